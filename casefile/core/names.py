@@ -1,0 +1,39 @@
+"""Name normalisation for matching parties across spellings, scripts and legal forms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
+_LEGAL_FORMS = {
+    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "plc", "gmbh", "ag", "sa", "srl", "bv", "jsc", "pjsc", "ojsc", "cjsc", "group", "the",
+    "ооо", "оао", "зао", "пао", "ао", "ип",
+}
+_CJK_LEGAL = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, accent-free, punctuation-free form without legal-form words.
+
+    'Da-Jiang Innovations Science & Technology Co., Ltd.' -> 'da jiang innovations science
+    technology'; '中国北方工业集团有限公司' -> '中国北方工业'.
+    """
+    s = unicodedata.normalize("NFKC", name).casefold()
+    for form in _CJK_LEGAL:
+        s = s.replace(form, " ")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"[^\w]+", " ", s)
+    words = [w for w in s.split() if w not in _LEGAL_FORMS]
+    return " ".join(words)
+
+
+def spaced_cjk(text: str, sep: str = " ") -> str:
+    """Put spaces around every CJK character so a word tokenizer indexes each one.
+
+    Used both when indexing and when querying: a two-character word becomes a two-token phrase,
+    so '北方' finds '中国北方工业集团有限公司'.
+    """
+    return _CJK.sub(lambda m: f"{sep}{m.group(1)}{sep}", text)

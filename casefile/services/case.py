@@ -1,0 +1,211 @@
+"""The one facade over an open case. Every change goes through :meth:`Case.operation`: one
+transaction, one audit entry, search index kept in step, one undo step, and a
+:class:`Change` saying what changed so each view refreshes only what it shows."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from casefile.services import audit, indexing
+from casefile.services.journal import TABLES, RowChange, Tx, apply_images
+from casefile.services.operations import CaseOperations
+from casefile.store import database, migrate, search
+
+READ_ONLY_MESSAGE = "This case is open read-only."
+
+
+class ReadOnlyError(database.CaseFileError):
+    pass
+
+
+@dataclass
+class Change:
+    """What one operation (or its undo/redo) changed: kind -> ids, and the new rows' ids."""
+
+    name: str
+    touched: dict[str, set[int]] = field(default_factory=dict)
+    created: dict[str, list[int]] = field(default_factory=dict)
+    deleted: dict[str, list[int]] = field(default_factory=dict)
+    result: Any = None
+
+    def kinds(self) -> set[str]:
+        return set(self.touched)
+
+
+@dataclass
+class _Step:
+    name: str
+    changes: list[RowChange]
+
+
+class Case(CaseOperations):
+    """An open case file. Make with :meth:`new` or :meth:`open`; close when done."""
+
+    def __init__(self, opened: database.OpenedFile, actor: str | None = None) -> None:
+        self._file = opened
+        self.actor = actor or getpass.getuser()
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self.listeners: list[Callable[[Change], None]] = []
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def new(cls, path: str | Path, **info: Any) -> Case:
+        """Create a new case file at ``path`` (which must not exist) and open it."""
+        case = cls(database.create_file(Path(path)))
+        with case.engine.begin() as conn:
+            conn.execute(TABLES["case_info"].insert().values(id=1, created_at=_now(),
+                                                              updated_at=_now()))
+            audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]")
+        if info:
+            case.set_info(**info)
+            case._undo.clear()
+        return case
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> Case:
+        return cls(database.open_file(Path(path), readonly))
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def engine(self):  # noqa: ANN201
+        return self._file.engine
+
+    @property
+    def readonly(self) -> bool:
+        return self._file.readonly
+
+    @property
+    def backup(self) -> Path | None:
+        return self._file.backup
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    # -- operations ---------------------------------------------------------------------
+    def operation(self, name: str, fn: Callable[[Tx], Any], record: bool = True) -> Change:
+        """Run ``fn(tx)`` as one transaction; audit, index, push on the undo stack."""
+        if self.readonly:
+            raise ReadOnlyError(READ_ONLY_MESSAGE)
+        with self.engine.begin() as conn:
+            tx = Tx(conn)
+            result = fn(tx)
+            change = self._finish(conn, name, tx.changes, "edit")
+        change.result = result
+        if record and tx.changes:
+            self._undo.append(_Step(name, tx.changes))
+            self._redo.clear()
+        self._notify(change)
+        return change
+
+    def _finish(self, conn: Connection, name: str, changes: list[RowChange],
+                action: str) -> Change:
+        keys = indexing.touched(changes)
+        indexing.reindex(conn, keys)
+        if changes:
+            audit.append(conn, self.actor, action, name, audit.describe(changes))
+            conn.execute(TABLES["case_info"].update().values(updated_at=_now()))
+        change = Change(name, keys)
+        for ch in changes:
+            if ch.op == "insert":
+                change.created.setdefault(ch.table, []).append(ch.pk)
+            elif ch.op == "delete":
+                change.deleted.setdefault(ch.table, []).append(ch.pk)
+        return change
+
+    def _notify(self, change: Change) -> None:
+        for listener in list(self.listeners):
+            listener(change)
+
+    @property
+    def undo_name(self) -> str | None:
+        return self._undo[-1].name if self._undo else None
+
+    @property
+    def redo_name(self) -> str | None:
+        return self._redo[-1].name if self._redo else None
+
+    def undo(self) -> Change | None:
+        return self._replay(self._undo, self._redo, backwards=True)
+
+    def redo(self) -> Change | None:
+        return self._replay(self._redo, self._undo, backwards=False)
+
+    def _replay(self, src: list[_Step], dst: list[_Step], backwards: bool) -> Change | None:
+        if not src or self.readonly:
+            return None
+        step = src[-1]
+        label = ("Undo: " if backwards else "Redo: ") + step.name
+        with self.engine.begin() as conn:
+            apply_images(conn, step.changes, backwards)
+            change = self._finish(conn, label, step.changes, "undo" if backwards else "redo")
+        dst.append(src.pop())
+        self._notify(change)
+        return change
+
+    # -- reading ------------------------------------------------------------------------
+    def info(self) -> dict[str, Any]:
+        return self.get("case_info", 1) or {}
+
+    def counts(self) -> dict[str, int]:
+        kinds = ("entity", "shipment", "event", "source", "finding", "relationship",
+                 "sanction", "citation", "attachment")
+        sql = " UNION ALL ".join(f"SELECT '{k}', count(*) FROM {k}" for k in kinds)
+        with self.read() as conn:
+            return {k: n for k, n in conn.exec_driver_sql(sql)}
+
+    def schema_version(self) -> str | None:
+        with self.read() as conn:
+            return migrate.current_revision(conn)
+
+    def get(self, kind: str, pk: int) -> dict[str, Any] | None:
+        t = TABLES[kind]
+        with self.read() as conn:
+            row = conn.execute(select(t).where(t.c.id == pk)).mappings().first()
+            return dict(row) if row else None
+
+    def children(self, kind: str, column: str, parent_id: int,
+                 order: str = "id") -> list[dict[str, Any]]:
+        t = TABLES[kind]
+        with self.read() as conn:
+            rows = conn.execute(select(t).where(t.c[column] == parent_id)
+                                .order_by(t.c[order])).mappings().all()
+            return [dict(r) for r in rows]
+
+    def search(self, query: str, limit: int = 200) -> list[search.Hit]:
+        with self.read() as conn:
+            return search.search(conn, query, limit)
+
+    def full_text_available(self) -> bool:
+        with self.read() as conn:
+            return search.uses_fts(conn)
+
+    def save_copy(self, target: str | Path) -> None:
+        database.save_copy(self.engine, Path(target))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,130 @@
+"""What each kind of record contributes to the full-text index, and which records an
+operation's row changes touch. Documents are built set-wise in SQL so that reindexing a
+large case is one query per kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.engine import Connection
+
+from casefile.services.journal import RowChange
+from casefile.store import search
+
+_EXCERPTS = ("coalesce((SELECT group_concat(excerpt || ' ' || locator, ' ') FROM citation "
+             "WHERE citation.{k}_id = x.id), '')")
+
+
+def _name(col: str) -> str:
+    return f"coalesce((SELECT name FROM entity WHERE entity.id = x.{col}), '')"
+
+
+DOC_SQL: dict[str, str] = {
+    "entity": (
+        "SELECT x.id, x.name, x.kind || ' ' || coalesce(x.country, '') || ' ' || x.description"
+        " || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(name, ' ') FROM alias "
+        "WHERE entity_id = x.id), '') || ' ' || coalesce((SELECT group_concat(scheme || ' ' ||"
+        " value, ' ') FROM identifier WHERE entity_id = x.id), '') || ' ' || "
+        + _EXCERPTS.format(k="entity") + " FROM entity x"),
+    "shipment": (
+        "SELECT x.id, coalesce(x.date_text, '') || ' ' || " + _name("shipper_id")
+        + " || ' → ' || " + _name("consignee_id") + " || ': ' || x.declared_goods, "
+        "x.declared_goods || ' ' || x.assessed_goods || ' ' || x.hs_code || ' ' || x.reference"
+        " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce(x.origin_country, '') || ' ' ||"
+        " coalesce(x.destination_country, '') || ' ' || coalesce((SELECT group_concat("
+        "coalesce(country, '') || ' ' || place, ' ') FROM route_stop WHERE shipment_id = x.id),"
+        " '') || ' ' || " + _EXCERPTS.format(k="shipment") + " FROM shipment x"),
+    "event": (
+        "SELECT x.id, x.title, coalesce(x.date_text, '') || ' ' || x.kind || ' ' || "
+        "x.description || ' ' || x.tags || ' ' || " + _EXCERPTS.format(k="event")
+        + " FROM event x"),
+    "source": (
+        "SELECT x.id, x.title, x.kind || ' ' || x.publisher || ' ' || x.author || ' ' || x.url"
+        " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(filename,"
+        " ' ') FROM attachment WHERE source_id = x.id), '') FROM source x"),
+    "finding": (
+        "SELECT x.id, x.title, x.text || ' ' || x.tags || ' ' || "
+        + _EXCERPTS.format(k="finding") + " FROM finding x"),
+    "relationship": (
+        "SELECT x.id, " + _name("subject_id") + " || ' ' || replace(x.kind, '_', ' ') || ' ' ||"
+        " " + _name("object_id") + ", x.description || ' ' || "
+        + _EXCERPTS.format(k="relationship") + " FROM relationship x"),
+    "sanction": (
+        "SELECT x.id, x.authority || ' ' || x.programme || ': ' || " + _name("entity_id")
+        + ", x.reason || ' ' || " + _EXCERPTS.format(k="sanction") + " FROM sanction x"),
+}
+
+# child table -> (column naming the parent, parent kind)
+_PARENT = {"alias": ("entity_id", "entity"), "identifier": ("entity_id", "entity"),
+           "route_stop": ("shipment_id", "shipment"), "event_party": ("event_id", "event"),
+           "attachment": ("source_id", "source")}
+
+
+def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
+    """kind -> ids of the records whose shown content an operation changed (incl. children)."""
+    out: dict[str, set[int]] = {}
+    for ch in changes:
+        rows = [r for r in (ch.before, ch.after) if r]
+        if ch.table in search.KIND_CODES or ch.table == "citation":
+            out.setdefault(ch.table, set()).add(ch.pk)
+        if ch.table in _PARENT:
+            col, kind = _PARENT[ch.table]
+            out.setdefault(kind, set()).update(r[col] for r in rows if r.get(col))
+        if ch.table == "citation":
+            for r in rows:
+                for kind in ("entity", "relationship", "sanction", "shipment", "event",
+                             "finding"):
+                    if r.get(f"{kind}_id"):
+                        out.setdefault(kind, set()).add(r[f"{kind}_id"])
+                out.setdefault("source", set()).add(r["source_id"])
+    return out
+
+
+def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
+    """Records whose index title shows an entity's name."""
+    if not entity_ids:
+        return {}
+    marks = ",".join("?" * len(entity_ids))
+    ids = tuple(entity_ids)
+    q = {
+        "shipment": f"SELECT id FROM shipment WHERE shipper_id IN ({marks}) OR consignee_id IN "
+                    f"({marks})",
+        "relationship": f"SELECT id FROM relationship WHERE subject_id IN ({marks}) OR "
+                        f"object_id IN ({marks})",
+        "sanction": f"SELECT id FROM sanction WHERE entity_id IN ({marks})",
+    }
+    return {k: {r[0] for r in conn.exec_driver_sql(sql, ids * sql.count("IN ("))}
+            for k, sql in q.items()}
+
+
+def reindex(conn: Connection, keys: dict[str, set[int]], follow_names: bool = True) -> None:
+    """Rebuild the index rows of the given records (removing those that no longer exist)."""
+    keys = {k: set(v) for k, v in keys.items()}
+    if follow_names and "entity" in keys:
+        for k, ids in _dependents(conn, keys["entity"]).items():
+            keys.setdefault(k, set()).update(ids)
+    for kind, ids in keys.items():
+        if kind not in DOC_SQL or not ids:
+            continue
+        found: set[int] = set()
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE x.id IN ({marks})",
+                                        tuple(chunk)).all()
+            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows))
+            found.update(r[0] for r in rows)
+        search.unindex(conn, ((kind, i) for i in ids - found))
+
+
+def reindex_all(conn: Connection) -> None:
+    """Rebuild the whole index (after a bulk write)."""
+    conn.exec_driver_sql("DELETE FROM search_index")
+    for kind, sql in DOC_SQL.items():
+        cur = conn.exec_driver_sql(sql)
+        while batch := cur.fetchmany(5000):
+            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch))
+
+
+def _chunks(seq: list[int], n: int) -> Iterable[list[int]]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]

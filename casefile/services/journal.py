@@ -1,0 +1,136 @@
+"""Row-image journal: every write of an operation records the row before and after.
+
+An operation's journal is what makes undo/redo exact and generic: undo writes the "before"
+images back in reverse order, redo writes the "after" images forward. Deletes follow foreign
+keys explicitly (cascade / set null) so the journal holds every row the database would touch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from casefile.store import models  # noqa: F401  (registers the tables)
+
+TABLES: dict[str, Table] = dict(SQLModel.metadata.tables)
+
+
+class NotFoundError(LookupError):
+    """The record an operation names does not exist (any more)."""
+
+
+class InUseError(Exception):
+    """A record is still referred to and the operation was not told to cascade."""
+
+    def __init__(self, message: str, references: dict[str, int]) -> None:
+        super().__init__(message)
+        self.references = references
+
+
+@dataclass
+class RowChange:
+    table: str
+    pk: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def op(self) -> str:
+        return "insert" if self.before is None else "delete" if self.after is None else "update"
+
+
+def _referencing() -> dict[str, list[tuple[str, str, str]]]:
+    """table -> [(child table, child column, ondelete)] for every foreign key pointing at it."""
+    refs: dict[str, list[tuple[str, str, str]]] = {}
+    for t in TABLES.values():
+        for fk in t.foreign_keys:
+            refs.setdefault(fk.column.table.name, []).append(
+                (t.name, fk.parent.name, (fk.ondelete or "NO ACTION").upper()))
+    return refs
+
+
+REFERENCING = _referencing()
+
+
+@dataclass
+class Tx:
+    """The writes of one operation inside one database transaction."""
+
+    conn: Connection
+    changes: list[RowChange] = field(default_factory=list)
+
+    def fetch(self, table: str, pk: int) -> dict[str, Any] | None:
+        t = TABLES[table]
+        row = self.conn.execute(select(t).where(t.c.id == pk)).mappings().first()
+        return dict(row) if row else None
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        t = TABLES[table]
+        pk = self.conn.execute(t.insert().values(**values)).inserted_primary_key[0]
+        self.changes.append(RowChange(table, pk, None, self.fetch(table, pk)))
+        return pk
+
+    def update(self, table: str, pk: int, values: dict[str, Any]) -> None:
+        before = self.fetch(table, pk)
+        if before is None:
+            raise NotFoundError(f"{table} {pk} does not exist")
+        if all(before.get(k) == v for k, v in values.items()):
+            return
+        t = TABLES[table]
+        self.conn.execute(t.update().where(t.c.id == pk).values(**values))
+        self.changes.append(RowChange(table, pk, before, self.fetch(table, pk)))
+
+    def references(self, table: str, pk: int, ondelete: str = "RESTRICT") -> dict[str, int]:
+        """Counts of rows that refer to (table, pk) with the given ON DELETE rule."""
+        out: dict[str, int] = {}
+        for child, col, rule in REFERENCING.get(table, []):
+            if rule != ondelete:
+                continue
+            c = TABLES[child]
+            n = self.conn.execute(select(c.c.id).where(c.c[col] == pk)).all()
+            if n:
+                key = f"{child}.{col}"
+                out[key] = out.get(key, 0) + len(n)
+        return out
+
+    def delete(self, table: str, pk: int, cascade: bool = False) -> None:
+        before = self.fetch(table, pk)
+        if before is None:
+            raise NotFoundError(f"{table} {pk} does not exist")
+        for child, col, rule in REFERENCING.get(table, []):
+            c = TABLES[child]
+            ids = [r[0] for r in self.conn.execute(select(c.c.id).where(c.c[col] == pk))]
+            if not ids:
+                continue
+            if rule == "CASCADE" or (cascade and rule in ("RESTRICT", "NO ACTION")):
+                for cid in ids:
+                    self.delete(child, cid, cascade)
+            elif rule == "SET NULL":
+                for cid in ids:
+                    self.update(child, cid, {col: None})
+            else:
+                raise InUseError(f"{table} {pk} is still referred to by {len(ids)} {child} "
+                                 "row(s)", {f"{child}.{col}": len(ids)})
+        t = TABLES[table]
+        self.conn.execute(t.delete().where(t.c.id == pk))
+        self.changes.append(RowChange(table, pk, before, None))
+
+
+def apply_images(conn: Connection, changes: list[RowChange], backwards: bool) -> None:
+    """Write the before images (undo, in reverse) or the after images (redo, in order)."""
+    seq = reversed(changes) if backwards else changes
+    for ch in seq:
+        t = TABLES[ch.table]
+        target = ch.before if backwards else ch.after
+        present = conn.execute(select(t.c.id).where(t.c.id == ch.pk)).first() is not None
+        if target is None:
+            if present:
+                conn.execute(t.delete().where(t.c.id == ch.pk))
+        elif present:
+            conn.execute(t.update().where(t.c.id == ch.pk).values(**target))
+        else:
+            conn.execute(t.insert().values(**target))

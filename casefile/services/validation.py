@@ -1,0 +1,116 @@
+"""Turn what a user or a file gives for a record into the columns it is stored as.
+
+Each problem is a :class:`ValidationError` naming the field, so editors can show it next to
+the field and importers can name the column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.core import grading
+from casefile.core.countries import CountryError, country_code
+from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, parse_fuzzy_date
+from casefile.services.journal import TABLES
+from casefile.store import models
+
+
+class ValidationError(ValueError):
+    """A value that cannot be stored, with the field it belongs to."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def date_columns(value: str | FuzzyDate | None) -> dict[str, Any]:
+    """The date_* columns for a fuzzy date text (None / empty clears the date)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {"date_text": None, "date_edtf": None, "date_start": None, "date_end": None,
+                "date_precision": None, "date_approx": False, "date_uncertain": False}
+    fd = value if isinstance(value, FuzzyDate) else parse_fuzzy_date(value)
+    return {"date_text": fd.text.strip(), "date_edtf": fd.edtf,
+            "date_start": fd.start.isoformat() if fd.start else None,
+            "date_end": fd.end.isoformat() if fd.end else None,
+            "date_precision": fd.precision, "date_approx": fd.approximate,
+            "date_uncertain": fd.uncertain}
+
+
+def tags_text(value: str | list[str] | None) -> str:
+    items = value.split(",") if isinstance(value, str) else (value or [])
+    return ",".join(sorted({t.strip().lower() for t in items if t and t.strip()}))
+
+
+_ENUMS = {("entity", "kind"): models.ENTITY_KINDS, ("source", "kind"): models.SOURCE_KINDS,
+          ("event", "kind"): models.EVENT_KINDS,
+          ("relationship", "kind"): models.RELATIONSHIP_KINDS}
+_COUNTRY_FIELDS = {"country", "origin_country", "destination_country"}
+_REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
+             "finding": ("title",), "alias": ("name",), "identifier": ("scheme", "value"),
+             "attachment": ("filename",)}
+_NUMBERS = {"quantity", "weight_kg", "value"}
+
+
+def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Validate and convert ``values`` for a row of ``kind``; unknown fields are refused."""
+    out: dict[str, Any] = {}
+    columns = set(TABLES[kind].c.keys())
+    for key, raw in values.items():
+        if key == "date":
+            try:
+                out.update(date_columns(raw))
+            except FuzzyDateError as exc:
+                raise ValidationError("date", exc.reason) from None
+            continue
+        if key not in columns or key == "id":
+            raise ValidationError(key, f"{kind} has no field {key!r}")
+        v = raw.strip() if isinstance(raw, str) else raw
+        if (kind, key) in _ENUMS and v not in _ENUMS[(kind, key)]:
+            raise ValidationError(key, f"{v!r} is not one of {', '.join(_ENUMS[(kind, key)])}")
+        if key in _COUNTRY_FIELDS or (kind == "route_stop" and key == "country"):
+            try:
+                v = country_code(v) if v else None
+            except CountryError as exc:
+                raise ValidationError(key, str(exc)) from None
+        elif key == "tags":
+            v = tags_text(raw)
+        elif key in _NUMBERS:
+            v = _number(key, v)
+        elif key == "shipment_count":
+            v = int(_number(key, v) or 1)
+            if v < 1:
+                raise ValidationError(key, "must be at least 1")
+        elif key == "reliability":
+            v = _graded(key, grading.check_reliability, v)
+        elif key == "credibility":
+            v = _graded(key, grading.check_credibility, v)
+        elif key == "confidence":
+            v = _graded(key, grading.check_confidence, v)
+        elif key == "marking":
+            v = _graded(key, grading.normalise_tlp, v) if v else None
+        elif key == "currency":
+            v = (v or "").upper()
+        out[key] = v
+    for key in _REQUIRED.get(kind, ()):
+        if key in out and not out[key]:
+            raise ValidationError(key, "must not be empty")
+    return out
+
+
+def _graded(key: str, check: Any, v: Any) -> Any:
+    try:
+        return check(v)
+    except grading.GradeError as exc:
+        raise ValidationError(key, str(exc)) from None
+
+
+def _number(key: str, v: Any) -> float | None:
+    if v in (None, ""):
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    try:
+        return float(str(v).replace(" ", "").replace("\u00a0", "").replace(",", ""))
+    except ValueError:
+        raise ValidationError(key, f"{v!r} is not a number") from None

@@ -1,0 +1,239 @@
+"""The case file's tables (SQLModel). One row of ``case_info`` describes the case.
+
+Every fact that can carry a date carries one fuzzy date in the ``date_*`` columns: the text as
+the source gave it, its EDTF form, inclusive first/last day (ISO text, sortable; NULL for an open
+end), precision and the approximate/uncertain flags.
+
+Citations point at exactly one fact through one of several nullable foreign keys (a CHECK makes
+sure exactly one is set), so SQLite itself enforces that no citation dangles.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import CheckConstraint, Column, Index, LargeBinary
+from sqlmodel import Field, SQLModel
+
+ENTITY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "aircraft", "other")
+SOURCE_KINDS = ("news_article", "trade_record", "official_statement", "document",
+                "social_media", "interview", "database", "other")
+EVENT_KINDS = ("statement", "designation", "sighting", "meeting", "publication",
+               "request_for_comment", "no_response", "other")
+RELATIONSHIP_KINDS = ("owns", "subsidiary_of", "supplies", "customer_of", "director_of",
+                      "spokesperson_for", "employee_of", "associate_of", "other")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Dated(SQLModel):
+    """Columns of one fuzzy date (see casefile.core.fuzzydate)."""
+
+    date_text: str | None = None
+    date_edtf: str | None = None
+    date_start: str | None = Field(default=None, index=True)
+    date_end: str | None = None
+    date_precision: str | None = None
+    date_approx: bool = False
+    date_uncertain: bool = False
+
+
+class CaseInfo(SQLModel, table=True):
+    __tablename__ = "case_info"
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = "Untitled case"
+    reference: str = ""
+    summary: str = ""
+    marking: str | None = None  # TLP 2.0 key: CLEAR, GREEN, AMBER, AMBER+STRICT, RED
+    classification: str = ""  # free classification line, printed under the marking
+    author: str = ""
+    organisation: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Entity(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = "company"
+    name: str = Field(index=True)
+    country: str | None = None  # ISO 3166-1 alpha-2
+    description: str = ""
+    tags: str = ""  # comma-separated, lower-case
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Alias(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    name: str
+    lang: str = ""  # BCP 47: ru, zh-Hans, en, ...
+    kind: str = "alias"  # alias, transliteration, previous_name, abbreviation, weak_alias
+
+
+class Identifier(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    scheme: str  # e.g. "OGRN", "INN", "USCC", "IMO", "LEI"
+    value: str
+    country: str | None = None
+
+
+class Relationship(Dated, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = "other"
+    subject_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    object_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    description: str = ""
+
+
+class Sanction(Dated, table=True):
+    """A listing; the date columns hold the listing date."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    authority: str = ""
+    programme: str = ""
+    reason: str = ""
+    delisted: str | None = None
+
+
+class Shipment(Dated, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    shipper_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="RESTRICT",
+                                   index=True)
+    consignee_id: int | None = Field(default=None, foreign_key="entity.id",
+                                     ondelete="RESTRICT", index=True)
+    origin_country: str | None = None
+    destination_country: str | None = None
+    declared_goods: str = ""
+    assessed_goods: str = ""
+    hs_code: str = ""
+    quantity: float | None = None
+    unit: str = ""
+    weight_kg: float | None = None
+    value: float | None = None
+    currency: str = ""
+    shipment_count: int = 1
+    dual_use: bool = False
+    reference: str = ""
+    notes: str = ""
+    tags: str = ""
+
+
+class RouteStop(SQLModel, table=True):
+    __tablename__ = "route_stop"
+    __table_args__ = (Index("ix_route_stop_order", "shipment_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    shipment_id: int = Field(foreign_key="shipment.id", ondelete="CASCADE")
+    position: int = 0
+    country: str | None = None
+    place: str = ""
+    entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="SET NULL")
+    role: str = "transit"  # transit, transshipment, intermediary
+
+
+class Event(Dated, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = "other"
+    title: str
+    description: str = ""
+    tags: str = ""
+
+
+class EventParty(SQLModel, table=True):
+    __tablename__ = "event_party"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE", index=True)
+    entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
+    role: str = ""
+
+
+class Source(Dated, table=True):
+    """A source; the date columns hold its publication date."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = "document"
+    title: str
+    publisher: str = ""
+    author: str = ""
+    url: str = ""
+    accessed: str | None = None  # ISO day
+    language: str = ""
+    reliability: str = "F"  # Admiralty A-F
+    protected: bool = False
+    notes: str = ""
+    tags: str = ""
+
+
+class Attachment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE", index=True)
+    filename: str
+    mime: str = "application/octet-stream"
+    size: int = 0
+    sha256: str
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class Finding(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    text: str = ""
+    confidence: str = "moderate"  # low, moderate, high
+    position: int = 0
+    tags: str = ""
+
+
+CITATION_TARGETS = ("entity", "relationship", "sanction", "shipment", "event", "finding")
+
+
+class Citation(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(f"({t}_id IS NOT NULL)" for t in CITATION_TARGETS) + " = 1",
+            name="ck_citation_one_target"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="RESTRICT", index=True)
+    entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="CASCADE",
+                                  index=True)
+    relationship_id: int | None = Field(default=None, foreign_key="relationship.id",
+                                        ondelete="CASCADE", index=True)
+    sanction_id: int | None = Field(default=None, foreign_key="sanction.id",
+                                    ondelete="CASCADE", index=True)
+    shipment_id: int | None = Field(default=None, foreign_key="shipment.id",
+                                    ondelete="CASCADE", index=True)
+    event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="CASCADE",
+                                 index=True)
+    finding_id: int | None = Field(default=None, foreign_key="finding.id", ondelete="CASCADE",
+                                   index=True)
+    excerpt: str = ""
+    locator: str = ""  # page, paragraph, row
+    credibility: int = 6  # 1-6
+
+
+class AuditEntry(SQLModel, table=True):
+    """One operation, hash-chained to the one before so that tampering shows."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str  # ISO 8601 UTC timestamp
+    actor: str = ""
+    action: str
+    summary: str = ""
+    detail: str = "{}"  # JSON
+    prev_hash: str = ""
+    hash: str
+
+
+# Tables in the order facts are shown; the key is the "kind" used across services and the UI.
+KIND_TABLES: dict[str, type[SQLModel]] = {
+    "entity": Entity, "relationship": Relationship, "sanction": Sanction,
+    "shipment": Shipment, "event": Event, "source": Source, "finding": Finding,
+    "citation": Citation, "alias": Alias, "identifier": Identifier, "route_stop": RouteStop,
+    "event_party": EventParty, "attachment": Attachment,
+}

@@ -1,0 +1,137 @@
+"""Full-text search over a case (SQLite FTS5, or LIKE where FTS5 is missing).
+
+One row per searchable record, keyed by a rowid that encodes (kind, id) so a record's row can
+be replaced without a scan. CJK text is indexed and queried with a space around each
+character, so a two-character Chinese word is found as a two-token phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy.engine import Connection
+
+from casefile.core.names import spaced_cjk
+
+KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "event": 5,
+              "source": 6, "finding": 7}
+CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
+_SHIFT = 40
+_SEP = "\u3000"  # ideographic space: a separator to FTS5, removed again for display
+
+
+@lru_cache(maxsize=1)
+def fts5_available() -> bool:
+    try:
+        con = sqlite3.connect(":memory:")
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        con.close()
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def ensure_search_index(conn: Connection) -> None:
+    """Create the search table if the file has none (FTS5 when this SQLite has it)."""
+    exists = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name='search_index'").first()
+    if exists:
+        return
+    if fts5_available():
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE search_index USING fts5(title, body, "
+            "tokenize='unicode61 remove_diacritics 2')")
+    else:
+        conn.exec_driver_sql(
+            "CREATE TABLE search_index (rowid INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+
+
+def uses_fts(conn: Connection) -> bool:
+    sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE name='search_index'").scalar() or ""
+    return "fts5" in sql.lower()
+
+
+def rowid_for(kind: str, ref: int) -> int:
+    return (KIND_CODES[kind] << _SHIFT) | ref
+
+
+def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]]) -> None:
+    """Replace the index rows of (kind, id, title, body) documents."""
+    docs = list(docs)
+    if not docs:
+        return
+    if uses_fts(conn):
+        rows = [(rowid_for(k, i), spaced_cjk(t, _SEP), spaced_cjk(b, _SEP))
+                for k, i, t, b in docs]
+    else:
+        rows = [(rowid_for(k, i), t, b) for k, i, t, b in docs]
+    conn.exec_driver_sql("DELETE FROM search_index WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.exec_driver_sql("INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)", rows)
+
+
+def unindex(conn: Connection, keys: Iterable[tuple[str, int]]) -> None:
+    ids = [(rowid_for(k, i),) for k, i in keys]
+    if ids:
+        conn.exec_driver_sql("DELETE FROM search_index WHERE rowid = ?", ids)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    title: str
+    snippet: str
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(user_query: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: words AND-ed, quoted phrases kept,
+    OR between words honoured, every other operator character taken literally."""
+    parts: list[str] = []
+    for phrase, word in _TOKEN.findall(user_query.replace("\u201c", '"').replace("\u201d", '"')):
+        if word == "OR" and parts and parts[-1] != "OR":
+            parts.append("OR")
+            continue
+        raw = phrase if phrase else word
+        words = re.findall(r"\w+", spaced_cjk(raw))
+        if not words:
+            continue
+        body = " ".join(words)
+        star = "*" if not phrase and len(words) == 1 and not re.match(r"[^\x00-\u2fff]",
+                                                                      words[0]) else ""
+        parts.append(f'"{body}"{star}')
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts)
+
+
+def search(conn: Connection, query: str, limit: int = 200) -> list[Hit]:
+    """Search titles and bodies; a malformed query never raises, it just finds less."""
+    q = fts_query(query)
+    if not q:
+        return []
+    if uses_fts(conn):
+        rows = conn.exec_driver_sql(
+            "SELECT rowid, title, snippet(search_index, 1, '[', ']', '…', 12) "
+            "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            (q, limit)).all()
+    else:
+        terms = re.findall(r"\w+", query)
+        where = " AND ".join("(title || ' ' || body) LIKE ?" for _ in terms) or "1"
+        rows = conn.exec_driver_sql(
+            f"SELECT rowid, title, substr(body, 1, 120) FROM search_index WHERE {where} "
+            "LIMIT ?", (*[f"%{t}%" for t in terms], limit)).all()
+    return [Hit(CODE_KINDS[r[0] >> _SHIFT], r[0] & ((1 << _SHIFT) - 1), _unspace(r[1]),
+                _unspace(r[2] or "")) for r in rows]
+
+
+def _unspace(text: str) -> str:
+    """Undo the CJK spacing for display."""
+    return text.replace(_SEP, "")
