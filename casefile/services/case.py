@@ -63,11 +63,15 @@ class Case(CaseOperations):
         """Create a new case file at ``path`` (which must not exist) and open it."""
         case = cls(database.create_file(Path(path)))
         with case.engine.begin() as conn:
-            conn.execute(TABLES["case_info"].insert().values(id=1, created_at=_now(),
-                                                              updated_at=_now()))
             audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]")
         if info:
-            case.set_info(**info)
+            try:
+                case.set_info(**info)
+            except Exception:
+                case.close()
+                for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+                raise
             case._undo.clear()
         return case
 

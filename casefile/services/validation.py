@@ -75,7 +75,7 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
                 raise ValidationError(key, str(exc)) from None
         elif key == "tags":
             v = tags_text(raw)
-        elif key in _NUMBERS:
+        elif kind == "shipment" and key in _NUMBERS:
             v = _number(key, v)
         elif key == "shipment_count":
             v = int(_number(key, v) or 1)

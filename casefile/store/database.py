@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
 from casefile.store import migrate
+from casefile.store.models import CaseInfo
 from casefile.store.search import ensure_search_index
 
 APPLICATION_ID = 0x43415345  # "CASE"
@@ -129,12 +130,23 @@ def inspect_file(path: Path) -> None:
                                f"says {pages * page_size}. Restore it from a backup copy.")
 
 
+def ensure_case_row(conn) -> None:  # noqa: ANN001
+    """Every case has its one case_info row (a freshly upgraded empty file too)."""
+    now = datetime.now(UTC)
+    conn.execute(CaseInfo.__table__.insert().prefix_with("OR IGNORE").values(
+        id=1, title="Untitled case", reference="", summary="", classification="", author="",
+        organisation="", created_at=now, updated_at=now))
+
+
 def read_revision(path: Path) -> str | None:
     uri = f"file:{path}?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True, timeout=10)
         try:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            has = con.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+                              ).fetchone()
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if has else None
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -171,6 +183,7 @@ def create_file(path: Path) -> OpenedFile:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             migrate.upgrade(conn)
             ensure_search_index(conn)
+            ensure_case_row(conn)
     except Exception:
         lock.release()
         path.unlink(missing_ok=True)
@@ -200,6 +213,7 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
             with engine.begin() as conn:
                 migrate.upgrade(conn)
                 ensure_search_index(conn)
+                ensure_case_row(conn)
             engine.dispose()
         engine = make_engine(path, readonly)
         with engine.connect() as conn:

@@ -1,0 +1,157 @@
+"""The ``casefile`` command: the GUI, and headless verbs over case files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from casefile import __version__
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="casefile",
+        description="Casefile: offline case files for investigators. Run without a verb to "
+                    "open the main window.")
+    p.add_argument("--version", action="version", version=f"casefile {__version__}")
+    p.add_argument("--demo", action="store_true",
+                   help="open a fresh copy of the demo case in the main window")
+    sub = p.add_subparsers(dest="verb", metavar="VERB")
+
+    s = sub.add_parser("open", help="open a case in the main window")
+    s.add_argument("path", type=Path)
+    s.add_argument("--read-only", action="store_true")
+
+    s = sub.add_parser("demo", help="write the demo case (from the article in resources/demo)")
+    s.add_argument("path", type=Path, nargs="?", default=Path("casefile-demo.casefile"))
+    s.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    s = sub.add_parser("new", help="create an empty case")
+    s.add_argument("path", type=Path)
+    s.add_argument("--title", default="Untitled case")
+    s.add_argument("--marking", default=None, help="TLP label: CLEAR, GREEN, AMBER, "
+                   "AMBER+STRICT or RED")
+
+    s = sub.add_parser("info", help="counts, marking and schema version of a case")
+    s.add_argument("path", type=Path)
+
+    s = sub.add_parser("search", help="full-text search in a case")
+    s.add_argument("path", type=Path)
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=50)
+
+    s = sub.add_parser("check", help="integrity check: SQLite, attachment hashes, audit chain")
+    s.add_argument("path", type=Path)
+
+    _add_export_verbs(sub)
+    return p
+
+
+def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
+    try:
+        from casefile.report.cli import add_parser
+    except ImportError:  # the dossier is optional while it is being built
+        return
+    add_parser(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - every error reaches the user as one line
+        from casefile.store.database import CaseFileError
+        from casefile.services.validation import ValidationError
+
+        known = (CaseFileError, ValidationError, ValueError, LookupError, OSError)
+        if not isinstance(exc, known):
+            raise
+        print(f"casefile: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.verb is None or args.verb == "open":
+        from casefile.ui.app import run_gui
+
+        path = getattr(args, "path", None)
+        return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False))
+    if args.verb == "demo":
+        from casefile.services.demo import write_demo
+
+        if args.path.exists():
+            if not args.force:
+                print(f"casefile: error: {args.path} exists (use --force to replace it)",
+                      file=sys.stderr)
+                return EXIT_ERROR
+            args.path.unlink()
+        with write_demo(args.path) as case:
+            counts = case.counts()
+        print(f"Wrote the demo case to {args.path} ({counts['entity']} entities, "
+              f"{counts['shipment']} shipments, {counts['source']} sources)")
+        return 0
+    if args.verb == "new":
+        from casefile.services.case import Case
+
+        with Case.new(args.path, title=args.title, marking=args.marking):
+            pass
+        print(f"Created {args.path}")
+        return 0
+    if args.verb == "info":
+        return _info(args.path)
+    if args.verb == "search":
+        from casefile.services.case import Case
+
+        with Case.open(args.path, readonly=True) as case:
+            hits = case.search(args.query, args.limit)
+            if not case.full_text_available():
+                print("note: this Python's SQLite has no FTS5; using plain text matching",
+                      file=sys.stderr)
+        for h in hits:
+            print(f"{h.kind}\t{h.id}\t{h.title}\t{h.snippet}")
+        if not hits:
+            print("No matches.", file=sys.stderr)
+        return 0
+    if args.verb == "check":
+        from casefile.services.integrity import check_case
+
+        report = check_case(args.path)
+        for line in report.checked:
+            print(f"checked: {line}")
+        for line in report.problems:
+            print(f"PROBLEM: {line}")
+        print("OK" if report.ok else f"{len(report.problems)} problem(s) found")
+        return 0 if report.ok else EXIT_ERROR
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args)
+    return EXIT_USAGE
+
+
+def _info(path: Path) -> int:
+    from casefile.core.grading import TLP
+    from casefile.core.labels import plural
+    from casefile.services.case import Case
+
+    with Case.open(path, readonly=True) as case:
+        info, counts, version = case.info(), case.counts(), case.schema_version()
+    marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
+    line = f"  {info['classification']}" if info["classification"] else ""
+    print(f"{'Case:':<15}{info['title']}")
+    print(f"{'Reference:':<15}{info['reference'] or '-'}")
+    print(f"{'Marking:':<15}{marking}{line}")
+    print(f"{'Author:':<15}{info['author'] or '-'} / {info['organisation'] or '-'}")
+    print(f"{'Schema:':<15}{version}")
+    for kind, n in counts.items():
+        print(f"{plural(kind) + ':':<15}{n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

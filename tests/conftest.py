@@ -1,0 +1,27 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from casefile.services.case import Case  # noqa: E402
+from casefile.services.demo import write_demo  # noqa: E402
+
+
+@pytest.fixture
+def case_path(tmp_path):
+    return tmp_path / "test.casefile"
+
+
+@pytest.fixture
+def case(case_path):
+    c = Case.new(case_path, title="Test case")
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def demo(tmp_path):
+    c = write_demo(tmp_path / "demo.casefile")
+    yield c
+    c.close()

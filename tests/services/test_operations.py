@@ -1,0 +1,174 @@
+import hashlib
+import sqlite3
+
+import pytest
+
+from casefile.services.integrity import check_case
+from casefile.services.journal import InUseError
+from casefile.services.validation import ValidationError
+
+
+def _entity(case, name, **kw):
+    return case.create("entity", {"name": name, **kw}).result
+
+
+def test_create_returns_what_changed(case):
+    change = case.create("entity", {"name": "Tekhkrim", "country": "Russia"},
+                         children={"alias": [{"name": "Техкрим", "lang": "ru"}]})
+    eid = change.result
+    assert change.created == {"entity": [eid], "alias": [1]}
+    assert change.touched["entity"] == {eid}
+    assert case.get("entity", eid)["country"] == "RU"
+    assert [a["name"] for a in case.children("alias", "entity_id", eid)] == ["Техкрим"]
+
+
+def test_validation_names_the_field(case):
+    with pytest.raises(ValidationError) as info:
+        case.create("shipment", {"date": "Jnue 2022"})
+    assert info.value.field == "date" and "jnue" in info.value.message
+    with pytest.raises(ValidationError) as info:
+        case.create("entity", {"name": "X", "country": "Atlantis"})
+    assert info.value.field == "country"
+    with pytest.raises(ValidationError) as info:
+        case.set_info(marking="ORANGE")
+    assert info.value.field == "marking"
+    with pytest.raises(ValidationError):
+        case.create("entity", {"name": "  "})
+    assert case.counts()["entity"] == 0
+
+
+def test_shipment_with_route_and_citation_and_undo_redo(case):
+    a, b = _entity(case, "NORINCO"), _entity(case, "Tekhkrim")
+    src = case.create("source", {"title": "Article", "reliability": "B"}).result
+    sid = case.create("shipment", {
+        "date": "June 2022", "shipper_id": a, "consignee_id": b, "declared_goods": "rifles",
+        "weight_kg": "1,200.5"},
+        children={"route_stop": [{"country": "TR"}, {"country": "AE"}],
+                  "citation": [{"source_id": src, "excerpt": "sent the rifles",
+                                "credibility": 2}]}).result
+    row = case.get("shipment", sid)
+    assert (row["date_start"], row["date_end"], row["weight_kg"]) == \
+        ("2022-06-01", "2022-06-30", 1200.5)
+    stops = case.children("route_stop", "shipment_id", sid, order="position")
+    assert [s["country"] for s in stops] == ["TR", "AE"]
+    case.update("shipment", sid, {"date": "late 2022"})
+    assert case.get("shipment", sid)["date_start"] == "2022-09-01"
+    assert case.undo_name.startswith("Edit shipment")
+    case.undo()
+    assert case.get("shipment", sid)["date_start"] == "2022-06-01"
+    case.undo()  # the creation, with its route stops and citation
+    assert case.get("shipment", sid) is None
+    assert case.counts()["citation"] == 0
+    assert case.search("rifles") == []
+    case.redo()
+    assert case.counts()["citation"] == 1
+    assert [h.kind for h in case.search("rifles")] == ["shipment"]
+    case.redo()
+    assert case.get("shipment", sid)["date_text"] == "late 2022"
+    assert case.redo() is None
+
+
+def test_new_edit_clears_redo(case):
+    _entity(case, "A")
+    case.undo()
+    assert case.redo_name is not None
+    _entity(case, "B")
+    assert case.redo_name is None
+
+
+def test_deleting_a_cited_source_asks(case):
+    e = _entity(case, "DJI")
+    src = case.create("source", {"title": "Treasury notice"}).result
+    case.cite(src, "entity", e, "under U.S. Treasury sanctions since 2021", "p. 1", 2)
+    with pytest.raises(InUseError, match="still used by 1 citation"):
+        case.delete("source", src)
+    assert case.counts()["source"] == 1 and case.counts()["citation"] == 1
+    case.delete("source", src, cascade=True)
+    assert case.counts()["source"] == 0 and case.counts()["citation"] == 0
+    case.undo()
+    assert case.counts()["citation"] == 1
+
+
+def test_database_itself_refuses_dangling_citations(case, case_path):
+    e = _entity(case, "DJI")
+    src = case.create("source", {"title": "S"}).result
+    case.cite(src, "entity", e)
+    con = sqlite3.connect(case_path)
+    con.execute("PRAGMA foreign_keys=ON")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("DELETE FROM source WHERE id = ?", (src,))
+    with pytest.raises(sqlite3.IntegrityError):  # a citation must point at exactly one fact
+        con.execute("INSERT INTO citation(source_id, excerpt, locator, credibility) "
+                    "VALUES (?, '', '', 6)", (src,))
+    con.close()
+
+
+def test_merge_moves_everything_to_the_survivor(case):
+    dji = _entity(case, "Da-Jiang Innovations Science & Technology Co.")
+    dup = case.create("entity", {"name": "DJI", "description": "drones"},
+                      children={"alias": [{"name": "大疆", "lang": "zh"}],
+                                "identifier": [{"scheme": "USCC", "value": "914403"}]}).result
+    buyer = _entity(case, "Distributor")
+    src = case.create("source", {"title": "S"}).result
+    case.create("shipment", {"shipper_id": dup, "consignee_id": buyer})
+    case.create("sanction", {"entity_id": dup, "authority": "U.S. Treasury"})
+    case.cite(src, "entity", dup, "also known as DJI")
+    change = case.merge_entities(dji, dup)
+    assert case.get("entity", dup) is None
+    assert sorted(a["name"] for a in case.children("alias", "entity_id", dji)) == ["DJI", "大疆"]
+    assert case.children("identifier", "entity_id", dji)[0]["value"] == "914403"
+    assert case.children("shipment", "shipper_id", dji)
+    assert case.children("sanction", "entity_id", dji)
+    assert case.children("citation", "entity_id", dji)[0]["excerpt"] == "also known as DJI"
+    assert case.get("entity", dji)["description"] == "drones"
+    assert "entity" in change.touched
+    assert [h.id for h in case.search("大疆")] == [dji]
+    case.undo()
+    assert case.get("entity", dup)["name"] == "DJI"
+    assert case.children("shipment", "shipper_id", dup)
+
+
+def test_attachment_is_stored_with_its_hash_and_tampering_is_found(case, case_path, tmp_path):
+    src = case.create("source", {"title": "Bill of lading"}).result
+    f = tmp_path / "bol.pdf"
+    f.write_bytes(b"%PDF-1.4 fake bill of lading")
+    case.attach_file(src, f)
+    att = case.children("attachment", "source_id", src)[0]
+    assert att["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert att["data"] == f.read_bytes()
+    case.close()
+    assert check_case(case_path).ok
+    con = sqlite3.connect(case_path)
+    con.execute("UPDATE attachment SET data = ? WHERE id = ?", (b"%PDF-1.4 forged", att["id"]))
+    con.commit()
+    con.close()
+    report = check_case(case_path)
+    assert not report.ok
+    assert any("bol.pdf" in p and "SHA-256" in p for p in report.problems)
+
+
+def test_audit_chain_records_and_detects_tampering(case, case_path):
+    _entity(case, "A")
+    _entity(case, "B")
+    case.undo()
+    with case.read() as conn:
+        actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit_log")]
+    assert actions == ["create", "edit", "edit", "edit", "undo"]  # the first edit: the title
+    case.close()
+    assert check_case(case_path).ok
+    con = sqlite3.connect(case_path)
+    con.execute("UPDATE audit_log SET summary = 'nothing happened' WHERE id = 2")
+    con.commit()
+    con.close()
+    report = check_case(case_path)
+    assert any("audit entry 2" in p for p in report.problems)
+
+
+def test_listeners_hear_each_change(case):
+    heard = []
+    case.listeners.append(heard.append)
+    eid = _entity(case, "A")
+    case.update("entity", eid, {"name": "B"})
+    case.undo()
+    assert [c.name for c in heard] == ['New entity “A”', 'Edit entity “B”',
+                                       'Undo: Edit entity “B”']

@@ -1,0 +1,146 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from casefile.services.case import Case
+from casefile.services.integrity import check_case
+from casefile.store import database, migrate
+
+
+def test_new_case_is_sqlite_wal_with_foreign_keys(case, case_path):
+    con = sqlite3.connect(case_path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
+    con.close()
+    with case.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert case.schema_version() == migrate.head_revision()
+
+
+def test_create_refuses_existing_file(case_path):
+    case_path.write_text("x")
+    with pytest.raises(database.CaseFileError, match="already exists"):
+        Case.new(case_path)
+
+
+def test_text_file_is_not_a_case(tmp_path):
+    p = tmp_path / "notes.casefile"
+    p.write_text("hello, this is not a database\n" * 10)
+    before = p.read_bytes()
+    with pytest.raises(database.NotACaseError, match="not a Casefile case"):
+        Case.open(p)
+    assert p.read_bytes() == before
+
+
+def test_other_sqlite_database_is_not_a_case(tmp_path):
+    p = tmp_path / "other.sqlite"
+    con = sqlite3.connect(p)
+    con.execute("CREATE TABLE t(x)")
+    con.commit()
+    con.close()
+    before = p.read_bytes()
+    with pytest.raises(database.NotACaseError, match="SQLite database but not a Casefile"):
+        Case.open(p)
+    assert p.read_bytes() == before
+
+
+def test_truncated_case_is_refused_untouched(demo, tmp_path):
+    demo.close()
+    data = demo.path.read_bytes()
+    p = tmp_path / "cut.casefile"
+    p.write_bytes(data[: len(data) // 2])
+    with pytest.raises(database.CorruptCaseError, match="truncated"):
+        Case.open(p)
+    assert p.read_bytes() == data[: len(data) // 2]
+
+
+def test_newer_schema_is_refused_untouched(case, case_path):
+    case.close()
+    con = sqlite3.connect(case_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = case_path.read_bytes()
+    with pytest.raises(database.NewerCaseError, match="newer version of Casefile"):
+        Case.open(case_path)
+    assert case_path.read_bytes() == before
+
+
+def test_empty_case_file_is_upgraded_to_head_after_backup(tmp_path):
+    p = tmp_path / "old.casefile"
+    con = sqlite3.connect(p)
+    con.execute(f"PRAGMA application_id={database.APPLICATION_ID}")
+    con.execute("CREATE TABLE placeholder(x)")  # an empty, pre-schema case
+    con.commit()
+    con.close()
+    with Case.open(p) as c:
+        assert c.schema_version() == migrate.head_revision()
+        assert c.backup is not None and c.backup.exists()
+        assert c.counts()["entity"] == 0
+        c.set_info(title="Upgraded")  # fully usable afterwards
+    bak = sqlite3.connect(c.backup)
+    assert bak.execute("SELECT name FROM sqlite_master WHERE name='entity'").fetchone() is None
+    bak.close()
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from casefile.services.case import Case
+    c = Case.open(sys.argv[1])
+    print("locked", flush=True)
+    time.sleep(60)
+""")
+
+
+def test_second_writer_is_told_who_holds_it(case, case_path):
+    case.close()
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(case_path)],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        with pytest.raises(database.CaseLockedError, match=f"process {proc.pid}"):
+            Case.open(case_path)
+        with Case.open(case_path, readonly=True) as ro:  # a read-only view is allowed
+            assert ro.readonly and ro.info()["title"] == "Test case"
+            with pytest.raises(database.CaseFileError, match="read-only"):
+                ro.create("entity", {"name": "X"})
+    finally:
+        proc.kill()
+        proc.wait()
+    with Case.open(case_path) as again:  # the lock goes with the process
+        assert not again.readonly
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from casefile.services.case import Case
+    from casefile.store.bulk import insert_many
+    c = Case.open(sys.argv[1])
+    c.create("entity", {"name": "Committed before the crash"})
+    print("committed", flush=True)
+    with c.engine.begin() as conn:
+        rows = ((f"Uncommitted {i}", "company", "", "", "2022-01-01", "2022-01-01")
+                for i in range(10**9))
+        insert_many(conn, "entity", ["name", "kind", "description", "tags", "created_at",
+                                     "updated_at"], rows, batch=5000)
+""")
+
+
+def test_killed_in_the_middle_of_a_large_write(case, case_path):
+    case.close()
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(case_path)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "committed"
+    time.sleep(1.5)  # let it write a good deal of the uncommitted transaction
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Case.open(case_path) as c:
+        assert c.counts()["entity"] == 1
+        assert c.search("crash")[0].title == "Committed before the crash"
+    assert check_case(case_path).ok

@@ -1,0 +1,65 @@
+import pytest
+
+from casefile.services.case import Case
+from casefile.store import search
+
+
+@pytest.fixture
+def scripts(case):
+    case.create("entity", {"name": "China North Industries Group Corporation Limited"},
+                children={"alias": [{"name": "中国北方工业集团有限公司", "lang": "zh-Hans"},
+                                    {"name": "NORINCO"}]})
+    case.create("entity", {"name": "Tekhkrim"}, children={"alias": [{"name": "Техкрим"}]})
+    case.create("shipment", {"declared_goods": "civilian hunting rifles",
+                             "assessed_goods": "CQ-A rifles", "notes": "Bronežilet? No."})
+    return case
+
+
+@pytest.mark.parametrize("query,title", [
+    ("北方", "China North Industries Group Corporation Limited"),  # two-character CJK word
+    ("工业集团", "China North Industries Group Corporation Limited"),
+    ("Техкрим", "Tekhkrim"),
+    ("техкрим", "Tekhkrim"),
+    ("Техк", "Tekhkrim"),  # prefix
+    ("norinco", "China North Industries Group Corporation Limited"),
+    ('"hunting rifles"', ": civilian hunting rifles"),
+    ("CQ-A", ": civilian hunting rifles"),
+])
+def test_finds_in_every_script(scripts, query, title):
+    hits = scripts.search(query)
+    assert hits and hits[0].title.endswith(title)
+
+
+def test_cjk_phrase_must_be_adjacent(scripts):
+    assert scripts.search("北工") == []
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "OR OR", "NOT", "*", "(", ")",
+                                   "a AND (b", "NEAR(", '"', "^", "col:val", "-", "''", ""])
+def test_malformed_queries_never_raise(scripts, query):
+    assert isinstance(scripts.search(query), list)
+
+
+def test_or_between_words(scripts):
+    kinds = sorted(h.kind for h in scripts.search("Техкрим OR rifles"))
+    assert kinds == ["entity", "shipment"]
+
+
+def test_index_follows_edits_and_deletes(scripts):
+    eid = scripts.search("Tekhkrim")[0].id
+    scripts.update("entity", eid, {"name": "Tekhkrim LLC"})
+    assert scripts.search("LLC")[0].id == eid
+    scripts.delete("entity", eid)
+    assert scripts.search("Tekhkrim") == []
+
+
+def test_like_fallback_when_fts5_is_missing(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "fts5_available", lambda: False)
+    with Case.new(tmp_path / "nofts.casefile") as c:
+        assert not c.full_text_available()
+        c.create("entity", {"name": "Tekhkrim"}, children={"alias": [{"name": "Техкрим"}]})
+        c.create("entity", {"name": "中国北方工业集团有限公司"})
+        assert [h.title for h in c.search("техкрим")] == ["Tekhkrim"] or \
+            [h.title for h in c.search("Техкрим")] == ["Tekhkrim"]
+        assert [h.title for h in c.search("北方")] == ["中国北方工业集团有限公司"]
+        assert c.search('"(') == []

@@ -1,0 +1,50 @@
+import subprocess
+import sys
+
+from casefile.cli import main
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "casefile.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_demo_info_search_check(tmp_path, capsys):
+    path = tmp_path / "d.casefile"
+    assert main(["demo", str(path)]) == 0
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "TLP:GREEN" in out and "Shipments:" in out and "Schema:" in out
+    assert main(["search", str(path), "Техкрим"]) == 0
+    assert "Tekhkrim" in capsys.readouterr().out
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out.strip().endswith("OK")
+
+
+def test_demo_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "d.casefile"
+    path.write_text("precious")
+    r = run("demo", path)
+    assert r.returncode == 1 and "exists" in r.stderr
+    assert path.read_text() == "precious"
+
+
+def test_errors_go_to_stderr_with_nonzero_status(tmp_path):
+    bad = tmp_path / "x.casefile"
+    bad.write_text("not a case")
+    r = run("info", bad)
+    assert r.returncode == 1
+    assert "not a Casefile case" in r.stderr and r.stdout == ""
+    r = run("check", tmp_path / "missing.casefile")
+    assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+def test_new_with_unknown_marking_is_refused(tmp_path):
+    r = run("new", tmp_path / "n.casefile", "--marking", "ORANGE")
+    assert r.returncode == 1 and "Unknown TLP label" in r.stderr
+    assert not (tmp_path / "n.casefile").exists()
+
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("casefile ")
