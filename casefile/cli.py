@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - every error reaches the user as one line
-        from casefile.store.database import CaseFileError
         from casefile.services.validation import ValidationError
+        from casefile.store.database import CaseFileError
 
         known = (CaseFileError, ValidationError, ValueError, LookupError, OSError)
         if not isinstance(exc, known):
