@@ -65,8 +65,7 @@ def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
     out: dict[str, set[int]] = {}
     for ch in changes:
         rows = [r for r in (ch.before, ch.after) if r]
-        if ch.table in search.KIND_CODES or ch.table == "citation":
-            out.setdefault(ch.table, set()).add(ch.pk)
+        out.setdefault(ch.table, set()).add(ch.pk)
         if ch.table in _PARENT:
             col, kind = _PARENT[ch.table]
             out.setdefault(kind, set()).update(r[col] for r in rows if r.get(col))

@@ -1,0 +1,180 @@
+"""Rows for the record tables: one SQL query per kind returning plain tuples (no ORM objects),
+filtered in SQL by text, tag, country and date range. Used by the GUI tables and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from casefile.store import search
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int = 120  # default width in pixels, so no view measures 100k rows
+    numeric: bool = False
+
+
+_NAME = "coalesce((SELECT name FROM entity WHERE entity.id = x.{0}), '')"
+_ROUTE = ("coalesce((SELECT group_concat(coalesce(country, place), ' → ') FROM "
+          "(SELECT country, place FROM route_stop WHERE shipment_id = x.id ORDER BY position)),"
+          " '')")
+_CITES = "(SELECT count(*) FROM citation WHERE citation.{0}_id = x.id)"
+
+# kind -> (columns, SELECT expressions in the same order, FROM, country column, date?)
+LISTS: dict[str, tuple[list[Column], list[str], str, list[str], bool]] = {
+    "entity": (
+        [Column("name", "Name", 300), Column("kind", "Kind", 110),
+         Column("country", "Country", 70), Column("aliases", "Aliases", 260),
+         Column("tags", "Tags", 140), Column("cites", "Cited", 55, True)],
+        ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '')",
+         "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
+         "x.tags", _CITES.format("entity")],
+        "entity x", ["x.country"], False),
+    "shipment": (
+        [Column("date", "Date", 170), Column("shipper", "Shipper", 220),
+         Column("consignee", "Consignee", 200), Column("route", "Via", 70),
+         Column("declared", "Declared goods", 170), Column("assessed", "Assessed goods", 190),
+         Column("hs", "HS", 60), Column("weight", "Weight kg", 80, True),
+         Column("value", "Value", 90, True), Column("count", "Shipments", 70, True),
+         Column("dual", "Dual-use", 60)],
+        ["coalesce(x.date_text, '')", _NAME.format("shipper_id"),
+         _NAME.format("consignee_id"), _ROUTE, "x.declared_goods", "x.assessed_goods",
+         "x.hs_code", "x.weight_kg", "x.value", "x.shipment_count",
+         "CASE WHEN x.dual_use THEN 'yes' ELSE '' END"],
+        "shipment x", ["x.origin_country", "x.destination_country"], True),
+    "event": (
+        [Column("date", "Date", 170), Column("kind", "Kind", 130),
+         Column("title", "Title", 420), Column("cites", "Cited", 55, True)],
+        ["coalesce(x.date_text, '')", "replace(x.kind, '_', ' ')", "x.title",
+         _CITES.format("event")],
+        "event x", [], True),
+    "source": (
+        [Column("title", "Title", 380), Column("kind", "Kind", 120),
+         Column("publisher", "Publisher", 160), Column("date", "Published", 110),
+         Column("reliability", "Reliability", 80),
+         Column("protected", "Protected", 75),
+         Column("cites", "Citations", 70, True)],
+        ["x.title", "replace(x.kind, '_', ' ')", "x.publisher", "coalesce(x.date_text, '')",
+         "x.reliability", "CASE WHEN x.protected THEN 'protected' ELSE '' END",
+         "(SELECT count(*) FROM citation WHERE citation.source_id = x.id)"],
+        "source x", [], True),
+    "finding": (
+        [Column("position", "#", 40, True), Column("title", "Title", 460),
+         Column("confidence", "Confidence", 100), Column("cites", "Cited", 55, True)],
+        ["x.position", "x.title", "x.confidence", _CITES.format("finding")],
+        "finding x", [], False),
+    "relationship": (
+        [Column("subject", "Subject", 240), Column("kind", "Relationship", 140),
+         Column("object", "Object", 240), Column("date", "Date", 120)],
+        [_NAME.format("subject_id"), "replace(x.kind, '_', ' ')", _NAME.format("object_id"),
+         "coalesce(x.date_text, '')"],
+        "relationship x", [], True),
+    "sanction": (
+        [Column("entity", "Entity", 260), Column("authority", "Authority", 200),
+         Column("programme", "Programme", 180), Column("date", "Listed", 100)],
+        [_NAME.format("entity_id"), "x.authority", "x.programme", "coalesce(x.date_text, '')"],
+        "sanction x", [], True),
+}
+
+# How date columns sort: by first day, not by the text.
+SORT_KEYS = {"date": "x.date_start"}
+
+
+@dataclass
+class Filters:
+    text: str = ""
+    tag: str = ""
+    country: str = ""
+    date_from: str = ""  # ISO day; records whose span overlaps [from, to] are kept
+    date_to: str = ""
+
+    def active(self) -> bool:
+        return any((self.text, self.tag, self.country, self.date_from, self.date_to))
+
+
+@dataclass
+class Listing:
+    kind: str
+    columns: list[Column]
+    ids: list[int] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    sort_keys: list[Any] = field(default_factory=list)  # date_start per row, where dated
+
+
+def columns(kind: str) -> list[Column]:
+    return LISTS[kind][0]
+
+
+def list_records(conn: Connection, kind: str, filters: Filters | None = None) -> Listing:
+    """All rows of a kind that pass the filters, in id order."""
+    cols, exprs, source, country_cols, dated = LISTS[kind]
+    f = filters or Filters()
+    where, params = _where(conn, kind, f, country_cols, dated)
+    extra = ", x.date_start" if dated else ""
+    sql = (f"SELECT x.id, {', '.join(exprs)}{extra} FROM {source}"
+           f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY x.id")
+    out = Listing(kind, cols)
+    n = len(exprs)
+    for row in conn.exec_driver_sql(sql, tuple(params)):
+        out.ids.append(row[0])
+        out.rows.append(tuple(row[1:n + 1]))
+        if dated:
+            out.sort_keys.append(row[n + 1] or "")
+    return out
+
+
+def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
+           dated: bool) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.text.strip():
+        ids = [h.id for h in search.search(conn, f.text, limit=1_000_000) if h.kind == kind]
+        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _hits(id INTEGER PRIMARY KEY)")
+        conn.exec_driver_sql("DELETE FROM _hits")
+        conn.exec_driver_sql("INSERT INTO _hits(id) VALUES (?)", [(i,) for i in ids]) \
+            if ids else None
+        where.append("x.id IN (SELECT id FROM _hits)")
+    if f.tag.strip() and kind in ("entity", "shipment", "event", "source", "finding"):
+        where.append("(',' || x.tags || ',') LIKE ?")
+        params.append(f"%,{f.tag.strip().lower()},%")
+    if f.country.strip():
+        cc = f.country.strip().upper()
+        if kind == "shipment":
+            where.append("(x.origin_country = ? OR x.destination_country = ? OR EXISTS "
+                         "(SELECT 1 FROM route_stop r WHERE r.shipment_id = x.id AND "
+                         "r.country = ?))")
+            params += [cc, cc, cc]
+        elif country_cols:
+            where.append("(" + " OR ".join(f"{c} = ?" for c in country_cols) + ")")
+            params += [cc] * len(country_cols)
+    if dated and f.date_from:
+        where.append("coalesce(x.date_end, '9999-12-31') >= ?")
+        params.append(f.date_from)
+    if dated and f.date_to:
+        where.append("coalesce(x.date_start, '0001-01-01') <= ?")
+        params.append(f.date_to)
+    return where, params
+
+
+def all_tags(conn: Connection) -> list[str]:
+    tags: set[str] = set()
+    for table in ("entity", "shipment", "event", "source", "finding"):
+        for (t,) in conn.exec_driver_sql(f"SELECT DISTINCT tags FROM {table} WHERE tags != ''"):
+            tags.update(filter(None, t.split(",")))
+    return sorted(tags)
+
+
+def entity_choices(conn: Connection, text: str = "", limit: int = 50) -> list[tuple[int, str]]:
+    """(id, 'Name (alias; alias) [CC]') for pickers, matching name or alias as typed."""
+    like = f"%{text.strip()}%"
+    rows = conn.exec_driver_sql(
+        "SELECT e.id, e.name, coalesce(e.country, ''), coalesce((SELECT group_concat(name, '; ')"
+        " FROM alias WHERE entity_id = e.id), '') FROM entity e WHERE e.name LIKE ? OR EXISTS "
+        "(SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.name LIKE ?) ORDER BY "
+        "e.name LIMIT ?", (like, like, limit)).all()
+    return [(i, f"{n}{f' ({a})' if a else ''}{f' [{c}]' if c else ''}") for i, n, c, a in rows]

@@ -1,0 +1,73 @@
+"""Starting the GUI: the application object, the demo copy, the first case."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from casefile import __version__
+from casefile.paths import resource_path, user_data_dir
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+              "DroidSansFallbackFull.ttf")
+
+
+def fresh_demo_path() -> Path:
+    """A new file for a fresh copy of the demo case, in the user data folder."""
+    folder = user_data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"demo-{stamp}.casefile"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"demo-{stamp}-{n}.casefile"
+    return path
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Casefile")
+    app.setOrganizationName("Casefile")
+    app.setApplicationVersion(__version__)
+    register_fonts(app)
+    return app  # type: ignore[return-value]
+
+
+def register_fonts(app: QApplication) -> None:
+    """Use the shipped fonts, so Latin, Cyrillic and CJK render on any machine."""
+    families: list[str] = []
+    for name in FONT_FILES:
+        fid = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        for family in QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []:
+            if family not in families:
+                families.append(family)
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)
+        font.setPointSize(max(font.pointSize(), 9))
+        app.setFont(font)
+
+
+def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False) -> int:
+    """Open the main window on ``path``, a fresh demo copy, the last case, or the start
+    screen; run until it closes."""
+    app = make_app()
+    from casefile.ui.main_window import MainWindow
+
+    win = MainWindow(QSettings("Casefile", "Casefile"))
+    win.show()
+    if demo:
+        win.acts["demo"].trigger()
+    elif path is not None:
+        win.open_path(Path(path), readonly)
+    else:
+        last = win.settings.value("last_case")
+        if last and Path(last).exists():
+            win.open_path(Path(last))
+    return app.exec()

@@ -1,0 +1,98 @@
+"""Attachments of a source: files stored inside the case with their SHA-256. Drop files on
+the panel (or use Add file…) to store them; open or save them back out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.ui.text import plain_label
+
+
+class AttachmentsPanel(QWidget):
+    files_dropped = Signal(list)  # [Path]
+    open_requested = Signal(int)
+    save_requested = Signal(int, str)
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self._rows: list[dict[str, Any]] = []
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["File", "Size", "SHA-256"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMaximumHeight(130)
+        add, open_, save, remove = (QPushButton("Add file…"), QPushButton("Open"),
+                                    QPushButton("Save as…"), QPushButton("Remove"))
+        add.clicked.connect(self._add)
+        open_.clicked.connect(lambda: self._with_current(self.open_requested.emit))
+        save.clicked.connect(self._save)
+        remove.clicked.connect(lambda: self._with_current(self.remove_requested.emit))
+        buttons = QHBoxLayout()
+        for b in (add, open_, save, remove):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        title = plain_label("Attachments (drop files here to store them in the case)")
+        title.setStyleSheet("font-weight: bold;")
+        lay.addWidget(title)
+        lay.addWidget(self.table)
+        lay.addLayout(buttons)
+
+    def set_attachments(self, rows: list[dict[str, Any]]) -> None:
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(a["filename"]))
+            self.table.setItem(r, 1, QTableWidgetItem(f"{a['size']:,} B"))
+            self.table.setItem(r, 2, QTableWidgetItem(a["sha256"]))
+
+    def _with_current(self, fn: Any) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            fn(self._rows[row]["id"])
+
+    def _add(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        if names:
+            self.files_dropped.emit([Path(n) for n in names])
+
+    def _save(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self._rows):
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "Save attachment as",
+                                                self._rows[row]["filename"])
+        if target:
+            self.save_requested.emit(self._rows[row]["id"], target)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if p.is_file()]
+        if paths:
+            self.files_dropped.emit(paths)
+            event.acceptProposedAction()

@@ -1,0 +1,136 @@
+"""A small editable table of child rows (aliases, identifiers, route stops, parties) with
+add / remove / move buttons. Every change hands the whole list back to be saved as one
+operation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.ui.fields import ChildSpec
+from casefile.ui.text import plain_label
+
+ID_ROLE = 0x0100 + 7
+
+
+class ChildTable(QWidget):
+    changed = Signal(str, list)  # child kind, rows
+
+    def __init__(self, spec: ChildSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._filling = False
+        self.table = QTableWidget(0, len(spec.columns))
+        self.table.setHorizontalHeaderLabels([h for _k, h in spec.columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMaximumHeight(130)
+        self.table.itemChanged.connect(self._edited)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add")
+        self.remove_button = QPushButton("Remove")
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        if spec.ordered:
+            up, down = QPushButton("Move up"), QPushButton("Move down")
+            up.clicked.connect(lambda: self.move_selected(-1))
+            down.clicked.connect(lambda: self.move_selected(1))
+            buttons.addWidget(up)
+            buttons.addWidget(down)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        title = plain_label(spec.title)
+        title.setStyleSheet("font-weight: bold;")
+        lay.addWidget(title)
+        lay.addWidget(self.table)
+        lay.addLayout(buttons)
+
+    def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str]) -> None:
+        self._filling = True
+        self.table.setRowCount(0)
+        for row in rows:
+            values = dict(row)
+            if "entity_id" in values and any(k == "entity" for k, _ in self.spec.columns):
+                values["entity"] = names.get(values["entity_id"], "")
+            self._append(values)
+        self._filling = False
+
+    def _append(self, values: dict[str, Any]) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, (key, _h) in enumerate(self.spec.columns):
+            v = values.get(key)
+            item = QTableWidgetItem("" if v is None else str(v))
+            if c == 0:
+                item.setData(ID_ROLE, values.get("id"))
+            self.table.setItem(r, c, item)
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            row: dict[str, Any] = {}
+            for c, (key, _h) in enumerate(self.spec.columns):
+                item = self.table.item(r, c)
+                row[key] = item.text().strip() if item else ""
+            first = self.table.item(r, 0)
+            if first is not None and first.data(ID_ROLE) is not None:
+                row["id"] = first.data(ID_ROLE)
+            out.append(row)
+        return out
+
+    def complete_rows(self) -> list[dict[str, Any]]:
+        """Rows with their first column filled (a half-typed new row is not saved yet)."""
+        first = self.spec.columns[0][0]
+        return [r for r in self.rows() if r.get(first)]
+
+    def _edited(self, _item: QTableWidgetItem) -> None:
+        if not self._filling:
+            self.changed.emit(self.spec.kind, self.complete_rows())
+
+    def add_row(self) -> None:
+        self._filling = True
+        self._append({})
+        self._filling = False
+        r = self.table.rowCount() - 1
+        self.table.setCurrentCell(r, 0)
+        self.table.editItem(self.table.item(r, 0))
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        if not rows:
+            return
+        self._filling = True
+        for r in rows:
+            self.table.removeRow(r)
+        self._filling = False
+        self.changed.emit(self.spec.kind, self.complete_rows())
+
+    def move_selected(self, step: int) -> None:
+        r = self.table.currentRow()
+        target = r + step
+        if r < 0 or not (0 <= target < self.table.rowCount()):
+            return
+        rows = self.rows()
+        rows[r], rows[target] = rows[target], rows[r]
+        self._filling = True
+        self.table.setRowCount(0)
+        for row in rows:
+            self._append(row)
+        self._filling = False
+        self.table.setCurrentCell(target, 0)
+        self.changed.emit(self.spec.kind, self.complete_rows())

@@ -1,0 +1,144 @@
+"""The Citations panel of every fact's editor: which sources back it, with the excerpt, the
+locator and the Admiralty code (source reliability + information credibility, e.g. "B2")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.grading import CREDIBILITY, RELIABILITY
+from casefile.ui.text import plain_label, plain_tooltip
+
+
+class CiteDialog(QDialog):
+    """Pick a source and give the excerpt, locator and credibility of a citation."""
+
+    def __init__(self, sources: list[tuple[int, str]], citation: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Cite a source" if citation is None else "Edit citation")
+        self.source = QComboBox()
+        self.source.setEditable(False)
+        for sid, label in sources:
+            self.source.addItem(label, sid)
+        self.excerpt = QPlainTextEdit()
+        self.excerpt.setPlaceholderText("the exact words of the source")
+        self.locator = QLineEdit()
+        self.locator.setPlaceholderText("page, paragraph, row…")
+        self.credibility = QComboBox()
+        for k, v in CREDIBILITY.items():
+            self.credibility.addItem(f"{k} – {v}", k)
+        if citation:
+            self.source.setCurrentIndex(max(0, self.source.findData(citation["source_id"])))
+            self.source.setEnabled(False)
+            self.excerpt.setPlainText(citation.get("excerpt", ""))
+            self.locator.setText(citation.get("locator", ""))
+            self.credibility.setCurrentIndex(self.credibility.findData(
+                citation.get("credibility", 6)))
+        else:
+            self.credibility.setCurrentIndex(self.credibility.findData(6))
+        form = QFormLayout(self)
+        form.addRow("Source", self.source)
+        form.addRow("Excerpt", self.excerpt)
+        form.addRow("Locator", self.locator)
+        form.addRow("Credibility", self.credibility)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 320)
+
+    def values(self) -> dict[str, Any]:
+        return {"source_id": self.source.currentData(),
+                "excerpt": self.excerpt.toPlainText().strip(),
+                "locator": self.locator.text().strip(),
+                "credibility": self.credibility.currentData()}
+
+
+class CitationsPanel(QWidget):
+    cite_requested = Signal()
+    edit_requested = Signal(dict)  # the citation row
+    remove_requested = Signal(int)  # citation id
+    open_source_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Code", "Source", "Excerpt", "Locator"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMaximumHeight(170)
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._edit(r))
+        self.cite_button = QPushButton("Cite source…")
+        self.edit_button = QPushButton("Edit…")
+        self.remove_button = QPushButton("Remove")
+        self.open_button = QPushButton("Go to source")
+        self.cite_button.clicked.connect(self.cite_requested.emit)
+        self.edit_button.clicked.connect(lambda: self._edit(self.table.currentRow()))
+        self.remove_button.clicked.connect(self._remove)
+        self.open_button.clicked.connect(self._open)
+        buttons = QHBoxLayout()
+        for b in (self.cite_button, self.edit_button, self.remove_button, self.open_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        title = plain_label("Citations")
+        title.setStyleSheet("font-weight: bold;")
+        lay.addWidget(title)
+        lay.addWidget(self.table)
+        lay.addLayout(buttons)
+
+    def set_citations(self, rows: list[dict[str, Any]]) -> None:
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            code = QTableWidgetItem(c["code"])
+            code.setToolTip(plain_tooltip(
+                f"Source: {RELIABILITY.get(c['reliability'], '?')} ({c['reliability']})\n"
+                f"Information: {CREDIBILITY.get(c['credibility'], '?')} ({c['credibility']})"))
+            title = c["title"] + ("  [protected]" if c.get("protected") else "")
+            cells = [code, QTableWidgetItem(title), QTableWidgetItem(c["excerpt"]),
+                     QTableWidgetItem(c["locator"])]
+            cells[2].setToolTip(plain_tooltip(c["excerpt"]))
+            for col, item in enumerate(cells):
+                self.table.setItem(r, col, item)
+
+    def _edit(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.edit_requested.emit(self._rows[row])
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            self.remove_requested.emit(self._rows[row]["id"])
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            self.open_source_requested.emit(self._rows[row]["source_id"])

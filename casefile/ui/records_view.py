@@ -1,0 +1,162 @@
+"""The table of one record kind with its filter bar (text, tag, country, date range).
+Filtering happens in SQL on the worker; sorting inside the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.countries import CountryError, country_code
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.services import listing
+from casefile.ui.table_model import RecordTableModel
+from casefile.ui.text import plain_label
+
+
+class RecordsView(QWidget):
+    """Emits ``selected(kind, id)`` when the current row changes; ``filters_changed``."""
+
+    selected = Signal(str, object)
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "entity"
+        self.model = RecordTableModel(parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter…")
+        self.text.setClearButtonEnabled(True)
+        self.tag = QComboBox()
+        self.tag.setMinimumWidth(110)
+        self.country = QLineEdit()
+        self.country.setPlaceholderText("Country")
+        self.country.setMaximumWidth(110)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("From (e.g. 2022)")
+        self.date_from.setMaximumWidth(130)
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("To (e.g. Dec 2022)")
+        self.date_to.setMaximumWidth(130)
+        self.problem = plain_label()
+        self.problem.setStyleSheet("color: #B00020;")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.filters_changed.emit)
+        for w in (self.text, self.country, self.date_from, self.date_to):
+            w.textChanged.connect(lambda _t: self._timer.start())
+        self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (self.text, self.tag, self.country, self.date_from, self.date_to):
+            bar.addWidget(w)
+        bar.setStretch(0, 1)
+        self.count_label = plain_label()
+        self.count_label.setStyleSheet("color: #555;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.problem)
+        lay.addWidget(self.view)
+        lay.addWidget(self.count_label)
+        self.problem.hide()
+
+    # -- filters ------------------------------------------------------------------------
+    def filters(self) -> listing.Filters:
+        """The filters as typed; a date or country that is not understood is shown, not
+        applied."""
+        problems = []
+        country = self.country.text().strip()
+        if country:
+            try:
+                country = country_code(country)
+            except CountryError as exc:
+                problems.append(str(exc))
+                country = ""
+        bounds = []
+        for w, first in ((self.date_from, True), (self.date_to, False)):
+            text = w.text().strip()
+            if not text:
+                bounds.append("")
+                continue
+            try:
+                fd = parse_fuzzy_date(text)
+                day = fd.start if first else fd.end
+                bounds.append(day.isoformat() if day else "")
+            except FuzzyDateError as exc:
+                problems.append(str(exc))
+                bounds.append("")
+        self.problem.setText("  ".join(problems))
+        self.problem.setVisible(bool(problems))
+        tag = self.tag.currentData() or ""
+        return listing.Filters(self.text.text(), tag, country, bounds[0], bounds[1])
+
+    def set_date_range(self, start: str, end: str) -> None:
+        self.date_from.setText(start)
+        self.date_to.setText(end)
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag", "")
+        for t in tags:
+            self.tag.addItem(t, t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
+        self.tag.blockSignals(False)
+
+    # -- rows ---------------------------------------------------------------------------
+    def show_listing(self, data: listing.Listing, keep_id: int | None = None) -> None:
+        same_kind = self.model.kind == data.kind
+        self.kind = data.kind
+        self.model.set_listing(data)
+        if not same_kind:
+            header = self.view.horizontalHeader()
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            for i, col in enumerate(data.columns):
+                self.view.setColumnWidth(i, col.width)  # never measure 100k rows
+        self.count_label.setText(f"{len(data.ids):,} {'record' if len(data.ids) == 1 else 'records'}")
+        if keep_id is not None:
+            self.select_id(keep_id)
+
+    def current_id(self) -> int | None:
+        idx = self.view.currentIndex()
+        return self.model.record_id(idx.row()) if idx.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [i for i in (self.model.record_id(r) for r in rows) if i is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        idx = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+        return True
+
+    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
+        self.selected.emit(self.kind, self.model.record_id(current.row())
+                           if current.isValid() else None)

@@ -1,0 +1,127 @@
+"""Table model over a :class:`casefile.services.listing.Listing`: rows are plain tuples,
+sorting is a permutation computed in the model (never a proxy calling data() per
+comparison)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from casefile.services.listing import Listing
+from casefile.ui.text import plain_tooltip
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one record kind; ``record_id(row)`` maps a view row to the record id."""
+
+    def __init__(self, listing: Listing | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._listing = listing
+        self._order: list[int] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        if listing is not None:
+            self._order = list(range(len(listing.ids)))
+
+    # -- data ---------------------------------------------------------------------------
+    @property
+    def kind(self) -> str | None:
+        return self._listing.kind if self._listing else None
+
+    def set_listing(self, listing: Listing) -> None:
+        self.beginResetModel()
+        self._listing = listing
+        self._order = list(range(len(listing.ids)))
+        if self._sort is not None:
+            self._order = self._permutation(*self._sort)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self._listing is None else len(self._order)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self._listing is None else len(self._listing.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._listing is None:
+            return None
+        if not (0 <= index.row() < len(self._order)):
+            return None
+        value = self._listing.rows[self._order[index.row()]][index.column()]
+        col = self._listing.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _show(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = _show(value)
+            return plain_tooltip(text) if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._listing.ids[self._order[index.row()]]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._listing is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._listing.columns):
+                return self._listing.columns[section].title
+            return None
+        return section + 1
+
+    # -- ids ----------------------------------------------------------------------------
+    def record_id(self, row: int) -> int | None:
+        if self._listing is None or not (0 <= row < len(self._order)):
+            return None
+        return self._listing.ids[self._order[row]]
+
+    def row_of(self, record_id: int) -> int | None:
+        if self._listing is None:
+            return None
+        try:
+            raw = self._listing.ids.index(record_id)
+        except ValueError:
+            return None
+        return self._order.index(raw)
+
+    # -- sorting ------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._listing is None or not (0 <= column < len(self._listing.columns)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._order
+        persistent = self.persistentIndexList()
+        rows_before = [(old[i.row()], i.column()) for i in persistent]
+        self._sort = (column, order)
+        self._order = self._permutation(column, order)
+        position = {raw: row for row, raw in enumerate(self._order)}
+        self.changePersistentIndexList(
+            persistent, [self.index(position[raw], col) for raw, col in rows_before])
+        self.layoutChanged.emit()
+
+    def _permutation(self, column: int, order: Qt.SortOrder) -> list[int]:
+        assert self._listing is not None
+        lst = self._listing
+        if lst.columns[column].key == "date" and lst.sort_keys:
+            keys = lst.sort_keys
+        else:
+            keys = [r[column] for r in lst.rows]
+        if lst.columns[column].numeric:
+            key = [(v is None, v if v is not None else 0) for v in keys]
+        else:
+            key = [(v is None or v == "", str(v).casefold() if v is not None else "")
+                   for v in keys]
+        perm = sorted(range(len(keys)), key=key.__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return perm
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return str(value)

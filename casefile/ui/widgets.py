@@ -1,0 +1,197 @@
+"""Field widgets of the editors: fuzzy date, country, entity picker, TLP banner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.countries import CountryError, all_countries, country_code, country_name
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.core.grading import TLP
+from casefile.ui.text import plain_label
+
+
+class FuzzyDateEdit(QWidget):
+    """A line for dates as written ('late 2022') with how it was understood beneath it."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("e.g. June 2022, late 2022, Nov–Dec 2022, 2022-06-15")
+        self.hint = plain_label()
+        self.hint.setStyleSheet("color: #555; font-size: 11px;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(self.line)
+        lay.addWidget(self.hint)
+        self.line.textChanged.connect(self._explain)
+        self.line.editingFinished.connect(lambda: self.committed.emit(self.line.text()))
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self.line.blockSignals(True)
+        self.line.setText(text)
+        self.line.blockSignals(False)
+        self._explain(text)
+
+    def _explain(self, text: str) -> None:
+        if not text.strip():
+            self.hint.setText("no date")
+            return
+        try:
+            fd = parse_fuzzy_date(text)
+        except FuzzyDateError as exc:
+            self.hint.setText(f"not understood: {exc.reason}")
+            return
+        flags = [w for w, on in (("approximate", fd.approximate),
+                                 ("uncertain", fd.uncertain)) if on]
+        self.hint.setText(f"{fd.bounds_text()}   {fd.edtf}"
+                          + (f"   ({', '.join(flags)})" if flags else ""))
+
+
+class CountryEdit(QLineEdit):
+    """Country by name or ISO code, with completion; stores the ISO 3166 alpha-2 code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        items = [f"{name} ({code})" for code, name in all_countries()]
+        completer = QCompleter(items, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self.setPlaceholderText("country name or ISO code")
+
+    def code(self) -> str:
+        """The ISO code for what was typed; raises CountryError when it is no country."""
+        text = self.text().strip()
+        if not text:
+            return ""
+        if text.endswith(")") and "(" in text:
+            text = text[text.rindex("(") + 1:-1]
+        return country_code(text)
+
+    def set_code(self, code: str | None) -> None:
+        self.setText(f"{country_name(code)} ({code})" if code else "")
+
+
+class EntityPicker(QWidget):
+    """Pick a party by typing part of a name or alias; 'create new' makes one.
+
+    ``choices(text, answer)`` looks parties up and calls ``answer`` with (id, label) pairs."""
+
+    picked = Signal(object)  # entity id or None
+    create_requested = Signal(str)
+
+    def __init__(self, choices: Callable[[str, Callable[[list[tuple[int, str]]], None]], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices = choices
+        self._ids: dict[str, int] = {}
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("type a name or alias…")
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated[str].connect(self._activated)
+        self.line.setCompleter(completer)
+        self.line.textEdited.connect(self._refresh)
+        self.line.editingFinished.connect(self._finished)
+        self.current_id: int | None = None
+        self._current_text = ""
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.line)
+
+    def set_current(self, entity_id: int | None, text: str) -> None:
+        self.current_id, self._current_text = entity_id, text
+        self.line.setText(text)
+
+    def _refresh(self, text: str) -> None:
+        """Ask for matching parties (answered later, from the worker thread's read)."""
+        self._choices(text, lambda found, text=text: self._show_choices(text, found))
+
+    def _show_choices(self, text: str, found: list[tuple[int, str]]) -> None:
+        if text != self.line.text():
+            return  # typing went on; a newer answer is coming
+        self._ids = {label: i for i, label in found}
+        labels = list(self._ids)
+        if text.strip():
+            labels.append(f"Create new: {text.strip()}")
+        self._model.setStringList(labels)
+        completer = self.line.completer()
+        if self.line.hasFocus() and labels:
+            completer.complete()
+
+    def _activated(self, label: str) -> None:
+        if label.startswith("Create new: "):
+            self.create_requested.emit(label.removeprefix("Create new: "))
+            return
+        if label in self._ids:
+            self.current_id, self._current_text = self._ids[label], label
+            self.line.setText(label)
+            self.picked.emit(self.current_id)
+
+    def _finished(self) -> None:
+        text = self.line.text().strip()
+        if not text and self.current_id is not None:
+            self.current_id, self._current_text = None, ""
+            self.picked.emit(None)
+        elif text in self._ids and self._ids[text] != self.current_id:
+            self._activated(text)
+        elif text and text != self._current_text and text not in self._ids:
+            self.line.setText(self._current_text)  # not a known party: keep the old one
+
+
+class TlpBanner(QLabel):
+    """The case's marking in its TLP colours, always visible."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(24)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.set_marking(None, "")
+
+    def set_marking(self, marking: str | None, classification: str) -> None:
+        tlp = TLP.get(marking or "")
+        parts = [tlp.label] if tlp else ["NO MARKING"]
+        if classification:
+            parts.append(classification)
+        self.setText("   ·   ".join(parts))
+        fg, bg = (tlp.fg, tlp.bg) if tlp else ("#000000", "#DDDDDD")
+        self.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; font-weight: bold; "
+                           "padding: 2px 8px; letter-spacing: 1px; }")
+        self.setToolTip(tlp.meaning if tlp else "This case has no TLP marking.")
+
+
+def check_country(edit: CountryEdit) -> tuple[str | None, str | None]:
+    """(code, error) for a country field."""
+    try:
+        return edit.code() or None, None
+    except CountryError as exc:
+        return None, str(exc)
+
+
+def enum_combo(values: tuple[str, ...] | list[str], words: dict | None = None) -> QComboBox:
+    box = QComboBox()
+    for v in values:
+        box.addItem(words.get(v, v) if words else v.replace("_", " "), v)
+    return box

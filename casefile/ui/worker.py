@@ -1,0 +1,103 @@
+"""One worker thread for all database work of the GUI. Widgets call :meth:`DbWorker.submit`
+with a function; it runs on the worker thread and its result (or error) comes back to a
+callback on the GUI thread. Long work gets a :class:`Task` to report progress and to notice
+cancellation."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside a task that noticed it was cancelled."""
+
+
+class Task(QObject):
+    """Progress and cancellation of one long job."""
+
+    progress = Signal(int, int, str)  # done, total, message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Called from the worker; raises Cancelled once the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.progress.emit(done, total, message)
+
+
+class _Runner(QObject):
+    finished = Signal(int, object, object)
+
+    @Slot(int, object)
+    def run(self, token: int, fn: Callable[[], Any]) -> None:
+        try:
+            self.finished.emit(token, fn(), None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            exc.__casefile_trace__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.finished.emit(token, None, exc)
+
+
+class DbWorker(QObject):
+    """Runs submitted functions one at a time, in order, on its own thread."""
+
+    _request = Signal(int, object)
+    busy_changed = Signal(bool)
+    failed = Signal(object)  # errors nobody asked to handle
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("casefile-db")
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        self._request.connect(self._runner.run)
+        self._runner.finished.connect(self._finished)
+        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._tokens = itertools.count(1)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> int:
+        token = next(self._tokens)
+        self._callbacks[token] = (on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self._request.emit(token, fn)
+        return token
+
+    @property
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    @Slot(int, object, object)
+    def _finished(self, token: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_error = self._callbacks.pop(token, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.failed.emit(error)
+        elif on_done is not None:
+            on_done(result)
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait(10000)
