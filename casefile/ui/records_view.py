@@ -134,7 +134,8 @@ class RecordsView(QWidget):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             for i, col in enumerate(data.columns):
                 self.view.setColumnWidth(i, col.width)  # never measure 100k rows
-        self.count_label.setText(f"{len(data.ids):,} {'record' if len(data.ids) == 1 else 'records'}")
+        n = len(data.ids)
+        self.count_label.setText(f"{n:,} {'record' if n == 1 else 'records'}")
         if keep_id is not None:
             self.select_id(keep_id)
 

@@ -109,13 +109,12 @@ class RecordTableModel(QAbstractTableModel):
             keys = lst.sort_keys
         else:
             keys = [r[column] for r in lst.rows]
-        if lst.columns[column].numeric:
-            key = [(v is None, v if v is not None else 0) for v in keys]
-        else:
-            key = [(v is None or v == "", str(v).casefold() if v is not None else "")
-                   for v in keys]
-        perm = sorted(range(len(keys)), key=key.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        numeric = lst.columns[column].numeric
+        blank = [i for i, v in enumerate(keys) if v is None or v == ""]
+        filled = [i for i, v in enumerate(keys) if not (v is None or v == "")]
+        key = (lambda i: keys[i]) if numeric else (lambda i: str(keys[i]).casefold())
+        perm = sorted(filled, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        perm += blank  # blanks last, whichever the direction
         return perm
 
 

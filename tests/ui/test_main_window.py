@@ -1,0 +1,236 @@
+import hashlib
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def test_opens_the_demo_case_and_shows_counts(demo_window):
+    win = demo_window
+    texts = [win.nav.item(i).text() for i in range(win.nav.count())]
+    assert "Entities  (12)" in texts and "Shipments  (4)" in texts
+    assert "Shipments: 4" in win.status_counts.text()
+    assert win.banner.text().startswith("TLP:GREEN")
+    assert win.status_marking.text() == "TLP:GREEN"
+    assert "Chinese arms" in win.windowTitle()
+
+
+def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "entity")
+    win.acts["new_entity"].trigger()
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.widgets["name"].text() == "New entity",
+                    timeout=10000)
+    ed = win.editor.current
+    new_id = ed.record_id
+    name = ed.widgets["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Trading")  # QTest types ASCII only; the rest as an input method
+    name.insert(" Техкрим 中国")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
+    assert win.acts["undo"].text().startswith("&Undo Edit entity")
+    win.acts["undo"].trigger()
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", new_id)["name"] == "New entity"
+    qtbot.waitUntil(lambda: win.editor.current.widgets["name"].text() == "New entity")
+    win.acts["redo"].trigger()
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
+    assert "Entities  (13)" in [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_bad_date_is_shown_next_to_the_field_and_not_saved(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "shipment")
+    win.records.select_id(1)
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.record_id == 1)
+    date = win.editor.current.widgets["date"]
+    date.line.setText("Jnue 2022")
+    assert "not understood" in date.hint.text()
+    date.line.editingFinished.emit()
+    wait_idle(qtbot, win)
+    err = win.editor.current.errors["date"]
+    assert err.isVisible() and "jnue" in err.text()
+    assert win.case.get("shipment", 1)["date_text"] == "June 2022"
+    date.line.setText("mid 2022")
+    date.line.editingFinished.emit()
+    wait_idle(qtbot, win)
+    assert not err.isVisible()
+    assert win.case.get("shipment", 1)["date_start"] == "2022-05-01"
+
+
+def _answer_dialog(qtbot, fill):
+    """Fill and accept the next modal dialog when it appears."""
+    def later():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(50, later)
+            return
+        fill(dlg)
+    QTimer.singleShot(50, later)
+
+
+def test_new_shipment_citing_a_source(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "shipment")
+    win.acts["new_shipment"].trigger()
+    qtbot.waitUntil(lambda: win.records.model.rowCount() == 5, timeout=10000)
+    wait_idle(qtbot, win)
+    ed = win.editor.current
+    sid = ed.record_id
+    goods = ed.widgets["declared_goods"]
+    goods.setText("ball bearings")
+    goods.editingFinished.emit()
+    wait_idle(qtbot, win)
+
+    def fill(dlg):
+        dlg.excerpt.setPlainText("Russian entities also received 12 shipments")
+        dlg.locator.setText("para. 4")
+        dlg.credibility.setCurrentIndex(dlg.credibility.findData(2))
+        dlg.accept()
+    _answer_dialog(qtbot, fill)
+    win.editor.citations["shipment"].cite_button.click()
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.editor.citations["shipment"].table.rowCount() == 1)
+    cites = win.case.children("citation", "shipment_id", sid)
+    assert len(cites) == 1 and cites[0]["locator"] == "para. 4"
+    code = win.editor.citations["shipment"].table.item(0, 0).text()
+    assert len(code) == 2 and code.endswith("2")
+
+
+def test_merge_two_entities(qtbot, demo_window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    win = demo_window
+    choose_kind(qtbot, win, "entity")
+    dup = win.case.create("entity", {"name": "DJI duplicate"}).result
+    win.reload_listing()
+    wait_idle(qtbot, win)
+    view = win.records.view
+    sel = view.selectionModel()
+    for rid in (3, dup):
+        idx = win.records.model.index(win.records.model.row_of(rid), 0)
+        sel.select(idx, sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    assert sorted(win.records.selected_ids()) == [3, dup]
+    labels = []
+
+    def get_item(parent, title, label, items, current, editable):
+        labels.extend(items)
+        keep = next(i for i in items if i.endswith("(#3)"))
+        return keep, True
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    win.acts["merge"].trigger()
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", dup) is None
+    aliases = [a["name"] for a in win.case.children("alias", "entity_id", 3)]
+    assert "DJI duplicate" in aliases
+    assert any(x.endswith("(#3)") for x in labels)
+
+
+def test_search_jumps_to_the_record(qtbot, demo_window):
+    win = demo_window
+    win.acts["find"].trigger()
+    win.search_field.setText("Техкрим")
+    qtbot.keyClick(win.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(win, "search_dialog", None) is not None, timeout=10000)
+    dlg = win.search_dialog
+    assert dlg.tree.topLevelItem(0).text(0).startswith("Entities (1)")
+    dlg.activate_current()
+    qtbot.waitUntil(lambda: win.current_kind() == "entity"
+                    and win.records.current_id() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.widgets["name"].text() == "Tekhkrim", timeout=10000)
+
+
+def test_malformed_search_never_raises(qtbot, demo_window):
+    win = demo_window
+    for q in ['"unbalanced', "AND", "OR (", "*"]:
+        win.search_field.setText(q)
+        qtbot.keyClick(win.search_field, Qt.Key.Key_Return)
+        wait_idle(qtbot, win)
+        assert win.search_dialog.isVisible()
+        win.search_dialog.close()
+
+
+def test_drop_a_file_on_a_source(qtbot, demo_window, tmp_path):
+    win = demo_window
+    choose_kind(qtbot, win, "source")
+    win.records.select_id(2)
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.kind ==
+                    "source" and win.editor.current.record_id == 2, timeout=10000)
+    f = tmp_path / "bill-of-lading.pdf"
+    f.write_bytes(b"%PDF-1.4 bill of lading 42")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    panel = win.editor.attachments
+    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(event)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
+    assert panel.table.item(0, 2).text() == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert win.case.children("attachment", "source_id", 2)[0]["filename"] == f.name
+
+
+def test_markup_in_names_is_shown_as_text(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "entity")
+    eid = win.case.create("entity", {"name": "<b>bold</b> & <img src=x>"}).result
+    win.go_to("entity", eid)
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.record_id == eid, timeout=10000)
+    heading = win.editor.current.heading
+    assert heading.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b>" in heading.text()
+    row = win.records.model.row_of(eid)
+    assert win.records.model.index(row, 0).data() == "<b>bold</b> & <img src=x>"
+
+
+def test_not_a_case_gives_a_dialog_and_leaves_the_file(qtbot, window, tmp_path):
+    bad = tmp_path / "notes.casefile"
+    bad.write_text("<html>not a case</html>")
+    seen = []
+
+    def fill(dlg):
+        seen.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Ok)
+    _answer_dialog(qtbot, fill)
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "not a Casefile case" in seen[0]
+    assert bad.read_text() == "<html>not a case</html>"
+    assert window.case is None
+
+
+def test_delete_a_cited_source_asks_first(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "source")
+    win.records.select_id(4)
+    wait_idle(qtbot, win)
+    answers = []
+
+    def yes_then_no(dlg):
+        answers.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Yes if len(answers) == 1
+                 else QMessageBox.StandardButton.No)
+        if len(answers) == 1:
+            _answer_dialog(qtbot, yes_then_no)
+    _answer_dialog(qtbot, yes_then_no)
+    win.acts["delete"].trigger()
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
+    wait_idle(qtbot, win)
+    assert "still used by 1 citation" in answers[1]
+    assert win.case.get("source", 4) is not None  # the user said no to the cascade
+
+
+def test_layout_and_recent_files_persist(qtbot, demo_window, tmp_path):
+    win = demo_window
+    win.close()
+    assert win.settings.value("window/geometry") is not None
+    assert str(win.recent_files()[0]).endswith("demo.casefile")
