@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
 
         actions.build(self)
         case_actions.connect(self)
-        self.nav.currentRowChanged.connect(lambda _r: self.reload_listing())
+        self.nav.currentRowChanged.connect(self._kind_chosen)
         self.records.filters_changed.connect(self.reload_listing)
         self.records.selected.connect(self.show_record)
         self._restore()
@@ -145,6 +145,11 @@ class MainWindow(QMainWindow):
         case_actions.open_path(self, Path(path), readonly)
 
     def set_case(self, case: Case | None) -> None:
+        if case is not None:  # choose the table before the workspace shows (and takes focus)
+            kind = str(self.settings.value("nav/kind", "shipment"))
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
+            self.nav.blockSignals(False)
         self.case = case
         self._set_case_ui(case is not None)
         if case is None:
@@ -153,8 +158,6 @@ class MainWindow(QMainWindow):
             self.case_changed.emit()
             return
         self.remember(case.path)
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
         self.refresh_case_info()
         self.reload_listing()
         self.case_changed.emit()
@@ -200,6 +203,11 @@ class MainWindow(QMainWindow):
         self.records.set_tags(tags)
 
     # -- tables and editor --------------------------------------------------------------
+    def _kind_chosen(self, _row: int) -> None:
+        if self.case is not None:
+            self.settings.setValue("nav/kind", self.current_kind())
+        self.reload_listing()
+
     def current_kind(self) -> str:
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else "entity"

@@ -1,0 +1,100 @@
+"""Main-window benchmark (issue: the main window), offscreen.
+
+On a synthetic case of 100,000 shipments: time from creating the window to the shipments
+table showing its first rows, resident memory after opening, and sorting the table by a
+column. The baseline is a bare QTableView over a QStandardItemModel of the first 1,000 rows
+built in the same run, for scale.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--shipments N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--shipments", type=int, default=100_000)
+    a = p.parse_args()
+    from casefile.services.synthetic import build_synthetic_case
+
+    tmp = Path(tempfile.mkdtemp())
+    path = tmp / "big.casefile"
+    t0 = time.perf_counter()
+    build_synthetic_case(path, shipments=a.shipments).close()
+    print(f"built synthetic case with {a.shipments:,} shipments in "
+          f"{time.perf_counter() - t0:.1f} s")
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from casefile.ui.app import make_app
+    from casefile.ui.main_window import MainWindow
+
+    app = make_app()
+    rss_before = rss_mb()
+    settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
+    t0 = time.perf_counter()
+    win = MainWindow(settings)
+    win.show()
+    shown = []
+    win.listing_shown.connect(lambda kind: kind == "shipment" and shown.append(
+        time.perf_counter()))
+    win.open_path(path)
+    while not shown:
+        app.processEvents()
+    app.processEvents()
+    t_first = shown[0] - t0
+    rows = win.records.model.rowCount()
+    rss_after = rss_mb()
+
+    sorts = []
+    for col in (1, 0, 7, 4, 1):
+        t1 = time.perf_counter()
+        win.records.view.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+        app.processEvents()
+        sorts.append(time.perf_counter() - t1)
+
+    t1 = time.perf_counter()
+    base = QStandardItemModel()
+    for r in range(1000):
+        base.appendRow([QStandardItem(str(v)) for v in win.records.model._listing.rows[r]])
+    view = QTableView()
+    view.setModel(base)
+    view.show()
+    app.processEvents()
+    t_base = time.perf_counter() - t1
+
+    print(f"launch to first rows of the shipments table: {t_first:.2f} s for {rows:,} rows "
+          "(goal < 1.5 s)")
+    print(f"resident memory after opening: {rss_after:.0f} MB (Qt app alone: "
+          f"{rss_before:.0f} MB) (goal < 400 MB)")
+    print(f"sort by a column: median {statistics.median(sorts) * 1000:.0f} ms, worst "
+          f"{max(sorts) * 1000:.0f} ms (goal < 150 ms)")
+    print(f"baseline: QStandardItemModel of 1,000 rows shown in {t_base * 1000:.0f} ms "
+          f"(= {t_base * 100:.1f} s per 100k rows; ratio to Casefile's launch "
+          f"{t_base * 100 / t_first:.1f}x)")
+    win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
