@@ -24,11 +24,13 @@ from casefile.core.labels import plural
 from casefile.services import listing
 from casefile.services.case import Case, Change
 from casefile.services.records import record_bundle
+from casefile.services.timeline_data import case_timeline
 from casefile.ui import actions, case_actions
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.records_view import RecordsView
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.text import plain_label
+from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
 from casefile.ui.worker import DbWorker
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
     listing_shown = Signal(str)  # kind, after the table shows fresh rows
     record_shown = Signal(str, object)  # kind, id, after the editor shows a record
     change_applied = Signal(object)  # Change
+    timeline_shown = Signal()
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -97,6 +100,13 @@ class MainWindow(QMainWindow):
 
         actions.build(self)
         case_actions.connect(self)
+        self.timeline = TimelineDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
+        self.view_menu.addAction(self.timeline.toggleViewAction())
+        self.timeline.record_clicked.connect(self.go_to)
+        self.timeline.filter_requested.connect(self.records.set_date_range)
+        self.timeline.options_changed.connect(lambda: self.reload_timeline(keep_range=False))
+        self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.nav.currentRowChanged.connect(self._kind_chosen)
         self.records.filters_changed.connect(self.reload_listing)
         self.records.selected.connect(self.show_record)
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         self.remember(case.path)
         self.refresh_case_info()
         self.reload_listing()
+        self.reload_timeline(keep_range=False)
         self.case_changed.emit()
 
     def _set_case_ui(self, has_case: bool) -> None:
@@ -286,4 +297,28 @@ class MainWindow(QMainWindow):
         shown = self.editor.shown()
         if shown is not None and not created:
             self.show_record(*shown)
+        if touched & {"shipment", "event", "sanction", "entity", "route_stop", "event_party",
+                      "citation", "source"}:
+            self.reload_timeline(keep_range=True)
         self.change_applied.emit(change)
+
+    # -- timeline -----------------------------------------------------------------------
+    def reload_timeline(self, keep_range: bool = True) -> None:
+        case = self.case
+        if case is None:
+            return
+        group, sources = self.timeline.group_by, self.timeline.sources.isChecked()
+
+        def read():  # noqa: ANN202
+            with case.read() as conn:
+                return case_timeline(conn, group, sources)
+
+        def shown(tl) -> None:  # noqa: ANN001
+            if self.case is case:
+                self.timeline.set_timeline(tl, keep_range)
+                self.timeline_shown.emit()
+        self.worker.submit(read, shown)
+
+    def _selection_changed(self, *_args: object) -> None:
+        kind = self.records.kind
+        self.timeline.highlight([(kind, i) for i in self.records.selected_ids()])

@@ -1,0 +1,78 @@
+"""Read a case's dated records for the timeline (GUI and dossier)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from casefile.core.countries import country_name
+from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+_SEP = "\x1f"
+_CITES = ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
+          "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
+          "FROM citation c JOIN source s ON s.id = c.source_id WHERE c.{0}_id = x.id), '')")
+_DATE = "x.date_text, x.date_edtf, x.date_start, x.date_end, x.date_approx, x.date_uncertain"
+
+SQL = {
+    "shipment": (
+        "SELECT x.id, x.declared_goods || CASE WHEN x.assessed_goods != '' AND "
+        "x.assessed_goods != x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' "
+        "ELSE '' END || ': ' || coalesce(a.name, 'unknown shipper') || ' → ' || "
+        "coalesce(b.name, 'unknown consignee'), " + _DATE + ", "
+        "coalesce(a.name, '') || '\x1f' || coalesce(b.name, '') || '\x1f' || "
+        "coalesce((SELECT group_concat(e.name, '\x1f') FROM route_stop r JOIN entity e ON "
+        "e.id = r.entity_id WHERE r.shipment_id = x.id), ''), "
+        "coalesce(x.origin_country, '') || '\x1f' || coalesce(x.destination_country, '') || "
+        "'\x1f' || coalesce((SELECT group_concat(r.country, '\x1f') FROM route_stop r WHERE "
+        "r.shipment_id = x.id), ''), x.tags, " + _CITES.format("shipment") +
+        " FROM shipment x LEFT JOIN entity a ON a.id = x.shipper_id LEFT JOIN entity b ON "
+        "b.id = x.consignee_id"),
+    "event": (
+        "SELECT x.id, x.title, " + _DATE + ", coalesce((SELECT group_concat(e.name, '\x1f') "
+        "FROM event_party p JOIN entity e ON e.id = p.entity_id WHERE p.event_id = x.id), ''),"
+        " coalesce((SELECT group_concat(e.country, '\x1f') FROM event_party p JOIN entity e "
+        "ON e.id = p.entity_id WHERE p.event_id = x.id), ''), x.tags, "
+        + _CITES.format("event") + " FROM event x"),
+    "sanction": (
+        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme != '' THEN ' (' || "
+        "x.programme || ')' ELSE '' END || ' — ' || e.name, " + _DATE + ", e.name, "
+        "coalesce(e.country, ''), e.tags, " + _CITES.format("sanction")
+        + " FROM sanction x JOIN entity e ON e.id = x.entity_id"),
+    "source": (
+        "SELECT x.id, CASE WHEN x.protected THEN 'Protected source ' || x.id ELSE x.title END,"
+        " " + _DATE + ", x.publisher, '', x.tags, '' FROM source x"),
+}
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(p for p in (text or "").split(_SEP) if p)
+
+
+def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "event",
+                                                                  "sanction")
+                     ) -> list[TimelineRecord]:
+    out: list[TimelineRecord] = []
+    for kind in kinds:
+        for row in conn.exec_driver_sql(SQL[kind]):
+            (rid, label, text, code, start, end, approx, uncertain, parties, countries, tags,
+             sources) = row
+            out.append(TimelineRecord(
+                kind, rid, label or "", text or "", code or "", _day(start), _day(end),
+                bool(approx), bool(uncertain), _split(parties),
+                tuple(country_name(c) for c in _split(countries)),
+                tuple(t for t in (tags or "").split(",") if t), _split(sources)))
+    return out
+
+
+def case_timeline(conn: Connection, group_by: str = "kind",
+                  include_sources: bool = False) -> Timeline:
+    kinds = ("shipment", "event", "sanction") + (("source",) if include_sources else ())
+    return build_timeline(timeline_records(conn, kinds), group_by)

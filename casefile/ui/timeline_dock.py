@@ -1,0 +1,138 @@
+"""The timeline dock: grouping, fit / zoom to selection, date filter for the tables, legend,
+PNG and SVG export around a :class:`TimelinePlot`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.ui.text import plain_label
+from casefile.ui.timeline_view import TimelinePlot
+
+_GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
+
+
+def legend_html() -> str:
+    """Fixed legend text (no case data in it)."""
+    parts = [f'<span style="color:{KIND_COLOURS[k]}">{_GLYPH[k]} ▬</span> {KIND_LANES[k]}'
+             for k in KIND_COLOURS]
+    parts += ["● exact day", "▬ span", "▨ approximate / uncertain", "░ open end (fades)"]
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
+
+
+class TimelineDock(QDockWidget):
+    record_clicked = Signal(str, int)
+    filter_requested = Signal(str, str)  # first day, last day (ISO)
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Timeline", parent)
+        self.setObjectName("timeline_dock")
+        self.plot = TimelinePlot()
+        self.plot.record_clicked.connect(self.record_clicked.emit)
+        self.group = QComboBox()
+        for key, text in (("kind", "Lanes by kind"), ("entity", "Lanes by entity"),
+                          ("country", "Lanes by country"), ("tag", "Lanes by tag")):
+            self.group.addItem(text, key)
+        self.group.currentIndexChanged.connect(lambda _i: self.options_changed.emit())
+        self.sources = QCheckBox("Source publications")
+        self.sources.toggled.connect(lambda _b: self.options_changed.emit())
+        fit = QPushButton("Fit all")
+        fit.clicked.connect(self.plot.fit_all)
+        self.zoom_sel = QPushButton("Zoom to selection")
+        self.zoom_sel.clicked.connect(self.zoom_to_selection)
+        filt = QPushButton("Filter tables to this range")
+        filt.clicked.connect(lambda: self.filter_requested.emit(*self.plot.visible_range()))
+        clear = QPushButton("Clear date filter")
+        clear.clicked.connect(lambda: self.filter_requested.emit("", ""))
+        png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
+        png.clicked.connect(lambda: self._export("png"))
+        svg.clicked.connect(lambda: self._export("svg"))
+        bar = QHBoxLayout()
+        for w in (self.group, self.sources, fit, self.zoom_sel, filt, clear):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(png)
+        bar.addWidget(svg)
+        self.legend = QLabel(legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.note = plain_label()
+        self.note.setStyleSheet("color: #555;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.legend)
+        bottom.addStretch(1)
+        bottom.addWidget(self.note)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.addLayout(bar)
+        lay.addWidget(self.plot, 1)
+        lay.addLayout(bottom)
+        self.setWidget(body)
+        self._selected: list[tuple[str, int]] = []
+
+    @property
+    def group_by(self) -> str:
+        return self.group.currentData()
+
+    def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
+        self.plot.set_timeline(timeline, keep_range=keep_range)
+        self.note.setText(f"{len(timeline.records):,} dated records; {timeline.undated} "
+                          "undated not shown")
+        self.highlight(self._selected)
+
+    def _indexes(self, keys: list[tuple[str, int]]) -> np.ndarray:
+        tl = self.plot.timeline
+        if tl is None or not keys:
+            return np.zeros(0, dtype=int)
+        return tl.indexes_of(keys)
+
+    def highlight(self, keys: list[tuple[str, int]]) -> None:
+        self._selected = list(keys)
+        self.plot.highlight(self._indexes(self._selected))
+
+    def zoom_to_selection(self) -> None:
+        self.plot.zoom_to(self._indexes(self._selected))
+
+    def export(self, path: str | Path) -> Path:
+        """Write the current view to PNG or SVG (by the file's suffix)."""
+        path = Path(path)
+        item = self.plot.plotItem
+        if path.suffix.lower() == ".svg":
+            size = self.plot.size()
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(QSize(size.width(), size.height()))
+            gen.setViewBox(QRect(0, 0, size.width(), size.height()))
+            gen.setTitle("Casefile timeline")
+            painter = QPainter(gen)
+            self.plot.render(painter)
+            painter.end()
+        else:
+            exporter = ImageExporter(item)
+            exporter.parameters()["width"] = max(1200, int(self.plot.width() * 2))
+            exporter.export(str(path))
+        return path
+
+    def _export(self, fmt: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {fmt.upper()}",
+                                              f"timeline.{fmt}", f"{fmt.upper()} (*.{fmt})")
+        if name:
+            self.export(name)
