@@ -36,10 +36,10 @@ class LaneAxis(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__("left")
-        self.setWidth(190)
+        self.setWidth(200)
 
     def set_lanes(self, lane_y: list[int], names: list[str]) -> None:
-        self.setTicks([[(float(y), n if len(n) <= 30 else n[:29] + "…")
+        self.setTicks([[(float(y), n if len(n) <= 24 else n[:23] + "…")
                         for y, n in zip(lane_y, names, strict=True)], []])
 
 
