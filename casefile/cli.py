@@ -52,11 +52,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
-    try:
-        from casefile.report.cli import add_parser
-    except ImportError:  # the dossier is optional while it is being built
-        return
-    add_parser(sub)
+    from casefile.services.dossier_data import SECTIONS
+
+    s = sub.add_parser("export-pdf", help="the PDF dossier of a case")
+    s.add_argument("path", type=Path)
+    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("--sections", default=",".join(SECTIONS),
+                   help=f"comma-separated, from: {', '.join(SECTIONS)}")
+    s.add_argument("--marking-line", default=None,
+                   help="classification line printed with the TLP marking on every page")
+    s.add_argument("--tag", default=None, help="only records with this tag")
+    s.add_argument("--entity", type=int, default=None,
+                   help="only this entity (by id) and what touches it")
+    s.add_argument("--redact-protected", action="store_true",
+                   help="protected sources appear only as 'Protected source N' with a grade")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,10 +137,24 @@ def _run(args: argparse.Namespace) -> int:
             print(f"PROBLEM: {line}")
         print("OK" if report.ok else f"{len(report.problems)} problem(s) found")
         return 0 if report.ok else EXIT_ERROR
-    handler = getattr(args, "handler", None)
-    if handler is not None:
-        return handler(args)
+    if args.verb == "export-pdf":
+        return _export_pdf(args)
     return EXIT_USAGE
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    from casefile.services.case import Case
+    from casefile.services.dossier_data import DossierOptions
+    from casefile.services.export_pdf import export_dossier
+
+    options = DossierOptions(
+        sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),
+        marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
+        redact_protected=args.redact_protected)
+    with Case.open(args.path, readonly=True) as case:
+        pages = export_dossier(case, args.output, options)
+    print(f"Wrote {args.output} ({pages} pages)")
+    return 0
 
 
 def _info(path: Path) -> int:

@@ -1,0 +1,65 @@
+"""Fonts for the dossier, embedded as subsets: DejaVu Sans (Latin, Cyrillic, Greek) and Droid
+Sans Fallback (CJK). Case text becomes Paragraph markup only through :func:`markup`, which
+escapes it and switches font for CJK runs — so text from a case is always printed as text."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from casefile.paths import resource_path
+
+BODY = "CasefileSans"
+BOLD = "CasefileSans-Bold"
+ITALIC = "CasefileSans-Oblique"
+CJK = "CasefileCJK"
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+_registered = False
+
+
+def register_fonts() -> None:
+    global _registered
+    if _registered:
+        return
+    for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
+                       (ITALIC, "DejaVuSans-Oblique.ttf"), (CJK, "DroidSansFallbackFull.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    addMapping(BODY, 0, 0, BODY)
+    addMapping(BODY, 1, 0, BOLD)
+    addMapping(BODY, 0, 1, ITALIC)
+    addMapping(BODY, 1, 1, BOLD)
+    addMapping(CJK, 0, 0, CJK)
+    addMapping(CJK, 1, 0, CJK)
+    addMapping(CJK, 0, 1, CJK)
+    addMapping(CJK, 1, 1, CJK)
+    # Drawings start from a default font state; make it ours so that no unembedded
+    # standard font (Helvetica) is ever referenced.
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+    from reportlab.platypus.tables import CellStyle
+
+    shapes.STATE_DEFAULTS["fontName"] = BODY
+    rl_config.canvas_basefontname = BODY
+    CellStyle.fontname = BODY  # tables set a cell font even when cells hold paragraphs
+    _registered = True
+
+
+def markup(text: object) -> str:
+    """Case text as safe Paragraph markup: escaped, with CJK runs in the CJK font."""
+    s = escape("" if text is None else str(text))
+    return _CJK_RUN.sub(lambda m: f'<font name="{CJK}">{m.group(0)}</font>', s)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_RUN.search(text or ""))
+
+
+def font_for(text: str, bold: bool = False) -> str:
+    """One font for a whole string, for graphics labels that cannot switch fonts."""
+    if has_cjk(text):
+        return CJK
+    return BOLD if bold else BODY

@@ -1,0 +1,218 @@
+"""Everything the PDF dossier prints, read from a case into plain data: the scope (a tag, or
+an entity and what touches it), source numbers, citation marks, and protected sources
+redacted before any of their text leaves this module."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from casefile.core.grading import admiralty_code
+from casefile.core.timeline import Timeline, build_timeline
+from casefile.services.timeline_data import timeline_records
+
+SECTIONS = ("cover", "toc", "findings", "chronology", "entities", "shipments", "network",
+            "sources")
+FACTS = ("entity", "relationship", "sanction", "shipment", "event", "finding")
+
+
+@dataclass
+class DossierOptions:
+    sections: tuple[str, ...] = SECTIONS
+    marking_line: str | None = None  # overrides the case's classification line
+    tag: str | None = None
+    entity_id: int | None = None
+    redact_protected: bool = False
+
+
+@dataclass
+class DossierData:
+    info: dict[str, Any]
+    content_sha256: str
+    options: DossierOptions
+    entities: list[dict] = field(default_factory=list)
+    shipments: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)  # numbered, possibly redacted
+    marks: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
+    timeline: Timeline | None = None
+    as_of: date | None = None
+
+
+def content_hash(conn: Connection) -> str:
+    """SHA-256 over every row of the case's content tables, in a canonical form (attachment
+    bytes by their hash), so a dossier can name exactly what it was built from."""
+    h = hashlib.sha256()
+    tables = [r[0] for r in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
+        "name NOT LIKE 'search_index%' AND name NOT IN ('alembic_version', 'audit_log') "
+        "ORDER BY name")]
+    for table in tables:
+        cols = [c[1] for c in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
+        sel = ", ".join("sha256" if c == "data" and table == "attachment" else c for c in cols)
+        h.update(table.encode())
+        for row in conn.exec_driver_sql(f"SELECT {sel} FROM {table} ORDER BY 1"):
+            h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def _rows(conn: Connection, sql: str, params: tuple = ()) -> list[dict]:
+    return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings()]
+
+
+def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
+    """Ids in scope per kind, or None for the whole case."""
+    if opt.entity_id is None and not opt.tag:
+        return None
+    s: dict[str, set[int]] = defaultdict(set)
+    if opt.entity_id is not None:
+        e = opt.entity_id
+        s["entity"].add(e)
+        for sid, a, b in conn.exec_driver_sql(
+                "SELECT id, shipper_id, consignee_id FROM shipment WHERE shipper_id = ? OR "
+                "consignee_id = ? OR id IN (SELECT shipment_id FROM route_stop WHERE "
+                "entity_id = ?)", (e, e, e)):
+            s["shipment"].add(sid)
+            s["entity"].update(x for x in (a, b) if x)
+        for (ev,) in conn.exec_driver_sql("SELECT event_id FROM event_party WHERE "
+                                          "entity_id = ?", (e,)):
+            s["event"].add(ev)
+        for rid, a, b in conn.exec_driver_sql(
+                "SELECT id, subject_id, object_id FROM relationship WHERE subject_id = ? OR "
+                "object_id = ?", (e, e)):
+            s["relationship"].add(rid)
+            s["entity"].update((a, b))
+        s["sanction"].update(r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM sanction WHERE entity_id = ?", (e,)))
+    if opt.tag:
+        like = f"%,{opt.tag.strip().lower()},%"
+        for kind in ("entity", "shipment", "event", "finding"):
+            s[kind].update(r[0] for r in conn.exec_driver_sql(
+                f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
+    if opt.entity_id is not None and not opt.tag:
+        s["finding"].update(r[0] for r in conn.exec_driver_sql(
+            "SELECT DISTINCT finding_id FROM citation WHERE finding_id IS NOT NULL"))
+    return s
+
+
+def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
+    info = dict(conn.exec_driver_sql("SELECT * FROM case_info WHERE id = 1").mappings().one())
+    updated = info.get("updated_at")
+    as_of = (datetime.fromisoformat(str(updated)).date() if updated else None)
+    data = DossierData(info, content_hash(conn), opt, as_of=as_of)
+    scope = _scope(conn, opt)
+
+    def keep(kind: str, rid: int) -> bool:
+        return scope is None or rid in scope.get(kind, set())
+
+    names = {r[0]: r[1] for r in conn.exec_driver_sql("SELECT id, name FROM entity")}
+    data.shipments = [s for s in _rows(conn, "SELECT * FROM shipment ORDER BY coalesce("
+                                             "date_start, '9999'), id") if keep("shipment",
+                                                                               s["id"])]
+    stops: dict[int, list[dict]] = defaultdict(list)
+    for r in _rows(conn, "SELECT * FROM route_stop ORDER BY shipment_id, position"):
+        stops[r["shipment_id"]].append(r)
+    for s in data.shipments:
+        s["shipper"] = names.get(s["shipper_id"], "unknown")
+        s["consignee"] = names.get(s["consignee_id"], "unknown")
+        s["route"] = stops.get(s["id"], [])
+    data.events = [e for e in _rows(conn, "SELECT * FROM event ORDER BY coalesce(date_start,"
+                                          " '9999'), id") if keep("event", e["id"])]
+    data.findings = [f for f in _rows(conn, "SELECT * FROM finding ORDER BY position, id")
+                     if keep("finding", f["id"])]
+    data.entities = _entities(conn, keep, names, data)
+    _sources_and_marks(conn, data, keep)
+    records = [r for r in timeline_records(conn) if keep(r.kind, r.id)]
+    if opt.redact_protected:
+        records = [_redact_record(r, data) for r in records]
+    data.timeline = build_timeline(records, "kind")
+    return data
+
+
+def _entities(conn: Connection, keep: Any, names: dict[int, str],
+              data: DossierData) -> list[dict]:
+    aliases: dict[int, list[dict]] = defaultdict(list)
+    for a in _rows(conn, "SELECT * FROM alias ORDER BY id"):
+        aliases[a["entity_id"]].append(a)
+    idents: dict[int, list[dict]] = defaultdict(list)
+    for i in _rows(conn, "SELECT * FROM identifier ORDER BY id"):
+        idents[i["entity_id"]].append(i)
+    sanctions: dict[int, list[dict]] = defaultdict(list)
+    for s in _rows(conn, "SELECT * FROM sanction ORDER BY date_start, id"):
+        if keep("sanction", s["id"]):
+            sanctions[s["entity_id"]].append(s)
+    rels: dict[int, list[dict]] = defaultdict(list)
+    for r in _rows(conn, "SELECT * FROM relationship ORDER BY id"):
+        if keep("relationship", r["id"]):
+            r["subject"], r["object"] = names.get(r["subject_id"]), names.get(r["object_id"])
+            rels[r["subject_id"]].append(r)
+            rels[r["object_id"]].append(r)
+    sent: dict[int, list[dict]] = defaultdict(list)
+    received: dict[int, list[dict]] = defaultdict(list)
+    for s in data.shipments:
+        sent[s["shipper_id"]].append(s)
+        received[s["consignee_id"]].append(s)
+    events: dict[int, list[dict]] = defaultdict(list)
+    by_id = {e["id"]: e for e in data.events}
+    for p in _rows(conn, "SELECT * FROM event_party ORDER BY id"):
+        if p["event_id"] in by_id:
+            events[p["entity_id"]].append({**by_id[p["event_id"]], "role": p["role"]})
+    out = []
+    for e in _rows(conn, "SELECT * FROM entity ORDER BY name COLLATE NOCASE, id"):
+        if not keep("entity", e["id"]):
+            continue
+        i = e["id"]
+        e.update(aliases=aliases[i], identifiers=idents[i], sanctions=sanctions[i],
+                 relationships=rels[i], sent=sent[i], received=received[i], events=events[i])
+        out.append(e)
+    return out
+
+
+def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
+    """Number the sources cited in scope; each fact gets its marks [(number, code)]."""
+    sources = {s["id"]: s for s in _rows(conn, "SELECT * FROM source ORDER BY id")}
+    cites = [c for c in _rows(conn, "SELECT * FROM citation ORDER BY id")
+             if any(c[f"{k}_id"] and keep(k, c[f"{k}_id"]) for k in FACTS)]
+    cited = sorted({c["source_id"] for c in cites})
+    number = {sid: n for n, sid in enumerate(cited, 1)}
+    atts: dict[int, list[dict]] = defaultdict(list)
+    for a in _rows(conn, "SELECT id, source_id, filename, size, sha256 FROM attachment "
+                         "ORDER BY id"):
+        atts[a["source_id"]].append(a)
+    facts_of: dict[int, list[dict]] = defaultdict(list)
+    redact = data.options.redact_protected
+    for c in cites:
+        src = sources[c["source_id"]]
+        kind = next(k for k in FACTS if c[f"{k}_id"])
+        code = admiralty_code(src["reliability"], c["credibility"])
+        data.marks.setdefault((kind, c[f"{kind}_id"]), []).append((number[src["id"]], code))
+        hidden = redact and src["protected"]
+        facts_of[src["id"]].append({"kind": kind, "id": c[f"{kind}_id"], "code": code,
+                                    "locator": "" if hidden else c["locator"],
+                                    "excerpt": "" if hidden else c["excerpt"]})
+    for sid in cited:
+        s = dict(sources[sid])
+        s["number"], s["facts"], s["attachments"] = number[sid], facts_of[sid], atts[sid]
+        if redact and s["protected"]:
+            s = {"number": number[sid], "protected": True, "redacted": True,
+                 "title": f"Protected source {number[sid]}", "reliability": s["reliability"],
+                 "kind": s["kind"], "facts": s["facts"], "attachments": [], "publisher": "",
+                 "author": "", "url": "", "date_text": None, "accessed": None,
+                 "language": ""}
+        data.sources.append(s)
+    for key, marks in data.marks.items():
+        data.marks[key] = sorted(set(marks))  # one mark per source and grade
+
+
+def _redact_record(rec: Any, data: DossierData) -> Any:
+    """Timeline tooltips name sources; a dossier with redaction names none by title."""
+    from dataclasses import replace
+
+    return replace(rec, sources=())

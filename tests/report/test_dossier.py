@@ -1,0 +1,213 @@
+import hashlib
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from casefile.services.case import Case
+from casefile.services.dossier_data import DossierOptions
+from casefile.services.export_pdf import export_dossier
+
+
+def _text(path):
+    reader = pypdf.PdfReader(str(path))
+    return reader, "\n".join(p.extract_text() for p in reader.pages)
+
+
+def _outline_titles(reader):
+    out = []
+
+    def walk(items):
+        for it in items:
+            if isinstance(it, list):
+                walk(it)
+            else:
+                out.append(it.title)
+    walk(reader.outline)
+    return out
+
+
+def test_demo_dossier_has_sections_scripts_citations_and_pages(demo, tmp_path):
+    out = tmp_path / "d.pdf"
+    pages = export_dossier(demo, out)
+    reader, text = _text(out)
+    assert len(reader.pages) == pages >= 6
+    for section in ("Contents", "Key findings", "Chronology", "Entity profiles", "Shipments",
+                    "Shipment network", "Sources"):
+        assert section in text
+    for name in ("Техкрим", "中国北方工业集团有限公司", "NORINCO", "Tekhkrim"):
+        assert name in text
+    assert f"Page 1 of {pages}" in " ".join(text.split()) and "TLP:GREEN" in text
+    assert "[1]" in text and "C2" in text and "late 2022" in text
+    titles = _outline_titles(reader)
+    assert {"Key findings", "Chronology", "Shipments", "Sources"} <= set(titles)
+    assert "China North Industries Group Corporation Limited" in titles  # entity bookmarks
+
+
+def test_every_font_used_is_an_embedded_subset(demo, tmp_path):
+    import re
+
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    reader = pypdf.PdfReader(str(out))
+    used = {}
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        fonts = page["/Resources"]["/Font"]
+        for name in set(re.findall(r"/(F[\d+]+) [\d.]+ Tf", content)):
+            used[name] = fonts["/" + name].get_object()
+    assert used
+    for font in used.values():
+        base = str(font["/BaseFont"])
+        assert re.match(r"/[A-Z]{6}\+", base), f"{base} is not a subset"
+        desc = font.get("/FontDescriptor")
+        if desc is None:
+            desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in desc.get_object(), f"{base} is not embedded"
+    names = {str(f["/BaseFont"]).split("+")[1] for f in used.values()}
+    assert {"DejaVuSans", "DroidSansFallback"} <= names
+
+
+def test_citation_marks_link_into_the_sources_appendix(demo, tmp_path):
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    reader = pypdf.PdfReader(str(out))
+    page_of = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages)}
+    appendix = next(n for n, p in enumerate(reader.pages)
+                    if "[1] Chinese Companies Send" in p.extract_text())
+    targets = []
+    for n, page in enumerate(reader.pages[:appendix]):
+        for a in page.get("/Annots", []):
+            dest = a.get_object().get("/Dest")
+            if dest is not None and str(dest[1]) == "/XYZ":
+                targets.append((n, page_of[dest[0].idnum]))
+    assert targets, "no citation links"
+    assert all(t >= appendix for _src, t in targets)  # every mark jumps into the appendix
+
+
+MARKUP = "<b>bold</b> & <img src=x> <a href='http://evil'>x</a> <font size=40>big</font>"
+
+
+def test_markup_in_any_field_prints_literally(case, tmp_path):
+    e = case.create("entity", {"name": MARKUP, "description": "<br/>&amp;"}).result
+    s = case.create("source", {"title": "<i>title</i>", "url": "http://x/?a=1&b=<2>"}).result
+    case.create("shipment", {"declared_goods": "<para>rifles</para>", "shipper_id": e,
+                             "date": "June 2022"},
+                children={"citation": [{"source_id": s, "excerpt": "<u>said</u>",
+                                        "credibility": 2}]})
+    case.create("finding", {"title": "<h1>x</h1>", "text": "a < b > c"})
+    out = tmp_path / "m.pdf"
+    export_dossier(case, out)
+    _, text = _text(out)
+    flat = " ".join(text.split())
+    assert "<b>bold</b> & <img src=x>" in flat
+    assert "<font size=40>big</font>" in flat
+    assert "<i>title</i>" in flat and "<para>rifles</para>" in flat
+    assert "a < b > c" in flat and "<u>said</u>" in flat and "<br/>&amp;" in flat
+
+
+def test_redacted_export_leaks_nothing_of_a_protected_source(demo, tmp_path):
+    secret = {"title": "Informant ZEPHYR-7 debrief", "url": "https://secret.example/zephyr",
+              "author": "Agent Orangewood", "publisher": "Hidden Desk"}
+    sid = demo.create("source", {**secret, "protected": True, "reliability": "B"}).result
+    demo.attach_file(sid, filename="zephyr-notes.txt", data=b"meeting notes of ZEPHYR")
+    demo.cite(sid, "entity", 2, "Zephyr said Tekhkrim imports rifles", "p. 9", 2)
+    out = tmp_path / "r.pdf"
+    export_dossier(demo, out, DossierOptions(redact_protected=True))
+    raw = out.read_bytes()
+    _, text = _text(out)
+    assert "Protected source" in text
+    for needle in ("ZEPHYR", "Zephyr", "zephyr", "Orangewood", "Hidden Desk", "secret.example"):
+        assert needle not in text
+        assert needle.encode() not in raw
+        assert needle.encode("utf-16-be") not in raw
+    digest = hashlib.sha256(b"meeting notes of ZEPHYR").hexdigest()
+    assert digest.encode() not in raw
+    plain = tmp_path / "p.pdf"
+    export_dossier(demo, plain)
+    assert "Informant ZEPHYR-7 debrief" in _text(plain)[1]  # unredacted shows it
+
+
+def test_two_exports_are_byte_identical(demo, tmp_path):
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    export_dossier(demo, a)
+    export_dossier(demo, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_cover_names_the_content_hash_which_follows_edits(demo, tmp_path):
+    a = tmp_path / "a.pdf"
+    export_dossier(demo, a)
+    first = _text(a)[1]
+    demo.update("entity", 2, {"description": "changed"})
+    export_dossier(demo, a)
+    second = _text(a)[1]
+    h1 = first.split("SHA-256:")[1].split()[0]
+    h2 = second.split("SHA-256:")[1].split()[0]
+    assert len(h1) == 64 and h1 != h2
+
+
+def test_empty_case_exports_a_short_valid_dossier(case, tmp_path):
+    out = tmp_path / "e.pdf"
+    pages = export_dossier(case, out)
+    reader, text = _text(out)
+    assert 1 <= pages <= 8 and len(reader.pages) == pages
+    assert "No findings recorded" in text and "Test case" in text
+
+
+def test_subset_by_entity_and_by_tag(demo, tmp_path):
+    out = tmp_path / "s.pdf"
+    export_dossier(demo, out, DossierOptions(entity_id=3, sections=("shipments",
+                                                                    "entities")))
+    _, text = _text(out)
+    assert "batteries" in text and "civilian hunting rifles" not in text
+    export_dossier(demo, out, DossierOptions(tag="rifles", sections=("shipments",)))
+    _, text = _text(out)
+    assert "civilian hunting rifles" in text and "batteries" not in text
+    with pytest.raises(LookupError):
+        export_dossier(demo, out, DossierOptions(entity_id=999))
+
+
+def test_marking_line_on_every_page(demo, tmp_path):
+    out = tmp_path / "m.pdf"
+    export_dossier(demo, out, DossierOptions(marking_line="OFFICIAL-SENSITIVE"))
+    reader = pypdf.PdfReader(str(out))
+    assert all("OFFICIAL-SENSITIVE" in p.extract_text() for p in reader.pages)
+
+
+def test_cli_export_pdf(tmp_path):
+    case = tmp_path / "d.casefile"
+    subprocess.run([sys.executable, "-m", "casefile.cli", "demo", str(case)], check=True,
+                   capture_output=True)
+    out = tmp_path / "d.pdf"
+    r = subprocess.run([sys.executable, "-m", "casefile.cli", "export-pdf", str(case), "-o",
+                        str(out), "--redact-protected", "--sections", "cover,toc,sources"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    r = subprocess.run([sys.executable, "-m", "casefile.cli", "export-pdf", str(case), "-o",
+                        str(out), "--sections", "cover,appendix"], capture_output=True,
+                       text=True)
+    assert r.returncode == 1 and "Unknown dossier section" in r.stderr
+
+
+def test_failed_export_leaves_no_partial_file(demo, tmp_path):
+    out = tmp_path / "x.pdf"
+
+    def cancel(done, total, what):
+        if done == 2:
+            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        export_dossier(demo, out, progress=cancel)
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_case_file_untouched_by_export(demo, tmp_path):
+    before = Case  # the export reads only
+    with demo.read() as conn:
+        n = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
+    export_dossier(demo, tmp_path / "x.pdf")
+    with demo.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == n
+    assert before is Case
