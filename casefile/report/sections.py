@@ -22,11 +22,23 @@ from casefile.core.grading import CONFIDENCE, CREDIBILITY, RELIABILITY, TLP
 from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
-from casefile.report.fonts import BOLD, markup
+from casefile.report.fonts import BODY, BOLD, has_cjk, markup
 from casefile.report.pages import Furniture, TocFlowable
 from casefile.services.dossier_data import DossierData
 
 CHUNK = 40  # table rows per Table object: keeps layout linear in the number of rows
+CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month
+
+
+class Plain(str):
+    """A table cell drawn as plain text (no markup parsing at all, and fast): for short
+    values that never need wrapping. Text with CJK characters becomes a paragraph instead,
+    for the CJK font."""
+
+
+def plain(text: object) -> Plain | str:
+    s = "" if text is None else str(text)
+    return markup(s) if has_cjk(s) else Plain(s)
 
 
 class Anchor(Flowable):
@@ -77,10 +89,14 @@ def _table(header: list[str], rows: Iterable[list[Flowable | str]], widths: list
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, st.RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
+    style.add("FONTNAME", (0, 1), (-1, -1), BODY)
+    style.add("FONTSIZE", (0, 1), (-1, -1), st.CELL.fontSize)
+    style.add("LEADING", (0, 1), (-1, -1), st.CELL.leading)
     out: list[Flowable] = []
     chunk: list[list] = []
     for row in rows:
-        chunk.append([c if isinstance(c, Flowable) else Paragraph(c, st.CELL) for c in row])
+        chunk.append([c if isinstance(c, Flowable | Plain) else Paragraph(c, st.CELL)
+                      for c in row])
         if len(chunk) == CHUNK:
             out.append(Table([head] + chunk, colWidths=widths, repeatRows=1, style=style))
             chunk = []
@@ -157,11 +173,23 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 Paragraph("Dates are shown as the sources gave them; bars span the first to "
                           "the last day a date can mean.", st.NOTE), Spacer(1, 8)]
     rows = []
-    for s in data.shipments:
-        rows.append((s.get("date_start") or "9999", [
-            markup(_date(s)), "Shipment",
-            f"{markup(s['declared_goods'] or 'goods not stated')}: {markup(s['shipper'])} → "
-            f"{markup(s['consignee'])}" + marks(data, "shipment", s["id"])]))
+    if len(data.shipments) <= CHRONO_LIMIT:
+        for s in data.shipments:
+            rows.append((s.get("date_start") or "9999", [
+                markup(_date(s)), "Shipment",
+                f"{markup(s['declared_goods'] or 'goods not stated')}: {markup(s['shipper'])}"
+                f" → {markup(s['consignee'])}" + marks(data, "shipment", s["id"])]))
+    else:  # a big case: shipments by month here, each one in the Shipments table
+        out.append(Paragraph(f"{len(data.shipments):,} shipments are counted by the month "
+                             "they start in; each is listed in the Shipments section.",
+                             st.NOTE))
+        months: dict[str, int] = {}
+        for s in data.shipments:
+            key = (s.get("date_start") or "undated")[:7]
+            months[key] = months.get(key, 0) + (s.get("shipment_count") or 1)
+        for key, n in months.items():
+            rows.append((key if key != "undated" else "9999", [
+                markup(key), "Shipments", f"{n:,} shipment{'s' if n != 1 else ''}"]))
     for e in data.events:
         rows.append((e.get("date_start") or "9999", [
             markup(_date(e)), markup(words(e["kind"]).capitalize()),
@@ -219,20 +247,21 @@ def entities(data: DossierData, f: Furniture) -> list[Flowable]:
         for ev in e["events"][:8]:
             facts.append(("Event", f"{markup(_date(ev))}: {markup(ev['title'])}"
                           + marks(data, "event", ev["id"])))
-        out.append(Table([[Paragraph(k, st.CELL_HEAD), Paragraph(v, st.CELL)]
-                          for k, v in facts], colWidths=[70, None],
+        out.append(Table([[k, Paragraph(v, st.CELL)] for k, v in facts], colWidths=[70, None],
                          style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("FONTNAME", (0, 0), (0, -1), BOLD),
+                                ("FONTSIZE", (0, 0), (0, -1), st.CELL.fontSize),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1)], hAlign="LEFT"))
     return out
 
 
-def _num(v: float | None, unit: str = "") -> str:
+def _num(v: float | None, unit: str = "") -> Plain | str:
     if v is None:
-        return ""
+        return Plain("")
     text = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
-    return f"{text} {markup(unit)}".strip()
+    return plain(f"{text} {unit or ''}".strip())
 
 
 def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
@@ -248,9 +277,10 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         if s["dual_use"]:
             goods += " <font size=6.5 color='#D55E00'>DUAL-USE</font>"
         value = _num(s["value"], s["currency"])
-        rows.append([markup(_date(s)), route, goods, markup(s["hs_code"]),
+        rows.append([markup(_date(s)), route, goods, plain(s["hs_code"]),
                      _num(s["quantity"], s["unit"]), _num(s["weight_kg"]), value,
-                     str(s["shipment_count"]), marks(data, "shipment", s["id"]).strip()])
+                     Plain(str(s["shipment_count"])), marks(data, "shipment", s["id"]).strip()
+                     or Plain("")])
     return out + _table(["Date", "Shipper → route → consignee", "Goods (declared / assessed)",
                          "HS", "Qty", "Weight kg", "Value", "No.", "Sources"], rows,
                         [w * width for w in (0.1, 0.25, 0.22, 0.06, 0.08, 0.08, 0.08, 0.04,

@@ -1,0 +1,78 @@
+"""Dossier benchmark (issue: the PDF dossier).
+
+A synthetic case of 5,000 shipments and 1,000 entities: total time, pages and peak memory of
+the dossier, against a bare reportlab document of the same shipment rows in page-sized tables
+built in the same run; then 20,000 shipments to check that time grows linearly.
+
+    python benchmarks/bench_dossier.py
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def baseline(case, out: Path) -> tuple[float, int]:  # noqa: ANN001
+    """The same shipment rows as plain reportlab tables, 40 rows per table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from casefile.report.fonts import BODY, register_fonts
+
+    register_fonts()
+    style = getSampleStyleSheet()["BodyText"].clone("c", fontName=BODY, fontSize=7.5,
+                                                     leading=9.2)
+    with case.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT s.date_text, a.name || ' → ' || b.name, s.declared_goods, s.hs_code, "
+            "s.quantity, s.weight_kg, s.value, s.shipment_count FROM shipment s JOIN entity a "
+            "ON a.id = s.shipper_id JOIN entity b ON b.id = s.consignee_id ORDER BY "
+            "s.date_start").all()
+    t0 = time.perf_counter()
+    doc = SimpleDocTemplate(str(out), pagesize=A4, invariant=1)
+    story = []
+    head = ["Date", "Route", "Goods", "HS", "Qty", "Weight", "Value", "No."]
+    for i in range(0, len(rows), 40):
+        chunk = [[Paragraph(str(v), style) for v in r] for r in rows[i:i + 40]]
+        story.append(Table([head] + chunk, repeatRows=1))
+    doc.build(story)
+    return time.perf_counter() - t0, doc.page
+
+
+def run(n_ship: int, n_ent: int, tmp: Path) -> None:
+    from casefile.services.dossier_data import DossierOptions
+    from casefile.services.export_pdf import export_dossier
+    from casefile.services.synthetic import build_synthetic_case
+
+    case = build_synthetic_case(tmp / f"c{n_ship}.casefile", shipments=n_ship,
+                                entities=n_ent, sources=200, citations=n_ship)
+    tb, pb = baseline(case, tmp / "base.pdf")
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    pages = export_dossier(case, tmp / f"d{n_ship}.pdf")
+    t = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    export_dossier(case, tmp / "ship.pdf", DossierOptions(sections=("shipments",)))
+    t_ship = time.perf_counter() - t0
+    case.close()
+    print(f"{n_ship:>6,} shipments, {n_ent:,} entities: dossier {t:6.1f} s, {pages:,} pages, "
+          f"peak RSS {peak:,.0f} MB (before {rss0:,.0f}) | baseline tables {tb:5.1f} s, {pb:,} pages | "
+          f"ratio {t / tb:.2f}x | shipments section alone {t_ship:.1f} s, ratio "
+          f"{t_ship / tb:.2f}x | {t / n_ship * 1000:.2f} ms per shipment")
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp())
+    run(5_000, 1_000, tmp)
+    run(20_000, 1_000, tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
