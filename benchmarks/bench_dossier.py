@@ -62,7 +62,8 @@ def run(n_ship: int, n_ent: int, tmp: Path) -> None:
     t_ship = time.perf_counter() - t0
     case.close()
     print(f"{n_ship:>6,} shipments, {n_ent:,} entities: dossier {t:6.1f} s, {pages:,} pages, "
-          f"peak RSS {peak:,.0f} MB (before {rss0:,.0f}) | baseline tables {tb:5.1f} s, {pb:,} pages | "
+          f"peak RSS {peak:,.0f} MB (before {rss0:,.0f}) | baseline tables {tb:5.1f} s, "
+          f"{pb:,} pages | "
           f"ratio {t / tb:.2f}x | shipments section alone {t_ship:.1f} s, ratio "
           f"{t_ship / tb:.2f}x | {t / n_ship * 1000:.2f} ms per shipment")
 

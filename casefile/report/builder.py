@@ -69,6 +69,13 @@ def build_pdf(data: DossierData, out: str | Path,
         story = sections.heading(furniture, "empty", "Empty dossier")
     if progress:
         progress(len(chosen), len(chosen) + 1, "Laying out pages")
+        estimate = max(len(story), 1)
+
+        def laid_out(kind: str, value: int) -> None:  # reportlab's own progress events
+            if kind == "PROGRESS":
+                progress(len(chosen) + value / estimate, len(chosen) + 1,
+                         f"Laying out pages ({doc.page})")
+        doc.setProgressCallBack(laid_out)
 
     class Canvas(DossierCanvas):
         pass

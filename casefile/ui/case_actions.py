@@ -51,6 +51,7 @@ def connect(win: MainWindow) -> None:
         win, "About Casefile", f"Casefile {__version__}\nOffline case files for investigators.",
         icon=QMessageBox.Icon.Information).exec())
     a["case_details"].triggered.connect(lambda: edit_case_details(win))
+    a["export_pdf"].triggered.connect(lambda: _export(win))
     win.search_field.returnPressed.connect(lambda: search(win, win.search_field.text()))
     win.start.new_requested.connect(lambda: new_case(win))
     win.start.open_requested.connect(lambda: open_dialog(win))
@@ -349,6 +350,12 @@ def save_attachment(win: MainWindow, attachment_id: int, target: str) -> None:
     win.worker.submit(lambda: Path(target).write_bytes(attachment_data(case, attachment_id)[1]),
                       lambda _r: win.statusBar().showMessage(f"Saved {target}", 5000),
                       lambda exc: show_error(win, exc))
+
+
+def _export(win: MainWindow) -> None:
+    from casefile.ui.export_dialog import show_export_dialog
+
+    show_export_dialog(win)
 
 
 # -- search -------------------------------------------------------------------------------

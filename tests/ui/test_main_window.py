@@ -234,3 +234,41 @@ def test_layout_and_recent_files_persist(qtbot, demo_window, tmp_path):
     win.close()
     assert win.settings.value("window/geometry") is not None
     assert str(win.recent_files()[0]).endswith("demo.casefile")
+
+
+def test_export_dossier_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(
+        url.toLocalFile()) or True))
+    win = demo_window
+    win.acts["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: getattr(win, "export_dialog", None) is not None, timeout=10000)
+    dlg = win.export_dialog
+    out = tmp_path / "brief.pdf"
+    dlg.path.setText(str(out))
+    dlg.redact.setChecked(True)
+    dlg.sections["network"].setChecked(False)
+    assert dlg.options().sections[-1] == "sources" and "network" not in dlg.options().sections
+    dlg.export_button.click()
+    assert dlg.cancel_button.text() == "Cancel"
+    qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+    assert out.read_bytes().startswith(b"%PDF") and dlg.progress.value() == 1000
+    assert opened == [str(out)]
+    assert "pages" in dlg.status.text()
+
+
+def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
+    win = demo_window
+    win.acts["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: getattr(win, "export_dialog", None) is not None, timeout=10000)
+    dlg = win.export_dialog
+    dlg.open_after.setChecked(False)
+    out = tmp_path / "never.pdf"
+    dlg.path.setText(str(out))
+    dlg.start()
+    dlg.task.cancel()  # cancelled before the first progress report
+    qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+    assert "cancelled" in dlg.status.text()
+    assert not out.exists() and not list(tmp_path.glob("*.part"))

@@ -1,0 +1,174 @@
+"""File → Export Dossier: the same options as `casefile export-pdf`, a progress bar, Cancel,
+and "open when done". The export runs on the worker; the window stays usable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.services.dossier_data import SECTIONS, DossierOptions
+from casefile.services.export_pdf import export_dossier
+from casefile.ui.text import plain_label
+from casefile.ui.worker import Cancelled, Task
+
+if TYPE_CHECKING:
+    from casefile.ui.main_window import MainWindow
+
+TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
+          "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
+          "network": "Network", "sources": "Sources appendix"}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, win: MainWindow, entities: list[tuple[int, str]], tags: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent or win)
+        self.win = win
+        self.task: Task | None = None
+        self.setWindowTitle("Export dossier (PDF)")
+        case = win.case
+        default = case.path.with_suffix(".pdf") if case else Path("dossier.pdf")
+        self.path = QLineEdit(str(default))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        self.sections: dict[str, QCheckBox] = {}
+        boxes = QVBoxLayout()
+        for key in SECTIONS:
+            box = QCheckBox(TITLES[key])
+            box.setChecked(True)
+            self.sections[key] = box
+            boxes.addWidget(box)
+        self.marking_line = QLineEdit()
+        self.marking_line.setPlaceholderText("(the case's classification line)")
+        self.tag = QComboBox()
+        self.tag.addItem("All records", None)
+        for t in tags:
+            self.tag.addItem(f"Tagged “{t}”", t)
+        self.entity = QComboBox()
+        self.entity.addItem("All entities", None)
+        for eid, label in entities:
+            self.entity.addItem(label, eid)
+        self.redact = QCheckBox("Redact protected sources")
+        self.open_after = QCheckBox("Open the PDF when done")
+        self.open_after.setChecked(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.status = plain_label()
+        self.export_button = QPushButton("Export")
+        self.cancel_button = QPushButton("Close")
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        form = QFormLayout()
+        form.addRow("Save to", row)
+        form.addRow("Sections", boxes)
+        form.addRow("Marking line", self.marking_line)
+        form.addRow("Only", self.tag)
+        form.addRow("Only entity", self.entity)
+        form.addRow("", self.redact)
+        form.addRow("", self.open_after)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        lay.addLayout(buttons)
+        self.resize(560, 520)
+
+    def options(self) -> DossierOptions:
+        line = self.marking_line.text().strip()
+        return DossierOptions(
+            sections=tuple(k for k, b in self.sections.items() if b.isChecked()),
+            marking_line=line or None, tag=self.tag.currentData(),
+            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked())
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),
+                                              "PDF (*.pdf)")
+        if name:
+            self.path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    def start(self) -> None:
+        case, out, opt = self.win.case, Path(self.path.text().strip()), self.options()
+        if case is None or not self.path.text().strip():
+            return
+        task = self.task = Task()
+        task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self.export_button.setEnabled(False)
+        self.cancel_button.setText("Cancel")
+        self.status.setText("Exporting…")
+
+        def report(done: float, total: int, what: str) -> None:
+            task.report(int(done * 1000 / max(total, 1)), 1000, what)
+
+        self.win.worker.submit(lambda: export_dossier(case, out, opt, report),
+                               lambda pages: self._done(out, pages), self._failed)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setValue(done)
+        self.status.setText(what)
+
+    def _done(self, out: Path, pages: int) -> None:
+        self.task = None
+        self.progress.setValue(1000)
+        self.status.setText(f"Wrote {out} ({pages} pages).")
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        self.last_output = out
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        self.progress.setValue(0)
+        self.status.setText("Export cancelled; no file was written." if isinstance(
+            exc, Cancelled) else f"Export failed: {exc}")
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
+
+
+def show_export_dialog(win: MainWindow) -> None:
+    from casefile.services.listing import all_tags
+
+    case = win.case
+    if case is None:
+        return
+
+    def read() -> tuple[list[tuple[int, str]], list[str]]:
+        with case.read() as conn:
+            ents = [(i, n) for i, n in conn.exec_driver_sql(
+                "SELECT id, name FROM entity ORDER BY name COLLATE NOCASE LIMIT 5000")]
+            return ents, all_tags(conn)
+
+    def show(result: Any) -> None:
+        dlg = ExportDialog(win, *result)
+        win.export_dialog = dlg
+        dlg.show()
+    win.worker.submit(read, show)
