@@ -283,7 +283,7 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                      or Plain("")])
     return out + _table(["Date", "Shipper → route → consignee", "Goods (declared / assessed)",
                          "HS", "Qty", "Weight kg", "Value", "No.", "Sources"], rows,
-                        [w * width for w in (0.1, 0.25, 0.22, 0.06, 0.08, 0.08, 0.08, 0.04,
+                        [w * width for w in (0.1, 0.25, 0.21, 0.06, 0.08, 0.08, 0.08, 0.05,
                                              0.09)])
 
 
@@ -317,7 +317,9 @@ def sources(data: DossierData, f: Furniture) -> list[Flowable]:
         cited = []
         for fact in s["facts"]:
             cred = CREDIBILITY.get(int(fact["code"][1:]), "")
-            text = f"<b>{fact['code']}</b> {markup(fact['kind'])} #{fact['id']} ({markup(cred)})"
+            name = fact.get("label") or f"#{fact['id']}"
+            text = (f"<b>{fact['code']}</b> {markup(fact['kind'])} “{markup(name[:70])}” "
+                    f"({markup(cred)})")
             if fact["locator"]:
                 text += f", {markup(fact['locator'])}"
             if fact["excerpt"]:

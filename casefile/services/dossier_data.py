@@ -188,6 +188,7 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
         atts[a["source_id"]].append(a)
     facts_of: dict[int, list[dict]] = defaultdict(list)
     redact = data.options.redact_protected
+    labels = _fact_labels(conn)
     for c in cites:
         src = sources[c["source_id"]]
         kind = next(k for k in FACTS if c[f"{k}_id"])
@@ -195,6 +196,7 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
         data.marks.setdefault((kind, c[f"{kind}_id"]), []).append((number[src["id"]], code))
         hidden = redact and src["protected"]
         facts_of[src["id"]].append({"kind": kind, "id": c[f"{kind}_id"], "code": code,
+                                    "label": labels.get((kind, c[f"{kind}_id"]), ""),
                                     "locator": "" if hidden else c["locator"],
                                     "excerpt": "" if hidden else c["excerpt"]})
     for sid in cited:
@@ -209,6 +211,26 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
         data.sources.append(s)
     for key, marks in data.marks.items():
         data.marks[key] = sorted(set(marks))  # one mark per source and grade
+
+
+def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
+    """Short names of facts, for the sources appendix ('shipment: June 2022 rifles')."""
+    sql = {
+        "entity": "SELECT id, name FROM entity",
+        "shipment": "SELECT id, coalesce(date_text || ' ', '') || declared_goods FROM shipment",
+        "event": "SELECT id, title FROM event",
+        "finding": "SELECT id, title FROM finding",
+        "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "
+                    "ON e.id = s.entity_id",
+        "relationship": "SELECT r.id, a.name || ' ' || replace(r.kind, '_', ' ') || ' ' || "
+                        "b.name FROM relationship r JOIN entity a ON a.id = r.subject_id "
+                        "JOIN entity b ON b.id = r.object_id",
+    }
+    out: dict[tuple[str, int], str] = {}
+    for kind, q in sql.items():
+        for rid, label in conn.exec_driver_sql(q):
+            out[(kind, rid)] = label or ""
+    return out
 
 
 def _redact_record(rec: Any, data: DossierData) -> Any:
