@@ -54,6 +54,26 @@ def _parser() -> argparse.ArgumentParser:
 def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     from casefile.services.dossier_data import SECTIONS
 
+    s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")
+    s.add_argument("path", type=Path, help="the case")
+    s.add_argument("file", type=Path, help="the CSV or XLSX file")
+    s.add_argument("--mapping", default=None, help="a saved mapping's name or a JSON file "
+                   "(field -> column); without it the columns are guessed from their names")
+    s.add_argument("--save-mapping", default=None, metavar="NAME",
+                   help="save the mapping used under this name")
+    s.add_argument("--dry-run", action="store_true",
+                   help="report what would be created and every problem; change nothing")
+    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID",
+                   help="use existing entity ID for the party NAME (a proposed near match)")
+
+    s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
+    s.add_argument("path", type=Path)
+    s.add_argument("folder", type=Path)
+
+    s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
+    s.add_argument("path", type=Path)
+    s.add_argument("-o", "--output", type=Path, required=True)
+
     s = sub.add_parser("export-pdf", help="the PDF dossier of a case")
     s.add_argument("path", type=Path)
     s.add_argument("-o", "--output", type=Path, required=True)
@@ -139,7 +159,64 @@ def _run(args: argparse.Namespace) -> int:
         return 0 if report.ok else EXIT_ERROR
     if args.verb == "export-pdf":
         return _export_pdf(args)
+    if args.verb == "import":
+        return _import(args)
+    if args.verb == "export-csv":
+        from casefile.services.case import Case
+        from casefile.services.export_csv import export_csv
+
+        with Case.open(args.path, readonly=True) as case:
+            for p in export_csv(case, args.folder):
+                print(p)
+        return 0
+    if args.verb == "export-ftm":
+        from casefile.services.case import Case
+        from casefile.services.export_ftm import export_ftm
+
+        with Case.open(args.path, readonly=True) as case:
+            n = export_ftm(case, args.output)
+        print(f"Wrote {n} FollowTheMoney entities to {args.output}")
+        return 0
     return EXIT_USAGE
+
+
+def _import(args: argparse.Namespace) -> int:
+    from casefile.services.case import Case
+    from casefile.services.imports.mapping import load_mapping, save_mapping
+    from casefile.services.imports.shipments import ImportFailed, import_shipments
+
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    accept = {}
+    for item in args.accept:
+        name, _, eid = item.rpartition("=")
+        if not name or not eid.isdigit():
+            print(f"casefile: error: --accept takes NAME=ID, not {item!r}", file=sys.stderr)
+            return EXIT_USAGE
+        accept[name] = int(eid)
+    with Case.open(args.path) as case:
+        try:
+            report = import_shipments(case, args.file, mapping, args.dry_run, accept)
+        except ImportFailed as exc:
+            for line in exc.report.problems:
+                print(line, file=sys.stderr)
+            print(f"casefile: error: the import of {args.file.name} failed; the case is "
+                  "unchanged", file=sys.stderr)
+            return EXIT_ERROR
+    print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if args.save_mapping:
+        print(f"Saved mapping to {save_mapping(args.save_mapping, report.mapping)}")
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {report.shipments:,} shipments from {report.rows:,} rows; "
+          f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
+          "already in the case")
+    if args.dry_run:
+        for line in report.preview:
+            print(f"  {line}")
+    for name, eid, existing, score in report.proposals:
+        print(f"Possible match: {name!r} looks like entity {eid} {existing!r} ({score:.0f}%). "
+              f"Kept apart; to use the existing one, import with --accept '{name}={eid}'"
+              + ("" if args.dry_run else " after undoing this import"))
+    return 0
 
 
 def _export_pdf(args: argparse.Namespace) -> int:

@@ -48,3 +48,20 @@ def test_new_with_unknown_marking_is_refused(tmp_path):
 def test_version():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("casefile ")
+
+
+def test_import_verb_dry_run_and_errors(tmp_path):
+    case = tmp_path / "d.casefile"
+    assert main(["demo", str(case)]) == 0
+    f = tmp_path / "t.csv"
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n"
+                 "DJI,Small distributor,15.11.2022,batteries\n", encoding="utf-8")
+    r = run("import", case, f, "--dry-run")
+    assert r.returncode == 0 and "Would import 1 shipments" in r.stdout
+    assert "Possible match: 'Small distributor'" in r.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
+    r = run("import", case, bad)
+    assert r.returncode == 1 and "bad.csv, line 2, column 'ArrivalDate'" in r.stderr
+    r = run("export-csv", case, tmp_path / "csv")
+    assert r.returncode == 0 and (tmp_path / "csv" / "shipments.csv").exists()

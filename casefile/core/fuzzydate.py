@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import edtf
 
@@ -176,8 +177,17 @@ def _point(s: str, original: str) -> Part:
     return part
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def _from_edtf(text: str, s: str) -> FuzzyDate | None:
     """Accept input already in EDTF (2022-06/2022-12, 2021?, 2022-36, 2021/..)."""
+    plain = _ISO.fullmatch(s)
+    if plain and (plain.group(2) or plain.group(3)):  # the common case, without the parser
+        part = tuple(int(g) if g else None for g in plain.groups())
+        _check(part, text)  # type: ignore[arg-type]
+        lo, hi = _bounds(part)  # type: ignore[arg-type]
+        return FuzzyDate(text, s, lo, hi, _precision(part))  # type: ignore[arg-type]
     if not re.fullmatch(r"[\dX\-/.~?%]+", s, flags=re.IGNORECASE) or re.fullmatch(r"\d{4}", s):
         return None
     try:
@@ -204,8 +214,10 @@ def _from_edtf(text: str, s: str) -> FuzzyDate | None:
                      approximate="~" in s or "%" in s, uncertain="?" in s or "%" in s)
 
 
+@lru_cache(maxsize=8192)
 def parse_fuzzy_date(text: str) -> FuzzyDate:
-    """Parse what an investigator wrote into a :class:`FuzzyDate`; raise FuzzyDateError if not."""
+    """Parse what an investigator wrote into a :class:`FuzzyDate`; raise FuzzyDateError if not.
+    (Cached: trade data repeats its dates, and the values are immutable.)"""
     original = text
     s = _normalise(text)
     if not s:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from casefile.services import audit, indexing
-from casefile.services.journal import TABLES, RowChange, Tx, apply_images
+from casefile.services.journal import TABLES, RowChange, Tx, apply_images, delete_bulk
 from casefile.services.operations import CaseOperations
 from casefile.store import database, migrate, search
 
@@ -45,6 +45,7 @@ class Change:
 class _Step:
     name: str
     changes: list[RowChange]
+    bulk: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 
 class Case(CaseOperations):
@@ -117,20 +118,33 @@ class Case(CaseOperations):
         with self.engine.begin() as conn:
             tx = Tx(conn)
             result = fn(tx)
-            change = self._finish(conn, name, tx.changes, "edit")
+            change = self._finish(conn, name, tx.changes, "edit", tx.bulk)
         change.result = result
-        if record and tx.changes:
-            self._undo.append(_Step(name, tx.changes))
+        if record and (tx.changes or tx.bulk):
+            self._undo.append(_Step(name, tx.changes, tx.bulk))
             self._redo.clear()
         self._notify(change)
         return change
 
     def _finish(self, conn: Connection, name: str, changes: list[RowChange],
-                action: str) -> Change:
+                action: str, bulk: list[tuple[str, str, list[int]]] | None = None) -> Change:
         keys = indexing.touched(changes)
+        bulk_keys: dict[str, set[int]] = {}
+        for table, column, values in bulk or []:
+            if column == "id":
+                bulk_keys.setdefault(table, set()).update(values)
+        if action == "undo" and bulk_keys:
+            indexing.reindex(conn, bulk_keys, follow_names=False)  # removes their rows
         indexing.reindex(conn, keys)
-        if changes:
-            audit.append(conn, self.actor, action, name, audit.describe(changes))
+        for k, v in bulk_keys.items():
+            keys.setdefault(k, set()).update(v)
+        if changes or bulk:
+            detail = audit.describe(changes)
+            if bulk:
+                detail = detail[:-1] + ("," if changes else "") + ",".join(
+                    f'{{"table":"{t}","bulk":{len(v)}}}' for t, _c, v in bulk
+                    if _c == "id") + "]"
+            audit.append(conn, self.actor, action, name, detail)
             conn.execute(TABLES["case_info"].update().values(updated_at=_now()))
         change = Change(name, keys)
         for ch in changes:
@@ -164,9 +178,14 @@ class Case(CaseOperations):
         step = src[-1]
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:
+            if backwards and step.bulk:
+                delete_bulk(conn, step.bulk)
             apply_images(conn, step.changes, backwards)
-            change = self._finish(conn, label, step.changes, "undo" if backwards else "redo")
-        dst.append(src.pop())
+            change = self._finish(conn, label, step.changes, "undo" if backwards else "redo",
+                                  step.bulk)
+        src.pop()
+        if not step.bulk:  # a bulk import is undone for good; import the file again to redo
+            dst.append(step)
         self._notify(change)
         return change
 

@@ -62,6 +62,9 @@ class Tx:
 
     conn: Connection
     changes: list[RowChange] = field(default_factory=list)
+    # rows written through the bulk path, as (table, column, values): undone by deleting
+    # the rows whose column holds one of the values, in the order listed
+    bulk: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
     def fetch(self, table: str, pk: int) -> dict[str, Any] | None:
         t = TABLES[table]
@@ -134,3 +137,12 @@ def apply_images(conn: Connection, changes: list[RowChange], backwards: bool) ->
             conn.execute(t.update().where(t.c.id == ch.pk).values(**target))
         else:
             conn.execute(t.insert().values(**target))
+
+
+def delete_bulk(conn: Connection, bulk: list[tuple[str, str, list[int]]]) -> None:
+    """Undo a bulk write: delete its rows, children first (the order they are listed)."""
+    for table, column, values in bulk:
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            conn.exec_driver_sql(f"DELETE FROM {table} WHERE {column} IN "
+                                 f"({','.join('?' * len(chunk))})", tuple(chunk))

@@ -1,0 +1,75 @@
+"""Export each table of a case as CSV: UTF-8 with BOM (so spreadsheet programs read Cyrillic
+and CJK), and every text cell that a spreadsheet would run as a formula neutralised."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from casefile.services.case import Case
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+_NAME = "(SELECT name FROM entity WHERE id = {0})"
+QUERIES: dict[str, str] = {
+    "entities": "SELECT e.id, e.kind, e.name, (SELECT group_concat(name || CASE WHEN lang != "
+                "'' THEN ' [' || lang || ']' ELSE '' END, '; ') FROM alias WHERE entity_id = "
+                "e.id) AS aliases, e.country, (SELECT group_concat(scheme || ' ' || value, '; ')"
+                " FROM identifier WHERE entity_id = e.id) AS identifiers, e.description, e.tags"
+                " FROM entity e ORDER BY e.id",
+    "shipments": "SELECT s.id, s.date_text AS date, s.date_edtf AS date_edtf, s.date_start "
+                 "AS first_day, s.date_end AS last_day, " + _NAME.format("s.shipper_id") +
+                 " AS shipper, " + _NAME.format("s.consignee_id") + " AS consignee, "
+                 "s.origin_country, (SELECT group_concat(coalesce(country, place), ' > ') FROM "
+                 "(SELECT country, place FROM route_stop WHERE shipment_id = s.id ORDER BY "
+                 "position)) AS route, s.destination_country, s.declared_goods, "
+                 "s.assessed_goods, s.hs_code, s.quantity, s.unit, s.weight_kg, s.value, "
+                 "s.currency, s.shipment_count, s.dual_use, s.reference, s.notes, s.tags "
+                 "FROM shipment s ORDER BY s.id",
+    "events": "SELECT id, date_text AS date, date_edtf, date_start AS first_day, date_end AS "
+              "last_day, kind, title, description, tags FROM event ORDER BY id",
+    "sources": "SELECT id, kind, title, publisher, author, url, date_text AS published, "
+               "accessed, language, reliability, protected, notes, tags FROM source ORDER BY id",
+    "findings": "SELECT id, position, title, text, confidence, tags FROM finding ORDER BY "
+                "position, id",
+    "relationships": "SELECT r.id, " + _NAME.format("r.subject_id") + " AS subject, r.kind, "
+                     + _NAME.format("r.object_id") + " AS object, r.date_text AS date, "
+                     "r.description FROM relationship r ORDER BY r.id",
+    "sanctions": "SELECT s.id, " + _NAME.format("s.entity_id") + " AS entity, s.authority, "
+                 "s.programme, s.date_text AS listed, s.reason, s.delisted FROM sanction s "
+                 "ORDER BY s.id",
+    "citations": "SELECT c.id, c.source_id, (SELECT reliability FROM source WHERE id = "
+                 "c.source_id) || c.credibility AS code, CASE WHEN c.entity_id IS NOT NULL "
+                 "THEN 'entity' WHEN c.shipment_id IS NOT NULL THEN 'shipment' WHEN c.event_id"
+                 " IS NOT NULL THEN 'event' WHEN c.finding_id IS NOT NULL THEN 'finding' WHEN "
+                 "c.sanction_id IS NOT NULL THEN 'sanction' ELSE 'relationship' END AS "
+                 "fact_kind, coalesce(c.entity_id, c.shipment_id, c.event_id, c.finding_id, "
+                 "c.sanction_id, c.relationship_id) AS fact_id, c.excerpt, c.locator, "
+                 "c.credibility FROM citation c ORDER BY c.id",
+}
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would evaluate gets a leading apostrophe; numbers stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def export_csv(case: Case, folder: str | Path) -> list[Path]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with case.read() as conn:
+        for name, sql in QUERIES.items():
+            cur = conn.exec_driver_sql(sql)
+            path = folder / f"{name}.csv"
+            with path.open("w", encoding="utf-8-sig", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(list(cur.keys()))
+                for row in cur:
+                    w.writerow([safe_cell(v) for v in row])
+            written.append(path)
+    return written

@@ -1,0 +1,288 @@
+"""Import shipments from a CSV/XLSX trade-data file: all or nothing, streamed, one undoable
+step. Parties already in the case (by normalised name, alias or identifier) are reused; near
+matches are proposed, never merged silently. The file becomes a source stored in the case with
+its SHA-256, and every shipment cites it with its row number."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from casefile.core.countries import CountryError, country_code
+from casefile.core.names import normalise_name
+from casefile.services import indexing
+from casefile.services.imports.mapping import check_mapping, guess_mapping
+from casefile.services.imports.reader import open_table
+from casefile.services.imports.values import ValueProblem, parse_date, parse_number, parse_weight
+from casefile.services.synthetic import SHIPMENT_COLS
+from casefile.store.bulk import insert_many
+
+if TYPE_CHECKING:
+    from casefile.services.case import Case
+
+BATCH = 5000
+MAX_PROBLEMS = 200
+NEAR = 88  # rapidfuzz token-set score at which an existing party is proposed
+
+
+class ImportFailed(ValueError):
+    """The import changed nothing; ``report.problems`` says why, with line and column."""
+
+    def __init__(self, report: ImportReport) -> None:
+        first = report.problems[0] if report.problems else "unknown problem"
+        more = len(report.problems) - 1
+        super().__init__(f"{first}{f' (and {more} more problems)' if more > 0 else ''}; "
+                         "nothing was imported")
+        self.report = report
+
+
+@dataclass
+class ImportReport:
+    file: str
+    mapping: dict[str, str]
+    rows: int = 0
+    shipments: int = 0
+    new_entities: list[str] = field(default_factory=list)
+    reused_entities: dict[str, int] = field(default_factory=dict)
+    proposals: list[tuple[str, int, str, float]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    preview: list[str] = field(default_factory=list)  # what the first rows would create
+
+
+class _Parties:
+    """Resolve party names to entity ids: existing (name/alias/identifier) or new."""
+
+    def __init__(self, conn: Any, accept: dict[str, int]) -> None:
+        self.by_norm: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
+            self.by_norm.setdefault(normalise_name(name), eid)
+            self.names[eid] = name
+        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
+            self.by_norm.setdefault(normalise_name(name), eid)
+        self.by_ident = {v.strip().lower(): eid for eid, v in conn.exec_driver_sql(
+            "SELECT entity_id, value FROM identifier")}
+        self.existing = dict(self.by_norm)
+        self.accept = {normalise_name(k): v for k, v in accept.items()}
+        self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM entity").scalar() or 0) + 1
+        self.new: list[tuple] = []
+        self.new_all: list[tuple] = []
+        self.new_idents: list[tuple] = []
+        self.checked: set[str] = set()
+
+    def resolve(self, name: str, ident: str, report: ImportReport) -> int | None:
+        name = " ".join(name.split())
+        if not name and not ident:
+            return None
+        if ident and ident.strip().lower() in self.by_ident:
+            return self.by_ident[ident.strip().lower()]
+        key = normalise_name(name) or name.casefold()
+        if key in self.accept:
+            return self.accept[key]
+        if key in self.by_norm:
+            eid = self.by_norm[key]
+            if key in self.existing:
+                report.reused_entities[name] = eid
+            return eid
+        if key not in self.checked and self.existing:
+            self.checked.add(key)
+            best = process.extractOne(key, self.existing.keys(), scorer=fuzz.token_set_ratio)
+            if best and best[1] >= NEAR:
+                eid = self.existing[best[0]]
+                report.proposals.append((name, eid, self.names.get(eid, best[0]), best[1]))
+        eid = self.next_id
+        self.next_id += 1
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        self.new.append((eid, "company", name or f"Party {ident}", None,
+                         "Created by import", "imported", now, now))
+        if ident:
+            self.new_idents.append((eid, "identifier", ident.strip()))
+            self.by_ident[ident.strip().lower()] = eid
+        self.by_norm[key] = eid
+        report.new_entities.append(name)
+        return eid
+
+
+def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | None = None,
+                     dry_run: bool = False, accept: dict[str, int] | None = None,
+                     progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
+    (changing nothing) when any row has a problem."""
+    path = Path(path)
+    table = open_table(path)
+    mapping = mapping or guess_mapping(table.header)
+    check_mapping(mapping, table.header, path.name)
+    report = ImportReport(path.name, mapping, dry_run=dry_run)
+    col = {t: table.header.index(c) for t, c in mapping.items()}
+    size = path.stat().st_size
+
+    def work(tx: Any) -> ImportReport:
+        conn = tx.conn
+        parties = _Parties(conn, accept or {})
+        data = path.read_bytes() if not dry_run else b""
+        source_id = _source(conn, path, data) if not dry_run else 0
+        ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
+        first_ship = ship_id
+        ships: list[tuple] = []
+        stops: list[tuple] = []
+        cites: list[tuple] = []
+        for line, cells in table.rows():
+            report.rows += 1
+            values = _row(cells, col, line, path.name, report)
+            if values is None:
+                continue
+            shipper = parties.resolve(values["shipper"], values["shipper_id"], report)
+            consignee = parties.resolve(values["consignee"], values["consignee_id"], report)
+            if len(report.preview) < 20:
+                report.preview.append(f"line {line}: {values['date_text'] or 'undated'} "
+                                      f"{values['shipper'] or '?'} → {values['consignee'] or '?'}"
+                                      f": {values['declared_goods']}")
+            ships.append(_ship_tuple(ship_id, values, shipper, consignee))
+            if values["via"]:
+                stops.append((ship_id, 0, values["via"], "", "transit"))
+            excerpt = " | ".join(c.strip() for c in cells)[:300]
+            cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
+            ship_id += 1
+            if len(ships) >= BATCH:
+                _flush(conn, parties, ships, stops, cites, dry_run)
+                if progress:
+                    progress(min(report.rows * 100, size), size, f"{report.rows:,} rows")
+        if report.rows == 0:
+            report.problems.append(f"{path.name}: the file has a header but no data rows")
+        if report.problems:
+            raise ImportFailed(report)
+        _flush(conn, parties, ships, stops, cites, dry_run)
+        report.shipments = ship_id - first_ship
+        if dry_run:
+            raise _DryRun(report)
+        keys = {"shipment": set(range(first_ship, ship_id)),
+                "entity": {p[0] for p in parties.new_all}, "source": {source_id}}
+        indexing.reindex(conn, keys, follow_names=False)
+        tx.bulk.append(("attachment", "source_id", [source_id]))
+        tx.bulk.append(("citation", "source_id", [source_id]))
+        tx.bulk.append(("route_stop", "shipment_id", list(range(first_ship, ship_id))))
+        tx.bulk.append(("shipment", "id", list(range(first_ship, ship_id))))
+        tx.bulk.append(("identifier", "entity_id", [p[0] for p in parties.new_all]))
+        tx.bulk.append(("entity", "id", [p[0] for p in parties.new_all]))
+        tx.bulk.append(("source", "id", [source_id]))
+        return report
+
+    try:
+        return case.operation(f"Import {path.name}", work).result
+    except _DryRun as done:
+        return done.report
+
+
+class _DryRun(Exception):
+    """Ends a dry run by rolling its transaction back."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def _row(cells: list[str], col: dict[str, int], line: int, file: str,
+         report: ImportReport) -> dict[str, Any] | None:
+    def cell(target: str) -> str:
+        i = col.get(target)
+        if i is None:
+            return ""
+        if i >= len(cells):
+            raise ValueProblem("the row has fewer cells than the header")
+        return cells[i].strip()
+
+    out: dict[str, Any] = {}
+    before = len(report.problems)
+    try:
+        for t in ("shipper", "consignee", "declared_goods", "hs_code", "unit", "currency",
+                  "reference", "notes", "shipper_id", "consignee_id"):
+            out[t] = cell(t)
+    except ValueProblem as exc:
+        _problem(report, f"{file}, line {line}: {exc} (a ragged row)")
+        return None
+    for target, fn in (("date", parse_date), ("quantity", parse_number),
+                       ("value", parse_number), ("shipment_count", parse_number)):
+        try:
+            out[target] = fn(cell(target))
+        except ValueProblem as exc:
+            _problem(report, f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+    try:
+        out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
+    except ValueProblem as exc:
+        _problem(report, f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
+    for target in ("origin_country", "destination_country", "via"):
+        try:
+            out[target] = country_code(cell(target)) if cell(target) else None
+        except CountryError as exc:
+            _problem(report, f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+    if len(report.problems) != before or report.problems:
+        return None  # once anything failed, rows are only checked, not built
+    d = out.pop("date")
+    out.update(date_text=d.text if d else None, date_edtf=d.edtf if d else None,
+               date_start=d.start.isoformat() if d and d.start else None,
+               date_end=d.end.isoformat() if d and d.end else None,
+               date_precision=d.precision if d else None,
+               date_approx=bool(d and d.approximate), date_uncertain=bool(d and d.uncertain))
+    return out
+
+
+def col_name(report: ImportReport, target: str) -> str:
+    return repr(report.mapping.get(target, target))
+
+
+def _problem(report: ImportReport, text: str) -> None:
+    if len(report.problems) < MAX_PROBLEMS:
+        report.problems.append(text)
+
+
+def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
+                consignee: int | None) -> tuple:
+    count = int(v["shipment_count"]) if v.get("shipment_count") else 1
+    return (sid, v["date_text"], v["date_edtf"], v["date_start"], v["date_end"],
+            v["date_precision"], v["date_approx"], v["date_uncertain"], shipper, consignee,
+            v["origin_country"], v["destination_country"], v["declared_goods"],
+            v["declared_goods"], v["hs_code"], v["quantity"], v["unit"], v["weight"],
+            v["value"], (v["currency"] or "").upper(), max(count, 1), False, v["reference"],
+            v["notes"], "imported")
+
+
+def _flush(conn: Any, parties: _Parties, ships: list, stops: list, cites: list,
+           dry_run: bool) -> None:
+    parties.new_all += parties.new
+    if not dry_run:
+        insert_many(conn, "entity", ["id", "kind", "name", "country", "description", "tags",
+                                     "created_at", "updated_at"], parties.new)
+        insert_many(conn, "identifier", ["entity_id", "scheme", "value"], parties.new_idents)
+        insert_many(conn, "shipment", SHIPMENT_COLS, ships)
+        insert_many(conn, "route_stop", ["shipment_id", "position", "country", "place",
+                                         "role"], stops)
+        insert_many(conn, "citation", ["source_id", "shipment_id", "excerpt", "locator",
+                                       "credibility"], cites)
+    parties.new, parties.new_idents = [], []
+    ships.clear()
+    stops.clear()
+    cites.clear()
+
+
+def _source(conn: Any, path: Path, data: bytes) -> int:
+    now = datetime.now(UTC)
+    sid = conn.exec_driver_sql(
+        "INSERT INTO source(kind, title, publisher, author, url, accessed, language, "
+        "reliability, protected, notes, tags, date_approx, date_uncertain) VALUES "
+        "('trade_record', ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
+        (f"Imported trade data: {path.name}", now.date().isoformat(),
+         f"Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}")).lastrowid
+    conn.exec_driver_sql(
+        "INSERT INTO attachment(source_id, filename, mime, size, sha256, data, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (sid, path.name, "text/csv" if path.suffix.lower() != ".xlsx" else
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", len(data),
+         hashlib.sha256(data).hexdigest(), data, now.strftime("%Y-%m-%d %H:%M:%S.%f")))
+    return sid

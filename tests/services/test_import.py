@@ -1,0 +1,208 @@
+import hashlib
+
+import openpyxl
+import pytest
+
+from casefile.services.imports.mapping import guess_mapping, load_mapping, save_mapping
+from casefile.services.imports.reader import ImportFileError
+from casefile.services.imports.shipments import ImportFailed, import_shipments
+from casefile.services.imports.values import parse_number, parse_weight
+
+HEADER = "ShipperName,ConsigneeName,ArrivalDate,HSCode,ProductDescription,GrossWeightKg," \
+         "ValueOfGoodsUSD,CountryOfOrigin,TransitCountry\n"
+ROWS = ("DJI,Small distributor,15.11.2022,8806,drone batteries,\"1 234,5\",12000,China,UAE\n"
+        "Da Jiang Innovation Science and Technology,Small distributor,2022-12-01,8525,"
+        "cameras,300,5000,CN,AE\n"
+        "NORINCO,Tekhkrim LLC,June 2022,9303,hunting rifles,2 t,,China,\n")
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def snapshot(case):
+    with case.read() as conn:
+        return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                for t in ("entity", "shipment", "source", "citation", "attachment",
+                          "route_stop", "audit_log")}
+
+
+@pytest.mark.parametrize("text,value", [("1 234,5", 1234.5), ("1,234.5", 1234.5),
+                                        ("1.234,5", 1234.5), ("12,5", 12.5), ("", None),
+                                        ("1\u00a0000", 1000.0)])
+def test_numbers_with_local_separators(text, value):
+    assert parse_number(text) == value
+
+
+def test_weights_in_kg_t_and_lb():
+    assert parse_weight("12 t") == 12000 and parse_weight("100", "lb") == 45.359
+    assert parse_weight("2,5 кг") == 2.5
+
+
+def test_import_resolves_parties_cites_the_file_and_undoes(demo, tmp_path):
+    f = write(tmp_path, "trade.csv", HEADER + ROWS)
+    before = snapshot(demo)
+    report = import_shipments(demo, f)
+    assert report.shipments == 3 and report.rows == 3
+    assert report.reused_entities == {"DJI": 3, "NORINCO": 1, "Tekhkrim LLC": 2}
+    assert sorted(report.new_entities) == ["Da Jiang Innovation Science and Technology",
+                                           "Small distributor"]
+    proposed = {name: eid for name, eid, _n, _s in report.proposals}
+    assert proposed == {"Da Jiang Innovation Science and Technology": 3,
+                        "Small distributor": 4}  # proposed, not merged
+    with demo.read() as conn:
+        sha, data = conn.exec_driver_sql("SELECT sha256, data FROM attachment ORDER BY id "
+                                         "DESC LIMIT 1").one()
+        rows = conn.exec_driver_sql(
+            "SELECT s.weight_kg, s.date_start, c.locator, r.country FROM shipment s JOIN "
+            "citation c ON c.shipment_id = s.id LEFT JOIN route_stop r ON r.shipment_id = s.id"
+            " WHERE s.id > 4 ORDER BY s.id").all()
+    assert sha == hashlib.sha256(f.read_bytes()).hexdigest() and data == f.read_bytes()
+    assert rows == [(1234.5, "2022-11-15", "row 2", "AE"), (300.0, "2022-12-01", "row 3", "AE"),
+                    (2000.0, "2022-06-01", "row 4", None)]
+    assert demo.undo_name == "Import trade.csv"
+    demo.undo()
+    after = snapshot(demo)
+    assert {k: v for k, v in after.items() if k != "audit_log"} == \
+        {k: v for k, v in before.items() if k != "audit_log"}
+    assert demo.search("batteries")[0].id == 4  # only the demo's own shipment is left
+
+
+def test_accepting_a_proposed_match(demo, tmp_path):
+    f = write(tmp_path, "trade.csv", HEADER + ROWS)
+    report = import_shipments(demo, f, accept={"Small distributor": 4})
+    assert "Small distributor" not in report.new_entities
+    assert len(demo.children("shipment", "consignee_id", 4)) == 3
+
+
+def test_dry_run_reports_and_changes_nothing(demo, tmp_path):
+    f = write(tmp_path, "trade.csv", HEADER + ROWS)
+    before = snapshot(demo)
+    report = import_shipments(demo, f, dry_run=True)
+    assert report.shipments == 3 and len(report.preview) == 3
+    assert report.preview[0].startswith("line 2: 15.11.2022 DJI")
+    assert snapshot(demo) == before
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8-sig", "utf-16", "utf-8"])
+def test_russian_declaration_columns_in_any_encoding(case, tmp_path, encoding):
+    text = ("Отправитель/Экспортер;Получатель;Дата;Код товара;Описание товаров;"
+            "Вес брутто (кг);Таможенная стоимость;Страна отправления\n"
+            "ООО «Восток»;АО «Техкрим»;15.06.2022;9303;Ружья охотничьи гражданские;"
+            "1 234,5;250 000;Китай\n")
+    f = write(tmp_path, "dt.csv", text, encoding)
+    report = import_shipments(case, f)
+    assert report.shipments == 1
+    with case.read() as conn:
+        row = conn.exec_driver_sql("SELECT declared_goods, weight_kg, value, origin_country "
+                                   "FROM shipment").one()
+    assert row == ("Ружья охотничьи гражданские", 1234.5, 250000.0, "CN")
+    assert case.search("Техкрим")[0].title.startswith("АО «Техкрим»")
+
+
+def test_gb18030_chinese_file(case, tmp_path):
+    text = "ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n" \
+           "中国北方工业集团有限公司,Tekhkrim,2022-06,步枪\n" * 1
+    f = write(tmp_path, "cn.csv", text + "大疆创新,Distributor,2022-11,无人机电池\n", "gb18030")
+    report = import_shipments(case, f)
+    assert report.shipments == 2
+    assert case.search("北方")[0].title == "中国北方工业集团有限公司"
+
+
+def test_xlsx_import(case, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Shipper", "Consignee", "Date", "HS Code", "Goods", "Weight"])
+    sheet.append(["DJI", "Distributor", "2022-11-15", 8806, "batteries", 1500])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    report = import_shipments(case, path)
+    assert report.shipments == 1
+    assert case.get("shipment", 1)["hs_code"] == "8806"
+
+
+def test_saved_mappings(case, tmp_path, monkeypatch):
+    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
+    f = write(tmp_path, "odd.csv", "From,To,When,What\nA,B,2022-01-05,nuts\n")
+    assert guess_mapping(["From", "To", "When", "What"]) == {}
+    save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
+                              "declared_goods": "What"})
+    report = import_shipments(case, f, load_mapping("vendor-x"))
+    assert report.shipments == 1
+
+
+BAD = [
+    ("empty.csv", "", "is empty"),
+    ("header.csv", HEADER, "header but no data rows"),
+    ("ragged.csv", HEADER + "DJI,X\n", "line 2: the row has fewer cells"),
+    ("date.csv", HEADER + "DJI,X,31.02.2022,1,a,1,1,China,\n",
+     "line 2, column 'ArrivalDate': February 2022 has 28 days"),
+    ("number.csv", HEADER + "DJI,X,2022,1,a,heavy,1,China,\n",
+     "line 2, column 'GrossWeightKg'"),
+    ("country.csv", HEADER + "DJI,X,2022,1,a,1,1,Atlantis,\n",
+     "line 2, column 'CountryOfOrigin'"),
+]
+
+
+@pytest.mark.parametrize("name,text,message", BAD)
+def test_bad_files_change_nothing(demo, tmp_path, name, text, message):
+    f = write(tmp_path, name, text)
+    before = snapshot(demo)
+    with pytest.raises((ImportFailed, ImportFileError)) as info:
+        import_shipments(demo, f)
+    assert message in str(info.value) and name in str(info.value)
+    assert snapshot(demo) == before
+
+
+def test_good_rows_before_a_bad_one_are_not_kept(demo, tmp_path):
+    f = write(tmp_path, "late.csv", HEADER + ROWS * 3000 + "DJI,X,Jnue 2022,1,a,1,1,CN,\n")
+    before = snapshot(demo)
+    with pytest.raises(ImportFailed) as info:
+        import_shipments(demo, f)
+    assert "line 9002" in str(info.value) and "jnue" in str(info.value)
+    assert snapshot(demo) == before
+
+
+def test_mapping_naming_a_missing_column(case, tmp_path):
+    f = write(tmp_path, "t.csv", HEADER + ROWS)
+    with pytest.raises(ValueError, match="lacks: 'Shipper Name'"):
+        import_shipments(case, f, {"shipper": "Shipper Name"})
+
+
+def test_wrongly_encoded_bytes(case, tmp_path):
+    f = tmp_path / "mixed.csv"
+    f.write_bytes(HEADER.encode() + ROWS.encode() + "Техкрим".encode("utf-16-le") + b"\xff\n")
+    with pytest.raises((ImportFailed, ImportFileError)) as info:
+        import_shipments(case, f)
+    assert "mixed.csv" in str(info.value)
+    assert case.counts()["shipment"] == 0
+
+
+def test_xlsx_that_is_something_else(case, tmp_path):
+    f = tmp_path / "report.xlsx"
+    f.write_text("this is a text file pretending")
+    with pytest.raises(ImportFileError, match="not an XLSX"):
+        import_shipments(case, f)
+    zipped = tmp_path / "zip.xlsx"
+    import zipfile
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("hello.txt", "not a workbook")
+    with pytest.raises(ImportFileError, match="zip.xlsx is not a readable XLSX"):
+        import_shipments(case, zipped)
+
+
+def test_large_file_is_streamed(case, tmp_path):
+    """A ~50 MB file (long descriptions) imports; rows are read and written in batches."""
+    text = "drone parts and batteries, " * 26
+    row = "Shipper {0},Consignee {1},2022-03-{2:02d},8806,{4},{3},1000,China,UAE\n"
+    f = tmp_path / "big.csv"
+    with f.open("w") as out:
+        out.write(HEADER)
+        for i in range(70_000):
+            out.write(row.format(i % 5000, i % 700, i % 28 + 1, i % 900 + 1, f'"{text}{i}"'))
+    assert f.stat().st_size > 50_000_000
+    report = import_shipments(case, f)
+    assert report.shipments == 70_000 and len(report.new_entities) == 5700
+    assert case.counts()["citation"] == 70_000
