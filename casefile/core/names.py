@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
 _LEGAL_FORMS = {
@@ -15,6 +16,7 @@ _CJK_LEGAL = ("有限责任公司", "股份有限公司", "有限公司", "集�
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Lower-case, accent-free, punctuation-free form without legal-form words.
 

@@ -18,6 +18,8 @@ class ValueProblem(ValueError):
 
 def parse_number(text: str) -> float | None:
     """'1 234,5', '1,234.5', '1.234,5', '1234' -> float; '' -> None."""
+    if text.isascii() and text.isdigit():
+        return float(text)
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not s:
         return None
