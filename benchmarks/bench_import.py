@@ -30,7 +30,8 @@ def make_csv(path: Path, rows: int) -> None:
         w = csv.writer(f)
         w.writerow(HEADER)
         for _i in range(rows):
-            w.writerow([f"Exporter {rnd.randrange(2500)} Co., Ltd", f"ООО «Импорт {rnd.randrange(2500)}»",
+            w.writerow([f"Exporter {rnd.randrange(2500)} Co., Ltd",
+                        f"ООО «Импорт {rnd.randrange(2500)}»",
                         f"{rnd.randrange(1, 29):02d}.{rnd.randrange(1, 13):02d}.2022",
                         str(rnd.randrange(8400, 9400)), "drone parts and batteries",
                         f"{rnd.randrange(10, 90000)},{rnd.randrange(10)}",
@@ -83,7 +84,7 @@ def main() -> int:
         t_base = baseline(path, tmp / f"raw{rows}.sqlite")
         t, peak, ships, parties = run_child(path, tmp / f"c{rows}.casefile")
         results[rows] = (t, t_base, peak, ships, parties, path.stat().st_size / 1e6)
-    for rows, (t, t_base, peak, ships, parties, size) in results.items():
+    for rows, (t, t_base, peak, _ships, parties, size) in results.items():
         print(f"{rows:>7,} rows ({size:.1f} MB, {parties:,} new parties): import {t:.2f} s | "
               f"raw executemany {t_base:.2f} s | ratio {t / t_base:.2f}x (goal <= 4x) | "
               f"peak RSS {peak:.0f} MB")
