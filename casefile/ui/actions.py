@@ -38,13 +38,14 @@ def build(win: MainWindow) -> None:
     a["save_copy"] = _action(win, "Save a &Copy As…", QKeySequence.StandardKey.SaveAs)
     a["case_details"] = _action(win, "Case &Details…")
     a["export_pdf"] = _action(win, "&Export Dossier (PDF)…", "Ctrl+E")
+    a["import"] = _action(win, "&Import Shipments (CSV, XLSX)…", "Ctrl+I")
     a["close"] = _action(win, "&Close Case", QKeySequence.StandardKey.Close)
     a["quit"] = _action(win, "&Quit", QKeySequence.StandardKey.Quit)
     for key in ("new", "open", "demo"):
         file_menu.addAction(a[key])
     file_menu.addMenu(win.recent_menu)
     file_menu.addSeparator()
-    for key in ("save_copy", "case_details", "export_pdf"):
+    for key in ("save_copy", "case_details", "import", "export_pdf"):
         file_menu.addAction(a[key])
     file_menu.addSeparator()
     file_menu.addAction(a["close"])
@@ -115,7 +116,7 @@ def enable_case_actions(win: MainWindow, enabled: bool) -> None:
         update_undo_actions(win)
         readonly = win.case is not None and win.case.readonly
         for key, act in win.acts.items():
-            if key.startswith("new_") or key in ("delete", "merge", "case_details"):
+            if key.startswith("new_") or key in ("delete", "merge", "case_details", "import"):
                 act.setEnabled(not readonly)
 
 

@@ -35,8 +35,8 @@ class AttachmentsPanel(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["File", "Size", "SHA-256"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(1, 80)
+        self.table.setColumnWidth(2, 150)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,7 +65,9 @@ class AttachmentsPanel(QWidget):
         for r, a in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(a["filename"]))
             self.table.setItem(r, 1, QTableWidgetItem(f"{a['size']:,} B"))
-            self.table.setItem(r, 2, QTableWidgetItem(a["sha256"]))
+            digest = QTableWidgetItem(a["sha256"])
+            digest.setToolTip(a["sha256"])
+            self.table.setItem(r, 2, digest)
 
     def _with_current(self, fn: Any) -> None:
         row = self.table.currentRow()

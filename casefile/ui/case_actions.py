@@ -52,6 +52,7 @@ def connect(win: MainWindow) -> None:
         icon=QMessageBox.Icon.Information).exec())
     a["case_details"].triggered.connect(lambda: edit_case_details(win))
     a["export_pdf"].triggered.connect(lambda: _export(win))
+    a["import"].triggered.connect(lambda: _import(win))
     win.search_field.returnPressed.connect(lambda: search(win, win.search_field.text()))
     win.start.new_requested.connect(lambda: new_case(win))
     win.start.open_requested.connect(lambda: open_dialog(win))
@@ -350,6 +351,14 @@ def save_attachment(win: MainWindow, attachment_id: int, target: str) -> None:
     win.worker.submit(lambda: Path(target).write_bytes(attachment_data(case, attachment_id)[1]),
                       lambda _r: win.statusBar().showMessage(f"Saved {target}", 5000),
                       lambda exc: show_error(win, exc))
+
+
+def _import(win: MainWindow) -> None:
+    from casefile.ui.import_dialog import ImportDialog
+
+    dlg = ImportDialog(win)
+    win.import_dialog = dlg
+    dlg.show()
 
 
 def _export(win: MainWindow) -> None:

@@ -272,3 +272,47 @@ def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
     qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
     assert "cancelled" in dlg.status.text()
     assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_path):
+    win = demo_window
+    f = tmp_path / "trade.csv"
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via\n"
+                 "DJI,Small distributor,15.11.2022,drone batteries,UAE\n"
+                 "NORINCO,Tekhkrim,June 2022,rifles,\n", encoding="cp1251")
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    assert dlg.columns["shipper"].currentData() == "ShipperName"
+    dlg.columns["via"].setCurrentIndex(dlg.columns["via"].findData("Via"))
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Would import" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert win.case.counts()["shipment"] == 4
+    assert dlg.proposals.count() == 1  # "Small distributor" ~ the unnamed distributor
+    dlg.proposals.item(0).setCheckState(Qt.CheckState.Checked)
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 2" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert win.case.counts()["shipment"] == 6
+    assert len(win.case.children("shipment", "consignee_id", 4)) == 2  # the accepted match
+    assert win.acts["undo"].text() == "&Undo Import trade.csv"
+    win.acts["undo"].trigger()
+    wait_idle(qtbot, win)
+    assert win.case.counts()["shipment"] == 4
+
+
+def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
+    win = demo_window
+    f = tmp_path / "bad.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert "bad.csv, line 2, column 'ArrivalDate'" in dlg.report.toPlainText()
+    assert win.case.counts()["shipment"] == 4

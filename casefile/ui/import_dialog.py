@@ -1,0 +1,212 @@
+"""File → Import Shipments: choose a CSV/XLSX file, check the guessed column mapping,
+see what a dry run would create (and every problem, by line and column), accept proposed
+matches with existing parties, then import — with progress and cancel, as one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.services.imports.mapping import TARGETS, guess_mapping
+from casefile.services.imports.reader import open_table
+from casefile.services.imports.shipments import ImportFailed, import_shipments
+from casefile.ui.text import plain_label
+from casefile.ui.worker import Cancelled, Task
+
+if TYPE_CHECKING:
+    from casefile.ui.main_window import MainWindow
+
+
+class ImportDialog(QDialog):
+    def __init__(self, win: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or win)
+        self.win = win
+        self.task: Task | None = None
+        self.header: list[str] = []
+        self.setWindowTitle("Import shipments")
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("a CSV or XLSX file of shipment records")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        self.path.editingFinished.connect(self.load_file)
+        top = QHBoxLayout()
+        top.addWidget(self.path)
+        top.addWidget(browse)
+        self.file_info = plain_label()
+        self.columns: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for key, title in TARGETS.items():
+            box = QComboBox()
+            box.addItem("(not in the file)", None)
+            self.columns[key] = box
+            form.addRow(title, box)
+        mapping_box = QWidget()
+        mapping_box.setLayout(form)
+        self.proposals = QListWidget()
+        self.proposals.setMaximumHeight(110)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.check_button = QPushButton("Check (dry run)")
+        self.import_button = QPushButton("Import")
+        self.close_button = QPushButton("Close")
+        self.check_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        self.close_button.clicked.connect(self._cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.check_button, self.import_button, self.close_button):
+            buttons.addWidget(b)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.file_info)
+        left.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
+        left.addWidget(mapping_box)
+        right = QVBoxLayout()
+        right.addWidget(plain_label("Possible matches with parties already in the case "
+                                    "(tick to use the existing party):"))
+        right.addWidget(self.proposals)
+        right.addWidget(plain_label("Report"))
+        right.addWidget(self.report, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        lay = QVBoxLayout(self)
+        lay.addLayout(body)
+        lay.addWidget(self.progress)
+        lay.addLayout(buttons)
+        self.resize(1100, 700)
+        self._enable(False)
+
+    def _enable(self, ready: bool) -> None:
+        self.check_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import shipments", "",
+                                              "Trade data (*.csv *.txt *.xlsx);;All files (*)")
+        if name:
+            self.path.setText(name)
+            self.load_file()
+
+    def load_file(self) -> None:
+        path = Path(self.path.text().strip())
+        if not self.path.text().strip():
+            return
+        try:
+            table = open_table(path)
+        except (ValueError, OSError) as exc:
+            self.file_info.setText(str(exc))
+            self._enable(False)
+            return
+        self.header = table.header
+        guess = guess_mapping(table.header)
+        for key, box in self.columns.items():
+            box.clear()
+            box.addItem("(not in the file)", None)
+            for col in table.header:
+                box.addItem(col, col)
+            box.setCurrentIndex(max(0, box.findData(guess.get(key))))
+        enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
+            else ""
+        self.file_info.setText(f"{path.name}: {table.kind.upper()}{enc}, "
+                               f"{len(table.header)} columns")
+        self._enable(True)
+
+    def mapping(self) -> dict[str, str]:
+        return {k: b.currentData() for k, b in self.columns.items() if b.currentData()}
+
+    def accepted_matches(self) -> dict[str, int]:
+        out = {}
+        for i in range(self.proposals.count()):
+            item = self.proposals.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                name, eid = item.data(Qt.ItemDataRole.UserRole)
+                out[name] = eid
+        return out
+
+    def run(self, dry_run: bool) -> None:
+        case, path = self.win.case, Path(self.path.text().strip())
+        if case is None:
+            return
+        mapping, accept = self.mapping(), self.accepted_matches()
+        task = self.task = Task()
+        task.progress.connect(lambda d, t, w: (self.progress.setValue(int(d * 1000 / max(t, 1))),
+                                              self.file_info.setText(w)),
+                              Qt.ConnectionType.QueuedConnection)
+        self._enable(False)
+        self.close_button.setText("Cancel")
+        self.report.setPlainText("Checking…" if dry_run else "Importing…")
+
+        def work() -> Any:
+            return import_shipments(case, path, mapping, dry_run, accept, task.report)
+
+        self.win.worker.submit(work, lambda r: self._done(r, dry_run), self._failed)
+
+    def _done(self, report: Any, dry_run: bool) -> None:
+        self.task = None
+        self._enable(True)
+        self.close_button.setText("Close")
+        self.progress.setValue(1000)
+        verb = "Would import" if dry_run else "Imported"
+        lines = [f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of "
+                 f"{report.file}.",
+                 f"New parties: {len(report.new_entities):,}; parties already in the case: "
+                 f"{len(report.reused_entities):,}."]
+        if dry_run:
+            lines += ["", "First rows:"] + report.preview
+        else:
+            lines.append("The file is stored as a source; every shipment cites its row. "
+                         "Edit → Undo removes the whole import.")
+            self.win.apply_change(None)
+            self.win.refresh_case_info()
+            self.win.reload_listing()
+            self.win.reload_timeline()
+            from casefile.ui import actions
+            actions.update_undo_actions(self.win)
+        self.report.setPlainText("\n".join(lines))
+        self.proposals.clear()
+        for name, eid, existing, score in report.proposals:
+            item = QListWidgetItem(f"“{name}” looks like “{existing}” (#{eid}, {score:.0f}%)")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, (name, eid))
+            self.proposals.addItem(item)
+        self.last_report = report
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._enable(True)
+        self.close_button.setText("Close")
+        self.progress.setValue(0)
+        if isinstance(exc, Cancelled):
+            self.report.setPlainText("Cancelled: nothing was imported.")
+        elif isinstance(exc, ImportFailed):
+            self.report.setPlainText("Nothing was imported. Problems:\n"
+                                     + "\n".join(exc.report.problems))
+        else:
+            self.report.setPlainText(f"Nothing was imported: {exc}")
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
