@@ -8,18 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from casefile.ui.text import plain_label
+from casefile.ui.panels import read_only_table, titled_panel
 
 
 class AttachmentsPanel(QWidget):
@@ -32,32 +28,18 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._rows: list[dict[str, Any]] = []
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["File", "Size", "SHA-256"])
+        self.table = read_only_table(["File", "Size", "SHA-256"], 130)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 80)
         self.table.setColumnWidth(2, 150)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMaximumHeight(130)
         add, open_, save, remove = (QPushButton("Add file…"), QPushButton("Open"),
                                     QPushButton("Save as…"), QPushButton("Remove"))
         add.clicked.connect(self._add)
         open_.clicked.connect(lambda: self._with_current(self.open_requested.emit))
         save.clicked.connect(self._save)
         remove.clicked.connect(lambda: self._with_current(self.remove_requested.emit))
-        buttons = QHBoxLayout()
-        for b in (add, open_, save, remove):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        title = plain_label("Attachments (drop files here to store them in the case)")
-        title.setStyleSheet("font-weight: bold;")
-        lay.addWidget(title)
-        lay.addWidget(self.table)
-        lay.addLayout(buttons)
+        titled_panel(self, "Attachments (drop files here to store them in the case)",
+                     self.table, [add, open_, save, remove])
 
     def set_attachments(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows

@@ -9,17 +9,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from casefile.ui.fields import ChildSpec
-from casefile.ui.text import plain_label
+from casefile.ui.panels import titled_panel
 
 ID_ROLE = 0x0100 + 7
 
@@ -38,27 +36,17 @@ class ChildTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMaximumHeight(130)
         self.table.itemChanged.connect(self._edited)
-        buttons = QHBoxLayout()
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
+        buttons = [self.add_button, self.remove_button]
         if spec.ordered:
             up, down = QPushButton("Move up"), QPushButton("Move down")
             up.clicked.connect(lambda: self.move_selected(-1))
             down.clicked.connect(lambda: self.move_selected(1))
-            buttons.addWidget(up)
-            buttons.addWidget(down)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        title = plain_label(spec.title)
-        title.setStyleSheet("font-weight: bold;")
-        lay.addWidget(title)
-        lay.addWidget(self.table)
-        lay.addLayout(buttons)
+            buttons += [up, down]
+        titled_panel(self, spec.title, self.table, buttons)
 
     def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str]) -> None:
         self._filling = True

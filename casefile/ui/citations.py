@@ -7,24 +7,21 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from casefile.core.grading import CREDIBILITY, RELIABILITY
-from casefile.ui.text import plain_label, plain_tooltip
+from casefile.ui.panels import read_only_table, titled_panel
+from casefile.ui.text import plain_tooltip
 
 
 class CiteDialog(QDialog):
@@ -82,17 +79,12 @@ class CitationsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Code", "Source", "Excerpt", "Locator"])
+        self.table = read_only_table(["Code", "Source", "Excerpt", "Locator"], 170)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMaximumHeight(170)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._edit(r))
         self.cite_button = QPushButton("Cite source…")
         self.edit_button = QPushButton("Edit…")
@@ -102,17 +94,8 @@ class CitationsPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self._edit(self.table.currentRow()))
         self.remove_button.clicked.connect(self._remove)
         self.open_button.clicked.connect(self._open)
-        buttons = QHBoxLayout()
-        for b in (self.cite_button, self.edit_button, self.remove_button, self.open_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        title = plain_label("Citations")
-        title.setStyleSheet("font-weight: bold;")
-        lay.addWidget(title)
-        lay.addWidget(self.table)
-        lay.addLayout(buttons)
+        titled_panel(self, "Citations", self.table, [self.cite_button, self.edit_button,
+                                                     self.remove_button, self.open_button])
 
     def set_citations(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
