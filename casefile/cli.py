@@ -66,6 +66,13 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--accept", action="append", default=[], metavar="NAME=ID",
                    help="use existing entity ID for the party NAME (a proposed near match)")
 
+    s = sub.add_parser("import-ftm", help="import parties and sanctions from FollowTheMoney "
+                       "JSON lines or an OpenSanctions targets.simple.csv")
+    s.add_argument("path", type=Path, help="the case")
+    s.add_argument("file", type=Path)
+    s.add_argument("--dry-run", action="store_true")
+    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID")
+
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
     s.add_argument("folder", type=Path)
@@ -159,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0 if report.ok else EXIT_ERROR
     if args.verb == "export-pdf":
         return _export_pdf(args)
-    if args.verb == "import":
+    if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
         from casefile.services.case import Case
@@ -185,7 +192,7 @@ def _import(args: argparse.Namespace) -> int:
     from casefile.services.imports.mapping import load_mapping, save_mapping
     from casefile.services.imports.shipments import ImportFailed, import_shipments
 
-    mapping = load_mapping(args.mapping) if args.mapping else None
+    mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
     accept = {}
     for item in args.accept:
         name, _, eid = item.rpartition("=")
@@ -195,18 +202,25 @@ def _import(args: argparse.Namespace) -> int:
         accept[name] = int(eid)
     with Case.open(args.path) as case:
         try:
-            report = import_shipments(case, args.file, mapping, args.dry_run, accept)
+            if args.verb == "import-ftm":
+                from casefile.services.imports.ftm import import_ftm
+
+                report = import_ftm(case, args.file, args.dry_run, accept)
+            else:
+                report = import_shipments(case, args.file, mapping, args.dry_run, accept)
         except ImportFailed as exc:
             for line in exc.report.problems:
                 print(line, file=sys.stderr)
             print(f"casefile: error: the import of {args.file.name} failed; the case is "
                   "unchanged", file=sys.stderr)
             return EXIT_ERROR
-    print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
-    if args.save_mapping:
+    if report.mapping:
+        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if getattr(args, "save_mapping", None):
         print(f"Saved mapping to {save_mapping(args.save_mapping, report.mapping)}")
     verb = "Would import" if args.dry_run else "Imported"
-    print(f"{verb} {report.shipments:,} shipments from {report.rows:,} rows; "
+    what = "records" if args.verb == "import-ftm" else f"{report.shipments:,} shipments"
+    print(f"{verb} {what} from {report.rows:,} rows; "
           f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
           "already in the case")
     if args.dry_run:

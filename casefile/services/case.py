@@ -73,7 +73,7 @@ class Case(CaseOperations):
                 for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
                     leftover.unlink(missing_ok=True)
                 raise
-            case._undo.clear()
+            case.clear_history()
         return case
 
     @classmethod
@@ -157,6 +157,11 @@ class Case(CaseOperations):
     def _notify(self, change: Change) -> None:
         for listener in list(self.listeners):
             listener(change)
+
+    def clear_history(self) -> None:
+        """Forget undo and redo (after building a case that should start clean)."""
+        self._undo.clear()
+        self._redo.clear()
 
     @property
     def undo_name(self) -> str | None:

@@ -20,5 +20,5 @@ def write_demo(path: str | Path) -> Case:
         case.close()
         Path(path).unlink(missing_ok=True)
         raise
-    case._undo.clear()  # the demo starts with nothing to undo
+    case.clear_history()  # the demo starts with nothing to undo
     return case
