@@ -82,8 +82,9 @@ def _date(row: dict) -> str:
 def _table(header: list[str], rows: Iterable[list[Flowable | str]], widths: list[float]
            ) -> list[Flowable]:
     """Page-sized tables with the header repeated on each; rows never split."""
-    head = [Paragraph(markup(h), st.CELL_HEAD) for h in header]
+    head = [Plain(h) for h in header]  # our own words: plain, bold cells
     style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTSIZE", (0, 0), (-1, 0), st.CELL.fontSize),
         ("BACKGROUND", (0, 0), (-1, 0), st.HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, st.RULE),
@@ -219,8 +220,8 @@ def entities(data: DossierData, f: Furniture) -> list[Flowable]:
         out.append(CondPageBreak(90))
         out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
         facts = [("Names", _names(e)),
-                 ("Kind", markup(words(e["kind"]))),
-                 ("Country", markup(country_name(e["country"]) or "not known"))]
+                 ("Kind", Plain(words(e["kind"]))),
+                 ("Country", Plain(country_name(e["country"]) or "not known"))]
         if e["identifiers"]:
             facts.append(("Identifiers", "; ".join(
                 f"{markup(i['scheme'])} {markup(i['value'])}" for i in e["identifiers"])))
@@ -247,10 +248,12 @@ def entities(data: DossierData, f: Furniture) -> list[Flowable]:
         for ev in e["events"][:8]:
             facts.append(("Event", f"{markup(_date(ev))}: {markup(ev['title'])}"
                           + marks(data, "event", ev["id"])))
-        out.append(Table([[k, Paragraph(v, st.CELL)] for k, v in facts], colWidths=[70, None],
+        out.append(Table([[k, v if isinstance(v, Plain) else Paragraph(v, st.CELL)]
+                          for k, v in facts], colWidths=[70, None],
                          style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("FONTNAME", (0, 0), (0, -1), BOLD),
-                                ("FONTSIZE", (0, 0), (0, -1), st.CELL.fontSize),
+                                ("FONTSIZE", (0, 0), (-1, -1), st.CELL.fontSize),
+                                ("FONTNAME", (1, 0), (1, -1), BODY),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1)], hAlign="LEFT"))
@@ -261,7 +264,9 @@ def _num(v: float | None, unit: str = "") -> Plain | str:
     if v is None:
         return Plain("")
     text = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
-    return plain(f"{text} {unit or ''}".strip())
+    if unit:  # a unit may be long: a paragraph, so it wraps within its column
+        return f"{text} {markup(unit)}"
+    return Plain(text)
 
 
 def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
@@ -281,8 +286,9 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                      _num(s["quantity"], s["unit"]), _num(s["weight_kg"]), value,
                      Plain(str(s["shipment_count"])), marks(data, "shipment", s["id"]).strip()
                      or Plain("")])
-    return out + _table(["Date", "Shipper → route → consignee", "Goods (declared / assessed)",
-                         "HS", "Qty", "Weight kg", "Value", "No.", "Sources"], rows,
+    return out + _table(["Date", "Shipper → route\n→ consignee", "Goods (declared\n/ "
+                         "assessed)", "HS", "Qty", "Weight\nkg", "Value", "No.", "Sources"],
+                        rows,
                         [w * width for w in (0.1, 0.25, 0.21, 0.06, 0.08, 0.08, 0.08, 0.05,
                                              0.09)])
 
