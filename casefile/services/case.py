@@ -5,7 +5,7 @@ transaction, one audit entry, search index kept in step, one undo step, and a
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,7 +45,7 @@ class Change:
 class _Step:
     name: str
     changes: list[RowChange]
-    bulk: list[tuple[str, str, list[int]]] = field(default_factory=list)
+    bulk: list[tuple[str, str, Sequence[int]]] = field(default_factory=list)
 
 
 class Case(CaseOperations):
@@ -127,17 +127,15 @@ class Case(CaseOperations):
         return change
 
     def _finish(self, conn: Connection, name: str, changes: list[RowChange],
-                action: str, bulk: list[tuple[str, str, list[int]]] | None = None) -> Change:
+                action: str, bulk: list[tuple[str, str, Sequence[int]]] | None = None
+                ) -> Change:
         keys = indexing.touched(changes)
-        bulk_keys: dict[str, set[int]] = {}
-        for table, column, values in bulk or []:
-            if column == "id":
-                bulk_keys.setdefault(table, set()).update(values)
+        bulk_keys = {table: values for table, column, values in bulk or [] if column == "id"}
         if action == "undo" and bulk_keys:
             indexing.reindex(conn, bulk_keys, follow_names=False)  # removes their rows
         indexing.reindex(conn, keys)
-        for k, v in bulk_keys.items():
-            keys.setdefault(k, set()).update(v)
+        for k in bulk_keys:
+            keys.setdefault(k, set())  # views need the kinds, not every bulk id
         if changes or bulk:
             detail = audit.describe(changes)
             if bulk:

@@ -4,7 +4,7 @@ large case is one query per kind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy.engine import Connection
 
@@ -96,23 +96,26 @@ def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
             for k, sql in q.items()}
 
 
-def reindex(conn: Connection, keys: dict[str, set[int]], follow_names: bool = True) -> None:
-    """Rebuild the index rows of the given records (removing those that no longer exist)."""
-    keys = {k: set(v) for k, v in keys.items()}
+def reindex(conn: Connection, keys: dict[str, Iterable[int]], follow_names: bool = True
+            ) -> None:
+    """Rebuild the index rows of the given records (removing those that no longer exist).
+    A ``range`` of ids (a bulk import's) is walked in chunks without being copied."""
+    keys = {k: v if isinstance(v, range) else set(v) for k, v in keys.items()}
     if follow_names and "entity" in keys:
-        for k, ids in _dependents(conn, keys["entity"]).items():
-            keys.setdefault(k, set()).update(ids)
+        for k, ids in _dependents(conn, set(keys["entity"])).items():
+            keys[k] = set(keys.get(k, ())) | ids
     for kind, ids in keys.items():
         if kind not in DOC_SQL or not ids:
             continue
-        found: set[int] = set()
-        for chunk in _chunks(sorted(ids), 500):
+        ordered = ids if isinstance(ids, range) else sorted(ids)
+        for chunk in _chunks(ordered, 500):
             marks = ",".join("?" * len(chunk))
             rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE x.id IN ({marks})",
                                         tuple(chunk)).all()
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows))
-            found.update(r[0] for r in rows)
-        search.unindex(conn, ((kind, i) for i in ids - found))
+            if len(rows) < len(chunk):
+                present = {r[0] for r in rows}
+                search.unindex(conn, ((kind, i) for i in chunk if i not in present))
 
 
 def reindex_all(conn: Connection) -> None:
@@ -124,6 +127,6 @@ def reindex_all(conn: Connection) -> None:
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch))
 
 
-def _chunks(seq: list[int], n: int) -> Iterable[list[int]]:
+def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]

@@ -7,6 +7,7 @@ keys explicitly (cascade / set null) so the journal holds every row the database
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,7 @@ class Tx:
     changes: list[RowChange] = field(default_factory=list)
     # rows written through the bulk path, as (table, column, values): undone by deleting
     # the rows whose column holds one of the values, in the order listed
-    bulk: list[tuple[str, str, list[int]]] = field(default_factory=list)
+    bulk: list[tuple[str, str, Sequence[int]]] = field(default_factory=list)
 
     def fetch(self, table: str, pk: int) -> dict[str, Any] | None:
         t = TABLES[table]
@@ -139,7 +140,7 @@ def apply_images(conn: Connection, changes: list[RowChange], backwards: bool) ->
             conn.execute(t.insert().values(**target))
 
 
-def delete_bulk(conn: Connection, bulk: list[tuple[str, str, list[int]]]) -> None:
+def delete_bulk(conn: Connection, bulk: list[tuple[str, str, Sequence[int]]]) -> None:
     """Undo a bulk write: delete its rows, children first (the order they are listed)."""
     for table, column, values in bulk:
         for i in range(0, len(values), 500):

@@ -162,13 +162,14 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         report.shipments = ship_id - first_ship
         if dry_run:
             raise _DryRun(report)
-        keys = {"shipment": set(range(first_ship, ship_id)),
-                "entity": {p[0] for p in parties.new_all}, "source": {source_id}}
+        shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
+        keys = {"shipment": shipped, "entity": [p[0] for p in parties.new_all],
+                "source": [source_id]}
         indexing.reindex(conn, keys, follow_names=False)
         tx.bulk.append(("attachment", "source_id", [source_id]))
         tx.bulk.append(("citation", "source_id", [source_id]))
-        tx.bulk.append(("route_stop", "shipment_id", list(range(first_ship, ship_id))))
-        tx.bulk.append(("shipment", "id", list(range(first_ship, ship_id))))
+        tx.bulk.append(("route_stop", "shipment_id", shipped))
+        tx.bulk.append(("shipment", "id", shipped))
         tx.bulk.append(("identifier", "entity_id", [p[0] for p in parties.new_all]))
         tx.bulk.append(("entity", "id", [p[0] for p in parties.new_all]))
         tx.bulk.append(("source", "id", [source_id]))
