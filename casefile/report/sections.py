@@ -242,8 +242,9 @@ def entities(data: DossierData, f: Furniture) -> list[Flowable]:
             if items:
                 listed = "; ".join(f"{markup(_date(s))} {markup(s['declared_goods'])} "
                                    f"({'to' if other == 'consignee' else 'from'} "
-                                   f"{markup(s[other])})" for s in items[:8])
-                more = f"; and {len(items) - 8} more" if len(items) > 8 else ""
+                                   f"{markup(s[other])})" for s in items[:6])
+                more = (f"; and {len(items) - 6} more (see Shipments)" if len(items) > 6
+                        else "")
                 facts.append((label, listed + more))
         for ev in e["events"][:8]:
             facts.append(("Event", f"{markup(_date(ev))}: {markup(ev['title'])}"
@@ -305,7 +306,8 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
 def sources(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "sources", "Sources")
     out.append(Paragraph("Codes combine the source's reliability (A–F) with the credibility "
-                         "of each item of information (1–6), as on the Admiralty scale.",
+                         "of each item of information, as on the Admiralty scale: " + "; ".join(
+                             f"{k} {v.lower()}" for k, v in CREDIBILITY.items()) + ".",
                          st.NOTE))
     for s in data.sources:
         n = s["number"]
@@ -322,10 +324,8 @@ def sources(data: DossierData, f: Furniture) -> list[Flowable]:
         block: list[Flowable] = [Paragraph("<br/>".join(lines), st.SMALL)]
         cited = []
         for fact in s["facts"]:
-            cred = CREDIBILITY.get(int(fact["code"][1:]), "")
             name = fact.get("label") or f"#{fact['id']}"
-            text = (f"<b>{fact['code']}</b> {markup(fact['kind'])} “{markup(name[:70])}” "
-                    f"({markup(cred)})")
+            text = f"<b>{fact['code']}</b> {markup(fact['kind'])} “{markup(name[:70])}”"
             if fact["locator"]:
                 text += f", {markup(fact['locator'])}"
             if fact["excerpt"]:
