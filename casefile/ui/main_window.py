@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.case: Case | None = None
         self.worker = DbWorker(self)
         self.worker.failed.connect(lambda exc: case_actions.show_error(self, exc))
+        self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
         self.resize(1400, 860)
 

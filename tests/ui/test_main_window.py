@@ -316,3 +316,29 @@ def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
                     timeout=20000)
     assert "bad.csv, line 2, column 'ArrivalDate'" in dlg.report.toPlainText()
     assert win.case.counts()["shipment"] == 4
+
+
+def test_run_gui_opens_a_case_from_the_command_line(qtbot, qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from casefile.services.demo import write_demo
+    from casefile.ui import app as app_module
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "cli.casefile"
+    write_demo(path).close()
+    seen = {}
+
+    def check():
+        wins = [w for w in QApplication.topLevelWidgets() if w.objectName() == "casefile_main"
+                and w.case is not None]
+        if not wins:
+            QTimer.singleShot(100, check)
+            return
+        seen["title"] = wins[0].windowTitle()
+        wins[0].close()
+        QApplication.instance().quit()
+    QTimer.singleShot(100, check)
+    assert app_module.run_gui(path=path) == 0
+    assert seen["title"].startswith("Chinese arms and equipment shipments")
