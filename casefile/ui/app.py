@@ -54,13 +54,13 @@ def register_fonts(app: QApplication) -> None:
         app.setFont(font)
 
 
-def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False) -> int:
-    """Open the main window on ``path``, a fresh demo copy, the last case, or the start
-    screen; run until it closes."""
-    app = make_app()
+def open_main_window(path: Path | None = None, demo: bool = False, readonly: bool = False,
+                     settings: QSettings | None = None):  # noqa: ANN201
+    """Show the main window on ``path``, a fresh demo copy, the last case, or the start
+    screen."""
     from casefile.ui.main_window import MainWindow
 
-    win = MainWindow(QSettings("Casefile", "Casefile"))
+    win = MainWindow(settings or QSettings("Casefile", "Casefile"))
     win.show()
     if demo:
         win.acts["demo"].trigger()
@@ -70,4 +70,11 @@ def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False
         last = win.settings.value("last_case")
         if last and Path(last).exists():
             win.open_path(Path(last))
+    return win
+
+
+def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False) -> int:
+    """The `casefile` command without a verb: the main window, until it closes."""
+    app = make_app()
+    win = open_main_window(path, demo, readonly)  # noqa: F841 - kept alive while running
     return app.exec()

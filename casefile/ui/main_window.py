@@ -146,9 +146,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         case = self.case
         self.case = None
+        self.worker.stop()  # lets the running job finish; nothing else touches the case now
         if case is not None:
-            self.worker.submit(case.close)
-        self.worker.stop()
+            case.close()  # checkpoints the WAL, releases the lock
         super().closeEvent(event)
 
     # -- the case -----------------------------------------------------------------------

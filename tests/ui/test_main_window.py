@@ -318,27 +318,32 @@ def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
     assert win.case.counts()["shipment"] == 4
 
 
-def test_run_gui_opens_a_case_from_the_command_line(qtbot, qapp, tmp_path, monkeypatch):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def test_launch_opens_a_case_then_remembers_it(qtbot, qapp, tmp_path):
+    from PySide6.QtCore import QSettings
 
     from casefile.services.demo import write_demo
-    from casefile.ui import app as app_module
+    from casefile.ui.app import open_main_window
 
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     path = tmp_path / "cli.casefile"
     write_demo(path).close()
-    seen = {}
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = open_main_window(path=path, settings=settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    assert win.windowTitle().startswith("Chinese arms and equipment shipments")
+    win.close()
+    again = open_main_window(settings=settings)  # bare `casefile`: the last case
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.case is not None, timeout=10000)
+    assert again.case.path == path
+    wait_idle(qtbot, again)
+    again.close()
 
-    def check():
-        wins = [w for w in QApplication.topLevelWidgets() if w.objectName() == "casefile_main"
-                and w.case is not None]
-        if not wins:
-            QTimer.singleShot(100, check)
-            return
-        seen["title"] = wins[0].windowTitle()
-        wins[0].close()
-        QApplication.instance().quit()
-    QTimer.singleShot(100, check)
-    assert app_module.run_gui(path=path) == 0
-    assert seen["title"].startswith("Chinese arms and equipment shipments")
+
+def test_closing_the_window_closes_the_case(qtbot, demo_window):
+    win = demo_window
+    path = win.case.path
+    win.close()
+    assert not path.with_name(path.name + ".owner").exists()
+    assert not path.with_name(path.name + "-wal").exists()
