@@ -126,8 +126,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
         parties = _Parties(conn, accept or {})
-        data = path.read_bytes() if not dry_run else b""
-        source_id = _source(conn, path, data) if not dry_run else 0
+        source_id = _source(conn, path) if not dry_run else 0
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple] = []
@@ -272,7 +271,9 @@ def _flush(conn: Any, parties: _Parties, ships: list, stops: list, cites: list,
     cites.clear()
 
 
-def _source(conn: Any, path: Path, data: bytes) -> int:
+def _source(conn: Any, path: Path) -> int:
+    """The imported file as a source, its bytes streamed into the case (never whole in
+    memory) and hashed on the way."""
     now = datetime.now(UTC)
     sid = conn.exec_driver_sql(
         "INSERT INTO source(kind, title, publisher, author, url, accessed, language, "
@@ -280,10 +281,19 @@ def _source(conn: Any, path: Path, data: bytes) -> int:
         "('trade_record', ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
         (f"Imported trade data: {path.name}", now.date().isoformat(),
          f"Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}")).lastrowid
-    conn.exec_driver_sql(
+    size = path.stat().st_size
+    aid = conn.exec_driver_sql(
         "INSERT INTO attachment(source_id, filename, mime, size, sha256, data, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, '', zeroblob(?), ?)",
         (sid, path.name, "text/csv" if path.suffix.lower() != ".xlsx" else
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", len(data),
-         hashlib.sha256(data).hexdigest(), data, now.strftime("%Y-%m-%d %H:%M:%S.%f")))
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, size,
+         now.strftime("%Y-%m-%d %H:%M:%S.%f"))).lastrowid
+    digest = hashlib.sha256()
+    with path.open("rb") as f, conn.connection.driver_connection.blobopen(
+            "attachment", "data", aid) as blob:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+            blob.write(chunk)
+    conn.exec_driver_sql("UPDATE attachment SET sha256 = ? WHERE id = ?",
+                         (digest.hexdigest(), aid))
     return sid
