@@ -85,6 +85,8 @@ def build(win: MainWindow) -> None:
     for kind in ("entity", "shipment", "event", "source"):
         act = QAction(f"New {singular(kind).lower()}", win)
         act.triggered.connect(a[f"new_{kind}"].trigger)
+        a[f"new_{kind}"].changed.connect(
+            lambda act=act, src=a[f"new_{kind}"]: act.setEnabled(src.isEnabled()))
         toolbar.addAction(act)
     toolbar.addSeparator()
     win.search_field = QLineEdit()

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.timeline.filter_requested.connect(self.records.set_date_range)
         self.timeline.options_changed.connect(lambda: self.reload_timeline(keep_range=False))
         self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.timeline.toggleViewAction().triggered.connect(
+            lambda on: self.settings.setValue("timeline/visible", "true" if on else "false"))
         self.nav.currentRowChanged.connect(self._kind_chosen)
         self.records.filters_changed.connect(self.reload_listing)
         self.records.selected.connect(self.show_record)
@@ -176,6 +178,10 @@ class MainWindow(QMainWindow):
 
     def _set_case_ui(self, has_case: bool) -> None:
         self.pages.setCurrentIndex(1 if has_case else 0)
+        timeline = getattr(self, "timeline", None)
+        if timeline is not None:  # nothing to draw on the start screen
+            timeline.setVisible(has_case and self.settings.value("timeline/visible", "true")
+                                in ("true", True))
         actions.enable_case_actions(self, has_case)
         if not has_case:
             self.status_path.setText("No case open")
