@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         actions.build(self)
         case_actions.connect(self)
         self.timeline = TimelineDock(self)
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.setInterval(250)
+        self._timeline_timer.timeout.connect(lambda: self.reload_timeline(keep_range=True))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.view_menu.addAction(self.timeline.toggleViewAction())
         self.timeline.record_clicked.connect(self.go_to)
@@ -306,7 +310,7 @@ class MainWindow(QMainWindow):
             self.show_record(*shown)
         if touched & {"shipment", "event", "sanction", "entity", "route_stop", "event_party",
                       "citation", "source"}:
-            self.reload_timeline(keep_range=True)
+            self._timeline_timer.start()  # coalesces a burst of edits into one redraw
         self.change_applied.emit(change)
 
     # -- timeline -----------------------------------------------------------------------
