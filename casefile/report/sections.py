@@ -249,15 +249,9 @@ def entities(data: DossierData, f: Furniture) -> list[Flowable]:
         for ev in e["events"][:8]:
             facts.append(("Event", f"{markup(_date(ev))}: {markup(ev['title'])}"
                           + marks(data, "event", ev["id"])))
-        out.append(Table([[k, v if isinstance(v, Plain) else Paragraph(v, st.CELL)]
-                          for k, v in facts], colWidths=[70, None],
-                         style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("FONTNAME", (0, 0), (0, -1), BOLD),
-                                ("FONTSIZE", (0, 0), (-1, -1), st.CELL.fontSize),
-                                ("FONTNAME", (1, 0), (1, -1), BODY),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)], hAlign="LEFT"))
+        for label, value in facts:  # the label hangs in the margin: one paragraph a fact
+            out.append(Paragraph(markup(value) if isinstance(value, Plain) else value,
+                                 st.FACT, bulletText=label))
     return out
 
 

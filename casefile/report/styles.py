@@ -34,3 +34,5 @@ H3 = _p("h3", fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=8, spaceAf
 TITLE = _p("title", fontName=BOLD, fontSize=24, leading=30, spaceAfter=14)
 SUBTITLE = _p("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=6)
 TOC_ENTRY = _p("toc", fontSize=10.5, leading=17)
+FACT = _p("fact", fontSize=7.5, leading=9.6, leftIndent=72, bulletIndent=2,
+          bulletFontName=BOLD, bulletFontSize=7.5, spaceAfter=1)
