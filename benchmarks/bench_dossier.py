@@ -9,7 +9,7 @@ built in the same run; then 20,000 shipments to check that time grows linearly.
 
 from __future__ import annotations
 
-import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +44,29 @@ def baseline(case, out: Path) -> tuple[float, int]:  # noqa: ANN001
     return time.perf_counter() - t0, doc.page
 
 
+PEAK = """
+import sys
+from casefile.services.case import Case
+from casefile.services.export_pdf import export_dossier
+def hwm():  # VmHWM, not ru_maxrss: ru_maxrss carries the parent's peak across exec
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+case = Case.open(sys.argv[1])
+before = hwm()
+export_dossier(case, sys.argv[2])
+print(before, hwm())
+"""
+
+
+def peak_memory(path: Path, out: Path) -> tuple[float, float]:
+    """Peak RSS (MB) of a fresh process exporting the dossier, and its RSS before."""
+    done = subprocess.run([sys.executable, "-c", PEAK, str(path), str(out)], check=True,
+                          capture_output=True, text=True)
+    before, peak = done.stdout.split()
+    return int(before) / 1024, int(peak) / 1024
+
+
 def run(n_ship: int, n_ent: int, tmp: Path) -> None:
     from casefile.services.dossier_data import DossierOptions
     from casefile.services.export_pdf import export_dossier
@@ -52,15 +75,14 @@ def run(n_ship: int, n_ent: int, tmp: Path) -> None:
     case = build_synthetic_case(tmp / f"c{n_ship}.casefile", shipments=n_ship,
                                 entities=n_ent, sources=200, citations=n_ship)
     tb, pb = baseline(case, tmp / "base.pdf")
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     pages = export_dossier(case, tmp / f"d{n_ship}.pdf")
     t = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     export_dossier(case, tmp / "ship.pdf", DossierOptions(sections=("shipments",)))
     t_ship = time.perf_counter() - t0
     case.close()
+    rss0, peak = peak_memory(tmp / f"c{n_ship}.casefile", tmp / "mem.pdf")
     print(f"{n_ship:>6,} shipments, {n_ent:,} entities: dossier {t:6.1f} s, {pages:,} pages, "
           f"peak RSS {peak:,.0f} MB (before {rss0:,.0f}) | baseline tables {tb:5.1f} s, "
           f"{pb:,} pages | "

@@ -1,11 +1,10 @@
 """Fonts for the dossier, embedded as subsets: DejaVu Sans (Latin, Cyrillic, Greek) and Droid
-Sans Fallback (CJK). Case text becomes Paragraph markup only through :func:`markup`, which
-escapes it and switches font for CJK runs — so text from a case is always printed as text."""
+Sans Fallback (CJK). Paragraphs are built from text runs (:mod:`casefile.report.rich`), which
+switch to the CJK font for CJK characters; graphics labels use :func:`font_for`."""
 
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -46,12 +45,6 @@ def register_fonts() -> None:
     rl_config.canvas_basefontname = BODY
     CellStyle.fontname = BODY  # tables set a cell font even when cells hold paragraphs
     _registered = True
-
-
-def markup(text: object) -> str:
-    """Case text as safe Paragraph markup: escaped, with CJK runs in the CJK font."""
-    s = escape("" if text is None else str(text))
-    return _CJK_RUN.sub(lambda m: f'<font name="{CJK}">{m.group(0)}</font>', s)
 
 
 def has_cjk(text: str) -> bool:

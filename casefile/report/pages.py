@@ -4,6 +4,7 @@ page total are PDF forms filled in when the document is saved — one pass, no r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -119,6 +120,18 @@ def decorate(c: Canvas, doc: BaseDocTemplate) -> None:
     c.restoreState()
 
 
+class Deferred(Flowable):
+    """Stands in the story for flowables that :class:`DossierDoc` makes only when layout
+    reaches this point (``make()`` returns them)."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, *_: float) -> tuple[float, float]:  # only reached outside DossierDoc
+        raise TypeError("Deferred flowables are laid out by DossierDoc only")
+
+
 class DossierDoc(BaseDocTemplate):
     """A4 document that records section pages and writes the PDF outline as it goes."""
 
@@ -128,6 +141,14 @@ class DossierDoc(BaseDocTemplate):
         self.furniture = furniture
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=decorate)])
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        # Deferred parts are made only when layout reaches them: a big dossier never holds
+        # all of its paragraphs at once, and what is drawn can be freed.
+        while flowables and isinstance(flowables[0], Deferred):
+            flowables[0:1] = flowables[0].make()
+        if flowables:
+            super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         mark = getattr(flowable, "bookmark", None)

@@ -1,9 +1,11 @@
-"""The dossier's sections as flowables. Every piece of case text goes through
-:func:`casefile.report.fonts.markup` (escaped, never parsed as markup)."""
+"""The dossier's sections as flowables. Case text goes into paragraphs as text runs
+(:mod:`casefile.report.rich`), never as markup, so it always prints literally."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TypeVar
 
 from reportlab.lib import colors
 from reportlab.platypus import (
@@ -11,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -22,23 +23,29 @@ from casefile.core.grading import CONFIDENCE, CREDIBILITY, RELIABILITY, TLP
 from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
-from casefile.report.fonts import BODY, BOLD, has_cjk, markup
-from casefile.report.pages import Furniture, TocFlowable
+from casefile.report.fonts import BODY, BOLD, has_cjk
+from casefile.report.pages import Deferred, Furniture, TocFlowable
+from casefile.report.rich import BR, Text, anchored, join, para, r
 from casefile.services.dossier_data import DossierData
 
 CHUNK = 40  # table rows per Table object: keeps layout linear in the number of rows
 CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month
+LINK = "#0B4F8A"
+T = TypeVar("T")
 
 
 class Plain(str):
-    """A table cell drawn as plain text (no markup parsing at all, and fast): for short
-    values that never need wrapping. Text with CJK characters becomes a paragraph instead,
-    for the CJK font."""
+    """A table cell drawn as plain text by the table itself (no paragraph, and fast): for
+    short values that never need wrapping. Text with CJK characters becomes a paragraph
+    instead, for the CJK font."""
 
 
-def plain(text: object) -> Plain | str:
+Cell = Flowable | Plain | Text
+
+
+def plain(text: object) -> Plain | Text:
     s = "" if text is None else str(text)
-    return markup(s) if has_cjk(s) else Plain(s)
+    return [r(s)] if has_cjk(s) else Plain(s)
 
 
 class Anchor(Flowable):
@@ -59,29 +66,33 @@ def heading(f: Furniture, key: str, title: str, level: int = 0,
             style: st.ParagraphStyle = st.H1) -> list[Flowable]:
     if level == 0:
         f.toc.append((key, title, level))
-    return [Anchor(key, title, level), Paragraph(markup(title), style)]
+    return [Anchor(key, title, level), para(title, style)]
 
 
-def marks(data: DossierData, kind: str, rid: int) -> str:
+def marks(data: DossierData, kind: str, rid: int) -> Text:
     """Citation marks as links into the sources appendix: [1 C2; 3 B2]."""
     found = data.marks.get((kind, rid), [])
     if not found:
-        return ""
-    if "sources" in data.options.sections:  # links only where the appendix is printed
-        links = [f'<a href="#src-{n}" color="#0B4F8A">{n}&nbsp;{code}</a>'
-                 for n, code in found]
-    else:
-        links = [f"{n}&nbsp;{code}" for n, code in found]
-    return " <font size=7>[" + "; ".join(links) + "]</font>"
+        return []
+    linked = "sources" in data.options.sections  # links only where the appendix is printed
+    out = [r(" [", size=7)]
+    for i, (n, code) in enumerate(found):
+        if i:
+            out.append(r("; ", size=7))
+        out.append(r(f"{n}\u00a0{code}", size=7, color=LINK if linked else None,
+                     link=f"src-{n}" if linked else None))
+    out.append(r("]", size=7))
+    return out
 
 
 def _date(row: dict) -> str:
     return row.get("date_text") or "undated"
 
 
-def _table(header: list[str], rows: Iterable[list[Flowable | str]], widths: list[float]
-           ) -> list[Flowable]:
-    """Page-sized tables with the header repeated on each; rows never split."""
+def _table(header: list[str], items: Sequence[T], row: Callable[[T], list[Cell]],
+           widths: list[float]) -> list[Flowable]:
+    """Page-sized tables with the header repeated on each; rows never split. Each table of
+    ``CHUNK`` items is made (``row(item)`` for each) only when layout reaches it."""
     head = [Plain(h) for h in header]  # our own words: plain, bold cells
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, 0), BOLD), ("FONTSIZE", (0, 0), (-1, 0), st.CELL.fontSize),
@@ -93,17 +104,15 @@ def _table(header: list[str], rows: Iterable[list[Flowable | str]], widths: list
     style.add("FONTNAME", (0, 1), (-1, -1), BODY)
     style.add("FONTSIZE", (0, 1), (-1, -1), st.CELL.fontSize)
     style.add("LEADING", (0, 1), (-1, -1), st.CELL.leading)
-    out: list[Flowable] = []
-    chunk: list[list] = []
-    for row in rows:
-        chunk.append([c if isinstance(c, Flowable | Plain) else Paragraph(c, st.CELL)
-                      for c in row])
-        if len(chunk) == CHUNK:
-            out.append(Table([head] + chunk, colWidths=widths, repeatRows=1, style=style))
-            chunk = []
-    if chunk or not out:
-        out.append(Table([head] + chunk, colWidths=widths, repeatRows=1, style=style))
-    return out
+
+    def make(chunk: Sequence[T]) -> list[Flowable]:
+        cells = [[c if isinstance(c, Flowable | Plain) else para(c, st.CELL) for c in row(it)]
+                 for it in chunk]
+        return [Table([head] + cells, colWidths=widths, repeatRows=1, style=style)]
+
+    if not items:
+        return make([])
+    return [Deferred(partial(make, items[i:i + CHUNK])) for i in range(0, len(items), CHUNK)]
 
 
 def cover(data: DossierData, f: Furniture) -> list[Flowable]:
@@ -111,57 +120,56 @@ def cover(data: DossierData, f: Furniture) -> list[Flowable]:
     out: list[Flowable] = [Anchor("cover", "Cover", 0), Spacer(1, 50)]
     tlp = TLP.get(info.get("marking") or "")
     if tlp:
-        badge = Table([[Paragraph(f'<font color="{tlp.fg}">{tlp.label}</font>',
-                                  st._p("tlp", fontName=BOLD, fontSize=14, leading=18))]],
+        badge = Table([[para(r(tlp.label, color=tlp.fg),
+                             st._p("tlp", fontName=BOLD, fontSize=14, leading=18))]],
                       style=[("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(tlp.bg)),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8)], hAlign="LEFT")
-        out += [badge, Paragraph(markup(tlp.meaning), st.MUTED_TEXT), Spacer(1, 18)]
-    out.append(Paragraph(markup(info["title"]), st.TITLE))
+        out += [badge, para(tlp.meaning, st.MUTED_TEXT), Spacer(1, 18)]
+    out.append(para(info["title"], st.TITLE))
     if info.get("reference"):
-        out.append(Paragraph(f"Reference {markup(info['reference'])}", st.SUBTITLE))
+        out.append(para(f"Reference {info['reference']}", st.SUBTITLE))
     who = " · ".join(x for x in (info.get("author"), info.get("organisation")) if x)
     if who:
-        out.append(Paragraph(markup(who), st.SUBTITLE))
+        out.append(para(who, st.SUBTITLE))
     if data.as_of:
-        out.append(Paragraph(f"Case as of {data.as_of:%d %B %Y}", st.SUBTITLE))
+        out.append(para(f"Case as of {data.as_of:%d %B %Y}", st.SUBTITLE))
     if f.marking_line:
-        out.append(Paragraph(markup(f.marking_line), st.SUBTITLE))
+        out.append(para(f.marking_line, st.SUBTITLE))
     out.append(Spacer(1, 20))
     if info.get("summary"):
-        out.append(Paragraph(markup(info["summary"]), st.BODY_TEXT))
+        out.append(para(info["summary"], st.BODY_TEXT))
     opt = data.options
     scope = []
     if opt.tag:
-        scope.append(f"records tagged “{markup(opt.tag)}”")
+        scope.append(f"records tagged “{opt.tag}”")
     if opt.entity_id is not None:
         scope.append("one entity and the records that touch it")
     out.append(Spacer(1, 30))
     if scope:
-        out.append(Paragraph("Scope: " + " and ".join(scope) + ".", st.NOTE))
+        out.append(para("Scope: " + " and ".join(scope) + ".", st.NOTE))
     if opt.redact_protected:
-        out.append(Paragraph("Protected sources are redacted: they appear only by number "
-                             "and grade.", st.NOTE))
-    out.append(Paragraph("Built from case content SHA-256:", st.MUTED_TEXT))
-    out.append(Paragraph(f'<font size=8>{data.content_sha256}</font>',
-                         st.MUTED_TEXT))
+        out.append(para("Protected sources are redacted: they appear only by number "
+                        "and grade.", st.NOTE))
+    out.append(para("Built from case content SHA-256:", st.MUTED_TEXT))
+    out.append(para(r(data.content_sha256, size=8), st.MUTED_TEXT))
     out.append(PageBreak())
     return out
 
 
 def toc(f: Furniture, width: float) -> list[Flowable]:
-    return [Paragraph("Contents", st.H1), Spacer(1, 6), TocFlowable(f, width), PageBreak()]
+    return [para("Contents", st.H1), Spacer(1, 6), TocFlowable(f, width), PageBreak()]
 
 
 def findings(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "findings", "Key findings")
     if not data.findings:
-        return out + [Paragraph("No findings recorded.", st.NOTE)]
+        return out + [para("No findings recorded.", st.NOTE)]
     for n, fi in enumerate(data.findings, 1):
         conf = CONFIDENCE.get(fi["confidence"], fi["confidence"])
         out.append(KeepTogether([
-            Paragraph(f"{n}. {markup(fi['title'])}", st.H3),
-            Paragraph(f"<i>{markup(conf)}</i>", st.MUTED_TEXT),
-            Paragraph(markup(fi["text"]) + marks(data, "finding", fi["id"]), st.BODY_TEXT)]))
+            para(f"{n}. {fi['title']}", st.H3),
+            para(r(conf, italic=True), st.MUTED_TEXT),
+            para([r(fi["text"])] + marks(data, "finding", fi["id"]), st.BODY_TEXT)]))
     return out
 
 
@@ -171,172 +179,182 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     drawing = timeline_drawing(tl, width) if tl is not None else None
     if drawing is not None:
         out += [drawing, Spacer(1, 2), legend_drawing(width, tl.kinds), Spacer(1, 4),
-                Paragraph("Dates are shown as the sources gave them; bars span the first to "
-                          "the last day a date can mean.", st.NOTE), Spacer(1, 8)]
-    rows = []
+                para("Dates are shown as the sources gave them; bars span the first to "
+                     "the last day a date can mean.", st.NOTE), Spacer(1, 8)]
+    rows: list[tuple[str, list]] = []
     if len(data.shipments) <= CHRONO_LIMIT:
         for s in data.shipments:
             rows.append((s.get("date_start") or "9999", [
-                markup(_date(s)), "Shipment",
-                f"{markup(s['declared_goods'] or 'goods not stated')}: {markup(s['shipper'])}"
-                f" → {markup(s['consignee'])}" + marks(data, "shipment", s["id"])]))
+                [r(_date(s))], Plain("Shipment"),
+                [r(s["declared_goods"] or "goods not stated"),
+                 r(f": {s['shipper']} → {s['consignee']}")] + marks(data, "shipment", s["id"])]))
     else:  # a big case: shipments by month here, each one in the Shipments table
-        out.append(Paragraph(f"{len(data.shipments):,} shipments are counted by the month "
-                             "they start in; each is listed in the Shipments section.",
-                             st.NOTE))
+        out.append(para(f"{len(data.shipments):,} shipments are counted by the month "
+                        "they start in; each is listed in the Shipments section.", st.NOTE))
         months: dict[str, int] = {}
         for s in data.shipments:
             key = (s.get("date_start") or "undated")[:7]
             months[key] = months.get(key, 0) + (s.get("shipment_count") or 1)
         for key, n in months.items():
             rows.append((key if key != "undated" else "9999", [
-                markup(key), "Shipments", f"{n:,} shipment{'s' if n != 1 else ''}"]))
+                Plain(key), Plain("Shipments"), Plain(f"{n:,} shipment{'s' if n != 1 else ''}")]))
     for e in data.events:
         rows.append((e.get("date_start") or "9999", [
-            markup(_date(e)), markup(words(e["kind"]).capitalize()),
-            markup(e["title"]) + marks(data, "event", e["id"])]))
+            [r(_date(e))], [r(words(e["kind"]).capitalize())],
+            [r(e["title"])] + marks(data, "event", e["id"])]))
     for ent in data.entities:
         for s in ent["sanctions"]:
             rows.append((s.get("date_start") or "9999", [
-                markup(_date(s)), "Sanction",
-                f"{markup(s['authority'])}: {markup(ent['name'])}" + marks(data, "sanction",
-                                                                          s["id"])]))
-    rows.sort(key=lambda r: r[0])
-    return out + _table(["Date (as given)", "Kind", "What"], (r[1] for r in rows),
+                [r(_date(s))], Plain("Sanction"),
+                [r(f"{s['authority']}: {ent['name']}")] + marks(data, "sanction", s["id"])]))
+    rows.sort(key=lambda row: row[0])
+    return out + _table(["Date (as given)", "Kind", "What"], rows, lambda row: row[1],
                         [0.2 * width, 0.14 * width, 0.66 * width])
 
 
-def _names(e: dict) -> str:
-    parts = [markup(e["name"])]
+def _names(e: dict) -> Text:
+    parts = [[r(e["name"])]]
     for a in e["aliases"]:
-        lang = f" <font size=7 color='#5A5A5A'>({markup(a['lang'])})</font>" if a["lang"] else ""
-        parts.append(markup(a["name"]) + lang)
-    return " · ".join(parts)
+        lang = [r(f" ({a['lang']})", size=7, color="#5A5A5A")] if a["lang"] else []
+        parts.append([r(a["name"])] + lang)
+    return join(parts)
+
+
+def _listed(items: list[dict], other: str, word: str) -> Text:
+    text = "; ".join(f"{_date(s)} {s['declared_goods'] or ''} ({word} {s[other]})"
+                     for s in items[:6])
+    if len(items) > 6:
+        text += f"; and {len(items) - 6} more (see Shipments)"
+    return [r(text)]
+
+
+def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(90)]
+    out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
+    facts: list[tuple[str, Text]] = [
+        ("Names", _names(e)), ("Kind", [r(words(e["kind"]))]),
+        ("Country", [r(country_name(e["country"]) or "not known")])]
+    if e["identifiers"]:
+        facts.append(("Identifiers", [r("; ".join(f"{i['scheme']} {i['value']}"
+                                                for i in e["identifiers"]))]))
+    if e["description"]:
+        facts.append(("Notes", [r(e["description"])] + marks(data, "entity", e["id"])))
+    elif data.marks.get(("entity", e["id"])):
+        facts.append(("Sources", marks(data, "entity", e["id"])))
+    for s in e["sanctions"]:
+        facts.append(("Sanction", [r(f"{s['authority']} {s['programme']}, listed "
+                                     f"{_date(s)}: {s['reason']}")]
+                      + marks(data, "sanction", s["id"])))
+    for rel in e["relationships"]:
+        facts.append(("Relationship", [r(f"{rel['subject']} {words(rel['kind'])} "
+                                         f"{rel['object']}")]
+                      + marks(data, "relationship", rel["id"])))
+    if e["sent"]:
+        facts.append(("Shipped", _listed(e["sent"], "consignee", "to")))
+    if e["received"]:
+        facts.append(("Received", _listed(e["received"], "shipper", "from")))
+    for ev in e["events"][:8]:
+        facts.append(("Event", [r(f"{_date(ev)}: {ev['title']}")]
+                      + marks(data, "event", ev["id"])))
+    # the label hangs in the margin: one paragraph a fact
+    return out + [para(value, st.FACT, bullet=label) for label, value in facts]
 
 
 def entities(data: DossierData, f: Furniture) -> list[Flowable]:
-    out = heading(f, "entities", "Entity profiles")
-    for e in data.entities:
-        out.append(CondPageBreak(90))
-        out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
-        facts = [("Names", _names(e)),
-                 ("Kind", Plain(words(e["kind"]))),
-                 ("Country", Plain(country_name(e["country"]) or "not known"))]
-        if e["identifiers"]:
-            facts.append(("Identifiers", "; ".join(
-                f"{markup(i['scheme'])} {markup(i['value'])}" for i in e["identifiers"])))
-        if e["description"]:
-            facts.append(("Notes", markup(e["description"]) + marks(data, "entity", e["id"])))
-        elif data.marks.get(("entity", e["id"])):
-            facts.append(("Sources", marks(data, "entity", e["id"])))
-        for s in e["sanctions"]:
-            facts.append(("Sanction", f"{markup(s['authority'])} {markup(s['programme'])}, "
-                                      f"listed {markup(_date(s))}: {markup(s['reason'])}"
-                          + marks(data, "sanction", s["id"])))
-        for r in e["relationships"]:
-            facts.append(("Relationship", f"{markup(r['subject'])} {markup(words(r['kind']))} "
-                                          f"{markup(r['object'])}"
-                          + marks(data, "relationship", r["id"])))
-        for label, items, other in (("Shipped", e["sent"], "consignee"),
-                                    ("Received", e["received"], "shipper")):
-            if items:
-                listed = "; ".join(f"{markup(_date(s))} {markup(s['declared_goods'])} "
-                                   f"({'to' if other == 'consignee' else 'from'} "
-                                   f"{markup(s[other])})" for s in items[:6])
-                more = (f"; and {len(items) - 6} more (see Shipments)" if len(items) > 6
-                        else "")
-                facts.append((label, listed + more))
-        for ev in e["events"][:8]:
-            facts.append(("Event", f"{markup(_date(ev))}: {markup(ev['title'])}"
-                          + marks(data, "event", ev["id"])))
-        for label, value in facts:  # the label hangs in the margin: one paragraph a fact
-            out.append(Paragraph(markup(value) if isinstance(value, Plain) else value,
-                                 st.FACT, bulletText=label))
-    return out
+    return heading(f, "entities", "Entity profiles") + [
+        Deferred(partial(_profile, data, f, e)) for e in data.entities]
 
 
-def _num(v: float | None, unit: str = "") -> Plain | str:
+def _num(v: float | None, unit: str = "") -> Plain | Text:
     if v is None:
         return Plain("")
     text = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
     if unit:  # a unit may be long: a paragraph, so it wraps within its column
-        return f"{text} {markup(unit)}"
+        return [r(f"{text} {unit}")]
     return Plain(text)
 
 
+def _shipment_row(data: DossierData, s: dict) -> list[Cell]:
+    route: Text = [r(s["shipper"])]
+    for stop in s["route"]:
+        route += [r(" → "), r(country_name(stop["country"]) or stop["place"], italic=True)]
+    route += [r(" → "), r(s["consignee"])]
+    goods = [r(s["declared_goods"])]
+    if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
+        goods += [BR, r("assessed:", italic=True), r(f" {s['assessed_goods']}")]
+    if s["dual_use"]:
+        goods.append(r(" DUAL-USE", size=6.5, color="#D55E00"))
+    cites = marks(data, "shipment", s["id"])
+    return [[r(_date(s))], route, goods, plain(s["hs_code"]), _num(s["quantity"], s["unit"]),
+            _num(s["weight_kg"]), _num(s["value"], s["currency"]),
+            Plain(str(s["shipment_count"])),
+            [r("[", size=7)] + cites[1:] if cites else Plain("")]
+
+
 def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
-    out = heading(f, "shipments", "Shipments")
-    rows = []
-    for s in data.shipments:
-        via = [country_name(r["country"]) or r["place"] for r in s["route"]]
-        route = " → ".join([markup(s["shipper"])] + [f"<i>{markup(v)}</i>" for v in via]
-                           + [markup(s["consignee"])])
-        goods = markup(s["declared_goods"])
-        if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
-            goods += f"<br/><i>assessed:</i> {markup(s['assessed_goods'])}"
-        if s["dual_use"]:
-            goods += " <font size=6.5 color='#D55E00'>DUAL-USE</font>"
-        value = _num(s["value"], s["currency"])
-        rows.append([markup(_date(s)), route, goods, plain(s["hs_code"]),
-                     _num(s["quantity"], s["unit"]), _num(s["weight_kg"]), value,
-                     Plain(str(s["shipment_count"])), marks(data, "shipment", s["id"]).strip()
-                     or Plain("")])
-    return out + _table(["Date", "Shipper → route\n→ consignee", "Goods (declared\n/ "
-                         "assessed)", "HS", "Qty", "Weight\nkg", "Value", "No.", "Sources"],
-                        rows,
-                        [w * width for w in (0.1, 0.25, 0.21, 0.06, 0.08, 0.08, 0.08, 0.05,
-                                             0.09)])
+    return heading(f, "shipments", "Shipments") + _table(
+        ["Date", "Shipper → route\n→ consignee", "Goods (declared\n/ assessed)", "HS", "Qty",
+         "Weight\nkg", "Value", "No.", "Sources"],
+        data.shipments, partial(_shipment_row, data),
+        [w * width for w in (0.1, 0.25, 0.21, 0.06, 0.08, 0.08, 0.08, 0.05, 0.09)])
 
 
 def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     out = heading(f, "network", "Shipment network")
     d = network_drawing(data.shipments, width)
     if d is None:
-        return out + [Paragraph("No shipments recorded.", st.NOTE)]
-    return out + [Paragraph("Who shipped to whom, and through which countries. Line width "
-                            "grows with the number of shipments.", st.NOTE), Spacer(1, 6), d]
+        return out + [para("No shipments recorded.", st.NOTE)]
+    return out + [para("Who shipped to whom, and through which countries. Line width grows "
+                       "with the number of shipments.", st.NOTE), Spacer(1, 6), d]
+
+
+CITES = st._p("cites", fontSize=7.5, leading=9.5, leftIndent=12)
+
+
+def _source_entry(s: dict) -> Text:
+    n = s["number"]
+    rel = RELIABILITY.get(s["reliability"], "")
+    out: Text = [r(f"[{n}]", bold=True), r(f" {s['title']}"), BR]
+    meta = [words(s["kind"]), s.get("publisher"), s.get("author"), s.get("date_text")]
+    out += [r(" · ".join(str(m) for m in meta if m)), BR]
+    if s.get("url"):
+        out += [r(f"URL: {s['url']}"), BR]
+    if s.get("accessed"):
+        out += [r(f"Accessed {s['accessed']}"), BR]
+    out.append(r(f"Reliability {s['reliability']} — {rel}"))
+    return out
+
+
+def _cited(fact: dict) -> Text:
+    name = fact.get("label") or f"#{fact['id']}"
+    text = f" {fact['kind']} “{name[:70]}”"
+    if fact["locator"]:
+        text += f", {fact['locator']}"
+    if fact["excerpt"]:
+        text += f": “{fact['excerpt']}”"
+    return [r(fact["code"], bold=True), r(text)]
+
+
+def _source(s: dict) -> list[Flowable]:
+    block: list[Flowable] = [anchored(f"src-{s['number']}", _source_entry(s), st.SMALL)]
+    cited = [_cited(fact) for fact in s["facts"]]
+    if cited:
+        block.append(para(join(cited, BR), CITES))
+    for a in s.get("attachments", []):
+        block.append(para([r(f"Attachment: {a['filename']} ({a['size']:,} bytes), SHA-256 "),
+                           r(a["sha256"], size=7)], CITES))
+    block.append(Spacer(1, 6))
+    # a short entry stays on one page; a long one may break between its cited facts
+    return [KeepTogether(block)] if len(cited) < 12 else block
 
 
 def sources(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "sources", "Sources")
-    out.append(Paragraph("Codes combine the source's reliability (A–F) with the credibility "
-                         "of each item of information, as on the Admiralty scale: " + "; ".join(
-                             f"{k} {v.lower()}" for k, v in CREDIBILITY.items()) + ".",
-                         st.NOTE))
-    for s in data.sources:
-        n = s["number"]
-        rel = RELIABILITY.get(s["reliability"], "")
-        lines = [f'<a name="src-{n}"/><b>[{n}]</b> {markup(s["title"])}']
-        meta = [markup(words(s["kind"])), markup(s.get("publisher")), markup(s.get("author")),
-                markup(s.get("date_text"))]
-        lines.append(" · ".join(m for m in meta if m))
-        if s.get("url"):
-            lines.append(f"URL: {markup(s['url'])}")
-        if s.get("accessed"):
-            lines.append(f"Accessed {markup(s['accessed'])}")
-        lines.append(f"Reliability {s['reliability']} — {markup(rel)}")
-        block: list[Flowable] = [Paragraph("<br/>".join(lines), st.SMALL)]
-        cited = []
-        for fact in s["facts"]:
-            name = fact.get("label") or f"#{fact['id']}"
-            text = f"<b>{fact['code']}</b> {markup(fact['kind'])} “{markup(name[:70])}”"
-            if fact["locator"]:
-                text += f", {markup(fact['locator'])}"
-            if fact["excerpt"]:
-                text += f": “{markup(fact['excerpt'])}”"
-            cited.append(text)
-        if cited:
-            block.append(Paragraph("<br/>".join(cited), st._p("cites", fontSize=7.5,
-                                                               leading=9.5, leftIndent=12)))
-        for a in s.get("attachments", []):
-            block.append(Paragraph(f"Attachment: {markup(a['filename'])} ({a['size']:,} "
-                                   f"bytes), SHA-256 <font size=7>"
-                                   f"{a['sha256']}</font>", st._p("att", fontSize=7.5,
-                                                                  leading=9.5, leftIndent=12)))
-        block.append(Spacer(1, 6))
-        out.append(KeepTogether(block) if len(cited) < 12 else block[0])
-        if len(cited) >= 12:
-            out += block[1:]
+    out += [para("Codes combine the source's reliability (A–F) with the credibility of "
+                    "each item of information, as on the Admiralty scale: " + "; ".join(
+                        f"{k} {v.lower()}" for k, v in CREDIBILITY.items()) + ".", st.NOTE),
+            Spacer(1, 8)]
+    out += [Deferred(partial(_source, s)) for s in data.sources]
     if not data.sources:
-        out.append(Paragraph("No sources are cited in this dossier.", st.NOTE))
+        out.append(para("No sources are cited in this dossier.", st.NOTE))
     return out

@@ -1,0 +1,166 @@
+"""Paragraphs built from text runs instead of markup.
+
+Case text never passes through reportlab's markup parser: a paragraph is a list of
+:class:`Run` (text plus our own formatting), turned straight into reportlab's fragments.
+Nothing a case holds — ``<b>``, ``<img src=...>``, ``&amp;`` — can be read as markup, because
+there is no parsing step to read it; and skipping the parser makes big dossiers faster.
+CJK runs are switched to the CJK font here, as the body font has no CJK glyphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag
+
+from casefile.report.fonts import _CJK_RUN, CJK
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with one format. ``link`` names a destination in the document."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    size: float | None = None
+    color: str | None = None
+    link: str | None = None
+    br: bool = False
+
+
+BR = Run("", br=True)
+Text = list[Run]
+
+
+def r(text: object, **fmt: object) -> Run:
+    """A run of case (or our own) text; ``None`` becomes empty."""
+    return Run("" if text is None else str(text), **fmt)  # type: ignore[arg-type]
+
+
+def join(parts: Iterable[Text], sep: str | Run = " · ") -> Text:
+    """Concatenate run lists with a separator between the non-empty ones."""
+    sep_run = r(sep) if isinstance(sep, str) else sep
+    out: Text = []
+    for p in parts:
+        if not p or not any(x.text or x.br for x in p):
+            continue
+        if out:
+            out.append(sep_run)
+        out += p
+    return out
+
+
+def plain_text(runs: Text) -> str:
+    """The runs as plain text (for a paragraph's ``text``, used in reprs and searches)."""
+    return "".join("\n" if x.br else x.text for x in runs)
+
+
+_colors: dict[str, object] = {}
+
+
+def _color(spec: str) -> object:
+    c = _colors.get(spec)
+    if c is None:
+        c = _colors[spec] = HexColor(spec)
+    return c
+
+
+def _frag(text: str, font: str, size: float, color: object, link: list,
+          bold: int, italic: int) -> ParaFrag:
+    f = ParaFrag()
+    f.rise = 0
+    f.greek = 0
+    f.link = link
+    f.fontName = font
+    f.bold = bold
+    f.italic = italic
+    f.fontSize = size
+    f.textColor = color
+    f.us_lines = []
+    f.text = text
+    return f
+
+
+def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
+    """reportlab fragments for ``runs`` in ``style`` (no markup is parsed). Neighbouring
+    runs of the same format become one fragment: reportlab lays out one-fragment
+    paragraphs on a much faster path."""
+    family, sbold, sitalic = ps2tt(style.fontName)
+    out: list[ParaFrag] = []
+    nlinks = 0
+
+    def add(text: str, font: str, size: float, color: object, link: list, bold: int,
+            italic: int) -> None:
+        last = out[-1] if out else None
+        if (last is not None and not link and not last.link and last.fontName == font
+                and last.fontSize == size and last.textColor is color
+                and not getattr(last, "lineBreak", False)):
+            last.text += text
+        else:
+            out.append(_frag(text, font, size, color, link, bold, italic))
+    for run in runs:
+        if run.br:
+            f = _frag("", style.fontName, style.fontSize, style.textColor, [], sbold, sitalic)
+            f.lineBreak = True
+            out.append(f)
+            continue
+        if not run.text:
+            continue
+        bold, italic = int(sbold or run.bold), int(sitalic or run.italic)
+        font = tt2ps(family, bold, italic)
+        size = run.size or style.fontSize
+        color = _color(run.color) if run.color else style.textColor
+        link: list = []
+        if run.link:
+            link = [(nlinks, "#" + run.link)]
+            nlinks += 1
+        pos = 0
+        for m in _CJK_RUN.finditer(run.text):
+            if m.start() > pos:
+                add(run.text[pos:m.start()], font, size, color, link, bold, italic)
+            add(m.group(0), CJK, size, color, link, bold, italic)
+            pos = m.end()
+        if pos < len(run.text):
+            add(run.text[pos:], font, size, color, link, bold, italic)
+    if not out:
+        out.append(_frag("", style.fontName, style.fontSize, style.textColor, [], sbold,
+                         sitalic))
+    return out
+
+
+def para(runs: Text | Run | str, style: ParagraphStyle, bullet: str | None = None
+         ) -> Paragraph:
+    """A Paragraph of ``runs`` (a plain string is one run). ``bullet`` is our own label."""
+    if isinstance(runs, str | Run):
+        runs = [runs if isinstance(runs, Run) else r(runs)]
+    return Paragraph(plain_text(runs), style, bulletText=bullet, frags=frags(runs, style))
+
+
+class AnchoredParagraph(Paragraph):
+    """A paragraph that is also a link destination (its top edge), e.g. a source entry.
+    When reportlab splits it across pages, only the first part keeps the anchor."""
+
+    anchor: str | None = None
+
+    def draw(self) -> None:
+        if self.anchor:
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        super().draw()
+
+    def split(self, avail_w: float, avail_h: float) -> list[Paragraph]:
+        parts = super().split(avail_w, avail_h)
+        if parts:
+            parts[0].anchor = self.anchor
+        return parts
+
+
+def anchored(anchor: str, runs: Text, style: ParagraphStyle) -> Paragraph:
+    p = AnchoredParagraph(plain_text(runs), style, frags=frags(runs, style))
+    p.anchor = anchor
+    return p
