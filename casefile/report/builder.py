@@ -69,11 +69,10 @@ def build_pdf(data: DossierData, out: str | Path,
         story = sections.heading(furniture, "empty", "Empty dossier")
     if progress:
         progress(len(chosen), len(chosen) + 1, "Laying out pages")
-        estimate = max(len(story), 1)
 
-        def laid_out(kind: str, value: int) -> None:  # reportlab's own progress events
+        def laid_out(kind: str, _value: int) -> None:  # after each flowable is placed
             if kind == "PROGRESS":
-                progress(len(chosen) + value / estimate, len(chosen) + 1,
+                progress(len(chosen) + doc.done_fraction(), len(chosen) + 1,
                          f"Laying out pages ({doc.page})")
         doc.setProgressCallBack(laid_out)
 

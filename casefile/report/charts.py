@@ -129,9 +129,11 @@ def legend_drawing(width: float, kinds: list[str]) -> Drawing:
     return d
 
 
-def network_drawing(shipments: list[dict], width: float, limit: int = 24) -> Drawing | None:
+def network_drawing(shipments: list[dict], width: float, limit: int = 24,
+                    max_height: float = 600) -> Drawing | None:
     """Shippers (left) → transit countries (middle) → consignees (right); line width grows
-    with the number of shipments."""
+    with the number of shipments. The ``limit`` busiest parties and transit countries are
+    drawn, and the figure never grows past ``max_height`` (it fits on one page)."""
     if not shipments:
         return None
     weight: Counter = Counter()
@@ -142,10 +144,11 @@ def network_drawing(shipments: list[dict], width: float, limit: int = 24) -> Dra
     shown = [s for s in shipments if s["shipper"] in top and s["consignee"] in top]
     left = sorted({s["shipper"] for s in shown}, key=str.casefold)
     right = sorted({s["consignee"] for s in shown}, key=str.casefold)
-    mid = sorted({country_name(st["country"]) for s in shown for st in s["route"]
-                  if st.get("country")})
+    via_weight: Counter = Counter(country_name(st["country"]) for s in shown
+                                  for st in s["route"] if st.get("country"))
+    mid = sorted(n for n, _ in via_weight.most_common(limit))
     rows = max(len(left), len(right), len(mid), 1)
-    height = rows * 36 + 34
+    height = min(rows * 36 + 34, max_height)
     d = Drawing(width, height)
     col = {"l": 150.0, "m": width / 2, "r": width - 150.0}
 
@@ -156,7 +159,8 @@ def network_drawing(shipments: list[dict], width: float, limit: int = 24) -> Dra
     yl, ym, yr = ys(left), ys(mid), ys(right)
     edges: Counter = Counter()
     for s in shown:
-        via = [country_name(st["country"]) for st in s["route"] if st.get("country")]
+        via = [v for v in (country_name(st["country"]) for st in s["route"]
+                           if st.get("country")) if v in ym]
         path = [("l", s["shipper"])] + [("m", v) for v in via] + [("r", s["consignee"])]
         for p, q in zip(path, path[1:], strict=False):
             edges[(p, q)] += s.get("shipment_count") or 1
@@ -185,7 +189,10 @@ def network_drawing(shipments: list[dict], width: float, limit: int = 24) -> Dra
                      textAnchor="middle", fillColor=MUTED))
     hidden = len({s["shipper"] for s in shipments} | {s["consignee"] for s in shipments}) \
         - len(set(left) | set(right))
-    if hidden > 0:
-        d.add(String(width, 2, f"{hidden} smaller parties not shown", fontName=BODY,
+    unshown = [f"{hidden} smaller parties"] if hidden > 0 else []
+    if len(via_weight) > len(mid):
+        unshown.append(f"{len(via_weight) - len(mid)} transit countries")
+    if unshown:
+        d.add(String(width, 2, " and ".join(unshown) + " not shown", fontName=BODY,
                      fontSize=6.5, textAnchor="end", fillColor=MUTED))
     return d

@@ -142,7 +142,20 @@ class DossierDoc(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=decorate)])
 
+    def build(self, flowables: list[Flowable], **kw: object) -> None:
+        for f in flowables:  # progress counts the story's own items, whatever they become
+            f._top = True
+        self._top_total, self._top_done = max(len(flowables), 1), 0
+        super().build(flowables, **kw)
+
+    def done_fraction(self) -> float:
+        """How much of the story layout has reached (0 to 1, never going back)."""
+        return self._top_done / self._top_total
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables and getattr(flowables[0], "_top", False):
+            flowables[0]._top = False
+            self._top_done += 1
         # Deferred parts are made only when layout reaches them: a big dossier never holds
         # all of its paragraphs at once, and what is drawn can be freed.
         while flowables and isinstance(flowables[0], Deferred):

@@ -211,3 +211,17 @@ def test_case_file_untouched_by_export(demo, tmp_path):
     with demo.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == n
     assert before is Case
+
+
+def test_layout_progress_only_moves_forward_and_reaches_the_end(tmp_path):
+    from casefile.services.synthetic import build_synthetic_case
+
+    case = build_synthetic_case(tmp_path / "s.casefile", shipments=300, entities=60,
+                                sources=10, citations=300)
+    seen = []
+    pages = export_dossier(case, tmp_path / "s.pdf",
+                           progress=lambda done, total, what: seen.append(done / total))
+    case.close()
+    assert pages > 10
+    assert seen == sorted(seen)  # profiles expand into many flowables: never backwards
+    assert seen[-1] == 1.0
