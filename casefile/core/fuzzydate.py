@@ -190,6 +190,8 @@ def _from_edtf(text: str, s: str) -> FuzzyDate | None:
         return FuzzyDate(text, s, lo, hi, _precision(part))  # type: ignore[arg-type]
     if not re.fullmatch(r"[\dX\-/.~?%]+", s, flags=re.IGNORECASE) or re.fullmatch(r"\d{4}", s):
         return None
+    if "." in s.replace("..", ""):  # 05.03.2022: EDTF has dots only in "..", skip its parser
+        return None
     try:
         parsed = edtf.parse_edtf(s.upper())
     except Exception:  # noqa: BLE001 - edtf raises several types; any means "not EDTF"

@@ -175,8 +175,9 @@ class Attachment(SQLModel, table=True):
     mime: str = "application/octet-stream"
     size: int = 0
     sha256: str
-    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     added_at: datetime = Field(default_factory=utcnow)
+    # last: SQLite streams a blob (zeroblob + incremental I/O) only in the last column
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Finding(SQLModel, table=True):

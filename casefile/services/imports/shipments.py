@@ -18,7 +18,7 @@ from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
 from casefile.services import indexing
 from casefile.services.imports.mapping import check_mapping, guess_mapping
-from casefile.services.imports.reader import open_table
+from casefile.services.imports.reader import ImportFileError, open_table
 from casefile.services.imports.values import ValueProblem, parse_date, parse_number, parse_weight
 from casefile.services.synthetic import SHIPMENT_COLS
 from casefile.store.bulk import insert_many
@@ -281,19 +281,23 @@ def _source(conn: Any, path: Path) -> int:
         "('trade_record', ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
         (f"Imported trade data: {path.name}", now.date().isoformat(),
          f"Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}")).lastrowid
-    size = path.stat().st_size
-    aid = conn.exec_driver_sql(
-        "INSERT INTO attachment(source_id, filename, mime, size, sha256, data, added_at) "
-        "VALUES (?, ?, ?, ?, '', zeroblob(?), ?)",
+    with path.open("rb") as f:  # hashed first: the row is written once, complete
+        sha256 = hashlib.file_digest(f, "sha256").hexdigest()
+        size = f.tell()
+    aid = conn.exec_driver_sql(  # data is the last column: zeroblob stays compact
+        "INSERT INTO attachment(source_id, filename, mime, size, sha256, added_at, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?))",
         (sid, path.name, "text/csv" if path.suffix.lower() != ".xlsx" else
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, size,
-         now.strftime("%Y-%m-%d %H:%M:%S.%f"))).lastrowid
-    digest = hashlib.sha256()
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, sha256,
+         now.strftime("%Y-%m-%d %H:%M:%S.%f"), size)).lastrowid
+    digest, written = hashlib.sha256(), 0
     with path.open("rb") as f, conn.connection.driver_connection.blobopen(
             "attachment", "data", aid) as blob:
-        while chunk := f.read(1 << 20):
+        while (chunk := f.read(1 << 20)) and written + len(chunk) <= size:
             digest.update(chunk)
             blob.write(chunk)
-    conn.exec_driver_sql("UPDATE attachment SET sha256 = ? WHERE id = ?",
-                         (digest.hexdigest(), aid))
+            written += len(chunk)
+    if written != size or chunk or digest.hexdigest() != sha256:
+        raise ImportFileError(f"{path.name} changed while it was being imported; "
+                              "nothing was imported, try again")
     return sid
