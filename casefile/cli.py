@@ -223,7 +223,9 @@ def _import(args: argparse.Namespace) -> int:
     print(f"{verb} {what} from {report.rows:,} rows; "
           f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
           "already in the case")
-    if args.dry_run:
+    if args.dry_run and report.preview:
+        print(f"What each row creates (first {len(report.preview)} of {report.rows:,} rows):"
+              if len(report.preview) < report.rows else "What each row creates:")
         for line in report.preview:
             print(f"  {line}")
     for name, eid, existing, score in report.proposals:

@@ -1,6 +1,10 @@
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Saved mappings, recent files and settings of the test run stay out of the user's folders.
+for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[var] = tempfile.mkdtemp(prefix=f"casefile-test-{var.lower()}-")
 
 import pytest  # noqa: E402
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -24,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.imports.mapping import TARGETS, guess_mapping
+from casefile.services.imports.mapping import (
+    TARGETS,
+    guess_mapping,
+    load_mapping,
+    save_mapping,
+    saved_mappings,
+)
 from casefile.services.imports.reader import open_table
 from casefile.services.imports.shipments import ImportFailed, import_shipments
 from casefile.ui.text import plain_label
@@ -40,6 +48,7 @@ class ImportDialog(QDialog):
         self.win = win
         self.task: Task | None = None
         self.header: list[str] = []
+        self.checked: tuple | None = None  # what the last clean dry run was run on
         self.setWindowTitle("Import shipments")
         self.path = QLineEdit()
         self.path.setPlaceholderText("a CSV or XLSX file of shipment records")
@@ -59,6 +68,16 @@ class ImportDialog(QDialog):
             form.addRow(title, box)
         mapping_box = QWidget()
         mapping_box.setLayout(form)
+        self.saved = QComboBox()
+        self.saved.setToolTip("Apply a column mapping saved earlier")
+        self.saved.activated.connect(self._apply_saved)
+        self.save_button = QPushButton("Save mapping…")
+        self.save_button.clicked.connect(self._save_mapping)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(plain_label("Saved mapping:"))
+        saved_row.addWidget(self.saved, 1)
+        saved_row.addWidget(self.save_button)
+        self._fill_saved()
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(110)
         self.report = QPlainTextEdit()
@@ -80,6 +99,7 @@ class ImportDialog(QDialog):
         left.addWidget(self.file_info)
         left.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
         left.addWidget(mapping_box)
+        left.addLayout(saved_row)
         right = QVBoxLayout()
         right.addWidget(plain_label("Possible matches with parties already in the case "
                                     "(tick to use the existing party):"))
@@ -99,6 +119,55 @@ class ImportDialog(QDialog):
     def _enable(self, ready: bool) -> None:
         self.check_button.setEnabled(ready)
         self.import_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+        self.saved.setEnabled(ready and self.saved.count() > 1)
+
+    def _fill_saved(self, current: str | None = None) -> None:
+        self.saved.clear()
+        self.saved.addItem("(guessed from the column names)", None)
+        for name in saved_mappings():
+            self.saved.addItem(name, name)
+        if current:
+            self.saved.setCurrentIndex(max(0, self.saved.findData(current)))
+
+    def _apply_saved(self) -> None:
+        name = self.saved.currentData()
+        try:
+            mapping = load_mapping(name) if name else guess_mapping(self.header)
+        except (ValueError, OSError) as exc:
+            self.report.setPlainText(f"The saved mapping cannot be used: {exc}")
+            return
+        missing = self._set_mapping(mapping)
+        self.report.setPlainText(
+            f"Mapping “{name}” applied." + (f" Not in this file: {', '.join(missing)}."
+                                             if missing else "") if name else
+            "Columns guessed from their names.")
+
+    def _set_mapping(self, mapping: dict[str, str]) -> list[str]:
+        """Select the mapped columns; return the mapped columns this file lacks."""
+        missing = []
+        for key, box in self.columns.items():
+            col = mapping.get(key)
+            i = box.findData(col) if col else 0
+            if i < 0:
+                missing.append(col)
+            box.setCurrentIndex(max(0, i))
+        return missing
+
+    def _save_mapping(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save mapping", "Name for this column mapping:",
+                                        text=self.saved.currentData() or "")
+        if not ok or not name.strip():
+            return
+        try:
+            save_mapping(name.strip(), self.mapping())
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, "Save mapping", str(exc))
+            return
+        self._fill_saved(name.strip())
+        self._enable(True)
+        self.report.setPlainText(f"Mapping saved as “{name.strip()}”; choose it under Saved "
+                                 "mapping the next time a file like this comes in.")
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import shipments", "",
@@ -118,13 +187,14 @@ class ImportDialog(QDialog):
             self._enable(False)
             return
         self.header = table.header
-        guess = guess_mapping(table.header)
-        for key, box in self.columns.items():
+        for box in self.columns.values():
             box.clear()
             box.addItem("(not in the file)", None)
             for col in table.header:
                 box.addItem(col, col)
-            box.setCurrentIndex(max(0, box.findData(guess.get(key))))
+        self._set_mapping(guess_mapping(table.header))
+        self.saved.setCurrentIndex(0)
+        self.checked = None
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
             else ""
         self.file_info.setText(f"{path.name}: {table.kind.upper()}{enc}, "
@@ -143,10 +213,21 @@ class ImportDialog(QDialog):
                 out[name] = eid
         return out
 
+    def _key(self) -> tuple:
+        path = Path(self.path.text().strip())
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        return (str(path), stamp, tuple(sorted(self.mapping().items())))
+
     def run(self, dry_run: bool) -> None:
         case, path = self.win.case, Path(self.path.text().strip())
         if case is None:
             return
+        review_first = not dry_run and self.checked != self._key()
+        if review_first:  # near matches are shown before anything is written
+            dry_run = True
         mapping, accept = self.mapping(), self.accepted_matches()
         task = self.task = Task()
         task.progress.connect(lambda d, t, w: (self.progress.setValue(int(d * 1000 / max(t, 1))),
@@ -159,10 +240,16 @@ class ImportDialog(QDialog):
         def work() -> Any:
             return import_shipments(case, path, mapping, dry_run, accept, task.report)
 
-        self.win.worker.submit(work, lambda r: self._done(r, dry_run), self._failed)
+        self.win.worker.submit(work, lambda r: self._done(r, dry_run, review_first),
+                               self._failed)
 
-    def _done(self, report: Any, dry_run: bool) -> None:
+    def _done(self, report: Any, dry_run: bool, then_import: bool = False) -> None:
         self.task = None
+        if dry_run:
+            self.checked = self._key()
+            if then_import and not report.proposals:
+                self.run(dry_run=False)
+                return
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(1000)
@@ -171,8 +258,12 @@ class ImportDialog(QDialog):
                  f"{report.file}.",
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
-        if dry_run:
-            lines += ["", "First rows:"] + report.preview
+        if dry_run and then_import:
+            lines += ["", f"{len(report.proposals)} name(s) look like parties already in the "
+                      "case. Tick those that are the same party (untick to create a new "
+                      "one), then press Import again.", "", _first(report)] + report.preview
+        elif dry_run:
+            lines += ["", _first(report)] + report.preview
         else:
             lines.append("The file is stored as a source; every shipment cites its row. "
                          "Edit → Undo removes the whole import.")
@@ -210,3 +301,9 @@ class ImportDialog(QDialog):
             self.task.cancel()
         else:
             self.reject()
+
+
+def _first(report: Any) -> str:
+    n = len(report.preview)
+    return (f"What each row creates (first {n} of {report.rows:,} rows):" if n < report.rows
+            else "What each row creates:")

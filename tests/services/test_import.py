@@ -82,7 +82,10 @@ def test_dry_run_reports_and_changes_nothing(demo, tmp_path):
     before = snapshot(demo)
     report = import_shipments(demo, f, dry_run=True)
     assert report.shipments == 3 and len(report.preview) == 3
-    assert report.preview[0].startswith("line 2: 15.11.2022 DJI")
+    assert report.preview[0] == (  # per row: parsed values, and which parties are new
+        "line 2: 15.11.2022 [2022-11-15] · DJI (= existing #3 Da-Jiang Innovations Science & "
+        "Technology Co.) → via United Arab Emirates → Small distributor (new) · drone "
+        "batteries · HS 8806 · 1,234.5 kg · value 12,000.00")
     assert snapshot(demo) == before
 
 

@@ -347,3 +347,50 @@ def test_closing_the_window_closes_the_case(qtbot, demo_window):
     win.close()
     assert not path.with_name(path.name + ".owner").exists()
     assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_path,
+                                                     monkeypatch):
+    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
+    f = tmp_path / "vendor.csv"
+    f.write_text("From,To,When,What\nAcme,Tekhkrim,2022-01-05,nuts\n", encoding="utf-8")
+    win = demo_window
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    assert dlg.mapping() == {}  # nothing to guess from these names
+    for key, col in (("shipper", "From"), ("consignee", "To"), ("date", "When"),
+                     ("declared_goods", "What")):
+        dlg.columns[key].setCurrentIndex(dlg.columns[key].findData(col))
+    monkeypatch.setattr("casefile.ui.import_dialog.QInputDialog.getText",
+                        lambda *a, **k: ("vendor X", True))
+    dlg.save_button.click()
+    assert (tmp_path / "mappings" / "vendor X.json").is_file()
+    dlg.load_file()  # a new file of the same vendor: the guess is empty again
+    assert dlg.mapping() == {}
+    dlg.saved.setCurrentIndex(dlg.saved.findData("vendor X"))
+    dlg.saved.activated.emit(dlg.saved.currentIndex())
+    assert dlg.mapping() == {"shipper": "From", "consignee": "To", "date": "When",
+                             "declared_goods": "What"}
+
+
+def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, tmp_path):
+    win = demo_window
+    f = tmp_path / "trade.csv"
+    f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
+                 "DJI,Small distributor,drone batteries\n", encoding="utf-8")
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.import_button.click()  # straight to Import: the near match must be shown first
+    qtbot.waitUntil(lambda: dlg.task is None and "Tick those" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert win.case.counts()["shipment"] == 4 and dlg.proposals.count() == 1
+    dlg.proposals.item(0).setCheckState(Qt.CheckState.Checked)
+    dlg.import_button.click()  # reviewed: now it imports
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert win.case.counts()["shipment"] == 5
+    assert len(win.case.children("shipment", "consignee_id", 4)) == 2

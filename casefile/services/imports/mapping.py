@@ -103,6 +103,11 @@ def save_mapping(name: str, mapping: dict[str, str]) -> Path:
     return path
 
 
+def saved_mappings() -> list[str]:
+    """Names of the mappings saved by the user, sorted."""
+    return sorted((p.stem for p in mappings_dir().glob("*.json")), key=str.casefold)
+
+
 def load_mapping(name_or_path: str) -> dict[str, str]:
     path = Path(name_or_path)
     if not path.is_file():

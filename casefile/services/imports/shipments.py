@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from casefile.core.countries import CountryError, country_code
+from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
 from casefile.services import indexing
 from casefile.services.imports.mapping import check_mapping, guess_mapping
@@ -54,6 +54,9 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     dry_run: bool = False
     preview: list[str] = field(default_factory=list)  # what the first rows would create
+
+
+PREVIEW_ROWS = 20
 
 
 class _Parties:
@@ -139,10 +142,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                 continue
             shipper = parties.resolve(values["shipper"], values["shipper_id"], report)
             consignee = parties.resolve(values["consignee"], values["consignee_id"], report)
-            if len(report.preview) < 20:
-                report.preview.append(f"line {line}: {values['date_text'] or 'undated'} "
-                                      f"{values['shipper'] or '?'} → {values['consignee'] or '?'}"
-                                      f": {values['declared_goods']}")
+            if len(report.preview) < PREVIEW_ROWS:
+                report.preview.append(_preview(line, values, parties, shipper, consignee))
             ships.append(_ship_tuple(ship_id, values, shipper, consignee))
             if values["via"]:
                 stops.append((ship_id, 0, values["via"], "", "transit"))
@@ -231,6 +232,36 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
                date_precision=d.precision if d else None,
                date_approx=bool(d and d.approximate), date_uncertain=bool(d and d.uncertain))
     return out
+
+
+def _preview(line: int, v: dict[str, Any], parties: _Parties, shipper: int | None,
+             consignee: int | None) -> str:
+    """What one row creates, in words: parsed date, parties (new or which existing one),
+    route, goods and the numbers as they will be stored."""
+    def party(name: str, eid: int | None) -> str:
+        if eid is None:
+            return "(no party)"
+        if eid in parties.names:
+            return f"{name} (= existing #{eid} {parties.names[eid]})" \
+                if parties.names[eid] != name else f"{name} (existing #{eid})"
+        return f"{name} (new)"
+
+    parts = [f"line {line}: {v['date_text'] or 'undated'}"
+             + (f" [{v['date_edtf']}]" if v["date_edtf"] and v["date_edtf"] != v["date_text"]
+                else ""),
+             f"{party(v['shipper'], shipper)} → "
+             + (f"via {country_name(v['via']) or v['via']} → " if v["via"] else "")
+             + party(v["consignee"], consignee),
+             v["declared_goods"] or "goods not stated"]
+    if v["hs_code"]:
+        parts.append(f"HS {v['hs_code']}")
+    if v["weight"] is not None:
+        parts.append(f"{v['weight']:,.3f}".rstrip("0").rstrip(".") + " kg")
+    if v["quantity"] is not None:
+        parts.append(f"qty {v['quantity']:,g} {v['unit']}".rstrip())
+    if v["value"] is not None:
+        parts.append(f"value {v['value']:,.2f} {v['currency']}".rstrip())
+    return " · ".join(parts)
 
 
 def col_name(report: ImportReport, target: str) -> str:
