@@ -184,6 +184,8 @@ def create_file(path: Path) -> OpenedFile:
             migrate.upgrade(conn)
             ensure_search_index(conn)
             ensure_case_row(conn)
+        with engine.connect() as conn:  # the header on disk says "a case" from the start,
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # not at first close
     except Exception:
         lock.release()
         path.unlink(missing_ok=True)

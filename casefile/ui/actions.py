@@ -39,13 +39,22 @@ def build(win: MainWindow) -> None:
     a["case_details"] = _action(win, "Case &Details…")
     a["export_pdf"] = _action(win, "&Export Dossier (PDF)…", "Ctrl+E")
     a["import"] = _action(win, "&Import Shipments (CSV, XLSX)…", "Ctrl+I")
+    a["import_ftm"] = _action(win, "Import E&ntities (FollowTheMoney, OpenSanctions)…")
+    a["export_ftm"] = _action(win, "Export as &FollowTheMoney…")
+    a["export_csv"] = _action(win, "Export &Tables as CSV…")
     a["close"] = _action(win, "&Close Case", QKeySequence.StandardKey.Close)
     a["quit"] = _action(win, "&Quit", QKeySequence.StandardKey.Quit)
     for key in ("new", "open", "demo"):
         file_menu.addAction(a[key])
     file_menu.addMenu(win.recent_menu)
     file_menu.addSeparator()
-    for key in ("save_copy", "case_details", "import", "export_pdf"):
+    for key in ("save_copy", "case_details"):
+        file_menu.addAction(a[key])
+    file_menu.addSeparator()
+    for key in ("import", "import_ftm"):
+        file_menu.addAction(a[key])
+    file_menu.addSeparator()
+    for key in ("export_pdf", "export_ftm", "export_csv"):
         file_menu.addAction(a[key])
     file_menu.addSeparator()
     file_menu.addAction(a["close"])
@@ -118,7 +127,8 @@ def enable_case_actions(win: MainWindow, enabled: bool) -> None:
         update_undo_actions(win)
         readonly = win.case is not None and win.case.readonly
         for key, act in win.acts.items():
-            if key.startswith("new_") or key in ("delete", "merge", "case_details", "import"):
+            if key.startswith("new_") or key in ("delete", "merge", "case_details", "import",
+                                                 "import_ftm"):
                 act.setEnabled(not readonly)
 
 

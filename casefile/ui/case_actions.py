@@ -53,6 +53,11 @@ def connect(win: MainWindow) -> None:
     a["case_details"].triggered.connect(lambda: edit_case_details(win))
     a["export_pdf"].triggered.connect(lambda: _export(win))
     a["import"].triggered.connect(lambda: _import(win))
+    from casefile.ui import exchange_actions as ex
+
+    a["import_ftm"].triggered.connect(lambda: ex.import_entities(win))
+    a["export_ftm"].triggered.connect(lambda: ex.export_ftm_file(win))
+    a["export_csv"].triggered.connect(lambda: ex.export_csv_tables(win))
     win.search_field.returnPressed.connect(lambda: search(win, win.search_field.text()))
     win.start.new_requested.connect(lambda: new_case(win))
     win.start.open_requested.connect(lambda: open_dialog(win))

@@ -43,15 +43,19 @@ if TYPE_CHECKING:
 
 
 class ImportDialog(QDialog):
+    TITLE = "Import shipments"
+    PLACEHOLDER = "a CSV or XLSX file of shipment records"
+    FILTER = "Trade data (*.csv *.txt *.xlsx);;All files (*)"
+
     def __init__(self, win: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or win)
         self.win = win
         self.task: Task | None = None
         self.header: list[str] = []
         self.checked: tuple | None = None  # what the last clean dry run was run on
-        self.setWindowTitle("Import shipments")
+        self.setWindowTitle(self.TITLE)
         self.path = QLineEdit()
-        self.path.setPlaceholderText("a CSV or XLSX file of shipment records")
+        self.path.setPlaceholderText(self.PLACEHOLDER)
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         self.path.editingFinished.connect(self.load_file)
@@ -66,8 +70,11 @@ class ImportDialog(QDialog):
             box.addItem("(not in the file)", None)
             self.columns[key] = box
             form.addRow(title, box)
-        mapping_box = QWidget()
-        mapping_box.setLayout(form)
+        self.mapping_panel = QWidget()
+        panel = QVBoxLayout(self.mapping_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
+        panel.addLayout(form)
         self.saved = QComboBox()
         self.saved.setToolTip("Apply a column mapping saved earlier")
         self.saved.activated.connect(self._apply_saved)
@@ -78,6 +85,8 @@ class ImportDialog(QDialog):
         saved_row.addWidget(self.saved, 1)
         saved_row.addWidget(self.save_button)
         self._fill_saved()
+        panel.addLayout(saved_row)
+        panel.addStretch(1)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(110)
         self.report = QPlainTextEdit()
@@ -95,22 +104,20 @@ class ImportDialog(QDialog):
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
         left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.file_info)
-        left.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
-        left.addWidget(mapping_box)
-        left.addLayout(saved_row)
+        left.addWidget(self.mapping_panel, 1)
         right = QVBoxLayout()
         right.addWidget(plain_label("Possible matches with parties already in the case "
                                     "(tick to use the existing party):"))
         right.addWidget(self.proposals)
         right.addWidget(plain_label("Report"))
         right.addWidget(self.report, 1)
-        body = QHBoxLayout()
+        body = self.body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addLayout(right, 3)
         lay = QVBoxLayout(self)
-        lay.addLayout(body)
+        lay.addLayout(top)  # the file, and what it is, across the whole dialog
+        lay.addWidget(self.file_info)
+        lay.addLayout(body, 1)
         lay.addWidget(self.progress)
         lay.addLayout(buttons)
         self.resize(1100, 700)
@@ -170,8 +177,7 @@ class ImportDialog(QDialog):
                                  "mapping the next time a file like this comes in.")
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import shipments", "",
-                                              "Trade data (*.csv *.txt *.xlsx);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.TITLE, "", self.FILTER)
         if name:
             self.path.setText(name)
             self.load_file()
@@ -213,6 +219,17 @@ class ImportDialog(QDialog):
                 out[name] = eid
         return out
 
+    CITED = "shipment"
+
+    @staticmethod
+    def headline(report: Any, verb: str) -> str:
+        return f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of {report.file}."
+
+    @staticmethod
+    def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
+                 accept: dict[str, int], progress: Any) -> Any:
+        return import_shipments(case, path, mapping, dry_run, accept, progress)
+
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
         try:
@@ -238,7 +255,7 @@ class ImportDialog(QDialog):
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
         def work() -> Any:
-            return import_shipments(case, path, mapping, dry_run, accept, task.report)
+            return self.importer(case, path, mapping, dry_run, accept, task.report)
 
         self.win.worker.submit(work, lambda r: self._done(r, dry_run, review_first),
                                self._failed)
@@ -254,8 +271,7 @@ class ImportDialog(QDialog):
         self.close_button.setText("Close")
         self.progress.setValue(1000)
         verb = "Would import" if dry_run else "Imported"
-        lines = [f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of "
-                 f"{report.file}.",
+        lines = [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
         if dry_run and then_import:
@@ -265,7 +281,7 @@ class ImportDialog(QDialog):
         elif dry_run:
             lines += ["", _first(report)] + report.preview
         else:
-            lines.append("The file is stored as a source; every shipment cites its row. "
+            lines.append(f"The file is stored as a source; every {self.CITED} cites it. "
                          "Edit → Undo removes the whole import.")
             self.win.apply_change(None)
             self.win.refresh_case_info()

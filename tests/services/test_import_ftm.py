@@ -63,3 +63,53 @@ def test_sanction_of_an_unknown_entity_changes_nothing(case, tmp_path):
     with pytest.raises(ImportFailed, match="s.json, line 1, field 'entity'"):
         import_ftm(case, f)
     assert case.counts()["source"] == 0
+
+
+def test_bulk_import_is_checked_searchable_and_one_undo(case, tmp_path):
+    from casefile.services.integrity import check_case
+
+    lines = []
+    for i in range(1200):
+        lines.append({"id": f"e{i}", "schema": "Person" if i % 2 else "Company",
+                      "properties": {"name": [f"Holding {i}"], "alias": [f"Холдинг {i}"],
+                                     "innCode": [str(7700000000 + i)], "country": ["ru"]}})
+        if i % 4 == 0:
+            lines.append({"id": f"s{i}", "schema": "Sanction", "properties": {
+                "entity": [f"e{i}"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"],
+                "startDate": ["2022-04-06"]}})
+    f = tmp_path / "big.ftm.json"
+    f.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    report = import_ftm(case, f)
+    assert len(report.new_entities) == 1200
+    counts = case.counts()
+    assert counts["entity"] == 1200 and counts["sanction"] == 300
+    assert counts["citation"] == 1500  # every created record cites the file
+    with case.read() as conn:
+        kind, created = conn.exec_driver_sql(
+            "SELECT kind, created_at FROM entity WHERE name = 'Holding 7'").one()
+        sanction = conn.exec_driver_sql(
+            "SELECT date_start, date_precision FROM sanction LIMIT 1").one()
+    assert kind == "person" and created[:4].isdigit() and "T" not in created
+    assert tuple(sanction) == ("2022-04-06", "day")
+    assert case.search("Холдинг 1199")[0].title == "Holding 1199"
+    assert case.search("7700000042")[0].title == "Holding 42"
+    assert check_case(case.path).ok
+    assert case.undo_name == "Import big.ftm.json"
+    case.undo()
+    assert case.counts()["entity"] == 0 and case.counts()["source"] == 0
+    assert case.search("Holding") == []
+
+
+def test_bad_records_name_line_and_field_and_change_nothing(case, tmp_path):
+    f = tmp_path / "bad.json"
+    f.write_text("\n".join([
+        json.dumps({"id": "a", "schema": "Company", "properties": {"name": ["A"]}}),
+        json.dumps(["not", "an", "entity"]),
+        json.dumps({"id": "s", "schema": "Sanction", "properties": {
+            "entity": ["a"], "startDate": ["sometime"]}})]) + "\n")
+    with pytest.raises(ImportFailed) as info:
+        import_ftm(case, f)
+    problems = "\n".join(info.value.report.problems)
+    assert "bad.json, line 2: not a FollowTheMoney entity" in problems
+    assert "bad.json, line 3, field 'date'" in problems
+    assert case.counts()["entity"] == 0 and case.counts()["source"] == 0

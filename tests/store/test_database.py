@@ -178,3 +178,9 @@ def test_case_at_first_schema_is_upgraded_with_attachments_intact(tmp_path):
         with c.read() as conn:
             assert conn.exec_driver_sql("SELECT data FROM attachment").scalar() == data
     assert check_case(p).ok
+
+
+def test_a_new_case_is_recognised_on_disk_while_still_open(case, case_path):
+    """`casefile check` from another process must see a case even before the first close."""
+    database.inspect_file(case_path)  # raises NotACaseError if the header lacks the id
+    assert check_case(case_path).ok

@@ -394,3 +394,45 @@ def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, t
                     timeout=20000)
     assert win.case.counts()["shipment"] == 5
     assert len(win.case.children("shipment", "consignee_id", 4)) == 2
+
+
+def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
+    import json
+
+    win = demo_window
+    f = tmp_path / "os.ftm.json"
+    f.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "a", "schema": "Company", "properties": {"name": ["Tekhkrim"]}},
+        {"id": "b", "schema": "Company", "properties": {"name": ["Rosoboronexport"],
+                                                        "alias": ["Рособоронэкспорт"]}},
+        {"id": "s", "schema": "Sanction", "properties": {"entity": ["b"],
+                                                         "authority": ["OFAC"]}}]), "utf-8")
+    assert win.acts["import_ftm"].isEnabled()
+    win.acts["import_ftm"].trigger()
+    dlg = win.import_dialog
+    assert not dlg.mapping_panel.isVisible()  # FtM names its own fields
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.import_button.click()  # checks first, finds no near match, then imports
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party and 1 sanction from 3 records"
+                    in dlg.report.toPlainText(), timeout=20000)
+    assert win.case.counts()["sanction"] == 2
+    assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
+    assert win.acts["undo"].text() == "&Undo Import os.ftm.json"
+
+
+def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch):
+    win = demo_window
+    target = tmp_path / "out.ftm.json"
+    monkeypatch.setattr("casefile.ui.exchange_actions.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("casefile.ui.exchange_actions.QFileDialog.getExistingDirectory",
+                        lambda *a, **k: str(tmp_path / "tables"))
+    win.acts["export_ftm"].trigger()
+    qtbot.waitUntil(lambda: "Exported FollowTheMoney" in win.statusBar().currentMessage(),
+                    timeout=20000)
+    assert "Техкрим" in target.read_text("utf-8")
+    win.acts["export_csv"].trigger()
+    qtbot.waitUntil(lambda: "Exported tables" in win.statusBar().currentMessage(),
+                    timeout=20000)
+    assert (tmp_path / "tables" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")

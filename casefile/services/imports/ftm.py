@@ -6,21 +6,26 @@ file is stored as a source and every created record cites it. One undoable opera
 from __future__ import annotations
 
 import csv
-import hashlib
-import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rapidfuzz import fuzz, process
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
+from casefile.services.imports.party_writer import PartyWriter
+from casefile.services.imports.provenance import file_source
 from casefile.services.imports.reader import ImportFileError, detect_encoding
-from casefile.services.imports.shipments import NEAR, ImportFailed, ImportReport
+from casefile.services.imports.shipments import (
+    MAX_PROBLEMS,
+    NEAR,
+    PREVIEW_ROWS,
+    ImportFailed,
+    ImportReport,
+)
 from casefile.services.journal import Tx
-from casefile.services.operations import insert_row, replace_children
 from casefile.services.validation import ValidationError
 
 if TYPE_CHECKING:
@@ -46,19 +51,22 @@ def split(value: str | None) -> list[str]:
     return [x.strip() for x in (value or "").split(";") if x.strip()]
 
 
-def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line, FtM-like entity) from JSON lines, a JSON array, or targets.simple.csv."""
-    stripped = text.lstrip()
+def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line, FtM-like entity) from JSON lines, a JSON array, or targets.simple.csv; read
+    as a stream except for a JSON array."""
+    first = f.read(4096)
+    stripped = first.lstrip("\ufeff \t\r\n")
+    f.seek(0)
     if stripped.startswith("["):
         try:
-            for n, item in enumerate(json.loads(text), 1):
-                yield n, item
+            items = json.load(f)
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path.name}, line {exc.lineno}: not valid JSON "
                                   f"({exc.msg})") from None
+        yield from enumerate(items, 1)
         return
     if stripped.startswith("{"):
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
@@ -67,7 +75,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
                                       f"JSON ({exc.msg})") from None
         return
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(f)
     if not reader.fieldnames or not {"schema", "name"} <= set(reader.fieldnames):
         raise ImportFileError(f"{path.name}: neither FollowTheMoney JSON nor an OpenSanctions "
                               "targets.simple.csv (columns id, schema, name, …)")
@@ -79,123 +87,164 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
                                 "properties": props, "_sanctions": split(row.get("sanctions"))}
 
 
+def _country(props: dict[str, list[str]]) -> str | None:
+    for c in props.get("country", []) + props.get("jurisdiction", []) + \
+            props.get("nationality", []):
+        try:
+            return country_code(c)
+        except CountryError:
+            continue
+    return None
+
+
+class _Known:
+    """Parties of the case by normalised name/alias and identifier, for resolution."""
+
+    def __init__(self, conn: Any) -> None:
+        self.by_name: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
+            self.by_name.setdefault(normalise_name(name), eid)
+            self.names[eid] = name
+        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
+            self.by_name.setdefault(normalise_name(name), eid)
+        self.idents = {v.lower(): eid for eid, v in conn.exec_driver_sql(
+            "SELECT entity_id, value FROM identifier")}
+        self.existing = dict(self.by_name)  # what was there before: near matches are sought here
+
+
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
-               accept: dict[str, int] | None = None) -> ImportReport:
+               accept: dict[str, int] | None = None,
+               progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Import parties and sanctions (one undoable operation; nothing is kept when any record
+    has a problem). Rows are written in batches, not one journaled edit each."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
-    data = path.read_bytes()
-    if not data.strip():
+    with path.open("rb") as f:
+        head = f.read(65536)
+    if not head.strip():
         raise ImportFileError(f"{path.name} is empty")
-    text = data.decode(detect_encoding(data[:65536]), errors="strict").lstrip("\ufeff")
+    size = path.stat().st_size
+    encoding = detect_encoding(head)
+    encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     report = ImportReport(path.name, {}, dry_run=dry_run)
     accept_n = {normalise_name(k): v for k, v in (accept or {}).items()}
 
     def work(tx: Tx) -> ImportReport:
         conn = tx.conn
-        known: dict[str, int] = {}
-        names: dict[int, str] = {}
-        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
-            known.setdefault(normalise_name(name), eid)
-            names[eid] = name
-        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
-            known.setdefault(normalise_name(name), eid)
-        idents = {v.lower(): eid for eid, v in conn.exec_driver_sql(
-            "SELECT entity_id, value FROM identifier")}
-        existing = dict(known)
-        src = insert_row(tx, "source", {
-            "kind": "database", "title": f"Imported FollowTheMoney data: {path.name}",
-            "reliability": "F", "notes": "Imported entity and sanction records.",
-            "tags": "imported"})
-        insert_row(tx, "attachment", {"source_id": src, "filename": path.name,
-                                      "mime": "application/json", "size": len(data),
-                                      "sha256": hashlib.sha256(data).hexdigest(),
-                                      "data": data})
+        known = _Known(conn)
+        src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
+                          "Imported entity and sanction records.")
+        w = PartyWriter(conn, src)
         by_ftm: dict[str, int] = {}
         sanctions: list[tuple[int, dict]] = []
-        for line, rec in _records(path, text):
-            report.rows += 1
-            schema = rec.get("schema", "")
-            props = rec.get("properties", {}) or {}
-            if schema == "Sanction":
-                sanctions.append((line, rec))
-                continue
-            if schema not in KINDS:
-                continue
-            all_names = [n for n in props.get("name", []) if n.strip()]
-            if not all_names:
-                report.problems.append(f"{path.name}, line {line}, field 'name': a {schema} "
-                                       "without a name")
-                continue
-            name, key = all_names[0], normalise_name(all_names[0])
-            ids = [v for p in IDENT_PROPS for v in props.get(p, [])]
-            eid = accept_n.get(key) or known.get(key) or next(
-                (idents[i.lower()] for i in ids if i.lower() in idents), None)
-            if eid is not None:
-                report.reused_entities[name] = eid
-            else:
-                best = process.extractOne(key, existing.keys(), scorer=fuzz.token_set_ratio) \
-                    if existing else None
-                if best and best[1] >= NEAR:
-                    eid0 = existing[best[0]]
-                    report.proposals.append((name, eid0, names.get(eid0, ""), best[1]))
-                country = None
-                for c in props.get("country", []) + props.get("jurisdiction", []) + \
-                        props.get("nationality", []):
-                    try:
-                        country = country_code(c)
-                        break
-                    except CountryError:
-                        continue
-                try:
-                    eid = insert_row(tx, "entity", {
-                        "kind": KINDS[schema], "name": name, "country": country,
-                        "description": "; ".join(props.get("notes", []))[:2000],
-                        "tags": "imported"})
-                except ValidationError as exc:
-                    report.problems.append(f"{path.name}, line {line}, field "
-                                           f"'{exc.field}': {exc.message}")
-                    continue
-                aliases = {a for p in ("name",) + ALIAS_PROPS for a in props.get(p, [])
-                           if a.strip() and a != name}
-                replace_children(tx, "entity", eid, "alias", [
-                    {"name": a, "kind": "alias"} for a in sorted(aliases)])
-                replace_children(tx, "entity", eid, "identifier", [
-                    {"scheme": IDENT_PROPS[p], "value": v} for p in IDENT_PROPS
-                    for v in props.get(p, [])])
-                insert_row(tx, "citation", {"source_id": src, "entity_id": eid,
-                                            "locator": f"line {line}",
-                                            "excerpt": f"{schema} {rec.get('id', '')}".strip(),
-                                            "credibility": 6})
-                known[key] = eid
-                report.new_entities.append(name)
-            by_ftm[str(rec.get("id"))] = eid
-            for prog in rec.get("_sanctions", []):
-                sanctions.append((line, {"schema": "Sanction", "properties": {
-                    "entity": [rec.get("id")], "program": [prog]}}))
+        with path.open(encoding=encoding, newline="") as f:
+            try:
+                for line, rec in _records(path, f):
+                    report.rows += 1
+                    _entity(path, line, rec, known, accept_n, w, by_ftm, sanctions, report)
+                    w.flush_if_full()
+                    if progress and report.rows % 1000 == 0:  # may raise to cancel
+                        progress(f.buffer.tell(), size, f"{report.rows:,} records")
+            except UnicodeDecodeError as exc:
+                raise ImportFileError(f"{path.name}: not readable as {encoding} ({exc.reason})"
+                                      ) from None
         for line, rec in sanctions:
-            props = rec.get("properties", {})
-            target = next((by_ftm[str(e)] for e in props.get("entity", [])
-                           if str(e) in by_ftm), None)
-            if target is None:
-                report.problems.append(f"{path.name}, line {line}, field 'entity': the "
-                                       "sanctioned entity is not in the file")
-                continue
-            date = (props.get("listingDate") or props.get("startDate") or props.get("date")
-                    or [""])[0]
-            sid = insert_row(tx, "sanction", {
-                "entity_id": target, "authority": "; ".join(props.get("authority", [])),
-                "programme": "; ".join(props.get("program", [])),
-                "reason": "; ".join(props.get("reason", []))[:2000], "date": date[:10]})
-            insert_row(tx, "citation", {"source_id": src, "sanction_id": sid,
-                                        "locator": f"line {line}", "credibility": 6})
+            _sanction(path, line, rec, by_ftm, w, report)
         if report.problems:
             raise ImportFailed(report)
         if dry_run:
             raise _DryRun(report)
+        w.flush()
+        w.finish(tx)
         return report
 
     try:
         return case.operation(f"Import {path.name}", work).result
     except _DryRun as done:
         return done.report
+
+
+def _entity(path: Path, line: int, rec: dict, known: _Known, accept: dict[str, int],
+            w: PartyWriter, by_ftm: dict[str, int], sanctions: list, report: ImportReport) -> None:
+    if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
+        _problem(report, f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
+                         "with schema and properties)")
+        return
+    schema = str(rec.get("schema", ""))
+    props = {k: v if isinstance(v, list) else [v]  # every FtM property is a list of values
+             for k, v in (rec.get("properties") or {}).items()}
+    if schema == "Sanction":
+        sanctions.append((line, {"properties": props}))
+        return
+    if schema not in KINDS:
+        return
+    all_names = [n for n in props.get("name", []) if isinstance(n, str) and n.strip()]
+    if not all_names:
+        _problem(report, f"{path.name}, line {line}, field 'name': a {schema} without a name")
+        return
+    name, key = all_names[0].strip(), normalise_name(all_names[0])
+    ids = [v for p in IDENT_PROPS for v in props.get(p, []) if isinstance(v, str)]
+    eid = accept.get(key) or known.by_name.get(key) or next(
+        (known.idents[i.lower()] for i in ids if i.lower() in known.idents), None)
+    if eid is not None:
+        report.reused_entities[name] = eid
+    else:
+        if known.existing:
+            best = process.extractOne(key, known.existing.keys(), scorer=fuzz.token_set_ratio)
+            if best and best[1] >= NEAR:
+                eid0 = known.existing[best[0]]
+                report.proposals.append((name, eid0, known.names.get(eid0, ""), best[1]))
+        try:
+            eid = w.entity(KINDS[schema], name, _country(props),
+                           "; ".join(props.get("notes", []))[:2000])
+        except ValidationError as exc:
+            _problem(report, f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+            return
+        aliases = {a.strip() for p in ("name",) + ALIAS_PROPS for a in props.get(p, [])
+                   if isinstance(a, str) and a.strip() and a.strip() != name}
+        for a in sorted(aliases):
+            w.alias(eid, a)
+        for p in IDENT_PROPS:
+            for v in props.get(p, []):
+                if isinstance(v, str) and v.strip():
+                    w.identifier(eid, IDENT_PROPS[p], v.strip())
+                    known.idents[v.strip().lower()] = eid
+        w.cite("entity_id", eid, f"line {line}", f"{schema} {rec.get('id', '')}".strip())
+        known.by_name[key] = eid
+        report.new_entities.append(name)
+    by_ftm[str(rec.get("id"))] = eid
+    if len(report.preview) < PREVIEW_ROWS:
+        what = "new" if eid not in known.names else f"= existing #{eid} {known.names[eid]}"
+        extra = [f"{len(ids)} identifier(s)"] if ids else []
+        report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"] + extra))
+    for prog in rec.get("_sanctions", []):
+        sanctions.append((line, {"schema": "Sanction", "properties": {
+            "entity": [rec.get("id")], "program": [prog]}}))
+
+
+def _sanction(path: Path, line: int, rec: dict, by_ftm: dict[str, int], w: PartyWriter,
+              report: ImportReport) -> None:
+    props = rec.get("properties", {}) or {}
+    target = next((by_ftm[str(e)] for e in props.get("entity", []) if str(e) in by_ftm), None)
+    if target is None:
+        _problem(report, f"{path.name}, line {line}, field 'entity': the sanctioned entity is "
+                         "not in the file")
+        return
+    date = (props.get("listingDate") or props.get("startDate") or props.get("date")
+            or [""])[0]
+    try:
+        sid = w.sanction(target, "; ".join(props.get("authority", [])),
+                         "; ".join(props.get("program", [])),
+                         "; ".join(props.get("reason", []))[:2000], str(date)[:10])
+    except ValidationError as exc:
+        _problem(report, f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+        return
+    w.cite("sanction_id", sid, f"line {line}", "")
+    report.sanctions += 1
+
+
+def _problem(report: ImportReport, text: str) -> None:
+    if len(report.problems) < MAX_PROBLEMS:
+        report.problems.append(text)

@@ -5,7 +5,6 @@ its SHA-256, and every shipment cites it with its row number."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,7 +17,8 @@ from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
 from casefile.services import indexing
 from casefile.services.imports.mapping import check_mapping, guess_mapping
-from casefile.services.imports.reader import ImportFileError, open_table
+from casefile.services.imports.provenance import file_source
+from casefile.services.imports.reader import open_table
 from casefile.services.imports.values import ValueProblem, parse_date, parse_number, parse_weight
 from casefile.services.synthetic import SHIPMENT_COLS
 from casefile.store.bulk import insert_many
@@ -48,6 +48,7 @@ class ImportReport:
     mapping: dict[str, str]
     rows: int = 0
     shipments: int = 0
+    sanctions: int = 0
     new_entities: list[str] = field(default_factory=list)
     reused_entities: dict[str, int] = field(default_factory=dict)
     proposals: list[tuple[str, int, str, float]] = field(default_factory=list)
@@ -129,7 +130,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
         parties = _Parties(conn, accept or {})
-        source_id = _source(conn, path) if not dry_run else 0
+        source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
+                                f"{path.name}", "") if not dry_run else 0
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple] = []
@@ -300,35 +302,3 @@ def _flush(conn: Any, parties: _Parties, ships: list, stops: list, cites: list,
     ships.clear()
     stops.clear()
     cites.clear()
-
-
-def _source(conn: Any, path: Path) -> int:
-    """The imported file as a source, its bytes streamed into the case (never whole in
-    memory) and hashed on the way."""
-    now = datetime.now(UTC)
-    sid = conn.exec_driver_sql(
-        "INSERT INTO source(kind, title, publisher, author, url, accessed, language, "
-        "reliability, protected, notes, tags, date_approx, date_uncertain) VALUES "
-        "('trade_record', ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
-        (f"Imported trade data: {path.name}", now.date().isoformat(),
-         f"Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}")).lastrowid
-    with path.open("rb") as f:  # hashed first: the row is written once, complete
-        sha256 = hashlib.file_digest(f, "sha256").hexdigest()
-        size = f.tell()
-    aid = conn.exec_driver_sql(  # data is the last column: zeroblob stays compact
-        "INSERT INTO attachment(source_id, filename, mime, size, sha256, added_at, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?))",
-        (sid, path.name, "text/csv" if path.suffix.lower() != ".xlsx" else
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, sha256,
-         now.strftime("%Y-%m-%d %H:%M:%S.%f"), size)).lastrowid
-    digest, written = hashlib.sha256(), 0
-    with path.open("rb") as f, conn.connection.driver_connection.blobopen(
-            "attachment", "data", aid) as blob:
-        while (chunk := f.read(1 << 20)) and written + len(chunk) <= size:
-            digest.update(chunk)
-            blob.write(chunk)
-            written += len(chunk)
-    if written != size or chunk or digest.hexdigest() != sha256:
-        raise ImportFileError(f"{path.name} changed while it was being imported; "
-                              "nothing was imported, try again")
-    return sid
