@@ -11,16 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rapidfuzz import fuzz, process
-
 from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
+from casefile.services.imports.known import KnownParties
 from casefile.services.imports.party_writer import PartyWriter
 from casefile.services.imports.provenance import file_source
 from casefile.services.imports.reader import ImportFileError, detect_encoding
 from casefile.services.imports.shipments import (
     MAX_PROBLEMS,
-    NEAR,
     PREVIEW_ROWS,
     ImportFailed,
     ImportReport,
@@ -97,22 +95,6 @@ def _country(props: dict[str, list[str]]) -> str | None:
     return None
 
 
-class _Known:
-    """Parties of the case by normalised name/alias and identifier, for resolution."""
-
-    def __init__(self, conn: Any) -> None:
-        self.by_name: dict[str, int] = {}
-        self.names: dict[int, str] = {}
-        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
-            self.by_name.setdefault(normalise_name(name), eid)
-            self.names[eid] = name
-        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
-            self.by_name.setdefault(normalise_name(name), eid)
-        self.idents = {v.lower(): eid for eid, v in conn.exec_driver_sql(
-            "SELECT entity_id, value FROM identifier")}
-        self.existing = dict(self.by_name)  # what was there before: near matches are sought here
-
-
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                accept: dict[str, int] | None = None,
                progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
@@ -133,7 +115,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
 
     def work(tx: Tx) -> ImportReport:
         conn = tx.conn
-        known = _Known(conn)
+        known = KnownParties(conn)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
                           "Imported entity and sanction records.")
         w = PartyWriter(conn, src)
@@ -166,7 +148,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         return done.report
 
 
-def _entity(path: Path, line: int, rec: dict, known: _Known, accept: dict[str, int],
+def _entity(path: Path, line: int, rec: dict, known: KnownParties, accept: dict[str, int],
             w: PartyWriter, by_ftm: dict[str, int], sanctions: list, report: ImportReport) -> None:
     if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
         _problem(report, f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
@@ -191,11 +173,9 @@ def _entity(path: Path, line: int, rec: dict, known: _Known, accept: dict[str, i
     if eid is not None:
         report.reused_entities[name] = eid
     else:
-        if known.existing:
-            best = process.extractOne(key, known.existing.keys(), scorer=fuzz.token_set_ratio)
-            if best and best[1] >= NEAR:
-                eid0 = known.existing[best[0]]
-                report.proposals.append((name, eid0, known.names.get(eid0, ""), best[1]))
+        near = known.near(key)
+        if near:
+            report.proposals.append((name, *near))
         try:
             eid = w.entity(KINDS[schema], name, _country(props),
                            "; ".join(props.get("notes", []))[:2000])

@@ -11,11 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
-
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
 from casefile.services import indexing
+from casefile.services.imports.known import KnownParties
 from casefile.services.imports.mapping import check_mapping, guess_mapping
 from casefile.services.imports.provenance import file_source
 from casefile.services.imports.reader import open_table
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 
 BATCH = 5000
 MAX_PROBLEMS = 200
-NEAR = 88  # rapidfuzz token-set score at which an existing party is proposed
 
 
 class ImportFailed(ValueError):
@@ -60,20 +58,11 @@ class ImportReport:
 PREVIEW_ROWS = 20
 
 
-class _Parties:
+class _Parties(KnownParties):
     """Resolve party names to entity ids: existing (name/alias/identifier) or new."""
 
     def __init__(self, conn: Any, accept: dict[str, int]) -> None:
-        self.by_norm: dict[str, int] = {}
-        self.names: dict[int, str] = {}
-        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
-            self.by_norm.setdefault(normalise_name(name), eid)
-            self.names[eid] = name
-        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
-            self.by_norm.setdefault(normalise_name(name), eid)
-        self.by_ident = {v.strip().lower(): eid for eid, v in conn.exec_driver_sql(
-            "SELECT entity_id, value FROM identifier")}
-        self.existing = dict(self.by_norm)
+        super().__init__(conn)
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM entity").scalar() or 0) + 1
         self.new: list[tuple] = []
@@ -85,22 +74,21 @@ class _Parties:
         name = " ".join(name.split())
         if not name and not ident:
             return None
-        if ident and ident.strip().lower() in self.by_ident:
-            return self.by_ident[ident.strip().lower()]
+        if ident and ident.strip().lower() in self.idents:
+            return self.idents[ident.strip().lower()]
         key = normalise_name(name) or name.casefold()
         if key in self.accept:
             return self.accept[key]
-        if key in self.by_norm:
-            eid = self.by_norm[key]
+        if key in self.by_name:
+            eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
             return eid
-        if key not in self.checked and self.existing:
+        if key not in self.checked:
             self.checked.add(key)
-            best = process.extractOne(key, self.existing.keys(), scorer=fuzz.token_set_ratio)
-            if best and best[1] >= NEAR:
-                eid = self.existing[best[0]]
-                report.proposals.append((name, eid, self.names.get(eid, best[0]), best[1]))
+            near = self.near(key)
+            if near:
+                report.proposals.append((name, *near))
         eid = self.next_id
         self.next_id += 1
         now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -108,8 +96,8 @@ class _Parties:
                          "Created by import", "imported", now, now))
         if ident:
             self.new_idents.append((eid, "identifier", ident.strip()))
-            self.by_ident[ident.strip().lower()] = eid
-        self.by_norm[key] = eid
+            self.idents[ident.strip().lower()] = eid
+        self.by_name[key] = eid
         report.new_entities.append(name)
         return eid
 
