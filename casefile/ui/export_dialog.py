@@ -72,6 +72,7 @@ class ExportDialog(QDialog):
         self.open_after.setChecked(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
+        self.progress.hide()  # shown from the first export on: an empty bar looks like a field
         self.status = plain_label()
         self.export_button = QPushButton("Export")
         self.cancel_button = QPushButton("Close")
@@ -117,6 +118,8 @@ class ExportDialog(QDialog):
         task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self.export_button.setEnabled(False)
         self.cancel_button.setText("Cancel")
+        self.progress.setValue(0)
+        self.progress.show()
         self.status.setText("Exporting…")
 
         def report(done: float, total: int, what: str) -> None:
