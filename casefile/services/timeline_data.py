@@ -38,8 +38,9 @@ SQL = {
         "ON e.id = p.entity_id WHERE p.event_id = x.id), ''), x.tags, "
         + _CITES.format("event") + " FROM event x"),
     "sanction": (
-        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme != '' THEN ' (' || "
-        "x.programme || ')' ELSE '' END || ' — ' || e.name, " + _DATE + ", e.name, "
+        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme = '' THEN '' "
+        "WHEN x.programme LIKE '(%)' THEN ' ' || x.programme "  # already in brackets
+        "ELSE ' (' || x.programme || ')' END || ' — ' || e.name, " + _DATE + ", e.name, "
         "coalesce(e.country, ''), e.tags, " + _CITES.format("sanction")
         + " FROM sanction x JOIN entity e ON e.id = x.entity_id"),
     "source": (
