@@ -63,15 +63,15 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
                    help="save the mapping used under this name")
     s.add_argument("--dry-run", action="store_true",
                    help="report what would be created and every problem; change nothing")
-    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID",
-                   help="use existing entity ID for the party NAME (a proposed near match)")
+    _review_options(s)
 
     s = sub.add_parser("import-ftm", help="import parties and sanctions from FollowTheMoney "
                        "JSON lines or an OpenSanctions targets.simple.csv")
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path)
-    s.add_argument("--dry-run", action="store_true")
-    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID")
+    s.add_argument("--dry-run", action="store_true",
+                   help="report what would be created and every problem; change nothing")
+    _review_options(s)
 
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
@@ -187,10 +187,20 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
+def _review_options(s: argparse.ArgumentParser) -> None:
+    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID",
+                   help="a proposed near match: NAME is existing entity ID")
+    s.add_argument("--keep-apart", action="append", default=[], metavar="NAME",
+                   help="a proposed near match: NAME is a different party (a new entity)")
+    s.add_argument("--keep-all-apart", action="store_true",
+                   help="every name not matched exactly becomes a new entity (near matches "
+                   "are listed, not used)")
+
+
 def _import(args: argparse.Namespace) -> int:
     from casefile.services.case import Case
     from casefile.services.imports.mapping import load_mapping, save_mapping
-    from casefile.services.imports.shipments import ImportFailed, import_shipments
+    from casefile.services.imports.shipments import ImportFailed, NeedsReview, import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
     accept = {}
@@ -200,14 +210,23 @@ def _import(args: argparse.Namespace) -> int:
             print(f"casefile: error: --accept takes NAME=ID, not {item!r}", file=sys.stderr)
             return EXIT_USAGE
         accept[name] = int(eid)
+    review = not args.keep_all_apart
     with Case.open(args.path) as case:
         try:
             if args.verb == "import-ftm":
                 from casefile.services.imports.ftm import import_ftm
 
-                report = import_ftm(case, args.file, args.dry_run, accept)
+                report = import_ftm(case, args.file, args.dry_run, accept,
+                                    keep_apart=args.keep_apart, review=review)
             else:
-                report = import_shipments(case, args.file, mapping, args.dry_run, accept)
+                report = import_shipments(case, args.file, mapping, args.dry_run, accept,
+                                          keep_apart=args.keep_apart, review=review)
+        except NeedsReview as exc:
+            _proposals(exc.report.proposals)
+            print(f"casefile: error: nothing was imported: {exc}. Name each with --accept "
+                  "'NAME=ID' (the same party) or --keep-apart 'NAME' (a different one), or "
+                  "pass --keep-all-apart", file=sys.stderr)
+            return EXIT_ERROR
         except ImportFailed as exc:
             for line in exc.report.problems:
                 print(line, file=sys.stderr)
@@ -228,11 +247,16 @@ def _import(args: argparse.Namespace) -> int:
               if len(report.preview) < report.rows else "What each row creates:")
         for line in report.preview:
             print(f"  {line}")
-    for name, eid, existing, score in report.proposals:
-        print(f"Possible match: {name!r} looks like entity {eid} {existing!r} ({score:.0f}%). "
-              f"Kept apart; to use the existing one, import with --accept '{name}={eid}'"
-              + ("" if args.dry_run else " after undoing this import"))
+    _proposals(report.proposals, kept_apart=not args.dry_run)
     return 0
+
+
+def _proposals(proposals: list, kept_apart: bool = False) -> None:
+    for name, eid, existing, score in proposals:
+        print(f"Possible match: {name!r} looks like entity {eid} {existing!r} ({score:.0f}%): "
+              + ("imported as a new entity (--keep-all-apart)" if kept_apart else
+                 f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
+                 "not"))
 
 
 def _export_pdf(args: argparse.Namespace) -> int:

@@ -65,3 +65,25 @@ def test_import_verb_dry_run_and_errors(tmp_path):
     assert r.returncode == 1 and "bad.csv, line 2, column 'ArrivalDate'" in r.stderr
     r = run("export-csv", case, tmp_path / "csv")
     assert r.returncode == 0 and (tmp_path / "csv" / "shipments.csv").exists()
+
+
+def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
+    case = tmp_path / "d.casefile"
+    assert main(["demo", str(case)]) == 0
+    f = tmp_path / "t.csv"
+    f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
+                 "DJI,Small distributor,batteries\n"
+                 "NORINCO,Small distributor,rifles\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(case), str(f)]) == 1  # undecided: nothing is written
+    captured = capsys.readouterr()
+    assert "Possible match: 'Small distributor' looks like entity 4" in captured.out
+    assert "--accept 'NAME=ID'" in captured.err and "nothing was imported" in captured.err
+    assert main(["info", str(case)]) == 0 and "Shipments:     4" in capsys.readouterr().out
+    assert main(["import", str(case), str(f), "--keep-apart", "Small distributor"]) == 0
+    assert "1 new parties" in capsys.readouterr().out
+    assert main(["import", str(case), str(f), "--accept", "Small distributor=4"]) == 0
+    out = capsys.readouterr().out
+    assert "0 new parties" in out and "Possible match" not in out
+    assert main(["info", str(case)]) == 0
+    assert "Shipments:     8" in capsys.readouterr().out

@@ -113,3 +113,18 @@ def test_bad_records_name_line_and_field_and_change_nothing(case, tmp_path):
     assert "bad.json, line 2: not a FollowTheMoney entity" in problems
     assert "bad.json, line 3, field 'date'" in problems
     assert case.counts()["entity"] == 0 and case.counts()["source"] == 0
+
+
+def test_review_stops_on_near_matches_and_keep_apart_decides(demo, tmp_path):
+    from casefile.services.imports.shipments import NeedsReview
+
+    f = tmp_path / "n.json"
+    f.write_text(json.dumps({"id": "x", "schema": "Company", "properties": {
+        "name": ["Da-Jiang Innovations"]}}) + "\n", "utf-8")
+    before = demo.counts()
+    with pytest.raises(NeedsReview) as info:
+        import_ftm(demo, f, review=True)
+    assert info.value.report.proposals[0][1] == 3  # the DJI already in the case
+    assert demo.counts() == before
+    report = import_ftm(demo, f, review=True, keep_apart=["Da-Jiang Innovations"])
+    assert report.new_entities == ["Da-Jiang Innovations"] and report.proposals == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -22,6 +22,7 @@ from casefile.services.imports.shipments import (
     PREVIEW_ROWS,
     ImportFailed,
     ImportReport,
+    NeedsReview,
 )
 from casefile.services.journal import Tx
 from casefile.services.validation import ValidationError
@@ -97,7 +98,8 @@ def _country(props: dict[str, list[str]]) -> str | None:
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                accept: dict[str, int] | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+               progress: Callable[[int, int, str], None] | None = None,
+               keep_apart: Iterable[str] = (), review: bool = False) -> ImportReport:
     """Import parties and sanctions (one undoable operation; nothing is kept when any record
     has a problem). Rows are written in batches, not one journaled edit each."""
     path = Path(path)
@@ -112,6 +114,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     report = ImportReport(path.name, {}, dry_run=dry_run)
     accept_n = {normalise_name(k): v for k, v in (accept or {}).items()}
+    apart = {normalise_name(k) for k in keep_apart}
 
     def work(tx: Tx) -> ImportReport:
         conn = tx.conn
@@ -125,7 +128,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             try:
                 for line, rec in _records(path, f):
                     report.rows += 1
-                    _entity(path, line, rec, known, accept_n, w, by_ftm, sanctions, report)
+                    _entity(path, line, rec, known, (accept_n, apart), w, by_ftm, sanctions,
+                            report)
                     w.flush_if_full()
                     if progress and report.rows % 1000 == 0:  # may raise to cancel
                         progress(f.buffer.tell(), size, f"{report.rows:,} records")
@@ -138,6 +142,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             raise ImportFailed(report)
         if dry_run:
             raise _DryRun(report)
+        if review and report.proposals:
+            raise NeedsReview(report)  # rolls the whole import back
         w.flush()
         w.finish(tx)
         return report
@@ -148,7 +154,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         return done.report
 
 
-def _entity(path: Path, line: int, rec: dict, known: KnownParties, accept: dict[str, int],
+def _entity(path: Path, line: int, rec: dict, known: KnownParties,
+            choices: tuple[dict[str, int], set[str]],
             w: PartyWriter, by_ftm: dict[str, int], sanctions: list, report: ImportReport) -> None:
     if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
         _problem(report, f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
@@ -168,12 +175,13 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties, accept: dict[
         return
     name, key = all_names[0].strip(), normalise_name(all_names[0])
     ids = [v for p in IDENT_PROPS for v in props.get(p, []) if isinstance(v, str)]
+    accept, apart = choices
     eid = accept.get(key) or known.by_name.get(key) or next(
         (known.idents[i.lower()] for i in ids if i.lower() in known.idents), None)
     if eid is not None:
         report.reused_entities[name] = eid
     else:
-        near = known.near(key)
+        near = known.near(key) if key not in apart else None
         if near:
             report.proposals.append((name, *near))
         try:

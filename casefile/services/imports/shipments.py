@@ -5,7 +5,7 @@ its SHA-256, and every shipment cites it with its row number."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +40,16 @@ class ImportFailed(ValueError):
         self.report = report
 
 
+class NeedsReview(Exception):
+    """Names in the file look like parties already in the case and nobody said whether they
+    are the same: nothing was imported. ``report.proposals`` lists them."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(f"{len(report.proposals)} name(s) look like parties already in the "
+                         "case; say for each whether it is the same party")
+        self.report = report
+
+
 @dataclass
 class ImportReport:
     file: str
@@ -61,9 +71,10 @@ PREVIEW_ROWS = 20
 class _Parties(KnownParties):
     """Resolve party names to entity ids: existing (name/alias/identifier) or new."""
 
-    def __init__(self, conn: Any, accept: dict[str, int]) -> None:
+    def __init__(self, conn: Any, accept: dict[str, int], keep_apart: Iterable[str]) -> None:
         super().__init__(conn)
         self.accept = {normalise_name(k): v for k, v in accept.items()}
+        self.keep_apart = {normalise_name(k) for k in keep_apart}
         self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM entity").scalar() or 0) + 1
         self.new: list[tuple] = []
         self.new_all: list[tuple] = []
@@ -78,13 +89,14 @@ class _Parties(KnownParties):
             return self.idents[ident.strip().lower()]
         key = normalise_name(name) or name.casefold()
         if key in self.accept:
+            report.reused_entities[name] = self.accept[key]
             return self.accept[key]
         if key in self.by_name:
             eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
             return eid
-        if key not in self.checked:
+        if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
             near = self.near(key)
             if near:
@@ -104,9 +116,13 @@ class _Parties(KnownParties):
 
 def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | None = None,
                      dry_run: bool = False, accept: dict[str, int] | None = None,
-                     progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                     progress: Callable[[int, int, str], None] | None = None,
+                     keep_apart: Iterable[str] = (), review: bool = False) -> ImportReport:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
-    (changing nothing) when any row has a problem."""
+    (changing nothing) when any row has a problem. A near match with a party already in the
+    case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
+    otherwise proposed; with ``review`` an import with proposals raises NeedsReview and
+    changes nothing (without it, proposed names become new parties)."""
     path = Path(path)
     table = open_table(path)
     mapping = mapping or guess_mapping(table.header)
@@ -117,7 +133,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
-        parties = _Parties(conn, accept or {})
+        parties = _Parties(conn, accept or {}, keep_apart)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
                                 f"{path.name}", "") if not dry_run else 0
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
@@ -152,6 +168,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         report.shipments = ship_id - first_ship
         if dry_run:
             raise _DryRun(report)
+        if review and report.proposals:
+            raise NeedsReview(report)  # rolls the whole import back
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
         keys = {"shipment": shipped, "entity": [p[0] for p in parties.new_all],
                 "source": [source_id]}
