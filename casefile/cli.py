@@ -228,7 +228,7 @@ def _import(args: argparse.Namespace) -> int:
                   "pass --keep-all-apart", file=sys.stderr)
             return EXIT_ERROR
         except ImportFailed as exc:
-            for line in exc.report.problems:
+            for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
             print(f"casefile: error: the import of {args.file.name} failed; the case is "
                   "unchanged", file=sys.stderr)

@@ -308,7 +308,7 @@ class ImportDialog(QDialog):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
             self.report.setPlainText("Nothing was imported. Problems:\n"
-                                     + "\n".join(exc.report.problems))
+                                     + "\n".join(exc.report.problem_lines()))
         else:
             self.report.setPlainText(f"Nothing was imported: {exc}")
 

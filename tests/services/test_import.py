@@ -209,3 +209,13 @@ def test_large_file_is_streamed(case, tmp_path):
     report = import_shipments(case, f)
     assert report.shipments == 70_000 and len(report.new_entities) == 5700
     assert case.counts()["citation"] == 70_000
+
+
+def test_many_bad_rows_are_all_counted(case, tmp_path):
+    f = write(tmp_path, "many.csv", HEADER + "DJI,X,31.02.2022,1,a,1,1,China,\n" * 250)
+    with pytest.raises(ImportFailed, match=r"\(and 249 more problems\)") as info:
+        import_shipments(case, f)
+    lines = info.value.report.problem_lines()
+    assert len(lines) == 201 and lines[0].startswith("many.csv, line 2, column 'ArrivalDate'")
+    assert lines[-1] == "… and 50 more problems, not listed"
+    assert case.counts()["shipment"] == 0

@@ -18,7 +18,6 @@ from casefile.services.imports.party_writer import PartyWriter
 from casefile.services.imports.provenance import file_source
 from casefile.services.imports.reader import ImportFileError, detect_encoding
 from casefile.services.imports.shipments import (
-    MAX_PROBLEMS,
     PREVIEW_ROWS,
     ImportFailed,
     ImportReport,
@@ -158,7 +157,7 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties,
             choices: tuple[dict[str, int], set[str]],
             w: PartyWriter, by_ftm: dict[str, int], sanctions: list, report: ImportReport) -> None:
     if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
-        _problem(report, f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
+        report.problem(f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
                          "with schema and properties)")
         return
     schema = str(rec.get("schema", ""))
@@ -171,7 +170,7 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties,
         return
     all_names = [n for n in props.get("name", []) if isinstance(n, str) and n.strip()]
     if not all_names:
-        _problem(report, f"{path.name}, line {line}, field 'name': a {schema} without a name")
+        report.problem(f"{path.name}, line {line}, field 'name': a {schema} without a name")
         return
     name, key = all_names[0].strip(), normalise_name(all_names[0])
     ids = [v for p in IDENT_PROPS for v in props.get(p, []) if isinstance(v, str)]
@@ -188,7 +187,7 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties,
             eid = w.entity(KINDS[schema], name, _country(props),
                            "; ".join(props.get("notes", []))[:2000])
         except ValidationError as exc:
-            _problem(report, f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+            report.problem(f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
             return
         aliases = {a.strip() for p in ("name",) + ALIAS_PROPS for a in props.get(p, [])
                    if isinstance(a, str) and a.strip() and a.strip() != name}
@@ -217,7 +216,7 @@ def _sanction(path: Path, line: int, rec: dict, by_ftm: dict[str, int], w: Party
     props = rec.get("properties", {}) or {}
     target = next((by_ftm[str(e)] for e in props.get("entity", []) if str(e) in by_ftm), None)
     if target is None:
-        _problem(report, f"{path.name}, line {line}, field 'entity': the sanctioned entity is "
+        report.problem(f"{path.name}, line {line}, field 'entity': the sanctioned entity is "
                          "not in the file")
         return
     date = (props.get("listingDate") or props.get("startDate") or props.get("date")
@@ -227,12 +226,7 @@ def _sanction(path: Path, line: int, rec: dict, by_ftm: dict[str, int], w: Party
                          "; ".join(props.get("program", [])),
                          "; ".join(props.get("reason", []))[:2000], str(date)[:10])
     except ValidationError as exc:
-        _problem(report, f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+        report.problem(f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
         return
     w.cite("sanction_id", sid, f"line {line}", "")
     report.sanctions += 1
-
-
-def _problem(report: ImportReport, text: str) -> None:
-    if len(report.problems) < MAX_PROBLEMS:
-        report.problems.append(text)

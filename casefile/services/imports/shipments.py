@@ -34,7 +34,7 @@ class ImportFailed(ValueError):
 
     def __init__(self, report: ImportReport) -> None:
         first = report.problems[0] if report.problems else "unknown problem"
-        more = len(report.problems) - 1
+        more = len(report.problems) + report.unlisted - 1
         super().__init__(f"{first}{f' (and {more} more problems)' if more > 0 else ''}; "
                          "nothing was imported")
         self.report = report
@@ -63,6 +63,18 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     dry_run: bool = False
     preview: list[str] = field(default_factory=list)  # what the first rows would create
+    unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
+
+    def problem(self, text: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+        else:
+            self.unlisted += 1
+
+    def problem_lines(self) -> list[str]:
+        """Every kept problem, and how many more there were."""
+        more = [f"… and {self.unlisted:,} more problems, not listed"] if self.unlisted else []
+        return self.problems + more
 
 
 PREVIEW_ROWS = 20
@@ -214,23 +226,23 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
                   "reference", "notes", "shipper_id", "consignee_id"):
             out[t] = cell(t)
     except ValueProblem as exc:
-        _problem(report, f"{file}, line {line}: {exc} (a ragged row)")
+        report.problem(f"{file}, line {line}: {exc} (a ragged row)")
         return None
     for target, fn in (("date", parse_date), ("quantity", parse_number),
                        ("value", parse_number), ("shipment_count", parse_number)):
         try:
             out[target] = fn(cell(target))
         except ValueProblem as exc:
-            _problem(report, f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
     try:
         out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
-        _problem(report, f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
+        report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
     for target in ("origin_country", "destination_country", "via"):
         try:
             out[target] = country_code(cell(target)) if cell(target) else None
         except CountryError as exc:
-            _problem(report, f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
     if len(report.problems) != before or report.problems:
         return None  # once anything failed, rows are only checked, not built
     d = out.pop("date")
@@ -274,11 +286,6 @@ def _preview(line: int, v: dict[str, Any], parties: _Parties, shipper: int | Non
 
 def col_name(report: ImportReport, target: str) -> str:
     return repr(report.mapping.get(target, target))
-
-
-def _problem(report: ImportReport, text: str) -> None:
-    if len(report.problems) < MAX_PROBLEMS:
-        report.problems.append(text)
 
 
 def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
