@@ -195,11 +195,14 @@ def _review_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--keep-all-apart", action="store_true",
                    help="every name not matched exactly becomes a new entity (near matches "
                    "are listed, not used)")
+    s.add_argument("--again", action="store_true",
+                   help="import a file the case already holds (its records are duplicated)")
 
 
 def _import(args: argparse.Namespace) -> int:
     from casefile.services.case import Case
     from casefile.services.imports.mapping import load_mapping, save_mapping
+    from casefile.services.imports.provenance import AlreadyImported
     from casefile.services.imports.shipments import ImportFailed, NeedsReview, import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
@@ -217,10 +220,16 @@ def _import(args: argparse.Namespace) -> int:
                 from casefile.services.imports.ftm import import_ftm
 
                 report = import_ftm(case, args.file, args.dry_run, accept,
-                                    keep_apart=args.keep_apart, review=review)
+                                    keep_apart=args.keep_apart, review=review,
+                                    again=args.again)
             else:
                 report = import_shipments(case, args.file, mapping, args.dry_run, accept,
-                                          keep_apart=args.keep_apart, review=review)
+                                          keep_apart=args.keep_apart, review=review,
+                                          again=args.again)
+        except AlreadyImported as exc:
+            print(f"casefile: error: {exc}; pass --again to import it anyway",
+                  file=sys.stderr)
+            return EXIT_ERROR
         except NeedsReview as exc:
             _proposals(exc.report.proposals)
             print(f"casefile: error: nothing was imported: {exc}. Name each with --accept "

@@ -82,7 +82,10 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
     assert main(["info", str(case)]) == 0 and "Shipments:     4" in capsys.readouterr().out
     assert main(["import", str(case), str(f), "--keep-apart", "Small distributor"]) == 0
     assert "1 new parties" in capsys.readouterr().out
-    assert main(["import", str(case), str(f), "--accept", "Small distributor=4"]) == 0
+    assert main(["import", str(case), str(f), "--accept", "Small distributor=4"]) == 1
+    assert "already imported" in capsys.readouterr().err  # the same file, twice: refused
+    assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
+                 "--again"]) == 0
     out = capsys.readouterr().out
     assert "0 new parties" in out and "Possible match" not in out
     assert main(["info", str(case)]) == 0

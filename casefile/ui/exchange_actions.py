@@ -45,6 +45,7 @@ class FtmImportDialog(ImportDialog):
         self.file_info.setText(f"{path.name}: {path.stat().st_size:,} bytes. Check it to see "
                                "what it would create.")
         self.checked = None
+        self.again = False
         self._enable(True)
         self.save_button.setEnabled(False)
         self.saved.setEnabled(False)
@@ -60,8 +61,8 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
-                 accept: dict[str, int], progress: Any) -> Any:
-        return import_ftm(case, path, dry_run, accept, progress)
+                 accept: dict[str, int], progress: Any, again: bool) -> Any:
+        return import_ftm(case, path, dry_run, accept, progress, again=again)
 
 
 def _n(n: int, one: str, many: str | None = None) -> str:

@@ -33,6 +33,7 @@ from casefile.services.imports.mapping import (
     save_mapping,
     saved_mappings,
 )
+from casefile.services.imports.provenance import AlreadyImported
 from casefile.services.imports.reader import open_table
 from casefile.services.imports.shipments import ImportFailed, import_shipments
 from casefile.ui.text import plain_label
@@ -53,6 +54,7 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.header: list[str] = []
         self.checked: tuple | None = None  # what the last clean dry run was run on
+        self.again = False  # the user said: import this file although the case holds it
         self.setWindowTitle(self.TITLE)
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.PLACEHOLDER)
@@ -201,6 +203,7 @@ class ImportDialog(QDialog):
         self._set_mapping(guess_mapping(table.header))
         self.saved.setCurrentIndex(0)
         self.checked = None
+        self.again = False
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
             else ""
         self.file_info.setText(f"{path.name}: {table.kind.upper()}{enc}, "
@@ -227,8 +230,8 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
-                 accept: dict[str, int], progress: Any) -> Any:
-        return import_shipments(case, path, mapping, dry_run, accept, progress)
+                 accept: dict[str, int], progress: Any, again: bool) -> Any:
+        return import_shipments(case, path, mapping, dry_run, accept, progress, again=again)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -255,10 +258,11 @@ class ImportDialog(QDialog):
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
         def work() -> Any:
-            return self.importer(case, path, mapping, dry_run, accept, task.report)
+            return self.importer(case, path, mapping, dry_run, accept, task.report, again)
 
+        again = self.again
         self.win.worker.submit(work, lambda r: self._done(r, dry_run, review_first),
-                               self._failed)
+                               lambda exc: self._failed(exc, dry_run and not review_first))
 
     def _done(self, report: Any, dry_run: bool, then_import: bool = False) -> None:
         self.task = None
@@ -299,12 +303,21 @@ class ImportDialog(QDialog):
             self.proposals.addItem(item)
         self.last_report = report
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, dry_run: bool = False) -> None:
         self.task = None
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(0)
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, AlreadyImported):
+            self.report.setPlainText(f"Nothing was imported: {exc}.")
+            answer = QMessageBox.question(
+                self, self.TITLE, f"{exc}.\n\nImport it again anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.again = True
+                self.run(dry_run=dry_run)
+        elif isinstance(exc, Cancelled):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
             self.report.setPlainText("Nothing was imported. Problems:\n"

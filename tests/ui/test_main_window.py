@@ -436,3 +436,32 @@ def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypa
     qtbot.waitUntil(lambda: "Exported tables" in win.statusBar().currentMessage(),
                     timeout=20000)
     assert (tmp_path / "tables" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    win = demo_window
+    f = tmp_path / "once.csv"
+    f.write_text("ShipperName,ConsigneeName,ProductDescription\nNORINCO,Tekhkrim,rifles\n",
+                 encoding="utf-8")
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
+                    timeout=20000)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr("casefile.ui.import_dialog.QMessageBox.question",
+                        lambda *a, **k: (asked.append(a[2]), answers.pop(0))[1])
+    dlg.import_button.click()  # the case holds this file already: the user says No
+    qtbot.waitUntil(lambda: dlg.task is None and "already imported" in
+                    dlg.report.toPlainText(), timeout=20000)
+    assert "once.csv was already imported into this case" in asked[0]
+    assert win.case.counts()["shipment"] == 5
+    dlg.import_button.click()  # asked again; this time Yes: imported a second time
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert win.case.counts()["shipment"] == 6 and len(asked) == 2

@@ -15,7 +15,7 @@ from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
 from casefile.services.imports.known import KnownParties
 from casefile.services.imports.party_writer import PartyWriter
-from casefile.services.imports.provenance import file_source
+from casefile.services.imports.provenance import check_not_imported, file_source
 from casefile.services.imports.reader import ImportFileError, detect_encoding
 from casefile.services.imports.shipments import (
     PREVIEW_ROWS,
@@ -98,7 +98,8 @@ def _country(props: dict[str, list[str]]) -> str | None:
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                accept: dict[str, int] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
-               keep_apart: Iterable[str] = (), review: bool = False) -> ImportReport:
+               keep_apart: Iterable[str] = (), review: bool = False,
+               again: bool = False) -> ImportReport:
     """Import parties and sanctions (one undoable operation; nothing is kept when any record
     has a problem). Rows are written in batches, not one journaled edit each."""
     path = Path(path)
@@ -117,6 +118,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
 
     def work(tx: Tx) -> ImportReport:
         conn = tx.conn
+        if not again:
+            check_not_imported(conn, path)
         known = KnownParties(conn)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
                           "Imported entity and sanction records.")

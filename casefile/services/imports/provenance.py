@@ -15,6 +15,33 @@ MIME = {".csv": "text/csv", ".txt": "text/plain", ".json": "application/json",
         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
+class AlreadyImported(ImportFileError):
+    """The same file (by SHA-256) is already a source of the case: importing it again would
+    duplicate its records. Import again only on purpose (``again=True``)."""
+
+    def __init__(self, path: Path, source_id: int, title: str, added: str) -> None:
+        super().__init__(f"{path.name} was already imported into this case on {added[:10]} "
+                         f"(source #{source_id}, “{title}”); importing it again would "
+                         "duplicate its records")
+        self.source_id = source_id
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of a file, read in pieces."""
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest(), f.tell()
+
+
+def check_not_imported(conn: Any, path: Path) -> None:
+    """Raise AlreadyImported if a source of the case holds this very file."""
+    sha256, _size = file_digest(path)
+    row = conn.exec_driver_sql(
+        "SELECT s.id, s.title, a.added_at FROM attachment a JOIN source s ON s.id = a.source_id "
+        "WHERE a.sha256 = ? ORDER BY a.id LIMIT 1", (sha256,)).first()
+    if row is not None:
+        raise AlreadyImported(path, row[0], row[1], str(row[2]))
+
+
 def file_source(conn: Any, path: Path, kind: str, title: str, notes: str) -> int:
     """Insert a source for ``path`` with the file attached; return the source id. Runs in
     the caller's transaction: a failure later in the import removes both."""
@@ -25,9 +52,7 @@ def file_source(conn: Any, path: Path, kind: str, title: str, notes: str) -> int
         "(?, ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
         (kind, title, now.date().isoformat(),
          f"{notes} Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}.".strip())).lastrowid
-    with path.open("rb") as f:  # hashed first: the row is written once, complete
-        sha256 = hashlib.file_digest(f, "sha256").hexdigest()
-        size = f.tell()
+    sha256, size = file_digest(path)  # hashed first: the row is written once, complete
     aid = conn.exec_driver_sql(  # data is the last column: zeroblob stays compact
         "INSERT INTO attachment(source_id, filename, mime, size, sha256, added_at, data) "
         "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?))",

@@ -16,7 +16,7 @@ from casefile.core.names import normalise_name
 from casefile.services import indexing
 from casefile.services.imports.known import KnownParties
 from casefile.services.imports.mapping import check_mapping, guess_mapping
-from casefile.services.imports.provenance import file_source
+from casefile.services.imports.provenance import check_not_imported, file_source
 from casefile.services.imports.reader import open_table
 from casefile.services.imports.values import ValueProblem, parse_date, parse_number, parse_weight
 from casefile.services.synthetic import SHIPMENT_COLS
@@ -129,12 +129,14 @@ class _Parties(KnownParties):
 def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | None = None,
                      dry_run: bool = False, accept: dict[str, int] | None = None,
                      progress: Callable[[int, int, str], None] | None = None,
-                     keep_apart: Iterable[str] = (), review: bool = False) -> ImportReport:
+                     keep_apart: Iterable[str] = (), review: bool = False,
+                     again: bool = False) -> ImportReport:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
     otherwise proposed; with ``review`` an import with proposals raises NeedsReview and
-    changes nothing (without it, proposed names become new parties)."""
+    changes nothing (without it, proposed names become new parties). A file the case already
+    holds raises AlreadyImported unless ``again``."""
     path = Path(path)
     table = open_table(path)
     mapping = mapping or guess_mapping(table.header)
@@ -145,6 +147,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
+        if not again:
+            check_not_imported(conn, path)
         parties = _Parties(conn, accept or {}, keep_apart)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
                                 f"{path.name}", "") if not dry_run else 0
