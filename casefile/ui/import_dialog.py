@@ -206,8 +206,11 @@ class ImportDialog(QDialog):
         self.again = False
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
             else ""
+        where = (f" (the header is on {'line' if table.kind == 'csv' else 'row'} "
+                 f"{table.header_line}; the rows above it are skipped)"
+                 if table.header_line > 1 else "")
         self.file_info.setText(f"{path.name}: {table.kind.upper()}{enc}, "
-                               f"{len(table.header)} columns")
+                               f"{len(table.header)} columns{where}")
         self._enable(True)
 
     def mapping(self) -> dict[str, str]:

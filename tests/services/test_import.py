@@ -219,3 +219,40 @@ def test_many_bad_rows_are_all_counted(case, tmp_path):
     assert len(lines) == 201 and lines[0].startswith("many.csv, line 2, column 'ArrivalDate'")
     assert lines[-1] == "… and 50 more problems, not listed"
     assert case.counts()["shipment"] == 0
+
+
+def test_title_rows_above_the_header_are_skipped(case, tmp_path):
+    """Customs-database exports put a title and a blank line above the header."""
+    text = ("Выгрузка таможенных деклараций за 2022 год;;;;\n"
+            ";;;;\n"
+            "Отправитель/Экспортер;Получатель;Дата;Описание товаров;Вес брутто (кг)\n"
+            "NORINCO;АО «Техкрим»;05.06.2022;Ружья охотничьи;1 234,5\n")
+    f = write(tmp_path, "decl.csv", text, "cp1251")
+    from casefile.services.imports.reader import open_table
+
+    table = open_table(f)
+    assert table.header_line == 3 and table.delimiter == ";"
+    assert [n for n, _cells in table.rows()] == [4]
+    report = import_shipments(case, f)
+    assert report.shipments == 1
+    assert case.get("shipment", 1)["weight_kg"] == 1234.5
+
+
+def test_xlsx_header_below_a_title_and_unknown_names(case, tmp_path, monkeypatch):
+    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
+    from casefile.services.imports.reader import open_table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Vendor X shipment report, Q4 2022"])
+    sheet.append([])
+    sheet.append(["From", "To", "When", "What"])  # names nobody guesses: found by width
+    sheet.append(["DJI", "Distributor", "2022-11-15", "batteries"])
+    path = tmp_path / "x.xlsx"
+    book.save(path)
+    table = open_table(path)
+    assert table.header == ["From", "To", "When", "What"] and table.header_line == 3
+    save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
+                              "declared_goods": "What"})
+    report = import_shipments(case, path, load_mapping("vendor-x"))
+    assert report.shipments == 1 and report.preview[0].startswith("line 4: 2022-11-15")

@@ -1,6 +1,7 @@
 """Read trade-data files as rows with line numbers, streaming: CSV in any of the encodings
 the data comes in (UTF-8 with or without BOM, UTF-16, cp1251, GB18030/GBK) with its delimiter
-sniffed, or XLSX (first sheet)."""
+sniffed, or XLSX (first sheet). The header need not be the first row: title rows above it
+(as customs-database exports have) are skipped."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 SAMPLE = 256 * 1024
+HEADER_SCAN = 30  # non-empty rows looked at to find the header
 
 
 class ImportFileError(ValueError):
@@ -28,19 +30,21 @@ class TableFile:
     encoding: str | None
     delimiter: str | None
     header: list[str]
+    header_line: int = 1  # line (CSV) or row (XLSX) of the header; data rows follow it
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line number in the file, cells) for every data row after the header."""
         if self.kind == "xlsx":
-            yield from _xlsx_rows(self.path, skip_header=True)
+            for n, cells in _xlsx_rows(self.path):
+                if n > self.header_line:
+                    yield n, cells
             return
         with self.path.open("rb") as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="", errors="strict")
             reader = csv.reader(text, delimiter=self.delimiter or ",")
             try:
-                next(reader)
                 for row in reader:
-                    if any(c.strip() for c in row):
+                    if reader.line_num > self.header_line and any(c.strip() for c in row):
                         yield reader.line_num, row
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{self.path.name}, line {reader.line_num + 1}: the "
@@ -62,19 +66,60 @@ def open_table(path: str | Path) -> TableFile:
     if head[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _open_xlsx(path, head)
     encoding = detect_encoding(head)
-    sample = head.decode(encoding, errors="ignore")
+    sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
+    if len(head) == SAMPLE:  # the last line may be cut short
+        sample = sample[:max(sample.rfind("\n"), 0)] or sample
     lines = sample.splitlines()
-    first = lines[0] if lines else ""
     try:
-        delimiter = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t|").delimiter
+        sniffed = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",;\t|").delimiter
     except csv.Error:
-        delimiter = max(",;\t|", key=first.count)
-    header = next(csv.reader([first], delimiter=delimiter), [])
-    header = [h.strip().lstrip("\ufeff") for h in header]
+        sniffed = max(",;\t|", key=(lines[0] if lines else "").count)
+    best: tuple[int, str, int, list[str]] | None = None
+    for delimiter in [sniffed] + [d for d in ",;\t|" if d != sniffed]:
+        line, header = _pick_header(_sample_rows(sample, delimiter))
+        score = _known_columns(header)
+        if best is None or score > best[0]:
+            best = (score, delimiter, line, header)
+    assert best is not None
+    _score, delimiter, line, header = best
+    header = [h.strip() for h in header]
     if not any(header):
         raise ImportFileError(f"{path.name}, line 1: there is no header row")
-    table = TableFile(path, "csv", encoding, delimiter, header)
-    return table
+    return TableFile(path, "csv", encoding, delimiter, header, line)
+
+
+def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append((reader.line_num, row))
+                if len(rows) >= HEADER_SCAN:
+                    break
+    except csv.Error:
+        pass  # a broken line in the sample: the rows before it decide
+    return rows
+
+
+def _known_columns(header: list[str]) -> int:
+    from casefile.services.imports.mapping import guess_mapping
+
+    return len(guess_mapping([h.strip() for h in header]))
+
+
+def _pick_header(rows: list[tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    """The header among the first rows: the earliest naming the most known columns; when
+    none names two, the first row about as wide as the table (a title row is narrower)."""
+    if not rows:
+        return 1, []
+    scored = [(_known_columns(cells), -line, line, cells) for line, cells in rows]
+    score, _neg, line, cells = max(scored)
+    if score >= 2:
+        return line, cells
+    width = max(sum(1 for c in cells if c.strip()) for _line, cells in rows)
+    return next((line, cells) for line, cells in rows
+                if sum(1 for c in cells if c.strip()) >= max(2, 0.6 * width) or width < 2)
 
 
 def detect_encoding(head: bytes) -> str:
@@ -100,16 +145,16 @@ def _open_xlsx(path: Path, head: bytes) -> TableFile:
     if head[:4] != b"PK\x03\x04" or not zipfile.is_zipfile(path):
         raise ImportFileError(f"{path.name} is named like a spreadsheet but is not an XLSX "
                               "file")
-    rows = _xlsx_rows(path, skip_header=False)
-    try:
-        _line, header = next(rows)
-    except StopIteration:
-        raise ImportFileError(f"{path.name} is empty") from None
+    rows = _xlsx_rows(path)
+    first = [r for _n, r in zip(range(HEADER_SCAN), rows, strict=False)]
     rows.close()
-    return TableFile(path, "xlsx", None, None, [h.strip() for h in header])
+    if not first:
+        raise ImportFileError(f"{path.name} is empty")
+    line, header = _pick_header(first)
+    return TableFile(path, "xlsx", None, None, [h.strip() for h in header], line)
 
 
-def _xlsx_rows(path: Path, skip_header: bool) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     import openpyxl
 
     try:
@@ -119,8 +164,6 @@ def _xlsx_rows(path: Path, skip_header: bool) -> Iterator[tuple[int, list[str]]]
     try:
         sheet = book.worksheets[0]
         for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
-            if n == 1 and skip_header:
-                continue
             cells = ["" if v is None else _cell(v) for v in row]
             if any(c.strip() for c in cells):
                 yield n, cells
