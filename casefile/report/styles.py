@@ -17,7 +17,7 @@ LINK = colors.HexColor("#0B4F8A")
 
 def _p(name: str, **kw: object) -> ParagraphStyle:
     base = {"fontName": BODY, "fontSize": 9.5, "leading": 12.5, "textColor": INK,
-            "alignment": TA_LEFT}
+            "alignment": TA_LEFT, "allowWidows": 0}  # no last line alone atop a page
     base.update(kw)
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
