@@ -61,6 +61,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
                    "(field -> column); without it the columns are guessed from their names")
     s.add_argument("--save-mapping", default=None, metavar="NAME",
                    help="save the mapping used under this name")
+    s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
+                   help="write one line per row of the file: what it creates, or its problems")
     s.add_argument("--dry-run", action="store_true",
                    help="report what would be created and every problem; change nothing")
     _review_options(s)
@@ -203,6 +205,7 @@ def _import(args: argparse.Namespace) -> int:
     from casefile.services.case import Case
     from casefile.services.imports.mapping import load_mapping, save_mapping
     from casefile.services.imports.provenance import AlreadyImported
+    from casefile.services.imports.row_report import row_report
     from casefile.services.imports.shipments import ImportFailed, NeedsReview, import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
@@ -223,9 +226,15 @@ def _import(args: argparse.Namespace) -> int:
                                     keep_apart=args.keep_apart, review=review,
                                     again=args.again)
             else:
-                report = import_shipments(case, args.file, mapping, args.dry_run, accept,
-                                          keep_apart=args.keep_apart, review=review,
-                                          again=args.again)
+                try:
+                    with row_report(args.report) as row_log:
+                        report = import_shipments(case, args.file, mapping, args.dry_run,
+                                                  accept, keep_apart=args.keep_apart,
+                                                  review=review, again=args.again,
+                                                  row_log=row_log)
+                finally:
+                    if args.report:
+                        print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
             print(f"casefile: error: {exc}; pass --again to import it anyway",
                   file=sys.stderr)

@@ -90,3 +90,25 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
     assert "0 new parties" in out and "Possible match" not in out
     assert main(["info", str(case)]) == 0
     assert "Shipments:     8" in capsys.readouterr().out
+
+
+def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
+    import csv
+
+    case = tmp_path / "d.casefile"
+    assert main(["demo", str(case)]) == 0
+    f = tmp_path / "t.csv"
+    f.write_text("Export of declarations;;;\n"
+                 "Отправитель/Экспортер;Получатель;Дата;Описание товаров\n"
+                 "NORINCO;Tekhkrim;05.06.2022;=HYPERLINK(\"http://x\")\n"
+                 "DJI;Small distributor;31.02.2022;drones\n"
+                 "DJI;Small distributor;late 2022;drones\n", encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    assert main(["import", str(case), str(f), "--dry-run", "--report", str(out)]) == 1
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["line", "status", "what"]
+    assert [r[:2] for r in rows[1:]] == [["3", "ok"], ["4", "problem"], ["5", "checked"]]
+    assert "NORINCO (= existing #1" in rows[1][2] and "=HYPERLINK" in rows[1][2]
+    assert "line 4, column 'Дата': February 2022 has 28 days" in rows[2][2]
+    assert "Wrote a line for every row read" in capsys.readouterr().out

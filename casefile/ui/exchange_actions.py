@@ -30,6 +30,7 @@ class FtmImportDialog(ImportDialog):
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
         self.mapping_panel.hide()
+        self.rows_button.hide()  # FtM records are reported in the check itself
         self.body.setStretch(0, 0)  # the report takes the whole width
         self.resize(900, 560)
 
@@ -47,8 +48,6 @@ class FtmImportDialog(ImportDialog):
         self.checked = None
         self.again = False
         self._enable(True)
-        self.save_button.setEnabled(False)
-        self.saved.setEnabled(False)
 
     def mapping(self) -> dict[str, str]:
         return {}

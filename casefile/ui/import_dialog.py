@@ -9,12 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,16 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.imports.mapping import (
-    TARGETS,
-    guess_mapping,
-    load_mapping,
-    save_mapping,
-    saved_mappings,
-)
 from casefile.services.imports.provenance import AlreadyImported
 from casefile.services.imports.reader import open_table
+from casefile.services.imports.row_report import row_report
 from casefile.services.imports.shipments import ImportFailed, import_shipments
+from casefile.ui.mapping_panel import MappingPanel
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Cancelled, Task
 
@@ -52,7 +44,6 @@ class ImportDialog(QDialog):
         super().__init__(parent or win)
         self.win = win
         self.task: Task | None = None
-        self.header: list[str] = []
         self.checked: tuple | None = None  # what the last clean dry run was run on
         self.again = False  # the user said: import this file although the case holds it
         self.setWindowTitle(self.TITLE)
@@ -65,36 +56,18 @@ class ImportDialog(QDialog):
         top.addWidget(self.path)
         top.addWidget(browse)
         self.file_info = plain_label()
-        self.columns: dict[str, QComboBox] = {}
-        form = QFormLayout()
-        for key, title in TARGETS.items():
-            box = QComboBox()
-            box.addItem("(not in the file)", None)
-            self.columns[key] = box
-            form.addRow(title, box)
-        self.mapping_panel = QWidget()
-        panel = QVBoxLayout(self.mapping_panel)
-        panel.setContentsMargins(0, 0, 0, 0)
-        panel.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
-        panel.addLayout(form)
-        self.saved = QComboBox()
-        self.saved.setToolTip("Apply a column mapping saved earlier")
-        self.saved.activated.connect(self._apply_saved)
-        self.save_button = QPushButton("Save mapping…")
-        self.save_button.clicked.connect(self._save_mapping)
-        saved_row = QHBoxLayout()
-        saved_row.addWidget(plain_label("Saved mapping:"))
-        saved_row.addWidget(self.saved, 1)
-        saved_row.addWidget(self.save_button)
-        self._fill_saved()
-        panel.addLayout(saved_row)
-        panel.addStretch(1)
+        self.mapping_panel = MappingPanel()
+        self.mapping_panel.said.connect(self.report_text)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(110)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
+        self.rows_button = QPushButton("Save row report…")
+        self.rows_button.setToolTip("Check the file and write a CSV with one line per row: "
+                                    "what it would create, or its problems")
+        self.rows_button.clicked.connect(self._save_row_report)
         self.check_button = QPushButton("Check (dry run)")
         self.import_button = QPushButton("Import")
         self.close_button = QPushButton("Close")
@@ -102,6 +75,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
         self.close_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.rows_button)
         buttons.addStretch(1)
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
@@ -126,57 +100,13 @@ class ImportDialog(QDialog):
         self._enable(False)
 
     def _enable(self, ready: bool) -> None:
+        self.rows_button.setEnabled(ready)
         self.check_button.setEnabled(ready)
         self.import_button.setEnabled(ready)
-        self.save_button.setEnabled(ready)
-        self.saved.setEnabled(ready and self.saved.count() > 1)
+        self.mapping_panel.enable(ready)
 
-    def _fill_saved(self, current: str | None = None) -> None:
-        self.saved.clear()
-        self.saved.addItem("(guessed from the column names)", None)
-        for name in saved_mappings():
-            self.saved.addItem(name, name)
-        if current:
-            self.saved.setCurrentIndex(max(0, self.saved.findData(current)))
-
-    def _apply_saved(self) -> None:
-        name = self.saved.currentData()
-        try:
-            mapping = load_mapping(name) if name else guess_mapping(self.header)
-        except (ValueError, OSError) as exc:
-            self.report.setPlainText(f"The saved mapping cannot be used: {exc}")
-            return
-        missing = self._set_mapping(mapping)
-        self.report.setPlainText(
-            f"Mapping “{name}” applied." + (f" Not in this file: {', '.join(missing)}."
-                                             if missing else "") if name else
-            "Columns guessed from their names.")
-
-    def _set_mapping(self, mapping: dict[str, str]) -> list[str]:
-        """Select the mapped columns; return the mapped columns this file lacks."""
-        missing = []
-        for key, box in self.columns.items():
-            col = mapping.get(key)
-            i = box.findData(col) if col else 0
-            if i < 0:
-                missing.append(col)
-            box.setCurrentIndex(max(0, i))
-        return missing
-
-    def _save_mapping(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save mapping", "Name for this column mapping:",
-                                        text=self.saved.currentData() or "")
-        if not ok or not name.strip():
-            return
-        try:
-            save_mapping(name.strip(), self.mapping())
-        except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, "Save mapping", str(exc))
-            return
-        self._fill_saved(name.strip())
-        self._enable(True)
-        self.report.setPlainText(f"Mapping saved as “{name.strip()}”; choose it under Saved "
-                                 "mapping the next time a file like this comes in.")
+    def report_text(self, text: str) -> None:
+        self.report.setPlainText(text)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.TITLE, "", self.FILTER)
@@ -194,14 +124,7 @@ class ImportDialog(QDialog):
             self.file_info.setText(str(exc))
             self._enable(False)
             return
-        self.header = table.header
-        for box in self.columns.values():
-            box.clear()
-            box.addItem("(not in the file)", None)
-            for col in table.header:
-                box.addItem(col, col)
-        self._set_mapping(guess_mapping(table.header))
-        self.saved.setCurrentIndex(0)
+        self.mapping_panel.set_header(table.header)
         self.checked = None
         self.again = False
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
@@ -214,7 +137,7 @@ class ImportDialog(QDialog):
         self._enable(True)
 
     def mapping(self) -> dict[str, str]:
-        return {k: b.currentData() for k, b in self.columns.items() if b.currentData()}
+        return self.mapping_panel.mapping()
 
     def accepted_matches(self) -> dict[str, int]:
         out = {}
@@ -327,6 +250,48 @@ class ImportDialog(QDialog):
                                      + "\n".join(exc.report.problem_lines()))
         else:
             self.report.setPlainText(f"Nothing was imported: {exc}")
+
+    def _save_row_report(self) -> None:
+        case, path = self.win.case, Path(self.path.text().strip())
+        if case is None:
+            return
+        out, _ = QFileDialog.getSaveFileName(self, "Save row report",
+                                             str(path.with_name(path.stem + ".rows.csv")),
+                                             "CSV (*.csv)")
+        if not out:
+            return
+        mapping, accept = self.mapping(), self.accepted_matches()
+        task = self.task = Task()
+        task.progress.connect(lambda d, t, w: self.progress.setValue(int(d * 1000 / max(t, 1))),
+                              Qt.ConnectionType.QueuedConnection)
+        self._enable(False)
+        self.close_button.setText("Cancel")
+        self.report.setPlainText("Checking every row…")
+
+        def work() -> tuple[int, int]:
+            counts = {"ok": 0, "problem": 0, "checked": 0}
+            with row_report(Path(out)) as log:
+                def count(line: int, status: str, what: str) -> None:
+                    counts[status] += 1
+                    log(line, status, what)
+                try:  # a dry run: nothing is written to the case, whatever it finds
+                    import_shipments(case, path, mapping, True, accept, task.report,
+                                     again=True, row_log=count)
+                except ImportFailed:
+                    pass
+            return sum(counts.values()), counts["problem"]
+
+        def done(result: tuple[int, int]) -> None:
+            self.task = None
+            self._enable(True)
+            self.close_button.setText("Close")
+            self.progress.setValue(1000)
+            rows, bad = result
+            self.report.setPlainText(f"Wrote a line for each of {rows:,} rows to {out}; "
+                                     + (f"{bad:,} rows have problems." if bad != 1 else
+                                        "1 row has problems."))
+
+        self.win.worker.submit(work, done, self._failed)
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:

@@ -284,8 +284,8 @@ def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_pa
     dlg = win.import_dialog
     dlg.path.setText(str(f))
     dlg.load_file()
-    assert dlg.columns["shipper"].currentData() == "ShipperName"
-    dlg.columns["via"].setCurrentIndex(dlg.columns["via"].findData("Via"))
+    assert dlg.mapping_panel.columns["shipper"].currentData() == "ShipperName"
+    dlg.mapping_panel.columns["via"].setCurrentIndex(dlg.mapping_panel.columns["via"].findData("Via"))
     dlg.check_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Would import" in dlg.report.toPlainText(),
                     timeout=20000)
@@ -362,15 +362,15 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     assert dlg.mapping() == {}  # nothing to guess from these names
     for key, col in (("shipper", "From"), ("consignee", "To"), ("date", "When"),
                      ("declared_goods", "What")):
-        dlg.columns[key].setCurrentIndex(dlg.columns[key].findData(col))
-    monkeypatch.setattr("casefile.ui.import_dialog.QInputDialog.getText",
+        dlg.mapping_panel.columns[key].setCurrentIndex(dlg.mapping_panel.columns[key].findData(col))
+    monkeypatch.setattr("casefile.ui.mapping_panel.QInputDialog.getText",
                         lambda *a, **k: ("vendor X", True))
-    dlg.save_button.click()
+    dlg.mapping_panel.save_button.click()
     assert (tmp_path / "mappings" / "vendor X.json").is_file()
     dlg.load_file()  # a new file of the same vendor: the guess is empty again
     assert dlg.mapping() == {}
-    dlg.saved.setCurrentIndex(dlg.saved.findData("vendor X"))
-    dlg.saved.activated.emit(dlg.saved.currentIndex())
+    dlg.mapping_panel.saved.setCurrentIndex(dlg.mapping_panel.saved.findData("vendor X"))
+    dlg.mapping_panel.saved.activated.emit(dlg.mapping_panel.saved.currentIndex())
     assert dlg.mapping() == {"shipper": "From", "consignee": "To", "date": "When",
                              "declared_goods": "What"}
 
@@ -465,3 +465,27 @@ def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, 
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
                     timeout=20000)
     assert win.case.counts()["shipment"] == 6 and len(asked) == 2
+
+
+def test_import_wizard_saves_a_row_report(qtbot, demo_window, tmp_path, monkeypatch):
+    import csv
+
+    win = demo_window
+    f = tmp_path / "trade.csv"
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n"
+                 "NORINCO,Tekhkrim,June 2022,rifles\n"
+                 "DJI,Tekhkrim,Jnue 2022,drones\n", encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    monkeypatch.setattr("casefile.ui.import_dialog.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(out), ""))
+    win.acts["import"].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.rows_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Wrote a line for each of 2 rows"
+                    in dlg.report.toPlainText(), timeout=20000)
+    assert "1 row has problems" in dlg.report.toPlainText()
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert [r[:2] for r in rows[1:]] == [["2", "ok"], ["3", "problem"]]
+    assert win.case.counts()["shipment"] == 4  # a report never writes to the case

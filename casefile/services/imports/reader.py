@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -31,20 +32,24 @@ class TableFile:
     delimiter: str | None
     header: list[str]
     header_line: int = 1  # line (CSV) or row (XLSX) of the header; data rows follow it
+    done: float = 0.0  # how far rows() has read, 0 to 1 (for progress)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line number in the file, cells) for every data row after the header."""
         if self.kind == "xlsx":
-            for n, cells in _xlsx_rows(self.path):
+            for n, cells, total in _xlsx_rows(self.path, with_total=True):
+                self.done = n / total if total else 0.0
                 if n > self.header_line:
                     yield n, cells
             return
+        size = max(self.path.stat().st_size, 1)
         with self.path.open("rb") as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="", errors="strict")
             reader = csv.reader(text, delimiter=self.delimiter or ",")
             try:
                 for row in reader:
                     if reader.line_num > self.header_line and any(c.strip() for c in row):
+                        self.done = raw.tell() / size  # read ahead a little: close enough
                         yield reader.line_num, row
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{self.path.name}, line {reader.line_num + 1}: the "
@@ -154,7 +159,9 @@ def _open_xlsx(path: Path, head: bytes) -> TableFile:
     return TableFile(path, "xlsx", None, None, [h.strip() for h in header], line)
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path, with_total: bool = False) -> Iterator[Any]:
+    """(row number, cells) of the first sheet's non-empty rows; with ``with_total`` also the
+    sheet's row count (0 when the file does not say)."""
     import openpyxl
 
     try:
@@ -163,10 +170,11 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         raise ImportFileError(f"{path.name} is not a readable XLSX workbook: {exc}") from None
     try:
         sheet = book.worksheets[0]
+        total = sheet.max_row or 0
         for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
             cells = ["" if v is None else _cell(v) for v in row]
             if any(c.strip() for c in cells):
-                yield n, cells
+                yield (n, cells, total) if with_total else (n, cells)
     finally:
         book.close()
 

@@ -64,8 +64,10 @@ class ImportReport:
     dry_run: bool = False
     preview: list[str] = field(default_factory=list)  # what the first rows would create
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
+    row_problems: list[str] = field(default_factory=list)  # of the row being read
 
     def problem(self, text: str) -> None:
+        self.row_problems.append(text)
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(text)
         else:
@@ -130,20 +132,22 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                      dry_run: bool = False, accept: dict[str, int] | None = None,
                      progress: Callable[[int, int, str], None] | None = None,
                      keep_apart: Iterable[str] = (), review: bool = False,
-                     again: bool = False) -> ImportReport:
+                     again: bool = False,
+                     row_log: Callable[[int, str, str], None] | None = None) -> ImportReport:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
     otherwise proposed; with ``review`` an import with proposals raises NeedsReview and
     changes nothing (without it, proposed names become new parties). A file the case already
-    holds raises AlreadyImported unless ``again``."""
+    holds raises AlreadyImported unless ``again``. ``row_log(line, status, what)`` hears of
+    every row: "ok" with what it creates, "problem" with its problems, or "checked" (a good
+    row of an import that has failed elsewhere)."""
     path = Path(path)
     table = open_table(path)
     mapping = mapping or guess_mapping(table.header)
     check_mapping(mapping, table.header, path.name)
     report = ImportReport(path.name, mapping, dry_run=dry_run)
     col = {t: table.header.index(c) for t, c in mapping.items()}
-    size = path.stat().st_size
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
@@ -159,13 +163,21 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         cites: list[tuple] = []
         for line, cells in table.rows():
             report.rows += 1
+            report.row_problems = []
             values = _row(cells, col, line, path.name, report)
             if values is None:
+                if row_log:
+                    row_log(line, "problem" if report.row_problems else "checked",
+                            "; ".join(report.row_problems))
                 continue
             shipper = parties.resolve(values["shipper"], values["shipper_id"], report)
             consignee = parties.resolve(values["consignee"], values["consignee_id"], report)
-            if len(report.preview) < PREVIEW_ROWS:
-                report.preview.append(_preview(line, values, parties, shipper, consignee))
+            if len(report.preview) < PREVIEW_ROWS or row_log:
+                what = _preview(values, parties, shipper, consignee)
+                if len(report.preview) < PREVIEW_ROWS:
+                    report.preview.append(f"line {line}: {what}")
+                if row_log:
+                    row_log(line, "ok", what)
             ships.append(_ship_tuple(ship_id, values, shipper, consignee))
             if values["via"]:
                 stops.append((ship_id, 0, values["via"], "", "transit"))
@@ -174,8 +186,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
             ship_id += 1
             if len(ships) >= BATCH:
                 _flush(conn, parties, ships, stops, cites, dry_run)
-                if progress:
-                    progress(min(report.rows * 100, size), size, f"{report.rows:,} rows")
+                if progress:  # may raise to cancel
+                    progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
         if report.problems:
@@ -258,7 +270,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
     return out
 
 
-def _preview(line: int, v: dict[str, Any], parties: _Parties, shipper: int | None,
+def _preview(v: dict[str, Any], parties: _Parties, shipper: int | None,
              consignee: int | None) -> str:
     """What one row creates, in words: parsed date, parties (new or which existing one),
     route, goods and the numbers as they will be stored."""
@@ -270,7 +282,7 @@ def _preview(line: int, v: dict[str, Any], parties: _Parties, shipper: int | Non
                 if parties.names[eid] != name else f"{name} (existing #{eid})"
         return f"{name} (new)"
 
-    parts = [f"line {line}: {v['date_text'] or 'undated'}"
+    parts = [f"{v['date_text'] or 'undated'}"
              + (f" [{v['date_edtf']}]" if v["date_edtf"] and v["date_edtf"] != v["date_text"]
                 else ""),
              f"{party(v['shipper'], shipper)} → "
