@@ -10,6 +10,8 @@ intervals (shipments, events, sanctions) the interval's ``proof``."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,24 +48,62 @@ def _dates(proxy: Any, row: dict, single: str = "date") -> None:
         proxy.add("endDate", row["date_end"])
 
 
-def build_entities(case: Case) -> list[Any]:
+def _grouped(rows: Iterable[Any], key: str) -> Iterator[tuple[int, list[Any]]]:
+    """Consecutive rows with the same ``key`` (rows sorted by it), as (key, rows)."""
+    for k, group in groupby(rows, key=lambda r: r[key]):
+        yield k, list(group)
+
+
+class _Merge:
+    """Children sorted by parent id, taken as the parents (sorted by id) go by: a streaming
+    join that never holds more than one parent's children."""
+
+    def __init__(self, rows: Iterable[Any], key: str) -> None:
+        self.groups = _grouped(rows, key)
+        self.head = next(self.groups, None)
+
+    def take(self, parent_id: int) -> list[Any]:
+        while self.head is not None and self.head[0] < parent_id:
+            self.head = next(self.groups, None)
+        if self.head is not None and self.head[0] == parent_id:
+            found, self.head = self.head[1], next(self.groups, None)
+            return found
+        return []
+
+
+def iter_entities(case: Case) -> Iterator[Any]:
+    """The case as FtM entities, made and handed out one by one (a big case is never held
+    whole: only its parties are, to collect their aliases and identifiers)."""
     model = _model()
+    from followthemoney.util import make_entity_id
+
     with case.read() as conn:
         info = dict(conn.exec_driver_sql("SELECT * FROM case_info").mappings().one())
         ns = f"casefile-{info['created_at']}"
 
-        def rows(sql: str) -> list[dict]:
-            return [dict(r) for r in conn.exec_driver_sql(sql).mappings()]
+        def fid(kind: str, rid: int) -> str:
+            return make_entity_id(ns, kind, rid)
 
-        out: dict[str, Any] = {}
+        def rows(sql: str) -> Iterator[dict]:
+            for r in conn.exec_driver_sql(sql).mappings():
+                yield dict(r)
 
         def make(schema: str, kind: str, rid: int) -> Any:
             proxy = model.make_entity(schema)
-            proxy.make_id(ns, kind, rid)
-            out[f"{kind}:{rid}"] = proxy
+            proxy.id = fid(kind, rid)
             return proxy
 
-        for s in rows("SELECT * FROM source"):
+        proof: dict[tuple[str, int], set[str]] = {}  # intervals other than shipments
+        for c in rows("SELECT source_id, relationship_id, sanction_id FROM citation WHERE "
+                      "relationship_id IS NOT NULL OR sanction_id IS NOT NULL"):
+            kind = "relationship" if c["relationship_id"] else "sanction"
+            proof.setdefault((kind, c[f"{kind}_id"]), set()).add(fid("source", c["source_id"]))
+
+        def add_proof(proxy: Any, kind: str, rid: int) -> None:
+            for doc in sorted(proof.get((kind, rid), ())):
+                proxy.add("proof", doc)
+
+        for s in rows("SELECT * FROM source ORDER BY id"):
             doc = make("Article" if s["kind"] == "news_article" else "Document", "source",
                        s["id"])
             doc.add("title", s["title"])
@@ -73,20 +113,24 @@ def build_entities(case: Case) -> list[Any]:
             if s["date_start"]:
                 doc.add("publishedAt", s["date_start"])
             doc.add("summary", f"Admiralty reliability {s['reliability']}")
-        for e in rows("SELECT * FROM entity"):
-            p = make(SCHEMA.get(e["kind"], "LegalEntity"), "entity", e["id"])
+            yield doc
+        parties: dict[int, Any] = {}
+        for e in rows("SELECT * FROM entity ORDER BY id"):
+            p = parties[e["id"]] = make(SCHEMA.get(e["kind"], "LegalEntity"), "entity",
+                                        e["id"])
             p.add("name", e["name"])
             if e["country"]:
                 p.add("country", e["country"].lower())
             p.add("description", e["description"] or None)
-        for a in rows("SELECT * FROM alias"):
-            out[f"entity:{a['entity_id']}"].add("alias", a["name"])
-        for i in rows("SELECT * FROM identifier"):
-            p = out[f"entity:{i['entity_id']}"]
+        for a in rows("SELECT * FROM alias ORDER BY id"):
+            parties[a["entity_id"]].add("alias", a["name"])
+        for i in rows("SELECT * FROM identifier ORDER BY id"):
+            p = parties[i["entity_id"]]
             prop = IDENT_PROPS.get(i["scheme"].strip().lower(), "registrationNumber")
             p.add(prop if prop in p.schema.properties else "registrationNumber", i["value"])
-        for r in rows("SELECT * FROM relationship"):
-            subj, obj = out[f"entity:{r['subject_id']}"], out[f"entity:{r['object_id']}"]
+        yield from parties.values()
+        for r in rows("SELECT * FROM relationship ORDER BY id"):
+            subj, obj = parties[r["subject_id"]], parties[r["object_id"]]
             if r["kind"] in ("owns", "subsidiary_of"):
                 link = make("Ownership", "relationship", r["id"])
                 owner, asset = (subj, obj) if r["kind"] == "owns" else (obj, subj)
@@ -103,32 +147,38 @@ def build_entities(case: Case) -> list[Any]:
                 link.add("role", r["kind"].replace("_", " "))
             link.add("description", r["description"] or None)
             _dates(link, r)
-        for s in rows("SELECT * FROM sanction"):
+            add_proof(link, "relationship", r["id"])
+            yield link
+        for s in rows("SELECT * FROM sanction ORDER BY id"):
             sanc = make("Sanction", "sanction", s["id"])
-            sanc.add("entity", out[f"entity:{s['entity_id']}"])
+            sanc.add("entity", parties[s["entity_id"]])
             sanc.add("authority", s["authority"] or None)
             sanc.add("program", s["programme"] or None)
             sanc.add("reason", s["reason"] or None)
             if s["date_start"]:
                 sanc.add("listingDate", s["date_edtf"].rstrip("~?%")
                          if s["date_precision"] in ("day", "month", "year") else s["date_start"])
-        for ev in rows("SELECT * FROM event"):
+            add_proof(sanc, "sanction", s["id"])
+            yield sanc
+        involved = _Merge(rows("SELECT * FROM event_party ORDER BY event_id, id"), "event_id")
+        for ev in rows("SELECT * FROM event ORDER BY id"):
             e = make("Event", "event", ev["id"])
             e.add("name", ev["title"])
             e.add("summary", ev["description"] or None)
             _dates(e, ev)
-        for p in rows("SELECT * FROM event_party"):
-            out[f"event:{p['event_id']}"].add("involved", out[f"entity:{p['entity_id']}"])
-        stops: dict[int, list[str]] = {}
-        for st in rows("SELECT * FROM route_stop ORDER BY shipment_id, position"):
-            stops.setdefault(st["shipment_id"], []).append(
-                country_name(st["country"]) or st["place"])
-        for s in rows("SELECT * FROM shipment"):
+            for p in involved.take(ev["id"]):
+                e.add("involved", parties[p["entity_id"]])
+            yield e
+        route = _Merge(rows("SELECT * FROM route_stop ORDER BY shipment_id, position"),
+                       "shipment_id")
+        cited = _Merge(rows("SELECT shipment_id, source_id FROM citation WHERE shipment_id IS "
+                            "NOT NULL ORDER BY shipment_id, source_id"), "shipment_id")
+        for s in rows("SELECT * FROM shipment ORDER BY id"):
             act = make("EconomicActivity", "shipment", s["id"])
             if s["shipper_id"]:
-                act.add("sender", out[f"entity:{s['shipper_id']}"])
+                act.add("sender", parties[s["shipper_id"]])
             if s["consignee_id"]:
-                act.add("receiver", out[f"entity:{s['consignee_id']}"])
+                act.add("receiver", parties[s["consignee_id"]])
             act.add("goodsDescription", s["declared_goods"] or None)
             act.add("vedCode", s["hs_code"] or None)
             for prop, col in (("originCountry", "origin_country"),
@@ -139,22 +189,21 @@ def build_entities(case: Case) -> list[Any]:
                 act.add("invoiceAmount", f"{s['value']:g} {s['currency']}".strip())
             act.add("recordId", s["reference"] or None)
             _dates(act, s)
-            act.add("summary", _summary(s, stops.get(s["id"], [])))
-        for c in rows("SELECT * FROM citation"):
-            doc = out[f"source:{c['source_id']}"]
-            for kind in ("entity", "shipment", "event", "sanction", "relationship"):
-                if c[f"{kind}_id"]:
-                    fact = out[f"{kind}:{c[f'{kind}_id']}"]
-                    if fact.schema.is_a("Thing"):
-                        link = make("Documentation", "citation", c["id"])
-                        link.add("document", doc)
-                        link.add("entity", fact)
-                        link.add("role", f"citation, credibility {c['credibility']}")
-                        link.add("summary", c["excerpt"] or None)
-                        link.add("description", c["locator"] or None)
-                    elif "proof" in fact.schema.properties:
-                        fact.add("proof", doc)
-    return list(out.values())
+            stops = [country_name(st["country"]) or st["place"] for st in route.take(s["id"])]
+            act.add("summary", _summary(s, stops))
+            for c in cited.take(s["id"]):
+                act.add("proof", fid("source", c["source_id"]))
+            yield act
+        for c in rows("SELECT * FROM citation WHERE entity_id IS NOT NULL OR event_id IS NOT "
+                      "NULL ORDER BY id"):  # citations of Things: Documentation links
+            kind = "entity" if c["entity_id"] else "event"
+            link = make("Documentation", "citation", c["id"])
+            link.add("document", fid("source", c["source_id"]))
+            link.add("entity", fid(kind, c[f"{kind}_id"]))
+            link.add("role", f"citation, credibility {c['credibility']}")
+            link.add("summary", c["excerpt"] or None)
+            link.add("description", c["locator"] or None)
+            yield link
 
 
 def _summary(s: dict, route: list[str]) -> str:
@@ -177,12 +226,18 @@ def _summary(s: dict, route: list[str]) -> str:
 
 
 def export_ftm(case: Case, out: str | Path) -> int:
-    """Write JSON lines (one entity a line); return how many."""
-    entities = build_entities(case)
+    """Write JSON lines (one entity a line, as they are made); return how many. The target
+    is replaced only when the whole file was written."""
     out = Path(out)
     tmp = out.with_name(out.name + ".part")
-    with tmp.open("w", encoding="utf-8") as f:
-        for e in entities:
-            f.write(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    n = 0
+    try:
+        with tmp.open("w", encoding="utf-8") as f:
+            for e in iter_entities(case):
+                f.write(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+                n += 1
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(out)
-    return len(entities)
+    return n
