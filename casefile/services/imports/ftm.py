@@ -118,11 +118,10 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
 
     def work(tx: Tx) -> ImportReport:
         conn = tx.conn
-        if not again:
-            check_not_imported(conn, path)
+        digest = None if again else check_not_imported(conn, path)
         known = KnownParties(conn)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
-                          "Imported entity and sanction records.")
+                          "Imported entity and sanction records.", digest)
         w = PartyWriter(conn, src)
         by_ftm: dict[str, int] = {}
         sanctions: list[tuple[int, dict]] = []

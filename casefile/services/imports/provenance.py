@@ -32,17 +32,20 @@ def file_digest(path: Path) -> tuple[str, int]:
         return hashlib.file_digest(f, "sha256").hexdigest(), f.tell()
 
 
-def check_not_imported(conn: Any, path: Path) -> None:
-    """Raise AlreadyImported if a source of the case holds this very file."""
-    sha256, _size = file_digest(path)
+def check_not_imported(conn: Any, path: Path) -> tuple[str, int]:
+    """Raise AlreadyImported if a source of the case holds this very file; else return the
+    file's digest and size (for :func:`file_source`)."""
+    sha256, size = file_digest(path)
     row = conn.exec_driver_sql(
         "SELECT s.id, s.title, a.added_at FROM attachment a JOIN source s ON s.id = a.source_id "
         "WHERE a.sha256 = ? ORDER BY a.id LIMIT 1", (sha256,)).first()
     if row is not None:
         raise AlreadyImported(path, row[0], row[1], str(row[2]))
+    return sha256, size
 
 
-def file_source(conn: Any, path: Path, kind: str, title: str, notes: str) -> int:
+def file_source(conn: Any, path: Path, kind: str, title: str, notes: str,
+                digest: tuple[str, int] | None = None) -> int:
     """Insert a source for ``path`` with the file attached; return the source id. Runs in
     the caller's transaction: a failure later in the import removes both."""
     now = datetime.now(UTC)
@@ -52,7 +55,7 @@ def file_source(conn: Any, path: Path, kind: str, title: str, notes: str) -> int
         "(?, ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
         (kind, title, now.date().isoformat(),
          f"{notes} Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}.".strip())).lastrowid
-    sha256, size = file_digest(path)  # hashed first: the row is written once, complete
+    sha256, size = digest or file_digest(path)  # first: the row is written once, complete
     aid = conn.exec_driver_sql(  # data is the last column: zeroblob stays compact
         "INSERT INTO attachment(source_id, filename, mime, size, sha256, added_at, data) "
         "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?))",

@@ -151,11 +151,10 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
-        if not again:
-            check_not_imported(conn, path)
+        digest = None if again else check_not_imported(conn, path)
         parties = _Parties(conn, accept or {}, keep_apart)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
-                                f"{path.name}", "") if not dry_run else 0
+                                f"{path.name}", "", digest) if not dry_run else 0
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple] = []
