@@ -16,7 +16,7 @@ BODY = "CasefileSans"
 BOLD = "CasefileSans-Bold"
 ITALIC = "CasefileSans-Oblique"
 CJK = "CasefileCJK"
-_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
 _registered = False
 
 
@@ -48,7 +48,7 @@ def register_fonts() -> None:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK_RUN.search(text or ""))
+    return bool(CJK_RUN.search(text or ""))
 
 
 def font_for(text: str, bold: bool = False) -> str:

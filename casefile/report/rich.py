@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from casefile.report.fonts import _CJK_RUN, CJK
+from casefile.report.fonts import CJK, CJK_RUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
             link = [(nlinks, "#" + run.link)]
             nlinks += 1
         pos = 0
-        for m in _CJK_RUN.finditer(run.text):
+        for m in CJK_RUN.finditer(run.text):
             if m.start() > pos:
                 add(run.text[pos:m.start()], font, size, color, link, bold, italic)
             add(m.group(0), CJK, size, color, link, bold, italic)
