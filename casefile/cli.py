@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from casefile import __version__
 
@@ -146,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "search":
         from casefile.services.case import Case
 
-        with Case.open(args.path, readonly=True) as case:
+        with _open(args.path, readonly=True) as case:
             hits = case.search(args.query, args.limit)
             if not case.full_text_available():
                 print("note: this Python's SQLite has no FTS5; using plain text matching",
@@ -174,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.services.case import Case
         from casefile.services.export_csv import export_csv
 
-        with Case.open(args.path, readonly=True) as case:
+        with _open(args.path, readonly=True) as case:
             for p in export_csv(case, args.folder):
                 print(p)
         return 0
@@ -182,11 +183,23 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.services.case import Case
         from casefile.services.export_ftm import export_ftm
 
-        with Case.open(args.path, readonly=True) as case:
+        with _open(args.path, readonly=True) as case:
             n = export_ftm(case, args.output)
         print(f"Wrote {n} FollowTheMoney entities to {args.output}")
         return 0
     return EXIT_USAGE
+
+
+def _open(path: Path, readonly: bool = False) -> Any:
+    """Open a case; say so when it was upgraded from an older Casefile (and where the old
+    file is kept)."""
+    from casefile.services.case import Case
+
+    case = Case.open(path, readonly=readonly)
+    if case.backup is not None:
+        print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
+              f"as it was is kept as {case.backup}", file=sys.stderr)
+    return case
 
 
 def _review_options(s: argparse.ArgumentParser) -> None:
@@ -202,7 +215,6 @@ def _review_options(s: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from casefile.services.case import Case
     from casefile.services.imports.mapping import load_mapping, save_mapping
     from casefile.services.imports.provenance import AlreadyImported
     from casefile.services.imports.row_report import row_report
@@ -217,7 +229,7 @@ def _import(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         accept[name] = int(eid)
     review = not args.keep_all_apart
-    with Case.open(args.path) as case:
+    with _open(args.path) as case:
         try:
             if args.verb == "import-ftm":
                 from casefile.services.imports.ftm import import_ftm
@@ -278,7 +290,6 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
 
 
 def _export_pdf(args: argparse.Namespace) -> int:
-    from casefile.services.case import Case
     from casefile.services.dossier_data import DossierOptions
     from casefile.services.export_pdf import export_dossier
 
@@ -286,7 +297,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
         sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),
         marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
         redact_protected=args.redact_protected)
-    with Case.open(args.path, readonly=True) as case:
+    with _open(args.path, readonly=True) as case:
         pages = export_dossier(case, args.output, options)
     print(f"Wrote {args.output} ({pages} pages)")
     return 0
@@ -295,9 +306,8 @@ def _export_pdf(args: argparse.Namespace) -> int:
 def _info(path: Path) -> int:
     from casefile.core.grading import TLP
     from casefile.core.labels import plural
-    from casefile.services.case import Case
 
-    with Case.open(path, readonly=True) as case:
+    with _open(path, readonly=True) as case:
         info, counts, version = case.info(), case.counts(), case.schema_version()
     marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
     line = f"  {info['classification']}" if info["classification"] else ""

@@ -203,13 +203,20 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
         raise NewerCaseError(f"{path.name} was written by a newer version of Casefile (schema "
                              f"{revision}); this version knows up to {head}. Update Casefile to "
                              "open it.")
-    lock = None if readonly else acquire_lock(path)
+    upgrade = revision != head
+    lock = None
+    if not readonly:
+        lock = acquire_lock(path)
+    elif upgrade:  # a read-only open of an older case upgrades it first, if nobody has it
+        try:
+            lock = acquire_lock(path)
+        except CaseLockedError:
+            raise CaseFileError(f"{path.name} uses an older schema ({revision}) and is open "
+                                "in another program; close it there so Casefile can upgrade "
+                                "it.") from None
     backup = None
     try:
-        if revision != head:
-            if readonly:
-                raise CaseFileError(f"{path.name} uses an older schema ({revision}); open it "
-                                    "for writing once so Casefile can upgrade it.")
+        if upgrade:
             backup = backup_copy(path, f"before-upgrade-{revision or 'none'}")
             engine = make_engine(path)
             with engine.begin() as conn:
@@ -217,6 +224,10 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
                 ensure_search_index(conn)
                 ensure_case_row(conn)
             engine.dispose()
+            if readonly and lock is not None:  # upgraded: now as asked, read-only
+                owner_path(path).unlink(missing_ok=True)
+                lock.release()
+                lock = None
         engine = make_engine(path, readonly)
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM case_info")).scalar()

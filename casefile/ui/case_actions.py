@@ -98,6 +98,10 @@ def open_path(win: MainWindow, path: Path, readonly: bool = False) -> None:
     def opened(case: Case) -> None:
         _close_current(win)
         win.set_case(case)
+        if case.backup is not None:
+            message(win, "Case upgraded", f"{path.name} was made by an earlier Casefile and "
+                    f"has been upgraded. The file as it was is kept as:\n{case.backup}",
+                    icon=QMessageBox.Icon.Information).show()
     win.worker.submit(lambda: Case.open(path, readonly), opened, failed)
 
 

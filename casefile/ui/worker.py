@@ -70,11 +70,14 @@ class DbWorker(QObject):
         self._runner.finished.connect(self._finished)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
         self._tokens = itertools.count(1)
+        self._stopped = False
         self._thread.start()
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> int:
         token = next(self._tokens)
+        if self._stopped:  # the window is closing: nothing new runs, nothing answers
+            return token
         self._callbacks[token] = (on_done, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
@@ -87,6 +90,8 @@ class DbWorker(QObject):
 
     @Slot(int, object, object)
     def _finished(self, token: int, result: Any, error: BaseException | None) -> None:
+        if self._stopped:  # a result that arrives after stop() has nobody left to tell
+            return
         on_done, on_error = self._callbacks.pop(token, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)
@@ -99,5 +104,8 @@ class DbWorker(QObject):
             on_done(result)
 
     def stop(self) -> None:
+        """Finish the running job, drop queued ones and every answer still on its way."""
+        self._stopped = True
         self._thread.quit()
         self._thread.wait(10000)
+        self._callbacks.clear()

@@ -184,3 +184,39 @@ def test_a_new_case_is_recognised_on_disk_while_still_open(case, case_path):
     """`casefile check` from another process must see a case even before the first close."""
     database.inspect_file(case_path)  # raises NotACaseError if the header lacks the id
     assert check_case(case_path).ok
+
+
+def _first_schema_case(p):
+    from alembic import command
+
+    with Case.new(p) as c:
+        c.create("entity", {"name": "Tekhkrim"})
+        with c.engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0001")
+
+
+def test_read_only_open_of_an_older_case_upgrades_it_first(tmp_path, capsys):
+    from casefile.cli import main
+
+    p = tmp_path / "old.casefile"
+    _first_schema_case(p)
+    assert main(["info", str(p)]) == 0  # a read-only verb
+    captured = capsys.readouterr()
+    assert "Schema:        0002" in captured.out
+    assert "was upgraded" in captured.err and "before-upgrade-0001" in captured.err
+    assert len(list(tmp_path.glob("old.before-upgrade-0001.*.casefile.bak"))) == 1
+    with Case.open(p, readonly=True) as c:  # now current: no second upgrade, no backup
+        assert c.readonly and c.backup is None and c.counts()["entity"] == 1
+    assert not database.owner_path(p).exists()  # the upgrade's lock was let go
+
+
+def test_older_case_open_elsewhere_is_not_upgraded_under_its_feet(tmp_path):
+    p = tmp_path / "old.casefile"
+    _first_schema_case(p)
+    holder = database.acquire_lock(p)  # another program has it open
+    try:
+        with pytest.raises(database.CaseFileError, match="open in another program"):
+            Case.open(p, readonly=True)
+    finally:
+        holder.release()
+    assert not list(tmp_path.glob("*.bak"))

@@ -19,10 +19,10 @@ def window(qtbot, qapp, tmp_path):
     qtbot.addWidget(win)
     win.show()
     yield win
+    win.worker.stop()  # as the window's own close does: no job may still use the case
     if win.case is not None:
         win.case.close()
         win.case = None
-    win.worker.stop()
 
 
 @pytest.fixture
@@ -41,3 +41,32 @@ def choose_kind(qtbot, win, kind):
     win.nav.setCurrentRow(NAV_KINDS.index(kind))
     qtbot.waitUntil(lambda: win.records.model.kind == kind, timeout=10000)
     wait_idle(qtbot, win)
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_unanswered(qapp):
+    """A modal dialog no test answers would wait forever (and CI with it): one that stays
+    open 15 s is closed, and the test fails saying what it said."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+    opened: dict[int, float] = {}
+
+    def check() -> None:
+        w = QApplication.activeModalWidget()
+        if w is None:
+            opened.clear()
+            return
+        if time.monotonic() - opened.setdefault(id(w), time.monotonic()) > 15:
+            seen.append(f"{w.windowTitle()}: {w.text() if hasattr(w, 'text') else ''}")
+            w.reject() if hasattr(w, "reject") else w.close()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(500)
+    yield
+    timer.stop()
+    assert not seen, f"a dialog nobody answered was closed after 15 s: {seen}"

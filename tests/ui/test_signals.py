@@ -15,3 +15,4 @@ def test_ten_thousand_emits(qapp):
     for i in range(10_000):
         e.fired.emit(i % 2 == 0)
     assert len(seen) == 10_000 and seen[:2] == [True, False]
+
