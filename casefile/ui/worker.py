@@ -53,6 +53,23 @@ class _Runner(QObject):
             self.finished.emit(token, None, exc)
 
 
+_collector: Any = None
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """Run Python's cyclic garbage collector only on the GUI thread, from a timer.
+
+    Left automatic, a collection starts on whichever thread happens to allocate: on the
+    worker, it destroys dead Qt objects there, which deadlocks against the GUI thread (Qt's
+    object mutex against the GIL; seen as a hang in the middle of a dossier export). The
+    timer (pyqtgraph's GarbageCollector) keeps the usual thresholds."""
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=0.5)
+
+
 class DbWorker(QObject):
     """Runs submitted functions one at a time, in order, on its own thread."""
 
@@ -62,6 +79,7 @@ class DbWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_garbage_in_gui_thread()
         self._thread = QThread()
         self._thread.setObjectName("casefile-db")
         self._runner = _Runner()

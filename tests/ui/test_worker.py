@@ -18,3 +18,29 @@ def test_answers_after_stop_are_dropped(qtbot):
     worker.submit(lambda: "after", heard.append)
     qtbot.wait(100)
     assert heard == [] and worker.pending == 0
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot):
+    """Cyclic garbage collection on the worker thread deadlocked against the GUI thread;
+    with a worker running, collection is off and a GUI-thread timer does it."""
+    import gc
+    import weakref
+
+    from casefile.ui.worker import DbWorker
+
+    worker = DbWorker()
+    try:
+        assert not gc.isenabled()
+
+        class Node:
+            pass
+
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the collector frees it
+        gone = weakref.ref(a)
+        del a, b
+        kept = [[Node()] for _ in range(gc.get_threshold()[0] + 10)]  # past the threshold
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+        assert len(kept) > 700
+    finally:
+        worker.stop()
