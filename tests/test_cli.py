@@ -67,13 +67,19 @@ def test_import_verb_dry_run_and_errors(tmp_path):
     assert r.returncode == 0 and (tmp_path / "csv" / "shipments.csv").exists()
 
 
-def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
+def _demo_and_file(tmp_path, text):
+    """A fresh demo case and a trade-data file beside it."""
     case = tmp_path / "d.casefile"
     assert main(["demo", str(case)]) == 0
     f = tmp_path / "t.csv"
-    f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
-                 "DJI,Small distributor,batteries\n"
-                 "NORINCO,Small distributor,rifles\n", encoding="utf-8")
+    f.write_text(text, encoding="utf-8")
+    return case, f
+
+
+def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
+    case, f = _demo_and_file(tmp_path, "ShipperName,ConsigneeName,ProductDescription\n"
+                                       "DJI,Small distributor,batteries\n"
+                                       "NORINCO,Small distributor,rifles\n")
     capsys.readouterr()
     assert main(["import", str(case), str(f)]) == 1  # undecided: nothing is written
     captured = capsys.readouterr()
@@ -95,14 +101,11 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
 def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
     import csv
 
-    case = tmp_path / "d.casefile"
-    assert main(["demo", str(case)]) == 0
-    f = tmp_path / "t.csv"
-    f.write_text("Export of declarations;;;\n"
-                 "Отправитель/Экспортер;Получатель;Дата;Описание товаров\n"
-                 "NORINCO;Tekhkrim;05.06.2022;=HYPERLINK(\"http://x\")\n"
-                 "DJI;Small distributor;31.02.2022;drones\n"
-                 "DJI;Small distributor;late 2022;drones\n", encoding="utf-8")
+    case, f = _demo_and_file(tmp_path, "Export of declarations;;;\n"
+                             "Отправитель/Экспортер;Получатель;Дата;Описание товаров\n"
+                             "NORINCO;Tekhkrim;05.06.2022;=HYPERLINK(\"http://x\")\n"
+                             "DJI;Small distributor;31.02.2022;drones\n"
+                             "DJI;Small distributor;late 2022;drones\n")
     out = tmp_path / "rows.csv"
     assert main(["import", str(case), str(f), "--dry-run", "--report", str(out)]) == 1
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -274,16 +274,22 @@ def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
+def _import_dialog(win, f, action="import"):
+    """File -> Import… with ``f`` chosen, as a user does it."""
+    win.acts[action].trigger()
+    dlg = win.import_dialog
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    return dlg
+
+
 def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "trade.csv"
     f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via\n"
                  "DJI,Small distributor,15.11.2022,drone batteries,UAE\n"
                  "NORINCO,Tekhkrim,June 2022,rifles,\n", encoding="cp1251")
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     assert dlg.mapping_panel.columns["shipper"].currentData() == "ShipperName"
     dlg.mapping_panel.columns["via"].setCurrentIndex(dlg.mapping_panel.columns["via"].findData("Via"))
     dlg.check_button.click()
@@ -307,10 +313,7 @@ def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "bad.csv"
     f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
                     timeout=20000)
@@ -355,10 +358,7 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     f = tmp_path / "vendor.csv"
     f.write_text("From,To,When,What\nAcme,Tekhkrim,2022-01-05,nuts\n", encoding="utf-8")
     win = demo_window
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     assert dlg.mapping() == {}  # nothing to guess from these names
     for key, col in (("shipper", "From"), ("consignee", "To"), ("date", "When"),
                      ("declared_goods", "What")):
@@ -380,10 +380,7 @@ def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, t
     f = tmp_path / "trade.csv"
     f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
                  "DJI,Small distributor,drone batteries\n", encoding="utf-8")
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     dlg.import_button.click()  # straight to Import: the near match must be shown first
     qtbot.waitUntil(lambda: dlg.task is None and "Tick those" in dlg.report.toPlainText(),
                     timeout=20000)
@@ -408,11 +405,8 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
         {"id": "s", "schema": "Sanction", "properties": {"entity": ["b"],
                                                          "authority": ["OFAC"]}}]), "utf-8")
     assert win.acts["import_ftm"].isEnabled()
-    win.acts["import_ftm"].trigger()
-    dlg = win.import_dialog
+    dlg = _import_dialog(win, f, "import_ftm")
     assert not dlg.mapping_panel.isVisible()  # FtM names its own fields
-    dlg.path.setText(str(f))
-    dlg.load_file()
     dlg.import_button.click()  # checks first, finds no near match, then imports
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party and 1 sanction from 3 records"
                     in dlg.report.toPlainText(), timeout=20000)
@@ -445,10 +439,7 @@ def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, 
     f = tmp_path / "once.csv"
     f.write_text("ShipperName,ConsigneeName,ProductDescription\nNORINCO,Tekhkrim,rifles\n",
                  encoding="utf-8")
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
                     timeout=20000)
@@ -478,10 +469,7 @@ def test_import_wizard_saves_a_row_report(qtbot, demo_window, tmp_path, monkeypa
     out = tmp_path / "rows.csv"
     monkeypatch.setattr("casefile.ui.import_dialog.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), ""))
-    win.acts["import"].trigger()
-    dlg = win.import_dialog
-    dlg.path.setText(str(f))
-    dlg.load_file()
+    dlg = _import_dialog(win, f)
     dlg.rows_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Wrote a line for each of 2 rows"
                     in dlg.report.toPlainText(), timeout=20000)
