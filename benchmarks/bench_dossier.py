@@ -46,8 +46,8 @@ def baseline(case, out: Path) -> tuple[float, int]:  # noqa: ANN001
 
 PEAK = """
 import sys
-from casefile.services.case import Case
-from casefile.services.export_pdf import export_dossier
+from casefile.services.case.facade import Case
+from casefile.services.exchange.export_pdf import export_dossier
 def hwm():  # VmHWM, not ru_maxrss: ru_maxrss carries the parent's peak across exec
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
@@ -68,9 +68,9 @@ def peak_memory(path: Path, out: Path) -> tuple[float, float]:
 
 
 def run(n_ship: int, n_ent: int, tmp: Path) -> None:
-    from casefile.services.dossier_data import DossierOptions
-    from casefile.services.export_pdf import export_dossier
-    from casefile.services.synthetic import build_synthetic_case
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+    from tests.support.synthetic import build_synthetic_case
 
     case = build_synthetic_case(tmp / f"c{n_ship}.casefile", shipments=n_ship,
                                 entities=n_ent, sources=200, citations=n_ship)

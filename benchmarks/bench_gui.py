@@ -33,7 +33,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--shipments", type=int, default=100_000)
     a = p.parse_args()
-    from casefile.services.synthetic import build_synthetic_case
+    from tests.support.synthetic import build_synthetic_case
 
     tmp = Path(tempfile.mkdtemp())
     path = tmp / "big.casefile"

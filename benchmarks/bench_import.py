@@ -54,8 +54,8 @@ def baseline(path: Path, db: Path) -> float:
 
 
 def child(csv_path: str, case_path: str) -> None:
-    from casefile.services.case import Case
-    from casefile.services.imports.shipments import import_shipments
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.shipments import import_shipments
 
     case = Case.new(case_path)
     before = _hwm()

@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from casefile.services import indexing, synthetic
-from casefile.services.case import Case
+from casefile.services.case import indexing
+from casefile.services.case.facade import Case
+from tests.support import synthetic
 
 
 def raw_baseline(schema_from: Path, target: Path, a: argparse.Namespace) -> float:

@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
-    from casefile.services.dossier_data import SECTIONS
+    from casefile.services.queries.dossier import SECTIONS
 
     s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")
     s.add_argument("path", type=Path, help="the case")
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - every error reaches the user as one line
-        from casefile.services.validation import ValidationError
+        from casefile.services.case.validation import ValidationError
         from casefile.store.database import CaseFileError
 
         known = (CaseFileError, ValidationError, ValueError, LookupError, OSError)
@@ -122,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         path = getattr(args, "path", None)
         return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False))
     if args.verb == "demo":
-        from casefile.services.demo import write_demo
+        from casefile.services.exchange.demo import write_demo
 
         if args.path.exists():
             if not args.force:
@@ -136,7 +136,7 @@ def _run(args: argparse.Namespace) -> int:
               f"{counts['shipment']} shipments, {counts['source']} sources)")
         return 0
     if args.verb == "new":
-        from casefile.services.case import Case
+        from casefile.services.case.facade import Case
 
         with Case.new(args.path, title=args.title, marking=args.marking):
             pass
@@ -145,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "info":
         return _info(args.path)
     if args.verb == "search":
-        from casefile.services.case import Case
+        from casefile.services.case.facade import Case
 
         with _open(args.path, readonly=True) as case:
             hits = case.search(args.query, args.limit)
@@ -158,7 +158,7 @@ def _run(args: argparse.Namespace) -> int:
             print("No matches.", file=sys.stderr)
         return 0
     if args.verb == "check":
-        from casefile.services.integrity import check_case
+        from casefile.services.case.integrity import check_case
 
         report = check_case(args.path)
         for line in report.checked:
@@ -172,16 +172,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
-        from casefile.services.case import Case
-        from casefile.services.export_csv import export_csv
+        from casefile.services.case.facade import Case
+        from casefile.services.exchange.export_csv import export_csv
 
         with _open(args.path, readonly=True) as case:
             for p in export_csv(case, args.folder):
                 print(p)
         return 0
     if args.verb == "export-ftm":
-        from casefile.services.case import Case
-        from casefile.services.export_ftm import export_ftm
+        from casefile.services.case.facade import Case
+        from casefile.services.exchange.export_ftm import export_ftm
 
         with _open(args.path, readonly=True) as case:
             n = export_ftm(case, args.output)
@@ -193,7 +193,7 @@ def _run(args: argparse.Namespace) -> int:
 def _open(path: Path, readonly: bool = False) -> Any:
     """Open a case; say so when it was upgraded from an older Casefile (and where the old
     file is kept)."""
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
     case = Case.open(path, readonly=readonly)
     if case.backup is not None:
@@ -215,10 +215,14 @@ def _review_options(s: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from casefile.services.imports.mapping import load_mapping, save_mapping
-    from casefile.services.imports.provenance import AlreadyImported
-    from casefile.services.imports.row_report import row_report
-    from casefile.services.imports.shipments import ImportFailed, NeedsReview, import_shipments
+    from casefile.services.exchange.imports.mapping import load_mapping, save_mapping
+    from casefile.services.exchange.imports.provenance import AlreadyImported
+    from casefile.services.exchange.imports.row_report import row_report
+    from casefile.services.exchange.imports.shipments import (
+        ImportFailed,
+        NeedsReview,
+        import_shipments,
+    )
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
     accept = {}
@@ -232,7 +236,7 @@ def _import(args: argparse.Namespace) -> int:
     with _open(args.path) as case:
         try:
             if args.verb == "import-ftm":
-                from casefile.services.imports.ftm import import_ftm
+                from casefile.services.exchange.imports.ftm import import_ftm
 
                 report = import_ftm(case, args.file, args.dry_run, accept,
                                     keep_apart=args.keep_apart, review=review,
@@ -290,8 +294,8 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
 
 
 def _export_pdf(args: argparse.Namespace) -> int:
-    from casefile.services.dossier_data import DossierOptions
-    from casefile.services.export_pdf import export_dossier
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
 
     options = DossierOptions(
         sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),

@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parent
 def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
 
-    from casefile.services.demo import write_demo
+    from casefile.services.exchange.demo import write_demo
     from casefile.ui.app import make_app
     from casefile.ui.main_window import MainWindow
 

@@ -8,8 +8,8 @@ for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
 
 import pytest  # noqa: E402
 
-from casefile.services.case import Case  # noqa: E402
-from casefile.services.demo import write_demo  # noqa: E402
+from casefile.services.case.facade import Case  # noqa: E402
+from casefile.services.exchange.demo import write_demo  # noqa: E402
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from reportlab.platypus import PageBreak
 from casefile.core.grading import TLP
 from casefile.report import sections
 from casefile.report.fonts import register_fonts
+from casefile.report.model import SECTIONS, DossierData
 from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
-from casefile.services.dossier_data import SECTIONS, DossierData
 
 
 class ExportCancelled(Exception):

@@ -24,9 +24,9 @@ from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
 from casefile.report.fonts import BODY, BOLD, has_cjk
+from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture, TocFlowable
 from casefile.report.rich import BR, Text, anchored, join, para, r
-from casefile.services.dossier_data import DossierData
 
 CHUNK = 40  # table rows per Table object: keeps layout linear in the number of rows
 CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month

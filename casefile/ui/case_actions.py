@@ -15,10 +15,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from casefile import __version__
-from casefile.services.case import Case
-from casefile.services.journal import InUseError
-from casefile.services.records import attachment_data, source_choices
-from casefile.services.validation import ValidationError
+from casefile.services.case.facade import Case
+from casefile.services.case.journal import InUseError
+from casefile.services.case.validation import ValidationError
+from casefile.services.queries.record import attachment_data, source_choices
 from casefile.store.database import CaseFileError, CaseLockedError
 from casefile.ui.citations import CiteDialog
 from casefile.ui.fields import DEFAULTS
@@ -145,7 +145,7 @@ def open_demo(win: MainWindow) -> None:
 
 
 def _write_demo(path: Path) -> Case:
-    from casefile.services.demo import write_demo
+    from casefile.services.exchange.demo import write_demo
 
     return write_demo(path)
 
@@ -201,7 +201,7 @@ def edit_record(win: MainWindow, kind: str, record_id: int, values: dict,
 
 
 def _resolve_parties(case: Case, rows: list[dict]) -> list[dict]:
-    from casefile.services.listing import entity_choices
+    from casefile.services.queries.listing import entity_choices
 
     out = []
     with case.read() as conn:

@@ -116,7 +116,7 @@ class RecordEditor(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def load(self, bundle: dict[str, Any]) -> None:
-        """Show a record bundle (see casefile.services.records.record_bundle)."""
+        """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
         self._loading = True
         row = bundle["row"]
         self.record_id, self._row = row["id"], row

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog
 
-from casefile.services.export_csv import export_csv
-from casefile.services.export_ftm import export_ftm
-from casefile.services.imports.ftm import import_ftm
+from casefile.services.exchange.export_csv import export_csv
+from casefile.services.exchange.export_ftm import export_ftm
+from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.ui.case_actions import show_error
 from casefile.ui.import_dialog import ImportDialog
 

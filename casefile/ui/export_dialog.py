@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.dossier_data import SECTIONS, DossierOptions
-from casefile.services.export_pdf import export_dossier
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.queries.dossier import SECTIONS, DossierOptions
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Cancelled, Task
 
@@ -158,7 +158,7 @@ class ExportDialog(QDialog):
 
 
 def show_export_dialog(win: MainWindow) -> None:
-    from casefile.services.listing import all_tags
+    from casefile.services.queries.listing import all_tags
 
     case = win.case
     if case is None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.imports.provenance import AlreadyImported
-from casefile.services.imports.reader import open_table
-from casefile.services.imports.row_report import row_report
-from casefile.services.imports.shipments import ImportFailed, import_shipments
+from casefile.services.exchange.imports.provenance import AlreadyImported
+from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.row_report import row_report
+from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
 from casefile.ui.mapping_panel import MappingPanel
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Cancelled, Task

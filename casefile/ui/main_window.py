@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from casefile.core.grading import TLP
 from casefile.core.labels import plural
-from casefile.services import listing
-from casefile.services.case import Case, Change
-from casefile.services.records import record_bundle
-from casefile.services.timeline_data import case_timeline
+from casefile.services.case.facade import Case, Change
+from casefile.services.queries import listing
+from casefile.services.queries.record import record_bundle
+from casefile.services.queries.timeline import case_timeline
 from casefile.ui import actions, case_actions
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.records_view import RecordsView

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.imports.mapping import (
+from casefile.services.exchange.imports.mapping import (
     TARGETS,
     guess_mapping,
     load_mapping,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
-from casefile.services import listing
+from casefile.services.queries import listing
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
 

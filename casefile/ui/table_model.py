@@ -1,4 +1,4 @@
-"""Table model over a :class:`casefile.services.listing.Listing`: rows are plain tuples,
+"""Table model over a :class:`casefile.services.queries.listing.Listing`: rows are plain tuples,
 sorting is a permutation computed in the model (never a proxy calling data() per
 comparison)."""
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from casefile.services.listing import Listing
+from casefile.services.queries.listing import Listing
 from casefile.ui.text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex

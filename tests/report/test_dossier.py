@@ -5,9 +5,9 @@ import sys
 import pypdf
 import pytest
 
-from casefile.services.case import Case
-from casefile.services.dossier_data import DossierOptions
-from casefile.services.export_pdf import export_dossier
+from casefile.services.case.facade import Case
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.queries.dossier import DossierOptions
 
 
 def _text(path):
@@ -214,7 +214,7 @@ def test_case_file_untouched_by_export(demo, tmp_path):
 
 
 def test_layout_progress_only_moves_forward_and_reaches_the_end(tmp_path):
-    from casefile.services.synthetic import build_synthetic_case
+    from tests.support.synthetic import build_synthetic_case
 
     case = build_synthetic_case(tmp_path / "s.casefile", shipments=300, entities=60,
                                 sources=10, citations=300)

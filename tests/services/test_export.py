@@ -3,8 +3,8 @@ import json
 
 from followthemoney import model
 
-from casefile.services.export_csv import export_csv, safe_cell
-from casefile.services.export_ftm import export_ftm
+from casefile.services.exchange.export_csv import export_csv, safe_cell
+from casefile.services.exchange.export_ftm import export_ftm
 
 
 def test_csv_export_has_bom_scripts_and_no_formulas(demo, tmp_path):

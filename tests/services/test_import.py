@@ -3,10 +3,10 @@ import hashlib
 import openpyxl
 import pytest
 
-from casefile.services.imports.mapping import guess_mapping, load_mapping, save_mapping
-from casefile.services.imports.reader import ImportFileError
-from casefile.services.imports.shipments import ImportFailed, import_shipments
-from casefile.services.imports.values import parse_number, parse_weight
+from casefile.services.exchange.imports.mapping import guess_mapping, load_mapping, save_mapping
+from casefile.services.exchange.imports.reader import ImportFileError
+from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
+from casefile.services.exchange.imports.values import parse_number, parse_weight
 
 HEADER = "ShipperName,ConsigneeName,ArrivalDate,HSCode,ProductDescription,GrossWeightKg," \
          "ValueOfGoodsUSD,CountryOfOrigin,TransitCountry\n"
@@ -127,7 +127,8 @@ def test_xlsx_import(case, tmp_path):
 
 
 def test_saved_mappings(case, tmp_path, monkeypatch):
-    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
+    monkeypatch.setattr("casefile.services.exchange.imports.mapping.user_data_dir",
+                        lambda: tmp_path)
     f = write(tmp_path, "odd.csv", "From,To,When,What\nA,B,2022-01-05,nuts\n")
     assert guess_mapping(["From", "To", "When", "What"]) == {}
     save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
@@ -228,7 +229,7 @@ def test_title_rows_above_the_header_are_skipped(case, tmp_path):
             "Отправитель/Экспортер;Получатель;Дата;Описание товаров;Вес брутто (кг)\n"
             "NORINCO;АО «Техкрим»;05.06.2022;Ружья охотничьи;1 234,5\n")
     f = write(tmp_path, "decl.csv", text, "cp1251")
-    from casefile.services.imports.reader import open_table
+    from casefile.services.exchange.imports.reader import open_table
 
     table = open_table(f)
     assert table.header_line == 3 and table.delimiter == ";"
@@ -239,8 +240,9 @@ def test_title_rows_above_the_header_are_skipped(case, tmp_path):
 
 
 def test_xlsx_header_below_a_title_and_unknown_names(case, tmp_path, monkeypatch):
-    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
-    from casefile.services.imports.reader import open_table
+    monkeypatch.setattr("casefile.services.exchange.imports.mapping.user_data_dir",
+                        lambda: tmp_path)
+    from casefile.services.exchange.imports.reader import open_table
 
     book = openpyxl.Workbook()
     sheet = book.active

@@ -2,11 +2,11 @@ import json
 
 import pytest
 
-from casefile.services.case import Case
-from casefile.services.export_ftm import export_ftm
-from casefile.services.imports.ftm import import_ftm
-from casefile.services.imports.reader import ImportFileError
-from casefile.services.imports.shipments import ImportFailed
+from casefile.services.case.facade import Case
+from casefile.services.exchange.export_ftm import export_ftm
+from casefile.services.exchange.imports.ftm import import_ftm
+from casefile.services.exchange.imports.reader import ImportFileError
+from casefile.services.exchange.imports.shipments import ImportFailed
 
 
 def test_round_trip_through_followthemoney(demo, tmp_path):
@@ -66,7 +66,7 @@ def test_sanction_of_an_unknown_entity_changes_nothing(case, tmp_path):
 
 
 def test_bulk_import_is_checked_searchable_and_one_undo(case, tmp_path):
-    from casefile.services.integrity import check_case
+    from casefile.services.case.integrity import check_case
 
     lines = []
     for i in range(1200):
@@ -116,7 +116,7 @@ def test_bad_records_name_line_and_field_and_change_nothing(case, tmp_path):
 
 
 def test_review_stops_on_near_matches_and_keep_apart_decides(demo, tmp_path):
-    from casefile.services.imports.shipments import NeedsReview
+    from casefile.services.exchange.imports.shipments import NeedsReview
 
     f = tmp_path / "n.json"
     f.write_text(json.dumps({"id": "x", "schema": "Company", "properties": {

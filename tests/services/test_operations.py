@@ -3,9 +3,9 @@ import sqlite3
 
 import pytest
 
-from casefile.services.integrity import check_case
-from casefile.services.journal import InUseError
-from casefile.services.validation import ValidationError
+from casefile.services.case.integrity import check_case
+from casefile.services.case.journal import InUseError
+from casefile.services.case.validation import ValidationError
 
 
 def _entity(case, name, **kw):

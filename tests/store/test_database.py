@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from casefile.services.case import Case
-from casefile.services.integrity import check_case
+from casefile.services.case.facade import Case
+from casefile.services.case.integrity import check_case
 from casefile.store import database, migrate
 
 
@@ -92,7 +92,7 @@ def test_empty_case_file_is_upgraded_to_head_after_backup(tmp_path):
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
     c = Case.open(sys.argv[1])
     print("locked", flush=True)
     time.sleep(60)
@@ -120,7 +120,7 @@ def test_second_writer_is_told_who_holds_it(case, case_path):
 
 WRITER = textwrap.dedent("""
     import sys
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
     from casefile.store.bulk import insert_many
     c = Case.open(sys.argv[1])
     c.create("entity", {"name": "Committed before the crash"})

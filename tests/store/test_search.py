@@ -1,6 +1,6 @@
 import pytest
 
-from casefile.services.case import Case
+from casefile.services.case.facade import Case
 from casefile.store import search
 
 

@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from casefile.services.demo import write_demo
+from casefile.services.exchange.demo import write_demo
 from casefile.ui.app import register_fonts
 from casefile.ui.main_window import MainWindow
 

@@ -324,7 +324,7 @@ def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
 def test_launch_opens_a_case_then_remembers_it(qtbot, qapp, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from casefile.services.demo import write_demo
+    from casefile.services.exchange.demo import write_demo
     from casefile.ui.app import open_main_window
 
     path = tmp_path / "cli.casefile"
@@ -354,7 +354,8 @@ def test_closing_the_window_closes_the_case(qtbot, demo_window):
 
 def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_path,
                                                      monkeypatch):
-    monkeypatch.setattr("casefile.services.imports.mapping.user_data_dir", lambda: tmp_path)
+    monkeypatch.setattr("casefile.services.exchange.imports.mapping.user_data_dir",
+                        lambda: tmp_path)
     f = tmp_path / "vendor.csv"
     f.write_text("From,To,When,What\nAcme,Tekhkrim,2022-01-05,nuts\n", encoding="utf-8")
     win = demo_window

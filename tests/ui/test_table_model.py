@@ -1,8 +1,8 @@
 from PySide6.QtCore import Qt
 
-from casefile.services import listing
-from casefile.services.synthetic import build_synthetic_case
+from casefile.services.queries import listing
 from casefile.ui.table_model import RecordTableModel
+from tests.support.synthetic import build_synthetic_case
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, demo):

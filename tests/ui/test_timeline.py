@@ -3,7 +3,7 @@ from datetime import date
 import numpy as np
 from PySide6.QtCore import QPointF
 
-from casefile.services.timeline_data import case_timeline
+from casefile.services.queries.timeline import case_timeline
 from tests.ui.conftest import choose_kind, wait_idle
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from casefile.services.export_csv import safe_cell
+from casefile.services.exchange.export_csv import safe_cell
 
 RowLog = Callable[[int, str, str], None]
 

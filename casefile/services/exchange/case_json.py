@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.services.journal import Tx
-from casefile.services.operations import insert_row, replace_children
-from casefile.services.validation import ValidationError, clean
+from casefile.services.case.journal import Tx
+from casefile.services.case.operations import insert_row, replace_children
+from casefile.services.case.validation import ValidationError, clean
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case, Change
+    from casefile.services.case.facade import Case, Change
 
 FORMAT = "casefile-case-json"
 

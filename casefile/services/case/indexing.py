@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy.engine import Connection
 
-from casefile.services.journal import RowChange
+from casefile.services.case.journal import RowChange
 from casefile.store import search
 
 _EXCERPTS = ("coalesce((SELECT group_concat(excerpt || ' ' || locator, ' ') FROM citation "

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.services.imports.reader import ImportFileError
+from casefile.services.exchange.imports.reader import ImportFileError
 
 MIME = {".csv": "text/csv", ".txt": "text/plain", ".json": "application/json",
         ".jsonl": "application/json",

@@ -7,44 +7,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from casefile.core.grading import admiralty_code
-from casefile.core.timeline import Timeline, build_timeline
-from casefile.services.timeline_data import timeline_records
+from casefile.core.timeline import build_timeline
+from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
+from casefile.services.queries.timeline import timeline_records
 
-SECTIONS = ("cover", "toc", "findings", "chronology", "entities", "shipments", "network",
-            "sources")
-FACTS = ("entity", "relationship", "sanction", "shipment", "event", "finding")
-
-
-@dataclass
-class DossierOptions:
-    sections: tuple[str, ...] = SECTIONS
-    marking_line: str | None = None  # overrides the case's classification line
-    tag: str | None = None
-    entity_id: int | None = None
-    redact_protected: bool = False
-
-
-@dataclass
-class DossierData:
-    info: dict[str, Any]
-    content_sha256: str
-    options: DossierOptions
-    entities: list[dict] = field(default_factory=list)
-    shipments: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    findings: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)  # numbered, possibly redacted
-    marks: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
-    timeline: Timeline | None = None
-    as_of: date | None = None
-
+__all__ = ["FACTS", "SECTIONS", "DossierData", "DossierOptions", "content_hash",
+           "read_dossier"]
 
 def content_hash(conn: Connection) -> str:
     """SHA-256 over every row of the case's content tables, in a canonical form (attachment

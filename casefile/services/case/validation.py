@@ -11,7 +11,7 @@ from typing import Any
 from casefile.core import grading
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, parse_fuzzy_date
-from casefile.services.journal import TABLES
+from casefile.services.case.journal import TABLES
 from casefile.store import models
 
 

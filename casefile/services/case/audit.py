@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from casefile.services.journal import RowChange
+from casefile.services.case.journal import RowChange
 
 _SKIP = {"data"}  # attachment bytes: their SHA-256 is in the row already
 

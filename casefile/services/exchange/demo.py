@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefile.paths import resource_path
-from casefile.services.case import Case
-from casefile.services.exchange import load_case_json
+from casefile.services.case.facade import Case
+from casefile.services.exchange.case_json import load_case_json
 
 DEMO_JSON = resource_path("demo", "demo_case.json")
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from casefile.services import indexing
-from casefile.services.case import Case
+from casefile.services.case import indexing
+from casefile.services.case.facade import Case
 from casefile.store.bulk import insert_many
 
 COUNTRIES = ["CN", "RU", "TR", "AE", "KZ", "HK", "IN", "BY", "AM", "GE", "UZ", "KG"]

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.report.builder import build_pdf
-from casefile.services.dossier_data import DossierOptions, read_dossier
+from casefile.services.queries.dossier import DossierOptions, read_dossier
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,

@@ -13,17 +13,22 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
-from casefile.services import indexing
-from casefile.services.imports.known import KnownParties
-from casefile.services.imports.mapping import check_mapping, guess_mapping
-from casefile.services.imports.provenance import check_not_imported, file_source
-from casefile.services.imports.reader import open_table
-from casefile.services.imports.values import ValueProblem, parse_date, parse_number, parse_weight
-from casefile.services.synthetic import SHIPMENT_COLS
+from casefile.services.case import indexing
+from casefile.services.exchange.imports.known import KnownParties
+from casefile.services.exchange.imports.mapping import check_mapping, guess_mapping
+from casefile.services.exchange.imports.provenance import check_not_imported, file_source
+from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.values import (
+    ValueProblem,
+    parse_date,
+    parse_number,
+    parse_weight,
+)
+from casefile.store import schema
 from casefile.store.bulk import insert_many
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
 BATCH = 5000
 MAX_PROBLEMS = 200
@@ -303,15 +308,17 @@ def col_name(report: ImportReport, target: str) -> str:
     return repr(report.mapping.get(target, target))
 
 
+SHIPMENT_COLS = schema.columns("shipment")
+
+
 def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
                 consignee: int | None) -> tuple:
     count = int(v["shipment_count"]) if v.get("shipment_count") else 1
-    return (sid, v["date_text"], v["date_edtf"], v["date_start"], v["date_end"],
-            v["date_precision"], v["date_approx"], v["date_uncertain"], shipper, consignee,
-            v["origin_country"], v["destination_country"], v["declared_goods"],
-            v["declared_goods"], v["hs_code"], v["quantity"], v["unit"], v["weight"],
-            v["value"], (v["currency"] or "").upper(), max(count, 1), False, v["reference"],
-            v["notes"], "imported")
+    row = {"id": sid, "shipper_id": shipper, "consignee_id": consignee,
+           "assessed_goods": v["declared_goods"], "weight_kg": v["weight"],
+           "currency": (v["currency"] or "").upper(), "shipment_count": max(count, 1),
+           "dual_use": False, "tags": "imported"}
+    return tuple(row[c] if c in row else v[c] for c in SHIPMENT_COLS)
 
 
 def _flush(conn: Any, parties: _Parties, ships: list, stops: list, cites: list,

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from casefile.services import indexing
-from casefile.services.journal import Tx
-from casefile.services.operations import defaults
-from casefile.services.validation import clean
+from casefile.services.case import indexing
+from casefile.services.case.journal import Tx
+from casefile.services.case.operations import defaults
+from casefile.services.case.validation import clean
 from casefile.store.bulk import insert_many
 
 ORDER = ("entity", "alias", "identifier", "sanction", "citation")  # parents first

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.core.grading import admiralty_code
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
 CHILDREN = {"entity": [("alias", "entity_id", "id"), ("identifier", "entity_id", "id")],
             "shipment": [("route_stop", "shipment_id", "position")],

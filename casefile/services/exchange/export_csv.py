@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

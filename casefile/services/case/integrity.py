@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.services import audit
+from casefile.services.case import audit
 from casefile.store import database
 
 

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 
-from casefile.services.journal import TABLES, InUseError, NotFoundError, Tx
-from casefile.services.validation import ValidationError, clean
+from casefile.services.case.journal import TABLES, InUseError, NotFoundError, Tx
+from casefile.services.case.validation import ValidationError, clean
 from casefile.store import models
 
 if TYPE_CHECKING:
-    from casefile.services.case import Change
+    from casefile.services.case.facade import Change
 
 # child kind -> column naming its parent, per parent kind
 CHILD_PARENT = {
@@ -79,7 +79,7 @@ def replace_children(tx: Tx, parent_kind: str, parent_id: int, child_kind: str,
 
 
 class CaseOperations:
-    """Mixed into :class:`casefile.services.case.Case`."""
+    """Mixed into :class:`casefile.services.case.facade.Case`."""
 
     def operation(self, name, fn, record=True):  # pragma: no cover - defined by Case
         raise NotImplementedError

@@ -108,7 +108,7 @@ def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
 
 def _known_columns(header: list[str]) -> int:
-    from casefile.services.imports.mapping import guess_mapping
+    from casefile.services.exchange.imports.mapping import guess_mapping
 
     return len(guess_mapping([h.strip() for h in header]))
 

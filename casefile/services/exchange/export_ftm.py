@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.core.countries import country_name
 
 if TYPE_CHECKING:
-    from casefile.services.case import Case
+    from casefile.services.case.facade import Case
 
 SCHEMA = {"company": "Company", "person": "Person", "organisation": "Organization",
           "public_body": "PublicBody", "vessel": "Vessel", "aircraft": "Airplane",
