@@ -56,7 +56,7 @@ def main() -> int:
     win = MainWindow(settings)
     win.show()
     shown = []
-    win.listing_shown.connect(lambda kind: kind == "shipment" and shown.append(
+    win.records.listing_shown.connect(lambda kind: kind == "shipment" and shown.append(
         time.perf_counter()))
     win.open_path(path)
     while not shown:

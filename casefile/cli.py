@@ -240,14 +240,14 @@ def _import(args: argparse.Namespace) -> int:
 
                 report = import_ftm(case, args.file, args.dry_run, accept,
                                     keep_apart=args.keep_apart, review=review,
-                                    again=args.again)
+                                    again=args.again).result
             else:
                 try:
                     with row_report(args.report) as row_log:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
                                                   accept, keep_apart=args.keep_apart,
                                                   review=review, again=args.again,
-                                                  row_log=row_log)
+                                                  row_log=row_log).result
                 finally:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -11,23 +10,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from casefile import __version__
-from casefile.paths import resource_path, user_data_dir
+from casefile.paths import resource_path
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
               "DroidSansFallbackFull.ttf")
-
-
-def fresh_demo_path() -> Path:
-    """A new file for a fresh copy of the demo case, in the user data folder."""
-    folder = user_data_dir() / "demo"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = folder / f"demo-{stamp}.casefile"
-    n = 1
-    while path.exists():
-        n += 1
-        path = folder / f"demo-{stamp}-{n}.casefile"
-    return path
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -63,7 +49,7 @@ def open_main_window(path: Path | None = None, demo: bool = False, readonly: boo
     win = MainWindow(settings or QSettings("Casefile", "Casefile"))
     win.show()
     if demo:
-        win.acts["demo"].trigger()
+        win.menus.demo.trigger()
     elif path is not None:
         win.open_path(Path(path), readonly)
     else:

@@ -1,5 +1,6 @@
 """The right-hand pane: the editor of the selected record, its citations and (for sources)
-attachments. It only shows and asks; the main window carries requests out."""
+attachments. It reads the record itself and follows the session's changes; what a user asks
+of it is carried out by :mod:`casefile.ui.editor_actions`."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.queries import listing
+from casefile.services.queries.record import record_bundle
 from casefile.ui.attachments import AttachmentsPanel
 from casefile.ui.citations import CitationsPanel
 from casefile.ui.editor import RecordEditor
 from casefile.ui.fields import FIELDS
+from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 
 
@@ -26,12 +32,16 @@ class EditorPane(QScrollArea):
     attachment_save_requested = Signal(int, str)
     attachment_remove_requested = Signal(int)
     create_entity_requested = Signal(str, int, str, str)  # kind, id, field, name
+    record_shown = Signal(str, object)  # kind, id: after the pane shows a record
 
-    def __init__(self, entity_choices: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setMinimumWidth(380)
-        self._entity_choices = entity_choices
+        self.session = session
+        self._wanted: tuple[str, int] | None = None
+        session.changed.connect(self._changed)
+        session.closed.connect(self.show_nothing)
         self.stack = QStackedWidget()
         self.empty = plain_label("Select a record to see and edit it here.")
         self.empty.setStyleSheet("color: #666; padding: 20px;")
@@ -78,6 +88,32 @@ class EditorPane(QScrollArea):
             self.stack.addWidget(ed)
         return self.editors[kind]
 
+    # -- following the case -------------------------------------------------------------
+    def show_record(self, kind: str, record_id: int | None) -> None:
+        """Read a record (on the worker) and show it; None shows nothing."""
+        if record_id is None:
+            self.show_nothing()
+            return
+        wanted = self._wanted = (kind, record_id)
+
+        def shown(bundle: dict[str, Any] | None) -> None:
+            if self._wanted == wanted:
+                self.show_bundle(bundle)
+                self.record_shown.emit(kind, record_id)
+        self.session.query(lambda case: record_bundle(case, kind, record_id), shown)
+
+    def _changed(self, change: Change) -> None:
+        shown = self.shown()
+        if shown is not None and not change.created.get(shown[0]):
+            self.show_record(*shown)  # a new record of its kind is selected (and shown) next
+
+    def _entity_choices(self, text: str, answer: Any) -> None:
+        """Picker completions, read on the worker."""
+        def read(case: Case) -> list[tuple[int, str]]:
+            with case.read() as conn:
+                return listing.entity_choices(conn, text)
+        self.session.query(read, answer)
+
     def show_bundle(self, bundle: dict[str, Any] | None) -> None:
         if bundle is None or bundle["kind"] not in FIELDS:
             self.show_nothing()
@@ -95,6 +131,7 @@ class EditorPane(QScrollArea):
         self.stack.setCurrentWidget(ed)
 
     def show_nothing(self) -> None:
+        self._wanted = None
         self.current = None
         self.stack.setCurrentWidget(self.empty)
 

@@ -4,19 +4,18 @@ work runs on the database worker; the window stays responsive."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from casefile.services.exchange.export_csv import export_csv
 from casefile.services.exchange.export_ftm import export_ftm
 from casefile.services.exchange.imports.ftm import import_ftm
-from casefile.ui.case_actions import show_error
+from casefile.ui.error_dialog import show_error
 from casefile.ui.import_dialog import ImportDialog
-
-if TYPE_CHECKING:
-    from casefile.ui.main_window import MainWindow
+from casefile.ui.session import CaseSession
 
 
 class FtmImportDialog(ImportDialog):
@@ -27,8 +26,8 @@ class FtmImportDialog(ImportDialog):
     FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv);;All files (*)")
     CITED = "created record"
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.mapping_panel.hide()
         self.rows_button.hide()  # FtM records are reported in the check itself
         self.body.setStretch(0, 0)  # the report takes the whole width
@@ -68,37 +67,30 @@ def _n(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
-def import_entities(win: MainWindow) -> None:
-    dlg = FtmImportDialog(win)
-    win.import_dialog = dlg
-    dlg.show()
+def _export(session: CaseSession, parent: QWidget, status: Callable[[str], None],
+            what: str, target: Path, fn: Any) -> None:
+    status(f"Exporting {what}…")
+    session.query(lambda case: fn(case, target),
+                  lambda _r: status(f"Exported {what} to {target}"),
+                  lambda exc: show_error(parent, exc))
 
 
-def _export(win: MainWindow, what: str, target: Path, fn: Any) -> None:
-    case = win.case
-    if case is None:
+def export_ftm_file(session: CaseSession, parent: QWidget,
+                    status: Callable[[str], None]) -> None:
+    if session.case is None:
         return
-    win.statusBar().showMessage(f"Exporting {what}…")
-    win.worker.submit(lambda: fn(case, target),
-                      lambda _r: win.statusBar().showMessage(f"Exported {what} to {target}",
-                                                             8000),
-                      lambda exc: show_error(win, exc))
-
-
-def export_ftm_file(win: MainWindow) -> None:
-    if win.case is None:
-        return
-    default = str(win.case.path.with_suffix(".ftm.json"))
-    name, _ = QFileDialog.getSaveFileName(win, "Export as FollowTheMoney", default,
+    default = str(session.case.path.with_suffix(".ftm.json"))
+    name, _ = QFileDialog.getSaveFileName(parent, "Export as FollowTheMoney", default,
                                           "FtM JSON lines (*.ftm.json *.json)")
     if name:
-        _export(win, "FollowTheMoney entities", Path(name), export_ftm)
+        _export(session, parent, status, "FollowTheMoney entities", Path(name), export_ftm)
 
 
-def export_csv_tables(win: MainWindow) -> None:
-    if win.case is None:
+def export_csv_tables(session: CaseSession, parent: QWidget,
+                      status: Callable[[str], None]) -> None:
+    if session.case is None:
         return
-    folder = QFileDialog.getExistingDirectory(win, "Export tables as CSV (choose a folder)",
-                                              str(win.case.path.parent))
+    folder = QFileDialog.getExistingDirectory(parent, "Export tables as CSV (choose a folder)",
+                                              str(session.case.path.parent))
     if folder:
-        _export(win, "tables as CSV", Path(folder), export_csv)
+        _export(session, parent, status, "tables as CSV", Path(folder), export_csv)

@@ -3,8 +3,8 @@ and "open when done". The export runs on the worker; the window stays usable."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
+from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Cancelled, Task
-
-if TYPE_CHECKING:
-    from casefile.ui.main_window import MainWindow
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
@@ -36,13 +35,13 @@ TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
 
 
 class ExportDialog(QDialog):
-    def __init__(self, win: MainWindow, entities: list[tuple[int, str]], tags: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent or win)
-        self.win = win
+    def __init__(self, session: CaseSession, entities: list[tuple[int, str]],
+                 tags: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
         self.task: Task | None = None
         self.setWindowTitle("Export dossier (PDF)")
-        case = win.case
+        case = session.case
         default = case.path.with_suffix(".pdf") if case else Path("dossier.pdf")
         self.path = QLineEdit(str(default))
         browse = QPushButton("Choose…")
@@ -111,8 +110,8 @@ class ExportDialog(QDialog):
             self.path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
     def start(self) -> None:
-        case, out, opt = self.win.case, Path(self.path.text().strip()), self.options()
-        if case is None or not self.path.text().strip():
+        out, opt = Path(self.path.text().strip()), self.options()
+        if self.session.case is None or not self.path.text().strip():
             return
         task = self.task = Task()
         task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -125,8 +124,8 @@ class ExportDialog(QDialog):
         def report(done: float, total: int, what: str) -> None:
             task.report(int(done * 1000 / max(total, 1)), 1000, what)
 
-        self.win.worker.submit(lambda: export_dossier(case, out, opt, report),
-                               lambda pages: self._done(out, pages), self._failed)
+        self.session.query(lambda case: export_dossier(case, out, opt, report),
+                           lambda pages: self._done(out, pages), self._failed)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setValue(done)
@@ -157,21 +156,19 @@ class ExportDialog(QDialog):
             self.reject()
 
 
-def show_export_dialog(win: MainWindow) -> None:
+def show_export_dialog(session: CaseSession, parent: QWidget,
+                       shown: Callable[[ExportDialog], None]) -> None:
+    """Read the parties and tags to choose from, then show the dialog."""
     from casefile.services.queries.listing import all_tags
 
-    case = win.case
-    if case is None:
-        return
-
-    def read() -> tuple[list[tuple[int, str]], list[str]]:
+    def read(case: Case) -> tuple[list[tuple[int, str]], list[str]]:
         with case.read() as conn:
             ents = [(i, n) for i, n in conn.exec_driver_sql(
                 "SELECT id, name FROM entity ORDER BY name COLLATE NOCASE LIMIT 5000")]
             return ents, all_tags(conn)
 
-    def show(result: Any) -> None:
-        dlg = ExportDialog(win, *result)
-        win.export_dialog = dlg
+    def show(result: tuple[list[tuple[int, str]], list[str]]) -> None:
+        dlg = ExportDialog(session, *result, parent=parent)
+        shown(dlg)
         dlg.show()
-    win.worker.submit(read, show)
+    session.query(read, show)

@@ -5,7 +5,7 @@ matches with existing parties, then import — with progress and cancel, as one 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.services.case.change import Change
 from casefile.services.exchange.imports.provenance import AlreadyImported
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.row_report import row_report
 from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
 from casefile.ui.mapping_panel import MappingPanel
+from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Cancelled, Task
-
-if TYPE_CHECKING:
-    from casefile.ui.main_window import MainWindow
 
 
 class ImportDialog(QDialog):
@@ -40,9 +39,9 @@ class ImportDialog(QDialog):
     PLACEHOLDER = "a CSV or XLSX file of shipment records"
     FILTER = "Trade data (*.csv *.txt *.xlsx);;All files (*)"
 
-    def __init__(self, win: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent or win)
-        self.win = win
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
         self.task: Task | None = None
         self.checked: tuple | None = None  # what the last clean dry run was run on
         self.again = False  # the user said: import this file although the case holds it
@@ -168,8 +167,8 @@ class ImportDialog(QDialog):
         return (str(path), stamp, tuple(sorted(self.mapping().items())))
 
     def run(self, dry_run: bool) -> None:
-        case, path = self.win.case, Path(self.path.text().strip())
-        if case is None:
+        path = Path(self.path.text().strip())
+        if self.session.case is None:
             return
         review_first = not dry_run and self.checked != self._key()
         if review_first:  # near matches are shown before anything is written
@@ -183,15 +182,16 @@ class ImportDialog(QDialog):
         self.close_button.setText("Cancel")
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
-        def work() -> Any:
-            return self.importer(case, path, mapping, dry_run, accept, task.report, again)
-
         again = self.again
-        self.win.worker.submit(work, lambda r: self._done(r, dry_run, review_first),
-                               lambda exc: self._failed(exc, dry_run and not review_first))
+        self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
+                                                   task.report, again)) \
+            .success(lambda change: self._done(change, dry_run, review_first)) \
+            .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 
-    def _done(self, report: Any, dry_run: bool, then_import: bool = False) -> None:
+    def _done(self, change: Change, dry_run: bool, then_import: bool = False) -> None:
+        """Show what an import did (its Change is already announced to every view)."""
         self.task = None
+        report = change.result
         if dry_run:
             self.checked = self._key()
             if then_import and not report.proposals:
@@ -213,12 +213,6 @@ class ImportDialog(QDialog):
         else:
             lines.append(f"The file is stored as a source; every {self.CITED} cites it. "
                          "Edit → Undo removes the whole import.")
-            self.win.apply_change(None)
-            self.win.refresh_case_info()
-            self.win.reload_listing()
-            self.win.reload_timeline()
-            from casefile.ui import actions
-            actions.update_undo_actions(self.win)
         self.report.setPlainText("\n".join(lines))
         self.proposals.clear()
         for name, eid, existing, score in report.proposals:
@@ -252,8 +246,8 @@ class ImportDialog(QDialog):
             self.report.setPlainText(f"Nothing was imported: {exc}")
 
     def _save_row_report(self) -> None:
-        case, path = self.win.case, Path(self.path.text().strip())
-        if case is None:
+        path = Path(self.path.text().strip())
+        if self.session.case is None:
             return
         out, _ = QFileDialog.getSaveFileName(self, "Save row report",
                                              str(path.with_name(path.stem + ".rows.csv")),
@@ -268,7 +262,7 @@ class ImportDialog(QDialog):
         self.close_button.setText("Cancel")
         self.report.setPlainText("Checking every row…")
 
-        def work() -> tuple[int, int]:
+        def work(case: Any) -> tuple[int, int]:
             counts = {"ok": 0, "problem": 0, "checked": 0}
             with row_report(Path(out)) as log:
                 def count(line: int, status: str, what: str) -> None:
@@ -291,7 +285,7 @@ class ImportDialog(QDialog):
                                      + (f"{bad:,} rows have problems." if bad != 1 else
                                         "1 row has problems."))
 
-        self.win.worker.submit(work, done, self._failed)
+        self.session.query(work, done, self._failed)
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:

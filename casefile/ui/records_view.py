@@ -1,5 +1,6 @@
 """The table of one record kind with its filter bar (text, tag, country, date range).
-Filtering happens in SQL on the worker; sorting inside the model."""
+Filtering happens in SQL on the worker; sorting inside the model. The view follows the
+session: it reloads itself when a change concerns what it lists."""
 
 from __future__ import annotations
 
@@ -16,20 +17,33 @@ from PySide6.QtWidgets import (
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
 from casefile.services.queries import listing
+from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
 
+# kinds whose rows show names of entities or counts of citations, per listed kind
+_SHOWS = {"shipment": ("entity", "route_stop"), "relationship": ("entity",),
+          "sanction": ("entity",), "entity": ("alias", "citation"), "event": ("citation",),
+          "source": ("citation", "attachment"), "finding": ("citation",)}
+_TAGGED = ("entity", "shipment", "event", "source", "finding")
+
 
 class RecordsView(QWidget):
-    """Emits ``selected(kind, id)`` when the current row changes; ``filters_changed``."""
+    """Emits ``selected(kind, id)`` when the current row changes (id None when nothing is),
+    ``listing_shown(kind)`` after fresh rows are shown."""
 
     selected = Signal(str, object)
     filters_changed = Signal()
+    listing_shown = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = "entity"
+        self.session = session
+        self.kind = "entity"  # the kind the table shows
+        self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
         self.model = RecordTableModel(parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -62,6 +76,8 @@ class RecordsView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.filters_changed.emit)
+        self.filters_changed.connect(lambda: self.reload())
+        session.changed.connect(self._changed)
         for w in (self.text, self.country, self.date_from, self.date_to):
             w.textChanged.connect(lambda _t: self._timer.start())
         self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
@@ -124,6 +140,41 @@ class RecordsView(QWidget):
         self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
         self.tag.blockSignals(False)
 
+    # -- following the case -------------------------------------------------------------
+    def set_kind(self, kind: str, keep_id: int | None = None) -> None:
+        self.wanted = kind
+        self.reload(keep_id)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read the rows of the wanted kind (with the filters) and show them, keeping the
+        current record (or ``keep_id``) selected."""
+        kind, filters = self.wanted, self.filters()
+        keep = keep_id if keep_id is not None else (
+            self.current_id() if self.kind == kind else None)
+
+        def read(case: Case) -> tuple[listing.Listing, list[str]]:
+            with case.read() as conn:
+                return listing.list_records(conn, kind, filters), listing.all_tags(conn)
+
+        def shown(result: tuple[listing.Listing, list[str]]) -> None:
+            if self.wanted != kind:
+                return
+            data, tags = result
+            self.set_tags(tags)
+            self.show_listing(data, keep)
+            if keep is None or self.current_id() is None:
+                self.selected.emit(kind, None)
+            self.listing_shown.emit(kind)
+        self.session.query(read, shown)
+
+    def _changed(self, change: Change) -> None:
+        kind = self.wanted
+        if change.concerns(kind, *_SHOWS.get(kind, ())):
+            created = change.created.get(kind)
+            self.reload(keep_id=created[-1] if created else None)
+        elif change.concerns(*_TAGGED):
+            self.session.query(lambda case: _tags(case), self.set_tags)
+
     # -- rows ---------------------------------------------------------------------------
     def show_listing(self, data: listing.Listing, keep_id: int | None = None) -> None:
         same_kind = self.model.kind == data.kind
@@ -161,3 +212,8 @@ class RecordsView(QWidget):
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
         self.selected.emit(self.kind, self.model.record_id(current.row())
                            if current.isValid() else None)
+
+
+def _tags(case: Case) -> list[str]:
+    with case.read() as conn:
+        return listing.all_tags(conn)

@@ -1,5 +1,6 @@
 """The timeline dock: grouping, fit / zoom to selection, date filter for the tables, legend,
-PNG and SVG export around a :class:`TimelinePlot`."""
+PNG and SVG export around a :class:`TimelinePlot`. It follows the session: a burst of edits
+that concern dated records is redrawn once."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -23,9 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.queries.timeline import case_timeline
+from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.timeline_view import TimelinePlot
 
+# what a timeline row is read from: a change to any of these may move or relabel a row
+TIMELINE_KINDS = ("shipment", "event", "sanction", "entity", "route_stop", "event_party",
+                  "citation", "source")
 _GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
 
 
@@ -41,10 +49,19 @@ class TimelineDock(QDockWidget):
     record_clicked = Signal(str, int)
     filter_requested = Signal(str, str)  # first day, last day (ISO)
     options_changed = Signal()
+    shown = Signal()  # after a fresh timeline is drawn
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__("Timeline", parent)
         self.setObjectName("timeline_dock")
+        self.session = session
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(lambda: self.reload(keep_range=True))
+        session.opened.connect(lambda _case: self.reload(keep_range=False))
+        session.changed.connect(self._changed)
+        self.options_changed.connect(lambda: self.reload(keep_range=False))
         self.plot = TimelinePlot()
         self.plot.record_clicked.connect(self.record_clicked.emit)
         self.group = QComboBox()
@@ -91,6 +108,22 @@ class TimelineDock(QDockWidget):
     @property
     def group_by(self) -> str:
         return self.group.currentData()
+
+    def _changed(self, change: Change) -> None:
+        if change.concerns(*TIMELINE_KINDS):
+            self._timer.start()  # coalesces a burst of edits into one redraw
+
+    def reload(self, keep_range: bool = True) -> None:
+        group, sources = self.group_by, self.sources.isChecked()
+
+        def read(case: Case) -> Timeline:
+            with case.read() as conn:
+                return case_timeline(conn, group, sources)
+
+        def draw(tl: Timeline) -> None:
+            self.set_timeline(tl, keep_range)
+            self.shown.emit()
+        self.session.query(read, draw)
 
     def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
         self.plot.set_timeline(timeline, keep_range=keep_range)

@@ -44,7 +44,7 @@ def test_weights_in_kg_t_and_lb():
 def test_import_resolves_parties_cites_the_file_and_undoes(demo, tmp_path):
     f = write(tmp_path, "trade.csv", HEADER + ROWS)
     before = snapshot(demo)
-    report = import_shipments(demo, f)
+    report = import_shipments(demo, f).result
     assert report.shipments == 3 and report.rows == 3
     assert report.reused_entities == {"DJI": 3, "NORINCO": 1, "Tekhkrim LLC": 2}
     assert sorted(report.new_entities) == ["Da Jiang Innovation Science and Technology",
@@ -72,7 +72,7 @@ def test_import_resolves_parties_cites_the_file_and_undoes(demo, tmp_path):
 
 def test_accepting_a_proposed_match(demo, tmp_path):
     f = write(tmp_path, "trade.csv", HEADER + ROWS)
-    report = import_shipments(demo, f, accept={"Small distributor": 4})
+    report = import_shipments(demo, f, accept={"Small distributor": 4}).result
     assert "Small distributor" not in report.new_entities
     assert len(demo.children("shipment", "consignee_id", 4)) == 3
 
@@ -80,7 +80,7 @@ def test_accepting_a_proposed_match(demo, tmp_path):
 def test_dry_run_reports_and_changes_nothing(demo, tmp_path):
     f = write(tmp_path, "trade.csv", HEADER + ROWS)
     before = snapshot(demo)
-    report = import_shipments(demo, f, dry_run=True)
+    report = import_shipments(demo, f, dry_run=True).result
     assert report.shipments == 3 and len(report.preview) == 3
     assert report.preview[0] == (  # per row: parsed values, and which parties are new
         "line 2: 15.11.2022 [2022-11-15] · DJI (= existing #3 Da-Jiang Innovations Science & "
@@ -96,7 +96,7 @@ def test_russian_declaration_columns_in_any_encoding(case, tmp_path, encoding):
             "ООО «Восток»;АО «Техкрим»;15.06.2022;9303;Ружья охотничьи гражданские;"
             "1 234,5;250 000;Китай\n")
     f = write(tmp_path, "dt.csv", text, encoding)
-    report = import_shipments(case, f)
+    report = import_shipments(case, f).result
     assert report.shipments == 1
     with case.read() as conn:
         row = conn.exec_driver_sql("SELECT declared_goods, weight_kg, value, origin_country "
@@ -109,7 +109,7 @@ def test_gb18030_chinese_file(case, tmp_path):
     text = "ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n" \
            "中国北方工业集团有限公司,Tekhkrim,2022-06,步枪\n" * 1
     f = write(tmp_path, "cn.csv", text + "大疆创新,Distributor,2022-11,无人机电池\n", "gb18030")
-    report = import_shipments(case, f)
+    report = import_shipments(case, f).result
     assert report.shipments == 2
     assert case.search("北方")[0].title == "中国北方工业集团有限公司"
 
@@ -121,7 +121,7 @@ def test_xlsx_import(case, tmp_path):
     sheet.append(["DJI", "Distributor", "2022-11-15", 8806, "batteries", 1500])
     path = tmp_path / "t.xlsx"
     book.save(path)
-    report = import_shipments(case, path)
+    report = import_shipments(case, path).result
     assert report.shipments == 1
     assert case.get("shipment", 1)["hs_code"] == "8806"
 
@@ -133,7 +133,7 @@ def test_saved_mappings(case, tmp_path, monkeypatch):
     assert guess_mapping(["From", "To", "When", "What"]) == {}
     save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
                               "declared_goods": "What"})
-    report = import_shipments(case, f, load_mapping("vendor-x"))
+    report = import_shipments(case, f, load_mapping("vendor-x")).result
     assert report.shipments == 1
 
 
@@ -207,7 +207,7 @@ def test_large_file_is_streamed(case, tmp_path):
         for i in range(70_000):
             out.write(row.format(i % 5000, i % 700, i % 28 + 1, i % 900 + 1, f'"{text}{i}"'))
     assert f.stat().st_size > 50_000_000
-    report = import_shipments(case, f)
+    report = import_shipments(case, f).result
     assert report.shipments == 70_000 and len(report.new_entities) == 5700
     assert case.counts()["citation"] == 70_000
 
@@ -234,7 +234,7 @@ def test_title_rows_above_the_header_are_skipped(case, tmp_path):
     table = open_table(f)
     assert table.header_line == 3 and table.delimiter == ";"
     assert [n for n, _cells in table.rows()] == [4]
-    report = import_shipments(case, f)
+    report = import_shipments(case, f).result
     assert report.shipments == 1
     assert case.get("shipment", 1)["weight_kg"] == 1234.5
 
@@ -256,5 +256,5 @@ def test_xlsx_header_below_a_title_and_unknown_names(case, tmp_path, monkeypatch
     assert table.header == ["From", "To", "When", "What"] and table.header_line == 3
     save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
                               "declared_goods": "What"})
-    report = import_shipments(case, path, load_mapping("vendor-x"))
+    report = import_shipments(case, path, load_mapping("vendor-x")).result
     assert report.shipments == 1 and report.preview[0].startswith("line 4: 2022-11-15")

@@ -13,7 +13,7 @@ def test_round_trip_through_followthemoney(demo, tmp_path):
     out = tmp_path / "demo.ftm.json"
     export_ftm(demo, out)
     with Case.new(tmp_path / "fresh.casefile") as fresh:
-        report = import_ftm(fresh, out)
+        report = import_ftm(fresh, out).result
         assert len(report.new_entities) == demo.counts()["entity"]
         assert fresh.counts()["sanction"] == 1
         hits = fresh.search("中国北方")
@@ -29,7 +29,7 @@ def test_parties_already_in_the_case_are_reused(demo, tmp_path):
     out = tmp_path / "demo.ftm.json"
     export_ftm(demo, out)
     before = demo.counts()["entity"]
-    report = import_ftm(demo, out, dry_run=True)
+    report = import_ftm(demo, out, dry_run=True).result
     assert report.new_entities == [] and len(report.reused_entities) == before
     assert demo.counts()["entity"] == before
 
@@ -41,7 +41,7 @@ def test_opensanctions_targets_simple_csv(case, tmp_path):
                  "NK-1,Company,\"TEKHKRIM, OOO\",Техкрим;Tekhkrim LLC,,ru,,1234567890,"
                  "US OFAC SDN;EU FSF,,,sanctions,2023-01-01,2024-01-01,2024-01-01\n",
                  encoding="utf-8")
-    report = import_ftm(case, f)
+    report = import_ftm(case, f).result
     assert report.new_entities == ["TEKHKRIM, OOO"]
     assert case.counts()["sanction"] == 2
     assert case.search("Техкрим")[0].title == "TEKHKRIM, OOO"
@@ -79,7 +79,7 @@ def test_bulk_import_is_checked_searchable_and_one_undo(case, tmp_path):
                 "startDate": ["2022-04-06"]}})
     f = tmp_path / "big.ftm.json"
     f.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
-    report = import_ftm(case, f)
+    report = import_ftm(case, f).result
     assert len(report.new_entities) == 1200
     counts = case.counts()
     assert counts["entity"] == 1200 and counts["sanction"] == 300
@@ -126,5 +126,5 @@ def test_review_stops_on_near_matches_and_keep_apart_decides(demo, tmp_path):
         import_ftm(demo, f, review=True)
     assert info.value.report.proposals[0][1] == 3  # the DJI already in the case
     assert demo.counts() == before
-    report = import_ftm(demo, f, review=True, keep_apart=["Da-Jiang Innovations"])
+    report = import_ftm(demo, f, review=True, keep_apart=["Da-Jiang Innovations"]).result
     assert report.new_entities == ["Da-Jiang Innovations"] and report.proposals == []

@@ -164,11 +164,48 @@ def test_audit_chain_records_and_detects_tampering(case, case_path):
     assert any("audit entry 2" in p for p in report.problems)
 
 
-def test_listeners_hear_each_change(case):
-    heard = []
-    case.listeners.append(heard.append)
+def test_each_operation_returns_its_change_and_undo_says_what_it_undid(case):
     eid = _entity(case, "A")
-    case.update("entity", eid, {"name": "B"})
+    edit = case.update("entity", eid, {"name": "B"})
+    assert edit.name == 'Edit entity “B”' and edit.touched == {"entity": {eid}}
+    undone = case.undo()
+    assert undone.name == 'Undo: Edit entity “B”' and undone.touched == {"entity": {eid}}
+    assert case.get("entity", eid)["name"] == "A"
+
+
+def test_a_dry_run_rolls_back_and_says_what_it_would_change(case, case_path):
+    def audit_entries():
+        con = sqlite3.connect(case_path)
+        n = con.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        con.close()
+        return n
+    entries = audit_entries()
+    change = case.save("entity", None, {"name": "Tekhkrim"},
+                       {"alias": [{"name": "Техкрим"}]}, dry_run=True)
+    assert change.dry_run and change.created == {"entity": [1], "alias": [1]}
+    assert not change.concerns("entity")  # nothing happened that a view should show
+    assert case.get("entity", 1) is None and case.counts()["entity"] == 0
+    assert case.undo_name is None  # nothing to undo
+    con = sqlite3.connect(case_path)  # another reader sees nothing either
+    assert con.execute("SELECT count(*) FROM alias").fetchone()[0] == 0
+    con.close()
+    assert audit_entries() == entries
+
+
+def test_a_dry_run_that_fails_raises_and_leaves_nothing(case):
+    with pytest.raises(ValidationError):
+        case.save("entity", None, {"name": "X", "country": "Atlantis"}, dry_run=True)
+    assert case.counts()["entity"] == 0
+
+
+def test_creating_a_party_for_a_shipment_is_one_undo_step(case):
+    sid = case.create("shipment", {"declared_goods": "drone parts"}).result
+    change = case.create_and_link("shipment", sid, "shipper_id", "Da-Jiang Innovations")
+    eid = change.result
+    assert case.get("shipment", sid)["shipper_id"] == eid
+    assert change.created == {"entity": [eid]} and change.touched["shipment"] == {sid}
     case.undo()
-    assert [c.name for c in heard] == ['New entity “A”', 'Edit entity “B”',
-                                       'Undo: Edit entity “B”']
+    assert case.get("entity", eid) is None
+    assert case.get("shipment", sid)["shipper_id"] is None
+    case.redo()
+    assert case.get("shipment", sid)["shipper_id"] == eid

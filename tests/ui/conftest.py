@@ -8,7 +8,7 @@ from casefile.ui.main_window import MainWindow
 
 def wait_idle(qtbot, win, timeout=10000):
     """Wait until the worker has answered everything asked of it."""
-    qtbot.waitUntil(lambda: win.worker.pending == 0, timeout=timeout)
+    qtbot.waitUntil(lambda: win.session.worker.pending == 0, timeout=timeout)
 
 
 @pytest.fixture
@@ -19,10 +19,7 @@ def window(qtbot, qapp, tmp_path):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.worker.stop()  # as the window's own close does: no job may still use the case
-    if win.case is not None:
-        win.case.close()
-        win.case = None
+    win.session.shut_down()  # as the window's own close does: no job may still use the case
 
 
 @pytest.fixture

@@ -11,16 +11,16 @@ def test_opens_the_demo_case_and_shows_counts(demo_window):
     win = demo_window
     texts = [win.nav.item(i).text() for i in range(win.nav.count())]
     assert "Entities  (12)" in texts and "Shipments  (4)" in texts
-    assert "Shipments: 4" in win.status_counts.text()
+    assert "Shipments: 4" in win.status.counts.text()
     assert win.banner.text().startswith("TLP:GREEN")
-    assert win.status_marking.text() == "TLP:GREEN"
+    assert win.status.marking.text() == "TLP:GREEN"
     assert "Chinese arms" in win.windowTitle()
 
 
 def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     win = demo_window
     choose_kind(qtbot, win, "entity")
-    win.acts["new_entity"].trigger()
+    win.menus.actions()["new_entity"].trigger()
     qtbot.waitUntil(lambda: win.editor.current is not None
                     and win.editor.current.widgets["name"].text() == "New entity",
                     timeout=10000)
@@ -34,12 +34,12 @@ def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
-    assert win.acts["undo"].text().startswith("&Undo Edit entity")
-    win.acts["undo"].trigger()
+    assert win.menus.actions()["undo"].text().startswith("&Undo Edit entity")
+    win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "New entity"
     qtbot.waitUntil(lambda: win.editor.current.widgets["name"].text() == "New entity")
-    win.acts["redo"].trigger()
+    win.menus.actions()["redo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
     assert "Entities  (13)" in [win.nav.item(i).text() for i in range(win.nav.count())]
@@ -79,7 +79,7 @@ def _answer_dialog(qtbot, fill):
 def test_new_shipment_citing_a_source(qtbot, demo_window):
     win = demo_window
     choose_kind(qtbot, win, "shipment")
-    win.acts["new_shipment"].trigger()
+    win.menus.actions()["new_shipment"].trigger()
     qtbot.waitUntil(lambda: win.records.model.rowCount() == 5, timeout=10000)
     wait_idle(qtbot, win)
     ed = win.editor.current
@@ -110,7 +110,7 @@ def test_merge_two_entities(qtbot, demo_window, monkeypatch):
     win = demo_window
     choose_kind(qtbot, win, "entity")
     dup = win.case.create("entity", {"name": "DJI duplicate"}).result
-    win.reload_listing()
+    win.records.reload()
     wait_idle(qtbot, win)
     view = win.records.view
     sel = view.selectionModel()
@@ -125,7 +125,7 @@ def test_merge_two_entities(qtbot, demo_window, monkeypatch):
         keep = next(i for i in items if i.endswith("(#3)"))
         return keep, True
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
-    win.acts["merge"].trigger()
+    win.menus.actions()["merge"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", dup) is None
     aliases = [a["name"] for a in win.case.children("alias", "entity_id", 3)]
@@ -135,11 +135,11 @@ def test_merge_two_entities(qtbot, demo_window, monkeypatch):
 
 def test_search_jumps_to_the_record(qtbot, demo_window):
     win = demo_window
-    win.acts["find"].trigger()
-    win.search_field.setText("Техкрим")
-    qtbot.keyClick(win.search_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: getattr(win, "search_dialog", None) is not None, timeout=10000)
-    dlg = win.search_dialog
+    win.menus.actions()["find"].trigger()
+    win.menus.search_field.setText("Техкрим")
+    qtbot.keyClick(win.menus.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "search" in win.commands.dialogs, timeout=10000)
+    dlg = win.commands.dialogs["search"]
     assert dlg.tree.topLevelItem(0).text(0).startswith("Entities (1)")
     dlg.activate_current()
     qtbot.waitUntil(lambda: win.current_kind() == "entity"
@@ -151,11 +151,11 @@ def test_search_jumps_to_the_record(qtbot, demo_window):
 def test_malformed_search_never_raises(qtbot, demo_window):
     win = demo_window
     for q in ['"unbalanced', "AND", "OR (", "*"]:
-        win.search_field.setText(q)
-        qtbot.keyClick(win.search_field, Qt.Key.Key_Return)
+        win.menus.search_field.setText(q)
+        qtbot.keyClick(win.menus.search_field, Qt.Key.Key_Return)
         wait_idle(qtbot, win)
-        assert win.search_dialog.isVisible()
-        win.search_dialog.close()
+        assert win.commands.dialogs["search"].isVisible()
+        win.commands.dialogs["search"].close()
 
 
 def test_drop_a_file_on_a_source(qtbot, demo_window, tmp_path):
@@ -222,7 +222,7 @@ def test_delete_a_cited_source_asks_first(qtbot, demo_window):
         if len(answers) == 1:
             _answer_dialog(qtbot, yes_then_no)
     _answer_dialog(qtbot, yes_then_no)
-    win.acts["delete"].trigger()
+    win.menus.actions()["delete"].trigger()
     qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
     wait_idle(qtbot, win)
     assert "still used by 1 citation" in answers[1]
@@ -243,9 +243,9 @@ def test_export_dossier_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(
         url.toLocalFile()) or True))
     win = demo_window
-    win.acts["export_pdf"].trigger()
-    qtbot.waitUntil(lambda: getattr(win, "export_dialog", None) is not None, timeout=10000)
-    dlg = win.export_dialog
+    win.menus.actions()["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
+    dlg = win.commands.dialogs["export"]
     out = tmp_path / "brief.pdf"
     dlg.path.setText(str(out))
     dlg.redact.setChecked(True)
@@ -261,9 +261,9 @@ def test_export_dossier_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch)
 
 def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
     win = demo_window
-    win.acts["export_pdf"].trigger()
-    qtbot.waitUntil(lambda: getattr(win, "export_dialog", None) is not None, timeout=10000)
-    dlg = win.export_dialog
+    win.menus.actions()["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
+    dlg = win.commands.dialogs["export"]
     dlg.open_after.setChecked(False)
     out = tmp_path / "never.pdf"
     dlg.path.setText(str(out))
@@ -274,10 +274,10 @@ def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
-def _import_dialog(win, f, action="import"):
+def _import_dialog(win, f, action="import_shipments"):
     """File -> Import… with ``f`` chosen, as a user does it."""
-    win.acts[action].trigger()
-    dlg = win.import_dialog
+    win.menus.actions()[action].trigger()
+    dlg = win.commands.dialogs[action]
     dlg.path.setText(str(f))
     dlg.load_file()
     return dlg
@@ -303,8 +303,8 @@ def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_pa
                     timeout=20000)
     assert win.case.counts()["shipment"] == 6
     assert len(win.case.children("shipment", "consignee_id", 4)) == 2  # the accepted match
-    assert win.acts["undo"].text() == "&Undo Import trade.csv"
-    win.acts["undo"].trigger()
+    assert win.menus.actions()["undo"].text() == "&Undo Import trade.csv"
+    win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 4
 
@@ -405,7 +405,7 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
                                                         "alias": ["Рособоронэкспорт"]}},
         {"id": "s", "schema": "Sanction", "properties": {"entity": ["b"],
                                                          "authority": ["OFAC"]}}]), "utf-8")
-    assert win.acts["import_ftm"].isEnabled()
+    assert win.menus.actions()["import_ftm"].isEnabled()
     dlg = _import_dialog(win, f, "import_ftm")
     assert not dlg.mapping_panel.isVisible()  # FtM names its own fields
     dlg.import_button.click()  # checks first, finds no near match, then imports
@@ -413,7 +413,7 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
                     in dlg.report.toPlainText(), timeout=20000)
     assert win.case.counts()["sanction"] == 2
     assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
-    assert win.acts["undo"].text() == "&Undo Import os.ftm.json"
+    assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json"
 
 
 def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch):
@@ -423,11 +423,11 @@ def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypa
                         lambda *a, **k: (str(target), ""))
     monkeypatch.setattr("casefile.ui.exchange_actions.QFileDialog.getExistingDirectory",
                         lambda *a, **k: str(tmp_path / "tables"))
-    win.acts["export_ftm"].trigger()
+    win.menus.actions()["export_ftm"].trigger()
     qtbot.waitUntil(lambda: "Exported FollowTheMoney" in win.statusBar().currentMessage(),
                     timeout=20000)
     assert "Техкрим" in target.read_text("utf-8")
-    win.acts["export_csv"].trigger()
+    win.menus.actions()["export_csv"].trigger()
     qtbot.waitUntil(lambda: "Exported tables" in win.statusBar().currentMessage(),
                     timeout=20000)
     assert (tmp_path / "tables" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")

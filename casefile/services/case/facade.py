@@ -5,20 +5,26 @@ transaction, one audit entry, search index kept in step, one undo step, and a
 from __future__ import annotations
 
 import getpass
+import hashlib
+import mimetypes
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from casefile.services.case import audit, indexing
-from casefile.services.case.journal import TABLES, RowChange, Tx, apply_images, delete_bulk
-from casefile.services.case.operations import CaseOperations
-from casefile.store import database, migrate, search
+from casefile.services.case import audit
+from casefile.services.case import operations as ops
+from casefile.services.case.change import Change
+from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
+from casefile.services.case.recording import describe, record
+from casefile.services.case.validation import ValidationError
+from casefile.store import database, migrate, schema, search
+
+__all__ = ["Case", "Change", "ReadOnlyError"]
 
 READ_ONLY_MESSAGE = "This case is open read-only."
 
@@ -28,35 +34,21 @@ class ReadOnlyError(database.CaseFileError):
 
 
 @dataclass
-class Change:
-    """What one operation (or its undo/redo) changed: kind -> ids, and the new rows' ids."""
-
-    name: str
-    touched: dict[str, set[int]] = field(default_factory=dict)
-    created: dict[str, list[int]] = field(default_factory=dict)
-    deleted: dict[str, list[int]] = field(default_factory=dict)
-    result: Any = None
-
-    def kinds(self) -> set[str]:
-        return set(self.touched)
-
-
-@dataclass
 class _Step:
     name: str
     changes: list[RowChange]
     bulk: list[tuple[str, str, Sequence[int]]] = field(default_factory=list)
 
 
-class Case(CaseOperations):
-    """An open case file. Make with :meth:`new` or :meth:`open`; close when done."""
+class Case:
+    """An open case file. Make with :meth:`new` or :meth:`open`; close when done. Every
+    change goes through :meth:`operation`; the edit methods below are named operations."""
 
     def __init__(self, opened: database.OpenedFile, actor: str | None = None) -> None:
         self._file = opened
         self.actor = actor or getpass.getuser()
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
-        self.listeners: list[Callable[[Change], None]] = []
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -111,50 +103,34 @@ class Case(CaseOperations):
             yield conn
 
     # -- operations ---------------------------------------------------------------------
-    def operation(self, name: str, fn: Callable[[Tx], Any], record: bool = True) -> Change:
-        """Run ``fn(tx)`` as one transaction; audit, index, push on the undo stack."""
+    def operation(self, name: str, fn: Callable[[Tx], Any], dry_run: bool = False) -> Change:
+        """Run ``fn(tx)`` as one transaction: audit it, keep the search index in step, push it
+        on the undo stack and say what changed. With ``dry_run`` the transaction is rolled
+        back whatever ``fn`` did, and the Change says what it would have changed."""
         if self.readonly:
             raise ReadOnlyError(READ_ONLY_MESSAGE)
-        with self.engine.begin() as conn:
-            tx = Tx(conn)
-            result = fn(tx)
-            change = self._finish(conn, name, tx.changes, "edit", tx.bulk)
+        with self.engine.connect() as conn:
+            trans = conn.begin()
+            try:
+                tx = Tx(conn)
+                result = fn(tx)
+                if dry_run:
+                    change = describe(name, tx.changes, tx.bulk)
+                    change.dry_run = True
+                else:
+                    change = record(conn, self.actor, name, tx.changes, "edit", tx.bulk)
+            except BaseException:
+                trans.rollback()
+                raise
+            if dry_run:
+                trans.rollback()
+            else:
+                trans.commit()
         change.result = result
-        if record and (tx.changes or tx.bulk):
+        if not dry_run and (tx.changes or tx.bulk):
             self._undo.append(_Step(name, tx.changes, tx.bulk))
             self._redo.clear()
-        self._notify(change)
         return change
-
-    def _finish(self, conn: Connection, name: str, changes: list[RowChange],
-                action: str, bulk: list[tuple[str, str, Sequence[int]]] | None = None
-                ) -> Change:
-        keys = indexing.touched(changes)
-        bulk_keys = {table: values for table, column, values in bulk or [] if column == "id"}
-        if action == "undo" and bulk_keys:
-            indexing.reindex(conn, bulk_keys, follow_names=False)  # removes their rows
-        indexing.reindex(conn, keys)
-        for k in bulk_keys:
-            keys.setdefault(k, set())  # views need the kinds, not every bulk id
-        if changes or bulk:
-            detail = audit.describe(changes)
-            if bulk:
-                detail = detail[:-1] + ("," if changes else "") + ",".join(
-                    f'{{"table":"{t}","bulk":{len(v)}}}' for t, _c, v in bulk
-                    if _c == "id") + "]"
-            audit.append(conn, self.actor, action, name, detail)
-            conn.execute(TABLES["case_info"].update().values(updated_at=_now()))
-        change = Change(name, keys)
-        for ch in changes:
-            if ch.op == "insert":
-                change.created.setdefault(ch.table, []).append(ch.pk)
-            elif ch.op == "delete":
-                change.deleted.setdefault(ch.table, []).append(ch.pk)
-        return change
-
-    def _notify(self, change: Change) -> None:
-        for listener in list(self.listeners):
-            listener(change)
 
     def clear_history(self) -> None:
         """Forget undo and redo (after building a case that should start clean)."""
@@ -184,21 +160,78 @@ class Case(CaseOperations):
             if backwards and step.bulk:
                 delete_bulk(conn, step.bulk)
             apply_images(conn, step.changes, backwards)
-            change = self._finish(conn, label, step.changes, "undo" if backwards else "redo",
-                                  step.bulk)
+            change = record(conn, self.actor, label, step.changes,
+                            "undo" if backwards else "redo", step.bulk)
         src.pop()
         if not step.bulk:  # a bulk import is undone for good; import the file again to redo
             dst.append(step)
-        self._notify(change)
+        else:
+            change.undoable = False
         return change
+
+    # -- edits (each one operation) -----------------------------------------------------
+    def set_info(self, **values: Any) -> Change:
+        return self.operation("Edit case details", lambda tx: tx.update(
+            "case_info", 1, ops.clean("case_info", values)))
+
+    def save(self, kind: str, pk: int | None, values: dict[str, Any],
+             children: ops.Children | None = None, dry_run: bool = False) -> Change:
+        """Create (pk None) or update a record and replace the given child collections."""
+        verb = "New" if pk is None else "Edit"
+        name = f"{verb} {ops.label(kind, {**(values or {}), 'id': pk})}"
+        return self.operation(name, lambda tx: ops.save(tx, kind, pk, values, children),
+                              dry_run)
+
+    def create(self, kind: str, values: dict[str, Any],
+               children: ops.Children | None = None) -> Change:
+        return self.save(kind, None, values, children)
+
+    def update(self, kind: str, pk: int, values: dict[str, Any]) -> Change:
+        return self.save(kind, pk, values)
+
+    def create_and_link(self, kind: str, pk: int, column: str, name: str) -> Change:
+        """Create a party called ``name`` and point ``column`` of (kind, pk) at it: one
+        operation, one undo step. The Change's result is the new party's id."""
+        return self.operation(f"New {ops.label('entity', {'name': name})}", lambda tx:
+                              ops.create_and_link(tx, kind, pk, column, {"name": name}))
+
+    def delete(self, kind: str, pk: int, cascade: bool = False) -> Change:
+        """Delete a record; one that is still used is refused unless ``cascade``."""
+        return self.operation(f"Delete {ops.label(kind, self.get(kind, pk))}",
+                              lambda tx: ops.delete(tx, kind, pk, cascade))
+
+    def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
+             locator: str = "", credibility: int = 6) -> Change:
+        return self.operation("Cite source", lambda tx: ops.cite(
+            tx, source_id, target_kind, target_id, excerpt, locator, credibility))
+
+    def attach_file(self, source_id: int, path: str | Path | None = None,
+                    filename: str | None = None, data: bytes | None = None) -> Change:
+        """Store a file's bytes inside the case with its SHA-256, attached to a source."""
+        if path is not None:
+            path = Path(path)
+            data = path.read_bytes()
+            filename = filename or path.name
+        if data is None or not filename:
+            raise ValidationError("file", "nothing to attach")
+        row = {"source_id": source_id, "filename": filename, "size": len(data), "data": data,
+               "mime": mimetypes.guess_type(filename)[0] or "application/octet-stream",
+               "sha256": hashlib.sha256(data).hexdigest()}
+        return self.operation(f"Attach {filename}",
+                              lambda tx: ops.insert_row(tx, "attachment", row))
+
+    def merge_entities(self, survivor_id: int, other_id: int) -> Change:
+        """Fold one entity into another (see :func:`operations.merge_entities`)."""
+        a, b = self.get("entity", survivor_id), self.get("entity", other_id)
+        return self.operation(f"Merge {ops.label('entity', b)} into {ops.label('entity', a)}",
+                              lambda tx: ops.merge_entities(tx, survivor_id, other_id))
 
     # -- reading ------------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
         return self.get("case_info", 1) or {}
 
     def counts(self) -> dict[str, int]:
-        kinds = ("entity", "shipment", "event", "source", "finding", "relationship",
-                 "sanction", "citation", "attachment")
+        kinds = (*schema.RECORD_KINDS, "citation", "attachment")
         sql = " UNION ALL ".join(f"SELECT '{k}', count(*) FROM {k}" for k in kinds)
         with self.read() as conn:
             return {k: n for k, n in conn.exec_driver_sql(sql)}
@@ -208,14 +241,14 @@ class Case(CaseOperations):
             return migrate.current_revision(conn)
 
     def get(self, kind: str, pk: int) -> dict[str, Any] | None:
-        t = TABLES[kind]
+        t = schema.TABLES[kind]
         with self.read() as conn:
             row = conn.execute(select(t).where(t.c.id == pk)).mappings().first()
             return dict(row) if row else None
 
     def children(self, kind: str, column: str, parent_id: int,
                  order: str = "id") -> list[dict[str, Any]]:
-        t = TABLES[kind]
+        t = schema.TABLES[kind]
         with self.read() as conn:
             rows = conn.execute(select(t).where(t.c[column] == parent_id)
                                 .order_by(t.c[order])).mappings().all()
@@ -231,7 +264,3 @@ class Case(CaseOperations):
 
     def save_copy(self, target: str | Path) -> None:
         database.save_copy(self.engine, Path(target))
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

@@ -1,50 +1,41 @@
-"""The edit operations of a case: create, update, save with child rows, delete, merge,
-attach a file, cite a source. Each is one :meth:`Case.operation` (one transaction, one undo
-step, one audit entry)."""
+"""The edit operations of a case, as functions of one transaction (:class:`Tx`): create,
+update, save with child rows, delete, merge, attach, cite, create-and-link a party. The
+:class:`~casefile.services.case.facade.Case` runs each as one operation (one transaction,
+one undo step, one audit entry) under a name from :func:`label`."""
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 
-from casefile.services.case.journal import TABLES, InUseError, NotFoundError, Tx
+from casefile.services.case.journal import InUseError, NotFoundError, Tx
 from casefile.services.case.validation import ValidationError, clean
-from casefile.store import models
 
-if TYPE_CHECKING:
-    from casefile.services.case.facade import Change
+__all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "insert_row", "label",
+           "merge_entities", "replace_children", "save"]
+from casefile.store import schema
 
-# child kind -> column naming its parent, per parent kind
-CHILD_PARENT = {
-    ("entity", "alias"): "entity_id", ("entity", "identifier"): "entity_id",
-    ("shipment", "route_stop"): "shipment_id", ("event", "event_party"): "event_id",
-}
-FACT_KINDS = models.CITATION_TARGETS
-_KIND_WORDS = {"entity": "entity", "shipment": "shipment", "event": "event",
-               "source": "source", "finding": "finding", "relationship": "relationship",
-               "sanction": "sanction", "citation": "citation"}
+Children = dict[str, list[dict[str, Any]]]
 
 
 def defaults(kind: str) -> dict[str, Any]:
     """Model defaults for a new row (factories called now)."""
-    model = models.KIND_TABLES.get(kind) or models.CaseInfo
+    model = schema.MODELS.get(kind) or schema.MODELS["case_info"]
     out = {}
     for name, f in model.model_fields.items():
         if name == "id":
             continue
         if f.default_factory is not None:
-            out[name] = f.default_factory()
+            out[name] = f.default_factory()  # type: ignore[call-arg]
         elif f.default is not PydanticUndefined:
             out[name] = f.default
     return out
 
 
 def label(kind: str, row: dict[str, Any] | None) -> str:
+    """A record as an operation's name says it: kind and a short quote of its name."""
     if not row:
         return kind
     text = row.get("name") or row.get("title") or row.get("declared_goods") or \
@@ -60,8 +51,8 @@ def insert_row(tx: Tx, kind: str, values: dict[str, Any]) -> int:
 def replace_children(tx: Tx, parent_kind: str, parent_id: int, child_kind: str,
                      rows: list[dict[str, Any]]) -> None:
     """Make the child rows of a parent be exactly ``rows`` (kept by id, else new)."""
-    col = CHILD_PARENT.get((parent_kind, child_kind)) or f"{parent_kind}_id"
-    t = TABLES[child_kind]
+    col = schema.parent_column(parent_kind, child_kind)
+    t = schema.TABLES[child_kind]
     existing = {r[0] for r in tx.conn.execute(select(t.c.id).where(t.c[col] == parent_id))}
     keep = set()
     for pos, row in enumerate(rows):
@@ -78,115 +69,87 @@ def replace_children(tx: Tx, parent_kind: str, parent_id: int, child_kind: str,
         tx.delete(child_kind, rid)
 
 
-class CaseOperations:
-    """Mixed into :class:`casefile.services.case.facade.Case`."""
+def save(tx: Tx, kind: str, pk: int | None, values: dict[str, Any],
+         children: Children | None = None) -> int:
+    """Create (pk None) or update a record and replace the given child collections."""
+    rid = insert_row(tx, kind, values) if pk is None else pk
+    if pk is not None:
+        if tx.fetch(kind, pk) is None:
+            raise NotFoundError(f"{kind} {pk} no longer exists")
+        tx.update(kind, pk, clean(kind, values))
+    for child_kind, rows in (children or {}).items():
+        replace_children(tx, kind, rid, child_kind, rows)
+    return rid
 
-    def operation(self, name, fn, record=True):  # pragma: no cover - defined by Case
-        raise NotImplementedError
 
-    def set_info(self, **values: Any) -> Change:
-        return self.operation("Edit case details",
-                              lambda tx: tx.update("case_info", 1, clean("case_info", values)))
+def create_and_link(tx: Tx, kind: str, pk: int, column: str, values: dict[str, Any]) -> int:
+    """Create a party and point ``column`` of record (kind, pk) at it: one step, so one undo
+    takes both back."""
+    if tx.fetch(kind, pk) is None:
+        raise NotFoundError(f"{kind} {pk} no longer exists")
+    eid = insert_row(tx, "entity", values)
+    tx.update(kind, pk, clean(kind, {column: eid}))
+    return eid
 
-    def save(self, kind: str, pk: int | None, values: dict[str, Any],
-             children: dict[str, list[dict[str, Any]]] | None = None) -> Change:
-        """Create (pk None) or update a record and replace the given child collections."""
-        def run(tx: Tx) -> int:
-            rid = insert_row(tx, kind, values) if pk is None else pk
-            if pk is not None:
-                if tx.fetch(kind, pk) is None:
-                    raise NotFoundError(f"{kind} {pk} no longer exists")
-                tx.update(kind, pk, clean(kind, values))
-            for child_kind, rows in (children or {}).items():
-                replace_children(tx, kind, rid, child_kind, rows)
-            return rid
-        verb = "New" if pk is None else "Edit"
-        shown = {**(values or {}), "id": pk}
-        return self.operation(f"{verb} {label(kind, shown)}", run)
 
-    def create(self, kind: str, values: dict[str, Any],
-               children: dict[str, list[dict[str, Any]]] | None = None) -> Change:
-        return self.save(kind, None, values, children)
+def delete(tx: Tx, kind: str, pk: int, cascade: bool = False) -> None:
+    """Delete a record. A source that is cited, or an entity that ships, is refused unless
+    ``cascade`` (which then deletes the citations / shipments too)."""
+    row = tx.fetch(kind, pk)
+    if row is None:
+        raise NotFoundError(f"{kind} {pk} no longer exists")
+    refs = tx.references(kind, pk, "RESTRICT")
+    if refs and not cascade:
+        what = ", ".join(f"{n} {k.split('.')[0]}{'s' if n > 1 else ''}"
+                         for k, n in refs.items())
+        raise InUseError(f"{label(kind, row)} is still used by {what}. Delete those "
+                         "first, or delete with cascade.", refs)
+    tx.delete(kind, pk, cascade=cascade)
 
-    def update(self, kind: str, pk: int, values: dict[str, Any]) -> Change:
-        return self.save(kind, pk, values)
 
-    def delete(self, kind: str, pk: int, cascade: bool = False) -> Change:
-        """Delete a record. A source that is cited, or an entity that ships, is refused
-        unless ``cascade`` (which then deletes the citations / shipments too)."""
-        def run(tx: Tx) -> None:
-            row = tx.fetch(kind, pk)
-            if row is None:
-                raise NotFoundError(f"{kind} {pk} no longer exists")
-            refs = tx.references(kind, pk, "RESTRICT")
-            if refs and not cascade:
-                what = ", ".join(f"{n} {k.split('.')[0]}{'s' if n > 1 else ''}"
-                                 for k, n in refs.items())
-                raise InUseError(f"{label(kind, row)} is still used by {what}. Delete those "
-                                 "first, or delete with cascade.", refs)
-            tx.delete(kind, pk, cascade=cascade)
-        with self.read() as conn:  # type: ignore[attr-defined]
-            row = Tx(conn).fetch(kind, pk)
-        return self.operation(f"Delete {label(kind, row)}", run)
+def cite(tx: Tx, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
+         locator: str = "", credibility: int = 6) -> int:
+    if target_kind not in schema.FACT_KINDS:
+        raise ValidationError("target", f"a citation cannot point at a {target_kind}")
+    return insert_row(tx, "citation", {
+        "source_id": source_id, f"{target_kind}_id": target_id, "excerpt": excerpt,
+        "locator": locator, "credibility": credibility})
 
-    def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
-             locator: str = "", credibility: int = 6) -> Change:
-        if target_kind not in FACT_KINDS:
-            raise ValidationError("target", f"a citation cannot point at a {target_kind}")
-        return self.operation("Cite source", lambda tx: insert_row(tx, "citation", {
-            "source_id": source_id, f"{target_kind}_id": target_id, "excerpt": excerpt,
-            "locator": locator, "credibility": credibility}))
 
-    def attach_file(self, source_id: int, path: str | Path | None = None,
-                    filename: str | None = None, data: bytes | None = None) -> Change:
-        """Store a file's bytes inside the case with its SHA-256, attached to a source."""
-        if path is not None:
-            path = Path(path)
-            data = path.read_bytes()
-            filename = filename or path.name
-        if data is None or not filename:
-            raise ValidationError("file", "nothing to attach")
-        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        digest = hashlib.sha256(data).hexdigest()
-        return self.operation(f"Attach {filename}", lambda tx: insert_row(tx, "attachment", {
-            "source_id": source_id, "filename": filename, "mime": mime, "size": len(data),
-            "sha256": digest, "data": data}))
+# what moves from the other entity to the survivor of a merge
+_MERGE_MOVES = [("alias", "entity_id"), ("identifier", "entity_id"), ("citation", "entity_id"),
+                ("shipment", "shipper_id"), ("shipment", "consignee_id"),
+                ("route_stop", "entity_id"), ("relationship", "subject_id"),
+                ("relationship", "object_id"), ("sanction", "entity_id"),
+                ("event_party", "entity_id")]
 
-    def merge_entities(self, survivor_id: int, other_id: int) -> Change:
-        """Fold ``other`` into ``survivor``: its name becomes an alias, and its aliases,
-        identifiers, citations, shipments, route stops, relationships, sanctions and event
-        roles move over; then ``other`` is deleted."""
-        if survivor_id == other_id:
-            raise ValidationError("entity", "cannot merge an entity with itself")
 
-        def run(tx: Tx) -> int:
-            keep, other = tx.fetch("entity", survivor_id), tx.fetch("entity", other_id)
-            if keep is None or other is None:
-                raise NotFoundError("both entities must exist to merge them")
-            names = {r[0].casefold() for r in tx.conn.exec_driver_sql(
-                "SELECT name FROM alias WHERE entity_id = ?", (survivor_id,))}
-            names.add(keep["name"].casefold())
-            if other["name"].casefold() not in names:
-                insert_row(tx, "alias", {"entity_id": survivor_id, "name": other["name"],
-                                         "kind": "alias"})
-            moves = [("alias", "entity_id"), ("identifier", "entity_id"),
-                     ("citation", "entity_id"), ("shipment", "shipper_id"),
-                     ("shipment", "consignee_id"), ("route_stop", "entity_id"),
-                     ("relationship", "subject_id"), ("relationship", "object_id"),
-                     ("sanction", "entity_id"), ("event_party", "entity_id")]
-            for table, col in moves:
-                t = TABLES[table]
-                for (rid,) in tx.conn.execute(select(t.c.id).where(t.c[col] == other_id)):
-                    if table == "alias" and tx.fetch("alias", rid)["name"].casefold() in names:
-                        continue  # the survivor already has that name; cascade drops it
-                    tx.update(table, rid, {col: survivor_id})
-            merged = {"description": keep["description"] or other["description"],
-                      "country": keep["country"] or other["country"],
-                      "tags": ",".join(sorted({*filter(None, keep["tags"].split(",")),
-                                               *filter(None, other["tags"].split(","))}))}
-            tx.update("entity", survivor_id, merged)
-            tx.delete("entity", other_id)
-            return survivor_id
-        with self.read() as conn:  # type: ignore[attr-defined]
-            a, b = Tx(conn).fetch("entity", survivor_id), Tx(conn).fetch("entity", other_id)
-        return self.operation(f"Merge {label('entity', b)} into {label('entity', a)}", run)
+def merge_entities(tx: Tx, survivor_id: int, other_id: int) -> int:
+    """Fold ``other`` into ``survivor``: its name becomes an alias, and its aliases,
+    identifiers, citations, shipments, route stops, relationships, sanctions and event roles
+    move over; then ``other`` is deleted."""
+    if survivor_id == other_id:
+        raise ValidationError("entity", "cannot merge an entity with itself")
+    keep, other = tx.fetch("entity", survivor_id), tx.fetch("entity", other_id)
+    if keep is None or other is None:
+        raise NotFoundError("both entities must exist to merge them")
+    names = {r[0].casefold() for r in tx.conn.exec_driver_sql(
+        "SELECT name FROM alias WHERE entity_id = ?", (survivor_id,))}
+    names.add(keep["name"].casefold())
+    if other["name"].casefold() not in names:
+        insert_row(tx, "alias", {"entity_id": survivor_id, "name": other["name"],
+                                 "kind": "alias"})
+    for table, col in _MERGE_MOVES:
+        t = schema.TABLES[table]
+        for (rid,) in tx.conn.execute(select(t.c.id).where(t.c[col] == other_id)):
+            alias = tx.fetch("alias", rid) if table == "alias" else None
+            if alias is not None and alias["name"].casefold() in names:
+                continue  # the survivor already has that name; cascade drops it
+            tx.update(table, rid, {col: survivor_id})
+    merged = {"description": keep["description"] or other["description"],
+              "country": keep["country"] or other["country"],
+              "tags": ",".join(sorted({*filter(None, keep["tags"].split(",")),
+                                       *filter(None, other["tags"].split(","))}))}
+    tx.update("entity", survivor_id, merged)
+    tx.delete("entity", other_id)
+    return survivor_id

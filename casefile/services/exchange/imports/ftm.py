@@ -27,6 +27,7 @@ from casefile.services.exchange.imports.shipments import (
 )
 
 if TYPE_CHECKING:
+    from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
 
 KINDS = {"Company": "company", "Person": "person", "Organization": "organisation",
@@ -36,12 +37,6 @@ ALIAS_PROPS = ("alias", "weakAlias", "previousName")
 IDENT_PROPS = {"registrationNumber": "registration", "innCode": "INN", "ogrnCode": "OGRN",
                "imoNumber": "IMO", "leiCode": "LEI", "taxNumber": "tax", "okpoCode": "OKPO",
                "idNumber": "ID", "swiftBic": "BIC"}
-
-
-class _DryRun(Exception):
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("dry run")
-        self.report = report
 
 
 def split(value: str | None) -> list[str]:
@@ -99,7 +94,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                accept: dict[str, int] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                keep_apart: Iterable[str] = (), review: bool = False,
-               again: bool = False) -> ImportReport:
+               again: bool = False) -> Change:
     """Import parties and sanctions (one undoable operation; nothing is kept when any record
     has a problem). Rows are written in batches, not one journaled edit each."""
     path = Path(path)
@@ -142,17 +137,14 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         if report.problems:
             raise ImportFailed(report)
         if dry_run:
-            raise _DryRun(report)
+            return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
         w.flush()
         w.finish(tx)
         return report
 
-    try:
-        return case.operation(f"Import {path.name}", work).result
-    except _DryRun as done:
-        return done.report
+    return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
 def _entity(path: Path, line: int, rec: dict, known: KnownParties,

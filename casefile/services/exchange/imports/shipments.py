@@ -28,6 +28,7 @@ from casefile.store import schema
 from casefile.store.bulk import insert_many
 
 if TYPE_CHECKING:
+    from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
 
 BATCH = 5000
@@ -138,7 +139,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                      progress: Callable[[int, int, str], None] | None = None,
                      keep_apart: Iterable[str] = (), review: bool = False,
                      again: bool = False,
-                     row_log: Callable[[int, str, str], None] | None = None) -> ImportReport:
+                     row_log: Callable[[int, str, str], None] | None = None) -> Change:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
@@ -199,7 +200,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         _flush(conn, parties, ships, stops, cites, dry_run)
         report.shipments = ship_id - first_ship
         if dry_run:
-            raise _DryRun(report)
+            return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
@@ -215,18 +216,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         tx.bulk.append(("source", "id", [source_id]))
         return report
 
-    try:
-        return case.operation(f"Import {path.name}", work).result
-    except _DryRun as done:
-        return done.report
-
-
-class _DryRun(Exception):
-    """Ends a dry run by rolling its transaction back."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("dry run")
-        self.report = report
+    return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,

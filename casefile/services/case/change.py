@@ -1,0 +1,32 @@
+"""What an operation changed: the only notification a view gets about the case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Change:
+    """What one operation (or its undo/redo) changed: kind -> ids touched, the new rows' ids
+    and the deleted ones, and the operation's own result. A dry run's Change describes what
+    would have changed; nothing of it is in the case."""
+
+    name: str
+    touched: dict[str, set[int]] = field(default_factory=dict)
+    created: dict[str, list[int]] = field(default_factory=dict)
+    deleted: dict[str, list[int]] = field(default_factory=dict)
+    result: Any = None
+    dry_run: bool = False
+    undoable: bool = True  # False for steps that cannot be redone/undone (see Case.undo)
+
+    def kinds(self) -> set[str]:
+        return set(self.touched)
+
+    def concerns(self, *kinds: str) -> bool:
+        """Whether this change touched any of ``kinds`` (a dry run touches nothing)."""
+        return not self.dry_run and bool(self.touched.keys() & set(kinds))
+
+    @property
+    def empty(self) -> bool:
+        return not self.touched

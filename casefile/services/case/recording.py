@@ -1,0 +1,58 @@
+"""What an applied operation leaves behind: the search index kept in step, an audit entry,
+the case's update time, and the :class:`Change` that tells the views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.engine import Connection
+
+from casefile.services.case import audit, indexing
+from casefile.services.case.change import Change
+from casefile.services.case.journal import RowChange
+from casefile.store import schema
+
+
+def record(conn: Connection, actor: str, name: str, changes: list[RowChange], action: str,
+           bulk: list[tuple[str, str, Sequence[int]]] | None = None) -> Change:
+    """Leave an applied operation's traces (search index, audit entry, case's update time)
+    and return its Change."""
+    keys = indexing.touched(changes)
+    bulk_keys = {table: values for table, column, values in bulk or [] if column == "id"}
+    if action == "undo" and bulk_keys:
+        indexing.reindex(conn, bulk_keys, follow_names=False)  # removes their rows
+    indexing.reindex(conn, keys)
+    for k in bulk_keys:
+        keys.setdefault(k, set())  # views need the kinds, not every bulk id
+    if changes or bulk:
+        detail = audit.describe(changes)
+        if bulk:
+            detail = detail[:-1] + ("," if changes else "") + ",".join(
+                f'{{"table":"{t}","bulk":{len(v)}}}' for t, _c, v in bulk
+                if _c == "id") + "]"
+        audit.append(conn, actor, action, name, detail)
+        conn.execute(schema.TABLES["case_info"].update().values(updated_at=_now()))
+    change = describe(name, changes, bulk)
+    change.touched = keys
+    return change
+
+
+def describe(name: str, changes: list[RowChange],
+             bulk: list[tuple[str, str, Sequence[int]]] | None = None) -> Change:
+    """The Change of a list of row changes (and bulk writes, by kind only)."""
+    change = Change(name)
+    for ch in changes:
+        change.touched.setdefault(ch.table, set()).add(ch.pk)
+        if ch.op == "insert":
+            change.created.setdefault(ch.table, []).append(ch.pk)
+        elif ch.op == "delete":
+            change.deleted.setdefault(ch.table, []).append(ch.pk)
+    for table, column, _values in bulk or []:
+        if column == "id":
+            change.touched.setdefault(table, set())
+    return change
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

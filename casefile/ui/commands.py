@@ -1,0 +1,240 @@
+"""What the main window's menus and start screen do: open, create and close cases, undo and
+redo, new / delete / merge records, case details, imports and exports, search. Each command
+is a small operation on the session; dialogs get the session, never the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from casefile import __version__
+from casefile.services.case.journal import InUseError
+from casefile.services.case.validation import ValidationError
+from casefile.store.database import CaseLockedError
+from casefile.ui.error_dialog import show_error
+from casefile.ui.fields import DEFAULTS
+from casefile.ui.menus import Menus
+from casefile.ui.ops import case_file
+from casefile.ui.ops import records as record_ops
+from casefile.ui.records_view import RecordsView
+from casefile.ui.search_dialog import SearchResults
+from casefile.ui.session import CaseSession
+from casefile.ui.start_screen import StartScreen
+from casefile.ui.text import message
+
+FILE_FILTER = "Casefile cases (*.casefile);;All files (*)"
+Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+
+class WindowCommands(QObject):
+    """Connects the menus and the start screen to what they do."""
+
+    def __init__(self, session: CaseSession, parent: QWidget, menus: Menus,
+                 records: RecordsView, go_to: Callable[[str, int], None],
+                 status: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.session, self.parent_widget, self.menus = session, parent, menus
+        self.records, self.go_to, self.status = records, go_to, status
+        self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
+        m, s = menus, session
+        m.new.triggered.connect(self.new_case)
+        m.open.triggered.connect(self.open_dialog)
+        m.demo.triggered.connect(self.open_demo)
+        m.save_copy.triggered.connect(self.save_copy)
+        m.close.triggered.connect(s.close)
+        m.quit.triggered.connect(parent.close)
+        m.undo.triggered.connect(lambda: record_ops.undo(s).run())
+        m.redo.triggered.connect(lambda: record_ops.redo(s).run())
+        for kind, act in m.new_record.items():
+            act.triggered.connect(lambda _=False, k=kind: self.new_record(k))
+        m.delete.triggered.connect(self.delete_selected)
+        m.merge.triggered.connect(self.merge_selected)
+        m.find.triggered.connect(lambda: (m.search_field.setFocus(),
+                                          m.search_field.selectAll()))
+        m.about.triggered.connect(lambda: message(
+            parent, "About Casefile", f"Casefile {__version__}\nOffline case files for "
+            "investigators.", icon=QMessageBox.Icon.Information).exec())
+        m.log_folder.triggered.connect(self.show_log_folder)
+        m.case_details.triggered.connect(self.edit_case_details)
+        m.export_pdf.triggered.connect(self.export_pdf)
+        m.import_shipments.triggered.connect(lambda: self._import("import_shipments"))
+        m.import_ftm.triggered.connect(lambda: self._import("import_ftm"))
+        m.export_ftm.triggered.connect(self._export_ftm)
+        m.export_csv.triggered.connect(self._export_csv)
+        m.search_field.returnPressed.connect(lambda: self.search(m.search_field.text()))
+
+    def connect_start(self, start: StartScreen) -> None:
+        start.new_requested.connect(self.new_case)
+        start.open_requested.connect(self.open_dialog)
+        start.demo_requested.connect(self.open_demo)
+        start.recent_requested.connect(lambda p: self.open_path(Path(p)))
+
+    def _error(self, title: str = "Casefile") -> Callable[[BaseException], None]:
+        return lambda exc: show_error(self.parent_widget, exc, title)
+
+    # -- the case file ------------------------------------------------------------------
+    def open_path(self, path: Path, readonly: bool = False) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseLockedError) and not readonly:
+                box = message(self.parent_widget, "Case in use", str(exc),
+                              icon=QMessageBox.Icon.Question)
+                box.setStandardButtons(QMessageBox.StandardButton.Open
+                                       | QMessageBox.StandardButton.Cancel)
+                box.button(QMessageBox.StandardButton.Open).setText("Open read-only")
+                if box.exec() == QMessageBox.StandardButton.Open:
+                    self.open_path(path, readonly=True)
+                return
+            show_error(self.parent_widget, exc, "Cannot open the case")
+
+        def opened(case: Any) -> None:
+            if case.backup is not None:
+                message(self.parent_widget, "Case upgraded", f"{path.name} was made by an "
+                        "earlier Casefile and has been upgraded. The file as it was is kept "
+                        f"as:\n{case.backup}", icon=QMessageBox.Icon.Information).show()
+        self.session.open(Path(path), readonly, opened, failed)
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open case", "", FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def new_case(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "New case",
+                                              "Untitled.casefile", FILE_FILTER)
+        if name:
+            path = Path(name if name.endswith(".casefile") else name + ".casefile")
+            case_file.new_case(self.session, path, self._error("Cannot create the case"))
+
+    def open_demo(self) -> None:
+        case_file.open_demo(self.session, self._error("Cannot open the demo case"))
+
+    def save_copy(self) -> None:
+        case = self.session.case
+        if case is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy as",
+                                              f"{case.path.stem} copy.casefile", FILE_FILTER)
+        if name:
+            case_file.save_copy(self.session, Path(name),
+                                lambda _r: self.status(f"Saved a copy to {name}"),
+                                self._error())
+
+    def show_log_folder(self) -> None:
+        from casefile.log import log_folder
+
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.status(f"Log folder: {folder}")
+
+    def edit_case_details(self) -> None:
+        from casefile.ui.case_details import CaseDetailsDialog
+
+        def ask(info: dict[str, Any]) -> None:
+            dlg = CaseDetailsDialog(info, self.parent_widget)
+            if dlg.exec():
+                record_ops.set_case_info(self.session, dlg.values()) \
+                    .failure(self._error()).run()
+        self.session.query(lambda case: case.info(), ask)
+
+    # -- records ------------------------------------------------------------------------
+    def new_record(self, kind: str) -> None:
+        values = dict(DEFAULTS[kind])
+        if kind in ("relationship", "sanction"):
+            eid = self.records.current_id() if self.records.kind == "entity" else None
+            if eid is None:
+                show_error(self.parent_widget, ValidationError(
+                    "entity", f"Select an entity first: a new {kind} starts from the "
+                    "selected entity."))
+                return
+            values.update({"entity_id": eid} if kind == "sanction" else
+                          {"subject_id": eid, "object_id": eid, "kind": "other"})
+        record_ops.create_record(self.session, kind, values) \
+            .success(lambda change: self.go_to(kind, change.result)) \
+            .failure(self._error()).run()
+
+    def delete_selected(self) -> None:
+        kind, ids = self.records.kind, self.records.selected_ids()
+        if not ids:
+            return
+        what = f"{len(ids)} records" if len(ids) > 1 else "this record"
+        box = message(self.parent_widget, "Delete", f"Delete {what}? You can undo this.",
+                      icon=QMessageBox.Icon.Question)
+        box.setStandardButtons(Yes | No)
+        if box.exec() != Yes:
+            return
+        for rid in ids:
+            self._delete(kind, rid)
+
+    def _delete(self, kind: str, rid: int) -> None:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, InUseError):
+                show_error(self.parent_widget, exc)
+                return
+            box = message(self.parent_widget, "Still in use",
+                          f"{exc}\n\nDelete it together with those?",
+                          icon=QMessageBox.Icon.Question)
+            box.setStandardButtons(Yes | No)
+            if box.exec() == Yes:
+                record_ops.delete_record(self.session, kind, rid, cascade=True) \
+                    .failure(self._error()).run()
+        record_ops.delete_record(self.session, kind, rid).failure(failed).run()
+
+    def merge_selected(self) -> None:
+        ids = self.records.selected_ids()
+        if self.records.kind != "entity" or len(ids) != 2:
+            show_error(self.parent_widget,
+                       ValidationError("entity", "Select exactly two entities to merge."))
+            return
+        model = self.records.model
+        names = {model.record_id(r): model.index(r, 0).data() for r in range(model.rowCount())
+                 if model.record_id(r) in ids}
+        labels = [f"{names.get(i, i)} (#{i})" for i in ids]
+        choice, ok = QInputDialog.getItem(
+            self.parent_widget, "Merge entities", "Keep which entity? The other's names, "
+            "citations and shipments move to it.", labels, 0, False)
+        if ok:
+            keep = ids[labels.index(choice)]
+            other = ids[1 - labels.index(choice)]
+            record_ops.merge_entities(self.session, keep, other) \
+                .success(lambda _c: self.go_to("entity", keep)).failure(self._error()).run()
+
+    # -- exchange and search ------------------------------------------------------------
+    def _import(self, which: str) -> None:
+        from casefile.ui.exchange_actions import FtmImportDialog
+        from casefile.ui.import_dialog import ImportDialog
+
+        cls = FtmImportDialog if which == "import_ftm" else ImportDialog
+        dlg = self.dialogs[which] = cls(self.session, self.parent_widget)
+        dlg.show()
+
+    def export_pdf(self) -> None:
+        from casefile.ui.export_dialog import show_export_dialog
+
+        show_export_dialog(self.session, self.parent_widget,
+                           lambda dlg: self.dialogs.__setitem__("export", dlg))
+
+    def _export_ftm(self) -> None:
+        from casefile.ui.exchange_actions import export_ftm_file
+
+        export_ftm_file(self.session, self.parent_widget, self.status)
+
+    def _export_csv(self) -> None:
+        from casefile.ui.exchange_actions import export_csv_tables
+
+        export_csv_tables(self.session, self.parent_widget, self.status)
+
+    def search(self, query: str) -> None:
+        if self.session.case is None or not query.strip():
+            return
+
+        def show(hits: list[Any]) -> None:
+            dlg = self.dialogs["search"] = SearchResults(query, hits, self.parent_widget)
+            dlg.chosen.connect(self.go_to)
+            dlg.show()
+        self.session.query(lambda case: case.search(query), show, self._error())

@@ -1,0 +1,105 @@
+"""What the editor pane's requests do: save an edit, create a party from a picker, cite a
+source, edit or remove a citation, attach, open, save and remove files. Each is a small
+operation on the session; a validation error is shown next to the field it concerns."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from casefile.services.case.validation import ValidationError
+from casefile.services.queries.record import source_choices
+from casefile.ui.citations import CiteDialog
+from casefile.ui.editor_pane import EditorPane
+from casefile.ui.error_dialog import show_error
+from casefile.ui.ops import citations as cite_ops
+from casefile.ui.ops import records as record_ops
+from casefile.ui.session import CaseOp, CaseSession
+
+
+class EditorActions(QObject):
+    """Carries out what the user asks of an :class:`EditorPane`."""
+
+    def __init__(self, session: CaseSession, pane: EditorPane,
+                 go_to: Callable[[str, int], None], status: Callable[[str], None]) -> None:
+        super().__init__(pane)
+        self.session, self.pane, self.status = session, pane, status
+        p = pane
+        p.edit_requested.connect(self.save)
+        p.create_entity_requested.connect(self.create_party)
+        p.cite_requested.connect(self.cite)
+        p.citation_edit_requested.connect(self.edit_citation)
+        p.citation_remove_requested.connect(
+            lambda cid: self._run(cite_ops.remove_citation(session, cid)))
+        p.source_requested.connect(lambda sid: go_to("source", sid))
+        p.files_dropped.connect(self.attach)
+        p.attachment_open_requested.connect(self.open_attachment)
+        p.attachment_save_requested.connect(self.save_attachment)
+        p.attachment_remove_requested.connect(
+            lambda aid: self._run(cite_ops.remove_attachment(session, aid)))
+
+    def _run(self, op: CaseOp[Any], field: str | None = None) -> None:
+        """Run an op; on success clear the field's error, on a validation error show it
+        next to the field, on anything else a message."""
+        editor = self.pane.current
+
+        def done(_change: Any) -> None:
+            if field and editor is not None:
+                editor.clear_error(field)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and self.pane.current is not None:
+                self.pane.current.show_error(field or exc.field, exc.message)
+            else:
+                show_error(self.pane, exc)
+        op.success(done).failure(failed).run()
+
+    def save(self, kind: str, record_id: int, values: dict[str, Any],
+             children: dict[str, list[dict[str, Any]]]) -> None:
+        field = next(iter(values), None) or next(iter(children), None)
+        self._run(record_ops.save_record(self.session, kind, record_id, values, children),
+                  field)
+
+    def create_party(self, kind: str, record_id: int, key: str, name: str) -> None:
+        self._run(record_ops.create_and_link(self.session, kind, record_id, key, name), key)
+
+    def cite(self, kind: str, record_id: int) -> None:
+        def ask(sources: list[tuple[int, str]]) -> None:
+            if not sources:
+                show_error(self.pane, ValidationError(
+                    "source", "The case has no sources yet: add one under Sources first."))
+                return
+            dlg = CiteDialog(sources, None, self.pane)
+            if dlg.exec():
+                self._run(cite_ops.cite(self.session, kind, record_id, dlg.values()))
+        self.session.query(source_choices, ask)
+
+    def edit_citation(self, row: dict[str, Any]) -> None:
+        def ask(sources: list[tuple[int, str]]) -> None:
+            dlg = CiteDialog(sources, row, self.pane)
+            if dlg.exec():
+                self._run(cite_ops.update_citation(self.session, row["id"], dlg.values()))
+        self.session.query(source_choices, ask)
+
+    def attach(self, source_id: int, paths: list[Path]) -> None:
+        for p in paths:
+            self._run(cite_ops.attach_file(self.session, source_id, Path(p)))
+
+    def open_attachment(self, attachment_id: int) -> None:
+        def opened(path: Path) -> None:
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) \
+                    and sys.platform == "linux":
+                subprocess.Popen(["xdg-open", str(path)])  # noqa: S603,S607
+        cite_ops.write_attachment(self.session, attachment_id, None, opened,
+                                  lambda exc: show_error(self.pane, exc))
+
+    def save_attachment(self, attachment_id: int, target: str) -> None:
+        cite_ops.write_attachment(self.session, attachment_id, Path(target),
+                                  lambda _p: self.status(f"Saved {target}"),
+                                  lambda exc: show_error(self.pane, exc))

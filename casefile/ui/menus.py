@@ -1,0 +1,171 @@
+"""Menus, shortcuts and the toolbar of the main window, as one named structure: the window
+holds a :class:`Menus` and nothing is added to it from outside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar
+
+from casefile.core.labels import singular
+from casefile.store.schema import RECORD_KINDS
+
+# the actions that need no open case
+_ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder")
+# the actions that change the case (off when it is open read-only)
+_WRITES = ("delete", "merge", "case_details", "import_shipments", "import_ftm")
+
+
+@dataclass
+class Menus:
+    """Every action of the main window, the menus that hold them and the toolbar."""
+
+    new: QAction
+    open: QAction
+    demo: QAction
+    recent: QMenu
+    save_copy: QAction
+    case_details: QAction
+    import_shipments: QAction
+    import_ftm: QAction
+    export_pdf: QAction
+    export_ftm: QAction
+    export_csv: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    new_record: dict[str, QAction]
+    delete: QAction
+    merge: QAction
+    find: QAction
+    view: QMenu
+    about: QAction
+    log_folder: QAction
+    toolbar: QToolBar
+    search_field: QLineEdit
+    toolbar_new: dict[str, QAction] = field(default_factory=dict)
+
+    def actions(self) -> dict[str, QAction]:
+        """Every action by name (new-record actions as ``new_<kind>``)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)
+               if isinstance(getattr(self, f.name), QAction)}
+        out.update({f"new_{k}": a for k, a in self.new_record.items()})
+        return out
+
+    def enable_for_case(self, has_case: bool, readonly: bool) -> None:
+        """Case actions on while a case is open; writing ones off when it is read-only."""
+        for name, act in self.actions().items():
+            if name in _ALWAYS:
+                continue
+            writes = name.startswith("new_") or name in _WRITES
+            act.setEnabled(has_case and not (readonly and writes))
+        self.search_field.setEnabled(has_case)
+
+    def set_undo(self, undo: str | None, redo: str | None) -> None:
+        """Name the next undo and redo steps (case text: '&' is literal)."""
+        self.undo.setText(f"&Undo {_amp(undo)}" if undo else "&Undo")
+        self.redo.setText(f"&Redo {_amp(redo)}" if redo else "&Redo")
+        self.undo.setEnabled(bool(undo))
+        self.redo.setEnabled(bool(redo))
+
+    def fill_recent(self, paths: list[str], open_path: object) -> None:
+        self.recent.clear()
+        for path in paths:
+            act = self.recent.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(partial(open_path, Path(path)))  # type: ignore[arg-type]
+        self.recent.setEnabled(bool(paths))
+
+
+def _action(win: QMainWindow, text: str, shortcut: QKeySequence | str | None = None,
+            name: str | None = None) -> QAction:
+    act = QAction(text, win)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    if name:
+        act.setObjectName(name)
+    return act
+
+
+def build_menus(win: QMainWindow) -> Menus:
+    """Make the menu bar and toolbar of ``win``; connect nothing (see commands.py)."""
+    bar = win.menuBar()
+    std = QKeySequence.StandardKey
+    m = Menus(
+        new=_action(win, "&New Case…", std.New), open=_action(win, "&Open Case…", std.Open),
+        demo=_action(win, "Open the &Demo Case"), recent=QMenu("Open &Recent", win),
+        save_copy=_action(win, "Save a &Copy As…", std.SaveAs),
+        case_details=_action(win, "Case &Details…"),
+        import_shipments=_action(win, "&Import Shipments (CSV, XLSX)…", "Ctrl+I"),
+        import_ftm=_action(win, "Import E&ntities (FollowTheMoney, OpenSanctions)…"),
+        export_pdf=_action(win, "&Export Dossier (PDF)…", "Ctrl+E"),
+        export_ftm=_action(win, "Export as &FollowTheMoney…"),
+        export_csv=_action(win, "Export &Tables as CSV…"),
+        close=_action(win, "&Close Case", std.Close), quit=_action(win, "&Quit", std.Quit),
+        undo=_action(win, "&Undo", std.Undo), redo=_action(win, "&Redo", "Ctrl+Shift+Z"),
+        new_record={k: _action(win, singular(k), f"Ctrl+Shift+{i + 1}", f"new_{k}")
+                    for i, k in enumerate(RECORD_KINDS)},
+        delete=_action(win, "&Delete", std.Delete),
+        merge=_action(win, "&Merge Entities…", "Ctrl+M"),
+        find=_action(win, "&Find…", std.Find), view=QMenu("&View", win),
+        about=_action(win, "&About Casefile"),
+        log_folder=_action(win, "Show &Log Folder"),
+        toolbar=QToolBar("Main", win), search_field=QLineEdit())
+    file_menu = bar.addMenu("&File")
+    for group in (("new", "open", "demo"), ("save_copy", "case_details"),
+                  ("import_shipments", "import_ftm"), ("export_pdf", "export_ftm", "export_csv"),
+                  ("close", "quit")):
+        for name in group:
+            file_menu.addAction(getattr(m, name))
+        if group[0] == "new":
+            file_menu.addMenu(m.recent)
+        if group[0] != "close":
+            file_menu.addSeparator()
+    edit = bar.addMenu("&Edit")
+    edit.addAction(m.undo)
+    edit.addAction(m.redo)
+    edit.addSeparator()
+    new_menu = edit.addMenu("&New")
+    for act in m.new_record.values():
+        new_menu.addAction(act)
+    edit.addAction(m.delete)
+    edit.addAction(m.merge)
+    edit.addSeparator()
+    edit.addAction(m.find)
+    bar.addMenu(m.view)
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(m.log_folder)
+    help_menu.addAction(m.about)
+    _toolbar(win, m)
+    m.set_undo(None, None)
+    return m
+
+
+def _toolbar(win: QMainWindow, m: Menus) -> None:
+    m.toolbar.setObjectName("main_toolbar")
+    m.toolbar.setMovable(False)
+    win.addToolBar(m.toolbar)
+    m.toolbar.addAction(m.undo)
+    m.toolbar.addAction(m.redo)
+    m.toolbar.addSeparator()
+    for kind in ("entity", "shipment", "event", "source"):
+        src = m.new_record[kind]
+        act = QAction(f"New {singular(kind).lower()}", win)
+        act.triggered.connect(src.trigger)
+        src.changed.connect(lambda act=act, src=src: act.setEnabled(src.isEnabled()))
+        m.toolbar.addAction(act)
+        m.toolbar_new[kind] = act
+    m.toolbar.addSeparator()
+    m.search_field.setPlaceholderText("Search the case (Ctrl+F)…")
+    m.search_field.setClearButtonEnabled(True)
+    m.search_field.setMaximumWidth(360)
+    m.toolbar.addWidget(m.search_field)
+
+
+def _amp(text: str) -> str:
+    """Case text in a menu: '&' is literal, not a mnemonic."""
+    return text.replace("&", "&&")

@@ -1,0 +1,47 @@
+"""Operations on the case file itself: new, open, the demo, save a copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from casefile.paths import user_data_dir
+from casefile.services.case.facade import Case
+from casefile.store.database import CaseFileError as CasefileError
+from casefile.ui.session import CaseSession
+
+Failed = Callable[[BaseException], None]
+
+
+def fresh_demo_path() -> Path:
+    """A new file for a fresh copy of the demo case, in the user data folder."""
+    folder = user_data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"demo-{stamp}.casefile"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"demo-{stamp}-{n}.casefile"
+    return path
+
+
+def new_case(session: CaseSession, path: Path, failed: Failed) -> None:
+    """Create an empty case at ``path`` (refused if something is there) and open it."""
+    if path.exists():
+        failed(CasefileError(f"{path} already exists; choose another name."))
+        return
+    session.open_with(lambda: Case.new(path, title=path.stem), failed=failed)
+
+
+def open_demo(session: CaseSession, failed: Failed) -> None:
+    """Write a fresh copy of the demo case and open it."""
+    from casefile.services.exchange.demo import write_demo
+
+    session.open_with(lambda: write_demo(fresh_demo_path()), failed=failed)
+
+
+def save_copy(session: CaseSession, target: Path, done: Callable[[None], None],
+              failed: Failed) -> None:
+    session.query(lambda case: case.save_copy(target), done, failed)

@@ -1,0 +1,138 @@
+"""The open case of the GUI and the one worker thread every database call runs on.
+
+Views and dialogs get the :class:`CaseSession`, never the main window. They read with
+:meth:`CaseSession.query` and change the case with a :class:`CaseOp` (after Anki's
+``CollectionOp``, without its global): the operation runs on the worker, and the
+:class:`Change` it returns is announced on :attr:`CaseSession.changed`, from which each view
+decides for itself whether to refresh. Widgets are only touched on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.ui.worker import DbWorker
+
+T = TypeVar("T")
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class CaseOp(Generic[T]):
+    """One change of the open case, run on the worker. Chain ``.success(fn)`` and
+    ``.failure(fn)``, then ``.run()``. The Change is announced on the session before
+    ``success`` is called; an error nobody handles goes to ``session.failed``."""
+
+    def __init__(self, session: CaseSession, fn: Callable[[Case], Change]) -> None:
+        self._session = session
+        self._fn = fn
+        self._success: Callable[[Change], None] | None = None
+        self._failure: Failed | None = None
+
+    def success(self, fn: Callable[[Change], None]) -> CaseOp[T]:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Failed) -> CaseOp[T]:
+        self._failure = fn
+        return self
+
+    def run(self) -> None:
+        session, case = self._session, self._session.case
+        if case is None:
+            return
+
+        def done(change: Change | None) -> None:
+            if session.case is not case:
+                return  # the case was closed meanwhile; nobody shows it any more
+            if change is not None and not change.dry_run:
+                session.changed.emit(change)
+            if self._success is not None and change is not None:
+                self._success(change)
+
+        def failed(exc: BaseException) -> None:
+            if self._failure is not None:
+                self._failure(exc)
+            else:
+                session.failed.emit(exc)
+        session.worker.submit(lambda: self._fn(case), done, failed)
+
+
+class CaseSession(QObject):
+    """The case open in a window (or none) and the worker that does all its I/O."""
+
+    opened = Signal(object)  # the Case
+    closed = Signal()
+    changed = Signal(object)  # Change
+    failed = Signal(object)  # an error no caller handled
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.worker = DbWorker(self)
+        self.worker.busy_changed.connect(self.busy_changed)
+        self.worker.failed.connect(self.failed)
+
+    @property
+    def readonly(self) -> bool:
+        return self.case is not None and self.case.readonly
+
+    # -- reading and changing -----------------------------------------------------------
+    def op(self, fn: Callable[[Case], Change]) -> CaseOp[Any]:
+        """An operation on the open case; call ``.run()`` on what it returns."""
+        return CaseOp(self, fn)
+
+    def query(self, fn: Callable[[Case], T], done: Callable[[T], None],
+              failed: Failed | None = None) -> None:
+        """Read from the open case on the worker; ``done(result)`` on the GUI thread, unless
+        the case was closed or replaced meanwhile."""
+        case = self.case
+        if case is None:
+            return
+
+        def answer(result: T) -> None:
+            if self.case is case:
+                done(result)
+        self.worker.submit(lambda: fn(case), answer, failed)
+
+    def run(self, fn: Callable[[], T], done: Callable[[T], None] | None = None,
+            failed: Failed | None = None) -> None:
+        """Run file work that needs no open case (a new case, an export) on the worker."""
+        self.worker.submit(fn, done, failed)
+
+    # -- opening and closing ------------------------------------------------------------
+    def open_with(self, make: Callable[[], Case], done: Callable[[Case], None] | None = None,
+                  failed: Failed | None = None) -> None:
+        """Open the case ``make()`` returns (on the worker) in place of the current one."""
+        def opened(case: Case) -> None:
+            self.close()
+            self.case = case
+            self.opened.emit(case)
+            if done is not None:
+                done(case)
+        self.worker.submit(make, opened, failed)
+
+    def open(self, path: Path, readonly: bool = False,
+             done: Callable[[Case], None] | None = None, failed: Failed | None = None) -> None:
+        self.open_with(lambda: Case.open(path, readonly), done, failed)
+
+    def close(self) -> None:
+        """Close the open case (on the worker, after what is queued for it)."""
+        case, self.case = self.case, None
+        if case is not None:
+            self.worker.submit(case.close)
+            self.closed.emit()
+
+    def shut_down(self) -> None:
+        """Stop the worker (the running job finishes) and close the case on the spot:
+        the WAL is checkpointed and the lock released before the window goes."""
+        case, self.case = self.case, None
+        self.worker.stop()
+        if case is not None:
+            case.close()
