@@ -15,11 +15,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from casefile import __version__
+from casefile.errors import CaseFileError, CaseLockedError, InUseError, ValidationError
 from casefile.services.case.facade import Case
-from casefile.services.case.journal import InUseError
-from casefile.services.case.validation import ValidationError
 from casefile.services.queries.record import attachment_data, source_choices
-from casefile.store.database import CaseFileError, CaseLockedError
 from casefile.ui.citations import CiteDialog
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.search_dialog import SearchResults

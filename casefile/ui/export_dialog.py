@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.errors import Cancelled
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
 from casefile.ui.text import plain_label
-from casefile.ui.worker import Cancelled, Task
+from casefile.ui.worker import Task
 
 if TYPE_CHECKING:
     from casefile.ui.main_window import MainWindow

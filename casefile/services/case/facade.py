@@ -15,16 +15,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from casefile.errors import ReadOnlyError
 from casefile.services.case import audit, indexing
 from casefile.services.case.journal import TABLES, RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.operations import CaseOperations
 from casefile.store import database, migrate, search
 
 READ_ONLY_MESSAGE = "This case is open read-only."
-
-
-class ReadOnlyError(database.CaseFileError):
-    pass
 
 
 @dataclass

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 
-from casefile.services.case.journal import TABLES, InUseError, NotFoundError, Tx
-from casefile.services.case.validation import ValidationError, clean
+from casefile.errors import InUseError, NotFoundError, ValidationError
+from casefile.services.case.journal import TABLES, Tx
+from casefile.services.case.validation import clean
 from casefile.store import models
 
 if TYPE_CHECKING:
