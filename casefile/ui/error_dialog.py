@@ -45,7 +45,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Casefil
         log.error("%s: %s: %s: %s\n%s", title, UNEXPECTED, type(exc).__name__, exc,
                   trace.rstrip())
     if QApplication.instance() is None:
-        print(f"casefile: {said}" if expected else trace, file=sys.stderr, end="\n")
+        sys.stderr.write(f"casefile: {said}\n" if expected else trace)
         return
     if expected:
         box = message(parent, title, said)
