@@ -1,16 +1,30 @@
-"""The ``casefile`` command: the GUI, and headless verbs over case files."""
+"""The ``casefile`` command: the GUI, and headless verbs over case files.
+
+An error fit to show a user (:func:`casefile.errors.is_expected`) ends the command with one
+line, ``casefile: <message>``, on stderr and exit status 1. Anything else is a bug: its
+traceback goes to stderr and to the log, and the exit status is 70 (EX_SOFTWARE). The heavy
+libraries (SQLAlchemy, numpy, reportlab, Qt) are imported by the verbs that need them, so
+``casefile --version`` and ``--help`` start at once.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
 from casefile import __version__
+from casefile.errors import CaseFileError, is_expected
+from casefile.log import log_file, setup_logging
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, i.e. a bug in Casefile
+
+log = logging.getLogger("casefile.cli")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
-    from casefile.services.queries.dossier import SECTIONS
+    from casefile.report.model import SECTIONS
 
     s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")
     s.add_argument("path", type=Path, help="the case")
@@ -99,25 +113,43 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(argv)  # --version and --help end here, before any logging
+    setup_logging()
     try:
         return _run(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - every error reaches the user as one line
-        from casefile.services.case.validation import ValidationError
-        from casefile.store.database import CaseFileError
+    except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
+        if is_expected(exc):
+            return _refuse(str(exc) or type(exc).__name__, args)
+        return _bug(exc, args)
 
-        known = (CaseFileError, ValidationError, ValueError, LookupError, OSError)
-        if not isinstance(exc, known):
-            raise
-        print(f"casefile: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+
+def _refuse(message: str, args: argparse.Namespace) -> int:
+    """An error fit to show the user: one line on stderr (and in the log); exit status 1."""
+    line = " ".join(message.splitlines())
+    log.warning("casefile %s: %s", args.verb or "(window)", line)
+    print(f"casefile: {line}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _bug(exc: BaseException, args: argparse.Namespace) -> int:
+    """A bug: the traceback on stderr and in the log; exit status 70."""
+    log.error("casefile %s: unexpected error", args.verb or "(window)", exc_info=exc)
+    traceback.print_exception(exc, file=sys.stderr)
+    where = log_file()
+    first = next(iter(str(exc).splitlines()), "")
+    print(f"casefile: unexpected error ({type(exc).__name__}: {first}): a bug in Casefile"
+          f"{f'; the traceback is also in {where}' if where else ''}", file=sys.stderr)
+    return EXIT_SOFTWARE
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.verb is None or args.verb == "open":
         from casefile.ui.app import run_gui
+        from casefile.ui.error_dialog import install_excepthook
+
+        install_excepthook()  # a bug in the window: a dialog and the log, not a dead stderr
 
         path = getattr(args, "path", None)
         return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False))
@@ -126,9 +158,7 @@ def _run(args: argparse.Namespace) -> int:
 
         if args.path.exists():
             if not args.force:
-                print(f"casefile: error: {args.path} exists (use --force to replace it)",
-                      file=sys.stderr)
-                return EXIT_ERROR
+                raise CaseFileError(f"{args.path} exists (use --force to replace it)")
             args.path.unlink()
         with write_demo(args.path) as case:
             counts = case.counts()
@@ -215,14 +245,10 @@ def _review_options(s: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from casefile.errors import AlreadyImported, ImportFailed, NeedsReview
     from casefile.services.exchange.imports.mapping import load_mapping, save_mapping
-    from casefile.services.exchange.imports.provenance import AlreadyImported
     from casefile.services.exchange.imports.row_report import row_report
-    from casefile.services.exchange.imports.shipments import (
-        ImportFailed,
-        NeedsReview,
-        import_shipments,
-    )
+    from casefile.services.exchange.imports.shipments import import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
     accept = {}
@@ -252,21 +278,17 @@ def _import(args: argparse.Namespace) -> int:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
-            print(f"casefile: error: {exc}; pass --again to import it anyway",
-                  file=sys.stderr)
-            return EXIT_ERROR
+            return _refuse(f"{exc}; pass --again to import it anyway", args)
         except NeedsReview as exc:
             _proposals(exc.report.proposals)
-            print(f"casefile: error: nothing was imported: {exc}. Name each with --accept "
-                  "'NAME=ID' (the same party) or --keep-apart 'NAME' (a different one), or "
-                  "pass --keep-all-apart", file=sys.stderr)
-            return EXIT_ERROR
+            return _refuse(f"nothing was imported: {exc}. Name each with --accept 'NAME=ID' "
+                           "(the same party) or --keep-apart 'NAME' (a different one), or "
+                           "pass --keep-all-apart", args)
         except ImportFailed as exc:
             for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
-            print(f"casefile: error: the import of {args.file.name} failed; the case is "
-                  "unchanged", file=sys.stderr)
-            return EXIT_ERROR
+            return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
+                           args)
     if report.mapping:
         print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
     if getattr(args, "save_mapping", None):

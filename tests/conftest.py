@@ -5,6 +5,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Saved mappings, recent files and settings of the test run stay out of the user's folders.
 for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = tempfile.mkdtemp(prefix=f"casefile-test-{var.lower()}-")
+# So does the log (on every OS: platformdirs reads XDG_* on Linux only); the CLI run in-process
+# and in subprocesses writes it here, and tests that read it point it at their tmp_path.
+os.environ["CASEFILE_LOG_DIR"] = tempfile.mkdtemp(prefix="casefile-test-logs-")
 
 import pytest  # noqa: E402
 

@@ -1,12 +1,18 @@
-import subprocess
-import sys
+"""The casefile command, run in this process (``main([...])`` and capsys). What needs a real
+process — the imports of ``--version``, exit status 70 — is in tests/test_errors.py."""
 
+import pytest
+
+from casefile import __version__
 from casefile.cli import main
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "casefile.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+def run(capsys, *args):
+    """main(args) -> (exit status, stdout, stderr)."""
+    capsys.readouterr()
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
 def test_demo_info_search_check(tmp_path, capsys):
@@ -21,50 +27,65 @@ def test_demo_info_search_check(tmp_path, capsys):
     assert capsys.readouterr().out.strip().endswith("OK")
 
 
-def test_demo_refuses_to_overwrite(tmp_path):
+def test_demo_refuses_to_overwrite(tmp_path, capsys):
     path = tmp_path / "d.casefile"
     path.write_text("precious")
-    r = run("demo", path)
-    assert r.returncode == 1 and "exists" in r.stderr
+    status, out, err = run(capsys, "demo", path)
+    assert status == 1 and err == f"casefile: {path} exists (use --force to replace it)\n"
     assert path.read_text() == "precious"
 
 
-def test_errors_go_to_stderr_with_nonzero_status(tmp_path):
+def test_errors_go_to_stderr_with_nonzero_status(tmp_path, capsys):
     bad = tmp_path / "x.casefile"
     bad.write_text("not a case")
-    r = run("info", bad)
-    assert r.returncode == 1
-    assert "not a Casefile case" in r.stderr and r.stdout == ""
-    r = run("check", tmp_path / "missing.casefile")
-    assert r.returncode == 1 and "does not exist" in r.stderr
+    status, out, err = run(capsys, "info", bad)
+    assert status == 1 and out == ""
+    assert err == "casefile: x.casefile is not a Casefile case (it is not an SQLite database)\n"
+    status, out, err = run(capsys, "check", tmp_path / "missing.casefile")
+    assert status == 1 and "does not exist" in err
 
 
-def test_new_with_unknown_marking_is_refused(tmp_path):
-    r = run("new", tmp_path / "n.casefile", "--marking", "ORANGE")
-    assert r.returncode == 1 and "Unknown TLP label" in r.stderr
+def test_new_with_unknown_marking_is_refused(tmp_path, capsys):
+    status, out, err = run(capsys, "new", tmp_path / "n.casefile", "--marking", "ORANGE")
+    assert status == 1 and err.startswith("casefile: marking: Unknown TLP label 'ORANGE'")
     assert not (tmp_path / "n.casefile").exists()
 
 
-def test_version():
-    r = run("--version")
-    assert r.returncode == 0 and r.stdout.startswith("casefile ")
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out == f"casefile {__version__}\n"
 
 
-def test_import_verb_dry_run_and_errors(tmp_path):
+def test_usage_errors_exit_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["no-such-verb"])
+    assert info.value.code == 2 and "invalid choice" in capsys.readouterr().err
+    case = tmp_path / "d.casefile"
+    assert main(["new", str(case)]) == 0
+    status, out, err = run(capsys, "import", case, tmp_path / "t.csv", "--accept", "DJI")
+    assert status == 2 and "--accept takes NAME=ID" in err
+
+
+def test_import_verb_dry_run_and_errors(tmp_path, capsys):
     case = tmp_path / "d.casefile"
     assert main(["demo", str(case)]) == 0
     f = tmp_path / "t.csv"
     f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n"
                  "DJI,Small distributor,15.11.2022,batteries\n", encoding="utf-8")
-    r = run("import", case, f, "--dry-run")
-    assert r.returncode == 0 and "Would import 1 shipments" in r.stdout
-    assert "Possible match: 'Small distributor'" in r.stdout
+    status, out, err = run(capsys, "import", case, f, "--dry-run")
+    assert status == 0 and "Would import 1 shipments" in out
+    assert "Possible match: 'Small distributor'" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
-    r = run("import", case, bad)
-    assert r.returncode == 1 and "bad.csv, line 2, column 'ArrivalDate'" in r.stderr
-    r = run("export-csv", case, tmp_path / "csv")
-    assert r.returncode == 0 and (tmp_path / "csv" / "shipments.csv").exists()
+    status, out, err = run(capsys, "import", case, bad)
+    assert status == 1 and "bad.csv, line 2, column 'ArrivalDate'" in err
+    assert err.splitlines()[-1] == "casefile: the import of bad.csv failed; the case is unchanged"
+    status, out, err = run(capsys, "import", case, f, "--mapping", "no such mapping")
+    assert status == 1
+    assert err == "casefile: No saved mapping called 'no such mapping' (and no such file)\n"
+    status, out, err = run(capsys, "export-csv", case, tmp_path / "csv")
+    assert status == 0 and (tmp_path / "csv" / "shipments.csv").exists()
 
 
 def _demo_and_file(tmp_path, text):

@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import pycountry
 
+from casefile.errors import ValidationError
+
 # Everyday names pycountry does not know under that spelling.
 _COMMON = {
     "russia": "RU", "turkey": "TR", "uae": "AE", "united arab emirates": "AE", "china": "CN",
@@ -25,8 +27,12 @@ _DISPLAY = {
 }
 
 
-class CountryError(ValueError):
-    """A country that is not in ISO 3166."""
+class CountryError(ValidationError):
+    """A country that is not in ISO 3166. A :class:`~casefile.errors.ValidationError` of the
+    field ``country``; who knows the real field re-raises it under that name."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("country", message, display=message)
 
 
 @lru_cache(maxsize=4096)

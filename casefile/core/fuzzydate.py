@@ -17,14 +17,19 @@ from functools import lru_cache
 
 import edtf
 
+from casefile.errors import ValidationError
+
 __all__ = ["FuzzyDate", "FuzzyDateError", "parse_fuzzy_date"]
 
 
-class FuzzyDateError(ValueError):
-    """Raised when a date text cannot be understood; the message says what was not understood."""
+class FuzzyDateError(ValidationError):
+    """Raised when a date text cannot be understood; the message says what was not understood.
+    A :class:`~casefile.errors.ValidationError` of the field ``date`` (``message`` is the
+    reason); who knows the real field re-raises it under that name."""
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"Could not understand the date {text!r}: {reason}")
+        super().__init__("date", reason,
+                         display=f"Could not understand the date {text!r}: {reason}")
         self.text = text
         self.reason = reason
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casefile.errors import ValidationError
+
 RELIABILITY: dict[str, str] = {
     "A": "Completely reliable",
     "B": "Usually reliable",
@@ -52,8 +54,12 @@ TLP: dict[str, Tlp] = {
 }
 
 
-class GradeError(ValueError):
-    """An unknown grade or marking."""
+class GradeError(ValidationError):
+    """An unknown grade or marking: a :class:`~casefile.errors.ValidationError` of the field
+    it is checked for (marking, reliability, credibility, confidence)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message, display=message)
 
 
 def normalise_tlp(value: str) -> str:
@@ -61,7 +67,7 @@ def normalise_tlp(value: str) -> str:
     v = value.strip().upper().removeprefix("TLP:").removeprefix("TLP ").strip()
     v = {"WHITE": "CLEAR", "AMBER STRICT": "AMBER+STRICT"}.get(v, v)
     if v not in TLP:
-        raise GradeError(f"Unknown TLP label {value!r}: use one of "
+        raise GradeError("marking", f"Unknown TLP label {value!r}: use one of "
                          + ", ".join(TLP) + " (or leave the marking empty and set a "
                          "classification line)")
     return v
@@ -70,7 +76,7 @@ def normalise_tlp(value: str) -> str:
 def check_reliability(value: str) -> str:
     v = value.strip().upper()
     if v not in RELIABILITY:
-        raise GradeError(f"Source reliability must be A–F, not {value!r}")
+        raise GradeError("reliability", f"Source reliability must be A–F, not {value!r}")
     return v
 
 
@@ -78,16 +84,17 @@ def check_credibility(value: int | str) -> int:
     try:
         v = int(value)
     except (TypeError, ValueError):
-        raise GradeError(f"Credibility must be 1–6, not {value!r}") from None
+        raise GradeError("credibility", f"Credibility must be 1–6, not {value!r}") from None
     if v not in CREDIBILITY:
-        raise GradeError(f"Credibility must be 1–6, not {value!r}")
+        raise GradeError("credibility", f"Credibility must be 1–6, not {value!r}")
     return v
 
 
 def check_confidence(value: str) -> str:
     v = value.strip().lower()
     if v not in CONFIDENCE:
-        raise GradeError(f"Analytic confidence must be low, moderate or high, not {value!r}")
+        raise GradeError("confidence", "Analytic confidence must be low, moderate or high, "
+                         f"not {value!r}")
     return v
 
 

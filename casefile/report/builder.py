@@ -8,14 +8,11 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 
 from casefile.core.grading import TLP
+from casefile.errors import ValidationError
 from casefile.report import sections
 from casefile.report.fonts import register_fonts
 from casefile.report.model import SECTIONS, DossierData
 from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
-
-
-class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
 
 
 def build_pdf(data: DossierData, out: str | Path,
@@ -28,8 +25,9 @@ def build_pdf(data: DossierData, out: str | Path,
     opt = data.options
     unknown = set(opt.sections) - set(SECTIONS)
     if unknown:
-        raise ValueError(f"Unknown dossier section(s): {', '.join(sorted(unknown))}; choose "
-                         f"from {', '.join(SECTIONS)}")
+        said = (f"Unknown dossier section(s): {', '.join(sorted(unknown))}; choose from "
+                f"{', '.join(SECTIONS)}")
+        raise ValidationError("sections", said, display=said)
     info = data.info
     line = opt.marking_line if opt.marking_line is not None else info.get("classification", "")
     furniture = Furniture(info.get("marking"), line or "", info.get("reference") or "",

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from casefile.core.timeline import Timeline
+if TYPE_CHECKING:  # numpy stays unloaded until a timeline is drawn (`casefile --version`)
+    from casefile.core.timeline import Timeline
 
 SECTIONS = ("cover", "toc", "findings", "chronology", "entities", "shipments", "network",
             "sources")

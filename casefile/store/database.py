@@ -23,6 +23,13 @@ import filelock
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
+from casefile.errors import (
+    CaseFileError,
+    CaseLockedError,
+    CorruptCaseError,
+    NewerCaseError,
+    NotACaseError,
+)
 from casefile.store import migrate
 from casefile.store.models import CaseInfo
 from casefile.store.search import ensure_search_index
@@ -30,34 +37,6 @@ from casefile.store.search import ensure_search_index
 APPLICATION_ID = 0x43415345  # "CASE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".casefile"
-
-
-class CaseFileError(Exception):
-    """Any problem with a case file, with a message fit to show the user."""
-
-
-class NotACaseError(CaseFileError):
-    pass
-
-
-class CorruptCaseError(CaseFileError):
-    pass
-
-
-class NewerCaseError(CaseFileError):
-    pass
-
-
-class CaseLockedError(CaseFileError):
-    def __init__(self, path: Path, holder: dict) -> None:
-        who = holder.get("user", "someone")
-        where = holder.get("host", "another computer")
-        pid = holder.get("pid", "?")
-        since = holder.get("since", "")
-        super().__init__(f"{path.name} is open for writing by {who} on {where} (process {pid}"
-                         f"{', since ' + since if since else ''}). Open it read-only, or close "
-                         "it there first.")
-        self.holder = holder
 
 
 @dataclass

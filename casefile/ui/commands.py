@@ -13,9 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from casefile import __version__
-from casefile.services.case.journal import InUseError
-from casefile.services.case.validation import ValidationError
-from casefile.store.database import CaseLockedError
+from casefile.errors import CaseLockedError, InUseError, ValidationError
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.menus import Menus

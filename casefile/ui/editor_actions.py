@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from casefile.services.case.validation import ValidationError
+from casefile.errors import ValidationError
 from casefile.services.queries.record import source_choices
 from casefile.ui.citations import CiteDialog
 from casefile.ui.editor_pane import EditorPane

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.errors import Cancelled
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
-from casefile.ui.worker import Cancelled, Task
+from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.errors import AlreadyImported, Cancelled, ImportFailed
 from casefile.services.case.change import Change
-from casefile.services.exchange.imports.provenance import AlreadyImported
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.row_report import row_report
-from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
+from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.ui.mapping_panel import MappingPanel
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
-from casefile.ui.worker import Cancelled, Task
+from casefile.ui.worker import Task
 
 
 class ImportDialog(QDialog):

@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-
-class Cancelled(Exception):
-    """Raised inside a task that noticed it was cancelled."""
+from casefile.errors import Cancelled
 
 
 class Task(QObject):

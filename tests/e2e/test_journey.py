@@ -27,6 +27,9 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     yield tmp_path
+    from casefile.ui.error_dialog import uninstall_excepthook
+
+    uninstall_excepthook()  # the GUI launch installed Casefile's; later tests get Python's
 
 
 def _drive(steps: list[Step], failures: list[str], timeout_ms: int = 60000) -> None:

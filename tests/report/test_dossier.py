@@ -1,10 +1,9 @@
 import hashlib
-import subprocess
-import sys
 
 import pypdf
 import pytest
 
+from casefile.cli import main
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import DossierOptions
@@ -176,20 +175,18 @@ def test_marking_line_on_every_page(demo, tmp_path):
     assert all("OFFICIAL-SENSITIVE" in p.extract_text() for p in reader.pages)
 
 
-def test_cli_export_pdf(tmp_path):
+def test_cli_export_pdf(tmp_path, capsys):
     case = tmp_path / "d.casefile"
-    subprocess.run([sys.executable, "-m", "casefile.cli", "demo", str(case)], check=True,
-                   capture_output=True)
+    assert main(["demo", str(case)]) == 0
     out = tmp_path / "d.pdf"
-    r = subprocess.run([sys.executable, "-m", "casefile.cli", "export-pdf", str(case), "-o",
-                        str(out), "--redact-protected", "--sections", "cover,toc,sources"],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
+    assert main(["export-pdf", str(case), "-o", str(out), "--redact-protected",
+                 "--sections", "cover,toc,sources"]) == 0, capsys.readouterr().err
     assert out.read_bytes().startswith(b"%PDF")
-    r = subprocess.run([sys.executable, "-m", "casefile.cli", "export-pdf", str(case), "-o",
-                        str(out), "--sections", "cover,appendix"], capture_output=True,
-                       text=True)
-    assert r.returncode == 1 and "Unknown dossier section" in r.stderr
+    capsys.readouterr()
+    assert main(["export-pdf", str(case), "-o", str(out), "--sections", "cover,appendix"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("casefile: Unknown dossier section(s): appendix; choose from cover")
+    assert err.count("\n") == 1  # one line, no traceback
 
 
 def test_failed_export_leaves_no_partial_file(demo, tmp_path):

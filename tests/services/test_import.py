@@ -3,9 +3,9 @@ import hashlib
 import openpyxl
 import pytest
 
+from casefile.errors import ImportFailed, ImportFileError
 from casefile.services.exchange.imports.mapping import guess_mapping, load_mapping, save_mapping
-from casefile.services.exchange.imports.reader import ImportFileError
-from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
+from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.services.exchange.imports.values import parse_number, parse_weight
 
 HEADER = "ShipperName,ConsigneeName,ArrivalDate,HSCode,ProductDescription,GrossWeightKg," \

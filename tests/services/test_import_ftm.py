@@ -2,11 +2,10 @@ import json
 
 import pytest
 
+from casefile.errors import ImportFailed, ImportFileError
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_ftm import export_ftm
 from casefile.services.exchange.imports.ftm import import_ftm
-from casefile.services.exchange.imports.reader import ImportFileError
-from casefile.services.exchange.imports.shipments import ImportFailed
 
 
 def test_round_trip_through_followthemoney(demo, tmp_path):
@@ -116,7 +115,7 @@ def test_bad_records_name_line_and_field_and_change_nothing(case, tmp_path):
 
 
 def test_review_stops_on_near_matches_and_keep_apart_decides(demo, tmp_path):
-    from casefile.services.exchange.imports.shipments import NeedsReview
+    from casefile.errors import NeedsReview
 
     f = tmp_path / "n.json"
     f.write_text(json.dumps({"id": "x", "schema": "Company", "properties": {

@@ -3,9 +3,8 @@ import sqlite3
 
 import pytest
 
+from casefile.errors import InUseError, ValidationError
 from casefile.services.case.integrity import check_case
-from casefile.services.case.journal import InUseError
-from casefile.services.case.validation import ValidationError
 
 
 def _entity(case, name, **kw):

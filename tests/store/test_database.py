@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from casefile import errors
 from casefile.services.case.facade import Case
 from casefile.services.case.integrity import check_case
 from casefile.store import database, migrate
@@ -26,7 +27,7 @@ def test_new_case_is_sqlite_wal_with_foreign_keys(case, case_path):
 
 def test_create_refuses_existing_file(case_path):
     case_path.write_text("x")
-    with pytest.raises(database.CaseFileError, match="already exists"):
+    with pytest.raises(errors.CaseFileError, match="already exists"):
         Case.new(case_path)
 
 
@@ -34,7 +35,7 @@ def test_text_file_is_not_a_case(tmp_path):
     p = tmp_path / "notes.casefile"
     p.write_text("hello, this is not a database\n" * 10)
     before = p.read_bytes()
-    with pytest.raises(database.NotACaseError, match="not a Casefile case"):
+    with pytest.raises(errors.NotACaseError, match="not a Casefile case"):
         Case.open(p)
     assert p.read_bytes() == before
 
@@ -46,7 +47,7 @@ def test_other_sqlite_database_is_not_a_case(tmp_path):
     con.commit()
     con.close()
     before = p.read_bytes()
-    with pytest.raises(database.NotACaseError, match="SQLite database but not a Casefile"):
+    with pytest.raises(errors.NotACaseError, match="SQLite database but not a Casefile"):
         Case.open(p)
     assert p.read_bytes() == before
 
@@ -56,7 +57,7 @@ def test_truncated_case_is_refused_untouched(demo, tmp_path):
     data = demo.path.read_bytes()
     p = tmp_path / "cut.casefile"
     p.write_bytes(data[: len(data) // 2])
-    with pytest.raises(database.CorruptCaseError, match="truncated"):
+    with pytest.raises(errors.CorruptCaseError, match="truncated"):
         Case.open(p)
     assert p.read_bytes() == data[: len(data) // 2]
 
@@ -68,7 +69,7 @@ def test_newer_schema_is_refused_untouched(case, case_path):
     con.commit()
     con.close()
     before = case_path.read_bytes()
-    with pytest.raises(database.NewerCaseError, match="newer version of Casefile"):
+    with pytest.raises(errors.NewerCaseError, match="newer version of Casefile"):
         Case.open(case_path)
     assert case_path.read_bytes() == before
 
@@ -105,11 +106,11 @@ def test_second_writer_is_told_who_holds_it(case, case_path):
                             stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "locked"
-        with pytest.raises(database.CaseLockedError, match=f"process {proc.pid}"):
+        with pytest.raises(errors.CaseLockedError, match=f"process {proc.pid}"):
             Case.open(case_path)
         with Case.open(case_path, readonly=True) as ro:  # a read-only view is allowed
             assert ro.readonly and ro.info()["title"] == "Test case"
-            with pytest.raises(database.CaseFileError, match="read-only"):
+            with pytest.raises(errors.CaseFileError, match="read-only"):
                 ro.create("entity", {"name": "X"})
     finally:
         proc.kill()
@@ -215,7 +216,7 @@ def test_older_case_open_elsewhere_is_not_upgraded_under_its_feet(tmp_path):
     _first_schema_case(p)
     holder = database.acquire_lock(p)  # another program has it open
     try:
-        with pytest.raises(database.CaseFileError, match="open in another program"):
+        with pytest.raises(errors.CaseFileError, match="open in another program"):
             Case.open(p, readonly=True)
     finally:
         holder.release()

@@ -16,21 +16,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from casefile.errors import ReadOnlyError, ValidationError
 from casefile.services.case import audit
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
-from casefile.services.case.validation import ValidationError
 from casefile.store import database, migrate, schema, search
 
 __all__ = ["Case", "Change", "ReadOnlyError"]
 
 READ_ONLY_MESSAGE = "This case is open read-only."
-
-
-class ReadOnlyError(database.CaseFileError):
-    pass
 
 
 @dataclass

@@ -15,21 +15,10 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from casefile.errors import InUseError, NotFoundError
 from casefile.store import models  # noqa: F401  (registers the tables)
 
 TABLES: dict[str, Table] = dict(SQLModel.metadata.tables)
-
-
-class NotFoundError(LookupError):
-    """The record an operation names does not exist (any more)."""
-
-
-class InUseError(Exception):
-    """A record is still referred to and the operation was not told to cascade."""
-
-    def __init__(self, message: str, references: dict[str, int]) -> None:
-        super().__init__(message)
-        self.references = references
 
 
 @dataclass

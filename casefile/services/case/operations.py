@@ -10,12 +10,13 @@ from typing import Any
 from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 
-from casefile.services.case.journal import InUseError, NotFoundError, Tx
-from casefile.services.case.validation import ValidationError, clean
+from casefile.errors import InUseError, NotFoundError, ValidationError
+from casefile.services.case.journal import Tx
+from casefile.services.case.validation import clean
+from casefile.store import schema
 
 __all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "insert_row", "label",
            "merge_entities", "replace_children", "save"]
-from casefile.store import schema
 
 Children = dict[str, list[dict[str, Any]]]
 

@@ -11,17 +11,9 @@ from typing import Any
 from casefile.core import grading
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, parse_fuzzy_date
+from casefile.errors import ValidationError
 from casefile.services.case.journal import TABLES
 from casefile.store import models
-
-
-class ValidationError(ValueError):
-    """A value that cannot be stored, with the field it belongs to."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def date_columns(value: str | FuzzyDate | None) -> dict[str, Any]:

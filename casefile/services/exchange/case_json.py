@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.errors import ImportFileError, ValidationError
 from casefile.services.case.journal import Tx
 from casefile.services.case.operations import insert_row, replace_children
-from casefile.services.case.validation import ValidationError, clean
+from casefile.services.case.validation import clean
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case, Change
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 FORMAT = "casefile-case-json"
 
 
-class CaseJsonError(ValueError):
+class CaseJsonError(ImportFileError):
     """A problem in a case JSON file, naming the record and field."""
 
 

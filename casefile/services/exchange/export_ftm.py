@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
+from casefile.errors import CasefileError
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
@@ -31,7 +32,7 @@ def _model() -> Any:
     try:
         from followthemoney import model
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise RuntimeError("FollowTheMoney export needs the 'followthemoney' package: "
+        raise CasefileError("FollowTheMoney export needs the 'followthemoney' package: "
                            "pip install 'casefile[ftm]'") from exc
     return model
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casefile.errors import NotFoundError
 from casefile.report.builder import build_pdf
 from casefile.services.queries.dossier import DossierOptions, read_dossier
 
@@ -20,6 +21,6 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
     with case.read() as conn:
         if opt.entity_id is not None and conn.exec_driver_sql(
                 "SELECT 1 FROM entity WHERE id = ?", (opt.entity_id,)).first() is None:
-            raise LookupError(f"There is no entity #{opt.entity_id} in this case")
+            raise NotFoundError(f"There is no entity #{opt.entity_id} in this case")
         data = read_dossier(conn, opt)
     return build_pdf(data, out, progress)

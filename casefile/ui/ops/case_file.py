@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from casefile.errors import CasefileError
 from casefile.paths import user_data_dir
 from casefile.services.case.facade import Case
-from casefile.store.database import CaseFileError as CasefileError
 from casefile.ui.session import CaseSession
 
 Failed = Callable[[BaseException], None]

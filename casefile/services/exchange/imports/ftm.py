@@ -13,18 +13,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
+from casefile.errors import ImportFailed, ImportFileError, NeedsReview, ValidationError
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import ValidationError
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
-from casefile.services.exchange.imports.reader import ImportFileError, detect_encoding
-from casefile.services.exchange.imports.shipments import (
-    PREVIEW_ROWS,
-    ImportFailed,
-    ImportReport,
-    NeedsReview,
-)
+from casefile.services.exchange.imports.reader import detect_encoding
+from casefile.services.exchange.imports.shipments import PREVIEW_ROWS, ImportReport
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change

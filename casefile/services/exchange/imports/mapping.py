@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from casefile.errors import MappingError
 from casefile.paths import user_data_dir
 
 TARGETS: dict[str, str] = {
@@ -75,16 +76,16 @@ def check_mapping(mapping: dict[str, str], header: list[str], file_name: str) ->
     """A mapping that names a column the file lacks is refused, naming it."""
     unknown = [t for t in mapping if t not in TARGETS]
     if unknown:
-        raise ValueError(f"The mapping names unknown field(s): {', '.join(unknown)}; fields "
+        raise MappingError(f"The mapping names unknown field(s): {', '.join(unknown)}; fields "
                          f"are {', '.join(TARGETS)}")
     missing = [c for c in mapping.values() if c not in header]
     if missing:
-        raise ValueError(f"{file_name}, line 1: the mapping names column(s) the file lacks: "
+        raise MappingError(f"{file_name}, line 1: the mapping names column(s) the file lacks: "
                          f"{', '.join(repr(c) for c in missing)} (the file has "
                          f"{', '.join(repr(h) for h in header)})")
     if "shipper" not in mapping and "consignee" not in mapping and \
             "declared_goods" not in mapping:
-        raise ValueError(f"{file_name}: no column could be matched to a shipper, consignee or "
+        raise MappingError(f"{file_name}: no column could be matched to a shipper, consignee or "
                          "goods; give a mapping (--mapping)")
 
 
@@ -96,7 +97,7 @@ def mappings_dir() -> Path:
 
 def save_mapping(name: str, mapping: dict[str, str]) -> Path:
     if not re.fullmatch(r"[\w .-]{1,80}", name):
-        raise ValueError(f"A mapping name may use letters, digits, space, '.', '-', not "
+        raise MappingError(f"A mapping name may use letters, digits, space, '.', '-', not "
                          f"{name!r}")
     path = mappings_dir() / f"{name}.json"
     path.write_text(json.dumps(mapping, ensure_ascii=False, indent=1), "utf-8")
@@ -113,8 +114,11 @@ def load_mapping(name_or_path: str) -> dict[str, str]:
     if not path.is_file():
         path = mappings_dir() / f"{name_or_path}.json"
     if not path.is_file():
-        raise ValueError(f"No saved mapping called {name_or_path!r} (and no such file)")
-    data = json.loads(path.read_text("utf-8"))
+        raise MappingError(f"No saved mapping called {name_or_path!r} (and no such file)")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise MappingError(f"{path.name} is not a mapping (field -> column): {exc}") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name} is not a mapping (field -> column)")
+        raise MappingError(f"{path.name} is not a mapping (field -> column)")
     return {str(k): str(v) for k, v in data.items()}

@@ -8,22 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from casefile.services.exchange.imports.reader import ImportFileError
+from casefile.errors import AlreadyImported, ImportFileError
 
 MIME = {".csv": "text/csv", ".txt": "text/plain", ".json": "application/json",
         ".jsonl": "application/json",
         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-
-
-class AlreadyImported(ImportFileError):
-    """The same file (by SHA-256) is already a source of the case: importing it again would
-    duplicate its records. Import again only on purpose (``again=True``)."""
-
-    def __init__(self, path: Path, source_id: int, title: str, added: str) -> None:
-        super().__init__(f"{path.name} was already imported into this case on {added[:10]} "
-                         f"(source #{source_id}, “{title}”); importing it again would "
-                         "duplicate its records")
-        self.source_id = source_id
 
 
 def file_digest(path: Path) -> tuple[str, int]:

@@ -16,12 +16,10 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from casefile.errors import ImportFileError
+
 SAMPLE = 256 * 1024
 HEADER_SCAN = 30  # non-empty rows looked at to find the header
-
-
-class ImportFileError(ValueError):
-    """A file that cannot be read as a table; names the file (and line, column)."""
 
 
 @dataclass

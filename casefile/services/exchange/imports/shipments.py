@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
+from casefile.errors import ImportFailed, NeedsReview
 from casefile.services.case import indexing
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.mapping import check_mapping, guess_mapping
@@ -33,27 +34,6 @@ if TYPE_CHECKING:
 
 BATCH = 5000
 MAX_PROBLEMS = 200
-
-
-class ImportFailed(ValueError):
-    """The import changed nothing; ``report.problems`` says why, with line and column."""
-
-    def __init__(self, report: ImportReport) -> None:
-        first = report.problems[0] if report.problems else "unknown problem"
-        more = len(report.problems) + report.unlisted - 1
-        super().__init__(f"{first}{f' (and {more} more problems)' if more > 0 else ''}; "
-                         "nothing was imported")
-        self.report = report
-
-
-class NeedsReview(Exception):
-    """Names in the file look like parties already in the case and nobody said whether they
-    are the same: nothing was imported. ``report.proposals`` lists them."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(f"{len(report.proposals)} name(s) look like parties already in the "
-                         "case; say for each whether it is the same party")
-        self.report = report
 
 
 @dataclass

@@ -1,0 +1,158 @@
+"""Casefile's one error model. Every error fit to show a user as it is derives from
+:class:`CasefileError`; its message says what is wrong (and, where it can, what to do). Any
+other exception that escapes is a bug: the CLI prints its traceback and exits 70, the GUI shows
+"Unexpected error" with the traceback under Details, and both write it to the log
+(:mod:`casefile.log`).
+
+The classes keep the standard exception they always were (``ValueError`` for a value or a file
+that cannot be taken, ``LookupError`` for a record that is not there), so an ``except
+ValueError`` written before them still catches what it did. Nothing here imports the rest of
+Casefile: every layer may import this module.
+
+Mind the two spellings: :class:`CasefileError` is any error of the application;
+:class:`CaseFileError` is the group of errors about a case *file* (missing, not a case, newer,
+locked, read-only).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+
+class CasefileError(Exception):
+    """An error fit to show a user as it is: its message is written for the user."""
+
+
+# -- the case file on disk ----------------------------------------------------------------
+class CaseFileError(CasefileError):
+    """A problem with a case file itself: it is missing, already there, not a case, damaged,
+    from a newer Casefile, in use, or open read-only."""
+
+
+class NotACaseError(CaseFileError):
+    """The file is not a Casefile case (not SQLite, or SQLite without Casefile's id)."""
+
+
+class CorruptCaseError(CaseFileError):
+    """The file is a case but cannot be read: truncated or damaged."""
+
+
+class NewerCaseError(CaseFileError):
+    """The case was written by a newer Casefile; this version refuses to open it."""
+
+
+class CaseLockedError(CaseFileError):
+    """Another process has the case open for writing. ``holder`` is what it recorded about
+    itself in ``<case>.owner``: user, host, pid and since (any may be missing)."""
+
+    def __init__(self, path: Path, holder: dict) -> None:
+        who = holder.get("user", "someone")
+        where = holder.get("host", "another computer")
+        pid = holder.get("pid", "?")
+        since = holder.get("since", "")
+        super().__init__(f"{path.name} is open for writing by {who} on {where} (process {pid}"
+                         f"{', since ' + since if since else ''}). Open it read-only, or close "
+                         "it there first.")
+        self.holder = holder
+
+
+class ReadOnlyError(CaseFileError):
+    """A change was asked of a case that is open read-only."""
+
+
+# -- records and values -------------------------------------------------------------------
+class ValidationError(CasefileError, ValueError):
+    """A value that cannot be stored, with the field it belongs to: ``field`` names it (an
+    editor shows ``message`` next to it, an importer names the column). The exception's text
+    is ``"field: message"``, or ``display`` when that reads better on its own."""
+
+    def __init__(self, field: str, message: str, *, display: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if display is None else display)
+        self.field = field
+        self.message = message
+
+
+class NotFoundError(CasefileError, LookupError):
+    """The record an operation names does not exist (any more)."""
+
+
+class InUseError(CasefileError):
+    """A record is still referred to and the operation was not told to cascade.
+    ``references`` counts the referring records by kind."""
+
+    def __init__(self, message: str, references: dict[str, int]) -> None:
+        super().__init__(message)
+        self.references = references
+
+
+# -- imports ------------------------------------------------------------------------------
+class ImportReportLike(Protocol):
+    """What the import errors need of an import's report
+    (``casefile.services.exchange.imports.shipments.ImportReport``)."""
+
+    problems: list[str]
+    unlisted: int
+    proposals: list[tuple[str, int, str, float]]
+
+    def problem_lines(self) -> list[str]: ...
+
+
+class ImportFileError(CasefileError, ValueError):
+    """A file that cannot be read for an import; the message names the file (and the line
+    and column)."""
+
+
+class MappingError(ImportFileError):
+    """A column mapping that cannot be used: unknown, unreadable, or naming columns the
+    file lacks."""
+
+
+class AlreadyImported(ImportFileError):
+    """The same file (by SHA-256) is already a source of the case: importing it again would
+    duplicate its records. Import again only on purpose (``again=True``). ``source_id`` is
+    the source that holds it."""
+
+    def __init__(self, path: Path, source_id: int, title: str, added: str) -> None:
+        super().__init__(f"{path.name} was already imported into this case on {added[:10]} "
+                         f"(source #{source_id}, “{title}”); importing it again would "
+                         "duplicate its records")
+        self.source_id = source_id
+
+
+class ImportFailed(CasefileError, ValueError):
+    """The import changed nothing; ``report.problems`` says why, with line and column."""
+
+    def __init__(self, report: ImportReportLike) -> None:
+        first = report.problems[0] if report.problems else "unknown problem"
+        more = len(report.problems) + report.unlisted - 1
+        super().__init__(f"{first}{f' (and {more} more problems)' if more > 0 else ''}; "
+                         "nothing was imported")
+        self.report = report
+
+
+class NeedsReview(CasefileError):
+    """Names in the file look like parties already in the case and nobody said whether they
+    are the same: nothing was imported. ``report.proposals`` lists them."""
+
+    def __init__(self, report: ImportReportLike) -> None:
+        super().__init__(f"{len(report.proposals)} name(s) look like parties already in the "
+                         "case; say for each whether it is the same party")
+        self.report = report
+
+
+# -- long work ----------------------------------------------------------------------------
+class Cancelled(CasefileError):
+    """The user cancelled a long job (raised inside it when it notices); nothing was
+    changed."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)
+
+
+def is_expected(exc: BaseException) -> bool:
+    """Whether ``exc`` is shown to a user as it is (one line, no traceback): a
+    :class:`CasefileError`, or an ``OSError`` — a file that cannot be read or written, a
+    full disk, a missing folder: the machine's answer, not a bug in Casefile. Anything else
+    is a bug."""
+    return isinstance(exc, CasefileError | OSError)
