@@ -130,7 +130,8 @@ def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
     out = tmp_path / "rows.csv"
     assert main(["import", str(case), str(f), "--dry-run", "--report", str(out)]) == 1
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
     assert rows[0] == ["line", "status", "what"]
     assert [r[:2] for r in rows[1:]] == [["3", "ok"], ["4", "problem"], ["5", "checked"]]
     assert "NORINCO (= existing #1" in rows[1][2] and "=HYPERLINK" in rows[1][2]

@@ -265,9 +265,9 @@ def parse_fuzzy_date(text: str) -> FuzzyDate:
         y, mo, _d = p
         if mo is None:
             a, b = _THIRDS[m.group(1)]
-            lo, hi = _bounds((y, a, None)), _bounds((y, b, None))
+            first, last_third = _bounds((y, a, None)), _bounds((y, b, None))
             code = f"{_iso((y, a, None))}~/{_iso((y, b, None))}~"
-            return FuzzyDate(original, code, lo[0], hi[1], "span", True, uncertain)
+            return FuzzyDate(original, code, first[0], last_third[1], "span", True, uncertain)
         last = calendar.monthrange(y, mo)[1]  # type: ignore[arg-type]
         a, b = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, last)}[
             m.group(1)]

@@ -13,6 +13,9 @@ _LEGAL_FORMS = {
     "ооо", "оао", "зао", "пао", "ао", "ип",
 }
 _CJK_LEGAL = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
+# "&" between Latin letters or digits is the word "and": "Smith & Sons" is "Smith and Sons".
+_LATIN = r"[0-9a-z\u00c0-\u024f]"
+_AMPERSAND = re.compile(rf"(?<={_LATIN})\s*&\s*(?={_LATIN})")
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 
 
@@ -21,12 +24,14 @@ def normalise_name(name: str) -> str:
     """Lower-case, accent-free, punctuation-free form without legal-form words.
 
     'Da-Jiang Innovations Science & Technology Co., Ltd.' -> 'da jiang innovations science
-    technology'; '中国北方工业集团有限公司' -> '中国北方工业'.
+    and technology'; '中国北方工业集团有限公司' -> '中国北方工业'. In Latin text "&" reads as
+    "and", so "Smith & Sons" and "Smith and Sons" are one party.
     """
     s = unicodedata.normalize("NFKC", name).casefold()
     for form in _CJK_LEGAL:
         s = s.replace(form, " ")
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = _AMPERSAND.sub(" and ", s)
     s = re.sub(r"[^\w]+", " ", s)
     words = [w for w in s.split() if w not in _LEGAL_FORMS]
     return " ".join(words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import PageBreak
+from reportlab.platypus import Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
@@ -16,7 +16,7 @@ from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
 
 
 def build_pdf(data: DossierData, out: str | Path,
-              progress: Callable[[int, int, str], None] | None = None) -> int:
+              progress: Callable[[float, int, str], None] | None = None) -> int:
     """Write the dossier to ``out`` and return its page count. ``progress(done, total,
     what)`` is called between sections and may raise to cancel; the target file is only
     replaced when the whole document was written."""
@@ -47,10 +47,10 @@ def build_pdf(data: DossierData, out: str | Path,
         "network": lambda: sections.network(data, furniture, width),
         "sources": lambda: sections.sources(data, furniture),
     }
-    story = []
+    story: list[Flowable] = []
     chosen = [s for s in SECTIONS if s in opt.sections]
     # The TOC must know every section before it is drawn: build the others first.
-    parts = {}
+    parts: dict[str, list[Flowable]] = {}
     for n, name in enumerate(chosen):
         if progress:
             progress(n, len(chosen) + 1, f"Preparing {name}")

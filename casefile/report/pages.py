@@ -43,7 +43,7 @@ class DossierCanvas(Canvas):
     def __init__(self, *args: object, **kw: object) -> None:
         kw.setdefault("initialFontName", BODY)  # never the unembedded standard Helvetica
         kw.setdefault("initialFontSize", 9)
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        super().__init__(*args, **kw)
 
     def save(self) -> None:
         f = self.furniture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 from reportlab.lib import colors
 from reportlab.platypus import (
@@ -40,7 +40,7 @@ class Plain(str):
     instead, for the CJK font."""
 
 
-Cell = Flowable | Plain | Text
+Cell: TypeAlias = Flowable | Plain | Text
 
 
 def plain(text: object) -> Plain | Text:
@@ -177,7 +177,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     out = heading(f, "chronology", "Chronology")
     tl = data.timeline
     drawing = timeline_drawing(tl, width) if tl is not None else None
-    if drawing is not None:
+    if tl is not None and drawing is not None:
         out += [drawing, Spacer(1, 2), legend_drawing(width, tl.kinds), Spacer(1, 4),
                 para("Dates are shown as the sources gave them; bars span the first to "
                      "the last day a date can mean.", st.NOTE), Spacer(1, 8)]

@@ -19,7 +19,7 @@ def _p(name: str, **kw: object) -> ParagraphStyle:
     base = {"fontName": BODY, "fontSize": 9.5, "leading": 12.5, "textColor": INK,
             "alignment": TA_LEFT, "allowWidows": 0}  # no last line alone atop a page
     base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 BODY_TEXT = _p("body")

@@ -5,8 +5,9 @@ operations instead. The caller owns the transaction."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.engine import Connection
 
@@ -16,7 +17,8 @@ def insert_many(conn: Connection, table: str, columns: Sequence[str],
     """Insert tuples (in column order) into ``table``; returns the number of rows."""
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
-    cursor = conn.connection.driver_connection.cursor()
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    cursor = driver.cursor()
     total = 0
     chunk: list[Sequence[Any]] = []
     for row in rows:

@@ -18,10 +18,13 @@ import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import filelock
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from casefile.errors import (
     CaseFileError,
@@ -31,7 +34,7 @@ from casefile.errors import (
     NotACaseError,
 )
 from casefile.store import migrate
-from casefile.store.models import CaseInfo
+from casefile.store.schema import TABLES
 from casefile.store.search import ensure_search_index
 
 APPLICATION_ID = 0x43415345  # "CASE"
@@ -74,7 +77,7 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+    def _pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
@@ -109,10 +112,10 @@ def inspect_file(path: Path) -> None:
                                f"says {pages * page_size}. Restore it from a backup copy.")
 
 
-def ensure_case_row(conn) -> None:  # noqa: ANN001
+def ensure_case_row(conn: Connection) -> None:
     """Every case has its one case_info row (a freshly upgraded empty file too)."""
     now = datetime.now(UTC)
-    conn.execute(CaseInfo.__table__.insert().prefix_with("OR IGNORE").values(
+    conn.execute(TABLES["case_info"].insert().prefix_with("OR IGNORE").values(
         id=1, title="Untitled case", reference="", summary="", classification="", author="",
         organisation="", created_at=now, updated_at=now))
 
@@ -241,7 +244,7 @@ def save_copy(engine: Engine, target: Path) -> None:
     try:
         dst = sqlite3.connect(target)
         try:
-            raw.driver_connection.backup(dst)
+            cast(sqlite3.Connection, raw.driver_connection).backup(dst)
         finally:
             dst.close()
     finally:

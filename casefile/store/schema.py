@@ -4,7 +4,7 @@ Every other module asks here instead of spelling kinds or column lists out again
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from sqlalchemy import Table
 from sqlmodel import SQLModel
@@ -49,7 +49,7 @@ def columns(kind: str, *, without: tuple[str, ...] = ()) -> list[str]:
 
 def parent_column(parent: str, child: str) -> str:
     """The column of ``child`` that names its ``parent`` record."""
-    entry = CHILDREN.get(child)  # type: ignore[call-overload]
+    entry = cast("dict[str, tuple[RecordKind, str]]", CHILDREN).get(child)
     if entry is not None and entry[0] == parent:
         return entry[1]
     return f"{parent}_id"

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from sqlalchemy.engine import Connection
 
@@ -123,13 +124,27 @@ def search(conn: Connection, query: str, limit: int = 200) -> list[Hit]:
             "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
             (q, limit)).all()
     else:
-        terms = re.findall(r"\w+", query)
-        where = " AND ".join("(title || ' ' || body) LIKE ?" for _ in terms) or "1"
+        # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so
+        # "техкрим" finds "Техкрим" too.
+        cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
+            "casefile_fold", 1, _fold, deterministic=True)
+        terms = [_like_escape(t.casefold()) for t in re.findall(r"\w+", query)]
+        where = " AND ".join(
+            "casefile_fold(title || ' ' || body) LIKE ? ESCAPE '\\'" for _ in terms) or "1"
         rows = conn.exec_driver_sql(
             f"SELECT rowid, title, substr(body, 1, 120) FROM search_index WHERE {where} "
             "LIMIT ?", (*[f"%{t}%" for t in terms], limit)).all()
     return [Hit(CODE_KINDS[r[0] >> _SHIFT], r[0] & ((1 << _SHIFT) - 1), _unspace(r[1]),
                 _unspace(r[2] or "")) for r in rows]
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else text.casefold()
+
+
+def _like_escape(term: str) -> str:
+    """A term taken literally by LIKE ... ESCAPE '\\' (``_`` is a word character)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _unspace(text: str) -> str:

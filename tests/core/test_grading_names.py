@@ -30,10 +30,31 @@ def test_admiralty_codes():
 
 def test_names_normalise_across_forms():
     assert normalise_name("Da-Jiang Innovations Science & Technology Co., Ltd.") == \
-        normalise_name("DA JIANG INNOVATIONS SCIENCE AND TECHNOLOGY").replace(" and", "")
+        normalise_name("DA JIANG INNOVATIONS SCIENCE AND TECHNOLOGY") == \
+        "da jiang innovations science and technology"
     assert normalise_name("ООО «Техкрим»") == "техкрим"
     assert normalise_name("中国北方工业集团有限公司") == "中国北方工业"
     assert spaced_cjk("NORINCO 北方") == "NORINCO  北  方 "
+
+
+@pytest.mark.parametrize("ampersand,spelled", [
+    ("Smith & Sons", "Smith and Sons"),
+    ("SMITH&SONS LTD", "Smith and Sons Limited"),
+    ("Černý & Dvořák", "Cerny and Dvorak"),
+    ("3M & Co", "3M and Co"),
+])
+def test_ampersand_and_and_are_one_party(ampersand, spelled):
+    assert normalise_name(ampersand) == normalise_name(spelled)
+
+
+def test_and_is_only_the_word():
+    assert normalise_name("Smith & Sons") == "smith and sons"
+    assert normalise_name("Smith & Sons") != normalise_name("Smith Sons")
+    assert normalise_name("Anderson") == "anderson"
+    assert normalise_name("Anderson & Sand") == "anderson and sand"
+    assert normalise_name("Brandt, Anders") == "brandt anders"
+    # Outside Latin text "&" stays punctuation: no English word inside a Russian name.
+    assert normalise_name("ООО «Иванов & Партнёры»") == "иванов партнеры"
 
 
 def test_countries():

@@ -7,6 +7,11 @@ from casefile.services.exchange.export_csv import export_csv, safe_cell
 from casefile.services.exchange.export_ftm import export_ftm
 
 
+def _read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def test_csv_export_has_bom_scripts_and_no_formulas(demo, tmp_path):
     demo.create("entity", {"name": "=HYPERLINK(\"http://evil\")", "description": "+1 call"})
     demo.create("entity", {"name": "@SUM(A1)", "description": "-2"})
@@ -15,13 +20,13 @@ def test_csv_export_has_bom_scripts_and_no_formulas(demo, tmp_path):
                                        "citations.csv", "events.csv", "findings.csv"}
     raw = (tmp_path / "entities.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader((tmp_path / "entities.csv").open(encoding="utf-8-sig")))
+    rows = _read_csv(tmp_path / "entities.csv")
     names = [r["name"] for r in rows]
     assert "'=HYPERLINK(\"http://evil\")" in names and "'@SUM(A1)" in names
     assert not any(n.startswith(("=", "+", "-", "@")) for r in rows for n in r.values())
     assert any("Техкрим" in r["aliases"] for r in rows)
     assert any("中国北方工业集团有限公司" in r["aliases"] for r in rows)
-    ships = list(csv.DictReader((tmp_path / "shipments.csv").open(encoding="utf-8-sig")))
+    ships = _read_csv(tmp_path / "shipments.csv")
     assert ships[0]["date"] == "June 2022" and ships[2]["route"] == "TR"
 
 

@@ -197,6 +197,7 @@ def test_xlsx_that_is_something_else(case, tmp_path):
         import_shipments(case, zipped)
 
 
+@pytest.mark.slow  # ~8-14 s: writes and imports a 50 MB file
 def test_large_file_is_streamed(case, tmp_path):
     """A ~50 MB file (long descriptions) imports; rows are read and written in batches."""
     text = "drone parts and batteries, " * 26

@@ -102,19 +102,18 @@ HOLDER = textwrap.dedent("""
 
 def test_second_writer_is_told_who_holds_it(case, case_path):
     case.close()
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(case_path)],
-                            stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "locked"
-        with pytest.raises(errors.CaseLockedError, match=f"process {proc.pid}"):
-            Case.open(case_path)
-        with Case.open(case_path, readonly=True) as ro:  # a read-only view is allowed
-            assert ro.readonly and ro.info()["title"] == "Test case"
-            with pytest.raises(errors.CaseFileError, match="read-only"):
-                ro.create("entity", {"name": "X"})
-    finally:
-        proc.kill()
-        proc.wait()
+    with subprocess.Popen([sys.executable, "-c", HOLDER, str(case_path)],
+                          stdout=subprocess.PIPE, text=True) as proc:  # exit: closes, waits
+        try:
+            assert proc.stdout.readline().strip() == "locked"
+            with pytest.raises(errors.CaseLockedError, match=f"process {proc.pid}"):
+                Case.open(case_path)
+            with Case.open(case_path, readonly=True) as ro:  # a read-only view is allowed
+                assert ro.readonly and ro.info()["title"] == "Test case"
+                with pytest.raises(errors.CaseFileError, match="read-only"):
+                    ro.create("entity", {"name": "X"})
+        finally:
+            proc.kill()
     with Case.open(case_path) as again:  # the lock goes with the process
         assert not again.readonly
 
@@ -136,12 +135,13 @@ WRITER = textwrap.dedent("""
 
 def test_killed_in_the_middle_of_a_large_write(case, case_path):
     case.close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(case_path)],
-                            stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "committed"
-    time.sleep(1.5)  # let it write a good deal of the uncommitted transaction
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    with subprocess.Popen([sys.executable, "-c", WRITER, str(case_path)],
+                          stdout=subprocess.PIPE, text=True) as proc:  # exit: closes, waits
+        try:
+            assert proc.stdout.readline().strip() == "committed"
+            time.sleep(1.5)  # let it write a good deal of the uncommitted transaction
+        finally:
+            os.kill(proc.pid, signal.SIGKILL)
     with Case.open(case_path) as c:
         assert c.counts()["entity"] == 1
         assert c.search("crash")[0].title == "Committed before the crash"

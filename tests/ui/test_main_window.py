@@ -475,6 +475,7 @@ def test_import_wizard_saves_a_row_report(qtbot, demo_window, tmp_path, monkeypa
     qtbot.waitUntil(lambda: dlg.task is None and "Wrote a line for each of 2 rows"
                     in dlg.report.toPlainText(), timeout=20000)
     assert "1 row has problems" in dlg.report.toPlainText()
-    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["2", "ok"], ["3", "problem"]]
     assert win.case.counts()["shipment"] == 4  # a report never writes to the case

@@ -102,8 +102,8 @@ def reindex(conn: Connection, keys: dict[str, Iterable[int]], follow_names: bool
     A ``range`` of ids (a bulk import's) is walked in chunks without being copied."""
     keys = {k: v if isinstance(v, range) else set(v) for k, v in keys.items()}
     if follow_names and "entity" in keys:
-        for k, ids in _dependents(conn, set(keys["entity"])).items():
-            keys[k] = set(keys.get(k, ())) | ids
+        for k, dependent in _dependents(conn, set(keys["entity"])).items():
+            keys[k] = set(keys.get(k, ())) | dependent
     for kind, ids in keys.items():
         if kind not in DOC_SQL or not ids:
             continue

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 from sqlmodel import SQLModel
 
 from casefile.errors import InUseError, NotFoundError
@@ -63,7 +63,8 @@ class Tx:
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         t = TABLES[table]
-        pk = self.conn.execute(t.insert().values(**values)).inserted_primary_key[0]
+        key = cast("Row[Any]", self.conn.execute(t.insert().values(**values)).inserted_primary_key)
+        pk: int = key[0]
         self.changes.append(RowChange(table, pk, None, self.fetch(table, pk)))
         return pk
 

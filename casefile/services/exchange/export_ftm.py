@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import country_name
 from casefile.errors import CasefileError
@@ -37,7 +37,7 @@ def _model() -> Any:
     return model
 
 
-def _dates(proxy: Any, row: dict, single: str = "date") -> None:
+def _dates(proxy: Any, row: dict[str, Any], single: str = "date") -> None:
     if not row.get("date_start") and not row.get("date_end"):
         return
     if row.get("date_precision") in ("day", "month", "year"):
@@ -83,9 +83,9 @@ def iter_entities(case: Case) -> Iterator[Any]:
         ns = f"casefile-{info['created_at']}"
 
         def fid(kind: str, rid: int) -> str:
-            return make_entity_id(ns, kind, rid)
+            return cast(str, make_entity_id(ns, kind, rid))  # None only without parts
 
-        def rows(sql: str) -> Iterator[dict]:
+        def rows(sql: str) -> Iterator[dict[str, Any]]:
             for r in conn.exec_driver_sql(sql).mappings():
                 yield dict(r)
 
@@ -207,7 +207,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             yield link
 
 
-def _summary(s: dict, route: list[str]) -> str:
+def _summary(s: dict[str, Any], route: list[str]) -> str:
     parts = []
     if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
         parts.append(f"Assessed goods: {s['assessed_goods']}")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,
-                   progress: Callable[[int, int, str], None] | None = None) -> int:
+                   progress: Callable[[float, int, str], None] | None = None) -> int:
     """Write the dossier; return its page count."""
     opt = options or DossierOptions()
     with case.read() as conn:

@@ -20,6 +20,8 @@ from casefile.services.queries.timeline import timeline_records
 __all__ = ["FACTS", "SECTIONS", "DossierData", "DossierOptions", "content_hash",
            "read_dossier"]
 
+Row = dict[str, Any]  # one database row by column name
+
 def content_hash(conn: Connection) -> str:
     """SHA-256 over every row of the case's content tables, in a canonical form (attachment
     bytes by their hash), so a dossier can name exactly what it was built from."""
@@ -37,7 +39,7 @@ def content_hash(conn: Connection) -> str:
     return h.hexdigest()
 
 
-def _rows(conn: Connection, sql: str, params: tuple = ()) -> list[dict]:
+def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
     return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings()]
 
 
@@ -90,7 +92,7 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     data.shipments = [s for s in _rows(conn, "SELECT * FROM shipment ORDER BY coalesce("
                                              "date_start, '9999'), id") if keep("shipment",
                                                                                s["id"])]
-    stops: dict[int, list[dict]] = defaultdict(list)
+    stops: dict[int, list[Row]] = defaultdict(list)
     for r in _rows(conn, "SELECT * FROM route_stop ORDER BY shipment_id, position"):
         stops[r["shipment_id"]].append(r)
     for s in data.shipments:
@@ -111,29 +113,29 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
 
 
 def _entities(conn: Connection, keep: Any, names: dict[int, str],
-              data: DossierData) -> list[dict]:
-    aliases: dict[int, list[dict]] = defaultdict(list)
+              data: DossierData) -> list[Row]:
+    aliases: dict[int, list[Row]] = defaultdict(list)
     for a in _rows(conn, "SELECT * FROM alias ORDER BY id"):
         aliases[a["entity_id"]].append(a)
-    idents: dict[int, list[dict]] = defaultdict(list)
+    idents: dict[int, list[Row]] = defaultdict(list)
     for i in _rows(conn, "SELECT * FROM identifier ORDER BY id"):
         idents[i["entity_id"]].append(i)
-    sanctions: dict[int, list[dict]] = defaultdict(list)
+    sanctions: dict[int, list[Row]] = defaultdict(list)
     for s in _rows(conn, "SELECT * FROM sanction ORDER BY date_start, id"):
         if keep("sanction", s["id"]):
             sanctions[s["entity_id"]].append(s)
-    rels: dict[int, list[dict]] = defaultdict(list)
+    rels: dict[int, list[Row]] = defaultdict(list)
     for r in _rows(conn, "SELECT * FROM relationship ORDER BY id"):
         if keep("relationship", r["id"]):
             r["subject"], r["object"] = names.get(r["subject_id"]), names.get(r["object_id"])
             rels[r["subject_id"]].append(r)
             rels[r["object_id"]].append(r)
-    sent: dict[int, list[dict]] = defaultdict(list)
-    received: dict[int, list[dict]] = defaultdict(list)
+    sent: dict[int, list[Row]] = defaultdict(list)
+    received: dict[int, list[Row]] = defaultdict(list)
     for s in data.shipments:
         sent[s["shipper_id"]].append(s)
         received[s["consignee_id"]].append(s)
-    events: dict[int, list[dict]] = defaultdict(list)
+    events: dict[int, list[Row]] = defaultdict(list)
     by_id = {e["id"]: e for e in data.events}
     for p in _rows(conn, "SELECT * FROM event_party ORDER BY id"):
         if p["event_id"] in by_id:
@@ -156,11 +158,11 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
              if any(c[f"{k}_id"] and keep(k, c[f"{k}_id"]) for k in FACTS)]
     cited = sorted({c["source_id"] for c in cites})
     number = {sid: n for n, sid in enumerate(cited, 1)}
-    atts: dict[int, list[dict]] = defaultdict(list)
+    atts: dict[int, list[Row]] = defaultdict(list)
     for a in _rows(conn, "SELECT id, source_id, filename, size, sha256 FROM attachment "
                          "ORDER BY id"):
         atts[a["source_id"]].append(a)
-    facts_of: dict[int, list[dict]] = defaultdict(list)
+    facts_of: dict[int, list[Row]] = defaultdict(list)
     redact = data.options.redact_protected
     labels = _fact_labels(conn)
     for c in cites:
