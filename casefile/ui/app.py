@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,12 +18,12 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
     app.setApplicationVersion(__version__)
     register_fonts(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def register_fonts(app: QApplication) -> None:

@@ -96,7 +96,9 @@ class ChildTable(QWidget):
         self._filling = False
         r = self.table.rowCount() - 1
         self.table.setCurrentCell(r, 0)
-        self.table.editItem(self.table.item(r, 0))
+        item = self.table.item(r, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)

@@ -52,8 +52,7 @@ class WindowCommands(QObject):
             act.triggered.connect(lambda _=False, k=kind: self.new_record(k))
         m.delete.triggered.connect(self.delete_selected)
         m.merge.triggered.connect(self.merge_selected)
-        m.find.triggered.connect(lambda: (m.search_field.setFocus(),
-                                          m.search_field.selectAll()))
+        m.find.triggered.connect(self._find)
         m.about.triggered.connect(lambda: message(
             parent, "About Casefile", f"Casefile {__version__}\nOffline case files for "
             "investigators.", icon=QMessageBox.Icon.Information).exec())
@@ -65,6 +64,10 @@ class WindowCommands(QObject):
         m.export_ftm.triggered.connect(self._export_ftm)
         m.export_csv.triggered.connect(self._export_csv)
         m.search_field.returnPressed.connect(lambda: self.search(m.search_field.text()))
+
+    def _find(self) -> None:
+        self.menus.search_field.setFocus()
+        self.menus.search_field.selectAll()
 
     def connect_start(self, start: StartScreen) -> None:
         start.new_requested.connect(self.new_case)

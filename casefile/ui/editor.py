@@ -86,6 +86,7 @@ class RecordEditor(QWidget):
     # -- building -----------------------------------------------------------------------
     def _make(self, spec: FieldSpec, entity_choices: Any) -> QWidget:
         key = spec.key
+        w: Any  # the field's widget, of the spec's kind
         if spec.widget == "date":
             w = FuzzyDateEdit()
             w.committed.connect(lambda text, k=key: self._commit(k, text))
@@ -124,7 +125,8 @@ class RecordEditor(QWidget):
         self.heading.setText(f"{singular(self.kind)} #{row['id']}  {title}".strip())
         names = bundle.get("names", {})
         for spec in FIELDS[self.kind]:
-            w, value = self.widgets[spec.key], row.get(spec.key)
+            w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
+            value = row.get(spec.key)
             self.errors[spec.key].hide()
             if spec.widget == "date":
                 w.setText(row.get("date_text") or "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -49,6 +49,7 @@ class EditorPane(QScrollArea):
         self.editors: dict[str, RecordEditor] = {}
         self.citations: dict[str, CitationsPanel] = {}
         self.attachments: AttachmentsPanel | None = None
+        self.cited_by: QLabel | None = None  # on the source editor: how many facts cite it
         self.current: RecordEditor | None = None
         holder = QWidget()
         lay = QVBoxLayout(holder)
@@ -73,8 +74,8 @@ class EditorPane(QScrollArea):
                 panel.remove_requested.connect(self.attachment_remove_requested.emit)
                 ed.extra.addWidget(panel)
                 self.attachments = panel
-                ed.cited_by = plain_label()
-                ed.extra.addWidget(ed.cited_by)
+                self.cited_by = plain_label()
+                ed.extra.addWidget(self.cited_by)
             else:
                 cites = CitationsPanel()
                 cites.cite_requested.connect(
@@ -124,7 +125,8 @@ class EditorPane(QScrollArea):
             assert self.attachments is not None
             self.attachments.set_attachments(bundle["children"].get("attachment", []))
             n = bundle.get("cited_by", 0)
-            ed.cited_by.setText(f"Cited by {n} fact{'s' if n != 1 else ''}.")
+            assert self.cited_by is not None
+            self.cited_by.setText(f"Cited by {n} fact{'s' if n != 1 else ''}.")
         else:
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
         self.current = ed

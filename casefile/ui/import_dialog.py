@@ -175,9 +175,7 @@ class ImportDialog(QDialog):
             dry_run = True
         mapping, accept = self.mapping(), self.accepted_matches()
         task = self.task = Task()
-        task.progress.connect(lambda d, t, w: (self.progress.setValue(int(d * 1000 / max(t, 1))),
-                                              self.file_info.setText(w)),
-                              Qt.ConnectionType.QueuedConnection)
+        task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._enable(False)
         self.close_button.setText("Cancel")
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
@@ -187,6 +185,10 @@ class ImportDialog(QDialog):
                                                    task.report, again)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setValue(int(done * 1000 / max(total, 1)))
+        self.file_info.setText(what)
 
     def _done(self, change: Change, dry_run: bool, then_import: bool = False) -> None:
         """Show what an import did (its Change is already announced to every view)."""
@@ -265,6 +267,8 @@ class ImportDialog(QDialog):
         def work(case: Any) -> tuple[int, int]:
             counts = {"ok": 0, "problem": 0, "checked": 0}
             with row_report(Path(out)) as log:
+                assert log is not None  # a report file was named
+
                 def count(line: int, status: str, what: str) -> None:
                     counts[status] += 1
                     log(line, status, what)

@@ -35,7 +35,7 @@ from casefile.ui.status_bar import CaseStatusBar
 from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
 
-NAV_KINDS = RECORD_KINDS
+NAV_KINDS: tuple[str, ...] = RECORD_KINDS
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._recent_changed()
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", [])
+        value: Any = self.settings.value("recent", [])
         items = [value] if isinstance(value, str) else list(value or [])
         return [p for p in items if p][:10]
 
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, kind: str, record_id: int) -> None:
         """Show a record: switch the navigator to its kind and select it."""
-        row = NAV_KINDS.index(kind)  # type: ignore[arg-type]
+        row = NAV_KINDS.index(kind)
         if self.nav.currentRow() == row and self.records.select_id(record_id):
             return
         self.records.text.blockSignals(True)

@@ -79,7 +79,7 @@ class MappingPanel(QWidget):
         for key, box in self.columns.items():
             col = mapping.get(key)
             i = box.findData(col) if col else 0
-            if i < 0:
+            if col and i < 0:
                 missing.append(col)
             box.setCurrentIndex(max(0, i))
         return missing

@@ -3,6 +3,7 @@ holds a :class:`Menus` and nothing is added to it from outside."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
@@ -72,16 +73,17 @@ class Menus:
         self.undo.setEnabled(bool(undo))
         self.redo.setEnabled(bool(redo))
 
-    def fill_recent(self, paths: list[str], open_path: object) -> None:
+    def fill_recent(self, paths: list[str], open_path: Callable[[Path], None]) -> None:
         self.recent.clear()
         for path in paths:
             act = self.recent.addAction(Path(path).name)
             act.setToolTip(path)
-            act.triggered.connect(partial(open_path, Path(path)))  # type: ignore[arg-type]
+            act.triggered.connect(partial(open_path, Path(path)))
         self.recent.setEnabled(bool(paths))
 
 
-def _action(win: QMainWindow, text: str, shortcut: QKeySequence | str | None = None,
+def _action(win: QMainWindow, text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
             name: str | None = None) -> QAction:
     act = QAction(text, win)
     if shortcut is not None:

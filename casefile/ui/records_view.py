@@ -83,8 +83,8 @@ class RecordsView(QWidget):
         self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (self.text, self.tag, self.country, self.date_from, self.date_to):
-            bar.addWidget(w)
+        for field in (self.text, self.tag, self.country, self.date_from, self.date_to):
+            bar.addWidget(field)
         bar.setStretch(0, 1)
         self.count_label = plain_label()
         self.count_label.setStyleSheet("color: #555;")

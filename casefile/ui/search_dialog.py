@@ -42,8 +42,9 @@ class SearchResults(QDialog):
         lay.addWidget(self.tree)
         self.resize(760, 460)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        child = first.child(0) if first is not None and first.childCount() else None
+        if child is not None:
+            self.tree.setCurrentItem(child)
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

@@ -109,7 +109,7 @@ class EntityPicker(QWidget):
         completer = QCompleter(self._model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated[str].connect(self._activated)
+        completer.activated[str].connect(self._activated)  # type: ignore[index]  # overload
         self.line.setCompleter(completer)
         self.line.textEdited.connect(self._refresh)
         self.line.editingFinished.connect(self._finished)
@@ -125,7 +125,9 @@ class EntityPicker(QWidget):
 
     def _refresh(self, text: str) -> None:
         """Ask for matching parties (answered later, from the worker thread's read)."""
-        self._choices(text, lambda found, text=text: self._show_choices(text, found))
+        def answer(found: list[tuple[int, str]]) -> None:
+            self._show_choices(text, found)
+        self._choices(text, answer)
 
     def _show_choices(self, text: str, found: list[tuple[int, str]]) -> None:
         if text != self.line.text():

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from casefile.errors import ReadOnlyError, ValidationError
 from casefile.services.case import audit
@@ -82,7 +82,7 @@ class Case:
         return self._file.path
 
     @property
-    def engine(self):  # noqa: ANN201
+    def engine(self) -> Engine:
         return self._file.engine
 
     @property

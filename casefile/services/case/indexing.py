@@ -4,7 +4,7 @@ large case is one query per kind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy.engine import Connection
 
@@ -96,7 +96,7 @@ def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
             for k, sql in q.items()}
 
 
-def reindex(conn: Connection, keys: dict[str, Iterable[int]], follow_names: bool = True
+def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: bool = True
             ) -> None:
     """Rebuild the index rows of the given records (removing those that no longer exist).
     A ``range`` of ids (a bulk import's) is walked in chunks without being copied."""

@@ -61,7 +61,7 @@ def replace_children(tx: Tx, parent_kind: str, parent_id: int, child_kind: str,
         if child_kind == "route_stop":
             values["position"] = pos
         rid = row.get("id")
-        if rid in existing:
+        if rid is not None and rid in existing:
             tx.update(child_kind, rid, clean(child_kind, values))
             keep.add(rid)
         else:

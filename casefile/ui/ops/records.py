@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from casefile.errors import ValidationError
 from casefile.services.case.facade import Case
-from casefile.services.case.validation import ValidationError
 from casefile.services.queries.listing import entity_choices
 from casefile.ui.session import CaseOp, CaseSession
 
