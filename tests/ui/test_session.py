@@ -70,3 +70,30 @@ def test_create_a_party_from_the_picker_is_one_undo_step(qtbot, demo_window):
     assert win.case.get("entity", eid) is None
     assert win.case.counts()["entity"] == entities
     assert win.menus.undo.text().startswith("&Undo New shipment")
+
+
+def test_help_shows_the_log_folder_without_a_case(qtbot, window):
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    from casefile.log import log_folder
+
+    class Catcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[QUrl] = []
+
+        @Slot(QUrl)
+        def show(self, url: QUrl) -> None:
+            self.urls.append(url)
+
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("file", catcher, "show")
+    try:
+        assert window.case is None and window.menus.log_folder.isEnabled()
+        window.menus.log_folder.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in catcher.urls] == [str(log_folder())]
+    assert log_folder().is_dir()
+    assert str(log_folder()) in window.statusBar().currentMessage()
