@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlmodel import SQLModel
 
-from casefile.store import models  # noqa: F401  (registers the tables)
-
-TABLES: dict[str, Table] = dict(SQLModel.metadata.tables)
+# The tables and the foreign keys pointing at each (table -> [(child table, child column,
+# ON DELETE rule)]) come from the one registry; facade and operations still import TABLES here.
+from casefile.store.schema import REFERENCING, TABLES
 
 
 class NotFoundError(LookupError):
@@ -42,19 +41,6 @@ class RowChange:
     @property
     def op(self) -> str:
         return "insert" if self.before is None else "delete" if self.after is None else "update"
-
-
-def _referencing() -> dict[str, list[tuple[str, str, str]]]:
-    """table -> [(child table, child column, ondelete)] for every foreign key pointing at it."""
-    refs: dict[str, list[tuple[str, str, str]]] = {}
-    for t in TABLES.values():
-        for fk in t.foreign_keys:
-            refs.setdefault(fk.column.table.name, []).append(
-                (t.name, fk.parent.name, (fk.ondelete or "NO ACTION").upper()))
-    return refs
-
-
-REFERENCING = _referencing()
 
 
 @dataclass
