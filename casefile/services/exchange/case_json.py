@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.services.case.journal import Tx
 from casefile.services.case.operations import insert_row, replace_children
 from casefile.services.case.validation import ValidationError, clean
+from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case, Change
@@ -45,7 +46,8 @@ def _load(tx: Tx, data: dict[str, Any], folder: Path) -> dict[str, int]:
 
     def cites(kind: str, rid: int, items: list[dict[str, Any]]) -> None:
         for c in items:
-            insert_row(tx, "citation", {"source_id": ref(c["source"]), f"{kind}_id": rid,
+            insert_row(tx, "citation", {"source_id": ref(c["source"]),
+                                        CITATION_COLUMNS[kind]: rid,
                                         "excerpt": c.get("excerpt", ""),
                                         "locator": c.get("locator", ""),
                                         "credibility": c.get("credibility", 6)})
