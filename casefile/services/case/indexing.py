@@ -9,14 +9,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy.engine import Connection
 
 from casefile.services.case.journal import RowChange
-from casefile.store import search
+from casefile.store import schema, search
+from casefile.store.schema import CITATION_COLUMNS
 
-_EXCERPTS = ("coalesce((SELECT group_concat(excerpt || ' ' || locator, ' ') FROM citation "
-             "WHERE citation.{k}_id = x.id), '')")
+
+def _excerpts(kind: str) -> str:
+    """The excerpts and locators of the citations of a fact, as one text."""
+    return ("coalesce((SELECT group_concat(excerpt || ' ' || locator, ' ') FROM citation "
+            f"WHERE citation.{CITATION_COLUMNS[kind]} = x.id), '')")
 
 
 def _name(col: str) -> str:
-    return f"coalesce((SELECT name FROM entity WHERE entity.id = x.{col}), '')"
+    return schema.entity_name_sql(col, "x", default="")
 
 
 DOC_SQL: dict[str, str] = {
@@ -25,7 +29,7 @@ DOC_SQL: dict[str, str] = {
         " || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(name, ' ') FROM alias "
         "WHERE entity_id = x.id), '') || ' ' || coalesce((SELECT group_concat(scheme || ' ' ||"
         " value, ' ') FROM identifier WHERE entity_id = x.id), '') || ' ' || "
-        + _EXCERPTS.format(k="entity") + " FROM entity x"),
+        + _excerpts("entity") + " FROM entity x"),
     "shipment": (
         "SELECT x.id, coalesce(x.date_text, '') || ' ' || " + _name("shipper_id")
         + " || ' → ' || " + _name("consignee_id") + " || ': ' || x.declared_goods, "
@@ -33,10 +37,10 @@ DOC_SQL: dict[str, str] = {
         " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce(x.origin_country, '') || ' ' ||"
         " coalesce(x.destination_country, '') || ' ' || coalesce((SELECT group_concat("
         "coalesce(country, '') || ' ' || place, ' ') FROM route_stop WHERE shipment_id = x.id),"
-        " '') || ' ' || " + _EXCERPTS.format(k="shipment") + " FROM shipment x"),
+        " '') || ' ' || " + _excerpts("shipment") + " FROM shipment x"),
     "event": (
         "SELECT x.id, x.title, coalesce(x.date_text, '') || ' ' || x.kind || ' ' || "
-        "x.description || ' ' || x.tags || ' ' || " + _EXCERPTS.format(k="event")
+        "x.description || ' ' || x.tags || ' ' || " + _excerpts("event")
         + " FROM event x"),
     "source": (
         "SELECT x.id, x.title, x.kind || ' ' || x.publisher || ' ' || x.author || ' ' || x.url"
@@ -44,20 +48,18 @@ DOC_SQL: dict[str, str] = {
         " ' ') FROM attachment WHERE source_id = x.id), '') FROM source x"),
     "finding": (
         "SELECT x.id, x.title, x.text || ' ' || x.tags || ' ' || "
-        + _EXCERPTS.format(k="finding") + " FROM finding x"),
+        + _excerpts("finding") + " FROM finding x"),
     "relationship": (
         "SELECT x.id, " + _name("subject_id") + " || ' ' || replace(x.kind, '_', ' ') || ' ' ||"
         " " + _name("object_id") + ", x.description || ' ' || "
-        + _EXCERPTS.format(k="relationship") + " FROM relationship x"),
+        + _excerpts("relationship") + " FROM relationship x"),
     "sanction": (
         "SELECT x.id, x.authority || ' ' || x.programme || ': ' || " + _name("entity_id")
-        + ", x.reason || ' ' || " + _EXCERPTS.format(k="sanction") + " FROM sanction x"),
+        + ", x.reason || ' ' || " + _excerpts("sanction") + " FROM sanction x"),
 }
 
-# child table -> (column naming the parent, parent kind)
-_PARENT = {"alias": ("entity_id", "entity"), "identifier": ("entity_id", "entity"),
-           "route_stop": ("shipment_id", "shipment"), "event_party": ("event_id", "event"),
-           "attachment": ("source_id", "source")}
+# record kind -> columns of it that name an entity (its index title shows the name)
+_NAMES_SHOWN = {k: cols for k, cols in schema.ENTITY_COLUMNS.items() if k in DOC_SQL}
 
 
 def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
@@ -66,15 +68,15 @@ def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
     for ch in changes:
         rows = [r for r in (ch.before, ch.after) if r]
         out.setdefault(ch.table, set()).add(ch.pk)
-        if ch.table in _PARENT:
-            col, kind = _PARENT[ch.table]
-            out.setdefault(kind, set()).update(r[col] for r in rows if r.get(col))
+        parent = schema.parent_of(ch.table)
+        if parent is not None:
+            parent_kind, col = parent
+            out.setdefault(parent_kind, set()).update(r[col] for r in rows if r.get(col))
         if ch.table == "citation":
             for r in rows:
-                for kind in ("entity", "relationship", "sanction", "shipment", "event",
-                             "finding"):
-                    if r.get(f"{kind}_id"):
-                        out.setdefault(kind, set()).add(r[f"{kind}_id"])
+                for fact_kind, col in CITATION_COLUMNS.items():
+                    if r.get(col):
+                        out.setdefault(fact_kind, set()).add(r[col])
                 out.setdefault("source", set()).add(r["source_id"])
     return out
 
@@ -85,15 +87,12 @@ def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
         return {}
     marks = ",".join("?" * len(entity_ids))
     ids = tuple(entity_ids)
-    q = {
-        "shipment": f"SELECT id FROM shipment WHERE shipper_id IN ({marks}) OR consignee_id IN "
-                    f"({marks})",
-        "relationship": f"SELECT id FROM relationship WHERE subject_id IN ({marks}) OR "
-                        f"object_id IN ({marks})",
-        "sanction": f"SELECT id FROM sanction WHERE entity_id IN ({marks})",
-    }
-    return {k: {r[0] for r in conn.exec_driver_sql(sql, ids * sql.count("IN ("))}
-            for k, sql in q.items()}
+    out = {}
+    for kind, cols in _NAMES_SHOWN.items():
+        where = " OR ".join(f"{c} IN ({marks})" for c in cols)
+        out[kind] = {r[0] for r in conn.exec_driver_sql(f"SELECT id FROM {kind} WHERE {where}",
+                                                         ids * len(cols))}
+    return out
 
 
 def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: bool = True

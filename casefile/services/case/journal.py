@@ -11,14 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
-from sqlmodel import SQLModel
 
 from casefile.errors import InUseError, NotFoundError
-from casefile.store import models  # noqa: F401  (registers the tables)
-
-TABLES: dict[str, Table] = dict(SQLModel.metadata.tables)
+from casefile.store.schema import REFERENCING, TABLES
 
 
 @dataclass
@@ -31,19 +28,6 @@ class RowChange:
     @property
     def op(self) -> str:
         return "insert" if self.before is None else "delete" if self.after is None else "update"
-
-
-def _referencing() -> dict[str, list[tuple[str, str, str]]]:
-    """table -> [(child table, child column, ondelete)] for every foreign key pointing at it."""
-    refs: dict[str, list[tuple[str, str, str]]] = {}
-    for t in TABLES.values():
-        for fk in t.foreign_keys:
-            refs.setdefault(fk.column.table.name, []).append(
-                (t.name, fk.parent.name, (fk.ondelete or "NO ACTION").upper()))
-    return refs
-
-
-REFERENCING = _referencing()
 
 
 @dataclass

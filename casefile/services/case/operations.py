@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic_core import PydanticUndefined
 from sqlalchemy import select
 
 from casefile.errors import InUseError, NotFoundError, ValidationError
@@ -23,16 +22,7 @@ Children = dict[str, list[dict[str, Any]]]
 
 def defaults(kind: str) -> dict[str, Any]:
     """Model defaults for a new row (factories called now)."""
-    model = schema.MODELS.get(kind) or schema.MODELS["case_info"]
-    out = {}
-    for name, f in model.model_fields.items():
-        if name == "id":
-            continue
-        if f.default_factory is not None:
-            out[name] = f.default_factory()  # type: ignore[call-arg]
-        elif f.default is not PydanticUndefined:
-            out[name] = f.default
-    return out
+    return schema.defaults(kind)
 
 
 def label(kind: str, row: dict[str, Any] | None) -> str:
@@ -52,13 +42,14 @@ def insert_row(tx: Tx, kind: str, values: dict[str, Any]) -> int:
 def replace_children(tx: Tx, parent_kind: str, parent_id: int, child_kind: str,
                      rows: list[dict[str, Any]]) -> None:
     """Make the child rows of a parent be exactly ``rows`` (kept by id, else new)."""
-    col = schema.parent_column(parent_kind, child_kind)
+    col = (schema.CITATION_COLUMNS[parent_kind] if child_kind == "citation"
+           else schema.parent_column(parent_kind, child_kind))
     t = schema.TABLES[child_kind]
     existing = {r[0] for r in tx.conn.execute(select(t.c.id).where(t.c[col] == parent_id))}
     keep = set()
     for pos, row in enumerate(rows):
         values = {k: v for k, v in row.items() if k != "id"}
-        if child_kind == "route_stop":
+        if schema.order_column(child_kind) == "position":
             values["position"] = pos
         rid = row.get("id")
         if rid is not None and rid in existing:
@@ -113,16 +104,9 @@ def cite(tx: Tx, source_id: int, target_kind: str, target_id: int, excerpt: str 
     if target_kind not in schema.FACT_KINDS:
         raise ValidationError("target", f"a citation cannot point at a {target_kind}")
     return insert_row(tx, "citation", {
-        "source_id": source_id, f"{target_kind}_id": target_id, "excerpt": excerpt,
+        "source_id": source_id, schema.CITATION_COLUMNS[target_kind]: target_id,
+        "excerpt": excerpt,
         "locator": locator, "credibility": credibility})
-
-
-# what moves from the other entity to the survivor of a merge
-_MERGE_MOVES = [("alias", "entity_id"), ("identifier", "entity_id"), ("citation", "entity_id"),
-                ("shipment", "shipper_id"), ("shipment", "consignee_id"),
-                ("route_stop", "entity_id"), ("relationship", "subject_id"),
-                ("relationship", "object_id"), ("sanction", "entity_id"),
-                ("event_party", "entity_id")]
 
 
 def merge_entities(tx: Tx, survivor_id: int, other_id: int) -> int:
@@ -140,7 +124,7 @@ def merge_entities(tx: Tx, survivor_id: int, other_id: int) -> int:
     if other["name"].casefold() not in names:
         insert_row(tx, "alias", {"entity_id": survivor_id, "name": other["name"],
                                  "kind": "alias"})
-    for table, col in _MERGE_MOVES:
+    for table, col in schema.references_to("entity"):
         t = schema.TABLES[table]
         for (rid,) in tx.conn.execute(select(t.c.id).where(t.c[col] == other_id)):
             alias = tx.fetch("alias", rid) if table == "alias" else None

@@ -12,8 +12,7 @@ from casefile.core import grading
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ValidationError
-from casefile.services.case.journal import TABLES
-from casefile.store import models
+from casefile.store import models, schema
 
 
 def date_columns(value: str | FuzzyDate | None) -> dict[str, Any]:
@@ -37,7 +36,15 @@ def tags_text(value: str | list[str] | None) -> str:
 _ENUMS = {("entity", "kind"): models.ENTITY_KINDS, ("source", "kind"): models.SOURCE_KINDS,
           ("event", "kind"): models.EVENT_KINDS,
           ("relationship", "kind"): models.RELATIONSHIP_KINDS}
-_COUNTRY_FIELDS = {"country", "origin_country", "destination_country"}
+_COLUMNS = {kind: frozenset(schema.columns(kind, without=("id",))) for kind in schema.TABLES}
+_COUNTRIES = {kind: frozenset(schema.country_columns(kind)) for kind in schema.TABLES}
+# The most characters a text field takes: free text is long, everything else one line.
+ONE_LINE_CHARS = 1_000
+LONG_CHARS = {"description": 100_000, "summary": 100_000, "notes": 100_000, "text": 100_000,
+              "reason": 100_000, "excerpt": 100_000, "detail": 100_000, "url": 8_000,
+              "tags": 8_000}
+_MAX_CHARS = {kind: {c: LONG_CHARS.get(c, ONE_LINE_CHARS) for c in schema.text_columns(kind)}
+              for kind in schema.TABLES}
 _REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
              "finding": ("title",), "alias": ("name",), "identifier": ("scheme", "value"),
              "attachment": ("filename",)}
@@ -47,7 +54,8 @@ _NUMBERS = {"quantity", "weight_kg", "value"}
 def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     """Validate and convert ``values`` for a row of ``kind``; unknown fields are refused."""
     out: dict[str, Any] = {}
-    columns = set(TABLES[kind].c.keys())
+    columns = _COLUMNS[kind]
+    limits = _MAX_CHARS[kind]
     for key, raw in values.items():
         if key == "date":
             try:
@@ -55,12 +63,12 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             except FuzzyDateError as exc:
                 raise ValidationError("date", exc.reason) from None
             continue
-        if key not in columns or key == "id":
+        if key not in columns:
             raise ValidationError(key, f"{kind} has no field {key!r}")
         v = raw.strip() if isinstance(raw, str) else raw
         if (kind, key) in _ENUMS and v not in _ENUMS[(kind, key)]:
             raise ValidationError(key, f"{v!r} is not one of {', '.join(_ENUMS[(kind, key)])}")
-        if key in _COUNTRY_FIELDS or (kind == "route_stop" and key == "country"):
+        if key in _COUNTRIES[kind]:
             try:
                 v = country_code(v) if v else None
             except CountryError as exc:
@@ -83,6 +91,9 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             v = _graded(key, grading.normalise_tlp, v) if v else None
         elif key == "currency":
             v = (v or "").upper()
+        if isinstance(v, str) and len(v) > limits.get(key, len(v)):
+            raise ValidationError(key, f"is {len(v):,} characters long; at most "
+                                       f"{limits[key]:,} fit")
         out[key] = v
     for key in _REQUIRED.get(kind, ()):
         if key in out and not out[key]:

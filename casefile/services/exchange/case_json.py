@@ -11,6 +11,7 @@ from casefile.errors import ImportFileError, ValidationError
 from casefile.services.case.journal import Tx
 from casefile.services.case.operations import insert_row, replace_children
 from casefile.services.case.validation import clean
+from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case, Change
@@ -46,7 +47,8 @@ def _load(tx: Tx, data: dict[str, Any], folder: Path) -> dict[str, int]:
 
     def cites(kind: str, rid: int, items: list[dict[str, Any]]) -> None:
         for c in items:
-            insert_row(tx, "citation", {"source_id": ref(c["source"]), f"{kind}_id": rid,
+            insert_row(tx, "citation", {"source_id": ref(c["source"]),
+                                        CITATION_COLUMNS[kind]: rid,
                                         "excerpt": c.get("excerpt", ""),
                                         "locator": c.get("locator", ""),
                                         "credibility": c.get("credibility", 6)})

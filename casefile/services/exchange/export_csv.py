@@ -7,12 +7,13 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.store.schema import cited_id_sql, cited_kind_sql, entity_name_sql
+
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-_NAME = "(SELECT name FROM entity WHERE id = {0})"
 QUERIES: dict[str, str] = {
     "entities": "SELECT e.id, e.kind, e.name, (SELECT group_concat(name || CASE WHEN lang != "
                 "'' THEN ' [' || lang || ']' ELSE '' END, '; ') FROM alias WHERE entity_id = "
@@ -20,8 +21,8 @@ QUERIES: dict[str, str] = {
                 " FROM identifier WHERE entity_id = e.id) AS identifiers, e.description, e.tags"
                 " FROM entity e ORDER BY e.id",
     "shipments": "SELECT s.id, s.date_text AS date, s.date_edtf AS date_edtf, s.date_start "
-                 "AS first_day, s.date_end AS last_day, " + _NAME.format("s.shipper_id") +
-                 " AS shipper, " + _NAME.format("s.consignee_id") + " AS consignee, "
+                 "AS first_day, s.date_end AS last_day, " + entity_name_sql("shipper_id", "s") +
+                 " AS shipper, " + entity_name_sql("consignee_id", "s") + " AS consignee, "
                  "s.origin_country, (SELECT group_concat(coalesce(country, place), ' > ') FROM "
                  "(SELECT country, place FROM route_stop WHERE shipment_id = s.id ORDER BY "
                  "position)) AS route, s.destination_country, s.declared_goods, "
@@ -34,19 +35,15 @@ QUERIES: dict[str, str] = {
                "accessed, language, reliability, protected, notes, tags FROM source ORDER BY id",
     "findings": "SELECT id, position, title, text, confidence, tags FROM finding ORDER BY "
                 "position, id",
-    "relationships": "SELECT r.id, " + _NAME.format("r.subject_id") + " AS subject, r.kind, "
-                     + _NAME.format("r.object_id") + " AS object, r.date_text AS date, "
+    "relationships": "SELECT r.id, " + entity_name_sql("subject_id", "r") + " AS subject, r.kind, "
+                     + entity_name_sql("object_id", "r") + " AS object, r.date_text AS date, "
                      "r.description FROM relationship r ORDER BY r.id",
-    "sanctions": "SELECT s.id, " + _NAME.format("s.entity_id") + " AS entity, s.authority, "
+    "sanctions": "SELECT s.id, " + entity_name_sql("entity_id", "s") + " AS entity, s.authority, "
                  "s.programme, s.date_text AS listed, s.reason, s.delisted FROM sanction s "
                  "ORDER BY s.id",
     "citations": "SELECT c.id, c.source_id, (SELECT reliability FROM source WHERE id = "
-                 "c.source_id) || c.credibility AS code, CASE WHEN c.entity_id IS NOT NULL "
-                 "THEN 'entity' WHEN c.shipment_id IS NOT NULL THEN 'shipment' WHEN c.event_id"
-                 " IS NOT NULL THEN 'event' WHEN c.finding_id IS NOT NULL THEN 'finding' WHEN "
-                 "c.sanction_id IS NOT NULL THEN 'sanction' ELSE 'relationship' END AS "
-                 "fact_kind, coalesce(c.entity_id, c.shipment_id, c.event_id, c.finding_id, "
-                 "c.sanction_id, c.relationship_id) AS fact_id, c.excerpt, c.locator, "
+                 "c.source_id) || c.credibility AS code, " + cited_kind_sql("c") + " AS "
+                 "fact_kind, " + cited_id_sql("c") + " AS fact_id, c.excerpt, c.locator, "
                  "c.credibility FROM citation c ORDER BY c.id",
 }
 

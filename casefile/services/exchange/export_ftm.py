@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import country_name
 from casefile.errors import CasefileError
+from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
@@ -98,7 +99,8 @@ def iter_entities(case: Case) -> Iterator[Any]:
         for c in rows("SELECT source_id, relationship_id, sanction_id FROM citation WHERE "
                       "relationship_id IS NOT NULL OR sanction_id IS NOT NULL"):
             kind = "relationship" if c["relationship_id"] else "sanction"
-            proof.setdefault((kind, c[f"{kind}_id"]), set()).add(fid("source", c["source_id"]))
+            proof.setdefault((kind, c[CITATION_COLUMNS[kind]]), set()).add(
+                fid("source", c["source_id"]))
 
         def add_proof(proxy: Any, kind: str, rid: int) -> None:
             for doc in sorted(proof.get((kind, rid), ())):
@@ -200,7 +202,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             kind = "entity" if c["entity_id"] else "event"
             link = make("Documentation", "citation", c["id"])
             link.add("document", fid("source", c["source_id"]))
-            link.add("entity", fid(kind, c[f"{kind}_id"]))
+            link.add("entity", fid(kind, c[CITATION_COLUMNS[kind]]))
             link.add("role", f"citation, credibility {c['credibility']}")
             link.add("summary", c["excerpt"] or None)
             link.add("description", c["locator"] or None)

@@ -16,6 +16,8 @@ from casefile.core.grading import admiralty_code
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
 from casefile.services.queries.timeline import timeline_records
+from casefile.store import schema
+from casefile.store.schema import CITATION_COLUMNS
 
 __all__ = ["FACTS", "SECTIONS", "DossierData", "DossierOptions", "content_hash",
            "read_dossier"]
@@ -69,7 +71,7 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
             "SELECT id FROM sanction WHERE entity_id = ?", (e,)))
     if opt.tag:
         like = f"%,{opt.tag.strip().lower()},%"
-        for kind in ("entity", "shipment", "event", "finding"):
+        for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
             s[kind].update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
     if opt.entity_id is not None and not opt.tag:
@@ -155,7 +157,7 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
     """Number the sources cited in scope; each fact gets its marks [(number, code)]."""
     sources = {s["id"]: s for s in _rows(conn, "SELECT * FROM source ORDER BY id")}
     cites = [c for c in _rows(conn, "SELECT * FROM citation ORDER BY id")
-             if any(c[f"{k}_id"] and keep(k, c[f"{k}_id"]) for k in FACTS)]
+             if any(c[col] and keep(k, c[col]) for k, col in CITATION_COLUMNS.items())]
     cited = sorted({c["source_id"] for c in cites})
     number = {sid: n for n, sid in enumerate(cited, 1)}
     atts: dict[int, list[Row]] = defaultdict(list)
@@ -167,12 +169,12 @@ def _sources_and_marks(conn: Connection, data: DossierData, keep: Any) -> None:
     labels = _fact_labels(conn)
     for c in cites:
         src = sources[c["source_id"]]
-        kind = next(k for k in FACTS if c[f"{k}_id"])
+        kind, fact = next((k, c[col]) for k, col in CITATION_COLUMNS.items() if c[col])
         code = admiralty_code(src["reliability"], c["credibility"])
-        data.marks.setdefault((kind, c[f"{kind}_id"]), []).append((number[src["id"]], code))
+        data.marks.setdefault((kind, fact), []).append((number[src["id"]], code))
         hidden = redact and src["protected"]
-        facts_of[src["id"]].append({"kind": kind, "id": c[f"{kind}_id"], "code": code,
-                                    "label": labels.get((kind, c[f"{kind}_id"]), ""),
+        facts_of[src["id"]].append({"kind": kind, "id": fact, "code": code,
+                                    "label": labels.get((kind, fact), ""),
                                     "locator": "" if hidden else c["locator"],
                                     "excerpt": "" if hidden else c["excerpt"]})
     for sid in cited:

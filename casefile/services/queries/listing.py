@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from casefile.store import search
+from casefile.store import schema, search
 
 
 @dataclass(frozen=True)
@@ -19,22 +19,30 @@ class Column:
     numeric: bool = False
 
 
-_NAME = "coalesce((SELECT name FROM entity WHERE entity.id = x.{0}), '')"
 _ROUTE = ("coalesce((SELECT group_concat(coalesce(country, place), ' → ') FROM "
           "(SELECT country, place FROM route_stop WHERE shipment_id = x.id ORDER BY position)),"
           " '')")
-_CITES = "(SELECT count(*) FROM citation WHERE citation.{0}_id = x.id)"
 
-# kind -> (columns, SELECT expressions in the same order, FROM, country column, date?)
-LISTS: dict[str, tuple[list[Column], list[str], str, list[str], bool]] = {
+
+def _name(column: str) -> str:
+    return schema.entity_name_sql(column, "x", default="")
+
+
+def _cites(kind: str) -> str:
+    col = schema.CITATION_COLUMNS[kind]
+    return f"(SELECT count(*) FROM citation WHERE citation.{col} = x.id)"
+
+
+# kind -> (columns, SELECT expressions in the same order); every kind lists from "kind x",
+# filters by its country columns and, when it has a fuzzy date, by date
+LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "entity": (
         [Column("name", "Name", 300), Column("kind", "Kind", 110),
          Column("country", "Country", 70), Column("aliases", "Aliases", 260),
          Column("tags", "Tags", 140), Column("cites", "Cited", 55, True)],
         ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '')",
          "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
-         "x.tags", _CITES.format("entity")],
-        "entity x", ["x.country"], False),
+         "x.tags", _cites("entity")]),
     "shipment": (
         [Column("date", "Date", 170), Column("shipper", "Shipper", 220),
          Column("consignee", "Consignee", 200), Column("route", "Via", 70),
@@ -42,17 +50,15 @@ LISTS: dict[str, tuple[list[Column], list[str], str, list[str], bool]] = {
          Column("hs", "HS", 60), Column("weight", "Weight kg", 80, True),
          Column("value", "Value", 90, True), Column("count", "Shipments", 70, True),
          Column("dual", "Dual-use", 60)],
-        ["coalesce(x.date_text, '')", _NAME.format("shipper_id"),
-         _NAME.format("consignee_id"), _ROUTE, "x.declared_goods", "x.assessed_goods",
+        ["coalesce(x.date_text, '')", _name("shipper_id"),
+         _name("consignee_id"), _ROUTE, "x.declared_goods", "x.assessed_goods",
          "x.hs_code", "x.weight_kg", "x.value", "x.shipment_count",
-         "CASE WHEN x.dual_use THEN 'yes' ELSE '' END"],
-        "shipment x", ["x.origin_country", "x.destination_country"], True),
+         "CASE WHEN x.dual_use THEN 'yes' ELSE '' END"]),
     "event": (
         [Column("date", "Date", 170), Column("kind", "Kind", 130),
          Column("title", "Title", 420), Column("cites", "Cited", 55, True)],
         ["coalesce(x.date_text, '')", "replace(x.kind, '_', ' ')", "x.title",
-         _CITES.format("event")],
-        "event x", [], True),
+         _cites("event")]),
     "source": (
         [Column("title", "Title", 380), Column("kind", "Kind", 120),
          Column("publisher", "Publisher", 160), Column("date", "Published", 110),
@@ -61,24 +67,20 @@ LISTS: dict[str, tuple[list[Column], list[str], str, list[str], bool]] = {
          Column("cites", "Citations", 70, True)],
         ["x.title", "replace(x.kind, '_', ' ')", "x.publisher", "coalesce(x.date_text, '')",
          "x.reliability", "CASE WHEN x.protected THEN 'protected' ELSE '' END",
-         "(SELECT count(*) FROM citation WHERE citation.source_id = x.id)"],
-        "source x", [], True),
+         "(SELECT count(*) FROM citation WHERE citation.source_id = x.id)"]),
     "finding": (
         [Column("position", "#", 40, True), Column("title", "Title", 460),
          Column("confidence", "Confidence", 100), Column("cites", "Cited", 55, True)],
-        ["x.position", "x.title", "x.confidence", _CITES.format("finding")],
-        "finding x", [], False),
+        ["x.position", "x.title", "x.confidence", _cites("finding")]),
     "relationship": (
         [Column("subject", "Subject", 240), Column("kind", "Relationship", 140),
          Column("object", "Object", 240), Column("date", "Date", 120)],
-        [_NAME.format("subject_id"), "replace(x.kind, '_', ' ')", _NAME.format("object_id"),
-         "coalesce(x.date_text, '')"],
-        "relationship x", [], True),
+        [_name("subject_id"), "replace(x.kind, '_', ' ')", _name("object_id"),
+         "coalesce(x.date_text, '')"]),
     "sanction": (
         [Column("entity", "Entity", 260), Column("authority", "Authority", 200),
          Column("programme", "Programme", 180), Column("date", "Listed", 100)],
-        [_NAME.format("entity_id"), "x.authority", "x.programme", "coalesce(x.date_text, '')"],
-        "sanction x", [], True),
+        [_name("entity_id"), "x.authority", "x.programme", "coalesce(x.date_text, '')"]),
 }
 
 # How date columns sort: by first day, not by the text.
@@ -112,11 +114,13 @@ def columns(kind: str) -> list[Column]:
 
 def list_records(conn: Connection, kind: str, filters: Filters | None = None) -> Listing:
     """All rows of a kind that pass the filters, in id order."""
-    cols, exprs, source, country_cols, dated = LISTS[kind]
+    cols, exprs = LISTS[kind]
+    dated = kind in schema.DATED_KINDS
+    country_cols = [f"x.{c}" for c in schema.country_columns(kind)]
     f = filters or Filters()
     where, params = _where(conn, kind, f, country_cols, dated)
     extra = ", x.date_start" if dated else ""
-    sql = (f"SELECT x.id, {', '.join(exprs)}{extra} FROM {source}"
+    sql = (f"SELECT x.id, {', '.join(exprs)}{extra} FROM {kind} x"
            f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY x.id")
     out = Listing(kind, cols)
     n = len(exprs)
@@ -139,7 +143,7 @@ def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
         conn.exec_driver_sql("INSERT INTO _hits(id) VALUES (?)", [(i,) for i in ids]) \
             if ids else None
         where.append("x.id IN (SELECT id FROM _hits)")
-    if f.tag.strip() and kind in ("entity", "shipment", "event", "source", "finding"):
+    if f.tag.strip() and kind in schema.TAGGED_KINDS:
         where.append("(',' || x.tags || ',') LIKE ?")
         params.append(f"%,{f.tag.strip().lower()},%")
     if f.country.strip():
@@ -163,7 +167,7 @@ def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
 
 def all_tags(conn: Connection) -> list[str]:
     tags: set[str] = set()
-    for table in ("entity", "shipment", "event", "source", "finding"):
+    for table in schema.TAGGED_KINDS:
         for (t,) in conn.exec_driver_sql(f"SELECT DISTINCT tags FROM {table} WHERE tags != ''"):
             tags.update(filter(None, t.split(",")))
     return sorted(tags)

@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.grading import admiralty_code
+from casefile.store import schema
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
-CHILDREN = {"entity": [("alias", "entity_id", "id"), ("identifier", "entity_id", "id")],
-            "shipment": [("route_stop", "shipment_id", "position")],
-            "event": [("event_party", "event_id", "id")],
-            "source": [("attachment", "source_id", "id")]}
-ENTITY_REFS = ("shipper_id", "consignee_id", "subject_id", "object_id", "entity_id")
+# an attachment's bytes stay in the file until asked for (attachment_data)
+_SHOWN = {child: ", ".join(schema.columns(child, without=("data",)))
+          for child in schema.CHILD_KINDS}
 
 
 def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
@@ -24,27 +23,28 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
     bundle: dict[str, Any] = {"kind": kind, "row": row, "children": {}, "citations": [],
                               "names": {}}
     with case.read() as conn:
-        for child, col, order in CHILDREN.get(kind, []):
-            cols = "id, source_id, filename, mime, size, sha256, added_at" \
-                if child == "attachment" else "*"
+        for child, col in schema.children_of(kind).items():
             rows = conn.exec_driver_sql(
-                f"SELECT {cols} FROM {child} WHERE {col} = ? ORDER BY {order}", (pk,)
-            ).mappings().all()
+                f"SELECT {_SHOWN[child]} FROM {child} WHERE {col} = ? "
+                f"ORDER BY {schema.order_column(child)}", (pk,)).mappings().all()
             bundle["children"][child] = [dict(r) for r in rows]
-        if kind in ("entity", "relationship", "sanction", "shipment", "event", "finding"):
+        if kind in schema.CITATION_COLUMNS:
             rows = conn.exec_driver_sql(
                 f"SELECT c.id, c.source_id, s.title, s.reliability, s.protected, c.excerpt, "
                 f"c.locator, c.credibility FROM citation c JOIN source s ON s.id = c.source_id "
-                f"WHERE c.{kind}_id = ? ORDER BY c.id", (pk,)).mappings().all()
+                f"WHERE c.{schema.CITATION_COLUMNS[kind]} = ? ORDER BY c.id", (pk,)
+            ).mappings().all()
             bundle["citations"] = [{**dict(r), "code": admiralty_code(r["reliability"],
                                                                       r["credibility"])}
                                    for r in rows]
-        ids = {row[c] for c in ENTITY_REFS if row.get(c)}
-        for child_rows in bundle["children"].values():
-            ids.update(r["entity_id"] for r in child_rows if r.get("entity_id"))
-        for i in ids:
-            name = conn.exec_driver_sql("SELECT name FROM entity WHERE id = ?", (i,)).scalar()
-            bundle["names"][i] = name or f"#{i}"
+        ids = {row[c] for c in schema.ENTITY_COLUMNS.get(kind, ()) if row.get(c)}
+        for child, child_rows in bundle["children"].items():
+            ids.update(r[c] for c in schema.ENTITY_COLUMNS.get(child, ()) for r in child_rows
+                       if r.get(c))
+        names: dict[int, str] = dict(conn.exec_driver_sql(
+            f"SELECT id, name FROM entity WHERE id IN ({','.join('?' * len(ids))})",
+            tuple(ids)).all()) if ids else {}
+        bundle["names"] = {i: names.get(i) or f"#{i}" for i in ids}
         if kind == "source":
             bundle["cited_by"] = conn.exec_driver_sql(
                 "SELECT count(*) FROM citation WHERE source_id = ?", (pk,)).scalar()

@@ -7,14 +7,22 @@ from typing import TYPE_CHECKING
 
 from casefile.core.countries import country_name
 from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
+from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 _SEP = "\x1f"
-_CITES = ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
-          "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
-          "FROM citation c JOIN source s ON s.id = c.source_id WHERE c.{0}_id = x.id), '')")
+
+
+def _cites(kind: str) -> str:
+    """The grade and title of each source a fact cites, separated by _SEP."""
+    return ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
+            "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
+            f"FROM citation c JOIN source s ON s.id = c.source_id WHERE "
+            f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
+
+
 _DATE = "x.date_text, x.date_edtf, x.date_start, x.date_end, x.date_approx, x.date_uncertain"
 
 SQL = {
@@ -28,7 +36,7 @@ SQL = {
         "e.id = r.entity_id WHERE r.shipment_id = x.id), ''), "
         "coalesce(x.origin_country, '') || '\x1f' || coalesce(x.destination_country, '') || "
         "'\x1f' || coalesce((SELECT group_concat(r.country, '\x1f') FROM route_stop r WHERE "
-        "r.shipment_id = x.id), ''), x.tags, " + _CITES.format("shipment") +
+        "r.shipment_id = x.id), ''), x.tags, " + _cites("shipment") +
         " FROM shipment x LEFT JOIN entity a ON a.id = x.shipper_id LEFT JOIN entity b ON "
         "b.id = x.consignee_id"),
     "event": (
@@ -36,12 +44,12 @@ SQL = {
         "FROM event_party p JOIN entity e ON e.id = p.entity_id WHERE p.event_id = x.id), ''),"
         " coalesce((SELECT group_concat(e.country, '\x1f') FROM event_party p JOIN entity e "
         "ON e.id = p.entity_id WHERE p.event_id = x.id), ''), x.tags, "
-        + _CITES.format("event") + " FROM event x"),
+        + _cites("event") + " FROM event x"),
     "sanction": (
         "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme = '' THEN '' "
         "WHEN x.programme LIKE '(%)' THEN ' ' || x.programme "  # already in brackets
         "ELSE ' (' || x.programme || ')' END || ' — ' || e.name, " + _DATE + ", e.name, "
-        "coalesce(e.country, ''), e.tags, " + _CITES.format("sanction")
+        "coalesce(e.country, ''), e.tags, " + _cites("sanction")
         + " FROM sanction x JOIN entity e ON e.id = x.entity_id"),
     "source": (
         "SELECT x.id, CASE WHEN x.protected THEN 'Protected source ' || x.id ELSE x.title END,"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.names import normalise_name
-from casefile.errors import ImportFailed, ImportFileError, NeedsReview, ValidationError
+from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
@@ -75,14 +75,27 @@ def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
                                 "properties": props, "_sanctions": split(row.get("sanctions"))}
 
 
-def _country(props: dict[str, list[str]]) -> str | None:
-    for c in props.get("country", []) + props.get("jurisdiction", []) + \
-            props.get("nationality", []):
+COUNTRY_PROPS = ("country", "jurisdiction", "nationality")
+
+
+def _country(props: dict[str, list[Any]]) -> tuple[str, str | None]:
+    """(property, value) of a party's country: the first value Casefile knows as a country,
+    else the first value given (which the party writer then reports), else no country."""
+    given = [(p, c) for p in COUNTRY_PROPS for c in props.get(p, [])
+             if isinstance(c, str) and c.strip()]
+    for p, c in given:
         try:
-            return country_code(c)
+            return p, country_code(c)
         except CountryError:
             continue
-    return None
+    return given[0] if given else ("country", None)
+
+
+def _joined(props: dict[str, Any], prop: str) -> str:
+    """The values of a property as one text ('a; b')."""
+    values = props.get(prop) or []
+    return "; ".join(str(v) for v in (values if isinstance(values, list) else [values])
+                     if v not in (None, ""))
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -112,9 +125,9 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         known = KnownParties(conn)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
                           "Imported entity and sanction records.", digest)
-        w = PartyWriter(conn, src)
+        w = PartyWriter(conn, src, report.problem)
         by_ftm: dict[str, int] = {}
-        sanctions: list[tuple[int, dict]] = []
+        sanctions: list[tuple[int, dict[str, Any]]] = []
         with path.open(encoding=encoding, newline="") as f:
             try:
                 for line, rec in _records(path, f):
@@ -123,7 +136,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                             report)
                     w.flush_if_full()
                     if progress and report.rows % 1000 == 0:  # may raise to cancel
-                        progress(f.buffer.tell(), size, f"{report.rows:,} records")
+                        done = f.buffer.tell()  # type: ignore[attr-defined]  # BufferedReader
+                        progress(done, size, f"{report.rows:,} records")
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{path.name}: not readable as {encoding} ({exc.reason})"
                                       ) from None
@@ -142,9 +156,10 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-def _entity(path: Path, line: int, rec: dict, known: KnownParties,
+def _entity(path: Path, line: int, rec: dict[str, Any], known: KnownParties,
             choices: tuple[dict[str, int], set[str]],
-            w: PartyWriter, by_ftm: dict[str, int], sanctions: list, report: ImportReport) -> None:
+            w: PartyWriter, by_ftm: dict[str, int],
+            sanctions: list[tuple[int, dict[str, Any]]], report: ImportReport) -> None:
     if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
         report.problem(f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
                          "with schema and properties)")
@@ -172,22 +187,28 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties,
         near = known.near(key) if key not in apart else None
         if near:
             report.proposals.append((name, *near))
-        try:
-            eid = w.entity(KINDS[schema], name, _country(props),
-                           "; ".join(props.get("notes", []))[:2000])
-        except ValidationError as exc:
-            report.problem(f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+        country_prop, country = _country(props)
+        aliases: dict[str, str] = {}  # alias -> the property it first came from
+        for p in ("name",) + ALIAS_PROPS:
+            for a in props.get(p, []):
+                if isinstance(a, str) and a.strip() and a.strip() != name:
+                    aliases.setdefault(a.strip(), p)
+        idents = [(p, IDENT_PROPS[p], v.strip()) for p in IDENT_PROPS
+                  for v in props.get(p, []) if isinstance(v, str) and v.strip()]
+
+        def where(field: str) -> str:
+            return f"{path.name}, line {line}, field {field!r}"
+
+        eid = w.party(where, kind=KINDS[schema], name=name, country=country,
+                      description=_joined(props, "notes")[:2000],
+                      aliases=[(p, a) for a, p in sorted(aliases.items())], identifiers=idents,
+                      field={"name": "name", "country": country_prop,
+                             "description": "notes"})
+        if eid is None:
             return
-        aliases = {a.strip() for p in ("name",) + ALIAS_PROPS for a in props.get(p, [])
-                   if isinstance(a, str) and a.strip() and a.strip() != name}
-        for a in sorted(aliases):
-            w.alias(eid, a)
-        for p in IDENT_PROPS:
-            for v in props.get(p, []):
-                if isinstance(v, str) and v.strip():
-                    w.identifier(eid, IDENT_PROPS[p], v.strip())
-                    known.idents[v.strip().lower()] = eid
-        w.cite("entity_id", eid, f"line {line}", f"{schema} {rec.get('id', '')}".strip())
+        for _p, _scheme, value in idents:
+            known.idents[value.lower()] = eid
+        w.cite(where, "entity", eid, f"line {line}", f"{schema} {rec.get('id', '')}".strip())
         known.by_name[key] = eid
         report.new_entities.append(name)
     by_ftm[str(rec.get("id"))] = eid
@@ -200,7 +221,7 @@ def _entity(path: Path, line: int, rec: dict, known: KnownParties,
             "entity": [rec.get("id")], "program": [prog]}}))
 
 
-def _sanction(path: Path, line: int, rec: dict, by_ftm: dict[str, int], w: PartyWriter,
+def _sanction(path: Path, line: int, rec: dict[str, Any], by_ftm: dict[str, int], w: PartyWriter,
               report: ImportReport) -> None:
     props = rec.get("properties", {}) or {}
     target = next((by_ftm[str(e)] for e in props.get("entity", []) if str(e) in by_ftm), None)
@@ -208,14 +229,18 @@ def _sanction(path: Path, line: int, rec: dict, by_ftm: dict[str, int], w: Party
         report.problem(f"{path.name}, line {line}, field 'entity': the sanctioned entity is "
                          "not in the file")
         return
-    date = (props.get("listingDate") or props.get("startDate") or props.get("date")
-            or [""])[0]
-    try:
-        sid = w.sanction(target, "; ".join(props.get("authority", [])),
-                         "; ".join(props.get("program", [])),
-                         "; ".join(props.get("reason", []))[:2000], str(date)[:10])
-    except ValidationError as exc:
-        report.problem(f"{path.name}, line {line}, field '{exc.field}': {exc.message}")
+    date_prop = next((p for p in ("listingDate", "startDate", "date") if props.get(p)),
+                     "listingDate")
+    date = (props.get(date_prop) or [""])[0]
+
+    def where(field: str) -> str:
+        return f"{path.name}, line {line}, field {field!r}"
+
+    sid = w.sanction(where, target, {
+        "authority": _joined(props, "authority"), "programme": _joined(props, "program"),
+        "reason": _joined(props, "reason")[:2000], "date": str(date)[:10]},
+        field={"programme": "program", "date": date_prop})
+    if sid is None:
         return
-    w.cite("sanction_id", sid, f"line {line}", "")
+    w.cite(where, "sanction", sid, f"line {line}", "")
     report.sanctions += 1

@@ -21,7 +21,7 @@ class KnownParties:
             self.names[eid] = name
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
             self.by_name.setdefault(normalise_name(name), eid)
-        self.idents = {v.strip().lower(): eid for eid, v in conn.exec_driver_sql(
+        self.idents: dict[str, int] = {v.strip().lower(): eid for eid, v in conn.exec_driver_sql(
             "SELECT entity_id, value FROM identifier")}
         self.existing = dict(self.by_name)  # what was there before the import
 

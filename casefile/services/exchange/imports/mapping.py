@@ -17,7 +17,8 @@ TARGETS: dict[str, str] = {
     "quantity": "Quantity", "unit": "Unit", "weight": "Weight", "weight_unit": "Weight unit",
     "value": "Value", "currency": "Currency", "reference": "Reference",
     "shipment_count": "Number of shipments", "shipper_id": "Shipper identifier",
-    "consignee_id": "Consignee identifier", "notes": "Notes",
+    "consignee_id": "Consignee identifier", "shipper_country": "Shipper country",
+    "consignee_country": "Consignee country", "notes": "Notes",
 }
 
 # Normalised header words -> target. Russian names are the boxes of the customs declaration.
@@ -51,6 +52,10 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "shipment_count": ("shipments", "numberofshipments", "shipmentcount", "count"),
     "shipper_id": ("shipperid", "exporterid", "innотправителя", "иннотправителя"),
     "consignee_id": ("consigneeid", "importerid", "inn", "иннполучателя", "огрн"),
+    "shipper_country": ("shippercountry", "exportercountry", "sellercountry",
+                        "странаотправителя"),
+    "consignee_country": ("consigneecountry", "importercountry", "buyercountry",
+                          "странаполучателя"),
 }
 
 

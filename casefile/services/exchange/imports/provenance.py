@@ -50,14 +50,14 @@ def file_source(conn: Any, path: Path, kind: str, title: str, notes: str,
         "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?))",
         (sid, path.name, MIME.get(path.suffix.lower(), "application/octet-stream"), size,
          sha256, now.strftime("%Y-%m-%d %H:%M:%S.%f"), size)).lastrowid
-    digest, written = hashlib.sha256(), 0
+    hasher, written = hashlib.sha256(), 0
     with path.open("rb") as f, conn.connection.driver_connection.blobopen(
             "attachment", "data", aid) as blob:
         while (chunk := f.read(1 << 20)) and written + len(chunk) <= size:
-            digest.update(chunk)
+            hasher.update(chunk)
             blob.write(chunk)
             written += len(chunk)
-    if written != size or chunk or digest.hexdigest() != sha256:
+    if written != size or chunk or hasher.hexdigest() != sha256:
         raise ImportFileError(f"{path.name} changed while it was being imported; "
                               "nothing was imported, try again")
-    return sid
+    return int(sid)

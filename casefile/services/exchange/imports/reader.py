@@ -9,7 +9,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +157,7 @@ def _open_xlsx(path: Path, head: bytes) -> TableFile:
     return TableFile(path, "xlsx", None, None, [h.strip() for h in header], line)
 
 
-def _xlsx_rows(path: Path, with_total: bool = False) -> Iterator[Any]:
+def _xlsx_rows(path: Path, with_total: bool = False) -> Generator[Any, None, None]:
     """(row number, cells) of the first sheet's non-empty rows; with ``with_total`` also the
     sheet's row count (0 when the file does not say)."""
     import openpyxl

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, NeedsReview
-from casefile.services.case import indexing
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.mapping import check_mapping, guess_mapping
+from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.values import (
@@ -68,46 +67,66 @@ class ImportReport:
 PREVIEW_ROWS = 20
 
 
-class _Parties(KnownParties):
-    """Resolve party names to entity ids: existing (name/alias/identifier) or new."""
+# role -> the mapping targets of its name, identifier and country cells
+_ROLE_CELLS = {r: (r, f"{r}_id", f"{r}_country") for r in ("shipper", "consignee")}
+# role -> the mapping target of each entity column a problem may name
+_ROLE_FIELDS = {r: {"name": r, "country": f"{r}_country"} for r in ("shipper", "consignee")}
 
-    def __init__(self, conn: Any, accept: dict[str, int], keep_apart: Iterable[str]) -> None:
+
+def _where(report: ImportReport, line: int) -> Callable[[str], str]:
+    """Where a party value of a row came from: target -> "file, line 3, column 'Shipper'"."""
+    return lambda target: f"{report.file}, line {line}, column {col_name(report, target)}"
+
+
+class _Parties(KnownParties):
+    """Resolve the party cells of a row to entity ids: existing (name/alias/identifier) or
+    new, written by the one party writer."""
+
+    def __init__(self, conn: Any, accept: dict[str, int], keep_apart: Iterable[str],
+                 writer: PartyWriter) -> None:
         super().__init__(conn)
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.keep_apart = {normalise_name(k) for k in keep_apart}
-        self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM entity").scalar() or 0) + 1
-        self.new: list[tuple] = []
-        self.new_all: list[tuple] = []
-        self.new_idents: list[tuple] = []
+        self.writer = writer
         self.checked: set[str] = set()
 
-    def resolve(self, name: str, ident: str, report: ImportReport) -> int | None:
-        name = " ".join(name.split())
+    def resolve(self, role: str, values: dict[str, Any], line: int,
+                report: ImportReport) -> int | None:
+        """The entity of the ``role`` ("shipper" / "consignee") cells of a row; None when
+        the row names none, or when a new party's values are refused (reported)."""
+        name_key, ident_key, country_key = _ROLE_CELLS[role]
+        name, ident = " ".join(values[name_key].split()), values[ident_key]
         if not name and not ident:
             return None
-        if ident and ident.strip().lower() in self.idents:
-            return self.idents[ident.strip().lower()]
+        country = values[country_key]
         key = normalise_name(name) or name.casefold()
-        if key in self.accept:
-            report.reused_entities[name] = self.accept[key]
-            return self.accept[key]
-        if key in self.by_name:
+        if ident and ident.strip().lower() in self.idents:
+            eid = self.idents[ident.strip().lower()]
+        elif key in self.accept:
+            eid = report.reused_entities[name] = self.accept[key]
+        elif key in self.by_name:
             eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
+        else:
+            eid = None
+        if eid is not None:
+            if country:  # not written (the party is not changed), but it must be a country
+                self.writer.check("entity", {"country": country}, _where(report, line),
+                                  _ROLE_FIELDS[role])
             return eid
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
             near = self.near(key)
             if near:
                 report.proposals.append((name, *near))
-        eid = self.next_id
-        self.next_id += 1
-        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-        self.new.append((eid, "company", name or f"Party {ident}", None,
-                         "Created by import", "imported", now, now))
+        eid = self.writer.party(
+            _where(report, line), name=name or f"Party {ident}", country=country or None,
+            description="Created by import", field=_ROLE_FIELDS[role],
+            identifiers=[(ident_key, "identifier", ident.strip())] if ident else ())
+        if eid is None:
+            return None
         if ident:
-            self.new_idents.append((eid, "identifier", ident.strip()))
             self.idents[ident.strip().lower()] = eid
         self.by_name[key] = eid
         report.new_entities.append(name)
@@ -138,14 +157,15 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
-        parties = _Parties(conn, accept or {}, keep_apart)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
                                 f"{path.name}", "", digest) if not dry_run else 0
+        writer = PartyWriter(conn, source_id, report.problem, write=not dry_run)
+        parties = _Parties(conn, accept or {}, keep_apart, writer)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
-        ships: list[tuple] = []
-        stops: list[tuple] = []
-        cites: list[tuple] = []
+        ships: list[tuple[Any, ...]] = []
+        stops: list[tuple[Any, ...]] = []
+        cites: list[tuple[Any, ...]] = []
         for line, cells in table.rows():
             report.rows += 1
             report.row_problems = []
@@ -155,8 +175,17 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                     row_log(line, "problem" if report.row_problems else "checked",
                             "; ".join(report.row_problems))
                 continue
-            shipper = parties.resolve(values["shipper"], values["shipper_id"], report)
-            consignee = parties.resolve(values["consignee"], values["consignee_id"], report)
+            shipper = parties.resolve("shipper", values, line, report)
+            consignee = parties.resolve("consignee", values, line, report)
+            if report.row_problems or report.problems:
+                # a new party's values were refused, or an earlier row failed: from then on
+                # rows are only checked, not built, and new parties are not kept
+                writer.write = False
+                writer.flush_if_full()
+                if row_log:
+                    row_log(line, "problem" if report.row_problems else "checked",
+                            "; ".join(report.row_problems))
+                continue
             if len(report.preview) < PREVIEW_ROWS or row_log:
                 what = _preview(values, parties, shipper, consignee)
                 if len(report.preview) < PREVIEW_ROWS:
@@ -170,33 +199,29 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
             cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
             ship_id += 1
             if len(ships) >= BATCH:
-                _flush(conn, parties, ships, stops, cites, dry_run)
+                _flush(conn, writer, ships, stops, cites)
                 if progress:  # may raise to cancel
                     progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
         if report.problems:
             raise ImportFailed(report)
-        _flush(conn, parties, ships, stops, cites, dry_run)
+        _flush(conn, writer, ships, stops, cites)
         report.shipments = ship_id - first_ship
         if dry_run:
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
-        keys = {"shipment": shipped, "entity": [p[0] for p in parties.new_all],
-                "source": [source_id]}
-        indexing.reindex(conn, keys, follow_names=False)
-        tx.bulk.append(("attachment", "source_id", [source_id]))
-        tx.bulk.append(("citation", "source_id", [source_id]))
-        tx.bulk.append(("route_stop", "shipment_id", shipped))
-        tx.bulk.append(("shipment", "id", shipped))
-        tx.bulk.append(("identifier", "entity_id", [p[0] for p in parties.new_all]))
-        tx.bulk.append(("entity", "id", [p[0] for p in parties.new_all]))
-        tx.bulk.append(("source", "id", [source_id]))
+        writer.finish(tx, [("route_stop", "shipment_id", shipped), ("shipment", "id", shipped)])
         return report
 
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
+
+
+_TEXT_TARGETS = ("shipper", "consignee", "declared_goods", "hs_code", "unit", "currency",
+                 "reference", "notes", "shipper_id", "consignee_id", "shipper_country",
+                 "consignee_country")
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
@@ -210,14 +235,16 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
         return cells[i].strip()
 
     out: dict[str, Any] = {}
-    before = len(report.problems)
-    try:
-        for t in ("shipper", "consignee", "declared_goods", "hs_code", "unit", "currency",
-                  "reference", "notes", "shipper_id", "consignee_id"):
-            out[t] = cell(t)
-    except ValueProblem as exc:
-        report.problem(f"{file}, line {line}: {exc} (a ragged row)")
-        return None
+    for t in _TEXT_TARGETS:  # inline: this runs for every cell of every row
+        i = col.get(t)
+        if i is None:
+            out[t] = ""
+        elif i < len(cells):
+            out[t] = cells[i].strip()
+        else:
+            report.problem(f"{file}, line {line}: the row has fewer cells than the header "
+                           "(a ragged row)")
+            return None
     for target, fn in (("date", parse_date), ("quantity", parse_number),
                        ("value", parse_number), ("shipment_count", parse_number)):
         try:
@@ -230,11 +257,12 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
         report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
     for target in ("origin_country", "destination_country", "via"):
         try:
-            out[target] = country_code(cell(target)) if cell(target) else None
+            text = cell(target)
+            out[target] = country_code(text) if text else None
         except CountryError as exc:
             report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
-    if len(report.problems) != before or report.problems:
-        return None  # once anything failed, rows are only checked, not built
+    if report.row_problems:
+        return None
     d = out.pop("date")
     out.update(date_text=d.text if d else None, date_edtf=d.edtf if d else None,
                date_start=d.start.isoformat() if d and d.start else None,
@@ -279,10 +307,13 @@ def col_name(report: ImportReport, target: str) -> str:
 
 
 SHIPMENT_COLS = schema.columns("shipment")
+STOP_COLS = schema.columns("route_stop", without=("id", "entity_id"))
+CITE_COLS = schema.columns("citation", without=("id", *(
+    c for c in schema.CITATION_COLUMNS.values() if c != "shipment_id")))
 
 
 def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
-                consignee: int | None) -> tuple:
+                consignee: int | None) -> tuple[Any, ...]:
     count = int(v["shipment_count"]) if v.get("shipment_count") else 1
     row = {"id": sid, "shipper_id": shipper, "consignee_id": consignee,
            "assessed_goods": v["declared_goods"], "weight_kg": v["weight"],
@@ -291,19 +322,14 @@ def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
     return tuple(row[c] if c in row else v[c] for c in SHIPMENT_COLS)
 
 
-def _flush(conn: Any, parties: _Parties, ships: list, stops: list, cites: list,
-           dry_run: bool) -> None:
-    parties.new_all += parties.new
-    if not dry_run:
-        insert_many(conn, "entity", ["id", "kind", "name", "country", "description", "tags",
-                                     "created_at", "updated_at"], parties.new)
-        insert_many(conn, "identifier", ["entity_id", "scheme", "value"], parties.new_idents)
+def _flush(conn: Any, writer: PartyWriter, ships: list[tuple[Any, ...]],
+           stops: list[tuple[Any, ...]], cites: list[tuple[Any, ...]]) -> None:
+    """Write a batch: the new parties first (the shipments point at them)."""
+    writer.flush()
+    if writer.write:
         insert_many(conn, "shipment", SHIPMENT_COLS, ships)
-        insert_many(conn, "route_stop", ["shipment_id", "position", "country", "place",
-                                         "role"], stops)
-        insert_many(conn, "citation", ["source_id", "shipment_id", "excerpt", "locator",
-                                       "credibility"], cites)
-    parties.new, parties.new_idents = [], []
+        insert_many(conn, "route_stop", STOP_COLS, stops)
+        insert_many(conn, "citation", CITE_COLS, cites)
     ships.clear()
     stops.clear()
     cites.clear()

@@ -1,0 +1,143 @@
+"""The one bulk party writer: both importers create parties through it, and a value the
+editor's rules refuse becomes a problem naming the file, line and column (or field), with
+nothing written."""
+
+import json
+
+import pytest
+
+from casefile.services.case.validation import ValidationError
+from casefile.services.exchange.imports.ftm import import_ftm
+from casefile.services.exchange.imports.party_writer import PartyWriter
+from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
+
+LONG = "Exporter " + "x" * 1200  # over the 1,000 characters a name takes
+HEADER = "ShipperName,ShipperCountry,ShipperID,ConsigneeName,ArrivalDate,ProductDescription\n"
+
+
+def counts(case):
+    with case.read() as conn:
+        return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                for t in ("entity", "alias", "identifier", "shipment", "sanction", "citation",
+                          "source", "attachment", "audit_log")}
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, "utf-8")
+    return p
+
+
+def failed(fn, *args, **kw):
+    with pytest.raises(ImportFailed) as info:
+        fn(*args, **kw)
+    return info.value.report.problems
+
+
+def test_the_editor_refuses_the_same_values(case):
+    with pytest.raises(ValidationError) as info:
+        case.create("entity", {"name": LONG})
+    assert info.value.field == "name" and "1,209 characters long" in info.value.message
+    with pytest.raises(ValidationError) as info:
+        case.create("entity", {"name": "A", "country": "Atlantis"})
+    assert info.value.field == "country"
+
+
+def test_csv_party_country_is_stored_on_the_new_party(case, tmp_path):
+    f = write(tmp_path, "t.csv", HEADER + "Norinco,China,91110000100000000X,Tekhkrim,2022,"
+                                          "rifles\n")
+    report = import_shipments(case, f).result
+    assert report.new_entities == ["Norinco", "Tekhkrim"]
+    with case.read() as conn:
+        rows = conn.exec_driver_sql("SELECT e.name, e.country, e.tags, i.value FROM entity e "
+                                    "LEFT JOIN identifier i ON i.entity_id = e.id "
+                                    "ORDER BY e.id").all()
+    assert rows == [("Norinco", "CN", "imported", "91110000100000000X"),
+                    ("Tekhkrim", None, "imported", None)]
+    case.undo()
+    assert counts(case)["entity"] == 0 and counts(case)["identifier"] == 0
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_csv_party_with_a_bad_country_or_long_field_is_reported_and_nothing_written(
+        case, tmp_path, dry_run):
+    f = write(tmp_path, "trade.csv", HEADER
+              + "Good Co,Turkey,,Buyer,2022,drones\n"
+              + "Nowhere Ltd,Atlantis,,Buyer,2022,drones\n"
+              + f"{LONG},,,Buyer,2022,drones\n"
+              + "Other Co,,7" + "0" * 1100 + ",Buyer,2022,drones\n")
+    before = counts(case)
+    problems = failed(import_shipments, case, f, dry_run=dry_run)
+    assert problems[0].startswith("trade.csv, line 3, column 'ShipperCountry': 'Atlantis' is "
+                                  "not a country")
+    assert problems[1] == ("trade.csv, line 4, column 'ShipperName': is 1,209 characters "
+                           "long; at most 1,000 fit")
+    assert problems[2].startswith("trade.csv, line 5, column 'ShipperID': is 1,101 characters")
+    assert len(problems) == 3
+    assert counts(case) == before
+
+
+def test_csv_bad_country_of_a_party_already_in_the_case_is_reported(demo, tmp_path):
+    f = write(tmp_path, "t.csv", HEADER + "NORINCO,Narnia,,Tekhkrim LLC,2022,rifles\n")
+    before = counts(demo)
+    lines = []
+    problems = failed(import_shipments, demo, f,
+                      row_log=lambda line, status, what: lines.append((line, status, what)))
+    assert problems == ["t.csv, line 2, column 'ShipperCountry': 'Narnia' is not a country "
+                        "Casefile knows (ISO 3166)"]
+    assert lines == [(2, "problem", problems[0])]
+    assert counts(demo) == before
+
+
+def ftm_file(tmp_path, *records):
+    return write(tmp_path, "x.ftm.json", "\n".join(json.dumps(r) for r in records) + "\n")
+
+
+def test_ftm_party_with_a_bad_country_or_long_field_is_reported_and_nothing_written(
+        case, tmp_path):
+    f = ftm_file(tmp_path,
+                 {"id": "a", "schema": "Company", "properties": {"name": ["Good"],
+                                                                 "country": ["ru"]}},
+                 {"id": "b", "schema": "Company", "properties": {"name": ["B"],
+                                                                 "jurisdiction": ["Atlantis"]}},
+                 {"id": "c", "schema": "Person", "properties": {"name": [LONG]}},
+                 {"id": "d", "schema": "Company", "properties": {
+                     "name": ["D"], "innCode": ["7" * 1001], "alias": ["D2"]}},
+                 {"id": "e", "schema": "Company", "properties": {
+                     "name": ["E"], "weakAlias": ["y" * 1001]}})
+    before = counts(case)
+    problems = failed(import_ftm, case, f)
+    assert problems[0].startswith("x.ftm.json, line 2, field 'jurisdiction': 'Atlantis' is "
+                                  "not a country")
+    assert problems[1] == ("x.ftm.json, line 3, field 'name': is 1,209 characters long; at "
+                           "most 1,000 fit")
+    assert problems[2].startswith("x.ftm.json, line 4, field 'innCode': is 1,001 characters")
+    assert problems[3].startswith("x.ftm.json, line 5, field 'weakAlias': is 1,001 characters")
+    assert len(problems) == 4
+    assert counts(case) == before
+
+
+def test_ftm_takes_the_first_known_country(case, tmp_path):
+    f = ftm_file(tmp_path, {"id": "a", "schema": "Company", "properties": {
+        "name": ["A"], "country": ["Atlantis", "ru"], "notes": ["n1", 2]}})
+    import_ftm(case, f)
+    row = case.get("entity", 1)
+    assert (row["country"], row["description"], row["tags"]) == ("RU", "n1; 2", "imported")
+
+
+def test_a_refused_party_leaves_no_rows_of_it(case):
+    problems = []
+
+    def run(tx):
+        w = PartyWriter(tx.conn, 0, problems.append)
+        good = w.party(lambda f: f"here {f}", name="Good", identifiers=[("inn", "INN", "1")])
+        bad = w.party(lambda f: f"there {f}", name="Bad", aliases=[("alias", "Alias")],
+                      identifiers=[("inn", "INN", "")])
+        w.flush()
+        return good, bad
+
+    good, bad = case.operation("test", run).result
+    assert bad is None and problems == ["there inn: must not be empty"]
+    assert case.get("entity", good)["name"] == "Good"
+    c = counts(case)
+    assert (c["entity"], c["alias"], c["identifier"]) == (1, 0, 1)
