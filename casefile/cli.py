@@ -298,6 +298,14 @@ def _import(args: argparse.Namespace) -> int:
     print(f"{verb} {what} from {report.rows:,} rows; "
           f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
           "already in the case")
+    left_out = report.left_out_lines()
+    if left_out:
+        print(f"{'Would leave' if args.dry_run else 'Left'} out {sum(report.left_out.values()):,} "
+              "values Casefile cannot hold:")
+        for line in left_out[:50]:
+            print(f"  {line}")
+        if len(left_out) > 50:
+            print(f"  … and {len(left_out) - 50:,} more kinds of value")
     if args.dry_run and report.preview:
         print(f"What each row creates (first {len(report.preview)} of {report.rows:,} rows):"
               if len(report.preview) < report.rows else "What each row creates:")

@@ -206,6 +206,10 @@ class ImportDialog(QDialog):
         lines = [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
+        if report.left_out:
+            lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
+                      f"{sum(report.left_out.values()):,} values Casefile cannot hold:"]
+            lines += [f"  {line}" for line in report.left_out_lines()[:50]]
         if dry_run and then_import:
             lines += ["", f"{len(report.proposals)} name(s) look like parties already in the "
                       "case. Tick those that are the same party (untick to create a new "

@@ -107,14 +107,36 @@ def test_ftm_party_with_a_bad_country_or_long_field_is_reported_and_nothing_writ
                      "name": ["E"], "weakAlias": ["y" * 1001]}})
     before = counts(case)
     problems = failed(import_ftm, case, f)
-    assert problems[0].startswith("x.ftm.json, line 2, field 'jurisdiction': 'Atlantis' is "
-                                  "not a country")
-    assert problems[1] == ("x.ftm.json, line 3, field 'name': is 1,209 characters long; at "
+    assert problems[0] == ("x.ftm.json, line 3, field 'name': is 1,209 characters long; at "
                            "most 1,000 fit")
-    assert problems[2].startswith("x.ftm.json, line 4, field 'innCode': is 1,001 characters")
-    assert problems[3].startswith("x.ftm.json, line 5, field 'weakAlias': is 1,001 characters")
-    assert len(problems) == 4
+    assert problems[1].startswith("x.ftm.json, line 4, field 'innCode': is 1,001 characters")
+    assert problems[2].startswith("x.ftm.json, line 5, field 'weakAlias': is 1,001 characters")
+    assert len(problems) == 3
     assert counts(case) == before
+
+
+def test_ftm_countries_casefile_cannot_hold_are_left_out_and_counted(case, tmp_path):
+    """OpenSanctions writes codes outside ISO 3166 (Kosovo 'xk', the Soviet Union 'suhh',
+    Abkhazia 'ge-ab'): the party is kept, the value is left out, and the report says so."""
+    f = ftm_file(tmp_path,
+                 {"id": "a", "schema": "Company", "properties": {
+                     "name": ["Kosovo Trade"], "jurisdiction": ["xk"]}},
+                 {"id": "b", "schema": "Person", "properties": {
+                     "name": ["Иван ПЕТРОВ"], "nationality": ["suhh", "ru", "ge-ab"],
+                     "country": ["ua"]}},
+                 {"id": "c", "schema": "Company", "properties": {
+                     "name": ["Other"], "jurisdiction": ["xk"]}})
+    report = import_ftm(case, f).result
+    assert report.new_entities == ["Kosovo Trade", "Иван ПЕТРОВ", "Other"]
+    assert [case.get("entity", i)["country"] for i in (1, 2, 3)] == [None, "UA", None]
+    assert report.left_out == {"jurisdiction 'xk': not an ISO 3166 country": 2,
+                               "nationality 'suhh': not an ISO 3166 country": 1,
+                               # ISO 3166-2 GE-AB (Abkhazia) is read as Georgia
+                               "nationality 'ge-ab': a further country (a party keeps its "
+                               "first)": 1,
+                               "nationality 'ru': a further country (a party keeps its first)":
+                               1}
+    assert report.left_out_lines()[0] == "jurisdiction 'xk': not an ISO 3166 country (2×)"
 
 
 def test_ftm_takes_the_first_known_country(case, tmp_path):

@@ -78,17 +78,25 @@ def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality")
 
 
-def _country(props: dict[str, list[Any]]) -> tuple[str, str | None]:
-    """(property, value) of a party's country: the first value Casefile knows as a country,
-    else the first value given (which the party writer then reports), else no country."""
-    given = [(p, c) for p in COUNTRY_PROPS for c in props.get(p, [])
+def _country(props: dict[str, list[Any]], report: ImportReport) -> tuple[str, str | None]:
+    """(property, code) of a party's country: the first value Casefile knows as a country.
+    The values it does not keep are counted in the report: codes that are not ISO 3166
+    (OpenSanctions writes e.g. 'xk', 'suhh', 'ge-ab') and further countries (a party holds
+    one)."""
+    given = [(p, c.strip()) for p in COUNTRY_PROPS for c in props.get(p, [])
              if isinstance(c, str) and c.strip()]
+    kept: tuple[str, str | None] = ("country", None)
     for p, c in given:
         try:
-            return p, country_code(c)
+            code = country_code(c)
         except CountryError:
+            report.leave_out(f"{p} {c!r}: not an ISO 3166 country")
             continue
-    return given[0] if given else ("country", None)
+        if kept[1] is None:
+            kept = (p, code)
+        elif code != kept[1]:
+            report.leave_out(f"{p} {c!r}: a further country (a party keeps its first)")
+    return kept
 
 
 def _joined(props: dict[str, Any], prop: str) -> str:
@@ -187,7 +195,7 @@ def _entity(path: Path, line: int, rec: dict[str, Any], known: KnownParties,
         near = known.near(key) if key not in apart else None
         if near:
             report.proposals.append((name, *near))
-        country_prop, country = _country(props)
+        country_prop, country = _country(props, report)
         aliases: dict[str, str] = {}  # alias -> the property it first came from
         for p in ("name",) + ALIAS_PROPS:
             for a in props.get(p, []):

@@ -50,6 +50,15 @@ class ImportReport:
     preview: list[str] = field(default_factory=list)  # what the first rows would create
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
     row_problems: list[str] = field(default_factory=list)  # of the row being read
+    left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
+
+    def leave_out(self, what: str) -> None:
+        """Count a value the import does not keep (said in the report, never silent)."""
+        self.left_out[what] = self.left_out.get(what, 0) + 1
+
+    def left_out_lines(self) -> list[str]:
+        return [f"{what} ({n:,}×)" if n > 1 else what
+                for what, n in sorted(self.left_out.items(), key=lambda kv: -kv[1])]
 
     def problem(self, text: str) -> None:
         self.row_problems.append(text)
