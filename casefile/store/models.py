@@ -229,12 +229,3 @@ class AuditEntry(SQLModel, table=True):
     detail: str = "{}"  # JSON
     prev_hash: str = ""
     hash: str
-
-
-# Tables in the order facts are shown; the key is the "kind" used across services and the UI.
-KIND_TABLES: dict[str, type[SQLModel]] = {
-    "entity": Entity, "relationship": Relationship, "sanction": Sanction,
-    "shipment": Shipment, "event": Event, "source": Source, "finding": Finding,
-    "citation": Citation, "alias": Alias, "identifier": Identifier, "route_stop": RouteStop,
-    "event_party": EventParty, "attachment": Attachment,
-}

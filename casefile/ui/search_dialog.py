@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from casefile.core.labels import plural
+from casefile.store.schema import RECORD_KINDS
 from casefile.store.search import Hit
 from casefile.ui.text import plain_label
-
-ORDER = ("entity", "shipment", "event", "source", "finding", "relationship", "sanction")
 
 
 class SearchResults(QDialog):
@@ -24,7 +23,7 @@ class SearchResults(QDialog):
         groups: dict[str, list[Hit]] = {}
         for h in hits:
             groups.setdefault(h.kind, []).append(h)
-        for kind in ORDER:
+        for kind in RECORD_KINDS:
             if kind not in groups:
                 continue
             top = QTreeWidgetItem([f"{plural(kind)} ({len(groups[kind])})", ""])
