@@ -298,6 +298,8 @@ def _import(args: argparse.Namespace) -> int:
     print(f"{verb} {what} from {report.rows:,} rows; "
           f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
           "already in the case")
+    for what, n in report.warnings.items():
+        print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))
     left_out = report.left_out_lines()
     if left_out:
         print(f"{'Would leave' if args.dry_run else 'Left'} out {sum(report.left_out.values()):,} "

@@ -206,6 +206,9 @@ class ImportDialog(QDialog):
         lines = [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
+        if report.warnings:
+            lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
+                                            for w, n in list(report.warnings.items())[:50]]
         if report.left_out:
             lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
                       f"{sum(report.left_out.values()):,} values Casefile cannot hold:"]

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from casefile.core.countries import CountryError, country_code
+from casefile.core.identifiers import problem as identifier_problem
+from casefile.core.identifiers import schemes
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
@@ -29,9 +31,8 @@ KINDS = {"Company": "company", "Person": "person", "Organization": "organisation
          "PublicBody": "public_body", "Vessel": "vessel", "Airplane": "aircraft",
          "LegalEntity": "other"}
 ALIAS_PROPS = ("alias", "weakAlias", "previousName")
-IDENT_PROPS = {"registrationNumber": "registration", "innCode": "INN", "ogrnCode": "OGRN",
-               "imoNumber": "IMO", "leiCode": "LEI", "taxNumber": "tax", "okpoCode": "OKPO",
-               "idNumber": "ID", "swiftBic": "BIC"}
+# FollowTheMoney property -> identifier scheme (from resources/identifiers/schemes.json)
+IDENT_PROPS = {prop: s.key for s in schemes().values() for prop in s.ftm}
 
 
 def split(value: str | None) -> list[str]:
@@ -185,24 +186,31 @@ def _entity(path: Path, line: int, rec: dict[str, Any], known: KnownParties,
         report.problem(f"{path.name}, line {line}, field 'name': a {schema} without a name")
         return
     name, key = all_names[0].strip(), normalise_name(all_names[0])
-    ids = [v for p in IDENT_PROPS for v in props.get(p, []) if isinstance(v, str)]
+    idents = [(p, IDENT_PROPS[p], v.strip()) for p in IDENT_PROPS
+              for v in props.get(p, []) if isinstance(v, str) and v.strip()]
     accept, apart = choices
-    eid = accept.get(key) or known.by_name.get(key) or next(
-        (known.idents[i.lower()] for i in ids if i.lower() in known.idents), None)
+    by_id = known.by_identifier([(scheme_, v) for _p, scheme_, v in idents])
+    eid = accept.get(key) or known.by_name.get(key) or (
+        by_id if by_id is not None and known.named(by_id, key) else None)
     if eid is not None:
         report.reused_entities[name] = eid
     else:
-        near = known.near(key) if key not in apart else None
-        if near:
+        if by_id is not None and key not in apart and by_id in known.names:
+            same = next(f"{s} {v}" for _p, s, v in idents
+                        if known.by_identifier([(s, v)]) == by_id)
+            report.proposals.append((name, by_id, f"{known.names[by_id]}, same {same}", 100.0))
+        elif (near := known.near(key) if key not in apart else None):
             report.proposals.append((name, *near))
+        for p, s, v in idents:
+            if why := identifier_problem(s, v):
+                report.warn(f"{path.name}, line {line}, field {p!r}: {why}; kept, not used to "
+                            "match parties")
         country_prop, country = _country(props, report)
         aliases: dict[str, str] = {}  # alias -> the property it first came from
         for p in ("name",) + ALIAS_PROPS:
             for a in props.get(p, []):
                 if isinstance(a, str) and a.strip() and a.strip() != name:
                     aliases.setdefault(a.strip(), p)
-        idents = [(p, IDENT_PROPS[p], v.strip()) for p in IDENT_PROPS
-                  for v in props.get(p, []) if isinstance(v, str) and v.strip()]
 
         def where(field: str) -> str:
             return f"{path.name}, line {line}, field {field!r}"
@@ -214,15 +222,15 @@ def _entity(path: Path, line: int, rec: dict[str, Any], known: KnownParties,
                              "description": "notes"})
         if eid is None:
             return
-        for _p, _scheme, value in idents:
-            known.idents[value.lower()] = eid
+        for _p, scheme_, value in idents:
+            known.add_identifier(eid, scheme_, value)
         w.cite(where, "entity", eid, f"line {line}", f"{schema} {rec.get('id', '')}".strip())
         known.by_name[key] = eid
         report.new_entities.append(name)
     by_ftm[str(rec.get("id"))] = eid
     if len(report.preview) < PREVIEW_ROWS:
         what = "new" if eid not in known.names else f"= existing #{eid} {known.names[eid]}"
-        extra = [f"{len(ids)} identifier(s)"] if ids else []
+        extra = [f"{len(idents)} identifier(s)"] if idents else []
         report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"] + extra))
     for prog in rec.get("_sanctions", []):
         sanctions.append((line, {"schema": "Sanction", "properties": {

@@ -1,5 +1,9 @@
 """The parties a case already holds, for resolving imported names: by normalised name or
-alias (exact), by identifier, and near matches (proposed to the user, never merged)."""
+alias (exact), by identifier, and near matches (proposed to the user, never merged).
+
+An identifier is matched only when its scheme names one party and its check digits hold
+(:func:`casefile.core.identifiers.match_key`); even then a party found by identifier alone,
+under another name, is proposed for review, never reused silently."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from casefile.core.identifiers import detect_scheme, match_key
 from casefile.core.names import normalise_name
 
 NEAR = 88  # token-set similarity (0-100) from which a name is proposed as the same party
@@ -16,14 +21,40 @@ class KnownParties:
     def __init__(self, conn: Any) -> None:
         self.by_name: dict[str, int] = {}
         self.names: dict[int, str] = {}
+        self.keys_of: dict[int, set[str]] = {}  # entity -> its normalised names and aliases
         for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
-            self.by_name.setdefault(normalise_name(name), eid)
+            self._name(eid, name)
             self.names[eid] = name
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
-            self.by_name.setdefault(normalise_name(name), eid)
-        self.idents: dict[str, int] = {v.strip().lower(): eid for eid, v in conn.exec_driver_sql(
-            "SELECT entity_id, value FROM identifier")}
+            self._name(eid, name)
+        self.idents: dict[tuple[str, str], int] = {}
+        for eid, scheme, value in conn.exec_driver_sql(
+                "SELECT entity_id, scheme, value FROM identifier"):
+            self.add_identifier(eid, scheme, value)
         self.existing = dict(self.by_name)  # what was there before the import
+
+    def _name(self, eid: int, name: str) -> None:
+        key = normalise_name(name)
+        self.by_name.setdefault(key, eid)
+        self.keys_of.setdefault(eid, set()).add(key)
+
+    def add_identifier(self, eid: int, scheme: str, value: str) -> None:
+        """Know a party by an identifier (when the identifier can name one party)."""
+        key = match_key(detect_scheme(value, scheme), value)
+        if key is not None:
+            self.idents.setdefault(key, eid)
+
+    def by_identifier(self, identifiers: list[tuple[str, str]]) -> int | None:
+        """The party one of ``(scheme, value)`` names, if any."""
+        for scheme, value in identifiers:
+            key = match_key(detect_scheme(value, scheme), value)
+            if key is not None and key in self.idents:
+                return self.idents[key]
+        return None
+
+    def named(self, eid: int, key: str) -> bool:
+        """Whether party ``eid`` has the normalised name ``key`` (as name or alias)."""
+        return key in self.keys_of.get(eid, ())
 
     def near(self, key: str) -> tuple[int, str, float] | None:
         """The closest party that was in the case before the import: (id, name, score)."""

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import CountryError, country_code, country_name
+from casefile.core.identifiers import GENERIC, detect_scheme
+from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, NeedsReview
 from casefile.services.exchange.imports.known import KnownParties
@@ -51,6 +53,12 @@ class ImportReport:
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
     row_problems: list[str] = field(default_factory=list)  # of the row being read
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
+
+    warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
+
+    def warn(self, what: str) -> None:
+        """Note something kept that a person should look at (said in the report)."""
+        self.warnings[what] = self.warnings.get(what, 0) + 1
 
     def leave_out(self, what: str) -> None:
         """Count a value the import does not keep (said in the report, never silent)."""
@@ -104,13 +112,18 @@ class _Parties(KnownParties):
         """The entity of the ``role`` ("shipper" / "consignee") cells of a row; None when
         the row names none, or when a new party's values are refused (reported)."""
         name_key, ident_key, country_key = _ROLE_CELLS[role]
-        name, ident = " ".join(values[name_key].split()), values[ident_key]
+        name, ident = " ".join(values[name_key].split()), values[ident_key].strip()
         if not name and not ident:
             return None
         country = values[country_key]
         key = normalise_name(name) or name.casefold()
-        if ident and ident.strip().lower() in self.idents:
-            eid = self.idents[ident.strip().lower()]
+        scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
+        if ident and (why := identifier_problem(scheme, ident)):
+            report.warn(f"{_where(report, line)(ident_key)}: {why}; kept, not used to match "
+                        "parties")
+        by_id = self.by_identifier([(scheme, ident)]) if ident else None
+        if by_id is not None and (not name or self.named(by_id, key)):
+            eid = by_id
         elif key in self.accept:
             eid = report.reused_entities[name] = self.accept[key]
         elif key in self.by_name:
@@ -126,17 +139,23 @@ class _Parties(KnownParties):
             return eid
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
-            near = self.near(key)
-            if near:
+            if by_id is not None and by_id in self.names:  # in the case before the import
+                report.proposals.append((name, by_id, f"{self.names[by_id]}, same {scheme} "
+                                         f"{ident}", 100.0))
+            elif by_id is not None:
+                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the same "
+                            f"{scheme} as another new party; kept apart (merge them in the "
+                            "case if they are one)")
+            elif near := self.near(key):
                 report.proposals.append((name, *near))
         eid = self.writer.party(
             _where(report, line), name=name or f"Party {ident}", country=country or None,
             description="Created by import", field=_ROLE_FIELDS[role],
-            identifiers=[(ident_key, "identifier", ident.strip())] if ident else ())
+            identifiers=[(ident_key, scheme, ident)] if ident else ())
         if eid is None:
             return None
         if ident:
-            self.idents[ident.strip().lower()] = eid
+            self.add_identifier(eid, scheme, ident)
         self.by_name[key] = eid
         report.new_entities.append(name)
         return eid

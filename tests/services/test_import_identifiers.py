@@ -1,0 +1,90 @@
+"""Identifiers in imports are typed by scheme, never merge parties on their own, and a
+scheme many companies share (KPP) never matches at all."""
+
+import json
+
+import pytest
+
+from casefile.errors import NeedsReview
+from casefile.services.exchange.imports.ftm import import_ftm
+from casefile.services.exchange.imports.shipments import import_shipments
+
+SBER_INN = "7707083893"
+HEADER = "Отправитель;ИНН отправителя;Получатель;ИНН получателя;Дата;Описание товара\n"
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def idents(case):
+    with case.read() as conn:
+        return sorted(conn.exec_driver_sql(
+            "SELECT e.name, i.scheme, i.value FROM identifier i "
+            "JOIN entity e ON e.id = i.entity_id").fetchall())
+
+
+def test_the_scheme_is_taken_from_the_column_name(case, tmp_path):
+    f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;123;2022;"
+                                           "подшипники\n", "cp1251")
+    report = import_shipments(case, f).result
+    assert report.shipments == 1
+    assert idents(case) == [("ООО «ВОСТОК»", "INN", SBER_INN), ("ТОО Алтын", "INN", "123")]
+    # the malformed INN is kept as given, said, and never used to match
+    assert any("ИНН получателя" in w and "'123' does not have the form" in w
+               for w in report.warnings)
+
+
+def test_same_identifier_under_another_name_is_a_proposal_never_a_reuse(case, tmp_path):
+    eid = case.create("entity", {"name": "Vostok Trading LLC"}, children={
+        "identifier": [{"scheme": "INN", "value": SBER_INN}]}).result
+    f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2022;goods\n",
+              "cp1251")
+    with pytest.raises(NeedsReview) as info:
+        import_shipments(case, f, review=True)
+    assert info.value.report.proposals == [
+        ("ООО «ВОСТОК»", eid, f"Vostok Trading LLC, same INN {SBER_INN}", 100.0)]
+    assert case.counts()["shipment"] == 0  # nothing was written
+    # told they are the same: the existing party is used
+    report = import_shipments(case, f, accept={"ООО «ВОСТОК»": eid}, review=True).result
+    assert report.reused_entities == {"ООО «ВОСТОК»": eid}
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT shipper_id FROM shipment").scalar() == eid
+
+
+def test_kept_apart_it_is_a_new_party_with_the_same_identifier(case, tmp_path):
+    case.create("entity", {"name": "Vostok Trading LLC"}, children={
+        "identifier": [{"scheme": "INN", "value": SBER_INN}]})
+    f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2022;goods\n")
+    report = import_shipments(case, f, keep_apart=["ООО «ВОСТОК»"], review=True).result
+    assert "ООО «ВОСТОК»" in report.new_entities
+    assert case.counts()["entity"] == 3  # the existing party, the new one, the buyer
+
+
+def _kpp_company(eid, name, kpp, inn):
+    return {"id": eid, "schema": "Company", "properties": {
+        "name": [name], "kppCode": [kpp], "innCode": [inn], "jurisdiction": ["ru"]}}
+
+
+def test_a_shared_kpp_never_folds_companies_together(case, tmp_path):
+    """OpenSanctions' ZALA AERO, Aeroscan and LLC CST share one KPP (a tax office's code):
+    three companies, three parties, no proposal between them from the KPP."""
+    kpp = "784101001"
+    f = tmp_path / "os.ftm.json"
+    f.write_text("\n".join(json.dumps(r) for r in (
+        _kpp_company("ru-zala", "ZALA AERO", kpp, "1831095010"),
+        _kpp_company("ru-aeroscan", "AEROSCAN", kpp, "7801601408"),
+        _kpp_company("ru-cst", "LLC CST", kpp, "7804507227"))) + "\n", "utf-8")
+    report = import_ftm(case, f, review=True).result
+    assert report.warnings == {}  # every INN passes its check digits
+    assert report.new_entities == ["ZALA AERO", "AEROSCAN", "LLC CST"]
+    assert report.reused_entities == {} and report.proposals == []
+    assert [(n, s) for n, s, _v in idents(case) if s == "KPP"] == [
+        ("AEROSCAN", "KPP"), ("LLC CST", "KPP"), ("ZALA AERO", "KPP")]
+    # imported again as another file, the same companies are found by name, not by KPP
+    g = tmp_path / "again.ftm.json"
+    g.write_text(json.dumps(_kpp_company("x", "Unrelated Ltd", kpp, "")) + "\n", "utf-8")
+    report = import_ftm(case, g, review=True).result
+    assert report.new_entities == ["Unrelated Ltd"] and report.proposals == []
