@@ -88,3 +88,28 @@ def test_a_shared_kpp_never_folds_companies_together(case, tmp_path):
     g.write_text(json.dumps(_kpp_company("x", "Unrelated Ltd", kpp, "")) + "\n", "utf-8")
     report = import_ftm(case, g, review=True).result
     assert report.new_entities == ["Unrelated Ltd"] and report.proposals == []
+
+
+def test_new_parties_take_the_rows_countries_and_variants_become_aliases(case, tmp_path):
+    """Shipper -> origin, consignee -> destination unless the row says otherwise; a spelling
+    that resolved to a known party ('CO.,LIMITED' for 'CO., LTD') is kept as its alias, and
+    the undo of the import takes the alias away again."""
+    eid = case.create("entity", {"name": "Shenzhen Sky Tech CO., LTD"}).result
+    f = write(tmp_path, "bol.csv",
+              "Shipper,Consignee,Consignee country,Date,Goods,Country of origin,"
+              "Country of destination,Quantity\n"
+              "\"SHENZHEN SKY TECH CO.,LIMITED\",Altyn LLP,KZ,2022-06-01,optics,China,Russia,"
+              "1820340\n"
+              "Hong Kong Link Ltd,Vostok OOO,,2022-06-02,drones,HK,RU,1\n")
+    report = import_shipments(case, f).result
+    assert report.reused_entities == {"SHENZHEN SKY TECH CO.,LIMITED": eid}
+    assert [a["name"] for a in case.children("alias", "entity_id", eid)] == [
+        "SHENZHEN SKY TECH CO.,LIMITED"]
+    with case.read() as conn:
+        countries = dict(conn.exec_driver_sql("SELECT name, country FROM entity").fetchall())
+    assert countries == {"Shenzhen Sky Tech CO., LTD": None, "Altyn LLP": "KZ",
+                         "Hong Kong Link Ltd": "HK", "Vostok OOO": "RU"}
+    assert "qty 1 820 340" in report.preview[0] and "e+" not in report.preview[0]
+    case.undo()
+    assert case.children("alias", "entity_id", eid) == []
+    assert case.get("entity", eid)["name"] == "Shenzhen Sky Tech CO., LTD"

@@ -22,6 +22,7 @@ class KnownParties:
         self.by_name: dict[str, int] = {}
         self.names: dict[int, str] = {}
         self.keys_of: dict[int, set[str]] = {}  # entity -> its normalised names and aliases
+        self.spellings: dict[int, set[str]] = {}  # entity -> its names and aliases as written
         for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
             self._name(eid, name)
             self.names[eid] = name
@@ -34,6 +35,7 @@ class KnownParties:
         self.existing = dict(self.by_name)  # what was there before the import
 
     def _name(self, eid: int, name: str) -> None:
+        self.spellings.setdefault(eid, set()).add(name)
         key = normalise_name(name)
         self.by_name.setdefault(key, eid)
         self.keys_of.setdefault(eid, set()).add(key)

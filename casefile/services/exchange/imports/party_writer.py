@@ -22,7 +22,7 @@ from casefile.store import schema
 from casefile.store.bulk import insert_many
 
 ORDER = ("entity", "alias", "identifier", "sanction", "citation")  # parents first
-NUMBERED = ("entity", "sanction")  # ids given here: the undo step names them
+NUMBERED = ("entity", "alias", "sanction")  # ids given here: the undo step names them
 # the columns written per table, in table order (ids only where this writer gives them)
 COLUMNS = {t: tuple(schema.columns(t, without=() if t in NUMBERED else ("id",)))
            for t in ORDER}
@@ -101,6 +101,14 @@ class PartyWriter:
             self._queue(table, {**(values or {}), "entity_id": eid})
         return eid
 
+    def alias(self, where: Where, entity_id: int, name: str, field: str) -> int | None:
+        """Another name of a party (new or already in the case), e.g. a spelling variant
+        that resolved to it."""
+        cleaned = self.check("alias", {"name": name, "kind": "spelling"}, where,
+                             {"name": field})
+        return None if cleaned is None else self._queue("alias",
+                                                        {**cleaned, "entity_id": entity_id})
+
     def sanction(self, where: Where, entity_id: int, values: dict[str, Any],
                  field: dict[str, str] | None = None) -> int | None:
         """A sanction of a party (``values`` as the editor takes them, "date" included)."""
@@ -148,6 +156,6 @@ class PartyWriter:
         tx.bulk.extend(dependents)
         tx.bulk.append(("sanction", "id", sanctions))
         tx.bulk.append(("identifier", "entity_id", entities))
-        tx.bulk.append(("alias", "entity_id", entities))
+        tx.bulk.append(("alias", "id", self.created("alias")))
         tx.bulk.append(("entity", "id", entities))
         tx.bulk.append(("source", "id", [self.source_id]))

@@ -86,6 +86,7 @@ PREVIEW_ROWS = 20
 
 # role -> the mapping targets of its name, identifier and country cells
 _ROLE_CELLS = {r: (r, f"{r}_id", f"{r}_country") for r in ("shipper", "consignee")}
+_ROLE_PLACE = {"shipper": "origin_country", "consignee": "destination_country"}
 # role -> the mapping target of each entity column a problem may name
 _ROLE_FIELDS = {r: {"name": r, "country": f"{r}_country"} for r in ("shipper", "consignee")}
 
@@ -115,7 +116,10 @@ class _Parties(KnownParties):
         name, ident = " ".join(values[name_key].split()), values[ident_key].strip()
         if not name and not ident:
             return None
-        country = values[country_key]
+        # a new party is where the row says; else the shipper is in the origin country and
+        # the consignee in the destination
+        stated = values[country_key]
+        country = stated or values[_ROLE_PLACE[role]]
         key = normalise_name(name) or name.casefold()
         scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
         if ident and (why := identifier_problem(scheme, ident)):
@@ -133,9 +137,13 @@ class _Parties(KnownParties):
         else:
             eid = None
         if eid is not None:
-            if country:  # not written (the party is not changed), but it must be a country
-                self.writer.check("entity", {"country": country}, _where(report, line),
+            if stated:  # not written (the party is not changed), but it must be a country
+                self.writer.check("entity", {"country": stated}, _where(report, line),
                                   _ROLE_FIELDS[role])
+            spellings = self.spellings.setdefault(eid, set())
+            if name and name not in spellings:  # a variant that resolved to it: an alias
+                spellings.add(name)
+                self.writer.alias(_where(report, line), eid, name, _ROLE_FIELDS[role]["name"])
             return eid
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
@@ -157,6 +165,7 @@ class _Parties(KnownParties):
         if ident:
             self.add_identifier(eid, scheme, ident)
         self.by_name[key] = eid
+        self.spellings[eid] = {name}
         report.new_entities.append(name)
         return eid
 
@@ -322,12 +331,21 @@ def _preview(v: dict[str, Any], parties: _Parties, shipper: int | None,
     if v["hs_code"]:
         parts.append(f"HS {v['hs_code']}")
     if v["weight"] is not None:
-        parts.append(f"{v['weight']:,.3f}".rstrip("0").rstrip(".") + " kg")
+        parts.append(f"{_human(v['weight'], 3)} kg")
     if v["quantity"] is not None:
-        parts.append(f"qty {v['quantity']:,g} {v['unit']}".rstrip())
+        parts.append(f"qty {_human(v['quantity'], 3)} {v['unit']}".rstrip())
     if v["value"] is not None:
-        parts.append(f"value {v['value']:,.2f} {v['currency']}".rstrip())
+        parts.append(f"value {_human(v['value'], 2)} {v['currency']}".rstrip())
     return " · ".join(parts)
+
+
+def _human(x: float, decimals: int) -> str:
+    """A number as people write it in a report: digits grouped by spaces, no exponent, no
+    trailing zeros (1820340 -> '1 820 340', 1234.5 -> '1 234.5')."""
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ")
 
 
 def col_name(report: ImportReport, target: str) -> str:
