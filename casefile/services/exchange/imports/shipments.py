@@ -335,17 +335,15 @@ def _preview(v: dict[str, Any], parties: _Parties, shipper: int | None,
     if v["quantity"] is not None:
         parts.append(f"qty {_human(v['quantity'], 3)} {v['unit']}".rstrip())
     if v["value"] is not None:
-        parts.append(f"value {_human(v['value'], 2)} {v['currency']}".rstrip())
+        parts.append(f"value {v['value']:,.2f} {v['currency']}".rstrip())
     return " · ".join(parts)
 
 
 def _human(x: float, decimals: int) -> str:
-    """A number as people write it in a report: digits grouped by spaces, no exponent, no
-    trailing zeros (1820340 -> '1 820 340', 1234.5 -> '1 234.5')."""
+    """A number as people write it in a report: digits grouped, no exponent, no trailing
+    zeros (1820340 -> '1,820,340', 1234.5 -> '1,234.5')."""
     text = f"{x:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def col_name(report: ImportReport, target: str) -> str:
