@@ -36,7 +36,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import pycountry
-from rapidfuzz import fuzz, process
 
 from casefile.core.country_names import (
     ALL,
@@ -166,6 +165,8 @@ def _either(options: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str
 def suggestions(key: str, limit: int = 3) -> tuple[tuple[str, str], ...]:
     """The known (name, code) pairs closest to the normalised ``key``, at most ``limit``,
     one per country, names in the key's script where there are any."""
+    from rapidfuzz import fuzz, process  # only a refusal needs it
+
     script = _script(key)
     cutoff, shortest = (_CUTOFF_IDEOGRAPHIC, _SHORTEST_IDEOGRAPHIC) if script in _IDEOGRAPHIC \
         else (_CUTOFF, _SHORTEST)
