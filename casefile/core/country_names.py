@@ -1,15 +1,19 @@
 """The table of country names Casefile reads: normalised name -> ISO 3166-1 alpha-2 code.
 
-It is built lazily, once per process, in two steps, so that files of codes and English names
-never pay for the rest:
+It is built lazily, once per process, in three stages, each read only when a value is not
+found in the one before, so that files of codes and English names never pay for the
+catalogues, and Russian or Chinese files only for a few of them
+(``benchmarks/bench_countries.py`` measures each):
 
-1. the curated forms of ``resources/countries/aliases.json`` (``ОАЭ``, ``阿联酋``, ``UAE``…),
-   the ISO 3166-1 codes (alpha-2, alpha-3, numeric), and ISO's English names (name, official
-   name, common name) with the forms derived from them (``Korea, Republic of`` also reads as
-   ``Republic of Korea``; ``Iran, Islamic Republic of`` as ``Iran``);
-2. at the first name step 1 does not know: the translations of those names in every language
-   pycountry ships a gettext catalogue ``iso3166-1.mo`` for, the languages trade files are
-   written in first (:data:`FIRST_LANGUAGES`), then the derived forms of the translations.
+1. :data:`LISTED`: the curated forms of ``resources/countries/aliases.json`` (``ОАЭ``,
+   ``阿联酋``, ``UAE``…), the ISO 3166-1 codes (alpha-2, alpha-3, numeric), and ISO's
+   English names (name, official name, common name) with the forms derived from them
+   (``Korea, Republic of`` also reads as ``Republic of Korea``; ``Iran, Islamic Republic
+   of`` as ``Iran``);
+2. :data:`FIRST`: the translations of those names in the languages trade files are written
+   in (:data:`FIRST_LANGUAGES`), from pycountry's gettext catalogues ``iso3166-1.mo``;
+3. :data:`ALL`: the translations in every other language pycountry ships a catalogue for,
+   then the forms derived from all translations.
 
 A name keeps the meaning of the strongest source that has it, in the order above; a name
 that two countries share at the same strength (``Korea`` from the two Koreas; a translator's
@@ -94,6 +98,8 @@ def read_mo(path: str) -> dict[bytes, bytes]:
 def catalogues() -> list[tuple[str, str]]:
     """(language, path) of pycountry's iso3166-1 catalogues, the first languages first."""
     found = {}
+    if not os.path.isdir(pycountry.LOCALES_DIR):  # a pycountry packaged without them
+        return []
     for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
         path = os.path.join(pycountry.LOCALES_DIR, lang, "LC_MESSAGES", "iso3166-1.mo")
         if os.path.isfile(path):

@@ -301,3 +301,11 @@ def test_a_known_name_in_any_letter_case_and_spacing(i, upper, pad):
     mixed = "".join(c.upper() if u else c.lower()
                     for c, u in zip(name, upper * len(name), strict=False))
     assert outcome(pad + mixed + pad) == outcome(name)
+
+
+def test_a_pycountry_without_catalogues_still_reads_codes_and_english(monkeypatch, tmp_path):
+    monkeypatch.setattr(pycountry, "LOCALES_DIR", str(tmp_path / "stripped"))
+    assert country_names.catalogues() == []
+    table = country_names.translated(country_names.translated(country_names.listed()))
+    assert table.stage == ALL and table.lookup("russia") == "RU"
+    assert table.lookup(normalise("ГОНКОНГ")) is None
