@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.countries import CountryError, all_countries, country_code, country_name
+from casefile.core.countries import CountryError, all_countries, country_name, country_or_unknown
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.core.grading import TLP
 from casefile.ui.text import plain_label
@@ -78,13 +78,14 @@ class CountryEdit(QLineEdit):
         self.setPlaceholderText("country name or ISO code")
 
     def code(self) -> str:
-        """The ISO code for what was typed; raises CountryError when it is no country."""
+        """The ISO code for what was typed, "" for nothing or a way of saying "unknown"
+        ('unknown', 'XX'…); raises CountryError when it is no country."""
         text = self.text().strip()
         if not text:
             return ""
         if text.endswith(")") and "(" in text:
             text = text[text.rindex("(") + 1:-1]
-        return country_code(text)
+        return country_or_unknown(text) or ""
 
     def set_code(self, code: str | None) -> None:
         self.setText(f"{country_name(code)} ({code})" if code else "")

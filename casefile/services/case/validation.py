@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.core import grading
-from casefile.core.countries import CountryError, country_code
+from casefile.core.countries import CountryError, country_or_unknown
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ValidationError
 from casefile.store import models, schema
@@ -70,7 +70,7 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError(key, f"{v!r} is not one of {', '.join(_ENUMS[(kind, key)])}")
         if key in _COUNTRIES[kind]:
             try:
-                v = country_code(v) if v else None
+                v = country_or_unknown(v)  # empty or 'unknown', 'XX'…: no country
             except CountryError as exc:
                 raise ValidationError(key, str(exc)) from None
         elif key == "tags":

@@ -82,8 +82,8 @@ COUNTRY_PROPS = ("country", "jurisdiction", "nationality")
 def _country(props: dict[str, list[Any]], report: ImportReport) -> tuple[str, str | None]:
     """(property, code) of a party's country: the first value Casefile knows as a country.
     The values it does not keep are counted in the report: codes that are not ISO 3166
-    (OpenSanctions writes e.g. 'xk', 'suhh', 'ge-ab') and further countries (a party holds
-    one)."""
+    (OpenSanctions writes e.g. 'xk', 'suhh'; a subdivision such as 'ge-ab' is read as its
+    country) and further countries (a party holds one)."""
     given = [(p, c.strip()) for p in COUNTRY_PROPS for c in props.get(p, [])
              if isinstance(c, str) and c.strip()]
     kept: tuple[str, str | None] = ("country", None)

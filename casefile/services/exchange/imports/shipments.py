@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.core.countries import CountryError, country_code, country_name
+from casefile.core.countries import CountryError, country_name, country_or_unknown
 from casefile.core.identifiers import GENERIC, detect_scheme
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
@@ -295,7 +295,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
     for target in ("origin_country", "destination_country", "via"):
         try:
             text = cell(target)
-            out[target] = country_code(text) if text else None
+            out[target] = country_or_unknown(text)  # 'НЕИЗВЕСТНА', '00': no country
         except CountryError as exc:
             report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
     if report.row_problems:

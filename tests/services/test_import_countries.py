@@ -1,0 +1,85 @@
+"""Country cells as trade files write them, through the shipment importer: Russian declaration
+exports in cp1251 (upper-case names, НЕИЗВЕСТНА), Chinese exports in GB18030."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.errors import ImportFailed
+from casefile.services.exchange.imports.shipments import import_shipments
+
+DECLARATION = {"reference": "Номер ДТ", "date": "Дата ДТ", "shipper": "Отправитель",
+               "consignee": "Получатель", "declared_goods": "Описание товара",
+               "origin_country": "Страна происхождения",
+               "destination_country": "Страна назначения",
+               "shipper_country": "Страна отправителя"}
+HEADER = ";".join(DECLARATION.values()) + "\n"
+
+
+def write(tmp_path, name, text, encoding):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def shipments(case):
+    with case.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT s.reference, s.origin_country, s.destination_country, e.country, "
+            "group_concat(r.country) FROM shipment s JOIN entity e ON e.id = s.shipper_id "
+            "LEFT JOIN route_stop r ON r.shipment_id = s.id GROUP BY s.id ORDER BY s.id"
+        ).all()
+
+
+def test_russian_declaration_countries_in_cp1251(case, tmp_path):
+    text = HEADER + (
+        "10005020/150622/0012345;15.06.2022;DJI HONG KONG LTD;ООО «ТЕХКРИМ»;"
+        "АККУМУЛЯТОРЫ ДЛЯ БПЛА;ГОНКОНГ;РОССИЯ;КИТАЙ\n"
+        "10005020/200622/0012399;20.06.2022;ПОСТАВЩИК НЕ УКАЗАН;ООО «ТЕХКРИМ»;"
+        "ЗАПАСНЫЕ ЧАСТИ;НЕИЗВЕСТНА;РОССИЯ;НЕИЗВЕСТНА\n"
+        "10005020/010722/0012500;01.07.2022;GULF TRADING FZE;ООО «ТЕХКРИМ»;"
+        "КАМЕРЫ ТЕПЛОВИЗИОННЫЕ;ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ;РОССИЯ;ОАЭ\n")
+    f = write(tmp_path, "dt.csv", text, "cp1251")
+    report = import_shipments(case, f, DECLARATION).result
+    assert report.shipments == 3 and not report.problems
+    assert shipments(case) == [
+        ("10005020/150622/0012345", "HK", "RU", "CN", None),
+        ("10005020/200622/0012399", None, "RU", None, None),  # unknown: stored as none
+        ("10005020/010722/0012500", "AE", "RU", "AE", None)]
+
+
+def test_chinese_country_names_in_gb18030(case, tmp_path):
+    text = ("日期,出口商,进口商,商品名称,原产国,目的国,途经国\n"
+            "2022-11-01,深圳市大疆创新科技有限公司,Tekhkrim,无人机电池,中国,俄罗斯,香港\n"
+            "2022-12,中国北方工业集团有限公司,Kazspecexport,猎枪,中国,哈萨克斯坦,阿联酋\n"
+            "2023-01,某供应商,Tekhkrim,零件,未知,俄罗斯,土耳其\n")
+    f = write(tmp_path, "cn.csv", text, "gb18030")
+    mapping = {"date": "日期", "shipper": "出口商", "consignee": "进口商",
+               "declared_goods": "商品名称", "origin_country": "原产国",
+               "destination_country": "目的国", "via": "途经国"}
+    report = import_shipments(case, f, mapping).result
+    assert report.shipments == 3 and not report.problems
+    assert [row[1:3] + row[4:] for row in shipments(case)] == [
+        ("CN", "RU", "HK"), ("CN", "KZ", "AE"), (None, "RU", "TR")]
+
+
+def test_a_country_still_unknown_is_a_problem_with_line_column_and_suggestion(case, tmp_path):
+    text = HEADER + (
+        "1;15.06.2022;DJI HONG KONG LTD;ООО «ТЕХКРИМ»;АККУМУЛЯТОРЫ;ГОНКОНГ;РОССИЯ;КИТАЙ\n"
+        "2;16.06.2022;TOO «АСТАНА»;ООО «ТЕХКРИМ»;ЗАПЧАСТИ;КАЗАХСТН;РОССИЯ;КАЗАХСТАН\n")
+    f = write(tmp_path, "typo.csv", text, "cp1251")
+    with pytest.raises(ImportFailed) as info:
+        import_shipments(case, f, DECLARATION)
+    assert info.value.report.problems == [
+        "typo.csv, line 3, column 'Страна происхождения': 'КАЗАХСТН' is not a country "
+        "Casefile knows; did you mean Казахстан (KZ)?"]
+    assert case.counts()["shipment"] == 0 and case.counts()["entity"] == 0
+
+
+def test_the_editor_stores_unknown_as_no_country(case):
+    eid = case.create("entity", {"kind": "company", "name": "Shell Co", "country": "XX"}).result
+    assert case.get("entity", eid)["country"] is None
+    case.update("entity", eid, {"country": "ТУРЦИЯ"})
+    assert case.get("entity", eid)["country"] == "TR"
+    case.update("entity", eid, {"country": "неизвестна"})
+    assert case.get("entity", eid)["country"] is None
