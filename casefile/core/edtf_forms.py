@@ -281,6 +281,8 @@ def _set(text: str, code: str) -> FuzzyDate:
         approx, uncertain = approx or qa or qb, uncertain or ua or ub
     start = None if None in lows else min(d for d in lows if d)
     end = None if None in highs else max(d for d in highs if d)
+    if start is None and end is None:
+        raise FuzzyDateError(text, "the set is open at both ends, so it places no date")
     kind = "one of" if code[0] == "[" else "all of"
     return FuzzyDate(text, code, start, end, "set", approx, uncertain,
                      f"{kind} the dates {code[1:-1].replace(',', ', ')}")
