@@ -20,8 +20,8 @@ from casefile.services.exchange.imports.mapping import check_mapping, guess_mapp
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.values import (
+    DateReader,
     ValueProblem,
-    parse_date,
     parse_number,
     parse_weight,
 )
@@ -51,6 +51,7 @@ class ImportReport:
     preview: list[str] = field(default_factory=list)  # what the first rows would create
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
     row_problems: list[str] = field(default_factory=list)  # of the row being read
+    date_order: str = ""  # how slashed dates were read (day or month first) and why
 
     def problem(self, text: str) -> None:
         self.row_problems.append(text)
@@ -119,7 +120,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                      progress: Callable[[int, int, str], None] | None = None,
                      keep_apart: Iterable[str] = (), review: bool = False,
                      again: bool = False,
-                     row_log: Callable[[int, str, str], None] | None = None) -> Change:
+                     row_log: Callable[[int, str, str], None] | None = None,
+                     day_first: bool | None = None) -> Change:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
@@ -127,13 +129,15 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
     changes nothing (without it, proposed names become new parties). A file the case already
     holds raises AlreadyImported unless ``again``. ``row_log(line, status, what)`` hears of
     every row: "ok" with what it creates, "problem" with its problems, or "checked" (a good
-    row of an import that has failed elsewhere)."""
+    row of an import that has failed elsewhere). ``day_first`` says how the file writes
+    slashed dates (None: guessed from its rows that read only one way)."""
     path = Path(path)
     table = open_table(path)
     mapping = mapping or guess_mapping(table.header)
     check_mapping(mapping, table.header, path.name)
     report = ImportReport(path.name, mapping, dry_run=dry_run)
     col = {t: table.header.index(c) for t, c in mapping.items()}
+    dates = DateReader.for_file(path, col.get("date"), day_first)
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
@@ -149,7 +153,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         for line, cells in table.rows():
             report.rows += 1
             report.row_problems = []
-            values = _row(cells, col, line, path.name, report)
+            values = _row(cells, col, line, path.name, report, dates)
             if values is None:
                 if row_log:
                     row_log(line, "problem" if report.row_problems else "checked",
@@ -173,6 +177,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                 _flush(conn, parties, ships, stops, cites, dry_run)
                 if progress:  # may raise to cancel
                     progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
+        report.date_order = dates.how()
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
         if report.problems:
@@ -200,7 +205,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport) -> dict[str, Any] | None:
+         report: ImportReport, dates: DateReader) -> dict[str, Any] | None:
     def cell(target: str) -> str:
         i = col.get(target)
         if i is None:
@@ -218,7 +223,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
     except ValueProblem as exc:
         report.problem(f"{file}, line {line}: {exc} (a ragged row)")
         return None
-    for target, fn in (("date", parse_date), ("quantity", parse_number),
+    for target, fn in (("date", dates.parse), ("quantity", parse_number),
                        ("value", parse_number), ("shipment_count", parse_number)):
         try:
             out[target] = fn(cell(target))
