@@ -206,6 +206,8 @@ class ImportDialog(QDialog):
         lines = [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
+        if getattr(report, "date_order", ""):
+            lines.append(f"Dates: {report.date_order}.")
         if dry_run and then_import:
             lines += ["", f"{len(report.proposals)} name(s) look like parties already in the "
                       "case. Tick those that are the same party (untick to create a new "
@@ -242,8 +244,10 @@ class ImportDialog(QDialog):
         elif isinstance(exc, Cancelled):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
+            order = getattr(exc.report, "date_order", "")
             self.report.setPlainText("Nothing was imported. Problems:\n"
-                                     + "\n".join(exc.report.problem_lines()))
+                                     + "\n".join(exc.report.problem_lines())
+                                     + (f"\n\nDates: {order}." if order else ""))
         else:
             self.report.setPlainText(f"Nothing was imported: {exc}")
 
