@@ -222,7 +222,7 @@ def _with_time(piece: Piece, clock: str, tz: str | None, text: str) -> Piece:
             raise FuzzyDateError(text, f"{tz} is not a time zone offset")
     zone = " UTC" if tz == "Z" else f" (UTC{tz})" if tz else ""
     return Piece(piece.lo, piece.hi, None, piece.lo_edtf, piece.hi_edtf, "day",
-                 f"{piece.reading}, {clock}{zone}; the time is kept, the day is drawn")
+                 f"{piece.reading} at {clock}{zone} (the time is kept, the day drawn)")
 
 
 def _end(text: str, part: str) -> tuple[Piece | None, bool, bool, str]:

@@ -111,7 +111,7 @@ def _with_time(text: str, piece: Piece, clock: tuple[str | None, ...]) -> FuzzyD
         raise FuzzyDateError(text, f"{h:02d}:{mi:02d}:{sec:02d} is not a time of day")
     t = f"{h:02d}:{mi:02d}:{sec:02d}"
     return FuzzyDate(text, f"{piece.lo_edtf}T{t}", piece.lo, piece.hi, "day",
-                     reading=f"{piece.reading}, {t}; the time is kept, the day is drawn")
+                     reading=f"{piece.reading} at {t} (the time is kept, the day drawn)")
 
 
 def numeric_order(text: str) -> str | None:
