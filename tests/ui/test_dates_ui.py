@@ -112,3 +112,28 @@ def test_help_page_on_its_own(qtbot):
     qtbot.addWidget(dlg)
     assert "Ranges".upper() in dlg.text.toPlainText()
     assert dlg.text.isReadOnly()
+
+
+def test_the_import_dialog_reads_slashed_dates_in_the_order_chosen(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "slashed.csv"
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n"
+                 "DJI,Importer A,03/04/2022,batteries\n"
+                 "DJI,Importer B,05/06/2022,cameras\n", encoding="utf-8")
+    win.menus.import_shipments.trigger()
+    dlg = win.commands.dialogs["import_shipments"]
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    dlg.check_button.click()  # nothing shows the order: both rows are problems
+    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert "Dates: not guessed" in dlg.report.toPlainText()
+    dlg.date_order.setCurrentIndex(dlg.date_order.findData(False))
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Would import" in dlg.report.toPlainText(),
+                    timeout=20000)
+    report = dlg.report.toPlainText()
+    assert "Dates: month first, as set for this import." in report
+    assert "line 2: 03/04/2022 [2022-03-04]" in report
+    dlg.close()
