@@ -118,7 +118,7 @@ def edtf_shaped(draw):
     return opening + ",".join(members) + {"[": "]", "{": "}"}[opening]
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edtf_shaped())
 def test_edtf_shaped_strings_parse_or_are_refused(text):
     fd = parse_or_refuse(text)
@@ -176,7 +176,7 @@ piece = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(piece, min_size=1, max_size=7), st.sampled_from([" ", ""]),
        st.sampled_from([None, True, False]))
 def test_random_phrases_parse_or_are_refused(words, joiner, day_first):
