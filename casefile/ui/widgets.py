@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,9 +42,10 @@ class FuzzyDateEdit(QWidget):
     committed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None,
-                 day_first: bool | None | str = "locale") -> None:
+                 day_first: bool | None | Literal["locale"] = "locale") -> None:
         super().__init__(parent)
-        self.day_first = locale_day_first() if day_first == "locale" else day_first
+        self.day_first: bool | None = (locale_day_first() if isinstance(day_first, str)
+                                       else day_first)
         self.line = QLineEdit()
         self.line.setPlaceholderText("e.g. June 2022, late 2022, Q3 2022, 15 июня 2022, "
                                      "2022年6月 (Help → Dates)")
