@@ -80,6 +80,13 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
                    help="write one line per row of the file: what it creates, or its problems")
     s.add_argument("--dry-run", action="store_true",
                    help="report what would be created and every problem; change nothing")
+    order = s.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="slashed dates put the day first (03/04/2022 is 3 April); "
+                       "without this or --month-first the order is guessed from the rows "
+                       "that read only one way")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="slashed dates put the month first (03/04/2022 is 4 March)")
     _review_options(s)
 
     s = sub.add_parser("import-ftm", help="import parties and sanctions from FollowTheMoney "
@@ -273,7 +280,8 @@ def _import(args: argparse.Namespace) -> int:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
                                                   accept, keep_apart=args.keep_apart,
                                                   review=review, again=args.again,
-                                                  row_log=row_log).result
+                                                  row_log=row_log,
+                                                  day_first=args.day_first).result
                 finally:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
@@ -287,10 +295,15 @@ def _import(args: argparse.Namespace) -> int:
         except ImportFailed as exc:
             for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
+            order = getattr(exc.report, "date_order", "")
+            if order.startswith("not guessed"):
+                print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
             return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
                            args)
     if report.mapping:
         print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if getattr(report, "date_order", ""):
+        print(f"Dates: {report.date_order}")
     if getattr(args, "save_mapping", None):
         print(f"Saved mapping to {save_mapping(args.save_mapping, report.mapping)}")
     verb = "Would import" if args.dry_run else "Imported"

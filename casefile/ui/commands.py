@@ -57,6 +57,7 @@ class WindowCommands(QObject):
             parent, "About Casefile", f"Casefile {__version__}\nOffline case files for "
             "investigators.", icon=QMessageBox.Icon.Information).exec())
         m.log_folder.triggered.connect(self.show_log_folder)
+        m.dates_help.triggered.connect(self.show_dates_help)
         m.case_details.triggered.connect(self.edit_case_details)
         m.export_pdf.triggered.connect(self.export_pdf)
         m.import_shipments.triggered.connect(lambda: self._import("import_shipments"))
@@ -132,6 +133,18 @@ class WindowCommands(QObject):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         self.status(f"Log folder: {folder}")
+
+    def show_dates_help(self) -> None:
+        """Help → Dates (modeless; shown again, not opened twice)."""
+        from casefile.ui.help_dates import DatesHelpDialog
+        from casefile.ui.widgets import locale_day_first
+
+        dlg = self.dialogs.get("dates_help")
+        if dlg is None:
+            dlg = self.dialogs["dates_help"] = DatesHelpDialog(self.parent_widget,
+                                                               locale_day_first())
+        dlg.show()
+        dlg.activateWindow()
 
     def edit_case_details(self) -> None:
         from casefile.ui.case_details import CaseDetailsDialog

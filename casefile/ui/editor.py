@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.countries import CountryError
+from casefile.core.fuzzydate import FuzzyDate
 from casefile.core.labels import singular
 from casefile.ui.children import ChildTable
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
@@ -165,6 +166,8 @@ class RecordEditor(QWidget):
         old = self._current(key)
         if key == "tags":
             old = (old or "").replace(",", ", ")
+        if isinstance(value, FuzzyDate) and value.text.strip() == (old or "").strip():
+            return  # the date as it was (a FuzzyDate is what the date field commits)
         if (value if value != "" else None) == (old if old != "" else None):
             return
         if isinstance(value, str) and isinstance(old, float | int) and value.strip():

@@ -29,6 +29,7 @@ class FtmImportDialog(ImportDialog):
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.mapping_panel.hide()
+        self.date_order_box.hide()  # FtM dates are ISO
         self.rows_button.hide()  # FtM records are reported in the check itself
         self.body.setStretch(0, 0)  # the report takes the whole width
         self.resize(900, 560)
@@ -59,7 +60,8 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
-                 accept: dict[str, int], progress: Any, again: bool) -> Any:
+                 accept: dict[str, int], progress: Any, again: bool,
+                 day_first: bool | None = None) -> Any:
         return import_ftm(case, path, dry_run, accept, progress, again=again)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -57,6 +58,18 @@ class ImportDialog(QDialog):
         self.file_info = plain_label()
         self.mapping_panel = MappingPanel()
         self.mapping_panel.said.connect(self.report_text)
+        self.date_order = QComboBox()  # how the file writes 03/04/2022
+        for text, day_first in (("guess from the file", None),
+                                ("day first (03/04/2022 is 3 April)", True),
+                                ("month first (03/04/2022 is 4 March)", False)):
+            self.date_order.addItem(text, day_first)
+        self.date_order.setToolTip("A slashed date that reads both ways is read in this order; "
+                                   "guessed from the rows that read only one way if not set")
+        self.date_order_box = QWidget()
+        order_row = QHBoxLayout(self.date_order_box)
+        order_row.setContentsMargins(0, 0, 0, 0)
+        order_row.addWidget(plain_label("Slashed dates:"))
+        order_row.addWidget(self.date_order, 1)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(110)
         self.report = QPlainTextEdit()
@@ -80,6 +93,7 @@ class ImportDialog(QDialog):
             buttons.addWidget(b)
         left = QVBoxLayout()
         left.addWidget(self.mapping_panel, 1)
+        left.addWidget(self.date_order_box)
         right = QVBoxLayout()
         right.addWidget(plain_label("Possible matches with parties already in the case "
                                     "(tick to use the existing party):"))
@@ -155,8 +169,10 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
-                 accept: dict[str, int], progress: Any, again: bool) -> Any:
-        return import_shipments(case, path, mapping, dry_run, accept, progress, again=again)
+                 accept: dict[str, int], progress: Any, again: bool,
+                 day_first: bool | None = None) -> Any:
+        return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
+                                day_first=day_first)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -164,7 +180,8 @@ class ImportDialog(QDialog):
             stamp = path.stat().st_mtime_ns
         except OSError:
             stamp = None
-        return (str(path), stamp, tuple(sorted(self.mapping().items())))
+        return (str(path), stamp, tuple(sorted(self.mapping().items())),
+                self.date_order.currentData())
 
     def run(self, dry_run: bool) -> None:
         path = Path(self.path.text().strip())
@@ -180,9 +197,9 @@ class ImportDialog(QDialog):
         self.close_button.setText("Cancel")
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
-        again = self.again
+        again, day_first = self.again, self.date_order.currentData()
         self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
-                                                   task.report, again)) \
+                                                   task.report, again, day_first)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 
@@ -206,6 +223,8 @@ class ImportDialog(QDialog):
         lines = [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
+        if getattr(report, "date_order", ""):
+            lines.append(f"Dates: {report.date_order}.")
         if report.warnings:
             lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
                                             for w, n in list(report.warnings.items())[:50]]
@@ -249,8 +268,10 @@ class ImportDialog(QDialog):
         elif isinstance(exc, Cancelled):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
+            order = getattr(exc.report, "date_order", "")
             self.report.setPlainText("Nothing was imported. Problems:\n"
-                                     + "\n".join(exc.report.problem_lines()))
+                                     + "\n".join(exc.report.problem_lines())
+                                     + (f"\n\nDates: {order}." if order else ""))
         else:
             self.report.setPlainText(f"Nothing was imported: {exc}")
 
@@ -264,6 +285,7 @@ class ImportDialog(QDialog):
         if not out:
             return
         mapping, accept = self.mapping(), self.accepted_matches()
+        day_first = self.date_order.currentData()
         task = self.task = Task()
         task.progress.connect(lambda d, t, w: self.progress.setValue(int(d * 1000 / max(t, 1))),
                               Qt.ConnectionType.QueuedConnection)
@@ -281,7 +303,7 @@ class ImportDialog(QDialog):
                     log(line, status, what)
                 try:  # a dry run: nothing is written to the case, whatever it finds
                     import_shipments(case, path, mapping, True, accept, task.report,
-                                     again=True, row_log=count)
+                                     again=True, row_log=count, day_first=day_first)
                 except ImportFailed:
                     pass
             return sum(counts.values()), counts["problem"]

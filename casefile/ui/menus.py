@@ -15,7 +15,7 @@ from casefile.core.labels import singular
 from casefile.store.schema import RECORD_KINDS
 
 # the actions that need no open case
-_ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder")
+_ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder", "dates_help")
 # the actions that change the case (off when it is open read-only)
 _WRITES = ("delete", "merge", "case_details", "import_shipments", "import_ftm")
 
@@ -46,6 +46,7 @@ class Menus:
     view: QMenu
     about: QAction
     log_folder: QAction
+    dates_help: QAction
     toolbar: QToolBar
     search_field: QLineEdit
     toolbar_new: dict[str, QAction] = field(default_factory=dict)
@@ -116,6 +117,7 @@ def build_menus(win: QMainWindow) -> Menus:
         find=_action(win, "&Find…", std.Find), view=QMenu("&View", win),
         about=_action(win, "&About Casefile"),
         log_folder=_action(win, "Show &Log Folder"),
+        dates_help=_action(win, "&Dates: What Can Be Typed…"),
         toolbar=QToolBar("Main", win), search_field=QLineEdit())
     file_menu = bar.addMenu("&File")
     for group in (("new", "open", "demo"), ("save_copy", "case_details"),
@@ -140,6 +142,8 @@ def build_menus(win: QMainWindow) -> Menus:
     edit.addAction(m.find)
     bar.addMenu(m.view)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(m.dates_help)
+    help_menu.addSeparator()
     help_menu.addAction(m.log_folder)
     help_menu.addAction(m.about)
     _toolbar(win, m)

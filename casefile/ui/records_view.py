@@ -23,6 +23,7 @@ from casefile.services.queries import listing
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
+from casefile.ui.widgets import locale_day_first
 
 # kinds whose rows show names of entities or counts of citations, per listed kind
 _SHOWS = {"shipment": ("entity", "route_stop"), "relationship": ("entity",),
@@ -115,7 +116,7 @@ class RecordsView(QWidget):
                 bounds.append("")
                 continue
             try:
-                fd = parse_fuzzy_date(text)
+                fd = parse_fuzzy_date(text, locale_day_first())
                 day = fd.start if first else fd.end
                 bounds.append(day.isoformat() if day else "")
             except FuzzyDateError as exc:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -17,29 +18,50 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.countries import CountryError, all_countries, country_name, country_or_unknown
-from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, numeric_order, parse_fuzzy_date
 from casefile.core.grading import TLP
 from casefile.ui.text import plain_label
 
 
+def locale_day_first(locale: QLocale | None = None) -> bool | None:
+    """Whether the user's locale writes the day before the month (en_GB, ru: True; en_US:
+    False); None where it puts the year first (zh, ja) and so says nothing of 03/04/2022."""
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    d, m, y = fmt.find("d"), fmt.find("M"), fmt.find("y")
+    if d < 0 or m < 0 or 0 <= y < min(d, m):
+        return None
+    return d < m
+
+
 class FuzzyDateEdit(QWidget):
-    """A line for dates as written ('late 2022') with how it was understood beneath it."""
+    """A line for dates as written ('late 2022') with how it was understood beneath it, before
+    anything is stored. A slashed date that reads both ways is read in the order of the
+    user's locale (``day_first``), and the hint says so. ``committed`` carries the
+    :class:`FuzzyDate` read, or the text when it was not understood (or is empty)."""
 
-    committed = Signal(str)
+    committed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 day_first: bool | None | Literal["locale"] = "locale") -> None:
         super().__init__(parent)
+        self.day_first: bool | None = (locale_day_first() if isinstance(day_first, str)
+                                       else day_first)
         self.line = QLineEdit()
-        self.line.setPlaceholderText("e.g. June 2022, late 2022, Nov–Dec 2022, 2022-06-15")
-        self.hint = plain_label()
+        self.line.setPlaceholderText("e.g. June 2022, late 2022, Q3 2022, 15 июня 2022, "
+                                     "2022年6月 (Help → Dates)")
+        self.hint = plain_label(wrap=True)
         self.hint.setStyleSheet("color: #555; font-size: 11px;")
+        # the hint wraps within the width the form gives; it never asks for more
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setMinimumWidth(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)
         lay.addWidget(self.line)
         lay.addWidget(self.hint)
         self.line.textChanged.connect(self._explain)
-        self.line.editingFinished.connect(lambda: self.committed.emit(self.line.text()))
+        self.line.editingFinished.connect(lambda: self.committed.emit(self.value()))
+        self._explain("")
 
     def text(self) -> str:
         return self.line.text()
@@ -50,19 +72,28 @@ class FuzzyDateEdit(QWidget):
         self.line.blockSignals(False)
         self._explain(text)
 
+    def value(self) -> FuzzyDate | str:
+        """The date as read (in the locale's order), or the text as typed when it is empty
+        or not understood (saving it then says why)."""
+        try:
+            return parse_fuzzy_date(self.line.text(), self.day_first)
+        except FuzzyDateError:
+            return self.line.text()
+
     def _explain(self, text: str) -> None:
         if not text.strip():
             self.hint.setText("no date")
             return
         try:
-            fd = parse_fuzzy_date(text)
+            fd = parse_fuzzy_date(text, self.day_first)
         except FuzzyDateError as exc:
             self.hint.setText(f"not understood: {exc.reason}")
             return
-        flags = [w for w, on in (("approximate", fd.approximate),
-                                 ("uncertain", fd.uncertain)) if on]
-        self.hint.setText(f"{fd.bounds_text()}   {fd.edtf}"
-                          + (f"   ({', '.join(flags)})" if flags else ""))
+        order = ""
+        if numeric_order(text) == "either":
+            order = " (the order your locale writes dates in)"
+        self.hint.setText(f"{fd.reading}{order}: {fd.bounds_text()}{fd.flags_text()}  "
+                          f"[{fd.edtf}]")
 
 
 class CountryEdit(QLineEdit):

@@ -100,4 +100,7 @@ def test_points_and_spans():
 
 def test_explain_shows_how_it_was_understood():
     text = parse_fuzzy_date("Jun 2022").explain()
-    assert text.startswith("Jun 2022 → 2022-06-01 … 2022-06-30")
+    assert text == "Jun 2022 → June 2022: 2022-06-01 … 2022-06-30  [2022-06]"
+    text = parse_fuzzy_date("about Q3 2022").explain()
+    assert text == ("about Q3 2022 → Q3 2022: 2022-07-01 … 2022-09-30 (approximate)  "
+                    "[2022-07~/2022-09~]")

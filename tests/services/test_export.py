@@ -68,4 +68,6 @@ def test_ftm_export_passes_the_followthemoney_model(demo, tmp_path):
     armour = next(p for p in by_schema["EconomicActivity"]
                   if "body armour" in p.get("goodsDescription"))
     assert any("Route: via Turkey" in s for s in armour.get("summary"))
-    assert armour.get("startDate") == ["2022-09-01"]
+    # 'late 2022' is September to December: whole months, so FtM gets months
+    assert (armour.get("startDate"), armour.get("endDate")) == (["2022-09"], ["2022-12"])
+    assert armour.get("date") == []

@@ -10,7 +10,9 @@ intervals (shipments, events, sanctions) the interval's ``proof``."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -39,15 +41,81 @@ def _model() -> Any:
 
 
 def _dates(proxy: Any, row: dict[str, Any], single: str = "date") -> None:
-    if not row.get("date_start") and not row.get("date_end"):
+    """The case's date as FtM can carry it: ``single`` when it is one day, month or year
+    (or a date-time), else ``startDate`` / ``endDate`` at the precision both bounds share
+    ('201X' -> 2010 … 2019, '156X-12-25' -> 1560-12-25 … 1569-12-25, 'late 2022' ->
+    2022-09 … 2022-12). Qualifiers ('~', '?') FtM cannot carry; the text as given is kept
+    in the summary of shipments."""
+    exact, start, end = ftm_dates(row)
+    if exact:
+        proxy.add(single, exact)
         return
-    if row.get("date_precision") in ("day", "month", "year"):
-        proxy.add(single, row["date_edtf"].rstrip("~?%"))
-        return
-    if row.get("date_start"):
-        proxy.add("startDate", row["date_start"])
-    if row.get("date_end"):
-        proxy.add("endDate", row["date_end"])
+    if start:
+        proxy.add("startDate", start)
+    if end:
+        proxy.add("endDate", end)
+
+
+_PLAIN_END = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)[~?%]?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}(?::?\d{2})?)?")
+
+
+def _bounds(row: dict[str, Any]) -> tuple[date | None, date | None]:
+    start, end = row.get("date_start"), row.get("date_end")
+    return (date.fromisoformat(start) if start else None,
+            date.fromisoformat(end) if end else None)
+
+
+def _month_end(d: date) -> bool:
+    return (d + timedelta(days=1)).day == 1
+
+
+def ftm_dates(row: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(one date, start, end) in FtM's ISO prefixes for a row's date_* columns: the one
+    date when the case's date is exactly a day, month or year, else the bounds (an open end
+    is None) at the coarsest precision that keeps them exact."""
+    lo, hi = _bounds(row)
+    if lo is None and hi is None:
+        return None, None, None
+    code = row.get("date_edtf") or ""
+    if lo is not None and lo == hi and _DATETIME.fullmatch(code):
+        return code, None, None
+    exact = _exactly(lo, hi)
+    if exact:
+        return exact, None, None
+    years = (lo is None or (lo.month, lo.day) == (1, 1)) and \
+        (hi is None or (hi.month, hi.day) == (12, 31))
+    months = (lo is None or lo.day == 1) and (hi is None or _month_end(hi))
+    cut = 4 if years else 7 if months else 10
+    if lo is None or hi is None:  # one end: as precise as the case wrote it ('../2022-06-30')
+        known = _PLAIN_END.fullmatch(code.split("/")[0 if hi is None else -1])
+        cut = len(known.group(1)) if known else cut
+    return None, lo.isoformat()[:cut] if lo else None, hi.isoformat()[:cut] if hi else None
+
+
+def _exactly(lo: date | None, hi: date | None) -> str | None:
+    """The day, month or year that is exactly lo … hi, if one is."""
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        return lo.isoformat()
+    if lo.year == hi.year and (lo.month, lo.day) == (1, 1) and (hi.month, hi.day) == (12, 31):
+        return lo.isoformat()[:4]
+    if (lo.year, lo.month) == (hi.year, hi.month) and lo.day == 1 and _month_end(hi):
+        return lo.isoformat()[:7]
+    return None
+
+
+def _within(row: dict[str, Any]) -> str | None:
+    """For a property that holds one date (a listing, a publication): the narrowest day,
+    month or year that holds the whole of the case's date, if one does."""
+    lo, hi = _bounds(row)
+    if lo is None or hi is None:
+        return None
+    for cut in (10, 7, 4):
+        if lo.isoformat()[:cut] == hi.isoformat()[:cut]:
+            return lo.isoformat()[:cut]
+    return None
 
 
 def _grouped(rows: Iterable[Any], key: str) -> Iterator[tuple[int, list[Any]]]:
@@ -113,8 +181,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             doc.add("publisher", s["publisher"] or None)
             doc.add("author", s["author"] or None)
             doc.add("sourceUrl", s["url"] or None)
-            if s["date_start"]:
-                doc.add("publishedAt", s["date_start"])
+            doc.add("publishedAt", _within(s))
             doc.add("summary", f"Admiralty reliability {s['reliability']}")
             yield doc
         parties: dict[int, Any] = {}
@@ -158,9 +225,9 @@ def iter_entities(case: Case) -> Iterator[Any]:
             sanc.add("authority", s["authority"] or None)
             sanc.add("program", s["programme"] or None)
             sanc.add("reason", s["reason"] or None)
-            if s["date_start"]:
-                sanc.add("listingDate", s["date_edtf"].rstrip("~?%")
-                         if s["date_precision"] in ("day", "month", "year") else s["date_start"])
+            sanc.add("listingDate", _within(s))
+            if s["date_text"] and _within(s) != ftm_dates(s)[0]:
+                sanc.add("summary", f"Listing date as given: {s['date_text']}")
             add_proof(sanc, "sanction", s["id"])
             yield sanc
         involved = _Merge(rows("SELECT * FROM event_party ORDER BY event_id, id"), "event_id")

@@ -21,8 +21,8 @@ from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.values import (
+    DateReader,
     ValueProblem,
-    parse_date,
     parse_number,
     parse_weight,
 )
@@ -52,6 +52,7 @@ class ImportReport:
     preview: list[str] = field(default_factory=list)  # what the first rows would create
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
     row_problems: list[str] = field(default_factory=list)  # of the row being read
+    date_order: str = ""  # how slashed dates were read (day or month first) and why
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
 
     warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
@@ -175,7 +176,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                      progress: Callable[[int, int, str], None] | None = None,
                      keep_apart: Iterable[str] = (), review: bool = False,
                      again: bool = False,
-                     row_log: Callable[[int, str, str], None] | None = None) -> Change:
+                     row_log: Callable[[int, str, str], None] | None = None,
+                     day_first: bool | None = None) -> Change:
     """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
@@ -183,13 +185,15 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
     changes nothing (without it, proposed names become new parties). A file the case already
     holds raises AlreadyImported unless ``again``. ``row_log(line, status, what)`` hears of
     every row: "ok" with what it creates, "problem" with its problems, or "checked" (a good
-    row of an import that has failed elsewhere)."""
+    row of an import that has failed elsewhere). ``day_first`` says how the file writes
+    slashed dates (None: guessed from its rows that read only one way)."""
     path = Path(path)
     table = open_table(path)
     mapping = mapping or guess_mapping(table.header)
     check_mapping(mapping, table.header, path.name)
     report = ImportReport(path.name, mapping, dry_run=dry_run)
     col = {t: table.header.index(c) for t, c in mapping.items()}
+    dates = DateReader.for_file(path, col.get("date"), day_first)
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
@@ -206,7 +210,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         for line, cells in table.rows():
             report.rows += 1
             report.row_problems = []
-            values = _row(cells, col, line, path.name, report)
+            values = _row(cells, col, line, path.name, report, dates)
             if values is None:
                 if row_log:
                     row_log(line, "problem" if report.row_problems else "checked",
@@ -239,6 +243,7 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                 _flush(conn, writer, ships, stops, cites)
                 if progress:  # may raise to cancel
                     progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
+        report.date_order = dates.how()
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
         if report.problems:
@@ -262,7 +267,7 @@ _TEXT_TARGETS = ("shipper", "consignee", "declared_goods", "hs_code", "unit", "c
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport) -> dict[str, Any] | None:
+         report: ImportReport, dates: DateReader) -> dict[str, Any] | None:
     def cell(target: str) -> str:
         i = col.get(target)
         if i is None:
@@ -282,7 +287,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
             report.problem(f"{file}, line {line}: the row has fewer cells than the header "
                            "(a ragged row)")
             return None
-    for target, fn in (("date", parse_date), ("quantity", parse_number),
+    for target, fn in (("date", dates.parse), ("quantity", parse_number),
                        ("value", parse_number), ("shipment_count", parse_number)):
         try:
             out[target] = fn(cell(target))

@@ -1,0 +1,288 @@
+"""EDTF (ISO 8601-2, the Library of Congress 2019 specification), levels 0, 1 and 2.
+
+:func:`read_edtf` returns None for text that is not EDTF at all (another reader may know it),
+a :class:`FuzzyDate` whose canonical form is the text as written (upper-cased, without spaces
+after commas), or raises :class:`FuzzyDateError` for EDTF that names no date Casefile can place:
+an impossible day ('2022-02-30'), a year before 1 or after 9999 ('-1985', 'Y170000002'), no
+year at all ('XXXX-12-XX'). Unspecified digits ('156X-12-25') give the first and the last day
+that fit; qualifiers ('?', '~', '%', anywhere) set the uncertain and approximate flags.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import product
+
+from casefile.core.datetypes import (
+    MONTH_NAMES,
+    SUBYEAR,
+    FuzzyDate,
+    FuzzyDateError,
+    Piece,
+    check_year,
+    day_piece,
+    day_words,
+    last_day,
+    mark,
+    month_piece,
+    subyear_piece,
+    year_piece,
+    years_piece,
+)
+
+_SHAPE = re.compile(r"[\dXYES\-?~%/.\[\]{},:TZ+]+")
+_SINGLE = re.compile(
+    r"(?P<q0>[?~%])?(?P<year>Y-?\d+(?:E\d+)?|-?[\dX]{4})(?P<sig>S\d+)?(?P<q1>[?~%])?"
+    r"(?:-(?P<q2>[?~%])?(?P<month>[\dX]{2})(?P<q3>[?~%])?"
+    r"(?:-(?P<q4>[?~%])?(?P<day>[\dX]{2})(?P<q5>[?~%])?"
+    r"(?:T(?P<time>\d{2}:\d{2}:\d{2})(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?")
+_SHORT_Y = re.compile(r"(?<![\dXYES])Y(\d{1,4})(?![\dE])")
+_LEAP_FEB = 29
+
+
+def read_edtf(text: str, s: str) -> FuzzyDate | None:
+    """``s`` is ``text`` stripped. None when it is not EDTF."""
+    code = s.upper()
+    if "," in code:
+        code = re.sub(r",\s+", ",", code)
+    if not _SHAPE.fullmatch(code):
+        return None
+    if "Y" in code:  # a year the Y prefix was not needed for: written as four digits
+        code = _SHORT_Y.sub(lambda m: f"{int(m.group(1)):04d}", code)
+    if code[0] in "[{":
+        return _set(text, code)
+    if "/" in code:
+        return _interval(text, code)
+    found = _single(text, code)
+    if found is None:
+        return None
+    piece, approx, uncertain = found
+    if (approx or uncertain) and piece.precision in ("season", "quarter", "quadrimester",
+                                                     "half"):
+        # EDTF qualifies no season: '2022-35~' is kept as the months it spans, qualified
+        code = f"{mark(piece.lo_edtf, approx, uncertain)}/{mark(piece.hi_edtf, approx, uncertain)}"
+        return FuzzyDate(text, code, piece.lo, piece.hi, "span", approx, uncertain,
+                         piece.reading)
+    return FuzzyDate(text, code, piece.lo, piece.hi, piece.precision, approx, uncertain,
+                     piece.reading)
+
+
+def _single(text: str, code: str) -> tuple[Piece, bool, bool] | None:
+    """One EDTF date (not an interval or a set): its piece and (approximate, uncertain)."""
+    m = _SINGLE.fullmatch(code)
+    if m is None:
+        return None
+    g = m.groupdict()
+    quals = "".join(g[f"q{i}"] or "" for i in range(6))
+    approx, uncertain = bool(set(quals) & {"~", "%"}), bool(set(quals) & {"?", "%"})
+    if g["time"] and quals:
+        raise FuzzyDateError(text, "a date with a time of day cannot carry '?', '~' or '%'")
+    year, month, day = g["year"], g["month"], g["day"]
+    if year.startswith("Y"):
+        y = _long_year(year, text)
+        year = f"{y:04d}" if y >= 0 else str(y)
+    if "X" not in year:
+        check_year(int(year), text)
+    if g["sig"]:
+        if month:
+            raise FuzzyDateError(text, "significant digits ('S') apply to a year on its own")
+        return _significant(year, int(g["sig"][1:]), text), approx, uncertain
+    if month and "X" not in month and "X" not in year and int(month) > 12:
+        return _subyear(text, year, int(month), day), approx, uncertain
+    if "X" in year + (month or "") + (day or ""):
+        return _unspecified(text, year, month, day), approx, uncertain
+    y = int(year)
+    if day:
+        piece = day_piece(y, int(month), int(day), text)
+        if g["time"]:
+            return _with_time(piece, g["time"], g["tz"], text), False, False
+        return piece, approx, uncertain
+    return (month_piece(y, int(month), text) if month else year_piece(y, text)), approx, \
+        uncertain
+
+
+def _long_year(year: str, text: str) -> int:
+    """'Y170000002', 'Y-17E7': the year, or a refusal when it is out of any calendar."""
+    body = year[1:]
+    digits, _, exp = body.lstrip("-").partition("E")
+    if len(exp) > 2 or len(digits) + int(exp or 0) > 9:
+        far = "before" if body.startswith("-") else "after"
+        raise FuzzyDateError(text, f"{year} is a year far {far} the dates Casefile can place, "
+                                   "which run from the year 1 to 9999")
+    y = int(digits + "0" * int(exp or 0)) * (-1 if body.startswith("-") else 1)
+    check_year(y, text)
+    return y
+
+
+def _significant(year: str, digits: int, text: str) -> Piece:
+    if "X" in year:
+        raise FuzzyDateError(text, "significant digits ('S') need the year written in full")
+    y = int(year)
+    if not 1 <= digits <= len(str(y)):
+        raise FuzzyDateError(text, f"{y} has {len(str(y))} digits, so it cannot have "
+                                   f"{digits} significant ones")
+    step = 10 ** (len(str(y)) - digits)
+    lo = y - y % step
+    return years_piece(max(lo, 1), lo + step - 1, text, f"{year}S{digits}",
+                       f"a year from {max(lo, 1)} to {lo + step - 1} (estimated {y})")
+
+
+def _subyear(text: str, year: str, code: int, day: str | None) -> Piece:
+    if day or code not in SUBYEAR:
+        extra = (" (EDTF seasons, quarters and halves are 21 to 41, without a day)"
+                 if code > 12 else "")
+        raise FuzzyDateError(text, f"there is no month {code}{extra}")
+    piece = subyear_piece(int(year), code, text)
+    kind = "season" if code <= 32 else piece.precision
+    return Piece(piece.lo, piece.hi, piece.edtf, piece.lo_edtf, piece.hi_edtf, piece.precision,
+                 f"{piece.reading} (EDTF {kind} {code})")
+
+
+def _choices(mask: str, lo: int, hi: int) -> list[int]:
+    """Every number the digits of ``mask`` (X: any digit) can stand for, within lo..hi."""
+    options = [("0123456789" if c == "X" else c) for c in mask]
+    values = sorted({int("".join(p)) for p in product(*options)})
+    return [v for v in values if lo <= v <= hi]
+
+
+def _range_words(mask: str) -> str:
+    a, b = mask.replace("X", "0"), mask.replace("X", "9")
+    return str(int(a)) if a == b else f"{int(a)}–{int(b)}"
+
+
+def _unspecified(text: str, year: str, month: str | None, day: str | None) -> Piece:
+    """Unspecified digits in any position ('201X', '156X-12-25', '1985-XX-XX')."""
+    if year == "XXXX":
+        raise FuzzyDateError(text, "it names no year (XXXX): Casefile cannot place a date "
+                                   "without at least part of its year; write e.g. "
+                                   "'19XX-12-XX' for a December in the 1900s")
+    if year.startswith("-"):
+        raise FuzzyDateError(text, f"the years {year} are before the dates Casefile can "
+                                   "place, which run from the year 1 to 9999")
+    years = _choices(year, 0, 9999)
+    if years[0] == 0:
+        raise FuzzyDateError(text, f"{year} includes the year 0 (1 BC in EDTF); Casefile "
+                                   "places dates from the year 1 to 9999")
+    if month is None:
+        return years_piece(years[0], years[-1], text, year,
+                           f"a year from {years[0]} to {years[-1]}")
+    months = _choices(month, 1, 12)
+    if not months:
+        raise FuzzyDateError(text, f"there is no month {_range_words(month)}")
+    days = _choices(day, 1, 31) if day else [0]
+    if not days:
+        raise FuzzyDateError(text, f"there is no day {_range_words(day or '')}")
+    pairs = [(mo, d) for mo in months for d in days if d <= (_LEAP_FEB if mo == 2 else
+                                                             last_day(2001, mo))]
+    first = _first_fit(years, pairs)
+    last = _first_fit(years[::-1], pairs[::-1])
+    if first is None or last is None:
+        raise FuzzyDateError(text, _no_fit(year, years, months, day or ""))
+    lo = date(first[0], first[1], first[2] or 1)
+    hi = date(last[0], last[1], last[2] or last_day(last[0], last[1]))
+    precision = ("day" if lo == hi else "month" if (lo.year, lo.month) == (hi.year, hi.month)
+                 and lo.day == 1 and hi.day == last_day(hi.year, hi.month) else
+                 "year" if lo.year == hi.year and (lo.month, lo.day, hi.month, hi.day)
+                 == (1, 1, 12, 31) else "span")
+    reading = (f"{MONTH_NAMES[lo.month]} {lo.year} (day unspecified)" if precision == "month"
+               else f"the year {lo.year} (month and day unspecified)" if precision == "year"
+               else f"a day from {day_words(lo)} to {day_words(hi)} (unspecified digits)")
+    return Piece(lo, hi, None, lo.isoformat(), hi.isoformat(), precision, reading)
+
+
+def _first_fit(years: list[int], pairs: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    for y in years:
+        for mo, d in pairs:
+            if d <= last_day(y, mo):
+                return y, mo, d
+    return None
+
+
+def _no_fit(year: str, years: list[int], months: list[int], day: str) -> str:
+    if len(months) == 1:
+        name = MONTH_NAMES[months[0]]
+        if len(years) == 1:
+            return f"{name} {years[0]} has {last_day(years[0], months[0])} days, not " \
+                   f"{_range_words(day)}"
+        if months[0] == 2 and _range_words(day) == "29":
+            return f"February 29 falls in none of the years {year} (none is a leap year)"
+        return f"{name} has {last_day(2000, months[0])} days, not {_range_words(day)}"
+    return f"no month {', '.join(MONTH_NAMES[m] for m in months)} has a day " \
+           f"{_range_words(day)}"
+
+
+def _with_time(piece: Piece, clock: str, tz: str | None, text: str) -> Piece:
+    h, mi, sec = (int(x) for x in clock.split(":"))
+    if h > 23 or mi > 59 or sec > 59:
+        raise FuzzyDateError(text, f"{clock} is not a time of day")
+    if tz and tz != "Z":
+        oh, om = int(tz[1:3]), int(tz[3:].lstrip(":") or 0)
+        if oh > 14 or om > 59:
+            raise FuzzyDateError(text, f"{tz} is not a time zone offset")
+    zone = " UTC" if tz == "Z" else f" (UTC{tz})" if tz else ""
+    return Piece(piece.lo, piece.hi, None, piece.lo_edtf, piece.hi_edtf, "day",
+                 f"{piece.reading} at {clock}{zone} (the time is kept, the day drawn)")
+
+
+def _end(text: str, part: str) -> tuple[Piece | None, bool, bool, str]:
+    """One end of an interval or a set member: (piece or None, approx, uncertain, words)."""
+    if part in ("", ".."):
+        return None, False, False, "an unknown end" if part == "" else "open"
+    found = _single(text, part)
+    if found is None:
+        raise FuzzyDateError(text, f"{part!r} is not an EDTF date")
+    return found[0], found[1], found[2], found[0].reading
+
+
+def _interval(text: str, code: str) -> FuzzyDate | None:
+    left, sep, right = code.partition("/")
+    if "/" in right or not (_SINGLE.fullmatch(left) or left in ("", "..")) \
+            or not (_SINGLE.fullmatch(right) or right in ("", "..")):
+        return None
+    a, a_approx, a_unc, a_words = _end(text, left)
+    b, b_approx, b_unc, b_words = _end(text, right)
+    if a is None and b is None:
+        raise FuzzyDateError(text, "an interval needs at least one known end")
+    if a is not None and b is not None and b.hi < a.lo:
+        raise FuzzyDateError(text, f"the interval ends before it starts ({b.hi.isoformat()} "
+                                   f"is before {a.lo.isoformat()})")
+    if a is None:
+        reading = f"until {b_words}" if left == ".." else f"from an unknown start to {b_words}"
+    elif b is None:
+        reading = f"from {a_words} on" if right == ".." else f"from {a_words} to an unknown end"
+    else:
+        reading = f"from {a_words} to {b_words}"
+    return FuzzyDate(text, code, a.lo if a else None, b.hi if b else None,
+                     "span" if a and b else "open", a_approx or b_approx, a_unc or b_unc,
+                     reading)
+
+
+def _set(text: str, code: str) -> FuzzyDate:
+    closing = {"[": "]", "{": "}"}[code[0]]
+    if code[-1] != closing or len(code) < 3:
+        raise FuzzyDateError(text, f"an EDTF set opened with {code[0]!r} must end with "
+                                   f"{closing!r}")
+    lows: list[date | None] = []
+    highs: list[date | None] = []
+    approx = uncertain = False
+    for member in code[1:-1].split(","):
+        first, dots, second = member.partition("..")
+        if not first and not second:
+            raise FuzzyDateError(text, "a set has an empty member" if not dots else
+                                 "'..' in a set needs a date on one side")
+        a, qa, ua, _ = _end(text, first) if first else (None, False, False, "")
+        b, qb, ub, _ = (_end(text, second) if second else (None, False, False, "")) if dots \
+            else (a, qa, ua, "")
+        if a is not None and b is not None and b.hi < a.lo:
+            raise FuzzyDateError(text, f"the range {member} ends before it starts")
+        lows.append(a.lo if a else None)
+        highs.append(b.hi if b else None)
+        approx, uncertain = approx or qa or qb, uncertain or ua or ub
+    start = None if None in lows else min(d for d in lows if d)
+    end = None if None in highs else max(d for d in highs if d)
+    if start is None and end is None:
+        raise FuzzyDateError(text, "the set is open at both ends, so it places no date")
+    kind = "one of" if code[0] == "[" else "all of"
+    return FuzzyDate(text, code, start, end, "set", approx, uncertain,
+                     f"{kind} the dates {code[1:-1].replace(',', ', ')}")

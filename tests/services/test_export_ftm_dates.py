@@ -1,0 +1,62 @@
+"""FollowTheMoney export keeps what the case knows of a date: one date at the precision FtM
+can carry (a day, a month or a year), or the first and last day as startDate / endDate at the
+coarsest precision that keeps them exact. FtM has no qualifiers, decades or seasons."""
+
+import json
+
+import pytest
+
+from casefile.services.exchange.export_ftm import export_ftm, ftm_dates
+
+
+def _row(text):
+    from casefile.services.case.validation import date_columns
+
+    return date_columns(text)
+
+
+# the case's date -> (date, startDate, endDate) in FtM
+CASES = [
+    ("201X", (None, "2010", "2019")),  # some year of the 2010s
+    ("20XX", (None, "2000", "2099")),
+    ("156X-12-25", (None, "1560-12-25", "1569-12-25")),  # a Christmas of the 1560s
+    ("?2004-06-~11", ("2004-06-11", None, None)),  # qualifiers FtM cannot carry
+    ("2004?-06-11", ("2004-06-11", None, None)),  # the day is not lost
+    ("June 2022", ("2022-06", None, None)),
+    ("2022", ("2022", None, None)),
+    ("Q3 2022", (None, "2022-07", "2022-09")),
+    ("winter 2022/23", (None, "2022-12", "2023-02")),
+    ("15–20 June 2022", (None, "2022-06-15", "2022-06-20")),
+    ("since 2021", (None, "2021", None)),
+    ("no later than June 30, 2022", (None, None, "2022-06-30")),
+    ("1985-04-12T23:20:30Z", ("1985-04-12T23:20:30Z", None, None)),
+    ("[1667,1668,1670..1672]", (None, "1667", "1672")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_dates_as_ftm_can_carry_them(text, expected):
+    assert ftm_dates(_row(text)) == expected
+
+
+def test_exported_events_and_sanctions_carry_their_dates(case, tmp_path):
+    party = case.create("entity", {"name": "Example Co"}).result
+    for title, when in (("decade", "201X"), ("century", "20XX"), ("christmas", "156X-12-25"),
+                        ("qualified", "?2004-06-~11"), ("year uncertain", "2004?-06-11")):
+        case.create("event", {"title": title, "date": when})
+    case.create("sanction", {"entity_id": party, "authority": "EU", "date": "15–20 June 2022"})
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    entities = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    events = {e["properties"]["name"][0]: e["properties"] for e in entities
+              if e["schema"] == "Event"}
+    assert (events["decade"]["startDate"], events["decade"]["endDate"]) == (["2010"], ["2019"])
+    assert (events["century"]["startDate"], events["century"]["endDate"]) == (["2000"],
+                                                                              ["2099"])
+    assert events["christmas"]["startDate"] == ["1560-12-25"]
+    assert events["christmas"]["endDate"] == ["1569-12-25"]
+    assert events["qualified"]["date"] == ["2004-06-11"]
+    assert events["year uncertain"]["date"] == ["2004-06-11"]
+    sanction = next(e["properties"] for e in entities if e["schema"] == "Sanction")
+    assert sanction["listingDate"] == ["2022-06"]  # the month that holds 15-20 June
+    assert sanction["summary"] == ["Listing date as given: 15–20 June 2022"]
