@@ -93,8 +93,8 @@ def guess_mapping(header: list[str]) -> ColumnMapping:
                 continue
             columns[target] = header[i]
             used.add(i)
-            implied.update(source.implies.get(name, {}))
             implied.update(_units(header[i], target))
+            implied.update(source.implies.get(name, {}))  # the layout knows best
     for target in implied:
         columns.pop(target, None)  # the value's own unit or currency wins over a column
     constants = dict(implied)
