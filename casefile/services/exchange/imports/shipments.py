@@ -191,6 +191,7 @@ def import_shipments(case: Case, path: str | Path,
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
     fixed = {t: v for t, v in given.constants.items() if t not in col}
+    countries = tuple(t for t in _ROUTE_COUNTRIES if t in col or fixed.get(t))
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
@@ -207,7 +208,7 @@ def import_shipments(case: Case, path: str | Path,
         for line, cells in table.rows():
             report.rows += 1
             report.row_problems = []
-            values = _row(cells, col, line, path.name, report, fixed)
+            values = _row(cells, col, line, path.name, report, fixed, countries)
             if values is None:
                 if row_log:
                     row_log(line, "problem" if report.row_problems else "checked",
@@ -231,7 +232,8 @@ def import_shipments(case: Case, path: str | Path,
                 if row_log:
                     row_log(line, "ok", what)
             ships.append(_ship_tuple(ship_id, values, shipper, consignee))
-            stops.extend(_stops(ship_id, values))
+            if values["dispatch_country"] or values["via"]:
+                stops.extend(_stops(ship_id, values))
             excerpt = " | ".join(c.strip() for c in cells)[:300]
             cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
             ship_id += 1
@@ -268,9 +270,11 @@ _NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufactu
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport, fixed: dict[str, str]) -> dict[str, Any] | None:
+         report: ImportReport, fixed: dict[str, str],
+         countries: tuple[str, ...] = _ROUTE_COUNTRIES) -> dict[str, Any] | None:
     """The values of a row by field; a field no column feeds has its fixed value (or
-    none). None when the row has a problem (reported)."""
+    none). ``countries``: the route's country fields that a column or value feeds (the
+    others are None). None when the row has a problem (reported)."""
     def cell(target: str) -> str:
         i = col.get(target)
         if i is None:
@@ -279,7 +283,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
             raise ValueProblem("the row has fewer cells than the header")
         return cells[i].strip()
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = dict.fromkeys(_ROUTE_COUNTRIES)
     for t in _TEXT_TARGETS:  # inline: this runs for every cell of every row
         i = col.get(t)
         if i is None:
@@ -300,7 +304,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
         out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
         report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
-    for target in _ROUTE_COUNTRIES:
+    for target in countries:
         try:
             text = cell(target)
             out[target] = country_code(text) if text else None
@@ -363,12 +367,14 @@ CITE_COLS = schema.columns("citation", without=("id", *(
 def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
                 consignee: int | None) -> tuple[Any, ...]:
     count = int(v["shipment_count"]) if v.get("shipment_count") else 1
-    notes = [v["notes"]] if v["notes"] else []
-    notes += [f"{what}: {v[f]}" for f, what in _NOTE_FIELDS.items() if v[f]]
+    notes = v["notes"]
+    if v["trading_country"] or v["manufacturer"] or v["trademark"]:
+        notes = "\n".join([notes] * bool(notes) + [f"{what}: {v[f]}" for f, what
+                                                    in _NOTE_FIELDS.items() if v[f]])
     row = {"id": sid, "shipper_id": shipper, "consignee_id": consignee,
            "assessed_goods": v["declared_goods"], "weight_kg": v["weight"],
            "currency": (v["currency"] or "").upper(), "shipment_count": max(count, 1),
-           "dual_use": False, "tags": "imported", "notes": "\n".join(notes)}
+           "dual_use": False, "tags": "imported", "notes": notes}
     return tuple(row[c] if c in row else v[c] for c in SHIPMENT_COLS)
 
 
