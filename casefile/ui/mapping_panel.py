@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +45,9 @@ class MappingPanel(QWidget):
         self.layout_found: Layout | None = None
         self.columns: dict[str, QComboBox] = {}
         self.fixed: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
         for key, title in TARGETS.items():
             box = QComboBox()
             box.addItem(NOT_IN_FILE, None)
@@ -60,6 +63,10 @@ class MappingPanel(QWidget):
             row.addWidget(box, 3)
             row.addWidget(edit, 2)
             form.addRow(title, row)
+        scroll = QScrollArea()  # the fields scroll; the warning below them stays in sight
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.recognised = plain_label(wrap=True)
         self.warning = plain_label(wrap=True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -78,10 +85,9 @@ class MappingPanel(QWidget):
         lay.addWidget(plain_label("Columns (guessed from their names; correct them here, or "
                                   "type a fixed value for a field no column holds)", wrap=True))
         lay.addWidget(self.recognised)
-        lay.addLayout(form)
+        lay.addWidget(scroll, 1)
         lay.addWidget(self.warning)
         lay.addLayout(saved_row)
-        lay.addStretch(1)
         self._fill_saved()
 
     def set_header(self, header: list[str]) -> None:
