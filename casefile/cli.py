@@ -73,9 +73,16 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path, help="the CSV or XLSX file")
     s.add_argument("--mapping", default=None, help="a saved mapping's name or a JSON file "
-                   "(field -> column); without it the columns are guessed from their names")
+                   "(field -> column); without it the columns are guessed from their names "
+                   "(the layouts Casefile knows: vendors' exports, customs declarations)")
+    s.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   dest="constants", help="a fixed value for a field no column feeds, e.g. "
+                   "--set destination_country=RU --set currency=USD (repeatable)")
+    s.add_argument("--accept-missing", action="store_true",
+                   help="import although no column feeds the date, shipper, consignee, "
+                   "goods, origin or destination (the dry run lists them)")
     s.add_argument("--save-mapping", default=None, metavar="NAME",
-                   help="save the mapping used under this name")
+                   help="save the mapping used (columns and fixed values) under this name")
     s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
                    help="write one line per row of the file: what it creates, or its problems")
     s.add_argument("--dry-run", action="store_true",
@@ -252,12 +259,19 @@ def _review_options(s: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from casefile.errors import AlreadyImported, ImportFailed, NeedsReview
-    from casefile.services.exchange.imports.mapping import load_mapping, save_mapping
+    from casefile.errors import AlreadyImported, ImportFailed, MissingColumns, NeedsReview
+    from casefile.services.exchange.imports.mapping import (
+        ColumnMapping,
+        load_mapping,
+        save_mapping,
+    )
     from casefile.services.exchange.imports.row_report import row_report
     from casefile.services.exchange.imports.shipments import import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
+    constants = _constants(getattr(args, "constants", []))
+    if constants is None:
+        return EXIT_USAGE
     accept = {}
     for item in args.accept:
         name, _, eid = item.rpartition("=")
@@ -280,13 +294,17 @@ def _import(args: argparse.Namespace) -> int:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
                                                   accept, keep_apart=args.keep_apart,
                                                   review=review, again=args.again,
-                                                  row_log=row_log,
+                                                  row_log=row_log, constants=constants,
+                                                  accept_missing=args.accept_missing,
                                                   day_first=args.day_first).result
                 finally:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
             return _refuse(f"{exc}; pass --again to import it anyway", args)
+        except MissingColumns as exc:
+            return _refuse(f"{exc}. Name a column (--mapping) or give a fixed value (--set "
+                           "FIELD=VALUE), or pass --accept-missing to import it so", args)
         except NeedsReview as exc:
             _proposals(exc.report.proposals)
             return _refuse(f"nothing was imported: {exc}. Name each with --accept 'NAME=ID' "
@@ -298,14 +316,19 @@ def _import(args: argparse.Namespace) -> int:
             order = getattr(exc.report, "date_order", "")
             if order.startswith("not guessed"):
                 print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
+            missing = getattr(exc.report, "missing", None)
+            if missing:
+                print(f"Not found in the file: {', '.join(missing)} (no column, no fixed "
+                      "value)", file=sys.stderr)
             return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
                            args)
-    if report.mapping:
-        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if args.verb == "import":
+        _columns(report, args.dry_run)
     if getattr(report, "date_order", ""):
         print(f"Dates: {report.date_order}")
     if getattr(args, "save_mapping", None):
-        print(f"Saved mapping to {save_mapping(args.save_mapping, report.mapping)}")
+        saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))
+        print(f"Saved mapping to {saved}")
     verb = "Would import" if args.dry_run else "Imported"
     what = "records" if args.verb == "import-ftm" else f"{report.shipments:,} shipments"
     print(f"{verb} {what} from {report.rows:,} rows; "
@@ -328,6 +351,38 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  {line}")
     _proposals(report.proposals, kept_apart=not args.dry_run)
     return 0
+
+
+def _constants(items: list[str]) -> dict[str, str] | None:
+    """--set FIELD=VALUE options as field -> value; None (said on stderr) when one is not."""
+    from casefile.services.exchange.imports.fields import TARGETS, field_named
+
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        target = field_named(name) if sep else None
+        if target is None:
+            print(f"casefile: error: --set takes FIELD=VALUE with a field of "
+                  f"{', '.join(TARGETS)}, not {item!r}", file=sys.stderr)
+            return None
+        out[target] = value.strip()
+    return out
+
+
+def _columns(report: Any, dry_run: bool) -> None:
+    """What the file was recognised as, which column feeds which field, the fixed values,
+    and — before anything else is said — the essential fields nothing feeds."""
+    if report.layout:
+        print(f"Recognised as: {report.layout}")
+    if report.mapping:
+        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if report.constants:
+        print("Fixed values: " + ", ".join(f"{k} = {v!r}" for k, v in report.constants.items()))
+    if report.missing:
+        print(f"Not found in the file: {', '.join(report.missing)} (no column, no fixed value)"
+              + ("; the import stops here unless given --accept-missing, a column "
+                 "(--mapping) or a fixed value (--set FIELD=VALUE)" if dry_run else
+                 "; imported so, as --accept-missing said"))
 
 
 def _proposals(proposals: list, kept_apart: bool = False) -> None:

@@ -108,6 +108,30 @@ class MappingError(ImportFileError):
     file lacks."""
 
 
+class MissingColumns(MappingError):
+    """Fields a shipment needs to be read (date, shipper, consignee, goods, origin,
+    destination) have no column in the file and no fixed value: the import stops before it
+    writes anything, unless told to go on. ``missing`` names them (date, goods, …)."""
+
+    def __init__(self, file_name: str, missing: list[str], stored_as: list[str]) -> None:
+        how = " and ".join([", ".join(stored_as[:-1]), stored_as[-1]] if len(stored_as) > 1
+                           else stored_as)
+        super().__init__(f"{file_name}: no column for {', '.join(missing)} (and no fixed "
+                         f"value): every shipment would be stored {how}; nothing was imported")
+        self.missing = missing
+
+
+class NotShipments(ImportFileError):
+    """The file is trade statistics (country-to-country aggregates: no shipper, no
+    consignee), not shipment records; it is refused. ``layout`` names what it looks like."""
+
+    def __init__(self, file_name: str, layout: str, holds: list[str]) -> None:
+        super().__init__(f"{file_name} looks like {layout} ({', '.join(holds)}): country "
+                         "aggregates have no parties, so they are not shipments; nothing was "
+                         "imported")
+        self.layout = layout
+
+
 class AlreadyImported(ImportFileError):
     """The same file (by SHA-256) is already a source of the case: importing it again would
     duplicate its records. Import again only on purpose (``again=True``). ``source_id`` is

@@ -76,10 +76,12 @@ def test_import_verb_dry_run_and_errors(tmp_path, capsys):
     status, out, err = run(capsys, "import", case, f, "--dry-run")
     assert status == 0 and "Would import 1 shipments" in out
     assert "Possible match: 'Small distributor'" in out
+    assert "Not found in the file: origin, destination (no column, no fixed value)" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
-    status, out, err = run(capsys, "import", case, bad)
+    status, out, err = run(capsys, "import", case, bad, "--accept-missing")
     assert status == 1 and "bad.csv, line 2, column 'ArrivalDate'" in err
+    assert "Not found in the file: consignee, goods, origin, destination" in err
     assert err.splitlines()[-1] == "casefile: the import of bad.csv failed; the case is unchanged"
     status, out, err = run(capsys, "import", case, f, "--mapping", "no such mapping")
     assert status == 1
@@ -102,17 +104,20 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
                                        "DJI,Small distributor,batteries\n"
                                        "NORINCO,Small distributor,rifles\n")
     capsys.readouterr()
-    assert main(["import", str(case), str(f)]) == 1  # undecided: nothing is written
+    # (a file without dates or countries: accepted as such, near matches are the point here)
+    assert main(["import", str(case), str(f), "--accept-missing"]) == 1  # undecided
     captured = capsys.readouterr()
     assert "Possible match: 'Small distributor' looks like entity 4" in captured.out
     assert "--accept 'NAME=ID'" in captured.err and "nothing was imported" in captured.err
     assert main(["info", str(case)]) == 0 and "Shipments:     4" in capsys.readouterr().out
-    assert main(["import", str(case), str(f), "--keep-apart", "Small distributor"]) == 0
+    assert main(["import", str(case), str(f), "--keep-apart", "Small distributor",
+                 "--accept-missing"]) == 0
     assert "1 new parties" in capsys.readouterr().out
-    assert main(["import", str(case), str(f), "--accept", "Small distributor=4"]) == 1
+    assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
+                 "--accept-missing"]) == 1
     assert "already imported" in capsys.readouterr().err  # the same file, twice: refused
     assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
-                 "--again"]) == 0
+                 "--again", "--accept-missing"]) == 0
     out = capsys.readouterr().out
     assert "0 new parties" in out and "Possible match" not in out
     assert main(["info", str(case)]) == 0

@@ -1,6 +1,8 @@
-"""File → Import Shipments: choose a CSV/XLSX file, check the guessed column mapping,
-see what a dry run would create (and every problem, by line and column), accept proposed
-matches with existing parties, then import — with progress and cancel, as one undo step."""
+"""File → Import Shipments: choose a CSV/XLSX file, check the guessed column mapping (and
+the layout it was recognised as), see what a dry run would create (and every problem, by line
+and column, and the essential fields the file lacks), accept proposed matches with existing
+parties, then import — with progress and cancel, as one undo step. An import that would store
+shipments without a date, a party, goods or a country asks first."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import AlreadyImported, Cancelled, ImportFailed
+from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.row_report import row_report
@@ -46,6 +48,7 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.checked: tuple | None = None  # what the last clean dry run was run on
         self.again = False  # the user said: import this file although the case holds it
+        self.missing_ok: tuple | None = None  # what the user let import without some fields
         self.setWindowTitle(self.TITLE)
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.PLACEHOLDER)
@@ -140,6 +143,7 @@ class ImportDialog(QDialog):
         self.mapping_panel.set_header(table.header)
         self.checked = None
         self.again = False
+        self.missing_ok = None
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
             else ""
         where = (f" (the header is on {'line' if table.kind == 'csv' else 'row'} "
@@ -149,7 +153,8 @@ class ImportDialog(QDialog):
                                f"{len(table.header)} columns{where}")
         self._enable(True)
 
-    def mapping(self) -> dict[str, str]:
+    def mapping(self) -> Any:
+        """The column mapping (field -> column, and fixed values) the import is to use."""
         return self.mapping_panel.mapping()
 
     def accepted_matches(self) -> dict[str, int]:
@@ -168,11 +173,20 @@ class ImportDialog(QDialog):
         return f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of {report.file}."
 
     @staticmethod
-    def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
+    def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
                  day_first: bool | None = None) -> Any:
         return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
                                 day_first=day_first)
+
+    @staticmethod
+    def importer_missing_ok(case: Any, path: Path, mapping: Any, dry_run: bool,
+                            accept: dict[str, int], progress: Any, again: bool,
+                            day_first: bool | None = None) -> Any:
+        """The import the user let go on without some essential fields (only a shipments
+        import asks that)."""
+        return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
+                                accept_missing=True, day_first=day_first)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -180,8 +194,9 @@ class ImportDialog(QDialog):
             stamp = path.stat().st_mtime_ns
         except OSError:
             stamp = None
-        return (str(path), stamp, tuple(sorted(self.mapping().items())),
-                self.date_order.currentData())
+        mapping = self.mapping()
+        key = mapping.key() if hasattr(mapping, "key") else tuple(sorted(mapping.items()))
+        return (str(path), stamp, key, self.date_order.currentData())
 
     def run(self, dry_run: bool) -> None:
         path = Path(self.path.text().strip())
@@ -198,8 +213,10 @@ class ImportDialog(QDialog):
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
         again, day_first = self.again, self.date_order.currentData()
-        self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
-                                                   task.report, again, day_first)) \
+        # once the user let this file and mapping go without some fields, it may
+        importer = self.importer_missing_ok if self.missing_ok == self._key() else self.importer
+        self.session.op(lambda case: importer(case, path, mapping, dry_run, accept,
+                                              task.report, again, day_first)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 
@@ -220,7 +237,7 @@ class ImportDialog(QDialog):
         self.close_button.setText("Close")
         self.progress.setValue(1000)
         verb = "Would import" if dry_run else "Imported"
-        lines = [self.headline(report, verb),
+        lines = _missing_lines(report, dry_run) + [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
         if getattr(report, "date_order", ""):
@@ -265,6 +282,17 @@ class ImportDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.again = True
                 self.run(dry_run=dry_run)
+        elif isinstance(exc, MissingColumns):
+            self.report.setPlainText(f"⚠ {exc}.\n\nChoose a column or type a fixed value for "
+                                     f"{', '.join(exc.missing)}, or confirm to import without.")
+            answer = QMessageBox.question(
+                self, self.TITLE, f"{exc}.\n\nImport anyway, with "
+                f"{', '.join(exc.missing)} left empty?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.missing_ok = self._key()
+                self.run(dry_run=False)
         elif isinstance(exc, Cancelled):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
@@ -325,6 +353,17 @@ class ImportDialog(QDialog):
             self.task.cancel()
         else:
             self.reject()
+
+
+def _missing_lines(report: Any, dry_run: bool) -> list[str]:
+    """The warning a report opens with when essential fields were not found."""
+    missing = getattr(report, "missing", None)
+    if not missing:
+        return []
+    return [f"⚠ Not found in the file (no column, no fixed value): {', '.join(missing)}. "
+            + ("Import will ask before storing the shipments without them; or choose a "
+               "column or type a fixed value under Columns." if dry_run else
+               "Imported without them, as you confirmed."), ""]
 
 
 def _first(report: Any) -> str:

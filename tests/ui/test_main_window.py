@@ -286,9 +286,10 @@ def _import_dialog(win, f, action="import_shipments"):
 def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "trade.csv"
-    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via\n"
-                 "DJI,Small distributor,15.11.2022,drone batteries,UAE\n"
-                 "NORINCO,Tekhkrim,June 2022,rifles,\n", encoding="cp1251")
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via,Origin,"
+                 "Destination\n"
+                 "DJI,Small distributor,15.11.2022,drone batteries,UAE,China,Russia\n"
+                 "NORINCO,Tekhkrim,June 2022,rifles,,China,Russia\n", encoding="cp1251")
     dlg = _import_dialog(win, f)
     assert dlg.mapping_panel.columns["shipper"].currentData() == "ShipperName"
     dlg.mapping_panel.columns["via"].setCurrentIndex(dlg.mapping_panel.columns["via"].findData("Via"))
@@ -360,7 +361,7 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     f.write_text("From,To,When,What\nAcme,Tekhkrim,2022-01-05,nuts\n", encoding="utf-8")
     win = demo_window
     dlg = _import_dialog(win, f)
-    assert dlg.mapping() == {}  # nothing to guess from these names
+    assert dlg.mapping().columns == {}  # nothing to guess from these names
     for key, col in (("shipper", "From"), ("consignee", "To"), ("date", "When"),
                      ("declared_goods", "What")):
         dlg.mapping_panel.columns[key].setCurrentIndex(dlg.mapping_panel.columns[key].findData(col))
@@ -369,18 +370,18 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     dlg.mapping_panel.save_button.click()
     assert (tmp_path / "mappings" / "vendor X.json").is_file()
     dlg.load_file()  # a new file of the same vendor: the guess is empty again
-    assert dlg.mapping() == {}
+    assert dlg.mapping().columns == {}
     dlg.mapping_panel.saved.setCurrentIndex(dlg.mapping_panel.saved.findData("vendor X"))
     dlg.mapping_panel.saved.activated.emit(dlg.mapping_panel.saved.currentIndex())
-    assert dlg.mapping() == {"shipper": "From", "consignee": "To", "date": "When",
-                             "declared_goods": "What"}
+    assert dlg.mapping().columns == {"shipper": "From", "consignee": "To", "date": "When",
+                                     "declared_goods": "What"}
 
 
 def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "trade.csv"
-    f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
-                 "DJI,Small distributor,drone batteries\n", encoding="utf-8")
+    f.write_text("ShipperName,ConsigneeName,ProductDescription,Date,Origin,Destination\n"
+                 "DJI,Small distributor,drone batteries,2022,CN,RU\n", encoding="utf-8")
     dlg = _import_dialog(win, f)
     dlg.import_button.click()  # straight to Import: the near match must be shown first
     qtbot.waitUntil(lambda: dlg.task is None and "Tick those" in dlg.report.toPlainText(),
@@ -438,8 +439,8 @@ def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, 
 
     win = demo_window
     f = tmp_path / "once.csv"
-    f.write_text("ShipperName,ConsigneeName,ProductDescription\nNORINCO,Tekhkrim,rifles\n",
-                 encoding="utf-8")
+    f.write_text("ShipperName,ConsigneeName,ProductDescription,Date,Origin,Destination\n"
+                 "NORINCO,Tekhkrim,rifles,2022,CN,RU\n", encoding="utf-8")
     dlg = _import_dialog(win, f)
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
