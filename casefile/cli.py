@@ -81,6 +81,9 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--accept-missing", action="store_true",
                    help="import although no column feeds the date, shipper, consignee, "
                    "goods, origin or destination (the dry run lists them)")
+    s.add_argument("--skip-bad-rows", action="store_true",
+                   help="import the good rows and skip those with problems (each is listed, "
+                   "kept in the row report and in the notes of the file's source)")
     s.add_argument("--save-mapping", default=None, metavar="NAME",
                    help="save the mapping used (columns and fixed values) under this name")
     s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
@@ -296,7 +299,8 @@ def _import(args: argparse.Namespace) -> int:
                                                   review=review, again=args.again,
                                                   row_log=row_log, constants=constants,
                                                   accept_missing=args.accept_missing,
-                                                  day_first=args.day_first).result
+                                                  day_first=args.day_first,
+                                                  skip_bad_rows=args.skip_bad_rows).result
                 finally:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
@@ -320,8 +324,17 @@ def _import(args: argparse.Namespace) -> int:
             if missing:
                 print(f"Not found in the file: {', '.join(missing)} (no column, no fixed "
                       "value)", file=sys.stderr)
+            if args.verb == "import" and not args.skip_bad_rows:
+                print("Pass --skip-bad-rows to import the good rows (the others are listed "
+                      "and kept in the notes of the file's source)", file=sys.stderr)
             return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
                            args)
+    if getattr(report, "skipped", None):
+        n = len(report.skipped)
+        print(f"{'Would skip' if args.dry_run else 'Skipped'} {n:,} row{'s' if n != 1 else ''} "
+              "with problems:")
+        for line in report.skipped_lines(50):
+            print(f"  {line}")
     if args.verb == "import":
         _columns(report, args.dry_run)
     if getattr(report, "date_order", ""):

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -83,6 +84,12 @@ class ImportDialog(QDialog):
         self.rows_button.setToolTip("Check the file and write a CSV with one line per row: "
                                     "what it would create, or its problems")
         self.rows_button.clicked.connect(self._save_row_report)
+        self.skip_bad = QCheckBox("Skip the rows with problems")
+        self.skip_bad.setToolTip("Import the good rows; each skipped row is listed in the "
+                                 "report and kept, with its problems, in the notes of the "
+                                 "imported file's source")
+        self.skip_bad.hide()  # offered once a check has found rows with problems
+        self.skip_bad.toggled.connect(lambda _on: setattr(self, "checked", None))
         self.check_button = QPushButton("Check (dry run)")
         self.import_button = QPushButton("Import")
         self.close_button = QPushButton("Close")
@@ -91,6 +98,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rows_button)
+        buttons.addWidget(self.skip_bad)
         buttons.addStretch(1)
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
@@ -167,6 +175,7 @@ class ImportDialog(QDialog):
         return out
 
     CITED = "shipment"
+    CAN_SKIP = True  # rows with problems can be skipped on request
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
@@ -175,18 +184,14 @@ class ImportDialog(QDialog):
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
-                 day_first: bool | None = None) -> Any:
+                 day_first: bool | None = None, missing_ok: bool = False,
+                 skip_bad_rows: bool = False) -> Any:
+        """The import as the user set it up: ``missing_ok`` once they let this file go
+        without some essential fields, ``skip_bad_rows`` once they chose to skip rows with
+        problems."""
         return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
-                                day_first=day_first)
-
-    @staticmethod
-    def importer_missing_ok(case: Any, path: Path, mapping: Any, dry_run: bool,
-                            accept: dict[str, int], progress: Any, again: bool,
-                            day_first: bool | None = None) -> Any:
-        """The import the user let go on without some essential fields (only a shipments
-        import asks that)."""
-        return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
-                                accept_missing=True, day_first=day_first)
+                                day_first=day_first, accept_missing=missing_ok,
+                                skip_bad_rows=skip_bad_rows)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -214,9 +219,11 @@ class ImportDialog(QDialog):
 
         again, day_first = self.again, self.date_order.currentData()
         # once the user let this file and mapping go without some fields, it may
-        importer = self.importer_missing_ok if self.missing_ok == self._key() else self.importer
-        self.session.op(lambda case: importer(case, path, mapping, dry_run, accept,
-                                              task.report, again, day_first)) \
+        missing_ok = self.missing_ok == self._key()
+        skip = self.skip_bad.isVisible() and self.skip_bad.isChecked()
+        self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
+                                                   task.report, again, day_first, missing_ok,
+                                                   skip)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 
@@ -245,6 +252,12 @@ class ImportDialog(QDialog):
         if report.warnings:
             lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
                                             for w, n in list(report.warnings.items())[:50]]
+        if getattr(report, "skipped", None):
+            n = len(report.skipped)
+            lines += ["", f"{'Would skip' if dry_run else 'Skipped'} {n:,} "
+                      f"row{'s' if n != 1 else ''} with problems (kept in the notes of the "
+                      "file's source):"]
+            lines += [f"  {line}" for line in report.skipped_lines(50)]
         if report.left_out:
             lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
                       f"{sum(report.left_out.values()):,} values Casefile cannot hold:"]
@@ -297,9 +310,12 @@ class ImportDialog(QDialog):
             self.report.setPlainText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
             order = getattr(exc.report, "date_order", "")
+            self.skip_bad.setVisible(self.CAN_SKIP)
+            skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
+                    "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
             self.report.setPlainText("Nothing was imported. Problems:\n"
                                      + "\n".join(exc.report.problem_lines())
-                                     + (f"\n\nDates: {order}." if order else ""))
+                                     + (f"\n\nDates: {order}." if order else "") + skip)
         else:
             self.report.setPlainText(f"Nothing was imported: {exc}")
 

@@ -480,3 +480,25 @@ def test_import_wizard_saves_a_row_report(qtbot, demo_window, tmp_path, monkeypa
         rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["2", "ok"], ["3", "problem"]]
     assert win.case.counts()["shipment"] == 4  # a report never writes to the case
+
+
+def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "mixed.csv"
+    f.write_text("Shipper,Consignee,Date,Goods,Country of origin,Country of destination\n"
+                 "Norinco,Tekhkrim,June 2022,rifles,China,Russia\n"
+                 "DJI,Altyn,Jnue 2022,drones,China,Kazakhstan\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    assert not dlg.skip_bad.isVisible()
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert dlg.skip_bad.isVisible() and "tick “Skip the rows" in dlg.report.toPlainText()
+    dlg.skip_bad.setChecked(True)
+    dlg.import_button.click()  # checks first (the choice changed), then imports
+    qtbot.waitUntil(lambda: dlg.task is None and "Skipped 1 row with" in dlg.report.toPlainText(),
+                    timeout=20000)
+    wait_idle(qtbot, win)
+    assert win.case.counts()["shipment"] == 5  # the demo's 4 and the good row
+    assert "line 3:" in dlg.report.toPlainText()

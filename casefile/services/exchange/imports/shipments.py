@@ -6,7 +6,6 @@ its SHA-256, and every shipment cites it with its row number."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from casefile.services.exchange.imports.mapping import (
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
 from casefile.services.exchange.imports.values import (
     DateReader,
     ValueProblem,
@@ -41,58 +41,6 @@ if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
 BATCH = 5000
-MAX_PROBLEMS = 200
-
-
-@dataclass
-class ImportReport:
-    file: str
-    mapping: dict[str, str]
-    rows: int = 0
-    shipments: int = 0
-    sanctions: int = 0
-    new_entities: list[str] = field(default_factory=list)
-    reused_entities: dict[str, int] = field(default_factory=dict)
-    proposals: list[tuple[str, int, str, float]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    dry_run: bool = False
-    preview: list[str] = field(default_factory=list)  # what the first rows would create
-    unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
-    row_problems: list[str] = field(default_factory=list)  # of the row being read
-    date_order: str = ""  # how slashed dates were read (day or month first) and why
-    left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
-    layout: str = ""  # the layout the file's header was recognised as
-    constants: dict[str, str] = field(default_factory=dict)  # field -> fixed value
-    missing: list[str] = field(default_factory=list)  # essential fields not found (short)
-
-    warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
-
-    def warn(self, what: str) -> None:
-        """Note something kept that a person should look at (said in the report)."""
-        self.warnings[what] = self.warnings.get(what, 0) + 1
-
-    def leave_out(self, what: str) -> None:
-        """Count a value the import does not keep (said in the report, never silent)."""
-        self.left_out[what] = self.left_out.get(what, 0) + 1
-
-    def left_out_lines(self) -> list[str]:
-        return [f"{what} ({n:,}×)" if n > 1 else what
-                for what, n in sorted(self.left_out.items(), key=lambda kv: -kv[1])]
-
-    def problem(self, text: str) -> None:
-        self.row_problems.append(text)
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(text)
-        else:
-            self.unlisted += 1
-
-    def problem_lines(self) -> list[str]:
-        """Every kept problem, and how many more there were."""
-        more = [f"… and {self.unlisted:,} more problems, not listed"] if self.unlisted else []
-        return self.problems + more
-
-
-PREVIEW_ROWS = 20
 
 
 # role -> the mapping targets of its name, identifier and country cells
@@ -190,7 +138,8 @@ def import_shipments(case: Case, path: str | Path,
                      row_log: Callable[[int, str, str], None] | None = None,
                      day_first: bool | None = None,
                      accept_missing: bool = False,
-                     constants: dict[str, str] | None = None) -> Change:
+                     constants: dict[str, str] | None = None,
+                     skip_bad_rows: bool = False) -> Change:
     """Import, or with ``dry_run`` only report what would be created. ``mapping`` (field ->
     column, and fixed values) is guessed from the header when not given; ``constants`` are
     fixed values that win over it (a field they name takes no column). Raises ImportFailed
@@ -205,7 +154,9 @@ def import_shipments(case: Case, path: str | Path,
     ``row_log(line, status, what)`` hears of every row: "ok" with what it creates, "problem"
     with its problems, or "checked" (a good row of an import that has failed elsewhere).
     ``day_first`` says how the file writes slashed dates (None: guessed from its rows that
-    read only one way)."""
+    read only one way). With ``skip_bad_rows`` the rows with problems are left out instead
+    of failing the import: each is recorded with its problems in the report, the row log and
+    the notes of the imported file's source."""
     path = Path(path)
     table = open_table(path)
     found = recognise(table.header)
@@ -218,7 +169,7 @@ def import_shipments(case: Case, path: str | Path,
     missing = given.missing()
     report = ImportReport(path.name, dict(given.columns), dry_run=dry_run,
                           layout=found.layout.name, constants=dict(given.constants),
-                          missing=[ESSENTIAL[f] for f in missing])
+                          missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows)
     if missing and not dry_run and not accept_missing:
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
@@ -242,6 +193,8 @@ def import_shipments(case: Case, path: str | Path,
             report.rows += 1
             report.row_problems = []
             values = _row(cells, col, line, path.name, report, dates, fixed, countries)
+            if values is None and report.skipping and report.row_problems:
+                report.skip_row(line)
             if values is None:
                 if row_log:
                     row_log(line, "problem" if report.row_problems else "checked",
@@ -249,6 +202,11 @@ def import_shipments(case: Case, path: str | Path,
                 continue
             shipper = parties.resolve("shipper", values, line, report)
             consignee = parties.resolve("consignee", values, line, report)
+            if report.skipping and report.row_problems:
+                report.skip_row(line)
+                if row_log:
+                    row_log(line, "problem", "; ".join(report.row_problems))
+                continue
             if report.row_problems or report.problems:
                 # a new party's values were refused, or an earlier row failed: from then on
                 # rows are only checked, not built, and new parties are not kept
@@ -277,6 +235,9 @@ def import_shipments(case: Case, path: str | Path,
         report.date_order = dates.how()
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
+        elif report.skipped and ship_id == first_ship:
+            report.problems.append(f"{path.name}: every row has problems; nothing to import")
+            report.problems.extend(report.skipped_lines(20))
         if report.problems:
             raise ImportFailed(report)
         _flush(conn, writer, ships, stops, cites)
@@ -285,6 +246,8 @@ def import_shipments(case: Case, path: str | Path,
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
+        if report.skipped:
+            _note_skipped(conn, source_id, report)
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
         writer.finish(tx, [("route_stop", "shipment_id", shipped), ("shipment", "id", shipped)])
         return report
@@ -301,6 +264,15 @@ _ROUTE_COUNTRIES = ("origin_country", "destination_country", "via", "dispatch_co
 # fields kept in a shipment's notes, each on a line of its own: field -> what the line says
 _NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufacturer",
                 "trademark": "Trademark"}
+
+
+def _note_skipped(conn: Any, source_id: int, report: ImportReport) -> None:
+    """The imported file's source says which rows were skipped and why."""
+    n = len(report.skipped)
+    text = (f"\n\n{n:,} row{'s' if n != 1 else ''} skipped on request (not imported; the "
+            "file itself is attached):\n" + "\n".join(report.skipped_lines()))
+    conn.exec_driver_sql("UPDATE source SET notes = notes || ? WHERE id = ?",
+                         (text, source_id))
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
