@@ -137,3 +137,125 @@ def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
     assert "NORINCO (= existing #1" in rows[1][2] and "=HYPERLINK" in rows[1][2]
     assert "line 4, column 'Дата': February 2022 has 28 days" in rows[2][2]
     assert "Wrote a line for every row read" in capsys.readouterr().out
+
+
+# -- issue 14: outputs never land on the case, demo --force, one-line errors ------------------
+def _one_line(err):
+    """stderr is one line, `casefile: ...`, and no traceback."""
+    assert err.startswith("casefile: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "unexpected error" not in err, err
+    return err
+
+
+def _demo(tmp_path, name="d.casefile"):
+    case = tmp_path / name
+    assert main(["demo", str(case)]) == 0
+    return case
+
+
+def test_demo_force_never_deletes_a_case_someone_holds(tmp_path, capsys):
+    from tests.store.files import held
+
+    case = _demo(tmp_path)
+    with held(case) as proc:
+        before = case.read_bytes()
+        status, out, err = run(capsys, "demo", case, "--force")
+        assert status == 1 and f"process {proc.pid}" in _one_line(err)
+        assert case.read_bytes() == before
+    status, out, err = run(capsys, "demo", case, "--force")  # nobody holds it now
+    assert status == 0 and main(["check", str(case)]) == 0
+
+
+# -- damaged and resource-starved cases: one line, exit 1 ------------------------------------
+def _sql(case, *statements):
+    import sqlite3
+
+    con = sqlite3.connect(case)
+    for s in statements:
+        con.execute(s)
+    con.commit()
+    con.close()
+
+
+READERS = [("info",), ("check",), ("export-ftm", "-o", "out.json"),
+           ("export-pdf", "-o", "out.pdf"), ("export-csv", "csv"), ("search", "DJI")]
+
+
+def _every_reader_says_one_line(tmp_path, capsys, case, needle):
+    for verb, *rest in READERS:
+        rest = [str(tmp_path / r) if r.startswith(("out", "csv")) else r for r in rest]
+        status, out, err = run(capsys, verb, case, *rest)
+        assert status == 1, (verb, out, err)
+        if verb == "check" and not err:  # or `check` lists what it found
+            assert "PROBLEM: " in out and needle in out, out
+            continue
+        assert needle in _one_line(err), (verb, err)
+
+
+def test_a_case_with_a_missing_table_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    _sql(case, "DROP TABLE shipment")
+    _every_reader_says_one_line(tmp_path, capsys, case, "shipment")
+
+
+def test_a_case_without_its_version_row_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    _sql(case, "DELETE FROM alembic_version")
+    before = case.read_bytes()
+    _every_reader_says_one_line(tmp_path, capsys, case, "schema version")
+    status, out, err = run(capsys, "import", case, tmp_path / "none.csv")
+    assert status == 1 and "schema version" in _one_line(err)
+    assert case.read_bytes() == before
+
+
+def test_a_half_created_case_is_one_line(tmp_path, capsys):
+    """What an older Casefile left when killed in `new`: the id, some tables, no version."""
+    import sqlite3
+
+    from casefile.store.database import APPLICATION_ID
+
+    case = tmp_path / "half.casefile"
+    con = sqlite3.connect(case)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.execute("CREATE TABLE audit_log (id INTEGER NOT NULL, at VARCHAR NOT NULL, "
+                "PRIMARY KEY (id))")
+    con.execute("CREATE TABLE case_info (id INTEGER NOT NULL, PRIMARY KEY (id))")
+    con.commit()
+    con.close()
+    before = case.read_bytes()
+    _every_reader_says_one_line(tmp_path, capsys, case, "half-created")
+    assert case.read_bytes() == before
+
+
+def test_a_malformed_case_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    data = bytearray(case.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data) - page, 3 * page):  # pages in the middle
+        data[start + 16:start + page - 16] = b"\xa5" * (page - 32)
+    case.write_bytes(bytes(data))
+    _every_reader_says_one_line(tmp_path, capsys, case, "damaged")
+
+
+def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path, capsys):
+    from tests.store.files import fill, small_disk
+
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        case = disk / "d.casefile"
+        assert main(["demo", str(case)]) == 0
+        f = tmp_path / "t.csv"
+        f.write_text("ShipperName,ConsigneeName,ProductDescription\n" + "".join(
+            f"Shipper {i} {'x' * 300},Consignee {i} {'y' * 300},goods {i} {'z' * 300}\n"
+            for i in range(4000)), encoding="utf-8")
+        status, before, err = run(capsys, "info", case)
+        fill(disk, leave=256 << 10)
+        status, out, err = run(capsys, "import", case, f, "--keep-all-apart")
+        assert status == 1 and "disk is full" in _one_line(err)
+        (disk / "filler.bin").unlink()
+        fill(disk, leave=16 << 10)
+        status, out, err = run(capsys, "new", disk / "n.casefile")
+        assert status == 1 and "disk is full" in _one_line(err)
+        assert sorted(p.name for p in disk.iterdir()) == ["d.casefile", "filler.bin"]
+        (disk / "filler.bin").unlink()
+        assert main(["check", str(case)]) == 0
+        assert run(capsys, "info", case)[1] == before
