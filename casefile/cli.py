@@ -93,6 +93,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
     s.add_argument("folder", type=Path)
+    s.add_argument("--force", action="store_true",
+                   help="replace CSV files of an earlier export already in the folder")
 
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
     s.add_argument("path", type=Path)
@@ -219,11 +221,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
+        from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
 
         with _open(args.path, readonly=True) as case:
-            for p in export_csv(case, args.folder):
-                print(p)
+            try:
+                written = export_csv(case, args.folder, replace=args.force)
+            except FilesInTheWay as exc:
+                raise FilesInTheWay(f"{exc} (pass --force to replace them)", exc.paths) from None
+        for p in written:
+            print(p)
         return 0
     if args.verb == "export-ftm":
         from casefile.services.case.facade import Case
@@ -292,6 +299,10 @@ def _import(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         accept[name] = int(eid)
     review = not args.keep_all_apart
+    if getattr(args, "report", None) is not None:
+        from casefile.store.database import refuse_output
+
+        refuse_output(args.report, args.path, "the row report", inputs=[args.file])
     with _open(args.path, undone="nothing was imported") as case:
         try:
             if args.verb == "import-ftm":

@@ -153,6 +153,76 @@ def _demo(tmp_path, name="d.casefile"):
     return case
 
 
+@pytest.mark.parametrize("verb", ["export-pdf", "export-ftm"])
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", ".lock", ".owner"])
+def test_an_export_never_writes_over_the_case_or_its_files(tmp_path, capsys, verb, suffix):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    target = case.with_name(case.name + suffix)
+    status, out, err = run(capsys, verb, case, "-o", target)
+    assert status == 1 and "the case" in _one_line(err)
+    assert case.read_bytes() == before and main(["check", str(case)]) == 0
+
+
+@pytest.mark.parametrize("verb", ["export-pdf", "export-ftm"])
+def test_an_export_never_writes_over_the_case_by_another_name(tmp_path, capsys, verb):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    (tmp_path / "out").mkdir()
+    link = tmp_path / "out" / "dossier.pdf"
+    link.symlink_to(case)
+    twin = tmp_path / "out" / "twin.json"
+    for target in (link, tmp_path / "out" / ".." / case.name):
+        status, out, err = run(capsys, verb, case, "-o", target)
+        assert status == 1 and "the case" in _one_line(err)
+    link.unlink()
+    import os
+
+    os.link(case, twin)
+    status, out, err = run(capsys, verb, case, "-o", twin)
+    assert status == 1 and "the case" in _one_line(err)
+    assert case.read_bytes() == before
+
+
+def test_import_report_never_writes_over_the_case_or_the_file_read(tmp_path, capsys):
+    case = _demo(tmp_path)
+    f = tmp_path / "t.csv"
+    text = "ShipperName,ConsigneeName,ProductDescription\nDJI,Tekhkrim,batteries\n"
+    f.write_text(text, encoding="utf-8")
+    before = case.read_bytes()
+    for target in (case, f, case.with_name(case.name + "-wal")):
+        status, out, err = run(capsys, "import", case, f, "--report", target)
+        assert status == 1, err
+        _one_line(err)
+    assert case.read_bytes() == before and f.read_text(encoding="utf-8") == text
+    assert main(["check", str(case)]) == 0
+
+
+def test_export_csv_does_not_overwrite_files_unless_forced(tmp_path, capsys):
+    case = _demo(tmp_path)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "shipments.csv").write_text("my own notes")
+    status, out, err = run(capsys, "export-csv", case, folder)
+    assert status == 1 and "shipments.csv" in _one_line(err) and "--force" in err
+    assert (folder / "shipments.csv").read_text() == "my own notes"
+    assert sorted(p.name for p in folder.iterdir()) == ["shipments.csv"]  # nothing written
+    status, out, err = run(capsys, "export-csv", case, folder, "--force")
+    assert status == 0 and (folder / "shipments.csv").read_text(
+        encoding="utf-8-sig").startswith("id,date")
+    status, out, err = run(capsys, "export-csv", case, tmp_path)  # the case's own folder
+    assert status == 0  # other files there are not in the way
+
+
+def test_export_csv_into_the_case_itself_is_refused(tmp_path, capsys):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    status, out, err = run(capsys, "export-csv", case, case)
+    assert status == 1
+    _one_line(err)
+    assert case.read_bytes() == before
+
+
 def test_demo_force_never_deletes_a_case_someone_holds(tmp_path, capsys):
     from tests.store.files import held
 
