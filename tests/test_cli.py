@@ -329,3 +329,49 @@ def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path, capsys):
         (disk / "filler.bin").unlink()
         assert main(["check", str(case)]) == 0
         assert run(capsys, "info", case)[1] == before
+
+
+def test_import_ftm_of_deeply_nested_json_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    status, out, err = run(capsys, "import-ftm", case, deep)
+    assert status == 1 and "deep.json" in _one_line(err) and "nested" in err
+    lines = tmp_path / "deep.ftm.json"
+    lines.write_text('{"id": "a", "schema": "Company", "properties": {"name": ["A"]}}\n'
+                     + '{"x": ' + "[" * 200_000 + "]" * 200_000 + "}\n")
+    status, out, err = run(capsys, "import-ftm", case, lines)
+    assert status == 1 and "line 2" in _one_line(err) and "nested" in err
+
+
+def test_import_ftm_reads_a_large_json_array_as_a_stream(tmp_path, capsys):
+    """A 15 MB array: the records are read one by one, never the whole file at once."""
+    import json
+    import tracemalloc
+
+    case = _demo(tmp_path)
+    f = tmp_path / "big.json"
+    filler = "n" * 15_500  # a property Casefile does not keep
+    with f.open("w", encoding="utf-8") as out:
+        out.write("[\n")
+        for i in range(1000):
+            rec = {"id": f"e{i}", "schema": "Company",
+                   "properties": {"name": [f"Company {i}"], "notes": [filler]}}
+            out.write(("," if i else "") + json.dumps(rec) + "\n")
+        out.write("]\n")
+    size = f.stat().st_size
+    assert size > 15_000_000
+    tracemalloc.start()
+    try:
+        status, out, err = run(capsys, "import-ftm", case, f, "--dry-run")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert status == 0, err
+    assert "from 1,000 rows" in out
+    assert peak < size / 2, f"peak {peak:,} bytes for a {size:,}-byte file"
+    bad = tmp_path / "bad.json"
+    bad.write_text('[\n{"id": "a", "schema": "Company", "properties": {"name": ["A"]}},\n'
+                   '{"id": "b", "schema": "Company", "properties": {"name": ["B"]}\n]\n')
+    status, out, err = run(capsys, "import-ftm", case, bad)
+    assert status == 1 and "bad.json, line 4" in _one_line(err)
