@@ -20,8 +20,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from casefile.errors import CaseFileError, CorruptCaseError, DiskFullError, OutputPathError
+from casefile.store import lock
 from casefile.store.faults import translate
 
+_JOURNALS = ("-wal", "-shm", "-journal")
 # Files that belong to a case beside it, with what they are (for messages).
 BESIDE = {"-wal": "its write-ahead log", "-shm": "its shared-memory index",
           "-journal": "its rollback journal", ".lock": "its lock file",
@@ -101,6 +103,9 @@ def verify(path: Path, pages: int, name: str) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            raise CaseFileError(f"The copy of {name} could not be checked ({exc}); it was not "
+                                "kept, and nothing was changed.") from exc
         result, found = [str(exc)], pages
     if result != ["ok"]:
         raise CorruptCaseError(f"The copy of {name} did not pass SQLite's integrity check "
@@ -111,9 +116,10 @@ def verify(path: Path, pages: int, name: str) -> None:
                             f"{pages}; it was not kept, and nothing was changed.")
 
 
-def byte_copy(src: Path, target: Path, name: str) -> Path:
+def byte_copy(src: Path, target: Path, name: str,
+              purpose: str = "the copy Casefile keeps of it before upgrading it") -> Path:
     """Copy ``src`` byte for byte to ``target`` through ``target.part``: verified, synced,
-    then renamed."""
+    then renamed. ``purpose`` says what the copy is for when it does not fit."""
     part = target.with_name(target.name + ".part")
     pages = page_count(src)
     try:
@@ -127,9 +133,8 @@ def byte_copy(src: Path, target: Path, name: str) -> Path:
     except BaseException as exc:
         part.unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-            raise DiskFullError(f"There is not enough space beside {name} for the copy "
-                                "Casefile keeps of it before upgrading it; nothing was "
-                                "changed. Free some space and open it again.") from exc
+            raise DiskFullError(f"There is not enough space beside {name} for {purpose}; "
+                                "nothing was changed. Free some space and try again.") from exc
         raise
     fsync_folder(target.parent)
     return target
@@ -176,7 +181,9 @@ def backup_before_upgrade(real: Path, revision: str | None, name: str) -> Path:
 
 def save_copy(source: sqlite3.Connection, case: Path, target: Path) -> None:
     """Write a consistent copy of an open case (``source``: a connection on it) to
-    ``target`` through SQLite's backup API; the copy is self-contained (rollback journal)."""
+    ``target`` through SQLite's backup API; the copy is self-contained (rollback journal).
+    A case already at ``target`` is replaced only if nobody has it open, and its journals go
+    with it (SQLite would apply a stale write-ahead log to the copy)."""
     target = Path(target)
     refuse_output(target, case, "a copy of the case")
     real_target = real_path(target)
@@ -192,10 +199,17 @@ def save_copy(source: sqlite3.Connection, case: Path, target: Path) -> None:
         if result != "ok":
             raise CaseFileError(f"The copy of {case.name} did not verify ({result}); it was not "
                                 "kept.")
-        os.replace(part, real_target)
+        held = lock.acquire(real_target, target) if real_target.exists() else None
+        try:
+            for suffix in _JOURNALS:
+                real_target.with_name(real_target.name + suffix).unlink(missing_ok=True)
+            os.replace(part, real_target)
+        finally:
+            if held is not None:
+                held.release()
     except BaseException as exc:
-        for leftover in (part, part.with_name(part.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        for suffix in ("", *_JOURNALS):
+            part.with_name(part.name + suffix).unlink(missing_ok=True)
         mapped = translate(exc, target.name) if isinstance(exc, Exception) else None
         if mapped is not None and mapped is not exc:
             raise mapped from exc

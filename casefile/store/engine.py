@@ -78,7 +78,7 @@ def make_engine(path: Path, readonly: bool = False, name: str | None = None) -> 
     def _setup(dbapi_conn: DBAPIConnection, record: ConnectionPoolEntry) -> None:
         dbapi_conn.isolation_level = None  # the BEGIN is ours (below)
         try:
-            for pragma in ("foreign_keys=ON", "busy_timeout=10000")  + (
+            for pragma in ("foreign_keys=ON", "busy_timeout=10000") + (
                     () if readonly else ("journal_mode=WAL", "synchronous=NORMAL")):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
         except sqlite3.Error as exc:

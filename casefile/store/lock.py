@@ -13,6 +13,7 @@ this process is open on the file: engines report theirs through :func:`using`.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -166,16 +167,6 @@ def _let_go(key: Identity | None, db_fd: int | None) -> None:
         _close_when_idle(key, db_fd)
 
 
-def is_held_elsewhere(path: Path) -> bool:
-    """Whether another process (or this one) holds the case at ``path`` for writing; takes
-    the lock for a moment to find out."""
-    try:
-        acquire(path).release()
-    except CaseLockedError:
-        return True
-    return False
-
-
 def _remove(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
@@ -225,7 +216,7 @@ else:
         except BlockingIOError:
             return False
         except OSError as exc:  # some filesystems answer EACCES for "held"
-            if exc.errno in (13, 11):
+            if exc.errno in (errno.EACCES, errno.EAGAIN):
                 return False
             raise
         return True

@@ -97,7 +97,8 @@ def _fingerprint(real: Path) -> tuple[str | None, list[tuple[str, str, str]]]:
 
 def _restore(backup: Path, real: Path, name: str) -> None:
     """Put the backup's bytes back under the case's name (through a verified copy)."""
-    staged = copies.byte_copy(backup, real.with_name(f".{real.name}.restore"), name)
+    staged = copies.byte_copy(backup, real.with_name(f".{real.name}.restore"), name,
+                              "the copy that puts it back as it was")
     for suffix in JOURNALS:
         real.with_name(real.name + suffix).unlink(missing_ok=True)
     os.replace(staged, real)

@@ -110,3 +110,31 @@ def test_save_a_copy_over_the_case_itself_is_refused(case, case_path, suffix):
         case.save_copy(case_path.with_name(case_path.name + suffix))
     case.close()
     assert _names(case_path) == ["Precious"]
+
+
+def test_save_a_copy_never_replaces_a_case_someone_holds(case, case_path, tmp_path):
+    case.create("entity", {"name": "Mine"})
+    other = tmp_path / "other.casefile"
+    with Case.new(other) as c:
+        c.create("entity", {"name": "Theirs"})
+    with held(other):
+        with pytest.raises(errors.CaseLockedError):
+            case.save_copy(other)
+    assert _names(other) == ["Theirs"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_save_a_copy_over_an_old_case_drops_its_stale_log(case, case_path, tmp_path):
+    """A write-ahead log left beside the replaced file would be applied to the copy."""
+    case.create("entity", {"name": "In the copy"})
+    other = tmp_path / "old.casefile"
+    with Case.new(other) as c:
+        c.create("entity", {"name": "Old"})
+        with c.read() as conn:
+            conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        c.create("entity", {"name": "Only in the old log"})
+        shutil.copyfile(other.with_name(other.name + "-wal"), tmp_path / "stale-wal")
+    shutil.copyfile(tmp_path / "stale-wal", other.with_name(other.name + "-wal"))
+    case.save_copy(other)
+    assert _names(other) == ["In the copy"]
+    assert check_case(other).ok
