@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import __version__
-from casefile.errors import CaseFileError, is_expected
+from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
 EXIT_ERROR = 1
@@ -122,18 +122,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
-        if is_expected(exc):
-            return _refuse(str(exc) or type(exc).__name__, args)
         said = _situation(exc, args)
+        if said is None and is_expected(exc):
+            said = str(exc) or type(exc).__name__
         if said is not None:
             return _refuse(said, args)
         return _bug(exc, args)
 
 
 def _situation(exc: Exception, args: argparse.Namespace) -> str | None:
-    """What SQLite said about the file, the disk or the machine (a full disk, a damaged or
-    read-only file) when it reached us unwrapped, e.g. from a blob written directly."""
-    if "sqlite3" not in sys.modules:
+    """What SQLite or the system said about the file, the disk or the machine (a full disk,
+    a damaged or read-only file) when it reached us unwrapped, e.g. from a blob written
+    directly or a file written on a full disk."""
+    if isinstance(exc, CasefileError) or "sqlite3" not in sys.modules:
         return None
     from casefile.store.faults import translate
 

@@ -322,7 +322,9 @@ def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path, capsys):
         status, out, err = run(capsys, "import", case, f, "--keep-all-apart")
         assert status == 1 and "disk is full" in _one_line(err)
         (disk / "filler.bin").unlink()
-        fill(disk, leave=16 << 10)
+        fill(disk, leave=0)
+        status, out, err = run(capsys, "export-ftm", case, "-o", disk / "out.json")
+        assert status == 1 and "disk is full" in _one_line(err)
         status, out, err = run(capsys, "new", disk / "n.casefile")
         assert status == 1 and "disk is full" in _one_line(err)
         assert sorted(p.name for p in disk.iterdir()) == ["d.casefile", "filler.bin"]

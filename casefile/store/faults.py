@@ -34,8 +34,8 @@ def translate(exc: BaseException, name: str, where: Path | None = None) -> Casef
     matter for the caller)."""
     if isinstance(exc, CasefileError):
         return exc
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return disk_full(name)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:  # which file, if it says
+        return disk_full(Path(exc.filename).name if exc.filename else None)
     err = _sqlite_error(exc)
     if err is None:
         return None
@@ -73,6 +73,7 @@ def _nearly_full(folder: Path) -> bool:
     return st.f_bavail * st.f_frsize < (1 << 20)
 
 
-def disk_full(name: str) -> DiskFullError:
-    return DiskFullError(f"Cannot write {name}: the disk is full. The step was not made and "
-                         "nothing of it was kept; free some space and try again.")
+def disk_full(name: str | None) -> DiskFullError:
+    what = f"Cannot write {name}: the disk is full" if name else "The disk is full"
+    return DiskFullError(f"{what}. The step was not made and nothing of it was kept; free "
+                         "some space and try again.")

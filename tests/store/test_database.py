@@ -232,3 +232,23 @@ def test_older_case_open_elsewhere_is_not_upgraded_under_its_feet(tmp_path):
         holder.release()
     assert not list(tmp_path.glob("*.bak"))
     assert p.read_bytes() == before
+
+
+def test_ddl_commits_or_rolls_back_with_its_transaction(tmp_path):
+    """pysqlite issues no BEGIN before DDL: without Casefile's own BEGIN a CREATE TABLE
+    committed on its own, which is how a killed upgrade left half a schema behind."""
+    p = tmp_path / "t.sqlite"
+    engine = database.make_engine(p)
+    try:
+        with pytest.raises(RuntimeError), engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE made_then_undone (x)")
+            conn.exec_driver_sql("INSERT INTO made_then_undone VALUES (1)")
+            raise RuntimeError("killed here")
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE kept (x)")
+    finally:
+        engine.dispose()
+    con = sqlite3.connect(p)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    con.close()
+    assert names == {"kept"}

@@ -19,7 +19,8 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
                    progress: Callable[[float, int, str], None] | None = None) -> int:
     """Write the dossier; return its page count. ``out`` may not be the case or one of its
     files."""
-    refuse_output(Path(out), case.path, "the dossier")
+    for target in (Path(out), Path(f"{out}.part")):  # build_pdf writes through out.part
+        refuse_output(target, case.path, "the dossier")
     opt = options or DossierOptions()
     with case.read() as conn:
         if opt.entity_id is not None and conn.exec_driver_sql(
