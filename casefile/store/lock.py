@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import getpass
 import json
+import logging
 import os
 import socket
 import sys
@@ -27,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from casefile.errors import CaseLockedError
+
+log = logging.getLogger(__name__)
 
 Identity = tuple[int, int]  # (device, inode)
 
@@ -210,6 +213,10 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 else:
     import fcntl
 
+    # A filesystem without flock (some FUSE and network mounts): lock nothing there rather
+    # than refuse to open anything; the .owner note still says who writes.
+    _UNSUPPORTED = {errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK, errno.EINVAL}
+
     def _try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -218,8 +225,15 @@ else:
         except OSError as exc:  # some filesystems answer EACCES for "held"
             if exc.errno in (errno.EACCES, errno.EAGAIN):
                 return False
+            if exc.errno in _UNSUPPORTED:
+                log.warning("no OS lock on this filesystem (%s): only one writer at a time "
+                            "is not enforced here", exc)
+                return True
             raise
         return True
 
     def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:  # nothing was locked (see _try_lock)
+            pass

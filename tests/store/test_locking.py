@@ -80,3 +80,23 @@ def test_closing_removes_the_lock_and_owner_files(case, case_path):
         assert lock.exists()
     assert not lock.exists() and not owner.exists()
     assert sorted(p.name for p in case_path.parent.iterdir()) == [case_path.name]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="flock is POSIX")
+def test_a_filesystem_without_flock_still_opens_for_writing(case, case_path, monkeypatch,
+                                                            caplog):
+    import errno
+
+    from casefile.store import lock
+
+    case.close()
+
+    def no_flock(fd, op):
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    monkeypatch.setattr(lock.fcntl, "flock", no_flock)
+    with Case.open(case_path) as c:
+        c.create("entity", {"name": "Written anyway"})
+    assert "no OS lock on this filesystem" in caplog.text
+    monkeypatch.undo()
+    assert check_case(case_path).ok
