@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import __version__
-from casefile.errors import CaseFileError, is_expected
+from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
 EXIT_ERROR = 1
@@ -110,6 +110,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
     s.add_argument("folder", type=Path)
+    s.add_argument("--force", action="store_true",
+                   help="replace CSV files of an earlier export already in the folder")
 
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
     s.add_argument("path", type=Path)
@@ -137,9 +139,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
-        if is_expected(exc):
-            return _refuse(str(exc) or type(exc).__name__, args)
+        said = _situation(exc, args)
+        if said is None and is_expected(exc):
+            said = str(exc) or type(exc).__name__
+        if said is not None:
+            return _refuse(said, args)
         return _bug(exc, args)
+
+
+def _situation(exc: Exception, args: argparse.Namespace) -> str | None:
+    """What SQLite or the system said about the file, the disk or the machine (a full disk,
+    a damaged or read-only file) when it reached us unwrapped, e.g. from a blob written
+    directly or a file written on a full disk."""
+    if isinstance(exc, CasefileError) or "sqlite3" not in sys.modules:
+        return None
+    from casefile.store.faults import translate
+
+    path = getattr(args, "path", None)
+    if not isinstance(path, Path):
+        return None
+    mapped = translate(exc, path.name, path.absolute().parent)
+    return str(mapped) if mapped is not None else None
 
 
 def _refuse(message: str, args: argparse.Namespace) -> int:
@@ -173,11 +193,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "demo":
         from casefile.services.exchange.demo import write_demo
 
-        if args.path.exists():
-            if not args.force:
-                raise CaseFileError(f"{args.path} exists (use --force to replace it)")
-            args.path.unlink()
-        with write_demo(args.path) as case:
+        if (args.path.exists() or args.path.is_symlink()) and not args.force:
+            raise CaseFileError(f"{args.path} exists (use --force to replace it)")
+        # --force: the case there is replaced only once the demo is whole, and never while
+        # someone has it open
+        with write_demo(args.path, replace=args.force) as case:
             counts = case.counts()
         print(f"Wrote the demo case to {args.path} ({counts['entity']} entities, "
               f"{counts['shipment']} shipments, {counts['source']} sources)")
@@ -219,12 +239,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
-        from casefile.services.case.facade import Case
+        from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
 
         with _open(args.path, readonly=True) as case:
-            for p in export_csv(case, args.folder):
-                print(p)
+            try:
+                written = export_csv(case, args.folder, replace=args.force)
+            except FilesInTheWay as exc:
+                raise FilesInTheWay(f"{exc} (pass --force to replace them)", exc.paths) from None
+        for p in written:
+            print(p)
         return 0
     if args.verb == "export-ftm":
         from casefile.services.case.facade import Case
@@ -237,15 +261,32 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open(path: Path, readonly: bool = False) -> Any:
+def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed") -> Any:
     """Open a case; say so when it was upgraded from an older Casefile (and where the old
-    file is kept)."""
+    file is kept), or read through an upgraded copy. A verb that writes is refused at once
+    when the file cannot be written (``undone`` says what was not done)."""
+    from casefile.errors import ReadOnlyError
     from casefile.services.case.facade import Case
+    from casefile.store import database, migrate
+    from casefile.store.copies import real_path
+    from casefile.store.engine import writable_reason
 
     case = Case.open(path, readonly=readonly)
     if case.backup is not None:
         print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
               f"as it was is kept as {case.backup}", file=sys.stderr)
+    if not case.readonly:
+        return case
+    why = None if readonly else writable_reason(real_path(path))
+    if why is not None:
+        case.close()
+        raise ReadOnlyError(f"{path.name} cannot be written ({why}); {undone}. Copy the "
+                            "case somewhere writable first.")
+    revision = database.read_revision(path)
+    if revision != migrate.head_revision():
+        print(f"casefile: note: {path.name} uses an older schema ({revision}); it was read "
+              "through an upgraded temporary copy and is unchanged (open it for writing to "
+              "upgrade it)", file=sys.stderr)
     return case
 
 
@@ -283,7 +324,11 @@ def _import(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         accept[name] = int(eid)
     review = not args.keep_all_apart
-    with _open(args.path) as case:
+    if getattr(args, "report", None) is not None:
+        from casefile.store.database import refuse_output
+
+        refuse_output(args.report, args.path, "the row report", inputs=[args.file])
+    with _open(args.path, undone="nothing was imported") as case:
         try:
             if args.verb == "import-ftm":
                 from casefile.services.exchange.imports.ftm import import_ftm

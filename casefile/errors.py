@@ -58,7 +58,29 @@ class CaseLockedError(CaseFileError):
 
 
 class ReadOnlyError(CaseFileError):
-    """A change was asked of a case that is open read-only."""
+    """A change was asked of a case that is open read-only (or that cannot be written: a
+    read-only file, folder or disk)."""
+
+
+class DiskFullError(CaseFileError):
+    """The disk holding a case (or its backup copy) is full: the step that needed the space
+    was not made."""
+
+
+class OutputPathError(CasefileError, ValueError):
+    """An output (an export, a report, a copy) would overwrite what must not be overwritten:
+    the case itself, a file that belongs to it (its -wal, -shm, .lock, .owner), or the file
+    being read."""
+
+
+class FilesInTheWay(OutputPathError):
+    """An export would replace files already in the chosen folder; ``paths`` lists them.
+    Export again with replacing allowed (``export-csv --force``), or choose another
+    folder."""
+
+    def __init__(self, message: str, paths: list[Path]) -> None:
+        super().__init__(message)
+        self.paths = paths
 
 
 # -- records and values -------------------------------------------------------------------

@@ -48,27 +48,35 @@ class Case:
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def new(cls, path: str | Path, **info: Any) -> Case:
-        """Create a new case file at ``path`` (which must not exist) and open it."""
-        case = cls(database.create_file(Path(path)))
-        with case.engine.begin() as conn:
-            audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]")
-        if info:
+    def new(cls, path: str | Path, *, fill: Callable[[Case], object] | None = None,
+            replace: bool = False, **info: Any) -> Case:
+        """Create a new case file at ``path`` and open it. ``info`` sets its details and
+        ``fill`` (if given) adds its records, before the case appears under ``path``: it is
+        built under a temporary name and renamed into place when whole, so a failure or a
+        kill never leaves half a case (or a case without its marking) under the name.
+        ``path`` must not exist, unless ``replace`` — and then nobody may have it open."""
+        path = Path(path)
+        with database.building(path, replace=replace) as tmp:
+            case = cls(database.create_file(tmp, path.name))
             try:
-                case.set_info(**info)
-            except Exception:
+                with case.engine.begin() as conn:
+                    audit.append(conn, case.actor, "create", f"Created case {path.name}", "[]")
+                if info:
+                    case.set_info(**info)
+                if fill is not None:
+                    fill(case)
+            finally:
                 case.close()
-                for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
-                raise
-            case.clear_history()
-        return case
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Case:
+        """Open a case file; one that cannot be written (a read-only file, folder or disk)
+        opens read-only."""
         return cls(database.open_file(Path(path), readonly))
 
     def close(self) -> None:
+        """Close the case; the last writer leaves the one file holding every edit."""
         self._file.close()
 
     def __enter__(self) -> Case:
@@ -259,4 +267,6 @@ class Case:
             return search.uses_fts(conn)
 
     def save_copy(self, target: str | Path) -> None:
-        database.save_copy(self.engine, Path(target))
+        """A consistent copy of the case (SQLite's backup API) at ``target``; never over the
+        case itself or its files."""
+        database.save_copy(self._file, Path(target))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.identifiers import problem as identifier_problem
@@ -41,18 +42,13 @@ def split(value: str | None) -> list[str]:
 
 
 def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line, FtM-like entity) from JSON lines, a JSON array, or targets.simple.csv; read
-    as a stream except for a JSON array."""
+    """(line, FtM-like entity) from JSON lines, a JSON array, or targets.simple.csv; all
+    read as a stream."""
     first = f.read(4096)
     stripped = first.lstrip("\ufeff \t\r\n")
     f.seek(0)
     if stripped.startswith("["):
-        try:
-            items = json.load(f)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"{path.name}, line {exc.lineno}: not valid JSON "
-                                  f"({exc.msg})") from None
-        yield from enumerate(items, 1)
+        yield from _json_array(path, f)
         return
     if stripped.startswith("{"):
         for n, line in enumerate(f, 1):
@@ -63,6 +59,8 @@ def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
             except json.JSONDecodeError as exc:
                 raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
                                       f"JSON ({exc.msg})") from None
+            except RecursionError:
+                raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
         return
     reader = csv.DictReader(f)
     if not reader.fieldnames or not {"schema", "name"} <= set(reader.fieldnames):
@@ -74,6 +72,77 @@ def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
                  "registrationNumber": split(row.get("identifiers"))}
         yield reader.line_num, {"id": row.get("id"), "schema": row["schema"],
                                 "properties": props, "_sanctions": split(row.get("sanctions"))}
+
+
+_TOO_DEEP = "not readable: its JSON is nested too deeply"
+_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+
+
+def _json_array(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
+    """(line, element) of a JSON array, each decoded as soon as the file has been read up to
+    its end: a big array is never held whole, only the element being read."""
+    decoder = json.JSONDecoder()
+    buf, pos, line, eof = "", 0, 1, False
+
+    def more(at_least: int = 1 << 16) -> bool:
+        nonlocal buf, pos, eof
+        chunk = "" if eof else f.read(at_least)
+        if not chunk:
+            eof = True
+            return False
+        buf, pos = buf[pos:] + chunk, 0
+        return True
+
+    def skip_space() -> str:
+        """The next character that is not white space ('' at the end of the file)."""
+        nonlocal pos, line
+        while True:
+            end = cast(re.Match[str], _SPACE.match(buf, pos)).end()
+            line += buf.count("\n", pos, end)
+            pos = end
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def bad(what: str, at: int) -> ImportFileError:
+        return ImportFileError(f"{path.name}, line {at}: not valid JSON ({what})")
+
+    if skip_space() != "[":
+        raise bad("expected '['", line)
+    pos += 1
+    first = True
+    while True:
+        c = skip_space()
+        if c == "]":
+            pos += 1
+            break
+        if not first:
+            if c != ",":
+                raise bad("expected ',' or ']'" if c else "the array is not closed", line)
+            pos += 1
+            c = skip_space()
+        if not c:
+            raise bad("the array is not closed", line)
+        first = False
+        while True:
+            try:
+                value, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.pos >= len(buf) - 6 or exc.msg.startswith("Unterminated string")
+                if cut and more(max(1 << 16, len(buf) - pos)):  # perhaps cut off: read on
+                    continue
+                raise bad(exc.msg, line + buf.count("\n", pos, exc.pos)) from None
+            except RecursionError:
+                raise ImportFileError(f"{path.name}, line {line}: {_TOO_DEEP}") from None
+            if end == len(buf) and more():  # a number may go on in the next piece
+                continue
+            break
+        yield line, value
+        line += buf.count("\n", pos, end)
+        pos = end
+    if skip_space():
+        raise bad("more text after the array", line)
 
 
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality")
