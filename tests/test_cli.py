@@ -324,7 +324,8 @@ def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path, capsys):
             for i in range(4000)), encoding="utf-8")
         status, before, err = run(capsys, "info", case)
         fill(disk, leave=256 << 10)
-        status, out, err = run(capsys, "import", case, f, "--keep-all-apart")
+        status, out, err = run(capsys, "import", case, f, "--keep-all-apart",
+                                  "--accept-missing")
         assert status == 1 and "disk is full" in _one_line(err)
         (disk / "filler.bin").unlink()
         fill(disk, leave=0)
