@@ -71,3 +71,23 @@ def test_cli_skips_on_request_and_the_row_report_lists_every_row(tmp_path, capsy
     with rows.open(encoding="utf-8-sig", newline="") as fh:
         status = {int(r["line"]): r["status"] for r in csv.DictReader(fh)}
     assert status == {2: "ok", 3: "problem", 4: "problem", 5: "ok"}
+
+
+def test_a_fixed_source_names_the_vendor_of_the_file(case, tmp_path, capsys):
+    f = trade(tmp_path, "Norinco,Tekhkrim,June 2022,rifles,China,Russia\n")
+    import_shipments(case, f, constants={"source_publisher": "ImportGenius"})
+    with case.read() as conn:
+        publisher = conn.exec_driver_sql(
+            "SELECT publisher FROM source WHERE title LIKE '%trade.csv%'").scalar()
+    assert publisher == "ImportGenius"
+    other = tmp_path / "o.casefile"  # the CLI takes the short name
+    assert main(["new", str(other)]) == 0
+    assert main(["import", str(other), str(f), "--set", "source=Panjiva"]) == 0
+    from casefile.services.case.facade import Case
+    with Case.open(other, readonly=True) as c2, c2.read() as conn:
+        assert conn.exec_driver_sql("SELECT publisher FROM source").scalar() == "Panjiva"
+    # it describes the file, not a row: no column may feed it
+    from casefile.errors import MappingError
+    with pytest.raises(MappingError, match="describes the whole file"):
+        import_shipments(case, f, {"source_publisher": "Shipper", "shipper": "Shipper"},
+                         again=True)

@@ -15,7 +15,11 @@ TARGETS: dict[str, str] = {
     "shipment_count": "Number of shipments", "shipper_id": "Shipper identifier",
     "consignee_id": "Consignee identifier", "shipper_country": "Shipper country",
     "consignee_country": "Consignee country", "notes": "Notes",
+    "source_publisher": "Source (data vendor)",
 }
+
+# fields that describe the file rather than a row: a fixed value only, never a column
+FILE_FIELDS = ("source_publisher",)
 
 # The fields without which a shipment tells only half its story: an import says which of
 # them no column (and no fixed value) feeds, and asks before going on. field -> short name
@@ -42,6 +46,7 @@ ALIASES: dict[str, str] = {
     "origin": "origin_country", "destination": "destination_country",
     "dispatch": "dispatch_country", "transit": "via", "trading": "trading_country",
     "goods": "declared_goods", "weight_kg": "weight",
+    "source": "source_publisher", "vendor": "source_publisher", "publisher": "source_publisher",
 }
 
 

@@ -15,7 +15,7 @@ import pycountry
 from casefile.core.countries import CountryError, country_code
 from casefile.errors import MappingError
 from casefile.paths import user_data_dir
-from casefile.services.exchange.imports.fields import COUNTRIES, ESSENTIAL, TARGETS
+from casefile.services.exchange.imports.fields import COUNTRIES, ESSENTIAL, FILE_FIELDS, TARGETS
 from casefile.services.exchange.imports.layouts import (
     GENERIC,
     Layout,
@@ -130,6 +130,10 @@ def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> 
     if unknown:
         raise MappingError(f"The mapping names unknown field(s): {', '.join(unknown)}; fields "
                            f"are {', '.join(TARGETS)}")
+    per_file = [t for t in mapping.columns if t in FILE_FIELDS]
+    if per_file:
+        raise MappingError(f"{', '.join(TARGETS[t] for t in per_file)} describes the whole "
+                           "file: give it as a fixed value (--set source=VENDOR), not a column")
     missing = [c for c in mapping.columns.values() if c not in header]
     if missing:
         raise MappingError(f"{file_name}, line 1: the mapping names column(s) the file lacks: "

@@ -181,7 +181,9 @@ def import_shipments(case: Case, path: str | Path,
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
-                                f"{path.name}", "", digest) if not dry_run else 0
+                                f"{path.name}", "", digest,
+                                given.constants.get("source_publisher", "")) \
+            if not dry_run else 0
         writer = PartyWriter(conn, source_id, report.problem, write=not dry_run)
         parties = _Parties(conn, accept or {}, keep_apart, writer)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
