@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(plural(kind))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
-        self.records = RecordsView(self.session)
+        self.records = RecordsView(self.session, self.settings)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.nav, self.records, self.editor):
