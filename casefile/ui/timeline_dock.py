@@ -34,6 +34,9 @@ from casefile.ui.timeline_view import TimelinePlot
 # what a timeline row is read from: a change to any of these may move or relabel a row
 TIMELINE_KINDS = ("shipment", "event", "sanction", "entity", "route_stop", "event_party",
                   "citation", "source")
+EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event or sanction a date — as the "
+              "source writes it: “15 June 2022”, “late 2022”, “between June and December "
+              "2022” — and it appears here. Help → Dates lists what can be typed.")
 _GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
 
 
@@ -96,11 +99,16 @@ class TimelineDock(QDockWidget):
         bottom.addWidget(self.legend)
         bottom.addStretch(1)
         bottom.addWidget(self.note)
+        self.empty = plain_label(EMPTY_TEXT, wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; background: white; padding: 12px;")
+        self.empty.hide()
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(bar)
         lay.addWidget(self.plot, 1)
+        lay.addWidget(self.empty, 1)
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
@@ -127,7 +135,11 @@ class TimelineDock(QDockWidget):
 
     def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
         self.plot.set_timeline(timeline, keep_range=keep_range)
-        self.note.setText(f"{len(timeline.records):,} dated records; {timeline.undated} "
+        empty = not len(timeline)
+        self.plot.setVisible(not empty)
+        self.empty.setVisible(empty)
+        n = len(timeline.records)
+        self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}; {timeline.undated:,} "
                           "undated not shown")
         self.highlight(self._selected)
 
