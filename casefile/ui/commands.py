@@ -98,7 +98,7 @@ class WindowCommands(QObject):
                 message(self.parent_widget, "Case upgraded", f"{path.name} was made by an "
                         "earlier Casefile and has been upgraded. The file as it was is kept "
                         f"as:\n{case.backup}", icon=QMessageBox.Icon.Information).show()
-        self.session.open(Path(path), readonly, opened, failed)
+        self.session.open(Path(path).expanduser().resolve(), readonly, opened, failed)
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open case", "", FILE_FILTER)

@@ -38,6 +38,11 @@ from casefile.ui.widgets import TlpBanner
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
 
 
+def absolute(path: str | Path) -> Path:
+    """A case's path as remembered: absolute, links resolved, wherever Casefile started."""
+    return Path(path).expanduser().resolve()
+
+
 class MainWindow(QMainWindow):
     """One window over one case at a time."""
 
@@ -119,14 +124,17 @@ class MainWindow(QMainWindow):
         self._recent_changed()
 
     def recent_files(self) -> list[str]:
+        """The cases opened last, newest first, as absolute paths (a relative one, stored
+        by an older Casefile, meant a folder nobody knows now and is left out)."""
         value: Any = self.settings.value("recent", [])
         items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if p][:10]
+        return [p for p in items if p and Path(p).is_absolute()][:10]
 
     def _remember(self, path: Path) -> None:
-        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        where = str(absolute(path))
+        items = [where] + [p for p in self.recent_files() if p != where]
         self.settings.setValue("recent", items[:10])
-        self.settings.setValue("last_case", str(path))
+        self.settings.setValue("last_case", where)
         self._recent_changed()
 
     def _recent_changed(self) -> None:
@@ -143,7 +151,7 @@ class MainWindow(QMainWindow):
 
     # -- the case -----------------------------------------------------------------------
     def open_path(self, path: Path, readonly: bool = False) -> None:
-        self.commands.open_path(Path(path), readonly)
+        self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
         kind = str(self.settings.value("nav/kind", "shipment"))

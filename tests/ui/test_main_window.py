@@ -502,3 +502,24 @@ def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 5  # the demo's 4 and the good row
     assert "line 3:" in dlg.report.toPlainText()
+
+
+def test_recent_and_last_case_are_absolute_paths(qtbot, window, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from casefile.services.exchange.demo import write_demo
+
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    write_demo(folder / "rel.casefile").close()
+    window.settings.setValue("recent", ["old.casefile", str(tmp_path / "gone.casefile")])
+    monkeypatch.chdir(folder)
+    window.open_path(Path("rel.casefile"))  # as `casefile rel.casefile` gives it
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    monkeypatch.chdir(tmp_path)  # the next start, from another folder
+    expected = str((folder / "rel.casefile").resolve())
+    assert window.recent_files()[0] == expected
+    assert "old.casefile" not in window.recent_files()  # a relative path cannot be trusted
+    assert window.settings.value("last_case") == expected
+    assert Path(window.recent_files()[0]).exists()
