@@ -22,3 +22,28 @@ def singular(kind: str) -> str:
 def words(code: str | None) -> str:
     """'public_body' -> 'public body'."""
     return (code or "").replace("_", " ")
+
+
+# field keys whose words are not just the key with spaces (a column naming a party loses
+# its "_id"); child collections by the name an editor gives them
+_FIELD_WORDS = {"weight_kg": "weight", "hs_code": "HS code", "dual_use": "dual-use",
+                "shipment_count": "shipments in record", "url": "URL",
+                "alias": "aliases", "identifier": "identifiers", "route_stop": "route",
+                "event_party": "parties", "citation": "citations",
+                "attachment": "attachments"}
+
+
+def field_words(key: str) -> str:
+    """'declared_goods' -> 'declared goods', 'shipper_id' -> 'shipper', 'route_stop' ->
+    'route': a field or child collection as an operation's name says it."""
+    if key in _FIELD_WORDS:
+        return _FIELD_WORDS[key]
+    return words(key.removesuffix("_id"))
+
+
+def fields_said(keys: list[str]) -> str:
+    """'name', 'name and country', 'name, country and tags', '5 fields'."""
+    said = [field_words(k) for k in keys]
+    if len(said) > 3:
+        return f"{len(said)} fields"
+    return " and ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else "".join(said)

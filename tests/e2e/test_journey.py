@@ -111,7 +111,7 @@ def test_demo_edit_export_and_quit(qapp, user_folders: Path) -> None:
     def saved() -> bool:
         w = _window()
         assert w is not None
-        return idle(w) and w.menus.undo.text().startswith("&Undo Edit entity")
+        return idle(w) and w.menus.undo.text().startswith("&Undo Edit name of entity")
 
     def export() -> bool:
         w = _window()

@@ -34,7 +34,7 @@ def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
-    assert win.menus.actions()["undo"].text().startswith("&Undo Edit entity")
+    assert win.menus.actions()["undo"].text() == "&Undo Edit name of entity “Trading Техкрим 中国”"
     win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "New entity"
@@ -208,25 +208,50 @@ def test_not_a_case_gives_a_dialog_and_leaves_the_file(qtbot, window, tmp_path):
     assert window.case is None
 
 
-def test_delete_a_cited_source_asks_first(qtbot, demo_window):
+def test_delete_a_cited_source_names_the_facts_and_defaults_to_no(qtbot, demo_window):
     win = demo_window
     choose_kind(qtbot, win, "source")
     win.records.select_id(4)
     wait_idle(qtbot, win)
-    answers = []
+    asked = []
 
-    def yes_then_no(dlg):
-        answers.append(dlg.text())
-        dlg.done(QMessageBox.StandardButton.Yes if len(answers) == 1
-                 else QMessageBox.StandardButton.No)
-        if len(answers) == 1:
-            _answer_dialog(qtbot, yes_then_no)
-    _answer_dialog(qtbot, yes_then_no)
+    def default_answer(dlg):  # Enter: the default button
+        asked.append((dlg.text(), dlg.defaultButton() is dlg.button(QMessageBox.StandardButton.No)))
+        dlg.defaultButton().click()
+    _answer_dialog(qtbot, default_answer)
     win.menus.actions()["delete"].trigger()
-    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     wait_idle(qtbot, win)
-    assert "still used by 1 citation" in answers[1]
-    assert win.case.get("source", 4) is not None  # the user said no to the cascade
+    text, default_no = asked[0]
+    assert default_no
+    assert "still used by 1 record:" in text and "• citation of " in text
+    assert "cascade" not in text
+    assert win.case.get("source", 4) is not None  # the default kept it
+
+
+def test_deleting_several_records_is_one_undo_step(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "event")
+    view, model = win.records.view, win.records.model
+    sel = view.selectionModel()
+    for rid in (1, 2, 3):
+        sel.select(model.index(model.row_of(rid), 0), sel.SelectionFlag.Select
+                   | sel.SelectionFlag.Rows)
+    assert sorted(win.records.selected_ids()) == [1, 2, 3]
+    asked = []
+
+    def yes(dlg):
+        asked.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Yes)
+    _answer_dialog(qtbot, yes)
+    win.menus.actions()["delete"].trigger()
+    qtbot.waitUntil(lambda: win.case.counts()["event"] == 3, timeout=10000)
+    wait_idle(qtbot, win)
+    assert asked == ["Delete these 3 events? You can undo this."]
+    assert win.menus.undo.text() == "&Undo Delete 3 events"
+    win.menus.undo.trigger()
+    wait_idle(qtbot, win)
+    assert win.case.counts()["event"] == 6
 
 
 def test_layout_and_recent_files_persist(qtbot, demo_window, tmp_path):
