@@ -517,7 +517,7 @@ def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_
     dlg = _import_dialog(win, f)
     assert not dlg.skip_bad.isVisible()
     dlg.check_button.click()
-    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+    qtbot.waitUntil(lambda: dlg.task is None and "found problems" in dlg.report.toPlainText(),
                     timeout=20000)
     assert dlg.skip_bad.isVisible() and "tick “Skip the rows" in dlg.report.toPlainText()
     dlg.skip_bad.setChecked(True)
@@ -548,3 +548,37 @@ def test_recent_and_last_case_are_absolute_paths(qtbot, window, tmp_path, monkey
     assert "old.casefile" not in window.recent_files()  # a relative path cannot be trusted
     assert window.settings.value("last_case") == expected
     assert Path(window.recent_files()[0]).exists()
+
+
+def test_enter_in_the_import_path_loads_the_file(qtbot, demo_window, tmp_path, monkeypatch):
+    win = demo_window
+    f = tmp_path / "typed.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,June 2022\n", encoding="utf-8")
+    browsed = []
+    monkeypatch.setattr("casefile.ui.import_dialog.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (browsed.append(a), ("", ""))[1])
+    win.menus.actions()["import_shipments"].trigger()
+    dlg = win.commands.dialogs["import_shipments"]
+    qtbot.waitExposed(dlg)
+    dlg.path.setFocus()
+    dlg.path.setText(str(f))
+    qtbot.keyClick(dlg.path, Qt.Key.Key_Return)
+    assert browsed == []  # Enter is not a click on Choose…
+    assert dlg.file_info.text().startswith("typed.csv: CSV")
+    assert dlg.check_button.isEnabled()
+    dlg.close()
+
+
+def test_a_check_that_finds_problems_says_nothing_would_be_imported(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "bad.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "line 2" in dlg.report.toPlainText(),
+                    timeout=20000)
+    report = dlg.report.toPlainText()
+    assert report.startswith("The check found problems")
+    assert "Nothing was imported" not in report
+    dlg.close()
