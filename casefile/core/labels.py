@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 KINDS: dict[str, tuple[str, str]] = {
     "entity": ("Entity", "Entities"), "shipment": ("Shipment", "Shipments"),
     "event": ("Event", "Events"), "source": ("Source", "Sources"),
@@ -47,3 +49,26 @@ def fields_said(keys: list[str]) -> str:
     if len(said) > 3:
         return f"{len(said)} fields"
     return " and ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else "".join(said)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def human_time(iso: str, now: datetime | None = None) -> str:
+    """An ISO 8601 moment in the user's local time, as people say it: 'today at 14:05',
+    'yesterday at 9:12', '2 March at 14:05', '2 March 2022 at 14:05'. Text that is no ISO
+    moment comes back as it is."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    now = (now or datetime.now()).astimezone()
+    when = when.astimezone(now.tzinfo) if when.tzinfo else when
+    clock = f"{when.hour}:{when.minute:02d}"
+    if when.date() == now.date():
+        return f"today at {clock}"
+    if when.date() == (now - timedelta(days=1)).date():
+        return f"yesterday at {clock}"
+    year = "" if when.year == now.year else f" {when.year}"
+    return f"{when.day} {_MONTHS[when.month - 1]}{year} at {clock}"

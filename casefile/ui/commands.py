@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from casefile import __version__
-from casefile.core.labels import plural, singular
+from casefile.core.labels import human_time, plural, singular
 from casefile.errors import CaseLockedError, ValidationError
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
@@ -32,6 +32,15 @@ def _blocking(case: Any, kind: str, ids: list[int]) -> list[str]:
 
     with case.read() as conn:
         return blocking_records(conn, kind, ids)
+
+
+def _in_use(path: Path, holder: dict[str, Any]) -> str:
+    """Who has a case open, and since when, in words."""
+    since = holder.get("since")
+    return (f"{path.name} is open for writing by {holder.get('user', 'someone')} on "
+            f"{holder.get('host', 'another computer')} (process {holder.get('pid', '?')})"
+            f"{', since ' + human_time(str(since)) if since else ''}.\n\nOpen it read-only, "
+            "or close it there first.")
 
 
 FILE_FILTER = "Casefile cases (*.casefile);;All files (*)"
@@ -92,7 +101,7 @@ class WindowCommands(QObject):
     def open_path(self, path: Path, readonly: bool = False) -> None:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CaseLockedError) and not readonly:
-                box = message(self.parent_widget, "Case in use", str(exc),
+                box = message(self.parent_widget, "Case in use", _in_use(path, exc.holder),
                               icon=QMessageBox.Icon.Question)
                 box.setStandardButtons(QMessageBox.StandardButton.Open
                                        | QMessageBox.StandardButton.Cancel)

@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
     def _show_info(self, info: dict[str, Any], counts: dict[str, int]) -> None:
         case = self.session.case
         ro = "  (read-only)" if case is not None and case.readonly else ""
-        self.setWindowTitle(f"{info['title']} — Casefile{ro}")
+        name = f" — {case.path.name}" if case is not None else ""
+        self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
         self.banner.set_marking(info.get("marking"), info.get("classification", ""))
         for i in range(self.nav.count()):
             item = self.nav.item(i)

@@ -582,3 +582,35 @@ def test_a_check_that_finds_problems_says_nothing_would_be_imported(qtbot, demo_
     assert report.startswith("The check found problems")
     assert "Nothing was imported" not in report
     dlg.close()
+
+
+def test_the_title_names_the_file(demo_window):
+    title = demo_window.windowTitle()
+    assert title.startswith("Chinese arms") and "demo.casefile" in title
+
+
+def test_case_in_use_says_since_when_in_words(qtbot, window, tmp_path):
+    import re
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "busy.casefile"
+    write_demo(path).close()
+    holder = Case.open(path)  # another Casefile has it
+    seen = []
+
+    def cancel(dlg):
+        seen.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Cancel)
+    try:
+        _answer_dialog(qtbot, cancel)
+        window.open_path(path)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    finally:
+        holder.close()
+    assert "busy.casefile is open for writing by" in seen[0]
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", seen[0])  # no raw ISO time
+    assert re.search(r"since today at \d\d?:\d\d", seen[0]), seen[0]
+    assert window.case is None
+
