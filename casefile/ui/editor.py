@@ -1,12 +1,14 @@
 """The editor of one record, built from the field specs of its kind. There is no Save button:
 each field is committed when its editing finishes, as one undoable operation; a value that
-cannot be stored is shown in red beside the field and not saved."""
+cannot be stored is shown in red beside the field and not saved. Escape in a field puts its
+stored value back."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -49,6 +51,8 @@ class RecordEditor(QWidget):
         self._loading = False
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, Any] = {}
+        self._names: dict[int, str] = {}
+        self._escape: dict[QObject, str] = {}  # typing widget -> its field (Escape restores)
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
@@ -67,6 +71,10 @@ class RecordEditor(QWidget):
             lay.addWidget(err)
             form.addRow(spec.label, box)
             self.widgets[spec.key], self.errors[spec.key] = w, err
+            target = self._typing_target(spec.key)
+            if isinstance(target, QLineEdit | QPlainTextEdit):
+                self._escape[target] = spec.key
+                target.installEventFilter(self)
         self.children_tables: dict[str, ChildTable] = {}
         outer = QVBoxLayout(self)
         outer.addWidget(self.heading)
@@ -122,37 +130,63 @@ class RecordEditor(QWidget):
         self._loading = True
         row = bundle["row"]
         self.record_id, self._row = row["id"], row
+        self._names = bundle.get("names", {})
         title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
         self.heading.setText(f"{singular(self.kind)} #{row['id']}  {title}".strip())
-        names = bundle.get("names", {})
         for spec in FIELDS[self.kind]:
-            w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
-            value = row.get(spec.key)
-            self.errors[spec.key].hide()
-            if spec.widget == "date":
-                w.setText(row.get("date_text") or "")
-            elif spec.widget == "text":
-                w.setPlainText(value or "")
-            elif spec.widget == "enum":
-                w.setCurrentIndex(max(0, w.findData(value)))
-            elif spec.widget == "bool":
-                w.setChecked(bool(value))
-            elif spec.widget == "country":
-                w.set_code(value)
-            elif spec.widget == "entity":
-                w.set_current(value, names.get(value, "") if value else "")
-            elif spec.widget in ("number", "int"):
-                w.setText("" if value is None else f"{value:g}")
-            elif spec.widget == "tags":
-                w.setText((value or "").replace(",", ", "))
-            else:
-                w.setText("" if value is None else str(value))
-        for w in self.findChildren(QLineEdit):
-            w.setCursorPosition(0)  # show the start of long names, not their end
+            self._show_value(spec)
         for kind, table in self.children_tables.items():
-            table.set_rows(bundle["children"].get(kind, []), names)
+            table.set_rows(bundle["children"].get(kind, []), self._names)
         self.child_error.hide()
         self._loading = False
+
+    def _show_value(self, spec: FieldSpec) -> None:
+        """Put the stored value of a field back on screen (and hide its error)."""
+        w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
+        value = self._row.get(spec.key)
+        self.errors[spec.key].hide()
+        if spec.widget == "date":
+            w.setText(self._row.get("date_text") or "")
+        elif spec.widget == "text":
+            w.setPlainText(value or "")
+        elif spec.widget == "enum":
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif spec.widget == "bool":
+            w.setChecked(bool(value))
+        elif spec.widget == "country":
+            w.set_code(value)
+        elif spec.widget == "entity":
+            w.set_current(value, self._names.get(value, "") if value else "")
+        elif spec.widget in ("number", "int"):
+            w.setText("" if value is None else f"{value:g}")
+        elif spec.widget == "tags":
+            w.setText((value or "").replace(",", ", "))
+        else:
+            w.setText("" if value is None else str(value))
+        line = self._typing_target(spec.key)
+        if isinstance(line, QLineEdit):
+            line.setCursorPosition(0)  # show the start of long names, not their end
+
+    def _typing_target(self, key: str) -> QWidget:
+        """The widget a field is typed into (a date or party field holds a line)."""
+        w = self.widgets[key]
+        return w.line if isinstance(w, FuzzyDateEdit | EntityPicker) else w
+
+    def restore(self, key: str) -> None:
+        """Escape: the field shows its stored value again; nothing is saved."""
+        spec = next(s for s in FIELDS[self.kind] if s.key == key)
+        self._loading = True
+        self._show_value(spec)
+        self._loading = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape and self.record_id is not None:
+            key = self._escape.get(watched)
+            if key is not None:
+                self.restore(key)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- committing ---------------------------------------------------------------------
     def _current(self, key: str) -> Any:

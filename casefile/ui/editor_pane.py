@@ -120,6 +120,7 @@ class EditorPane(QScrollArea):
             self.show_nothing()
             return
         ed = self.editor(bundle["kind"])
+        another = (bundle["kind"], bundle["row"]["id"]) != self.shown()
         ed.load(bundle)
         if bundle["kind"] == "source":
             assert self.attachments is not None
@@ -131,6 +132,8 @@ class EditorPane(QScrollArea):
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
         self.current = ed
         self.stack.setCurrentWidget(ed)
+        if another:  # another record starts at its top; the same one stays where it was
+            self.verticalScrollBar().setValue(0)
 
     def show_nothing(self) -> None:
         self._wanted = None
