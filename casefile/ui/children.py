@@ -47,7 +47,16 @@ class ChildTable(QWidget):
             up.clicked.connect(lambda: self.move_selected(-1))
             down.clicked.connect(lambda: self.move_selected(1))
             buttons += [up, down]
+        self.buttons = buttons
+        self._triggers = self.table.editTriggers()
         titled_panel(self, spec.title, self.table, buttons)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Rows can be read and selected, not typed into, added, removed or moved."""
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if readonly
+                                   else self._triggers)
+        for b in self.buttons:
+            b.setEnabled(not readonly)
 
     def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str]) -> None:
         shown = []

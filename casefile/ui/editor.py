@@ -172,6 +172,17 @@ class RecordEditor(QWidget):
         w = self.widgets[key]
         return w.line if isinstance(w, FuzzyDateEdit | EntityPicker) else w
 
+    def set_readonly(self, readonly: bool) -> None:
+        """A case open read-only: every field can be read and copied, none changed."""
+        for key, w in self.widgets.items():
+            target = self._typing_target(key)
+            if isinstance(target, QLineEdit | QPlainTextEdit):
+                target.setReadOnly(readonly)
+            else:
+                w.setEnabled(not readonly)
+        for table in self.children_tables.values():
+            table.set_readonly(readonly)
+
     def restore(self, key: str) -> None:
         """Escape: the field shows its stored value again; nothing is saved."""
         spec = next(s for s in FIELDS[self.kind] if s.key == key)

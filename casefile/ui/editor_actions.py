@@ -56,8 +56,11 @@ class EditorActions(QObject):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError) and self.pane.current is not None:
                 self.pane.current.show_error(field or exc.field, exc.message)
-            else:
-                show_error(self.pane, exc)
+                return
+            shown = self.pane.shown()
+            if shown is not None:  # what was refused must not stay on screen as if saved
+                self.pane.show_record(*shown)
+            show_error(self.pane, exc)
         op.success(done).failure(failed).run()
 
     def save(self, kind: str, record_id: int, values: dict[str, Any],

@@ -122,14 +122,18 @@ class EditorPane(QScrollArea):
         ed = self.editor(bundle["kind"])
         another = (bundle["kind"], bundle["row"]["id"]) != self.shown()
         ed.load(bundle)
+        readonly = self.session.readonly
+        ed.set_readonly(readonly)
         if bundle["kind"] == "source":
             assert self.attachments is not None
             self.attachments.set_attachments(bundle["children"].get("attachment", []))
+            self.attachments.set_readonly(readonly)
             n = bundle.get("cited_by", 0)
             assert self.cited_by is not None
             self.cited_by.setText(f"Cited by {n} fact{'s' if n != 1 else ''}.")
         else:
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
+            self.citations[bundle["kind"]].set_readonly(readonly)
         self.current = ed
         self.stack.setCurrentWidget(ed)
         if another:  # another record starts at its top; the same one stays where it was

@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
         ro = "  (read-only)" if case is not None and case.readonly else ""
         name = f" — {case.path.name}" if case is not None else ""
         self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
-        self.banner.set_marking(info.get("marking"), info.get("classification", ""))
+        self.banner.set_marking(info.get("marking"), info.get("classification", ""),
+                                self.session.readonly)
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             kind = item.data(Qt.ItemDataRole.UserRole)

@@ -89,3 +89,53 @@ def test_another_record_is_shown_from_the_top(qtbot, demo_window):
     wait_idle(qtbot, win)
     assert win.case.get("shipment", 2)["notes"] == "seen at the border"
     assert bar.value() == kept
+
+
+def test_read_only_nothing_is_editable_and_the_banner_says_so(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QPlainTextEdit, QPushButton
+
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "ro.casefile"
+    write_demo(path).close()
+    window.open_path(path, readonly=True)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    assert "READ-ONLY" in window.banner.text()
+    for kind, rid in (("entity", 2), ("shipment", 1), ("event", 1), ("source", 2)):
+        ed = _show(qtbot, window, kind, rid)
+        for key, w in ed.widgets.items():
+            typed = ed._typing_target(key)
+            if isinstance(typed, QLineEdit | QPlainTextEdit):
+                assert typed.isReadOnly(), (kind, key)
+            if isinstance(w, QComboBox | QCheckBox):
+                assert not w.isEnabled(), (kind, key)
+        for table in ed.children_tables.values():
+            assert table.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+            assert not any(b.isEnabled() for b in table.findChildren(QPushButton))
+        if kind == "source":
+            panel = window.editor.attachments
+            enabled = {b.text() for b in panel.findChildren(QPushButton) if b.isEnabled()}
+            assert enabled == {"Open", "Save as…"} and not panel.acceptDrops()
+        else:
+            cites = window.editor.citations[kind]
+            assert not cites.cite_button.isEnabled() and not cites.edit_button.isEnabled()
+            assert not cites.remove_button.isEnabled() and cites.open_button.isEnabled()
+    assert not any(a.isEnabled() for a in window.menus.new_record.values())
+    assert not window.menus.toolbar_new["entity"].isEnabled()
+    # an edit that gets through all the same is refused, said, and not left on screen
+    ed = _show(qtbot, window, "entity", 2)
+    said = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.done(QMessageBox.StandardButton.Ok)
+    ed.edit_requested.emit({"name": "Changed"}, {})
+    ed.widgets["name"].setText("Changed")
+    qtbot.waitUntil(lambda: (answer(), bool(said))[1], timeout=10000)
+    wait_idle(qtbot, window)
+    assert "read-only" in said[0]
+    qtbot.waitUntil(lambda: window.editor.current.widgets["name"].text() == "Tekhkrim",
+                    timeout=10000)
