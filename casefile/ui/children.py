@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -50,6 +50,18 @@ class ChildTable(QWidget):
         self.buttons = buttons
         self._triggers = self.table.editTriggers()
         titled_panel(self, spec.title, self.table, buttons)
+
+    def finish_editing(self) -> bool:
+        """Put the text of a cell being edited into the table without saving it (the
+        caller saves); True when a cell was being edited."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return False
+        self._filling = True
+        try:  # leaving the cell commits what its editor holds
+            self.table.setCurrentIndex(QModelIndex())
+        finally:
+            self._filling = False
+        return True
 
     def set_readonly(self, readonly: bool) -> None:
         """Rows can be read and selected, not typed into, added, removed or moved."""

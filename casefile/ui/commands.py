@@ -52,17 +52,20 @@ class WindowCommands(QObject):
 
     def __init__(self, session: CaseSession, parent: QWidget, menus: Menus,
                  records: RecordsView, go_to: Callable[[str, int], None],
-                 status: Callable[[str], None]) -> None:
+                 status: Callable[[str], None],
+                 store_typing: Callable[[Callable[[], None]], None] | None = None) -> None:
         super().__init__(parent)
         self.session, self.parent_widget, self.menus = session, parent, menus
         self.records, self.go_to, self.status = records, go_to, status
+        # before the case is closed: store what is typed (then close), or say why not
+        self.store_typing = store_typing or (lambda then: then())
         self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
         m, s = menus, session
         m.new.triggered.connect(self.new_case)
         m.open.triggered.connect(self.open_dialog)
         m.demo.triggered.connect(self.open_demo)
         m.save_copy.triggered.connect(self.save_copy)
-        m.close.triggered.connect(s.close)
+        m.close.triggered.connect(lambda: self.store_typing(s.close))
         m.quit.triggered.connect(parent.close)
         m.undo.triggered.connect(lambda: record_ops.undo(s).run())
         m.redo.triggered.connect(lambda: record_ops.redo(s).run())

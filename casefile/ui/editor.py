@@ -205,23 +205,57 @@ class RecordEditor(QWidget):
             return self._row.get("date_text") or ""
         return self._row.get(key)
 
-    def _commit(self, key: str, value: Any) -> None:
-        if self._loading or self.record_id is None:
-            return
+    def _differs(self, key: str, value: Any) -> bool:
+        """Whether ``value`` (as the field commits it) differs from the stored one."""
         old = self._current(key)
         if key == "tags":
             old = (old or "").replace(",", ", ")
         if isinstance(value, FuzzyDate) and value.text.strip() == (old or "").strip():
-            return  # the date as it was (a FuzzyDate is what the date field commits)
+            return False  # the date as it was (a FuzzyDate is what the date field commits)
         if (value if value != "" else None) == (old if old != "" else None):
-            return
+            return False
         if isinstance(value, str) and isinstance(old, float | int) and value.strip():
             try:
                 if float(value.replace(",", "")) == old:
-                    return
+                    return False
             except ValueError:
                 pass
-        self.edit_requested.emit({key: value}, {})
+        return True
+
+    def _commit(self, key: str, value: Any) -> None:
+        if self._loading or self.record_id is None:
+            return
+        if self._differs(key, value):
+            self.edit_requested.emit({key: value}, {})
+
+    def pending_edits(self) -> list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+        """What is typed and not stored yet, as (values, children) edits: a field whose
+        text differs from the stored value (a country not understood goes as typed, to be
+        refused with its reason), and the cell of a child table being edited."""
+        if self.record_id is None:
+            return []
+        out: list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
+        for spec in FIELDS[self.kind]:
+            w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
+            if spec.widget in ("enum", "bool", "entity"):
+                continue  # stored the moment they are chosen
+            if spec.widget == "date":
+                value = w.value()
+            elif spec.widget == "text":
+                value = w.toPlainText()
+            elif spec.widget == "country":
+                try:
+                    value = w.code() or None
+                except CountryError:
+                    value = w.text()
+            else:
+                value = w.text()
+            if self._differs(spec.key, value):
+                out.append(({spec.key: value}, {}))
+        for kind, table in self.children_tables.items():
+            if table.finish_editing():
+                out.append(({}, {kind: table.complete_rows()}))
+        return out
 
     def _commit_country(self, key: str, w: CountryEdit) -> None:
         try:

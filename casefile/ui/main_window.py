@@ -4,6 +4,7 @@ own; the window only arranges them, navigates, and remembers its layout and rece
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import plural
+from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.store.schema import RECORD_KINDS
@@ -84,10 +86,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
-                                       self.go_to, self._say)
+                                       self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
-        EditorActions(self.session, self.editor, self.go_to, self._say)
+        self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.menus.view.addAction(self.timeline.toggleViewAction())
@@ -141,7 +144,31 @@ class MainWindow(QMainWindow):
         self.start.set_recent(self.recent_files())
         self.menus.fill_recent(self.recent_files(), self.open_path)
 
+    def store_typing(self, then: Callable[[], None]) -> None:
+        """Store the field being edited, then ``then()``; if it is refused, say so and
+        leave the case open (File → Close Case; the window's own close does the same)."""
+        if not self.editor_actions.store_then(then, self._not_closed):
+            then()
+
+    def _close_again(self) -> None:
+        self.close()
+
+    def _not_closed(self, reasons: list[str]) -> None:
+        self._closing = False
+        show_error(self, CasefileError(
+            "Not closed: what you typed cannot be stored.\n\n"
+            + "\n".join(reasons) + "\n\nCorrect it, or press Escape in the field to put "
+            "back what is stored, then close again."), "Not closed")
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.session.case is not None and not self._closing:
+            # typing is stored (through the worker, like every edit) before the window
+            # goes, and the window closes once it is; a second close meanwhile closes at once
+            self._closing = True
+            if self.editor_actions.store_then(self._close_again, self._not_closed):
+                event.ignore()
+                return
+        self._closing = False
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -105,6 +105,17 @@ class CaseSession(QObject):
             failed: Failed | None = None) -> None:
         """Run file work that needs no open case (a new case, an export) on the worker."""
         self.worker.submit(fn, done, failed)
+
+    def when_idle(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` on the GUI thread once the worker has nothing left to do (every job
+        asked of it so far is done and answered) — always from the event loop, never from
+        inside the caller."""
+        def check() -> None:
+            if self.worker.pending:
+                QTimer.singleShot(20, check)
+            else:
+                fn()
+        QTimer.singleShot(0, check)
 
     # -- opening and closing ------------------------------------------------------------
     def open_with(self, make: Callable[[], Case], done: Callable[[Case], None] | None = None,
