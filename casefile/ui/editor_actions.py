@@ -4,8 +4,7 @@ operation on the session; a validation error is shown next to the field it conce
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from casefile.errors import ValidationError
+from casefile.errors import CasefileError, ValidationError
 from casefile.services.queries.record import source_choices
 from casefile.ui.citations import CiteDialog
 from casefile.ui.editor_pane import EditorPane
@@ -143,10 +142,17 @@ class EditorActions(QObject):
             self._run(cite_ops.attach_file(self.session, source_id, Path(p)))
 
     def open_attachment(self, attachment_id: int) -> None:
+        """Open an attachment with the program the desktop has for it, from a private copy
+        that goes when the case closes; if no program takes it, say so and remove the
+        copy at once."""
         def opened(path: Path) -> None:
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) \
-                    and sys.platform == "linux":
-                subprocess.Popen(["xdg-open", str(path)])  # noqa: S603,S607
+            if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.status(f"Opened {path.name}")
+                return
+            shutil.rmtree(path.parent, ignore_errors=True)
+            show_error(self.pane, CasefileError(
+                f"No program could open {path.name} here. Use Save as… to keep a copy in a "
+                "folder you choose, and open it from there."), "Cannot open the file")
         cite_ops.write_attachment(self.session, attachment_id, None, opened,
                                   lambda exc: show_error(self.pane, exc))
 
