@@ -26,6 +26,8 @@ from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label
 from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
 
+LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
+
 
 class _PlainTextField(QPlainTextEdit):
     """Multi-line text that commits when focus leaves it."""
@@ -58,6 +60,7 @@ class RecordEditor(QWidget):
         self.heading.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
             w = self._make(spec, entity_choices)
             err = plain_label(wrap=True)
@@ -69,7 +72,12 @@ class RecordEditor(QWidget):
             lay.setSpacing(1)
             lay.addWidget(w)
             lay.addWidget(err)
-            form.addRow(spec.label, box)
+            label = plain_label(spec.label)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            if label.sizeHint().width() > LABEL_WIDTH:  # a long label wraps; the fields
+                label.setWordWrap(True)  # keep their width
+                label.setFixedWidth(LABEL_WIDTH)
+            form.addRow(label, box)
             self.widgets[spec.key], self.errors[spec.key] = w, err
             target = self._typing_target(spec.key)
             if isinstance(target, QLineEdit | QPlainTextEdit):
@@ -77,6 +85,7 @@ class RecordEditor(QWidget):
                 target.installEventFilter(self)
         self.children_tables: dict[str, ChildTable] = {}
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
         outer.addLayout(form)
         for cspec in CHILDREN.get(kind, []):

@@ -38,6 +38,7 @@ from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
+TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
 
 
 def absolute(path: str | Path) -> Path:
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(workspace)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.banner)
-        lay.addWidget(self.splitter)
+        lay.addWidget(self.splitter, 1)  # the banner keeps the height its text needs
         self.start = StartScreen()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
+        self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.menus.view.addAction(self.timeline.toggleViewAction())
         self.timeline.record_clicked.connect(self.go_to)
         self.timeline.filter_requested.connect(self.records.set_date_range)

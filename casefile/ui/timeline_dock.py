@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -78,26 +80,31 @@ class TimelineDock(QDockWidget):
         fit.clicked.connect(self.plot.fit_all)
         self.zoom_sel = QPushButton("Zoom to selection")
         self.zoom_sel.clicked.connect(self.zoom_to_selection)
-        filt = QPushButton("Filter tables to this range")
-        filt.clicked.connect(lambda: self.filter_requested.emit(*self.plot.visible_range()))
+        filt = QPushButton("Filter tables to view")
+        filt.setToolTip("Show only the records dated within the time the timeline shows")
+        filt.clicked.connect(self.filter_to_view)
         clear = QPushButton("Clear date filter")
         clear.clicked.connect(lambda: self.filter_requested.emit("", ""))
-        png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
-        png.clicked.connect(lambda: self._export("png"))
-        svg.clicked.connect(lambda: self._export("svg"))
+        self.export_menu = QMenu(self)
+        self.export_menu.addAction("PNG image…", lambda: self._export("png"))
+        self.export_menu.addAction("SVG drawing…", lambda: self._export("svg"))
+        export = QToolButton()
+        export.setText("Export")
+        export.setToolTip("The whole timeline with the case's title, marking and legend")
+        export.setMenu(self.export_menu)
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar = QHBoxLayout()
         for w in (self.group, self.sources, fit, self.zoom_sel, filt, clear):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(png)
-        bar.addWidget(svg)
+        bar.addWidget(export)
         self.legend = QLabel(legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.note = plain_label()
         self.note.setStyleSheet("color: #555;")
         bottom = QHBoxLayout()
-        bottom.addWidget(self.legend)
-        bottom.addStretch(1)
+        bottom.addWidget(self.legend, 1)
         bottom.addWidget(self.note)
         self.empty = plain_label(EMPTY_TEXT, wrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -152,6 +159,9 @@ class TimelineDock(QDockWidget):
     def highlight(self, keys: list[tuple[str, int]]) -> None:
         self._selected = list(keys)
         self.plot.highlight(self._indexes(self._selected))
+
+    def filter_to_view(self) -> None:
+        self.filter_requested.emit(*self.plot.visible_range())
 
     def zoom_to_selection(self) -> None:
         self.plot.zoom_to(self._indexes(self._selected))

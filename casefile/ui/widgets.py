@@ -204,6 +204,7 @@ class TlpBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setMinimumHeight(24)
+        # as wide as the window, never wider (a long classification line wraps)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_marking(None, "")
 
