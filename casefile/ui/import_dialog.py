@@ -122,6 +122,11 @@ class ImportDialog(QDialog):
         lay.addLayout(buttons)
         self.resize(1100, 700)
         self._enable(False)
+        # Enter in the file field loads the file; it must not also press a default button
+        # (the first one, Choose…, opened the file browser)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _enable(self, ready: bool) -> None:
         self.rows_button.setEnabled(ready)
@@ -282,12 +287,15 @@ class ImportDialog(QDialog):
         self.last_report = report
 
     def _failed(self, exc: BaseException, dry_run: bool = False) -> None:
+        """Say why a check (``dry_run``) or an import stopped; a check never imports, so it
+        does not say 'nothing was imported'."""
         self.task = None
+        stopped = "The check stopped" if dry_run else "Nothing was imported"
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(0)
         if isinstance(exc, AlreadyImported):
-            self.report.setPlainText(f"Nothing was imported: {exc}.")
+            self.report.setPlainText(f"{stopped}: {exc}.")
             answer = QMessageBox.question(
                 self, self.TITLE, f"{exc}.\n\nImport it again anyway?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -307,17 +315,20 @@ class ImportDialog(QDialog):
                 self.missing_ok = self._key()
                 self.run(dry_run=False)
         elif isinstance(exc, Cancelled):
-            self.report.setPlainText("Cancelled: nothing was imported.")
+            self.report.setPlainText("Check cancelled." if dry_run else
+                                     "Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
             order = getattr(exc.report, "date_order", "")
             self.skip_bad.setVisible(self.CAN_SKIP)
             skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
                     "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
-            self.report.setPlainText("Nothing was imported. Problems:\n"
+            self.report.setPlainText(("The check found problems; as it is, nothing would be "
+                                      "imported:\n" if dry_run else
+                                      "Nothing was imported. Problems:\n")
                                      + "\n".join(exc.report.problem_lines())
                                      + (f"\n\nDates: {order}." if order else "") + skip)
         else:
-            self.report.setPlainText(f"Nothing was imported: {exc}")
+            self.report.setPlainText(f"{stopped}: {exc}")
 
     def _save_row_report(self) -> None:
         path = Path(self.path.text().strip())

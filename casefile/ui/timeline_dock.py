@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,9 @@ from casefile.ui.timeline_view import TimelinePlot
 # what a timeline row is read from: a change to any of these may move or relabel a row
 TIMELINE_KINDS = ("shipment", "event", "sanction", "entity", "route_stop", "event_party",
                   "citation", "source")
+EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event or sanction a date — as the "
+              "source writes it: “15 June 2022”, “late 2022”, “between June and December "
+              "2022” — and it appears here. Help → Dates lists what can be typed.")
 _GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
 
 
@@ -75,32 +80,42 @@ class TimelineDock(QDockWidget):
         fit.clicked.connect(self.plot.fit_all)
         self.zoom_sel = QPushButton("Zoom to selection")
         self.zoom_sel.clicked.connect(self.zoom_to_selection)
-        filt = QPushButton("Filter tables to this range")
-        filt.clicked.connect(lambda: self.filter_requested.emit(*self.plot.visible_range()))
+        filt = QPushButton("Filter tables to view")
+        filt.setToolTip("Show only the records dated within the time the timeline shows")
+        filt.clicked.connect(self.filter_to_view)
         clear = QPushButton("Clear date filter")
         clear.clicked.connect(lambda: self.filter_requested.emit("", ""))
-        png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
-        png.clicked.connect(lambda: self._export("png"))
-        svg.clicked.connect(lambda: self._export("svg"))
+        self.export_menu = QMenu(self)
+        self.export_menu.addAction("PNG image…", lambda: self._export("png"))
+        self.export_menu.addAction("SVG drawing…", lambda: self._export("svg"))
+        export = QToolButton()
+        export.setText("Export")
+        export.setToolTip("The whole timeline with the case's title, marking and legend")
+        export.setMenu(self.export_menu)
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar = QHBoxLayout()
         for w in (self.group, self.sources, fit, self.zoom_sel, filt, clear):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(png)
-        bar.addWidget(svg)
+        bar.addWidget(export)
         self.legend = QLabel(legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.note = plain_label()
         self.note.setStyleSheet("color: #555;")
         bottom = QHBoxLayout()
-        bottom.addWidget(self.legend)
-        bottom.addStretch(1)
+        bottom.addWidget(self.legend, 1)
         bottom.addWidget(self.note)
+        self.empty = plain_label(EMPTY_TEXT, wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; background: white; padding: 12px;")
+        self.empty.hide()
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(bar)
         lay.addWidget(self.plot, 1)
+        lay.addWidget(self.empty, 1)
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
@@ -127,7 +142,11 @@ class TimelineDock(QDockWidget):
 
     def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
         self.plot.set_timeline(timeline, keep_range=keep_range)
-        self.note.setText(f"{len(timeline.records):,} dated records; {timeline.undated} "
+        empty = not len(timeline)
+        self.plot.setVisible(not empty)
+        self.empty.setVisible(empty)
+        n = len(timeline.records)
+        self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}; {timeline.undated:,} "
                           "undated not shown")
         self.highlight(self._selected)
 
@@ -140,6 +159,9 @@ class TimelineDock(QDockWidget):
     def highlight(self, keys: list[tuple[str, int]]) -> None:
         self._selected = list(keys)
         self.plot.highlight(self._indexes(self._selected))
+
+    def filter_to_view(self) -> None:
+        self.filter_requested.emit(*self.plot.visible_range())
 
     def zoom_to_selection(self) -> None:
         self.plot.zoom_to(self._indexes(self._selected))

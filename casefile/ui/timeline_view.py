@@ -4,18 +4,20 @@ uncertain spans are hatched with a dashed outline; open ends fade out."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections import OrderedDict
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
 from PySide6.QtWidgets import QToolTip
 
 from casefile.core.timeline import KIND_COLOURS, KIND_SYMBOLS, STYLES, Timeline
 from casefile.ui.text import plain_tooltip
 
 DAY = 86400.0
+MIN_DAYS = 3  # the narrowest time range shown (zoomed in as far as it goes)
 LABEL_LIMIT = 60  # labels are drawn when at most this many items are in view
 ROW_BLOCK = 32  # drawing rows per graphics item
 
@@ -29,6 +31,18 @@ class TimeViewBox(pg.ViewBox):
 
     def wheelEvent(self, ev, axis=None):  # noqa: ANN001, N802
         super().wheelEvent(ev, axis=0)
+
+
+class DayAxis(pg.DateAxisItem):
+    """A time axis in dates only: years and months, or months and days — never hours or
+    weekdays (a case knows days at best)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom", utcOffset=0)
+        levels: OrderedDict = self.zoomLevels  # type: ignore[has-type]  # pyqtgraph's
+        # (years, months) and (months, days): none of the finer ones
+        self.zoomLevels = OrderedDict(list(levels.items())[:2])
+        self.fontMetrics = QFontMetrics(self.font())  # until the first paint measures it
 
 
 class LaneAxis(pg.AxisItem):
@@ -77,11 +91,12 @@ class TimelinePlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         self.lane_axis = LaneAxis()
         super().__init__(parent, viewBox=TimeViewBox(),
-                         axisItems={"bottom": pg.DateAxisItem(utcOffset=0),
+                         axisItems={"bottom": DayAxis(),
                                     "left": self.lane_axis})
         self.setBackground("w")
         self.plotItem.showGrid(x=True, y=False, alpha=0.25)
         self.getViewBox().invertY(True)
+        self.getViewBox().setLimits(minXRange=MIN_DAYS * DAY)
         self.getViewBox().setMouseEnabled(x=True, y=True)
         self.plotItem.hideButtons()
         for axis in ("left", "bottom"):
@@ -112,6 +127,12 @@ class TimelinePlot(pg.PlotWidget):
         self.x0 = (timeline.start - 719163).astype(float) * DAY
         self.x1 = (timeline.end + 1 - 719163).astype(float) * DAY
         self.y = timeline.y.astype(float)
+        if not len(timeline):
+            vb.setLimits(yMin=-1.5, yMax=1.5)
+            this_year = date.today().replace(month=1, day=1)
+            vb.setRange(xRange=(epoch(this_year), epoch(this_year) + 365 * DAY),
+                        yRange=(-0.8, 0.7), padding=0)
+            return
         kind_list = list(KIND_COLOURS)
         kind_code = np.array([kind_list.index(k) if k in KIND_COLOURS else 0
                               for k in timeline.kind_codes], dtype=int)

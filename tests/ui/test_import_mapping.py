@@ -120,7 +120,7 @@ def test_a_file_of_statistics_is_named_and_refused(qtbot, demo_window, tmp_path)
         "a file cannot be imported")
     before = _shipment_count(win)
     dlg.check_button.click()
-    qtbot.waitUntil(lambda: dlg.task is None and "Nothing was imported" in
+    qtbot.waitUntil(lambda: dlg.task is None and "The check stopped" in
                     dlg.report.toPlainText(), timeout=20000)
     assert "comtrade.csv looks like UN Comtrade trade statistics (reporter, partner, " \
            "commodity, value)" in dlg.report.toPlainText()

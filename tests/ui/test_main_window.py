@@ -34,7 +34,7 @@ def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
-    assert win.menus.actions()["undo"].text().startswith("&Undo Edit entity")
+    assert win.menus.actions()["undo"].text() == "&Undo Edit name of entity “Trading Техкрим 中国”"
     win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "New entity"
@@ -208,25 +208,50 @@ def test_not_a_case_gives_a_dialog_and_leaves_the_file(qtbot, window, tmp_path):
     assert window.case is None
 
 
-def test_delete_a_cited_source_asks_first(qtbot, demo_window):
+def test_delete_a_cited_source_names_the_facts_and_defaults_to_no(qtbot, demo_window):
     win = demo_window
     choose_kind(qtbot, win, "source")
     win.records.select_id(4)
     wait_idle(qtbot, win)
-    answers = []
+    asked = []
 
-    def yes_then_no(dlg):
-        answers.append(dlg.text())
-        dlg.done(QMessageBox.StandardButton.Yes if len(answers) == 1
-                 else QMessageBox.StandardButton.No)
-        if len(answers) == 1:
-            _answer_dialog(qtbot, yes_then_no)
-    _answer_dialog(qtbot, yes_then_no)
+    def default_answer(dlg):  # Enter: the default button
+        asked.append((dlg.text(), dlg.defaultButton() is dlg.button(QMessageBox.StandardButton.No)))
+        dlg.defaultButton().click()
+    _answer_dialog(qtbot, default_answer)
     win.menus.actions()["delete"].trigger()
-    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     wait_idle(qtbot, win)
-    assert "still used by 1 citation" in answers[1]
-    assert win.case.get("source", 4) is not None  # the user said no to the cascade
+    text, default_no = asked[0]
+    assert default_no
+    assert "still used by 1 record:" in text and "• citation of " in text
+    assert "cascade" not in text
+    assert win.case.get("source", 4) is not None  # the default kept it
+
+
+def test_deleting_several_records_is_one_undo_step(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "event")
+    view, model = win.records.view, win.records.model
+    sel = view.selectionModel()
+    for rid in (1, 2, 3):
+        sel.select(model.index(model.row_of(rid), 0), sel.SelectionFlag.Select
+                   | sel.SelectionFlag.Rows)
+    assert sorted(win.records.selected_ids()) == [1, 2, 3]
+    asked = []
+
+    def yes(dlg):
+        asked.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Yes)
+    _answer_dialog(qtbot, yes)
+    win.menus.actions()["delete"].trigger()
+    qtbot.waitUntil(lambda: win.case.counts()["event"] == 3, timeout=10000)
+    wait_idle(qtbot, win)
+    assert asked == ["Delete these 3 events? You can undo this."]
+    assert win.menus.undo.text() == "&Undo Delete 3 events"
+    win.menus.undo.trigger()
+    wait_idle(qtbot, win)
+    assert win.case.counts()["event"] == 6
 
 
 def test_layout_and_recent_files_persist(qtbot, demo_window, tmp_path):
@@ -492,7 +517,7 @@ def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_
     dlg = _import_dialog(win, f)
     assert not dlg.skip_bad.isVisible()
     dlg.check_button.click()
-    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+    qtbot.waitUntil(lambda: dlg.task is None and "found problems" in dlg.report.toPlainText(),
                     timeout=20000)
     assert dlg.skip_bad.isVisible() and "tick “Skip the rows" in dlg.report.toPlainText()
     dlg.skip_bad.setChecked(True)
@@ -502,3 +527,90 @@ def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 5  # the demo's 4 and the good row
     assert "line 3:" in dlg.report.toPlainText()
+
+
+def test_recent_and_last_case_are_absolute_paths(qtbot, window, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from casefile.services.exchange.demo import write_demo
+
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    write_demo(folder / "rel.casefile").close()
+    window.settings.setValue("recent", ["old.casefile", str(tmp_path / "gone.casefile")])
+    monkeypatch.chdir(folder)
+    window.open_path(Path("rel.casefile"))  # as `casefile rel.casefile` gives it
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    monkeypatch.chdir(tmp_path)  # the next start, from another folder
+    expected = str((folder / "rel.casefile").resolve())
+    assert window.recent_files()[0] == expected
+    assert "old.casefile" not in window.recent_files()  # a relative path cannot be trusted
+    assert window.settings.value("last_case") == expected
+    assert Path(window.recent_files()[0]).exists()
+
+
+def test_enter_in_the_import_path_loads_the_file(qtbot, demo_window, tmp_path, monkeypatch):
+    win = demo_window
+    f = tmp_path / "typed.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,June 2022\n", encoding="utf-8")
+    browsed = []
+    monkeypatch.setattr("casefile.ui.import_dialog.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (browsed.append(a), ("", ""))[1])
+    win.menus.actions()["import_shipments"].trigger()
+    dlg = win.commands.dialogs["import_shipments"]
+    qtbot.waitExposed(dlg)
+    dlg.path.setFocus()
+    dlg.path.setText(str(f))
+    qtbot.keyClick(dlg.path, Qt.Key.Key_Return)
+    assert browsed == []  # Enter is not a click on Choose…
+    assert dlg.file_info.text().startswith("typed.csv: CSV")
+    assert dlg.check_button.isEnabled()
+    dlg.close()
+
+
+def test_a_check_that_finds_problems_says_nothing_would_be_imported(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "bad.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "line 2" in dlg.report.toPlainText(),
+                    timeout=20000)
+    report = dlg.report.toPlainText()
+    assert report.startswith("The check found problems")
+    assert "Nothing was imported" not in report
+    dlg.close()
+
+
+def test_the_title_names_the_file(demo_window):
+    title = demo_window.windowTitle()
+    assert title.startswith("Chinese arms") and "demo.casefile" in title
+
+
+def test_case_in_use_says_since_when_in_words(qtbot, window, tmp_path):
+    import re
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "busy.casefile"
+    write_demo(path).close()
+    holder = Case.open(path)  # another Casefile has it
+    seen = []
+
+    def cancel(dlg):
+        seen.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Cancel)
+    try:
+        _answer_dialog(qtbot, cancel)
+        window.open_path(path)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    finally:
+        holder.close()
+    assert "busy.casefile is open for writing by" in seen[0]
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", seen[0])  # no raw ISO time
+    assert re.search(r"since today at \d\d?:\d\d", seen[0]), seen[0]
+    assert window.case is None
+

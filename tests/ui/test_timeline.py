@@ -109,3 +109,59 @@ def test_filter_tables_to_the_view(qtbot, demo_window):
     win.timeline.filter_requested.emit(*win.timeline.plot.visible_range())
     qtbot.waitUntil(lambda: win.records.model.rowCount() == 3, timeout=10000)
     assert np.all([win.records.model.index(r, 0).data() != "June 2022" for r in range(3)])
+
+
+def _tick_texts(plot):
+    axis = plot.getAxis("bottom")
+    (xa, xb), _ = plot.getViewBox().viewRange()
+    texts = []
+    for spacing, ticks in axis.tickValues(xa, xb, max(axis.width(), 400)):
+        texts += axis.tickStrings(ticks, 1, spacing)
+    return texts
+
+
+def _open_new_case(qtbot, window, tmp_path):
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "new.casefile"
+    Case.new(path, title="New case").close()
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    return _wait_timeline(qtbot, window)
+
+
+def test_an_empty_case_says_how_to_fill_the_timeline(qtbot, window, tmp_path):
+    tl = _open_new_case(qtbot, window, tmp_path)
+    dock = window.timeline
+    assert len(tl) == 0
+    assert dock.empty.isVisibleTo(dock) and not dock.plot.isVisibleTo(dock)
+    assert "No dated records yet" in dock.empty.text() and "date" in dock.empty.text()
+    window.case.create("entity", {"name": "Undated party"})  # an edit that draws nothing
+    window.timeline.reload()
+    wait_idle(qtbot, window)
+    assert dock.empty.isVisibleTo(dock)
+    assert not any(":" in t or "." in t for t in _tick_texts(dock.plot))
+    from casefile.ui.ops import records as record_ops
+
+    record_ops.create_record(window.session, "event", {"title": "Statement",
+                                                       "date": "15 June 2022"}).run()
+    qtbot.waitUntil(lambda: len(dock.plot.timeline) == 1, timeout=10000)
+    assert dock.plot.isVisibleTo(dock) and not dock.empty.isVisibleTo(dock)
+    assert dock.note.text().startswith("1 dated record;")
+
+
+def test_one_dated_day_shows_dates_on_the_axis_at_any_zoom(qtbot, window, tmp_path):
+    _open_new_case(qtbot, window, tmp_path)
+    window.case.create("event", {"title": "Statement", "date": "2022-06-15"})
+    window.timeline.reload(keep_range=False)
+    qtbot.waitUntil(lambda: len(window.timeline.plot.timeline) == 1, timeout=10000)
+    plot = window.timeline.plot
+    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    for hours in (None, 24, 1):
+        if hours is not None:  # zoomed in as far as the wheel goes
+            mid = (date(2022, 6, 15).toordinal() - 719163) * 86400.0
+            plot.getViewBox().setXRange(mid, mid + hours * 3600, padding=0)
+        texts = _tick_texts(plot)
+        assert texts and not any(":" in t or t.startswith(weekdays) for t in texts), texts
+        (xa, xb), _ = plot.getViewBox().viewRange()
+        assert xb - xa >= 3 * 86400 - 1

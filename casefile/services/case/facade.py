@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
+from casefile.core.labels import fields_said, plural
 from casefile.errors import ReadOnlyError, ValidationError
 from casefile.services.case import audit
 from casefile.services.case import operations as ops
@@ -180,9 +181,16 @@ class Case:
 
     def save(self, kind: str, pk: int | None, values: dict[str, Any],
              children: ops.Children | None = None, dry_run: bool = False) -> Change:
-        """Create (pk None) or update a record and replace the given child collections."""
-        verb = "New" if pk is None else "Edit"
-        name = f"{verb} {ops.label(kind, {**(values or {}), 'id': pk})}"
+        """Create (pk None) or update a record and replace the given child collections.
+        An edit is named by its fields and the record: 'Edit date of shipment “rifles”'."""
+        if pk is None:
+            name = f"New {ops.label(kind, values or {})}"
+        else:
+            row = {**(self.get(kind, pk) or {"id": pk}), **(values or {})}
+            if values and values.get("date"):  # a date as typed, or as read (FuzzyDate)
+                row["date_text"] = str(getattr(values["date"], "text", values["date"]))
+            what = fields_said([*(values or {}), *(children or {})])
+            name = f"Edit {what + ' of ' if what else ''}{ops.label(kind, row)}"
         return self.operation(name, lambda tx: ops.save(tx, kind, pk, values, children),
                               dry_run)
 
@@ -203,6 +211,15 @@ class Case:
         """Delete a record; one that is still used is refused unless ``cascade``."""
         return self.operation(f"Delete {ops.label(kind, self.get(kind, pk))}",
                               lambda tx: ops.delete(tx, kind, pk, cascade))
+
+    def delete_many(self, kind: str, pks: list[int], cascade: bool = False) -> Change:
+        """Delete several records of a kind: one operation, one undo step. One still in use
+        stops them all (InUseError) unless ``cascade``."""
+        if len(pks) == 1:
+            name = f"Delete {ops.label(kind, self.get(kind, pks[0]))}"
+        else:
+            name = f"Delete {len(pks):,} {plural(kind).lower()}"
+        return self.operation(name, lambda tx: ops.delete_many(tx, kind, list(pks), cascade))
 
     def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
              locator: str = "", credibility: int = 6) -> Change:
