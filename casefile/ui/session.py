@@ -116,10 +116,11 @@ class CaseSession(QObject):
         inside the caller."""
         def check() -> None:
             if self.worker.pending:
-                QTimer.singleShot(20, check)
+                QTimer.singleShot(20, self, check)
             else:
                 fn()
-        QTimer.singleShot(0, check)
+        # tied to the session: if it goes (its window closed and deleted), nothing is called
+        QTimer.singleShot(0, self, check)
 
     # -- opening and closing ------------------------------------------------------------
     def open_with(self, make: Callable[[], Case], done: Callable[[Case], None] | None = None,
