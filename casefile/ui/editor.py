@@ -49,6 +49,9 @@ class RecordEditor(QWidget):
         self._loading = False
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, Any] = {}
+        self._dates = {s.key for s in FIELDS[kind] if s.widget == "date"}
+        # shown as "a, b", stored as "a,b"
+        self._lists = {s.key for s in FIELDS[kind] if s.widget in ("tags", "countries")}
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
@@ -113,6 +116,8 @@ class RecordEditor(QWidget):
             w = QLineEdit()
             if spec.widget == "tags":
                 w.setPlaceholderText("comma-separated")
+            elif spec.widget == "countries":
+                w.setPlaceholderText("countries or ISO codes, comma-separated")
             w.editingFinished.connect(lambda k=key, w=w: self._commit(k, w.text()))
         return w
 
@@ -130,7 +135,9 @@ class RecordEditor(QWidget):
             value = row.get(spec.key)
             self.errors[spec.key].hide()
             if spec.widget == "date":
-                w.setText(row.get("date_text") or "")
+                w.setText(row.get(f"{spec.key}_text") or "")
+            elif spec.widget == "countries":
+                w.setText((value or "").replace(",", ", "))
             elif spec.widget == "text":
                 w.setPlainText(value or "")
             elif spec.widget == "enum":
@@ -156,15 +163,15 @@ class RecordEditor(QWidget):
 
     # -- committing ---------------------------------------------------------------------
     def _current(self, key: str) -> Any:
-        if key == "date":
-            return self._row.get("date_text") or ""
+        if key in self._dates:
+            return self._row.get(f"{key}_text") or ""
         return self._row.get(key)
 
     def _commit(self, key: str, value: Any) -> None:
         if self._loading or self.record_id is None:
             return
         old = self._current(key)
-        if key == "tags":
+        if key in self._lists:
             old = (old or "").replace(",", ", ")
         if isinstance(value, FuzzyDate) and value.text.strip() == (old or "").strip():
             return  # the date as it was (a FuzzyDate is what the date field commits)
