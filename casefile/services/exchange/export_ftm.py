@@ -134,6 +134,8 @@ def iter_entities(case: Case) -> Iterator[Any]:
             doc.add("keywords", s["kind"].replace("_", " "))
             doc.add("summary", f"Admiralty reliability {s['reliability']}")
             doc.add("notes", s["notes"] or None)
+            if s["language"] and doc.schema.get("language").type.clean(s["language"]):
+                doc.add("language", s["language"])
             yield doc
         parties: dict[int, Any] = {}
         for e in rows("SELECT * FROM entity ORDER BY id"):
@@ -155,7 +157,8 @@ def iter_entities(case: Case) -> Iterator[Any]:
             link = make(schema, "relationship", r["id"])
             for prop, party in zip(ends, (subj, obj), strict=True):
                 link.add(prop, party)
-            link.add("role", role)
+            if role:
+                link.add("role", role)
             link.add("description", r["description"] or None)
             _dates(link, r)
             add_proof(link, "relationship", r["id"])
@@ -196,13 +199,16 @@ def iter_entities(case: Case) -> Iterator[Any]:
                 if s[col]:
                     act.add(prop, s[col].lower())
             if s["value"] is not None:
-                act.add("invoiceAmount", f"{s['value']:g} {s['currency']}".strip())
+                act.add("invoiceAmount", f"{_num(s['value'])} {s['currency']}".strip())
             if s["reference"]:
                 act.add(shipment_reference(s["reference"]), s["reference"])
             act.add("description", s["notes"] or None)
             _dates(act, s)
-            stops = [country_name(st["country"]) or st["place"] for st in route.take(s["id"])]
-            act.add("summary", _summary(s, stops))
+            stops = [f"{country_name(st['country'])} ({st['place']})" if st["country"] and
+                     st["place"] else country_name(st["country"]) or st["place"]
+                     for st in route.take(s["id"]) if st["country"] or st["place"]]
+            for part in _summary(s, stops):
+                act.add("summary", part)
             for c in cited.take(s["id"]):
                 act.add("proof", fid("source", c["source_id"]))
             yield act
@@ -218,14 +224,21 @@ def iter_entities(case: Case) -> Iterator[Any]:
             yield link
 
 
-def _summary(s: dict[str, Any], route: list[str]) -> str:
+def _num(x: float) -> str:
+    """A number in full (1820340, not 1.82034e+06)."""
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def _summary(s: dict[str, Any], route: list[str]) -> list[str]:
+    """What a shipment holds that EconomicActivity has no property for, one part per
+    summary value (read back by the importer)."""
     parts = []
-    if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
+    if s["assessed_goods"]:
         parts.append(f"Assessed goods: {s['assessed_goods']}")
     if s["quantity"] is not None:
-        parts.append(f"Quantity: {s['quantity']:g} {s['unit']}".strip())
+        parts.append(f"Quantity: {_num(s['quantity'])} {s['unit']}".strip())
     if s["weight_kg"] is not None:
-        parts.append(f"Weight: {s['weight_kg']:g} kg")
+        parts.append(f"Weight: {_num(s['weight_kg'])} kg")
     if route:
         parts.append("Route: via " + ", ".join(route))
     if s["shipment_count"] and s["shipment_count"] > 1:
@@ -234,7 +247,7 @@ def _summary(s: dict[str, Any], route: list[str]) -> str:
         parts.append("Dual-use goods")
     if s["date_text"]:
         parts.append(f"Date as given: {s['date_text']}")
-    return "; ".join(parts)
+    return parts
 
 
 def export_ftm(case: Case, out: str | Path) -> int:
