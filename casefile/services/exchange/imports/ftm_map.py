@@ -48,12 +48,12 @@ def mapping() -> FtmMapping:
 # FollowTheMoney property -> identifier scheme (from resources/identifiers/schemes.json); an
 # identifier property Casefile has no scheme for keeps the property's own name as its scheme
 IDENT_PROPS = {prop: s.key for s in schemes().values() for prop in s.ftm}
-IDENT_OTHER = ("okvedCode", "uscCode", "npiCode", "bvdId", "sayariId",
-               "brightQueryId", "brightQueryOrgId", "icijId", "permId", "ricCode", "cikCode",
-               "isinCode", "bikCode", "cageCode", "giiNumber", "licenseNumber", "voenCode",
-               "fnsCode", "fssCode", "ipoCode", "irsCode", "jibCode", "mbsCode", "pfrNumber",
-               "coatoCode", "okopfCode", "oksmCode", "caemCode", "socialSecurityNumber",
-               "wikidataId", "mmsi", "callSign", "crsNumber", "icaoCode", "serialNumber")
+IDENT_OTHER = ("okvedCode", "uscCode", "npiCode", "bvdId", "sayariId", "brightQueryId",
+               "brightQueryOrgId", "permId", "ricCode", "cikCode", "isinCode", "bikCode",
+               "cageCode", "giiNumber", "licenseNumber", "voenCode", "fnsCode",
+               "ipoCode", "irsCode", "jibCode", "mbsCode", "pfrNumber", "coatoCode",
+               "socialSecurityNumber", "wikidataId", "mmsi", "callSign", "crsNumber",
+               "icaoCode", "serialNumber", "ticker")
 _VAGUE = frozenset({GENERIC, "registration", "tax", "ID"})
 COUNTRY_PROPS = ("mainCountry", "country", "jurisdiction", "flag")  # a vessel's flag state
 NATIONALITY_PROPS = ("nationality", "citizenship")
