@@ -99,8 +99,9 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
                        help="slashed dates put the month first (03/04/2022 is 4 March)")
     _review_options(s)
 
-    s = sub.add_parser("import-ftm", help="import parties and sanctions from FollowTheMoney "
-                       "JSON lines or an OpenSanctions targets.simple.csv")
+    s = sub.add_parser("import-ftm", help="import parties, sanctions, relationships, "
+                       "shipments, events and sources from FollowTheMoney JSON lines or an "
+                       "OpenSanctions targets.simple.csv")
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path)
     s.add_argument("--dry-run", action="store_true",
@@ -392,6 +393,8 @@ def _import(args: argparse.Namespace) -> int:
     print(f"{verb} {what} from {report.rows:,} rows; "
           f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
           "already in the case")
+    for line in getattr(report, "summary_lines", list)():  # FtM: facts, skipped schemata
+        print(line)
     for what, n in report.warnings.items():
         print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))
     left_out = report.left_out_lines()

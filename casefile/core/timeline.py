@@ -45,6 +45,7 @@ class TimelineRecord:
     countries: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # "B2 Politico report", for tooltips
+    standing: str = ""  # a sanction's: "in force", "ended 2024-10-30", "lifted …"
 
 
 @dataclass(slots=True)
@@ -79,6 +80,8 @@ class TimelineRow:
                  f"{'…' if self.open_end else self.end.isoformat()}  ({r.edtf})"]
         if r.approximate or r.uncertain:
             lines.append("Approximate" if r.approximate else "Uncertain")
+        if r.standing:
+            lines.append(f"Status: {r.standing}")
         if r.parties:
             lines.append("Parties: " + ", ".join(r.parties))
         if r.sources:

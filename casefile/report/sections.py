@@ -204,9 +204,12 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             [r(e["title"])] + marks(data, "event", e["id"])]))
     for ent in data.entities:
         for s in ent["sanctions"]:
-            rows.append((s.get("date_start") or "9999", [
-                [r(_date(s))], Plain("Sanction"),
-                [r(f"{s['authority']}: {ent['name']}")] + marks(data, "sanction", s["id"])]))
+            ended = f" — {s['standing']}" if s.get("ended") else ""
+            rows.append((s.get("date_start") or s.get("start_start") or "9999", [
+                [r(_date(s) if s.get("date_text") or not s.get("start_text")
+                   else s["start_text"])], Plain("Sanction"),
+                [r(f"{s['authority']}: {ent['name']}{ended}")]
+                + marks(data, "sanction", s["id"])]))
     rows.sort(key=lambda row: row[0])
     return out + _table(["Date (as given)", "Kind", "What"], rows, lambda row: row[1],
                         [0.2 * width, 0.14 * width, 0.66 * width])
@@ -231,9 +234,12 @@ def _listed(items: list[dict], other: str, word: str) -> Text:
 def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(90)]
     out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
+    countries = [c for c in [e["country"], *(e.get("other_countries") or "").split(",")] if c]
     facts: list[tuple[str, Text]] = [
         ("Names", _names(e)), ("Kind", [r(words(e["kind"]))]),
-        ("Country", [r(country_name(e["country"]) or "not known")])]
+        ("Country" if len(countries) < 2 else "Countries",
+         [r(", ".join(country_name(c) or c for c in countries) or "not known")])]
+    facts += _details(e)
     if e["identifiers"]:
         facts.append(("Identifiers", [r("; ".join(f"{i['scheme']} {i['value']}"
                                                 for i in e["identifiers"]))]))
@@ -242,9 +248,7 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     elif data.marks.get(("entity", e["id"])):
         facts.append(("Sources", marks(data, "entity", e["id"])))
     for s in e["sanctions"]:
-        facts.append(("Sanction", [r(f"{s['authority']} {s['programme']}, listed "
-                                     f"{_date(s)}: {s['reason']}")]
-                      + marks(data, "sanction", s["id"])))
+        facts.append(("Sanction", _sanction_text(s) + marks(data, "sanction", s["id"])))
     for rel in e["relationships"]:
         facts.append(("Relationship", [r(f"{rel['subject']} {words(rel['kind'])} "
                                          f"{rel['object']}")]
@@ -258,6 +262,40 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
                       + marks(data, "event", ev["id"])))
     # the label hangs in the margin: one paragraph a fact
     return out + [para(value, st.FACT, bullet=label) for label, value in facts]
+
+
+def _details(e: dict) -> list[tuple[str, Text]]:
+    """What a profile says of a party beyond names and countries, where the case knows it."""
+    out: list[tuple[str, Text]] = []
+    nationality = [c for c in (e.get("nationality") or "").split(",") if c]
+    if nationality:
+        out.append(("Nationality", [r(", ".join(country_name(c) or c for c in nationality))]))
+    born = " in ".join(x for x in (e.get("birth_text"), e.get("birth_place")) if x)
+    for label, value in (("Born", born), ("Incorporated", e.get("incorporation_text")),
+                         ("Dissolved", e.get("dissolution_text")),
+                         ("Legal form", e.get("legal_form")),
+                         ("Position", "; ".join((e.get("position") or "").splitlines())),
+                         ("Address", "; ".join((e.get("address") or "").splitlines())),
+                         ("Topics", (e.get("topics") or "").replace(",", ", "))):
+        if value:
+            out.append((label, [r(value)]))
+    return out
+
+
+def _sanction_text(s: dict) -> Text:
+    """'U.S. Treasury NS-CMIC, listed 2021, in force from …, ended 30 October 2024: reason',
+    the standing in bold when the sanction has ended or was lifted."""
+    parts = [" ".join(x for x in (s["authority"], s["programme"]) if x) or "Sanction"]
+    if s.get("date_text"):
+        parts.append(f"listed {s['date_text']}")
+    if s.get("start_text") and s.get("start_text") != s.get("date_text"):
+        parts.append(f"in force from {s['start_text']}")
+    out: Text = [r(", ".join(parts))]
+    if s.get("standing"):
+        out.append(r(f", {s['standing']}", bold=bool(s.get("ended"))))
+    if s.get("reason"):
+        out.append(r(f": {s['reason']}"))
+    return out
 
 
 def entities(data: DossierData, f: Furniture) -> list[Flowable]:

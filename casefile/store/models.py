@@ -2,7 +2,15 @@
 
 Every fact that can carry a date carries one fuzzy date in the ``date_*`` columns: the text as
 the source gave it, its EDTF form, inclusive first/last day (ISO text, sortable; NULL for an open
-end), precision and the approximate/uncertain flags.
+end), precision and the approximate/uncertain flags. A record with further dates (a sanction's
+start and end, a person's birth) keeps each in the same seven columns under its own prefix
+(``start_text`` … ``start_uncertain``): a fuzzy date field is named by its prefix.
+
+An entity's countries: ``country`` is the first (the one listings, filters and charts use) and
+``other_countries`` the rest, as comma-separated ISO 3166-1 alpha-2 codes (``"RU,KZ"``); kept
+apart so that editing the first never rewrites the others. ``nationality`` is a list the same
+way. Columns that hold such a list carry ``info={"holds": "countries"}`` (see
+:func:`casefile.store.schema.country_list_columns`).
 
 Citations point at exactly one fact through one of several nullable foreign keys (a CHECK makes
 sure exactly one is set), so SQLite itself enforces that no citation dangles.
@@ -21,7 +29,11 @@ SOURCE_KINDS = ("news_article", "trade_record", "official_statement", "document"
 EVENT_KINDS = ("statement", "designation", "sighting", "meeting", "publication",
                "request_for_comment", "no_response", "other")
 RELATIONSHIP_KINDS = ("owns", "subsidiary_of", "supplies", "customer_of", "director_of",
-                      "spokesperson_for", "employee_of", "associate_of", "other")
+                      "spokesperson_for", "employee_of", "associate_of", "family_of",
+                      "member_of", "represents", "successor_of", "other")
+# in force / ended (expired) / lifted (delisted); "" when the source does not say
+SANCTION_STATUSES = ("", "in_force", "ended", "lifted")
+COUNTRY_LIST = {"info": {"holds": "countries"}}  # a column of comma-separated ISO codes
 
 
 def utcnow() -> datetime:
@@ -63,6 +75,35 @@ class Entity(SQLModel, table=True):
     tags: str = ""  # comma-separated, lower-case
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # added in schema 0003 (after the columns above, as ALTER TABLE puts them)
+    other_countries: str = Field(default="", sa_column_kwargs=COUNTRY_LIST)
+    nationality: str = Field(default="", sa_column_kwargs=COUNTRY_LIST)
+    topics: str = ""  # FollowTheMoney topics, comma-separated: sanction, role.pep, ...
+    legal_form: str = ""
+    position: str = ""  # positions held, one a line
+    address: str = ""  # addresses, one a line
+    birth_place: str = ""
+    birth_text: str | None = None  # birth date (a person), fuzzy like date_*
+    birth_edtf: str | None = None
+    birth_start: str | None = None
+    birth_end: str | None = None
+    birth_precision: str | None = None
+    birth_approx: bool = False
+    birth_uncertain: bool = False
+    incorporation_text: str | None = None  # incorporation date (an organisation)
+    incorporation_edtf: str | None = None
+    incorporation_start: str | None = None
+    incorporation_end: str | None = None
+    incorporation_precision: str | None = None
+    incorporation_approx: bool = False
+    incorporation_uncertain: bool = False
+    dissolution_text: str | None = None  # dissolution date (an organisation)
+    dissolution_edtf: str | None = None
+    dissolution_start: str | None = None
+    dissolution_end: str | None = None
+    dissolution_precision: str | None = None
+    dissolution_approx: bool = False
+    dissolution_uncertain: bool = False
 
 
 class Alias(SQLModel, table=True):
@@ -90,14 +131,33 @@ class Relationship(Dated, table=True):
 
 
 class Sanction(Dated, table=True):
-    """A listing; the date columns hold the listing date."""
+    """A listing; the date columns hold the listing date (when the party was designated),
+    ``start_*`` when the measures took effect and ``end_*`` when they ended (expired or
+    were lifted, as ``status`` says). ``end_text`` is where schema 0002 kept "delisted"."""
 
     id: int | None = Field(default=None, primary_key=True)
     entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", index=True)
     authority: str = ""
     programme: str = ""
     reason: str = ""
-    delisted: str | None = None
+    end_text: str | None = None
+    # added in schema 0003
+    program_id: str = ""  # the list's own code of the programme (OFAC's RUSSIA-EO14024)
+    status: str = ""  # one of SANCTION_STATUSES
+    source_url: str = ""
+    start_text: str | None = None
+    start_edtf: str | None = None
+    start_start: str | None = None
+    start_end: str | None = None
+    start_precision: str | None = None
+    start_approx: bool = False
+    start_uncertain: bool = False
+    end_edtf: str | None = None
+    end_start: str | None = None
+    end_end: str | None = None
+    end_precision: str | None = None
+    end_approx: bool = False
+    end_uncertain: bool = False
 
 
 class Shipment(Dated, table=True):

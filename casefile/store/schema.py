@@ -102,6 +102,19 @@ def country_columns(kind: str) -> tuple[str, ...]:
     return tuple(c for c in text_columns(kind) if c == "country" or c.endswith("_country"))
 
 
+def country_list_columns(kind: str) -> tuple[str, ...]:
+    """The columns of a kind that hold several ISO 3166 codes, comma-separated (an entity's
+    further countries, its nationality)."""
+    return tuple(c.name for c in TABLES[kind].columns if c.info.get("holds") == "countries")
+
+
+def date_fields(kind: str) -> tuple[str, ...]:
+    """The fuzzy dates of a kind, by prefix: ``("date", "start", "end")`` for a sanction,
+    each stored in the seven columns ``{prefix}_text`` … ``{prefix}_uncertain``."""
+    return tuple(c.name[:-len("_edtf")] for c in TABLES[kind].columns
+                 if c.name.endswith("_edtf"))
+
+
 def defaults(kind: str) -> dict[str, Any]:
     """Model defaults for a new row of ``kind`` (factories called now), without the id."""
     out: dict[str, Any] = {}

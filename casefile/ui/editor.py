@@ -55,6 +55,9 @@ class RecordEditor(QWidget):
         self.errors: dict[str, Any] = {}
         self._names: dict[int, str] = {}
         self._escape: dict[QObject, str] = {}  # typing widget -> its field (Escape restores)
+        self._dates = {s.key for s in FIELDS[kind] if s.widget == "date"}
+        # shown as "a, b", stored as "a,b"
+        self._lists = {s.key for s in FIELDS[kind] if s.widget in ("tags", "countries")}
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
@@ -130,6 +133,8 @@ class RecordEditor(QWidget):
             w = QLineEdit()
             if spec.widget == "tags":
                 w.setPlaceholderText("comma-separated")
+            elif spec.widget == "countries":
+                w.setPlaceholderText("countries or ISO codes, comma-separated")
             w.editingFinished.connect(lambda k=key, w=w: self._commit(k, w.text()))
         return w
 
@@ -155,7 +160,9 @@ class RecordEditor(QWidget):
         value = self._row.get(spec.key)
         self.errors[spec.key].hide()
         if spec.widget == "date":
-            w.setText(self._row.get("date_text") or "")
+            w.setText(self._row.get(f"{spec.key}_text") or "")
+        elif spec.widget == "countries":
+            w.setText((value or "").replace(",", ", "))
         elif spec.widget == "text":
             w.setPlainText(value or "")
         elif spec.widget == "enum":
@@ -210,14 +217,14 @@ class RecordEditor(QWidget):
 
     # -- committing ---------------------------------------------------------------------
     def _current(self, key: str) -> Any:
-        if key == "date":
-            return self._row.get("date_text") or ""
+        if key in self._dates:
+            return self._row.get(f"{key}_text") or ""
         return self._row.get(key)
 
     def _differs(self, key: str, value: Any) -> bool:
         """Whether ``value`` (as the field commits it) differs from the stored one."""
         old = self._current(key)
-        if key == "tags":
+        if key in self._lists:
             old = (old or "").replace(",", ", ")
         if isinstance(value, FuzzyDate) and value.text.strip() == (old or "").strip():
             return False  # the date as it was (a FuzzyDate is what the date field commits)

@@ -55,9 +55,10 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
-        return (f"{verb} {_n(len(report.new_entities), 'party', 'parties')} and "
+        head = (f"{verb} {_n(len(report.new_entities), 'party', 'parties')} and "
                 f"{_n(report.sanctions, 'sanction')} from {_n(report.rows, 'record')} of "
                 f"{report.file}.")
+        return "\n".join([head, *report.summary_lines()])
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,

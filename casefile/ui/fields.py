@@ -12,7 +12,9 @@ from casefile.store import models
 class FieldSpec:
     key: str
     label: str
-    widget: str  # line, text, enum, country, date, entity, bool, number, int, tags
+    # line, text, enum, country, countries, date, entity, bool, number, int, tags; a date
+    # field's key is its prefix (date, start, birth …), stored as {key}_text, {key}_edtf …
+    widget: str
     options: tuple[str, ...] = ()
     words: tuple[tuple[str, str], ...] = ()  # value -> shown text, for enums
 
@@ -26,6 +28,8 @@ class ChildSpec:
 
 
 REL_WORDS = tuple((k, f"{k} – {v}") for k, v in RELIABILITY.items())
+STATUS_WORDS = (("", "not stated"), ("in_force", "in force"), ("ended", "ended (expired)"),
+                ("lifted", "lifted (delisted)"))
 CONF_WORDS = tuple((k, v) for k, v in CONFIDENCE.items())
 
 FIELDS: dict[str, list[FieldSpec]] = {
@@ -33,7 +37,17 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("name", "Name", "line"),
         FieldSpec("kind", "Kind", "enum", models.ENTITY_KINDS),
         FieldSpec("country", "Country", "country"),
+        FieldSpec("other_countries", "Other countries", "countries"),
+        FieldSpec("nationality", "Nationality", "countries"),
+        FieldSpec("birth", "Born", "date"),
+        FieldSpec("birth_place", "Place of birth", "line"),
+        FieldSpec("incorporation", "Incorporated", "date"),
+        FieldSpec("dissolution", "Dissolved", "date"),
+        FieldSpec("legal_form", "Legal form", "line"),
+        FieldSpec("position", "Positions (one a line)", "text"),
+        FieldSpec("address", "Addresses (one a line)", "text"),
         FieldSpec("description", "Description", "text"),
+        FieldSpec("topics", "Topics (sanction, role.pep …)", "tags"),
         FieldSpec("tags", "Tags", "tags"),
     ],
     "shipment": [
@@ -94,9 +108,13 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("entity_id", "Entity", "entity"),
         FieldSpec("authority", "Authority", "line"),
         FieldSpec("programme", "Programme", "line"),
+        FieldSpec("program_id", "Programme id", "line"),
         FieldSpec("date", "Listed", "date"),
+        FieldSpec("start", "In force from", "date"),
+        FieldSpec("end", "Ended", "date"),
+        FieldSpec("status", "Status", "enum", models.SANCTION_STATUSES, STATUS_WORDS),
         FieldSpec("reason", "Reason", "text"),
-        FieldSpec("delisted", "Delisted", "line"),
+        FieldSpec("source_url", "Source URL", "line"),
     ],
 }
 

@@ -59,7 +59,7 @@ def test_ftm_export_passes_the_followthemoney_model(demo, tmp_path):
         for prop in proxy.schema.properties.values():
             if prop.type.name == "entity":
                 assert set(proxy.get(prop)) <= ids  # every reference resolves
-    norinco = next(p for p in by_schema["Company"] if "NORINCO" in p.get("alias"))
+    norinco = next(p for p in by_schema["Company"] if "NORINCO" in p.get("abbreviation"))
     assert "中国北方工业集团有限公司" in norinco.get("alias")
     rifles = next(p for p in by_schema["EconomicActivity"]
                   if "civilian hunting rifles" in p.get("goodsDescription"))

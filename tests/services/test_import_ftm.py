@@ -87,9 +87,9 @@ def test_bulk_import_is_checked_searchable_and_one_undo(case, tmp_path):
         kind, created = conn.exec_driver_sql(
             "SELECT kind, created_at FROM entity WHERE name = 'Holding 7'").one()
         sanction = conn.exec_driver_sql(
-            "SELECT date_start, date_precision FROM sanction LIMIT 1").one()
+            "SELECT start_start, start_precision, date_start FROM sanction LIMIT 1").one()
     assert kind == "person" and created[:4].isdigit() and "T" not in created
-    assert tuple(sanction) == ("2022-04-06", "day")
+    assert tuple(sanction) == ("2022-04-06", "day", None)  # in force from; listing unknown
     assert case.search("Холдинг 1199")[0].title == "Holding 1199"
     assert case.search("7700000042")[0].title == "Holding 42"
     assert check_case(case.path).ok

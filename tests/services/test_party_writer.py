@@ -129,17 +129,14 @@ def test_ftm_countries_casefile_cannot_hold_are_left_out_and_counted(case, tmp_p
     report = import_ftm(case, f).result
     assert report.new_entities == ["Kosovo Trade", "Иван ПЕТРОВ", "Other"]
     assert [case.get("entity", i)["country"] for i in (1, 2, 3)] == [None, "UA", None]
+    # ISO 3166-2 GE-AB (Abkhazia) is read as Georgia; every country is kept
+    assert case.get("entity", 2)["nationality"] == "RU,GE"
     assert report.left_out == {"jurisdiction 'xk': not an ISO 3166 country": 2,
-                               "nationality 'suhh': not an ISO 3166 country": 1,
-                               # ISO 3166-2 GE-AB (Abkhazia) is read as Georgia
-                               "nationality 'ge-ab': a further country (a party keeps its "
-                               "first)": 1,
-                               "nationality 'ru': a further country (a party keeps its first)":
-                               1}
+                               "nationality 'suhh': not an ISO 3166 country": 1}
     assert report.left_out_lines()[0] == "jurisdiction 'xk': not an ISO 3166 country (2×)"
 
 
-def test_ftm_takes_the_first_known_country(case, tmp_path):
+def test_ftm_takes_the_first_known_country_and_keeps_the_others(case, tmp_path):
     f = ftm_file(tmp_path, {"id": "a", "schema": "Company", "properties": {
         "name": ["A"], "country": ["Atlantis", "ru"], "notes": ["n1", 2]}})
     import_ftm(case, f)

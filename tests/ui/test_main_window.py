@@ -430,13 +430,16 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
         {"id": "b", "schema": "Company", "properties": {"name": ["Rosoboronexport"],
                                                         "alias": ["Рособоронэкспорт"]}},
         {"id": "s", "schema": "Sanction", "properties": {"entity": ["b"],
-                                                         "authority": ["OFAC"]}}]), "utf-8")
+                                                         "authority": ["OFAC"]}},
+        {"id": "p", "schema": "Payment", "properties": {"payer": ["b"],
+                                                        "amount": ["10"]}}]), "utf-8")
     assert win.menus.actions()["import_ftm"].isEnabled()
     dlg = _import_dialog(win, f, "import_ftm")
     assert not dlg.mapping_panel.isVisible()  # FtM names its own fields
     dlg.import_button.click()  # checks first, finds no near match, then imports
-    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party and 1 sanction from 3 records"
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party and 1 sanction from 4 records"
                     in dlg.report.toPlainText(), timeout=20000)
+    assert "Skipped (Casefile holds no such records): 1 Payment" in dlg.report.toPlainText()
     assert win.case.counts()["sanction"] == 2
     assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
     assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json"
@@ -614,3 +617,38 @@ def test_case_in_use_says_since_when_in_words(qtbot, window, tmp_path):
     assert re.search(r"since today at \d\d?:\d\d", seen[0]), seen[0]
     assert window.case is None
 
+
+def test_the_editor_shows_and_stores_a_sanctions_end_and_a_partys_details(qtbot, demo_window):
+    """The fields schema 0003 added are in the editors: a sanction's end and status (and the
+    list says it ended), a party's further countries and birth date."""
+    win = demo_window
+    choose_kind(qtbot, win, "sanction")
+    win.records.select_id(1)
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.kind ==
+                    "sanction" and win.editor.current.record_id == 1, timeout=10000)
+    ed = win.editor.current
+    assert {"start", "end", "status", "program_id", "source_url"} <= set(ed.widgets)
+    ed.widgets["end"].line.setText("30 October 2024")
+    ed.widgets["end"].line.editingFinished.emit()
+    wait_idle(qtbot, win)
+    assert win.case.get("sanction", 1)["end_start"] == "2024-10-30"
+    from casefile.services.queries.listing import columns
+
+    model = win.records.model
+    status = [c.key for c in columns("sanction")].index("status")
+    qtbot.waitUntil(lambda: model.data(model.index(0, status)) == "ended 30 October 2024",
+                    timeout=10000)
+    choose_kind(qtbot, win, "entity")
+    win.records.select_id(1)
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.kind ==
+                    "entity" and win.editor.current.record_id == 1, timeout=10000)
+    ed = win.editor.current
+    ed.widgets["other_countries"].setText("Hong Kong, ru")
+    ed.widgets["other_countries"].editingFinished.emit()
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", 1)["other_countries"] == "HK,RU"
+    qtbot.waitUntil(lambda: ed.widgets["other_countries"].text() == "HK, RU", timeout=10000)
+    ed.widgets["birth"].line.setText("Atlantis")
+    ed.widgets["birth"].line.editingFinished.emit()
+    wait_idle(qtbot, win)
+    assert ed.errors["birth"].isVisible() and win.case.get("entity", 1)["birth_text"] is None

@@ -26,7 +26,9 @@ def _name(col: str) -> str:
 DOC_SQL: dict[str, str] = {
     "entity": (
         "SELECT x.id, x.name, x.kind || ' ' || coalesce(x.country, '') || ' ' || x.description"
-        " || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(name, ' ') FROM alias "
+        " || ' ' || x.tags || ' ' || replace(x.other_countries || ',' || x.nationality, ',', ' ')"
+        " || ' ' || x.topics || ' ' || x.legal_form || ' ' || x.position || ' ' || x.address ||"
+        " ' ' || x.birth_place || ' ' || coalesce((SELECT group_concat(name, ' ') FROM alias "
         "WHERE entity_id = x.id), '') || ' ' || coalesce((SELECT group_concat(scheme || ' ' ||"
         " value, ' ') FROM identifier WHERE entity_id = x.id), '') || ' ' || "
         + _excerpts("entity") + " FROM entity x"),
@@ -55,7 +57,8 @@ DOC_SQL: dict[str, str] = {
         + _excerpts("relationship") + " FROM relationship x"),
     "sanction": (
         "SELECT x.id, x.authority || ' ' || x.programme || ': ' || " + _name("entity_id")
-        + ", x.reason || ' ' || " + _excerpts("sanction") + " FROM sanction x"),
+        + ", x.reason || ' ' || x.program_id || ' ' || x.source_url || ' ' || "
+        + _excerpts("sanction") + " FROM sanction x"),
 }
 
 # record kind -> columns of it that name an entity (its index title shows the name)

@@ -18,6 +18,7 @@ __all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "delete
            "insert_row", "label", "merge_entities", "replace_children", "save"]
 
 Children = dict[str, list[dict[str, Any]]]
+DATE_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
 
 
 def defaults(kind: str) -> dict[str, Any]:
@@ -147,10 +148,33 @@ def merge_entities(tx: Tx, survivor_id: int, other_id: int) -> int:
             if alias is not None and alias["name"].casefold() in names:
                 continue  # the survivor already has that name; cascade drops it
             tx.update(table, rid, {col: survivor_id})
-    merged = {"description": keep["description"] or other["description"],
-              "country": keep["country"] or other["country"],
-              "tags": ",".join(sorted({*filter(None, keep["tags"].split(",")),
-                                       *filter(None, other["tags"].split(","))}))}
-    tx.update("entity", survivor_id, merged)
+    tx.update("entity", survivor_id, _merged(keep, other))
     tx.delete("entity", other_id)
     return survivor_id
+
+
+def _merged(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """The survivor's values after a merge: what it lacks taken from the other party; lists
+    (tags, topics, countries, nationality) joined; the other's first country among the rest
+    when the survivor has a first country of its own."""
+    def items(row: dict[str, Any], col: str) -> list[str]:
+        return [x for x in (row[col] or "").split(",") if x]
+
+    out: dict[str, Any] = {}
+    for col in ("tags", "topics"):
+        out[col] = ",".join(sorted({*items(keep, col), *items(other, col)}))
+    for col in schema.country_list_columns("entity"):
+        extra = items(other, col) + ([other["country"]] if col == "other_countries" and
+                                     other["country"] else [])
+        codes = [c for c in dict.fromkeys(items(keep, col) + extra)
+                 if col != "other_countries" or c != (keep["country"] or other["country"])]
+        out[col] = ",".join(codes)
+    date_cols = {p: [f"{p}_{part}" for part in DATE_PARTS] for p in schema.date_fields("entity")}
+    in_dates = {c for cols in date_cols.values() for c in cols}
+    for col in schema.text_columns("entity"):
+        if col not in out and col not in ("name", "kind") and col not in in_dates:
+            out[col] = keep[col] or other[col]
+    for prefix, cols in date_cols.items():  # a date moves whole: all its columns, or none
+        if not keep[f"{prefix}_text"] and other[f"{prefix}_text"]:
+            out.update({c: other[c] for c in cols})
+    return out

@@ -6,6 +6,7 @@ the field and importers can name the column.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from casefile.core import grading
@@ -15,17 +16,31 @@ from casefile.errors import ValidationError
 from casefile.store import models, schema
 
 
-def date_columns(value: str | FuzzyDate | None) -> dict[str, Any]:
-    """The date_* columns for a fuzzy date text (None / empty clears the date)."""
+def date_columns(value: str | FuzzyDate | None, prefix: str = "date") -> dict[str, Any]:
+    """The columns of the fuzzy date ``prefix`` (date_*, start_*, birth_* …) for a date as
+    written (None / empty clears the date)."""
+    p = prefix
     if value is None or (isinstance(value, str) and not value.strip()):
-        return {"date_text": None, "date_edtf": None, "date_start": None, "date_end": None,
-                "date_precision": None, "date_approx": False, "date_uncertain": False}
+        return {f"{p}_text": None, f"{p}_edtf": None, f"{p}_start": None, f"{p}_end": None,
+                f"{p}_precision": None, f"{p}_approx": False, f"{p}_uncertain": False}
     fd = value if isinstance(value, FuzzyDate) else parse_fuzzy_date(value)
-    return {"date_text": fd.text.strip(), "date_edtf": fd.edtf,
-            "date_start": fd.start.isoformat() if fd.start else None,
-            "date_end": fd.end.isoformat() if fd.end else None,
-            "date_precision": fd.precision, "date_approx": fd.approximate,
-            "date_uncertain": fd.uncertain}
+    return {f"{p}_text": fd.text.strip(), f"{p}_edtf": fd.edtf,
+            f"{p}_start": fd.start.isoformat() if fd.start else None,
+            f"{p}_end": fd.end.isoformat() if fd.end else None,
+            f"{p}_precision": fd.precision, f"{p}_approx": fd.approximate,
+            f"{p}_uncertain": fd.uncertain}
+
+
+def countries_text(value: str | list[str] | None) -> str:
+    """A list of countries as stored: ISO codes, comma-separated, in the order given, each
+    once ('Russia; kz' -> 'RU,KZ'); 'unknown' and its customs spellings are left out."""
+    items = re.split(r"[,;]", value) if isinstance(value, str) else (value or [])
+    codes: list[str] = []
+    for item in items:
+        code = country_or_unknown(item.strip()) if item and item.strip() else None
+        if code and code not in codes:
+            codes.append(code)
+    return ",".join(codes)
 
 
 def tags_text(value: str | list[str] | None) -> str:
@@ -35,14 +50,18 @@ def tags_text(value: str | list[str] | None) -> str:
 
 _ENUMS = {("entity", "kind"): models.ENTITY_KINDS, ("source", "kind"): models.SOURCE_KINDS,
           ("event", "kind"): models.EVENT_KINDS,
-          ("relationship", "kind"): models.RELATIONSHIP_KINDS}
+          ("relationship", "kind"): models.RELATIONSHIP_KINDS,
+          ("sanction", "status"): models.SANCTION_STATUSES}
 _COLUMNS = {kind: frozenset(schema.columns(kind, without=("id",))) for kind in schema.TABLES}
 _COUNTRIES = {kind: frozenset(schema.country_columns(kind)) for kind in schema.TABLES}
+_COUNTRY_LISTS = {kind: frozenset(schema.country_list_columns(kind)) for kind in schema.TABLES}
+_DATES = {kind: frozenset(schema.date_fields(kind)) for kind in schema.TABLES}
 # The most characters a text field takes: free text is long, everything else one line.
 ONE_LINE_CHARS = 1_000
 LONG_CHARS = {"description": 100_000, "summary": 100_000, "notes": 100_000, "text": 100_000,
               "reason": 100_000, "excerpt": 100_000, "detail": 100_000, "url": 8_000,
-              "tags": 8_000}
+              "tags": 8_000, "source_url": 8_000, "address": 100_000, "position": 100_000,
+              "topics": 8_000}
 _MAX_CHARS = {kind: {c: LONG_CHARS.get(c, ONE_LINE_CHARS) for c in schema.text_columns(kind)}
               for kind in schema.TABLES}
 _REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
@@ -57,11 +76,11 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     columns = _COLUMNS[kind]
     limits = _MAX_CHARS[kind]
     for key, raw in values.items():
-        if key == "date":
+        if key in _DATES[kind]:  # a fuzzy date as written: "date", "start", "birth" …
             try:
-                out.update(date_columns(raw))
+                out.update(date_columns(raw, key))
             except FuzzyDateError as exc:
-                raise ValidationError("date", exc.reason) from None
+                raise ValidationError(key, exc.reason) from None
             continue
         if key not in columns:
             raise ValidationError(key, f"{kind} has no field {key!r}")
@@ -73,7 +92,12 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
                 v = country_or_unknown(v)  # empty or 'unknown', 'XX'…: no country
             except CountryError as exc:
                 raise ValidationError(key, str(exc)) from None
-        elif key == "tags":
+        elif key in _COUNTRY_LISTS[kind]:
+            try:
+                v = countries_text(raw)
+            except CountryError as exc:
+                raise ValidationError(key, str(exc)) from None
+        elif key in ("tags", "topics"):
             v = tags_text(raw)
         elif kind == "shipment" and key in _NUMBERS:
             v = _number(key, v)

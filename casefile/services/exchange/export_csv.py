@@ -20,9 +20,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 QUERIES: dict[str, str] = {
     "entities": "SELECT e.id, e.kind, e.name, (SELECT group_concat(name || CASE WHEN lang != "
                 "'' THEN ' [' || lang || ']' ELSE '' END, '; ') FROM alias WHERE entity_id = "
-                "e.id) AS aliases, e.country, (SELECT group_concat(scheme || ' ' || value, '; ')"
-                " FROM identifier WHERE entity_id = e.id) AS identifiers, e.description, e.tags"
-                " FROM entity e ORDER BY e.id",
+                "e.id) AS aliases, e.country, e.other_countries, e.nationality, (SELECT "
+                "group_concat(scheme || ' ' || value, '; ') FROM identifier WHERE entity_id = "
+                "e.id) AS identifiers, e.birth_text AS born, e.birth_place, e.incorporation_text"
+                " AS incorporated, e.dissolution_text AS dissolved, e.legal_form, e.position, "
+                "e.address, e.description, e.topics, e.tags FROM entity e ORDER BY e.id",
     "shipments": "SELECT s.id, s.date_text AS date, s.date_edtf AS date_edtf, s.date_start "
                  "AS first_day, s.date_end AS last_day, " + entity_name_sql("shipper_id", "s") +
                  " AS shipper, " + entity_name_sql("consignee_id", "s") + " AS consignee, "
@@ -42,7 +44,8 @@ QUERIES: dict[str, str] = {
                      + entity_name_sql("object_id", "r") + " AS object, r.date_text AS date, "
                      "r.description FROM relationship r ORDER BY r.id",
     "sanctions": "SELECT s.id, " + entity_name_sql("entity_id", "s") + " AS entity, s.authority, "
-                 "s.programme, s.date_text AS listed, s.reason, s.delisted FROM sanction s "
+                 "s.programme, s.program_id, s.date_text AS listed, s.start_text AS in_force_from,"
+                 " s.end_text AS ended, s.status, s.reason, s.source_url FROM sanction s "
                  "ORDER BY s.id",
     "citations": "SELECT c.id, c.source_id, (SELECT reliability FROM source WHERE id = "
                  "c.source_id) || c.credibility AS code, " + cited_kind_sql("c") + " AS "

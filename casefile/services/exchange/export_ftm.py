@@ -1,35 +1,45 @@
 """Export a case as FollowTheMoney entities (JSON lines), for Aleph and OpenSanctions.
 
 Parties become Company / Person / Organization / PublicBody / Vessel / Airplane /
-LegalEntity with their aliases and identifiers; relationships Ownership, Directorship or
-UnknownLink; sanctions Sanction; events Event; shipments EconomicActivity (what it lacks —
+LegalEntity with their aliases (under the property of their kind), every country,
+nationality, dates, addresses, positions, topics and identifiers (each under the FtM property
+of its scheme); relationships Ownership, Directorship, Family, Associate, Employment,
+Membership, Representation, Succession or UnknownLink (as the kind and the two parties allow);
+sanctions Sanction with their programme id, start, end and status; events Event; shipments
+EconomicActivity (the declaration number as ccdNumber where it is one; what FtM lacks —
 weight, quantity, route, assessed goods, number of shipments — is written into ``summary``);
-sources Article or Document; citations of parties Documentation links, citations of
-intervals (shipments, events, sanctions) the interval's ``proof``."""
+sources Article or Document; citations of parties and events Documentation links, citations
+of intervals (relationships, sanctions, shipments) the interval's ``proof``. Dates go at the
+precision FtM can carry (:mod:`.ftm_dates`); the text as given is kept in the summary where
+FtM cannot say it."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import country_name
 from casefile.errors import CasefileError
+from casefile.services.exchange.export_ftm_parts import (
+    SCHEMA,
+    add_party_details,
+    alias_prop,
+    identifier_prop,
+    link_for,
+    sanction_terms,
+    shipment_reference,
+)
+from casefile.services.exchange.ftm_dates import ftm_dates, within
 from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
-SCHEMA = {"company": "Company", "person": "Person", "organisation": "Organization",
-          "public_body": "PublicBody", "vessel": "Vessel", "aircraft": "Airplane",
-          "other": "LegalEntity"}
-IDENT_PROPS = {"inn": "innCode", "ogrn": "ogrnCode", "imo": "imoNumber", "lei": "leiCode",
-               "uscc": "uniqueEntityId", "okpo": "okpoCode"}
+__all__ = ["SCHEMA", "export_ftm", "ftm_dates", "iter_entities"]
 
 
 def _model() -> Any:
@@ -55,68 +65,6 @@ def _dates(proxy: Any, row: dict[str, Any], single: str = "date") -> None:
         proxy.add("startDate", start)
     if end:
         proxy.add("endDate", end)
-
-
-_PLAIN_END = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)[~?%]?")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}(?::?\d{2})?)?")
-
-
-def _bounds(row: dict[str, Any]) -> tuple[date | None, date | None]:
-    start, end = row.get("date_start"), row.get("date_end")
-    return (date.fromisoformat(start) if start else None,
-            date.fromisoformat(end) if end else None)
-
-
-def _month_end(d: date) -> bool:
-    return (d + timedelta(days=1)).day == 1
-
-
-def ftm_dates(row: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(one date, start, end) in FtM's ISO prefixes for a row's date_* columns: the one
-    date when the case's date is exactly a day, month or year, else the bounds (an open end
-    is None) at the coarsest precision that keeps them exact."""
-    lo, hi = _bounds(row)
-    if lo is None and hi is None:
-        return None, None, None
-    code = row.get("date_edtf") or ""
-    if lo is not None and lo == hi and _DATETIME.fullmatch(code):
-        return code, None, None
-    exact = _exactly(lo, hi)
-    if exact:
-        return exact, None, None
-    years = (lo is None or (lo.month, lo.day) == (1, 1)) and \
-        (hi is None or (hi.month, hi.day) == (12, 31))
-    months = (lo is None or lo.day == 1) and (hi is None or _month_end(hi))
-    cut = 4 if years else 7 if months else 10
-    if lo is None or hi is None:  # one end: as precise as the case wrote it ('../2022-06-30')
-        known = _PLAIN_END.fullmatch(code.split("/")[0 if hi is None else -1])
-        cut = len(known.group(1)) if known else cut
-    return None, lo.isoformat()[:cut] if lo else None, hi.isoformat()[:cut] if hi else None
-
-
-def _exactly(lo: date | None, hi: date | None) -> str | None:
-    """The day, month or year that is exactly lo … hi, if one is."""
-    if lo is None or hi is None:
-        return None
-    if lo == hi:
-        return lo.isoformat()
-    if lo.year == hi.year and (lo.month, lo.day) == (1, 1) and (hi.month, hi.day) == (12, 31):
-        return lo.isoformat()[:4]
-    if (lo.year, lo.month) == (hi.year, hi.month) and lo.day == 1 and _month_end(hi):
-        return lo.isoformat()[:7]
-    return None
-
-
-def _within(row: dict[str, Any]) -> str | None:
-    """For a property that holds one date (a listing, a publication): the narrowest day,
-    month or year that holds the whole of the case's date, if one does."""
-    lo, hi = _bounds(row)
-    if lo is None or hi is None:
-        return None
-    for cut in (10, 7, 4):
-        if lo.isoformat()[:cut] == hi.isoformat()[:cut]:
-            return lo.isoformat()[:cut]
-    return None
 
 
 def _grouped(rows: Iterable[Any], key: str) -> Iterator[tuple[int, list[Any]]]:
@@ -182,40 +130,36 @@ def iter_entities(case: Case) -> Iterator[Any]:
             doc.add("publisher", s["publisher"] or None)
             doc.add("author", s["author"] or None)
             doc.add("sourceUrl", s["url"] or None)
-            doc.add("publishedAt", _within(s))
+            doc.add("publishedAt", within(s))
+            doc.add("retrievedAt", s["accessed"] or None)
+            doc.add("keywords", s["kind"].replace("_", " "))
             doc.add("summary", f"Admiralty reliability {s['reliability']}")
+            doc.add("notes", s["notes"] or None)
+            if s["language"] and doc.schema.get("language").type.clean(s["language"]):
+                doc.add("language", s["language"])
             yield doc
         parties: dict[int, Any] = {}
         for e in rows("SELECT * FROM entity ORDER BY id"):
             p = parties[e["id"]] = make(SCHEMA.get(e["kind"], "LegalEntity"), "entity",
                                         e["id"])
             p.add("name", e["name"])
-            if e["country"]:
-                p.add("country", e["country"].lower())
+            add_party_details(p, e)
             p.add("description", e["description"] or None)
         for a in rows("SELECT * FROM alias ORDER BY id"):
-            parties[a["entity_id"]].add("alias", a["name"])
+            p = parties[a["entity_id"]]
+            p.add(alias_prop(p.schema, a["kind"]), a["name"])
         for i in rows("SELECT * FROM identifier ORDER BY id"):
             p = parties[i["entity_id"]]
-            prop = IDENT_PROPS.get(i["scheme"].strip().lower(), "registrationNumber")
-            p.add(prop if prop in p.schema.properties else "registrationNumber", i["value"])
+            p.add(identifier_prop(p.schema, i["scheme"]), i["value"])
         yield from parties.values()
         for r in rows("SELECT * FROM relationship ORDER BY id"):
             subj, obj = parties[r["subject_id"]], parties[r["object_id"]]
-            if r["kind"] in ("owns", "subsidiary_of"):
-                link = make("Ownership", "relationship", r["id"])
-                owner, asset = (subj, obj) if r["kind"] == "owns" else (obj, subj)
-                link.add("owner", owner)
-                link.add("asset", asset)
-            elif r["kind"] == "director_of" and obj.schema.is_a("Organization"):
-                link = make("Directorship", "relationship", r["id"])
-                link.add("director", subj)
-                link.add("organization", obj)
-            else:
-                link = make("UnknownLink", "relationship", r["id"])
-                link.add("subject", subj)
-                link.add("object", obj)
-                link.add("role", r["kind"].replace("_", " "))
+            schema, ends, role = link_for(r["kind"], subj.schema, obj.schema)
+            link = make(schema, "relationship", r["id"])
+            for prop, party in zip(ends, (subj, obj), strict=True):
+                link.add(prop, party)
+            if role:
+                link.add("role", role)
             link.add("description", r["description"] or None)
             _dates(link, r)
             add_proof(link, "relationship", r["id"])
@@ -226,9 +170,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             sanc.add("authority", s["authority"] or None)
             sanc.add("program", s["programme"] or None)
             sanc.add("reason", s["reason"] or None)
-            sanc.add("listingDate", _within(s))
-            if s["date_text"] and _within(s) != ftm_dates(s)[0]:
-                sanc.add("summary", f"Listing date as given: {s['date_text']}")
+            sanction_terms(sanc, s)
             add_proof(sanc, "sanction", s["id"])
             yield sanc
         involved = _Merge(rows("SELECT * FROM event_party ORDER BY event_id, id"), "event_id")
@@ -236,6 +178,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             e = make("Event", "event", ev["id"])
             e.add("name", ev["title"])
             e.add("summary", ev["description"] or None)
+            e.add("keywords", ev["kind"].replace("_", " "))
             _dates(e, ev)
             for p in involved.take(ev["id"]):
                 e.add("involved", parties[p["entity_id"]])
@@ -257,11 +200,16 @@ def iter_entities(case: Case) -> Iterator[Any]:
                 if s[col]:
                     act.add(prop, s[col].lower())
             if s["value"] is not None:
-                act.add("invoiceAmount", f"{s['value']:g} {s['currency']}".strip())
-            act.add("recordId", s["reference"] or None)
+                act.add("invoiceAmount", f"{_num(s['value'])} {s['currency']}".strip())
+            if s["reference"]:
+                act.add(shipment_reference(s["reference"]), s["reference"])
+            act.add("description", s["notes"] or None)
             _dates(act, s)
-            stops = [country_name(st["country"]) or st["place"] for st in route.take(s["id"])]
-            act.add("summary", _summary(s, stops))
+            stops = [f"{country_name(st['country'])} ({st['place']})" if st["country"] and
+                     st["place"] else country_name(st["country"]) or st["place"]
+                     for st in route.take(s["id"]) if st["country"] or st["place"]]
+            for part in _summary(s, stops):
+                act.add("summary", part)
             for c in cited.take(s["id"]):
                 act.add("proof", fid("source", c["source_id"]))
             yield act
@@ -277,14 +225,21 @@ def iter_entities(case: Case) -> Iterator[Any]:
             yield link
 
 
-def _summary(s: dict[str, Any], route: list[str]) -> str:
+def _num(x: float) -> str:
+    """A number in full (1820340, not 1.82034e+06)."""
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def _summary(s: dict[str, Any], route: list[str]) -> list[str]:
+    """What a shipment holds that EconomicActivity has no property for, one part per
+    summary value (read back by the importer)."""
     parts = []
-    if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
+    if s["assessed_goods"]:
         parts.append(f"Assessed goods: {s['assessed_goods']}")
     if s["quantity"] is not None:
-        parts.append(f"Quantity: {s['quantity']:g} {s['unit']}".strip())
+        parts.append(f"Quantity: {_num(s['quantity'])} {s['unit']}".strip())
     if s["weight_kg"] is not None:
-        parts.append(f"Weight: {s['weight_kg']:g} kg")
+        parts.append(f"Weight: {_num(s['weight_kg'])} kg")
     if route:
         parts.append("Route: via " + ", ".join(route))
     if s["shipment_count"] and s["shipment_count"] > 1:
@@ -293,7 +248,7 @@ def _summary(s: dict[str, Any], route: list[str]) -> str:
         parts.append("Dual-use goods")
     if s["date_text"]:
         parts.append(f"Date as given: {s['date_text']}")
-    return "; ".join(parts)
+    return parts
 
 
 def export_ftm(case: Case, out: str | Path) -> int:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from casefile.core.grading import admiralty_code
+from casefile.core.sanctions import standing
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
 from casefile.services.queries.timeline import timeline_records
@@ -123,8 +124,13 @@ def _entities(conn: Connection, keep: Any, names: dict[int, str],
     for i in _rows(conn, "SELECT * FROM identifier ORDER BY id"):
         idents[i["entity_id"]].append(i)
     sanctions: dict[int, list[Row]] = defaultdict(list)
-    for s in _rows(conn, "SELECT * FROM sanction ORDER BY date_start, id"):
+    today = date.today()
+    for s in _rows(conn, "SELECT * FROM sanction ORDER BY coalesce(date_start, start_start), "
+                         "id"):
         if keep("sanction", s["id"]):
+            st = standing(s["status"], s["end_text"], s["end_end"], today)
+            s.update(standing=st.text, ended=st.ended,
+                     programme=s["programme"] or s["program_id"])
             sanctions[s["entity_id"]].append(s)
     rels: dict[int, list[Row]] = defaultdict(list)
     for r in _rows(conn, "SELECT * FROM relationship ORDER BY id"):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from casefile.services.queries.standing import standing_sql
 from casefile.store import schema, search
 
 
@@ -38,9 +39,10 @@ def _cites(kind: str) -> str:
 LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "entity": (
         [Column("name", "Name", 300), Column("kind", "Kind", 110),
-         Column("country", "Country", 70), Column("aliases", "Aliases", 260),
+         Column("country", "Countries", 80), Column("aliases", "Aliases", 260),
          Column("tags", "Tags", 140), Column("cites", "Cited", 55, True)],
-        ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '')",
+        ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '') || CASE WHEN "
+         "x.other_countries = '' THEN '' ELSE ', ' || replace(x.other_countries, ',', ', ') END",
          "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
          "x.tags", _cites("entity")]),
     "shipment": (
@@ -79,8 +81,10 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          "coalesce(x.date_text, '')"]),
     "sanction": (
         [Column("entity", "Entity", 260), Column("authority", "Authority", 200),
-         Column("programme", "Programme", 180), Column("date", "Listed", 100)],
-        [_name("entity_id"), "x.authority", "x.programme", "coalesce(x.date_text, '')"]),
+         Column("programme", "Programme", 180), Column("date", "Listed", 100),
+         Column("status", "Status", 150)],
+        [_name("entity_id"), "x.authority", "CASE WHEN x.programme = '' THEN x.program_id "
+         "ELSE x.programme END", "coalesce(x.date_text, '')", standing_sql("x")]),
 }
 
 # How date columns sort: by first day, not by the text.
@@ -154,8 +158,9 @@ def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
                          "r.country = ?))")
             params += [cc, cc, cc]
         elif country_cols:
-            where.append("(" + " OR ".join(f"{c} = ?" for c in country_cols) + ")")
-            params += [cc] * len(country_cols)
+            lists = [f"(',' || x.{c} || ',') LIKE ?" for c in schema.country_list_columns(kind)]
+            where.append("(" + " OR ".join([f"{c} = ?" for c in country_cols] + lists) + ")")
+            params += [cc] * len(country_cols) + [f"%,{cc},%"] * len(lists)
     if dated and f.date_from:
         where.append("coalesce(x.date_end, '9999-12-31') >= ?")
         params.append(f.date_from)

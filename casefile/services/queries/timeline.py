@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from casefile.core.countries import country_name
 from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
+from casefile.services.queries.standing import ended_sql, standing_sql
 from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
@@ -23,7 +24,11 @@ def _cites(kind: str) -> str:
             f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
 
 
-_DATE = "x.date_text, x.date_edtf, x.date_start, x.date_end, x.date_approx, x.date_uncertain"
+_PARTS = ("text", "edtf", "start", "end", "approx", "uncertain")
+_DATE = ", ".join(f"x.date_{p}" for p in _PARTS)
+# a sanction is drawn at its listing date, or when it took effect if no listing date is known
+_LISTED_OR_START = ", ".join(f"CASE WHEN x.date_start IS NULL AND x.date_end IS NULL THEN "
+                             f"x.start_{p} ELSE x.date_{p} END" for p in _PARTS)
 
 SQL = {
     "shipment": (
@@ -36,7 +41,7 @@ SQL = {
         "e.id = r.entity_id WHERE r.shipment_id = x.id), ''), "
         "coalesce(x.origin_country, '') || '\x1f' || coalesce(x.destination_country, '') || "
         "'\x1f' || coalesce((SELECT group_concat(r.country, '\x1f') FROM route_stop r WHERE "
-        "r.shipment_id = x.id), ''), x.tags, " + _cites("shipment") +
+        "r.shipment_id = x.id), ''), x.tags, " + _cites("shipment") + ", ''" +
         " FROM shipment x LEFT JOIN entity a ON a.id = x.shipper_id LEFT JOIN entity b ON "
         "b.id = x.consignee_id"),
     "event": (
@@ -44,16 +49,19 @@ SQL = {
         "FROM event_party p JOIN entity e ON e.id = p.entity_id WHERE p.event_id = x.id), ''),"
         " coalesce((SELECT group_concat(e.country, '\x1f') FROM event_party p JOIN entity e "
         "ON e.id = p.entity_id WHERE p.event_id = x.id), ''), x.tags, "
-        + _cites("event") + " FROM event x"),
+        + _cites("event") + ", '' FROM event x"),
     "sanction": (
-        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme = '' THEN '' "
+        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme = '' THEN "
+        "CASE WHEN x.program_id = '' THEN '' ELSE ' (' || x.program_id || ')' END "
         "WHEN x.programme LIKE '(%)' THEN ' ' || x.programme "  # already in brackets
-        "ELSE ' (' || x.programme || ')' END || ' — ' || e.name, " + _DATE + ", e.name, "
-        "coalesce(e.country, ''), e.tags, " + _cites("sanction")
+        "ELSE ' (' || x.programme || ')' END || ' — ' || e.name || CASE WHEN "
+        + ended_sql("x") + " THEN ' — ' || " + standing_sql("x") + " ELSE '' END, "
+        + _LISTED_OR_START + ", e.name, coalesce(e.country, ''), e.tags, "
+        + _cites("sanction") + ", " + standing_sql("x")
         + " FROM sanction x JOIN entity e ON e.id = x.entity_id"),
     "source": (
         "SELECT x.id, CASE WHEN x.protected THEN 'Protected source ' || x.id ELSE x.title END,"
-        " " + _DATE + ", x.publisher, '', x.tags, '' FROM source x"),
+        " " + _DATE + ", x.publisher, '', x.tags, '', '' FROM source x"),
 }
 
 
@@ -72,12 +80,13 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "ev
     for kind in kinds:
         for row in conn.exec_driver_sql(SQL[kind]):
             (rid, label, text, code, start, end, approx, uncertain, parties, countries, tags,
-             sources) = row
+             sources, standing) = row
             out.append(TimelineRecord(
                 kind, rid, label or "", text or "", code or "", _day(start), _day(end),
                 bool(approx), bool(uncertain), _split(parties),
                 tuple(country_name(c) for c in _split(countries)),
-                tuple(t for t in (tags or "").split(",") if t), _split(sources)))
+                tuple(t for t in (tags or "").split(",") if t), _split(sources),
+                standing or ""))
     return out
 
 

@@ -1,23 +1,43 @@
-"""Import parties and sanctions from FollowTheMoney JSON lines (as Aleph and OpenSanctions
-export them) or from OpenSanctions' ``targets.simple.csv``. Parties already in the case are
-reused (normalised name, alias or identifier); near matches are proposed, not merged. The
-file is stored as a source and every created record cites it. One undoable operation."""
+"""Import FollowTheMoney entities (as Aleph and OpenSanctions export them, JSON lines or an
+array, properties or statements) or OpenSanctions' ``targets.simple.csv``: parties with
+every name, country, identifier and detail; sanctions with their terms; relationships;
+shipments (EconomicActivity); events; sources (Document, Article) and the citations FtM
+expresses (Documentation links, the ``proof`` of intervals). One undoable operation, all or
+nothing.
+
+Parties already in the case are reused (normalised name, alias or identifier); near matches
+are proposed, not merged. Facts already in the case are not added again (see
+:mod:`.ftm_known`), so the case's own export imported back adds nothing. Entities of
+schemata Casefile does not hold (Payment, Address, CryptoWallet …) are counted by schema in
+the report, and every property nothing reads is counted as left out.
+
+A JSON-lines file is read in three passes, each parsing only the lines it needs: parties and
+sources, then what refers to them (sanctions, relationships, shipments, events), then the
+Documentation links (which may refer to events) — so memory holds the map of the file's ids,
+never the file."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.identifiers import problem as identifier_problem
-from casefile.core.identifiers import schemes
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
+from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_known import CaseFacts
+from casefile.services.exchange.imports.ftm_read import (
+    Record,
+    json_entities,
+    kind_of_file,
+    simple_rows,
+)
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
@@ -28,152 +48,46 @@ if TYPE_CHECKING:
     from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
 
-KINDS = {"Company": "company", "Person": "person", "Organization": "organisation",
-         "PublicBody": "public_body", "Vessel": "vessel", "Airplane": "aircraft",
-         "LegalEntity": "other"}
-ALIAS_PROPS = ("alias", "weakAlias", "previousName")
-# FollowTheMoney property -> identifier scheme (from resources/identifiers/schemes.json)
-IDENT_PROPS = {prop: s.key for s in schemes().values() for prop in s.ftm}
+LINKS = ("Sanction", "EconomicActivity", "Event", *fm.mapping().links)
+CITES = ("Documentation",)
 
 
-def split(value: str | None) -> list[str]:
-    """'a;b; c' -> ['a', 'b', 'c'] (targets.simple.csv lists)."""
-    return [x.strip() for x in (value or "").split(";") if x.strip()]
+@dataclass
+class FtmReport(ImportReport):
+    """An import report that also counts what FtM brings beyond parties and sanctions."""
 
+    relationships: int = 0
+    events: int = 0
+    sources: int = 0
+    citations: int = 0
+    skipped_schemata: dict[str, int] = field(default_factory=dict)  # schema -> not imported
+    already: dict[str, int] = field(default_factory=dict)  # kind -> facts already in the case
+    nothing_new: bool = False
 
-def _records(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line, FtM-like entity) from JSON lines, a JSON array, or targets.simple.csv; all
-    read as a stream."""
-    first = f.read(4096)
-    stripped = first.lstrip("\ufeff \t\r\n")
-    f.seek(0)
-    if stripped.startswith("["):
-        yield from _json_array(path, f)
-        return
-    if stripped.startswith("{"):
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                yield n, json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
-                                      f"JSON ({exc.msg})") from None
-            except RecursionError:
-                raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
-        return
-    reader = csv.DictReader(f)
-    if not reader.fieldnames or not {"schema", "name"} <= set(reader.fieldnames):
-        raise ImportFileError(f"{path.name}: neither FollowTheMoney JSON nor an OpenSanctions "
-                              "targets.simple.csv (columns id, schema, name, …)")
-    for row in reader:
-        props = {"name": [row["name"]], "alias": split(row.get("aliases")),
-                 "country": split(row.get("countries")),
-                 "registrationNumber": split(row.get("identifiers"))}
-        yield reader.line_num, {"id": row.get("id"), "schema": row["schema"],
-                                "properties": props, "_sanctions": split(row.get("sanctions"))}
+    def skip(self, schema: str) -> None:
+        self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
 
+    def skipped_line(self) -> str:
+        """'skipped: 290 Payment, 89 Address' (most first), or '' when nothing was."""
+        items = sorted(self.skipped_schemata.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ("skipped (Casefile holds no such records): "
+                + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
 
-_TOO_DEEP = "not readable: its JSON is nested too deeply"
-_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
-
-
-def _json_array(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
-    """(line, element) of a JSON array, each decoded as soon as the file has been read up to
-    its end: a big array is never held whole, only the element being read."""
-    decoder = json.JSONDecoder()
-    buf, pos, line, eof = "", 0, 1, False
-
-    def more(at_least: int = 1 << 16) -> bool:
-        nonlocal buf, pos, eof
-        chunk = "" if eof else f.read(at_least)
-        if not chunk:
-            eof = True
-            return False
-        buf, pos = buf[pos:] + chunk, 0
-        return True
-
-    def skip_space() -> str:
-        """The next character that is not white space ('' at the end of the file)."""
-        nonlocal pos, line
-        while True:
-            end = cast(re.Match[str], _SPACE.match(buf, pos)).end()
-            line += buf.count("\n", pos, end)
-            pos = end
-            if pos < len(buf):
-                return buf[pos]
-            if not more():
-                return ""
-
-    def bad(what: str, at: int) -> ImportFileError:
-        return ImportFileError(f"{path.name}, line {at}: not valid JSON ({what})")
-
-    if skip_space() != "[":
-        raise bad("expected '['", line)
-    pos += 1
-    first = True
-    while True:
-        c = skip_space()
-        if c == "]":
-            pos += 1
-            break
-        if not first:
-            if c != ",":
-                raise bad("expected ',' or ']'" if c else "the array is not closed", line)
-            pos += 1
-            c = skip_space()
-        if not c:
-            raise bad("the array is not closed", line)
-        first = False
-        while True:
-            try:
-                value, end = decoder.raw_decode(buf, pos)
-            except json.JSONDecodeError as exc:
-                cut = exc.pos >= len(buf) - 6 or exc.msg.startswith("Unterminated string")
-                if cut and more(max(1 << 16, len(buf) - pos)):  # perhaps cut off: read on
-                    continue
-                raise bad(exc.msg, line + buf.count("\n", pos, exc.pos)) from None
-            except RecursionError:
-                raise ImportFileError(f"{path.name}, line {line}: {_TOO_DEEP}") from None
-            if end == len(buf) and more():  # a number may go on in the next piece
-                continue
-            break
-        yield line, value
-        line += buf.count("\n", pos, end)
-        pos = end
-    if skip_space():
-        raise bad("more text after the array", line)
-
-
-COUNTRY_PROPS = ("country", "jurisdiction", "nationality")
-
-
-def _country(props: dict[str, list[Any]], report: ImportReport) -> tuple[str, str | None]:
-    """(property, code) of a party's country: the first value Casefile knows as a country.
-    The values it does not keep are counted in the report: codes that are not ISO 3166
-    (OpenSanctions writes e.g. 'xk', 'suhh'; a subdivision such as 'ge-ab' is read as its
-    country) and further countries (a party holds one)."""
-    given = [(p, c.strip()) for p in COUNTRY_PROPS for c in props.get(p, [])
-             if isinstance(c, str) and c.strip()]
-    kept: tuple[str, str | None] = ("country", None)
-    for p, c in given:
-        try:
-            code = country_code(c)
-        except CountryError:
-            report.leave_out(f"{p} {c!r}: not an ISO 3166 country")
-            continue
-        if kept[1] is None:
-            kept = (p, code)
-        elif code != kept[1]:
-            report.leave_out(f"{p} {c!r}: a further country (a party keeps its first)")
-    return kept
-
-
-def _joined(props: dict[str, Any], prop: str) -> str:
-    """The values of a property as one text ('a; b')."""
-    values = props.get(prop) or []
-    return "; ".join(str(v) for v in (values if isinstance(values, list) else [values])
-                     if v not in (None, ""))
+    def summary_lines(self) -> list[str]:
+        made = [f"{len(self.new_entities):,} parties", f"{self.sanctions:,} sanctions",
+                f"{self.relationships:,} relationships", f"{self.shipments:,} shipments",
+                f"{self.events:,} events", f"{self.sources:,} sources",
+                f"{self.citations:,} citations of its sources"]
+        lines = ["New: " + ", ".join(made)]
+        if self.already or self.reused_entities:
+            have = {"parties": len(self.reused_entities), **self.already}
+            lines.append("Already in the case (not added again): " + ", ".join(
+                f"{n:,} {k}" for k, n in have.items() if n))
+        if self.nothing_new:
+            lines.append("Nothing new: the case holds everything the file says it can hold.")
+        if self.skipped_schemata:
+            lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
+        return lines
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -181,8 +95,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                progress: Callable[[int, int, str], None] | None = None,
                keep_apart: Iterable[str] = (), review: bool = False,
                again: bool = False) -> Change:
-    """Import parties and sanctions (one undoable operation; nothing is kept when any record
-    has a problem). Rows are written in batches, not one journaled edit each."""
+    """Import a file of FtM entities (one undoable operation; nothing is kept when any
+    record has a problem). Rows are written in batches, not one journaled edit each."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
@@ -190,142 +104,335 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         head = f.read(65536)
     if not head.strip():
         raise ImportFileError(f"{path.name} is empty")
-    size = path.stat().st_size
     encoding = detect_encoding(head)
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    report = ImportReport(path.name, {}, dry_run=dry_run)
-    accept_n = {normalise_name(k): v for k, v in (accept or {}).items()}
-    apart = {normalise_name(k) for k in keep_apart}
+    report = FtmReport(path.name, {}, dry_run=dry_run)
 
-    def work(tx: Tx) -> ImportReport:
+    def work(tx: Tx) -> FtmReport:
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
-        known = KnownParties(conn)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
                           "Imported entity and sanction records.", digest)
-        w = PartyWriter(conn, src, report.problem)
-        by_ftm: dict[str, int] = {}
-        sanctions: list[tuple[int, dict[str, Any]]] = []
-        with path.open(encoding=encoding, newline="") as f:
-            try:
-                for line, rec in _records(path, f):
-                    report.rows += 1
-                    _entity(path, line, rec, known, (accept_n, apart), w, by_ftm, sanctions,
-                            report)
-                    w.flush_if_full()
-                    if progress and report.rows % 1000 == 0:  # may raise to cancel
-                        done = f.buffer.tell()  # type: ignore[attr-defined]  # BufferedReader
-                        progress(done, size, f"{report.rows:,} records")
-            except UnicodeDecodeError as exc:
-                raise ImportFileError(f"{path.name}: not readable as {encoding} ({exc.reason})"
-                                      ) from None
-        for line, rec in sanctions:
-            _sanction(path, line, rec, by_ftm, w, report)
+        run = _Import(path, encoding, report, PartyWriter(conn, src, report.problem),
+                      KnownParties(conn), CaseFacts(conn), accept or {}, keep_apart, progress)
+        run.all_passes()
         if report.problems:
             raise ImportFailed(report)
         if dry_run:
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
-        w.flush()
-        w.finish(tx)
+        if run.created_nothing():
+            report.nothing_new = True  # not even the file is kept: it adds nothing
+            conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (src,))
+            conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (src,))
+            return report
+        run.w.finish(tx)
         return report
 
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-def _entity(path: Path, line: int, rec: dict[str, Any], known: KnownParties,
-            choices: tuple[dict[str, int], set[str]],
-            w: PartyWriter, by_ftm: dict[str, int],
-            sanctions: list[tuple[int, dict[str, Any]]], report: ImportReport) -> None:
-    if not isinstance(rec, dict) or not isinstance(rec.get("properties", {}), dict | None):
-        report.problem(f"{path.name}, line {line}: not a FollowTheMoney entity (an object "
-                         "with schema and properties)")
-        return
-    schema = str(rec.get("schema", ""))
-    props = {k: v if isinstance(v, list) else [v]  # every FtM property is a list of values
-             for k, v in (rec.get("properties") or {}).items()}
-    if schema == "Sanction":
-        sanctions.append((line, {"properties": props}))
-        return
-    if schema not in KINDS:
-        return
-    all_names = [n for n in props.get("name", []) if isinstance(n, str) and n.strip()]
-    if not all_names:
-        report.problem(f"{path.name}, line {line}, field 'name': a {schema} without a name")
-        return
-    name, key = all_names[0].strip(), normalise_name(all_names[0])
-    idents = [(p, IDENT_PROPS[p], v.strip()) for p in IDENT_PROPS
-              for v in props.get(p, []) if isinstance(v, str) and v.strip()]
-    accept, apart = choices
-    by_id = known.by_identifier([(scheme_, v) for _p, scheme_, v in idents])
-    eid = accept.get(key) or known.by_name.get(key) or (
-        by_id if by_id is not None and known.named(by_id, key) else None)
-    if eid is not None:
-        report.reused_entities[name] = eid
-    else:
-        if by_id is not None and key not in apart and by_id in known.names:
+class _Import:
+    """One run of an import: the passes over the file and what each record becomes."""
+
+    def __init__(self, path: Path, encoding: str, report: FtmReport, w: PartyWriter,
+                 known: KnownParties, facts: CaseFacts, accept: dict[str, int],
+                 keep_apart: Iterable[str],
+                 progress: Callable[[int, int, str], None] | None) -> None:
+        self.path, self.encoding, self.report, self.w = path, encoding, report, w
+        self.known, self.facts = known, facts
+        self.accept = {normalise_name(k): v for k, v in accept.items()}
+        self.apart = {normalise_name(k) for k in keep_apart}
+        self.progress = progress
+        self.size = max(path.stat().st_size, 1)
+        self.today = date.today()
+        self.parties: dict[str, int] = {}  # FtM id -> entity id
+        self.sources: dict[str, int] = {}  # FtM id -> source id
+        self.events: dict[str, int] = {}  # FtM id -> event id
+        self.before = {k: w.next[k] for k in w.next}
+
+    def created_nothing(self) -> bool:
+        return all(self.w.next[k] == self.before[k] for k in self.w.next)
+
+    def where(self, line: int) -> Callable[[str], str]:
+        return lambda prop: f"{self.path.name}, line {line}, field {prop!r}"
+
+    # -- passes ----------------------------------------------------------------------------
+    def all_passes(self) -> None:
+        with self.path.open(encoding=self.encoding, newline="") as f:
+            is_csv = kind_of_file(f) == "csv"
+        if is_csv:
+            self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
+            return
+        known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
+
+        def other(schema: str) -> None:
+            self.report.rows += 1
+            if schema not in known:
+                self.report.skip(schema)
+
+        first = set(fm.mapping().parties) | set(fm.mapping().sources)
+        self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other),
+                   self.first)
+        self._pass(1, lambda f: json_entities(self.path, f, set(LINKS).__contains__),
+                   self.second)
+        self._pass(2, lambda f: json_entities(self.path, f, set(CITES).__contains__),
+                   self.third)
+
+    def _pass(self, n: int, read: Callable[[Any], Iterable[tuple[int, Record | None]]],
+              handle: Callable[[int, Record], None]) -> None:
+        with self.path.open(encoding=self.encoding, newline="") as f:
+            try:
+                for i, (line, rec) in enumerate(read(f), 1):
+                    if n == 0:
+                        self.report.rows += 1
+                    if rec is None:
+                        self.report.problem(f"{self.path.name}, line {line}: not a "
+                                            "FollowTheMoney entity (an object with schema and "
+                                            "properties)")
+                    else:
+                        handle(line, rec)
+                    self.w.flush_if_full()
+                    if self.progress and i % 1000 == 0:  # may raise to cancel
+                        done = f.buffer.tell() + n * self.size  # type: ignore[attr-defined]
+                        self.progress(done, 3 * self.size, f"{self.report.rows:,} records")
+            except UnicodeDecodeError as exc:
+                raise ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
+                                      f"({exc.reason})") from None
+
+    def first(self, line: int, rec: Record) -> None:
+        if rec["schema"] in fm.mapping().sources:
+            self.source(line, rec)
+        else:
+            self.party(line, rec)
+
+    def second(self, line: int, rec: Record) -> None:
+        schema = rec["schema"]
+        if schema == "Sanction":
+            self.sanction(line, rec["properties"], rec)
+        elif schema == "EconomicActivity":
+            self.shipment(line, rec)
+        elif schema == "Event":
+            self.event(line, rec)
+        else:
+            self.relationship(line, rec)
+
+    def third(self, line: int, rec: Record) -> None:
+        props = rec["properties"]
+        doc = next((self.sources[d] for d in fm.strings(props, "document")
+                    if d in self.sources), None)
+        ent = next(((k, ids[e]) for e in fm.strings(props, "entity")
+                    for k, ids in (("entity", self.parties), ("event", self.events))
+                    if e in ids), None)
+        if doc is None or ent is None:
+            self.report.leave_out("Documentation: its document or entity is not in the file")
+            return
+        excerpt, locator, credibility = fm.citation_values(props)
+        self._cite(line, ent[0], ent[1], doc, excerpt, locator, credibility)
+
+    # -- records ---------------------------------------------------------------------------
+    def _left_out(self, schema: str, props: fm.Props, read: Iterable[str]) -> None:
+        used = set(read) | fm.mapping().not_left_out
+        for prop in props:
+            if prop not in used and fm.strings(props, prop):
+                self.report.leave_out(f"{schema} {prop}: Casefile has no field for it")
+
+    def party(self, line: int, rec: Record, detect: bool = False) -> int | None:
+        schema, props, report = rec["schema"], rec["properties"], self.report
+        where = self.where(line)
+        if rec["id"] in self.parties:  # the same entity again
+            return self.parties[rec["id"]]
+        name = fm.caption(schema, props)
+        if not name:
+            report.problem(f"{where('name')}: a {schema} without a name")
+            return None
+        key = normalise_name(name)
+        idents = fm.identifiers(props, detect)
+        by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
+        eid = self.accept.get(key) or self.known.existing.get(key) or (
+            by_id if by_id is not None and self.known.named(by_id, key) else None)
+        if eid is not None:
+            report.reused_entities[name] = eid
+        else:
+            eid = self._new_party(line, rec, name, key, idents, by_id)
+            if eid is None:
+                return None
+        self.parties[rec["id"]] = eid
+        if len(report.preview) < PREVIEW_ROWS:
+            what = "new" if eid not in self.known.names else \
+                f"= existing #{eid} {self.known.names[eid]}"
+            extra = [f"{len(idents)} identifier(s)"] if idents else []
+            report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
+                                             + extra))
+        return eid
+
+    def _new_party(self, line: int, rec: Record, name: str, key: str,
+                   idents: list[tuple[str, str, str]], by_id: int | None) -> int | None:
+        schema, props, report = rec["schema"], rec["properties"], self.report
+        where = self.where(line)
+        if by_id is not None and key not in self.apart and by_id in self.known.names:
             same = next(f"{s} {v}" for _p, s, v in idents
-                        if known.by_identifier([(s, v)]) == by_id)
-            report.proposals.append((name, by_id, f"{known.names[by_id]}, same {same}", 100.0))
-        elif (near := known.near(key) if key not in apart else None):
+                        if self.known.by_identifier([(s, v)]) == by_id)
+            report.proposals.append((name, by_id, f"{self.known.names[by_id]}, same {same}",
+                                     100.0))
+        elif key not in self.apart and (near := self.known.near(key)):
             report.proposals.append((name, *near))
         for p, s, v in idents:
             if why := identifier_problem(s, v):
-                report.warn(f"{path.name}, line {line}, field {p!r}: {why}; kept, not used to "
-                            "match parties")
-        country_prop, country = _country(props, report)
-        aliases: dict[str, str] = {}  # alias -> the property it first came from
-        for p in ("name",) + ALIAS_PROPS:
-            for a in props.get(p, []):
-                if isinstance(a, str) and a.strip() and a.strip() != name:
-                    aliases.setdefault(a.strip(), p)
+                report.warn(f"{where(p)}: {why}; kept, not used to match parties")
+        country, details, fields = fm.party_details(schema, props, report.leave_out)
+        eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
+                           country=country, description=fm.joined(props, "description",
+                                                                  "notes")[:100_000],
+                           aliases=fm.aliases(props, name, rec["langs"]), identifiers=idents,
+                           details=details, field={"name": "name", "description": "notes",
+                                                   **fields})
+        if eid is None:
+            return None
+        for _p, scheme, value in idents:
+            self.known.add_identifier(eid, scheme, value)
+        self._left_out(schema, props, fm.PARTY_PROPS)
+        note = rec.get("_note") or " ".join(fm.strings(props, "sourceUrl"))
+        self.w.cite(where, "entity", eid, f"line {line}",
+                    " · ".join(x for x in (f"{schema} {rec['id']}".strip(), note) if x))
+        self.known.by_name.setdefault(key, eid)
+        report.new_entities.append(name)
+        return eid
 
-        def where(field: str) -> str:
-            return f"{path.name}, line {line}, field {field!r}"
-
-        eid = w.party(where, kind=KINDS[schema], name=name, country=country,
-                      description=_joined(props, "notes")[:2000],
-                      aliases=[(p, a) for a, p in sorted(aliases.items())], identifiers=idents,
-                      field={"name": "name", "country": country_prop,
-                             "description": "notes"})
+    def simple_row(self, line: int, rec: Record) -> None:
+        """A row of targets.simple.csv: the party, then its sanctions (the sanctions cell
+        in parts; program_ids go to its one sanction, or each makes one when it has none)."""
+        if rec["schema"] not in fm.mapping().parties:
+            self.report.skip(rec["schema"])
+            return
+        eid = self.party(line, rec, detect=True)
         if eid is None:
             return
-        for _p, scheme_, value in idents:
-            known.add_identifier(eid, scheme_, value)
-        w.cite(where, "entity", eid, f"line {line}", f"{schema} {rec.get('id', '')}".strip())
-        known.by_name[key] = eid
-        report.new_entities.append(name)
-    by_ftm[str(rec.get("id"))] = eid
-    if len(report.preview) < PREVIEW_ROWS:
-        what = "new" if eid not in known.names else f"= existing #{eid} {known.names[eid]}"
-        extra = [f"{len(idents)} identifier(s)"] if idents else []
-        report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"] + extra))
-    for prog in rec.get("_sanctions", []):
-        sanctions.append((line, {"schema": "Sanction", "properties": {
-            "entity": [rec.get("id")], "program": [prog]}}))
+        sanctions, ids = rec["_sanctions"], rec["_program_ids"]
+        if not sanctions:
+            sanctions = [{"programId": pid} for pid in ids]
+        elif len(sanctions) == 1:
+            sanctions[0]["programId"] = "; ".join(ids)
+        elif ids:
+            self.report.leave_out(f"program_ids {'; '.join(ids)!r} of a row with several "
+                                  "sanctions: which sanction each belongs to is not said")
+        for parts in sanctions:  # the authority is not in the file (its dataset is cited)
+            self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
 
+    def source(self, line: int, rec: Record) -> None:
+        values = fm.source_values(rec["schema"], rec["properties"])
+        key = (values["title"].casefold(), values["url"])
+        sid = self.facts.sources.get(key)
+        if sid is not None:
+            self.report.already["sources"] = self.report.already.get("sources", 0) + 1
+        else:
+            sid = self.w.record(self.where(line), "source", values,
+                                {"title": "title", "date": "publishedAt",
+                                 "url": "sourceUrl"})
+            if sid is None:
+                return
+            self.facts.sources[key] = sid
+            self.report.sources += 1
+        self.sources[rec["id"]] = sid
 
-def _sanction(path: Path, line: int, rec: dict[str, Any], by_ftm: dict[str, int], w: PartyWriter,
-              report: ImportReport) -> None:
-    props = rec.get("properties", {}) or {}
-    target = next((by_ftm[str(e)] for e in props.get("entity", []) if str(e) in by_ftm), None)
-    if target is None:
-        report.problem(f"{path.name}, line {line}, field 'entity': the sanctioned entity is "
-                         "not in the file")
-        return
-    date_prop = next((p for p in ("listingDate", "startDate", "date") if props.get(p)),
-                     "listingDate")
-    date = (props.get(date_prop) or [""])[0]
+    def sanction(self, line: int, props: fm.Props, rec: Record,
+                 target: int | None = None) -> None:
+        where = self.where(line)
+        target = target or next((self.parties[e] for e in fm.strings(props, "entity")
+                                 if e in self.parties), None)
+        if target is None:
+            self.report.problem(f"{where('entity')}: the sanctioned entity is not in the file")
+            return
+        values, fields = fm.sanction_values(props, self.today, self.report.warn)
+        rid = self._fact(line, "sanction", {**values, "entity_id": target}, fields, rec)
+        if rid is not None:
+            self.report.sanctions += rid[1]
 
-    def where(field: str) -> str:
-        return f"{path.name}, line {line}, field {field!r}"
+    def relationship(self, line: int, rec: Record) -> None:
+        link = fm.mapping().links[rec["schema"]]
+        props = rec["properties"]
+        ends = [next((self.parties[e] for e in fm.strings(props, link[end])
+                      if e in self.parties), None) for end in ("subject", "object")]
+        if ends[0] is None or ends[1] is None:
+            self.report.leave_out(f"{rec['schema']}: a party it links is not in the file")
+            return
+        _kind, values = fm.relationship_values(rec["schema"], props)
+        values.update(subject_id=ends[0], object_id=ends[1])
+        made = self._fact(line, "relationship", values, {"date": "startDate"}, rec)
+        if made is not None:
+            self.report.relationships += made[1]
 
-    sid = w.sanction(where, target, {
-        "authority": _joined(props, "authority"), "programme": _joined(props, "program"),
-        "reason": _joined(props, "reason")[:2000], "date": str(date)[:10]},
-        field={"programme": "program", "date": date_prop})
-    if sid is None:
-        return
-    w.cite(where, "sanction", sid, f"line {line}", "")
-    report.sanctions += 1
+    def shipment(self, line: int, rec: Record) -> None:
+        props = rec["properties"]
+        values, route = fm.shipment_values(props)
+        for role, prop in (("shipper_id", "sender"), ("consignee_id", "receiver")):
+            refs = fm.strings(props, prop)
+            values[role] = next((self.parties[e] for e in refs if e in self.parties), None)
+            if refs and values[role] is None:
+                self.report.leave_out(f"EconomicActivity {prop}: not in the file")
+        stops = []
+        for i, stop in enumerate(route):  # 'Turkey', 'Turkey (Istanbul)' or a place
+            both = re.fullmatch(r"(.+?) \((.+)\)", stop)
+            options = [(both.group(1), both.group(2))] if both else []
+            for country, place in [*options, (stop, ""), (None, stop)]:
+                try:
+                    code = country_code(country) if country else None
+                except CountryError:
+                    continue
+                stops.append({"position": i, "country": code, "place": place,
+                              "role": "transit"})
+                break
+        made = self._fact(line, "shipment", values,
+                          {"declared_goods": "goodsDescription", "hs_code": "vedCode",
+                           "origin_country": "originCountry", "reference": "ccdNumber",
+                           "destination_country": "destinationCountry"}, rec,
+                          {"route_stop": stops})
+        if made is not None:
+            self.report.shipments += made[1]
+
+    def event(self, line: int, rec: Record) -> None:
+        props = rec["properties"]
+        involved = [{"entity_id": self.parties[e], "role": ""}
+                    for e in fm.strings(props, "involved") if e in self.parties]
+        made = self._fact(line, "event", fm.event_values(props), {"title": "name"}, rec,
+                          {"event_party": involved})
+        if made is not None:
+            self.events[rec["id"]] = made[0]
+            self.report.events += made[1]
+
+    def _fact(self, line: int, kind: str, values: dict[str, Any], fields: dict[str, str],
+              rec: Record, children: dict[str, list[dict[str, Any]]] | None = None
+              ) -> tuple[int, int] | None:
+        """(id, 1 if new else 0) of a fact: the same one already in the case, or a new one
+        citing the file; its proof sources cited either way."""
+        where = self.where(line)
+        row = self.w.check(kind, values, where, fields)
+        if row is None:
+            return None
+        rid = self.facts.take(kind, row)
+        new = rid is None
+        if new:
+            rid = self.w.record(where, kind, values, fields, children, row=row)
+            if rid is None:
+                return None
+            self.w.cite(where, kind, rid, f"line {line}", f"{rec['schema']} {rec['id']}")
+        else:
+            self.report.already[f"{kind}s"] = self.report.already.get(f"{kind}s", 0) + 1
+        if rid is None:
+            return None
+        for doc in fm.strings(rec["properties"], "proof"):
+            if doc in self.sources:
+                self._cite(line, kind, rid, self.sources[doc], "", "", 6, existing=not new)
+        return rid, int(new)
+
+    def _cite(self, line: int, kind: str, fact: int, source_id: int, excerpt: str,
+              locator: str, credibility: int, existing: bool | None = None) -> None:
+        if self.facts.cited(source_id, kind, fact):
+            self.report.already["citations"] = self.report.already.get("citations", 0) + 1
+            return
+        if existing is None:
+            existing = fact not in self.w.created(kind)
+        self.w.cite(self.where(line), kind, fact, locator, excerpt, source_id, credibility,
+                    existing=existing)
+        self.report.citations += 1

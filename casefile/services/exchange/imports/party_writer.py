@@ -1,12 +1,18 @@
 """The one bulk writer of what an import creates around parties: new parties with their
-aliases and identifiers, sanctions, and the citations of the imported file. Used by the
-trade-data importer and the FollowTheMoney importer alike.
+aliases and identifiers, sanctions, relationships, shipments, events, sources, and the
+citations of the imported file (and of the sources an FtM file holds). Used by the trade-data
+importer and the FollowTheMoney importer alike.
 
 Every row is validated by :func:`casefile.services.case.validation.clean`, the rules the
 editor applies to a single edit; a value those rules refuse becomes a problem of the import
 naming its line and column (or field), never a crash and never a row written. Rows are then
 written in batches through the bulk path in the registry's column order, and undone as one
-bulk step, so a file of 10^5 records does not become 10^5 journaled edits."""
+bulk step, so a file of 10^5 records does not become 10^5 journaled edits.
+
+The writer numbers the rows of the tables in NUMBERED itself (from the largest id at its
+start), so the undo step can name them: an importer writes rows of those tables through it,
+not beside it (the trade-data importer writes its shipments and their citations itself and
+asks the writer for neither)."""
 
 from __future__ import annotations
 
@@ -21,8 +27,13 @@ from casefile.services.case.validation import clean
 from casefile.store import schema
 from casefile.store.bulk import insert_many
 
-ORDER = ("entity", "alias", "identifier", "sanction", "citation")  # parents first
-NUMBERED = ("entity", "alias", "sanction")  # ids given here: the undo step names them
+ORDER = ("source", "entity", "alias", "identifier", "sanction", "relationship", "shipment",
+         "route_stop", "event", "event_party", "citation")  # parents first
+# ids given here: the undo step names them
+NUMBERED = ("source", "entity", "alias", "sanction", "relationship", "shipment", "event",
+            "citation")
+RECORDS = ("relationship", "shipment", "event", "source")  # made by record()
+CHILD_ROWS = {"route_stop": "shipment_id", "event_party": "event_id"}
 # the columns written per table, in table order (ids only where this writer gives them)
 COLUMNS = {t: tuple(schema.columns(t, without=() if t in NUMBERED else ("id",)))
            for t in ORDER}
@@ -53,6 +64,7 @@ class PartyWriter:
             n = (conn.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
             self.first[table] = self.next[table] = n
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ORDER}
+        self.cited: dict[str, set[int]] = {}  # records already in the case cited anew
 
     # -- validating ----------------------------------------------------------------------
     def check(self, kind: str, values: dict[str, Any], where: Where,
@@ -77,19 +89,23 @@ class PartyWriter:
     # -- what an import creates ----------------------------------------------------------
     def party(self, where: Where, *, name: str, kind: str = "company",
               country: str | None = None, description: str = "", tags: str = "imported",
-              aliases: Iterable[tuple[str, str]] = (),
+              aliases: Iterable[tuple[str, ...]] = (),
               identifiers: Iterable[tuple[str, str, str]] = (),
-              field: dict[str, str] | None = None) -> int | None:
-        """A new party with its aliases ``(field, name)`` and identifiers ``(field, scheme,
-        value)``; ``field`` names the file's field of each entity column. Returns its id, or
-        None when any of its values is refused (then none of it is written)."""
+              field: dict[str, str] | None = None,
+              details: dict[str, Any] | None = None) -> int | None:
+        """A new party with its aliases ``(field, name)`` or ``(field, name, kind, lang)``
+        and identifiers ``(field, scheme, value)``; ``details`` are further entity values
+        (other countries, birth date …) as the editor takes them; ``field`` names the file's
+        field of each entity column. Returns its id, or None when any of its values is
+        refused (then none of it is written)."""
         entity = self.check("entity", {"kind": kind, "name": name, "country": country,
-                                       "description": description, "tags": tags},
-                            where, field)
+                                       "description": description, "tags": tags,
+                                       **(details or {})}, where, field)
         children: list[tuple[str, dict[str, Any] | None]] = []
-        for f, alias in aliases:
-            children.append(("alias", self.check("alias", {"name": alias, "kind": "alias"},
-                                                 where, {"name": f})))
+        for f, alias, *more in aliases:
+            a_kind, lang = (more + ["alias", ""])[:2] if more else ("alias", "")
+            children.append(("alias", self.check("alias", {"name": alias, "kind": a_kind,
+                                                           "lang": lang}, where, {"name": f})))
         for f, scheme, value in identifiers:
             children.append(("identifier", self.check(
                 "identifier", {"scheme": scheme, "value": value}, where,
@@ -116,13 +132,35 @@ class PartyWriter:
         return None if cleaned is None else self._queue("sanction",
                                                         {**cleaned, "entity_id": entity_id})
 
-    def cite(self, where: Where, kind: str, rid: int, locator: str, excerpt: str) -> None:
-        """Cite the imported file for a new record of a fact kind."""
+    def record(self, where: Where, kind: str, values: dict[str, Any],
+               field: dict[str, str] | None = None,
+               children: dict[str, list[dict[str, Any]]] | None = None,
+               row: dict[str, Any] | None = None) -> int | None:
+        """A new relationship, shipment, event or source (``values`` as the editor takes
+        them, its dates included, or ``row`` when they are already checked) with its route
+        stops or event parties; None when a value is refused (then none of it is written)."""
+        row = row if row is not None else self.check(kind, values, where, field)
+        kids = [(child, self.check(child, v, where, field))
+                for child, items in (children or {}).items() for v in items]
+        if row is None or any(v is None for _c, v in kids):
+            return None
+        rid = self._queue(kind, row)
+        for child, v in kids:
+            self._queue(child, {**(v or {}), CHILD_ROWS[child]: rid})
+        return rid
+
+    def cite(self, where: Where, kind: str, rid: int, locator: str, excerpt: str,
+             source_id: int | None = None, credibility: int = 6,
+             existing: bool = False) -> None:
+        """Cite a source (the imported file unless ``source_id`` names another) for a
+        record of a fact kind; ``existing`` when the record was in the case before."""
         cleaned = self.check("citation", {"locator": locator, "excerpt": excerpt,
-                                          "credibility": 6}, where)
+                                          "credibility": credibility}, where)
         if cleaned is not None:
-            self._queue("citation", {**cleaned, "source_id": self.source_id,
+            self._queue("citation", {**cleaned, "source_id": source_id or self.source_id,
                                      schema.CITATION_COLUMNS[kind]: rid})
+            if existing:
+                self.cited.setdefault(kind, set()).add(rid)
 
     # -- writing -------------------------------------------------------------------------
     def flush_if_full(self) -> None:
@@ -147,15 +185,25 @@ class PartyWriter:
         and indexed when listed by id."""
         self.flush()
         entities, sanctions = self.created("entity"), self.created("sanction")
+        sources = self.created("source")
         keys: dict[str, Iterable[int]] = {"entity": entities, "sanction": sanctions,
-                                          "source": [self.source_id]}
+                                          "source": [self.source_id, *sources]}
+        for kind in ("relationship", "shipment", "event"):
+            keys[kind] = self.created(kind)
         keys.update({table: values for table, column, values in dependents if column == "id"})
         indexing.reindex(self.conn, keys, follow_names=False)
-        tx.bulk.append(("attachment", "source_id", [self.source_id]))
-        tx.bulk.append(("citation", "source_id", [self.source_id]))
-        tx.bulk.extend(dependents)
-        tx.bulk.append(("sanction", "id", sanctions))
-        tx.bulk.append(("identifier", "entity_id", entities))
-        tx.bulk.append(("alias", "id", self.created("alias")))
-        tx.bulk.append(("entity", "id", entities))
-        tx.bulk.append(("source", "id", [self.source_id]))
+        if self.cited:  # their excerpts are part of what they are found by
+            indexing.reindex(self.conn, self.cited, follow_names=False)
+        steps: list[tuple[str, str, Sequence[int]]] = [
+            ("attachment", "source_id", [self.source_id]),
+            ("citation", "source_id", [self.source_id]),
+            ("citation", "id", self.created("citation")), *dependents,
+            ("event_party", "event_id", self.created("event")),
+            ("route_stop", "shipment_id", self.created("shipment")),
+            *((kind, "id", self.created(kind))
+              for kind in ("shipment", "event", "relationship", "sanction")),
+            ("identifier", "entity_id", entities), ("alias", "id", self.created("alias")),
+            ("entity", "id", entities), ("source", "id", [*sources, self.source_id])]
+        # in this order (children first); a kind the import made none of is not named, so
+        # it never hides the dependents' rows of the same kind
+        tx.bulk.extend(step for step in steps if len(step[2]))

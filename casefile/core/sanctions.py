@@ -1,0 +1,75 @@
+"""Whether a sanction is in force, ended or lifted, and how to say it.
+
+A case stores a sanction's status as the source gave it (``in_force``, ``ended``, ``lifted``,
+or ``""`` when the source does not say) and its end as a fuzzy date. Its *standing* on a day
+also follows from the end date: a sanction whose end has passed has ended, whatever status
+it was listed with. Every view (record list, timeline, dossier) says it the same way, through
+:func:`standing`.
+
+The words lists write in a status (``active``, ``expired``, ``excluded``, ``не діє``) are a
+data file (``resources/sanctions/status.json``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from casefile.paths import resource_path
+
+STATUSES = ("", "in_force", "ended", "lifted")
+ENDED = ("ended", "lifted")
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\s\-_.,;:()]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, str]:
+    data = json.loads(resource_path("sanctions", "status.json").read_text("utf-8"))
+    return {_fold(w): status for status in ("in_force", "ended", "lifted")
+            for w in data[status]}
+
+
+def status_of(text: str | None) -> str | None:
+    """The status a list's word means ('Expired' -> 'ended', 'excluded' -> 'lifted'); a key
+    of STATUSES is itself; None when the words are not known."""
+    if text is None or not text.strip():
+        return None
+    if text.strip() in STATUSES:
+        return text.strip()
+    return _words().get(_fold(text))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A sanction's standing on a day: ``state`` is in_force, ended, lifted or "" (not
+    known), ``text`` says it with the end date as the source gave it."""
+
+    state: str
+    text: str
+
+    @property
+    def ended(self) -> bool:
+        return self.state in ENDED
+
+
+def standing(status: str | None, end_text: str | None, end_last: date | str | None,
+             today: date) -> Standing:
+    """How a sanction stands on ``today``: lifted or ended as its status says, ended when
+    its last possible end day is before today, else in force (until its end, if it has
+    one) or not stated."""
+    status = status or ""
+    end = (end_text or "").strip()
+    last = date.fromisoformat(end_last) if isinstance(end_last, str) and end_last else \
+        end_last if isinstance(end_last, date) else None
+    if status == "lifted":
+        return Standing("lifted", f"lifted {end}".strip())
+    if status == "ended" or (last is not None and last < today):
+        return Standing("ended", f"ended {end}".strip())
+    if status == "in_force":
+        return Standing("in_force", f"in force until {end}" if end else "in force")
+    return Standing("", f"until {end}" if end else "")

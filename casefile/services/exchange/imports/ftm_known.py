@@ -1,0 +1,95 @@
+"""The facts a case already holds, as an FtM import compares them: a file that repeats what
+the case has (the case's own export, imported back) adds nothing twice.
+
+The same fact is: a source of the same title and URL; a sanction of the same party by the
+same authority under the same programme whose listing dates overlap (or one is unknown); a
+relationship of the same kind between the same parties ('A subsidiary of B' is 'B owns A'); a
+shipment between the same parties of the same goods on the same days; an event of the same
+title on the same days; a citation of the same source for the same fact. Each one in the case
+stands for one imported record (two identical shipments in the case match two in the file,
+not a third)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+Span = tuple[str | None, str | None]
+
+
+def relationship_key(kind: str, subject: int, obj: int) -> tuple[str, int, int]:
+    return ("owns", obj, subject) if kind == "subsidiary_of" else (kind, subject, obj)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    if a == (None, None) or b == (None, None):
+        return True
+    return (a[0] or "0000") <= (b[1] or "9999") and (b[0] or "0000") <= (a[1] or "9999")
+
+
+class CaseFacts:
+    """What the case held when the import began, by the keys above; :meth:`take` finds one
+    and uses it up."""
+
+    def __init__(self, conn: Any) -> None:
+        q = conn.exec_driver_sql
+        self.sources: dict[tuple[str, str], int] = {}
+        for sid, title, url in q("SELECT id, title, url FROM source ORDER BY id"):
+            self.sources.setdefault((title.casefold(), url), sid)
+        self._facts: dict[str, dict[Any, list[tuple[Span, int]]]] = {
+            k: defaultdict(list) for k in ("sanction", "relationship", "shipment", "event")}
+        for rid, eid, auth, prog, pid, lo, hi in q(
+                "SELECT id, entity_id, authority, programme, program_id, date_start, "
+                "date_end FROM sanction ORDER BY id"):
+            self._facts["sanction"][(eid, auth.casefold(), (prog or pid).casefold())].append(
+                ((lo, hi), rid))
+        for rid, kind, s, o, lo, hi in q("SELECT id, kind, subject_id, object_id, date_start,"
+                                         " date_end FROM relationship ORDER BY id"):
+            self._facts["relationship"][relationship_key(kind, s, o)].append(((lo, hi), rid))
+        for rid, a, b, goods, lo, hi in q("SELECT id, shipper_id, consignee_id, "
+                                          "declared_goods, date_start, date_end FROM shipment "
+                                          "ORDER BY id"):
+            self._facts["shipment"][(a, b, goods.casefold(), lo, hi)].append(((lo, hi), rid))
+        for rid, title, lo, hi in q("SELECT id, title, date_start, date_end FROM event "
+                                    "ORDER BY id"):
+            self._facts["event"][(title.casefold(), lo, hi)].append(((lo, hi), rid))
+        self.citations: set[tuple[int, str, int]] = set()
+        for row in q("SELECT source_id, entity_id, relationship_id, sanction_id, shipment_id,"
+                     " event_id FROM citation"):
+            for kind, fact in zip(("entity", "relationship", "sanction", "shipment", "event"),
+                                  row[1:], strict=True):
+                if fact is not None:
+                    self.citations.add((row[0], kind, fact))
+
+    def key(self, kind: str, row: dict[str, Any]) -> Any:
+        """The key of a cleaned row of ``kind``."""
+        if kind == "sanction":
+            return (row["entity_id"], row.get("authority", "").casefold(),
+                    (row.get("programme") or row.get("program_id") or "").casefold())
+        if kind == "relationship":
+            return relationship_key(row["kind"], row["subject_id"], row["object_id"])
+        if kind == "shipment":
+            return (row.get("shipper_id"), row.get("consignee_id"),
+                    row.get("declared_goods", "").casefold(), row.get("date_start"),
+                    row.get("date_end"))
+        return (row.get("title", "").casefold(), row.get("date_start"), row.get("date_end"))
+
+    def take(self, kind: str, row: dict[str, Any]) -> int | None:
+        """The id of the same fact in the case, if one is left; it is used up."""
+        found = self._facts[kind].get(self.key(kind, row))
+        if not found:
+            return None
+        span = (row.get("date_start"), row.get("date_end"))
+        for i, (when, rid) in enumerate(found):
+            if kind != "sanction" or _overlap(when, span):
+                del found[i]
+                return rid
+        return None
+
+    def cited(self, source_id: int, kind: str, fact: int) -> bool:
+        """Whether the case already cites the source for the fact (and note it now)."""
+        key = (source_id, kind, fact)
+        if key in self.citations:
+            return True
+        self.citations.add(key)
+        return False

@@ -1,0 +1,224 @@
+'''Read FollowTheMoney files as entities: JSON lines (streamed, one entity a line), a JSON
+array, entities written as statements (each value with its language), and OpenSanctions'
+``targets.simple.csv`` (both its current 16-column layout with ``program_ids`` and the
+older 15-column one).
+
+``targets.simple.csv`` writes several values in one cell as a nested CSV: separated by ``;``,
+a value holding ``;`` or ``"`` quoted with doubled quotes (``"Limited Liability Company
+""CST"""``). Its sanctions cell joins each sanction's programme, reason, status, start and end
+with `` - ``, leaving out the empty ones; :func:`sanction_parts` takes it apart again.
+
+A JSON-lines file is read once per pass of the importer; a line whose schema the pass does
+not want is recognised by its ``"schema"`` key without parsing the rest.'''
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from casefile.core.sanctions import status_of
+from casefile.errors import ImportFileError
+
+Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows)
+_SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
+                  "identifiers", "sanctions", "phones", "emails", "program_ids", "dataset",
+                  "first_seen", "last_seen", "last_change")
+
+
+def kind_of_file(f: TextIO) -> str:
+    """'array', 'lines' (JSON) or 'csv', from the first characters."""
+    first = f.read(4096).lstrip("\ufeff \t\r\n")
+    f.seek(0)
+    return "array" if first.startswith("[") else "lines" if first.startswith("{") else "csv"
+
+
+def entity(raw: Any) -> Record | None:
+    """An FtM entity as the importer reads it: properties as lists of values, and the
+    language of each value where the file gives one (statements); None if it is none."""
+    if not isinstance(raw, dict):
+        return None
+    props: dict[str, list[Any]] = {}
+    langs: dict[tuple[str, str], str] = {}
+    given = raw.get("properties") or {}
+    if not isinstance(given, dict):
+        return None
+    for k, v in given.items():
+        props[k] = v if isinstance(v, list) else [v]  # every FtM property is a list
+    for st in raw.get("statements") or ():
+        if isinstance(st, dict) and st.get("prop") and st.get("prop") != "id":
+            value = st.get("value")
+            props.setdefault(st["prop"], [])
+            if value not in props[st["prop"]]:
+                props[st["prop"]].append(value)
+            if st.get("lang") and isinstance(value, str):
+                langs[(st["prop"], " ".join(value.split()))] = st["lang"]
+    return {"id": str(raw.get("id") or ""), "schema": str(raw.get("schema") or ""),
+            "properties": props, "langs": langs}
+
+
+def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
+                  other: Callable[[str], None] | None = None
+                  ) -> Iterator[tuple[int, Record | None]]:
+    """(line, entity) of the entities whose schema is ``wanted``; ``other`` hears the
+    schema of each one that is not. An entity is None when the line is not an FtM entity."""
+    if kind_of_file(f) == "array":
+        for n, raw in _json_array(path, f):  # a stream: a big array is never held whole
+            schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
+            if wanted(schema):
+                yield n, entity(raw)
+            elif other:
+                other(schema)
+        return
+    for n, line in enumerate(f, 1):
+        if not line.strip():
+            continue
+        sniffed = _SCHEMA.search(line)
+        if sniffed is not None and not wanted(sniffed.group(1)):
+            if other:
+                other(sniffed.group(1))
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
+                                  f"JSON ({exc.msg})") from None
+        except RecursionError:
+            raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
+        schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
+        if sniffed is None and isinstance(raw, dict) and not wanted(schema):
+            if other:
+                other(schema)
+            continue
+        yield n, entity(raw)
+
+
+# -- targets.simple.csv ---------------------------------------------------------------------
+def nested(cell: str | None) -> list[str]:
+    """The values of a nested-CSV cell: ``a;"b;c";"d ""e"" f"`` -> a, b;c, d "e" f."""
+    if not cell or not cell.strip():
+        return []
+    row = next(csv.reader(io.StringIO(cell), delimiter=";", quotechar='"', doublequote=True,
+                          skipinitialspace=True), [])
+    return [v.strip() for v in row if v.strip()]
+
+
+def sanction_parts(text: str) -> dict[str, str]:
+    """'program - reason - status - start - end' (the empty ones left out by the exporter)
+    -> its parts. Read from the end: dates, then a word that is a status; the first part
+    is the programme and what lies between the reason (a reason may itself hold ' - ')."""
+    parts = [p.strip() for p in text.split(" - ")]
+    dates: list[str] = []
+    while parts and _DATE.fullmatch(parts[-1]) and len(dates) < 2:
+        dates.insert(0, parts.pop())
+    status = parts.pop() if parts and status_of(parts[-1]) is not None else ""
+    out = {"program": parts[0] if parts else "", "reason": " - ".join(parts[1:]),
+           "status": status, "startDate": "", "endDate": ""}
+    if len(dates) == 2:
+        out["startDate"], out["endDate"] = dates
+    elif dates:  # one date: when it took effect, unless the status says it ended then
+        out["endDate" if status and status_of(status) in ("ended", "lifted") else
+            "startDate"] = dates[0]
+    return out
+
+
+def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
+    """(line, entity) of each row of an OpenSanctions targets.simple.csv."""
+    reader = csv.DictReader(f)
+    if not reader.fieldnames or not {"schema", "name"} <= set(reader.fieldnames):
+        raise ImportFileError(f"{path.name}: neither FollowTheMoney JSON nor an OpenSanctions "
+                              "targets.simple.csv (columns id, schema, name, …)")
+    for row in reader:
+        props: dict[str, list[Any]] = {
+            "name": [row.get("name") or ""], "alias": nested(row.get("aliases")),
+            "country": nested(row.get("countries")), "address": nested(row.get("addresses")),
+            "birthDate": nested(row.get("birth_date")),
+            "registrationNumber": nested(row.get("identifiers")),  # schemes not said
+            "phone": nested(row.get("phones")), "email": nested(row.get("emails"))}
+        datasets = nested(row.get("dataset"))
+        seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
+                if row.get(k)]
+        yield reader.line_num, {
+            "id": row.get("id") or "", "schema": row.get("schema") or "",
+            "properties": props, "langs": {},
+            "_sanctions": [sanction_parts(s) for s in nested(row.get("sanctions"))],
+            "_program_ids": nested(row.get("program_ids")), "_datasets": datasets,
+            "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
+                               + seen)}
+
+
+_TOO_DEEP = "not readable: its JSON is nested too deeply"
+_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+
+
+def _json_array(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
+    """(line, element) of a JSON array, each decoded as soon as the file has been read up to
+    its end: a big array is never held whole, only the element being read."""
+    decoder = json.JSONDecoder()
+    buf, pos, line, eof = "", 0, 1, False
+
+    def more(at_least: int = 1 << 16) -> bool:
+        nonlocal buf, pos, eof
+        chunk = "" if eof else f.read(at_least)
+        if not chunk:
+            eof = True
+            return False
+        buf, pos = buf[pos:] + chunk, 0
+        return True
+
+    def skip_space() -> str:
+        """The next character that is not white space ('' at the end of the file)."""
+        nonlocal pos, line
+        while True:
+            end = cast(re.Match[str], _SPACE.match(buf, pos)).end()
+            line += buf.count("\n", pos, end)
+            pos = end
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def bad(what: str, at: int) -> ImportFileError:
+        return ImportFileError(f"{path.name}, line {at}: not valid JSON ({what})")
+
+    if skip_space() != "[":
+        raise bad("expected '['", line)
+    pos += 1
+    first = True
+    while True:
+        c = skip_space()
+        if c == "]":
+            pos += 1
+            break
+        if not first:
+            if c != ",":
+                raise bad("expected ',' or ']'" if c else "the array is not closed", line)
+            pos += 1
+            c = skip_space()
+        if not c:
+            raise bad("the array is not closed", line)
+        first = False
+        while True:
+            try:
+                value, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.pos >= len(buf) - 6 or exc.msg.startswith("Unterminated string")
+                if cut and more(max(1 << 16, len(buf) - pos)):  # perhaps cut off: read on
+                    continue
+                raise bad(exc.msg, line + buf.count("\n", pos, exc.pos)) from None
+            except RecursionError:
+                raise ImportFileError(f"{path.name}, line {line}: {_TOO_DEEP}") from None
+            if end == len(buf) and more():  # a number may go on in the next piece
+                continue
+            break
+        yield line, value
+        line += buf.count("\n", pos, end)
+        pos = end
+    if skip_space():
+        raise bad("more text after the array", line)

@@ -1,0 +1,69 @@
+"""The FtM vocabulary Casefile keeps as data (resources/ftm/mapping.json) agrees with the
+followthemoney model it describes, so the importer works the same with or without the
+library installed; and the name Casefile picks without the library is FtM's on real-shaped
+names."""
+
+import pytest
+from followthemoney import model
+
+from casefile.services.exchange.imports import ftm_map as fm
+from tests.support import ftm_cluster as fc
+
+
+def test_parties_and_their_captions_are_the_models():
+    m = fm.mapping()
+    for schema, kind in m.parties.items():
+        assert model.get(schema) is not None and model.get(schema).is_a("LegalEntity") or \
+            schema in ("Vessel", "Airplane"), schema
+        assert m.captions[schema] == model.get(schema).caption, schema
+        assert kind in ("company", "person", "organisation", "public_body", "vessel",
+                        "aircraft", "other")
+    for prop in m.name_props:
+        assert model.get("LegalEntity").get(prop).type.name == "name", prop
+
+
+def test_links_name_real_edge_properties_and_sources_are_documents():
+    m = fm.mapping()
+    for schema, link in m.links.items():
+        s = model.get(schema)
+        assert s.is_a("Interval")
+        for end in ("subject", "object"):
+            assert s.get(link[end]).type.name == "entity", (schema, end)
+        for prop in link["details"]:
+            assert s.get(prop) is not None, (schema, prop)
+    for schema in m.sources:
+        assert model.get(schema).is_a("Document"), schema
+
+
+def test_every_identifier_property_of_a_party_has_a_place():
+    """Each FtM identifier property of a party schema is read: under a Casefile scheme or
+    under its own name (programId belongs to sanctions)."""
+    known = set(fm.IDENT_PROPS) | set(fm.IDENT_OTHER) | {"programId"}
+    for schema in fm.mapping().parties:
+        for p in model.get(schema).properties.values():
+            if p.type.name == "identifier":
+                assert p.name in known, (schema, p.name)
+    for prop in fm.IDENT_OTHER:
+        assert any(model.get(s).get(prop) is not None and
+                   model.get(s).get(prop).type.name == "identifier"
+                   for s in fm.mapping().parties), prop
+
+
+def test_the_caption_is_ftms_and_the_fallback_agrees_on_real_shaped_names():
+    entities = [d for d in fc.cluster() if d["schema"] in fm.mapping().parties]
+    captions = fc.captions(entities)
+    for d in entities:
+        assert fm.caption(d["schema"], d["properties"]) == captions[d["id"]], d["id"]
+        names = d["properties"]["name"]
+        if len(names) > 1:
+            assert fm._pick_name_fallback(names) == captions[d["id"]], d["id"]
+
+
+@pytest.mark.parametrize("names,picked", [
+    (["Путин Владимир Владимирович", "Vladimir Putin"], "Vladimir Putin"),  # one Latin
+    (["李明"], "李明"),
+    (["GAZPROM", "Gazprom", "ГАЗПРОМ"], None),  # any of them, never something else
+])
+def test_the_fallback_picks_one_of_the_names(names, picked):
+    got = fm._pick_name_fallback(names)
+    assert got in names and (picked is None or got == picked)

@@ -1,0 +1,112 @@
+"""OpenSanctions' targets.simple.csv as its exporter writes it: multi-value cells are a
+nested CSV (';'-separated, values with ';' or '"' quoted with doubled quotes), decoded with
+the csv module; the sanctions cell ('program - reason - status - start - end', empty parts
+left out) is taken apart; the current 16-column layout (program_ids) and the older
+15-column one both import."""
+
+import pytest
+
+from casefile.services.exchange.imports.ftm import import_ftm
+from casefile.services.exchange.imports.ftm_read import nested, sanction_parts
+from tests.support import ftm_cluster as fc
+
+
+def rows(case, sql, *params):
+    with case.read() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql, params).fetchall()]
+
+
+@pytest.mark.parametrize("cell,values", [
+    ('Zala Aero;ООО «ЗАЛА АЭРО»', ["Zala Aero", "ООО «ЗАЛА АЭРО»"]),
+    ('"Limited Liability Company ""CST""";"Special Technology Centre; STC"',
+     ['Limited Liability Company "CST"', "Special Technology Centre; STC"]),
+    ('""', []), ("", []), (None, []),
+    ('US OFAC SDN;EU FSF', ["US OFAC SDN", "EU FSF"]),  # the older, unquoted join
+])
+def test_nested_cells_are_decoded_as_csv(cell, values):
+    assert nested(cell) == values
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Decree 265/2021 - expired - 2021-05-14 - 2024-10-30",
+     ("Decree 265/2021", "", "expired", "2021-05-14", "2024-10-30")),
+    ("RUSSIA-EO14024 - Operating in the technology sector - 2022-06-28",
+     ("RUSSIA-EO14024", "Operating in the technology sector", "", "2022-06-28", "")),
+    ("EU - Ukraine - Supplies drones - to the army - active - 2022-12-16",
+     ("EU", "Ukraine - Supplies drones - to the army", "active", "2022-12-16", "")),
+    ("Decree 64/2022 - 2022-01-01 - 2023-01-01",
+     ("Decree 64/2022", "", "", "2022-01-01", "2023-01-01")),
+    ("Decree 1/2020 - lifted - 2024-05", ("Decree 1/2020", "", "lifted", "", "2024-05")),
+    ("US OFAC SDN", ("US OFAC SDN", "", "", "", "")),
+])
+def test_the_sanctions_cell_is_taken_apart(text, parts):
+    got = sanction_parts(text)
+    assert (got["program"], got["reason"], got["status"], got["startDate"],
+            got["endDate"]) == parts
+
+
+@pytest.fixture
+def cluster():
+    entities = fc.cluster()
+    fc.check(entities)
+    return entities
+
+
+def _import(case, tmp_path, text):
+    f = tmp_path / "targets.simple.csv"
+    f.write_text(text, "utf-8")
+    return import_ftm(case, f).result
+
+
+def test_the_16_column_layout(case, tmp_path, cluster):
+    text = fc.targets_simple(cluster)
+    assert text.splitlines()[0].count(",") == 15 and '""CST""' in text
+    report = _import(case, tmp_path, text)
+    captions = fc.captions(cluster)
+    assert sorted(report.new_entities) == sorted(
+        captions[i] for i in ("ru-zala", "ru-aeroscan", "ru-cst", "ru-osetrova",
+                              "ru-zakharov"))
+    cst = rows(case, "SELECT a.name FROM alias a JOIN entity e ON e.id = a.entity_id WHERE "
+                     "e.name = 'LLC CST' ORDER BY a.name")
+    assert cst == [('Limited Liability Company "CST"',), ("Special Technology Centre; STC",),
+                   ('ООО "Специальный Технологический Центр"',), ("ООО «СТЦ»",)]
+    sanctions = rows(case, "SELECT e.name, s.programme, s.program_id, s.reason, s.status, "
+                           "s.start_text, s.end_text FROM sanction s JOIN entity e ON "
+                           "e.id = s.entity_id ORDER BY s.id")
+    assert ("ZALA AERO", "EU restrictive measures in respect of actions undermining Ukraine",
+            "", "Develops and produces unmanned aerial vehicles; supplies the Russian armed "
+            "forces", "", "2022-12-16", None) in sanctions  # ';' inside: one sanction
+    assert ("Maria Aleksandrovna Osetrova", "Decree 265/2021", "", "", "ended", "2021-05-14",
+            "2024-10-30") in sanctions
+    assert ("Zakharov Aleksandr Viktorovich", "Decree 64/2022", "", "", "ended",
+            "2022-01-01", "2023-01-01") in sanctions  # its end has passed
+    assert ("Zakharov Aleksandr Viktorovich", "Decree 82/2023", "", "", "in_force",
+            "2023-02-19", "2033-02-19") in sanctions
+    # program_ids: a row with no sanction text gets one sanction per id
+    assert ("AEROSCAN", "", "CH-UKR", "", "", None, None) in sanctions
+    assert ("LLC CST", "", "GB-RUS", "", "", None, None) in sanctions
+    assert len(sanctions) == 7
+    assert any(w.startswith("program_ids 'EU-UKR; US-RUS-EO14024'") for w in report.left_out)
+    osetrova = rows(case, "SELECT country, other_countries, birth_text FROM entity WHERE "
+                          "name = 'Maria Aleksandrovna Osetrova'")
+    assert osetrova == [("GB", "RU", "1972-03-05")]
+    assert rows(case, "SELECT birth_text FROM entity WHERE name LIKE 'Zakharov%'") == [
+        ("[1960, 1961-03-02]",)]
+    idents = rows(case, "SELECT e.name, i.scheme, i.value FROM identifier i JOIN entity e ON "
+                        "e.id = i.entity_id WHERE e.name = 'ZALA AERO' ORDER BY i.scheme")
+    # the cell does not say the schemes: check digits tell the INN and the OGRN
+    assert idents == [("ZALA AERO", "INN", fc.ZALA_INN),
+                      ("ZALA AERO", "OGRN", "1101831001469"),
+                      ("ZALA AERO", "identifier", fc.KPP)]
+    excerpt = rows(case, "SELECT excerpt FROM citation WHERE entity_id = 1")[0][0]
+    assert "OpenSanctions: OpenSanctions Consolidated Sanctions" in excerpt
+
+
+def test_the_older_15_column_layout(case, tmp_path, cluster):
+    text = fc.targets_simple(cluster, program_ids=False)
+    assert text.splitlines()[0].count(",") == 14 and "program_ids" not in text
+    report = _import(case, tmp_path, text)
+    assert len(report.new_entities) == 5
+    assert rows(case, "SELECT count(*) FROM sanction") == [(5,)]  # no ids, no id-only ones
+    assert rows(case, "SELECT name FROM alias WHERE name LIKE '%STC'") == [
+        ("Special Technology Centre; STC",)]

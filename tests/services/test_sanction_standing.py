@@ -1,0 +1,96 @@
+"""A sanction that has ended is shown as ended everywhere: the record list, the timeline and
+the dossier say 'ended' or 'lifted' with the end date, by one rule (core.sanctions.standing,
+and its SQL twin for the views that read rows straight from the case)."""
+
+import itertools
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+
+from casefile.core.sanctions import standing, status_of
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.queries.listing import list_records
+from casefile.services.queries.standing import ended_sql, standing_sql
+from casefile.services.queries.timeline import case_timeline
+
+TODAY = date(2025, 6, 1)
+
+
+@pytest.mark.parametrize("words,status", [
+    ("active", "in_force"), ("Active", "in_force"), ("expired", "ended"),
+    ("excluded", "lifted"), ("De-listed", "lifted"), ("не діє", "ended"),
+    ("скасовано", "lifted"), ("ended", "ended"), ("in_force", "in_force"),
+    ("under review", None), ("", None), (None, None)])
+def test_the_words_lists_write_in_a_status(words, status):
+    assert status_of(words) == status
+
+
+def test_the_sql_says_what_the_core_says(case):
+    statuses = ("", "in_force", "ended", "lifted")
+    ends = ((None, None), ("2024-10-30", "2024-10-30"), ("2026", "2026-12-31"),
+            ("May 2025", "2025-05-31"), ("June 2025", "2025-06-30"))
+    with case.engine.begin() as conn:
+        for status, (text, last) in itertools.product(statuses, ends):
+            core = standing(status, text, last, TODAY)
+            sql = conn.exec_driver_sql(
+                f"SELECT {standing_sql('x', repr(TODAY.isoformat()))}, "
+                f"{ended_sql('x', repr(TODAY.isoformat()))} FROM (SELECT ? AS status, "
+                "? AS end_text, ? AS end_end) x", (status, text, last)).one()
+            assert (sql[0], bool(sql[1])) == (core.text, core.ended), (status, text)
+    assert standing("", "2024-10-30", "2024-10-30", TODAY).text == "ended 2024-10-30"
+    assert standing("in_force", "2026", "2026-12-31", TODAY).text == "in force until 2026"
+    assert standing("lifted", None, None, TODAY).text == "lifted"
+
+
+@pytest.fixture
+def sanctioned(case):
+    """A Ukrainian sanction that expired on 2024-10-30, one lifted, one in force."""
+    person = case.create("entity", {"name": "Maria Aleksandrovna Osetrova",
+                                    "kind": "person"}).result
+    ua = case.create("sanction", {"entity_id": person, "authority": "NSDC of Ukraine",
+                                  "programme": "Decree 265/2021", "start": "2021-05-14",
+                                  "end": "2024-10-30", "status": "in_force"}).result
+    eu = case.create("sanction", {"entity_id": person, "authority": "EU",
+                                  "program_id": "EU-UKR", "date": "2022-03-15",
+                                  "end": "2023-09-14", "status": "lifted"}).result
+    later = (date.today() + timedelta(days=400)).isoformat()
+    us = case.create("sanction", {"entity_id": person, "authority": "OFAC",
+                                  "programme": "RUSSIA-EO14024", "date": "2022-04-06",
+                                  "end": later}).result
+    return ua, eu, us, later
+
+
+def test_the_record_list_says_ended_and_lifted(case, sanctioned):
+    ua, eu, us, later = sanctioned
+    with case.read() as conn:
+        rows = list_records(conn, "sanction")
+    by_id = dict(zip(rows.ids, rows.rows, strict=True))
+    status = [c.key for c in rows.columns].index("status")
+    programme = [c.key for c in rows.columns].index("programme")
+    assert by_id[ua][status] == "ended 2024-10-30"  # its end has passed, whatever it said
+    assert by_id[eu][status] == "lifted 2023-09-14"
+    assert by_id[us][status] == f"until {later}"
+    assert by_id[eu][programme] == "EU-UKR"  # only a programme id: shown, not empty
+
+
+def test_the_timeline_says_ended_with_the_end_date(case, sanctioned):
+    ua, eu, us, _later = sanctioned
+    with case.read() as conn:
+        tl = case_timeline(conn)
+    rows = {row.record.id: row for row in tl.rows}
+    assert rows[ua].record.label.endswith("— ended 2024-10-30")
+    assert rows[ua].start == date(2021, 5, 14)  # no listing date: drawn when it took effect
+    assert "Status: ended 2024-10-30" in rows[ua].tooltip()
+    assert rows[eu].record.label == "Sanction: EU (EU-UKR) — Maria Aleksandrovna Osetrova — " \
+                                    "lifted 2023-09-14"
+    assert "ended" not in rows[us].record.label and "lifted" not in rows[us].record.label
+
+
+def test_the_dossier_says_ended_and_lifted(case, sanctioned, tmp_path):
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
+    assert "NSDC of Ukraine Decree 265/2021, in force from 2021-05-14, ended 2024-10-30" in text
+    assert "EU EU-UKR, listed 2022-03-15, lifted 2023-09-14" in text
+    assert "Maria Aleksandrovna Osetrova — ended 2024-10-30" in text  # the chronology
