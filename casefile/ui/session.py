@@ -113,13 +113,13 @@ class CaseSession(QObject):
     def when_idle(self, fn: Callable[[], None]) -> None:
         """Call ``fn`` on the GUI thread once the worker has nothing left to do (every job
         asked of it so far is done and answered) — always from the event loop, never from
-        inside the caller."""
+        inside the caller, and never once the session (its window) is gone."""
         def check() -> None:
             if self.worker.pending:
-                QTimer.singleShot(20, check)
+                QTimer.singleShot(20, self, check)
             else:
                 fn()
-        QTimer.singleShot(0, check)
+        QTimer.singleShot(0, self, check)
 
     # -- opening and closing ------------------------------------------------------------
     def open_with(self, make: Callable[[], Case], done: Callable[[Case], None] | None = None,

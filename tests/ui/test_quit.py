@@ -81,3 +81,25 @@ def test_a_refused_value_is_said_and_the_window_stays(qtbot, demo_window):
     qtbot.keyClick(country, Qt.Key.Key_Escape)  # puts the stored country back
     win.menus.quit.trigger()
     qtbot.waitUntil(lambda: not win.isVisible(), timeout=10000)
+
+
+def test_a_window_gone_while_its_close_waits_is_not_called_back(qtbot, qapp, tmp_path):
+    import shiboken6
+    from PySide6.QtCore import QSettings
+
+    from casefile.services.exchange.demo import write_demo
+    from casefile.ui.main_window import MainWindow
+
+    path = tmp_path / "gone.casefile"
+    write_demo(path).close()
+    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    win.session.run(lambda: __import__("time").sleep(0.3))  # the worker is busy
+    win.close()  # waits for the worker…
+    assert win.isVisible()
+    win.session.shut_down()
+    shiboken6.delete(win)  # …and the window is gone before it is idle (test teardown)
+    qtbot.wait(600)  # nothing calls the window back
