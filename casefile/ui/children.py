@@ -70,14 +70,18 @@ class ChildTable(QWidget):
         for b in self.buttons:
             b.setEnabled(not readonly)
 
-    def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str]) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str],
+                 same_record: bool = False) -> None:
+        """Show ``rows``. For the record already shown (a reload after a save) the rows
+        typed so far are updated where they stand — ids noted, values as stored ('Turkey'
+        comes back as 'TR') — so the cell being edited stays open."""
         shown = []
         for row in rows:
             values = dict(row)
             if "entity_id" in values and any(k == "entity" for k, _ in self.spec.columns):
                 values["entity"] = names.get(values["entity_id"], "")
             shown.append(values)
-        if self._note_ids(shown):
+        if same_record and self._update_in_place(shown):
             return
         current = (self.table.currentRow(), self.table.currentColumn())
         self._filling = True
@@ -85,29 +89,31 @@ class ChildTable(QWidget):
         for values in shown:
             self._append(values)
         self._filling = False
-        if 0 <= current[0] < self.table.rowCount():
+        if same_record and 0 <= current[0] < self.table.rowCount():
             self.table.setCurrentCell(*current)
 
-    def _texts(self, values: dict[str, Any]) -> tuple[str, ...]:
-        return tuple("" if values.get(k) is None else str(values.get(k)).strip()
-                     for k, _h in self.spec.columns)
-
-    def _note_ids(self, rows: list[dict[str, Any]]) -> bool:
-        """When the table's complete rows (in order) read as ``rows``, give them the rows'
-        ids and say True: nothing else on screen needs to change."""
-        first = self.spec.columns[0][0]
+    def _update_in_place(self, rows: list[dict[str, Any]]) -> bool:
+        """When the table has as many complete rows as ``rows``, give them the rows' ids
+        and stored values and say True (a half-typed row stays as it is)."""
         complete = [r for r in range(self.table.rowCount())
                     if (self.table.item(r, 0) or QTableWidgetItem()).text().strip()]
-        table_rows = self.rows()
-        if [self._texts(table_rows[r]) for r in complete] != [self._texts(v) for v in rows] \
-                or not all(v.get(first) for v in rows):
+        if len(complete) != len(rows):
             return False
         self._filling = True
-        for r, values in zip(complete, rows, strict=True):
-            item = self.table.item(r, 0)
-            if item is not None:
-                item.setData(ID_ROLE, values.get("id"))
-        self._filling = False
+        try:
+            for r, values in zip(complete, rows, strict=True):
+                for c, (key, _h) in enumerate(self.spec.columns):
+                    item = self.table.item(r, c)
+                    text = "" if values.get(key) is None else str(values[key])
+                    if item is None:
+                        self.table.setItem(r, c, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+                first = self.table.item(r, 0)
+                if first is not None:
+                    first.setData(ID_ROLE, values.get("id"))
+        finally:
+            self._filling = False
         return True
 
     def _append(self, values: dict[str, Any]) -> None:

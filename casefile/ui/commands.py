@@ -119,7 +119,8 @@ class WindowCommands(QObject):
                 message(self.parent_widget, "Case upgraded", f"{path.name} was made by an "
                         "earlier Casefile and has been upgraded. The file as it was is kept "
                         f"as:\n{case.backup}", icon=QMessageBox.Icon.Information).show()
-        self.session.open(Path(path).expanduser().resolve(), readonly, opened, failed)
+        target = Path(path).expanduser().resolve()
+        self.store_typing(lambda: self.session.open(target, readonly, opened, failed))
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open case", "", FILE_FILTER)
@@ -131,10 +132,12 @@ class WindowCommands(QObject):
                                               "Untitled.casefile", FILE_FILTER)
         if name:
             path = Path(name if name.endswith(".casefile") else name + ".casefile")
-            case_file.new_case(self.session, path, self._error("Cannot create the case"))
+            self.store_typing(lambda: case_file.new_case(
+                self.session, path, self._error("Cannot create the case")))
 
     def open_demo(self) -> None:
-        case_file.open_demo(self.session, self._error("Cannot open the demo case"))
+        self.store_typing(lambda: case_file.open_demo(
+            self.session, self._error("Cannot open the demo case")))
 
     def save_copy(self) -> None:
         case = self.session.case

@@ -143,6 +143,7 @@ class RecordEditor(QWidget):
         """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
         self._loading = True
         row = bundle["row"]
+        same_record = row["id"] == self.record_id
         self.record_id, self._row = row["id"], row
         self._names = bundle.get("names", {})
         title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
@@ -150,7 +151,7 @@ class RecordEditor(QWidget):
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
         for kind, table in self.children_tables.items():
-            table.set_rows(bundle["children"].get(kind, []), self._names)
+            table.set_rows(bundle["children"].get(kind, []), self._names, same_record)
         self.child_error.hide()
         self._loading = False
 

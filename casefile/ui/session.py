@@ -113,7 +113,7 @@ class CaseSession(QObject):
     def when_idle(self, fn: Callable[[], None]) -> None:
         """Call ``fn`` on the GUI thread once the worker has nothing left to do (every job
         asked of it so far is done and answered) — always from the event loop, never from
-        inside the caller."""
+        inside the caller, and never once the session (its window) is gone."""
         def check() -> None:
             if self.worker.pending:
                 QTimer.singleShot(20, self, check)

@@ -1,16 +1,15 @@
 """The timeline dock: grouping, fit / zoom to selection, date filter for the tables, legend,
-PNG and SVG export around a :class:`TimelinePlot`. It follows the session: a burst of edits
+PNG and SVG export (the whole chart, marked; :mod:`casefile.ui.timeline_export`) and a
+right-click menu around a :class:`TimelinePlot`. It follows the session: a burst of edits
 that concern dated records is redrawn once."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.labels import singular
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.timeline import case_timeline
+from casefile.ui.error_dialog import show_error
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
+from casefile.ui.timeline_export import export_timeline
 from casefile.ui.timeline_view import TimelinePlot
 
 # what a timeline row is read from: a change to any of these may move or relabel a row
@@ -69,6 +72,9 @@ class TimelineDock(QDockWidget):
         self.options_changed.connect(lambda: self.reload(keep_range=False))
         self.plot = TimelinePlot()
         self.plot.record_clicked.connect(self.record_clicked.emit)
+        self.plot.context_requested.connect(
+            lambda index, pos: self.context_menu(index).popup(pos))
+        self.info: dict[str, Any] = {}  # the case's title and marking, for exports
         self.group = QComboBox()
         for key, text in (("kind", "Lanes by kind"), ("entity", "Lanes by entity"),
                           ("country", "Lanes by country"), ("tag", "Lanes by tag")):
@@ -131,12 +137,13 @@ class TimelineDock(QDockWidget):
     def reload(self, keep_range: bool = True) -> None:
         group, sources = self.group_by, self.sources.isChecked()
 
-        def read(case: Case) -> Timeline:
+        def read(case: Case) -> tuple[Timeline, dict[str, Any]]:
             with case.read() as conn:
-                return case_timeline(conn, group, sources)
+                return case_timeline(conn, group, sources), case.info()
 
-        def draw(tl: Timeline) -> None:
-            self.set_timeline(tl, keep_range)
+        def draw(result: tuple[Timeline, dict[str, Any]]) -> None:
+            self.info = result[1]
+            self.set_timeline(result[0], keep_range)
             self.shown.emit()
         self.session.query(read, draw)
 
@@ -167,27 +174,49 @@ class TimelineDock(QDockWidget):
         self.plot.zoom_to(self._indexes(self._selected))
 
     def export(self, path: str | Path) -> Path:
-        """Write the current view to PNG or SVG (by the file's suffix)."""
-        path = Path(path)
-        item = self.plot.plotItem
-        if path.suffix.lower() == ".svg":
-            size = self.plot.size()
-            gen = QSvgGenerator()
-            gen.setFileName(str(path))
-            gen.setSize(QSize(size.width(), size.height()))
-            gen.setViewBox(QRect(0, 0, size.width(), size.height()))
-            gen.setTitle("Casefile timeline")
-            painter = QPainter(gen)
-            self.plot.render(painter)
-            painter.end()
-        else:
-            exporter = ImageExporter(item)
-            exporter.parameters()["width"] = max(1200, int(self.plot.width() * 2))
-            exporter.export(str(path))
-        return path
+        """Write the whole timeline, with the case's title, marking and legend, to a PNG
+        or SVG file (by its suffix)."""
+        timeline = self.plot.timeline
+        if timeline is None:
+            raise CasefileError("The timeline is not drawn yet.")
+        return export_timeline(timeline, path, self.info, self.group.currentText(),
+                               timeline.undated)
+
+    def context_menu(self, index: int | None) -> QMenu:
+        """Casefile's menu for a right click on the chart (on an item: ``index``)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tl = self.plot.timeline
+        if index is not None and tl is not None:
+            rec = tl.records[int(tl.rec[index])]
+            name = rec.label if len(rec.label) <= 40 else rec.label[:39] + "…"
+            opened = menu.addAction(f"Open {singular(rec.kind).lower()} “{name}”")
+            opened.setText(opened.text().replace("&", "&&"))  # case text: '&' is literal
+            opened.triggered.connect(lambda: self.record_clicked.emit(rec.kind, rec.id))
+            zoom = menu.addAction("Zoom to this record")
+            zoom.triggered.connect(lambda: self.plot.zoom_to(np.array([index])))
+            menu.addSeparator()
+        selection = menu.addAction("Zoom to selection")
+        selection.triggered.connect(self.zoom_to_selection)
+        selection.setEnabled(bool(len(self._indexes(self._selected))))
+        menu.addAction("Fit all").triggered.connect(self.plot.fit_all)
+        menu.addSeparator()
+        menu.addAction("Filter tables to view").triggered.connect(self.filter_to_view)
+        menu.addAction("Clear date filter").triggered.connect(
+            lambda: self.filter_requested.emit("", ""))
+        menu.addSeparator()
+        menu.addAction("Export PNG image…").triggered.connect(lambda: self._export("png"))
+        menu.addAction("Export SVG drawing…").triggered.connect(lambda: self._export("svg"))
+        return menu
 
     def _export(self, fmt: str) -> None:
+        case = self.session.case
+        default = (case.path.with_name(f"{case.path.stem} timeline.{fmt}") if case
+                   else Path(f"timeline.{fmt}"))
         name, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {fmt.upper()}",
-                                              f"timeline.{fmt}", f"{fmt.upper()} (*.{fmt})")
+                                              str(default), f"{fmt.upper()} (*.{fmt})")
         if name:
-            self.export(name)
+            try:
+                self.export(name)
+            except (OSError, CasefileError) as exc:
+                show_error(self, exc, "Cannot export the timeline")

@@ -139,3 +139,41 @@ def test_read_only_nothing_is_editable_and_the_banner_says_so(qtbot, window, tmp
     assert "read-only" in said[0]
     qtbot.waitUntil(lambda: window.editor.current.widgets["name"].text() == "Tekhkrim",
                     timeout=10000)
+
+
+def test_tab_in_the_route_goes_on_though_the_country_comes_back_as_a_code(qtbot,
+                                                                        demo_window):
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "shipment", 1)
+    route = ed.children_tables["route_stop"]
+    route.add_button.click()
+    row = route.table.rowCount() - 1
+    qtbot.keyClicks(QApplication.focusWidget(), "Turkey")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    wait_idle(qtbot, win)
+    qtbot.wait(50)
+    wait_idle(qtbot, win)
+    assert [s["country"] for s in win.case.children("route_stop", "shipment_id", 1)] == ["TR"]
+    table = route.table
+    assert table.item(row, 0).text() == "TR"  # shown as stored…
+    assert table.state() == QAbstractItemView.State.EditingState  # …and typing goes on
+    assert (table.currentRow(), table.currentColumn()) == (row, 1)
+    qtbot.keyClicks(QApplication.focusWidget(), "Mersin")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.case.children("route_stop", "shipment_id", 1)[0]["place"]
+                    == "Mersin", timeout=10000)
+
+
+def test_another_record_never_keeps_a_half_typed_child_row(qtbot, demo_window):
+    win = demo_window
+    ed = _show(qtbot, win, "entity", 3)
+    aliases = ed.children_tables["alias"]
+    n3 = len(win.case.children("alias", "entity_id", 3))
+    aliases.add_button.click()  # a new row, nothing typed in it yet
+    assert aliases.table.rowCount() == n3 + 1
+    other = next(e for e in range(1, 13) if e != 3 and
+                 len(win.case.children("alias", "entity_id", e)) == n3)
+    ed = _show(qtbot, win, "entity", other)
+    assert ed.children_tables["alias"].table.rowCount() == n3

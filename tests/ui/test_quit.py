@@ -81,3 +81,41 @@ def test_a_refused_value_is_said_and_the_window_stays(qtbot, demo_window):
     qtbot.keyClick(country, Qt.Key.Key_Escape)  # puts the stored country back
     win.menus.quit.trigger()
     qtbot.waitUntil(lambda: not win.isVisible(), timeout=10000)
+
+
+def test_a_window_gone_while_its_close_waits_is_not_called_back(qtbot, qapp, tmp_path):
+    import shiboken6
+    from PySide6.QtCore import QSettings
+
+    from casefile.services.exchange.demo import write_demo
+    from casefile.ui.main_window import MainWindow
+
+    path = tmp_path / "gone.casefile"
+    write_demo(path).close()
+    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    win.session.run(lambda: __import__("time").sleep(0.3))  # the worker is busy
+    win.close()  # waits for the worker…
+    assert win.isVisible()
+    win.session.shut_down()
+    shiboken6.delete(win)  # …and the window is gone before it is idle (test teardown)
+    qtbot.wait(600)  # nothing calls the window back
+
+
+def test_opening_another_case_while_typing_stores_the_field_first(qtbot, demo_window,
+                                                                   tmp_path):
+    from casefile.services.exchange.demo import write_demo
+
+    win = demo_window
+    path = win.case.path
+    other = tmp_path / "other.casefile"
+    write_demo(other).close()
+    name = _show(qtbot, win, "entity", 2).widgets["name"]
+    name.setText("Tekhkrim Holding")  # still in the field: Open Recent from the menu
+    win.open_path(other)
+    qtbot.waitUntil(lambda: win.case is not None and win.case.path == other, timeout=10000)
+    wait_idle(qtbot, win)
+    assert _stored(path, "SELECT name FROM entity WHERE id = 2") == "Tekhkrim Holding"
