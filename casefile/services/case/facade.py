@@ -22,7 +22,7 @@ from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
-from casefile.store import database, migrate, schema, search
+from casefile.store import database, digest, migrate, schema, search
 
 __all__ = ["Case", "Change", "ReadOnlyError"]
 
@@ -52,7 +52,9 @@ class Case:
         """Create a new case file at ``path`` (which must not exist) and open it."""
         case = cls(database.create_file(Path(path)))
         with case.engine.begin() as conn:
-            audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]")
+            head = digest.refresh(conn, {"case_info": [1]})
+            audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]",
+                         head)
         if info:
             try:
                 case.set_info(**info)
@@ -153,11 +155,13 @@ class Case:
         step = src[-1]
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:
+            bulk_rows = None
             if backwards and step.bulk:
+                bulk_rows = digest.bulk_ids(conn, step.bulk)  # before they are deleted
                 delete_bulk(conn, step.bulk)
             apply_images(conn, step.changes, backwards)
             change = record(conn, self.actor, label, step.changes,
-                            "undo" if backwards else "redo", step.bulk)
+                            "undo" if backwards else "redo", step.bulk, bulk_rows)
         src.pop()
         if not step.bulk:  # a bulk import is undone for good; import the file again to redo
             dst.append(step)

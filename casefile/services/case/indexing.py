@@ -129,3 +129,31 @@ def reindex_all(conn: Connection) -> None:
 def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
+
+
+def verify_index(conn: Connection) -> list[str]:
+    """What differs between the search index and the records: rows for records that do not
+    exist (found by searches all the same), records without a row, rows that are stale."""
+    fts = search.uses_fts(conn)
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    problems: list[str] = []
+    for rowid, title, body in conn.exec_driver_sql(
+            "SELECT rowid, title, body FROM search_index ORDER BY rowid"):
+        kind, ref = search.split_rowid(rowid)
+        if kind is None:
+            problems.append(f"search index: row {rowid} belongs to no kind of record")
+        else:
+            found[(kind, ref)] = (title or "", body or "")
+    for kind, sql in DOC_SQL.items():
+        cur = conn.exec_driver_sql(sql)
+        while batch := cur.fetchmany(5000):
+            for ref, title, body in batch:
+                have = found.pop((kind, ref), None)
+                if have is None:
+                    problems.append(f"search index: {kind} {ref} has no row")
+                elif have != search.stored_form(fts, title or "", body or ""):
+                    problems.append(f"search index: the row of {kind} {ref} does not match "
+                                    "the record")
+    problems += [f"search index: a row for {kind} {ref}, which does not exist"
+                 for kind, ref in sorted(found)]
+    return problems
