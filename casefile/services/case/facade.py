@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from casefile.errors import ReadOnlyError, ValidationError
-from casefile.services.case import audit
+from casefile.services.case import audit, indexing
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
@@ -155,13 +155,14 @@ class Case:
         step = src[-1]
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:
-            bulk_rows = None
-            if backwards and step.bulk:
-                bulk_rows = digest.bulk_ids(conn, step.bulk)  # before they are deleted
+            bulk_rows = parents = None
+            if backwards and step.bulk:  # what the digest and the index need of the rows,
+                bulk_rows = digest.bulk_ids(conn, step.bulk)  # read before they go
+                parents = indexing.bulk_parents(conn, bulk_rows)
                 delete_bulk(conn, step.bulk)
             apply_images(conn, step.changes, backwards)
             change = record(conn, self.actor, label, step.changes,
-                            "undo" if backwards else "redo", step.bulk, bulk_rows)
+                            "undo" if backwards else "redo", step.bulk, bulk_rows, parents)
         src.pop()
         if not step.bulk:  # a bulk import is undone for good; import the file again to redo
             dst.append(step)

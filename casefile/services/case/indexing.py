@@ -81,6 +81,32 @@ def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
     return out
 
 
+def bulk_parents(conn: Connection, rows: Mapping[str, Sequence[int]]) -> dict[str, set[int]]:
+    """The records whose index rows show bulk-written child rows (an alias added to a party
+    that was there before, a citation of an existing fact), besides the bulk rows' own."""
+    out: dict[str, set[int]] = {}
+    for table, ids in rows.items():
+        cols: list[tuple[str, str]] = []
+        parent = schema.parent_of(table)
+        if parent is not None:
+            cols.append(parent)
+        if table == "citation":
+            cols += [(kind, col) for kind, col in CITATION_COLUMNS.items()]
+            cols.append(("source", "source_id"))
+        for kind, col in cols:
+            listed = rows.get(kind, ())
+            own: range | set[int] = listed if isinstance(listed, range) else set(listed)
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                found = {r[0] for r in conn.exec_driver_sql(
+                    f"SELECT DISTINCT {col} FROM {table} WHERE id IN ({marks}) AND {col} "
+                    "IS NOT NULL", tuple(chunk))}
+                found = {i for i in found if i not in own}
+                if found:
+                    out.setdefault(kind, set()).update(found)
+    return out
+
+
 def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
     """Records whose index title shows an entity's name."""
     if not entity_ids:
