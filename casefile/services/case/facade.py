@@ -237,6 +237,12 @@ class Case:
         with self.read() as conn:
             return {k: n for k, n in conn.exec_driver_sql(sql)}
 
+    def head_digest(self) -> str | None:
+        """The content digest the last audit entry recorded (keep a copy elsewhere: it
+        anchors the chain)."""
+        with self.read() as conn:
+            return audit.head_digest(conn)
+
     def schema_version(self) -> str | None:
         with self.read() as conn:
             return migrate.current_revision(conn)
