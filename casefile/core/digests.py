@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,46 @@ def canonical_row(table: str, row: Mapping[str, Any]) -> bytes:
 def row_digest(table: str, row: Mapping[str, Any]) -> bytes:
     """SHA-256 of a row's canonical bytes."""
     return hashlib.sha256(canonical_row(table, row)).digest()
+
+
+_ENCODE_STR = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+_FLOAT_REPR = float.__repr__
+_INT_REPR = int.__repr__
+
+
+def row_digester(table: str, cols: Sequence[str]) -> Callable[[Sequence[Any]], bytes]:
+    """A function from a row read as a tuple in the order of ``cols`` to its digest: the
+    same bytes as :func:`row_digest` (tests prove it), written straight from the tuple with
+    the key order and each key's JSON worked out once. Values of another type than SQLite's
+    own (or a non-finite real) take the :func:`canonical_row` path."""
+    names = list(cols)
+    order = sorted(range(len(names)), key=names.__getitem__)
+    keyed = [(i, _ENCODE_STR(names[i]) + ":") for i in order]
+    head = "[" + _ENCODE_STR(table) + ",{"
+    sha256 = hashlib.sha256
+    finite = math.isfinite
+
+    def digest(row: Sequence[Any]) -> bytes:
+        parts: list[str] = []
+        for i, key in keyed:
+            v = row[i]
+            if v is None:
+                continue
+            t = type(v)
+            if t is str:
+                parts.append(key + _ENCODE_STR(v))
+            elif t is int:
+                parts.append(key + _INT_REPR(v))
+            elif t is bytes:
+                parts.append(key + '{"blob":"' + sha256(v).hexdigest() + '"}')
+            elif t is float and finite(v):
+                parts.append(key + _FLOAT_REPR(v))
+            else:
+                return row_digest(table, dict(zip(names, row, strict=True)))
+        text = head + ",".join(parts) + "}]"
+        return sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+    return digest
 
 
 def element(digest: bytes) -> bytes:

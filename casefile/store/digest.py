@@ -11,11 +11,14 @@ the same whatever the size of the case.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import bisect
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.digests import STATE_BYTES, LtHash, row_digest
+from casefile.core.digests import STATE_BYTES, LtHash, row_digester
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {"attachment": ("data",),
                                         "case_info": ("updated_at",)}
@@ -41,10 +44,11 @@ def scan(conn: Connection, table: str, cols: Sequence[str] | None = None,
     """(id, digest) of the rows of a table (optionally those matching ``where``)."""
     cols = list(cols) if cols is not None else columns(conn, table)
     select = ", ".join(f'"{c}"' for c in cols)
+    digest = row_digester(table, cols)
     cur = conn.exec_driver_sql(f'SELECT {select} FROM "{table}" {where}', tuple(params))
     while batch := cur.fetchmany(2000):
         for r in batch:
-            yield r[0], row_digest(table, dict(zip(cols, r, strict=True)))
+            yield r[0], digest(r)
 
 
 def compute_all(conn: Connection) -> dict[str, dict[int, bytes]]:
@@ -104,19 +108,29 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     """Bring the digests of the rows (table -> ids) in line with the rows as they are now:
     present rows get their current digest, missing ones lose theirs. Returns the content
-    digest."""
+    digest.
+
+    Ids above the table's largest stored digest id have no digest yet (a bulk write's new
+    rows): they are read by id range where they are contiguous, and their digests inserted
+    without looking up a previous one."""
     state = load_state(conn)
     added: list[bytes] = []
     removed: list[bytes] = []
     delta = 0
     for table, ids in keys.items():
-        ordered: Sequence[int] = ids if isinstance(ids, range) else sorted(set(ids))
+        ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
+                                  else sorted(set(ids)))
         if not ordered:
             continue
         cols = columns(conn, table)
-        for chunk in _chunks(ordered):
+        digester = row_digester(table, cols)
+        top = conn.exec_driver_sql("SELECT max(id) FROM row_digest WHERE tbl = ?",
+                                   (table,)).scalar()
+        split = 0 if top is None else bisect.bisect_right(ordered, top)
+        old, new = ordered[:split], ordered[split:]
+        for chunk in _chunks(old):
             marks = ",".join("?" * len(chunk))
-            now = dict(scan(conn, table, cols, f"WHERE id IN ({marks})", chunk))
+            now = dict(_read(conn, table, cols, digester, f"WHERE id IN ({marks})", chunk))
             before = {i: bytes(d) for i, d in conn.exec_driver_sql(
                 f"SELECT id, digest FROM row_digest WHERE tbl = ? AND id IN ({marks})",
                 (table, *chunk))}
@@ -131,11 +145,55 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
                                      "VALUES (?, ?, ?)", put)
             if gone:
                 conn.exec_driver_sql("DELETE FROM row_digest WHERE tbl = ? AND id = ?", gone)
+        if new:
+            delta += _insert_new(conn, table, cols, digester, new, added)
     if added or removed:
         state.add(added)
         state.remove(removed)
         _save_state(conn, state, delta)
     return state.hexdigest()
+
+
+def _read(conn: Connection, table: str, cols: Sequence[str],
+          digester: Callable[[Sequence[Any]], bytes], where: str,
+          params: Sequence[object]) -> Iterator[tuple[int, bytes]]:
+    """(id, digest) of the rows matching ``where``, read on the driver's own cursor (the
+    same connection and transaction, without the per-row wrapping of a Result)."""
+    select = ", ".join(f'"{c}"' for c in cols)
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    cur = driver.execute(f'SELECT {select} FROM "{table}" {where}', tuple(params))
+    while batch := cur.fetchmany(2000):
+        for r in batch:
+            yield r[0], digester(r)
+
+
+def _insert_new(conn: Connection, table: str, cols: Sequence[str],
+                digester: Callable[[Sequence[Any]], bytes], ids: Sequence[int],
+                added: list[bytes]) -> int:
+    """Digest the rows among ``ids`` (sorted, none with a stored digest) and insert their
+    digests; returns how many rows there were."""
+    if ids[-1] - ids[0] + 1 == len(ids):  # contiguous
+        parts: Iterable[tuple[str, Sequence[object]]] = [
+            ("WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]))]
+    else:
+        parts = ((f"WHERE id IN ({','.join('?' * len(c))})", c) for c in _chunks(ids))
+    n = 0
+    sql = "INSERT INTO row_digest(tbl, id, digest) VALUES (?, ?, ?)"
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    for where, params in parts:
+        put: list[tuple[str, int, bytes]] = []
+        for i, d in _read(conn, table, cols, digester, where, params):
+            put.append((table, i, d))
+            if len(put) >= 5000:
+                driver.executemany(sql, put)
+                added += [p[2] for p in put]
+                n += len(put)
+                put = []
+        if put:
+            driver.executemany(sql, put)
+            added += [p[2] for p in put]
+            n += len(put)
+    return n
 
 
 def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
