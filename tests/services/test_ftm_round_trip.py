@@ -159,6 +159,7 @@ def test_the_own_export_imported_into_the_same_case_adds_nothing(full_demo, tmp_
     export_ftm(full_demo, out)
     before, counts = snapshot(full_demo), full_demo.counts()
     undo = full_demo.undo_name
+    assert import_ftm(full_demo, out, dry_run=True).result.nothing_new  # the check says so
     report = import_ftm(full_demo, out).result
     assert report.nothing_new
     assert report.new_entities == [] and report.sanctions == 0 and report.shipments == 0

@@ -73,18 +73,18 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
-                          "Imported entity and sanction records.", digest)
+                          "Imported FollowTheMoney records.", digest)
         run = _Import(path, encoding, report, PartyWriter(conn, src, report.problem),
                       KnownParties(conn), CaseFacts(conn), accept or {}, keep_apart, progress)
         run.all_passes()
         if report.problems:
             raise ImportFailed(report)
+        report.nothing_new = run.created_nothing()
         if dry_run:
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
-        if run.created_nothing():
-            report.nothing_new = True  # not even the file is kept: it adds nothing
+        if report.nothing_new:  # not even the file is kept: it adds nothing
             conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (src,))
             conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (src,))
             return report
