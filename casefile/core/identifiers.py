@@ -85,6 +85,7 @@ def schemes() -> dict[str, Scheme]:
             for key, s in data["schemes"].items()}
 
 
+@lru_cache(maxsize=65536)
 def clean_value(value: str) -> str:
     """The value as compared: no spaces, dashes or dots; upper case."""
     return re.sub(r"[\s\-./]+", "", value).upper()
@@ -100,6 +101,7 @@ def scheme_of_ftm(prop: str) -> str | None:
     return next((s.key for s in schemes().values() if prop in s.ftm), None)
 
 
+@lru_cache(maxsize=65536)  # an import asks of one value several times (match, check, keep)
 def valid(scheme: str, value: str) -> bool:
     """Whether ``value`` has the form (and check digits, where the scheme has them) of
     ``scheme``; a scheme Casefile does not know accepts any value."""
@@ -129,6 +131,7 @@ def detect_scheme(value: str, hint: str | None = None) -> str:
     return passing[0] if len(passing) == 1 else named or GENERIC
 
 
+@lru_cache(maxsize=65536)
 def match_key(scheme: str, value: str) -> tuple[str, str] | None:
     """What an identifier is matched on: (scheme, value) for a scheme that names one party
     and a value that passes its checks; None when the identifier must not match parties."""

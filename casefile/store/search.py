@@ -71,8 +71,10 @@ def stored_form(fts: bool, title: str, body: str) -> tuple[str, str]:
     return (spaced_cjk(title, _SEP), spaced_cjk(body, _SEP)) if fts else (title, body)
 
 
-def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]]) -> None:
-    """Replace the index rows of (kind, id, title, body) documents."""
+def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
+                    fresh: bool = False) -> None:
+    """Replace the index rows of (kind, id, title, body) documents; ``fresh`` when none of
+    them is in the index yet (records just made, or an index just emptied)."""
     docs = list(docs)
     if not docs:
         return
@@ -81,7 +83,9 @@ def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]])
                 for k, i, t, b in docs]
     else:
         rows = [(rowid_for(k, i), t, b) for k, i, t, b in docs]
-    conn.exec_driver_sql("DELETE FROM search_index WHERE rowid = ?", [(r[0],) for r in rows])
+    if not fresh:
+        conn.exec_driver_sql("DELETE FROM search_index WHERE rowid = ?",
+                             [(r[0],) for r in rows])
     conn.exec_driver_sql("INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)", rows)
 
 

@@ -159,6 +159,7 @@ def test_the_own_export_imported_into_the_same_case_adds_nothing(full_demo, tmp_
     export_ftm(full_demo, out)
     before, counts = snapshot(full_demo), full_demo.counts()
     undo = full_demo.undo_name
+    assert import_ftm(full_demo, out, dry_run=True).result.nothing_new  # the check says so
     report = import_ftm(full_demo, out).result
     assert report.nothing_new
     assert report.new_entities == [] and report.sanctions == 0 and report.shipments == 0
@@ -187,3 +188,20 @@ def test_what_the_case_lost_comes_back_and_only_that(full_demo, tmp_path):
     assert after == before  # the sanction and its citation of the article are back
     full_demo.undo()
     assert full_demo.counts()["sanction"] == 1
+
+
+def test_two_parties_of_one_name_stay_two_when_the_export_comes_back(case, tmp_path):
+    """The case's own export names each record by an id made from the case, so parties that
+    share a name (two 'Ivan Petrov's) and their facts are each found again, not folded."""
+    a = case.create("entity", {"name": "Ivan Petrov", "kind": "person"}).result
+    b = case.create("entity", {"name": "Ivan Petrov", "kind": "person"}).result
+    firm = case.create("entity", {"name": "Volga Trade"}).result
+    case.create("relationship", {"subject_id": a, "object_id": firm, "kind": "owns"})
+    case.create("relationship", {"subject_id": b, "object_id": firm, "kind": "director_of"})
+    case.create("sanction", {"entity_id": b, "authority": "EU", "date": "2022"})
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    counts = case.counts()
+    report = import_ftm(case, out).result
+    assert report.nothing_new and case.counts() == counts
+    assert report.reused_entities == {"Ivan Petrov": b, "Volga Trade": firm}

@@ -124,10 +124,11 @@ def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
     return out
 
 
-def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: bool = True
-            ) -> None:
+def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: bool = True,
+            fresh: bool = False) -> None:
     """Rebuild the index rows of the given records (removing those that no longer exist).
-    A ``range`` of ids (a bulk import's) is walked in chunks without being copied."""
+    A ``range`` of ids (a bulk import's) is walked in chunks without being copied; ``fresh``
+    when the records were just made (nothing of them is in the index to replace)."""
     keys = {k: v if isinstance(v, range) else set(v) for k, v in keys.items()}
     if follow_names and "entity" in keys:
         for k, dependent in _dependents(conn, set(keys["entity"])).items():
@@ -140,8 +141,9 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
             marks = ",".join("?" * len(chunk))
             rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE x.id IN ({marks})",
                                         tuple(chunk)).all()
-            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows))
-            if len(rows) < len(chunk):
+            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows),
+                                   fresh)
+            if len(rows) < len(chunk) and not fresh:
                 present = {r[0] for r in rows}
                 search.unindex(conn, ((kind, i) for i in chunk if i not in present))
 
@@ -152,7 +154,8 @@ def reindex_all(conn: Connection) -> None:
     for kind, sql in DOC_SQL.items():
         cur = conn.exec_driver_sql(sql)
         while batch := cur.fetchmany(5000):
-            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch))
+            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),
+                                   fresh=True)  # the index was just emptied
 
 
 def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:

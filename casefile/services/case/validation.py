@@ -68,6 +68,15 @@ _REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
              "finding": ("title",), "alias": ("name",), "identifier": ("scheme", "value"),
              "attachment": ("filename",)}
 _NUMBERS = {"quantity", "weight_kg", "value"}
+_SPECIAL = {"tags", "topics", "shipment_count", "reliability", "credibility", "confidence",
+            "marking", "currency"}
+# per kind, the columns taken as given (stripped, within their length): the fast path of a
+# bulk import, where most values are plain text
+_PLAIN = {kind: frozenset(c for c in _COLUMNS[kind] if c not in _SPECIAL
+                          and (kind, c) not in _ENUMS and c not in _COUNTRIES[kind]
+                          and c not in _COUNTRY_LISTS[kind]
+                          and not (kind == "shipment" and c in _NUMBERS))
+          for kind in schema.TABLES}
 
 
 def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -75,7 +84,15 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     columns = _COLUMNS[kind]
     limits = _MAX_CHARS[kind]
+    plain = _PLAIN[kind]
     for key, raw in values.items():
+        if key in plain:
+            v = raw.strip() if isinstance(raw, str) else raw
+            if isinstance(v, str) and len(v) > limits.get(key, len(v)):
+                raise ValidationError(key, f"is {len(v):,} characters long; at most "
+                                           f"{limits[key]:,} fit")
+            out[key] = v
+            continue
         if key in _DATES[kind]:  # a fuzzy date as written: "date", "start", "birth" …
             try:
                 out.update(date_columns(raw, key))

@@ -18,31 +18,30 @@ never the file."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.core.countries import CountryError, country_code
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
+from casefile.services.exchange.imports import ftm_facts as ff
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_known import CaseFacts
+from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import (
     Record,
     json_entities,
     kind_of_file,
     simple_rows,
 )
+from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import detect_encoding
-from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
+from casefile.services.exchange.imports.report import PREVIEW_ROWS
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
@@ -50,44 +49,6 @@ if TYPE_CHECKING:
 
 LINKS = ("Sanction", "EconomicActivity", "Event", *fm.mapping().links)
 CITES = ("Documentation",)
-
-
-@dataclass
-class FtmReport(ImportReport):
-    """An import report that also counts what FtM brings beyond parties and sanctions."""
-
-    relationships: int = 0
-    events: int = 0
-    sources: int = 0
-    citations: int = 0
-    skipped_schemata: dict[str, int] = field(default_factory=dict)  # schema -> not imported
-    already: dict[str, int] = field(default_factory=dict)  # kind -> facts already in the case
-    nothing_new: bool = False
-
-    def skip(self, schema: str) -> None:
-        self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
-
-    def skipped_line(self) -> str:
-        """'skipped: 290 Payment, 89 Address' (most first), or '' when nothing was."""
-        items = sorted(self.skipped_schemata.items(), key=lambda kv: (-kv[1], kv[0]))
-        return ("skipped (Casefile holds no such records): "
-                + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
-
-    def summary_lines(self) -> list[str]:
-        made = [f"{len(self.new_entities):,} parties", f"{self.sanctions:,} sanctions",
-                f"{self.relationships:,} relationships", f"{self.shipments:,} shipments",
-                f"{self.events:,} events", f"{self.sources:,} sources",
-                f"{self.citations:,} citations of its sources"]
-        lines = ["New: " + ", ".join(made)]
-        if self.already or self.reused_entities:
-            have = {"parties": len(self.reused_entities), **self.already}
-            lines.append("Already in the case (not added again): " + ", ".join(
-                f"{n:,} {k}" for k, n in have.items() if n))
-        if self.nothing_new:
-            lines.append("Nothing new: the case holds everything the file says it can hold.")
-        if self.skipped_schemata:
-            lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
-        return lines
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -112,18 +73,18 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
-                          "Imported entity and sanction records.", digest)
+                          "Imported FollowTheMoney records.", digest)
         run = _Import(path, encoding, report, PartyWriter(conn, src, report.problem),
                       KnownParties(conn), CaseFacts(conn), accept or {}, keep_apart, progress)
         run.all_passes()
         if report.problems:
             raise ImportFailed(report)
+        report.nothing_new = run.created_nothing()
         if dry_run:
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
-        if run.created_nothing():
-            report.nothing_new = True  # not even the file is kept: it adds nothing
+        if report.nothing_new:  # not even the file is kept: it adds nothing
             conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (src,))
             conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (src,))
             return report
@@ -151,6 +112,19 @@ class _Import:
         self.sources: dict[str, int] = {}  # FtM id -> source id
         self.events: dict[str, int] = {}  # FtM id -> event id
         self.before = {k: w.next[k] for k in w.next}
+        self.conn = w.conn
+        self._own: dict[str, dict[str, int]] | None = None
+
+    def own(self, kind: str, ftm_id: str) -> int | None:
+        """The record of this case that the case's own FtM export names ``ftm_id`` (its
+        ids are made from the case's creation time, the kind and the row id): the exact
+        record, even where two parties share a name. Worked out once, when the file first
+        names an id of that form (40 hex digits)."""
+        if len(ftm_id) != 40:
+            return None
+        if self._own is None:
+            self._own = own_ids(self.conn)
+        return self._own.get(kind, {}).get(ftm_id)
 
     def created_nothing(self) -> bool:
         return all(self.w.next[k] == self.before[k] for k in self.w.next)
@@ -228,7 +202,7 @@ class _Import:
         if doc is None or ent is None:
             self.report.leave_out("Documentation: its document or entity is not in the file")
             return
-        excerpt, locator, credibility = fm.citation_values(props)
+        excerpt, locator, credibility = ff.citation_values(props)
         self._cite(line, ent[0], ent[1], doc, excerpt, locator, credibility)
 
     # -- records ---------------------------------------------------------------------------
@@ -243,15 +217,16 @@ class _Import:
         where = self.where(line)
         if rec["id"] in self.parties:  # the same entity again
             return self.parties[rec["id"]]
-        name = fm.caption(schema, props)
+        name = fm.caption(schema, props, rec.get("caption"))
         if not name:
             report.problem(f"{where('name')}: a {schema} without a name")
             return None
         key = normalise_name(name)
         idents = fm.identifiers(props, detect)
         by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid = self.accept.get(key) or self.known.existing.get(key) or (
-            by_id if by_id is not None and self.known.named(by_id, key) else None)
+        eid = self.own("entity", rec["id"]) or self.accept.get(key) or \
+            self.known.existing.get(key) or (
+                by_id if by_id is not None and self.known.named(by_id, key) else None)
         if eid is not None:
             report.reused_entities[name] = eid
         else:
@@ -290,13 +265,10 @@ class _Import:
                                                    **fields})
         if eid is None:
             return None
-        for _p, scheme, value in idents:
-            self.known.add_identifier(eid, scheme, value)
         self._left_out(schema, props, fm.PARTY_PROPS)
         note = rec.get("_note") or " ".join(fm.strings(props, "sourceUrl"))
         self.w.cite(where, "entity", eid, f"line {line}",
                     " · ".join(x for x in (f"{schema} {rec['id']}".strip(), note) if x))
-        self.known.by_name.setdefault(key, eid)
         report.new_entities.append(name)
         return eid
 
@@ -321,9 +293,9 @@ class _Import:
             self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
 
     def source(self, line: int, rec: Record) -> None:
-        values = fm.source_values(rec["schema"], rec["properties"])
+        values = ff.source_values(rec["schema"], rec["properties"])
         key = (values["title"].casefold(), values["url"])
-        sid = self.facts.sources.get(key)
+        sid = self.own("source", rec["id"]) or self.facts.sources.get(key)
         if sid is not None:
             self.report.already["sources"] = self.report.already.get("sources", 0) + 1
         else:
@@ -344,7 +316,7 @@ class _Import:
         if target is None:
             self.report.problem(f"{where('entity')}: the sanctioned entity is not in the file")
             return
-        values, fields = fm.sanction_values(props, self.today, self.report.warn)
+        values, fields = ff.sanction_values(props, self.today, self.report.warn)
         rid = self._fact(line, "sanction", {**values, "entity_id": target}, fields, rec)
         if rid is not None:
             self.report.sanctions += rid[1]
@@ -357,7 +329,7 @@ class _Import:
         if ends[0] is None or ends[1] is None:
             self.report.leave_out(f"{rec['schema']}: a party it links is not in the file")
             return
-        _kind, values = fm.relationship_values(rec["schema"], props)
+        _kind, values = ff.relationship_values(rec["schema"], props)
         values.update(subject_id=ends[0], object_id=ends[1])
         made = self._fact(line, "relationship", values, {"date": "startDate"}, rec)
         if made is not None:
@@ -365,24 +337,13 @@ class _Import:
 
     def shipment(self, line: int, rec: Record) -> None:
         props = rec["properties"]
-        values, route = fm.shipment_values(props)
+        values, route = ff.shipment_values(props)
         for role, prop in (("shipper_id", "sender"), ("consignee_id", "receiver")):
             refs = fm.strings(props, prop)
             values[role] = next((self.parties[e] for e in refs if e in self.parties), None)
             if refs and values[role] is None:
                 self.report.leave_out(f"EconomicActivity {prop}: not in the file")
-        stops = []
-        for i, stop in enumerate(route):  # 'Turkey', 'Turkey (Istanbul)' or a place
-            both = re.fullmatch(r"(.+?) \((.+)\)", stop)
-            options = [(both.group(1), both.group(2))] if both else []
-            for country, place in [*options, (stop, ""), (None, stop)]:
-                try:
-                    code = country_code(country) if country else None
-                except CountryError:
-                    continue
-                stops.append({"position": i, "country": code, "place": place,
-                              "role": "transit"})
-                break
+        stops = ff.route_stops(route)
         made = self._fact(line, "shipment", values,
                           {"declared_goods": "goodsDescription", "hs_code": "vedCode",
                            "origin_country": "originCountry", "reference": "ccdNumber",
@@ -395,7 +356,7 @@ class _Import:
         props = rec["properties"]
         involved = [{"entity_id": self.parties[e], "role": ""}
                     for e in fm.strings(props, "involved") if e in self.parties]
-        made = self._fact(line, "event", fm.event_values(props), {"title": "name"}, rec,
+        made = self._fact(line, "event", ff.event_values(props), {"title": "name"}, rec,
                           {"event_party": involved})
         if made is not None:
             self.events[rec["id"]] = made[0]
@@ -410,7 +371,7 @@ class _Import:
         row = self.w.check(kind, values, where, fields)
         if row is None:
             return None
-        rid = self.facts.take(kind, row)
+        rid = self.facts.take(kind, row, self.own(kind, rec["id"]))
         new = rid is None
         if new:
             rid = self.w.record(where, kind, values, fields, children, row=row)
@@ -436,3 +397,4 @@ class _Import:
         self.w.cite(self.where(line), kind, fact, locator, excerpt, source_id, credibility,
                     existing=existing)
         self.report.citations += 1
+

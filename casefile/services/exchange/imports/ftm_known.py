@@ -53,6 +53,8 @@ class CaseFacts:
         for rid, title, lo, hi in q("SELECT id, title, date_start, date_end FROM event "
                                     "ORDER BY id"):
             self._facts["event"][(title.casefold(), lo, hi)].append(((lo, hi), rid))
+        self._key_of = {kind: {rid: key for key, items in facts.items() for _w, rid in items}
+                        for kind, facts in self._facts.items()}  # id -> its key
         self.citations: set[tuple[int, str, int]] = set()
         for row in q("SELECT source_id, entity_id, relationship_id, sanction_id, shipment_id,"
                      " event_id FROM citation"):
@@ -74,8 +76,15 @@ class CaseFacts:
                     row.get("date_end"))
         return (row.get("title", "").casefold(), row.get("date_start"), row.get("date_end"))
 
-    def take(self, kind: str, row: dict[str, Any]) -> int | None:
-        """The id of the same fact in the case, if one is left; it is used up."""
+    def take(self, kind: str, row: dict[str, Any], own: int | None = None) -> int | None:
+        """The id of the same fact in the case, if one is left; it is used up. ``own`` is
+        the record the case's own export named, which is the same fact whatever its key."""
+        if own is not None:
+            key = self._key_of[kind].pop(own, None)
+            if key is None:
+                return None  # used up already (the file names it twice)
+            self._facts[kind][key] = [x for x in self._facts[kind][key] if x[1] != own]
+            return own
         found = self._facts[kind].get(self.key(kind, row))
         if not found:
             return None
@@ -83,6 +92,7 @@ class CaseFacts:
         for i, (when, rid) in enumerate(found):
             if kind != "sanction" or _overlap(when, span):
                 del found[i]
+                self._key_of[kind].pop(rid, None)
                 return rid
         return None
 
@@ -93,3 +103,18 @@ class CaseFacts:
             return True
         self.citations.add(key)
         return False
+
+
+def own_ids(conn: Any) -> dict[str, dict[str, int]]:
+    """kind -> {FtM id the case's own export gives a record: its id}, for the parties,
+    sources, facts and events of the case (none without the followthemoney package, which
+    made them)."""
+    try:
+        from followthemoney.util import make_entity_id
+    except ImportError:  # pragma: no cover - depends on the install
+        return {}
+    created = conn.exec_driver_sql("SELECT created_at FROM case_info").scalar()
+    ns = f"casefile-{created}"
+    return {kind: {str(make_entity_id(ns, kind, rid)): rid for (rid,) in conn.exec_driver_sql(
+        f"SELECT id FROM {kind}")}
+        for kind in ("entity", "source", "event", "relationship", "sanction", "shipment")}

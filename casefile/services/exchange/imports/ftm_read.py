@@ -59,8 +59,10 @@ def entity(raw: Any) -> Record | None:
                 props[st["prop"]].append(value)
             if st.get("lang") and isinstance(value, str):
                 langs[(st["prop"], " ".join(value.split()))] = st["lang"]
+    caption = raw.get("caption")
     return {"id": str(raw.get("id") or ""), "schema": str(raw.get("schema") or ""),
-            "properties": props, "langs": langs}
+            "properties": props, "langs": langs,
+            "caption": caption if isinstance(caption, str) else None}
 
 
 def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from casefile.errors import ValidationError
 from casefile.services.case import indexing
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import clean
+from casefile.services.case.validation import ONE_LINE_CHARS, clean
 from casefile.store import schema
 from casefile.store.bulk import insert_many
 
@@ -37,13 +38,14 @@ CHILD_ROWS = {"route_stop": "shipment_id", "event_party": "event_id"}
 # the columns written per table, in table order (ids only where this writer gives them)
 COLUMNS = {t: tuple(schema.columns(t, without=() if t in NUMBERED else ("id",)))
            for t in ORDER}
+GETTERS = {t: itemgetter(*cols) for t, cols in COLUMNS.items()}  # row dict -> tuple
 
 # Where a value came from, for a problem: field -> "file, line 12, column 'Shipper'".
 Where = Callable[[str], str]
 
 
 def _cell(v: Any) -> Any:
-    return v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v
+    return v.strftime("%Y-%m-%d %H:%M:%S.%f") if v.__class__ is datetime else v
 
 
 class PartyWriter:
@@ -65,6 +67,10 @@ class PartyWriter:
             self.first[table] = self.next[table] = n
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ORDER}
         self.cited: dict[str, set[int]] = {}  # records already in the case cited anew
+        self.queued = 0  # rows waiting to be written
+        # each table's defaults, as written (a timestamp is the import's, once)
+        self.defaults = {t: {c: _cell(v) for c, v in schema.defaults(t).items()}
+                         for t in ORDER}
 
     # -- validating ----------------------------------------------------------------------
     def check(self, kind: str, values: dict[str, Any], where: Where,
@@ -78,12 +84,13 @@ class PartyWriter:
             return None
 
     def _queue(self, table: str, values: dict[str, Any]) -> int | None:
-        row = {**schema.defaults(table), **values}
+        row = {**self.defaults[table], **values}
         rid = None
         if table in self.next:
             rid = row["id"] = self.next[table]
             self.next[table] += 1
-        self.rows[table].append(tuple(_cell(row[c]) for c in COLUMNS[table]))
+        self.rows[table].append(GETTERS[table](row))  # values as clean() gives them
+        self.queued += 1
         return rid
 
     # -- what an import creates ----------------------------------------------------------
@@ -110,7 +117,7 @@ class PartyWriter:
             children.append(("identifier", self.check(
                 "identifier", {"scheme": scheme, "value": value}, where,
                 {"scheme": f, "value": f})))
-        if entity is None or any(values is None for _t, values in children):
+        if entity is None or None in [values for _t, values in children]:
             return None
         eid = self._queue("entity", entity)
         for table, values in children:
@@ -142,7 +149,7 @@ class PartyWriter:
         row = row if row is not None else self.check(kind, values, where, field)
         kids = [(child, self.check(child, v, where, field))
                 for child, items in (children or {}).items() for v in items]
-        if row is None or any(v is None for _c, v in kids):
+        if row is None or None in [v for _c, v in kids]:
             return None
         rid = self._queue(kind, row)
         for child, v in kids:
@@ -154,8 +161,12 @@ class PartyWriter:
              existing: bool = False) -> None:
         """Cite a source (the imported file unless ``source_id`` names another) for a
         record of a fact kind; ``existing`` when the record was in the case before."""
-        cleaned = self.check("citation", {"locator": locator, "excerpt": excerpt,
-                                          "credibility": credibility}, where)
+        values = {"locator": locator, "excerpt": excerpt, "credibility": credibility}
+        if credibility == 6 and len(locator) <= ONE_LINE_CHARS and len(excerpt) <= 100_000:
+            cleaned: dict[str, Any] | None = {"locator": locator.strip(),  # the common case
+                                              "excerpt": excerpt.strip(), "credibility": 6}
+        else:
+            cleaned = self.check("citation", values, where)
         if cleaned is not None:
             self._queue("citation", {**cleaned, "source_id": source_id or self.source_id,
                                      schema.CITATION_COLUMNS[kind]: rid})
@@ -164,7 +175,7 @@ class PartyWriter:
 
     # -- writing -------------------------------------------------------------------------
     def flush_if_full(self) -> None:
-        if sum(len(r) for r in self.rows.values()) >= self.BATCH:
+        if self.queued >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
@@ -172,6 +183,7 @@ class PartyWriter:
             if self.rows[table] and self.write:
                 insert_many(self.conn, table, COLUMNS[table], self.rows[table])
             self.rows[table] = []
+        self.queued = 0
 
     def created(self, table: str) -> range:
         """The ids of the rows of a numbered table this writer created."""
@@ -191,7 +203,7 @@ class PartyWriter:
         for kind in ("relationship", "shipment", "event"):
             keys[kind] = self.created(kind)
         keys.update({table: values for table, column, values in dependents if column == "id"})
-        indexing.reindex(self.conn, keys, follow_names=False)
+        indexing.reindex(self.conn, keys, follow_names=False, fresh=True)
         if self.cited:  # their excerpts are part of what they are found by
             indexing.reindex(self.conn, self.cited, follow_names=False)
         steps: list[tuple[str, str, Sequence[int]]] = [

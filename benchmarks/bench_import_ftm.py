@@ -1,0 +1,207 @@
+"""FollowTheMoney import benchmark (issue: FtM and OpenSanctions both ways).
+
+A generated OpenSanctions-like slice of FtM entities — people and companies with names in
+Latin, Cyrillic, Greek and CJK, aliases, several countries, identifiers (INN under three
+properties, KPP, OGRN), birth dates and topics; sanctions with start, end and status;
+Ownership, Directorship and Family links; Payment and Address entities that are counted as
+skipped — imported into an empty case (entity resolution, dedup against the case, provenance,
+citations and the search index included), against a raw sqlite3.executemany of the very rows
+the import wrote, in the same run. Peak memory (VmHWM) is measured in a fresh process at three
+sizes: it must not grow with the file beyond the map of the file's ids.
+
+    python benchmarks/bench_import_ftm.py            # 20k, 100k and 400k entities
+    python benchmarks/bench_import_ftm.py 100000     # one size
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST = ["Ivan", "Maria", "Aleksandr", "Olga", "Georgios", "Wei", "Li", "Anna", "Dmitry"]
+LAST = ["Petrov", "Osetrova", "Zakharov", "Papadopoulos", "Wang", "Ivanova", "Smirnov"]
+CYR = {"Ivan": "Иван", "Maria": "Мария", "Aleksandr": "Александр", "Olga": "Ольга",
+       "Dmitry": "Дмитрий", "Anna": "Анна", "Petrov": "Петров", "Osetrova": "Осетрова",
+       "Zakharov": "Захаров", "Ivanova": "Иванова", "Smirnov": "Смирнов"}
+COMPANY = ["ZALA AERO", "AEROSCAN", "Special Technology Centre", "Sky Tech", "Volga Trade",
+           "Ural Optics", "Baltic Machinery", "Shenzhen Drone Parts"]
+COUNTRIES = ["ru", "cn", "gb", "cy", "ae", "tr", "kz", "gr", "by", "hk"]
+PROGRAMS = [("EU-UKR", "EU restrictive measures in respect of Ukraine",
+             "Council of the European Union"),
+            ("US-RUS-EO14024", "RUSSIA-EO14024", "OFAC"),
+            ("UA-NSDC", "Decree 265/2021", "National Security and Defense Council of Ukraine"),
+            ("GB-RUS", "Russia", "HM Treasury")]
+
+
+def _inn(rnd: random.Random) -> str:
+    d = [rnd.randrange(10) for _ in range(9)]
+    w = [2, 4, 10, 3, 5, 9, 4, 6, 8]
+    return "".join(map(str, d)) + str(sum(a * b for a, b in zip(w, d, strict=True)) % 11 % 10)
+
+
+def entities(n: int, seed: int = 7):
+    """n FtM entities: ~55% parties, ~20% sanctions, ~17% links, ~8% skipped schemata."""
+    rnd = random.Random(seed)
+    parties: list[str] = []
+    for i in range(n):
+        r = rnd.random()
+        if r < 0.55 or len(parties) < 10:
+            pid = f"ent-{i}"
+            parties.append(pid)
+            c = rnd.sample(COUNTRIES, rnd.choice((1, 1, 2)))
+            if rnd.random() < 0.5:
+                f, last = rnd.choice(FIRST), rnd.choice(LAST)
+                names = [f"{last.upper()}, {f}", f"{f} {last}"]
+                if f in CYR and last in CYR:
+                    names.append(f"{CYR[last]} {CYR[f]}")
+                props = {"name": names, "country": c, "birthDate": [
+                    f"{rnd.randrange(1940, 2000)}-{rnd.randrange(1, 13):02d}-"
+                    f"{rnd.randrange(1, 29):02d}"], "topics": ["sanction"],
+                    "nationality": c[:1], "position": ["Director"]}
+                yield {"id": pid, "schema": "Person", "properties": props}
+            else:
+                inn = _inn(rnd)
+                name = f"{rnd.choice(COMPANY)} {i}"
+                props = {"name": [name, f"ООО «{name}»"], "alias": [f"{name} LLC"],
+                         "jurisdiction": c, "innCode": [inn], "registrationNumber": [inn],
+                         "taxNumber": [inn], "kppCode": ["784101001"], "topics": ["sanction"],
+                         "address": [f"{i} Lenin street, Moscow"]}
+                if rnd.random() < 0.1:
+                    props["name"].append(f"深圳{i}科技有限公司")
+                yield {"id": pid, "schema": "Company", "properties": props}
+        elif r < 0.75:
+            pid, (prog_id, prog, auth) = rnd.choice(parties), rnd.choice(PROGRAMS)
+            start = f"{rnd.randrange(2014, 2024)}-{rnd.randrange(1, 13):02d}-01"
+            props = {"entity": [pid], "authority": [auth], "program": [prog],
+                     "programId": [prog_id], "startDate": [start], "listingDate": [start],
+                     "reason": ["Supplies the armed forces; sanctioned"]}
+            if rnd.random() < 0.2:
+                props.update(endDate=["2024-10-30"], status=["expired"])
+            yield {"id": f"san-{i}", "schema": "Sanction", "properties": props}
+        elif r < 0.92:
+            a, b = rnd.sample(parties, 2)
+            schema, ends = rnd.choice([("Ownership", ("owner", "asset")),
+                                       ("Directorship", ("director", "organization")),
+                                       ("Family", ("person", "relative"))])
+            props = {ends[0]: [a], ends[1]: [b], "startDate": ["2019"]}
+            if schema == "Ownership":
+                props["percentage"] = [str(rnd.randrange(1, 101))]
+            yield {"id": f"link-{i}", "schema": schema, "properties": props}
+        else:
+            if rnd.random() < 0.5:
+                yield {"id": f"pay-{i}", "schema": "Payment", "properties": {
+                    "payer": [rnd.choice(parties)], "amount": ["1000"], "currency": ["usd"]}}
+            else:
+                yield {"id": f"addr-{i}", "schema": "Address", "properties": {
+                    "full": [f"{i} Lenin street, Moscow"], "country": ["ru"]}}
+
+
+def make_file(path: Path, n: int, captions: bool = True) -> None:
+    """The slice as JSON lines; with ``captions`` each entity states its caption, as
+    OpenSanctions' exports do (FtM's StatementEntity.to_dict), else not (as Aleph's)."""
+    from followthemoney import model
+
+    with path.open("w", encoding="utf-8") as f:
+        for e in entities(n):
+            if captions:
+                e = {"id": e["id"], "caption": model.get_proxy(e).caption, **e}
+            f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+
+def child(path: str, case_path: str) -> None:
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    case = Case.new(case_path)
+    before = _hwm()
+    t0 = time.perf_counter()
+    report = import_ftm(case, path).result
+    t = time.perf_counter() - t0
+    case.close()
+    print(f"{t:.3f} {_hwm():.0f} {before:.0f} {len(report.new_entities)} {report.sanctions} "
+          f"{report.relationships} {sum(report.skipped.values())}")
+
+
+def _hwm() -> float:
+    """Peak RSS in MB of this process (VmHWM: ru_maxrss would carry the parent's peak
+    across exec)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+TABLES = ("source", "entity", "alias", "identifier", "sanction", "relationship", "citation")
+
+
+def same_rows_baseline(case_path: Path, target: Path) -> tuple[float, float, int]:
+    """The rows the import wrote, written again with plain executemany into an empty copy of
+    the schema (indexes included): (seconds without the search index, seconds for its rows
+    too, rows)."""
+    src = sqlite3.connect(case_path)
+    ddl = [r[0] for r in src.execute(
+        "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
+        "AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'")]
+    fts = src.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()
+    rows = {t: src.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
+    docs = src.execute("SELECT rowid, title, body FROM search_index").fetchall()
+    src.close()
+    con = sqlite3.connect(target)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA foreign_keys=ON")
+    for stmt in [*ddl, fts[0]]:
+        con.execute(stmt)
+    con.commit()
+    t0 = time.perf_counter()
+    for t in TABLES:
+        if rows[t]:
+            con.executemany(f"INSERT INTO {t} VALUES ({', '.join('?' * len(rows[t][0]))})",
+                            rows[t])
+    con.commit()
+    t_rows = time.perf_counter() - t0
+    con.executemany("INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)", docs)
+    con.commit()
+    t_all = time.perf_counter() - t0
+    con.close()
+    return t_rows, t_all, sum(len(r) for r in rows.values())
+
+
+def run_child(path: Path, case_path: Path) -> list[float]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(path), str(case_path)],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return [float(x) for x in out]
+
+
+def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+        return 0
+    sizes = [int(a) for a in sys.argv[1:]] or [20_000, 100_000, 400_000]
+    tmp = Path(tempfile.mkdtemp())
+    runs = [(n, True) for n in sizes] + [(n, False) for n in sizes if n == 100_000]
+    for n, captions in runs:
+        path = tmp / f"slice{n}{'' if captions else '-nocaption'}.ftm.json"
+        make_file(path, n, captions)
+        case = tmp / f"c{n}{captions}.casefile"
+        t, peak, before, parties, sanctions, links, skipped = run_child(path, case)
+        t_same, t_fts, written = same_rows_baseline(case, tmp / f"same{n}{captions}.sqlite")
+        how = "captions stated" if captions else "no captions: FtM's pick_name picks them"
+        print(f"{n:>7,} FtM entities, {how} ({path.stat().st_size / 1e6:.1f} MB; "
+              f"{parties:,.0f} parties, {sanctions:,.0f} sanctions, {links:,.0f} "
+              f"relationships, {skipped:,.0f} skipped): import {t:.2f} s | raw executemany "
+              f"of the {written:,} rows written {t_same:.2f} s (ratio {t / t_same:.1f}x; goal"
+              f" <= 3x), with the search index rows too {t_fts:.2f} s (ratio "
+              f"{t / t_fts:.1f}x) | peak RSS {peak:.0f} MB (before the import {before:.0f} MB,"
+              f" {(peak - before) * 1024 / n:.2f} KB an entity)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""What one FollowTheMoney sanction, relationship, EconomicActivity, event, document or
+Documentation link says, as the values of a Casefile record. Pure functions over an entity's
+properties; what Casefile's own export writes into a summary (a date as given, a shipment's
+weight or route) is read back into its fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from casefile.core.countries import CountryError, country_code, country_name
+from casefile.core.sanctions import status_of
+from casefile.services.exchange.imports.ftm_map import (
+    Props,
+    bcp47,
+    first,
+    given_date,
+    given_in_summary,
+    joined,
+    mapping,
+    span,
+    strings,
+)
+from casefile.store import models
+
+
+# -- sanctions -------------------------------------------------------------------------------
+def sanction_values(props: Props, today: date, warn: Callable[[str], None]
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+    """A sanction's terms: the listing date is the designation (the earliest listingDate,
+    not a later amendment); start the earliest startDate, end the latest endDate; the
+    status in the case's words, else 'ended' when the end has passed."""
+    field = {"programme": "program", "program_id": "programId", "authority": "authority",
+             "reason": "reason", "source_url": "sourceUrl"}
+    listed = strings(props, "listingDate") or strings(props, "date")
+    field["date"] = "listingDate" if strings(props, "listingDate") else "date"
+    start, end = strings(props, "startDate"), strings(props, "endDate")
+    reason = joined(props, "reason")
+    status = None
+    for said in strings(props, "status"):
+        status = status_of(said)
+        if status is None:
+            warn(f"Sanction status {said!r} is not one Casefile knows; kept in the reason")
+            reason = "; ".join(x for x in (reason, f"Status as listed: {said}") if x)
+    end_day = max(end) if end else None
+    if status is None and end_day and end_day[:10] < today.isoformat():
+        status = "ended"  # expired: its term ran out before the import
+    values = {"authority": joined(props, "authority") or _country_names(props),
+              "programme": joined(props, "program"), "program_id": joined(props, "programId"),
+              "reason": reason[:100_000], "source_url": (strings(props, "sourceUrl") or [""])[0],
+              "status": status or "", "date": min(listed) if listed else None,
+              "start": min(start) if start else None, "end": end_day}
+    for key, label in (("date", "Listing date"), ("start", "Start date"),
+                       ("end", "End date")):
+        values[key] = given_in_summary(props, f"{label} as given: ", values[key])
+    field.update(start="startDate", end="endDate", status="status")
+    return values, field
+
+
+def _country_names(props: Props) -> str:
+    return "; ".join(country_name(c) or c for c in strings(props, "country"))
+
+
+# -- relationships ---------------------------------------------------------------------------
+_KIND_WORDS = {k.replace("_", " "): k for k in models.RELATIONSHIP_KINDS}
+
+
+def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]:
+    """(kind, values) of a relationship: an UnknownLink whose role is a Casefile kind in
+    words ('supplies', 'spokesperson for') is that kind; the role, percentage and the like
+    go into the description."""
+    link = mapping().links[schema]
+    kind = link["kind"]
+    details = []
+    for prop in link["details"]:
+        for v in strings(props, prop):
+            if schema == "UnknownLink" and prop == "role" and v.casefold() in _KIND_WORDS:
+                kind = _KIND_WORDS[v.casefold()]
+                continue
+            details.append(f"{prop}: {v}{'%' if prop == 'percentage' else ''}")
+    text, _prop = span(props)
+    description = "; ".join(x for x in (joined(props, "description", "summary"), *details) if x)
+    return kind, {"kind": kind, "date": text, "description": description[:100_000]}
+
+
+# -- shipments, events, sources, citations ---------------------------------------------------
+_AMOUNT = re.compile(r"\s*([-+]?\d[\d,. ]*)\s*([A-Za-z]{3})?\s*$")
+_SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
+            "Weight: ": "weight_kg", "Route: via ": "route", "Date as given: ": "given_date"}
+
+
+def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
+    """(values, route stop countries) of an EconomicActivity; what Casefile's own export
+    wrote into the summary (assessed goods, quantity, weight, route, number of shipments,
+    dual use, the date as given) is read back into its fields."""
+    text, _p = span(props)
+    values: dict[str, Any] = {
+        "date": text, "declared_goods": joined(props, "goodsDescription"),
+        "hs_code": (strings(props, "vedCode") or [""])[0],
+        "origin_country": first(props, "originCountry"),
+        "destination_country": first(props, "destinationCountry"),
+        "reference": (strings(props, "ccdNumber") or strings(props, "recordId") or [""])[0],
+        "shipment_count": 1, "dual_use": False}
+    for prop in ("invoiceAmount", "customsAmount"):
+        for amount in strings(props, prop):
+            m = _AMOUNT.match(amount)
+            if m and "value" not in values:
+                values["value"] = m.group(1).replace(" ", "").replace(",", "")
+                values["currency"] = (m.group(2) or "").upper()
+    route: list[str] = []
+    departure = first(props, "departureCountry")
+    if departure and departure != values["origin_country"]:
+        route.append(departure)  # sent from a country other than the origin: a transit
+    notes = [joined(props, "description")]
+    for summary in strings(props, "summary"):
+        pieces = summary.split("; ")
+        if not _is_part(summary) and all(_is_part(p) for p in pieces):  # older exports
+            notes += [_summary_part(p, values, route) for p in pieces]
+        else:
+            notes.append(_summary_part(summary, values, route))
+    values["notes"] = "\n".join(n for n in notes if n)
+    if given := values.pop("given_date", None):
+        values["date"] = given_date(given, values["date"])
+    return values, route
+
+
+def route_stops(route: list[str]) -> list[dict[str, Any]]:
+    """Route stops of the route as the summary says it: 'Turkey', 'Turkey (Istanbul)' or a
+    place, in order."""
+    stops = []
+    for i, stop in enumerate(route):
+        both = re.fullmatch(r"(.+?) \((.+)\)", stop)
+        options = [(both.group(1), both.group(2))] if both else []
+        for country, place in [*options, (stop, ""), (None, stop)]:
+            try:
+                code = country_code(country) if country else None
+            except CountryError:
+                continue
+            stops.append({"position": i, "country": code, "place": place, "role": "transit"})
+            break
+    return stops
+
+
+def _is_part(text: str) -> bool:
+    return text == "Dual-use goods" or text.startswith(tuple(_SUMMARY)) or bool(
+        re.fullmatch(r"Record stands for \d+ shipments", text))
+
+
+def _summary_part(part: str, values: dict[str, Any], route: list[str]) -> str:
+    """Read one part of Casefile's own shipment summary into ``values``; return what is
+    not such a part (kept in the notes)."""
+    if part == "Dual-use goods":
+        values["dual_use"] = True
+        return ""
+    if m := re.fullmatch(r"Record stands for (\d+) shipments", part):
+        values["shipment_count"] = int(m.group(1))
+        return ""
+    for prefix, key in _SUMMARY.items():
+        if not part.startswith(prefix):
+            continue
+        rest = part.removeprefix(prefix)
+        if key == "route":
+            route.extend(x.strip() for x in rest.split(", ") if x.strip())
+        elif key in ("quantity", "weight_kg"):
+            number, _, unit = rest.partition(" ")
+            values[key] = number
+            if key == "quantity":
+                values["unit"] = unit
+        else:
+            values[key] = rest
+        return ""
+    return part
+
+
+def event_values(props: Props) -> dict[str, Any]:
+    text, _p = span(props)
+    kinds = {k.replace("_", " "): k for k in models.EVENT_KINDS}
+    kind = next((kinds[k.casefold()] for k in strings(props, "keywords")
+                 if k.casefold() in kinds), "other")
+    return {"title": (strings(props, "name") or ["Untitled event"])[0][:1000], "kind": kind,
+            "description": joined(props, "summary", "description", sep="\n")[:100_000],
+            "date": text}
+
+
+def source_values(schema: str, props: Props) -> dict[str, Any]:
+    kinds = {k.replace("_", " "): k for k in models.SOURCE_KINDS}
+    kind = next((kinds[k.casefold()] for k in strings(props, "keywords")
+                 if k.casefold() in kinds), mapping().sources[schema])
+    reliability = "F"  # cannot be judged, unless Casefile wrote the grade
+    notes = []
+    for s in strings(props, "summary"):
+        if m := re.fullmatch(r"Admiralty reliability ([A-F])", s):
+            reliability = m.group(1)
+        else:
+            notes.append(s)
+    title = (strings(props, "title") or strings(props, "name") or strings(props, "fileName")
+             or ["Untitled document"])[0]
+    published = strings(props, "publishedAt") or strings(props, "date")
+    return {"kind": kind, "title": title[:1000], "publisher": joined(props, "publisher"),
+            "author": joined(props, "author"), "url": (strings(props, "sourceUrl") or [""])[0],
+            "date": min(published) if published else None,
+            "accessed": (first(props, "retrievedAt") or "")[:10] or None,
+            "language": bcp47(first(props, "language")),
+            "reliability": reliability,
+            "notes": "\n".join(notes + strings(props, "notes") + strings(props, "description"))}
+
+
+def citation_values(props: Props) -> tuple[str, str, int]:
+    """(excerpt, locator, credibility) of a Documentation link (Casefile's own export
+    writes the credibility into its role)."""
+    credibility = 6
+    for role in strings(props, "role"):
+        if m := re.fullmatch(r"citation, credibility ([1-6])", role):
+            credibility = int(m.group(1))
+    return (joined(props, "summary")[:100_000], joined(props, "description")[:1000],
+            credibility)

@@ -1,0 +1,47 @@
+"""What an FtM import says it did: beyond the parties and sanctions of every import, the
+relationships, shipments, events, sources and citations it made, the facts already in the
+case, and the entities of schemata Casefile does not hold, counted by schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casefile.services.exchange.imports.report import ImportReport
+
+
+@dataclass
+class FtmReport(ImportReport):
+    """An import report that also counts what FtM brings beyond parties and sanctions."""
+
+    relationships: int = 0
+    events: int = 0
+    sources: int = 0
+    citations: int = 0
+    skipped_schemata: dict[str, int] = field(default_factory=dict)  # schema -> not imported
+    already: dict[str, int] = field(default_factory=dict)  # kind -> facts already in the case
+    nothing_new: bool = False
+
+    def skip(self, schema: str) -> None:
+        self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
+
+    def skipped_line(self) -> str:
+        """'skipped: 290 Payment, 89 Address' (most first), or '' when nothing was."""
+        items = sorted(self.skipped_schemata.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ("skipped (Casefile holds no such records): "
+                + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
+
+    def summary_lines(self) -> list[str]:
+        made = [f"{len(self.new_entities):,} parties", f"{self.sanctions:,} sanctions",
+                f"{self.relationships:,} relationships", f"{self.shipments:,} shipments",
+                f"{self.events:,} events", f"{self.sources:,} sources",
+                f"{self.citations:,} citations of its sources"]
+        lines = ["New: " + ", ".join(made)]
+        if self.already or self.reused_entities:
+            have = {"parties": len(self.reused_entities), **self.already}
+            lines.append("Already in the case (not added again): " + ", ".join(
+                f"{n:,} {k}" for k, n in have.items() if n))
+        if self.nothing_new:
+            lines.append("Nothing new: the case holds everything the file says it can hold.")
+        if self.skipped_schemata:
+            lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
+        return lines
