@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile import __version__
-from casefile.errors import CaseFileError, is_expected
+from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
 EXIT_ERROR = 1
@@ -73,9 +73,19 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path, help="the CSV or XLSX file")
     s.add_argument("--mapping", default=None, help="a saved mapping's name or a JSON file "
-                   "(field -> column); without it the columns are guessed from their names")
+                   "(field -> column); without it the columns are guessed from their names "
+                   "(the layouts Casefile knows: vendors' exports, customs declarations)")
+    s.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   dest="constants", help="a fixed value for a field no column feeds, e.g. "
+                   "--set destination_country=RU --set currency=USD (repeatable)")
+    s.add_argument("--accept-missing", action="store_true",
+                   help="import although no column feeds the date, shipper, consignee, "
+                   "goods, origin or destination (the dry run lists them)")
+    s.add_argument("--skip-bad-rows", action="store_true",
+                   help="import the good rows and skip those with problems (each is listed, "
+                   "kept in the row report and in the notes of the file's source)")
     s.add_argument("--save-mapping", default=None, metavar="NAME",
-                   help="save the mapping used under this name")
+                   help="save the mapping used (columns and fixed values) under this name")
     s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
                    help="write one line per row of the file: what it creates, or its problems")
     s.add_argument("--dry-run", action="store_true",
@@ -101,6 +111,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
     s.add_argument("folder", type=Path)
+    s.add_argument("--force", action="store_true",
+                   help="replace CSV files of an earlier export already in the folder")
 
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
     s.add_argument("path", type=Path)
@@ -128,9 +140,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
-        if is_expected(exc):
-            return _refuse(str(exc) or type(exc).__name__, args)
+        said = _situation(exc, args)
+        if said is None and is_expected(exc):
+            said = str(exc) or type(exc).__name__
+        if said is not None:
+            return _refuse(said, args)
         return _bug(exc, args)
+
+
+def _situation(exc: Exception, args: argparse.Namespace) -> str | None:
+    """What SQLite or the system said about the file, the disk or the machine (a full disk,
+    a damaged or read-only file) when it reached us unwrapped, e.g. from a blob written
+    directly or a file written on a full disk."""
+    if isinstance(exc, CasefileError) or "sqlite3" not in sys.modules:
+        return None
+    from casefile.store.faults import translate
+
+    path = getattr(args, "path", None)
+    if not isinstance(path, Path):
+        return None
+    mapped = translate(exc, path.name, path.absolute().parent)
+    return str(mapped) if mapped is not None else None
 
 
 def _refuse(message: str, args: argparse.Namespace) -> int:
@@ -164,11 +194,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "demo":
         from casefile.services.exchange.demo import write_demo
 
-        if args.path.exists():
-            if not args.force:
-                raise CaseFileError(f"{args.path} exists (use --force to replace it)")
-            args.path.unlink()
-        with write_demo(args.path) as case:
+        if (args.path.exists() or args.path.is_symlink()) and not args.force:
+            raise CaseFileError(f"{args.path} exists (use --force to replace it)")
+        # --force: the case there is replaced only once the demo is whole, and never while
+        # someone has it open
+        with write_demo(args.path, replace=args.force) as case:
             counts = case.counts()
         print(f"Wrote the demo case to {args.path} ({counts['entity']} entities, "
               f"{counts['shipment']} shipments, {counts['source']} sources)")
@@ -210,12 +240,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
-        from casefile.services.case.facade import Case
+        from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
 
         with _open(args.path, readonly=True) as case:
-            for p in export_csv(case, args.folder):
-                print(p)
+            try:
+                written = export_csv(case, args.folder, replace=args.force)
+            except FilesInTheWay as exc:
+                raise FilesInTheWay(f"{exc} (pass --force to replace them)", exc.paths) from None
+        for p in written:
+            print(p)
         return 0
     if args.verb == "export-ftm":
         from casefile.services.case.facade import Case
@@ -228,15 +262,32 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open(path: Path, readonly: bool = False) -> Any:
+def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed") -> Any:
     """Open a case; say so when it was upgraded from an older Casefile (and where the old
-    file is kept)."""
+    file is kept), or read through an upgraded copy. A verb that writes is refused at once
+    when the file cannot be written (``undone`` says what was not done)."""
+    from casefile.errors import ReadOnlyError
     from casefile.services.case.facade import Case
+    from casefile.store import database, migrate
+    from casefile.store.copies import real_path
+    from casefile.store.engine import writable_reason
 
     case = Case.open(path, readonly=readonly)
     if case.backup is not None:
         print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
               f"as it was is kept as {case.backup}", file=sys.stderr)
+    if not case.readonly:
+        return case
+    why = None if readonly else writable_reason(real_path(path))
+    if why is not None:
+        case.close()
+        raise ReadOnlyError(f"{path.name} cannot be written ({why}); {undone}. Copy the "
+                            "case somewhere writable first.")
+    revision = database.read_revision(path)
+    if revision != migrate.head_revision():
+        print(f"casefile: note: {path.name} uses an older schema ({revision}); it was read "
+              "through an upgraded temporary copy and is unchanged (open it for writing to "
+              "upgrade it)", file=sys.stderr)
     return case
 
 
@@ -253,12 +304,19 @@ def _review_options(s: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from casefile.errors import AlreadyImported, ImportFailed, NeedsReview
-    from casefile.services.exchange.imports.mapping import load_mapping, save_mapping
+    from casefile.errors import AlreadyImported, ImportFailed, MissingColumns, NeedsReview
+    from casefile.services.exchange.imports.mapping import (
+        ColumnMapping,
+        load_mapping,
+        save_mapping,
+    )
     from casefile.services.exchange.imports.row_report import row_report
     from casefile.services.exchange.imports.shipments import import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
+    constants = _constants(getattr(args, "constants", []))
+    if constants is None:
+        return EXIT_USAGE
     accept = {}
     for item in args.accept:
         name, _, eid = item.rpartition("=")
@@ -267,7 +325,11 @@ def _import(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         accept[name] = int(eid)
     review = not args.keep_all_apart
-    with _open(args.path) as case:
+    if getattr(args, "report", None) is not None:
+        from casefile.store.database import refuse_output
+
+        refuse_output(args.report, args.path, "the row report", inputs=[args.file])
+    with _open(args.path, undone="nothing was imported") as case:
         try:
             if args.verb == "import-ftm":
                 from casefile.services.exchange.imports.ftm import import_ftm
@@ -281,13 +343,18 @@ def _import(args: argparse.Namespace) -> int:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
                                                   accept, keep_apart=args.keep_apart,
                                                   review=review, again=args.again,
-                                                  row_log=row_log,
-                                                  day_first=args.day_first).result
+                                                  row_log=row_log, constants=constants,
+                                                  accept_missing=args.accept_missing,
+                                                  day_first=args.day_first,
+                                                  skip_bad_rows=args.skip_bad_rows).result
                 finally:
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
             return _refuse(f"{exc}; pass --again to import it anyway", args)
+        except MissingColumns as exc:
+            return _refuse(f"{exc}. Name a column (--mapping) or give a fixed value (--set "
+                           "FIELD=VALUE), or pass --accept-missing to import it so", args)
         except NeedsReview as exc:
             _proposals(exc.report.proposals)
             return _refuse(f"nothing was imported: {exc}. Name each with --accept 'NAME=ID' "
@@ -299,14 +366,28 @@ def _import(args: argparse.Namespace) -> int:
             order = getattr(exc.report, "date_order", "")
             if order.startswith("not guessed"):
                 print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
+            missing = getattr(exc.report, "missing", None)
+            if missing:
+                print(f"Not found in the file: {', '.join(missing)} (no column, no fixed "
+                      "value)", file=sys.stderr)
+            if args.verb == "import" and not args.skip_bad_rows:
+                print("Pass --skip-bad-rows to import the good rows (the others are listed "
+                      "and kept in the notes of the file's source)", file=sys.stderr)
             return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
                            args)
-    if report.mapping:
-        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if getattr(report, "skipped", None):
+        n = len(report.skipped)
+        print(f"{'Would skip' if args.dry_run else 'Skipped'} {n:,} row{'s' if n != 1 else ''} "
+              "with problems:")
+        for line in report.skipped_lines(50):
+            print(f"  {line}")
+    if args.verb == "import":
+        _columns(report, args.dry_run)
     if getattr(report, "date_order", ""):
         print(f"Dates: {report.date_order}")
     if getattr(args, "save_mapping", None):
-        print(f"Saved mapping to {save_mapping(args.save_mapping, report.mapping)}")
+        saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))
+        print(f"Saved mapping to {saved}")
     verb = "Would import" if args.dry_run else "Imported"
     what = "records" if args.verb == "import-ftm" else f"{report.shipments:,} shipments"
     print(f"{verb} {what} from {report.rows:,} rows; "
@@ -331,6 +412,38 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  {line}")
     _proposals(report.proposals, kept_apart=not args.dry_run)
     return 0
+
+
+def _constants(items: list[str]) -> dict[str, str] | None:
+    """--set FIELD=VALUE options as field -> value; None (said on stderr) when one is not."""
+    from casefile.services.exchange.imports.fields import TARGETS, field_named
+
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        target = field_named(name) if sep else None
+        if target is None:
+            print(f"casefile: error: --set takes FIELD=VALUE with a field of "
+                  f"{', '.join(TARGETS)}, not {item!r}", file=sys.stderr)
+            return None
+        out[target] = value.strip()
+    return out
+
+
+def _columns(report: Any, dry_run: bool) -> None:
+    """What the file was recognised as, which column feeds which field, the fixed values,
+    and — before anything else is said — the essential fields nothing feeds."""
+    if report.layout:
+        print(f"Recognised as: {report.layout}")
+    if report.mapping:
+        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
+    if report.constants:
+        print("Fixed values: " + ", ".join(f"{k} = {v!r}" for k, v in report.constants.items()))
+    if report.missing:
+        print(f"Not found in the file: {', '.join(report.missing)} (no column, no fixed value)"
+              + ("; the import stops here unless given --accept-missing, a column "
+                 "(--mapping) or a fixed value (--set FIELD=VALUE)" if dry_run else
+                 "; imported so, as --accept-missing said"))
 
 
 def _proposals(proposals: list, kept_apart: bool = False) -> None:

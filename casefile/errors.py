@@ -58,7 +58,29 @@ class CaseLockedError(CaseFileError):
 
 
 class ReadOnlyError(CaseFileError):
-    """A change was asked of a case that is open read-only."""
+    """A change was asked of a case that is open read-only (or that cannot be written: a
+    read-only file, folder or disk)."""
+
+
+class DiskFullError(CaseFileError):
+    """The disk holding a case (or its backup copy) is full: the step that needed the space
+    was not made."""
+
+
+class OutputPathError(CasefileError, ValueError):
+    """An output (an export, a report, a copy) would overwrite what must not be overwritten:
+    the case itself, a file that belongs to it (its -wal, -shm, .lock, .owner), or the file
+    being read."""
+
+
+class FilesInTheWay(OutputPathError):
+    """An export would replace files already in the chosen folder; ``paths`` lists them.
+    Export again with replacing allowed (``export-csv --force``), or choose another
+    folder."""
+
+    def __init__(self, message: str, paths: list[Path]) -> None:
+        super().__init__(message)
+        self.paths = paths
 
 
 # -- records and values -------------------------------------------------------------------
@@ -106,6 +128,30 @@ class ImportFileError(CasefileError, ValueError):
 class MappingError(ImportFileError):
     """A column mapping that cannot be used: unknown, unreadable, or naming columns the
     file lacks."""
+
+
+class MissingColumns(MappingError):
+    """Fields a shipment needs to be read (date, shipper, consignee, goods, origin,
+    destination) have no column in the file and no fixed value: the import stops before it
+    writes anything, unless told to go on. ``missing`` names them (date, goods, …)."""
+
+    def __init__(self, file_name: str, missing: list[str], stored_as: list[str]) -> None:
+        how = " and ".join([", ".join(stored_as[:-1]), stored_as[-1]] if len(stored_as) > 1
+                           else stored_as)
+        super().__init__(f"{file_name}: no column for {', '.join(missing)} (and no fixed "
+                         f"value): every shipment would be stored {how}; nothing was imported")
+        self.missing = missing
+
+
+class NotShipments(ImportFileError):
+    """The file is trade statistics (country-to-country aggregates: no shipper, no
+    consignee), not shipment records; it is refused. ``layout`` names what it looks like."""
+
+    def __init__(self, file_name: str, layout: str, holds: list[str]) -> None:
+        super().__init__(f"{file_name} looks like {layout} ({', '.join(holds)}): country "
+                         "aggregates have no parties, so they are not shipments; nothing was "
+                         "imported")
+        self.layout = layout
 
 
 class AlreadyImported(ImportFileError):

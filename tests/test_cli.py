@@ -76,10 +76,12 @@ def test_import_verb_dry_run_and_errors(tmp_path, capsys):
     status, out, err = run(capsys, "import", case, f, "--dry-run")
     assert status == 0 and "Would import 1 shipments" in out
     assert "Possible match: 'Small distributor'" in out
+    assert "Not found in the file: origin, destination (no column, no fixed value)" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
-    status, out, err = run(capsys, "import", case, bad)
+    status, out, err = run(capsys, "import", case, bad, "--accept-missing")
     assert status == 1 and "bad.csv, line 2, column 'ArrivalDate'" in err
+    assert "Not found in the file: consignee, goods, origin, destination" in err
     assert err.splitlines()[-1] == "casefile: the import of bad.csv failed; the case is unchanged"
     status, out, err = run(capsys, "import", case, f, "--mapping", "no such mapping")
     assert status == 1
@@ -102,17 +104,20 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
                                        "DJI,Small distributor,batteries\n"
                                        "NORINCO,Small distributor,rifles\n")
     capsys.readouterr()
-    assert main(["import", str(case), str(f)]) == 1  # undecided: nothing is written
+    # (a file without dates or countries: accepted as such, near matches are the point here)
+    assert main(["import", str(case), str(f), "--accept-missing"]) == 1  # undecided
     captured = capsys.readouterr()
     assert "Possible match: 'Small distributor' looks like entity 4" in captured.out
     assert "--accept 'NAME=ID'" in captured.err and "nothing was imported" in captured.err
     assert main(["info", str(case)]) == 0 and "Shipments:     4" in capsys.readouterr().out
-    assert main(["import", str(case), str(f), "--keep-apart", "Small distributor"]) == 0
+    assert main(["import", str(case), str(f), "--keep-apart", "Small distributor",
+                 "--accept-missing"]) == 0
     assert "1 new parties" in capsys.readouterr().out
-    assert main(["import", str(case), str(f), "--accept", "Small distributor=4"]) == 1
+    assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
+                 "--accept-missing"]) == 1
     assert "already imported" in capsys.readouterr().err  # the same file, twice: refused
     assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
-                 "--again"]) == 0
+                 "--again", "--accept-missing"]) == 0
     out = capsys.readouterr().out
     assert "0 new parties" in out and "Possible match" not in out
     assert main(["info", str(case)]) == 0
@@ -137,3 +142,246 @@ def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
     assert "NORINCO (= existing #1" in rows[1][2] and "=HYPERLINK" in rows[1][2]
     assert "line 4, column 'Дата': February 2022 has 28 days" in rows[2][2]
     assert "Wrote a line for every row read" in capsys.readouterr().out
+
+
+# -- issue 14: outputs never land on the case, demo --force, one-line errors ------------------
+def _one_line(err):
+    """stderr is one line, `casefile: ...`, and no traceback."""
+    assert err.startswith("casefile: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "unexpected error" not in err, err
+    return err
+
+
+def _demo(tmp_path, name="d.casefile"):
+    case = tmp_path / name
+    assert main(["demo", str(case)]) == 0
+    return case
+
+
+@pytest.mark.parametrize("verb", ["export-pdf", "export-ftm"])
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", ".lock", ".owner"])
+def test_an_export_never_writes_over_the_case_or_its_files(tmp_path, capsys, verb, suffix):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    target = case.with_name(case.name + suffix)
+    status, out, err = run(capsys, verb, case, "-o", target)
+    assert status == 1 and "the case" in _one_line(err)
+    assert case.read_bytes() == before and main(["check", str(case)]) == 0
+
+
+@pytest.mark.parametrize("verb", ["export-pdf", "export-ftm"])
+def test_an_export_never_writes_over_the_case_by_another_name(tmp_path, capsys, verb):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    (tmp_path / "out").mkdir()
+    link = tmp_path / "out" / "dossier.pdf"
+    link.symlink_to(case)
+    twin = tmp_path / "out" / "twin.json"
+    for target in (link, tmp_path / "out" / ".." / case.name):
+        status, out, err = run(capsys, verb, case, "-o", target)
+        assert status == 1 and "the case" in _one_line(err)
+    link.unlink()
+    import os
+
+    os.link(case, twin)
+    status, out, err = run(capsys, verb, case, "-o", twin)
+    assert status == 1 and "the case" in _one_line(err)
+    assert case.read_bytes() == before
+
+
+def test_import_report_never_writes_over_the_case_or_the_file_read(tmp_path, capsys):
+    case = _demo(tmp_path)
+    f = tmp_path / "t.csv"
+    text = "ShipperName,ConsigneeName,ProductDescription\nDJI,Tekhkrim,batteries\n"
+    f.write_text(text, encoding="utf-8")
+    before = case.read_bytes()
+    for target in (case, f, case.with_name(case.name + "-wal")):
+        status, out, err = run(capsys, "import", case, f, "--report", target)
+        assert status == 1, err
+        _one_line(err)
+    assert case.read_bytes() == before and f.read_text(encoding="utf-8") == text
+    assert main(["check", str(case)]) == 0
+
+
+def test_export_csv_does_not_overwrite_files_unless_forced(tmp_path, capsys):
+    case = _demo(tmp_path)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "shipments.csv").write_text("my own notes")
+    status, out, err = run(capsys, "export-csv", case, folder)
+    assert status == 1 and "shipments.csv" in _one_line(err) and "--force" in err
+    assert (folder / "shipments.csv").read_text() == "my own notes"
+    assert sorted(p.name for p in folder.iterdir()) == ["shipments.csv"]  # nothing written
+    status, out, err = run(capsys, "export-csv", case, folder, "--force")
+    assert status == 0 and (folder / "shipments.csv").read_text(
+        encoding="utf-8-sig").startswith("id,date")
+    status, out, err = run(capsys, "export-csv", case, tmp_path)  # the case's own folder
+    assert status == 0  # other files there are not in the way
+
+
+def test_export_csv_into_the_case_itself_is_refused(tmp_path, capsys):
+    case = _demo(tmp_path)
+    before = case.read_bytes()
+    status, out, err = run(capsys, "export-csv", case, case)
+    assert status == 1
+    _one_line(err)
+    assert case.read_bytes() == before
+
+
+def test_demo_force_never_deletes_a_case_someone_holds(tmp_path, capsys):
+    from tests.store.files import held
+
+    case = _demo(tmp_path)
+    with held(case) as proc:
+        before = case.read_bytes()
+        status, out, err = run(capsys, "demo", case, "--force")
+        assert status == 1 and f"process {proc.pid}" in _one_line(err)
+        assert case.read_bytes() == before
+    status, out, err = run(capsys, "demo", case, "--force")  # nobody holds it now
+    assert status == 0 and main(["check", str(case)]) == 0
+
+
+# -- damaged and resource-starved cases: one line, exit 1 ------------------------------------
+def _sql(case, *statements):
+    import sqlite3
+
+    con = sqlite3.connect(case)
+    for s in statements:
+        con.execute(s)
+    con.commit()
+    con.close()
+
+
+READERS = [("info",), ("check",), ("export-ftm", "-o", "out.json"),
+           ("export-pdf", "-o", "out.pdf"), ("export-csv", "csv"), ("search", "DJI")]
+
+
+def _every_reader_says_one_line(tmp_path, capsys, case, needle):
+    for verb, *rest in READERS:
+        rest = [str(tmp_path / r) if r.startswith(("out", "csv")) else r for r in rest]
+        status, out, err = run(capsys, verb, case, *rest)
+        assert status == 1, (verb, out, err)
+        if verb == "check" and not err:  # or `check` lists what it found
+            assert "PROBLEM: " in out and needle in out, out
+            continue
+        assert needle in _one_line(err), (verb, err)
+
+
+def test_a_case_with_a_missing_table_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    _sql(case, "DROP TABLE shipment")
+    _every_reader_says_one_line(tmp_path, capsys, case, "shipment")
+
+
+def test_a_case_without_its_version_row_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    _sql(case, "DELETE FROM alembic_version")
+    before = case.read_bytes()
+    _every_reader_says_one_line(tmp_path, capsys, case, "schema version")
+    status, out, err = run(capsys, "import", case, tmp_path / "none.csv")
+    assert status == 1 and "schema version" in _one_line(err)
+    assert case.read_bytes() == before
+
+
+def test_a_half_created_case_is_one_line(tmp_path, capsys):
+    """What an older Casefile left when killed in `new`: the id, some tables, no version."""
+    import sqlite3
+
+    from casefile.store.database import APPLICATION_ID
+
+    case = tmp_path / "half.casefile"
+    con = sqlite3.connect(case)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.execute("CREATE TABLE audit_log (id INTEGER NOT NULL, at VARCHAR NOT NULL, "
+                "PRIMARY KEY (id))")
+    con.execute("CREATE TABLE case_info (id INTEGER NOT NULL, PRIMARY KEY (id))")
+    con.commit()
+    con.close()
+    before = case.read_bytes()
+    _every_reader_says_one_line(tmp_path, capsys, case, "half-created")
+    assert case.read_bytes() == before
+
+
+def test_a_malformed_case_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    data = bytearray(case.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data) - page, 3 * page):  # pages in the middle
+        data[start + 16:start + page - 16] = b"\xa5" * (page - 32)
+    case.write_bytes(bytes(data))
+    _every_reader_says_one_line(tmp_path, capsys, case, "damaged")
+
+
+def test_a_full_disk_is_one_line_and_changes_nothing(tmp_path, capsys):
+    from tests.store.files import fill, small_disk
+
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        case = disk / "d.casefile"
+        assert main(["demo", str(case)]) == 0
+        f = tmp_path / "t.csv"
+        f.write_text("ShipperName,ConsigneeName,ProductDescription\n" + "".join(
+            f"Shipper {i} {'x' * 300},Consignee {i} {'y' * 300},goods {i} {'z' * 300}\n"
+            for i in range(4000)), encoding="utf-8")
+        status, before, err = run(capsys, "info", case)
+        fill(disk, leave=256 << 10)
+        status, out, err = run(capsys, "import", case, f, "--keep-all-apart",
+                                  "--accept-missing")
+        assert status == 1 and "disk is full" in _one_line(err)
+        (disk / "filler.bin").unlink()
+        fill(disk, leave=0)
+        status, out, err = run(capsys, "export-ftm", case, "-o", disk / "out.json")
+        assert status == 1 and "disk is full" in _one_line(err)
+        status, out, err = run(capsys, "new", disk / "n.casefile")
+        assert status == 1 and "disk is full" in _one_line(err)
+        assert sorted(p.name for p in disk.iterdir()) == ["d.casefile", "filler.bin"]
+        (disk / "filler.bin").unlink()
+        assert main(["check", str(case)]) == 0
+        assert run(capsys, "info", case)[1] == before
+
+
+def test_import_ftm_of_deeply_nested_json_is_one_line(tmp_path, capsys):
+    case = _demo(tmp_path)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    status, out, err = run(capsys, "import-ftm", case, deep)
+    assert status == 1 and "deep.json" in _one_line(err) and "nested" in err
+    lines = tmp_path / "deep.ftm.json"
+    lines.write_text('{"id": "a", "schema": "Company", "properties": {"name": ["A"]}}\n'
+                     + '{"x": ' + "[" * 200_000 + "]" * 200_000 + "}\n")
+    status, out, err = run(capsys, "import-ftm", case, lines)
+    assert status == 1 and "line 2" in _one_line(err) and "nested" in err
+
+
+def test_import_ftm_reads_a_large_json_array_as_a_stream(tmp_path, capsys):
+    """A 15 MB array: the records are read one by one, never the whole file at once."""
+    import json
+    import tracemalloc
+
+    case = _demo(tmp_path)
+    f = tmp_path / "big.json"
+    filler = "n" * 15_500  # a property Casefile does not keep
+    with f.open("w", encoding="utf-8") as out:
+        out.write("[\n")
+        for i in range(1000):
+            rec = {"id": f"e{i}", "schema": "Company",
+                   "properties": {"name": [f"Company {i}"], "indexText": [filler]}}
+            out.write(("," if i else "") + json.dumps(rec) + "\n")
+        out.write("]\n")
+    size = f.stat().st_size
+    assert size > 15_000_000
+    # the importer's modules (and the FtM model they load) are not part of reading the file
+    import casefile.services.exchange.imports.ftm  # noqa: F401
+    tracemalloc.start()
+    try:
+        status, out, err = run(capsys, "import-ftm", case, f, "--dry-run")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert status == 0, err
+    assert "from 1,000 rows" in out
+    assert peak < size / 2, f"peak {peak:,} bytes for a {size:,}-byte file"
+    bad = tmp_path / "bad.json"
+    bad.write_text('[\n{"id": "a", "schema": "Company", "properties": {"name": ["A"]}},\n'
+                   '{"id": "b", "schema": "Company", "properties": {"name": ["B"]}\n]\n')
+    status, out, err = run(capsys, "import-ftm", case, bad)
+    assert status == 1 and "bad.json, line 4" in _one_line(err)

@@ -206,12 +206,13 @@ def test_traceback_text_prefers_the_workers_trace():
 
 # -- the command line ---------------------------------------------------------------------
 def _damaged_case(tmp_path):
-    """A case whose shipment table was dropped by another program: `info` fails with a
-    database error Casefile does not expect (a bug as far as the CLI can tell)."""
+    """A case whose marking another program set to a value no TLP label has: `info` fails
+    on a value Casefile does not expect (a bug as far as the CLI can tell). A missing table
+    is not the example any more: Casefile says in one line that the case is damaged."""
     path = tmp_path / "damaged.casefile"
     assert main(["new", str(path)]) == 0
     con = sqlite3.connect(path)
-    con.execute("DROP TABLE shipment")
+    con.execute("UPDATE case_info SET marking = 'ORANGE'")
     con.commit()
     con.close()
     return path
@@ -234,8 +235,8 @@ def test_cli_bug_prints_and_logs_the_traceback_exit_70(tmp_path, capsys, log_dir
     capsys.readouterr()
     assert main(["info", str(path)]) == EXIT_SOFTWARE == 70
     err = capsys.readouterr().err
-    assert "Traceback (most recent call last)" in err and "no such table: shipment" in err
-    assert err.splitlines()[-1].startswith("casefile: unexpected error (OperationalError: ")
+    assert "Traceback (most recent call last)" in err and "KeyError: 'ORANGE'" in err
+    assert err.splitlines()[-1].startswith("casefile: unexpected error (KeyError: ")
     assert f"a bug in Casefile; the traceback is also in {log_dir / FILE_NAME}" in err
     logged = (log_dir / FILE_NAME).read_text("utf-8")
     assert "ERROR casefile.cli" in logged and "casefile info: unexpected error" in logged
@@ -254,7 +255,7 @@ def test_cli_bug_in_a_real_process_exits_70(tmp_path):
     r = _cli_process("info", path, env={ENV: str(logs)})
     assert r.returncode == 70 and r.stdout == ""
     assert "Traceback (most recent call last)" in r.stderr
-    assert "no such table: shipment" in (logs / FILE_NAME).read_text("utf-8")
+    assert "KeyError: 'ORANGE'" in (logs / FILE_NAME).read_text("utf-8")
 
 
 def test_version_and_help_do_not_import_the_heavy_libraries():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 KINDS: dict[str, tuple[str, str]] = {
     "entity": ("Entity", "Entities"), "shipment": ("Shipment", "Shipments"),
     "event": ("Event", "Events"), "source": ("Source", "Sources"),
@@ -22,3 +24,51 @@ def singular(kind: str) -> str:
 def words(code: str | None) -> str:
     """'public_body' -> 'public body'."""
     return (code or "").replace("_", " ")
+
+
+# field keys whose words are not just the key with spaces (a column naming a party loses
+# its "_id"); child collections by the name an editor gives them
+_FIELD_WORDS = {"weight_kg": "weight", "hs_code": "HS code", "dual_use": "dual-use",
+                "shipment_count": "shipments in record", "url": "URL",
+                "alias": "aliases", "identifier": "identifiers", "route_stop": "route",
+                "event_party": "parties", "citation": "citations",
+                "attachment": "attachments"}
+
+
+def field_words(key: str) -> str:
+    """'declared_goods' -> 'declared goods', 'shipper_id' -> 'shipper', 'route_stop' ->
+    'route': a field or child collection as an operation's name says it."""
+    if key in _FIELD_WORDS:
+        return _FIELD_WORDS[key]
+    return words(key.removesuffix("_id"))
+
+
+def fields_said(keys: list[str]) -> str:
+    """'name', 'name and country', 'name, country and tags', '5 fields'."""
+    said = [field_words(k) for k in keys]
+    if len(said) > 3:
+        return f"{len(said)} fields"
+    return " and ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else "".join(said)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def human_time(iso: str, now: datetime | None = None) -> str:
+    """An ISO 8601 moment in the user's local time, as people say it: 'today at 14:05',
+    'yesterday at 9:12', '2 March at 14:05', '2 March 2022 at 14:05'. Text that is no ISO
+    moment comes back as it is."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    now = (now or datetime.now()).astimezone()
+    when = when.astimezone(now.tzinfo) if when.tzinfo else when
+    clock = f"{when.hour}:{when.minute:02d}"
+    if when.date() == now.date():
+        return f"today at {clock}"
+    if when.date() == (now - timedelta(days=1)).date():
+        return f"yesterday at {clock}"
+    year = "" if when.year == now.year else f" {when.year}"
+    return f"{when.day} {_MONTHS[when.month - 1]}{year} at {clock}"

@@ -55,7 +55,7 @@ def open_main_window(path: Path | None = None, demo: bool = False, readonly: boo
         win.open_path(Path(path), readonly)
     else:
         last = win.settings.value("last_case")
-        if last and Path(last).exists():
+        if last and Path(last).is_absolute() and Path(last).exists():
             win.open_path(Path(last))
     return win
 

@@ -34,12 +34,19 @@ class AttachmentsPanel(QWidget):
         self.table.setColumnWidth(2, 150)
         add, open_, save, remove = (QPushButton("Add file…"), QPushButton("Open"),
                                     QPushButton("Save as…"), QPushButton("Remove"))
+        self.writing_buttons = (add, remove)
         add.clicked.connect(self._add)
         open_.clicked.connect(lambda: self._with_current(self.open_requested.emit))
         save.clicked.connect(self._save)
         remove.clicked.connect(lambda: self._with_current(self.remove_requested.emit))
         titled_panel(self, "Attachments (drop files here to store them in the case)",
                      self.table, [add, open_, save, remove])
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Files can be opened and saved out, not added (nor dropped) or removed."""
+        self.setAcceptDrops(not readonly)
+        for b in self.writing_buttons:
+            b.setEnabled(not readonly)
 
     def set_attachments(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows

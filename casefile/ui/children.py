@@ -1,12 +1,13 @@
 """A small editable table of child rows (aliases, identifiers, route stops, parties) with
 add / remove / move buttons. Every change hands the whole list back to be saved as one
-operation."""
+operation. When the saved rows come back as they were typed, the table is left alone (only
+the new rows' ids are noted): the cell being edited stays open and Tab goes on to the next."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -46,17 +47,74 @@ class ChildTable(QWidget):
             up.clicked.connect(lambda: self.move_selected(-1))
             down.clicked.connect(lambda: self.move_selected(1))
             buttons += [up, down]
+        self.buttons = buttons
+        self._triggers = self.table.editTriggers()
         titled_panel(self, spec.title, self.table, buttons)
 
-    def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str]) -> None:
+    def finish_editing(self) -> bool:
+        """Put the text of a cell being edited into the table without saving it (the
+        caller saves); True when a cell was being edited."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return False
         self._filling = True
-        self.table.setRowCount(0)
+        try:  # leaving the cell commits what its editor holds
+            self.table.setCurrentIndex(QModelIndex())
+        finally:
+            self._filling = False
+        return True
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Rows can be read and selected, not typed into, added, removed or moved."""
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if readonly
+                                   else self._triggers)
+        for b in self.buttons:
+            b.setEnabled(not readonly)
+
+    def set_rows(self, rows: list[dict[str, Any]], names: dict[int, str],
+                 same_record: bool = False) -> None:
+        """Show ``rows``. For the record already shown (a reload after a save) the rows
+        typed so far are updated where they stand — ids noted, values as stored ('Turkey'
+        comes back as 'TR') — so the cell being edited stays open."""
+        shown = []
         for row in rows:
             values = dict(row)
             if "entity_id" in values and any(k == "entity" for k, _ in self.spec.columns):
                 values["entity"] = names.get(values["entity_id"], "")
+            shown.append(values)
+        if same_record and self._update_in_place(shown):
+            return
+        current = (self.table.currentRow(), self.table.currentColumn())
+        self._filling = True
+        self.table.setRowCount(0)
+        for values in shown:
             self._append(values)
         self._filling = False
+        if same_record and 0 <= current[0] < self.table.rowCount():
+            self.table.setCurrentCell(*current)
+
+    def _update_in_place(self, rows: list[dict[str, Any]]) -> bool:
+        """When the table has as many complete rows as ``rows``, give them the rows' ids
+        and stored values and say True (a half-typed row stays as it is)."""
+        complete = [r for r in range(self.table.rowCount())
+                    if (self.table.item(r, 0) or QTableWidgetItem()).text().strip()]
+        if len(complete) != len(rows):
+            return False
+        self._filling = True
+        try:
+            for r, values in zip(complete, rows, strict=True):
+                for c, (key, _h) in enumerate(self.spec.columns):
+                    item = self.table.item(r, c)
+                    text = "" if values.get(key) is None else str(values[key])
+                    if item is None:
+                        self.table.setItem(r, c, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+                first = self.table.item(r, 0)
+                if first is not None:
+                    first.setData(ID_ROLE, values.get("id"))
+        finally:
+            self._filling = False
+        return True
 
     def _append(self, values: dict[str, Any]) -> None:
         r = self.table.rowCount()

@@ -96,6 +96,14 @@ class CitationsPanel(QWidget):
         self.open_button.clicked.connect(self._open)
         titled_panel(self, "Citations", self.table, [self.cite_button, self.edit_button,
                                                      self.remove_button, self.open_button])
+        self.readonly = False
+
+    def set_readonly(self, readonly: bool) -> None:
+        """Citations can be read and followed to their source, not added, edited or
+        removed."""
+        self.readonly = readonly
+        for b in (self.cite_button, self.edit_button, self.remove_button):
+            b.setEnabled(not readonly)
 
     def set_citations(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
@@ -113,7 +121,7 @@ class CitationsPanel(QWidget):
                 self.table.setItem(r, col, item)
 
     def _edit(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
+        if 0 <= row < len(self._rows) and not self.readonly:
             self.edit_requested.emit(self._rows[row])
 
     def _remove(self) -> None:

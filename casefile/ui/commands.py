@@ -13,7 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from casefile import __version__
-from casefile.errors import CaseLockedError, InUseError, ValidationError
+from casefile.core.labels import human_time, plural, singular
+from casefile.errors import CaseLockedError, ValidationError
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.menus import Menus
@@ -25,6 +26,23 @@ from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.text import message
 
+
+def _blocking(case: Any, kind: str, ids: list[int]) -> list[str]:
+    from casefile.services.queries.record import blocking_records
+
+    with case.read() as conn:
+        return blocking_records(conn, kind, ids)
+
+
+def _in_use(path: Path, holder: dict[str, Any]) -> str:
+    """Who has a case open, and since when, in words."""
+    since = holder.get("since")
+    return (f"{path.name} is open for writing by {holder.get('user', 'someone')} on "
+            f"{holder.get('host', 'another computer')} (process {holder.get('pid', '?')})"
+            f"{', since ' + human_time(str(since)) if since else ''}.\n\nOpen it read-only, "
+            "or close it there first.")
+
+
 FILE_FILTER = "Casefile cases (*.casefile);;All files (*)"
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -34,17 +52,20 @@ class WindowCommands(QObject):
 
     def __init__(self, session: CaseSession, parent: QWidget, menus: Menus,
                  records: RecordsView, go_to: Callable[[str, int], None],
-                 status: Callable[[str], None]) -> None:
+                 status: Callable[[str], None],
+                 store_typing: Callable[[Callable[[], None]], None] | None = None) -> None:
         super().__init__(parent)
         self.session, self.parent_widget, self.menus = session, parent, menus
         self.records, self.go_to, self.status = records, go_to, status
+        # before the case is closed: store what is typed (then close), or say why not
+        self.store_typing = store_typing or (lambda then: then())
         self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
         m, s = menus, session
         m.new.triggered.connect(self.new_case)
         m.open.triggered.connect(self.open_dialog)
         m.demo.triggered.connect(self.open_demo)
         m.save_copy.triggered.connect(self.save_copy)
-        m.close.triggered.connect(s.close)
+        m.close.triggered.connect(lambda: self.store_typing(s.close))
         m.quit.triggered.connect(parent.close)
         m.undo.triggered.connect(lambda: record_ops.undo(s).run())
         m.redo.triggered.connect(lambda: record_ops.redo(s).run())
@@ -83,7 +104,7 @@ class WindowCommands(QObject):
     def open_path(self, path: Path, readonly: bool = False) -> None:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CaseLockedError) and not readonly:
-                box = message(self.parent_widget, "Case in use", str(exc),
+                box = message(self.parent_widget, "Case in use", _in_use(path, exc.holder),
                               icon=QMessageBox.Icon.Question)
                 box.setStandardButtons(QMessageBox.StandardButton.Open
                                        | QMessageBox.StandardButton.Cancel)
@@ -98,7 +119,8 @@ class WindowCommands(QObject):
                 message(self.parent_widget, "Case upgraded", f"{path.name} was made by an "
                         "earlier Casefile and has been upgraded. The file as it was is kept "
                         f"as:\n{case.backup}", icon=QMessageBox.Icon.Information).show()
-        self.session.open(Path(path), readonly, opened, failed)
+        target = Path(path).expanduser().resolve()
+        self.store_typing(lambda: self.session.open(target, readonly, opened, failed))
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Open case", "", FILE_FILTER)
@@ -110,10 +132,12 @@ class WindowCommands(QObject):
                                               "Untitled.casefile", FILE_FILTER)
         if name:
             path = Path(name if name.endswith(".casefile") else name + ".casefile")
-            case_file.new_case(self.session, path, self._error("Cannot create the case"))
+            self.store_typing(lambda: case_file.new_case(
+                self.session, path, self._error("Cannot create the case")))
 
     def open_demo(self) -> None:
-        case_file.open_demo(self.session, self._error("Cannot open the demo case"))
+        self.store_typing(lambda: case_file.open_demo(
+            self.session, self._error("Cannot open the demo case")))
 
     def save_copy(self) -> None:
         case = self.session.case
@@ -173,31 +197,35 @@ class WindowCommands(QObject):
             .failure(self._error()).run()
 
     def delete_selected(self) -> None:
+        """Delete the selected records as one undo step, after asking; records that still
+        use them (a party's shipments, a source's citations) are named, and the answer
+        that deletes those too is not the default."""
         kind, ids = self.records.kind, self.records.selected_ids()
         if not ids:
             return
-        what = f"{len(ids)} records" if len(ids) > 1 else "this record"
-        box = message(self.parent_widget, "Delete", f"Delete {what}? You can undo this.",
-                      icon=QMessageBox.Icon.Question)
+        self.session.query(lambda case: _blocking(case, kind, ids),
+                           lambda blocking: self._confirm_delete(kind, ids, blocking))
+
+    def _confirm_delete(self, kind: str, ids: list[int], blocking: list[str]) -> None:
+        n = len(ids)
+        what = (f"these {n} {plural(kind).lower()}" if n > 1
+                else f"this {singular(kind).lower()}")
+        if blocking:
+            shown = "\n".join(f"  • {b}" for b in blocking[:12])
+            more = f"\n  … and {len(blocking) - 12} more" if len(blocking) > 12 else ""
+            text = (f"{what[0].upper()}{what[1:]} {'are' if n > 1 else 'is'} still used by "
+                    f"{len(blocking)} record{'s' if len(blocking) != 1 else ''}:\n{shown}"
+                    f"{more}\n\nDelete {what} and {'these' if len(blocking) > 1 else 'that'} "
+                    "too? You can undo this.")
+        else:
+            text = f"Delete {what}? You can undo this."
+        box = message(self.parent_widget, "Delete", text, icon=QMessageBox.Icon.Question)
         box.setStandardButtons(Yes | No)
+        box.setDefaultButton(No if blocking else Yes)
         if box.exec() != Yes:
             return
-        for rid in ids:
-            self._delete(kind, rid)
-
-    def _delete(self, kind: str, rid: int) -> None:
-        def failed(exc: BaseException) -> None:
-            if not isinstance(exc, InUseError):
-                show_error(self.parent_widget, exc)
-                return
-            box = message(self.parent_widget, "Still in use",
-                          f"{exc}\n\nDelete it together with those?",
-                          icon=QMessageBox.Icon.Question)
-            box.setStandardButtons(Yes | No)
-            if box.exec() == Yes:
-                record_ops.delete_record(self.session, kind, rid, cascade=True) \
-                    .failure(self._error()).run()
-        record_ops.delete_record(self.session, kind, rid).failure(failed).run()
+        record_ops.delete_records(self.session, kind, ids, cascade=bool(blocking)) \
+            .failure(self._error("Cannot delete")).run()
 
     def merge_selected(self) -> None:
         ids = self.records.selected_ids()

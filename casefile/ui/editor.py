@@ -1,12 +1,14 @@
 """The editor of one record, built from the field specs of its kind. There is no Save button:
 each field is committed when its editing finishes, as one undoable operation; a value that
-cannot be stored is shown in red beside the field and not saved."""
+cannot be stored is shown in red beside the field and not saved. Escape in a field puts its
+stored value back."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,6 +25,8 @@ from casefile.ui.children import ChildTable
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label
 from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
+
+LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
 
 
 class _PlainTextField(QPlainTextEdit):
@@ -49,6 +53,8 @@ class RecordEditor(QWidget):
         self._loading = False
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, Any] = {}
+        self._names: dict[int, str] = {}
+        self._escape: dict[QObject, str] = {}  # typing widget -> its field (Escape restores)
         self._dates = {s.key for s in FIELDS[kind] if s.widget == "date"}
         # shown as "a, b", stored as "a,b"
         self._lists = {s.key for s in FIELDS[kind] if s.widget in ("tags", "countries")}
@@ -57,6 +63,7 @@ class RecordEditor(QWidget):
         self.heading.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
             w = self._make(spec, entity_choices)
             err = plain_label(wrap=True)
@@ -68,10 +75,20 @@ class RecordEditor(QWidget):
             lay.setSpacing(1)
             lay.addWidget(w)
             lay.addWidget(err)
-            form.addRow(spec.label, box)
+            label = plain_label(spec.label)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            if label.sizeHint().width() > LABEL_WIDTH:  # a long label wraps; the fields
+                label.setWordWrap(True)  # keep their width
+                label.setFixedWidth(LABEL_WIDTH)
+            form.addRow(label, box)
             self.widgets[spec.key], self.errors[spec.key] = w, err
+            target = self._typing_target(spec.key)
+            if isinstance(target, QLineEdit | QPlainTextEdit):
+                self._escape[target] = spec.key
+                target.installEventFilter(self)
         self.children_tables: dict[str, ChildTable] = {}
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
         outer.addLayout(form)
         for cspec in CHILDREN.get(kind, []):
@@ -126,40 +143,78 @@ class RecordEditor(QWidget):
         """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
         self._loading = True
         row = bundle["row"]
+        same_record = row["id"] == self.record_id
         self.record_id, self._row = row["id"], row
+        self._names = bundle.get("names", {})
         title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
         self.heading.setText(f"{singular(self.kind)} #{row['id']}  {title}".strip())
-        names = bundle.get("names", {})
         for spec in FIELDS[self.kind]:
-            w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
-            value = row.get(spec.key)
-            self.errors[spec.key].hide()
-            if spec.widget == "date":
-                w.setText(row.get(f"{spec.key}_text") or "")
-            elif spec.widget == "countries":
-                w.setText((value or "").replace(",", ", "))
-            elif spec.widget == "text":
-                w.setPlainText(value or "")
-            elif spec.widget == "enum":
-                w.setCurrentIndex(max(0, w.findData(value)))
-            elif spec.widget == "bool":
-                w.setChecked(bool(value))
-            elif spec.widget == "country":
-                w.set_code(value)
-            elif spec.widget == "entity":
-                w.set_current(value, names.get(value, "") if value else "")
-            elif spec.widget in ("number", "int"):
-                w.setText("" if value is None else f"{value:g}")
-            elif spec.widget == "tags":
-                w.setText((value or "").replace(",", ", "))
-            else:
-                w.setText("" if value is None else str(value))
-        for w in self.findChildren(QLineEdit):
-            w.setCursorPosition(0)  # show the start of long names, not their end
+            self._show_value(spec)
         for kind, table in self.children_tables.items():
-            table.set_rows(bundle["children"].get(kind, []), names)
+            table.set_rows(bundle["children"].get(kind, []), self._names, same_record)
         self.child_error.hide()
         self._loading = False
+
+    def _show_value(self, spec: FieldSpec) -> None:
+        """Put the stored value of a field back on screen (and hide its error)."""
+        w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
+        value = self._row.get(spec.key)
+        self.errors[spec.key].hide()
+        if spec.widget == "date":
+            w.setText(self._row.get(f"{spec.key}_text") or "")
+        elif spec.widget == "countries":
+            w.setText((value or "").replace(",", ", "))
+        elif spec.widget == "text":
+            w.setPlainText(value or "")
+        elif spec.widget == "enum":
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif spec.widget == "bool":
+            w.setChecked(bool(value))
+        elif spec.widget == "country":
+            w.set_code(value)
+        elif spec.widget == "entity":
+            w.set_current(value, self._names.get(value, "") if value else "")
+        elif spec.widget in ("number", "int"):
+            w.setText("" if value is None else f"{value:g}")
+        elif spec.widget == "tags":
+            w.setText((value or "").replace(",", ", "))
+        else:
+            w.setText("" if value is None else str(value))
+        line = self._typing_target(spec.key)
+        if isinstance(line, QLineEdit):
+            line.setCursorPosition(0)  # show the start of long names, not their end
+
+    def _typing_target(self, key: str) -> QWidget:
+        """The widget a field is typed into (a date or party field holds a line)."""
+        w = self.widgets[key]
+        return w.line if isinstance(w, FuzzyDateEdit | EntityPicker) else w
+
+    def set_readonly(self, readonly: bool) -> None:
+        """A case open read-only: every field can be read and copied, none changed."""
+        for key, w in self.widgets.items():
+            target = self._typing_target(key)
+            if isinstance(target, QLineEdit | QPlainTextEdit):
+                target.setReadOnly(readonly)
+            else:
+                w.setEnabled(not readonly)
+        for table in self.children_tables.values():
+            table.set_readonly(readonly)
+
+    def restore(self, key: str) -> None:
+        """Escape: the field shows its stored value again; nothing is saved."""
+        spec = next(s for s in FIELDS[self.kind] if s.key == key)
+        self._loading = True
+        self._show_value(spec)
+        self._loading = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape and self.record_id is not None:
+            key = self._escape.get(watched)
+            if key is not None:
+                self.restore(key)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- committing ---------------------------------------------------------------------
     def _current(self, key: str) -> Any:
@@ -167,23 +222,57 @@ class RecordEditor(QWidget):
             return self._row.get(f"{key}_text") or ""
         return self._row.get(key)
 
-    def _commit(self, key: str, value: Any) -> None:
-        if self._loading or self.record_id is None:
-            return
+    def _differs(self, key: str, value: Any) -> bool:
+        """Whether ``value`` (as the field commits it) differs from the stored one."""
         old = self._current(key)
         if key in self._lists:
             old = (old or "").replace(",", ", ")
         if isinstance(value, FuzzyDate) and value.text.strip() == (old or "").strip():
-            return  # the date as it was (a FuzzyDate is what the date field commits)
+            return False  # the date as it was (a FuzzyDate is what the date field commits)
         if (value if value != "" else None) == (old if old != "" else None):
-            return
+            return False
         if isinstance(value, str) and isinstance(old, float | int) and value.strip():
             try:
                 if float(value.replace(",", "")) == old:
-                    return
+                    return False
             except ValueError:
                 pass
-        self.edit_requested.emit({key: value}, {})
+        return True
+
+    def _commit(self, key: str, value: Any) -> None:
+        if self._loading or self.record_id is None:
+            return
+        if self._differs(key, value):
+            self.edit_requested.emit({key: value}, {})
+
+    def pending_edits(self) -> list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]:
+        """What is typed and not stored yet, as (values, children) edits: a field whose
+        text differs from the stored value (a country not understood goes as typed, to be
+        refused with its reason), and the cell of a child table being edited."""
+        if self.record_id is None:
+            return []
+        out: list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
+        for spec in FIELDS[self.kind]:
+            w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
+            if spec.widget in ("enum", "bool", "entity"):
+                continue  # stored the moment they are chosen
+            if spec.widget == "date":
+                value = w.value()
+            elif spec.widget == "text":
+                value = w.toPlainText()
+            elif spec.widget == "country":
+                try:
+                    value = w.code() or None
+                except CountryError:
+                    value = w.text()
+            else:
+                value = w.text()
+            if self._differs(spec.key, value):
+                out.append(({spec.key: value}, {}))
+        for kind, table in self.children_tables.items():
+            if table.finish_editing():
+                out.append(({}, {kind: table.complete_rows()}))
+        return out
 
     def _commit_country(self, key: str, w: CountryEdit) -> None:
         try:

@@ -4,8 +4,7 @@ operation on the session; a validation error is shown next to the field it conce
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from casefile.errors import ValidationError
+from casefile.errors import CasefileError, ValidationError
 from casefile.services.queries.record import source_choices
 from casefile.ui.citations import CiteDialog
 from casefile.ui.editor_pane import EditorPane
@@ -44,21 +43,72 @@ class EditorActions(QObject):
         p.attachment_remove_requested.connect(
             lambda aid: self._run(cite_ops.remove_attachment(session, aid)))
 
-    def _run(self, op: CaseOp[Any], field: str | None = None) -> None:
+    def _run(self, op: CaseOp[Any], field: str | None = None,
+             after: Callable[[BaseException | None], None] | None = None) -> None:
         """Run an op; on success clear the field's error, on a validation error show it
-        next to the field, on anything else a message."""
+        next to the field, on anything else a message. ``after`` hears how it ended."""
         editor = self.pane.current
 
         def done(_change: Any) -> None:
             if field and editor is not None:
                 editor.clear_error(field)
+            if after is not None:
+                after(None)
 
         def failed(exc: BaseException) -> None:
+            if after is not None:
+                after(exc)
             if isinstance(exc, ValidationError) and self.pane.current is not None:
                 self.pane.current.show_error(field or exc.field, exc.message)
-            else:
+                return
+            shown = self.pane.shown()
+            if shown is not None:  # what was refused must not stay on screen as if saved
+                self.pane.show_record(*shown)
+            if after is None:
                 show_error(self.pane, exc)
         op.success(done).failure(failed).run()
+
+    def store_then(self, then: Callable[[], None],
+                   refused: Callable[[list[str]], None]) -> bool:
+        """Before the case or the window closes: store what is typed, wait until the worker
+        has done everything asked of it, then ``then()`` — or, when a value was refused,
+        ``refused(reasons)`` (the field shows why). False, and nothing called, when there
+        is nothing to store or wait for: the caller goes on at once."""
+        said: list[str] = []
+
+        def stored(reasons: list[str]) -> None:
+            said.extend(reasons)
+
+        if not self.commit_typing(stored) and not self.session.worker.pending:
+            return False
+        self.session.when_idle(lambda: refused(said) if said else then())
+        return True
+
+    def commit_typing(self, then: Callable[[list[str]], None]) -> bool:
+        """Store what is typed in the editor and not stored yet (before the case or the
+        window closes). False when nothing was pending; otherwise ``then`` is called once
+        every edit is answered, with what was refused ('Country: …'), empty if nothing."""
+        editor = self.pane.current
+        if editor is None or self.session.readonly or editor.record_id is None:
+            return False
+        edits = editor.pending_edits()
+        if not edits:
+            return False
+        kind, record_id = editor.kind, editor.record_id
+        refused: list[str] = []
+        waiting = [len(edits)]
+
+        def answered(exc: BaseException | None) -> None:
+            if exc is not None:
+                refused.append(str(exc))
+            waiting[0] -= 1
+            if waiting[0] == 0:
+                then(refused)
+        for values, children in edits:
+            field = next(iter(values), None) or next(iter(children), None)
+            self._run(record_ops.save_record(self.session, kind, record_id, values,
+                                             children), field, answered)
+        return True
 
     def save(self, kind: str, record_id: int, values: dict[str, Any],
              children: dict[str, list[dict[str, Any]]]) -> None:
@@ -92,10 +142,17 @@ class EditorActions(QObject):
             self._run(cite_ops.attach_file(self.session, source_id, Path(p)))
 
     def open_attachment(self, attachment_id: int) -> None:
+        """Open an attachment with the program the desktop has for it, from a private copy
+        that goes when the case closes; if no program takes it, say so and remove the
+        copy at once."""
         def opened(path: Path) -> None:
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) \
-                    and sys.platform == "linux":
-                subprocess.Popen(["xdg-open", str(path)])  # noqa: S603,S607
+            if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.status(f"Opened {path.name}")
+                return
+            shutil.rmtree(path.parent, ignore_errors=True)
+            show_error(self.pane, CasefileError(
+                f"No program could open {path.name} here. Use Save as… to keep a copy in a "
+                "folder you choose, and open it from there."), "Cannot open the file")
         cite_ops.write_attachment(self.session, attachment_id, None, opened,
                                   lambda exc: show_error(self.pane, exc))
 

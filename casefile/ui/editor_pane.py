@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -20,8 +20,26 @@ from casefile.ui.fields import FIELDS
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 
+MIN_WIDTH = 340
+
+
+class _PageStack(QStackedWidget):
+    """A stack as big as the page it shows (a QStackedWidget asks for its biggest page:
+    the source editor's width would push every other editor sideways)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
 
 class EditorPane(QScrollArea):
+    """Scrolls up and down, never sideways: the pane is at least as wide as the editor it
+    shows needs (long labels wrap above their field, long hints wrap)."""
+
     edit_requested = Signal(str, int, dict, dict)  # kind, id, values, children
     cite_requested = Signal(str, int)
     citation_edit_requested = Signal(dict)
@@ -37,12 +55,14 @@ class EditorPane(QScrollArea):
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(380)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_WIDTH)
         self.session = session
         self._wanted: tuple[str, int] | None = None
         session.changed.connect(self._changed)
         session.closed.connect(self.show_nothing)
-        self.stack = QStackedWidget()
+        self.stack = _PageStack()
+        self.stack.currentChanged.connect(lambda _i: self._fit_width())
         self.empty = plain_label("Select a record to see and edit it here.")
         self.empty.setStyleSheet("color: #666; padding: 20px;")
         self.stack.addWidget(self.empty)
@@ -53,6 +73,7 @@ class EditorPane(QScrollArea):
         self.current: RecordEditor | None = None
         holder = QWidget()
         lay = QVBoxLayout(holder)
+        lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.stack)
         self.setWidget(holder)
 
@@ -120,17 +141,34 @@ class EditorPane(QScrollArea):
             self.show_nothing()
             return
         ed = self.editor(bundle["kind"])
+        another = (bundle["kind"], bundle["row"]["id"]) != self.shown()
         ed.load(bundle)
+        readonly = self.session.readonly
+        ed.set_readonly(readonly)
         if bundle["kind"] == "source":
             assert self.attachments is not None
             self.attachments.set_attachments(bundle["children"].get("attachment", []))
+            self.attachments.set_readonly(readonly)
             n = bundle.get("cited_by", 0)
             assert self.cited_by is not None
             self.cited_by.setText(f"Cited by {n} fact{'s' if n != 1 else ''}.")
         else:
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
+            self.citations[bundle["kind"]].set_readonly(readonly)
         self.current = ed
         self.stack.setCurrentWidget(ed)
+        if another:  # another record starts at its top; the same one stays where it was
+            self.verticalScrollBar().setValue(0)
+
+    def _fit_width(self) -> None:
+        """As wide as the editor shown needs, with room for the vertical scroll bar."""
+        holder = self.widget()
+        if holder is None:
+            return
+        holder.updateGeometry()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        need = holder.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        self.setMinimumWidth(max(MIN_WIDTH, need))
 
     def show_nothing(self) -> None:
         self._wanted = None

@@ -25,6 +25,7 @@ class FtmImportDialog(ImportDialog):
     PLACEHOLDER = "FtM JSON lines (Aleph, OpenSanctions) or targets.simple.csv"
     FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv);;All files (*)")
     CITED = "created record"
+    CAN_SKIP = False
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -60,9 +61,10 @@ class FtmImportDialog(ImportDialog):
         return "\n".join([head, *report.summary_lines()])
 
     @staticmethod
-    def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
+    def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
-                 day_first: bool | None = None) -> Any:
+                 day_first: bool | None = None, missing_ok: bool = False,
+                 skip_bad_rows: bool = False) -> Any:
         return import_ftm(case, path, dry_run, accept, progress, again=again)
 
 

@@ -139,8 +139,10 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.cancel_button.setText("Close")
         self.last_output = out
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        if self.open_after.isChecked() and \
+                not QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
+            self.status.setText(f"Wrote {out} ({pages} pages). No program could open it "
+                                "here: open it from its folder.")
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None

@@ -1,6 +1,8 @@
-"""File → Import Shipments: choose a CSV/XLSX file, check the guessed column mapping,
-see what a dry run would create (and every problem, by line and column), accept proposed
-matches with existing parties, then import — with progress and cancel, as one undo step."""
+"""File → Import Shipments: choose a CSV/XLSX file, check the guessed column mapping (and
+the layout it was recognised as), see what a dry run would create (and every problem, by line
+and column, and the essential fields the file lacks), accept proposed matches with existing
+parties, then import — with progress and cancel, as one undo step. An import that would store
+shipments without a date, a party, goods or a country asks first."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import AlreadyImported, Cancelled, ImportFailed
+from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.row_report import row_report
@@ -46,6 +49,7 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.checked: tuple | None = None  # what the last clean dry run was run on
         self.again = False  # the user said: import this file although the case holds it
+        self.missing_ok: tuple | None = None  # what the user let import without some fields
         self.setWindowTitle(self.TITLE)
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.PLACEHOLDER)
@@ -80,6 +84,12 @@ class ImportDialog(QDialog):
         self.rows_button.setToolTip("Check the file and write a CSV with one line per row: "
                                     "what it would create, or its problems")
         self.rows_button.clicked.connect(self._save_row_report)
+        self.skip_bad = QCheckBox("Skip the rows with problems")
+        self.skip_bad.setToolTip("Import the good rows; each skipped row is listed in the "
+                                 "report and kept, with its problems, in the notes of the "
+                                 "imported file's source")
+        self.skip_bad.hide()  # offered once a check has found rows with problems
+        self.skip_bad.toggled.connect(lambda _on: setattr(self, "checked", None))
         self.check_button = QPushButton("Check (dry run)")
         self.import_button = QPushButton("Import")
         self.close_button = QPushButton("Close")
@@ -88,6 +98,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rows_button)
+        buttons.addWidget(self.skip_bad)
         buttons.addStretch(1)
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
@@ -111,6 +122,11 @@ class ImportDialog(QDialog):
         lay.addLayout(buttons)
         self.resize(1100, 700)
         self._enable(False)
+        # Enter in the file field loads the file; it must not also press a default button
+        # (the first one, Choose…, opened the file browser)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _enable(self, ready: bool) -> None:
         self.rows_button.setEnabled(ready)
@@ -140,6 +156,7 @@ class ImportDialog(QDialog):
         self.mapping_panel.set_header(table.header)
         self.checked = None
         self.again = False
+        self.missing_ok = None
         enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
             else ""
         where = (f" (the header is on {'line' if table.kind == 'csv' else 'row'} "
@@ -149,7 +166,8 @@ class ImportDialog(QDialog):
                                f"{len(table.header)} columns{where}")
         self._enable(True)
 
-    def mapping(self) -> dict[str, str]:
+    def mapping(self) -> Any:
+        """The column mapping (field -> column, and fixed values) the import is to use."""
         return self.mapping_panel.mapping()
 
     def accepted_matches(self) -> dict[str, int]:
@@ -162,17 +180,23 @@ class ImportDialog(QDialog):
         return out
 
     CITED = "shipment"
+    CAN_SKIP = True  # rows with problems can be skipped on request
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
         return f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of {report.file}."
 
     @staticmethod
-    def importer(case: Any, path: Path, mapping: dict[str, str], dry_run: bool,
+    def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
-                 day_first: bool | None = None) -> Any:
+                 day_first: bool | None = None, missing_ok: bool = False,
+                 skip_bad_rows: bool = False) -> Any:
+        """The import as the user set it up: ``missing_ok`` once they let this file go
+        without some essential fields, ``skip_bad_rows`` once they chose to skip rows with
+        problems."""
         return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
-                                day_first=day_first)
+                                day_first=day_first, accept_missing=missing_ok,
+                                skip_bad_rows=skip_bad_rows)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -180,8 +204,9 @@ class ImportDialog(QDialog):
             stamp = path.stat().st_mtime_ns
         except OSError:
             stamp = None
-        return (str(path), stamp, tuple(sorted(self.mapping().items())),
-                self.date_order.currentData())
+        mapping = self.mapping()
+        key = mapping.key() if hasattr(mapping, "key") else tuple(sorted(mapping.items()))
+        return (str(path), stamp, key, self.date_order.currentData())
 
     def run(self, dry_run: bool) -> None:
         path = Path(self.path.text().strip())
@@ -198,8 +223,12 @@ class ImportDialog(QDialog):
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
 
         again, day_first = self.again, self.date_order.currentData()
+        # once the user let this file and mapping go without some fields, it may
+        missing_ok = self.missing_ok == self._key()
+        skip = self.skip_bad.isVisible() and self.skip_bad.isChecked()
         self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
-                                                   task.report, again, day_first)) \
+                                                   task.report, again, day_first, missing_ok,
+                                                   skip)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 
@@ -220,7 +249,7 @@ class ImportDialog(QDialog):
         self.close_button.setText("Close")
         self.progress.setValue(1000)
         verb = "Would import" if dry_run else "Imported"
-        lines = [self.headline(report, verb),
+        lines = _missing_lines(report, dry_run) + [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
         if getattr(report, "date_order", ""):
@@ -228,6 +257,12 @@ class ImportDialog(QDialog):
         if report.warnings:
             lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
                                             for w, n in list(report.warnings.items())[:50]]
+        if getattr(report, "skipped", None):
+            n = len(report.skipped)
+            lines += ["", f"{'Would skip' if dry_run else 'Skipped'} {n:,} "
+                      f"row{'s' if n != 1 else ''} with problems (kept in the notes of the "
+                      "file's source):"]
+            lines += [f"  {line}" for line in report.skipped_lines(50)]
         if report.left_out:
             lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
                       f"{sum(report.left_out.values()):,} values Casefile cannot hold:"]
@@ -252,12 +287,15 @@ class ImportDialog(QDialog):
         self.last_report = report
 
     def _failed(self, exc: BaseException, dry_run: bool = False) -> None:
+        """Say why a check (``dry_run``) or an import stopped; a check never imports, so it
+        does not say 'nothing was imported'."""
         self.task = None
+        stopped = "The check stopped" if dry_run else "Nothing was imported"
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(0)
         if isinstance(exc, AlreadyImported):
-            self.report.setPlainText(f"Nothing was imported: {exc}.")
+            self.report.setPlainText(f"{stopped}: {exc}.")
             answer = QMessageBox.question(
                 self, self.TITLE, f"{exc}.\n\nImport it again anyway?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -265,15 +303,32 @@ class ImportDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.again = True
                 self.run(dry_run=dry_run)
+        elif isinstance(exc, MissingColumns):
+            self.report.setPlainText(f"⚠ {exc}.\n\nChoose a column or type a fixed value for "
+                                     f"{', '.join(exc.missing)}, or confirm to import without.")
+            answer = QMessageBox.question(
+                self, self.TITLE, f"{exc}.\n\nImport anyway, with "
+                f"{', '.join(exc.missing)} left empty?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.missing_ok = self._key()
+                self.run(dry_run=False)
         elif isinstance(exc, Cancelled):
-            self.report.setPlainText("Cancelled: nothing was imported.")
+            self.report.setPlainText("Check cancelled." if dry_run else
+                                     "Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
             order = getattr(exc.report, "date_order", "")
-            self.report.setPlainText("Nothing was imported. Problems:\n"
+            self.skip_bad.setVisible(self.CAN_SKIP)
+            skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
+                    "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
+            self.report.setPlainText(("The check found problems; as it is, nothing would be "
+                                      "imported:\n" if dry_run else
+                                      "Nothing was imported. Problems:\n")
                                      + "\n".join(exc.report.problem_lines())
-                                     + (f"\n\nDates: {order}." if order else ""))
+                                     + (f"\n\nDates: {order}." if order else "") + skip)
         else:
-            self.report.setPlainText(f"Nothing was imported: {exc}")
+            self.report.setPlainText(f"{stopped}: {exc}")
 
     def _save_row_report(self) -> None:
         path = Path(self.path.text().strip())
@@ -325,6 +380,17 @@ class ImportDialog(QDialog):
             self.task.cancel()
         else:
             self.reject()
+
+
+def _missing_lines(report: Any, dry_run: bool) -> list[str]:
+    """The warning a report opens with when essential fields were not found."""
+    missing = getattr(report, "missing", None)
+    if not missing:
+        return []
+    return [f"⚠ Not found in the file (no column, no fixed value): {', '.join(missing)}. "
+            + ("Import will ask before storing the shipments without them; or choose a "
+               "column or type a fixed value under Columns." if dry_run else
+               "Imported without them, as you confirmed."), ""]
 
 
 def _first(report: Any) -> str:

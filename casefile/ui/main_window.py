@@ -4,6 +4,7 @@ own; the window only arranges them, navigates, and remembers its layout and rece
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import plural
+from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.store.schema import RECORD_KINDS
@@ -36,6 +38,12 @@ from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
+TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
+
+
+def absolute(path: str | Path) -> Path:
+    """A case's path as remembered: absolute, links resolved, wherever Casefile started."""
+    return Path(path).expanduser().resolve()
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +65,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(plural(kind))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
-        self.records = RecordsView(self.session)
+        self.records = RecordsView(self.session, self.settings)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.nav, self.records, self.editor):
@@ -69,7 +77,7 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(workspace)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.banner)
-        lay.addWidget(self.splitter)
+        lay.addWidget(self.splitter, 1)  # the banner keeps the height its text needs
         self.start = StartScreen()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start)
@@ -79,12 +87,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
-                                       self.go_to, self._say)
+                                       self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
-        EditorActions(self.session, self.editor, self.go_to, self._say)
+        self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
+        self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.menus.view.addAction(self.timeline.toggleViewAction())
         self.timeline.record_clicked.connect(self.go_to)
         self.timeline.filter_requested.connect(self.records.set_date_range)
@@ -119,21 +129,48 @@ class MainWindow(QMainWindow):
         self._recent_changed()
 
     def recent_files(self) -> list[str]:
+        """The cases opened last, newest first, as absolute paths (a relative one, stored
+        by an older Casefile, meant a folder nobody knows now and is left out)."""
         value: Any = self.settings.value("recent", [])
         items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if p][:10]
+        return [p for p in items if p and Path(p).is_absolute()][:10]
 
     def _remember(self, path: Path) -> None:
-        items = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        where = str(absolute(path))
+        items = [where] + [p for p in self.recent_files() if p != where]
         self.settings.setValue("recent", items[:10])
-        self.settings.setValue("last_case", str(path))
+        self.settings.setValue("last_case", where)
         self._recent_changed()
 
     def _recent_changed(self) -> None:
         self.start.set_recent(self.recent_files())
         self.menus.fill_recent(self.recent_files(), self.open_path)
 
+    def store_typing(self, then: Callable[[], None]) -> None:
+        """Store the field being edited, then ``then()``; if it is refused, say so and
+        leave the case open (File → Close Case; the window's own close does the same)."""
+        if not self.editor_actions.store_then(then, self._not_closed):
+            then()
+
+    def _close_again(self) -> None:
+        self.close()
+
+    def _not_closed(self, reasons: list[str]) -> None:
+        self._closing = False
+        show_error(self, CasefileError(
+            "Not closed: what you typed cannot be stored.\n\n"
+            + "\n".join(reasons) + "\n\nCorrect it, or press Escape in the field to put "
+            "back what is stored, then close again."), "Not closed")
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.session.case is not None and not self._closing:
+            # typing is stored (through the worker, like every edit) before the window
+            # goes, and the window closes once it is; a second close meanwhile closes at once
+            self._closing = True
+            if self.editor_actions.store_then(self._close_again, self._not_closed):
+                event.ignore()
+                return
+        self._closing = False
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
@@ -143,7 +180,7 @@ class MainWindow(QMainWindow):
 
     # -- the case -----------------------------------------------------------------------
     def open_path(self, path: Path, readonly: bool = False) -> None:
-        self.commands.open_path(Path(path), readonly)
+        self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
         kind = str(self.settings.value("nav/kind", "shipment"))
@@ -176,8 +213,10 @@ class MainWindow(QMainWindow):
     def _show_info(self, info: dict[str, Any], counts: dict[str, int]) -> None:
         case = self.session.case
         ro = "  (read-only)" if case is not None and case.readonly else ""
-        self.setWindowTitle(f"{info['title']} — Casefile{ro}")
-        self.banner.set_marking(info.get("marking"), info.get("classification", ""))
+        name = f" — {case.path.name}" if case is not None else ""
+        self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
+        self.banner.set_marking(info.get("marking"), info.get("classification", ""),
+                                self.session.readonly)
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             kind = item.data(Qt.ItemDataRole.UserRole)

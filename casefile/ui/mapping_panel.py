@@ -1,5 +1,8 @@
 """The column mapping of a trade-data import: one combo box per shipment field, guessed from
-the file's column names, correctable by hand, and saved or reapplied by name."""
+the file's column names against the layouts Casefile knows (and saying which layout it took),
+correctable by hand; a field no column feeds can take a typed fixed value ("RU" for the
+destination of a Russian import declaration). The essential fields nothing feeds are named
+in a warning. Mappings are saved and reapplied by name, fixed values with them."""
 
 from __future__ import annotations
 
@@ -9,20 +12,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from casefile.services.exchange.imports.fields import ESSENTIAL, TARGETS
+from casefile.services.exchange.imports.layouts import Layout
 from casefile.services.exchange.imports.mapping import (
-    TARGETS,
+    ColumnMapping,
+    as_mapping,
     guess_mapping,
     load_mapping,
     save_mapping,
     saved_mappings,
 )
-from casefile.ui.text import plain_label
+from casefile.ui.text import plain_label, plain_tooltip
+
+NOT_IN_FILE = "(not in the file)"
+WARNING_STYLE = "color: #a15c00; font-weight: bold;"
 
 
 class MappingPanel(QWidget):
@@ -31,13 +42,35 @@ class MappingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header: list[str] = []
+        self.layout_found: Layout | None = None
         self.columns: dict[str, QComboBox] = {}
-        form = QFormLayout()
+        self.fixed: dict[str, QLineEdit] = {}
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
         for key, title in TARGETS.items():
             box = QComboBox()
-            box.addItem("(not in the file)", None)
+            box.addItem(NOT_IN_FILE, None)
+            edit = QLineEdit()
+            edit.setPlaceholderText("or a fixed value")
+            edit.setToolTip(f"A value for every shipment, when no column holds the "
+                            f"{title.lower()}")
+            box.currentIndexChanged.connect(lambda _i, k=key: self._column_chosen(k))
+            edit.textChanged.connect(self._warn)
             self.columns[key] = box
-            form.addRow(title, box)
+            self.fixed[key] = edit
+            row = QHBoxLayout()
+            row.addWidget(box, 3)
+            row.addWidget(edit, 2)
+            form.addRow(title, row)
+        scroll = QScrollArea()  # the fields scroll; the warning below them stays in sight
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.recognised = plain_label(wrap=True)
+        self.warning = plain_label(wrap=True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
         self.saved = QComboBox()
         self.saved.setToolTip("Apply a column mapping saved earlier")
         self.saved.activated.connect(self._apply_saved)
@@ -49,40 +82,81 @@ class MappingPanel(QWidget):
         saved_row.addWidget(self.save_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(plain_label("Columns (guessed from their names; correct them here)"))
-        lay.addLayout(form)
+        lay.addWidget(plain_label("Columns (guessed from their names; correct them here, or "
+                                  "type a fixed value for a field no column holds)", wrap=True))
+        lay.addWidget(self.recognised)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.warning)
         lay.addLayout(saved_row)
-        lay.addStretch(1)
         self._fill_saved()
 
     def set_header(self, header: list[str]) -> None:
         """A new file: its columns in every box, and the guess selected."""
         self.header = header
         for box in self.columns.values():
+            box.blockSignals(True)
             box.clear()
-            box.addItem("(not in the file)", None)
+            box.addItem(NOT_IN_FILE, None)
             for col in header:
                 box.addItem(col, col)
-        self.set_mapping(guess_mapping(header))
+            box.blockSignals(False)
+        guess = guess_mapping(header)
+        self.layout_found = guess.layout
+        self._show_layout(guess.layout)
+        self.set_mapping(guess)
         self.saved.setCurrentIndex(0)
 
     def enable(self, ready: bool) -> None:
         self.save_button.setEnabled(ready)
         self.saved.setEnabled(ready and self.saved.count() > 1)
 
-    def mapping(self) -> dict[str, str]:
-        return {k: b.currentData() for k, b in self.columns.items() if b.currentData()}
+    def mapping(self) -> ColumnMapping:
+        """The columns chosen, and the fixed values typed for fields without one."""
+        columns = {k: b.currentData() for k, b in self.columns.items() if b.currentData()}
+        constants = {k: e.text().strip() for k, e in self.fixed.items()
+                     if k not in columns and e.text().strip()}
+        return ColumnMapping(columns, constants, self.layout_found)
 
-    def set_mapping(self, mapping: dict[str, str]) -> list[str]:
-        """Select the mapped columns; return the mapped columns this file lacks."""
+    def set_mapping(self, mapping: ColumnMapping | dict[str, str]) -> list[str]:
+        """Select the mapped columns and type the fixed values; return the mapped columns
+        this file lacks."""
+        mapping = as_mapping(mapping)
         missing = []
         for key, box in self.columns.items():
-            col = mapping.get(key)
+            col = mapping.columns.get(key)
             i = box.findData(col) if col else 0
             if col and i < 0:
                 missing.append(col)
+            self.fixed[key].setText(mapping.constants.get(key, ""))
             box.setCurrentIndex(max(0, i))
+            self._column_chosen(key)
         return missing
+
+    def missing(self) -> list[str]:
+        """The essential fields (short names) that neither a column nor a value feeds."""
+        return [ESSENTIAL[f] for f in self.mapping().missing()]
+
+    def _column_chosen(self, key: str) -> None:
+        self.fixed[key].setEnabled(self.columns[key].currentData() is None)
+        self._warn()
+
+    def _warn(self) -> None:
+        missing = self.missing() if self.header else []
+        self.warning.setVisible(bool(missing))
+        self.warning.setText(
+            f"Not in the file: {', '.join(missing)}. Choose a column or type a fixed value; "
+            "otherwise the shipments are stored without them, and Import asks first."
+            if missing else "")
+
+    def _show_layout(self, layout: Layout | None) -> None:
+        if layout is None:
+            self.recognised.setText("")
+            return
+        what = ("trade statistics, not shipments: such a file cannot be imported"
+                if layout.kind == "statistics" else "")
+        self.recognised.setText(f"Recognised as: {layout.name}" + (f" — {what}" if what else ""))
+        self.recognised.setToolTip(plain_tooltip(f"{layout.description}\n\nColumn names "
+                                                 f"from: {layout.source}"))
 
     def _fill_saved(self, current: str | None = None) -> None:
         self.saved.clear()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar
 
 from casefile.core.labels import singular
 from casefile.store.schema import RECORD_KINDS
+from casefile.ui.text import plain_tooltip
 
 # the actions that need no open case
 _ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder", "dates_help")
@@ -49,12 +50,17 @@ class Menus:
     dates_help: QAction
     toolbar: QToolBar
     search_field: QLineEdit
+    # the toolbar's own Undo and Redo: fixed text (a button that changes width moves the
+    # next one under the mouse); the operation is named in their tooltips
+    toolbar_undo: QAction
+    toolbar_redo: QAction
     toolbar_new: dict[str, QAction] = field(default_factory=dict)
 
     def actions(self) -> dict[str, QAction]:
-        """Every action by name (new-record actions as ``new_<kind>``)."""
+        """Every action of the menus by name (new-record actions as ``new_<kind>``)."""
         out = {f.name: getattr(self, f.name) for f in fields(self)
-               if isinstance(getattr(self, f.name), QAction)}
+               if isinstance(getattr(self, f.name), QAction)
+               and not f.name.startswith("toolbar_")}
         out.update({f"new_{k}": a for k, a in self.new_record.items()})
         return out
 
@@ -73,6 +79,12 @@ class Menus:
         self.redo.setText(f"&Redo {_amp(redo)}" if redo else "&Redo")
         self.undo.setEnabled(bool(undo))
         self.redo.setEnabled(bool(redo))
+        for button, menu_action, verb, name in ((self.toolbar_undo, self.undo, "Undo", undo),
+                                                (self.toolbar_redo, self.redo, "Redo", redo)):
+            keys = menu_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            said = f"{verb} {name}" if name else f"Nothing to {verb.lower()}"
+            button.setToolTip(plain_tooltip(f"{said} ({keys})" if keys else said))
+            button.setEnabled(bool(name))
 
     def fill_recent(self, paths: list[str], open_path: Callable[[Path], None]) -> None:
         self.recent.clear()
@@ -118,7 +130,9 @@ def build_menus(win: QMainWindow) -> Menus:
         about=_action(win, "&About Casefile"),
         log_folder=_action(win, "Show &Log Folder"),
         dates_help=_action(win, "&Dates: What Can Be Typed…"),
-        toolbar=QToolBar("Main", win), search_field=QLineEdit())
+        toolbar=QToolBar("Main", win), search_field=QLineEdit(),
+        toolbar_undo=_action(win, "Undo", name="toolbar_undo"),
+        toolbar_redo=_action(win, "Redo", name="toolbar_redo"))
     file_menu = bar.addMenu("&File")
     for group in (("new", "open", "demo"), ("save_copy", "case_details"),
                   ("import_shipments", "import_ftm"), ("export_pdf", "export_ftm", "export_csv"),
@@ -155,8 +169,10 @@ def _toolbar(win: QMainWindow, m: Menus) -> None:
     m.toolbar.setObjectName("main_toolbar")
     m.toolbar.setMovable(False)
     win.addToolBar(m.toolbar)
-    m.toolbar.addAction(m.undo)
-    m.toolbar.addAction(m.redo)
+    m.toolbar_undo.triggered.connect(m.undo.trigger)
+    m.toolbar_redo.triggered.connect(m.redo.trigger)
+    m.toolbar.addAction(m.toolbar_undo)
+    m.toolbar.addAction(m.toolbar_redo)
     m.toolbar.addSeparator()
     for kind in ("entity", "shipment", "event", "source"):
         src = m.new_record[kind]

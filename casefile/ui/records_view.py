@@ -1,10 +1,11 @@
 """The table of one record kind with its filter bar (text, tag, country, date range).
-Filtering happens in SQL on the worker; sorting inside the model. The view follows the
+Filtering happens in SQL on the worker; sorting inside the model. Each kind keeps its own sort
+(by column key, shown in the header, remembered in the settings). The view follows the
 session: it reloads itself when a change concerns what it lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,9 +41,12 @@ class RecordsView(QWidget):
     filters_changed = Signal()
     listing_shown = Signal(str)
 
-    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.settings = settings
+        self._sorts: dict[str, str] = {}  # kind -> "column-key asc|desc" ("" unsorted)
         self.kind = "entity"  # the kind the table shows
         self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
         self.model = RecordTableModel(parent=self)
@@ -56,6 +60,7 @@ class RecordsView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter…")
@@ -176,14 +181,46 @@ class RecordsView(QWidget):
         elif change.concerns(*_TAGGED):
             self.session.query(lambda case: _tags(case), self.set_tags)
 
+    # -- sorting ------------------------------------------------------------------------
+    def sort_of(self, kind: str) -> tuple[str, Qt.SortOrder] | None:
+        """The column key and order ``kind`` is sorted by (None: not sorted)."""
+        if kind not in self._sorts:
+            value = self.settings.value(f"table/sort/{kind}", "") if self.settings else ""
+            self._sorts[kind] = str(value or "")
+        key, _, order = self._sorts[kind].partition(" ")
+        if not key:
+            return None
+        desc = order == "desc"
+        return key, Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """The user sorted by a header: remember it for the kind shown."""
+        kind, columns = self.model.kind, self.model.columns()
+        if kind is None:
+            return
+        value = ""
+        if 0 <= column < len(columns):
+            desc = order == Qt.SortOrder.DescendingOrder
+            value = f"{columns[column].key} {'desc' if desc else 'asc'}"
+        self._sorts[kind] = value
+        if self.settings is not None:
+            self.settings.setValue(f"table/sort/{kind}", value)
+
     # -- rows ---------------------------------------------------------------------------
     def show_listing(self, data: listing.Listing, keep_id: int | None = None) -> None:
         same_kind = self.model.kind == data.kind
         self.kind = data.kind
-        self.model.set_listing(data)
+        keys = [c.key for c in data.columns]
+        sort = self.sort_of(data.kind)
+        column = keys.index(sort[0]) if sort is not None and sort[0] in keys else -1
+        order = sort[1] if sort is not None else Qt.SortOrder.AscendingOrder
+        self.model.set_listing(data, (column, order) if column >= 0 else None)
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)  # the model is sorted already; the view must not again
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        header.viewport().update()
         if not same_kind:
-            header = self.view.horizontalHeader()
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             for i, col in enumerate(data.columns):
                 self.view.setColumnWidth(i, col.width)  # never measure 100k rows
         n = len(data.ids)

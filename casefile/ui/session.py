@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
+from casefile.ui.private_files import PrivateFiles, sweep
 from casefile.ui.worker import DbWorker
 
 T = TypeVar("T")
@@ -78,6 +79,9 @@ class CaseSession(QObject):
         self.worker = DbWorker(self)
         self.worker.busy_changed.connect(self.busy_changed)
         self.worker.failed.connect(self.failed)
+        # copies of the case's files made for other programs; gone when the case closes
+        self.private_files = PrivateFiles()
+        self.worker.submit(sweep)  # and those of a Casefile that died
 
     @property
     def readonly(self) -> bool:
@@ -106,6 +110,18 @@ class CaseSession(QObject):
         """Run file work that needs no open case (a new case, an export) on the worker."""
         self.worker.submit(fn, done, failed)
 
+    def when_idle(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` on the GUI thread once the worker has nothing left to do (every job
+        asked of it so far is done and answered) — always from the event loop, never from
+        inside the caller, and never once the session (its window) is gone."""
+        def check() -> None:
+            if self.worker.pending:
+                QTimer.singleShot(20, self, check)
+            else:
+                fn()
+        # tied to the session: if it goes (its window closed and deleted), nothing is called
+        QTimer.singleShot(0, self, check)
+
     # -- opening and closing ------------------------------------------------------------
     def open_with(self, make: Callable[[], Case], done: Callable[[Case], None] | None = None,
                   failed: Failed | None = None) -> None:
@@ -123,16 +139,21 @@ class CaseSession(QObject):
         self.open_with(lambda: Case.open(path, readonly), done, failed)
 
     def close(self) -> None:
-        """Close the open case (on the worker, after what is queued for it)."""
+        """Close the open case (on the worker, after what is queued for it) and remove the
+        copies of its files made for other programs."""
         case, self.case = self.case, None
+        files, self.private_files = self.private_files, PrivateFiles()
         if case is not None:
             self.worker.submit(case.close)
+            self.worker.submit(files.clear)
             self.closed.emit()
 
     def shut_down(self) -> None:
         """Stop the worker (the running job finishes) and close the case on the spot:
-        the WAL is checkpointed and the lock released before the window goes."""
+        the WAL is checkpointed and the lock released before the window goes, and the
+        copies made for other programs are removed."""
         case, self.case = self.case, None
         self.worker.stop()
         if case is not None:
             case.close()
+        self.private_files.clear()

@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from casefile.core.grading import TLP
 from casefile.core.labels import plural
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.ui.session import CaseSession
-from casefile.ui.text import plain_label
+from casefile.ui.text import plain_label, plain_tooltip
 
 Info = tuple[dict[str, Any], dict[str, int]]
 
@@ -28,6 +28,8 @@ class CaseStatusBar(QStatusBar):
         super().__init__(parent)
         self.session = session
         self.path = plain_label()
+        # a long path is cut, never widens the window (the whole of it is in the tooltip)
+        self.path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.marking = QLabel()
         self.counts = plain_label()
         self.busy = plain_label()
@@ -58,6 +60,7 @@ class CaseStatusBar(QStatusBar):
             f"color: {tlp.fg}; background: {tlp.bg}; padding: 1px 6px; font-weight: bold;"
             if tlp else "")
         self.path.setText(f"{case.path}{ro}" if case is not None else "")
+        self.path.setToolTip(plain_tooltip(str(case.path)) if case is not None else "")
         self.counts.setText("  ".join(f"{plural(k)}: {counts[k]:,}" for k in
                                       ("entity", "shipment", "event", "source")))
         self.info_read.emit(info, counts)

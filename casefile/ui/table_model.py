@@ -1,6 +1,7 @@
 """Table model over a :class:`casefile.services.queries.listing.Listing`: rows are plain tuples,
 sorting is a permutation computed in the model (never a proxy calling data() per
-comparison)."""
+comparison). The sort belongs to the listing shown: a new listing comes with its own (each
+section of the window keeps one), never with the last listing's."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from casefile.services.queries.listing import Listing
+from casefile.services.queries.listing import Column, Listing
 from casefile.ui.text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -30,13 +31,27 @@ class RecordTableModel(QAbstractTableModel):
     def kind(self) -> str | None:
         return self._listing.kind if self._listing else None
 
-    def set_listing(self, listing: Listing) -> None:
+    def columns(self) -> list[Column]:
+        return list(self._listing.columns) if self._listing else []
+
+    def set_listing(self, listing: Listing,
+                    sort: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """Show ``listing``, sorted by ``sort`` (column, order) if it has that column."""
+        if sort is not None and not 0 <= sort[0] < len(listing.columns):
+            sort = None
+        order = list(range(len(listing.ids)))
         self.beginResetModel()
-        self._listing = listing
-        self._order = list(range(len(listing.ids)))
-        if self._sort is not None:
-            self._order = self._permutation(*self._sort)
-        self.endResetModel()
+        try:
+            self._listing, self._sort, self._order = listing, sort, order
+            if sort is not None:
+                self._order = self._permutation(*sort)
+        finally:
+            self.endResetModel()
+
+    @property
+    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by (None: the listing's order)."""
+        return self._sort
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() or self._listing is None else len(self._order)

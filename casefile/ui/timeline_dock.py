@@ -1,16 +1,15 @@
 """The timeline dock: grouping, fit / zoom to selection, date filter for the tables, legend,
-PNG and SVG export around a :class:`TimelinePlot`. It follows the session: a burst of edits
+PNG and SVG export (the whole chart, marked; :mod:`casefile.ui.timeline_export`) and a
+right-click menu around a :class:`TimelinePlot`. It follows the session: a burst of edits
 that concern dated records is redrawn once."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,22 +17,31 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from casefile.core.labels import singular
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.timeline import case_timeline
+from casefile.ui.error_dialog import show_error
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
+from casefile.ui.timeline_export import export_timeline
 from casefile.ui.timeline_view import TimelinePlot
 
 # what a timeline row is read from: a change to any of these may move or relabel a row
 TIMELINE_KINDS = ("shipment", "event", "sanction", "entity", "route_stop", "event_party",
                   "citation", "source")
+EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event or sanction a date — as the "
+              "source writes it: “15 June 2022”, “late 2022”, “between June and December "
+              "2022” — and it appears here. Help → Dates lists what can be typed.")
 _GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
 
 
@@ -64,6 +72,9 @@ class TimelineDock(QDockWidget):
         self.options_changed.connect(lambda: self.reload(keep_range=False))
         self.plot = TimelinePlot()
         self.plot.record_clicked.connect(self.record_clicked.emit)
+        self.plot.context_requested.connect(
+            lambda index, pos: self.context_menu(index).popup(pos))
+        self.info: dict[str, Any] = {}  # the case's title and marking, for exports
         self.group = QComboBox()
         for key, text in (("kind", "Lanes by kind"), ("entity", "Lanes by entity"),
                           ("country", "Lanes by country"), ("tag", "Lanes by tag")):
@@ -75,32 +86,42 @@ class TimelineDock(QDockWidget):
         fit.clicked.connect(self.plot.fit_all)
         self.zoom_sel = QPushButton("Zoom to selection")
         self.zoom_sel.clicked.connect(self.zoom_to_selection)
-        filt = QPushButton("Filter tables to this range")
-        filt.clicked.connect(lambda: self.filter_requested.emit(*self.plot.visible_range()))
+        filt = QPushButton("Filter tables to view")
+        filt.setToolTip("Show only the records dated within the time the timeline shows")
+        filt.clicked.connect(self.filter_to_view)
         clear = QPushButton("Clear date filter")
         clear.clicked.connect(lambda: self.filter_requested.emit("", ""))
-        png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
-        png.clicked.connect(lambda: self._export("png"))
-        svg.clicked.connect(lambda: self._export("svg"))
+        self.export_menu = QMenu(self)
+        self.export_menu.addAction("PNG image…", lambda: self._export("png"))
+        self.export_menu.addAction("SVG drawing…", lambda: self._export("svg"))
+        export = QToolButton()
+        export.setText("Export")
+        export.setToolTip("The whole timeline with the case's title, marking and legend")
+        export.setMenu(self.export_menu)
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar = QHBoxLayout()
         for w in (self.group, self.sources, fit, self.zoom_sel, filt, clear):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(png)
-        bar.addWidget(svg)
+        bar.addWidget(export)
         self.legend = QLabel(legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.note = plain_label()
         self.note.setStyleSheet("color: #555;")
         bottom = QHBoxLayout()
-        bottom.addWidget(self.legend)
-        bottom.addStretch(1)
+        bottom.addWidget(self.legend, 1)
         bottom.addWidget(self.note)
+        self.empty = plain_label(EMPTY_TEXT, wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; background: white; padding: 12px;")
+        self.empty.hide()
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(bar)
         lay.addWidget(self.plot, 1)
+        lay.addWidget(self.empty, 1)
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
@@ -116,18 +137,23 @@ class TimelineDock(QDockWidget):
     def reload(self, keep_range: bool = True) -> None:
         group, sources = self.group_by, self.sources.isChecked()
 
-        def read(case: Case) -> Timeline:
+        def read(case: Case) -> tuple[Timeline, dict[str, Any]]:
             with case.read() as conn:
-                return case_timeline(conn, group, sources)
+                return case_timeline(conn, group, sources), case.info()
 
-        def draw(tl: Timeline) -> None:
-            self.set_timeline(tl, keep_range)
+        def draw(result: tuple[Timeline, dict[str, Any]]) -> None:
+            self.info = result[1]
+            self.set_timeline(result[0], keep_range)
             self.shown.emit()
         self.session.query(read, draw)
 
     def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
         self.plot.set_timeline(timeline, keep_range=keep_range)
-        self.note.setText(f"{len(timeline.records):,} dated records; {timeline.undated} "
+        empty = not len(timeline)
+        self.plot.setVisible(not empty)
+        self.empty.setVisible(empty)
+        n = len(timeline.records)
+        self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}; {timeline.undated:,} "
                           "undated not shown")
         self.highlight(self._selected)
 
@@ -141,31 +167,56 @@ class TimelineDock(QDockWidget):
         self._selected = list(keys)
         self.plot.highlight(self._indexes(self._selected))
 
+    def filter_to_view(self) -> None:
+        self.filter_requested.emit(*self.plot.visible_range())
+
     def zoom_to_selection(self) -> None:
         self.plot.zoom_to(self._indexes(self._selected))
 
     def export(self, path: str | Path) -> Path:
-        """Write the current view to PNG or SVG (by the file's suffix)."""
-        path = Path(path)
-        item = self.plot.plotItem
-        if path.suffix.lower() == ".svg":
-            size = self.plot.size()
-            gen = QSvgGenerator()
-            gen.setFileName(str(path))
-            gen.setSize(QSize(size.width(), size.height()))
-            gen.setViewBox(QRect(0, 0, size.width(), size.height()))
-            gen.setTitle("Casefile timeline")
-            painter = QPainter(gen)
-            self.plot.render(painter)
-            painter.end()
-        else:
-            exporter = ImageExporter(item)
-            exporter.parameters()["width"] = max(1200, int(self.plot.width() * 2))
-            exporter.export(str(path))
-        return path
+        """Write the whole timeline, with the case's title, marking and legend, to a PNG
+        or SVG file (by its suffix)."""
+        timeline = self.plot.timeline
+        if timeline is None:
+            raise CasefileError("The timeline is not drawn yet.")
+        return export_timeline(timeline, path, self.info, self.group.currentText(),
+                               timeline.undated)
+
+    def context_menu(self, index: int | None) -> QMenu:
+        """Casefile's menu for a right click on the chart (on an item: ``index``)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tl = self.plot.timeline
+        if index is not None and tl is not None:
+            rec = tl.records[int(tl.rec[index])]
+            name = rec.label if len(rec.label) <= 40 else rec.label[:39] + "…"
+            opened = menu.addAction(f"Open {singular(rec.kind).lower()} “{name}”")
+            opened.setText(opened.text().replace("&", "&&"))  # case text: '&' is literal
+            opened.triggered.connect(lambda: self.record_clicked.emit(rec.kind, rec.id))
+            zoom = menu.addAction("Zoom to this record")
+            zoom.triggered.connect(lambda: self.plot.zoom_to(np.array([index])))
+            menu.addSeparator()
+        selection = menu.addAction("Zoom to selection")
+        selection.triggered.connect(self.zoom_to_selection)
+        selection.setEnabled(bool(len(self._indexes(self._selected))))
+        menu.addAction("Fit all").triggered.connect(self.plot.fit_all)
+        menu.addSeparator()
+        menu.addAction("Filter tables to view").triggered.connect(self.filter_to_view)
+        menu.addAction("Clear date filter").triggered.connect(
+            lambda: self.filter_requested.emit("", ""))
+        menu.addSeparator()
+        menu.addAction("Export PNG image…").triggered.connect(lambda: self._export("png"))
+        menu.addAction("Export SVG drawing…").triggered.connect(lambda: self._export("svg"))
+        return menu
 
     def _export(self, fmt: str) -> None:
+        case = self.session.case
+        default = (case.path.with_name(f"{case.path.stem} timeline.{fmt}") if case
+                   else Path(f"timeline.{fmt}"))
         name, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {fmt.upper()}",
-                                              f"timeline.{fmt}", f"{fmt.upper()} (*.{fmt})")
+                                              str(default), f"{fmt.upper()} (*.{fmt})")
         if name:
-            self.export(name)
+            try:
+                self.export(name)
+            except (OSError, CasefileError) as exc:
+                show_error(self, exc, "Cannot export the timeline")

@@ -1,89 +1,59 @@
 """The timeline (pyqtgraph): lanes of dated records, drawn from arrays — one item per kind
-and style, never one item per record. Exact days are points; spans are bars; approximate or
-uncertain spans are hatched with a dashed outline; open ends fade out."""
+and style, never one item per record. Exact days are points, drawn above spans; spans are
+bars; approximate or uncertain spans are hatched with a dashed outline; open ends fade out.
+Rows are refitted to the height after every redraw and resize; labels sit beside their
+items (:mod:`casefile.ui.timeline_labels`); hovering an item shows its record, a left click
+opens it, a right click asks for Casefile's own menu (``context_requested``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QHelpEvent, QPen
 from PySide6.QtWidgets import QToolTip
 
 from casefile.core.timeline import KIND_COLOURS, KIND_SYMBOLS, STYLES, Timeline
 from casefile.ui.text import plain_tooltip
+from casefile.ui.timeline_labels import POINT_PX, View, item_edges, label_places
+from casefile.ui.timeline_parts import DayAxis, LaneAxis, TimeViewBox, item_brush, item_pen
 
 DAY = 86400.0
+MIN_DAYS = 3  # the narrowest time range shown (zoomed in as far as it goes)
 LABEL_LIMIT = 60  # labels are drawn when at most this many items are in view
 ROW_BLOCK = 32  # drawing rows per graphics item
+MIN_ROW_PX = 18  # all rows are shown when each gets at least this many pixels…
+ROW_PX = 24  # …else this many, from the top row in view
+TOP, BOTTOM = -0.7, 0.3  # the rows' margins above the first and below the last (in rows)
+Z_BARS, Z_POINTS, Z_HIGHLIGHT, Z_LABELS = 0, 10, 15, 20
 
 
 def epoch(d) -> float:  # noqa: ANN001
     return (d.toordinal() - 719163) * DAY
 
 
-class TimeViewBox(pg.ViewBox):
-    """Wheel zooms time only; dragging pans time and lanes."""
-
-    def wheelEvent(self, ev, axis=None):  # noqa: ANN001, N802
-        super().wheelEvent(ev, axis=0)
-
-
-class LaneAxis(pg.AxisItem):
-    """Lane names at the first drawing row of each lane."""
-
-    def __init__(self) -> None:
-        super().__init__("left")
-        self.setWidth(200)
-
-    def set_lanes(self, lane_y: list[int], names: list[str]) -> None:
-        self.setTicks([[(float(y), n if len(n) <= 24 else n[:23] + "…")
-                        for y, n in zip(lane_y, names, strict=True)], []])
-
-
-def _brush(kind: str, style: str) -> QBrush:
-    colour = QColor(KIND_COLOURS.get(kind, "#666666"))
-    if style == "approx":
-        return QBrush(colour, Qt.BrushStyle.BDiagPattern)
-    if style in ("open_start", "open_end"):
-        grad = QLinearGradient(0, 0, 1, 0)
-        grad.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
-        clear = QColor(colour)
-        clear.setAlpha(0)
-        grad.setColorAt(0.0, colour if style == "open_end" else clear)
-        grad.setColorAt(1.0, clear if style == "open_end" else colour)
-        return QBrush(grad)
-    return QBrush(colour)
-
-
-def _pen(kind: str, style: str) -> QPen:
-    pen = QPen(QColor(KIND_COLOURS.get(kind, "#666666")).darker(130))
-    pen.setCosmetic(True)
-    pen.setWidthF(1.2)
-    if style == "approx":
-        pen.setStyle(Qt.PenStyle.DashLine)
-    if style in ("open_start", "open_end"):
-        pen = QPen(Qt.PenStyle.NoPen)
-    return pen
-
-
 class TimelinePlot(pg.PlotWidget):
     """Draws a :class:`casefile.core.timeline.Timeline`; reports clicks on records."""
 
     record_clicked = Signal(str, int)
+    context_requested = Signal(object, QPoint)  # the row's index (or None), screen position
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         self.lane_axis = LaneAxis()
         super().__init__(parent, viewBox=TimeViewBox(),
-                         axisItems={"bottom": pg.DateAxisItem(utcOffset=0),
+                         axisItems={"bottom": DayAxis(),
                                     "left": self.lane_axis})
         self.setBackground("w")
         self.plotItem.showGrid(x=True, y=False, alpha=0.25)
         self.getViewBox().invertY(True)
+        self.getViewBox().setLimits(minXRange=MIN_DAYS * DAY)
         self.getViewBox().setMouseEnabled(x=True, y=True)
         self.plotItem.hideButtons()
+        self.plotItem.setMenuEnabled(False)  # pyqtgraph's menu (transforms, FFT) is not ours
+        self.label_limit = LABEL_LIMIT
+        self.label_font = QFont(self.font())
         for axis in ("left", "bottom"):
             self.getAxis(axis).setTextPen("#222222")
             self.getAxis(axis).setPen("#888888")
@@ -97,13 +67,18 @@ class TimelinePlot(pg.PlotWidget):
         self._label_timer.setInterval(60)
         self._label_timer.timeout.connect(self._update_labels)
         self.getViewBox().sigRangeChanged.connect(lambda *_: self._label_timer.start())
+        self.getViewBox().sigResized.connect(self._resized)
         self.scene().sigMouseClicked.connect(self._clicked)
-        self.scene().sigMouseMoved.connect(self._hover)
 
     # -- drawing ------------------------------------------------------------------------
     def set_timeline(self, timeline: Timeline, keep_range: bool = False) -> None:
+        """Draw ``timeline``; with ``keep_range`` the time in view stays (an edit), else
+        all of it is shown. The rows are fitted to the height either way."""
         vb = self.getViewBox()
         old_range = vb.viewRange() if keep_range and self.timeline else None
+        if self.highlight_item is not None:
+            self.removeItem(self.highlight_item)
+            self.highlight_item = None
         for item in self.items + self.labels:
             self.removeItem(item)
         self.items, self.labels = [], []
@@ -112,6 +87,12 @@ class TimelinePlot(pg.PlotWidget):
         self.x0 = (timeline.start - 719163).astype(float) * DAY
         self.x1 = (timeline.end + 1 - 719163).astype(float) * DAY
         self.y = timeline.y.astype(float)
+        if not len(timeline):
+            vb.setLimits(yMin=-1.5, yMax=1.5)
+            this_year = date.today().replace(month=1, day=1)
+            vb.setRange(xRange=(epoch(this_year), epoch(this_year) + 365 * DAY),
+                        yRange=(-0.8, 0.7), padding=0)
+            return
         kind_list = list(KIND_COLOURS)
         kind_code = np.array([kind_list.index(k) if k in KIND_COLOURS else 0
                               for k in timeline.kind_codes], dtype=int)
@@ -126,40 +107,67 @@ class TimelinePlot(pg.PlotWidget):
         vb.setLimits(yMin=-1.5, yMax=max(timeline.height, 1) + 0.5)
         self._lane_lines(timeline)
         if old_range is not None:
-            vb.setRange(xRange=old_range[0], yRange=old_range[1], padding=0)
+            vb.setXRange(*old_range[0], padding=0)
+            self.fit_rows()
         else:
             self.fit_all()
         self._update_labels()
 
     def _draw_group(self, kind: str, style: str, idx: np.ndarray) -> None:
         """One bar item for spans of a style, one scatter item for exact days."""
-        if style == "point":
+        if style == "point":  # above the spans: a day next to a span is never under it
             self._add(pg.ScatterPlotItem(x=self.x0[idx] + DAY / 2, y=self.y[idx],
-                                         symbol=KIND_SYMBOLS.get(kind, "o"), size=11,
+                                         symbol=KIND_SYMBOLS.get(kind, "o"), size=POINT_PX,
                                          brush=pg.mkBrush(KIND_COLOURS[kind]),
-                                         pen=pg.mkPen("#222222", width=1)))
+                                         pen=pg.mkPen("#222222", width=1)), Z_POINTS)
             return
         self._add(pg.BarGraphItem(x0=self.x0[idx], x1=self.x1[idx], y=self.y[idx],
-                                  height=0.5, brush=_brush(kind, style), pen=_pen(kind, style)))
+                                  height=0.5, brush=item_brush(kind, style),
+                                  pen=item_pen(kind, style)),
+                  Z_BARS)
 
     def _lane_lines(self, timeline: Timeline) -> None:
         """Thin separators between lanes."""
         for y in timeline.lane_y[1:]:
             line = pg.InfiniteLine(pos=y - 0.5, angle=0, pen=pg.mkPen("#CCCCCC", width=1))
-            self._add(line)
+            self._add(line, Z_BARS - 1)
 
-    def _add(self, item: pg.GraphicsObject) -> None:
+    def _add(self, item: pg.GraphicsObject, z: float) -> None:
+        item.setZValue(z)
         self.addItem(item)
         self.items.append(item)
 
-    def fit_all(self) -> None:
+    def fit_all(self, room: float = 0.04) -> None:
+        """All the time (and ``room`` of it more at the right, for labels), and the rows
+        from the top."""
         if self.timeline is None or not len(self.x0):
             return
         span = max(self.x1.max() - self.x0.min(), 30 * DAY)
-        rows = self.timeline.height
-        self.getViewBox().setRange(
-            xRange=(self.x0.min() - 0.04 * span, self.x1.max() + 0.04 * span),
-            yRange=(-0.8, min(rows, 16) - 0.3), padding=0)
+        vb = self.getViewBox()
+        vb.setXRange(self.x0.min() - 0.04 * span, self.x1.max() + room * span, padding=0)
+        vb.setYRange(TOP, TOP + 1, padding=0)
+        self.fit_rows()
+
+    def _resized(self, *_args: object) -> None:
+        self.fit_rows()
+        self._label_timer.start()  # the same time, another width: labels fit again
+
+    def fit_rows(self) -> None:
+        """All rows when each gets MIN_ROW_PX; else rows of ROW_PX from the top row in view
+        (after an edit, a resize, a new grouping)."""
+        if self.timeline is None or not len(self.x0):
+            return
+        vb = self.getViewBox()
+        height = vb.height()
+        if height <= 0:
+            return
+        first, last = TOP, max(self.timeline.height, 1) - 1 + BOTTOM
+        if height / (last - first) >= MIN_ROW_PX:
+            vb.setYRange(first, last, padding=0)
+            return
+        rows = height / ROW_PX
+        top = min(max(vb.viewRange()[1][0], first), last - rows)
+        vb.setYRange(top, top + rows, padding=0)
 
     def zoom_to(self, indexes: np.ndarray) -> None:
         if not len(indexes):
@@ -180,6 +188,7 @@ class TimelinePlot(pg.PlotWidget):
         self.highlight_item = pg.BarGraphItem(
             x0=self.x0[indexes] - DAY, x1=self.x1[indexes] + DAY, y=self.y[indexes],
             height=0.72, brush=QBrush(Qt.BrushStyle.NoBrush), pen=pen)
+        self.highlight_item.setZValue(Z_HIGHLIGHT)
         self.addItem(self.highlight_item)
 
     def _update_labels(self) -> None:
@@ -188,28 +197,25 @@ class TimelinePlot(pg.PlotWidget):
         for item in self.labels:
             self.removeItem(item)
         self.labels = []
-        if self.timeline is None or not len(self.x0):
+        tl = self.timeline
+        if tl is None or not len(self.x0):
             return
-        (xa, xb), (ya, yb) = self.getViewBox().viewRange()
-        lo, hi = min(ya, yb), max(ya, yb)
-        visible = np.nonzero((self.x1 >= xa) & (self.x0 <= xb) & (self.y >= lo - 0.5)
-                             & (self.y <= hi + 0.5))[0]
-        if len(visible) > LABEL_LIMIT:
-            return
-        px = self.getViewBox().viewPixelSize()[0]  # data units per pixel along time
-        order = sorted(visible, key=lambda i: (self.y[i], self.x0[i]))
-        for n, i in enumerate(order):
-            left = max(self.x0[i], xa)
-            nxt = order[n + 1] if n + 1 < len(order) else None
-            right = self.x0[nxt] if nxt is not None and self.y[nxt] == self.y[i] else xb
-            chars = int((right - left) / px / 7) - 1  # about 7 px a character
-            if chars < 4:
-                continue
-            rec = self.timeline.records[int(self.timeline.rec[i])]
-            text = f"{rec.date_text}: {rec.label}"
-            label = pg.TextItem(text if len(text) <= chars else text[:chars - 1] + "…",
-                                color="#111111", anchor=(0, 1))
-            label.setPos(left, self.y[i] - 0.27)
+        vb = self.getViewBox()
+        (xa, xb), (ya, yb) = vb.viewRange()
+        px_x, px_y = vb.viewPixelSize()
+        metrics = QFontMetricsF(self.label_font)
+
+        def text(i: int) -> str:
+            rec = tl.records[int(tl.rec[i])]
+            return f"{rec.date_text}: {rec.label}"
+        for place in label_places(self.x0, self.x1, self.y, tl.style == 0, text,
+                                  View(xa, xb, min(ya, yb), max(ya, yb), px_x, px_y),
+                                  metrics, self.label_limit):
+            label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5))
+            label.setFont(self.label_font)
+            label.textItem.document().setDocumentMargin(0)
+            label.setPos(place.x, place.y)
+            label.setZValue(Z_LABELS)
             self.addItem(label)
             self.labels.append(label)
 
@@ -232,17 +238,40 @@ class TimelinePlot(pg.PlotWidget):
 
     def _clicked(self, ev) -> None:  # noqa: ANN001
         i = self.index_at(ev.scenePos())
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            screen = ev.screenPos()
+            self.context_requested.emit(i, QPoint(int(screen.x()), int(screen.y())))
+            return
         if i is not None and self.timeline is not None:
             rec = self.timeline.records[int(self.timeline.rec[i])]
             self.record_clicked.emit(rec.kind, rec.id)
 
-    def _hover(self, pos: QPointF) -> None:
-        i = self.index_at(pos)
-        if i is None or self.timeline is None:
-            QToolTip.hideText()
-            return
-        screen = self.mapToGlobal(self.mapFromScene(pos))
-        QToolTip.showText(screen, plain_tooltip(self.timeline.row(i).tooltip()), self)
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """A tooltip for the item under a resting mouse (the scene would hide any tooltip:
+        none of its items has one)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            i = self.index_at(self.mapToScene(event.pos()))
+            if i is None or self.timeline is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(),
+                                  plain_tooltip(self.timeline.row(i).tooltip()),
+                                  self.viewport(), self._item_rect(i))
+            return True
+        return super().viewportEvent(event)
+
+    def _item_rect(self, i: int) -> QRect:
+        """Where item ``i`` is drawn, in viewport pixels (its tooltip goes when the mouse
+        leaves it)."""
+        vb = self.getViewBox()
+        left, right = item_edges(self.x0[i:i + 1], self.x1[i:i + 1],
+                                 self.timeline.style[i:i + 1] == 0 if self.timeline
+                                 else np.zeros(1, bool), vb.viewPixelSize()[0])
+        a = self.mapFromScene(vb.mapViewToScene(QPointF(float(left[0]), self.y[i] - 0.4)))
+        b = self.mapFromScene(vb.mapViewToScene(QPointF(float(right[0]), self.y[i] + 0.4)))
+        return QRect(a, b).normalized().adjusted(-3, -3, 3, 3)
 
     def visible_range(self) -> tuple[str, str]:
         (xa, xb), _ = self.getViewBox().viewRange()

@@ -196,19 +196,28 @@ class EntityPicker(QWidget):
 class TlpBanner(QLabel):
     """The case's marking in its TLP colours, always visible."""
 
+    READ_ONLY = "READ-ONLY: nothing can be changed"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
         self.setMinimumHeight(24)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # as wide as the window, never wider (a long classification line wraps)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_marking(None, "")
 
-    def set_marking(self, marking: str | None, classification: str) -> None:
+    def set_marking(self, marking: str | None, classification: str,
+                    readonly: bool = False) -> None:
+        """Show the marking (and the classification line); a case open read-only says so
+        here too."""
         tlp = TLP.get(marking or "")
         parts = [tlp.label] if tlp else ["NO MARKING"]
         if classification:
             parts.append(classification)
+        if readonly:
+            parts.append(self.READ_ONLY)
         self.setText("   ·   ".join(parts))
         fg, bg = (tlp.fg, tlp.bg) if tlp else ("#000000", "#DDDDDD")
         self.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; font-weight: bold; "

@@ -16,6 +16,7 @@ from casefile import cli
 from casefile.services.case.integrity import check_case
 from casefile.ui.main_window import MainWindow
 
+TYPED = "Typed, then Quit without leaving the field: 在途 «в пути»"
 Step = Callable[[], bool]  # a step is done when it returns True; it is asked again until then
 
 
@@ -111,7 +112,7 @@ def test_demo_edit_export_and_quit(qapp, user_folders: Path) -> None:
     def saved() -> bool:
         w = _window()
         assert w is not None
-        return idle(w) and w.menus.undo.text().startswith("&Undo Edit entity")
+        return idle(w) and w.menus.undo.text().startswith("&Undo Edit name of entity")
 
     def export() -> bool:
         w = _window()
@@ -137,22 +138,35 @@ def test_demo_edit_export_and_quit(qapp, user_folders: Path) -> None:
         if dlg.task is not None or not pdf.exists():
             return False
         dlg.close()
+        return True
+
+    def quit_while_typing() -> bool:
+        """Type into a field and quit without leaving it (no Enter, no Tab)."""
+        w = _window()
+        assert w is not None
+        ed = w.editor.current
+        assert ed is not None and ed.record_id == seen["id"]
+        description = ed.widgets["description"]
+        description.setFocus()
+        description.setPlainText(TYPED)
         w.menus.quit.trigger()
         return True
 
     _drive([case_open, choose_entities, new_entity, type_name, saved, export, start_export,
-            exported], failures)
+            exported, quit_while_typing], failures)
     code = cli.main(["--demo"])
     assert failures == []
     assert code == 0
     path = Path(str(seen["path"]))
     assert path.is_relative_to(user_folders / "data")  # the demo copy is the user's
     con = sqlite3.connect(path)  # the window is gone: the file alone must hold the edit
-    name = con.execute("SELECT name FROM entity WHERE id = ?", (seen["id"],)).fetchone()[0]
+    name, description = con.execute("SELECT name, description FROM entity WHERE id = ?",
+                                    (seen["id"],)).fetchone()
     edits = con.execute("SELECT count(*) FROM audit_log WHERE action = 'edit'").fetchone()[0]
     con.close()
     assert name == "ООО «ТЕХКРИМ» <b>e2e</b>"
-    assert edits >= 2  # the new entity and its name
+    assert description == TYPED  # typed, never left, stored before the window went
+    assert edits >= 3  # the new entity, its name and its description
     assert not Path(f"{path}.owner").exists()  # quitting released the case
     assert check_case(path).ok
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -75,13 +75,13 @@ def test_import_guesses_day_first_and_the_dry_run_says_so(case, tmp_path):
     assert report.date_order.startswith("day first, guessed from the file: 1 row")
     assert "line 3: '15/06/2022'" in report.date_order
     assert report.preview[0].startswith("line 2: 03/04/2022 [2022-04-03]")
-    import_shipments(case, f)
+    import_shipments(case, f, accept_missing=True)
     assert [d[1] for d in stored_dates(case)] == ["2022-04-03", "2022-06-15", "2022-07-01"]
 
 
 def test_the_setting_overrides_the_guess(case, tmp_path):
     f = trade_file(tmp_path, ["03/04/2022", "15/06/2022"])
-    report = import_shipments(case, f, day_first=False).result
+    report = import_shipments(case, f, day_first=False, accept_missing=True).result
     assert report.date_order == "month first, as set for this import"
     assert [d[1] for d in stored_dates(case)] == ["2022-03-04", "2022-06-15"]
 
@@ -93,7 +93,7 @@ def test_the_setting_overrides_the_guess(case, tmp_path):
 def test_an_undecided_order_refuses_the_rows_that_read_two_ways(case, tmp_path, dates, why):
     f = trade_file(tmp_path, dates)
     with pytest.raises(ImportFailed) as info:
-        import_shipments(case, f)
+        import_shipments(case, f, accept_missing=True)
     report = info.value.report
     line = 2 + dates.index("03/04/2022")
     problem = next(p for p in report.problems if p.startswith(f"t.csv, line {line},"))
@@ -106,7 +106,7 @@ def test_an_undecided_order_refuses_the_rows_that_read_two_ways(case, tmp_path, 
 def test_a_date_that_used_to_crash_the_import_is_a_problem_with_its_place(case, tmp_path):
     f = trade_file(tmp_path, ["2021-02-29~", "156X-09-31", "June 2022"])
     with pytest.raises(ImportFailed) as info:
-        import_shipments(case, f)
+        import_shipments(case, f, accept_missing=True)
     assert info.value.report.problems == [
         "t.csv, line 2, column 'ArrivalDate': February 2021 has 28 days, not 29",
         "t.csv, line 3, column 'ArrivalDate': September has 30 days, not 31"]
@@ -117,14 +117,15 @@ def test_cli_day_first_month_first_and_the_dry_run_report(tmp_path, capsys):
     assert main(["new", str(case)]) == 0
     f = trade_file(tmp_path, ["03/04/2022", "05/06/2022"])
     capsys.readouterr()
-    assert main(["import", str(case), str(f), "--dry-run"]) == 1
+    assert main(["import", str(case), str(f), "--accept-missing", "--dry-run"]) == 1
     err = capsys.readouterr().err
     assert "Dates: not guessed" in err and "(--day-first or --month-first)" in err
-    assert main(["import", str(case), str(f), "--dry-run", "--month-first"]) == 0
+    assert main(["import", str(case), str(f), "--accept-missing", "--dry-run",
+                 "--month-first"]) == 0
     out = capsys.readouterr().out
     assert "Dates: month first, as set for this import" in out
     assert "line 2: 03/04/2022 [2022-03-04]" in out
-    assert main(["import", str(case), str(f), "--day-first"]) == 0
+    assert main(["import", str(case), str(f), "--accept-missing", "--day-first"]) == 0
     assert "Dates: day first, as set" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["import", str(case), str(f), "--day-first", "--month-first"])

@@ -155,7 +155,7 @@ def test_sanctions_keep_their_terms_and_an_expired_one_is_ended(imported):
 
 def test_what_is_not_imported_is_counted_by_schema_and_property(imported):
     _case, report = imported
-    assert report.skipped == {"Payment": 3, "Address": 2, "CryptoWallet": 1}
+    assert report.skipped_schemata == {"Payment": 3, "Address": 2, "CryptoWallet": 1}
     assert report.skipped_line() == ("skipped (Casefile holds no such records): 3 Payment, "
                                      "2 Address, 1 CryptoWallet")
     assert any("Skipped" in line and "3 Payment" in line for line in report.summary_lines())

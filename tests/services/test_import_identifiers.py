@@ -29,7 +29,7 @@ def idents(case):
 def test_the_scheme_is_taken_from_the_column_name(case, tmp_path):
     f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;123;2022;"
                                            "подшипники\n", "cp1251")
-    report = import_shipments(case, f).result
+    report = import_shipments(case, f, accept_missing=True).result
     assert report.shipments == 1
     assert idents(case) == [("ООО «ВОСТОК»", "INN", SBER_INN), ("ТОО Алтын", "INN", "123")]
     # the malformed INN is kept as given, said, and never used to match
@@ -43,12 +43,13 @@ def test_same_identifier_under_another_name_is_a_proposal_never_a_reuse(case, tm
     f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2022;goods\n",
               "cp1251")
     with pytest.raises(NeedsReview) as info:
-        import_shipments(case, f, review=True)
+        import_shipments(case, f, review=True, accept_missing=True)
     assert info.value.report.proposals == [
         ("ООО «ВОСТОК»", eid, f"Vostok Trading LLC, same INN {SBER_INN}", 100.0)]
     assert case.counts()["shipment"] == 0  # nothing was written
     # told they are the same: the existing party is used
-    report = import_shipments(case, f, accept={"ООО «ВОСТОК»": eid}, review=True).result
+    report = import_shipments(case, f, accept={"ООО «ВОСТОК»": eid}, review=True,
+                              accept_missing=True).result
     assert report.reused_entities == {"ООО «ВОСТОК»": eid}
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT shipper_id FROM shipment").scalar() == eid
@@ -58,7 +59,8 @@ def test_kept_apart_it_is_a_new_party_with_the_same_identifier(case, tmp_path):
     case.create("entity", {"name": "Vostok Trading LLC"}, children={
         "identifier": [{"scheme": "INN", "value": SBER_INN}]})
     f = write(tmp_path, "dt.csv", HEADER + f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2022;goods\n")
-    report = import_shipments(case, f, keep_apart=["ООО «ВОСТОК»"], review=True).result
+    report = import_shipments(case, f, keep_apart=["ООО «ВОСТОК»"], review=True,
+                              accept_missing=True).result
     assert "ООО «ВОСТОК»" in report.new_entities
     assert case.counts()["entity"] == 3  # the existing party, the new one, the buyer
 

@@ -52,7 +52,7 @@ def test_shipment_with_route_and_citation_and_undo_redo(case):
     assert [s["country"] for s in stops] == ["TR", "AE"]
     case.update("shipment", sid, {"date": "late 2022"})
     assert case.get("shipment", sid)["date_start"] == "2022-09-01"
-    assert case.undo_name.startswith("Edit shipment")
+    assert case.undo_name == "Edit date of shipment “rifles”"
     case.undo()
     assert case.get("shipment", sid)["date_start"] == "2022-06-01"
     case.undo()  # the creation, with its route stops and citation
@@ -166,9 +166,9 @@ def test_audit_chain_records_and_detects_tampering(case, case_path):
 def test_each_operation_returns_its_change_and_undo_says_what_it_undid(case):
     eid = _entity(case, "A")
     edit = case.update("entity", eid, {"name": "B"})
-    assert edit.name == 'Edit entity “B”' and edit.touched == {"entity": {eid}}
+    assert edit.name == 'Edit name of entity “B”' and edit.touched == {"entity": {eid}}
     undone = case.undo()
-    assert undone.name == 'Undo: Edit entity “B”' and undone.touched == {"entity": {eid}}
+    assert undone.name == 'Undo: Edit name of entity “B”' and undone.touched == {"entity": {eid}}
     assert case.get("entity", eid)["name"] == "A"
 
 
@@ -208,3 +208,51 @@ def test_creating_a_party_for_a_shipment_is_one_undo_step(case):
     assert case.get("shipment", sid)["shipper_id"] is None
     case.redo()
     assert case.get("shipment", sid)["shipper_id"] == eid
+
+
+def test_operation_names_say_which_record_and_which_field(case):
+    sid = case.create("shipment", {"declared_goods": ""}).result
+    assert case.undo_name == "New shipment"  # nothing to quote yet (never “#None”)
+    case.update("shipment", sid, {"date": "June 2022"})
+    assert case.undo_name == "Edit date of shipment “June 2022”"
+    case.update("shipment", sid, {"declared_goods": "ball bearings", "weight_kg": "12"})
+    assert case.undo_name == "Edit declared goods and weight of shipment “ball bearings”"
+    eid = _entity(case, "Tekhkrim")
+    case.save("entity", eid, {}, {"alias": [{"name": "Техкрим"}]})
+    assert case.undo_name == "Edit aliases of entity “Tekhkrim”"
+    case.update("shipment", sid, {"shipper_id": eid})
+    assert case.undo_name == "Edit shipper of shipment “ball bearings”"
+    assert case.create("relationship", {"subject_id": eid, "object_id": eid,
+                                        "kind": "other"}).name == "New relationship"
+
+
+def test_deleting_several_records_is_one_step(case):
+    ids = [_entity(case, n) for n in ("A", "B", "C")]
+    change = case.delete_many("entity", ids[:2])
+    assert change.name == "Delete 2 entities" and change.deleted["entity"] == ids[:2]
+    assert case.counts()["entity"] == 1
+    case.undo()
+    assert case.counts()["entity"] == 3
+    assert case.delete_many("entity", [ids[2]]).name == "Delete entity “C”"
+
+
+def test_deleting_several_stops_at_a_record_in_use_unless_cascade(case):
+    from casefile.services.queries.record import blocking_records
+
+    a, b = _entity(case, "NORINCO"), _entity(case, "Tekhkrim")
+    sid = case.create("shipment", {"shipper_id": a, "declared_goods": "rifles"}).result
+    src = case.create("source", {"title": "Politico"}).result
+    case.cite(src, "entity", b, "excerpt")
+    case.cite(src, "shipment", sid, "excerpt")
+    with pytest.raises(InUseError):
+        case.delete_many("entity", [b, a])
+    assert case.counts()["entity"] == 2  # nothing of it happened
+    with case.read() as conn:
+        assert blocking_records(conn, "entity", [a, b]) == ['shipment “rifles”']
+        assert blocking_records(conn, "source", [src]) == [
+            'citation of entity “Tekhkrim”', 'citation of shipment “rifles”']
+        assert blocking_records(conn, "event", [1]) == []
+    case.delete_many("entity", [a, b], cascade=True)
+    assert case.counts()["shipment"] == 0 and case.counts()["entity"] == 0
+    case.undo()
+    assert case.counts()["shipment"] == 1 and case.counts()["entity"] == 2

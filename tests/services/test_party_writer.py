@@ -46,7 +46,7 @@ def test_the_editor_refuses_the_same_values(case):
 def test_csv_party_country_is_stored_on_the_new_party(case, tmp_path):
     f = write(tmp_path, "t.csv", HEADER + "Norinco,China,91110000100000000X,Tekhkrim,2022,"
                                           "rifles\n")
-    report = import_shipments(case, f).result
+    report = import_shipments(case, f, accept_missing=True).result
     assert report.new_entities == ["Norinco", "Tekhkrim"]
     with case.read() as conn:
         rows = conn.exec_driver_sql("SELECT e.name, e.country, e.tags, i.value FROM entity e "
@@ -67,7 +67,7 @@ def test_csv_party_with_a_bad_country_or_long_field_is_reported_and_nothing_writ
               + f"{LONG},,,Buyer,2022,drones\n"
               + "Other Co,,7" + "0" * 1100 + ",Buyer,2022,drones\n")
     before = counts(case)
-    problems = failed(import_shipments, case, f, dry_run=dry_run)
+    problems = failed(import_shipments, case, f, dry_run=dry_run, accept_missing=True)
     assert problems[0].startswith("trade.csv, line 3, column 'ShipperCountry': 'Atlantis' is "
                                   "not a country")
     assert problems[1] == ("trade.csv, line 4, column 'ShipperName': is 1,209 characters "
@@ -81,7 +81,7 @@ def test_csv_bad_country_of_a_party_already_in_the_case_is_reported(demo, tmp_pa
     f = write(tmp_path, "t.csv", HEADER + "NORINCO,Narnia,,Tekhkrim LLC,2022,rifles\n")
     before = counts(demo)
     lines = []
-    problems = failed(import_shipments, demo, f,
+    problems = failed(import_shipments, demo, f, accept_missing=True,
                       row_log=lambda line, status, what: lines.append((line, status, what)))
     assert problems == ["t.csv, line 2, column 'ShipperCountry': 'Narnia' is not a country "
                         "Casefile knows (ISO 3166)"]

@@ -12,7 +12,7 @@ import pytest
 from casefile import errors
 from casefile.services.case.facade import Case
 from casefile.services.case.integrity import check_case
-from casefile.store import database, migrate
+from casefile.store import database, lock, migrate
 
 
 def test_new_case_is_sqlite_wal_with_foreign_keys(case, case_path):
@@ -196,28 +196,59 @@ def _first_schema_case(p):
             command.downgrade(migrate.alembic_config(conn), "0001")
 
 
-def test_read_only_open_of_an_older_case_upgrades_it_first(tmp_path, capsys):
+def test_read_only_verb_on_an_older_case_reads_an_upgraded_copy(tmp_path, capsys):
+    """A read-only open never writes: no backup, no upgrade; the case is read through an
+    upgraded temporary copy, and the CLI says so. Opening it for writing upgrades it."""
     from casefile.cli import main
 
     p = tmp_path / "old.casefile"
     _first_schema_case(p)
+    before = p.read_bytes()
     assert main(["info", str(p)]) == 0  # a read-only verb
     captured = capsys.readouterr()
-    assert "Schema:        0003" in captured.out
-    assert "was upgraded" in captured.err and "before-upgrade-0001" in captured.err
+    assert "Schema:        0003" in captured.out and "Entities:      1" in captured.out
+    assert "older schema (0001)" in captured.err and "unchanged" in captured.err
+    assert p.read_bytes() == before
+    assert sorted(q.name for q in tmp_path.iterdir()) == ["old.casefile"]
+    assert main(["import", str(p), str(tmp_path / "none.csv")]) == 1  # a writing verb
+    assert "was upgraded" in capsys.readouterr().err
     assert len(list(tmp_path.glob("old.before-upgrade-0001.*.casefile.bak"))) == 1
-    with Case.open(p, readonly=True) as c:  # now current: no second upgrade, no backup
+    with Case.open(p, readonly=True) as c:  # now current: read as it is
         assert c.readonly and c.backup is None and c.counts()["entity"] == 1
-    assert not database.owner_path(p).exists()  # the upgrade's lock was let go
+    assert not database.owner_path(p).exists()
 
 
 def test_older_case_open_elsewhere_is_not_upgraded_under_its_feet(tmp_path):
     p = tmp_path / "old.casefile"
     _first_schema_case(p)
-    holder = database.acquire_lock(p)  # another program has it open
+    before = p.read_bytes()
+    holder = lock.acquire(p)  # another program has it open
     try:
-        with pytest.raises(errors.CaseFileError, match="open in another program"):
-            Case.open(p, readonly=True)
+        with pytest.raises(errors.CaseLockedError):
+            Case.open(p)
+        with Case.open(p, readonly=True) as c:  # reading it is fine, and writes nothing
+            assert c.counts()["entity"] == 1
     finally:
         holder.release()
     assert not list(tmp_path.glob("*.bak"))
+    assert p.read_bytes() == before
+
+
+def test_ddl_commits_or_rolls_back_with_its_transaction(tmp_path):
+    """pysqlite issues no BEGIN before DDL: without Casefile's own BEGIN a CREATE TABLE
+    committed on its own, which is how a killed upgrade left half a schema behind."""
+    p = tmp_path / "t.sqlite"
+    engine = database.make_engine(p)
+    try:
+        with pytest.raises(RuntimeError), engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE made_then_undone (x)")
+            conn.exec_driver_sql("INSERT INTO made_then_undone VALUES (1)")
+            raise RuntimeError("killed here")
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE kept (x)")
+    finally:
+        engine.dispose()
+    con = sqlite3.connect(p)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    con.close()
+    assert names == {"kept"}

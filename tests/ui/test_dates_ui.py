@@ -126,7 +126,7 @@ def test_the_import_dialog_reads_slashed_dates_in_the_order_chosen(qtbot, demo_w
     dlg.path.setText(str(f))
     dlg.load_file()
     dlg.check_button.click()  # nothing shows the order: both rows are problems
-    qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
+    qtbot.waitUntil(lambda: dlg.task is None and "found problems" in dlg.report.toPlainText(),
                     timeout=20000)
     assert "Dates: not guessed" in dlg.report.toPlainText()
     dlg.date_order.setCurrentIndex(dlg.date_order.findData(False))

@@ -34,7 +34,7 @@ def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
-    assert win.menus.actions()["undo"].text().startswith("&Undo Edit entity")
+    assert win.menus.actions()["undo"].text() == "&Undo Edit name of entity “Trading Техкрим 中国”"
     win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "New entity"
@@ -208,25 +208,50 @@ def test_not_a_case_gives_a_dialog_and_leaves_the_file(qtbot, window, tmp_path):
     assert window.case is None
 
 
-def test_delete_a_cited_source_asks_first(qtbot, demo_window):
+def test_delete_a_cited_source_names_the_facts_and_defaults_to_no(qtbot, demo_window):
     win = demo_window
     choose_kind(qtbot, win, "source")
     win.records.select_id(4)
     wait_idle(qtbot, win)
-    answers = []
+    asked = []
 
-    def yes_then_no(dlg):
-        answers.append(dlg.text())
-        dlg.done(QMessageBox.StandardButton.Yes if len(answers) == 1
-                 else QMessageBox.StandardButton.No)
-        if len(answers) == 1:
-            _answer_dialog(qtbot, yes_then_no)
-    _answer_dialog(qtbot, yes_then_no)
+    def default_answer(dlg):  # Enter: the default button
+        asked.append((dlg.text(), dlg.defaultButton() is dlg.button(QMessageBox.StandardButton.No)))
+        dlg.defaultButton().click()
+    _answer_dialog(qtbot, default_answer)
     win.menus.actions()["delete"].trigger()
-    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
     wait_idle(qtbot, win)
-    assert "still used by 1 citation" in answers[1]
-    assert win.case.get("source", 4) is not None  # the user said no to the cascade
+    text, default_no = asked[0]
+    assert default_no
+    assert "still used by 1 record:" in text and "• citation of " in text
+    assert "cascade" not in text
+    assert win.case.get("source", 4) is not None  # the default kept it
+
+
+def test_deleting_several_records_is_one_undo_step(qtbot, demo_window):
+    win = demo_window
+    choose_kind(qtbot, win, "event")
+    view, model = win.records.view, win.records.model
+    sel = view.selectionModel()
+    for rid in (1, 2, 3):
+        sel.select(model.index(model.row_of(rid), 0), sel.SelectionFlag.Select
+                   | sel.SelectionFlag.Rows)
+    assert sorted(win.records.selected_ids()) == [1, 2, 3]
+    asked = []
+
+    def yes(dlg):
+        asked.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Yes)
+    _answer_dialog(qtbot, yes)
+    win.menus.actions()["delete"].trigger()
+    qtbot.waitUntil(lambda: win.case.counts()["event"] == 3, timeout=10000)
+    wait_idle(qtbot, win)
+    assert asked == ["Delete these 3 events? You can undo this."]
+    assert win.menus.undo.text() == "&Undo Delete 3 events"
+    win.menus.undo.trigger()
+    wait_idle(qtbot, win)
+    assert win.case.counts()["event"] == 6
 
 
 def test_layout_and_recent_files_persist(qtbot, demo_window, tmp_path):
@@ -286,9 +311,10 @@ def _import_dialog(win, f, action="import_shipments"):
 def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "trade.csv"
-    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via\n"
-                 "DJI,Small distributor,15.11.2022,drone batteries,UAE\n"
-                 "NORINCO,Tekhkrim,June 2022,rifles,\n", encoding="cp1251")
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription,Via,Origin,"
+                 "Destination\n"
+                 "DJI,Small distributor,15.11.2022,drone batteries,UAE,China,Russia\n"
+                 "NORINCO,Tekhkrim,June 2022,rifles,,China,Russia\n", encoding="cp1251")
     dlg = _import_dialog(win, f)
     assert dlg.mapping_panel.columns["shipper"].currentData() == "ShipperName"
     dlg.mapping_panel.columns["via"].setCurrentIndex(dlg.mapping_panel.columns["via"].findData("Via"))
@@ -360,7 +386,7 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     f.write_text("From,To,When,What\nAcme,Tekhkrim,2022-01-05,nuts\n", encoding="utf-8")
     win = demo_window
     dlg = _import_dialog(win, f)
-    assert dlg.mapping() == {}  # nothing to guess from these names
+    assert dlg.mapping().columns == {}  # nothing to guess from these names
     for key, col in (("shipper", "From"), ("consignee", "To"), ("date", "When"),
                      ("declared_goods", "What")):
         dlg.mapping_panel.columns[key].setCurrentIndex(dlg.mapping_panel.columns[key].findData(col))
@@ -369,18 +395,18 @@ def test_import_wizard_saves_and_reapplies_a_mapping(qtbot, demo_window, tmp_pat
     dlg.mapping_panel.save_button.click()
     assert (tmp_path / "mappings" / "vendor X.json").is_file()
     dlg.load_file()  # a new file of the same vendor: the guess is empty again
-    assert dlg.mapping() == {}
+    assert dlg.mapping().columns == {}
     dlg.mapping_panel.saved.setCurrentIndex(dlg.mapping_panel.saved.findData("vendor X"))
     dlg.mapping_panel.saved.activated.emit(dlg.mapping_panel.saved.currentIndex())
-    assert dlg.mapping() == {"shipper": "From", "consignee": "To", "date": "When",
-                             "declared_goods": "What"}
+    assert dlg.mapping().columns == {"shipper": "From", "consignee": "To", "date": "When",
+                                     "declared_goods": "What"}
 
 
 def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, tmp_path):
     win = demo_window
     f = tmp_path / "trade.csv"
-    f.write_text("ShipperName,ConsigneeName,ProductDescription\n"
-                 "DJI,Small distributor,drone batteries\n", encoding="utf-8")
+    f.write_text("ShipperName,ConsigneeName,ProductDescription,Date,Origin,Destination\n"
+                 "DJI,Small distributor,drone batteries,2022,CN,RU\n", encoding="utf-8")
     dlg = _import_dialog(win, f)
     dlg.import_button.click()  # straight to Import: the near match must be shown first
     qtbot.waitUntil(lambda: dlg.task is None and "Tick those" in dlg.report.toPlainText(),
@@ -441,8 +467,8 @@ def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, 
 
     win = demo_window
     f = tmp_path / "once.csv"
-    f.write_text("ShipperName,ConsigneeName,ProductDescription\nNORINCO,Tekhkrim,rifles\n",
-                 encoding="utf-8")
+    f.write_text("ShipperName,ConsigneeName,ProductDescription,Date,Origin,Destination\n"
+                 "NORINCO,Tekhkrim,rifles,2022,CN,RU\n", encoding="utf-8")
     dlg = _import_dialog(win, f)
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1" in dlg.report.toPlainText(),
@@ -482,6 +508,114 @@ def test_import_wizard_saves_a_row_report(qtbot, demo_window, tmp_path, monkeypa
         rows = list(csv.reader(fh))
     assert [r[:2] for r in rows[1:]] == [["2", "ok"], ["3", "problem"]]
     assert win.case.counts()["shipment"] == 4  # a report never writes to the case
+
+
+def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "mixed.csv"
+    f.write_text("Shipper,Consignee,Date,Goods,Country of origin,Country of destination\n"
+                 "Norinco,Tekhkrim,June 2022,rifles,China,Russia\n"
+                 "DJI,Altyn,Jnue 2022,drones,China,Kazakhstan\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    assert not dlg.skip_bad.isVisible()
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "found problems" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert dlg.skip_bad.isVisible() and "tick “Skip the rows" in dlg.report.toPlainText()
+    dlg.skip_bad.setChecked(True)
+    dlg.import_button.click()  # checks first (the choice changed), then imports
+    qtbot.waitUntil(lambda: dlg.task is None and "Skipped 1 row with" in dlg.report.toPlainText(),
+                    timeout=20000)
+    wait_idle(qtbot, win)
+    assert win.case.counts()["shipment"] == 5  # the demo's 4 and the good row
+    assert "line 3:" in dlg.report.toPlainText()
+
+
+def test_recent_and_last_case_are_absolute_paths(qtbot, window, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from casefile.services.exchange.demo import write_demo
+
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    write_demo(folder / "rel.casefile").close()
+    window.settings.setValue("recent", ["old.casefile", str(tmp_path / "gone.casefile")])
+    monkeypatch.chdir(folder)
+    window.open_path(Path("rel.casefile"))  # as `casefile rel.casefile` gives it
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    monkeypatch.chdir(tmp_path)  # the next start, from another folder
+    expected = str((folder / "rel.casefile").resolve())
+    assert window.recent_files()[0] == expected
+    assert "old.casefile" not in window.recent_files()  # a relative path cannot be trusted
+    assert window.settings.value("last_case") == expected
+    assert Path(window.recent_files()[0]).exists()
+
+
+def test_enter_in_the_import_path_loads_the_file(qtbot, demo_window, tmp_path, monkeypatch):
+    win = demo_window
+    f = tmp_path / "typed.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,June 2022\n", encoding="utf-8")
+    browsed = []
+    monkeypatch.setattr("casefile.ui.import_dialog.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (browsed.append(a), ("", ""))[1])
+    win.menus.actions()["import_shipments"].trigger()
+    dlg = win.commands.dialogs["import_shipments"]
+    qtbot.waitExposed(dlg)
+    dlg.path.setFocus()
+    dlg.path.setText(str(f))
+    qtbot.keyClick(dlg.path, Qt.Key.Key_Return)
+    assert browsed == []  # Enter is not a click on Choose…
+    assert dlg.file_info.text().startswith("typed.csv: CSV")
+    assert dlg.check_button.isEnabled()
+    dlg.close()
+
+
+def test_a_check_that_finds_problems_says_nothing_would_be_imported(qtbot, demo_window,
+                                                                    tmp_path):
+    win = demo_window
+    f = tmp_path / "bad.csv"
+    f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "line 2" in dlg.report.toPlainText(),
+                    timeout=20000)
+    report = dlg.report.toPlainText()
+    assert report.startswith("The check found problems")
+    assert "Nothing was imported" not in report
+    dlg.close()
+
+
+def test_the_title_names_the_file(demo_window):
+    title = demo_window.windowTitle()
+    assert title.startswith("Chinese arms") and "demo.casefile" in title
+
+
+def test_case_in_use_says_since_when_in_words(qtbot, window, tmp_path):
+    import re
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "busy.casefile"
+    write_demo(path).close()
+    holder = Case.open(path)  # another Casefile has it
+    seen = []
+
+    def cancel(dlg):
+        seen.append(dlg.text())
+        dlg.done(QMessageBox.StandardButton.Cancel)
+    try:
+        _answer_dialog(qtbot, cancel)
+        window.open_path(path)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    finally:
+        holder.close()
+    assert "busy.casefile is open for writing by" in seen[0]
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", seen[0])  # no raw ISO time
+    assert re.search(r"since today at \d\d?:\d\d", seen[0]), seen[0]
+    assert window.case is None
 
 
 def test_the_editor_shows_and_stores_a_sanctions_end_and_a_partys_details(qtbot, demo_window):

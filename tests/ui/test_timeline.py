@@ -1,7 +1,7 @@
 from datetime import date
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from casefile.services.queries.timeline import case_timeline
 from tests.ui.conftest import choose_kind, wait_idle
@@ -40,6 +40,9 @@ def test_clicking_an_item_selects_its_record(qtbot, demo_window):
     class Click:
         def scenePos(self):
             return centre
+
+        def button(self):
+            return Qt.MouseButton.LeftButton
     plot._clicked(Click())
     assert clicked == [("shipment", 1)]
     qtbot.waitUntil(lambda: win.current_kind() == "shipment"
@@ -109,3 +112,264 @@ def test_filter_tables_to_the_view(qtbot, demo_window):
     win.timeline.filter_requested.emit(*win.timeline.plot.visible_range())
     qtbot.waitUntil(lambda: win.records.model.rowCount() == 3, timeout=10000)
     assert np.all([win.records.model.index(r, 0).data() != "June 2022" for r in range(3)])
+
+
+def _tick_texts(plot):
+    axis = plot.getAxis("bottom")
+    (xa, xb), _ = plot.getViewBox().viewRange()
+    texts = []
+    for spacing, ticks in axis.tickValues(xa, xb, max(axis.width(), 400)):
+        texts += axis.tickStrings(ticks, 1, spacing)
+    return texts
+
+
+def _open_new_case(qtbot, window, tmp_path):
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "new.casefile"
+    Case.new(path, title="New case").close()
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    return _wait_timeline(qtbot, window)
+
+
+def test_an_empty_case_says_how_to_fill_the_timeline(qtbot, window, tmp_path):
+    tl = _open_new_case(qtbot, window, tmp_path)
+    dock = window.timeline
+    assert len(tl) == 0
+    assert dock.empty.isVisibleTo(dock) and not dock.plot.isVisibleTo(dock)
+    assert "No dated records yet" in dock.empty.text() and "date" in dock.empty.text()
+    window.case.create("entity", {"name": "Undated party"})  # an edit that draws nothing
+    window.timeline.reload()
+    wait_idle(qtbot, window)
+    assert dock.empty.isVisibleTo(dock)
+    assert not any(":" in t or "." in t for t in _tick_texts(dock.plot))
+    from casefile.ui.ops import records as record_ops
+
+    record_ops.create_record(window.session, "event", {"title": "Statement",
+                                                       "date": "15 June 2022"}).run()
+    qtbot.waitUntil(lambda: len(dock.plot.timeline) == 1, timeout=10000)
+    assert dock.plot.isVisibleTo(dock) and not dock.empty.isVisibleTo(dock)
+    assert dock.note.text().startswith("1 dated record;")
+
+
+def test_one_dated_day_shows_dates_on_the_axis_at_any_zoom(qtbot, window, tmp_path):
+    _open_new_case(qtbot, window, tmp_path)
+    window.case.create("event", {"title": "Statement", "date": "2022-06-15"})
+    window.timeline.reload(keep_range=False)
+    qtbot.waitUntil(lambda: len(window.timeline.plot.timeline) == 1, timeout=10000)
+    plot = window.timeline.plot
+    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    for hours in (None, 24, 1):
+        if hours is not None:  # zoomed in as far as the wheel goes
+            mid = (date(2022, 6, 15).toordinal() - 719163) * 86400.0
+            plot.getViewBox().setXRange(mid, mid + hours * 3600, padding=0)
+        texts = _tick_texts(plot)
+        assert texts and not any(":" in t or t.startswith(weekdays) for t in texts), texts
+        (xa, xb), _ = plot.getViewBox().viewRange()
+        assert xb - xa >= 3 * 86400 - 1
+
+
+def _plot_with(qtbot, records, size=(900, 400)):
+    from casefile.core.timeline import build_timeline
+    from casefile.ui.timeline_view import TimelinePlot
+
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(*size)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_timeline(build_timeline(records))
+    plot._update_labels()
+    return plot
+
+
+def _records():
+    from casefile.core.timeline import TimelineRecord
+
+    def rec(i, start, end, kind="shipment", label=None):
+        return TimelineRecord(kind, i, label or f"record number {i} with a longish label",
+                              start.isoformat(), "edtf", start, end)
+    return [rec(1, date(2022, 6, 1), date(2022, 6, 30)),
+            rec(2, date(2022, 7, 1), date(2022, 7, 1)),  # the day after, in the same row
+            rec(3, date(2022, 7, 20), date(2022, 9, 30)),
+            rec(4, date(2022, 6, 10), date(2022, 8, 31)),
+            rec(5, date(2022, 1, 15), date(2022, 1, 15), "event"),
+            rec(6, date(2022, 2, 1), date(2022, 12, 31), "event"),
+            rec(7, date(2021, 1, 1), date(2021, 12, 31), "sanction")]
+
+
+def _item_rects(plot):
+    from PySide6.QtCore import QRectF
+
+    vb = plot.getViewBox()
+    rects = []
+    for i in range(len(plot.x0)):
+        if plot.timeline.style[i] == 0:  # a point: its symbol, 11 px
+            c = vb.mapViewToScene(QPointF(plot.x0[i] + 43200, plot.y[i]))
+            rects.append(QRectF(c.x() - 6, c.y() - 6, 12, 12))
+        else:
+            a = vb.mapViewToScene(QPointF(plot.x0[i], plot.y[i] - 0.25))
+            b = vb.mapViewToScene(QPointF(plot.x1[i], plot.y[i] + 0.25))
+            rects.append(QRectF(a, b).normalized())
+    return rects
+
+
+def test_labels_never_overlap_items_nor_leave_the_view(qtbot):
+    plot = _plot_with(qtbot, _records(), (900, 420))
+    for width, height in ((900, 420), (600, 420), (900, 130), (700, 220), (1300, 500)):
+        plot.resize(width, height)  # the dock resized: the labels are placed again
+        qtbot.waitUntil(lambda w=width: plot.width() == w, timeout=5000)
+        qtbot.wait(150)
+        view = plot.getViewBox().sceneBoundingRect()
+        items = _item_rects(plot)
+        labels = [lab.mapRectToScene(lab.boundingRect()) for lab in plot.labels]
+        for n, rect in enumerate(labels):
+            said = (width, height, plot.labels[n].toPlainText())
+            assert view.contains(rect), said
+            assert not any(rect.intersects(r) for r in items), said
+            assert not any(rect.intersects(o) for o in labels[n + 1:]), said
+        if height >= 420:  # room for a line: the items with free time after them say
+            assert len(labels) >= 3, (width, height)  # what they are
+
+
+def test_a_day_point_is_drawn_above_a_span_in_its_row(qtbot):
+    import pyqtgraph as pg
+
+    plot = _plot_with(qtbot, _records())
+    rows = {r.record.id: r.y for r in plot.timeline.rows}
+    assert rows[1] == rows[2]  # June, then 1 July: one row
+    points = [i for i in plot.items if isinstance(i, pg.ScatterPlotItem)]
+    bars = [i for i in plot.items if isinstance(i, pg.BarGraphItem)]
+    assert points and bars
+    assert min(p.zValue() for p in points) > max(b.zValue() for b in bars)
+
+
+def test_the_rows_refit_after_edits_and_resize(qtbot):
+    from casefile.core.timeline import TimelineRecord, build_timeline
+
+    plot = _plot_with(qtbot, _records()[:3], (900, 400))
+    vb = plot.getViewBox()
+
+    def rows_shown():
+        _, (ya, yb) = vb.viewRange()
+        return ya, yb
+
+    assert rows_shown()[1] >= plot.timeline.height - 0.75  # all rows
+    more = _records() + [TimelineRecord("event", 10 + n, "overlap", "2022", "edtf",
+                                        date(2022, 1, 1), date(2022, 12, 31))
+                         for n in range(4)]
+    plot.set_timeline(build_timeline(more), keep_range=True)  # an edit adds rows
+    assert plot.timeline.height >= 8
+    assert rows_shown()[1] >= plot.timeline.height - 0.75  # the new rows are in view
+    plot.resize(900, 150)  # a short dock: rows stay readable, from the top
+    qtbot.waitUntil(lambda: vb.height() < 140, timeout=5000)
+    qtbot.wait(50)
+    ya, yb = rows_shown()
+    assert vb.height() / (yb - ya) >= 18  # pixels a row
+    assert ya <= 0
+    plot.resize(900, 600)
+    qtbot.waitUntil(lambda: vb.height() > 450, timeout=5000)
+    qtbot.wait(50)
+    assert rows_shown()[1] >= plot.timeline.height - 0.75
+
+
+def test_hovering_an_item_shows_its_record(qtbot, qtlog, demo_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    win = demo_window
+    _wait_timeline(qtbot, win)
+    plot = win.timeline.plot
+    i = next(n for n, r in enumerate(plot.timeline.rows)
+             if r.record.kind == "shipment" and r.record.date_text == "June 2022")
+    centre = plot.getViewBox().mapViewToScene(QPointF((plot.x0[i] + plot.x1[i]) / 2,
+                                                      plot.y[i]))
+    pos = plot.mapFromScene(centre)
+    with qtlog.disabled():  # the offscreen platform cannot raise the tooltip's window
+        QApplication.sendEvent(plot.viewport(), QHelpEvent(
+            QEvent.Type.ToolTip, pos, plot.viewport().mapToGlobal(pos)))
+        qtbot.wait(50)
+        text = QToolTip.text()
+        QToolTip.hideText()
+    assert "Date as given: June 2022" in text and "civilian hunting rifles" in text
+
+
+def test_right_click_shows_casefiles_own_menu(qtbot, demo_window, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    win = demo_window
+    _wait_timeline(qtbot, win)
+    choose_kind(qtbot, win, "event")
+    plot, dock = win.timeline.plot, win.timeline
+    assert not plot.plotItem.menuEnabled() and not plot.getViewBox().menuEnabled()
+    i = next(n for n, r in enumerate(plot.timeline.rows)
+             if r.record.kind == "shipment" and r.record.date_text == "June 2022")
+    shown = []
+    monkeypatch.setattr(QMenu, "popup", lambda self, *a: shown.append(self))
+
+    class RightClick:
+        def __init__(self, pos):
+            self.pos = pos
+
+        def button(self):
+            return Qt.MouseButton.RightButton
+
+        def scenePos(self):
+            return self.pos
+
+        def screenPos(self):
+            return self.pos
+
+        def accept(self):
+            pass
+    centre = plot.getViewBox().mapViewToScene(QPointF((plot.x0[i] + plot.x1[i]) / 2,
+                                                      plot.y[i]))
+    plot._clicked(RightClick(centre))
+    assert shown, "no menu"
+    texts = [a.text() for a in shown[0].actions() if not a.isSeparator()]
+    assert texts[0].startswith("Open shipment “civilian hunting rifles")
+    for wanted in ("Zoom to this record", "Fit all", "Filter tables to view",
+                   "Export PNG image…", "Export SVG drawing…"):
+        assert wanted in texts
+    assert not any("Transforms" in t or "FFT" in t for t in texts)
+    actions = {a.text(): a for a in shown[0].actions()}
+    actions["Zoom to this record"].trigger()
+    (xa, xb), _ = plot.getViewBox().viewRange()
+    assert xa < plot.x0[i] and plot.x1[i] < xb and xb - xa < 200 * 86400
+    actions[texts[0]].trigger()  # open: the record shows in the table and the editor
+    qtbot.waitUntil(lambda: win.current_kind() == "shipment"
+                    and win.records.current_id() == 1, timeout=10000)
+    shown.clear()
+    plot._clicked(RightClick(plot.getViewBox().mapViewToScene(QPointF(plot.x0[i], -0.6))))
+    texts = [a.text() for a in shown[0].actions() if not a.isSeparator()]
+    assert not any(t.startswith("Open") for t in texts) and "Fit all" in texts
+    assert dock.context_menu(None) is not None
+
+
+def test_export_is_the_whole_chart_with_marking_title_and_legend(qtbot, demo_window,
+                                                                 tmp_path):
+    import re
+
+    from PySide6.QtGui import QImage
+
+    win = demo_window
+    _wait_timeline(qtbot, win)
+    plot = win.timeline.plot
+    june = (date(2022, 6, 1).toordinal() - 719163) * 86400.0
+    plot.getViewBox().setRange(xRange=(june, june + 30 * 86400), yRange=(-0.5, 0.5),
+                               padding=0)  # the view shows one month of one row
+    svg = win.timeline.export(tmp_path / "t.svg").read_text("utf-8")
+    text = " ".join(re.findall(r">([^<]+)<", svg))
+    for wanted in ("Chinese arms and equipment shipments to Russia", "TLP:GREEN",
+                   "Shipments", "Events", "Sanctions", "exact day", "2021", "2023",
+                   "U.S. Treasury sanctions DJI"):  # a record far outside the view
+        assert wanted in text, wanted
+    png = win.timeline.export(tmp_path / "t.png")
+    image = QImage(str(png))
+    assert image.width() >= 1600 and image.height() >= 500
+    top = {image.pixelColor(x, y).name() for x in range(image.width() - 300, image.width(), 3)
+           for y in range(0, image.height() // 8, 3)}
+    assert "#000000" in top  # the TLP:GREEN marking, in its colours, top right
+    assert plot.getViewBox().viewRange()[0][0] == june  # the window's view is untouched

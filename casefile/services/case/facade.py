@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
+from casefile.core.labels import fields_said, plural
 from casefile.errors import ReadOnlyError, ValidationError
 from casefile.services.case import audit
 from casefile.services.case import operations as ops
@@ -48,27 +49,35 @@ class Case:
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def new(cls, path: str | Path, **info: Any) -> Case:
-        """Create a new case file at ``path`` (which must not exist) and open it."""
-        case = cls(database.create_file(Path(path)))
-        with case.engine.begin() as conn:
-            audit.append(conn, case.actor, "create", f"Created case {Path(path).name}", "[]")
-        if info:
+    def new(cls, path: str | Path, *, fill: Callable[[Case], object] | None = None,
+            replace: bool = False, **info: Any) -> Case:
+        """Create a new case file at ``path`` and open it. ``info`` sets its details and
+        ``fill`` (if given) adds its records, before the case appears under ``path``: it is
+        built under a temporary name and renamed into place when whole, so a failure or a
+        kill never leaves half a case (or a case without its marking) under the name.
+        ``path`` must not exist, unless ``replace`` — and then nobody may have it open."""
+        path = Path(path)
+        with database.building(path, replace=replace) as tmp:
+            case = cls(database.create_file(tmp, path.name))
             try:
-                case.set_info(**info)
-            except Exception:
+                with case.engine.begin() as conn:
+                    audit.append(conn, case.actor, "create", f"Created case {path.name}", "[]")
+                if info:
+                    case.set_info(**info)
+                if fill is not None:
+                    fill(case)
+            finally:
                 case.close()
-                for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
-                raise
-            case.clear_history()
-        return case
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Case:
+        """Open a case file; one that cannot be written (a read-only file, folder or disk)
+        opens read-only."""
         return cls(database.open_file(Path(path), readonly))
 
     def close(self) -> None:
+        """Close the case; the last writer leaves the one file holding every edit."""
         self._file.close()
 
     def __enter__(self) -> Case:
@@ -172,9 +181,16 @@ class Case:
 
     def save(self, kind: str, pk: int | None, values: dict[str, Any],
              children: ops.Children | None = None, dry_run: bool = False) -> Change:
-        """Create (pk None) or update a record and replace the given child collections."""
-        verb = "New" if pk is None else "Edit"
-        name = f"{verb} {ops.label(kind, {**(values or {}), 'id': pk})}"
+        """Create (pk None) or update a record and replace the given child collections.
+        An edit is named by its fields and the record: 'Edit date of shipment “rifles”'."""
+        if pk is None:
+            name = f"New {ops.label(kind, values or {})}"
+        else:
+            row = {**(self.get(kind, pk) or {"id": pk}), **(values or {})}
+            if values and values.get("date"):  # a date as typed, or as read (FuzzyDate)
+                row["date_text"] = str(getattr(values["date"], "text", values["date"]))
+            what = fields_said([*(values or {}), *(children or {})])
+            name = f"Edit {what + ' of ' if what else ''}{ops.label(kind, row)}"
         return self.operation(name, lambda tx: ops.save(tx, kind, pk, values, children),
                               dry_run)
 
@@ -195,6 +211,15 @@ class Case:
         """Delete a record; one that is still used is refused unless ``cascade``."""
         return self.operation(f"Delete {ops.label(kind, self.get(kind, pk))}",
                               lambda tx: ops.delete(tx, kind, pk, cascade))
+
+    def delete_many(self, kind: str, pks: list[int], cascade: bool = False) -> Change:
+        """Delete several records of a kind: one operation, one undo step. One still in use
+        stops them all (InUseError) unless ``cascade``."""
+        if len(pks) == 1:
+            name = f"Delete {ops.label(kind, self.get(kind, pks[0]))}"
+        else:
+            name = f"Delete {len(pks):,} {plural(kind).lower()}"
+        return self.operation(name, lambda tx: ops.delete_many(tx, kind, list(pks), cascade))
 
     def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
              locator: str = "", credibility: int = 6) -> Change:
@@ -259,4 +284,6 @@ class Case:
             return search.uses_fts(conn)
 
     def save_copy(self, target: str | Path) -> None:
-        database.save_copy(self.engine, Path(target))
+        """A consistent copy of the case (SQLite's backup API) at ``target``; never over the
+        case itself or its files."""
+        database.save_copy(self._file, Path(target))

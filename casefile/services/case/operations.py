@@ -14,8 +14,8 @@ from casefile.services.case.journal import Tx
 from casefile.services.case.validation import clean
 from casefile.store import schema
 
-__all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "insert_row", "label",
-           "merge_entities", "replace_children", "save"]
+__all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "delete_many",
+           "insert_row", "label", "merge_entities", "replace_children", "save"]
 
 Children = dict[str, list[dict[str, Any]]]
 DATE_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
@@ -27,13 +27,29 @@ def defaults(kind: str) -> dict[str, Any]:
 
 
 def label(kind: str, row: dict[str, Any] | None) -> str:
-    """A record as an operation's name says it: kind and a short quote of its name."""
+    """A record as an operation's name says it: kind and a short quote of its name (its
+    title, goods, excerpt or date; a stored record without any by its number; a new one
+    without any by its kind alone)."""
     if not row:
         return kind
     text = row.get("name") or row.get("title") or row.get("declared_goods") or \
-        row.get("excerpt") or f"#{row.get('id')}"
-    text = str(text)
+        row.get("excerpt") or row.get("date_text") or row.get("filename") or \
+        (f"#{row['id']}" if row.get("id") is not None else "")
+    text = str(text).strip()
+    if not text:
+        return kind
     return f"{kind} “{text[:40]}{'…' if len(text) > 40 else ''}”"
+
+
+def delete_many(tx: Tx, kind: str, pks: list[int], cascade: bool = False) -> None:
+    """Delete several records of a kind in one transaction (see :func:`delete`); one still
+    in use stops them all unless ``cascade``. A record an earlier one took with it is
+    passed over."""
+    if not any(tx.fetch(kind, pk) is not None for pk in pks):
+        raise NotFoundError(f"none of these {kind} records exists any more")
+    for pk in pks:
+        if tx.fetch(kind, pk) is not None:
+            delete(tx, kind, pk, cascade)
 
 
 def insert_row(tx: Tx, kind: str, values: dict[str, Any]) -> int:

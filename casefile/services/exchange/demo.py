@@ -11,14 +11,8 @@ from casefile.services.exchange.case_json import load_case_json
 DEMO_JSON = resource_path("demo", "demo_case.json")
 
 
-def write_demo(path: str | Path) -> Case:
-    """Create the demo case at ``path`` (which must not exist) and return it open."""
-    case = Case.new(path)
-    try:
-        load_case_json(case, DEMO_JSON)
-    except Exception:
-        case.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    case.clear_history()  # the demo starts with nothing to undo
-    return case
+def write_demo(path: str | Path, replace: bool = False) -> Case:
+    """Create the demo case at ``path`` and return it open. ``path`` must not exist, unless
+    ``replace``: then the case there is replaced — only if nobody has it open, and only once
+    the demo is whole (a failure leaves it as it was)."""
+    return Case.new(path, fill=lambda case: load_case_json(case, DEMO_JSON), replace=replace)

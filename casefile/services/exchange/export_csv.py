@@ -4,9 +4,12 @@ and CJK), and every text cell that a spreadsheet would run as a formula neutrali
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.errors import FilesInTheWay, OutputPathError
+from casefile.store.copies import refuse_output
 from casefile.store.schema import cited_id_sql, cited_kind_sql, entity_name_sql
 
 if TYPE_CHECKING:
@@ -58,18 +61,38 @@ def safe_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def export_csv(case: Case, folder: str | Path) -> list[Path]:
+def export_csv(case: Case, folder: str | Path, replace: bool = False) -> list[Path]:
+    """Write one CSV file per table into ``folder``; return their paths. Files of these
+    names already in the folder are replaced only when ``replace`` (else
+    :class:`FilesInTheWay`); none may be the case or one of its files. Each file is written
+    under a temporary name and renamed when whole."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputPathError(f"Refusing to export CSV files into {folder}: it is a file, not "
+                              "a folder.")
+    targets = {name: folder / f"{name}.csv" for name in QUERIES}
+    for path in targets.values():
+        refuse_output(path, case.path, "a CSV export")
+    there = [p for p in targets.values() if p.exists() or p.is_symlink()]
+    if there and not replace:
+        raise FilesInTheWay(f"{folder} already holds {', '.join(p.name for p in there)}; "
+                            "choose another folder, or replace them", there)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with case.read() as conn:
         for name, sql in QUERIES.items():
             cur = conn.exec_driver_sql(sql)
-            path = folder / f"{name}.csv"
-            with path.open("w", encoding="utf-8-sig", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(list(cur.keys()))
-                for row in cur:
-                    w.writerow([safe_cell(v) for v in row])
+            path = targets[name]
+            part = path.with_name(f".{path.name}.{os.getpid()}.part")
+            try:
+                with part.open("w", encoding="utf-8-sig", newline="") as f:
+                    w = csv.writer(f)
+                    w.writerow(list(cur.keys()))
+                    for row in cur:
+                        w.writerow([safe_cell(v) for v in row])
+                os.replace(part, path)
+            except BaseException:
+                part.unlink(missing_ok=True)
+                raise
             written.append(path)
     return written

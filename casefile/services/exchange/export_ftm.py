@@ -33,6 +33,7 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
+from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
@@ -252,9 +253,12 @@ def _summary(s: dict[str, Any], route: list[str]) -> list[str]:
 
 def export_ftm(case: Case, out: str | Path) -> int:
     """Write JSON lines (one entity a line, as they are made); return how many. The target
-    is replaced only when the whole file was written."""
+    is replaced only when the whole file was written, and is never the case or one of its
+    files."""
     out = Path(out)
+    refuse_output(out, case.path, "the FollowTheMoney export")
     tmp = out.with_name(out.name + ".part")
+    refuse_output(tmp, case.path, "the FollowTheMoney export")
     n = 0
     try:
         with tmp.open("w", encoding="utf-8") as f:

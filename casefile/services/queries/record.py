@@ -9,6 +9,8 @@ from casefile.core.grading import admiralty_code
 from casefile.store import schema
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from casefile.services.case.facade import Case
 
 # an attachment's bytes stay in the file until asked for (attachment_data)
@@ -49,6 +51,36 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
             bundle["cited_by"] = conn.exec_driver_sql(
                 "SELECT count(*) FROM citation WHERE source_id = ?", (pk,)).scalar()
     return bundle
+
+
+def blocking_records(conn: Connection, kind: str, pks: list[int]) -> list[str]:
+    """What keeps records of ``kind`` from being deleted, each named as an operation names
+    it: the shipments of a party, the citations of a source (by the fact each backs). A
+    delete with cascade takes these along; records it would take anyway (aliases, a fact's
+    own citations) are not listed."""
+    from casefile.services.case.operations import label
+
+    if not pks:
+        return []
+    marks = ",".join("?" * len(pks))
+    out: list[str] = []
+    for child, col, rule in schema.REFERENCING.get(kind, []):
+        if rule != "RESTRICT":
+            continue
+        rows = conn.exec_driver_sql(f"SELECT * FROM {child} WHERE {col} IN ({marks}) "
+                                    "ORDER BY id", tuple(pks)).mappings().all()
+        for r in rows:
+            if child != "citation":
+                out.append(label(child, dict(r)))
+                continue
+            fact = next(((k, r[c]) for k, c in schema.CITATION_COLUMNS.items() if r[c]), None)
+            if fact is None:
+                out.append(label(child, dict(r)))
+                continue
+            cited = conn.exec_driver_sql(f"SELECT * FROM {fact[0]} WHERE id = ?",
+                                         (fact[1],)).mappings().first()
+            out.append(f"citation of {label(fact[0], dict(cited) if cited else None)}")
+    return list(dict.fromkeys(out))
 
 
 def source_choices(case: Case) -> list[tuple[int, str]]:

@@ -14,14 +14,19 @@ target_metadata = SQLModel.metadata
 def run() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        from sqlalchemy import create_engine
+        from pathlib import Path
+
+        from casefile.store.engine import make_engine
 
         url = config.get_main_option("sqlalchemy.url")
-        if url is None:
-            raise RuntimeError("no connection handed over and no sqlalchemy.url configured")
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            _migrate(conn)
+        if url is None or not url.startswith("sqlite:///"):
+            raise RuntimeError("no connection handed over and no sqlite:/// url configured")
+        engine = make_engine(Path(url.removeprefix("sqlite:///")))  # DDL in a transaction
+        try:
+            with engine.begin() as conn:
+                _migrate(conn)
+        finally:
+            engine.dispose()
     else:
         _migrate(connection)
 
@@ -33,8 +38,12 @@ def _include(obj: SchemaItem, name: str | None, type_: str, reflected: bool,
 
 
 def _migrate(connection: Connection) -> None:
+    # The connection comes inside a transaction of Casefile's engine, which BEGINs itself
+    # (casefile.store.engine), so every statement of the upgrade — DDL included — commits
+    # together or not at all: SQLite's DDL is transactional, whatever Alembic assumes of it.
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True, compare_type=True, include_object=_include)
+                      render_as_batch=True, compare_type=True, include_object=_include,
+                      transactional_ddl=True)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,10 +39,15 @@ def remove_attachment(session: CaseSession, attachment_id: int) -> CaseOp[Any]:
 def write_attachment(session: CaseSession, attachment_id: int, target: Path | None,
                      done: Callable[[Path], None],
                      failed: Callable[[BaseException], None]) -> None:
-    """Write an attachment's bytes to ``target`` (or a new temporary folder)."""
+    """Write an attachment's bytes to ``target``, or (to be opened by another program) to
+    the session's private folder, which goes when the case closes."""
+    private = session.private_files
+
     def write(case: Any) -> Path:
         name, data = attachment_data(case, attachment_id)
-        out = target or Path(tempfile.mkdtemp(prefix="casefile-")) / Path(name).name
+        out = target or private.new_path(name)
         out.write_bytes(data)
+        if target is None:
+            out.chmod(0o600)
         return out
     session.query(write, done, failed)

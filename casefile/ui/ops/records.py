@@ -48,6 +48,12 @@ def delete_record(session: CaseSession, kind: str, record_id: int,
     return session.op(lambda case: case.delete(kind, record_id, cascade))
 
 
+def delete_records(session: CaseSession, kind: str, record_ids: list[int],
+                   cascade: bool = False) -> CaseOp[Any]:
+    """Delete several records of a kind as one undo step."""
+    return session.op(lambda case: case.delete_many(kind, record_ids, cascade))
+
+
 def merge_entities(session: CaseSession, keep: int, other: int) -> CaseOp[Any]:
     return session.op(lambda case: case.merge_entities(keep, other))
 

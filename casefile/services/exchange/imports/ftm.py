@@ -41,7 +41,7 @@ from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import detect_encoding
-from casefile.services.exchange.imports.shipments import PREVIEW_ROWS
+from casefile.services.exchange.imports.report import PREVIEW_ROWS
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change

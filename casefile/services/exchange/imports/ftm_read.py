@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
@@ -71,12 +71,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
     """(line, entity) of the entities whose schema is ``wanted``; ``other`` hears the
     schema of each one that is not. An entity is None when the line is not an FtM entity."""
     if kind_of_file(f) == "array":
-        try:
-            items = json.load(f)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"{path.name}, line {exc.lineno}: not valid JSON "
-                                  f"({exc.msg})") from None
-        for n, raw in enumerate(items if isinstance(items, list) else [items], 1):
+        for n, raw in _json_array(path, f):  # a stream: a big array is never held whole
             schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
             if wanted(schema):
                 yield n, entity(raw)
@@ -96,6 +91,8 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
                                   f"JSON ({exc.msg})") from None
+        except RecursionError:
+            raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
         schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
         if sniffed is None and isinstance(raw, dict) and not wanted(schema):
             if other:
@@ -156,3 +153,74 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
             "_program_ids": nested(row.get("program_ids")), "_datasets": datasets,
             "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
                                + seen)}
+
+
+_TOO_DEEP = "not readable: its JSON is nested too deeply"
+_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+
+
+def _json_array(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
+    """(line, element) of a JSON array, each decoded as soon as the file has been read up to
+    its end: a big array is never held whole, only the element being read."""
+    decoder = json.JSONDecoder()
+    buf, pos, line, eof = "", 0, 1, False
+
+    def more(at_least: int = 1 << 16) -> bool:
+        nonlocal buf, pos, eof
+        chunk = "" if eof else f.read(at_least)
+        if not chunk:
+            eof = True
+            return False
+        buf, pos = buf[pos:] + chunk, 0
+        return True
+
+    def skip_space() -> str:
+        """The next character that is not white space ('' at the end of the file)."""
+        nonlocal pos, line
+        while True:
+            end = cast(re.Match[str], _SPACE.match(buf, pos)).end()
+            line += buf.count("\n", pos, end)
+            pos = end
+            if pos < len(buf):
+                return buf[pos]
+            if not more():
+                return ""
+
+    def bad(what: str, at: int) -> ImportFileError:
+        return ImportFileError(f"{path.name}, line {at}: not valid JSON ({what})")
+
+    if skip_space() != "[":
+        raise bad("expected '['", line)
+    pos += 1
+    first = True
+    while True:
+        c = skip_space()
+        if c == "]":
+            pos += 1
+            break
+        if not first:
+            if c != ",":
+                raise bad("expected ',' or ']'" if c else "the array is not closed", line)
+            pos += 1
+            c = skip_space()
+        if not c:
+            raise bad("the array is not closed", line)
+        first = False
+        while True:
+            try:
+                value, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.pos >= len(buf) - 6 or exc.msg.startswith("Unterminated string")
+                if cut and more(max(1 << 16, len(buf) - pos)):  # perhaps cut off: read on
+                    continue
+                raise bad(exc.msg, line + buf.count("\n", pos, exc.pos)) from None
+            except RecursionError:
+                raise ImportFileError(f"{path.name}, line {line}: {_TOO_DEEP}") from None
+            if end == len(buf) and more():  # a number may go on in the next piece
+                continue
+            break
+        yield line, value
+        line += buf.count("\n", pos, end)
+        pos = end
+    if skip_space():
+        raise bad("more text after the array", line)

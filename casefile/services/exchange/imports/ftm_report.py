@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casefile.services.exchange.imports.shipments import ImportReport
+from casefile.services.exchange.imports.report import ImportReport
 
 
 @dataclass
@@ -17,16 +17,16 @@ class FtmReport(ImportReport):
     events: int = 0
     sources: int = 0
     citations: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)  # schema -> entities not imported
+    skipped_schemata: dict[str, int] = field(default_factory=dict)  # schema -> not imported
     already: dict[str, int] = field(default_factory=dict)  # kind -> facts already in the case
     nothing_new: bool = False
 
     def skip(self, schema: str) -> None:
-        self.skipped[schema] = self.skipped.get(schema, 0) + 1
+        self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
 
     def skipped_line(self) -> str:
         """'skipped: 290 Payment, 89 Address' (most first), or '' when nothing was."""
-        items = sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        items = sorted(self.skipped_schemata.items(), key=lambda kv: (-kv[1], kv[0]))
         return ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
 
@@ -42,6 +42,6 @@ class FtmReport(ImportReport):
                 f"{n:,} {k}" for k, n in have.items() if n))
         if self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
-        if self.skipped:
+        if self.skipped_schemata:
             lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
         return lines

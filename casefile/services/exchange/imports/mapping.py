@@ -1,97 +1,172 @@
-"""Which column feeds which shipment field: guessed from header names (trade-data vendors'
-English names and Russian customs declaration boxes), shown to be corrected, saved by name."""
+"""Which column feeds which shipment field, and fixed values for fields no column feeds:
+guessed from the header against the known layouts (:mod:`.layouts`), shown to be corrected,
+saved by name."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import pycountry
+
+from casefile.core.countries import CountryError, country_code
 from casefile.errors import MappingError
 from casefile.paths import user_data_dir
+from casefile.services.exchange.imports.fields import COUNTRIES, ESSENTIAL, FILE_FIELDS, TARGETS
+from casefile.services.exchange.imports.layouts import (
+    GENERIC,
+    Layout,
+    bracketed,
+    recognise,
+)
+from casefile.services.exchange.imports.values import (
+    ValueProblem,
+    parse_date,
+    parse_number,
+    parse_weight,
+)
 
-TARGETS: dict[str, str] = {
-    "date": "Date", "shipper": "Shipper", "consignee": "Consignee",
-    "origin_country": "Origin country", "destination_country": "Destination country",
-    "via": "Transit country", "declared_goods": "Declared goods", "hs_code": "HS code",
-    "quantity": "Quantity", "unit": "Unit", "weight": "Weight", "weight_unit": "Weight unit",
-    "value": "Value", "currency": "Currency", "reference": "Reference",
-    "shipment_count": "Number of shipments", "shipper_id": "Shipper identifier",
-    "consignee_id": "Consignee identifier", "shipper_country": "Shipper country",
-    "consignee_country": "Consignee country", "notes": "Notes",
-}
-
-# Normalised header words -> target. Russian names are the boxes of the customs declaration.
-GUESSES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "arrivaldate", "shipmentdate", "declarationdate", "departuredate",
-             "дата", "датадекларации", "датаоформления", "датавыпуска"),
-    "shipper": ("shipper", "shippername", "exporter", "exportername", "seller", "supplier",
-                "отправитель", "отправительэкспортер", "экспортер", "отправитель/экспортер"),
-    "consignee": ("consignee", "consigneename", "importer", "importername", "buyer",
-                  "получатель", "импортер", "получательимпортер"),
-    "origin_country": ("origincountry", "countryoforigin", "exportcountry", "countryfrom",
-                       "страноотправления", "странаотправления", "странапроисхождения"),
-    "destination_country": ("destinationcountry", "countryofdestination", "importcountry",
-                            "countryto", "странаназначения"),
-    "via": ("via", "transitcountry", "countryoftransit", "транзит", "странатранзита"),
-    "declared_goods": ("goods", "goodsdescription", "productdescription", "description",
-                       "commodity", "product", "описаниетоваров", "описаниетовара",
-                       "наименованиетовара", "товар"),
-    "hs_code": ("hscode", "hs", "tariffcode", "commoditycode", "hts", "тнвэд", "кодтовара",
-                "кодтнвэд"),
-    "quantity": ("quantity", "qty", "количество"),
-    "unit": ("unit", "quantityunit", "uom", "единицаизмерения", "едизм"),
-    "weight": ("weight", "grossweight", "weightkg", "grossweightkg", "netweight",
-               "netweightkg", "весбрутто", "весбруттокг", "веснетто", "веснеттокг", "вес"),
-    "weight_unit": ("weightunit",),
-    "value": ("value", "valueofgoodsusd", "valueusd", "totalvalue", "invoicevalue",
-              "customsvalue", "таможеннаястоимость", "фактурнаястоимость", "стоимость"),
-    "currency": ("currency", "валюта"),
-    "reference": ("reference", "declarationnumber", "billoflading", "bol", "blnumber",
-                  "номердекларации", "номердт", "регистрационныйномер"),
-    "shipment_count": ("shipments", "numberofshipments", "shipmentcount", "count"),
-    "shipper_id": ("shipperid", "exporterid", "innотправителя", "иннотправителя"),
-    "consignee_id": ("consigneeid", "importerid", "inn", "иннполучателя", "огрн"),
-    "shipper_country": ("shippercountry", "exportercountry", "sellercountry",
-                        "странаотправителя"),
-    "consignee_country": ("consigneecountry", "importercountry", "buyercountry",
-                          "странаполучателя"),
-}
+CONSTANTS_KEY = "constants"  # the key of the fixed values in a saved mapping
 
 
-def _norm(header: str) -> str:
-    return re.sub(r"[\s_\-().,:/№#]+", "", header.strip().lower())
+@dataclass
+class ColumnMapping:
+    """field -> column name, field -> fixed value (for fields no column feeds), and the
+    layout the columns were recognised as (None: a mapping given by hand)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, str] = field(default_factory=dict)
+    layout: Layout | None = None
+
+    def missing(self) -> list[str]:
+        """The essential fields (date, parties, goods, origin, destination) that neither a
+        column nor a fixed value feeds."""
+        return [f for f in ESSENTIAL if f not in self.columns and not self.constants.get(f)]
+
+    def key(self) -> tuple[Any, ...]:
+        """What the import depends on, comparable (to tell whether a check still holds)."""
+        return tuple(sorted(self.columns.items())), tuple(sorted(self.constants.items()))
+
+    def with_constants(self, constants: dict[str, str]) -> ColumnMapping:
+        """This mapping with fixed values that win: a field they name takes no column."""
+        return ColumnMapping({t: c for t, c in self.columns.items() if t not in constants},
+                             {**self.constants, **constants}, self.layout)
+
+    def to_json(self) -> dict[str, Any]:
+        """A saved mapping: field -> column name as always, and the fixed values apart."""
+        out: dict[str, Any] = dict(self.columns)
+        if self.constants:
+            out[CONSTANTS_KEY] = dict(self.constants)
+        return out
 
 
-def guess_mapping(header: list[str]) -> dict[str, str]:
-    """target field -> column name, for the columns whose names are recognised."""
-    out: dict[str, str] = {}
-    for col in header:
-        n = _norm(col)
-        for target, names in GUESSES.items():
-            if target in out:
+def as_mapping(mapping: ColumnMapping | dict[str, str]) -> ColumnMapping:
+    """A plain field -> column dict (the form of old saved mappings) as a ColumnMapping."""
+    if isinstance(mapping, ColumnMapping):
+        return mapping
+    return ColumnMapping({str(k): str(v) for k, v in mapping.items()})
+
+
+def guess_mapping(header: list[str]) -> ColumnMapping:
+    """The mapping of the layout the header matches best (see :func:`.layouts.recognise`):
+    its columns in its order of preference, the fixed values they imply (a unit or currency
+    in the column name, or the layout's own), the generic vocabulary for fields the layout
+    leaves open, and the layout's constants for fields still without a column."""
+    found = recognise(header)
+    lay = found.layout
+    if lay.kind != "shipments":
+        return ColumnMapping(layout=lay)  # nothing to map: such a file is refused
+    columns: dict[str, str] = {}
+    implied: dict[str, str] = {}
+    used: set[int] = set()
+    rounds = [(lay, found.matches)]
+    if not lay.generic:  # what the layout knows, the generic vocabulary does not take
+        known = {i for _p, i, _f, _k in found.matches}
+        generic = recognise(header, GENERIC)
+        rounds.append((generic.layout, tuple(m for m in generic.matches if m[1] not in known)))
+    for source, matches in rounds:
+        for _pref, i, target, name in matches:
+            if not target or target in columns or i in used:
                 continue
-            if n in {_norm(x) for x in names}:
-                out[target] = col
-                break
-    return out
+            columns[target] = header[i]
+            used.add(i)
+            implied.update(_units(header[i], target))
+            implied.update(source.implies.get(name, {}))  # the layout knows best
+    for target in implied:
+        columns.pop(target, None)  # the value's own unit or currency wins over a column
+    constants = dict(implied)
+    for target, value in lay.constants.items():
+        if target not in columns and target not in constants:
+            constants[target] = value
+    return ColumnMapping(columns, constants, lay)
 
 
-def check_mapping(mapping: dict[str, str], header: list[str], file_name: str) -> None:
-    """A mapping that names a column the file lacks is refused, naming it."""
-    unknown = [t for t in mapping if t not in TARGETS]
+def _units(column: str, target: str) -> dict[str, str]:
+    """A unit in a column's name: 'Weight (lb)' is in pounds, 'Value (EUR)' in euros."""
+    for part in bracketed(column):
+        if target == "weight" and part and _is_weight_unit(part):
+            return {"weight_unit": part.lower()}
+        if target == "value" and re.fullmatch(r"[A-Za-z]{3}", part) and \
+                pycountry.currencies.get(alpha_3=part.upper()) is not None:
+            return {"currency": part.upper()}
+    return {}
+
+
+def _is_weight_unit(text: str) -> bool:
+    try:
+        parse_weight("1", text)
+    except ValueProblem:
+        return False
+    return True
+
+
+def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> None:
+    """A mapping that names a field Casefile lacks, a column the file lacks, or a fixed
+    value that is not a value of its field, is refused, naming it."""
+    unknown = [t for t in [*mapping.columns, *mapping.constants] if t not in TARGETS]
     if unknown:
         raise MappingError(f"The mapping names unknown field(s): {', '.join(unknown)}; fields "
-                         f"are {', '.join(TARGETS)}")
-    missing = [c for c in mapping.values() if c not in header]
+                           f"are {', '.join(TARGETS)}")
+    per_file = [t for t in mapping.columns if t in FILE_FIELDS]
+    if per_file:
+        raise MappingError(f"{', '.join(TARGETS[t] for t in per_file)} describes the whole "
+                           "file: give it as a fixed value (--set source=VENDOR), not a column")
+    missing = [c for c in mapping.columns.values() if c not in header]
     if missing:
         raise MappingError(f"{file_name}, line 1: the mapping names column(s) the file lacks: "
-                         f"{', '.join(repr(c) for c in missing)} (the file has "
-                         f"{', '.join(repr(h) for h in header)})")
-    if "shipper" not in mapping and "consignee" not in mapping and \
-            "declared_goods" not in mapping:
+                           f"{', '.join(repr(c) for c in missing)} (the file has "
+                           f"{', '.join(repr(h) for h in header)})")
+    for target, value in mapping.constants.items():
+        check_constant(target, value)
+    fed = set(mapping.columns) | {t for t, v in mapping.constants.items() if v}
+    if not fed & {"shipper", "consignee", "declared_goods"}:
         raise MappingError(f"{file_name}: no column could be matched to a shipper, consignee or "
-                         "goods; give a mapping (--mapping)")
+                           "goods; give a mapping (--mapping)")
+
+
+def check_constant(target: str, value: str) -> None:
+    """Refuse a fixed value its field cannot hold (a country Casefile does not know, a date
+    or number that does not read), saying which."""
+    problem = None
+    try:
+        if target in COUNTRIES:
+            country_code(value)
+        elif target == "date":
+            parse_date(value)
+        elif target in ("quantity", "value", "shipment_count"):
+            parse_number(value)
+        elif target == "weight":
+            parse_weight(value)
+        elif target == "weight_unit" and not _is_weight_unit(value):
+            problem = f"{value!r} is not a weight unit (kg, t, lb)"
+    except (ValueProblem, CountryError) as exc:
+        problem = str(exc)
+    if problem:
+        raise MappingError(f"The fixed value for {TARGETS.get(target, target).lower()} "
+                           f"({target}) cannot be used: {problem}")
 
 
 def mappings_dir() -> Path:
@@ -100,12 +175,13 @@ def mappings_dir() -> Path:
     return d
 
 
-def save_mapping(name: str, mapping: dict[str, str]) -> Path:
+def save_mapping(name: str, mapping: ColumnMapping | dict[str, str]) -> Path:
     if not re.fullmatch(r"[\w .-]{1,80}", name):
         raise MappingError(f"A mapping name may use letters, digits, space, '.', '-', not "
-                         f"{name!r}")
+                           f"{name!r}")
     path = mappings_dir() / f"{name}.json"
-    path.write_text(json.dumps(mapping, ensure_ascii=False, indent=1), "utf-8")
+    path.write_text(json.dumps(as_mapping(mapping).to_json(), ensure_ascii=False, indent=1),
+                    "utf-8")
     return path
 
 
@@ -114,7 +190,9 @@ def saved_mappings() -> list[str]:
     return sorted((p.stem for p in mappings_dir().glob("*.json")), key=str.casefold)
 
 
-def load_mapping(name_or_path: str) -> dict[str, str]:
+def load_mapping(name_or_path: str) -> ColumnMapping:
+    """A saved mapping: field -> column name, and its fixed values under "constants" (files
+    saved before there were fixed values have none)."""
     path = Path(name_or_path)
     if not path.is_file():
         path = mappings_dir() / f"{name_or_path}.json"
@@ -126,4 +204,8 @@ def load_mapping(name_or_path: str) -> dict[str, str]:
         raise MappingError(f"{path.name} is not a mapping (field -> column): {exc}") from None
     if not isinstance(data, dict):
         raise MappingError(f"{path.name} is not a mapping (field -> column)")
-    return {str(k): str(v) for k, v in data.items()}
+    fixed = data.pop(CONSTANTS_KEY, {})
+    if not isinstance(fixed, dict):
+        raise MappingError(f"{path.name}: its {CONSTANTS_KEY!r} are not field -> value")
+    return ColumnMapping({str(k): str(v) for k, v in data.items()},
+                         {str(k): str(v) for k, v in fixed.items()})

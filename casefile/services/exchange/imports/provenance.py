@@ -34,15 +34,15 @@ def check_not_imported(conn: Any, path: Path) -> tuple[str, int]:
 
 
 def file_source(conn: Any, path: Path, kind: str, title: str, notes: str,
-                digest: tuple[str, int] | None = None) -> int:
+                digest: tuple[str, int] | None = None, publisher: str = "") -> int:
     """Insert a source for ``path`` with the file attached; return the source id. Runs in
     the caller's transaction: a failure later in the import removes both."""
     now = datetime.now(UTC)
     sid = conn.exec_driver_sql(
         "INSERT INTO source(kind, title, publisher, author, url, accessed, language, "
         "reliability, protected, notes, tags, date_approx, date_uncertain) VALUES "
-        "(?, ?, '', '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
-        (kind, title, now.date().isoformat(),
+        "(?, ?, ?, '', '', ?, '', 'F', 0, ?, 'imported', 0, 0)",
+        (kind, title, publisher, now.date().isoformat(),
          f"{notes} Imported on {now:%Y-%m-%d %H:%M} UTC from {path.name}.".strip())).lastrowid
     sha256, size = digest or file_digest(path)  # first: the row is written once, complete
     aid = conn.exec_driver_sql(  # data is the last column: zeroblob stays compact

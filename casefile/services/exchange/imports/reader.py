@@ -106,9 +106,9 @@ def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
 
 def _known_columns(header: list[str]) -> int:
-    from casefile.services.exchange.imports.mapping import guess_mapping
+    from casefile.services.exchange.imports.layouts import known_columns
 
-    return len(guess_mapping([h.strip() for h in header]))
+    return known_columns([h.strip() for h in header])
 
 
 def _pick_header(rows: list[tuple[int, list[str]]]) -> tuple[int, list[str]]:

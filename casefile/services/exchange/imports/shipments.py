@@ -6,7 +6,6 @@ its SHA-256, and every shipment cites it with its row number."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +13,20 @@ from casefile.core.countries import CountryError, country_name, country_or_unkno
 from casefile.core.identifiers import GENERIC, detect_scheme
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
-from casefile.errors import ImportFailed, NeedsReview
+from casefile.errors import ImportFailed, MissingColumns, NeedsReview, NotShipments
+from casefile.services.exchange.imports.fields import CONSEQUENCE, ESSENTIAL
 from casefile.services.exchange.imports.known import KnownParties
-from casefile.services.exchange.imports.mapping import check_mapping, guess_mapping
+from casefile.services.exchange.imports.layouts import recognise
+from casefile.services.exchange.imports.mapping import (
+    ColumnMapping,
+    as_mapping,
+    check_mapping,
+    guess_mapping,
+)
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import check_not_imported, file_source
 from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
 from casefile.services.exchange.imports.values import (
     DateReader,
     ValueProblem,
@@ -34,55 +41,6 @@ if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
 BATCH = 5000
-MAX_PROBLEMS = 200
-
-
-@dataclass
-class ImportReport:
-    file: str
-    mapping: dict[str, str]
-    rows: int = 0
-    shipments: int = 0
-    sanctions: int = 0
-    new_entities: list[str] = field(default_factory=list)
-    reused_entities: dict[str, int] = field(default_factory=dict)
-    proposals: list[tuple[str, int, str, float]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    dry_run: bool = False
-    preview: list[str] = field(default_factory=list)  # what the first rows would create
-    unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
-    row_problems: list[str] = field(default_factory=list)  # of the row being read
-    date_order: str = ""  # how slashed dates were read (day or month first) and why
-    left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
-
-    warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
-
-    def warn(self, what: str) -> None:
-        """Note something kept that a person should look at (said in the report)."""
-        self.warnings[what] = self.warnings.get(what, 0) + 1
-
-    def leave_out(self, what: str) -> None:
-        """Count a value the import does not keep (said in the report, never silent)."""
-        self.left_out[what] = self.left_out.get(what, 0) + 1
-
-    def left_out_lines(self) -> list[str]:
-        return [f"{what} ({n:,}×)" if n > 1 else what
-                for what, n in sorted(self.left_out.items(), key=lambda kv: -kv[1])]
-
-    def problem(self, text: str) -> None:
-        self.row_problems.append(text)
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(text)
-        else:
-            self.unlisted += 1
-
-    def problem_lines(self) -> list[str]:
-        """Every kept problem, and how many more there were."""
-        more = [f"… and {self.unlisted:,} more problems, not listed"] if self.unlisted else []
-        return self.problems + more
-
-
-PREVIEW_ROWS = 20
 
 
 # role -> the mapping targets of its name, identifier and country cells
@@ -171,35 +129,61 @@ class _Parties(KnownParties):
         return eid
 
 
-def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | None = None,
+def import_shipments(case: Case, path: str | Path,
+                     mapping: ColumnMapping | dict[str, str] | None = None,
                      dry_run: bool = False, accept: dict[str, int] | None = None,
                      progress: Callable[[int, int, str], None] | None = None,
                      keep_apart: Iterable[str] = (), review: bool = False,
                      again: bool = False,
                      row_log: Callable[[int, str, str], None] | None = None,
-                     day_first: bool | None = None) -> Change:
-    """Import, or with ``dry_run`` only report what would be created. Raises ImportFailed
+                     day_first: bool | None = None,
+                     accept_missing: bool = False,
+                     constants: dict[str, str] | None = None,
+                     skip_bad_rows: bool = False) -> Change:
+    """Import, or with ``dry_run`` only report what would be created. ``mapping`` (field ->
+    column, and fixed values) is guessed from the header when not given; ``constants`` are
+    fixed values that win over it (a field they name takes no column). Raises ImportFailed
     (changing nothing) when any row has a problem. A near match with a party already in the
     case is used when ``accept`` names it, not proposed when ``keep_apart`` names it, and
     otherwise proposed; with ``review`` an import with proposals raises NeedsReview and
     changes nothing (without it, proposed names become new parties). A file the case already
-    holds raises AlreadyImported unless ``again``. ``row_log(line, status, what)`` hears of
-    every row: "ok" with what it creates, "problem" with its problems, or "checked" (a good
-    row of an import that has failed elsewhere). ``day_first`` says how the file writes
-    slashed dates (None: guessed from its rows that read only one way)."""
+    holds raises AlreadyImported unless ``again``. A file of trade statistics raises
+    NotShipments. When no column (and no fixed value) feeds one of the essential fields
+    (date, parties, goods, origin, destination), the report lists it in ``missing`` and the
+    import raises MissingColumns before it writes anything, unless ``accept_missing``.
+    ``row_log(line, status, what)`` hears of every row: "ok" with what it creates, "problem"
+    with its problems, or "checked" (a good row of an import that has failed elsewhere).
+    ``day_first`` says how the file writes slashed dates (None: guessed from its rows that
+    read only one way). With ``skip_bad_rows`` the rows with problems are left out instead
+    of failing the import: each is recorded with its problems in the report, the row log and
+    the notes of the imported file's source."""
     path = Path(path)
     table = open_table(path)
-    mapping = mapping or guess_mapping(table.header)
-    check_mapping(mapping, table.header, path.name)
-    report = ImportReport(path.name, mapping, dry_run=dry_run)
-    col = {t: table.header.index(c) for t, c in mapping.items()}
+    found = recognise(table.header)
+    if found.layout.kind != "shipments":
+        raise NotShipments(path.name, found.layout.name, found.labels())
+    given = as_mapping(mapping) if mapping else guess_mapping(table.header)
+    if constants:
+        given = given.with_constants(constants)
+    check_mapping(given, table.header, path.name)
+    missing = given.missing()
+    report = ImportReport(path.name, dict(given.columns), dry_run=dry_run,
+                          layout=found.layout.name, constants=dict(given.constants),
+                          missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows)
+    if missing and not dry_run and not accept_missing:
+        raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
+    col = {t: table.header.index(c) for t, c in given.columns.items()}
+    fixed = {t: v for t, v in given.constants.items() if t not in col}
+    countries = tuple(t for t in _ROUTE_COUNTRIES if t in col or fixed.get(t))
     dates = DateReader.for_file(path, col.get("date"), day_first)
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
         source_id = file_source(conn, path, "trade_record", f"Imported trade data: "
-                                f"{path.name}", "", digest) if not dry_run else 0
+                                f"{path.name}", "", digest,
+                                given.constants.get("source_publisher", "")) \
+            if not dry_run else 0
         writer = PartyWriter(conn, source_id, report.problem, write=not dry_run)
         parties = _Parties(conn, accept or {}, keep_apart, writer)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
@@ -210,7 +194,9 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         for line, cells in table.rows():
             report.rows += 1
             report.row_problems = []
-            values = _row(cells, col, line, path.name, report, dates)
+            values = _row(cells, col, line, path.name, report, dates, fixed, countries)
+            if values is None and report.skipping and report.row_problems:
+                report.skip_row(line)
             if values is None:
                 if row_log:
                     row_log(line, "problem" if report.row_problems else "checked",
@@ -218,6 +204,11 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                 continue
             shipper = parties.resolve("shipper", values, line, report)
             consignee = parties.resolve("consignee", values, line, report)
+            if report.skipping and report.row_problems:
+                report.skip_row(line)
+                if row_log:
+                    row_log(line, "problem", "; ".join(report.row_problems))
+                continue
             if report.row_problems or report.problems:
                 # a new party's values were refused, or an earlier row failed: from then on
                 # rows are only checked, not built, and new parties are not kept
@@ -234,8 +225,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
                 if row_log:
                     row_log(line, "ok", what)
             ships.append(_ship_tuple(ship_id, values, shipper, consignee))
-            if values["via"]:
-                stops.append((ship_id, 0, values["via"], "", "transit"))
+            if values["dispatch_country"] or values["via"]:
+                stops.extend(_stops(ship_id, values))
             excerpt = " | ".join(c.strip() for c in cells)[:300]
             cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
             ship_id += 1
@@ -246,6 +237,9 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
         report.date_order = dates.how()
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
+        elif report.skipped and ship_id == first_ship:
+            report.problems.append(f"{path.name}: every row has problems; nothing to import")
+            report.problems.extend(report.skipped_lines(20))
         if report.problems:
             raise ImportFailed(report)
         _flush(conn, writer, ships, stops, cites)
@@ -254,6 +248,8 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
+        if report.skipped:
+            _note_skipped(conn, source_id, report)
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
         writer.finish(tx, [("route_stop", "shipment_id", shipped), ("shipment", "id", shipped)])
         return report
@@ -263,24 +259,43 @@ def import_shipments(case: Case, path: str | Path, mapping: dict[str, str] | Non
 
 _TEXT_TARGETS = ("shipper", "consignee", "declared_goods", "hs_code", "unit", "currency",
                  "reference", "notes", "shipper_id", "consignee_id", "shipper_country",
-                 "consignee_country")
+                 "consignee_country", "manufacturer", "trademark")
+# the countries of a shipment's route (the parties' own countries are the party writer's)
+_ROUTE_COUNTRIES = ("origin_country", "destination_country", "via", "dispatch_country",
+                    "trading_country")
+# fields kept in a shipment's notes, each on a line of its own: field -> what the line says
+_NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufacturer",
+                "trademark": "Trademark"}
+
+
+def _note_skipped(conn: Any, source_id: int, report: ImportReport) -> None:
+    """The imported file's source says which rows were skipped and why."""
+    n = len(report.skipped)
+    text = (f"\n\n{n:,} row{'s' if n != 1 else ''} skipped on request (not imported; the "
+            "file itself is attached):\n" + "\n".join(report.skipped_lines()))
+    conn.exec_driver_sql("UPDATE source SET notes = notes || ? WHERE id = ?",
+                         (text, source_id))
 
 
 def _row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport, dates: DateReader) -> dict[str, Any] | None:
+         report: ImportReport, dates: DateReader, fixed: dict[str, str],
+         countries: tuple[str, ...] = _ROUTE_COUNTRIES) -> dict[str, Any] | None:
+    """The values of a row by field; a field no column feeds has its fixed value (or
+    none). ``countries``: the route's country fields that a column or value feeds (the
+    others are None). None when the row has a problem (reported)."""
     def cell(target: str) -> str:
         i = col.get(target)
         if i is None:
-            return ""
+            return fixed.get(target, "")
         if i >= len(cells):
             raise ValueProblem("the row has fewer cells than the header")
         return cells[i].strip()
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = dict.fromkeys(_ROUTE_COUNTRIES)
     for t in _TEXT_TARGETS:  # inline: this runs for every cell of every row
         i = col.get(t)
         if i is None:
-            out[t] = ""
+            out[t] = fixed.get(t, "")
         elif i < len(cells):
             out[t] = cells[i].strip()
         else:
@@ -297,7 +312,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
         out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
         report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
-    for target in ("origin_country", "destination_country", "via"):
+    for target in countries:
         try:
             text = cell(target)
             out[target] = country_or_unknown(text)  # 'НЕИЗВЕСТНА', '00': no country
@@ -326,13 +341,16 @@ def _preview(v: dict[str, Any], parties: _Parties, shipper: int | None,
                 if parties.names[eid] != name else f"{name} (existing #{eid})"
         return f"{name} (new)"
 
+    route = "".join(f"{how} {country_name(code) or code} → "
+                    for how, code in (("dispatched from", _dispatch(v)), ("via", v["via"]))
+                    if code)
     parts = [f"{v['date_text'] or 'undated'}"
              + (f" [{v['date_edtf']}]" if v["date_edtf"] and v["date_edtf"] != v["date_text"]
                 else ""),
-             f"{party(v['shipper'], shipper)} → "
-             + (f"via {country_name(v['via']) or v['via']} → " if v["via"] else "")
-             + party(v["consignee"], consignee),
+             f"{party(v['shipper'], shipper)} → {route}{party(v['consignee'], consignee)}",
              v["declared_goods"] or "goods not stated"]
+    if v["trading_country"]:
+        parts.append(f"trading country {country_name(v['trading_country'])}")
     if v["hs_code"]:
         parts.append(f"HS {v['hs_code']}")
     if v["weight"] is not None:
@@ -364,11 +382,33 @@ CITE_COLS = schema.columns("citation", without=("id", *(
 def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
                 consignee: int | None) -> tuple[Any, ...]:
     count = int(v["shipment_count"]) if v.get("shipment_count") else 1
+    notes = v["notes"]
+    if v["trading_country"] or v["manufacturer"] or v["trademark"]:
+        notes = "\n".join([notes] * bool(notes) + [f"{what}: {v[f]}" for f, what
+                                                    in _NOTE_FIELDS.items() if v[f]])
     row = {"id": sid, "shipper_id": shipper, "consignee_id": consignee,
            "assessed_goods": v["declared_goods"], "weight_kg": v["weight"],
            "currency": (v["currency"] or "").upper(), "shipment_count": max(count, 1),
-           "dual_use": False, "tags": "imported"}
+           "dual_use": False, "tags": "imported", "notes": notes}
     return tuple(row[c] if c in row else v[c] for c in SHIPMENT_COLS)
+
+
+def _dispatch(v: dict[str, Any]) -> str | None:
+    """The country of dispatch when it is a stop of the route: when it is not the origin."""
+    d: str | None = v["dispatch_country"]
+    return d if d and d != v["origin_country"] else None
+
+
+def _stops(sid: int, v: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The route stops of a row: the country of dispatch when it differs from the origin
+    (the goods were sent on from there), then the transit country."""
+    out: list[tuple[Any, ...]] = []
+    dispatch = _dispatch(v)
+    if dispatch:
+        out.append((sid, 0, dispatch, "", "dispatch"))
+    if v["via"] and v["via"] != dispatch:
+        out.append((sid, len(out), v["via"], "", "transit"))
+    return out
 
 
 def _flush(conn: Any, writer: PartyWriter, ships: list[tuple[Any, ...]],

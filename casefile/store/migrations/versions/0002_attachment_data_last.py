@@ -19,6 +19,9 @@ COLUMNS = "id, source_id, filename, mime, size, sha256, {tail}"
 
 
 def _rebuild(tail_sql: str, tail_cols: str) -> None:
+    # Casefile used to run this outside a transaction: a kill after the CREATE left the
+    # empty attachment_new behind (the rest was rolled back), and every later upgrade failed.
+    op.execute("DROP TABLE IF EXISTS attachment_new")
     op.execute(f"""CREATE TABLE attachment_new (
         id INTEGER NOT NULL,
         source_id INTEGER NOT NULL,

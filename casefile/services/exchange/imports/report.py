@@ -1,0 +1,79 @@
+"""What an import found and did: counts, parties new and reused, proposals to decide,
+problems by line and column, rows skipped on request, values left out, and notes to look
+at. The same report serves the trade-data and the FollowTheMoney importers, their dry runs,
+the CLI and the import dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_PROBLEMS = 200
+
+
+@dataclass
+class ImportReport:
+    """Everything an import (or its dry run) has to say."""
+
+    file: str
+    mapping: dict[str, str]
+    rows: int = 0
+    shipments: int = 0
+    sanctions: int = 0
+    new_entities: list[str] = field(default_factory=list)
+    reused_entities: dict[str, int] = field(default_factory=dict)
+    proposals: list[tuple[str, int, str, float]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    preview: list[str] = field(default_factory=list)  # what the first rows would create
+    unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
+    row_problems: list[str] = field(default_factory=list)  # of the row being read
+    date_order: str = ""  # how slashed dates were read (day or month first) and why
+    left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
+    layout: str = ""  # the layout the file's header was recognised as
+    constants: dict[str, str] = field(default_factory=dict)  # field -> fixed value
+    missing: list[str] = field(default_factory=list)  # essential fields not found (short)
+
+    warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
+    skipping: bool = False  # rows with problems are skipped (on request), not fatal
+    skipped: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, problems)
+
+    def warn(self, what: str) -> None:
+        """Note something kept that a person should look at (said in the report)."""
+        self.warnings[what] = self.warnings.get(what, 0) + 1
+
+    def leave_out(self, what: str) -> None:
+        """Count a value the import does not keep (said in the report, never silent)."""
+        self.left_out[what] = self.left_out.get(what, 0) + 1
+
+    def left_out_lines(self) -> list[str]:
+        return [f"{what} ({n:,}×)" if n > 1 else what
+                for what, n in sorted(self.left_out.items(), key=lambda kv: -kv[1])]
+
+    def problem(self, text: str) -> None:
+        self.row_problems.append(text)
+        if self.skipping:
+            return  # the row is skipped and recorded with its problems (see skip_row)
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+        else:
+            self.unlisted += 1
+
+    def skip_row(self, line: int) -> None:
+        """Record the row being read as skipped, with its problems."""
+        self.skipped.append((line, list(self.row_problems)))
+
+    def skipped_lines(self, limit: int = MAX_PROBLEMS) -> list[str]:
+        """The skipped rows with their problems, as the source's notes and reports say."""
+        lines = [f"line {n}: {'; '.join(p)}" for n, p in self.skipped[:limit]]
+        if len(self.skipped) > limit:
+            lines.append(f"… and {len(self.skipped) - limit:,} more skipped rows (the row "
+                         "report lists every one)")
+        return lines
+
+    def problem_lines(self) -> list[str]:
+        """Every kept problem, and how many more there were."""
+        more = [f"… and {self.unlisted:,} more problems, not listed"] if self.unlisted else []
+        return self.problems + more
+
+
+PREVIEW_ROWS = 20

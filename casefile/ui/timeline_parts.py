@@ -1,0 +1,77 @@
+"""The pieces the timeline is drawn with: a view box whose wheel zooms time only, a time
+axis in dates only, the lane names on the left, and the brushes and pens of each kind and
+style of item."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
+
+from casefile.core.timeline import KIND_COLOURS
+
+
+class TimeViewBox(pg.ViewBox):
+    """Wheel zooms time only; dragging pans time and lanes; the right button is for the
+    menu, never for pyqtgraph's drag-to-scale."""
+
+    def wheelEvent(self, ev, axis=None):  # noqa: ANN001, N802
+        super().wheelEvent(ev, axis=0)
+
+    def mouseDragEvent(self, ev, axis=None):  # noqa: ANN001, N802
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.ignore()
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class DayAxis(pg.DateAxisItem):
+    """A time axis in dates only: years and months, or months and days — never hours or
+    weekdays (a case knows days at best)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom", utcOffset=0)
+        levels: OrderedDict = self.zoomLevels  # type: ignore[has-type]  # pyqtgraph's
+        # (years, months) and (months, days): none of the finer ones
+        self.zoomLevels = OrderedDict(list(levels.items())[:2])
+        self.fontMetrics = QFontMetrics(self.font())  # until the first paint measures it
+
+
+class LaneAxis(pg.AxisItem):
+    """Lane names at the first drawing row of each lane."""
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.setWidth(200)
+
+    def set_lanes(self, lane_y: list[int], names: list[str]) -> None:
+        self.setTicks([[(float(y), n if len(n) <= 24 else n[:23] + "…")
+                        for y, n in zip(lane_y, names, strict=True)], []])
+
+
+def item_brush(kind: str, style: str) -> QBrush:
+    colour = QColor(KIND_COLOURS.get(kind, "#666666"))
+    if style == "approx":
+        return QBrush(colour, Qt.BrushStyle.BDiagPattern)
+    if style in ("open_start", "open_end"):
+        grad = QLinearGradient(0, 0, 1, 0)
+        grad.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
+        clear = QColor(colour)
+        clear.setAlpha(0)
+        grad.setColorAt(0.0, colour if style == "open_end" else clear)
+        grad.setColorAt(1.0, clear if style == "open_end" else colour)
+        return QBrush(grad)
+    return QBrush(colour)
+
+
+def item_pen(kind: str, style: str) -> QPen:
+    pen = QPen(QColor(KIND_COLOURS.get(kind, "#666666")).darker(130))
+    pen.setCosmetic(True)
+    pen.setWidthF(1.2)
+    if style == "approx":
+        pen.setStyle(Qt.PenStyle.DashLine)
+    if style in ("open_start", "open_end"):
+        pen = QPen(Qt.PenStyle.NoPen)
+    return pen

@@ -1,0 +1,179 @@
+"""The record editor: typing in child tables, Escape, where it starts, and what read-only
+shows."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def _show(qtbot, win, kind, rid):
+    choose_kind(qtbot, win, kind)
+    win.records.select_id(rid)
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.kind == kind
+                    and win.editor.current.record_id == rid, timeout=10000)
+    wait_idle(qtbot, win)
+    return win.editor.current
+
+
+def test_tab_in_a_child_table_saves_and_goes_on_to_the_next_cell(qtbot, demo_window):
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "entity", 3)
+    aliases = ed.children_tables["alias"]
+    before = len(win.case.children("alias", "entity_id", 3))
+    aliases.add_button.click()
+    row = aliases.table.rowCount() - 1
+    typing = QApplication.focusWidget()
+    assert isinstance(typing, QLineEdit) and aliases.table.isAncestorOf(typing)
+    qtbot.keyClicks(typing, "DJI Technology")
+    qtbot.keyClick(typing, Qt.Key.Key_Tab)
+    wait_idle(qtbot, win)
+    qtbot.wait(50)
+    wait_idle(qtbot, win)
+    names = [a["name"] for a in win.case.children("alias", "entity_id", 3)]
+    assert len(names) == before + 1 and names[-1] == "DJI Technology"  # saved
+    table = aliases.table
+    assert table.state() == QAbstractItemView.State.EditingState  # still typing…
+    assert (table.currentRow(), table.currentColumn()) == (row, 1)  # …in the next cell
+    typing = QApplication.focusWidget()
+    assert isinstance(typing, QLineEdit) and table.isAncestorOf(typing)
+    qtbot.keyClicks(typing, "en")
+    qtbot.keyClick(typing, Qt.Key.Key_Return)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.case.children("alias", "entity_id", 3)[-1]["lang"] == "en",
+                    timeout=10000)
+    assert table.item(row, 0).text() == "DJI Technology"
+
+
+def test_escape_in_a_field_restores_its_value(qtbot, demo_window):
+    win = demo_window
+    ed = _show(qtbot, win, "entity", 2)
+    name = ed.widgets["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Oops")
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    assert name.text() == "Tekhkrim"
+    name.editingFinished.emit()  # leaving the field now stores nothing
+    wait_idle(qtbot, win)
+    assert win.case.get("entity", 2)["name"] == "Tekhkrim" and win.case.undo_name is None
+    description = ed.widgets["description"]
+    old = description.toPlainText()
+    description.setFocus()
+    qtbot.keyClicks(description, "more")
+    qtbot.keyClick(description, Qt.Key.Key_Escape)
+    assert description.toPlainText() == old
+    date_ed = _show(qtbot, win, "shipment", 1).widgets["date"]
+    date_ed.line.setFocus()
+    date_ed.line.setText("Jnue")
+    qtbot.keyClick(date_ed.line, Qt.Key.Key_Escape)
+    assert date_ed.text() == "June 2022" and "2022-06-01" in date_ed.hint.text()
+
+
+def test_another_record_is_shown_from_the_top(qtbot, demo_window):
+    win = demo_window
+    win.resize(1200, 700)
+    _show(qtbot, win, "shipment", 1)
+    bar = win.editor.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # a shipment is taller
+    bar.setValue(bar.maximum())
+    _show(qtbot, win, "shipment", 2)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    notes = win.editor.current.widgets["notes"]
+    notes.setPlainText("seen at the border")
+    notes.committed.emit()  # an edit reloads the same record: it stays where it was
+    wait_idle(qtbot, win)
+    assert win.case.get("shipment", 2)["notes"] == "seen at the border"
+    assert bar.value() == kept
+
+
+def test_read_only_nothing_is_editable_and_the_banner_says_so(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QPlainTextEdit, QPushButton
+
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "ro.casefile"
+    write_demo(path).close()
+    window.open_path(path, readonly=True)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    assert "READ-ONLY" in window.banner.text()
+    for kind, rid in (("entity", 2), ("shipment", 1), ("event", 1), ("source", 2)):
+        ed = _show(qtbot, window, kind, rid)
+        for key, w in ed.widgets.items():
+            typed = ed._typing_target(key)
+            if isinstance(typed, QLineEdit | QPlainTextEdit):
+                assert typed.isReadOnly(), (kind, key)
+            if isinstance(w, QComboBox | QCheckBox):
+                assert not w.isEnabled(), (kind, key)
+        for table in ed.children_tables.values():
+            assert table.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+            assert not any(b.isEnabled() for b in table.findChildren(QPushButton))
+        if kind == "source":
+            panel = window.editor.attachments
+            enabled = {b.text() for b in panel.findChildren(QPushButton) if b.isEnabled()}
+            assert enabled == {"Open", "Save as…"} and not panel.acceptDrops()
+        else:
+            cites = window.editor.citations[kind]
+            assert not cites.cite_button.isEnabled() and not cites.edit_button.isEnabled()
+            assert not cites.remove_button.isEnabled() and cites.open_button.isEnabled()
+    assert not any(a.isEnabled() for a in window.menus.new_record.values())
+    assert not window.menus.toolbar_new["entity"].isEnabled()
+    # an edit that gets through all the same is refused, said, and not left on screen
+    ed = _show(qtbot, window, "entity", 2)
+    said = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.done(QMessageBox.StandardButton.Ok)
+    ed.edit_requested.emit({"name": "Changed"}, {})
+    ed.widgets["name"].setText("Changed")
+    qtbot.waitUntil(lambda: (answer(), bool(said))[1], timeout=10000)
+    wait_idle(qtbot, window)
+    assert "read-only" in said[0]
+    qtbot.waitUntil(lambda: window.editor.current.widgets["name"].text() == "Tekhkrim",
+                    timeout=10000)
+
+
+def test_tab_in_the_route_goes_on_though_the_country_comes_back_as_a_code(qtbot,
+                                                                        demo_window):
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "shipment", 1)
+    route = ed.children_tables["route_stop"]
+    route.add_button.click()
+    row = route.table.rowCount() - 1
+    qtbot.keyClicks(QApplication.focusWidget(), "Turkey")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    wait_idle(qtbot, win)
+    qtbot.wait(50)
+    wait_idle(qtbot, win)
+    assert [s["country"] for s in win.case.children("route_stop", "shipment_id", 1)] == ["TR"]
+    table = route.table
+    assert table.item(row, 0).text() == "TR"  # shown as stored…
+    assert table.state() == QAbstractItemView.State.EditingState  # …and typing goes on
+    assert (table.currentRow(), table.currentColumn()) == (row, 1)
+    qtbot.keyClicks(QApplication.focusWidget(), "Mersin")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.case.children("route_stop", "shipment_id", 1)[0]["place"]
+                    == "Mersin", timeout=10000)
+
+
+def test_another_record_never_keeps_a_half_typed_child_row(qtbot, demo_window):
+    win = demo_window
+    ed = _show(qtbot, win, "entity", 3)
+    aliases = ed.children_tables["alias"]
+    n3 = len(win.case.children("alias", "entity_id", 3))
+    aliases.add_button.click()  # a new row, nothing typed in it yet
+    assert aliases.table.rowCount() == n3 + 1
+    other = next(e for e in range(1, 13) if e != 3 and
+                 len(win.case.children("alias", "entity_id", e)) == n3)
+    ed = _show(qtbot, win, "entity", other)
+    assert ed.children_tables["alias"].table.rowCount() == n3

@@ -1,0 +1,67 @@
+"""The record tables: each section keeps its own sort (shown in the header, remembered), and
+what a row shows is the record it opens."""
+
+from PySide6.QtCore import QSettings, Qt
+
+from casefile.ui.main_window import MainWindow
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def _header(win):
+    h = win.records.view.horizontalHeader()
+    return h.sortIndicatorSection(), h.sortIndicatorOrder()
+
+
+def test_each_section_keeps_its_own_sort(qtbot, demo_window, tmp_path):
+    win = demo_window
+    choose_kind(qtbot, win, "shipment")
+    weight = [c.key for c in win.records.model.columns()].index("weight")
+    assert weight > 4
+    win.records.view.sortByColumn(weight, Qt.SortOrder.DescendingOrder)
+    assert win.records.model.index(0, weight).data() == "12,000"
+    choose_kind(qtbot, win, "entity")  # the shipments' sort column is past the entities' last
+    model = win.records.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+    assert model.columnCount() == 6 and _header(win)[0] == -1  # entities are not sorted
+    for row in range(model.rowCount()):  # each row opens the record it shows
+        rid = model.record_id(row)
+        assert model.index(row, 0).data() == win.case.get("entity", rid)["name"]
+    win.records.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [model.index(r, 0).data().casefold() for r in range(model.rowCount())]
+    assert names == sorted(names)
+    choose_kind(qtbot, win, "shipment")
+    assert _header(win) == (weight, Qt.SortOrder.DescendingOrder)
+    assert win.records.model.index(0, weight).data() == "12,000"
+    choose_kind(qtbot, win, "event")
+    assert _header(win)[0] == -1
+    win.records.select_id(1)
+    wait_idle(qtbot, win)
+    path = win.case.path
+    win.close()
+
+    again = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    again.open_path(path)
+    qtbot.waitUntil(lambda: again.case is not None, timeout=10000)
+    choose_kind(qtbot, again, "shipment")
+    assert _header(again) == (weight, Qt.SortOrder.DescendingOrder)  # remembered
+    assert again.records.model.index(0, weight).data() == "12,000"
+    choose_kind(qtbot, again, "entity")
+    assert _header(again) == (0, Qt.SortOrder.AscendingOrder)
+    again.close()
+
+
+def test_a_sort_the_listing_does_not_have_is_not_applied(demo):
+    from casefile.services.queries import listing
+    from casefile.ui.table_model import RecordTableModel
+
+    with demo.read() as conn:
+        ships = listing.list_records(conn, "shipment")
+        ents = listing.list_records(conn, "entity")
+    model = RecordTableModel(ships)
+    model.sort(9, Qt.SortOrder.DescendingOrder)
+    model.set_listing(ents)  # no sort given: the rows in the listing's order
+    assert model.rowCount() == len(ents.ids) and model.record_id(0) == ents.ids[0]
+    model.set_listing(ships, (42, Qt.SortOrder.AscendingOrder))  # a column it lacks
+    assert model.record_id(0) == ships.ids[0]
