@@ -474,6 +474,7 @@ def _info(path: Path) -> int:
 
     with _open(path, readonly=True) as case:
         info, counts, version = case.info(), case.counts(), case.schema_version()
+        head = case.head_digest()
     marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
     line = f"  {info['classification']}" if info["classification"] else ""
     print(f"{'Case:':<15}{info['title']}")
@@ -481,6 +482,7 @@ def _info(path: Path) -> int:
     print(f"{'Marking:':<15}{marking}{line}")
     print(f"{'Author:':<15}{info['author'] or '-'} / {info['organisation'] or '-'}")
     print(f"{'Schema:':<15}{version}")
+    print(f"{'Digest:':<15}{head or '(none recorded)'}")
     for kind, n in counts.items():
         print(f"{plural(kind) + ':':<15}{n}")
     return 0

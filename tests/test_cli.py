@@ -1,6 +1,8 @@
 """The casefile command, run in this process (``main([...])`` and capsys). What needs a real
 process — the imports of ``--version``, exit status 70 — is in tests/test_errors.py."""
 
+import re
+
 import pytest
 
 from casefile import __version__
@@ -21,6 +23,7 @@ def test_demo_info_search_check(tmp_path, capsys):
     assert main(["info", str(path)]) == 0
     out = capsys.readouterr().out
     assert "TLP:GREEN" in out and "Shipments:" in out and "Schema:" in out
+    assert re.search(r"Digest: +[0-9a-f]{64}", out)
     assert main(["search", str(path), "Техкрим"]) == 0
     assert "Tekhkrim" in capsys.readouterr().out
     assert main(["check", str(path)]) == 0

@@ -28,7 +28,7 @@ class DossierOptions:
 @dataclass
 class DossierData:
     info: dict[str, Any]
-    content_sha256: str
+    content_sha256: str  # the content digest recorded by the head of the audit chain
     options: DossierOptions
     entities: list[dict] = field(default_factory=list)
     shipments: list[dict] = field(default_factory=list)

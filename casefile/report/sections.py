@@ -150,7 +150,8 @@ def cover(data: DossierData, f: Furniture) -> list[Flowable]:
     if opt.redact_protected:
         out.append(para("Protected sources are redacted: they appear only by number "
                         "and grade.", st.NOTE))
-    out.append(para("Built from case content SHA-256:", st.MUTED_TEXT))
+    out.append(para("Built from the case content whose digest the last audit entry "
+                    "records, SHA-256:", st.MUTED_TEXT))
     out.append(para(r(data.content_sha256, size=8), st.MUTED_TEXT))
     out.append(PageBreak())
     return out

@@ -30,8 +30,12 @@ RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 CHILD_KINDS: tuple[ChildKind, ...] = get_args(ChildKind)
 
-# kind -> table, for every table of a case (the search index is not a SQLModel table)
-TABLES: dict[str, Table] = dict(SQLModel.metadata.tables)
+# The tables of the content digest (casefile.store.digest): derived bookkeeping, not kinds.
+DIGEST_TABLES: tuple[str, ...] = ("row_digest", "digest_state")
+# kind -> table, for every table of a case (the search index is not a SQLModel table; the
+# digest tables are not kinds)
+TABLES: dict[str, Table] = {name: t for name, t in SQLModel.metadata.tables.items()
+                            if name not in DIGEST_TABLES}
 # kind -> SQLModel class (defaults, Python types)
 MODELS: dict[str, type[SQLModel]] = {
     t.name: m.class_ for m in SQLModel._sa_registry.mappers

@@ -61,6 +61,16 @@ def rowid_for(kind: str, ref: int) -> int:
     return (KIND_CODES[kind] << _SHIFT) | ref
 
 
+def split_rowid(rowid: int) -> tuple[str | None, int]:
+    """(kind, id) of an index row's rowid; the kind is None for a code no kind has."""
+    return CODE_KINDS.get(rowid >> _SHIFT), rowid & ((1 << _SHIFT) - 1)
+
+
+def stored_form(fts: bool, title: str, body: str) -> tuple[str, str]:
+    """Title and body as an index row holds them."""
+    return (spaced_cjk(title, _SEP), spaced_cjk(body, _SEP)) if fts else (title, body)
+
+
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
                     fresh: bool = False) -> None:
     """Replace the index rows of (kind, id, title, body) documents; ``fresh`` when none of

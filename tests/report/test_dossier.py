@@ -144,6 +144,9 @@ def test_cover_names_the_content_hash_which_follows_edits(demo, tmp_path):
     h1 = first.split("SHA-256:")[1].split()[0]
     h2 = second.split("SHA-256:")[1].split()[0]
     assert len(h1) == 64 and h1 != h2
+    with demo.read() as conn:  # the head of the audit chain, as `casefile info` prints it
+        assert conn.exec_driver_sql("SELECT content_digest FROM audit_log ORDER BY id DESC "
+                                    "LIMIT 1").scalar() == h2
 
 
 def test_empty_case_exports_a_short_valid_dossier(case, tmp_path):

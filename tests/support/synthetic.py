@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from casefile.services.case import indexing
+from casefile.services.case import audit, indexing
 from casefile.services.case.facade import Case
+from casefile.store import digest
 from casefile.store.bulk import insert_many
 
 COUNTRIES = ["CN", "RU", "TR", "AE", "KZ", "HK", "IN", "BY", "AM", "GE", "UZ", "KG"]
@@ -85,6 +86,9 @@ def build_synthetic_case(path: str | Path, shipments: int = 100_000, entities: i
         write_rows(conn, shipments, entities, sources, citations)
         if index:
             indexing.reindex_all(conn)
+        # written outside any operation: digest the rows and record it, as an upgrade does
+        audit.append(conn, case.actor, "generate", "Synthetic rows", "[]",
+                     digest.rebuild(conn))
     return case
 
 

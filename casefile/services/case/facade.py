@@ -18,12 +18,12 @@ from sqlalchemy.engine import Connection, Engine
 
 from casefile.core.labels import fields_said, plural
 from casefile.errors import ReadOnlyError, ValidationError
-from casefile.services.case import audit
+from casefile.services.case import audit, indexing
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
-from casefile.store import database, migrate, schema, search
+from casefile.store import database, digest, migrate, schema, search
 
 __all__ = ["Case", "Change", "ReadOnlyError"]
 
@@ -61,7 +61,9 @@ class Case:
             case = cls(database.create_file(tmp, path.name))
             try:
                 with case.engine.begin() as conn:
-                    audit.append(conn, case.actor, "create", f"Created case {path.name}", "[]")
+                    head = digest.refresh(conn, {"case_info": [1]})
+                    audit.append(conn, case.actor, "create", f"Created case {path.name}", "[]",
+                                 head)
                 if info:
                     case.set_info(**info)
                 if fill is not None:
@@ -162,11 +164,14 @@ class Case:
         step = src[-1]
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:
-            if backwards and step.bulk:
+            bulk_rows = parents = None
+            if backwards and step.bulk:  # what the digest and the index need of the rows,
+                bulk_rows = digest.bulk_ids(conn, step.bulk)  # read before they go
+                parents = indexing.bulk_parents(conn, bulk_rows)
                 delete_bulk(conn, step.bulk)
             apply_images(conn, step.changes, backwards)
             change = record(conn, self.actor, label, step.changes,
-                            "undo" if backwards else "redo", step.bulk)
+                            "undo" if backwards else "redo", step.bulk, bulk_rows, parents)
         src.pop()
         if not step.bulk:  # a bulk import is undone for good; import the file again to redo
             dst.append(step)
@@ -256,6 +261,12 @@ class Case:
         sql = " UNION ALL ".join(f"SELECT '{k}', count(*) FROM {k}" for k in kinds)
         with self.read() as conn:
             return {k: n for k, n in conn.exec_driver_sql(sql)}
+
+    def head_digest(self) -> str | None:
+        """The content digest the last audit entry recorded (keep a copy elsewhere: it
+        anchors the chain)."""
+        with self.read() as conn:
+            return audit.head_digest(conn)
 
     def schema_version(self) -> str | None:
         with self.read() as conn:

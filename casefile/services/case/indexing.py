@@ -84,6 +84,32 @@ def touched(changes: Iterable[RowChange]) -> dict[str, set[int]]:
     return out
 
 
+def bulk_parents(conn: Connection, rows: Mapping[str, Sequence[int]]) -> dict[str, set[int]]:
+    """The records whose index rows show bulk-written child rows (an alias added to a party
+    that was there before, a citation of an existing fact), besides the bulk rows' own."""
+    out: dict[str, set[int]] = {}
+    for table, ids in rows.items():
+        cols: list[tuple[str, str]] = []
+        parent = schema.parent_of(table)
+        if parent is not None:
+            cols.append(parent)
+        if table == "citation":
+            cols += [(kind, col) for kind, col in CITATION_COLUMNS.items()]
+            cols.append(("source", "source_id"))
+        for kind, col in cols:
+            listed = rows.get(kind, ())
+            own: range | set[int] = listed if isinstance(listed, range) else set(listed)
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                found = {r[0] for r in conn.exec_driver_sql(
+                    f"SELECT DISTINCT {col} FROM {table} WHERE id IN ({marks}) AND {col} "
+                    "IS NOT NULL", tuple(chunk))}
+                found = {i for i in found if i not in own}
+                if found:
+                    out.setdefault(kind, set()).update(found)
+    return out
+
+
 def _dependents(conn: Connection, entity_ids: set[int]) -> dict[str, set[int]]:
     """Records whose index title shows an entity's name."""
     if not entity_ids:
@@ -135,3 +161,31 @@ def reindex_all(conn: Connection) -> None:
 def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
+
+
+def verify_index(conn: Connection) -> list[str]:
+    """What differs between the search index and the records: rows for records that do not
+    exist (found by searches all the same), records without a row, rows that are stale."""
+    fts = search.uses_fts(conn)
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    problems: list[str] = []
+    for rowid, title, body in conn.exec_driver_sql(
+            "SELECT rowid, title, body FROM search_index ORDER BY rowid"):
+        kind, ref = search.split_rowid(rowid)
+        if kind is None:
+            problems.append(f"search index: row {rowid} belongs to no kind of record")
+        else:
+            found[(kind, ref)] = (title or "", body or "")
+    for kind, sql in DOC_SQL.items():
+        cur = conn.exec_driver_sql(sql)
+        while batch := cur.fetchmany(5000):
+            for ref, title, body in batch:
+                have = found.pop((kind, ref), None)
+                if have is None:
+                    problems.append(f"search index: {kind} {ref} has no row")
+                elif have != search.stored_form(fts, title or "", body or ""):
+                    problems.append(f"search index: the row of {kind} {ref} does not match "
+                                    "the record")
+    problems += [f"search index: a row for {kind} {ref}, which does not exist"
+                 for kind, ref in sorted(found)]
+    return problems

@@ -4,8 +4,6 @@ redacted before any of their text leaves this module."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
@@ -17,7 +15,7 @@ from casefile.core.sanctions import standing
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
 from casefile.services.queries.timeline import timeline_records
-from casefile.store import schema
+from casefile.store import digest, schema
 from casefile.store.schema import CITATION_COLUMNS
 
 __all__ = ["FACTS", "SECTIONS", "DossierData", "DossierOptions", "content_hash",
@@ -26,20 +24,12 @@ __all__ = ["FACTS", "SECTIONS", "DossierData", "DossierOptions", "content_hash",
 Row = dict[str, Any]  # one database row by column name
 
 def content_hash(conn: Connection) -> str:
-    """SHA-256 over every row of the case's content tables, in a canonical form (attachment
-    bytes by their hash), so a dossier can name exactly what it was built from."""
-    h = hashlib.sha256()
-    tables = [r[0] for r in conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
-        "name NOT LIKE 'search_index%' AND name NOT IN ('alembic_version', 'audit_log') "
-        "ORDER BY name")]
-    for table in tables:
-        cols = [c[1] for c in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
-        sel = ", ".join("sha256" if c == "data" and table == "attachment" else c for c in cols)
-        h.update(table.encode())
-        for row in conn.exec_driver_sql(f"SELECT {sel} FROM {table} ORDER BY 1"):
-            h.update(json.dumps(list(row), default=str, ensure_ascii=False).encode())
-    return h.hexdigest()
+    """The content digest the last audit entry recorded (casefile.core.digests): a dossier
+    names exactly what it was built from, and a copy of it kept elsewhere anchors the
+    case's audit chain."""
+    head = conn.exec_driver_sql(
+        "SELECT content_digest FROM audit_log ORDER BY id DESC LIMIT 1").scalar()
+    return str(head) if head else digest.head(conn)
 
 
 def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:

@@ -1,0 +1,216 @@
+"""The content digest kept in a case file: one digest per content row in ``row_digest``, their
+LtHash in ``digest_state`` (recipes in casefile.core.digests).
+
+Content is every table of the file except the audit log, the search index, Alembic's version
+table and these two; a row is read with SQLite's own values, without the columns in
+:data:`LEFT_OUT` (attachment bytes are covered by their ``sha256`` column; the case's update
+time changes on every write). Writers call :func:`refresh` with the (table, ids) they touched:
+each row's stored digest is taken out of the state and its current one put in, so an edit costs
+the same whatever the size of the case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy.engine import Connection
+
+from casefile.core.digests import STATE_BYTES, LtHash, row_digester
+
+LEFT_OUT: dict[str, tuple[str, ...]] = {"attachment": ("data",),
+                                        "case_info": ("updated_at",)}
+NOT_CONTENT = ("audit_log", "alembic_version", "row_digest", "digest_state")
+_CHUNK = 500
+
+
+def content_tables(conn: Connection) -> list[str]:
+    """The content tables of the file, by name."""
+    return [r[0] for r in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'search_index%' ORDER BY name") if r[0] not in NOT_CONTENT]
+
+
+def columns(conn: Connection, table: str) -> list[str]:
+    """The columns of a table that its rows' digests cover (``id`` first)."""
+    cols = [r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+    return ["id", *(c for c in cols if c != "id" and c not in LEFT_OUT.get(table, ()))]
+
+
+def scan(conn: Connection, table: str, cols: Sequence[str] | None = None,
+         where: str = "", params: Sequence[object] = ()) -> Iterator[tuple[int, bytes]]:
+    """(id, digest) of the rows of a table (optionally those matching ``where``)."""
+    cols = list(cols) if cols is not None else columns(conn, table)
+    select = ", ".join(f'"{c}"' for c in cols)
+    digest = row_digester(table, cols)
+    cur = conn.exec_driver_sql(f'SELECT {select} FROM "{table}" {where}', tuple(params))
+    while batch := cur.fetchmany(2000):
+        for r in batch:
+            yield r[0], digest(r)
+
+
+def compute_all(conn: Connection) -> dict[str, dict[int, bytes]]:
+    """Every content row's digest, recomputed from the rows: table -> id -> digest."""
+    return {t: dict(scan(conn, t)) for t in content_tables(conn)}
+
+
+def stored(conn: Connection) -> dict[str, dict[int, bytes]]:
+    """The row digests stored in the file: table -> id -> digest."""
+    out: dict[str, dict[int, bytes]] = {}
+    for tbl, rid, d in conn.exec_driver_sql("SELECT tbl, id, digest FROM row_digest"):
+        out.setdefault(tbl, {})[rid] = bytes(d)
+    return out
+
+
+def load_state(conn: Connection) -> LtHash:
+    row = conn.exec_driver_sql("SELECT lanes FROM digest_state WHERE id = 1").first()
+    if row is None or len(row[0]) != STATE_BYTES:
+        return LtHash()
+    return LtHash(bytes(row[0]))
+
+
+def head(conn: Connection) -> str:
+    """The content digest of the stored state."""
+    return load_state(conn).hexdigest()
+
+
+def _save_state(conn: Connection, state: LtHash, delta_rows: int) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO digest_state(id, lanes, rows) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE "
+        "SET lanes = excluded.lanes, rows = digest_state.rows + excluded.rows",
+        (state.state(), delta_rows))
+
+
+def rebuild(conn: Connection) -> str:
+    """Recompute every row digest and the state from the rows (a new or upgraded file)."""
+    conn.exec_driver_sql("DELETE FROM row_digest")
+    conn.exec_driver_sql("DELETE FROM digest_state")
+    state, n = LtHash(), 0
+    for table in content_tables(conn):
+        rows = list(scan(conn, table))
+        if not rows:
+            continue
+        conn.exec_driver_sql("INSERT INTO row_digest(tbl, id, digest) VALUES (?, ?, ?)",
+                             [(table, i, d) for i, d in rows])
+        state.add(d for _i, d in rows)
+        n += len(rows)
+    _save_state(conn, state, n)
+    return state.hexdigest()
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
+    """Bring the digests of the rows (table -> ids) in line with the rows as they are now:
+    present rows get their current digest, missing ones lose theirs. Returns the content
+    digest.
+
+    Ids above the table's largest stored digest id have no digest yet (a bulk write's new
+    rows): they are read by id range where they are contiguous, and their digests inserted
+    without looking up a previous one."""
+    state = load_state(conn)
+    added: list[bytes] = []
+    removed: list[bytes] = []
+    delta = 0
+    for table, ids in keys.items():
+        ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
+                                  else sorted(set(ids)))
+        if not ordered:
+            continue
+        cols = columns(conn, table)
+        digester = row_digester(table, cols)
+        top = conn.exec_driver_sql("SELECT max(id) FROM row_digest WHERE tbl = ?",
+                                   (table,)).scalar()
+        split = 0 if top is None else bisect.bisect_right(ordered, top)
+        old, new = ordered[:split], ordered[split:]
+        for chunk in _chunks(old):
+            marks = ",".join("?" * len(chunk))
+            now = dict(_read(conn, table, cols, digester, f"WHERE id IN ({marks})", chunk))
+            before = {i: bytes(d) for i, d in conn.exec_driver_sql(
+                f"SELECT id, digest FROM row_digest WHERE tbl = ? AND id IN ({marks})",
+                (table, *chunk))}
+            put = [(table, i, d) for i, d in now.items() if before.get(i) != d]
+            gone = [(table, i) for i in before if i not in now]
+            added += [d for _t, _i, d in put]
+            removed += [before[i] for _t, i, _d in put if i in before]
+            removed += [before[i] for _t, i in gone]
+            delta += sum(1 for _t, i, _d in put if i not in before) - len(gone)
+            if put:
+                conn.exec_driver_sql("INSERT OR REPLACE INTO row_digest(tbl, id, digest) "
+                                     "VALUES (?, ?, ?)", put)
+            if gone:
+                conn.exec_driver_sql("DELETE FROM row_digest WHERE tbl = ? AND id = ?", gone)
+        if new:
+            delta += _insert_new(conn, table, cols, digester, new, added)
+    if added or removed:
+        state.add(added)
+        state.remove(removed)
+        _save_state(conn, state, delta)
+    return state.hexdigest()
+
+
+def _read(conn: Connection, table: str, cols: Sequence[str],
+          digester: Callable[[Sequence[Any]], bytes], where: str,
+          params: Sequence[object]) -> Iterator[tuple[int, bytes]]:
+    """(id, digest) of the rows matching ``where``, read on the driver's own cursor (the
+    same connection and transaction, without the per-row wrapping of a Result)."""
+    select = ", ".join(f'"{c}"' for c in cols)
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    cur = driver.execute(f'SELECT {select} FROM "{table}" {where}', tuple(params))
+    while batch := cur.fetchmany(2000):
+        for r in batch:
+            yield r[0], digester(r)
+
+
+def _insert_new(conn: Connection, table: str, cols: Sequence[str],
+                digester: Callable[[Sequence[Any]], bytes], ids: Sequence[int],
+                added: list[bytes]) -> int:
+    """Digest the rows among ``ids`` (sorted, none with a stored digest) and insert their
+    digests; returns how many rows there were."""
+    if ids[-1] - ids[0] + 1 == len(ids):  # contiguous
+        parts: Iterable[tuple[str, Sequence[object]]] = [
+            ("WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]))]
+    else:
+        parts = ((f"WHERE id IN ({','.join('?' * len(c))})", c) for c in _chunks(ids))
+    n = 0
+    sql = "INSERT INTO row_digest(tbl, id, digest) VALUES (?, ?, ?)"
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    for where, params in parts:
+        put: list[tuple[str, int, bytes]] = []
+        for i, d in _read(conn, table, cols, digester, where, params):
+            put.append((table, i, d))
+            if len(put) >= 5000:
+                driver.executemany(sql, put)
+                added += [p[2] for p in put]
+                n += len(put)
+                put = []
+        if put:
+            driver.executemany(sql, put)
+            added += [p[2] for p in put]
+            n += len(put)
+    return n
+
+
+def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
+             ) -> dict[str, list[int] | range]:
+    """The ids of the rows a bulk write lists as (table, column, values)."""
+    out: dict[str, list[int] | range] = {}
+    for table, column, values in bulk:
+        if column == "id":
+            if isinstance(values, range) and table not in out:
+                out[table] = values
+            else:
+                out[table] = sorted({*out.get(table, []), *values})
+            continue
+        found: list[int] = list(out.get(table, []))
+        for chunk in _chunks(list(values)):
+            marks = ",".join("?" * len(chunk))
+            found += [r[0] for r in conn.exec_driver_sql(
+                f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})', tuple(chunk))]
+        out[table] = sorted(set(found))
+    return out
