@@ -125,7 +125,7 @@ def child(path: str, case_path: str) -> None:
     t = time.perf_counter() - t0
     case.close()
     print(f"{t:.3f} {_hwm():.0f} {before:.0f} {len(report.new_entities)} {report.sanctions} "
-          f"{report.relationships} {sum(report.skipped.values())}")
+          f"{report.relationships} {sum(report.skipped_schemata.values())}")
 
 
 def _hwm() -> float:

@@ -13,6 +13,7 @@ file itself for every record it made; those citations are its own, not the first
 import pytest
 
 from casefile.services.case.facade import Case
+from casefile.services.case.integrity import check_case
 from casefile.services.exchange.export_ftm import export_ftm
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.ftm_known import relationship_key
@@ -167,6 +168,7 @@ def test_the_own_export_imported_into_the_same_case_adds_nothing(full_demo, tmp_
     assert full_demo.counts() == counts  # not even the file: it adds nothing
     assert snapshot(full_demo) == before
     assert full_demo.undo_name == undo
+    assert check_case(full_demo.path).ok  # audit chain, content digest, search index
 
 
 def test_what_the_case_lost_comes_back_and_only_that(full_demo, tmp_path):
@@ -186,8 +188,10 @@ def test_what_the_case_lost_comes_back_and_only_that(full_demo, tmp_path):
             "SELECT source_id FROM attachment WHERE filename = 'demo.ftm.json'").scalar()
     after = snapshot(full_demo, skip_source=file_source)
     assert after == before  # the sanction and its citation of the article are back
+    assert check_case(full_demo.path).ok
     full_demo.undo()
     assert full_demo.counts()["sanction"] == 1
+    assert check_case(full_demo.path).ok
 
 
 def test_two_parties_of_one_name_stay_two_when_the_export_comes_back(case, tmp_path):

@@ -181,7 +181,11 @@ def test_the_file_in_any_order_and_as_a_json_array_gives_the_same(case, tmp_path
 
 
 def test_the_import_is_one_undo(imported):
+    from casefile.services.case.integrity import check_case
+
     case, _report = imported
+    assert check_case(case.path).ok
     case.undo()
     assert {k: v for k, v in case.counts().items()} == {k: 0 for k in case.counts()}
     assert case.search("ZALA") == []
+    assert check_case(case.path).ok
