@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_import import _hwm  # noqa: E402  (peak RSS, read the same way)
+
 FIRST = ["Ivan", "Maria", "Aleksandr", "Olga", "Georgios", "Wei", "Li", "Anna", "Dmitry"]
 LAST = ["Petrov", "Osetrova", "Zakharov", "Papadopoulos", "Wang", "Ivanova", "Smirnov"]
 CYR = {"Ivan": "Иван", "Maria": "Мария", "Aleksandr": "Александр", "Olga": "Ольга",
@@ -126,16 +129,6 @@ def child(path: str, case_path: str) -> None:
     case.close()
     print(f"{t:.3f} {_hwm():.0f} {before:.0f} {len(report.new_entities)} {report.sanctions} "
           f"{report.relationships} {sum(report.skipped_schemata.values())}")
-
-
-def _hwm() -> float:
-    """Peak RSS in MB of this process (VmHWM: ru_maxrss would carry the parent's peak
-    across exec)."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 TABLES = ("source", "entity", "alias", "identifier", "sanction", "relationship", "citation")

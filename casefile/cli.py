@@ -363,10 +363,10 @@ def _import(args: argparse.Namespace) -> int:
         except ImportFailed as exc:
             for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
-            order = getattr(exc.report, "date_order", "")
+            order = exc.report.date_order
             if order.startswith("not guessed"):
                 print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
-            missing = getattr(exc.report, "missing", None)
+            missing = exc.report.missing
             if missing:
                 print(f"Not found in the file: {', '.join(missing)} (no column, no fixed "
                       "value)", file=sys.stderr)
@@ -375,7 +375,7 @@ def _import(args: argparse.Namespace) -> int:
                       "and kept in the notes of the file's source)", file=sys.stderr)
             return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
                            args)
-    if getattr(report, "skipped", None):
+    if report.skipped:
         n = len(report.skipped)
         print(f"{'Would skip' if args.dry_run else 'Skipped'} {n:,} row{'s' if n != 1 else ''} "
               "with problems:")
@@ -383,7 +383,7 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  {line}")
     if args.verb == "import":
         _columns(report, args.dry_run)
-    if getattr(report, "date_order", ""):
+    if report.date_order:
         print(f"Dates: {report.date_order}")
     if getattr(args, "save_mapping", None):
         saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))

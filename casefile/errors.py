@@ -111,11 +111,13 @@ class InUseError(CasefileError):
 # -- imports ------------------------------------------------------------------------------
 class ImportReportLike(Protocol):
     """What the import errors need of an import's report
-    (``casefile.services.exchange.imports.shipments.ImportReport``)."""
+    (``casefile.services.exchange.imports.report.ImportReport``)."""
 
     problems: list[str]
     unlisted: int
     proposals: list[tuple[str, int, str, float]]
+    date_order: str  # how slashed dates were read, said with a failed import
+    missing: list[str]  # essential fields no column feeds
 
     def problem_lines(self) -> list[str]: ...
 

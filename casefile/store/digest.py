@@ -117,6 +117,7 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     added: list[bytes] = []
     removed: list[bytes] = []
     delta = 0
+    grew = False  # new rows' digests go into the state batch by batch (memory stays flat)
     for table, ids in keys.items():
         ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
                                   else sorted(set(ids)))
@@ -146,8 +147,10 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
             if gone:
                 conn.exec_driver_sql("DELETE FROM row_digest WHERE tbl = ? AND id = ?", gone)
         if new:
-            delta += _insert_new(conn, table, cols, digester, new, added)
-    if added or removed:
+            inserted = _insert_new(conn, table, cols, digester, new, state)
+            delta += inserted
+            grew = grew or inserted > 0
+    if added or removed or grew:
         state.add(added)
         state.remove(removed)
         _save_state(conn, state, delta)
@@ -169,9 +172,9 @@ def _read(conn: Connection, table: str, cols: Sequence[str],
 
 def _insert_new(conn: Connection, table: str, cols: Sequence[str],
                 digester: Callable[[Sequence[Any]], bytes], ids: Sequence[int],
-                added: list[bytes]) -> int:
-    """Digest the rows among ``ids`` (sorted, none with a stored digest) and insert their
-    digests; returns how many rows there were."""
+                state: LtHash) -> int:
+    """Digest the rows among ``ids`` (sorted, none with a stored digest), insert their
+    digests and add them to ``state`` a batch at a time; returns how many rows there were."""
     if ids[-1] - ids[0] + 1 == len(ids):  # contiguous
         parts: Iterable[tuple[str, Sequence[object]]] = [
             ("WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]))]
@@ -186,12 +189,12 @@ def _insert_new(conn: Connection, table: str, cols: Sequence[str],
             put.append((table, i, d))
             if len(put) >= 5000:
                 driver.executemany(sql, put)
-                added += [p[2] for p in put]
+                state.add(p[2] for p in put)
                 n += len(put)
                 put = []
         if put:
             driver.executemany(sql, put)
-            added += [p[2] for p in put]
+            state.add(p[2] for p in put)
             n += len(put)
     return n
 

@@ -252,12 +252,12 @@ class ImportDialog(QDialog):
         lines = _missing_lines(report, dry_run) + [self.headline(report, verb),
                  f"New parties: {len(report.new_entities):,}; parties already in the case: "
                  f"{len(report.reused_entities):,}."]
-        if getattr(report, "date_order", ""):
+        if report.date_order:
             lines.append(f"Dates: {report.date_order}.")
         if report.warnings:
             lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
                                             for w, n in list(report.warnings.items())[:50]]
-        if getattr(report, "skipped", None):
+        if report.skipped:
             n = len(report.skipped)
             lines += ["", f"{'Would skip' if dry_run else 'Skipped'} {n:,} "
                       f"row{'s' if n != 1 else ''} with problems (kept in the notes of the "
@@ -318,7 +318,7 @@ class ImportDialog(QDialog):
             self.report.setPlainText("Check cancelled." if dry_run else
                                      "Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
-            order = getattr(exc.report, "date_order", "")
+            order = exc.report.date_order
             self.skip_bad.setVisible(self.CAN_SKIP)
             skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
                     "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
@@ -384,7 +384,7 @@ class ImportDialog(QDialog):
 
 def _missing_lines(report: Any, dry_run: bool) -> list[str]:
     """The warning a report opens with when essential fields were not found."""
-    missing = getattr(report, "missing", None)
+    missing = report.missing
     if not missing:
         return []
     return [f"⚠ Not found in the file (no column, no fixed value): {', '.join(missing)}. "
