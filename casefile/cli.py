@@ -395,8 +395,11 @@ def _import(args: argparse.Namespace) -> int:
           "already in the case")
     for line in getattr(report, "summary_lines", list)():  # FtM: facts, skipped schemata
         print(line)
-    for what, n in report.warnings.items():
+    notes = list(report.warnings.items())
+    for what, n in notes[:50]:
         print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))
+    if len(notes) > 50:
+        print(f"… and {len(notes) - 50:,} more notes (the row report, --report, has every row)")
     left_out = report.left_out_lines()
     if left_out:
         print(f"{'Would leave' if args.dry_run else 'Left'} out {sum(report.left_out.values()):,} "
