@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import Cancelled
+from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
@@ -32,7 +33,8 @@ from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
-          "network": "Network", "sources": "Sources appendix"}
+          "network": "Network", "sources": "Sources appendix", "about": "About this dossier",
+          "evidence": "Evidence annex", "index": "Index of parties"}
 
 
 class ExportDialog(QDialog):
@@ -126,23 +128,29 @@ class ExportDialog(QDialog):
             task.report(int(done * 1000 / max(total, 1)), 1000, what)
 
         self.session.query(lambda case: export_dossier(case, out, opt, report),
-                           lambda pages: self._done(out, pages), self._failed)
+                           lambda report: self._done(out, report), self._failed)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setValue(done)
         self.status.setText(what)
 
-    def _done(self, out: Path, pages: int) -> None:
+    def _done(self, out: Path, report: DossierReport) -> None:
         self.task = None
         self.progress.setValue(1000)
-        self.status.setText(f"Wrote {out} ({pages} pages).")
+        said = f"Wrote {out} ({report.pages} pages)."
+        if report.notes:  # what the reader of the dossier should know, as plain text
+            said += "\n" + "\n".join(report.notes[:8])
+            if len(report.notes) > 8:
+                said += f"\nand {len(report.notes) - 8} more notes"
+        self.status.setText(said)
         self.export_button.setEnabled(True)
         self.cancel_button.setText("Close")
         self.last_output = out
+        self.last_report = report
         if self.open_after.isChecked() and \
                 not QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
-            self.status.setText(f"Wrote {out} ({pages} pages). No program could open it "
-                                "here: open it from its folder.")
+            self.status.setText(said + "\nNo program could open it here: open it from its "
+                                "folder.")
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
