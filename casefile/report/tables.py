@@ -73,10 +73,19 @@ def widths(columns: Sequence[Column], values: Sequence[Sequence[str]], width: fl
                      + [text_width(line) for v in values if v[i] for line in v[i].split("\n")])
         out[i] = min(max(widest + 2 * PAD + 1, c.minimum), c.maximum)
     left = max(width - sum(out), 0.0)
-    total = sum(c.share for c in columns if not c.fit) or 1.0
-    for i, c in enumerate(columns):
-        if not c.fit:
-            out[i] = max(left * c.share / total, c.minimum)
+    shared = [i for i, c in enumerate(columns) if not c.fit]
+    total = sum(columns[i].share for i in shared) or 1.0
+    for i in shared:
+        out[i] = left * columns[i].share / total
+    short = [i for i in shared if out[i] < columns[i].minimum]
+    if short:  # columns below their minimum take it from the other shared columns
+        need = sum(columns[i].minimum - out[i] for i in short)
+        rest = [i for i in shared if i not in short]
+        room = sum(out[i] for i in rest) or 1.0
+        for i in short:
+            out[i] = columns[i].minimum
+        for i in rest:
+            out[i] -= need * out[i] / room
     scale = width / sum(out)
     return [w * scale for w in out] if scale < 1 else out
 
