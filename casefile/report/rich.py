@@ -140,7 +140,23 @@ def para(runs: Text | Run | str, style: ParagraphStyle, bullet: str | None = Non
         runs = [runs if isinstance(runs, Run) else r(runs)]
     if any(is_rtl(x.text) for x in runs):
         style = _shaping(style)
-    return Paragraph(plain_text(runs), style, bulletText=bullet, frags=frags(runs, style))
+    return WrapOnce(plain_text(runs), style, bulletText=bullet, frags=frags(runs, style))
+
+
+class WrapOnce(Paragraph):
+    """A paragraph that breaks its lines once for a given width: a table asks each cell
+    for its size when it measures, splits and draws, and line breaking is the dossier's
+    main cost."""
+
+    _wrapped: tuple[float, float, float] | None = None  # width asked, width, height
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[0] == avail_w and "blPara" in self.__dict__:
+            return done[1], done[2]
+        w, h = super().wrap(avail_w, avail_h)
+        self._wrapped = (avail_w, w, h)
+        return w, h
 
 
 _shaping_styles: dict[str, ParagraphStyle] = {}
@@ -155,7 +171,7 @@ def _shaping(style: ParagraphStyle) -> ParagraphStyle:
     return found
 
 
-class AnchoredParagraph(Paragraph):
+class AnchoredParagraph(WrapOnce):
     """A paragraph that is also a link destination (its top edge), e.g. a source entry.
     When reportlab splits it across pages, only the first part keeps the anchor."""
 

@@ -18,7 +18,7 @@ from casefile.report.fonts import BODY, BOLD, is_simple
 from casefile.report.pages import Deferred
 from casefile.report.rich import Text, anchored, para, r
 
-CHUNK = 40  # rows per Table object: keeps layout linear in the number of rows
+CHUNK = 20  # rows per Table object: keeps layout linear in the number of rows
 PAD = 3.0  # cell padding left and right
 LINK = "#0B4F8A"
 T = TypeVar("T")
