@@ -93,21 +93,7 @@ def place_label(cx: float, cy: float, r: float, w: float, h: float, bounds: Box,
     """The spot next to a node (below, above, right, left, then the corners) whose box
     overlaps least: with placed labels and nodes (``taken``), then crossing lines; inside
     ``bounds`` always (shifted in when no spot fits)."""
-    gap = 2.0
-    spots = [
-        LabelSpot((cx - w / 2, cy - r - gap - h, cx + w / 2, cy - r - gap), "middle", cx,
-                  cy - r - gap),
-        LabelSpot((cx - w / 2, cy + r + gap, cx + w / 2, cy + r + gap + h), "middle", cx,
-                  cy + r + gap + h),
-        LabelSpot((cx + r + gap, cy - h / 2, cx + r + gap + w, cy + h / 2), "start",
-                  cx + r + gap, cy + h / 2),
-        LabelSpot((cx - r - gap - w, cy - h / 2, cx - r - gap, cy + h / 2), "end",
-                  cx - r - gap, cy + h / 2),
-        LabelSpot((cx + r, cy - r - h, cx + r + w, cy - r), "start", cx + r, cy - r),
-        LabelSpot((cx - r - w, cy - r - h, cx - r, cy - r), "end", cx - r, cy - r),
-        LabelSpot((cx + r, cy + r, cx + r + w, cy + r + h), "start", cx + r, cy + r + h),
-        LabelSpot((cx - r - w, cy + r, cx - r, cy + r + h), "end", cx - r, cy + r + h),
-    ]
+    spots = [spot for gap in (2.0, 9.0) for spot in _spots(cx, cy, r, w, h, gap)]
     best, best_cost = None, math.inf
     for rank, spot in enumerate(spots):
         if not _inside(spot.box, bounds):
@@ -117,12 +103,31 @@ def place_label(cx: float, cy: float, r: float, w: float, h: float, bounds: Box,
         if cost < best_cost:
             best, best_cost = spot, cost
     if best is None:  # nothing fits: below, shifted into the bounds
-        s = spots[0]
+        s = spots[0]  # below, nearest
         dx = max(bounds[0] - s.box[0], 0) - max(s.box[2] - bounds[2], 0)
         dy = max(bounds[1] - s.box[1], 0) - max(s.box[3] - bounds[3], 0)
         best = LabelSpot((s.box[0] + dx, s.box[1] + dy, s.box[2] + dx, s.box[3] + dy),
                          "middle", s.x + dx, s.top + dy)
     return best
+
+
+def _spots(cx: float, cy: float, r: float, w: float, h: float, gap: float) -> list[LabelSpot]:
+    """Below, above, right, left, then the four corners, ``gap`` points from the node."""
+    c = r * 0.7 + gap  # corners: diagonally off the rim
+    return [
+        LabelSpot((cx - w / 2, cy - r - gap - h, cx + w / 2, cy - r - gap), "middle", cx,
+                  cy - r - gap),
+        LabelSpot((cx - w / 2, cy + r + gap, cx + w / 2, cy + r + gap + h), "middle", cx,
+                  cy + r + gap + h),
+        LabelSpot((cx + r + gap, cy - h / 2, cx + r + gap + w, cy + h / 2), "start",
+                  cx + r + gap, cy + h / 2),
+        LabelSpot((cx - r - gap - w, cy - h / 2, cx - r - gap, cy + h / 2), "end",
+                  cx - r - gap, cy + h / 2),
+        LabelSpot((cx + c, cy - c - h, cx + c + w, cy - c), "start", cx + c, cy - c),
+        LabelSpot((cx - c - w, cy - c - h, cx - c, cy - c), "end", cx - c, cy - c),
+        LabelSpot((cx + c, cy + c, cx + c + w, cy + c + h), "start", cx + c, cy + c + h),
+        LabelSpot((cx - c - w, cy + c, cx - c, cy + c + h), "end", cx - c, cy + c + h),
+    ]
 
 
 def _inside(b: Box, bounds: Box) -> bool:

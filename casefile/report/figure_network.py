@@ -113,7 +113,7 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
     fig.caption = _caption(fig, via_codes)
     cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 4, 1000) if caption_in_drawing \
         else []
-    foot = 14 + len(cap_lines) * (CAPTION_SIZE + 2)
+    foot = 12 * len(_legend_rows(width)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
     chart_h = min(max_height - foot, max(200.0, 130 + 18 * len(chosen)))
     d = fig.drawing = Drawing(width, chart_h + foot)
     most = max([volume[k] for k in chosen] + [1])
@@ -289,33 +289,50 @@ def _small(d: Drawing, x: float, y: float, text: str, fill: colors.Color, taken:
         d.add(s)
 
 
-def _legend(d: Drawing, foot: float, cap_lines: list[str]) -> None:
-    y = foot - 10
+LEGEND = ("shipments (width and figure: how many)", "relationship", "transit country",
+          "sanctioned")
+
+
+def _legend_rows(width: float) -> list[list[tuple[str, float]]]:
+    """The legend's entries with their x, on as many rows as ``width`` needs."""
+    rows: list[list[tuple[str, float]]] = [[]]
     px = 0.0
-    d.add(Line(px, y + 2.5, px + 16, y + 2.5, strokeColor=SHIP, strokeWidth=2,
-               strokeOpacity=0.75))
-    d.add(Polygon([px + 22, y + 2.5, px + 16, y + 5, px + 16, y], fillColor=SHIP,
-                  strokeColor=None))
-    for text, dx in (("shipments (width and figure: how many)", 26.0),):
-        for s in label_strings(px + dx, y, text, 7):
-            d.add(s)
-        px += dx + text_width(text, 7) + 14
-    d.add(Line(px, y + 2.5, px + 16, y + 2.5, strokeColor=REL, strokeWidth=0.7,
-               strokeDashArray=[3, 2]))
-    for s in label_strings(px + 20, y, "relationship", 7):
-        d.add(s)
-    px += 20 + text_width("relationship", 7) + 14
-    d.add(Polygon([px + 3, y + 5.5, px + 6, y + 2.5, px + 3, y - 0.5, px, y + 2.5],
-                  fillColor=VIA, strokeColor=None))
-    for s in label_strings(px + 10, y, "transit country", 7):
-        d.add(s)
-    px += 10 + text_width("transit country", 7) + 14
-    d.add(Circle(px + 4, y + 2.5, 3, fillColor=NODE, strokeColor=colors.white))
-    d.add(Circle(px + 4, y + 2.5, 4.6, fillColor=None, strokeColor=RING, strokeWidth=1.4))
-    for s in label_strings(px + 12, y, "sanctioned", 7):
-        d.add(s)
+    for text in LEGEND:
+        w = 26 + text_width(text, 7) + 14
+        if rows[-1] and px + w > width:
+            rows.append([])
+            px = 0.0
+        rows[-1].append((text, px))
+        px += w
+    return rows
+
+
+def _legend(d: Drawing, foot: float, cap_lines: list[str]) -> None:
+    rows = _legend_rows(d.width)
+    for n, row in enumerate(rows):
+        y = foot - 10 - 12 * n
+        for text, px in row:
+            mid = y + 2.5
+            if text == LEGEND[0]:
+                d.add(Line(px, mid, px + 16, mid, strokeColor=SHIP, strokeWidth=2,
+                           strokeOpacity=0.75))
+                d.add(Polygon([px + 22, mid, px + 16, mid + 2.5, px + 16, mid - 2.5],
+                              fillColor=SHIP, strokeColor=None))
+            elif text == LEGEND[1]:
+                d.add(Line(px, mid, px + 22, mid, strokeColor=REL, strokeWidth=0.7,
+                           strokeDashArray=[3, 2]))
+            elif text == LEGEND[2]:
+                d.add(Polygon([px + 11, mid + 3, px + 14, mid, px + 11, mid - 3, px + 8, mid],
+                              fillColor=VIA, strokeColor=None))
+            else:
+                d.add(Circle(px + 11, mid, 3, fillColor=NODE, strokeColor=colors.white))
+                d.add(Circle(px + 11, mid, 4.6, fillColor=None, strokeColor=RING,
+                             strokeWidth=1.4))
+            for s in label_strings(px + 26, y, text, 7):
+                d.add(s)
+    top = foot - 12 * len(rows) - 2
     for n, line in enumerate(cap_lines):
-        for s in label_strings(0, foot - 14 - (n + 1) * (CAPTION_SIZE + 2) + 2, line,
+        for s in label_strings(0, top - (n + 1) * (CAPTION_SIZE + 2) + 2, line,
                                CAPTION_SIZE, fill=MUTED):
             d.add(s)
 

@@ -10,6 +10,7 @@ What was counted rather than drawn, and what has no date, is said in the caption
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,7 +86,7 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
     def x(ordinal: float) -> float:
         return LABEL_W + (ordinal - a) / (b - a) * plot_w
 
-    lanes = _lanes(tl, x, nums, width)
+    lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
     caption_lines = 3 if caption_in_drawing else 0
     budget = max_height - AXIS_H - TOP - caption_lines * (CAPTION_SIZE + 2)
     for lane in sorted(lanes, key=lambda ln: -ln.height):
@@ -97,7 +98,7 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
                   for r in (tl.records[int(tl.rec[i])] for i in ln.rows)}
         nums = {k: n for n, k in enumerate((k for k in nums if k in single), 1)}
         counted = {ln.name for ln in lanes if ln.counted}
-        lanes = _lanes(tl, x, nums, width)
+        lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
         for ln in lanes:
             ln.counted = ln.name in counted
     period = choose_period(a, b, plot_w) if any(ln.counted for ln in lanes) else None
@@ -126,9 +127,10 @@ def timeline_drawing(tl: Timeline, width: float, max_height: float = 600.0,
 
 
 def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
-           width: float) -> list[_Lane]:
+           width: float, most: int) -> list[_Lane]:
     """Each lane's items stacked on sub-rows so that neither bars nor their number labels
-    overlap (in points, not days: a label needs room too)."""
+    overlap (in points, not days: a label needs room too). A lane needing more than
+    ``most`` sub-rows stops there: it cannot be drawn item by item anyway."""
     by_lane: dict[int, list[int]] = {}
     for i in range(len(tl)):
         by_lane.setdefault(int(tl.lane[i]), []).append(i)
@@ -137,7 +139,7 @@ def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
         rows = sorted(by_lane.get(lane_i, []), key=lambda i: (int(tl.start[i]), i))
         kinds = Counter(tl.records[int(tl.rec[i])].kind for i in rows)
         lane = _Lane(name, kinds.most_common(1)[0][0] if kinds else "", rows)
-        ends: list[float] = []  # right edge of each sub-row
+        free: list[tuple[float, int]] = []  # (right edge, sub-row), the leftmost first
         for i in rows:
             rec = tl.records[int(tl.rec[i])]
             n = nums.get((rec.kind, rec.id))
@@ -148,12 +150,15 @@ def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
                 lo, hi = mid - 3.2, mid + 3.2
             lw = text_width(label, NUM_SIZE) + 1.5 if label else 0.0
             lo, hi = (lo, hi + lw) if hi + lw <= width else (lo - lw, hi)
-            slot = next((k for k, e in enumerate(ends) if e + 1.5 < lo), len(ends))
-            if slot == len(ends):
-                ends.append(hi)
-            ends[slot] = hi
+            if free and free[0][0] + 1.5 < lo:
+                slot = heapq.heapreplace(free, (hi, free[0][1]))[1]
+            else:
+                slot = lane.sub_rows
+                lane.sub_rows += 1
+                heapq.heappush(free, (hi, slot))
+                if lane.sub_rows > most:
+                    break
             lane.slots.append((i, slot, label))
-        lane.sub_rows = len(ends)
         out.append(lane)
     return out
 

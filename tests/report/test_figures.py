@@ -152,6 +152,8 @@ def test_big_timeline_counts_shipments_and_draws_every_kind():
     assert "Shipments (2,000 records) are counted per quarter" in cap
     assert "Events (30 records) and Sanctions (12 records) are drawn one by one" in cap
     assert "3 undated records are not drawn" in cap
+    drawn = sum(int(n.replace(",", "")) for n in re.findall(r"\(([\d,]+) records?\)", cap))
+    assert drawn == len(tl.records) and drawn + 3 == len(records())  # the caption adds up
     legend = legend_drawing(WIDTH, tl.kinds, counts=True)
     assert_inside(legend)
     assert "records per period" in [s.text for s in strings(legend)]
@@ -309,3 +311,7 @@ def test_long_names_wrap_onto_two_lines_inside_the_box():
     assert "Joint Stock Company Scientific" in " ".join(texts)
     assert any(t.endswith("…") for t in texts)
     assert network_figure([], WIDTH) is None
+    narrow = network_figure([ship(1, (1, long), BETA), ship(2, ALPHA, GAMMA)], 260,
+                            max_height=300, caption_in_drawing=True)
+    assert narrow.drawing.width == 260
+    assert_inside(narrow.drawing)  # the legend goes onto more rows, the caption wraps
