@@ -89,9 +89,9 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
     lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
     caption_lines = 3 if caption_in_drawing else 0
     budget = max_height - AXIS_H - TOP - caption_lines * (CAPTION_SIZE + 2)
-    for lane in sorted(lanes, key=lambda ln: -ln.height):
-        if sum(ln.height for ln in lanes) <= budget:
-            break
+    for lane in sorted(lanes, key=lambda ln: -ln.height):  # count the tallest lanes first
+        if sum(ln.height for ln in lanes) <= budget or lane.height <= AGG_H:
+            break  # it fits, or counting would save no room: tile instead
         lane.counted = True
     if numbers is None and any(ln.counted for ln in lanes):  # number what is drawn singly
         single = {(r.kind, r.id) for ln in lanes if not ln.counted
@@ -176,7 +176,7 @@ def _drawing(tl: Timeline, lanes: list[_Lane], x, a: int, b: int, width: float, 
         d.add(Line(LABEL_W - 4, top, width, top, strokeColor=RULE, strokeWidth=0.4))
         colour = colors.HexColor(KIND_COLOURS.get(lane.kind, "#666666"))
         if lane.counted and period is not None:
-            _counts(d, tl, lane, top, x, period, colour)
+            _counts(d, tl, lane, top, x, (a, b), period, colour)
         else:
             for i, slot, label in lane.slots:
                 _item(d, tl, i, top - (slot + 1) * ROW_H, x, label, width)
@@ -233,13 +233,14 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
 
 
 def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN001
-            period: Period, colour: colors.Color) -> None:
+            axis: tuple[int, int], period: Period, colour: colors.Color) -> None:
     """Records of the lane per period, by their first possible day, the count above."""
     bins = _bins(tl, lane, period)
     most = max(bins.values())
     base = top - AGG_H + 2
     for key, n in sorted(bins.items()):
-        lo, hi = (x(o) for o in period.span(key))
+        first, after = period.span(key)
+        lo, hi = x(max(first, axis[0])), x(min(after, axis[1]))  # clipped to the axis
         h = 2 + 18 * n / most
         d.add(Rect(lo + 0.3, base, max(hi - lo - 0.6, 0.8), h, fillColor=colour,
                    strokeColor=None))
@@ -262,22 +263,25 @@ def _bins(tl: Timeline, lane: _Lane, period: Period) -> Counter:
 
 def _caption(tl: Timeline, lanes: list[_Lane], left_out: list[_Lane], period: Period | None,
              pages: int, nums: dict[tuple[str, int], int]) -> str:
-    def what(ln: _Lane) -> str:
-        n = len(ln.rows)
-        return f"{ln.name} ({n:,} record{'s' if n != 1 else ''})"
+    def what(group: list[_Lane]) -> str:
+        n = sum(len(ln.rows) for ln in group)
+        if len(group) > 4:
+            return f"{len(group):,} lanes ({n:,} records)"
+        return _join([f"{ln.name} ({len(ln.rows):,} record{'s' if len(ln.rows) != 1 else ''})"
+                      for ln in group])
 
     drawn = [ln for ln in lanes if ln not in left_out]
     counted = [ln for ln in drawn if ln.counted]
     single = [ln for ln in drawn if not ln.counted]
     parts = []
     if counted and period is not None:
-        parts.append(f"{_join([what(ln) for ln in counted])} are counted "
+        parts.append(f"{what(counted)} are counted "
                      f"per {period.name}, by first possible day (the figure above each bar)")
     if single:
         numbered = any(nums.get((tl.records[int(tl.rec[i])].kind,
                                  tl.records[int(tl.rec[i])].id)) is not None
                        for ln in single for i in ln.rows)
-        parts.append(f"{_join([what(ln) for ln in single])} "
+        parts.append(f"{what(single)} "
                      "are drawn one by one"
                      + (", numbered as in the chronology table" if numbered else ""))
     text = "; ".join(parts) + "."

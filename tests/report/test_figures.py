@@ -23,6 +23,7 @@ from casefile.report.charts import (
 )
 from casefile.report.figure_network import NODE, RING, SHIP
 from casefile.report.figure_text import text_width, wrap_text
+from casefile.report.figure_timeline import LABEL_W
 from casefile.report.fonts import BODY, BOLD, CJK, register_fonts
 from casefile.services.queries.dossier import DossierOptions, read_dossier
 
@@ -184,6 +185,24 @@ def test_timeline_by_entity_tiles_over_drawings_that_each_fit():
     m = re.search(r"Not drawn: ([\d,]+) lanes with ([\d,]+) records", one.caption)
     drawn = {s.text for s in strings(one.drawings[0])}
     assert m and int(m[1]) == sum(lane not in drawn for lane in tl.lanes)
+
+
+def test_long_spans_count_per_longer_periods_inside_the_axis():
+    start = date(1981, 7, 20)
+    recs = [TimelineRecord("shipment", i, "", "", "", start + timedelta(days=i * 290),
+                           start + timedelta(days=i * 290 + 800)) for i in range(1, 51)]
+    recs += [TimelineRecord("event", i, "", "", "", start + timedelta(days=i * 9), None)
+             for i in range(1, 41)]  # open ends
+    tl = build_timeline(recs)
+    fig = timeline_figure(tl, WIDTH, 100)
+    assert fig.period == "2-year period" and set(fig.counted_lanes) == {"Shipments", "Events"}
+    assert min(fig.counts["Events"]) == date(1980, 1, 1)  # begins before the first day
+    assert sum(sum(c.values()) for c in fig.counts.values()) == 90
+    for d in fig.drawings:
+        assert_inside(d)
+        assert d.height <= 100
+        bars = [s for s in shapes(d) if isinstance(s, Rect)]
+        assert bars and min(b.x for b in bars) >= LABEL_W  # not into the lane names
 
 
 def test_wrapper_returns_one_drawing_with_its_caption():
