@@ -52,6 +52,7 @@ def draw_axis(d: Drawing, a: int, b: int, x: Callable[[float], float], axis_h: f
                 1200)
     first, last = date.fromordinal(a), date.fromordinal(b)
     y, m = first.year, first.month
+    labelled = False
     while True:
         m += 1
         if m > 12:
@@ -64,6 +65,7 @@ def draw_axis(d: Drawing, a: int, b: int, x: Callable[[float], float], axis_h: f
             continue
         px = x(date(y, m, 1).toordinal())
         d.add(Line(px, axis_h - 4, px, axis_h - 1, strokeWidth=0.4))
-        label = str(y) if m == 1 else MONTHS[m - 1]
+        label = str(y) if m == 1 else MONTHS[m - 1] if labelled else f"{MONTHS[m - 1]} {y}"
+        labelled = True  # the first label names its year even when not in January
         for s in label_strings(px, axis_h - 13, label, 6.5, "middle"):
             d.add(s)

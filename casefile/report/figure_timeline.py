@@ -59,7 +59,6 @@ def chronology_numbers(tl: Timeline) -> dict[tuple[str, int], int]:
 @dataclass(eq=False)
 class _Lane:
     name: str
-    kind: str  # the colour: the kind of its first record
     rows: list[int]  # row indexes into the timeline arrays
     slots: list[tuple[int, int, str]] = field(default_factory=list)  # (row, sub-row, label)
     sub_rows: int = 0
@@ -112,8 +111,12 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
     caption = _caption(tl, lanes, left_out, period, len(pages), nums)
     drawings = [_drawing(tl, page, x, a, b, width, period, caption if caption_in_drawing
                          else "", caption_lines) for page in pages]
-    counts = {ln.name: {period.start(k): n for k, n in sorted(_bins(tl, ln, period).items())}
-              for ln in lanes if ln.counted and ln not in left_out and period is not None}
+    counts: dict[str, dict[date, int]] = {}
+    for ln in lanes:
+        if ln.counted and ln not in left_out and period is not None:
+            per = counts[ln.name] = {}
+            for (k, _kind), n in sorted(_bins(tl, ln, period).items()):
+                per[period.start(k)] = per.get(period.start(k), 0) + n
     return TimelineFigure(drawings, caption, [ln.name for ln in lanes if ln.counted],
                           period.name if period else None, dict(nums), counts)
 
@@ -137,8 +140,7 @@ def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
     out = []
     for lane_i, name in enumerate(tl.lanes):
         rows = sorted(by_lane.get(lane_i, []), key=lambda i: (int(tl.start[i]), i))
-        kinds = Counter(tl.records[int(tl.rec[i])].kind for i in rows)
-        lane = _Lane(name, kinds.most_common(1)[0][0] if kinds else "", rows)
+        lane = _Lane(name, rows)
         free: list[tuple[float, int]] = []  # (right edge, sub-row), the leftmost first
         for i in rows:
             rec = tl.records[int(tl.rec[i])]
@@ -174,9 +176,8 @@ def _drawing(tl: Timeline, lanes: list[_Lane], x, a: int, b: int, width: float, 
     for lane in lanes:
         _lane_label(d, tl, lane, top)
         d.add(Line(LABEL_W - 4, top, width, top, strokeColor=RULE, strokeWidth=0.4))
-        colour = colors.HexColor(KIND_COLOURS.get(lane.kind, "#666666"))
         if lane.counted and period is not None:
-            _counts(d, tl, lane, top, x, (a, b), period, colour)
+            _counts(d, tl, lane, top, x, (a, b), period)
         else:
             for i, slot, label in lane.slots:
                 _item(d, tl, i, top - (slot + 1) * ROW_H, x, label, width)
@@ -233,18 +234,29 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
 
 
 def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN001
-            axis: tuple[int, int], period: Period, colour: colors.Color) -> None:
-    """Records of the lane per period, by their first possible day, the count above."""
+            axis: tuple[int, int], period: Period) -> None:
+    """Records of the lane per period, by their first possible day, the count above; a
+    lane of several kinds (an entity's) stacks each kind in its colour."""
     bins = _bins(tl, lane, period)
-    most = max(bins.values())
+    totals: Counter = Counter()
+    for (key, _kind), n in bins.items():
+        totals[key] += n
+    most = max(totals.values())
     base = top - AGG_H + 2
-    for key, n in sorted(bins.items()):
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    for key, total in sorted(totals.items()):
         first, after = period.span(key)
         lo, hi = x(max(first, axis[0])), x(min(after, axis[1]))  # clipped to the axis
-        h = 2 + 18 * n / most
-        d.add(Rect(lo + 0.3, base, max(hi - lo - 0.6, 0.8), h, fillColor=colour,
-                   strokeColor=None))
-        text = f"{n:,}"
+        h = 2 + 18 * total / most
+        y = base
+        parts = sorted(((kind, n) for (k, kind), n in bins.items() if k == key),
+                       key=lambda kn: (rank.get(kn[0], len(rank)), kn[0]))
+        for kind, n in parts:
+            part = h * n / total
+            d.add(Rect(lo + 0.3, y, max(hi - lo - 0.6, 0.8), part, strokeColor=None,
+                       fillColor=colors.HexColor(KIND_COLOURS.get(kind, "#666666"))))
+            y += part
+        text = f"{total:,}"
         size = NUM_SIZE
         while size > 3.5 and text_width(text, size) > hi - lo + 2:
             size -= 0.5
@@ -253,11 +265,12 @@ def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN00
 
 
 def _bins(tl: Timeline, lane: _Lane, period: Period) -> Counter:
+    """(period key, kind) -> records of the lane."""
     bins: Counter = Counter()
     for i in lane.rows:
         r = tl.records[int(tl.rec[i])]
         day = r.start or r.end or date.fromordinal(int(tl.start[i]))
-        bins[period.key(day)] += 1
+        bins[period.key(day), r.kind] += 1
     return bins
 
 
