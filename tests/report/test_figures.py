@@ -139,6 +139,7 @@ def test_big_timeline_counts_shipments_and_draws_every_kind():
     for lane in ("Shipments", "Events", "Sanctions"):  # every kind of the legend appears
         assert lane in texts
     assert fig.counted_lanes == ["Shipments"] and fig.period == "quarter"
+    assert "2021" in texts and "2022" in texts and "Apr" in texts
     counts = fig.counts["Shipments"]
     assert sum(counts.values()) == 2000  # every shipment is in one period's count
     for n in counts.values():
@@ -167,6 +168,7 @@ def test_small_timeline_draws_every_record_with_the_given_numbers():
     assert fig.counted_lanes == [] and len(fig.drawings) == 1
     texts = [s.text for s in strings(fig.drawings[0])]
     assert all(str(n) in texts for n in numbers.values())
+    assert tl.first == date(2021, 1, 30) and "Apr 2021" in texts  # the first label: its year
     assert "undated" not in fig.caption
     assert_inside(fig.drawings[0])
 
