@@ -98,7 +98,7 @@ def place_label(cx: float, cy: float, r: float, w: float, h: float, bounds: Box,
     for rank, spot in enumerate(spots):
         if not _inside(spot.box, bounds):
             continue
-        cost = sum(_overlap(spot.box, t) for t in taken) * 10
+        cost = sum(overlap(spot.box, t) for t in taken) * 10
         cost += sum(_crosses(spot.box, s) for s in segments) * 6 + rank * 0.5
         if cost < best_cost:
             best, best_cost = spot, cost
@@ -134,7 +134,7 @@ def _inside(b: Box, bounds: Box) -> bool:
     return b[0] >= bounds[0] and b[1] >= bounds[1] and b[2] <= bounds[2] and b[3] <= bounds[3]
 
 
-def _overlap(a: Box, b: Box) -> float:
+def overlap(a: Box, b: Box) -> float:
     w = min(a[2], b[2]) - max(a[0], b[0])
     h = min(a[3], b[3]) - max(a[1], b[1])
     return w * h if w > 0 and h > 0 else 0.0

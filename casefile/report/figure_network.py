@@ -5,22 +5,21 @@ One node per party (a company that both ships and receives is one node), placed 
 deterministic force layout; one arrow per shipper → consignee pair, its width by the number
 of shipments and that number printed on it; transit countries as small markers along the
 arrow with their codes; relationships as dashed, labelled links; sanctioned parties ringed
-in red. The busiest parties are drawn (sanctioned ones first); the caption says exactly how
-many parties, shipments and relationships are left out."""
+in red. Which parties and links fit is decided in :mod:`casefile.report.figure_network_data`;
+the caption says exactly how many parties, shipments and relationships are left out."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon
 from reportlab.lib import colors
 
-from casefile.core.countries import country_name
-from casefile.report.figure_layout import Box, fit_to_box, force_layout, place_label
+from casefile.report.figure_layout import Box, fit_to_box, force_layout, overlap, place_label
+from casefile.report.figure_network_data import Key, Pair, network_caption, select_network
 from casefile.report.figure_text import label_strings, text_width, wrap_text
 from casefile.report.styles import MUTED
 
@@ -34,7 +33,7 @@ LEAD = 7.8
 LABEL_W = 130.0  # widest label: two lines of it hold 60 characters
 SMALL = 5.5
 CAPTION_SIZE = 6.5
-Key = tuple[str, Any]  # ("id", 12) or ("name", "Tekhkrim")
+DETAIL_LINKS = 24  # up to this many links, each names its transit countries
 
 
 @dataclass
@@ -45,79 +44,37 @@ class NetworkFigure:
     shipments: tuple[int, int]  # drawn, in all (shipment counts summed)
     records: tuple[int, int]  # shipment records drawn, in all
     relationships: tuple[int, int]
+    links: tuple[int, int]  # shipper → consignee pairs drawn, in all
     nodes: list[tuple[str, float, float, float]] = field(default_factory=list)  # name, x, y, r
-
-
-@dataclass
-class _Pair:
-    shipments: int = 0
-    records: int = 0
-    via: Counter | None = None
-
-
-def _key(rid: Any, name: str | None) -> Key:
-    return ("id", rid) if rid is not None else ("name", name or "unknown")
 
 
 def network_figure(shipments: list[dict], width: float, limit: int = 40,
                    max_height: float = 600.0, relationships: list[dict] | None = None,
-                   sanctioned: set | frozenset | None = None,
+                   sanctioned: set | frozenset | None = None, max_links: int = 60,
                    caption_in_drawing: bool = False) -> NetworkFigure | None:
-    """The figure within ``width`` × ``max_height`` points, or None with nothing to draw.
+    """The figure within ``width`` × ``max_height`` points, or None with nothing to draw:
+    at most ``limit`` parties and ``max_links`` shipper → consignee links.
     ``relationships`` are dicts with subject, object, kind (and subject_id, object_id when
     known); ``sanctioned`` holds names or entity ids."""
-    rels = _unique_relationships(relationships or [])
-    if not shipments and not rels:
+    sel = select_network(shipments, relationships or [], set(sanctioned or ()), limit,
+                         max_links)
+    if sel is None:
         return None
-    marked = set(sanctioned or ())
-    names: dict[Key, str] = {}
-    volume: Counter = Counter()
-    pairs: dict[tuple[Key, Key], _Pair] = {}
-    for s in shipments:
-        a = _key(s.get("shipper_id"), s.get("shipper"))
-        b = _key(s.get("consignee_id"), s.get("consignee"))
-        names.setdefault(a, s.get("shipper") or "unknown")
-        names.setdefault(b, s.get("consignee") or "unknown")
-        n = s.get("shipment_count") or 1
-        volume[a] += n
-        if b != a:
-            volume[b] += n
-        p = pairs.setdefault((a, b), _Pair(via=Counter()))
-        p.shipments += n
-        p.records += 1
-        for st in s.get("route") or []:
-            if st.get("country") and p.via is not None:
-                p.via[st["country"]] += n
-    degree: Counter = Counter()
-    for (sk, sname), (ok, oname), _kind in rels:
-        degree[sk] += 1
-        degree[ok] += 1
-        names.setdefault(sk, sname)
-        names.setdefault(ok, oname)
-
-    def is_marked(k: Key) -> bool:
-        return k[1] in marked or names[k] in marked
-    order = sorted(names, key=lambda k: (not is_marked(k), -(volume[k] + degree[k]),
-                                         names[k].casefold(), str(k[1])))
-    chosen = order[:limit]
-    index = {k: i for i, k in enumerate(chosen)}
-    drawn_pairs = {ab: p for ab, p in pairs.items() if ab[0] in index and ab[1] in index}
-    drawn_rels = [r for r in rels if r[0][0] in index and r[1][0] in index]
-    total_ship = sum(p.shipments for p in pairs.values())
-    total_rec = sum(p.records for p in pairs.values())
-    fig = NetworkFigure(Drawing(width, 10), "", (len(chosen), len(names)),
-                        (sum(p.shipments for p in drawn_pairs.values()), total_ship),
-                        (sum(p.records for p in drawn_pairs.values()), total_rec),
-                        (len(drawn_rels), len(rels)))
-    via_codes = sorted({c for p in drawn_pairs.values() for c in (p.via or {})})
-    fig.caption = _caption(fig, via_codes)
-    cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 4, 1000) if caption_in_drawing \
+    fig = NetworkFigure(Drawing(width, 10), network_caption(sel, DETAIL_LINKS), sel.parties,
+                        sel.shipments, sel.records, sel.relationships, sel.links)
+    chosen, names, volume = sel.chosen, sel.names, sel.volume
+    cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 12, 4000) if caption_in_drawing \
         else []
     foot = 12 * len(_legend_rows(width)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
     chart_h = min(max_height - foot, max(200.0, 130 + 18 * len(chosen)))
     d = fig.drawing = Drawing(width, chart_h + foot)
     most = max([volume[k] for k in chosen] + [1])
     radius = [3 + 4 * math.sqrt(volume[k] / most) for k in chosen]
+    index = {k: i for i, k in enumerate(chosen)}
+    drawn_pairs, drawn_rels = sel.pairs, sel.rels
+
+    def is_marked(k: Key) -> bool:
+        return k in sel.marked
     lh = 2 * LEAD + 1
     margin_y = lh + 9 + 4
     box: Box = (LABEL_W / 2 + 2, foot + margin_y, width - LABEL_W / 2 - 2,
@@ -126,11 +83,11 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
     for (a, b), p in drawn_pairs.items():
         if a != b:
             weights[tuple(sorted((index[a], index[b])))] += p.shipments
-    for (sk, _s), (ok, _o), _kind in drawn_rels:
+    for sk, ok, _kind in drawn_rels:
         if sk != ok:
             weights[tuple(sorted((index[sk], index[ok])))] += 1
     unit = force_layout(len(chosen), [(i, j, w) for (i, j), w in sorted(weights.items())])
-    pts = fit_to_box(unit, box, 34.0)
+    pts = fit_to_box(unit, box, 40.0)
     bounds: Box = (0.0, foot, width, chart_h + foot)
     taken: list[Box] = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(pts, radius,
                                                                          strict=True)]
@@ -169,50 +126,34 @@ def network_drawing(shipments: list[dict], width: float, limit: int = 40,
     return fig.drawing if fig else None
 
 
-def _unique_relationships(rels: list[dict]) -> list[tuple[tuple[Key, str], tuple[Key, str],
-                                                          str]]:
-    """((subject key, name), (object key, name), kind), once each (a dossier lists a
-    relationship under both its parties)."""
-    seen: set = set()
-    out = []
-    for r in rels:
-        a = (_key(r.get("subject_id"), r.get("subject")), r.get("subject") or "unknown")
-        b = (_key(r.get("object_id"), r.get("object")), r.get("object") or "unknown")
-        kind = str(r.get("kind") or "related").replace("_", " ")
-        ident = r.get("id", (a[0], b[0], kind))
-        if ident in seen:
-            continue
-        seen.add(ident)
-        out.append((a, b, kind))
-    return out
-
-
 def _relationships(d: Drawing, rels: list, index: dict, pts: np.ndarray,
                    radius: list[float], pairs: dict, segments: list, taken: list) -> None:
     for a, b, kind in rels:
-        i, j = index[a[0]], index[b[0]]
+        i, j = index[a], index[b]
         if i == j:
             continue
-        shift = 4.0 if (a[0], b[0]) in pairs or (b[0], a[0]) in pairs else 0.0
+        shift = 4.0 if (a, b) in pairs or (b, a) in pairs else 0.0
         (x1, y1), (x2, y2), (ux, uy) = _rim(pts, radius, i, j, -shift)
         d.add(Line(x1, y1, x2, y2, strokeColor=REL, strokeWidth=0.7,
                    strokeDashArray=[3, 2]))
         segments.append((x1, y1, x2, y2))
-        _beside(d, (x1 + x2) / 2, (y1 + y2) / 2, -uy, ux, 1.5, kind, MUTED, taken)
+        _beside(d, (x1, y1, x2, y2), MIDDLES, 1, 1.5, kind, MUTED, taken)
 
 
-def _edges(d: Drawing, pairs: dict[tuple[Key, Key], _Pair], index: dict, pts: np.ndarray,
+def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.ndarray,
            radius: list[float], segments: list, taken: list) -> None:
+    most = max([p.shipments for p in pairs.values()] + [12])  # below 12, thin lines
+    detail = len(pairs) <= DETAIL_LINKS
     for (a, b), p in sorted(pairs.items(), key=lambda kv: (-kv[1].shipments, str(kv[0]))):
         i, j = index[a], index[b]
-        w = min(0.8 + 1.1 * math.log2(max(p.shipments, 1)), 5.5)  # 1: 0.8, 12: 4.7
-        via = [c for c, _n in sorted((p.via or Counter()).items(), key=lambda t: -t[1])]
+        w = 0.6 + 3.4 * math.sqrt(p.shipments / most)
+        via = [c for c, _n in sorted(p.via.items(), key=lambda t: (-t[1], t[0]))]
         if i == j:  # a party shipping to itself: a loop above the node
             x, y = float(pts[i][0]), float(pts[i][1])
             d.add(Circle(x, y + radius[i] + 4, 4, fillColor=None, strokeColor=SHIP,
                          strokeWidth=min(w, 2)))
-            _small(d, x + 6, y + radius[i] + 6, _edge_text(p.shipments, via), SHIP, taken,
-                   "start")
+            _small(d, x + 6, y + radius[i] + 6, _edge_text(p.shipments, via if detail else []),
+                   SHIP, taken, "start")
             continue
         shift = 2.5 if (b, a) in pairs else 0.0
         (x1, y1), (x2, y2), (ux, uy) = _rim(pts, radius, i, j, shift)
@@ -223,14 +164,13 @@ def _edges(d: Drawing, pairs: dict[tuple[Key, Key], _Pair], index: dict, pts: np
         d.add(Polygon([x2, y2, bx - uy * half, by + ux * half, bx + uy * half, by - ux * half],
                       fillColor=SHIP, strokeColor=None))
         segments.append((x1, y1, x2, y2))
-        for n, code in enumerate(via[:3]):  # transit countries as waypoints on the line
-            t = (n + 1) / (min(len(via), 3) + 1)
+        for n in range(min(len(via), 3)):  # transit countries as waypoints on the line
+            t = 0.25 + 0.5 * (n + 1) / (min(len(via), 3) + 1)
             px, py = x1 + (bx - x1) * t, y1 + (by - y1) * t
-            d.add(Polygon([px, py + 3, px + 3, py, px, py - 3, px - 3, py], fillColor=VIA,
-                          strokeColor=colors.white, strokeWidth=0.4))
-            _beside(d, px, py, -uy, ux, w / 2 + 2, code, VIA, taken)
-        _beside(d, (x1 + bx) / 2, (y1 + by) / 2, uy, -ux, w / 2 + 2,
-                _edge_text(p.shipments, via), SHIP, taken)
+            d.add(Polygon([px, py + 2.6, px + 2.6, py, px, py - 2.6, px - 2.6, py],
+                          fillColor=VIA, strokeColor=colors.white, strokeWidth=0.4))
+        _beside(d, (x1, y1, bx, by), MIDDLES, -1, w / 2 + 2,
+                _edge_text(p.shipments, via if detail else []), SHIP, taken)
 
 
 def _label_lines(name: str) -> list[str]:
@@ -250,8 +190,11 @@ def _label_lines(name: str) -> list[str]:
 
 
 def _edge_text(n: int, via: list[str]) -> str:
-    extra = f" via +{len(via) - 3}" if len(via) > 3 else ""
-    return f"{n:,}{extra}"
+    """The number of shipments, then the transit countries by code (the busiest first)."""
+    if not via:
+        return f"{n:,}"
+    more = f" +{len(via) - 3}" if len(via) > 3 else ""
+    return f"{n:,} via {', '.join(via[:3])}{more}"
 
 
 def _rim(pts: np.ndarray, radius: list[float], i: int, j: int,
@@ -270,13 +213,27 @@ def _rim(pts: np.ndarray, radius: list[float], i: int, j: int,
             (ux, uy))
 
 
-def _beside(d: Drawing, x: float, y: float, nx: float, ny: float, gap: float, text: str,
-            fill: colors.Color, taken: list) -> None:
-    """``text`` next to the point (x, y) of a line, on the side of the normal (nx, ny), its
-    box clear of the line by ``gap`` points whatever the line's slope."""
+MIDDLES = (0.5, 0.4, 0.6, 0.3, 0.7)  # where along a line its label may go, best first
+
+
+def _beside(d: Drawing, seg: tuple[float, float, float, float], along: tuple[float, ...],
+            side: int, gap: float, text: str, fill: colors.Color, taken: list) -> None:
+    """``text`` beside a line, its box clear of the line by ``gap`` points whatever the
+    slope: at the first place ``along`` it (either side, ``side`` first: +1 left of the
+    direction of travel) where it overlaps no other label; else at the first place."""
+    x1, y1, x2, y2 = seg
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
     w, h = text_width(text, SMALL), SMALL
-    reach = gap + w / 2 * abs(nx) + h / 2 * abs(ny)
-    cx, cy = x + nx * reach, y + ny * reach
+    spots = []
+    for t in along:
+        for sign in (side, -side):
+            nx, ny = -uy * sign, ux * sign
+            reach = gap + w / 2 * abs(nx) + h / 2 * abs(ny)
+            spots.append((x1 + (x2 - x1) * t + nx * reach, y1 + (y2 - y1) * t + ny * reach))
+    cx, cy = next(((x, y) for x, y in spots
+                   if not any(overlap((x - w / 2, y - h / 2, x + w / 2, y + h / 2), b)
+                              for b in taken)), spots[0])
     _small(d, cx, cy - h / 2 + 2, text, fill, taken)
 
 
@@ -337,26 +294,3 @@ def _legend(d: Drawing, foot: float, cap_lines: list[str]) -> None:
             d.add(s)
 
 
-def _caption(fig: NetworkFigure, via_codes: list[str]) -> str:
-    def of(pair: tuple[int, int], noun: str) -> str:
-        drawn, total = pair
-        return f"all {total:,} {noun}" if drawn == total else f"{drawn:,} of {total:,} {noun}"
-
-    text = f"Shows {of(fig.parties, 'parties')} and {of(fig.shipments, 'shipments')}"
-    if fig.records[1] != fig.shipments[1]:
-        text += f" (in {of(fig.records, 'records')})"
-    if fig.relationships[1]:
-        text += f", and {of(fig.relationships, 'relationships')}"
-    text += "."
-    hidden_p = fig.parties[1] - fig.parties[0]
-    if hidden_p:
-        hidden_s = fig.shipments[1] - fig.shipments[0]
-        hidden_r = fig.relationships[1] - fig.relationships[0]
-        text += (f" Not drawn: {hidden_p:,} part{'ies' if hidden_p != 1 else 'y'} with "
-                 f"{hidden_s:,} shipment{'s' if hidden_s != 1 else ''}"
-                 + (f" and {hidden_r:,} relationship{'s' if hidden_r != 1 else ''}"
-                    if hidden_r else "")
-                 + " (sanctioned parties are drawn first, then the busiest).")
-    if via_codes:
-        text += " Transit: " + "; ".join(f"{c} {country_name(c) or c}" for c in via_codes) + "."
-    return text

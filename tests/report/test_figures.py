@@ -251,12 +251,14 @@ def test_party_that_ships_and_receives_is_drawn_once():
     dashed = [s for s in shapes(d) if isinstance(s, Line) and s.strokeDashArray]
     assert len(dashed) == 2  # the relationship (once) and the legend's sample
     assert not [s for s in shapes(d) if isinstance(s, Rect)]  # no box hides a line
-    edge_counts = sorted(int(s.text) for s in strings(d) if s.fillColor == SHIP)
+    edge_counts = sorted(edge_numbers(d))
     assert edge_counts == [1, 1, 5]  # Alpha→Beta aggregated: 3 + 2
-    assert {"TR", "AE"} <= {s.text for s in strings(d)}  # transit waypoints, coded
-    assert "Transit: AE United Arab Emirates; TR Turkey" in fig.caption
+    assert "5 via TR, AE" in [s.text for s in strings(d)]  # transit countries, busiest first
+    diamonds = [s for s in shapes(d) if isinstance(s, Polygon) and len(s.points) == 8]
+    assert len(diamonds) == 2 + 1  # one waypoint per transit country, + the legend's
+    assert "Transit (codes on the lines): AE United Arab Emirates; TR Turkey" in fig.caption
     assert fig.caption.startswith("Shows all 4 parties and all 7 shipments (in all 4 "
-                                  "records), and all 1 relationships.")
+                                  "records), and 1 relationship.")
 
 
 def test_arrowheads_point_along_their_edge_and_stop_at_the_rim():
@@ -273,6 +275,44 @@ def test_arrowheads_point_along_their_edge_and_stop_at_the_rim():
         ax, ay = (tip[0] - base[0], tip[1] - base[1])
         cx, cy = bx - base[0], by - base[1]  # points at the consignee's centre
         assert abs(ax * cy - ay * cx) / (math.hypot(ax, ay) * math.hypot(cx, cy)) < 0.01
+
+
+def edge_numbers(d):
+    """The number of shipments printed on each link."""
+    return [int(s.text.split()[0].replace(",", "")) for s in strings(d) if s.fillColor == SHIP]
+
+
+def caption_numbers(caption):
+    """Parties drawn, in all; shipments drawn, in all; parties and shipments not drawn;
+    of those shipments: with parties not drawn, on links not drawn."""
+    m = re.match(r"Shows ([\d,]+) of ([\d,]+) parties and ([\d,]+) of ([\d,]+) shipments.*"
+                 r"Not drawn: ([\d,]+) parties and ([\d,]+) shipments \(([^)]*)\)", caption)
+    assert m, caption
+    why = m[7]
+    with_p = re.search(r"([\d,]+) involving parties not drawn", why)
+    on_links = re.search(r"([\d,]+) on [\d,]+ smaller links? between parties drawn", why)
+    numbers = [*m.groups()[:6], with_p[1] if with_p else "0", on_links[1] if on_links else "0"]
+    return [int(n.replace(",", "")) for n in numbers]
+
+
+def test_busiest_links_first_and_the_rest_counted():
+    shippers = [(i, f"Shipper {i}") for i in range(1, 11)]
+    consignees = [(100 + j, f"Consignee {j}") for j in range(1, 6)]
+    data = [ship(i * 10 + j, a, b, n=i * j) for i, a in enumerate(shippers, 1)
+            for j, b in enumerate(consignees, 1)]  # 50 links, 1 to 50 shipments each
+    fig = network_figure(data, WIDTH, limit=12, max_links=20, sanctioned={"Shipper 1"})
+    assert_inside(fig.drawing)
+    assert fig.links == (20, 50) and fig.parties == (12, 15)
+    p_drawn, p_all, s_drawn, s_all, p_left, s_left, with_p, on_links = caption_numbers(
+        fig.caption)
+    total = sum(s["shipment_count"] for s in data)
+    assert (s_drawn, s_all, p_drawn, p_left) == (fig.shipments[0], total, 12, 3)
+    assert with_p + on_links == s_left == total - s_drawn and with_p and on_links
+    assert "on 30 smaller links between parties drawn" in fig.caption
+    counts = sorted(edge_numbers(fig.drawing))
+    assert len(counts) == 20 and sum(counts) == s_drawn
+    assert {1, 2, 3, 4, 5} <= set(counts)  # Shipper 1 is sanctioned: its links come first
+    assert max(counts) == 50  # then the busiest
 
 
 @pytest.fixture
@@ -306,14 +346,12 @@ def test_network_of_a_2000_shipment_case(big_case):
                                                             for s in data.shipments}
     assert fig.parties == (40, len(parties))
     assert fig.shipments[1] == sum(s["shipment_count"] for s in data.shipments) == 2000
-    m = re.match(r"Shows ([\d,]+) of ([\d,]+) parties and ([\d,]+) of ([\d,]+) shipments.*"
-                 r"Not drawn: ([\d,]+) parties with ([\d,]+) shipments", fig.caption)
-    assert m, fig.caption
-    p_drawn, p_all, s_drawn, s_all, p_left, s_left = (int(g.replace(",", ""))
-                                                      for g in m.groups())
+    p_drawn, p_all, s_drawn, s_all, p_left, s_left, with_p, on_links = caption_numbers(
+        fig.caption)
     assert p_drawn + p_left == p_all == len(parties)
     assert s_drawn + s_left == s_all == 2000
-    edge_counts = [int(s.text.replace(",", "")) for s in strings(d) if s.fillColor == SHIP]
+    assert with_p + on_links == s_left
+    edge_counts = edge_numbers(d)
     assert sum(edge_counts) == s_drawn  # the figures on the lines are what the caption says
     again = network_figure(data.shipments, WIDTH, max_height=MAX_H, relationships=rels,
                            sanctioned={5, 77})
