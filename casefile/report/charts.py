@@ -10,10 +10,10 @@ from casefile.report.figure_text import label_strings
 from casefile.report.figure_timeline import (
     TimelineFigure,
     chronology_numbers,
-    legend_drawing,
     timeline_drawing,
     timeline_figure,
 )
+from casefile.report.figure_timeline_legend import legend_drawing
 
 __all__ = ["NetworkFigure", "TimelineFigure", "chronology_numbers", "label_strings",
            "legend_drawing", "network_drawing", "network_figure", "timeline_drawing",

@@ -136,6 +136,9 @@ def _relationships(d: Drawing, rels: list, index: dict, pts: np.ndarray,
         (x1, y1), (x2, y2), (ux, uy) = _rim(pts, radius, i, j, -shift)
         d.add(Line(x1, y1, x2, y2, strokeColor=REL, strokeWidth=0.7,
                    strokeDashArray=[3, 2]))
+        for side in (1, -1):  # an open chevron at the object: "subject kind object"
+            d.add(Line(x2, y2, x2 - ux * 4.5 - uy * 2.5 * side, y2 - uy * 4.5 + ux * 2.5 * side,
+                       strokeColor=REL, strokeWidth=0.7))
         segments.append((x1, y1, x2, y2))
         _beside(d, (x1, y1, x2, y2), MIDDLES, 1, 1.5, kind, MUTED, taken)
 

@@ -21,7 +21,7 @@ from casefile.report.charts import (
     timeline_drawing,
     timeline_figure,
 )
-from casefile.report.figure_network import NODE, RING, SHIP
+from casefile.report.figure_network import NODE, REL, RING, SHIP
 from casefile.report.figure_text import text_width, wrap_text
 from casefile.report.figure_timeline import LABEL_W
 from casefile.report.fonts import BODY, BOLD, CJK, register_fonts
@@ -250,6 +250,12 @@ def test_party_that_ships_and_receives_is_drawn_once():
     assert (rings[0].cx, rings[0].cy) == (beta[1], beta[2])
     dashed = [s for s in shapes(d) if isinstance(s, Line) and s.strokeDashArray]
     assert len(dashed) == 2  # the relationship (once) and the legend's sample
+    owner = next(n for n in fig.nodes if n[0] == "Owner Holding")
+    chevron = [s for s in shapes(d) if isinstance(s, Line) and s.strokeColor == REL
+               and not s.strokeDashArray]
+    assert len(chevron) == 2  # pointing at the object of "subject owned by object"
+    for s in chevron:
+        assert math.dist((s.x1, s.y1), owner[1:3]) == pytest.approx(owner[3] + 1.5, abs=0.01)
     assert not [s for s in shapes(d) if isinstance(s, Rect)]  # no box hides a line
     edge_counts = sorted(edge_numbers(d))
     assert edge_counts == [1, 1, 5]  # Alpha→Beta aggregated: 3 + 2
