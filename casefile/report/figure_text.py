@@ -1,47 +1,29 @@
 """Text in the dossier's figures: labels drawn as one String per font run (the CJK font has
-almost no Latin glyphs, DejaVu Sans no CJK ones), measured per run, wrapped onto lines or
-shortened to a width with "…" rather than cut blindly."""
+almost no Latin glyphs, DejaVu Sans no CJK ones; right-to-left runs shaped), measured per
+run, wrapped onto lines or shortened to a width with "…" rather than cut blindly. The runs,
+widths and shaping are :mod:`casefile.report.fonts`'s, as for every other string."""
 
 from __future__ import annotations
 
 from reportlab.graphics.shapes import String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from casefile.report.fonts import BODY, BOLD, CJK, CJK_RUN
+from casefile.report.fonts import BODY, BOLD, _shaped, font_runs, text_width
 
 ELLIPSIS = "…"
-
-
-def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """(piece, font) pairs in order: CJK runs in the CJK font, the rest in DejaVu Sans."""
-    latin = BOLD if bold else BODY
-    out: list[tuple[str, str]] = []
-    at = 0
-    for m in CJK_RUN.finditer(text):
-        if m.start() > at:
-            out.append((text[at:m.start()], latin))
-        out.append((m.group(), CJK))
-        at = m.end()
-    if at < len(text):
-        out.append((text[at:], latin))
-    return out
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    return sum(stringWidth(piece, font, size) for piece, font in font_runs(text, bold))
+__all__ = ["fit_text", "label_strings", "text_width", "wrap_text"]
 
 
 def label_strings(x: float, y: float, text: str, size: float, anchor: str = "start",
                   bold: bool = False, fill: colors.Color = colors.black) -> list[String]:
     """``text`` at (x, y) as one String per font run, anchored at its start, middle or end
     as a whole (each run is placed by the measured widths of the runs before it)."""
-    runs = font_runs(text, bold)
-    widths = [stringWidth(piece, font, size) for piece, font in runs]
-    total = sum(widths)
+    runs = [(*_shaped(piece, font, size), font)
+            for piece, font in font_runs(text, BOLD if bold else BODY)]
+    total = sum(w for _t, w, _f in runs)
     left = x - {"start": 0.0, "middle": total / 2, "end": total}[anchor]
     out = []
-    for (piece, font), w in zip(runs, widths, strict=True):
+    for piece, w, font in runs:
         out.append(String(left, y, piece, fontName=font, fontSize=size, textAnchor="start",
                           fillColor=fill))
         left += w

@@ -93,6 +93,20 @@ def test_mixed_cjk_latin_label_keeps_its_latin_letters():
     assert "DJI Co 2" in text and "深圳" in text and "Техснаб" in text and "Ltd" in text
 
 
+def test_labels_shape_right_to_left_and_mark_what_no_font_has():
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    from casefile.report import fonts
+
+    (arabic,) = label_strings(50, 0, "شركة النور", 7, "end")
+    assert isinstance(arabic.text, ShapedStr)  # shaped by HarfBuzz, as in the tables
+    assert arabic.x + text_width("شركة النور", 7) == pytest.approx(50)
+    fonts.missing.clear()
+    parts = label_strings(0, 0, "राम Ltd", 7)
+    assert "".join(p.text for p in parts).endswith(" Ltd")
+    assert fonts.REPLACEMENT in parts[0].text and fonts.missing["र"] == 1  # counted
+
+
 def test_wrap_text_two_lines_then_an_ellipsis():
     name = "Embassy of the People's Republic of China in Washington"  # 55 characters
     lines = wrap_text(name, 6.5, 120, 2, 60)
