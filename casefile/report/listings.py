@@ -70,8 +70,10 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                                    + [r(ended, bold=bool(s.get("ended")))]
                                    + marks(data, "sanction", s["id"])]))
     rows.sort(key=lambda row: (row[0], row[1], row[2]))
+    # bars in the figure carry the number of their row in the table
+    numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
     tl = data.timeline
-    drawing = timeline_drawing(tl, width) if tl is not None else None
+    drawing = timeline_drawing(tl, width, numbers=numbers) if tl is not None else None
     if tl is not None and drawing is not None:
         out += [drawing, Spacer(1, 2), legend_drawing(width, tl.kinds), Spacer(1, 4),
                 para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
@@ -189,7 +191,10 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
 
 def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     out = heading(f, "network", "Shipment network")
-    d = network_drawing(data.shipments, width)
+    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
+    sanctioned = {e["id"] for e in data.entities
+                  if any(not s.get("ended") for s in e["sanctions"])}
+    d = network_drawing(data.shipments, width, relationships=rels, sanctioned=sanctioned)
     if d is None:
         return out + [para("No shipments recorded.", st.NOTE)]
     return out + [d, Spacer(1, 4),
