@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.grading import TLP
 from casefile.errors import Cancelled
 from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
@@ -69,6 +70,10 @@ class ExportDialog(QDialog):
         self.entity.addItem("All entities", None)
         for eid, label in entities:
             self.entity.addItem(label, eid)
+        self.marking = QComboBox()  # a redacted copy may go out at a lower marking
+        self.marking.addItem("The case's marking", None)
+        for key, tlp in TLP.items():
+            self.marking.addItem(tlp.label, key)
         self.redact = QCheckBox("Redact protected sources")
         self.open_after = QCheckBox("Open the PDF when done")
         self.open_after.setChecked(True)
@@ -83,6 +88,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Save to", row)
         form.addRow("Sections", boxes)
+        form.addRow("Print as", self.marking)
         form.addRow("Marking line", self.marking_line)
         form.addRow("Only", self.tag)
         form.addRow("Only entity", self.entity)
@@ -104,7 +110,8 @@ class ExportDialog(QDialog):
         return DossierOptions(
             sections=tuple(k for k, b in self.sections.items() if b.isChecked()),
             marking_line=line or None, tag=self.tag.currentData(),
-            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked())
+            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked(),
+            marking=self.marking.currentData())
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),
