@@ -12,7 +12,7 @@ from casefile.core.grading import CONFIDENCE
 from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
-from casefile.report.citing import date_as_given, heading, marks
+from casefile.report.citing import clip, date_as_given, heading, marks
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -24,8 +24,8 @@ ORANGE = "#D55E00"
 
 def _what(kind: str, row: dict, ent: dict | None = None) -> str:
     if kind == "shipment":
-        return f"{(row['declared_goods'] or 'goods not stated')[:80]}: " \
-               f"{row['shipper'][:120]} → {row['consignee'][:120]}"
+        return f"{clip(row['declared_goods'] or 'goods not stated', 80)}: " \
+               f"{clip(row['shipper'], 120)} → {clip(row['consignee'], 120)}"
     if kind == "event":
         return row["title"]
     return f"{row['authority']}: {ent['name'] if ent else ''}"
@@ -154,9 +154,9 @@ def _figures(s: dict) -> list[str]:
 
 
 def _shipment_row(data: DossierData, notes: Overflow, s: dict) -> list[Cell]:
-    hs = s["hs_code"] or ""
+    hs = s["hs_code"] or "—"
     return [[r(date_as_given(s))], _route(s, notes), _goods(s, notes),
-            plain(hs) if len(hs) <= 14 else [r(hs)], Num("\n".join(_figures(s))),
+            plain(hs) if len(hs) <= 14 else [r(hs)], Num("\n".join(_figures(s)) or "—"),
             marks(data, "shipment", s["id"], brackets=False)]
 
 
