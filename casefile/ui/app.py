@@ -22,6 +22,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.casefile.Casefile")  # the .desktop entry packaging installs
+    from casefile.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     register_fonts(app)
     return app
 
