@@ -3,8 +3,8 @@
 # (console: the CLI verbs, and the window without a verb) and `casefile-gui` (the desktop
 # entry's), with LICENSES/, wrapped as a .tar.gz and a .deb. Prints the size targets.
 #
-#   packaging/build.sh            (from the repository; uses $PYTHON, else the active venv's
-#                                  python, else .venv/bin/python)
+#   packaging/build.sh [--folder-only]   (uses $PYTHON, else the active venv's python, else
+#                                          .venv/bin/python; --folder-only: no .tar.gz/.deb)
 #
 # Needs: `pip install -e '.[packaging]'` in that Python (PyInstaller pinned there), binutils
 # (objdump, strip), dpkg-deb. Output in build/: dist/casefile/ (the folder), then
@@ -19,6 +19,7 @@ fi
 export QT_QPA_PLATFORM=offscreen
 OUT=${CASEFILE_BUILD_DIR:-$ROOT/build}
 START=$(date +%s)
+FOLDER_ONLY=""; [ "${1:-}" = "--folder-only" ] && FOLDER_ONLY=1
 
 step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - START ))"; }
 
@@ -106,6 +107,10 @@ update-desktop-database "$data/applications" 2>/dev/null || true
 echo "Casefile is in your applications menu; .casefile files open with it."
 SH
 chmod +x "$DIST/install-desktop.sh"
+
+if [ -n "$FOLDER_ONLY" ]; then
+  echo "build: $DIST ($(du -sm "$DIST" | cut -f1) MB); not wrapped (--folder-only)"; exit 0
+fi
 
 step "tar.gz"
 mkdir -p "$OUT/pkg"
