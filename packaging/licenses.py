@@ -75,9 +75,10 @@ def bundled_distributions(internal: Path) -> list[md.Distribution]:
 
 def licence_name(dist: md.Distribution) -> str:
     meta = dist.metadata
-    if meta.get("License-Expression"):
-        return str(meta["License-Expression"]).strip()
-    field = (meta.get("License") or "").strip()
+    expression = (meta.get_all("License-Expression") or [""])[0]
+    if expression:
+        return str(expression).strip()
+    field = str((meta.get_all("License") or [""])[0]).strip()
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::") and c.count("::") >= 2]
     if field and len(field) <= 120 and "\n" not in field:
@@ -101,7 +102,7 @@ def copy_python_licences(dist: md.Distribution, out: Path, problems: list[str]) 
                 flat = rel.split(".dist-info/", 1)[-1].replace("/", "__")
                 shutil.copyfile(src, target / flat)
                 copied += 1
-    long_field = (dist.metadata.get("License") or "").strip()
+    long_field = str((dist.metadata.get_all("License") or [""])[0]).strip()
     if not copied and "\n" in long_field:  # the whole text in the metadata
         (target / "LICENSE.txt").write_text(long_field + "\n", encoding="utf-8")
         copied = 1

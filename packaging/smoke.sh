@@ -40,6 +40,13 @@ step() {  # step NAME EXPECTED-TEXT COMMAND...: runs it, checks output, prints t
   LAST=$out
 }
 
+# the licences the build wrote: the list the About dialog shows, and the Qt notice
+for f in LICENSES/README.txt LICENSES/Qt/NOTICE.txt LICENSES/Qt/LGPL-3.0.txt \
+         _internal/casefile/resources/licenses.txt; do
+  [ -s "$APP/$f" ] || { echo "smoke: FAIL $f is missing"; exit 1; }
+done
+grep -q "PySide6" "$APP/_internal/casefile/resources/licenses.txt" ||
+  { echo "smoke: FAIL the licence list does not name PySide6"; exit 1; }
 echo "smoke: $APP (network: ${NONET[*]:-not cut off: no user namespaces here})"
 # nothing from the developer's environment reaches the app: no PATH (so no python on it),
 # no venv, no PYTHON* variables
@@ -64,7 +71,8 @@ window() {  # window NAME ARGS...: open the main window offscreen, paint, quit
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null && echo "smoke: page cache dropped" || true
 window "main window, cold (start screen)"
 COLD=$PAINT
-step "--version" "casefile 0.1.0" "$APP/casefile" --version
+step "--version" "casefile " "$APP/casefile" --version
+VERSION_LINE=$LAST
 step "demo" "demo" "$APP/casefile" demo demo.casefile
 step "check" "" "$APP/casefile" check demo.casefile
 step "info" "" "$APP/casefile" info demo.casefile
@@ -87,6 +95,24 @@ step "search Cyrillic: Техкрим" "Техкрим" "$APP/casefile" search i
 step "check after import" "" "$APP/casefile" check imported.casefile
 
 window "main window on the demo case" open demo.casefile
+
+# the .deb (when built beside the folder): what it installs, and its casefile runs
+DEB=$(ls "$APP"/../../pkg/casefile_*.deb 2>/dev/null | head -n 1 || true)
+if [ -n "$DEB" ]; then
+  t0=$(date +%s.%N)
+  dpkg-deb -x "$DEB" "$WORK/deb"
+  for f in usr/share/applications/org.casefile.Casefile.desktop \
+           usr/share/mime/packages/casefile.xml usr/share/metainfo/org.casefile.Casefile.metainfo.xml \
+           usr/share/icons/hicolor/48x48/apps/casefile.png usr/share/icons/hicolor/scalable/apps/casefile.svg \
+           opt/casefile/LICENSES/Qt/NOTICE.txt usr/share/doc/casefile/copyright; do
+    [ -e "$WORK/deb/$f" ] || { echo "smoke: FAIL the .deb lacks /$f"; exit 1; }
+  done
+  [ "$(readlink "$WORK/deb/usr/bin/casefile")" = /opt/casefile/casefile ] ||
+    { echo "smoke: FAIL /usr/bin/casefile in the .deb is not a link to /opt/casefile/casefile"; exit 1; }
+  v=$(clean "$WORK/deb/opt/casefile/casefile" --version)
+  [ "$v" = "$VERSION_LINE" ] || { echo "smoke: FAIL the .deb's casefile says $v"; exit 1; }
+  printf 'smoke: ok   %-34s %6s s   %s\n' ".deb contents, its casefile runs" "$(elapsed "$t0")" "$(basename "$DEB")"
+fi
 
 total=$(elapsed "$START")
 echo "target: cold start to first paint    ${COLD} s  (<= 3 s) $(awk -v p="$COLD" 'BEGIN{print (p <= 3 ? "ok" : "OVER")}')"

@@ -38,12 +38,17 @@ the cost of making and sending it. It is also published at download.qt.io/offici
 """
 
 
+def _field(meta: md.PackageMetadata, name: str) -> str:
+    values = meta.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def _dist_licence(dist: md.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
-        return str(expression).strip()
-    field = (meta.get("License") or "").strip()
+        return expression
+    field = _field(meta, "License")
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::") and c.count("::") >= 2]
     if field and len(field) <= 80 and "\n" not in field:
