@@ -28,7 +28,9 @@ files libQt6*.so.6 under _internal/PySide6/Qt/lib/ (Qt6*.dll beside PySide6 on W
 the Qt frameworks in Casefile.app/Contents/Frameworks on macOS), with the Qt plugins in
 _internal/PySide6/Qt/plugins/. Build Qt and PySide6 of the same version from source (or take
 another build of that version), put your files in place of those (keep the names), and
-Casefile will load them.
+Casefile will load them. The same holds for the other LGPL-licensed packages listed above
+(pycountry, for one): their modules are separate files under _internal/NAME/ in the folder
+(the build keeps no archive of them), to be replaced by a modified version.
 
 Written offer: for at least three years from the date you received this copy of Casefile,
 the Casefile developers will give anyone who asks the complete corresponding source code of
