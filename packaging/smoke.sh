@@ -7,6 +7,7 @@
 #
 # Needs: pdffonts (poppler-utils) to see the CJK font embedded in the PDF, iconv.
 set -euo pipefail
+export LC_ALL=C.UTF-8  # so that ${#name} counts characters (the step names are in 3 scripts)
 cd "$(dirname "$0")/.."
 APP=$(cd "${1:-build/dist/casefile}" && pwd)
 [ -x "$APP/casefile" ] && [ -x "$APP/casefile-gui" ] || { echo "smoke: no build in $APP"; exit 1; }
@@ -23,6 +24,7 @@ clean() {  # run a command of the built folder in a clean environment
   env -i HOME="$WORK/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
     ${NONET[@]+"${NONET[@]}"} "$@"
 }
+pad() { local n=$(( 34 - ${#1} )); printf '%s%*s' "$1" $(( n > 0 ? n : 0 )) ''; }
 elapsed() { python_free_sub "$1" "$(date +%s.%N)"; }
 python_free_sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 step() {  # step NAME EXPECTED-TEXT COMMAND...: runs it, checks output, prints the time
@@ -35,7 +37,7 @@ step() {  # step NAME EXPECTED-TEXT COMMAND...: runs it, checks output, prints t
   if [ -n "$want" ] && ! grep -q -- "$want" <<<"$out"; then
     printf 'smoke: FAIL %s: %q not in its output:\n%s\n' "$name" "$want" "$out"; exit 1
   fi
-  printf 'smoke: ok   %-34s %6s s   %s\n' "$name" "$(elapsed "$t0")" \
+  printf 'smoke: ok   %s %6s s   %s\n' "$(pad "$name")" "$(elapsed "$t0")" \
     "$(head -n 1 <<<"$out" | cut -c1-70)"
   LAST=$out
 }
@@ -64,7 +66,7 @@ window() {  # window NAME ARGS...: open the main window offscreen, paint, quit
   bad=$(grep -v -e "first paint" -e "propagateSizeHints" <<<"$out" || true)
   [ -z "$bad" ] || { echo "smoke: FAIL $name said: $bad"; exit 1; }
   PAINT=$(grep -o "first paint: [0-9.]* s" <<<"$out" | awk '{print $3}')
-  printf 'smoke: ok   %-34s %6s s   %s\n' "$name" "$(elapsed "$t0")" "$(grep 'first paint' <<<"$out")"
+  printf 'smoke: ok   %s %6s s   %s\n' "$(pad "$name")" "$(elapsed "$t0")" "$(grep 'first paint' <<<"$out")"
 }
 
 # cold: the page cache holds none of the folder (when we may drop it), nothing ran before
@@ -96,6 +98,17 @@ step "check after import" "" "$APP/casefile" check imported.casefile
 
 window "main window on the demo case" open demo.casefile
 
+# the unpacked folder's desktop registration, for a user without administrator rights
+t0=$(date +%s.%N)
+env -i HOME="$WORK/home" PATH=/usr/bin:/bin "$APP/install-desktop.sh" >/dev/null
+for f in applications/org.casefile.Casefile.desktop mime/packages/casefile.xml \
+         icons/hicolor/256x256/apps/casefile.png; do
+  [ -e "$WORK/home/.local/share/$f" ] || { echo "smoke: FAIL install-desktop.sh left out $f"; exit 1; }
+done
+grep -q "^Exec=$APP/casefile-gui %f" "$WORK/home/.local/share/applications/org.casefile.Casefile.desktop" ||
+  { echo "smoke: FAIL the installed desktop entry does not start $APP/casefile-gui"; exit 1; }
+printf 'smoke: ok   %s %6s s\n' "$(pad "install-desktop.sh (user menu, MIME)")" "$(elapsed "$t0")"
+
 # the .deb (when built beside the folder): what it installs, and its casefile runs
 DEB=$(ls "$APP"/../../pkg/casefile_*.deb 2>/dev/null | head -n 1 || true)
 if [ -n "$DEB" ]; then
@@ -111,7 +124,7 @@ if [ -n "$DEB" ]; then
     { echo "smoke: FAIL /usr/bin/casefile in the .deb is not a link to /opt/casefile/casefile"; exit 1; }
   v=$(clean "$WORK/deb/opt/casefile/casefile" --version)
   [ "$v" = "$VERSION_LINE" ] || { echo "smoke: FAIL the .deb's casefile says $v"; exit 1; }
-  printf 'smoke: ok   %-34s %6s s   %s\n' ".deb contents, its casefile runs" "$(elapsed "$t0")" "$(basename "$DEB")"
+  printf 'smoke: ok   %s %6s s   %s\n' "$(pad ".deb contents, its casefile runs")" "$(elapsed "$t0")" "$(basename "$DEB")"
 fi
 
 total=$(elapsed "$START")
