@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"casefile {__version__}")
     p.add_argument("--demo", action="store_true",
                    help="open a fresh copy of the demo case in the main window")
+    p.add_argument("--paint-and-quit", action="store_true",
+                   help="open the window, print the seconds from start to its first paint, "
+                        "and quit (a smoke test of an installed Casefile)")
     sub = p.add_subparsers(dest="verb", metavar="VERB")
 
     s = sub.add_parser("open", help="open a case in the main window")
@@ -141,6 +144,7 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = _file_opened(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)  # --version and --help end here, before any logging
     setup_logging()
     try:
@@ -154,6 +158,16 @@ def main(argv: list[str] | None = None) -> int:
         if said is not None:
             return _refuse(said, args)
         return _bug(exc, args)
+
+
+def _file_opened(argv: list[str]) -> list[str]:
+    """``casefile CASE.casefile``, as a desktop starts it for a double-clicked case (the
+    .desktop entry's ``%f``), means ``casefile open CASE.casefile``."""
+    options = [a for a in argv if a.startswith("-")]
+    rest = [a for a in argv if not a.startswith("-")]
+    if len(rest) == 1 and rest[0].lower().endswith(".casefile"):
+        return options + ["open", rest[0]]
+    return argv
 
 
 def _situation(exc: Exception, args: argparse.Namespace) -> str | None:
@@ -198,7 +212,8 @@ def _run(args: argparse.Namespace) -> int:
         install_excepthook()  # a bug in the window: a dialog and the log, not a dead stderr
 
         path = getattr(args, "path", None)
-        return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False))
+        return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False),
+                       paint_and_quit=args.paint_and_quit)
     if args.verb == "demo":
         from casefile.services.exchange.demo import write_demo
 

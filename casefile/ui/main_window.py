@@ -25,6 +25,7 @@ from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.store.schema import RECORD_KINDS
+from casefile.ui.about import app_icon
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda exc: show_error(self, exc))
         self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
+        self.setWindowIcon(app_icon())
         self.resize(1400, 860)
 
         self.banner = TlpBanner()
