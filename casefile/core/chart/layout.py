@@ -1,0 +1,221 @@
+"""Node layouts in numpy: force-directed (Fruchterman–Reingold; repulsion exact between nodes
+closer than twice the spring length, found by grid cells, and from everything further away
+through a density grid convolved by FFT, so one step costs about the number of nodes and
+links), circular by kind and radial around a node. Every layout is
+deterministic for a seed and keeps the ``fixed`` (pinned) nodes where they are; the force
+layout places the others around them.
+
+Positions are an (n, 2) float64 array in chart units (a node is about 1 unit wide when
+``k`` = 1; the GUI multiplies by its own scale)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
+_HALF = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))  # each pair of neighbour cells once
+
+
+def _fixed(n: int, init: np.ndarray | None, fixed: np.ndarray | None
+           ) -> tuple[np.ndarray, np.ndarray]:
+    mask = np.zeros(n, bool) if fixed is None else np.asarray(fixed, bool).copy()
+    if init is None:
+        mask[:] = False
+    return mask, (np.full((n, 2), np.nan) if init is None else np.array(init, np.float64))
+
+
+def near_pairs(pos: np.ndarray, r: float) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i < j or i > j, each once) of points closer than ``r``, found by a grid
+    of cells ``r`` wide."""
+    n = len(pos)
+    if n < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    cell = np.floor((pos - pos.min(axis=0)) / r).astype(np.int64)
+    ny = int(cell[:, 1].max()) + 3
+    cid = (cell[:, 0] + 1) * ny + cell[:, 1] + 1
+    order = np.argsort(cid, kind="stable")
+    sc = cid[order]
+    out_i, out_j = [], []
+    for dx, dy in _HALF:
+        target = cid + dx * ny + dy
+        start = np.searchsorted(sc, target, "left")
+        count = np.searchsorted(sc, target, "right") - start
+        total = int(count.sum())
+        if not total:
+            continue
+        ii = np.repeat(np.arange(n), count)
+        within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        jj = order[np.repeat(start, count) + within]
+        if dx == 0 and dy == 0:
+            keep = ii < jj
+            ii, jj = ii[keep], jj[keep]
+        d = pos[ii] - pos[jj]
+        close = (d * d).sum(axis=1) < r * r
+        out_i.append(ii[close])
+        out_j.append(jj[close])
+    if not out_i:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+class FarField:
+    """The repulsion k²·d/|d|² each node gets from all others, with the nodes counted per
+    cell of a ``cells`` × ``cells`` grid over their extent and the cells' push convolved by
+    FFT (the kernel's transform is made once). A node's own cell adds nothing: near
+    neighbours are counted exactly by :func:`near_pairs`."""
+
+    def __init__(self, cells: int) -> None:
+        self.cells = cells
+        off = np.arange(-cells + 1, cells)
+        ox, oy = np.meshgrid(off, off, indexing="ij")
+        r2 = (ox * ox + oy * oy).astype(np.float64)
+        r2[cells - 1, cells - 1] = np.inf
+        self.size = (2 * cells, 2 * cells)  # no wrap-around reaches the window read back
+        self.kern = [np.fft.rfft2(o / r2, self.size) for o in (ox, oy)]
+
+    def __call__(self, pos: np.ndarray, k2: float) -> tuple[np.ndarray, float]:
+        """The far repulsion of every node, and the cell size used."""
+        g = self.cells
+        lo = pos.min(axis=0)
+        span = float(max((pos.max(axis=0) - lo).max(), 1e-9)) * (1 + 1e-9)
+        cs = span / g
+        c = np.minimum(((pos - lo) / cs).astype(np.int64), g - 1)
+        mass = np.bincount(c[:, 0] * g + c[:, 1], minlength=g * g).reshape(g, g)
+        fm = np.fft.rfft2(mass.astype(np.float64), self.size)
+        out = np.empty((len(pos), 2))
+        for ax in (0, 1):
+            field = np.fft.irfft2(fm * self.kern[ax], self.size)[g - 1:2 * g - 1,
+                                                                 g - 1:2 * g - 1]
+            out[:, ax] = field[c[:, 0], c[:, 1]] * (k2 / cs)
+        return out, cs
+
+
+def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
+                 iterations: int = 120, init: np.ndarray | None = None,
+                 fixed: np.ndarray | None = None, k: float = 1.0,
+                 progress: Progress | None = None) -> np.ndarray:
+    """Fruchterman–Reingold with grid repulsion (cut off at 2k) and a weak pull to the
+    centre that keeps separate groups together. ``init`` rows that are NaN (and all rows
+    without ``init``) start at random from ``seed``; ``fixed`` rows never move."""
+    if n == 0:
+        return np.zeros((0, 2))
+    rng = np.random.default_rng(seed)
+    side = k * np.sqrt(n) * 1.2
+    fixed_mask, pos = _fixed(n, init, fixed)
+    fresh = np.isnan(pos).any(axis=1)
+    centre = pos[~fresh].mean(axis=0) if (~fresh).any() else np.zeros(2)
+    pos[fresh] = centre + rng.uniform(-side / 2, side / 2, (int(fresh.sum()), 2))
+    moving = ~fixed_mask
+    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
+    loop = src != dst
+    src, dst = src[loop], dst[loop]
+    t0 = side / 8
+    gravity = 0.02
+    k2 = k * k
+    far = FarField(int(np.clip(2 ** np.ceil(np.log2(np.sqrt(n) + 1)), 16, 128)))
+    for it in range(iterations):
+        if progress is not None and it % 10 == 0:
+            progress(it, iterations)
+        disp, cs = far(pos, k2)
+        i, j = near_pairs(pos, min(2 * k, 1.5 * cs))
+        if len(i):
+            d = pos[i] - pos[j]
+            dist2 = np.maximum((d * d).sum(axis=1), 1e-6 * k2)
+            f = d * (k2 / dist2)[:, None]
+            for ax in (0, 1):
+                disp[:, ax] += (np.bincount(i, f[:, ax], n) - np.bincount(j, f[:, ax], n))
+        if len(src):
+            d = pos[src] - pos[dst]
+            dist = np.sqrt((d * d).sum(axis=1))
+            f = d * (dist / k)[:, None]
+            for ax in (0, 1):
+                disp[:, ax] += (np.bincount(dst, f[:, ax], n) - np.bincount(src, f[:, ax], n))
+        disp += gravity * (centre - pos) * k
+        length = np.sqrt((disp * disp).sum(axis=1))
+        t = t0 * (1.0 - it / iterations) + 0.01 * k
+        step = np.minimum(length, t) / np.maximum(length, 1e-12)
+        pos[moving] += disp[moving] * step[moving, None]
+    if progress is not None:
+        progress(iterations, iterations)
+    return pos
+
+
+def _keep_fixed(pos: np.ndarray, init: np.ndarray | None, fixed: np.ndarray | None
+                ) -> np.ndarray:
+    if init is not None and fixed is not None:
+        mask = np.asarray(fixed, bool)
+        pos[mask] = np.asarray(init, np.float64)[mask]
+    return pos
+
+
+def circular_layout(kinds: Sequence[int] | np.ndarray, labels: Sequence[str], *,
+                    k: float = 1.0, init: np.ndarray | None = None,
+                    fixed: np.ndarray | None = None) -> np.ndarray:
+    """One circle, the nodes grouped by kind (a gap between kinds) and by label within."""
+    n = len(labels)
+    if n == 0:
+        return np.zeros((0, 2))
+    order = sorted(range(n), key=lambda i: (int(kinds[i]), labels[i].casefold(), i))
+    slots = np.zeros(n)
+    s, prev = 0.0, None
+    for i in order:
+        if prev is not None and int(kinds[i]) != prev:
+            s += 2.0  # a gap of two places between kinds
+        slots[i] = s
+        s += 1.0
+        prev = int(kinds[i])
+    total = s + (2.0 if len(set(int(x) for x in kinds)) > 1 else 0.0)
+    radius = max(total * 1.6 * k / (2 * np.pi), 3 * k)
+    angle = 2 * np.pi * slots / total
+    pos = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    return _keep_fixed(pos, init, fixed)
+
+
+def hops(n: int, src: np.ndarray, dst: np.ndarray, centre: int
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Breadth-first from ``centre`` over links either way: each node's hop count (-1 when
+    it cannot be reached) and the node it was reached from (-1 for none)."""
+    adj: list[list[int]] = [[] for _ in range(n)]
+    for a, b in zip(src.tolist(), dst.tolist(), strict=True):
+        adj[a].append(b)
+        adj[b].append(a)
+    dist = np.full(n, -1, np.int64)
+    parent = np.full(n, -1, np.int64)
+    dist[centre] = 0
+    todo = deque([centre])
+    while todo:
+        a = todo.popleft()
+        for b in sorted(adj[a]):
+            if dist[b] < 0:
+                dist[b], parent[b] = dist[a] + 1, a
+                todo.append(b)
+    return dist, parent
+
+
+def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
+                  labels: Sequence[str], *, k: float = 1.0, init: np.ndarray | None = None,
+                  fixed: np.ndarray | None = None) -> np.ndarray:
+    """The 'peacock': ``centre`` in the middle, each ring one hop further out, a node placed
+    near the one it is reached from; nodes that cannot be reached on an outer ring."""
+    if n == 0:
+        return np.zeros((0, 2))
+    dist, parent = hops(n, np.asarray(src, np.int64), np.asarray(dst, np.int64), centre)
+    far = int(dist.max()) + 1
+    dist[dist < 0] = far
+    pos = np.zeros((n, 2))
+    angle = np.zeros(n)
+    radius = 0.0
+    for ring in range(1, int(dist.max()) + 1):
+        members = np.flatnonzero(dist == ring)
+        if not len(members):
+            continue
+        members = np.array(sorted(members.tolist(), key=lambda i: (
+            angle[parent[i]] if parent[i] >= 0 else 7.0, labels[i].casefold(), i)))
+        radius = max(radius + 3 * k, len(members) * 1.6 * k / (2 * np.pi))
+        a = 2 * np.pi * (np.arange(len(members)) + 0.5) / len(members)
+        angle[members] = a
+        pos[members] = np.column_stack([radius * np.cos(a), radius * np.sin(a)])
+    return _keep_fixed(pos, init, fixed)
