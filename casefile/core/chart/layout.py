@@ -52,8 +52,8 @@ def near_pairs(pos: np.ndarray, r: float) -> tuple[np.ndarray, np.ndarray]:
         if dx == 0 and dy == 0:
             keep = ii < jj
             ii, jj = ii[keep], jj[keep]
-        d = pos[ii] - pos[jj]
-        close = (d * d).sum(axis=1) < r * r
+        dx_, dy_ = pos[ii, 0] - pos[jj, 0], pos[ii, 1] - pos[jj, 1]
+        close = dx_ * dx_ + dy_ * dy_ < r * r
         out_i.append(ii[close])
         out_j.append(jj[close])
     if not out_i:
@@ -76,13 +76,17 @@ class FarField:
         self.size = (2 * cells, 2 * cells)  # no wrap-around reaches the window read back
         self.kern = [np.fft.rfft2(o / r2, self.size) for o in (ox, oy)]
 
-    def __call__(self, pos: np.ndarray, k2: float) -> tuple[np.ndarray, float]:
-        """The far repulsion of every node, and the cell size used."""
+    def __call__(self, pos: np.ndarray, k2: float
+                 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+        """The far repulsion of every node, the cell size used, and the corners of the
+        grid (around the bulk of the nodes)."""
         g = self.cells
-        lo = pos.min(axis=0)
-        span = float(max((pos.max(axis=0) - lo).max(), 1e-9)) * (1 + 1e-9)
+        # the grid covers the bulk of the nodes; the few far out count in its edge cells
+        lo, hi = np.percentile(pos, [0.5, 99.5], axis=0) if len(pos) > 200 else (
+            pos.min(axis=0), pos.max(axis=0))
+        span = float(max((hi - lo).max(), 1e-9)) * (1 + 1e-9)
         cs = span / g
-        c = np.minimum(((pos - lo) / cs).astype(np.int64), g - 1)
+        c = np.clip(((pos - lo) / cs).astype(np.int64), 0, g - 1)
         mass = np.bincount(c[:, 0] * g + c[:, 1], minlength=g * g).reshape(g, g)
         fm = np.fft.rfft2(mass.astype(np.float64), self.size)
         out = np.empty((len(pos), 2))
@@ -90,7 +94,7 @@ class FarField:
             field = np.fft.irfft2(fm * self.kern[ax], self.size)[g - 1:2 * g - 1,
                                                                  g - 1:2 * g - 1]
             out[:, ax] = field[c[:, 0], c[:, 1]] * (k2 / cs)
-        return out, cs
+        return out, cs, lo, lo + span
 
 
 def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
@@ -113,31 +117,32 @@ def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
     loop = src != dst
     src, dst = src[loop], dst[loop]
     t0 = side / 8
-    gravity = 0.02
+    gravity = 0.3
     k2 = k * k
     far = FarField(int(np.clip(2 ** np.ceil(np.log2(np.sqrt(n) + 1)), 16, 128)))
     for it in range(iterations):
         if progress is not None and it % 10 == 0:
             progress(it, iterations)
-        disp, cs = far(pos, k2)
-        i, j = near_pairs(pos, min(2 * k, 1.5 * cs))
+        disp, cs, lo, hi = far(pos, k2)
+        i, j = near_pairs(pos, min(1.5 * k, 1.5 * cs))
         if len(i):
-            d = pos[i] - pos[j]
-            dist2 = np.maximum((d * d).sum(axis=1), 1e-6 * k2)
-            f = d * (k2 / dist2)[:, None]
-            for ax in (0, 1):
-                disp[:, ax] += (np.bincount(i, f[:, ax], n) - np.bincount(j, f[:, ax], n))
+            dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
+            push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
+            for ax, d in ((0, dx * push), (1, dy * push)):
+                disp[:, ax] += np.bincount(i, d, n) - np.bincount(j, d, n)
         if len(src):
-            d = pos[src] - pos[dst]
-            dist = np.sqrt((d * d).sum(axis=1))
-            f = d * (dist / k)[:, None]
-            for ax in (0, 1):
-                disp[:, ax] += (np.bincount(dst, f[:, ax], n) - np.bincount(src, f[:, ax], n))
+            dx, dy = pos[src, 0] - pos[dst, 0], pos[src, 1] - pos[dst, 1]
+            pull = np.sqrt(dx * dx + dy * dy) / k
+            for ax, d in ((0, dx * pull), (1, dy * pull)):
+                disp[:, ax] += np.bincount(dst, d, n) - np.bincount(src, d, n)
         disp += gravity * (centre - pos) * k
         length = np.sqrt((disp * disp).sum(axis=1))
         t = t0 * (1.0 - it / iterations) + 0.01 * k
         step = np.minimum(length, t) / np.maximum(length, 1e-12)
         pos[moving] += disp[moving] * step[moving, None]
+        if n > 200:  # the few the crowd pushes far out (lone nodes) stay near its edge
+            room = 0.15 * (hi - lo)
+            pos[moving] = np.clip(pos[moving], lo - room, hi + room)
     if progress is not None:
         progress(iterations, iterations)
     return pos
@@ -219,3 +224,66 @@ def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
         angle[members] = a
         pos[members] = np.column_stack([radius * np.cos(a), radius * np.sin(a)])
     return _keep_fixed(pos, init, fixed)
+
+
+def components(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """Each node's connected component (links either way), numbered by first node."""
+    parent = np.arange(n)
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = int(parent[a])
+        return a
+    for a, b in zip(np.asarray(src).tolist(), np.asarray(dst).tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(i) for i in range(n)], np.int64)
+
+
+def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
+                        k: float = 1.0, progress: Progress | None = None) -> np.ndarray:
+    """The force layout of each connected component on its own, the components then packed
+    in rows, biggest first (a case's many small groups sit side by side instead of being
+    pushed apart by the big one)."""
+    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
+    comp = components(n, src, dst)
+    roots, sizes = np.unique(comp, return_counts=True)
+    if len(roots) <= 1:
+        return force_layout(n, src, dst, seed=seed, k=k, progress=progress,
+                            iterations=iterations_for(n))
+    pos = np.zeros((n, 2))
+    boxes = []
+    link_comp = comp[src]
+    done = 0
+    for r in roots[np.argsort(-sizes, kind="stable")].tolist():
+        members = np.flatnonzero(comp == r)
+        local = np.full(n, -1, np.int64)
+        local[members] = np.arange(len(members))
+        mine = link_comp == r
+        sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed, k=k,
+                           iterations=iterations_for(len(members)))
+        sub -= sub.min(axis=0)
+        boxes.append((members, sub))
+        done += len(members)
+        if progress is not None:
+            progress(done, n)
+    gap = 1.5 * k
+    area = sum((s[:, 0].max() + gap) * (s[:, 1].max() + gap) for _m, s in boxes)
+    width = max(np.sqrt(area) * 1.3, max(s[:, 0].max() for _m, s in boxes))
+    x = y = row_h = 0.0
+    for members, sub in boxes:
+        w, h = sub[:, 0].max(), sub[:, 1].max()
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        pos[members] = sub + (x, y)
+        x += w + gap
+        row_h = max(row_h, h)
+    out: np.ndarray = pos - pos.mean(axis=0)
+    return out
+
+
+def iterations_for(n: int) -> int:
+    """Force-layout steps for ``n`` nodes: more for small charts, where they are cheap."""
+    return 300 if n < 200 else 150 if n < 2000 else 100

@@ -14,7 +14,13 @@ from typing import Any
 import numpy as np
 
 from casefile.core.chart.layered import hierarchical_layout
-from casefile.core.chart.layout import circular_layout, force_layout, radial_layout
+from casefile.core.chart.layout import (
+    circular_layout,
+    force_layout,
+    iterations_for,
+    packed_force_layout,
+    radial_layout,
+)
 from casefile.core.chart.model import ChartGraph
 
 LAYOUTS = {"force": "Organic (force-directed)", "hierarchical": "Hierarchical (left to right)",
@@ -110,13 +116,12 @@ def arrange(graph: ChartGraph, state: ChartState, layout: str | None = None,
             centre = int(np.argmax(deg)) if n else 0
         return radial_layout(n, graph.src, graph.dst, centre,
                              [nd.label for nd in graph.nodes], init=init, fixed=pinned)
+    if not pinned.any():
+        return packed_force_layout(n, graph.src, graph.dst, seed=state.seed,
+                                   progress=progress)
     start = np.where(pinned[:, None], init, np.nan)
     return force_layout(n, graph.src, graph.dst, seed=state.seed, init=start, fixed=pinned,
-                        iterations=_iterations(n), progress=progress)
-
-
-def _iterations(n: int) -> int:
-    return 300 if n < 200 else 150 if n < 2000 else 100
+                        iterations=iterations_for(n), progress=progress)
 
 
 def place(graph: ChartGraph, state: ChartState,
@@ -130,5 +135,5 @@ def place(graph: ChartGraph, state: ChartState,
     if not known.any():
         return arrange(graph, state, progress=progress)
     return force_layout(len(graph.nodes), graph.src, graph.dst, seed=state.seed, init=init,
-                        fixed=known, iterations=_iterations(int((~known).sum())),
+                        fixed=known, iterations=iterations_for(int((~known).sum())),
                         progress=progress)
