@@ -206,6 +206,7 @@ class ChartDock(QDockWidget):
             if self.task is task and graph is self.graph:
                 self.task = None
                 self.state = state
+                self.bar.set_layout(state.layout)
                 self.scene.set_positions(pos)
                 self.view.fit()
                 self._set_modified(True)
@@ -317,9 +318,11 @@ class ChartDock(QDockWidget):
                 for i, node in enumerate(self.graph.nodes):
                     if node.record in parties:
                         self.scene.nodes[i].setSelected(True)
-            on = np.fromiter((any((f.kind, f.id) in wanted for f in lk.facts)
+            facts = {k for k in wanted if k[0] != "entity"}
+            on = np.fromiter((bool(facts) and any((f.kind, f.id) in facts for f in lk.facts)
                               for lk in self.graph.links), bool, len(self.graph.links))
-            self.scene.layer.set_highlight(on)
+            if on.any() or not parties:  # (a party chosen keeps the paths shown)
+                self.scene.layer.set_highlight(on)
         finally:
             self._syncing = False
 

@@ -52,12 +52,13 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
         _page(painter, scene, info, name, height, src, target, scale)
         painter.end()
     else:
-        ratio = 2
+        big = len(scene.graph.nodes) > GLYPHS_UP_TO or len(scene.graph.links) > 20_000
+        ratio = 1 if big else 2  # sharp when printed; a huge chart stays quick to write
         image = QImage(WIDTH * ratio, height * ratio, QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(ratio)
         image.fill(QColor("white"))
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
         _page(painter, scene, info, name, height, src, target, scale)
         painter.end()
         if not image.save(str(path)):

@@ -22,13 +22,30 @@ WIDTHS = (1.0, 2.0, 3.2)  # device pixels, by how many facts a link stands for
 PATH_COLOUR = "#FF7F00"
 ARROW_LOD = 0.35  # arrowheads from this zoom on
 ARROW_MAX = 1500  # and only when at most this many links are in view
-TILES = 8  # tiles across the chart, each with paths of its own
+TILES = 4  # tiles across the chart, each with paths of its own
+CULL = 0.2  # a view showing less than this share of the chart draws only the links in it
 GREY = 27  # the pen group of links of hidden nodes shown in grey
 GROUPS = 28
 
 
 def width_class(count: int) -> int:
     return 0 if count < 3 else 1 if count < 10 else 2
+
+
+def clipped(p1: np.ndarray, p2: np.ndarray, rect: QRectF) -> tuple[np.ndarray, np.ndarray]:
+    """The parts of segments p1–p2 inside ``rect`` (Liang–Barsky, for all at once);
+    segments wholly outside come back as a point on their line."""
+    d = p2 - p1
+    t0 = np.zeros(len(p1))
+    t1 = np.ones(len(p1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for pk, qk in ((-d[:, 0], p1[:, 0] - rect.left()), (d[:, 0], rect.right() - p1[:, 0]),
+                       (-d[:, 1], p1[:, 1] - rect.top()), (d[:, 1], rect.bottom() - p1[:, 1])):
+            r = qk / pk
+            t0 = np.where(pk < 0, np.maximum(t0, r), t0)
+            t1 = np.where(pk > 0, np.minimum(t1, r), t1)
+    t1 = np.maximum(t0, t1)
+    return p1 + t0[:, None] * d, p1 + t1[:, None] * d
 
 
 class LinkLayer(QGraphicsItem):
@@ -42,7 +59,7 @@ class LinkLayer(QGraphicsItem):
         m = len(graph.links)
         counts = np.fromiter((max(lk.count, len(lk.facts)) for lk in graph.links), np.int64, m)
         kinds = np.fromiter((LINK_KINDS.index(lk.kind) for lk in graph.links), np.int64, m)
-        widths = np.fromiter((width_class(int(c)) for c in counts), np.int64, m)
+        widths = np.where(counts < 3, 0, np.where(counts < 10, 1, 2))  # as width_class
         self.pen_group = (kinds * len(STYLES) + graph.style.astype(np.int64)) * 3 + widths
         self.pens: dict[int, QPen] = {}
         for ki, kind in enumerate(LINK_KINDS):
@@ -61,6 +78,7 @@ class LinkLayer(QGraphicsItem):
         self.highlight = np.zeros(m, bool)
         self.p1 = np.zeros((m, 2))
         self.p2 = np.zeros((m, 2))
+        self._boxes()
         self.tile = np.zeros(m, np.int64)
         self.key = np.full(m, -1, np.int64)  # tile * GROUPS + pen group; -1 not drawn
         self.paths: dict[int, tuple[QPainterPath, QRectF, int]] = {}
@@ -74,6 +92,7 @@ class LinkLayer(QGraphicsItem):
         g = self.graph
         if links is None:
             self.p1, self.p2 = pos[g.src].copy(), pos[g.dst].copy()
+            self._boxes()
             mid = (self.p1 + self.p2) / 2
             if len(mid):
                 lo, hi = mid.min(axis=0), mid.max(axis=0)
@@ -87,6 +106,7 @@ class LinkLayer(QGraphicsItem):
             self.restyle()
             return
         self.p1[links], self.p2[links] = pos[g.src[links]], pos[g.dst[links]]
+        self._boxes()
         grown = self._rect.united(QRectF(QPointF(*pos[g.src[links]].min(axis=0)),
                                          QPointF(*pos[g.src[links]].max(axis=0))))
         if grown != self._rect:
@@ -95,6 +115,13 @@ class LinkLayer(QGraphicsItem):
         self._build(np.unique(self.key[links]))
         self._build_hot()
         self.update()
+
+    def _boxes(self) -> None:
+        """Each link's bounding box, as four arrays (hit tests and culling read them)."""
+        self.x0 = np.minimum(self.p1[:, 0], self.p2[:, 0])
+        self.x1 = np.maximum(self.p1[:, 0], self.p2[:, 0])
+        self.y0 = np.minimum(self.p1[:, 1], self.p2[:, 1])
+        self.y1 = np.maximum(self.p1[:, 1], self.p2[:, 1])
 
     def restyle(self) -> None:
         """Regroup after the visible, grey or highlighted links changed."""
@@ -121,11 +148,19 @@ class LinkLayer(QGraphicsItem):
         # drawn by pen, so that the painter changes pen as few times as it can
         self.paths = dict(sorted(self.paths.items(), key=lambda kv: kv[0] % GROUPS))
 
-    def _path(self, idx: np.ndarray) -> tuple[QPainterPath, QRectF]:
-        x = np.empty(2 * len(idx))
-        y = np.empty(2 * len(idx))
-        x[0::2], x[1::2] = self.p1[idx, 0], self.p2[idx, 0]
-        y[0::2], y[1::2] = self.p1[idx, 1], self.p2[idx, 1]
+    def _path(self, idx: np.ndarray, clip: QRectF | None = None
+              ) -> tuple[QPainterPath, QRectF]:
+        """The links ``idx`` as one path (cut to ``clip``: a dashed pen then dashes only
+        what shows, not the whole length of a long link)."""
+        p1, p2 = self.p1[idx], self.p2[idx]
+        if clip is not None:
+            p1, p2 = clipped(p1, p2, clip)
+        x = np.empty(2 * len(p1))
+        y = np.empty(2 * len(p1))
+        x[0::2], x[1::2] = p1[:, 0], p2[:, 0]
+        y[0::2], y[1::2] = p1[:, 1], p2[:, 1]
+        if not len(x):
+            return QPainterPath(), QRectF()
         path = pgfn.arrayToQPath(x, y, connect="pairs")
         return path, QRectF(QPointF(x.min(), y.min()), QPointF(x.max(), y.max()))
 
@@ -144,12 +179,23 @@ class LinkLayer(QGraphicsItem):
     def in_rect(self, rect: QRectF) -> np.ndarray:
         """Indexes of the visible links whose bounding box meets ``rect``."""
         x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
-        p1, p2 = self.p1, self.p2
-        hit = (self.visible & (np.minimum(p1[:, 0], p2[:, 0]) <= x1)
-               & (np.maximum(p1[:, 0], p2[:, 0]) >= x0)
-               & (np.minimum(p1[:, 1], p2[:, 1]) <= y1)
-               & (np.maximum(p1[:, 1], p2[:, 1]) >= y0))
+        hit = (self.x0 <= x1) & (self.x1 >= x0) & (self.y0 <= y1) & (self.y1 >= y0)
+        hit &= self.visible
         return np.flatnonzero(hit)
+
+    def crossing(self, rect: QRectF) -> np.ndarray:
+        """Indexes of the visible links that cross ``rect`` (not only their boxes): the
+        segment's line passes between the rectangle's corners."""
+        idx = self.in_rect(rect)
+        if not len(idx):
+            return idx
+        p1, p2 = self.p1[idx], self.p2[idx]
+        d = p2 - p1
+        corners = np.array([[rect.left(), rect.top()], [rect.right(), rect.top()],
+                            [rect.left(), rect.bottom()], [rect.right(), rect.bottom()]])
+        side = (d[:, None, 0] * (corners[None, :, 1] - p1[:, None, 1])
+                - d[:, None, 1] * (corners[None, :, 0] - p1[:, None, 0]))
+        return idx[(side.min(axis=1) <= 0) & (side.max(axis=1) >= 0)]
 
     # -- drawing ------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -161,6 +207,10 @@ class LinkLayer(QGraphicsItem):
             exposed = exposed.intersected(inverse.mapRect(QRectF(0, 0, device.width(),
                                                                  device.height())))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        whole = self._rect.width() * self._rect.height()
+        if whole > 0 and exposed.width() * exposed.height() < CULL * whole:
+            self._paint_culled(painter, exposed, lod)
+            return
         drawn = 0
         todo = [(k, path, n) for k, (path, rect, n) in self.paths.items()
                 if rect.intersects(exposed) or rect.width() == 0 or rect.height() == 0]
@@ -181,6 +231,25 @@ class LinkLayer(QGraphicsItem):
             idx = self.in_rect(exposed)
             if len(idx) <= ARROW_MAX:
                 self.arrows(painter, idx[self.directed[idx] & ~self.grey[idx]])
+
+    def _paint_culled(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        """A zoomed-in view: only the links that cross it, grouped by pen on the spot."""
+        idx = self.crossing(exposed)
+        self.last_drawn = len(idx)
+        margin = exposed.adjusted(-20, -20, 20, 20)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(idx) < 6000)
+        group = np.where(self.grey[idx], GREY, self.pen_group[idx])
+        order = np.argsort(group, kind="stable")
+        idx, group = idx[order], group[order]
+        for part in np.split(idx, np.flatnonzero(np.diff(group)) + 1) if len(idx) else []:
+            painter.setPen(self.pens[int(GREY if self.grey[part[0]]
+                                         else self.pen_group[part[0]])])
+            painter.drawPath(self._path(part, margin)[0])
+        if self.hot is not None:
+            painter.setPen(self.hot_pen)
+            painter.drawPath(self.hot)
+        if lod >= ARROW_LOD and len(idx) <= ARROW_MAX:
+            self.arrows(painter, idx[self.directed[idx] & ~self.grey[idx]])
 
     def arrows(self, painter: QPainter, idx: np.ndarray) -> None:
         if not len(idx):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 from casefile.core.chart.model import ChartGraph
 from casefile.ui.chart_icons import ICON, icon
 from casefile.ui.chart_layer import PATH_COLOUR, LinkLayer
-from casefile.ui.text import plain_tooltip
 
 SCALE = 190.0  # scene pixels per layout unit (a node is 32 pixels wide)
-LABEL_LOD = 0.45  # labels are drawn from this zoom on
+LABEL_LOD = 0.25  # labels are drawn from this zoom on (in screen pixels)
 LABEL_CHARS = 26
 DIM = 0.22  # opacity of nodes the date filter leaves without a link
 HIDDEN_GREY = 0.3  # opacity of hidden nodes when they are shown in grey
@@ -49,7 +48,7 @@ class ChartScene(QGraphicsScene):
         self._shown = np.ones(0, bool)
         self.show_hidden = False
         self.window_text = ""  # the date window in words, when the chart is filtered
-        self.labels_on = True
+        self.labels_on = False  # until a view zooms in far enough (set_detail)
         self.hover: QGraphicsPathItem | None = None
         self._incident: list[np.ndarray] = []
         self.label_font = QFont()
@@ -68,14 +67,10 @@ class ChartScene(QGraphicsScene):
             item.setOffset(-ICON / 2, -ICON / 2)
             item.setFlags(flags)
             item.setData(0, i)
-            item.setToolTip(plain_tooltip(node.tooltip()))
-            label = QGraphicsSimpleTextItem(short(node.label), item)
-            label.setFont(self.label_font)
-            label.setPos(-label.boundingRect().width() / 2, ICON / 2)
-            label.setVisible(self.labels_on)
             self.addItem(item)
             self.nodes.append(item)
-            self.labels.append(label)
+        if self.labels_on:
+            self._make_labels()
         self.layer = LinkLayer(graph)
         self.addItem(self.layer)
         n, m = len(graph.nodes), len(graph.links)
@@ -117,11 +112,25 @@ class ChartScene(QGraphicsScene):
         self.hover_link(None)
 
     # -- what shows ---------------------------------------------------------------------
+    def _make_labels(self) -> None:
+        """The nodes' labels (plain text), made the first time they are to be seen."""
+        for item, node in zip(self.nodes, self.graph.nodes, strict=True):
+            label = QGraphicsSimpleTextItem(short(node.label), item)
+            label.setFont(self.label_font)
+            # readable at any zoom: drawn in screen pixels, centred under the icon
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+            label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 0))
+            label.setPos(0, ICON / 2)
+            self.labels.append(label)
+
     def set_detail(self, lod: float) -> None:
         """Labels on when zoomed in to ``lod`` ≥ LABEL_LOD (changed only when it crosses)."""
         on = lod >= LABEL_LOD
         if on != self.labels_on:
             self.labels_on = on
+            if on and not self.labels:
+                self._make_labels()
+                return
             for label in self.labels:
                 label.setVisible(on)
 

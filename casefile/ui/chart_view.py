@@ -145,15 +145,22 @@ class ChartView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The facts of the node or link under ``pos`` (viewport pixels), as plain text."""
+        g = self.chart.graph
+        node = self.chart.node_at(self.mapToScene(pos))
+        if node is not None:
+            return g.nodes[node].tooltip()
+        link = self._link_under(pos)
+        return None if link is None else g.links[link].tooltip(g.nodes)
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()  # type: ignore[attr-defined]
-            if self.chart.node_at(self.mapToScene(pos)) is None:
-                link = self._link_under(pos)
-                if link is not None:
-                    g = self.chart.graph
-                    QToolTip.showText(event.globalPos(),  # type: ignore[attr-defined]
-                                      plain_tooltip(g.links[link].tooltip(g.nodes)), self)
-                    return True
+            text = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(event.globalPos(),  # type: ignore[attr-defined]
+                                  plain_tooltip(text), self)
+            else:
                 QToolTip.hideText()
+            return True
         return super().viewportEvent(event)

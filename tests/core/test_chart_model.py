@@ -5,7 +5,7 @@ best citation grade, the date filter, shortest paths, and a saved state's JSON."
 from datetime import date
 
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casefile.core.chart.build import ChartBuilder, Stop
@@ -144,3 +144,26 @@ def test_a_damaged_state_reads_as_a_fresh_one(text):
     s = ChartState.from_json(text)
     assert s.layout in ("force", "hierarchical", "circular", "radial")
     assert isinstance(s.positions, dict)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 25), st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)),
+                                    max_size=60), st.integers(0, 24), st.integers(0, 24))
+def test_shortest_paths_are_networkxs(n, pairs, a, b):
+    import networkx as nx
+
+    builder = ChartBuilder()
+    for i in range(n):
+        builder.party(i, f"P{i}")
+    for rid, (x, y) in enumerate(pairs):
+        builder.relationship(rid, x % n, y % n, "supplies")
+    g = builder.graph()
+    a, b = a % n, b % n
+    nxg = nx.Graph()
+    nxg.add_nodes_from(range(n))
+    nxg.add_edges_from((x % n, y % n) for x, y in pairs if x % n != y % n)
+    try:
+        want = sorted(nx.all_shortest_paths(nxg, a, b))
+    except nx.NetworkXNoPath:
+        want = []
+    assert sorted(shortest_paths(g, a, b)) == want

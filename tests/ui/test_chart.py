@@ -41,9 +41,14 @@ def test_the_demo_chart_is_drawn_from_the_case(qtbot, demo_window):
     assert len(dock.scene.nodes) == 12 and dock.scene.layer.visible.sum() == len(g.links) == 7
     assert g.nodes[g.index["entity:3"]].sanctioned
     assert "7 links shown" in dock.bar.note.text()
-    # a node's tooltip is plain text: a name with markup shows as typed
-    tip = dock.scene.nodes[g.index[NORINCO]].toolTip()
-    assert "China North Industries" in tip and tip.startswith("<qt>")
+    # hovering shows the facts and their sources (shown as plain text: plain_tooltip)
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
+    at = dock.view.mapFromScene(dock.scene.nodes[g.index[NORINCO]].pos())
+    assert dock.view.tooltip_at(at).startswith("China North Industries Group")
+    a, b = dock.scene.layer.p1[0], dock.scene.layer.p2[0]
+    tip = dock.view.tooltip_at(dock.view.mapFromScene(*((a + b) / 2)))
+    assert "→" in tip and "civilian hunting rifles" in tip and "C2 " in tip
 
 
 def test_layouts_run_off_the_gui_thread_and_keep_pins(qtbot, demo_window):

@@ -31,7 +31,7 @@ class ChartBuilder:
         self._nodes: list[ChartNode] = []
         self._index: dict[str, int] = {}
         self._links: list[ChartLink] = []
-        self._link_index: dict[str, int] = {}
+        self._link_index: dict[tuple[str, str, int, int], int] = {}
         self._left_out: dict[str, int] = {}
         self._by_name: dict[str, int] = {}  # party name (casefolded) -> node
 
@@ -62,14 +62,18 @@ class ChartBuilder:
         self._left_out[reason] = self._left_out.get(reason, 0) + 1
 
     # -- links --------------------------------------------------------------------------
-    def _link(self, key: str, a: int, b: int, kind: str, label: str, fact: Fact,
+    def _link(self, kind: str, sub: str, a: int, b: int, label: str, fact: Fact,
               directed: bool = True) -> ChartLink:
-        i = self._link_index.get(key)
+        """The link of that kind (and sub-kind) from a to b, made on first use; its key
+        reads 'shipment:entity:1>entity:2' (with the sub-kind after the kind if any)."""
+        i = self._link_index.get((kind, sub, a, b))
         if i is None:
-            self._link_index[key] = i = len(self._links)
+            self._link_index[(kind, sub, a, b)] = i = len(self._links)
+            key = (f"{kind}:{sub + ':' if sub else ''}{self._nodes[a].key}>"
+                   f"{self._nodes[b].key}")
             self._links.append(ChartLink(key, a, b, kind, label, directed))
         link = self._links[i]
-        link.facts.append(fact)
+        link.add(fact)
         return link
 
     def shipment(self, shipment_id: int, shipper_id: int | None, consignee_id: int | None,
@@ -93,10 +97,10 @@ class ChartBuilder:
                 if via is not None and via != chain[-1]:
                     chain.append(via)
         chain.append(b)
-        fact = Fact("shipment", shipment_id, text, first, last, tuple(dict.fromkeys(sources)))
+        fact = Fact("shipment", shipment_id, text, first, last,
+                    tuple(sources) if len(sources) < 2 else tuple(dict.fromkeys(sources)))
         for x, y in zip(chain, chain[1:], strict=False):
-            link = self._link(f"shipment:{self._nodes[x].key}>{self._nodes[y].key}", x, y,
-                              "shipment", "shipments", fact)
+            link = self._link("shipment", "", x, y, "shipments", fact)
             link.count += max(count, 1)
             if weight_kg is not None:
                 link.weight_kg = (link.weight_kg or 0.0) + weight_kg
@@ -116,8 +120,7 @@ class ChartBuilder:
         directed = kind not in ("associate_of", "family_of", "other")
         fact = Fact("relationship", relationship_id, text or words, first, last,
                     tuple(dict.fromkeys(sources)))
-        self._link(f"relationship:{kind}:{self._nodes[a].key}>{self._nodes[b].key}", a, b,
-                   "relationship", words, fact, directed)
+        self._link("relationship", kind, a, b, words, fact, directed)
 
     def sanction(self, sanction_id: int, entity_id: int, authority: str, programme: str = "",
                  first: date | None = None, last: date | None = None,
@@ -137,8 +140,7 @@ class ChartBuilder:
             self._nodes[b].sanctioned = True
         text = f"{name}{' — ' + programme if programme else ''}{' (ended)' if ended else ''}"
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
-        self._link(f"sanction:{self._nodes[a].key}>{self._nodes[b].key}", a, b, "sanction",
-                   programme or "sanctions", fact)
+        self._link("sanction", "", a, b, programme or "sanctions", fact)
 
     def graph(self) -> ChartGraph:
         return ChartGraph(list(self._nodes), list(self._links), dict(self._left_out))

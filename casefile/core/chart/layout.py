@@ -100,7 +100,7 @@ class FarField:
 def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
                  iterations: int = 120, init: np.ndarray | None = None,
                  fixed: np.ndarray | None = None, k: float = 1.0,
-                 progress: Progress | None = None) -> np.ndarray:
+                 gravity: float = 0.3, progress: Progress | None = None) -> np.ndarray:
     """Fruchterman–Reingold with grid repulsion (cut off at 2k) and a weak pull to the
     centre that keeps separate groups together. ``init`` rows that are NaN (and all rows
     without ``init``) start at random from ``seed``; ``fixed`` rows never move."""
@@ -117,7 +117,6 @@ def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
     loop = src != dst
     src, dst = src[loop], dst[loop]
     t0 = side / 8
-    gravity = 0.3
     k2 = k * k
     far = FarField(int(np.clip(2 ** np.ceil(np.log2(np.sqrt(n) + 1)), 16, 128)))
     for it in range(iterations):
@@ -263,7 +262,7 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
         local[members] = np.arange(len(members))
         mine = link_comp == r
         sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed, k=k,
-                           iterations=iterations_for(len(members)))
+                           iterations=iterations_for(len(members)), gravity=0.05)
         sub -= sub.min(axis=0)
         boxes.append((members, sub))
         done += len(members)

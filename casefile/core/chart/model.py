@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -25,6 +25,7 @@ OPEN_FIRST = np.iinfo(np.int64).min  # the day number of an open or unknown star
 OPEN_LAST = np.iinfo(np.int64).max
 
 
+@lru_cache(maxsize=256)
 def grade_key(code: str) -> tuple[int, int]:
     """How good an Admiralty code is ('A1' best): reliability letter, then credibility."""
     letter = code[:1].upper() or "F"
@@ -35,10 +36,16 @@ def grade_key(code: str) -> tuple[int, int]:
     return ("ABCDEF".find(letter) if letter in "ABCDEF" else 5, digit)
 
 
+@lru_cache(maxsize=256)
 def strong(code: str) -> bool:
     """Whether a grade is A–B reliability and 1–2 credibility."""
     r, c = grade_key(code)
     return r <= 1 and c <= 2
+
+
+def better(code: str, than: str) -> bool:
+    """Whether citation ``code`` is better than ``than`` (a strong grade first)."""
+    return (not strong(code), grade_key(code)) < (not strong(than), grade_key(than))
 
 
 def best_grade(codes: list[str] | tuple[str, ...]) -> str:
@@ -55,7 +62,7 @@ def style_of(codes: list[str] | tuple[str, ...]) -> str:
     return "solid" if strong(best_grade(codes)) else "dashed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One record a link (or node) stands for: its kind and id, a one-line description, its
     first and last day (None when open or unknown) and the codes of its citations, as
@@ -113,6 +120,14 @@ class ChartLink:
     count: int = 0  # shipments the records stand for (a record may stand for several)
     weight_kg: float | None = None
     values: dict[str, float] = field(default_factory=dict)  # currency -> total
+    grade: str = ""  # the best citation code of its facts ('' when none is cited)
+
+    def add(self, fact: Fact) -> None:
+        """Take one more fact (its citations may better the link's grade)."""
+        self.facts.append(fact)
+        for code in fact.codes:
+            if not self.grade or better(code, self.grade):
+                self.grade = code
 
     @property
     def first(self) -> date | None:
@@ -133,12 +148,8 @@ class ChartLink:
         return tuple(c for f in self.facts for c in f.codes)
 
     @property
-    def grade(self) -> str:
-        return best_grade(self.codes)
-
-    @property
     def style(self) -> str:
-        return style_of(self.codes)
+        return "dotted" if not self.grade else "solid" if strong(self.grade) else "dashed"
 
     def summary(self) -> str:
         """The link's one-line figures: '3 shipments · 12,000 kg · USD 1,200'."""
@@ -211,6 +222,12 @@ class ChartGraph:
         return np.fromiter((NODE_KINDS.index(n.kind) if n.kind in NODE_KINDS else
                             NODE_KINDS.index("other") for n in self.nodes), np.int8,
                            len(self.nodes))
+
+    def warm(self) -> ChartGraph:
+        """Compute the arrays now (on a worker, so the GUI thread finds them ready)."""
+        for name in ("index", "src", "dst", "first", "last", "style", "kind_codes"):
+            getattr(self, name)
+        return self
 
     def active(self, first: date | None, last: date | None) -> np.ndarray:
         """Which links were active at some time between ``first`` and ``last`` (either may

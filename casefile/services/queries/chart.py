@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from casefile.core.chart.build import ChartBuilder, Stop
@@ -29,6 +30,7 @@ def _cites(kind: str) -> str:
             f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
 
 
+@lru_cache(maxsize=8192)
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -58,7 +60,7 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             "x.declared_goods || CASE WHEN x.assessed_goods != '' AND x.assessed_goods != "
             "x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' ELSE '' END, "
             "x.date_start, x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
-            + _cites("shipment") + " FROM shipment x ORDER BY x.id"):
+            + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall():
         b.shipment(sid, shipper, consignee, text or f"shipment {sid}", _day(first),
                    _day(last), count or 1, weight, value, currency or "",
                    stops.get(sid, ()), _split(cites))
@@ -77,7 +79,7 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             + " FROM sanction x ORDER BY x.id"):
         b.sanction(sid, eid, authority or "", programme or "", _day(first), _day(last),
                    _split(cites), bool(ended))
-    return b.graph()
+    return b.graph().warm()
 
 
 @dataclass(frozen=True)
