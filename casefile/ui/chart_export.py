@@ -17,7 +17,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
 from casefile.ui.chart_icons import ICON, KIND_COLOURS, LINK_COLOURS, SANCTION_RED, _glyph
-from casefile.ui.chart_scene import ChartScene, short
+from casefile.ui.chart_labels import short
+from casefile.ui.chart_scene import ChartScene
 from casefile.ui.timeline_export import _marking, marking_of
 
 WIDTH = 1600

@@ -1,34 +1,28 @@
-"""The link chart's scene: one pixmap item per node (its kind's cached icon, its label as a
-child item) and one :class:`LinkLayer` for every link. Level of detail: labels show only when
-zoomed in far enough to read them. The date filter, hidden nodes and highlighted paths change
-masks and opacities; nothing is rebuilt."""
+"""The link chart's scene: one pixmap item per node (its kind's cached icon), one
+:class:`LabelLayer` for their labels and one :class:`LinkLayer` for every link. Labels show
+only when zoomed in far enough to read them. The date filter, hidden nodes and highlighted
+paths change masks and opacities; nothing is rebuilt."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
 )
 
 from casefile.core.chart.model import ChartGraph
 from casefile.ui.chart_icons import ICON, icon
+from casefile.ui.chart_labels import LABEL_LOD, LabelLayer
 from casefile.ui.chart_layer import PATH_COLOUR, LinkLayer
 
 SCALE = 190.0  # scene pixels per layout unit (a node is 32 pixels wide)
-LABEL_LOD = 0.25  # labels are drawn from this zoom on (in screen pixels)
-LABEL_CHARS = 26
 DIM = 0.22  # opacity of nodes the date filter leaves without a link
 HIDDEN_GREY = 0.3  # opacity of hidden nodes when they are shown in grey
-
-
-def short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
 
 
 class ChartScene(QGraphicsScene):
@@ -38,7 +32,7 @@ class ChartScene(QGraphicsScene):
         super().__init__(parent)
         self.graph = ChartGraph([], [])
         self.nodes: list[QGraphicsPixmapItem] = []
-        self.labels: list[QGraphicsSimpleTextItem] = []
+        self.labels = LabelLayer(self)
         self.layer = LinkLayer(self.graph)
         self.pos = np.zeros((0, 2))
         self.units = np.zeros((0, 2))
@@ -59,7 +53,7 @@ class ChartScene(QGraphicsScene):
         self.hover = None
         self.clear()
         self.graph = graph
-        self.nodes, self.labels = [], []
+        self.nodes = []
         flags = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                  | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         for i, node in enumerate(graph.nodes):
@@ -69,8 +63,8 @@ class ChartScene(QGraphicsScene):
             item.setData(0, i)
             self.addItem(item)
             self.nodes.append(item)
-        if self.labels_on:
-            self._make_labels()
+        self.labels = LabelLayer(self)
+        self.addItem(self.labels)
         self.layer = LinkLayer(graph)
         self.addItem(self.layer)
         n, m = len(graph.nodes), len(graph.links)
@@ -93,6 +87,7 @@ class ChartScene(QGraphicsScene):
         for item, (x, y) in zip(self.nodes, self.pos.tolist(), strict=True):
             item.setPos(x, y)
         self.layer.set_positions(self.pos)
+        self.labels.set_rect(self.layer.boundingRect())
         self.setSceneRect(self.layer.boundingRect().adjusted(-200, -200, 200, 200))
 
     def positions(self) -> np.ndarray:
@@ -109,30 +104,16 @@ class ChartScene(QGraphicsScene):
             self.units[i] = (p.x() / SCALE, p.y() / SCALE)
         links = np.unique(np.concatenate([self._incident[i] for i in indexes]))
         self.layer.set_positions(self.pos, links.astype(np.int64))
+        self.labels.set_rect(self.layer.boundingRect())
         self.hover_link(None)
 
     # -- what shows ---------------------------------------------------------------------
-    def _make_labels(self) -> None:
-        """The nodes' labels (plain text), made the first time they are to be seen."""
-        for item, node in zip(self.nodes, self.graph.nodes, strict=True):
-            label = QGraphicsSimpleTextItem(short(node.label), item)
-            label.setFont(self.label_font)
-            # readable at any zoom: drawn in screen pixels, centred under the icon
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-            label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 0))
-            label.setPos(0, ICON / 2)
-            self.labels.append(label)
-
     def set_detail(self, lod: float) -> None:
-        """Labels on when zoomed in to ``lod`` ≥ LABEL_LOD (changed only when it crosses)."""
+        """Whether labels show at zoom ``lod`` (the label layer decides as it paints)."""
         on = lod >= LABEL_LOD
         if on != self.labels_on:
             self.labels_on = on
-            if on and not self.labels:
-                self._make_labels()
-                return
-            for label in self.labels:
-                label.setVisible(on)
+            self.labels.update()
 
     def set_active(self, links: np.ndarray) -> None:
         """Keep only ``links`` (the date filter); nodes left without a link are dimmed."""
@@ -161,6 +142,11 @@ class ChartScene(QGraphicsScene):
             self.nodes[i].setOpacity(float(opacity[i]))
             self.nodes[i].setVisible(bool(shown[i]))
         self._opacity, self._shown = opacity, shown
+        self.labels.update()
+
+    def opacities(self) -> np.ndarray:
+        """Each node's opacity (dimmed by the date filter, faded when hidden in grey)."""
+        return self._opacity
 
     def set_path(self, links: np.ndarray, nodes: list[int]) -> None:
         """Highlight the links of shortest paths and select their nodes."""

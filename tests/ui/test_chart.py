@@ -183,3 +183,21 @@ def test_double_click_opens_and_selection_follows_the_table(qtbot, demo_window):
     qtbot.waitUntil(lambda: dock.scene.layer.highlight.any(), timeout=5000)
     hot = np.flatnonzero(dock.scene.layer.highlight)
     assert [dock.graph.links[k].key for k in hot] == ["shipment:entity:1>entity:2"]
+
+
+def test_transit_countries_become_waypoints_and_edits_redraw(qtbot, demo_window):
+    win = demo_window
+    dock = _chart(qtbot, win)
+    before = dock.scene.positions().copy()
+    dock.bar.waypoints.setChecked(True)
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 14, timeout=10000)
+    assert {n.label for n in dock.graph.nodes if n.kind == "country"} == {
+        "Turkey", "United Arab Emirates"}
+    assert np.array_equal(dock.scene.positions()[:12], before)  # the parties stay put
+    # a new party (an edit, through the session) appears without moving the others
+    win.session.op(lambda case: case.create("entity", {"name": "Rosoboronexport"})).run()
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 15, timeout=10000)
+    assert np.array_equal(dock.scene.positions()[:12], before)
+    assert "Rosoboronexport" in {n.label for n in dock.graph.nodes}
+    win.menus.undo.trigger()
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 14, timeout=10000)

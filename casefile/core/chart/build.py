@@ -5,9 +5,10 @@ and benchmarks feed it directly."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from casefile.core.chart.model import ChartGraph, ChartLink, ChartNode, Fact
 
@@ -106,6 +107,42 @@ class ChartBuilder:
                 link.weight_kg = (link.weight_kg or 0.0) + weight_kg
             if value is not None:
                 link.values[currency] = link.values.get(currency, 0.0) + value
+
+    def shipments(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Many shipments at once, each row as :meth:`shipment` takes its arguments (id,
+        shipper, consignee, text, first, last, count, weight, value, currency, stops,
+        sources): the same result, without a call per row when no waypoints are drawn."""
+        if self.waypoints:
+            for row in rows:
+                self.shipment(*row)
+            return
+        index, links, link_index = self._index, self._links, self._link_index
+        nodes = self._nodes
+        skipped = 0
+        for (sid, shipper, consignee, text, first, last, count, weight, value, currency,
+             _stops, sources) in rows:
+            a = index.get(f"entity:{shipper}") if shipper is not None else None
+            b = index.get(f"entity:{consignee}") if consignee is not None else None
+            if a is None or b is None:
+                skipped += 1
+                continue
+            fact = Fact("shipment", sid, text, first, last,
+                        tuple(sources) if len(sources) < 2 else tuple(dict.fromkeys(sources)))
+            i = link_index.get(("shipment", "", a, b))
+            if i is None:
+                link_index[("shipment", "", a, b)] = i = len(links)
+                links.append(ChartLink(f"shipment:{nodes[a].key}>{nodes[b].key}", a, b,
+                                       "shipment", "shipments"))
+            link = links[i]
+            link.add(fact)
+            link.count += max(count, 1)
+            if weight is not None:
+                link.weight_kg = (link.weight_kg or 0.0) + weight
+            if value is not None:
+                link.values[currency] = link.values.get(currency, 0.0) + value
+        if skipped:
+            self._left_out["shipments without a shipper or consignee"] = (
+                self._left_out.get("shipments without a shipper or consignee", 0) + skipped)
 
     def relationship(self, relationship_id: int, subject_id: int, object_id: int, kind: str,
                      text: str = "", first: date | None = None, last: date | None = None,

@@ -54,16 +54,16 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             "SELECT x.id, x.name, x.kind, coalesce(x.country, ''), " + _cites("entity")
             + " FROM entity x ORDER BY x.id"):
         b.party(eid, name, kind, country, sources=_split(cites))
-    for (sid, shipper, consignee, text, first, last, count, weight, value, currency,
-         cites) in conn.exec_driver_sql(
-            "SELECT x.id, x.shipper_id, x.consignee_id, coalesce(x.date_text || ': ', '') || "
-            "x.declared_goods || CASE WHEN x.assessed_goods != '' AND x.assessed_goods != "
-            "x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' ELSE '' END, "
-            "x.date_start, x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
-            + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall():
-        b.shipment(sid, shipper, consignee, text or f"shipment {sid}", _day(first),
-                   _day(last), count or 1, weight, value, currency or "",
-                   stops.get(sid, ()), _split(cites))
+    rows = conn.exec_driver_sql(
+        "SELECT x.id, x.shipper_id, x.consignee_id, coalesce(x.date_text || ': ', '') || "
+        "x.declared_goods || CASE WHEN x.assessed_goods != '' AND x.assessed_goods != "
+        "x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' ELSE '' END, "
+        "x.date_start, x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
+        + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall()
+    b.shipments((sid, shipper, consignee, text or f"shipment {sid}", _day(first), _day(last),
+                 count or 1, weight, value, currency or "", stops.get(sid, ()), _split(cites))
+                for (sid, shipper, consignee, text, first, last, count, weight, value,
+                     currency, cites) in rows)
     for rid, subject, obj, kind, desc, text, first, last, cites in conn.exec_driver_sql(
             "SELECT x.id, x.subject_id, x.object_id, x.kind, x.description, x.date_text, "
             "x.date_start, x.date_end, " + _cites("relationship")
