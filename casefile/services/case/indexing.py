@@ -5,7 +5,6 @@ large case is one query per kind."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import cast
 
 from sqlalchemy.engine import Connection
 
@@ -141,8 +140,7 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
             rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE {where}", params).all()
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows),
                                    fresh)
-            asked = (range(params[0], params[1] + 1) if "BETWEEN" in where
-                     else cast("tuple[int, ...]", params))
+            asked = range(params[0], params[1] + 1) if "BETWEEN" in where else params
             if len(rows) < len(asked) and not fresh:
                 present = {r[0] for r in rows}
                 search.unindex(conn, ((kind, i) for i in asked if i not in present))
