@@ -108,10 +108,11 @@ def main() -> int:
     # a first visit of a large section: the shipments table read afresh after a change
     # that concerns it (an edit of a party shown in it), switched to from the entities
     first_visits = []
-    for _ in range(2):
+    for visit in range(2):
         win.nav.setCurrentRow(NAV_KINDS.index("entity"))
         wait_until(lambda: win.records.kind == "entity")
-        win.session.op(lambda case: case.update("entity", 1, {"tags": "x"})).run()
+        win.session.op(lambda case, visit=visit: case.update(
+            "entity", 1, {"tags": f"bench{visit}"})).run()
         settled: list[float] = []
         win.session.when_idle(lambda settled=settled: settled.append(1.0))
         wait_until(lambda settled=settled: bool(settled))
