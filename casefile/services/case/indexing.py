@@ -4,7 +4,9 @@ large case is one query per kind."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import cast
 
 from sqlalchemy.engine import Connection
 
@@ -129,6 +131,8 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
     A ``range`` of ids (a bulk import's) is walked in chunks without being copied; ``fresh``
     when the records were just made (nothing of them is in the index to replace)."""
     keys = {k: v if isinstance(v, range) else set(v) for k, v in keys.items()}
+    # the driver's own cursor on the same connection and transaction: plain tuples
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
     if follow_names and "entity" in keys:
         for k, dependent in _dependents(conn, set(keys["entity"])).items():
             keys[k] = set(keys.get(k, ())) | dependent
@@ -137,7 +141,7 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
             continue
         ordered = ids if isinstance(ids, range) else sorted(ids)
         for where, params in _parts(ordered, "x.id"):
-            rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE {where}", params).all()
+            rows = driver.execute(f"{DOC_SQL[kind]} WHERE {where}", params).fetchall()
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows),
                                    fresh)
             asked = range(params[0], params[1] + 1) if "BETWEEN" in where else params
