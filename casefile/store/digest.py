@@ -144,9 +144,10 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     present rows get their current digest, missing ones lose theirs. Returns the content
     digest.
 
-    Ids above the table's largest stored digest id have no digest yet (a bulk write's new
-    rows): they are read by id range where they are contiguous, and their digests inserted
-    without looking up a previous one."""
+    Rows the bulk path digested as it wrote them in this transaction (:func:`mark_written`)
+    are in line already and skipped. Ids above the table's largest stored digest id have no
+    digest yet (a bulk write's new rows): they are read by id range where they are
+    contiguous, and their digests inserted without looking up a previous one."""
     state = load_state(conn)
     written = take_written(conn)
     added: list[bytes] = []
