@@ -11,7 +11,7 @@ from casefile.core.countries import country_name
 from casefile.core.grading import CONFIDENCE
 from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
+from casefile.report.charts import legend_drawing, network_drawing, timeline_figure
 from casefile.report.citing import clip, date_as_given, heading, marks
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
@@ -42,13 +42,14 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 [r(date_as_given(s))], Plain("Shipment"),
                 notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
                 + marks(data, "shipment", s["id"])]))
-    else:  # a big case: shipments by month here, each one in the Shipments table
-        months: dict[str, int] = {}
+    else:  # a big case: shipments counted per period here (the figure's), each one listed
+        period = _period(data, width)  # in the Shipments table
+        counted: dict[str, int] = {}
         for s in data.shipments:
-            key = (s.get("date_start") or "undated")[:7]
-            months[key] = months.get(key, 0) + (s.get("shipment_count") or 1)
-        for key, n in months.items():
-            rows.append((key if key != "undated" else "9999", "month", 0, [
+            key = _bucket(s.get("date_start"), period)
+            counted[key] = counted.get(key, 0) + (s.get("shipment_count") or 1)
+        for key, n in counted.items():
+            rows.append((key if key != "undated" else "9999", "period", 0, [
                 Plain(key), Plain("Shipments"),
                 Plain(f"{n:,} shipment{'s' if n != 1 else ''} (see Shipments)")]))
     for e in data.events:
@@ -73,15 +74,22 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     # bars in the figure carry the number of their row in the table
     numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
     tl = data.timeline
-    drawing = timeline_drawing(tl, width, numbers=numbers) if tl is not None else None
-    if tl is not None and drawing is not None:
-        out += [drawing, Spacer(1, 2), legend_drawing(width, tl.kinds), Spacer(1, 4),
+    fig = timeline_figure(tl, width, numbers=numbers, max_drawings=1,
+                          caption_in_drawing=True) if tl is not None else None
+    if tl is not None and fig is not None:
+        counts = bool(fig.counted_lanes)
+        out += [fig.drawings[0], Spacer(1, 2), legend_drawing(width, tl.kinds, counts=counts),
+                Spacer(1, 4),
                 para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
-                     "span the first to the last day a date can mean. Undated records are "
-                     "listed below but not drawn.", st.NOTE), Spacer(1, 8)]
+                     "span the first to the last day a date can mean"
+                     + (f"; count bars total a lane's records per {fig.period}"
+                        if counts and fig.period else "")
+                     + ". Undated records are listed below but not drawn. Source: the records "
+                     "listed below.", st.NOTE), Spacer(1, 8)]
     if big:
-        out.append(para(f"{len(data.shipments):,} shipments are counted by the month "
-                        "they start in; each is listed in the Shipments section.", st.NOTE))
+        out.append(para(f"{len(data.shipments):,} shipments are counted per "
+                        f"{_period(data, width)} they start in; each is listed in the "
+                        "Shipments section.", st.NOTE))
     if not rows:
         return out + [para("Nothing dated or listed.", st.NOTE)]
     cols = [Column("No.", fit=True, numeric=True),
@@ -132,6 +140,27 @@ def _goods(s: dict, notes: Overflow) -> Text:
 
 def _plain_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else "".join(x.text for x in cell)
+
+
+def _period(data: DossierData, width: float) -> str:
+    """The period the chronology figure counts in (month, quarter, year): the table of a
+    big case counts its shipments in the same periods."""
+    tl = data.timeline
+    fig = timeline_figure(tl, width, max_drawings=1) if tl is not None else None
+    period = fig.period if fig is not None else None
+    if period is None:  # the figure draws every record: months read best
+        return "month"
+    return period if period in ("month", "quarter") else "year"
+
+
+def _bucket(day: str | None, period: str) -> str:
+    if not day:
+        return "undated"
+    if period == "month":
+        return day[:7]
+    if period == "quarter":
+        return f"{day[:4]} Q{(int(day[5:7]) - 1) // 3 + 1}"
+    return day[:4]
 
 
 def _longest_token(text: str) -> str:

@@ -242,3 +242,29 @@ def test_a_lower_marking_and_redaction_warnings(demo, tmp_path):
     first = _text(out)[1][0]
     assert "TLP:CLEAR" in first and "the case itself is TLP:" in " ".join(first.split())
     assert any("Redaction:" in n and title in n for n in report.notes)
+
+
+def test_a_big_chronology_counts_in_the_figures_periods(tmp_path):
+    from collections import Counter
+
+    from casefile.report import listings
+    from casefile.report.pages import PAGE
+    from casefile.services.queries.dossier import read_dossier
+    from tests.support.synthetic import build_synthetic_case
+
+    case = build_synthetic_case(tmp_path / "s.casefile", shipments=400, entities=40,
+                                sources=5, citations=40)
+    out = tmp_path / "s.pdf"
+    export_dossier(case, out, DossierOptions(sections=("chronology",)))
+    with case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    case.close()
+    width = PAGE[0] - 2 * 18 * 72 / 25.4
+    period = listings._period(data, width)
+    want = Counter()
+    for s in data.shipments:
+        want[listings._bucket(s.get("date_start"), period)] += s.get("shipment_count") or 1
+    text = " ".join(" ".join(_text(out)[1]).split())
+    assert f"counted per {period}" in text
+    for key, n in want.items():
+        assert f"{key} Shipments {n:,} shipment" in text, key
