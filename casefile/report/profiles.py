@@ -118,8 +118,12 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     if len(e["events"]) > LISTED:
         facts.append(("Events", [r(f"and {len(e['events']) - LISTED:,} more (see "
                                    "Chronology)", italic=True)]))
-    # the label hangs in the margin: one paragraph a fact
-    return out + [para(value, st.FACT, bullet=label) for label, value in facts]
+    # the label hangs in the margin: one paragraph a fact; one that starts a page is
+    # preceded by the party's name (pages.DossierDoc)
+    lines = [para(value, st.FACT, bullet=label) for label, value in facts]
+    for p in lines[1:]:
+        p.continues = e["name"]
+    return out + lines
 
 
 def entities(data: DossierData, f: Furniture) -> list[Flowable]:

@@ -268,3 +268,20 @@ def test_a_big_chronology_counts_in_the_figures_periods(tmp_path):
     assert f"counted per {period}" in text
     for key, n in want.items():
         assert f"{key} Shipments {n:,} shipment" in text, key
+
+
+def test_a_profile_that_runs_onto_a_new_page_repeats_whose_it_is(tmp_path):
+    with Case.new(tmp_path / "c.casefile", title="Owners") as case:
+        hub = case.create("entity", {"name": "Hub Holding Ltd", "kind": "company"}).result
+        for i in range(120):
+            other = case.create("entity", {"name": f"Subsidiary {i}", "kind": "company"}).result
+            case.create("relationship", {"kind": "owns", "subject_id": hub,
+                                         "object_id": other})
+        out = tmp_path / "c.pdf"
+        export_dossier(case, out, DossierOptions(sections=("entities",)))
+    pages = _text(out)[1]
+    start = next(i for i, p in enumerate(pages) if "Names Hub Holding Ltd" in p)
+    # 120 relationship lines fill more than a page: the next page says whose lines they are
+    assert "Hub Holding Ltd owns Subsidiary 119" not in pages[start]
+    assert "Hub Holding Ltd (continued)" in pages[start + 1]
+    assert not any("(continued)" in p for p in pages[:start + 1])
