@@ -23,6 +23,7 @@ from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
 from casefile.core.screening.score import Result, score
 from casefile.errors import NotFoundError, ValidationError
+from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
 from casefile.services.screening import watchlist_db as db
@@ -55,6 +56,7 @@ class RunSummary:
     carried: int
     flagged_open: int
     found: list[Found] = field(default_factory=list)
+    change: Change | None = None  # the case operation that recorded the run
 
 
 def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[Party, str]]:
@@ -169,7 +171,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
            "actor": case.actor}
     change = record_run(case, run, hits)
     return RunSummary(int(change.result), watchlist, info.version, len(parties), len(hits),
-                      reopened, carried, flagged_open, found)
+                      reopened, carried, flagged_open, found, change)
 
 
 def _now() -> str:

@@ -1,0 +1,267 @@
+"""Screening: screen the case against a watchlist (on the session's worker, with progress and
+cancel) and review the hits, best score first: the explanation in words, the party and the
+list entry side by side, and Match / No match / Unsure (several hits at once as "no match"
+only with a note). Every decision is a case operation (undo, audit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.screening import FLAG_THRESHOLD
+from casefile.errors import CasefileError
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.case.screening_ops import VERDICT_WORDS, decide
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.results import HitRow, hits
+from casefile.services.screening.screen import screen_case
+from casefile.ui.session import CaseSession
+from casefile.ui.text import plain_label
+from casefile.ui.worker import Task
+
+COLUMNS = ("Score", "Party", "List entry", "Schema", "Decision")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class HitModel(QAbstractTableModel):
+    """The hits, best score first (as the service returns them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[HitRow] = []
+
+    def set_rows(self, rows: list[HitRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        h = self.rows[index.row()]
+        if index.column() == 0:
+            return f"{h.score:.2f}{' !' if h.score >= FLAG_THRESHOLD else ''}"
+        if index.column() == 4:
+            if h.open:
+                return "open" + (f" ({h.reopened})" if h.reopened not in ("", "new",
+                                                                          "not yet decided")
+                                 else "")
+            return VERDICT_WORDS[h.verdict] + (" (earlier run)" if h.carried else "")
+        return (h.party, h.list_caption, h.list_schema)[index.column() - 1]
+
+
+def _party_text(case: Case, entity_id: int) -> str:
+    e = case.get("entity", entity_id) or {}
+    lines = [f"{e.get('name', '')}", f"kind: {e.get('kind', '')}"]
+    countries = [c for c in [e.get("country") or "", *(e.get("other_countries") or "")
+                             .split(","), *(e.get("nationality") or "").split(",")] if c]
+    if countries:
+        lines.append("countries: " + ", ".join(countries))
+    if e.get("birth_text"):
+        lines.append(f"born: {e['birth_text']}")
+    for a in case.children("alias", "entity_id", entity_id):
+        lines.append(f"alias: {a['name']}")
+    for i in case.children("identifier", "entity_id", entity_id):
+        lines.append(f"{i['scheme']}: {i['value']}")
+    return "\n".join(lines)
+
+
+def _entry_text(h: HitRow) -> str:
+    e = h.entry
+    lines = [e.get("caption", ""), f"{e.get('schema', '')} {e.get('id', '')}",
+             f"datasets: {', '.join(e.get('datasets', []))}",
+             f"last change: {e.get('last_change', '')}"]
+    for prop, values in sorted((e.get("properties") or {}).items()):
+        lines += [f"{prop}: {v}" for v in values]
+    return "\n".join(lines)
+
+
+class ScreeningDialog(QDialog):
+    """Screen the open case and review its hits."""
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Screening")
+        self.session = session
+        self.task: Task | None = None
+        self.model = HitModel()
+        self.watchlists = QComboBox()
+        self.watchlists.addItems([w.name for w in db.list_all()])
+        self.screen_button = QPushButton("Screen Case")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = plain_label("", wrap=True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.explanation = plain_label("", wrap=True)
+        self.party_view, self.entry_view = QPlainTextEdit(), QPlainTextEdit()
+        for v in (self.party_view, self.entry_view):
+            v.setReadOnly(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (required to dismiss several hits at once)")
+        self.buttons = {v: QPushButton(w.capitalize()) for v, w in VERDICT_WORDS.items()}
+        top = QHBoxLayout()
+        for w in (plain_label("Watchlist:"), self.watchlists, self.screen_button,
+                  self.progress, self.cancel_button):
+            top.addWidget(w)
+        sides = QSplitter()
+        sides.addWidget(self.party_view)
+        sides.addWidget(self.entry_view)
+        decide_row = QHBoxLayout()
+        decide_row.addWidget(self.note, 1)
+        for b in self.buttons.values():
+            decide_row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.explanation)
+        layout.addWidget(sides, 2)
+        layout.addLayout(decide_row)
+        self.resize(980, 680)
+        self.screen_button.clicked.connect(self.screen)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.table.selectionModel().selectionChanged.connect(self._show)
+        for verdict, b in self.buttons.items():
+            b.clicked.connect(lambda _=False, v=verdict: self.decide(v))
+        session.changed.connect(self._changed)
+        self._enable()
+        self.refresh()
+
+    # -- screening ----------------------------------------------------------------------
+    def screen(self) -> None:
+        name = self.watchlists.currentText()
+        if not name:
+            self.status.setText("No watchlist yet: import one with 'casefile watchlist "
+                                "import FILE' (OpenSanctions entities.ftm.json).")
+            return
+        task = self.task = Task()
+        task.progress.connect(self._progress)
+        self.screen_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(f"Screening against {name}…")
+
+        def work(case: Case) -> Change:
+            s = screen_case(case, name, progress=task.report)
+            assert s.change is not None
+            s.change.result = s
+            return s.change
+        self.session.op(work).success(self._screened).failure(self._failed).run()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _screened(self, change: Change) -> None:
+        s = change.result
+        self._idle()
+        self.status.setText(
+            f"Screened {s.parties} parties against {s.watchlist} (version {s.version}): "
+            f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened.")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        if not isinstance(exc, CasefileError):
+            raise exc
+        self.status.setText(str(exc))
+
+    def _idle(self) -> None:
+        self.task = None
+        self.screen_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    # -- reviewing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        def read(case: Case) -> list[HitRow]:
+            with case.read() as conn:
+                return hits(conn)
+        self.session.query(read, self._rows)
+
+    def _rows(self, rows: list[HitRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._show()
+
+    def _changed(self, change: Change) -> None:
+        if change.concerns("screening_run", "screening_hit", "screening_decision", "entity"):
+            self.refresh()
+
+    def selected(self) -> list[HitRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def _show(self) -> None:
+        chosen = self.selected()
+        self._enable()
+        if len(chosen) != 1:
+            self.explanation.setText(f"{len(chosen)} hits chosen" if chosen else "")
+            self.party_view.setPlainText("")
+            self.entry_view.setPlainText("")
+            return
+        h = chosen[0]
+        decided = f" — decided {VERDICT_WORDS[h.verdict]} by {h.reviewer}" + \
+            (f": {h.note}" if h.note else "") if h.verdict else ""
+        self.explanation.setText(f"{h.score:.2f}: {h.explanation}{decided}")
+        self.entry_view.setPlainText(_entry_text(h))
+        self.session.query(lambda case: _party_text(case, h.entity_id),
+                           self.party_view.setPlainText)
+
+    def _enable(self) -> None:
+        n = len(self.selected()) if self.table.selectionModel() else 0
+        for v, b in self.buttons.items():
+            b.setEnabled(not self.session.readonly and (n == 1 or (n > 1 and v == "no_match")))
+
+    def decide(self, verdict: str) -> None:
+        chosen = [h.id for h in self.selected()]
+        note = self.note.text()
+        if len(chosen) > 1 and not note.strip():
+            self.status.setText("Write a note saying why these hits are all dismissed.")
+            self.note.setFocus()
+            return
+        self.session.op(lambda case: decide(case, chosen, verdict, note)).success(
+            lambda _c: (self.note.clear(), self.status.setText(""))).failure(
+            self._failed).run()
+
+
+__all__ = ["HitModel", "ScreeningDialog"]

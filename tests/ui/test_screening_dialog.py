@@ -1,0 +1,78 @@
+"""The screening dialog on real widgets: Screen Case on the worker (progress, result), the
+review list best first with the explanation and both records, Match / No match / Unsure as
+undoable decisions, bulk "no match" only with a note."""
+
+import pytest
+
+from casefile.services.case.facade import Case
+from casefile.services.screening.watchlist_import import load
+from casefile.ui.app import register_fonts
+from casefile.ui.screening_dialog import ScreeningDialog
+from casefile.ui.session import CaseSession
+from tests.support.watchlist import write_ftm
+
+
+@pytest.fixture
+def session(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", dataset="sanctions")
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person", "country": "RU"})
+        case.create("entity", {"name": "Foo Trading", "kind": "company"},
+                    {"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+        case.create("entity", {"name": "Shenzhen Dajiang Chuangxin Keji Youxian Gongsi",
+                               "kind": "company"})
+    s = CaseSession()
+    s.open(path)
+    qtbot.waitUntil(lambda: s.case is not None, timeout=10000)
+    yield s
+    s.shut_down()
+
+
+def idle(qtbot, s):
+    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=20000)
+
+
+def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
+    register_fonts(qapp)  # as the application does: CJK names drawn, not as boxes
+    dlg = ScreeningDialog(session)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.watchlists.currentText() == "sanctions"
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    assert "Screened 3 parties against sanctions" in dlg.status.text()
+    scores = [h.score for h in dlg.model.rows]
+    assert scores == sorted(scores, reverse=True)
+    dlg.table.selectRow(0)
+    idle(qtbot, session)
+    top = dlg.model.rows[0]
+    assert top.party == "Sergey Chemezov"
+    assert "chemezov" in dlg.explanation.text().lower()
+    assert "Sergei Viktorovich CHEMEZOV" in dlg.entry_view.toPlainText()
+    assert dlg.party_view.toPlainText().startswith("Sergey Chemezov")
+    dlg.grab().save(str(tmp_path / "screening.png"))
+    qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rows[0].verdict == "match", timeout=10000)
+    assert dlg.model.data(dlg.model.index(0, 4)) == "match"
+    assert session.case.undo_name.startswith("Decide “match” on")
+
+    dlg.table.selectAll()
+    idle(qtbot, session)
+    assert not dlg.buttons["match"].isEnabled() and dlg.buttons["no_match"].isEnabled()
+    qtbot.mouseClick(dlg.buttons["no_match"], qtbot_button())
+    assert "Write a note" in dlg.status.text()
+    dlg.note.setText("namesakes, checked registry")
+    qtbot.mouseClick(dlg.buttons["no_match"], qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: all(h.verdict == "no_match" for h in dlg.model.rows),
+                    timeout=10000)
+    assert dlg.model.rows[0].note == "namesakes, checked registry"
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+    return Qt.MouseButton.LeftButton
