@@ -108,15 +108,18 @@ def _entry_text(h: HitRow) -> str:
 class ScreeningDialog(QDialog):
     """Screen the open case and review its hits."""
 
-    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, parent: QWidget | None = None,
+                 party: int | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Screening")
+        self.party = party  # screen and show only this entity
+        self.setWindowTitle("Screening" if party is None else "Screening: one party")
         self.session = session
         self.task: Task | None = None
         self.model = HitModel()
         self.watchlists = QComboBox()
         self.watchlists.addItems([w.name for w in db.list_all()])
-        self.screen_button = QPushButton("Screen Case")
+        self.screen_button = QPushButton("Screen Case" if party is None else
+                                         "Screen This Party")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
@@ -178,7 +181,7 @@ class ScreeningDialog(QDialog):
         self.status.setText(f"Screening against {name}…")
 
         def work(case: Case) -> Change:
-            s = screen_case(case, name, progress=task.report)
+            s = screen_case(case, name, party=self.party, progress=task.report)
             assert s.change is not None
             s.change.result = s
             return s.change
@@ -196,7 +199,7 @@ class ScreeningDialog(QDialog):
         s = change.result
         self._idle()
         self.status.setText(
-            f"Screened {s.parties} parties against {s.watchlist} (version {s.version}): "
+            f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against {s.watchlist} (version {s.version}): "
             f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened.")
 
     def _failed(self, exc: BaseException) -> None:
@@ -212,9 +215,11 @@ class ScreeningDialog(QDialog):
 
     # -- reviewing ----------------------------------------------------------------------
     def refresh(self) -> None:
+        party = self.party
+
         def read(case: Case) -> list[HitRow]:
             with case.read() as conn:
-                return hits(conn)
+                return hits(conn, party=party)
         self.session.query(read, self._rows)
 
     def _rows(self, rows: list[HitRow]) -> None:

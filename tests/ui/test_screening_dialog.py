@@ -76,3 +76,28 @@ def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
 def qtbot_button():
     from PySide6.QtCore import Qt
     return Qt.MouseButton.LeftButton
+
+
+def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeypatch):
+    from tests.ui.conftest import choose_kind, wait_idle
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data2"))
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", dataset="sanctions")
+    path = tmp_path / "w.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Acme Widgets", "kind": "company"})
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    choose_kind(qtbot, window, "entity")
+    window.records.view.selectRow(1)
+    wait_idle(qtbot, window)
+    window.menus.screen_party.trigger()
+    dlg = window.commands.dialogs["screening"]
+    assert dlg.screen_button.text() == "Screen This Party" and dlg.party is not None
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=10000)
+    assert dlg.model.rows[0].list_key == "NK-chemezov"
+    assert "Screened 1 party" in dlg.status.text()
+    dlg.close()
