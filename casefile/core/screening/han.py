@@ -15,9 +15,11 @@ from rigour.text.translit import ascii_text
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]+")
-# legal forms and place-words of Chinese company names, left out of the bigrams a name is
-# found by (every company has them)
-_GENERIC = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "株式会社")
+# legal forms of Chinese and Japanese company names, left out of the bigrams a name is found
+# by and of the forms compared (every company has them), longest first; and their pinyin
+_GENERIC = ("有限责任公司", "股份有限公司", "有限公司", "总公司", "集团", "公司", "株式会社")
+_PINYIN_FORMS = re.compile(r"\b(?:youxian|zeren|gufen|gongsi|zonggongsi|jituan)\b",
+                           re.IGNORECASE)
 
 
 def has_han(text: str) -> bool:
@@ -30,6 +32,22 @@ def latin_form(text: str) -> str:
     """'深圳市大疆创新科技有限公司' -> 'shen zhen shi da jiang chuang xin ke ji you xian gong si'
     (lower case, one syllable a word); other scripts are transliterated too."""
     return " ".join(ascii_text(text).lower().split())
+
+
+def without_legal_forms(text: str) -> str:
+    """Han text without its legal forms ('华为技术有限公司' -> '华为技术'); the text itself
+    when nothing else would be left."""
+    out = text
+    for word in _GENERIC:
+        out = out.replace(word, " ")
+    return out if out.strip() else text
+
+
+def without_pinyin_forms(text: str) -> str:
+    """Latin text without the pinyin of Chinese legal forms ('Huawei Jishu Youxian Gongsi'
+    -> 'Huawei Jishu'): compared with a Han name whose legal forms were taken out."""
+    out = " ".join(_PINYIN_FORMS.sub(" ", text).split())
+    return out or text
 
 
 def bigrams(text: str) -> list[str]:

@@ -135,10 +135,19 @@ def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
 
 
 def _generic_only(query: Name, result: Name, matches: Sequence[Alignment]) -> bool:
-    """Whether every matched part is a generic word (legal form, trade word, place)."""
+    """Whether only generic words (legal forms, trade words, places) matched while a word
+    that tells parties apart did not: "Beijing Technology Co" and "Shanghai Technology
+    Co" share only "Technology Co". A name made wholly of such words that matches whole
+    ("China Electronics Technology Group") is not generic."""
     generic = _generic_parts(query) | _generic_parts(result)
     matched = [m for m in matches if m.qps and m.rps and m.score > 0]
-    return bool(matched) and all(set(m.qps) | set(m.rps) <= generic for m in matched)
+    if not matched or not all(set(m.qps) | set(m.rps) <= generic for m in matched):
+        return False
+    legal = (NamePartTag.LEGAL, NamePartTag.STOP)
+    unmatched = [m for m in matches if not (m.qps and m.rps and m.score > 0)]
+    own_q = any(p.tag not in legal for m in unmatched for p in m.qps)
+    own_r = any(p.tag not in legal for m in unmatched for p in m.rps)
+    return own_q and own_r
 
 
 def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -> NameMatch:
@@ -174,9 +183,12 @@ def _forms(q: str, r: str) -> list[tuple[str, str, bool]]:
     qh, rh = han.has_han(q), han.has_han(r)
     out = [(q, r, False)]
     if qh and not rh:
-        out.append((han.latin_form(q), r, True))
+        out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
+                    True))
     elif rh and not qh:
-        out.append((q, han.latin_form(r), True))
+        out.append((han.without_pinyin_forms(q), han.latin_form(han.without_legal_forms(r)),
+                    True))
     elif qh and rh:
-        out.append((han.latin_form(q), han.latin_form(r), True))
+        out.append((han.latin_form(han.without_legal_forms(q)),
+                    han.latin_form(han.without_legal_forms(r)), True))
     return out

@@ -96,20 +96,25 @@ def _years(dates: list[str]) -> set[str]:
 
 
 def _dob(party: Party, entry: Entry, r: Result) -> None:
+    """Birth-date qualifiers as logic-v2 has them: years disjoint -0.15, and full dates
+    disjoint -0.25 (both apply when the years differ and both sides give days)."""
     ours, theirs = party.birth_dates, entry.birth_dates
     if not ours or not theirs:
         return
-    if not _years(ours) & _years(theirs):
+    days_o = {d[:10] for d in ours if len(d) >= 10}
+    days_t = {d[:10] for d in theirs if len(d) >= 10}
+    years_apart = not _years(ours) & _years(theirs)
+    days_apart = bool(days_o and days_t and not days_o & days_t)
+    if years_apart:
         r.features["dob_year_disjoint"] = 1.0
-        r.reasons.append(f"birth year differs ({', '.join(sorted(_years(ours)))} vs "
-                         f"{', '.join(sorted(_years(theirs)))}) -0.15")
-        return
-    days_o = {d for d in ours if len(d) >= 10}
-    days_t = {d for d in theirs if len(d) >= 10}
-    if days_o and days_t and not days_o & days_t:
+    if days_apart:
         r.features["dob_day_disjoint"] = 1.0
-        r.reasons.append(f"birth date differs ({', '.join(sorted(days_o))} vs "
-                         f"{', '.join(sorted(days_t))}) -0.25")
+    if years_apart or days_apart:
+        shown_o = sorted(days_o if days_apart else _years(ours))
+        shown_t = sorted(days_t if days_apart else _years(theirs))
+        cut = -0.15 * years_apart - 0.25 * days_apart
+        r.reasons.append(f"birth {'date' if days_apart else 'year'} differs "
+                         f"({', '.join(shown_o)} vs {', '.join(shown_t)}) {cut:+.2f}")
     elif days_o & days_t:
         r.reasons.append("birth date equal")
     else:

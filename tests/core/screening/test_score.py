@@ -61,7 +61,7 @@ def test_homonyms_apart_by_birth_date_and_country():
     other = score(Party(1, "Person", ["John Smith"], {"us"}, ["1970-01-01"]), e)
     assert same.score == 1.0 and "birth date equal" in same.explanation
     assert other.score < 0.7
-    assert "birth year differs (1970 vs 1985)" in other.explanation
+    assert "birth date differs (1970-01-01 vs 1985-03-02) -0.40" in other.explanation
     assert "country differs (US vs GB) -0.2" in other.explanation
 
 
