@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -158,7 +158,7 @@ class ScreeningDialog(QDialog):
         layout.addWidget(sides, 2)
         layout.addLayout(decide_row)
         self.resize(980, 680)
-        self.screen_button.clicked.connect(self.screen)
+        self.screen_button.clicked.connect(self.start_screening)
         self.cancel_button.clicked.connect(self.cancel)
         self.table.selectionModel().selectionChanged.connect(self._show)
         for verdict, b in self.buttons.items():
@@ -168,7 +168,7 @@ class ScreeningDialog(QDialog):
         self.refresh()
 
     # -- screening ----------------------------------------------------------------------
-    def screen(self) -> None:
+    def start_screening(self) -> None:
         name = self.watchlists.currentText()
         if not name:
             self.status.setText("No watchlist yet: import one with 'casefile watchlist "
@@ -199,7 +199,8 @@ class ScreeningDialog(QDialog):
         s = change.result
         self._idle()
         self.status.setText(
-            f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against {s.watchlist} (version {s.version}): "
+            f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against "
+            f"{s.watchlist} (version {s.version}): "
             f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened.")
 
     def _failed(self, exc: BaseException) -> None:
@@ -265,8 +266,11 @@ class ScreeningDialog(QDialog):
             self.note.setFocus()
             return
         self.session.op(lambda case: decide(case, chosen, verdict, note)).success(
-            lambda _c: (self.note.clear(), self.status.setText(""))).failure(
-            self._failed).run()
+            self._decided).failure(self._failed).run()
+
+    def _decided(self, _change: Change) -> None:
+        self.note.clear()
+        self.status.setText("")
 
 
 __all__ = ["HitModel", "ScreeningDialog"]

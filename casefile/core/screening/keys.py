@@ -24,7 +24,7 @@ STOP = frozenset({
     "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
     "plc", "gmbh", "ag", "sa", "srl", "bv", "jsc", "pjsc", "ojsc", "cjsc", "the", "of",
     "and", "ooo", "oao", "zao", "pao", "ao", "ip", "tov", "llp", "lp", "kg", "oy", "ab",
-    "as", "de", "la", "el", "y", "et", "und", "und", "im", "joint", "stock", "liability",
+    "as", "de", "la", "el", "y", "et", "und", "im", "joint", "stock", "liability",
     "public", "open", "closed", "private", "obshchestvo", "s", "ogranichennoi",
     "otvetstvennostyu", "aktsionernoe", "you", "xian", "gong", "si", "zeren"})
 _MIN_PHONETIC = 4

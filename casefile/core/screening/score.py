@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casefile.core import identifiers as ids
+from casefile.core.screening import han
 from casefile.core.screening import names as nm
 from casefile.core.screening.keys import identifier_key
 from casefile.core.screening.records import Entry, Party, comparable, name_type
@@ -53,7 +54,7 @@ def _name_reasons(m: nm.NameMatch) -> list[str]:
     out = []
     if m.derived:
         out.append(f"compared through the pinyin/romanised form of "
-                   f"{m.query if nm.han.has_han(m.query) else m.result}")
+                   f"{m.query if han.has_han(m.query) else m.result}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
         out.append(f"name equal: {m.query} = {m.result}")
     else:

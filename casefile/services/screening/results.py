@@ -56,7 +56,7 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
          run_ids: list[int] | None = None) -> list[HitRow]:
     """The current hits: of the latest run of each party against each watchlist (a party
     screened alone later shows its newer hits), best score first."""
-    where, params = "", []
+    where, params = "", list[Any]()
     if watchlist is not None:
         where += " AND r.watchlist = ?"
         params.append(watchlist)

@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, \
-    REVIEW_THRESHOLD
+from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
 from casefile.core.screening.score import Result, score
 from casefile.errors import NotFoundError, ValidationError

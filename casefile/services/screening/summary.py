@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile.services.case.facade import Case
-from casefile.services.screening import results
 from casefile.services.case.screening_ops import VERDICT_WORDS
+from casefile.services.screening import results
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ import sqlite3
 
 import pytest
 
+from casefile.core.screening.records import Party
 from casefile.errors import Cancelled, ImportFileError, NotFoundError
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
-from casefile.core.screening.records import Party
 from casefile.services.screening.watchlist_import import load
 from tests.support.watchlist import ENTRIES, ftm, write_ftm, write_simple
 
