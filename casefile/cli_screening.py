@@ -5,6 +5,7 @@ above the flag threshold still wait for a decision, so a script can stop on them
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ def add_verbs(sub: Any) -> None:
     s.add_argument("--party", type=int, default=None, help="screen only this entity (id)")
     s.add_argument("--review", type=float, default=None, help="lowest score shown (0.5)")
     s.add_argument("--flag", type=float, default=None, help="lowest score flagged (0.7)")
+    s.add_argument("--workers", type=int, default=None, help="scoring processes (default: "
+                   "one per core for 200 parties or more, else none: scored in this one)")
 
 
 def run(args: argparse.Namespace, open_case: Any) -> int:
@@ -69,6 +72,7 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
     from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
     from casefile.errors import NotFoundError
     from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.pool import ScreeningPool
     from casefile.services.screening.results import hits
     from casefile.services.screening.screen import screen_case
 
@@ -82,7 +86,17 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
     review = REVIEW_THRESHOLD if args.review is None else args.review
     flag = FLAG_THRESHOLD if args.flag is None else args.flag
     with open_case(args.path) as case:
-        summary = screen_case(case, name, party=args.party, review=review, flag=flag)
+        workers = args.workers
+        if workers is None:
+            many = args.party is None and case.counts()["entity"] >= 200
+            workers = (os.cpu_count() or 1) if many else 0
+        pool = ScreeningPool(workers) if workers > 0 else None
+        try:
+            summary = screen_case(case, name, party=args.party, review=review, flag=flag,
+                                  pool=pool)
+        finally:
+            if pool is not None:
+                pool.close()
         with case.read() as conn:
             rows = hits(conn, name, party=args.party)
     print(f"Screened {summary.parties} part{'y' if summary.parties == 1 else 'ies'} against "

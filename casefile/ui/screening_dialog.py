@@ -5,6 +5,7 @@ only with a note). Every decision is a case operation (undo, audit)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -30,6 +31,7 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS, decide
 from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, hits
 from casefile.services.screening.screen import screen_case
 from casefile.ui.session import CaseSession
@@ -109,8 +111,16 @@ class ScreeningDialog(QDialog):
     """Screen the open case and review its hits."""
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
-                 party: int | None = None) -> None:
+                 party: int | None = None, workers: int | None = None) -> None:
+        """``workers`` scoring processes (default: up to two); 0 scores on the session's
+        worker thread instead (the first screening then holds the window while rigour
+        loads its name tagger)."""
         super().__init__(parent)
+        self.pool: ScreeningPool | None = None
+        if workers != 0:
+            self.pool = ScreeningPool(workers or min(2, os.cpu_count() or 1))
+            self.pool.warm()  # the tagger loads while the user looks at the dialog
+            self.finished.connect(self._close_pool)
         self.party = party  # screen and show only this entity
         self.setWindowTitle("Screening" if party is None else "Screening: one party")
         self.session = session
@@ -181,11 +191,17 @@ class ScreeningDialog(QDialog):
         self.status.setText(f"Screening against {name}…")
 
         def work(case: Case) -> Change:
-            s = screen_case(case, name, party=self.party, progress=task.report)
+            s = screen_case(case, name, party=self.party, progress=task.report,
+                            pool=self.pool)
             assert s.change is not None
             s.change.result = s
             return s.change
         self.session.op(work).success(self._screened).failure(self._failed).run()
+
+    def _close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -2,9 +2,12 @@
 review list best first with the explanation and both records, Match / No match / Unsure as
 undoable decisions, bulk "no match" only with a note."""
 
+import time
+
 import pytest
 
 from casefile.services.case.facade import Case
+from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.watchlist_import import load
 from casefile.ui.app import register_fonts
 from casefile.ui.screening_dialog import ScreeningDialog
@@ -31,12 +34,12 @@ def session(qtbot, tmp_path, monkeypatch):
 
 
 def idle(qtbot, s):
-    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=20000)
+    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)  # the tagger loads
 
 
 def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
     register_fonts(qapp)  # as the application does: CJK names drawn, not as boxes
-    dlg = ScreeningDialog(session)
+    dlg = ScreeningDialog(session, workers=0)
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.watchlists.currentText() == "sanctions"
@@ -78,6 +81,7 @@ def qtbot_button():
     return Qt.MouseButton.LeftButton
 
 
+@pytest.mark.slow
 def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeypatch):
     from tests.ui.conftest import choose_kind, wait_idle
 
@@ -92,12 +96,25 @@ def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeyp
     choose_kind(qtbot, window, "entity")
     window.records.view.selectRow(1)
     wait_idle(qtbot, window)
+    monkeypatch.setattr("casefile.ui.screening_dialog.ScreeningPool",
+                        lambda n: ScreeningPool(1))
     window.menus.screen_party.trigger()
     dlg = window.commands.dialogs["screening"]
+    assert dlg.pool is not None and dlg.pool.workers == 1
     assert dlg.screen_button.text() == "Screen This Party" and dlg.party is not None
+    ticks = []  # the window keeps answering while a worker process loads rigour's tagger
+    from PySide6.QtCore import QTimer
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    started = time.monotonic()
     qtbot.mouseClick(dlg.screen_button, qtbot_button())
-    wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=10000)
+    wait_idle(qtbot, window, timeout=120000)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=120000)
+    timer.stop()
+    elapsed = time.monotonic() - started
+    assert len(ticks) * 0.05 >= 0.5 * elapsed, (len(ticks), elapsed)
     assert dlg.model.rows[0].list_key == "NK-chemezov"
     assert "Screened 1 party" in dlg.status.text()
     dlg.close()
+    assert dlg.pool is None

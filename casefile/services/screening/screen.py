@@ -27,6 +27,7 @@ from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
+from casefile.services.screening.pool import ScreeningPool
 
 Progress = Callable[[int, int, str], None]
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -118,8 +119,10 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
 
 def screen_case(case: Case, watchlist: str, *, party: int | None = None,
                 where: Path | None = None, review: float = REVIEW_THRESHOLD,
-                flag: float = FLAG_THRESHOLD, progress: Progress | None = None) -> RunSummary:
-    """Screen the case (or one party) against ``watchlist`` and record the run."""
+                flag: float = FLAG_THRESHOLD, progress: Progress | None = None,
+                pool: ScreeningPool | None = None) -> RunSummary:
+    """Screen the case (or one party) against ``watchlist`` and record the run. With a
+    ``pool`` the scoring runs in its worker processes, else in this thread."""
     if not 0 < review <= flag <= 1:
         raise ValidationError("threshold", "thresholds must satisfy 0 < review ≤ flag ≤ 1")
     con = db.open_existing(watchlist, where)
@@ -131,9 +134,15 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
                 raise NotFoundError(f"the case has no party {party}")
             earlier = _earlier(conn, watchlist)
         started = _now()
-        found = find(Index(con), parties, review, progress)
+        if pool is None:
+            found = find(Index(con), parties, review, progress)
     finally:
         con.close()
+    if pool is not None:
+        names = {p.id: (p, name) for p, name in parties}
+        found = [Found(names[pid][0], names[pid][1], e, r, digest) for pid, e, r, digest
+                 in pool.score(db.path_of(watchlist, where), [p for p, _n in parties],
+                               review, progress)]
     hits: list[dict[str, Any]] = []
     reopened = carried = flagged_open = 0
     for f in found:

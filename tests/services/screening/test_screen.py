@@ -130,3 +130,21 @@ def test_one_party_alone_and_the_summary(case, listed):
                                                         "listed by OFAC")
     assert {o.list_key for o in s.open_hits} == {"NK-tekhkrim", "NK-dji"}
     assert all(o.flagged for o in s.open_hits)
+
+
+@pytest.mark.slow
+def test_worker_processes_find_what_this_thread_finds(case, listed, tmp_path):
+    from casefile.services.screening.pool import ScreeningPool
+
+    parties(case)
+    here = screen_case(case, "sanctions", where=listed)
+    pool = ScreeningPool(workers=2)
+    try:
+        seen = []
+        there = screen_case(case, "sanctions", where=listed, pool=pool,
+                            progress=lambda d, t, m: seen.append((d, t)))
+    finally:
+        pool.close()
+    assert [(f.party.id, f.entry.key, f.result.score) for f in there.found] == \
+        [(f.party.id, f.entry.key, f.result.score) for f in here.found]
+    assert seen[-1] == (4, 4) and there.carried == 0 and there.hits == 3
