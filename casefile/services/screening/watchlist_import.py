@@ -104,26 +104,35 @@ class _Writer:
         self.fresh = con.execute("SELECT count(*) FROM entry").fetchone()[0] == 0
 
     def put(self, row: tuple[Any, ...]) -> None:
+        """Write one entry: new, changed (its tokens renewed) or unchanged (only marked as
+        seen by this load). An id met twice in one file keeps its last entity."""
         key, digest = row[0], row[9]
         old = None if self.fresh else self.con.execute(
             "SELECT id, digest FROM entry WHERE key = ?", (key,)).fetchone()
+        eid = 0
+        if old is None:
+            try:
+                eid = self.con.execute(
+                    "INSERT INTO entry(key, schema, caption, datasets, topics, first_seen, "
+                    "last_seen, last_change, data, digest, seen) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?)", (*row, self.load)).lastrowid or 0
+                self.report.added += 1
+            except sqlite3.IntegrityError:  # the same id earlier in this very file
+                self.flush()
+                old = self.con.execute("SELECT id, digest FROM entry WHERE key = ?",
+                                       (key,)).fetchone()
         if old is not None and old[1] == digest:
             self.con.execute("UPDATE entry SET seen = ? WHERE id = ?", (self.load, old[0]))
             self.report.unchanged += 1
             return
         if old is not None:
+            self.flush()
             self.con.execute("DELETE FROM token WHERE entry = ?", (old[0],))
             self.con.execute("UPDATE entry SET schema=?, caption=?, datasets=?, topics=?, "
                              "first_seen=?, last_seen=?, last_change=?, data=?, digest=?, "
                              "seen=? WHERE id = ?", (*row[1:], self.load, old[0]))
             eid = old[0]
             self.report.changed += 1
-        else:
-            eid = self.con.execute(
-                "INSERT INTO entry(key, schema, caption, datasets, topics, first_seen, "
-                "last_seen, last_change, data, digest, seen) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (*row, self.load)).lastrowid or 0
-            self.report.added += 1
         props = json.loads(row[8])
         names = [v for p in (*NAME_PROPS, *WEAK_PROPS) for v in props.get(p, ())]
         idents = [v for p in ID_PROPS if p != "kppCode" for v in props.get(p, ())]
@@ -156,6 +165,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
         raise ImportFileError(f"{path}: no such file")
     with path.open("r", encoding="utf-8-sig", errors="replace") as f:
         kind = kind_of_file(f)
+        if not f.read(4096).strip():
+            raise ImportFileError(f"{path.name} is empty: nothing to load")
     if kind == "array":
         raise ImportFileError(f"{path.name}: a JSON array; a watchlist is loaded from "
                               "OpenSanctions' entities.ftm.json (one entity a line)")
@@ -196,6 +207,9 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         if not obj.get("schema"):
                             raise ImportFileError(f"{path.name}, line {n}: an entity "
                                                   "without a schema")
+                        if obj.get("schema") in MATCHABLE:
+                            raise ImportFileError(f"{path.name}, line {n}: a "
+                                                  f"{obj['schema']} without an id")
                         report.skipped += 1
                         continue
                     newest = max(newest, str(row[7] or ""))
@@ -203,6 +217,10 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
         w.flush()
         if delta:
             report.kind = "delta"
+        elif report.added + report.changed + report.unchanged == 0 and not w.fresh:
+            raise ImportFileError(f"{path.name} holds no entity of a schema that is matched "
+                                  "(Person, Company, Organization, LegalEntity, PublicBody, "
+                                  "Vessel, Airplane); the watchlist is left as it was")
         else:  # a full file: what it no longer holds goes
             gone = con.execute("SELECT id FROM entry WHERE seen != ?", (load_id,)).fetchall()
             for (eid,) in gone:

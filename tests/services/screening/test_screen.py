@@ -148,3 +148,18 @@ def test_worker_processes_find_what_this_thread_finds(case, listed, tmp_path):
     assert [(f.party.id, f.entry.key, f.result.score) for f in there.found] == \
         [(f.party.id, f.entry.key, f.result.score) for f in here.found]
     assert seen[-1] == (4, 4) and there.carried == 0 and there.hits == 3
+
+
+def test_a_cancelled_run_leaves_nothing_in_the_case(case, listed):
+    from casefile.errors import Cancelled
+
+    parties(case)
+    before = case.head_digest()
+
+    def stop(done, total, message):
+        if done == 2:
+            raise Cancelled()
+    with pytest.raises(Cancelled):
+        screen_case(case, "sanctions", where=listed, progress=stop)
+    assert current(case) == [] and case.head_digest() == before
+    assert case.undo_name == "New entity “Acme Widgets”"

@@ -4,9 +4,12 @@ all or nothing (a bad line or a cancel leaves the list as it was)."""
 
 import hashlib
 import json
+import re
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile.core.screening.records import Party
 from casefile.errors import Cancelled, ImportFileError, NotFoundError
@@ -98,8 +101,59 @@ def test_cancel_leaves_the_list_as_it_was(tmp_path):
     assert seen and len(rows(tmp_path, "s")) == 6
 
 
+def test_a_full_file_without_matchable_entities_does_not_empty_the_list(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    other = write_ftm(tmp_path / "other.ftm.json", [])
+    with pytest.raises(ImportFileError, match="holds no entity of a schema that is matched"):
+        load(other, "s", where=tmp_path)
+    assert len(rows(tmp_path, "s")) == 6
+
+
 def test_unknown_watchlists_and_names_are_refused(tmp_path):
     with pytest.raises(NotFoundError, match="no watchlist called 'nope'"):
         db.open_existing("nope", tmp_path)
     with pytest.raises(Exception, match="no watchlist name"):
         db.path_of("../etc", tmp_path)
+
+
+_schemas = st.sampled_from(["Person", "Company", "Vessel", "Sanction", "Address",
+                            "LegalEntity", "", "Thing"])
+_text = st.text(max_size=20)
+_entity = st.fixed_dictionaries(
+    {"id": st.one_of(_text, st.integers().map(str)), "schema": _schemas},
+    optional={"caption": st.one_of(_text, st.none()),
+              "datasets": st.lists(_text, max_size=2),
+              "last_change": st.one_of(_text, st.none()),
+              "properties": st.dictionaries(
+                  st.sampled_from(["name", "alias", "innCode", "birthDate", "country",
+                                   "weakAlias", "topics", "junk"]),
+                  st.one_of(st.lists(st.one_of(_text, st.integers(), st.none()),
+                                     max_size=3), _text), max_size=5)})
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_entity, max_size=8))
+def test_any_entity_lines_load_or_are_refused_with_their_line(tmp_path, items):
+    import tempfile
+    from pathlib import Path
+
+    where = Path(tempfile.mkdtemp(dir=tmp_path))
+    f = where / "entities.ftm.json"
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), "utf-8")
+    try:
+        r = load(f, "h", where=where)
+    except ImportFileError as exc:
+        said = str(exc)
+        assert re.match(r"entities\.ftm\.json, line \d+: (an entity without a schema|a "
+                        r"\w+ without an id)$", said) or \
+            said == "entities.ftm.json is empty: nothing to load", said
+        n = int(said.split()[2][:-1]) if "line" in said else 0
+        assert not items or not items[n - 1]["schema"] or not items[n - 1]["id"]
+        return
+    keys = {x["id"] for x in items if x["schema"] in
+            ("Person", "Company", "Vessel", "LegalEntity")}
+    assert set(rows(where, "h")) == keys
+    assert r.added == len(keys)
+    assert r.skipped == sum(x["schema"] not in ("Person", "Company", "Vessel",
+                                                "LegalEntity") for x in items)
