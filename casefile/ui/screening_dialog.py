@@ -6,6 +6,7 @@ only with a note). Every decision is a case operation (undo, audit)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -33,6 +35,7 @@ from casefile.services.case.screening_ops import VERDICT_WORDS, decide
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, hits
+from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.services.screening.screen import screen_case
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
@@ -128,6 +131,7 @@ class ScreeningDialog(QDialog):
         self.model = HitModel()
         self.watchlists = QComboBox()
         self.watchlists.addItems([w.name for w in db.list_all()])
+        self.load_button = QPushButton("Load Watchlist…")
         self.screen_button = QPushButton("Screen Case" if party is None else
                                          "Screen This Party")
         self.cancel_button = QPushButton("Cancel")
@@ -150,8 +154,8 @@ class ScreeningDialog(QDialog):
         self.note.setPlaceholderText("Note (required to dismiss several hits at once)")
         self.buttons = {v: QPushButton(w.capitalize()) for v, w in VERDICT_WORDS.items()}
         top = QHBoxLayout()
-        for w in (plain_label("Watchlist:"), self.watchlists, self.screen_button,
-                  self.progress, self.cancel_button):
+        for w in (plain_label("Watchlist:"), self.watchlists, self.load_button,
+                  self.screen_button, self.progress, self.cancel_button):
             top.addWidget(w)
         sides = QSplitter()
         sides.addWidget(self.party_view)
@@ -169,6 +173,7 @@ class ScreeningDialog(QDialog):
         layout.addLayout(decide_row)
         self.resize(980, 680)
         self.screen_button.clicked.connect(self.start_screening)
+        self.load_button.clicked.connect(self.choose_watchlist_file)
         self.cancel_button.clicked.connect(self.cancel)
         self.table.selectionModel().selectionChanged.connect(self._show)
         for verdict, b in self.buttons.items():
@@ -197,6 +202,33 @@ class ScreeningDialog(QDialog):
             s.change.result = s
             return s.change
         self.session.op(work).success(self._screened).failure(self._failed).run()
+
+    # -- loading a watchlist -------------------------------------------------------------
+    def choose_watchlist_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Load a watchlist", "", "OpenSanctions entities (*.json *.ftm.json);;"
+            "OpenSanctions targets.simple.csv (*.csv);;All files (*)")
+        if name:
+            self.load_watchlist(Path(name))
+
+    def load_watchlist(self, path: Path) -> None:
+        """Load an OpenSanctions file into the watchlist of its dataset, on the worker,
+        with progress and cancel; the licence notice is shown with the result."""
+        task = self.task = Task()
+        task.progress.connect(self._progress)
+        self.screen_button.setEnabled(False)
+        self.load_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(f"Loading {path.name}… {db.LICENCE}")
+        self.session.run(lambda: load(path, progress=task.report), self._loaded,
+                         self._failed)
+
+    def _loaded(self, report: LoadReport) -> None:
+        self._idle()
+        self.watchlists.clear()
+        self.watchlists.addItems([w.name for w in db.list_all()])
+        self.watchlists.setCurrentText(report.name)
+        self.status.setText(f"{report.said()}. {report.licence}")
 
     def _close_pool(self) -> None:
         if self.pool is not None:
@@ -227,6 +259,7 @@ class ScreeningDialog(QDialog):
 
     def _idle(self) -> None:
         self.task = None
+        self.load_button.setEnabled(True)
         self.screen_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 

@@ -118,3 +118,22 @@ def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeyp
     assert "Screened 1 party" in dlg.status.text()
     dlg.close()
     assert dlg.pool is None
+
+
+def test_load_a_watchlist_from_the_dialog_with_its_licence(qtbot, session, tmp_path):
+    from tests.support.watchlist import ftm
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    (tmp_path / "pep").mkdir()
+    f = write_ftm(tmp_path / "pep" / "entities.ftm.json", [ftm("P-1", "Person", "Anna Li")])
+    dlg.load_watchlist(f)
+    assert not dlg.screen_button.isEnabled() and dlg.cancel_button.isEnabled()
+    idle(qtbot, session)
+    assert dlg.watchlists.currentText() == "pep"
+    assert "pep: 1 added" in dlg.status.text() and "CC BY-NC 4.0" in dlg.status.text()
+    assert dlg.screen_button.isEnabled() and not dlg.cancel_button.isEnabled()
+    (tmp_path / "pep" / "bad.ftm.json").write_text("{oops\n", "utf-8")
+    dlg.load_watchlist(tmp_path / "pep" / "bad.ftm.json")
+    idle(qtbot, session)
+    assert "bad.ftm.json, line 1: not valid JSON" in dlg.status.text()
