@@ -135,11 +135,12 @@ def main() -> None:
     for n in (size // 10, size):
         g = work / f"mem-{n}.ftm.json"
         g.write_text("".join(json.dumps(e) + "\n" for e in entries[:n]), encoding="utf-8")
-        code = ("import os, resource, sys; from pathlib import Path; sys.path.insert(0, "
+        # VmHWM, read in the child (ru_maxrss would carry this process's peak over exec)
+        code = ("import sys; from pathlib import Path; sys.path.insert(0, "
                 f"{str(Path(__file__).resolve().parent.parent)!r}); from casefile.services."
                 "screening.watchlist_import import load; load(Path(sys.argv[1]), 'mem' + "
-                "sys.argv[2], where=Path(sys.argv[3])); print(resource.getrusage("
-                "resource.RUSAGE_SELF).ru_maxrss)")
+                "sys.argv[2], where=Path(sys.argv[3])); print([l.split()[1] for l in "
+                "open('/proc/self/status') if l.startswith('VmHWM:')][0])")
         out = subprocess.run([sys.executable, "-c", code, str(g), str(n), str(work)],
                              capture_output=True, text=True, check=True).stdout
         peaks.append((n, int(out.split()[-1]) / 1024))
