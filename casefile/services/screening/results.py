@@ -41,10 +41,10 @@ class HitRow:
 
 
 def latest_runs(conn: Connection, watchlist: str | None = None) -> list[dict[str, Any]]:
-    """The latest whole-case run of each watchlist (or of ``watchlist``), with any party
-    runs made after it."""
+    """The latest whole-case run of each watchlist (or of ``watchlist``); for a watchlist
+    only ever used on single parties, its latest run."""
     rows = conn.exec_driver_sql(
-        "SELECT * FROM screening_run ORDER BY id").mappings().all()
+        "SELECT * FROM screening_run ORDER BY scope = 'case', id").mappings().all()
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         if watchlist is None or r["watchlist"] == watchlist:

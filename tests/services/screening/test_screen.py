@@ -124,7 +124,7 @@ def test_one_party_alone_and_the_summary(case, listed):
     (s,) = screening_summary(case)
     assert (s.watchlist, s.dataset, s.list_version) == ("sanctions", "sanctions",
                                                        "2024-05-01T10:00:00")
-    assert s.algorithm == "casefile-logic-v2 1" and s.parties == 1
+    assert s.algorithm == "casefile-logic-v2 1" and s.parties == 4  # the whole-case run
     (d,) = s.decisions
     assert (d.party, d.verdict, d.reviewer, d.note) == ("Sergey Chemezov", "match", "ana",
                                                         "listed by OFAC")
