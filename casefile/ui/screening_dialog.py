@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.screening import FLAG_THRESHOLD
 from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -35,79 +32,12 @@ from casefile.services.case.screening_ops import VERDICT_WORDS, decide
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, hits
-from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_import import LoadReport, load
+from casefile.ui.screening_hits import COLUMNS, HitModel, entry_text, party_text
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Task
-
-COLUMNS = ("Score", "Party", "List entry", "Schema", "Decision")
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class HitModel(QAbstractTableModel):
-    """The hits, best score first (as the service returns them)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[HitRow] = []
-
-    def set_rows(self, rows: list[HitRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        h = self.rows[index.row()]
-        if index.column() == 0:
-            return f"{h.score:.2f}{' !' if h.score >= FLAG_THRESHOLD else ''}"
-        if index.column() == 4:
-            if h.open:
-                return "open" + (f" ({h.reopened})" if h.reopened not in ("", "new",
-                                                                          "not yet decided")
-                                 else "")
-            return VERDICT_WORDS[h.verdict] + (" (earlier run)" if h.carried else "")
-        return (h.party, h.list_caption, h.list_schema)[index.column() - 1]
-
-
-def _party_text(case: Case, entity_id: int) -> str:
-    e = case.get("entity", entity_id) or {}
-    lines = [f"{e.get('name', '')}", f"kind: {e.get('kind', '')}"]
-    countries = [c for c in [e.get("country") or "", *(e.get("other_countries") or "")
-                             .split(","), *(e.get("nationality") or "").split(",")] if c]
-    if countries:
-        lines.append("countries: " + ", ".join(countries))
-    if e.get("birth_text"):
-        lines.append(f"born: {e['birth_text']}")
-    for a in case.children("alias", "entity_id", entity_id):
-        lines.append(f"alias: {a['name']}")
-    for i in case.children("identifier", "entity_id", entity_id):
-        lines.append(f"{i['scheme']}: {i['value']}")
-    return "\n".join(lines)
-
-
-def _entry_text(h: HitRow) -> str:
-    e = h.entry
-    lines = [e.get("caption", ""), f"{e.get('schema', '')} {e.get('id', '')}",
-             f"datasets: {', '.join(e.get('datasets', []))}",
-             f"last change: {e.get('last_change', '')}"]
-    for prop, values in sorted((e.get("properties") or {}).items()):
-        lines += [f"{prop}: {v}" for v in values]
-    return "\n".join(lines)
 
 
 class ScreeningDialog(QDialog):
@@ -298,8 +228,8 @@ class ScreeningDialog(QDialog):
         decided = f" — decided {VERDICT_WORDS[h.verdict]} by {h.reviewer}" + \
             (f": {h.note}" if h.note else "") if h.verdict else ""
         self.explanation.setText(f"{h.score:.2f}: {h.explanation}{decided}")
-        self.entry_view.setPlainText(_entry_text(h))
-        self.session.query(lambda case: _party_text(case, h.entity_id),
+        self.entry_view.setPlainText(entry_text(h))
+        self.session.query(lambda case: party_text(case, h.entity_id),
                            self.party_view.setPlainText)
 
     def _enable(self) -> None:
@@ -322,4 +252,4 @@ class ScreeningDialog(QDialog):
         self.status.setText("")
 
 
-__all__ = ["HitModel", "ScreeningDialog"]
+__all__ = ["ScreeningDialog"]
