@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
-from casefile.services.case.screening_ops import VERDICT_WORDS, decide
+from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, hits
@@ -83,6 +83,9 @@ class ScreeningDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (required to dismiss several hits at once)")
         self.buttons = {v: QPushButton(w.capitalize()) for v, w in VERDICT_WORDS.items()}
+        self.sanction_button = QPushButton("Record Sanction")
+        self.sanction_button.setToolTip("Add the listing to the party's sanctions, citing "
+                                        "the watchlist (a hit decided as a match)")
         top = QHBoxLayout()
         for w in (plain_label("Watchlist:"), self.watchlists, self.load_button,
                   self.screen_button, self.progress, self.cancel_button):
@@ -92,7 +95,7 @@ class ScreeningDialog(QDialog):
         sides.addWidget(self.entry_view)
         decide_row = QHBoxLayout()
         decide_row.addWidget(self.note, 1)
-        for b in self.buttons.values():
+        for b in (*self.buttons.values(), self.sanction_button):
             decide_row.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -108,6 +111,7 @@ class ScreeningDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._show)
         for verdict, b in self.buttons.items():
             b.clicked.connect(lambda _=False, v=verdict: self.decide(v))
+        self.sanction_button.clicked.connect(self.record_sanction)
         session.changed.connect(self._changed)
         self._enable()
         self.refresh()
@@ -236,6 +240,9 @@ class ScreeningDialog(QDialog):
         n = len(self.selected()) if self.table.selectionModel() else 0
         for v, b in self.buttons.items():
             b.setEnabled(not self.session.readonly and (n == 1 or (n > 1 and v == "no_match")))
+        chosen = self.selected() if n == 1 else []
+        self.sanction_button.setEnabled(not self.session.readonly and bool(chosen) and
+                                        chosen[0].verdict == "match")
 
     def decide(self, verdict: str) -> None:
         chosen = [h.id for h in self.selected()]
@@ -246,6 +253,12 @@ class ScreeningDialog(QDialog):
             return
         self.session.op(lambda case: decide(case, chosen, verdict, note)).success(
             self._decided).failure(self._failed).run()
+
+    def record_sanction(self) -> None:
+        (h,) = self.selected()
+        self.session.op(lambda case: record_sanction(case, h.id)).success(
+            lambda _c: self.status.setText(f"Recorded the sanction of {h.party} from "
+                                           f"{h.list_caption}.")).failure(self._failed).run()
 
     def _decided(self, _change: Change) -> None:
         self.note.clear()

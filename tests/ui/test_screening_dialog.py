@@ -62,6 +62,11 @@ def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
     qtbot.waitUntil(lambda: dlg.model.rows[0].verdict == "match", timeout=10000)
     assert dlg.model.data(dlg.model.index(0, 4)) == "match"
     assert session.case.undo_name.startswith("Decide “match” on")
+    qtbot.waitUntil(dlg.sanction_button.isEnabled, timeout=5000)
+    qtbot.mouseClick(dlg.sanction_button, qtbot_button())
+    idle(qtbot, session)
+    assert "Recorded the sanction of Sergey Chemezov" in dlg.status.text()
+    assert session.case.counts()["sanction"] == 1
 
     dlg.table.selectAll()
     idle(qtbot, session)

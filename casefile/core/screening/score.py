@@ -50,16 +50,18 @@ def _say_pair(p: nm.Pair) -> str:
     return f"{p.query} ≈ {p.result} ({what})"
 
 
-def _name_reasons(m: nm.NameMatch) -> list[str]:
+def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     out = []
+    alias = " (a name the list gives besides its caption)" if m.result != caption else ""
     if m.derived:
         out.append(f"compared through the pinyin/romanised form of "
                    f"{m.query if han.has_han(m.query) else m.result}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
-        out.append(f"name equal: {m.query} = {m.result}")
+        out.append(f"name equal: {m.query} = {m.result}{alias}")
     else:
         shown = [_say_pair(p) for p in m.pairs if not (p.how == "extra" and p.weight < 0.15)]
-        out.append(", ".join(shown) + f" (name {m.score:.2f})")
+        against = f", against {m.result}" if alias else ""
+        out.append(", ".join(shown) + f" (name {m.score:.2f}{against})")
     if m.generic_only:
         out.append("only generic words (legal form, trade or place words) matched")
     return out
@@ -131,7 +133,7 @@ def score(party: Party, entry: Entry) -> Result:
     m = nm.compare(party.names, entry.names, tag)
     r.name = m
     r.features["name_match"] = m.score
-    r.reasons += _name_reasons(m) if m.pairs else ["no name part matched"]
+    r.reasons += _name_reasons(m, entry.caption) if m.pairs else ["no name part matched"]
     if entry.weak_aliases and m.score < 1.0:
         w = nm.compare(party.names, entry.weak_aliases, tag)
         if w.score >= 1.0:

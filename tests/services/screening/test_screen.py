@@ -163,3 +163,55 @@ def test_a_cancelled_run_leaves_nothing_in_the_case(case, listed):
         screen_case(case, "sanctions", where=listed, progress=stop)
     assert current(case) == [] and case.head_digest() == before
     assert case.undo_name == "New entity “Acme Widgets”"
+
+
+def test_a_decision_changed_outside_casefile_shows(case, listed):
+    import sqlite3
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    h = current(case)[0]
+    decide(case, [h.id], "match", "same person")
+    path = case.path
+    case.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE screening_decision SET verdict = 'no_match'")
+    con.commit()
+    con.close()
+    report = check_case(path)
+    assert "screening_decision 1: changed outside Casefile" in report.problems
+
+
+def test_a_confirmed_match_becomes_a_sanction_citing_the_watchlist(case, listed):
+    from casefile.services.case.screening_ops import record_sanction
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    with pytest.raises(ValidationError, match="only a hit decided as a match"):
+        record_sanction(case, by["NK-chemezov"].id)
+    decide(case, [by["NK-chemezov"].id], "match", "")
+    decide(case, [by["NK-tekhkrim"].id], "match", "")
+    first = record_sanction(case, by["NK-chemezov"].id).result
+    second = record_sanction(case, by["NK-tekhkrim"].id).result
+    s = case.get("sanction", first)
+    assert s["entity_id"] == by["NK-chemezov"].entity_id and s["authority"] == "us_ofac_sdn"
+    assert s["source_url"] == "https://www.opensanctions.org/entities/NK-chemezov/"
+    (cite,) = case.children("citation", "sanction_id", first)
+    src = case.get("source", cite["source_id"])
+    assert src["title"].startswith("OpenSanctions watchlist sanctions (sanctions), version")
+    assert case.children("citation", "sanction_id", second)[0]["source_id"] == src["id"]
+    assert case.counts()["source"] == 1 and check_case(case.path).ok
+    case.undo()
+    assert case.get("sanction", second) is None and case.get("sanction", first) is not None
+
+
+def test_a_pep_match_is_no_sanction(case, listed):
+    from casefile.services.case.screening_ops import record_sanction
+
+    eid = case.create("entity", {"name": "John Smith", "kind": "person"}).created["entity"][0]
+    screen_case(case, "sanctions", where=listed, party=eid)
+    (h,) = current(case)
+    decide(case, [h.id], "match", "")
+    with pytest.raises(ValidationError, match=r"not listed as sanctioned \(topics: role.pep\)"):
+        record_sanction(case, h.id)
