@@ -91,10 +91,16 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
             many = args.party is None and case.counts()["entity"] >= 200
             workers = (os.cpu_count() or 1) if many else 0
         pool = ScreeningPool(workers) if workers > 0 else None
+        print("Screening (rigour's name matcher loads first, 15-30 s)…", file=sys.stderr)
+
+        def progress(done: int, total: int, message: str) -> None:
+            if total:
+                print(f"\r{done:,} of {total:,} parties", end="", file=sys.stderr)
         try:
             summary = screen_case(case, name, party=args.party, review=review, flag=flag,
-                                  pool=pool)
+                                  pool=pool, progress=progress)
         finally:
+            print("", file=sys.stderr)
             if pool is not None:
                 pool.close()
         with case.read() as conn:
