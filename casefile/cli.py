@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("path", type=Path)
 
     _add_export_verbs(sub)
+    from casefile.cli_screening import add_verbs
+
+    add_verbs(sub)
     return p
 
 
@@ -258,6 +261,10 @@ def _run(args: argparse.Namespace) -> int:
             print(f"PROBLEM: {line}")
         print("OK" if report.ok else f"{len(report.problems)} problem(s) found")
         return 0 if report.ok else EXIT_ERROR
+    if args.verb in ("watchlist", "screen"):
+        from casefile.cli_screening import run
+
+        return run(args, _open)
     if args.verb == "export-pdf":
         return _export_pdf(args)
     if args.verb == "verify-dossier":

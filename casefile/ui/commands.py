@@ -80,6 +80,8 @@ class WindowCommands(QObject):
         m.export_pdf.triggered.connect(self.export_pdf)
         m.import_shipments.triggered.connect(lambda: self._import("import_shipments"))
         m.import_ftm.triggered.connect(lambda: self._import("import_ftm"))
+        m.screening.triggered.connect(lambda: self.screening(None))
+        m.screen_party.triggered.connect(self.screen_selected_party)
         m.export_ftm.triggered.connect(self._export_ftm)
         m.export_csv.triggered.connect(self._export_csv)
         m.search_field.returnPressed.connect(lambda: self.search(m.search_field.text()))
@@ -261,6 +263,20 @@ class WindowCommands(QObject):
         cls = FtmImportDialog if which == "import_ftm" else ImportDialog
         dlg = self.dialogs[which] = cls(self.session, self.parent_widget)
         dlg.show()
+
+    def screening(self, party: int | None) -> None:
+        from casefile.ui.screening_dialog import ScreeningDialog
+
+        dlg = self.dialogs["screening"] = ScreeningDialog(self.session, self.parent_widget,
+                                                          party=party)
+        dlg.show()
+
+    def screen_selected_party(self) -> None:
+        ids = self.records.selected_ids() if self.records.kind == "entity" else []
+        if len(ids) != 1:
+            self.status("Choose one entity to screen.")
+            return
+        self.screening(ids[0])
 
     def export_pdf(self) -> None:
         from casefile.ui.export_dialog import show_export_dialog
