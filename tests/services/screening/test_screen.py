@@ -215,3 +215,28 @@ def test_a_pep_match_is_no_sanction(case, listed):
     decide(case, [h.id], "match", "")
     with pytest.raises(ValidationError, match=r"not listed as sanctioned \(topics: role.pep\)"):
         record_sanction(case, h.id)
+
+
+def test_the_dossier_prints_decisions_and_open_hits(case, listed, tmp_path):
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source",
+           reviewer="ana")
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("screening",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+                    .split())
+    assert "Screening" in text and "casefile-logic-v2" in text and "CC BY-NC 4.0" in text
+    assert "Decisions (1)" in text and "same birth date in the source" in text
+    assert "Open hits (2)" in text and "FLAGGED, not reviewed" in text
+    scoped = tmp_path / "s.pdf"  # a pack about one party keeps that party's lines only
+    export_dossier(case, scoped, DossierOptions(sections=("screening",), entity_id=2))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(scoped)).pages)
+                    .split())
+    assert "Decisions (0)" in text and "Open hits (1)" in text and "Foo Trading" in text
