@@ -5,17 +5,26 @@ keeps the scene's index (hit tests) and its frames fast at 10,000 nodes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from casefile.core.chart.model import ChartGraph
 from casefile.ui.chart_icons import ICON
 
-if TYPE_CHECKING:
-    from casefile.ui.chart_scene import ChartScene
+
+class Placed(Protocol):
+    """What the labels are read from (the chart's scene)."""
+
+    graph: ChartGraph
+    pos: np.ndarray
+    hidden: np.ndarray
+    show_hidden: bool
+
+    def opacities(self) -> np.ndarray: ...
 
 LABEL_LOD = 0.25  # labels are drawn from this zoom on
 LABELS_AT_MOST = 1500  # in view at once (more would be unreadable anyway)
@@ -30,7 +39,7 @@ def short(text: str) -> str:
 class LabelLayer(QGraphicsItem):
     """Every node's label, as one item above the links."""
 
-    def __init__(self, scene: ChartScene) -> None:
+    def __init__(self, scene: Placed) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setZValue(2)

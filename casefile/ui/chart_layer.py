@@ -38,13 +38,14 @@ def clipped(p1: np.ndarray, p2: np.ndarray, rect: QRectF) -> tuple[np.ndarray, n
     d = p2 - p1
     t0 = np.zeros(len(p1))
     t1 = np.ones(len(p1))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for pk, qk in ((-d[:, 0], p1[:, 0] - rect.left()), (d[:, 0], rect.right() - p1[:, 0]),
                        (-d[:, 1], p1[:, 1] - rect.top()), (d[:, 1], rect.bottom() - p1[:, 1])):
             r = qk / pk
             t0 = np.where(pk < 0, np.maximum(t0, r), t0)
             t1 = np.where(pk > 0, np.minimum(t1, r), t1)
-    t1 = np.maximum(t0, t1)
+    t0 = np.clip(t0, 0.0, 1.0)
+    t1 = np.clip(t1, t0, 1.0)
     return p1 + t0[:, None] * d, p1 + t1[:, None] * d
 
 

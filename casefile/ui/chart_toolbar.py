@@ -70,9 +70,9 @@ class ChartToolbar(QToolBar):
         self._act("save", "Save", dock.save, "Save the chart's layout, pins and hidden nodes "
                   "in the case")
         menu = QMenu(self)
-        menu.addAction("Save as new chart…", self.save_as)
-        menu.addAction("Rename…", self.rename)
-        menu.addAction("Delete this chart", dock.delete)
+        self.writes = [menu.addAction("Save as new chart…", self.save_as),
+                       menu.addAction("Rename…", self.rename),
+                       menu.addAction("Delete this chart", dock.delete)]
         menu.addAction("New chart (unsaved)", lambda: dock.open_chart(None))
         more = QToolButton()
         more.setText("Charts")
@@ -148,8 +148,9 @@ class ChartToolbar(QToolBar):
             self.charts.addItem(name, cid)
         self.charts.setCurrentIndex(max(self.charts.findData(current), 0))
         self.charts.blockSignals(False)
-        for name in ("save",):
-            self.actions_[name].setEnabled(not self.dock.session.readonly)
+        writable = not self.dock.session.readonly  # a read-only case keeps its charts as they are
+        for act in (self.actions_["save"], *self.writes):
+            act.setEnabled(writable)
 
     def _chart_chosen(self, index: int) -> None:
         cid = self.charts.itemData(index)
