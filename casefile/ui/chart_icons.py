@@ -7,13 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
+from casefile.core.chart.colours import KIND_COLOURS, SANCTION_RED
+
 ICON = 32  # logical pixels; drawn at twice that for sharp zooming
 RATIO = 2.0
-KIND_COLOURS = {"company": "#0072B2", "person": "#009E73", "organisation": "#CC79A7",
-                "public_body": "#56B4E9", "vessel": "#3D5A80", "aircraft": "#6A4C93",
-                "other": "#7F7F7F", "country": "#B8860B", "authority": "#8B0000"}
-LINK_COLOURS = {"shipment": "#0072B2", "relationship": "#4D4D4D", "sanction": "#D55E00"}
-SANCTION_RED = "#D00000"
 _cache: dict[tuple[str, bool], QPixmap] = {}
 
 
