@@ -36,6 +36,7 @@ from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
 from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
+from casefile.ui.window_layout import WindowLayout
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
 TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.menus.view.addAction(self.timeline.toggleViewAction())
+        self.window_layout = WindowLayout(self, self.splitter, self.timeline, self.settings,
+                                          self.menus.view)
         self.timeline.record_clicked.connect(self.go_to)
         self.timeline.filter_requested.connect(self.records.set_date_range)
         self.timeline.toggleViewAction().triggered.connect(
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
         self.nav.blockSignals(False)
         self._set_case_ui(True)
+        self.window_layout.first_shown()
         self._remember(case.path)
         self.records.set_kind(self.current_kind())
 
