@@ -16,12 +16,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from casefile.core.grading import CREDIBILITY, RELIABILITY
 from casefile.ui.panels import read_only_table, titled_panel
-from casefile.ui.text import plain_tooltip
+from casefile.ui.text import plain_label, plain_tooltip
+
+NO_CITATIONS = ("No source cited yet. A fact the dossier cannot source is a claim: press "
+                "Cite source… to point it at the article, record or document it rests on.")
+NO_CITATIONS_READ_ONLY = "No source cited for this fact."
 
 
 class CiteDialog(QDialog):
@@ -96,6 +101,12 @@ class CitationsPanel(QWidget):
         self.open_button.clicked.connect(self._open)
         titled_panel(self, "Citations", self.table, [self.cite_button, self.edit_button,
                                                      self.remove_button, self.open_button])
+        self.empty = plain_label(NO_CITATIONS, wrap=True)
+        self.empty.setStyleSheet("color: #8a5a00; padding: 4px 0;")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.empty)
+        self.empty.hide()
         self.readonly = False
 
     def set_readonly(self, readonly: bool) -> None:
@@ -104,9 +115,15 @@ class CitationsPanel(QWidget):
         self.readonly = readonly
         for b in (self.cite_button, self.edit_button, self.remove_button):
             b.setEnabled(not readonly)
+        self.empty.setText(NO_CITATIONS_READ_ONLY if readonly else NO_CITATIONS)
 
     def set_citations(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
+        self.table.setVisible(bool(rows))
+        self.empty.setText(NO_CITATIONS_READ_ONLY if self.readonly else NO_CITATIONS)
+        self.empty.setVisible(not rows)
+        for b in (self.edit_button, self.remove_button, self.open_button):
+            b.setVisible(bool(rows))
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             code = QTableWidgetItem(c["code"])

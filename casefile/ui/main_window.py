@@ -28,6 +28,7 @@ from casefile.store.schema import RECORD_KINDS
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
+from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
 from casefile.ui.menus import build_menus
 from casefile.ui.records_view import RecordsView
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
+                                            lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
