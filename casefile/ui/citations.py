@@ -7,13 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,52 +21,6 @@ from casefile.ui.text import plain_label, plain_tooltip
 NO_CITATIONS = ("No source cited yet. A fact the dossier cannot source is a claim: press "
                 "Cite source… to point it at the article, record or document it rests on.")
 NO_CITATIONS_READ_ONLY = "No source cited for this fact."
-
-
-class CiteDialog(QDialog):
-    """Pick a source and give the excerpt, locator and credibility of a citation."""
-
-    def __init__(self, sources: list[tuple[int, str]], citation: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Cite a source" if citation is None else "Edit citation")
-        self.source = QComboBox()
-        self.source.setEditable(False)
-        for sid, label in sources:
-            self.source.addItem(label, sid)
-        self.excerpt = QPlainTextEdit()
-        self.excerpt.setPlaceholderText("the exact words of the source")
-        self.locator = QLineEdit()
-        self.locator.setPlaceholderText("page, paragraph, row…")
-        self.credibility = QComboBox()
-        for k, v in CREDIBILITY.items():
-            self.credibility.addItem(f"{k} – {v}", k)
-        if citation:
-            self.source.setCurrentIndex(max(0, self.source.findData(citation["source_id"])))
-            self.source.setEnabled(False)
-            self.excerpt.setPlainText(citation.get("excerpt", ""))
-            self.locator.setText(citation.get("locator", ""))
-            self.credibility.setCurrentIndex(self.credibility.findData(
-                citation.get("credibility", 6)))
-        else:
-            self.credibility.setCurrentIndex(self.credibility.findData(6))
-        form = QFormLayout(self)
-        form.addRow("Source", self.source)
-        form.addRow("Excerpt", self.excerpt)
-        form.addRow("Locator", self.locator)
-        form.addRow("Credibility", self.credibility)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(520, 320)
-
-    def values(self) -> dict[str, Any]:
-        return {"source_id": self.source.currentData(),
-                "excerpt": self.excerpt.toPlainText().strip(),
-                "locator": self.locator.text().strip(),
-                "credibility": self.credibility.currentData()}
 
 
 class CitationsPanel(QWidget):
