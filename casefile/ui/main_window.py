@@ -31,6 +31,7 @@ from casefile.ui.editor_pane import EditorPane
 from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
 from casefile.ui.menus import build_menus
+from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.record_actions = RecordActions(self, self.session, self.records, self.nav,
+                                            self.commands, self.editor_actions)
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
