@@ -52,3 +52,10 @@ def default_save_folder(case_path: Path | None) -> Path:
         if folder.is_dir() and not is_inside_app_data(folder):
             return folder
     return documents_dir()
+
+
+def default_save_path(case_path: Path | None, suffix: str, fallback: str) -> Path:
+    """A file saved from a case, as first proposed: in :func:`default_save_folder`, named
+    after the case (``<case name><suffix>``), or ``fallback`` with no case open."""
+    name = f"{Path(case_path).stem}{suffix}" if case_path is not None else fallback
+    return default_save_folder(case_path) / name

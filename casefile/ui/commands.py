@@ -148,8 +148,11 @@ class WindowCommands(QObject):
         case = self.session.case
         if case is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy as",
-                                              f"{case.path.stem} copy.casefile", FILE_FILTER)
+        from casefile.paths import default_save_path
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, "Save a copy as",
+            str(default_save_path(case.path, " copy.casefile", "copy.casefile")), FILE_FILTER)
         if name:
             case_file.save_copy(self.session, Path(name),
                                 lambda _r: self.status(f"Saved a copy to {name}"),

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
+from casefile.paths import default_save_folder
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries import listing
@@ -152,6 +153,8 @@ class EditorPane(QScrollArea):
             assert self.attachments is not None
             self.attachments.set_attachments(bundle["children"].get("attachment", []))
             self.attachments.set_readonly(readonly)
+            case = self.session.case
+            self.attachments.folder = default_save_folder(case.path if case else None)
             assert self.cited_facts is not None
             self.cited_facts.set_facts(bundle.get("cited_facts", []))
         else:
