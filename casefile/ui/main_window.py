@@ -30,6 +30,7 @@ from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
+from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.manual = ManualAction(self)  # Help → Manual (F1)
         self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
