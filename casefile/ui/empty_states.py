@@ -31,7 +31,8 @@ NEXT_STEP = {
 
 
 def empty_text(kind: str) -> str:
-    return f"No {plural(kind).lower()} yet.\n\n{NEXT_STEP.get(kind, '')}".strip()
+    return (f"No {plural(kind).lower()} yet.\n\n{NEXT_STEP.get(kind, '')}\n\n"
+            "Ctrl+N makes a record of any kind; Help → Manual (F1) shows the way round.")
 
 
 def no_match_text(kind: str, said: str) -> str:

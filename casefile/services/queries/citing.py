@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 
     from casefile.services.case.facade import Case
 
-DEFAULT_CREDIBILITY = 6  # "truth cannot be judged": for a source never cited before
-
 # per fact kind: SQL giving (id, words) for the facts a source's citations point at
 _FACT_WORDS: dict[str, str] = {
     "entity": "SELECT t.id, t.name FROM entity t",
