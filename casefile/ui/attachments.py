@@ -28,6 +28,7 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._rows: list[dict[str, Any]] = []
+        self.folder: Path | None = None  # where Save as… starts (the case's, or Documents)
         self.table = read_only_table(["File", "Size", "SHA-256"], 130)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 80)
@@ -72,8 +73,9 @@ class AttachmentsPanel(QWidget):
         row = self.table.currentRow()
         if not 0 <= row < len(self._rows):
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save attachment as",
-                                                self._rows[row]["filename"])
+        name = self._rows[row]["filename"]
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save attachment as", str(self.folder / name) if self.folder else name)
         if target:
             self.save_requested.emit(self._rows[row]["id"], target)
 

@@ -127,12 +127,17 @@ class WindowCommands(QObject):
             self.open_path(Path(name))
 
     def new_case(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "New case",
-                                              "Untitled.casefile", FILE_FILTER)
-        if name:
-            path = Path(name if name.endswith(".casefile") else name + ".casefile")
+        """Ask title, reference, marking and file (new_case_dialog), then create it."""
+        from casefile.paths import default_save_folder
+        from casefile.ui.new_case_dialog import NewCaseDialog
+
+        case = self.session.case
+        dlg = self.dialogs["new_case"] = NewCaseDialog(
+            self.parent_widget, default_save_folder(case.path if case else None))
+        if dlg.exec():
+            path, info = dlg.target(), dlg.values()
             self.store_typing(lambda: case_file.new_case(
-                self.session, path, self._error("Cannot create the case")))
+                self.session, path, self._error("Cannot create the case"), info))
 
     def open_demo(self) -> None:
         self.store_typing(lambda: case_file.open_demo(
@@ -142,8 +147,11 @@ class WindowCommands(QObject):
         case = self.session.case
         if case is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy as",
-                                              f"{case.path.stem} copy.casefile", FILE_FILTER)
+        from casefile.paths import default_save_path
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, "Save a copy as",
+            str(default_save_path(case.path, " copy.casefile", "copy.casefile")), FILE_FILTER)
         if name:
             case_file.save_copy(self.session, Path(name),
                                 lambda _r: self.status(f"Saved a copy to {name}"),

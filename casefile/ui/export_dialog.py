@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from casefile.core.grading import TLP
 from casefile.errors import Cancelled
+from casefile.paths import default_save_path
 from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
@@ -46,7 +47,8 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.setWindowTitle("Export dossier (PDF)")
         case = session.case
-        default = case.path.with_suffix(".pdf") if case else Path("dossier.pdf")
+        # beside the case, or in Documents: never in Casefile's own (demo) folder
+        default = default_save_path(case.path if case else None, ".pdf", "dossier.pdf")
         self.path = QLineEdit(str(default))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)

@@ -30,14 +30,18 @@ from casefile.ui.chart_dock import ChartDock
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
+from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
+from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
+from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
 from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
+from casefile.ui.window_layout import WindowLayout
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
 TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
@@ -90,15 +94,22 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.manual = ManualAction(self)  # Help → Manual (F1)
         self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.record_actions = RecordActions(self, self.session, self.records, self.nav,
+                                            self.commands, self.editor_actions)
+        self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
+                                            lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.menus.view.addAction(self.timeline.toggleViewAction())
+        self.window_layout = WindowLayout(self, self.splitter, self.timeline, self.settings,
+                                          self.menus.view)
         self.timeline.record_clicked.connect(self.go_to)
         self.timeline.filter_requested.connect(self.records.set_date_range)
         self.timeline.toggleViewAction().triggered.connect(
@@ -200,6 +211,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
         self.nav.blockSignals(False)
         self._set_case_ui(True)
+        self.window_layout.first_shown()
         self._remember(case.path)
         self.records.set_kind(self.current_kind())
 

@@ -114,7 +114,8 @@ def build_menus(win: QMainWindow) -> Menus:
     bar = win.menuBar()
     std = QKeySequence.StandardKey
     m = Menus(
-        new=_action(win, "&New Case…", std.New), open=_action(win, "&Open Case…", std.Open),
+        new=_action(win, "&New Case…", "Ctrl+Shift+N"),  # Ctrl+N makes a record
+        open=_action(win, "&Open Case…", std.Open),
         demo=_action(win, "Open the &Demo Case"), recent=QMenu("Open &Recent", win),
         save_copy=_action(win, "Save a &Copy As…", std.SaveAs),
         case_details=_action(win, "Case &Details…"),
@@ -127,8 +128,7 @@ def build_menus(win: QMainWindow) -> Menus:
         export_csv=_action(win, "Export &Tables as CSV…"),
         close=_action(win, "&Close Case", std.Close), quit=_action(win, "&Quit", std.Quit),
         undo=_action(win, "&Undo", std.Undo), redo=_action(win, "&Redo", "Ctrl+Shift+Z"),
-        new_record={k: _action(win, singular(k), f"Ctrl+Shift+{i + 1}", f"new_{k}")
-                    for i, k in enumerate(RECORD_KINDS)},
+        new_record={k: _action(win, singular(k), None, f"new_{k}") for k in RECORD_KINDS},
         delete=_action(win, "&Delete", std.Delete),
         merge=_action(win, "&Merge Entities…", "Ctrl+M"),
         find=_action(win, "&Find…", std.Find), view=QMenu("&View", win),
