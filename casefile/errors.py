@@ -204,3 +204,9 @@ def is_expected(exc: BaseException) -> bool:
     full disk, a missing folder: the machine's answer, not a bug in Casefile. Anything else
     is a bug."""
     return isinstance(exc, CasefileError | OSError)
+
+
+# -- exports -------------------------------------------------------------------------------
+class ExportError(CasefileError):
+    """An export could not be written as asked (e.g. a record the dossier cannot lay out);
+    the message names the record. Nothing was written."""

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
-from casefile.report import sections
+from casefile.report import appendix, fonts, front, listings, profiles
+from casefile.report.citing import heading
 from casefile.report.fonts import register_fonts
-from casefile.report.model import SECTIONS, DossierData
+from casefile.report.model import SECTIONS, DossierData, DossierReport
 from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
+
+NEW_PAGE = {"about", "findings", "chronology", "entities", "shipments", "network", "sources",
+            "evidence", "index"}
 
 
 def build_pdf(data: DossierData, out: str | Path,
-              progress: Callable[[float, int, str], None] | None = None) -> int:
-    """Write the dossier to ``out`` and return its page count. ``progress(done, total,
+              progress: Callable[[float, int, str], None] | None = None) -> DossierReport:
+    """Write the dossier to ``out`` and say what was written. ``progress(done, total,
     what)`` is called between sections and may raise to cancel; the target file is only
     replaced when the whole document was written."""
     register_fonts()
+    fonts.missing.clear()
     out = Path(out)
     opt = data.options
     unknown = set(opt.sections) - set(SECTIONS)
@@ -30,22 +36,28 @@ def build_pdf(data: DossierData, out: str | Path,
         raise ValidationError("sections", said, display=said)
     info = data.info
     line = opt.marking_line if opt.marking_line is not None else info.get("classification", "")
-    furniture = Furniture(info.get("marking"), line or "", info.get("reference") or "",
+    marking = opt.marking if opt.marking is not None else info.get("marking")
+    furniture = Furniture(marking, line or "", info.get("reference") or "",
                           info.get("title") or "")
     tmp = out.with_name(out.name + ".part")
+    scope = front.scope_words(data)
     doc = DossierDoc(str(tmp), furniture, invariant=1, title=info.get("title") or "Dossier",
-                     author=info.get("author") or "", subject=_subject(info),
-                     creator="Casefile", producer="Casefile (reportlab)")
+                     author=info.get("author") or "", subject=_subject(info, marking, scope),
+                     keywords=f"content-sha256:{data.content_sha256}; scope: {scope}",
+                     creator="Casefile", producer="Casefile (reportlab)", lang="en")
     width = doc.width
-    builders = {
-        "cover": lambda: sections.cover(data, furniture),
-        "toc": lambda: sections.toc(furniture, width),
-        "findings": lambda: sections.findings(data, furniture),
-        "chronology": lambda: sections.chronology(data, furniture, width),
-        "entities": lambda: sections.entities(data, furniture),
-        "shipments": lambda: sections.shipments(data, furniture, width),
-        "network": lambda: sections.network(data, furniture, width),
-        "sources": lambda: sections.sources(data, furniture),
+    builders: dict[str, Callable[[], list[Flowable]]] = {
+        "cover": lambda: front.cover(data, furniture),
+        "toc": lambda: front.toc(furniture, width),
+        "about": lambda: front.about(data, furniture, width),
+        "findings": lambda: listings.findings(data, furniture),
+        "chronology": lambda: listings.chronology(data, furniture, width),
+        "entities": lambda: profiles.entities(data, furniture),
+        "shipments": lambda: listings.shipments(data, furniture, width),
+        "network": lambda: listings.network(data, furniture, width),
+        "sources": lambda: appendix.sources(data, furniture),
+        "evidence": lambda: appendix.evidence(data, furniture),
+        "index": lambda: appendix.index(data, furniture),
     }
     story: list[Flowable] = []
     chosen = [s for s in SECTIONS if s in opt.sections]
@@ -56,15 +68,16 @@ def build_pdf(data: DossierData, out: str | Path,
             progress(n, len(chosen) + 1, f"Preparing {name}")
         if name != "toc":
             parts[name] = builders[name]()
+    empty = _empty_sections(data)
     for name in chosen:
         body = builders["toc"]() if name == "toc" else parts[name]
-        if story and name not in ("toc",) and not isinstance(story[-1], PageBreak) and \
-                name in ("findings", "chronology", "entities", "shipments", "network",
-                         "sources"):
+        # a section with nothing to show follows on the same page ("No shipments recorded.")
+        if story and name in NEW_PAGE and name not in empty and \
+                not isinstance(story[-1], PageBreak):
             story.append(PageBreak())
         story += body
     if not story:
-        story = sections.heading(furniture, "empty", "Empty dossier")
+        story = heading(furniture, "empty", "Empty dossier")
     if progress:
         progress(len(chosen), len(chosen) + 1, "Laying out pages")
 
@@ -77,15 +90,50 @@ def build_pdf(data: DossierData, out: str | Path,
     class Canvas(DossierCanvas):
         pass
     Canvas.furniture = furniture
+    Canvas.stamp = _epoch(data.updated_at)
+    Canvas.seed = f"{data.content_sha256} {opt!r}".encode()
     try:
         doc.build(story, canvasmaker=Canvas)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(out)
-    return doc.page
+    return DossierReport(doc.page, data.warnings + _missing_note())
 
 
-def _subject(info: dict) -> str:
-    tlp = TLP.get(info.get("marking") or "")
-    return " ".join(x for x in ((tlp.label if tlp else ""), info.get("reference") or "") if x)
+def _empty_sections(data: DossierData) -> set[str]:
+    has = {"findings": data.findings, "entities": data.entities, "index": data.entities,
+           "shipments": data.shipments, "network": data.shipments, "sources": data.sources,
+           "chronology": data.shipments or data.events or any(e["sanctions"]
+                                                              for e in data.entities)}
+    return {name for name, there in has.items() if not there}
+
+
+def _missing_note() -> list[str]:
+    if not fonts.missing:
+        return []
+    shown = ", ".join(f"U+{ord(ch):04X} ×{n}" for ch, n in fonts.missing.most_common(12))
+    more = len(fonts.missing) - 12
+    return [f"{sum(fonts.missing.values()):,} character(s) no embedded font can print were "
+            f"printed as {fonts.REPLACEMENT}: {shown}" + (f" and {more} more" if more > 0
+                                                           else "")]
+
+
+def _epoch(stamp: str | None) -> float | None:
+    if not stamp:
+        return None
+    try:
+        when = datetime.fromisoformat(str(stamp).replace(" ", "T"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        from datetime import UTC
+
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def _subject(info: dict, marking: str | None, scope: str) -> str:
+    tlp = TLP.get(marking or "")
+    return " ".join(x for x in ((tlp.label if tlp else "NO MARKING SET"),
+                                info.get("reference") or "", f"— scope: {scope}") if x)

@@ -1,10 +1,15 @@
-"""Fonts for the dossier, embedded as subsets: DejaVu Sans (Latin, Cyrillic, Greek) and Droid
-Sans Fallback (CJK). Paragraphs are built from text runs (:mod:`casefile.report.rich`), which
-switch to the CJK font for CJK characters; graphics labels use :func:`font_for`."""
+"""Fonts for the dossier, embedded as subsets: DejaVu Sans (Latin, Cyrillic, Greek, Arabic,
+Hebrew) and Droid Sans Fallback (CJK). Every string is printed as runs of one font each
+(:func:`font_runs`): CJK characters in the CJK font, the rest in the body font; a character
+neither font has is printed as a visible replacement mark and counted (:data:`missing`), so
+the export can say what it could not print. Right-to-left runs (Arabic, Hebrew) are shaped
+with HarfBuzz and laid out right to left."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -16,12 +21,19 @@ BODY = "CasefileSans"
 BOLD = "CasefileSans-Bold"
 ITALIC = "CasefileSans-Oblique"
 CJK = "CasefileCJK"
+REPLACEMENT = "\u25a1"  # WHITE SQUARE: what prints for a character no font has
 CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# text the body font prints as it is (the common case, checked by one regex)
+_EASY = re.compile(r"[\t\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u2000-\u206f"
+                   r"\u20a0-\u20bf\u2100-\u214f\u2190-\u21ff\u2212\u25a1]*")
 _registered = False
+_hard: re.Pattern[str] | None = None  # characters the body font lacks
+missing: Counter[str] = Counter()  # characters printed as REPLACEMENT since the last reset
 
 
 def register_fonts() -> None:
-    global _registered
+    global _registered, _hard
     if _registered:
         return
     for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
@@ -35,6 +47,7 @@ def register_fonts() -> None:
     addMapping(CJK, 1, 0, CJK)
     addMapping(CJK, 0, 1, CJK)
     addMapping(CJK, 1, 1, CJK)
+    _hard = re.compile("[^" + _ranges(_cmap(BODY)) + "]+")
     # Drawings start from a default font state; make it ours so that no unembedded
     # standard font (Helvetica) is ever referenced.
     from reportlab import rl_config
@@ -47,12 +60,110 @@ def register_fonts() -> None:
     _registered = True
 
 
+def _cmap(font: str) -> set[int]:
+    return set(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def _ranges(codes: set[int]) -> str:
+    """A regex character class body for ``codes`` as ranges."""
+    out, ordered = [], sorted(c for c in codes if c > 0x1f and c not in (0x5c, 0x5d, 0x5e,
+                                                                          0x2d))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        a, b = ordered[i], ordered[j]
+        out.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
+        i = j + 1
+    return "".join(out) + "\\\\\\]\\^\\-\\t\\n"
+
+
+@lru_cache(maxsize=1)
+def _cjk_cmap() -> frozenset[int]:
+    return frozenset(_cmap(CJK))
+
+
 def has_cjk(text: str) -> bool:
     return bool(CJK_RUN.search(text or ""))
 
 
+def is_simple(text: str) -> bool:
+    """Whether the body font prints ``text`` as it is, left to right (no fallback)."""
+    return bool(_EASY.fullmatch(text or ""))
+
+
+def is_rtl(text: str) -> bool:
+    return bool(RTL.search(text or ""))
+
+
+def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
+    """``text`` as runs of (text, font): the base font where it has the glyphs, the CJK
+    font for what only it has, and the replacement mark (counted in :data:`missing`)
+    for what neither has."""
+    if not text or _EASY.fullmatch(text) or _hard is None:
+        return [(text, base)] if text else []
+    out: list[tuple[str, str]] = []
+
+    def add(piece: str, font: str) -> None:
+        if out and out[-1][1] == font:
+            out[-1] = (out[-1][0] + piece, font)
+        else:
+            out.append((piece, font))
+    pos = 0
+    cjk = _cjk_cmap()
+    for m in _hard.finditer(text):
+        if m.start() > pos:
+            add(text[pos:m.start()], base)
+        for ch in m.group(0):
+            if ord(ch) in cjk:
+                add(ch, CJK)
+            elif ch in "\r\u200b\u200c\u200d\u200e\u200f\ufeff":  # invisible: dropped
+                continue
+            else:
+                missing[ch] += 1
+                add(REPLACEMENT, base)
+        pos = m.end()
+    if pos < len(text):
+        add(text[pos:], base)
+    return out
+
+
 def font_for(text: str, bold: bool = False) -> str:
-    """One font for a whole string, for graphics labels that cannot switch fonts."""
-    if has_cjk(text):
-        return CJK
-    return BOLD if bold else BODY
+    """The font of the first run of ``text`` (for callers that measure a whole string)."""
+    runs = font_runs(text, BOLD if bold else BODY)
+    return runs[0][1] if runs else (BOLD if bold else BODY)
+
+
+def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
+    """A run as drawn: right-to-left text shaped by HarfBuzz (visual order), with its
+    width."""
+    if is_rtl(text) and pdfmetrics.getFont(font).shapable:
+        from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+
+        try:
+            s = shapeStr(text, font, size)
+        except (ImportError, ValueError):  # no uharfbuzz: print it unshaped
+            return text, pdfmetrics.stringWidth(text, font, size)
+        if isinstance(s, ShapedStr):
+            return s, sum(g.x_advance for g in s.__shapeData__) * size / 1000
+    return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` prints, run by run."""
+    return sum(_shaped(t, f, size)[1] for t, f in font_runs(text, BOLD if bold else BODY))
+
+
+def draw_text(canvas: object, x: float, y: float, text: str, size: float,
+              bold: bool = False, anchor: str = "start") -> float:
+    """Draw ``text`` on a reportlab canvas run by run (font fallback, shaping); ``anchor``
+    is start, middle or end. Returns the width drawn."""
+    runs = [(*_shaped(t, f, size), f) for t, f in font_runs(text, BOLD if bold else BODY)]
+    width = sum(w for _t, w, _f in runs)
+    x -= width if anchor == "end" else width / 2 if anchor == "middle" else 0
+    for t, w, f in runs:
+        canvas.setFont(f, size)  # type: ignore[attr-defined]
+        canvas.drawString(x, y, t)  # type: ignore[attr-defined]
+        x += w
+    return width

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # numpy stays unloaded until a timeline is drawn (`casefile --version`)
     from casefile.core.timeline import Timeline
 
-SECTIONS = ("cover", "toc", "findings", "chronology", "entities", "shipments", "network",
-            "sources")
+SECTIONS = ("cover", "toc", "about", "findings", "chronology", "entities", "shipments",
+            "network", "sources", "evidence", "index")
 FACTS = ("entity", "relationship", "sanction", "shipment", "event", "finding")
 
 
@@ -23,6 +23,7 @@ class DossierOptions:
     tag: str | None = None
     entity_id: int | None = None
     redact_protected: bool = False
+    marking: str | None = None  # a TLP key to print instead of the case's (e.g. a lower one)
 
 
 @dataclass
@@ -37,4 +38,22 @@ class DossierData:
     sources: list[dict] = field(default_factory=list)  # numbered, possibly redacted
     marks: dict[tuple[str, int], list[tuple[int, str]]] = field(default_factory=dict)
     timeline: Timeline | None = None
-    as_of: date | None = None
+    as_of: date | None = None  # the case's last change
+    today: date | None = None  # when sanctions' standing was judged
+    updated_at: str | None = None  # the case's last change, as stored (ISO, UTC)
+    scope_name: str = ""  # the entity a scoped dossier is about
+    totals: dict[str, int] = field(default_factory=dict)  # records per kind in the case
+    uncited_sources: int = 0  # sources of the case no printed fact cites
+    audit_head: dict[str, Any] | None = None  # the last audit entry (id, at, actor, hash)
+    warnings: list[str] = field(default_factory=list)  # for the export report
+
+
+@dataclass
+class DossierReport:
+    """What an export wrote and what the reader should know about it."""
+
+    pages: int
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.pages} pages"

@@ -4,6 +4,8 @@ page total are PDF forms filled in when the document is saved — one pass, no r
 
 from __future__ import annotations
 
+import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -11,10 +13,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from casefile.core.grading import TLP
-from casefile.report.fonts import BODY, BOLD, font_for
+from casefile.errors import ExportError
+from casefile.report.fonts import BODY, draw_text, text_width
 from casefile.report.styles import MUTED, RULE, TOC_ENTRY
 
 PAGE = A4
@@ -39,11 +43,20 @@ class DossierCanvas(Canvas):
     """Defines the page-total and TOC-number forms just before the file is written."""
 
     furniture: Furniture | None = None
+    stamp: float | None = None  # creation date: the case's last change (seconds since 1970)
+    seed: bytes = b""  # what the document ID is derived from: content digest and options
 
     def __init__(self, *args: object, **kw: object) -> None:
         kw.setdefault("initialFontName", BODY)  # never the unembedded standard Helvetica
         kw.setdefault("initialFontSize", 9)
         super().__init__(*args, **kw)
+        doc = self._doc
+        if self.stamp is not None:  # reproducible: the same case gives the same dates
+            ts = doc._timeStamp
+            ts.t, ts.lt = self.stamp, time.gmtime(self.stamp)
+            ts.YMDhms, ts.dhh, ts.dmm, ts.tzname = tuple(ts.lt)[:6], 0, 0, "UTC"
+        doc.signature = hashlib.md5(b"casefile dossier " + self.seed, usedforsecurity=False)
+        self.showOutline()  # open with the bookmarks shown
 
     def save(self) -> None:
         f = self.furniture
@@ -63,51 +76,78 @@ class DossierCanvas(Canvas):
         super().save()
 
 
-def _marking_band(c: Canvas, f: Furniture, y: float) -> None:
+LABEL_SIZE = 12.0  # FIRST TLP 2.0: the label in upper case, 12 pt or more, right-aligned
+
+
+def _label(f: Furniture) -> tuple[str, str]:
+    """The label's text and colour: the TLP label, or NO MARKING SET in white."""
     tlp = TLP.get(f.marking or "")
-    width = PAGE[0]
-    label = tlp.label if tlp else ""
-    line = f.marking_line
-    text = "   ".join(p for p in (label, line) if p)
-    if not text:
+    return (tlp.label, tlp.fg) if tlp else ("NO MARKING SET", "#FFFFFF")
+
+
+def _fit_line(line: str, width: float) -> tuple[float, list[str]]:
+    """The classification line shrunk (7.5 to 6 pt) to fit ``width``, else wrapped onto
+    two or three lines at a smaller size; nothing is cut unless even that fails."""
+    for size in (7.5, 7.0, 6.5, 6.0):
+        if text_width(line, size) <= width:
+            return size, [line]
+    for size, most in ((6.0, 2), (5.5, 3)):
+        lines: list[str] = []
+        for word in line.split():
+            if lines and text_width(lines[-1] + " " + word, size) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        if len(lines) <= most and all(text_width(x, size) <= width for x in lines):
+            return size, lines
+    cut = line
+    while cut and text_width(cut + "…", 5.5) > width * 3:
+        cut = cut[:-10]
+    return _fit_line(cut + "…", width) if cut != line else (5.5, [line])
+
+
+def _marking_band(c: Canvas, f: Furniture, y: float) -> None:
+    """The TLP label in its box at the right margin; the classification line beside it,
+    left of the box, shrunk or wrapped to fit."""
+    label, fg = _label(f)
+    lw = text_width(label, LABEL_SIZE, bold=True)
+    right = PAGE[0] - MARGIN
+    box_x = right - lw - 8
+    c.setFillColor(colors.black)
+    c.rect(box_x, y - 3.5, lw + 8, LABEL_SIZE + 4, stroke=0, fill=1)
+    c.setFillColor(colors.HexColor(fg))
+    draw_text(c, right - 4, y, label, LABEL_SIZE, bold=True, anchor="end")
+    if not f.marking_line:
         return
-    c.setFont(BOLD, 8.5)
-    tw = c.stringWidth(label, BOLD, 8.5) if label else 0
-    c.setFont(font_for(line), 7.5)
-    lw = c.stringWidth(line, font_for(line), 7.5) if line else 0
-    total = tw + (10 if label and line else 0) + lw + 12
-    x = (width - total) / 2
-    if tlp:
-        c.setFillColor(colors.HexColor(tlp.bg))
-        c.rect(x, y - 3, tw + 12, 13, stroke=0, fill=1)
-        c.setFillColor(colors.HexColor(tlp.fg))
-        c.setFont(BOLD, 8.5)
-        c.drawString(x + 6, y, label)
-    if line:
-        c.setFillColor(colors.black)
-        c.setFont(font_for(line), 7.5)
-        c.drawString(x + (tw + 22 if label else 6), y + 0.5, line)
+    size, lines = _fit_line(f.marking_line, box_x - 8 - MARGIN)
+    c.setFillColor(colors.black)
+    lead = size * 1.15
+    top = y + 2 + (len(lines) - 1) * lead / 2
+    for i, text in enumerate(lines):
+        draw_text(c, box_x - 8, top - i * lead, text, size, anchor="end")
 
 
 def decorate(c: Canvas, doc: BaseDocTemplate) -> None:
     f: Furniture = doc.furniture
     page = c.getPageNumber()
     c.saveState()
-    _marking_band(c, f, PAGE[1] - 11 * mm)
-    _marking_band(c, f, 7 * mm)
+    _marking_band(c, f, PAGE[1] - 11.5 * mm)
+    _marking_band(c, f, 6 * mm)
     c.setStrokeColor(RULE)
     c.setLineWidth(0.4)
     c.line(MARGIN, PAGE[1] - 14 * mm, PAGE[0] - MARGIN, PAGE[1] - 14 * mm)
-    c.line(MARGIN, 14 * mm, PAGE[0] - MARGIN, 14 * mm)
-    c.setFont(font_for(f.reference), 7.5)
+    c.line(MARGIN, 15 * mm, PAGE[0] - MARGIN, 15 * mm)
     c.setFillColor(MUTED)
-    c.drawString(MARGIN, 10.5 * mm, f.reference or f.title[:60])
     label = f"Page {page} of "
-    c.setFont(BODY, 7.5)
     x = PAGE[0] - MARGIN - c.stringWidth(label + "0000", BODY, 7.5)
-    c.drawString(x, 10.5 * mm, label)
+    ref = f.reference or f.title
+    while ref and text_width(ref, 7.5) > x - MARGIN - 12:
+        ref = ref[:-6] + "…" if len(ref) > 6 else ""
+    draw_text(c, MARGIN, 11.5 * mm, ref, 7.5)
+    c.setFont(BODY, 7.5)
+    c.drawString(x, 11.5 * mm, label)
     c.saveState()
-    c.translate(x + c.stringWidth(label, BODY, 7.5), 10.5 * mm)
+    c.translate(x + c.stringWidth(label, BODY, 7.5), 11.5 * mm)
     c.doForm("pages_total")
     c.restoreState()
     if page == f.toc_page:
@@ -124,9 +164,10 @@ class Deferred(Flowable):
     """Stands in the story for flowables that :class:`DossierDoc` makes only when layout
     reaches this point (``make()`` returns them)."""
 
-    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+    def __init__(self, make: Callable[..., list[Flowable]], positional: bool = False) -> None:
         super().__init__()
         self.make = make
+        self.positional = positional  # make(at_top): whether the frame is at a page top
 
     def wrap(self, *_: float) -> tuple[float, float]:  # only reached outside DossierDoc
         raise TypeError("Deferred flowables are laid out by DossierDoc only")
@@ -139,7 +180,8 @@ class DossierDoc(BaseDocTemplate):
         super().__init__(filename, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=20 * mm, bottomMargin=20 * mm, **kw)
         self.furniture = furniture
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=decorate)])
 
     def build(self, flowables: list[Flowable], **kw: object) -> None:
@@ -159,9 +201,22 @@ class DossierDoc(BaseDocTemplate):
         # Deferred parts are made only when layout reaches them: a big dossier never holds
         # all of its paragraphs at once, and what is drawn can be freed.
         while flowables and isinstance(flowables[0], Deferred):
-            flowables[0:1] = flowables[0].make()
-        if flowables:
+            d = flowables[0]
+            made = d.make(bool(self.frame._atTop)) if d.positional else d.make()
+            # an empty part still takes a (zero) place, so that progress reaches the end
+            flowables[0:1] = made or [Spacer(0, 0)]
+        if not flowables:
+            return
+        first = flowables[0]
+        try:
             super().handle_flowable(flowables)
+        except LayoutError as exc:
+            names = getattr(first, "records", None) or []
+            what = ("; ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
+                                             else "")) if names else type(first).__name__
+            said = (f"The dossier could not lay out {what} on page {self.page}: it is "
+                    "larger than a page and cannot be split")
+            raise ExportError(said) from exc
 
     def afterFlowable(self, flowable: Flowable) -> None:
         mark = getattr(flowable, "bookmark", None)
@@ -191,11 +246,12 @@ class TocFlowable(Flowable):
         y = self.line * (len(self.f.toc) - 1)
         for key, title, level in self.f.toc:
             indent = 14 * level
-            font = font_for(title)
-            c.setFont(font, TOC_ENTRY.fontSize)
             c.setFillColor(colors.black)
-            c.drawString(indent, y + 3, title)
-            start = indent + c.stringWidth(title, font, TOC_ENTRY.fontSize) + 4
+            shown = title
+            while shown and text_width(shown, TOC_ENTRY.fontSize) > self.width - 60 - indent:
+                shown = shown[:-6] + "…" if len(shown) > 6 else ""
+            tw = draw_text(c, indent, y + 3, shown, TOC_ENTRY.fontSize)
+            start = indent + tw + 4
             c.setFillColor(RULE)
             dots = "." * max(0, int((self.width - 30 - start) / c.stringWidth(".", BODY, 9)))
             c.setFont(BODY, 9)

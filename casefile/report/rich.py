@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from casefile.report.fonts import CJK, CJK_RUN
+from casefile.report.fonts import font_runs, is_rtl
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +120,13 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
         if run.link:
             link = [(nlinks, "#" + run.link)]
             nlinks += 1
-        pos = 0
-        for m in CJK_RUN.finditer(run.text):
-            if m.start() > pos:
-                add(run.text[pos:m.start()], font, size, color, link, bold, italic)
-            add(m.group(0), CJK, size, color, link, bold, italic)
-            pos = m.end()
-        if pos < len(run.text):
-            add(run.text[pos:], font, size, color, link, bold, italic)
+        for n, line in enumerate(run.text.split("\n") if "\n" in run.text else (run.text,)):
+            if n:  # a newline in case text is a line break in print
+                f = _frag("", font, size, color, [], bold, italic)
+                f.lineBreak = True
+                out.append(f)
+            for text, script_font in font_runs(line, font):
+                add(text, script_font, size, color, link, bold, italic)
     if not out:
         out.append(_frag("", style.fontName, style.fontSize, style.textColor, [], sbold,
                          sitalic))
@@ -139,10 +138,40 @@ def para(runs: Text | Run | str, style: ParagraphStyle, bullet: str | None = Non
     """A Paragraph of ``runs`` (a plain string is one run). ``bullet`` is our own label."""
     if isinstance(runs, str | Run):
         runs = [runs if isinstance(runs, Run) else r(runs)]
-    return Paragraph(plain_text(runs), style, bulletText=bullet, frags=frags(runs, style))
+    if any(is_rtl(x.text) for x in runs):
+        style = _shaping(style)
+    return WrapOnce(plain_text(runs), style, bulletText=bullet, frags=frags(runs, style))
 
 
-class AnchoredParagraph(Paragraph):
+class WrapOnce(Paragraph):
+    """A paragraph that breaks its lines once for a given width: a table asks each cell
+    for its size when it measures, splits and draws, and line breaking is the dossier's
+    main cost."""
+
+    _wrapped: tuple[float, float, float] | None = None  # width asked, width, height
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[0] == avail_w and "blPara" in self.__dict__:
+            return done[1], done[2]
+        w, h = super().wrap(avail_w, avail_h)
+        self._wrapped = (avail_w, w, h)
+        return w, h
+
+
+_shaping_styles: dict[str, ParagraphStyle] = {}
+
+
+def _shaping(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` with HarfBuzz shaping on: for paragraphs with right-to-left text."""
+    found = _shaping_styles.get(style.name)
+    if found is None:
+        found = _shaping_styles[style.name] = ParagraphStyle(style.name + "-shaped",
+                                                             parent=style, shaping=1)
+    return found
+
+
+class AnchoredParagraph(WrapOnce):
     """A paragraph that is also a link destination (its top edge), e.g. a source entry.
     When reportlab splits it across pages, only the first part keeps the anchor."""
 
@@ -161,6 +190,8 @@ class AnchoredParagraph(Paragraph):
 
 
 def anchored(anchor: str, runs: Text, style: ParagraphStyle) -> Paragraph:
+    if any(is_rtl(x.text) for x in runs):
+        style = _shaping(style)
     p = AnchoredParagraph(plain_text(runs), style, frags=frags(runs, style))
     p.anchor = anchor
     return p

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from casefile.report.fonts import BODY, BOLD, ITALIC
@@ -26,6 +26,8 @@ BODY_TEXT = _p("body")
 SMALL = _p("small", fontSize=8, leading=10)
 CELL = _p("cell", fontSize=7.5, leading=9.2)
 CELL_HEAD = _p("cellhead", fontName=BOLD, fontSize=7.5, leading=9.2)
+CELL_HEAD_RIGHT = _p("cellheadright", fontName=BOLD, fontSize=7.5, leading=9.2,
+                     alignment=TA_RIGHT)
 MUTED_TEXT = _p("muted", textColor=MUTED, fontSize=8.5, leading=11)
 NOTE = _p("note", fontName=ITALIC, textColor=MUTED, fontSize=8.5, leading=11)
 H1 = _p("h1", fontName=BOLD, fontSize=17, leading=21, spaceBefore=4, spaceAfter=10)

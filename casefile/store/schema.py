@@ -21,7 +21,7 @@ RecordKind = Literal["entity", "shipment", "event", "source", "finding", "relati
                      "sanction"]
 FactKind = Literal["entity", "relationship", "sanction", "shipment", "event", "finding"]
 ChildKind = Literal["alias", "identifier", "route_stop", "event_party", "attachment"]
-Kind = Literal[RecordKind, ChildKind, "citation", "case_info", "audit_log"]
+Kind = Literal[RecordKind, ChildKind, "citation", "case_info", "audit_log", "chart"]
 
 # The kinds a user lists, creates and edits, in the order the navigator shows them.
 RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)

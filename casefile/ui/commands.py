@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from casefile import __version__
 from casefile.core.labels import human_time, plural, singular
 from casefile.errors import CaseLockedError, ValidationError
 from casefile.ui.error_dialog import show_error
@@ -74,9 +73,7 @@ class WindowCommands(QObject):
         m.delete.triggered.connect(self.delete_selected)
         m.merge.triggered.connect(self.merge_selected)
         m.find.triggered.connect(self._find)
-        m.about.triggered.connect(lambda: message(
-            parent, "About Casefile", f"Casefile {__version__}\nOffline case files for "
-            "investigators.", icon=QMessageBox.Icon.Information).exec())
+        m.about.triggered.connect(self.show_about)
         m.log_folder.triggered.connect(self.show_log_folder)
         m.dates_help.triggered.connect(self.show_dates_help)
         m.case_details.triggered.connect(self.edit_case_details)
@@ -157,6 +154,16 @@ class WindowCommands(QObject):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         self.status(f"Log folder: {folder}")
+
+    def show_about(self) -> None:
+        """Help → About (modeless; its Licences page lists what Casefile ships)."""
+        from casefile.ui.about import AboutDialog
+
+        dlg = self.dialogs.get("about")
+        if dlg is None:
+            dlg = self.dialogs["about"] = AboutDialog(self.parent_widget)
+        dlg.show()
+        dlg.activateWindow()
 
     def show_dates_help(self) -> None:
         """Help → Dates (modeless; shown again, not opened twice)."""

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.grading import TLP
 from casefile.errors import Cancelled
+from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
@@ -32,7 +34,8 @@ from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
-          "network": "Network", "sources": "Sources appendix"}
+          "network": "Network", "sources": "Sources appendix", "about": "About this dossier",
+          "evidence": "Evidence annex", "index": "Index of parties"}
 
 
 class ExportDialog(QDialog):
@@ -67,6 +70,10 @@ class ExportDialog(QDialog):
         self.entity.addItem("All entities", None)
         for eid, label in entities:
             self.entity.addItem(label, eid)
+        self.marking = QComboBox()  # a redacted copy may go out at a lower marking
+        self.marking.addItem("The case's marking", None)
+        for key, tlp in TLP.items():
+            self.marking.addItem(tlp.label, key)
         self.redact = QCheckBox("Redact protected sources")
         self.open_after = QCheckBox("Open the PDF when done")
         self.open_after.setChecked(True)
@@ -81,6 +88,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Save to", row)
         form.addRow("Sections", boxes)
+        form.addRow("Print as", self.marking)
         form.addRow("Marking line", self.marking_line)
         form.addRow("Only", self.tag)
         form.addRow("Only entity", self.entity)
@@ -102,7 +110,8 @@ class ExportDialog(QDialog):
         return DossierOptions(
             sections=tuple(k for k, b in self.sections.items() if b.isChecked()),
             marking_line=line or None, tag=self.tag.currentData(),
-            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked())
+            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked(),
+            marking=self.marking.currentData())
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),
@@ -126,23 +135,29 @@ class ExportDialog(QDialog):
             task.report(int(done * 1000 / max(total, 1)), 1000, what)
 
         self.session.query(lambda case: export_dossier(case, out, opt, report),
-                           lambda pages: self._done(out, pages), self._failed)
+                           lambda report: self._done(out, report), self._failed)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setValue(done)
         self.status.setText(what)
 
-    def _done(self, out: Path, pages: int) -> None:
+    def _done(self, out: Path, report: DossierReport) -> None:
         self.task = None
         self.progress.setValue(1000)
-        self.status.setText(f"Wrote {out} ({pages} pages).")
+        said = f"Wrote {out} ({report.pages} pages)."
+        if report.notes:  # what the reader of the dossier should know, as plain text
+            said += "\n" + "\n".join(report.notes[:8])
+            if len(report.notes) > 8:
+                said += f"\nand {len(report.notes) - 8} more notes"
+        self.status.setText(said)
         self.export_button.setEnabled(True)
         self.cancel_button.setText("Close")
         self.last_output = out
+        self.last_report = report
         if self.open_after.isChecked() and \
                 not QDesktopServices.openUrl(QUrl.fromLocalFile(str(out))):
-            self.status.setText(f"Wrote {out} ({pages} pages). No program could open it "
-                                "here: open it from its folder.")
+            self.status.setText(said + "\nNo program could open it here: open it from its "
+                                "folder.")
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None

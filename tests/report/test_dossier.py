@@ -28,7 +28,7 @@ def _outline_titles(reader):
 
 def test_demo_dossier_has_sections_scripts_citations_and_pages(demo, tmp_path):
     out = tmp_path / "d.pdf"
-    pages = export_dossier(demo, out)
+    pages = export_dossier(demo, out).pages
     reader, text = _text(out)
     assert len(reader.pages) == pages >= 6
     for section in ("Contents", "Key findings", "Chronology", "Entity profiles", "Shipments",
@@ -141,8 +141,8 @@ def test_cover_names_the_content_hash_which_follows_edits(demo, tmp_path):
     demo.update("entity", 2, {"description": "changed"})
     export_dossier(demo, a)
     second = _text(a)[1]
-    h1 = first.split("SHA-256:")[1].split()[0]
-    h2 = second.split("SHA-256:")[1].split()[0]
+    h1 = first.split("Content digest")[1].split()[0]
+    h2 = second.split("Content digest")[1].split()[0]
     assert len(h1) == 64 and h1 != h2
     with demo.read() as conn:  # the head of the audit chain, as `casefile info` prints it
         assert conn.exec_driver_sql("SELECT content_digest FROM audit_log ORDER BY id DESC "
@@ -151,7 +151,7 @@ def test_cover_names_the_content_hash_which_follows_edits(demo, tmp_path):
 
 def test_empty_case_exports_a_short_valid_dossier(case, tmp_path):
     out = tmp_path / "e.pdf"
-    pages = export_dossier(case, out)
+    pages = export_dossier(case, out).pages
     reader, text = _text(out)
     assert 1 <= pages <= 8 and len(reader.pages) == pages
     assert "No findings recorded" in text and "Test case" in text
@@ -224,7 +224,7 @@ def test_layout_progress_only_moves_forward_and_reaches_the_end(tmp_path):
                                 sources=10, citations=300)
     seen = []
     pages = export_dossier(case, tmp_path / "s.pdf",
-                           progress=lambda done, total, what: seen.append(done / total))
+                           progress=lambda done, total, what: seen.append(done / total)).pages
     case.close()
     assert pages > 10
     assert seen == sorted(seen)  # profiles expand into many flowables: never backwards

@@ -1,24 +1,32 @@
-"""Export a case as a PDF dossier (used by the CLI and the GUI)."""
+"""Export a case as a PDF dossier (used by the CLI and the GUI), and check a dossier against
+the case it claims to be built from."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casefile.errors import NotFoundError
+from casefile.errors import NotFoundError, ValidationError
 from casefile.report.builder import build_pdf
+from casefile.report.model import DossierReport
 from casefile.services.queries.dossier import DossierOptions, read_dossier
 from casefile.store.copies import refuse_output
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
+_PRINTED = re.compile(rb"content-sha256:([0-9a-f]{64})")
+
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,
-                   progress: Callable[[float, int, str], None] | None = None) -> int:
-    """Write the dossier; return its page count. ``out`` may not be the case or one of its
-    files."""
+                   progress: Callable[[float, int, str], None] | None = None
+                   ) -> DossierReport:
+    """Write the dossier; say what was written (pages, and what the reader should know:
+    characters no font could print, redaction warnings). ``out`` may not be the case or
+    one of its files."""
     for target in (Path(out), Path(f"{out}.part")):  # build_pdf writes through out.part
         refuse_output(target, case.path, "the dossier")
     opt = options or DossierOptions()
@@ -28,3 +36,26 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
             raise NotFoundError(f"There is no entity #{opt.entity_id} in this case")
         data = read_dossier(conn, opt)
     return build_pdf(data, out, progress)
+
+
+@dataclass
+class Verdict:
+    ok: bool
+    printed: str  # the content digest the dossier names
+    recomputed: str  # the case's content digest, recomputed from its rows
+    problems: list[str]
+
+
+def verify_dossier(pdf: str | Path, case: Case) -> Verdict:
+    """Recompute the case's content digest from its rows and compare it with the digest
+    the dossier names (in its metadata, as on its cover)."""
+    from casefile.services.case.digest import compare
+
+    found = _PRINTED.search(Path(pdf).read_bytes())
+    if found is None:
+        raise ValidationError("dossier", f"{pdf} names no content digest: it is not a "
+                              "Casefile dossier, or one older than content digests")
+    printed = found.group(1).decode()
+    with case.read() as conn:
+        problems, recomputed = compare(conn)
+    return Verdict(printed == recomputed and not problems, printed, recomputed, problems)

@@ -65,9 +65,14 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
             s[kind].update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
-    if opt.entity_id is not None and not opt.tag:
-        s["finding"].update(r[0] for r in conn.exec_driver_sql(
-            "SELECT DISTINCT finding_id FROM citation WHERE finding_id IS NOT NULL"))
+    if opt.entity_id is not None:  # a finding is about the party when it names it
+        names = [n.casefold() for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM entity WHERE id = ? UNION SELECT name FROM alias WHERE "
+            "entity_id = ?", (opt.entity_id, opt.entity_id)) if n and len(n) >= 3]
+        for fid, title, text in conn.exec_driver_sql("SELECT id, title, text FROM finding"):
+            said = f"{title} {text or ''}".casefold()
+            if any(n in said for n in names):
+                s["finding"].add(fid)
     return s
 
 
@@ -75,8 +80,18 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     info = dict(conn.exec_driver_sql("SELECT * FROM case_info WHERE id = 1").mappings().one())
     updated = info.get("updated_at")
     as_of = (datetime.fromisoformat(str(updated)).date() if updated else None)
-    data = DossierData(info, content_hash(conn), opt, as_of=as_of)
+    data = DossierData(info, content_hash(conn), opt, as_of=as_of, today=date.today(),
+                       updated_at=str(updated) if updated else None)
     scope = _scope(conn, opt)
+    if opt.entity_id is not None:
+        data.scope_name = conn.exec_driver_sql("SELECT name FROM entity WHERE id = ?",
+                                               (opt.entity_id,)).scalar() or ""
+    data.totals = {k: conn.exec_driver_sql(f"SELECT count(*) FROM {k}").scalar() or 0
+                   for k in ("entity", "shipment", "event", "finding", "sanction",
+                             "relationship", "source")}
+    head = conn.exec_driver_sql("SELECT id, at, actor, action, summary, hash FROM audit_log "
+                                "ORDER BY id DESC LIMIT 1").mappings().first()
+    data.audit_head = dict(head) if head else None
 
     def keep(kind: str, rid: int) -> bool:
         return scope is None or rid in scope.get(kind, set())
@@ -88,6 +103,9 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     stops: dict[int, list[Row]] = defaultdict(list)
     for r in _rows(conn, "SELECT * FROM route_stop ORDER BY shipment_id, position"):
         stops[r["shipment_id"]].append(r)
+    for stop_rows in stops.values():
+        for stop in stop_rows:
+            stop["entity"] = names.get(stop["entity_id"]) if stop["entity_id"] else None
     for s in data.shipments:
         s["shipper"] = names.get(s["shipper_id"], "unknown")
         s["consignee"] = names.get(s["consignee_id"], "unknown")
@@ -102,7 +120,46 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     if opt.redact_protected:
         records = [_redact_record(r, data) for r in records]
     data.timeline = build_timeline(records, "kind")
+    data.uncited_sources = max(data.totals["source"] - len(data.sources), 0)
+    for n, fi in enumerate(data.findings, 1):  # a grade the sourcing does not bear out
+        sources = {num for num, _code in data.marks.get(("finding", fi["id"]), [])}
+        if fi["confidence"] == "high" and len(sources) < 2:
+            data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is graded high "
+                                 f"confidence but cites {len(sources)} source(s); the "
+                                 "dossier defines high confidence as several agreeing "
+                                 "sources")
+    if opt.redact_protected:
+        data.warnings += _redaction_leaks(conn, data)
     return data
+
+
+def _redaction_leaks(conn: Connection, data: DossierData) -> list[str]:
+    """Where the case's own printed free text names a protected source's title, publisher
+    or author: redaction hides the source, but not these words."""
+    protected = _rows(conn, "SELECT id, title, publisher, author FROM source WHERE protected")
+    needles = {(p["id"], w) for p in protected for w in (p["title"], p["publisher"],
+                                                          p["author"]) if w and len(w) >= 4}
+    if not needles:
+        return []
+    texts: list[tuple[str, str]] = []
+    for s in data.shipments:
+        texts += [(f"shipment #{s['id']}", s.get(c) or "") for c in ("declared_goods",
+                                                                      "assessed_goods",
+                                                                      "notes")]
+    texts += [(f"event #{e['id']}", f"{e['title']} {e.get('description') or ''}")
+              for e in data.events]
+    texts += [(f"finding #{f['id']}", f"{f['title']} {f['text'] or ''}")
+              for f in data.findings]
+    texts += [(f"entity #{e['id']}", f"{e['name']} {e.get('description') or ''}")
+              for e in data.entities]
+    out = []
+    for where, text in texts:
+        low = text.casefold()
+        for sid, word in needles:
+            if word.casefold() in low:
+                out.append(f"Redaction: {where} names “{word}” of protected source #{sid} "
+                           "in its own text, which is printed")
+    return out
 
 
 def _entities(conn: Connection, keep: Any, names: dict[int, str],
@@ -191,7 +248,8 @@ def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
     """Short names of facts, for the sources appendix ('shipment: June 2022 rifles')."""
     sql = {
         "entity": "SELECT id, name FROM entity",
-        "shipment": "SELECT id, coalesce(date_text || ' ', '') || declared_goods FROM shipment",
+        "shipment": "SELECT id, coalesce(reference || ' — ', '') || coalesce(date_text || "
+                    "' ', '') || substr(declared_goods, 1, 80) FROM shipment",
         "event": "SELECT id, title FROM event",
         "finding": "SELECT id, title FROM finding",
         "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "

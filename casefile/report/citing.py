@@ -1,0 +1,99 @@
+"""What every section shares: anchors and headings for the outline and the TOC, citation
+marks (and the visible "[no source]" of a fact nobody cited), dates as given, and dates
+written in English whatever the desktop's locale."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reportlab.platypus import Flowable
+
+from casefile.report import styles as st
+from casefile.report.model import DossierData
+from casefile.report.pages import Furniture
+from casefile.report.rich import Text, para, r
+
+LINK = "#0B4F8A"
+UNSOURCED = "#B00020"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+class Anchor(Flowable):
+    """A zero-size flowable that marks a section for the outline and the TOC."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.bookmark = (key, title, level)
+
+    def wrap(self, *_: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def heading(f: Furniture, key: str, title: str, level: int = 0,
+            style: st.ParagraphStyle = st.H1) -> list[Flowable]:
+    if level == 0:
+        f.toc.append((key, title, level))
+    return [Anchor(key, title, level), para(title, style)]
+
+
+def marks(data: DossierData, kind: str, rid: int, brackets: bool = True) -> Text:
+    """Citation marks as links into the sources appendix: [1 C2; 3 B2]; a fact with no
+    citation says so: [no source]."""
+    found = data.marks.get((kind, rid), [])
+    if not found:
+        text = "[no source]" if brackets else "no source"
+        return [r((" " if brackets else "") + text, size=7, italic=True, color=UNSOURCED)]
+    linked = "sources" in data.options.sections  # links only where the appendix is printed
+    out = [r(" [", size=7)] if brackets else []
+    for i, (n, code) in enumerate(found):
+        if i:
+            out.append(r("; ", size=7))
+        out.append(r(f"{n}\u00a0{code}", size=7, color=LINK if linked else None,
+                     link=f"src-{n}" if linked else None))
+    if brackets:
+        out.append(r("]", size=7))
+    return out
+
+
+def date_as_given(row: dict) -> str:
+    return row.get("date_text") or "undated"
+
+
+def long_date(d: date) -> str:
+    """'29 November 2026', in English whatever the locale."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def clip(text: str, n: int) -> str:
+    """At most ``n`` characters, cut at a word where it can be, with an ellipsis."""
+    text = text or ""
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n)
+    return (text[:cut] if cut > n * 0.6 else text[:n - 1]).rstrip(" ,;:") + "…"
+
+
+def natural(text: str) -> tuple:
+    """A sort key that puts 'Company 2' before 'Company 10'."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold())
+                 for p in re.split(r"(\d+)", text or "") if p)
+
+
+def when(stamp: object) -> str:
+    """An audit time as '29 November 2026, 15:14 UTC'."""
+    from datetime import datetime
+
+    try:
+        t = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    return f"{long_date(t.date())}, {t:%H:%M} UTC"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else many or word + 's'}"

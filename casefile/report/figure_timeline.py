@@ -1,0 +1,316 @@
+"""The dossier's timeline figure, from the same core rows as the GUI's timeline.
+
+Each lane (a kind, or an entity, country or tag) is drawn item by item — bars for spans,
+dots for exact days, pale dashed bars for approximate dates, fading bars for open ends —
+each item labelled with its number in the chronology table. When the items do not fit the
+page, the lanes with the most rows are drawn as counts per period instead (density bars
+with the count printed: per month, quarter or year, chosen from the date span), so every
+lane still appears; when even that does not fit, the lanes go on over several drawings.
+What was counted rather than drawn, and what has no date, is said in the caption."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect
+from reportlab.lib import colors
+
+from casefile.core.timeline import KIND_COLOURS, KIND_ORDER, Timeline
+from casefile.report.figure_periods import Period, choose_period, draw_axis
+from casefile.report.figure_text import fit_text, label_strings, text_width, wrap_text
+from casefile.report.styles import MUTED, RULE
+
+ROW_H = 14.0  # one row of items
+AGG_H = 30.0  # one lane of counts per period
+LABEL_W = 110.0  # lane names
+AXIS_H = 22.0
+TOP = 4.0
+NUM_SIZE = 5.5
+CAPTION_SIZE = 6.5
+
+
+@dataclass
+class TimelineFigure:
+    """The drawings (each fits ``max_height``), the caption saying what was counted rather
+    than drawn, and the number each individually drawn record carries."""
+
+    drawings: list[Drawing]
+    caption: str
+    counted_lanes: list[str] = field(default_factory=list)  # drawn as counts per period
+    period: str | None = None  # "month", "quarter", "year", "5 years"… of the counts
+    numbers: dict[tuple[str, int], int] = field(default_factory=dict)
+    counts: dict[str, dict[date, int]] = field(default_factory=dict)  # lane -> period -> n
+
+
+def chronology_numbers(tl: Timeline) -> dict[tuple[str, int], int]:
+    """A number per dated record, in the order a chronology lists them: by first day, then
+    kind (shipments, events, sanctions, sources), then id."""
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+
+    def key(r):  # noqa: ANN001, ANN202
+        day = r.start or r.end
+        return (day.toordinal() if day else 0, rank.get(r.kind, len(rank)), r.kind, r.id)
+    return {(r.kind, r.id): n for n, r in enumerate(sorted(tl.records, key=key), 1)}
+
+
+@dataclass(eq=False)
+class _Lane:
+    name: str
+    rows: list[int]  # row indexes into the timeline arrays
+    slots: list[tuple[int, int, str]] = field(default_factory=list)  # (row, sub-row, label)
+    sub_rows: int = 0
+    counted: bool = False
+
+    @property
+    def height(self) -> float:
+        return AGG_H if self.counted else max(self.sub_rows, 1) * ROW_H
+
+
+def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
+                    numbers: dict[tuple[str, int], int] | None = None,
+                    max_drawings: int | None = None,
+                    caption_in_drawing: bool = False) -> TimelineFigure | None:
+    """The figure, or None when nothing is dated. ``numbers`` labels the records the table
+    lists (default: :func:`chronology_numbers`); ``max_drawings`` caps the tiling (lanes past
+    it are left out, and the caption says which)."""
+    if not len(tl) or tl.first is None or tl.last is None:
+        return None
+    nums = chronology_numbers(tl) if numbers is None else numbers
+    a, b = tl.first.toordinal() - 15, tl.last.toordinal() + 16
+    plot_w = width - LABEL_W - 6
+
+    def x(ordinal: float) -> float:
+        return LABEL_W + (ordinal - a) / (b - a) * plot_w
+
+    lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
+    caption_lines = 3 if caption_in_drawing else 0
+    budget = max_height - AXIS_H - TOP - caption_lines * (CAPTION_SIZE + 2)
+    for lane in sorted(lanes, key=lambda ln: -ln.height):  # count the tallest lanes first
+        if sum(ln.height for ln in lanes) <= budget or lane.height <= AGG_H:
+            break  # it fits, or counting would save no room: tile instead
+        lane.counted = True
+    if numbers is None and any(ln.counted for ln in lanes):  # number what is drawn singly
+        single = {(r.kind, r.id) for ln in lanes if not ln.counted
+                  for r in (tl.records[int(tl.rec[i])] for i in ln.rows)}
+        nums = {k: n for n, k in enumerate((k for k in nums if k in single), 1)}
+        counted = {ln.name for ln in lanes if ln.counted}
+        lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
+        for ln in lanes:
+            ln.counted = ln.name in counted
+    period = choose_period(a, b, plot_w) if any(ln.counted for ln in lanes) else None
+    pages: list[list[_Lane]] = [[]]
+    for lane in lanes:
+        if pages[-1] and sum(ln.height for ln in pages[-1]) + lane.height > budget:
+            pages.append([])
+        pages[-1].append(lane)
+    left_out = [ln for page in pages[max_drawings:] for ln in page] if max_drawings else []
+    pages = pages[:max_drawings] if max_drawings else pages
+    caption = _caption(tl, lanes, left_out, period, len(pages), nums)
+    drawings = [_drawing(tl, page, x, a, b, width, period, caption if caption_in_drawing
+                         else "", caption_lines) for page in pages]
+    counts: dict[str, dict[date, int]] = {}
+    for ln in lanes:
+        if ln.counted and ln not in left_out and period is not None:
+            per = counts[ln.name] = {}
+            for (k, _kind), n in sorted(_bins(tl, ln, period).items()):
+                per[period.start(k)] = per.get(period.start(k), 0) + n
+    return TimelineFigure(drawings, caption, [ln.name for ln in lanes if ln.counted],
+                          period.name if period else None, dict(nums), counts)
+
+
+def timeline_drawing(tl: Timeline, width: float, max_height: float = 600.0,
+                     numbers: dict[tuple[str, int], int] | None = None) -> Drawing | None:
+    """One drawing that fits ``max_height``, its caption printed beneath the axis."""
+    fig = timeline_figure(tl, width, max_height, numbers, max_drawings=1,
+                          caption_in_drawing=True)
+    return fig.drawings[0] if fig else None
+
+
+def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
+           width: float, most: int) -> list[_Lane]:
+    """Each lane's items stacked on sub-rows so that neither bars nor their number labels
+    overlap (in points, not days: a label needs room too). A lane needing more than
+    ``most`` sub-rows stops there: it cannot be drawn item by item anyway."""
+    by_lane: dict[int, list[int]] = {}
+    for i in range(len(tl)):
+        by_lane.setdefault(int(tl.lane[i]), []).append(i)
+    out = []
+    for lane_i, name in enumerate(tl.lanes):
+        rows = sorted(by_lane.get(lane_i, []), key=lambda i: (int(tl.start[i]), i))
+        lane = _Lane(name, rows)
+        free: list[tuple[float, int]] = []  # (right edge, sub-row), the leftmost first
+        for i in rows:
+            rec = tl.records[int(tl.rec[i])]
+            n = nums.get((rec.kind, rec.id))
+            label = str(n) if n is not None else ""
+            lo, hi = x(int(tl.start[i])), max(x(int(tl.end[i]) + 1), x(int(tl.start[i])) + 1.2)
+            if int(tl.style[i]) == 0:
+                mid = x(int(tl.start[i]) + 0.5)
+                lo, hi = mid - 3.2, mid + 3.2
+            lw = text_width(label, NUM_SIZE) + 1.5 if label else 0.0
+            lo, hi = (lo, hi + lw) if hi + lw <= width else (lo - lw, hi)
+            if free and free[0][0] + 1.5 < lo:
+                slot = heapq.heapreplace(free, (hi, free[0][1]))[1]
+            else:
+                slot = lane.sub_rows
+                lane.sub_rows += 1
+                heapq.heappush(free, (hi, slot))
+                if lane.sub_rows > most:
+                    break
+            lane.slots.append((i, slot, label))
+        out.append(lane)
+    return out
+
+
+def _drawing(tl: Timeline, lanes: list[_Lane], x, a: int, b: int, width: float,  # noqa: ANN001
+             period: Period | None, caption: str, caption_lines: int) -> Drawing:
+    lines = wrap_text(caption, CAPTION_SIZE, width, max_lines=caption_lines,
+                      max_chars=600) if caption else []
+    foot = len(lines) * (CAPTION_SIZE + 2)
+    height = TOP + sum(ln.height for ln in lanes) + AXIS_H + foot
+    d = Drawing(width, height)
+    top = height - TOP
+    for lane in lanes:
+        _lane_label(d, tl, lane, top)
+        d.add(Line(LABEL_W - 4, top, width, top, strokeColor=RULE, strokeWidth=0.4))
+        if lane.counted and period is not None:
+            _counts(d, tl, lane, top, x, (a, b), period)
+        else:
+            for i, slot, label in lane.slots:
+                _item(d, tl, i, top - (slot + 1) * ROW_H, x, label, width)
+        top -= lane.height
+    draw_axis(d, a, b, x, foot + AXIS_H)
+    for k, line in enumerate(lines):
+        for s in label_strings(0, foot - (k + 1) * (CAPTION_SIZE + 2) + 2, line, CAPTION_SIZE,
+                               fill=MUTED):
+            d.add(s)
+    return d
+
+
+def _lane_label(d: Drawing, tl: Timeline, lane: _Lane, top: float) -> None:
+    name = fit_text(lane.name, 7, LABEL_W - 10)
+    for s in label_strings(LABEL_W - 8, top - 10, name, 7, "end"):
+        d.add(s)
+    if lane.counted or lane.sub_rows > 1:
+        n = len(lane.rows)
+        sub = f"{n:,} record{'s' if n != 1 else ''}" + (" · counts" if lane.counted else "")
+        for s in label_strings(LABEL_W - 8, top - 18, sub, 5.5, "end", fill=MUTED):
+            d.add(s)
+
+
+def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa: ANN001
+          width: float) -> None:
+    kind = tl.kind_codes[i]
+    colour = colors.HexColor(KIND_COLOURS.get(kind, "#666666"))
+    s, e, style = int(tl.start[i]), int(tl.end[i]) + 1, int(tl.style[i])
+    bottom = base + 2.5
+    lo, hi = x(s), max(x(e), x(s) + 1.2)
+    if style == 0:
+        mid = x(s + 0.5)
+        d.add(Circle(mid, bottom + 4.5, 3.2, fillColor=colour, strokeColor=colors.black,
+                     strokeWidth=0.4))
+        lo, hi = mid - 3.2, mid + 3.2
+    elif style in (3, 4):  # open ends fade in five steps
+        for step in range(5):
+            frac = step / 5
+            seg_a, seg_b = s + (e - s) * frac, s + (e - s) * (frac + 0.2)
+            alpha = 1 - frac if style == 4 else frac + 0.2
+            d.add(Rect(x(seg_a), bottom, x(seg_b) - x(seg_a), 9, fillColor=colour,
+                       fillOpacity=alpha, strokeColor=None))
+    else:
+        approx = style == 2
+        d.add(Rect(lo, bottom, hi - lo, 9, fillColor=colour, fillOpacity=0.3 if approx else 1,
+                   strokeColor=colour.clone() if approx else colors.black,
+                   strokeWidth=0.6 if approx else 0.3,
+                   strokeDashArray=[2, 1.5] if approx else None))
+    if label:
+        lw = text_width(label, NUM_SIZE)
+        lx, anchor = (hi + 1.5, "start") if hi + 1.5 + lw <= width else (lo - 1.5, "end")
+        for st in label_strings(lx, bottom + 2, label, NUM_SIZE, anchor):
+            d.add(st)
+
+
+def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN001
+            axis: tuple[int, int], period: Period) -> None:
+    """Records of the lane per period, by their first possible day, the count above; a
+    lane of several kinds (an entity's) stacks each kind in its colour."""
+    bins = _bins(tl, lane, period)
+    totals: Counter = Counter()
+    for (key, _kind), n in bins.items():
+        totals[key] += n
+    most = max(totals.values())
+    base = top - AGG_H + 2
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    for key, total in sorted(totals.items()):
+        first, after = period.span(key)
+        lo, hi = x(max(first, axis[0])), x(min(after, axis[1]))  # clipped to the axis
+        h = 2 + 18 * total / most
+        y = base
+        parts = sorted(((kind, n) for (k, kind), n in bins.items() if k == key),
+                       key=lambda kn: (rank.get(kn[0], len(rank)), kn[0]))
+        for kind, n in parts:
+            part = h * n / total
+            d.add(Rect(lo + 0.3, y, max(hi - lo - 0.6, 0.8), part, strokeColor=None,
+                       fillColor=colors.HexColor(KIND_COLOURS.get(kind, "#666666"))))
+            y += part
+        text = f"{total:,}"
+        size = NUM_SIZE
+        while size > 3.5 and text_width(text, size) > hi - lo + 2:
+            size -= 0.5
+        for st in label_strings((lo + hi) / 2, base + h + 1, text, size, "middle"):
+            d.add(st)
+
+
+def _bins(tl: Timeline, lane: _Lane, period: Period) -> Counter:
+    """(period key, kind) -> records of the lane."""
+    bins: Counter = Counter()
+    for i in lane.rows:
+        r = tl.records[int(tl.rec[i])]
+        day = r.start or r.end or date.fromordinal(int(tl.start[i]))
+        bins[period.key(day), r.kind] += 1
+    return bins
+
+
+def _caption(tl: Timeline, lanes: list[_Lane], left_out: list[_Lane], period: Period | None,
+             pages: int, nums: dict[tuple[str, int], int]) -> str:
+    def what(group: list[_Lane]) -> str:
+        n = sum(len(ln.rows) for ln in group)
+        if len(group) > 4:
+            return f"{len(group):,} lanes ({n:,} records)"
+        return _join([f"{ln.name} ({len(ln.rows):,} record{'s' if len(ln.rows) != 1 else ''})"
+                      for ln in group])
+
+    drawn = [ln for ln in lanes if ln not in left_out]
+    counted = [ln for ln in drawn if ln.counted]
+    single = [ln for ln in drawn if not ln.counted]
+    parts = []
+    if counted and period is not None:
+        parts.append(f"{what(counted)} are counted "
+                     f"per {period.name}, by first possible day (the figure above each bar)")
+    if single:
+        numbered = any(nums.get((tl.records[int(tl.rec[i])].kind,
+                                 tl.records[int(tl.rec[i])].id)) is not None
+                       for ln in single for i in ln.rows)
+        parts.append(f"{what(single)} "
+                     "are drawn one by one"
+                     + (", numbered as in the chronology table" if numbered else ""))
+    text = "; ".join(parts) + "."
+    text = text[0].upper() + text[1:]
+    if pages > 1:
+        text += f" Drawn over {pages} figures."
+    if left_out:
+        n = sum(len(ln.rows) for ln in left_out)
+        text += (f" Not drawn: {len(left_out):,} lane{'s' if len(left_out) != 1 else ''} "
+                 f"with {n:,} records ({_join([ln.name for ln in left_out[:3]])}"
+                 + (" …" if len(left_out) > 3 else "") + ").")
+    if tl.undated:
+        text += (f" {tl.undated:,} undated record{'s' if tl.undated != 1 else ''} "
+                 f"{'are' if tl.undated != 1 else 'is'} not drawn.")
+    return text
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

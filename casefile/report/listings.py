@@ -1,0 +1,232 @@
+"""The chronology and the shipments table: every row numbered, sourced or marked unsourced,
+long texts continued in notes after the table, numbers on one line."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from casefile.core.countries import country_name
+from casefile.core.grading import CONFIDENCE
+from casefile.core.labels import words
+from casefile.report import styles as st
+from casefile.report.charts import legend_drawing, network_drawing, timeline_figure
+from casefile.report.citing import clip, date_as_given, heading, marks
+from casefile.report.model import DossierData
+from casefile.report.pages import Furniture
+from casefile.report.rich import BR, Text, para, r
+from casefile.report.tables import Cell, Column, Num, Overflow, Plain, long_table, plain
+
+CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month
+ORANGE = "#D55E00"
+
+
+def _what(kind: str, row: dict, ent: dict | None = None) -> str:
+    if kind == "shipment":
+        return f"{clip(row['declared_goods'] or 'goods not stated', 80)}: " \
+               f"{clip(row['shipper'], 120)} → {clip(row['consignee'], 120)}"
+    if kind == "event":
+        return row["title"]
+    return f"{row['authority']}: {ent['name'] if ent else ''}"
+
+
+def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    out = heading(f, "chronology", "Chronology")
+    rows: list[tuple[str, str, int, list[Cell]]] = []
+    notes = Overflow("chrono")
+    big = len(data.shipments) > CHRONO_LIMIT
+    if not big:
+        for s in data.shipments:
+            rows.append((s.get("date_start") or "9999", "shipment", s["id"], [
+                [r(date_as_given(s))], Plain("Shipment"),
+                notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
+                + marks(data, "shipment", s["id"])]))
+    else:  # a big case: shipments counted per period here (the figure's), each one listed
+        period = _period(data, width)  # in the Shipments table
+        counted: dict[str, int] = {}
+        for s in data.shipments:
+            key = _bucket(s.get("date_start"), period)
+            counted[key] = counted.get(key, 0) + (s.get("shipment_count") or 1)
+        for key, n in counted.items():
+            rows.append((key if key != "undated" else "9999", "period", 0, [
+                Plain(key), Plain("Shipments"),
+                Plain(f"{n:,} shipment{'s' if n != 1 else ''} (see Shipments)")]))
+    for e in data.events:
+        what: Text = notes.cut(e["title"], f"event {date_as_given(e)}")
+        if e.get("description"):
+            what += [BR] + notes.cut(e["description"], f"event “{e['title'][:60]}”",
+                                     chars=400, lines=6, size=6.8, color="#3A3A3A")
+        rows.append((e.get("date_start") or "9999", "event", e["id"], [
+            [r(date_as_given(e))], [r(words(e["kind"]).capitalize())],
+            what + marks(data, "event", e["id"])]))
+    for ent in data.entities:
+        for s in ent["sanctions"]:
+            ended = f" — {s['standing']}" if s.get("standing") else ""
+            when = (date_as_given(s) if s.get("date_text") or not s.get("start_text")
+                    else s["start_text"])
+            rows.append((s.get("date_start") or s.get("start_start") or "9999", "sanction",
+                         s["id"], [[r(when)], Plain("Sanction"),
+                                   notes.cut(f"{s['authority']}: {ent['name']}", "sanction")
+                                   + [r(ended, bold=bool(s.get("ended")))]
+                                   + marks(data, "sanction", s["id"])]))
+    rows.sort(key=lambda row: (row[0], row[1], row[2]))
+    # bars in the figure carry the number of their row in the table
+    numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
+    tl = data.timeline
+    fig = timeline_figure(tl, width, numbers=numbers, max_drawings=1,
+                          caption_in_drawing=True) if tl is not None else None
+    if tl is not None and fig is not None:
+        counts = bool(fig.counted_lanes)
+        out += [fig.drawings[0], Spacer(1, 2), legend_drawing(width, tl.kinds, counts=counts),
+                Spacer(1, 4),
+                para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
+                     "span the first to the last day a date can mean"
+                     + (f"; count bars total a lane's records per {fig.period}"
+                        if counts and fig.period else "")
+                     + ". Undated records are listed below but not drawn. Source: the records "
+                     "listed below.", st.NOTE), Spacer(1, 8)]
+    if big:
+        out.append(para(f"{len(data.shipments):,} shipments are counted per "
+                        f"{_period(data, width)} they start in; each is listed in the "
+                        "Shipments section.", st.NOTE))
+    if not rows:
+        return out + [para("Nothing dated or listed.", st.NOTE)]
+    cols = [Column("No.", fit=True, numeric=True),
+            Column("Date (as given)", fit=True, minimum=60, maximum=110),
+            Column("Kind", fit=True), Column("What", 1.0)]
+    numbered = list(enumerate(rows, 1))
+    return out + long_table(
+        cols, numbered, lambda item: [Num(str(item[0])), *item[1][3]], width,
+        fitted=[[str(len(rows)), _longest_token(_plain_text(row[3][0])),
+                 _plain_text(row[3][1]), ""] for row in rows],
+        label=lambda item: f"chronology row {item[0]} ({item[1][1]} #{item[1][2]})",
+        overflow=notes)
+
+
+def _number(v: float | None) -> str:
+    if v is None:
+        return ""
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+
+
+def _route(s: dict, notes: Overflow) -> Text:
+    out: Text = notes.cut(s["shipper"], "shipper", chars=200)
+    for stop in s["route"]:
+        where = " ".join(x for x in (country_name(stop.get("country")) or stop.get("country"),
+                                     stop.get("place")) if x)
+        via = [x for x in (where, stop.get("entity"), words(stop["role"])
+                           if stop.get("role") else "") if x]
+        out += [r(" → "), r(", ".join(via) or "a stop", italic=True)]
+    return out + [r(" → ")] + notes.cut(s["consignee"], "consignee", chars=200)
+
+
+def _goods(s: dict, notes: Overflow) -> Text:
+    label = f"shipment {s.get('reference') or '#' + str(s['id'])}"
+    out: Text = []
+    if s.get("reference"):
+        out += [r("Ref. ", size=6.5, color="#5A5A5A"), r(s["reference"], size=6.5), BR]
+    out += notes.cut(s["declared_goods"] or "goods not stated", f"goods of {label}")
+    if s["assessed_goods"] and s["assessed_goods"] != s["declared_goods"]:
+        out += [BR, r("assessed:", italic=True), r(" ")]
+        out += notes.cut(s["assessed_goods"], f"assessed goods of {label}")
+    if s["dual_use"]:
+        out.append(r(" DUAL-USE", size=6.5, color=ORANGE))
+    if s.get("notes"):
+        out += [BR, r("Note: ", italic=True, size=6.8)]
+        out += notes.cut(s["notes"], f"note on {label}", chars=400, lines=6, size=6.8)
+    return out
+
+
+def _plain_text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else "".join(x.text for x in cell)
+
+
+def _period(data: DossierData, width: float) -> str:
+    """The period the chronology figure counts in (month, quarter, year): the table of a
+    big case counts its shipments in the same periods."""
+    tl = data.timeline
+    fig = timeline_figure(tl, width, max_drawings=1) if tl is not None else None
+    period = fig.period if fig is not None else None
+    if period is None:  # the figure draws every record: months read best
+        return "month"
+    return period if period in ("month", "quarter") else "year"
+
+
+def _bucket(day: str | None, period: str) -> str:
+    if not day:
+        return "undated"
+    if period == "month":
+        return day[:7]
+    if period == "quarter":
+        return f"{day[:4]} Q{(int(day[5:7]) - 1) // 3 + 1}"
+    return day[:4]
+
+
+def _longest_token(text: str) -> str:
+    return max(text.split(), key=len, default="")
+
+
+def _figures(s: dict) -> list[str]:
+    """Quantity, weight and value, one a line with its unit, and the count of shipments a
+    record stands for when it is more than one."""
+    out = []
+    if s["quantity"] is not None:
+        out.append(" ".join(x for x in (_number(s["quantity"]), (s["unit"] or "")[:14]) if x))
+    if s["weight_kg"] is not None:
+        out.append(f"{_number(s['weight_kg'])} kg")
+    if s["value"] is not None:
+        out.append(" ".join(x for x in (_number(s["value"]), (s["currency"] or "")[:14]) if x))
+    if (s["shipment_count"] or 1) > 1:
+        out.append(f"×{s['shipment_count']:,} shipments")
+    return out
+
+
+def _shipment_row(data: DossierData, notes: Overflow, s: dict) -> list[Cell]:
+    hs = s["hs_code"] or "—"
+    return [[r(date_as_given(s))], _route(s, notes), _goods(s, notes),
+            plain(hs) if len(hs) <= 14 else [r(hs)], Num("\n".join(_figures(s)) or "—"),
+            marks(data, "shipment", s["id"], brackets=False)]
+
+
+def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    notes = Overflow("shipments")
+    cols = [Column("Date", fit=True, minimum=44, maximum=96),
+            Column("Shipper → route → consignee", 0.4),
+            Column("Goods (declared / assessed)", 0.5), Column("HS code", fit=True),
+            Column("Quantity, weight, value", fit=True, numeric=True, minimum=60),
+            Column("Sources", 0.1, minimum=46)]
+    fitted = [[_longest_token(date_as_given(s)), "", "", (s["hs_code"] or "")[:14],
+               max(_figures(s), key=len, default=""), ""] for s in data.shipments]
+    return heading(f, "shipments", "Shipments") + long_table(
+        cols, data.shipments, partial(_shipment_row, data, notes), width, fitted=fitted,
+        label=lambda s: f"shipment #{s['id']}" + (f" ({s['reference']})"
+                                                  if s.get("reference") else ""),
+        overflow=notes)
+
+
+def findings(data: DossierData, f: Furniture) -> list[Flowable]:
+    out = heading(f, "findings", "Key findings")
+    if not data.findings:
+        return out + [para("No findings recorded.", st.NOTE)]
+    for n, fi in enumerate(data.findings, 1):
+        conf = CONFIDENCE.get(fi["confidence"], fi["confidence"])
+        body = [para(f"{n}. {fi['title']}", st.H3), para(r(conf, italic=True), st.MUTED_TEXT),
+                para([r(fi["text"])] + marks(data, "finding", fi["id"]), st.BODY_TEXT)]
+        # a short finding stays on one page; a long one flows on
+        out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body
+    return out
+
+
+def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    out = heading(f, "network", "Shipment network")
+    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
+    sanctioned = {e["id"] for e in data.entities
+                  if any(not s.get("ended") for s in e["sanctions"])}
+    d = network_drawing(data.shipments, width, relationships=rels, sanctioned=sanctioned)
+    if d is None:
+        return out + [para("No shipments recorded.", st.NOTE)]
+    return out + [d, Spacer(1, 4),
+                  para("Figure 2. Who shipped to whom, and through which countries. Line "
+                       "width grows with the number of shipments. Source: the shipments "
+                       "listed in the Shipments section.", st.NOTE)]

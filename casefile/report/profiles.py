@@ -1,0 +1,128 @@
+"""Entity profiles: one block a party, every line a fact with its citation marks (the
+party's own for what describes it, each record's for what it took part in)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.platypus import CondPageBreak, Flowable
+
+from casefile.core.countries import country_name
+from casefile.core.labels import words
+from casefile.report import styles as st
+from casefile.report.citing import clip, date_as_given, heading, marks, natural
+from casefile.report.model import DossierData
+from casefile.report.pages import Deferred, Furniture
+from casefile.report.rich import BR, Text, join, para, r
+
+LISTED = 8  # shipments and events listed in a profile; the rest are counted
+
+
+def _names(e: dict) -> Text:
+    parts = [[r(e["name"])]]
+    for a in e["aliases"]:
+        lang = [r(f" ({a['lang']})", size=7, color="#5A5A5A")] if a["lang"] else []
+        parts.append([r(a["name"])] + lang)
+    return join(parts)
+
+
+def _listed(data: DossierData, items: list[dict], other: str, word: str) -> Text:
+    out: Text = []
+    for i, s in enumerate(items[:LISTED]):
+        if i:
+            out.append(BR)
+        goods = clip(s["declared_goods"] or "goods not stated", 120)
+        ref = f", ref. {s['reference']}" if s.get("reference") else ""
+        out += [r(f"{date_as_given(s)} {goods} ({word} {s[other]}{ref})")]
+        out += marks(data, "shipment", s["id"])
+    if len(items) > LISTED:
+        out += [BR, r(f"and {len(items) - LISTED:,} more (see Shipments)", italic=True)]
+    return out
+
+
+def _details(e: dict) -> list[tuple[str, Text]]:
+    """What a profile says of a party beyond names and countries, where the case knows it."""
+    out: list[tuple[str, Text]] = []
+    nationality = [c for c in (e.get("nationality") or "").split(",") if c]
+    if nationality:
+        out.append(("Nationality", [r(", ".join(country_name(c) or c for c in nationality))]))
+    born = " in ".join(x for x in (e.get("birth_text"), e.get("birth_place")) if x)
+    for label, value in (("Born", born), ("Incorporated", e.get("incorporation_text")),
+                         ("Dissolved", e.get("dissolution_text")),
+                         ("Legal form", e.get("legal_form")),
+                         ("Position", "; ".join((e.get("position") or "").splitlines())),
+                         ("Address", "; ".join((e.get("address") or "").splitlines())),
+                         ("Topics", (e.get("topics") or "").replace(",", ", "))):
+        if value:
+            out.append((label, [r(value)]))
+    return out
+
+
+def sanction_text(s: dict) -> Text:
+    """'U.S. Treasury NS-CMIC, listed 2021, in force from …, ended 30 October 2024: reason',
+    the standing in bold when the sanction has ended or was lifted."""
+    parts = [" ".join(x for x in (s["authority"], s["programme"]) if x) or "Sanction"]
+    if s.get("date_text"):
+        parts.append(f"listed {s['date_text']}")
+    if s.get("start_text") and s.get("start_text") != s.get("date_text"):
+        parts.append(f"in force from {s['start_text']}")
+    out: Text = [r(", ".join(parts))]
+    if s.get("standing"):
+        out.append(r(f", {s['standing']}", bold=bool(s.get("ended"))))
+    if s.get("reason"):
+        out.append(r(f": {s['reason']}"))
+    return out
+
+
+def _relationship(rel: dict) -> Text:
+    out: Text = [r(f"{rel['subject']} {words(rel['kind'])} {rel['object']}")]
+    if rel.get("date_text"):
+        out.append(r(f", {rel['date_text']}"))
+    if rel.get("description"):
+        out += [r(": "), r(rel["description"])]
+    return out
+
+
+def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(90)]
+    out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
+    own = partial(marks, data, "entity", e["id"])
+    countries = [c for c in [e["country"], *(e.get("other_countries") or "").split(",")] if c]
+    facts: list[tuple[str, Text]] = [
+        ("Names", _names(e)), ("Kind", [r(words(e["kind"]))]),
+        ("Country" if len(countries) < 2 else "Countries",
+         [r(", ".join(country_name(c) or c for c in countries) or "not known")])]
+    facts += _details(e)
+    if e["identifiers"]:
+        facts.append(("Identifiers", [r("; ".join(f"{i['scheme']} {i['value']}"
+                                                for i in e["identifiers"]))]))
+    if e["description"]:
+        facts.append(("Notes", [r(e["description"])]))
+    facts = [(label, value + own()) for label, value in facts]  # the party's own sources
+    for s in e["sanctions"]:
+        facts.append(("Sanction", sanction_text(s) + marks(data, "sanction", s["id"])))
+    for rel in e["relationships"]:
+        facts.append(("Relationship", _relationship(rel)
+                      + marks(data, "relationship", rel["id"])))
+    if e["sent"]:
+        facts.append(("Shipped", _listed(data, e["sent"], "consignee", "to")))
+    if e["received"]:
+        facts.append(("Received", _listed(data, e["received"], "shipper", "from")))
+    for ev in e["events"][:LISTED]:
+        role = f" ({ev['role']})" if ev.get("role") else ""
+        text: Text = [r(f"{date_as_given(ev)}: {ev['title']}{role}")]
+        if ev.get("description"):
+            text += [r(" — "), r(ev["description"][:300]
+                                 + ("…" if len(ev["description"]) > 300 else ""))]
+        facts.append(("Event", text + marks(data, "event", ev["id"])))
+    if len(e["events"]) > LISTED:
+        facts.append(("Events", [r(f"and {len(e['events']) - LISTED:,} more (see "
+                                   "Chronology)", italic=True)]))
+    # the label hangs in the margin: one paragraph a fact
+    return out + [para(value, st.FACT, bullet=label) for label, value in facts]
+
+
+def entities(data: DossierData, f: Furniture) -> list[Flowable]:
+    return heading(f, "entities", "Entity profiles") + [
+        Deferred(partial(_profile, data, f, e))
+        for e in sorted(data.entities, key=lambda e: natural(e["name"]))]

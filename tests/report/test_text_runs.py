@@ -1,0 +1,44 @@
+"""Properties of how case text is cut into printable runs: nothing is lost or invented."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.report import fonts
+from casefile.report.tables import Overflow
+
+fonts.register_fonts()
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_runs_give_back_the_text_with_only_unprintables_replaced(text):
+    fonts.missing.clear()
+    runs = fonts.font_runs(text)
+    joined = "".join(t for t, _f in runs)
+    dropped = set("\r\u200b\u200c\u200d\u200e\u200f\ufeff")
+    kept = [ch for ch in text if ch not in dropped]
+    assert len(joined) == len(kept)
+    for got, ch in zip(joined, kept, strict=True):
+        assert got == ch or (got == fonts.REPLACEMENT and fonts.missing[ch] > 0)
+    assert all(f in (fonts.BODY, fonts.CJK) for _t, f in runs)
+    for t, f in runs:  # every character printed in a font that has it
+        face = __import__("reportlab.pdfbase.pdfmetrics", fromlist=["x"]).getFont(f).face
+        assert all(ord(ch) in face.charToGlyph or ch in "\t\n" for ch in t)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(min_value=20, max_value=800))
+def test_a_cut_cell_links_to_a_note_holding_the_whole_text(text, chars):
+    notes = Overflow("t")
+    runs = notes.cut(text, "label", chars=chars)
+    shown = "".join(r.text for r in runs)
+    if notes.notes:
+        assert notes.notes[0][2] == text  # the note has it all
+        assert "continued in note 1" in shown and runs[-1].link == "t-note-1"
+        head = runs[0].text.removesuffix(" …")
+        assert text.startswith(head.rstrip()) or text.replace("\n", " ").startswith(head)
+    else:
+        assert shown == text
