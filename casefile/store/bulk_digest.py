@@ -27,14 +27,10 @@ from sqlalchemy.engine import Connection
 from casefile.core.digests import row_digester
 from casefile.store.digest import LEFT_OUT, load_state, mark_written, save_state
 
-Digester = Callable[[Sequence[Any], int], bytes]
+Digester = Callable[[Sequence[Any], int], bytes | None]
 # text SQLite might take for a number in a column of numeric, integer or real affinity
 _NUMBERISH = re.compile(r"[ \t\n\v\f\r]*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
                         r"[ \t\n\v\f\r]*")
-
-
-class Unsure(Exception):
-    """A value whose stored form is not certain: the batch is read back instead."""
 
 
 def affinity(declared: str) -> str:
@@ -59,23 +55,23 @@ def _numberish(v: str) -> bool:
 _APPEND = {
     "text": ("if t is str: a(K + e(v))\n"
              "elif t is int: a(K + e(str(v)))\n"
-             "else: raise Unsure"),
+             "else: return None"),
     "integer": ("if t is int: a(K + r(v))\n"
                 "elif t is bool: a(K + r(int(v)))\n"
-                "else: raise Unsure"),
+                "else: return None"),
     "numeric": ("if t is str:\n"
-                "    if n(v): raise Unsure\n"
+                "    if n(v): return None\n"
                 "    a(K + e(v))\n"
                 "elif t is int: a(K + r(v))\n"
                 "elif t is bool: a(K + r(int(v)))\n"
-                "else: raise Unsure"),
+                "else: return None"),
     "real": ("if t is float and f(v): a(K + q(v))\n"
              "elif (t is int or t is bool) and -M < v < M: a(K + q(float(v)))\n"
-             "else: raise Unsure"),
+             "else: return None"),
     "blob": ("if t is str: a(K + e(v))\n"
              "elif t is int: a(K + r(v))\n"
              "elif t is float and f(v): a(K + q(v))\n"
-             "else: raise Unsure"),
+             "else: return None"),
 }
 
 
@@ -84,14 +80,14 @@ def make_digester(table: str, cols: Sequence[str], affinities: dict[str, str],
     """A function ``(row, id) -> digest`` for rows written as tuples in the order of
     ``given`` (``id`` among them or not): the digest of the row as the file will hold it,
     the digest columns ``cols`` that ``given`` lacks being NULL (the caller makes sure
-    they have no other default). It raises :class:`Unsure` for a value whose stored form
-    it cannot be sure of."""
+    they have no other default); None for a row with a value whose stored form it cannot
+    be sure of."""
     import hashlib
     import math
 
     where = {c: i for i, c in enumerate(given)}
     lines = ["def digest(row, rid):", "    parts = []", "    a = parts.append"]
-    env: dict[str, Any] = {"Unsure": Unsure, "e": encode_basestring, "r": int.__repr__,
+    env: dict[str, Any] = {"e": encode_basestring, "r": int.__repr__,
                            "q": float.__repr__, "f": math.isfinite, "n": _numberish,
                            "M": 2 ** 53, "sha": hashlib.sha256}
     for k, c in enumerate(sorted(cols)):
@@ -162,10 +158,9 @@ class BulkDigests:
                  before: int) -> list[bytes]:
         if self.digester is not None:
             digest = self.digester
-            try:
-                return [digest(r, i) for r, i in zip(rows, ids, strict=True)]
-            except Unsure:
-                pass
+            made = [digest(r, i) for r, i in zip(rows, ids, strict=True)]
+            if None not in made:
+                return cast("list[bytes]", made)
         select = ", ".join(f'"{c}"' for c in self.cols)
         read = row_digester(self.table, self.cols)
         cur = self.driver.execute(f'SELECT {select} FROM "{self.table}" WHERE id BETWEEN ? '
@@ -173,4 +168,4 @@ class BulkDigests:
         return [read(r) for r in cur]
 
 
-__all__ = ["BulkDigests", "Unsure", "affinity", "make_digester"]
+__all__ = ["BulkDigests", "affinity", "make_digester"]

@@ -131,11 +131,12 @@ def list_records(conn: Connection, kind: str, filters: Filters | None = None) ->
     n = len(exprs)
     # the driver's own cursor, on the same connection: plain tuples, no Row per record
     driver = cast(sqlite3.Connection, conn.connection.driver_connection)
-    rows = driver.execute(sql, tuple(params)).fetchall()
-    out.ids = [r[0] for r in rows]
-    out.rows = [r[1:n + 1] for r in rows]
-    if dated:
-        out.sort_keys = [r[n + 1] or "" for r in rows]
+    cur = driver.execute(sql, tuple(params))
+    while rows := cur.fetchmany(5000):  # a part at a time: no second copy of every row
+        out.ids += [r[0] for r in rows]
+        out.rows += [r[1:n + 1] for r in rows]
+        if dated:
+            out.sort_keys += [r[n + 1] or "" for r in rows]
     return out
 
 
