@@ -139,6 +139,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--marking", default=None, metavar="TLP",
                    help="print this TLP label instead of the case's (e.g. a redacted copy "
                    "at a lower marking): clear, green, amber, amber+strict, red")
+    s.add_argument("--chart", default=None, metavar="NAME",
+                   help="print this saved link chart instead of the shipment network figure")
 
     s = sub.add_parser("verify-dossier", help="check that a PDF dossier names the content "
                        "of a case as it is now")
@@ -265,10 +267,10 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.cli_screening import run
 
         return run(args, _open)
-    if args.verb == "export-pdf":
-        return _export_pdf(args)
-    if args.verb == "verify-dossier":
-        return _verify_dossier(args)
+    if args.verb in ("export-pdf", "verify-dossier"):
+        from casefile.cli_dossier import run as run_dossier
+
+        return run_dossier(args, _open)
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb == "export-csv":
@@ -487,40 +489,6 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))
-
-
-def _export_pdf(args: argparse.Namespace) -> int:
-    from casefile.core.grading import normalise_tlp
-    from casefile.services.exchange.export_pdf import export_dossier
-    from casefile.services.queries.dossier import DossierOptions
-
-    options = DossierOptions(
-        sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),
-        marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
-        redact_protected=args.redact_protected,
-        marking=normalise_tlp(args.marking) if args.marking else None)
-    with _open(args.path, readonly=True) as case:
-        report = export_dossier(case, args.output, options)
-    print(f"Wrote {args.output} ({report.pages} pages)")
-    for note in report.notes[:50]:
-        print(f"note: {note}")
-    if len(report.notes) > 50:
-        print(f"note: and {len(report.notes) - 50} more")
-    return 0
-
-
-def _verify_dossier(args: argparse.Namespace) -> int:
-    from casefile.services.exchange.export_pdf import verify_dossier
-
-    with _open(args.path, readonly=True) as case:
-        v = verify_dossier(args.pdf, case)
-    print(f"dossier names: {v.printed}")
-    print(f"case now:      {v.recomputed}")
-    for p in v.problems:
-        print(f"PROBLEM: {p}")
-    print("OK: the dossier was built from this case as it is now" if v.ok else
-          "DIFFERENT: the case changed since the dossier was built, or it is another case")
-    return 0 if v.ok else EXIT_ERROR
 
 
 def _info(path: Path) -> int:

@@ -13,6 +13,7 @@ from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.charts import legend_drawing, network_drawing, timeline_figure
 from casefile.report.citing import clip, date_as_given, heading, marks
+from casefile.report.figure_chart import chart_figure
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -219,6 +220,15 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
 
 
 def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    if data.chart is not None:  # the analyst's saved link chart, as the window shows it
+        name, graph, positions, state = data.chart
+        out = heading(f, "network", f"Link chart: {name}")
+        fig = chart_figure(name, graph, positions, state, width)
+        if fig is None:
+            return out + [para("The chart is empty.", st.NOTE)]
+        return out + [fig.drawing, Spacer(1, 4), para(
+            f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
+            "Source: the case's shipments, relationships and sanctions.", st.NOTE)]
     out = heading(f, "network", "Shipment network")
     rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
     sanctioned = {e["id"] for e in data.entities

@@ -24,6 +24,7 @@ class DossierOptions:
     entity_id: int | None = None
     redact_protected: bool = False
     marking: str | None = None  # a TLP key to print instead of the case's (e.g. a lower one)
+    chart_id: int | None = None  # a saved link chart printed instead of the network figure
 
 
 @dataclass
@@ -48,6 +49,8 @@ class DossierData:
     warnings: list[str] = field(default_factory=list)  # for the export report
     # per watchlist: services.screening.summary.ScreeningSummary (read by attribute)
     screening: list[Any] = field(default_factory=list)
+    # a saved link chart: (name, ChartGraph, positions, ChartState) of casefile.core.chart
+    chart: tuple[str, Any, Any, Any] | None = None
 
 
 @dataclass

@@ -15,8 +15,9 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
+from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
-from casefile.ui.chart_icons import ICON, KIND_COLOURS, LINK_COLOURS, SANCTION_RED, _glyph
+from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.timeline_export import _marking, marking_of

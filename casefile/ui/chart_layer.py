@@ -13,8 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from casefile.core.chart.colours import LINK_COLOURS
 from casefile.core.chart.model import LINK_KINDS, STYLES, ChartGraph
-from casefile.ui.chart_icons import ICON, LINK_COLOURS
+from casefile.ui.chart_icons import ICON
 
 _DASH = {"solid": Qt.PenStyle.SolidLine, "dashed": Qt.PenStyle.DashLine,
          "dotted": Qt.PenStyle.DotLine}

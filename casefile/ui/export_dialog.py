@@ -76,6 +76,14 @@ class ExportDialog(QDialog):
         self.marking.addItem("The case's marking", None)
         for key, tlp in TLP.items():
             self.marking.addItem(tlp.label, key)
+        self.chart = QComboBox()  # the network page: the shipments figure or a saved chart
+        self.chart.addItem("Shipment network figure", None)
+        if case is not None:
+            from casefile.services.queries.chart import list_charts
+
+            with case.read() as conn:
+                for cid, name in list_charts(conn):
+                    self.chart.addItem(f"Saved link chart “{name}”", cid)
         self.redact = QCheckBox("Redact protected sources")
         self.open_after = QCheckBox("Open the PDF when done")
         self.open_after.setChecked(True)
@@ -91,6 +99,7 @@ class ExportDialog(QDialog):
         form.addRow("Save to", row)
         form.addRow("Sections", boxes)
         form.addRow("Print as", self.marking)
+        form.addRow("Network page", self.chart)
         form.addRow("Marking line", self.marking_line)
         form.addRow("Only", self.tag)
         form.addRow("Only entity", self.entity)
@@ -113,7 +122,7 @@ class ExportDialog(QDialog):
             sections=tuple(k for k, b in self.sections.items() if b.isChecked()),
             marking_line=line or None, tag=self.tag.currentData(),
             entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked(),
-            marking=self.marking.currentData())
+            marking=self.marking.currentData(), chart_id=self.chart.currentData())
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),

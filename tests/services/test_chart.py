@@ -92,3 +92,35 @@ def test_the_digest_notices_a_chart_changed_outside_casefile(demo):
     with demo.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE chart SET state = '{}' WHERE id = ?", (cid,))
     assert not check_case(demo.path).ok
+
+
+def test_the_dossier_prints_a_saved_chart_as_the_window_lays_it_out(demo, tmp_path, capsys):
+    import pypdf
+
+    from casefile.cli import main
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    g = graph(demo)
+    hidden = next(n for n in g.nodes if n.label.startswith("Liu Pengyu"))
+    state = ChartState(layout="force", hidden={hidden.key})
+    state.remember(g, arrange(g, state))
+    cid = save_chart(demo, None, "Who ships to Russia", state).result
+    out = tmp_path / "c.pdf"
+    export_dossier(demo, out, DossierOptions(chart_id=cid))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+                    .split())
+    assert "Link chart: Who ships to Russia" in text and "Shipment network" not in text
+    assert f"{len(g.nodes) - 1:,} of {len(g.nodes):,} nodes" in text
+    assert "1 hidden by the analyst" in text and "dotted: not cited" in text
+    page = next(p.extract_text() for p in pypdf.PdfReader(str(out)).pages
+                if "Saved chart" in p.extract_text())
+    assert "Liu Pengyu" not in page  # hidden in the chart, so not drawn
+    assert "Tekhkrim" in page and "Da-Jiang" in page
+    demo.close()
+    cli_out = tmp_path / "cli.pdf"
+    assert main(["export-pdf", str(demo.path), "-o", str(cli_out),
+                 "--chart", "who ships to russia"]) == 0
+    assert cli_out.read_bytes() == out.read_bytes()
+    assert main(["export-pdf", str(demo.path), "-o", str(cli_out), "--chart", "nope"]) == 1
+    assert "Who ships to Russia" in capsys.readouterr().err

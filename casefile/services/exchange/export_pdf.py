@@ -35,8 +35,22 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
                 "SELECT 1 FROM entity WHERE id = ?", (opt.entity_id,)).first() is None:
             raise NotFoundError(f"There is no entity #{opt.entity_id} in this case")
         data = read_dossier(conn, opt)
+        if opt.chart_id is not None:
+            data.chart = _chart(conn, opt.chart_id)
     data.screening = _screening(case, data)
     return build_pdf(data, out, progress)
+
+
+def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:
+    """A saved chart as the window shows it: its graph and every node's position."""
+    from casefile.core.chart.state import place
+    from casefile.services.queries.chart import read_chart, read_graph
+
+    saved = read_chart(conn, chart_id)
+    if saved is None:
+        raise NotFoundError(f"There is no saved chart #{chart_id} in this case")
+    graph = read_graph(conn, saved.state.waypoints)
+    return saved.name, graph, place(graph, saved.state), saved.state
 
 
 def _screening(case: Case, data: DossierData) -> list[Any]:
