@@ -11,6 +11,12 @@ import platformdirs
 APP = "Casefile"
 
 
+def is_frozen() -> bool:
+    """Whether this is a built app (PyInstaller), not Casefile installed with Python: its
+    user cannot ``pip install`` anything into it."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def resource_path(*parts: str) -> Path:
     """A file under casefile/resources, in a source checkout, a wheel or a PyInstaller build."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -210,6 +210,11 @@ def main(dist_folder: Path) -> int:
     package_copy.write_text(text, encoding="utf-8")
     print(f"licenses: {len(rows)} Python distributions, Python itself, {len(libs)} system "
           f"packages, Qt LGPL-3.0 notice -> {out}")
+    from casefile import SOURCE_OFFER_CONTACT, SOURCE_OFFER_PLACEHOLDER
+
+    if SOURCE_OFFER_CONTACT == SOURCE_OFFER_PLACEHOLDER:
+        print("licenses: WARNING the Qt written offer has no contact address yet: set "
+              "SOURCE_OFFER_CONTACT in casefile/__init__.py before a release", file=sys.stderr)
     if problems:
         for p in problems:
             print(f"licenses: FAIL {p}", file=sys.stderr)

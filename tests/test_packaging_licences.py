@@ -51,7 +51,8 @@ def test_only_a_gpl_only_licence_is_refused(licenses, licence, refused):
     assert licenses.gpl_only(licence) is refused
 
 
-def test_a_folder_gets_its_licences_and_the_qt_notice(licenses, tmp_path, monkeypatch):
+def test_a_folder_gets_its_licences_and_the_qt_notice(licenses, tmp_path, monkeypatch,
+                                                      capsys):
     site = tmp_path / "site"
     _fake_dist(site, "fineware", "License-Expression: MIT\n")
     monkeypatch.syspath_prepend(str(site))
@@ -63,6 +64,11 @@ def test_a_folder_gets_its_licences_and_the_qt_notice(licenses, tmp_path, monkey
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (out / "Qt" / "LGPL-3.0.txt").read_text()
     notice = (out / "Qt" / "NOTICE.txt").read_text()
     assert "Written offer" in notice and "libQt6" in notice
+    import casefile
+
+    warned = "the Qt written offer has no contact address yet" in capsys.readouterr().err
+    assert warned is (casefile.SOURCE_OFFER_CONTACT == casefile.SOURCE_OFFER_PLACEHOLDER)
+    assert casefile.SOURCE_OFFER_CONTACT in notice
     listing = (folder / "_internal" / "casefile" / "resources" / "licenses.txt").read_text()
     assert "fineware" in listing and "MIT" in listing and "SQLAlchemy" in listing
     assert listing == (out / "README.txt").read_text()

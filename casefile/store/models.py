@@ -23,16 +23,13 @@ from datetime import UTC, datetime
 from sqlalchemy import CheckConstraint, Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
-ENTITY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "aircraft", "other")
-SOURCE_KINDS = ("news_article", "trade_record", "official_statement", "document",
-                "social_media", "interview", "database", "other")
-EVENT_KINDS = ("statement", "designation", "sighting", "meeting", "publication",
-               "request_for_comment", "no_response", "other")
-RELATIONSHIP_KINDS = ("owns", "subsidiary_of", "supplies", "customer_of", "director_of",
-                      "spokesperson_for", "employee_of", "associate_of", "family_of",
-                      "member_of", "represents", "successor_of", "other")
-# in force / ended (expired) / lifted (delisted); "" when the source does not say
-SANCTION_STATUSES = ("", "in_force", "ended", "lifted")
+# the vocabularies of the kind and status fields (kept where the GUI reads them without SQL)
+from casefile.store.kinds import ENTITY_KINDS as ENTITY_KINDS
+from casefile.store.kinds import EVENT_KINDS as EVENT_KINDS
+from casefile.store.kinds import RELATIONSHIP_KINDS as RELATIONSHIP_KINDS
+from casefile.store.kinds import SANCTION_STATUSES as SANCTION_STATUSES
+from casefile.store.kinds import SOURCE_KINDS as SOURCE_KINDS
+
 COUNTRY_LIST = {"info": {"holds": "countries"}}  # a column of comma-separated ISO codes
 
 

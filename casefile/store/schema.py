@@ -17,19 +17,17 @@ from sqlmodel import SQLModel
 
 from casefile.store import models, screening_models  # noqa: F401  (define the tables)
 
-RecordKind = Literal["entity", "shipment", "event", "source", "finding", "relationship",
-                     "sanction"]
-FactKind = Literal["entity", "relationship", "sanction", "shipment", "event", "finding"]
+# the record kinds live where the first window can read them without loading SQLAlchemy
+from casefile.store.kinds import FACT_KINDS as FACT_KINDS
+from casefile.store.kinds import RECORD_KINDS as RECORD_KINDS
+from casefile.store.kinds import FactKind as FactKind
+from casefile.store.kinds import RecordKind as RecordKind
+
 ChildKind = Literal["alias", "identifier", "route_stop", "event_party", "attachment"]
 ScreeningKind = Literal["screening_run", "screening_hit", "screening_decision"]
 Kind = Literal[RecordKind, ChildKind, ScreeningKind, "citation", "case_info", "audit_log",
                "chart"]
 
-# The kinds a user lists, creates and edits, in the order the navigator shows them.
-RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
-# What a citation can point at (one nullable foreign key per kind on the citation table),
-# in the order of those columns.
-FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 CHILD_KINDS: tuple[ChildKind, ...] = get_args(ChildKind)
 # screening runs, their hits and the decisions on them (casefile.store.screening_models)
 SCREENING_KINDS: tuple[ScreeningKind, ...] = get_args(ScreeningKind)

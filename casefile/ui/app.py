@@ -97,7 +97,11 @@ def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False
             paint_and_quit: bool = False) -> int:
     """The `casefile` command without a verb: the main window, until it closes."""
     app = make_app()
+    from casefile.ui.file_open import FileOpenHandler
+
+    opened = FileOpenHandler(app)  # a case double-clicked on macOS comes as an event
     win = open_main_window(path, demo, readonly)
+    opened.attach(win)
     if paint_and_quit:
         probe = _FirstPaint(win)
         win.installEventFilter(probe)

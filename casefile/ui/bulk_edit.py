@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from casefile.core.countries import CountryError, country_code
 from casefile.core.grading import CONFIDENCE, RELIABILITY
 from casefile.core.labels import field_words, plural, singular
-from casefile.store import schema
 from casefile.ui.text import plain_label
 
 # the grade column of a kind, and its choices
@@ -28,6 +27,7 @@ LEAVE = "(leave as it is)"
 
 
 def can_bulk_edit(kind: str) -> bool:
+    from casefile.store import schema  # the database layer loads after the first paint
     return kind in schema.TAGGED_KINDS or bool(schema.country_columns(kind)) or kind in GRADES
 
 
@@ -40,6 +40,7 @@ class BulkEditDialog(QDialog):
 
     def __init__(self, kind: str, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from casefile.store import schema
         self.kind = kind
         what = plural(kind).lower() if count != 1 else singular(kind).lower()
         self.setWindowTitle(f"Edit {count:,} {what}")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.grading import CREDIBILITY, RELIABILITY
-from casefile.store import models
+from casefile.store import kinds
 from casefile.ui.text import plain_label, plain_tooltip
 
 DEFAULT_CREDIBILITY = 6
@@ -213,7 +213,7 @@ class NewSourceDialog(QDialog):
         self.setWindowTitle("New source")
         self.title = QLineEdit(title)
         self.kind = QComboBox()
-        for k in models.SOURCE_KINDS:
+        for k in kinds.SOURCE_KINDS:
             self.kind.addItem(k.replace("_", " "), k)
         self.publisher = QLineEdit()
         self.url = QLineEdit()

@@ -7,19 +7,21 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from casefile.errors import CasefileError, ValidationError
-from casefile.services.queries.citing import source_picks
 from casefile.ui.cite_dialog import CiteDialog, NewSourceDialog
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.error_dialog import show_error
 from casefile.ui.ops import citations as cite_ops
 from casefile.ui.ops import records as record_ops
 from casefile.ui.session import CaseOp, CaseSession
+
+if TYPE_CHECKING:
+    from casefile.services.case.facade import Case
 
 
 class EditorActions(QObject):
@@ -132,7 +134,7 @@ class EditorActions(QObject):
                     self._run(cite_ops.cite(self.session, kind, record_id, dlg.values()))
             finally:
                 self.cite_dialog = None
-        self.session.query(source_picks, ask)
+        self.session.query(_source_picks, ask)
 
     def new_source(self, dlg: CiteDialog, title: str) -> None:
         """New source… in the Cite dialog: made (one undo step of its own), then picked."""
@@ -160,7 +162,7 @@ class EditorActions(QObject):
                                                        dlg.values()))
             finally:
                 self.cite_dialog = None
-        self.session.query(source_picks, ask)
+        self.session.query(_source_picks, ask)
 
     def attach(self, source_id: int, paths: list[Path]) -> None:
         for p in paths:
@@ -185,3 +187,8 @@ class EditorActions(QObject):
         cite_ops.write_attachment(self.session, attachment_id, Path(target),
                                   lambda _p: self.status(f"Saved {target}"),
                                   lambda exc: show_error(self.pane, exc))
+
+
+def _source_picks(case: Case) -> list[dict[str, Any]]:
+    from casefile.services.queries.citing import source_picks  # loads with the first case
+    return source_picks(case)

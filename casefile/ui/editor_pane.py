@@ -4,16 +4,12 @@ of it is carried out by :mod:`casefile.ui.editor_actions`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
 from casefile.paths import default_save_folder
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
-from casefile.services.queries import listing
-from casefile.services.queries.record import record_bundle
 from casefile.ui.attachments import AttachmentsPanel
 from casefile.ui.citations import CitationsPanel
 from casefile.ui.cited_facts import CitedFactsPanel
@@ -21,6 +17,10 @@ from casefile.ui.editor import RecordEditor
 from casefile.ui.fields import FIELDS
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
+
+if TYPE_CHECKING:
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
 
 MIN_WIDTH = 340
 
@@ -126,6 +126,7 @@ class EditorPane(QScrollArea):
             if self._wanted == wanted:
                 self.show_bundle(bundle)
                 self.record_shown.emit(kind, record_id)
+        from casefile.services.queries.record import record_bundle  # loads late
         self.session.query(lambda case: record_bundle(case, kind, record_id), shown)
 
     def _changed(self, change: Change) -> None:
@@ -136,6 +137,7 @@ class EditorPane(QScrollArea):
     def _entity_choices(self, text: str, answer: Any) -> None:
         """Picker completions, read on the worker."""
         def read(case: Case) -> list[tuple[int, str]]:
+            from casefile.services.queries import listing
             with case.read() as conn:
                 return listing.entity_choices(conn, text)
         self.session.query(read, answer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile.core.grading import CONFIDENCE, RELIABILITY
-from casefile.store import models
+from casefile.store import kinds
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ CONF_WORDS = tuple((k, v) for k, v in CONFIDENCE.items())
 FIELDS: dict[str, list[FieldSpec]] = {
     "entity": [
         FieldSpec("name", "Name", "line"),
-        FieldSpec("kind", "Kind", "enum", models.ENTITY_KINDS),
+        FieldSpec("kind", "Kind", "enum", kinds.ENTITY_KINDS),
         FieldSpec("country", "Country", "country"),
         FieldSpec("other_countries", "Other countries", "countries"),
         FieldSpec("nationality", "Nationality", "countries"),
@@ -72,14 +72,14 @@ FIELDS: dict[str, list[FieldSpec]] = {
     ],
     "event": [
         FieldSpec("date", "Date", "date"),
-        FieldSpec("kind", "Kind", "enum", models.EVENT_KINDS),
+        FieldSpec("kind", "Kind", "enum", kinds.EVENT_KINDS),
         FieldSpec("title", "Title", "line"),
         FieldSpec("description", "Description", "text"),
         FieldSpec("tags", "Tags", "tags"),
     ],
     "source": [
         FieldSpec("title", "Title", "line"),
-        FieldSpec("kind", "Kind", "enum", models.SOURCE_KINDS),
+        FieldSpec("kind", "Kind", "enum", kinds.SOURCE_KINDS),
         FieldSpec("publisher", "Publisher", "line"),
         FieldSpec("author", "Author", "line"),
         FieldSpec("url", "URL", "line"),
@@ -99,7 +99,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
     ],
     "relationship": [
         FieldSpec("subject_id", "Subject", "entity"),
-        FieldSpec("kind", "Relationship", "enum", models.RELATIONSHIP_KINDS),
+        FieldSpec("kind", "Relationship", "enum", kinds.RELATIONSHIP_KINDS),
         FieldSpec("object_id", "Object", "entity"),
         FieldSpec("date", "Date", "date"),
         FieldSpec("description", "Description", "text"),
@@ -112,7 +112,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("date", "Listed", "date"),
         FieldSpec("start", "In force from", "date"),
         FieldSpec("end", "Ended", "date"),
-        FieldSpec("status", "Status", "enum", models.SANCTION_STATUSES, STATUS_WORDS),
+        FieldSpec("status", "Status", "enum", kinds.SANCTION_STATUSES, STATUS_WORDS),
         FieldSpec("reason", "Reason", "text"),
         FieldSpec("source_url", "Source URL", "line"),
     ],

@@ -12,11 +12,12 @@ import importlib.metadata as md
 import re
 from collections.abc import Iterable
 
+from casefile import SOURCE_OFFER_CONTACT
 from casefile.paths import resource_path
 
 LICENCE_LIST = "licenses.txt"
 
-QT_NOTICE = """\
+QT_NOTICE = f"""\
 Qt and Qt for Python (PySide6, shiboken6)
 Casefile uses the Qt libraries and Qt for Python under the GNU Lesser General Public
 License version 3 (LGPL-3.0; its text is in LICENSES/Qt/LGPL-3.0.txt, with the GNU GPL
@@ -35,8 +36,10 @@ Casefile will load them. The same holds for the other LGPL-licensed packages lis
 Written offer: for at least three years from the date you received this copy of Casefile,
 the Casefile developers will give anyone who asks the complete corresponding source code of
 the Qt and PySide6 version bundled here (named below), on a physical medium for no more than
-the cost of making and sending it. It is also published at download.qt.io/official_releases
-(Qt) and code.qt.io/pyside/pyside-setup (PySide6) under the same version number.
+the cost of making and sending it. Ask for it at:
+    {SOURCE_OFFER_CONTACT}
+It is also published at download.qt.io/official_releases (Qt) and
+code.qt.io/pyside/pyside-setup (PySide6) under the same version number.
 """
 
 

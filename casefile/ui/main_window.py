@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
 
 from casefile.core.labels import plural
 from casefile.errors import CasefileError
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
-from casefile.store.schema import RECORD_KINDS
+from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
-from casefile.ui.chart_dock import ChartDock
+from casefile.ui.case_docks import CaseDocks
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
@@ -39,12 +37,16 @@ from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
-from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
 from casefile.ui.window_layout import WindowLayout
 
+if TYPE_CHECKING:
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
+    from casefile.ui.chart_dock import ChartDock
+    from casefile.ui.timeline_dock import TimelineDock
+
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
-TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
 
 
 def absolute(path: str | Path) -> Path:
@@ -104,25 +106,9 @@ class MainWindow(QMainWindow):
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
-        self.timeline = TimelineDock(self.session, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
-        self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
-        self.menus.view.addAction(self.timeline.toggleViewAction())
-        self.window_layout = WindowLayout(self, self.splitter, self.timeline, self.settings,
-                                          self.menus.view)
-        self.timeline.record_clicked.connect(self.go_to)
-        self.timeline.filter_requested.connect(self.records.set_date_range)
-        self.timeline.toggleViewAction().triggered.connect(
-            lambda on: self.settings.setValue("timeline/visible", "true" if on else "false"))
-        self.chart = ChartDock(self.session, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.chart)
-        self.tabifyDockWidget(self.timeline, self.chart)
-        self.timeline.raise_()
-        self.menus.view.addAction(self.chart.toggleViewAction())
-        self.chart.record_opened.connect(self.go_to)
-        self.chart.records_selected.connect(self._chart_selected)
-        self.timeline.plot.getViewBox().sigXRangeChanged.connect(
-            lambda *_: self.chart.timeline_moved(*self.timeline.plot.visible_range()))
+        self.window_layout = WindowLayout(self, self.splitter, lambda: self.timeline,
+                                          self.settings, self.menus.view)
+        self._docks: CaseDocks | None = None  # timeline and chart: made when first needed
         self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.records.selected.connect(self.editor.show_record)
         self.nav.currentRowChanged.connect(self._kind_chosen)
@@ -132,6 +118,22 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._changed)
         self._restore()
         self._set_case_ui(False)
+
+    @property
+    def timeline(self) -> TimelineDock:
+        return self._made_docks().timeline
+
+    @property
+    def chart(self) -> ChartDock:
+        return self._made_docks().chart
+
+    def _made_docks(self) -> CaseDocks:
+        if self._docks is None:
+            self._docks = CaseDocks(self, self.session, self.settings,
+                                    (self.menus.view, self.window_layout.separator),
+                                    self.go_to, self.records.set_date_range,
+                                    self._chart_selected)
+        return self._docks
 
     # -- for tests and tools: what the window is showing ---------------------------------
     @property
@@ -222,9 +224,10 @@ class MainWindow(QMainWindow):
 
     def _set_case_ui(self, has_case: bool) -> None:
         self.pages.setCurrentIndex(1 if has_case else 0)
-        self.timeline.setVisible(has_case and self.settings.value("timeline/visible", "true")
-                                 in ("true", True))
-        self.chart.setVisible(has_case)
+        if has_case or self._docks is not None:  # (no docks made yet: nothing to hide)
+            self.timeline.setVisible(has_case and self.settings.value(
+                "timeline/visible", "true") in ("true", True))
+            self.chart.setVisible(has_case)
         self.menus.enable_for_case(has_case, self.session.readonly)
         self._update_undo()
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar
 
 from casefile.core.labels import singular
-from casefile.store.schema import RECORD_KINDS
+from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.text import plain_tooltip
 
 # the actions that need no open case

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import plural, singular
-from casefile.store.schema import FACT_KINDS, RECORD_KINDS
+from casefile.store.kinds import FACT_KINDS, RECORD_KINDS
 from casefile.ui.bulk_edit import BulkEditDialog, can_bulk_edit
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions

@@ -5,6 +5,8 @@ session: it reloads itself when a change concerns what it lists."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,13 +20,15 @@ from PySide6.QtWidgets import (
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
-from casefile.services.queries import listing
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
 from casefile.ui.widgets import locale_day_first
+
+if TYPE_CHECKING:
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
+    from casefile.services.queries import listing
 
 # kinds whose rows show names of entities or counts of citations, per listed kind
 _SHOWS = {"shipment": ("entity", "route_stop"), "relationship": ("entity",),
@@ -151,6 +155,7 @@ class RecordsView(QWidget):
         self.problem.setText("  ".join(problems))
         self.problem.setVisible(bool(problems))
         tag = self.tag.currentData() or ""
+        from casefile.services.queries import listing  # the database layer loads late
         return listing.Filters(self.text.text(), tag, country, bounds[0], bounds[1])
 
     def set_date_range(self, start: str, end: str) -> None:
@@ -196,6 +201,7 @@ class RecordsView(QWidget):
         asked = self._asked
 
         def read(case: Case) -> tuple[listing.Listing, list[str]]:
+            from casefile.services.queries import listing
             with case.read() as conn:
                 return listing.list_records(conn, kind, filters), listing.all_tags(conn)
 
@@ -231,6 +237,7 @@ class RecordsView(QWidget):
         if self.settings is None:
             return
         kind = str(self.settings.value(*_SHOWN_KIND) or "")
+        from casefile.services.queries import listing
         if kind in listing.LISTS:
             self.set_kind(kind)
 
@@ -319,5 +326,6 @@ class RecordsView(QWidget):
 
 
 def _tags(case: Case) -> list[str]:
+    from casefile.services.queries import listing
     with case.read() as conn:
         return listing.all_tags(conn)

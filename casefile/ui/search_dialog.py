@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from casefile.core.labels import plural
-from casefile.store.schema import RECORD_KINDS
-from casefile.store.search import Hit
+from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.text import plain_label
+
+if TYPE_CHECKING:
+    from casefile.store.search import Hit
 
 
 class SearchResults(QDialog):

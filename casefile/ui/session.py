@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
 from casefile.ui.private_files import PrivateFiles, sweep
 from casefile.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -137,7 +139,11 @@ class CaseSession(QObject):
 
     def open(self, path: Path, readonly: bool = False,
              done: Callable[[Case], None] | None = None, failed: Failed | None = None) -> None:
-        self.open_with(lambda: Case.open(path, readonly), done, failed)
+        def open_case() -> Case:
+            # the database layer loads here, on the worker, while the window paints
+            from casefile.services.case.facade import Case
+            return Case.open(path, readonly)
+        self.open_with(open_case, done, failed)
 
     def close(self) -> None:
         """Close the open case (on the worker, after what is queued for it) and remove the

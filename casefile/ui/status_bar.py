@@ -4,17 +4,19 @@ the window what it read (title, marking, counts) through :attr:`CaseStatusBar.in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from casefile.core.grading import TLP
 from casefile.core.labels import plural
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label, plain_tooltip
+
+if TYPE_CHECKING:
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
 
 Info = tuple[dict[str, Any], dict[str, int]]
 

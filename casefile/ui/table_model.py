@@ -5,12 +5,14 @@ section of the window keeps one), never with the last listing's."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from casefile.services.queries.listing import Column, Listing
 from casefile.ui.text import plain_tooltip
+
+if TYPE_CHECKING:
+    from casefile.services.queries.listing import Column, Listing
 
 _Index = QModelIndex | QPersistentModelIndex
 

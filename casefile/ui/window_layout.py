@@ -4,6 +4,8 @@ and the handles between the parts are drawn so that a user sees they can be drag
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QWidget
@@ -22,10 +24,12 @@ SPLITTER_STYLE = (f"QSplitter::handle {{ background: {HANDLE_COLOUR}; }} "
 class WindowLayout(QObject):
     """Owns the window's layout defaults and the View → Reset Layout action."""
 
-    def __init__(self, win: QMainWindow, splitter: QSplitter, timeline: QDockWidget,
-                 settings: QSettings, view_menu: QMenu) -> None:
+    def __init__(self, win: QMainWindow, splitter: QSplitter,
+                 timeline: Callable[[], QDockWidget], settings: QSettings,
+                 view_menu: QMenu) -> None:
         super().__init__(win)
-        self.win, self.splitter, self.timeline, self.settings = win, splitter, timeline, \
+        # the timeline dock is made when a case first opens: asked for when needed
+        self._timeline, self.win, self.splitter, self.settings = timeline, win, splitter, \
             settings
         win.setStyleSheet(win.styleSheet() + HANDLES_STYLE)
         splitter.setStyleSheet(SPLITTER_STYLE)
@@ -34,10 +38,14 @@ class WindowLayout(QObject):
         self.reset_action.setObjectName("reset_layout")
         self.reset_action.setToolTip("Table, editor and timeline back to their first sizes")
         self.reset_action.triggered.connect(self.reset)
-        view_menu.addSeparator()
+        self.separator = view_menu.addSeparator()  # the docks' toggles go above it
         view_menu.addAction(self.reset_action)
         # no layout remembered yet: lay out the defaults once the window has its size
         self._pending = settings.value("window/state") is None
+
+    @property
+    def timeline(self) -> QDockWidget:
+        return self._timeline()
 
     def first_shown(self) -> None:
         """Call when a case is shown: the first time, with no remembered layout, lay the

@@ -5,13 +5,14 @@ cancellation."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from casefile.errors import Cancelled
 
@@ -60,12 +61,30 @@ def collect_garbage_in_gui_thread() -> None:
     Left automatic, a collection starts on whichever thread happens to allocate: on the
     worker, it destroys dead Qt objects there, which deadlocks against the GUI thread (Qt's
     object mutex against the GIL; seen as a hang in the middle of a dossier export). The
-    timer (pyqtgraph's GarbageCollector) keeps the usual thresholds."""
+    timer keeps the usual thresholds (as pyqtgraph's GarbageCollector does; written out
+    here so that the first window does not wait for pyqtgraph and numpy to load)."""
     global _collector
     if _collector is None:
-        from pyqtgraph.util.garbage_collector import GarbageCollector
+        _collector = _GuiThreadCollector(interval_ms=500)
 
-        _collector = GarbageCollector(interval=0.5)
+
+class _GuiThreadCollector:
+    """Automatic collection off; a GUI-thread timer collects each generation once its count
+    passes the threshold the automatic collector would have used."""
+
+    def __init__(self, interval_ms: int) -> None:
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        for generation in range(3):
+            if counts[generation] <= self.threshold[generation]:
+                break
+            gc.collect(generation)
 
 
 class DbWorker(QObject):

@@ -54,3 +54,13 @@ def test_runtime_distributions_walk_casefile_s_requirements():
     names = {n.lower().replace("_", "-") for n in licence_list.runtime_distributions()}
     assert {"sqlalchemy", "reportlab", "pyside6-essentials", "shiboken6"} <= names
     assert "pytest" not in names  # a test extra is not shipped
+
+
+def test_the_written_offer_says_where_to_ask():
+    """The Qt source offer names the project's contact (one constant, in casefile/__init__)."""
+    import casefile
+    from casefile.ui.licence_list import QT_NOTICE
+
+    offer = QT_NOTICE[QT_NOTICE.index("Written offer"):]
+    assert f"Ask for it at:\n    {casefile.SOURCE_OFFER_CONTACT}\n" in offer
+    assert casefile.SOURCE_OFFER_CONTACT.strip()

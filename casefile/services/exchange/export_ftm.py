@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import country_name
 from casefile.errors import CasefileError
+from casefile.paths import is_frozen
 from casefile.services.exchange.export_ftm_parts import (
     SCHEMA,
     add_party_details,
@@ -42,12 +43,22 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA", "export_ftm", "ftm_dates", "iter_entities"]
 
 
+# What a user can do without the FtM libraries: a built app cannot take a pip install.
+NO_FTM_FROZEN = ("FollowTheMoney export needs the FollowTheMoney libraries, which this build "
+                 "of Casefile leaves out to keep it small. Nothing was written. Export the "
+                 "tables as CSV instead (File → Export Tables as CSV…, or casefile "
+                 "export-csv), or export from Casefile installed with Python (pip install "
+                 "'casefile[ftm]'), which opens the same case file.")
+NO_FTM_PYTHON = ("FollowTheMoney export needs the 'followthemoney' package, which is not "
+                 "installed. Nothing was written. Install it with: pip install "
+                 "'casefile[ftm]' (or export the tables as CSV).")
+
+
 def _model() -> Any:
     try:
         from followthemoney import model
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise CasefileError("FollowTheMoney export needs the 'followthemoney' package: "
-                           "pip install 'casefile[ftm]'") from exc
+    except ImportError as exc:
+        raise CasefileError(NO_FTM_FROZEN if is_frozen() else NO_FTM_PYTHON) from exc
     return model
 
 

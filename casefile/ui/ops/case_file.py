@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import CasefileError
 from casefile.paths import user_data_dir
-from casefile.services.case.facade import Case
 from casefile.ui.session import CaseSession
+
+if TYPE_CHECKING:
+    pass
 
 Failed = Callable[[BaseException], None]
 
@@ -37,6 +39,7 @@ def new_case(session: CaseSession, path: Path, failed: Failed,
         failed(CasefileError(f"{path} already exists; choose another name."))
         return
     details = {"title": path.stem, **(info or {})}
+    from casefile.services.case.facade import Case  # the database layer loads late
     session.open_with(lambda: Case.new(path, **details), failed=failed)
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casefile.services.queries.record import attachment_data
 from casefile.ui.session import CaseOp, CaseSession
 
 
@@ -44,6 +43,7 @@ def write_attachment(session: CaseSession, attachment_id: int, target: Path | No
     private = session.private_files
 
     def write(case: Any) -> Path:
+        from casefile.services.queries.record import attachment_data  # loads late
         name, data = attachment_data(case, attachment_id)
         out = target or private.new_path(name)
         out.write_bytes(data)

@@ -3,12 +3,13 @@ undo and redo."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import ValidationError
-from casefile.services.case.facade import Case
-from casefile.services.queries.listing import entity_choices
 from casefile.ui.session import CaseOp, CaseSession
+
+if TYPE_CHECKING:
+    from casefile.services.case.facade import Case
 
 
 def create_record(session: CaseSession, kind: str, values: dict[str, Any]) -> CaseOp[Any]:
@@ -28,6 +29,7 @@ def save_record(session: CaseSession, kind: str, record_id: int, values: dict[st
 
 def resolve_parties(case: Case, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Event party rows as typed (a name or alias) -> rows naming one entity by id."""
+    from casefile.services.queries.listing import entity_choices  # loads with the case
     out = []
     with case.read() as conn:
         for r in rows:

@@ -1,0 +1,74 @@
+"""The timeline and link chart docks of the main window, made when a case first needs them.
+
+They draw with pyqtgraph and numpy and read through the database layer; making them (and
+importing those) only when the first case opens keeps all of it out of the start screen's
+first paint. A remembered window layout still places them (``restoreDockWidget``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from casefile.ui.chart_dock import ChartDock
+    from casefile.ui.session import CaseSession
+    from casefile.ui.timeline_dock import TimelineDock
+
+TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
+_BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+class CaseDocks:
+    """The two docks, made, placed and wired to the window's views in one go."""
+
+    def __init__(self, win: QMainWindow, session: CaseSession, settings: QSettings,
+                 toggles: tuple[QMenu, QAction], go_to: Callable[[str, int], None],
+                 set_date_range: Callable[[str, str], None],
+                 chart_selected: Callable[[list[tuple[str, int]]], None]) -> None:
+        """``toggles``: the menu and the entry above which the docks' toggles go;
+        ``go_to``, ``set_date_range``, ``chart_selected``: what a click in them does."""
+        from casefile.ui.chart_dock import ChartDock
+        from casefile.ui.timeline_dock import TimelineDock
+
+        self.timeline: TimelineDock = TimelineDock(session, win)
+        self.chart: ChartDock = ChartDock(session, win)
+        timeline, chart = self.timeline, self.chart
+        restored = _place(win, timeline)
+        if not restored:
+            win.resizeDocks([timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
+        if not _place(win, chart):
+            win.tabifyDockWidget(timeline, chart)
+            timeline.raise_()
+        _add_toggles(*toggles, timeline, chart)
+        timeline.record_clicked.connect(go_to)
+        timeline.filter_requested.connect(set_date_range)
+        timeline.toggleViewAction().triggered.connect(
+            lambda on: _remember_visible(settings, on))
+        chart.record_opened.connect(go_to)
+        chart.records_selected.connect(chart_selected)
+        timeline.plot.getViewBox().sigXRangeChanged.connect(
+            lambda *_: chart.timeline_moved(*timeline.plot.visible_range()))
+        if session.case is not None:  # made as a case opens: read it as they would have
+            timeline.reload(keep_range=False)
+            chart.open_chart(None, first=True)
+
+
+def _place(win: QMainWindow, dock: QDockWidget) -> bool:
+    """Where the remembered layout had it (True), or at the bottom (False)."""
+    if win.restoreDockWidget(dock):
+        return True
+    win.addDockWidget(_BOTTOM, dock)
+    return False
+
+
+def _add_toggles(view: QMenu, before: QAction, *docks: QDockWidget) -> None:
+    for dock in docks:
+        view.insertAction(before, dock.toggleViewAction())
+
+
+def _remember_visible(settings: QSettings, on: bool) -> None:
+    settings.setValue("timeline/visible", "true" if on else "false")
