@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
 from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
+from casefile.ui.party_view import PartyViewAction
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
@@ -101,6 +103,11 @@ class MainWindow(QMainWindow):
         self.commands.connect_start(self.start)
         self.record_actions = RecordActions(self, self.session, self.records, self.nav,
                                             self.commands, self.editor_actions)
+        self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to)
+        self.menus.view.addAction(self.party_view)
+        self.editor.editor("entity").extra.insertWidget(0, self.party_view.editor_button(
+            lambda: self.editor.editors["entity"].record_id))
+        self.record_actions.menu_hooks.append(self._party_menu)
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
@@ -282,3 +289,16 @@ class MainWindow(QMainWindow):
         kind, rid = records[-1]
         if kind in NAV_KINDS:
             self.go_to(kind, rid)
+
+    def _current_party(self) -> int | None:
+        """The party shown in the editor, else the one party selected in the table."""
+        shown = self.editor.shown()
+        if shown is not None and shown[0] == "entity":
+            return shown[1]
+        ids = self.records.selected_ids()
+        return ids[0] if self.records.kind == "entity" and len(ids) == 1 else None
+
+    def _party_menu(self, menu: QMenu, kind: str, ids: list[int]) -> None:
+        if kind == "entity":
+            menu.addAction("All About This Party…",
+                           lambda: self.party_view.show_party(ids[0])).setEnabled(len(ids) == 1)
