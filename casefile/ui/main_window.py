@@ -38,6 +38,7 @@ from casefile.ui.menus import build_menus
 from casefile.ui.party_view import PartyViewAction
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
+from casefile.ui.search_panel import SearchPanel
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
@@ -125,6 +126,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.chart)
         self.tabifyDockWidget(self.timeline, self.chart)
         self.timeline.raise_()
+        self.search_panel = SearchPanel(self.session, self)  # Ctrl+F, the toolbar's field
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_panel)
+        self.tabifyDockWidget(self.chart, self.search_panel)
+        self.search_panel.hide()
+        self.search_panel.record_opened.connect(self.go_to)
+        self.commands.find_panel = self.search_panel.find_text
+        self.menus.view.addAction(self.search_panel.toggleViewAction())
         self.menus.view.addAction(self.chart.toggleViewAction())
         self.chart.record_opened.connect(self.go_to)
         self.chart.records_selected.connect(self._chart_selected)
@@ -232,6 +240,8 @@ class MainWindow(QMainWindow):
         self.timeline.setVisible(has_case and self.settings.value("timeline/visible", "true")
                                  in ("true", True))
         self.chart.setVisible(has_case)
+        if not has_case:
+            self.search_panel.hide()
         self.menus.enable_for_case(has_case, self.session.readonly)
         self._update_undo()
 
