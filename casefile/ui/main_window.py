@@ -29,6 +29,7 @@ from casefile.store.schema import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.chart_dock import ChartDock
 from casefile.ui.commands import WindowCommands
+from casefile.ui.duplicates_dialog import DuplicatesAction
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.empty_states import EmptyTableNotice
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.editor.editor("entity").extra.insertWidget(0, self.party_view.editor_button(
             lambda: self.editor.editors["entity"].record_id))
         self.record_actions.menu_hooks.append(self._party_menu)
+        self.duplicates = DuplicatesAction(self, self.session)  # Edit → Find Duplicate Parties
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
