@@ -27,6 +27,7 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.store.schema import RECORD_KINDS
 from casefile.ui.about import app_icon
+from casefile.ui.cell_delegates import CountryColumns
 from casefile.ui.chart_dock import ChartDock
 from casefile.ui.commands import WindowCommands
 from casefile.ui.duplicates_dialog import DuplicatesAction
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
         self.records = RecordsView(self.session, self.settings)
+        self.country_columns = CountryColumns(self.records.view, self.records.model.columns)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.nav, self.records, self.editor):
