@@ -29,7 +29,9 @@ from casefile.store.schema import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.cell_delegates import CountryColumns
 from casefile.ui.chart_dock import ChartDock
+from casefile.ui.column_chooser import ColumnChooser
 from casefile.ui.commands import WindowCommands
+from casefile.ui.context_menus import EditorMenu, MenuCommands, NavigatorMenu
 from casefile.ui.duplicates_dialog import DuplicatesAction
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
@@ -113,6 +115,13 @@ class MainWindow(QMainWindow):
             lambda: self.editor.editors["entity"].record_id))
         self.record_actions.menu_hooks.append(self._party_menu)
         self.duplicates = DuplicatesAction(self, self.session)  # Edit → Find Duplicate Parties
+        asks = MenuCommands(self.commands.new_record, self.commands.delete_selected,
+                            self.editor_actions.cite, self.party_view.show_party,
+                            self.menus.screen_party, self.go_to)
+        self.nav_menu = NavigatorMenu(self.nav, self.records, self.session, asks)
+        self.editor_menu = EditorMenu(self.editor, self.records, self.session, asks)
+        self.column_chooser = ColumnChooser(self.records.view, self.records.model.columns,
+                                            lambda: self.records.model.kind, self.settings)
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
