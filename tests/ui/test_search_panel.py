@@ -2,8 +2,7 @@
 kind, matches highlighted with character formats, a Cyrillic alias finds the party's
 shipments and relationships."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
