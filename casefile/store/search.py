@@ -127,16 +127,21 @@ def fts_query(user_query: str) -> str:
     return " ".join(parts)
 
 
-def search(conn: Connection, query: str, limit: int = 200) -> list[Hit]:
-    """Search titles and bodies; a malformed query never raises, it just finds less."""
+def search(conn: Connection, query: str, limit: int = 200,
+           marks: tuple[str, str] | None = None) -> list[Hit]:
+    """Search titles and bodies; a malformed query never raises, it just finds less.
+    The snippet marks what matched with '[' and ']'; with ``marks`` (FTS5 only), title and
+    snippet mark it with those two strings instead."""
     q = fts_query(query)
     if not q:
         return []
     if uses_fts(conn):
+        start, end = marks or ("[", "]")
+        title = "highlight(search_index, 0, ?, ?)" if marks else "title"
         rows = conn.exec_driver_sql(
-            "SELECT rowid, title, snippet(search_index, 1, '[', ']', '…', 12) "
+            f"SELECT rowid, {title}, snippet(search_index, 1, ?, ?, '…', 12) "
             "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
-            (q, limit)).all()
+            (*((start, end) if marks else ()), start, end, q, limit)).all()
     else:
         # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so
         # "техкрим" finds "Техкрим" too.

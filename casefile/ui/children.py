@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.cell_delegates import dress_child_table
 from casefile.ui.fields import ChildSpec
 from casefile.ui.panels import titled_panel
 
@@ -37,6 +38,7 @@ class ChildTable(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMaximumHeight(130)
         self.table.itemChanged.connect(self._edited)
+        dress_child_table(self.table, spec.kind, [k for k, _h in spec.columns])
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
         self.add_button.clicked.connect(self.add_row)

@@ -20,7 +20,6 @@ from casefile.ui.menus import Menus
 from casefile.ui.ops import case_file
 from casefile.ui.ops import records as record_ops
 from casefile.ui.records_view import RecordsView
-from casefile.ui.search_dialog import SearchResults
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.text import message
@@ -59,6 +58,8 @@ class WindowCommands(QObject):
         # before the case is closed: store what is typed (then close), or say why not
         self.store_typing = store_typing or (lambda then: then())
         self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
+        # the search panel's find(text or None), set by the window that holds the panel
+        self.find_panel: Callable[[str | None], None] | None = None
         m, s = menus, session
         m.new.triggered.connect(self.new_case)
         m.open.triggered.connect(self.open_dialog)
@@ -87,6 +88,9 @@ class WindowCommands(QObject):
         m.search_field.returnPressed.connect(lambda: self.search(m.search_field.text()))
 
     def _find(self) -> None:
+        if self.find_panel is not None and self.session.case is not None:
+            self.find_panel(None)
+            return
         self.menus.search_field.setFocus()
         self.menus.search_field.selectAll()
 
@@ -303,11 +307,7 @@ class WindowCommands(QObject):
         export_csv_tables(self.session, self.parent_widget, self.status)
 
     def search(self, query: str) -> None:
-        if self.session.case is None or not query.strip():
+        """The toolbar's search field: its text in the search panel."""
+        if self.session.case is None or not query.strip() or self.find_panel is None:
             return
-
-        def show(hits: list[Any]) -> None:
-            dlg = self.dialogs["search"] = SearchResults(query, hits, self.parent_widget)
-            dlg.chosen.connect(self.go_to)
-            dlg.show()
-        self.session.query(lambda case: case.search(query), show, self._error())
+        self.find_panel(query)

@@ -12,13 +12,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from casefile.core.countries import CountryError
+from casefile.core.countries import CountryError, country_name
 from casefile.core.fuzzydate import FuzzyDate
 from casefile.core.labels import singular
 from casefile.ui.children import ChildTable
@@ -58,6 +59,7 @@ class RecordEditor(QWidget):
         self._dates = {s.key for s in FIELDS[kind] if s.widget == "date"}
         # shown as "a, b", stored as "a,b"
         self._lists = {s.key for s in FIELDS[kind] if s.widget in ("tags", "countries")}
+        self.country_hints: dict[str, QLabel] = {}
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
@@ -74,6 +76,10 @@ class RecordEditor(QWidget):
             lay.setContentsMargins(0, 0, 0, 0)
             lay.setSpacing(1)
             lay.addWidget(w)
+            if spec.widget == "countries":  # the names of the codes, under the field
+                hint = self.country_hints[spec.key] = plain_label(wrap=True)
+                hint.setStyleSheet("color: #666;")
+                lay.addWidget(hint)
             lay.addWidget(err)
             label = plain_label(spec.label)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -135,6 +141,8 @@ class RecordEditor(QWidget):
                 w.setPlaceholderText("comma-separated")
             elif spec.widget == "countries":
                 w.setPlaceholderText("countries or ISO codes, comma-separated")
+            elif spec.widget == "day":  # a date kept in one column, written like any other
+                w.setPlaceholderText("e.g. 5 March 2024, 2024-03-05, March 2024")
             w.editingFinished.connect(lambda k=key, w=w: self._commit(k, w.text()))
         return w
 
@@ -164,6 +172,9 @@ class RecordEditor(QWidget):
             w.setText(self._row.get(f"{spec.key}_text") or "")
         elif spec.widget == "countries":
             w.setText((value or "").replace(",", ", "))
+            self.country_hints[spec.key].setText(
+                ", ".join(country_name(c) for c in (value or "").split(",") if c))
+            self.country_hints[spec.key].setVisible(bool(value))
         elif spec.widget == "text":
             w.setPlainText(value or "")
         elif spec.widget == "enum":

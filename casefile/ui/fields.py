@@ -12,7 +12,8 @@ from casefile.store import kinds
 class FieldSpec:
     key: str
     label: str
-    # line, text, enum, country, countries, date, entity, bool, number, int, tags; a date
+    # line, text, enum, country, countries, date, day (a date kept as one EDTF column:
+    # source.accessed), entity, bool, number, int, tags; a date
     # field's key is its prefix (date, start, birth …), stored as {key}_text, {key}_edtf …
     widget: str
     options: tuple[str, ...] = ()
@@ -84,7 +85,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("author", "Author", "line"),
         FieldSpec("url", "URL", "line"),
         FieldSpec("date", "Published", "date"),
-        FieldSpec("accessed", "Accessed (YYYY-MM-DD)", "line"),
+        FieldSpec("accessed", "Accessed", "day"),
         FieldSpec("language", "Language", "line"),
         FieldSpec("reliability", "Reliability", "enum", tuple(RELIABILITY), REL_WORDS),
         FieldSpec("protected", "Protected source (redact in dossiers)", "bool"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -25,13 +26,18 @@ from casefile.errors import CasefileError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.case_docks import CaseDocks
+from casefile.ui.cell_delegates import CountryColumns
+from casefile.ui.column_chooser import ColumnChooser
 from casefile.ui.commands import WindowCommands
+from casefile.ui.context_menus import EditorMenu, MenuCommands, NavigatorMenu
+from casefile.ui.duplicates_dialog import DuplicatesAction
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
 from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
+from casefile.ui.party_view import PartyViewAction
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
@@ -44,6 +50,7 @@ if TYPE_CHECKING:
     from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
     from casefile.ui.chart_dock import ChartDock
+    from casefile.ui.search_panel import SearchPanel
     from casefile.ui.timeline_dock import TimelineDock
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
         self.records = RecordsView(self.session, self.settings)
+        self.country_columns = CountryColumns(self.records.view, self.records.model.columns)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.nav, self.records, self.editor):
@@ -103,12 +111,27 @@ class MainWindow(QMainWindow):
         self.commands.connect_start(self.start)
         self.record_actions = RecordActions(self, self.session, self.records, self.nav,
                                             self.commands, self.editor_actions)
+        self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to)
+        self.menus.view.addAction(self.party_view)
+        self.editor.editor("entity").extra.insertWidget(0, self.party_view.editor_button(
+            lambda: self.editor.editors["entity"].record_id))
+        self.record_actions.menu_hooks.append(self._party_menu)
+        self.duplicates = DuplicatesAction(self, self.session)  # Edit → Find Duplicate Parties
+        asks = MenuCommands(self.commands.new_record, self.commands.delete_selected,
+                            self.editor_actions.cite, self.party_view.show_party,
+                            self.menus.screen_party, self.go_to)
+        self.nav_menu = NavigatorMenu(self.nav, self.records, self.session, asks)
+        self.editor_menu = EditorMenu(self.editor, self.records, self.session, asks)
+        self.column_chooser = ColumnChooser(self.records.view, self.records.model.columns,
+                                            lambda: self.records.model.kind, self.settings)
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
         self.window_layout = WindowLayout(self, self.splitter, lambda: self.timeline,
                                           self.settings, self.menus.view)
         self._docks: CaseDocks | None = None  # timeline and chart: made when first needed
+        self._search: SearchPanel | None = None  # Ctrl+F: made when first asked for
+        self.commands.find_panel = lambda text: self.search_panel.find_text(text)
         self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.records.selected.connect(self.editor.show_record)
         self.nav.currentRowChanged.connect(self._kind_chosen)
@@ -126,6 +149,20 @@ class MainWindow(QMainWindow):
     @property
     def chart(self) -> ChartDock:
         return self._made_docks().chart
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The live search panel (Ctrl+F), beside the timeline and chart."""
+        if self._search is None:
+            from casefile.ui.search_panel import SearchPanel
+
+            panel = self._search = SearchPanel(self.session, self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            self.tabifyDockWidget(self.chart, panel)
+            panel.hide()
+            panel.record_opened.connect(self.go_to)
+            self.menus.view.addAction(panel.toggleViewAction())
+        return self._search
 
     def _made_docks(self) -> CaseDocks:
         if self._docks is None:
@@ -228,6 +265,8 @@ class MainWindow(QMainWindow):
             self.timeline.setVisible(has_case and self.settings.value(
                 "timeline/visible", "true") in ("true", True))
             self.chart.setVisible(has_case)
+        if not has_case and self._search is not None:
+            self._search.hide()
         self.menus.enable_for_case(has_case, self.session.readonly)
         self._update_undo()
 
@@ -285,3 +324,16 @@ class MainWindow(QMainWindow):
         kind, rid = records[-1]
         if kind in NAV_KINDS:
             self.go_to(kind, rid)
+
+    def _current_party(self) -> int | None:
+        """The party shown in the editor, else the one party selected in the table."""
+        shown = self.editor.shown()
+        if shown is not None and shown[0] == "entity":
+            return shown[1]
+        ids = self.records.selected_ids()
+        return ids[0] if self.records.kind == "entity" and len(ids) == 1 else None
+
+    def _party_menu(self, menu: QMenu, kind: str, ids: list[int]) -> None:
+        if kind == "entity":
+            menu.addAction("All About This Party…",
+                           lambda: self.party_view.show_party(ids[0])).setEnabled(len(ids) == 1)

@@ -4,6 +4,7 @@ offers open, cite, copy, filter by this value, edit several, merge and delete.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -84,6 +85,8 @@ class RecordActions(QObject):
         self.commands, self.editor_actions = commands, editor_actions
         self.chooser: KindChooser | None = None  # while open (tests answer it)
         self.bulk_dialog: BulkEditDialog | None = None
+        # more items for the context menu, added by other views: fn(menu, kind, ids)
+        self.menu_hooks: list[Callable[[QMenu, str, list[int]], None]] = []
         self.new_any = QAction("&New Record…", win)
         self.new_any.setShortcut(QKeySequence("Ctrl+N"))
         self.new_any.triggered.connect(self.new_record)
@@ -164,6 +167,8 @@ class RecordActions(QObject):
         column = model.columns()[index.column()]
         menu = QMenu(view)
         menu.addAction("Open", self.open_current).setEnabled(len(ids) == 1)
+        for hook in self.menu_hooks:
+            hook(menu, kind, ids)
         if kind in FACT_KINDS:
             menu.addAction("Cite Source…", partial(self.editor_actions.cite, kind,
                                                    ids[0])).setEnabled(len(ids) == 1

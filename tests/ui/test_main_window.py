@@ -135,13 +135,12 @@ def test_merge_two_entities(qtbot, demo_window, monkeypatch):
 
 def test_search_jumps_to_the_record(qtbot, demo_window):
     win = demo_window
-    win.menus.actions()["find"].trigger()
     win.menus.search_field.setText("Техкрим")
     qtbot.keyClick(win.menus.search_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "search" in win.commands.dialogs, timeout=10000)
-    dlg = win.commands.dialogs["search"]
-    assert dlg.tree.topLevelItem(0).text(0).startswith("Entities (1)")
-    dlg.activate_current()
+    panel = win.search_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and bool(panel.results), timeout=10000)
+    assert panel.tree.topLevelItem(0).text(0).startswith("Entities (1")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # the first result
     qtbot.waitUntil(lambda: win.current_kind() == "entity"
                     and win.records.current_id() == 2, timeout=10000)
     qtbot.waitUntil(lambda: win.editor.current is not None
@@ -154,8 +153,8 @@ def test_malformed_search_never_raises(qtbot, demo_window):
         win.menus.search_field.setText(q)
         qtbot.keyClick(win.menus.search_field, Qt.Key.Key_Return)
         wait_idle(qtbot, win)
-        assert win.commands.dialogs["search"].isVisible()
-        win.commands.dialogs["search"].close()
+        assert win.search_panel.isVisible()
+        assert win.search_panel.summary.text()
 
 
 def test_drop_a_file_on_a_source(qtbot, demo_window, tmp_path):

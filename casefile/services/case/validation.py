@@ -43,6 +43,17 @@ def countries_text(value: str | list[str] | None) -> str:
     return ",".join(codes)
 
 
+def accessed_text(value: str | None) -> str | None:
+    """When a source was accessed, written like any other date ("5 March 2024", "March
+    2024", "2024-03-05"), stored in its canonical ISO 8601-2 (EDTF) form; empty clears it."""
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return parse_fuzzy_date(str(value)).edtf
+    except FuzzyDateError as exc:
+        raise ValidationError("accessed", exc.reason) from None
+
+
 def tags_text(value: str | list[str] | None) -> str:
     items = value.split(",") if isinstance(value, str) else (value or [])
     return ",".join(sorted({t.strip().lower() for t in items if t and t.strip()}))
@@ -72,7 +83,7 @@ _REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
              "attachment": ("filename",), "chart": ("name",)}
 _NUMBERS = {"quantity", "weight_kg", "value"}
 _SPECIAL = {"tags", "topics", "shipment_count", "reliability", "credibility", "confidence",
-            "marking", "currency"}
+            "marking", "currency", "accessed"}
 # per kind, the columns taken as given (stripped, within their length): the fast path of a
 # bulk import, where most values are plain text
 _PLAIN = {kind: frozenset(c for c in _COLUMNS[kind] if c not in _SPECIAL
@@ -135,6 +146,8 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             v = _graded(key, grading.normalise_tlp, v) if v else None
         elif key == "currency":
             v = (v or "").upper()
+        elif key == "accessed":
+            v = accessed_text(v)
         if isinstance(v, str) and len(v) > limits.get(key, len(v)):
             raise ValidationError(key, f"is {len(v):,} characters long; at most "
                                        f"{limits[key]:,} fit")

@@ -1,0 +1,134 @@
+"""Everything about one party, read in one go: its names, identifiers, and every shipment,
+event, relationship, sanction and source that touches it — what the dossier prints as the
+party's profile, for one entity at a time (the GUI's "All about…" view).
+
+Items are plain dicts ``{"kind", "id", "date", "text"}``: ``text`` is case text and is shown
+as plain text only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from casefile.core.countries import country_name
+from casefile.services.queries.standing import standing_sql
+from casefile.store import schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+Item = dict[str, Any]
+SECTIONS = ("shipment", "event", "relationship", "sanction", "source")
+
+
+@dataclass
+class PartyProfile:
+    """One party and the records about it, section by section (keys of ``SECTIONS``)."""
+
+    id: int
+    name: str
+    kind: str
+    countries: list[str]
+    aliases: list[Item]
+    identifiers: list[Item]
+    description: str
+    items: dict[str, list[Item]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.items.values())
+
+
+def _rows(conn: Connection, sql: str, params: tuple[Any, ...]) -> list[Item]:
+    return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings().all()]
+
+
+def _country(code: str | None) -> str:
+    return f"{country_name(code)} ({code})" if code else ""
+
+
+def party_profile(conn: Connection, entity_id: int) -> PartyProfile | None:
+    """The profile of entity ``entity_id`` (None if there is no such entity)."""
+    found = _rows(conn, "SELECT * FROM entity WHERE id = ?", (entity_id,))
+    if not found:
+        return None
+    e = found[0]
+    codes = [e["country"]] if e["country"] else []
+    codes += [c.strip() for c in (e["other_countries"] or "").split(",") if c.strip()]
+    p = PartyProfile(
+        id=entity_id, name=e["name"], kind=e["kind"], countries=[_country(c) for c in codes],
+        aliases=_rows(conn, "SELECT name, lang, kind FROM alias WHERE entity_id = ? "
+                            "ORDER BY id", (entity_id,)),
+        identifiers=_rows(conn, "SELECT scheme, value, country FROM identifier "
+                                "WHERE entity_id = ? ORDER BY id", (entity_id,)),
+        description=e["description"] or "")
+    p.items["shipment"] = _shipments(conn, entity_id)
+    p.items["event"] = [
+        {"kind": "event", "id": r["id"], "date": r["date_text"] or "",
+         "text": r["title"] + (f" — as {r['role']}" if r["role"] else "")}
+        for r in _rows(conn, "SELECT e.id, e.date_text, e.title, group_concat(p.role, ', ') "
+                             "AS role FROM event e JOIN event_party p ON p.event_id = e.id "
+                             "WHERE p.entity_id = ? GROUP BY e.id "
+                             "ORDER BY e.date_start, e.id", (entity_id,))]
+    p.items["relationship"] = [
+        {"kind": "relationship", "id": r["id"], "date": r["date_text"] or "",
+         "text": f"{r['subject']} — {r['kind'].replace('_', ' ')} — {r['object']}"}
+        for r in _rows(conn, "SELECT r.id, r.kind, r.date_text, s.name AS subject, "
+                             "o.name AS object FROM relationship r "
+                             "JOIN entity s ON s.id = r.subject_id "
+                             "JOIN entity o ON o.id = r.object_id "
+                             "WHERE r.subject_id = ? OR r.object_id = ? "
+                             "ORDER BY r.date_start, r.id", (entity_id, entity_id))]
+    p.items["sanction"] = [
+        {"kind": "sanction", "id": r["id"], "date": r["start_text"] or r["date_text"] or "",
+         "text": " · ".join(x for x in (r["authority"], r["programme"] or r["program_id"],
+                                        r["standing"]) if x)}
+        for r in _rows(conn, f"SELECT x.*, {standing_sql('x')} AS standing FROM sanction x "
+                             "WHERE x.entity_id = ? ORDER BY coalesce(x.date_start, "
+                             "x.start_start), x.id", (entity_id,))]
+    p.items["source"] = _sources(conn, entity_id, p.items)
+    return p
+
+
+def _shipments(conn: Connection, entity_id: int) -> list[Item]:
+    rows = _rows(conn, "SELECT s.id, s.date_text, s.declared_goods, s.assessed_goods, "
+                       "s.shipper_id, s.consignee_id, s.shipment_count, "
+                       "a.name AS shipper, b.name AS consignee FROM shipment s "
+                       "LEFT JOIN entity a ON a.id = s.shipper_id "
+                       "LEFT JOIN entity b ON b.id = s.consignee_id "
+                       "WHERE s.shipper_id = ? OR s.consignee_id = ? OR s.id IN "
+                       "(SELECT shipment_id FROM route_stop WHERE entity_id = ?) "
+                       "ORDER BY s.date_start, s.id", (entity_id,) * 3)
+    out = []
+    for r in rows:
+        if r["shipper_id"] == entity_id:
+            role = f"sent to {r['consignee'] or 'unknown'}"
+        elif r["consignee_id"] == entity_id:
+            role = f"received from {r['shipper'] or 'unknown'}"
+        else:
+            role = f"via, {r['shipper'] or 'unknown'} → {r['consignee'] or 'unknown'}"
+        goods = r["assessed_goods"] or r["declared_goods"] or "goods not stated"
+        many = f" ({r['shipment_count']} shipments)" if (r["shipment_count"] or 1) > 1 else ""
+        out.append({"kind": "shipment", "id": r["id"], "date": r["date_text"] or "",
+                    "text": f"{goods}{many} — {role}"})
+    return out
+
+
+def _sources(conn: Connection, entity_id: int, items: dict[str, list[Item]]) -> list[Item]:
+    """Sources cited for the party itself or for any record in its profile."""
+    cols = schema.CITATION_COLUMNS
+    wanted: list[tuple[str, int]] = [("entity", entity_id)]
+    wanted += [(kind, it["id"]) for kind in items for it in items[kind] if kind in cols]
+    counts: dict[int, int] = {}
+    for kind, rid in wanted:
+        for (sid,) in conn.exec_driver_sql(
+                f"SELECT source_id FROM citation WHERE {cols[kind]} = ?", (rid,)).all():
+            counts[sid] = counts.get(sid, 0) + 1
+    if not counts:
+        return []
+    rows = _rows(conn, f"SELECT id, title, publisher, date_text, reliability FROM source "
+                       f"WHERE id IN ({','.join('?' * len(counts))}) "
+                       "ORDER BY date_start, id", tuple(counts))
+    return [{"kind": "source", "id": r["id"], "date": r["date_text"] or "",
+             "text": " · ".join(x for x in (r["title"], r["publisher"]) if x)
+             + f" — {counts[r['id']]} citation{'s' if counts[r['id']] != 1 else ''}"}
+            for r in rows]

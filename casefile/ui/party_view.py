@@ -1,0 +1,167 @@
+""""All about this party": one window listing a party's names and identifiers and every
+shipment, event, relationship, sanction and source that touches it (the dossier's profile of
+the party). Each item opens its record in the main window. Case text is plain text: tree
+items and plain labels only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.labels import plural
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.queries.party import SECTIONS, PartyProfile, party_profile
+from casefile.ui.session import CaseSession
+from casefile.ui.text import plain_label, plain_tooltip
+
+_KEY = Qt.ItemDataRole.UserRole
+
+
+class PartyView(QDialog):
+    """The profile of one party; ``record_opened(kind, id)`` when an item is activated."""
+
+    record_opened = Signal(str, int)
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entity_id: int | None = None
+        self.profile: PartyProfile | None = None
+        self.setWindowTitle("All about…")
+        self.heading = plain_label(wrap=True)
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.facts = plain_label(wrap=True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Date", "Record"])
+        self.tree.setColumnWidth(0, 190)
+        self.tree.setRootIsDecorated(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.hint = plain_label("Double-click or press Enter on an item to open it.")
+        self.hint.setStyleSheet("color: #666;")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.facts)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.hint)
+        self.resize(720, 560)
+        session.changed.connect(self._changed)
+        session.closed.connect(self.close)
+
+    def show_party(self, entity_id: int) -> None:
+        """Read the party's profile (on the worker) and show it."""
+        self.entity_id = entity_id
+
+        def read(case: Case) -> PartyProfile | None:
+            with case.read() as conn:
+                return party_profile(conn, entity_id)
+        self.session.query(read, lambda p: self._show(entity_id, p))
+
+    def _changed(self, _change: Change) -> None:
+        if self.entity_id is not None and self.isVisible():
+            self.show_party(self.entity_id)
+
+    def _show(self, entity_id: int, p: PartyProfile | None) -> None:
+        if entity_id != self.entity_id:
+            return
+        self.profile = p
+        self.tree.clear()
+        if p is None:
+            self.heading.setText("This party is no longer in the case.")
+            self.facts.setText("")
+            return
+        self.setWindowTitle(f"All about {p.name}")
+        self.heading.setText(p.name)
+        lines = [p.kind.replace("_", " ").capitalize()
+                 + (f" · {', '.join(p.countries)}" if p.countries else "")]
+        if p.aliases:
+            lines.append("Also known as: " + "; ".join(
+                a["name"] + (f" ({a['lang']})" if a["lang"] else "") for a in p.aliases))
+        if p.identifiers:
+            lines.append("Identifiers: " + "; ".join(
+                f"{i['scheme']} {i['value']}" for i in p.identifiers))
+        if p.description:
+            lines.append(p.description)
+        self.facts.setText("\n".join(lines))
+        for kind in SECTIONS:
+            items = p.items.get(kind, [])
+            top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            if not items:
+                none = QTreeWidgetItem(["", f"No {plural(kind).lower()} touch this party."])
+                none.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                none.setForeground(1, Qt.GlobalColor.gray)
+                top.addChild(none)
+            for it in items:
+                child = QTreeWidgetItem([it["date"], it["text"]])
+                child.setData(0, _KEY, (it["kind"], it["id"]))
+                child.setToolTip(1, plain_tooltip(it["text"]))  # the whole line, literally
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
+            top.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        data = item.data(0, _KEY)
+        if data:
+            self.record_opened.emit(*data)
+
+    def item_texts(self, kind: str) -> list[str]:
+        """What the section of ``kind`` lists (for tests and tools)."""
+        top = self.tree.topLevelItem(SECTIONS.index(kind))
+        if top is None:
+            return []
+        children = [c for i in range(top.childCount()) if (c := top.child(i)) is not None]
+        return [c.text(1) for c in children if c.data(0, _KEY)]
+
+
+class PartyViewAction(QAction):
+    """View → All About This Party… (Ctrl+Shift+A): the profile of the party selected in
+    the table or shown in the editor; also a button on the party editor."""
+
+    def __init__(self, win: QMainWindow, session: CaseSession,
+                 current_party: Callable[[], int | None],
+                 go_to: Callable[[str, int], None]) -> None:
+        super().__init__("&All About This Party…", win)
+        self.win, self.session, self.current_party, self.go_to = win, session, current_party, go_to
+        self.view: PartyView | None = None
+        self.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.triggered.connect(lambda: self.show_current())
+        win.addAction(self)
+
+    def show_current(self) -> None:
+        rid = self.current_party()
+        if rid is not None:
+            self.show_party(rid)
+
+    def show_party(self, entity_id: int) -> PartyView:
+        if self.view is None:
+            self.view = PartyView(self.session, self.win)
+            self.view.record_opened.connect(self.go_to)
+        self.view.show_party(entity_id)
+        self.view.show()
+        self.view.activateWindow()
+        return self.view
+
+    def editor_button(self, entity_id: Callable[[], int | None]) -> QPushButton:
+        """A button for the party editor that opens the profile of the party it shows."""
+        button = QPushButton("All about this party…")
+        button.setToolTip("Every shipment, event, relationship, sanction and source of this "
+                          "party in one place (Ctrl+Shift+A)")
+        button.clicked.connect(lambda: (rid := entity_id()) is not None
+                               and self.show_party(rid))
+        return button

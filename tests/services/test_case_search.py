@@ -1,0 +1,45 @@
+"""Search for the live panel: match spans, and a party's alias finding its records."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.services.case.facade import Case
+from casefile.services.queries.case_search import search_case, term_spans, unmark
+
+
+def test_an_alias_finds_the_partys_shipments_and_relationships(tmp_path):
+    case = Case.new(tmp_path / "s.casefile")
+    a = case.create("entity", {"name": "Tekhkrim"}).result
+    b = case.create("entity", {"name": "Norinco"}).result
+    case.create("alias", {"entity_id": a, "name": "Техкрим", "lang": "ru"})
+    ship = case.create("shipment", {"shipper_id": b, "consignee_id": a,
+                                    "declared_goods": "rifles"}).result
+    rel = case.create("relationship", {"subject_id": a, "object_id": b,
+                                       "kind": "customer_of"}).result
+    case.create("shipment", {"shipper_id": b, "declared_goods": "boots"})
+    with case.read() as conn:
+        found = search_case(conn, "техкрим")
+    case.close()
+    keys = [(f.kind, f.id) for f in found]
+    assert keys[0] == ("entity", a)
+    assert ("shipment", ship) in keys and ("relationship", rel) in keys
+    assert len([k for k in keys if k[0] == "shipment"]) == 1  # not Norinco's other one
+    first = found[0]
+    assert [first.snippet[s:e] for s, e in first.snippet_spans] == ["Техкрим"]
+    via = next(f for f in found if f.kind == "shipment")
+    assert via.via == "Tekhkrim (consignee)" and "rifles" in via.title
+
+
+@given(st.text(max_size=60))
+def test_unmark_keeps_the_text_and_spans_inside_it(text):
+    clean = text.replace("\x02", "").replace("\x03", "")
+    out, spans = unmark(text)
+    assert "\x02" not in out and "\x03" not in out
+    assert out.replace(" ", "") == "".join(clean.split())
+    assert all(0 <= s < e <= len(out) for s, e in spans)
+
+
+def test_unmark_and_term_spans():
+    out, spans = unmark("a  \x02Техкрим\x03\n b")
+    assert out == "a Техкрим b" and spans == [(2, 9)]
+    assert term_spans("Big TEKHKRIM deal", "tekhkrim") == [(4, 12)]

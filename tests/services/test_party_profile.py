@@ -1,0 +1,44 @@
+"""One party's profile: every shipment, event, relationship, sanction and source of it."""
+
+from casefile.services.case.facade import Case
+from casefile.services.queries.party import party_profile
+
+
+def _case(tmp_path):
+    case = Case.new(tmp_path / "p.casefile")
+    a = case.create("entity", {"name": "Tekhkrim", "country": "RU"}).result
+    b = case.create("entity", {"name": "NORINCO", "country": "CN"}).result
+    c = case.create("entity", {"name": "Istanbul Freight", "country": "TR"}).result
+    case.create("alias", {"entity_id": a, "name": "Техкрим", "lang": "ru"})
+    ship = case.create("shipment", {"shipper_id": b, "consignee_id": a,
+                                    "declared_goods": "hunting rifles",
+                                    "date_text": "June 2022"}).result
+    case.create("route_stop", {"shipment_id": ship, "entity_id": c, "country": "TR"})
+    case.create("shipment", {"shipper_id": b, "consignee_id": c, "declared_goods": "other"})
+    case.create("relationship", {"subject_id": a, "object_id": b, "kind": "customer_of"})
+    case.create("sanction", {"entity_id": a, "authority": "OFAC", "status": "ended"})
+    src = case.create("source", {"title": "Customs records"}).result
+    case.cite(src, "shipment", ship)
+    return case, a, b, c, ship, src
+
+
+def test_a_profile_holds_every_record_touching_the_party(tmp_path):
+    case, a, b, c, ship, src = _case(tmp_path)
+    with case.read() as conn:
+        p = party_profile(conn, a)
+        via = party_profile(conn, c)
+        missing = party_profile(conn, 9999)
+    case.close()
+    assert p.name == "Tekhkrim" and p.countries == ["Russia (RU)"]
+    assert [x["name"] for x in p.aliases] == ["Техкрим"]
+    assert [x["id"] for x in p.items["shipment"]] == [ship]
+    assert "received from NORINCO" in p.items["shipment"][0]["text"]
+    assert p.items["relationship"][0]["text"] == "Tekhkrim — customer of — NORINCO"
+    assert "OFAC" in p.items["sanction"][0]["text"]
+    assert "ended" in p.items["sanction"][0]["text"]
+    assert [x["id"] for x in p.items["source"]] == [src]  # cited for its shipment
+    assert p.count() == 4
+    # an intermediary on the route sees the shipment too, and its own one
+    assert len(via.items["shipment"]) == 2
+    assert any("via" in x["text"] for x in via.items["shipment"])
+    assert missing is None

@@ -1,0 +1,76 @@
+"""All about one party: opened from the table's right-click menu, the editor's button and
+Ctrl+Shift+A; each item opens its record."""
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def _select_party(qtbot, win, name):
+    choose_kind(qtbot, win, "entity")
+    with win.case.read() as conn:
+        rid = conn.exec_driver_sql("SELECT id FROM entity WHERE name = ?", (name,)).scalar()
+    assert win.records.select_id(rid)
+    qtbot.waitUntil(lambda: win.editor.shown() == ("entity", rid), timeout=10000)
+    return rid
+
+
+def test_the_table_menu_opens_the_profile_and_items_open_records(qtbot, demo_window,
+                                                                  tmp_path):
+    win = demo_window
+    rid = _select_party(qtbot, win, "Tekhkrim")
+    view = win.records.view
+    row = win.records.model.row_of(rid) if hasattr(win.records.model, "row_of") else None
+    index = view.selectionModel().selectedRows()[0] if row is None else \
+        win.records.model.index(row, 0)
+    menu = win.record_actions.context_menu(view.visualRect(index).center())
+    act = {a.text(): a for a in menu.actions()}["All About This Party…"]
+    assert act.isEnabled()
+    act.trigger()
+    pv = win.party_view.view
+    qtbot.waitUntil(lambda: pv.profile is not None and pv.profile.id == rid, timeout=10000)
+    assert pv.windowTitle() == "All about Tekhkrim"
+    assert "Техкрим" in pv.facts.text()
+    assert any("received from China North" in t for t in pv.item_texts("shipment"))
+    assert pv.item_texts("relationship") == ["Tekhkrim — supplies — Russian state and military"]
+    assert pv.item_texts("source")
+    qtbot.wait(100)  # laid out with its text
+    pv.grab().save(str(tmp_path / "party_view.png"))
+    # an item opens its record in the main window
+    top = pv.tree.topLevelItem(0)  # shipments
+    pv.tree.setCurrentItem(top.child(0))
+    qtbot.keyClick(pv.tree, Qt.Key.Key_Return)
+    kind, sid = top.child(0).data(0, Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: win.editor.shown() == ("shipment", sid), timeout=10000)
+    assert win.records.kind == "shipment"
+
+
+def test_the_editor_button_and_shortcut_show_the_party_shown(qtbot, demo_window):
+    win = demo_window
+    rid = _select_party(qtbot, win, "Da-Jiang Innovations Science & Technology Co.")
+    from PySide6.QtWidgets import QPushButton
+
+    ed = win.editor.editors["entity"]
+    button = next(b for b in ed.findChildren(QPushButton)
+                  if b.text() == "All about this party…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    pv = win.party_view.view
+    qtbot.waitUntil(lambda: pv.profile is not None and pv.profile.id == rid, timeout=10000)
+    assert any("Treasury" in t for t in pv.item_texts("sanction"))
+    assert len(pv.item_texts("event")) == 3
+    # it follows edits: a new relationship shows up
+    other = win.case.create("entity", {"name": "New partner"}).result
+    win.session.changed.emit(win.case.create(
+        "relationship", {"subject_id": rid, "object_id": other, "kind": "supplies"}))
+    qtbot.waitUntil(lambda: len(pv.item_texts("relationship")) == 1, timeout=10000)
+    wait_idle(qtbot, win)
+
+
+def test_case_text_stays_plain_text(qtbot, demo_window):
+    win = demo_window
+    rid = win.case.create("entity", {"name": "<b>Bold</b> & Co"}).result
+    view = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
+                    timeout=10000)
+    assert view.heading.textFormat() == Qt.TextFormat.PlainText
+    assert view.heading.text() == "<b>Bold</b> & Co"
