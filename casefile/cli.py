@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from casefile import __version__
+from casefile import __version__, cli_integrity
 from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("path", type=Path)
 
     _add_export_verbs(sub)
+    cli_integrity.add_verbs(sub)
     return p
 
 
@@ -249,6 +250,8 @@ def _run(args: argparse.Namespace) -> int:
         return _verify_dossier(args)
     if args.verb in ("import", "import-ftm"):
         return _import(args)
+    if args.verb in cli_integrity.VERBS:
+        return cli_integrity.run(args)
     if args.verb == "export-csv":
         from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
@@ -288,6 +291,9 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
               f"as it was is kept as {case.backup}", file=sys.stderr)
     if not case.readonly:
         return case
+    if not readonly and case.why_readonly and writable_reason(real_path(path)) is None:
+        case.close()  # writable, but damaged
+        raise ReadOnlyError(f"{path.name} cannot be written: {case.why_readonly}; {undone}.")
     why = None if readonly else writable_reason(real_path(path))
     if why is not None:
         case.close()

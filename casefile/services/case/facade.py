@@ -101,6 +101,11 @@ class Case:
         return self._file.readonly
 
     @property
+    def why_readonly(self) -> str | None:
+        """Why a case asked for writing was opened read-only (None: it was not)."""
+        return self._file.why_readonly
+
+    @property
     def backup(self) -> Path | None:
         return self._file.backup
 
@@ -115,7 +120,9 @@ class Case:
         on the undo stack and say what changed. With ``dry_run`` the transaction is rolled
         back whatever ``fn`` did, and the Change says what it would have changed."""
         if self.readonly:
-            raise ReadOnlyError(READ_ONLY_MESSAGE)
+            why = self._file.why_readonly
+            raise ReadOnlyError(f"This case is open read-only: {why}." if why
+                                else READ_ONLY_MESSAGE)
         with self.engine.connect() as conn:
             trans = conn.begin()
             try:
