@@ -3,9 +3,9 @@
 SQLite's ``.recover`` is not in Python's sqlite3 module, so each table is read by ranges of
 row ids: a range that trips over a damaged page is halved until the rows around the damage
 are read and only the unreadable ones remain. The file is read from a private copy (with its
-write-ahead log), so nothing of SQLite's, not even a journal recovery, touches the original.
-Which rows a table *should* hold is taken from the file's own row digests when they can be
-read, so what was lost is counted by id, not guessed.
+write-ahead log, taken while holding the writer's lock), so nothing of SQLite's, not even a
+journal recovery, touches the original. Which rows a table *should* hold is taken from the
+file's own row digests when they can be read, so what was lost is counted by id, not guessed.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.errors import CorruptCaseError
+from casefile.store import lock
 
 CHUNK = 1024
 PROBE_ALL = 64  # a failing range this short is probed row by row
@@ -59,12 +60,19 @@ def private_copy(path: Path) -> Iterator[sqlite3.Connection]:
     with tempfile.TemporaryDirectory(prefix="casefile-repair-") as tmp:
         copy = Path(tmp) / "source.casefile"
         try:
+            held: lock.CaseLock | None = lock.acquire(path)  # nobody writes while we copy
+        except OSError:
+            held = None  # a read-only folder: nobody writes there either
+        try:
             shutil.copyfile(path, copy)
             wal = Path(f"{path}-wal")
             if wal.exists():
                 shutil.copyfile(wal, Path(f"{copy}-wal"))
         except OSError as exc:
             raise CorruptCaseError(f"{path.name} cannot be read ({exc.strerror})") from None
+        finally:
+            if held is not None:
+                held.release()
         con = sqlite3.connect(copy, isolation_level=None)
         try:
             yield con

@@ -123,3 +123,11 @@ def test_repairing_a_sound_case_copies_it_whole(demo, tmp_path):
         assert case.counts() == counts
         assert case.search("NORINCO")
     assert check_case(out).ok
+
+
+def test_repair_waits_for_no_writer_it_refuses_while_one_holds_the_case(demo, tmp_path):
+    from casefile.errors import CaseLockedError
+
+    with pytest.raises(CaseLockedError, match="is open for writing by"):
+        repair_case(demo.path, tmp_path / "r.casefile")
+    assert not (tmp_path / "r.casefile").exists()
