@@ -151,3 +151,11 @@ def test_ordinary_workbooks_read_as_openpyxl_reads_them(tmp_path, rows, date1904
     finally:
         stream.close()
     assert got == expected
+
+
+def test_iso_date_cells_read_as_days(tmp_path):
+    cells = [xlsx_bombs.inline("A2", "DJI"), '<c r="B2" t="d"><v>2022-11-15T00:00:00</v></c>',
+             '<c r="C2" t="d"><v>2022-11-15T10:30:00</v></c>']
+    f = xlsx_bombs.write_book(tmp_path / "d.xlsx", [*xlsx_bombs.plain_rows(count=1),
+                                                   xlsx_bombs.row(2, cells)])
+    assert list(open_table(f).rows()) == [(2, ["DJI", "2022-11-15", "2022-11-15T10:30:00"])]

@@ -32,11 +32,9 @@ CHUNK = 64 * 1024
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REF = re.compile(r"([A-Z]{1,3})(\d*)$")
+_TOO_LONG = (f"a cell of more than {MAX_CELL_CHARS:,} characters; Casefile reads at most "
+             f"{MAX_CELL_CHARS:,} characters a cell")
 _OVER = object()  # a shared string over MAX_CELL_CHARS: refused where a cell uses it
-
-
-class Stop(Exception):
-    """Raised inside an expat handler to end the read; carries the user's message."""
 
 
 def column_letter(n: int) -> str:
@@ -74,7 +72,7 @@ class XlsxStream:
             self.close()
             raise
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError,
-                expat.ExpatError, Stop) as exc:
+                expat.ExpatError) as exc:
             self.close()
             raise ImportFileError(f"{self.name} is not a readable XLSX workbook: {exc}"
                                   ) from None
@@ -189,22 +187,21 @@ class XlsxStream:
                 state["skip"] -= 1
             elif local == "si":
                 if len(strings) >= MAX_SHARED_STRINGS:
-                    raise Stop(f"{self.name}: more than {MAX_SHARED_STRINGS:,} distinct texts; "
-                               "Casefile reads at most that many from an XLSX file (save "
-                               "the sheet as CSV and import that)")
+                    raise ImportFileError(
+                        f"{self.name}: more than {MAX_SHARED_STRINGS:,} distinct texts; "
+                        "Casefile reads at most that many from an XLSX file (save "
+                        "the sheet as CSV and import that)")
                 state["total"] += min(size[0], MAX_CELL_CHARS)
                 if state["total"] > MAX_SHARED_CHARS:
-                    raise Stop(f"{self.name}: its texts run to more than "
-                               f"{MAX_SHARED_CHARS:,} characters; Casefile reads at most "
-                               "that many from an XLSX file (save the sheet as CSV and "
-                               "import that)")
+                    raise ImportFileError(
+                        f"{self.name}: its texts run to more than "
+                        f"{MAX_SHARED_CHARS:,} characters; Casefile reads at most "
+                        "that many from an XLSX file (save the sheet as CSV and "
+                        "import that)")
                 strings.append(_OVER if size[0] > MAX_CELL_CHARS else "".join(parts))
 
-        try:
-            with self.zip.open(info) as src:
-                _feed(src, _parser(start, text, end))
-        except Stop as stop:
-            raise ImportFileError(str(stop)) from None
+        with self.zip.open(info) as src:
+            _feed(src, _parser(start, text, end))
         return strings
 
     # -- the sheet ------------------------------------------------------------------------
@@ -230,8 +227,9 @@ class XlsxStream:
                 r = attrs.get("r")
                 where["row"] = int(r) if r and r.isdigit() else where["row"] + 1
                 if where["row"] > MAX_ROWS:
-                    raise Stop(f"{self.name}: row {where['row']:,} is past the last row a "
-                               f"sheet has ({MAX_ROWS:,}); the file is damaged")
+                    raise ImportFileError(
+                        f"{self.name}: row {where['row']:,} is past the last row a "
+                        f"sheet has ({MAX_ROWS:,}); the file is damaged")
                 where["col"] = 0
                 row.clear()
             elif local == "is":
@@ -243,9 +241,7 @@ class XlsxStream:
             if where["in_text"]:
                 where["size"] += len(data)
                 if where["size"] > MAX_CELL_CHARS:
-                    raise Stop(self._at(f"a cell of more than {MAX_CELL_CHARS:,} characters; "
-                                        f"Casefile reads at most {MAX_CELL_CHARS:,} "
-                                        "characters a cell"))
+                    raise ImportFileError(self._at(_TOO_LONG))
                 text.append(data)
 
         def end(tag: str) -> None:
@@ -258,8 +254,9 @@ class XlsxStream:
                 value = self._value(cell["t"], cell["s"], "".join(text))
                 if value:
                     if where["col"] > MAX_COLUMNS:
-                        raise Stop(self._at(f"a value in column {where['col']:,}; Casefile "
-                                            f"reads at most {MAX_COLUMNS:,} columns"))
+                        raise ImportFileError(self._at(
+                            f"a value in column {where['col']:,}; Casefile reads at most "
+                            f"{MAX_COLUMNS:,} columns"))
                     row[where["col"]] = value
             elif local == "row" and row and any(v.strip() for v in row.values()):
                 cells = [""] * max(row)
@@ -278,8 +275,8 @@ class XlsxStream:
                     done.clear()
                 parser.Parse(b"", True)
                 yield from ((n, cells, 1.0) for n, cells in done)
-        except Stop as stop:
-            raise ImportFileError(str(stop)) from None
+        except ImportFileError:
+            raise  # a limit crossed, said with its place
         except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise ImportFileError(f"{self.name}, row {where['row']}: the sheet cannot be "
                                   f"read ({exc})") from None
@@ -295,14 +292,14 @@ class XlsxStream:
             except (ValueError, IndexError):
                 return ""
             if value is _OVER:
-                raise Stop(self._at(f"a cell of more than {MAX_CELL_CHARS:,} characters; "
-                                    f"Casefile reads at most {MAX_CELL_CHARS:,} characters "
-                                    "a cell"))
+                raise ImportFileError(self._at(_TOO_LONG))
             return str(value)
-        if kind in ("inlineStr", "str", "e", "d"):
+        if kind in ("inlineStr", "str", "e"):
             return raw
         if kind == "b":
             return "True" if raw.strip() in ("1", "true") else "False"
+        if kind == "d":  # an ISO 8601 date cell: a day at midnight reads as the day
+            return raw[:10] if raw[10:] in ("", "T00:00:00", "T00:00:00Z") else raw
         raw = raw.strip()
         if not raw:
             return ""
