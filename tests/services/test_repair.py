@@ -131,3 +131,37 @@ def test_repair_waits_for_no_writer_it_refuses_while_one_holds_the_case(demo, tm
     with pytest.raises(CaseLockedError, match="is open for writing by"):
         repair_case(demo.path, tmp_path / "r.casefile")
     assert not (tmp_path / "r.casefile").exists()
+
+
+REPAIR = """
+import sys
+from casefile.cli import main
+import casefile.services.case.repair, casefile.services.case.integrity  # noqa
+print("ready", flush=True)
+sys.exit(main(["repair", sys.argv[1], "-o", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+def test_repair_killed_at_random_moments_leaves_nothing_or_a_whole_case(damaged, tmp_path):
+    import random
+
+    from tests.store.files import run_until_killed, timed
+
+    path, _ids = damaged
+    before = sha(path)
+    left_alone = REPAIR.replace("sys.exit(main(", "(main(")  # exit 0 even when rows were lost
+    took = timed(left_alone, [str(path), str(tmp_path / "timing.casefile")])
+    rng = random.Random(14)
+    outcomes = []
+    for i in range(5):
+        out = tmp_path / f"k{i}.casefile"
+        run_until_killed(REPAIR, [str(path), str(out)], rng.uniform(0, took))
+        outcomes.append(out.exists())
+        if out.exists():
+            assert check_case(out).ok
+        assert sha(path) == before
+    assert not all(outcomes), "no kill landed before the end: the test proved nothing"
+    # the killed attempts left the original free: a repair now runs through
+    assert main(["repair", str(path), "-o", str(tmp_path / "final.casefile")]) == 1
+    assert check_case(tmp_path / "final.casefile").ok
