@@ -289,11 +289,11 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
     if case.backup is not None:
         print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
               f"as it was is kept as {case.backup}", file=sys.stderr)
+    if not readonly and not case.readonly and case.damage() is not None:
+        case.close()
+        raise ReadOnlyError(f"{path.name} cannot be written: {case.why_readonly}; {undone}.")
     if not case.readonly:
         return case
-    if not readonly and case.why_readonly and writable_reason(real_path(path)) is None:
-        case.close()  # writable, but damaged
-        raise ReadOnlyError(f"{path.name} cannot be written: {case.why_readonly}; {undone}.")
     why = None if readonly else writable_reason(real_path(path))
     if why is not None:
         case.close()

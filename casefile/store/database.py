@@ -83,36 +83,17 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
         schema = read_schema(real, name)  # as it is now that nobody else writes it
         check_known(name, schema.revision)
         check_structure(name, schema)
-        # (an older schema's upgrade verifies its backup copy and stops on damage itself)
-        damage = _damage(real) if schema.revision == migrate.head_revision() else None
-        if damage is not None:  # nothing more is written into it: read-only, say why
-            held.release()
-            return open_engine(path, real, None, None, damage_reason(name, damage))
         backup = None
         if schema.revision != migrate.head_revision():
             backup = upgrade_in_place(real, name, schema.revision)
         opened = open_engine(path, real, held, backup, None)
+        # a file that fails SQLite's quick check takes no write: checked while the case is
+        # first read (the first write waits for it), so the open does not
+        opened.check = salvage.BackgroundCheck(real, copies.sqlite_uri(real, mode="ro"))
     except BaseException:
         held.release()
         raise
     return opened
-
-
-def damage_reason(name: str, damage: str) -> str:
-    return (f"it fails SQLite's quick check ({damage}), so nothing more is written into it; "
-            f"run `casefile repair {name} -o REPAIRED.casefile` to copy what can be read "
-            "into a new case")
-
-
-def _damage(real: Path) -> str | None:
-    """The first complaint of SQLite's quick check of ``real`` (None: it passes)."""
-    with lock.using(real):  # counted, so closing it keeps the writer's OS lock
-        con = sqlite3.connect(copies.sqlite_uri(real, mode="ro"), uri=True, timeout=10)
-        try:
-            found = salvage.quick_check(con)
-        finally:
-            con.close()
-    return found[0] if found else None
 
 
 def save_copy(opened: OpenedFile, target: Path) -> None:
