@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"casefile {__version__}")
     p.add_argument("--demo", action="store_true",
                    help="open a fresh copy of the demo case in the main window")
+    p.add_argument("--paint-and-quit", action="store_true",
+                   help="open the window, print the seconds from start to its first paint, "
+                        "and quit (a smoke test of an installed Casefile)")
     sub = p.add_subparsers(dest="verb", metavar="VERB")
 
     s = sub.add_parser("open", help="open a case in the main window")
@@ -63,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("path", type=Path)
 
     _add_export_verbs(sub)
+    from casefile.cli_screening import add_verbs
+
+    add_verbs(sub)
     cli_integrity.add_verbs(sub)
     return p
 
@@ -134,6 +140,8 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--marking", default=None, metavar="TLP",
                    help="print this TLP label instead of the case's (e.g. a redacted copy "
                    "at a lower marking): clear, green, amber, amber+strict, red")
+    s.add_argument("--chart", default=None, metavar="NAME",
+                   help="print this saved link chart instead of the shipment network figure")
 
     s = sub.add_parser("verify-dossier", help="check that a PDF dossier names the content "
                        "of a case as it is now")
@@ -142,6 +150,7 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = _file_opened(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)  # --version and --help end here, before any logging
     setup_logging()
     try:
@@ -155,6 +164,16 @@ def main(argv: list[str] | None = None) -> int:
         if said is not None:
             return _refuse(said, args)
         return _bug(exc, args)
+
+
+def _file_opened(argv: list[str]) -> list[str]:
+    """``casefile CASE.casefile``, as a desktop starts it for a double-clicked case (the
+    .desktop entry's ``%f``), means ``casefile open CASE.casefile``."""
+    options = [a for a in argv if a.startswith("-")]
+    rest = [a for a in argv if not a.startswith("-")]
+    if len(rest) == 1 and rest[0].lower().endswith(".casefile"):
+        return options + ["open", rest[0]]
+    return argv
 
 
 def _situation(exc: Exception, args: argparse.Namespace) -> str | None:
@@ -199,7 +218,8 @@ def _run(args: argparse.Namespace) -> int:
         install_excepthook()  # a bug in the window: a dialog and the log, not a dead stderr
 
         path = getattr(args, "path", None)
-        return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False))
+        return run_gui(path=path, demo=args.demo, readonly=getattr(args, "read_only", False),
+                       paint_and_quit=args.paint_and_quit)
     if args.verb == "demo":
         from casefile.services.exchange.demo import write_demo
 
@@ -244,10 +264,14 @@ def _run(args: argparse.Namespace) -> int:
             print(f"PROBLEM: {line}")
         print("OK" if report.ok else f"{len(report.problems)} problem(s) found")
         return 0 if report.ok else EXIT_ERROR
-    if args.verb == "export-pdf":
-        return _export_pdf(args)
-    if args.verb == "verify-dossier":
-        return _verify_dossier(args)
+    if args.verb in ("watchlist", "screen"):
+        from casefile.cli_screening import run
+
+        return run(args, _open)
+    if args.verb in ("export-pdf", "verify-dossier"):
+        from casefile.cli_dossier import run as run_dossier
+
+        return run_dossier(args, _open)
     if args.verb in ("import", "import-ftm"):
         return _import(args)
     if args.verb in cli_integrity.VERBS:
@@ -471,40 +495,6 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))
-
-
-def _export_pdf(args: argparse.Namespace) -> int:
-    from casefile.core.grading import normalise_tlp
-    from casefile.services.exchange.export_pdf import export_dossier
-    from casefile.services.queries.dossier import DossierOptions
-
-    options = DossierOptions(
-        sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),
-        marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
-        redact_protected=args.redact_protected,
-        marking=normalise_tlp(args.marking) if args.marking else None)
-    with _open(args.path, readonly=True) as case:
-        report = export_dossier(case, args.output, options)
-    print(f"Wrote {args.output} ({report.pages} pages)")
-    for note in report.notes[:50]:
-        print(f"note: {note}")
-    if len(report.notes) > 50:
-        print(f"note: and {len(report.notes) - 50} more")
-    return 0
-
-
-def _verify_dossier(args: argparse.Namespace) -> int:
-    from casefile.services.exchange.export_pdf import verify_dossier
-
-    with _open(args.path, readonly=True) as case:
-        v = verify_dossier(args.pdf, case)
-    print(f"dossier names: {v.printed}")
-    print(f"case now:      {v.recomputed}")
-    for p in v.problems:
-        print(f"PROBLEM: {p}")
-    print("OK: the dossier was built from this case as it is now" if v.ok else
-          "DIFFERENT: the case changed since the dossier was built, or it is another case")
-    return 0 if v.ok else EXIT_ERROR
 
 
 def _info(path: Path) -> int:

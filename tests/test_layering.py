@@ -34,7 +34,7 @@ def layer_of(module: str) -> str | None:
     first = parts[1] if len(parts) > 1 else "__init__"
     if first in SHARED:
         return "shared"
-    if first.startswith("cli_"):  # the command's verbs, split out of cli.py
+    if first.startswith("cli_"):  # the command's verbs kept apart (cli_screening)
         return "cli"
     return first if first in LAYERS else None
 

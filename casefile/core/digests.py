@@ -98,18 +98,24 @@ def element(digest: bytes) -> bytes:
     return hashlib.shake_256(LTHASH_PREFIX + digest).digest(STATE_BYTES)
 
 
-def _sum(digests: Iterable[bytes]) -> npt.NDArray[np.uint64]:
-    total = np.zeros(LANES, dtype=np.uint64)
+_BATCH = 4096  # elements summed at a time: 8 MB
+
+
+def _sum(digests: Iterable[bytes]) -> npt.NDArray[np.uint16]:
+    """The lane-wise sum mod 2**16 of the elements of ``digests`` (numpy's uint16 addition
+    wraps around: it is the sum mod 2**16)."""
+    total = np.zeros(LANES, dtype=np.uint16)
+    shake, prefix = hashlib.shake_256, LTHASH_PREFIX
     batch: list[bytes] = []
     for d in digests:
-        batch.append(element(d))
-        if len(batch) >= 4096:
+        batch.append(shake(prefix + d).digest(STATE_BYTES))
+        if len(batch) >= _BATCH:
             total += np.frombuffer(b"".join(batch), "<u2").reshape(-1, LANES).sum(
-                axis=0, dtype=np.uint64)
+                axis=0, dtype=np.uint16)
             batch = []
     if batch:
         total += np.frombuffer(b"".join(batch), "<u2").reshape(-1, LANES).sum(
-            axis=0, dtype=np.uint64)
+            axis=0, dtype=np.uint16)
     return total
 
 
@@ -124,11 +130,10 @@ class LtHash:
                       else np.zeros(LANES, dtype=np.uint16))
 
     def add(self, digests: Iterable[bytes]) -> None:
-        self.lanes = ((self.lanes.astype(np.uint64) + _sum(digests)) % 65536).astype(np.uint16)
+        self.lanes = self.lanes + _sum(digests)  # uint16: mod 2**16
 
     def remove(self, digests: Iterable[bytes]) -> None:
-        neg = (-_sum(digests).astype(np.int64)) % 65536
-        self.lanes = ((self.lanes.astype(np.int64) + neg) % 65536).astype(np.uint16)
+        self.lanes = self.lanes - _sum(digests)  # uint16: mod 2**16
 
     def state(self) -> bytes:
         return self.lanes.astype("<u2").tobytes()

@@ -54,6 +54,11 @@ TLP: dict[str, Tlp] = {
 }
 
 
+def tlp_rank(marking: str | None) -> int:
+    """How restrictive a marking is: 0 for none, then CLEAR 1 … RED 5."""
+    return list(TLP).index(marking) + 1 if marking in TLP else 0
+
+
 class GradeError(ValidationError):
     """An unknown grade or marking: a :class:`~casefile.errors.ValidationError` of the field
     it is checked for (marking, reliability, credibility, confidence)."""

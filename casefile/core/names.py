@@ -43,4 +43,6 @@ def spaced_cjk(text: str, sep: str = " ") -> str:
     Used both when indexing and when querying: a two-character word becomes a two-token phrase,
     so '北方' finds '中国北方工业集团有限公司'.
     """
+    if text.isascii():  # nothing to space (the common case, checked in C)
+        return text
     return _CJK.sub(lambda m: f"{sep}{m.group(1)}{sep}", text)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from casefile.core.grading import RELIABILITY
 from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.citing import heading
+from casefile.report.citing import clip, heading, natural, plural, when
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, anchored, join, para, r
@@ -27,15 +27,19 @@ def _source_entry(s: dict) -> Text:
     out += [r(" · ".join(str(m) for m in meta if m)), BR]
     if s.get("url"):
         out += [r(f"URL: {s['url']}"), BR]
+    else:
+        out += [r("No URL recorded", italic=True, color="#5A5A5A"), BR]
     if s.get("accessed"):
         out += [r(f"Accessed {s['accessed']}"), BR]
     out.append(r(f"Reliability {s['reliability']} — {rel}"))
+    if s.get("notes"):
+        out += [BR, r("Notes: ", italic=True), r(s["notes"])]
     return out
 
 
 def _cited(fact: dict) -> Text:
     name = fact.get("label") or f"#{fact['id']}"
-    text = f" {fact['kind']} “{name[:70]}”"
+    text = f" {fact['kind']} “{clip(name, 90)}”"
     if fact["locator"]:
         text += f", {fact['locator']}"
     if fact["excerpt"]:
@@ -76,13 +80,14 @@ def evidence(data: DossierData, f: Furniture) -> list[Flowable]:
     atts = sum(len(s.get("attachments", [])) for s in data.sources)
     lines: list[Text] = [
         [r("Content digest of the case: ", bold=True), r(data.content_sha256, size=7.5)],
-        [r("Attachments: ", bold=True), r(f"{atts:,} file(s), each listed with its SHA-256 "
-                                          "under its source in the Sources appendix.")]]
+        [r("Attachments: ", bold=True),
+         r(f"{plural(atts, 'file')}, each listed with its SHA-256 under its source in the "
+           "Sources appendix." if atts else "none are stored in the case.")]]
     head = data.audit_head
     if head:
         lines.append([r("Audit log head: ", bold=True),
-                      r(f"entry {head['id']:,} of {head['at']} by {head['actor'] or 'unknown'}"
-                        f" — {head['summary'] or head['action']}")])
+                      r(f"entry no. {head['id']:,}, written {when(head['at'])} by "
+                        f"{head['actor'] or 'unknown'}: {head['summary'] or head['action']}")])
         lines.append([r("Audit entry hash: ", bold=True), r(head["hash"] or "", size=7.5)])
     lines.append([r("To check: ", bold=True),
                   r("casefile verify-dossier DOSSIER.pdf CASE.casefile recomputes the case's "
@@ -98,13 +103,16 @@ def index(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "index", "Index of parties")
 
     def make() -> list[Flowable]:
-        rows = sorted(data.entities, key=lambda e: e["name"].casefold())
+        entries = [(e["name"], e, "") for e in data.entities]
+        entries += [(a["name"], e, e["name"]) for e in data.entities for a in e["aliases"]
+                    if a["name"] and a["name"] != e["name"]]
         items: list[Flowable] = []
-        for e in rows:
+        for name, e, see in sorted(entries, key=lambda x: natural(x[0])):
             page = f.section_pages.get(f"entity-{e['id']}")
-            items.append(para([r(e["name"]), r(f"  {page}" if page else "  (no profile)",
-                                               color="#0B4F8A" if page else "#5A5A5A",
-                                               link=f"entity-{e['id']}" if page else None)],
-                              st.SMALL))
+            runs = [r(name)] + ([r(f" — see {see}", italic=True)] if see else [])
+            runs.append(r(f"  {page}" if page else "  (no profile)",
+                          color="#0B4F8A" if page else "#5A5A5A",
+                          link=f"entity-{e['id']}" if page else None))
+            items.append(para(runs, st.SMALL))
         return items or [para("No parties.", st.NOTE)]
     return out + [Deferred(make)]

@@ -10,14 +10,14 @@ from reportlab.platypus import Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
-from casefile.report import appendix, fonts, front, listings, profiles
+from casefile.report import appendix, fonts, front, listings, profiles, screening
 from casefile.report.citing import heading
 from casefile.report.fonts import register_fonts
 from casefile.report.model import SECTIONS, DossierData, DossierReport
 from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
 
-NEW_PAGE = {"about", "findings", "chronology", "entities", "shipments", "network", "sources",
-            "evidence", "index"}
+NEW_PAGE = {"about", "findings", "chronology", "entities", "shipments", "network", "screening",
+            "sources", "evidence", "index"}
 
 
 def build_pdf(data: DossierData, out: str | Path,
@@ -55,6 +55,7 @@ def build_pdf(data: DossierData, out: str | Path,
         "entities": lambda: profiles.entities(data, furniture),
         "shipments": lambda: listings.shipments(data, furniture, width),
         "network": lambda: listings.network(data, furniture, width),
+        "screening": lambda: screening.screening(data, furniture, width),
         "sources": lambda: appendix.sources(data, furniture),
         "evidence": lambda: appendix.evidence(data, furniture),
         "index": lambda: appendix.index(data, furniture),
@@ -104,6 +105,7 @@ def build_pdf(data: DossierData, out: str | Path,
 def _empty_sections(data: DossierData) -> set[str]:
     has = {"findings": data.findings, "entities": data.entities, "index": data.entities,
            "shipments": data.shipments, "network": data.shipments, "sources": data.sources,
+           "screening": data.screening,
            "chronology": data.shipments or data.events or any(e["sanctions"]
                                                               for e in data.entities)}
     return {name for name, there in has.items() if not there}

@@ -4,6 +4,7 @@ written in English whatever the desktop's locale."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from reportlab.platypus import Flowable
@@ -66,6 +67,32 @@ def date_as_given(row: dict) -> str:
 def long_date(d: date) -> str:
     """'29 November 2026', in English whatever the locale."""
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def clip(text: str, n: int) -> str:
+    """At most ``n`` characters, cut at a word where it can be, with an ellipsis."""
+    text = text or ""
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n)
+    return (text[:cut] if cut > n * 0.6 else text[:n - 1]).rstrip(" ,;:") + "…"
+
+
+def natural(text: str) -> tuple:
+    """A sort key that puts 'Company 2' before 'Company 10'."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold())
+                 for p in re.split(r"(\d+)", text or "") if p)
+
+
+def when(stamp: object) -> str:
+    """An audit time as '29 November 2026, 15:14 UTC'."""
+    from datetime import datetime
+
+    try:
+        t = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    return f"{long_date(t.date())}, {t:%H:%M} UTC"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -88,7 +88,7 @@ def handling(data: DossierData, f: Furniture) -> list[Flowable]:
         rows.append(["Redaction", "Protected sources are redacted: they appear only by "
                      "number and grade."])
     rows.append(["Content digest", data.content_sha256])
-    rows.append(["Check", "casefile verify-dossier THIS.pdf CASE.casefile recomputes the "
+    rows.append(["Check", "casefile verify-dossier DOSSIER.pdf CASE.casefile recomputes the "
                  "digest from the case"])
     cells = [[para(r(k, bold=True), st.SMALL), para(v, st.SMALL)] for k, v in rows]
     return [para("Distribution and handling", st.H3),
@@ -151,6 +151,9 @@ def scope_note(data: DossierData) -> list[str]:
     lines = [f"This dossier covers {scope_words(data)}: "
              + (", ".join(plural(n, words(k), kind_plural(k).lower())
                           for k, n in printed.items() if n) or "nothing") + "."]
+    if data.options.entity_id is not None:
+        lines.append(f"Findings are included when they name {data.scope_name or 'the party'} "
+                     "or one of its aliases.")
     left = {k: data.totals.get(k, 0) - n for k, n in printed.items()
             if data.totals.get(k, 0) > n}
     if left:
@@ -185,7 +188,10 @@ def sourcing_summary(data: DossierData) -> list[str]:
     lines = [f"{plural(len(data.sources), 'source')} cited: " + (", ".join(
         f"{grades[g]} graded {g}" for g in RELIABILITY if grades[g]) or "none") + "."]
     one = Counter(len({n for n, _c in m}) for m in data.marks.values())
-    if data.marks:
+    if data.marks and one[1] == len(data.marks):
+        lines.append(f"Every one of the {len(data.marks):,} cited records rests on a single "
+                     "source.")
+    elif data.marks:
         lines.append(f"{one[1]:,} of {len(data.marks):,} cited records rest on a single "
                      "source; the others on two or more.")
     return lines

@@ -11,8 +11,9 @@ from casefile.core.countries import country_name
 from casefile.core.grading import CONFIDENCE
 from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.charts import legend_drawing, network_drawing, timeline_drawing
-from casefile.report.citing import date_as_given, heading, marks
+from casefile.report.charts import legend_drawing, network_drawing, timeline_figure
+from casefile.report.citing import clip, date_as_given, heading, marks
+from casefile.report.figure_chart import chart_figure
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -24,8 +25,8 @@ ORANGE = "#D55E00"
 
 def _what(kind: str, row: dict, ent: dict | None = None) -> str:
     if kind == "shipment":
-        return f"{(row['declared_goods'] or 'goods not stated')[:80]}: " \
-               f"{row['shipper'][:120]} → {row['consignee'][:120]}"
+        return f"{clip(row['declared_goods'] or 'goods not stated', 80)}: " \
+               f"{clip(row['shipper'], 120)} → {clip(row['consignee'], 120)}"
     if kind == "event":
         return row["title"]
     return f"{row['authority']}: {ent['name'] if ent else ''}"
@@ -42,13 +43,14 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 [r(date_as_given(s))], Plain("Shipment"),
                 notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
                 + marks(data, "shipment", s["id"])]))
-    else:  # a big case: shipments by month here, each one in the Shipments table
-        months: dict[str, int] = {}
+    else:  # a big case: shipments counted per period here (the figure's), each one listed
+        period = _period(data, width)  # in the Shipments table
+        counted: dict[str, int] = {}
         for s in data.shipments:
-            key = (s.get("date_start") or "undated")[:7]
-            months[key] = months.get(key, 0) + (s.get("shipment_count") or 1)
-        for key, n in months.items():
-            rows.append((key if key != "undated" else "9999", "month", 0, [
+            key = _bucket(s.get("date_start"), period)
+            counted[key] = counted.get(key, 0) + (s.get("shipment_count") or 1)
+        for key, n in counted.items():
+            rows.append((key if key != "undated" else "9999", "period", 0, [
                 Plain(key), Plain("Shipments"),
                 Plain(f"{n:,} shipment{'s' if n != 1 else ''} (see Shipments)")]))
     for e in data.events:
@@ -73,15 +75,22 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     # bars in the figure carry the number of their row in the table
     numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
     tl = data.timeline
-    drawing = timeline_drawing(tl, width, numbers=numbers) if tl is not None else None
-    if tl is not None and drawing is not None:
-        out += [drawing, Spacer(1, 2), legend_drawing(width, tl.kinds), Spacer(1, 4),
+    fig = timeline_figure(tl, width, numbers=numbers, max_drawings=1,
+                          caption_in_drawing=True) if tl is not None else None
+    if tl is not None and fig is not None:
+        counts = bool(fig.counted_lanes)
+        out += [fig.drawings[0], Spacer(1, 2), legend_drawing(width, tl.kinds, counts=counts),
+                Spacer(1, 4),
                 para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
-                     "span the first to the last day a date can mean. Undated records are "
-                     "listed below but not drawn.", st.NOTE), Spacer(1, 8)]
+                     "span the first to the last day a date can mean"
+                     + (f"; count bars total a lane's records per {fig.period}"
+                        if counts and fig.period else "")
+                     + ". Undated records are listed below but not drawn. Source: the records "
+                     "listed below.", st.NOTE), Spacer(1, 8)]
     if big:
-        out.append(para(f"{len(data.shipments):,} shipments are counted by the month "
-                        "they start in; each is listed in the Shipments section.", st.NOTE))
+        out.append(para(f"{len(data.shipments):,} shipments are counted per "
+                        f"{_period(data, width)} they start in; each is listed in the "
+                        "Shipments section.", st.NOTE))
     if not rows:
         return out + [para("Nothing dated or listed.", st.NOTE)]
     cols = [Column("No.", fit=True, numeric=True),
@@ -134,6 +143,27 @@ def _plain_text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else "".join(x.text for x in cell)
 
 
+def _period(data: DossierData, width: float) -> str:
+    """The period the chronology figure counts in (month, quarter, year): the table of a
+    big case counts its shipments in the same periods."""
+    tl = data.timeline
+    fig = timeline_figure(tl, width, max_drawings=1) if tl is not None else None
+    period = fig.period if fig is not None else None
+    if period is None:  # the figure draws every record: months read best
+        return "month"
+    return period if period in ("month", "quarter") else "year"
+
+
+def _bucket(day: str | None, period: str) -> str:
+    if not day:
+        return "undated"
+    if period == "month":
+        return day[:7]
+    if period == "quarter":
+        return f"{day[:4]} Q{(int(day[5:7]) - 1) // 3 + 1}"
+    return day[:4]
+
+
 def _longest_token(text: str) -> str:
     return max(text.split(), key=len, default="")
 
@@ -154,9 +184,9 @@ def _figures(s: dict) -> list[str]:
 
 
 def _shipment_row(data: DossierData, notes: Overflow, s: dict) -> list[Cell]:
-    hs = s["hs_code"] or ""
+    hs = s["hs_code"] or "—"
     return [[r(date_as_given(s))], _route(s, notes), _goods(s, notes),
-            plain(hs) if len(hs) <= 14 else [r(hs)], Num("\n".join(_figures(s))),
+            plain(hs) if len(hs) <= 14 else [r(hs)], Num("\n".join(_figures(s)) or "—"),
             marks(data, "shipment", s["id"], brackets=False)]
 
 
@@ -190,6 +220,15 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
 
 
 def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    if data.chart is not None:  # the analyst's saved link chart, as the window shows it
+        name, graph, positions, state = data.chart
+        out = heading(f, "network", f"Link chart: {name}")
+        fig = chart_figure(name, graph, positions, state, width)
+        if fig is None:
+            return out + [para("The chart is empty.", st.NOTE)]
+        return out + [fig.drawing, Spacer(1, 4), para(
+            f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
+            "Source: the case's shipments, relationships and sanctions.", st.NOTE)]
     out = heading(f, "network", "Shipment network")
     rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
     sanctioned = {e["id"] for e in data.entities

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # numpy stays unloaded until a timeline is drawn (`casefile -
     from casefile.core.timeline import Timeline
 
 SECTIONS = ("cover", "toc", "about", "findings", "chronology", "entities", "shipments",
-            "network", "sources", "evidence", "index")
+            "network", "screening", "sources", "evidence", "index")
 FACTS = ("entity", "relationship", "sanction", "shipment", "event", "finding")
 
 
@@ -24,6 +24,7 @@ class DossierOptions:
     entity_id: int | None = None
     redact_protected: bool = False
     marking: str | None = None  # a TLP key to print instead of the case's (e.g. a lower one)
+    chart_id: int | None = None  # a saved link chart printed instead of the network figure
 
 
 @dataclass
@@ -46,6 +47,10 @@ class DossierData:
     uncited_sources: int = 0  # sources of the case no printed fact cites
     audit_head: dict[str, Any] | None = None  # the last audit entry (id, at, actor, hash)
     warnings: list[str] = field(default_factory=list)  # for the export report
+    # per watchlist: services.screening.summary.ScreeningSummary (read by attribute)
+    screening: list[Any] = field(default_factory=list)
+    # a saved link chart: (name, ChartGraph, positions, ChartState) of casefile.core.chart
+    chart: tuple[str, Any, Any, Any] | None = None
 
 
 @dataclass

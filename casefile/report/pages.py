@@ -19,7 +19,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from casefile.core.grading import TLP
 from casefile.errors import ExportError
 from casefile.report.fonts import BODY, draw_text, text_width
-from casefile.report.styles import MUTED, RULE, TOC_ENTRY
+from casefile.report.rich import para, r
+from casefile.report.styles import CONTINUED, MUTED, RULE, TOC_ENTRY
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -208,6 +209,12 @@ class DossierDoc(BaseDocTemplate):
         if not flowables:
             return
         first = flowables[0]
+        party = getattr(first, "continues", None)
+        if party and self.frame._atTop:  # a profile runs onto a new page: say whose it is
+            first.continues = None
+            flowables.insert(0, para([r(party, bold=True), r(" (continued)", italic=True)],
+                                     CONTINUED))
+            first = flowables[0]
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:

@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 from casefile.core.countries import country_name
 from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.citing import date_as_given, heading, marks
+from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, join, para, r
@@ -31,8 +31,9 @@ def _listed(data: DossierData, items: list[dict], other: str, word: str) -> Text
     for i, s in enumerate(items[:LISTED]):
         if i:
             out.append(BR)
-        goods = (s["declared_goods"] or "goods not stated")[:120]
-        out += [r(f"{date_as_given(s)} {goods} ({word} {s[other]})")]
+        goods = clip(s["declared_goods"] or "goods not stated", 120)
+        ref = f", ref. {s['reference']}" if s.get("reference") else ""
+        out += [r(f"{date_as_given(s)} {goods} ({word} {s[other]}{ref})")]
         out += marks(data, "shipment", s["id"])
     if len(items) > LISTED:
         out += [BR, r(f"and {len(items) - LISTED:,} more (see Shipments)", italic=True)]
@@ -117,10 +118,15 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     if len(e["events"]) > LISTED:
         facts.append(("Events", [r(f"and {len(e['events']) - LISTED:,} more (see "
                                    "Chronology)", italic=True)]))
-    # the label hangs in the margin: one paragraph a fact
-    return out + [para(value, st.FACT, bullet=label) for label, value in facts]
+    # the label hangs in the margin: one paragraph a fact; one that starts a page is
+    # preceded by the party's name (pages.DossierDoc)
+    lines = [para(value, st.FACT, bullet=label) for label, value in facts]
+    for p in lines[1:]:
+        p.continues = e["name"]
+    return out + lines
 
 
 def entities(data: DossierData, f: Furniture) -> list[Flowable]:
     return heading(f, "entities", "Entity profiles") + [
-        Deferred(partial(_profile, data, f, e)) for e in data.entities]
+        Deferred(partial(_profile, data, f, e))
+        for e in sorted(data.entities, key=lambda e: natural(e["name"]))]

@@ -38,3 +38,4 @@ SUBTITLE = _p("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=6
 TOC_ENTRY = _p("toc", fontSize=10.5, leading=17)
 FACT = _p("fact", fontSize=7.5, leading=9.6, leftIndent=72, bulletIndent=2,
           bulletFontName=BOLD, bulletFontSize=7.5, spaceAfter=1)
+CONTINUED = _p("continued", fontSize=9, leading=12, textColor=MUTED, spaceAfter=3)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -24,6 +25,10 @@ LEFT_OUT: dict[str, tuple[str, ...]] = {"attachment": ("data",),
                                         "case_info": ("updated_at",)}
 NOT_CONTENT = ("audit_log", "alembic_version", "row_digest", "digest_state")
 _CHUNK = 500
+# transaction -> table -> (first id, last id) runs of rows digested as the bulk path wrote
+# them (casefile.store.bulk_digest): their digests are stored and in the state already
+_WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def content_tables(conn: Connection) -> list[str]:
@@ -76,7 +81,8 @@ def head(conn: Connection) -> str:
     return load_state(conn).hexdigest()
 
 
-def _save_state(conn: Connection, state: LtHash, delta_rows: int) -> None:
+def save_state(conn: Connection, state: LtHash, delta_rows: int) -> None:
+    """Store the state, with ``delta_rows`` more (or fewer) rows than before."""
     conn.exec_driver_sql(
         "INSERT INTO digest_state(id, lanes, rows) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE "
         "SET lanes = excluded.lanes, rows = digest_state.rows + excluded.rows",
@@ -96,8 +102,36 @@ def rebuild(conn: Connection) -> str:
                              [(table, i, d) for i, d in rows])
         state.add(d for _i, d in rows)
         n += len(rows)
-    _save_state(conn, state, n)
+    save_state(conn, state, n)
     return state.hexdigest()
+
+
+def mark_written(conn: Connection, table: str, first: int, last: int) -> None:
+    """Rows ``first``..``last`` of ``table`` were written and digested (stored and added to
+    the state) in the connection's current transaction."""
+    transaction = conn.get_transaction()
+    if transaction is not None:
+        _WRITTEN.setdefault(transaction, {}).setdefault(table, []).append((first, last))
+
+
+def take_written(conn: Connection) -> dict[str, list[tuple[int, int]]]:
+    """The runs of rows (table -> (first, last) ids) digested as they were written in the
+    connection's current transaction; forgotten once taken."""
+    transaction = conn.get_transaction()
+    return _WRITTEN.pop(transaction, {}) if transaction is not None else {}
+
+
+def _not_written(ids: Sequence[int], runs: list[tuple[int, int]]) -> Sequence[int]:
+    """``ids`` (sorted) without those inside ``runs``."""
+    runs = sorted(runs)
+    if isinstance(ids, range) and any(a <= ids[0] and ids[-1] <= b for a, b in runs):
+        return range(0)
+    starts = [a for a, _b in runs]
+
+    def written(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i <= runs[k][1]
+    return [i for i in ids if not written(i)]
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -110,10 +144,12 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     present rows get their current digest, missing ones lose theirs. Returns the content
     digest.
 
-    Ids above the table's largest stored digest id have no digest yet (a bulk write's new
-    rows): they are read by id range where they are contiguous, and their digests inserted
-    without looking up a previous one."""
+    Rows the bulk path digested as it wrote them in this transaction (:func:`mark_written`)
+    are in line already and skipped. Ids above the table's largest stored digest id have no
+    digest yet (a bulk write's new rows): they are read by id range where they are
+    contiguous, and their digests inserted without looking up a previous one."""
     state = load_state(conn)
+    written = take_written(conn)
     added: list[bytes] = []
     removed: list[bytes] = []
     delta = 0
@@ -121,6 +157,8 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     for table, ids in keys.items():
         ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
                                   else sorted(set(ids)))
+        if ordered and table in written:
+            ordered = _not_written(ordered, written[table])
         if not ordered:
             continue
         cols = columns(conn, table)
@@ -153,7 +191,7 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     if added or removed or grew:
         state.add(added)
         state.remove(removed)
-        _save_state(conn, state, delta)
+        save_state(conn, state, delta)
     return state.hexdigest()
 
 

@@ -277,6 +277,19 @@ class Citation(SQLModel, table=True):
     credibility: int = 6  # 1-6
 
 
+class Chart(SQLModel, table=True):
+    """A named link chart of the case: its layout, node positions, pins, hidden nodes and
+    date window, as the JSON of :class:`casefile.core.chart.state.ChartState` (schema
+    0005). The facts it draws are read from the case each time it is opened."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    description: str = ""
+    state: str = "{}"
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
 class AuditEntry(SQLModel, table=True):
     """One operation, hash-chained to the one before so that tampering shows."""
 

@@ -15,13 +15,15 @@ from sqlalchemy import String, Table
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
-from casefile.store import models  # noqa: F401  (defines the tables)
+from casefile.store import models, screening_models  # noqa: F401  (define the tables)
 
 RecordKind = Literal["entity", "shipment", "event", "source", "finding", "relationship",
                      "sanction"]
 FactKind = Literal["entity", "relationship", "sanction", "shipment", "event", "finding"]
 ChildKind = Literal["alias", "identifier", "route_stop", "event_party", "attachment"]
-Kind = Literal[RecordKind, ChildKind, "citation", "case_info", "audit_log"]
+ScreeningKind = Literal["screening_run", "screening_hit", "screening_decision"]
+Kind = Literal[RecordKind, ChildKind, ScreeningKind, "citation", "case_info", "audit_log",
+               "chart"]
 
 # The kinds a user lists, creates and edits, in the order the navigator shows them.
 RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
@@ -29,6 +31,8 @@ RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 # in the order of those columns.
 FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 CHILD_KINDS: tuple[ChildKind, ...] = get_args(ChildKind)
+# screening runs, their hits and the decisions on them (casefile.store.screening_models)
+SCREENING_KINDS: tuple[ScreeningKind, ...] = get_args(ScreeningKind)
 
 # The tables of the content digest (casefile.store.digest): derived bookkeeping, not kinds.
 DIGEST_TABLES: tuple[str, ...] = ("row_digest", "digest_state")

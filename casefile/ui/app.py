@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +24,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.casefile.Casefile")  # the .desktop entry packaging installs
+    from casefile.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     register_fonts(app)
     return app
 
@@ -60,8 +66,39 @@ def open_main_window(path: Path | None = None, demo: bool = False, readonly: boo
     return win
 
 
-def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False) -> int:
+_IMPORTED = time.perf_counter()
+
+
+def since_start() -> float:
+    """Seconds since this process started (from /proc on Linux; elsewhere since this module
+    was imported, which leaves out the interpreter's own start)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _IMPORTED
+
+
+class _FirstPaint(QObject):
+    """Prints when the window first paints, then closes it (``--paint-and-quit``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"first paint: {since_start():.2f} s after start", flush=True)
+            QTimer.singleShot(0, watched.close)  # type: ignore[attr-defined]
+        return False
+
+
+def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False,
+            paint_and_quit: bool = False) -> int:
     """The `casefile` command without a verb: the main window, until it closes."""
     app = make_app()
-    win = open_main_window(path, demo, readonly)  # noqa: F841 - kept alive while running
+    win = open_main_window(path, demo, readonly)
+    if paint_and_quit:
+        probe = _FirstPaint(win)
+        win.installEventFilter(probe)
     return app.exec()

@@ -40,6 +40,7 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._rows: list[dict[str, Any]] = []
+        self.folder: Path | None = None  # where Save as… starts (the case's, or Documents)
         self.table = read_only_table(["File", "Size", "SHA-256"], 130)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 80)
@@ -85,7 +86,8 @@ class AttachmentsPanel(QWidget):
         if not 0 <= row < len(self._rows):
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save attachment as", suggested_path(self._rows[row]["filename"]))
+            self, "Save attachment as",
+            suggested_path(self._rows[row]["filename"], self.folder))
         if target:
             self.save_requested.emit(self._rows[row]["id"], target)
 

@@ -7,67 +7,20 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from casefile.core.grading import CREDIBILITY, RELIABILITY
 from casefile.ui.panels import read_only_table, titled_panel
-from casefile.ui.text import plain_tooltip
+from casefile.ui.text import plain_label, plain_tooltip
 
-
-class CiteDialog(QDialog):
-    """Pick a source and give the excerpt, locator and credibility of a citation."""
-
-    def __init__(self, sources: list[tuple[int, str]], citation: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Cite a source" if citation is None else "Edit citation")
-        self.source = QComboBox()
-        self.source.setEditable(False)
-        for sid, label in sources:
-            self.source.addItem(label, sid)
-        self.excerpt = QPlainTextEdit()
-        self.excerpt.setPlaceholderText("the exact words of the source")
-        self.locator = QLineEdit()
-        self.locator.setPlaceholderText("page, paragraph, row…")
-        self.credibility = QComboBox()
-        for k, v in CREDIBILITY.items():
-            self.credibility.addItem(f"{k} – {v}", k)
-        if citation:
-            self.source.setCurrentIndex(max(0, self.source.findData(citation["source_id"])))
-            self.source.setEnabled(False)
-            self.excerpt.setPlainText(citation.get("excerpt", ""))
-            self.locator.setText(citation.get("locator", ""))
-            self.credibility.setCurrentIndex(self.credibility.findData(
-                citation.get("credibility", 6)))
-        else:
-            self.credibility.setCurrentIndex(self.credibility.findData(6))
-        form = QFormLayout(self)
-        form.addRow("Source", self.source)
-        form.addRow("Excerpt", self.excerpt)
-        form.addRow("Locator", self.locator)
-        form.addRow("Credibility", self.credibility)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(520, 320)
-
-    def values(self) -> dict[str, Any]:
-        return {"source_id": self.source.currentData(),
-                "excerpt": self.excerpt.toPlainText().strip(),
-                "locator": self.locator.text().strip(),
-                "credibility": self.credibility.currentData()}
+NO_CITATIONS = ("No source cited yet. A fact the dossier cannot source is a claim: press "
+                "Cite source… to point it at the article, record or document it rests on.")
+NO_CITATIONS_READ_ONLY = "No source cited for this fact."
 
 
 class CitationsPanel(QWidget):
@@ -96,6 +49,12 @@ class CitationsPanel(QWidget):
         self.open_button.clicked.connect(self._open)
         titled_panel(self, "Citations", self.table, [self.cite_button, self.edit_button,
                                                      self.remove_button, self.open_button])
+        self.empty = plain_label(NO_CITATIONS, wrap=True)
+        self.empty.setStyleSheet("color: #8a5a00; padding: 4px 0;")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.empty)
+        self.empty.hide()
         self.readonly = False
 
     def set_readonly(self, readonly: bool) -> None:
@@ -104,9 +63,15 @@ class CitationsPanel(QWidget):
         self.readonly = readonly
         for b in (self.cite_button, self.edit_button, self.remove_button):
             b.setEnabled(not readonly)
+        self.empty.setText(NO_CITATIONS_READ_ONLY if readonly else NO_CITATIONS)
 
     def set_citations(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
+        self.table.setVisible(bool(rows))
+        self.empty.setText(NO_CITATIONS_READ_ONLY if self.readonly else NO_CITATIONS)
+        self.empty.setVisible(not rows)
+        for b in (self.edit_button, self.remove_button, self.open_button):
+            b.setVisible(bool(rows))
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             code = QTableWidgetItem(c["code"])

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from casefile import __version__
 from casefile.core.labels import human_time, plural, singular
 from casefile.errors import CaseLockedError, ValidationError
 from casefile.ui.error_dialog import show_error
@@ -74,15 +73,15 @@ class WindowCommands(QObject):
         m.delete.triggered.connect(self.delete_selected)
         m.merge.triggered.connect(self.merge_selected)
         m.find.triggered.connect(self._find)
-        m.about.triggered.connect(lambda: message(
-            parent, "About Casefile", f"Casefile {__version__}\nOffline case files for "
-            "investigators.", icon=QMessageBox.Icon.Information).exec())
+        m.about.triggered.connect(self.show_about)
         m.log_folder.triggered.connect(self.show_log_folder)
         m.dates_help.triggered.connect(self.show_dates_help)
         m.case_details.triggered.connect(self.edit_case_details)
         m.export_pdf.triggered.connect(self.export_pdf)
         m.import_shipments.triggered.connect(lambda: self._import("import_shipments"))
         m.import_ftm.triggered.connect(lambda: self._import("import_ftm"))
+        m.screening.triggered.connect(lambda: self.screening(None))
+        m.screen_party.triggered.connect(self.screen_selected_party)
         m.export_ftm.triggered.connect(self._export_ftm)
         m.export_csv.triggered.connect(self._export_csv)
         m.search_field.returnPressed.connect(lambda: self.search(m.search_field.text()))
@@ -128,12 +127,17 @@ class WindowCommands(QObject):
             self.open_path(Path(name))
 
     def new_case(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "New case",
-                                              "Untitled.casefile", FILE_FILTER)
-        if name:
-            path = Path(name if name.endswith(".casefile") else name + ".casefile")
+        """Ask title, reference, marking and file (new_case_dialog), then create it."""
+        from casefile.paths import default_save_folder
+        from casefile.ui.new_case_dialog import NewCaseDialog
+
+        case = self.session.case
+        dlg = self.dialogs["new_case"] = NewCaseDialog(
+            self.parent_widget, default_save_folder(case.path if case else None))
+        if dlg.exec():
+            path, info = dlg.target(), dlg.values()
             self.store_typing(lambda: case_file.new_case(
-                self.session, path, self._error("Cannot create the case")))
+                self.session, path, self._error("Cannot create the case"), info))
 
     def open_demo(self) -> None:
         self.store_typing(lambda: case_file.open_demo(
@@ -143,8 +147,11 @@ class WindowCommands(QObject):
         case = self.session.case
         if case is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save a copy as",
-                                              f"{case.path.stem} copy.casefile", FILE_FILTER)
+        from casefile.paths import default_save_path
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, "Save a copy as",
+            str(default_save_path(case.path, " copy.casefile", "copy.casefile")), FILE_FILTER)
         if name:
             case_file.save_copy(self.session, Path(name),
                                 lambda _r: self.status(f"Saved a copy to {name}"),
@@ -157,6 +164,16 @@ class WindowCommands(QObject):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         self.status(f"Log folder: {folder}")
+
+    def show_about(self) -> None:
+        """Help → About (modeless; its Licences page lists what Casefile ships)."""
+        from casefile.ui.about import AboutDialog
+
+        dlg = self.dialogs.get("about")
+        if dlg is None:
+            dlg = self.dialogs["about"] = AboutDialog(self.parent_widget)
+        dlg.show()
+        dlg.activateWindow()
 
     def show_dates_help(self) -> None:
         """Help → Dates (modeless; shown again, not opened twice)."""
@@ -254,6 +271,20 @@ class WindowCommands(QObject):
         cls = FtmImportDialog if which == "import_ftm" else ImportDialog
         dlg = self.dialogs[which] = cls(self.session, self.parent_widget)
         dlg.show()
+
+    def screening(self, party: int | None) -> None:
+        from casefile.ui.screening_dialog import ScreeningDialog
+
+        dlg = self.dialogs["screening"] = ScreeningDialog(self.session, self.parent_widget,
+                                                          party=party)
+        dlg.show()
+
+    def screen_selected_party(self) -> None:
+        ids = self.records.selected_ids() if self.records.kind == "entity" else []
+        if len(ids) != 1:
+            self.status("Choose one entity to screen.")
+            return
+        self.screening(ids[0])
 
     def export_pdf(self) -> None:
         from casefile.ui.export_dialog import show_export_dialog

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from casefile.errors import CasefileError, ValidationError
-from casefile.services.queries.record import source_choices
-from casefile.ui.citations import CiteDialog
+from casefile.services.queries.citing import source_picks
+from casefile.ui.cite_dialog import CiteDialog, NewSourceDialog
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.error_dialog import show_error
 from casefile.ui.ops import citations as cite_ops
@@ -37,6 +37,9 @@ class EditorActions(QObject):
         p.citation_remove_requested.connect(
             lambda cid: self._run(cite_ops.remove_citation(session, cid)))
         p.source_requested.connect(lambda sid: go_to("source", sid))
+        p.fact_requested.connect(go_to)
+        self.cite_dialog: CiteDialog | None = None  # while one is open (tests answer it)
+        self.new_source_dialog: NewSourceDialog | None = None
         p.files_dropped.connect(self.attach)
         p.attachment_open_requested.connect(self.open_attachment)
         p.attachment_save_requested.connect(self.save_attachment)
@@ -120,22 +123,44 @@ class EditorActions(QObject):
         self._run(record_ops.create_and_link(self.session, kind, record_id, key, name), key)
 
     def cite(self, kind: str, record_id: int) -> None:
-        def ask(sources: list[tuple[int, str]]) -> None:
-            if not sources:
-                show_error(self.pane, ValidationError(
-                    "source", "The case has no sources yet: add one under Sources first."))
+        """Cite a source: pick one (searchable), or make one on the spot."""
+        def ask(sources: list[dict[str, Any]]) -> None:
+            dlg = self.cite_dialog = CiteDialog(sources, None, self.pane)
+            dlg.new_source_requested.connect(lambda title: self.new_source(dlg, title))
+            try:
+                if dlg.exec():
+                    self._run(cite_ops.cite(self.session, kind, record_id, dlg.values()))
+            finally:
+                self.cite_dialog = None
+        self.session.query(source_picks, ask)
+
+    def new_source(self, dlg: CiteDialog, title: str) -> None:
+        """New source… in the Cite dialog: made (one undo step of its own), then picked."""
+        ask = self.new_source_dialog = NewSourceDialog(title, dlg)
+        try:
+            if not ask.exec():
                 return
-            dlg = CiteDialog(sources, None, self.pane)
-            if dlg.exec():
-                self._run(cite_ops.cite(self.session, kind, record_id, dlg.values()))
-        self.session.query(source_choices, ask)
+        finally:
+            self.new_source_dialog = None
+        values = ask.values()
+
+        def made(change: Any) -> None:
+            label = f"{values['title']}{' — ' + values['publisher'] if values['publisher'] else ''}"
+            dlg.add_source({**values, "id": change.result, "last_credibility": None,
+                            "label": f"{label}  [{values['reliability']}]"})
+        record_ops.create_record(self.session, "source", values).success(made) \
+            .failure(lambda exc: show_error(dlg, exc, "Cannot add the source")).run()
 
     def edit_citation(self, row: dict[str, Any]) -> None:
-        def ask(sources: list[tuple[int, str]]) -> None:
-            dlg = CiteDialog(sources, row, self.pane)
-            if dlg.exec():
-                self._run(cite_ops.update_citation(self.session, row["id"], dlg.values()))
-        self.session.query(source_choices, ask)
+        def ask(sources: list[dict[str, Any]]) -> None:
+            dlg = self.cite_dialog = CiteDialog(sources, row, self.pane)
+            try:
+                if dlg.exec():
+                    self._run(cite_ops.update_citation(self.session, row["id"],
+                                                       dlg.values()))
+            finally:
+                self.cite_dialog = None
+        self.session.query(source_picks, ask)
 
     def attach(self, source_id: int, paths: list[Path]) -> None:
         for p in paths:

@@ -7,14 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QVBoxLayout, QWidget
 
+from casefile.paths import default_save_folder
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries import listing
 from casefile.services.queries.record import record_bundle
 from casefile.ui.attachments import AttachmentsPanel
 from casefile.ui.citations import CitationsPanel
+from casefile.ui.cited_facts import CitedFactsPanel
 from casefile.ui.editor import RecordEditor
 from casefile.ui.fields import FIELDS
 from casefile.ui.session import CaseSession
@@ -51,6 +53,7 @@ class EditorPane(QScrollArea):
     attachment_remove_requested = Signal(int)
     create_entity_requested = Signal(str, int, str, str)  # kind, id, field, name
     record_shown = Signal(str, object)  # kind, id: after the pane shows a record
+    fact_requested = Signal(str, int)  # a fact a source supports was chosen
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +72,7 @@ class EditorPane(QScrollArea):
         self.editors: dict[str, RecordEditor] = {}
         self.citations: dict[str, CitationsPanel] = {}
         self.attachments: AttachmentsPanel | None = None
-        self.cited_by: QLabel | None = None  # on the source editor: how many facts cite it
+        self.cited_facts: CitedFactsPanel | None = None  # on the source editor
         self.current: RecordEditor | None = None
         holder = QWidget()
         lay = QVBoxLayout(holder)
@@ -95,8 +98,9 @@ class EditorPane(QScrollArea):
                 panel.remove_requested.connect(self.attachment_remove_requested.emit)
                 ed.extra.addWidget(panel)
                 self.attachments = panel
-                self.cited_by = plain_label()
-                ed.extra.addWidget(self.cited_by)
+                self.cited_facts = CitedFactsPanel()
+                self.cited_facts.open_requested.connect(self.fact_requested.emit)
+                ed.extra.addWidget(self.cited_facts)
             else:
                 cites = CitationsPanel()
                 cites.cite_requested.connect(
@@ -149,9 +153,10 @@ class EditorPane(QScrollArea):
             assert self.attachments is not None
             self.attachments.set_attachments(bundle["children"].get("attachment", []))
             self.attachments.set_readonly(readonly)
-            n = bundle.get("cited_by", 0)
-            assert self.cited_by is not None
-            self.cited_by.setText(f"Cited by {n} fact{'s' if n != 1 else ''}.")
+            case = self.session.case
+            self.attachments.folder = default_save_folder(case.path if case else None)
+            assert self.cited_facts is not None
+            self.cited_facts.set_facts(bundle.get("cited_facts", []))
         else:
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
             self.citations[bundle["kind"]].set_readonly(readonly)

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from casefile.paths import default_save_folder, default_save_path
 from casefile.services.exchange.export_csv import export_csv
 from casefile.services.exchange.export_ftm import export_ftm
 from casefile.services.exchange.imports.ftm import import_ftm
@@ -84,7 +85,7 @@ def export_ftm_file(session: CaseSession, parent: QWidget,
                     status: Callable[[str], None]) -> None:
     if session.case is None:
         return
-    default = str(session.case.path.with_suffix(".ftm.json"))
+    default = str(default_save_path(session.case.path, ".ftm.json", "case.ftm.json"))
     name, _ = QFileDialog.getSaveFileName(parent, "Export as FollowTheMoney", default,
                                           "FtM JSON lines (*.ftm.json *.json)")
     if name:
@@ -96,6 +97,6 @@ def export_csv_tables(session: CaseSession, parent: QWidget,
     if session.case is None:
         return
     folder = QFileDialog.getExistingDirectory(parent, "Export tables as CSV (choose a folder)",
-                                              str(session.case.path.parent))
+                                              str(default_save_folder(session.case.path)))
     if folder:
         _export(session, parent, status, "tables as CSV", Path(folder), export_csv)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.grading import TLP
 from casefile.errors import Cancelled
+from casefile.paths import default_save_path
 from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
@@ -34,7 +36,7 @@ from casefile.ui.worker import Task
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
           "network": "Network", "sources": "Sources appendix", "about": "About this dossier",
-          "evidence": "Evidence annex", "index": "Index of parties"}
+          "evidence": "Evidence annex", "index": "Index of parties", "screening": "Screening"}
 
 
 class ExportDialog(QDialog):
@@ -45,7 +47,8 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.setWindowTitle("Export dossier (PDF)")
         case = session.case
-        default = case.path.with_suffix(".pdf") if case else Path("dossier.pdf")
+        # beside the case, or in Documents: never in Casefile's own (demo) folder
+        default = default_save_path(case.path if case else None, ".pdf", "dossier.pdf")
         self.path = QLineEdit(str(default))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -69,6 +72,18 @@ class ExportDialog(QDialog):
         self.entity.addItem("All entities", None)
         for eid, label in entities:
             self.entity.addItem(label, eid)
+        self.marking = QComboBox()  # a redacted copy may go out at a lower marking
+        self.marking.addItem("The case's marking", None)
+        for key, tlp in TLP.items():
+            self.marking.addItem(tlp.label, key)
+        self.chart = QComboBox()  # the network page: the shipments figure or a saved chart
+        self.chart.addItem("Shipment network figure", None)
+        if case is not None:
+            from casefile.services.queries.chart import list_charts
+
+            with case.read() as conn:
+                for cid, name in list_charts(conn):
+                    self.chart.addItem(f"Saved link chart “{name}”", cid)
         self.redact = QCheckBox("Redact protected sources")
         self.open_after = QCheckBox("Open the PDF when done")
         self.open_after.setChecked(True)
@@ -83,6 +98,8 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Save to", row)
         form.addRow("Sections", boxes)
+        form.addRow("Print as", self.marking)
+        form.addRow("Network page", self.chart)
         form.addRow("Marking line", self.marking_line)
         form.addRow("Only", self.tag)
         form.addRow("Only entity", self.entity)
@@ -104,7 +121,8 @@ class ExportDialog(QDialog):
         return DossierOptions(
             sections=tuple(k for k, b in self.sections.items() if b.isChecked()),
             marking_line=line or None, tag=self.tag.currentData(),
-            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked())
+            entity_id=self.entity.currentData(), redact_protected=self.redact.isChecked(),
+            marking=self.marking.currentData(), chart_id=self.chart.currentData())
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),

@@ -65,15 +65,15 @@ def help_text(day_first: bool | None = None) -> str:
              "the timeline.", ""]
     for heading, note, examples in SECTIONS:
         lines += [heading.upper()] + ([note] if note else [])
-        lines += [f"  {text}\n      → {_reading(text, day_first)}" for text in examples]
+        lines += [f"  {text}\n      → {reading(text, day_first)}" for text in examples]
         lines.append("")
     lines += ["NUMBERS WITH SLASHES", SLASHES, ""]
     lines += ["NOT ACCEPTED, AND WHY"]
-    lines += [f"  {text}\n      → {_reading(text, None)}" for text in REFUSED]
+    lines += [f"  {text}\n      → {reading(text, None)}" for text in REFUSED]
     return "\n".join(lines)
 
 
-def _reading(text: str, day_first: bool | None) -> str:
+def reading(text: str, day_first: bool | None) -> str:
     try:
         fd = parse_fuzzy_date(text, day_first)
     except FuzzyDateError as exc:

@@ -25,17 +25,23 @@ from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.store.schema import RECORD_KINDS
+from casefile.ui.about import app_icon
+from casefile.ui.chart_dock import ChartDock
 from casefile.ui.commands import WindowCommands
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
+from casefile.ui.empty_states import EmptyTableNotice
 from casefile.ui.error_dialog import show_error
+from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
+from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
 from casefile.ui.timeline_dock import TimelineDock
 from casefile.ui.widgets import TlpBanner
+from casefile.ui.window_layout import WindowLayout
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
 TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
@@ -56,6 +62,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda exc: show_error(self, exc))
         self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
+        self.setWindowIcon(app_icon())
         self.resize(1400, 860)
 
         self.banner = TlpBanner()
@@ -87,19 +94,35 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.manual = ManualAction(self)  # Help → Manual (F1)
         self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.record_actions = RecordActions(self, self.session, self.records, self.nav,
+                                            self.commands, self.editor_actions)
+        self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
+                                            lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
         self.timeline = TimelineDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.resizeDocks([self.timeline], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.menus.view.addAction(self.timeline.toggleViewAction())
+        self.window_layout = WindowLayout(self, self.splitter, self.timeline, self.settings,
+                                          self.menus.view)
         self.timeline.record_clicked.connect(self.go_to)
         self.timeline.filter_requested.connect(self.records.set_date_range)
         self.timeline.toggleViewAction().triggered.connect(
             lambda on: self.settings.setValue("timeline/visible", "true" if on else "false"))
+        self.chart = ChartDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.chart)
+        self.tabifyDockWidget(self.timeline, self.chart)
+        self.timeline.raise_()
+        self.menus.view.addAction(self.chart.toggleViewAction())
+        self.chart.record_opened.connect(self.go_to)
+        self.chart.records_selected.connect(self._chart_selected)
+        self.timeline.plot.getViewBox().sigXRangeChanged.connect(
+            lambda *_: self.chart.timeline_moved(*self.timeline.plot.visible_range()))
         self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.records.selected.connect(self.editor.show_record)
         self.nav.currentRowChanged.connect(self._kind_chosen)
@@ -188,6 +211,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
         self.nav.blockSignals(False)
         self._set_case_ui(True)
+        self.window_layout.first_shown()
         self._remember(case.path)
         self.records.set_kind(self.current_kind())
 
@@ -200,6 +224,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if has_case else 0)
         self.timeline.setVisible(has_case and self.settings.value("timeline/visible", "true")
                                  in ("true", True))
+        self.chart.setVisible(has_case)
         self.menus.enable_for_case(has_case, self.session.readonly)
         self._update_undo()
 
@@ -235,7 +260,8 @@ class MainWindow(QMainWindow):
     def go_to(self, kind: str, record_id: int) -> None:
         """Show a record: switch the navigator to its kind and select it."""
         row = NAV_KINDS.index(kind)
-        if self.nav.currentRow() == row and self.records.select_id(record_id):
+        if (self.nav.currentRow() == row and self.records.model.kind == kind
+                and self.records.select_id(record_id)):  # (not rows of a kind still loading)
             return
         self.records.text.blockSignals(True)
         self.records.text.clear()
@@ -247,4 +273,12 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, *_args: object) -> None:
         kind = self.records.kind
-        self.timeline.highlight([(kind, i) for i in self.records.selected_ids()])
+        keys = [(kind, i) for i in self.records.selected_ids()]
+        self.timeline.highlight(keys)
+        self.chart.highlight(keys)
+
+    def _chart_selected(self, records: list[tuple[str, int]]) -> None:
+        """Nodes or a link chosen in the chart: their record in the table."""
+        kind, rid = records[-1]
+        if kind in NAV_KINDS:
+            self.go_to(kind, rid)

@@ -18,7 +18,8 @@ from casefile.ui.text import plain_tooltip
 # the actions that need no open case
 _ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder", "dates_help")
 # the actions that change the case (off when it is open read-only)
-_WRITES = ("delete", "merge", "case_details", "import_shipments", "import_ftm")
+_WRITES = ("delete", "merge", "case_details", "import_shipments", "import_ftm", "screening",
+           "screen_party")
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Menus:
     case_details: QAction
     import_shipments: QAction
     import_ftm: QAction
+    screening: QAction
+    screen_party: QAction
     export_pdf: QAction
     export_ftm: QAction
     export_csv: QAction
@@ -111,19 +114,21 @@ def build_menus(win: QMainWindow) -> Menus:
     bar = win.menuBar()
     std = QKeySequence.StandardKey
     m = Menus(
-        new=_action(win, "&New Case…", std.New), open=_action(win, "&Open Case…", std.Open),
+        new=_action(win, "&New Case…", "Ctrl+Shift+N"),  # Ctrl+N makes a record
+        open=_action(win, "&Open Case…", std.Open),
         demo=_action(win, "Open the &Demo Case"), recent=QMenu("Open &Recent", win),
         save_copy=_action(win, "Save a &Copy As…", std.SaveAs),
         case_details=_action(win, "Case &Details…"),
         import_shipments=_action(win, "&Import Shipments (CSV, XLSX)…", "Ctrl+I"),
         import_ftm=_action(win, "Import E&ntities (FollowTheMoney, OpenSanctions)…"),
+        screening=_action(win, "&Screen Case Against a Watchlist…"),
+        screen_party=_action(win, "Screen &This Party…"),
         export_pdf=_action(win, "&Export Dossier (PDF)…", "Ctrl+E"),
         export_ftm=_action(win, "Export as &FollowTheMoney…"),
         export_csv=_action(win, "Export &Tables as CSV…"),
         close=_action(win, "&Close Case", std.Close), quit=_action(win, "&Quit", std.Quit),
         undo=_action(win, "&Undo", std.Undo), redo=_action(win, "&Redo", "Ctrl+Shift+Z"),
-        new_record={k: _action(win, singular(k), f"Ctrl+Shift+{i + 1}", f"new_{k}")
-                    for i, k in enumerate(RECORD_KINDS)},
+        new_record={k: _action(win, singular(k), None, f"new_{k}") for k in RECORD_KINDS},
         delete=_action(win, "&Delete", std.Delete),
         merge=_action(win, "&Merge Entities…", "Ctrl+M"),
         find=_action(win, "&Find…", std.Find), view=QMenu("&View", win),
@@ -135,7 +140,8 @@ def build_menus(win: QMainWindow) -> Menus:
         toolbar_redo=_action(win, "Redo", name="toolbar_redo"))
     file_menu = bar.addMenu("&File")
     for group in (("new", "open", "demo"), ("save_copy", "case_details"),
-                  ("import_shipments", "import_ftm"), ("export_pdf", "export_ftm", "export_csv"),
+                  ("import_shipments", "import_ftm"), ("screening", "screen_party"),
+                  ("export_pdf", "export_ftm", "export_csv"),
                   ("close", "quit")):
         for name in group:
             file_menu.addAction(getattr(m, name))

@@ -31,6 +31,19 @@ _SHOWS = {"shipment": ("entity", "route_stop"), "relationship": ("entity",),
           "sanction": ("entity",), "entity": ("alias", "citation"), "event": ("citation",),
           "source": ("citation", "attachment"), "finding": ("citation",)}
 _TAGGED = ("entity", "shipment", "event", "source", "finding")
+# where the main window keeps the section it shows (the one it will show when a case opens)
+_SHOWN_KIND = ("nav/kind", "shipment")
+_CACHED = 4  # listings kept for going back to a section (the least recently shown go)
+
+
+class _Shown:
+    """A listing read for some filters, with the sort permutations worked out for it: shown
+    again as it is while no change concerns it."""
+
+    def __init__(self, filters: listing.Filters, data: listing.Listing) -> None:
+        self.filters = filters
+        self.data = data
+        self.orders: dict[tuple[int, bool], list[int]] = {}
 
 
 class RecordsView(QWidget):
@@ -49,6 +62,12 @@ class RecordsView(QWidget):
         self._sorts: dict[str, str] = {}  # kind -> "column-key asc|desc" ("" unsorted)
         self.kind = "entity"  # the kind the table shows
         self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
+        self._shown: dict[str, _Shown] = {}  # kind -> its last listing, while current
+        # the read on its way: (kind, filters, changes seen when asked), and the record
+        # to select when it arrives
+        self._asked: tuple[str, listing.Filters, int] | None = None
+        self._keep: int | None = None
+        self._changes = 0
         self.model = RecordTableModel(parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -84,6 +103,8 @@ class RecordsView(QWidget):
         self._timer.timeout.connect(self.filters_changed.emit)
         self.filters_changed.connect(lambda: self.reload())
         session.changed.connect(self._changed)
+        session.opened.connect(self._case_opened)
+        session.closed.connect(self._shown.clear)
         for w in (self.text, self.country, self.date_from, self.date_to):
             w.textChanged.connect(lambda _t: self._timer.start())
         self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
@@ -148,32 +169,76 @@ class RecordsView(QWidget):
 
     # -- following the case -------------------------------------------------------------
     def set_kind(self, kind: str, keep_id: int | None = None) -> None:
+        """Show the records of ``kind``: the listing last shown of it again at once, if it
+        was for the same filters and no change has concerned it since; else read."""
         self.wanted = kind
-        self.reload(keep_id)
+        self.reload(keep_id, again=False)
 
-    def reload(self, keep_id: int | None = None) -> None:
+    def reload(self, keep_id: int | None = None, again: bool = True) -> None:
         """Read the rows of the wanted kind (with the filters) and show them, keeping the
-        current record (or ``keep_id``) selected."""
+        current record (or ``keep_id``) selected; a read already on its way for them is not
+        asked for twice. ``again=False``: a listing still current is shown as it is."""
         kind, filters = self.wanted, self.filters()
         keep = keep_id if keep_id is not None else (
             self.current_id() if self.kind == kind else None)
+        known = self._shown.get(kind)
+        if again:
+            self._shown.pop(kind, None)
+        elif known is not None and known.filters == filters and (
+                keep_id is None or keep_id in known.data.ids):  # else it is not current
+            self._shown[kind] = self._shown.pop(kind)  # the most recently shown last
+            self._show(known, keep)
+            return
+        if self._asked == (kind, filters, self._changes):
+            self._keep = keep if keep is not None else self._keep
+            return
+        self._asked, self._keep = (kind, filters, self._changes), keep
+        asked = self._asked
 
         def read(case: Case) -> tuple[listing.Listing, list[str]]:
             with case.read() as conn:
                 return listing.list_records(conn, kind, filters), listing.all_tags(conn)
 
         def shown(result: tuple[listing.Listing, list[str]]) -> None:
+            latest = self._asked == asked  # else another read for the kind is on its way
+            if latest:
+                self._asked = None
             if self.wanted != kind:
                 return
             data, tags = result
             self.set_tags(tags)
-            self.show_listing(data, keep)
-            if keep is None or self.current_id() is None:
-                self.selected.emit(kind, None)
-            self.listing_shown.emit(kind)
+            entry = _Shown(filters, data)
+            if asked[2] == self._changes:  # nothing changed while it was read
+                self._shown.pop(kind, None)
+                self._shown[kind] = entry
+                while len(self._shown) > _CACHED:
+                    del self._shown[next(iter(self._shown))]
+            self._show(entry, self._keep if latest else keep)
         self.session.query(read, shown)
 
+    def _show(self, entry: _Shown, keep: int | None) -> None:
+        kind = entry.data.kind
+        self.show_listing(entry.data, keep, entry.orders)
+        if keep is None or self.current_id() is None:
+            self.selected.emit(kind, None)
+        self.listing_shown.emit(kind)
+
+    def _case_opened(self, _case: object) -> None:
+        """Start reading the section the window will show before anything else is asked
+        of the worker (the timeline of a large case takes a while)."""
+        self._shown.clear()
+        self._asked = None
+        if self.settings is None:
+            return
+        kind = str(self.settings.value(*_SHOWN_KIND) or "")
+        if kind in listing.LISTS:
+            self.set_kind(kind)
+
     def _changed(self, change: Change) -> None:
+        self._changes += 1
+        for k in list(self._shown):
+            if change.concerns(k, *_SHOWS.get(k, ())) or self._shown[k].filters.text.strip():
+                del self._shown[k]  # what a text filter finds may change with anything
         kind = self.wanted
         if change.concerns(kind, *_SHOWS.get(kind, ())):
             created = change.created.get(kind)
@@ -207,14 +272,15 @@ class RecordsView(QWidget):
             self.settings.setValue(f"table/sort/{kind}", value)
 
     # -- rows ---------------------------------------------------------------------------
-    def show_listing(self, data: listing.Listing, keep_id: int | None = None) -> None:
+    def show_listing(self, data: listing.Listing, keep_id: int | None = None,
+                     orders: dict[tuple[int, bool], list[int]] | None = None) -> None:
         same_kind = self.model.kind == data.kind
         self.kind = data.kind
         keys = [c.key for c in data.columns]
         sort = self.sort_of(data.kind)
         column = keys.index(sort[0]) if sort is not None and sort[0] in keys else -1
         order = sort[1] if sort is not None else Qt.SortOrder.AscendingOrder
-        self.model.set_listing(data, (column, order) if column >= 0 else None)
+        self.model.set_listing(data, (column, order) if column >= 0 else None, orders)
         header = self.view.horizontalHeader()
         header.blockSignals(True)  # the model is sorted already; the view must not again
         header.setSortIndicator(column, order)

@@ -82,6 +82,7 @@ class CaseSession(QObject):
         # copies of the case's files made for other programs; gone when the case closes
         self.private_files = PrivateFiles()
         self.worker.submit(sweep)  # and those of a Casefile that died
+        self._stoppers: list[Callable[[], None]] = []
 
     @property
     def readonly(self) -> bool:
@@ -148,10 +149,17 @@ class CaseSession(QObject):
             self.worker.submit(files.clear)
             self.closed.emit()
 
+    def on_shut_down(self, fn: Callable[[], None]) -> None:
+        """Have ``fn`` called first when the session shuts down (a view's own thread, say,
+        that must stop before the window goes)."""
+        self._stoppers.append(fn)
+
     def shut_down(self) -> None:
         """Stop the worker (the running job finishes) and close the case on the spot:
         the WAL is checkpointed and the lock released before the window goes, and the
         copies made for other programs are removed."""
+        for fn in self._stoppers:
+            fn()
         case, self.case = self.case, None
         self.worker.stop()
         if case is not None:

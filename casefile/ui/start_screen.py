@@ -16,6 +16,10 @@ from PySide6.QtWidgets import (
 
 from casefile.ui.text import plain_label
 
+NO_RECENT = ("No recent cases yet. Start with New case… (a title, a reference and a TLP "
+             "marking are all it needs), open a .casefile someone gave you, or look around "
+             "the demo case first: it holds a real investigation, with every fact sourced.")
+
 
 class StartScreen(QWidget):
     new_requested = Signal()
@@ -52,6 +56,10 @@ class StartScreen(QWidget):
         box.addSpacing(16)
         box.addWidget(plain_label("Open recent"))
         box.addWidget(self.recent)
+        self.no_recent = plain_label(NO_RECENT, wrap=True)
+        self.no_recent.setStyleSheet("color: #555; padding: 12px; border: 1px dashed #bbb;")
+        box.addWidget(self.no_recent)
+        box.addStretch(1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         inner = QWidget()
@@ -66,3 +74,5 @@ class StartScreen(QWidget):
             item = QListWidgetItem(f"{Path(p).name}    —    {Path(p).parent}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.recent.addItem(item)
+        self.recent.setVisible(bool(paths))
+        self.no_recent.setVisible(not paths)

@@ -23,6 +23,9 @@ class RecordTableModel(QAbstractTableModel):
         self._listing = listing
         self._order: list[int] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # (column, descending) -> permutation, for the listing shown (kept with it by
+        # whoever shows it again, so a sort is worked out once per listing)
+        self._orders: dict[tuple[int, bool], list[int]] = {}
         if listing is not None:
             self._order = list(range(len(listing.ids)))
 
@@ -35,18 +38,27 @@ class RecordTableModel(QAbstractTableModel):
         return list(self._listing.columns) if self._listing else []
 
     def set_listing(self, listing: Listing,
-                    sort: tuple[int, Qt.SortOrder] | None = None) -> None:
-        """Show ``listing``, sorted by ``sort`` (column, order) if it has that column."""
+                    sort: tuple[int, Qt.SortOrder] | None = None,
+                    orders: dict[tuple[int, bool], list[int]] | None = None) -> None:
+        """Show ``listing``, sorted by ``sort`` (column, order) if it has that column.
+        ``orders`` are the permutations already worked out for this listing (see
+        :attr:`orders`); new ones are added to it."""
         if sort is not None and not 0 <= sort[0] < len(listing.columns):
             sort = None
-        order = list(range(len(listing.ids)))
         self.beginResetModel()
         try:
-            self._listing, self._sort, self._order = listing, sort, order
-            if sort is not None:
-                self._order = self._permutation(*sort)
+            self._listing, self._sort = listing, sort
+            self._orders = orders if orders is not None else {}
+            self._order = (self._permutation(*sort) if sort is not None
+                           else list(range(len(listing.ids))))
         finally:
             self.endResetModel()
+
+    @property
+    def orders(self) -> dict[tuple[int, bool], list[int]]:
+        """The permutations worked out for the listing shown: (column, descending) ->
+        rows in that order."""
+        return self._orders
 
     @property
     def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
@@ -112,24 +124,30 @@ class RecordTableModel(QAbstractTableModel):
         rows_before = [(old[i.row()], i.column()) for i in persistent]
         self._sort = (column, order)
         self._order = self._permutation(column, order)
-        position = {raw: row for row, raw in enumerate(self._order)}
-        self.changePersistentIndexList(
-            persistent, [self.index(position[raw], col) for raw, col in rows_before])
+        if persistent:  # e.g. the current row: it stays on its record
+            position = {raw: row for row, raw in enumerate(self._order)}
+            self.changePersistentIndexList(
+                persistent, [self.index(position[raw], col) for raw, col in rows_before])
         self.layoutChanged.emit()
 
     def _permutation(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """The listing's rows sorted by a column: case-insensitively (numbers as numbers,
+        date columns by first day), ties in listing order, blanks last either way."""
+        desc = order == Qt.SortOrder.DescendingOrder
+        known = self._orders.get((column, desc))
+        if known is not None:
+            return known
         assert self._listing is not None
         lst = self._listing
-        if lst.columns[column].key == "date" and lst.sort_keys:
-            keys = lst.sort_keys
-        else:
-            keys = [r[column] for r in lst.rows]
-        numeric = lst.columns[column].numeric
-        blank = [i for i, v in enumerate(keys) if v is None or v == ""]
-        filled = [i for i, v in enumerate(keys) if not (v is None or v == "")]
-        key = (lambda i: keys[i]) if numeric else (lambda i: str(keys[i]).casefold())
-        perm = sorted(filled, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        perm += blank  # blanks last, whichever the direction
+        raw: list[Any] = (lst.sort_keys if lst.columns[column].key == "date" and lst.sort_keys
+                          else [r[column] for r in lst.rows])
+        filled = [i for i, v in enumerate(raw) if v is not None and v != ""]
+        blank = [i for i, v in enumerate(raw) if v is None or v == ""]
+        keys = raw if lst.columns[column].numeric else [  # else compare case-folded text
+            v.casefold() if v.__class__ is str else str(v).casefold() for v in raw]
+        # stable: ties keep the listing's order; blanks last, whichever the direction
+        perm = sorted(filled, key=keys.__getitem__, reverse=desc) + blank
+        self._orders[(column, desc)] = perm
         return perm
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from casefile.core.labels import singular
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
 from casefile.errors import CasefileError
+from casefile.paths import default_save_path
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.timeline import case_timeline
@@ -211,8 +212,8 @@ class TimelineDock(QDockWidget):
 
     def _export(self, fmt: str) -> None:
         case = self.session.case
-        default = (case.path.with_name(f"{case.path.stem} timeline.{fmt}") if case
-                   else Path(f"timeline.{fmt}"))
+        default = default_save_path(case.path if case else None, f" timeline.{fmt}",
+                                    f"timeline.{fmt}")
         name, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {fmt.upper()}",
                                               str(default), f"{fmt.upper()} (*.{fmt})")
         if name:

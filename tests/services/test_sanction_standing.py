@@ -87,6 +87,19 @@ def test_the_timeline_says_ended_with_the_end_date(case, sanctioned):
     assert "ended" not in rows[us].record.label and "lifted" not in rows[us].record.label
 
 
+def test_the_timeline_draws_a_sanction_for_its_time_in_force(case, sanctioned):
+    ua, eu, us, later = sanctioned
+    person = case.create("entity", {"name": "In force", "kind": "person"}).result
+    open_ = case.create("sanction", {"entity_id": person, "authority": "OFAC",
+                                     "date": "2021"}).result
+    with case.read() as conn:
+        rows = {row.record.id: row for row in case_timeline(conn).rows}
+    assert (rows[ua].start, rows[ua].end) == (date(2021, 5, 14), date(2024, 10, 30))
+    assert (rows[eu].start, rows[eu].end) == (date(2022, 3, 15), date(2023, 9, 14))
+    assert rows[us].end == date.fromisoformat(later) and not rows[us].open_end
+    assert rows[open_].open_end and rows[open_].start == date(2021, 1, 1)  # still in force
+
+
 def test_the_dossier_says_ended_and_lifted(case, sanctioned, tmp_path):
     out = tmp_path / "d.pdf"
     export_dossier(case, out)

@@ -652,3 +652,28 @@ def test_the_editor_shows_and_stores_a_sanctions_end_and_a_partys_details(qtbot,
     ed.widgets["birth"].line.editingFinished.emit()
     wait_idle(qtbot, win)
     assert ed.errors["birth"].isVisible() and win.case.get("entity", 1)["birth_text"] is None
+
+
+def test_gui_export_prints_the_chosen_marking_and_matches_the_headless_bytes(
+        qtbot, demo_window, tmp_path):
+    """The dossier is a property of the case and the options, not of the process: the GUI
+    (whose Qt set the process locale) writes the same bytes as the service does."""
+    from casefile.services.exchange.export_pdf import export_dossier
+
+    win = demo_window
+    win.menus.actions()["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
+    dlg = win.commands.dialogs["export"]
+    dlg.open_after.setChecked(False)
+    out = tmp_path / "gui.pdf"
+    dlg.path.setText(str(out))
+    dlg.redact.setChecked(True)
+    dlg.marking.setCurrentIndex(dlg.marking.findData("CLEAR"))
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+    headless = tmp_path / "cli.pdf"
+    export_dossier(win.session.case, headless, dlg.options())
+    assert out.read_bytes() == headless.read_bytes()
+    import pypdf
+
+    assert "TLP:CLEAR" in pypdf.PdfReader(str(out)).pages[0].extract_text()

@@ -65,3 +65,43 @@ def test_a_sort_the_listing_does_not_have_is_not_applied(demo):
     assert model.rowCount() == len(ents.ids) and model.record_id(0) == ents.ids[0]
     model.set_listing(ships, (42, Qt.SortOrder.AscendingOrder))  # a column it lacks
     assert model.record_id(0) == ships.ids[0]
+
+
+def test_going_back_to_a_section_shows_its_listing_until_a_change_concerns_it(
+        qtbot, demo_window):
+    """A section shown before comes back at once, without asking the worker, while no change
+    concerns it; after one, it is read afresh and shows the change."""
+    from tests.ui.conftest import choose_kind, wait_idle
+
+    win = demo_window
+    choose_kind(qtbot, win, "shipment")
+    shipments = win.records.model._listing
+    choose_kind(qtbot, win, "entity")
+    asked = []
+    win.session.worker._request.connect(lambda *_a: asked.append(1))
+    choose_kind(qtbot, win, "shipment")
+    assert win.records.model._listing is shipments and asked == []
+    assert win.records.count_label.text().startswith(f"{len(shipments.ids)} ")
+    # a change to a party the shipments show: read again when next shown
+    choose_kind(qtbot, win, "entity")
+    win.session.op(lambda case: case.update("entity", 3, {"name": "Renamed maker"})).run()
+    wait_idle(qtbot, win)
+    choose_kind(qtbot, win, "shipment")
+    assert win.records.model._listing is not shipments and asked
+    names = {win.records.model.index(r, 1).data() for r in range(win.records.model.rowCount())}
+    assert "Renamed maker" in names
+
+
+def test_the_window_reads_its_section_before_the_timeline(qtbot, window, tmp_path):
+    from casefile.services.exchange.demo import write_demo
+
+    path = tmp_path / "d.casefile"
+    write_demo(path).close()
+    window.settings.setValue("nav/kind", "shipment")
+    events = []
+    window.records.listing_shown.connect(lambda kind: events.append(("rows", kind)))
+    window.timeline.shown.connect(lambda: events.append(("timeline", "")))
+    window.open_path(path)
+    qtbot.waitUntil(lambda: ("timeline", "") in events, timeout=10000)
+    assert events[0] == ("rows", "shipment"), events
+    assert window.records.model.kind == "shipment"

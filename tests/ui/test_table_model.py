@@ -50,3 +50,39 @@ def test_big_listing_sorts_with_a_permutation(tmp_path):
     model.sort(1, Qt.SortOrder.AscendingOrder)
     names = [model.index(r, 1).data().casefold() for r in range(model.rowCount())]
     assert names == sorted(names) and len(names) == 3000
+
+
+def _reference_order(data, column, desc):
+    """The order the table promises, worked out the plain way: case-folded text (numbers
+    as numbers, dates by first day), ties in listing order, blanks last either way."""
+    col = data.columns[column]
+    raw = data.sort_keys if col.key == "date" and data.sort_keys else [
+        r[column] for r in data.rows]
+    filled = [i for i, v in enumerate(raw) if v not in (None, "")]
+    key = (lambda i: raw[i]) if col.numeric else (lambda i: str(raw[i]).casefold())
+    ordered = sorted(filled, key=key, reverse=desc)
+    return ordered + [i for i, v in enumerate(raw) if v in (None, "")]
+
+
+def test_remembered_orders_are_the_orders_and_come_back_with_the_listing(tmp_path):
+    case = build_synthetic_case(tmp_path / "big.casefile", shipments=2000, entities=200,
+                                sources=20, citations=500, index=False)
+    with case.read() as conn:
+        data = listing.list_records(conn, "shipment")
+    case.close()
+    model = RecordTableModel(data)
+    for column in range(len(data.columns)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            desc = order == Qt.SortOrder.DescendingOrder
+            want = _reference_order(data, column, desc)
+            assert [model.record_id(r) for r in range(model.rowCount())] == [
+                data.ids[i] for i in want], (column, order)
+    kept = model.orders
+    assert len(kept) == 2 * len(data.columns)
+    # shown again with its orders: sorted at once, by the remembered permutation
+    other = RecordTableModel()
+    other.set_listing(data, (1, Qt.SortOrder.DescendingOrder), kept)
+    assert other.orders is kept
+    assert [other.record_id(r) for r in range(5)] == [
+        data.ids[i] for i in _reference_order(data, 1, True)[:5]]

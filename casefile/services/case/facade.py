@@ -246,6 +246,18 @@ class Case:
             name = f"Delete {len(pks):,} {plural(kind).lower()}"
         return self.operation(name, lambda tx: ops.delete_many(tx, kind, list(pks), cascade))
 
+    def edit_many(self, kind: str, pks: Sequence[int], values: dict[str, Any] | None = None,
+                  add_tags: Sequence[str] = (), remove_tags: Sequence[str] = ()) -> Change:
+        """The same edit to several records of a kind (tags added and removed, columns set):
+        one operation, one undo step. The Change's result is how many records changed."""
+        from casefile.services.case import bulk
+
+        vals, ids = dict(values or {}), list(pks)
+        bulk.check(kind, vals, add_tags, remove_tags)
+        return self.operation(bulk.name(kind, len(ids), vals, add_tags, remove_tags),
+                              lambda tx: bulk.edit_many(tx, kind, ids, vals, add_tags,
+                                                        remove_tags))
+
     def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
              locator: str = "", credibility: int = 6) -> Change:
         return self.operation("Cite source", lambda tx: ops.cite(

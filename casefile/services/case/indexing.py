@@ -4,7 +4,9 @@ large case is one query per kind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import cast
 
 from sqlalchemy.engine import Connection
 
@@ -99,11 +101,10 @@ def bulk_parents(conn: Connection, rows: Mapping[str, Sequence[int]]) -> dict[st
         for kind, col in cols:
             listed = rows.get(kind, ())
             own: range | set[int] = listed if isinstance(listed, range) else set(listed)
-            for chunk in _chunks(ids, 500):
-                marks = ",".join("?" * len(chunk))
+            for where, params in _parts(ids, "id"):
                 found = {r[0] for r in conn.exec_driver_sql(
-                    f"SELECT DISTINCT {col} FROM {table} WHERE id IN ({marks}) AND {col} "
-                    "IS NOT NULL", tuple(chunk))}
+                    f"SELECT DISTINCT {col} FROM {table} WHERE {where} AND {col} "
+                    "IS NOT NULL", params)}
                 found = {i for i in found if i not in own}
                 if found:
                     out.setdefault(kind, set()).update(found)
@@ -130,6 +131,8 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
     A ``range`` of ids (a bulk import's) is walked in chunks without being copied; ``fresh``
     when the records were just made (nothing of them is in the index to replace)."""
     keys = {k: v if isinstance(v, range) else set(v) for k, v in keys.items()}
+    # the driver's own cursor on the same connection and transaction: plain tuples
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
     if follow_names and "entity" in keys:
         for k, dependent in _dependents(conn, set(keys["entity"])).items():
             keys[k] = set(keys.get(k, ())) | dependent
@@ -137,15 +140,14 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
         if kind not in DOC_SQL or not ids:
             continue
         ordered = ids if isinstance(ids, range) else sorted(ids)
-        for chunk in _chunks(ordered, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = conn.exec_driver_sql(f"{DOC_SQL[kind]} WHERE x.id IN ({marks})",
-                                        tuple(chunk)).all()
+        for where, params in _parts(ordered, "x.id"):
+            rows = driver.execute(f"{DOC_SQL[kind]} WHERE {where}", params).fetchall()
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows),
                                    fresh)
-            if len(rows) < len(chunk) and not fresh:
+            asked = range(params[0], params[1] + 1) if "BETWEEN" in where else params
+            if len(rows) < len(asked) and not fresh:
                 present = {r[0] for r in rows}
-                search.unindex(conn, ((kind, i) for i in chunk if i not in present))
+                search.unindex(conn, ((kind, i) for i in asked if i not in present))
 
 
 def reindex_all(conn: Connection) -> None:
@@ -161,6 +163,18 @@ def reindex_all(conn: Connection) -> None:
 def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
+
+
+def _parts(ids: Sequence[int], column: str) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """(SQL condition, parameters) selecting ``ids`` (sorted) on ``column`` a part at a
+    time: a run of consecutive ids (a bulk write's) as ranges of 5,000, others 500 at a
+    time by value."""
+    if ids and ids[-1] - ids[0] + 1 == len(ids):  # consecutive: sorted and no gaps
+        for i in range(0, len(ids), 5000):
+            yield f"{column} BETWEEN ? AND ?", (ids[i], ids[min(i + 5000, len(ids)) - 1])
+        return
+    for chunk in _chunks(ids, 500):
+        yield f"{column} IN ({','.join('?' * len(chunk))})", tuple(chunk)
 
 
 def verify_index(conn: Connection) -> list[str]:

@@ -63,12 +63,13 @@ LONG_CHARS = {"description": 100_000, "summary": 100_000, "notes": 100_000, "tex
               "tags": 8_000, "source_url": 8_000, "address": 100_000, "position": 100_000,
               "topics": 8_000,
               # box 31 of a customs declaration runs to thousands of characters, on lines
-              "declared_goods": 100_000, "assessed_goods": 100_000}
+              "declared_goods": 100_000, "assessed_goods": 100_000,
+              "state": 100_000_000}  # a saved chart's JSON: every node's position
 _MAX_CHARS = {kind: {c: LONG_CHARS.get(c, ONE_LINE_CHARS) for c in schema.text_columns(kind)}
               for kind in schema.TABLES}
 _REQUIRED = {"entity": ("name",), "source": ("title",), "event": ("title",),
              "finding": ("title",), "alias": ("name",), "identifier": ("scheme", "value"),
-             "attachment": ("filename",)}
+             "attachment": ("filename",), "chart": ("name",)}
 _NUMBERS = {"quantity", "weight_kg", "value"}
 _SPECIAL = {"tags", "topics", "shipment_count", "reliability", "credibility", "confidence",
             "marking", "currency"}

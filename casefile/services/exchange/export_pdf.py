@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import NotFoundError, ValidationError
 from casefile.report.builder import build_pdf
-from casefile.report.model import DossierReport
+from casefile.report.model import DossierData, DossierReport
 from casefile.services.queries.dossier import DossierOptions, read_dossier
 from casefile.store.copies import refuse_output
 
@@ -35,7 +35,37 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
                 "SELECT 1 FROM entity WHERE id = ?", (opt.entity_id,)).first() is None:
             raise NotFoundError(f"There is no entity #{opt.entity_id} in this case")
         data = read_dossier(conn, opt)
+        if opt.chart_id is not None:
+            data.chart = _chart(conn, opt.chart_id)
+    data.screening = _screening(case, data)
     return build_pdf(data, out, progress)
+
+
+def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:
+    """A saved chart as the window shows it: its graph and every node's position."""
+    from casefile.core.chart.state import place
+    from casefile.services.queries.chart import read_chart, read_graph
+
+    saved = read_chart(conn, chart_id)
+    if saved is None:
+        raise NotFoundError(f"There is no saved chart #{chart_id} in this case")
+    graph = read_graph(conn, saved.state.waypoints)
+    return saved.name, graph, place(graph, saved.state), saved.state
+
+
+def _screening(case: Case, data: DossierData) -> list[Any]:
+    """The case's screening results; a scoped dossier keeps the lines of its parties."""
+    from dataclasses import replace
+
+    from casefile.services.screening.summary import screening_summary
+
+    summaries = screening_summary(case)
+    if data.options.entity_id is None and not data.options.tag:
+        return summaries
+    names = {e["name"] for e in data.entities}
+    return [replace(s, decisions=tuple(d for d in s.decisions if d.party in names),
+                    open_hits=tuple(h for h in s.open_hits if h.party in names))
+            for s in summaries]
 
 
 @dataclass

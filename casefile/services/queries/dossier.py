@@ -65,16 +65,14 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
             s[kind].update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
-    # a finding is in scope when it rests on a source that a record in scope cites too
-    cited = {col: s[kind] for kind, col in CITATION_COLUMNS.items() if kind != "finding"}
-    in_scope_sources = {src for src, *cols in conn.exec_driver_sql(
-        "SELECT source_id, " + ", ".join(cited) + " FROM citation")
-        if any(v is not None and v in ids for v, ids in zip(cols, cited.values(),
-                                                           strict=True))}
-    for fid, src in conn.exec_driver_sql("SELECT finding_id, source_id FROM citation WHERE "
-                                         "finding_id IS NOT NULL"):
-        if src in in_scope_sources:
-            s["finding"].add(fid)
+    if opt.entity_id is not None:  # a finding is about the party when it names it
+        names = [n.casefold() for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM entity WHERE id = ? UNION SELECT name FROM alias WHERE "
+            "entity_id = ?", (opt.entity_id, opt.entity_id)) if n and len(n) >= 3]
+        for fid, title, text in conn.exec_driver_sql("SELECT id, title, text FROM finding"):
+            said = f"{title} {text or ''}".casefold()
+            if any(n in said for n in names):
+                s["finding"].add(fid)
     return s
 
 
@@ -123,6 +121,13 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
         records = [_redact_record(r, data) for r in records]
     data.timeline = build_timeline(records, "kind")
     data.uncited_sources = max(data.totals["source"] - len(data.sources), 0)
+    for n, fi in enumerate(data.findings, 1):  # a grade the sourcing does not bear out
+        sources = {num for num, _code in data.marks.get(("finding", fi["id"]), [])}
+        if fi["confidence"] == "high" and len(sources) < 2:
+            data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is graded high "
+                                 f"confidence but cites {len(sources)} source(s); the "
+                                 "dossier defines high confidence as several agreeing "
+                                 "sources")
     if opt.redact_protected:
         data.warnings += _redaction_leaks(conn, data)
     return data
@@ -243,7 +248,8 @@ def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
     """Short names of facts, for the sources appendix ('shipment: June 2022 rifles')."""
     sql = {
         "entity": "SELECT id, name FROM entity",
-        "shipment": "SELECT id, coalesce(date_text || ' ', '') || declared_goods FROM shipment",
+        "shipment": "SELECT id, coalesce(reference || ' — ', '') || coalesce(date_text || "
+                    "' ', '') || substr(declared_goods, 1, 80) FROM shipment",
         "event": "SELECT id, title FROM event",
         "finding": "SELECT id, title FROM finding",
         "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "

@@ -3,8 +3,9 @@ filtered in SQL by text, tag, country and date range. Used by the GUI tables and
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.engine import Connection
 
@@ -128,11 +129,14 @@ def list_records(conn: Connection, kind: str, filters: Filters | None = None) ->
            f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY x.id")
     out = Listing(kind, cols)
     n = len(exprs)
-    for row in conn.exec_driver_sql(sql, tuple(params)):
-        out.ids.append(row[0])
-        out.rows.append(tuple(row[1:n + 1]))
+    # the driver's own cursor, on the same connection: plain tuples, no Row per record
+    driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+    cur = driver.execute(sql, tuple(params))
+    while rows := cur.fetchmany(5000):  # a part at a time: no second copy of every row
+        out.ids += [r[0] for r in rows]
+        out.rows += [r[1:n + 1] for r in rows]
         if dated:
-            out.sort_keys.append(row[n + 1] or "")
+            out.sort_keys += [r[n + 1] or "" for r in rows]
     return out
 
 

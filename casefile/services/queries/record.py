@@ -48,8 +48,10 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
             tuple(ids)).all()) if ids else {}
         bundle["names"] = {i: names.get(i) or f"#{i}" for i in ids}
         if kind == "source":
-            bundle["cited_by"] = conn.exec_driver_sql(
-                "SELECT count(*) FROM citation WHERE source_id = ?", (pk,)).scalar()
+            from casefile.services.queries.citing import cited_facts
+
+            bundle["cited_facts"] = cited_facts(conn, pk)
+            bundle["cited_by"] = len({(f["kind"], f["id"]) for f in bundle["cited_facts"]})
     return bundle
 
 
@@ -81,12 +83,6 @@ def blocking_records(conn: Connection, kind: str, pks: list[int]) -> list[str]:
                                          (fact[1],)).mappings().first()
             out.append(f"citation of {label(fact[0], dict(cited) if cited else None)}")
     return list(dict.fromkeys(out))
-
-
-def source_choices(case: Case) -> list[tuple[int, str]]:
-    with case.read() as conn:
-        return [(i, f"{t}  [{r}]") for i, t, r in conn.exec_driver_sql(
-            "SELECT id, title, reliability FROM source ORDER BY title")]
 
 
 def attachment_data(case: Case, attachment_id: int) -> tuple[str, bytes]:

@@ -26,7 +26,8 @@ def _cites(kind: str) -> str:
 
 _PARTS = ("text", "edtf", "start", "end", "approx", "uncertain")
 _DATE = ", ".join(f"x.date_{p}" for p in _PARTS)
-# a sanction is drawn at its listing date, or when it took effect if no listing date is known
+# a sanction is drawn from its listing date (or when it took effect if no listing date is
+# known) to its end, open-ended while in force
 _LISTED_OR_START = ", ".join(f"CASE WHEN x.date_start IS NULL AND x.date_end IS NULL THEN "
                              f"x.start_{p} ELSE x.date_{p} END" for p in _PARTS)
 
@@ -58,7 +59,8 @@ SQL = {
         + ended_sql("x") + " THEN ' — ' || " + standing_sql("x") + " ELSE '' END, "
         + _LISTED_OR_START + ", e.name, coalesce(e.country, ''), e.tags, "
         + _cites("sanction") + ", " + standing_sql("x")
-        + " FROM sanction x JOIN entity e ON e.id = x.entity_id"),
+        + ", x.end_end, " + ended_sql("x") + " FROM sanction x JOIN entity e ON "
+        "e.id = x.entity_id"),
     "source": (
         "SELECT x.id, CASE WHEN x.protected THEN 'Protected source ' || x.id ELSE x.title END,"
         " " + _DATE + ", x.publisher, '', x.tags, '', '' FROM source x"),
@@ -80,7 +82,10 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "ev
     for kind in kinds:
         for row in conn.exec_driver_sql(SQL[kind]):
             (rid, label, text, code, start, end, approx, uncertain, parties, countries, tags,
-             sources, standing) = row
+             sources, standing, *term) = row
+            if term:  # a sanction spans its time in force: to its end, or on (open end)
+                end_end, ended = term
+                end = end_end or (end if ended else None)
             out.append(TimelineRecord(
                 kind, rid, label or "", text or "", code or "", _day(start), _day(end),
                 bool(approx), bool(uncertain), _split(parties),

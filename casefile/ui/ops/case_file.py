@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from casefile.errors import CasefileError
 from casefile.paths import user_data_dir
@@ -27,12 +28,16 @@ def fresh_demo_path() -> Path:
     return path
 
 
-def new_case(session: CaseSession, path: Path, failed: Failed) -> None:
-    """Create an empty case at ``path`` (refused if something is there) and open it."""
+def new_case(session: CaseSession, path: Path, failed: Failed,
+             info: dict[str, Any] | None = None) -> None:
+    """Create an empty case at ``path`` (refused if something is there) with its details
+    (title, reference, marking; the title is the file's name if none is given) and open
+    it."""
     if path.exists():
         failed(CasefileError(f"{path} already exists; choose another name."))
         return
-    session.open_with(lambda: Case.new(path, title=path.stem), failed=failed)
+    details = {"title": path.stem, **(info or {})}
+    session.open_with(lambda: Case.new(path, **details), failed=failed)
 
 
 def open_demo(session: CaseSession, failed: Failed) -> None:

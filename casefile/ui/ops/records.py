@@ -54,6 +54,13 @@ def delete_records(session: CaseSession, kind: str, record_ids: list[int],
     return session.op(lambda case: case.delete_many(kind, record_ids, cascade))
 
 
+def edit_many(session: CaseSession, kind: str, record_ids: list[int], values: dict[str, Any],
+              add_tags: list[str], remove_tags: list[str]) -> CaseOp[Any]:
+    """The same edit to several records (tags, a country, a grade): one undo step."""
+    return session.op(lambda case: case.edit_many(kind, record_ids, values, add_tags,
+                                                  remove_tags))
+
+
 def merge_entities(session: CaseSession, keep: int, other: int) -> CaseOp[Any]:
     return session.op(lambda case: case.merge_entities(keep, other))
 

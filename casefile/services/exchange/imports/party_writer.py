@@ -181,7 +181,7 @@ class PartyWriter:
     def flush(self) -> None:
         for table in ORDER:
             if self.rows[table] and self.write:
-                insert_many(self.conn, table, COLUMNS[table], self.rows[table])
+                insert_many(self.conn, table, COLUMNS[table], self.rows[table], digest=True)
             self.rows[table] = []
         self.queued = 0
 

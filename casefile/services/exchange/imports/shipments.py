@@ -416,9 +416,9 @@ def _flush(conn: Any, writer: PartyWriter, ships: list[tuple[Any, ...]],
     """Write a batch: the new parties first (the shipments point at them)."""
     writer.flush()
     if writer.write:
-        insert_many(conn, "shipment", SHIPMENT_COLS, ships)
-        insert_many(conn, "route_stop", STOP_COLS, stops)
-        insert_many(conn, "citation", CITE_COLS, cites)
+        insert_many(conn, "shipment", SHIPMENT_COLS, ships, digest=True)
+        insert_many(conn, "route_stop", STOP_COLS, stops, digest=True)
+        insert_many(conn, "citation", CITE_COLS, cites, digest=True)
     ships.clear()
     stops.clear()
     cites.clear()

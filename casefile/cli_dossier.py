@@ -1,0 +1,68 @@
+"""The dossier's verbs: ``casefile export-pdf`` (the PDF briefing pack, with its notes) and
+``casefile verify-dossier`` (does a dossier name the case as it is now?)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from casefile.services.case.facade import Case
+
+EXIT_ERROR = 1
+
+
+def run(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
+    if args.verb == "export-pdf":
+        return _export_pdf(args, open_case)
+    return _verify_dossier(args, open_case)
+
+
+def _export_pdf(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
+    from casefile.core.grading import normalise_tlp
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    options = DossierOptions(
+        sections=tuple(s.strip() for s in args.sections.split(",") if s.strip()),
+        marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
+        redact_protected=args.redact_protected,
+        marking=normalise_tlp(args.marking) if args.marking else None)
+    with open_case(args.path, readonly=True) as case:
+        if args.chart:
+            options.chart_id = _chart_id(case, args.chart)
+        report = export_dossier(case, args.output, options)
+    print(f"Wrote {args.output} ({report.pages} pages)")
+    for note in report.notes[:50]:
+        print(f"note: {note}")
+    if len(report.notes) > 50:
+        print(f"note: and {len(report.notes) - 50} more")
+    return 0
+
+
+def _chart_id(case: Case, name: str) -> int:
+    from casefile.errors import NotFoundError
+    from casefile.services.queries.chart import list_charts
+
+    with case.read() as conn:
+        charts = list_charts(conn)
+    found = [cid for cid, n in charts if n.casefold() == name.casefold()]
+    if not found:
+        raise NotFoundError(f"There is no saved chart called {name!r} in this case (saved: "
+                            + (", ".join(n for _i, n in charts) or "none") + ")")
+    return found[0]
+
+
+def _verify_dossier(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
+    from casefile.services.exchange.export_pdf import verify_dossier
+
+    with open_case(args.path, readonly=True) as case:
+        v = verify_dossier(args.pdf, case)
+    print(f"dossier names: {v.printed}")
+    print(f"case now:      {v.recomputed}")
+    for p in v.problems:
+        print(f"PROBLEM: {p}")
+    print("OK: the dossier was built from this case as it is now" if v.ok else
+          "DIFFERENT: the case changed since the dossier was built, or it is another case")
+    return 0 if v.ok else EXIT_ERROR

@@ -1,0 +1,129 @@
+"""The screening verbs of the ``casefile`` command: ``watchlist import FILE``, ``watchlist
+list`` and ``screen CASE``. ``screen`` exits with :data:`EXIT_OPEN_HITS` when hits at or
+above the flag threshold still wait for a decision, so a script can stop on them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OPEN_HITS = 3
+
+
+def add_verbs(sub: Any) -> None:
+    s = sub.add_parser("watchlist", help="sanctions and PEP watchlists kept beside cases")
+    wsub = s.add_subparsers(dest="watchlist_verb", metavar="VERB", required=True)
+    w = wsub.add_parser("import", help="load an OpenSanctions entities.ftm.json (full or "
+                        "delta) or targets.simple.csv into a watchlist")
+    w.add_argument("file", type=Path)
+    w.add_argument("--name", default=None, help="the watchlist's name (default: the dataset)")
+    w.add_argument("--dataset", default=None, help="the dataset's name, as OpenSanctions "
+                   "calls it (default: the file's folder or name)")
+    w.add_argument("--version", default=None, help="the data's version (default: the newest "
+                   "last_change in the file)")
+    wsub.add_parser("list", help="the watchlists, with their version and size")
+
+    s = sub.add_parser("screen", help="screen a case's parties against a watchlist")
+    s.add_argument("path", type=Path, help="the case")
+    s.add_argument("--watchlist", default=None, help="its name (default: the only one)")
+    s.add_argument("--party", type=int, default=None, help="screen only this entity (id)")
+    s.add_argument("--review", type=float, default=None, help="lowest score shown (0.5)")
+    s.add_argument("--flag", type=float, default=None, help="lowest score flagged (0.7)")
+    s.add_argument("--workers", type=int, default=None, help="scoring processes (default: "
+                   "one per core for 200 parties or more, else none: scored in this one)")
+
+
+def run(args: argparse.Namespace, open_case: Any) -> int:
+    if args.verb == "watchlist":
+        return _watchlist(args)
+    return _screen(args, open_case)
+
+
+def _watchlist(args: argparse.Namespace) -> int:
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.watchlist_import import load
+
+    if args.watchlist_verb == "list":
+        lists = db.list_all()
+        for w in lists:
+            print(f"{w.name}\t{w.entries:,} entries\tdataset {w.dataset}\tversion "
+                  f"{w.version}\tloaded {w.loaded_at}\tSHA-256 {w.sha256}")
+        if not lists:
+            print("No watchlists yet: 'casefile watchlist import FILE' loads one.",
+                  file=sys.stderr)
+        return 0
+    print(f"Licence: {db.LICENCE}", file=sys.stderr)
+
+    def progress(done: int, total: int, message: str) -> None:
+        if total:
+            print(f"\r{100 * done // total:3d}% {message}", end="", file=sys.stderr)
+
+    report = load(args.file, args.name, version=args.version, dataset=args.dataset,
+                  progress=progress)
+    print("", file=sys.stderr)
+    print(report.said())
+    return 0
+
+
+def _screen(args: argparse.Namespace, open_case: Any) -> int:
+    from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
+    from casefile.errors import NotFoundError
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.pool import ScreeningPool
+    from casefile.services.screening.results import hits
+    from casefile.services.screening.screen import screen_case
+
+    name = args.watchlist
+    if name is None:
+        lists = db.list_all()
+        if len(lists) != 1:
+            raise NotFoundError("say which watchlist with --watchlist (known: "
+                                f"{', '.join(w.name for w in lists) or 'none yet'})")
+        name = lists[0].name
+    review = REVIEW_THRESHOLD if args.review is None else args.review
+    flag = FLAG_THRESHOLD if args.flag is None else args.flag
+    with open_case(args.path) as case:
+        workers = args.workers
+        if workers is None:
+            many = args.party is None and case.counts()["entity"] >= 200
+            workers = (os.cpu_count() or 1) if many else 0
+        pool = ScreeningPool(workers) if workers > 0 else None
+        print("Screening (rigour's name matcher loads first, 15-30 s)…", file=sys.stderr)
+
+        def progress(done: int, total: int, message: str) -> None:
+            if total:
+                print(f"\r{done:,} of {total:,} parties", end="", file=sys.stderr)
+        try:
+            summary = screen_case(case, name, party=args.party, review=review, flag=flag,
+                                  pool=pool, progress=progress)
+        finally:
+            print("", file=sys.stderr)
+            if pool is not None:
+                pool.close()
+        with case.read() as conn:
+            rows = hits(conn, name, party=args.party)
+    print(f"Screened {summary.parties} part{'y' if summary.parties == 1 else 'ies'} against "
+          f"{name} (version {summary.version}): {summary.hits} hit(s) at or above {review}, "
+          f"{summary.carried} keeping an earlier decision, {summary.reopened} reopened")
+    for h in rows:
+        state = (f"{h.verdict.replace('_', ' ')} ({h.reviewer}"
+                 f"{'; earlier run' if h.carried else ''})" if h.verdict else
+                 "OPEN" + (f" ({h.reopened})" if h.reopened not in ("", "new") else ""))
+        mark = "!" if h.score >= flag else " "
+        print(f"{mark} {h.score:.2f}  #{h.entity_id} {_plain(h.party)}  ~  "
+              f"{_plain(h.list_caption)} [{h.list_schema} {h.list_key}]  {state}")
+        print(f"        {_plain(h.explanation)}")
+    open_flagged = sum(1 for h in rows if h.open and h.score >= flag)
+    if open_flagged:
+        print(f"{open_flagged} flagged hit(s) (score ≥ {flag}) wait for a decision",
+              file=sys.stderr)
+        return EXIT_OPEN_HITS
+    return 0
+
+
+def _plain(text: str) -> str:
+    """One line of plain text: a case's text never moves the cursor or clears the screen."""
+    return "".join(c if c.isprintable() else " " for c in text)

@@ -1,0 +1,288 @@
+"""Node layouts in numpy: force-directed (Fruchterman–Reingold; repulsion exact between nodes
+closer than twice the spring length, found by grid cells, and from everything further away
+through a density grid convolved by FFT, so one step costs about the number of nodes and
+links), circular by kind and radial around a node. Every layout is
+deterministic for a seed and keeps the ``fixed`` (pinned) nodes where they are; the force
+layout places the others around them.
+
+Positions are an (n, 2) float64 array in chart units (a node is about 1 unit wide when
+``k`` = 1; the GUI multiplies by its own scale)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
+_HALF = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))  # each pair of neighbour cells once
+
+
+def _fixed(n: int, init: np.ndarray | None, fixed: np.ndarray | None
+           ) -> tuple[np.ndarray, np.ndarray]:
+    mask = np.zeros(n, bool) if fixed is None else np.asarray(fixed, bool).copy()
+    if init is None:
+        mask[:] = False
+    return mask, (np.full((n, 2), np.nan) if init is None else np.array(init, np.float64))
+
+
+def near_pairs(pos: np.ndarray, r: float) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i < j or i > j, each once) of points closer than ``r``, found by a grid
+    of cells ``r`` wide."""
+    n = len(pos)
+    if n < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    cell = np.floor((pos - pos.min(axis=0)) / r).astype(np.int64)
+    ny = int(cell[:, 1].max()) + 3
+    cid = (cell[:, 0] + 1) * ny + cell[:, 1] + 1
+    order = np.argsort(cid, kind="stable")
+    sc = cid[order]
+    out_i, out_j = [], []
+    for dx, dy in _HALF:
+        target = cid + dx * ny + dy
+        start = np.searchsorted(sc, target, "left")
+        count = np.searchsorted(sc, target, "right") - start
+        total = int(count.sum())
+        if not total:
+            continue
+        ii = np.repeat(np.arange(n), count)
+        within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        jj = order[np.repeat(start, count) + within]
+        if dx == 0 and dy == 0:
+            keep = ii < jj
+            ii, jj = ii[keep], jj[keep]
+        dx_, dy_ = pos[ii, 0] - pos[jj, 0], pos[ii, 1] - pos[jj, 1]
+        close = dx_ * dx_ + dy_ * dy_ < r * r
+        out_i.append(ii[close])
+        out_j.append(jj[close])
+    if not out_i:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+class FarField:
+    """The repulsion k²·d/|d|² each node gets from all others, with the nodes counted per
+    cell of a ``cells`` × ``cells`` grid over their extent and the cells' push convolved by
+    FFT (the kernel's transform is made once). A node's own cell adds nothing: near
+    neighbours are counted exactly by :func:`near_pairs`."""
+
+    def __init__(self, cells: int) -> None:
+        self.cells = cells
+        off = np.arange(-cells + 1, cells)
+        ox, oy = np.meshgrid(off, off, indexing="ij")
+        r2 = (ox * ox + oy * oy).astype(np.float64)
+        r2[cells - 1, cells - 1] = np.inf
+        self.size = (2 * cells, 2 * cells)  # no wrap-around reaches the window read back
+        self.kern = [np.fft.rfft2(o / r2, self.size) for o in (ox, oy)]
+
+    def __call__(self, pos: np.ndarray, k2: float
+                 ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+        """The far repulsion of every node, the cell size used, and the corners of the
+        grid (around the bulk of the nodes)."""
+        g = self.cells
+        # the grid covers the bulk of the nodes; the few far out count in its edge cells
+        lo, hi = np.percentile(pos, [0.5, 99.5], axis=0) if len(pos) > 200 else (
+            pos.min(axis=0), pos.max(axis=0))
+        span = float(max((hi - lo).max(), 1e-9)) * (1 + 1e-9)
+        cs = span / g
+        c = np.clip(((pos - lo) / cs).astype(np.int64), 0, g - 1)
+        mass = np.bincount(c[:, 0] * g + c[:, 1], minlength=g * g).reshape(g, g)
+        fm = np.fft.rfft2(mass.astype(np.float64), self.size)
+        out = np.empty((len(pos), 2))
+        for ax in (0, 1):
+            field = np.fft.irfft2(fm * self.kern[ax], self.size)[g - 1:2 * g - 1,
+                                                                 g - 1:2 * g - 1]
+            out[:, ax] = field[c[:, 0], c[:, 1]] * (k2 / cs)
+        return out, cs, lo, lo + span
+
+
+def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
+                 iterations: int = 120, init: np.ndarray | None = None,
+                 fixed: np.ndarray | None = None, k: float = 1.0,
+                 gravity: float = 0.3, progress: Progress | None = None) -> np.ndarray:
+    """Fruchterman–Reingold with grid repulsion (cut off at 2k) and a weak pull to the
+    centre that keeps separate groups together. ``init`` rows that are NaN (and all rows
+    without ``init``) start at random from ``seed``; ``fixed`` rows never move."""
+    if n == 0:
+        return np.zeros((0, 2))
+    rng = np.random.default_rng(seed)
+    side = k * np.sqrt(n) * 1.2
+    fixed_mask, pos = _fixed(n, init, fixed)
+    fresh = np.isnan(pos).any(axis=1)
+    centre = pos[~fresh].mean(axis=0) if (~fresh).any() else np.zeros(2)
+    pos[fresh] = centre + rng.uniform(-side / 2, side / 2, (int(fresh.sum()), 2))
+    moving = ~fixed_mask
+    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
+    loop = src != dst
+    src, dst = src[loop], dst[loop]
+    t0 = side / 8
+    k2 = k * k
+    far = FarField(int(np.clip(2 ** np.ceil(np.log2(np.sqrt(n) + 1)), 16, 128)))
+    for it in range(iterations):
+        if progress is not None and it % 10 == 0:
+            progress(it, iterations)
+        disp, cs, lo, hi = far(pos, k2)
+        i, j = near_pairs(pos, min(1.5 * k, 1.5 * cs))
+        if len(i):
+            dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
+            push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
+            for ax, d in ((0, dx * push), (1, dy * push)):
+                disp[:, ax] += np.bincount(i, d, n) - np.bincount(j, d, n)
+        if len(src):
+            dx, dy = pos[src, 0] - pos[dst, 0], pos[src, 1] - pos[dst, 1]
+            pull = np.sqrt(dx * dx + dy * dy) / k
+            for ax, d in ((0, dx * pull), (1, dy * pull)):
+                disp[:, ax] += np.bincount(dst, d, n) - np.bincount(src, d, n)
+        disp += gravity * (centre - pos) * k
+        length = np.sqrt((disp * disp).sum(axis=1))
+        t = t0 * (1.0 - it / iterations) + 0.01 * k
+        step = np.minimum(length, t) / np.maximum(length, 1e-12)
+        pos[moving] += disp[moving] * step[moving, None]
+        if n > 200:  # the few the crowd pushes far out (lone nodes) stay near its edge
+            room = 0.15 * (hi - lo)
+            pos[moving] = np.clip(pos[moving], lo - room, hi + room)
+    if progress is not None:
+        progress(iterations, iterations)
+    return pos
+
+
+def _keep_fixed(pos: np.ndarray, init: np.ndarray | None, fixed: np.ndarray | None
+                ) -> np.ndarray:
+    if init is not None and fixed is not None:
+        mask = np.asarray(fixed, bool)
+        pos[mask] = np.asarray(init, np.float64)[mask]
+    return pos
+
+
+def circular_layout(kinds: Sequence[int] | np.ndarray, labels: Sequence[str], *,
+                    k: float = 1.0, init: np.ndarray | None = None,
+                    fixed: np.ndarray | None = None) -> np.ndarray:
+    """One circle, the nodes grouped by kind (a gap between kinds) and by label within."""
+    n = len(labels)
+    if n == 0:
+        return np.zeros((0, 2))
+    order = sorted(range(n), key=lambda i: (int(kinds[i]), labels[i].casefold(), i))
+    slots = np.zeros(n)
+    s, prev = 0.0, None
+    for i in order:
+        if prev is not None and int(kinds[i]) != prev:
+            s += 2.0  # a gap of two places between kinds
+        slots[i] = s
+        s += 1.0
+        prev = int(kinds[i])
+    total = s + (2.0 if len(set(int(x) for x in kinds)) > 1 else 0.0)
+    radius = max(total * 1.6 * k / (2 * np.pi), 3 * k)
+    angle = 2 * np.pi * slots / total
+    pos = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    return _keep_fixed(pos, init, fixed)
+
+
+def hops(n: int, src: np.ndarray, dst: np.ndarray, centre: int
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Breadth-first from ``centre`` over links either way: each node's hop count (-1 when
+    it cannot be reached) and the node it was reached from (-1 for none)."""
+    adj: list[list[int]] = [[] for _ in range(n)]
+    for a, b in zip(src.tolist(), dst.tolist(), strict=True):
+        adj[a].append(b)
+        adj[b].append(a)
+    dist = np.full(n, -1, np.int64)
+    parent = np.full(n, -1, np.int64)
+    dist[centre] = 0
+    todo = deque([centre])
+    while todo:
+        a = todo.popleft()
+        for b in sorted(adj[a]):
+            if dist[b] < 0:
+                dist[b], parent[b] = dist[a] + 1, a
+                todo.append(b)
+    return dist, parent
+
+
+def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
+                  labels: Sequence[str], *, k: float = 1.0, init: np.ndarray | None = None,
+                  fixed: np.ndarray | None = None) -> np.ndarray:
+    """The 'peacock': ``centre`` in the middle, each ring one hop further out, a node placed
+    near the one it is reached from; nodes that cannot be reached on an outer ring."""
+    if n == 0:
+        return np.zeros((0, 2))
+    dist, parent = hops(n, np.asarray(src, np.int64), np.asarray(dst, np.int64), centre)
+    far = int(dist.max()) + 1
+    dist[dist < 0] = far
+    pos = np.zeros((n, 2))
+    angle = np.zeros(n)
+    radius = 0.0
+    for ring in range(1, int(dist.max()) + 1):
+        members = np.flatnonzero(dist == ring)
+        if not len(members):
+            continue
+        members = np.array(sorted(members.tolist(), key=lambda i: (
+            angle[parent[i]] if parent[i] >= 0 else 7.0, labels[i].casefold(), i)))
+        radius = max(radius + 3 * k, len(members) * 1.6 * k / (2 * np.pi))
+        a = 2 * np.pi * (np.arange(len(members)) + 0.5) / len(members)
+        angle[members] = a
+        pos[members] = np.column_stack([radius * np.cos(a), radius * np.sin(a)])
+    return _keep_fixed(pos, init, fixed)
+
+
+def components(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """Each node's connected component (links either way), numbered by first node."""
+    parent = np.arange(n)
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = int(parent[a])
+        return a
+    for a, b in zip(np.asarray(src).tolist(), np.asarray(dst).tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(i) for i in range(n)], np.int64)
+
+
+def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
+                        k: float = 1.0, progress: Progress | None = None) -> np.ndarray:
+    """The force layout of each connected component on its own, the components then packed
+    in rows, biggest first (a case's many small groups sit side by side instead of being
+    pushed apart by the big one)."""
+    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
+    comp = components(n, src, dst)
+    roots, sizes = np.unique(comp, return_counts=True)
+    if len(roots) <= 1:
+        return force_layout(n, src, dst, seed=seed, k=k, progress=progress,
+                            iterations=iterations_for(n))
+    pos = np.zeros((n, 2))
+    boxes = []
+    link_comp = comp[src]
+    done = 0
+    for r in roots[np.argsort(-sizes, kind="stable")].tolist():
+        members = np.flatnonzero(comp == r)
+        local = np.full(n, -1, np.int64)
+        local[members] = np.arange(len(members))
+        mine = link_comp == r
+        sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed, k=k,
+                           iterations=iterations_for(len(members)), gravity=0.05)
+        sub -= sub.min(axis=0)
+        boxes.append((members, sub))
+        done += len(members)
+        if progress is not None:
+            progress(done, n)
+    gap = 1.5 * k
+    area = sum((s[:, 0].max() + gap) * (s[:, 1].max() + gap) for _m, s in boxes)
+    width = max(np.sqrt(area) * 1.3, max(s[:, 0].max() for _m, s in boxes))
+    x = y = row_h = 0.0
+    for members, sub in boxes:
+        w, h = sub[:, 0].max(), sub[:, 1].max()
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        pos[members] = sub + (x, y)
+        x += w + gap
+        row_h = max(row_h, h)
+    out: np.ndarray = pos - pos.mean(axis=0)
+    return out
+
+
+def iterations_for(n: int) -> int:
+    """Force-layout steps for ``n`` nodes: more for small charts, where they are cheap."""
+    return 300 if n < 200 else 150 if n < 2000 else 100

@@ -1,0 +1,69 @@
+"""Chinese and Japanese names, for matching only: a derived Latin form (Hanyu pinyin for Han
+characters, Hepburn-like romanisation for kana) and the character bigrams an index keeps.
+
+The Latin form comes from ``rigour.text.translit.ascii_text``, which hands what rigour's own
+transliterator does not cover to ``normality`` and so to ICU's ``Any-Latin`` transform: one
+toneless syllable per character (深圳 -> "shen zhen"). It is lossy (a character with two
+readings gets its commonest one) and is never stored as an alias of a party."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rigour.text.translit import ascii_text
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]+")
+# legal forms of Chinese and Japanese company names, left out of the bigrams a name is found
+# by and of the forms compared (every company has them), longest first; and their pinyin
+_GENERIC = ("有限责任公司", "股份有限公司", "有限公司", "总公司", "集团", "公司", "株式会社")
+_PINYIN_FORMS = re.compile(r"\b(?:youxian|zeren|gufen|gongsi|zonggongsi|jituan)\b",
+                           re.IGNORECASE)
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds Han characters or kana."""
+    return _HAN.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def latin_form(text: str) -> str:
+    """'深圳市大疆创新科技有限公司' -> 'shen zhen shi da jiang chuang xin ke ji you xian gong si'
+    (lower case, one syllable a word); other scripts are transliterated too."""
+    return " ".join(ascii_text(text).lower().split())
+
+
+def without_legal_forms(text: str) -> str:
+    """Han text without its legal forms ('华为技术有限公司' -> '华为技术'); the text itself
+    when nothing else would be left."""
+    out = text
+    for word in _GENERIC:
+        out = out.replace(word, " ")
+    return out if out.strip() else text
+
+
+def without_pinyin_forms(text: str) -> str:
+    """Latin text without the pinyin of Chinese legal forms ('Huawei Jishu Youxian Gongsi'
+    -> 'Huawei Jishu'): compared with a Han name whose legal forms were taken out."""
+    out = " ".join(_PINYIN_FORMS.sub(" ", text).split())
+    return out or text
+
+
+def bigrams(text: str) -> list[str]:
+    """The character bigrams of the Han runs of ``text``, without generic legal forms; a run
+    of one character is itself."""
+    for word in _GENERIC:
+        text = text.replace(word, " ")
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if len(run) == 1:
+            out.append(run)
+        out += [run[i:i + 2] for i in range(len(run) - 1)]
+    return list(dict.fromkeys(out))
+
+
+def bigram_words(text: str) -> list[str]:
+    """The pinyin of each bigram, joined ('深圳' -> 'shenzhen'): how a Latin spelling that
+    writes two-character words as one word ('Shenzhen Dajiang') finds the Han name."""
+    return list(dict.fromkeys("".join(latin_form(b).split()) for b in bigrams(text)))

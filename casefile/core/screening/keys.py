@@ -1,0 +1,88 @@
+"""The keys a watchlist entry is indexed by and a party searches with: name parts (in Latin
+letters, whatever the script), their phonetic keys, Han character bigrams and their pinyin,
+and normalised identifiers. Both sides use the same functions, so a key found is a key
+shared.
+
+Keys are short strings with a one-letter prefix: ``n:`` a name part, ``p:`` its metaphone,
+``b:`` a Han bigram, ``i:`` an identifier value."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rigour.names import tokenize_name
+from rigour.text.phonetics import metaphone
+from rigour.text.translit import ascii_text
+
+from casefile.core.identifiers import clean_value
+from casefile.core.screening import han
+
+# words that say nothing of who a party is: legal forms, articles, "and"
+STOP = frozenset({
+    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "plc", "gmbh", "ag", "sa", "srl", "bv", "jsc", "pjsc", "ojsc", "cjsc", "the", "of",
+    "and", "ooo", "oao", "zao", "pao", "ao", "ip", "tov", "llp", "lp", "kg", "oy", "ab",
+    "as", "de", "la", "el", "y", "et", "und", "im", "joint", "stock", "liability",
+    "public", "open", "closed", "private", "obshchestvo", "s", "ogranichennoi",
+    "otvetstvennostyu", "aktsionernoe", "you", "xian", "gong", "si", "zeren"})
+_MIN_PHONETIC = 4
+
+
+@lru_cache(maxsize=262144)
+def _latin(token: str) -> str:
+    return "".join(ascii_text(token).lower().split())
+
+
+def name_tokens(name: str) -> list[str]:
+    """The Latin-letter name parts of a name, without legal forms and stop words:
+    'ООО «Техкрим»' -> ['tekhkrim'] (rigour spells Cyrillic as it does)."""
+    out: list[str] = []
+    for token in tokenize_name(name.casefold()):
+        if han.has_han(token):
+            parts = han.latin_form(token).split()
+        else:
+            parts = [_latin(token)]
+        out += [p for p in parts if p and p not in STOP and (len(p) > 1 or p.isdigit())]
+    return out
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a name is found by."""
+    keys: set[str] = set()
+    for t in name_tokens(name):
+        keys.add("n:" + t)
+        if len(t) >= _MIN_PHONETIC and t.isalpha():
+            m = metaphone(t)
+            if m:
+                keys.add("p:" + m)
+    if han.has_han(name):
+        keys.update("b:" + b for b in han.bigrams(name))
+        keys.update("n:" + w for w in han.bigram_words(name) if w not in STOP)
+    return keys
+
+
+def identifier_key(value: str) -> str | None:
+    """The key of an identifier value (any scheme): its cleaned form; None when too short to
+    name anything."""
+    v = clean_value(value)
+    v = v.removeprefix("IMO") if v.startswith("IMO") and v[3:].isdigit() else v
+    return "i:" + v if len(v) >= 4 else None
+
+
+def entry_keys(names: Iterable[str], identifiers: Iterable[str]) -> set[str]:
+    keys: set[str] = set()
+    for n in names:
+        keys |= name_keys(n)
+    for v in identifiers:
+        k = identifier_key(v)
+        if k:
+            keys.add(k)
+    return keys
+
+
+def rarity(entries: int, frequency: int) -> float:
+    """How much sharing a key says: the inverse document frequency of a key found in
+    ``frequency`` of ``entries`` entries (an identifier key weighs the most it can)."""
+    return math.log(1 + entries / max(frequency, 1))

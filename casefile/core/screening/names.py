@@ -1,0 +1,194 @@
+"""Name-part alignment across scripts, after OpenSanctions' ``logic-v2`` name matcher: names
+analysed by ``rigour`` (prefixes and legal forms recognised, parts tagged, symbols such as
+"same given name" attached), a literal match scoring 1.0, otherwise every pairing of symbols
+tried, the remaining parts aligned by ``rigour``'s residue distance (typos, transliteration,
+words joined or split), and the pairing scored as a weighted mean in which an unmatched part
+of the party's name weighs 0.8 and one of the list's name 0.2.
+
+A Chinese or Japanese name is compared also through its derived Latin form
+(:func:`casefile.core.screening.han.latin_form`) against a Latin name; two Han names are
+compared as they are (and as pinyin)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import (
+    Alignment,
+    Name,
+    NamePart,
+    NamePartTag,
+    NameTypeTag,
+    Symbol,
+    align_person_name_order,
+    analyze_names,
+    compare_parts,
+)
+from rigour.names.symbol import pair_symbols
+
+from casefile.core.screening import han
+
+EXTRA_QUERY, EXTRA_RESULT, FAMILY = 0.8, 0.2, 1.3
+_C = Symbol.Category
+SYM_SCORES = {_C.ORG_CLASS: 0.8, _C.INITIAL: 0.9, _C.NAME: 0.9, _C.NICK: 0.6,
+              _C.SYMBOL: 0.9, _C.DOMAIN: 0.9, _C.NUMERIC: 0.9, _C.LOCATION: 0.9}
+SYM_WEIGHTS = {_C.ORG_CLASS: 0.7, _C.INITIAL: 0.5, _C.NICK: 0.8, _C.SYMBOL: 0.3,
+               _C.DOMAIN: 0.7}
+EXTRAS_WEIGHTS = {_C.ORG_CLASS: 0.7, _C.SYMBOL: 0.7, _C.NUMERIC: 1.3, _C.LOCATION: 0.8}
+_TAGS = {"PER": NameTypeTag.PER, "ORG": NameTypeTag.ORG, "ENT": NameTypeTag.ENT,
+         "OBJ": NameTypeTag.OBJ}
+# symbol categories of words every organisation of a trade has ("Technology", "Group")
+GENERIC = (_C.DOMAIN, _C.ORG_CLASS, _C.SYMBOL, _C.LOCATION)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One piece of evidence of an alignment: the party's words, the list's words, a score
+    (0..1), its weight, and how it was found (literal, symbol category name, fuzzy, extra)."""
+
+    query: str
+    result: str
+    score: float
+    weight: float
+    how: str
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    score: float
+    query: str  # the party's name compared
+    result: str  # the list's name compared
+    pairs: tuple[Pair, ...]
+    derived: bool = False  # compared through a derived Latin form of a Han name
+    generic_only: bool = False  # only generic words (legal forms, "technology") matched
+
+
+@lru_cache(maxsize=65536)
+def analyse(name: str, tag: str) -> tuple[Name, ...]:
+    return tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
+
+
+def _how(a: Alignment) -> str:
+    if a.symbol is not None:
+        return str(a.symbol.category).rsplit(".", 1)[-1].lower()
+    if not a.qstr or not a.rstr:
+        return "extra"
+    return "literal" if a.qstr == a.rstr else "fuzzy"
+
+
+def _extra_weights(name: Name) -> dict[tuple[NamePart, ...], float]:
+    out: dict[tuple[NamePart, ...], float] = {}
+    for span in name.spans:
+        w = EXTRAS_WEIGHTS.get(span.symbol.category, 1.0)
+        if w != 1.0:
+            out[span.parts] = out.get(span.parts, 1.0) * w
+    return out
+
+
+def _generic_parts(name: Name) -> set[NamePart]:
+    return {p for s in name.spans if s.symbol.category in GENERIC for p in s.parts} | \
+        {p for p in name.parts if p.tag in (NamePartTag.LEGAL, NamePartTag.STOP)}
+
+
+def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
+    """The best pairing of two analysed names: (score, its alignments)."""
+    best: tuple[float, list[Alignment]] = (0.0, [])
+    q_extra, r_extra = _extra_weights(query), _extra_weights(result)
+    for edges in pair_symbols(query, result):
+        matches: list[Alignment] = []
+        for edge in edges:
+            assert edge.symbol is not None
+            edge.score = SYM_SCORES.get(edge.symbol.category, 1.0)
+            edge.weight = SYM_WEIGHTS.get(edge.symbol.category, 1.0)
+            matches.append(edge)
+        q_used = {p for e in edges for p in e.qps}
+        r_used = {p for e in edges for p in e.rps}
+        q_rem = [p for p in query.parts if p not in q_used]
+        r_rem = [p for p in result.parts if p not in r_used]
+        if q_rem or r_rem:
+            if NameTypeTag.PER in (query.tag, result.tag):
+                q_rem, r_rem = align_person_name_order(q_rem, r_rem)
+            else:
+                q_rem, r_rem = NamePart.tag_sort(q_rem), NamePart.tag_sort(r_rem)
+            matches.extend(compare_parts(q_rem, r_rem))
+        for m in matches:
+            if not m.qps:
+                m.weight = EXTRA_RESULT * r_extra.get(tuple(m.rps), 1.0)
+            elif not m.rps:
+                m.weight = EXTRA_QUERY * q_extra.get(tuple(m.qps), 1.0)
+            if (len(m.qps) == 1 and m.qps[0].tag == NamePartTag.STOP) or \
+                    (len(m.rps) == 1 and m.rps[0].tag == NamePartTag.STOP):
+                m.weight *= 0.7
+            if m.score < 1.0 and m.qps and m.rps and m.qstr == m.rstr:
+                m.score = 1.0
+            if any(p.tag == NamePartTag.FAMILY for p in (*m.qps, *m.rps)):
+                m.weight *= FAMILY
+        total = sum(m.weight for m in matches)
+        score = sum(m.score * m.weight for m in matches) / total if total else 0.0
+        if score > best[0] or not best[1]:
+            best = (score, matches)
+        if score >= 1.0:
+            break
+    return best
+
+
+def _generic_only(query: Name, result: Name, matches: Sequence[Alignment]) -> bool:
+    """Whether only generic words (legal forms, trade words, places) matched while a word
+    that tells parties apart did not: "Beijing Technology Co" and "Shanghai Technology
+    Co" share only "Technology Co". A name made wholly of such words that matches whole
+    ("China Electronics Technology Group") is not generic."""
+    generic = _generic_parts(query) | _generic_parts(result)
+    matched = [m for m in matches if m.qps and m.rps and m.score > 0]
+    if not matched or not all(set(m.qps) | set(m.rps) <= generic for m in matched):
+        return False
+    legal = (NamePartTag.LEGAL, NamePartTag.STOP)
+    unmatched = [m for m in matches if not (m.qps and m.rps and m.score > 0)]
+    own_q = any(p.tag not in legal for m in unmatched for p in m.qps)
+    own_r = any(p.tag not in legal for m in unmatched for p in m.rps)
+    return own_q and own_r
+
+
+def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -> NameMatch:
+    """The best match between any of the party's names and any of the entry's names."""
+    best = NameMatch(0.0, "", "", ())
+    for qn in query_names:
+        for rn in result_names:
+            for q_text, r_text, derived in _forms(qn, rn):
+                for q in analyse(q_text, tag):
+                    for r in analyse(r_text, tag):
+                        if q.comparable == r.comparable and q.comparable:
+                            pairs = (Pair(q.comparable, r.comparable, 1.0, 1.0, "literal"),)
+                            m = NameMatch(1.0, qn, rn, pairs, derived)
+                            return m if not derived else _keep_best(best, m)
+                        score, matches = align(q, r)
+                        generic = _generic_only(q, r, matches)
+                        if generic:
+                            score = min(score, 0.45)
+                        if score > best.score:
+                            best = NameMatch(score, qn, rn, tuple(
+                                Pair(m.qstr, m.rstr, m.score, m.weight, _how(m))
+                                for m in matches), derived, generic)
+    return best
+
+
+def _keep_best(a: NameMatch, b: NameMatch) -> NameMatch:
+    return b if b.score > a.score else a
+
+
+def _forms(q: str, r: str) -> list[tuple[str, str, bool]]:
+    """The pairs of spellings to compare: as written, and through the derived Latin form
+    where one side (or both) is Han and the other is not (or is)."""
+    qh, rh = han.has_han(q), han.has_han(r)
+    out = [(q, r, False)]
+    if qh and not rh:
+        out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
+                    True))
+    elif rh and not qh:
+        out.append((han.without_pinyin_forms(q), han.latin_form(han.without_legal_forms(r)),
+                    True))
+    elif qh and rh:
+        out.append((han.latin_form(han.without_legal_forms(q)),
+                    han.latin_form(han.without_legal_forms(r)), True))
+    return out

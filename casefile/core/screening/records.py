@@ -1,0 +1,110 @@
+"""The two sides of a comparison: a party of the case (:class:`Party`) and a watchlist entry
+(:class:`Entry`), and which FollowTheMoney schemata can be compared at all.
+
+A Casefile kind is screened as its FtM schema (a person as ``Person``, never as a company:
+the names of people and of companies are analysed differently)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Casefile entity kind -> FollowTheMoney schema
+KIND_SCHEMA = {"person": "Person", "company": "Company", "organisation": "Organization",
+               "public_body": "PublicBody", "vessel": "Vessel", "aircraft": "Airplane",
+               "other": "LegalEntity"}
+# the schemata a watchlist keeps (what can be matched against a party)
+MATCHABLE = ("Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel",
+             "Airplane")
+_ORGS = frozenset({"Company", "Organization", "PublicBody"})
+# FtM properties holding a name; weak aliases are compared apart (they score less)
+NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
+WEAK_PROPS = ("weakAlias",)
+COUNTRY_PROPS = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry",
+                 "flag", "registrationCountry")
+ID_PROPS = ("innCode", "ogrnCode", "okpoCode", "kppCode", "leiCode", "swiftBic",
+            "imoNumber", "mmsi", "registrationNumber", "taxNumber", "idNumber",
+            "passportNumber", "vatCode", "uniqueEntityId", "dunsCode", "icaoCode",
+            "serialNumber", "callSign")
+
+
+def comparable(a: str, b: str) -> bool:
+    """Whether entities of schemata ``a`` and ``b`` may be the same (FtM's can-match: one is
+    the other, or both are kinds of organisation, or one is the generic LegalEntity of a
+    person or organisation)."""
+    if a == b:
+        return True
+    if {a, b} <= _ORGS:
+        return True
+    legal = {"Person", "LegalEntity", *_ORGS}
+    return "LegalEntity" in (a, b) and {a, b} <= legal
+
+
+def name_type(schema: str) -> str:
+    """'PER', 'ORG', 'ENT' or 'OBJ': how rigour analyses the names of a schema."""
+    if schema == "Person":
+        return "PER"
+    if schema in _ORGS:
+        return "ORG"
+    if schema in ("Vessel", "Airplane"):
+        return "OBJ"
+    return "ENT"
+
+
+@dataclass
+class Party:
+    """A case party as screened: its names (name and aliases, any script), ISO countries,
+    birth dates (ISO prefixes: '1952', '1952-08-20'), identifiers as (scheme, value)."""
+
+    id: int
+    schema: str
+    names: list[str]
+    countries: set[str] = field(default_factory=set)
+    birth_dates: list[str] = field(default_factory=list)
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    gender: str = ""
+
+
+@dataclass
+class Entry:
+    """A watchlist entry: its FtM id, schema, caption and properties (lists of values)."""
+
+    key: str
+    schema: str
+    caption: str
+    properties: dict[str, list[str]]
+    datasets: list[str] = field(default_factory=list)
+    last_change: str = ""
+
+    def values(self, *props: str) -> list[str]:
+        return [v for p in props for v in self.properties.get(p, ())]
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(self.values(*NAME_PROPS) or [self.caption]))
+
+    @property
+    def weak_aliases(self) -> list[str]:
+        return self.values(*WEAK_PROPS)
+
+    @property
+    def countries(self) -> set[str]:
+        return {c.lower()[:2] for c in self.values(*COUNTRY_PROPS) if c}
+
+    @property
+    def birth_dates(self) -> list[str]:
+        return self.values("birthDate")
+
+    @property
+    def identifiers(self) -> list[tuple[str, str]]:
+        return [(p, v) for p in ID_PROPS for v in self.properties.get(p, ())]
+
+    @property
+    def topics(self) -> list[str]:
+        return self.values("topics")
+
+    def snapshot(self) -> dict[str, Any]:
+        """The entry as kept with a hit: enough to defend a decision after the list changes."""
+        return {"id": self.key, "schema": self.schema, "caption": self.caption,
+                "datasets": self.datasets, "last_change": self.last_change,
+                "properties": self.properties}

@@ -1,0 +1,133 @@
+"""A saved link chart in the dossier: the same graph (casefile.core.chart) and the same node
+positions as the window shows, drawn as vector graphics — nodes coloured by kind with
+sanctioned parties ringed, links styled by their best citation (solid A–B/1–2, dashed lower,
+dotted uncited), labels per font run — with a legend and a caption that says what the
+chart's date window and hidden parties leave out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect
+from reportlab.lib import colors
+
+from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
+from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.state import ChartState
+from casefile.report.figure_text import label_strings, wrap_text
+
+DASH = {"solid": None, "dashed": [4, 2.5], "dotted": [0.8, 1.8]}
+LABELS = 120  # the most node labels printed (the busiest nodes first)
+
+
+@dataclass
+class SavedChartFigure:
+    drawing: Drawing
+    caption: str
+
+
+def _c(hexcode: str) -> colors.Color:
+    return colors.HexColor(hexcode)
+
+
+def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: ChartState,
+                 width: float, max_height: float = 600.0) -> SavedChartFigure | None:
+    """The chart ``name`` as the window lays it out (``positions`` in layout units, y
+    down), within ``width`` × ``max_height`` points."""
+    if not graph.nodes:
+        return None
+    hidden = np.array([n.key in state.hidden for n in graph.nodes], bool)
+    active = graph.active(state.first, state.last) if graph.links else np.zeros(0, bool)
+    links = [i for i, ok in enumerate(active) if ok and not hidden[graph.links[i].source]
+             and not hidden[graph.links[i].target]]
+    shown = ~hidden
+    pts = positions[shown] if shown.any() else positions
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    margin_x, margin_y, legend_h = 70.0, 24.0, 30.0
+    scale = min((width - 2 * margin_x) / span[0], (max_height - legend_h - 2 * margin_y)
+                / span[1])
+    scale = scale if np.isfinite(scale) and scale > 0 else 1.0
+    height = min(max_height, float(span[1] * scale + 2 * margin_y + legend_h))
+    d = Drawing(width, height)
+
+    def xy(i: int) -> tuple[float, float]:
+        x = margin_x + (positions[i, 0] - lo[0]) * scale + (width - 2 * margin_x
+                                                            - span[0] * scale) / 2
+        y = height - margin_y - (positions[i, 1] - lo[1]) * scale
+        return float(x), float(y)
+
+    degree = np.zeros(len(graph.nodes), int)
+    for i in links:
+        degree[graph.links[i].source] += 1
+        degree[graph.links[i].target] += 1
+    for i in links:
+        link = graph.links[i]
+        (x1, y1), (x2, y2) = xy(link.source), xy(link.target)
+        colour = _c(LINK_COLOURS.get(link.kind, "#4D4D4D"))
+        w = 0.6 + min(link.count, 50) ** 0.5 * 0.5 if link.kind == "shipment" else 0.7
+        d.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=w,
+                   strokeDashArray=DASH.get(link.style), strokeOpacity=0.8))
+        length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+        if link.directed and length > 12:
+            ux, uy = (x2 - x1) / length, (y2 - y1) / length
+            tx, ty = x2 - ux * 5.5, y2 - uy * 5.5  # the tip stops at the node's rim
+            d.add(Polygon([tx, ty, tx - ux * 5 - uy * 2.4, ty - uy * 5 + ux * 2.4,
+                           tx - ux * 5 + uy * 2.4, ty - uy * 5 - ux * 2.4],
+                          fillColor=colour, strokeColor=None))
+    labelled = set(np.argsort(-degree, kind="stable")[:LABELS].tolist())
+    for i, node in enumerate(graph.nodes):
+        if hidden[i]:
+            continue
+        x, y = xy(i)
+        d.add(Circle(x, y, 4.5, fillColor=_c(KIND_COLOURS.get(node.kind, "#7F7F7F")),
+                     strokeColor=_c(SANCTION_RED) if node.sanctioned else colors.white,
+                     strokeWidth=1.6 if node.sanctioned else 0.6))
+        if i in labelled:  # two short lines: neighbours in a layer are ~100 pt apart
+            for k, line in enumerate(wrap_text(node.label, 6, 84, max_lines=2)):
+                for s in label_strings(x, y - 11 - 7.5 * k, line, 6, anchor="middle"):
+                    d.add(s)
+    _legend(d, graph, width)
+    left = len(graph.links) - len(links)
+    said = [f"Saved chart “{name}”: {sum(shown):,} of {len(graph.nodes):,} nodes and "
+            f"{len(links):,} of {len(graph.links):,} links drawn"]
+    if state.first or state.last:
+        said.append("date window " + " – ".join(_day(x) for x in (state.first, state.last)))
+    if hidden.any():
+        said.append(f"{int(hidden.sum()):,} hidden by the analyst")
+    if left:
+        said.append(f"{left:,} links outside the window or touching hidden nodes")
+    if sum(shown) > LABELS:
+        said.append(f"labels on the {LABELS} best-connected nodes")
+    return SavedChartFigure(d, "; ".join(said) + ".")
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else "open"
+
+
+def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
+    x, y = 0.0, 6.0
+    kinds = sorted({n.kind for n in graph.nodes})
+    items = [(k.replace("_", " "), KIND_COLOURS.get(k, "#7F7F7F"), "node") for k in kinds]
+    items += [("solid: cited A–B / 1–2", "#4D4D4D", "solid"),
+              ("dashed: cited lower", "#4D4D4D", "dashed"),
+              ("dotted: not cited", "#4D4D4D", "dotted"),
+              ("sanctioned", SANCTION_RED, "ring")]
+    for text, colour, what in items:
+        if x > width - 90:
+            x, y = 0.0, y - 11
+        if what == "node":
+            d.add(Circle(x + 4, y + 2.5, 3.5, fillColor=_c(colour), strokeColor=None))
+        elif what == "ring":
+            d.add(Circle(x + 4, y + 2.5, 3.5, fillColor=colors.white,
+                         strokeColor=_c(colour), strokeWidth=1.4))
+        else:
+            d.add(Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=_c(colour),
+                       strokeDashArray=DASH[what], strokeWidth=0.9))
+        for s in label_strings(x + 18, y, text, 6.5):
+            d.add(s)
+        x += 26 + len(text) * 3.6
+    d.add(Rect(0, 0, 0, 0, strokeColor=None, fillColor=None))

@@ -1,0 +1,70 @@
+"""The dossier's Screening section: for each watchlist the case was screened against, the list
+and its version, the algorithm, when it ran, every decision with its reviewer and note, and
+the hits still open. Its input is plain data (services.screening.summary), read by attribute."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Spacer
+
+from casefile.report import styles as st
+from casefile.report.citing import heading, when
+from casefile.report.model import DossierData
+from casefile.report.pages import Furniture
+from casefile.report.rich import Text, para, r
+from casefile.report.tables import Column, Num, long_table
+
+
+def _decision(line: Any) -> list:
+    who = " · ".join(x for x in (line.reviewer, when(line.decided_at) if line.decided_at
+                                 else "") if x)
+    what: Text = [r(line.list_caption, bold=True), r(f" ({line.list_key})", size=6.8)]
+    if line.explanation:
+        what += [r("\n" + line.explanation, size=6.8, color="#3A3A3A")]
+    if line.note:
+        what += [r("\nNote: ", italic=True), r(line.note)]
+    return [[r(line.party)], what, Num(f"{line.score:.2f}"),
+            [r(line.verdict, bold=line.verdict == "match")], [r(who)]]
+
+
+def _open(hit: Any) -> list:
+    what: Text = [r(hit.list_caption, bold=True), r(f" ({hit.list_key})", size=6.8)]
+    if hit.explanation:
+        what += [r("\n" + hit.explanation, size=6.8, color="#3A3A3A")]
+    if hit.reopened:
+        what += [r("\nReopened: ", italic=True), r(hit.reopened)]
+    return [[r(hit.party)], what, Num(f"{hit.score:.2f}"),
+            [r("FLAGGED, not reviewed" if hit.flagged else "to review",
+               bold=hit.flagged, color="#B00020" if hit.flagged else None)], [r("")]]
+
+
+def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
+    out = heading(f, "screening", "Screening")
+    if not data.screening:
+        return out + [para("The parties of this case have not been screened against a "
+                           "watchlist.", st.NOTE)]
+    cols = [Column("Party", 0.22), Column("List entry and why it matched", 0.5),
+            Column("Score", fit=True, numeric=True), Column("Decision", 0.12),
+            Column("Reviewer", 0.16)]
+    for s in data.screening:
+        out.append(para(f"{s.watchlist}: {s.dataset}, version {s.list_version}", st.H2))
+        out.append(para(
+            f"Screened {s.parties:,} parties on {when(s.screened_at)} with {s.algorithm}; "
+            f"scores from {s.review_threshold:.2f} are shown for review and from "
+            f"{s.flag_threshold:.2f} flagged. List file SHA-256 {s.list_sha256}. "
+            f"{s.licence}", st.SMALL))
+        out.append(Spacer(1, 4))
+        out.append(para(f"Decisions ({len(s.decisions):,})", st.H3))
+        if s.decisions:
+            out += long_table(cols, list(s.decisions), _decision, width,
+                              fitted=[["", "", "0.00", "", ""]])
+        else:
+            out.append(para("No decisions recorded.", st.NOTE))
+        out.append(para(f"Open hits ({len(s.open_hits):,})", st.H3))
+        if s.open_hits:
+            out += long_table(cols, list(s.open_hits), _open, width,
+                              fitted=[["", "", "0.00", "", ""]])
+        else:
+            out.append(para("None: every hit has a decision.", st.NOTE))
+    return out

@@ -1,0 +1,114 @@
+"""The screening operations of a case, each one :meth:`Case.operation` (one transaction, one
+undo step, one audit entry, the content digest kept): record a run with its hits, and decide
+on hits (match / no match / unsure, with the reviewer and a note)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from casefile.errors import NotFoundError, ValidationError
+from casefile.services.case import operations as ops
+from casefile.services.case.change import Change
+from casefile.services.case.journal import Tx
+from casefile.store.screening_models import VERDICTS
+
+if TYPE_CHECKING:
+    from casefile.services.case.facade import Case
+
+VERDICT_WORDS = {"match": "match", "no_match": "no match", "unsure": "unsure"}
+
+
+def record_run(case: Case, run: dict[str, Any], hits: Sequence[dict[str, Any]]) -> Change:
+    """Write a run and its hits; the Change's result is the run's id."""
+    def work(tx: Tx) -> int:
+        rid = tx.insert("screening_run", dict(run))
+        for h in hits:
+            tx.insert("screening_hit", {**h, "run_id": rid})
+        return rid
+    n = len(hits)
+    return case.operation(f"Screen against {run['watchlist']} ({n} hit{'s' * (n != 1)})",
+                          work)
+
+
+def decide(case: Case, hit_ids: Sequence[int], verdict: str, note: str = "",
+           reviewer: str | None = None) -> Change:
+    """Record a decision on each of ``hit_ids``. Deciding several at once as "no match"
+    needs a note (why they were all dismissed)."""
+    if verdict not in VERDICTS:
+        raise ValidationError("verdict", f"{verdict!r} is no decision: one of "
+                              f"{', '.join(VERDICT_WORDS.values())}")
+    if not hit_ids:
+        raise ValidationError("hits", "no hit chosen")
+    if len(hit_ids) > 1 and verdict == "no_match" and not note.strip():
+        raise ValidationError("note", "dismissing several hits at once needs a note saying "
+                              "why")
+    who = reviewer if reviewer is not None else case.actor
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def work(tx: Tx) -> list[int]:
+        out = []
+        for hid in hit_ids:
+            if tx.fetch("screening_hit", hid) is None:
+                raise NotFoundError(f"screening hit {hid} no longer exists")
+            out.append(tx.insert("screening_decision", {
+                "hit_id": hid, "verdict": verdict, "reviewer": who, "note": note.strip(),
+                "decided_at": at}))
+        return out
+    word = VERDICT_WORDS[verdict]
+    if len(hit_ids) == 1:
+        hit = case.get("screening_hit", hit_ids[0]) or {}
+        name = f"Decide “{word}” on {hit.get('list_caption', 'hit')}"
+    else:
+        name = f"Decide “{word}” on {len(hit_ids)} hits"
+    return case.operation(name, work)
+
+
+def record_sanction(case: Case, hit_id: int) -> Change:
+    """Turn a hit decided "match" against a sanctioned list entry into a sanction record of
+    the party, citing the watchlist (one source per list and version, made on first use) —
+    one operation. The Change's result is the new sanction's id."""
+    hit = case.get("screening_hit", hit_id)
+    if hit is None:
+        raise NotFoundError(f"screening hit {hit_id} no longer exists")
+    with case.read() as conn:
+        verdict = conn.exec_driver_sql(
+            "SELECT verdict FROM screening_decision WHERE id = coalesce((SELECT max(id) FROM "
+            "screening_decision WHERE hit_id = ?), ?)",
+            (hit_id, hit["carried_decision_id"])).scalar()
+        run = conn.exec_driver_sql("SELECT watchlist, dataset, list_version, list_sha256 FROM "
+                                   "screening_run WHERE id = ?", (hit["run_id"],)).one()
+    if verdict != "match":
+        raise ValidationError("decision", "only a hit decided as a match becomes a sanction "
+                              "of the party")
+    entry = json.loads(hit["entry"])
+    props: dict[str, list[str]] = entry.get("properties") or {}
+    topics = props.get("topics", [])
+    if not any(t == "sanction" or t.startswith("sanction.") for t in topics):
+        raise ValidationError("topics", f"{hit['list_caption']} is not listed as sanctioned "
+                              f"(topics: {', '.join(topics) or 'none'}); no sanction to "
+                              "record")
+    url = f"https://www.opensanctions.org/entities/{entry.get('id', '')}/"
+    title = f"OpenSanctions watchlist {run[0]} ({run[1]}), version {run[2]}"
+
+    def work(tx: Tx) -> int:
+        found = tx.conn.exec_driver_sql("SELECT id FROM source WHERE title = ? AND kind = "
+                                        "'database'", (title,)).scalar()
+        source = found if found is not None else ops.insert_row(tx, "source", {
+            "kind": "database", "title": title, "publisher": "OpenSanctions", "url":
+            "https://www.opensanctions.org/", "reliability": "B", "notes":
+            f"Loaded from a file with SHA-256 {run[3]}. OpenSanctions data is licensed "
+            "under CC BY-NC 4.0."})
+        sid = ops.insert_row(tx, "sanction", {
+            "entity_id": hit["entity_id"],
+            "authority": ", ".join(entry.get("datasets") or []) or run[1],
+            "programme": ", ".join(props.get("program", [])),
+            "reason": "; ".join(props.get("notes", []))[:2000],
+            "source_url": url})
+        ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
+                 f"{entry.get('schema', '')} {entry.get('id', '')}; topics: "
+                 f"{', '.join(topics)}", locator=str(entry.get("id", "")), credibility=2)
+        return sid
+    return case.operation(f"Record sanction of {hit['list_caption']} from {run[0]}", work)

@@ -1,0 +1,104 @@
+"""Read a case into the link chart's graph (:class:`casefile.core.chart.model.ChartGraph`),
+and its saved charts. One query per kind of fact; a fact's citations come with it as codes
+('B2 Politico report'; a protected source by its number only)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from casefile.core.chart.build import ChartBuilder, Stop
+from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.state import ChartState
+from casefile.core.countries import country_name
+from casefile.services.queries.standing import ended_sql
+from casefile.store.schema import CITATION_COLUMNS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+_SEP = "\x1f"
+
+
+def _cites(kind: str) -> str:
+    return ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
+            "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
+            f"FROM citation c JOIN source s ON s.id = c.source_id WHERE "
+            f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
+
+
+@lru_cache(maxsize=8192)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(p for p in (text or "").split(_SEP) if p)
+
+
+def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
+    """The chart of the whole case: every party, shipments per pair (through their route
+    stops when ``waypoints``), relationships, and sanctions by authority."""
+    stops: dict[int, list[Stop]] = defaultdict(list)
+    if waypoints:
+        for sid, country, entity in conn.exec_driver_sql(
+                "SELECT shipment_id, coalesce(country, ''), entity_id FROM route_stop "
+                "ORDER BY shipment_id, position, id"):
+            stops[sid].append(Stop(country, entity))
+    names = {s.country: country_name(s.country) for ss in stops.values() for s in ss}
+    b = ChartBuilder(waypoints, names)
+    for eid, name, kind, country, cites in conn.exec_driver_sql(
+            "SELECT x.id, x.name, x.kind, coalesce(x.country, ''), " + _cites("entity")
+            + " FROM entity x ORDER BY x.id"):
+        b.party(eid, name, kind, country, sources=_split(cites))
+    rows = conn.exec_driver_sql(
+        "SELECT x.id, x.shipper_id, x.consignee_id, coalesce(x.date_text || ': ', '') || "
+        "x.declared_goods || CASE WHEN x.assessed_goods != '' AND x.assessed_goods != "
+        "x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' ELSE '' END, "
+        "x.date_start, x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
+        + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall()
+    b.shipments((sid, shipper, consignee, text or f"shipment {sid}", _day(first), _day(last),
+                 count or 1, weight, value, currency or "", stops.get(sid, ()), _split(cites))
+                for (sid, shipper, consignee, text, first, last, count, weight, value,
+                     currency, cites) in rows)
+    for rid, subject, obj, kind, desc, text, first, last, cites in conn.exec_driver_sql(
+            "SELECT x.id, x.subject_id, x.object_id, x.kind, x.description, x.date_text, "
+            "x.date_start, x.date_end, " + _cites("relationship")
+            + " FROM relationship x ORDER BY x.id"):
+        words = (kind or "other").replace("_", " ")
+        said = f"{text + ': ' if text else ''}{words}{' — ' + desc if desc else ''}"
+        b.relationship(rid, subject, obj, kind or "other", said, _day(first), _day(last),
+                       _split(cites))
+    for sid, eid, authority, programme, first, last, ended, cites in conn.exec_driver_sql(
+            "SELECT x.id, x.entity_id, x.authority, coalesce(nullif(x.programme, ''), "
+            "x.program_id), coalesce(x.date_start, x.start_start), x.end_end, "
+            + ended_sql("x") + ", " + _cites("sanction")
+            + " FROM sanction x ORDER BY x.id"):
+        b.sanction(sid, eid, authority or "", programme or "", _day(first), _day(last),
+                   _split(cites), bool(ended))
+    return b.graph().warm()
+
+
+@dataclass(frozen=True)
+class SavedChart:
+    """A chart saved in the case: its id, name and state."""
+
+    id: int
+    name: str
+    state: ChartState
+
+
+def list_charts(conn: Connection) -> list[tuple[int, str]]:
+    """(id, name) of the case's saved charts, by name."""
+    return [(int(r[0]), str(r[1])) for r in conn.exec_driver_sql(
+        "SELECT id, name FROM chart ORDER BY name COLLATE NOCASE, id")]
+
+
+def read_chart(conn: Connection, chart_id: int) -> SavedChart | None:
+    row = conn.exec_driver_sql("SELECT id, name, state FROM chart WHERE id = ?",
+                               (chart_id,)).first()
+    return None if row is None else SavedChart(int(row[0]), str(row[1]),
+                                               ChartState.from_json(row[2]))

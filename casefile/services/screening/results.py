@@ -1,0 +1,97 @@
+"""Reading screening results from a case: the hits of the latest run (per watchlist) with the
+decision that holds for each (its own latest decision, else the one carried from an earlier
+run), for the CLI, the review dialog and the dossier summary."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+
+@dataclass(frozen=True)
+class HitRow:
+    """A hit as a reviewer sees it."""
+
+    id: int
+    run_id: int
+    entity_id: int
+    party: str
+    party_kind: str
+    list_key: str
+    list_schema: str
+    list_caption: str
+    score: float
+    explanation: str
+    matched_name: str
+    features: dict[str, float]
+    entry: dict[str, Any]
+    reopened: str
+    verdict: str  # "" when open
+    reviewer: str
+    note: str
+    decided_at: str
+    carried: bool  # the decision was made on an earlier run's hit
+
+    @property
+    def open(self) -> bool:
+        return not self.verdict
+
+
+def latest_runs(conn: Connection, watchlist: str | None = None) -> list[dict[str, Any]]:
+    """The latest whole-case run of each watchlist (or of ``watchlist``); for a watchlist
+    only ever used on single parties, its latest run."""
+    rows = conn.exec_driver_sql(
+        "SELECT * FROM screening_run ORDER BY scope = 'case', id").mappings().all()
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if watchlist is None or r["watchlist"] == watchlist:
+            out[r["watchlist"]] = dict(r)
+    return list(out.values())
+
+
+def hits(conn: Connection, watchlist: str | None = None, party: int | None = None,
+         run_ids: list[int] | None = None) -> list[HitRow]:
+    """The current hits: of the latest run of each party against each watchlist (a party
+    screened alone later shows its newer hits), best score first."""
+    where, params = "", list[Any]()
+    if watchlist is not None:
+        where += " AND r.watchlist = ?"
+        params.append(watchlist)
+    if party is not None:
+        where += " AND h.entity_id = ?"
+        params.append(party)
+    if run_ids is not None:
+        where += f" AND h.run_id IN ({','.join(str(int(i)) for i in run_ids) or 'NULL'})"
+    else:  # the latest run that screened each party, per watchlist
+        where += (" AND h.run_id = (SELECT max(r2.id) FROM screening_run r2 WHERE "
+                  "r2.watchlist = r.watchlist AND (r2.scope = 'case' OR r2.scope = "
+                  "'entity ' || h.entity_id))")
+    sql = f"""
+        SELECT h.id, h.run_id, h.entity_id, e.name, e.kind, h.list_key, h.list_schema,
+               h.list_caption, h.score, h.explanation, h.matched_name, h.features, h.entry,
+               h.reopened, h.carried_decision_id,
+               (SELECT max(id) FROM screening_decision WHERE hit_id = h.id) AS own
+        FROM screening_hit h JOIN screening_run r ON r.id = h.run_id
+        JOIN entity e ON e.id = h.entity_id WHERE 1 = 1 {where}
+        ORDER BY h.score DESC, h.id"""
+    out = []
+    for r in conn.exec_driver_sql(sql, tuple(params)).mappings():
+        dec = _decision(conn, r["own"] or r["carried_decision_id"])
+        out.append(HitRow(
+            r["id"], r["run_id"], r["entity_id"], r["name"], r["kind"], r["list_key"],
+            r["list_schema"], r["list_caption"], r["score"], r["explanation"],
+            r["matched_name"], json.loads(r["features"] or "{}"),
+            json.loads(r["entry"] or "{}"), r["reopened"], *dec,
+            carried=r["own"] is None and r["carried_decision_id"] is not None))
+    return out
+
+
+def _decision(conn: Connection, did: int | None) -> tuple[str, str, str, str]:
+    if did is None:
+        return "", "", "", ""
+    row = conn.exec_driver_sql("SELECT verdict, reviewer, note, decided_at FROM "
+                               "screening_decision WHERE id = ?", (did,)).first()
+    return (row[0], row[1], row[2], row[3]) if row else ("", "", "", "")

@@ -1,0 +1,186 @@
+"""Screen a case's parties against a watchlist and keep the run in the case: read the
+parties, find and score candidates, decide which earlier decisions still hold, and write the
+run and its hits as one case operation (one undo step, one audit entry).
+
+A pair (party, list entry) found again keeps its latest decision unless the entry changed
+since (its digest differs) or its score crossed a threshold (review 0.5, flag 0.7); then the
+hit is reopened and says why."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, REVIEW_THRESHOLD
+from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
+from casefile.core.screening.score import Result, score
+from casefile.errors import NotFoundError, ValidationError
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.case.screening_ops import record_run
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.candidates import Index
+from casefile.services.screening.pool import ScreeningPool
+
+Progress = Callable[[int, int, str], None]
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class Found:
+    party: Party
+    party_name: str
+    entry: Entry
+    result: Result
+    digest: str
+
+
+@dataclass
+class RunSummary:
+    """What a run found: its id in the case, the hits, and how many were new or reopened
+    and how many kept an earlier decision."""
+
+    run_id: int
+    watchlist: str
+    version: str
+    parties: int
+    hits: int
+    reopened: int
+    carried: int
+    flagged_open: int
+    found: list[Found] = field(default_factory=list)
+    change: Change | None = None  # the case operation that recorded the run
+
+
+def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[Party, str]]:
+    """(Party, its name) of every entity of the case (or of ``ids``)."""
+    where = "" if ids is None else f" WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+    rows = conn.exec_driver_sql(
+        "SELECT id, kind, name, country, other_countries, nationality, birth_edtf, "
+        f"birth_start FROM entity{where} ORDER BY id").all()
+    aliases: dict[int, list[str]] = {}
+    for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias ORDER BY id"):
+        aliases.setdefault(eid, []).append(name)
+    idents: dict[int, list[tuple[str, str]]] = {}
+    for eid, scheme, value in conn.exec_driver_sql(
+            "SELECT entity_id, scheme, value FROM identifier ORDER BY id"):
+        idents.setdefault(eid, []).append((scheme, value))
+    out = []
+    for eid, kind, name, country, others, nationality, edtf, start in rows:
+        countries = {c.lower() for c in [country or "", *(others or "").split(","),
+                                         *(nationality or "").split(",")] if c}
+        births = [edtf] if edtf and _ISO.match(edtf) else [start[:4]] if start else []
+        out.append((Party(eid, KIND_SCHEMA.get(kind, "LegalEntity"),
+                          list(dict.fromkeys([name, *aliases.get(eid, [])])), countries,
+                          births, idents.get(eid, [])), name))
+    return out
+
+
+def find(index: Index, parties: list[tuple[Party, str]], review: float = REVIEW_THRESHOLD,
+         progress: Progress | None = None) -> list[Found]:
+    """Every (party, entry) scoring at least ``review``, best first per party."""
+    out: list[Found] = []
+    for n, (party, name) in enumerate(parties):
+        if progress is not None:
+            progress(n, len(parties), name)
+        scored = [(e, score(party, e)) for e in index.candidates(party)]
+        for e, r in sorted(scored, key=lambda x: -x[1].score):
+            if r.score >= review:
+                out.append(Found(party, name, e, r, index.digest(e.key)))
+    if progress is not None:
+        progress(len(parties), len(parties), "")
+    return out
+
+
+def _band(s: float, review: float, flag: float) -> int:
+    return 2 if s >= flag else 1 if s >= review else 0
+
+
+def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str, Any]]:
+    """(party, entry key) -> the latest earlier hit against this list, with the decision
+    that holds for it (its own latest, else the one it carried)."""
+    out: dict[tuple[int, str], dict[str, Any]] = {}
+    for hid, eid, key, sc, digest, carried, own in conn.exec_driver_sql(
+            "SELECT h.id, h.entity_id, h.list_key, h.score, h.entry_digest, "
+            "h.carried_decision_id, (SELECT max(d.id) FROM screening_decision d WHERE "
+            "d.hit_id = h.id) FROM screening_hit h JOIN screening_run r ON r.id = h.run_id "
+            "WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
+        out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest,
+                           "decision": own or carried}
+    return out
+
+
+def screen_case(case: Case, watchlist: str, *, party: int | None = None,
+                where: Path | None = None, review: float = REVIEW_THRESHOLD,
+                flag: float = FLAG_THRESHOLD, progress: Progress | None = None,
+                pool: ScreeningPool | None = None) -> RunSummary:
+    """Screen the case (or one party) against ``watchlist`` and record the run. With a
+    ``pool`` the scoring runs in its worker processes, else in this thread."""
+    if not 0 < review <= flag <= 1:
+        raise ValidationError("threshold", "thresholds must satisfy 0 < review ≤ flag ≤ 1")
+    con = db.open_existing(watchlist, where)
+    try:
+        info = db.describe(watchlist, con, db.path_of(watchlist, where))
+        with case.read() as conn:
+            parties = read_parties(conn, [party] if party is not None else None)
+            if party is not None and not parties:
+                raise NotFoundError(f"the case has no party {party}")
+            earlier = _earlier(conn, watchlist)
+        started = _now()
+        if pool is None:
+            found = find(Index(con), parties, review, progress)
+    finally:
+        con.close()
+    if pool is not None:
+        names = {p.id: (p, name) for p, name in parties}
+        found = [Found(names[pid][0], names[pid][1], e, r, digest) for pid, e, r, digest
+                 in pool.score(db.path_of(watchlist, where), [p for p, _n in parties],
+                               review, progress)]
+    hits: list[dict[str, Any]] = []
+    reopened = carried = flagged_open = 0
+    for f in found:
+        prev = earlier.get((f.party.id, f.entry.key))
+        carried_id, why = None, "new"
+        if prev is not None and prev["decision"] is not None:
+            if prev["digest"] != f.digest:
+                why = "the list entry changed"
+            elif _band(prev["score"], review, flag) != _band(f.result.score, review, flag):
+                why = (f"score crossed a threshold ({prev['score']:.2f} -> "
+                       f"{f.result.score:.2f})")
+            else:
+                carried_id, why = prev["decision"], ""
+        elif prev is not None:
+            why = "not yet decided"
+        carried += carried_id is not None
+        reopened += why not in ("", "new", "not yet decided")
+        flagged_open += carried_id is None and f.result.score >= flag
+        m = f.result.name
+        hits.append({
+            "entity_id": f.party.id, "list_key": f.entry.key, "list_schema": f.entry.schema,
+            "list_caption": f.entry.caption, "score": f.result.score,
+            "features": json.dumps(f.result.features, sort_keys=True),
+            "explanation": f.result.explanation,
+            "matched_name": f"{m.query} ~ {m.result}" if m and m.pairs else "",
+            "entry": json.dumps(f.entry.snapshot(), ensure_ascii=False, sort_keys=True),
+            "entry_digest": f.digest, "carried_decision_id": carried_id,
+            "reopened": why})
+    run = {"watchlist": watchlist, "dataset": info.dataset, "list_version": info.version,
+           "list_sha256": info.sha256, "algorithm": ALGORITHM,
+           "algorithm_version": ALGORITHM_VERSION, "review_threshold": review,
+           "flag_threshold": flag, "scope": "case" if party is None else f"entity {party}",
+           "parties": len(parties), "started_at": started, "finished_at": _now(),
+           "actor": case.actor}
+    change = record_run(case, run, hits)
+    return RunSummary(int(change.result), watchlist, info.version, len(parties), len(hits),
+                      reopened, carried, flagged_open, found, change)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,117 @@
+"""A watchlist's own database: one SQLite file per list in the ``watchlists`` folder of the
+user data folder (never inside a case). It holds the matchable entries (their properties as
+JSON and a digest of them), the token index candidates are found by (``token``: key, entry;
+``key_weight``: how rare each key is), and what was loaded when (``load``: file, SHA-256,
+dataset, version, licence, counts)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from casefile.core.screening.records import Entry
+from casefile.errors import NotFoundError, ValidationError
+from casefile.paths import user_data_dir
+
+LICENCE = ("OpenSanctions data is licensed under CC BY-NC 4.0 (Creative Commons "
+           "Attribution-NonCommercial 4.0): free for non-commercial use with attribution "
+           "to OpenSanctions; commercial use needs a licence from OpenSanctions.")
+SUFFIX = ".watchlist"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS load (
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT NOT NULL, dataset TEXT NOT NULL,
+    version TEXT NOT NULL, kind TEXT NOT NULL, licence TEXT NOT NULL, at TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0,
+    removed INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0, done INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS entry (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, schema TEXT NOT NULL,
+    caption TEXT NOT NULL, datasets TEXT NOT NULL, topics TEXT NOT NULL,
+    first_seen TEXT, last_seen TEXT, last_change TEXT, data TEXT NOT NULL,
+    digest TEXT NOT NULL, seen INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS token (key TEXT NOT NULL, entry INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS key_weight (key TEXT PRIMARY KEY, n INTEGER NOT NULL)
+    WITHOUT ROWID;
+"""
+INDEXES = ("CREATE INDEX IF NOT EXISTS token_key ON token(key, entry)",
+           "CREATE INDEX IF NOT EXISTS token_entry ON token(entry)")
+
+
+def folder() -> Path:
+    path = user_data_dir() / "watchlists"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise ValidationError("name", f"{name!r} is no watchlist name: use letters, digits, "
+                              "'.', '_' or '-' (at most 64)")
+    return name
+
+
+def path_of(name: str, where: Path | None = None) -> Path:
+    return (where or folder()) / f"{check_name(name)}{SUFFIX}"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.executescript(_SCHEMA)
+    for sql in INDEXES:
+        con.execute(sql)
+    return con
+
+
+def open_existing(name: str, where: Path | None = None) -> sqlite3.Connection:
+    path = path_of(name, where)
+    if not path.exists():
+        known = ", ".join(w.name for w in list_all(where)) or "none yet"
+        raise NotFoundError(f"no watchlist called {name!r} (known: {known}); import one "
+                            "with 'casefile watchlist import FILE'")
+    return connect(path)
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """What ``casefile watchlist list`` says of a list."""
+
+    name: str
+    path: Path
+    entries: int
+    dataset: str
+    version: str
+    sha256: str
+    loaded_at: str
+    licence: str
+
+
+def describe(name: str, con: sqlite3.Connection, path: Path) -> Watchlist:
+    n = con.execute("SELECT count(*) FROM entry").fetchone()[0]
+    last = con.execute("SELECT dataset, version, sha256, at, licence FROM load WHERE done = 1 "
+                       "ORDER BY id DESC LIMIT 1").fetchone() or ("", "", "", "", "")
+    return Watchlist(name, path, n, *last)
+
+
+def list_all(where: Path | None = None) -> list[Watchlist]:
+    out = []
+    for p in sorted((where or folder()).glob(f"*{SUFFIX}")):
+        con = connect(p)
+        try:
+            out.append(describe(p.name[:-len(SUFFIX)], con, p))
+        finally:
+            con.close()
+    return out
+
+
+def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:
+    """An Entry from (key, schema, caption, datasets, last_change, data)."""
+    key, schema, caption, datasets, last_change, data = row
+    return Entry(key, schema, caption, json.loads(data),
+                 [d for d in datasets.split(",") if d], last_change or "")

@@ -1,0 +1,281 @@
+"""Load an OpenSanctions file into a watchlist database, streamed: ``entities.ftm.json``
+(one FtM entity a line; a delta file's lines ``{"op": "ADD"|"MOD"|"DEL", "entity": …}``
+apply as they say) or ``targets.simple.csv`` (names, aliases, countries, birth dates and
+identifiers without their schemes). Only the matchable schemata are kept, with the
+properties a match or a reviewer needs.
+
+The file is read once, in binary, lines decoded one at a time: its SHA-256 is taken on the
+way, progress is the bytes read, and memory stays flat (rows are written in batches). A full
+file replaces the list (entries it no longer holds are removed; an unchanged entry is not
+rewritten); a delta file changes only what it names. All of one load is one transaction: a
+cancel or an error leaves the list as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.core.screening.keys import entry_keys
+from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
+from casefile.errors import Cancelled, ImportFileError
+from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
+from casefile.services.screening import watchlist_db as db
+
+Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
+KEPT = frozenset({*NAME_PROPS, *WEAK_PROPS, *ID_PROPS, "country", "nationality",
+                  "citizenship", "jurisdiction", "mainCountry", "flag", "birthDate",
+                  "birthPlace", "gender", "topics", "position", "notes", "sourceUrl",
+                  "program", "incorporationDate", "legalForm", "firstName", "lastName",
+                  "fatherName"})
+_BATCH = 2000
+
+
+@dataclass
+class LoadReport:
+    name: str
+    file: str
+    sha256: str
+    dataset: str
+    version: str
+    kind: str  # full, delta, simple
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # entities of schemata that are not matched (sanctions, addresses…)
+    licence: str = db.LICENCE
+
+    def said(self) -> str:
+        return (f"{self.name}: {self.added:,} added, {self.changed:,} changed, "
+                f"{self.removed:,} removed, {self.unchanged:,} unchanged; {self.skipped:,} "
+                f"entities of other schemata left out (dataset {self.dataset}, version "
+                f"{self.version}, SHA-256 {self.sha256[:16]}…)")
+
+
+def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
+           progress: Progress | None) -> Iterator[tuple[int, dict[str, Any]]]:
+    done = 0
+    for n, raw in enumerate(fb, 1):
+        sha.update(raw)
+        done += len(raw)
+        if progress is not None and n % 5000 == 0:
+            progress(done, total, f"line {n:,}")
+        text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
+        if not text:
+            continue
+        try:
+            obj = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
+                                  f"({getattr(exc, 'msg', 'nested too deeply')})") from None
+        if not isinstance(obj, dict):
+            raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney entity")
+        yield n, obj
+
+
+def _row(obj: dict[str, Any]) -> tuple[Any, ...] | None:
+    """(key, schema, caption, datasets, topics, first_seen, last_seen, last_change, data,
+    digest) of a matchable entity; None for any other."""
+    rec = entity(obj)
+    if rec is None or not rec["id"] or rec["schema"] not in MATCHABLE:
+        return None
+    props = {k: [str(v) for v in vs if v not in (None, "")]
+             for k, vs in rec["properties"].items() if k in KEPT}
+    props = {k: v for k, v in props.items() if v}
+    caption = rec["caption"] or next(iter(props.get("name", [])), rec["id"])
+    data = json.dumps(props, ensure_ascii=False, sort_keys=True)
+    datasets = ",".join(str(d) for d in obj.get("datasets") or [])
+    digest = hashlib.sha256(f"{rec['schema']}\x1f{caption}\x1f{data}".encode()).hexdigest()
+    return (rec["id"], rec["schema"], caption, datasets, ",".join(props.get("topics", [])),
+            obj.get("first_seen"), obj.get("last_seen"), obj.get("last_change"), data, digest)
+
+
+class _Writer:
+    def __init__(self, con: sqlite3.Connection, load_id: int, report: LoadReport) -> None:
+        self.con, self.load, self.report = con, load_id, report
+        self.tokens: list[tuple[str, int]] = []
+        self.fresh = con.execute("SELECT count(*) FROM entry").fetchone()[0] == 0
+
+    def put(self, row: tuple[Any, ...]) -> None:
+        """Write one entry: new, changed (its tokens renewed) or unchanged (only marked as
+        seen by this load). An id met twice in one file keeps its last entity."""
+        key, digest = row[0], row[9]
+        old = None if self.fresh else self.con.execute(
+            "SELECT id, digest FROM entry WHERE key = ?", (key,)).fetchone()
+        eid = 0
+        if old is None:
+            try:
+                eid = self.con.execute(
+                    "INSERT INTO entry(key, schema, caption, datasets, topics, first_seen, "
+                    "last_seen, last_change, data, digest, seen) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?)", (*row, self.load)).lastrowid or 0
+                self.report.added += 1
+            except sqlite3.IntegrityError:  # the same id earlier in this very file
+                self.flush()
+                old = self.con.execute("SELECT id, digest FROM entry WHERE key = ?",
+                                       (key,)).fetchone()
+        if old is not None and old[1] == digest:
+            self.con.execute("UPDATE entry SET seen = ? WHERE id = ?", (self.load, old[0]))
+            self.report.unchanged += 1
+            return
+        if old is not None:
+            self.flush()
+            self.con.execute("DELETE FROM token WHERE entry = ?", (old[0],))
+            self.con.execute("UPDATE entry SET schema=?, caption=?, datasets=?, topics=?, "
+                             "first_seen=?, last_seen=?, last_change=?, data=?, digest=?, "
+                             "seen=? WHERE id = ?", (*row[1:], self.load, old[0]))
+            eid = old[0]
+            self.report.changed += 1
+        props = json.loads(row[8])
+        names = [v for p in (*NAME_PROPS, *WEAK_PROPS) for v in props.get(p, ())]
+        idents = [v for p in ID_PROPS if p != "kppCode" for v in props.get(p, ())]
+        self.tokens += [(k, eid) for k in entry_keys(names or [row[2]], idents)]
+        if len(self.tokens) >= _BATCH * 8:
+            self.flush()
+
+    def delete(self, key: str) -> None:
+        old = self.con.execute("SELECT id FROM entry WHERE key = ?", (key,)).fetchone()
+        if old is not None:
+            self.con.execute("DELETE FROM token WHERE entry = ?", (old[0],))
+            self.con.execute("DELETE FROM entry WHERE id = ?", (old[0],))
+            self.report.removed += 1
+
+    def flush(self) -> None:
+        if self.tokens:
+            self.con.executemany("INSERT INTO token(key, entry) VALUES (?, ?)", self.tokens)
+            self.tokens = []
+
+
+def load(path: str | Path, name: str | None = None, *, version: str | None = None,
+         dataset: str | None = None, where: Path | None = None,
+         progress: Progress | None = None) -> LoadReport:
+    """Load ``path`` into the watchlist ``name`` (default: the file's dataset, else its
+    stem), creating it if new. ``version`` defaults to the newest ``last_change`` the file
+    holds. Raises :class:`ImportFileError` naming the line of a bad entity, and
+    :class:`Cancelled` (the list unchanged) when ``progress`` raises it."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(f"{path}: no such file")
+    with path.open("r", encoding="utf-8-sig", errors="replace") as f:
+        kind = kind_of_file(f)
+        if not f.read(4096).strip():
+            raise ImportFileError(f"{path.name} is empty: nothing to load")
+    if kind == "array":
+        raise ImportFileError(f"{path.name}: a JSON array; a watchlist is loaded from "
+                              "OpenSanctions' entities.ftm.json (one entity a line)")
+    guess = dataset or (path.parent.name if path.parent.name not in ("", ".") else "") \
+        or path.stem.split(".")[0]
+    name = db.check_name(name or guess or "watchlist")
+    con = db.connect(db.path_of(name, where))
+    total = path.stat().st_size
+    sha = hashlib.sha256()
+    report = LoadReport(name, path.name, "", dataset or guess, version or "", kind)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        load_id = con.execute(
+            "INSERT INTO load(file, sha256, dataset, version, kind, licence, at) VALUES "
+            "(?, '', ?, ?, ?, ?, ?)", (path.name, report.dataset, report.version, kind,
+                                       db.LICENCE, _now())).lastrowid or 0
+        w = _Writer(con, load_id, report)
+        if w.fresh:
+            con.execute("DROP INDEX IF EXISTS token_key")
+            con.execute("DROP INDEX IF EXISTS token_entry")
+        newest = ""
+        delta = False
+        if kind == "csv":
+            _load_csv(path, w, progress)
+            sha = _sha256(path)
+        else:
+            with path.open("rb") as fb:
+                for n, obj in _lines(path, fb, sha, total, progress):
+                    op = obj.get("op")
+                    if isinstance(op, str) and isinstance(obj.get("entity"), dict):
+                        delta = True
+                        obj = obj["entity"]
+                        if op.upper() == "DEL":
+                            w.delete(str(obj.get("id") or ""))
+                            continue
+                    row = _row(obj)
+                    if row is None:
+                        if not obj.get("schema"):
+                            raise ImportFileError(f"{path.name}, line {n}: an entity "
+                                                  "without a schema")
+                        if obj.get("schema") in MATCHABLE:
+                            raise ImportFileError(f"{path.name}, line {n}: a "
+                                                  f"{obj['schema']} without an id")
+                        report.skipped += 1
+                        continue
+                    newest = max(newest, str(row[7] or ""))
+                    w.put(row)
+        w.flush()
+        if delta:
+            report.kind = "delta"
+        elif report.added + report.changed + report.unchanged == 0 and not w.fresh:
+            raise ImportFileError(f"{path.name} holds no entity of a schema that is matched "
+                                  "(Person, Company, Organization, LegalEntity, PublicBody, "
+                                  "Vessel, Airplane); the watchlist is left as it was")
+        else:  # a full file: what it no longer holds goes
+            gone = con.execute("SELECT id FROM entry WHERE seen != ?", (load_id,)).fetchall()
+            for (eid,) in gone:
+                con.execute("DELETE FROM token WHERE entry = ?", (eid,))
+            con.execute("DELETE FROM entry WHERE seen != ?", (load_id,))
+            report.removed += len(gone)
+        if progress is not None:
+            progress(total, total, "indexing")
+        for sql in db.INDEXES:
+            con.execute(sql)
+        con.execute("DELETE FROM key_weight")
+        con.execute("INSERT INTO key_weight(key, n) SELECT key, count(*) FROM token "
+                    "GROUP BY key")
+        report.sha256 = sha.hexdigest()
+        report.version = version or newest[:19] or _now()[:10]
+        con.execute("UPDATE load SET sha256=?, version=?, kind=?, added=?, changed=?, "
+                    "removed=?, unchanged=?, skipped=?, done=1 WHERE id=?",
+                    (report.sha256, report.version, report.kind, report.added,
+                     report.changed, report.removed, report.unchanged, report.skipped,
+                     load_id))
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+    return report
+
+
+def _load_csv(path: Path, w: _Writer, progress: Progress | None) -> None:
+    with path.open("r", encoding="utf-8-sig", newline="") as f:
+        for n, rec in simple_rows(path, f):
+            if progress is not None and n % 5000 == 0:
+                progress(0, 0, f"line {n:,}")  # the size read is not known here
+            obj = {"id": rec["id"], "schema": rec["schema"], "properties": {
+                k: v for k, v in rec["properties"].items() if v and any(v)},
+                "datasets": rec.get("_datasets") or []}
+            row = _row(obj)
+            if row is None:
+                w.report.skipped += 1
+                continue
+            w.put(row)
+
+
+def _sha256(path: Path) -> Any:
+    sha = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            sha.update(chunk)
+    return sha
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+__all__ = ["Cancelled", "LoadReport", "load"]

@@ -1,0 +1,193 @@
+"""The link chart as a picture to hand on (PNG or SVG): the chart as it is filtered and laid
+out, drawn as vectors (links by pen in a few paths, nodes as their kind's pictogram, labels
+when there are few enough to read), under the case's title, the chart's name and the TLP
+marking, with a legend, and the marking again at the foot."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph.functions as pgfn
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtSvg import QSvgGenerator
+
+from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
+from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
+from casefile.ui.chart_icons import ICON, _glyph
+from casefile.ui.chart_labels import short
+from casefile.ui.chart_scene import ChartScene
+from casefile.ui.timeline_export import _marking, marking_of
+
+WIDTH = 1600
+MARGIN = 24
+HEADER = 78
+LEGEND = 64
+FOOTER = 34
+GLYPHS_UP_TO = 2000  # nodes drawn with their pictogram (more: a coloured disc)
+LABELS_UP_TO = 3000
+ARROWS_UP_TO = 5000
+
+
+def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
+                 name: str) -> Path:
+    """Write what ``scene`` shows to ``path`` (PNG, or SVG by the suffix)."""
+    path = Path(path)
+    src = scene.extent()
+    chart_w = WIDTH - 2 * MARGIN
+    scale = min(chart_w / max(src.width(), 1.0), 1.5)
+    chart_h = int(min(max(src.height() * scale, 200), 6000))
+    scale = min(scale, chart_h / max(src.height(), 1.0))
+    height = HEADER + chart_h + LEGEND + FOOTER
+    target = QRectF(MARGIN, HEADER, chart_w, chart_h)
+    if path.suffix.lower() == ".svg":
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(WIDTH, height))
+        gen.setViewBox(QRect(0, 0, WIDTH, height))
+        gen.setTitle(f"{info.get('title') or 'Case'} — link chart {name}")
+        gen.setDescription(" · ".join(p for p in marking_of(info)[::3] if p))
+        painter = QPainter(gen)
+        _page(painter, scene, info, name, height, src, target, scale)
+        painter.end()
+    else:
+        big = len(scene.graph.nodes) > GLYPHS_UP_TO or len(scene.graph.links) > 20_000
+        ratio = 1 if big else 2  # sharp when printed; a huge chart stays quick to write
+        image = QImage(WIDTH * ratio, height * ratio, QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
+        _page(painter, scene, info, name, height, src, target, scale)
+        painter.end()
+        if not image.save(str(path)):
+            raise OSError(f"Cannot write {path}")
+    return path
+
+
+def _page(p: QPainter, scene: ChartScene, info: dict[str, Any], name: str, height: int,
+          src: QRectF, target: QRectF, scale: float) -> None:
+    p.fillRect(QRect(0, 0, WIDTH, height), QColor("white"))
+    label, fg, bg, classification = marking_of(info)
+    mark_w = _marking(p, QPoint(WIDTH - MARGIN, MARGIN), label, fg, bg)
+    title = QFont()
+    title.setPixelSize(22)
+    title.setBold(True)
+    p.setFont(title)
+    p.setPen(QColor("#111111"))
+    room = WIDTH - 2 * MARGIN - mark_w - 16
+    p.drawText(QRect(MARGIN, MARGIN - 4, room, 30), Qt.AlignmentFlag.AlignLeft,
+               QFontMetrics(title).elidedText(str(info.get("title") or "Untitled case"),
+                                              Qt.TextElideMode.ElideRight, room))
+    small = QFont()
+    small.setPixelSize(13)
+    p.setFont(small)
+    p.setPen(QColor("#555555"))
+    shown = int((~scene.hidden).sum())
+    links = int(scene.layer.visible.sum())
+    line = (f"Link chart “{name}” · {shown:,} nodes · {links:,} links"
+            + (f" · {scene.window_text}" if scene.window_text else "")
+            + f" · exported {date.today().isoformat()}"
+            + (f" · {classification}" if classification else ""))
+    p.drawText(QRect(MARGIN, MARGIN + 30, WIDTH - 2 * MARGIN, 20),
+               Qt.AlignmentFlag.AlignLeft, line)
+    p.save()
+    p.setClipRect(target)
+    p.translate(target.center())
+    p.scale(scale, scale)
+    p.translate(-src.center())
+    draw_chart(p, scene)
+    p.restore()
+    _legend(p, HEADER + int(target.height()) + 12, small, scene)
+    _marking(p, QPoint(WIDTH - MARGIN, height - FOOTER + 6), label, fg, bg)
+
+
+def draw_chart(p: QPainter, scene: ChartScene) -> None:
+    """The chart's links and nodes as vectors, in scene coordinates."""
+    layer = scene.layer
+    vis = np.flatnonzero(layer.visible)
+    groups = np.where(layer.grey[vis], 27, layer.pen_group[vis])
+    for g in np.unique(groups).tolist():
+        idx = vis[groups == g]
+        x = np.empty(2 * len(idx))
+        y = np.empty(2 * len(idx))
+        x[0::2], x[1::2] = layer.p1[idx, 0], layer.p2[idx, 0]
+        y[0::2], y[1::2] = layer.p1[idx, 1], layer.p2[idx, 1]
+        p.setPen(layer.pens[g])
+        p.drawPath(pgfn.arrayToQPath(x, y, connect="pairs"))
+    if layer.hot is not None:
+        p.setPen(layer.hot_pen)
+        p.drawPath(layer.hot)
+    arrows = vis[layer.directed[vis] & ~layer.grey[vis]]
+    if len(arrows) <= ARROWS_UP_TO:
+        layer.arrows(p, arrows)
+    nodes = np.flatnonzero(~scene.hidden | scene.show_hidden)
+    glyphs = len(nodes) <= GLYPHS_UP_TO
+    labels = len(nodes) <= LABELS_UP_TO
+    font = QFont(scene.label_font)
+    p.setFont(font)
+    fm = QFontMetrics(font)
+    g = scene.graph
+    for i in nodes.tolist():
+        node = g.nodes[i]
+        x, y = scene.pos[i]
+        p.save()
+        p.setOpacity(scene.nodes[i].opacity())
+        p.translate(x - ICON / 2, y - ICON / 2)
+        p.setPen(QPen(QColor("white"), 1.5))
+        p.setBrush(QBrush(QColor(KIND_COLOURS.get(node.kind, KIND_COLOURS["other"]))))
+        p.drawEllipse(QRectF(2, 2, ICON - 4, ICON - 4))
+        if glyphs:
+            p.setPen(QPen(QColor("white"), 1.6))
+            p.setBrush(QBrush(QColor("white")))
+            _glyph(p, node.kind if node.kind in KIND_COLOURS else "other")
+        if node.sanctioned:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor(SANCTION_RED), 3))
+            p.drawEllipse(QRectF(1.5, 1.5, ICON - 3, ICON - 3))
+        if labels:
+            text = short(node.label)
+            p.setPen(QColor("#222222"))
+            p.drawText(QPointF(ICON / 2 - fm.horizontalAdvance(text) / 2,
+                               ICON + fm.ascent()), text)
+        p.restore()
+
+
+def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:
+    p.setFont(font)
+    fm = QFontMetrics(font)
+    x = MARGIN
+    kinds = [k for k in NODE_KINDS if any(n.kind == k for n in scene.graph.nodes)]
+    for kind in kinds:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(QColor(KIND_COLOURS[kind])))
+        p.drawEllipse(QRectF(x, y + 3, 12, 12))
+        p.setPen(QColor("#222222"))
+        words = kind.replace("_", " ")
+        p.drawText(QPointF(x + 16, y + 14), words)
+        x += 16 + fm.horizontalAdvance(words) + 18
+    p.setPen(QPen(QColor(SANCTION_RED), 2.5))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawEllipse(QRectF(x, y + 3, 12, 12))
+    p.setPen(QColor("#222222"))
+    p.drawText(QPointF(x + 16, y + 14), "sanctioned")
+    x, y = MARGIN, y + 24
+    for kind, colour in LINK_COLOURS.items():
+        p.setPen(QPen(QColor(colour), 2))
+        p.drawLine(QPointF(x, y + 9), QPointF(x + 26, y + 9))
+        p.setPen(QColor("#222222"))
+        words = {"shipment": "shipments (→ direction, width by count)",
+                 "relationship": "relationships", "sanction": "sanctions"}[kind]
+        p.drawText(QPointF(x + 32, y + 14), words)
+        x += 32 + fm.horizontalAdvance(words) + 22
+    for style, dash in (("solid", Qt.PenStyle.SolidLine), ("dashed", Qt.PenStyle.DashLine),
+                        ("dotted", Qt.PenStyle.DotLine)):
+        p.setPen(QPen(QColor("#444444"), 1.5, dash))
+        p.drawLine(QPointF(x, y + 9), QPointF(x + 26, y + 9))
+        p.setPen(QColor("#222222"))
+        words = STYLE_WORDS[style]
+        p.drawText(QPointF(x + 32, y + 14), words)
+        x += 32 + fm.horizontalAdvance(words) + 22

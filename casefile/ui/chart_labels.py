@@ -1,0 +1,89 @@
+"""The link chart's node labels, drawn by one item: only when zoomed in far enough to read
+them, only for the nodes in view (and not when too many are), in screen pixels so that they
+stay readable at any zoom, centred under their node's icon. One item instead of one per node
+keeps the scene's index (hit tests) and its frames fast at 10,000 nodes."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from casefile.core.chart.model import ChartGraph
+from casefile.ui.chart_icons import ICON
+
+
+class Placed(Protocol):
+    """What the labels are read from (the chart's scene)."""
+
+    graph: ChartGraph
+    pos: np.ndarray
+    hidden: np.ndarray
+    show_hidden: bool
+
+    def opacities(self) -> np.ndarray: ...
+
+LABEL_LOD = 0.25  # labels are drawn from this zoom on
+LABELS_AT_MOST = 1500  # in view at once (more would be unreadable anyway)
+LABEL_CHARS = 26
+HALF_WIDTH = 110  # room either side of a node for its label, in screen pixels
+
+
+def short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
+
+
+class LabelLayer(QGraphicsItem):
+    """Every node's label, as one item above the links."""
+
+    def __init__(self, scene: Placed) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setZValue(2)
+        self.chart = scene
+        self.texts = [short(n.label) for n in scene.graph.nodes]
+        self.font = QFont()
+        self.font.setPixelSize(11)
+        self.last_drawn = 0
+        self._rect = QRectF()
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect.adjusted(-400, -100, 400, 100)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self.last_drawn = 0
+        world = painter.worldTransform()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
+        if lod < LABEL_LOD or not len(self.texts):
+            return
+        s = self.chart
+        room = HALF_WIDTH / max(lod, 1e-6)
+        r = option.exposedRect.adjusted(-room, -room, room, room)
+        pos = s.pos
+        inside = ((pos[:, 0] >= r.left()) & (pos[:, 0] <= r.right())
+                  & (pos[:, 1] >= r.top()) & (pos[:, 1] <= r.bottom())
+                  & (~s.hidden | s.show_hidden))
+        idx = np.flatnonzero(inside)
+        if not len(idx) or len(idx) > LABELS_AT_MOST:
+            return
+        self.last_drawn = len(idx)
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.font)
+        drop = ICON / 2 * lod + 1
+        dim = s.opacities()
+        for i, (x, y) in zip(idx.tolist(), pos[idx].tolist(), strict=True):
+            p = world.map(QPointF(x, y))
+            painter.setPen(QColor(34, 34, 34, int(255 * dim[i])))
+            painter.drawText(QRectF(p.x() - HALF_WIDTH, p.y() + drop, 2 * HALF_WIDTH, 16),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             self.texts[i])
+        painter.restore()

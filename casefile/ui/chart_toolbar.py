@@ -1,0 +1,200 @@
+"""The link chart's toolbar: which saved chart, save / save as / rename / delete, the layout
+and its progress (with Cancel), pins, hiding, shortest paths, transit countries, following
+the timeline's dates, export. Shortcuts work while the chart has the focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QToolButton,
+)
+
+from casefile.core.chart.state import LAYOUTS
+from casefile.errors import CasefileError
+from casefile.ui.error_dialog import show_error
+from casefile.ui.text import plain_label, plain_tooltip
+
+
+class Controls(Protocol):
+    """What the toolbar drives (the chart dock)."""
+
+    session: Any
+    view: Any
+    scene: Any
+    chart_id: int | None
+    name: str
+
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802
+    def open_chart(self, chart_id: int | None, first: bool = False) -> None: ...
+    def save(self, name: str | None = None) -> None: ...
+    def rename(self, name: str) -> None: ...
+    def delete(self) -> None: ...
+    def run_layout(self, layout: str | None = None) -> None: ...
+    def cancel_layout(self) -> None: ...
+    def pin(self, on: bool | None = None) -> None: ...
+    def hide_selected(self) -> None: ...
+    def show_all(self) -> None: ...
+    def show_paths(self) -> int: ...
+    def refresh(self) -> None: ...
+    def apply_window(self) -> None: ...
+    def export(self, path: str | Path) -> Path: ...
+
+SHORTCUTS = {"save": "Ctrl+S", "layout": "Ctrl+L", "pin": "P", "hide": "H",
+             "show_all": "Shift+H", "paths": "Ctrl+P", "fit": "F"}
+
+
+class ChartToolbar(QToolBar):
+    """The row of controls above the chart; ``note`` is the line of figures below it."""
+
+    def __init__(self, dock: Controls) -> None:
+        super().__init__("Link chart")
+        self.dock = dock
+        self.setObjectName("chart_toolbar")
+        self.charts = QComboBox()
+        self.charts.setMinimumContentsLength(14)
+        self.charts.setToolTip("The case's saved charts")
+        self.charts.activated.connect(self._chart_chosen)
+        self.addWidget(self.charts)
+        self.actions_: dict[str, QAction] = {}
+        self._act("save", "Save", dock.save, "Save the chart's layout, pins and hidden nodes "
+                  "in the case")
+        menu = QMenu(self)
+        self.writes = [menu.addAction("Save as new chart…", self.save_as),
+                       menu.addAction("Rename…", self.rename),
+                       menu.addAction("Delete this chart", dock.delete)]
+        menu.addAction("New chart (unsaved)", lambda: dock.open_chart(None))
+        more = QToolButton()
+        more.setText("Charts")
+        more.setMenu(menu)
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(more)
+        self.addSeparator()
+        self.layout_choice = QComboBox()
+        for key, text in LAYOUTS.items():
+            self.layout_choice.addItem(text, key)
+        self.addWidget(self.layout_choice)
+        self._act("layout", "Lay out", lambda: dock.run_layout(), "Lay the chart out anew; "
+                  "pinned nodes stay where they are (radial: around the selected node)")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.progress_action = self.addWidget(self.progress)
+        self.cancel = self._act("cancel", "Cancel", dock.cancel_layout, "Stop the layout")
+        self.cancel.setVisible(False)
+        self.addSeparator()
+        self._act("pin", "Pin", lambda: dock.pin(None), "Pin or unpin the selected nodes: "
+                  "layouts leave pinned nodes where they are")
+        self._act("hide", "Hide", dock.hide_selected, "Hide the selected nodes")
+        self._act("show_all", "Show all", dock.show_all, "Show every hidden node again")
+        self._act("paths", "Paths", dock.show_paths, "Highlight every shortest path between "
+                  "the two selected nodes")
+        self._act("fit", "Fit", lambda: dock.view.fit(), "Show the whole chart")
+        self.addSeparator()
+        self.grey = QCheckBox("Hidden in grey")
+        self.grey.toggled.connect(lambda on: dock.scene.set_hidden(dock.scene.hidden, on))
+        self.waypoints = QCheckBox("Transit countries")
+        self.waypoints.setToolTip("Draw shipments through the countries of their route")
+        self.waypoints.toggled.connect(lambda _on: dock.refresh())
+        self.follow = QCheckBox("Timeline dates")
+        self.follow.setChecked(True)
+        self.follow.setToolTip("Show only links active in the dates the timeline shows")
+        self.follow.toggled.connect(lambda _on: dock.apply_window())
+        for w in (self.grey, self.waypoints, self.follow):
+            self.addWidget(w)
+        export = QMenu(self)
+        export.addAction("PNG image…", lambda: self._export("png"))
+        export.addAction("SVG drawing…", lambda: self._export("svg"))
+        button = QToolButton()
+        button.setText("Export")
+        button.setToolTip("The chart as shown, with the case's title, marking and legend")
+        button.setMenu(export)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(button)
+        self.note = plain_label()
+        self.note.setStyleSheet("color: #555;")
+
+    def _act(self, name: str, text: str, fn: object, tip: str) -> QAction:
+        act = QAction(text, self)
+        keys = SHORTCUTS.get(name)
+        if keys:
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip = f"{tip} ({keys})"
+        act.setToolTip(plain_tooltip(tip))
+        act.triggered.connect(lambda _checked=False: fn())  # type: ignore[operator]
+        self.dock.addAction(act)  # the shortcut works anywhere in the dock
+        self.addAction(act)
+        self.actions_[name] = act
+        return act
+
+    # -- saved charts -------------------------------------------------------------------
+    def set_charts(self, saved: list[tuple[int, str]], current: int | None) -> None:
+        self.charts.blockSignals(True)
+        self.charts.clear()
+        if current is None:
+            self.charts.addItem("Unsaved chart", None)
+        for cid, name in saved:
+            self.charts.addItem(name, cid)
+        self.charts.setCurrentIndex(max(self.charts.findData(current), 0))
+        self.charts.blockSignals(False)
+        writable = not self.dock.session.readonly  # a read-only case keeps its charts as they are
+        for act in (self.actions_["save"], *self.writes):
+            act.setEnabled(writable)
+
+    def _chart_chosen(self, index: int) -> None:
+        cid = self.charts.itemData(index)
+        if cid != self.dock.chart_id:
+            self.dock.open_chart(cid)
+
+    def save_as(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save chart as", "Name of the chart:")
+        if ok and name.strip():
+            self.dock.save(name)
+
+    def rename(self) -> None:
+        if self.dock.chart_id is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename chart", "New name:",
+                                        text=self.dock.name)
+        if ok and name.strip():
+            self.dock.rename(name)
+
+    # -- layout progress ----------------------------------------------------------------
+    def set_layout(self, key: str) -> None:
+        i = self.layout_choice.findData(key)
+        if i >= 0:
+            self.layout_choice.setCurrentIndex(i)
+
+    def show_progress(self, done: int | None, total: int | None) -> None:
+        running = done is not None and total
+        self.progress.setVisible(bool(running))
+        self.progress_action.setVisible(bool(running))
+        self.cancel.setVisible(bool(running))
+        self.actions_["layout"].setEnabled(not running)
+        if running and total:
+            self.progress.setRange(0, int(total))
+            self.progress.setValue(int(done or 0))
+
+    # -- export -------------------------------------------------------------------------
+    def _export(self, fmt: str) -> None:
+        case = self.dock.session.case
+        stem = f"{case.path.stem} chart" if case else "chart"
+        default = (case.path.with_name(f"{stem}.{fmt}") if case else Path(f"{stem}.{fmt}"))
+        name, _ = QFileDialog.getSaveFileName(self, f"Export chart as {fmt.upper()}",
+                                              str(default), f"{fmt.upper()} (*.{fmt})")
+        if name:
+            try:
+                self.dock.export(name)
+            except (OSError, CasefileError) as exc:
+                show_error(self, exc, "Cannot export the chart")

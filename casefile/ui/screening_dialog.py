@@ -1,0 +1,268 @@
+"""Screening: screen the case against a watchlist (on the session's worker, with progress and
+cancel) and review the hits, best score first: the explanation in words, the party and the
+list entry side by side, and Match / No match / Unsure (several hits at once as "no match"
+only with a note). Every decision is a case operation (undo, audit)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.errors import CasefileError
+from casefile.services.case.change import Change
+from casefile.services.case.facade import Case
+from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.pool import ScreeningPool
+from casefile.services.screening.results import HitRow, hits
+from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_import import LoadReport, load
+from casefile.ui.screening_hits import COLUMNS, HitModel, entry_text, party_text
+from casefile.ui.session import CaseSession
+from casefile.ui.text import plain_label
+from casefile.ui.worker import Task
+
+
+class ScreeningDialog(QDialog):
+    """Screen the open case and review its hits."""
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None,
+                 party: int | None = None, workers: int | None = None) -> None:
+        """``workers`` scoring processes (default: up to two); 0 scores on the session's
+        worker thread instead (the first screening then holds the window while rigour
+        loads its name tagger)."""
+        super().__init__(parent)
+        self.pool: ScreeningPool | None = None
+        if workers != 0:
+            self.pool = ScreeningPool(workers or min(2, os.cpu_count() or 1))
+            self.pool.warm()  # the tagger loads while the user looks at the dialog
+            self.finished.connect(self._close_pool)
+        self.party = party  # screen and show only this entity
+        self.setWindowTitle("Screening" if party is None else "Screening: one party")
+        self.session = session
+        self.task: Task | None = None
+        self.model = HitModel()
+        self.watchlists = QComboBox()
+        self.watchlists.addItems([w.name for w in db.list_all()])
+        self.load_button = QPushButton("Load Watchlist…")
+        self.screen_button = QPushButton("Screen Case" if party is None else
+                                         "Screen This Party")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = plain_label("", wrap=True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.explanation = plain_label("", wrap=True)
+        self.party_view, self.entry_view = QPlainTextEdit(), QPlainTextEdit()
+        for v in (self.party_view, self.entry_view):
+            v.setReadOnly(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (required to dismiss several hits at once)")
+        self.buttons = {v: QPushButton(w.capitalize()) for v, w in VERDICT_WORDS.items()}
+        self.sanction_button = QPushButton("Record Sanction")
+        self.sanction_button.setToolTip("Add the listing to the party's sanctions, citing "
+                                        "the watchlist (a hit decided as a match)")
+        top = QHBoxLayout()
+        for w in (plain_label("Watchlist:"), self.watchlists, self.load_button,
+                  self.screen_button, self.progress, self.cancel_button):
+            top.addWidget(w)
+        sides = QSplitter()
+        sides.addWidget(self.party_view)
+        sides.addWidget(self.entry_view)
+        decide_row = QHBoxLayout()
+        decide_row.addWidget(self.note, 1)
+        for b in (*self.buttons.values(), self.sanction_button):
+            decide_row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.explanation)
+        layout.addWidget(sides, 2)
+        layout.addLayout(decide_row)
+        self.resize(980, 680)
+        self.screen_button.clicked.connect(self.start_screening)
+        self.load_button.clicked.connect(self.choose_watchlist_file)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.table.selectionModel().selectionChanged.connect(self._show)
+        for verdict, b in self.buttons.items():
+            b.clicked.connect(lambda _=False, v=verdict: self.decide(v))
+        self.sanction_button.clicked.connect(self.record_sanction)
+        session.changed.connect(self._changed)
+        self._enable()
+        self.refresh()
+
+    # -- screening ----------------------------------------------------------------------
+    def start_screening(self) -> None:
+        name = self.watchlists.currentText()
+        if not name:
+            self.status.setText("No watchlist yet: import one with 'casefile watchlist "
+                                "import FILE' (OpenSanctions entities.ftm.json).")
+            return
+        task = self.task = Task()
+        task.progress.connect(self._progress)
+        self.screen_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(f"Screening against {name}…")
+
+        def work(case: Case) -> Change:
+            s = screen_case(case, name, party=self.party, progress=task.report,
+                            pool=self.pool)
+            assert s.change is not None
+            s.change.result = s
+            return s.change
+        self.session.op(work).success(self._screened).failure(self._failed).run()
+
+    # -- loading a watchlist -------------------------------------------------------------
+    def choose_watchlist_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Load a watchlist", "", "OpenSanctions entities (*.json *.ftm.json);;"
+            "OpenSanctions targets.simple.csv (*.csv);;All files (*)")
+        if name:
+            self.load_watchlist(Path(name))
+
+    def load_watchlist(self, path: Path) -> None:
+        """Load an OpenSanctions file into the watchlist of its dataset, on the worker,
+        with progress and cancel; the licence notice is shown with the result."""
+        task = self.task = Task()
+        task.progress.connect(self._progress)
+        self.screen_button.setEnabled(False)
+        self.load_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(f"Loading {path.name}… {db.LICENCE}")
+        self.session.run(lambda: load(path, progress=task.report), self._loaded,
+                         self._failed)
+
+    def _loaded(self, report: LoadReport) -> None:
+        self._idle()
+        self.watchlists.clear()
+        self.watchlists.addItems([w.name for w in db.list_all()])
+        self.watchlists.setCurrentText(report.name)
+        self.status.setText(f"{report.said()}. {report.licence}")
+
+    def _close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _screened(self, change: Change) -> None:
+        s = change.result
+        self._idle()
+        self.status.setText(
+            f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against "
+            f"{s.watchlist} (version {s.version}): "
+            f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened.")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        if not isinstance(exc, CasefileError):
+            raise exc
+        self.status.setText(str(exc))
+
+    def _idle(self) -> None:
+        self.task = None
+        self.load_button.setEnabled(True)
+        self.screen_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    # -- reviewing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        party = self.party
+
+        def read(case: Case) -> list[HitRow]:
+            with case.read() as conn:
+                return hits(conn, party=party)
+        self.session.query(read, self._rows)
+
+    def _rows(self, rows: list[HitRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._show()
+
+    def _changed(self, change: Change) -> None:
+        if change.concerns("screening_run", "screening_hit", "screening_decision", "entity"):
+            self.refresh()
+
+    def selected(self) -> list[HitRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def _show(self) -> None:
+        chosen = self.selected()
+        self._enable()
+        if len(chosen) != 1:
+            self.explanation.setText(f"{len(chosen)} hits chosen" if chosen else "")
+            self.party_view.setPlainText("")
+            self.entry_view.setPlainText("")
+            return
+        h = chosen[0]
+        decided = f" — decided {VERDICT_WORDS[h.verdict]} by {h.reviewer}" + \
+            (f": {h.note}" if h.note else "") if h.verdict else ""
+        self.explanation.setText(f"{h.score:.2f}: {h.explanation}{decided}")
+        self.entry_view.setPlainText(entry_text(h))
+        self.session.query(lambda case: party_text(case, h.entity_id),
+                           self.party_view.setPlainText)
+
+    def _enable(self) -> None:
+        n = len(self.selected()) if self.table.selectionModel() else 0
+        for v, b in self.buttons.items():
+            b.setEnabled(not self.session.readonly and (n == 1 or (n > 1 and v == "no_match")))
+        chosen = self.selected() if n == 1 else []
+        self.sanction_button.setEnabled(not self.session.readonly and bool(chosen) and
+                                        chosen[0].verdict == "match")
+
+    def decide(self, verdict: str) -> None:
+        chosen = [h.id for h in self.selected()]
+        note = self.note.text()
+        if len(chosen) > 1 and not note.strip():
+            self.status.setText("Write a note saying why these hits are all dismissed.")
+            self.note.setFocus()
+            return
+        self.session.op(lambda case: decide(case, chosen, verdict, note)).success(
+            self._decided).failure(self._failed).run()
+
+    def record_sanction(self) -> None:
+        (h,) = self.selected()
+        self.session.op(lambda case: record_sanction(case, h.id)).success(
+            lambda _c: self.status.setText(f"Recorded the sanction of {h.party} from "
+                                           f"{h.list_caption}.")).failure(self._failed).run()
+
+    def _decided(self, _change: Change) -> None:
+        self.note.clear()
+        self.status.setText("")
+
+
+__all__ = ["ScreeningDialog"]

@@ -1,0 +1,90 @@
+"""The scorer on rigour: logic-v2's name alignment, identifiers with check digits, the
+qualifiers, Han names through pinyin, and the explanation in words."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.core.screening import han, keys
+from casefile.core.screening.records import Entry, Party, comparable
+from casefile.core.screening.score import score
+
+
+def entry(schema, name, **props):
+    return Entry("x", schema, name, {"name": [name], **props})
+
+
+def test_a_missing_patronymic_still_matches_with_the_given_name_as_a_symbol():
+    r = score(Party(1, "Person", ["Sergey Chemezov"], {"ru"}),
+              entry("Person", "Sergei Viktorovich Chemezov", country=["ru"]))
+    assert 0.8 <= r.score < 1.0
+    assert "sergey ≈ sergei (same given name)" in r.explanation
+    assert "chemezov = chemezov" in r.explanation
+    assert "country same (RU)" in r.explanation
+
+
+def test_a_person_is_not_screened_as_a_company():
+    e = entry("Person", "Sergei Viktorovich Chemezov")
+    assert score(Party(1, "Company", ["Sergey Chemezov"]), e).score == 0.0
+    assert score(Party(1, "Person", ["Sergey Chemezov"]), e).score > 0.8
+    assert comparable("LegalEntity", "Person") and not comparable("Vessel", "Company")
+
+
+def test_han_names_are_compared_through_pinyin():
+    e = entry("Company", "深圳市大疆创新科技有限公司")
+    r = score(Party(1, "Company", ["Shenzhen Dajiang Chuangxin Keji Youxian Gongsi"]), e)
+    assert r.score > 0.9
+    assert "pinyin" in r.explanation and "dajiang ≈ da jiang" in r.explanation
+    assert han.latin_form("习近平") == "xi jin ping"
+    assert score(Party(1, "Person", ["Xi Jinping"]), entry("Person", "习近平")).score > 0.9
+
+
+def test_cyrillic_against_latin():
+    r = score(Party(1, "Company", ["Tekhkrim LLC"]), entry("Company", "ООО «Техкрим»"))
+    assert r.score >= 0.7, r.explanation
+
+
+def test_a_checked_identifier_matches_alone_and_a_bad_one_never():
+    e = entry("Company", "Bar Holding", innCode=["7707083893"])
+    r = score(Party(1, "Company", ["Foo Trading"], identifiers=[("INN", "7707083893")]), e)
+    assert r.score == 0.95 and "check digits hold" in r.explanation
+    bad = entry("Company", "Bar Holding", innCode=["7707083894"])
+    r = score(Party(1, "Company", ["Foo Trading"], identifiers=[("INN", "7707083894")]), bad)
+    assert r.score == 0.0
+    kpp = entry("Company", "Bar Holding", kppCode=["770701001"])
+    assert score(Party(1, "Company", ["Foo"], identifiers=[("KPP", "770701001")]),
+                 kpp).score == 0.0
+
+
+def test_homonyms_apart_by_birth_date_and_country():
+    e = entry("Person", "John Smith", birthDate=["1985-03-02"], country=["gb"])
+    same = score(Party(1, "Person", ["John Smith"], {"gb"}, ["1985-03-02"]), e)
+    other = score(Party(1, "Person", ["John Smith"], {"us"}, ["1970-01-01"]), e)
+    assert same.score == 1.0 and "birth date equal" in same.explanation
+    assert other.score < 0.7
+    assert "birth date differs (1970-01-01 vs 1985-03-02) -0.40" in other.explanation
+    assert "country differs (US vs GB) -0.2" in other.explanation
+
+
+def test_only_generic_words_matching_is_said_and_scores_below_review():
+    r = score(Party(1, "Company", ["Beijing Technology Co., Ltd"]),
+              entry("Company", "Shanghai Technology Co., Ltd"))
+    assert r.score < 0.5
+    assert "only generic words" in r.explanation
+
+
+def test_keys_of_han_names_include_bigrams_and_their_pinyin():
+    k = keys.name_keys("深圳市大疆创新科技有限公司")
+    assert {"b:深圳", "b:大疆", "n:shenzhen", "n:dajiang"} <= k
+    assert "n:dajiang" in keys.name_keys("Shenzhen Dajiang Innovation")
+    assert keys.identifier_key("IMO 9187629") == "i:9187629"
+    assert keys.identifier_key("12") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_name_gives_keys_and_scores_itself_fully(name):
+    k = keys.name_keys(name)
+    assert all(len(x) > 2 and x[1] == ":" for x in k)
+    if keys.name_tokens(name):
+        r = score(Party(1, "Company", [name]), entry("Company", name))
+        assert r.score >= 0.99 or not name.strip()

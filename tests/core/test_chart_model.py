@@ -1,0 +1,169 @@
+"""The link chart's graph model (casefile.core.chart): shipments aggregated per pair, route
+stops as waypoints, relationships with labels, sanctions by authority, link styles from the
+best citation grade, the date filter, shortest paths, and a saved state's JSON."""
+
+from datetime import date
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.core.chart.build import ChartBuilder, Stop
+from casefile.core.chart.model import STYLES, best_grade, style_of
+from casefile.core.chart.paths import path_links, shortest_paths
+from casefile.core.chart.state import ChartState
+
+
+def small() -> ChartBuilder:
+    b = ChartBuilder(waypoints=True, country_names={"TR": "Turkey"})
+    b.party(1, "NORINCO", "company", "CN")
+    b.party(2, "Tekhkrim", "company", "RU")
+    b.party(3, "Holding", "company", "RU")
+    b.party(4, "OFAC", "public_body", "US")
+    return b
+
+
+def test_shipments_of_one_pair_are_one_link_with_count_weight_value_and_span():
+    b = small()
+    b.waypoints = False
+    b.shipment(10, 1, 2, "rifles", date(2022, 6, 1), date(2022, 6, 30), count=3,
+               weight_kg=100.0, value=5.0, currency="USD", sources=("B2 Politico",))
+    b.shipment(11, 1, 2, "optics", date(2022, 9, 1), date(2022, 12, 31), weight_kg=50.5,
+               value=7.0, currency="USD", sources=("C3 Blog",))
+    b.shipment(12, 1, 2, "parts", None, None, value=1.0, currency="EUR")
+    b.shipment(13, None, 2, "unknown shipper")
+    g = b.graph()
+    (link,) = g.links
+    assert (g.nodes[link.source].label, g.nodes[link.target].label) == ("NORINCO", "Tekhkrim")
+    assert link.count == 5 and link.weight_kg == 150.5
+    assert link.values == {"USD": 12.0, "EUR": 1.0}
+    assert link.first is None  # one of its shipments is undated: the span is open
+    assert [f.id for f in link.facts] == [10, 11, 12]
+    assert link.grade == "B2" and link.style == "solid"
+    assert "5 shipments · 150 kg" in link.tooltip(g.nodes)
+    assert "B2 Politico" in link.tooltip(g.nodes)
+    assert g.left_out == {"shipments without a shipper or consignee": 1}
+
+
+def test_route_stops_become_waypoints_only_when_asked():
+    for waypoints, keys in ((True, ["shipment:entity:1>country:TR",
+                                    "shipment:country:TR>entity:2"]),
+                            (False, ["shipment:entity:1>entity:2"])):
+        b = small()
+        b.waypoints = waypoints
+        b.shipment(10, 1, 2, "armour", stops=[Stop("TR")])
+        g = b.graph()
+        assert [lk.key for lk in g.links] == keys
+        assert ("country:TR" in g.index) is waypoints
+    assert g.nodes[g.index["entity:1"]].kind == "company"
+
+
+def test_relationships_and_sanctions_by_authority():
+    b = small()
+    b.relationship(1, 3, 2, "owns", "owns 51%")
+    b.relationship(2, 3, 2, "owns", "owns 49%")
+    b.relationship(3, 2, 1, "associate_of")
+    b.sanction(1, 2, "OFAC", "RUSSIA-EO14024", date(2023, 5, 19), None, ("A1 Register",))
+    b.sanction(2, 3, "EU", "Regulation 269/2014", ended=True)
+    g = b.graph()
+    owns = next(lk for lk in g.links if lk.label == "owns")
+    assert len(owns.facts) == 2 and owns.directed and owns.style == "dotted"
+    assert not next(lk for lk in g.links if lk.label == "associate of").directed
+    ofac = next(lk for lk in g.links if lk.kind == "sanction" and lk.facts[0].id == 1)
+    assert g.nodes[ofac.source].key == "entity:4"  # the party of the authority's name
+    assert ofac.style == "solid"
+    eu = next(lk for lk in g.links if lk.kind == "sanction" and lk.facts[0].id == 2)
+    assert g.nodes[eu.source].kind == "authority" and g.nodes[eu.source].label == "EU"
+    assert g.nodes[g.index["entity:2"]].sanctioned
+    assert not g.nodes[g.index["entity:3"]].sanctioned  # its only sanction has ended
+
+
+def test_styles_follow_the_best_citation():
+    assert style_of(()) == "dotted"
+    assert style_of(("C3",)) == "dashed"
+    assert style_of(("C3", "B2")) == "solid"
+    assert style_of(("A3", "C1")) == "dashed"
+    assert best_grade(("C3", "F6", "C2")) == "C2"
+    assert best_grade(("A3", "B1")) == "B1"
+
+
+def test_date_filter_keeps_links_active_in_the_window_and_undated_ones():
+    b = small()
+    b.waypoints = False
+    b.shipment(1, 1, 2, "June", date(2022, 6, 1), date(2022, 6, 30))
+    b.shipment(2, 1, 3, "late", date(2022, 9, 1), date(2022, 12, 31))
+    b.relationship(3, 3, 2, "owns")
+    b.sanction(4, 2, "OFAC", first=date(2023, 5, 19))  # open end: in force since
+    g = b.graph()
+    keys = [lk.key.split(":")[0] + str(lk.facts[0].id) for lk in g.links]
+    on = dict(zip(keys, g.active(date(2022, 7, 1), date(2022, 8, 31)), strict=True))
+    assert on == {"shipment1": False, "shipment2": False, "relationship3": True,
+                  "sanction4": False}
+    on = dict(zip(keys, g.active(date(2022, 12, 1), None), strict=True))
+    assert on == {"shipment1": False, "shipment2": True, "relationship3": True,
+                  "sanction4": True}
+    assert g.active(None, None).all()
+    touched = g.nodes_touched(g.active(date(2022, 6, 15), date(2022, 6, 15)))
+    assert [n.label for n, t in zip(g.nodes, touched, strict=True) if t] == [
+        "NORINCO", "Tekhkrim", "Holding"]
+    assert STYLES[g.style[0]] == "dotted"
+
+
+def test_every_shortest_path_between_two_parties():
+    b = ChartBuilder()
+    for i in range(6):
+        b.party(i, f"P{i}")
+    for rid, (x, y) in enumerate([(0, 1), (1, 5), (0, 2), (2, 5), (0, 3), (3, 4), (4, 5)]):
+        b.relationship(rid, x, y, "supplies")
+    g = b.graph()
+    paths = shortest_paths(g, 0, 5)
+    assert sorted(paths) == [[0, 1, 5], [0, 2, 5]]
+    assert path_links(g, paths).sum() == 4
+    only = np.array([lk.facts[0].id not in (0,) for lk in g.links])
+    assert sorted(shortest_paths(g, 0, 5, only)) == [[0, 2, 5]]
+    assert shortest_paths(g, 0, 5, np.zeros(len(g.links), bool)) == []
+
+
+coords = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=12), st.tuples(coords, coords),
+                       max_size=30), st.sets(st.text(max_size=8), max_size=5))
+def test_state_json_round_trips_positions_exactly(positions, pinned):
+    s = ChartState(layout="radial", seed=7, centre="entity:1", positions=positions,
+                   pinned=pinned, hidden={"x"}, waypoints=True, first=date(2022, 1, 1))
+    back = ChartState.from_json(s.to_json())
+    assert back == s
+    for key, (x, y) in positions.items():
+        assert back.positions[key][0].hex() == float(x).hex()
+        assert back.positions[key][1].hex() == float(y).hex()
+
+
+@given(st.text(max_size=200))
+def test_a_damaged_state_reads_as_a_fresh_one(text):
+    s = ChartState.from_json(text)
+    assert s.layout in ("force", "hierarchical", "circular", "radial")
+    assert isinstance(s.positions, dict)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 25), st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)),
+                                    max_size=60), st.integers(0, 24), st.integers(0, 24))
+def test_shortest_paths_are_networkxs(n, pairs, a, b):
+    import networkx as nx
+
+    builder = ChartBuilder()
+    for i in range(n):
+        builder.party(i, f"P{i}")
+    for rid, (x, y) in enumerate(pairs):
+        builder.relationship(rid, x % n, y % n, "supplies")
+    g = builder.graph()
+    a, b = a % n, b % n
+    nxg = nx.Graph()
+    nxg.add_nodes_from(range(n))
+    nxg.add_edges_from((x % n, y % n) for x, y in pairs if x % n != y % n)
+    try:
+        want = sorted(nx.all_shortest_paths(nxg, a, b))
+    except nx.NetworkXNoPath:
+        want = []
+    assert sorted(shortest_paths(g, a, b)) == want

@@ -1,0 +1,242 @@
+"""Screening a case: the run, its hits and the decisions are case operations (undo, audit
+chain, content digest); re-screening keeps a decision unless the list entry changed or the
+score crossed a threshold; the summary the dossier prints."""
+
+import pytest
+
+from casefile.errors import ValidationError
+from casefile.services.case.integrity import check_case
+from casefile.services.case.screening_ops import decide
+from casefile.services.screening.results import hits
+from casefile.services.screening.screen import screen_case
+from casefile.services.screening.summary import screening_summary
+from casefile.services.screening.watchlist_import import load
+from tests.support.watchlist import ENTRIES, ftm, write_ftm
+
+
+@pytest.fixture
+def listed(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", where=tmp_path,
+         dataset="sanctions")
+    return tmp_path
+
+
+def parties(case):
+    case.create("entity", {"name": "Sergey Chemezov", "kind": "person", "country": "RU"})
+    case.create("entity", {"name": "Foo Trading", "kind": "company"},
+                {"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+    case.create("entity", {"name": "Shenzhen Dajiang Chuangxin Keji Youxian Gongsi",
+                           "kind": "company"})
+    case.create("entity", {"name": "Acme Widgets", "kind": "company"})
+
+
+def current(case):
+    with case.read() as conn:
+        return hits(conn)
+
+
+def test_a_run_records_its_hits_undoably_audited_and_digested(case, listed):
+    parties(case)
+    s = screen_case(case, "sanctions", where=listed)
+    assert (s.parties, s.hits, s.flagged_open) == (4, 3, 3)
+    got = {h.party: h for h in current(case)}
+    assert set(got) == {"Sergey Chemezov", "Foo Trading",
+                        "Shenzhen Dajiang Chuangxin Keji Youxian Gongsi"}
+    assert got["Foo Trading"].list_key == "NK-tekhkrim"
+    assert "check digits hold" in got["Foo Trading"].explanation
+    assert got["Sergey Chemezov"].entry["properties"]["birthDate"] == ["1952-08-20"]
+    assert case.undo_name == "Screen against sanctions (3 hits)"
+    assert check_case(case.path).ok
+    case.undo()
+    assert current(case) == [] and check_case(case.path).ok
+    case.redo()
+    assert len(current(case)) == 3
+
+
+def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source")
+    decide(case, [by["NK-tekhkrim"].id], "no_match", "other company")
+    assert check_case(case.path).ok
+    s = screen_case(case, "sanctions", where=listed)
+    assert (s.carried, s.reopened) == (2, 0)
+    by = {h.list_key: h for h in current(case)}
+    assert by["NK-chemezov"].verdict == "match" and by["NK-chemezov"].carried
+    assert by["NK-dji"].open
+    changed = [ftm("NK-chemezov", "Person", "Sergei Viktorovich CHEMEZOV",
+                   alias=["Sergey Chemezov"], birthDate="1952-08-20", country="ru",
+                   position="Chairman"), *ENTRIES[1:]]
+    load(write_ftm(listed / "v2.ftm.json", changed), "sanctions", where=listed)
+    s = screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    assert by["NK-chemezov"].open and by["NK-chemezov"].reopened == "the list entry changed"
+    assert by["NK-tekhkrim"].verdict == "no_match"
+    assert s.reopened == 1
+
+
+def test_a_score_crossing_a_threshold_reopens(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    (h,) = [h for h in current(case) if h.list_key == "NK-chemezov"]
+    decide(case, [h.id], "no_match", "")
+    case.update("entity", h.entity_id, {"country": "US"})  # country differs now: 1.0 -> 0.8
+    screen_case(case, "sanctions", where=listed, flag=0.9)
+    (h,) = [h for h in current(case) if h.list_key == "NK-chemezov"]
+    assert h.open and h.reopened.startswith("score crossed a threshold (1.00 -> 0.80)")
+
+
+def test_bulk_no_match_needs_a_note_and_is_one_undo_step(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    ids = [h.id for h in current(case)]
+    with pytest.raises(ValidationError, match="needs a note"):
+        decide(case, ids, "no_match", "  ")
+    with pytest.raises(ValidationError, match="no decision"):
+        decide(case, ids[:1], "maybe")
+    decide(case, ids, "no_match", "namesakes", reviewer="ana")
+    assert all(h.verdict == "no_match" and h.reviewer == "ana" for h in current(case))
+    assert case.undo_name == f"Decide “no match” on {len(ids)} hits"
+    case.undo()
+    assert all(h.open for h in current(case))
+
+
+def test_deleting_a_party_takes_its_hits_and_decisions(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    h = current(case)[0]
+    decide(case, [h.id], "unsure", "check the passport")
+    case.delete("entity", h.entity_id, cascade=True)
+    assert h.id not in {x.id for x in current(case)} and check_case(case.path).ok
+    case.undo()
+    assert {x.id: x.verdict for x in current(case)}[h.id] == "unsure"
+
+
+def test_one_party_alone_and_the_summary(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    one = screen_case(case, "sanctions", party=1, where=listed)
+    assert one.parties == 1 and one.hits == 1
+    h = [x for x in current(case) if x.entity_id == 1][0]
+    assert h.run_id == one.run_id and len(current(case)) == 3
+    decide(case, [h.id], "match", "listed by OFAC", reviewer="ana")
+    (s,) = screening_summary(case)
+    assert (s.watchlist, s.dataset, s.list_version) == ("sanctions", "sanctions",
+                                                       "2024-05-01T10:00:00")
+    assert s.algorithm == "casefile-logic-v2 1" and s.parties == 4  # the whole-case run
+    (d,) = s.decisions
+    assert (d.party, d.verdict, d.reviewer, d.note) == ("Sergey Chemezov", "match", "ana",
+                                                        "listed by OFAC")
+    assert {o.list_key for o in s.open_hits} == {"NK-tekhkrim", "NK-dji"}
+    assert all(o.flagged for o in s.open_hits)
+
+
+@pytest.mark.slow
+def test_worker_processes_find_what_this_thread_finds(case, listed, tmp_path):
+    from casefile.services.screening.pool import ScreeningPool
+
+    parties(case)
+    here = screen_case(case, "sanctions", where=listed)
+    pool = ScreeningPool(workers=2)
+    try:
+        seen = []
+        there = screen_case(case, "sanctions", where=listed, pool=pool,
+                            progress=lambda d, t, m: seen.append((d, t)))
+    finally:
+        pool.close()
+    assert [(f.party.id, f.entry.key, f.result.score) for f in there.found] == \
+        [(f.party.id, f.entry.key, f.result.score) for f in here.found]
+    assert seen[-1] == (4, 4) and there.carried == 0 and there.hits == 3
+
+
+def test_a_cancelled_run_leaves_nothing_in_the_case(case, listed):
+    from casefile.errors import Cancelled
+
+    parties(case)
+    before = case.head_digest()
+
+    def stop(done, total, message):
+        if done == 2:
+            raise Cancelled()
+    with pytest.raises(Cancelled):
+        screen_case(case, "sanctions", where=listed, progress=stop)
+    assert current(case) == [] and case.head_digest() == before
+    assert case.undo_name == "New entity “Acme Widgets”"
+
+
+def test_a_decision_changed_outside_casefile_shows(case, listed):
+    import sqlite3
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    h = current(case)[0]
+    decide(case, [h.id], "match", "same person")
+    path = case.path
+    case.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE screening_decision SET verdict = 'no_match'")
+    con.commit()
+    con.close()
+    report = check_case(path)
+    assert "screening_decision 1: changed outside Casefile" in report.problems
+
+
+def test_a_confirmed_match_becomes_a_sanction_citing_the_watchlist(case, listed):
+    from casefile.services.case.screening_ops import record_sanction
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    with pytest.raises(ValidationError, match="only a hit decided as a match"):
+        record_sanction(case, by["NK-chemezov"].id)
+    decide(case, [by["NK-chemezov"].id], "match", "")
+    decide(case, [by["NK-tekhkrim"].id], "match", "")
+    first = record_sanction(case, by["NK-chemezov"].id).result
+    second = record_sanction(case, by["NK-tekhkrim"].id).result
+    s = case.get("sanction", first)
+    assert s["entity_id"] == by["NK-chemezov"].entity_id and s["authority"] == "us_ofac_sdn"
+    assert s["source_url"] == "https://www.opensanctions.org/entities/NK-chemezov/"
+    (cite,) = case.children("citation", "sanction_id", first)
+    src = case.get("source", cite["source_id"])
+    assert src["title"].startswith("OpenSanctions watchlist sanctions (sanctions), version")
+    assert case.children("citation", "sanction_id", second)[0]["source_id"] == src["id"]
+    assert case.counts()["source"] == 1 and check_case(case.path).ok
+    case.undo()
+    assert case.get("sanction", second) is None and case.get("sanction", first) is not None
+
+
+def test_a_pep_match_is_no_sanction(case, listed):
+    from casefile.services.case.screening_ops import record_sanction
+
+    eid = case.create("entity", {"name": "John Smith", "kind": "person"}).created["entity"][0]
+    screen_case(case, "sanctions", where=listed, party=eid)
+    (h,) = current(case)
+    decide(case, [h.id], "match", "")
+    with pytest.raises(ValidationError, match=r"not listed as sanctioned \(topics: role.pep\)"):
+        record_sanction(case, h.id)
+
+
+def test_the_dossier_prints_decisions_and_open_hits(case, listed, tmp_path):
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source",
+           reviewer="ana")
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("screening",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+                    .split())
+    assert "Screening" in text and "casefile-logic-v2" in text and "CC BY-NC 4.0" in text
+    assert "Decisions (1)" in text and "same birth date in the source" in text
+    assert "Open hits (2)" in text and "FLAGGED, not reviewed" in text
+    scoped = tmp_path / "s.pdf"  # a pack about one party keeps that party's lines only
+    export_dossier(case, scoped, DossierOptions(sections=("screening",), entity_id=2))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(scoped)).pages)
+                    .split())
+    assert "Decisions (0)" in text and "Open hits (1)" in text and "Foo Trading" in text

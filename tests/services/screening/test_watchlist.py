@@ -1,0 +1,159 @@
+"""The watchlist database: OpenSanctions entities.ftm.json (full and delta) and
+targets.simple.csv loaded streamed, with the file's SHA-256, version and licence; a load is
+all or nothing (a bad line or a cancel leaves the list as it was)."""
+
+import hashlib
+import json
+import re
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casefile.core.screening.records import Party
+from casefile.errors import Cancelled, ImportFileError, NotFoundError
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.candidates import Index
+from casefile.services.screening.watchlist_import import load
+from tests.support.watchlist import ENTRIES, ftm, write_ftm, write_simple
+
+
+def rows(where, name):
+    con = sqlite3.connect(db.path_of(name, where))
+    try:
+        return dict(con.execute("SELECT key, caption FROM entry").fetchall())
+    finally:
+        con.close()
+
+
+def test_a_full_file_keeps_the_matchable_schemata_with_hash_version_and_licence(tmp_path):
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    r = load(f, "sanctions", where=tmp_path, dataset="sanctions")
+    assert (r.added, r.skipped, r.kind) == (len(ENTRIES), 2, "lines")
+    assert r.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert r.version == "2024-05-01T10:00:00"  # the newest last_change
+    assert "CC BY-NC 4.0" in r.licence
+    assert set(rows(tmp_path, "sanctions")) == {e["id"] for e in ENTRIES}
+    (w,) = db.list_all(tmp_path)
+    assert (w.name, w.entries, w.dataset, w.sha256) == ("sanctions", 6, "sanctions", r.sha256)
+
+
+def test_loading_again_rewrites_only_what_changed_and_removes_what_went(tmp_path):
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    load(f, "s", where=tmp_path)
+    changed = [dict(e) for e in ENTRIES[1:]]
+    changed[0] = ftm("NK-rostec", "Company", "Rostec State Corporation", innCode="7704274402")
+    r = load(write_ftm(tmp_path / "v2.ftm.json", changed), "s", where=tmp_path)
+    assert (r.added, r.changed, r.removed, r.unchanged) == (0, 1, 1, 4)
+    assert rows(tmp_path, "s")["NK-rostec"] == "Rostec State Corporation"
+    assert "NK-chemezov" not in rows(tmp_path, "s")
+    con = db.connect(db.path_of("s", tmp_path))
+    found = Index(con).candidates(Party(1, "Company", ["Rostec State Corporation"]))
+    assert [e.key for e in found][:1] == ["NK-rostec"]
+    con.close()
+
+
+def test_a_delta_file_applies_its_operations(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    delta = tmp_path / "entities.delta.json"
+    lines = [{"op": "DEL", "entity": {"id": "NK-smith", "schema": "Person"}},
+             {"op": "ADD", "entity": ftm("NK-new", "Person", "Ivan Petrov")},
+             {"op": "MOD", "entity": ftm("NK-vessel", "Vessel", "SEA STAR II",
+                                         imoNumber="IMO9187629")}]
+    delta.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    r = load(delta, "s", where=tmp_path)
+    assert (r.kind, r.added, r.changed, r.removed) == ("delta", 1, 1, 1)
+    keys = rows(tmp_path, "s")
+    assert "NK-smith" not in keys and keys["NK-vessel"] == "SEA STAR II"
+    assert "NK-chemezov" in keys  # a delta removes only what it names
+
+
+def test_targets_simple_csv_is_accepted(tmp_path):
+    r = load(write_simple(tmp_path / "targets.simple.csv"), "simple", where=tmp_path)
+    assert (r.added, r.skipped) == (2, 1)
+    con = db.connect(db.path_of("simple", tmp_path))
+    (e,) = Index(con).entries([1])
+    assert "Sergey Chemezov" in e.names and e.birth_dates == ["1952-08-20"]
+    con.close()
+
+
+def test_a_bad_line_is_named_and_leaves_the_list_as_it_was(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    bad = tmp_path / "bad.ftm.json"
+    bad.write_text(json.dumps(ftm("NK-x", "Person", "X Y")) + "\n{not json\n", "utf-8")
+    with pytest.raises(ImportFileError, match=r"bad.ftm.json, line 2: not valid JSON"):
+        load(bad, "s", where=tmp_path)
+    assert "NK-x" not in rows(tmp_path, "s") and len(rows(tmp_path, "s")) == 6
+
+
+def test_cancel_leaves_the_list_as_it_was(tmp_path):
+    from tests.support.watchlist import synthetic
+    load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    big = write_ftm(tmp_path / "big.ftm.json", synthetic(12000))
+    seen = []
+
+    def progress(done, total, message):
+        seen.append(done)
+        raise Cancelled()
+    with pytest.raises(Cancelled):
+        load(big, "s", where=tmp_path, progress=progress)
+    assert seen and len(rows(tmp_path, "s")) == 6
+
+
+def test_a_full_file_without_matchable_entities_does_not_empty_the_list(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    other = write_ftm(tmp_path / "other.ftm.json", [])
+    with pytest.raises(ImportFileError, match="holds no entity of a schema that is matched"):
+        load(other, "s", where=tmp_path)
+    assert len(rows(tmp_path, "s")) == 6
+
+
+def test_unknown_watchlists_and_names_are_refused(tmp_path):
+    with pytest.raises(NotFoundError, match="no watchlist called 'nope'"):
+        db.open_existing("nope", tmp_path)
+    with pytest.raises(Exception, match="no watchlist name"):
+        db.path_of("../etc", tmp_path)
+
+
+_schemas = st.sampled_from(["Person", "Company", "Vessel", "Sanction", "Address",
+                            "LegalEntity", "", "Thing"])
+_text = st.text(max_size=20)
+_entity = st.fixed_dictionaries(
+    {"id": st.one_of(_text, st.integers().map(str)), "schema": _schemas},
+    optional={"caption": st.one_of(_text, st.none()),
+              "datasets": st.lists(_text, max_size=2),
+              "last_change": st.one_of(_text, st.none()),
+              "properties": st.dictionaries(
+                  st.sampled_from(["name", "alias", "innCode", "birthDate", "country",
+                                   "weakAlias", "topics", "junk"]),
+                  st.one_of(st.lists(st.one_of(_text, st.integers(), st.none()),
+                                     max_size=3), _text), max_size=5)})
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_entity, max_size=8))
+def test_any_entity_lines_load_or_are_refused_with_their_line(tmp_path, items):
+    import tempfile
+    from pathlib import Path
+
+    where = Path(tempfile.mkdtemp(dir=tmp_path))
+    f = where / "entities.ftm.json"
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), "utf-8")
+    try:
+        r = load(f, "h", where=where)
+    except ImportFileError as exc:
+        said = str(exc)
+        assert re.match(r"entities\.ftm\.json, line \d+: (an entity without a schema|a "
+                        r"\w+ without an id)$", said) or \
+            said == "entities.ftm.json is empty: nothing to load", said
+        n = int(said.split()[2][:-1]) if "line" in said else 0
+        assert not items or not items[n - 1]["schema"] or not items[n - 1]["id"]
+        return
+    keys = {x["id"] for x in items if x["schema"] in
+            ("Person", "Company", "Vessel", "LegalEntity")}
+    assert set(rows(where, "h")) == keys
+    assert r.added == len(keys)
+    assert r.skipped == sum(x["schema"] not in ("Person", "Company", "Vessel",
+                                                "LegalEntity") for x in items)

@@ -1,0 +1,36 @@
+"""casefile watchlist import/list and casefile screen: what they print and their exit codes
+(3 while flagged hits wait for a decision)."""
+
+from casefile.cli import main
+from casefile.cli_screening import EXIT_OPEN_HITS
+from casefile.services.case.facade import Case
+from casefile.services.case.screening_ops import decide
+from casefile.services.screening.results import hits
+from tests.support.watchlist import write_ftm
+
+
+def test_import_list_screen_and_exit_codes(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    assert main(["watchlist", "import", str(f), "--name", "ofac"]) == 0
+    out = capsys.readouterr()
+    assert "CC BY-NC 4.0" in out.err and "ofac: 6 added" in out.out
+    assert main(["watchlist", "list"]) == 0
+    assert "ofac\t6 entries" in capsys.readouterr().out
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+        case.create("entity", {"name": "Nobody Particular", "kind": "person"})
+    assert main(["screen", str(path)]) == EXIT_OPEN_HITS
+    out = capsys.readouterr()
+    assert "Screened 2 parties against ofac" in out.out
+    assert "! 1.00  #1 Sergey Chemezov  ~  Sergei Viktorovich CHEMEZOV" in out.out
+    assert "1 flagged hit(s)" in out.err
+    with Case.open(path) as case:
+        with case.read() as conn:
+            (h,) = hits(conn)
+        decide(case, [h.id], "match", "")
+    assert main(["screen", str(path), "--watchlist", "ofac"]) == 0
+    assert "match (" in capsys.readouterr().out
+    assert main(["screen", str(path), "--watchlist", "nope"]) == 1
+    assert "no watchlist called 'nope'" in capsys.readouterr().err

@@ -1,0 +1,92 @@
+"""packaging/licenses.py: LICENSES/ for a frozen folder, and the check that fails the build
+on a GPL-only or unlicensed bundled distribution."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "packaging" / "licenses.py"
+
+
+@pytest.fixture(scope="module")
+def licenses():
+    spec = importlib.util.spec_from_file_location("casefile_build_licenses", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fake_dist(site: Path, name: str, licence_lines: str, licence_file: bool = True) -> None:
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"
+                                   f"{licence_lines}", encoding="utf-8")
+    (info / "top_level.txt").write_text(f"{name}\n", encoding="utf-8")
+    record = [f"{name}/__init__.py,,", f"{name}-1.0.dist-info/METADATA,,"]
+    if licence_file:
+        (info / "LICENSE").write_text(f"{name} licence text\n", encoding="utf-8")
+        record.append(f"{name}-1.0.dist-info/LICENSE,,")
+    (info / "RECORD").write_text("\n".join(record) + "\n", encoding="utf-8")
+    (site / name).mkdir()
+    (site / name / "__init__.py").write_text("", encoding="utf-8")
+
+
+def _folder(tmp_path: Path, *modules: str) -> Path:
+    internal = tmp_path / "dist" / "casefile" / "_internal"
+    (internal / "casefile" / "resources").mkdir(parents=True)
+    for m in modules:
+        (internal / m).mkdir()
+    return internal.parent
+
+
+@pytest.mark.parametrize("licence, refused", [
+    ("GPL-3.0-only", True), ("GPL-2+", True), ("GNU General Public License v3 (GPLv3)", True),
+    ("LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only", False), ("LGPL-2.1-only", False),
+    ("GPL-2.0-or-later OR MIT", False), ("MIT", False), ("BSD-3-Clause", False),
+    ("GPL-3.0-or-later WITH GCC-exception-3.1", False),
+])
+def test_only_a_gpl_only_licence_is_refused(licenses, licence, refused):
+    assert licenses.gpl_only(licence) is refused
+
+
+def test_a_folder_gets_its_licences_and_the_qt_notice(licenses, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _fake_dist(site, "fineware", "License-Expression: MIT\n")
+    monkeypatch.syspath_prepend(str(site))
+    folder = _folder(tmp_path, "fineware", "sqlalchemy")
+    assert licenses.main(folder) == 0
+    out = folder / "LICENSES"
+    assert (out / "python" / "fineware-1.0" / "LICENSE").read_text() == "fineware licence text\n"
+    assert any((out / "python").glob("SQLAlchemy-*/*LICENSE*"))
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (out / "Qt" / "LGPL-3.0.txt").read_text()
+    notice = (out / "Qt" / "NOTICE.txt").read_text()
+    assert "Written offer" in notice and "libQt6" in notice
+    listing = (folder / "_internal" / "casefile" / "resources" / "licenses.txt").read_text()
+    assert "fineware" in listing and "MIT" in listing and "SQLAlchemy" in listing
+    assert listing == (out / "README.txt").read_text()
+    assert "Apache License" in (out / "Casefile-LICENSE.txt").read_text()
+
+
+def test_a_gpl_only_or_unlicensed_distribution_fails_the_build(licenses, tmp_path,
+                                                                 monkeypatch, capsys):
+    site = tmp_path / "site"
+    _fake_dist(site, "gplware", "License: GPL-3.0-only\n")
+    _fake_dist(site, "mysteryware", "", licence_file=False)
+    monkeypatch.syspath_prepend(str(site))
+    folder = _folder(tmp_path, "gplware", "mysteryware")
+    assert licenses.main(folder) == 1
+    err = capsys.readouterr().err
+    assert "FAIL gplware 1.0: GPL-only (GPL-3.0-only)" in err
+    assert "FAIL mysteryware 1.0: no licence in its metadata" in err
+    assert "FAIL mysteryware 1.0: no licence text in the distribution" in err
+
+
+def test_the_script_runs_on_its_own(tmp_path):
+    import subprocess
+
+    res = subprocess.run([sys.executable, str(SCRIPT), str(_folder(tmp_path))],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "Python distributions" in res.stdout

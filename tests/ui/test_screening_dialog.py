@@ -1,0 +1,144 @@
+"""The screening dialog on real widgets: Screen Case on the worker (progress, result), the
+review list best first with the explanation and both records, Match / No match / Unsure as
+undoable decisions, bulk "no match" only with a note."""
+
+import time
+
+import pytest
+
+from casefile.services.case.facade import Case
+from casefile.services.screening.pool import ScreeningPool
+from casefile.services.screening.watchlist_import import load
+from casefile.ui.app import register_fonts
+from casefile.ui.screening_dialog import ScreeningDialog
+from casefile.ui.session import CaseSession
+from tests.support.watchlist import write_ftm
+
+
+@pytest.fixture
+def session(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", dataset="sanctions")
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person", "country": "RU"})
+        case.create("entity", {"name": "Foo Trading", "kind": "company"},
+                    {"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+        case.create("entity", {"name": "Shenzhen Dajiang Chuangxin Keji Youxian Gongsi",
+                               "kind": "company"})
+    s = CaseSession()
+    s.open(path)
+    qtbot.waitUntil(lambda: s.case is not None, timeout=10000)
+    yield s
+    s.shut_down()
+
+
+def idle(qtbot, s):
+    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)  # the tagger loads
+
+
+def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
+    register_fonts(qapp)  # as the application does: CJK names drawn, not as boxes
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.watchlists.currentText() == "sanctions"
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    assert "Screened 3 parties against sanctions" in dlg.status.text()
+    scores = [h.score for h in dlg.model.rows]
+    assert scores == sorted(scores, reverse=True)
+    dlg.table.selectRow(0)
+    idle(qtbot, session)
+    top = dlg.model.rows[0]
+    assert top.party == "Sergey Chemezov"
+    assert "chemezov" in dlg.explanation.text().lower()
+    assert "Sergei Viktorovich CHEMEZOV" in dlg.entry_view.toPlainText()
+    assert dlg.party_view.toPlainText().startswith("Sergey Chemezov")
+    dlg.grab().save(str(tmp_path / "screening.png"))
+    qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rows[0].verdict == "match", timeout=10000)
+    assert dlg.model.data(dlg.model.index(0, 4)) == "match"
+    assert session.case.undo_name.startswith("Decide “match” on")
+    qtbot.waitUntil(dlg.sanction_button.isEnabled, timeout=5000)
+    qtbot.mouseClick(dlg.sanction_button, qtbot_button())
+    idle(qtbot, session)
+    assert "Recorded the sanction of Sergey Chemezov" in dlg.status.text()
+    assert session.case.counts()["sanction"] == 1
+
+    dlg.table.selectAll()
+    idle(qtbot, session)
+    assert not dlg.buttons["match"].isEnabled() and dlg.buttons["no_match"].isEnabled()
+    qtbot.mouseClick(dlg.buttons["no_match"], qtbot_button())
+    assert "Write a note" in dlg.status.text()
+    dlg.note.setText("namesakes, checked registry")
+    qtbot.mouseClick(dlg.buttons["no_match"], qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: all(h.verdict == "no_match" for h in dlg.model.rows),
+                    timeout=10000)
+    assert dlg.model.rows[0].note == "namesakes, checked registry"
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+    return Qt.MouseButton.LeftButton
+
+
+@pytest.mark.slow
+def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeypatch):
+    from tests.ui.conftest import choose_kind, wait_idle
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data2"))
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", dataset="sanctions")
+    path = tmp_path / "w.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Acme Widgets", "kind": "company"})
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    choose_kind(qtbot, window, "entity")
+    window.records.view.selectRow(1)
+    wait_idle(qtbot, window)
+    monkeypatch.setattr("casefile.ui.screening_dialog.ScreeningPool",
+                        lambda n: ScreeningPool(1))
+    window.menus.screen_party.trigger()
+    dlg = window.commands.dialogs["screening"]
+    assert dlg.pool is not None and dlg.pool.workers == 1
+    assert dlg.screen_button.text() == "Screen This Party" and dlg.party is not None
+    ticks = []  # the window keeps answering while a worker process loads rigour's tagger
+    from PySide6.QtCore import QTimer
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    started = time.monotonic()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    wait_idle(qtbot, window, timeout=120000)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=120000)
+    timer.stop()
+    elapsed = time.monotonic() - started
+    assert len(ticks) * 0.05 >= 0.5 * elapsed, (len(ticks), elapsed)
+    assert dlg.model.rows[0].list_key == "NK-chemezov"
+    assert "Screened 1 party" in dlg.status.text()
+    dlg.close()
+    assert dlg.pool is None
+
+
+def test_load_a_watchlist_from_the_dialog_with_its_licence(qtbot, session, tmp_path):
+    from tests.support.watchlist import ftm
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    (tmp_path / "pep").mkdir()
+    f = write_ftm(tmp_path / "pep" / "entities.ftm.json", [ftm("P-1", "Person", "Anna Li")])
+    dlg.load_watchlist(f)
+    assert not dlg.screen_button.isEnabled() and dlg.cancel_button.isEnabled()
+    idle(qtbot, session)
+    assert dlg.watchlists.currentText() == "pep"
+    assert "pep: 1 added" in dlg.status.text() and "CC BY-NC 4.0" in dlg.status.text()
+    assert dlg.screen_button.isEnabled() and not dlg.cancel_button.isEnabled()
+    (tmp_path / "pep" / "bad.ftm.json").write_text("{oops\n", "utf-8")
+    dlg.load_watchlist(tmp_path / "pep" / "bad.ftm.json")
+    idle(qtbot, session)
+    assert "bad.ftm.json, line 1: not valid JSON" in dlg.status.text()
