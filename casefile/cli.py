@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from casefile import __version__
+from casefile import __version__, cli_integrity
 from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     from casefile.cli_screening import add_verbs
 
     add_verbs(sub)
+    cli_integrity.add_verbs(sub)
     return p
 
 
@@ -273,6 +274,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_dossier(args, _open)
     if args.verb in ("import", "import-ftm"):
         return _import(args)
+    if args.verb in cli_integrity.VERBS:
+        return cli_integrity.run(args)
     if args.verb == "export-csv":
         from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
@@ -310,6 +313,9 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
     if case.backup is not None:
         print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
               f"as it was is kept as {case.backup}", file=sys.stderr)
+    if not readonly and not case.readonly and case.damage() is not None:
+        case.close()
+        raise ReadOnlyError(f"{path.name} cannot be written: {case.why_readonly}; {undone}.")
     if not case.readonly:
         return case
     why = None if readonly else writable_reason(real_path(path))

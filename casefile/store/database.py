@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import cast
 
 from casefile.errors import CaseFileError, CaseLockedError, NotACaseError
-from casefile.store import copies, lock, migrate
+from casefile.store import copies, lock, migrate, salvage
 from casefile.store.copies import real_path, refuse_output
 from casefile.store.creation import building, create_file, sweep_unfinished
 from casefile.store.engine import make_engine, writable_reason
@@ -87,6 +87,9 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
         if schema.revision != migrate.head_revision():
             backup = upgrade_in_place(real, name, schema.revision)
         opened = open_engine(path, real, held, backup, None)
+        # a file that fails SQLite's quick check takes no write: checked while the case is
+        # first read (the first write waits for it), so the open does not
+        opened.check = salvage.BackgroundCheck(real, copies.sqlite_uri(real, mode="ro"))
     except BaseException:
         held.release()
         raise

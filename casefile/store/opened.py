@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from casefile.store import lock
+from casefile.store import lock, salvage
 from casefile.store.copies import real_path, sqlite_uri
 from casefile.store.engine import make_engine
 
@@ -32,12 +32,24 @@ class OpenedFile:
     real: Path = field(default=Path())  # the file the engine reads
     scratch: Path | None = None  # a temporary folder to remove on close
     why_readonly: str | None = None  # asked for writing, but the file cannot be written
+    check: salvage.BackgroundCheck | None = None  # SQLite's quick check, when writable
+
+    def damage(self) -> str | None:
+        """Why nothing may be written into the file (it fails SQLite's quick check), once
+        the check started on open has run; the file then counts as read-only."""
+        found = self.check.result() if self.check is not None else None
+        if found is not None and not self.readonly:
+            self.readonly = True
+            self.why_readonly = damage_reason(self.path.name, found)
+        return self.why_readonly if found is not None else None
 
     def __post_init__(self) -> None:
         if self.real == Path():
             self.real = real_path(self.path)
 
     def close(self) -> None:
+        if self.check is not None:
+            self.check.result()  # its connection goes before the log is folded in
         self.engine.dispose()
         held, self.lock = self.lock, None
         try:
@@ -63,6 +75,12 @@ def open_engine(path: Path, real: Path, held: lock.CaseLock | None, backup: Path
         engine.dispose()
         raise
     return OpenedFile(path, engine, held is None, held, backup, real, why_readonly=why)
+
+
+def damage_reason(name: str, damage: str) -> str:
+    return (f"it fails SQLite's quick check ({damage}), so nothing more is written into it; "
+            f"run `casefile repair {name} -o REPAIRED.casefile` to copy what can be read "
+            "into a new case")
 
 
 def finish_writing(real: Path, name: str) -> None:

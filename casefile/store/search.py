@@ -106,13 +106,31 @@ class Hit:
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
+MAX_TERMS = 64  # terms of one query after duplicates are dropped; the rest are left out
+
+
 def fts_query(user_query: str) -> str:
     """Turn what a user typed into a safe FTS5 query: words AND-ed, quoted phrases kept,
-    OR between words honoured, every other operator character taken literally."""
-    parts: list[str] = []
+    OR between words honoured, every other operator character taken literally. A term
+    repeated in its group, and a group repeated, count once (``x OR x OR …`` made FTS5's
+    work grow with the square of the terms); past :data:`MAX_TERMS` terms the rest are left
+    out."""
+    clauses: list[str] = []  # OR of AND-groups (FTS5: AND binds tighter than OR)
+    group: list[str] = []
+    terms = 0
+
+    def close_group() -> None:
+        nonlocal terms
+        clause = " ".join(group)
+        if clause in clauses:
+            terms -= len(group)
+        elif clause:
+            clauses.append(clause)
+        group.clear()
+
     for phrase, word in _TOKEN.findall(user_query.replace("\u201c", '"').replace("\u201d", '"')):
-        if word == "OR" and parts and parts[-1] != "OR":
-            parts.append("OR")
+        if word == "OR" and group:
+            close_group()
             continue
         raw = phrase if phrase else word
         words = re.findall(r"\w+", spaced_cjk(raw))
@@ -121,10 +139,20 @@ def fts_query(user_query: str) -> str:
         body = " ".join(words)
         star = "*" if not phrase and len(words) == 1 and not re.match(r"[^\x00-\u2fff]",
                                                                       words[0]) else ""
-        parts.append(f'"{body}"{star}')
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts)
+        term = f'"{body}"{star}'
+        if term in group:
+            continue
+        if terms >= MAX_TERMS:
+            break
+        group.append(term)
+        terms += 1
+    close_group()
+    return " OR ".join(clauses)
+
+
+def like_terms(query: str) -> list[str]:
+    """The words of a query for the plain-text fallback: each once, at most MAX_TERMS."""
+    return list(dict.fromkeys(t.casefold() for t in re.findall(r"\w+", query)))[:MAX_TERMS]
 
 
 def search(conn: Connection, query: str, limit: int = 200,
@@ -147,7 +175,7 @@ def search(conn: Connection, query: str, limit: int = 200,
         # "техкрим" finds "Техкрим" too.
         cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
             "casefile_fold", 1, _fold, deterministic=True)
-        terms = [_like_escape(t.casefold()) for t in re.findall(r"\w+", query)]
+        terms = [_like_escape(t) for t in like_terms(query)]
         where = " AND ".join(
             "casefile_fold(title || ' ' || body) LIKE ? ESCAPE '\\'" for _ in terms) or "1"
         rows = conn.exec_driver_sql(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -16,6 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.ui.panels import read_only_table, titled_panel
+
+
+def suggested_path(stored: str, folder: Path | None = None) -> str:
+    """Where "Save as…" proposes to save an attachment: only the base name of the file name
+    stored in the case (which may be any path, e.g. ``/etc/passwd`` or ``..\\boot.ini``), in
+    the user's documents folder (``folder`` when given)."""
+    name = stored.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable()).strip().strip(".") or "attachment"
+    if folder is None:
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(docs) if docs else Path.home()
+    return str(folder / name)
 
 
 class AttachmentsPanel(QWidget):
@@ -73,9 +85,9 @@ class AttachmentsPanel(QWidget):
         row = self.table.currentRow()
         if not 0 <= row < len(self._rows):
             return
-        name = self._rows[row]["filename"]
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save attachment as", str(self.folder / name) if self.folder else name)
+            self, "Save attachment as",
+            suggested_path(self._rows[row]["filename"], self.folder))
         if target:
             self.save_requested.emit(self._rows[row]["id"], target)
 

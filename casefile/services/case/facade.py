@@ -101,6 +101,22 @@ class Case:
         return self._file.readonly
 
     @property
+    def why_readonly(self) -> str | None:
+        """Why a case asked for writing was opened read-only (None: it was not)."""
+        return self._file.why_readonly
+
+    def damage(self) -> str | None:
+        """Why nothing may be written into this case when it fails SQLite's quick check
+        (then it is read-only from here on); None when it passes. The check starts when the
+        case is opened for writing; this waits for it."""
+        return None if self._file.readonly and self._file.check is None else \
+            self._file.damage()
+
+    def _refuse_if_damaged(self) -> None:
+        if not self.readonly and self._file.damage() is not None:
+            raise ReadOnlyError(f"This case is open read-only: {self._file.why_readonly}.")
+
+    @property
     def backup(self) -> Path | None:
         return self._file.backup
 
@@ -114,8 +130,11 @@ class Case:
         """Run ``fn(tx)`` as one transaction: audit it, keep the search index in step, push it
         on the undo stack and say what changed. With ``dry_run`` the transaction is rolled
         back whatever ``fn`` did, and the Change says what it would have changed."""
+        self._refuse_if_damaged()
         if self.readonly:
-            raise ReadOnlyError(READ_ONLY_MESSAGE)
+            why = self._file.why_readonly
+            raise ReadOnlyError(f"This case is open read-only: {why}." if why
+                                else READ_ONLY_MESSAGE)
         with self.engine.connect() as conn:
             trans = conn.begin()
             try:
@@ -161,6 +180,7 @@ class Case:
     def _replay(self, src: list[_Step], dst: list[_Step], backwards: bool) -> Change | None:
         if not src or self.readonly:
             return None
+        self._refuse_if_damaged()
         step = src[-1]
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:

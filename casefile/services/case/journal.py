@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
 
 from casefile.errors import InUseError, NotFoundError
+from casefile.services.case import blobs
 from casefile.store.schema import REFERENCING, TABLES
 
 
@@ -24,6 +25,10 @@ class RowChange:
     pk: int
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+
+    def __post_init__(self) -> None:  # a file's bytes wait on disk, not in memory
+        self.before = blobs.spilled(self.before)
+        self.after = blobs.spilled(self.after)
 
     @property
     def op(self) -> str:
@@ -47,7 +52,9 @@ class Tx:
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         t = TABLES[table]
-        key = cast("Row[Any]", self.conn.execute(t.insert().values(**values)).inserted_primary_key)
+        # values as execution parameters, not in the statement: SQLAlchemy's compiled cache
+        # keeps the first statement of each shape, with any values inside it (a file's bytes)
+        key = cast("Row[Any]", self.conn.execute(t.insert(), values).inserted_primary_key)
         pk: int = key[0]
         self.changes.append(RowChange(table, pk, None, self.fetch(table, pk)))
         return pk
@@ -59,7 +66,7 @@ class Tx:
         if all(before.get(k) == v for k, v in values.items()):
             return
         t = TABLES[table]
-        self.conn.execute(t.update().where(t.c.id == pk).values(**values))
+        self.conn.execute(t.update().where(t.c.id == pk), values)
         self.changes.append(RowChange(table, pk, before, self.fetch(table, pk)))
 
     def references(self, table: str, pk: int, ondelete: str = "RESTRICT") -> dict[str, int]:
@@ -104,14 +111,15 @@ def apply_images(conn: Connection, changes: list[RowChange], backwards: bool) ->
     for ch in seq:
         t = TABLES[ch.table]
         target = ch.before if backwards else ch.after
+        target = None if target is None else blobs.restored(target)
         present = conn.execute(select(t.c.id).where(t.c.id == ch.pk)).first() is not None
         if target is None:
             if present:
                 conn.execute(t.delete().where(t.c.id == ch.pk))
         elif present:
-            conn.execute(t.update().where(t.c.id == ch.pk).values(**target))
+            conn.execute(t.update().where(t.c.id == ch.pk), target)
         else:
-            conn.execute(t.insert().values(**target))
+            conn.execute(t.insert(), target)
 
 
 def delete_bulk(conn: Connection, bulk: list[tuple[str, str, Sequence[int]]]) -> None:

@@ -35,8 +35,8 @@ class TableFile:
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line number in the file, cells) for every data row after the header."""
         if self.kind == "xlsx":
-            for n, cells, total in _xlsx_rows(self.path, with_total=True):
-                self.done = n / total if total else 0.0
+            for n, cells, done in _xlsx_rows(self.path, with_done=True):
+                self.done = done
                 if n > self.header_line:
                     yield n, cells
             return
@@ -157,33 +157,14 @@ def _open_xlsx(path: Path, head: bytes) -> TableFile:
     return TableFile(path, "xlsx", None, None, [h.strip() for h in header], line)
 
 
-def _xlsx_rows(path: Path, with_total: bool = False) -> Generator[Any, None, None]:
-    """(row number, cells) of the first sheet's non-empty rows; with ``with_total`` also the
-    sheet's row count (0 when the file does not say)."""
-    import openpyxl
+def _xlsx_rows(path: Path, with_done: bool = False) -> Generator[Any, None, None]:
+    """(row number, cells) of the first sheet's non-empty rows, streamed in bounded memory
+    (:mod:`.xlsx_stream`); with ``with_done`` also the share of the sheet read so far."""
+    from casefile.services.exchange.imports.xlsx_stream import XlsxStream
 
+    book = XlsxStream(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds
-        raise ImportFileError(f"{path.name} is not a readable XLSX workbook: {exc}") from None
-    try:
-        sheet = book.worksheets[0]
-        total = sheet.max_row or 0
-        for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
-            cells = ["" if v is None else _cell(v) for v in row]
-            if any(c.strip() for c in cells):
-                yield (n, cells, total) if with_total else (n, cells)
+        for n, cells, done in book.rows():
+            yield (n, cells, done) if with_done else (n, cells)
     finally:
         book.close()
-
-
-def _cell(v: object) -> str:
-    from datetime import date, datetime
-
-    if isinstance(v, datetime):
-        return v.date().isoformat() if v.time() == v.time().min else v.isoformat()
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)

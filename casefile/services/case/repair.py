@@ -1,0 +1,164 @@
+"""``casefile repair``: copy what can be read of a damaged case into a new case.
+
+The original is never written (it is read from a private copy). Every table of the current
+schema is read row range by row range (:mod:`casefile.store.salvage`); rows whose parent was
+lost are left out too (so the new case has no dangling reference); the search index, the row
+digests and the content digest are rebuilt from what was saved, the audit log keeps every
+entry that could be read, and a last entry records the repair: what was saved and lost per
+table. The new case is built under a temporary name and appears only when complete.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casefile.errors import CaseFileError, CorruptCaseError, NotACaseError
+from casefile.services.case import audit, indexing
+from casefile.store import database, digest, salvage
+from casefile.store.inspection import APPLICATION_ID, SQLITE_MAGIC
+
+DERIVED = ("alembic_version", "row_digest", "digest_state")  # rebuilt, not copied
+
+
+@dataclass
+class TableOutcome:
+    table: str
+    saved: int = 0
+    lost: int = 0  # rows the file's digests list that could not be read
+    orphans: int = 0  # read, but left out: the row they belong to was lost
+    unreadable: list[tuple[int, int]] = field(default_factory=list)  # row id ranges
+    error: str | None = None
+
+    def line(self) -> str:
+        parts = [f"{self.saved:,} saved"]
+        if self.lost:
+            parts.append(f"{self.lost:,} lost")
+        if self.orphans:
+            parts.append(f"{self.orphans:,} left out (what they belong to was lost)")
+        if self.unreadable:
+            shown = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in self.unreadable[:5])
+            more = " …" if len(self.unreadable) > 5 else ""
+            parts.append(f"unreadable row ids {shown}{more}")
+        if self.error:
+            parts.append(f"nothing readable ({self.error})")
+        return f"{self.table}: " + "; ".join(parts)
+
+
+@dataclass
+class RepairReport:
+    source: Path
+    output: Path
+    problems: list[str]  # what SQLite's quick check said of the original
+    tables: list[TableOutcome]
+    digests_known: bool  # the original's row digests were read: losses are counted by id
+
+    @property
+    def lost_anything(self) -> bool:
+        return any(t.lost or t.orphans or t.unreadable or t.error for t in self.tables)
+
+
+def repair_case(source: str | Path, output: str | Path) -> RepairReport:
+    """Copy what can be read of ``source`` into a new case at ``output``."""
+    source, output = Path(source), Path(output)
+    if not source.is_file():
+        raise CaseFileError(f"{source} does not exist")
+    database.refuse_output(output, source, "the repaired case")
+    if output.exists() or output.is_symlink():
+        raise CaseFileError(f"{output} already exists; choose a new name for the repaired "
+                            "case")
+    _check_is_case(source)
+    with salvage.private_copy(source) as src:
+        problems = salvage.quick_check(src)
+        expected = salvage.expected_ids(src)
+        try:
+            source_tables = {r[0] for r in src.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except Exception as exc:  # noqa: BLE001 - sqlite3 says "malformed" many ways
+            raise CorruptCaseError(f"{source.name} is too damaged to repair: its list of "
+                                   f"tables cannot be read ({exc})") from None
+        with database.building(output) as tmp:
+            opened = database.create_file(tmp, output.name)
+            try:
+                outcomes = _copy(src, opened, source_tables, expected, source.name)
+            finally:
+                opened.close()
+    return RepairReport(source, output, problems, outcomes, expected is not None)
+
+
+def _check_is_case(path: Path) -> None:
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotACaseError(f"{path.name} is not a Casefile case (it is not an SQLite "
+                            "database); there is nothing to repair")
+    if struct.unpack(">I", header[68:72])[0] != APPLICATION_ID:
+        raise NotACaseError(f"{path.name} is an SQLite database but not a Casefile case")
+
+
+def _copy(src: object, opened: database.OpenedFile, source_tables: set[str],
+          expected: dict[str, set[int]] | None, name: str) -> list[TableOutcome]:
+    import sqlite3
+
+    assert isinstance(src, sqlite3.Connection)
+    outcomes: list[TableOutcome] = []
+    with opened.engine.connect() as conn:
+        with conn.begin():
+            # checked at commit, once the rows whose parent was lost are left out
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+            tables = [r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                "'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name")
+                if r[0] not in DERIVED]
+            by_table: dict[str, TableOutcome] = {}
+            for table in tables:
+                out = by_table[table] = TableOutcome(table)
+                outcomes.append(out)
+                conn.exec_driver_sql(f'DELETE FROM "{table}"')  # the new file's own rows
+                if table not in source_tables:
+                    out.error = "the table is missing"
+                    continue
+                mine = [r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+                try:
+                    theirs = set(salvage.table_columns(src, table))
+                except sqlite3.DatabaseError as exc:
+                    out.error = str(exc)
+                    continue
+                cols = [c for c in mine if c in theirs]
+                want = (expected or {}).get(table)
+                got = salvage.salvage_table(src, table, cols, max(want) if want else 0)
+                got.expected = want if expected is not None else None
+                out.error, out.unreadable = got.error, got.unreadable
+                out.saved, out.lost = len(got.rows), len(got.lost_ids())
+                if got.rows:
+                    marks = ", ".join("?" for _ in cols)
+                    names = ", ".join(f'"{c}"' for c in cols)
+                    conn.exec_driver_sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                                         [r[1:] for r in got.rows])
+            _drop_orphans(conn, by_table)
+            if not conn.exec_driver_sql("SELECT count(*) FROM case_info").scalar():
+                database.ensure_case_row(conn)
+            head = digest.rebuild(conn)
+            indexing.reindex_all(conn)
+            detail = json.dumps([{"table": o.table, "saved": o.saved, "lost": o.lost,
+                                  "left_out": o.orphans, "unreadable": o.unreadable}
+                                 for o in outcomes], separators=(",", ":"))
+            audit.append(conn, getpass.getuser() or "unknown", "repair",
+                         f"Repaired from the damaged case {name}", detail, head)
+    return outcomes
+
+
+def _drop_orphans(conn: object, by_table: dict[str, TableOutcome]) -> None:
+    """Delete rows that refer to a row that was lost, until none do."""
+    from sqlalchemy.engine import Connection
+
+    assert isinstance(conn, Connection)
+    while rows := conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+        for table, rowid, _parent, _fk in rows:
+            done = conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+            if done.rowcount and table in by_table:
+                by_table[table].orphans += 1
+                by_table[table].saved -= 1
