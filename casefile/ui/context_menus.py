@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QListWidget, QMenu, QWidget
 
 from casefile.core.labels import plural, singular
-from casefile.store.schema import FACT_KINDS, RECORD_KINDS
+from casefile.store.kinds import FACT_KINDS, RECORD_KINDS
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.records_view import RecordsView
 from casefile.ui.session import CaseSession

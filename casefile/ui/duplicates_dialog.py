@@ -5,6 +5,8 @@ records and citations moving to the one kept."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.services.case.facade import Case
-from casefile.services.queries.duplicates import Proposal, find_duplicates
 from casefile.ui.error_dialog import show_error
 from casefile.ui.ops import records as record_ops
 from casefile.ui.session import CaseSession
+
+if TYPE_CHECKING:  # the database layer loads with the first case, not with the window
+    from casefile.services.case.facade import Case
+    from casefile.services.queries.duplicates import Proposal
 from casefile.ui.text import plain_label, plain_tooltip
 
 _PAIR = Qt.ItemDataRole.UserRole
@@ -72,6 +76,8 @@ class DuplicatesDialog(QDialog):
 
     def reload(self) -> None:
         def read(case: Case) -> list[Proposal]:
+            from casefile.services.queries.duplicates import find_duplicates
+
             with case.read() as conn:
                 return find_duplicates(conn)
         self.summary.setText("Looking for parties that may be the same…")

@@ -6,6 +6,7 @@ items and plain labels only."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import plural
-from casefile.services.case.change import Change
-from casefile.services.case.facade import Case
-from casefile.services.queries.party import SECTIONS, PartyProfile, party_profile
 from casefile.ui.session import CaseSession
+
+if TYPE_CHECKING:  # the database layer loads with the first case, not with the window
+    from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
+    from casefile.services.queries.party import PartyProfile
 from casefile.ui.text import plain_label, plain_tooltip
 
 _KEY = Qt.ItemDataRole.UserRole
@@ -64,6 +67,8 @@ class PartyView(QDialog):
         self.entity_id = entity_id
 
         def read(case: Case) -> PartyProfile | None:
+            from casefile.services.queries.party import party_profile
+
             with case.read() as conn:
                 return party_profile(conn, entity_id)
         self.session.query(read, lambda p: self._show(entity_id, p))
@@ -94,6 +99,8 @@ class PartyView(QDialog):
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))
+        from casefile.services.queries.party import SECTIONS
+
         for kind in SECTIONS:
             items = p.items.get(kind, [])
             top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])
@@ -122,6 +129,8 @@ class PartyView(QDialog):
 
     def item_texts(self, kind: str) -> list[str]:
         """What the section of ``kind`` lists (for tests and tools)."""
+        from casefile.services.queries.party import SECTIONS
+
         top = self.tree.topLevelItem(SECTIONS.index(kind))
         if top is None:
             return []
