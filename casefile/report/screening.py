@@ -16,12 +16,18 @@ from casefile.report.rich import Text, para, r
 from casefile.report.tables import Column, Num, long_table
 
 
-def _decision(line: Any) -> list:
-    who = " · ".join(x for x in (line.reviewer, when(line.decided_at) if line.decided_at
-                                 else "") if x)
+def _entry(line: Any) -> Text:
+    """The list entry a hit names, and why it matched."""
     what: Text = [r(line.list_caption, bold=True), r(f" ({line.list_key})", size=6.8)]
     if line.explanation:
         what += [r("\n" + line.explanation, size=6.8, color="#3A3A3A")]
+    return what
+
+
+def _decision(line: Any) -> list:
+    who = " · ".join(x for x in (line.reviewer, when(line.decided_at) if line.decided_at
+                                 else "") if x)
+    what = _entry(line)
     if line.note:
         what += [r("\nNote: ", italic=True), r(line.note)]
     return [[r(line.party)], what, Num(f"{line.score:.2f}"),
@@ -29,9 +35,7 @@ def _decision(line: Any) -> list:
 
 
 def _open(hit: Any) -> list:
-    what: Text = [r(hit.list_caption, bold=True), r(f" ({hit.list_key})", size=6.8)]
-    if hit.explanation:
-        what += [r("\n" + hit.explanation, size=6.8, color="#3A3A3A")]
+    what = _entry(hit)
     if hit.reopened:
         what += [r("\nReopened: ", italic=True), r(hit.reopened)]
     return [[r(hit.party)], what, Num(f"{hit.score:.2f}"),
