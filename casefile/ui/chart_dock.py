@@ -303,8 +303,9 @@ class ChartDock(QDockWidget):
             self.records_selected.emit(records)
 
     def _link_chosen(self, index: int) -> None:
-        fact = self.graph.links[index].facts[0]
-        self.records_selected.emit([(fact.kind, fact.id)])
+        facts = self.graph.links[index].facts  # (read now; gone if the case changed since)
+        if facts:
+            self.records_selected.emit([(facts[0].kind, facts[0].id)])
 
     def highlight(self, keys: list[tuple[str, int]]) -> None:
         """Select the nodes of the records selected elsewhere; mark the links of facts."""
@@ -319,8 +320,7 @@ class ChartDock(QDockWidget):
                     if node.record in parties:
                         self.scene.nodes[i].setSelected(True)
             facts = {k for k in wanted if k[0] != "entity"}
-            on = np.fromiter((bool(facts) and any((f.kind, f.id) in facts for f in lk.facts)
-                              for lk in self.graph.links), bool, len(self.graph.links))
+            on = self.graph.links_of(facts)
             if on.any() or not parties:  # (a party chosen keeps the paths shown)
                 self.scene.layer.set_highlight(on)
         finally:

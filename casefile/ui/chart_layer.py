@@ -59,8 +59,7 @@ class LinkLayer(QGraphicsItem):
         self.setZValue(-1)
         self.graph = graph
         m = len(graph.links)
-        counts = np.fromiter((max(lk.count, len(lk.facts)) for lk in graph.links), np.int64, m)
-        kinds = np.fromiter((LINK_KINDS.index(lk.kind) for lk in graph.links), np.int64, m)
+        counts, kinds = graph.counts, graph.link_kinds
         widths = np.where(counts < 3, 0, np.where(counts < 10, 1, 2))  # as width_class
         self.pen_group = (kinds * len(STYLES) + graph.style.astype(np.int64)) * 3 + widths
         self.pens: dict[int, QPen] = {}
@@ -74,7 +73,7 @@ class LinkLayer(QGraphicsItem):
         self.pens[GREY].setCosmetic(True)
         self.hot_pen = QPen(QColor(PATH_COLOUR), 5)
         self.hot_pen.setCosmetic(True)
-        self.directed = np.fromiter((lk.directed for lk in graph.links), bool, m)
+        self.directed = graph.directed
         self.visible = np.ones(m, bool)
         self.grey = np.zeros(m, bool)  # links of hidden nodes shown in grey
         self.highlight = np.zeros(m, bool)

@@ -140,8 +140,9 @@ class ChartView(QGraphicsView):
             return
         link = self._link_under(pos)
         if link is not None:
-            fact = self.chart.graph.links[link].facts[0]
-            self.record_opened.emit(fact.kind, fact.id)
+            facts = self.chart.graph.links[link].facts  # (read from the case now)
+            if facts:
+                self.record_opened.emit(facts[0].kind, facts[0].id)
             return
         super().mouseDoubleClickEvent(event)
 

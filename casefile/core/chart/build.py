@@ -59,8 +59,8 @@ class ChartBuilder:
     def _entity(self, entity_id: int | None) -> int | None:
         return None if entity_id is None else self._index.get(f"entity:{entity_id}")
 
-    def _skip(self, reason: str) -> None:
-        self._left_out[reason] = self._left_out.get(reason, 0) + 1
+    def _skip(self, reason: str, many: int = 1) -> None:
+        self._left_out[reason] = self._left_out.get(reason, 0) + many
 
     # -- links --------------------------------------------------------------------------
     def _link(self, kind: str, sub: str, a: int, b: int, label: str, fact: Fact,
@@ -143,6 +143,11 @@ class ChartBuilder:
         if skipped:
             self._left_out["shipments without a shipper or consignee"] = (
                 self._left_out.get("shipments without a shipper or consignee", 0) + skipped)
+
+    def leave_out(self, reason: str, many: int) -> None:
+        """Count ``many`` facts left out of the chart for ``reason``."""
+        if many:
+            self._skip(reason, many)
 
     def relationship(self, relationship_id: int, subject_id: int, object_id: int, kind: str,
                      text: str = "", first: date | None = None, last: date | None = None,
