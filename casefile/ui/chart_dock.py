@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.paths import path_links, shortest_paths
+from casefile.core.chart.scope import scoped
 from casefile.core.chart.state import ChartState, arrange, place
 from casefile.errors import CasefileError
 from casefile.services.case import charts
@@ -25,6 +26,7 @@ from casefile.services.case.facade import Case
 from casefile.services.queries.chart import list_charts, read_chart, read_graph
 from casefile.ui.chart_export import export_chart
 from casefile.ui.chart_scene import ChartScene
+from casefile.ui.chart_scope import ChartScope
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
 from casefile.ui.session import CaseSession
@@ -52,6 +54,7 @@ class ChartDock(QDockWidget):
         self.view.record_opened.connect(self.record_opened.emit)
         self.view.nodes_dragged.connect(lambda _nodes: self._set_modified(True))
         self.view.link_chosen.connect(self._link_chosen)
+        self.view.node_menu.connect(lambda i, at: self.scope.node_menu(i, at))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.layouts = DbWorker(self)  # layouts run here, never on the database worker
         session.on_shut_down(self.layouts.stop)
@@ -59,10 +62,13 @@ class ChartDock(QDockWidget):
         self.chart_id: int | None = None
         self.name = UNSAVED
         self.state = ChartState()
+        self.full = ChartGraph([], [])  # the whole case's chart (a scoped one shows part)
+        self.scope: ChartScope = ChartScope(self)
         self.modified = False
         self.info: dict[str, Any] = {}
         self.date_window: tuple[date | None, date | None] = (None, None)
         self._syncing = False
+        self.table_selection: list[tuple[str, int]] = []  # the records the table selects
         self._generation = 0  # a chart opened or closed: answers for the one before go
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,8 +95,10 @@ class ChartDock(QDockWidget):
         return self.scene.graph
 
     # -- reading ------------------------------------------------------------------------
-    def open_chart(self, chart_id: int | None, first: bool = False) -> None:
-        """Show a saved chart (None: the first saved one when ``first``, else a new one)."""
+    def open_chart(self, chart_id: int | None, first: bool = False,
+                   start: ChartState | None = None) -> None:
+        """Show a saved chart (None: the first saved one when ``first``, else a new one —
+        in the state ``start`` when given)."""
         self._generation += 1
         self._timer.stop()
 
@@ -100,13 +108,15 @@ class ChartDock(QDockWidget):
                 cid = chart_id if chart_id is not None else (
                     saved[0][0] if first and saved else None)
                 chart = read_chart(conn, cid) if cid is not None else None
-                state = chart.state if chart else ChartState()
-                graph = read_graph(conn, state.waypoints)
+                state = chart.state if chart else (start or ChartState())
+                full = read_graph(conn, state.waypoints)
                 info = case.info()
-            return saved, chart, state, graph, place(graph, state), info
+            graph = scoped(full, state.scope)
+            return saved, chart, state, full, graph, place(graph, state), info
 
         def draw(result: tuple[Any, ...]) -> None:
-            saved, chart, state, graph, pos, info = result
+            saved, chart, state, full, graph, pos, info = result
+            self.full = full
             self.info = info
             self.chart_id = chart.id if chart else None
             self.name = chart.name if chart else UNSAVED
@@ -120,15 +130,18 @@ class ChartDock(QDockWidget):
         state = self.current_state()
         generation = self._generation
 
-        def read(case: Case) -> tuple[ChartGraph, np.ndarray, list[tuple[int, str]], Any]:
+        def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
-                graph = read_graph(conn, state.waypoints)
-                return graph, place(graph, state), list_charts(conn), case.info()
+                full = read_graph(conn, state.waypoints)
+                saved, info = list_charts(conn), case.info()
+            graph = scoped(full, state.scope)
+            return full, graph, place(graph, state), saved, info
 
-        def draw(result: tuple[ChartGraph, np.ndarray, list[tuple[int, str]], Any]) -> None:
-            graph, pos, saved, info = result
+        def draw(result: tuple[Any, ...]) -> None:
+            full, graph, pos, saved, info = result
             if generation != self._generation:
                 return  # another chart was opened meanwhile
+            self.full = full
             self.info = info
             if self.chart_id is not None and self.chart_id not in dict(saved):
                 self.chart_id, self.name = None, UNSAVED  # deleted meanwhile (or undone)
@@ -162,6 +175,7 @@ class ChartDock(QDockWidget):
         self._timer.stop()
         self.cancel_layout()
         self.chart_id, self.name, self.state = None, UNSAVED, ChartState()
+        self.full = ChartGraph([], [])
         self.scene.set_graph(ChartGraph([], []), np.zeros((0, 2)))
         self.bar.set_charts([], None)
 
@@ -171,7 +185,8 @@ class ChartDock(QDockWidget):
         s = ChartState(layout=self.state.layout, seed=self.state.seed,
                        centre=self.state.centre, positions=dict(self.state.positions),
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
-                       first=self.date_window[0], last=self.date_window[1])
+                       first=self.date_window[0], last=self.date_window[1],
+                       scope=None if self.state.scope is None else set(self.state.scope))
         s.remember(self.graph, self.scene.positions())
         s.hidden = ({k for k in self.state.hidden if k not in self.graph.index}
                     | {n.key for n, h in zip(self.graph.nodes, self.scene.hidden.tolist(),
@@ -309,6 +324,7 @@ class ChartDock(QDockWidget):
 
     def highlight(self, keys: list[tuple[str, int]]) -> None:
         """Select the nodes of the records selected elsewhere; mark the links of facts."""
+        self.table_selection = list(keys)
         wanted = set(keys)
         chosen = {self.graph.nodes[i].record for i in self.scene.selected_nodes()}
         self._syncing = True

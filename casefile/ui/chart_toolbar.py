@@ -32,6 +32,7 @@ class Controls(Protocol):
     session: Any
     view: Any
     scene: Any
+    scope: Any  # charts of part of the case (chart_scope.ChartScope)
     chart_id: int | None
     name: str
 
@@ -74,6 +75,9 @@ class ChartToolbar(QToolBar):
                        menu.addAction("Rename…", self.rename),
                        menu.addAction("Delete this chart", dock.delete)]
         menu.addAction("New chart (unsaved)", lambda: dock.open_chart(None))
+        menu.addSeparator()
+        menu.addAction("Chart from table selection", lambda: dock.scope.chart_from())
+        menu.addAction("Whole case", lambda: dock.scope.whole_case())
         more = QToolButton()
         more.setText("Charts")
         more.setMenu(menu)

@@ -41,6 +41,7 @@ class ChartState:
     waypoints: bool = False
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
+    scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
 
     def to_json(self) -> str:
         return json.dumps({
@@ -50,6 +51,7 @@ class ChartState:
             "last": self.last.isoformat() if self.last else None,
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
             "positions": {k: [x, y] for k, (x, y) in sorted(self.positions.items())},
+            "scope": None if self.scope is None else sorted(self.scope),
         }, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -79,7 +81,9 @@ class ChartState:
             pinned={str(k) for k in raw.get("pinned") or [] if isinstance(k, str)},
             hidden={str(k) for k in raw.get("hidden") or [] if isinstance(k, str)},
             waypoints=bool(raw.get("waypoints")), first=day(raw.get("first")),
-            last=day(raw.get("last")))
+            last=day(raw.get("last")),
+            scope={str(k) for k in raw["scope"] if isinstance(k, str)}
+            if isinstance(raw.get("scope"), list) else None)
 
     def remember(self, graph: ChartGraph, pos: np.ndarray) -> None:
         """Keep the positions of every node of ``graph`` (others keep theirs)."""

@@ -1,0 +1,116 @@
+"""Charts of part of a case, for the chart dock: "Chart from selection" starts a chart from
+the parties (or the parties of the facts) selected in the records table; "Expand neighbours"
+(a node's context menu) adds the nodes one link away, placed on a ring around it while
+every other node stays put; "Whole case" shows everything again. The shown nodes are the
+chart state's ``scope``, saved with the chart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
+
+from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.scope import neighbours, ring, scoped
+from casefile.core.chart.state import ChartState, place
+
+if TYPE_CHECKING:
+    from casefile.ui.chart_dock import ChartDock
+
+
+class ChartScope:
+    def __init__(self, dock: ChartDock) -> None:
+        self.dock = dock
+        self.menu: QMenu | None = None  # the node menu while it is open (tests look at it)
+
+    def node_menu(self, node: int, at: QPoint) -> None:
+        """The context menu of a node (it is selected first)."""
+        dock = self.dock
+        menu = self.menu = QMenu(dock.view)
+        sel = dock.scene.selected_nodes() or [node]
+        menu.addAction("Expand neighbours", lambda: self.expand(sel))
+        menu.addAction("Pin / unpin", lambda: dock.pin(None))
+        menu.addAction("Hide", dock.hide_selected)
+        record = dock.graph.nodes[node].record
+        if record is not None:
+            menu.addAction("Open record", lambda: dock.record_opened.emit(*record))
+        menu.exec(at)
+        self.menu = None
+
+    def expand(self, nodes: list[int]) -> int:
+        """Add the neighbours of ``nodes`` (indexes in the chart shown) that are not shown —
+        hidden ones are shown again; how many nodes this brought."""
+        dock = self.dock
+        graph, full = dock.graph, dock.full
+        state = dock.current_state()
+        keys = [graph.nodes[i].key for i in nodes]
+        hidden_before = set(state.hidden)
+        shown = {n.key for n in graph.nodes}
+        pos = dock.scene.positions()
+        brought = 0
+        for i, key in zip(nodes, keys, strict=True):
+            near = neighbours(full, [key])
+            new = [k for k in near if k not in shown]
+            state.hidden -= set(near)
+            for k, xy in zip(new, ring(tuple(pos[i]), len(new), pos), strict=True):
+                state.positions[k] = xy
+            shown.update(new)
+            brought += len(new)
+        brought += len(hidden_before - state.hidden)
+        if not brought:
+            dock.bar.note.setText("Every neighbour of the selected nodes is on the chart.")
+            return 0
+        if state.scope is not None:
+            state.scope |= shown
+        self._show(scoped(full, state.scope), state, modified=True)
+        new_keys = shown - {n.key for n in graph.nodes}
+        dock.scene.clearSelection()
+        for i, node in enumerate(dock.graph.nodes):
+            if node.key in new_keys:
+                dock.scene.nodes[i].setSelected(True)
+        return brought
+
+    def chart_from(self, records: list[tuple[str, int]] | None = None) -> int:
+        """A new (unsaved) chart of the selected parties, or of the parties the selected
+        facts link; how many nodes it has (0: nothing charted, said in the note)."""
+        dock = self.dock
+        records = dock.table_selection if records is None else records
+        full = dock.full
+        wanted = {f"entity:{i}" for kind, i in records if kind == "entity"}
+        keep = np.fromiter((n.key in wanted for n in full.nodes), bool, len(full.nodes))
+        facts = {r for r in records if r[0] != "entity"}
+        if facts:
+            keep |= full.nodes_touched(full.links_of(facts))
+        if not keep.any():
+            dock.bar.note.setText("Select parties (or shipments, relationships, sanctions) "
+                                  "in the table to chart them.")
+            return 0
+        scope = {full.nodes[i].key for i in np.flatnonzero(keep).tolist()}
+        state = ChartState(scope=scope, waypoints=dock.bar.waypoints.isChecked())
+        dock.cancel_layout()
+        dock.chart_id, dock.name = None, "Unsaved chart"
+        saved = [(dock.bar.charts.itemData(i), dock.bar.charts.itemText(i))
+                 for i in range(dock.bar.charts.count()) if dock.bar.charts.itemData(i)
+                 is not None]
+        dock.bar.set_charts(saved, None)
+        self._show(scoped(full, scope), state, modified=True)
+        return len(scope)
+
+    def chart_records(self, records: list[tuple[str, int]]) -> int:
+        """:meth:`chart_from` ``records``, with the chart brought to the front."""
+        self.dock.show()
+        self.dock.raise_()
+        return self.chart_from(records)
+
+    def whole_case(self) -> None:
+        """Show every node again (the new ones placed around those shown)."""
+        if self.dock.state.scope is not None:
+            self.dock.state.scope = None
+            self.dock.refresh()
+
+    def _show(self, graph: ChartGraph, state: ChartState, modified: bool) -> None:
+        dock = self.dock
+        dock.state = state
+        dock._draw(graph, place(graph, state), modified)
