@@ -17,7 +17,7 @@ from shiboken6 import isValid
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.paths import path_links, shortest_paths
-from casefile.core.chart.scope import scoped
+from casefile.core.chart.scope import shown
 from casefile.core.chart.state import ChartState, arrange, place
 from casefile.errors import CasefileError
 from casefile.services.case import charts
@@ -55,6 +55,7 @@ class ChartDock(QDockWidget):
         self.view.nodes_dragged.connect(lambda _nodes: self._set_modified(True))
         self.view.link_chosen.connect(self._link_chosen)
         self.view.node_menu.connect(lambda i, at: self.scope.node_menu(i, at))
+        self.view.node_opened.connect(lambda i: self.scope.unfold(i))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.layouts = DbWorker(self)  # layouts run here, never on the database worker
         session.on_shut_down(self.layouts.stop)
@@ -111,7 +112,7 @@ class ChartDock(QDockWidget):
                 state = chart.state if chart else (start or ChartState())
                 full = read_graph(conn, state.waypoints)
                 info = case.info()
-            graph = scoped(full, state.scope)
+            graph = shown(full, state)
             return saved, chart, state, full, graph, place(graph, state), info
 
         def draw(result: tuple[Any, ...]) -> None:
@@ -134,7 +135,7 @@ class ChartDock(QDockWidget):
             with case.read() as conn:
                 full = read_graph(conn, state.waypoints)
                 saved, info = list_charts(conn), case.info()
-            graph = scoped(full, state.scope)
+            graph = shown(full, state)
             return full, graph, place(graph, state), saved, info
 
         def draw(result: tuple[Any, ...]) -> None:
@@ -186,7 +187,8 @@ class ChartDock(QDockWidget):
                        centre=self.state.centre, positions=dict(self.state.positions),
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
                        first=self.date_window[0], last=self.date_window[1],
-                       scope=None if self.state.scope is None else set(self.state.scope))
+                       scope=None if self.state.scope is None else set(self.state.scope),
+                       folds={k: list(v) for k, v in self.state.folds.items()})
         s.remember(self.graph, self.scene.positions())
         s.hidden = ({k for k in self.state.hidden if k not in self.graph.index}
                     | {n.key for n, h in zip(self.graph.nodes, self.scene.hidden.tolist(),

@@ -23,6 +23,7 @@ class ChartView(QGraphicsView):
     record_opened = Signal(str, int)
     nodes_dragged = Signal(list)  # node indexes the user moved
     link_chosen = Signal(int)  # a link clicked
+    node_opened = Signal(int)  # a node without a record double-clicked (a collection)
     node_menu = Signal(int, QPoint)  # a node right-clicked: its index, where (global)
 
     def __init__(self, scene: ChartScene, parent: QWidget | None = None) -> None:
@@ -138,6 +139,8 @@ class ChartView(QGraphicsView):
             record = self.chart.graph.nodes[node].record
             if record is not None:
                 self.record_opened.emit(*record)
+            else:
+                self.node_opened.emit(node)  # a collection: unfolded
             return
         link = self._link_under(pos)
         if link is not None:

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +14,10 @@ from casefile.core.chart.scope import RING
 from tests.ui.conftest import choose_kind, wait_idle
 
 NORINCO, TEKHKRIM, RUSSIA = "entity:1", "entity:2", "entity:8"
+# a popup menu or a floating dock asks the window system to raise it and grab the keyboard;
+# the offscreen platform has no window system to ask
+HEADLESS = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
 
 
 def _ready(qtbot, win):
@@ -58,8 +62,7 @@ def _keys(dock):
     return [n.key for n in dock.graph.nodes]
 
 
-# a popup menu asks the window system to raise it and grab the keyboard; offscreen has none
-@pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
+@HEADLESS
 def test_chart_from_selection_then_expand_one_hop_at_a_time(qtbot, demo_window, tmp_path):
     win = demo_window
     dock = _ready(qtbot, win)
@@ -128,3 +131,51 @@ def test_expanding_in_the_whole_case_shows_hidden_neighbours_again(qtbot, demo_w
     assert dock.scope.expand([dock.graph.index[NORINCO]]) == 1
     assert not dock.scene.hidden[dock.graph.index[TEKHKRIM]]
     assert len(dock.graph.nodes) == 12 and dock.state.scope is None
+
+
+@HEADLESS
+def test_fold_leaves_into_a_collection_and_unfold_it_by_double_click(qtbot, demo_window,
+                                                                     tmp_path):
+    win = demo_window
+    dock = _ready(qtbot, win)
+    win.chart.raise_()
+    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
+    hub = dock.graph.index["entity:7"]
+    before = dock.scene.positions().copy()
+    assert dock.scope.fold(hub) == 1
+    key = "fold:entity:7:other"
+    assert dock.state.folds == {key: ["entity:5", "entity:6"]}
+    assert len(dock.graph.nodes) == 11 and "entity:5" not in dock.graph.index
+    c = dock.graph.index[key]
+    assert dock.graph.nodes[c].label == "2 others"
+    mean = before[[4, 5]].mean(axis=0)  # entity:5 and entity:6 are nodes 4 and 5
+    at, centre = dock.scene.positions()[c], before[hub]
+    assert math.dist(at, centre) >= RING * 0.999  # beside the hub, not on it
+    assert np.allclose(at, mean) or np.isclose(  # where they were, or towards it
+        math.dist(at, centre), RING)
+    assert dock.view.tooltip_at(dock.view.mapFromScene(dock.scene.nodes[c].pos())) \
+        .startswith("2 others")
+    dock.setFloating(True)  # (room to look at it)
+    dock.resize(900, 500)
+    dock.view.fit()
+    qtbot.wait(50)
+    dock.grab().save(str(tmp_path / "folded.png"))
+    dock.setFloating(False)
+    with qtbot.waitSignal(dock.saved, timeout=10000):
+        dock.save("Folded")
+    wait_idle(qtbot, win)
+    dock.open_chart(None)
+    qtbot.waitUntil(lambda: dock.chart_id is None and len(dock.graph.nodes) == 12,
+                    timeout=10000)
+    dock.open_chart(dock.bar.charts.itemData(dock.bar.charts.findText("Folded")))
+    qtbot.waitUntil(lambda: dock.chart_id is not None and len(dock.graph.nodes) == 11,
+                    timeout=10000)
+    wait_idle(qtbot, win)
+    c = dock.graph.index[key]
+    at = dock.view.mapFromScene(dock.scene.nodes[c].pos())
+    qtbot.mouseDClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=5000)
+    assert dock.state.folds == {}
+    back = dock.scene.positions()
+    for k in ("entity:5", "entity:6"):  # the members go back where they were
+        assert np.array_equal(back[dock.graph.index[k]], before[dock.graph.index[k]])

@@ -128,12 +128,17 @@ class ChartGraph:
         facts of aggregated links."""
         if not records:
             return np.zeros(len(self.links), bool)
+        found = self.locate(records) if self.locate is not None else set()
+
+        def has(lk: ChartLink) -> bool:
+            pair = lk.unread_pair()  # a pair's shipments not read yet: found without them
+            if pair is not None and self.locate is not None:
+                return pair in found
+            return any((f.kind, f.id) in records for f in lk.facts)
         rest = links_in(self.links)
-        tail = np.fromiter((any((f.kind, f.id) in records for f in lk.facts) for lk in rest),
-                           bool, len(rest))
+        tail = np.fromiter((has(lk) for lk in rest), bool, len(rest))
         if not isinstance(self.links, LinkList):
             return tail
-        found = self.locate(records) if self.locate is not None else set()
         return np.concatenate([self.links.pairs_of(found, self.index), tail])
 
     def nodes_touched(self, links: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ a link or node stands for, and :class:`ChartNode` and :class:`ChartLink` (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -92,17 +93,26 @@ class ChartNode:
     sanctioned: bool = False
     country: str = ""
     sources: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # a collection node's members (their labels)
 
     def tooltip(self) -> str:
         kind = self.kind.replace("_", " ")
         lines = [self.label, f"{kind}{' · ' + self.country if self.country else ''}"]
         if self.sanctioned:
             lines.append("sanctioned")
+        if self.members:
+            lines += [f"• {m}" for m in self.members[:8]]
+            if len(self.members) > 8:
+                lines.append(f"… and {len(self.members) - 8} more")
+            lines.append("(double-click to unfold)")
         if self.sources:
             lines.append("sources: " + "; ".join(self.sources[:6])
                          + (f" … and {len(self.sources) - 6} more" if len(self.sources) > 6
                             else ""))
         return "\n".join(lines)
+
+
+_PAIR = re.compile(r"^shipment:(entity:\d+)>(entity:\d+)$")
 
 
 @dataclass
@@ -145,6 +155,14 @@ class ChartLink:
         if self._facts is not None:
             return len(self._facts)
         return self.size if self.span is not None else len(self.facts)
+
+    def unread_pair(self) -> tuple[str, str] | None:
+        """(shipper key, consignee key) of a pair's link read in aggregate whose shipments
+        are not read yet (None otherwise)."""
+        if self._facts is not None or self.loader is None or self.span is None:
+            return None
+        m = _PAIR.match(self.key)
+        return None if m is None else (m[1], m[2])
 
     def add(self, fact: Fact) -> None:
         """Take one more fact (its citations may better the link's grade)."""

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from casefile.core.chart.fold import folded
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.state import ChartState
 
 RING = 1.0  # layout units (190 scene pixels) from the expanded node to the nodes it brings
 GAP = 0.6  # layout units between neighbours on a crowded ring (room for their labels)
@@ -39,6 +41,11 @@ def scoped(graph: ChartGraph, scope: set[str] | None) -> ChartGraph:
         return graph
     return subgraph(graph, np.fromiter((n.key in scope for n in graph.nodes), bool,
                                        len(graph.nodes)))
+
+
+def shown(graph: ChartGraph, state: ChartState) -> ChartGraph:
+    """The chart a state shows of the case's ``graph``: cut to its scope, leaves folded."""
+    return folded(scoped(graph, state.scope), state.folds)
 
 
 def neighbours(graph: ChartGraph, keys: Iterable[str]) -> list[str]:

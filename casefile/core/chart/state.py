@@ -42,6 +42,7 @@ class ChartState:
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
     scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
+    folds: dict[str, list[str]] = field(default_factory=dict)  # collection key -> members
 
     def to_json(self) -> str:
         return json.dumps({
@@ -52,6 +53,7 @@ class ChartState:
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
             "positions": {k: [x, y] for k, (x, y) in sorted(self.positions.items())},
             "scope": None if self.scope is None else sorted(self.scope),
+            "folds": {k: sorted(v) for k, v in sorted(self.folds.items())},
         }, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -83,7 +85,10 @@ class ChartState:
             waypoints=bool(raw.get("waypoints")), first=day(raw.get("first")),
             last=day(raw.get("last")),
             scope={str(k) for k in raw["scope"] if isinstance(k, str)}
-            if isinstance(raw.get("scope"), list) else None)
+            if isinstance(raw.get("scope"), list) else None,
+            folds={str(k): sorted({str(m) for m in v if isinstance(m, str)})
+                   for k, v in (raw.get("folds") if isinstance(raw.get("folds"), dict)
+                                else {}).items() if isinstance(v, list)})
 
     def remember(self, graph: ChartGraph, pos: np.ndarray) -> None:
         """Keep the positions of every node of ``graph`` (others keep theirs)."""
