@@ -34,7 +34,7 @@ from casefile.ui.worker import DbWorker, Task
 
 # what the chart is read from: a change to any of these may add, move or relabel a node/link
 CHART_KINDS = ("entity", "shipment", "relationship", "sanction", "route_stop", "citation",
-               "source")
+               "source", "event", "event_party")
 UNSAVED = "Unsaved chart"
 
 
@@ -110,7 +110,7 @@ class ChartDock(QDockWidget):
                     saved[0][0] if first and saved else None)
                 chart = read_chart(conn, cid) if cid is not None else None
                 state = chart.state if chart else (start or ChartState())
-                full = read_graph(conn, state.waypoints)
+                full = read_graph(conn, state.waypoints, state.events)
                 info = case.info()
             graph = shown(full, state)
             return saved, chart, state, full, graph, place(graph, state), info
@@ -119,6 +119,7 @@ class ChartDock(QDockWidget):
             saved, chart, state, full, graph, pos, info = result
             self.full = full
             self.info = info
+            self.bar.set_options(state)
             self.chart_id = chart.id if chart else None
             self.name = chart.name if chart else UNSAVED
             self.state = state
@@ -133,7 +134,7 @@ class ChartDock(QDockWidget):
 
         def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
-                full = read_graph(conn, state.waypoints)
+                full = read_graph(conn, state.waypoints, state.events)
                 saved, info = list_charts(conn), case.info()
             graph = shown(full, state)
             return full, graph, place(graph, state), saved, info
@@ -186,6 +187,7 @@ class ChartDock(QDockWidget):
         s = ChartState(layout=self.state.layout, seed=self.state.seed,
                        centre=self.state.centre, positions=dict(self.state.positions),
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
+                       events=self.bar.events.isChecked(),
                        first=self.date_window[0], last=self.date_window[1],
                        scope=None if self.state.scope is None else set(self.state.scope),
                        folds={k: list(v) for k, v in self.state.folds.items()})

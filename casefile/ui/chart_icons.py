@@ -102,6 +102,12 @@ def _glyph(p: QPainter, kind: str) -> None:
         path.cubicTo(c, c + 10, c - 8, c + 6, c - 8, c)
         path.closeSubpath()
         p.drawPath(path)
+    elif kind == "event":  # a calendar page
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(c - 8, c - 7, 16, 15))
+        p.drawLine(QPointF(c - 8, c - 3), QPointF(c + 8, c - 3))
+        for dx in (-4, 0, 4):
+            p.drawPoint(QPointF(c + dx, c + 2))
     else:  # a diamond
         p.drawPolygon(QPolygonF([QPointF(c, c - 8), QPointF(c + 8, c), QPointF(c, c + 8),
                                  QPointF(c - 8, c)]))

@@ -25,8 +25,8 @@ ARROW_LOD = 0.35  # arrowheads from this zoom on
 ARROW_MAX = 1500  # and only when at most this many links are in view
 TILES = 4  # tiles across the chart, each with paths of its own
 CULL = 0.2  # a view showing less than this share of the chart draws only the links in it
-GREY = 27  # the pen group of links of hidden nodes shown in grey
-GROUPS = 28
+GREY = len(LINK_KINDS) * len(STYLES) * 3  # the pen group of links of hidden nodes in grey
+GROUPS = GREY + 1
 
 
 def width_class(count: int) -> int:

@@ -125,7 +125,8 @@ class ChartScope:
                                   "in the table to chart them.")
             return 0
         scope = {full.nodes[i].key for i in np.flatnonzero(keep).tolist()}
-        state = ChartState(scope=scope, waypoints=dock.bar.waypoints.isChecked())
+        state = ChartState(scope=scope, waypoints=dock.bar.waypoints.isChecked(),
+                           events=dock.bar.events.isChecked())
         dock.cancel_layout()
         dock.chart_id, dock.name = None, "Unsaved chart"
         saved = [(dock.bar.charts.itemData(i), dock.bar.charts.itemText(i))

@@ -114,7 +114,10 @@ class ChartToolbar(QToolBar):
         self.follow.setChecked(True)
         self.follow.setToolTip("Show only links active in the dates the timeline shows")
         self.follow.toggled.connect(lambda _on: dock.apply_window())
-        for w in (self.grey, self.waypoints, self.follow):
+        self.events = QCheckBox("Events")
+        self.events.setToolTip("Draw events as nodes, linked to the parties that took part")
+        self.events.toggled.connect(lambda _on: dock.refresh())
+        for w in (self.grey, self.waypoints, self.events, self.follow):
             self.addWidget(w)
         export = QMenu(self)
         export.addAction("PNG image…", lambda: self._export("png"))
@@ -155,6 +158,13 @@ class ChartToolbar(QToolBar):
         writable = not self.dock.session.readonly  # a read-only case keeps its charts as they are
         for act in (self.actions_["save"], *self.writes):
             act.setEnabled(writable)
+
+    def set_options(self, state: Any) -> None:
+        """Tick what a chart just opened draws (transit countries, events)."""
+        for box, on in ((self.waypoints, state.waypoints), (self.events, state.events)):
+            box.blockSignals(True)
+            box.setChecked(bool(on))
+            box.blockSignals(False)
 
     def _chart_chosen(self, index: int) -> None:
         cid = self.charts.itemData(index)

@@ -184,5 +184,22 @@ class ChartBuilder:
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
         self._link("sanction", "", a, b, programme or "sanctions", fact)
 
+    def event(self, event_id: int, title: str, first: date | None = None,
+              last: date | None = None) -> int:
+        """An event as a node ('event:12'), labelled with its title."""
+        return self._node(f"event:{event_id}", "event", title or f"event {event_id}")
+
+    def participation(self, event_id: int, entity_id: int, role: str, text: str,
+                      first: date | None = None, last: date | None = None,
+                      sources: Sequence[str] = ()) -> None:
+        """A party's part in an event: a link from the party to the event node, labelled
+        with its role; its fact is the event (double-click opens it)."""
+        a, b = self._entity(entity_id), self._index.get(f"event:{event_id}")
+        if a is None or b is None:
+            self._skip("event parties not in the chart")
+            return
+        fact = Fact("event", event_id, text, first, last, tuple(dict.fromkeys(sources)))
+        self._link("participation", "", a, b, role or "took part in", fact, directed=False)
+
     def graph(self) -> ChartGraph:
         return ChartGraph(list(self._nodes), list(self._links), dict(self._left_out))

@@ -14,8 +14,8 @@ import numpy as np
 
 PARTY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "aircraft",
                "other")
-NODE_KINDS = (*PARTY_KINDS, "country", "authority")
-LINK_KINDS = ("shipment", "relationship", "sanction")
+NODE_KINDS = (*PARTY_KINDS, "country", "authority", "event")
+LINK_KINDS = ("shipment", "relationship", "sanction", "participation")
 STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower, uncited
 STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
                "dotted": "not cited"}

@@ -39,6 +39,7 @@ class ChartState:
     pinned: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
     waypoints: bool = False
+    events: bool = False  # events as nodes, linked to the parties that took part
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
     scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
@@ -47,7 +48,7 @@ class ChartState:
     def to_json(self) -> str:
         return json.dumps({
             "version": VERSION, "layout": self.layout, "seed": self.seed,
-            "centre": self.centre, "waypoints": self.waypoints,
+            "centre": self.centre, "waypoints": self.waypoints, "events": self.events,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
@@ -82,7 +83,8 @@ class ChartState:
                        if isinstance(v, list) and len(v) == 2},
             pinned={str(k) for k in raw.get("pinned") or [] if isinstance(k, str)},
             hidden={str(k) for k in raw.get("hidden") or [] if isinstance(k, str)},
-            waypoints=bool(raw.get("waypoints")), first=day(raw.get("first")),
+            waypoints=bool(raw.get("waypoints")), events=bool(raw.get("events")),
+            first=day(raw.get("first")),
             last=day(raw.get("last")),
             scope={str(k) for k in raw["scope"] if isinstance(k, str)}
             if isinstance(raw.get("scope"), list) else None,

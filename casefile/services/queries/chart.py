@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 _cites, _day, _split = cites_sql, day, split
 
 
-def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
+def read_graph(conn: Connection, waypoints: bool = False, events: bool = False
+               ) -> ChartGraph:
     """The chart of the whole case: every party, shipments per pair (through their route
-    stops when ``waypoints``), relationships, and sanctions by authority.
+    stops when ``waypoints``), relationships, sanctions by authority, and with ``events``
+    the events parties took part in (an event node, a link from each party to it).
 
     Without waypoints the shipments are read in aggregate, one row per pair; a link's own
     shipments are read from the case when asked for (:attr:`ChartLink.facts`), while the
@@ -81,11 +83,28 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             + " FROM sanction x ORDER BY x.id"):
         b.sanction(sid, eid, authority or "", programme or "", _day(first), _day(last),
                    _split(cites), bool(ended))
+    if events:
+        _events(conn, b)
     graph = b.graph()
     if not waypoints:
         graph = ChartGraph(graph.nodes, LinkList(graph.nodes, pairs, list(graph.links),
                                                  lazy.load), graph.left_out, lazy.locate)
     return graph.warm()
+
+
+def _events(conn: Connection, b: ChartBuilder) -> None:
+    """The events with parties, and each party's part (the event's citations on it)."""
+    seen: set[int] = set()
+    for eid, title, text, first, last, entity, role, cites in conn.exec_driver_sql(
+            "SELECT x.id, x.title, x.date_text, x.date_start, x.date_end, p.entity_id, "
+            "p.role, " + _cites("event") + " FROM event x JOIN event_party p ON "
+            "p.event_id = x.id ORDER BY x.id, p.id"):
+        if eid not in seen:
+            seen.add(eid)
+            b.event(eid, title or "", _day(first), _day(last))
+        said = f"{text + ': ' if text else ''}{title or f'event {eid}'}"
+        b.participation(eid, entity, role or "", said, _day(first), _day(last),
+                        _split(cites))
 
 
 @dataclass(frozen=True)
