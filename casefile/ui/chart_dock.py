@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.paths import path_links, shortest_paths
+from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.scope import shown
 from casefile.core.chart.state import ChartState, arrange, place
 from casefile.errors import CasefileError
@@ -25,6 +26,7 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.chart import list_charts, read_chart, read_graph
 from casefile.ui.chart_export import export_chart
+from casefile.ui.chart_rules import RulesDialog
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.chart_scope import ChartScope
 from casefile.ui.chart_toolbar import ChartToolbar
@@ -69,6 +71,7 @@ class ChartDock(QDockWidget):
         self.info: dict[str, Any] = {}
         self.date_window: tuple[date | None, date | None] = (None, None)
         self._syncing = False
+        self.rules_dialog: RulesDialog | None = None
         self.table_selection: list[tuple[str, int]] = []  # the records the table selects
         self._generation = 0  # a chart opened or closed: answers for the one before go
         self._timer = QTimer(self)
@@ -154,6 +157,7 @@ class ChartDock(QDockWidget):
 
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
         self.scene.set_graph(graph, pos)
+        self.apply_rules()
         self.scene.set_hidden(self._mask(self.state.hidden), self.bar.grey.isChecked())
         self.apply_window()
         self.bar.set_layout(self.state.layout)
@@ -190,7 +194,8 @@ class ChartDock(QDockWidget):
                        events=self.bar.events.isChecked(),
                        first=self.date_window[0], last=self.date_window[1],
                        scope=None if self.state.scope is None else set(self.state.scope),
-                       folds={k: list(v) for k, v in self.state.folds.items()})
+                       folds={k: list(v) for k, v in self.state.folds.items()},
+                       rules=[dict(r) for r in self.state.rules])
         s.remember(self.graph, self.scene.positions())
         s.hidden = ({k for k in self.state.hidden if k not in self.graph.index}
                     | {n.key for n, h in zip(self.graph.nodes, self.scene.hidden.tolist(),
@@ -205,6 +210,27 @@ class ChartDock(QDockWidget):
         left = "; ".join(f"{v:,} {k}" for k, v in self.graph.left_out.items())
         self.bar.note.setText(f"{n:,} nodes · {m:,} links shown"
                               + (f" · not drawn: {left}" if left else ""))
+
+    # -- formatting rules ---------------------------------------------------------------
+    def rules(self) -> list[Rule]:
+        return [r for raw in self.state.rules if (r := Rule.read(raw)) is not None]
+
+    def apply_rules(self) -> None:
+        self.scene.set_formatting(*formatting(self.graph, self.rules()))
+
+    def set_rules(self, rules: list[Rule]) -> None:
+        """Format the chart by ``rules`` (saved with it)."""
+        self.state.rules = [r.saved() for r in rules]
+        self.apply_rules()
+        self._set_modified(True)
+
+    def edit_rules(self) -> None:
+        dlg = self.rules_dialog = RulesDialog(self.rules(), self)
+        try:
+            if dlg.exec():
+                self.set_rules(dlg.rules())
+        finally:
+            self.rules_dialog = None
 
     # -- layouts ------------------------------------------------------------------------
     def run_layout(self, layout: str | None = None) -> None:

@@ -8,7 +8,7 @@ hanging off a node into a collection node (state ``folds``); double-click unfold
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPoint
@@ -19,8 +19,7 @@ from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.scope import RING, neighbours, ring, shown
 from casefile.core.chart.state import ChartState, place
 
-if TYPE_CHECKING:
-    from casefile.ui.chart_dock import ChartDock
+ChartDock = Any  # casefile.ui.chart_dock.ChartDock (which imports this module)
 
 
 class ChartScope:

@@ -50,6 +50,7 @@ class Controls(Protocol):
     def refresh(self) -> None: ...
     def apply_window(self) -> None: ...
     def export(self, path: str | Path) -> Path: ...
+    def edit_rules(self) -> None: ...
 
 SHORTCUTS = {"save": "Ctrl+S", "layout": "Ctrl+L", "pin": "P", "hide": "H",
              "show_all": "Shift+H", "paths": "Ctrl+P", "fit": "F"}
@@ -78,6 +79,8 @@ class ChartToolbar(QToolBar):
         menu.addSeparator()
         menu.addAction("Chart from table selection", lambda: dock.scope.chart_from())
         menu.addAction("Whole case", lambda: dock.scope.whole_case())
+        menu.addSeparator()
+        menu.addAction("Formatting rules…", lambda: dock.edit_rules())
         more = QToolButton()
         more.setText("Charts")
         more.setMenu(menu)

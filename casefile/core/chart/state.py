@@ -44,6 +44,7 @@ class ChartState:
     last: date | None = None
     scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
     folds: dict[str, list[str]] = field(default_factory=dict)  # collection key -> members
+    rules: list[dict[str, Any]] = field(default_factory=list)  # formatting (core.chart.rules)
 
     def to_json(self) -> str:
         return json.dumps({
@@ -55,6 +56,7 @@ class ChartState:
             "positions": {k: [x, y] for k, (x, y) in sorted(self.positions.items())},
             "scope": None if self.scope is None else sorted(self.scope),
             "folds": {k: sorted(v) for k, v in sorted(self.folds.items())},
+            "rules": self.rules,
         }, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -90,7 +92,9 @@ class ChartState:
             if isinstance(raw.get("scope"), list) else None,
             folds={str(k): sorted({str(m) for m in v if isinstance(m, str)})
                    for k, v in (raw.get("folds") if isinstance(raw.get("folds"), dict)
-                                else {}).items() if isinstance(v, list)})
+                                else {}).items() if isinstance(v, list)},
+            rules=[r for r in raw.get("rules") or [] if isinstance(r, dict)]
+            if isinstance(raw.get("rules"), list) else [])
 
     def remember(self, graph: ChartGraph, pos: np.ndarray) -> None:
         """Keep the positions of every node of ``graph`` (others keep theirs)."""
