@@ -17,6 +17,8 @@ from shiboken6 import isValid
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.paths import path_links, shortest_paths
+from casefile.core.chart.rules import Rule, formatting
+from casefile.core.chart.scope import shown
 from casefile.core.chart.state import ChartState, arrange, place
 from casefile.errors import CasefileError
 from casefile.services.case import charts
@@ -24,7 +26,9 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.chart import list_charts, read_chart, read_graph
 from casefile.ui.chart_export import export_chart
+from casefile.ui.chart_rules import RulesDialog
 from casefile.ui.chart_scene import ChartScene
+from casefile.ui.chart_scope import ChartScope
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
 from casefile.ui.session import CaseSession
@@ -32,7 +36,7 @@ from casefile.ui.worker import DbWorker, Task
 
 # what the chart is read from: a change to any of these may add, move or relabel a node/link
 CHART_KINDS = ("entity", "shipment", "relationship", "sanction", "route_stop", "citation",
-               "source")
+               "source", "event", "event_party")
 UNSAVED = "Unsaved chart"
 
 
@@ -52,6 +56,8 @@ class ChartDock(QDockWidget):
         self.view.record_opened.connect(self.record_opened.emit)
         self.view.nodes_dragged.connect(lambda _nodes: self._set_modified(True))
         self.view.link_chosen.connect(self._link_chosen)
+        self.view.node_menu.connect(lambda i, at: self.scope.node_menu(i, at))
+        self.view.node_opened.connect(lambda i: self.scope.unfold(i))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.layouts = DbWorker(self)  # layouts run here, never on the database worker
         session.on_shut_down(self.layouts.stop)
@@ -59,10 +65,14 @@ class ChartDock(QDockWidget):
         self.chart_id: int | None = None
         self.name = UNSAVED
         self.state = ChartState()
+        self.full = ChartGraph([], [])  # the whole case's chart (a scoped one shows part)
+        self.scope: ChartScope = ChartScope(self)
         self.modified = False
         self.info: dict[str, Any] = {}
         self.date_window: tuple[date | None, date | None] = (None, None)
         self._syncing = False
+        self.rules_dialog: RulesDialog | None = None
+        self.table_selection: list[tuple[str, int]] = []  # the records the table selects
         self._generation = 0  # a chart opened or closed: answers for the one before go
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,8 +99,10 @@ class ChartDock(QDockWidget):
         return self.scene.graph
 
     # -- reading ------------------------------------------------------------------------
-    def open_chart(self, chart_id: int | None, first: bool = False) -> None:
-        """Show a saved chart (None: the first saved one when ``first``, else a new one)."""
+    def open_chart(self, chart_id: int | None, first: bool = False,
+                   start: ChartState | None = None) -> None:
+        """Show a saved chart (None: the first saved one when ``first``, else a new one —
+        in the state ``start`` when given)."""
         self._generation += 1
         self._timer.stop()
 
@@ -100,14 +112,17 @@ class ChartDock(QDockWidget):
                 cid = chart_id if chart_id is not None else (
                     saved[0][0] if first and saved else None)
                 chart = read_chart(conn, cid) if cid is not None else None
-                state = chart.state if chart else ChartState()
-                graph = read_graph(conn, state.waypoints)
+                state = chart.state if chart else (start or ChartState())
+                full = read_graph(conn, state.waypoints, state.events)
                 info = case.info()
-            return saved, chart, state, graph, place(graph, state), info
+            graph = shown(full, state)
+            return saved, chart, state, full, graph, place(graph, state), info
 
         def draw(result: tuple[Any, ...]) -> None:
-            saved, chart, state, graph, pos, info = result
+            saved, chart, state, full, graph, pos, info = result
+            self.full = full
             self.info = info
+            self.bar.set_options(state)
             self.chart_id = chart.id if chart else None
             self.name = chart.name if chart else UNSAVED
             self.state = state
@@ -120,15 +135,18 @@ class ChartDock(QDockWidget):
         state = self.current_state()
         generation = self._generation
 
-        def read(case: Case) -> tuple[ChartGraph, np.ndarray, list[tuple[int, str]], Any]:
+        def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
-                graph = read_graph(conn, state.waypoints)
-                return graph, place(graph, state), list_charts(conn), case.info()
+                full = read_graph(conn, state.waypoints, state.events)
+                saved, info = list_charts(conn), case.info()
+            graph = shown(full, state)
+            return full, graph, place(graph, state), saved, info
 
-        def draw(result: tuple[ChartGraph, np.ndarray, list[tuple[int, str]], Any]) -> None:
-            graph, pos, saved, info = result
+        def draw(result: tuple[Any, ...]) -> None:
+            full, graph, pos, saved, info = result
             if generation != self._generation:
                 return  # another chart was opened meanwhile
+            self.full = full
             self.info = info
             if self.chart_id is not None and self.chart_id not in dict(saved):
                 self.chart_id, self.name = None, UNSAVED  # deleted meanwhile (or undone)
@@ -139,6 +157,7 @@ class ChartDock(QDockWidget):
 
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
         self.scene.set_graph(graph, pos)
+        self.apply_rules()
         self.scene.set_hidden(self._mask(self.state.hidden), self.bar.grey.isChecked())
         self.apply_window()
         self.bar.set_layout(self.state.layout)
@@ -162,6 +181,7 @@ class ChartDock(QDockWidget):
         self._timer.stop()
         self.cancel_layout()
         self.chart_id, self.name, self.state = None, UNSAVED, ChartState()
+        self.full = ChartGraph([], [])
         self.scene.set_graph(ChartGraph([], []), np.zeros((0, 2)))
         self.bar.set_charts([], None)
 
@@ -171,7 +191,11 @@ class ChartDock(QDockWidget):
         s = ChartState(layout=self.state.layout, seed=self.state.seed,
                        centre=self.state.centre, positions=dict(self.state.positions),
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
-                       first=self.date_window[0], last=self.date_window[1])
+                       events=self.bar.events.isChecked(),
+                       first=self.date_window[0], last=self.date_window[1],
+                       scope=None if self.state.scope is None else set(self.state.scope),
+                       folds={k: list(v) for k, v in self.state.folds.items()},
+                       rules=[dict(r) for r in self.state.rules])
         s.remember(self.graph, self.scene.positions())
         s.hidden = ({k for k in self.state.hidden if k not in self.graph.index}
                     | {n.key for n, h in zip(self.graph.nodes, self.scene.hidden.tolist(),
@@ -186,6 +210,27 @@ class ChartDock(QDockWidget):
         left = "; ".join(f"{v:,} {k}" for k, v in self.graph.left_out.items())
         self.bar.note.setText(f"{n:,} nodes · {m:,} links shown"
                               + (f" · not drawn: {left}" if left else ""))
+
+    # -- formatting rules ---------------------------------------------------------------
+    def rules(self) -> list[Rule]:
+        return [r for raw in self.state.rules if (r := Rule.read(raw)) is not None]
+
+    def apply_rules(self) -> None:
+        self.scene.set_formatting(*formatting(self.graph, self.rules()))
+
+    def set_rules(self, rules: list[Rule]) -> None:
+        """Format the chart by ``rules`` (saved with it)."""
+        self.state.rules = [r.saved() for r in rules]
+        self.apply_rules()
+        self._set_modified(True)
+
+    def edit_rules(self) -> None:
+        dlg = self.rules_dialog = RulesDialog(self.rules(), self)
+        try:
+            if dlg.exec():
+                self.set_rules(dlg.rules())
+        finally:
+            self.rules_dialog = None
 
     # -- layouts ------------------------------------------------------------------------
     def run_layout(self, layout: str | None = None) -> None:
@@ -303,11 +348,13 @@ class ChartDock(QDockWidget):
             self.records_selected.emit(records)
 
     def _link_chosen(self, index: int) -> None:
-        fact = self.graph.links[index].facts[0]
-        self.records_selected.emit([(fact.kind, fact.id)])
+        facts = self.graph.links[index].facts  # (read now; gone if the case changed since)
+        if facts:
+            self.records_selected.emit([(facts[0].kind, facts[0].id)])
 
     def highlight(self, keys: list[tuple[str, int]]) -> None:
         """Select the nodes of the records selected elsewhere; mark the links of facts."""
+        self.table_selection = list(keys)
         wanted = set(keys)
         chosen = {self.graph.nodes[i].record for i in self.scene.selected_nodes()}
         self._syncing = True
@@ -319,8 +366,7 @@ class ChartDock(QDockWidget):
                     if node.record in parties:
                         self.scene.nodes[i].setSelected(True)
             facts = {k for k in wanted if k[0] != "entity"}
-            on = np.fromiter((bool(facts) and any((f.kind, f.id) in facts for f in lk.facts)
-                              for lk in self.graph.links), bool, len(self.graph.links))
+            on = self.graph.links_of(facts)
             if on.any() or not parties:  # (a party chosen keeps the paths shown)
                 self.scene.layer.set_highlight(on)
         finally:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter,
 from PySide6.QtSvg import QSvgGenerator
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
+from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
@@ -30,6 +31,11 @@ FOOTER = 34
 GLYPHS_UP_TO = 2000  # nodes drawn with their pictogram (more: a coloured disc)
 LABELS_UP_TO = 3000
 ARROWS_UP_TO = 5000
+
+
+LINK_WORDS = {"shipment": "shipments (→ direction, width by count)",
+              "relationship": "relationships", "sanction": "sanctions",
+              "participation": "took part in an event"}
 
 
 def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
@@ -175,12 +181,15 @@ def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:
     p.setPen(QColor("#222222"))
     p.drawText(QPointF(x + 16, y + 14), "sanctioned")
     x, y = MARGIN, y + 24
+    drawn = {lk_kind for lk_kind in LINK_WORDS if lk_kind != "participation"} | {
+        lk.kind for lk in links_in(scene.graph.links) if lk.kind == "participation"}
     for kind, colour in LINK_COLOURS.items():
+        if kind not in drawn:
+            continue
         p.setPen(QPen(QColor(colour), 2))
         p.drawLine(QPointF(x, y + 9), QPointF(x + 26, y + 9))
         p.setPen(QColor("#222222"))
-        words = {"shipment": "shipments (→ direction, width by count)",
-                 "relationship": "relationships", "sanction": "sanctions"}[kind]
+        words = LINK_WORDS[kind]
         p.drawText(QPointF(x + 32, y + 14), words)
         x += 32 + fm.horizontalAdvance(words) + 22
     for style, dash in (("solid", Qt.PenStyle.SolidLine), ("dashed", Qt.PenStyle.DashLine),

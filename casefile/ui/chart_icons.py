@@ -11,25 +11,25 @@ from casefile.core.chart.colours import KIND_COLOURS, SANCTION_RED
 
 ICON = 32  # logical pixels; drawn at twice that for sharp zooming
 RATIO = 2.0
-_cache: dict[tuple[str, bool], QPixmap] = {}
+_cache: dict[tuple[str, bool, str], QPixmap] = {}
 
 
-def icon(kind: str, sanctioned: bool = False) -> QPixmap:
-    """The icon of a node kind (cached)."""
-    key = (kind if kind in KIND_COLOURS else "other", sanctioned)
+def icon(kind: str, sanctioned: bool = False, colour: str = "") -> QPixmap:
+    """The icon of a node kind (cached), in ``colour`` ('#RRGGBB') instead of the kind's."""
+    key = (kind if kind in KIND_COLOURS else "other", sanctioned, colour)
     pm = _cache.get(key)
     if pm is None:
         pm = _cache[key] = _draw(*key)
     return pm
 
 
-def _draw(kind: str, sanctioned: bool) -> QPixmap:
+def _draw(kind: str, sanctioned: bool, fill: str = "") -> QPixmap:
     pm = QPixmap(int(ICON * RATIO), int(ICON * RATIO))
     pm.setDevicePixelRatio(RATIO)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(KIND_COLOURS[kind])
+    colour = QColor(fill or KIND_COLOURS[kind])
     p.setPen(QPen(QColor("white"), 1.5))
     p.setBrush(QBrush(colour))
     p.drawEllipse(QRectF(2, 2, ICON - 4, ICON - 4))
@@ -102,6 +102,12 @@ def _glyph(p: QPainter, kind: str) -> None:
         path.cubicTo(c, c + 10, c - 8, c + 6, c - 8, c)
         path.closeSubpath()
         p.drawPath(path)
+    elif kind == "event":  # a calendar page
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(c - 8, c - 7, 16, 15))
+        p.drawLine(QPointF(c - 8, c - 3), QPointF(c + 8, c - 3))
+        for dx in (-4, 0, 4):
+            p.drawPoint(QPointF(c + dx, c + 2))
     else:  # a diamond
         p.drawPolygon(QPolygonF([QPointF(c, c - 8), QPointF(c + 8, c), QPointF(c, c + 8),
                                  QPointF(c - 8, c)]))

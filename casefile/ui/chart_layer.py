@@ -25,8 +25,8 @@ ARROW_LOD = 0.35  # arrowheads from this zoom on
 ARROW_MAX = 1500  # and only when at most this many links are in view
 TILES = 4  # tiles across the chart, each with paths of its own
 CULL = 0.2  # a view showing less than this share of the chart draws only the links in it
-GREY = 27  # the pen group of links of hidden nodes shown in grey
-GROUPS = 28
+GREY = len(LINK_KINDS) * len(STYLES) * 3  # the pen group of links of hidden nodes in grey
+GROUPS = GREY + 1
 
 
 def width_class(count: int) -> int:
@@ -59,8 +59,7 @@ class LinkLayer(QGraphicsItem):
         self.setZValue(-1)
         self.graph = graph
         m = len(graph.links)
-        counts = np.fromiter((max(lk.count, len(lk.facts)) for lk in graph.links), np.int64, m)
-        kinds = np.fromiter((LINK_KINDS.index(lk.kind) for lk in graph.links), np.int64, m)
+        counts, kinds = graph.counts, graph.link_kinds
         widths = np.where(counts < 3, 0, np.where(counts < 10, 1, 2))  # as width_class
         self.pen_group = (kinds * len(STYLES) + graph.style.astype(np.int64)) * 3 + widths
         self.pens: dict[int, QPen] = {}
@@ -74,7 +73,7 @@ class LinkLayer(QGraphicsItem):
         self.pens[GREY].setCosmetic(True)
         self.hot_pen = QPen(QColor(PATH_COLOUR), 5)
         self.hot_pen.setCosmetic(True)
-        self.directed = np.fromiter((lk.directed for lk in graph.links), bool, m)
+        self.directed = graph.directed
         self.visible = np.ones(m, bool)
         self.grey = np.zeros(m, bool)  # links of hidden nodes shown in grey
         self.highlight = np.zeros(m, bool)

@@ -70,6 +70,8 @@ class ChartScene(QGraphicsScene):
         n, m = len(graph.nodes), len(graph.links)
         self.active = np.ones(m, bool)
         self.hidden = np.zeros(n, bool)
+        self.colours: list[str] = [""] * n  # by the chart's formatting rules
+        self.sizes = np.ones(n)
         self._opacity = np.ones(n)
         self._shown = np.ones(n, bool)
         order = np.argsort(np.concatenate([graph.src, graph.dst]), kind="stable")
@@ -106,6 +108,19 @@ class ChartScene(QGraphicsScene):
         self.layer.set_positions(self.pos, links.astype(np.int64))
         self.labels.set_rect(self.layer.boundingRect())
         self.hover_link(None)
+
+    def set_formatting(self, colours: list[str], sizes: np.ndarray) -> None:
+        """Give nodes the colours ('' for their kind's) and sizes (× the usual) of the
+        chart's formatting rules."""
+        colours, sizes = list(colours), np.asarray(sizes, float)
+        changed = [i for i, (a, b) in enumerate(zip(colours, self.colours, strict=True))
+                   if a != b] if colours != self.colours else []
+        for i in changed:  # (only those: 10,000 nodes without rules cost nothing)
+            node = self.graph.nodes[i]
+            self.nodes[i].setPixmap(icon(node.kind, node.sanctioned, colours[i]))
+        for i in np.flatnonzero(sizes != self.sizes).tolist():
+            self.nodes[i].setScale(float(sizes[i]))
+        self.colours, self.sizes = colours, sizes
 
     # -- what shows ---------------------------------------------------------------------
     def set_detail(self, lod: float) -> None:

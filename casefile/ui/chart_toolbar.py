@@ -32,6 +32,7 @@ class Controls(Protocol):
     session: Any
     view: Any
     scene: Any
+    scope: Any  # charts of part of the case (chart_scope.ChartScope)
     chart_id: int | None
     name: str
 
@@ -49,6 +50,7 @@ class Controls(Protocol):
     def refresh(self) -> None: ...
     def apply_window(self) -> None: ...
     def export(self, path: str | Path) -> Path: ...
+    def edit_rules(self) -> None: ...
 
 SHORTCUTS = {"save": "Ctrl+S", "layout": "Ctrl+L", "pin": "P", "hide": "H",
              "show_all": "Shift+H", "paths": "Ctrl+P", "fit": "F"}
@@ -74,6 +76,11 @@ class ChartToolbar(QToolBar):
                        menu.addAction("Rename…", self.rename),
                        menu.addAction("Delete this chart", dock.delete)]
         menu.addAction("New chart (unsaved)", lambda: dock.open_chart(None))
+        menu.addSeparator()
+        menu.addAction("Chart from table selection", lambda: dock.scope.chart_from())
+        menu.addAction("Whole case", lambda: dock.scope.whole_case())
+        menu.addSeparator()
+        menu.addAction("Formatting rules…", lambda: dock.edit_rules())
         more = QToolButton()
         more.setText("Charts")
         more.setMenu(menu)
@@ -110,7 +117,10 @@ class ChartToolbar(QToolBar):
         self.follow.setChecked(True)
         self.follow.setToolTip("Show only links active in the dates the timeline shows")
         self.follow.toggled.connect(lambda _on: dock.apply_window())
-        for w in (self.grey, self.waypoints, self.follow):
+        self.events = QCheckBox("Events")
+        self.events.setToolTip("Draw events as nodes, linked to the parties that took part")
+        self.events.toggled.connect(lambda _on: dock.refresh())
+        for w in (self.grey, self.waypoints, self.events, self.follow):
             self.addWidget(w)
         export = QMenu(self)
         export.addAction("PNG image…", lambda: self._export("png"))
@@ -151,6 +161,13 @@ class ChartToolbar(QToolBar):
         writable = not self.dock.session.readonly  # a read-only case keeps its charts as they are
         for act in (self.actions_["save"], *self.writes):
             act.setEnabled(writable)
+
+    def set_options(self, state: Any) -> None:
+        """Tick what a chart just opened draws (transit countries, events)."""
+        for box, on in ((self.waypoints, state.waypoints), (self.events, state.events)):
+            box.blockSignals(True)
+            box.setChecked(bool(on))
+            box.blockSignals(False)
 
     def _chart_chosen(self, index: int) -> None:
         cid = self.charts.itemData(index)

@@ -7,7 +7,7 @@ of a node or of a link's first fact."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from casefile.ui.chart_scene import ChartScene
@@ -23,6 +23,8 @@ class ChartView(QGraphicsView):
     record_opened = Signal(str, int)
     nodes_dragged = Signal(list)  # node indexes the user moved
     link_chosen = Signal(int)  # a link clicked
+    node_opened = Signal(int)  # a node without a record double-clicked (a collection)
+    node_menu = Signal(int, QPoint)  # a node right-clicked: its index, where (global)
 
     def __init__(self, scene: ChartScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -137,13 +139,26 @@ class ChartView(QGraphicsView):
             record = self.chart.graph.nodes[node].record
             if record is not None:
                 self.record_opened.emit(*record)
+            else:
+                self.node_opened.emit(node)  # a collection: unfolded
             return
         link = self._link_under(pos)
         if link is not None:
-            fact = self.chart.graph.links[link].facts[0]
-            self.record_opened.emit(fact.kind, fact.id)
+            facts = self.chart.graph.links[link].facts  # (read from the case now)
+            if facts:
+                self.record_opened.emit(facts[0].kind, facts[0].id)
             return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        node = self.chart.node_at(self.mapToScene(event.pos()))
+        if node is None:
+            super().contextMenuEvent(event)
+            return
+        if not self.chart.nodes[node].isSelected():
+            self.chart.clearSelection()
+            self.chart.nodes[node].setSelected(True)
+        self.node_menu.emit(node, event.globalPos())
 
     def tooltip_at(self, pos: QPoint) -> str | None:
         """The facts of the node or link under ``pos`` (viewport pixels), as plain text."""

@@ -34,6 +34,9 @@ from casefile.ui.text import plain_label
 _KIND = Qt.ItemDataRole.UserRole
 
 
+CHARTED = ("entity", "shipment", "relationship", "sanction")  # kinds a chart draws
+
+
 class KindChooser(QDialog):
     """Which kind of record to make: the list of kinds, the current section first chosen;
     Enter, a double-click or the kind's number key makes it."""
@@ -179,6 +182,10 @@ class RecordActions(QObject):
         shown = value if len(value) <= 30 else value[:29] + "…"
         menu.addAction(f"Filter by “{shown}”" if value else "Filter by this value",
                        partial(self.filter_by, column.key, value)).setEnabled(bool(value))
+        chart = getattr(self.win, "chart", None)  # the link chart dock
+        if chart is not None and kind in CHARTED:
+            menu.addAction("Chart from Selection", partial(
+                chart.scope.chart_records, [(kind, i) for i in ids]))
         menu.addSeparator()
         if can_bulk_edit(kind):
             menu.addAction(f"Edit {len(ids)} {plural(kind) if len(ids) > 1 else singular(kind)}"

@@ -59,8 +59,8 @@ class ChartBuilder:
     def _entity(self, entity_id: int | None) -> int | None:
         return None if entity_id is None else self._index.get(f"entity:{entity_id}")
 
-    def _skip(self, reason: str) -> None:
-        self._left_out[reason] = self._left_out.get(reason, 0) + 1
+    def _skip(self, reason: str, many: int = 1) -> None:
+        self._left_out[reason] = self._left_out.get(reason, 0) + many
 
     # -- links --------------------------------------------------------------------------
     def _link(self, kind: str, sub: str, a: int, b: int, label: str, fact: Fact,
@@ -144,6 +144,11 @@ class ChartBuilder:
             self._left_out["shipments without a shipper or consignee"] = (
                 self._left_out.get("shipments without a shipper or consignee", 0) + skipped)
 
+    def leave_out(self, reason: str, many: int) -> None:
+        """Count ``many`` facts left out of the chart for ``reason``."""
+        if many:
+            self._skip(reason, many)
+
     def relationship(self, relationship_id: int, subject_id: int, object_id: int, kind: str,
                      text: str = "", first: date | None = None, last: date | None = None,
                      sources: Sequence[str] = ()) -> None:
@@ -178,6 +183,23 @@ class ChartBuilder:
         text = f"{name}{' — ' + programme if programme else ''}{' (ended)' if ended else ''}"
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
         self._link("sanction", "", a, b, programme or "sanctions", fact)
+
+    def event(self, event_id: int, title: str, first: date | None = None,
+              last: date | None = None) -> int:
+        """An event as a node ('event:12'), labelled with its title."""
+        return self._node(f"event:{event_id}", "event", title or f"event {event_id}")
+
+    def participation(self, event_id: int, entity_id: int, role: str, text: str,
+                      first: date | None = None, last: date | None = None,
+                      sources: Sequence[str] = ()) -> None:
+        """A party's part in an event: a link from the party to the event node, labelled
+        with its role; its fact is the event (double-click opens it)."""
+        a, b = self._entity(entity_id), self._index.get(f"event:{event_id}")
+        if a is None or b is None:
+            self._skip("event parties not in the chart")
+            return
+        fact = Fact("event", event_id, text, first, last, tuple(dict.fromkeys(sources)))
+        self._link("participation", "", a, b, role or "took part in", fact, directed=False)
 
     def graph(self) -> ChartGraph:
         return ChartGraph(list(self._nodes), list(self._links), dict(self._left_out))

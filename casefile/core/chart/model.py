@@ -8,177 +8,35 @@ filter and draw tens of thousands of links without touching the objects."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 
-PARTY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "aircraft",
-               "other")
-NODE_KINDS = (*PARTY_KINDS, "country", "authority")
-LINK_KINDS = ("shipment", "relationship", "sanction")
-STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower, uncited
-STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
-               "dotted": "not cited"}
-OPEN_FIRST = np.iinfo(np.int64).min  # the day number of an open or unknown start
-OPEN_LAST = np.iinfo(np.int64).max
+from casefile.core.chart.links import LinkList, links_in
+from casefile.core.chart.parts import (
+    LINK_KINDS,
+    NODE_KINDS,
+    OPEN_FIRST,
+    OPEN_LAST,
+    PARTY_KINDS,
+    STYLE_WORDS,
+    STYLES,
+    ChartLink,
+    ChartNode,
+    Fact,
+    best_grade,
+    better,
+    grade_key,
+    strong,
+    style_of,
+)
 
-
-@lru_cache(maxsize=256)
-def grade_key(code: str) -> tuple[int, int]:
-    """How good an Admiralty code is ('A1' best): reliability letter, then credibility."""
-    letter = code[:1].upper() or "F"
-    try:
-        digit = int(code[1:2])
-    except ValueError:
-        digit = 6
-    return ("ABCDEF".find(letter) if letter in "ABCDEF" else 5, digit)
-
-
-@lru_cache(maxsize=256)
-def strong(code: str) -> bool:
-    """Whether a grade is A–B reliability and 1–2 credibility."""
-    r, c = grade_key(code)
-    return r <= 1 and c <= 2
-
-
-def better(code: str, than: str) -> bool:
-    """Whether citation ``code`` is better than ``than`` (a strong grade first)."""
-    return (not strong(code), grade_key(code)) < (not strong(than), grade_key(than))
-
-
-def best_grade(codes: list[str] | tuple[str, ...]) -> str:
-    """The best of some citation codes ('' when there are none): a strong one if any."""
-    if not codes:
-        return ""
-    return min(codes, key=lambda c: (not strong(c), grade_key(c)))
-
-
-def style_of(codes: list[str] | tuple[str, ...]) -> str:
-    """Line style of a link whose facts are cited with ``codes``."""
-    if not codes:
-        return "dotted"
-    return "solid" if strong(best_grade(codes)) else "dashed"
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One record a link (or node) stands for: its kind and id, a one-line description, its
-    first and last day (None when open or unknown) and the codes of its citations, as
-    'B2 Politico'."""
-
-    kind: str
-    id: int
-    text: str
-    first: date | None = None
-    last: date | None = None
-    sources: tuple[str, ...] = ()
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The Admiralty codes of its citations ('B2'), in order."""
-        src = self.sources
-        if len(src) == 1:  # the usual case, kept quick: 50,000 facts are read at once
-            return (src[0].split(" ", 1)[0],)
-        return tuple(s.split(" ", 1)[0] for s in src)
-
-
-@dataclass
-class ChartNode:
-    """A node: a party (``record`` = ('entity', id)), a transit country or an authority."""
-
-    key: str  # stable across reads: 'entity:12', 'country:TR', 'authority:OFAC'
-    kind: str
-    label: str
-    record: tuple[str, int] | None = None
-    sanctioned: bool = False
-    country: str = ""
-    sources: tuple[str, ...] = ()
-
-    def tooltip(self) -> str:
-        kind = self.kind.replace("_", " ")
-        lines = [self.label, f"{kind}{' · ' + self.country if self.country else ''}"]
-        if self.sanctioned:
-            lines.append("sanctioned")
-        if self.sources:
-            lines.append("sources: " + "; ".join(self.sources[:6])
-                         + (f" … and {len(self.sources) - 6} more" if len(self.sources) > 6
-                            else ""))
-        return "\n".join(lines)
-
-
-@dataclass
-class ChartLink:
-    """A link between two nodes (indexes into :attr:`ChartGraph.nodes`), with the facts it
-    aggregates. Shipments of one pair are one link with their count, weights, values by
-    currency and date span."""
-
-    key: str
-    source: int
-    target: int
-    kind: str
-    label: str
-    directed: bool = True
-    facts: list[Fact] = field(default_factory=list)
-    count: int = 0  # shipments the records stand for (a record may stand for several)
-    weight_kg: float | None = None
-    values: dict[str, float] = field(default_factory=dict)  # currency -> total
-    grade: str = ""  # the best citation code of its facts ('' when none is cited)
-
-    def add(self, fact: Fact) -> None:
-        """Take one more fact (its citations may better the link's grade)."""
-        self.facts.append(fact)
-        for code in fact.codes:
-            if not self.grade or better(code, self.grade):
-                self.grade = code
-
-    @property
-    def first(self) -> date | None:
-        days = [f.first for f in self.facts]
-        return None if not days or None in days else min(d for d in days if d)
-
-    @property
-    def last(self) -> date | None:
-        days = [f.last for f in self.facts]
-        return None if not days or None in days else max(d for d in days if d)
-
-    @property
-    def dated(self) -> bool:
-        return any(f.first or f.last for f in self.facts)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(c for f in self.facts for c in f.codes)
-
-    @property
-    def style(self) -> str:
-        return "dotted" if not self.grade else "solid" if strong(self.grade) else "dashed"
-
-    def summary(self) -> str:
-        """The link's one-line figures: '3 shipments · 12,000 kg · USD 1,200'."""
-        parts = [self.label]
-        if self.kind == "shipment":
-            parts = [f"{self.count:,} shipment{'' if self.count == 1 else 's'}"]
-            if self.weight_kg is not None:
-                parts.append(f"{self.weight_kg:,.0f} kg")
-            parts += [f"{cur or 'value'} {v:,.0f}" for cur, v in sorted(self.values.items())]
-        first, last = self.first, self.last
-        if first or last:
-            parts.append(f"{first or '…'} – {last or '…'}")
-        return " · ".join(parts)
-
-    def tooltip(self, nodes: list[ChartNode]) -> str:
-        a, b = nodes[self.source].label, nodes[self.target].label
-        head = f"{a} {'→' if self.directed else '—'} {b}"
-        grade = self.grade
-        lines = [head, self.summary(),
-                 f"best source: {grade}" if grade else "no source cited"]
-        for f in self.facts[:8]:
-            lines.append(f"• {f.text}" + (f"  [{', '.join(f.sources)}]" if f.sources else ""))
-        if len(self.facts) > 8:
-            lines.append(f"… and {len(self.facts) - 8} more")
-        return "\n".join(lines)
+__all__ = ["LINK_KINDS", "NODE_KINDS", "OPEN_FIRST", "OPEN_LAST", "PARTY_KINDS", "STYLES",
+           "STYLE_WORDS", "ChartGraph", "ChartLink", "ChartNode", "Fact", "best_grade",
+           "better", "grade_key", "strong", "style_of"]
 
 
 @dataclass
@@ -187,38 +45,62 @@ class ChartGraph:
     counts what the chart could not draw (a shipment without a shipper, say), by reason."""
 
     nodes: list[ChartNode]
-    links: list[ChartLink]
+    links: Sequence[ChartLink]  # a list, or a LinkList of pairs read as arrays
     left_out: dict[str, int] = field(default_factory=dict)
+    # (source key, target key) of the pairs that stand for any of some records (set by the
+    # reader that made the LinkList, which knows where their facts are)
+    locate: Callable[[set[tuple[str, int]]], set[tuple[str, str]]] | None = field(
+        default=None, repr=False)
 
     @cached_property
     def index(self) -> dict[str, int]:
         """Node key -> index."""
         return {n.key: i for i, n in enumerate(self.nodes)}
 
+    def _column(self, name: str, value: Callable[[ChartLink], object],
+                dtype: type) -> np.ndarray:
+        links = self.links
+        if isinstance(links, LinkList):
+            head: np.ndarray = links.pair_column(name).astype(dtype, copy=False)
+            tail: np.ndarray = np.fromiter((value(lk) for lk in links.rest), dtype, len(links.rest))
+            return np.concatenate([head, tail])
+        return np.fromiter((value(lk) for lk in links), dtype, len(links))
+
     @cached_property
     def src(self) -> np.ndarray:
-        return np.fromiter((lk.source for lk in self.links), np.int64, len(self.links))
+        return self._column("src", lambda lk: lk.source, np.int64)
 
     @cached_property
     def dst(self) -> np.ndarray:
-        return np.fromiter((lk.target for lk in self.links), np.int64, len(self.links))
+        return self._column("dst", lambda lk: lk.target, np.int64)
 
     @cached_property
     def first(self) -> np.ndarray:
         """Each link's first day (date ordinal; OPEN_FIRST when open or undated)."""
-        return np.fromiter(((d.toordinal() if (d := lk.first) else OPEN_FIRST)
-                            for lk in self.links), np.int64, len(self.links))
+        return self._column("first", lambda lk: lk.first_day, np.int64)
 
     @cached_property
     def last(self) -> np.ndarray:
-        return np.fromiter(((d.toordinal() if (d := lk.last) else OPEN_LAST)
-                            for lk in self.links), np.int64, len(self.links))
+        return self._column("last", lambda lk: lk.last_day, np.int64)
 
     @cached_property
     def style(self) -> np.ndarray:
         """Each link's style as an index into STYLES."""
-        return np.fromiter((STYLES.index(lk.style) for lk in self.links), np.int8,
-                           len(self.links))
+        return self._column("style", lambda lk: STYLES.index(lk.style), np.int8)
+
+    @cached_property
+    def link_kinds(self) -> np.ndarray:
+        """Each link's kind as an index into LINK_KINDS."""
+        return self._column("link_kinds", lambda lk: LINK_KINDS.index(lk.kind), np.int64)
+
+    @cached_property
+    def counts(self) -> np.ndarray:
+        """How many shipments (or records) each link stands for."""
+        return self._column("counts", lambda lk: max(lk.count, lk.fact_count), np.int64)
+
+    @cached_property
+    def directed(self) -> np.ndarray:
+        return self._column("directed", lambda lk: lk.directed, np.bool_)
 
     @cached_property
     def kind_codes(self) -> np.ndarray:
@@ -229,7 +111,8 @@ class ChartGraph:
 
     def warm(self) -> ChartGraph:
         """Compute the arrays now (on a worker, so the GUI thread finds them ready)."""
-        for name in ("index", "src", "dst", "first", "last", "style", "kind_codes"):
+        for name in ("index", "src", "dst", "first", "last", "style", "kind_codes",
+                     "link_kinds", "counts", "directed"):
             getattr(self, name)
         return self
 
@@ -239,6 +122,24 @@ class ChartGraph:
         a = first.toordinal() if first else OPEN_FIRST
         b = last.toordinal() if last else OPEN_LAST
         return (self.first <= b) & (self.last >= a)
+
+    def links_of(self, records: set[tuple[str, int]]) -> np.ndarray:
+        """Which links stand for any of ``records`` ((kind, id) pairs), without reading the
+        facts of aggregated links."""
+        if not records:
+            return np.zeros(len(self.links), bool)
+        found = self.locate(records) if self.locate is not None else set()
+
+        def has(lk: ChartLink) -> bool:
+            pair = lk.unread_pair()  # a pair's shipments not read yet: found without them
+            if pair is not None and self.locate is not None:
+                return pair in found
+            return any((f.kind, f.id) in records for f in lk.facts)
+        rest = links_in(self.links)
+        tail = np.fromiter((has(lk) for lk in rest), bool, len(rest))
+        if not isinstance(self.links, LinkList):
+            return tail
+        return np.concatenate([self.links.pairs_of(found, self.index), tail])
 
     def nodes_touched(self, links: np.ndarray) -> np.ndarray:
         """Which nodes an (boolean) selection of links touches."""

@@ -39,17 +39,24 @@ class ChartState:
     pinned: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
     waypoints: bool = False
+    events: bool = False  # events as nodes, linked to the parties that took part
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
+    scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
+    folds: dict[str, list[str]] = field(default_factory=dict)  # collection key -> members
+    rules: list[dict[str, Any]] = field(default_factory=list)  # formatting (core.chart.rules)
 
     def to_json(self) -> str:
         return json.dumps({
             "version": VERSION, "layout": self.layout, "seed": self.seed,
-            "centre": self.centre, "waypoints": self.waypoints,
+            "centre": self.centre, "waypoints": self.waypoints, "events": self.events,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
             "positions": {k: [x, y] for k, (x, y) in sorted(self.positions.items())},
+            "scope": None if self.scope is None else sorted(self.scope),
+            "folds": {k: sorted(v) for k, v in sorted(self.folds.items())},
+            "rules": self.rules,
         }, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -78,8 +85,16 @@ class ChartState:
                        if isinstance(v, list) and len(v) == 2},
             pinned={str(k) for k in raw.get("pinned") or [] if isinstance(k, str)},
             hidden={str(k) for k in raw.get("hidden") or [] if isinstance(k, str)},
-            waypoints=bool(raw.get("waypoints")), first=day(raw.get("first")),
-            last=day(raw.get("last")))
+            waypoints=bool(raw.get("waypoints")), events=bool(raw.get("events")),
+            first=day(raw.get("first")),
+            last=day(raw.get("last")),
+            scope={str(k) for k in raw["scope"] if isinstance(k, str)}
+            if isinstance(raw.get("scope"), list) else None,
+            folds={str(k): sorted({str(m) for m in v if isinstance(m, str)})
+                   for k, v in (raw.get("folds") if isinstance(raw.get("folds"), dict)
+                                else {}).items() if isinstance(v, list)},
+            rules=[r for r in raw.get("rules") or [] if isinstance(r, dict)]
+            if isinstance(raw.get("rules"), list) else [])
 
     def remember(self, graph: ChartGraph, pos: np.ndarray) -> None:
         """Keep the positions of every node of ``graph`` (others keep theirs)."""

@@ -43,13 +43,15 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
 
 def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:
     """A saved chart as the window shows it: its graph and every node's position."""
+    from casefile.core.chart.scope import shown
     from casefile.core.chart.state import place
     from casefile.services.queries.chart import read_chart, read_graph
 
     saved = read_chart(conn, chart_id)
     if saved is None:
         raise NotFoundError(f"There is no saved chart #{chart_id} in this case")
-    graph = read_graph(conn, saved.state.waypoints)
+    graph = shown(read_graph(conn, saved.state.waypoints, saved.state.events),
+                  saved.state)
     return saved.name, graph, place(graph, saved.state), saved.state
 
 

@@ -6,42 +6,40 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from casefile.core.chart.build import ChartBuilder, Stop
+from casefile.core.chart.links import LinkList
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.state import ChartState
 from casefile.core.countries import country_name
+from casefile.services.queries.chart_facts import (
+    SHIPMENT_TEXT,
+    ShipmentFacts,
+    cites_sql,
+    day,
+    pair_table,
+    split,
+)
 from casefile.services.queries.standing import ended_sql
-from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-_SEP = "\x1f"
+_cites, _day, _split = cites_sql, day, split
 
 
-def _cites(kind: str) -> str:
-    return ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
-            "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
-            f"FROM citation c JOIN source s ON s.id = c.source_id WHERE "
-            f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
-
-
-@lru_cache(maxsize=8192)
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(p for p in (text or "").split(_SEP) if p)
-
-
-def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
+def read_graph(conn: Connection, waypoints: bool = False, events: bool = False
+               ) -> ChartGraph:
     """The chart of the whole case: every party, shipments per pair (through their route
-    stops when ``waypoints``), relationships, and sanctions by authority."""
+    stops when ``waypoints``), relationships, sanctions by authority, and with ``events``
+    the events parties took part in (an event node, a link from each party to it).
+
+    Without waypoints the shipments are read in aggregate, one row per pair; a link's own
+    shipments are read from the case when asked for (:attr:`ChartLink.facts`), while the
+    case is open."""
     stops: dict[int, list[Stop]] = defaultdict(list)
     if waypoints:
         for sid, country, entity in conn.exec_driver_sql(
@@ -50,20 +48,26 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             stops[sid].append(Stop(country, entity))
     names = {s.country: country_name(s.country) for ss in stops.values() for s in ss}
     b = ChartBuilder(waypoints, names)
+    entities = []
     for eid, name, kind, country, cites in conn.exec_driver_sql(
             "SELECT x.id, x.name, x.kind, coalesce(x.country, ''), " + _cites("entity")
             + " FROM entity x ORDER BY x.id"):
         b.party(eid, name, kind, country, sources=_split(cites))
-    rows = conn.exec_driver_sql(
-        "SELECT x.id, x.shipper_id, x.consignee_id, coalesce(x.date_text || ': ', '') || "
-        "x.declared_goods || CASE WHEN x.assessed_goods != '' AND x.assessed_goods != "
-        "x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' ELSE '' END, "
-        "x.date_start, x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
-        + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall()
-    b.shipments((sid, shipper, consignee, text or f"shipment {sid}", _day(first), _day(last),
-                 count or 1, weight, value, currency or "", stops.get(sid, ()), _split(cites))
-                for (sid, shipper, consignee, text, first, last, count, weight, value,
-                     currency, cites) in rows)
+        entities.append(eid)  # (the party's node index is its place in this list)
+    lazy = ShipmentFacts(conn)
+    if waypoints:
+        rows = conn.exec_driver_sql(
+            f"SELECT x.id, x.shipper_id, x.consignee_id, {SHIPMENT_TEXT}, x.date_start, "
+            "x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
+            + _cites("shipment") + " FROM shipment x ORDER BY x.id").fetchall()
+        b.shipments((sid, shipper, consignee, text or f"shipment {sid}", _day(first),
+                     _day(last), count or 1, weight, value, currency or "",
+                     stops.get(sid, ()), _split(cites))
+                    for (sid, shipper, consignee, text, first, last, count, weight, value,
+                         currency, cites) in rows)
+    else:
+        pairs, skipped = pair_table(conn, np.array(entities, np.int64))
+        b.leave_out("shipments without a shipper or consignee", skipped)
     for rid, subject, obj, kind, desc, text, first, last, cites in conn.exec_driver_sql(
             "SELECT x.id, x.subject_id, x.object_id, x.kind, x.description, x.date_text, "
             "x.date_start, x.date_end, " + _cites("relationship")
@@ -79,7 +83,28 @@ def read_graph(conn: Connection, waypoints: bool = False) -> ChartGraph:
             + " FROM sanction x ORDER BY x.id"):
         b.sanction(sid, eid, authority or "", programme or "", _day(first), _day(last),
                    _split(cites), bool(ended))
-    return b.graph().warm()
+    if events:
+        _events(conn, b)
+    graph = b.graph()
+    if not waypoints:
+        graph = ChartGraph(graph.nodes, LinkList(graph.nodes, pairs, list(graph.links),
+                                                 lazy.load), graph.left_out, lazy.locate)
+    return graph.warm()
+
+
+def _events(conn: Connection, b: ChartBuilder) -> None:
+    """The events with parties, and each party's part (the event's citations on it)."""
+    seen: set[int] = set()
+    for eid, title, text, first, last, entity, role, cites in conn.exec_driver_sql(
+            "SELECT x.id, x.title, x.date_text, x.date_start, x.date_end, p.entity_id, "
+            "p.role, " + _cites("event") + " FROM event x JOIN event_party p ON "
+            "p.event_id = x.id ORDER BY x.id, p.id"):
+        if eid not in seen:
+            seen.add(eid)
+            b.event(eid, title or "", _day(first), _day(last))
+        said = f"{text + ': ' if text else ''}{title or f'event {eid}'}"
+        b.participation(eid, entity, role or "", said, _day(first), _day(last),
+                        _split(cites))
 
 
 @dataclass(frozen=True)

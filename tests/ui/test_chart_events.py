@@ -1,0 +1,43 @@
+"""Events on the link chart in the real window (pytest-qt, demo case): the "Events" box
+draws each event as a node linked to its parties; a chart saved with it reopens with it."""
+
+from tests.ui.conftest import wait_idle
+from tests.ui.test_chart_scope import HEADLESS
+
+
+@HEADLESS
+def test_the_events_box_draws_events_and_is_saved_with_the_chart(qtbot, demo_window,
+                                                                  tmp_path):
+    win = demo_window
+    dock = win.chart
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
+    wait_idle(qtbot, win)
+    dock.bar.events.setChecked(True)
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 18, timeout=10000)
+    wait_idle(qtbot, win)
+    kinds = [n.kind for n in dock.graph.nodes]
+    assert kinds.count("event") == 6
+    assert int(dock.scene.layer.visible.sum()) == 7 + 8  # the participations drawn too
+    i = dock.graph.index["event:6"]
+    assert dock.view.tooltip_at(dock.view.mapFromScene(dock.scene.nodes[i].pos())) \
+        .startswith("Chinese embassy")
+    dock.setFloating(True)  # (room to look at it)
+    dock.resize(900, 500)
+    dock.view.fit()
+    qtbot.wait(50)
+    dock.grab().save(str(tmp_path / "events.png"))
+    dock.setFloating(False)
+    svg = dock.export(tmp_path / "events.svg").read_text(encoding="utf-8")
+    assert "took part in an event" in svg  # the legend says what the orange links are
+    with qtbot.waitSignal(dock.saved, timeout=10000):
+        dock.save("With events")
+    wait_idle(qtbot, win)
+    cid = dock.chart_id
+    dock.open_chart(None)  # a new chart: no events
+    qtbot.waitUntil(lambda: dock.chart_id is None and len(dock.graph.nodes) == 12,
+                    timeout=10000)
+    assert not dock.bar.events.isChecked()
+    dock.open_chart(cid)
+    qtbot.waitUntil(lambda: dock.chart_id == cid and len(dock.graph.nodes) == 18,
+                    timeout=10000)
+    assert dock.bar.events.isChecked() and dock.current_state().events

@@ -1,0 +1,181 @@
+"""Charts of part of the case in the real window (pytest-qt, demo case): "Chart from
+Selection" in the records table's menu, "Expand neighbours" in a node's menu one hop at a
+time (the nodes already there stay put), saved and reopened with its scope, "Whole case"."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+
+from casefile.core.chart.scope import RING
+from tests.ui.conftest import choose_kind, wait_idle
+
+NORINCO, TEKHKRIM, RUSSIA = "entity:1", "entity:2", "entity:8"
+# a popup menu or a floating dock asks the window system to raise it and grab the keyboard;
+# the offscreen platform has no window system to ask
+HEADLESS = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
+
+
+def _ready(qtbot, win):
+    dock = win.chart
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
+    wait_idle(qtbot, win)
+    return dock
+
+
+def _table_menu(qtbot, win, kind, record_id):
+    choose_kind(qtbot, win, kind)
+    win.go_to(kind, record_id)
+    qtbot.waitUntil(lambda: win.records.selected_ids() == [record_id], timeout=5000)
+    model, view = win.records.model, win.records.view
+    row = next(r for r in range(model.rowCount()) if model.record_id(r) == record_id)
+    menu = win.record_actions.context_menu(view.visualRect(model.index(row, 0)).center())
+    return {a.text(): a for a in menu.actions() if not a.isSeparator()}
+
+
+def _right_click(qtbot, dock, key, choice):
+    """Right-click the node ``key`` in the view and choose ``choice`` in its menu."""
+    chosen = []
+
+    def choose():
+        menu = dock.scope.menu
+        if menu is None:
+            QTimer.singleShot(50, choose)
+            return
+        actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+        chosen.append(sorted(actions))
+        actions[choice].trigger()
+        menu.close()
+    QTimer.singleShot(50, choose)
+    at = dock.view.mapFromScene(dock.scene.nodes[dock.graph.index[key]].pos())
+    QApplication.sendEvent(dock.view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, at, dock.view.viewport().mapToGlobal(at)))
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)
+    return chosen[0]
+
+
+def _keys(dock):
+    return [n.key for n in dock.graph.nodes]
+
+
+@HEADLESS
+def test_chart_from_selection_then_expand_one_hop_at_a_time(qtbot, demo_window, tmp_path):
+    win = demo_window
+    dock = _ready(qtbot, win)
+    win.chart.raise_()
+    _table_menu(qtbot, win, "entity", 1)["Chart from Selection"].trigger()
+    assert _keys(dock) == [NORINCO] and dock.state.scope == {NORINCO}
+    assert dock.chart_id is None and "Unsaved chart" in dock.windowTitle()
+    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
+    here = dock.scene.positions()[0].copy()
+    menu = _right_click(qtbot, dock, NORINCO, "Expand neighbours")
+    assert {"Expand neighbours", "Hide", "Pin / unpin", "Open record"} <= set(menu)
+    assert _keys(dock) == [NORINCO, TEKHKRIM]
+    pos = dock.scene.positions()
+    assert np.array_equal(pos[0], here)  # the node expanded stays where it was
+    assert math.dist(pos[0], pos[1]) == pytest.approx(RING)
+    assert dock.scene.layer.visible.sum() == 1  # the shipments NORINCO → Tekhkrim
+    before = dock.scene.positions().copy()
+    _right_click(qtbot, dock, TEKHKRIM, "Expand neighbours")
+    assert _keys(dock) == [NORINCO, TEKHKRIM, RUSSIA]
+    assert np.array_equal(dock.scene.positions()[:2], before)  # nothing else moved
+    assert dock.scene.nodes[2].isSelected()  # the new node, ready for the next hop
+    assert dock.scope.expand([0]) == 0  # nothing more to bring
+    dock.setFloating(True)  # (room to look at it)
+    dock.resize(900, 500)
+    dock.view.fit()
+    qtbot.wait(50)
+    dock.grab().save(str(tmp_path / "scoped.png"))
+    dock.setFloating(False)
+    with qtbot.waitSignal(dock.saved, timeout=10000):
+        dock.save("From NORINCO")
+    wait_idle(qtbot, win)
+    saved_pos = dock.scene.positions().copy()
+    path = win.case.path
+    win.session.close()
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 0, timeout=5000)
+    win.open_path(path)
+    qtbot.waitUntil(lambda: dock.chart_id is not None and len(dock.graph.nodes) == 3,
+                    timeout=10000)
+    wait_idle(qtbot, win)
+    assert dock.name == "From NORINCO" and dock.state.scope == {NORINCO, TEKHKRIM, RUSSIA}
+    assert np.array_equal(dock.scene.positions(), saved_pos)
+    dock.scope.whole_case()
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
+    assert dock.state.scope is None
+    assert np.array_equal(dock.scene.positions()[[dock.graph.index[k] for k in
+                                                   (NORINCO, TEKHKRIM, RUSSIA)]], saved_pos)
+
+
+def test_a_chart_from_selected_shipments_holds_their_parties(qtbot, demo_window):
+    win = demo_window
+    dock = _ready(qtbot, win)
+    _table_menu(qtbot, win, "shipment", 1)["Chart from Selection"].trigger()
+    assert set(_keys(dock)) == {NORINCO, TEKHKRIM}
+    assert [lk.kind for lk in dock.graph.links] == ["shipment"]
+    assert dock.scope.chart_from([("event", 1)]) == 0  # nothing it can chart: said
+    assert "Select parties" in dock.bar.note.text()
+
+
+def test_expanding_in_the_whole_case_shows_hidden_neighbours_again(qtbot, demo_window):
+    dock = _ready(qtbot, demo_window)
+    i = dock.graph.index[TEKHKRIM]
+    dock.scene.clearSelection()
+    dock.scene.nodes[i].setSelected(True)
+    dock.hide_selected()
+    assert dock.scene.hidden[i]
+    assert dock.scope.expand([dock.graph.index[NORINCO]]) == 1
+    assert not dock.scene.hidden[dock.graph.index[TEKHKRIM]]
+    assert len(dock.graph.nodes) == 12 and dock.state.scope is None
+
+
+@HEADLESS
+def test_fold_leaves_into_a_collection_and_unfold_it_by_double_click(qtbot, demo_window,
+                                                                     tmp_path):
+    win = demo_window
+    dock = _ready(qtbot, win)
+    win.chart.raise_()
+    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
+    hub = dock.graph.index["entity:7"]
+    before = dock.scene.positions().copy()
+    assert dock.scope.fold(hub) == 1
+    key = "fold:entity:7:other"
+    assert dock.state.folds == {key: ["entity:5", "entity:6"]}
+    assert len(dock.graph.nodes) == 11 and "entity:5" not in dock.graph.index
+    c = dock.graph.index[key]
+    assert dock.graph.nodes[c].label == "2 others"
+    mean = before[[4, 5]].mean(axis=0)  # entity:5 and entity:6 are nodes 4 and 5
+    at, centre = dock.scene.positions()[c], before[hub]
+    assert math.dist(at, centre) >= RING * 0.999  # beside the hub, not on it
+    assert np.allclose(at, mean) or np.isclose(  # where they were, or towards it
+        math.dist(at, centre), RING)
+    assert dock.view.tooltip_at(dock.view.mapFromScene(dock.scene.nodes[c].pos())) \
+        .startswith("2 others")
+    dock.setFloating(True)  # (room to look at it)
+    dock.resize(900, 500)
+    dock.view.fit()
+    qtbot.wait(50)
+    dock.grab().save(str(tmp_path / "folded.png"))
+    dock.setFloating(False)
+    with qtbot.waitSignal(dock.saved, timeout=10000):
+        dock.save("Folded")
+    wait_idle(qtbot, win)
+    dock.open_chart(None)
+    qtbot.waitUntil(lambda: dock.chart_id is None and len(dock.graph.nodes) == 12,
+                    timeout=10000)
+    dock.open_chart(dock.bar.charts.itemData(dock.bar.charts.findText("Folded")))
+    qtbot.waitUntil(lambda: dock.chart_id is not None and len(dock.graph.nodes) == 11,
+                    timeout=10000)
+    wait_idle(qtbot, win)
+    c = dock.graph.index[key]
+    at = dock.view.mapFromScene(dock.scene.nodes[c].pos())
+    qtbot.mouseDClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=5000)
+    assert dock.state.folds == {}
+    back = dock.scene.positions()
+    for k in ("entity:5", "entity:6"):  # the members go back where they were
+        assert np.array_equal(back[dock.graph.index[k]], before[dock.graph.index[k]])
