@@ -15,6 +15,7 @@ from reportlab.lib import colors
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
 from casefile.report.figure_text import label_strings, wrap_text
 
@@ -78,11 +79,15 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
                            tx - ux * 5 + uy * 2.4, ty - uy * 5 - ux * 2.4],
                           fillColor=colour, strokeColor=None))
     labelled = set(np.argsort(-degree, kind="stable")[:LABELS].tolist())
+    # the analyst's formatting rules, as the window applies them
+    rules = [rule for rule in (Rule.read(raw) for raw in state.rules) if rule is not None]
+    ruled, sizes = formatting(graph, rules)
     for i, node in enumerate(graph.nodes):
         if hidden[i]:
             continue
         x, y = xy(i)
-        d.add(Circle(x, y, 4.5, fillColor=_c(KIND_COLOURS.get(node.kind, "#7F7F7F")),
+        colour = ruled[i] or KIND_COLOURS.get(node.kind, "#7F7F7F")
+        d.add(Circle(x, y, 4.5 * float(sizes[i]), fillColor=_c(colour),
                      strokeColor=_c(SANCTION_RED) if node.sanctioned else colors.white,
                      strokeWidth=1.6 if node.sanctioned else 0.6))
         if i in labelled:  # two short lines: neighbours in a layer are ~100 pt apart

@@ -124,3 +124,41 @@ def test_the_dossier_prints_a_saved_chart_as_the_window_lays_it_out(demo, tmp_pa
     assert cli_out.read_bytes() == out.read_bytes()
     assert main(["export-pdf", str(demo.path), "-o", str(cli_out), "--chart", "nope"]) == 1
     assert "Who ships to Russia" in capsys.readouterr().err
+
+
+def test_the_dossier_applies_the_charts_formatting_rules(demo, tmp_path):
+    import re
+
+    from casefile.core.chart.rules import Rule
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    g = graph(demo)
+    plain = ChartState(layout="circular")
+    plain.remember(g, arrange(g, plain))
+    ruled = ChartState(layout="circular", positions=dict(plain.positions),
+                       rules=[Rule("country", "RU", "#ABCDEF", 2.0).saved()])
+    a = save_chart(demo, None, "plain", plain).result
+    b = save_chart(demo, None, "ruled", ruled).result
+    pdfs = []
+    for cid in (a, b):
+        out = tmp_path / f"{cid}.pdf"
+        export_dossier(demo, out, DossierOptions(chart_id=cid, sections=("network",)))
+        pdfs.append(out.read_bytes())
+    import io
+
+    import pypdf
+
+    def streams(data: bytes) -> bytes:  # the pages' drawing operators, decompressed
+        return b"".join(p.get_contents().get_data()
+                        for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+    want = (0xAB / 255, 0xCD / 255, 0xEF / 255)
+
+    def fills(data: bytes) -> list[tuple[float, ...]]:
+        return [tuple(float(v) for v in m) for m in re.findall(
+            rb"([\d.]+) ([\d.]+) ([\d.]+) rg", streams(data))]
+
+    def has(data: bytes) -> bool:
+        return any(all(abs(a - b) < 0.005 for a, b in zip(f, want, strict=True))
+                   for f in fills(data))
+    assert not has(pdfs[0]) and has(pdfs[1])  # Russian parties in the rule's colour
