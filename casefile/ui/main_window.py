@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.session.opened.connect(self._opened)
         self.session.closed.connect(self._closed)
         self.session.changed.connect(self._changed)
+        self.session.damaged.connect(self._damaged)
         self._restore()
         self._set_case_ui(False)
 
@@ -253,6 +254,13 @@ class MainWindow(QMainWindow):
         self.window_layout.first_shown()
         self._remember(case.path)
         self.records.set_kind(self.current_kind())
+
+    def _damaged(self, why: str) -> None:
+        """The case failed SQLite's quick check after it opened: from now on it is read-only
+        (edits are refused by the case); say so, and why, and stop offering edits."""
+        self._set_case_ui(True)
+        self.status.refresh()  # the title, banner and status bar say read-only
+        self.statusBar().showMessage(why)  # until the next message
 
     def _closed(self) -> None:
         self.setWindowTitle("Casefile")

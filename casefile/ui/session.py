@@ -74,6 +74,7 @@ class CaseSession(QObject):
     changed = Signal(object)  # Change
     failed = Signal(object)  # an error no caller handled
     busy_changed = Signal(bool)
+    damaged = Signal(str)  # the open case failed SQLite's quick check: why it is read-only
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +136,13 @@ class CaseSession(QObject):
             self.opened.emit(case)
             if done is not None:
                 done(case)
+            if not case.readonly:  # the quick check started on open: hear its verdict
+                self.worker.submit(case.damage, lambda why: self._damaged(case, why))
         self.worker.submit(make, opened, failed)
+
+    def _damaged(self, case: Case, why: str | None) -> None:
+        if why and self.case is case:
+            self.damaged.emit(why)
 
     def open(self, path: Path, readonly: bool = False,
              done: Callable[[Case], None] | None = None, failed: Failed | None = None) -> None:

@@ -173,3 +173,23 @@ def test_repair_killed_at_random_moments_leaves_nothing_or_a_whole_case(damaged,
     # the killed attempts left the original free: a repair now runs through
     assert main(["repair", str(path), "-o", str(tmp_path / "final.casefile")]) == 1
     assert check_case(tmp_path / "final.casefile").ok
+
+
+def test_the_window_turns_a_damaged_case_read_only_and_says_why(damaged, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from casefile.ui.main_window import MainWindow
+    from tests.ui.conftest import wait_idle
+
+    path, _ids = damaged
+    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.session.case is not None, timeout=20000)
+    qtbot.waitUntil(lambda: win.session.readonly, timeout=20000)
+    wait_idle(qtbot, win)
+    assert "repair" in win.statusBar().currentMessage()
+    assert not win.menus.actions()["new_shipment"].isEnabled()
+    qtbot.waitUntil(lambda: "(read-only)" in win.windowTitle(), timeout=20000)
+    win.session.shut_down()
