@@ -20,6 +20,7 @@ from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from casefile.errors import is_expected
 from casefile.log import log_file, traceback_text
@@ -94,6 +95,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
         return
     if exc.__traceback__ is None and tb is not None:
         exc = exc.with_traceback(tb)
+    _open_boxes[:] = [b for b in _open_boxes if isValid(b)]  # a parent's close deletes its box
     if any(b.objectName() == "casefile-unexpected-error" for b in _open_boxes):
         # a bug that repeats (in a paint event, a timer) opens one box, not one per repeat
         log.error("%s (not shown: an error box is open)", UNEXPECTED, exc_info=exc)
@@ -102,5 +104,4 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
 
 
 def _forget(box: QMessageBox) -> None:
-    if box in _open_boxes:
-        _open_boxes.remove(box)
+    _open_boxes[:] = [b for b in _open_boxes if b is not box and isValid(b)]

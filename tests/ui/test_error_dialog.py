@@ -131,3 +131,26 @@ def test_uncaught_exceptions_on_the_gui_thread_reach_the_log_and_a_box(qtbot, pa
     assert "RuntimeError: nobody caught this" in shown.getMessage()
     assert "in_a_slot" in shown.getMessage()  # with its traceback
     assert str(repeated.exc_info[1]) == "nobody caught this"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_box_deleted_with_its_window_does_not_stop_the_next_one(qtbot, caplog):
+    """A box goes when its window goes (without `finished`): the next uncaught error must
+    still be shown, not trip over the deleted box."""
+    window = QWidget()
+    window.show()
+    show_error(window, RuntimeError("first, in a window that then closes"))
+    qtbot.waitUntil(lambda: len(_boxes()) == 1, timeout=5000)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not _boxes(), timeout=5000)
+    install_excepthook()
+    try:
+        def in_a_slot():
+            raise RuntimeError("the next one")
+
+        QTimer.singleShot(0, in_a_slot)
+        box = _the_box(qtbot)
+        assert "the next one" in box.text()
+        _close(qtbot, box)
+    finally:
+        uninstall_excepthook()
