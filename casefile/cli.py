@@ -74,47 +74,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
-    from casefile.report.model import SECTIONS
+    from casefile import cli_dossier, cli_import
 
-    s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")
-    s.add_argument("path", type=Path, help="the case")
-    s.add_argument("file", type=Path, help="the CSV or XLSX file")
-    s.add_argument("--mapping", default=None, help="a saved mapping's name or a JSON file "
-                   "(field -> column); without it the columns are guessed from their names "
-                   "(the layouts Casefile knows: vendors' exports, customs declarations)")
-    s.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                   dest="constants", help="a fixed value for a field no column feeds, e.g. "
-                   "--set destination_country=RU --set currency=USD (repeatable)")
-    s.add_argument("--accept-missing", action="store_true",
-                   help="import although no column feeds the date, shipper, consignee, "
-                   "goods, origin or destination (the dry run lists them)")
-    s.add_argument("--skip-bad-rows", action="store_true",
-                   help="import the good rows and skip those with problems (each is listed, "
-                   "kept in the row report and in the notes of the file's source)")
-    s.add_argument("--save-mapping", default=None, metavar="NAME",
-                   help="save the mapping used (columns and fixed values) under this name")
-    s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
-                   help="write one line per row of the file: what it creates, or its problems")
-    s.add_argument("--dry-run", action="store_true",
-                   help="report what would be created and every problem; change nothing")
-    order = s.add_mutually_exclusive_group()
-    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
-                       help="slashed dates put the day first (03/04/2022 is 3 April); "
-                       "without this or --month-first the order is guessed from the rows "
-                       "that read only one way")
-    order.add_argument("--month-first", dest="day_first", action="store_false",
-                       help="slashed dates put the month first (03/04/2022 is 4 March)")
-    _review_options(s)
-
-    s = sub.add_parser("import-ftm", help="import parties, sanctions, relationships, "
-                       "shipments, events and sources from FollowTheMoney JSON lines or an "
-                       "OpenSanctions targets.simple.csv")
-    s.add_argument("path", type=Path, help="the case")
-    s.add_argument("file", type=Path)
-    s.add_argument("--dry-run", action="store_true",
-                   help="report what would be created and every problem; change nothing")
-    _review_options(s)
-
+    cli_import.add_verbs(sub)
+    cli_dossier.add_verbs(sub)
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
     s.add_argument("path", type=Path)
     s.add_argument("folder", type=Path)
@@ -124,29 +87,6 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
     s.add_argument("path", type=Path)
     s.add_argument("-o", "--output", type=Path, required=True)
-
-    s = sub.add_parser("export-pdf", help="the PDF dossier of a case")
-    s.add_argument("path", type=Path)
-    s.add_argument("-o", "--output", type=Path, required=True)
-    s.add_argument("--sections", default=",".join(SECTIONS),
-                   help=f"comma-separated, from: {', '.join(SECTIONS)}")
-    s.add_argument("--marking-line", default=None,
-                   help="classification line printed with the TLP marking on every page")
-    s.add_argument("--tag", default=None, help="only records with this tag")
-    s.add_argument("--entity", type=int, default=None,
-                   help="only this entity (by id) and what touches it")
-    s.add_argument("--redact-protected", action="store_true",
-                   help="protected sources appear only as 'Protected source N' with a grade")
-    s.add_argument("--marking", default=None, metavar="TLP",
-                   help="print this TLP label instead of the case's (e.g. a redacted copy "
-                   "at a lower marking): clear, green, amber, amber+strict, red")
-    s.add_argument("--chart", default=None, metavar="NAME",
-                   help="print this saved link chart instead of the shipment network figure")
-
-    s = sub.add_parser("verify-dossier", help="check that a PDF dossier names the content "
-                       "of a case as it is now")
-    s.add_argument("pdf", type=Path)
-    s.add_argument("path", type=Path, help="the case")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,7 +213,9 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_dossier(args, _open)
     if args.verb in ("import", "import-ftm"):
-        return _import(args)
+        from casefile.cli_import import run as run_import
+
+        return run_import(args, _open, _refuse)
     if args.verb in cli_integrity.VERBS:
         return cli_integrity.run(args)
     if args.verb == "export-csv":
@@ -329,172 +271,6 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
               "through an upgraded temporary copy and is unchanged (open it for writing to "
               "upgrade it)", file=sys.stderr)
     return case
-
-
-def _review_options(s: argparse.ArgumentParser) -> None:
-    s.add_argument("--accept", action="append", default=[], metavar="NAME=ID",
-                   help="a proposed near match: NAME is existing entity ID")
-    s.add_argument("--keep-apart", action="append", default=[], metavar="NAME",
-                   help="a proposed near match: NAME is a different party (a new entity)")
-    s.add_argument("--keep-all-apart", action="store_true",
-                   help="every name not matched exactly becomes a new entity (near matches "
-                   "are listed, not used)")
-    s.add_argument("--again", action="store_true",
-                   help="import a file the case already holds (its records are duplicated)")
-
-
-def _import(args: argparse.Namespace) -> int:
-    from casefile.errors import AlreadyImported, ImportFailed, MissingColumns, NeedsReview
-    from casefile.services.exchange.imports.mapping import (
-        ColumnMapping,
-        load_mapping,
-        save_mapping,
-    )
-    from casefile.services.exchange.imports.row_report import row_report
-    from casefile.services.exchange.imports.shipments import import_shipments
-
-    mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
-    constants = _constants(getattr(args, "constants", []))
-    if constants is None:
-        return EXIT_USAGE
-    accept = {}
-    for item in args.accept:
-        name, _, eid = item.rpartition("=")
-        if not name or not eid.isdigit():
-            print(f"casefile: error: --accept takes NAME=ID, not {item!r}", file=sys.stderr)
-            return EXIT_USAGE
-        accept[name] = int(eid)
-    review = not args.keep_all_apart
-    if getattr(args, "report", None) is not None:
-        from casefile.store.database import refuse_output
-
-        refuse_output(args.report, args.path, "the row report", inputs=[args.file])
-    with _open(args.path, undone="nothing was imported") as case:
-        try:
-            if args.verb == "import-ftm":
-                from casefile.services.exchange.imports.ftm import import_ftm
-
-                report = import_ftm(case, args.file, args.dry_run, accept,
-                                    keep_apart=args.keep_apart, review=review,
-                                    again=args.again).result
-            else:
-                try:
-                    with row_report(args.report) as row_log:
-                        report = import_shipments(case, args.file, mapping, args.dry_run,
-                                                  accept, keep_apart=args.keep_apart,
-                                                  review=review, again=args.again,
-                                                  row_log=row_log, constants=constants,
-                                                  accept_missing=args.accept_missing,
-                                                  day_first=args.day_first,
-                                                  skip_bad_rows=args.skip_bad_rows).result
-                finally:
-                    if args.report:
-                        print(f"Wrote a line for every row read to {args.report}")
-        except AlreadyImported as exc:
-            return _refuse(f"{exc}; pass --again to import it anyway", args)
-        except MissingColumns as exc:
-            return _refuse(f"{exc}. Name a column (--mapping) or give a fixed value (--set "
-                           "FIELD=VALUE), or pass --accept-missing to import it so", args)
-        except NeedsReview as exc:
-            _proposals(exc.report.proposals)
-            return _refuse(f"nothing was imported: {exc}. Name each with --accept 'NAME=ID' "
-                           "(the same party) or --keep-apart 'NAME' (a different one), or "
-                           "pass --keep-all-apart", args)
-        except ImportFailed as exc:
-            for line in exc.report.problem_lines():
-                print(line, file=sys.stderr)
-            order = exc.report.date_order
-            if order.startswith("not guessed"):
-                print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
-            missing = exc.report.missing
-            if missing:
-                print(f"Not found in the file: {', '.join(missing)} (no column, no fixed "
-                      "value)", file=sys.stderr)
-            if args.verb == "import" and not args.skip_bad_rows:
-                print("Pass --skip-bad-rows to import the good rows (the others are listed "
-                      "and kept in the notes of the file's source)", file=sys.stderr)
-            return _refuse(f"the import of {args.file.name} failed; the case is unchanged",
-                           args)
-    if report.skipped:
-        n = len(report.skipped)
-        print(f"{'Would skip' if args.dry_run else 'Skipped'} {n:,} row{'s' if n != 1 else ''} "
-              "with problems:")
-        for line in report.skipped_lines(50):
-            print(f"  {line}")
-    if args.verb == "import":
-        _columns(report, args.dry_run)
-    if report.date_order:
-        print(f"Dates: {report.date_order}")
-    if getattr(args, "save_mapping", None):
-        saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))
-        print(f"Saved mapping to {saved}")
-    verb = "Would import" if args.dry_run else "Imported"
-    what = "records" if args.verb == "import-ftm" else f"{report.shipments:,} shipments"
-    print(f"{verb} {what} from {report.rows:,} rows; "
-          f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
-          "already in the case")
-    for line in getattr(report, "summary_lines", list)():  # FtM: facts, skipped schemata
-        print(line)
-    notes = list(report.warnings.items())
-    for what, n in notes[:50]:
-        print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))
-    if len(notes) > 50:
-        print(f"… and {len(notes) - 50:,} more notes (the row report, --report, has every row)")
-    left_out = report.left_out_lines()
-    if left_out:
-        print(f"{'Would leave' if args.dry_run else 'Left'} out {sum(report.left_out.values()):,} "
-              "values Casefile cannot hold:")
-        for line in left_out[:50]:
-            print(f"  {line}")
-        if len(left_out) > 50:
-            print(f"  … and {len(left_out) - 50:,} more kinds of value")
-    if args.dry_run and report.preview:
-        print(f"What each row creates (first {len(report.preview)} of {report.rows:,} rows):"
-              if len(report.preview) < report.rows else "What each row creates:")
-        for line in report.preview:
-            print(f"  {line}")
-    _proposals(report.proposals, kept_apart=not args.dry_run)
-    return 0
-
-
-def _constants(items: list[str]) -> dict[str, str] | None:
-    """--set FIELD=VALUE options as field -> value; None (said on stderr) when one is not."""
-    from casefile.services.exchange.imports.fields import TARGETS, field_named
-
-    out = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        target = field_named(name) if sep else None
-        if target is None:
-            print(f"casefile: error: --set takes FIELD=VALUE with a field of "
-                  f"{', '.join(TARGETS)}, not {item!r}", file=sys.stderr)
-            return None
-        out[target] = value.strip()
-    return out
-
-
-def _columns(report: Any, dry_run: bool) -> None:
-    """What the file was recognised as, which column feeds which field, the fixed values,
-    and — before anything else is said — the essential fields nothing feeds."""
-    if report.layout:
-        print(f"Recognised as: {report.layout}")
-    if report.mapping:
-        print("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in report.mapping.items()))
-    if report.constants:
-        print("Fixed values: " + ", ".join(f"{k} = {v!r}" for k, v in report.constants.items()))
-    if report.missing:
-        print(f"Not found in the file: {', '.join(report.missing)} (no column, no fixed value)"
-              + ("; the import stops here unless given --accept-missing, a column "
-                 "(--mapping) or a fixed value (--set FIELD=VALUE)" if dry_run else
-                 "; imported so, as --accept-missing said"))
-
-
-def _proposals(proposals: list, kept_apart: bool = False) -> None:
-    for name, eid, existing, score in proposals:
-        print(f"Possible match: {name!r} looks like entity {eid} {existing!r} ({score:.0f}%): "
-              + ("imported as a new entity (--keep-all-apart)" if kept_apart else
-                 f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
-                 "not"))
 
 
 def _info(path: Path) -> int:

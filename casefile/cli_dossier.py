@@ -5,12 +5,40 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
 EXIT_ERROR = 1
+
+
+def add_verbs(sub: argparse._SubParsersAction) -> None:
+    from casefile.report.model import SECTIONS
+
+    s = sub.add_parser("export-pdf", help="the PDF dossier of a case")
+    s.add_argument("path", type=Path)
+    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("--sections", default=",".join(SECTIONS),
+                   help=f"comma-separated, from: {', '.join(SECTIONS)}")
+    s.add_argument("--marking-line", default=None,
+                   help="classification line printed with the TLP marking on every page")
+    s.add_argument("--tag", default=None, help="only records with this tag")
+    s.add_argument("--entity", type=int, default=None,
+                   help="only this entity (by id) and what touches it")
+    s.add_argument("--redact-protected", action="store_true",
+                   help="protected sources appear only as 'Protected source N' with a grade")
+    s.add_argument("--marking", default=None, metavar="TLP",
+                   help="print this TLP label instead of the case's (e.g. a redacted copy "
+                   "at a lower marking): clear, green, amber, amber+strict, red")
+    s.add_argument("--chart", default=None, metavar="NAME",
+                   help="print this saved link chart instead of the shipment network figure")
+
+    s = sub.add_parser("verify-dossier", help="check that a PDF dossier names the content "
+                       "of a case as it is now")
+    s.add_argument("pdf", type=Path)
+    s.add_argument("path", type=Path, help="the case")
 
 
 def run(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
