@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
@@ -129,8 +129,6 @@ def _epoch(stamp: str | None) -> float | None:
     except ValueError:
         return None
     if when.tzinfo is None:
-        from datetime import UTC
-
         when = when.replace(tzinfo=UTC)
     return when.timestamp()
 

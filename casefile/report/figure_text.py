@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import String
 from reportlab.lib import colors
 
-from casefile.report.fonts import BODY, BOLD, _shaped, font_runs, text_width
+from casefile.report.fonts import BODY, BOLD, font_runs, shaped, text_width
 
 ELLIPSIS = "…"
 __all__ = ["fit_text", "label_strings", "text_width", "wrap_text"]
@@ -18,7 +18,7 @@ def label_strings(x: float, y: float, text: str, size: float, anchor: str = "sta
                   bold: bool = False, fill: colors.Color = colors.black) -> list[String]:
     """``text`` at (x, y) as one String per font run, anchored at its start, middle or end
     as a whole (each run is placed by the measured widths of the runs before it)."""
-    runs = [(*_shaped(piece, font, size), font)
+    runs = [(*shaped(piece, font, size), font)
             for piece, font in font_runs(text, BOLD if bold else BODY)]
     total = sum(w for _t, w, _f in runs)
     left = x - {"start": 0.0, "middle": total / 2, "end": total}[anchor]

@@ -129,13 +129,7 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
     return out
 
 
-def font_for(text: str, bold: bool = False) -> str:
-    """The font of the first run of ``text`` (for callers that measure a whole string)."""
-    runs = font_runs(text, BOLD if bold else BODY)
-    return runs[0][1] if runs else (BOLD if bold else BODY)
-
-
-def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
+def shaped(text: str, font: str, size: float) -> tuple[str, float]:
     """A run as drawn: right-to-left text shaped by HarfBuzz (visual order), with its
     width."""
     if is_rtl(text) and pdfmetrics.getFont(font).shapable:
@@ -152,14 +146,14 @@ def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide ``text`` prints, run by run."""
-    return sum(_shaped(t, f, size)[1] for t, f in font_runs(text, BOLD if bold else BODY))
+    return sum(shaped(t, f, size)[1] for t, f in font_runs(text, BOLD if bold else BODY))
 
 
 def draw_text(canvas: object, x: float, y: float, text: str, size: float,
               bold: bool = False, anchor: str = "start") -> float:
     """Draw ``text`` on a reportlab canvas run by run (font fallback, shaping); ``anchor``
     is start, middle or end. Returns the width drawn."""
-    runs = [(*_shaped(t, f, size), f) for t, f in font_runs(text, BOLD if bold else BODY)]
+    runs = [(*shaped(t, f, size), f) for t, f in font_runs(text, BOLD if bold else BODY)]
     width = sum(w for _t, w, _f in runs)
     x -= width if anchor == "end" else width / 2 if anchor == "middle" else 0
     for t, w, f in runs:

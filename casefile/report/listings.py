@@ -37,6 +37,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     rows: list[tuple[str, str, int, list[Cell]]] = []
     notes = Overflow("chrono")
     big = len(data.shipments) > CHRONO_LIMIT
+    period = _period(data, width) if big else "month"  # the figure's counting period
     if not big:
         for s in data.shipments:
             rows.append((s.get("date_start") or "9999", "shipment", s["id"], [
@@ -44,7 +45,6 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
                 + marks(data, "shipment", s["id"])]))
     else:  # a big case: shipments counted per period here (the figure's), each one listed
-        period = _period(data, width)  # in the Shipments table
         counted: dict[str, int] = {}
         for s in data.shipments:
             key = _bucket(s.get("date_start"), period)
@@ -89,7 +89,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                      "listed below.", st.NOTE), Spacer(1, 8)]
     if big:
         out.append(para(f"{len(data.shipments):,} shipments are counted per "
-                        f"{_period(data, width)} they start in; each is listed in the "
+                        f"{period} they start in; each is listed in the "
                         "Shipments section.", st.NOTE))
     if not rows:
         return out + [para("Nothing dated or listed.", st.NOTE)]

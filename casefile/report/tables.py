@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias, TypeVar
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from casefile.report import styles as st
-from casefile.report.fonts import BODY, BOLD, is_simple
+from casefile.report.fonts import BODY, BOLD, is_simple, text_width
 from casefile.report.pages import Deferred
 from casefile.report.rich import Text, anchored, para, r
 
@@ -56,8 +55,9 @@ class Column:
     maximum: float = 10_000.0
 
 
-def text_width(text: str, size: float = st.CELL.fontSize, bold: bool = False) -> float:
-    return stringWidth(text, BOLD if bold else BODY, size)
+def cell_width(text: str, bold: bool = False) -> float:
+    """How wide ``text`` prints in a table cell (run by run, as it is drawn)."""
+    return text_width(text, st.CELL.fontSize, bold)
 
 
 def widths(columns: Sequence[Column], values: Sequence[Sequence[str]], width: float
@@ -69,8 +69,8 @@ def widths(columns: Sequence[Column], values: Sequence[Sequence[str]], width: fl
         if not c.fit:
             continue
         words = c.header.replace("\n", " ").split() or [""]
-        widest = max([text_width(w, bold=True) for w in words]
-                     + [text_width(line) for v in values if v[i] for line in v[i].split("\n")])
+        widest = max([cell_width(w, bold=True) for w in words]
+                     + [cell_width(line) for v in values if v[i] for line in v[i].split("\n")])
         out[i] = min(max(widest + 2 * PAD + 1, c.minimum), c.maximum)
     left = max(width - sum(out), 0.0)
     shared = [i for i, c in enumerate(columns) if not c.fit]
