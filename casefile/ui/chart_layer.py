@@ -3,7 +3,12 @@
 over the chart, and each group is one painter path made straight from the coordinate arrays
 (pyqtgraph's arrayToQPath), drawn when its tile's box meets the exposed rectangle. Links on a
 highlighted path get one more path on top; arrowheads are drawn only when zoomed in far
-enough to see them. Moving a node rebuilds only the paths of its links' groups."""
+enough to see them. Moving a node rebuilds only the paths of its links' groups.
+
+A zoomed-in view costs what its pixels cost (thousands of long links may cross it). While the
+user zooms (:attr:`LinkLayer.draft`) a view crossed by more than DRAFT_OVER links draws that
+many, those with an end in it first, and the rest once zooming stops (as Cytoscape's
+hideEdgesOnViewport). Panning repaints only the strip scrolled into view."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.colours import LINK_COLOURS
 from casefile.core.chart.model import LINK_KINDS, STYLES, ChartGraph
+from casefile.ui.chart_clip import clipped, spread
 from casefile.ui.chart_icons import ICON
 
 _DASH = {"solid": Qt.PenStyle.SolidLine, "dashed": Qt.PenStyle.DashLine,
@@ -24,6 +30,7 @@ PATH_COLOUR = "#FF7F00"
 ARROW_LOD = 0.35  # arrowheads from this zoom on
 ARROW_MAX = 1500  # and only when at most this many links are in view
 TILES = 4  # tiles across the chart, each with paths of its own
+DRAFT_OVER = 2000  # links drawn in a view while zooming, at most (the rest wait)
 CULL = 0.2  # a view showing less than this share of the chart draws only the links in it
 GREY = len(LINK_KINDS) * len(STYLES) * 3  # the pen group of links of hidden nodes in grey
 GROUPS = GREY + 1
@@ -31,23 +38,6 @@ GROUPS = GREY + 1
 
 def width_class(count: int) -> int:
     return 0 if count < 3 else 1 if count < 10 else 2
-
-
-def clipped(p1: np.ndarray, p2: np.ndarray, rect: QRectF) -> tuple[np.ndarray, np.ndarray]:
-    """The parts of segments p1–p2 inside ``rect`` (Liang–Barsky, for all at once);
-    segments wholly outside come back as a point on their line."""
-    d = p2 - p1
-    t0 = np.zeros(len(p1))
-    t1 = np.ones(len(p1))
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        for pk, qk in ((-d[:, 0], p1[:, 0] - rect.left()), (d[:, 0], rect.right() - p1[:, 0]),
-                       (-d[:, 1], p1[:, 1] - rect.top()), (d[:, 1], rect.bottom() - p1[:, 1])):
-            r = qk / pk
-            t0 = np.where(pk < 0, np.maximum(t0, r), t0)
-            t1 = np.where(pk > 0, np.minimum(t1, r), t1)
-    t0 = np.clip(t0, 0.0, 1.0)
-    t1 = np.clip(t1, t0, 1.0)
-    return p1 + t0[:, None] * d, p1 + t1[:, None] * d
 
 
 class LinkLayer(QGraphicsItem):
@@ -86,6 +76,8 @@ class LinkLayer(QGraphicsItem):
         self.hot: QPainterPath | None = None
         self._rect = QRectF()
         self.last_drawn = 0  # how many links the last paint drew (for tests and benchmarks)
+        self.draft = False  # zooming: links passing through a crowded view wait (see above)
+        self.deferred = 0  # how many links the last paint left for after the zooming
 
     # -- geometry -----------------------------------------------------------------------
     def set_positions(self, pos: np.ndarray, links: np.ndarray | None = None) -> None:
@@ -227,7 +219,7 @@ class LinkLayer(QGraphicsItem):
         if self.hot is not None:
             painter.setPen(self.hot_pen)
             painter.drawPath(self.hot)
-        self.last_drawn = drawn
+        self.last_drawn, self.deferred = drawn, 0
         if lod >= ARROW_LOD and drawn <= 4 * ARROW_MAX:
             idx = self.in_rect(exposed)
             if len(idx) <= ARROW_MAX:
@@ -236,9 +228,17 @@ class LinkLayer(QGraphicsItem):
     def _paint_culled(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """A zoomed-in view: only the links that cross it, grouped by pen on the spot."""
         idx = self.crossing(exposed)
+        self.deferred = 0
+        if self.draft and len(idx) > DRAFT_OVER:
+            ends = self._inside(self.p1[idx], exposed) | self._inside(self.p2[idx], exposed)
+            near = spread(idx[ends], DRAFT_OVER)
+            far = spread(idx[~ends], DRAFT_OVER - len(near))
+            self.deferred = len(idx) - len(near) - len(far)
+            idx = np.sort(np.concatenate([near, far]))
         self.last_drawn = len(idx)
         margin = exposed.adjusted(-20, -20, 20, 20)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(idx) < 6000)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                              len(idx) < 6000 and not self.deferred)
         group = np.where(self.grey[idx], GREY, self.pen_group[idx])
         order = np.argsort(group, kind="stable")
         idx, group = idx[order], group[order]
@@ -251,6 +251,11 @@ class LinkLayer(QGraphicsItem):
             painter.drawPath(self.hot)
         if lod >= ARROW_LOD and len(idx) <= ARROW_MAX:
             self.arrows(painter, idx[self.directed[idx] & ~self.grey[idx]])
+
+    @staticmethod
+    def _inside(p: np.ndarray, r: QRectF) -> np.ndarray:
+        return ((p[:, 0] >= r.left()) & (p[:, 0] <= r.right()) & (p[:, 1] >= r.top())
+                & (p[:, 1] <= r.bottom()))
 
     def arrows(self, painter: QPainter, idx: np.ndarray) -> None:
         if not len(idx):

@@ -6,7 +6,7 @@ of a node or of a link's first fact."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
@@ -15,6 +15,7 @@ from casefile.ui.text import plain_tooltip
 
 LINK_TOLERANCE = 5  # pixels of the mouse from a link that still count as on it
 ZOOM_STEP = 1.25
+SETTLE_MS = 180  # after the last zoom step, the links left out while zooming are drawn
 
 
 class ChartView(QGraphicsView):
@@ -41,6 +42,10 @@ class ChartView(QGraphicsView):
         self._pressed_on: int | None = None
         self._dragged = False
         self._hovered: int | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.settle)
 
     # -- zoom ---------------------------------------------------------------------------
     def lod(self) -> float:
@@ -50,8 +55,18 @@ class ChartView(QGraphicsView):
         lod = self.lod() * factor
         if not 0.005 < lod < 20:
             return
+        self.chart.layer.draft = True  # (crowded views draw in full once zooming stops)
+        self._settle.start()
         self.scale(factor, factor)
         self.chart.set_detail(self.lod())
+
+    def settle(self) -> None:
+        """Zooming stopped: draw every link again."""
+        self._settle.stop()
+        layer = self.chart.layer
+        layer.draft = False
+        if layer.deferred:
+            self.viewport().update()
 
     def fit(self, rect: QRectF | None = None) -> None:
         self.fitInView(rect or self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)

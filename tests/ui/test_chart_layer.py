@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, Qt
 
 from casefile.core.chart.build import ChartBuilder
-from casefile.ui.chart_layer import LinkLayer, clipped
+from casefile.ui.chart_clip import clipped
+from casefile.ui.chart_layer import LinkLayer
 from tests.ui.conftest import wait_idle
 
 
