@@ -106,7 +106,7 @@ class ChartDock(QDockWidget, ChartCommands):
                     saved[0][0] if first and saved else None)
                 chart = read_chart(conn, cid) if cid is not None else None
                 state = chart.state if chart else (start or ChartState())
-                full = read_graph(conn, state.waypoints, state.events)
+                full = read_graph(conn, state.waypoints, state.events, state.shared)
                 info = case.info()
             graph = shown(full, state)
             return saved, chart, state, full, graph, place(graph, state), info
@@ -130,7 +130,7 @@ class ChartDock(QDockWidget, ChartCommands):
 
         def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
-                full = read_graph(conn, state.waypoints, state.events)
+                full = read_graph(conn, state.waypoints, state.events, state.shared)
                 saved, info = list_charts(conn), case.info()
             graph = shown(full, state)
             return full, graph, place(graph, state), saved, info
@@ -185,6 +185,7 @@ class ChartDock(QDockWidget, ChartCommands):
                        centre=self.state.centre, positions=dict(self.state.positions),
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
                        events=self.bar.events.isChecked(),
+                       shared=self.bar.shared.isChecked(),
                        first=self.date_window[0], last=self.date_window[1],
                        scope=None if self.state.scope is None else set(self.state.scope),
                        folds={k: list(v) for k, v in self.state.folds.items()},

@@ -20,6 +20,7 @@ from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
+from casefile.ui.chart_layer import GREY
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.timeline_export import _marking, marking_of
 
@@ -35,7 +36,7 @@ ARROWS_UP_TO = 5000
 
 LINK_WORDS = {"shipment": "shipments (→ direction, width by count)",
               "relationship": "relationships", "sanction": "sanctions",
-              "participation": "took part in an event"}
+              "participation": "took part in an event", "shared_event": "shared an event"}
 
 
 def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
@@ -115,7 +116,7 @@ def draw_chart(p: QPainter, scene: ChartScene) -> None:
     """The chart's links and nodes as vectors, in scene coordinates."""
     layer = scene.layer
     vis = np.flatnonzero(layer.visible)
-    groups = np.where(layer.grey[vis], 27, layer.pen_group[vis])
+    groups = np.where(layer.grey[vis], GREY, layer.pen_group[vis])
     for g in np.unique(groups).tolist():
         idx = vis[groups == g]
         x = np.empty(2 * len(idx))
@@ -181,8 +182,9 @@ def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:
     p.setPen(QColor("#222222"))
     p.drawText(QPointF(x + 16, y + 14), "sanctioned")
     x, y = MARGIN, y + 24
-    drawn = {lk_kind for lk_kind in LINK_WORDS if lk_kind != "participation"} | {
-        lk.kind for lk in links_in(scene.graph.links) if lk.kind == "participation"}
+    optional = ("participation", "shared_event")  # in the legend only when drawn
+    drawn = {lk_kind for lk_kind in LINK_WORDS if lk_kind not in optional} | {
+        lk.kind for lk in links_in(scene.graph.links) if lk.kind in optional}
     for kind, colour in LINK_COLOURS.items():
         if kind not in drawn:
             continue

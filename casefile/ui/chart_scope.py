@@ -125,7 +125,8 @@ class ChartScope:
             return 0
         scope = {full.nodes[i].key for i in np.flatnonzero(keep).tolist()}
         state = ChartState(scope=scope, waypoints=dock.bar.waypoints.isChecked(),
-                           events=dock.bar.events.isChecked())
+                           events=dock.bar.events.isChecked(),
+                           shared=dock.bar.shared.isChecked())
         dock.cancel_layout()
         dock.chart_id, dock.name = None, "Unsaved chart"
         saved = [(dock.bar.charts.itemData(i), dock.bar.charts.itemText(i))

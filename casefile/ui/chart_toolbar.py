@@ -120,7 +120,11 @@ class ChartToolbar(QToolBar):
         self.events = QCheckBox("Events")
         self.events.setToolTip("Draw events as nodes, linked to the parties that took part")
         self.events.toggled.connect(lambda _on: dock.refresh())
-        for w in (self.grey, self.waypoints, self.events, self.follow):
+        self.shared = QCheckBox("Shared events")
+        self.shared.setToolTip("Link two parties that took part in the same event (the "
+                               "event's dates and sources are the link's)")
+        self.shared.toggled.connect(lambda _on: dock.refresh())
+        for w in (self.grey, self.waypoints, self.events, self.shared, self.follow):
             self.addWidget(w)
         export = QMenu(self)
         export.addAction("PNG image…", lambda: self._export("png"))
@@ -163,8 +167,9 @@ class ChartToolbar(QToolBar):
             act.setEnabled(writable)
 
     def set_options(self, state: Any) -> None:
-        """Tick what a chart just opened draws (transit countries, events)."""
-        for box, on in ((self.waypoints, state.waypoints), (self.events, state.events)):
+        """Tick what a chart just opened draws (transit countries, events, shared events)."""
+        for box, on in ((self.waypoints, state.waypoints), (self.events, state.events),
+                        (self.shared, state.shared)):
             box.blockSignals(True)
             box.setChecked(bool(on))
             box.blockSignals(False)

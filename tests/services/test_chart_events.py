@@ -32,3 +32,37 @@ def test_the_choice_is_saved_with_the_chart(demo):
         saved = read_chart(conn, cid)
     assert saved is not None and saved.state.events
     assert not ChartState.from_json("{}").events
+
+
+def test_parties_of_an_event_are_linked_through_it_and_the_dossier_draws_it(demo, tmp_path):
+    import io
+    import re
+
+    import pypdf
+
+    from casefile.core.chart.state import arrange
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    with demo.read() as conn:
+        plain, shared = read_graph(conn), read_graph(conn, shared=True)
+    links = [lk for lk in shared.links if lk.kind == "shared_event"]
+    assert len(links) == 2  # events 1 (DJI, the Treasury) and 6 (the embassy, Liu Pengyu)
+    assert len(shared.nodes) == len(plain.nodes)  # no event nodes: parties linked directly
+    treasury = next(lk for lk in links if lk.facts[0].id == 1)
+    assert {shared.nodes[treasury.source].key, shared.nodes[treasury.target].key} == {
+        "entity:3", "entity:9"}
+    assert treasury.label == "U.S. Treasury sanctions DJI" and treasury.first.year == 2021
+    assert shared.links_of({("event", 6)}).sum() == 1
+    state = ChartState(shared=True)
+    state.remember(shared, arrange(shared, state))
+    cid = save_chart(demo, None, "Shared", state).result
+    with demo.read() as conn:
+        assert read_chart(conn, cid).state.shared
+    out = tmp_path / "shared.pdf"
+    export_dossier(demo, out, DossierOptions(chart_id=cid, sections=("network",)))
+    ops = b"".join(p.get_contents().get_data() for p in pypdf.PdfReader(
+        io.BytesIO(out.read_bytes())).pages)
+    strokes = {tuple(round(float(v), 2) for v in m)
+               for m in re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) RG", ops)}
+    assert (0.67, 0.27, 0.6) in strokes  # #AA4499: the shared-event links are drawn

@@ -201,5 +201,22 @@ class ChartBuilder:
         fact = Fact("event", event_id, text, first, last, tuple(dict.fromkeys(sources)))
         self._link("participation", "", a, b, role or "took part in", fact, directed=False)
 
+    def shared_event(self, event_id: int, title: str, parties: Sequence[int], text: str,
+                     first: date | None = None, last: date | None = None,
+                     sources: Sequence[str] = ()) -> None:
+        """An event shared by ``parties`` (entity ids): a link between every two of them
+        in the chart, labelled with the event's title — or 'N shared events' when a pair
+        shared several (one link stands for them all, its facts the events)."""
+        at = sorted({i for e in parties if (i := self._entity(e)) is not None})
+        if len(at) < len(set(parties)):
+            self._skip("event parties not in the chart", len(set(parties)) - len(at))
+        fact = Fact("event", event_id, text, first, last, tuple(dict.fromkeys(sources)))
+        for k, a in enumerate(at):
+            for b in at[k + 1:]:
+                link = self._link("shared_event", "", a, b, title or f"event {event_id}",
+                                  fact, directed=False)
+                if len(link.facts) > 1:
+                    link.label = f"{len(link.facts)} shared events"
+
     def graph(self) -> ChartGraph:
         return ChartGraph(list(self._nodes), list(self._links), dict(self._left_out))

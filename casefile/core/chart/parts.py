@@ -15,7 +15,7 @@ import numpy as np
 PARTY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "aircraft",
                "other")
 NODE_KINDS = (*PARTY_KINDS, "country", "authority", "event")
-LINK_KINDS = ("shipment", "relationship", "sanction", "participation")
+LINK_KINDS = ("shipment", "relationship", "sanction", "participation", "shared_event")
 STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower, uncited
 STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
                "dotted": "not cited"}

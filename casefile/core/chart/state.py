@@ -40,6 +40,7 @@ class ChartState:
     hidden: set[str] = field(default_factory=set)
     waypoints: bool = False
     events: bool = False  # events as nodes, linked to the parties that took part
+    shared: bool = False  # parties linked to each other through the events they shared
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
     scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
@@ -50,6 +51,7 @@ class ChartState:
         return json.dumps({
             "version": VERSION, "layout": self.layout, "seed": self.seed,
             "centre": self.centre, "waypoints": self.waypoints, "events": self.events,
+            "shared": self.shared,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
@@ -86,6 +88,7 @@ class ChartState:
             pinned={str(k) for k in raw.get("pinned") or [] if isinstance(k, str)},
             hidden={str(k) for k in raw.get("hidden") or [] if isinstance(k, str)},
             waypoints=bool(raw.get("waypoints")), events=bool(raw.get("events")),
+            shared=bool(raw.get("shared")),
             first=day(raw.get("first")),
             last=day(raw.get("last")),
             scope={str(k) for k in raw["scope"] if isinstance(k, str)}

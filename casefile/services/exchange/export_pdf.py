@@ -50,8 +50,8 @@ def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:
     saved = read_chart(conn, chart_id)
     if saved is None:
         raise NotFoundError(f"There is no saved chart #{chart_id} in this case")
-    graph = shown(read_graph(conn, saved.state.waypoints, saved.state.events),
-                  saved.state)
+    state = saved.state
+    graph = shown(read_graph(conn, state.waypoints, state.events, state.shared), state)
     return saved.name, graph, place(graph, saved.state), saved.state
 
 

@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 _cites, _day, _split = cites_sql, day, split
 
 
-def read_graph(conn: Connection, waypoints: bool = False, events: bool = False
-               ) -> ChartGraph:
+def read_graph(conn: Connection, waypoints: bool = False, events: bool = False,
+               shared: bool = False) -> ChartGraph:
     """The chart of the whole case: every party, shipments per pair (through their route
-    stops when ``waypoints``), relationships, sanctions by authority, and with ``events``
-    the events parties took part in (an event node, a link from each party to it).
+    stops when ``waypoints``), relationships, sanctions by authority, with ``events`` the
+    events parties took part in (an event node, a link from each party to it), and with
+    ``shared`` a link between every two parties of an event (their shared events).
 
     Without waypoints the shipments are read in aggregate, one row per pair; a link's own
     shipments are read from the case when asked for (:attr:`ChartLink.facts`), while the
@@ -83,8 +84,8 @@ def read_graph(conn: Connection, waypoints: bool = False, events: bool = False
             + " FROM sanction x ORDER BY x.id"):
         b.sanction(sid, eid, authority or "", programme or "", _day(first), _day(last),
                    _split(cites), bool(ended))
-    if events:
-        _events(conn, b)
+    if events or shared:
+        _events(conn, b, events, shared)
     graph = b.graph()
     if not waypoints:
         graph = ChartGraph(graph.nodes, LinkList(graph.nodes, pairs, list(graph.links),
@@ -92,19 +93,29 @@ def read_graph(conn: Connection, waypoints: bool = False, events: bool = False
     return graph.warm()
 
 
-def _events(conn: Connection, b: ChartBuilder) -> None:
-    """The events with parties, and each party's part (the event's citations on it)."""
-    seen: set[int] = set()
-    for eid, title, text, first, last, entity, role, cites in conn.exec_driver_sql(
-            "SELECT x.id, x.title, x.date_text, x.date_start, x.date_end, p.entity_id, "
-            "p.role, " + _cites("event") + " FROM event x JOIN event_party p ON "
-            "p.event_id = x.id ORDER BY x.id, p.id"):
-        if eid not in seen:
-            seen.add(eid)
-            b.event(eid, title or "", _day(first), _day(last))
+def _events(conn: Connection, b: ChartBuilder, nodes: bool, shared: bool) -> None:
+    """The events with parties: as ``nodes``, each party's part (the event's citations on
+    it); ``shared``, the parties of each event linked to one another."""
+    rows = conn.exec_driver_sql(
+        "SELECT x.id, x.title, x.date_text, x.date_start, x.date_end, p.entity_id, "
+        "p.role, " + _cites("event") + " FROM event x JOIN event_party p ON "
+        "p.event_id = x.id ORDER BY x.id, p.id").fetchall()
+    parties: dict[int, list[int]] = defaultdict(list)
+    for eid, title, text, first, last, entity, role, cites in rows:
         said = f"{text + ': ' if text else ''}{title or f'event {eid}'}"
-        b.participation(eid, entity, role or "", said, _day(first), _day(last),
-                        _split(cites))
+        if nodes and eid not in parties:
+            b.event(eid, title or "", _day(first), _day(last))
+        parties[eid].append(entity)
+        if nodes:
+            b.participation(eid, entity, role or "", said, _day(first), _day(last),
+                            _split(cites))
+    if not shared:
+        return
+    for eid, title, text, first, last, _entity, _role, cites in rows:
+        if eid in parties:
+            said = f"{text + ': ' if text else ''}{title or f'event {eid}'}"
+            b.shared_event(eid, title or "", parties.pop(eid), said, _day(first),
+                           _day(last), _split(cites))
 
 
 @dataclass(frozen=True)
