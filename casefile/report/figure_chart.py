@@ -14,12 +14,14 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect
 from reportlab.lib import colors
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
+from casefile.core.chart.fan import FAN, fan_offsets, fanned
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
 from casefile.report.figure_text import label_strings, wrap_text
 
 DASH = {"solid": None, "dashed": [4, 2.5], "dotted": [0.8, 1.8]}
+FAN_PT = 2.2  # points between links of one pair
 LABELS = 120  # the most node labels printed (the busiest nodes first)
 
 
@@ -64,9 +66,15 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
     for i in links:
         degree[graph.links[i].source] += 1
         degree[graph.links[i].target] += 1
-    for i in links:
+    at = np.array(links, np.int64)
+    fan = fan_offsets(graph.src[at], graph.dst[at], len(graph.nodes)) * FAN_PT / FAN
+    for i, across in zip(links, fan.tolist(), strict=True):
         link = graph.links[i]
         (x1, y1), (x2, y2) = xy(link.source), xy(link.target)
+        if across:  # links of one pair side by side, as in the window
+            (x1, y1), (x2, y2) = (tuple(p[0]) for p in fanned(
+                np.array([[x1, y1]]), np.array([[x2, y2]]), np.array([link.source]),
+                np.array([link.target]), np.array([across])))
         colour = _c(LINK_COLOURS.get(link.kind, "#4D4D4D"))
         w = 0.6 + min(link.count, 50) ** 0.5 * 0.5 if link.kind == "shipment" else 0.7
         d.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=w,

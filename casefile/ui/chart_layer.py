@@ -19,9 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.colours import LINK_COLOURS
+from casefile.core.chart.fan import fan_offsets, fanned
 from casefile.core.chart.model import LINK_KINDS, STYLES, ChartGraph
-from casefile.ui.chart_clip import clipped, spread
 from casefile.ui.chart_icons import ICON
+from casefile.ui.chart_segments import clipped, spread
 
 _DASH = {"solid": Qt.PenStyle.SolidLine, "dashed": Qt.PenStyle.DashLine,
          "dotted": Qt.PenStyle.DotLine}
@@ -67,6 +68,7 @@ class LinkLayer(QGraphicsItem):
         self.visible = np.ones(m, bool)
         self.grey = np.zeros(m, bool)  # links of hidden nodes shown in grey
         self.highlight = np.zeros(m, bool)
+        self.fan = fan_offsets(graph.src, graph.dst, len(graph.nodes))
         self.p1 = np.zeros((m, 2))
         self.p2 = np.zeros((m, 2))
         self._boxes()
@@ -85,6 +87,8 @@ class LinkLayer(QGraphicsItem):
         g = self.graph
         if links is None:
             self.p1, self.p2 = pos[g.src].copy(), pos[g.dst].copy()
+            if self.fan.any():  # links of one pair side by side
+                self.p1, self.p2 = fanned(self.p1, self.p2, g.src, g.dst, self.fan)
             self._boxes()
             mid = (self.p1 + self.p2) / 2
             if len(mid):
@@ -98,7 +102,8 @@ class LinkLayer(QGraphicsItem):
             self._rect = QRectF(QPointF(*lo), QPointF(*hi)).adjusted(-ICON, -ICON, ICON, ICON)
             self.restyle()
             return
-        self.p1[links], self.p2[links] = pos[g.src[links]], pos[g.dst[links]]
+        self.p1[links], self.p2[links] = fanned(pos[g.src[links]], pos[g.dst[links]],
+                                                g.src[links], g.dst[links], self.fan[links])
         self._boxes()
         grown = self._rect.united(QRectF(QPointF(*pos[g.src[links]].min(axis=0)),
                                          QPointF(*pos[g.src[links]].max(axis=0))))

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, Qt
 
 from casefile.core.chart.build import ChartBuilder
-from casefile.ui.chart_clip import clipped
 from casefile.ui.chart_layer import LinkLayer
+from casefile.ui.chart_segments import clipped
 from tests.ui.conftest import wait_idle
 
 
@@ -81,3 +81,21 @@ def test_the_charts_keys_pin_hide_and_show(qtbot, demo_window):
     before = dock.view.lod()
     qtbot.keyClick(dock.view, Qt.Key.Key_Plus)
     assert dock.view.lod() > before
+
+
+def test_links_of_one_pair_are_drawn_side_by_side(qapp):
+    b = ChartBuilder()
+    for i in range(3):
+        b.party(i, f"P{i}")
+    b.relationship(1, 0, 1, "owns")
+    b.relationship(2, 1, 0, "supplies")  # the other way: still on its own side
+    b.shipment(3, 0, 1, "rifles")
+    b.relationship(4, 1, 2, "owns")  # a pair's only link: on the line between its nodes
+    layer = LinkLayer(b.graph())
+    layer.set_positions(np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 100.0]]))
+    ys = sorted(float(y) for y in layer.p1[:3, 1])
+    assert np.allclose(np.diff(ys), 7.0) and np.isclose(sum(ys), 0.0)
+    assert np.allclose(layer.p1[:3, 1], layer.p2[:3, 1])  # parallel to the pair's line
+    lone = next(i for i, lk in enumerate(layer.graph.links) if lk.target == 2)
+    assert layer.p1[lone].tolist() == [100.0, 0.0] and layer.p2[lone].tolist() == [100.0, 100.0]
+    assert layer.link_at(50, ys[0], 2) is not None and layer.link_at(50, ys[2], 2) is not None
