@@ -115,3 +115,27 @@ def test_the_links_of_records_chosen_elsewhere_are_found_without_reading_facts(m
         f"shipment:entity:{a}>entity:{c}", f"relationship:owns:entity:{a}>entity:{c}"]
     assert not g.links_of(set()).any()
     assert g.links[0]._facts is None
+
+
+def test_summarised_pairs_read_in_aggregate_match_those_read_one_by_one(mixed):
+    from casefile.core.chart.summary import summarised
+
+    case, a, b, c = mixed
+    back = case.create("shipment", {"shipper_id": c, "consignee_id": a,
+                                    "declared_goods": "returns", "date": "2023",
+                                    "weight_kg": "10.5"}).result
+    fast, slow = both(case)
+    for how in ("single", "flow"):
+        f, s = summarised(fast, how), summarised(slow, how)
+        assert isinstance(f.links, LinkList)
+        assert len(f.links) == len(fast.links) - 1
+        for name in ("src", "dst", "first", "last", "style", "counts", "directed"):
+            assert np.array_equal(np.sort(getattr(f, name)), np.sort(getattr(s, name))), name
+        (pair,) = [lk for lk in f.links if lk.key == f"shipment:entity:{a}<>entity:{c}"]
+        assert pair.count == 3 and pair.first.year == 2020 and pair.last.year == 2023
+        assert pair.directed == (how == "flow")  # flow: 3.5 kg out, 10.5 kg back
+        assert how != "flow" or (f.nodes[pair.source].key, f.nodes[pair.target].key,
+                                 pair.label) == (f"entity:{c}", f"entity:{a}",
+                                                 "net 7 kg of 14 kg both ways")
+        assert f.links_of({("shipment", back)}).sum() == 1  # the merged link is found
+        assert {x.id for x in pair.facts} >= {back}

@@ -42,6 +42,16 @@ class PairTable:
     def __len__(self) -> int:
         return len(self.src)
 
+    def take(self, keep: np.ndarray) -> PairTable:
+        """The pairs marked in ``keep`` (a boolean array), in their order."""
+        at = np.flatnonzero(keep)
+        new = {int(old): k for k, old in enumerate(at.tolist())}
+        return PairTable(
+            self.src[at], self.dst[at], self.records[at], self.count[at], self.weight[at],
+            self.value[at], [self.currency[i] for i in at.tolist()], self.first[at],
+            self.last[at], self.dated[at], [self.grade[i] for i in at.tolist()],
+            self.style[at], {new[i]: dict(v) for i, v in self.mixed.items() if i in new})
+
     def values(self, i: int) -> dict[str, float]:
         if i in self.mixed:
             return dict(self.mixed[i])
@@ -95,6 +105,13 @@ class LinkList(Sequence[ChartLink]):
             "shipments", True, int(p.count[i]), None if np.isnan(weight) else weight,
             p.values(i), p.grade[i], (int(p.first[i]), int(p.last[i])), bool(p.dated[i]),
             int(p.records[i]), self.loader)
+
+    def without(self, drop: np.ndarray, more: list[ChartLink]) -> LinkList:
+        """The same links but those marked in ``drop`` (over the whole list), with
+        ``more`` after the rest."""
+        n = len(self.pairs)
+        rest = [lk for lk, gone in zip(self.rest, drop[n:].tolist(), strict=True) if not gone]
+        return LinkList(self.nodes, self.pairs.take(~drop[:n]), rest + more, self.loader)
 
     def pair_column(self, name: str) -> np.ndarray:
         """One of the pairs' arrays by the name ChartGraph gives it."""

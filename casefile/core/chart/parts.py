@@ -220,6 +220,8 @@ class ChartLink:
             if self.weight_kg is not None:
                 parts.append(f"{self.weight_kg:,.0f} kg")
             parts += [f"{cur or 'value'} {v:,.0f}" for cur, v in sorted(self.values.items())]
+            if self.label != "shipments":  # summarised: 'both ways', 'net USD 5 of …'
+                parts.insert(1, self.label)
         first, last = self.first, self.last
         if first or last:
             parts.append(f"{first or '…'} – {last or '…'}")

@@ -14,6 +14,7 @@ import numpy as np
 from casefile.core.chart.fold import folded
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.state import ChartState
+from casefile.core.chart.summary import summarised
 
 RING = 1.0  # layout units (190 scene pixels) from the expanded node to the nodes it brings
 GAP = 0.6  # layout units between neighbours on a crowded ring (room for their labels)
@@ -44,8 +45,9 @@ def scoped(graph: ChartGraph, scope: set[str] | None) -> ChartGraph:
 
 
 def shown(graph: ChartGraph, state: ChartState) -> ChartGraph:
-    """The chart a state shows of the case's ``graph``: cut to its scope, leaves folded."""
-    return folded(scoped(graph, state.scope), state.folds)
+    """The chart a state shows of the case's ``graph``: shipments summarised as it says,
+    cut to its scope, leaves folded."""
+    return folded(scoped(summarised(graph, state.multiplicity), state.scope), state.folds)
 
 
 def neighbours(graph: ChartGraph, keys: Iterable[str]) -> list[str]:

@@ -22,6 +22,7 @@ from casefile.core.chart.layout import (
     radial_layout,
 )
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.summary import MULTIPLICITY
 
 LAYOUTS = {"force": "Organic (force-directed)", "hierarchical": "Hierarchical (left to right)",
            "circular": "Circular by kind", "radial": "Radial around a party"}
@@ -41,6 +42,7 @@ class ChartState:
     waypoints: bool = False
     events: bool = False  # events as nodes, linked to the parties that took part
     shared: bool = False  # parties linked to each other through the events they shared
+    multiplicity: str = "directed"  # shipments of a pair: per direction, single, flow
     first: date | None = None  # the date window (either end open when None)
     last: date | None = None
     scope: set[str] | None = None  # the nodes a chart of part of the case shows (None: all)
@@ -51,7 +53,7 @@ class ChartState:
         return json.dumps({
             "version": VERSION, "layout": self.layout, "seed": self.seed,
             "centre": self.centre, "waypoints": self.waypoints, "events": self.events,
-            "shared": self.shared,
+            "shared": self.shared, "multiplicity": self.multiplicity,
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "pinned": sorted(self.pinned), "hidden": sorted(self.hidden),
@@ -89,6 +91,8 @@ class ChartState:
             hidden={str(k) for k in raw.get("hidden") or [] if isinstance(k, str)},
             waypoints=bool(raw.get("waypoints")), events=bool(raw.get("events")),
             shared=bool(raw.get("shared")),
+            multiplicity=raw["multiplicity"] if raw.get("multiplicity") in MULTIPLICITY
+            else "directed",
             first=day(raw.get("first")),
             last=day(raw.get("last")),
             scope={str(k) for k in raw["scope"] if isinstance(k, str)}
