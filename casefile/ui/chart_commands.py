@@ -56,6 +56,17 @@ class ChartCommands:
     def _set_modified(self, modified: bool) -> None:
         raise NotImplementedError
 
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    # -- how shipments are summarised ---------------------------------------------------
+    def set_multiplicity(self, how: str) -> None:
+        """Draw the shipments of a pair of parties ``how`` (core.chart.summary; saved with
+        the chart): the chart is read again, nodes stay where they are."""
+        if how != self.state.multiplicity:
+            self.modified = True
+            self.refresh()  # (reads the choice from the toolbar)
+
     # -- formatting rules ---------------------------------------------------------------
     def rules(self) -> list[Rule]:
         return [r for raw in self.state.rules if (r := Rule.read(raw)) is not None]

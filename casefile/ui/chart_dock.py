@@ -186,6 +186,7 @@ class ChartDock(QDockWidget, ChartCommands):
                        pinned=set(self.state.pinned), waypoints=self.bar.waypoints.isChecked(),
                        events=self.bar.events.isChecked(),
                        shared=self.bar.shared.isChecked(),
+                       multiplicity=self.bar.multiplicity_choice(),
                        first=self.date_window[0], last=self.date_window[1],
                        scope=None if self.state.scope is None else set(self.state.scope),
                        folds={k: list(v) for k, v in self.state.folds.items()},

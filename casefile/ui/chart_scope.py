@@ -126,7 +126,8 @@ class ChartScope:
         scope = {full.nodes[i].key for i in np.flatnonzero(keep).tolist()}
         state = ChartState(scope=scope, waypoints=dock.bar.waypoints.isChecked(),
                            events=dock.bar.events.isChecked(),
-                           shared=dock.bar.shared.isChecked())
+                           shared=dock.bar.shared.isChecked(),
+                           multiplicity=dock.bar.multiplicity_choice())
         dock.cancel_layout()
         dock.chart_id, dock.name = None, "Unsaved chart"
         saved = [(dock.bar.charts.itemData(i), dock.bar.charts.itemText(i))

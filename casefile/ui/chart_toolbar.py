@@ -1,6 +1,7 @@
 """The link chart's toolbar: which saved chart, save / save as / rename / delete, the layout
-and its progress (with Cancel), pins, hiding, shortest paths, transit countries, following
-the timeline's dates, export. Shortcuts work while the chart has the focus."""
+and its progress (with Cancel), pins, hiding, shortest paths, what the chart shows (hidden
+nodes in grey, the timeline's dates, transit countries, events, shared events, how shipments
+of a pair are summarised), export. Shortcuts work while the chart has the focus."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QInputDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.chart.state import LAYOUTS
+from casefile.core.chart.summary import MULTIPLICITY
 from casefile.errors import CasefileError
 from casefile.ui.error_dialog import show_error
 from casefile.ui.text import plain_label, plain_tooltip
@@ -51,7 +52,13 @@ class Controls(Protocol):
     def apply_window(self) -> None: ...
     def export(self, path: str | Path) -> Path: ...
     def edit_rules(self) -> None: ...
+    def set_multiplicity(self, how: str) -> None: ...
 
+MULTIPLICITY_TIPS = {
+    "directed": "One link for each direction a pair of parties shipped in",
+    "single": "One link for each pair of parties, whichever way the shipments went",
+    "flow": "One link for each pair of parties, pointing the way the goods went on balance "
+            "(net value in one currency, else weight, else number of shipments)"}
 SHORTCUTS = {"save": "Ctrl+S", "layout": "Ctrl+L", "pin": "P", "hide": "H",
              "show_all": "Shift+H", "paths": "Ctrl+P", "fit": "F"}
 
@@ -108,24 +115,40 @@ class ChartToolbar(QToolBar):
                   "the two selected nodes")
         self._act("fit", "Fit", lambda: dock.view.fit(), "Show the whole chart")
         self.addSeparator()
-        self.grey = QCheckBox("Hidden in grey")
+        show = QMenu(self)
+        show.setToolTipsVisible(True)
+        self.grey = self._option(show, "Hidden nodes in grey", "Show hidden nodes faded, "
+                                 "with their links in grey")
         self.grey.toggled.connect(lambda on: dock.scene.set_hidden(dock.scene.hidden, on))
-        self.waypoints = QCheckBox("Transit countries")
-        self.waypoints.setToolTip("Draw shipments through the countries of their route")
-        self.waypoints.toggled.connect(lambda _on: dock.refresh())
-        self.follow = QCheckBox("Timeline dates")
+        self.follow = self._option(show, "Only links active in the timeline's dates",
+                                   "Show only links active in the dates the timeline shows")
         self.follow.setChecked(True)
-        self.follow.setToolTip("Show only links active in the dates the timeline shows")
         self.follow.toggled.connect(lambda _on: dock.apply_window())
-        self.events = QCheckBox("Events")
-        self.events.setToolTip("Draw events as nodes, linked to the parties that took part")
-        self.events.toggled.connect(lambda _on: dock.refresh())
-        self.shared = QCheckBox("Shared events")
-        self.shared.setToolTip("Link two parties that took part in the same event (the "
-                               "event's dates and sources are the link's)")
-        self.shared.toggled.connect(lambda _on: dock.refresh())
-        for w in (self.grey, self.waypoints, self.events, self.shared, self.follow):
-            self.addWidget(w)
+        show.addSeparator()
+        self.waypoints = self._option(show, "Transit countries", "Draw shipments through "
+                                      "the countries of their route")
+        self.events = self._option(show, "Events", "Draw events as nodes, linked to the "
+                                   "parties that took part")
+        self.shared = self._option(show, "Shared events", "Link two parties that took part "
+                                   "in the same event (the event's dates and sources are "
+                                   "the link's)")
+        for box in (self.waypoints, self.events, self.shared):
+            box.toggled.connect(lambda _on: dock.refresh())
+        show.addSeparator()
+        self.multiplicity: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for key, text in MULTIPLICITY.items():
+            act = self._option(show, text, MULTIPLICITY_TIPS[key])
+            group.addAction(act)
+            act.toggled.connect(lambda on, key=key: self._summarise(on, key))
+            self.multiplicity[key] = act
+        self.multiplicity["directed"].setChecked(True)
+        button = QToolButton()
+        button.setText("Show")
+        button.setToolTip("What the chart draws")
+        button.setMenu(show)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(button)
         export = QMenu(self)
         export.addAction("PNG image…", lambda: self._export("png"))
         export.addAction("SVG drawing…", lambda: self._export("svg"))
@@ -137,6 +160,20 @@ class ChartToolbar(QToolBar):
         self.addWidget(button)
         self.note = plain_label()
         self.note.setStyleSheet("color: #555;")
+
+    def _option(self, menu: QMenu, text: str, tip: str) -> QAction:
+        act = menu.addAction(text)
+        act.setCheckable(True)
+        act.setToolTip(plain_tooltip(tip))
+        return act
+
+    def _summarise(self, on: bool, key: str) -> None:
+        if on:
+            self.dock.set_multiplicity(key)
+
+    def multiplicity_choice(self) -> str:
+        """How shipments of a pair are summarised (a key of MULTIPLICITY)."""
+        return next((k for k, a in self.multiplicity.items() if a.isChecked()), "directed")
 
     def _act(self, name: str, text: str, fn: object, tip: str) -> QAction:
         act = QAction(text, self)
@@ -167,9 +204,12 @@ class ChartToolbar(QToolBar):
             act.setEnabled(writable)
 
     def set_options(self, state: Any) -> None:
-        """Tick what a chart just opened draws (transit countries, events, shared events)."""
+        """Tick what a chart just opened draws (transit countries, events, shared events,
+        how shipments are summarised)."""
         for box, on in ((self.waypoints, state.waypoints), (self.events, state.events),
-                        (self.shared, state.shared)):
+                        (self.shared, state.shared), *(
+                            (act, state.multiplicity == key)
+                            for key, act in self.multiplicity.items())):
             box.blockSignals(True)
             box.setChecked(bool(on))
             box.blockSignals(False)
