@@ -269,7 +269,7 @@ def main() -> int:
     export_chart(scene, folder / "chart.png", info, "Everything")
     say("PNG export", f"{time.perf_counter() - t0:.2f} s", "—")
     case.close()
-    print(f"\n{sum(r[3] == 'OVER' for r in ROWS)} figure(s) over target")
+    print(f"\n{sum(r[3].startswith('OVER') for r in ROWS)} figure(s) over target")
     return 0
 
 

@@ -9,7 +9,7 @@ from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.model import ChartGraph
@@ -49,6 +49,7 @@ class LabelLayer(QGraphicsItem):
         self.font.setPixelSize(11)
         self.last_drawn = 0
         self._rect = QRectF()
+        self._static: dict[int, QStaticText] = {}  # labels laid out, by node (made as drawn)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -79,11 +80,24 @@ class LabelLayer(QGraphicsItem):
         painter.resetTransform()
         painter.setFont(self.font)
         drop = ICON / 2 * lod + 1
-        dim = s.opacities()
-        for i, (x, y) in zip(idx.tolist(), pos[idx].tolist(), strict=True):
-            p = world.map(QPointF(x, y))
-            painter.setPen(QColor(34, 34, 34, int(255 * dim[i])))
-            painter.drawText(QRectF(p.x() - HALF_WIDTH, p.y() + drop, 2 * HALF_WIDTH, 16),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             self.texts[i])
+        alpha = (255 * s.opacities()[idx]).astype(np.int64).tolist()
+        px, py = pos[idx, 0], pos[idx, 1]  # to device pixels, all at once
+        xs = (world.m11() * px + world.m21() * py + world.dx()).tolist()
+        ys = (world.m12() * px + world.m22() * py + world.dy() + drop).tolist()
+        pen = -1
+        for i, x, y, a in zip(idx.tolist(), xs, ys, alpha, strict=True):
+            text = self._static.get(i)
+            if text is None:
+                text = self._static[i] = self._prepared(self.texts[i])
+            if a != pen:
+                pen = a
+                painter.setPen(QColor(34, 34, 34, a))
+            painter.drawStaticText(QPointF(x - text.size().width() / 2, y), text)
         painter.restore()
+
+    def _prepared(self, label: str) -> QStaticText:
+        """A label laid out once (plain text: a case's text is never markup)."""
+        text = QStaticText(label)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.prepare(QTransform(), self.font)
+        return text
