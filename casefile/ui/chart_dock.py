@@ -19,7 +19,7 @@ from casefile.core.chart.scope import shown
 from casefile.core.chart.state import ChartState, place
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
-from casefile.services.queries.chart import list_charts, read_chart, read_graph
+from casefile.services.queries.chart import graph_for, list_charts, read_chart
 from casefile.ui.chart_commands import ChartCommands
 from casefile.ui.chart_rules import RulesDialog
 from casefile.ui.chart_scene import ChartScene
@@ -106,7 +106,7 @@ class ChartDock(QDockWidget, ChartCommands):
                     saved[0][0] if first and saved else None)
                 chart = read_chart(conn, cid) if cid is not None else None
                 state = chart.state if chart else (start or ChartState())
-                full = read_graph(conn, state.waypoints, state.events, state.shared)
+                full = graph_for(conn, state)
                 info = case.info()
             graph = shown(full, state)
             return saved, chart, state, full, graph, place(graph, state), info
@@ -130,7 +130,7 @@ class ChartDock(QDockWidget, ChartCommands):
 
         def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
-                full = read_graph(conn, state.waypoints, state.events, state.shared)
+                full = graph_for(conn, state)
                 saved, info = list_charts(conn), case.info()
             graph = shown(full, state)
             return full, graph, place(graph, state), saved, info

@@ -58,7 +58,8 @@ MULTIPLICITY_TIPS = {
     "directed": "One link for each direction a pair of parties shipped in",
     "single": "One link for each pair of parties, whichever way the shipments went",
     "flow": "One link for each pair of parties, pointing the way the goods went on balance "
-            "(net value in one currency, else weight, else number of shipments)"}
+            "(net value in one currency, else weight, else number of shipments)",
+    "multiple": "One link for each shipment record, side by side (slower on big cases)"}
 SHORTCUTS = {"save": "Ctrl+S", "layout": "Ctrl+L", "pin": "P", "hide": "H",
              "show_all": "Shift+H", "paths": "Ctrl+P", "fit": "F"}
 

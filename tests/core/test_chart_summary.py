@@ -86,3 +86,21 @@ def test_every_mode_stands_for_the_same_shipments(rows):
         ends = [frozenset((lk.source, lk.target)) for lk in s.links]
         if how != "directed":  # one link per pair of parties
             assert len(ends) == len(set(ends))
+
+
+def test_multiple_draws_each_shipment_record_as_its_own_link_side_by_side():
+    from casefile.core.chart.fan import fan_offsets
+
+    b = ChartBuilder(per_record=True)
+    for i in (1, 2):
+        b.party(i, f"P{i}")
+    b.shipments([(k, 1, 2, f"s{k}", None, None, 1, None, None, "", (), ()) for k in (5, 6, 7)])
+    b.shipment(8, 2, 1, "back")
+    g = b.graph()
+    assert [lk.key for lk in g.links] == [
+        "shipment:#5:entity:1>entity:2", "shipment:#6:entity:1>entity:2",
+        "shipment:#7:entity:1>entity:2", "shipment:#8:entity:2>entity:1"]
+    assert [[f.id for f in lk.facts] for lk in g.links] == [[5], [6], [7], [8]]
+    assert summarised(g, "multiple") is g
+    fan = fan_offsets(g.src, g.dst, len(g.nodes))
+    assert len(set(fan.tolist())) == 4  # four lines side by side, none on top of another

@@ -139,3 +139,22 @@ def test_summarised_pairs_read_in_aggregate_match_those_read_one_by_one(mixed):
                                                  "net 7 kg of 14 kg both ways")
         assert f.links_of({("shipment", back)}).sum() == 1  # the merged link is found
         assert {x.id for x in pair.facts} >= {back}
+
+
+def test_one_link_per_record_reads_each_shipment_as_a_link(mixed):
+    from casefile.core.chart.state import ChartState
+    from casefile.services.queries.chart import graph_for
+
+    case, a, b, c = mixed
+    with case.read() as conn:
+        per_pair = read_graph(conn)
+        g = graph_for(conn, ChartState(multiplicity="multiple"))
+    assert not isinstance(g.links, LinkList)
+    ships = [lk for lk in g.links if lk.kind == "shipment"]
+    assert len(ships) == 6  # every record with both parties (one has no consignee)
+    assert sum(lk.count for lk in ships) == sum(
+        lk.count for lk in per_pair.links if lk.kind == "shipment")
+    ab = [lk for lk in ships if (lk.source, lk.target) == (per_pair.links[0].source,
+                                                           per_pair.links[0].target)]
+    assert len(ab) == 3 and all(len(lk.facts) == 1 for lk in ab)
+    assert g.left_out == per_pair.left_out

@@ -1,7 +1,7 @@
 """Shipment link multiplicity on the real chart (pytest-qt, demo case): a pair that ships both
-ways is two links per direction, one link "both ways" (single) or one link pointing the way
-the goods went on balance (flow); the choice is made in the Show menu, saved with the chart
-and followed by the dossier."""
+ways is one link per direction, one per record side by side (multiple), one link "both ways"
+(single) or one link pointing the way the goods went on balance (flow); the choice is made in
+the Show menu, saved with the chart and followed by the dossier."""
 
 import pypdf
 
@@ -20,13 +20,26 @@ def test_shipments_both_ways_are_summarised_as_chosen_and_saved(qtbot, demo_wind
     dock = win.chart
     qtbot.waitUntil(lambda: len(dock.graph.links) == 7, timeout=10000)
     wait_idle(qtbot, win)
-    # Tekhkrim sends three shipments back to NORINCO
-    win.session.op(lambda case: case.create("shipment", {
-        "shipper_id": 2, "consignee_id": 1, "declared_goods": "returned rifles",
-        "shipment_count": "3", "date": "2023"})).run()
+    # Tekhkrim sends three shipments back to NORINCO, in two records
+    for count in ("2", "1"):
+        win.session.op(lambda case, count=count: case.create("shipment", {
+            "shipper_id": 2, "consignee_id": 1, "declared_goods": "returned rifles",
+            "shipment_count": count, "date": "2023"})).run()
     qtbot.waitUntil(lambda: len(dock.graph.links) == 8, timeout=10000)
     wait_idle(qtbot, win)
+    wait_idle(qtbot, win)
+    dock.setFloating(True)  # (room to look at it)
+    dock.resize(1000, 560)
+    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
     before = dock.scene.positions().copy()
+    dock.bar.multiplicity["multiple"].trigger()  # each record a line of its own
+    qtbot.waitUntil(lambda: len(dock.graph.links) == 9, timeout=10000)
+    wait_idle(qtbot, win)
+    back = [i for i, lk in enumerate(dock.graph.links) if lk.key.startswith("shipment:#")
+            and lk.key.endswith("entity:2>entity:1")]
+    assert len(back) == 2 and len({tuple(dock.scene.layer.p1[i]) for i in back}) == 2
+    dock.view.fit()
+    dock.grab().save(str(tmp_path / "multiple.png"))
     dock.bar.multiplicity["single"].trigger()
     qtbot.waitUntil(lambda: len(dock.graph.links) == 7, timeout=10000)
     wait_idle(qtbot, win)
@@ -34,10 +47,7 @@ def test_shipments_both_ways_are_summarised_as_chosen_and_saved(qtbot, demo_wind
     k = next(i for i, lk in enumerate(g.links) if lk.key == PAIR)
     assert not g.links[k].directed and g.links[k].count == 4
     assert (dock.scene.positions() == before).all()  # nothing moved
-    dock.setFloating(True)
-    dock.resize(1000, 560)
     dock.view.fit()
-    qtbot.waitUntil(lambda: dock.view.isVisible(), timeout=5000)
     a, b = dock.scene.layer.p1[k], dock.scene.layer.p2[k]
     tip = dock.view.tooltip_at(dock.view.mapFromScene(*(a + 0.5 * (b - a))))
     assert tip.startswith("China North Industries") and "4 shipments · both ways" in tip

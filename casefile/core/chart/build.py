@@ -23,11 +23,13 @@ class Stop:
 
 class ChartBuilder:
     """Collects facts; :meth:`graph` returns the chart. With ``waypoints`` a shipment's
-    route stops become nodes (its intermediary party, else its country) on its way."""
+    route stops become nodes (its intermediary party, else its country) on its way; with
+    ``per_record`` each shipment record is a link of its own (else one per pair)."""
 
-    def __init__(self, waypoints: bool = False, country_names: dict[str, str] | None = None
-                 ) -> None:
+    def __init__(self, waypoints: bool = False, country_names: dict[str, str] | None = None,
+                 per_record: bool = False) -> None:
         self.waypoints = waypoints
+        self.per_record = per_record
         self._names = country_names or {}
         self._nodes: list[ChartNode] = []
         self._index: dict[str, int] = {}
@@ -101,7 +103,8 @@ class ChartBuilder:
         fact = Fact("shipment", shipment_id, text, first, last,
                     tuple(sources) if len(sources) < 2 else tuple(dict.fromkeys(sources)))
         for x, y in zip(chain, chain[1:], strict=False):
-            link = self._link("shipment", "", x, y, "shipments", fact)
+            link = self._link("shipment", f"#{shipment_id}" if self.per_record else "", x, y,
+                              "shipments", fact)
             link.count += max(count, 1)
             if weight_kg is not None:
                 link.weight_kg = (link.weight_kg or 0.0) + weight_kg
@@ -112,7 +115,7 @@ class ChartBuilder:
         """Many shipments at once, each row as :meth:`shipment` takes its arguments (id,
         shipper, consignee, text, first, last, count, weight, value, currency, stops,
         sources): the same result, without a call per row when no waypoints are drawn."""
-        if self.waypoints:
+        if self.waypoints or self.per_record:
             for row in rows:
                 self.shipment(*row)
             return

@@ -5,11 +5,13 @@ multiplicity of i2 Analyst's Notebook ("Link Summarization" in i2 Analyze's char
 - **single**: one link per pair, both directions merged ("both ways", without an arrow);
 - **flow**: one link per pair pointing the way the goods went on balance — the net of their
   value when both ways are valued in one currency, else of their weight when both ways
-  have one, else of the number of shipments.
+  have one, else of the number of shipments;
+- **multiple**: one link per shipment record, drawn side by side (core.chart.fan). This one
+  is made as the case's facts are read (``ChartBuilder(per_record=True)``: records one by
+  one, not per pair in arrays, so a case of 50,000 shipments opens slower); :func:`summarised`
+  leaves it as it is.
 
-i2's fourth choice, *multiple* (each record its own link), is left out: a pair's shipments
-are listed one by one in the link's tooltip and open from it, and tens of thousands of
-parallel lines would not read. A pair shipping one way only is one link in every mode."""
+A pair shipping one way only, with one record, is one link in every mode."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from casefile.core.chart.model import LINK_KINDS, ChartGraph, ChartLink, better
 
 MULTIPLICITY = {"directed": "Shipments: one link per direction",
                 "single": "Shipments: one link per pair",
-                "flow": "Shipments: net flow per pair"}
+                "flow": "Shipments: net flow per pair",
+                "multiple": "Shipments: one link per record"}
 
 
 def summarised(graph: ChartGraph, how: str) -> ChartGraph:

@@ -45,13 +45,13 @@ def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:
     """A saved chart as the window shows it: its graph and every node's position."""
     from casefile.core.chart.scope import shown
     from casefile.core.chart.state import place
-    from casefile.services.queries.chart import read_chart, read_graph
+    from casefile.services.queries.chart import graph_for, read_chart
 
     saved = read_chart(conn, chart_id)
     if saved is None:
         raise NotFoundError(f"There is no saved chart #{chart_id} in this case")
     state = saved.state
-    graph = shown(read_graph(conn, state.waypoints, state.events, state.shared), state)
+    graph = shown(graph_for(conn, state), state)
     return saved.name, graph, place(graph, saved.state), saved.state
 
 

@@ -31,12 +31,19 @@ if TYPE_CHECKING:
 _cites, _day, _split = cites_sql, day, split
 
 
+def graph_for(conn: Connection, state: ChartState) -> ChartGraph:
+    """The case's graph as a chart's state asks for it (before its scope and folds)."""
+    return read_graph(conn, state.waypoints, state.events, state.shared,
+                      state.multiplicity == "multiple")
+
+
 def read_graph(conn: Connection, waypoints: bool = False, events: bool = False,
-               shared: bool = False) -> ChartGraph:
+               shared: bool = False, per_record: bool = False) -> ChartGraph:
     """The chart of the whole case: every party, shipments per pair (through their route
     stops when ``waypoints``), relationships, sanctions by authority, with ``events`` the
     events parties took part in (an event node, a link from each party to it), and with
-    ``shared`` a link between every two parties of an event (their shared events).
+    ``shared`` a link between every two parties of an event (their shared events); with
+    ``per_record`` each shipment record is a link of its own.
 
     Without waypoints the shipments are read in aggregate, one row per pair; a link's own
     shipments are read from the case when asked for (:attr:`ChartLink.facts`), while the
@@ -48,7 +55,8 @@ def read_graph(conn: Connection, waypoints: bool = False, events: bool = False,
                 "ORDER BY shipment_id, position, id"):
             stops[sid].append(Stop(country, entity))
     names = {s.country: country_name(s.country) for ss in stops.values() for s in ss}
-    b = ChartBuilder(waypoints, names)
+    one_by_one = waypoints or per_record
+    b = ChartBuilder(waypoints, names, per_record)
     entities = []
     for eid, name, kind, country, cites in conn.exec_driver_sql(
             "SELECT x.id, x.name, x.kind, coalesce(x.country, ''), " + _cites("entity")
@@ -56,7 +64,7 @@ def read_graph(conn: Connection, waypoints: bool = False, events: bool = False,
         b.party(eid, name, kind, country, sources=_split(cites))
         entities.append(eid)  # (the party's node index is its place in this list)
     lazy = ShipmentFacts(conn)
-    if waypoints:
+    if one_by_one:
         rows = conn.exec_driver_sql(
             f"SELECT x.id, x.shipper_id, x.consignee_id, {SHIPMENT_TEXT}, x.date_start, "
             "x.date_end, x.shipment_count, x.weight_kg, x.value, x.currency, "
@@ -87,7 +95,7 @@ def read_graph(conn: Connection, waypoints: bool = False, events: bool = False,
     if events or shared:
         _events(conn, b, events, shared)
     graph = b.graph()
-    if not waypoints:
+    if not one_by_one:
         graph = ChartGraph(graph.nodes, LinkList(graph.nodes, pairs, list(graph.links),
                                                  lazy.load), graph.left_out, lazy.locate)
     return graph.warm()
