@@ -5,7 +5,9 @@
   ``BEGIN`` (SQLAlchemy's documented recipe for pysqlite). Without it the driver issues no
   BEGIN before DDL, so each ``CREATE TABLE`` of a migration committed on its own and a kill
   left half-built schemas; now a migration, like every edit, commits whole or not at all.
-* A writer switches the file to WAL; a reader opens it ``mode=ro``, or ``immutable=1`` when the
+* A writer switches the file to WAL before its first write, once SQLite's quick check has
+  passed (casefile.store.opened: a damaged file is never switched, so not a byte of it
+  changes); a reader opens it ``mode=ro``, or ``immutable=1`` when the
   file sits in a read-only folder or on a read-only disk, where SQLite cannot make the -shm
   file that WAL needs.
 * SQLite's answers about the file, the disk or the machine become one-line
@@ -80,7 +82,7 @@ def make_engine(path: Path, readonly: bool = False, name: str | None = None) -> 
         dbapi_conn.isolation_level = None  # the BEGIN is ours (below)
         try:
             for pragma in ("foreign_keys=ON", "busy_timeout=10000") + (
-                    () if readonly else ("journal_mode=WAL", "synchronous=NORMAL")):
+                    () if readonly else ("synchronous=NORMAL",)):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
         except sqlite3.Error as exc:
             dbapi_conn.close()
