@@ -16,7 +16,6 @@ from casefile.errors import ReadOnlyError
 from casefile.services.case.facade import Case
 from casefile.services.case.integrity import check_case
 from casefile.services.case.repair import repair_case
-from casefile.store.copies import same_pages
 from tests.support import synthetic
 
 
