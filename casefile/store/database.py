@@ -89,8 +89,7 @@ def open_file(path: Path, readonly: bool = False) -> OpenedFile:
         opened = open_engine(path, real, held, backup, None)
         # a file that fails SQLite's quick check takes no write: checked while the case is
         # first read (the first write waits for it), so the open does not
-        opened.check = salvage.BackgroundCheck(real, copies.sqlite_uri(real, mode="ro"),
-                                               copies.sqlite_uri(real, mode="rw"))
+        opened.check = salvage.BackgroundCheck(real, copies.sqlite_uri(real, mode="ro"))
     except BaseException:
         held.release()
         raise

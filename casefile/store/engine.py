@@ -5,9 +5,10 @@
   ``BEGIN`` (SQLAlchemy's documented recipe for pysqlite). Without it the driver issues no
   BEGIN before DDL, so each ``CREATE TABLE`` of a migration committed on its own and a kill
   left half-built schemas; now a migration, like every edit, commits whole or not at all.
-* A writer switches the file to WAL before its first write, once SQLite's quick check has
-  passed (casefile.store.opened: a damaged file is never switched, so not a byte of it
-  changes); a reader opens it ``mode=ro``, or ``immutable=1`` when the
+* A writer switches the file to WAL when it first asks whether the file is damaged — before
+  its first write, once SQLite's quick check has passed (casefile.store.opened: a damaged
+  file is never switched, so not a byte of it changes, and a case only read is left as it
+  is); a reader opens it ``mode=ro``, or ``immutable=1`` when the
   file sits in a read-only folder or on a read-only disk, where SQLite cannot make the -shm
   file that WAL needs.
 * SQLite's answers about the file, the disk or the machine become one-line

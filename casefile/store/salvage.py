@@ -40,11 +40,10 @@ def quick_check(con: sqlite3.Connection) -> list[str]:
 class BackgroundCheck:
     """SQLite's quick check of a case opened for writing, run on its own connection in a
     thread so the open does not wait for it (about 0.5 s for a 120 MB case); the first write
-    does (:meth:`result`). A case that passes is then switched to write-ahead logging
-    (``wal_uri``); one that fails is left as it is, byte for byte."""
+    does (:meth:`result`)."""
 
-    def __init__(self, real: Path, uri: str, wal_uri: str | None = None) -> None:
-        self._real, self._uri, self._wal_uri = real, uri, wal_uri
+    def __init__(self, real: Path, uri: str) -> None:
+        self._real, self._uri = real, uri
         self._found: list[str] = []
         self._thread = threading.Thread(target=self._run, name="casefile-quick-check",
                                         daemon=True)
@@ -58,8 +57,6 @@ class BackgroundCheck:
                     self._found = quick_check(con)
                 finally:
                     con.close()
-                if not self._found and self._wal_uri is not None:
-                    _switch_to_wal(self._wal_uri)
         except Exception as exc:  # noqa: BLE001 - whatever stops the check is its finding
             self._found = [str(exc)]
 
@@ -67,19 +64,6 @@ class BackgroundCheck:
         """The first complaint of the check (None: the file passes), once it has run."""
         self._thread.join()
         return self._found[0] if self._found else None
-
-
-def _switch_to_wal(uri: str) -> None:
-    """A case that passed the check is switched to write-ahead logging for its writer (a
-    failure here is not the check's: the writer's first write switches it then)."""
-    try:
-        con = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-        finally:
-            con.close()
-    except sqlite3.Error:
-        pass
 
 
 @dataclass
