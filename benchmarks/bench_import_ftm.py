@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from worker_usage import digest_worker_usage
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_import import _hwm  # noqa: E402  (peak RSS, read the same way)
 
@@ -130,7 +132,8 @@ def child(path: str, case_path: str) -> None:
     t, cpu = time.perf_counter() - t0, time.process_time() - c0
     case.close()
     print(f"{t:.3f} {_hwm():.0f} {before:.0f} {len(report.new_entities)} {report.sanctions} "
-          f"{report.relationships} {sum(report.skipped_schemata.values())} {cpu:.3f}")
+          f"{report.relationships} {sum(report.skipped_schemata.values())} {cpu:.3f} "
+          f"{' '.join(map(str, digest_worker_usage()))}")
 
 
 TABLES = ("source", "entity", "alias", "identifier", "sanction", "relationship", "citation")
@@ -185,7 +188,8 @@ def main() -> int:
         path = tmp / f"slice{n}{'' if captions else '-nocaption'}.ftm.json"
         make_file(path, n, captions)
         case = tmp / f"c{n}{captions}.casefile"
-        t, peak, before, parties, sanctions, links, skipped, cpu = run_child(path, case)
+        t, peak, before, parties, sanctions, links, skipped, cpu, wcpu, wpeak = run_child(
+            path, case)
         t_same, t_fts, written, cpu_same = same_rows_baseline(
             case, tmp / f"same{n}{captions}.sqlite")
         how = "captions stated" if captions else "no captions: FtM's pick_name picks them"
@@ -195,8 +199,10 @@ def main() -> int:
               f"of the {written:,} rows written {t_same:.2f} s (ratio {t / t_same:.1f}x; goal"
               f" <= 3x), with the search index rows too {t_fts:.2f} s (ratio "
               f"{t / t_fts:.1f}x) | CPU time {cpu:.2f} s against {cpu_same:.2f} s (ratio "
-              f"{cpu / cpu_same:.1f}x) | peak RSS {peak:.0f} MB (before the import {before:.0f} MB,"
-              f" {(peak - before) * 1024 / n:.2f} KB an entity)")
+              f"{cpu / cpu_same:.1f}x; with the digest worker's {wcpu:.2f} s "
+              f"{(cpu + wcpu) / cpu_same:.1f}x) | peak RSS {peak:.0f} MB (before the import "
+              f"{before:.0f} MB, {(peak - before) * 1024 / n:.2f} KB an entity; digest worker "
+              f"{wpeak:.0f} MB)")
     return 0
 
 

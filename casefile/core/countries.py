@@ -219,6 +219,14 @@ def country_name(code: str | None) -> str:
 
 
 def all_countries() -> list[tuple[str, str]]:
-    """(code, name) pairs sorted by name, for pickers."""
-    return sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
-                  key=lambda p: p[1])
+    """(code, name) pairs sorted by name, for pickers (ISO 3166-1 and the territories
+    beyond it that sources use: EU, XK)."""
+    codes = [c.alpha_2 for c in pycountry.countries] + list(territories())
+    return sorted(((c, country_name(c)) for c in codes), key=lambda p: p[1])
+
+
+def territories() -> dict[str, str]:
+    """The codes beyond ISO 3166-1 that Casefile reads as places (``EU``, ``XK``): name."""
+    from casefile.core.country_names import vocabulary
+
+    return dict(vocabulary()["territories"])

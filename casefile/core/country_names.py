@@ -176,6 +176,10 @@ def listed() -> NameTable:
     for c in pycountry.countries:
         for code in (c.alpha_2, c.alpha_3, c.numeric, str(int(c.numeric))):
             table.add(code, c.alpha_2, CODE)
+    for code, name in data["territories"].items():  # EU, XK: beyond ISO 3166-1
+        table.add(code, code, CODE)
+        table.add(name, code, ISO_NAME)
+        table.names.setdefault(code, name)
     english = iso_names()
     for name, code in english.items():
         table.add(name, code, ISO_NAME)

@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy.engine import Connection
 
 from casefile.core.digests import STATE_BYTES, LtHash, row_digester
+from casefile.store.digest_sums import PendingSum
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {"attachment": ("data",),
                                         "case_info": ("updated_at",)}
@@ -29,6 +30,9 @@ _CHUNK = 500
 # them (casefile.store.bulk_digest): their digests are stored and in the state already
 _WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
     weakref.WeakKeyDictionary())
+# transaction -> the LtHash sum of the rows the bulk path digested, made in a worker and
+# folded into the state by refresh (casefile.store.digest_sums)
+_PENDING: weakref.WeakKeyDictionary[Any, PendingSum] = weakref.WeakKeyDictionary()
 
 
 def content_tables(conn: Connection) -> list[str]:
@@ -114,6 +118,17 @@ def mark_written(conn: Connection, table: str, first: int, last: int) -> None:
         _WRITTEN.setdefault(transaction, {}).setdefault(table, []).append((first, last))
 
 
+def pending_sum(conn: Connection) -> PendingSum | None:
+    """Where the bulk path adds the row digests it stored in the connection's current
+    transaction; :func:`refresh` folds their sum into the state."""
+    transaction = conn.get_transaction()
+    if transaction is None:
+        return None
+    if transaction not in _PENDING:
+        _PENDING[transaction] = PendingSum()
+    return _PENDING[transaction]
+
+
 def take_written(conn: Connection) -> dict[str, list[tuple[int, int]]]:
     """The runs of rows (table -> (first, last) ids) digested as they were written in the
     connection's current transaction; forgotten once taken."""
@@ -148,12 +163,16 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     are in line already and skipped. Ids above the table's largest stored digest id have no
     digest yet (a bulk write's new rows): they are read by id range where they are
     contiguous, and their digests inserted without looking up a previous one."""
+    transaction = conn.get_transaction()
+    pending = _PENDING.pop(transaction, None) if transaction is not None else None
+    made, delta = pending.result() if pending is not None else (None, 0)  # stored first
     state = load_state(conn)
+    if made is not None:
+        state.add_state(made.state())
     written = take_written(conn)
     added: list[bytes] = []
     removed: list[bytes] = []
-    delta = 0
-    grew = False  # new rows' digests go into the state batch by batch (memory stays flat)
+    grew = delta > 0  # new rows' digests go into the state batch by batch (memory flat)
     for table, ids in keys.items():
         ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
                                   else sorted(set(ids)))
@@ -249,9 +268,15 @@ def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
                 out[table] = sorted({*out.get(table, []), *values})
             continue
         found: list[int] = list(out.get(table, []))
+        driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+        if isinstance(values, range) and values.step == 1 and values:  # a bulk write's
+            found += [r[0] for r in driver.execute(
+                f'SELECT id FROM "{table}" WHERE "{column}" BETWEEN ? AND ?',
+                (values[0], values[-1]))]
+            values = ()
         for chunk in _chunks(list(values)):
             marks = ",".join("?" * len(chunk))
-            found += [r[0] for r in conn.exec_driver_sql(
+            found += [r[0] for r in driver.execute(
                 f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})', tuple(chunk))]
         out[table] = sorted(set(found))
     return out

@@ -5,7 +5,10 @@
   ``BEGIN`` (SQLAlchemy's documented recipe for pysqlite). Without it the driver issues no
   BEGIN before DDL, so each ``CREATE TABLE`` of a migration committed on its own and a kill
   left half-built schemas; now a migration, like every edit, commits whole or not at all.
-* A writer switches the file to WAL; a reader opens it ``mode=ro``, or ``immutable=1`` when the
+* A writer switches the file to WAL when it first asks whether the file is damaged — before
+  its first write, once SQLite's quick check has passed (casefile.store.opened: a damaged
+  file is never switched, so not a byte of it changes, and a case only read is left as it
+  is); a reader opens it ``mode=ro``, or ``immutable=1`` when the
   file sits in a read-only folder or on a read-only disk, where SQLite cannot make the -shm
   file that WAL needs.
 * SQLite's answers about the file, the disk or the machine become one-line
@@ -23,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from casefile.errors import ReadOnlyError
 from casefile.store import lock
 from casefile.store.copies import real_path, sqlite_uri
 from casefile.store.faults import translate
@@ -79,7 +83,7 @@ def make_engine(path: Path, readonly: bool = False, name: str | None = None) -> 
         dbapi_conn.isolation_level = None  # the BEGIN is ours (below)
         try:
             for pragma in ("foreign_keys=ON", "busy_timeout=10000") + (
-                    () if readonly else ("journal_mode=WAL", "synchronous=NORMAL")):
+                    () if readonly else ("synchronous=NORMAL",)):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
         except sqlite3.Error as exc:
             dbapi_conn.close()
@@ -106,11 +110,51 @@ def make_engine(path: Path, readonly: bool = False, name: str | None = None) -> 
 
 def connect_readonly(real: Path, name: str) -> sqlite3.Connection:
     """A plain sqlite3 connection reading ``real`` (the caller closes it and counts it with
-    :func:`casefile.store.lock.using`)."""
+    :func:`casefile.store.lock.using`). A file a stopped writer left mid-write (its hot
+    journal or write-ahead log beside it) is first brought back to its last committed state
+    by SQLite's own crash recovery (:func:`recover`)."""
     try:
+        recover(real, name)
         return sqlite3.connect(readonly_uri(real), uri=True, timeout=10)
     except sqlite3.Error as exc:
         mapped = translate(exc, name, real.parent)
         if mapped is None:
             raise
         raise mapped from exc
+
+
+_NEEDS_WRITE = ("SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY")
+
+
+def recover(real: Path, name: str) -> None:
+    """Let SQLite roll back what a writer that stopped mid-write (killed, crashed, power
+    lost) left in the file — a hot rollback journal, or a write-ahead log to recover — which
+    a read-only connection cannot do ("attempt to write a readonly database"). The file then
+    holds its last committed state, as any SQLite program with write access would leave it.
+    On a read-only disk or folder that cannot be done: say so and what to do."""
+    journal, wal = (real.with_name(real.name + s) for s in ("-journal", "-wal"))
+    hot_journal = journal.exists() and journal.stat().st_size > 0
+    if not hot_journal and not (wal.exists() and wal.stat().st_size):
+        return
+    why = writable_reason(real)
+    if why is not None:
+        if hot_journal:  # nobody can be writing here: the journal is a stopped writer's
+            raise ReadOnlyError(
+                f"{name} was left mid-write by a program that stopped, and cannot be brought "
+                f"back to its last saved state here because {why}. Copy {name} together "
+                f"with {journal.name} beside it to a writable folder, and open the copy.")
+        return  # a write-ahead log on read-only media is read as it is (readonly_uri)
+    probe = sqlite3.connect(readonly_uri(real), uri=True, timeout=10)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return  # readable as it is (a live writer's journal, or a log to read)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") not in _NEEDS_WRITE:
+            raise
+    finally:
+        probe.close()
+    rw = sqlite3.connect(sqlite_uri(real, mode="rw"), uri=True, timeout=10)
+    try:
+        rw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back
+    finally:
+        rw.close()

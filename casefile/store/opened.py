@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -34,13 +35,25 @@ class OpenedFile:
     why_readonly: str | None = None  # asked for writing, but the file cannot be written
     check: salvage.BackgroundCheck | None = None  # SQLite's quick check, when writable
 
+    wal: bool = False  # switched to write-ahead logging (see :meth:`damage`)
+
     def damage(self) -> str | None:
         """Why nothing may be written into the file (it fails SQLite's quick check), once
-        the check started on open has run; the file then counts as read-only."""
+        the check started on open has run; the file then counts as read-only. A file that
+        passes is switched to write-ahead logging here, before the first write (writers call
+        this first): switching writes the file's header, which a damaged file never gets."""
         found = self.check.result() if self.check is not None else None
         if found is not None and not self.readonly:
             self.readonly = True
             self.why_readonly = damage_reason(self.path.name, found)
+        if found is None and not self.readonly and not self.wal:
+            raw = self.engine.raw_connection()
+            try:
+                cast(sqlite3.Connection, raw.driver_connection).execute(
+                    "PRAGMA journal_mode=WAL")
+            finally:
+                raw.close()
+            self.wal = True
         return self.why_readonly if found is not None else None
 
     def __post_init__(self) -> None:

@@ -37,6 +37,13 @@ def migrate_file(real: Path, name: str) -> None:
     """Upgrade the schema of ``real`` to the head in one transaction."""
     engine = make_engine(real, name=name)
     try:
+        # in write-ahead logging: the file itself is not touched until the migration has
+        # committed, so a kill leaves it byte for byte as the backup holds it
+        raw = engine.raw_connection()
+        try:
+            cast(sqlite3.Connection, raw.driver_connection).execute("PRAGMA journal_mode=WAL")
+        finally:
+            raw.close()
         with engine.begin() as conn:
             migrate.upgrade(conn)
             ensure_search_index(conn)

@@ -153,7 +153,7 @@ def test_a_refusal_names_the_value_and_the_closest_names_in_its_script():
 
 
 def test_a_value_far_from_any_name_is_refused_without_suggestions():
-    for value in ("Atlantis", "Narnia", "ЕВРОСОЮЗ", "EU", "xk", "suhh", "total", "Азия"):
+    for value in ("Atlantis", "Narnia", "suhh", "total", "Азия", "QQ"):
         with pytest.raises(CountryError) as info:
             country_or_unknown(value)
         assert str(info.value) == f"{value!r} is not a country Casefile knows (ISO 3166)"
@@ -223,10 +223,12 @@ def test_a_subdivision_code_iso_does_not_list_is_refused(value):
 def test_the_curated_names_are_consistent():
     data = json.loads(resource_path("countries", "aliases.json").read_text(encoding="utf-8"))
     iso = {c.alpha_2 for c in pycountry.countries}
+    assert not set(data["territories"]) & iso  # beyond ISO 3166-1, not a second name
+    places = iso | set(data["territories"])
     seen: dict[str, str] = {}
     for by_code in data["aliases"].values():
         for code, names in by_code.items():
-            assert code in iso, code
+            assert code in places, code
             for name in names:
                 key = normalise(name)
                 assert seen.setdefault(key, code) == code, f"{name} means two countries"
@@ -243,7 +245,7 @@ def test_the_curated_names_are_consistent():
 
 def test_names_shown_stay_as_they_were():
     assert country_name("RU") == "Russia" and country_name("ir") == "Iran"
-    assert country_name("DE") == "Germany" and country_name("XK") == "XK"
+    assert country_name("DE") == "Germany" and country_name("QQ") == "QQ"
     assert country_name(None) == "" and country_name("") == ""
 
 
@@ -309,3 +311,22 @@ def test_a_pycountry_without_catalogues_still_reads_codes_and_english(monkeypatc
     table = country_names.translated(country_names.translated(country_names.listed()))
     assert table.stage == ALL and table.lookup("russia") == "RU"
     assert table.lookup(normalise("ГОНКОНГ")) is None
+
+
+@pytest.mark.parametrize("value,code", [
+    ("ЕВРОСОЮЗ", "EU"), ("Европейский союз", "EU"), ("ЕС", "EU"), ("EU", "EU"),
+    ("European Union", "EU"), ("欧盟", "EU"), ("Union européenne", "EU"),
+    ("КОСОВО", "XK"), ("Kosovo", "XK"), ("xk", "XK"), ("科索沃", "XK")])
+def test_territories_sources_use_beyond_iso(value, code):
+    """Russian declarations give ЕВРОСОЮЗ as the origin of goods made in the EU; sanctions
+    lists and FollowTheMoney write XK for Kosovo: places, not refusals."""
+    assert country_or_unknown(value) == code and country_code(value) == code
+    assert country_name(code) in ("European Union", "Kosovo")
+
+
+def test_territories_are_in_the_pickers():
+    from casefile.core.countries import all_countries
+
+    shown = dict(all_countries())
+    assert shown["EU"] == "European Union" and shown["XK"] == "Kosovo"
+    assert shown["DE"] == "Germany" and len(shown) == len(pycountry.countries) + 2

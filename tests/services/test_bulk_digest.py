@@ -11,12 +11,12 @@ import sqlite3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casefile.core.digesters import affinity, make_digester
 from casefile.core.digests import row_digester
 from casefile.services.case.facade import Case
 from casefile.services.case.integrity import check_case
 from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.store.bulk import insert_many
-from casefile.store.bulk_digest import affinity, make_digester
 from tests.services.test_digest import head, recomputed
 
 # a column of each affinity, declared as the case's tables declare them

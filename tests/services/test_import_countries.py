@@ -48,6 +48,22 @@ def test_russian_declaration_countries_in_cp1251(case, tmp_path):
         ("10005020/010722/0012500", "AE", "RU", "AE", None)]
 
 
+def test_goods_of_eu_origin_and_a_kosovan_shipper(case, tmp_path):
+    """Declarations write ЕВРОСОЮЗ as the origin of goods made somewhere in the EU (box 16
+    allows it); Kosovo is XK in sanctions lists and FollowTheMoney. Places, not refusals:
+    the row imports, the origin is EU, and the dossier names it."""
+    text = HEADER + (
+        "10005020/150622/0012777;15.06.2022;PRECISION PARTS GMBH;ООО «ТЕХКРИМ»;"
+        "СТАНКИ ФРЕЗЕРНЫЕ;ЕВРОСОЮЗ;РОССИЯ;ГЕРМАНИЯ\n"
+        "10005020/160622/0012778;16.06.2022;PRISHTINA TRADE SH.P.K.;ООО «ТЕХКРИМ»;"
+        "ДЕТАЛИ;КОСОВО;РОССИЯ;КОСОВО\n")
+    f = write(tmp_path, "dt.csv", text, "cp1251")
+    report = import_shipments(case, f, DECLARATION).result
+    assert report.shipments == 2 and not report.problems
+    assert shipments(case) == [("10005020/150622/0012777", "EU", "RU", "DE", None),
+                               ("10005020/160622/0012778", "XK", "RU", "XK", None)]
+
+
 def test_chinese_country_names_in_gb18030(case, tmp_path):
     text = ("日期,出口商,进口商,商品名称,原产国,目的国,途经国\n"
             "2022-11-01,深圳市大疆创新科技有限公司,Tekhkrim,无人机电池,中国,俄罗斯,香港\n"

@@ -19,6 +19,7 @@ import pytest
 
 from casefile.services.case.facade import Case
 from casefile.store import migrate
+from casefile.store.engine import connect_readonly
 
 
 def first_schema_case(p: Path, attachment_mb: int = 0, entities: int = 1) -> Path:
@@ -39,7 +40,9 @@ def first_schema_case(p: Path, attachment_mb: int = 0, entities: int = 1) -> Pat
 
 
 def revision(p: Path) -> str | None:
-    con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+    """The schema revision of the file as Casefile reads it (a killed writer's unfinished
+    write rolled back first, as opening does)."""
+    con = connect_readonly(p, p.name)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None

@@ -16,6 +16,7 @@ from casefile.store import database, lock, migrate
 
 
 def test_new_case_is_sqlite_wal_with_foreign_keys(case, case_path):
+    assert case.damage() is None  # SQLite's quick check passed: switched to WAL
     con = sqlite3.connect(case_path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID

@@ -44,7 +44,8 @@ def test_a_closed_case_is_in_delete_journal_mode_with_nothing_beside_it(case, ca
     case.close()
     assert journal_mode_on_disk(case_path) == "delete"
     assert sorted(p.name for p in case_path.parent.iterdir()) == [case_path.name]
-    with Case.open(case_path) as c:  # and WAL again when opened for writing
+    with Case.open(case_path) as c:  # and WAL again when opened for writing, once checked
+        assert c.damage() is None
         with c.read() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert journal_mode_on_disk(case_path) == "delete"

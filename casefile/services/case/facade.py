@@ -24,6 +24,7 @@ from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
 from casefile.store import database, digest, migrate, schema, search
+from casefile.store.bulk import release_cache
 
 __all__ = ["Case", "Change", "ReadOnlyError"]
 
@@ -137,8 +138,8 @@ class Case:
                                 else READ_ONLY_MESSAGE)
         with self.engine.connect() as conn:
             trans = conn.begin()
+            tx = Tx(conn)
             try:
-                tx = Tx(conn)
                 result = fn(tx)
                 if dry_run:
                     change = describe(name, tx.changes, tx.bulk)
@@ -147,11 +148,13 @@ class Case:
                     change = record(conn, self.actor, name, tx.changes, "edit", tx.bulk)
             except BaseException:
                 trans.rollback()
+                release_cache(conn)
                 raise
             if dry_run:
                 trans.rollback()
             else:
                 trans.commit()
+            release_cache(conn)
         change.result = result
         if not dry_run and (tx.changes or tx.bulk):
             self._undo.append(_Step(name, tx.changes, tx.bulk))

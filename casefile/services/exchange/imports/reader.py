@@ -45,10 +45,12 @@ class TableFile:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="", errors="strict")
             reader = csv.reader(text, delimiter=self.delimiter or ",")
             try:
-                for row in reader:
+                for n, row in enumerate(reader):
                     if reader.line_num > self.header_line and any(c.strip() for c in row):
-                        self.done = raw.tell() / size  # read ahead a little: close enough
+                        if not n & 255:  # read ahead a little: close enough
+                            self.done = raw.tell() / size
                         yield reader.line_num, row
+                self.done = 1.0
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{self.path.name}, line {reader.line_num + 1}: the "
                                       f"bytes are not valid {self.encoding} ({exc.reason})"

@@ -5,9 +5,10 @@ its SHA-256, and every shipment cites it with its row number."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import CountryError, country_name, country_or_unknown
 from casefile.core.identifiers import GENERIC, detect_scheme
@@ -227,7 +228,7 @@ def import_shipments(case: Case, path: str | Path,
             ships.append(_ship_tuple(ship_id, values, shipper, consignee))
             if values["dispatch_country"] or values["via"]:
                 stops.extend(_stops(ship_id, values))
-            excerpt = " | ".join(c.strip() for c in cells)[:300]
+            excerpt = " | ".join(map(str.strip, cells))[:300]
             cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
             ship_id += 1
             if len(ships) >= BATCH:
@@ -374,6 +375,7 @@ def col_name(report: ImportReport, target: str) -> str:
 
 
 SHIPMENT_COLS = schema.columns("shipment")
+_SHIPMENT_ROW = operator.itemgetter(*SHIPMENT_COLS)  # a row's values in column order
 STOP_COLS = schema.columns("route_stop", without=("id", "entity_id"))
 CITE_COLS = schema.columns("citation", without=("id", *(
     c for c in schema.CITATION_COLUMNS.values() if c != "shipment_id")))
@@ -386,11 +388,11 @@ def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
     if v["trading_country"] or v["manufacturer"] or v["trademark"]:
         notes = "\n".join([notes] * bool(notes) + [f"{what}: {v[f]}" for f, what
                                                     in _NOTE_FIELDS.items() if v[f]])
-    row = {"id": sid, "shipper_id": shipper, "consignee_id": consignee,
-           "assessed_goods": v["declared_goods"], "weight_kg": v["weight"],
-           "currency": (v["currency"] or "").upper(), "shipment_count": max(count, 1),
-           "dual_use": False, "tags": "imported", "notes": notes}
-    return tuple(row[c] if c in row else v[c] for c in SHIPMENT_COLS)
+    v.update(id=sid, shipper_id=shipper, consignee_id=consignee,
+             assessed_goods=v["declared_goods"], weight_kg=v["weight"],
+             currency=(v["currency"] or "").upper(), shipment_count=max(count, 1),
+             dual_use=False, tags="imported", notes=notes)
+    return cast("tuple[Any, ...]", _SHIPMENT_ROW(v))
 
 
 def _dispatch(v: dict[str, Any]) -> str | None:

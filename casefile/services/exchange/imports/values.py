@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, numeric_order, parse_fuzzy_date
 from casefile.services.exchange.imports.reader import open_table
@@ -18,6 +19,11 @@ from casefile.services.exchange.imports.reader import open_table
 _TO_KG = {"kg": 1.0, "kgs": 1.0, "кг": 1.0, "t": 1000.0, "mt": 1000.0, "ton": 1000.0,
           "tons": 1000.0, "tonne": 1000.0, "tonnes": 1000.0, "т": 1000.0,
           "lb": 0.45359237, "lbs": 0.45359237, "g": 0.001, "г": 0.001}
+
+
+_DIGIT = re.compile(r"\d")
+_EDGES = re.compile(r"^[^\d\-+]+|[^\d]+$")  # what surrounds a number: currency signs, units
+_WEIGHT = re.compile(r"^\s*([\d\s.,'\u00a0]+)\s*([^\d\s].*)?$")
 
 
 class ValueProblem(ValueError):
@@ -31,7 +37,7 @@ def parse_number(text: str) -> float | None:
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
     if not s:
         return None
-    s = re.sub(r"^[^\d\-+]+|[^\d]+$", "", s) if re.search(r"\d", s) else s
+    s = _EDGES.sub("", s) if _DIGIT.search(s) else s
     s = s.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
         if s.rfind(",") > s.rfind("."):
@@ -54,7 +60,7 @@ def parse_number(text: str) -> float | None:
 
 def parse_weight(text: str, unit: str = "") -> float | None:
     """A weight in kilograms; the unit may be in the cell ('12 t') or its own column."""
-    m = re.match(r"^\s*([\d\s.,'\u00a0]+)\s*([^\d\s].*)?$", text or "")
+    m = _WEIGHT.match(text or "")
     if not (text or "").strip():
         return None
     if not m:
@@ -128,6 +134,7 @@ class DateReader:
         self.order = None if day_first is None else DateOrder(
             day_first, f"{'day' if day_first else 'month'} first, as set for this import")
         self._cells = cells
+        self._seen: dict[str, object] = {}
 
     @classmethod
     def for_file(cls, path: Path, column: int | None, day_first: bool | None) -> DateReader:
@@ -142,6 +149,17 @@ class DateReader:
         return cls(day_first, cells)
 
     def parse(self, text: str) -> FuzzyDate | None:
+        """The date a cell holds (dates repeat down a file: each text is read once)."""
+        known = self._seen.get(text, self)
+        if known is not self:
+            return cast("FuzzyDate | None", known)
+        found = self._parse(text)
+        if len(self._seen) >= 65536:  # memory stays flat on a file of a million dates
+            self._seen.clear()
+        self._seen[text] = found
+        return found
+
+    def _parse(self, text: str) -> FuzzyDate | None:
         if not text.strip():
             return None
         day_first = self.order.day_first if self.order else None
@@ -150,7 +168,8 @@ class DateReader:
         except FuzzyDateError as exc:
             if self.order is None and numeric_order(text) == "either":
                 self.order = guess_date_order(self._cells())
-                return self.parse(text)
+                self._seen.clear()  # read before the order was known
+                return self._parse(text)
             why = f" (the order of day and month was {self.order.how})" if self.order and \
                 self.order.day_first is None and numeric_order(text) == "either" else ""
             raise ValueProblem(exc.reason + why) from None
