@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from casefile.core.digesters import Digester, make_digester
 from casefile.core.digests import LtHash, packed_sum
 
-WORKER_ROWS = 2000  # smaller batches are digested in the writer's process
+WORKER_ROWS = 500  # smaller batches are digested in the writer's process
 JOB_ROWS = 5000  # rows sent to the worker at a time
 IN_FLIGHT = 4
 _log = logging.getLogger(__name__)

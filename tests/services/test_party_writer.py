@@ -116,8 +116,10 @@ def test_ftm_party_with_a_bad_country_or_long_field_is_reported_and_nothing_writ
 
 
 def test_ftm_countries_casefile_cannot_hold_are_left_out_and_counted(case, tmp_path):
-    """OpenSanctions writes codes outside ISO 3166 (Kosovo 'xk', the Soviet Union 'suhh',
-    Abkhazia 'ge-ab'): the party is kept, the value is left out, and the report says so."""
+    """OpenSanctions writes codes outside ISO 3166: the former states (Yugoslavia 'yucs', the
+    Soviet Union 'suhh') are no place Casefile holds — the party is kept, the value is left
+    out, and the report says so; Kosovo 'xk' is a territory Casefile holds (XK); Abkhazia
+    'ge-ab' is read as the country ISO 3166-2 lists it under."""
     f = ftm_file(tmp_path,
                  {"id": "a", "schema": "Company", "properties": {
                      "name": ["Kosovo Trade"], "jurisdiction": ["xk"]}},
@@ -125,15 +127,18 @@ def test_ftm_countries_casefile_cannot_hold_are_left_out_and_counted(case, tmp_p
                      "name": ["Иван ПЕТРОВ"], "nationality": ["suhh", "ru", "ge-ab"],
                      "country": ["ua"]}},
                  {"id": "c", "schema": "Company", "properties": {
-                     "name": ["Other"], "jurisdiction": ["xk"]}})
+                     "name": ["Other"], "jurisdiction": ["yucs"]}},
+                 {"id": "d", "schema": "Company", "properties": {
+                     "name": ["Belgrade Works"], "jurisdiction": ["yucs"]}})
     report = import_ftm(case, f).result
-    assert report.new_entities == ["Kosovo Trade", "Иван ПЕТРОВ", "Other"]
-    assert [case.get("entity", i)["country"] for i in (1, 2, 3)] == [None, "UA", None]
+    assert report.new_entities == ["Kosovo Trade", "Иван ПЕТРОВ", "Other", "Belgrade Works"]
+    assert [case.get("entity", i)["country"] for i in (1, 2, 3, 4)] == ["XK", "UA", None,
+                                                                         None]
     # ISO 3166-2 GE-AB (Abkhazia) is read as Georgia; every country is kept
     assert case.get("entity", 2)["nationality"] == "RU,GE"
-    assert report.left_out == {"jurisdiction 'xk': not an ISO 3166 country": 2,
+    assert report.left_out == {"jurisdiction 'yucs': not an ISO 3166 country": 2,
                                "nationality 'suhh': not an ISO 3166 country": 1}
-    assert report.left_out_lines()[0] == "jurisdiction 'xk': not an ISO 3166 country (2×)"
+    assert report.left_out_lines()[0] == "jurisdiction 'yucs': not an ISO 3166 country (2×)"
 
 
 def test_ftm_takes_the_first_known_country_and_keeps_the_others(case, tmp_path):

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import ImportFailed, ImportFileError
-from casefile.services.exchange.imports import xlsx_stream
+from casefile.services.exchange.imports import xlsx_stream, xlsx_workbook
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.shipments import import_shipments
 from tests.support import xlsx_bombs
@@ -28,12 +28,12 @@ def test_a_giant_shared_string_stops_at_the_cell_that_uses_it(tmp_path):
 
 
 def test_a_shared_string_table_over_its_limits_stops_before_the_sheet(tmp_path, monkeypatch):
-    monkeypatch.setattr(xlsx_stream, "MAX_SHARED_STRINGS", 1_000)
+    monkeypatch.setattr(xlsx_workbook, "MAX_SHARED_STRINGS", 1_000)
     f = xlsx_bombs.many_shared_strings(tmp_path / "many.xlsx", count=1_001)
     with pytest.raises(ImportFileError, match=r"^many.xlsx: more than 1,000 distinct texts; "
                                               r".*save the sheet as CSV"):
         open_table(f)
-    monkeypatch.setattr(xlsx_stream, "MAX_SHARED_CHARS", 500)
+    monkeypatch.setattr(xlsx_workbook, "MAX_SHARED_CHARS", 500)
     f = xlsx_bombs.many_shared_strings(tmp_path / "long.xlsx", count=501)
     with pytest.raises(ImportFileError, match=r"^long.xlsx: its texts run to more than 500 "):
         open_table(f)

@@ -4,14 +4,13 @@ openpyxl, even read-only, loads the whole shared-string table, pads every row to
 the sheet's ``<dimension>`` claims (16,384 columns x a million rows from a 50 KB file) and
 builds each cell's text whole before anyone can look at its length. Here the workbook's XML
 is fed to expat in small chunks: cells without a value cost nothing, the sheet's claimed
-size is ignored, and each limit below stops the read the moment it is crossed, with a
-one-line message naming the file, the place and the limit. openpyxl is used only for its
-number-format tables (which formats are dates) and its Excel-date arithmetic.
+size is ignored, and each limit (below, and the workbook's in :mod:`.xlsx_workbook`) stops
+the read the moment it is crossed, with a one-line message naming the file, the place and the
+limit.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -20,21 +19,22 @@ from typing import Any
 from xml.parsers import expat
 
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.xlsx_workbook import (
+    CHUNK,
+    MAX_CELL_CHARS,
+    OVER,
+    date_styles,
+    date_text,
+    first_sheet,
+    parser,
+    shared_strings,
+)
 
 MAX_COLUMNS = 1_000  # a value beyond this column stops the read (trade data has < 200)
 MAX_ROWS = 1_048_576  # Excel's own last row: a sheet claiming more is not a spreadsheet
-MAX_CELL_CHARS = 100_000  # the longest field a case takes (box 31 of a declaration)
-MAX_SHARED_STRINGS = 4_000_000  # entries of the shared-string table
-MAX_SHARED_CHARS = 64_000_000  # characters of the shared-string table, all entries
-MAX_PART_BYTES = 16_000_000  # workbook.xml, its relationships and styles.xml, each
-CHUNK = 64 * 1024
-
-_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REF = re.compile(r"([A-Z]{1,3})(\d*)$")
 _TOO_LONG = (f"a cell of more than {MAX_CELL_CHARS:,} characters; Casefile reads at most "
              f"{MAX_CELL_CHARS:,} characters a cell")
-_OVER = object()  # a shared string over MAX_CELL_CHARS: refused where a cell uses it
 
 
 def column_letter(n: int) -> str:
@@ -65,9 +65,9 @@ class XlsxStream:
         self._where: dict[str, Any] = {"row": 0, "col": 0}
         try:
             self.zip = zipfile.ZipFile(path)
-            self.sheet, self.date1904 = self._first_sheet()
-            self.dates = self._date_styles()
-            self.strings = self._shared_strings()
+            self.sheet, self.date1904 = first_sheet(self.zip, self.name)
+            self.dates = date_styles(self.zip, self.name)
+            self.strings = shared_strings(self.zip, self.name)
         except ImportFileError:
             self.close()
             raise
@@ -80,129 +80,6 @@ class XlsxStream:
     def close(self) -> None:
         if getattr(self, "zip", None) is not None:
             self.zip.close()
-
-    # -- the small parts: which sheet, which styles are dates ----------------------------
-    def _part(self, name: str) -> bytes | None:
-        try:
-            info = self.zip.getinfo(name)
-        except KeyError:
-            return None
-        if info.file_size > MAX_PART_BYTES:
-            raise ImportFileError(f"{self.name}: its part {name} is {info.file_size:,} bytes; "
-                                  f"Casefile reads at most {MAX_PART_BYTES:,} (save the sheet "
-                                  "as CSV and import that)")
-        return self.zip.read(name)
-
-    def _first_sheet(self) -> tuple[str, bool]:
-        book = self._part("xl/workbook.xml")
-        if book is None:
-            raise ImportFileError(f"{self.name} is not a readable XLSX workbook: it has no "
-                                  "xl/workbook.xml")
-        first: list[str] = []
-        date1904 = [False]
-
-        def start(tag: str, attrs: dict[str, str]) -> None:
-            if tag == f"{_NS_MAIN} sheet" and not first:
-                first.append(attrs.get(f"{_NS_REL} id", ""))
-            elif tag == f"{_NS_MAIN} workbookPr":
-                date1904[0] = attrs.get("date1904", "0").lower() in ("1", "true")
-
-        _parse_whole(book, start)
-        target = "xl/worksheets/sheet1.xml"
-        rels = self._part("xl/_rels/workbook.xml.rels")
-        if first and rels is not None:
-            targets: dict[str, str] = {}
-
-            def rel(tag: str, attrs: dict[str, str]) -> None:
-                if tag.endswith(" Relationship") or tag == "Relationship":
-                    targets[attrs.get("Id", "")] = attrs.get("Target", "")
-
-            _parse_whole(rels, rel)
-            found = targets.get(first[0])
-            if found:
-                target = (found.lstrip("/") if found.startswith("/")
-                          else posixpath.normpath(posixpath.join("xl", found)))
-        self.zip.getinfo(target)  # KeyError: not a workbook
-        return target, date1904[0]
-
-    def _date_styles(self) -> frozenset[int]:
-        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-
-        styles = self._part("xl/styles.xml")
-        if styles is None:
-            return frozenset()
-        formats: dict[int, str] = dict(BUILTIN_FORMATS)
-        xf_formats: list[int] = []
-        depth = {"cellXfs": False}
-
-        def start(tag: str, attrs: dict[str, str]) -> None:
-            local = tag.rpartition(" ")[2]
-            if local == "numFmt":
-                formats[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
-            elif local == "cellXfs":
-                depth["cellXfs"] = True
-            elif local == "xf" and depth["cellXfs"]:
-                xf_formats.append(int(attrs.get("numFmtId", "0")))
-
-        def end(tag: str) -> None:
-            if tag.rpartition(" ")[2] == "cellXfs":
-                depth["cellXfs"] = False
-
-        _parse_whole(styles, start, end)
-        return frozenset(i for i, f in enumerate(xf_formats)
-                         if is_date_format(formats.get(f, "")))
-
-    # -- the shared strings, bounded ------------------------------------------------------
-    def _shared_strings(self) -> list[Any]:
-        try:
-            info = self.zip.getinfo("xl/sharedStrings.xml")
-        except KeyError:
-            return []
-        strings: list[Any] = []
-        state = {"in_t": False, "skip": 0, "total": 0}
-        parts: list[str] = []
-        size = [0]
-
-        def start(tag: str, _attrs: dict[str, str]) -> None:
-            local = tag.rpartition(" ")[2]
-            if local == "si":
-                parts.clear()
-                size[0] = 0
-            elif local == "rPh":  # phonetic reading: not part of the text
-                state["skip"] += 1
-            elif local == "t" and not state["skip"]:
-                state["in_t"] = True
-
-        def text(data: str) -> None:
-            if state["in_t"] and size[0] <= MAX_CELL_CHARS:
-                size[0] += len(data)
-                if size[0] <= MAX_CELL_CHARS:
-                    parts.append(data)
-
-        def end(tag: str) -> None:
-            local = tag.rpartition(" ")[2]
-            if local == "t":
-                state["in_t"] = False
-            elif local == "rPh":
-                state["skip"] -= 1
-            elif local == "si":
-                if len(strings) >= MAX_SHARED_STRINGS:
-                    raise ImportFileError(
-                        f"{self.name}: more than {MAX_SHARED_STRINGS:,} distinct texts; "
-                        "Casefile reads at most that many from an XLSX file (save "
-                        "the sheet as CSV and import that)")
-                state["total"] += min(size[0], MAX_CELL_CHARS)
-                if state["total"] > MAX_SHARED_CHARS:
-                    raise ImportFileError(
-                        f"{self.name}: its texts run to more than "
-                        f"{MAX_SHARED_CHARS:,} characters; Casefile reads at most "
-                        "that many from an XLSX file (save the sheet as CSV and "
-                        "import that)")
-                strings.append(_OVER if size[0] > MAX_CELL_CHARS else "".join(parts))
-
-        with self.zip.open(info) as src:
-            _feed(src, _parser(start, text, end))
-        return strings
 
     # -- the sheet ------------------------------------------------------------------------
     def rows(self) -> Iterator[tuple[int, list[str], float]]:
@@ -264,16 +141,16 @@ class XlsxStream:
                     cells[col - 1] = value
                 done.append((where["row"], cells))
 
-        parser = _parser(start, chars, end)
+        feeder = parser(start, chars, end)
         read = 0
         try:
             with self.zip.open(info) as src:
                 while chunk := src.read(CHUNK):
                     read += len(chunk)
-                    parser.Parse(chunk, False)
+                    feeder.Parse(chunk, False)
                     yield from ((n, cells, read / total) for n, cells in done)
                     done.clear()
-                parser.Parse(b"", True)
+                feeder.Parse(b"", True)
                 yield from ((n, cells, 1.0) for n, cells in done)
         except ImportFileError:
             raise  # a limit crossed, said with its place
@@ -291,7 +168,7 @@ class XlsxStream:
                 value = self.strings[int(raw)]
             except (ValueError, IndexError):
                 return ""
-            if value is _OVER:
+            if value is OVER:
                 raise ImportFileError(self._at(_TOO_LONG))
             return str(value)
         if kind in ("inlineStr", "str", "e"):
@@ -311,48 +188,7 @@ class XlsxStream:
             except ValueError:
                 return raw
         if style.isdigit() and int(style) in self.dates:
-            return _date_text(number, self.date1904) or raw
+            return date_text(number, self.date1904) or raw
         if isinstance(number, float) and number.is_integer():
             return str(int(number))
         return str(number)
-
-
-def _date_text(serial: float, date1904: bool) -> str:
-    from datetime import datetime, time
-
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
-    try:
-        when = from_excel(serial, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
-    except (ValueError, OverflowError):
-        return ""
-    if isinstance(when, datetime):
-        return when.date().isoformat() if when.time() == time.min else when.isoformat()
-    return when.isoformat() if hasattr(when, "isoformat") else str(when)
-
-
-def _no_doctype(*_args: Any) -> None:
-    raise ValueError("it declares a document type (XLSX parts never do)")
-
-
-def _parser(start: Any, chars: Any = None, end: Any = None) -> Any:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.buffer_size = CHUNK
-    parser.StartDoctypeDeclHandler = _no_doctype
-    parser.StartElementHandler = start
-    if chars is not None:
-        parser.CharacterDataHandler = chars
-    if end is not None:
-        parser.EndElementHandler = end
-    return parser
-
-
-def _parse_whole(data: bytes, start: Any, end: Any = None) -> None:
-    _parser(start, None, end).Parse(data, True)
-
-
-def _feed(src: Any, parser: Any) -> None:
-    while chunk := src.read(CHUNK):
-        parser.Parse(chunk, False)
-    parser.Parse(b"", True)
