@@ -71,6 +71,7 @@ def _watchlist(args: argparse.Namespace) -> int:
 def _screen(args: argparse.Namespace, open_case: Any) -> int:
     from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
     from casefile.errors import NotFoundError
+    from casefile.services.screening import name_table
     from casefile.services.screening import watchlist_db as db
     from casefile.services.screening.pool import ScreeningPool
     from casefile.services.screening.results import hits
@@ -90,8 +91,10 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
         if workers is None:
             many = args.party is None and case.counts()["entity"] >= 200
             workers = (os.cpu_count() or 1) if many else 0
+        name_table.prepare(on_build=lambda: print(
+            "Building the person-name table from rigour's data (once for each version of "
+            "rigour, a few seconds)…", file=sys.stderr))
         pool = ScreeningPool(workers) if workers > 0 else None
-        print("Screening (rigour's name matcher loads first, 15-30 s)…", file=sys.stderr)
 
         def progress(done: int, total: int, message: str) -> None:
             if total:

@@ -25,6 +25,7 @@ from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
+from casefile.services.screening import name_table
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
 from casefile.services.screening.pool import ScreeningPool
@@ -135,6 +136,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             earlier = _earlier(conn, watchlist)
         started = _now()
         if pool is None:
+            name_table.prepare()
             found = find(Index(con), parties, review, progress)
     finally:
         con.close()
