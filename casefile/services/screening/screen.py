@@ -65,7 +65,7 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
     where = "" if ids is None else f" WHERE id IN ({','.join(str(int(i)) for i in ids)})"
     rows = conn.exec_driver_sql(
         "SELECT id, kind, name, country, other_countries, nationality, birth_edtf, "
-        f"birth_start FROM entity{where} ORDER BY id").all()
+        f"birth_start, gender FROM entity{where} ORDER BY id").all()
     aliases: dict[int, list[str]] = {}
     for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias ORDER BY id"):
         aliases.setdefault(eid, []).append(name)
@@ -74,13 +74,13 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
             "SELECT entity_id, scheme, value FROM identifier ORDER BY id"):
         idents.setdefault(eid, []).append((scheme, value))
     out = []
-    for eid, kind, name, country, others, nationality, edtf, start in rows:
+    for eid, kind, name, country, others, nationality, edtf, start, gender in rows:
         countries = {c.lower() for c in [country or "", *(others or "").split(","),
                                          *(nationality or "").split(",")] if c}
         births = [edtf] if edtf and _ISO.match(edtf) else [start[:4]] if start else []
         out.append((Party(eid, KIND_SCHEMA.get(kind, "LegalEntity"),
                           list(dict.fromkeys([name, *aliases.get(eid, [])])), countries,
-                          births, idents.get(eid, [])), name))
+                          births, idents.get(eid, []), gender or ""), name))
     return out
 
 
