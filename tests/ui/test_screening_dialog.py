@@ -142,3 +142,46 @@ def test_load_a_watchlist_from_the_dialog_with_its_licence(qtbot, session, tmp_p
     dlg.load_watchlist(tmp_path / "pep" / "bad.ftm.json")
     idle(qtbot, session)
     assert "bad.ftm.json, line 1: not valid JSON" in dlg.status.text()
+
+
+def test_delete_a_watchlist_after_asking_and_keep_the_cases_decisions(qtbot, session,
+                                                                       tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.summary import screening_summary
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    dlg.table.selectRow(0)
+    qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
+    idle(qtbot, session)
+    assert dlg.delete_button.isEnabled()
+    qtbot.mouseClick(dlg.delete_button, qtbot_button())
+    box = dlg.confirm
+    assert box is not None and box.isVisible()
+    text = box.text()
+    assert "“sanctions”" in text and "version 2024-05-01T10:00:00" in text
+    assert "6 entries" in text and "kB" in text and "keeps its screening runs" in text
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.grab().save(str(tmp_path / "delete_watchlist.png"))
+    box.button(QMessageBox.StandardButton.No).click()  # kept
+    idle(qtbot, session)
+    assert [w.name for w in db.list_all()] == ["sanctions"]
+    qtbot.mouseClick(dlg.delete_button, qtbot_button())
+    dlg.confirm.button(QMessageBox.StandardButton.Yes).click()
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "Deleted the watchlist sanctions" in dlg.status.text(),
+                    timeout=10000)
+    assert db.list_all() == [] and dlg.watchlists.count() == 0
+    assert not dlg.delete_button.isEnabled()
+    dlg.grab().save(str(tmp_path / "deleted.png"))
+    dlg.refresh()  # the case's hits and decision are still there, and print
+    idle(qtbot, session)
+    assert dlg.model.rowCount() == 3 and dlg.model.rows[0].verdict == "match"
+    (s,) = screening_summary(session.case)
+    assert s.watchlist == "sanctions" and len(s.decisions) == 1

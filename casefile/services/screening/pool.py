@@ -25,7 +25,9 @@ from casefile.services.screening.candidates import Index
 Progress = Callable[[int, int, str], None]
 CHUNK = 25
 Scored = tuple[int, Entry, Result, str]  # party id, entry, result, the entry's digest
-_index: tuple[str, Index] | None = None  # in a worker: the watchlist it has open
+# in a worker: the watchlist it has open, by path and file (a list deleted and loaded again
+# under its name is another file)
+_index: tuple[tuple[str, int], Index] | None = None
 
 
 def _warm() -> bool:
@@ -41,9 +43,12 @@ def _score_chunk(path: str, parties: list[Party], review: float
     ``review``, best first per party."""
     global _index
     name_table.prepare()
-    if _index is None or _index[0] != path:
+    which = (path, os.stat(path).st_ino)
+    if _index is None or _index[0] != which:
+        if _index is not None:
+            _index[1].con.close()
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        _index = (path, Index(con))
+        _index = (which, Index(con))
     index = _index[1]
     out: list[Scored] = []
     for party in parties:
