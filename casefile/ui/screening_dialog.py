@@ -49,8 +49,8 @@ class ScreeningDialog(QDialog):
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
                  party: int | None = None, workers: int | None = None) -> None:
         """``workers`` scoring processes (default: up to two); 0 scores on the session's
-        worker thread instead (the first screening then holds the window while rigour
-        loads its name tagger)."""
+        worker thread instead (where the person-name table is opened, or built the first
+        time after rigour is installed: a few seconds of Python that the window shares)."""
         super().__init__(parent)
         self.pool: ScreeningPool | None = None
         if workers != 0:

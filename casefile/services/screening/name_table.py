@@ -121,6 +121,7 @@ def build(file: Path, want: Mapping[str, str]) -> int:
     def normalise(text: str) -> str | None:
         return core._normalize(text, pt.PHRASE_FLAGS, 0)
 
+    _tidy(file)
     rows = pt.table_rows(corpus, symbols, core.ordinals_dict(), normalise)
     longest = max(k.count(" ") + 1 for k in rows)
     forms = sorted(rows)
@@ -143,6 +144,14 @@ def build(file: Path, want: Mapping[str, str]) -> int:
         con.close()
     os.replace(tmp, file)
     return len(forms)
+
+
+def _tidy(file: Path) -> None:
+    """Remove what earlier builds left: tables of other rigour versions, and temporary files
+    of a build that was killed (the caller holds the lock: no build is running)."""
+    for old in file.parent.glob("rigour-*-person-names.sqlite*"):
+        if old.name != file.name and not old.name.endswith(".lock"):
+            old.unlink(missing_ok=True)
 
 
 def open_table(file: Path, want: Mapping[str, str]) -> SqliteTable | None:
@@ -197,7 +206,7 @@ def prepare(folder: Path | None = None, on_build: Callable[[], None] | None = No
                     how = "built"
         if table is None:
             raise TableUnavailable("the table just built does not read back")
-    except (TableUnavailable, OSError, sqlite3.Error, Timeout, ValueError) as exc:
+    except (TableUnavailable, ImportError, OSError, sqlite3.Error, Timeout, ValueError) as exc:
         log.warning("person-name table unavailable (%s): rigour's own tagger is used", exc)
         return "rigour"
     names.use_person_table(table)

@@ -113,7 +113,11 @@ def test_a_stale_or_damaged_table_is_built_again(built, fresh, tmp_path):
     con.commit()
     con.close()
     assert name_table.open_table(copy, name_table.key()) is None
+    left = [tmp_path / "rigour-0.1-person-names.sqlite", copy.with_name(copy.name + ".9.tmp")]
+    for f in left:  # an older rigour's table, a killed build's file
+        f.write_bytes(b"old")
     assert name_table.prepare(tmp_path) == "built"
+    assert not any(f.exists() for f in left)
     names.use_person_table(None)
     assert name_table.prepare(tmp_path) == "opened"
     names.use_person_table(None)
