@@ -34,7 +34,8 @@ def session(qtbot, tmp_path, monkeypatch):
 
 
 def idle(qtbot, s):
-    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)  # the tagger loads
+    # the person-name table opens (or is built, the first time)
+    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)
 
 
 def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
@@ -107,7 +108,7 @@ def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeyp
     dlg = window.commands.dialogs["screening"]
     assert dlg.pool is not None and dlg.pool.workers == 1
     assert dlg.screen_button.text() == "Screen This Party" and dlg.party is not None
-    ticks = []  # the window keeps answering while a worker process loads rigour's tagger
+    ticks = []  # the window keeps answering while a worker process starts and scores
     from PySide6.QtCore import QTimer
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
