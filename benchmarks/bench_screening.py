@@ -215,18 +215,22 @@ def fresh_process(work: Path, listed: dict) -> None:
     with Case.new(path) as case:
         case.create("entity", {"name": listed["caption"], "kind": "person" if
                                listed["schema"] == "Person" else "company"})
-    lists = Path(os.environ["XDG_DATA_HOME"]) / "Casefile" / "watchlists"
-    lists.mkdir(parents=True, exist_ok=True)
-    if not (lists / "bench.watchlist").exists():
-        os.symlink(db.path_of("bench", work), lists / "bench.watchlist")
+    data = tempfile.mkdtemp(prefix="bench-screening-data-")  # the child's user data folder
+    lists = Path(data) / "Casefile" / "watchlists"
+    lists.mkdir(parents=True)
+    os.symlink(db.path_of("bench", work), lists / "bench.watchlist")
     cache = tempfile.mkdtemp(prefix="bench-screening-cache-")
 
     def run(*args: str, **env: str) -> float:
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "casefile", *args], capture_output=True,
-                       env={**os.environ, "XDG_CACHE_HOME": cache, **env},
-                       cwd=Path(__file__).resolve().parent.parent)
-        return time.perf_counter() - t
+        done = subprocess.run([sys.executable, "-m", "casefile", *args], capture_output=True,
+                              text=True, env={**os.environ, "XDG_DATA_HOME": data,
+                                              "XDG_CACHE_HOME": cache, **env},
+                              cwd=Path(__file__).resolve().parent.parent)
+        took = time.perf_counter() - t
+        if done.returncode not in (0, 3):  # 3: flagged hits wait for a decision
+            sys.exit(f"casefile {' '.join(args)} failed: {done.stderr}")
+        return took
 
     screen = ("screen", str(path), "--watchlist", "bench", "--party", "1")
     floor = min(run("info", str(path)) for _ in range(3))

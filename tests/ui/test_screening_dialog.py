@@ -186,3 +186,34 @@ def test_delete_a_watchlist_after_asking_and_keep_the_cases_decisions(qtbot, ses
     assert dlg.model.rowCount() == 3 and dlg.model.rows[0].verdict == "match"
     (s,) = screening_summary(session.case)
     assert s.watchlist == "sanctions" and len(s.decisions) == 1
+
+
+@pytest.mark.slow
+def test_the_name_table_is_built_on_the_worker_never_on_the_windows_thread(
+        qtbot, session, tmp_path, monkeypatch):
+    import threading
+
+    from casefile.core.screening import names
+    from casefile.services.screening import name_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing built yet
+    before = names.person_table()
+    names.use_person_table(None)
+    built_on = []
+    real = name_table.build
+
+    def build(file, want):
+        built_on.append(threading.current_thread())
+        return real(file, want)
+
+    monkeypatch.setattr(name_table, "build", build)
+    try:
+        dlg = ScreeningDialog(session, workers=0)
+        qtbot.addWidget(dlg)
+        qtbot.mouseClick(dlg.screen_button, qtbot_button())
+        idle(qtbot, session)
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=60000)
+        assert len(built_on) == 1 and built_on[0] is not threading.main_thread()
+        assert list((tmp_path / "cache").rglob("rigour-*-person-names.sqlite"))
+    finally:
+        names.use_person_table(before)
