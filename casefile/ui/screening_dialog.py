@@ -39,7 +39,8 @@ from casefile.services.screening.screen import screen_case
 from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.ui.screening_hits import COLUMNS, HitModel, entry_text, party_text
 from casefile.ui.session import CaseSession
-from casefile.ui.text import message, plain_label
+from casefile.ui.text import plain_label
+from casefile.ui.watchlist_delete import ask_delete
 from casefile.ui.worker import Task
 
 
@@ -185,27 +186,14 @@ class ScreeningDialog(QDialog):
     def ask_delete(self) -> None:
         """Ask before deleting the chosen watchlist, naming it, its version and size."""
         info = self.lists.get(self.watchlists.currentText())
-        if info is None:
-            return
-        box = self.confirm = message(
-            self, "Delete watchlist",
-            f"Delete the watchlist “{info.name}”?\n\nDataset {info.dataset or 'not said'}, "
-            f"version {info.version or 'not said'}, {db.size_text(info)}, loaded "
-            f"{info.loaded_at or 'at an unknown time'}.\n\nUsing it again means loading "
-            "the OpenSanctions file again. This case keeps its screening runs, hits and "
-            "decisions against it, and the dossier still prints them.",
-            icon=QMessageBox.Icon.Warning)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.button(QMessageBox.StandardButton.No).setText("Keep it")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda answer: self._delete_answered(info, answer))
-        box.open()
+        if info is not None:
+            self.confirm = ask_delete(self, info, lambda: self._delete(info))
+            self.confirm.finished.connect(self._asked)
 
-    def _delete_answered(self, info: db.Watchlist, answer: int) -> None:
+    def _asked(self) -> None:
         self.confirm = None
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+
+    def _delete(self, info: db.Watchlist) -> None:
         self.delete_button.setEnabled(False)
         self.session.run(lambda: db.delete(info.name, info.path.parent), self._deleted,
                          self._failed)
