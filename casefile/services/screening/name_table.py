@@ -30,8 +30,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from casefile.core.screening import names
 from casefile.core.screening import person_tagger as pt
 from casefile.paths import user_cache_dir
@@ -193,6 +191,8 @@ def prepare(folder: Path | None = None, on_build: Callable[[], None] | None = No
         table = open_table(file, want)
         how = "opened"
         if table is None:
+            from filelock import FileLock  # its Timeout is an OSError
+
             with FileLock(f"{file}.lock", timeout=300):  # one process builds, others wait
                 table = open_table(file, want)
                 if table is None:
@@ -206,7 +206,7 @@ def prepare(folder: Path | None = None, on_build: Callable[[], None] | None = No
                     how = "built"
         if table is None:
             raise TableUnavailable("the table just built does not read back")
-    except (TableUnavailable, ImportError, OSError, sqlite3.Error, Timeout, ValueError) as exc:
+    except (TableUnavailable, ImportError, OSError, sqlite3.Error, ValueError) as exc:
         log.warning("person-name table unavailable (%s): rigour's own tagger is used", exc)
         return "rigour"
     names.use_person_table(table)
