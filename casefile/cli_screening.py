@@ -25,6 +25,11 @@ def add_verbs(sub: Any) -> None:
     w.add_argument("--version", default=None, help="the data's version (default: the newest "
                    "last_change in the file)")
     wsub.add_parser("list", help="the watchlists, with their version and size")
+    d = wsub.add_parser("delete", help="remove a watchlist (cases keep their screening "
+                        "runs, hits and decisions)")
+    d.add_argument("name")
+    d.add_argument("--yes", action="store_true", help="do not ask (needed when not run "
+                   "in a terminal)")
 
     s = sub.add_parser("screen", help="screen a case's parties against a watchlist")
     s.add_argument("path", type=Path, help="the case")
@@ -55,6 +60,8 @@ def _watchlist(args: argparse.Namespace) -> int:
             print("No watchlists yet: 'casefile watchlist import FILE' loads one.",
                   file=sys.stderr)
         return 0
+    if args.watchlist_verb == "delete":
+        return _delete(args.name, args.yes)
     print(f"Licence: {db.LICENCE}", file=sys.stderr)
 
     def progress(done: int, total: int, message: str) -> None:
@@ -68,9 +75,33 @@ def _watchlist(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delete(name: str, yes: bool) -> int:
+    from casefile.errors import ValidationError
+    from casefile.services.screening import watchlist_db as db
+
+    info = next((w for w in db.list_all() if w.name == name), None)
+    if info is None:
+        db.open_existing(name)  # says which lists there are
+        return 1
+    what = f"watchlist {name} (version {info.version}, {db.size_text(info)})"
+    if not yes:
+        if not sys.stdin.isatty():
+            said = f"say --yes to delete {what} without being asked"
+            raise ValidationError("yes", said, display=said)
+        answer = input(f"Delete {what}? Cases keep their screening runs and decisions. "
+                       "[y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.", file=sys.stderr)
+            return 1
+    db.delete(name)
+    print(f"Deleted {what}; cases keep their screening runs, hits and decisions.")
+    return 0
+
+
 def _screen(args: argparse.Namespace, open_case: Any) -> int:
     from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
     from casefile.errors import NotFoundError
+    from casefile.services.screening import name_table
     from casefile.services.screening import watchlist_db as db
     from casefile.services.screening.pool import ScreeningPool
     from casefile.services.screening.results import hits
@@ -90,8 +121,10 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
         if workers is None:
             many = args.party is None and case.counts()["entity"] >= 200
             workers = (os.cpu_count() or 1) if many else 0
+        name_table.prepare(on_build=lambda: print(
+            "Building the person-name table from rigour's data (once for each version of "
+            "rigour, a few seconds)…", file=sys.stderr))
         pool = ScreeningPool(workers) if workers > 0 else None
-        print("Screening (rigour's name matcher loads first, 15-30 s)…", file=sys.stderr)
 
         def progress(done: int, total: int, message: str) -> None:
             if total:

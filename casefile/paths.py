@@ -31,6 +31,13 @@ def user_data_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """Files Casefile can rebuild (the screening name table): removing them loses nothing."""
+    path = Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def documents_dir() -> Path:
     """The user's documents folder (their home folder where there is none)."""
     try:

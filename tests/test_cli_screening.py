@@ -34,3 +34,37 @@ def test_import_list_screen_and_exit_codes(tmp_path, monkeypatch, capsys):
     assert "match (" in capsys.readouterr().out
     assert main(["screen", str(path), "--watchlist", "nope"]) == 1
     assert "no watchlist called 'nope'" in capsys.readouterr().err
+
+
+def test_delete_a_watchlist_the_case_keeps_its_runs(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    assert main(["watchlist", "import", str(f), "--name", "ofac"]) == 0
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+    assert main(["screen", str(path)]) == EXIT_OPEN_HITS
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["watchlist", "delete", "ofac"]) == 1  # not asked in a script: --yes
+    assert "say --yes to delete watchlist ofac (version 2024-05-01T10:00:00, 6 entries" \
+        in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: "n")
+    assert main(["watchlist", "delete", "ofac"]) == 1
+    assert "Nothing deleted" in capsys.readouterr().err
+    monkeypatch.setattr("builtins.input", lambda _prompt: "y")
+    assert main(["watchlist", "delete", "ofac"]) == 0
+    assert "Deleted watchlist ofac (version 2024-05-01T10:00:00" in capsys.readouterr().out
+    assert main(["watchlist", "list"]) == 0
+    assert "No watchlists yet" in capsys.readouterr().err
+    assert main(["watchlist", "delete", "ofac", "--yes"]) == 1
+    assert "no watchlist called 'ofac'" in capsys.readouterr().err
+    with Case.open(path) as case, case.read() as conn:
+        (h,) = hits(conn)  # the run and its hit stay in the case
+    assert h.list_caption == "Sergei Viktorovich CHEMEZOV"
+    assert main(["export-pdf", str(path), "-o", str(tmp_path / "d.pdf")]) == 0
+    import pypdf
+
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "d.pdf").pages)
+    assert "Sergei Viktorovich CHEMEZOV" in " ".join(text.split())  # still printed

@@ -39,7 +39,10 @@ NAMED = {
 }
 # Exception classes defined outside casefile/errors.py on purpose: core's value errors (they
 # derive from ValidationError) and errors that never leave their module.
-ELSEWHERE = {"FuzzyDateError", "CountryError", "GradeError", "CaseJsonError", "ValueProblem"}
+ELSEWHERE = {"FuzzyDateError", "CountryError", "GradeError", "CaseJsonError", "ValueProblem",
+             # the screening name table's signals to fall back on rigour's own tagger: caught
+             # where they are raised, never shown to a user
+             "TableBroken", "TableUnavailable"}
 
 
 def _error_classes():

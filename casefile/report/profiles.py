@@ -46,6 +46,8 @@ def _details(e: dict) -> list[tuple[str, Text]]:
     nationality = [c for c in (e.get("nationality") or "").split(",") if c]
     if nationality:
         out.append(("Nationality", [r(", ".join(country_name(c) or c for c in nationality))]))
+    if e.get("gender"):
+        out.append(("Gender", [r(e["gender"])]))
     born = " in ".join(x for x in (e.get("birth_text"), e.get("birth_place")) if x)
     for label, value in (("Born", born), ("Incorporated", e.get("incorporation_text")),
                          ("Dissolved", e.get("dissolution_text")),

@@ -29,3 +29,5 @@ RELATIONSHIP_KINDS = ("owns", "subsidiary_of", "supplies", "customer_of", "direc
                       "member_of", "represents", "successor_of", "other")
 # in force / ended (expired) / lifted (delisted); "" when the source does not say
 SANCTION_STATUSES = ("", "in_force", "ended", "lifted")
+# a person's gender as FollowTheMoney has it; "" (stored as no value): unknown
+GENDERS = ("", "male", "female", "other")

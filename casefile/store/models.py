@@ -26,6 +26,7 @@ from sqlmodel import Field, SQLModel
 # the vocabularies of the kind and status fields (kept where the GUI reads them without SQL)
 from casefile.store.kinds import ENTITY_KINDS as ENTITY_KINDS
 from casefile.store.kinds import EVENT_KINDS as EVENT_KINDS
+from casefile.store.kinds import GENDERS as GENDERS
 from casefile.store.kinds import RELATIONSHIP_KINDS as RELATIONSHIP_KINDS
 from casefile.store.kinds import SANCTION_STATUSES as SANCTION_STATUSES
 from casefile.store.kinds import SOURCE_KINDS as SOURCE_KINDS
@@ -101,6 +102,8 @@ class Entity(SQLModel, table=True):
     dissolution_precision: str | None = None
     dissolution_approx: bool = False
     dissolution_uncertain: bool = False
+    # added in schema 0007: a person's gender (one of GENDERS; no value when unknown)
+    gender: str | None = None
 
 
 class Alias(SQLModel, table=True):

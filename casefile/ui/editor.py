@@ -63,7 +63,7 @@ class RecordEditor(QWidget):
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
@@ -158,6 +158,9 @@ class RecordEditor(QWidget):
         self.heading.setText(f"{singular(self.kind)} #{row['id']}  {title}".strip())
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
+            box = self.widgets[spec.key].parentWidget()
+            if spec.only_kinds and box is not None:
+                self.form.setRowVisible(box, row.get("kind") in spec.only_kinds)
         for kind, table in self.children_tables.items():
             table.set_rows(bundle["children"].get(kind, []), self._names, same_record)
         self.child_error.hide()

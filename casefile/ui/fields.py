@@ -18,6 +18,7 @@ class FieldSpec:
     widget: str
     options: tuple[str, ...] = ()
     words: tuple[tuple[str, str], ...] = ()  # value -> shown text, for enums
+    only_kinds: tuple[str, ...] = ()  # shown only for records of these kinds (a person's)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ REL_WORDS = tuple((k, f"{k} – {v}") for k, v in RELIABILITY.items())
 STATUS_WORDS = (("", "not stated"), ("in_force", "in force"), ("ended", "ended (expired)"),
                 ("lifted", "lifted (delisted)"))
 CONF_WORDS = tuple((k, v) for k, v in CONFIDENCE.items())
+GENDER_WORDS = (("", "unknown"), ("male", "male"), ("female", "female"), ("other", "other"))
 
 FIELDS: dict[str, list[FieldSpec]] = {
     "entity": [
@@ -42,6 +44,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("nationality", "Nationality", "countries"),
         FieldSpec("birth", "Born", "date"),
         FieldSpec("birth_place", "Place of birth", "line"),
+        FieldSpec("gender", "Gender", "enum", kinds.GENDERS, GENDER_WORDS, ("person",)),
         FieldSpec("incorporation", "Incorporated", "date"),
         FieldSpec("dissolution", "Dissolved", "date"),
         FieldSpec("legal_form", "Legal form", "line"),

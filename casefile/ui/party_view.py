@@ -89,6 +89,7 @@ class PartyView(QDialog):
         self.setWindowTitle(f"All about {p.name}")
         self.heading.setText(p.name)
         lines = [p.kind.replace("_", " ").capitalize()
+                 + (f", {p.gender}" if p.gender else "")
                  + (f" · {', '.join(p.countries)}" if p.countries else "")]
         if p.aliases:
             lines.append("Also known as: " + "; ".join(

@@ -1,7 +1,9 @@
 """Screening: screen the case against a watchlist (on the session's worker, with progress and
 cancel) and review the hits, best score first: the explanation in words, the party and the
 list entry side by side, and Match / No match / Unsure (several hits at once as "no match"
-only with a note). Every decision is a case operation (undo, audit)."""
+only with a note). Every decision is a case operation (undo, audit). Watchlists are loaded
+and deleted here too (a deletion asks first, naming the list, its version and size; the
+case's runs, hits and decisions stay)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -37,6 +40,7 @@ from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.ui.screening_hits import COLUMNS, HitModel, entry_text, party_text
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
+from casefile.ui.watchlist_delete import ask_delete
 from casefile.ui.worker import Task
 
 
@@ -46,8 +50,8 @@ class ScreeningDialog(QDialog):
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
                  party: int | None = None, workers: int | None = None) -> None:
         """``workers`` scoring processes (default: up to two); 0 scores on the session's
-        worker thread instead (the first screening then holds the window while rigour
-        loads its name tagger)."""
+        worker thread instead (where the person-name table is opened, or built the first
+        time after rigour is installed: a few seconds of Python that the window shares)."""
         super().__init__(parent)
         self.pool: ScreeningPool | None = None
         if workers != 0:
@@ -60,8 +64,13 @@ class ScreeningDialog(QDialog):
         self.task: Task | None = None
         self.model = HitModel()
         self.watchlists = QComboBox()
-        self.watchlists.addItems([w.name for w in db.list_all()])
+        self.lists: dict[str, db.Watchlist] = {}
+        self.confirm: QMessageBox | None = None  # the question before a deletion, while asked
         self.load_button = QPushButton("Load Watchlist…")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Remove the chosen watchlist from this computer (the "
+                                      "case keeps its screening runs and decisions)")
+        self._fill_lists()
         self.screen_button = QPushButton("Screen Case" if party is None else
                                          "Screen This Party")
         self.cancel_button = QPushButton("Cancel")
@@ -87,8 +96,8 @@ class ScreeningDialog(QDialog):
         self.sanction_button.setToolTip("Add the listing to the party's sanctions, citing "
                                         "the watchlist (a hit decided as a match)")
         top = QHBoxLayout()
-        for w in (plain_label("Watchlist:"), self.watchlists, self.load_button,
-                  self.screen_button, self.progress, self.cancel_button):
+        for w in (plain_label("Watchlist:"), self.watchlists, self.delete_button,
+                  self.load_button, self.screen_button, self.progress, self.cancel_button):
             top.addWidget(w)
         sides = QSplitter()
         sides.addWidget(self.party_view)
@@ -107,6 +116,7 @@ class ScreeningDialog(QDialog):
         self.resize(980, 680)
         self.screen_button.clicked.connect(self.start_screening)
         self.load_button.clicked.connect(self.choose_watchlist_file)
+        self.delete_button.clicked.connect(self.ask_delete)
         self.cancel_button.clicked.connect(self.cancel)
         self.table.selectionModel().selectionChanged.connect(self._show)
         for verdict, b in self.buttons.items():
@@ -126,6 +136,7 @@ class ScreeningDialog(QDialog):
         task = self.task = Task()
         task.progress.connect(self._progress)
         self.screen_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(f"Screening against {name}…")
 
@@ -152,6 +163,7 @@ class ScreeningDialog(QDialog):
         task.progress.connect(self._progress)
         self.screen_button.setEnabled(False)
         self.load_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(f"Loading {path.name}… {db.LICENCE}")
         self.session.run(lambda: load(path, progress=task.report), self._loaded,
@@ -159,10 +171,37 @@ class ScreeningDialog(QDialog):
 
     def _loaded(self, report: LoadReport) -> None:
         self._idle()
-        self.watchlists.clear()
-        self.watchlists.addItems([w.name for w in db.list_all()])
-        self.watchlists.setCurrentText(report.name)
+        self._fill_lists(report.name)
         self.status.setText(f"{report.said()}. {report.licence}")
+
+    def _fill_lists(self, current: str | None = None) -> None:
+        self.lists = {w.name: w for w in db.list_all()}
+        self.watchlists.clear()
+        self.watchlists.addItems(list(self.lists))
+        if current in self.lists:
+            self.watchlists.setCurrentText(current)
+        self.delete_button.setEnabled(bool(self.lists) and self.task is None)
+
+    # -- deleting a watchlist ------------------------------------------------------------
+    def ask_delete(self) -> None:
+        """Ask before deleting the chosen watchlist, naming it, its version and size."""
+        info = self.lists.get(self.watchlists.currentText())
+        if info is not None:
+            self.confirm = ask_delete(self, info, lambda: self._delete(info))
+            self.confirm.finished.connect(self._asked)
+
+    def _asked(self) -> None:
+        self.confirm = None
+
+    def _delete(self, info: db.Watchlist) -> None:
+        self.delete_button.setEnabled(False)
+        self.session.run(lambda: db.delete(info.name, info.path.parent), self._deleted,
+                         self._failed)
+
+    def _deleted(self, info: db.Watchlist) -> None:
+        self._fill_lists()
+        self.status.setText(f"Deleted the watchlist {info.name} (version {info.version}). "
+                            "This case's screening runs and decisions are kept.")
 
     def _close_pool(self) -> None:
         if self.pool is not None:
@@ -193,6 +232,7 @@ class ScreeningDialog(QDialog):
 
     def _idle(self) -> None:
         self.task = None
+        self.delete_button.setEnabled(bool(self.lists))
         self.load_button.setEnabled(True)
         self.screen_button.setEnabled(True)
         self.cancel_button.setEnabled(False)

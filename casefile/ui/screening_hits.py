@@ -64,6 +64,8 @@ def party_text(case: Case, entity_id: int) -> str:
         lines.append("countries: " + ", ".join(countries))
     if e.get("birth_text"):
         lines.append(f"born: {e['birth_text']}")
+    if e.get("gender"):
+        lines.append(f"gender: {e['gender']}")
     for a in case.children("alias", "entity_id", entity_id):
         lines.append(f"alias: {a['name']}")
     for i in case.children("identifier", "entity_id", entity_id):

@@ -187,6 +187,17 @@ def test_relationship_dates_and_descriptions_and_route_stops_are_printed(demo, t
     assert "Kazakhstan Almaty" in text
 
 
+def test_a_persons_gender_is_in_the_profile(demo, tmp_path):
+    with demo.read() as conn:
+        liu = conn.exec_driver_sql("SELECT id FROM entity WHERE name = 'Liu Pengyu'").scalar()
+    demo.update("entity", liu, {"gender": "male"})
+    out = tmp_path / "g.pdf"
+    export_dossier(demo, out, DossierOptions(entity_id=liu))
+    text = " ".join(" ".join(_text(out)[1]).split())
+    assert "Gender male" in text or "Gender: male" in text
+    assert text.count("Gender") == 1  # only the person's profile says it
+
+
 def test_entity_scope_names_the_entity_and_keeps_only_its_findings(demo, tmp_path):
     with demo.read() as conn:
         eid, name = conn.exec_driver_sql(

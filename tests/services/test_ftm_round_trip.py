@@ -31,7 +31,7 @@ def full_demo(demo):
     embassy = eid("Embassy of the People's Republic of China in Washington")
     person = demo.create("entity", {
         "name": "Maria Aleksandrovna Osetrova", "kind": "person", "country": "GB",
-        "other_countries": "RU", "nationality": "RU", "birth": "1972-03-05",
+        "other_countries": "RU", "nationality": "RU", "birth": "1972-03-05", "gender": "female",
         "birth_place": "Tver", "position": "General Director\nBoard member",
         "address": "Tverskaya 1, Moscow\nLondon", "topics": "sanction,role.pep"},
         children={"alias": [{"name": "Осетрова Мария Александровна", "lang": "ru",

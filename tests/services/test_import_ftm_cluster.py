@@ -160,7 +160,7 @@ def test_what_is_not_imported_is_counted_by_schema_and_property(imported):
                                      "2 Address, 1 CryptoWallet")
     assert any("Skipped" in line and "3 Payment" in line for line in report.summary_lines())
     assert "Company website: Casefile has no field for it" in report.left_out
-    assert "Person gender: Casefile has no field for it" in report.left_out
+    assert not any("gender" in k for k in report.left_out)  # kept: a person has one
     assert report.rows == len(fc.cluster())
 
 
@@ -189,3 +189,18 @@ def test_the_import_is_one_undo(imported):
     assert {k: v for k, v in case.counts().items()} == {k: 0 for k in case.counts()}
     assert case.search("ZALA") == []
     assert check_case(case.path).ok
+
+
+def test_a_persons_gender_is_kept_and_a_value_ftm_has_not_is_said(imported, tmp_path):
+    case, _report = imported
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT gender FROM entity WHERE name LIKE "
+                                    "'%Osetrova%'").scalar() == "female"
+    f = tmp_path / "odd.ftm.json"
+    f.write_text(json.dumps({"id": "p1", "schema": "Person", "properties": {
+        "name": ["Ivan Odd"], "gender": ["unknown-ish", "M"]}}) + "\n", "utf-8")
+    report = import_ftm(case, f).result
+    assert "gender 'unknown-ish': not male, female or other" in report.left_out
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT gender FROM entity WHERE name = 'Ivan Odd'"
+                                    ).scalar() == "male"

@@ -74,3 +74,31 @@ def test_case_text_stays_plain_text(qtbot, demo_window):
                     timeout=10000)
     assert view.heading.textFormat() == Qt.TextFormat.PlainText
     assert view.heading.text() == "<b>Bold</b> & Co"
+
+
+def test_a_persons_gender_is_chosen_in_the_editor_and_shown_in_the_profile(
+        qtbot, demo_window, tmp_path):
+    """Gender is a list (unknown, male, female, other), shown for people only; choosing one
+    stores it as one undoable step, and the profile says it."""
+    win = demo_window
+    rid = _select_party(qtbot, win, "Liu Pengyu")
+    ed = win.editor.editors["entity"]
+    combo = ed.widgets["gender"]
+    assert combo.isVisibleTo(ed)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "unknown", "male", "female", "other"]
+    assert combo.currentText() == "unknown"
+    combo.setCurrentIndex(combo.findData("male"))
+    combo.activated.emit(combo.currentIndex())
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.case.get("entity", rid)["gender"] == "male", timeout=10000)
+    assert win.case.undo_name.startswith("Edit")
+    qtbot.wait(100)
+    ed.grab().save(str(tmp_path / "editor_gender.png"))
+    pv = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: pv.profile is not None and pv.profile.id == rid
+                    and pv.profile.gender == "male", timeout=10000)
+    assert pv.facts.text().startswith("Person, male")
+    pv.grab().save(str(tmp_path / "party_view_gender.png"))
+    _select_party(qtbot, win, "Tekhkrim")  # a company: no gender field
+    assert not ed.widgets["gender"].isVisibleTo(ed)

@@ -34,7 +34,8 @@ def session(qtbot, tmp_path, monkeypatch):
 
 
 def idle(qtbot, s):
-    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)  # the tagger loads
+    # the person-name table opens (or is built, the first time)
+    qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)
 
 
 def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
@@ -107,7 +108,7 @@ def test_screen_this_party_from_the_main_window(qtbot, window, tmp_path, monkeyp
     dlg = window.commands.dialogs["screening"]
     assert dlg.pool is not None and dlg.pool.workers == 1
     assert dlg.screen_button.text() == "Screen This Party" and dlg.party is not None
-    ticks = []  # the window keeps answering while a worker process loads rigour's tagger
+    ticks = []  # the window keeps answering while a worker process starts and scores
     from PySide6.QtCore import QTimer
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
@@ -142,3 +143,77 @@ def test_load_a_watchlist_from_the_dialog_with_its_licence(qtbot, session, tmp_p
     dlg.load_watchlist(tmp_path / "pep" / "bad.ftm.json")
     idle(qtbot, session)
     assert "bad.ftm.json, line 1: not valid JSON" in dlg.status.text()
+
+
+def test_delete_a_watchlist_after_asking_and_keep_the_cases_decisions(qtbot, session,
+                                                                       tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.summary import screening_summary
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    dlg.table.selectRow(0)
+    qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
+    idle(qtbot, session)
+    assert dlg.delete_button.isEnabled()
+    qtbot.mouseClick(dlg.delete_button, qtbot_button())
+    box = dlg.confirm
+    assert box is not None and box.isVisible()
+    text = box.text()
+    assert "“sanctions”" in text and "version 2024-05-01T10:00:00" in text
+    assert "6 entries" in text and "kB" in text and "keeps its screening runs" in text
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.grab().save(str(tmp_path / "delete_watchlist.png"))
+    box.button(QMessageBox.StandardButton.No).click()  # kept
+    idle(qtbot, session)
+    assert [w.name for w in db.list_all()] == ["sanctions"]
+    qtbot.mouseClick(dlg.delete_button, qtbot_button())
+    dlg.confirm.button(QMessageBox.StandardButton.Yes).click()
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "Deleted the watchlist sanctions" in dlg.status.text(),
+                    timeout=10000)
+    assert db.list_all() == [] and dlg.watchlists.count() == 0
+    assert not dlg.delete_button.isEnabled()
+    dlg.grab().save(str(tmp_path / "deleted.png"))
+    dlg.refresh()  # the case's hits and decision are still there, and print
+    idle(qtbot, session)
+    assert dlg.model.rowCount() == 3 and dlg.model.rows[0].verdict == "match"
+    (s,) = screening_summary(session.case)
+    assert s.watchlist == "sanctions" and len(s.decisions) == 1
+
+
+@pytest.mark.slow
+def test_the_name_table_is_built_on_the_worker_never_on_the_windows_thread(
+        qtbot, session, tmp_path, monkeypatch):
+    import threading
+
+    from casefile.core.screening import names
+    from casefile.services.screening import name_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing built yet
+    before = names.person_table()
+    names.use_person_table(None)
+    built_on = []
+    real = name_table.build
+
+    def build(file, want):
+        built_on.append(threading.current_thread())
+        return real(file, want)
+
+    monkeypatch.setattr(name_table, "build", build)
+    try:
+        dlg = ScreeningDialog(session, workers=0)
+        qtbot.addWidget(dlg)
+        qtbot.mouseClick(dlg.screen_button, qtbot_button())
+        idle(qtbot, session)
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=60000)
+        assert len(built_on) == 1 and built_on[0] is not threading.main_thread()
+        assert list((tmp_path / "cache").rglob("rigour-*-person-names.sqlite"))
+    finally:
+        names.use_person_table(before)

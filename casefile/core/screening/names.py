@@ -29,6 +29,7 @@ from rigour.names import (
 from rigour.names.symbol import pair_symbols
 
 from casefile.core.screening import han
+from casefile.core.screening import person_tagger as pt
 
 EXTRA_QUERY, EXTRA_RESULT, FAMILY = 0.8, 0.2, 1.3
 _C = Symbol.Category
@@ -65,8 +66,28 @@ class NameMatch:
     generic_only: bool = False  # only generic words (legal forms, "technology") matched
 
 
+_person_table: pt.PhraseTable | None = None
+
+
+def use_person_table(table: pt.PhraseTable | None) -> None:
+    """Tag person names from ``table`` (:mod:`.person_tagger`) rather than with rigour's
+    own automaton, which takes seconds to build in every process; None: rigour's again."""
+    global _person_table
+    _person_table = table
+    analyse.cache_clear()
+
+
+def person_table() -> pt.PhraseTable | None:
+    return _person_table
+
+
 @lru_cache(maxsize=65536)
 def analyse(name: str, tag: str) -> tuple[Name, ...]:
+    if _person_table is not None and tag in ("PER", "ENT"):
+        try:
+            return tuple(pt.analyse(name, _TAGS[tag], _person_table))
+        except pt.TableBroken:
+            use_person_table(None)
     return tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
 
 

@@ -62,7 +62,7 @@ def tags_text(value: str | list[str] | None) -> str:
 _ENUMS = {("entity", "kind"): models.ENTITY_KINDS, ("source", "kind"): models.SOURCE_KINDS,
           ("event", "kind"): models.EVENT_KINDS,
           ("relationship", "kind"): models.RELATIONSHIP_KINDS,
-          ("sanction", "status"): models.SANCTION_STATUSES}
+          ("sanction", "status"): models.SANCTION_STATUSES, ("entity", "gender"): models.GENDERS}
 _COLUMNS = {kind: frozenset(schema.columns(kind, without=("id",))) for kind in schema.TABLES}
 _COUNTRIES = {kind: frozenset(schema.country_columns(kind)) for kind in schema.TABLES}
 _COUNTRY_LISTS = {kind: frozenset(schema.country_list_columns(kind)) for kind in schema.TABLES}
@@ -116,6 +116,8 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
         if key not in columns:
             raise ValidationError(key, f"{kind} has no field {key!r}")
         v = raw.strip() if isinstance(raw, str) else raw
+        if kind == "entity" and key == "gender":  # 'Male' or none given: male, unknown
+            v = (v or "").lower()
         if (kind, key) in _ENUMS and v not in _ENUMS[(kind, key)]:
             raise ValidationError(key, f"{v!r} is not one of {', '.join(_ENUMS[(kind, key)])}")
         if key in _COUNTRIES[kind]:
@@ -148,6 +150,8 @@ def clean(kind: str, values: dict[str, Any]) -> dict[str, Any]:
             v = (v or "").upper()
         elif key == "accessed":
             v = accessed_text(v)
+        elif kind == "entity" and key == "gender":
+            v = v or None
         if isinstance(v, str) and len(v) > limits.get(key, len(v)):
             raise ValidationError(key, f"is {len(v):,} characters long; at most "
                                        f"{limits[key]:,} fit")

@@ -22,7 +22,8 @@ QUERIES: dict[str, str] = {
                 "'' THEN ' [' || lang || ']' ELSE '' END, '; ') FROM alias WHERE entity_id = "
                 "e.id) AS aliases, e.country, e.other_countries, e.nationality, (SELECT "
                 "group_concat(scheme || ' ' || value, '; ') FROM identifier WHERE entity_id = "
-                "e.id) AS identifiers, e.birth_text AS born, e.birth_place, e.incorporation_text"
+                "e.id) AS identifiers, e.birth_text AS born, e.birth_place, e.gender, "
+                "e.incorporation_text"
                 " AS incorporated, e.dissolution_text AS dissolved, e.legal_form, e.position, "
                 "e.address, e.description, e.topics, e.tags FROM entity e ORDER BY e.id",
     "shipments": "SELECT s.id, s.date_text AS date, s.date_edtf AS date_edtf, s.date_start "

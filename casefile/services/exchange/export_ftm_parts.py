@@ -85,8 +85,8 @@ def _dates_note(proxy: Any, row: dict[str, Any], prefix: str, label: str,
 
 def add_party_details(p: Any, e: dict[str, Any]) -> None:
     """Countries (the first also as mainCountry when there are more), nationality, birth,
-    incorporation and dissolution dates, birth place, legal form, positions, addresses and
-    topics of a party."""
+    incorporation and dissolution dates, birth place, gender, legal form, positions, addresses
+    and topics of a party."""
     countries = [c for c in [e["country"], *e["other_countries"].split(",")] if c]
     for c in countries:
         _add(p, "country", c.lower())
@@ -103,6 +103,7 @@ def add_party_details(p: Any, e: dict[str, Any]) -> None:
         if p.schema.get(prop) is not None:
             _dates_note(p, e, prefix, label, said)
     _add(p, "birthPlace", e["birth_place"])
+    _add(p, "gender", e.get("gender"))
     _add(p, "legalForm", e["legal_form"])
     for prop, col in (("position", "position"), ("address", "address")):
         for line in e[col].splitlines():

@@ -32,6 +32,7 @@ class PartyProfile:
     aliases: list[Item]
     identifiers: list[Item]
     description: str
+    gender: str = ""  # a person's: male, female, other; "" when not known
     items: dict[str, list[Item]] = field(default_factory=dict)
 
     def count(self) -> int:
@@ -60,7 +61,7 @@ def party_profile(conn: Connection, entity_id: int) -> PartyProfile | None:
                             "ORDER BY id", (entity_id,)),
         identifiers=_rows(conn, "SELECT scheme, value, country FROM identifier "
                                 "WHERE entity_id = ? ORDER BY id", (entity_id,)),
-        description=e["description"] or "")
+        description=e["description"] or "", gender=e.get("gender") or "")
     p.items["shipment"] = _shipments(conn, entity_id)
     p.items["event"] = [
         {"kind": "event", "id": r["id"], "date": r["date_text"] or "",

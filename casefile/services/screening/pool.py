@@ -1,10 +1,10 @@
-"""Scoring in worker processes. rigour builds its name tagger on first use (15–30 s on this
-machine, holding the GIL the whole time), and scoring is CPU-bound: run in the GUI's
-process it would freeze the window, and one process uses one core. A :class:`ScreeningPool`
-keeps worker processes (``spawn``: no state is inherited) that load the tagger once, and
-hands them the parties in chunks; each worker opens the watchlist read-only itself.
+"""Scoring in worker processes. Scoring is CPU-bound: run in the GUI's process it would
+freeze the window, and one process uses one core. A :class:`ScreeningPool` keeps worker
+processes (``spawn``: no state is inherited) that open the person-name table
+(:mod:`.name_table`; the first of them builds it when rigour is new) and hands them the
+parties in chunks; each worker opens the watchlist read-only itself.
 
-``warm()`` starts the tagger loading before the first screening is asked for."""
+``warm()`` gets the workers ready before the first screening is asked for."""
 
 from __future__ import annotations
 
@@ -19,15 +19,19 @@ from casefile.core.screening import REVIEW_THRESHOLD
 from casefile.core.screening.names import analyse
 from casefile.core.screening.records import Entry, Party
 from casefile.core.screening.score import Result, score
+from casefile.services.screening import name_table
 from casefile.services.screening.candidates import Index
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 25
 Scored = tuple[int, Entry, Result, str]  # party id, entry, result, the entry's digest
-_index: tuple[str, Index] | None = None  # in a worker: the watchlist it has open
+# in a worker: the watchlist it has open, by path and file (a list deleted and loaded again
+# under its name is another file)
+_index: tuple[tuple[str, int], Index] | None = None
 
 
 def _warm() -> bool:
+    name_table.prepare()
     for tag in ("PER", "ORG", "ENT", "OBJ"):
         analyse("warm up", tag)
     return True
@@ -38,9 +42,13 @@ def _score_chunk(path: str, parties: list[Party], review: float
     """In a worker: (party id, entry, result, entry digest) of each pair at or above
     ``review``, best first per party."""
     global _index
-    if _index is None or _index[0] != path:
+    name_table.prepare()
+    which = (path, os.stat(path).st_ino)
+    if _index is None or _index[0] != which:
+        if _index is not None:
+            _index[1].con.close()
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        _index = (path, Index(con))
+        _index = (which, Index(con))
     index = _index[1]
     out: list[Scored] = []
     for party in parties:
@@ -61,7 +69,7 @@ class ScreeningPool:
         self.workers = n
 
     def warm(self) -> list[Future[bool]]:
-        """Start loading the name tagger in every worker."""
+        """Start every worker: the person-name table opened (or built), rigour loaded."""
         return [self._executor.submit(_warm) for _ in range(self.workers)]
 
     def score(self, path: Path, parties: list[Party], review: float = REVIEW_THRESHOLD,

@@ -25,6 +25,7 @@ from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
+from casefile.services.screening import name_table
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
 from casefile.services.screening.pool import ScreeningPool
@@ -64,7 +65,7 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
     where = "" if ids is None else f" WHERE id IN ({','.join(str(int(i)) for i in ids)})"
     rows = conn.exec_driver_sql(
         "SELECT id, kind, name, country, other_countries, nationality, birth_edtf, "
-        f"birth_start FROM entity{where} ORDER BY id").all()
+        f"birth_start, gender FROM entity{where} ORDER BY id").all()
     aliases: dict[int, list[str]] = {}
     for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias ORDER BY id"):
         aliases.setdefault(eid, []).append(name)
@@ -73,13 +74,13 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
             "SELECT entity_id, scheme, value FROM identifier ORDER BY id"):
         idents.setdefault(eid, []).append((scheme, value))
     out = []
-    for eid, kind, name, country, others, nationality, edtf, start in rows:
+    for eid, kind, name, country, others, nationality, edtf, start, gender in rows:
         countries = {c.lower() for c in [country or "", *(others or "").split(","),
                                          *(nationality or "").split(",")] if c}
         births = [edtf] if edtf and _ISO.match(edtf) else [start[:4]] if start else []
         out.append((Party(eid, KIND_SCHEMA.get(kind, "LegalEntity"),
                           list(dict.fromkeys([name, *aliases.get(eid, [])])), countries,
-                          births, idents.get(eid, [])), name))
+                          births, idents.get(eid, []), gender or ""), name))
     return out
 
 
@@ -135,6 +136,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             earlier = _earlier(conn, watchlist)
         started = _now()
         if pool is None:
+            name_table.prepare()
             found = find(Index(con), parties, review, progress)
     finally:
         con.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casefile.core.screening.records import Entry
-from casefile.errors import NotFoundError, ValidationError
+from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.paths import user_data_dir
 
 LICENCE = ("OpenSanctions data is licensed under CC BY-NC 4.0 (Creative Commons "
@@ -108,6 +108,32 @@ def list_all(where: Path | None = None) -> list[Watchlist]:
         finally:
             con.close()
     return out
+
+
+def delete(name: str, where: Path | None = None) -> Watchlist:
+    """Remove a watchlist's database (what it was, for the message). Cases keep their runs,
+    hits (each with its snapshot of the list entry) and decisions: nothing in a case points
+    into this file."""
+    path = path_of(name, where)
+    con = open_existing(name, where)
+    try:
+        info = describe(name, con, path)
+    finally:
+        con.close()
+    try:
+        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            p.unlink(missing_ok=True)
+    except OSError as exc:  # Windows: a screening still has it open
+        raise CasefileError(f"cannot delete watchlist {name!r} ({exc.strerror}); is it being "
+                            "screened against? Try again when that is done") from exc
+    return info
+
+
+def size_text(info: Watchlist) -> str:
+    """'1,024,118 entries, 412 MB' (the file's size on disk; what deleting it frees)."""
+    size = info.path.stat().st_size if info.path.exists() else 0
+    return f"{info.entries:,} entries, {size / 1e6:,.0f} MB" if size >= 1e6 else \
+        f"{info.entries:,} entries, {max(1, size // 1000):,} kB"
 
 
 def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:

@@ -87,6 +87,22 @@ def test_a_score_crossing_a_threshold_reopens(case, listed):
     assert h.open and h.reopened.startswith("score crossed a threshold (1.00 -> 0.80)")
 
 
+def test_the_gender_of_a_person_in_the_case_is_a_qualifier(case, listed):
+    male = case.create("entity", {"name": "Sergey Chemezov", "kind": "person",
+                                  "country": "RU", "gender": "male"}).result
+    female = case.create("entity", {"name": "Sergey Chemezov", "kind": "person",
+                                    "country": "RU", "gender": "Female"}).result
+    unknown = case.create("entity", {"name": "Sergey Chemezov", "kind": "person",
+                                     "country": "RU"}).result
+    screen_case(case, "sanctions", where=listed)  # the list says he is male
+    got = {h.entity_id: h for h in current(case)}
+    assert got[male].score == got[unknown].score == 1.0
+    assert got[female].score == pytest.approx(0.8)
+    assert "gender differs -0.2" in got[female].explanation
+    assert "gender" not in got[male].explanation + got[unknown].explanation
+    assert got[female].features["gender_mismatch"] == 1.0
+
+
 def test_bulk_no_match_needs_a_note_and_is_one_undo_step(case, listed):
     parties(case)
     screen_case(case, "sanctions", where=listed)

@@ -60,6 +60,7 @@ PARTY_PROPS = frozenset({
     "name", "alias", "weakAlias", "previousName", "abbreviation", *COUNTRY_PROPS,
     *NATIONALITY_PROPS, "birthDate", "birthPlace", "birthCountry", "incorporationDate",
     "dissolutionDate", "legalForm", "position", "address", "topics", "description", "notes",
+    "gender",
     "firstName", "lastName", "middleName", "fatherName", "secondName", "addressEntity",
     *IDENT_PROPS, *IDENT_OTHER})
 
@@ -317,5 +318,25 @@ def party_details(schema: str, props: Props, left_out: Callable[[str], None]
         if value:
             details[key] = value
     field.update(birth_place="birthPlace", legal_form="legalForm", position="position",
-                 address="address", topics="topics")
+                 address="address", topics="topics", gender="gender")
+    if schema == "Person" and (sex := gender(props, left_out)):
+        details["gender"] = sex
     return first, details, field
+
+
+GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
+
+
+def gender(props: Props, left_out: Callable[[str], None]) -> str:
+    """A person's gender (male, female, other) from FtM's ``gender``: the first value that
+    is one of them; another value, or a second gender, is left out, said."""
+    found = ""
+    for v in strings(props, "gender"):
+        g = GENDERS.get(v.strip().lower())
+        if g is None:
+            left_out(f"gender {v!r}: not male, female or other")
+        elif found and g != found:
+            left_out(f"gender {v!r}: a second gender (kept {found})")
+        else:
+            found = g
+    return found
