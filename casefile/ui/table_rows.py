@@ -11,8 +11,8 @@ when so many rows change that a fresh sort costs less."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import itemgetter
 from collections.abc import Callable, Collection
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
