@@ -2,11 +2,16 @@
 since it was read: the records a change touched are re-read and patched in (row by row,
 keeping the sort) instead of the whole listing read again. A change that does not name its
 records (a bulk import, its undo) or a listing found by a text filter (what the search finds
-may change with anything) is not patched: the listing is read again whole."""
+may change with anything) is not patched: the listing is read again whole. And the filters a
+listing is read for, as typed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from casefile.core.countries import CountryError, country_code
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.ui.widgets import locale_day_first
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -72,3 +77,29 @@ def reread(conn: Connection, kind: str, filters: listing.Filters,
     if len(ids) > max(FEW, WHOLE * size):
         return ids, queries.list_records(conn, kind, filters), True
     return ids, queries.list_records(conn, kind, filters, ids=ids), False
+
+
+def typed_filters(text: str, tag: str, country: str, date_from: str, date_to: str
+                  ) -> tuple[listing.Filters, list[str]]:
+    """The filters of a listing as typed, and what in them is not understood (a country or
+    date that is not is not applied)."""
+    problems = []
+    country = country.strip()
+    if country:
+        try:
+            country = country_code(country)
+        except CountryError as exc:
+            problems.append(str(exc))
+            country = ""
+    bounds = []
+    for typed, first in ((date_from.strip(), True), (date_to.strip(), False)):
+        day = None
+        if typed:
+            try:
+                fd = parse_fuzzy_date(typed, locale_day_first())
+                day = fd.start if first else fd.end
+            except FuzzyDateError as exc:
+                problems.append(str(exc))
+        bounds.append(day.isoformat() if day else "")
+    from casefile.services.queries import listing as queries  # the database layer loads late
+    return queries.Filters(text, tag, country, bounds[0], bounds[1]), problems

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.countries import CountryError, country_code
-from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.ui import table_rows
-from casefile.ui.kept_listings import Kept, KeptListings, reread
+from casefile.ui.kept_listings import Kept, KeptListings, reread, typed_filters
+from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
-from casefile.ui.widgets import locale_day_first
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
@@ -54,7 +52,7 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self._sorts: dict[str, str] = {}  # kind -> "column-key asc|desc" ("" unsorted)
+        self.sorts = SectionSorts(settings)  # each kind's own, remembered
         self.kind = "entity"  # the kind the table shows
         self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
         self._shown = KeptListings()  # kind -> its last listing, while it can be patched
@@ -74,7 +72,9 @@ class RecordsView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: self.sorts.chose(self.model.kind, self.model.columns(),
+                                                   column, order))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter…")
@@ -122,32 +122,12 @@ class RecordsView(QWidget):
     def filters(self) -> listing.Filters:
         """The filters as typed; a date or country that is not understood is shown, not
         applied."""
-        problems = []
-        country = self.country.text().strip()
-        if country:
-            try:
-                country = country_code(country)
-            except CountryError as exc:
-                problems.append(str(exc))
-                country = ""
-        bounds = []
-        for w, first in ((self.date_from, True), (self.date_to, False)):
-            text = w.text().strip()
-            if not text:
-                bounds.append("")
-                continue
-            try:
-                fd = parse_fuzzy_date(text, locale_day_first())
-                day = fd.start if first else fd.end
-                bounds.append(day.isoformat() if day else "")
-            except FuzzyDateError as exc:
-                problems.append(str(exc))
-                bounds.append("")
+        filters, problems = typed_filters(self.text.text(), self.tag.currentData() or "",
+                                          self.country.text(), self.date_from.text(),
+                                          self.date_to.text())
         self.problem.setText("  ".join(problems))
         self.problem.setVisible(bool(problems))
-        tag = self.tag.currentData() or ""
-        from casefile.services.queries import listing  # the database layer loads late
-        return listing.Filters(self.text.text(), tag, country, bounds[0], bounds[1])
+        return filters
 
     def set_date_range(self, start: str, end: str) -> None:
         self.date_from.setText(start)
@@ -294,38 +274,13 @@ class RecordsView(QWidget):
         if change.concerns(*_TAGGED):
             self.session.query(lambda case: _tags(case), self.set_tags)
 
-    # -- sorting ------------------------------------------------------------------------
-    def sort_of(self, kind: str) -> tuple[str, Qt.SortOrder] | None:
-        """The column key and order ``kind`` is sorted by (None: not sorted)."""
-        if kind not in self._sorts:
-            value = self.settings.value(f"table/sort/{kind}", "") if self.settings else ""
-            self._sorts[kind] = str(value or "")
-        key, _, order = self._sorts[kind].partition(" ")
-        if not key:
-            return None
-        desc = order == "desc"
-        return key, Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder
-
-    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
-        """The user sorted by a header: remember it for the kind shown."""
-        kind, columns = self.model.kind, self.model.columns()
-        if kind is None:
-            return
-        value = ""
-        if 0 <= column < len(columns):
-            desc = order == Qt.SortOrder.DescendingOrder
-            value = f"{columns[column].key} {'desc' if desc else 'asc'}"
-        self._sorts[kind] = value
-        if self.settings is not None:
-            self.settings.setValue(f"table/sort/{kind}", value)
-
     # -- rows ---------------------------------------------------------------------------
     def show_listing(self, data: listing.Listing, keep_id: int | None = None,
                      orders: dict[tuple[int, bool], list[int]] | None = None) -> None:
         same_kind = self.model.kind == data.kind
         self.kind = data.kind
         keys = [c.key for c in data.columns]
-        sort = self.sort_of(data.kind)
+        sort = self.sorts.of(data.kind)
         column = keys.index(sort[0]) if sort is not None and sort[0] in keys else -1
         order = sort[1] if sort is not None else Qt.SortOrder.AscendingOrder
         self.model.set_listing(data, (column, order) if column >= 0 else None, orders)
