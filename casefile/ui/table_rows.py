@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -63,13 +64,17 @@ def permutation(listing: Listing, column: int, desc: bool) -> list[int]:
         filled = [i for i, v in enumerate(raw) if v is not None and v != ""]
         blank = [i for i, v in enumerate(raw) if v is None or v == ""]
         order = sorted(filled, key=raw.__getitem__, reverse=desc) + blank
-    else:
-        keys = raw if col.numeric else _folded(raw, date)  # blank: ""
-        # stable: ties keep the listing's (id) order; "" sorts first, or last when reversed
-        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=desc)
-        if not col.numeric and not desc and (blanks := keys.count("")):
-            order = order[blanks:] + order[:blanks]  # blanks last either way
-    return list(map(lst.ids.__getitem__, order))
+        return list(map(lst.ids.__getitem__, order))
+    keys = raw if col.numeric else _folded(raw, date)  # blank: ""
+    # the ids sorted by the keys: sort calls its key once per item, in order, before it
+    # compares (CPython's list.sort; the tests hold it to a plain sort), so the n-th call
+    # returns the n-th row's key — a third faster than sorting row numbers and mapping
+    # them to ids. Stable: ties keep the listing's (id) order; "" sorts first (last when
+    # reversed)
+    ids = sorted(lst.ids, key=partial(next, iter(keys)), reverse=desc)
+    if not col.numeric and not desc and (blanks := keys.count("")):
+        ids = ids[blanks:] + ids[:blanks]  # blanks last either way
+    return ids
 
 
 def _folded(raw: list[Any], date: bool) -> list[str]:
