@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.ui import table_rows
 from casefile.ui.widgets import locale_day_first
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from casefile.services.case.change import Change
+    from casefile.services.case.facade import Case
     from casefile.services.queries import listing
 
 KEPT = 4  # listings kept for going back to a section (the least recently shown go)
@@ -64,6 +68,22 @@ class KeptListings(dict[str, Kept]):
     def shown(self, kind: str) -> None:
         """``kind`` is shown again: it goes last of all to be forgotten."""
         self[kind] = self.pop(kind)
+
+
+def read_sorted(case: Case, kind: str, filters: listing.Filters,
+                sort: tuple[str, Qt.SortOrder] | None
+                ) -> tuple[listing.Listing, dict[tuple[int, bool], list[int]]]:
+    """The rows of ``kind`` that pass the filters, and their order by the section's sort
+    (column key, order) — worked out here, on the worker, rather than on the GUI thread."""
+    from casefile.services.queries import listing as queries
+
+    with case.read() as conn:
+        data = queries.list_records(conn, kind, filters)
+    keys = [c.key for c in data.columns]
+    if sort is None or sort[0] not in keys:
+        return data, {}
+    key = (keys.index(sort[0]), sort[1] == Qt.SortOrder.DescendingOrder)
+    return data, {key: table_rows.permutation(data, *key)}
 
 
 def reread(conn: Connection, kind: str, filters: listing.Filters,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.ui import table_rows
-from casefile.ui.kept_listings import Kept, KeptListings, reread, typed_filters
+from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
 from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
@@ -176,18 +176,19 @@ class RecordsView(QWidget):
         self._asked, self._keep = (kind, filters, self._changes), keep
         asked = self._asked
 
-        def read(case: Case) -> listing.Listing:
-            from casefile.services.queries import listing
-            with case.read() as conn:
-                return listing.list_records(conn, kind, filters)
+        sort = self.sorts.of(kind)
 
-        def shown(data: listing.Listing) -> None:
+        def read(case: Case) -> tuple[listing.Listing, dict[tuple[int, bool], list[int]]]:
+            return read_sorted(case, kind, filters, sort)
+
+        def shown(result: tuple[listing.Listing, dict[tuple[int, bool], list[int]]]) -> None:
             latest = self._asked == asked  # else another read for the kind is on its way
             if latest:
                 self._asked = None
             if self.wanted != kind:
                 return
-            entry = Kept(filters, data)
+            entry = Kept(filters, result[0])
+            entry.orders = result[1]
             if asked[2] == self._changes:  # nothing changed while it was read
                 self._shown.keep(kind, entry)
             self._show(entry, self._keep if latest else keep)

@@ -108,3 +108,27 @@ def test_the_window_reads_its_section_before_the_timeline(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: ("timeline", "") in events, timeout=10000)
     assert events[0] == ("rows", "shipment"), events
     assert window.records.model.kind == "shipment"
+
+
+def test_a_section_is_sorted_by_its_sort_on_the_worker_as_it_is_read(qtbot, window, tmp_path,
+                                                                      monkeypatch):
+    """The order of a 100k-row section by its remembered sort is worked out with the read,
+    off the GUI thread; the table shows it sorted at once."""
+    import threading
+
+    from casefile.services.exchange.demo import write_demo
+    from casefile.ui import table_rows
+
+    path = tmp_path / "d.casefile"
+    write_demo(path).close()
+    window.settings.setValue("nav/kind", "shipment")
+    window.settings.setValue("table/sort/shipment", "weight desc")
+    threads = []
+    sort = table_rows.permutation
+    monkeypatch.setattr(table_rows, "permutation", lambda *a: threads.append(
+        threading.current_thread() is threading.main_thread()) or sort(*a))
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.records.model.kind == "shipment", timeout=10000)
+    weight = [c.key for c in window.records.model.columns()].index("weight")
+    assert window.records.model.index(0, weight).data() == "12,000"
+    assert threads == [False]  # once, and not on the GUI thread
