@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.countries import CountryError, country_code
-from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.ui import table_rows
+from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
+from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
 from casefile.ui.text import plain_label
-from casefile.ui.widgets import locale_day_first
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
@@ -37,17 +37,6 @@ _SHOWS = {"shipment": ("entity", "route_stop"), "relationship": ("entity",),
 _TAGGED = ("entity", "shipment", "event", "source", "finding")
 # where the main window keeps the section it shows (the one it will show when a case opens)
 _SHOWN_KIND = ("nav/kind", "shipment")
-_CACHED = 4  # listings kept for going back to a section (the least recently shown go)
-
-
-class _Shown:
-    """A listing read for some filters, with the sort permutations worked out for it: shown
-    again as it is while no change concerns it."""
-
-    def __init__(self, filters: listing.Filters, data: listing.Listing) -> None:
-        self.filters = filters
-        self.data = data
-        self.orders: dict[tuple[int, bool], list[int]] = {}
 
 
 class RecordsView(QWidget):
@@ -63,10 +52,10 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self._sorts: dict[str, str] = {}  # kind -> "column-key asc|desc" ("" unsorted)
+        self.sorts = SectionSorts(settings)  # each kind's own, remembered
         self.kind = "entity"  # the kind the table shows
         self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
-        self._shown: dict[str, _Shown] = {}  # kind -> its last listing, while current
+        self._shown = KeptListings()  # kind -> its last listing, while it can be patched
         # the read on its way: (kind, filters, changes seen when asked), and the record
         # to select when it arrives
         self._asked: tuple[str, listing.Filters, int] | None = None
@@ -83,7 +72,9 @@ class RecordsView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: self.sorts.chose(self.model.kind, self.model.columns(),
+                                                   column, order))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter…")
@@ -131,32 +122,12 @@ class RecordsView(QWidget):
     def filters(self) -> listing.Filters:
         """The filters as typed; a date or country that is not understood is shown, not
         applied."""
-        problems = []
-        country = self.country.text().strip()
-        if country:
-            try:
-                country = country_code(country)
-            except CountryError as exc:
-                problems.append(str(exc))
-                country = ""
-        bounds = []
-        for w, first in ((self.date_from, True), (self.date_to, False)):
-            text = w.text().strip()
-            if not text:
-                bounds.append("")
-                continue
-            try:
-                fd = parse_fuzzy_date(text, locale_day_first())
-                day = fd.start if first else fd.end
-                bounds.append(day.isoformat() if day else "")
-            except FuzzyDateError as exc:
-                problems.append(str(exc))
-                bounds.append("")
+        filters, problems = typed_filters(self.text.text(), self.tag.currentData() or "",
+                                          self.country.text(), self.date_from.text(),
+                                          self.date_to.text())
         self.problem.setText("  ".join(problems))
         self.problem.setVisible(bool(problems))
-        tag = self.tag.currentData() or ""
-        from casefile.services.queries import listing  # the database layer loads late
-        return listing.Filters(self.text.text(), tag, country, bounds[0], bounds[1])
+        return filters
 
     def set_date_range(self, start: str, end: str) -> None:
         self.date_from.setText(start)
@@ -175,14 +146,16 @@ class RecordsView(QWidget):
     # -- following the case -------------------------------------------------------------
     def set_kind(self, kind: str, keep_id: int | None = None) -> None:
         """Show the records of ``kind``: the listing last shown of it again at once, if it
-        was for the same filters and no change has concerned it since; else read."""
+        was for the same filters and no change has concerned it since (or, if one has, once
+        the records it touched are re-read); else read."""
         self.wanted = kind
         self.reload(keep_id, again=False)
 
     def reload(self, keep_id: int | None = None, again: bool = True) -> None:
         """Read the rows of the wanted kind (with the filters) and show them, keeping the
         current record (or ``keep_id``) selected; a read already on its way for them is not
-        asked for twice. ``again=False``: a listing still current is shown as it is."""
+        asked for twice. ``again=False``: a listing kept for the same filters is shown
+        (patched first if a change touched some of its records)."""
         kind, filters = self.wanted, self.filters()
         keep = keep_id if keep_id is not None else (
             self.current_id() if self.kind == kind else None)
@@ -190,9 +163,12 @@ class RecordsView(QWidget):
         if again:
             self._shown.pop(kind, None)
         elif known is not None and known.filters == filters and (
-                keep_id is None or keep_id in known.data.ids):  # else it is not current
-            self._shown[kind] = self._shown.pop(kind)  # the most recently shown last
-            self._show(known, keep)
+                keep_id is None or keep_id in known.data.ids or known.stale):
+            self._shown.shown(kind)
+            if known.stale:
+                self._patch(kind, keep)
+            else:
+                self._show(known, keep)
             return
         if self._asked == (kind, filters, self._changes):
             self._keep = keep if keep is not None else self._keep
@@ -200,29 +176,70 @@ class RecordsView(QWidget):
         self._asked, self._keep = (kind, filters, self._changes), keep
         asked = self._asked
 
-        def read(case: Case) -> tuple[listing.Listing, list[str]]:
-            from casefile.services.queries import listing
-            with case.read() as conn:
-                return listing.list_records(conn, kind, filters), listing.all_tags(conn)
+        sort = self.sorts.of(kind)
 
-        def shown(result: tuple[listing.Listing, list[str]]) -> None:
+        def read(case: Case) -> tuple[listing.Listing, dict[tuple[int, bool], list[int]]]:
+            return read_sorted(case, kind, filters, sort)
+
+        def shown(result: tuple[listing.Listing, dict[tuple[int, bool], list[int]]]) -> None:
             latest = self._asked == asked  # else another read for the kind is on its way
             if latest:
                 self._asked = None
             if self.wanted != kind:
                 return
-            data, tags = result
-            self.set_tags(tags)
-            entry = _Shown(filters, data)
+            entry = Kept(filters, result[0])
+            entry.orders = result[1]
             if asked[2] == self._changes:  # nothing changed while it was read
-                self._shown.pop(kind, None)
-                self._shown[kind] = entry
-                while len(self._shown) > _CACHED:
-                    del self._shown[next(iter(self._shown))]
+                self._shown.keep(kind, entry)
             self._show(entry, self._keep if latest else keep)
         self.session.query(read, shown)
 
-    def _show(self, entry: _Shown, keep: int | None) -> None:
+    def _patch(self, kind: str, keep: int | None = None) -> None:
+        """Re-read the records a change touched in the kept listing of ``kind`` and patch
+        them in: row by row (keeping the sort) if it is shown; shown once patched if it is
+        the section wanted."""
+        entry = self._shown[kind]
+        entry.keep = keep if keep is not None else entry.keep
+        if entry.patching:
+            return  # on its answer, what was touched meanwhile is re-read
+        touched, entry.touched, entry.patching = entry.touched, {}, True
+        filters, size = entry.filters, len(entry.data.ids)
+
+        def read(case: Case) -> tuple[set[int], listing.Listing, bool]:
+            with case.read() as conn:
+                return reread(conn, kind, filters, touched, size)
+
+        def patched(result: tuple[set[int], listing.Listing, bool]) -> None:
+            entry.patching = False
+            if self._shown.get(kind) is not entry:
+                return  # dropped or read again meanwhile (that read saw these changes)
+            ids, fresh, whole = result
+            showing = self.model.listing is entry.data
+            if whole:
+                entry.data, entry.orders = fresh, {}
+                showing = False
+            elif showing:
+                current = self.current_id()
+                if current in ids and current not in fresh.ids:  # it goes: nothing current
+                    self.view.setCurrentIndex(self.model.index(-1, -1))
+                self.model.patch(ids, fresh)
+            else:
+                table_rows.patch(entry.data, entry.orders, ids, fresh)
+            if entry.touched:
+                self._patch(kind)
+            elif self.wanted == kind:
+                keep, entry.keep = entry.keep, None
+                if showing:
+                    self._count()
+                    if keep is not None:
+                        self.select_id(keep)
+                    self.listing_shown.emit(kind)
+                else:
+                    self._show(entry, keep if keep is not None else (
+                        self.current_id() if self.kind == kind else None))
+        self.session.query(read, patched)
+
+    def _show(self, entry: Kept, keep: int | None) -> None:
         kind = entry.data.kind
         self.show_listing(entry.data, keep, entry.orders)
         if keep is None or self.current_id() is None:
@@ -231,52 +248,32 @@ class RecordsView(QWidget):
 
     def _case_opened(self, _case: object) -> None:
         """Start reading the section the window will show before anything else is asked
-        of the worker (the timeline of a large case takes a while)."""
+        of the worker (the timeline of a large case takes a while); then the tags."""
         self._shown.clear()
         self._asked = None
-        if self.settings is None:
-            return
-        kind = str(self.settings.value(*_SHOWN_KIND) or "")
+        kind = str(self.settings.value(*_SHOWN_KIND) or "") if self.settings else ""
         from casefile.services.queries import listing
         if kind in listing.LISTS:
             self.set_kind(kind)
+        self.session.query(lambda case: _tags(case), self.set_tags)
 
     def _changed(self, change: Change) -> None:
         self._changes += 1
-        for k in list(self._shown):
-            if change.concerns(k, *_SHOWS.get(k, ())) or self._shown[k].filters.text.strip():
+        for k, kept in list(self._shown.items()):
+            if kept.filters.text.strip() or (
+                    change.concerns(k, *_SHOWS.get(k, ())) and not kept.note(change)):
                 del self._shown[k]  # what a text filter finds may change with anything
         kind = self.wanted
-        if change.concerns(kind, *_SHOWS.get(kind, ())):
-            created = change.created.get(kind)
-            self.reload(keep_id=created[-1] if created else None)
-        elif change.concerns(*_TAGGED):
+        created = change.created.get(kind)
+        keep = created[-1] if created else None
+        entry = self._shown.get(kind)
+        if entry is not None and entry.stale:
+            if self.model.listing is entry.data or entry.patching:
+                self._patch(kind, keep)  # else it is patched when shown
+        elif entry is None and change.concerns(kind, *_SHOWS.get(kind, ())):
+            self.reload(keep_id=keep)
+        if change.concerns(*_TAGGED):
             self.session.query(lambda case: _tags(case), self.set_tags)
-
-    # -- sorting ------------------------------------------------------------------------
-    def sort_of(self, kind: str) -> tuple[str, Qt.SortOrder] | None:
-        """The column key and order ``kind`` is sorted by (None: not sorted)."""
-        if kind not in self._sorts:
-            value = self.settings.value(f"table/sort/{kind}", "") if self.settings else ""
-            self._sorts[kind] = str(value or "")
-        key, _, order = self._sorts[kind].partition(" ")
-        if not key:
-            return None
-        desc = order == "desc"
-        return key, Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder
-
-    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
-        """The user sorted by a header: remember it for the kind shown."""
-        kind, columns = self.model.kind, self.model.columns()
-        if kind is None:
-            return
-        value = ""
-        if 0 <= column < len(columns):
-            desc = order == Qt.SortOrder.DescendingOrder
-            value = f"{columns[column].key} {'desc' if desc else 'asc'}"
-        self._sorts[kind] = value
-        if self.settings is not None:
-            self.settings.setValue(f"table/sort/{kind}", value)
 
     # -- rows ---------------------------------------------------------------------------
     def show_listing(self, data: listing.Listing, keep_id: int | None = None,
@@ -284,7 +281,7 @@ class RecordsView(QWidget):
         same_kind = self.model.kind == data.kind
         self.kind = data.kind
         keys = [c.key for c in data.columns]
-        sort = self.sort_of(data.kind)
+        sort = self.sorts.of(data.kind)
         column = keys.index(sort[0]) if sort is not None and sort[0] in keys else -1
         order = sort[1] if sort is not None else Qt.SortOrder.AscendingOrder
         self.model.set_listing(data, (column, order) if column >= 0 else None, orders)
@@ -296,10 +293,13 @@ class RecordsView(QWidget):
         if not same_kind:
             for i, col in enumerate(data.columns):
                 self.view.setColumnWidth(i, col.width)  # never measure 100k rows
-        n = len(data.ids)
-        self.count_label.setText(f"{n:,} {'record' if n == 1 else 'records'}")
+        self._count()
         if keep_id is not None:
             self.select_id(keep_id)
+
+    def _count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n:,} {'record' if n == 1 else 'records'}")
 
     def current_id(self) -> int | None:
         idx = self.view.currentIndex()

@@ -70,7 +70,8 @@ def test_a_sort_the_listing_does_not_have_is_not_applied(demo):
 def test_going_back_to_a_section_shows_its_listing_until_a_change_concerns_it(
         qtbot, demo_window):
     """A section shown before comes back at once, without asking the worker, while no change
-    concerns it; after one, it is read afresh and shows the change."""
+    concerns it; after one, the rows the change touched are read again and patched in."""
+    from casefile.services.queries import listing
     from tests.ui.conftest import choose_kind, wait_idle
 
     win = demo_window
@@ -87,9 +88,11 @@ def test_going_back_to_a_section_shows_its_listing_until_a_change_concerns_it(
     win.session.op(lambda case: case.update("entity", 3, {"name": "Renamed maker"})).run()
     wait_idle(qtbot, win)
     choose_kind(qtbot, win, "shipment")
-    assert win.records.model._listing is not shipments and asked
+    assert win.records.model._listing is shipments and asked  # patched, not read whole
     names = {win.records.model.index(r, 1).data() for r in range(win.records.model.rowCount())}
     assert "Renamed maker" in names
+    with win.case.read() as conn:
+        assert shipments.rows == listing.list_records(conn, "shipment").rows
 
 
 def test_the_window_reads_its_section_before_the_timeline(qtbot, window, tmp_path):
@@ -105,3 +108,27 @@ def test_the_window_reads_its_section_before_the_timeline(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: ("timeline", "") in events, timeout=10000)
     assert events[0] == ("rows", "shipment"), events
     assert window.records.model.kind == "shipment"
+
+
+def test_a_section_is_sorted_by_its_sort_on_the_worker_as_it_is_read(qtbot, window, tmp_path,
+                                                                      monkeypatch):
+    """The order of a 100k-row section by its remembered sort is worked out with the read,
+    off the GUI thread; the table shows it sorted at once."""
+    import threading
+
+    from casefile.services.exchange.demo import write_demo
+    from casefile.ui import table_rows
+
+    path = tmp_path / "d.casefile"
+    write_demo(path).close()
+    window.settings.setValue("nav/kind", "shipment")
+    window.settings.setValue("table/sort/shipment", "weight desc")
+    threads = []
+    sort = table_rows.permutation
+    monkeypatch.setattr(table_rows, "permutation", lambda *a: threads.append(
+        threading.current_thread() is threading.main_thread()) or sort(*a))
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.records.model.kind == "shipment", timeout=10000)
+    weight = [c.key for c in window.records.model.columns()].index("weight")
+    assert window.records.model.index(0, weight).data() == "12,000"
+    assert threads == [False]  # once, and not on the GUI thread

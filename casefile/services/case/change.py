@@ -10,7 +10,11 @@ from typing import Any
 class Change:
     """What one operation (or its undo/redo) changed: kind -> ids touched, the new rows' ids
     and the deleted ones, and the operation's own result. A dry run's Change describes what
-    would have changed; nothing of it is in the case."""
+    would have changed; nothing of it is in the case.
+
+    ``touched`` names every record whose shown content changed (a child's parent, a cited
+    fact and its source included) — except where ``partial``: rows written through the bulk
+    path (an import, its undo) are named by kind only, with an empty or incomplete set."""
 
     name: str
     touched: dict[str, set[int]] = field(default_factory=dict)
@@ -19,6 +23,7 @@ class Change:
     result: Any = None
     dry_run: bool = False
     undoable: bool = True  # False for steps that cannot be redone/undone (see Case.undo)
+    partial: bool = False  # some touched records are not listed (bulk writes)
 
     def kinds(self) -> set[str]:
         return set(self.touched)

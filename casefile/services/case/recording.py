@@ -69,6 +69,7 @@ def describe(name: str, changes: list[RowChange],
     for table, column, _values in bulk or []:
         if column == "id":
             change.touched.setdefault(table, set())
+    change.partial = bool(bulk)
     return change
 
 

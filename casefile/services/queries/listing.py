@@ -3,7 +3,9 @@ filtered in SQL by text, tag, country and date range. Used by the GUI tables and
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -111,23 +113,30 @@ class Listing:
     ids: list[int] = field(default_factory=list)
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     sort_keys: list[Any] = field(default_factory=list)  # date_start per row, where dated
+    dated: bool = False  # the kind has a fuzzy date (and the rows their sort_keys)
 
 
 def columns(kind: str) -> list[Column]:
     return LISTS[kind][0]
 
 
-def list_records(conn: Connection, kind: str, filters: Filters | None = None) -> Listing:
-    """All rows of a kind that pass the filters, in id order."""
+def list_records(conn: Connection, kind: str, filters: Filters | None = None,
+                 ids: Collection[int] | None = None) -> Listing:
+    """All rows of a kind that pass the filters, in id order — or, given ``ids``, the rows
+    of those records that exist and pass the filters (what a kept listing needs to be
+    brought up to date after a change: see :func:`affected`)."""
     cols, exprs = LISTS[kind]
     dated = kind in schema.DATED_KINDS
     country_cols = [f"x.{c}" for c in schema.country_columns(kind)]
     f = filters or Filters()
     where, params = _where(conn, kind, f, country_cols, dated)
+    if ids is not None:
+        where.append("x.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(ids)))
     extra = ", x.date_start" if dated else ""
     sql = (f"SELECT x.id, {', '.join(exprs)}{extra} FROM {kind} x"
            f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY x.id")
-    out = Listing(kind, cols)
+    out = Listing(kind, cols, dated=dated)
     n = len(exprs)
     # the driver's own cursor, on the same connection: plain tuples, no Row per record
     driver = cast(sqlite3.Connection, conn.connection.driver_connection)
@@ -137,6 +146,22 @@ def list_records(conn: Connection, kind: str, filters: Filters | None = None) ->
         out.rows += [r[1:n + 1] for r in rows]
         if dated:
             out.sort_keys += [r[n + 1] or "" for r in rows]
+    return out
+
+
+def affected(conn: Connection, kind: str, touched: Mapping[str, Collection[int]]) -> set[int]:
+    """The records of ``kind`` whose listed row a change may have altered, from what the
+    change touched (:attr:`Change.touched`, which names a child's parent and a cited fact
+    already): the records themselves, and those that show the name of a touched entity."""
+    out = set(touched.get(kind, ()))
+    entities = sorted(touched.get("entity", ()))
+    if entities and kind != "entity":
+        named = " OR ".join(f"{c} IN (SELECT value FROM json_each(?))"
+                            for c in schema.ENTITY_COLUMNS.get(kind, ()))
+        if named:
+            values = json.dumps(entities)
+            out.update(r[0] for r in conn.exec_driver_sql(
+                f"SELECT id FROM {kind} WHERE {named}", (values,) * named.count("?")))
     return out
 
 

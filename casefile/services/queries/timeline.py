@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
 from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
@@ -67,18 +67,52 @@ SQL = {
 }
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+class _Shared:
+    """One object per distinct value among the records read: the dates, names, countries
+    and sources of 100k shipments repeat, and the driver makes a new string for each (about
+    half of what the timeline of a big case held)."""
 
+    def __init__(self) -> None:
+        self.one: Any = {}.setdefault
+        self._days: dict[str | None, date | None] = {None: None, "": None}
+        self._parts: dict[tuple[str | None, bool], tuple[str, ...]] = {}
+        self._tags: dict[str | None, tuple[str, ...]] = {}
 
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(p for p in (text or "").split(_SEP) if p)
+    def day(self, text: str | None) -> date | None:
+        got = self._days.get(text)
+        if got is None and text:
+            got = self._days[text] = date.fromisoformat(text)
+        return got
+
+    def parts(self, text: str | None, countries: bool = False) -> tuple[str, ...]:
+        """The parts of a _SEP-separated list (country codes as country names), the same
+        list read twice as one tuple."""
+        got = self._parts.get((text, countries))
+        if got is None:
+            got = self._parts[(text, countries)] = self.split(text, countries)
+        return got
+
+    def split(self, text: str | None, countries: bool = False) -> tuple[str, ...]:
+        """The parts of a list seldom the same twice (a shipment's sources): not kept."""
+        one = self.one
+        got = tuple(one(country_name(p), country_name(p)) if countries else one(p, p)
+                    for p in (text or "").split(_SEP) if p)
+        return one(got, got) if len(got) < 2 else got
+
+    def tags(self, text: str | None) -> tuple[str, ...]:
+        got = self._tags.get(text)
+        if got is None:
+            got = tuple(self.one(t, t) for t in (text or "").split(",") if t)
+            got = self._tags[text] = self.one(got, got)
+        return got
 
 
 def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "event",
                                                                   "sanction")
                      ) -> list[TimelineRecord]:
     out: list[TimelineRecord] = []
+    same = _Shared()
+    one, day, parts = same.one, same.day, same.parts
     for kind in kinds:
         for row in conn.exec_driver_sql(SQL[kind]):
             (rid, label, text, code, start, end, approx, uncertain, parties, countries, tags,
@@ -87,11 +121,10 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "ev
                 end_end, ended = term
                 end = end_end or (end if ended else None)
             out.append(TimelineRecord(
-                kind, rid, label or "", text or "", code or "", _day(start), _day(end),
-                bool(approx), bool(uncertain), _split(parties),
-                tuple(country_name(c) for c in _split(countries)),
-                tuple(t for t in (tags or "").split(",") if t), _split(sources),
-                standing or ""))
+                kind, rid, label or "", one(text or "", text or ""),  # (labels differ)
+                one(code or "", code or ""), day(start), day(end), bool(approx),
+                bool(uncertain), parts(parties), parts(countries, True), same.tags(tags),
+                same.split(sources), one(standing or "", standing or "")))
     return out
 
 
