@@ -54,7 +54,7 @@ class CaseDocks:
             lambda *_: chart.timeline_moved(*timeline.plot.visible_range()))
         if session.case is not None:  # made as a case opens: read it as they would have
             timeline.reload(keep_range=False)
-            chart.open_chart(None, first=True)
+            chart.open_when_shown()
 
 
 def _place(win: QMainWindow, dock: QDockWidget) -> bool:

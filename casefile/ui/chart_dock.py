@@ -87,9 +87,33 @@ class ChartDock(QDockWidget, ChartCommands):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.bar.note)
         self.setWidget(body)
-        session.opened.connect(lambda _case: self.open_chart(None, first=True))
+        # read while on screen only: behind the timeline's tab the chart waits (its graph of
+        # a 100k case is ~100 MB and a second of the worker after every edit)
+        self._due: str | None = None  # "open" or "refresh", waiting to be on screen
+        self.visibilityChanged.connect(self._visibility)
+        session.opened.connect(lambda _case: self.open_when_shown())
         session.closed.connect(self._closed)
         session.changed.connect(self._changed)
+
+    def _showing(self) -> bool:
+        """On screen (not behind another tab), or in a window not shown at all (read then,
+        as before: a window built to be printed or tested)."""
+        return not self.window().isVisible() or not self.visibleRegion().isEmpty()
+
+    def open_when_shown(self) -> None:
+        """Open the case's first saved chart now, or when the dock is next on screen."""
+        if self._showing():
+            self._due = None
+            self.open_chart(None, first=True)
+        else:
+            self._due = "open"
+
+    def _visibility(self, on: bool) -> None:
+        due, self._due = (self._due, None) if on else (None, self._due)
+        if due == "open":
+            self.open_chart(None, first=True)
+        elif due == "refresh":
+            self.refresh()
 
     # -- reading ------------------------------------------------------------------------
     def open_chart(self, chart_id: int | None, first: bool = False,
@@ -167,9 +191,13 @@ class ChartDock(QDockWidget, ChartCommands):
         if self.chart_id in mine and change.name.startswith(("Undo: ", "Redo: ")):
             self.open_chart(self.chart_id)  # the chart as that step left it
         elif change.concerns(*CHART_KINDS) or change.concerns("chart", "case_info"):
+            if not self._showing():
+                self._due = self._due or "refresh"  # read when it is shown
+                return
             self._timer.start()  # a burst of edits is read once
 
     def _closed(self) -> None:
+        self._due = None
         self._generation += 1
         self._timer.stop()
         self.cancel_layout()

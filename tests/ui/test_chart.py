@@ -18,6 +18,7 @@ NORINCO, TEKHKRIM = "entity:1", "entity:2"
 
 def _chart(qtbot, win):
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, win)
     return dock
@@ -134,6 +135,8 @@ def test_save_and_reopen_at_the_same_coordinates(qtbot, demo_window, tmp_path):
     win.session.close()
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 0, timeout=5000)
     win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    dock.raise_()  # the chart is read when its tab is on screen
     qtbot.waitUntil(lambda: dock.chart_id is not None and len(dock.graph.nodes) == 12,
                     timeout=10000)
     wait_idle(qtbot, win)

@@ -10,6 +10,7 @@ def test_the_events_box_draws_events_and_is_saved_with_the_chart(qtbot, demo_win
                                                                   tmp_path):
     win = demo_window
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, win)
     dock.bar.events.setChecked(True)
@@ -52,6 +53,7 @@ def test_shared_events_link_parties_filter_by_date_open_the_event_and_are_saved(
 
     win = demo_window
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, win)
     dock.bar.shared.setChecked(True)

@@ -65,6 +65,7 @@ def test_a_link_is_found_by_its_distance_from_the_mouse(qapp):
 
 def test_the_charts_keys_pin_hide_and_show(qtbot, demo_window):
     dock = demo_window.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, demo_window)
     dock.raise_()

@@ -18,6 +18,7 @@ def test_shipments_both_ways_are_summarised_as_chosen_and_saved(qtbot, demo_wind
                                                                  tmp_path):
     win = demo_window
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.links) == 7, timeout=10000)
     wait_idle(qtbot, win)
     # Tekhkrim sends three shipments back to NORINCO, in two records

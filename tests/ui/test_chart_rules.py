@@ -12,6 +12,7 @@ from tests.ui.test_chart_scope import HEADLESS
 def test_rules_made_in_the_dialog_colour_and_size_the_nodes(qtbot, demo_window, tmp_path):
     win = demo_window
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, win)
     dlg = RulesDialog([], dock)

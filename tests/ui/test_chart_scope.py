@@ -22,6 +22,7 @@ HEADLESS = pytest.mark.qt_log_ignore(
 
 def _ready(qtbot, win):
     dock = win.chart
+    dock.raise_()  # read when on screen: a user shows the tab
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
     wait_idle(qtbot, win)
     return dock
@@ -99,6 +100,8 @@ def test_chart_from_selection_then_expand_one_hop_at_a_time(qtbot, demo_window, 
     win.session.close()
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 0, timeout=5000)
     win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    dock.raise_()  # the chart is read when its tab is on screen
     qtbot.waitUntil(lambda: dock.chart_id is not None and len(dock.graph.nodes) == 3,
                     timeout=10000)
     wait_idle(qtbot, win)

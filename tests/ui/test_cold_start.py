@@ -55,6 +55,8 @@ def test_the_docks_come_with_the_first_case_where_the_layout_left_them(qtbot, tm
     qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
     wait_idle(qtbot, win)
     assert win.timeline.isVisible() and win.chart.isVisible()
+    assert len(win.chart.graph.nodes) == 0  # behind the timeline's tab: not read yet
+    win.chart.raise_()
     qtbot.waitUntil(lambda: len(win.chart.graph.nodes) > 0, timeout=10000)
     toggles = [a.text() for a in win.menus.view.actions()]
     assert win.timeline.toggleViewAction().text() in toggles
