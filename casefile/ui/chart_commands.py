@@ -53,6 +53,9 @@ class ChartCommands:
     def current_state(self) -> ChartState:
         raise NotImplementedError  # (the dock's)
 
+    def view_aspect(self) -> float:
+        raise NotImplementedError
+
     def _set_modified(self, modified: bool) -> None:
         raise NotImplementedError
 
@@ -99,6 +102,7 @@ class ChartCommands:
             if sel:
                 state.centre = self.graph.nodes[sel[0]].key
         graph, task = self.graph, Task()
+        aspect = self.view_aspect()
         self.task = task
         task.progress.connect(lambda done, total, _m: self.bar.show_progress(done, total))
         self.bar.show_progress(0, 1)
@@ -122,7 +126,7 @@ class ChartCommands:
             if not isinstance(exc, CasefileError):
                 self.session.failed.emit(exc)
         self.layouts.submit(lambda: arrange(graph, state, progress=lambda d, t: task.report(
-            d, t)), done, failed)
+            d, t), aspect=aspect), done, failed)
 
     def cancel_layout(self) -> None:
         if self.task is not None:

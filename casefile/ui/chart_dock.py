@@ -122,6 +122,7 @@ class ChartDock(QDockWidget, ChartCommands):
         in the state ``start`` when given)."""
         self._generation += 1
         self._timer.stop()
+        aspect = self.view_aspect()
 
         def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
@@ -133,7 +134,7 @@ class ChartDock(QDockWidget, ChartCommands):
                 full = graph_for(conn, state)
                 info = case.info()
             graph = shown(full, state)
-            return saved, chart, state, full, graph, place(graph, state), info
+            return saved, chart, state, full, graph, place(graph, state, aspect=aspect), info
 
         def draw(result: tuple[Any, ...]) -> None:
             saved, chart, state, full, graph, pos, info = result
@@ -151,13 +152,14 @@ class ChartDock(QDockWidget, ChartCommands):
         """Read the facts again; nodes keep their places, new ones go around them."""
         state = self.current_state()
         generation = self._generation
+        aspect = self.view_aspect()
 
         def read(case: Case) -> tuple[Any, ...]:
             with case.read() as conn:
                 full = graph_for(conn, state)
                 saved, info = list_charts(conn), case.info()
             graph = shown(full, state)
-            return full, graph, place(graph, state), saved, info
+            return full, graph, place(graph, state, aspect=aspect), saved, info
 
         def draw(result: tuple[Any, ...]) -> None:
             full, graph, pos, saved, info = result
@@ -171,6 +173,10 @@ class ChartDock(QDockWidget, ChartCommands):
             self.bar.set_charts(saved, self.chart_id)
             self._draw(graph, pos, modified=self.modified)
         self.session.query(read, draw)
+
+    def view_aspect(self) -> float:
+        """Width over height of the chart's view (the force layout packs groups to it)."""
+        return self.view.width() / max(self.view.height(), 1)
 
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
         self.scene.set_graph(graph, pos)

@@ -152,7 +152,7 @@ class ChartScope:
     def _show(self, graph: ChartGraph, state: ChartState, modified: bool) -> None:
         dock = self.dock
         dock.state = state
-        dock._draw(graph, place(graph, state), modified)
+        dock._draw(graph, place(graph, state, aspect=dock.view_aspect()), modified)
 
 
 def _beside(hub: tuple[float, float], members: list[tuple[float, float]]

@@ -242,10 +242,12 @@ def components(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
 
 
 def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
-                        k: float = 1.0, progress: Progress | None = None) -> np.ndarray:
+                        k: float = 1.0, progress: Progress | None = None,
+                        aspect: float = 1.0) -> np.ndarray:
     """The force layout of each connected component on its own, the components then packed
     in rows, biggest first (a case's many small groups sit side by side instead of being
-    pushed apart by the big one)."""
+    pushed apart by the big one). ``aspect``: the width over the height of the view the
+    chart will fill (a short, wide dock gets long rows: its nodes are drawn larger)."""
     src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
     comp = components(n, src, dst)
     roots, sizes = np.unique(comp, return_counts=True)
@@ -270,7 +272,8 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
             progress(done, n)
     gap = 1.5 * k
     area = sum((s[:, 0].max() + gap) * (s[:, 1].max() + gap) for _m, s in boxes)
-    width = max(np.sqrt(area) * 1.3, max(s[:, 0].max() for _m, s in boxes))
+    width = max(np.sqrt(area * min(max(aspect, 0.25), 8.0)) * 1.3,
+                max(s[:, 0].max() for _m, s in boxes))
     x = y = row_h = 0.0
     for members, sub in boxes:
         w, h = sub[:, 0].max(), sub[:, 1].max()

@@ -119,9 +119,11 @@ def _known(graph: ChartGraph, state: ChartState) -> tuple[np.ndarray, np.ndarray
 
 
 def arrange(graph: ChartGraph, state: ChartState, layout: str | None = None,
-            progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+            progress: Callable[[int, int], None] | None = None,
+            aspect: float = 1.0) -> np.ndarray:
     """Lay the whole graph out anew with ``layout`` (the state's by default); pinned nodes
-    that have a position stay where they are."""
+    that have a position stay where they are. ``aspect``: width over height of the view to
+    fill (the force layout packs its groups to it)."""
     layout = layout or state.layout
     n = len(graph.nodes)
     init, known = _known(graph, state)
@@ -140,14 +142,15 @@ def arrange(graph: ChartGraph, state: ChartState, layout: str | None = None,
                              [nd.label for nd in graph.nodes], init=init, fixed=pinned)
     if not pinned.any():
         return packed_force_layout(n, graph.src, graph.dst, seed=state.seed,
-                                   progress=progress)
+                                   progress=progress, aspect=aspect)
     start = np.where(pinned[:, None], init, np.nan)
     return force_layout(n, graph.src, graph.dst, seed=state.seed, init=start, fixed=pinned,
                         iterations=iterations_for(n), progress=progress)
 
 
 def place(graph: ChartGraph, state: ChartState,
-          progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+          progress: Callable[[int, int], None] | None = None,
+          aspect: float = 1.0) -> np.ndarray:
     """Every node's position: where the state keeps it; nodes new since it was saved are
     placed by the force layout around the others (which stay put). A state with no
     positions at all is laid out with its layout."""
@@ -155,7 +158,7 @@ def place(graph: ChartGraph, state: ChartState,
     if known.all():
         return init
     if not known.any():
-        return arrange(graph, state, progress=progress)
+        return arrange(graph, state, progress=progress, aspect=aspect)
     return force_layout(len(graph.nodes), graph.src, graph.dst, seed=state.seed, init=init,
                         fixed=known, iterations=iterations_for(int((~known).sum())),
                         progress=progress)
