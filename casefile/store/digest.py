@@ -256,6 +256,22 @@ def _insert_new(conn: Connection, table: str, cols: Sequence[str],
     return n
 
 
+def _one_run(driver: sqlite3.Connection, table: str, column: str,
+             values: Sequence[int]) -> range | None:
+    """The ids of the rows whose ``column`` is one of ``values`` as a range, when they are
+    one run of consecutive ids (what a bulk write leaves); None otherwise."""
+    params: tuple[int, ...]
+    if isinstance(values, range) and values.step == 1 and values:
+        where, params = f'"{column}" BETWEEN ? AND ?', (values[0], values[-1])
+    elif 0 < len(values) <= _CHUNK:
+        where, params = f'"{column}" IN ({",".join("?" * len(values))})', tuple(values)
+    else:
+        return None
+    lo, hi, n = driver.execute(f'SELECT min(id), max(id), count(*) FROM "{table}" '
+                               f"WHERE {where}", params).fetchone()
+    return range(lo, hi + 1) if n and hi - lo + 1 == n else None
+
+
 def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
              ) -> dict[str, list[int] | range]:
     """The ids of the rows a bulk write lists as (table, column, values)."""
@@ -269,6 +285,10 @@ def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
             continue
         found: list[int] = list(out.get(table, []))
         driver = cast(sqlite3.Connection, conn.connection.driver_connection)
+        run = None if found else _one_run(driver, table, column, values)
+        if run is not None:  # (a million route stops or citations: no list of their ids)
+            out[table] = run
+            continue
         if isinstance(values, range) and values.step == 1 and values:  # a bulk write's
             found += [r[0] for r in driver.execute(
                 f'SELECT id FROM "{table}" WHERE "{column}" BETWEEN ? AND ?',

@@ -178,3 +178,35 @@ def test_random_small_imports_keep_the_digest_a_recomputation_gives(tmp_path_fac
             c.undo()
             assert head(c) == recomputed(c)
     assert check_case(p).ok
+
+
+def test_a_bulk_writes_rows_are_found_as_one_run_of_ids_not_a_list(tmp_path):
+    """Recording a 1M-row import looked its citations up by source and its route stops by
+    shipment as lists of every id (100 MB at a million rows): one run of ids is a range."""
+    from casefile.store.digest import bulk_ids
+
+    f = tmp_path / "trade.csv"
+    _csv(f, [["2022-06-01", f"Maker {i}", "Buyer LLC", "parts", str(i), "CN", "RU",
+              "AE" if i % 2 else "", ""] for i in range(1, 60)])
+    with Case.new(tmp_path / "c.casefile") as c:
+        import_shipments(c, f, accept_missing=True)
+        with c.read() as conn:
+            src = conn.exec_driver_sql("SELECT max(id) FROM source").scalar()
+            ships = [r[0] for r in conn.exec_driver_sql("SELECT id FROM shipment ORDER BY id")]
+            cites = [r[0] for r in conn.exec_driver_sql(
+                "SELECT id FROM citation WHERE source_id = ? ORDER BY id", (src,))]
+            stops = [r[0] for r in conn.exec_driver_sql("SELECT id FROM route_stop ORDER BY id")]
+            found = bulk_ids(conn, [("citation", "source_id", [src]),
+                                    ("route_stop", "shipment_id", range(ships[0], ships[-1] + 1)),
+                                    ("shipment", "id", range(ships[0], ships[-1] + 1))])
+            assert found["citation"] == range(cites[0], cites[-1] + 1) and len(cites) == 59
+            assert found["route_stop"] == range(stops[0], stops[-1] + 1) and len(stops) == 30
+            eid = conn.exec_driver_sql("SELECT min(id) FROM entity").scalar()
+        # a citation of another source, then one more of this file's: no longer one run
+        other = c.create("source", {"title": "Ledger"}).result
+        c.create("citation", {"source_id": other, "entity_id": eid, "excerpt": "x"})
+        c.create("citation", {"source_id": src, "entity_id": eid, "excerpt": "y"})
+        with c.read() as conn:
+            listed = bulk_ids(conn, [("citation", "source_id", [src])])["citation"]
+            assert isinstance(listed, list) and len(listed) == 60
+            assert listed[:59] == cites and listed[59] > cites[-1] + 1
