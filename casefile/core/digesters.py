@@ -94,4 +94,17 @@ def make_digester(table: str, cols: Sequence[str], affinities: dict[str, str],
     return cast(Digester, env["digest"])
 
 
-__all__ = ["Digester", "affinity", "make_digester"]
+_made: dict[tuple[Any, ...], Digester] = {}
+
+
+def digester_for(table: str, cols: Sequence[str], affinities: dict[str, str],
+                 given: Sequence[str]) -> Digester:
+    """:func:`make_digester`, made once per table and columns in a process (a bulk write
+    asks for one each batch)."""
+    key = (table, tuple(cols), tuple(sorted(affinities.items())), tuple(given))
+    if key not in _made:
+        _made[key] = make_digester(table, cols, affinities, given)
+    return _made[key]
+
+
+__all__ = ["Digester", "affinity", "digester_for", "make_digester"]

@@ -119,10 +119,9 @@ def _sum(digests: Iterable[bytes]) -> npt.NDArray[np.uint16]:
     return total
 
 
-def packed_sum(packed: bytes) -> bytes:
-    """The lane-wise sum (as 2048 state bytes) of the elements of row digests packed end to
-    end (32 bytes each): what a worker process computes for a batch."""
-    digests = [packed[i:i + 32] for i in range(0, len(packed), 32)]
+def element_sum(digests: Iterable[bytes]) -> bytes:
+    """The lane-wise sum (as 2048 state bytes) of the elements of ``digests``: what the
+    digest worker computes for a batch."""
     return _sum(digests).astype("<u2").tobytes()
 
 
@@ -140,7 +139,7 @@ class LtHash:
         self.lanes = self.lanes + _sum(digests)  # uint16: mod 2**16
 
     def add_state(self, state: bytes) -> None:
-        """Add another state (a sum of elements made elsewhere, e.g. :func:`packed_sum`)."""
+        """Add another state (a sum of elements made elsewhere, e.g. :func:`element_sum`)."""
         self.lanes = self.lanes + np.frombuffer(state, "<u2").astype(np.uint16)
 
     def remove(self, digests: Iterable[bytes]) -> None:

@@ -23,9 +23,9 @@ from typing import Any, cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.digesters import affinity, make_digester
+from casefile.core.digesters import affinity, digester_for
 from casefile.core.digests import row_digester
-from casefile.store.digest import LEFT_OUT, mark_written, pending_sum
+from casefile.store.digest import columns, mark_written, pending_sum
 from casefile.store.digest_sums import Batch
 
 
@@ -38,13 +38,12 @@ class BulkDigests:
         self.given = list(given)
         self.driver = cast(sqlite3.Connection, conn.connection.driver_connection)
         info = self.driver.execute(f'PRAGMA table_info("{table}")').fetchall()
-        self.cols = ["id", *(r[1] for r in info
-                             if r[1] != "id" and r[1] not in LEFT_OUT.get(table, ()))]
+        self.cols = columns(conn, table)
         self.affinities = {r[1]: affinity(r[2] or "") for r in info}
         # a column left out of the INSERT takes its default: only NULL defaults are known
         defaults = [r[1] for r in info if r[1] not in given and r[4] is not None]
-        self.digester = None if defaults else make_digester(table, self.cols, self.affinities,
-                                                            given)
+        self.digester = None if defaults else digester_for(table, self.cols, self.affinities,
+                                                           given)
         self.id_at = list(given).index("id") if "id" in given else None
 
     def before(self) -> int:

@@ -22,10 +22,10 @@ from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from casefile.core.digesters import Digester, make_digester
-from casefile.core.digests import LtHash, packed_sum
+from casefile.core.digesters import digester_for
+from casefile.core.digests import LtHash, element_sum
 
 WORKER_ROWS = 500  # smaller batches are digested in the writer's process
 JOB_ROWS = 5000  # rows sent to the worker at a time
@@ -33,7 +33,6 @@ IN_FLIGHT = 4
 _log = logging.getLogger(__name__)
 _executor: ProcessPoolExecutor | None = None
 _unavailable = False
-_made: dict[tuple[Any, ...], Digester] = {}  # in the worker: digesters by table and columns
 
 
 class Writer(Protocol):
@@ -60,15 +59,12 @@ def digest_rows(table: str, cols: list[str], affinities: dict[str, str], given: 
                 rows: list[Sequence[Any]], first: int) -> tuple[bytes, bytes] | None:
     """In the worker: the rows' digests packed end to end and the sum of their elements;
     None when a value's stored form is not certain (the writer reads the batch back)."""
-    key = (table, tuple(cols), tuple(sorted(affinities.items())), tuple(given))
-    if key not in _made:
-        _made[key] = make_digester(table, cols, affinities, given)
-    digest = _made[key]
+    digest = digester_for(table, cols, affinities, given)
     made = [digest(r, first + k) for k, r in enumerate(rows)]
     if None in made:
         return None
-    packed = b"".join(made)  # type: ignore[arg-type]  # None ruled out above
-    return packed, packed_sum(packed)
+    done = cast("list[bytes]", made)  # None ruled out above
+    return b"".join(done), element_sum(done)
 
 
 def _pool() -> ProcessPoolExecutor | None:
@@ -155,8 +151,7 @@ class PendingSum:
             digests = [packed[i:i + 32] for i in range(0, len(packed), 32)]
         else:
             digests = batch.writer.digests(batch.rows, batch.first)
-            packed = b"".join(digests)
-            lanes = packed_sum(packed)
+            lanes = element_sum(digests)
         batch.writer.store(batch.first, digests)
         self.total.add_state(lanes)
         self.rows += len(digests)

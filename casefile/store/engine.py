@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
@@ -106,6 +107,15 @@ def make_engine(path: Path, readonly: bool = False, name: str | None = None) -> 
         return translate(context.original_exception, shown, real.parent)
 
     return engine
+
+
+def use_wal(engine: Engine) -> None:
+    """Switch the engine's file to write-ahead logging (outside any transaction)."""
+    raw = engine.raw_connection()
+    try:
+        cast(sqlite3.Connection, raw.driver_connection).execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
 
 
 def connect_readonly(real: Path, name: str) -> sqlite3.Connection:

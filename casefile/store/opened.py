@@ -7,14 +7,13 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from casefile.store import lock, salvage
 from casefile.store.copies import real_path, sqlite_uri
-from casefile.store.engine import make_engine
+from casefile.store.engine import make_engine, use_wal
 
 log = logging.getLogger("casefile.store.database")
 
@@ -47,12 +46,7 @@ class OpenedFile:
             self.readonly = True
             self.why_readonly = damage_reason(self.path.name, found)
         if found is None and not self.readonly and not self.wal:
-            raw = self.engine.raw_connection()
-            try:
-                cast(sqlite3.Connection, raw.driver_connection).execute(
-                    "PRAGMA journal_mode=WAL")
-            finally:
-                raw.close()
+            use_wal(self.engine)
             self.wal = True
         return self.why_readonly if found is not None else None
 

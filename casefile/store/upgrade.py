@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from casefile.errors import CaseFileError, CasefileError, DiskFullError
 from casefile.store import copies, lock, migrate
 from casefile.store.copies import sqlite_uri
-from casefile.store.engine import connect_readonly, make_engine
+from casefile.store.engine import connect_readonly, make_engine, use_wal
 from casefile.store.faults import translate
 from casefile.store.opened import JOURNALS, OpenedFile, open_engine
 from casefile.store.schema import TABLES
@@ -39,11 +39,7 @@ def migrate_file(real: Path, name: str) -> None:
     try:
         # in write-ahead logging: the file itself is not touched until the migration has
         # committed, so a kill leaves it byte for byte as the backup holds it
-        raw = engine.raw_connection()
-        try:
-            cast(sqlite3.Connection, raw.driver_connection).execute("PRAGMA journal_mode=WAL")
-        finally:
-            raw.close()
+        use_wal(engine)
         with engine.begin() as conn:
             migrate.upgrade(conn)
             ensure_search_index(conn)

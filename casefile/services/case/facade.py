@@ -110,8 +110,7 @@ class Case:
         """Why nothing may be written into this case when it fails SQLite's quick check
         (then it is read-only from here on); None when it passes. The check starts when the
         case is opened for writing; this waits for it."""
-        return None if self._file.readonly and self._file.check is None else \
-            self._file.damage()
+        return self._file.damage()
 
     def _refuse_if_damaged(self) -> None:
         if not self.readonly and self._file.damage() is not None:

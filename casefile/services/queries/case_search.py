@@ -93,9 +93,13 @@ def search_case(conn: Connection, query: str, limit: int = 200,
         seen.add((h.kind, h.id))
     wanted: list[tuple[str, int, str]] = []
     for f in found:
+        if len(wanted) >= related_limit:
+            break  # nothing more would be added
         if f.kind != "entity":
             continue
         for kind, sql in _TOUCHING.items():
+            if len(wanted) >= related_limit:
+                break
             for rid, part in conn.exec_driver_sql(
                     sql.replace(":e", "?"), (f.id,) * sql.count(":e")).all():
                 if (kind, rid) not in seen and len(wanted) < related_limit:

@@ -62,16 +62,18 @@ class RunSummary:
 
 def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[Party, str]]:
     """(Party, its name) of every entity of the case (or of ``ids``)."""
-    where = "" if ids is None else f" WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+    listed = "" if ids is None else ",".join(str(int(i)) for i in ids)
+    where = "" if ids is None else f" WHERE id IN ({listed})"
+    of = "" if ids is None else f" WHERE entity_id IN ({listed})"  # one party: its own only
     rows = conn.exec_driver_sql(
         "SELECT id, kind, name, country, other_countries, nationality, birth_edtf, "
         f"birth_start, gender FROM entity{where} ORDER BY id").all()
     aliases: dict[int, list[str]] = {}
-    for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias ORDER BY id"):
+    for eid, name in conn.exec_driver_sql(f"SELECT entity_id, name FROM alias{of} ORDER BY id"):
         aliases.setdefault(eid, []).append(name)
     idents: dict[int, list[tuple[str, str]]] = {}
     for eid, scheme, value in conn.exec_driver_sql(
-            "SELECT entity_id, scheme, value FROM identifier ORDER BY id"):
+            f"SELECT entity_id, scheme, value FROM identifier{of} ORDER BY id"):
         idents.setdefault(eid, []).append((scheme, value))
     out = []
     for eid, kind, name, country, others, nationality, edtf, start, gender in rows:
