@@ -105,4 +105,4 @@ def folded(graph: ChartGraph, folds: dict[str, list[str]]) -> ChartGraph:
     for (kind, label, s, t), group in merged.items():
         key = f"{kind}:{label}:{nodes[s].key}>{nodes[t].key}"
         links.append(_merge(group, key, s, t))
-    return ChartGraph(nodes, links, dict(graph.left_out), graph.locate).warm()
+    return ChartGraph(nodes, links, dict(graph.left_out), graph.locate)

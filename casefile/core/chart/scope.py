@@ -33,7 +33,7 @@ def subgraph(graph: ChartGraph, keep: np.ndarray) -> ChartGraph:
         link.source, link.target = int(remap[link.source]), int(remap[link.target])
         links.append(link)
     return ChartGraph([graph.nodes[i] for i in idx.tolist()], links, dict(graph.left_out),
-                      graph.locate).warm()
+                      graph.locate)
 
 
 def scoped(graph: ChartGraph, scope: set[str] | None) -> ChartGraph:
@@ -46,8 +46,10 @@ def scoped(graph: ChartGraph, scope: set[str] | None) -> ChartGraph:
 
 def shown(graph: ChartGraph, state: ChartState) -> ChartGraph:
     """The chart a state shows of the case's ``graph``: shipments summarised as it says,
-    cut to its scope, leaves folded."""
-    return folded(scoped(summarised(graph, state.multiplicity), state.scope), state.folds)
+    cut to its scope, leaves folded; its arrays computed once, at the end (the steps'
+    graphs in between are thrown away)."""
+    return folded(scoped(summarised(graph, state.multiplicity), state.scope),
+                  state.folds).warm()
 
 
 def neighbours(graph: ChartGraph, keys: Iterable[str]) -> list[str]:

@@ -57,7 +57,7 @@ def summarised(graph: ChartGraph, how: str) -> ChartGraph:
     else:
         links = [lk for lk, gone in zip(graph.links, drop.tolist(), strict=True)
                  if not gone] + merged
-    return ChartGraph(graph.nodes, links, dict(graph.left_out), graph.locate).warm()
+    return ChartGraph(graph.nodes, links, dict(graph.left_out), graph.locate)
 
 
 def _measure(a: ChartLink, b: ChartLink) -> tuple[float, float, str]:

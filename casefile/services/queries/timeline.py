@@ -7,22 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
 from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
+from casefile.services.queries.chart_facts import SEP as _SEP
+from casefile.services.queries.chart_facts import cites_sql as _cites
 from casefile.services.queries.standing import ended_sql, standing_sql
-from casefile.store.schema import CITATION_COLUMNS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
-
-_SEP = "\x1f"
-
-
-def _cites(kind: str) -> str:
-    """The grade and title of each source a fact cites, separated by _SEP."""
-    return ("coalesce((SELECT group_concat(s.reliability || c.credibility || ' ' || "
-            "CASE WHEN s.protected THEN 'Protected source ' || s.id ELSE s.title END, '\x1f') "
-            f"FROM citation c JOIN source s ON s.id = c.source_id WHERE "
-            f"c.{CITATION_COLUMNS[kind]} = x.id), '')")
-
 
 _PARTS = ("text", "edtf", "start", "end", "approx", "uncertain")
 _DATE = ", ".join(f"x.date_{p}" for p in _PARTS)
