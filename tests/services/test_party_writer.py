@@ -5,8 +5,10 @@ nothing written."""
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from casefile.services.case.validation import ValidationError
+from casefile.services.case.validation import ValidationError, clean, clean_plain
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.shipments import ImportFailed, import_shipments
@@ -165,3 +167,26 @@ def test_a_refused_party_leaves_no_rows_of_it(case):
     assert case.get("entity", good)["name"] == "Good"
     c = counts(case)
     assert (c["entity"], c["alias"], c["identifier"]) == (1, 0, 1)
+
+
+_KEYS = {"alias": ["name", "kind", "lang", "credibility"],
+         "identifier": ["scheme", "value", "notes"],
+         "citation": ["locator", "excerpt", "credibility"]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(sorted(_KEYS)), data=st.data())
+def test_the_fast_path_gives_what_clean_gives_or_defers_to_it(kind, data):
+    """clean_plain (the bulk writer's fast path) never disagrees with clean(): where it
+    answers, clean answers the same; where clean refuses, clean_plain defers (None)."""
+    keys = data.draw(st.lists(st.sampled_from(_KEYS[kind]), unique=True, min_size=1))
+    text = st.text(st.characters(codec="utf-8"), max_size=1010) | st.sampled_from(
+        ["", " ", "  x  ", "x" * 1000, " " + "x" * 1000, "x" * 1001])
+    values = {k: data.draw(text | st.integers(0, 9) | st.none()) for k in keys}
+    fast = clean_plain(kind, values)
+    try:
+        slow = clean(kind, values)
+    except ValidationError:
+        assert fast is None
+        return
+    assert fast is None or fast == slow

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +95,12 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
+@lru_cache(maxsize=8)
+def _read_or_kept(read: frozenset[str]) -> frozenset[str]:
+    """The properties an import reads, and those it never counts as left out."""
+    return read | fm.mapping().not_left_out
+
+
 class _Import:
     """One run of an import: the passes over the file and what each record becomes."""
 
@@ -140,19 +147,22 @@ class _Import:
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
+        later: set[str] = set()  # the schemata of the later passes the file holds
 
         def other(schema: str) -> None:
             self.report.rows += 1
             if schema not in known:
                 self.report.skip(schema)
+            else:
+                later.add(schema)
 
         first = set(fm.mapping().parties) | set(fm.mapping().sources)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other),
                    self.first)
-        self._pass(1, lambda f: json_entities(self.path, f, set(LINKS).__contains__),
-                   self.second)
-        self._pass(2, lambda f: json_entities(self.path, f, set(CITES).__contains__),
-                   self.third)
+        for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
+            if later & wanted:  # a pass that would find nothing does not read the file
+                self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
+                           handle)
 
     def _pass(self, n: int, read: Callable[[Any], Iterable[tuple[int, Record | None]]],
               handle: Callable[[int, Record], None]) -> None:
@@ -206,8 +216,8 @@ class _Import:
         self._cite(line, ent[0], ent[1], doc, excerpt, locator, credibility)
 
     # -- records ---------------------------------------------------------------------------
-    def _left_out(self, schema: str, props: fm.Props, read: Iterable[str]) -> None:
-        used = set(read) | fm.mapping().not_left_out
+    def _left_out(self, schema: str, props: fm.Props, read: frozenset[str]) -> None:
+        used = _read_or_kept(read)
         for prop in props:
             if prop not in used and fm.strings(props, prop):
                 self.report.leave_out(f"{schema} {prop}: Casefile has no field for it")

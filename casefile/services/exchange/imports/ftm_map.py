@@ -90,7 +90,11 @@ def strings(props: Props, prop: str) -> list[str]:
 
 
 def joined(props: Props, *names: str, sep: str = "; ") -> str:
-    return sep.join(v for p in names for v in strings(props, p))
+    values: list[str] = []
+    for p in names:
+        if p in props:
+            values += strings(props, p)
+    return sep.join(values)
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -187,6 +191,8 @@ def countries(props: Props, names: tuple[str, ...],
     value that is no ISO 3166 country (OpenSanctions' 'xk', 'suhh') is left out, said."""
     out: list[tuple[str, str]] = []
     for prop in names:
+        if prop not in props:
+            continue
         for v in strings(props, prop):
             try:
                 code = country_code(v)
@@ -306,6 +312,8 @@ def party_details(schema: str, props: Props, left_out: Callable[[str], None]
     for key, prop, label in (("birth", "birthDate", "Birth date"),
                              ("incorporation", "incorporationDate", "Incorporation date"),
                              ("dissolution", "dissolutionDate", "Dissolution date")):
+        if prop not in props and "summary" not in props:
+            continue
         if when := given_in_summary(props, f"{label} as given: ", one_of(strings(props, prop))):
             details[key], field[key] = when, prop
     place = strings(props, "birthPlace") + [

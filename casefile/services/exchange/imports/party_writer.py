@@ -24,7 +24,7 @@ from typing import Any
 from casefile.errors import ValidationError
 from casefile.services.case import indexing
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import ONE_LINE_CHARS, clean
+from casefile.services.case.validation import clean, clean_plain
 from casefile.store import schema
 from casefile.store.bulk import insert_many
 
@@ -78,7 +78,7 @@ class PartyWriter:
         """``values`` cleaned for a row of ``kind``, or None after reporting the problem at
         ``where(field)`` (``field`` maps a column to the file's own name for it)."""
         try:
-            return clean(kind, values)
+            return clean_plain(kind, values) or clean(kind, values)
         except ValidationError as exc:
             self.problem(f"{where((field or {}).get(exc.field, exc.field))}: {exc.message}")
             return None
@@ -161,12 +161,12 @@ class PartyWriter:
              existing: bool = False) -> None:
         """Cite a source (the imported file unless ``source_id`` names another) for a
         record of a fact kind; ``existing`` when the record was in the case before."""
-        values = {"locator": locator, "excerpt": excerpt, "credibility": credibility}
-        if credibility == 6 and len(locator) <= ONE_LINE_CHARS and len(excerpt) <= 100_000:
-            cleaned: dict[str, Any] | None = {"locator": locator.strip(),  # the common case
-                                              "excerpt": excerpt.strip(), "credibility": 6}
-        else:
-            cleaned = self.check("citation", values, where)
+        values: dict[str, Any] = {"locator": locator, "excerpt": excerpt}
+        if credibility != 6:  # 6 (cannot be judged) is what an imported file's citation says
+            values["credibility"] = credibility
+        cleaned = self.check("citation", values, where)
+        if cleaned is not None:
+            cleaned.setdefault("credibility", 6)
         if cleaned is not None:
             self._queue("citation", {**cleaned, "source_id": source_id or self.source_id,
                                      schema.CITATION_COLUMNS[kind]: rid})
