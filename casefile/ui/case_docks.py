@@ -53,7 +53,7 @@ class CaseDocks:
         timeline.plot.getViewBox().sigXRangeChanged.connect(
             lambda *_: chart.timeline_moved(*timeline.plot.visible_range()))
         if session.case is not None:  # made as a case opens: read it as they would have
-            timeline.reload(keep_range=False)
+            timeline.reload_when_shown()
             chart.open_when_shown()
 
 

@@ -26,6 +26,7 @@ from casefile.ui.chart_scene import ChartScene
 from casefile.ui.chart_scope import ChartScope
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
+from casefile.ui.on_screen import OnScreen
 from casefile.ui.session import CaseSession
 from casefile.ui.worker import DbWorker, Task
 
@@ -89,30 +90,20 @@ class ChartDock(QDockWidget, ChartCommands):
         self.setWidget(body)
         # read while on screen only: behind the timeline's tab the chart waits (its graph of
         # a 100k case is ~100 MB and a second of the worker after every edit)
-        self._due: str | None = None  # "open" or "refresh", waiting to be on screen
-        self.visibilityChanged.connect(self._visibility)
+        self.on_screen = OnScreen(self, self._owed)
         session.opened.connect(lambda _case: self.open_when_shown())
         session.closed.connect(self._closed)
         session.changed.connect(self._changed)
 
-    def _showing(self) -> bool:
-        """On screen (not behind another tab), or in a window not shown at all (read then,
-        as before: a window built to be printed or tested)."""
-        return not self.window().isVisible() or not self.visibleRegion().isEmpty()
-
     def open_when_shown(self) -> None:
         """Open the case's first saved chart now, or when the dock is next on screen."""
-        if self._showing():
-            self._due = None
+        if self.on_screen.now("open"):
             self.open_chart(None, first=True)
-        else:
-            self._due = "open"
 
-    def _visibility(self, on: bool) -> None:
-        due, self._due = (self._due, None) if on else (None, self._due)
+    def _owed(self, due: str) -> None:
         if due == "open":
             self.open_chart(None, first=True)
-        elif due == "refresh":
+        else:
             self.refresh()
 
     # -- reading ------------------------------------------------------------------------
@@ -197,13 +188,11 @@ class ChartDock(QDockWidget, ChartCommands):
         if self.chart_id in mine and change.name.startswith(("Undo: ", "Redo: ")):
             self.open_chart(self.chart_id)  # the chart as that step left it
         elif change.concerns(*CHART_KINDS) or change.concerns("chart", "case_info"):
-            if not self._showing():
-                self._due = self._due or "refresh"  # read when it is shown
-                return
-            self._timer.start()  # a burst of edits is read once
+            if self.on_screen.now("refresh"):  # hidden: read when it is shown
+                self._timer.start()  # a burst of edits is read once
 
     def _closed(self) -> None:
-        self._due = None
+        self.on_screen.forget()
         self._generation += 1
         self._timer.stop()
         self.cancel_layout()

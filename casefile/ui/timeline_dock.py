@@ -32,6 +32,7 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.timeline import case_timeline
 from casefile.ui.error_dialog import show_error
+from casefile.ui.on_screen import OnScreen
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.timeline_export import export_timeline
@@ -68,7 +69,11 @@ class TimelineDock(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(lambda: self.reload(keep_range=True))
-        session.opened.connect(lambda _case: self.reload(keep_range=False))
+        # read while on screen only: behind the chart's tab the timeline waits (a 100k
+        # case's timeline is ~80 MB and two seconds of the worker after every edit)
+        self.on_screen = OnScreen(self, lambda due: self.reload(keep_range=due != "open"))
+        session.opened.connect(lambda _case: self.reload_when_shown())
+        session.closed.connect(self.on_screen.forget)
         session.changed.connect(self._changed)
         self.options_changed.connect(lambda: self.reload(keep_range=False))
         self.plot = TimelinePlot()
@@ -132,8 +137,13 @@ class TimelineDock(QDockWidget):
         return self.group.currentData()
 
     def _changed(self, change: Change) -> None:
-        if change.concerns(*TIMELINE_KINDS):
+        if change.concerns(*TIMELINE_KINDS) and self.on_screen.now("refresh"):
             self._timer.start()  # coalesces a burst of edits into one redraw
+
+    def reload_when_shown(self) -> None:
+        """Read the case afresh now, or when the dock is next on screen."""
+        if self.on_screen.now("open"):
+            self.reload(keep_range=False)
 
     def reload(self, keep_range: bool = True) -> None:
         group, sources = self.group_by, self.sources.isChecked()

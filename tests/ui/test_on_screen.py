@@ -1,0 +1,74 @@
+"""The link chart and the timeline are read only while their tab is on screen: behind the
+other's tab each waits (at 100k records the chart's graph is ~100 MB and a second of the
+worker after every edit, the timeline ~80 MB and two seconds), and catches up — once — when
+it is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from casefile.services.exchange.demo import write_demo
+from casefile.ui.main_window import MainWindow
+from tests.ui.conftest import wait_idle
+
+
+def _window(qtbot, tmp_path):
+    path = tmp_path / "demo.casefile"
+    write_demo(path).close()
+    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    return win
+
+
+def _dated_sanction(win, day):
+    win.session.op(lambda case: case.create(
+        "sanction", {"entity_id": 1, "authority": "OFAC", "programme": "RUSSIA-EO14024",
+                     "date": day})).run()
+
+
+def test_the_chart_reads_when_shown_and_catches_up_after_edits(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    chart = win.chart
+    assert len(chart.graph.nodes) == 0  # behind the timeline's tab
+    chart.raise_()
+    qtbot.waitUntil(lambda: len(chart.graph.nodes) == 12, timeout=10000)
+    win.timeline.raise_()
+    qtbot.waitUntil(lambda: chart.visibleRegion().isEmpty(), timeout=5000)
+    reads = []
+    chart.shown.connect(lambda: reads.append(len(chart.graph.nodes)))
+    for name in ("Volga Trading LLC", "Kama Logistics LLC"):  # as the window's edits run
+        win.session.op(lambda case, n=name: case.create(
+            "entity", {"name": n, "kind": "company"})).run()
+    wait_idle(qtbot, win)
+    qtbot.wait(600)  # past the chart's own delay for a burst of edits
+    assert reads == [] and len(chart.graph.nodes) == 12  # hidden: nothing read
+    chart.raise_()
+    qtbot.waitUntil(lambda: len(chart.graph.nodes) == 14, timeout=10000)
+    assert reads == [14]  # caught up once
+
+
+def test_the_timeline_reads_when_shown_and_catches_up_after_edits(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    timeline = win.timeline
+    qtbot.waitUntil(lambda: timeline.plot.timeline is not None, timeout=10000)
+    shown = len(timeline.plot.timeline.records)  # on screen when the case opened
+    win.chart.raise_()
+    qtbot.waitUntil(lambda: timeline.visibleRegion().isEmpty(), timeout=5000)
+    reads = []
+    timeline.shown.connect(lambda: reads.append(len(timeline.plot.timeline.records)))
+    for day in ("2023-02-24", "2023-05-19"):  # as the window's edits run
+        _dated_sanction(win, day)
+    wait_idle(qtbot, win)
+    qtbot.wait(600)  # past the timeline's own delay for a burst of edits
+    assert reads == [] and len(timeline.plot.timeline.records) == shown  # hidden: not read
+    timeline.raise_()
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=10000)
+    qtbot.wait(300)
+    assert reads == [shown + 2]  # caught up once, with both new sanctions
+    _dated_sanction(win, "2023-12-15")  # on screen: read as before
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=10000)
+    assert reads[-1] == shown + 3
