@@ -32,6 +32,8 @@ class ValueProblem(ValueError):
 
 def parse_number(text: str) -> float | None:
     """'1 234,5', '1,234.5', '1.234,5', '1234' -> float; '' -> None."""
+    if not text:
+        return None
     if text.isascii() and text.isdigit():
         return float(text)
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
