@@ -21,11 +21,11 @@ from sqlalchemy.engine import Connection
 
 from casefile.core.digests import STATE_BYTES, LtHash, row_digester
 from casefile.store.digest_sums import PendingSum
+from casefile.store.id_sets import CHUNK, chunks, where_ids
 
 LEFT_OUT: dict[str, tuple[str, ...]] = {"attachment": ("data",),
                                         "case_info": ("updated_at",)}
 NOT_CONTENT = ("audit_log", "alembic_version", "row_digest", "digest_state")
-_CHUNK = 500
 # transaction -> table -> (first id, last id) runs of rows digested as the bulk path wrote
 # them (casefile.store.bulk_digest): their digests are stored and in the state already
 _WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
@@ -149,11 +149,6 @@ def _not_written(ids: Sequence[int], runs: list[tuple[int, int]]) -> Sequence[in
     return [i for i in ids if not written(i)]
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i:i + _CHUNK]
-
-
 def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     """Bring the digests of the rows (table -> ids) in line with the rows as they are now:
     present rows get their current digest, missing ones lose theirs. Returns the content
@@ -186,7 +181,7 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
                                    (table,)).scalar()
         split = 0 if top is None else bisect.bisect_right(ordered, top)
         old, new = ordered[:split], ordered[split:]
-        for chunk in _chunks(old):
+        for chunk in chunks(old):
             marks = ",".join("?" * len(chunk))
             now = dict(_read(conn, table, cols, digester, f"WHERE id IN ({marks})", chunk))
             before = {i: bytes(d) for i, d in conn.exec_driver_sql(
@@ -232,17 +227,12 @@ def _insert_new(conn: Connection, table: str, cols: Sequence[str],
                 state: LtHash) -> int:
     """Digest the rows among ``ids`` (sorted, none with a stored digest), insert their
     digests and add them to ``state`` a batch at a time; returns how many rows there were."""
-    if ids[-1] - ids[0] + 1 == len(ids):  # contiguous
-        parts: Iterable[tuple[str, Sequence[object]]] = [
-            ("WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]))]
-    else:
-        parts = ((f"WHERE id IN ({','.join('?' * len(c))})", c) for c in _chunks(ids))
     n = 0
     sql = "INSERT INTO row_digest(tbl, id, digest) VALUES (?, ?, ?)"
     driver = cast(sqlite3.Connection, conn.connection.driver_connection)
-    for where, params in parts:
+    for where, params in where_ids(ids, "id"):
         put: list[tuple[str, int, bytes]] = []
-        for i, d in _read(conn, table, cols, digester, where, params):
+        for i, d in _read(conn, table, cols, digester, f"WHERE {where}", params):
             put.append((table, i, d))
             if len(put) >= 5000:
                 driver.executemany(sql, put)
@@ -260,13 +250,11 @@ def _one_run(driver: sqlite3.Connection, table: str, column: str,
              values: Sequence[int]) -> range | None:
     """The ids of the rows whose ``column`` is one of ``values`` as a range, when they are
     one run of consecutive ids (what a bulk write leaves); None otherwise."""
-    params: tuple[int, ...]
-    if isinstance(values, range) and values.step == 1 and values:
-        where, params = f'"{column}" BETWEEN ? AND ?', (values[0], values[-1])
-    elif 0 < len(values) <= _CHUNK:
-        where, params = f'"{column}" IN ({",".join("?" * len(values))})', tuple(values)
-    else:
+    if not (isinstance(values, range) and values.step == 1) and len(values) > CHUNK:
         return None
+    parts = where_ids(values if isinstance(values, range) else sorted(set(values)),
+                      f'"{column}"')
+    where, params = next(parts, ("0", ()))
     lo, hi, n = driver.execute(f'SELECT min(id), max(id), count(*) FROM "{table}" '
                                f"WHERE {where}", params).fetchone()
     return range(lo, hi + 1) if n and hi - lo + 1 == n else None
@@ -289,14 +277,10 @@ def bulk_ids(conn: Connection, bulk: Iterable[tuple[str, str, Sequence[int]]]
         if run is not None:  # (a million route stops or citations: no list of their ids)
             out[table] = run
             continue
-        if isinstance(values, range) and values.step == 1 and values:  # a bulk write's
+        ordered = values if isinstance(values, range) and values.step == 1 else \
+            sorted(set(values))
+        for where, params in where_ids(ordered, f'"{column}"'):
             found += [r[0] for r in driver.execute(
-                f'SELECT id FROM "{table}" WHERE "{column}" BETWEEN ? AND ?',
-                (values[0], values[-1]))]
-            values = ()
-        for chunk in _chunks(list(values)):
-            marks = ",".join("?" * len(chunk))
-            found += [r[0] for r in driver.execute(
-                f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})', tuple(chunk))]
+                f'SELECT id FROM "{table}" WHERE {where}', params)]
         out[table] = sorted(set(found))
     return out

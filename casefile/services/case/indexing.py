@@ -5,13 +5,14 @@ large case is one query per kind."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
 from sqlalchemy.engine import Connection
 
 from casefile.services.case.journal import RowChange
 from casefile.store import schema, search
+from casefile.store.id_sets import where_ids
 from casefile.store.schema import CITATION_COLUMNS
 
 
@@ -102,7 +103,7 @@ def bulk_parents(conn: Connection, rows: Mapping[str, Sequence[int]]) -> dict[st
         for kind, col in cols:
             listed = rows.get(kind, ())
             own: range | set[int] = listed if isinstance(listed, range) else set(listed)
-            for where, params in _parts(ids, "id"):
+            for where, params in where_ids(ids, "id", run=5000):
                 found = {r[0] for r in driver.execute(  # plain tuples: 10^5 rows
                     f"SELECT DISTINCT {col} FROM {table} WHERE {where} AND {col} "
                     "IS NOT NULL", params)}
@@ -141,7 +142,7 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
         if kind not in DOC_SQL or not ids:
             continue
         ordered = ids if isinstance(ids, range) else sorted(ids)
-        for where, params in _parts(ordered, "x.id"):
+        for where, params in where_ids(ordered, "x.id", run=5000):
             rows = driver.execute(f"{DOC_SQL[kind]} WHERE {where}", params).fetchall()
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in rows),
                                    fresh)
@@ -159,23 +160,6 @@ def reindex_all(conn: Connection) -> None:
         while batch := cur.fetchmany(5000):
             search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),
                                    fresh=True)  # the index was just emptied
-
-
-def _chunks(seq: Sequence[int], n: int) -> Iterable[Sequence[int]]:
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]
-
-
-def _parts(ids: Sequence[int], column: str) -> Iterator[tuple[str, tuple[int, ...]]]:
-    """(SQL condition, parameters) selecting ``ids`` (sorted) on ``column`` a part at a
-    time: a run of consecutive ids (a bulk write's) as ranges of 5,000, others 500 at a
-    time by value."""
-    if ids and ids[-1] - ids[0] + 1 == len(ids):  # consecutive: sorted and no gaps
-        for i in range(0, len(ids), 5000):
-            yield f"{column} BETWEEN ? AND ?", (ids[i], ids[min(i + 5000, len(ids)) - 1])
-        return
-    for chunk in _chunks(ids, 500):
-        yield f"{column} IN ({','.join('?' * len(chunk))})", tuple(chunk)
 
 
 def verify_index(conn: Connection) -> list[str]:
