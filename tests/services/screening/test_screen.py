@@ -11,6 +11,7 @@ from casefile.services.screening.results import hits
 from casefile.services.screening.screen import screen_case
 from casefile.services.screening.summary import screening_summary
 from casefile.services.screening.watchlist_import import load
+from tests.support.statements import counted
 from tests.support.watchlist import ENTRIES, ftm, write_ftm
 
 
@@ -74,6 +75,24 @@ def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
     assert by["NK-chemezov"].open and by["NK-chemezov"].reopened == "the list entry changed"
     assert by["NK-tekhkrim"].verdict == "no_match"
     assert s.reopened == 1
+
+
+def test_the_review_list_is_one_query_however_many_hits_are_decided(case, listed):
+    parties(case)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    decide(case, [by["NK-chemezov"].id], "match", "same birth date")
+    decide(case, [by["NK-tekhkrim"].id], "no_match", "other company")
+    screen_case(case, "sanctions", where=listed)  # carries both decisions to the new hits
+    decide(case, [h.id for h in current(case) if h.list_key == "NK-dji"], "unsure", "ask")
+    with case.read() as conn, counted(case.engine) as statements:
+        got = hits(conn)
+    assert len(statements) == 1
+    assert sorted((h.list_key, h.verdict, h.note, h.carried) for h in got) == [
+        ("NK-chemezov", "match", "same birth date", True),
+        ("NK-dji", "unsure", "ask", False),
+        ("NK-tekhkrim", "no_match", "other company", True)]
+    assert all(h.reviewer is not None and h.decided_at for h in got)
 
 
 def test_a_score_crossing_a_threshold_reopens(case, listed):
