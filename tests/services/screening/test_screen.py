@@ -167,6 +167,39 @@ def test_one_party_alone_and_the_summary(case, listed):
     assert all(o.flagged for o in s.open_hits)
 
 
+def test_this_thread_and_a_worker_score_through_the_one_matcher(case, listed):
+    from casefile.services.screening import name_table, pool
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.candidates import Index
+    from casefile.services.screening.screen import find, read_parties
+
+    parties(case)
+    with case.read() as conn:
+        found = read_parties(conn)
+    name_table.prepare()
+    con = db.open_existing("sanctions", listed)
+    try:
+        index = Index(con)
+        matched = {p.id: index.matches(p, 0.3) for p, _name in found}
+        here = [(f.party.id, f.entry.key, f.result.score, f.digest)
+                for f in find(index, found, 0.3)]
+    finally:
+        con.close()
+    try:  # what a worker process runs, run here
+        there = [(pid, e.key, r.score, d) for pid, e, r, d in pool._score_chunk(
+            str(db.path_of("sanctions", listed)), [p for p, _n in found], 0.3)]
+    finally:
+        if pool._index is not None:
+            pool._index[1].con.close()
+            pool._index = None
+    flat = [(pid, e.key, r.score, d) for pid, m in matched.items() for e, r, d in m]
+    assert here == there == flat and len(flat) >= 3
+    for m in matched.values():  # best first, none under the threshold, digests read
+        assert [r.score for _e, r, _d in m] == sorted((r.score for _e, r, _d in m),
+                                                      reverse=True)
+        assert all(r.score >= 0.3 and d for _e, r, d in m)
+
+
 @pytest.mark.slow
 def test_worker_processes_find_what_this_thread_finds(case, listed, tmp_path):
     from casefile.services.screening.pool import ScreeningPool
