@@ -54,12 +54,17 @@ def test_a_run_records_its_hits_undoably_audited_and_digested(case, listed):
     assert len(current(case)) == 3
 
 
-def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
+def screened_and_decided(case, listed):
+    """The parties screened, Chemezov decided a match and Tekhkrim not."""
     parties(case)
     screen_case(case, "sanctions", where=listed)
     by = {h.list_key: h for h in current(case)}
     decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source")
     decide(case, [by["NK-tekhkrim"].id], "no_match", "other company")
+
+
+def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
+    screened_and_decided(case, listed)
     assert check_case(case.path).ok
     s = screen_case(case, "sanctions", where=listed)
     assert (s.carried, s.reopened) == (2, 0)
@@ -78,18 +83,14 @@ def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
 
 
 def test_the_review_list_is_one_query_however_many_hits_are_decided(case, listed):
-    parties(case)
-    screen_case(case, "sanctions", where=listed)
-    by = {h.list_key: h for h in current(case)}
-    decide(case, [by["NK-chemezov"].id], "match", "same birth date")
-    decide(case, [by["NK-tekhkrim"].id], "no_match", "other company")
+    screened_and_decided(case, listed)
     screen_case(case, "sanctions", where=listed)  # carries both decisions to the new hits
     decide(case, [h.id for h in current(case) if h.list_key == "NK-dji"], "unsure", "ask")
     with case.read() as conn, counted(case.engine) as statements:
         got = hits(conn)
     assert len(statements) == 1
     assert sorted((h.list_key, h.verdict, h.note, h.carried) for h in got) == [
-        ("NK-chemezov", "match", "same birth date", True),
+        ("NK-chemezov", "match", "same birth date in the source", True),
         ("NK-dji", "unsure", "ask", False),
         ("NK-tekhkrim", "no_match", "other company", True)]
     assert all(h.reviewer is not None and h.decided_at for h in got)
