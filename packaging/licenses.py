@@ -29,7 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from casefile.ui.licence_list import format_list  # noqa: E402
+from casefile.services.licences import (  # noqa: E402
+    QT_NOTICE,
+    dist_key,
+    format_list,
+    licence_name,
+)
 
 LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS)[^/]*$", re.I)
 # Distributions whose licence text is not in their wheel: the text we ship for them.
@@ -40,10 +45,6 @@ LIBRARY_LICENCE = {
 }
 TEXT_FOR = {"pyside6-essentials": "LGPL-3.0.txt", "pyside6": "LGPL-3.0.txt",
             "shiboken6": "LGPL-3.0.txt", "pyside6-addons": "LGPL-3.0.txt"}
-
-
-def key(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def gpl_only(licence: str) -> bool:
@@ -67,30 +68,15 @@ def bundled_distributions(internal: Path) -> list[md.Distribution]:
             names.update(dists)
     found = []
     for name in sorted(names, key=str.lower):
-        if key(name) in ("casefile", "pyinstaller", "pip", "setuptools"):
+        if dist_key(name) in ("casefile", "pyinstaller", "pip", "setuptools"):
             continue
         found.append(md.distribution(name))
     return found
 
 
-def licence_name(dist: md.Distribution) -> str:
-    meta = dist.metadata
-    expression = (meta.get_all("License-Expression") or [""])[0]
-    if expression:
-        return str(expression).strip()
-    field = str((meta.get_all("License") or [""])[0]).strip()
-    classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
-                   if c.startswith("License ::") and c.count("::") >= 2]
-    if field and len(field) <= 120 and "\n" not in field:
-        return field
-    if classifiers:
-        return " / ".join(classifiers)
-    return field.splitlines()[0] if field else ""
-
-
 def copy_python_licences(dist: md.Distribution, out: Path, problems: list[str]) -> str:
     name, version = str(dist.metadata["Name"]), dist.version
-    licence = licence_name(dist)
+    licence = licence_name(dist, width=120, cut=False)  # the whole name, for the GPL check
     target = out / "python" / f"{name}-{version}"
     target.mkdir(parents=True, exist_ok=True)
     copied = 0
@@ -106,9 +92,9 @@ def copy_python_licences(dist: md.Distribution, out: Path, problems: list[str]) 
     if not copied and "\n" in long_field:  # the whole text in the metadata
         (target / "LICENSE.txt").write_text(long_field + "\n", encoding="utf-8")
         copied = 1
-    if not copied and key(name) in TEXT_FOR:
-        shutil.copyfile(ROOT / "resources" / "licenses" / TEXT_FOR[key(name)],
-                        target / TEXT_FOR[key(name)])
+    if not copied and dist_key(name) in TEXT_FOR:
+        shutil.copyfile(ROOT / "resources" / "licenses" / TEXT_FOR[dist_key(name)],
+                        target / TEXT_FOR[dist_key(name)])
         copied = 1
     if not licence:
         problems.append(f"{name} {version}: no licence in its metadata")
@@ -201,8 +187,6 @@ def main(dist_folder: Path) -> int:
              "their copyright files in LICENSES/system/:\n" + "\n".join(f"  {x}" for x in libs)
              if libs else f"Qt {qt_version()} and PySide6 {qt_version()} are bundled here.")
     text = format_list(rows, platform.python_version(), extra)
-    from casefile.ui.licence_list import QT_NOTICE
-
     (qt / "NOTICE.txt").write_text(QT_NOTICE + f"\nBundled version: Qt {qt_version()}, "
                                    f"PySide6 {qt_version()}.\n", encoding="utf-8")
     (out / "README.txt").write_text(text, encoding="utf-8")

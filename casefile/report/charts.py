@@ -13,8 +13,9 @@ from casefile.report.figure_timeline import (
     timeline_drawing,
     timeline_figure,
 )
+from casefile.report.figure_timeline_lanes import counting_period
 from casefile.report.figure_timeline_legend import legend_drawing
 
-__all__ = ["NetworkFigure", "TimelineFigure", "chronology_numbers", "label_strings",
-           "legend_drawing", "network_drawing", "network_figure", "timeline_drawing",
-           "timeline_figure"]
+__all__ = ["NetworkFigure", "TimelineFigure", "chronology_numbers", "counting_period",
+           "label_strings", "legend_drawing", "network_drawing", "network_figure",
+           "timeline_drawing", "timeline_figure"]

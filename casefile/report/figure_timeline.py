@@ -10,7 +10,6 @@ What was counted rather than drawn, and what has no date, is said in the caption
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,15 +20,22 @@ from reportlab.lib import colors
 from casefile.core.timeline import KIND_COLOURS, KIND_ORDER, Timeline
 from casefile.report.figure_periods import Period, choose_period, draw_axis
 from casefile.report.figure_text import fit_text, label_strings, text_width, wrap_text
+from casefile.report.figure_timeline_lanes import (
+    AGG_H,
+    AXIS_H,
+    CAPTION_SIZE,
+    LABEL_W,
+    NUM_SIZE,
+    ROW_H,
+    TOP,
+    Lane,
+    axis,
+    chronology_numbers,
+    fitted_lanes,
+    lane_budget,
+    stacked_lanes,
+)
 from casefile.report.styles import MUTED, RULE
-
-ROW_H = 14.0  # one row of items
-AGG_H = 30.0  # one lane of counts per period
-LABEL_W = 110.0  # lane names
-AXIS_H = 22.0
-TOP = 4.0
-NUM_SIZE = 5.5
-CAPTION_SIZE = 6.5
 
 
 @dataclass
@@ -45,30 +51,6 @@ class TimelineFigure:
     counts: dict[str, dict[date, int]] = field(default_factory=dict)  # lane -> period -> n
 
 
-def chronology_numbers(tl: Timeline) -> dict[tuple[str, int], int]:
-    """A number per dated record, in the order a chronology lists them: by first day, then
-    kind (shipments, events, sanctions, sources), then id."""
-    rank = {k: i for i, k in enumerate(KIND_ORDER)}
-
-    def key(r):  # noqa: ANN001, ANN202
-        day = r.start or r.end
-        return (day.toordinal() if day else 0, rank.get(r.kind, len(rank)), r.kind, r.id)
-    return {(r.kind, r.id): n for n, r in enumerate(sorted(tl.records, key=key), 1)}
-
-
-@dataclass(eq=False)
-class _Lane:
-    name: str
-    rows: list[int]  # row indexes into the timeline arrays
-    slots: list[tuple[int, int, str]] = field(default_factory=list)  # (row, sub-row, label)
-    sub_rows: int = 0
-    counted: bool = False
-
-    @property
-    def height(self) -> float:
-        return AGG_H if self.counted else max(self.sub_rows, 1) * ROW_H
-
-
 def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
                     numbers: dict[tuple[str, int], int] | None = None,
                     max_drawings: int | None = None,
@@ -79,29 +61,20 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
     if not len(tl) or tl.first is None or tl.last is None:
         return None
     nums = chronology_numbers(tl) if numbers is None else numbers
-    a, b = tl.first.toordinal() - 15, tl.last.toordinal() + 16
-    plot_w = width - LABEL_W - 6
-
-    def x(ordinal: float) -> float:
-        return LABEL_W + (ordinal - a) / (b - a) * plot_w
-
-    lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
+    a, b, plot_w, x = axis(tl, width)
     caption_lines = 3 if caption_in_drawing else 0
-    budget = max_height - AXIS_H - TOP - caption_lines * (CAPTION_SIZE + 2)
-    for lane in sorted(lanes, key=lambda ln: -ln.height):  # count the tallest lanes first
-        if sum(ln.height for ln in lanes) <= budget or lane.height <= AGG_H:
-            break  # it fits, or counting would save no room: tile instead
-        lane.counted = True
+    budget = lane_budget(max_height, caption_lines)
+    lanes = fitted_lanes(tl, x, nums, width, max_height, budget)
     if numbers is None and any(ln.counted for ln in lanes):  # number what is drawn singly
         single = {(r.kind, r.id) for ln in lanes if not ln.counted
                   for r in (tl.records[int(tl.rec[i])] for i in ln.rows)}
         nums = {k: n for n, k in enumerate((k for k in nums if k in single), 1)}
         counted = {ln.name for ln in lanes if ln.counted}
-        lanes = _lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
+        lanes = stacked_lanes(tl, x, nums, width, int(max_height / ROW_H) + 1)
         for ln in lanes:
             ln.counted = ln.name in counted
     period = choose_period(a, b, plot_w) if any(ln.counted for ln in lanes) else None
-    pages: list[list[_Lane]] = [[]]
+    pages: list[list[Lane]] = [[]]
     for lane in lanes:
         if pages[-1] and sum(ln.height for ln in pages[-1]) + lane.height > budget:
             pages.append([])
@@ -129,43 +102,7 @@ def timeline_drawing(tl: Timeline, width: float, max_height: float = 600.0,
     return fig.drawings[0] if fig else None
 
 
-def _lanes(tl: Timeline, x, nums: dict[tuple[str, int], int],  # noqa: ANN001
-           width: float, most: int) -> list[_Lane]:
-    """Each lane's items stacked on sub-rows so that neither bars nor their number labels
-    overlap (in points, not days: a label needs room too). A lane needing more than
-    ``most`` sub-rows stops there: it cannot be drawn item by item anyway."""
-    by_lane: dict[int, list[int]] = {}
-    for i in range(len(tl)):
-        by_lane.setdefault(int(tl.lane[i]), []).append(i)
-    out = []
-    for lane_i, name in enumerate(tl.lanes):
-        rows = sorted(by_lane.get(lane_i, []), key=lambda i: (int(tl.start[i]), i))
-        lane = _Lane(name, rows)
-        free: list[tuple[float, int]] = []  # (right edge, sub-row), the leftmost first
-        for i in rows:
-            rec = tl.records[int(tl.rec[i])]
-            n = nums.get((rec.kind, rec.id))
-            label = str(n) if n is not None else ""
-            lo, hi = x(int(tl.start[i])), max(x(int(tl.end[i]) + 1), x(int(tl.start[i])) + 1.2)
-            if int(tl.style[i]) == 0:
-                mid = x(int(tl.start[i]) + 0.5)
-                lo, hi = mid - 3.2, mid + 3.2
-            lw = text_width(label, NUM_SIZE) + 1.5 if label else 0.0
-            lo, hi = (lo, hi + lw) if hi + lw <= width else (lo - lw, hi)
-            if free and free[0][0] + 1.5 < lo:
-                slot = heapq.heapreplace(free, (hi, free[0][1]))[1]
-            else:
-                slot = lane.sub_rows
-                lane.sub_rows += 1
-                heapq.heappush(free, (hi, slot))
-                if lane.sub_rows > most:
-                    break
-            lane.slots.append((i, slot, label))
-        out.append(lane)
-    return out
-
-
-def _drawing(tl: Timeline, lanes: list[_Lane], x, a: int, b: int, width: float,  # noqa: ANN001
+def _drawing(tl: Timeline, lanes: list[Lane], x, a: int, b: int, width: float,  # noqa: ANN001
              period: Period | None, caption: str, caption_lines: int) -> Drawing:
     lines = wrap_text(caption, CAPTION_SIZE, width, max_lines=caption_lines,
                       max_chars=600) if caption else []
@@ -190,7 +127,7 @@ def _drawing(tl: Timeline, lanes: list[_Lane], x, a: int, b: int, width: float, 
     return d
 
 
-def _lane_label(d: Drawing, tl: Timeline, lane: _Lane, top: float) -> None:
+def _lane_label(d: Drawing, tl: Timeline, lane: Lane, top: float) -> None:
     name = fit_text(lane.name, 7, LABEL_W - 10)
     for s in label_strings(LABEL_W - 8, top - 10, name, 7, "end"):
         d.add(s)
@@ -233,7 +170,7 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
             d.add(st)
 
 
-def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN001
+def _counts(d: Drawing, tl: Timeline, lane: Lane, top: float, x,  # noqa: ANN001
             axis: tuple[int, int], period: Period) -> None:
     """Records of the lane per period, by their first possible day, the count above; a
     lane of several kinds (an entity's) stacks each kind in its colour."""
@@ -264,7 +201,7 @@ def _counts(d: Drawing, tl: Timeline, lane: _Lane, top: float, x,  # noqa: ANN00
             d.add(st)
 
 
-def _bins(tl: Timeline, lane: _Lane, period: Period) -> Counter:
+def _bins(tl: Timeline, lane: Lane, period: Period) -> Counter:
     """(period key, kind) -> records of the lane."""
     bins: Counter = Counter()
     for i in lane.rows:
@@ -274,9 +211,9 @@ def _bins(tl: Timeline, lane: _Lane, period: Period) -> Counter:
     return bins
 
 
-def _caption(tl: Timeline, lanes: list[_Lane], left_out: list[_Lane], period: Period | None,
+def _caption(tl: Timeline, lanes: list[Lane], left_out: list[Lane], period: Period | None,
              pages: int, nums: dict[tuple[str, int], int]) -> str:
-    def what(group: list[_Lane]) -> str:
+    def what(group: list[Lane]) -> str:
         n = sum(len(ln.rows) for ln in group)
         if len(group) > 4:
             return f"{len(group):,} lanes ({n:,} records)"

@@ -24,8 +24,11 @@ CJK = "CasefileCJK"
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: what prints for a character no font has
 CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
 RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# invisible characters, dropped from what is printed (the body font may have glyphs for some)
+_INVISIBLE = "\r\u200b\u200c\u200d\u200e\u200f\ufeff"
 # text the body font prints as it is (the common case, checked by one regex)
-_EASY = re.compile(r"[\t\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u2000-\u206f"
+_EASY = re.compile(r"[\t\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u2000-\u200a"
+                   r"\u2010-\u206f"
                    r"\u20a0-\u20bf\u2100-\u214f\u2190-\u21ff\u2212\u25a1]*")
 _registered = False
 _hard: re.Pattern[str] | None = None  # characters the body font lacks
@@ -66,8 +69,8 @@ def _cmap(font: str) -> set[int]:
 
 def _ranges(codes: set[int]) -> str:
     """A regex character class body for ``codes`` as ranges."""
-    out, ordered = [], sorted(c for c in codes if c > 0x1f and c not in (0x5c, 0x5d, 0x5e,
-                                                                          0x2d))
+    skip = {0x5c, 0x5d, 0x5e, 0x2d, *map(ord, _INVISIBLE)}
+    out, ordered = [], sorted(c for c in codes if c > 0x1f and c not in skip)
     i = 0
     while i < len(ordered):
         j = i
@@ -118,7 +121,7 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
         for ch in m.group(0):
             if ord(ch) in cjk:
                 add(ch, CJK)
-            elif ch in "\r\u200b\u200c\u200d\u200e\u200f\ufeff":  # invisible: dropped
+            elif ch in _INVISIBLE:  # dropped
                 continue
             else:
                 missing[ch] += 1

@@ -11,7 +11,12 @@ from casefile.core.countries import country_name
 from casefile.core.grading import CONFIDENCE
 from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.charts import legend_drawing, network_drawing, timeline_figure
+from casefile.report.charts import (
+    counting_period,
+    legend_drawing,
+    network_drawing,
+    timeline_figure,
+)
 from casefile.report.citing import clip, date_as_given, heading, marks
 from casefile.report.figure_chart import chart_figure
 from casefile.report.model import DossierData
@@ -147,8 +152,7 @@ def _period(data: DossierData, width: float) -> str:
     """The period the chronology figure counts in (month, quarter, year): the table of a
     big case counts its shipments in the same periods."""
     tl = data.timeline
-    fig = timeline_figure(tl, width, max_drawings=1) if tl is not None else None
-    period = fig.period if fig is not None else None
+    period = counting_period(tl, width) if tl is not None else None  # not drawn twice
     if period is None:  # the figure draws every record: months read best
         return "month"
     return period if period in ("month", "quarter") else "year"

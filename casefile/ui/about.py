@@ -1,5 +1,5 @@
 """Help → About: the version, the icon and, on its Licences page, the licences of everything
-Casefile ships (plain text: :func:`casefile.ui.licence_list.licence_text`)."""
+Casefile ships (plain text: :func:`casefile.services.licences.licence_text`)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from casefile import __version__
 from casefile.paths import resource_path
-from casefile.ui.licence_list import licence_text
+from casefile.services.licences import licence_text
 from casefile.ui.text import plain_label
 
 

@@ -5,15 +5,13 @@ marking, with a legend, and the marking again at the foot."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph.functions as pgfn
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.links import links_in
@@ -22,13 +20,9 @@ from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
 from casefile.ui.chart_layer import GREY
 from casefile.ui.chart_scene import ChartScene
-from casefile.ui.timeline_export import _marking, marking_of
+from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 
-WIDTH = 1600
-MARGIN = 24
-HEADER = 78
 LEGEND = 64
-FOOTER = 34
 GLYPHS_UP_TO = 2000  # nodes drawn with their pictogram (more: a coloured disc)
 LABELS_UP_TO = 3000
 ARROWS_UP_TO = 5000
@@ -42,7 +36,6 @@ LINK_WORDS = {"shipment": "shipments (→ direction, width by count)",
 def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
                  name: str) -> Path:
     """Write what ``scene`` shows to ``path`` (PNG, or SVG by the suffix)."""
-    path = Path(path)
     src = scene.extent()
     chart_w = WIDTH - 2 * MARGIN
     scale = min(chart_w / max(src.width(), 1.0), 1.5)
@@ -50,66 +43,27 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
     scale = min(scale, chart_h / max(src.height(), 1.0))
     height = HEADER + chart_h + LEGEND + FOOTER
     target = QRectF(MARGIN, HEADER, chart_w, chart_h)
-    if path.suffix.lower() == ".svg":
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(QSize(WIDTH, height))
-        gen.setViewBox(QRect(0, 0, WIDTH, height))
-        gen.setTitle(f"{info.get('title') or 'Case'} — link chart {name}")
-        gen.setDescription(" · ".join(p for p in marking_of(info)[::3] if p))
-        painter = QPainter(gen)
-        _page(painter, scene, info, name, height, src, target, scale)
-        painter.end()
-    else:
-        big = len(scene.graph.nodes) > GLYPHS_UP_TO or len(scene.graph.links) > 20_000
-        ratio = 1 if big else 2  # sharp when printed; a huge chart stays quick to write
-        image = QImage(WIDTH * ratio, height * ratio, QImage.Format.Format_ARGB32)
-        image.setDevicePixelRatio(ratio)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not big)
-        _page(painter, scene, info, name, height, src, target, scale)
-        painter.end()
-        if not image.save(str(path)):
-            raise OSError(f"Cannot write {path}")
-    return path
-
-
-def _page(p: QPainter, scene: ChartScene, info: dict[str, Any], name: str, height: int,
-          src: QRectF, target: QRectF, scale: float) -> None:
-    p.fillRect(QRect(0, 0, WIDTH, height), QColor("white"))
-    label, fg, bg, classification = marking_of(info)
-    mark_w = _marking(p, QPoint(WIDTH - MARGIN, MARGIN), label, fg, bg)
-    title = QFont()
-    title.setPixelSize(22)
-    title.setBold(True)
-    p.setFont(title)
-    p.setPen(QColor("#111111"))
-    room = WIDTH - 2 * MARGIN - mark_w - 16
-    p.drawText(QRect(MARGIN, MARGIN - 4, room, 30), Qt.AlignmentFlag.AlignLeft,
-               QFontMetrics(title).elidedText(str(info.get("title") or "Untitled case"),
-                                              Qt.TextElideMode.ElideRight, room))
-    small = QFont()
-    small.setPixelSize(13)
-    p.setFont(small)
-    p.setPen(QColor("#555555"))
     shown = int((~scene.hidden).sum())
     links = int(scene.layer.visible.sum())
-    line = (f"Link chart “{name}” · {shown:,} nodes · {links:,} links"
-            + (f" · {scene.window_text}" if scene.window_text else "")
-            + f" · exported {date.today().isoformat()}"
-            + (f" · {classification}" if classification else ""))
-    p.drawText(QRect(MARGIN, MARGIN + 30, WIDTH - 2 * MARGIN, 20),
-               Qt.AlignmentFlag.AlignLeft, line)
-    p.save()
-    p.setClipRect(target)
-    p.translate(target.center())
-    p.scale(scale, scale)
-    p.translate(-src.center())
-    draw_chart(p, scene)
-    p.restore()
-    _legend(p, HEADER + int(target.height()) + 12, small, scene)
-    _marking(p, QPoint(WIDTH - MARGIN, height - FOOTER + 6), label, fg, bg)
+    what = (f"Link chart “{name}” · {shown:,} nodes · {links:,} links"
+            + (f" · {scene.window_text}" if scene.window_text else ""))
+
+    def body(p: QPainter, small: QFont) -> None:
+        p.save()
+        p.setClipRect(target)
+        p.translate(target.center())
+        p.scale(scale, scale)
+        p.translate(-src.center())
+        draw_chart(p, scene)
+        p.restore()
+        _legend(p, HEADER + int(target.height()) + 12, small, scene)
+
+    big = len(scene.graph.nodes) > GLYPHS_UP_TO or len(scene.graph.links) > 20_000
+    title = f"{info.get('title') or 'Case'} — link chart {name}"
+    return write_picture(  # a PNG sharp when printed; a huge chart stays quick to write
+        Path(path), height, title, info,
+        lambda p: draw_page(p, info, height, what, QFont(), body),
+        ratio=1 if big else 2, antialias=not big)
 
 
 def draw_chart(p: QPainter, scene: ChartScene) -> None:

@@ -255,7 +255,7 @@ def test_a_lower_marking_and_redaction_warnings(demo, tmp_path):
     assert any("Redaction:" in n and title in n for n in report.notes)
 
 
-def test_a_big_chronology_counts_in_the_figures_periods(tmp_path):
+def test_a_big_chronology_counts_in_the_figures_periods(tmp_path, monkeypatch):
     from collections import Counter
 
     from casefile.report import listings
@@ -266,7 +266,12 @@ def test_a_big_chronology_counts_in_the_figures_periods(tmp_path):
     case = build_synthetic_case(tmp_path / "s.casefile", shipments=400, entities=40,
                                 sources=5, citations=40)
     out = tmp_path / "s.pdf"
+    built = []
+    figure = listings.timeline_figure
+    monkeypatch.setattr(listings, "timeline_figure",
+                        lambda *a, **k: built.append(1) or figure(*a, **k))
     export_dossier(case, out, DossierOptions(sections=("chronology",)))
+    assert len(built) == 1  # the period is chosen without drawing the figure twice
     with case.read() as conn:
         data = read_dossier(conn, DossierOptions())
     case.close()

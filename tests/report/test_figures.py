@@ -8,12 +8,15 @@ from datetime import date, timedelta
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.pdfbase import pdfmetrics
 
 from casefile.core.timeline import TimelineRecord, build_timeline
 from casefile.report.charts import (
+    counting_period,
     label_strings,
     legend_drawing,
     network_drawing,
@@ -201,6 +204,29 @@ def test_timeline_by_entity_tiles_over_drawings_that_each_fit():
     m = re.search(r"Not drawn: ([\d,]+) lanes with ([\d,]+) records", one.caption)
     drawn = {s.text for s in strings(one.drawings[0])}
     assert m and int(m[1]) == sum(lane not in drawn for lane in tl.lanes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(shipments=st.integers(0, 700), spread=st.integers(1, 40_000),
+       max_h=st.sampled_from([100.0, 300.0, 600.0]), caption=st.booleans(),
+       group=st.sampled_from(["kind", "entity"]))
+def test_the_counting_period_is_the_figures_without_drawing_it(shipments, spread, max_h,
+                                                               caption, group):
+    def moved(day, rid):  # spread the records over up to ``spread`` more days
+        return day and day + timedelta(days=(rid * 7919) % spread)
+    recs = [TimelineRecord(r.kind, r.id, r.label, "", "", moved(r.start, r.id),
+                           moved(r.end, r.id), parties=r.parties) for r in records(shipments)]
+    tl = build_timeline(recs, group)
+    fig = timeline_figure(tl, WIDTH, max_h, caption_in_drawing=caption)
+    assert counting_period(tl, WIDTH, max_h, caption) == (fig.period if fig else None)
+
+
+def test_the_counting_period_sees_both_a_counted_and_a_drawn_figure():
+    dense, sparse = build_timeline(records(700)), build_timeline(records(0, 10, 2, 0))
+    assert counting_period(dense, WIDTH) == timeline_figure(dense, WIDTH).period == "quarter"
+    assert counting_period(sparse, WIDTH) is None and timeline_figure(sparse, WIDTH).period \
+        is None
+    assert counting_period(build_timeline([]), WIDTH) is None
 
 
 def test_long_spans_count_per_longer_periods_inside_the_axis():

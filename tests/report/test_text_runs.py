@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casefile.report import fonts
@@ -14,6 +14,8 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
+@example("\u200b")  # the body font has a glyph for it: dropped all the same
+@example("a\u200bb\ufeffc\u2010d\r")
 def test_runs_give_back_the_text_with_only_unprintables_replaced(text):
     fonts.missing.clear()
     runs = fonts.font_runs(text)

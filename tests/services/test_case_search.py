@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from casefile.services.case.facade import Case
 from casefile.services.queries.case_search import search_case, term_spans, unmark
+from tests.support.statements import counted
 
 
 def test_an_alias_finds_the_partys_shipments_and_relationships(tmp_path):
@@ -43,3 +44,46 @@ def test_unmark_and_term_spans():
     out, spans = unmark("a  \x02Техкрим\x03\n b")
     assert out == "a Техкрим b" and spans == [(2, 9)]
     assert term_spans("Big TEKHKRIM deal", "tekhkrim") == [(4, 12)]
+
+
+def _traders(case, n, other, start=0):
+    """``n`` parties known as "Зенит", each shipping, meeting, related and sanctioned."""
+    made = []
+    for i in range(start, start + n):
+        p = case.create("entity", {"name": f"Trader {i}"}).result
+        case.create("alias", {"entity_id": p, "name": "Зенит", "lang": "ru"})
+        ship = case.create("shipment", {"shipper_id": p, "consignee_id": other,
+                                        "declared_goods": f"lot {i}"}).result
+        ev = case.create("event", {"title": f"talks {i}", "kind": "meeting"},
+                         {"event_party": [{"entity_id": p, "role": ""}]}).result
+        rel = case.create("relationship", {"subject_id": other, "object_id": p,
+                                           "kind": "customer_of"}).result
+        sanc = case.create("sanction", {"entity_id": p, "authority": "OFAC"}).result
+        made.append((p, {("shipment", ship): "shipper", ("event", ev): "involved",
+                         ("relationship", rel): "object", ("sanction", sanc): "listed"}))
+    return made
+
+
+def test_the_records_of_the_parties_found_take_one_query_per_kind(tmp_path):
+    case = Case.new(tmp_path / "s.casefile")
+    other = case.create("entity", {"name": "Buyer"}).result
+    made = _traders(case, 2, other)
+    with case.read() as conn, counted(case.engine) as few:
+        search_case(conn, "зенит")
+    made += _traders(case, 8, other, start=2)
+    with case.read() as conn, counted(case.engine) as many:
+        found = search_case(conn, "зенит")
+        capped = search_case(conn, "зенит", related_limit=6)
+    case.close()
+    assert len(many) == 2 * len(few)  # two searches, each as many queries as with 2 parties
+    via = {(f.kind, f.id): f.via for f in found if f.via}
+    names = {p: f.title for f in found if f.kind == "entity" for p in [f.id]}
+    assert via == {key: f"{names[p]} ({part})" for p, records in made
+                   for key, part in records.items()}
+    # party by party in the order found, kind by kind, cut at the limit
+    first, second = [f.title for f in found if f.kind == "entity"][:2]
+    assert [f.via for f in capped if f.via] == [
+        f"{first} (shipper)", f"{first} (object)", f"{first} (involved)", f"{first} (listed)",
+        f"{second} (shipper)", f"{second} (object)"]
+    assert [f.kind for f in capped if f.via][:4] == ["shipment", "relationship", "event",
+                                                    "sanction"]

@@ -2,6 +2,7 @@
 
 from casefile.services.case.facade import Case
 from casefile.services.queries.party import party_profile
+from tests.support.statements import counted
 
 
 def _case(tmp_path):
@@ -42,3 +43,35 @@ def test_a_profile_holds_every_record_touching_the_party(tmp_path):
     assert len(via.items["shipment"]) == 2
     assert any("via" in x["text"] for x in via.items["shipment"])
     assert missing is None
+
+
+def _cited_trade(case, party, other, src, n):
+    """``n`` more shipments and events of ``party``, each cited to ``src``."""
+    for i in range(n):
+        ship = case.create("shipment", {"shipper_id": other, "consignee_id": party,
+                                        "declared_goods": f"lot {i}"}).result
+        case.cite(src, "shipment", ship)
+        ev = case.create("event", {"title": f"meeting {i}", "kind": "meeting"},
+                         {"event_party": [{"entity_id": party, "role": "host"}]}).result
+        case.cite(src, "event", ev)
+
+
+def test_a_profile_reads_a_fixed_number_of_queries_however_many_records(tmp_path):
+    case, a, b, c, ship, src = _case(tmp_path)
+    other = case.create("source", {"title": "Meeting notes"}).result
+    case.cite(other, "entity", a)
+    _cited_trade(case, a, b, src, 2)
+    with case.read() as conn, counted(case.engine) as few:
+        small = party_profile(conn, a)
+    _cited_trade(case, a, b, src, 20)
+    with case.read() as conn, counted(case.engine) as many:
+        large = party_profile(conn, a)
+    case.close()
+    assert len(many) == len(few)
+    assert len(small.items["shipment"]) == 3 and len(large.items["shipment"]) == 23
+    assert len(large.items["event"]) == 22
+    # every citation of every record is counted, the party's own among them
+    assert [x["text"] for x in small.items["source"]] == [
+        "Customs records — 5 citations", "Meeting notes — 1 citation"]
+    assert [x["text"] for x in large.items["source"]] == [
+        "Customs records — 45 citations", "Meeting notes — 1 citation"]

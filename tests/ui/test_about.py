@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QApplication
 
 from casefile.paths import resource_path
-from casefile.ui import licence_list
+from casefile.services import licences
 from casefile.ui.about import AboutDialog
 
 
@@ -36,7 +36,7 @@ def test_about_lists_the_licences_of_what_casefile_runs_on(qtbot, window):
 def test_a_build_s_licence_list_is_what_the_dialog_shows(qtbot, window, monkeypatch, tmp_path):
     (tmp_path / "licenses.txt").write_text("Bundled list: zlib 1.3 Zlib\n<b>not markup</b>\n",
                                            encoding="utf-8")
-    monkeypatch.setattr(licence_list, "resource_path", lambda *p: tmp_path.joinpath(*p))
+    monkeypatch.setattr(licences, "resource_path", lambda *p: tmp_path.joinpath(*p))
     dlg = AboutDialog(window)
     qtbot.addWidget(dlg)
     assert dlg.licences.toPlainText() == "Bundled list: zlib 1.3 Zlib\n<b>not markup</b>\n"
@@ -51,7 +51,7 @@ def test_the_window_wears_the_application_icon(window):
 
 
 def test_runtime_distributions_walk_casefile_s_requirements():
-    names = {n.lower().replace("_", "-") for n in licence_list.runtime_distributions()}
+    names = {n.lower().replace("_", "-") for n in licences.runtime_distributions()}
     assert {"sqlalchemy", "reportlab", "pyside6-essentials", "shiboken6"} <= names
     assert "pytest" not in names  # a test extra is not shipped
 
@@ -59,7 +59,7 @@ def test_runtime_distributions_walk_casefile_s_requirements():
 def test_the_written_offer_says_where_to_ask():
     """The Qt source offer names the project's contact (one constant, in casefile/__init__)."""
     import casefile
-    from casefile.ui.licence_list import QT_NOTICE
+    from casefile.services.licences import QT_NOTICE
 
     offer = QT_NOTICE[QT_NOTICE.index("Written offer"):]
     assert f"Ask for it at:\n    {casefile.SOURCE_OFFER_CONTACT}\n" in offer

@@ -7,6 +7,7 @@ up, the GUI draws the spans itself."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -64,16 +65,23 @@ def term_spans(text: str, query: str) -> Spans:
     return sorted(spans)
 
 
-# records that touch a party: kind -> SQL selecting their ids and the party's part
+# records that touch the parties found: kind -> SQL over the parties' ids (a JSON array in
+# :e, in the order found) selecting the party's place in that array, the record's id and the
+# party's part, party by party and record by record
 _TOUCHING = {
-    "shipment": "SELECT id, CASE WHEN shipper_id = :e THEN 'shipper' ELSE 'consignee' END "
-                "FROM shipment WHERE shipper_id = :e OR consignee_id = :e "
-                "UNION SELECT shipment_id, 'on the route' FROM route_stop WHERE entity_id = :e",
-    "relationship": "SELECT id, CASE WHEN subject_id = :e THEN 'subject' ELSE 'object' END "
-                    "FROM relationship WHERE subject_id = :e OR object_id = :e",
-    "event": "SELECT event_id, coalesce(nullif(role, ''), 'involved') FROM event_party "
-             "WHERE entity_id = :e",
-    "sanction": "SELECT id, 'listed' FROM sanction WHERE entity_id = :e",
+    "shipment": "SELECT p.key, s.id, CASE WHEN s.shipper_id = p.value THEN 'shipper' "
+                "ELSE 'consignee' END FROM json_each(:e) p JOIN shipment s "
+                "ON s.shipper_id = p.value OR s.consignee_id = p.value "
+                "UNION SELECT p.key, r.shipment_id, 'on the route' FROM json_each(:e) p "
+                "JOIN route_stop r ON r.entity_id = p.value ORDER BY 1, 2, 3",
+    "relationship": "SELECT p.key, r.id, CASE WHEN r.subject_id = p.value THEN 'subject' "
+                    "ELSE 'object' END FROM json_each(:e) p JOIN relationship r "
+                    "ON r.subject_id = p.value OR r.object_id = p.value ORDER BY 1, 2",
+    "event": "SELECT p.key, x.event_id, coalesce(nullif(x.role, ''), 'involved') "
+             "FROM json_each(:e) p JOIN event_party x ON x.entity_id = p.value "
+             "ORDER BY 1, 2, x.id",
+    "sanction": "SELECT p.key, x.id, 'listed' FROM json_each(:e) p JOIN sanction x "
+                "ON x.entity_id = p.value ORDER BY 1, 2",
 }
 
 
@@ -91,24 +99,42 @@ def search_case(conn: Connection, query: str, limit: int = 200,
             tspans, sspans = term_spans(title, query), term_spans(snippet, query)
         found.append(Found(h.kind, h.id, title, snippet, tspans, sspans))
         seen.add((h.kind, h.id))
-    wanted: list[tuple[str, int, str]] = []
-    for f in found:
-        if len(wanted) >= related_limit:
-            break  # nothing more would be added
-        if f.kind != "entity":
-            continue
-        for kind, sql in _TOUCHING.items():
-            if len(wanted) >= related_limit:
-                break
-            for rid, part in conn.exec_driver_sql(
-                    sql.replace(":e", "?"), (f.id,) * sql.count(":e")).all():
-                if (kind, rid) not in seen and len(wanted) < related_limit:
-                    seen.add((kind, rid))
-                    wanted.append((kind, rid, f"{f.title} ({part})"))
+    wanted = _touching(conn, [f for f in found if f.kind == "entity"], seen, related_limit)
     titles = _titles(conn, [(k, i) for k, i, _v in wanted])
     found += [Found(k, i, titles.get((k, i), f"#{i}"), f"found through {via}", via=via)
               for k, i, via in wanted]
     return found
+
+
+def _touching(conn: Connection, parties: list[Found], seen: set[tuple[str, int]],
+              limit: int) -> list[tuple[str, int, str]]:
+    """Up to ``limit`` records not in ``seen`` that touch the parties, party by party (in
+    the order found), kind by kind: one query per kind for all the parties, read only as
+    far as needed."""
+    wanted: list[tuple[str, int, str]] = []
+    if not parties or limit <= 0:
+        return wanted
+    ids = json.dumps([p.id for p in parties])
+    results = [(kind, conn.exec_driver_sql(sql.replace(":e", "?"), (ids,) * sql.count(":e")))
+               for kind, sql in _TOUCHING.items()]
+    try:
+        rows = [(kind, iter(res)) for kind, res in results]
+        ahead = [next(it, None) for _kind, it in rows]
+        for pos, party in enumerate(parties):
+            for k, (kind, it) in enumerate(rows):
+                row = ahead[k]
+                while row is not None and row[0] == pos:
+                    if len(wanted) >= limit:
+                        return wanted
+                    if (kind, row[1]) not in seen:
+                        seen.add((kind, row[1]))
+                        wanted.append((kind, row[1], f"{party.title} ({row[2]})"))
+                    row = next(it, None)
+                ahead[k] = row
+        return wanted
+    finally:
+        for _kind, res in results:
+            res.close()
 
 
 def _titles(conn: Connection, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:

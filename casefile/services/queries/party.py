@@ -7,6 +7,7 @@ as plain text only."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -115,20 +116,25 @@ def _shipments(conn: Connection, entity_id: int) -> list[Item]:
 
 
 def _sources(conn: Connection, entity_id: int, items: dict[str, list[Item]]) -> list[Item]:
-    """Sources cited for the party itself or for any record in its profile."""
+    """Sources cited for the party itself or for any record in its profile: one query per
+    kind of record, whatever the number of records."""
     cols = schema.CITATION_COLUMNS
-    wanted: list[tuple[str, int]] = [("entity", entity_id)]
-    wanted += [(kind, it["id"]) for kind in items for it in items[kind] if kind in cols]
+    wanted: dict[str, list[int]] = {"entity": [entity_id]}
+    for kind in items:
+        if kind in cols and items[kind]:
+            wanted.setdefault(kind, []).extend(it["id"] for it in items[kind])
     counts: dict[int, int] = {}
-    for kind, rid in wanted:
-        for (sid,) in conn.exec_driver_sql(
-                f"SELECT source_id FROM citation WHERE {cols[kind]} = ?", (rid,)).all():
-            counts[sid] = counts.get(sid, 0) + 1
+    for kind, ids in wanted.items():
+        for sid, n in conn.exec_driver_sql(
+                f"SELECT source_id, count(*) FROM citation WHERE {cols[kind]} IN "
+                "(SELECT value FROM json_each(?)) GROUP BY source_id",
+                (json.dumps(ids),)).all():
+            counts[sid] = counts.get(sid, 0) + n
     if not counts:
         return []
-    rows = _rows(conn, f"SELECT id, title, publisher, date_text, reliability FROM source "
-                       f"WHERE id IN ({','.join('?' * len(counts))}) "
-                       "ORDER BY date_start, id", tuple(counts))
+    rows = _rows(conn, "SELECT id, title, publisher, date_text, reliability FROM source "
+                       "WHERE id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY date_start, id", (json.dumps(list(counts)),))
     return [{"kind": "source", "id": r["id"], "date": r["date_text"] or "",
              "text": " · ".join(x for x in (r["title"], r["publisher"]) if x)
              + f" — {counts[r['id']]} citation{'s' if counts[r['id']] != 1 else ''}"}

@@ -1,6 +1,7 @@
 """Candidate retrieval from a watchlist's token index: the entries that share the party's
 rarest keys (name parts, phonetic keys, Han bigrams, identifiers), ranked by the summed
-rarity of the keys they share; only those are scored."""
+rarity of the keys they share; only those are scored (:meth:`Index.matches`, for the
+scoring in this thread and in the worker processes alike)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cached_property
 
 from casefile.core.screening.keys import entry_keys, rarity
 from casefile.core.screening.records import Entry, Party, comparable
+from casefile.core.screening.score import Result, score
 from casefile.services.screening.watchlist_db import entry_of
 
 LIMIT = 30  # candidates scored per party (plus every entry sharing an identifier)
@@ -54,6 +56,13 @@ class Index:
         ranked = sorted(scores, key=lambda e: (-scores[e], e))
         chosen = list(dict.fromkeys([*must, *ranked[:limit]]))
         return [e for e in self.entries(chosen) if comparable(party.schema, e.schema)]
+
+    def matches(self, party: Party, review: float) -> list[tuple[Entry, Result, str]]:
+        """(entry, result, the entry's digest) of each candidate scoring at least
+        ``review`` for ``party``, best first."""
+        scored = [(e, score(party, e)) for e in self.candidates(party)]
+        return [(e, r, self.digest(e.key)) for e, r in sorted(scored, key=lambda x: -x[1].score)
+                if r.score >= review]
 
     def entries(self, ids: list[int]) -> list[Entry]:
         out: list[Entry] = []

@@ -18,7 +18,7 @@ from pathlib import Path
 from casefile.core.screening import REVIEW_THRESHOLD
 from casefile.core.screening.names import analyse
 from casefile.core.screening.records import Entry, Party
-from casefile.core.screening.score import Result, score
+from casefile.core.screening.score import Result
 from casefile.services.screening import name_table
 from casefile.services.screening.candidates import Index
 
@@ -50,13 +50,8 @@ def _score_chunk(path: str, parties: list[Party], review: float
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         _index = (which, Index(con))
     index = _index[1]
-    out: list[Scored] = []
-    for party in parties:
-        scored = [(e, score(party, e)) for e in index.candidates(party)]
-        for e, r in sorted(scored, key=lambda x: -x[1].score):
-            if r.score >= review:
-                out.append((party.id, e, r, index.digest(e.key)))
-    return out
+    return [(party.id, e, r, digest) for party in parties
+            for e, r, digest in index.matches(party, review)]
 
 
 class ScreeningPool:

@@ -69,29 +69,24 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
         where += (" AND h.run_id = (SELECT max(r2.id) FROM screening_run r2 WHERE "
                   "r2.watchlist = r.watchlist AND (r2.scope = 'case' OR r2.scope = "
                   "'entity ' || h.entity_id))")
+    # The decision that holds (the hit's own latest, else the one carried from an earlier
+    # run) is joined in, not looked up hit by hit.
     sql = f"""
-        SELECT h.id, h.run_id, h.entity_id, e.name, e.kind, h.list_key, h.list_schema,
-               h.list_caption, h.score, h.explanation, h.matched_name, h.features, h.entry,
-               h.reopened, h.carried_decision_id,
-               (SELECT max(id) FROM screening_decision WHERE hit_id = h.id) AS own
-        FROM screening_hit h JOIN screening_run r ON r.id = h.run_id
-        JOIN entity e ON e.id = h.entity_id WHERE 1 = 1 {where}
-        ORDER BY h.score DESC, h.id"""
-    out = []
-    for r in conn.exec_driver_sql(sql, tuple(params)).mappings():
-        dec = _decision(conn, r["own"] or r["carried_decision_id"])
-        out.append(HitRow(
-            r["id"], r["run_id"], r["entity_id"], r["name"], r["kind"], r["list_key"],
-            r["list_schema"], r["list_caption"], r["score"], r["explanation"],
-            r["matched_name"], json.loads(r["features"] or "{}"),
-            json.loads(r["entry"] or "{}"), r["reopened"], *dec,
-            carried=r["own"] is None and r["carried_decision_id"] is not None))
-    return out
-
-
-def _decision(conn: Connection, did: int | None) -> tuple[str, str, str, str]:
-    if did is None:
-        return "", "", "", ""
-    row = conn.exec_driver_sql("SELECT verdict, reviewer, note, decided_at FROM "
-                               "screening_decision WHERE id = ?", (did,)).first()
-    return (row[0], row[1], row[2], row[3]) if row else ("", "", "", "")
+        SELECT x.*, coalesce(d.verdict, '') AS verdict, coalesce(d.reviewer, '') AS reviewer,
+               coalesce(d.note, '') AS note, coalesce(d.decided_at, '') AS decided_at
+        FROM (SELECT h.id, h.run_id, h.entity_id, e.name, e.kind, h.list_key, h.list_schema,
+                     h.list_caption, h.score, h.explanation, h.matched_name, h.features,
+                     h.entry, h.reopened, h.carried_decision_id,
+                     (SELECT max(id) FROM screening_decision WHERE hit_id = h.id) AS own
+              FROM screening_hit h JOIN screening_run r ON r.id = h.run_id
+              JOIN entity e ON e.id = h.entity_id WHERE 1 = 1 {where}) x
+        LEFT JOIN screening_decision d ON d.id = coalesce(x.own, x.carried_decision_id)
+        ORDER BY x.score DESC, x.id"""
+    return [HitRow(
+        r["id"], r["run_id"], r["entity_id"], r["name"], r["kind"], r["list_key"],
+        r["list_schema"], r["list_caption"], r["score"], r["explanation"],
+        r["matched_name"], json.loads(r["features"] or "{}"),
+        json.loads(r["entry"] or "{}"), r["reopened"], r["verdict"], r["reviewer"],
+        r["note"], r["decided_at"],
+        carried=r["own"] is None and r["carried_decision_id"] is not None)
+        for r in conn.exec_driver_sql(sql, tuple(params)).mappings()]

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
-from casefile.core.screening.score import Result, score
+from casefile.core.screening.score import Result
 from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -93,10 +93,7 @@ def find(index: Index, parties: list[tuple[Party, str]], review: float = REVIEW_
     for n, (party, name) in enumerate(parties):
         if progress is not None:
             progress(n, len(parties), name)
-        scored = [(e, score(party, e)) for e in index.candidates(party)]
-        for e, r in sorted(scored, key=lambda x: -x[1].score):
-            if r.score >= review:
-                out.append(Found(party, name, e, r, index.digest(e.key)))
+        out += [Found(party, name, e, r, digest) for e, r, digest in index.matches(party, review)]
     if progress is not None:
         progress(len(parties), len(parties), "")
     return out

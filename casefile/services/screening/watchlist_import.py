@@ -80,9 +80,13 @@ def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
         yield n, obj
 
 
-def _row(obj: dict[str, Any]) -> tuple[Any, ...] | None:
+Props = dict[str, list[str]]
+
+
+def _row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:
     """(key, schema, caption, datasets, topics, first_seen, last_seen, last_change, data,
-    digest) of a matchable entity; None for any other."""
+    digest) of a matchable entity, and the properties kept (``data`` is their JSON); None
+    for any other entity."""
     rec = entity(obj)
     if rec is None or not rec["id"] or rec["schema"] not in MATCHABLE:
         return None
@@ -94,7 +98,8 @@ def _row(obj: dict[str, Any]) -> tuple[Any, ...] | None:
     datasets = ",".join(str(d) for d in obj.get("datasets") or [])
     digest = hashlib.sha256(f"{rec['schema']}\x1f{caption}\x1f{data}".encode()).hexdigest()
     return (rec["id"], rec["schema"], caption, datasets, ",".join(props.get("topics", [])),
-            obj.get("first_seen"), obj.get("last_seen"), obj.get("last_change"), data, digest)
+            obj.get("first_seen"), obj.get("last_seen"), obj.get("last_change"), data,
+            digest), props
 
 
 class _Writer:
@@ -103,9 +108,10 @@ class _Writer:
         self.tokens: list[tuple[str, int]] = []
         self.fresh = con.execute("SELECT count(*) FROM entry").fetchone()[0] == 0
 
-    def put(self, row: tuple[Any, ...]) -> None:
-        """Write one entry: new, changed (its tokens renewed) or unchanged (only marked as
-        seen by this load). An id met twice in one file keeps its last entity."""
+    def put(self, row: tuple[Any, ...], props: Props) -> None:
+        """Write one entry (``props``: its properties, as ``row``'s data holds them): new,
+        changed (its tokens renewed) or unchanged (only marked as seen by this load). An id
+        met twice in one file keeps its last entity."""
         key, digest = row[0], row[9]
         old = None if self.fresh else self.con.execute(
             "SELECT id, digest FROM entry WHERE key = ?", (key,)).fetchone()
@@ -133,7 +139,6 @@ class _Writer:
                              "seen=? WHERE id = ?", (*row[1:], self.load, old[0]))
             eid = old[0]
             self.report.changed += 1
-        props = json.loads(row[8])
         names = [v for p in (*NAME_PROPS, *WEAK_PROPS) for v in props.get(p, ())]
         idents = [v for p in ID_PROPS if p != "kppCode" for v in props.get(p, ())]
         self.tokens += [(k, eid) for k in entry_keys(names or [row[2]], idents)]
@@ -202,8 +207,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         if op.upper() == "DEL":
                             w.delete(str(obj.get("id") or ""))
                             continue
-                    row = _row(obj)
-                    if row is None:
+                    parsed = _row(obj)
+                    if parsed is None:
                         if not obj.get("schema"):
                             raise ImportFileError(f"{path.name}, line {n}: an entity "
                                                   "without a schema")
@@ -212,8 +217,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                                                   f"{obj['schema']} without an id")
                         report.skipped += 1
                         continue
-                    newest = max(newest, str(row[7] or ""))
-                    w.put(row)
+                    newest = max(newest, str(parsed[0][7] or ""))
+                    w.put(*parsed)
         w.flush()
         if delta:
             report.kind = "delta"
@@ -259,11 +264,11 @@ def _load_csv(path: Path, w: _Writer, progress: Progress | None) -> None:
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": {
                 k: v for k, v in rec["properties"].items() if v and any(v)},
                 "datasets": rec.get("_datasets") or []}
-            row = _row(obj)
-            if row is None:
+            parsed = _row(obj)
+            if parsed is None:
                 w.report.skipped += 1
                 continue
-            w.put(row)
+            w.put(*parsed)
 
 
 def _sha256(path: Path) -> Any:

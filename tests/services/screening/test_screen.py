@@ -11,6 +11,7 @@ from casefile.services.screening.results import hits
 from casefile.services.screening.screen import screen_case
 from casefile.services.screening.summary import screening_summary
 from casefile.services.screening.watchlist_import import load
+from tests.support.statements import counted
 from tests.support.watchlist import ENTRIES, ftm, write_ftm
 
 
@@ -53,12 +54,17 @@ def test_a_run_records_its_hits_undoably_audited_and_digested(case, listed):
     assert len(current(case)) == 3
 
 
-def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
+def screened_and_decided(case, listed):
+    """The parties screened, Chemezov decided a match and Tekhkrim not."""
     parties(case)
     screen_case(case, "sanctions", where=listed)
     by = {h.list_key: h for h in current(case)}
     decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source")
     decide(case, [by["NK-tekhkrim"].id], "no_match", "other company")
+
+
+def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
+    screened_and_decided(case, listed)
     assert check_case(case.path).ok
     s = screen_case(case, "sanctions", where=listed)
     assert (s.carried, s.reopened) == (2, 0)
@@ -74,6 +80,20 @@ def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
     assert by["NK-chemezov"].open and by["NK-chemezov"].reopened == "the list entry changed"
     assert by["NK-tekhkrim"].verdict == "no_match"
     assert s.reopened == 1
+
+
+def test_the_review_list_is_one_query_however_many_hits_are_decided(case, listed):
+    screened_and_decided(case, listed)
+    screen_case(case, "sanctions", where=listed)  # carries both decisions to the new hits
+    decide(case, [h.id for h in current(case) if h.list_key == "NK-dji"], "unsure", "ask")
+    with case.read() as conn, counted(case.engine) as statements:
+        got = hits(conn)
+    assert len(statements) == 1
+    assert sorted((h.list_key, h.verdict, h.note, h.carried) for h in got) == [
+        ("NK-chemezov", "match", "same birth date in the source", True),
+        ("NK-dji", "unsure", "ask", False),
+        ("NK-tekhkrim", "no_match", "other company", True)]
+    assert all(h.reviewer is not None and h.decided_at for h in got)
 
 
 def test_a_score_crossing_a_threshold_reopens(case, listed):
@@ -146,6 +166,39 @@ def test_one_party_alone_and_the_summary(case, listed):
                                                         "listed by OFAC")
     assert {o.list_key for o in s.open_hits} == {"NK-tekhkrim", "NK-dji"}
     assert all(o.flagged for o in s.open_hits)
+
+
+def test_this_thread_and_a_worker_score_through_the_one_matcher(case, listed):
+    from casefile.services.screening import name_table, pool
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.candidates import Index
+    from casefile.services.screening.screen import find, read_parties
+
+    parties(case)
+    with case.read() as conn:
+        found = read_parties(conn)
+    name_table.prepare()
+    con = db.open_existing("sanctions", listed)
+    try:
+        index = Index(con)
+        matched = {p.id: index.matches(p, 0.3) for p, _name in found}
+        here = [(f.party.id, f.entry.key, f.result.score, f.digest)
+                for f in find(index, found, 0.3)]
+    finally:
+        con.close()
+    try:  # what a worker process runs, run here
+        there = [(pid, e.key, r.score, d) for pid, e, r, d in pool._score_chunk(
+            str(db.path_of("sanctions", listed)), [p for p, _n in found], 0.3)]
+    finally:
+        if pool._index is not None:
+            pool._index[1].con.close()
+            pool._index = None
+    flat = [(pid, e.key, r.score, d) for pid, m in matched.items() for e, r, d in m]
+    assert here == there == flat and len(flat) >= 3
+    for m in matched.values():  # best first, none under the threshold, digests read
+        assert [r.score for _e, r, _d in m] == sorted((r.score for _e, r, _d in m),
+                                                      reverse=True)
+        assert all(r.score >= 0.3 and d for _e, r, d in m)
 
 
 @pytest.mark.slow

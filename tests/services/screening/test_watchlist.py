@@ -39,6 +39,32 @@ def test_a_full_file_keeps_the_matchable_schemata_with_hash_version_and_licence(
     assert (w.name, w.entries, w.dataset, w.sha256) == ("sanctions", 6, "sanctions", r.sha256)
 
 
+def test_each_line_is_parsed_once_and_its_entry_indexed_by_its_names(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from casefile.core.screening.keys import entry_keys
+    from casefile.core.screening.records import NAME_PROPS, WEAK_PROPS
+    from casefile.services.screening import watchlist_import
+
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    parsed = []
+    counting = SimpleNamespace(**{**vars(json), "loads": lambda *a, **k: parsed.append(1)
+                                  or json.loads(*a, **k)})
+    monkeypatch.setattr(watchlist_import, "json", counting)
+    load(f, "s", where=tmp_path)
+    lines = [x for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(parsed) == len(lines)  # what was just written is not read back
+    con = sqlite3.connect(db.path_of("s", tmp_path))
+    try:  # each entry found by the keys of the names it holds
+        for eid, data, caption in con.execute("SELECT id, data, caption FROM entry").fetchall():
+            props = json.loads(data)
+            names = [v for p in (*NAME_PROPS, *WEAK_PROPS) for v in props.get(p, ())]
+            keys = {k for k, in con.execute("SELECT key FROM token WHERE entry = ?", (eid,))}
+            assert keys and keys >= set(entry_keys(names or [caption], []))
+    finally:
+        con.close()
+
+
 def test_loading_again_rewrites_only_what_changed_and_removes_what_went(tmp_path):
     f = write_ftm(tmp_path / "entities.ftm.json")
     load(f, "s", where=tmp_path)

@@ -1,9 +1,11 @@
-"""The licences of what Casefile runs on, as plain text for Help → About → Licences.
+"""The licences of what Casefile runs on, as plain text for Help → About → Licences, and
+the one place the list is made: how a distribution's licence is named, the list's text and
+the Qt notice.
 
-A frozen build carries ``licenses.txt`` (package data written by packaging/licenses.py from the
-distributions actually bundled, with the Qt notice); from a source checkout the list is read
-from the installed distributions' metadata, walking Casefile's own requirements. No Qt here:
-the build script imports this module to write the same text.
+A frozen build carries ``licenses.txt`` (package data written by packaging/licenses.py, with
+this module, from the distributions actually bundled); from a source checkout the list is
+read from the installed distributions' metadata, walking Casefile's own requirements. No Qt
+here: the build script imports this module, and the About dialog reads it.
 """
 
 from __future__ import annotations
@@ -43,12 +45,21 @@ code.qt.io/pyside/pyside-setup (PySide6) under the same version number.
 """
 
 
+def dist_key(name: str) -> str:
+    """A distribution's name as the packaging standards compare it ("PySide6_Essentials"
+    -> "pyside6-essentials")."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def _field(meta: md.PackageMetadata, name: str) -> str:
     values = meta.get_all(name) or []
     return str(values[0]).strip() if values else ""
 
 
-def _dist_licence(dist: md.Distribution) -> str:
+def licence_name(dist: md.Distribution, width: int = 80, cut: bool = True) -> str:
+    """The licence a distribution's metadata names: its License-Expression, else a License
+    field of one line of at most ``width`` characters, else its licence classifiers, else
+    the first line of the License field (cut to ``width`` when ``cut``); "" if none."""
     meta = dist.metadata
     expression = _field(meta, "License-Expression")
     if expression:
@@ -56,11 +67,12 @@ def _dist_licence(dist: md.Distribution) -> str:
     field = _field(meta, "License")
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::") and c.count("::") >= 2]
-    if field and len(field) <= 80 and "\n" not in field:
+    if field and len(field) <= width and "\n" not in field:
         return field
     if classifiers:
         return " / ".join(classifiers)
-    return field.splitlines()[0][:80] if field else ""
+    first = field.splitlines()[0] if field else ""
+    return first[:width] if cut else first
 
 
 def licence_of(name: str) -> tuple[str, str, str] | None:
@@ -69,7 +81,7 @@ def licence_of(name: str) -> tuple[str, str, str] | None:
         dist = md.distribution(name)
     except md.PackageNotFoundError:
         return None
-    return str(dist.metadata["Name"]), dist.version, _dist_licence(dist)
+    return str(dist.metadata["Name"]), dist.version, licence_name(dist)
 
 
 def _requirement_names(dist: md.Distribution) -> list[str]:
@@ -96,7 +108,7 @@ def runtime_distributions(root: str = "casefile") -> list[str]:
     todo = [root]
     while todo:
         name = todo.pop()
-        key = re.sub(r"[-_.]+", "-", name).lower()
+        key = dist_key(name)
         if key in seen:
             continue
         try:
