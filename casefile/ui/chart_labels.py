@@ -30,6 +30,8 @@ LABEL_LOD = 0.25  # labels are drawn from this zoom on
 LABELS_AT_MOST = 1500  # in view at once (more would be unreadable anyway)
 LABEL_CHARS = 26
 HALF_WIDTH = 110  # room either side of a node for its label, in screen pixels
+LABEL_HEIGHT = 16  # a label's line below its node's icon, in screen pixels
+CELL = 8  # screen pixels: labels are kept from overlapping to within this
 
 
 def short(text: str) -> str:
@@ -45,9 +47,15 @@ class LabelLayer(QGraphicsItem):
         self.setZValue(2)
         self.chart = scene
         self.texts = [short(n.label) for n in scene.graph.nodes]
+        # which label wins where two would overlap: the node with more links (then the first)
+        g = scene.graph
+        degree = np.bincount(np.concatenate([g.src, g.dst]), minlength=len(g.nodes)) \
+            if len(g.nodes) and len(g.links) else np.zeros(len(g.nodes), np.int64)
+        self.rank = np.argsort(np.argsort(-degree, kind="stable"), kind="stable")
         self.font = QFont()
         self.font.setPixelSize(11)
         self.last_drawn = 0
+        self.drawn: list[QRectF] = []  # where the last paint put its labels, in pixels
         self._rect = QRectF()
         self._static: dict[int, QStaticText] = {}  # labels laid out, by node (made as drawn)
 
@@ -61,6 +69,7 @@ class LabelLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self.last_drawn = 0
+        self.drawn = []
         world = painter.worldTransform()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
         if lod < LABEL_LOD or not len(self.texts):
@@ -75,7 +84,6 @@ class LabelLayer(QGraphicsItem):
         idx = np.flatnonzero(inside)
         if not len(idx) or len(idx) > LABELS_AT_MOST:
             return
-        self.last_drawn = len(idx)
         painter.save()
         painter.resetTransform()
         painter.setFont(self.font)
@@ -85,14 +93,25 @@ class LabelLayer(QGraphicsItem):
         xs = (world.m11() * px + world.m21() * py + world.dx()).tolist()
         ys = (world.m12() * px + world.m22() * py + world.dy() + drop).tolist()
         pen = -1
-        for i, x, y, a in zip(idx.tolist(), xs, ys, alpha, strict=True):
+        taken: set[tuple[int, int]] = set()  # cells of the screen a label covers
+        order = np.argsort(self.rank[idx], kind="stable").tolist()
+        for i, x, y, a in (tuple(c[k] for c in (idx.tolist(), xs, ys, alpha)) for k in order):
             text = self._static.get(i)
             if text is None:
                 text = self._static[i] = self._prepared(self.texts[i])
+            left = x - text.size().width() / 2
+            cells = {(cx, cy) for cx in range(int(left) // CELL, int(left + text.size().width())
+                                              // CELL + 1)
+                     for cy in range(int(y) // CELL, int(y + LABEL_HEIGHT - 2) // CELL + 1)}
+            if not cells.isdisjoint(taken):
+                continue  # it would cover another label: shown when zoomed in further
+            taken |= cells
+            self.last_drawn += 1
+            self.drawn.append(QRectF(left, y, text.size().width(), text.size().height()))
             if a != pen:
                 pen = a
                 painter.setPen(QColor(34, 34, 34, a))
-            painter.drawStaticText(QPointF(x - text.size().width() / 2, y), text)
+            painter.drawStaticText(QPointF(left, y), text)
         painter.restore()
 
     def _prepared(self, label: str) -> QStaticText:

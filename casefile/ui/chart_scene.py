@@ -206,8 +206,12 @@ class ChartScene(QGraphicsScene):
 
     def extent(self) -> QRectF:
         """The rectangle around every shown node, with room for icons and labels."""
+        return self.nodes_rect().adjusted(-120, -40, 120, 60)
+
+    def nodes_rect(self) -> QRectF:
+        """The rectangle through the centres of the outermost shown nodes."""
         shown = self.pos[~self.hidden | self.show_hidden] if len(self.pos) else self.pos
         if not len(shown):
-            return QRectF(-100, -100, 200, 200)
+            return QRectF(-20, -20, 40, 40)
         (x0, y0), (x1, y1) = shown.min(axis=0), shown.max(axis=0)
-        return QRectF(x0, y0, x1 - x0, y1 - y0).adjusted(-120, -40, 120, 60)
+        return QRectF(x0, y0, x1 - x0, y1 - y0)

@@ -6,10 +6,12 @@ of a node or of a link's first fact."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
+from casefile.ui.chart_icons import ICON
+from casefile.ui.chart_labels import HALF_WIDTH, LABEL_HEIGHT
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.text import plain_tooltip
 
@@ -68,12 +70,20 @@ class ChartView(QGraphicsView):
         if layer.deferred:
             self.viewport().update()
 
-    def fit(self, rect: QRectF | None = None) -> None:
-        self.fitInView(rect or self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.lod() > 1.5:  # a small chart is not blown up
-            self.resetTransform()
-            self.scale(1.5, 1.5)
-            self.centerOn((rect or self.chart.extent()).center())
+    def fit(self) -> None:
+        """Show every node, with room on screen for the icons (drawn to scale) and the labels
+        (drawn in screen pixels: at the zoom a short dock needs, a margin in scene units would
+        leave the top icons cut and the side labels off screen). A small chart is not blown
+        up beyond 1.5×."""
+        rect = self.chart.nodes_rect().adjusted(-ICON, -ICON / 2 - 4, ICON, ICON / 2 + 4)
+        room_x = self.viewport().width() - 2 * HALF_WIDTH
+        room_y = self.viewport().height() - LABEL_HEIGHT
+        if room_x < 40 or room_y < 40:  # too small a view for the labels' room
+            self.fitInView(self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)
+        else:
+            scale = min(room_x / max(rect.width(), 1.0), room_y / max(rect.height(), 1.0), 1.5)
+            self.setTransform(QTransform.fromScale(scale, scale))
+            self.centerOn(rect.center() + QPointF(0, LABEL_HEIGHT / 2 / scale))
         self.chart.set_detail(self.lod())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

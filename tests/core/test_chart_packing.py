@@ -42,3 +42,17 @@ def test_packing_keeps_groups_apart_and_is_deterministic(groups, aspect, seed):
     d = np.linalg.norm(pos[:, None, :] - pos[None, :, :], axis=2)
     other = (np.arange(n)[:, None] // 2) != (np.arange(n)[None, :] // 2)
     assert d[other].min() > 0.5
+
+
+@settings(max_examples=15, deadline=None)
+@given(chains=st.integers(2, 6), length=st.integers(3, 6), seed=st.integers(0, 5),
+       wide=st.booleans())
+def test_each_group_lies_along_the_long_side_of_the_view(chains, length, seed, wide):
+    """A chain of parties (shipper → forwarder → consignee) is laid along a short, wide
+    dock, not across it where it would set the height of the whole row."""
+    src = np.array([c * length + i for c in range(chains) for i in range(length - 1)])
+    n = chains * length
+    pos = packed_force_layout(n, src, src + 1, seed=seed, aspect=6.0 if wide else 1 / 6)
+    for c in range(chains):
+        w, h = np.ptp(pos[c * length:(c + 1) * length], axis=0)
+        assert (w >= h) if wide else (h >= w)

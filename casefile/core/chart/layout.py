@@ -247,7 +247,8 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
     """The force layout of each connected component on its own, the components then packed
     in rows, biggest first (a case's many small groups sit side by side instead of being
     pushed apart by the big one). ``aspect``: the width over the height of the view the
-    chart will fill (a short, wide dock gets long rows: its nodes are drawn larger)."""
+    chart will fill (a short, wide dock gets long rows: its nodes are drawn larger); each
+    group is turned to lie along the view's long side."""
     src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
     comp = components(n, src, dst)
     roots, sizes = np.unique(comp, return_counts=True)
@@ -266,6 +267,9 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
         sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed, k=k,
                            iterations=iterations_for(len(members)), gravity=0.05)
         sub -= sub.min(axis=0)
+        w, h = sub.max(axis=0)
+        if (h > w) != (aspect < 1):  # turned to lie along the view's long side
+            sub = sub[:, ::-1].copy()
         boxes.append((members, sub))
         done += len(members)
         if progress is not None:
