@@ -303,10 +303,13 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
             report.problem(f"{file}, line {line}: the row has fewer cells than the header "
                            "(a ragged row)")
             return None
-    for target, fn in (("date", dates.parse), ("quantity", parse_number),
-                       ("value", parse_number), ("shipment_count", parse_number)):
+    try:
+        out.update(dates.columns(cell("date")))  # date_text, date_edtf, date_start …
+    except ValueProblem as exc:
+        report.problem(f"{file}, line {line}, column {col_name(report, 'date')}: {exc}")
+    for target in ("quantity", "value", "shipment_count"):
         try:
-            out[target] = fn(cell(target))
+            out[target] = parse_number(cell(target))
         except ValueProblem as exc:
             report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
     try:
@@ -319,15 +322,7 @@ def _row(cells: list[str], col: dict[str, int], line: int, file: str,
             out[target] = country_or_unknown(text)  # 'НЕИЗВЕСТНА', '00': no country
         except CountryError as exc:
             report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
-    if report.row_problems:
-        return None
-    d = out.pop("date")
-    out.update(date_text=d.text if d else None, date_edtf=d.edtf if d else None,
-               date_start=d.start.isoformat() if d and d.start else None,
-               date_end=d.end.isoformat() if d and d.end else None,
-               date_precision=d.precision if d else None,
-               date_approx=bool(d and d.approximate), date_uncertain=bool(d and d.uncertain))
-    return out
+    return None if report.row_problems else out
 
 
 def _preview(v: dict[str, Any], parties: _Parties, shipper: int | None,

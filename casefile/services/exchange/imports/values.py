@@ -137,6 +137,7 @@ class DateReader:
             day_first, f"{'day' if day_first else 'month'} first, as set for this import")
         self._cells = cells
         self._seen: dict[str, object] = {}
+        self._cols: dict[str, dict[str, object]] = {}
 
     @classmethod
     def for_file(cls, path: Path, column: int | None, day_first: bool | None) -> DateReader:
@@ -161,6 +162,23 @@ class DateReader:
         self._seen[text] = found
         return found
 
+    def columns(self, text: str) -> dict[str, object]:
+        """A record's date columns (date_text, date_edtf, date_start …) for a cell, made once
+        for each text (the caller copies them into its row)."""
+        cols = self._cols.get(text)
+        if cols is None:
+            d = self.parse(text)
+            cols = {"date_text": d.text if d else None, "date_edtf": d.edtf if d else None,
+                    "date_start": d.start.isoformat() if d and d.start else None,
+                    "date_end": d.end.isoformat() if d and d.end else None,
+                    "date_precision": d.precision if d else None,
+                    "date_approx": bool(d and d.approximate),
+                    "date_uncertain": bool(d and d.uncertain)}
+            if len(self._cols) >= 65536:  # memory stays flat
+                self._cols.clear()
+            self._cols[text] = cols
+        return cols
+
     def _parse(self, text: str) -> FuzzyDate | None:
         if not text.strip():
             return None
@@ -171,6 +189,7 @@ class DateReader:
             if self.order is None and numeric_order(text) == "either":
                 self.order = guess_date_order(self._cells())
                 self._seen.clear()  # read before the order was known
+                self._cols.clear()
                 return self._parse(text)
             why = f" (the order of day and month was {self.order.how})" if self.order and \
                 self.order.day_first is None and numeric_order(text) == "either" else ""
