@@ -1,8 +1,10 @@
 """Where the timeline's labels go: beside an item, in the free time of its own row — from
-just after the item to just before the next item of that row (or the edge of the view) —
-and only when the row is tall enough for a line of text and the text fits the view. So a
-label never covers a bar or a point, another label, or the edge of the chart; what has no
-room goes without (its tooltip still says it all)."""
+just after the item to just before the next item of that row (or the edge of the view), or,
+where that is too short for the whole text and the time before the item is longer (an item
+at the right edge of the view), just before it — and only when the row is tall enough for a
+line of text and the text fits the view. So a label never covers a bar or a point, another
+label, or the edge of the chart; what has no room goes without (its tooltip still says it
+all)."""
 
 from __future__ import annotations
 
@@ -63,15 +65,31 @@ def label_places(x0: np.ndarray, x1: np.ndarray, y: np.ndarray, points: np.ndarr
         return []
     gap = GAP_PX * view.px_x
     out: list[Place] = []
-    for i in shown.tolist():
-        same_row = np.nonzero((y == y[i]) & (left > left[i]))[0]
-        end = min(float(left[same_row].min()), view.xb) if len(same_row) else view.xb
+    reached: dict[float, float] = {}  # a row -> the time its last label placed reaches
+    for i in sorted(shown.tolist(), key=lambda k: (y[k], left[k])):
+        row = np.nonzero(y == y[i])[0]
+        after, before = row[left[row] > left[i]], row[right[row] < left[i]]
+        end = min(float(left[after].min()), view.xb) if len(after) else view.xb
         start = max(float(right[i]), view.xa) + gap
+        full = text(i)
         room = (end - gap - start) / view.px_x - 2  # pixels, a little to spare
+        if metrics.horizontalAdvance(full) > room:  # cut on the right: is the left roomier?
+            lo = max([view.xa, reached.get(float(y[i]), view.xa)]
+                     + ([float(right[before].max())] if len(before) else [])) + gap
+            hi = float(left[i]) - gap
+            room_left = (hi - lo) / view.px_x - 2
+            if room_left > room:
+                said = metrics.elidedText(full, Qt.TextElideMode.ElideRight, room_left)
+                if len(said) >= MIN_CHARS:
+                    width = (metrics.horizontalAdvance(said) + 1) * view.px_x
+                    out.append(Place(i, said, hi - width, float(y[i])))
+                    reached[float(y[i])] = float(right[i])
+                    continue
         if room <= 0:
             continue
-        shown_text = metrics.elidedText(text(i), Qt.TextElideMode.ElideRight, room)
-        if len(shown_text) < MIN_CHARS:
+        said = metrics.elidedText(full, Qt.TextElideMode.ElideRight, room)
+        if len(said) < MIN_CHARS:
             continue
-        out.append(Place(i, shown_text, start, float(y[i])))
+        out.append(Place(i, said, start, float(y[i])))
+        reached[float(y[i])] = start + (metrics.horizontalAdvance(said) + 1) * view.px_x
     return out

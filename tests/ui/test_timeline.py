@@ -373,3 +373,23 @@ def test_export_is_the_whole_chart_with_marking_title_and_legend(qtbot, demo_win
            for y in range(0, image.height() // 8, 3)}
     assert "#000000" in top  # the TLP:GREEN marking, in its colours, top right
     assert plot.getViewBox().viewRange()[0][0] == june  # the window's view is untouched
+
+
+def test_an_item_at_the_right_edge_says_what_it_is_on_its_left(qtbot):
+    from casefile.core.timeline import TimelineRecord
+
+    first = TimelineRecord("event", 1, "talks open", "January 2020", "edtf",
+                           date(2020, 1, 1), date(2020, 1, 31))
+    last = TimelineRecord("shipment", 2, "drone parts via the United Arab Emirates",
+                          "November and December 2022", "edtf", date(2022, 11, 1),
+                          date(2022, 12, 31))
+    plot = _plot_with(qtbot, [first, last], (900, 300))
+    qtbot.wait(150)
+    items = _item_rects(plot)
+    said = {lab.toPlainText(): lab.mapRectToScene(lab.boundingRect()) for lab in plot.labels}
+    text = "November and December 2022: drone parts via the United Arab Emirates"
+    assert text in said  # whole: the time before it is long enough
+    tl = plot.timeline
+    bar = items[next(i for i in range(len(items)) if tl.records[int(tl.rec[i])].id == 2)]
+    assert said[text].right() <= bar.left()
+    assert "January 2020: talks open" in said  # the first still says it on its right
