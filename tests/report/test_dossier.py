@@ -229,3 +229,14 @@ def test_layout_progress_only_moves_forward_and_reaches_the_end(tmp_path):
     assert pages > 10
     assert seen == sorted(seen)  # profiles expand into many flowables: never backwards
     assert seen[-1] == 1.0
+
+
+def test_the_sources_appendix_names_shipments_without_an_empty_reference(demo, tmp_path):
+    """A shipment with no declaration number is named by its date and goods, not by an
+    empty reference and a dash ('shipment " — June 2022 …"')."""
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    _reader, text = _text(out)
+    flat = " ".join(text.split())
+    assert "shipment “June 2022 civilian hunting rifles”" in flat
+    assert "shipment “ —" not in flat and "shipment “—" not in flat

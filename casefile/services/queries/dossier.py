@@ -248,8 +248,9 @@ def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
     """Short names of facts, for the sources appendix ('shipment: June 2022 rifles')."""
     sql = {
         "entity": "SELECT id, name FROM entity",
-        "shipment": "SELECT id, coalesce(reference || ' — ', '') || coalesce(date_text || "
-                    "' ', '') || substr(declared_goods, 1, 80) FROM shipment",
+        "shipment": "SELECT id, coalesce(nullif(reference, '') || ' — ', '') || "
+                    "coalesce(nullif(date_text, '') || ' ', '') || substr(declared_goods, 1, 80)"
+                    " FROM shipment",
         "event": "SELECT id, title FROM event",
         "finding": "SELECT id, title FROM finding",
         "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "
