@@ -25,7 +25,7 @@ KIND_LANES = {"shipment": "Shipments", "event": "Events", "sanction": "Sanctions
 KIND_COLOURS = {"shipment": "#0072B2", "event": "#E69F00", "sanction": "#D55E00",
                 "source": "#009E73"}
 KIND_SYMBOLS = {"shipment": "d", "event": "o", "sanction": "s", "source": "t"}
-OPEN_REACH = timedelta(days=180)  # how far an open end is drawn (fading out)
+OPEN_REACH = timedelta(days=180)  # an open end is drawn at least this far (fading out)
 
 
 @dataclass(frozen=True, slots=True)  # slots: 100k of them for a big case
@@ -53,7 +53,8 @@ class TimelineRow:
     record: TimelineRecord
     lane: int
     y: int  # the row it is drawn on: overlapping items of one lane stack on rows of their own
-    start: date  # drawn from (an open start is drawn OPEN_REACH before the end)
+    start: date  # drawn from (an open start from the timeline's first date, or OPEN_REACH
+    # before its end when that is earlier)
     end: date  # drawn to, inclusive
     open_start: bool
     open_end: bool
@@ -178,8 +179,13 @@ def build_timeline(records: list[TimelineRecord], group_by: str = "kind") -> Tim
     e0 = np.fromiter((r.end.toordinal() if r.end else -1 for r in dated), int, len(dated))
     approx = np.fromiter((r.approximate or r.uncertain for r in dated), bool, len(dated))
     open_s, open_e = s0 < 0, e0 < 0
-    s0 = np.where(open_s, e0 - reach, s0)
-    e0 = np.where(open_e, s0 + reach, e0)
+    # an open end runs on to the last date the timeline holds (a sanction still in force is
+    # drawn in force to the end of the chart), an open start from its first; at least
+    # OPEN_REACH either way, fading out
+    known = np.concatenate([s0[~open_s], e0[~open_e]])
+    earliest, latest = (int(known.min()), int(known.max())) if len(known) else (0, 0)
+    s0 = np.where(open_s, np.minimum(e0 - reach, earliest), s0)
+    e0 = np.where(open_e, np.maximum(s0 + reach, latest), e0)
     style = np.where(open_s, 3, np.where(open_e, 4, np.where(s0 == e0, 0,
                                                              np.where(approx, 2, 1))))
     ids = np.fromiter((r.id for r in dated), int, len(dated))

@@ -23,8 +23,13 @@ def test_points_spans_and_styles():
     styles = {r.record.id: r.style for r in tl.rows}
     assert styles == {1: "point", 2: "span", 3: "approx", 4: "open_end", 5: "open_start"}
     assert tl.undated == 1
-    open_end = next(r for r in tl.rows if r.record.id == 4)
-    assert open_end.end - open_end.start == OPEN_REACH
+    rows = {r.record.id: r for r in tl.rows}
+    # an open end runs on to the timeline's last date (in force to the end of the chart), an
+    # open start from its first, each at least OPEN_REACH long
+    assert rows[4].end == D(2022, 12, 31)
+    assert rows[5].start == D(2021, 1, 1)  # the first date, earlier than 180 days before
+    alone = build_timeline([rec(7, D(2021, 1, 1), None, kind="event")])
+    assert alone.rows[0].end - alone.rows[0].start == OPEN_REACH
     assert tl.lanes == ["Shipments", "Events"]
     assert tl.first == D(2021, 1, 1)
 
