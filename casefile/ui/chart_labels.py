@@ -1,7 +1,8 @@
-"""The link chart's node labels, drawn by one item: only when zoomed in far enough to read
-them, only for the nodes in view (and not when too many are), in screen pixels so that they
-stay readable at any zoom, centred under their node's icon. One item instead of one per node
-keeps the scene's index (hit tests) and its frames fast at 10,000 nodes."""
+"""The link chart's node labels, drawn by one item: only for the nodes in view (and not when
+too many are), in screen pixels so that they stay readable at any zoom, centred under their
+node's icon (or over it, where the room under it is taken); a label that would cover another
+is left out until the view is zoomed in. One item instead of one per node keeps the scene's
+index (hit tests) and its frames fast at 10,000 nodes."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class Placed(Protocol):
 
     def opacities(self) -> np.ndarray: ...
 
-LABEL_LOD = 0.25  # labels are drawn from this zoom on
+LABEL_LOD = 0.02  # labels are drawn from this zoom on (where they would overlap, fewer)
 LABELS_AT_MOST = 1500  # in view at once (more would be unreadable anyway)
 LABEL_CHARS = 26
 HALF_WIDTH = 110  # room either side of a node for its label, in screen pixels
@@ -58,6 +59,8 @@ class LabelLayer(QGraphicsItem):
         self.drawn: list[QRectF] = []  # where the last paint put its labels, in pixels
         self._rect = QRectF()
         self._static: dict[int, QStaticText] = {}  # labels laid out, by node (made as drawn)
+        self._key: tuple[object, ...] | None = None  # the view the placed labels are for
+        self._placed_cache: list[tuple[int, float, float, int]] = []
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -72,47 +75,77 @@ class LabelLayer(QGraphicsItem):
         self.drawn = []
         world = painter.worldTransform()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
-        if lod < LABEL_LOD or not len(self.texts):
+        device = painter.device()
+        if lod < LABEL_LOD or not len(self.texts) or device is None:
             return
-        s = self.chart
-        room = HALF_WIDTH / max(lod, 1e-6)
-        r = option.exposedRect.adjusted(-room, -room, room, room)
-        pos = s.pos
-        inside = ((pos[:, 0] >= r.left()) & (pos[:, 0] <= r.right())
-                  & (pos[:, 1] >= r.top()) & (pos[:, 1] <= r.bottom())
-                  & (~s.hidden | s.show_hidden))
-        idx = np.flatnonzero(inside)
-        if not len(idx) or len(idx) > LABELS_AT_MOST:
+        placed = self._placed(world, lod, device.width(), device.height())
+        if not placed:
             return
+        exposed = world.mapRect(option.exposedRect)  # in device pixels
         painter.save()
         painter.resetTransform()
         painter.setFont(self.font)
-        drop = ICON / 2 * lod + 1
-        alpha = (255 * s.opacities()[idx]).astype(np.int64).tolist()
-        px, py = pos[idx, 0], pos[idx, 1]  # to device pixels, all at once
-        xs = (world.m11() * px + world.m21() * py + world.dx()).tolist()
-        ys = (world.m12() * px + world.m22() * py + world.dy() + drop).tolist()
         pen = -1
-        taken: set[tuple[int, int]] = set()  # cells of the screen a label covers
-        order = np.argsort(self.rank[idx], kind="stable").tolist()
-        for i, x, y, a in (tuple(c[k] for c in (idx.tolist(), xs, ys, alpha)) for k in order):
-            text = self._static.get(i)
-            if text is None:
-                text = self._static[i] = self._prepared(self.texts[i])
-            left = x - text.size().width() / 2
-            cells = {(cx, cy) for cx in range(int(left) // CELL, int(left + text.size().width())
-                                              // CELL + 1)
-                     for cy in range(int(y) // CELL, int(y + LABEL_HEIGHT - 2) // CELL + 1)}
-            if not cells.isdisjoint(taken):
-                continue  # it would cover another label: shown when zoomed in further
-            taken |= cells
+        for i, left, y, a in placed:
+            text = self._static[i]
+            rect = QRectF(left, y, text.size().width(), text.size().height())
+            if not rect.intersects(exposed):
+                continue
             self.last_drawn += 1
-            self.drawn.append(QRectF(left, y, text.size().width(), text.size().height()))
+            self.drawn.append(rect)
             if a != pen:
                 pen = a
                 painter.setPen(QColor(34, 34, 34, a))
             painter.drawStaticText(QPointF(left, y), text)
         painter.restore()
+
+    def _placed(self, world: QTransform, lod: float, width: int, height: int
+                ) -> list[tuple[int, float, float, int]]:
+        """(node, left, top, alpha) of the labels the whole view shows, decided once for a
+        view (zoom, pan, size) and the nodes' places, visibility and fading — so that a
+        repaint of part of the view draws the same labels as the full paint. Where two would
+        overlap the node in full view, then the one with more links, keeps its label."""
+        s = self.chart
+        alpha_all = (255 * s.opacities()).astype(np.int64)
+        key = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(),
+               width, height, s.show_hidden, hash(s.pos.tobytes()), hash(s.hidden.tobytes()),
+               hash(alpha_all.tobytes()))
+        if key == self._key:
+            return self._placed_cache
+        self._key = key
+        self._placed_cache = []
+        drop = ICON / 2 * lod + 1
+        pos = s.pos
+        xs = world.m11() * pos[:, 0] + world.m21() * pos[:, 1] + world.dx()
+        ys = world.m12() * pos[:, 0] + world.m22() * pos[:, 1] + world.dy() + drop
+        m = 2 * HALF_WIDTH  # room beyond the view that a label may reach in from
+        inside = ((xs >= -HALF_WIDTH) & (xs <= width + HALF_WIDTH) & (ys >= -m)
+                  & (ys <= height + m) & (~s.hidden | s.show_hidden))
+        idx = np.flatnonzero(inside)
+        if not len(idx) or len(idx) > LABELS_AT_MOST:
+            return self._placed_cache
+        taken = np.zeros(((height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2), bool)
+        rows, cols = taken.shape
+        for k in np.lexsort((self.rank[idx], -alpha_all[idx])).tolist():
+            i = int(idx[k])
+            text = self._static.get(i)
+            if text is None:
+                text = self._static[i] = self._prepared(self.texts[i])
+            w = text.size().width()
+            left = float(xs[i]) - w / 2
+            c0 = max(int((left + m) // CELL), 0)
+            c1 = min(int((left + w + m) // CELL), cols - 1)
+            below = float(ys[i])
+            for y in (below, below - 2 * drop - LABEL_HEIGHT):  # under its icon, else over
+                if y < 0 and y < below:  # over it, but off the top of the view
+                    continue
+                r0 = max(int((y + m) // CELL), 0)
+                r1 = min(int((y + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
+                if not taken[r0:r1 + 1, c0:c1 + 1].any():
+                    taken[r0:r1 + 1, c0:c1 + 1] = True
+                    self._placed_cache.append((i, left, y, int(alpha_all[i])))
+                    break  # (else: it would cover another label; shown when zoomed in)
+        return self._placed_cache
 
     def _prepared(self, label: str) -> QStaticText:
         """A label laid out once (plain text: a case's text is never markup)."""

@@ -6,7 +6,7 @@ of a node or of a link's first fact."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
@@ -77,13 +77,13 @@ class ChartView(QGraphicsView):
         up beyond 1.5×."""
         rect = self.chart.nodes_rect().adjusted(-ICON, -ICON / 2 - 4, ICON, ICON / 2 + 4)
         room_x = self.viewport().width() - 2 * HALF_WIDTH
-        room_y = self.viewport().height() - LABEL_HEIGHT
+        room_y = self.viewport().height() - 2 * LABEL_HEIGHT  # a label under or over a node
         if room_x < 40 or room_y < 40:  # too small a view for the labels' room
             self.fitInView(self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)
         else:
             scale = min(room_x / max(rect.width(), 1.0), room_y / max(rect.height(), 1.0), 1.5)
             self.setTransform(QTransform.fromScale(scale, scale))
-            self.centerOn(rect.center() + QPointF(0, LABEL_HEIGHT / 2 / scale))
+            self.centerOn(rect.center())
         self.chart.set_detail(self.lod())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

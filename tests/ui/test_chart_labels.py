@@ -59,3 +59,37 @@ def test_fit_keeps_icons_and_labels_inside_a_short_dock(qtbot):
         assert at.y() + ICON / 2 * lod + LABEL_HEIGHT <= h
     assert all(0 <= r.left() and r.right() <= w and r.bottom() <= h + 1
                for r in scene.labels.drawn)
+
+
+def _paint(layer, exposed):
+    from PySide6.QtGui import QImage, QPainter, QTransform
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    img = QImage(1200, 400, QImage.Format.Format_ARGB32)
+    p = QPainter(img)
+    p.setWorldTransform(QTransform.fromTranslate(400, 100))  # zoom 1
+    opt = QStyleOptionGraphicsItem()
+    opt.exposedRect = exposed
+    layer.paint(p, opt)
+    p.end()
+    return [(round(r.left()), round(r.top())) for r in layer.drawn]
+
+
+def test_a_repaint_of_part_of_the_view_draws_the_labels_the_whole_view_chose():
+    """Selecting or hovering repaints a few pixels: which labels win is decided for the view,
+    not for the repainted part, or the part would draw a label the whole view left out."""
+    from PySide6.QtCore import QRectF
+
+    b = ChartBuilder()
+    for i in range(7):
+        b.party(i, f"Limited Liability Company number {i}")
+    for k, (a, c) in enumerate([(0, 5), (0, 6), (1, 5)]):
+        b.relationship(k, a, c, "owns")
+    scene = ChartScene()
+    pos = np.array([(x * 50.0, 0.0) for x in range(5)] + [(0, 200), (200, 250)]) / 190.0
+    scene.set_graph(b.graph(), pos)
+    full = _paint(scene.labels, QRectF(-400, -100, 1200, 400))
+    assert 0 < len(full) < 7
+    for x in range(-400, 800, 37):  # small repaints all along the row
+        part = _paint(scene.labels, QRectF(x, -40, 12, 80))
+        assert set(part) <= set(full), (x, part, full)
