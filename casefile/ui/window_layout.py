@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QWidget
 
-TIMELINE_SHARE = 0.30  # of the height below the banner that the dock and the table share
-MIN_TIMELINE = 150
+TIMELINE_SHARE = 0.36  # of the height below the banner that the dock and the table share
+MIN_TIMELINE = 220  # the lanes of a case, or a chart with its names, are readable
 NAV_SHARE, EDITOR_SHARE = 0.12, 0.32  # of the splitter's width; the table takes the rest
 HANDLE_COLOUR = "#b8bcc4"
 # a visible line between the tables and the timeline dock, and between the three columns
