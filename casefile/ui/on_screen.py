@@ -29,7 +29,10 @@ class OnScreen:
     def showing(self) -> bool:
         """On screen (not behind another tab), or in a window not shown at all (read then:
         a window built to be printed or tested)."""
-        return not self.dock.window().isVisible() or not self.dock.visibleRegion().isEmpty()
+        window = self.dock.window()
+        if window is self.dock:  # floating: on screen while shown (closed, it waits)
+            return self.dock.isVisible()
+        return not window.isVisible() or not self.dock.visibleRegion().isEmpty()
 
     def now(self, what: str) -> bool:
         """True when the dock is on screen and should do ``what`` now (nothing is owed any

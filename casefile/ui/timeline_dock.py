@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import singular
-from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline, build_timeline
 from casefile.errors import CasefileError
 from casefile.paths import default_save_path
 from casefile.services.case.change import Change
@@ -73,7 +73,7 @@ class TimelineDock(QDockWidget):
         # case's timeline is ~80 MB and two seconds of the worker after every edit)
         self.on_screen = OnScreen(self, lambda due: self.reload(keep_range=due != "open"))
         session.opened.connect(lambda _case: self.reload_when_shown())
-        session.closed.connect(self.on_screen.forget)
+        session.closed.connect(self._closed)
         session.changed.connect(self._changed)
         self.options_changed.connect(lambda: self.reload(keep_range=False))
         self.plot = TimelinePlot()
@@ -140,6 +140,14 @@ class TimelineDock(QDockWidget):
         if change.concerns(*TIMELINE_KINDS) and self.on_screen.now("refresh"):
             self._timer.start()  # coalesces a burst of edits into one redraw
 
+    def _closed(self) -> None:
+        """The case closed: nothing of it stays on screen or in an export (the next case
+        may open while the dock is hidden, and is read only when it is shown)."""
+        self.on_screen.forget()
+        self._timer.stop()
+        self.info = {}
+        self.set_timeline(build_timeline([]), keep_range=False)
+
     def reload_when_shown(self) -> None:
         """Read the case afresh now, or when the dock is next on screen."""
         if self.on_screen.now("open"):
@@ -188,7 +196,7 @@ class TimelineDock(QDockWidget):
         """Write the whole timeline, with the case's title, marking and legend, to a PNG
         or SVG file (by its suffix)."""
         timeline = self.plot.timeline
-        if timeline is None:
+        if timeline is None or not self.info:
             raise CasefileError("The timeline is not drawn yet.")
         return export_timeline(timeline, path, self.info, self.group.currentText(),
                                timeline.undated)

@@ -68,7 +68,7 @@ def label_places(x0: np.ndarray, x1: np.ndarray, y: np.ndarray, points: np.ndarr
     reached: dict[float, float] = {}  # a row -> the time its last label placed reaches
     for i in sorted(shown.tolist(), key=lambda k: (y[k], left[k])):
         row = np.nonzero(y == y[i])[0]
-        after, before = row[left[row] > left[i]], row[right[row] < left[i]]
+        after, before = row[left[row] > left[i]], row[left[row] < left[i]]
         end = min(float(left[after].min()), view.xb) if len(after) else view.xb
         start = max(float(right[i]), view.xa) + gap
         full = text(i)

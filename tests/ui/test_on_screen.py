@@ -72,3 +72,38 @@ def test_the_timeline_reads_when_shown_and_catches_up_after_edits(qtbot, tmp_pat
     _dated_sanction(win, "2023-12-15")  # on screen: read as before
     qtbot.waitUntil(lambda: len(reads) == 2, timeout=10000)
     assert reads[-1] == shown + 3
+
+
+def test_a_closed_case_leaves_nothing_in_the_timeline_to_show_or_export(qtbot, tmp_path):
+    import pytest
+
+    from casefile.errors import CasefileError
+
+    win = _window(qtbot, tmp_path)
+    timeline = win.timeline
+    qtbot.waitUntil(lambda: timeline.plot.timeline is not None
+                    and len(timeline.plot.timeline.records) > 0, timeout=10000)
+    win.chart.raise_()  # the next case opens with the timeline behind the chart's tab
+    qtbot.waitUntil(lambda: timeline.visibleRegion().isEmpty(), timeout=5000)
+    win.session.close()
+    qtbot.waitUntil(lambda: win.case is None, timeout=5000)
+    assert len(timeline.plot.timeline.records) == 0 and timeline.info == {}
+    with pytest.raises(CasefileError):
+        timeline.export(tmp_path / "t.png")  # not the closed case's timeline
+
+
+def test_a_floating_dock_closed_by_the_user_waits_too(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    chart = win.chart
+    chart.raise_()
+    qtbot.waitUntil(lambda: len(chart.graph.nodes) == 12, timeout=10000)
+    chart.setFloating(True)
+    chart.close()
+    qtbot.waitUntil(lambda: not chart.isVisible(), timeout=5000)
+    win.session.op(lambda case: case.create("entity", {"name": "Volga Trading LLC",
+                                                       "kind": "company"})).run()
+    wait_idle(qtbot, win)
+    qtbot.wait(600)
+    assert len(chart.graph.nodes) == 12 and chart.on_screen.due == "refresh"
+    chart.show()
+    qtbot.waitUntil(lambda: len(chart.graph.nodes) == 13, timeout=10000)
