@@ -110,6 +110,7 @@ def test_bad_records_name_line_and_field_and_change_nothing(case, tmp_path):
         import_ftm(case, f)
     problems = "\n".join(info.value.report.problems)
     assert "bad.json, line 2: not a FollowTheMoney entity" in problems
+    assert problems.count("line 2: not a") == 1  # once, however many passes read the file
     assert "bad.json, line 3, field 'startDate'" in problems  # the file's own property
     assert case.counts()["entity"] == 0 and case.counts()["source"] == 0
 

@@ -172,9 +172,10 @@ class _Import:
                     if n == 0:
                         self.report.rows += 1
                     if rec is None:
-                        self.report.problem(f"{self.path.name}, line {line}: not a "
-                                            "FollowTheMoney entity (an object with schema and "
-                                            "properties)")
+                        if n == 0:  # said once, by the first pass (later ones may not run)
+                            self.report.problem(f"{self.path.name}, line {line}: not a "
+                                                "FollowTheMoney entity (an object with schema "
+                                                "and properties)")
                     else:
                         handle(line, rec)
                     self.w.flush_if_full()
