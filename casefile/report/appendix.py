@@ -69,8 +69,10 @@ def sources(data: DossierData, f: Furniture) -> list[Flowable]:
     if not data.sources:
         out.append(para("No sources are cited in this dossier.", st.NOTE))
     if data.uncited_sources:
-        out.append(para(f"{data.uncited_sources:,} further source(s) of the case are cited "
-                        "by nothing printed here and are not listed.", st.NOTE))
+        n = data.uncited_sources
+        what = "further source of the case is" if n == 1 else "further sources of the case are"
+        out.append(para(f"{n:,} {what} cited by nothing printed here and "
+                        f"{'is' if n == 1 else 'are'} not listed.", st.NOTE))
     return out
 
 

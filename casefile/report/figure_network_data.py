@@ -139,7 +139,9 @@ def network_caption(sel: NetworkSelection, detail_links: int) -> str:
         drawn, total = pair
         if total == 1:
             return f"{drawn} of 1 {SINGULAR[noun]}" if drawn != total else f"1 {SINGULAR[noun]}"
-        return f"all {total:,} {noun}" if drawn == total else f"{drawn:,} of {total:,} {noun}"
+        if drawn == total:
+            return f"both {noun}" if total == 2 else f"all {total:,} {noun}"
+        return f"{drawn:,} of {total:,} {noun}"
 
     def n_of(n: int, one: str, many: str) -> str:
         return f"{n:,} {one if n == 1 else many}"

@@ -130,8 +130,9 @@ class ScreeningDialog(QDialog):
     def start_screening(self) -> None:
         name = self.watchlists.currentText()
         if not name:
-            self.status.setText("No watchlist yet: import one with 'casefile watchlist "
-                                "import FILE' (OpenSanctions entities.ftm.json).")
+            self.status.setText("No watchlist yet: choose Load Watchlist… and pick a "
+                                "sanctions or PEP list (OpenSanctions' entities.ftm.json "
+                                "or targets.simple.csv), then Screen Case again.")
             return
         task = self.task = Task()
         task.progress.connect(self._progress)

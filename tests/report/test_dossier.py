@@ -240,3 +240,14 @@ def test_the_sources_appendix_names_shipments_without_an_empty_reference(demo, t
     flat = " ".join(text.split())
     assert "shipment “June 2022 civilian hunting rifles”" in flat
     assert "shipment “ —" not in flat and "shipment “—" not in flat
+
+
+def test_counts_in_the_demo_dossier_read_as_english(demo, tmp_path):
+    """'1 further source(s) … are', 'all 2 relationships': counts read as a person writes."""
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    flat = " ".join(_text(out)[1].split())
+    assert "(s)" not in flat and "all 2 " not in flat
+    assert "1 further source of the case is cited by nothing printed here and is not listed" \
+        in flat
+    assert "both relationships" in flat
