@@ -14,7 +14,9 @@ parties, and SVG and PNG export. Each figure is printed with its target from the
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -65,6 +67,7 @@ def main() -> int:
     app = make_app()
     nodes, shipments = (2_000, 10_000) if quick else (10_000, 55_000)
     folder = Path(tempfile.mkdtemp(prefix="bench-chart-"))
+    atexit.register(shutil.rmtree, folder, True)  # GBs at 1M rows: not left behind
     t0 = time.perf_counter()
     case = build_synthetic_case(folder / "big.casefile", shipments=shipments, entities=nodes,
                                 sources=500, citations=shipments, index=False)

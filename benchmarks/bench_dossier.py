@@ -10,6 +10,8 @@ built in the same run; then 20,000 shipments to check that time grows linearly.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -102,6 +104,7 @@ def run(n_ship: int, n_ent: int, tmp: Path) -> None:
 
 def main() -> int:
     tmp = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, tmp, True)  # GBs at 1M rows: not left behind
     run(5_000, 1_000, tmp)
     run(20_000, 1_000, tmp)
     return 0

@@ -20,7 +20,9 @@ and slows every database read).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -46,6 +48,7 @@ def main() -> int:
     from tests.support.synthetic import build_synthetic_case
 
     tmp = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, tmp, True)  # GBs at 1M rows: not left behind
     path = tmp / "big.casefile"
     t0 = time.perf_counter()
     build_synthetic_case(path, shipments=a.shipments).close()

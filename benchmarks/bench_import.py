@@ -14,8 +14,10 @@ grow with the file, and the time per row must not either (linear).
 
 from __future__ import annotations
 
+import atexit
 import csv
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -98,6 +100,7 @@ def main() -> int:
         child(sys.argv[2], sys.argv[3])
         return 0
     tmp = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, tmp, True)  # GBs at 1M rows: not left behind
     results = {}
     sizes = [int(a) for a in sys.argv[1:]] or [20_000, 100_000, 400_000, 1_000_000]
     for rows in sizes:

@@ -17,8 +17,10 @@ wall time.
 
 from __future__ import annotations
 
+import atexit
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -151,6 +153,7 @@ def main() -> int:
         return 0
     sizes = [int(a) for a in sys.argv[1:]] or [20_000, 100_000, 400_000]
     tmp = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, tmp, True)  # GBs at 1M rows: not left behind
     runs = [(n, True) for n in sizes] + [(n, False) for n in sizes if n == 100_000]
     for n, captions in runs:
         path = tmp / f"slice{n}{'' if captions else '-nocaption'}.ftm.json"

@@ -21,9 +21,11 @@ table), against ``casefile info CASE`` (the same start-up, no screening).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,8 +34,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="bench-screening-"))
-os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="bench-screening-cache-"))
+for _var, _prefix in (("XDG_DATA_HOME", "bench-screening-"),
+                      ("XDG_CACHE_HOME", "bench-screening-cache-")):
+    if _var not in os.environ:  # a folder of this run's own, removed when it ends
+        os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
+        atexit.register(shutil.rmtree, os.environ[_var], True)
 
 from rapidfuzz import fuzz  # noqa: E402
 
@@ -131,6 +136,7 @@ def main() -> None:
           " (once for each version of rigour; every later process opens it)")
 
     work = Path(tempfile.mkdtemp(prefix="bench-screening-"))
+    atexit.register(shutil.rmtree, work, True)  # GBs at 1M rows: not left behind
     entries = synthetic(size)
     f = work / "entities.ftm.json"
     f.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
