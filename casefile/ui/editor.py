@@ -159,8 +159,9 @@ class RecordEditor(QWidget):
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
             box = self.widgets[spec.key].parentWidget()
-            if spec.only_kinds and box is not None:
-                self.form.setRowVisible(box, row.get("kind") in spec.only_kinds)
+            if spec.only_kinds and box is not None:  # another kind's field: if it holds a value
+                held = row.get(f"{spec.key}_text" if spec.widget == "date" else spec.key)
+                self.form.setRowVisible(box, row.get("kind") in spec.only_kinds or bool(held))
         for kind, table in self.children_tables.items():
             table.set_rows(bundle["children"].get(kind, []), self._names, same_record)
         self.child_error.hide()

@@ -18,7 +18,7 @@ class FieldSpec:
     widget: str
     options: tuple[str, ...] = ()
     words: tuple[tuple[str, str], ...] = ()  # value -> shown text, for enums
-    only_kinds: tuple[str, ...] = ()  # shown only for records of these kinds (a person's)
+    only_kinds: tuple[str, ...] = ()  # shown for records of these kinds, or holding a value
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ REL_WORDS = tuple((k, f"{k} – {v}") for k, v in RELIABILITY.items())
 STATUS_WORDS = (("", "not stated"), ("in_force", "in force"), ("ended", "ended (expired)"),
                 ("lifted", "lifted (delisted)"))
 CONF_WORDS = tuple((k, v) for k, v in CONFIDENCE.items())
+# a person's fields, and a registered body's; a party of another kind shows them when they hold
+# a value (an import may give one), and "other" always does
+PEOPLE = ("person", "other")
+BODIES = ("company", "organisation", "public_body", "other")
 GENDER_WORDS = (("", "unknown"), ("male", "male"), ("female", "female"), ("other", "other"))
 
 FIELDS: dict[str, list[FieldSpec]] = {
@@ -41,13 +45,13 @@ FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("kind", "Kind", "enum", kinds.ENTITY_KINDS),
         FieldSpec("country", "Country", "country"),
         FieldSpec("other_countries", "Other countries", "countries"),
-        FieldSpec("nationality", "Nationality", "countries"),
-        FieldSpec("birth", "Born", "date"),
-        FieldSpec("birth_place", "Place of birth", "line"),
+        FieldSpec("nationality", "Nationality", "countries", only_kinds=PEOPLE),
+        FieldSpec("birth", "Born", "date", only_kinds=PEOPLE),
+        FieldSpec("birth_place", "Place of birth", "line", only_kinds=PEOPLE),
         FieldSpec("gender", "Gender", "enum", kinds.GENDERS, GENDER_WORDS, ("person",)),
-        FieldSpec("incorporation", "Incorporated", "date"),
-        FieldSpec("dissolution", "Dissolved", "date"),
-        FieldSpec("legal_form", "Legal form", "line"),
+        FieldSpec("incorporation", "Incorporated", "date", only_kinds=BODIES),
+        FieldSpec("dissolution", "Dissolved", "date", only_kinds=BODIES),
+        FieldSpec("legal_form", "Legal form", "line", only_kinds=BODIES),
         FieldSpec("position", "Positions (one a line)", "text"),
         FieldSpec("address", "Addresses (one a line)", "text"),
         FieldSpec("description", "Description", "text"),

@@ -177,3 +177,23 @@ def test_another_record_never_keeps_a_half_typed_child_row(qtbot, demo_window):
                  len(win.case.children("alias", "entity_id", e)) == n3)
     ed = _show(qtbot, win, "entity", other)
     assert ed.children_tables["alias"].table.rowCount() == n3
+
+
+def test_an_entity_shows_the_fields_of_its_kind_and_any_other_that_holds_a_value(
+        qtbot, demo_window):
+    """A company is not asked when it was born, nor a person when incorporated; a value an
+    import gave a party of another kind is still shown (nothing is hidden that holds data)."""
+    win = demo_window
+
+    def shown(ed, key):
+        return ed.form.isRowVisible(ed.widgets[key].parentWidget())
+
+    ed = _show(qtbot, win, "entity", 1)  # NORINCO, a company
+    assert shown(ed, "incorporation") and shown(ed, "legal_form") and shown(ed, "country")
+    assert not any(shown(ed, k) for k in ("birth", "birth_place", "nationality", "gender"))
+    win.session.op(lambda case: case.update("entity", 1, {"birth": "1980"})).run()
+    qtbot.waitUntil(lambda: shown(win.editor.current, "birth"), timeout=10000)
+    assert not shown(win.editor.current, "nationality")
+    ed = _show(qtbot, win, "entity", 12)  # Liu Pengyu, a person
+    assert shown(ed, "birth") and shown(ed, "nationality") and shown(ed, "gender")
+    assert not shown(ed, "incorporation") and not shown(ed, "legal_form")

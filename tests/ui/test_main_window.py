@@ -647,10 +647,14 @@ def test_the_editor_shows_and_stores_a_sanctions_end_and_a_partys_details(qtbot,
     wait_idle(qtbot, win)
     assert win.case.get("entity", 1)["other_countries"] == "HK,RU"
     qtbot.waitUntil(lambda: ed.widgets["other_countries"].text() == "HK, RU", timeout=10000)
+    win.records.select_id(12)  # a person: a company is not asked when it was born
+    qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.kind ==
+                    "entity" and win.editor.current.record_id == 12, timeout=10000)
+    ed = win.editor.current
     ed.widgets["birth"].line.setText("Atlantis")
     ed.widgets["birth"].line.editingFinished.emit()
     wait_idle(qtbot, win)
-    assert ed.errors["birth"].isVisible() and win.case.get("entity", 1)["birth_text"] is None
+    assert ed.errors["birth"].isVisible() and win.case.get("entity", 12)["birth_text"] is None
 
 
 def test_gui_export_prints_the_chosen_marking_and_matches_the_headless_bytes(
