@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 from casefile.core.fuzzydate import FuzzyDate, FuzzyDateError, numeric_order, parse_fuzzy_date
+from casefile.services.case.validation import date_columns
 from casefile.services.exchange.imports.reader import open_table
 
 _TO_KG = {"kg": 1.0, "kgs": 1.0, "кг": 1.0, "t": 1000.0, "mt": 1000.0, "ton": 1000.0,
@@ -136,8 +137,7 @@ class DateReader:
         self.order = None if day_first is None else DateOrder(
             day_first, f"{'day' if day_first else 'month'} first, as set for this import")
         self._cells = cells
-        self._seen: dict[str, object] = {}
-        self._cols: dict[str, dict[str, object]] = {}
+        self._seen: dict[str, tuple[FuzzyDate | None, dict[str, Any]]] = {}
 
     @classmethod
     def for_file(cls, path: Path, column: int | None, day_first: bool | None) -> DateReader:
@@ -153,31 +153,22 @@ class DateReader:
 
     def parse(self, text: str) -> FuzzyDate | None:
         """The date a cell holds (dates repeat down a file: each text is read once)."""
-        known = self._seen.get(text, self)
-        if known is not self:
-            return cast("FuzzyDate | None", known)
-        found = self._parse(text)
-        if len(self._seen) >= 65536:  # memory stays flat on a file of a million dates
-            self._seen.clear()
-        self._seen[text] = found
-        return found
+        return self._read(text)[0]
 
-    def columns(self, text: str) -> dict[str, object]:
+    def columns(self, text: str) -> dict[str, Any]:
         """A record's date columns (date_text, date_edtf, date_start …) for a cell, made once
         for each text (the caller copies them into its row)."""
-        cols = self._cols.get(text)
-        if cols is None:
-            d = self.parse(text)
-            cols = {"date_text": d.text if d else None, "date_edtf": d.edtf if d else None,
-                    "date_start": d.start.isoformat() if d and d.start else None,
-                    "date_end": d.end.isoformat() if d and d.end else None,
-                    "date_precision": d.precision if d else None,
-                    "date_approx": bool(d and d.approximate),
-                    "date_uncertain": bool(d and d.uncertain)}
-            if len(self._cols) >= 65536:  # memory stays flat
-                self._cols.clear()
-            self._cols[text] = cols
-        return cols
+        return self._read(text)[1]
+
+    def _read(self, text: str) -> tuple[FuzzyDate | None, dict[str, Any]]:
+        known = self._seen.get(text)
+        if known is None:
+            found = self._parse(text)
+            known = (found, date_columns(found, "date"))
+            if len(self._seen) >= 65536:  # memory stays flat on a file of a million dates
+                self._seen.clear()
+            self._seen[text] = known
+        return known
 
     def _parse(self, text: str) -> FuzzyDate | None:
         if not text.strip():
@@ -189,7 +180,6 @@ class DateReader:
             if self.order is None and numeric_order(text) == "either":
                 self.order = guess_date_order(self._cells())
                 self._seen.clear()  # read before the order was known
-                self._cols.clear()
                 return self._parse(text)
             why = f" (the order of day and month was {self.order.how})" if self.order and \
                 self.order.day_first is None and numeric_order(text) == "either" else ""
