@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from casefile.core.labels import counted
+
 EXIT_USAGE = 2
 
 
@@ -154,10 +156,10 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))
         print(f"Saved mapping to {saved}")
     verb = "Would import" if args.dry_run else "Imported"
-    what = "records" if args.verb == "import-ftm" else f"{report.shipments:,} shipments"
-    print(f"{verb} {what} from {report.rows:,} rows; "
-          f"{len(report.new_entities):,} new parties, {len(report.reused_entities):,} "
-          "already in the case")
+    what = "records" if args.verb == "import-ftm" else counted(report.shipments, "shipment")
+    print(f"{verb} {what} from {counted(report.rows, 'row')}; "
+          f"{counted(len(report.new_entities), 'new party', 'new parties')}, "
+          f"{len(report.reused_entities):,} already in the case")
     for line in getattr(report, "summary_lines", list)():  # FtM: facts, skipped schemata
         print(line)
     notes = list(report.warnings.items())

@@ -77,7 +77,7 @@ def test_import_verb_dry_run_and_errors(tmp_path, capsys):
     f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n"
                  "DJI,Small distributor,15.11.2022,batteries\n", encoding="utf-8")
     status, out, err = run(capsys, "import", case, f, "--dry-run")
-    assert status == 0 and "Would import 1 shipments" in out
+    assert status == 0 and "Would import 1 shipment from 1 row; 1 new party" in out
     assert "Possible match: 'Small distributor'" in out
     assert "Not found in the file: origin, destination (no column, no fixed value)" in out
     bad = tmp_path / "bad.csv"
@@ -115,7 +115,7 @@ def test_import_stops_for_near_matches_until_each_is_decided(tmp_path, capsys):
     assert main(["info", str(case)]) == 0 and "Shipments:     4" in capsys.readouterr().out
     assert main(["import", str(case), str(f), "--keep-apart", "Small distributor",
                  "--accept-missing"]) == 0
-    assert "1 new parties" in capsys.readouterr().out
+    assert "1 new party," in capsys.readouterr().out
     assert main(["import", str(case), str(f), "--accept", "Small distributor=4",
                  "--accept-missing"]) == 1
     assert "already imported" in capsys.readouterr().err  # the same file, twice: refused

@@ -21,6 +21,11 @@ def singular(kind: str) -> str:
     return KINDS.get(kind, (kind, kind))[0]
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'1 shipment', '2,400 shipments', '3 parties' (``many`` where adding s is wrong)."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def words(code: str | None) -> str:
     """'public_body' -> 'public body'."""
     return (code or "").replace("_", " ")

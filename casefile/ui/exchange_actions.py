@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from casefile.core.labels import counted
 from casefile.paths import default_save_folder, default_save_path
 from casefile.services.exchange.export_csv import export_csv
 from casefile.services.exchange.export_ftm import export_ftm
@@ -56,9 +57,9 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
-        head = (f"{verb} {_n(len(report.new_entities), 'party', 'parties')} and "
-                f"{_n(report.sanctions, 'sanction')} from {_n(report.rows, 'record')} of "
-                f"{report.file}.")
+        head = (f"{verb} {counted(len(report.new_entities), 'party', 'parties')} and "
+                f"{counted(report.sanctions, 'sanction')} from "
+                f"{counted(report.rows, 'record')} of {report.file}.")
         return "\n".join([head, *report.summary_lines()])
 
     @staticmethod
@@ -67,10 +68,6 @@ class FtmImportDialog(ImportDialog):
                  day_first: bool | None = None, missing_ok: bool = False,
                  skip_bad_rows: bool = False) -> Any:
         return import_ftm(case, path, dry_run, accept, progress, again=again)
-
-
-def _n(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _export(session: CaseSession, parent: QWidget, status: Callable[[str], None],

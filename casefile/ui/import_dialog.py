@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.labels import counted
 from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.reader import open_table
@@ -184,7 +185,8 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
-        return f"{verb} {report.shipments:,} shipments from {report.rows:,} rows of {report.file}."
+        return (f"{verb} {counted(report.shipments, 'shipment')} from "
+                f"{counted(report.rows, 'row')} of {report.file}.")
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from casefile.services.exchange.imports.fields import ESSENTIAL, TARGETS
 from casefile.services.exchange.imports.layouts import Layout
 from casefile.services.exchange.imports.mapping import (
+    PARTIES_OR_GOODS,
     ColumnMapping,
     as_mapping,
     guess_mapping,
@@ -143,10 +144,19 @@ class MappingPanel(QWidget):
     def _warn(self) -> None:
         missing = self.missing() if self.header else []
         self.warning.setVisible(bool(missing))
-        self.warning.setText(
-            f"Not in the file: {', '.join(missing)}. Choose a column or type a fixed value; "
-            "otherwise the shipments are stored without them, and Import asks first."
-            if missing else "")
+        fed = self.mapping()
+        parties_or_goods = set(fed.columns) | {k for k, v in fed.constants.items() if v}
+        if not missing:
+            text = ""
+        elif not parties_or_goods & set(PARTIES_OR_GOODS):
+            text = (f"Not in the file: {', '.join(missing)}. Choose the column that holds "
+                    "the shipper, the consignee or the goods: without one of them the file "
+                    "cannot be imported.")
+        else:
+            text = (f"Not in the file: {', '.join(missing)}. Choose a column or type a fixed "
+                    "value; otherwise the shipments are stored without them, and Import "
+                    "asks first.")
+        self.warning.setText(text)
 
     def _show_layout(self, layout: Layout | None) -> None:
         if layout is None:

@@ -12,6 +12,8 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casefile.cli import main
 from casefile.errors import MappingError, MissingColumns, NotShipments
@@ -621,3 +623,50 @@ def test_a_product_layout_needs_more_than_the_plain_names():
                            "PRODUCT DESCRIPTION"])
     assert guess.layout.id == "us-bol-manifest"
     assert guess.constants == {"destination_country": "US"}
+
+
+_BOXES = [lay for lay in layouts() if lay.id == "ru-declaration-boxes"][0]
+
+
+@given(st.sampled_from([c for c, _f in _BOXES.columns]),
+       st.sampled_from(["Графа {n} ", "графа {n}. ", "Гр. {n} ", "ГР.{n}: ", "{n} ", "{n}. ",
+                        "Box {n} - ", "№{n} "]),
+       st.integers(1, 54))
+def test_a_box_number_before_a_known_caption_is_read_past(caption, prefix, n):
+    """Vendors write the box before its caption ("Графа 31 Описание товаров"): the column
+    is read as the caption alone, the field the same."""
+    others = ["Отправитель", "Получатель", "Описание товаров"]
+    plain = recognise([*others, caption])
+    boxed = recognise([*others, prefix.format(n=n) + caption])
+    assert boxed.layout.id == plain.layout.id
+    assert [(i, f) for _p, i, f, _n in boxed.matches] == \
+        [(i, f) for _p, i, f, _n in plain.matches]
+
+
+def test_a_box_number_never_hides_a_name_that_matches_as_written():
+    # "G33 (…)" is a field code the codes layout knows as written: nothing is stripped
+    assert guess_mapping(["G022", "G082", "G33 (Код товара)"]).columns["hs_code"] == \
+        "G33 (Код товара)"
+    # a number that is not a box number before a name stays unknown
+    assert recognise(["Отправитель", "Получатель", "2022 Описание товаров"]).known == 2
+
+
+def test_russian_declaration_with_numbered_boxes_cp1251(case, tmp_path):
+    """A vendor export whose headers say the box before its caption, in cp1251, ';',
+    slashed dates and local numbers: every essential field is found and read."""
+    header = ["Графа 2 Отправитель/Экспортер", "Графа 8 Получатель", "Дата регистрации ДТ",
+              "Графа 31 Описание товаров", "Графа 33 Код товара", "Графа 35 Вес брутто (кг)",
+              "Графа 34 Страна происхождения", "Графа 15 Страна отправления", "Номер ДТ"]
+    rows = [["SZ DJI TECHNOLOGY CO., LTD", "ООО «ЗАЛА АЭРО»", "28/06/2022",
+             "БЕСПИЛОТНЫЙ ЛЕТАТЕЛЬНЫЙ АППАРАТ (КВАДРОКОПТЕР) DJI MAVIC 3", "8806229000",
+             "1 234,5", "КИТАЙ", "ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ", "10702070/280622/3000001"]]
+    f = tmp_path / "dt.csv"
+    f.write_bytes(("\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n")
+                  .encode("cp1251"))
+    guess = guess_mapping(header)
+    assert guess.layout.id == "ru-declaration-boxes" and guess.missing() == []
+    report = import_shipments(case, f).result
+    assert report.shipments == 1
+    s = case.get("shipment", 1)
+    assert (s["date_start"], s["origin_country"], s["weight_kg"], s["hs_code"]) == \
+        ("2022-06-28", "CN", 1234.5, "8806229000")

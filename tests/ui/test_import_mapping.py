@@ -127,3 +127,26 @@ def test_a_file_of_statistics_is_named_and_refused(qtbot, demo_window, tmp_path)
     assert _shipment_count(win) == before
     assert dlg.mapping_panel.recognised.toolTip()  # what the layout is, and its source
     assert Qt.TextFormat.PlainText == dlg.mapping_panel.recognised.textFormat()
+
+
+def test_a_file_without_parties_or_goods_says_what_to_choose(qtbot, demo_window, tmp_path):
+    """No column for the shipper, the consignee or the goods: the panel says the file cannot
+    be imported until one is chosen (not that Import will ask), the check says where to
+    choose it in this dialog, and choosing the column clears the way."""
+    win = demo_window
+    f = tmp_path / "unnamed.csv"
+    f.write_text("Колонка 1;Колонка 2;Дата\nNORINCO;Техкрим;05.06.2022\n", encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    panel = dlg.mapping_panel
+    assert "without one of them the file cannot be imported" in panel.warning.text()
+    assert "Import asks first" not in panel.warning.text()
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "stopped" in dlg.report.toPlainText(),
+                    timeout=20000)
+    said = dlg.report.toPlainText()
+    assert "under Columns in the import dialog" in said and "(--mapping)" not in said
+    panel.columns["shipper"].setCurrentIndex(panel.columns["shipper"].findData("Колонка 1"))
+    assert "Import asks first" in panel.warning.text()
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Would import 1 shipment from 1 row" in
+                    dlg.report.toPlainText(), timeout=20000)

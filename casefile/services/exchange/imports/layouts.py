@@ -12,7 +12,8 @@ values that come with it: "Статистическая стоимость (USD)
 
 Header names are compared normalised: letter case, spaces and punctuation do not count, and a
 bracketed part may be left out on either side ("G33 (Код товара по ТН ВЭД)" is G33,
-"Вес нетто" is "Вес нетто (кг)")."""
+"Вес нетто" is "Вес нетто (кг)"). A name that matches nothing is read again without a
+box number before it ("Графа 31 Описание товаров" is "Описание товаров")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ GENERIC = "generic"  # the layout of plain vocabulary, taken when no product's l
 MIN_KNOWN = {"shipments": 2, "statistics": 3}  # columns a layout must know to be taken
 
 _PUNCT = re.compile(r"[\W_]+")
+# a declaration box's number written before its caption: "Графа 31 Описание товаров",
+# "Гр. 8 Получатель", "Box 2: Consignor", "35. Вес брутто (кг)"
+_BOX = re.compile(r"^\s*(?:графа|гр\.?|box|поле)?\s*№?\s*\d{1,2}\s*[.:)\-–—]?\s+(?=\w)",
+                  re.IGNORECASE)
 _BRACKETS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
 
 
@@ -139,6 +144,15 @@ def _index() -> tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]]:
     return full, bare
 
 
+def _hits(col: str, full: dict[str, list[_Entry]], bare: dict[str, list[_Entry]]
+          ) -> list[_Entry]:
+    f_form, b_form = forms(col)
+    hits = full.get(f_form, []) + bare.get(f_form, [])
+    if b_form != f_form:
+        hits += full.get(b_form, [])
+    return hits
+
+
 def _read(header: list[str]) -> list[list[tuple[int, int, str, str]]]:
     """For each layout, its matches with the header."""
     full, bare = _index()
@@ -146,10 +160,9 @@ def _read(header: list[str]) -> list[list[tuple[int, int, str, str]]]:
     for i, col in enumerate(header):
         if not col.strip():
             continue
-        f_form, b_form = forms(col)
-        hits = full.get(f_form, []) + bare.get(f_form, [])
-        if b_form != f_form:
-            hits += full.get(b_form, [])
+        hits = _hits(col, full, bare)
+        if not hits and (unboxed := _BOX.sub("", col, count=1)) != col:
+            hits = _hits(unboxed, full, bare)
         seen: set[int] = set()
         for n, pref, field, name in sorted(hits):
             if n not in seen:  # a column counts once per layout: its best entry

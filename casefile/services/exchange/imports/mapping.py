@@ -123,6 +123,10 @@ def _is_weight_unit(text: str) -> bool:
     return True
 
 
+# a file must feed one of these for a shipment to be read at all
+PARTIES_OR_GOODS = ("shipper", "consignee", "declared_goods")
+
+
 def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> None:
     """A mapping that names a field Casefile lacks, a column the file lacks, or a fixed
     value that is not a value of its field, is refused, naming it."""
@@ -142,9 +146,10 @@ def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> 
     for target, value in mapping.constants.items():
         check_constant(target, value)
     fed = set(mapping.columns) | {t for t, v in mapping.constants.items() if v}
-    if not fed & {"shipper", "consignee", "declared_goods"}:
+    if not fed & set(PARTIES_OR_GOODS):
         raise MappingError(f"{file_name}: no column could be matched to a shipper, consignee or "
-                           "goods; give a mapping (--mapping)")
+                           "goods: say which column holds them (under Columns in the import "
+                           "dialog, or with --mapping on the command line)")
 
 
 def check_constant(target: str, value: str) -> None:
