@@ -169,8 +169,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         print(f"… and {len(notes) - 50:,} more notes (the row report, --report, has every row)")
     left_out = report.left_out_lines()
     if left_out:
-        print(f"{'Would leave' if args.dry_run else 'Left'} out {sum(report.left_out.values()):,} "
-              "values Casefile cannot hold:")
+        print(f"{'Would leave' if args.dry_run else 'Left'} out "
+              f"{counted(sum(report.left_out.values()), 'value')} Casefile cannot hold:")
         for line in left_out[:50]:
             print(f"  {line}")
         if len(left_out) > 50:

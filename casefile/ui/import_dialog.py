@@ -267,7 +267,8 @@ class ImportDialog(QDialog):
             lines += [f"  {line}" for line in report.skipped_lines(50)]
         if report.left_out:
             lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
-                      f"{sum(report.left_out.values()):,} values Casefile cannot hold:"]
+                      f"{counted(sum(report.left_out.values()), 'value')} Casefile cannot "
+                      "hold:"]
             lines += [f"  {line}" for line in report.left_out_lines()[:50]]
         if dry_run and then_import:
             lines += ["", f"{len(report.proposals)} name(s) look like parties already in the "

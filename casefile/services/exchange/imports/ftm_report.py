@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from casefile.core.labels import counted
 from casefile.services.exchange.imports.report import ImportReport
 
 
@@ -31,15 +32,17 @@ class FtmReport(ImportReport):
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
 
     def summary_lines(self) -> list[str]:
-        made = [f"{len(self.new_entities):,} parties", f"{self.sanctions:,} sanctions",
-                f"{self.relationships:,} relationships", f"{self.shipments:,} shipments",
-                f"{self.events:,} events", f"{self.sources:,} sources",
-                f"{self.citations:,} citations of its sources"]
+        made = [counted(len(self.new_entities), "party", "parties"),
+                counted(self.sanctions, "sanction"), counted(self.relationships, "relationship"),
+                counted(self.shipments, "shipment"), counted(self.events, "event"),
+                counted(self.sources, "source"),
+                counted(self.citations, "citation") + " of its sources"]
         lines = ["New: " + ", ".join(made)]
         if self.already or self.reused_entities:
             have = {"parties": len(self.reused_entities), **self.already}
             lines.append("Already in the case (not added again): " + ", ".join(
-                f"{n:,} {k}" for k, n in have.items() if n))
+                counted(n, "party" if k == "parties" else k.removesuffix("s"), k)
+                for k, n in have.items() if n))
         if self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:
