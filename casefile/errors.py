@@ -184,8 +184,10 @@ class NeedsReview(CasefileError):
     are the same: nothing was imported. ``report.proposals`` lists them."""
 
     def __init__(self, report: ImportReportLike) -> None:
-        super().__init__(f"{len(report.proposals)} name(s) look like parties already in the "
-                         "case; say for each whether it is the same party")
+        n = len(report.proposals)
+        said = "1 name looks like a party" if n == 1 else f"{n:,} names look like parties"
+        super().__init__(f"{said} already in the case; say for each whether it is the same "
+                         "party")
         self.report = report
 
 

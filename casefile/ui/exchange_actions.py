@@ -27,6 +27,7 @@ class FtmImportDialog(ImportDialog):
     PLACEHOLDER = "FtM JSON lines (Aleph, OpenSanctions) or targets.simple.csv"
     FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv);;All files (*)")
     CITED = "created record"
+    ROW = "record"
     CAN_SKIP = False
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
@@ -57,10 +58,11 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
-        head = (f"{verb} {counted(len(report.new_entities), 'party', 'parties')} and "
-                f"{counted(report.sanctions, 'sanction')} from "
-                f"{counted(report.rows, 'record')} of {report.file}.")
-        return "\n".join([head, *report.summary_lines()])
+        made = report.made()
+        what = (", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else
+                made[0] if made else "nothing new")
+        head = f"{verb} {what} from {counted(report.rows, 'record')} of {report.file}."
+        return "\n".join([head, *report.summary_lines()[1:]])  # not 'New: …' again
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,

@@ -181,12 +181,15 @@ class ImportDialog(QDialog):
         return out
 
     CITED = "shipment"
+    ROW = "row"  # what the file holds one of per line
     CAN_SKIP = True  # rows with problems can be skipped on request
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
         return (f"{verb} {counted(report.shipments, 'shipment')} from "
-                f"{counted(report.rows, 'row')} of {report.file}.")
+                f"{counted(report.rows, 'row')} of {report.file}.\n"
+                f"New parties: {len(report.new_entities):,}; parties already in the case: "
+                f"{len(report.reused_entities):,}.")
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
@@ -251,9 +254,7 @@ class ImportDialog(QDialog):
         self.close_button.setText("Close")
         self.progress.setValue(1000)
         verb = "Would import" if dry_run else "Imported"
-        lines = _missing_lines(report, dry_run) + [self.headline(report, verb),
-                 f"New parties: {len(report.new_entities):,}; parties already in the case: "
-                 f"{len(report.reused_entities):,}."]
+        lines = _missing_lines(report, dry_run) + [self.headline(report, verb)]
         if report.date_order:
             lines.append(f"Dates: {report.date_order}.")
         if report.warnings:
@@ -271,11 +272,13 @@ class ImportDialog(QDialog):
                       "hold:"]
             lines += [f"  {line}" for line in report.left_out_lines()[:50]]
         if dry_run and then_import:
-            lines += ["", f"{len(report.proposals)} name(s) look like parties already in the "
-                      "case. Tick those that are the same party (untick to create a new "
-                      "one), then press Import again.", "", _first(report)] + report.preview
+            near = len(report.proposals)
+            lines += ["", f"{counted(near, 'name')} {'looks' if near == 1 else 'look'} like "
+                      f"{'a party' if near == 1 else 'parties'} already in the case. Tick "
+                      "those that are the same party (untick to create a new one), then press "
+                      "Import again.", "", _first(report, self.ROW)] + report.preview
         elif dry_run:
-            lines += ["", _first(report)] + report.preview
+            lines += ["", _first(report, self.ROW)] + report.preview
         else:
             lines.append(f"The file is stored as a source; every {self.CITED} cites it. "
                          "Edit → Undo removes the whole import.")
@@ -396,7 +399,7 @@ def _missing_lines(report: Any, dry_run: bool) -> list[str]:
                "Imported without them, as you confirmed."), ""]
 
 
-def _first(report: Any) -> str:
+def _first(report: Any, row: str) -> str:
     n = len(report.preview)
-    return (f"What each row creates (first {n} of {report.rows:,} rows):" if n < report.rows
-            else "What each row creates:")
+    return (f"What each {row} creates (first {n} of {counted(report.rows, row)}):"
+            if n < report.rows else f"What each {row} creates:")

@@ -438,7 +438,11 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
     dlg.import_button.click()  # checks first, finds no near match, then imports
     qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party and 1 sanction from 4 records"
                     in dlg.report.toPlainText(), timeout=20000)
-    assert "Skipped (Casefile holds no such records): 1 Payment" in dlg.report.toPlainText()
+    said = dlg.report.toPlainText()
+    assert "Skipped (Casefile holds no such records): 1 Payment" in said
+    # said once, and only what it adds: no 'New: …' or 'New parties' line again, no '0 events'
+    assert "New:" not in said and "New parties" not in said and "0 events" not in said
+    assert "Already in the case (not added again): 1 party" in said
     assert win.case.counts()["sanction"] == 2
     assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
     assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json"

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.identifiers import problem as identifier_problem
+from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
@@ -248,7 +249,7 @@ class _Import:
         if len(report.preview) < PREVIEW_ROWS:
             what = "new" if eid not in self.known.names else \
                 f"= existing #{eid} {self.known.names[eid]}"
-            extra = [f"{len(idents)} identifier(s)"] if idents else []
+            extra = [counted(len(idents), "identifier")] if idents else []
             report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
                                              + extra))
         return eid

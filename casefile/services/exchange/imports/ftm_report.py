@@ -31,13 +31,19 @@ class FtmReport(ImportReport):
         return ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
 
+    def made(self) -> list[str]:
+        """What the import adds, each kind it adds any of: '10 parties', '1 sanction' …"""
+        counts = [(len(self.new_entities), "party", "parties"),
+                  (self.sanctions, "sanction", None), (self.relationships, "relationship", None),
+                  (self.shipments, "shipment", None), (self.events, "event", None),
+                  (self.sources, "source", None)]
+        made = [counted(n, one, many) for n, one, many in counts if n]
+        if self.citations:
+            made.append(counted(self.citations, "citation") + " of its sources")
+        return made
+
     def summary_lines(self) -> list[str]:
-        made = [counted(len(self.new_entities), "party", "parties"),
-                counted(self.sanctions, "sanction"), counted(self.relationships, "relationship"),
-                counted(self.shipments, "shipment"), counted(self.events, "event"),
-                counted(self.sources, "source"),
-                counted(self.citations, "citation") + " of its sources"]
-        lines = ["New: " + ", ".join(made)]
+        lines = ["New: " + (", ".join(self.made()) or "nothing")]
         if self.already or self.reused_entities:
             have = {"parties": len(self.reused_entities), **self.already}
             lines.append("Already in the case (not added again): " + ", ".join(
