@@ -8,7 +8,8 @@ raises :class:`FuzzyDateError` with the reason; no input makes the parser fail o
 
 One parser, in readers tried in turn: EDTF levels 0–2 (:mod:`.edtf_forms`), dates in figures
 (:mod:`.numeric_dates`), dates in words in English and Russian (:mod:`.phrase_tokens`) or
-Chinese (:mod:`.phrases_zh`), read by one grammar (:mod:`.phrase_grammar`). Every canonical
+Chinese (:mod:`.phrases_zh`), read by one grammar (:mod:`.phrase_grammar`), and last ranges
+or open ends around dates in figures (:mod:`.date_ranges`). Every canonical
 form it gives is EDTF this parser reads back as the same date.
 
 It never guesses an ambiguous numeric date: '03/04/2022' is refused naming both readings unless
@@ -22,6 +23,7 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from casefile.core.date_ranges import read_range
 from casefile.core.datetypes import FuzzyDate, FuzzyDateError, day_words
 from casefile.core.edtf_forms import read_edtf
 from casefile.core.numeric_dates import numeric_order, read_numeric
@@ -61,7 +63,7 @@ def parse_fuzzy_date(text: str, day_first: bool | None = None) -> FuzzyDate:
         raise FuzzyDateError(text, f"it is no date Casefile can place ({exc})") from None
 
 
-def _parse(text: str, s: str, day_first: bool | None) -> FuzzyDate:
+def _parse(text: str, s: str, day_first: bool | None, ranges: bool = True) -> FuzzyDate:
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_DASHES).strip()
     found = read_edtf(text, s) or read_numeric(text, s, day_first)
@@ -69,4 +71,16 @@ def _parse(text: str, s: str, day_first: bool | None) -> FuzzyDate:
         return found
     if _CJK.search(s):
         return read_tokens(text, zh_tokens(text, s))
-    return read_tokens(text, phrase_tokens(text, " ".join(s.lower().split())))
+    words = " ".join(s.lower().split())
+    try:
+        return read_tokens(text, phrase_tokens(text, words))
+    except FuzzyDateError:
+        if not ranges:
+            raise
+        # a range or open end around dates in figures ('2015-03-01 – 2016-02-01'); each
+        # end read without this step, so the work stays linear in the separators
+        found = read_range(text, words,
+                           lambda part: _parse(part, part, day_first, ranges=False))
+        if found is None:
+            raise
+        return found

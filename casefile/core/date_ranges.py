@@ -1,0 +1,87 @@
+"""Ranges and open ends around whole dates written in figures, which the phrase grammar
+cannot read because the dates carry hyphens, dots or slashes of their own:
+'2015-03-01 – 2016-02-01', '01.03.2015 - 01.02.2016', 'from 2015-03-01 to 2016-02-01',
+'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until 2021-12-31', '2015-03 onwards'.
+
+Each end is read on its own by the whole parser (so it is any single date the parser knows);
+the two are joined as the EDTF interval of their canonical forms and that interval is read, so
+the range is exactly what 'A/B' means in EDTF (and a range that ends before it starts is
+refused the same way). Only tried when the other readers refused the text: nothing they read
+changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from casefile.core.datetypes import FuzzyDate, FuzzyDateError
+from casefile.core.edtf_forms import read_edtf
+
+# words before a date that leave its end open: 'since 2015-03-01', 'с 01.03.2015'
+_FROM = r"(?:since|from|starting(?:\s+from|\s+on)?|beginning|as\s+of|начиная\s+с|со|с|от)"
+# words before a date that leave its start open: 'until 2021-12-31', 'по 31.12.2021'
+_UNTIL = r"(?:until|till|til|up\s+to|up\s+until|through|thru|to|по|до)"
+# words after a date that leave its end open: '2015-03-01 onwards'
+_ONWARDS = r"(?:onwards?|on|and\s+later|and\s+after|or\s+later|и\s+позднее|и\s+далее)"
+# what stands between the two ends of a range ('and' only after 'between')
+_SEP = re.compile(r"\s*[–-]\s*|\s+(?:to|till|until|through|thru|по|до)\s+")
+_SEP_BETWEEN = re.compile(r"\s+(?:and|и)\s+")
+
+_OPEN_END = re.compile(rf"^{_FROM}\s+(.+)$|^(.+?)\s+{_ONWARDS}$")
+_OPEN_START = re.compile(rf"^{_UNTIL}\s+(.+)$")
+_FROM_PREFIX = re.compile(rf"^{_FROM}\s+")
+_BETWEEN = re.compile(r"^(?:between|между)\s+")
+
+Parse = Callable[[str], FuzzyDate]
+
+
+def read_range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
+    """``s``: ``text`` stripped, lower-cased, dashes made '–'. ``parse`` reads one end (the
+    whole parser, with the caller's day order). None when ``s`` is no such range."""
+    if (m := _OPEN_END.match(s)) and (a := _single(m.group(1) or m.group(2), parse)):
+        found = _range(text, s, parse)  # 'from A to B' is a range, not an open end
+        return found or read_edtf(text, f"{a.edtf}/..")
+    if (m := _OPEN_START.match(s)) and (b := _single(m.group(1), parse)):
+        return read_edtf(text, f"../{b.edtf}")
+    return _range(text, s, parse)
+
+
+def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
+    if between := _BETWEEN.match(s):
+        body, seps = s[between.end():], _SEP_BETWEEN
+    else:
+        body, seps = _FROM_PREFIX.sub("", s, count=1), _SEP
+    refused: FuzzyDateError | None = None  # why an end in figures did not read
+    for sep in seps.finditer(body):
+        ends = body[:sep.start()], body[sep.end():]
+        try:
+            a, b = (_single(end, parse, strict=_FIGURES.fullmatch(end.strip()) is not None)
+                    for end in ends)
+        except FuzzyDateError as exc:  # '03/04/2022' reads both ways: say so, not 'range'
+            refused = refused or FuzzyDateError(text, exc.reason)
+            continue
+        if a is not None and b is not None:
+            return read_edtf(text, f"{a.edtf}/{b.edtf}")
+    if refused is not None:
+        raise refused
+    return None
+
+
+_FIGURES = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # a whole date in figures
+
+
+def _single(part: str, parse: Parse, strict: bool = False) -> FuzzyDate | None:
+    """One end: a single date (not itself a range, a set or an open end), or None; with
+    ``strict`` (the end is a whole date in figures) the reason it does not read is raised."""
+    part = part.strip(" ,")
+    if not part or not any(c.isdigit() for c in part):
+        return None
+    try:
+        found = parse(part)
+    except FuzzyDateError:
+        if strict:
+            raise
+        return None
+    if "/" in found.edtf or found.edtf[:1] in "[{" or found.start is None or found.end is None:
+        return None
+    return found

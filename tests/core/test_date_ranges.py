@@ -1,0 +1,93 @@
+"""Ranges and open ends around dates written in figures — '2015-03-01 – 2016-02-01',
+'01.03.2015 - 01.02.2016', 'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until
+2021-12-31' — as registers, court records and FtM-derived text write them. Each reads as the
+EDTF interval of its two ends; a reversed one is refused; an end that reads both ways says so."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+FORMS = {
+    "iso": lambda d: d.isoformat(),
+    "dotted": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "words": lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}",
+    "slashed": lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",  # read day first below
+}
+RANGES = ["{a} – {b}", "{a} - {b}", "{a}-{b}", "{a} — {b}", "{a} to {b}", "from {a} to {b}",
+          "from {a} until {b}", "between {a} and {b}", "с {a} по {b}", "{a} through {b}"]
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+@given(days, st.integers(0, 4000), st.sampled_from(sorted(FORMS)),
+       st.sampled_from(sorted(FORMS)), st.sampled_from(RANGES))
+def test_a_range_of_two_days_in_figures_reads_as_their_interval(a, gap, fa, fb, shape):
+    b = min(a + timedelta(days=gap), date(2099, 12, 31))
+    text = shape.format(a=FORMS[fa](a), b=FORMS[fb](b))
+    found = parse_fuzzy_date(text, day_first=True)
+    assert (found.start, found.end) == (a, b), text
+    assert found.edtf == f"{a.isoformat()}/{b.isoformat()}"
+    again = parse_fuzzy_date(found.edtf)  # its canonical form reads back as the same
+    assert (again.start, again.end) == (a, b)
+    assert found.text == text
+
+
+@given(days, st.integers(1, 4000), st.sampled_from(["iso", "dotted"]))
+def test_a_range_that_ends_before_it_starts_is_refused(b, gap, form):
+    a = b + timedelta(days=gap)
+    if a.year > 2099:
+        return
+    with pytest.raises(FuzzyDateError, match="ends before it starts"):
+        parse_fuzzy_date(f"{FORMS[form](a)} – {FORMS[form](b)}")
+
+
+@given(days, st.sampled_from(["iso", "dotted"]),
+       st.sampled_from(["since {d}", "from {d}", "{d} onwards", "с {d}", "starting {d}"]))
+def test_since_a_day_in_figures_is_open_ended(d, form, shape):
+    found = parse_fuzzy_date(shape.format(d=FORMS[form](d)))
+    assert (found.start, found.end, found.edtf) == (d, None, f"{d.isoformat()}/..")
+
+
+@given(days, st.sampled_from(["iso", "dotted"]),
+       st.sampled_from(["until {d}", "till {d}", "up to {d}", "по {d}", "through {d}"]))
+def test_until_a_day_in_figures_is_open_at_the_start(d, form, shape):
+    found = parse_fuzzy_date(shape.format(d=FORMS[form](d)))
+    assert (found.start, found.end, found.edtf) == (None, d, f"../{d.isoformat()}")
+
+
+@pytest.mark.parametrize("text,edtf", [
+    ("2015-03 – 2016-02", "2015-03/2016-02"),
+    ("2015-03 onwards", "2015-03/.."),
+    ("Q3 2022 – Q4 2022", "2022-07/2022-12"),
+    ("15/06/2022 - 20/06/2022", "2022-06-15/2022-06-20"),  # 15 and 20 can only be days
+])
+def test_other_single_dates_make_ranges_too(text, edtf):
+    assert parse_fuzzy_date(text).edtf == edtf
+
+
+def test_an_end_that_reads_both_ways_is_named_not_the_range():
+    with pytest.raises(FuzzyDateError) as err:
+        parse_fuzzy_date("03/04/2022 - 05/04/2022")
+    assert "3 April 2022 (day first) or 4 March 2022 (month first)" in str(err.value)
+    assert parse_fuzzy_date("03/04/2022 - 05/04/2022", day_first=True).edtf == \
+        "2022-04-03/2022-04-05"
+    with pytest.raises(FuzzyDateError, match="February 2022 has 28 days, not 31"):
+        parse_fuzzy_date("31.02.2022 - 01.03.2022")
+
+
+def test_two_dates_joined_by_and_are_not_a_range():
+    # 'A and B' names two dates, not the days between them: only 'between A and B' is
+    with pytest.raises(FuzzyDateError):
+        parse_fuzzy_date("2015-03-01 and 2016-02-01")
+
+
+def test_what_the_grammar_reads_is_read_as_before():
+    # the range step runs only after the other readers refuse: their readings stand
+    assert parse_fuzzy_date("since 2021").reading == "from the year 2021 on"
+    assert parse_fuzzy_date("before 2021").edtf == "../2020-12-31"
+    assert parse_fuzzy_date("June 2022 – 2023").edtf == "2022-06/2023"
