@@ -91,6 +91,14 @@ def clean_value(value: str) -> str:
     return re.sub(r"[\s\-./]+", "", value).upper()
 
 
+def labelled(scheme: str, value: str) -> str:
+    """An identifier as a reader meets it: 'INN 7707083893', and 'IMO 9074729' for a value
+    that already says its scheme ('IMO 9074729' as written, not 'IMO IMO 9074729')."""
+    if clean_value(value).startswith(clean_value(scheme)) and scheme.strip():
+        return value
+    return f"{scheme} {value}".strip()
+
+
 def scheme_of_header(header: str) -> str | None:
     """The scheme a column's name says it holds ('ИНН получателя' -> 'INN'), or None."""
     n = _norm_header(header)

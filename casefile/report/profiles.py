@@ -8,6 +8,7 @@ from functools import partial
 from reportlab.platypus import CondPageBreak, Flowable
 
 from casefile.core.countries import country_name
+from casefile.core.identifiers import labelled
 from casefile.core.labels import words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
@@ -96,7 +97,7 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
          [r(", ".join(country_name(c) or c for c in countries) or "not known")])]
     facts += _details(e)
     if e["identifiers"]:
-        facts.append(("Identifiers", [r("; ".join(f"{i['scheme']} {i['value']}"
+        facts.append(("Identifiers", [r("; ".join(labelled(i["scheme"], i["value"])
                                                 for i in e["identifiers"]))]))
     if e["description"]:
         facts.append(("Notes", [r(e["description"])]))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.identifiers import labelled
 from casefile.core.labels import plural
 from casefile.ui.session import CaseSession
 
@@ -96,7 +97,7 @@ class PartyView(QDialog):
                 a["name"] + (f" ({a['lang']})" if a["lang"] else "") for a in p.aliases))
         if p.identifiers:
             lines.append("Identifiers: " + "; ".join(
-                f"{i['scheme']} {i['value']}" for i in p.identifiers))
+                labelled(i["scheme"], i["value"]) for i in p.identifiers))
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))

@@ -84,3 +84,16 @@ def test_detection_never_fails(value, hint):
     scheme = detect_scheme(value, hint)
     assert isinstance(scheme, str) and scheme
     assert problem(scheme, value) is None or isinstance(problem(scheme, value), str)
+
+
+@given(st.sampled_from(["IMO", "INN", "LEI", "OGRN", "passport"]),
+       st.text(alphabet="0123456789 -", min_size=1, max_size=12))
+def test_an_identifier_says_its_scheme_once(scheme, digits):
+    from casefile.core.identifiers import labelled
+
+    bare = labelled(scheme, digits.strip() or "1")
+    assert bare.startswith(f"{scheme} ")
+    # a value that already carries its scheme ('IMO 9074729', 'IMO9074729') is not prefixed
+    for written in (f"{scheme} {digits}", f"{scheme}{digits}", f"{scheme.lower()} {digits}"):
+        assert labelled(scheme, written) == written
+        assert labelled(scheme, written).upper().count(scheme.upper()) == 1

@@ -111,22 +111,27 @@ def test_relationships_are_imported_with_kind_dates_and_details(imported):
                        "relationship r JOIN entity a ON a.id = r.subject_id JOIN entity b ON "
                        "b.id = r.object_id ORDER BY r.id")
     assert report.relationships == len(found) == 11
-    assert ("Maria Aleksandrovna Osetrova", "owns", "LLC CST", "2019-02-11/..",
-            "percentage: 51%") in found
-    assert ("ZALA AERO", "owns", "AEROSCAN", "2015/..", "percentage: 100%") in found
+    assert ("Maria Aleksandrovna Osetrova", "owns", "LLC CST", "since 2019-02-11",
+            "51%") in found
+    assert ("ZALA AERO", "owns", "AEROSCAN", "since 2015", "100%") in found
     assert ("Zakharov Aleksandr Viktorovich", "owns", "ZALA AERO", None,
-            "percentage: 25%; ownershipType: Shares") in found
-    assert ("Maria Aleksandrovna Osetrova", "director_of", "LLC CST", "2018-04-01/..",
-            "role: General Director") in found
-    assert ("Zakharov Aleksandr Viktorovich", "director_of", "ZALA AERO", "../2021-12-31",
-            "role: Chief Designer") in found
+            "25%; ownership type: Shares") in found
+    assert ("Maria Aleksandrovna Osetrova", "director_of", "LLC CST", "since 2018-04-01",
+            "General Director") in found
+    assert ("Zakharov Aleksandr Viktorovich", "director_of", "ZALA AERO", "until 2021-12-31",
+            "Chief Designer") in found
     assert ("Maria Aleksandrovna Osetrova", "family_of", "Zakharov Aleksandr Viktorovich",
-            None, "relationship: spouse") in found
+            None, "spouse") in found
     assert ("Li Ming", "associate_of", "Zakharov Aleksandr Viktorovich", None,
-            "relationship: business partner") in found
-    assert ("Zakharov Aleksandr Viktorovich", "employee_of", "AEROSCAN", "2012-09/2014-06",
-            "role: engineer") in found
+            "business partner") in found
+    assert ("Zakharov Aleksandr Viktorovich", "employee_of", "AEROSCAN", "2012-09 – 2014-06",
+            "engineer") in found
     assert ("Shenzhen Sky Tech Co., Ltd.", "supplies", "LLC CST", None, "") in found
+    # the dates in words are FtM's start and end exactly: the same intervals as EDTF
+    held = dict(rows(case, "SELECT date_text, date_edtf FROM relationship "
+                           "WHERE date_text IS NOT NULL"))
+    assert held["since 2015"] == "2015/.." and held["until 2021-12-31"] == "../2021-12-31"
+    assert held["2012-09 – 2014-06"] == "2012-09/2014-06"
 
 
 def test_sanctions_keep_their_terms_and_an_expired_one_is_ended(imported):

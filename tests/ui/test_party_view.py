@@ -102,3 +102,15 @@ def test_a_persons_gender_is_chosen_in_the_editor_and_shown_in_the_profile(
     pv.grab().save(str(tmp_path / "party_view_gender.png"))
     _select_party(qtbot, win, "Tekhkrim")  # a company: no gender field
     assert not ed.widgets["gender"].isVisibleTo(ed)
+
+
+def test_an_identifier_that_names_its_scheme_is_not_prefixed_twice(qtbot, demo_window):
+    """FtM's imoNumber is written 'IMO 9074729': the profile says it once."""
+    win = demo_window
+    rid = win.case.create("entity", {"name": "SKY MARINER", "kind": "vessel"}, children={
+        "identifier": [{"scheme": "IMO", "value": "IMO 9074729"},
+                       {"scheme": "MMSI", "value": "273456789"}]}).result
+    view = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
+                    timeout=10000)
+    assert "Identifiers: IMO 9074729; MMSI 273456789" in view.facts.text()

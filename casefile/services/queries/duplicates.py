@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from casefile.core.identifiers import detect_scheme, match_key
+from casefile.core.identifiers import detect_scheme, labelled, match_key
 from casefile.services.exchange.imports.known import NEAR, KnownParties
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> li
             idents[ikey].add(eid)
     for (scheme, value), eids in idents.items():
         for a, b in combinations(sorted(eids), 2):
-            propose(a, b, 100, f"same identifier {scheme} {value}")
+            propose(a, b, 100, f"same identifier {labelled(scheme, value)}")
     names = [k for k in holders if k]
     for i, key in enumerate(names):
         for other, score, _j in process.extract(key, names[i + 1:], scorer=fuzz.token_set_ratio,

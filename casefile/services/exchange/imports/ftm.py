@@ -24,6 +24,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.identifiers import labelled
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
@@ -259,7 +260,7 @@ class _Import:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
         if by_id is not None and key not in self.apart and by_id in self.known.names:
-            same = next(f"{s} {v}" for _p, s, v in idents
+            same = next(labelled(s, v) for _p, s, v in idents
                         if self.known.by_identifier([(s, v)]) == by_id)
             report.proposals.append((name, by_id, f"{self.known.names[by_id]}, same {same}",
                                      100.0))

@@ -67,6 +67,23 @@ def _country_names(props: Props) -> str:
 _KIND_WORDS = {k.replace("_", " "): k for k in models.RELATIONSHIP_KINDS}
 
 
+# how a relationship's FtM detail reads in its description: the value alone where it says
+# what it is ('Chief Designer', 'spouse', '25%'), else the property in words
+_DETAIL_WORDS = {"ownershipType": "ownership type", "sharesCount": "shares",
+                 "sharesValue": "value of shares", "sharesCurrency": "currency of shares",
+                 "sharesType": "type of shares", "legalBasis": "legal basis",
+                 "status": "status", "secretary": "secretary"}
+
+
+def detail(prop: str, value: str) -> str:
+    """'25%', 'Chief Designer', 'ownership type: Shares'."""
+    if prop == "percentage":
+        return value if value.endswith("%") else f"{value}%"
+    if prop in ("role", "relationship"):
+        return value
+    return f"{_DETAIL_WORDS.get(prop, prop)}: {value}"
+
+
 def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]:
     """(kind, values) of a relationship: an UnknownLink whose role is a Casefile kind in
     words ('supplies', 'spokesperson for') is that kind; the role, percentage and the like
@@ -79,7 +96,7 @@ def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]
             if schema == "UnknownLink" and prop == "role" and v.casefold() in _KIND_WORDS:
                 kind = _KIND_WORDS[v.casefold()]
                 continue
-            details.append(f"{prop}: {v}{'%' if prop == 'percentage' else ''}")
+            details.append(detail(prop, v))
     text, _prop = span(props)
     description = "; ".join(x for x in (joined(props, "description", "summary"), *details) if x)
     return kind, {"kind": kind, "date": text, "description": description[:100_000]}

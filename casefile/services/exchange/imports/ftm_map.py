@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from casefile.core.countries import CountryError, country_code
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.core.identifiers import GENERIC, clean_value, detect_scheme, schemes
 from casefile.paths import resource_path
 
@@ -254,12 +255,24 @@ def span(props: Props, single: str = "date") -> tuple[str | None, str]:
         return one_of(one), single
     start, end = strings(props, "startDate"), strings(props, "endDate")
     if start and end:
-        return f"{min(start)}/{max(end)}", "startDate"
+        return in_words(f"{min(start)} – {max(end)}", f"{min(start)}/{max(end)}"), "startDate"
     if start:
-        return f"{min(start)}/..", "startDate"
+        return in_words(f"since {min(start)}", f"{min(start)}/.."), "startDate"
     if end:
-        return f"../{max(end)}", "endDate"
+        return in_words(f"until {max(end)}", f"../{max(end)}"), "endDate"
     return None, single
+
+
+@lru_cache(maxsize=4096)
+def in_words(words: str, edtf: str) -> str:
+    """An interval of FtM's start and end dates as a reader would write it ('since 2015',
+    'until 2021-12-31', '2012-09 – 2014-06'), when that reads as the very same interval;
+    else its EDTF form ('2015/..'), which the date field reads and says the same of."""
+    try:
+        same = parse_fuzzy_date(words).edtf == parse_fuzzy_date(edtf).edtf
+    except FuzzyDateError:
+        same = False
+    return words if same else edtf
 
 
 def given_in_summary(props: Props, prefix: str, date_text: str | None) -> str | None:

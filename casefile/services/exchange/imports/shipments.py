@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from casefile.core.countries import CountryError, country_name, country_or_unknown
-from casefile.core.identifiers import GENERIC, detect_scheme
+from casefile.core.identifiers import GENERIC, detect_scheme, labelled
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, MissingColumns, NeedsReview, NotShipments
@@ -108,8 +108,8 @@ class _Parties(KnownParties):
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
             if by_id is not None and by_id in self.names:  # in the case before the import
-                report.proposals.append((name, by_id, f"{self.names[by_id]}, same {scheme} "
-                                         f"{ident}", 100.0))
+                report.proposals.append((name, by_id, f"{self.names[by_id]}, same "
+                                         f"{labelled(scheme, ident)}", 100.0))
             elif by_id is not None:
                 report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the same "
                             f"{scheme} as another new party; kept apart (merge them in the "
