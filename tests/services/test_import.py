@@ -265,3 +265,40 @@ def test_xlsx_header_below_a_title_and_unknown_names(case, tmp_path, monkeypatch
                               "declared_goods": "What"})
     report = import_shipments(case, path, load_mapping("vendor-x"), accept_missing=True).result
     assert report.shipments == 1 and report.preview[0].startswith("line 4: 2022-11-15")
+
+
+def test_columns_no_field_takes_are_counted_and_noted_on_the_source(case, tmp_path):
+    """A declaration export carries columns Casefile has no field for (the customs post,
+    the delivery terms, an unnamed one): each is counted by the rows that fill it, said in
+    the report and kept in the notes of the imported file's source."""
+    text = ("Отправитель;Получатель;Дата ДТ;Описание товаров;Таможенный пост;Условия поставки;\n"
+            "NORINCO;АО «Техкрим»;05.06.2022;Ружья охотничьи;Забайкальский;FCA;x\n"
+            "NORINCO;АО «Техкрим»;06.06.2022;Патроны;Забайкальский;;\n")
+    f = write(tmp_path, "dt.csv", text, "cp1251")
+    report = import_shipments(case, f, accept_missing=True).result
+    assert report.shipments == 2
+    assert report.left_out == {
+        "column 'Таможенный пост': no field takes it (the file is kept with its source)": 2,
+        "column 'Условия поставки': no field takes it (the file is kept with its source)": 1,
+        "column '7 (no name)': no field takes it (the file is kept with its source)": 1}
+    notes = case.get("source", case.counts()["source"])["notes"]
+    assert "Not imported (still in the attached file):\n- column 'Таможенный пост'" in notes
+    assert "- column 'Условия поставки': no field takes it (the file is kept with its " \
+           "source)" in notes
+
+
+def test_an_ftm_import_notes_what_it_skipped_on_its_source(case, tmp_path):
+    import json
+
+    rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"],
+                                                            "website": ["volga.example"]}},
+            {"id": "p", "schema": "Payment", "properties": {"payer": ["a"], "amount": ["9"]}}]
+    f = tmp_path / "e.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    import_ftm(case, f)
+    notes = case.get("source", case.counts()["source"])["notes"]
+    assert notes.endswith("Not imported (still in the attached file):\n"
+                          "- Skipped (Casefile holds no such records): 1 Payment\n"
+                          "- Company website: Casefile has no field for it")

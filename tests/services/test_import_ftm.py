@@ -128,3 +128,38 @@ def test_review_stops_on_near_matches_and_keep_apart_decides(demo, tmp_path):
     assert demo.counts() == before
     report = import_ftm(demo, f, review=True, keep_apart=["Da-Jiang Innovations"]).result
     assert report.new_entities == ["Da-Jiang Innovations"] and report.proposals == []
+
+
+def test_what_a_fact_leaves_out_is_counted_and_a_sanctions_terms_are_kept(case, tmp_path):
+    """Sanctions, links and trade records carry properties Casefile has no field for: each
+    is counted by schema and property, never dropped silently; a sanction's provisions,
+    duration and listing ids are kept in its reason."""
+    from followthemoney import model
+
+    rows = [
+        {"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+        {"id": "b", "schema": "Company", "properties": {"name": ["Ural Optics"]}},
+        {"id": "s", "schema": "Sanction", "properties": {
+            "entity": ["a"], "authority": ["Council of the European Union"], "country": ["eu"],
+            "provisions": ["Asset freeze", "Prohibition to make funds available"],
+            "duration": ["3 роки"], "authorityId": ["EU.9876.54"], "unscId": ["QDe.123"]}},
+        {"id": "o", "schema": "Ownership", "properties": {
+            "owner": ["a"], "asset": ["b"], "percentage": ["40"], "legalBasis": ["charter"],
+            "namesMentioned": ["Ivanov"]}},
+        {"id": "t", "schema": "EconomicActivity", "properties": {
+            "sender": ["a"], "receiver": ["b"], "goodsDescription": ["lenses"],
+            "date": ["2022-05-04"], "transport": ["Air"], "declarant": ["Broker LLC"]}}]
+    for r in rows:  # every entity is one the real model accepts
+        model.get_proxy(r, cleaned=False)
+    f = tmp_path / "facts.json"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    report = import_ftm(case, f).result
+    assert report.left_out == {
+        "EconomicActivity transport: Casefile has no field for it": 1,
+        "EconomicActivity declarant: Casefile has no field for it": 1}
+    reason = case.get("sanction", 1)["reason"]
+    assert reason.splitlines() == ["Provisions: Asset freeze; Prohibition to make funds "
+                                   "available", "Duration: 3 роки",
+                                   "Authority's listing id: EU.9876.54",
+                                   "UN listing id: QDe.123"]
+    assert case.get("relationship", 1)["description"] == "40%; legal basis: charter"

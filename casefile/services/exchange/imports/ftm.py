@@ -42,7 +42,11 @@ from casefile.services.exchange.imports.ftm_read import (
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter
-from casefile.services.exchange.imports.provenance import check_not_imported, file_source
+from casefile.services.exchange.imports.provenance import (
+    check_not_imported,
+    file_source,
+    note_left_out,
+)
 from casefile.services.exchange.imports.reader import detect_encoding
 from casefile.services.exchange.imports.report import PREVIEW_ROWS
 
@@ -91,13 +95,16 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (src,))
             conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (src,))
             return report
+        skipped = report.skipped_line()
+        note_left_out(conn, src, ([skipped[0].upper() + skipped[1:]] if skipped else [])
+                      + report.left_out_lines())
         run.w.finish(tx)
         return report
 
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def _read_or_kept(read: frozenset[str]) -> frozenset[str]:
     """The properties an import reads, and those it never counts as left out."""
     return read | fm.mapping().not_left_out
@@ -195,6 +202,7 @@ class _Import:
             self.party(line, rec)
 
     def second(self, line: int, rec: Record) -> None:
+        rec["properties"] = fm.Seen(rec["properties"])  # what it leaves out is counted
         schema = rec["schema"]
         if schema == "Sanction":
             self.sanction(line, rec["properties"], rec)
@@ -206,7 +214,7 @@ class _Import:
             self.relationship(line, rec)
 
     def third(self, line: int, rec: Record) -> None:
-        props = rec["properties"]
+        props = rec["properties"] = fm.Seen(rec["properties"])
         doc = next((self.sources[d] for d in fm.strings(props, "document")
                     if d in self.sources), None)
         ent = next(((k, ids[e]) for e in fm.strings(props, "entity")
@@ -216,6 +224,7 @@ class _Import:
             self.report.leave_out("Documentation: its document or entity is not in the file")
             return
         excerpt, locator, credibility = ff.citation_values(props)
+        self._left_out("Documentation", props, frozenset(props.read))
         self._cite(line, ent[0], ent[1], doc, excerpt, locator, credibility)
 
     # -- records ---------------------------------------------------------------------------
@@ -395,9 +404,12 @@ class _Import:
             self.report.already[f"{kind}s"] = self.report.already.get(f"{kind}s", 0) + 1
         if rid is None:
             return None
-        for doc in fm.strings(rec["properties"], "proof"):
+        props = rec["properties"]
+        for doc in fm.strings(props, "proof"):
             if doc in self.sources:
                 self._cite(line, kind, rid, self.sources[doc], "", "", 6, existing=not new)
+        if isinstance(props, fm.Seen):  # a row of targets.simple.csv has no more to say
+            self._left_out(rec["schema"], props, frozenset(props.read))
         return rid, int(new)
 
     def _cite(self, line: int, kind: str, fact: int, source_id: int, excerpt: str,

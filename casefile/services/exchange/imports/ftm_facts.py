@@ -44,10 +44,14 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
         if status is None:
             warn(f"Sanction status {said!r} is not one Casefile knows; kept in the reason")
             reason = "; ".join(x for x in (reason, f"Status as listed: {said}") if x)
+    terms = [f"{label}: {'; '.join(given)}" for prop, label in _TERMS
+             if (given := strings(props, prop))]
+    reason = "\n".join(x for x in (reason, *terms) if x)
     end_day = max(end) if end else None
     if status is None and end_day and end_day[:10] < today.isoformat():
         status = "ended"  # expired: its term ran out before the import
-    values = {"authority": joined(props, "authority") or _country_names(props),
+    countries = _country_names(props)  # the authority's country: said by the authority
+    values = {"authority": joined(props, "authority") or countries,
               "programme": joined(props, "program"), "program_id": joined(props, "programId"),
               "reason": reason[:100_000], "source_url": (strings(props, "sourceUrl") or [""])[0],
               "status": status or "", "date": min(listed) if listed else None,
@@ -57,6 +61,12 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
         values[key] = given_in_summary(props, f"{label} as given: ", values[key])
     field.update(start="startDate", end="endDate", status="status")
     return values, field
+
+
+# what else a list says of a sanction, kept in its reason, each on a line of its own
+_TERMS = (("provisions", "Provisions"), ("duration", "Duration"),
+          ("authorityId", "Authority's listing id"), ("unscId", "UN listing id"),
+          ("programUrl", "Programme page"))
 
 
 def _country_names(props: Props) -> str:

@@ -22,6 +22,19 @@ from casefile.core.identifiers import GENERIC, clean_value, detect_scheme, schem
 from casefile.paths import resource_path
 
 Props = dict[str, list[Any]]
+
+
+class Seen(dict[str, list[Any]]):
+    """An entity's properties that remember which ones were read (``read``): what a fact's
+    mapping never asked for is what it leaves out."""
+
+    def __init__(self, props: Props) -> None:
+        super().__init__(props)
+        self.read: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
 Langs = dict[tuple[str, str], str]  # (property, value) -> language, where the file gives one
 
 

@@ -61,3 +61,16 @@ def file_source(conn: Any, path: Path, kind: str, title: str, notes: str,
         raise ImportFileError(f"{path.name} changed while it was being imported; "
                               "nothing was imported, try again")
     return int(sid)
+
+
+def note_left_out(conn: Any, source_id: int, lines: list[str]) -> None:
+    """The imported file's source says what the import did not keep (skipped schemata,
+    values no field takes), so that the case itself, not only the import's report, tells
+    a reader later what the attached file holds beyond what was imported."""
+    if not lines:
+        return
+    shown = lines[:200]
+    more = (f"\n… and {len(lines) - len(shown):,} more" if len(lines) > len(shown) else "")
+    conn.exec_driver_sql("UPDATE source SET notes = notes || ? WHERE id = ?",
+                         ("\n\nNot imported (still in the attached file):\n"
+                          + "\n".join(f"- {line}" for line in shown) + more, source_id))

@@ -25,7 +25,11 @@ from casefile.services.exchange.imports.mapping import (
     guess_mapping,
 )
 from casefile.services.exchange.imports.party_writer import PartyWriter
-from casefile.services.exchange.imports.provenance import check_not_imported, file_source
+from casefile.services.exchange.imports.provenance import (
+    check_not_imported,
+    file_source,
+    note_left_out,
+)
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
 from casefile.services.exchange.imports.values import (
@@ -174,6 +178,10 @@ def import_shipments(case: Case, path: str | Path,
     if missing and not dry_run and not accept_missing:
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
+    # the columns no field takes: each row's value in them is counted as left out (it stays
+    # in the attached file and in the row's excerpt the shipment cites)
+    unused = [i for i, h in enumerate(table.header) if i not in col.values()]
+    unused_filled = dict.fromkeys(unused, 0)
     fixed = {t: v for t, v in given.constants.items() if t not in col}
     countries = tuple(t for t in _ROUTE_COUNTRIES if t in col or fixed.get(t))
     dates = DateReader.for_file(path, col.get("date"), day_first)
@@ -194,6 +202,9 @@ def import_shipments(case: Case, path: str | Path,
         cites: list[tuple[Any, ...]] = []
         for line, cells in table.rows():
             report.rows += 1
+            for i in unused:
+                if i < len(cells) and cells[i].strip():
+                    unused_filled[i] += 1
             report.row_problems = []
             values = _row(cells, col, line, path.name, report, dates, fixed, countries)
             if values is None and report.skipping and report.row_problems:
@@ -236,6 +247,10 @@ def import_shipments(case: Case, path: str | Path,
                 if progress:  # may raise to cancel
                     progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
         report.date_order = dates.how()
+        for i, n in unused_filled.items():
+            if n:
+                report.left_out[f"column {table.header[i] or f'{i + 1} (no name)'!r}: no "
+                                "field takes it (the file is kept with its source)"] = n
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
         elif report.skipped and ship_id == first_ship:
@@ -251,6 +266,7 @@ def import_shipments(case: Case, path: str | Path,
             raise NeedsReview(report)  # rolls the whole import back
         if report.skipped:
             _note_skipped(conn, source_id, report)
+        note_left_out(conn, source_id, report.left_out_lines())
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
         writer.finish(tx, [("route_stop", "shipment_id", shipped), ("shipment", "id", shipped)])
         return report
