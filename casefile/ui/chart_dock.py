@@ -166,7 +166,7 @@ class ChartDock(QDockWidget, ChartCommands):
         self.session.query(read, draw)
 
     def view_aspect(self) -> float:
-        """Width over height of the chart's view (the force layout packs groups to it)."""
+        """Width over height of the chart's view (every layout shapes the chart to it)."""
         return self.view.width() / max(self.view.height(), 1)
 
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:

@@ -97,6 +97,12 @@ class RecordEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
         outer.addLayout(form)
+        # what the record's values do not bear out (a finding graded high on one source):
+        # said, never refused
+        self.advice = plain_label(wrap=True)
+        self.advice.setStyleSheet("color: #8a5a00; padding: 4px 0;")
+        self.advice.hide()
+        outer.addWidget(self.advice)
         for cspec in CHILDREN.get(kind, []):
             table = ChildTable(cspec)
             table.changed.connect(self._children_changed)
@@ -165,6 +171,8 @@ class RecordEditor(QWidget):
         for kind, table in self.children_tables.items():
             table.set_rows(bundle["children"].get(kind, []), self._names, same_record)
         self.child_error.hide()
+        self.advice.setText(bundle.get("advice") or "")
+        self.advice.setVisible(bool(bundle.get("advice")))
         self._loading = False
 
     def _show_value(self, spec: FieldSpec) -> None:

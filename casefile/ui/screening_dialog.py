@@ -37,7 +37,7 @@ from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, hits
 from casefile.services.screening.screen import screen_case
 from casefile.services.screening.watchlist_import import LoadReport, load
-from casefile.ui.screening_hits import COLUMNS, HitModel, entry_text, party_text
+from casefile.ui.screening_hits import COLUMNS, LEGEND, HitModel, entry_text, party_text
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.watchlist_delete import ask_delete
@@ -85,10 +85,16 @@ class ScreeningDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2)
                                         else QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
+        self.legend = plain_label(LEGEND, wrap=True)
+        self.legend.setStyleSheet("color: #555;")
         self.explanation = plain_label("", wrap=True)
         self.party_view, self.entry_view = QPlainTextEdit(), QPlainTextEdit()
         for v in (self.party_view, self.entry_view):
             v.setReadOnly(True)
+        self.party_heading = plain_label("The party in this case")
+        self.entry_heading = plain_label("The watchlist entry, with its sanctions")
+        self.entry_heading.setToolTip("The entry as this hit keeps it: what the list said "
+                                      "when the case was screened")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (required to dismiss several hits at once)")
         self.buttons = {v: QPushButton(w.capitalize()) for v, w in VERDICT_WORDS.items()}
@@ -100,8 +106,16 @@ class ScreeningDialog(QDialog):
                   self.load_button, self.screen_button, self.progress, self.cancel_button):
             top.addWidget(w)
         sides = QSplitter()
-        sides.addWidget(self.party_view)
-        sides.addWidget(self.entry_view)
+        for heading, view in ((self.party_heading, self.party_view),
+                              (self.entry_heading, self.entry_view)):
+            heading.setStyleSheet("font-weight: bold;")
+            heading.setWordWrap(True)
+            pane = QWidget()
+            column = QVBoxLayout(pane)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(heading)
+            column.addWidget(view, 1)
+            sides.addWidget(pane)
         decide_row = QHBoxLayout()
         decide_row.addWidget(self.note, 1)
         for b in (*self.buttons.values(), self.sanction_button):
@@ -110,6 +124,7 @@ class ScreeningDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.legend)
         layout.addWidget(self.explanation)
         layout.addWidget(sides, 2)
         layout.addLayout(decide_row)

@@ -1,5 +1,7 @@
 """The review list of the screening dialog: the hits as a table model (best score first,
-as the service returns them) and the two records shown side by side, as plain text."""
+as the service returns them; its headers say what each column means, a flagged score says
+"flagged") and the two records shown side by side, as plain text — the list entry with the
+sanctions and programmes the list gives it."""
 
 from __future__ import annotations
 
@@ -7,12 +9,39 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from casefile.core.screening import FLAG_THRESHOLD
+from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening.results import HitRow
+from casefile.ui.text import plain_tooltip
 
-COLUMNS = ("Score", "Party", "List entry", "Schema", "Decision")
+COLUMNS = ("Score", "Party", "List entry", "Entry type", "Decision")
+HEADER_TIPS = (
+    f"How alike the party and the list entry are, from {REVIEW_THRESHOLD:.2f} (worth a "
+    "look) to 1.00 (the same name, and nothing that tells them apart). “flagged”: at or "
+    f"above the run's flag threshold ({FLAG_THRESHOLD:.2f} unless set otherwise) — decide "
+    "these first; the command line reports them until they are decided.",
+    "The party in this case",
+    "The entry of the watchlist it resembles",
+    "What the list entry is: a person, a company, an organisation, a vessel… (its "
+    "FollowTheMoney schema)",
+    "Your decision on the hit: open (not yet decided), match, no match or unsure")
+LEGEND = (f"Score: how alike the party and the list entry are, {REVIEW_THRESHOLD:.2f} to "
+          f"1.00. “flagged”: {FLAG_THRESHOLD:.2f} or more (unless the run was given another "
+          "flag threshold) — decide these first. Entry type: what the list entry is. Hover "
+          "over a column's heading for more.")
+SCHEMA_WORDS = {"Person": "person", "Company": "company", "Organization": "organisation",
+                "LegalEntity": "legal entity", "PublicBody": "public body",
+                "Vessel": "vessel", "Airplane": "aircraft"}
+
+
+def schema_words(schema: str) -> str:
+    """A FollowTheMoney schema as a reader says it ('PublicBody' -> 'public body')."""
+    return SCHEMA_WORDS.get(schema, schema)
+
+
+def score_text(h: HitRow) -> str:
+    return f"{h.score:.2f}{'  flagged' if h.score >= h.flag else ''}"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -36,16 +65,30 @@ class HitModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(HEADER_TIPS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         h = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return plain_tooltip(
+                f"Flagged: {h.score:.2f} is at or above this run's flag threshold, "
+                f"{h.flag:.2f}. Decide it first." if h.score >= h.flag else
+                f"{h.score:.2f}: at or above the review threshold ({h.review:.2f}), "
+                f"below the flag threshold ({h.flag:.2f}).")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if index.column() == 0:
-            return f"{h.score:.2f}{' !' if h.score >= FLAG_THRESHOLD else ''}"
+            return score_text(h)
+        if index.column() == 3:
+            return schema_words(h.list_schema)
         if index.column() == 4:
             if h.open:
                 return "open" + (f" ({h.reopened})" if h.reopened not in ("", "new",
@@ -73,11 +116,57 @@ def party_text(case: Case, entity_id: int) -> str:
     return "\n".join(lines)
 
 
+def _joined(props: dict[str, list[str]], key: str) -> str:
+    return "; ".join(props.get(key) or [])
+
+
+def sanction_lines(s: dict[str, list[str]]) -> list[str]:
+    """One sanction of a list entry in words: who imposed it, under which programme, when
+    and why (what the list leaves out is not said)."""
+    who = _joined(s, "authority") or "authority not given by the list"
+    what = _joined(s, "program")
+    pid = _joined(s, "programId")
+    head = f"• {who}" + (f": {what}" if what else "") + (
+        f" (programme id {pid})" if pid and what else f": programme id {pid}" if pid else "")
+    lines = [head]
+    when = [f"{word} {_joined(s, key)}" for word, key in (
+        ("listed", "listingDate"), ("from", "startDate"), ("until", "endDate"),
+        ("status", "status")) if s.get(key)]
+    if when:
+        lines.append("  " + ", ".join(when))
+    for word, key in (("reason", "reason"), ("measures", "provisions"),
+                      ("country", "country"), ("source", "sourceUrl"), ("note", "note")):
+        if s.get(key):
+            lines.append(f"  {word}: {_joined(s, key)}")
+    return lines
+
+
 def entry_text(h: HitRow) -> str:
+    """The list entry as the hit keeps it, as plain text: what it is, its sanctions and
+    programmes, then every property it has."""
     e = h.entry
-    lines = [e.get("caption", ""), f"{e.get('schema', '')} {e.get('id', '')}",
-             f"datasets: {', '.join(e.get('datasets', []))}",
-             f"last change: {e.get('last_change', '')}"]
-    for prop, values in sorted((e.get("properties") or {}).items()):
+    props: dict[str, list[str]] = e.get("properties") or {}
+    lines = [e.get("caption", ""), f"{schema_words(e.get('schema', ''))} — list id "
+             f"{e.get('id', '')}"]
+    if e.get("datasets"):
+        lines.append(f"in the lists: {', '.join(e['datasets'])}")
+    if e.get("last_change"):
+        lines.append(f"last changed in the list: {e['last_change']}")
+    sanctions = e.get("sanctions") or []
+    lines.append("")
+    if sanctions:
+        lines.append(f"Sanctions ({len(sanctions)}):")
+        for s in sanctions:
+            lines += sanction_lines(s)
+    elif any(t == "sanction" or t.startswith("sanction.") for t in props.get("topics", [])):
+        lines.append("Sanctions: listed as sanctioned, but this copy of the entry holds no "
+                     "details (the list was loaded without them: load it again, then screen "
+                     "again)")
+    else:
+        lines.append("Sanctions: none in the list")
+    if props.get("program"):
+        lines.append(f"Programme: {_joined(props, 'program')}")
+    lines += ["", "All the entry says:"]
+    for prop, values in sorted(props.items()):
         lines += [f"{prop}: {v}" for v in values]
     return "\n".join(lines)

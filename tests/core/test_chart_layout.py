@@ -8,13 +8,8 @@ from hypothesis.extra.numpy import arrays
 
 from casefile.core.chart.build import ChartBuilder
 from casefile.core.chart.layered import hierarchical_layout, layers
-from casefile.core.chart.layout import (
-    circular_layout,
-    force_layout,
-    hops,
-    near_pairs,
-    radial_layout,
-)
+from casefile.core.chart.layout import force_layout, near_pairs
+from casefile.core.chart.rings import circular_layout, hops, radial_layout
 from casefile.core.chart.state import ChartState, arrange, place
 
 

@@ -217,3 +217,69 @@ def test_the_name_table_is_built_on_the_worker_never_on_the_windows_thread(
         assert list((tmp_path / "cache").rglob("rigour-*-person-names.sqlite"))
     finally:
         names.use_person_table(before)
+
+
+def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session, tmp_path):
+    """The two lower panes have headings; the score and entry-type columns say what they
+    mean (a flagged score says "flagged", not "!"); the entry pane shows the sanctions the
+    list gives the entry, as plain text."""
+    from PySide6.QtCore import Qt
+
+    register_fonts(qapp)
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    row = next(i for i, h in enumerate(dlg.model.rows) if h.list_key == "NK-chemezov")
+    dlg.table.selectRow(row)
+    idle(qtbot, session)
+    assert dlg.party_heading.isVisible() and dlg.entry_heading.isVisible()
+    assert dlg.party_heading.text() == "The party in this case"
+    assert "watchlist entry" in dlg.entry_heading.text()
+    m = dlg.model
+    tips = [m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(m.columnCount())]
+    assert all(tips) and "flagged" in tips[0] and "0.70" in tips[0]
+    assert m.headerData(3, Qt.Orientation.Horizontal) == "Entry type"
+    assert "FollowTheMoney schema" in tips[3]
+    assert m.data(m.index(row, 0)) == "1.00  flagged"
+    assert "flag threshold, 0.70" in m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert m.data(m.index(row, 3)) == "person"
+    assert "“flagged”: 0.70 or more" in dlg.legend.text() and dlg.legend.isVisible()
+    text = dlg.entry_view.toPlainText()
+    assert "Sanctions (1):\n• OFAC: RUSSIA-EO14024" in text
+    assert "in the lists: us_ofac_sdn" in text
+    vessel = next(i for i, h in enumerate(dlg.model.rows) if h.list_key != "NK-chemezov")
+    dlg.table.selectRow(vessel)
+    idle(qtbot, session)
+    assert "Sanctions: listed as sanctioned, but this copy of the entry holds no details" \
+        in dlg.entry_view.toPlainText()  # the fixture's list gives only Chemezov one
+    dlg.table.selectRow(row)
+    idle(qtbot, session)
+    dlg.grab().save(str(tmp_path / "screening-explained.png"))
+
+
+def test_the_sanctions_of_a_targets_simple_list_are_shown(qtbot, session, tmp_path):
+    from tests.support import ftm_cluster as fc
+
+    f = tmp_path / "targets.simple.csv"
+    f.write_text(fc.targets_simple(fc.cluster()), "utf-8")
+    load(f, "simple")
+    session.case.create("entity", {"name": "ZALA AERO", "kind": "company", "country": "RU"})
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.watchlists.setCurrentText("simple")
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: any(h.list_key == "ru-zala" for h in dlg.model.rows),
+                    timeout=10000)
+    dlg.table.selectRow(next(i for i, h in enumerate(dlg.model.rows)
+                             if h.list_key == "ru-zala"))
+    idle(qtbot, session)
+    text = dlg.entry_view.toPlainText()
+    assert "Sanctions (3):" in text
+    assert "• authority not given by the list: RUSSIA-EO14024\n  from 2022-06-28" in text
+    assert "reason: Develops and produces unmanned aerial vehicles" in text
+    assert "programme id EU-UKR; US-RUS-EO14024\n  note: the list does not say" in text

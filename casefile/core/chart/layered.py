@@ -1,11 +1,20 @@
-"""The hierarchical layout: layers left to right along the links' direction (ownership trees,
-shipment chains), in the manner of Sugiyama: cycles broken, each node one layer right of its
-furthest predecessor, nodes ordered within a layer by the mean place of their neighbours in
-the layer before and after (a few sweeps), then spread evenly. Pinned nodes stay put."""
+"""The hierarchical layout: layers along the links' direction (ownership trees, shipment
+chains), in the manner of Sugiyama: cycles broken, each node one layer on from its furthest
+predecessor, nodes ordered within a layer by the mean place of their neighbours in the layer
+before and after (a few sweeps), then spread evenly. Separate groups are packed in rows to
+the view's shape, and the layers follow one another along its long side (or across it, where
+that draws the chart much larger). Pinned nodes stay put."""
 
 from __future__ import annotations
 
 import numpy as np
+
+from casefile.core.chart.shape import MARGIN, components, fill, pack_rows
+
+WIDE, TALL = 3.0, 1.5  # chart units (times k) between neighbours side by side, one above
+LEVEL_TALL = 2.0  # between levels run top to bottom
+GAP = 1.5  # between separate groups
+TURN = 1.5  # levels run across the view only where that draws the chart this much larger
 
 
 def _acyclic(n: int, src: list[int], dst: list[int]) -> list[tuple[int, int]]:
@@ -57,14 +66,10 @@ def layers(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
     return np.array(layer, np.int64)
 
 
-def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 1.0,
-                        sweeps: int = 4, init: np.ndarray | None = None,
-                        fixed: np.ndarray | None = None) -> np.ndarray:
-    """Layers left to right, ``3k`` apart; nodes ``1.5k`` apart within a layer."""
-    if n == 0:
-        return np.zeros((0, 2))
-    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
-    layer = layers(n, src, dst)
+def _order(n: int, src: np.ndarray, dst: np.ndarray, layer: np.ndarray, sweeps: int
+           ) -> np.ndarray:
+    """Each node's place within its layer, by the mean place of its neighbours in the layer
+    before, then after (alternate sweeps)."""
     nbrs: list[list[int]] = [[] for _ in range(n)]
     for a, b in zip(src.tolist(), dst.tolist(), strict=True):
         if a != b:
@@ -83,11 +88,61 @@ def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 
                 return (float(np.mean(near)) if near else float(rank[i]), i)
             members.sort(key=key)
             rank[members] = np.arange(len(members))
-    pos = np.zeros((n, 2))
-    for members in by_layer:
-        m = len(members)
-        pos[members, 0] = layer[members] * 3.0 * k
-        pos[members, 1] = (np.arange(m) - (m - 1) / 2) * 1.5 * k
+    return rank
+
+
+def _packed(group: np.ndarray, layer: np.ndarray, rank: np.ndarray, across: bool,
+            k: float, aspect: float) -> np.ndarray:
+    """Each group's nodes at (level, place) on a grid — levels left to right (or,
+    ``across``, top to bottom), each level centred on the group's others — and the groups
+    (numbered 0… by ``group``) packed in rows, biggest first. Labels are wide: neighbours
+    side by side are further apart than neighbours one above the other."""
+    n = len(group)
+    order = np.lexsort((rank, layer, group))  # by group, then level, then place
+    g, lv = group[order], layer[order]
+    start = np.ones(n, bool)
+    start[1:] = (g[1:] != g[:-1]) | (lv[1:] != lv[:-1])
+    run = np.cumsum(start) - 1  # each (group, level) a run
+    first = np.flatnonzero(start)
+    count = np.diff(np.append(first, n))[run]
+    depth = np.empty(n)
+    depth[order] = np.arange(n) - first[run] - (count - 1) / 2
+    pos = (np.column_stack([depth * WIDE * k, layer * LEVEL_TALL * k]) if across
+           else np.column_stack([layer * WIDE * k, depth * TALL * k]))
+    groups = int(group.max()) + 1
+    lo = np.full((groups, 2), np.inf)
+    hi = np.full((groups, 2), -np.inf)
+    np.minimum.at(lo, group, pos)
+    np.maximum.at(hi, group, pos)
+    biggest = np.argsort(-np.bincount(group, minlength=groups), kind="stable")
+    corners = np.zeros((groups, 2))
+    corners[biggest] = pack_rows([(float(w), float(h)) for w, h in (hi - lo)[biggest]],
+                                 aspect, GAP * k)
+    pos += (corners - lo)[group]
+    out: np.ndarray = pos - (pos.min(axis=0) + pos.max(axis=0)) / 2
+    return out
+
+
+def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 1.0,
+                        sweeps: int = 4, init: np.ndarray | None = None,
+                        fixed: np.ndarray | None = None, aspect: float = 1.0) -> np.ndarray:
+    """Each separate group in levels along its links, the groups packed in rows to the
+    view's shape (``aspect``, its width over its height). The levels follow one another
+    along the view's long side: left to right (``3k`` apart, nodes ``1.5k`` apart within
+    one) in a wide or square view, top to bottom (``2k`` apart, nodes ``3k`` apart) in a
+    tall one — unless the other way draws the chart :data:`TURN` times larger (a broad,
+    shallow tree in a short, wide dock)."""
+    if n == 0:
+        return np.zeros((0, 2))
+    src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
+    layer = layers(n, src, dst)
+    rank = _order(n, src, dst, layer, sweeps)
+    group = np.unique(components(n, src, dst), return_inverse=True)[1].reshape(-1)
+    # levels along the view's long side, unless across it draws the chart much larger
+    along = _packed(group, layer, rank, aspect < 1, k, aspect)
+    other = _packed(group, layer, rank, aspect >= 1, k, aspect)
+    pos = other if fill(np.ptp(other, axis=0), aspect, MARGIN * k) > TURN * fill(
+        np.ptp(along, axis=0), aspect, MARGIN * k) else along
     if init is not None and fixed is not None:
         mask = np.asarray(fixed, bool)
         pos[mask] = np.asarray(init, np.float64)[mask]

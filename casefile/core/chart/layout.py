@@ -1,19 +1,20 @@
 """Node layouts in numpy: force-directed (Fruchterman–Reingold; repulsion exact between nodes
 closer than twice the spring length, found by grid cells, and from everything further away
 through a density grid convolved by FFT, so one step costs about the number of nodes and
-links), circular by kind and radial around a node. Every layout is
-deterministic for a seed and keeps the ``fixed`` (pinned) nodes where they are; the force
-layout places the others around them.
+links), and its packing of a case's separate groups to the view's shape. Deterministic for
+a seed; the ``fixed`` (pinned) nodes stay where they are and the others are placed around
+them. (The ring layouts are in :mod:`.rings`, the hierarchical one in :mod:`.layered`.)
 
 Positions are an (n, 2) float64 array in chart units (a node is about 1 unit wide when
 ``k`` = 1; the GUI multiplies by its own scale)."""
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
+
+from casefile.core.chart.shape import components, pack_rows
 
 Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
 _HALF = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))  # each pair of neighbour cells once
@@ -147,100 +148,6 @@ def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
     return pos
 
 
-def _keep_fixed(pos: np.ndarray, init: np.ndarray | None, fixed: np.ndarray | None
-                ) -> np.ndarray:
-    if init is not None and fixed is not None:
-        mask = np.asarray(fixed, bool)
-        pos[mask] = np.asarray(init, np.float64)[mask]
-    return pos
-
-
-def circular_layout(kinds: Sequence[int] | np.ndarray, labels: Sequence[str], *,
-                    k: float = 1.0, init: np.ndarray | None = None,
-                    fixed: np.ndarray | None = None) -> np.ndarray:
-    """One circle, the nodes grouped by kind (a gap between kinds) and by label within."""
-    n = len(labels)
-    if n == 0:
-        return np.zeros((0, 2))
-    order = sorted(range(n), key=lambda i: (int(kinds[i]), labels[i].casefold(), i))
-    slots = np.zeros(n)
-    s, prev = 0.0, None
-    for i in order:
-        if prev is not None and int(kinds[i]) != prev:
-            s += 2.0  # a gap of two places between kinds
-        slots[i] = s
-        s += 1.0
-        prev = int(kinds[i])
-    total = s + (2.0 if len(set(int(x) for x in kinds)) > 1 else 0.0)
-    radius = max(total * 1.6 * k / (2 * np.pi), 3 * k)
-    angle = 2 * np.pi * slots / total
-    pos = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
-    return _keep_fixed(pos, init, fixed)
-
-
-def hops(n: int, src: np.ndarray, dst: np.ndarray, centre: int
-         ) -> tuple[np.ndarray, np.ndarray]:
-    """Breadth-first from ``centre`` over links either way: each node's hop count (-1 when
-    it cannot be reached) and the node it was reached from (-1 for none)."""
-    adj: list[list[int]] = [[] for _ in range(n)]
-    for a, b in zip(src.tolist(), dst.tolist(), strict=True):
-        adj[a].append(b)
-        adj[b].append(a)
-    dist = np.full(n, -1, np.int64)
-    parent = np.full(n, -1, np.int64)
-    dist[centre] = 0
-    todo = deque([centre])
-    while todo:
-        a = todo.popleft()
-        for b in sorted(adj[a]):
-            if dist[b] < 0:
-                dist[b], parent[b] = dist[a] + 1, a
-                todo.append(b)
-    return dist, parent
-
-
-def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
-                  labels: Sequence[str], *, k: float = 1.0, init: np.ndarray | None = None,
-                  fixed: np.ndarray | None = None) -> np.ndarray:
-    """The 'peacock': ``centre`` in the middle, each ring one hop further out, a node placed
-    near the one it is reached from; nodes that cannot be reached on an outer ring."""
-    if n == 0:
-        return np.zeros((0, 2))
-    dist, parent = hops(n, np.asarray(src, np.int64), np.asarray(dst, np.int64), centre)
-    far = int(dist.max()) + 1
-    dist[dist < 0] = far
-    pos = np.zeros((n, 2))
-    angle = np.zeros(n)
-    radius = 0.0
-    for ring in range(1, int(dist.max()) + 1):
-        members = np.flatnonzero(dist == ring)
-        if not len(members):
-            continue
-        members = np.array(sorted(members.tolist(), key=lambda i: (
-            angle[parent[i]] if parent[i] >= 0 else 7.0, labels[i].casefold(), i)))
-        radius = max(radius + 3 * k, len(members) * 1.6 * k / (2 * np.pi))
-        a = 2 * np.pi * (np.arange(len(members)) + 0.5) / len(members)
-        angle[members] = a
-        pos[members] = np.column_stack([radius * np.cos(a), radius * np.sin(a)])
-    return _keep_fixed(pos, init, fixed)
-
-
-def components(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
-    """Each node's connected component (links either way), numbered by first node."""
-    parent = np.arange(n)
-
-    def root(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = int(parent[a])
-        return a
-    for a, b in zip(np.asarray(src).tolist(), np.asarray(dst).tolist(), strict=True):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return np.array([root(i) for i in range(n)], np.int64)
-
-
 def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
                         k: float = 1.0, progress: Progress | None = None,
                         aspect: float = 1.0) -> np.ndarray:
@@ -274,18 +181,10 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
         done += len(members)
         if progress is not None:
             progress(done, n)
-    gap = 1.5 * k
-    area = sum((s[:, 0].max() + gap) * (s[:, 1].max() + gap) for _m, s in boxes)
-    width = max(np.sqrt(area * min(max(aspect, 0.25), 8.0)) * 1.3,
-                max(s[:, 0].max() for _m, s in boxes))
-    x = y = row_h = 0.0
-    for members, sub in boxes:
-        w, h = sub[:, 0].max(), sub[:, 1].max()
-        if x > 0 and x + w > width:
-            x, y, row_h = 0.0, y + row_h + gap, 0.0
-        pos[members] = sub + (x, y)
-        x += w + gap
-        row_h = max(row_h, h)
+    corners = pack_rows([(s[:, 0].max(), s[:, 1].max()) for _m, s in boxes], aspect,
+                        1.5 * k)
+    for (members, sub), corner in zip(boxes, corners, strict=True):
+        pos[members] = sub + corner
     out: np.ndarray = pos - pos.mean(axis=0)
     return out
 

@@ -14,17 +14,12 @@ from typing import Any
 import numpy as np
 
 from casefile.core.chart.layered import hierarchical_layout
-from casefile.core.chart.layout import (
-    circular_layout,
-    force_layout,
-    iterations_for,
-    packed_force_layout,
-    radial_layout,
-)
+from casefile.core.chart.layout import force_layout, iterations_for, packed_force_layout
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.rings import circular_layout, radial_layout
 from casefile.core.chart.summary import MULTIPLICITY
 
-LAYOUTS = {"force": "Organic (force-directed)", "hierarchical": "Hierarchical (left to right)",
+LAYOUTS = {"force": "Organic (force-directed)", "hierarchical": "Hierarchical (in levels)",
            "circular": "Circular by kind", "radial": "Radial around a party"}
 VERSION = 1
 
@@ -123,23 +118,25 @@ def arrange(graph: ChartGraph, state: ChartState, layout: str | None = None,
             aspect: float = 1.0) -> np.ndarray:
     """Lay the whole graph out anew with ``layout`` (the state's by default); pinned nodes
     that have a position stay where they are. ``aspect``: width over height of the view to
-    fill (the force layout packs its groups to it)."""
+    fill (every layout shapes the chart to it: core.chart.shape)."""
     layout = layout or state.layout
     n = len(graph.nodes)
     init, known = _known(graph, state)
     pinned = known & np.fromiter((nd.key in state.pinned for nd in graph.nodes), bool, n)
     if layout == "hierarchical":
-        return hierarchical_layout(n, graph.src, graph.dst, init=init, fixed=pinned)
+        return hierarchical_layout(n, graph.src, graph.dst, init=init, fixed=pinned,
+                                   aspect=aspect)
     if layout == "circular":
         return circular_layout(graph.kind_codes, [nd.label for nd in graph.nodes],
-                               init=init, fixed=pinned)
+                               init=init, fixed=pinned, aspect=aspect)
     if layout == "radial":
         centre = graph.index.get(state.centre or "", None)
         if centre is None:
             deg = graph.degree()
             centre = int(np.argmax(deg)) if n else 0
         return radial_layout(n, graph.src, graph.dst, centre,
-                             [nd.label for nd in graph.nodes], init=init, fixed=pinned)
+                             [nd.label for nd in graph.nodes], init=init, fixed=pinned,
+                             aspect=aspect)
     if not pinned.any():
         return packed_force_layout(n, graph.src, graph.dst, seed=state.seed,
                                    progress=progress, aspect=aspect)

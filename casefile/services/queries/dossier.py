@@ -14,6 +14,7 @@ from casefile.core.grading import admiralty_code
 from casefile.core.sanctions import standing
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
+from casefile.services.queries.sourcing import high_on_few_sources
 from casefile.services.queries.timeline import timeline_records
 from casefile.store import digest, schema
 from casefile.store.schema import CITATION_COLUMNS
@@ -122,12 +123,10 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     data.timeline = build_timeline(records, "kind")
     data.uncited_sources = max(data.totals["source"] - len(data.sources), 0)
     for n, fi in enumerate(data.findings, 1):  # a grade the sourcing does not bear out
-        sources = {num for num, _code in data.marks.get(("finding", fi["id"]), [])}
-        if fi["confidence"] == "high" and len(sources) < 2:
-            data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is graded high "
-                                 f"confidence but cites {len(sources)} source(s); the "
-                                 "dossier defines high confidence as several agreeing "
-                                 "sources")
+        said = high_on_few_sources(fi["confidence"], (
+            num for num, _code in data.marks.get(("finding", fi["id"]), [])))
+        if said is not None:
+            data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is {said}")
     if opt.redact_protected:
         data.warnings += _redaction_leaks(conn, data)
     return data

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.grading import admiralty_code
+from casefile.services.queries.sourcing import high_on_few_sources_advice
 from casefile.store import schema
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
             f"SELECT id, name FROM entity WHERE id IN ({','.join('?' * len(ids))})",
             tuple(ids)).all()) if ids else {}
         bundle["names"] = {i: names.get(i) or f"#{i}" for i in ids}
+        if kind == "finding":  # a grade its sources do not bear out (said, not refused)
+            bundle["advice"] = high_on_few_sources_advice(
+                row.get("confidence"), (c["source_id"] for c in bundle["citations"]))
         if kind == "source":
             from casefile.services.queries.citing import cited_facts
 

@@ -1,6 +1,7 @@
 """Screen a case's parties against a watchlist and keep the run in the case: read the
 parties, find and score candidates, decide which earlier decisions still hold, and write the
-run and its hits as one case operation (one undo step, one audit entry).
+run and its hits as one case operation (one undo step, one audit entry). Each hit keeps a
+snapshot of its list entry, with the sanctions the list gives it.
 
 A pair (party, list entry) found again keeps its latest decision unless the entry changed
 since (its digest differs) or its score crossed a threshold (review 0.5, flag 0.7); then the
@@ -144,6 +145,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
         found = [Found(names[pid][0], names[pid][1], e, r, digest) for pid, e, r, digest
                  in pool.score(db.path_of(watchlist, where), [p for p, _n in parties],
                                review, progress)]
+    sanctions = _sanctions(watchlist, where, [f.entry.key for f in found])
     hits: list[dict[str, Any]] = []
     reopened = carried = flagged_open = 0
     for f in found:
@@ -169,7 +171,8 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             "features": json.dumps(f.result.features, sort_keys=True),
             "explanation": f.result.explanation,
             "matched_name": f"{m.query} ~ {m.result}" if m and m.pairs else "",
-            "entry": json.dumps(f.entry.snapshot(), ensure_ascii=False, sort_keys=True),
+            "entry": json.dumps(_snapshot(f.entry, sanctions), ensure_ascii=False,
+                                sort_keys=True),
             "entry_digest": f.digest, "carried_decision_id": carried_id,
             "reopened": why})
     run = {"watchlist": watchlist, "dataset": info.dataset, "list_version": info.version,
@@ -181,6 +184,25 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
     change = record_run(case, run, hits)
     return RunSummary(int(change.result), watchlist, info.version, len(parties), len(hits),
                       reopened, carried, flagged_open, found, change)
+
+
+def _sanctions(watchlist: str, where: Path | None, keys: list[str]
+               ) -> dict[str, list[dict[str, list[str]]]]:
+    con = db.open_existing(watchlist, where)
+    try:
+        return db.sanctions_of(con, keys)
+    finally:
+        con.close()
+
+
+def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]]
+              ) -> dict[str, Any]:
+    """The entry as the hit keeps it, with the sanctions the list gives it (when it gives
+    any): a reviewer reads them there even after the list is changed or deleted."""
+    out = entry.snapshot()
+    if entry.key in sanctions:
+        out["sanctions"] = sanctions[entry.key]
+    return out
 
 
 def _now() -> str:

@@ -1,8 +1,10 @@
 """A watchlist's own database: one SQLite file per list in the ``watchlists`` folder of the
 user data folder (never inside a case). It holds the matchable entries (their properties as
 JSON and a digest of them), the token index candidates are found by (``token``: key, entry;
-``key_weight``: how rare each key is), and what was loaded when (``load``: file, SHA-256,
-dataset, version, licence, counts)."""
+``key_weight``: how rare each key is), the sanctions the list gives its entries
+(``sanction``: authority, programme, dates, reason — shown to a reviewer, never matched on;
+a list loaded before Casefile kept them has none until loaded again), and what was loaded
+when (``load``: file, SHA-256, dataset, version, licence, counts)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ CREATE TABLE IF NOT EXISTS entry (
     caption TEXT NOT NULL, datasets TEXT NOT NULL, topics TEXT NOT NULL,
     first_seen TEXT, last_seen TEXT, last_change TEXT, data TEXT NOT NULL,
     digest TEXT NOT NULL, seen INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sanction (
+    key TEXT PRIMARY KEY, entity TEXT NOT NULL, data TEXT NOT NULL, seen INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS sanction_entity ON sanction(entity);
 CREATE TABLE IF NOT EXISTS token (key TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS key_weight (key TEXT PRIMARY KEY, n INTEGER NOT NULL)
     WITHOUT ROWID;
@@ -141,3 +146,19 @@ def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:
     key, schema, caption, datasets, last_change, data = row
     return Entry(key, schema, caption, json.loads(data),
                  [d for d in datasets.split(",") if d], last_change or "")
+
+
+Props = dict[str, list[str]]
+
+
+def sanctions_of(con: sqlite3.Connection, keys: list[str]) -> dict[str, list[Props]]:
+    """Entry key -> the sanctions the list holds for it (their properties), in key order."""
+    out: dict[str, list[Props]] = {}
+    wanted = sorted(set(keys))
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        for entity, data in con.execute(
+                "SELECT entity, data FROM sanction WHERE entity IN "
+                f"({','.join('?' * len(part))}) ORDER BY entity, key", part):
+            out.setdefault(entity, []).append(json.loads(data))
+    return out

@@ -1,8 +1,9 @@
 """Load an OpenSanctions file into a watchlist database, streamed: ``entities.ftm.json``
 (one FtM entity a line; a delta file's lines ``{"op": "ADD"|"MOD"|"DEL", "entity": …}``
 apply as they say) or ``targets.simple.csv`` (names, aliases, countries, birth dates and
-identifiers without their schemes). Only the matchable schemata are kept, with the
-properties a match or a reviewer needs.
+identifiers without their schemes, sanctions as text). Only the matchable schemata are
+kept, with the properties a match or a reviewer needs, and the sanctions that list them
+(shown to the reviewer beside the entry).
 
 The file is read once, in binary, lines decoded one at a time: its SHA-256 is taken on the
 way, progress is the bytes read, and memory stays flat (rows are written in batches). A full
@@ -27,6 +28,7 @@ from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEA
 from casefile.errors import Cancelled, ImportFileError
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
 from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
 
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
 KEPT = frozenset({*NAME_PROPS, *WEAK_PROPS, *ID_PROPS, "country", "nationality",
@@ -49,14 +51,18 @@ class LoadReport:
     changed: int = 0
     removed: int = 0
     unchanged: int = 0
-    skipped: int = 0  # entities of schemata that are not matched (sanctions, addresses…)
+    skipped: int = 0  # entities of schemata that are not matched (addresses, links…)
+    sanctions: int = 0  # kept with the entries they list, for the reviewer to read
     licence: str = db.LICENCE
 
     def said(self) -> str:
+        kept = ("1 sanction kept with the entry it lists; " if self.sanctions == 1 else
+                f"{self.sanctions:,} sanctions kept with the entries they list; "
+                if self.sanctions else "")
         return (f"{self.name}: {self.added:,} added, {self.changed:,} changed, "
-                f"{self.removed:,} removed, {self.unchanged:,} unchanged; {self.skipped:,} "
-                f"entities of other schemata left out (dataset {self.dataset}, version "
-                f"{self.version}, SHA-256 {self.sha256[:16]}…)")
+                f"{self.removed:,} removed, {self.unchanged:,} unchanged; {kept}"
+                f"{self.skipped:,} entities of other schemata left out (dataset "
+                f"{self.dataset}, version {self.version}, SHA-256 {self.sha256[:16]}…)")
 
 
 def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
@@ -145,7 +151,18 @@ class _Writer:
         if len(self.tokens) >= _BATCH * 8:
             self.flush()
 
+    def put_sanction(self, key: str, listed: str, props: Props) -> None:
+        """Keep a sanction of the entry ``listed`` (an entry that comes later in the file,
+        or not at all, is fine: it is looked up by key when shown)."""
+        self.con.execute(
+            "INSERT INTO sanction(key, entity, data, seen) VALUES (?, ?, ?, ?) ON CONFLICT"
+            "(key) DO UPDATE SET entity = excluded.entity, data = excluded.data, seen = "
+            "excluded.seen", (key, listed, json.dumps(props, ensure_ascii=False,
+                                                      sort_keys=True), self.load))
+        self.report.sanctions += 1
+
     def delete(self, key: str) -> None:
+        self.con.execute("DELETE FROM sanction WHERE key = ?", (key,))
         old = self.con.execute("SELECT id FROM entry WHERE key = ?", (key,)).fetchone()
         if old is not None:
             self.con.execute("DELETE FROM token WHERE entry = ?", (old[0],))
@@ -208,6 +225,10 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                             w.delete(str(obj.get("id") or ""))
                             continue
                     parsed = _row(obj)
+                    sanction = sanction_of(obj) if parsed is None else None
+                    if sanction is not None:
+                        w.put_sanction(*sanction)
+                        continue
                     if parsed is None:
                         if not obj.get("schema"):
                             raise ImportFileError(f"{path.name}, line {n}: an entity "
@@ -231,6 +252,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             for (eid,) in gone:
                 con.execute("DELETE FROM token WHERE entry = ?", (eid,))
             con.execute("DELETE FROM entry WHERE seen != ?", (load_id,))
+            con.execute("DELETE FROM sanction WHERE seen != ?", (load_id,))
             report.removed += len(gone)
         if progress is not None:
             progress(total, total, "indexing")
@@ -269,6 +291,8 @@ def _load_csv(path: Path, w: _Writer, progress: Progress | None) -> None:
                 w.report.skipped += 1
                 continue
             w.put(*parsed)
+            for i, props in enumerate(simple_sanctions(rec)):
+                w.put_sanction(f"{rec['id']}#sanction-{i + 1}", rec["id"], props)
 
 
 def _sha256(path: Path) -> Any:

@@ -30,7 +30,8 @@ def rows(where, name):
 def test_a_full_file_keeps_the_matchable_schemata_with_hash_version_and_licence(tmp_path):
     f = write_ftm(tmp_path / "entities.ftm.json")
     r = load(f, "sanctions", where=tmp_path, dataset="sanctions")
-    assert (r.added, r.skipped, r.kind) == (len(ENTRIES), 2, "lines")
+    # the Sanction is kept with the entry it lists, the Address left out
+    assert (r.added, r.sanctions, r.skipped, r.kind) == (len(ENTRIES), 1, 1, "lines")
     assert r.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
     assert r.version == "2024-05-01T10:00:00"  # the newest last_change
     assert "CC BY-NC 4.0" in r.licence

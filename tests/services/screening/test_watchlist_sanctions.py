@@ -1,0 +1,111 @@
+"""A watchlist keeps the sanctions its file gives its entries (OpenSanctions-shaped fixtures:
+the Sanction entities of entities.ftm.json, the sanctions cell and program_ids of
+targets.simple.csv), and a screening hit keeps them in its snapshot of the entry, for the
+reviewer to read — authority, programme, dates and reason."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.services.case.facade import Case
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.results import hits
+from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_import import load
+from casefile.services.screening.watchlist_sanctions import SANCTION_KEPT, sanction_of
+from tests.support import ftm_cluster as fc
+from tests.support.watchlist import write_ftm
+
+
+def _lines(path, entities):
+    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entities),
+                    "utf-8")
+    return path
+
+
+def _sanctions(where, name, *keys):
+    con = db.connect(db.path_of(name, where))
+    try:
+        return db.sanctions_of(con, list(keys))
+    finally:
+        con.close()
+
+
+def test_the_sanction_entities_of_an_ftm_file_are_kept_with_their_entries(tmp_path):
+    ents = fc.cluster()
+    r = load(_lines(tmp_path / "entities.ftm.json", ents), "c", where=tmp_path)
+    assert r.sanctions == sum(e["schema"] == "Sanction" for e in ents) == 7
+    assert "7 sanctions kept with the entries they list" in r.said()
+    got = _sanctions(tmp_path, "c", "ru-zala", "ru-aeroscan", "ru-osetrova")
+    eu, ofac = got["ru-zala"]  # by the sanction's id
+    assert eu["authority"] == ["Council of the European Union"]
+    assert eu["programId"] == ["EU-UKR"] and eu["listingDate"] == ["2023-06-23", "2022-12-16"]
+    assert eu["provisions"] == ["Asset freeze", "Prohibition to make funds available"]
+    assert ofac["program"] == ["RUSSIA-EO14024"] and ofac["startDate"] == ["2022-06-28"]
+    assert got["ru-aeroscan"] == [{"programId": ["CH-UKR"], "listingDate": ["2023-02-03"],
+                                   "country": ["ch"]}]
+    (ua,) = got["ru-osetrova"]
+    assert ua["status"] == ["expired"] and ua["endDate"] == ["2024-10-30"]
+    assert "duration" not in ua  # only what a reviewer reads is kept
+    # a full file again without the OFAC sanction: it goes; a delta removes what it names
+    load(_lines(tmp_path / "entities.ftm.json",
+                [e for e in ents if e["id"] != "ofac-zala-sanction"]), "c", where=tmp_path)
+    assert [s["authority"] for s in _sanctions(tmp_path, "c", "ru-zala")["ru-zala"]] == \
+        [["Council of the European Union"]]
+    _lines(tmp_path / "delta.json", [{"op": "DEL", "entity": {"id": "eu-zala-sanction"}}])
+    load(tmp_path / "delta.json", "c", where=tmp_path)
+    assert _sanctions(tmp_path, "c", "ru-zala") == {}
+
+
+def test_the_sanctions_of_targets_simple_are_kept_in_parts(tmp_path):
+    f = tmp_path / "targets.simple.csv"
+    f.write_text(fc.targets_simple(fc.cluster()), "utf-8")
+    r = load(f, "simple", where=tmp_path)
+    assert r.sanctions == 8
+    got = _sanctions(tmp_path, "simple", "ru-zala", "ru-aeroscan", "ru-osetrova")
+    programmes = [s.get("program") for s in got["ru-zala"]]
+    assert ["RUSSIA-EO14024"] in programmes
+    # two sanctions and two programme ids: which is whose is not said, and that is said
+    (loose,) = [s for s in got["ru-zala"] if "note" in s]
+    assert loose["programId"] == ["EU-UKR", "US-RUS-EO14024"]
+    assert got["ru-aeroscan"] == [{"programId": ["CH-UKR"]}]  # only an id: one of its own
+    (ua,) = got["ru-osetrova"]
+    assert ua["program"] == ["Decree 265/2021"] and ua["endDate"] == ["2024-10-30"]
+    assert "authority" not in ua  # the file does not say it
+
+
+def test_a_hit_keeps_the_entrys_sanctions_in_its_snapshot(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", where=tmp_path)
+    with Case.new(tmp_path / "c.casefile") as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person", "country": "RU"})
+        case.create("entity", {"name": "SEA STAR", "kind": "vessel"})
+        screen_case(case, "sanctions", where=tmp_path)
+        with case.read() as conn:
+            found = {h.list_key: h for h in hits(conn)}
+    assert found["NK-chemezov"].entry["sanctions"] == [
+        {"authority": ["OFAC"], "program": ["RUSSIA-EO14024"]}]
+    assert "sanctions" not in found["NK-vessel"].entry  # the list gives it none
+    assert found["NK-chemezov"].flag == 0.7 and found["NK-chemezov"].review == 0.5
+
+
+_values = st.one_of(st.text(max_size=8), st.integers(), st.none(),
+                    st.fixed_dictionaries({"id": st.text(max_size=5)}), st.lists(st.none()))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.fixed_dictionaries(
+    {"id": st.one_of(st.text(max_size=6), st.none()),
+     "schema": st.sampled_from(["Sanction", "Person", "", None])},
+    optional={"properties": st.one_of(
+        st.dictionaries(st.sampled_from([*SANCTION_KEPT, "entity", "junk"]),
+                        st.one_of(_values, st.lists(_values, max_size=3)), max_size=6),
+        st.text(max_size=4))}))
+def test_any_sanction_entity_is_kept_as_text_or_left_out(obj):
+    got = sanction_of(obj)
+    if got is None:
+        return
+    key, listed, props = got
+    assert obj["schema"] == "Sanction" and key and listed
+    assert set(props) <= set(SANCTION_KEPT)
+    assert all(v and all(isinstance(x, str) and x for x in v) for v in props.values())
