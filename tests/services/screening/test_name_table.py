@@ -36,8 +36,10 @@ def built(tmp_path_factory):
     before = names.person_table()
     assert name_table.prepare(folder) in ("built", "ready")
     if before is not None:  # another test had one in use: take the one in this folder
+        # (built now if the call above found the one in use 'ready'; else opened)
         names.use_person_table(None)
-        assert name_table.prepare(folder) == "opened"
+        assert name_table.prepare(folder) in ("built", "opened")
+        assert names.person_table() is not None
     table = names.person_table()
     names.use_person_table(before)
     return folder, table
