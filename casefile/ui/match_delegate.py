@@ -63,21 +63,25 @@ def fit_text(text: str, spans: list[tuple[int, int]], width: float,
         return text, spans
     start = 0
     if spans and advance(0, spans[0][1], "", ELLIPSIS) > width:
-        # the first match is beyond the width: cut on the left, a few words before it …
-        lead = max(0, spans[0][0] - LEAD)
-        space = text.find(" ", lead, spans[0][0])
-        start = space + 1 if space >= 0 else lead
-        if advance(start, end, ELLIPSIS, "") <= width:
-            # … or, if all the rest fits then, as far before it as the width allows
-            lo, hi = 0, start
+        # the first match is beyond the width: cut on the left — where all the rest then
+        # fits, as far before the match as the width allows; else a few words before it,
+        # or less if the match needs the room
+        first, last = spans[0]
+
+        def earliest(end: int, suffix: str) -> int:
+            lo, hi = 0, first + 1
             while lo < hi:
                 mid = (lo + hi) // 2
-                if advance(mid, end, ELLIPSIS, "") <= width:
+                if advance(mid, end, ELLIPSIS, suffix) <= width:
                     hi = mid
                 else:
                     lo = mid + 1
-            space = text.find(" ", lo, start)
-            start = space + 1 if 0 < lo and space >= 0 else lo
+            return min(lo, first)
+        start = earliest(end, "")
+        if advance(start, end, ELLIPSIS, "") > width:
+            start = max(earliest(last, ELLIPSIS), first - LEAD)
+        space = text.find(" ", start, first) if 0 < start and text[start - 1] != " " else -1
+        start = space + 1 if space >= 0 else start  # from a word's start
     prefix = ELLIPSIS if start else ""
     if advance(start, end, prefix, "") > width:
         lo, hi = start, end  # the longest text from start, with an ellipsis, that fits

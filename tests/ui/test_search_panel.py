@@ -2,6 +2,8 @@
 kind, matches highlighted with character formats, a Cyrillic alias finds the party's
 shipments and relationships."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -167,3 +169,27 @@ def test_the_toolbar_field_and_the_panel_show_the_same_query(qtbot, demo_window)
     win.session.close()
     qtbot.waitUntil(lambda: win.case is None, timeout=10000)
     assert panel.query.text() == "" and field.text() == ""  # nothing of the case stays
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Ж中 -—…"), max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=4),
+       st.integers(30, 400))
+def test_a_cut_text_fits_and_its_spans_still_mark_what_matched(qapp, text, raw, width):
+    spans = sorted({(s, min(s + n, len(text))) for s, n in raw if s < len(text)})
+    spans = [(s, e) for i, (s, e) in enumerate(spans)  # as the search gives them: apart
+             if s < e and all(e0 <= s for _s0, e0 in spans[:i])]
+    font = QFont()
+    cut, moved = fit_text(text, spans, width, font)
+    if cut == text:
+        assert moved == spans and drawn_width(text, spans, font) <= width
+        return
+    assert cut.endswith("…") or cut.startswith("…")
+    core = cut.strip("…")
+    assert core.strip() in text  # a piece of the text, not another
+    for s, e in moved:
+        assert 0 <= s < e <= len(cut) and any(cut[s:e] in text[a:b] for a, b in spans)
+    if spans:
+        match = text[spans[0][0]:spans[0][1]]
+        if drawn_width("……" + match, [(2, 2 + len(match))], font) <= width:
+            assert moved and cut[moved[0][0]:moved[0][1]] == match  # what matched shows
