@@ -4,7 +4,9 @@ a record selected anywhere is brought into view — scrolled and panned, never z
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from casefile.ui.timeline_view import DAY
 from tests.ui.conftest import choose_kind, wait_idle
@@ -130,3 +132,21 @@ def test_a_selection_made_before_the_timeline_is_drawn_is_shown_once_it_is(qtbot
     win.records.select_id(3)
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: bool(_shown(plot, "shipment", 3)), timeout=5000)
+
+
+def test_the_wheel_over_the_lane_names_scrolls_the_lanes(qtbot, short_dock):
+    win = short_dock
+    plot = win.timeline.plot
+    (xa, xb), _ = plot.getViewBox().viewRange()
+    top, bottom = _rows_in_view(plot)
+    axis = plot.lane_axis
+    where = axis.mapToScene(axis.boundingRect().center())
+    pos = plot.mapFromScene(where)
+    event = QWheelEvent(QPointF(pos), QPointF(plot.viewport().mapToGlobal(pos)), QPoint(),
+                        QPoint(0, -120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(plot.viewport(), event)
+    top2, bottom2 = _rows_in_view(plot)
+    assert top2 == pytest.approx(top + 3) and bottom2 - top2 == pytest.approx(bottom - top)
+    assert plot.getViewBox().viewRange()[0] == pytest.approx([xa, xb])  # time: no zoom
+    assert win.timeline.lane_bar.value() > 0
