@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,6 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 # columns that hold country codes: in the records tables (by column key) and child tables
 TABLE_COUNTRY_COLUMNS = frozenset({"country", "route"})
 CHILD_COUNTRY_COLUMNS = frozenset({("identifier", "country"), ("route_stop", "country")})
-WIDE_ENOUGH = 150  # a country column is at least this wide once it shows names
 
 
 def with_country_names(text: str) -> str:
@@ -100,12 +99,12 @@ def dress_child_table(view: QAbstractItemView, kind: str, keys: list[str]) -> No
 
 class CountryColumns:
     """Keeps the country columns of a records table showing names: after each new listing
-    the columns are (re)assigned, and widened once per section so the names fit."""
+    the columns are (re)assigned (before the table measures its columns, so the names are
+    what they are sized to: :mod:`casefile.ui.column_widths`)."""
 
     def __init__(self, view: QTableView, columns: Any) -> None:
         self.view, self.columns = view, columns  # columns(): the model's Column list
         self.delegate = CountryNamesDelegate(view)
-        self._widened: tuple[str, ...] = ()
         model = view.model()
         model.modelReset.connect(self.assign)
         self.assign()
@@ -117,11 +116,3 @@ class CountryColumns:
         wanted = [i for i, k in enumerate(keys) if k in TABLE_COUNTRY_COLUMNS]
         for col in wanted:
             self.view.setItemDelegateForColumn(col, self.delegate)
-        if wanted and keys != self._widened:  # after the view has set its widths
-            self._widened = keys
-            QTimer.singleShot(0, self.view, lambda: self._widen(wanted))
-
-    def _widen(self, cols: list[int]) -> None:
-        for col in cols:
-            if self.view.columnWidth(col) < WIDE_ENOUGH:
-                self.view.setColumnWidth(col, WIDE_ENOUGH)

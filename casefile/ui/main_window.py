@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.chart, panel)
             panel.hide()
             panel.record_opened.connect(self.go_to)
+            panel.follow(self.menus.search_field)
             self.menus.view.addAction(panel.toggleViewAction())
         return self._search
 

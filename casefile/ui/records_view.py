@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.ui import table_rows
+from casefile.ui.column_widths import ColumnWidths
 from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
 from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
@@ -71,11 +72,11 @@ class RecordsView(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: self.sorts.chose(self.model.kind, self.model.columns(),
                                                    column, order))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.widths = ColumnWidths(self.view, self.model.columns)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter…")
         self.text.setClearButtonEnabled(True)
@@ -251,6 +252,7 @@ class RecordsView(QWidget):
         of the worker (the timeline of a large case takes a while); then the tags."""
         self._shown.clear()
         self._asked = None
+        self.widths.forget_case()
         kind = str(self.settings.value(*_SHOWN_KIND) or "") if self.settings else ""
         from casefile.services.queries import listing
         if kind in listing.LISTS:
@@ -290,9 +292,7 @@ class RecordsView(QWidget):
         header.setSortIndicator(column, order)
         header.blockSignals(False)
         header.viewport().update()
-        if not same_kind:
-            for i, col in enumerate(data.columns):
-                self.view.setColumnWidth(i, col.width)  # never measure 100k rows
+        self.widths.listing_shown(data.kind, not same_kind)  # (a sample of the rows)
         self._count()
         if keep_id is not None:
             self.select_id(keep_id)

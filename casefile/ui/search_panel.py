@@ -1,7 +1,9 @@
 """The live search panel (Edit → Find, Ctrl+F): a dock whose results follow the typing,
 grouped by kind, each kind switched on or off by its button, the matching words highlighted.
 A party found (by its name, or an alias in any script) brings the records touching it, marked
-"found through …". Enter or a double-click opens a result."""
+"found through …". Enter or a double-click opens a result. The columns say what they hold
+(the record; what matched in it), the first sized to the titles found; the toolbar's search
+field and the panel's show the same query (:meth:`SearchPanel.follow`)."""
 
 from __future__ import annotations
 
@@ -24,12 +26,16 @@ from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.case_search import Found, search_case
 from casefile.store.schema import RECORD_KINDS
-from casefile.ui.match_delegate import SPANS, MatchDelegate
+from casefile.ui.match_delegate import SPANS, MatchDelegate, drawn_width
 from casefile.ui.session import CaseSession
-from casefile.ui.text import plain_label
+from casefile.ui.text import plain_label, plain_tooltip
 
 _KEY = Qt.ItemDataRole.UserRole
 DELAY_MS = 200  # typing pauses this long before the case is searched
+HEADERS = ("Record", "What matched")  # its title; the text that matched, or the party
+FIRST_SHARE = 0.5  # the titles take at most this share of the width…
+FIRST_MIN = 200  # …and at least this many pixels
+TEXT_MARGIN = 16  # around an item's text
 
 
 class SearchPanel(QDockWidget):
@@ -69,9 +75,12 @@ class SearchPanel(QDockWidget):
         self.summary = plain_label("Type to search the case.")
         self.summary.setStyleSheet("color: #555;")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Found", "Where"])
+        self.tree.setHeaderLabels(list(HEADERS))
         self.tree.setColumnWidth(0, 420)
         self.tree.setItemDelegate(MatchDelegate(self.tree))
+        self._sizing = False
+        self._first_width: int | None = None  # the width the user gave the titles
+        self.tree.header().sectionResized.connect(self._column_resized)
         self.tree.itemActivated.connect(self._activated)
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -83,6 +92,8 @@ class SearchPanel(QDockWidget):
         self.setWidget(body)
         session.changed.connect(self._changed)
         session.closed.connect(self._clear)
+        self._stale = False  # the query changed while the panel was hidden
+        self.visibilityChanged.connect(self._shown_again)
 
     # -- asking -------------------------------------------------------------------------
     def find_text(self, text: str | None = None) -> None:
@@ -98,6 +109,7 @@ class SearchPanel(QDockWidget):
     def run(self) -> None:
         """Search for what is typed now (on the worker)."""
         self.timer.stop()
+        self._stale = False
         text = self.query.text()
         self._asked += 1
         asked = self._asked
@@ -110,15 +122,44 @@ class SearchPanel(QDockWidget):
                 return search_case(conn, text)
         self.session.query(read, lambda found: self._show(asked, text, found))
 
+    def _shown_again(self, shown: bool) -> None:
+        if shown and self._stale:
+            self.run()
+
     def _changed(self, _change: Change) -> None:
         if self.isVisible() and self.query.text().strip():
             self.timer.start()
 
     def _clear(self) -> None:
+        """The case closed: its results go, and the query (it named what was in the case)."""
         self._asked += 1
         self.results = []
         self.tree.clear()
+        self.query.clear()
+        self.timer.stop()
         self.summary.setText("Type to search the case.")
+
+    def follow(self, field: QLineEdit) -> None:
+        """Keep ``field`` (the toolbar's search field) and the panel's query in step: what
+        is typed in either shows in both; typed in the field, it searches while the panel is
+        open (Enter in the field opens it)."""
+        def typed_here(text: str) -> None:
+            if field.text() != text:
+                field.setText(text)
+
+        def typed_there(text: str) -> None:
+            if self.query.text() == text:
+                return
+            if self.isVisible():
+                self.query.setText(text)  # searched as typing pauses
+                return
+            self.query.blockSignals(True)  # searched when the panel is next shown
+            self.query.setText(text)
+            self.query.blockSignals(False)
+            self._stale = True
+        self.query.textChanged.connect(typed_here)
+        field.textEdited.connect(typed_there)
+        typed_here(self.query.text())
 
     # -- showing ------------------------------------------------------------------------
     def _show(self, asked: int, text: str, found: list[Found]) -> None:
@@ -147,6 +188,8 @@ class SearchPanel(QDockWidget):
                 item.setData(0, _KEY, (f.kind, f.id))
                 item.setData(0, SPANS, f.title_spans)
                 item.setData(1, SPANS, f.snippet_spans)
+                item.setToolTip(0, plain_tooltip(f.title))
+                item.setToolTip(1, plain_tooltip(f.snippet))
                 if f.via:
                     item.setForeground(1, Qt.GlobalColor.darkGray)
                 top.addChild(item)
@@ -154,8 +197,34 @@ class SearchPanel(QDockWidget):
             top.setFirstColumnSpanned(True)
             top.setExpanded(True)
             top.setHidden(not self.kinds[kind].isChecked())
+        self._size_first_column()
         self._say(text)
         self.searched.emit(text)
+
+    def _size_first_column(self) -> None:
+        """The titles' column as wide as the longest title found (with its indent and its
+        matches in bold), within limits; a width the user gave it stays."""
+        if self._first_width is not None:
+            return
+        font, widest = self.tree.font(), 0.0
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount() if top is not None else 0):
+                child = top.child(j) if top is not None else None
+                if child is not None:
+                    widest = max(widest, drawn_width(child.text(0), child.data(0, SPANS)
+                                                     or [], font))
+        width = self.tree.viewport().width()
+        wanted = int(widest) + 2 * self.tree.indentation() + TEXT_MARGIN  # (a child's)
+        self._sizing = True
+        try:
+            self.tree.setColumnWidth(0, max(FIRST_MIN, min(wanted, int(width * FIRST_SHARE))))
+        finally:
+            self._sizing = False
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if column == 0 and not self._sizing:
+            self._first_width = new  # the user's: kept for the session
 
     def _say(self, text: str) -> None:
         if not text.strip():

@@ -36,6 +36,7 @@ from casefile.ui.on_screen import OnScreen
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.timeline_export import export_timeline
+from casefile.ui.timeline_scroll import lanes_with_scroll_bar, reveal
 from casefile.ui.timeline_view import TimelinePlot
 
 # what a timeline row is read from: a change to any of these may move or relabel a row
@@ -80,6 +81,8 @@ class TimelineDock(QDockWidget):
         self.plot.record_clicked.connect(self.record_clicked.emit)
         self.plot.context_requested.connect(
             lambda index, pos: self.context_menu(index).popup(pos))
+        self.lanes, self.lane_bar = lanes_with_scroll_bar(self.plot)
+        self.plot.getViewBox().sigResized.connect(lambda *_: self._reveal_due())
         self.info: dict[str, Any] = {}  # the case's title and marking, for exports
         self.group = QComboBox()
         for key, text in (("kind", "Lanes by kind"), ("entity", "Lanes by entity"),
@@ -126,11 +129,12 @@ class TimelineDock(QDockWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.addLayout(bar)
-        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.lanes, 1)
         lay.addWidget(self.empty, 1)
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
+        self._reveal = False  # the selection is to be brought into view once drawn
 
     @property
     def group_by(self) -> str:
@@ -169,8 +173,11 @@ class TimelineDock(QDockWidget):
     def set_timeline(self, timeline: Timeline, keep_range: bool = True) -> None:
         self.plot.set_timeline(timeline, keep_range=keep_range)
         empty = not len(timeline)
-        self.plot.setVisible(not empty)
+        self.lanes.setVisible(not empty)
         self.empty.setVisible(empty)
+        self.lane_bar.sync()
+        if not keep_range:  # drawn afresh (from the top): the selection is shown again
+            self._reveal = bool(self._selected)
         n = len(timeline.records)
         self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}; {timeline.undated:,} "
                           "undated not shown")
@@ -183,8 +190,21 @@ class TimelineDock(QDockWidget):
         return tl.indexes_of(keys)
 
     def highlight(self, keys: list[tuple[str, int]]) -> None:
-        self._selected = list(keys)
+        """Mark the items of these records; a new selection is also brought into view (now,
+        or once the timeline is drawn with it), the zoom unchanged."""
+        keys = list(keys)
+        if keys != self._selected:
+            self._reveal = bool(keys)
+        self._selected = keys
         self.plot.highlight(self._indexes(self._selected))
+        self._reveal_due()
+
+    def _reveal_due(self) -> None:
+        if not self._reveal:
+            return
+        indexes = self._indexes(self._selected)
+        if len(indexes) and reveal(self.plot, indexes):
+            self._reveal = False
 
     def filter_to_view(self) -> None:
         self.filter_requested.emit(*self.plot.visible_range())

@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
 
 from casefile.core.timeline import KIND_COLOURS
 
+WHEEL_ROWS = 3  # rows scrolled by a notch of the wheel over the lane names
+
 
 class TimeViewBox(pg.ViewBox):
     """Wheel zooms time only; dragging pans time and lanes; the right button is for the
@@ -40,11 +42,25 @@ class DayAxis(pg.DateAxisItem):
 
 
 class LaneAxis(pg.AxisItem):
-    """Lane names at the first drawing row of each lane."""
+    """Lane names at the first drawing row of each lane; the wheel over them scrolls the
+    lanes (over the chart it zooms the time)."""
 
     def __init__(self) -> None:
         super().__init__("left")
         self.setWidth(200)
+
+    def wheelEvent(self, ev):  # noqa: ANN001, N802
+        vb = self.linkedView()
+        if vb is None:
+            return
+        ev.accept()
+        _, (ya, yb) = vb.viewRange()
+        lo, hi = vb.state["limits"]["yLimits"]
+        rows = abs(yb - ya)
+        if lo is None or hi is None or hi - lo - rows <= 1.0 + 1e-6:
+            return  # every lane is in view already
+        top = min(max(min(ya, yb) - ev.delta() / 120 * WHEEL_ROWS, lo), hi - rows)
+        vb.setYRange(top, top + rows, padding=0)
 
     def set_lanes(self, lane_y: list[int], names: list[str]) -> None:
         self.setTicks([[(float(y), n if len(n) <= 24 else n[:23] + "…")

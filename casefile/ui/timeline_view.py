@@ -152,16 +152,22 @@ class TimelinePlot(pg.PlotWidget):
         self.fit_rows()
         self._label_timer.start()  # the same time, another width: labels fit again
 
+    def row_extent(self) -> tuple[float, float] | None:
+        """The top of the first row and the bottom of the last, with their margins (None:
+        nothing drawn)."""
+        if self.timeline is None or not len(self.x0):
+            return None
+        return TOP, max(self.timeline.height, 1) - 1 + BOTTOM
+
     def fit_rows(self) -> None:
         """All rows when each gets MIN_ROW_PX; else rows of ROW_PX from the top row in view
         (after an edit, a resize, a new grouping)."""
-        if self.timeline is None or not len(self.x0):
-            return
+        extent = self.row_extent()
         vb = self.getViewBox()
         height = vb.height()
-        if height <= 0:
+        if extent is None or height <= 0:
             return
-        first, last = TOP, max(self.timeline.height, 1) - 1 + BOTTOM
+        first, last = extent
         if height / (last - first) >= MIN_ROW_PX:
             vb.setYRange(first, last, padding=0)
             return

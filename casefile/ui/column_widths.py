@@ -1,0 +1,157 @@
+"""The records table's column widths. The first time a section is shown with rows, each
+column is sized to its header and to a sample of its rows as shown (the first rows and rows
+spread through the rest — never every row of a 100k table), up to a limit; when that is
+more than the table's width, the widest columns give way, down to a floor (a date never). The
+section's long text column (``Column.stretch``) takes whatever room is left, and follows
+the table's width as the window is resized. A column the user resizes keeps that width, in
+every listing of its section, for the session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QTableView
+
+if TYPE_CHECKING:
+    from casefile.services.queries.listing import Column
+
+SAMPLE = 60  # rows from the top, and as many spread through the rest
+MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say the rest)
+FLOOR_PX = 150  # a table too narrow for all: no column is cut below this (nor its header)
+PAD_PX = 14  # a cell's margins
+SORT_PX = 20  # the header's sort arrow
+
+
+def fitted(natural: Sequence[int], floors: Sequence[int], available: int,
+           stretch: int | None) -> list[int]:
+    """Widths for columns wanting ``natural`` pixels in ``available``: all of them when
+    they fit, and the room left over to ``stretch``; else the widest are cut to one level
+    — never below their ``floors`` — so that they fit if they can."""
+    widths = list(natural)
+    if sum(widths) <= available:
+        if stretch is not None:
+            widths[stretch] += available - sum(widths)
+        return widths
+    lo, hi = 0, max(natural)  # the level the widest are cut to: the highest that fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(max(f, min(n, mid)) for n, f in zip(natural, floors, strict=True)) \
+                <= available:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [max(f, min(n, lo)) for n, f in zip(natural, floors, strict=True)]
+
+
+class ColumnWidths(QObject):
+    """Sizes the columns of ``view``; ``columns()`` gives the model's columns. Call
+    :meth:`listing_shown` after each new listing is set."""
+
+    def __init__(self, view: QTableView, columns: Callable[[], list[Column]]) -> None:
+        super().__init__(view)
+        self.view, self.columns = view, columns
+        self.measured: dict[str, dict[str, int]] = {}  # kind -> key -> width (this case)
+        self.chosen: dict[tuple[str, str], int] = {}  # (kind, key) -> the user's width
+        self._base: dict[str, int] = {}  # kind -> its long text column's width unstretched
+        self._kind: str | None = None
+        self._setting = False
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)  # the long text column stretches instead
+        header.sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+
+    def forget_case(self) -> None:
+        """Another case: its columns are measured afresh (the user's widths stay)."""
+        self.measured.clear()
+        self._base.clear()
+
+    def listing_shown(self, kind: str, new_section: bool) -> None:
+        """Size the columns of the listing now in the model: a section shown first with
+        rows is measured; another section gets the widths it had."""
+        rows = self.view.model().rowCount()
+        if kind not in self.measured and rows:
+            self.measured[kind] = self._measure(kind)
+        elif not new_section and kind == self._kind:
+            return
+        self._kind = kind
+        widths = self.measured.get(kind) or self._measure(kind)
+        self._setting = True
+        try:
+            for col, c in enumerate(self.columns()):
+                self.view.setColumnWidth(col, self.chosen.get((kind, c.key), widths[c.key]))
+        finally:
+            self._setting = False
+        self._stretch()
+
+    def _measure(self, kind: str) -> dict[str, int]:
+        cols = self.columns()
+        view, model = self.view, self.view.model()
+        header = view.horizontalHeader()
+        head_fm, cell_fm = header.fontMetrics(), view.fontMetrics()
+        rows = model.rowCount()
+        sample = list(range(min(rows, SAMPLE)))
+        if rows > SAMPLE:
+            step = (rows - SAMPLE) / SAMPLE
+            sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
+        locale = view.locale()
+        natural, floors = [], []
+        for col, c in enumerate(cols):
+            delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
+            widest = 0
+            for row in sample:
+                value = model.index(row, col).data()
+                if value is not None and value != "":
+                    text = delegate.displayText(value, locale)
+                    widest = max(widest, cell_fm.horizontalAdvance(text))
+            head = head_fm.horizontalAdvance(c.title) + PAD_PX + SORT_PX
+            natural.append(max(head, min(widest + PAD_PX, MAX_PX)))
+            # a date is never cut ("November and Decembe…" says nothing)
+            floors.append(natural[-1] if c.key == "date" else
+                          max(head, min(natural[-1], FLOOR_PX)))
+        shown = [col for col in range(len(cols)) if not view.isColumnHidden(col)]
+        stretch = next((shown.index(i) for i, c in enumerate(cols)
+                        if c.stretch and i in shown), None)
+        fit = fitted([natural[i] for i in shown], [floors[i] for i in shown],
+                     view.viewport().width(), stretch)
+        widths = dict(zip((c.key for c in cols), natural, strict=True))
+        widths.update({cols[i].key: w for i, w in zip(shown, fit, strict=True)})
+        if stretch is not None:
+            self._base[kind] = min(fit[stretch], natural[shown[stretch]])
+        return widths
+
+    def _stretch(self) -> None:
+        """The long text column takes the room the others leave (not less than it had)."""
+        kind, cols = self._kind, self.columns()
+        at = next((i for i, c in enumerate(cols) if c.stretch), None)
+        if kind is None or at is None or self.view.isColumnHidden(at) \
+                or (kind, cols[at].key) in self.chosen:
+            return
+        others = sum(self.view.columnWidth(i) for i in range(len(cols))
+                     if i != at and not self.view.isColumnHidden(i))
+        base = self._base.get(kind, 0)
+        width = max(base, self.view.viewport().width() - others)
+        if width != self.view.columnWidth(at):
+            self._setting = True
+            try:
+                self.view.setColumnWidth(at, width)
+            finally:
+                self._setting = False
+
+    def _resized(self, col: int, old: int, new: int) -> None:
+        """A width the user gave a column (by its handle) is kept for the session."""
+        if self._setting or self._kind is None:
+            return
+        if old == 0 or new == 0:  # a column hidden or shown again: the long one makes room
+            self._stretch()
+            return
+        cols = self.columns()
+        if 0 <= col < len(cols):
+            self.chosen[(self._kind, cols[col].key)] = new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._stretch()
+        return False
+

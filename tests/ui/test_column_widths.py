@@ -1,0 +1,157 @@
+"""Record table columns sized to their header and content (from a sample of the rows), the
+long text column given the room left over, and a user's own widths kept for the session."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from casefile.services.queries.listing import Listing, columns
+from casefile.ui.column_widths import PAD_PX, SAMPLE, ColumnWidths, fitted
+from casefile.ui.table_model import RecordTableModel
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def test_fitted_gives_the_room_left_to_the_long_column():
+    assert fitted([100, 50, 80], [60, 50, 60], 400, 2) == [100, 50, 250]
+    assert fitted([100, 50, 80], [60, 50, 60], 400, None) == [100, 50, 80]
+
+
+def test_fitted_cuts_the_widest_to_one_level():
+    assert fitted([300, 60, 200], [150, 60, 150], 500, 2) == [240, 60, 200]
+    assert fitted([300, 60, 300], [150, 60, 150], 420, 2) == [180, 60, 180]
+    assert fitted([300, 60, 300], [150, 60, 150], 100, 2) == [150, 60, 150]  # floors
+
+
+@given(st.lists(st.tuples(st.integers(20, 600), st.integers(0, 600)), min_size=1,
+                max_size=12),
+       st.integers(0, 3000), st.data())
+def test_fitted_fills_exactly_when_it_can_and_never_goes_below_a_floor(cols, available,
+                                                                     data):
+    natural = [n for n, _ in cols]
+    floors = [min(n, f) for n, f in cols]
+    stretch = data.draw(st.one_of(st.none(), st.integers(0, len(cols) - 1)))
+    widths = fitted(natural, floors, available, stretch)
+    assert all(w >= f for w, f in zip(widths, floors, strict=True))
+    assert all(w <= n for i, (w, n) in enumerate(zip(widths, natural, strict=True))
+               if i != stretch)
+    if sum(natural) <= available:
+        assert sum(widths) == (available if stretch is not None else sum(natural))
+    elif sum(floors) <= available:
+        assert sum(widths) <= available
+        assert sum(widths) >= available - len(cols)  # the level is a whole pixel
+    else:
+        assert widths == floors
+
+
+def _widths(win):
+    view = win.records.view
+    return {c.key: view.columnWidth(i) for i, c in enumerate(win.records.model.columns())}
+
+
+def _col(win, key):
+    return [c.key for c in win.records.model.columns()].index(key)
+
+
+def _text_fits(win, key):
+    """Every row's text of a column fits its width."""
+    view, col = win.records.view, _col(win, key)
+    fm = view.fontMetrics()
+    delegate = view.itemDelegateForColumn(col) or view.itemDelegate()
+    needed = max(fm.horizontalAdvance(delegate.displayText(view.model().index(r, col).data(),
+                                                           view.locale()))
+                 for r in range(view.model().rowCount()))
+    return view.columnWidth(col) >= needed + PAD_PX - 2
+
+
+def _header_fits(win, key):
+    view, col = win.records.view, _col(win, key)
+    title = win.records.model.columns()[col].title
+    return view.columnWidth(col) >= view.horizontalHeader().fontMetrics().horizontalAdvance(
+        title) + PAD_PX
+
+
+def test_columns_fit_their_content_at_1500_px(qtbot, demo_window, tmp_path):
+    win = demo_window
+    win.resize(1500, 950)
+    qtbot.waitUntil(lambda: win.width() == 1500, timeout=5000)
+    choose_kind(qtbot, win, "shipment")
+    view = win.records.view
+    qtbot.wait(50)
+    win.grab().save(str(tmp_path / "shipments_1500.png"))
+    assert _text_fits(win, "date")  # "November and December 2022" whole
+    declared = _col(win, "declared")
+    # the goods are in view, header and all, without scrolling
+    assert view.columnViewportPosition(declared) + view.columnWidth(declared) \
+        <= view.viewport().width()
+    assert _header_fits(win, "declared") and _text_fits(win, "declared")
+    choose_kind(qtbot, win, "entity")
+    widths = _widths(win)
+    qtbot.wait(50)
+    win.grab().save(str(tmp_path / "entities_1500.png"))
+    for key in ("kind", "country", "tags", "cites"):
+        assert _header_fits(win, key) and _text_fits(win, key), key
+    head = view.horizontalHeader().fontMetrics().horizontalAdvance("Cited")
+    assert widths["cites"] <= head + 50  # a count is not given the room left over
+    # the long text column (aliases) takes it: the columns fill the table's width
+    assert sum(widths.values()) == view.viewport().width()
+    assert widths["aliases"] >= max(widths[k] for k in ("kind", "country", "tags"))
+
+
+def test_the_long_column_follows_the_window_and_a_users_width_stays(qtbot, demo_window):
+    win = demo_window
+    win.resize(1500, 950)
+    choose_kind(qtbot, win, "event")
+    view = win.records.view
+    qtbot.waitUntil(lambda: sum(_widths(win).values()) == view.viewport().width(),
+                    timeout=5000)
+    before = _widths(win)
+    win.resize(1800, 950)
+    qtbot.waitUntil(lambda: _widths(win)["title"] > before["title"], timeout=5000)
+    after = _widths(win)
+    assert {k: w for k, w in after.items() if k != "title"} == \
+        {k: w for k, w in before.items() if k != "title"}
+    assert sum(after.values()) == view.viewport().width()
+    # the user widens the kind column (by its handle): kept, in this section only, for
+    # the session — after another section, a filter, and another case too
+    view.horizontalHeader().resizeSection(_col(win, "kind"), 333)
+    choose_kind(qtbot, win, "source")
+    assert _widths(win)["kind"] != 333
+    choose_kind(qtbot, win, "event")
+    assert _widths(win)["kind"] == 333
+    win.records.text.setText("Treasury")
+    qtbot.waitUntil(lambda: win.records.model.rowCount() == 1, timeout=5000)
+    assert _widths(win)["kind"] == 333
+    win.records.text.setText("")
+    wait_idle(qtbot, win)
+
+
+class _Counting(RecordTableModel):
+    asked: set[int] = set()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            self.asked.add(index.row())
+        return super().data(index, role)
+
+
+def test_a_100k_row_table_is_measured_from_a_sample(qtbot):
+    cols = columns("shipment")
+    n = 100_000
+    rows = [("June 2022", f"Shipper {i}", "Consignee", "", "goods", "", "", None, None, 1, "")
+            for i in range(n)]
+    rows[n - 1] = ("between June and December 2022",) + rows[n - 1][1:]  # not in the sample
+    listing = Listing("shipment", cols, list(range(1, n + 1)), rows, [None] * n, True)
+    model = _Counting()
+    model.set_listing(listing)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1200, 400)
+    widths = ColumnWidths(view, model.columns)
+    model.asked = set()
+    widths.listing_shown("shipment", True)
+    assert len(model.asked) <= 2 * SAMPLE
+    assert 0 in model.asked and max(model.asked) > n // 2  # the top, and spread through
+    assert view.columnWidth(0) < view.fontMetrics().horizontalAdvance(
+        "between June and December 2022")  # the row outside the sample was not measured
