@@ -47,8 +47,9 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
     _review_options(s)
 
     s = sub.add_parser("import-ftm", help="import parties, sanctions, relationships, "
-                       "shipments, events and sources from FollowTheMoney JSON lines or an "
-                       "OpenSanctions targets.simple.csv")
+                       "shipments, events and sources from FollowTheMoney JSON (flat or "
+                       "nested, as OpenSanctions' entities.ftm.json and targets.nested.json) "
+                       "or an OpenSanctions targets.simple.csv")
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path)
     s.add_argument("--dry-run", action="store_true",

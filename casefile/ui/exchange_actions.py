@@ -24,7 +24,8 @@ class FtmImportDialog(ImportDialog):
     """The import dialog for parties and sanctions: no columns to map (FtM names them)."""
 
     TITLE = "Import entities (FollowTheMoney, OpenSanctions)"
-    PLACEHOLDER = "FtM JSON lines (Aleph, OpenSanctions) or targets.simple.csv"
+    PLACEHOLDER = ("FtM JSON lines (Aleph, OpenSanctions entities.ftm.json or "
+                   "targets.nested.json) or targets.simple.csv")
     FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv);;All files (*)")
     CITED = "created record"
     ROW = "record"

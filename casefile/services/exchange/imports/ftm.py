@@ -130,6 +130,7 @@ class _Import:
         self.before = {k: w.next[k] for k in w.next}
         self.conn = w.conn
         self._own: dict[str, dict[str, int]] | None = None
+        self.handled: set[str] = set()  # ids of the sources and facts read so far
 
     def own(self, kind: str, ftm_id: str) -> int | None:
         """The record of this case that the case's own FtM export names ``ftm_id`` (its
@@ -195,13 +196,26 @@ class _Import:
                 raise ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
                                       f"({exc.reason})") from None
 
+    def again(self, rec: Record) -> bool:
+        """Whether this entity was read before in this file (a nested file gives one
+        entity under every target it touches): then it is the same entity, not another."""
+        if not rec["id"]:
+            return False
+        if rec["id"] in self.handled:
+            return True
+        self.handled.add(rec["id"])
+        return False
+
     def first(self, line: int, rec: Record) -> None:
         if rec["schema"] in fm.mapping().sources:
-            self.source(line, rec)
+            if not self.again(rec):
+                self.source(line, rec)
         else:
             self.party(line, rec)
 
     def second(self, line: int, rec: Record) -> None:
+        if self.again(rec):
+            return
         rec["properties"] = fm.Seen(rec["properties"])  # what it leaves out is counted
         schema = rec["schema"]
         if schema == "Sanction":
@@ -214,6 +228,8 @@ class _Import:
             self.relationship(line, rec)
 
     def third(self, line: int, rec: Record) -> None:
+        if self.again(rec):
+            return
         props = rec["properties"] = fm.Seen(rec["properties"])
         doc = next((self.sources[d] for d in fm.strings(props, "document")
                     if d in self.sources), None)

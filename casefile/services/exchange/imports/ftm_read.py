@@ -9,7 +9,9 @@ a value holding ``;`` or ``"`` quoted with doubled quotes (``"Limited Liability 
 with `` - ``, leaving out the empty ones; :func:`sanction_parts` takes it apart again.
 
 A JSON-lines file is read once per pass of the importer; a line whose schema the pass does
-not want is recognised by its ``"schema"`` key without parsing the rest.'''
+not want is recognised by its ``"schema"`` key without parsing the rest. A line holding
+nested entities (``targets.nested.json``) is read whole and each entity in it given on its
+own (:mod:`.ftm_nested`).'''
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from typing import Any, TextIO, cast
 
 from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 
 Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows)
 _SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
@@ -72,16 +75,14 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
     schema of each one that is not. An entity is None when the line is not an FtM entity."""
     if kind_of_file(f) == "array":
         for n, raw in _json_array(path, f):  # a stream: a big array is never held whole
-            schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
-            if wanted(schema):
-                yield n, entity(raw)
-            elif other:
-                other(schema)
+            yield from _entities(n, raw, wanted, other)
         return
     for n, line in enumerate(f, 1):
         if not line.strip():
             continue
         sniffed = _SCHEMA.search(line)
+        if sniffed is not None and line.count('"schema"') > 1:
+            sniffed = None  # entities nested in it (targets.nested.json): read them all
         if sniffed is not None and not wanted(sniffed.group(1)):
             if other:
                 other(sniffed.group(1))
@@ -93,12 +94,18 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
                                   f"JSON ({exc.msg})") from None
         except RecursionError:
             raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
-        schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
-        if sniffed is None and isinstance(raw, dict) and not wanted(schema):
-            if other:
-                other(schema)
-            continue
-        yield n, entity(raw)
+        yield from _entities(n, raw, wanted, other)
+
+
+def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
+              other: Callable[[str], None] | None) -> Iterator[tuple[int, Record | None]]:
+    """The entity of line ``n`` and those nested in it, each of a wanted schema."""
+    for one in flatten(raw) if is_nested(raw) else [raw]:
+        schema = str(one.get("schema", "")) if isinstance(one, dict) else ""
+        if not isinstance(one, dict) or wanted(schema):
+            yield n, entity(one)
+        elif other:
+            other(schema)
 
 
 # -- targets.simple.csv ---------------------------------------------------------------------
