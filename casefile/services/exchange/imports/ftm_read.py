@@ -81,8 +81,9 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
         if not line.strip():
             continue
         sniffed = _SCHEMA.search(line)
-        if sniffed is not None and line.count('"schema"') > 1:
-            sniffed = None  # entities nested in it (targets.nested.json): read them all
+        nested = line.count('"schema"') > 1  # entities nested in it: read them all
+        if nested:
+            sniffed = None
         if sniffed is not None and not wanted(sniffed.group(1)):
             if other:
                 other(sniffed.group(1))
@@ -94,13 +95,15 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
                                   f"JSON ({exc.msg})") from None
         except RecursionError:
             raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
-        yield from _entities(n, raw, wanted, other)
+        yield from _entities(n, raw, wanted, other, nested)
 
 
 def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
-              other: Callable[[str], None] | None) -> Iterator[tuple[int, Record | None]]:
-    """The entity of line ``n`` and those nested in it, each of a wanted schema."""
-    for one in flatten(raw) if is_nested(raw) else [raw]:
+              other: Callable[[str], None] | None, nested: bool = True
+              ) -> Iterator[tuple[int, Record | None]]:
+    """The entity of line ``n`` and those nested in it (when ``nested`` may be so), each
+    of a wanted schema."""
+    for one in flatten(raw) if nested and is_nested(raw) else [raw]:
         schema = str(one.get("schema", "")) if isinstance(one, dict) else ""
         if not isinstance(one, dict) or wanted(schema):
             yield n, entity(one)
