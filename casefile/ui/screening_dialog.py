@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.labels import counted
 from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -313,8 +314,9 @@ class ScreeningDialog(QDialog):
     def record_sanction(self) -> None:
         (h,) = self.selected()
         self.session.op(lambda case: record_sanction(case, h.id)).success(
-            lambda _c: self.status.setText(f"Recorded the sanction of {h.party} from "
-                                           f"{h.list_caption}.")).failure(self._failed).run()
+            lambda c: self.status.setText(
+                f"Recorded {counted(len(c.result), 'sanction')} of {h.party} from "
+                f"{h.list_caption}.")).failure(self._failed).run()
 
     def _decided(self, _change: Change) -> None:
         self.note.clear()

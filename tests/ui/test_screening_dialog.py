@@ -66,7 +66,7 @@ def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
     qtbot.waitUntil(dlg.sanction_button.isEnabled, timeout=5000)
     qtbot.mouseClick(dlg.sanction_button, qtbot_button())
     idle(qtbot, session)
-    assert "Recorded the sanction of Sergey Chemezov" in dlg.status.text()
+    assert "Recorded 1 sanction of Sergey Chemezov" in dlg.status.text()
     assert session.case.counts()["sanction"] == 1
 
     dlg.table.selectAll()

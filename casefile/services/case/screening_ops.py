@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from casefile.errors import NotFoundError, ValidationError
@@ -67,9 +67,13 @@ def decide(case: Case, hit_ids: Sequence[int], verdict: str, note: str = "",
 
 
 def record_sanction(case: Case, hit_id: int) -> Change:
-    """Turn a hit decided "match" against a sanctioned list entry into a sanction record of
+    """Turn a hit decided "match" against a sanctioned list entry into sanction records of
     the party, citing the watchlist (one source per list and version, made on first use) —
-    one operation. The Change's result is the new sanction's id."""
+    one operation. Each sanction the list gives the entry becomes one, with its authority,
+    programme, dates, status and reason (read as the FtM import reads a Sanction); an entry
+    listed as sanctioned with no sanction of its own becomes one from its programme. A
+    sanction the party already has (same authority and programme) is not recorded twice.
+    The Change's result is the new sanctions' ids."""
     hit = case.get("screening_hit", hit_id)
     if hit is None:
         raise NotFoundError(f"screening hit {hit_id} no longer exists")
@@ -86,14 +90,23 @@ def record_sanction(case: Case, hit_id: int) -> Change:
     entry = json.loads(hit["entry"])
     props: dict[str, list[str]] = entry.get("properties") or {}
     topics = props.get("topics", [])
-    if not any(t == "sanction" or t.startswith("sanction.") for t in topics):
+    given = [p for p in entry.get("sanctions") or [] if isinstance(p, dict)]
+    # programme ids the list does not attribute to one of several sanctions: said with
+    # each citation, not made a sanction of their own
+    loose = [i for p in given if p.get("note") for i in p.get("programId", [])]
+    listed = [p for p in given if not p.get("note")]
+    if not listed and not any(t == "sanction" or t.startswith("sanction.") for t in topics):
         raise ValidationError("topics", f"{hit['list_caption']} is not listed as sanctioned "
-                              f"(topics: {', '.join(topics) or 'none'}); no sanction to "
-                              "record")
+                              f"(topics: {', '.join(topics) or 'none'}; no sanctions given); "
+                              "no sanction to record")
     url = f"https://www.opensanctions.org/entities/{entry.get('id', '')}/"
     title = f"OpenSanctions watchlist {run[0]} ({run[1]}), version {run[2]}"
+    datasets = ", ".join(entry.get("datasets") or []) or run[1]
+    terms = [_terms(p, datasets, url) for p in listed] or [{
+        "authority": datasets, "programme": ", ".join(props.get("program", [])),
+        "reason": "; ".join(props.get("notes", []))[:2000], "source_url": url}]
 
-    def work(tx: Tx) -> int:
+    def work(tx: Tx) -> list[int]:
         found = tx.conn.exec_driver_sql("SELECT id FROM source WHERE title = ? AND kind = "
                                         "'database'", (title,)).scalar()
         source = found if found is not None else ops.insert_row(tx, "source", {
@@ -101,14 +114,37 @@ def record_sanction(case: Case, hit_id: int) -> Change:
             "https://www.opensanctions.org/", "reliability": "B", "notes":
             f"Loaded from a file with SHA-256 {run[3]}. OpenSanctions data is licensed "
             "under CC BY-NC 4.0."})
-        sid = ops.insert_row(tx, "sanction", {
-            "entity_id": hit["entity_id"],
-            "authority": ", ".join(entry.get("datasets") or []) or run[1],
-            "programme": ", ".join(props.get("program", [])),
-            "reason": "; ".join(props.get("notes", []))[:2000],
-            "source_url": url})
-        ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
-                 f"{entry.get('schema', '')} {entry.get('id', '')}; topics: "
-                 f"{', '.join(topics)}", locator=str(entry.get("id", "")), credibility=2)
-        return sid
+        held = {(a.casefold(), (p or i).casefold()) for a, p, i in tx.conn.exec_driver_sql(
+            "SELECT authority, programme, program_id FROM sanction WHERE entity_id = ?",
+            (hit["entity_id"],))}
+        made = []
+        for values in terms:
+            key = (values["authority"].casefold(),
+                   (values.get("programme") or values.get("program_id") or "").casefold())
+            if key in held:
+                continue
+            held.add(key)
+            sid = ops.insert_row(tx, "sanction", {**values, "entity_id": hit["entity_id"]})
+            ids = (f"; programme ids, not said of which sanction: {', '.join(loose)}"
+                   if loose else "")
+            ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
+                     f"{entry.get('schema', '')} {entry.get('id', '')}; topics: "
+                     f"{', '.join(topics) or 'none'}{ids}", locator=str(entry.get("id", "")),
+                     credibility=2)
+            made.append(sid)
+        if not made:
+            raise ValidationError("sanction", f"{hit['list_caption']}: the party already has "
+                                  "every sanction this entry gives")
+        return made
     return case.operation(f"Record sanction of {hit['list_caption']} from {run[0]}", work)
+
+
+def _terms(props: dict[str, list[str]], datasets: str, url: str) -> dict[str, Any]:
+    """A sanction the list gives, as the values of a sanction record: as the FtM import
+    reads a Sanction entity; the list's datasets stand for an authority it does not name."""
+    from casefile.services.exchange.imports.ftm_facts import sanction_values
+
+    values, _fields = sanction_values(props, date.today(), lambda _said: None)
+    return {k: v for k, v in values.items() if v not in (None, "")} | {
+        "authority": values["authority"] or datasets,
+        "source_url": values["source_url"] or url}

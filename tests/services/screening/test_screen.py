@@ -261,11 +261,13 @@ def test_a_confirmed_match_becomes_a_sanction_citing_the_watchlist(case, listed)
         record_sanction(case, by["NK-chemezov"].id)
     decide(case, [by["NK-chemezov"].id], "match", "")
     decide(case, [by["NK-tekhkrim"].id], "match", "")
-    first = record_sanction(case, by["NK-chemezov"].id).result
-    second = record_sanction(case, by["NK-tekhkrim"].id).result
+    (first,) = record_sanction(case, by["NK-chemezov"].id).result
+    (second,) = record_sanction(case, by["NK-tekhkrim"].id).result
     s = case.get("sanction", first)
-    assert s["entity_id"] == by["NK-chemezov"].entity_id and s["authority"] == "us_ofac_sdn"
-    assert s["source_url"] == "https://www.opensanctions.org/entities/NK-chemezov/"
+    # the list's own sanction: its authority and programme, not the dataset's name
+    assert s["entity_id"] == by["NK-chemezov"].entity_id and s["authority"] == "OFAC"
+    assert s["programme"] == "RUSSIA-EO14024"
+    assert s["source_url"]
     (cite,) = case.children("citation", "sanction_id", first)
     src = case.get("source", cite["source_id"])
     assert src["title"].startswith("OpenSanctions watchlist sanctions (sanctions), version")
@@ -282,7 +284,8 @@ def test_a_pep_match_is_no_sanction(case, listed):
     screen_case(case, "sanctions", where=listed, party=eid)
     (h,) = current(case)
     decide(case, [h.id], "match", "")
-    with pytest.raises(ValidationError, match=r"not listed as sanctioned \(topics: role.pep\)"):
+    with pytest.raises(ValidationError,
+                       match=r"not listed as sanctioned \(topics: role.pep; no sanctions given\)"):
         record_sanction(case, h.id)
 
 

@@ -109,3 +109,37 @@ def test_any_sanction_entity_is_kept_as_text_or_left_out(obj):
     assert obj["schema"] == "Sanction" and key and listed
     assert set(props) <= set(SANCTION_KEPT)
     assert all(v and all(isinstance(x, str) and x for x in v) for v in props.values())
+
+
+def test_a_match_records_each_sanction_the_list_gives_even_without_topics(tmp_path):
+    """targets.simple.csv gives no topics, only a sanctions cell: a confirmed match records
+    each of its sanctions with its own programme, dates and status, once."""
+    import pytest
+
+    from casefile.errors import ValidationError
+    from casefile.services.case.screening_ops import decide, record_sanction
+
+    simple = tmp_path / "targets.simple.csv"
+    simple.write_text(fc.targets_simple(fc.cluster()), "utf-8")
+    load(simple, "c", where=tmp_path)
+    case = Case.new(tmp_path / "x.casefile")
+    eid = case.create("entity", {"name": "ZALA AERO", "kind": "company",
+                                 "country": "RU"}).created["entity"][0]
+    screen_case(case, "c", where=tmp_path, party=eid)
+    with case.read() as conn:
+        (h,) = [h for h in hits(conn) if h.list_key == "ru-zala"]
+    decide(case, [h.id], "match", "same INN")
+    made = record_sanction(case, h.id).result
+    with case.read() as conn:
+        got = sorted(conn.exec_driver_sql(
+            "SELECT programme, program_id, start_start, status FROM sanction WHERE id IN "
+            f"({','.join('?' * len(made))})", tuple(made)).all())
+    assert len(made) == 2 and got == sorted([
+        ("EU restrictive measures in respect of actions undermining Ukraine", "", "2022-12-16",
+         ""),
+        ("RUSSIA-EO14024", "", "2022-06-28", "")])
+    # the programme ids the file does not attribute are said with the citation
+    (cite,) = case.children("citation", "sanction_id", made[0])
+    assert cite["excerpt"].endswith("not said of which sanction: EU-UKR, US-RUS-EO14024")
+    with pytest.raises(ValidationError, match="already has every sanction"):
+        record_sanction(case, h.id)
