@@ -104,7 +104,9 @@ def build_pdf(data: DossierData, out: str | Path,
 
 def _empty_sections(data: DossierData) -> set[str]:
     has = {"findings": data.findings, "entities": data.entities, "index": data.entities,
-           "shipments": data.shipments, "network": data.shipments, "sources": data.sources,
+           "shipments": data.shipments,
+           "network": data.shipments or data.chart is not None
+           or any(e["relationships"] for e in data.entities), "sources": data.sources,
            "screening": data.screening,
            "chronology": data.shipments or data.events or any(e["sanctions"]
                                                               for e in data.entities)}

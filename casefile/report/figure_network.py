@@ -19,7 +19,13 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon
 from reportlab.lib import colors
 
 from casefile.report.figure_layout import Box, fit_to_box, force_layout, overlap, place_label
-from casefile.report.figure_network_data import Key, Pair, network_caption, select_network
+from casefile.report.figure_network_data import (
+    Key,
+    NetworkSelection,
+    Pair,
+    network_caption,
+    select_network,
+)
 from casefile.report.figure_text import label_strings, text_width, wrap_text
 from casefile.report.styles import MUTED
 
@@ -46,6 +52,7 @@ class NetworkFigure:
     relationships: tuple[int, int]
     links: tuple[int, int]  # shipper → consignee pairs drawn, in all
     nodes: list[tuple[str, float, float, float]] = field(default_factory=list)  # name, x, y, r
+    legend: tuple[str, ...] = ()  # the legend's entries: only what the figure draws
 
 
 def network_figure(shipments: list[dict], width: float, limit: int = 40,
@@ -63,9 +70,10 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
     fig = NetworkFigure(Drawing(width, 10), network_caption(sel, DETAIL_LINKS), sel.parties,
                         sel.shipments, sel.records, sel.relationships, sel.links)
     chosen, names, volume = sel.chosen, sel.names, sel.volume
+    fig.legend = legend_entries(sel)
     cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 12, 4000) if caption_in_drawing \
         else []
-    foot = 12 * len(_legend_rows(width)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
+    foot = 12 * len(_legend_rows(width, fig.legend)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
     chart_h = min(max_height - foot, max(200.0, 130 + 18 * len(chosen)))
     d = fig.drawing = Drawing(width, chart_h + foot)
     most = max([volume[k] for k in chosen] + [1])
@@ -113,7 +121,7 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
             for s in label_strings(spot.x, spot.top - SIZE - n * LEAD, line, SIZE,
                                    spot.anchor):
                 d.add(s)
-    _legend(d, foot, cap_lines)
+    _legend(d, foot, cap_lines, fig.legend)
     return fig
 
 
@@ -253,11 +261,19 @@ LEGEND = ("shipments (width and figure: how many)", "relationship", "transit cou
           "sanctioned")
 
 
-def _legend_rows(width: float) -> list[list[tuple[str, float]]]:
+def legend_entries(sel: NetworkSelection) -> tuple[str, ...]:
+    """The legend's entries for what the figure draws: no shipment arrow in a figure of
+    relationships, no transit diamond without a route, no ring without a sanctioned party."""
+    drawn = (bool(sel.pairs), bool(sel.rels), any(p.via for p in sel.pairs.values()),
+             any(k in sel.marked for k in sel.chosen))
+    return tuple(text for text, there in zip(LEGEND, drawn, strict=True) if there)
+
+
+def _legend_rows(width: float, entries: tuple[str, ...]) -> list[list[tuple[str, float]]]:
     """The legend's entries with their x, on as many rows as ``width`` needs."""
     rows: list[list[tuple[str, float]]] = [[]]
     px = 0.0
-    for text in LEGEND:
+    for text in entries:
         w = 26 + text_width(text, 7) + 14
         if rows[-1] and px + w > width:
             rows.append([])
@@ -267,8 +283,8 @@ def _legend_rows(width: float) -> list[list[tuple[str, float]]]:
     return rows
 
 
-def _legend(d: Drawing, foot: float, cap_lines: list[str]) -> None:
-    rows = _legend_rows(d.width)
+def _legend(d: Drawing, foot: float, cap_lines: list[str], entries: tuple[str, ...]) -> None:
+    rows = _legend_rows(d.width, entries)
     for n, row in enumerate(rows):
         y = foot - 10 - 12 * n
         for text, px in row:

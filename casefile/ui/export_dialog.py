@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         for key, tlp in TLP.items():
             self.marking.addItem(tlp.label, key)
         self.chart = QComboBox()  # the network page: the shipments figure or a saved chart
-        self.chart.addItem("Shipment network figure", None)
+        self.chart.addItem("Network figure (shipments and relationships)", None)
         if case is not None:
             from casefile.services.queries.chart import list_charts
 

@@ -420,3 +420,18 @@ def test_long_names_wrap_onto_two_lines_inside_the_box():
                             max_height=300, caption_in_drawing=True)
     assert narrow.drawing.width == 260
     assert_inside(narrow.drawing)  # the legend goes onto more rows, the caption wraps
+
+
+def test_a_network_of_relationships_alone_has_no_shipment_words_or_legend():
+    rels = [{"id": 1, "subject_id": 1, "subject": ALPHA[1], "object_id": 2,
+             "object": BETA[1], "kind": "owns"}]
+    fig = network_figure([], WIDTH, relationships=rels)
+    assert fig.legend == ("relationship",)  # no arrow, diamond or ring that is not drawn
+    assert fig.caption == "Shows both parties and 1 relationship."
+    texts = " ".join(s.text for s in strings(fig.drawing))
+    assert "shipments" not in texts and "transit" not in texts and "sanctioned" not in texts
+    assert not [s for s in shapes(fig.drawing) if isinstance(s, Polygon)]
+    both = network_figure([ship(1, ALPHA, BETA, 2, via=("TR",))], WIDTH, relationships=rels,
+                          sanctioned={1})
+    assert both.legend == ("shipments (width and figure: how many)", "relationship",
+                           "transit country", "sanctioned")

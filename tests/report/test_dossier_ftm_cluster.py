@@ -1,0 +1,52 @@
+"""The dossier of a case imported from FollowTheMoney data shaped like OpenSanctions' own
+(tests/support/ftm_cluster.py): parties, sanctions and relationships, no shipments. What it
+prints is what the case holds, in words a reader can use: no shipment figure for
+relationships, no empty table, a standing for every sanction, dates and topics read, weak
+aliases marked."""
+
+from __future__ import annotations
+
+import pypdf
+import pytest
+
+from casefile.services.case.facade import Case
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.exchange.imports.ftm import import_ftm
+from tests.support import ftm_cluster as fc
+
+
+@pytest.fixture(scope="module")
+def cluster_pdf(tmp_path_factory):
+    """The cluster imported into a new case and its dossier: (case path, pdf, page texts)."""
+    tmp = tmp_path_factory.mktemp("cluster")
+    case = Case.new(tmp / "c.casefile", title="Cluster")
+    try:
+        import_ftm(case, fc.write_lines(tmp / "cluster.json", fc.cluster()))
+        out = tmp / "out.pdf"
+        export_dossier(case, out)
+    finally:
+        case.close()
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(out)).pages]
+    return tmp / "c.casefile", out, pages
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_with(pages: list[str], words: str) -> str:
+    found = [flat(p) for p in pages if words in flat(p) and not p.startswith("Contents")]
+    assert found, f"no page says {words!r}"
+    return found[0]
+
+
+def test_a_network_of_relationships_says_so_and_counts_no_shipments(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Shipment network" not in text and "Who shipped to whom" not in text
+    page = page_with(pages, "Relationship network")
+    assert "0 shipments" not in page and "Shows all 8 parties and all 11 relationships." in page
+    assert "transit country" not in page and "shipments (width" not in page
+    assert "relationship" in page and "sanctioned" in page  # the legend: what is drawn
+    assert ("2 parties without a relationship in this dossier are not drawn: "
+            "Papadopoulos Bros SA; SKY MARINER.") in page
