@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
-from casefile.report import appendix, fonts, front, listings, profiles, screening
+from casefile.report import appendix, fonts, front, listings, network, profiles, screening
 from casefile.report.citing import heading
 from casefile.report.fonts import register_fonts
 from casefile.report.model import SECTIONS, DossierData, DossierReport
@@ -54,7 +54,7 @@ def build_pdf(data: DossierData, out: str | Path,
         "chronology": lambda: listings.chronology(data, furniture, width),
         "entities": lambda: profiles.entities(data, furniture),
         "shipments": lambda: listings.shipments(data, furniture, width),
-        "network": lambda: listings.network(data, furniture, width),
+        "network": lambda: network.network(data, furniture, width),
         "screening": lambda: screening.screening(data, furniture, width),
         "sources": lambda: appendix.sources(data, furniture),
         "evidence": lambda: appendix.evidence(data, furniture),

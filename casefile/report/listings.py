@@ -14,11 +14,9 @@ from casefile.report import styles as st
 from casefile.report.charts import (
     counting_period,
     legend_drawing,
-    network_drawing,
     timeline_figure,
 )
-from casefile.report.citing import clip, date_as_given, heading, marks, natural, plural
-from casefile.report.figure_chart import chart_figure
+from casefile.report.citing import clip, date_as_given, heading, marks
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -221,58 +219,3 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
         # a short finding stays on one page; a long one flows on
         out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body
     return out
-
-
-def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
-    if data.chart is not None:  # the analyst's saved link chart, as the window shows it
-        name, graph, positions, state = data.chart
-        out = heading(f, "network", f"Link chart: {name}")
-        fig = chart_figure(name, graph, positions, state, width)
-        if fig is None:
-            return out + [para("The chart is empty.", st.NOTE)]
-        return out + [fig.drawing, Spacer(1, 4), para(
-            f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
-            "Source: the case's shipments, relationships and sanctions.", st.NOTE)]
-    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
-    title, what, source = network_words(bool(data.shipments), bool(rels))
-    out = heading(f, "network", title)
-    sanctioned = {e["id"] for e in data.entities
-                  if any(not s.get("ended") for s in e["sanctions"])}
-    d = network_drawing(data.shipments, width, relationships=rels, sanctioned=sanctioned)
-    if d is None:
-        return out + [para("No shipments or relationships recorded.", st.NOTE)]
-    linked = ({s["shipper_id"] for s in data.shipments} | {s["consignee_id"]
-                                                            for s in data.shipments}
-              | {rel[k] for rel in rels for k in ("subject_id", "object_id")})
-    alone = sorted((e["name"] for e in data.entities if e["id"] not in linked), key=natural)
-    note = ""
-    if alone:
-        links = {(True, True): "shipment or relationship", (True, False): "shipment",
-                 (False, True): "relationship"}[bool(data.shipments), bool(rels)]
-        named = ": " + "; ".join(alone) if len(alone) <= 6 else ""
-        note = (f" {plural(len(alone), 'party', 'parties')} without a {links} in this "
-                f"dossier {'is' if len(alone) == 1 else 'are'} not drawn{named}.")
-    # the heading never stays alone at a page foot: it goes with its figure
-    caption = para(f"Figure 2. {what}{note} {source}", st.NOTE)
-    return [KeepTogether(out + [d, Spacer(1, 4), caption])]
-
-
-def network_words(shipments: bool, relationships: bool) -> tuple[str, str, str]:
-    """The network section's title, its figure's caption and its source line, for what the
-    figure draws: shipments, relationships or both."""
-    if shipments and relationships:
-        return ("Shipment and relationship network",
-                "Who shipped to whom, through which countries, and how the parties are "
-                "related. Line width grows with the number of shipments; dashed arrows are "
-                "relationships, read from subject to object.",
-                "Source: the shipments listed in the Shipments section and the relationships "
-                "in the Entity profiles.")
-    if relationships:
-        return ("Relationship network",
-                "How the parties are related: each dashed arrow reads from subject to object "
-                "(“A owns B”). No shipments are recorded.",
-                "Source: the relationships listed in the Entity profiles.")
-    return ("Shipment network",
-            "Who shipped to whom, and through which countries. Line width grows with the "
-            "number of shipments.",
-            "Source: the shipments listed in the Shipments section.")
