@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
@@ -18,6 +18,8 @@ from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
 
 NEW_PAGE = {"about", "findings", "chronology", "entities", "shipments", "network", "screening",
             "sources", "evidence", "index"}
+BACK_MATTER = {"sources", "evidence", "index"}  # always on a page of their own
+EMPTY_SECTION_ROOM = 70.0  # points a section's heading and its one line need
 
 
 def build_pdf(data: DossierData, out: str | Path,
@@ -70,13 +72,22 @@ def build_pdf(data: DossierData, out: str | Path,
         if name != "toc":
             parts[name] = builders[name]()
     empty = _empty_sections(data)
+    after_empty = False
     for name in chosen:
         body = builders["toc"]() if name == "toc" else parts[name]
-        # a section with nothing to show follows on the same page ("No shipments recorded.")
+        # a section with nothing to show follows on the same page ("No shipments recorded."),
+        # and so does the section after it (the back matter aside): a line is not worth a
+        # page of its own
         if story and name in NEW_PAGE and name not in empty and \
+                not (after_empty and name not in BACK_MATTER) and \
                 not isinstance(story[-1], PageBreak):
             story.append(PageBreak())
+        if name in empty:  # its heading and one line need little room at a page foot
+            for x in body:
+                if isinstance(x, CondPageBreak):
+                    x.height = EMPTY_SECTION_ROOM
         story += body
+        after_empty = name in empty
     if not story:
         story = heading(furniture, "empty", "Empty dossier")
     if progress:

@@ -123,7 +123,6 @@ def about(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                         st.BODY_TEXT))
     out.append(para("Sourcing", st.H2))
     out += [para(line, st.BODY_TEXT) for line in sourcing_summary(data)]
-    out.append(PageBreak())
     return out
 
 

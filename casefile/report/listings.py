@@ -16,7 +16,7 @@ from casefile.report.charts import (
     legend_drawing,
     timeline_figure,
 )
-from casefile.report.citing import clip, date_as_given, heading, marks
+from casefile.report.citing import clip, date_as_given, heading, marks, with_heading
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -82,9 +82,11 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                           caption_in_drawing=True) if tl is not None else None
     if tl is not None and fig is not None:
         counts = bool(fig.counted_lanes)
-        out += [fig.drawings[0], Spacer(1, 2), legend_drawing(width, tl.kinds, counts=counts),
-                Spacer(1, 4),
-                para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
+        # the heading goes with its figure: never alone at a page foot
+        out = with_heading(out, [fig.drawings[0], Spacer(1, 2),
+                                 legend_drawing(width, tl.kinds, counts=counts)]) + [
+               Spacer(1, 4),
+               para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
                      "span the first to the last day a date can mean"
                      + (f"; count bars total a lane's records per {fig.period}"
                         if counts and fig.period else "")
@@ -201,6 +203,8 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             Column("Sources", 0.1, minimum=46)]
     fitted = [[_longest_token(date_as_given(s)), "", "", (s["hs_code"] or "")[:14],
                max(_figures(s), key=len, default=""), ""] for s in data.shipments]
+    if not data.shipments:
+        return heading(f, "shipments", "Shipments") + [para("No shipments recorded.", st.NOTE)]
     return heading(f, "shipments", "Shipments") + long_table(
         cols, data.shipments, partial(_shipment_row, data, notes), width, fitted=fitted,
         label=lambda s: f"shipment #{s['id']}" + (f" ({s['reference']})"

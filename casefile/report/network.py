@@ -4,11 +4,11 @@ parties it leaves out (no link to draw) counted and named."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from casefile.report import styles as st
 from casefile.report.charts import network_drawing
-from casefile.report.citing import heading, natural, plural
+from casefile.report.citing import heading, natural, plural, with_heading
 from casefile.report.figure_chart import chart_figure
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
@@ -22,9 +22,9 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         fig = chart_figure(name, graph, positions, state, width)
         if fig is None:
             return out + [para("The chart is empty.", st.NOTE)]
-        return out + [fig.drawing, Spacer(1, 4), para(
+        return with_heading(out, [fig.drawing, Spacer(1, 4), para(
             f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
-            "Source: the case's shipments, relationships and sanctions.", st.NOTE)]
+            "Source: the case's shipments, relationships and sanctions.", st.NOTE)])
     rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
     title, what, source = network_words(bool(data.shipments), bool(rels))
     out = heading(f, "network", title)
@@ -46,7 +46,7 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 f"dossier {'is' if len(alone) == 1 else 'are'} not drawn{named}.")
     # the heading never stays alone at a page foot: it goes with its figure
     caption = para(f"Figure 2. {what}{note} {source}", st.NOTE)
-    return [KeepTogether(out + [d, Spacer(1, 4), caption])]
+    return with_heading(out, [d, Spacer(1, 4), caption])
 
 
 def network_words(shipments: bool, relationships: bool) -> tuple[str, str, str]:

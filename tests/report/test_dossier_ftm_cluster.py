@@ -6,6 +6,8 @@ aliases marked."""
 
 from __future__ import annotations
 
+import re
+
 import pypdf
 import pytest
 
@@ -50,3 +52,27 @@ def test_a_network_of_relationships_says_so_and_counts_no_shipments(cluster_pdf)
     assert "relationship" in page and "sanctioned" in page  # the legend: what is drawn
     assert ("2 parties without a relationship in this dossier are not drawn: "
             "Papadopoulos Bros SA; SKY MARINER.") in page
+
+
+def test_no_shipments_is_said_and_no_heading_is_left_at_a_page_foot(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    page = page_with(pages, "No shipments recorded.")
+    assert "Goods (declared / assessed)" not in page  # no bare header row
+    assert re.search(r"Shipments No shipments recorded\.", page)
+    network = page_with(pages, "Relationship network")
+    assert "Figure 2." in network  # the heading is on the page of its figure
+    for text in pages:  # no page's body ends with a section heading
+        body = [ln for ln in text.splitlines() if ln.strip() and "MARKING" not in ln
+                and not re.match(r"(Cluster|Page \d+ of|\d+)$", ln.strip())]
+        assert body[-1].strip() not in ("Shipments", "Relationship network", "Chronology",
+                                        "Screening", "Sources", "Key findings"), text
+
+
+def test_an_empty_section_takes_no_page_of_its_own(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    page = page_with(pages, "No findings recorded.")
+    assert "About this dossier" in page  # it follows on the page before, with what is next
+    assert "Chronology" in page
+    short = [n for n, p in enumerate(pages, 1)
+             if len([ln for ln in p.splitlines() if ln.strip()]) < 8]
+    assert not short, f"pages with a line or two: {short}"
