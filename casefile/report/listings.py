@@ -16,7 +16,14 @@ from casefile.report.charts import (
     legend_drawing,
     timeline_figure,
 )
-from casefile.report.citing import clip, date_as_given, heading, marks, with_heading
+from casefile.report.citing import (
+    clip,
+    date_as_given,
+    heading,
+    long_date,
+    marks,
+    with_heading,
+)
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
@@ -79,19 +86,25 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
     tl = data.timeline
     fig = timeline_figure(tl, width, numbers=numbers, max_drawings=1,
-                          caption_in_drawing=True) if tl is not None else None
+                          caption_in_drawing=True, today=data.today) \
+        if tl is not None else None
     if tl is not None and fig is not None:
         counts = bool(fig.counted_lanes)
+        today = long_date(data.today) if data.today else ""
+        legend = legend_drawing(width, tl.kinds, counts=counts, shown=fig.shown, today=today)
         # the heading goes with its figure: never alone at a page foot
-        out = with_heading(out, [fig.drawings[0], Spacer(1, 2),
-                                 legend_drawing(width, tl.kinds, counts=counts)]) + [
-               Spacer(1, 4),
+        out = with_heading(out, [
+               fig.drawings[0], Spacer(1, 2), legend, Spacer(1, 4),
                para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
                      "span the first to the last day a date can mean"
                      + (f"; count bars total a lane's records per {fig.period}"
                         if counts and fig.period else "")
+                     + ("; a sanction that has ended or was lifted is hatched"
+                        if "ended" in fig.shown else "")
+                     + (f"; the dashed line marks today, {today}" if "today" in fig.shown
+                        else "")
                      + ". Undated records are listed below but not drawn. Source: the records "
-                     "listed below.", st.NOTE), Spacer(1, 8)]
+                     "listed below.", st.NOTE)]) + [Spacer(1, 8)]
     if big:
         out.append(para(f"{len(data.shipments):,} shipments are counted per "
                         f"{period} they start in; each is listed in the "

@@ -71,8 +71,22 @@ def test_no_shipments_is_said_and_no_heading_is_left_at_a_page_foot(cluster_pdf)
 def test_an_empty_section_takes_no_page_of_its_own(cluster_pdf):
     _case, _pdf, pages = cluster_pdf
     page = page_with(pages, "No findings recorded.")
-    assert "About this dossier" in page  # it follows on the page before, with what is next
-    assert "Chronology" in page
+    assert "About this dossier" in page  # it follows on the page before
     short = [n for n, p in enumerate(pages, 1)
              if len([ln for ln in p.splitlines() if ln.strip()]) < 8]
     assert not short, f"pages with a line or two: {short}"
+
+
+def test_every_sanction_states_its_standing_and_the_figure_tells_ended_from_in_force(
+        cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Sanctions show their standing as judged on" in text
+    for who in ("OFAC: ZALA AERO", "Council of the European Union: ZALA AERO",
+                "Switzerland: AEROSCAN", "HM Treasury: LLC CST"):  # neither status nor end
+        assert f"{who} — no status or end date recorded" in text, who
+    assert "Switzerland CH-UKR, listed 2023-02-03, no status or end date recorded" in text
+    chronology = page_with(pages, "Figure 1. Chronology.")
+    assert "ended or lifted" in chronology and "today (" in chronology
+    assert "hatched" in chronology and "the dashed line marks today" in chronology
+    assert "exact day" not in chronology and "approximate" not in chronology  # not drawn
