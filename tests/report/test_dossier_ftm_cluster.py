@@ -90,3 +90,19 @@ def test_every_sanction_states_its_standing_and_the_figure_tells_ended_from_in_f
     assert "ended or lifted" in chronology and "today (" in chronology
     assert "hatched" in chronology and "the dashed line marks today" in chronology
     assert "exact day" not in chronology and "approximate" not in chronology  # not drawn
+
+
+def test_dates_topics_and_weak_aliases_are_read_not_printed_raw(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "[1960, 1961-03-02]" not in text
+    assert "Born 1960 or 2 March 1961 (sources differ)" in text
+    assert "role.pep" not in text and "export.risk" not in text
+    assert "Topics Politically exposed person (PEP), Sanctioned" in text  # Osetrova
+    assert "Topics Trade risk" in text
+    assert "Sasha (weak alias)" in text  # marked in the profile
+    index = page_with(pages, "Index of parties")
+    assert "Sasha" not in index.replace("1 weak alias", "")
+    assert "1 weak alias (a nickname or short form too common to find a party by) is not " \
+           "indexed" in index
+    assert "Захаров Александр Викторович — see Zakharov Aleksandr Viktorovich" in index
