@@ -84,7 +84,7 @@ def evidence(data: DossierData, f: Furniture) -> list[Flowable]:
         [r("Content digest of the case: ", bold=True), r(data.content_sha256, size=7.5)],
         [r("Attachments: ", bold=True),
          r(f"{plural(atts, 'file')}, each listed with its SHA-256 under its source in the "
-           "Sources appendix." if atts else "none are stored in the case.")]]
+           "Sources section." if atts else "none are stored in the case.")]]
     head = data.audit_head
     if head:
         lines.append([r("Audit log head: ", bold=True),

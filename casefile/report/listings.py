@@ -27,7 +27,17 @@ from casefile.report.citing import (
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
-from casefile.report.tables import Cell, Column, Num, Overflow, Plain, long_table, plain
+from casefile.report.tables import (
+    PAD,
+    Cell,
+    Column,
+    Num,
+    Overflow,
+    Plain,
+    cell_width,
+    long_table,
+    plain,
+)
 
 CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month
 ORANGE = "#D55E00"
@@ -112,7 +122,8 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     if not rows:
         return out + [para("Nothing dated or listed.", st.NOTE)]
     cols = [Column("No.", fit=True, numeric=True),
-            Column("Date (as given)", fit=True, minimum=60, maximum=110),
+            Column("Date (as given)", fit=True, maximum=110,  # its header on one line
+                   minimum=cell_width("Date (as given)", bold=True) + 2 * PAD + 1),
             Column("Kind", fit=True), Column("What", 1.0)]
     numbered = list(enumerate(rows, 1))
     return out + long_table(

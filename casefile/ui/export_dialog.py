@@ -35,7 +35,7 @@ from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
-          "network": "Network", "sources": "Sources appendix", "about": "About this dossier",
+          "network": "Network", "sources": "Sources", "about": "About this dossier",
           "evidence": "Evidence annex", "index": "Index of parties", "screening": "Screening"}
 
 

@@ -106,3 +106,12 @@ def test_dates_topics_and_weak_aliases_are_read_not_printed_raw(cluster_pdf):
     assert "1 weak alias (a nickname or short form too common to find a party by) is not " \
            "indexed" in index
     assert "Захаров Александр Викторович — see Zakharov Aleksandr Viktorovich" in index
+
+
+def test_words_name_sections_as_titled_and_headers_stay_on_one_line(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Sources appendix" not in text  # the section is called "Sources"
+    assert "each listed with its SHA-256 under its source in the Sources section" in text
+    chronology = next(p for p in pages if "Figure 1. Chronology" in p)
+    assert "Date (as given)" in chronology  # not "Date (as" / "given)"
