@@ -4,6 +4,8 @@ parties it leaves out (no link to draw) counted and named."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.platypus import Flowable, Spacer
 
 from casefile.report import styles as st
@@ -30,7 +32,10 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities
                   if any(not s.get("ended") for s in e["sanctions"])}
-    d = network_drawing(data.shipments, width, relationships=rels, sanctioned=sanctioned)
+    ended = [rel for rel in rels if _over(rel, data.today)]
+    d = network_drawing(data.shipments, width, relationships=[
+        {**rel, "kind": f"{rel['kind']} (ended {rel['date_end'][:4]})"} if rel in ended
+        else rel for rel in rels], sanctioned=sanctioned)
     if d is None:
         return out + [para("No shipments or relationships recorded.", st.NOTE)]
     linked = ({s["shipper_id"] for s in data.shipments} | {s["consignee_id"]
@@ -45,6 +50,9 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         note = (f" {plural(len(alone), 'party', 'parties')} without a {links} in this "
                 f"dossier {'is' if len(alone) == 1 else 'are'} not drawn{named}.")
     # the heading never stays alone at a page foot: it goes with its figure
+    if ended:
+        note += (f" {plural(len(ended), 'relationship')} whose recorded end has passed "
+                 f"{'is' if len(ended) == 1 else 'are'} labelled “ended” with the year.")
     caption = para(f"Figure 2. {what}{note} {source}", st.NOTE)
     return with_heading(out, [d, Spacer(1, 4), caption])
 
@@ -68,3 +76,9 @@ def network_words(shipments: bool, relationships: bool) -> tuple[str, str, str]:
             "Who shipped to whom, and through which countries. Line width grows with the "
             "number of shipments.",
             "Source: the shipments listed in the Shipments section.")
+
+
+def _over(rel: dict, today: date | None) -> bool:
+    """Whether a relationship's recorded end (its last possible day) is before today."""
+    end = rel.get("date_end")
+    return bool(end and today and str(end) < today.isoformat())

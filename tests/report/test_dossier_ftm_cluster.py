@@ -115,3 +115,10 @@ def test_words_name_sections_as_titled_and_headers_stay_on_one_line(cluster_pdf)
     assert "each listed with its SHA-256 under its source in the Sources section" in text
     chronology = next(p for p in pages if "Figure 1. Chronology" in p)
     assert "Date (as given)" in chronology  # not "Date (as" / "given)"
+
+
+def test_a_relationship_whose_end_has_passed_is_not_drawn_as_current(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    network = page_with(pages, "Relationship network")
+    assert "director of (ended 2021)" in network and "employee of (ended 2014)" in network
+    assert "2 relationships whose recorded end has passed are labelled “ended”" in network
