@@ -20,6 +20,7 @@ from functools import lru_cache
 from casefile.paths import resource_path
 
 STATUSES = ("", "in_force", "ended", "lifted")
+NOT_STATED = "no status or end date recorded"  # the standing of a sanction the source leaves open
 ENDED = ("ended", "lifted")
 
 
@@ -61,7 +62,7 @@ def standing(status: str | None, end_text: str | None, end_last: date | str | No
              today: date) -> Standing:
     """How a sanction stands on ``today``: lifted or ended as its status says, ended when
     its last possible end day is before today, else in force (until its end, if it has
-    one) or not stated."""
+    one), or "until" its end, or — with neither status nor end — NOT_STATED, never blank."""
     status = status or ""
     end = (end_text or "").strip()
     last = date.fromisoformat(end_last) if isinstance(end_last, str) and end_last else \
@@ -72,4 +73,5 @@ def standing(status: str | None, end_text: str | None, end_last: date | str | No
         return Standing("ended", f"ended {end}".strip())
     if status == "in_force":
         return Standing("in_force", f"in force until {end}" if end else "in force")
-    return Standing("", f"until {end}" if end else "")
+    # the source says neither: say so, rather than print nothing or presume it in force
+    return Standing("", f"until {end}" if end else NOT_STATED)

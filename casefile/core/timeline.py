@@ -47,6 +47,11 @@ class TimelineRecord:
     sources: tuple[str, ...] = ()  # "B2 Politico report", for tooltips
     standing: str = ""  # a sanction's: "in force", "ended 2024-10-30", "lifted …"
 
+    @property
+    def ended(self) -> bool:
+        """A sanction that has ended or was lifted (core.sanctions.standing's words)."""
+        return self.standing.startswith(("ended", "lifted"))
+
 
 @dataclass(slots=True)
 class TimelineRow:

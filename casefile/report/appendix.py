@@ -84,7 +84,7 @@ def evidence(data: DossierData, f: Furniture) -> list[Flowable]:
         [r("Content digest of the case: ", bold=True), r(data.content_sha256, size=7.5)],
         [r("Attachments: ", bold=True),
          r(f"{plural(atts, 'file')}, each listed with its SHA-256 under its source in the "
-           "Sources appendix." if atts else "none are stored in the case.")]]
+           "Sources section." if atts else "none are stored in the case.")]]
     head = data.audit_head
     if head:
         lines.append([r("Audit log head: ", bold=True),
@@ -101,13 +101,21 @@ def evidence(data: DossierData, f: Furniture) -> list[Flowable]:
 
 def index(data: DossierData, f: Furniture) -> list[Flowable]:
     """Parties in alphabetical order with the page of their profile (known by the time
-    layout reaches the index, which comes last)."""
+    layout reaches the index, which comes last); their aliases point to them, but a weak
+    alias ('Sasha': a nickname, too common to find a party by) is left out, and the index
+    says so."""
     out = heading(f, "index", "Index of parties")
+    weak = sum(a.get("kind") == "weak_alias" for e in data.entities for a in e["aliases"])
+    if weak:
+        out += (para(f"{plural(weak, 'weak alias', 'weak aliases')} (a nickname or "
+                        "short form too common to find a party by) "
+                        f"{'is' if weak == 1 else 'are'} not indexed; each is marked "
+                        "in its party's profile.", st.NOTE), Spacer(1, 4))
 
     def make() -> list[Flowable]:
         entries = [(e["name"], e, "") for e in data.entities]
         entries += [(a["name"], e, e["name"]) for e in data.entities for a in e["aliases"]
-                    if a["name"] and a["name"] != e["name"]]
+                    if a["name"] and a["name"] != e["name"] and a.get("kind") != "weak_alias"]
         items: list[Flowable] = []
         for name, e, see in sorted(entries, key=lambda x: natural(x[0])):
             page = f.section_pages.get(f"entity-{e['id']}")

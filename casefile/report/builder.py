@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from casefile.core.grading import TLP
 from casefile.errors import ValidationError
-from casefile.report import appendix, fonts, front, listings, profiles, screening
+from casefile.report import appendix, fonts, front, listings, network, profiles, screening
 from casefile.report.citing import heading
 from casefile.report.fonts import register_fonts
 from casefile.report.model import SECTIONS, DossierData, DossierReport
@@ -18,6 +18,8 @@ from casefile.report.pages import DossierCanvas, DossierDoc, Furniture
 
 NEW_PAGE = {"about", "findings", "chronology", "entities", "shipments", "network", "screening",
             "sources", "evidence", "index"}
+BACK_MATTER = {"sources", "evidence", "index"}  # always on a page of their own
+EMPTY_SECTION_ROOM = 70.0  # points a section's heading and its one line need
 
 
 def build_pdf(data: DossierData, out: str | Path,
@@ -54,7 +56,7 @@ def build_pdf(data: DossierData, out: str | Path,
         "chronology": lambda: listings.chronology(data, furniture, width),
         "entities": lambda: profiles.entities(data, furniture),
         "shipments": lambda: listings.shipments(data, furniture, width),
-        "network": lambda: listings.network(data, furniture, width),
+        "network": lambda: network.network(data, furniture, width),
         "screening": lambda: screening.screening(data, furniture, width),
         "sources": lambda: appendix.sources(data, furniture),
         "evidence": lambda: appendix.evidence(data, furniture),
@@ -70,13 +72,22 @@ def build_pdf(data: DossierData, out: str | Path,
         if name != "toc":
             parts[name] = builders[name]()
     empty = _empty_sections(data)
+    after_empty = False
     for name in chosen:
         body = builders["toc"]() if name == "toc" else parts[name]
-        # a section with nothing to show follows on the same page ("No shipments recorded.")
+        # a section with nothing to show follows on the same page ("No shipments recorded."),
+        # and so does the section after it (the back matter aside): a line is not worth a
+        # page of its own
         if story and name in NEW_PAGE and name not in empty and \
+                not (after_empty and name not in BACK_MATTER) and \
                 not isinstance(story[-1], PageBreak):
             story.append(PageBreak())
+        if name in empty:  # its heading and one line need little room at a page foot
+            for x in body:
+                if isinstance(x, CondPageBreak):
+                    x.height = EMPTY_SECTION_ROOM
         story += body
+        after_empty = name in empty
     if not story:
         story = heading(furniture, "empty", "Empty dossier")
     if progress:
@@ -104,7 +115,9 @@ def build_pdf(data: DossierData, out: str | Path,
 
 def _empty_sections(data: DossierData) -> set[str]:
     has = {"findings": data.findings, "entities": data.entities, "index": data.entities,
-           "shipments": data.shipments, "network": data.shipments, "sources": data.sources,
+           "shipments": data.shipments,
+           "network": data.shipments or data.chart is not None
+           or any(e["relationships"] for e in data.entities), "sources": data.sources,
            "screening": data.screening,
            "chronology": data.shipments or data.events or any(e["sanctions"]
                                                               for e in data.entities)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.report import styles as st
 from casefile.report.model import DossierData
@@ -34,11 +34,46 @@ class Anchor(Flowable):
         pass
 
 
+KEEP_BELOW_HEADING = 150.0  # points a section heading needs below it, else it starts a page
+
+
 def heading(f: Furniture, key: str, title: str, level: int = 0,
             style: st.ParagraphStyle = st.H1) -> list[Flowable]:
+    """A section's anchor (outline, TOC) and title; a top-level one that would sit at a
+    page foot with little room for what follows starts the next page instead."""
     if level == 0:
         f.toc.append((key, title, level))
+        return [CondPageBreak(KEEP_BELOW_HEADING), Anchor(key, title, level),
+                para(title, style)]
     return [Anchor(key, title, level), para(title, style)]
+
+
+def with_heading(head: list[Flowable], first: list[Flowable]) -> list[Flowable]:
+    """A heading kept on one page with what comes first under it (a figure): never alone at
+    a page foot. (A conditional page break stays outside: it acts while being measured.)"""
+    lead = [x for x in head if isinstance(x, CondPageBreak)]
+    # KeepTogether measures its parts without any 1-point-wide spacer: widen them, or what
+    # it thinks fits runs past the page foot by their height
+    for x in first:
+        if isinstance(x, Spacer) and x.width <= 1:
+            x.width = 2
+    rest = [x for x in head if x not in lead]
+    return lead + [_Kept(rest + first, sum(x.getSpaceBefore() for x in rest))]
+
+
+class _Kept(KeepTogether):
+    """KeepTogether that counts the room above its heading: it measures its parts as if
+    the first one with a size stood at a page top (no space before it), but below the
+    anchor, mid-page, the heading's space before it is there."""
+
+    def __init__(self, flowables: list[Flowable], above: float) -> None:
+        super().__init__(flowables)
+        self._above = above
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        w, h = super().wrap(aW, aH)
+        self._H += self._above
+        return w, h
 
 
 def marks(data: DossierData, kind: str, rid: int, brackets: bool = True) -> Text:

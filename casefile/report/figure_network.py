@@ -19,20 +19,30 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon
 from reportlab.lib import colors
 
 from casefile.report.figure_layout import Box, fit_to_box, force_layout, overlap, place_label
-from casefile.report.figure_network_data import Key, Pair, network_caption, select_network
+from casefile.report.figure_network_data import (
+    Key,
+    Pair,
+    network_caption,
+    select_network,
+)
+from casefile.report.figure_network_legend import (
+    CAPTION_SIZE,
+    NODE,
+    REL,
+    RING,
+    SHIP,
+    VIA,
+    legend,
+    legend_entries,
+    legend_rows,
+)
 from casefile.report.figure_text import label_strings, text_width, wrap_text
 from casefile.report.styles import MUTED
 
-SHIP = colors.HexColor("#0072B2")
-REL = colors.HexColor("#666666")
-VIA = colors.HexColor("#E69F00")
-NODE = colors.HexColor("#333333")
-RING = colors.HexColor("#D00000")
 SIZE = 6.5  # party labels
 LEAD = 7.8
 LABEL_W = 130.0  # widest label: two lines of it hold 60 characters
 SMALL = 5.5
-CAPTION_SIZE = 6.5
 DETAIL_LINKS = 24  # up to this many links, each names its transit countries
 
 
@@ -46,6 +56,7 @@ class NetworkFigure:
     relationships: tuple[int, int]
     links: tuple[int, int]  # shipper → consignee pairs drawn, in all
     nodes: list[tuple[str, float, float, float]] = field(default_factory=list)  # name, x, y, r
+    legend: tuple[str, ...] = ()  # the legend's entries: only what the figure draws
 
 
 def network_figure(shipments: list[dict], width: float, limit: int = 40,
@@ -63,9 +74,10 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
     fig = NetworkFigure(Drawing(width, 10), network_caption(sel, DETAIL_LINKS), sel.parties,
                         sel.shipments, sel.records, sel.relationships, sel.links)
     chosen, names, volume = sel.chosen, sel.names, sel.volume
+    fig.legend = legend_entries(sel)
     cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 12, 4000) if caption_in_drawing \
         else []
-    foot = 12 * len(_legend_rows(width)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
+    foot = 12 * len(legend_rows(width, fig.legend)) + 2 + len(cap_lines) * (CAPTION_SIZE + 2)
     chart_h = min(max_height - foot, max(200.0, 130 + 18 * len(chosen)))
     d = fig.drawing = Drawing(width, chart_h + foot)
     most = max([volume[k] for k in chosen] + [1])
@@ -113,7 +125,7 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
             for s in label_strings(spot.x, spot.top - SIZE - n * LEAD, line, SIZE,
                                    spot.anchor):
                 d.add(s)
-    _legend(d, foot, cap_lines)
+    legend(d, foot, cap_lines, fig.legend)
     return fig
 
 
@@ -247,53 +259,3 @@ def _small(d: Drawing, x: float, y: float, text: str, fill: colors.Color, taken:
     taken.append((left, y - 2, left + w, y + SMALL))
     for s in label_strings(x, y - 2, text, SMALL, anchor, fill=fill):
         d.add(s)
-
-
-LEGEND = ("shipments (width and figure: how many)", "relationship", "transit country",
-          "sanctioned")
-
-
-def _legend_rows(width: float) -> list[list[tuple[str, float]]]:
-    """The legend's entries with their x, on as many rows as ``width`` needs."""
-    rows: list[list[tuple[str, float]]] = [[]]
-    px = 0.0
-    for text in LEGEND:
-        w = 26 + text_width(text, 7) + 14
-        if rows[-1] and px + w > width:
-            rows.append([])
-            px = 0.0
-        rows[-1].append((text, px))
-        px += w
-    return rows
-
-
-def _legend(d: Drawing, foot: float, cap_lines: list[str]) -> None:
-    rows = _legend_rows(d.width)
-    for n, row in enumerate(rows):
-        y = foot - 10 - 12 * n
-        for text, px in row:
-            mid = y + 2.5
-            if text == LEGEND[0]:
-                d.add(Line(px, mid, px + 16, mid, strokeColor=SHIP, strokeWidth=2,
-                           strokeOpacity=0.75))
-                d.add(Polygon([px + 22, mid, px + 16, mid + 2.5, px + 16, mid - 2.5],
-                              fillColor=SHIP, strokeColor=None))
-            elif text == LEGEND[1]:
-                d.add(Line(px, mid, px + 22, mid, strokeColor=REL, strokeWidth=0.7,
-                           strokeDashArray=[3, 2]))
-            elif text == LEGEND[2]:
-                d.add(Polygon([px + 11, mid + 3, px + 14, mid, px + 11, mid - 3, px + 8, mid],
-                              fillColor=VIA, strokeColor=None))
-            else:
-                d.add(Circle(px + 11, mid, 3, fillColor=NODE, strokeColor=colors.white))
-                d.add(Circle(px + 11, mid, 4.6, fillColor=None, strokeColor=RING,
-                             strokeWidth=1.4))
-            for s in label_strings(px + 26, y, text, 7):
-                d.add(s)
-    top = foot - 12 * len(rows) - 2
-    for n, line in enumerate(cap_lines):
-        for s in label_strings(0, top - (n + 1) * (CAPTION_SIZE + 2) + 2, line,
-                               CAPTION_SIZE, fill=MUTED):
-            d.add(s)
-
-

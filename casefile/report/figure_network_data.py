@@ -145,11 +145,13 @@ def network_caption(sel: NetworkSelection, detail_links: int) -> str:
 
     def n_of(n: int, one: str, many: str) -> str:
         return f"{n:,} {one if n == 1 else many}"
-    text = f"Shows {of(sel.parties, 'parties')} and {of(sel.shipments, 'shipments')}"
-    if sel.records[1] != sel.shipments[1]:
-        text += f" (in {of(sel.records, 'records')})"
+    text = f"Shows {of(sel.parties, 'parties')}"  # no "all 0 shipments": only what there is
+    if sel.shipments[1]:
+        text += f" and {of(sel.shipments, 'shipments')}"
+        if sel.records[1] != sel.shipments[1]:
+            text += f" (in {of(sel.records, 'records')})"
     if sel.relationships[1]:
-        text += f", and {of(sel.relationships, 'relationships')}"
+        text += f"{',' if sel.shipments[1] else ''} and {of(sel.relationships, 'relationships')}"
     text += "."
     hidden_p = sel.parties[1] - sel.parties[0]
     hidden_s = sel.shipments[1] - sel.shipments[0]

@@ -35,6 +35,7 @@ from casefile.report.figure_timeline_lanes import (
     lane_budget,
     stacked_lanes,
 )
+from casefile.report.figure_timeline_legend import hatched
 from casefile.report.styles import MUTED, RULE
 
 
@@ -49,15 +50,20 @@ class TimelineFigure:
     period: str | None = None  # "month", "quarter", "year", "5 years"… of the counts
     numbers: dict[tuple[str, int], int] = field(default_factory=dict)
     counts: dict[str, dict[date, int]] = field(default_factory=dict)  # lane -> period -> n
+    # what the drawings show, for a legend with nothing more: "exact day", "approximate",
+    # "open end", "ended" (hatched), "today" (a line on ``today``'s date), "counts"
+    shown: set[str] = field(default_factory=set)
 
 
 def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
                     numbers: dict[tuple[str, int], int] | None = None,
                     max_drawings: int | None = None,
-                    caption_in_drawing: bool = False) -> TimelineFigure | None:
+                    caption_in_drawing: bool = False,
+                    today: date | None = None) -> TimelineFigure | None:
     """The figure, or None when nothing is dated. ``numbers`` labels the records the table
     lists (default: :func:`chronology_numbers`); ``max_drawings`` caps the tiling (lanes past
-    it are left out, and the caption says which)."""
+    it are left out, and the caption says which); ``today``, within the axis, is drawn as a
+    line (what is in force and what has ended reads against it)."""
     if not len(tl) or tl.first is None or tl.last is None:
         return None
     nums = chronology_numbers(tl) if numbers is None else numbers
@@ -82,8 +88,20 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
     left_out = [ln for page in pages[max_drawings:] for ln in page] if max_drawings else []
     pages = pages[:max_drawings] if max_drawings else pages
     caption = _caption(tl, lanes, left_out, period, len(pages), nums)
+    now = today.toordinal() if today is not None and a <= today.toordinal() <= b else None
     drawings = [_drawing(tl, page, x, a, b, width, period, caption if caption_in_drawing
-                         else "", caption_lines) for page in pages]
+                         else "", caption_lines, now) for page in pages]
+    shown = {"today"} if now is not None else set()
+    for ln in (ln for page in pages for ln in page):
+        if ln.counted:
+            shown.add("counts")
+            continue
+        for i, _slot, _label in ln.slots:
+            style = int(tl.style[i])
+            if tl.records[int(tl.rec[i])].ended and style != 0:
+                shown.add("ended")
+            elif style in SHOWN_AS:
+                shown.add(SHOWN_AS[style])
     counts: dict[str, dict[date, int]] = {}
     for ln in lanes:
         if ln.counted and ln not in left_out and period is not None:
@@ -91,7 +109,11 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
             for (k, _kind), n in sorted(_bins(tl, ln, period).items()):
                 per[period.start(k)] = per.get(period.start(k), 0) + n
     return TimelineFigure(drawings, caption, [ln.name for ln in lanes if ln.counted],
-                          period.name if period else None, dict(nums), counts)
+                          period.name if period else None, dict(nums), counts, shown)
+
+
+SHOWN_AS = {0: "exact day", 2: "approximate", 3: "open end", 4: "open end"}  # by style
+TODAY = colors.HexColor("#1A1A1A")
 
 
 def timeline_drawing(tl: Timeline, width: float, max_height: float = 600.0,
@@ -103,7 +125,8 @@ def timeline_drawing(tl: Timeline, width: float, max_height: float = 600.0,
 
 
 def _drawing(tl: Timeline, lanes: list[Lane], x, a: int, b: int, width: float,  # noqa: ANN001
-             period: Period | None, caption: str, caption_lines: int) -> Drawing:
+             period: Period | None, caption: str, caption_lines: int,
+             today: int | None = None) -> Drawing:
     lines = wrap_text(caption, CAPTION_SIZE, width, max_lines=caption_lines,
                       max_chars=600) if caption else []
     foot = len(lines) * (CAPTION_SIZE + 2)
@@ -119,6 +142,9 @@ def _drawing(tl: Timeline, lanes: list[Lane], x, a: int, b: int, width: float,  
             for i, slot, label in lane.slots:
                 _item(d, tl, i, top - (slot + 1) * ROW_H, x, label, width)
         top -= lane.height
+    if today is not None:  # over the lanes, from the axis up
+        d.add(Line(x(today + 0.5), foot + AXIS_H, x(today + 0.5), height - TOP,
+                   strokeColor=TODAY, strokeWidth=0.8, strokeDashArray=[2.5, 1.5]))
     draw_axis(d, a, b, x, foot + AXIS_H)
     for k, line in enumerate(lines):
         for s in label_strings(0, foot - (k + 1) * (CAPTION_SIZE + 2) + 2, line, CAPTION_SIZE,
@@ -150,6 +176,8 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
         d.add(Circle(mid, bottom + 4.5, 3.2, fillColor=colour, strokeColor=colors.black,
                      strokeWidth=0.4))
         lo, hi = mid - 3.2, mid + 3.2
+    elif tl.records[int(tl.rec[i])].ended:  # ended or lifted: hatched, not solid
+        hatched(d, lo, bottom, hi - lo, 9, colour)
     elif style in (3, 4):  # open ends fade in five steps
         for step in range(5):
             frac = step / 5

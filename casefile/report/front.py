@@ -123,7 +123,6 @@ def about(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                         st.BODY_TEXT))
     out.append(para("Sourcing", st.H2))
     out += [para(line, st.BODY_TEXT) for line in sourcing_summary(data)]
-    out.append(PageBreak())
     return out
 
 
@@ -176,7 +175,7 @@ def scope_note(data: DossierData) -> list[str]:
     if data.uncited_sources:
         lines.append(f"{plural(data.uncited_sources, 'source')} of the case "
                      f"{'is' if data.uncited_sources == 1 else 'are'} cited by nothing "
-                     "printed here and so not listed in the Sources appendix.")
+                     "printed here and so not listed under Sources.")
     lines.append("Dates are printed as the sources gave them. Sanctions show their "
                  "standing as judged on " + (long_date(data.today) if data.today
                                              else "the day of export") + ".")

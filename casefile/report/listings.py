@@ -14,15 +14,30 @@ from casefile.report import styles as st
 from casefile.report.charts import (
     counting_period,
     legend_drawing,
-    network_drawing,
     timeline_figure,
 )
-from casefile.report.citing import clip, date_as_given, heading, marks
-from casefile.report.figure_chart import chart_figure
+from casefile.report.citing import (
+    clip,
+    date_as_given,
+    heading,
+    long_date,
+    marks,
+    with_heading,
+)
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
-from casefile.report.tables import Cell, Column, Num, Overflow, Plain, long_table, plain
+from casefile.report.tables import (
+    PAD,
+    Cell,
+    Column,
+    Num,
+    Overflow,
+    Plain,
+    cell_width,
+    long_table,
+    plain,
+)
 
 CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by month
 ORANGE = "#D55E00"
@@ -81,17 +96,25 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
     tl = data.timeline
     fig = timeline_figure(tl, width, numbers=numbers, max_drawings=1,
-                          caption_in_drawing=True) if tl is not None else None
+                          caption_in_drawing=True, today=data.today) \
+        if tl is not None else None
     if tl is not None and fig is not None:
         counts = bool(fig.counted_lanes)
-        out += [fig.drawings[0], Spacer(1, 2), legend_drawing(width, tl.kinds, counts=counts),
-                Spacer(1, 4),
-                para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
+        today = long_date(data.today) if data.today else ""
+        legend = legend_drawing(width, tl.kinds, counts=counts, shown=fig.shown, today=today)
+        # the heading goes with its figure: never alone at a page foot
+        out = with_heading(out, [
+               fig.drawings[0], Spacer(1, 2), legend, Spacer(1, 4),
+               para("Figure 1. Chronology. Dates are shown as the sources gave them; bars "
                      "span the first to the last day a date can mean"
                      + (f"; count bars total a lane's records per {fig.period}"
                         if counts and fig.period else "")
+                     + ("; a sanction that has ended or was lifted is hatched"
+                        if "ended" in fig.shown else "")
+                     + (f"; the dashed line marks today, {today}" if "today" in fig.shown
+                        else "")
                      + ". Undated records are listed below but not drawn. Source: the records "
-                     "listed below.", st.NOTE), Spacer(1, 8)]
+                     "listed below.", st.NOTE)]) + [Spacer(1, 8)]
     if big:
         out.append(para(f"{len(data.shipments):,} shipments are counted per "
                         f"{period} they start in; each is listed in the "
@@ -99,7 +122,8 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     if not rows:
         return out + [para("Nothing dated or listed.", st.NOTE)]
     cols = [Column("No.", fit=True, numeric=True),
-            Column("Date (as given)", fit=True, minimum=60, maximum=110),
+            Column("Date (as given)", fit=True, maximum=110,  # its header on one line
+                   minimum=cell_width("Date (as given)", bold=True) + 2 * PAD + 1),
             Column("Kind", fit=True), Column("What", 1.0)]
     numbered = list(enumerate(rows, 1))
     return out + long_table(
@@ -203,6 +227,8 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             Column("Sources", 0.1, minimum=46)]
     fitted = [[_longest_token(date_as_given(s)), "", "", (s["hs_code"] or "")[:14],
                max(_figures(s), key=len, default=""), ""] for s in data.shipments]
+    if not data.shipments:
+        return heading(f, "shipments", "Shipments") + [para("No shipments recorded.", st.NOTE)]
     return heading(f, "shipments", "Shipments") + long_table(
         cols, data.shipments, partial(_shipment_row, data, notes), width, fitted=fitted,
         label=lambda s: f"shipment #{s['id']}" + (f" ({s['reference']})"
@@ -221,26 +247,3 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
         # a short finding stays on one page; a long one flows on
         out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body
     return out
-
-
-def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
-    if data.chart is not None:  # the analyst's saved link chart, as the window shows it
-        name, graph, positions, state = data.chart
-        out = heading(f, "network", f"Link chart: {name}")
-        fig = chart_figure(name, graph, positions, state, width)
-        if fig is None:
-            return out + [para("The chart is empty.", st.NOTE)]
-        return out + [fig.drawing, Spacer(1, 4), para(
-            f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
-            "Source: the case's shipments, relationships and sanctions.", st.NOTE)]
-    out = heading(f, "network", "Shipment network")
-    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
-    sanctioned = {e["id"] for e in data.entities
-                  if any(not s.get("ended") for s in e["sanctions"])}
-    d = network_drawing(data.shipments, width, relationships=rels, sanctioned=sanctioned)
-    if d is None:
-        return out + [para("No shipments recorded.", st.NOTE)]
-    return out + [d, Spacer(1, 4),
-                  para("Figure 2. Who shipped to whom, and through which countries. Line "
-                       "width grows with the number of shipments. Source: the shipments "
-                       "listed in the Shipments section.", st.NOTE)]

@@ -10,20 +10,30 @@ from reportlab.platypus import CondPageBreak, Flowable
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
 from casefile.core.labels import words
+from casefile.core.topics import topics_words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, join, para, r
+from casefile.report.wording import date_words
 
 LISTED = 8  # shipments and events listed in a profile; the rest are counted
 
 
+ALIAS_KINDS = {"weak_alias": "weak alias", "previous_name": "previous name",
+               "abbreviation": "abbreviation", "trading_name": "trading name"}
+
+
 def _names(e: dict) -> Text:
+    """The name, then every alias with its language and, unless it is a plain alias or a
+    transliteration, its kind: a weak alias ('Sasha') is marked as one, not passed off as
+    a full name."""
     parts = [[r(e["name"])]]
     for a in e["aliases"]:
-        lang = [r(f" ({a['lang']})", size=7, color="#5A5A5A")] if a["lang"] else []
-        parts.append([r(a["name"])] + lang)
+        notes = [x for x in (a.get("lang"), ALIAS_KINDS.get(a.get("kind") or "")) if x]
+        said = [r(f" ({', '.join(notes)})", size=7, color="#5A5A5A")] if notes else []
+        parts.append([r(a["name"])] + said)
     return join(parts)
 
 
@@ -49,13 +59,17 @@ def _details(e: dict) -> list[tuple[str, Text]]:
         out.append(("Nationality", [r(", ".join(country_name(c) or c for c in nationality))]))
     if e.get("gender"):
         out.append(("Gender", [r(e["gender"])]))
-    born = " in ".join(x for x in (e.get("birth_text"), e.get("birth_place")) if x)
-    for label, value in (("Born", born), ("Incorporated", e.get("incorporation_text")),
-                         ("Dissolved", e.get("dissolution_text")),
+    born = " in ".join(x for x in (date_words(e.get("birth_text"), e.get("birth_edtf")),
+                                   e.get("birth_place")) if x)
+    for label, value in (("Born", born),
+                         ("Incorporated", date_words(e.get("incorporation_text"),
+                                                     e.get("incorporation_edtf"))),
+                         ("Dissolved", date_words(e.get("dissolution_text"),
+                                                  e.get("dissolution_edtf"))),
                          ("Legal form", e.get("legal_form")),
                          ("Position", "; ".join((e.get("position") or "").splitlines())),
                          ("Address", "; ".join((e.get("address") or "").splitlines())),
-                         ("Topics", (e.get("topics") or "").replace(",", ", "))):
+                         ("Topics", topics_words(e.get("topics")))):
         if value:
             out.append((label, [r(value)]))
     return out

@@ -30,7 +30,7 @@ CELL_HEAD_RIGHT = _p("cellheadright", fontName=BOLD, fontSize=7.5, leading=9.2,
                      alignment=TA_RIGHT)
 MUTED_TEXT = _p("muted", textColor=MUTED, fontSize=8.5, leading=11)
 NOTE = _p("note", fontName=ITALIC, textColor=MUTED, fontSize=8.5, leading=11)
-H1 = _p("h1", fontName=BOLD, fontSize=17, leading=21, spaceBefore=4, spaceAfter=10)
+H1 = _p("h1", fontName=BOLD, fontSize=17, leading=21, spaceBefore=18, spaceAfter=10)
 H2 = _p("h2", fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5)
 H3 = _p("h3", fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=8, spaceAfter=3)
 TITLE = _p("title", fontName=BOLD, fontSize=24, leading=30, spaceAfter=14)

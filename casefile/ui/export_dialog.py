@@ -35,7 +35,7 @@ from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
           "chronology": "Chronology", "entities": "Entity profiles", "shipments": "Shipments",
-          "network": "Network", "sources": "Sources appendix", "about": "About this dossier",
+          "network": "Network", "sources": "Sources", "about": "About this dossier",
           "evidence": "Evidence annex", "index": "Index of parties", "screening": "Screening"}
 
 
@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         for key, tlp in TLP.items():
             self.marking.addItem(tlp.label, key)
         self.chart = QComboBox()  # the network page: the shipments figure or a saved chart
-        self.chart.addItem("Shipment network figure", None)
+        self.chart.addItem("Network figure (shipments and relationships)", None)
         if case is not None:
             from casefile.services.queries.chart import list_charts
 

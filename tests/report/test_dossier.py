@@ -32,7 +32,7 @@ def test_demo_dossier_has_sections_scripts_citations_and_pages(demo, tmp_path):
     reader, text = _text(out)
     assert len(reader.pages) == pages >= 6
     for section in ("Contents", "Key findings", "Chronology", "Entity profiles", "Shipments",
-                    "Shipment network", "Sources"):
+                    "Shipment and relationship network", "Sources"):
         assert section in text
     for name in ("Техкрим", "中国北方工业集团有限公司", "NORINCO", "Tekhkrim"):
         assert name in text

@@ -420,3 +420,50 @@ def test_long_names_wrap_onto_two_lines_inside_the_box():
                             max_height=300, caption_in_drawing=True)
     assert narrow.drawing.width == 260
     assert_inside(narrow.drawing)  # the legend goes onto more rows, the caption wraps
+
+
+def test_a_network_of_relationships_alone_has_no_shipment_words_or_legend():
+    rels = [{"id": 1, "subject_id": 1, "subject": ALPHA[1], "object_id": 2,
+             "object": BETA[1], "kind": "owns"}]
+    fig = network_figure([], WIDTH, relationships=rels)
+    assert fig.legend == ("relationship",)  # no arrow, diamond or ring that is not drawn
+    assert fig.caption == "Shows both parties and 1 relationship."
+    texts = " ".join(s.text for s in strings(fig.drawing))
+    assert "shipments" not in texts and "transit" not in texts and "sanctioned" not in texts
+    assert not [s for s in shapes(fig.drawing) if isinstance(s, Polygon)]
+    both = network_figure([ship(1, ALPHA, BETA, 2, via=("TR",))], WIDTH, relationships=rels,
+                          sanctioned={1})
+    assert both.legend == ("shipments (width and figure: how many)", "relationship",
+                           "transit country", "sanctioned")
+
+
+def test_ended_sanctions_are_hatched_against_a_line_for_today_and_the_legend_lists_only_that():
+    def sanction(i, start, end, standing):
+        return TimelineRecord("sanction", i, f"sanction {i}", "", "", start, end,
+                              standing=standing)
+    tl = build_timeline([sanction(1, date(2021, 5, 14), date(2024, 10, 30), "ended 2024-10-30"),
+                         sanction(2, date(2022, 1, 1), date(2023, 1, 1), "lifted"),
+                         sanction(3, date(2023, 2, 19), date(2033, 2, 19), "in force")])
+    fig = timeline_figure(tl, WIDTH, MAX_H, today=date(2026, 11, 29))
+    d = fig.drawings[0]
+    assert_inside(d)
+    colour = [s for s in shapes(d) if isinstance(s, Rect) and s.fillColor is not None
+              and s.fillColor.hexval() == "0xd55e00"]
+    solid = [s for s in colour if s.fillOpacity in (None, 1)]
+    pale = [s for s in colour if s.fillOpacity is not None and s.fillOpacity < 0.5]
+    assert len(solid) == 1 and len(pale) == 2  # the one in force solid, the ended two not
+    hatch = [s for s in shapes(d) if isinstance(s, Line) and s.strokeColor is not None
+             and s.strokeColor.hexval() == "0xd55e00"]
+    assert len(hatch) > 10 and all(s.y2 > s.y1 for s in hatch)  # diagonal lines
+    for s in hatch:  # inside the bars of the ended two
+        assert any(b.x - 0.01 <= min(s.x1, s.x2) and max(s.x1, s.x2) <= b.x + b.width + 0.01
+                   for b in pale)
+    dashed = [s for s in shapes(d) if isinstance(s, Line) and s.strokeDashArray
+              and s.x1 == s.x2]
+    assert len(dashed) == 1  # today
+    assert fig.shown == {"ended", "today"}
+    legend = [s.text for s in strings(legend_drawing(WIDTH, tl.kinds, shown=fig.shown,
+                                                     today="29 November 2026"))]
+    assert legend == ["Sanctions", "ended or lifted", "today (29 November 2026)"]
+    before = timeline_figure(tl, WIDTH, MAX_H, today=date(2020, 1, 1))
+    assert "today" not in before.shown  # off the axis: not drawn, not in the legend

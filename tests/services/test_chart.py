@@ -110,7 +110,7 @@ def test_the_dossier_prints_a_saved_chart_as_the_window_lays_it_out(demo, tmp_pa
     export_dossier(demo, out, DossierOptions(chart_id=cid))
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
                     .split())
-    assert "Link chart: Who ships to Russia" in text and "Shipment network" not in text
+    assert "Link chart: Who ships to Russia" in text and "relationship network" not in text
     assert f"{len(g.nodes) - 1:,} of {len(g.nodes):,} nodes" in text
     assert "1 hidden by the analyst" in text and "dotted: not cited" in text
     page = next(p.extract_text() for p in pypdf.PdfReader(str(out)).pages

@@ -107,3 +107,9 @@ def test_the_dossier_says_ended_and_lifted(case, sanctioned, tmp_path):
     assert "NSDC of Ukraine Decree 265/2021, in force from 2021-05-14, ended 2024-10-30" in text
     assert "EU EU-UKR, listed 2022-03-15, lifted 2023-09-14" in text
     assert "Maria Aleksandrovna Osetrova — ended 2024-10-30" in text  # the chronology
+
+
+def test_a_sanction_with_neither_status_nor_end_says_so():
+    said = standing("", None, None, TODAY)
+    assert said.text == "no status or end date recorded" and not said.ended
+    assert standing("", "2033-02-19", "2033-02-19", TODAY).text == "until 2033-02-19"

@@ -5,11 +5,14 @@ two to each other)."""
 
 from __future__ import annotations
 
+from casefile.core.sanctions import NOT_STATED
+
 TODAY = "date('now', 'localtime')"
 
 
 def standing_sql(alias: str = "x", today: str = TODAY) -> str:
-    """SQL for the words of a sanction's standing ('ended 2024-10-30', 'in force', '')."""
+    """SQL for the words of a sanction's standing ('ended 2024-10-30', 'in force',
+    NOT_STATED)."""
     end = f"trim(coalesce({alias}.end_text, ''))"
     with_end = f"CASE WHEN {end} = '' THEN '' ELSE ' ' || {end} END"
     return (f"CASE WHEN {alias}.status = 'lifted' THEN 'lifted' || {with_end} "
@@ -17,7 +20,7 @@ def standing_sql(alias: str = "x", today: str = TODAY) -> str:
             f"THEN 'ended' || {with_end} "
             f"WHEN {alias}.status = 'in_force' THEN 'in force' || CASE WHEN {end} = '' THEN ''"
             f" ELSE ' until ' || {end} END "
-            f"ELSE CASE WHEN {end} = '' THEN '' ELSE 'until ' || {end} END END")
+            f"ELSE CASE WHEN {end} = '' THEN '{NOT_STATED}' ELSE 'until ' || {end} END END")
 
 
 def ended_sql(alias: str = "x", today: str = TODAY) -> str:

@@ -1,0 +1,34 @@
+"""What a FollowTheMoney topic code means in words: 'role.pep' is 'Politically exposed person
+(PEP)', 'export.risk' 'Trade risk'. The labels are a data file
+(``resources/ftm/topics.json``, from the followthemoney registry); a code the file does not
+know is printed as it stands."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from casefile.paths import resource_path
+
+
+@lru_cache(maxsize=1)
+def topic_labels() -> dict[str, str]:
+    data = json.loads(resource_path("ftm", "topics.json").read_text("utf-8"))
+    return dict(data["topics"])
+
+
+def topic_label(code: str) -> str:
+    """The label of a topic code ('sanction' -> 'Sanctioned'); an unknown code unchanged."""
+    code = code.strip()
+    return topic_labels().get(code.casefold(), code)
+
+
+def topics_words(codes: str | None) -> str:
+    """A party's topics as stored (comma-separated codes) in words, each once, in order:
+    'role.pep,sanction' -> 'Politically exposed person (PEP), Sanctioned'."""
+    seen: list[str] = []
+    for code in (codes or "").split(","):
+        label = topic_label(code) if code.strip() else ""
+        if label and label not in seen:
+            seen.append(label)
+    return ", ".join(seen)

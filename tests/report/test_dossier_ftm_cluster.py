@@ -1,0 +1,124 @@
+"""The dossier of a case imported from FollowTheMoney data shaped like OpenSanctions' own
+(tests/support/ftm_cluster.py): parties, sanctions and relationships, no shipments. What it
+prints is what the case holds, in words a reader can use: no shipment figure for
+relationships, no empty table, a standing for every sanction, dates and topics read, weak
+aliases marked."""
+
+from __future__ import annotations
+
+import re
+
+import pypdf
+import pytest
+
+from casefile.services.case.facade import Case
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.exchange.imports.ftm import import_ftm
+from tests.support import ftm_cluster as fc
+
+
+@pytest.fixture(scope="module")
+def cluster_pdf(tmp_path_factory):
+    """The cluster imported into a new case and its dossier: (case path, pdf, page texts)."""
+    tmp = tmp_path_factory.mktemp("cluster")
+    case = Case.new(tmp / "c.casefile", title="Cluster")
+    try:
+        import_ftm(case, fc.write_lines(tmp / "cluster.json", fc.cluster()))
+        out = tmp / "out.pdf"
+        export_dossier(case, out)
+    finally:
+        case.close()
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(out)).pages]
+    return tmp / "c.casefile", out, pages
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_with(pages: list[str], words: str) -> str:
+    found = [flat(p) for p in pages if words in flat(p) and not p.startswith("Contents")]
+    assert found, f"no page says {words!r}"
+    return found[0]
+
+
+def test_a_network_of_relationships_says_so_and_counts_no_shipments(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Shipment network" not in text and "Who shipped to whom" not in text
+    page = page_with(pages, "Relationship network")
+    assert "0 shipments" not in page and "Shows all 8 parties and all 11 relationships." in page
+    assert "transit country" not in page and "shipments (width" not in page
+    assert "relationship" in page and "sanctioned" in page  # the legend: what is drawn
+    assert ("2 parties without a relationship in this dossier are not drawn: "
+            "Papadopoulos Bros SA; SKY MARINER.") in page
+
+
+def test_no_shipments_is_said_and_no_heading_is_left_at_a_page_foot(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    page = page_with(pages, "No shipments recorded.")
+    assert "Goods (declared / assessed)" not in page  # no bare header row
+    assert re.search(r"Shipments No shipments recorded\.", page)
+    network = page_with(pages, "Relationship network")
+    assert "Figure 2." in network  # the heading is on the page of its figure
+    for text in pages:  # no page's body ends with a section heading
+        body = [ln for ln in text.splitlines() if ln.strip() and "MARKING" not in ln
+                and not re.match(r"(Cluster|Page \d+ of|\d+)$", ln.strip())]
+        assert body[-1].strip() not in ("Shipments", "Relationship network", "Chronology",
+                                        "Screening", "Sources", "Key findings"), text
+
+
+def test_an_empty_section_takes_no_page_of_its_own(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    page = page_with(pages, "No findings recorded.")
+    assert "About this dossier" in page  # it follows on the page before
+    short = [n for n, p in enumerate(pages, 1)
+             if len([ln for ln in p.splitlines() if ln.strip()]) < 8]
+    assert not short, f"pages with a line or two: {short}"
+
+
+def test_every_sanction_states_its_standing_and_the_figure_tells_ended_from_in_force(
+        cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Sanctions show their standing as judged on" in text
+    for who in ("OFAC: ZALA AERO", "Council of the European Union: ZALA AERO",
+                "Switzerland: AEROSCAN", "HM Treasury: LLC CST"):  # neither status nor end
+        assert f"{who} — no status or end date recorded" in text, who
+    assert "Switzerland CH-UKR, listed 2023-02-03, no status or end date recorded" in text
+    chronology = page_with(pages, "Figure 1. Chronology.")
+    assert "ended or lifted" in chronology and "today (" in chronology
+    assert "hatched" in chronology and "the dashed line marks today" in chronology
+    assert "exact day" not in chronology and "approximate" not in chronology  # not drawn
+
+
+def test_dates_topics_and_weak_aliases_are_read_not_printed_raw(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "[1960, 1961-03-02]" not in text
+    assert "Born 1960 or 2 March 1961 (sources differ)" in text
+    assert "role.pep" not in text and "export.risk" not in text
+    assert "Topics Politically exposed person (PEP), Sanctioned" in text  # Osetrova
+    assert "Topics Trade risk" in text
+    assert "Sasha (weak alias)" in text  # marked in the profile
+    index = page_with(pages, "Index of parties")
+    assert "Sasha" not in index.replace("1 weak alias", "")
+    assert "1 weak alias (a nickname or short form too common to find a party by) is not " \
+           "indexed" in index
+    assert "Захаров Александр Викторович — see Zakharov Aleksandr Viktorovich" in index
+
+
+def test_words_name_sections_as_titled_and_headers_stay_on_one_line(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    text = flat("\n".join(pages))
+    assert "Sources appendix" not in text  # the section is called "Sources"
+    assert "each listed with its SHA-256 under its source in the Sources section" in text
+    chronology = next(p for p in pages if "Figure 1. Chronology" in p)
+    assert "Date (as given)" in chronology  # not "Date (as" / "given)"
+
+
+def test_a_relationship_whose_end_has_passed_is_not_drawn_as_current(cluster_pdf):
+    _case, _pdf, pages = cluster_pdf
+    network = page_with(pages, "Relationship network")
+    assert "director of (ended 2021)" in network and "employee of (ended 2014)" in network
+    assert "2 relationships whose recorded end has passed are labelled “ended”" in network
