@@ -17,7 +17,7 @@ def add_verbs(sub: Any) -> None:
     s = sub.add_parser("watchlist", help="sanctions and PEP watchlists kept beside cases")
     wsub = s.add_subparsers(dest="watchlist_verb", metavar="VERB", required=True)
     w = wsub.add_parser("import", help="load an OpenSanctions entities.ftm.json (full or "
-                        "delta) or targets.simple.csv into a watchlist")
+                        "delta), targets.nested.json or targets.simple.csv into a watchlist")
     w.add_argument("file", type=Path)
     w.add_argument("--name", default=None, help="the watchlist's name (default: the dataset)")
     w.add_argument("--dataset", default=None, help="the dataset's name, as OpenSanctions "

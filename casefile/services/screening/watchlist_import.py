@@ -26,6 +26,7 @@ from typing import Any
 from casefile.core.screening.keys import entry_keys
 from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
 from casefile.errors import Cancelled, ImportFileError
+from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
@@ -87,6 +88,21 @@ def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
 
 
 Props = dict[str, list[str]]
+
+
+def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
+    """The entity, and those nested in it (targets.nested.json) that were not read before:
+    each on its own, its sanctions naming it again."""
+    if not is_nested(obj):
+        return [obj]
+    out = []
+    for one in flatten(obj):
+        key = str(one.get("id") or "")
+        if key and key in seen:
+            continue
+        seen.add(key)
+        out.append(one)
+    return out
 
 
 def _row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:
@@ -211,6 +227,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             con.execute("DROP INDEX IF EXISTS token_entry")
         newest = ""
         delta = False
+        seen: set[str] = set()  # the entities nested in lines read so far
         if kind == "csv":
             _load_csv(path, w, progress)
             sha = _sha256(path)
@@ -224,22 +241,23 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         if op.upper() == "DEL":
                             w.delete(str(obj.get("id") or ""))
                             continue
-                    parsed = _row(obj)
-                    sanction = sanction_of(obj) if parsed is None else None
-                    if sanction is not None:
-                        w.put_sanction(*sanction)
-                        continue
-                    if parsed is None:
-                        if not obj.get("schema"):
-                            raise ImportFileError(f"{path.name}, line {n}: an entity "
-                                                  "without a schema")
-                        if obj.get("schema") in MATCHABLE:
-                            raise ImportFileError(f"{path.name}, line {n}: a "
-                                                  f"{obj['schema']} without an id")
-                        report.skipped += 1
-                        continue
-                    newest = max(newest, str(parsed[0][7] or ""))
-                    w.put(*parsed)
+                    for one in _flat(obj, seen):
+                        parsed = _row(one)
+                        sanction = sanction_of(one) if parsed is None else None
+                        if sanction is not None:
+                            w.put_sanction(*sanction)
+                            continue
+                        if parsed is None:
+                            if not one.get("schema"):
+                                raise ImportFileError(f"{path.name}, line {n}: an entity "
+                                                      "without a schema")
+                            if one.get("schema") in MATCHABLE:
+                                raise ImportFileError(f"{path.name}, line {n}: a "
+                                                      f"{one['schema']} without an id")
+                            report.skipped += 1
+                            continue
+                        newest = max(newest, str(parsed[0][7] or ""))
+                        w.put(*parsed)
         w.flush()
         if delta:
             report.kind = "delta"

@@ -143,3 +143,26 @@ def test_a_match_records_each_sanction_the_list_gives_even_without_topics(tmp_pa
     assert cite["excerpt"].endswith("not said of which sanction: EU-UKR, US-RUS-EO14024")
     with pytest.raises(ValidationError, match="already has every sanction"):
         record_sanction(case, h.id)
+
+
+def test_targets_nested_json_loads_the_same_entries_and_sanctions(tmp_path):
+    """OpenSanctions' targets.nested.json: each target with its sanctions and neighbours
+    nested inside it. The watchlist holds each entity once and keeps the sanctions with the
+    targets they list, as from entities.ftm.json."""
+    from tests.support.ftm_nested import nested_targets, write_nested
+
+    ents = fc.cluster()
+    load(_lines(tmp_path / "entities.ftm.json", ents), "flat", where=tmp_path)
+    nested = write_nested(tmp_path / "targets.nested.json", nested_targets(ents))
+    r = load(nested, "nested", where=tmp_path)
+    assert r.sanctions == 7
+    targets = ["ru-zala", "ru-aeroscan", "ru-cst", "ru-osetrova", "ru-zakharov"]
+    assert _sanctions(tmp_path, "nested", *targets) == _sanctions(tmp_path, "flat", *targets)
+    con = db.connect(db.path_of("nested", tmp_path))
+    try:
+        keys = [k for (k,) in con.execute("SELECT key FROM entry ORDER BY key")]
+    finally:
+        con.close()
+    assert len(keys) == len(set(keys)) and set(targets) <= set(keys)
+    again = load(nested, "nested", where=tmp_path)
+    assert (again.added, again.changed, again.removed) == (0, 0, 0)
