@@ -17,14 +17,15 @@ from functools import cached_property
 import numpy as np
 
 GROUPINGS = ("kind", "entity", "country", "tag")
-KIND_ORDER = ("shipment", "event", "sanction", "source")
+KIND_ORDER = ("shipment", "event", "sanction", "relationship", "source")
 KIND_LANES = {"shipment": "Shipments", "event": "Events", "sanction": "Sanctions",
-              "source": "Sources published"}
+              "relationship": "Relationships", "source": "Sources published"}
 # Okabe–Ito colours: distinguishable for colour-blind readers and in greyscale print,
 # each kind also has its own marker shape.
 KIND_COLOURS = {"shipment": "#0072B2", "event": "#E69F00", "sanction": "#D55E00",
-                "source": "#009E73"}
-KIND_SYMBOLS = {"shipment": "d", "event": "o", "sanction": "s", "source": "t"}
+                "relationship": "#CC79A7", "source": "#009E73"}
+KIND_SYMBOLS = {"shipment": "d", "event": "o", "sanction": "s", "relationship": "h",
+                "source": "t"}
 OPEN_REACH = timedelta(days=180)  # an open end is drawn at least this far (fading out)
 
 

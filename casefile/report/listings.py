@@ -4,6 +4,7 @@ long texts continued in notes after the table, numbers on one line."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -91,6 +92,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                                    notes.cut(f"{s['authority']}: {ent['name']}", "sanction")
                                    + [r(ended, bold=bool(s.get("ended")))]
                                    + marks(data, "sanction", s["id"])]))
+    rows += _dated_relationships(data, notes)
     rows.sort(key=lambda row: (row[0], row[1], row[2]))
     # bars in the figure carry the number of their row in the table
     numbers = {(kind, rid): n for n, (_day, kind, rid, _cells) in enumerate(rows, 1) if rid}
@@ -247,3 +249,25 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
         # a short finding stays on one page; a long one flows on
         out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body
     return out
+
+
+def _dated_relationships(data: DossierData, notes: Overflow
+                         ) -> list[tuple[str, str, int, list[Any]]]:
+    """A chronology row for each relationship with a date (a tie held 'since 2015', 'until
+    2021-12-31'), once though both its parties list it; placed at its start, else its end."""
+    rows: list[tuple[str, str, int, list[Any]]] = []
+    seen: set[int] = set()
+    for ent in data.entities:
+        for rel in ent["relationships"]:
+            when = rel.get("date_start") or rel.get("date_end")
+            if rel["id"] in seen or not when:
+                continue
+            seen.add(rel["id"])
+            said = f"{rel['subject']} {words(rel['kind'])} {rel['object']}"
+            what: Text = notes.cut(said + (f": {rel['description']}" if rel.get("description")
+                                           else ""), "relationship")
+            rows.append((when, "relationship", rel["id"], [
+                [r(date_as_given(rel))], Plain("Relationship"),
+                what + marks(data, "relationship", rel["id"])]))
+    return rows
+

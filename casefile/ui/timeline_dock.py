@@ -40,12 +40,14 @@ from casefile.ui.timeline_scroll import lanes_with_scroll_bar, reveal
 from casefile.ui.timeline_view import TimelinePlot
 
 # what a timeline row is read from: a change to any of these may move or relabel a row
-TIMELINE_KINDS = ("shipment", "event", "sanction", "entity", "route_stop", "event_party",
-                  "citation", "source")
-EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event or sanction a date — as the "
+TIMELINE_KINDS = ("shipment", "event", "sanction", "relationship", "entity", "route_stop",
+                  "event_party", "citation", "source")
+EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event, sanction or relationship a "
+              "date — as the "
               "source writes it: “15 June 2022”, “late 2022”, “between June and December "
               "2022” — and it appears here. Help → Dates lists what can be typed.")
-_GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "source": "▲"}
+_GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "relationship": "⬢",
+          "source": "▲"}
 
 
 def legend_html() -> str:

@@ -122,3 +122,24 @@ def test_a_relationship_whose_end_has_passed_is_not_drawn_as_current(cluster_pdf
     network = page_with(pages, "Relationship network")
     assert "director of (ended 2021)" in network and "employee of (ended 2014)" in network
     assert "2 relationships whose recorded end has passed are labelled “ended”" in network
+
+
+def test_dated_relationships_are_in_the_chronology_and_on_the_timeline(cluster_pdf):
+    """A director 'until 2021-12-31' before the sanctions of 2022: the chronology says it,
+    once (both parties list the tie), at its end when it has no start; undated ties stay
+    out."""
+    path, _pdf, pages = cluster_pdf
+    page = page_with(pages, "Chronology")
+    row = "until 2021-12-31 Relationship Zakharov Aleksandr Viktorovich director of ZALA AERO"
+    assert row in page and page.count("director of ZALA AERO") == 1
+    assert page.index(row) < page.index("2022-06-28")  # before the OFAC listing
+    assert "spouse" not in page  # the Family link has no date
+    from casefile.services.queries.timeline import case_timeline
+
+    with Case.open(path, readonly=True) as case, case.read() as conn:
+        tl = case_timeline(conn)
+    rels = [r for r in tl.records if r.kind == "relationship"]
+    assert sorted(r.date_text for r in rels) == [
+        "2012-09 – 2014-06", "since 2015", "since 2018-04-01", "since 2019-02-11",
+        "until 2021-12-31"]
+    assert "Relationships" in tl.lanes and "relationship" in tl.kinds

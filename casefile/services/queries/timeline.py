@@ -51,6 +51,15 @@ SQL = {
         + _cites("sanction") + ", " + standing_sql("x")
         + ", x.end_end, " + ended_sql("x") + " FROM sanction x JOIN entity e ON "
         "e.id = x.entity_id"),
+    # a relationship with a date (a tie held 'since 2015', 'until 2021-12-31'): who, what
+    # and with whom; one without is no point in time and is not drawn
+    "relationship": (
+        "SELECT x.id, a.name || ' ' || replace(x.kind, '_', ' ') || ' ' || b.name || CASE "
+        "WHEN x.description != '' THEN ': ' || x.description ELSE '' END, " + _DATE + ", "
+        "a.name || '\x1f' || b.name, coalesce(a.country, '') || '\x1f' || "
+        "coalesce(b.country, ''), '', " + _cites("relationship") + ", '' FROM relationship x "
+        "JOIN entity a ON a.id = x.subject_id JOIN entity b ON b.id = x.object_id "
+        "WHERE x.date_start IS NOT NULL OR x.date_end IS NOT NULL"),
     "source": (
         "SELECT x.id, CASE WHEN x.protected THEN 'Protected source ' || x.id ELSE x.title END,"
         " " + _DATE + ", x.publisher, '', x.tags, '', '' FROM source x"),
@@ -97,8 +106,10 @@ class _Shared:
         return got
 
 
-def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "event",
-                                                                  "sanction")
+RECORD_KINDS = ("shipment", "event", "sanction", "relationship")
+
+
+def timeline_records(conn: Connection, kinds: tuple[str, ...] = RECORD_KINDS
                      ) -> list[TimelineRecord]:
     out: list[TimelineRecord] = []
     same = _Shared()
@@ -120,5 +131,5 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = ("shipment", "ev
 
 def case_timeline(conn: Connection, group_by: str = "kind",
                   include_sources: bool = False) -> Timeline:
-    kinds = ("shipment", "event", "sanction") + (("source",) if include_sources else ())
+    kinds = RECORD_KINDS + (("source",) if include_sources else ())
     return build_timeline(timeline_records(conn, kinds), group_by)
