@@ -38,6 +38,17 @@ def idle(qtbot, s):
     qtbot.waitUntil(lambda: s.worker.pending == 0, timeout=120000)
 
 
+def _screened(qtbot, session):
+    """The dialog shown, the case screened (in this process) and its three hits listed."""
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    return dlg
+
+
 def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
     register_fonts(qapp)  # as the application does: CJK names drawn, not as boxes
     dlg = ScreeningDialog(session, workers=0)
@@ -152,12 +163,7 @@ def test_delete_a_watchlist_after_asking_and_keep_the_cases_decisions(qtbot, ses
     from casefile.services.screening import watchlist_db as db
     from casefile.services.screening.summary import screening_summary
 
-    dlg = ScreeningDialog(session, workers=0)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.mouseClick(dlg.screen_button, qtbot_button())
-    idle(qtbot, session)
-    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    dlg = _screened(qtbot, session)
     dlg.table.selectRow(0)
     qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
     idle(qtbot, session)
@@ -226,12 +232,7 @@ def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session,
     from PySide6.QtCore import Qt
 
     register_fonts(qapp)
-    dlg = ScreeningDialog(session, workers=0)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.mouseClick(dlg.screen_button, qtbot_button())
-    idle(qtbot, session)
-    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    dlg = _screened(qtbot, session)
     row = next(i for i, h in enumerate(dlg.model.rows) if h.list_key == "NK-chemezov")
     dlg.table.selectRow(row)
     idle(qtbot, session)
