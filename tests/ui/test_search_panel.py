@@ -177,8 +177,9 @@ def test_the_toolbar_field_and_the_panel_show_the_same_query(qtbot, demo_window)
        st.integers(30, 400))
 def test_a_cut_text_fits_and_its_spans_still_mark_what_matched(qapp, text, raw, width):
     spans = sorted({(s, min(s + n, len(text))) for s, n in raw if s < len(text)})
-    spans = [(s, e) for i, (s, e) in enumerate(spans)  # as the search gives them: apart
-             if s < e and all(e0 <= s for _s0, e0 in spans[:i])]
+    spans = [(s, e) for i, (s, e) in enumerate(spans)  # as the search gives them: apart,
+             if s < e and all(e0 <= s for _s0, e0 in spans[:i])  # words without the
+             and text[s:e].strip() == text[s:e]]  # spaces around them
     font = QFont()
     cut, moved = fit_text(text, spans, width, font)
     if cut == text:
