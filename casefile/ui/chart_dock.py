@@ -196,6 +196,7 @@ class ChartDock(QDockWidget, ChartCommands):
         self._generation += 1
         self._timer.stop()
         self.cancel_layout()
+        self.table_selection = []  # (kind, id) of the closed case: no other case's
         self.chart_id, self.name, self.state = None, UNSAVED, ChartState()
         self.full = ChartGraph([], [])
         self.scene.set_graph(ChartGraph([], []), np.zeros((0, 2)))

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self._search: SearchPanel | None = None  # Ctrl+F: made when first asked for
         self.commands.find_panel = lambda text: self.search_panel.find_text(text)
         self.records.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # a section read afresh (another kind, another case) drops the selection without
+        # a selectionChanged: the timeline and chart must drop their marks with it
+        self.records.model.modelReset.connect(self._selection_changed)
         self.records.selected.connect(self.editor.show_record)
         self.nav.currentRowChanged.connect(self._kind_chosen)
         self.status.info_read.connect(self._show_info)

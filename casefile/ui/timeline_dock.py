@@ -152,6 +152,7 @@ class TimelineDock(QDockWidget):
         self.on_screen.forget()
         self._timer.stop()
         self.info = {}
+        self._selected, self._reveal = [], False  # (kind, id) of the closed case: no other's
         self.set_timeline(build_timeline([]), keep_range=False)
 
     def reload_when_shown(self) -> None:

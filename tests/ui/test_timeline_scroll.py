@@ -150,3 +150,37 @@ def test_the_wheel_over_the_lane_names_scrolls_the_lanes(qtbot, short_dock):
     assert top2 == pytest.approx(top + 3) and bottom2 - top2 == pytest.approx(bottom - top)
     assert plot.getViewBox().viewRange()[0] == pytest.approx([xa, xb])  # time: no zoom
     assert win.timeline.lane_bar.value() > 0
+
+
+def test_a_mark_goes_with_the_selection_and_never_passes_to_another_case(qtbot, demo_window,
+                                                                          tmp_path):
+    """A sanction selected, then another section shown with nothing selected: the timeline
+    and the chart drop their marks. Another case opened: nothing of the first is marked on
+    the record of the same kind and number."""
+    from casefile.services.exchange.demo import write_demo
+
+    win = demo_window
+    dock = win.timeline
+    qtbot.waitUntil(lambda: dock.plot.timeline is not None, timeout=10000)
+    choose_kind(qtbot, win, "sanction")
+    assert win.records.select_id(1)
+    qtbot.waitUntil(lambda: dock.plot.highlight_item is not None, timeout=5000)
+    choose_kind(qtbot, win, "event")
+    wait_idle(qtbot, win)
+    assert win.records.selected_ids() == []
+    assert dock.plot.highlight_item is None and win.chart.table_selection == []
+    choose_kind(qtbot, win, "sanction")
+    assert win.records.select_id(1)
+    qtbot.waitUntil(lambda: dock.plot.highlight_item is not None, timeout=5000)
+    other = write_demo(tmp_path / "other.casefile")
+    other.close()
+    win.open_path(tmp_path / "other.casefile")
+    qtbot.waitUntil(lambda: win.case is not None and win.case.path.name == "other.casefile",
+                    timeout=10000)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: dock.plot.timeline is not None and len(dock.plot.timeline) > 0,
+                    timeout=10000)
+    wait_idle(qtbot, win)
+    # what the timeline marks is what the table selects in this case, nothing else
+    assert dock._selected == [(win.records.kind, i) for i in win.records.selected_ids()]
+    assert (dock.plot.highlight_item is None) == (not win.records.selected_ids())
