@@ -244,7 +244,11 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
         return out + [para("No findings recorded.", st.NOTE)]
     for n, fi in enumerate(data.findings, 1):
         conf = CONFIDENCE.get(fi["confidence"], fi["confidence"])
-        body = [para(f"{n}. {fi['title']}", st.H3), para(r(conf, italic=True), st.MUTED_TEXT),
+        graded: Text = [r(conf, italic=True)]
+        if fi.get("sourcing_note"):  # a grade its sources do not bear out is said with it
+            graded += [r(" — note: this finding is " + fi["sourcing_note"] + ".",
+                         color="#8A4B00")]
+        body = [para(f"{n}. {fi['title']}", st.H3), para(graded, st.MUTED_TEXT),
                 para([r(fi["text"])] + marks(data, "finding", fi["id"]), st.BODY_TEXT)]
         # a short finding stays on one page; a long one flows on
         out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body

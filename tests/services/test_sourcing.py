@@ -43,3 +43,20 @@ def test_the_editor_and_the_dossier_say_it_of_the_same_finding(demo):
     with demo.read() as conn:
         assert not any(n.startswith("Finding 4 ")
                        for n in read_dossier(conn, DossierOptions()).warnings)
+
+
+def test_the_printed_dossier_says_it_with_the_finding(demo, tmp_path):
+    """What the editor promises: the PDF prints the note beside the grade of finding 4, and
+    of no other finding."""
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in pypdf.PdfReader(str(out)).pages)
+    said = ("High confidence — note: this finding is graded high confidence but cites only "
+            "1 source; the dossier defines high confidence as several agreeing sources.")
+    assert text.count(said) == 1
+    assert text.index(said) > text.index("4. China")  # with finding 4, after its title

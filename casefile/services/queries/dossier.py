@@ -125,6 +125,7 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     for n, fi in enumerate(data.findings, 1):  # a grade the sourcing does not bear out
         said = high_on_few_sources(fi["confidence"], (
             num for num, _code in data.marks.get(("finding", fi["id"]), [])))
+        fi["sourcing_note"] = said  # printed with the finding, and said by the export
         if said is not None:
             data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is {said}")
     if opt.redact_protected:

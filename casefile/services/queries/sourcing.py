@@ -1,5 +1,5 @@
-"""How well a finding's grade is borne out by its sources — the one rule the dossier's notes
-(``casefile export-pdf`` prints them) and the finding's editor both say: high confidence
+"""How well a finding's grade is borne out by its sources — the one rule the dossier (with
+the finding, and in ``casefile export-pdf``'s notes) and the finding's editor both say: high confidence
 means several agreeing sources, so a finding graded high on fewer than two is pointed out.
 Never blocking: the analyst may know better, and the warning says what to do about it."""
 
@@ -29,4 +29,4 @@ def high_on_few_sources_advice(confidence: str | None, sources: Iterable[object]
     if said is None:
         return None
     return (f"This finding is {said}. Cite another source that agrees, or grade it "
-            "moderate; the PDF dossier's notes will say so too.")
+            "moderate; the PDF dossier prints this note with the finding.")
