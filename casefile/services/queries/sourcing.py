@@ -1,7 +1,8 @@
 """How well a finding's grade is borne out by its sources — the one rule the dossier (with
-the finding, and in ``casefile export-pdf``'s notes) and the finding's editor both say: high confidence
-means several agreeing sources, so a finding graded high on fewer than two is pointed out.
-Never blocking: the analyst may know better, and the warning says what to do about it."""
+the finding, and in ``casefile export-pdf``'s notes) and the finding's editor both say: high
+confidence means several agreeing sources, so a finding graded high on fewer than two is
+pointed out. Never blocking: the analyst may know better, and the warning says what to do
+about it."""
 
 from __future__ import annotations
 
