@@ -87,3 +87,22 @@ def test_the_records_of_the_parties_found_take_one_query_per_kind(tmp_path):
         f"{second} (shipper)", f"{second} (object)"]
     assert [f.kind for f in capped if f.via][:4] == ["shipment", "relationship", "event",
                                                     "sanction"]
+
+
+def test_a_match_in_the_name_says_so_instead_of_the_records_other_text(tmp_path):
+    """'What matched' for a name that matched: 'in its name', not the start of the record's
+    indexed text (its kind, country code, tags, an import's citation locators)."""
+    case = Case.new(tmp_path / "s.casefile")
+    sky = case.create("entity", {"name": "Shenzhen Sky Tech Co., Ltd.", "kind": "company",
+                                 "country": "CN", "tags": "imported, export.risk"}).result
+    ev = case.create("event", {"title": "Sky Tech trade fair", "kind": "other",
+                               "description": "Drones shown in Zhuhai"}).result
+    with case.read() as conn:
+        by = {(f.kind, f.id): f for f in search_case(conn, "sky")}
+        zhuhai = {(f.kind, f.id): f for f in search_case(conn, "zhuhai")}
+    case.close()
+    assert by[("entity", sky)].snippet == "in its name"
+    assert by[("entity", sky)].snippet_spans == [] and by[("entity", sky)].title_spans
+    assert by[("event", ev)].snippet == "in its title"
+    found = zhuhai[("event", ev)]  # a match in the text shows the text around it
+    assert [found.snippet[s:e] for s, e in found.snippet_spans] == ["Zhuhai"]

@@ -97,6 +97,9 @@ def search_case(conn: Connection, query: str, limit: int = 200,
         snippet, sspans = unmark(h.snippet)
         if not fts:
             tspans, sspans = term_spans(title, query), term_spans(snippet, query)
+        if tspans and not sspans:  # the words are in the name: the rest of the record's
+            # indexed text (its kind, codes, tags, citations) did not match and says nothing
+            snippet = f"in its {'name' if h.kind == 'entity' else 'title'}"
         found.append(Found(h.kind, h.id, title, snippet, tspans, sspans))
         seen.add((h.kind, h.id))
     wanted = _touching(conn, [f for f in found if f.kind == "entity"], seen, related_limit)
