@@ -5,11 +5,14 @@ sanctions and programmes the list gives it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from casefile.core.identifiers import scheme_of_ftm
 from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
+from casefile.core.topics import topic_label
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening.results import HitRow
@@ -120,6 +123,16 @@ def _joined(props: dict[str, list[str]], key: str) -> str:
     return "; ".join(props.get(key) or [])
 
 
+def _dates(s: dict[str, list[str]], key: str) -> str:
+    """A listing date as the lists give several: the designation first, the later ones as
+    amendments ('2022-12-16 (amended 2023-06-23)'); other values joined."""
+    values = s.get(key) or []
+    if key != "listingDate" or len(values) < 2:
+        return _joined(s, key)
+    first, *later = sorted(values)
+    return f"{first} (amended {', '.join(later)})"
+
+
 def sanction_lines(s: dict[str, list[str]]) -> list[str]:
     """One sanction of a list entry in words: who imposed it, under which programme, when
     and why (what the list leaves out is not said)."""
@@ -129,7 +142,7 @@ def sanction_lines(s: dict[str, list[str]]) -> list[str]:
     head = f"• {who}" + (f": {what}" if what else "") + (
         f" (programme id {pid})" if pid and what else f": programme id {pid}" if pid else "")
     lines = [head]
-    when = [f"{word} {_joined(s, key)}" for word, key in (
+    when = [f"{word} {_dates(s, key)}" for word, key in (
         ("listed", "listingDate"), ("from", "startDate"), ("until", "endDate"),
         ("status", "status")) if s.get(key)]
     if when:
@@ -167,6 +180,16 @@ def entry_text(h: HitRow) -> str:
     if props.get("program"):
         lines.append(f"Programme: {_joined(props, 'program')}")
     lines += ["", "All the entry says:"]
-    for prop, values in sorted(props.items()):
-        lines += [f"{prop}: {v}" for v in values]
+    for prop, values in sorted(props.items(), key=lambda kv: prop_words(kv[0]).casefold()):
+        lines += [f"{prop_words(prop)}: {topic_label(v) if prop == 'topics' else v}"
+                  for v in values]
     return "\n".join(lines)
+
+
+def prop_words(prop: str) -> str:
+    """An FtM property as the party pane beside it says it: an identifier by its scheme
+    ('innCode' -> 'INN'), any other in words ('incorporationDate' -> 'incorporation date')."""
+    scheme = scheme_of_ftm(prop)
+    if scheme is not None:
+        return scheme
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", prop).lower()

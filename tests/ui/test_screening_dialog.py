@@ -284,3 +284,24 @@ def test_the_sanctions_of_a_targets_simple_list_are_shown(qtbot, session, tmp_pa
     assert "• authority not given by the list: RUSSIA-EO14024\n  from 2022-06-28" in text
     assert "reason: Develops and produces unmanned aerial vehicles" in text
     assert "programme id EU-UKR; US-RUS-EO14024\n  note: the list does not say" in text
+
+
+def test_the_entry_pane_says_properties_as_the_party_pane_does():
+    """'All the entry says' names identifiers by their scheme and other properties in
+    words, topics by their labels; a sanction listed twice says which date is the
+    designation."""
+    from casefile.services.screening.results import HitRow
+    from casefile.ui.screening_hits import entry_text
+
+    entry = {"id": "ru-zala", "caption": "ZALA AERO", "schema": "Company", "properties": {
+        "name": ["ZALA AERO"], "innCode": ["1831095010"], "kppCode": ["784101001"],
+        "incorporationDate": ["2010-05-19"], "topics": ["sanction", "export.risk"]},
+        "sanctions": [{"authority": ["Council of the European Union"],
+                       "listingDate": ["2023-06-23", "2022-12-16"]}]}
+    hit = HitRow(1, 1, 1, "ZALA AERO", "company", "ru-zala", "Company", "ZALA AERO", 1.0, "",
+                 "ZALA AERO", {}, entry, "", "", "", "", "", False)
+    text = entry_text(hit)
+    said = text.split("All the entry says:\n", 1)[1].splitlines()
+    assert said == ["incorporation date: 2010-05-19", "INN: 1831095010", "KPP: 784101001",
+                    "name: ZALA AERO", "topics: Sanctioned", "topics: Trade risk"]
+    assert "listed 2022-12-16 (amended 2023-06-23)" in text
