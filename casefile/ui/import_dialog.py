@@ -280,8 +280,9 @@ class ImportDialog(QDialog):
         elif dry_run:
             lines += ["", _first(report, self.ROW)] + report.preview
         else:
-            lines.append(f"The file is stored as a source; every {self.CITED} cites it. "
-                         "Edit → Undo removes the whole import.")
+            lines += ["", f"The file is stored as a source; every {self.CITED} cites it. "
+                      "Edit → Undo removes the whole import."]
+            self.file_info.setText(f"{Path(self.path.text().strip()).name}: imported.")
         self.report.setPlainText("\n".join(lines))
         self.proposals.clear()
         for name, eid, existing, score in report.proposals:
@@ -299,7 +300,7 @@ class ImportDialog(QDialog):
         stopped = "The check stopped" if dry_run else "Nothing was imported"
         self._enable(True)
         self.close_button.setText("Close")
-        self.progress.setValue(0)
+        self.progress.reset()  # empty, not a '0%' that reads as work still to come
         if isinstance(exc, AlreadyImported):
             self.report.setPlainText(f"{stopped}: {exc}.")
             answer = QMessageBox.question(
@@ -328,11 +329,18 @@ class ImportDialog(QDialog):
             self.skip_bad.setVisible(self.CAN_SKIP)
             skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
                     "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
+            lines = exc.report.problem_lines()
+            # a slashed date that reads both ways: the box that settles it is in this dialog
+            order_hint = ("\n\nTo read such dates, choose their order under “Slashed dates” "
+                          "(below the columns) and check again."
+                          if self.date_order_box.isVisible()
+                          and any("(day first)" in line for line in lines) else "")
             self.report.setPlainText(("The check found problems; as it is, nothing would be "
                                       "imported:\n" if dry_run else
                                       "Nothing was imported. Problems:\n")
-                                     + "\n".join(exc.report.problem_lines())
-                                     + (f"\n\nDates: {order}." if order else "") + skip)
+                                     + "\n".join(lines)
+                                     + (f"\n\nDates: {order}." if order else "") + order_hint
+                                     + skip)
         else:
             self.report.setPlainText(f"{stopped}: {exc}")
 

@@ -163,7 +163,13 @@ def test_what_is_not_imported_is_counted_by_schema_and_property(imported):
     _case, report = imported
     assert report.skipped_schemata == {"Payment": 3, "Address": 2, "CryptoWallet": 1}
     assert report.skipped_line() == ("skipped (Casefile holds no such records): 3 Payment, "
-                                     "2 Address, 1 CryptoWallet")
+                                     "2 Address, 1 CryptoWallet (Address entities; the "
+                                     "address a party's own record gives is kept with the "
+                                     "party)")  # not to be read as 'addresses are lost'
+    with _case.read() as conn:
+        kept = conn.exec_driver_sql("SELECT address FROM entity WHERE name = 'ZALA AERO'"
+                                    ).scalar()
+    assert "ул. Дзержинского, 1" in kept
     assert any("Skipped" in line and "3 Payment" in line for line in report.summary_lines())
     assert "Company website: Casefile has no field for it" in report.left_out
     assert not any("gender" in k for k in report.left_out)  # kept: a person has one

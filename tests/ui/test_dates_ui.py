@@ -129,6 +129,9 @@ def test_the_import_dialog_reads_slashed_dates_in_the_order_chosen(qtbot, demo_w
     qtbot.waitUntil(lambda: dlg.task is None and "found problems" in dlg.report.toPlainText(),
                     timeout=20000)
     assert "Dates: not guessed" in dlg.report.toPlainText()
+    # the box that settles it is named, and the bar shows no '0%' of work still to come
+    assert "choose their order under “Slashed dates”" in dlg.report.toPlainText()
+    assert dlg.progress.value() == dlg.progress.minimum() - 1  # reset: empty
     dlg.date_order.setCurrentIndex(dlg.date_order.findData(False))
     dlg.check_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Would import" in dlg.report.toPlainText(),

@@ -443,6 +443,8 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
     # said once, and only what it adds: no 'New: …' or 'New parties' line again, no '0 events'
     assert "New:" not in said and "New parties" not in said and "0 events" not in said
     assert "Already in the case (not added again): 1 party" in said
+    assert "\n\nThe file is stored as a source" in said  # apart from the lists above it
+    assert dlg.file_info.text() == "os.ftm.json: imported."
     assert win.case.counts()["sanction"] == 2
     assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
     assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json"

@@ -28,8 +28,12 @@ class FtmReport(ImportReport):
     def skipped_line(self) -> str:
         """'skipped: 290 Payment, 89 Address' (most first), or '' when nothing was."""
         items = sorted(self.skipped_schemata.items(), key=lambda kv: (-kv[1], kv[0]))
-        return ("skipped (Casefile holds no such records): "
+        said = ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
+        if "Address" in self.skipped_schemata:  # not to be read as 'addresses are lost'
+            said += (" (Address entities; the address a party's own record gives is kept "
+                     "with the party)")
+        return said
 
     def made(self) -> list[str]:
         """What the import adds, each kind it adds any of: '10 parties', '1 sanction' …"""
