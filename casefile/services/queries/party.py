@@ -110,8 +110,9 @@ def _shipments(conn: Connection, entity_id: int) -> list[Item]:
             role = f"via, {r['shipper'] or 'unknown'} → {r['consignee'] or 'unknown'}"
         goods = r["assessed_goods"] or r["declared_goods"] or "goods not stated"
         many = f" ({r['shipment_count']} shipments)" if (r["shipment_count"] or 1) > 1 else ""
+        # who with, first: a long description of the goods must not hide the other party
         out.append({"kind": "shipment", "id": r["id"], "date": r["date_text"] or "",
-                    "text": f"{goods}{many} — {role}"})
+                    "text": f"{role[0].upper()}{role[1:]}: {goods}{many}"})
     return out
 
 
