@@ -25,16 +25,15 @@ Props = dict[str, list[Any]]
 
 
 class Seen(dict[str, list[Any]]):
-    """An entity's properties that remember which ones were read (``read``): what a fact's
-    mapping never asked for is what it leaves out."""
+    """An entity's properties that remember which ones were read (``read``, kept by
+    :func:`strings`, through which every value of a fact is read): what a fact's mapping
+    never asked for is what it leaves out."""
 
     def __init__(self, props: Props) -> None:
         super().__init__(props)
         self.read: set[str] = set()
 
-    def get(self, key: str, default: Any = None) -> Any:
-        self.read.add(key)
-        return super().get(key, default)
+
 Langs = dict[tuple[str, str], str]  # (property, value) -> language, where the file gives one
 
 
@@ -89,6 +88,8 @@ def strings(props: Props, prop: str) -> list[str]:
     """The non-empty text values of a property, whitespace folded, each once, in file
     order."""
     values = props.get(prop)
+    if props.__class__ is Seen:
+        props.read.add(prop)
     if not values:
         return []
     out: list[str] = []
