@@ -75,6 +75,9 @@ class Menus:
             writes = name.startswith("new_") or name in _WRITES
             act.setEnabled(has_case and not (readonly and writes))
         self.search_field.setEnabled(has_case)
+        # a disabled field looks much like an enabled one: its words say why it is off
+        self.search_field.setPlaceholderText("Search the case (Ctrl+F)…" if has_case else
+                                             "Open a case to search it")
 
     def set_undo(self, undo: str | None, redo: str | None) -> None:
         """Name the next undo and redo steps (case text: '&' is literal)."""

@@ -194,3 +194,8 @@ def test_a_cut_text_fits_and_its_spans_still_mark_what_matched(qapp, text, raw, 
         match = text[spans[0][0]:spans[0][1]]
         if drawn_width("……" + match, [(2, 2 + len(match))], font) <= width:
             assert moved and cut[moved[0][0]:moved[0][1]] == match  # what matched shows
+
+
+def test_with_no_case_the_search_field_says_it_needs_one(window):
+    assert not window.menus.search_field.isEnabled()
+    assert window.menus.search_field.placeholderText() == "Open a case to search it"
