@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from casefile.core.countries import CountryError, country_name
 from casefile.core.fuzzydate import FuzzyDate
 from casefile.core.labels import singular
+from casefile.core.topics import topics_words
 from casefile.ui.children import ChildTable
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label
@@ -59,7 +60,7 @@ class RecordEditor(QWidget):
         self._dates = {s.key for s in FIELDS[kind] if s.widget == "date"}
         # shown as "a, b", stored as "a,b"
         self._lists = {s.key for s in FIELDS[kind] if s.widget in ("tags", "countries")}
-        self.country_hints: dict[str, QLabel] = {}
+        self.code_hints: dict[str, QLabel] = {}
         self.heading = plain_label()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.heading.setWordWrap(True)
@@ -76,8 +77,9 @@ class RecordEditor(QWidget):
             lay.setContentsMargins(0, 0, 0, 0)
             lay.setSpacing(1)
             lay.addWidget(w)
-            if spec.widget == "countries":  # the names of the codes, under the field
-                hint = self.country_hints[spec.key] = plain_label(wrap=True)
+            if spec.widget == "countries" or spec.key == "topics":  # the names of the
+                # codes, under the field ('RU' Russia, 'role.pep' Politically exposed person)
+                hint = self.code_hints[spec.key] = plain_label(wrap=True)
                 hint.setStyleSheet("color: #666;")
                 lay.addWidget(hint)
             lay.addWidget(err)
@@ -184,9 +186,13 @@ class RecordEditor(QWidget):
             w.setText(self._row.get(f"{spec.key}_text") or "")
         elif spec.widget == "countries":
             w.setText((value or "").replace(",", ", "))
-            self.country_hints[spec.key].setText(
+            self.code_hints[spec.key].setText(
                 ", ".join(country_name(c) for c in (value or "").split(",") if c))
-            self.country_hints[spec.key].setVisible(bool(value))
+            self.code_hints[spec.key].setVisible(bool(value))
+        elif spec.key == "topics":
+            w.setText((value or "").replace(",", ", "))
+            self.code_hints[spec.key].setText(topics_words(value))
+            self.code_hints[spec.key].setVisible(bool(value))
         elif spec.widget == "text":
             w.setPlainText(value or "")
         elif spec.widget == "enum":

@@ -197,3 +197,21 @@ def test_an_entity_shows_the_fields_of_its_kind_and_any_other_that_holds_a_value
     ed = _show(qtbot, win, "entity", 12)  # Liu Pengyu, a person
     assert shown(ed, "birth") and shown(ed, "nationality") and shown(ed, "gender")
     assert not shown(ed, "incorporation") and not shown(ed, "legal_form")
+
+
+def test_topic_codes_are_named_under_the_field(qtbot, demo_window):
+    """An imported party's topics are FtM codes ('role.pep'); the editor says what each
+    means beneath them, as the dossier prints them, and follows an edit."""
+    win = demo_window
+    win.session.op(lambda case: case.update("entity", 1, {"topics": "sanction, role.pep"})
+                   ).run()
+    ed = _show(qtbot, win, "entity", 1)
+    qtbot.waitUntil(lambda: ed.widgets["topics"].text() == "role.pep, sanction"
+                    or ed.widgets["topics"].text() == "sanction, role.pep", timeout=10000)
+    hint = ed.code_hints["topics"]
+    assert hint.isVisibleTo(ed) and hint.text() in (
+        "Politically exposed person (PEP), Sanctioned",
+        "Sanctioned, Politically exposed person (PEP)")
+    win.session.op(lambda case: case.update("entity", 1, {"topics": "export.risk"})).run()
+    qtbot.waitUntil(lambda: win.editor.current.code_hints["topics"].text() == "Trade risk",
+                    timeout=10000)
