@@ -80,7 +80,7 @@ def test_other_countries_show_their_names_and_accessed_is_fuzzy(qtbot, demo_wind
     win.records.select_id(rid)
     qtbot.waitUntil(lambda: win.editor.shown() == ("entity", rid), timeout=10000)
     ed = win.editor.editors["entity"]
-    assert ed.country_hints["other_countries"].text() == "Turkey, United Arab Emirates"
+    assert ed.code_hints["other_countries"].text() == "Turkey, United Arab Emirates"
     choose_kind(qtbot, win, "source")
     sid = win.records.model.record_id(0)
     win.records.select_id(sid)
