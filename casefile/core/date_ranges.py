@@ -27,7 +27,7 @@ _ONWARDS = r"(?:onwards?|on|and\s+later|and\s+after|or\s+later|и\s+поздне
 _SEP = re.compile(r"\s*[–-]\s*|\s+(?:to|till|until|through|thru|по|до)\s+")
 _SEP_BETWEEN = re.compile(r"\s+(?:and|и)\s+")
 
-_OPEN_END = re.compile(rf"^{_FROM}\s+(.+)$|^(.+?)\s+{_ONWARDS}$")
+_OPEN_END = re.compile(rf"^{_FROM}\s+(.+?)(?:\s+{_ONWARDS})?$|^(.+?)\s+{_ONWARDS}$")
 _OPEN_START = re.compile(rf"^{_UNTIL}\s+(.+)$")
 _FROM_PREFIX = re.compile(rf"^{_FROM}\s+")
 _BETWEEN = re.compile(r"^(?:between|между)\s+")
@@ -52,6 +52,7 @@ def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
     else:
         body, seps = _FROM_PREFIX.sub("", s, count=1), _SEP
     refused: FuzzyDateError | None = None  # why an end in figures did not read
+    readings: dict[str, str] = {}  # the range each split gives -> its ends as read
     for sep in seps.finditer(body):
         ends = body[:sep.start()], body[sep.end():]
         try:
@@ -61,7 +62,13 @@ def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
             refused = refused or FuzzyDateError(text, exc.reason)
             continue
         if a is not None and b is not None:
-            return read_edtf(text, f"{a.edtf}/{b.edtf}")
+            readings.setdefault(f"{a.edtf}/{b.edtf}", f"{a.reading} to {b.reading}")
+    if len(readings) > 1:  # '1957-02-21-1963': split where? never guessed
+        said = " or ".join(f"from {r}" for r in readings.values())
+        raise FuzzyDateError(text, f"it could be {said}: write the two ends with ' – ' "
+                                   "between them")
+    if readings:
+        return read_edtf(text, next(iter(readings)))
     if refused is not None:
         raise refused
     return None

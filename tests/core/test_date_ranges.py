@@ -91,3 +91,23 @@ def test_what_the_grammar_reads_is_read_as_before():
     assert parse_fuzzy_date("since 2021").reading == "from the year 2021 on"
     assert parse_fuzzy_date("before 2021").edtf == "../2020-12-31"
     assert parse_fuzzy_date("June 2022 – 2023").edtf == "2022-06/2023"
+
+
+@given(days, st.integers(0, 40), st.sampled_from(["{a}-{y}", "{a}-{b}", "{a}–{y}"]))
+def test_a_bare_hyphen_between_iso_ends_is_never_split_in_the_wrong_place(a, years, shape):
+    """'1957-02-21-1963' could split after 1957 or after 21: read only when one split
+    reads, else refused naming both — never the wrong interval."""
+    y = min(a.year + years, 2099)
+    b = date(y, 12, 31) if y > a.year else a
+    text = shape.format(a=a.isoformat(), y=y, b=b.isoformat())
+    try:
+        found = parse_fuzzy_date(text, day_first=True)
+    except FuzzyDateError as exc:
+        assert "it could be" in exc.reason or "ends before it starts" in exc.reason, text
+        return
+    assert found.start == a, text
+    assert found.end == (b if "{b}" in shape else date(y, 12, 31)), text
+
+
+def test_from_a_day_onwards_is_open_ended():
+    assert parse_fuzzy_date("from 2015-03-01 onwards").edtf == "2015-03-01/.."
