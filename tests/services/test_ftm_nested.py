@@ -118,3 +118,20 @@ def test_a_nested_sanction_names_its_target_again():
     assert out["t"]["properties"] == {"name": ["Ivan Petrov"]}  # reverse properties dropped
     assert out["s"]["properties"]["entity"] == ["t"]
     assert out["o"]["properties"] == {"asset": ["c"], "percentage": ["50"], "owner": ["t"]}
+
+
+def test_a_flat_file_that_repeats_an_id_loses_nothing(tmp_path):
+    """FtM fragments: a flat file may give one entity in several lines. Each line of a flat
+    file is read (two sanction lines under one id are two sanctions, as before); only an
+    entity taken out of a nested line is read once."""
+    from casefile.services.case.facade import Case as C
+
+    rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+            {"id": "s1", "schema": "Sanction", "properties": {
+                "entity": ["a"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"]}},
+            {"id": "s1", "schema": "Sanction", "properties": {
+                "entity": ["a"], "authority": ["OFAC"], "program": ["UKRAINE-EO13660"]}}]
+    f = tmp_path / "fragments.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    case = C.new(tmp_path / "f.casefile")
+    assert import_ftm(case, f).result.sanctions == 2

@@ -27,7 +27,8 @@ from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 
-Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows)
+Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows;
+# nested: True for an entity taken out of a nested line)
 _SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
@@ -81,7 +82,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
         if not line.strip():
             continue
         sniffed = _SCHEMA.search(line)
-        nested = line.count('"schema"') > 1  # entities nested in it: read them all
+        nested = line.count('"properties"') > 1  # entities nested in it: read them all
         if nested:
             sniffed = None
         if sniffed is not None and not wanted(sniffed.group(1)):
@@ -111,10 +112,14 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
 def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
               other: Callable[[str], None] | None) -> Iterator[tuple[int, Record | None]]:
     """The entity of line ``n`` and those nested in it, each of a wanted schema."""
-    for one in flatten(raw) if is_nested(raw) else [raw]:
+    nested = is_nested(raw)
+    for one in flatten(raw) if nested else [raw]:
         schema = str(one.get("schema", "")) if isinstance(one, dict) else ""
         if not isinstance(one, dict) or wanted(schema):
-            yield n, entity(one)
+            rec = entity(one)
+            if rec is not None and nested:
+                rec["nested"] = True  # it may be given again under another target
+            yield n, rec
         elif other:
             other(schema)
 

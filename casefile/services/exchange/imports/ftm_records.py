@@ -56,9 +56,11 @@ class FtmRecords:
         return lambda prop: f"{self.path.name}, line {line}, field {prop!r}"
 
     def again(self, rec: Record) -> bool:
-        """Whether this entity was read before in this file (a nested file gives one
-        entity under every target it touches): then it is the same entity, not another."""
-        if not rec["id"]:
+        """Whether this entity, taken out of a nested line, was read before in this file
+        (a nested file gives one entity under every target it touches): then it is the same
+        entity, not another. A flat file's lines are each read, as FtM fragments may repeat
+        an id with more to say."""
+        if not rec["id"] or not rec.get("nested"):
             return False
         if rec["id"] in self.handled:
             return True
