@@ -114,17 +114,20 @@ def record_sanction(case: Case, hit_id: int) -> Change:
             "https://www.opensanctions.org/", "reliability": "B", "notes":
             f"Loaded from a file with SHA-256 {run[3]}. OpenSanctions data is licensed "
             "under CC BY-NC 4.0."})
-        held = {(a.casefold(), (p or i).casefold()) for a, p, i in tx.conn.exec_driver_sql(
-            "SELECT authority, programme, program_id FROM sanction WHERE entity_id = ?",
-            (hit["entity_id"],))}
+        # the same sanction: same authority, programme and listing (a relisting under the
+        # same programme is another sanction, with dates of its own)
+        held = {_held_key(a, p or i, w) for a, p, i, w in tx.conn.exec_driver_sql(
+            "SELECT authority, programme, program_id, coalesce(date_text, start_text, '') "
+            "FROM sanction WHERE entity_id = ?", (hit["entity_id"],))}
         made = []
         for values in terms:
-            key = (values["authority"].casefold(),
-                   (values.get("programme") or values.get("program_id") or "").casefold())
+            key = _held_key(values["authority"], values.get("programme") or
+                            values.get("program_id") or "",
+                            values.get("date") or values.get("start") or "")
             if key in held:
                 continue
             held.add(key)
-            sid = ops.insert_row(tx, "sanction", {**values, "entity_id": hit["entity_id"]})
+            sid = _insert_sanction(tx, {**values, "entity_id": hit["entity_id"]})
             ids = (f"; programme ids, not said of which sanction: {', '.join(loose)}"
                    if loose else "")
             ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
@@ -148,3 +151,28 @@ def _terms(props: dict[str, list[str]], datasets: str, url: str) -> dict[str, An
     return {k: v for k, v in values.items() if v not in (None, "")} | {
         "authority": values["authority"] or datasets,
         "source_url": values["source_url"] or url}
+
+
+def _held_key(authority: str, programme: str, listed: str) -> tuple[str, str, str]:
+    return authority.casefold(), programme.casefold(), listed.strip()
+
+
+_DATE_WORDS = {"date": "Listing date", "start": "Start date", "end": "End date"}
+
+
+def _insert_sanction(tx: Tx, values: dict[str, Any]) -> int:
+    """A sanction as the list gives it; a date of it that is no date ('2022-02-30') is kept
+    in its reason as the list writes it, with why, and the others recorded — one bad value
+    never stops the rest."""
+    for _attempt in range(len(_DATE_WORDS) + 1):
+        try:
+            return ops.insert_row(tx, "sanction", values)
+        except ValidationError as exc:
+            if exc.field not in _DATE_WORDS or exc.field not in values:
+                raise
+            said = (f"{_DATE_WORDS[exc.field]} as the list gives it: {values[exc.field]} "
+                    f"({exc.message})")
+            values = {k: v for k, v in values.items() if k != exc.field}
+            values["reason"] = "\n".join(x for x in (values.get("reason") or "", said) if x)
+    raise ValidationError("sanction", "its dates cannot be read")
+

@@ -166,3 +166,51 @@ def test_targets_nested_json_loads_the_same_entries_and_sanctions(tmp_path):
     assert len(keys) == len(set(keys)) and set(targets) <= set(keys)
     again = load(nested, "nested", where=tmp_path)
     assert (again.added, again.changed, again.removed) == (0, 0, 0)
+
+
+def _matched(tmp_path, sanctions):
+    """A case whose one party is matched to a list entry giving ``sanctions``."""
+    from casefile.services.case.screening_ops import decide
+
+    ents = [{"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}}]
+    ents += [{"id": f"s{i}", "schema": "Sanction", "properties": {"entity": ["p1"], **s}}
+             for i, s in enumerate(sanctions)]
+    load(_lines(tmp_path / "l.json", ents), "l", where=tmp_path)
+    case = Case.new(tmp_path / "x.casefile")
+    eid = case.create("entity", {"name": "Ivan Petrov", "kind": "person"}).created[
+        "entity"][0]
+    screen_case(case, "l", where=tmp_path, party=eid)
+    with case.read() as conn:
+        (h,) = hits(conn)
+    decide(case, [h.id], "match", "same person")
+    return case, h
+
+
+def test_a_relisting_under_the_same_programme_is_recorded_too(tmp_path):
+    """Delisted in 2010, listed again in 2019 under the same programme: two sanctions, the
+    current one not lost behind the lifted one."""
+    from casefile.services.case.screening_ops import record_sanction
+
+    case, h = _matched(tmp_path, [
+        {"authority": ["UN"], "program": ["1267"], "listingDate": ["2001-10-06"],
+         "endDate": ["2010-03-01"], "status": ["delisted"]},
+        {"authority": ["UN"], "program": ["1267"], "listingDate": ["2019-05-01"]}])
+    made = record_sanction(case, h.id).result
+    got = sorted((case.get("sanction", i)["date_text"], case.get("sanction", i)["status"])
+                 for i in made)
+    assert [d for d, _s in got] == ["2001-10-06", "2019-05-01"]
+    assert got[0][1] in ("lifted", "ended") and got[1][1] != got[0][1]
+
+
+def test_a_date_that_is_no_date_is_kept_in_words_and_the_rest_recorded(tmp_path):
+    from casefile.services.case.screening_ops import record_sanction
+
+    case, h = _matched(tmp_path, [
+        {"authority": ["EU"], "program": ["UKR"], "listingDate": ["2022-02-30"]},
+        {"authority": ["OFAC"], "program": ["RUSSIA-EO14024"], "listingDate": ["2022-06-28"]}])
+    made = record_sanction(case, h.id).result
+    by = {case.get("sanction", i)["authority"]: case.get("sanction", i) for i in made}
+    assert set(by) == {"EU", "OFAC"} and by["OFAC"]["date_text"] == "2022-06-28"
+    assert by["EU"]["date_text"] is None
+    assert "Listing date as the list gives it: 2022-02-30 (February 2022 has 28 days" \
+        in by["EU"]["reason"]
