@@ -136,6 +136,7 @@ class TimelineDock(QDockWidget):
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
+        self._last_shown: list[tuple[str, int]] = []  # the last selection that was not none
         self._reveal = False  # the selection is to be brought into view once drawn
 
     @property
@@ -152,7 +153,8 @@ class TimelineDock(QDockWidget):
         self.on_screen.forget()
         self._timer.stop()
         self.info = {}
-        self._selected, self._reveal = [], False  # (kind, id) of the closed case: no other's
+        # (kind, id) of the closed case: no other case's
+        self._selected, self._last_shown, self._reveal = [], [], False
         self.set_timeline(build_timeline([]), keep_range=False)
 
     def reload_when_shown(self) -> None:
@@ -196,8 +198,10 @@ class TimelineDock(QDockWidget):
         """Mark the items of these records; a new selection is also brought into view (now,
         or once the timeline is drawn with it), the zoom unchanged."""
         keys = list(keys)
-        if keys != self._selected:
-            self._reveal = bool(keys)
+        if keys and keys != self._last_shown:  # a new selection, not the same one given
+            self._reveal = True  # back after the table was read afresh (which drops it)
+        if keys:
+            self._last_shown = keys
         self._selected = keys
         self.plot.highlight(self._indexes(self._selected))
         self._reveal_due()

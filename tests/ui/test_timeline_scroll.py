@@ -184,3 +184,22 @@ def test_a_mark_goes_with_the_selection_and_never_passes_to_another_case(qtbot, 
     # what the timeline marks is what the table selects in this case, nothing else
     assert dock._selected == [(win.records.kind, i) for i in win.records.selected_ids()]
     assert (dock.plot.highlight_item is None) == (not win.records.selected_ids())
+
+
+def test_a_table_read_again_does_not_move_a_timeline_panned_away(qtbot, short_dock):
+    """The table read afresh (after an edit or a filter) drops and gives back the same
+    selection: that is no new selection, and the view the user panned to stays."""
+    win = short_dock
+    plot = win.timeline.plot
+    choose_kind(qtbot, win, "shipment")
+    win.records.select_id(4)
+    qtbot.waitUntil(lambda: bool(_shown(plot, "shipment", 4)), timeout=5000)
+    vb = plot.getViewBox()
+    vb.setXRange(_x(date(2021, 1, 1)), _x(date(2021, 4, 1)), padding=0)  # panned away
+    qtbot.wait(50)
+    before = vb.viewRange()[0]
+    win.records.reload()
+    wait_idle(qtbot, win)
+    qtbot.wait(200)
+    assert win.records.selected_ids() == [4]
+    assert vb.viewRange()[0] == before
