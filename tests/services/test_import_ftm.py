@@ -163,3 +163,25 @@ def test_what_a_fact_leaves_out_is_counted_and_a_sanctions_terms_are_kept(case, 
                                    "Authority's listing id: EU.9876.54",
                                    "UN listing id: QDe.123"]
     assert case.get("relationship", 1)["description"] == "40%; legal basis: charter"
+
+
+def test_several_dates_of_one_property_are_compared_as_dates_not_text(case, tmp_path):
+    """'2016' and '2016-01' as end dates: the interval runs to December 2016 (as text,
+    '2016-01' sorts after '2016'); a sanction ending in the current year has not ended."""
+    from datetime import date
+
+    this_year = str(date.today().year)
+    rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+            {"id": "b", "schema": "Company", "properties": {"name": ["Ural Optics"]}},
+            {"id": "o", "schema": "Ownership", "properties": {
+                "owner": ["a"], "asset": ["b"], "startDate": ["2012-05", "2012"],
+                "endDate": ["2016-01", "2016"]}},
+            {"id": "s", "schema": "Sanction", "properties": {
+                "entity": ["a"], "authority": ["OFAC"], "program": ["X"],
+                "startDate": ["2020"], "endDate": [this_year]}}]
+    f = tmp_path / "dates.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    import_ftm(case, f)
+    rel = case.get("relationship", 1)
+    assert (rel["date_start"], rel["date_end"]) == ("2012-01-01", "2016-12-31")
+    assert case.get("sanction", 1)["status"] != "ended"

@@ -15,10 +15,13 @@ from casefile.core.sanctions import status_of
 from casefile.services.exchange.imports.ftm_map import (
     Props,
     bcp47,
+    earliest,
     first,
     given_date,
     given_in_summary,
     joined,
+    last_day,
+    latest,
     mapping,
     span,
     strings,
@@ -47,15 +50,16 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
     terms = [f"{label}: {'; '.join(given)}" for prop, label in _TERMS
              if (given := strings(props, prop))]
     reason = "\n".join(x for x in (reason, *terms) if x)
-    end_day = max(end) if end else None
-    if status is None and end_day and end_day[:10] < today.isoformat():
+    end_day = latest(end) if end else None
+    # ended when its last day has passed ('2026' runs to 31 December 2026)
+    if status is None and end_day and last_day(end_day) < today.isoformat():
         status = "ended"  # expired: its term ran out before the import
     countries = _country_names(props)  # the authority's country: said by the authority
     values = {"authority": joined(props, "authority") or countries,
               "programme": joined(props, "program"), "program_id": joined(props, "programId"),
               "reason": reason[:100_000], "source_url": (strings(props, "sourceUrl") or [""])[0],
-              "status": status or "", "date": min(listed) if listed else None,
-              "start": min(start) if start else None, "end": end_day}
+              "status": status or "", "date": earliest(listed) if listed else None,
+              "start": earliest(start) if start else None, "end": end_day}
     for key, label in (("date", "Listing date"), ("start", "Start date"),
                        ("end", "End date")):
         values[key] = given_in_summary(props, f"{label} as given: ", values[key])
@@ -227,7 +231,7 @@ def source_values(schema: str, props: Props) -> dict[str, Any]:
     published = strings(props, "publishedAt") or strings(props, "date")
     return {"kind": kind, "title": title[:1000], "publisher": joined(props, "publisher"),
             "author": joined(props, "author"), "url": (strings(props, "sourceUrl") or [""])[0],
-            "date": min(published) if published else None,
+            "date": earliest(published) if published else None,
             "accessed": (first(props, "retrievedAt") or "")[:10] or None,
             "language": bcp47(first(props, "language")),
             "reliability": reliability,

@@ -268,13 +268,41 @@ def span(props: Props, single: str = "date") -> tuple[str | None, str]:
     if one := strings(props, single):
         return one_of(one), single
     start, end = strings(props, "startDate"), strings(props, "endDate")
+    first, last = (earliest(start) if start else ""), (latest(end) if end else "")
     if start and end:
-        return in_words(f"{min(start)} – {max(end)}", f"{min(start)}/{max(end)}"), "startDate"
+        return in_words(f"{first} – {last}", f"{first}/{last}"), "startDate"
     if start:
-        return in_words(f"since {min(start)}", f"{min(start)}/.."), "startDate"
+        return in_words(f"since {first}", f"{first}/.."), "startDate"
     if end:
-        return in_words(f"until {max(end)}", f"../{max(end)}"), "endDate"
+        return in_words(f"until {last}", f"../{last}"), "endDate"
     return None, single
+
+
+def _bounds(text: str) -> tuple[str, str]:
+    """The first and last day a date can mean, as ISO text ('2016' -> 2016-01-01, 2016-12-31);
+    the text itself for one that does not read (then it is compared as written)."""
+    try:
+        d = parse_fuzzy_date(text)
+    except FuzzyDateError:
+        return text, text
+    return (d.start.isoformat() if d.start else ""), (d.end.isoformat() if d.end else "9999")
+
+
+def last_day(text: str) -> str:
+    """The last day a date can mean, as ISO text (the text itself if it does not read)."""
+    return _bounds(text)[1]
+
+
+def earliest(dates: list[str]) -> str:
+    """Of several dates FtM gives one property, the one that starts first ('2016' before
+    '2016-01', which as text sorts after it)."""
+    return min(dates, key=lambda t: (_bounds(t)[0], t))
+
+
+def latest(dates: list[str]) -> str:
+    """Of several dates, the one that ends last ('2016' after '2016-01': it runs to
+    December)."""
+    return max(dates, key=lambda t: (_bounds(t)[1], t))
 
 
 @lru_cache(maxsize=4096)
