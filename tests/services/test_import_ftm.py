@@ -185,3 +185,25 @@ def test_several_dates_of_one_property_are_compared_as_dates_not_text(case, tmp_
     rel = case.get("relationship", 1)
     assert (rel["date_start"], rel["date_end"]) == ("2012-01-01", "2016-12-31")
     assert case.get("sanction", 1)["status"] != "ended"
+
+
+def test_values_a_record_holds_one_of_are_counted_when_more_are_given(case, tmp_path):
+    """A trade record keeps one HS code, origin and amount; a citation keeps its
+    credibility: what else the file gives is counted, not dropped silently."""
+    rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+            {"id": "b", "schema": "Company", "properties": {"name": ["Ural Optics"]}},
+            {"id": "t", "schema": "EconomicActivity", "properties": {
+                "sender": ["a"], "receiver": ["b"], "goodsDescription": ["lenses"],
+                "vedCode": ["9002110000", "8483"], "originCountry": ["cn"],
+                "invoiceAmount": ["1000 USD"], "customsAmount": ["1200 USD"]}},
+            {"id": "d", "schema": "Document", "properties": {"title": ["Court ruling"]}},
+            {"id": "x", "schema": "Documentation", "properties": {
+                "document": ["d"], "entity": ["a"], "role": ["Defendant named in ruling"]}}]
+    f = tmp_path / "t.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    report = import_ftm(case, f).result
+    assert report.left_out == {
+        "EconomicActivity vedCode: only the first value kept": 1,
+        "EconomicActivity invoiceAmount/customsAmount: only the first amount kept as the "
+        "value": 1,
+        "Documentation role: Casefile keeps a citation's credibility, not its role": 1}

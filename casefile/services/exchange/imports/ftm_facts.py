@@ -238,12 +238,20 @@ def source_values(schema: str, props: Props) -> dict[str, Any]:
             "notes": "\n".join(notes + strings(props, "notes") + strings(props, "description"))}
 
 
+_CREDIBILITY = re.compile(r"citation, credibility ([1-6])")  # as Casefile's export writes it
+
+
+def is_credibility_role(role: str) -> bool:
+    """Whether a Documentation role is the credibility Casefile's own export wrote."""
+    return _CREDIBILITY.fullmatch(role) is not None
+
+
 def citation_values(props: Props) -> tuple[str, str, int]:
     """(excerpt, locator, credibility) of a Documentation link (Casefile's own export
     writes the credibility into its role)."""
     credibility = 6
     for role in strings(props, "role"):
-        if m := re.fullmatch(r"citation, credibility ([1-6])", role):
+        if m := _CREDIBILITY.fullmatch(role):
             credibility = int(m.group(1))
     return (joined(props, "summary")[:100_000], joined(props, "description")[:1000],
             credibility)

@@ -117,6 +117,9 @@ class FtmRecords:
             return
         excerpt, locator, credibility = ff.citation_values(props)
         self._left_out("Documentation", props, frozenset(props.read))
+        if any(not ff.is_credibility_role(r) for r in fm.strings(props, "role")):
+            self.report.leave_out("Documentation role: Casefile keeps a citation's "
+                                  "credibility, not its role")
         self._cite(line, ent[0], ent[1], doc, excerpt, locator, credibility)
 
     def sanction(self, line: int, props: fm.Props, rec: Record,
@@ -149,6 +152,12 @@ class FtmRecords:
     def shipment(self, line: int, rec: Record) -> None:
         props = rec["properties"]
         values, route = ff.shipment_values(props)
+        for prop in ("vedCode", "originCountry", "destinationCountry", "ccdNumber"):
+            if len(fm.strings(props, prop)) > 1:  # the record holds one
+                self.report.leave_out(f"EconomicActivity {prop}: only the first value kept")
+        if len(fm.strings(props, "invoiceAmount") + fm.strings(props, "customsAmount")) > 1:
+            self.report.leave_out("EconomicActivity invoiceAmount/customsAmount: only the "
+                                  "first amount kept as the value")
         for role, prop in (("shipper_id", "sender"), ("consignee_id", "receiver")):
             refs = fm.strings(props, prop)
             values[role] = next((self.parties[e] for e in refs if e in self.parties), None)
