@@ -127,3 +127,12 @@ def test_strung_sets_a_hub_amid_its_spokes_and_a_chain_end_to_end(spokes, length
     chain = strung(list(range(length)), np.arange(length - 1), np.arange(1, length),
                    [f"c{i}" for i in range(length)])
     assert sorted([chain, chain[::-1]])[0] == list(range(length))  # in its order
+
+
+def test_strung_takes_a_long_chain_without_running_out_of_stack():
+    n = 5000
+    order = strung(list(range(n)), np.arange(n - 1), np.arange(1, n), [""] * n)
+    assert sorted(order) == list(range(n))
+    at = np.empty(n, np.int64)
+    at[order] = np.arange(n)
+    assert (np.abs(np.diff(at)) == 1).all()  # each link between neighbours on the ring

@@ -109,14 +109,20 @@ def strung(members: list[int], src: np.ndarray, dst: np.ndarray,
                     below[b] = []
                     todo.append(b)
 
-        def place(a: int, side: int) -> list[int]:
-            """a and what hangs from it, that away from its parent (on ``side``: -1
-            before it, 1 after it, 0 for the hub: half either side)."""
+        # each node with what hangs from it away from its parent (side -1: before it, 1:
+        # after it, 0 for the hub: half either side); a stack, not recursion (long chains)
+        order: list[int] = []
+        stack: list[tuple[int, int]] = [(root, 0)]  # (node, side); side 2: the node itself
+        while stack:
+            a, side = stack.pop()
+            if side == 2:
+                order.append(a)
+                continue
             ch = below[a]
             cut = len(ch) // 2 if side == 0 else len(ch) if side < 0 else 0
-            return ([x for c in ch[:cut][::-1] for x in place(c, -1)] + [a]
-                    + [x for c in ch[cut:] for x in place(c, 1)])
-        return place(root, 0)
+            items = [(c, -1) for c in ch[:cut][::-1]] + [(a, 2)] + [(c, 1) for c in ch[cut:]]
+            stack.extend(reversed(items))
+        return order
     for start in sorted(members, key=key.__getitem__):
         if start not in seen:
             group = {start}
