@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from casefile.core.chart.layered import TALL, hierarchical_layout, layers
 from casefile.core.chart.rings import strung
-from casefile.core.chart.shape import MARGIN, spread, view_shape
+from casefile.core.chart.shape import MARGIN, STRETCH, spread, view_shape
 
 points = st.integers(2, 40).flatmap(lambda n: st.lists(
     st.tuples(st.floats(-50, 50), st.floats(-50, 50)), min_size=n, max_size=n))
@@ -49,7 +49,7 @@ def test_spread_draws_out_along_the_long_side_only_and_no_further_than_the_view(
 def test_a_compact_chart_fills_the_wide_dock_and_a_square_view_is_left_alone():
     pos = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     wide = spread(pos, 7.35)
-    assert np.ptp(wide[:, 0]) == 4.0  # drawn out across the dock (by at most 4 times)
+    assert np.ptp(wide[:, 0]) == STRETCH  # drawn out across the dock, by at most STRETCH
     assert np.array_equal(wide[:, 1], pos[:, 1])
     assert np.array_equal(spread(pos, 1.0), pos)
     assert np.array_equal(spread(pos[:1], 7.35), pos[:1])  # one node: nothing to spread

@@ -16,7 +16,7 @@ ASPECT_RANGE = (0.25, 8.0)  # beyond these a view is a strip: no layout fills it
 _SAMPLES = 2048  # points along an ellipse to measure its arc length by
 MARGIN = 0.25  # chart units round a drawing that Fit leaves (an icon's half, and a bit)
 _WIDTHS = 16  # widths of row tried when packing boxes
-STRETCH = 4.0  # a layout is drawn out along the view's long side by at most this
+STRETCH = 6.0  # a layout is drawn out along the view's long side by at most this
 
 
 def view_shape(aspect: float) -> float:
