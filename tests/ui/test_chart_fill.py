@@ -78,3 +78,10 @@ def test_fit_fills_the_dock_on_an_imported_cluster(qtbot, window, tmp_path, size
             assert got["width"] >= 0.5 and got["names"] >= 9, (layout, got)
     view.zoom(2.0)  # zoomed in, the rest of the chart is there to scroll to
     assert view.horizontalScrollBar().maximum() > 0
+    # a node dragged beyond what Fit showed can be scrolled to, its label with it
+    item = dock.scene.nodes[0]
+    far = view.sceneRect().right() + 2000
+    item.setPos(far, item.pos().y())
+    dock.scene.nodes_moved([0])
+    view.bound()
+    assert view.sceneRect().right() >= far + ICON
