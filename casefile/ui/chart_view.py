@@ -6,7 +6,7 @@ of a node or of a link's first fact."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip, QWidget
 
@@ -77,7 +77,9 @@ class ChartView(QGraphicsView):
         up beyond 1.5×."""
         rect = self.chart.nodes_rect().adjusted(-ICON, -ICON / 2 - 4, ICON, ICON / 2 + 4)
         room_x = self.viewport().width() - 2 * HALF_WIDTH
-        room_y = self.viewport().height() - 2 * LABEL_HEIGHT  # a label under or over a node
+        # a label under or over a node (and the pixel or two its line sits off the icon)
+        room_y = self.viewport().height() - 2 * (LABEL_HEIGHT + 2)
+        self.setSceneRect(QRectF())  # (the scene's, while fitting)
         if room_x < 40 or room_y < 40:  # too small a view for the labels' room
             self.fitInView(self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)
         else:
@@ -85,6 +87,22 @@ class ChartView(QGraphicsView):
             self.setTransform(QTransform.fromScale(scale, scale))
             self.centerOn(rect.center())
         self.chart.set_detail(self.lod())
+        self.bound(fitted=True)
+
+    def bound(self, fitted: bool = False) -> None:
+        """Scroll no further than the chart reaches: after Fit, the area it shows (the
+        scene's own rectangle has a wide margin, which left scroll bars after Fit suggesting
+        more chart beyond the whole of it); after a drag, that and every node with the room
+        for its label."""
+        lod = max(self.lod(), 1e-6)
+        if fitted:  # a pixel in from each side: rounding must leave no range of one pixel
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.setSceneRect(shown.adjusted(1 / lod, 1 / lod, -1 / lod, -1 / lod))
+            return
+        reach = self.chart.nodes_rect().adjusted(
+            -ICON - HALF_WIDTH / lod, -ICON - 2 * LABEL_HEIGHT / lod,
+            ICON + HALF_WIDTH / lod, ICON + 2 * LABEL_HEIGHT / lod)
+        self.setSceneRect(self.sceneRect().united(reach))
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120
@@ -153,6 +171,7 @@ class ChartView(QGraphicsView):
         if self._pressed_on is not None and self._dragged:
             moved = self.chart.selected_nodes()
             self.chart.nodes_moved(moved)
+            self.bound()
             self.nodes_dragged.emit(moved)
         self._pressed_on = None
         self._dragged = False

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from casefile.core.chart.shape import MARGIN, components, fill, pack_rows
+from casefile.core.chart.shape import MARGIN, components, fill, pack_rows, spread
 
-WIDE, TALL = 3.0, 1.5  # chart units (times k) between neighbours side by side, one above
+WIDE, TALL = 3.0, 0.8  # chart units (times k) between neighbours side by side, one above
 LEVEL_TALL = 2.0  # between levels run top to bottom
 GAP = 1.5  # between separate groups
 TURN = 1.5  # levels run across the view only where that draws the chart this much larger
+LONGEST = 8.0  # the levels drawn out to at most this many times further apart (see spread)
 
 
 def _acyclic(n: int, src: list[int], dst: list[int]) -> list[tuple[int, int]]:
@@ -46,8 +47,10 @@ def _acyclic(n: int, src: list[int], dst: list[int]) -> list[tuple[int, int]]:
 
 
 def layers(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
-    """Each node's layer: 0 for nodes nothing points at, else one more than its furthest
-    predecessor (longest path, after cycles are broken)."""
+    """Each node's layer: one more than its furthest predecessor (longest path, after
+    cycles are broken); a node nothing points at one before the nearest of the nodes it
+    points at (not all in the first layer: the authorities of a case's sanctions would
+    stack up there, a column too tall for a short dock). The first layer is 0 or more."""
     edges = _acyclic(n, np.asarray(src).tolist(), np.asarray(dst).tolist())
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
@@ -55,7 +58,8 @@ def layers(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
         succ[a].append(b)
         indeg[b] += 1
     layer = [0] * n
-    todo = [i for i in range(n) if indeg[i] == 0]
+    sources = [i for i in range(n) if indeg[i] == 0]
+    todo = list(sources)
     while todo:
         a = todo.pop()
         for b in succ[a]:
@@ -63,6 +67,9 @@ def layers(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
             indeg[b] -= 1
             if indeg[b] == 0:
                 todo.append(b)
+    for a in sources:  # next to what it points at (a sanctioning body beside its party)
+        if succ[a]:
+            layer[a] = min(layer[b] for b in succ[a]) - 1
     return np.array(layer, np.int64)
 
 
@@ -116,8 +123,11 @@ def _packed(group: np.ndarray, layer: np.ndarray, rank: np.ndarray, across: bool
     np.maximum.at(hi, group, pos)
     biggest = np.argsort(-np.bincount(group, minlength=groups), kind="stable")
     corners = np.zeros((groups, 2))
-    corners[biggest] = pack_rows([(float(w), float(h)) for w, h in (hi - lo)[biggest]],
-                                 aspect, GAP * k)
+    # a level's room more between groups along the levels: two chains side by side must
+    # not read as one (the gap between them wider than the step between levels)
+    pad = (0.0, LEVEL_TALL * k) if across else (WIDE * k, 0.0)
+    corners[biggest] = pack_rows([(float(w) + pad[0], float(h) + pad[1])
+                                  for w, h in (hi - lo)[biggest]], aspect, GAP * k)
     pos += (corners - lo)[group]
     out: np.ndarray = pos - (pos.min(axis=0) + pos.max(axis=0)) / 2
     return out
@@ -128,10 +138,11 @@ def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 
                         fixed: np.ndarray | None = None, aspect: float = 1.0) -> np.ndarray:
     """Each separate group in levels along its links, the groups packed in rows to the
     view's shape (``aspect``, its width over its height). The levels follow one another
-    along the view's long side: left to right (``3k`` apart, nodes ``1.5k`` apart within
+    along the view's long side: left to right (``3k`` apart, nodes ``0.8k`` apart within
     one) in a wide or square view, top to bottom (``2k`` apart, nodes ``3k`` apart) in a
     tall one — unless the other way draws the chart :data:`TURN` times larger (a broad,
-    shallow tree in a short, wide dock)."""
+    shallow tree in a short, wide dock); then drawn out along the view's long side to its
+    shape (up to :data:`LONGEST` times: the levels further apart, the names with room)."""
     if n == 0:
         return np.zeros((0, 2))
     src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
@@ -143,6 +154,7 @@ def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 
     other = _packed(group, layer, rank, aspect >= 1, k, aspect)
     pos = other if fill(np.ptp(other, axis=0), aspect, MARGIN * k) > TURN * fill(
         np.ptp(along, axis=0), aspect, MARGIN * k) else along
+    pos = spread(pos, aspect, most=LONGEST, margin=MARGIN * k)  # levels further apart
     if init is not None and fixed is not None:
         mask = np.asarray(fixed, bool)
         pos[mask] = np.asarray(init, np.float64)[mask]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from casefile.core.chart.shape import components, pack_rows
+from casefile.core.chart.shape import MARGIN, components, pack_rows, spread
 
 Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
 _HALF = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))  # each pair of neighbour cells once
@@ -155,13 +155,18 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
     in rows, biggest first (a case's many small groups sit side by side instead of being
     pushed apart by the big one). ``aspect``: the width over the height of the view the
     chart will fill (a short, wide dock gets long rows: its nodes are drawn larger); each
-    group is turned to lie along the view's long side."""
+    group is turned to lie along the view's long side, and the whole drawn out along it
+    (:func:`~casefile.core.chart.shape.spread`)."""
     src, dst = np.asarray(src, np.int64), np.asarray(dst, np.int64)
     comp = components(n, src, dst)
     roots, sizes = np.unique(comp, return_counts=True)
     if len(roots) <= 1:
-        return force_layout(n, src, dst, seed=seed, k=k, progress=progress,
-                            iterations=iterations_for(n))
+        one = force_layout(n, src, dst, seed=seed, k=k, progress=progress,
+                           iterations=iterations_for(n))
+        w, h = np.ptp(one, axis=0) if n else (0.0, 0.0)
+        if (h > w) != (aspect < 1):  # turned to lie along the view's long side
+            one = one[:, ::-1].copy()
+        return spread(one, aspect, margin=MARGIN * k)
     pos = np.zeros((n, 2))
     boxes = []
     link_comp = comp[src]
@@ -185,7 +190,7 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
                         1.5 * k)
     for (members, sub), corner in zip(boxes, corners, strict=True):
         pos[members] = sub + corner
-    out: np.ndarray = pos - pos.mean(axis=0)
+    out: np.ndarray = spread(pos - pos.mean(axis=0), aspect, margin=MARGIN * k)
     return out
 
 

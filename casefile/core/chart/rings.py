@@ -78,6 +78,65 @@ def hops(n: int, src: np.ndarray, dst: np.ndarray, centre: int
     return dist, parent
 
 
+def strung(members: list[int], src: np.ndarray, dst: np.ndarray,
+           labels: Sequence[str]) -> list[int]:
+    """``members`` in the order to set them along a ring: each group of them linked to one
+    another together (groups by their first label), every node between the halves of what
+    hangs from it — a hub in the middle of its spokes, so that no link between neighbours
+    on the ring runs through a node between them (as one from the first of three to the
+    last did)."""
+    mine = set(members)
+    adj: dict[int, list[int]] = {i: [] for i in members}
+    for a, b in zip(np.asarray(src).tolist(), np.asarray(dst).tolist(), strict=True):
+        if a in mine and b in mine and a != b:
+            adj[a].append(b)
+            adj[b].append(a)
+    key = {i: (labels[i].casefold(), i) for i in members}
+    seen: set[int] = set()
+    out: list[int] = []
+
+    def hang(root: int) -> list[int]:
+        """The tree breadth-first from ``root``, each node between its children's halves."""
+        seen.add(root)
+        below: dict[int, list[int]] = {root: []}
+        todo = deque([root])
+        while todo:
+            a = todo.popleft()
+            for b in sorted(set(adj[a]), key=key.__getitem__):
+                if b not in seen:
+                    seen.add(b)
+                    below[a].append(b)
+                    below[b] = []
+                    todo.append(b)
+
+        # each node with what hangs from it away from its parent (side -1: before it, 1:
+        # after it, 0 for the hub: half either side); a stack, not recursion (long chains)
+        order: list[int] = []
+        stack: list[tuple[int, int]] = [(root, 0)]  # (node, side); side 2: the node itself
+        while stack:
+            a, side = stack.pop()
+            if side == 2:
+                order.append(a)
+                continue
+            ch = below[a]
+            cut = len(ch) // 2 if side == 0 else len(ch) if side < 0 else 0
+            items = [(c, -1) for c in ch[:cut][::-1]] + [(a, 2)] + [(c, 1) for c in ch[cut:]]
+            stack.extend(reversed(items))
+        return order
+    for start in sorted(members, key=key.__getitem__):
+        if start not in seen:
+            group = {start}
+            todo = [start]
+            while todo:  # the group, to find its hub (the most links)
+                for b in adj[todo.pop()]:
+                    if b not in group:
+                        group.add(b)
+                        todo.append(b)
+            hub = min(group, key=lambda i: (-len(adj[i]), key[i]))
+            out.extend(hang(hub))
+    return out
+
+
 def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
                   labels: Sequence[str], *, k: float = 1.0, init: np.ndarray | None = None,
                   fixed: np.ndarray | None = None, aspect: float = 1.0) -> np.ndarray:
@@ -97,8 +156,11 @@ def radial_layout(n: int, src: np.ndarray, dst: np.ndarray, centre: int,
         members = np.flatnonzero(dist == ring)
         if not len(members):
             continue
-        members = np.array(sorted(members.tolist(), key=lambda i: (
-            turn[parent[i]] if parent[i] >= 0 else 7.0, labels[i].casefold(), i)))
+        if ring == far:  # the unreachable: each group of them together, hub in the middle
+            members = np.array(strung(members.tolist(), src, dst, labels), np.int64)
+        else:
+            members = np.array(sorted(members.tolist(), key=lambda i: (
+                turn[parent[i]], labels[i].casefold(), i)))
         # each ring as much longer round than the last as a circle RING_STEP wider
         scale = max(scale + 2 * np.pi * RING_STEP * k / round_one,
                     len(members) * SPACING * k / round_one)

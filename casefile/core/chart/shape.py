@@ -2,7 +2,8 @@
 small in the short, wide dock the chart opens in (its names unreadable), so every layout
 takes the view's width over its height (``aspect``) and uses it — groups packed in rows to
 it, hierarchical levels turned to whichever way fills it better, rings stretched to
-ellipses. The helpers here are shared by those layouts."""
+ellipses, and the hierarchical and force layouts drawn out along its long side
+(:func:`spread`). The helpers here are shared by those layouts."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ ASPECT_RANGE = (0.25, 8.0)  # beyond these a view is a strip: no layout fills it
 _SAMPLES = 2048  # points along an ellipse to measure its arc length by
 MARGIN = 0.25  # chart units round a drawing that Fit leaves (an icon's half, and a bit)
 _WIDTHS = 16  # widths of row tried when packing boxes
+STRETCH = 6.0  # a layout is drawn out along the view's long side by at most this
 
 
 def view_shape(aspect: float) -> float:
@@ -30,6 +32,28 @@ def fill(extent: Sequence[float], aspect: float, margin: float = MARGIN) -> floa
     (The labels' room, in screen pixels, is the same whatever the layout.)"""
     w, h = float(extent[0]), float(extent[1])
     return min(view_shape(aspect) / (w + 2 * margin), 1.0 / (h + 2 * margin))
+
+
+def spread(pos: np.ndarray, aspect: float, most: float = STRETCH,
+           margin: float = MARGIN) -> np.ndarray:
+    """``pos`` drawn out along the view's long side (about its middle; never across it)
+    until the drawing, with ``margin`` round it, has the view's shape — by at most ``most``
+    times: a compact layout in a short, wide dock is otherwise fitted by its height and
+    drawn small in the middle of the width, its names crowding one another."""
+    out = np.array(pos, np.float64)
+    if len(out) < 2:
+        return out
+    a = view_shape(aspect)
+    lo, hi = out.min(axis=0), out.max(axis=0)
+    w, h = (hi - lo).tolist()
+    mid = (lo + hi) / 2
+    if a >= 1 and w > 0 and (w + 2 * margin) < a * (h + 2 * margin):
+        f = min((a * (h + 2 * margin) - 2 * margin) / w, most)
+        out[:, 0] = mid[0] + (out[:, 0] - mid[0]) * f
+    elif a < 1 and h > 0 and a * (h + 2 * margin) < (w + 2 * margin):
+        f = min(((w + 2 * margin) / a - 2 * margin) / h, most)
+        out[:, 1] = mid[1] + (out[:, 1] - mid[1]) * f
+    return out
 
 
 def components(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
