@@ -1,17 +1,21 @@
 """The records table's column widths. The first time a section is shown with rows, each
 column is sized to its header and to a sample of its rows as shown (the first rows and rows
-spread through the rest — never every row of a 100k table), up to a limit; when that is
-more than the table's width, the widest columns give way, down to a floor (a date never). The
-section's long text column (``Column.stretch``) takes whatever room is left, and follows
-the table's width as the window is resized. A column the user resizes keeps that width, in
-every listing of its section, for the session."""
+spread through the rest — never every row of a 100k table), up to a limit; a column empty in
+every sampled row only to its header's text. When that is more than the table's width, the
+columns give way in turns, the widest of each turn first: the other columns down to a floor,
+then the column that names the record (``Column.name``) down to a wide floor, then an empty
+column to an icon's width (its header's tooltip names it), then the others down to their
+headers, and the name last down to the floor; a date never ("November and Decembe…" says
+nothing). The section's long text column (``Column.stretch``) takes whatever room is left,
+and follows the table's width as the window is resized. A column the user resizes keeps that width, in every listing of its section, for
+the session."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
 if TYPE_CHECKING:
@@ -19,30 +23,64 @@ if TYPE_CHECKING:
 
 SAMPLE = 60  # rows from the top, and as many spread through the rest
 MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say the rest)
-FLOOR_PX = 150  # a table too narrow for all: no column is cut below this (nor its header)
+FLOOR_PX = 150  # the others give way to this first (never below their header)
+NAME_PX = 240  # then the record's name gives way to this; last of all to FLOOR_PX
+ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
 
 
-def fitted(natural: Sequence[int], floors: Sequence[int], available: int,
+def _level(top: Sequence[int], floors: Sequence[int], available: int) -> list[int] | None:
+    """``top`` cut to the highest level that fits ``available`` (never below ``floors``),
+    or None when the floors alone do not fit."""
+    cut = [min(f, t) for f, t in zip(floors, top, strict=True)]
+    if sum(cut) > available:
+        return None
+    lo, hi = 0, max(top)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(max(f, min(t, mid)) for t, f in zip(top, cut, strict=True)) <= available:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [max(f, min(t, lo)) for t, f in zip(top, cut, strict=True)]
+
+
+def fitted(natural: Sequence[int], turns: Sequence[Sequence[int]], available: int,
            stretch: int | None) -> list[int]:
     """Widths for columns wanting ``natural`` pixels in ``available``: all of them when
-    they fit, and the room left over to ``stretch``; else the widest are cut to one level
-    — never below their ``floors`` — so that they fit if they can."""
+    they fit, and the room left over to ``stretch``; else they give way in ``turns``, each
+    a floor per column: in the first turn the widest are cut to one level, never below its
+    floors, so that they fit if they can; when even its floors do not fit, the columns are
+    at those floors and the next turn cuts on from there. At the last turn's floors when
+    nothing fits (the table scrolls)."""
     widths = list(natural)
     if sum(widths) <= available:
         if stretch is not None:
             widths[stretch] += available - sum(widths)
         return widths
-    lo, hi = 0, max(natural)  # the level the widest are cut to: the highest that fits
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sum(max(f, min(n, mid)) for n, f in zip(natural, floors, strict=True)) \
-                <= available:
-            lo = mid
-        else:
-            hi = mid - 1
-    return [max(f, min(n, lo)) for n, f in zip(natural, floors, strict=True)]
+    for floors in turns:
+        cut = _level(widths, floors, available)
+        if cut is not None:
+            return cut
+        widths = [min(f, w) for f, w in zip(floors, widths, strict=True)]
+    return widths
+
+
+def turns(natural: Sequence[int], heads: Sequence[int],
+          kinds: Sequence[str]) -> list[list[int]]:
+    """The floors of each turn in which columns give way (see the module); ``kinds`` says
+    of each column "date", "name", "empty" or "other"; ``heads`` its header's text width."""
+    def turn(**floor: Callable[[int, int], int]) -> list[int]:
+        return [floor[k](n, h) if k in floor else n
+                for n, h, k in zip(natural, heads, kinds, strict=True)]
+    soft, name = (lambda n, h: max(h + SORT_PX, min(n, FLOOR_PX))), \
+        (lambda n, h: max(h, min(n, NAME_PX)))
+    icon, head = (lambda n, h: min(n, ICON_PX)), (lambda n, h: h)
+    return [turn(other=soft), turn(other=soft, name=name),
+            turn(other=soft, name=name, empty=icon),
+            turn(other=head, name=name, empty=icon),
+            turn(other=head, name=lambda n, h: max(h, min(n, FLOOR_PX)), empty=icon)]
 
 
 class ColumnWidths(QObject):
@@ -59,6 +97,7 @@ class ColumnWidths(QObject):
         self._setting = False
         header = view.horizontalHeader()
         header.setStretchLastSection(False)  # the long text column stretches instead
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Prot…", not "tect"
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
 
@@ -96,7 +135,7 @@ class ColumnWidths(QObject):
             step = (rows - SAMPLE) / SAMPLE
             sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
         locale = view.locale()
-        natural, floors = [], []
+        natural, heads, kinds = [], [], []
         for col, c in enumerate(cols):
             delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
             widest = 0
@@ -105,16 +144,18 @@ class ColumnWidths(QObject):
                 if value is not None and value != "":
                     text = delegate.displayText(value, locale)
                     widest = max(widest, cell_fm.horizontalAdvance(text))
-            head = head_fm.horizontalAdvance(c.title) + PAD_PX + SORT_PX
-            natural.append(max(head, min(widest + PAD_PX, MAX_PX)))
-            # a date is never cut ("November and Decembe…" says nothing)
-            floors.append(natural[-1] if c.key == "date" else
-                          max(head, min(natural[-1], FLOOR_PX)))
+            head = head_fm.horizontalAdvance(c.title) + PAD_PX
+            heads.append(head)
+            kinds.append("empty" if not widest else "date" if c.key == "date"
+                         else "name" if c.name else "other")
+            natural.append(max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest
+                           else head)
         shown = [col for col in range(len(cols)) if not view.isColumnHidden(col)]
         stretch = next((shown.index(i) for i, c in enumerate(cols)
                         if c.stretch and i in shown), None)
-        fit = fitted([natural[i] for i in shown], [floors[i] for i in shown],
-                     view.viewport().width(), stretch)
+        fit = fitted([natural[i] for i in shown],
+                     turns([natural[i] for i in shown], [heads[i] for i in shown],
+                           [kinds[i] for i in shown]), view.viewport().width(), stretch)
         widths = dict(zip((c.key for c in cols), natural, strict=True))
         widths.update({cols[i].key: w for i, w in zip(shown, fit, strict=True)})
         if stretch is not None:
@@ -122,7 +163,7 @@ class ColumnWidths(QObject):
         return widths
 
     def _stretch(self) -> None:
-        """The long text column takes the room the others leave (not less than it had)."""
+        """The long text column takes the room the others leave."""
         kind, cols = self._kind, self.columns()
         at = next((i for i, c in enumerate(cols) if c.stretch), None)
         if kind is None or at is None or self.view.isColumnHidden(at) \
@@ -130,8 +171,8 @@ class ColumnWidths(QObject):
             return
         others = sum(self.view.columnWidth(i) for i in range(len(cols))
                      if i != at and not self.view.isColumnHidden(i))
-        base = self._base.get(kind, 0)
-        width = max(base, self.view.viewport().width() - others)
+        base = self._base.get(kind, 0)  # it may give back a little of it, not below a floor
+        width = max(min(base, FLOOR_PX), self.view.viewport().width() - others)
         if width != self.view.columnWidth(at):
             self._setting = True
             try:
