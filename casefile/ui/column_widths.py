@@ -7,8 +7,8 @@ then the column that names the record (``Column.name``) down to a wide floor, th
 column to an icon's width (its header's tooltip names it), then the others down to their
 headers, and the name last down to the floor; a date never ("November and Decembe…" says
 nothing). The section's long text column (``Column.stretch``) takes whatever room is left,
-and follows the table's width as the window is resized. A column the user resizes keeps that width, in every listing of its section, for
-the session."""
+and follows the table's width as the window is resized. A column the user resizes keeps
+that width, in every listing of its section, for the session."""
 
 from __future__ import annotations
 
