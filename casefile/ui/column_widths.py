@@ -6,9 +6,11 @@ columns give way in turns, the widest of each turn first: the other columns down
 then the column that names the record (``Column.name``) down to a wide floor, then an empty
 column to an icon's width (its header's tooltip names it), then the others down to their
 headers, and the name last down to the floor; a date never ("November and Decembe…" says
-nothing). The section's long text column (``Column.stretch``) takes whatever room is left,
-and follows the table's width as the window is resized. A column the user resizes keeps
-that width, in every listing of its section, for the session."""
+nothing). The section's long text column (``Column.stretch``) takes whatever room is left.
+What was measured is fitted again whenever the table's width changes (the window resized,
+the record pane wider for another kind), so the columns follow it, growing and shrinking.
+A column the user resizes keeps that width, in every listing of its section, for the
+session."""
 
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ NAME_PX = 240  # then the record's name gives way to this; last of all to FLOOR_
 ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
+
+Wants = tuple[int, int, str]  # natural width, header's text width, its kind in turns()
 
 
 def _level(top: Sequence[int], floors: Sequence[int], available: int) -> list[int] | None:
@@ -90,9 +94,9 @@ class ColumnWidths(QObject):
     def __init__(self, view: QTableView, columns: Callable[[], list[Column]]) -> None:
         super().__init__(view)
         self.view, self.columns = view, columns
-        self.measured: dict[str, dict[str, int]] = {}  # kind -> key -> width (this case)
+        # kind -> key -> (natural width, header's text width, "date"/"name"/"empty"/"other")
+        self.measured: dict[str, dict[str, Wants]] = {}  # (this case)
         self.chosen: dict[tuple[str, str], int] = {}  # (kind, key) -> the user's width
-        self._base: dict[str, int] = {}  # kind -> its long text column's width unstretched
         self._kind: str | None = None
         self._setting = False
         header = view.horizontalHeader()
@@ -104,27 +108,19 @@ class ColumnWidths(QObject):
     def forget_case(self) -> None:
         """Another case: its columns are measured afresh (the user's widths stay)."""
         self.measured.clear()
-        self._base.clear()
 
     def listing_shown(self, kind: str, new_section: bool) -> None:
         """Size the columns of the listing now in the model: a section shown first with
         rows is measured; another section gets the widths it had."""
         rows = self.view.model().rowCount()
         if kind not in self.measured and rows:
-            self.measured[kind] = self._measure(kind)
+            self.measured[kind] = self._measure()
         elif not new_section and kind == self._kind:
             return
         self._kind = kind
-        widths = self.measured.get(kind) or self._measure(kind)
-        self._setting = True
-        try:
-            for col, c in enumerate(self.columns()):
-                self.view.setColumnWidth(col, self.chosen.get((kind, c.key), widths[c.key]))
-        finally:
-            self._setting = False
-        self._stretch()
+        self._fit()
 
-    def _measure(self, kind: str) -> dict[str, int]:
+    def _measure(self) -> dict[str, Wants]:
         cols = self.columns()
         view, model = self.view, self.view.model()
         header = view.horizontalHeader()
@@ -135,7 +131,7 @@ class ColumnWidths(QObject):
             step = (rows - SAMPLE) / SAMPLE
             sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
         locale = view.locale()
-        natural, heads, kinds = [], [], []
+        wants: dict[str, Wants] = {}
         for col, c in enumerate(cols):
             delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
             widest = 0
@@ -145,47 +141,45 @@ class ColumnWidths(QObject):
                     text = delegate.displayText(value, locale)
                     widest = max(widest, cell_fm.horizontalAdvance(text))
             head = head_fm.horizontalAdvance(c.title) + PAD_PX
-            heads.append(head)
-            kinds.append("empty" if not widest else "date" if c.key == "date"
-                         else "name" if c.name else "other")
-            natural.append(max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest
-                           else head)
-        shown = [col for col in range(len(cols)) if not view.isColumnHidden(col)]
-        stretch = next((shown.index(i) for i, c in enumerate(cols)
-                        if c.stretch and i in shown), None)
-        fit = fitted([natural[i] for i in shown],
-                     turns([natural[i] for i in shown], [heads[i] for i in shown],
-                           [kinds[i] for i in shown]), view.viewport().width(), stretch)
-        widths = dict(zip((c.key for c in cols), natural, strict=True))
-        widths.update({cols[i].key: w for i, w in zip(shown, fit, strict=True)})
-        if stretch is not None:
-            self._base[kind] = min(fit[stretch], natural[shown[stretch]])
-        return widths
+            wants[c.key] = (
+                max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head, head,
+                "empty" if not widest else "date" if c.key == "date"
+                else "name" if c.name else "other")
+        return wants
 
-    def _stretch(self) -> None:
-        """The long text column takes the room the others leave."""
+    def _fit(self) -> None:
+        """Fit the shown columns to the table's width as it is now (a user's width is
+        kept as it is; the others give way around it)."""
         kind, cols = self._kind, self.columns()
-        at = next((i for i, c in enumerate(cols) if c.stretch), None)
-        if kind is None or at is None or self.view.isColumnHidden(at) \
-                or (kind, cols[at].key) in self.chosen:
+        if kind is None:
             return
-        others = sum(self.view.columnWidth(i) for i in range(len(cols))
-                     if i != at and not self.view.isColumnHidden(i))
-        base = self._base.get(kind, 0)  # it may give back a little of it, not below a floor
-        width = max(min(base, FLOOR_PX), self.view.viewport().width() - others)
-        if width != self.view.columnWidth(at):
-            self._setting = True
-            try:
-                self.view.setColumnWidth(at, width)
-            finally:
-                self._setting = False
+        wants = self.measured.get(kind) or self._measure()
+        shown = [i for i in range(len(cols)) if not self.view.isColumnHidden(i)]
+        natural, heads, kinds = [], [], []
+        for i in shown:
+            chosen = self.chosen.get((kind, cols[i].key))
+            n, h, k = wants[cols[i].key] if chosen is None else (chosen, chosen, "chosen")
+            natural.append(n)
+            heads.append(h)
+            kinds.append(k)
+        stretch = next((at for at, i in enumerate(shown)
+                        if cols[i].stretch and kinds[at] != "chosen"), None)
+        fit = fitted(natural, turns(natural, heads, kinds), self.view.viewport().width(),
+                     stretch)
+        self._setting = True
+        try:
+            for i, width in zip(shown, fit, strict=True):
+                if width != self.view.columnWidth(i):
+                    self.view.setColumnWidth(i, width)
+        finally:
+            self._setting = False
 
     def _resized(self, col: int, old: int, new: int) -> None:
         """A width the user gave a column (by its handle) is kept for the session."""
         if self._setting or self._kind is None:
             return
-        if old == 0 or new == 0:  # a column hidden or shown again: the long one makes room
-            self._stretch()
+        if old == 0 or new == 0:  # a column hidden or shown again: the others make room
+            self._fit()
             return
         cols = self.columns()
         if 0 <= col < len(cols):
@@ -193,6 +187,6 @@ class ColumnWidths(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._stretch()
+            self._fit()
         return False
 

@@ -257,3 +257,20 @@ def test_the_text_filter_keeps_its_room_in_a_narrow_window(qtbot, demo_window, t
     win.grab().save(str(tmp_path / "filters_1100.png"))
     assert r.text.width() >= max(w.width() for w in (r.country, r.date_from, r.date_to))
     assert r.text.width() >= r.text.fontMetrics().horizontalAdvance("Filter… and more")
+
+
+def test_columns_measured_in_a_wide_window_give_way_when_it_narrows(qtbot, demo_window):
+    win = demo_window
+    win.resize(1500, 950)
+    qtbot.waitUntil(lambda: win.width() == 1500, timeout=5000)
+    choose_kind(qtbot, win, "source")
+    view = win.records.view
+    wide = _widths(win)
+    win.resize(1100, 700)  # measured once: now fitted again to the narrower table
+    qtbot.waitUntil(lambda: sum(_widths(win).values()) <= view.viewport().width(),
+                    timeout=5000)
+    narrow = _widths(win)
+    assert all(_in_view(win, key) for key in narrow)
+    assert narrow["title"] == max(narrow.values())
+    win.resize(1500, 950)  # and they grow back
+    qtbot.waitUntil(lambda: _widths(win) == wide, timeout=5000)
