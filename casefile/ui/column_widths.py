@@ -154,6 +154,8 @@ class ColumnWidths(QObject):
         if kind is None:
             return
         wants = self.measured.get(kind) or self._measure()
+        if any(c.key not in wants for c in cols):  # another kind's listing coming in:
+            return  # its listing_shown fits it
         shown = [i for i in range(len(cols)) if not self.view.isColumnHidden(i)]
         natural, heads, kinds = [], [], []
         for i in shown:
