@@ -1,17 +1,23 @@
 """The records table's column widths. The first time a section is shown with rows, each
 column is sized to its header and to a sample of its rows as shown (the first rows and rows
-spread through the rest — never every row of a 100k table), up to a limit; when that is
-more than the table's width, the widest columns give way, down to a floor (a date never). The
-section's long text column (``Column.stretch``) takes whatever room is left, and follows
-the table's width as the window is resized. A column the user resizes keeps that width, in
-every listing of its section, for the session."""
+spread through the rest — never every row of a 100k table), up to a limit; a column empty in
+every sampled row only to its header's text. When that is more than the table's width, the
+columns give way in turns, the widest of each turn first: the other columns down to a floor,
+then the column that names the record (``Column.name``) down to a wide floor, then an empty
+column to an icon's width (its header's tooltip names it), then the others down to their
+headers, and the name last down to the floor; a date never ("November and Decembe…" says
+nothing). The section's long text column (``Column.stretch``) takes whatever room is left.
+What was measured is fitted again whenever the table's width changes (the window resized,
+the record pane wider for another kind), so the columns follow it, growing and shrinking.
+A column the user resizes keeps that width, in every listing of its section, for the
+session."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
 if TYPE_CHECKING:
@@ -19,30 +25,66 @@ if TYPE_CHECKING:
 
 SAMPLE = 60  # rows from the top, and as many spread through the rest
 MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say the rest)
-FLOOR_PX = 150  # a table too narrow for all: no column is cut below this (nor its header)
+FLOOR_PX = 150  # the others give way to this first (never below their header)
+NAME_PX = 240  # then the record's name gives way to this; last of all to FLOOR_PX
+ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
 
+Wants = tuple[int, int, str]  # natural width, header's text width, its kind in turns()
 
-def fitted(natural: Sequence[int], floors: Sequence[int], available: int,
+
+def _level(top: Sequence[int], floors: Sequence[int], available: int) -> list[int] | None:
+    """``top`` cut to the highest level that fits ``available`` (never below ``floors``),
+    or None when the floors alone do not fit."""
+    cut = [min(f, t) for f, t in zip(floors, top, strict=True)]
+    if sum(cut) > available:
+        return None
+    lo, hi = 0, max(top)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(max(f, min(t, mid)) for t, f in zip(top, cut, strict=True)) <= available:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [max(f, min(t, lo)) for t, f in zip(top, cut, strict=True)]
+
+
+def fitted(natural: Sequence[int], turns: Sequence[Sequence[int]], available: int,
            stretch: int | None) -> list[int]:
     """Widths for columns wanting ``natural`` pixels in ``available``: all of them when
-    they fit, and the room left over to ``stretch``; else the widest are cut to one level
-    — never below their ``floors`` — so that they fit if they can."""
+    they fit, and the room left over to ``stretch``; else they give way in ``turns``, each
+    a floor per column: in the first turn the widest are cut to one level, never below its
+    floors, so that they fit if they can; when even its floors do not fit, the columns are
+    at those floors and the next turn cuts on from there. At the last turn's floors when
+    nothing fits (the table scrolls)."""
     widths = list(natural)
     if sum(widths) <= available:
         if stretch is not None:
             widths[stretch] += available - sum(widths)
         return widths
-    lo, hi = 0, max(natural)  # the level the widest are cut to: the highest that fits
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sum(max(f, min(n, mid)) for n, f in zip(natural, floors, strict=True)) \
-                <= available:
-            lo = mid
-        else:
-            hi = mid - 1
-    return [max(f, min(n, lo)) for n, f in zip(natural, floors, strict=True)]
+    for floors in turns:
+        cut = _level(widths, floors, available)
+        if cut is not None:
+            return cut
+        widths = [min(f, w) for f, w in zip(floors, widths, strict=True)]
+    return widths
+
+
+def turns(natural: Sequence[int], heads: Sequence[int],
+          kinds: Sequence[str]) -> list[list[int]]:
+    """The floors of each turn in which columns give way (see the module); ``kinds`` says
+    of each column "date", "name", "empty" or "other"; ``heads`` its header's text width."""
+    def turn(**floor: Callable[[int, int], int]) -> list[int]:
+        return [floor[k](n, h) if k in floor else n
+                for n, h, k in zip(natural, heads, kinds, strict=True)]
+    soft, name = (lambda n, h: max(h + SORT_PX, min(n, FLOOR_PX))), \
+        (lambda n, h: max(h, min(n, NAME_PX)))
+    icon, head = (lambda n, h: min(n, ICON_PX)), (lambda n, h: h)
+    return [turn(other=soft), turn(other=soft, name=name),
+            turn(other=soft, name=name, empty=icon),
+            turn(other=head, name=name, empty=icon),
+            turn(other=head, name=lambda n, h: max(h, min(n, FLOOR_PX)), empty=icon)]
 
 
 class ColumnWidths(QObject):
@@ -52,40 +94,33 @@ class ColumnWidths(QObject):
     def __init__(self, view: QTableView, columns: Callable[[], list[Column]]) -> None:
         super().__init__(view)
         self.view, self.columns = view, columns
-        self.measured: dict[str, dict[str, int]] = {}  # kind -> key -> width (this case)
+        # kind -> key -> (natural width, header's text width, "date"/"name"/"empty"/"other")
+        self.measured: dict[str, dict[str, Wants]] = {}  # (this case)
         self.chosen: dict[tuple[str, str], int] = {}  # (kind, key) -> the user's width
-        self._base: dict[str, int] = {}  # kind -> its long text column's width unstretched
         self._kind: str | None = None
         self._setting = False
         header = view.horizontalHeader()
         header.setStretchLastSection(False)  # the long text column stretches instead
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Prot…", not "tect"
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
 
     def forget_case(self) -> None:
         """Another case: its columns are measured afresh (the user's widths stay)."""
         self.measured.clear()
-        self._base.clear()
 
     def listing_shown(self, kind: str, new_section: bool) -> None:
         """Size the columns of the listing now in the model: a section shown first with
         rows is measured; another section gets the widths it had."""
         rows = self.view.model().rowCount()
         if kind not in self.measured and rows:
-            self.measured[kind] = self._measure(kind)
+            self.measured[kind] = self._measure()
         elif not new_section and kind == self._kind:
             return
         self._kind = kind
-        widths = self.measured.get(kind) or self._measure(kind)
-        self._setting = True
-        try:
-            for col, c in enumerate(self.columns()):
-                self.view.setColumnWidth(col, self.chosen.get((kind, c.key), widths[c.key]))
-        finally:
-            self._setting = False
-        self._stretch()
+        self._fit()
 
-    def _measure(self, kind: str) -> dict[str, int]:
+    def _measure(self) -> dict[str, Wants]:
         cols = self.columns()
         view, model = self.view, self.view.model()
         header = view.horizontalHeader()
@@ -96,7 +131,7 @@ class ColumnWidths(QObject):
             step = (rows - SAMPLE) / SAMPLE
             sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
         locale = view.locale()
-        natural, floors = [], []
+        wants: dict[str, Wants] = {}
         for col, c in enumerate(cols):
             delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
             widest = 0
@@ -105,46 +140,48 @@ class ColumnWidths(QObject):
                 if value is not None and value != "":
                     text = delegate.displayText(value, locale)
                     widest = max(widest, cell_fm.horizontalAdvance(text))
-            head = head_fm.horizontalAdvance(c.title) + PAD_PX + SORT_PX
-            natural.append(max(head, min(widest + PAD_PX, MAX_PX)))
-            # a date is never cut ("November and Decembe…" says nothing)
-            floors.append(natural[-1] if c.key == "date" else
-                          max(head, min(natural[-1], FLOOR_PX)))
-        shown = [col for col in range(len(cols)) if not view.isColumnHidden(col)]
-        stretch = next((shown.index(i) for i, c in enumerate(cols)
-                        if c.stretch and i in shown), None)
-        fit = fitted([natural[i] for i in shown], [floors[i] for i in shown],
-                     view.viewport().width(), stretch)
-        widths = dict(zip((c.key for c in cols), natural, strict=True))
-        widths.update({cols[i].key: w for i, w in zip(shown, fit, strict=True)})
-        if stretch is not None:
-            self._base[kind] = min(fit[stretch], natural[shown[stretch]])
-        return widths
+            head = head_fm.horizontalAdvance(c.title) + PAD_PX
+            wants[c.key] = (
+                max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head, head,
+                "empty" if not widest else "date" if c.key == "date"
+                else "name" if c.name else "other")
+        return wants
 
-    def _stretch(self) -> None:
-        """The long text column takes the room the others leave (not less than it had)."""
+    def _fit(self) -> None:
+        """Fit the shown columns to the table's width as it is now (a user's width is
+        kept as it is; the others give way around it)."""
         kind, cols = self._kind, self.columns()
-        at = next((i for i, c in enumerate(cols) if c.stretch), None)
-        if kind is None or at is None or self.view.isColumnHidden(at) \
-                or (kind, cols[at].key) in self.chosen:
+        if kind is None:
             return
-        others = sum(self.view.columnWidth(i) for i in range(len(cols))
-                     if i != at and not self.view.isColumnHidden(i))
-        base = self._base.get(kind, 0)
-        width = max(base, self.view.viewport().width() - others)
-        if width != self.view.columnWidth(at):
-            self._setting = True
-            try:
-                self.view.setColumnWidth(at, width)
-            finally:
-                self._setting = False
+        wants = self.measured.get(kind) or self._measure()
+        if any(c.key not in wants for c in cols):  # another kind's listing coming in:
+            return  # its listing_shown fits it
+        shown = [i for i in range(len(cols)) if not self.view.isColumnHidden(i)]
+        natural, heads, kinds = [], [], []
+        for i in shown:
+            chosen = self.chosen.get((kind, cols[i].key))
+            n, h, k = wants[cols[i].key] if chosen is None else (chosen, chosen, "chosen")
+            natural.append(n)
+            heads.append(h)
+            kinds.append(k)
+        stretch = next((at for at, i in enumerate(shown)
+                        if cols[i].stretch and kinds[at] != "chosen"), None)
+        fit = fitted(natural, turns(natural, heads, kinds), self.view.viewport().width(),
+                     stretch)
+        self._setting = True
+        try:
+            for i, width in zip(shown, fit, strict=True):
+                if width != self.view.columnWidth(i):
+                    self.view.setColumnWidth(i, width)
+        finally:
+            self._setting = False
 
     def _resized(self, col: int, old: int, new: int) -> None:
         """A width the user gave a column (by its handle) is kept for the session."""
         if self._setting or self._kind is None:
             return
-        if old == 0 or new == 0:  # a column hidden or shown again: the long one makes room
-            self._stretch()
+        if old == 0 or new == 0:  # a column hidden or shown again: the others make room
+            self._fit()
             return
         cols = self.columns()
         if 0 <= col < len(cols):
@@ -152,6 +189,6 @@ class ColumnWidths(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._stretch()
+            self._fit()
         return False
 

@@ -116,13 +116,14 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._listing is None or role != Qt.ItemDataRole.DisplayRole:
+        if self._listing is None or role not in (Qt.ItemDataRole.DisplayRole,
+                                                 Qt.ItemDataRole.ToolTipRole):
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal:  # its tooltip names a narrow one
             if 0 <= section < len(self._listing.columns):
                 return self._listing.columns[section].title
             return None
-        return section + 1
+        return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
 
     # -- ids ----------------------------------------------------------------------------
     def record_id(self, row: int) -> int | None:

@@ -1,10 +1,11 @@
-"""Where the timeline's labels go: beside an item, in the free time of its own row — from
-just after the item to just before the next item of that row (or the edge of the view), or,
-where that is too short for the whole text and the time before the item is longer (an item
-at the right edge of the view), just before it — and only when the row is tall enough for a
-line of text and the text fits the view. So a label never covers a bar or a point, another
-label, or the edge of the chart; what has no room goes without (its tooltip still says it
-all)."""
+"""Where the timeline's labels go. Each item's label goes, whole, in the first of these
+places where it fits: inside its bar (a span long enough on screen), right after it in the
+free time of its row (up to the next item of that row or the edge of the view), or just
+before it, ending at the item. When it fits whole in none, it goes cut where the most of it
+shows — so it is never cut to a few letters when it could be drawn elsewhere. Labels are
+drawn only when the row is tall enough for a line of text, and a label never covers another
+item, another label, or the edge of the chart; what has no room goes without (its tooltip
+still says it all)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFontMetricsF
 GAP_PX = 6.0  # between an item and its label, and a label and the next item
 POINT_PX = 11.0  # a day point's symbol
 MIN_CHARS = 4  # a label shorter than this (with its ellipsis) is left out
+INSET_PX = 4.0  # between a bar's end and a label inside it
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Place:
     text: str  # elided to fit
     x: float  # left edge, in time
     y: float  # centre line, in rows
+    inside: bool = False  # drawn over its own bar (on a light ground, to be read)
 
 
 def item_edges(x0: np.ndarray, x1: np.ndarray, points: np.ndarray,
@@ -63,33 +66,36 @@ def label_places(x0: np.ndarray, x1: np.ndarray, y: np.ndarray, points: np.ndarr
                        & (y + half <= view.yb))[0]
     if len(shown) > limit:
         return []
-    gap = GAP_PX * view.px_x
+    gap, inset = GAP_PX * view.px_x, INSET_PX * view.px_x
     out: list[Place] = []
     reached: dict[float, float] = {}  # a row -> the time its last label placed reaches
     for i in sorted(shown.tolist(), key=lambda k: (y[k], left[k])):
         row = np.nonzero(y == y[i])[0]
         after, before = row[left[row] > left[i]], row[left[row] < left[i]]
+        taken = reached.get(float(y[i]), view.xa)
         end = min(float(left[after].min()), view.xb) if len(after) else view.xb
-        start = max(float(right[i]), view.xa) + gap
+        # (room in pixels with a little to spare, where it starts, where it is)
+        places: list[tuple[float, float, str]] = []
+        if not points[i]:
+            a = max(float(left[i]), view.xa, taken) + inset
+            places.append(((min(float(right[i]), end) - inset - a) / view.px_x - 2, a,
+                           "inside"))
+        a = max(float(right[i]), view.xa, taken) + gap
+        places.append(((end - gap - a) / view.px_x - 2, a, "after"))
+        a = max([view.xa, taken] + ([float(right[before].max())] if len(before) else [])) \
+            + gap
+        places.append(((float(left[i]) - gap - a) / view.px_x - 2, a, "before"))
         full = text(i)
-        room = (end - gap - start) / view.px_x - 2  # pixels, a little to spare
-        if metrics.horizontalAdvance(full) > room:  # cut on the right: is the left roomier?
-            lo = max([view.xa, reached.get(float(y[i]), view.xa)]
-                     + ([float(right[before].max())] if len(before) else [])) + gap
-            hi = float(left[i]) - gap
-            room_left = (hi - lo) / view.px_x - 2
-            if room_left > room:
-                said = metrics.elidedText(full, Qt.TextElideMode.ElideRight, room_left)
-                if len(said) >= MIN_CHARS:
-                    width = (metrics.horizontalAdvance(said) + 1) * view.px_x
-                    out.append(Place(i, said, hi - width, float(y[i])))
-                    reached[float(y[i])] = float(right[i])
-                    continue
+        need = metrics.horizontalAdvance(full)
+        room, a, where = next((p for p in places if p[0] >= need),
+                              max(places, key=lambda p: p[0]))
         if room <= 0:
             continue
         said = metrics.elidedText(full, Qt.TextElideMode.ElideRight, room)
         if len(said) < MIN_CHARS:
             continue
-        out.append(Place(i, said, start, float(y[i])))
-        reached[float(y[i])] = start + (metrics.horizontalAdvance(said) + 1) * view.px_x
+        width = (metrics.horizontalAdvance(said) + 1) * view.px_x
+        x = float(left[i]) - gap - width if where == "before" else a  # before: ends at it
+        out.append(Place(i, said, x, float(y[i]), where == "inside"))
+        reached[float(y[i])] = max(x + width, float(right[i]))
     return out

@@ -17,16 +17,18 @@ from PySide6.QtWidgets import QToolTip
 
 from casefile.core.timeline import KIND_COLOURS, KIND_SYMBOLS, STYLES, Timeline
 from casefile.ui.text import plain_tooltip
-from casefile.ui.timeline_labels import POINT_PX, View, item_edges, label_places
+from casefile.ui.timeline_labels import POINT_PX, Place, View, item_edges, label_places
 from casefile.ui.timeline_parts import DayAxis, LaneAxis, TimeViewBox, item_brush, item_pen
 
 DAY = 86400.0
 MIN_DAYS = 3  # the narrowest time range shown (zoomed in as far as it goes)
 LABEL_LIMIT = 60  # labels are drawn when at most this many items are in view
+INSIDE_FILL = QColor(255, 255, 255, 215)  # the ground of a label drawn over its bar
 ROW_BLOCK = 32  # drawing rows per graphics item
 MIN_ROW_PX = 18  # all rows are shown when each gets at least this many pixels…
 ROW_PX = 24  # …else this many, from the top row in view
-TOP, BOTTOM = -0.7, 0.3  # the rows' margins above the first and below the last (in rows)
+TOP, BOTTOM = -0.5, 0.5  # the rows' margins above the first and below the last (in rows):
+# as much below the last as above the first, so its label has the same room
 Z_BARS, Z_POINTS, Z_HIGHLIGHT, Z_LABELS = 0, 10, 15, 20
 
 
@@ -60,6 +62,7 @@ class TimelinePlot(pg.PlotWidget):
         self.timeline: Timeline | None = None
         self.items: list[pg.GraphicsObject] = []
         self.labels: list[pg.TextItem] = []
+        self.placed: list[Place] = []  # where each of the labels goes, and for which row
         self.highlight_item: pg.GraphicsObject | None = None
         self.x0 = self.x1 = self.y = np.zeros(0)
         self._label_timer = QTimer(self)
@@ -81,7 +84,7 @@ class TimelinePlot(pg.PlotWidget):
             self.highlight_item = None
         for item in self.items + self.labels:
             self.removeItem(item)
-        self.items, self.labels = [], []
+        self.items, self.labels, self.placed = [], [], []
         self.timeline = timeline
         self.lane_axis.set_lanes(timeline.lane_y, timeline.lanes)
         self.x0 = (timeline.start - 719163).astype(float) * DAY
@@ -202,7 +205,7 @@ class TimelinePlot(pg.PlotWidget):
             return
         for item in self.labels:
             self.removeItem(item)
-        self.labels = []
+        self.labels, self.placed = [], []
         tl = self.timeline
         if tl is None or not len(self.x0):
             return
@@ -214,10 +217,12 @@ class TimelinePlot(pg.PlotWidget):
         def text(i: int) -> str:
             rec = tl.records[int(tl.rec[i])]
             return f"{rec.date_text}: {rec.label}"
-        for place in label_places(self.x0, self.x1, self.y, tl.style == 0, text,
-                                  View(xa, xb, min(ya, yb), max(ya, yb), px_x, px_y),
-                                  metrics, self.label_limit):
-            label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5))
+        self.placed = label_places(self.x0, self.x1, self.y, tl.style == 0, text,
+                                   View(xa, xb, min(ya, yb), max(ya, yb), px_x, px_y),
+                                   metrics, self.label_limit)
+        for place in self.placed:
+            label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5),
+                                fill=INSIDE_FILL if place.inside else None)
             label.setFont(self.label_font)
             label.textItem.document().setDocumentMargin(0)
             label.setPos(place.x, place.y)

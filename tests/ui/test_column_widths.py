@@ -7,34 +7,75 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from casefile.services.queries.listing import Listing, columns
-from casefile.ui.column_widths import PAD_PX, SAMPLE, ColumnWidths, fitted
+from casefile.ui.column_widths import (
+    FLOOR_PX,
+    ICON_PX,
+    NAME_PX,
+    PAD_PX,
+    SAMPLE,
+    SORT_PX,
+    ColumnWidths,
+    fitted,
+    turns,
+)
 from casefile.ui.table_model import RecordTableModel
 from tests.ui.conftest import choose_kind, wait_idle
 
 
+def _turns(natural, kinds, heads=None):
+    return turns(natural, heads or [40] * len(natural), kinds)
+
+
 def test_fitted_gives_the_room_left_to_the_long_column():
-    assert fitted([100, 50, 80], [60, 50, 60], 400, 2) == [100, 50, 250]
-    assert fitted([100, 50, 80], [60, 50, 60], 400, None) == [100, 50, 80]
+    t = _turns([100, 50, 80], ["other"] * 3)
+    assert fitted([100, 50, 80], t, 400, 2) == [100, 50, 250]
+    assert fitted([100, 50, 80], t, 400, None) == [100, 50, 80]
 
 
-def test_fitted_cuts_the_widest_to_one_level():
-    assert fitted([300, 60, 200], [150, 60, 150], 500, 2) == [240, 60, 200]
-    assert fitted([300, 60, 300], [150, 60, 150], 420, 2) == [180, 60, 180]
-    assert fitted([300, 60, 300], [150, 60, 150], 100, 2) == [150, 60, 150]  # floors
+def test_fitted_cuts_the_widest_others_to_one_level():
+    t = _turns([300, 60, 200], ["other"] * 3)
+    assert fitted([300, 60, 200], t, 500, 2) == [240, 60, 200]
+    t = _turns([300, 60, 300], ["other"] * 3)
+    assert fitted([300, 60, 300], t, 420, 2) == [180, 60, 180]
+    assert fitted([300, 60, 300], t, 100, 2) == [40, 40, 40]  # headers, and it scrolls
 
 
-@given(st.lists(st.tuples(st.integers(20, 600), st.integers(0, 600)), min_size=1,
+def test_fitted_cuts_the_records_name_last():
+    natural, kinds = [300, 300, 200], ["name", "other", "other"]
+    # the others give way to the floor first, the name keeps all it wants
+    assert fitted(natural, _turns(natural, kinds), 600, None) == [300, 150, 150]
+    # then the name down to a wide floor, before the others go below theirs
+    assert fitted(natural, _turns(natural, kinds), 550, None) == [250, 150, 150]
+    assert fitted(natural, _turns(natural, kinds), 500, None) == [NAME_PX, 130, 130]
+    # an empty column gives its header's room before any text column goes to its header
+    natural, kinds = [300, 200, 70], ["name", "other", "empty"]
+    assert fitted(natural, _turns(natural, kinds), 390 + ICON_PX, None) == \
+        [NAME_PX, 150, ICON_PX]
+    # a date never gives way
+    natural, kinds = [190, 300, 200], ["date", "name", "other"]
+    assert fitted(natural, _turns(natural, kinds), 300, None)[0] == 190
+
+
+_KINDS = st.sampled_from(["date", "name", "other", "other", "empty"])
+
+
+@given(st.lists(st.tuples(st.integers(20, 600), st.integers(10, 200), _KINDS), min_size=1,
                 max_size=12),
        st.integers(0, 3000), st.data())
-def test_fitted_fills_exactly_when_it_can_and_never_goes_below_a_floor(cols, available,
-                                                                     data):
-    natural = [n for n, _ in cols]
-    floors = [min(n, f) for n, f in cols]
+def test_fitted_fills_exactly_when_it_can_and_cuts_the_name_last(cols, available, data):
+    heads = [h for _, h, _ in cols]
+    kinds = [k for _, _, k in cols]
+    natural = [h if k == "empty" else max(h + SORT_PX, n) for n, h, k in cols]
+    t = turns(natural, heads, kinds)
+    floors = t[-1]
     stretch = data.draw(st.one_of(st.none(), st.integers(0, len(cols) - 1)))
-    widths = fitted(natural, floors, available, stretch)
+    widths = fitted(natural, t, available, stretch)
     assert all(w >= f for w, f in zip(widths, floors, strict=True))
     assert all(w <= n for i, (w, n) in enumerate(zip(widths, natural, strict=True))
                if i != stretch)
+    for w, n, h, k in zip(widths, natural, heads, kinds, strict=True):
+        assert k != "date" or w >= n  # a date is never cut
+        assert k not in ("other", "name") or w >= h  # nor a header with text under it
     if sum(natural) <= available:
         assert sum(widths) == (available if stretch is not None else sum(natural))
     elif sum(floors) <= available:
@@ -42,6 +83,10 @@ def test_fitted_fills_exactly_when_it_can_and_never_goes_below_a_floor(cols, ava
         assert sum(widths) >= available - len(cols)  # the level is a whole pixel
     else:
         assert widths == floors
+    # the name is cut only once every other column is down to its first floor
+    if any(k == "name" and w < n for w, n, k in zip(widths, natural, kinds, strict=True)):
+        assert all(w <= f for w, f, k in zip(widths, t[0], kinds, strict=True)
+                   if k == "other")
 
 
 def _widths(win):
@@ -155,3 +200,77 @@ def test_a_100k_row_table_is_measured_from_a_sample(qtbot):
     assert 0 in model.asked and max(model.asked) > n // 2  # the top, and spread through
     assert view.columnWidth(0) < view.fontMetrics().horizontalAdvance(
         "between June and December 2022")  # the row outside the sample was not measured
+
+
+def _in_view(win, key):
+    view, col = win.records.view, _col(win, key)
+    return view.columnViewportPosition(col) + view.columnWidth(col) <= view.viewport().width()
+
+
+def test_a_narrow_window_cuts_the_title_last_and_empty_columns_first(qtbot, demo_window,
+                                                                     tmp_path):
+    win = demo_window
+    win.resize(1100, 700)
+    qtbot.waitUntil(lambda: win.width() == 1100, timeout=5000)
+    choose_kind(qtbot, win, "source")
+    view = win.records.view
+    qtbot.wait(50)
+    win.grab().save(str(tmp_path / "sources_1100.png"))
+    widths = _widths(win)
+    # every column in view, the short ones that say something whole
+    for key in widths:
+        assert _in_view(win, key), key
+    for key in ("reliability", "cites"):
+        assert _header_fits(win, key) and _text_fits(win, key), key
+    # the title is the widest; the columns empty in every row are narrower than a header
+    assert widths["title"] == max(widths.values())
+    head = view.horizontalHeader().fontMetrics().horizontalAdvance
+    for key, title in (("date", "Published"), ("protected", "Protected")):
+        assert widths[key] < head(title) + PAD_PX, key
+    # a narrowed column's header still says what it is, in its tooltip
+    assert win.records.model.headerData(_col(win, "protected"), Qt.Orientation.Horizontal,
+                                        Qt.ItemDataRole.ToolTipRole) == "Protected"
+
+
+def test_the_name_is_not_cut_while_other_columns_are_wide(qtbot, demo_window):
+    win = demo_window
+    win.resize(1500, 950)
+    qtbot.waitUntil(lambda: win.width() == 1500, timeout=5000)
+    win.records.widths.forget_case()  # measured afresh at this width
+    choose_kind(qtbot, win, "sanction")
+    choose_kind(qtbot, win, "entity")
+    widths = _widths(win)
+    assert sum(widths.values()) == win.records.view.viewport().width()
+    if not _text_fits(win, "name"):  # cut: only once the others are down to the floor
+        assert all(w <= FLOOR_PX for k, w in widths.items() if k != "name")
+    assert widths["name"] > widths["aliases"]
+    choose_kind(qtbot, win, "sanction")
+    assert _text_fits(win, "entity")  # "Da-Jiang Innovations Science & Technology Co."
+
+
+def test_the_text_filter_keeps_its_room_in_a_narrow_window(qtbot, demo_window, tmp_path):
+    win = demo_window
+    win.resize(1100, 700)
+    qtbot.waitUntil(lambda: win.width() == 1100, timeout=5000)
+    qtbot.wait(50)
+    r = win.records
+    win.grab().save(str(tmp_path / "filters_1100.png"))
+    assert r.text.width() >= max(w.width() for w in (r.country, r.date_from, r.date_to))
+    assert r.text.width() >= r.text.fontMetrics().horizontalAdvance("Filter… and more")
+
+
+def test_columns_measured_in_a_wide_window_give_way_when_it_narrows(qtbot, demo_window):
+    win = demo_window
+    win.resize(1500, 950)
+    qtbot.waitUntil(lambda: win.width() == 1500, timeout=5000)
+    choose_kind(qtbot, win, "source")
+    view = win.records.view
+    wide = _widths(win)
+    win.resize(1100, 700)  # measured once: now fitted again to the narrower table
+    qtbot.waitUntil(lambda: sum(_widths(win).values()) <= view.viewport().width(),
+                    timeout=5000)
+    narrow = _widths(win)
+    assert all(_in_view(win, key) for key in narrow)
+    assert narrow["title"] == max(narrow.values())
+    win.resize(1500, 950)  # and they grow back
+    qtbot.waitUntil(lambda: _widths(win) == wide, timeout=5000)

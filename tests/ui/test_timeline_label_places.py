@@ -1,7 +1,7 @@
 """Where the timeline's labels go, as a property over rows laid out as the lanes make them
 (items of a row never share time, but a day point's symbol may reach over its neighbour on
-screen): a label never covers an item of its row or another label, and never leaves the view,
-whether it goes after its item or before it."""
+screen): a label never covers another item of its row or another label, and never leaves the
+view, whether it goes inside its bar, after its item or before it."""
 
 import numpy as np
 from hypothesis import example, given, settings
@@ -20,6 +20,9 @@ def _check(x0, x1, y, points, texts, view):
         a, b = p.x, p.x + metrics.horizontalAdvance(p.text) * view.px_x
         assert a >= view.xa - 1e-9 and b <= view.xb + 1e-9, ("leaves the view", p)
         for k in np.nonzero(y == p.y)[0]:
+            if p.inside and k == p.index:  # over its own bar: within it
+                assert left[k] - 1e-9 <= a and b <= right[k] + 1e-9, ("leaves its bar", p)
+                continue
             assert b <= left[k] + 1e-9 or a >= right[k] - 1e-9, ("covers item", p, k)
         assert all(yy != p.y or b <= c + 1e-9 or a >= d - 1e-9 for c, d, yy in spans), p
         spans.append((a, b, p.y))

@@ -22,6 +22,7 @@ class Column:
     width: int = 120  # default width in pixels, so no view measures 100k rows
     numeric: bool = False
     stretch: bool = False  # the kind's long text: a table gives it the room left over
+    name: bool = False  # what names the record: a table too narrow cuts it last
 
 
 _ROUTE = ("coalesce((SELECT group_concat(coalesce(country, place), ' → ') FROM "
@@ -42,7 +43,7 @@ def _cites(kind: str) -> str:
 # filters by its country columns and, when it has a fuzzy date, by date
 LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "entity": (
-        [Column("name", "Name", 300), Column("kind", "Kind", 110),
+        [Column("name", "Name", 300, name=True), Column("kind", "Kind", 110),
          Column("country", "Countries", 80), Column("aliases", "Aliases", 260, stretch=True),
          Column("tags", "Tags", 140), Column("cites", "Cited", 55, True)],
         ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '') || CASE WHEN "
@@ -52,7 +53,8 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "shipment": (
         [Column("date", "Date", 170), Column("shipper", "Shipper", 220),
          Column("consignee", "Consignee", 200), Column("route", "Via", 70),
-         Column("declared", "Declared goods", 170, stretch=True),
+         Column("declared", "Declared goods", 170, stretch=True,
+                name=True),
          Column("assessed", "Assessed goods", 190),
          Column("hs", "HS", 60), Column("weight", "Weight kg", 80, True),
          Column("value", "Value", 90, True), Column("count", "Shipments", 70, True),
@@ -63,11 +65,12 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          "CASE WHEN x.dual_use THEN 'yes' ELSE '' END"]),
     "event": (
         [Column("date", "Date", 170), Column("kind", "Kind", 130),
-         Column("title", "Title", 420, stretch=True), Column("cites", "Cited", 55, True)],
+         Column("title", "Title", 420, stretch=True, name=True),
+         Column("cites", "Cited", 55, True)],
         ["coalesce(x.date_text, '')", "replace(x.kind, '_', ' ')", "x.title",
          _cites("event")]),
     "source": (
-        [Column("title", "Title", 380, stretch=True), Column("kind", "Kind", 120),
+        [Column("title", "Title", 380, stretch=True, name=True), Column("kind", "Kind", 120),
          Column("publisher", "Publisher", 160), Column("date", "Published", 110),
          Column("reliability", "Reliability", 80),
          Column("protected", "Protected", 75),
@@ -76,16 +79,16 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          "x.reliability", "CASE WHEN x.protected THEN 'protected' ELSE '' END",
          "(SELECT count(*) FROM citation WHERE citation.source_id = x.id)"]),
     "finding": (
-        [Column("position", "#", 40, True), Column("title", "Title", 460, stretch=True),
+        [Column("position", "#", 40, True), Column("title", "Title", 460, stretch=True, name=True),
          Column("confidence", "Confidence", 100), Column("cites", "Cited", 55, True)],
         ["x.position", "x.title", "x.confidence", _cites("finding")]),
     "relationship": (
-        [Column("subject", "Subject", 240), Column("kind", "Relationship", 140),
+        [Column("subject", "Subject", 240, name=True), Column("kind", "Relationship", 140),
          Column("object", "Object", 240, stretch=True), Column("date", "Date", 120)],
         [_name("subject_id"), "replace(x.kind, '_', ' ')", _name("object_id"),
          "coalesce(x.date_text, '')"]),
     "sanction": (
-        [Column("entity", "Entity", 260), Column("authority", "Authority", 200),
+        [Column("entity", "Entity", 260, name=True), Column("authority", "Authority", 200),
          Column("programme", "Programme", 180, stretch=True), Column("date", "Listed", 100),
          Column("status", "Status", 150)],
         [_name("entity_id"), "x.authority", "CASE WHEN x.programme = '' THEN x.program_id "
