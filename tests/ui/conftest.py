@@ -67,3 +67,18 @@ def no_dialog_left_unanswered(qapp):
     yield
     timer.stop()
     assert not seen, f"a dialog nobody answered was closed after 15 s: {seen}"
+
+
+def open_chart(qtbot, window, path, nodes):
+    """Open the case at ``path`` in the window and raise its link chart, drawn with
+    ``nodes`` nodes in the default (short, wide) dock."""
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    dock = window.chart
+    dock.raise_()
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == nodes, timeout=10000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: dock.view_aspect() > 4, timeout=5000)  # the default dock
+    return dock
+

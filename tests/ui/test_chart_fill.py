@@ -16,7 +16,7 @@ from casefile.services.case.facade import Case
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.ui.chart_icons import ICON
 from tests.support import ftm_cluster as fc
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import open_chart
 
 LAYOUTS = ("hierarchical", "circular", "radial", "force")
 
@@ -28,15 +28,7 @@ def _open_cluster(qtbot, window, tmp_path, size):
     case = Case.new(path, title="Drone cluster")
     import_ftm(case, fc.write_lines(tmp_path / "cluster.ftm.json", fc.cluster()))
     case.close()
-    window.open_path(path)
-    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
-    wait_idle(qtbot, window)
-    dock = window.chart
-    dock.raise_()
-    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 16, timeout=10000)
-    wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: dock.view_aspect() > 4, timeout=5000)  # the default dock
-    return dock
+    return open_chart(qtbot, window, path, 16)
 
 
 @pytest.mark.parametrize("size", [(1500, 950), (1100, 700)])

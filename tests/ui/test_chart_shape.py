@@ -5,7 +5,7 @@ to come out square or tall, drawn so small that names were left out and icons we
 
 from casefile.services.exchange.demo import write_demo
 from casefile.ui.chart_icons import ICON
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import open_chart
 
 
 def test_fit_draws_every_name_in_the_default_dock_whatever_the_layout(qtbot, window,
@@ -14,14 +14,7 @@ def test_fit_draws_every_name_in_the_default_dock_whatever_the_layout(qtbot, win
     qtbot.waitUntil(lambda: (window.width(), window.height()) == (1500, 950), timeout=5000)
     path = tmp_path / "demo.casefile"
     write_demo(path).close()
-    window.open_path(path)
-    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
-    wait_idle(qtbot, window)
-    dock = window.chart
-    dock.raise_()
-    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 12, timeout=10000)
-    wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: dock.view_aspect() > 4, timeout=5000)  # the default dock
+    dock = open_chart(qtbot, window, path, 12)
     for layout in ("hierarchical", "circular", "radial", "force"):
         with qtbot.waitSignal(dock.laid_out, timeout=20000):
             dock.run_layout(layout)

@@ -116,14 +116,19 @@ def _header_fits(win, key):
         title) + PAD_PX
 
 
+def _section_at(qtbot, win, size, kind, png):
+    """The window at ``size`` showing the ``kind`` section (saved to ``png``); its table."""
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.width() == size[0], timeout=5000)
+    choose_kind(qtbot, win, kind)
+    qtbot.wait(50)
+    win.grab().save(str(png))
+    return win.records.view
+
+
 def test_columns_fit_their_content_at_1500_px(qtbot, demo_window, tmp_path):
     win = demo_window
-    win.resize(1500, 950)
-    qtbot.waitUntil(lambda: win.width() == 1500, timeout=5000)
-    choose_kind(qtbot, win, "shipment")
-    view = win.records.view
-    qtbot.wait(50)
-    win.grab().save(str(tmp_path / "shipments_1500.png"))
+    view = _section_at(qtbot, win, (1500, 950), "shipment", tmp_path / "shipments_1500.png")
     assert _text_fits(win, "date")  # "November and December 2022" whole
     declared = _col(win, "declared")
     # the goods are in view, header and all, without scrolling
@@ -210,12 +215,7 @@ def _in_view(win, key):
 def test_a_narrow_window_cuts_the_title_last_and_empty_columns_first(qtbot, demo_window,
                                                                      tmp_path):
     win = demo_window
-    win.resize(1100, 700)
-    qtbot.waitUntil(lambda: win.width() == 1100, timeout=5000)
-    choose_kind(qtbot, win, "source")
-    view = win.records.view
-    qtbot.wait(50)
-    win.grab().save(str(tmp_path / "sources_1100.png"))
+    view = _section_at(qtbot, win, (1100, 700), "source", tmp_path / "sources_1100.png")
     widths = _widths(win)
     # every column in view, the short ones that say something whole
     for key in widths:
