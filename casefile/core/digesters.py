@@ -55,14 +55,19 @@ _APPEND = {
                 "elif t is int: a(K + r(v))\n"
                 "elif t is bool: a(K + r(int(v)))\n"
                 "else: return None"),
-    "real": ("if t is float and f(v): a(K + q(v))\n"
+    # -0.0 is read back as 0.0 (SQLite keeps an integral real as an integer): not sure
+    "real": ("if t is float and f(v) and not z(v): a(K + q(v))\n"
              "elif (t is int or t is bool) and -M < v < M: a(K + q(float(v)))\n"
              "else: return None"),
     "blob": ("if t is str: a(K + e(v))\n"
              "elif t is int: a(K + r(v))\n"
-             "elif t is float and f(v): a(K + q(v))\n"
+             "elif t is float and f(v) and not z(v): a(K + q(v))\n"
              "else: return None"),
 }
+
+
+def _negative_zero(v: float) -> bool:
+    return v == 0.0 and math.copysign(1.0, v) < 0
 
 
 def make_digester(table: str, cols: Sequence[str], affinities: dict[str, str],
@@ -76,6 +81,7 @@ def make_digester(table: str, cols: Sequence[str], affinities: dict[str, str],
     lines = ["def digest(row, rid):", "    parts = []", "    a = parts.append"]
     env: dict[str, Any] = {"e": encode_basestring, "r": int.__repr__,
                            "q": float.__repr__, "f": math.isfinite, "n": _numberish,
+                           "z": _negative_zero,
                            "M": 2 ** 53, "sha": hashlib.sha256}
     for k, c in enumerate(sorted(cols)):
         env[f"K{k}"] = encode_basestring(c) + ":"
