@@ -296,12 +296,16 @@ def last_day(text: str) -> str:
 def earliest(dates: list[str]) -> str:
     """Of several dates FtM gives one property, the one that starts first ('2016' before
     '2016-01', which as text sorts after it)."""
+    if len(dates) == 1:  # (nearly always)
+        return dates[0]
     return min(dates, key=lambda t: (_bounds(t)[0], t))
 
 
 def latest(dates: list[str]) -> str:
     """Of several dates, the one that ends last ('2016' after '2016-01': it runs to
     December)."""
+    if len(dates) == 1:
+        return dates[0]
     return max(dates, key=lambda t: (_bounds(t)[1], t))
 
 
