@@ -23,6 +23,11 @@ def topic_label(code: str) -> str:
     return topic_labels().get(code.casefold(), code)
 
 
+def sanctioned(topics: list[str]) -> bool:
+    """Whether FtM topics list an entity as sanctioned ('sanction', 'sanction.linked' …)."""
+    return any(t == "sanction" or t.startswith("sanction.") for t in topics)
+
+
 def topics_words(codes: str | None) -> str:
     """A party's topics as stored (comma-separated codes) in words, each once, in order:
     'role.pep,sanction' -> 'Politically exposed person (PEP), Sanctioned'."""

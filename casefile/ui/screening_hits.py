@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from casefile.core.identifiers import scheme_of_ftm
 from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
-from casefile.core.topics import topic_label
+from casefile.core.topics import sanctioned, topic_label
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening.results import HitRow
@@ -171,7 +171,7 @@ def entry_text(h: HitRow) -> str:
         lines.append(f"Sanctions ({len(sanctions)}):")
         for s in sanctions:
             lines += sanction_lines(s)
-    elif any(t == "sanction" or t.startswith("sanction.") for t in props.get("topics", [])):
+    elif sanctioned(props.get("topics", [])):
         lines.append("Sanctions: listed as sanctioned, but this copy of the entry holds no "
                      "details (the list was loaded without them: load it again, then screen "
                      "again)")

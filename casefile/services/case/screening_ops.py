@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.topics import sanctioned
 from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
@@ -95,7 +96,7 @@ def record_sanction(case: Case, hit_id: int) -> Change:
     # each citation, not made a sanction of their own
     loose = [i for p in given if p.get("note") for i in p.get("programId", [])]
     listed = [p for p in given if not p.get("note")]
-    if not listed and not any(t == "sanction" or t.startswith("sanction.") for t in topics):
+    if not listed and not sanctioned(topics):
         raise ValidationError("topics", f"{hit['list_caption']} is not listed as sanctioned "
                               f"(topics: {', '.join(topics) or 'none'}; no sanctions given); "
                               "no sanction to record")
@@ -157,20 +158,19 @@ def _held_key(authority: str, programme: str, listed: str) -> tuple[str, str, st
     return authority.casefold(), programme.casefold(), listed.strip()
 
 
-_DATE_WORDS = {"date": "Listing date", "start": "Start date", "end": "End date"}
-
-
 def _insert_sanction(tx: Tx, values: dict[str, Any]) -> int:
     """A sanction as the list gives it; a date of it that is no date ('2022-02-30') is kept
     in its reason as the list writes it, with why, and the others recorded — one bad value
     never stops the rest."""
-    for _attempt in range(len(_DATE_WORDS) + 1):
+    from casefile.services.exchange.imports.ftm_facts import SANCTION_DATES
+
+    for _attempt in range(len(SANCTION_DATES) + 1):
         try:
             return ops.insert_row(tx, "sanction", values)
         except ValidationError as exc:
-            if exc.field not in _DATE_WORDS or exc.field not in values:
+            if exc.field not in SANCTION_DATES or exc.field not in values:
                 raise
-            said = (f"{_DATE_WORDS[exc.field]} as the list gives it: {values[exc.field]} "
+            said = (f"{SANCTION_DATES[exc.field]} as the list gives it: {values[exc.field]} "
                     f"({exc.message})")
             values = {k: v for k, v in values.items() if k != exc.field}
             values["reason"] = "\n".join(x for x in (values.get("reason") or "", said) if x)

@@ -60,13 +60,14 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
               "reason": reason[:100_000], "source_url": (strings(props, "sourceUrl") or [""])[0],
               "status": status or "", "date": earliest(listed) if listed else None,
               "start": earliest(start) if start else None, "end": end_day}
-    for key, label in (("date", "Listing date"), ("start", "Start date"),
-                       ("end", "End date")):
+    for key, label in SANCTION_DATES.items():
         values[key] = given_in_summary(props, f"{label} as given: ", values[key])
     field.update(start="startDate", end="endDate", status="status")
     return values, field
 
 
+# a sanction's dates, and how a summary or a reason names them
+SANCTION_DATES = {"date": "Listing date", "start": "Start date", "end": "End date"}
 # what else a list says of a sanction, kept in its reason, each on a line of its own
 _TERMS = (("provisions", "Provisions"), ("duration", "Duration"),
           ("authorityId", "Authority's listing id"), ("unscId", "UN listing id"),
