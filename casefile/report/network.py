@@ -32,10 +32,10 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities
                   if any(not s.get("ended") for s in e["sanctions"])}
-    ended = [rel for rel in rels if _over(rel, data.today)]
+    ended = {rel["id"] for rel in rels if _over(rel, data.today)}
     d = network_drawing(data.shipments, width, relationships=[
-        {**rel, "kind": f"{rel['kind']} (ended {rel['date_end'][:4]})"} if rel in ended
-        else rel for rel in rels], sanctioned=sanctioned)
+        {**rel, "kind": f"{rel['kind']} (ended {rel['date_end'][:4]})"}
+        if rel["id"] in ended else rel for rel in rels], sanctioned=sanctioned)
     if d is None:
         return out + [para("No shipments or relationships recorded.", st.NOTE)]
     linked = ({s["shipper_id"] for s in data.shipments} | {s["consignee_id"]

@@ -6,6 +6,7 @@ keeps the first match in view."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,13 +27,22 @@ ELLIPSIS = "…"
 LEAD = 16  # characters before the first match kept when the text is cut on the left
 
 
+@lru_cache(maxsize=16)
+def _metrics(described: str) -> tuple[QFontMetricsF, QFontMetricsF]:
+    """The plain and bold metrics of a font (as QFont.toString says it): made once, not
+    per cell painted."""
+    font = QFont()
+    font.fromString(described)
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    return QFontMetricsF(font), QFontMetricsF(bold)
+
+
 def _advance(text: str, spans: list[tuple[int, int]],
              font: QFont) -> Callable[[int, int, str, str], float]:
     """(a, b, prefix, suffix) -> the pixels ``prefix + text[a:b] + suffix`` takes, drawn
     with ``spans`` bold."""
-    bold = QFont(font)
-    bold.setWeight(QFont.Weight.Bold)
-    plain_fm, bold_fm = QFontMetricsF(font), QFontMetricsF(bold)
+    plain_fm, bold_fm = _metrics(font.toString())
 
     def advance(a: int, b: int, prefix: str, suffix: str) -> float:
         at, total = a, plain_fm.horizontalAdvance(prefix + suffix)

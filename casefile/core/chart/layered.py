@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from casefile.core.chart.shape import MARGIN, components, fill, pack_rows, spread
+from casefile.core.chart.shape import (
+    MARGIN,
+    components,
+    fill,
+    keep_fixed,
+    pack_rows,
+    spread,
+)
 
 WIDE, TALL = 3.0, 0.8  # chart units (times k) between neighbours side by side, one above
 LEVEL_TALL = 2.0  # between levels run top to bottom
@@ -155,7 +162,4 @@ def hierarchical_layout(n: int, src: np.ndarray, dst: np.ndarray, *, k: float = 
     pos = other if fill(np.ptp(other, axis=0), aspect, MARGIN * k) > TURN * fill(
         np.ptp(along, axis=0), aspect, MARGIN * k) else along
     pos = spread(pos, aspect, most=LONGEST, margin=MARGIN * k)  # levels further apart
-    if init is not None and fixed is not None:
-        mask = np.asarray(fixed, bool)
-        pos[mask] = np.asarray(init, np.float64)[mask]
-    return pos
+    return keep_fixed(pos, init, fixed)

@@ -11,19 +11,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from casefile.core.chart.shape import ellipse_perimeter, ellipse_points, view_shape
+from casefile.core.chart.shape import (
+    ellipse_perimeter,
+    ellipse_points,
+    keep_fixed,
+    view_shape,
+)
 
 SPACING = 1.6  # chart units (times k) along a ring between neighbours, at least
 RING_STEP = 3.0  # chart units (times k) between rings in a square view
-
-
-def keep_fixed(pos: np.ndarray, init: np.ndarray | None, fixed: np.ndarray | None
-               ) -> np.ndarray:
-    """``pos`` with the ``fixed`` rows put back where ``init`` has them."""
-    if init is not None and fixed is not None:
-        mask = np.asarray(fixed, bool)
-        pos[mask] = np.asarray(init, np.float64)[mask]
-    return pos
 
 
 def _axes(aspect: float) -> tuple[float, float]:

@@ -133,3 +133,12 @@ def ellipse_points(rx: float, ry: float, fractions: np.ndarray) -> np.ndarray:
         length = np.concatenate([[0.0], np.cumsum(seg)])
         t = np.interp(np.mod(f, 1.0) * length[-1], length, s)
     return np.column_stack([rx * np.cos(t), ry * np.sin(t)])
+
+
+def keep_fixed(pos: np.ndarray, init: np.ndarray | None, fixed: np.ndarray | None
+               ) -> np.ndarray:
+    """``pos`` with the ``fixed`` rows put back where ``init`` has them."""
+    if init is not None and fixed is not None:
+        mask = np.asarray(fixed, bool)
+        pos[mask] = np.asarray(init, np.float64)[mask]
+    return pos
