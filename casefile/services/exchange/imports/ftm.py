@@ -32,6 +32,8 @@ from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_known import CaseFacts
+from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
+from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
 from casefile.services.exchange.imports.ftm_read import (
     Record,
     json_entities,
@@ -126,6 +128,8 @@ class _Import(FtmRecords):
         self.conn = w.conn
         self._own: dict[str, dict[str, int]] | None = None
         self.handled: set[str] = set()  # ids of the sources and facts read so far
+        self.posts = Posts(report.leave_out)  # the posts of the file's holders (PEPs)
+        self.shift = 0  # 1 when the posts were gathered by a pass of their own
 
     def created_nothing(self) -> bool:
         return all(self.w.next[k] == self.before[k] for k in self.w.next)
@@ -137,7 +141,12 @@ class _Import(FtmRecords):
         if is_csv:
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
-        known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
+        if names_occupancies(self.path, self.encoding):
+            with self.path.open(encoding=self.encoding, newline="") as f:
+                self.shift = 1
+                self.posts.read(f, self.path, lambda: self._tell(f, -1))
+        known = (set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS)
+                 | set(CITES) | set(POSTS))
         later: set[str] = set()  # the schemata of the later passes the file holds
 
         def other(schema: str) -> None:
@@ -150,6 +159,7 @@ class _Import(FtmRecords):
         first = set(fm.mapping().parties) | set(fm.mapping().sources)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other),
                    self.first)
+        self.posts.not_taken(self.parties.__contains__)
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
@@ -170,12 +180,18 @@ class _Import(FtmRecords):
                     else:
                         handle(line, rec)
                     self.w.flush_if_full()
-                    if self.progress and i % 1000 == 0:  # may raise to cancel
-                        done = f.buffer.tell() + n * self.size  # type: ignore[attr-defined]
-                        self.progress(done, 3 * self.size, f"{self.report.rows:,} records")
+                    if i % 1000 == 0:
+                        self._tell(f, n)
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
                                       f"({exc.reason})") from None
+
+    def _tell(self, f: Any, n: int) -> None:
+        """Say how far the passes are (pass ``n``; -1 gathers the posts); may raise to
+        cancel."""
+        if self.progress:
+            done = f.buffer.tell() + (n + self.shift) * self.size
+            self.progress(done, (3 + self.shift) * self.size, f"{self.report.rows:,} records")
 
     def first(self, line: int, rec: Record) -> None:
         if rec["schema"] in fm.mapping().sources:
@@ -229,6 +245,8 @@ class _Import(FtmRecords):
             if why := identifier_problem(s, v):
                 report.warn(f"{where(p)}: {why}; kept, not used to match parties")
         country, details, fields = fm.party_details(schema, props, report.leave_out)
+        if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
+            details["position"] = self.posts.position(rec["id"], details.get("position", ""))
         eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
                            country=country, description=fm.joined(props, "description",
                                                                   "notes")[:100_000],

@@ -1,0 +1,133 @@
+"""The posts a person held, from FollowTheMoney's Occupancy and Position entities: how
+OpenSanctions and Wikidata-fed datasets give politically exposed persons (a Person, the
+Occupancy whose ``holder`` it is, with dates and status, and the Position that is its
+``post``, with a name, country and area). Casefile keeps them in the person's Position field,
+one line a post:
+
+    Member of the State Duma (Russia), 2016-10-05 – 2021-10-12, ended
+    Supreme Leader of North Korea (North Korea), since 2011-12-17
+
+A file gives the three in any order, and a party's row is written when the party is read:
+so the posts are gathered first, by a pass that parses only the lines naming an Occupancy or
+a Position — and no pass at all when the file names none (a quick byte scan says so).
+What a post line cannot say is counted as left out, never dropped silently."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from casefile.core.countries import country_name
+from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_read import Record, json_entities
+
+SCHEMATA = ("Occupancy", "Position")
+# what each reads (besides the properties the importer never counts as left out)
+_READ = {"Occupancy": frozenset({"holder", "post", "status", "date", "startDate", "endDate"}),
+         "Position": frozenset({"name", "country", "subnationalArea"})}
+_NEEDLE = b'"Occupancy"'
+
+
+def names_occupancies(path: Path, encoding: str) -> bool:
+    """Whether the file may hold an Occupancy: a scan of its bytes (an encoding that does
+    not write ASCII as ASCII is read in the pass itself)."""
+    try:
+        if _NEEDLE.decode("ascii").encode(encoding.removesuffix("-sig")) != _NEEDLE:
+            return True
+    except (LookupError, UnicodeError):
+        return True
+    tail = b""
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            if _NEEDLE in tail + chunk[:len(_NEEDLE)] or _NEEDLE in chunk:
+                return True
+            tail = chunk[-len(_NEEDLE):]
+    return False
+
+
+class Posts:
+    """The posts of the file's holders, by the holder's FtM id, until each party takes its
+    own; ``leave_out`` hears of what a post line cannot hold."""
+
+    def __init__(self, leave_out: Callable[[str], None]) -> None:
+        self.leave_out = leave_out
+        self.titles: dict[str, str] = {}  # Position id -> 'Member of the State Duma (Russia)'
+        self.held: dict[str, list[tuple[str, str]]] = {}  # holder id -> [(post id, tail)]
+        self.occupancies: set[str] = set()  # ids read (a nested file repeats them)
+
+    def read(self, f: TextIO, path: Path, tell: Callable[[], None] | None = None) -> None:
+        """Gather the file's posts (``tell`` is called every 1,000 entities: progress)."""
+        for i, (_line, rec) in enumerate(self._records(f, path), 1):
+            if rec is not None:
+                self.take(rec)
+            if tell is not None and i % 1000 == 0:
+                tell()
+
+    @staticmethod
+    def _records(f: TextIO, path: Path) -> Iterator[tuple[int, Record | None]]:
+        return json_entities(path, f, SCHEMATA.__contains__)
+
+    def take(self, rec: Record) -> None:
+        schema, props, rid = rec["schema"], rec["properties"], rec["id"]
+        if schema == "Position":
+            if rid in self.titles:
+                return
+            name = rec.get("caption") or fm.first(props, "name")
+            if not name:
+                self.leave_out("Position without a name")
+                return
+            where = fm.strings(props, "subnationalArea") + [
+                country_name(c) or c for c in fm.strings(props, "country")]
+            self.titles[rid] = f"{name} ({', '.join(where)})" if where else name
+        else:
+            if rid and rid in self.occupancies:
+                return
+            self.occupancies.add(rid)
+            holders, posts = fm.strings(props, "holder"), fm.strings(props, "post")
+            if not holders or not posts:
+                self.leave_out("Occupancy without its holder or post")
+                return
+            dates, _prop = fm.span(props)
+            status = [s for s in fm.strings(props, "status") if s.casefold() != "unknown"]
+            tail = "".join(f", {x}" for x in (dates, *status) if x)
+            for holder in holders:
+                self.held.setdefault(holder, []).extend((post, tail) for post in posts)
+        for prop in props:
+            if prop not in _READ[schema] and prop not in fm.mapping().not_left_out \
+                    and fm.strings(props, prop):
+                self.leave_out(f"{schema} {prop}: Casefile has no field for it")
+
+    def lines(self, holder: str) -> list[str]:
+        """The post lines of a holder (taken: each is given once), in file order."""
+        out: list[str] = []
+        for post, tail in self.held.pop(holder, ()):
+            title = self.titles.get(post)
+            if title is None:
+                self.leave_out("Occupancy whose post (Position) is not in the file")
+            elif (line := title + tail) not in out:
+                out.append(line)
+        # a post given again without dates or status says nothing the dated line does not
+        return [x for x in out if not any(y.startswith(x + ", ") for y in out)]
+
+    def position(self, holder: str, own: str) -> str:
+        """The Position field of a new party: its post lines, then what its own ``position``
+        property says that no post line does ('Member of the State Duma' is said by
+        'Member of the State Duma (Russia), since 2021')."""
+        posts = self.lines(holder)
+        if not posts:
+            return own
+        said = [p.casefold() for p in posts]
+        rest = [x for x in own.splitlines() if x.strip() and not any(
+            p.startswith(x.strip().casefold()) for p in said)]
+        return "\n".join(posts + rest)
+
+    def not_taken(self, reused: Callable[[str], bool]) -> None:
+        """Count the posts no new party took: of a party already in the case (``reused``:
+        its details are not changed by an import) or of a holder not in the file."""
+        for holder, posts in self.held.items():
+            why = ("of a party already in the case: not added to it" if reused(holder)
+                   else "whose holder is not a party in the file")
+            for _post in posts:
+                self.leave_out(f"Occupancy {why}")
+        self.held.clear()
