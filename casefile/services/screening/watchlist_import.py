@@ -27,6 +27,8 @@ from casefile.core.screening.keys import entry_keys
 from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
 from casefile.errors import Cancelled, ImportFileError
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
+from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
+from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
@@ -96,13 +98,33 @@ def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
     if not is_nested(obj):
         return [obj]
     out = []
-    for one in flatten(obj):
+    every = flatten(obj)
+    _posts_into(every)
+    for one in every:
         key = str(one.get("id") or "")
         if key and key in seen:
             continue
         seen.add(key)
         out.append(one)
     return out
+
+
+def _posts_into(every: list[dict[str, Any]]) -> None:
+    """A nested line's persons given the posts nested with them (Occupancy and Position, as
+    OpenSanctions nests a PEP's) in their ``position``, a dated line each, for the reviewer
+    to read."""
+    if not any(one.get("schema") == "Occupancy" for one in every):
+        return
+    posts = Posts(lambda _what: None)  # the rest of them is not matched, so not kept
+    for one in every:
+        if one.get("schema") in POSTS and (rec := entity(one)) is not None:
+            posts.take(rec)
+    for one in every:
+        key = str(one.get("id") or "")
+        if key in posts.held and isinstance(one.get("properties"), dict):
+            own = "\n".join(str(v) for v in one["properties"].get("position") or [])
+            one["properties"] = {**one["properties"],
+                                 "position": posts.position(key, own).splitlines()}
 
 
 def _row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:

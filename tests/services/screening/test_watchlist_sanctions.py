@@ -214,3 +214,26 @@ def test_a_date_that_is_no_date_is_kept_in_words_and_the_rest_recorded(tmp_path)
     assert by["EU"]["date_text"] is None
     assert "Listing date as the list gives it: 2022-02-30 (February 2022 has 28 days" \
         in by["EU"]["reason"]
+
+
+def test_a_nested_peps_posts_are_kept_in_its_entry_for_the_reviewer(tmp_path):
+    """OpenSanctions nests a PEP's Occupancy (dates, status) and its Position (name,
+    country) in the person's line: the entry's position says each post, dated."""
+    from tests.services.test_import_ftm_posts import (
+        DUMA,
+        EXPECTED,
+        GOVERNOR,
+        OCCUPANCIES,
+        PERSON,
+    )
+    from tests.support.ftm_nested import nested_targets, write_nested
+
+    lines = nested_targets([PERSON, DUMA, GOVERNOR, *OCCUPANCIES], targets={PERSON["id"]})
+    load(write_nested(tmp_path / "peps.nested.json", lines), "peps", where=tmp_path)
+    con = db.connect(db.path_of("peps", tmp_path))
+    try:
+        (data,) = con.execute("SELECT data FROM entry WHERE key = ?", (PERSON["id"],)
+                              ).fetchone()
+    finally:
+        con.close()
+    assert json.loads(data)["position"] == EXPECTED.splitlines()
