@@ -207,3 +207,17 @@ def test_values_a_record_holds_one_of_are_counted_when_more_are_given(case, tmp_
         "EconomicActivity invoiceAmount/customsAmount: only the first amount kept as the "
         "value": 1,
         "Documentation role: Casefile keeps a citation's credibility, not its role": 1}
+
+
+def test_name_parts_no_kept_name_holds_are_counted(case, tmp_path):
+    """A first, middle or father's name that a kept name repeats is read; one that no name
+    of the party holds (the name gives only 'PETROV Ivan') is counted as left out."""
+    rows = [{"id": "p", "schema": "Person", "properties": {
+        "name": ["PETROV Ivan"], "alias": ["Иван Петров"], "firstName": ["Ivan", "Иван"],
+        "lastName": ["Petrov"], "fatherName": ["Sergeyevich"], "middleName": ["Sergeyevich"]}}]
+    f = tmp_path / "person.json"
+    f.write_text(json.dumps(rows[0], ensure_ascii=False), "utf-8")
+    report = import_ftm(case, f).result
+    assert report.left_out == {
+        "Person fatherName: a name part no name of the party holds": 1,
+        "Person middleName: a name part no name of the party holds": 1}

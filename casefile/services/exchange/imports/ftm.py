@@ -247,15 +247,18 @@ class _Import(FtmRecords):
         country, details, fields = fm.party_details(schema, props, report.leave_out)
         if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
             details["position"] = self.posts.position(rec["id"], details.get("position", ""))
+        aliases = fm.aliases(props, name, rec["langs"])
         eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
                            country=country, description=fm.joined(props, "description",
                                                                   "notes")[:100_000],
-                           aliases=fm.aliases(props, name, rec["langs"]), identifiers=idents,
+                           aliases=aliases, identifiers=idents,
                            details=details, field={"name": "name", "description": "notes",
                                                    **fields})
         if eid is None:
             return None
         self._left_out(schema, props, fm.PARTY_PROPS)
+        fm.name_parts_left_out(schema, props, [name, *(a[1] for a in aliases)],
+                               report.leave_out)
         note = rec.get("_note") or " ".join(fm.strings(props, "sourceUrl"))
         self.w.cite(where, "entity", eid, f"line {line}",
                     " · ".join(x for x in (f"{schema} {rec['id']}".strip(), note) if x))

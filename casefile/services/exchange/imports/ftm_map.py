@@ -78,6 +78,22 @@ PARTY_PROPS = frozenset({
     *IDENT_PROPS, *IDENT_OTHER})
 
 
+NAME_PARTS = ("firstName", "secondName", "middleName", "fatherName", "lastName")
+
+
+def name_parts_left_out(schema: str, props: Props, names: list[str],
+                        left_out: Callable[[str], None]) -> None:
+    """Count the name parts (firstName, fatherName …) that no name kept for the party
+    holds: where a name holds them they repeat it, else they would be lost unsaid."""
+    if not any(p in props for p in NAME_PARTS):
+        return
+    held = " ".join(names).casefold()
+    for p in NAME_PARTS:
+        for v in strings(props, p):
+            if v.casefold() not in held:
+                left_out(f"{schema} {p}: a name part no name of the party holds")
+
+
 def first(props: Props, prop: str) -> str | None:
     """The first value of a property, or None."""
     values = strings(props, prop)
