@@ -92,3 +92,30 @@ def test_declaration_numbers_and_relationships_take_their_ftm_form(case, tmp_pat
     # a public body is no Asset: its 'owns' is an UnknownLink that says so
     assert schemata == ["Employment", "Family", "Ownership", "UnknownLink"]
     assert one(entities, "UnknownLink")["role"] == ["owns"]
+
+
+def test_long_text_keeps_its_line_breaks_into_another_case(case, tmp_path):
+    """A sanction's terms and a party's description are written on lines; FtM's text
+    properties keep them, and so does the import into another case (before, they folded
+    into one line there)."""
+    from followthemoney import model
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+    from casefile.services.exchange.imports.ftm_map import TEXT_PROPS
+
+    assert TEXT_PROPS == {p.name for s in model.schemata.values()
+                          for p in s.properties.values() if p.type.name == "text"}
+    reason = "Supplies drones\nProvisions: Asset freeze; Travel ban\nDuration:  3 years"
+    who = case.create("entity", {"name": "Osetrova", "kind": "person",
+                                 "description": "Designer.\n\nSee the 2022 listing."}).result
+    case.create("sanction", {"entity_id": who, "authority": "EU", "reason": reason})
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    other = Case.new(tmp_path / "other.casefile")
+    try:
+        import_ftm(other, out)
+        assert other.get("sanction", 1)["reason"] == reason.replace("  ", " ")
+        assert other.get("entity", 1)["description"] == "Designer.\n\nSee the 2022 listing."
+    finally:
+        other.close()

@@ -100,9 +100,20 @@ def first(props: Props, prop: str) -> str | None:
     return values[0] if values else None
 
 
+# FollowTheMoney's properties of type text: long text that keeps its line breaks (a
+# sanction's reason, a description); any other value is one line
+TEXT_PROPS = frozenset({"biography", "bodyText", "decisionReason", "description",
+                        "goodsDescription", "indexText", "notes", "purpose", "reason",
+                        "summary", "translatedText"})
+
+
+def _lines_kept(v: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in v.strip().splitlines())
+
+
 def strings(props: Props, prop: str) -> list[str]:
-    """The non-empty text values of a property, whitespace folded, each once, in file
-    order."""
+    """The non-empty text values of a property, whitespace folded (within each line for
+    long text: :data:`TEXT_PROPS`), each once, in file order."""
     values = props.get(prop)
     if props.__class__ is Seen:
         props.read.add(prop)
@@ -114,7 +125,7 @@ def strings(props: Props, prop: str) -> list[str]:
             if not isinstance(v, int | float) or isinstance(v, bool):
                 continue
             v = str(v)
-        s = " ".join(v.split())
+        s = _lines_kept(v) if prop in TEXT_PROPS else " ".join(v.split())
         if s and s not in out:
             out.append(s)
     return out
