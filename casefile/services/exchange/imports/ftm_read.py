@@ -1,5 +1,6 @@
 '''Read FollowTheMoney files as entities: JSON lines (streamed, one entity a line), a JSON
-array, entities written as statements (each value with its language), and OpenSanctions'
+array, one JSON document (a yente API response, :mod:`.ftm_document`), entities written as
+statements (each value with its language), and OpenSanctions'
 ``targets.simple.csv`` (both its current 16-column layout with ``program_ids`` and the
 older 15-column one).
 
@@ -25,6 +26,7 @@ from typing import Any, TextIO, cast
 
 from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_document import document_entities, is_document
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 
 Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows;
@@ -37,10 +39,18 @@ SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", 
 
 
 def kind_of_file(f: TextIO) -> str:
-    """'array', 'lines' (JSON) or 'csv', from the first characters."""
+    """'array', 'lines' (JSON), 'document' (one JSON object over several lines: a yente
+    response, :mod:`.ftm_document`) or 'csv', from the first characters and line."""
     first = f.read(4096).lstrip("\ufeff \t\r\n")
     f.seek(0)
-    return "array" if first.startswith("[") else "lines" if first.startswith("{") else "csv"
+    if first.startswith("["):
+        return "array"
+    if not first.startswith("{"):
+        return "csv"
+    while (line := f.readline()) and not line.strip(" \t\r\n\ufeff"):
+        pass
+    f.seek(0)
+    return "document" if is_document(line) else "lines"
 
 
 def entity(raw: Any) -> Record | None:
@@ -74,8 +84,11 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
                   ) -> Iterator[tuple[int, Record | None]]:
     """(line, entity) of the entities whose schema is ``wanted``; ``other`` hears the
     schema of each one that is not. An entity is None when the line is not an FtM entity."""
-    if kind_of_file(f) == "array":
-        for n, raw in _json_array(path, f):  # a stream: a big array is never held whole
+    kind = kind_of_file(f)
+    if kind in ("array", "document"):
+        # a stream: a big array is never held whole; a document is a response, small
+        for n, raw in (_json_array(path, f) if kind == "array" else
+                       document_entities(path, f)):
             yield from _entities(n, raw, wanted, other)
         return
     for n, line in enumerate(f, 1):
