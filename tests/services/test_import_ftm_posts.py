@@ -108,7 +108,8 @@ def test_an_occupancy_whose_post_is_missing_is_counted(case, tmp_path):
 @given(st.binary(max_size=64), st.integers(0, (1 << 20) + 40), st.booleans())
 def test_the_byte_scan_finds_an_occupancy_wherever_it_falls(tmp_path_factory, noise, at, put):
     body = bytearray(noise * ((at // max(len(noise), 1)) + 2) if noise else b"x" * (at + 20))
-    body = body.replace(b'"Occupancy"', b"")
+    while b"Occupancy" in body:  # (a removal may join two halves into another)
+        body = body.replace(b"Occupancy", b"")
     if put:
         body[at:at] = b'"Occupancy"'
     path = tmp_path_factory.mktemp("scan") / "f.json"

@@ -227,8 +227,9 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
         kind = kind_of_file(f)
         if not f.read(4096).strip():
             raise ImportFileError(f"{path.name} is empty: nothing to load")
-    if kind in ("array", "document"):
-        what = "a JSON array" if kind == "array" else "one JSON object over several lines"
+    if kind in ("array", "document", "statements_csv", "statements_json"):
+        what = {"array": "a JSON array", "document": "one JSON object over several lines"
+                }.get(kind, "FollowTheMoney statements")
         raise ImportFileError(f"{path.name}: {what}; a watchlist is loaded from "
                               "OpenSanctions' entities.ftm.json (one entity a line)")
     guess = dataset or (path.parent.name if path.parent.name not in ("", ".") else "") \

@@ -157,8 +157,8 @@ class _Import(FtmRecords):
                 later.add(schema)
 
         first = set(fm.mapping().parties) | set(fm.mapping().sources)
-        self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other),
-                   self.first)
+        self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
+                                              self.report.warn), self.first)
         self.posts.not_taken(self.parties.__contains__)
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file

@@ -26,7 +26,7 @@ SCHEMATA = ("Occupancy", "Position")
 # what each reads (besides the properties the importer never counts as left out)
 _READ = {"Occupancy": frozenset({"holder", "post", "status", "date", "startDate", "endDate"}),
          "Position": frozenset({"name", "country", "subnationalArea"})}
-_NEEDLE = b'"Occupancy"'
+_NEEDLE = b"Occupancy"  # quoted in JSON, bare in a statements CSV
 
 
 def names_occupancies(path: Path, encoding: str) -> bool:

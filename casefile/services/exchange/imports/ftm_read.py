@@ -1,5 +1,6 @@
 '''Read FollowTheMoney files as entities: JSON lines (streamed, one entity a line), a JSON
-array, one JSON document (a yente API response, :mod:`.ftm_document`), entities written as
+array, one JSON document (a yente API response, :mod:`.ftm_document`), statements files
+(OpenSanctions' ``statements.csv``, :mod:`.ftm_statements`), entities written as
 statements (each value with its language), and OpenSanctions'
 ``targets.simple.csv`` (both its current 16-column layout with ``program_ids`` and the
 older 15-column one).
@@ -28,6 +29,13 @@ from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_document import document_entities, is_document
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
+from casefile.services.exchange.imports.ftm_statements import (
+    csv_statements,
+    is_statement,
+    is_statement_header,
+    json_statements,
+)
+from casefile.services.exchange.imports.ftm_statements import entities as statement_entities
 
 Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows;
 # nested: True for an entity taken out of a nested line)
@@ -45,12 +53,18 @@ def kind_of_file(f: TextIO) -> str:
     f.seek(0)
     if first.startswith("["):
         return "array"
-    if not first.startswith("{"):
-        return "csv"
     while (line := f.readline()) and not line.strip(" \t\r\n\ufeff"):
         pass
     f.seek(0)
-    return "document" if is_document(line) else "lines"
+    if not first.startswith("{"):
+        header = next(csv.reader([line.lstrip("\ufeff")]), [])
+        return "statements_csv" if is_statement_header(header) else "csv"
+    if is_document(line):
+        return "document"
+    try:
+        return "statements_json" if is_statement(json.loads(line)) else "lines"
+    except (json.JSONDecodeError, RecursionError):
+        return "lines"  # said with its line and column when read
 
 
 def entity(raw: Any) -> Record | None:
@@ -80,15 +94,22 @@ def entity(raw: Any) -> Record | None:
 
 
 def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
-                  other: Callable[[str], None] | None = None
+                  other: Callable[[str], None] | None = None,
+                  warn: Callable[[str], None] | None = None
                   ) -> Iterator[tuple[int, Record | None]]:
     """(line, entity) of the entities whose schema is ``wanted``; ``other`` hears the
-    schema of each one that is not. An entity is None when the line is not an FtM entity."""
+    schema of each one that is not, ``warn`` what a reader notes. An entity is None when
+    the line is not an FtM entity. Statements files (:mod:`.ftm_statements`) are read here
+    too."""
     kind = kind_of_file(f)
-    if kind in ("array", "document"):
-        # a stream: a big array is never held whole; a document is a response, small
-        for n, raw in (_json_array(path, f) if kind == "array" else
-                       document_entities(path, f)):
+    if kind != "lines":
+        # a stream: a big array is never held whole; a document is a response, small;
+        # statements are gathered entity by entity
+        raws = (_json_array(path, f) if kind == "array" else
+                document_entities(path, f) if kind == "document" else
+                statement_entities(csv_statements(path, f) if kind == "statements_csv" else
+                                   json_statements(path, f), warn))
+        for n, raw in raws:
             yield from _entities(n, raw, wanted, other)
         return
     for n, line in enumerate(f, 1):
