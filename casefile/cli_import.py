@@ -49,8 +49,9 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("import-ftm", help="import parties, sanctions, relationships, "
                        "shipments, events and sources from FollowTheMoney JSON (flat or "
                        "nested, as OpenSanctions' entities.ftm.json and targets.nested.json; "
-                       "or one entity or search/match response saved from the yente API) "
-                       "or an OpenSanctions targets.simple.csv")
+                       "or one entity or search/match response saved from the yente API), "
+                       "FtM statements (OpenSanctions' statements.csv) or an OpenSanctions "
+                       "targets.simple.csv")
     s.add_argument("path", type=Path, help="the case")
     s.add_argument("file", type=Path)
     s.add_argument("--dry-run", action="store_true",
