@@ -159,12 +159,13 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         saved = save_mapping(args.save_mapping, ColumnMapping(report.mapping, report.constants))
         print(f"Saved mapping to {saved}")
     verb = "Would import" if args.dry_run else "Imported"
-    what = "records" if args.verb == "import-ftm" else counted(report.shipments, "shipment")
-    print(f"{verb} {what} from {counted(report.rows, 'row')}; "
-          f"{counted(len(report.new_entities), 'new party', 'new parties')}, "
-          f"{len(report.reused_entities):,} already in the case")
-    for line in getattr(report, "summary_lines", list)():  # FtM: facts, skipped schemata
-        print(line)
+    if args.verb == "import-ftm":  # what it adds, facts already there, skipped schemata
+        print(report.headline(verb))
+    else:
+        print(f"{verb} {counted(report.shipments, 'shipment')} from "
+              f"{counted(report.rows, 'row')}; "
+              f"{counted(len(report.new_entities), 'new party', 'new parties')}, "
+              f"{len(report.reused_entities):,} already in the case")
     notes = list(report.warnings.items())
     for what, n in notes[:50]:
         print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))
@@ -179,8 +180,10 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         if len(left_out) > 50:
             print(f"  … and {len(left_out) - 50:,} more kinds of value")
     if args.dry_run and report.preview:
-        print(f"What each row creates (first {len(report.preview)} of {report.rows:,} rows):"
-              if len(report.preview) < report.rows else "What each row creates:")
+        unit = "record" if args.verb == "import-ftm" else "row"
+        print(f"What each {unit} creates (first {len(report.preview)} of "
+              f"{counted(report.rows, unit)}):"
+              if len(report.preview) < report.rows else f"What each {unit} creates:")
         for line in report.preview:
             print(f"  {line}")
     _proposals(report.proposals, kept_apart=not args.dry_run)

@@ -381,7 +381,7 @@ def test_import_ftm_reads_a_large_json_array_as_a_stream(tmp_path, capsys):
     finally:
         tracemalloc.stop()
     assert status == 0, err
-    assert "from 1,000 rows" in out
+    assert "Would import 1,000 parties from 1,000 records of big.json." in out
     assert peak < size / 2, f"peak {peak:,} bytes for a {size:,}-byte file"
     bad = tmp_path / "bad.json"
     bad.write_text('[\n{"id": "a", "schema": "Company", "properties": {"name": ["A"]}},\n'

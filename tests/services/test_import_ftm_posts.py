@@ -93,8 +93,18 @@ def test_posts_of_a_party_already_in_the_case_or_of_no_party_are_counted(case, t
     assert not report.problems
     assert report.reused_entities == {"Maria Aleksandrovna Osetrova": 1}
     assert _position(case) == ""  # not changed by an import
-    assert report.left_out["Occupancy of a party already in the case: not added to it"] == 3
+    # two posts (the third repeats the first undated): each said once
+    assert report.left_out["Occupancy of a party already in the case: not added to it"] == 2
     assert report.left_out["Occupancy whose holder is not a party in the file"] == 1
+
+
+def test_posts_a_party_already_says_are_not_said_left_out_again(case, tmp_path):
+    path = _write_lines(tmp_path / "peps.ftm.json", [PERSON, DUMA, GOVERNOR, *OCCUPANCIES])
+    import_ftm(case, path)
+    again = import_ftm(case, path, again=True).result
+    assert again.nothing_new
+    assert not any("party already in the case" in k for k in again.left_out)
+    assert again.left_out["Occupancy declarationDate: Casefile has no field for it"] == 1
 
 
 def test_an_occupancy_whose_post_is_missing_is_counted(case, tmp_path):

@@ -159,7 +159,7 @@ class _Import(FtmRecords):
         first = set(fm.mapping().parties) | set(fm.mapping().sources)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
-        self.posts.not_taken(self.parties.__contains__)
+        self.posts.not_taken(self._position_of)
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
@@ -185,6 +185,15 @@ class _Import(FtmRecords):
             except UnicodeDecodeError as exc:
                 raise ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
                                       f"({exc.reason})") from None
+
+    def _position_of(self, ftm_id: str) -> str | None:
+        """The Position field of the case's party the file's ``ftm_id`` became (None when
+        the file gave no such party)."""
+        eid = self.parties.get(ftm_id)
+        if eid is None:
+            return None
+        return self.conn.exec_driver_sql("SELECT position FROM entity WHERE id = ?",
+                                         (eid,)).scalar() or ""
 
     def _tell(self, f: Any, n: int) -> None:
         """Say how far the passes are (pass ``n``; -1 gathers the posts); may raise to

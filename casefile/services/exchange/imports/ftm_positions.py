@@ -122,12 +122,19 @@ class Posts:
             p.startswith(x.strip().casefold()) for p in said)]
         return "\n".join(posts + rest)
 
-    def not_taken(self, reused: Callable[[str], bool]) -> None:
-        """Count the posts no new party took: of a party already in the case (``reused``:
-        its details are not changed by an import) or of a holder not in the file."""
-        for holder, posts in self.held.items():
-            why = ("of a party already in the case: not added to it" if reused(holder)
-                   else "whose holder is not a party in the file")
-            for _post in posts:
-                self.leave_out(f"Occupancy {why}")
-        self.held.clear()
+    def not_taken(self, existing: Callable[[str], str | None]) -> None:
+        """Count the posts no new party took: of a holder not in the file, or of a party
+        already in the case (``existing`` gives its Position field, None for a holder the
+        file did not give): an import does not change a party's details, so a post the
+        field does not already say is left out."""
+        for holder in list(self.held):
+            had = existing(holder)
+            if had is None:
+                for _post in self.held.pop(holder):
+                    self.leave_out("Occupancy whose holder is not a party in the file")
+                continue
+            there = set(had.splitlines())
+            for line in self.lines(holder):
+                if line not in there:
+                    self.leave_out("Occupancy of a party already in the case: not added "
+                                   "to it")

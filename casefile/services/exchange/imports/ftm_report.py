@@ -46,6 +46,15 @@ class FtmReport(ImportReport):
             made.append(counted(self.citations, "citation") + " of its sources")
         return made
 
+    def headline(self, verb: str) -> str:
+        """'Imported 1 party and 1 sanction from 8 records of peps.json.', then what the
+        summary adds (facts already in the case, skipped schemata)."""
+        made = self.made()
+        what = (", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else
+                made[0] if made else "nothing new")
+        head = f"{verb} {what} from {counted(self.rows, 'record')} of {self.file}."
+        return "\n".join([head, *self.summary_lines()[1:]])  # not 'New: …' again
+
     def summary_lines(self) -> list[str]:
         lines = ["New: " + (", ".join(self.made()) or "nothing")]
         if self.already or self.reused_entities:
