@@ -135,3 +135,27 @@ def test_a_flat_file_that_repeats_an_id_loses_nothing(tmp_path):
     f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     case = C.new(tmp_path / "f.casefile")
     assert import_ftm(case, f).result.sanctions == 2
+
+
+def test_a_sanction_nested_under_an_unknown_property_says_why_its_entity_is_missing(tmp_path):
+    """A newer FollowTheMoney model may nest under a reverse property this one does not
+    know: the reference back cannot be put back, and the problem says so rather than
+    claiming the entity is not in the file."""
+    import pytest
+
+    from casefile.errors import ImportFailed
+
+    line = {"id": "t", "schema": "Person", "properties": {
+        "name": ["Ivan Petrov"],
+        "sanctionsOfTomorrow": [{"id": "s", "schema": "Sanction",
+                                 "properties": {"authority": ["OFAC"]}}]}}
+    path = tmp_path / "targets.nested.json"
+    path.write_text(json.dumps(line) + "\n", "utf-8")
+    case = Case.new(tmp_path / "c.casefile")
+    with pytest.raises(ImportFailed) as failed:
+        import_ftm(case, path)
+    (problem,) = failed.value.report.problems
+    assert problem.startswith("targets.nested.json, line 1, field 'entity': the sanctioned "
+                              "entity is not in the file (it is nested under Person t "
+                              "'sanctionsOfTomorrow', a property this version of Casefile "
+                              "does not know")

@@ -34,6 +34,12 @@ def reverse_properties() -> dict[str, list[tuple[str, str]]]:
     return {k: [(s, p) for s, p in v] for k, v in data["reverse"].items()}
 
 
+@lru_cache(maxsize=1)
+def forward_properties() -> frozenset[str]:
+    """Every forward property the reverse table names ('entity', 'owner', 'holder' …)."""
+    return frozenset(p for pairs in reverse_properties().values() for _s, p in pairs)
+
+
 def is_nested(raw: Any) -> bool:
     """Whether any property of the entity holds an entity rather than an id."""
     props = raw.get("properties") if isinstance(raw, dict) else None
@@ -81,6 +87,8 @@ def _walk(raw: dict[str, Any], out: list[dict[str, Any]], depth: int) -> None:
                 child["properties"] = child_props
             elif child.get("id"):
                 ids.append(child["id"])
+                if name not in forward_properties():  # a newer model's reverse property?
+                    child["_under"] = f"{raw.get('schema')} {raw.get('id')} {name!r}"
             if depth < MAX_DEPTH:
                 _walk(child, out, depth + 1)
         if reverse is None and ids:

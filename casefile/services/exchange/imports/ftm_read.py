@@ -88,9 +88,12 @@ def entity(raw: Any) -> Record | None:
             if st.get("lang") and isinstance(value, str):
                 langs[(st["prop"], " ".join(value.split()))] = st["lang"]
     caption = raw.get("caption")
-    return {"id": str(raw.get("id") or ""), "schema": str(raw.get("schema") or ""),
-            "properties": props, "langs": langs,
-            "caption": caption if isinstance(caption, str) else None}
+    rec = {"id": str(raw.get("id") or ""), "schema": str(raw.get("schema") or ""),
+           "properties": props, "langs": langs,
+           "caption": caption if isinstance(caption, str) else None}
+    if "_under" in raw:  # nested under a property the reverse table does not know
+        rec["_under"] = raw["_under"]
+    return rec
 
 
 def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],

@@ -26,6 +26,17 @@ def _read_or_kept(read: frozenset[str]) -> frozenset[str]:
     return read | fm.mapping().not_left_out
 
 
+def _unknown_nesting(rec: Record) -> str:
+    """Why a nested record may lack the entity it belongs to: it was nested under a property
+    Casefile's FollowTheMoney model does not know, so the reference the nesting left out
+    could not be put back."""
+    if "_under" not in rec:
+        return ""
+    return (f" (it is nested under {rec['_under']}, a property this version of Casefile "
+            "does not know — perhaps from a newer FollowTheMoney model — so which entity it "
+            "names cannot be told)")
+
+
 class FtmRecords:
     """The records of one import run (its state is set up by the run, ftm._Import)."""
 
@@ -128,7 +139,8 @@ class FtmRecords:
         target = target or next((self.parties[e] for e in fm.strings(props, "entity")
                                  if e in self.parties), None)
         if target is None:
-            self.report.problem(f"{where('entity')}: the sanctioned entity is not in the file")
+            self.report.problem(f"{where('entity')}: the sanctioned entity is not in the "
+                                f"file{_unknown_nesting(rec)}")
             return
         values, fields = ff.sanction_values(props, self.today, self.report.warn)
         rid = self._fact(line, "sanction", {**values, "entity_id": target}, fields, rec)
@@ -141,7 +153,8 @@ class FtmRecords:
         ends = [next((self.parties[e] for e in fm.strings(props, link[end])
                       if e in self.parties), None) for end in ("subject", "object")]
         if ends[0] is None or ends[1] is None:
-            self.report.leave_out(f"{rec['schema']}: a party it links is not in the file")
+            self.report.leave_out(f"{rec['schema']}: a party it links is not in the "
+                                  f"file{_unknown_nesting(rec)}")
             return
         _kind, values = ff.relationship_values(rec["schema"], props)
         values.update(subject_id=ends[0], object_id=ends[1])
