@@ -54,6 +54,27 @@ def test_search_and_match_responses_import_their_results(tmp_path):
     assert _facts(got) == _facts(want)
 
 
+def test_responses_on_one_line_as_yente_sends_them_and_only_its_matches(tmp_path):
+    lines = nested_targets(cluster())
+    want, _r = _imported(tmp_path, "lines", write_nested(tmp_path / "t.json", lines))
+    compact = tmp_path / "search-compact.json"
+    compact.write_text(json.dumps({"results": lines, "total": {"value": len(lines)}}),
+                       "utf-8")
+    got, _r = _imported(tmp_path, "compact", compact)
+    assert _facts(got) == _facts(want)
+    decoy = {"id": "NK-decoy", "schema": "Person", "caption": "Ivan Petrovich",
+             "properties": {"name": ["Ivan Petrovich"]}, "score": 0.41, "match": False}
+    hits = [{**x, "score": 0.93, "match": True} for x in lines]
+    match = tmp_path / "match-compact.json"
+    match.write_text(json.dumps({"responses": {"q1": {"results": [*hits, decoy]}}}),
+                     "utf-8")
+    got, report = _imported(tmp_path, "match", match)
+    assert _facts(got) == _facts(want)  # the look-alike is not imported
+    assert report.warnings == {"match-compact.json: 1 candidate of the match response that "
+                               "yente did not mark as a match (\"match\": false) not "
+                               "imported": 1}
+
+
 def test_a_problem_names_the_line_its_entity_stands_on(case, tmp_path):
     results = [{"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
                {"id": "p2", "schema": "Person", "properties": {"birthDate": ["1960"]}}]
@@ -87,7 +108,10 @@ _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_siz
 
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.text(max_size=6), _JSON, min_size=1, max_size=4))
-def test_a_json_line_is_never_taken_for_a_document_and_pretty_json_always_is(obj):
-    assert is_document(json.dumps(obj, ensure_ascii=False)) is False
+def test_a_json_line_is_a_document_only_as_a_yente_response_and_pretty_json_always(obj):
+    response = "properties" not in obj and (isinstance(obj.get("results"), list)
+                                            or isinstance(obj.get("responses"), dict))
+    assert is_document(json.dumps(obj, ensure_ascii=False)) is response
+    assert is_document(json.dumps({**obj, "results": []})) is ("properties" not in obj)
     first_line = json.dumps(obj, ensure_ascii=False, indent=2).splitlines()[0]
     assert is_document(first_line) is True

@@ -5,8 +5,11 @@ JSON on a website, rather than an export's one-entity-a-line file:
 * one entity, pretty-printed, with its neighbours nested in it (``/entities/{id}``);
 * a search response, its entities under ``results`` (``/search/{dataset}``);
 * a match response, each query's entities under ``responses`` → query → ``results``
-  (``/match/{dataset}``); a result's score and features are the service's, not the
-  entity's, and are not kept.
+  (``/match/{dataset}``): only the candidates yente marks as a match; a result's score
+  and features are the service's, not the entity's, and are not kept.
+
+yente sends its responses on one line: such a line is a document too (it has ``results`` or
+``responses``, where an entity has ``properties``).
 
 The document is read whole (such responses are small); each entity is given with the line its
 ``id`` stands on, so a problem names a line a person can find."""
@@ -14,10 +17,11 @@ The document is read whole (such responses are small); each entity is given with
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from casefile.core.labels import counted
 from casefile.errors import ImportFileError
 
 MAX_CHARS = 256 * 1024 * 1024  # a response of this size is an export saved the wrong way
@@ -26,22 +30,27 @@ _NOT_ENTITIES = ("not a FollowTheMoney entity, nor a yente response holding enti
 
 
 def is_document(first_line: str) -> bool:
-    """Whether a file whose first line is ``first_line`` is one JSON object over several
-    lines (the first line of a JSON-lines file is a whole entity)."""
+    """Whether a file whose first line is ``first_line`` is one JSON document: an object over
+    several lines, or a yente response on one line as the API sends it (the first line of a
+    JSON-lines file is a whole entity)."""
     text = first_line.strip().lstrip("\ufeff")
     if not text.startswith("{"):
         return False
     try:
-        json.loads(text)
+        doc = json.loads(text)
     except json.JSONDecodeError:
         return True
     except RecursionError:
         return False
-    return False
+    return isinstance(doc, dict) and "properties" not in doc and (
+        isinstance(doc.get("results"), list) or isinstance(doc.get("responses"), dict))
 
 
-def document_entities(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
-    """(line, entity as the file gives it) of every entity the document holds."""
+def document_entities(path: Path, f: TextIO, warn: Callable[[str], None] | None = None
+                      ) -> Iterator[tuple[int, Any]]:
+    """(line, entity as the file gives it) of every entity the document holds; ``warn``
+    hears of the candidates of a match response that yente did not find to match, which
+    are not given (a look-alike is not the person a list names)."""
     text = f.read(MAX_CHARS + 1)
     if len(text) > MAX_CHARS:
         raise ImportFileError(f"{path.name}: one JSON object of more than "
@@ -58,6 +67,12 @@ def document_entities(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
     found = _entities_of(doc)
     if found is None:
         raise ImportFileError(f"{path.name}, line 1: {_NOT_ENTITIES}")
+    unmatched = [x for x in found if isinstance(x, dict) and x.get("match") is False]
+    if unmatched:
+        if warn is not None:
+            warn(f"{path.name}: {counted(len(unmatched), 'candidate')} of the match response "
+                 "that yente did not mark as a match (\"match\": false) not imported")
+        found = [x for x in found if not (isinstance(x, dict) and x.get("match") is False)]
     at, line = 0, 1
     for one in found:
         key = one.get("id") if isinstance(one, dict) else None

@@ -109,7 +109,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
         # a stream: a big array is never held whole; a document is a response, small;
         # statements are gathered entity by entity
         raws = (_json_array(path, f) if kind == "array" else
-                document_entities(path, f) if kind == "document" else
+                document_entities(path, f, warn) if kind == "document" else
                 statement_entities(csv_statements(path, f) if kind == "statements_csv" else
                                    json_statements(path, f), warn))
         for n, raw in raws:
