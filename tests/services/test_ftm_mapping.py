@@ -67,3 +67,25 @@ def test_the_caption_is_ftms_and_the_fallback_agrees_on_real_shaped_names():
 def test_the_fallback_picks_one_of_the_names(names, picked):
     got = fm._pick_name_fallback(names)
     assert got in names and (picked is None or got == picked)
+
+
+def test_the_schema_table_is_the_models_and_merges_as_common_schema_does():
+    import json
+    from itertools import permutations
+
+    from followthemoney.exc import InvalidData
+
+    from casefile.paths import resource_path
+    from casefile.services.exchange.imports.ftm_statements import common_schema
+
+    table = json.loads(resource_path("ftm", "schemata.json").read_text("utf-8"))["is_a"]
+    assert table == {s.name: sorted(a.name for a in s.schemata)
+                     for s in model.schemata.values()}
+    names = ["LegalEntity", "Person", "Company", "Organization", "Thing", "Vessel",
+             "PublicBody", "Asset"]
+    for a, b in permutations(names, 2):
+        try:
+            want = model.common_schema(a, b).name
+        except InvalidData:
+            want = None
+        assert common_schema([a, b]) == want, (a, b)

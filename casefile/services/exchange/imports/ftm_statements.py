@@ -8,18 +8,22 @@ The statements of an entity follow each other (the exports write them entity by 
 run of rows with one ``canonical_id`` (else ``entity_id``) is one entity, given to the
 importer as an entity written as statements, each value with its language. The row that
 holds only the entity's id (``prop`` ``id``) carries no value. Of several schemata that the
-datasets gave an entity, the most specific that holds them all is its schema (as
-FollowTheMoney merges them); where none does, the first row's, and the others are said."""
+datasets gave an entity, the one that is each of the others is its schema (as
+FollowTheMoney merges them: LegalEntity and Person make a Person), from a table of the
+model kept as data, so the frozen build (without followthemoney) merges them alike; where
+none is, the schema the id rows give, said."""
 
 from __future__ import annotations
 
 import csv
 import json
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from casefile.errors import ImportFileError
+from casefile.paths import resource_path
 
 REQUIRED = ("entity_id", "prop", "schema", "value")
 
@@ -84,32 +88,33 @@ def entities(rows: Iterable[tuple[int, dict[str, Any]]],
 def _entity(key: str, rows: list[dict[str, Any]],
             warn: Callable[[str], None] | None) -> dict[str, Any]:
     schemata = list(dict.fromkeys(str(r.get("schema") or "") for r in rows))
-    schema = _common(schemata)
-    if schema is None:
-        schema = schemata[0]
+    schema = common_schema(schemata)
+    if schema is None:  # no schema is all of them: the one the id rows give, if one
+        named = {str(r.get("schema") or "") for r in rows if r.get("prop") == "id"}
+        schema = named.pop() if len(named) == 1 else schemata[0]
         if warn is not None:
-            warn(f"statements of {key}: schemata {', '.join(schemata)} hold no common one; "
-                 f"read as {schema}")
+            warn(f"statements of {key}: no schema is each of {', '.join(schemata)}; read "
+                 f"as {schema}")
     return {"id": key, "schema": schema, "properties": {},
             "statements": [{"prop": r["prop"], "value": r.get("value"),
                             "lang": r.get("lang") or None}
                            for r in rows if r.get("prop") and r["prop"] != "id"]}
 
 
-def _common(schemata: list[str]) -> str | None:
-    """The most specific schema that is each of ``schemata`` (FollowTheMoney's model; where
-    the package is not installed, only one schema given is certain)."""
+@lru_cache(maxsize=1)
+def _is_a() -> dict[str, frozenset[str]]:
+    data = json.loads(resource_path("ftm", "schemata.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in data["is_a"].items()}
+
+
+def common_schema(schemata: list[str]) -> str | None:
+    """The one of ``schemata`` that is each of the others (LegalEntity and Person: Person),
+    as FollowTheMoney's model.common_schema merges them; None where none is (the table of
+    what each schema is comes from the model: resources/ftm/schemata.json)."""
     if len(schemata) == 1:
         return schemata[0]
-    try:
-        from followthemoney import model
-        from followthemoney.exc import InvalidData
-    except ImportError:  # the frozen build carries no followthemoney
-        return None
-    try:
-        common = model.get(schemata[0])
-        for name in schemata[1:]:
-            common = model.common_schema(common, name)
-        return common.name if common is not None else None
-    except (InvalidData, KeyError, TypeError, ValueError):
-        return None
+    table = _is_a()
+    for one in schemata:
+        if all(other in table.get(one, ()) for other in schemata):
+            return one
+    return None
