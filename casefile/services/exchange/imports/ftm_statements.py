@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
