@@ -126,3 +126,42 @@ def test_the_byte_scan_finds_an_occupancy_wherever_it_falls(tmp_path_factory, no
     path.write_bytes(bytes(body))
     assert names_occupancies(path, "utf-8") is put
     assert names_occupancies(path, "utf-16") is True  # not ASCII-like: read in the pass
+
+
+def test_a_position_no_occupancy_names_is_counted_and_one_without_any_is_skipped(case,
+                                                                              tmp_path):
+    stray = {"id": "Q-mayor", "schema": "Position", "properties": {"name": ["Mayor"]}}
+    report = import_ftm(case, _write_lines(tmp_path / "peps.ftm.json", [
+        PERSON, DUMA, GOVERNOR, *OCCUPANCIES, stray])).result
+    assert report.left_out["Position that no Occupancy in the file names"] == 1
+    other = Case.new(tmp_path / "other.casefile")
+    try:  # no Occupancy at all: the Position is counted with what is skipped
+        report = import_ftm(other, _write_lines(tmp_path / "p.ftm.json", [PERSON, stray])
+                            ).result
+        assert report.skipped_schemata == {"Position": 1}
+    finally:
+        other.close()
+
+
+def test_an_occupancy_given_in_fragments_over_two_lines_is_one_post(case, tmp_path):
+    occ = OCCUPANCIES[0]
+    dates = {k: v for k, v in occ["properties"].items() if k not in ("holder", "post")}
+    ends = {k: occ["properties"][k] for k in ("holder", "post")}
+    report = import_ftm(case, _write_lines(tmp_path / "peps.ftm.json", [
+        {**occ, "properties": dates}, PERSON, {**occ, "properties": ends}, DUMA])).result
+    assert _position(case) == EXPECTED.splitlines()[0]
+    assert not any(k.startswith("Occupancy without") for k in report.left_out)
+
+
+def test_a_bad_byte_late_in_a_file_with_posts_is_named_not_a_crash(case, tmp_path):
+    import pytest
+
+    from casefile.errors import ImportFileError
+
+    path = _write_lines(tmp_path / "peps.ftm.json", [PERSON, DUMA, *OCCUPANCIES] * 150)
+    with path.open("ab") as f:
+        f.write(b'{"id": "x", "schema": "Person", "properties": {"name": ["Caf'
+                + b"\xe9" + b'"]}}\n')
+    assert path.stat().st_size > 65536
+    with pytest.raises(ImportFileError, match="peps.ftm.json: not readable as utf-8"):
+        import_ftm(case, path)

@@ -94,15 +94,16 @@ Props = dict[str, list[str]]
 
 def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
     """The entity, and those nested in it (targets.nested.json) that were not read before:
-    each on its own, its sanctions naming it again."""
+    each on its own, its sanctions naming it again. The line's own entity is given even
+    when an earlier line nested it: its own line says the most of it (a PEP's posts)."""
     if not is_nested(obj):
         return [obj]
     out = []
     every = flatten(obj)
     _posts_into(every)
-    for one in every:
+    for i, one in enumerate(every):
         key = str(one.get("id") or "")
-        if key and key in seen:
+        if key and key in seen and i > 0:  # a line's own entity is given in full: kept
             continue
         seen.add(key)
         out.append(one)
@@ -119,6 +120,7 @@ def _posts_into(every: list[dict[str, Any]]) -> None:
     for one in every:
         if one.get("schema") in POSTS and (rec := entity(one)) is not None:
             posts.take(rec)
+    posts.finish()
     for one in every:
         key = str(one.get("id") or "")
         if key in posts.held and isinstance(one.get("properties"), dict):

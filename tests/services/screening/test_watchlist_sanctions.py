@@ -237,3 +237,30 @@ def test_a_nested_peps_posts_are_kept_in_its_entry_for_the_reviewer(tmp_path):
     finally:
         con.close()
     assert json.loads(data)["position"] == EXPECTED.splitlines()
+
+
+def test_a_pep_nested_first_under_a_company_gets_its_posts_from_its_own_line(tmp_path):
+    from tests.services.test_import_ftm_posts import (
+        DUMA,
+        EXPECTED,
+        GOVERNOR,
+        OCCUPANCIES,
+        PERSON,
+    )
+    from tests.support.ftm_nested import nested_targets, write_nested
+
+    company = {"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}}
+    director = {"id": "d1", "schema": "Directorship",
+                "properties": {"director": [PERSON["id"]], "organization": ["c1"]}}
+    lines = nested_targets([company, director, PERSON, DUMA, GOVERNOR, *OCCUPANCIES],
+                           targets={"c1", PERSON["id"]})
+    assert [x["id"] for x in lines] == ["Q4285719", "c1"]
+    lines.reverse()  # the company's line, nesting the person, comes first
+    load(write_nested(tmp_path / "t.nested.json", lines), "t", where=tmp_path)
+    con = db.connect(db.path_of("t", tmp_path))
+    try:
+        (data,) = con.execute("SELECT data FROM entry WHERE key = ?", (PERSON["id"],)
+                              ).fetchone()
+    finally:
+        con.close()
+    assert json.loads(data)["position"] == EXPECTED.splitlines()

@@ -141,12 +141,15 @@ class _Import(FtmRecords):
         if is_csv:
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
-        if names_occupancies(self.path, self.encoding):
+        known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
+        if names_occupancies(self.path, self.encoding):  # a PEP's posts: read first
             with self.path.open(encoding=self.encoding, newline="") as f:
                 self.shift = 1
-                self.posts.read(f, self.path, lambda: self._tell(f, -1))
-        known = (set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS)
-                 | set(CITES) | set(POSTS))
+                try:
+                    self.posts.read(f, self.path, lambda: self._tell(f, -1))
+                except UnicodeDecodeError as exc:
+                    raise self._unreadable(exc) from None
+            known |= set(POSTS)
         later: set[str] = set()  # the schemata of the later passes the file holds
 
         def other(schema: str) -> None:
@@ -183,8 +186,11 @@ class _Import(FtmRecords):
                     if i % 1000 == 0:
                         self._tell(f, n)
             except UnicodeDecodeError as exc:
-                raise ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
-                                      f"({exc.reason})") from None
+                raise self._unreadable(exc) from None
+
+    def _unreadable(self, exc: UnicodeDecodeError) -> ImportFileError:
+        return ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
+                               f"({exc.reason})")
 
     def _position_of(self, ftm_id: str) -> str | None:
         """The Position field of the case's party the file's ``ftm_id`` became (None when

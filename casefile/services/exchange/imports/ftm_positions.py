@@ -54,7 +54,10 @@ class Posts:
         self.leave_out = leave_out
         self.titles: dict[str, str] = {}  # Position id -> 'Member of the State Duma (Russia)'
         self.held: dict[str, list[tuple[str, str]]] = {}  # holder id -> [(post id, tail)]
-        self.occupancies: set[str] = set()  # ids read (a nested file repeats them)
+        self.used: set[str] = set()  # Position ids a post line took
+        # what the file gives of each, merged over its fragments (FtM may give an entity
+        # over several lines), until :meth:`read` ends
+        self._given: dict[tuple[str, str], dict[str, list[str]]] = {}
 
     def read(self, f: TextIO, path: Path, tell: Callable[[], None] | None = None) -> None:
         """Gather the file's posts (``tell`` is called every 1,000 entities: progress)."""
@@ -63,45 +66,63 @@ class Posts:
                 self.take(rec)
             if tell is not None and i % 1000 == 0:
                 tell()
+        self.finish()
 
     @staticmethod
     def _records(f: TextIO, path: Path) -> Iterator[tuple[int, Record | None]]:
         return json_entities(path, f, SCHEMATA.__contains__)
 
     def take(self, rec: Record) -> None:
-        schema, props, rid = rec["schema"], rec["properties"], rec["id"]
-        if schema == "Position":
-            if rid in self.titles:
-                return
-            name = rec.get("caption") or fm.first(props, "name")
-            if not name:
-                self.leave_out("Position without a name")
-                return
-            where = fm.strings(props, "subnationalArea") + [
-                country_name(c) or c for c in fm.strings(props, "country")]
-            self.titles[rid] = f"{name} ({', '.join(where)})" if where else name
-        else:
-            if rid and rid in self.occupancies:
-                return
-            self.occupancies.add(rid)
-            holders, posts = fm.strings(props, "holder"), fm.strings(props, "post")
+        """Note what an Occupancy or Position says (a nested file gives each again, the
+        same: read once; a flat file's fragments add to it)."""
+        schema, props = rec["schema"], rec["properties"]
+        key = (schema, rec["id"] or f"#{len(self._given)}")  # no id: one of its own
+        if key in self._given and rec.get("nested"):
+            return
+        given = self._given.setdefault(key, {})
+        if rec.get("caption") and schema == "Position":
+            given.setdefault("caption", [rec["caption"]])
+        for prop in props:
+            values = fm.strings(props, prop)
+            if not values:
+                continue
+            if prop in _READ[schema]:
+                have = given.setdefault(prop, [])
+                have += [v for v in values if v not in have]
+            elif prop not in fm.mapping().not_left_out:
+                self.leave_out(f"{schema} {prop}: Casefile has no field for it")
+
+    def finish(self) -> None:
+        """The titles of the posts and the post lines of each holder, from all the file
+        gave."""
+        for (schema, rid), given in self._given.items():
+            if schema == "Position":
+                name = (given.get("caption") or given.get("name") or [""])[0]
+                if not name:
+                    self.leave_out("Position without a name")
+                    continue
+                where = given.get("subnationalArea", []) + [
+                    country_name(c) or c for c in given.get("country", [])]
+                self.titles[rid] = f"{name} ({', '.join(where)})" if where else name
+        for (schema, _rid), given in self._given.items():
+            if schema != "Occupancy":
+                continue
+            holders, posts = given.get("holder"), given.get("post")
             if not holders or not posts:
                 self.leave_out("Occupancy without its holder or post")
-                return
-            dates, _prop = fm.span(props)
-            status = [s for s in fm.strings(props, "status") if s.casefold() != "unknown"]
+                continue
+            dates, _prop = fm.span(given)
+            status = [s for s in given.get("status", []) if s.casefold() != "unknown"]
             tail = "".join(f", {x}" for x in (dates, *status) if x)
             for holder in holders:
                 self.held.setdefault(holder, []).extend((post, tail) for post in posts)
-        for prop in props:
-            if prop not in _READ[schema] and prop not in fm.mapping().not_left_out \
-                    and fm.strings(props, prop):
-                self.leave_out(f"{schema} {prop}: Casefile has no field for it")
+        self._given.clear()
 
     def lines(self, holder: str) -> list[str]:
         """The post lines of a holder (taken: each is given once), in file order."""
         out: list[str] = []
         for post, tail in self.held.pop(holder, ()):
+            self.used.add(post)
             title = self.titles.get(post)
             if title is None:
                 self.leave_out("Occupancy whose post (Position) is not in the file")
@@ -130,7 +151,8 @@ class Posts:
         for holder in list(self.held):
             had = existing(holder)
             if had is None:
-                for _post in self.held.pop(holder):
+                for post, _tail in self.held.pop(holder):
+                    self.used.add(post)
                     self.leave_out("Occupancy whose holder is not a party in the file")
                 continue
             there = set(had.splitlines())
@@ -138,3 +160,5 @@ class Posts:
                 if line not in there:
                     self.leave_out("Occupancy of a party already in the case: not added "
                                    "to it")
+        for post in self.titles.keys() - self.used:
+            self.leave_out("Position that no Occupancy in the file names")
