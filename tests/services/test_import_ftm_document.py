@@ -113,5 +113,7 @@ def test_a_json_line_is_a_document_only_as_a_yente_response_and_pretty_json_alwa
                                             or isinstance(obj.get("responses"), dict))
     assert is_document(json.dumps(obj, ensure_ascii=False)) is response
     assert is_document(json.dumps({**obj, "results": []})) is ("properties" not in obj)
+    # a JSON line broken within it is a bad line, not the start of a document
+    assert is_document(json.dumps(obj, ensure_ascii=False)[:-1] + "x}") is False
     first_line = json.dumps(obj, ensure_ascii=False, indent=2).splitlines()[0]
     assert is_document(first_line) is True

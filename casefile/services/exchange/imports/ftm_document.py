@@ -38,8 +38,8 @@ def is_document(first_line: str) -> bool:
         return False
     try:
         doc = json.loads(text)
-    except json.JSONDecodeError:
-        return True
+    except json.JSONDecodeError as exc:  # cut off at the line's end: it goes on below;
+        return exc.pos >= len(text)  # broken within the line: a bad JSON line, said so
     except RecursionError:
         return False
     return isinstance(doc, dict) and "properties" not in doc and (

@@ -160,5 +160,5 @@ class Posts:
                 if line not in there:
                     self.leave_out("Occupancy of a party already in the case: not added "
                                    "to it")
-        for post in self.titles.keys() - self.used:
+        for _post in self.titles.keys() - self.used:
             self.leave_out("Position that no Occupancy in the file names")
