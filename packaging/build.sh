@@ -7,7 +7,7 @@
 #                                          .venv/bin/python; --folder-only: no .tar.gz/.deb)
 #
 # Needs: `pip install -e '.[packaging]'` in that Python (PyInstaller pinned there), binutils
-# (objdump, strip), dpkg-deb. Output in build/: dist/casefile/ (the folder), then
+# (objdump, strip, ld), dpkg-deb, icu-devtools (icupkg, genccode). Output in build/: dist/casefile/ (the folder), then
 # casefile-VERSION-linux-ARCH.tar.gz and casefile_VERSION_ARCH.deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,8 +44,10 @@ if sys.version_info[:2] == (3, 11) and major_minor >= (6, 12):
 print(f"build: Python {sys.version.split()[0]}, PySide6 {pyside}, "
       f"PyInstaller {md.version('pyinstaller')}")
 PYEOF
-for tool in objdump strip dpkg-deb tar gzip; do
-  command -v "$tool" >/dev/null || { echo "build: $tool is missing (apt-get install binutils dpkg)"; exit 1; }
+# icupkg and genccode (icu-devtools, which libicu-dev brings) and ld rebuild the ICU data
+# library screening's transliteration reads, trimmed (packaging/icu_data.py)
+for tool in objdump strip ld dpkg-deb tar gzip icupkg genccode; do
+  command -v "$tool" >/dev/null || { echo "build: $tool is missing (apt-get install binutils dpkg icu-devtools)"; exit 1; }
 done
 VERSION=$("$PY" -c 'import casefile; print(casefile.__version__)')
 ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)

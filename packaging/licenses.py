@@ -116,8 +116,16 @@ def copy_python_itself(out: Path) -> None:
     raise SystemExit("licenses: Python's LICENSE.txt not found under " + sys.base_prefix)
 
 
-def system_libraries(internal: Path, out: Path, problems: list[str]) -> list[str]:
-    """Debian packages of the system libraries PyInstaller copied into the folder."""
+def top_level_files(dists: list[md.Distribution]) -> set[str]:
+    """Files the bundled distributions install at the top of site-packages, such as
+    chardet's compiled ``<hash>__mypyc.cpython-311-….so``: theirs, not system libraries."""
+    return {str(f) for d in dists for f in d.files or [] if "/" not in str(f)}
+
+
+def system_libraries(internal: Path, out: Path, problems: list[str],
+                     python_files: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Debian packages of the system libraries PyInstaller copied into the folder (not the
+    ``python_files`` a bundled distribution installed there, licensed with it)."""
     if shutil.which("dpkg") is None:
         print("licenses: no dpkg here; the system libraries' licences are not collected",
               file=sys.stderr)
@@ -126,6 +134,8 @@ def system_libraries(internal: Path, out: Path, problems: list[str]) -> list[str
     for lib in sorted(internal.glob("*.so*")):
         if lib.name.startswith("libpython"):
             continue  # Python's own, licensed above
+        if lib.name in python_files:
+            continue  # a Python distribution's module, licensed above
         if lib.is_symlink() and lib.resolve().parent != internal.resolve():
             continue  # a link to a library a wheel brought (PySide6/Qt/lib, numpy.libs...)
         for folder in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib", "/usr/lib",
@@ -177,11 +187,12 @@ def main(dist_folder: Path) -> int:
     for name in ("LGPL-3.0.txt", "GPL-3.0.txt"):
         shutil.copyfile(ROOT / "resources" / "licenses" / name, qt / name)
     rows = []
-    for dist in bundled_distributions(internal):
+    dists = bundled_distributions(internal)
+    for dist in dists:
         rows.append((str(dist.metadata["Name"]), dist.version,
                      copy_python_licences(dist, out, problems)))
     copy_python_itself(out)
-    libs = system_libraries(internal, out, problems)
+    libs = system_libraries(internal, out, problems, top_level_files(dists))
     extra = (f"Qt {qt_version()} and PySide6 {qt_version()} are the versions bundled here.\n"
              "\nSystem libraries copied from the build machine (Debian package: files), "
              "their copyright files in LICENSES/system/:\n" + "\n".join(f"  {x}" for x in libs)

@@ -4,6 +4,7 @@
 # no network. Every step must succeed; prints each step's time, the cold start and the total.
 #
 #   packaging/smoke.sh [FOLDER]      (default: build/dist/casefile, from packaging/build.sh)
+#   CASEFILE_SMOKE_SHOTS=DIR: keep the screening dialog's picture (screening.png) there
 #
 # Needs: pdffonts (poppler-utils) to see the CJK font embedded in the PDF, iconv.
 set -euo pipefail
@@ -28,11 +29,16 @@ pad() { local n=$(( 34 - ${#1} )); printf '%s%*s' "$1" $(( n > 0 ? n : 0 )) ''; 
 elapsed() { python_free_sub "$1" "$(date +%s.%N)"; }
 python_free_sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 step() {  # step NAME EXPECTED-TEXT COMMAND...: runs it, checks output, prints the time
-  local name=$1 want=$2; shift 2
-  local t0 out
+  step_exit 0 "$@"
+}
+step_exit() {  # step_exit STATUS NAME EXPECTED-TEXT COMMAND...: as step, exiting with STATUS
+  local status=$1 name=$2 want=$3; shift 3
+  local t0 out rc=0
   t0=$(date +%s.%N)
-  if ! out=$(cd "$WORK" && clean "$@" 2>&1); then
-    printf 'smoke: FAIL %s (exit status %s)\n%s\n' "$name" "$?" "$out"; exit 1
+  out=$(cd "$WORK" && clean "$@" 2>&1) || rc=$?
+  if [ "$rc" != "$status" ]; then
+    printf 'smoke: FAIL %s (exit status %s, not %s)\n%s\n' "$name" "$rc" "$status" "$out"
+    exit 1
   fi
   if [ -n "$want" ] && ! grep -q -- "$want" <<<"$out"; then
     printf 'smoke: FAIL %s: %q not in its output:\n%s\n' "$name" "$want" "$out"; exit 1
@@ -104,6 +110,37 @@ awk 'BEGIN { print "Date,Shipper,Consignee,Goods,Weight,Origin,Destination";
 step "new case for a 12,000-row import" "" "$APP/casefile" new bulk.casefile --title "Bulk"
 step "import 12,000 rows (digest worker)" "" env CASEFILE_DIGEST_WORKER_REQUIRED=1 "$APP/casefile" import bulk.casefile bulk.csv
 step "check after the bulk import" "" "$APP/casefile" check bulk.casefile
+
+# screening (rigour; PyICU over the folder's trimmed ICU data, packaging/icu_data.py): a
+# watchlist in OpenSanctions' entities.ftm.json format whose NORINCO entry has only the pinyin
+# of its Chinese name, so that the demo case's 中国北方工业集团有限公司 is found only through
+# ICU's Han-Latin transliteration; Tekhkrim through rigour's own (Техкрим)
+entity() {  # entity ID SCHEMA NAME [ALIAS]: one line of entities.ftm.json
+  printf '{"id": "%s", "schema": "%s", "caption": "%s", "properties": {"name": ["%s"]%s}, "datasets": ["smoke"], "referents": [], "first_seen": "2024-01-01T00:00:00", "last_seen": "2024-06-01T00:00:00", "last_change": "2024-05-01T10:00:00", "target": true}\n' \
+    "$1" "$2" "$3" "$3" ", \"topics\": [\"sanction\"]${4:+, \"alias\": [\"$4\"]}"
+}
+{ entity NK-norinco Company "Zhongguo Beifang Gongye Jituan Youxian Gongsi"
+  entity NK-tekhkrim Company "OOO TEKHKRIM" "ООО «Техкрим»"
+  entity NK-smith Person "John Smith"; } > "$WORK/smoke-list.ftm.json"
+step "watchlist import" "smoke: 3 added" "$APP/casefile" watchlist import smoke-list.ftm.json --name smoke
+# exit status 3: flagged hits wait for a decision; two scoring processes spawned from the app
+step_exit 3 "screen (2 worker processes)" "Screened 12 parties against smoke" \
+  "$APP/casefile" screen demo.casefile --workers 2
+for want in "China North Industries Group Corporation Limited  ~  Zhongguo Beifang" \
+            "pinyin/romanised form of 中国北方工业集团有限公司" "Tekhkrim  ~  OOO TEKHKRIM"; do
+  grep -q -- "$want" <<<"$LAST" || { printf 'smoke: FAIL screen: %q not in:\n%s\n' "$want" "$LAST"; exit 1; }
+done
+# the screening dialog in the frozen GUI, driven by smoke_screening.py: the app runs no script
+# it is given, but its multiprocessing bootstrap (--multiprocessing-fork) runs the main module
+# a spawned worker's preparation names; the preparation, a protocol-0 pickle of
+# {"init_main_from_path": PATH}, comes on descriptor 3
+cp packaging/smoke_screening.py "$WORK/"
+printf '(dp0\nVinit_main_from_path\np1\nV%s\np2\ns.' "$WORK/smoke_screening.py" > "$WORK/prep.pickle"
+step "screening dialog on the demo case" "smoke_screening: ok" /bin/sh -c \
+  'exec "$0" --multiprocessing-fork pipe_handle=3 3<prep.pickle' "$APP/casefile-gui"
+grep "smoke_screening: [0-9]" <<<"$LAST" | sed 's/^smoke_screening:/smoke:        /'
+[ -s "$WORK/screening.png" ] || { echo "smoke: FAIL the dialog was not saved to screening.png"; exit 1; }
+if [ -n "${CASEFILE_SMOKE_SHOTS:-}" ]; then cp "$WORK/screening.png" "$CASEFILE_SMOKE_SHOTS/"; fi
 
 window "main window on the demo case" open demo.casefile
 

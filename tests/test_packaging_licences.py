@@ -96,3 +96,24 @@ def test_the_script_runs_on_its_own(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert "Python distributions" in res.stdout
+
+
+def test_a_distributions_top_level_compiled_module_is_licensed_with_it(licenses, tmp_path,
+                                                                       monkeypatch, capsys):
+    # chardet installs its mypyc runtime at the top of site-packages ("<hash>__mypyc....so",
+    # listed in its RECORD): PyInstaller puts it at the top of _internal, beside the system
+    # libraries; it is chardet's, not a library of unknown origin
+    site = tmp_path / "site"
+    _fake_dist(site, "mypycware", "License-Expression: MIT\n")
+    runtime = "0123abcd__mypyc.cpython-311-x86_64-linux-gnu.so"
+    record = site / "mypycware-1.0.dist-info" / "RECORD"
+    record.write_text(record.read_text() + f"{runtime},,\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    folder = _folder(tmp_path, "mypycware")
+    (folder / "_internal" / runtime).write_bytes(b"\x7fELF")
+    assert licenses.main(folder) == 0, capsys.readouterr().err
+    assert "mypycware" in (folder / "LICENSES" / "README.txt").read_text()
+    # a library nothing accounts for still fails the build
+    (folder / "_internal" / "libnowhere.so.1").write_bytes(b"\x7fELF")
+    assert licenses.main(folder) == 1
+    assert "FAIL libnowhere.so.1: a system library whose package" in capsys.readouterr().err
