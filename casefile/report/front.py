@@ -145,8 +145,7 @@ def scope_note(data: DossierData) -> list[str]:
     printed = {"entity": len(data.entities), "shipment": len(data.shipments),
                "event": len(data.events), "finding": len(data.findings),
                "sanction": sum(len(e["sanctions"]) for e in data.entities),
-               "relationship": len({r["id"] for e in data.entities
-                                    for r in e["relationships"]})}
+               "relationship": len(data.relationships())}
     lines = [f"This dossier covers {scope_words(data)}: "
              + (", ".join(plural(n, words(k), kind_plural(k).lower())
                           for k, n in printed.items() if n) or "nothing") + "."]

@@ -27,7 +27,7 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         return with_heading(out, [fig.drawing, Spacer(1, 4), para(
             f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
             "Source: the case's shipments, relationships and sanctions.", st.NOTE)])
-    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
+    rels = data.relationships()
     title, what, source = network_words(bool(data.shipments), bool(rels))
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities

@@ -143,3 +143,19 @@ def test_dated_relationships_are_in_the_chronology_and_on_the_timeline(cluster_p
         "2012-09 – 2014-06", "since 2015", "since 2018-04-01", "since 2019-02-11",
         "until 2021-12-31"]
     assert "Relationships" in tl.lanes and "relationship" in tl.kinds
+
+
+def test_the_dossier_counts_each_relationship_once_everywhere(cluster_pdf):
+    """Each party lists its ties, so most relationships come twice in the dossier's data:
+    the scope note, the chronology and the network count them from one list, each once."""
+    from casefile.services.queries.dossier import DossierOptions, read_dossier
+
+    path, _pdf, pages = cluster_pdf
+    with Case.open(path, readonly=True) as case, case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    rels = data.relationships()
+    listed = [r["id"] for e in data.entities for r in e["relationships"]]
+    assert len(listed) > len(rels) == len(set(listed)) == 11
+    assert [r["id"] for r in rels] == list(dict.fromkeys(listed))  # in the order listed
+    assert "11 relationships" in page_with(pages, "This dossier covers")
+    assert f"all {len(rels)} relationships" in page_with(pages, "Relationship network")
