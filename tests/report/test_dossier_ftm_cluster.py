@@ -159,3 +159,16 @@ def test_the_dossier_counts_each_relationship_once_everywhere(cluster_pdf):
     assert [r["id"] for r in rels] == list(dict.fromkeys(listed))  # in the order listed
     assert "11 relationships" in page_with(pages, "This dossier covers")
     assert f"all {len(rels)} relationships" in page_with(pages, "Relationship network")
+
+
+def test_lists_and_sanction_spans_read_as_a_briefing_writes_them(cluster_pdf):
+    """Read as a briefing reader reads it: a list ends with 'and'; a sanction in force from
+    one day until another says so once; one weak alias is 'it', not 'each'."""
+    _case, _pdf, pages = cluster_pdf
+    about = page_with(pages, "This dossier covers")
+    assert "the whole case: 10 entities, 7 sanctions and 11 relationships." in about
+    zakharov = page_with(pages, "Decree 82/2023")
+    assert "Decree 82/2023, in force from 2023-02-19 until 2033-02-19" in zakharov
+    assert "2023-02-19, in force until" not in zakharov
+    index = page_with(pages, "Index of parties")
+    assert "is not indexed; it is marked in its party's profile." in index
