@@ -156,13 +156,13 @@ def scope_note(data: DossierData) -> list[str]:
             if data.totals.get(k, 0) > n}
     if left:
         lines.append("Outside the scope and not printed: " + joined([
-            f"{n:,} {kind_plural(k).lower()}" for k, n in left.items()]) + ".")
+            counted(n, words(k), kind_plural(k).lower()) for k, n in left.items()]) + ".")
     undated = [(k, n) for k, n in (
-        ("shipments", sum(1 for s in data.shipments if not s.get("date_start"))),
-        ("events", sum(1 for e in data.events if not e.get("date_start")))) if n]
+        ("shipment", sum(1 for s in data.shipments if not s.get("date_start"))),
+        ("event", sum(1 for e in data.events if not e.get("date_start")))) if n]
     if undated:
         lines.append("Undated, so listed in the tables but not drawn in the chronology "
-                     "figure: " + joined([f"{n:,} {k}" for k, n in undated]) + ".")
+                     "figure: " + joined([counted(n, k) for k, n in undated]) + ".")
     unsourced = sum(1 for kind, rows in (("shipment", data.shipments),
                                          ("event", data.events),
                                          ("finding", data.findings),
