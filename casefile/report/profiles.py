@@ -145,8 +145,9 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     # the label hangs in the margin: one paragraph a fact; one that starts a page is
     # preceded by the party's name (pages.DossierDoc)
     lines = [para(value, st.FACT, bullet=label) for label, value in facts]
-    for p in lines[1:]:
-        p.continues = e["name"]
+    for n, p in enumerate(lines):  # a fact split over two pages goes on with the name too
+        p.party = e["name"]
+        p.continues = e["name"] if n else None
     return out + lines
 
 
