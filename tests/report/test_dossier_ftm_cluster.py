@@ -172,3 +172,42 @@ def test_lists_and_sanction_spans_read_as_a_briefing_writes_them(cluster_pdf):
     assert "2023-02-19, in force until" not in zakharov
     index = page_with(pages, "Index of parties")
     assert "is not indexed; it is marked in its party's profile." in index
+
+
+@pytest.mark.parametrize("width", [300.0, 400.0, 481.9, 500.0])
+def test_no_party_name_is_drawn_over_an_arrowhead(cluster_pdf, width):
+    """Five ties end at Zakharov: his name went beside the node, over two chevrons
+    ('Viktorovich' under the arrowheads of 'family of' and 'associate of'). An arrowhead
+    is an obstacle for a name as a node is."""
+    import math
+
+    from reportlab.graphics.shapes import Line, Polygon
+
+    from casefile.report.figure_network import REL, SHIP, SIZE, network_figure
+    from casefile.report.figure_text import text_width
+    from casefile.services.queries.dossier import DossierOptions, read_dossier
+    from tests.report.test_figures import shapes, strings
+
+    path, _pdf, _pages = cluster_pdf
+    with Case.open(path, readonly=True) as case, case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    sanctioned = {e["id"] for e in data.entities
+                  if any(not s.get("ended") for s in e["sanctions"])}
+    fig = network_figure(data.shipments, width, relationships=data.relationships(),
+                         sanctioned=sanctioned)
+    assert fig is not None
+    names = " ".join(n for n, *_ in fig.nodes)
+    boxes = []
+    for s in strings(fig.drawing):
+        if s.fontSize == SIZE and s.text in names:
+            w = text_width(s.text, SIZE)
+            left = s.x - {"start": 0, "middle": w / 2, "end": w}[s.textAnchor]
+            boxes.append((s.text, (left, s.y - 1.5, left + w, s.y + SIZE * 0.75)))
+    tips = [(ln.x2, ln.y2) for ln in shapes(fig.drawing) if isinstance(ln, Line)
+            and ln.strokeColor == REL and math.dist((ln.x1, ln.y1), (ln.x2, ln.y2)) < 6]
+    tips += [(p.points[i], p.points[i + 1]) for p in shapes(fig.drawing)
+             if isinstance(p, Polygon) and len(p.points) == 6 and p.fillColor == SHIP
+             for i in (0, 2, 4)]
+    assert len(tips) >= 2 * 11  # both strokes of each relationship's chevron
+    assert not [(text, tip) for text, b in boxes for tip in tips
+                if b[0] <= tip[0] <= b[2] and b[1] <= tip[1] <= b[3]]
