@@ -136,13 +136,14 @@ MONTH_FORMS = {  # a month
     "mm/yyyy": lambda d: f"{d.month:02d}/{d.year}",
     "words": lambda d: f"{MONTHS[d.month - 1]} {d.year}",
     "russian": lambda d: f"{MONTHS_RU[d.month - 1]} {d.year}",
+    "russian-g": lambda d: f"{MONTHS_RU[d.month - 1]} {d.year} г.",
 }
 YEAR_FORMS = {"yyyy": lambda d: str(d.year)}
 END_FORMS = {**{f"day {k}": (v, "day") for k, v in DAY_FORMS.items()},
              **{f"month {k}": (v, "month") for k, v in MONTH_FORMS.items()},
              **{f"year {k}": (v, "year") for k, v in YEAR_FORMS.items()}}
 MIXED_RANGES = ["{a} - {b}", "{a} – {b}", "{a} to {b}", "from {a} to {b}", "с {a} по {b}",
-                "between {a} and {b}", "{a}-{b}", "{a}–{b}"]
+                "between {a} and {b}", "между {a} и {b}", "{a}-{b}", "{a}–{b}"]
 
 
 def _end_edtf(d: date, precision: str) -> str:
