@@ -46,6 +46,7 @@ from casefile.core.country_names import (
     name_table,
     normalise,
 )
+from casefile.core.labels import joined
 from casefile.errors import ValidationError
 
 _SUBDIVISION = re.compile(r"[A-Za-z]{2}-[A-Za-z0-9]{1,3}")
@@ -158,7 +159,7 @@ def _shown(value: str) -> str:
 
 def _either(options: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     named = [f"{name} ({code})" for name, code in options]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    return joined(named, "or")
 
 
 @lru_cache(maxsize=1024)

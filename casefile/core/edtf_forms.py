@@ -30,6 +30,7 @@ from casefile.core.datetypes import (
     year_piece,
     years_piece,
 )
+from casefile.core.labels import joined
 
 _SHAPE = re.compile(r"[\dXYES\-?~%/.\[\]{},:TZ+]+")
 _SINGLE = re.compile(
@@ -265,6 +266,7 @@ def _set(text: str, code: str) -> FuzzyDate:
                                    f"{closing!r}")
     lows: list[date | None] = []
     highs: list[date | None] = []
+    said: list[str] = []  # each member in words
     approx = uncertain = False
     for member in code[1:-1].split(","):
         first, dots, second = member.partition("..")
@@ -276,6 +278,7 @@ def _set(text: str, code: str) -> FuzzyDate:
             else (a, qa, ua, "")
         if a is not None and b is not None and b.hi < a.lo:
             raise FuzzyDateError(text, f"the range {member} ends before it starts")
+        said.append(_member_words(a, qa, ua, b, qb, ub) if dots else _said(a, qa, ua))
         lows.append(a.lo if a else None)
         highs.append(b.hi if b else None)
         approx, uncertain = approx or qa or qb, uncertain or ua or ub
@@ -283,6 +286,26 @@ def _set(text: str, code: str) -> FuzzyDate:
     end = None if None in highs else max(d for d in highs if d)
     if start is None and end is None:
         raise FuzzyDateError(text, "the set is open at both ends, so it places no date")
-    kind = "one of" if code[0] == "[" else "all of"
-    return FuzzyDate(text, code, start, end, "set", approx, uncertain,
-                     f"{kind} the dates {code[1:-1].replace(',', ', ')}")
+    reading = (said[0] if len(said) == 1 else f"{joined(said, 'or')} (sources differ)"
+               if code[0] == "[" else joined(said))
+    return FuzzyDate(text, code, start, end, "set", approx, uncertain, reading)
+
+
+def _member_words(a: Piece | None, qa: bool, ua: bool, b: Piece | None, qb: bool,
+                  ub: bool) -> str:
+    """A range in a set in words: '1970 to 1972', 'on or before 1960', 'on or after 1970'."""
+    if a is not None and b is not None:
+        return f"{_said(a, qa, ua)} to {_said(b, qb, ub)}"
+    return f"on or after {_said(a, qa, ua)}" if b is None else f"on or before {_said(b, qb, ub)}"
+
+
+def _said(piece: Piece | None, approx: bool, uncertain: bool) -> str:
+    """A date in a set in words: '1960', 'about 2 March 1961', '1961 (uncertain)' (a set's
+    reading says its members so: '1960 or 2 March 1961 (sources differ)' for a 'one of' set
+    — the sources differ on a date —, '1960 and 1961' for an 'all of' set)."""
+    if piece is None:
+        return ""
+    said = str(piece.lo.year) if piece.precision == "year" else \
+        piece.reading.removeprefix("the year ")
+    said = f"about {said}" if approx else said
+    return f"{said} (uncertain)" if uncertain else said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -24,6 +25,14 @@ def singular(kind: str) -> str:
 def counted(n: int, one: str, many: str | None = None) -> str:
     """'1 shipment', '2,400 shipments', '3 parties' (``many`` where adding s is wrong)."""
     return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def joined(items: Sequence[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (``last`` 'or' for alternatives: 'a, b or c'); '' for
+    none. The one way a list is said in prose, in the GUI, the CLI and the dossier."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def words(code: str | None) -> str:
@@ -53,7 +62,7 @@ def fields_said(keys: list[str]) -> str:
     said = [field_words(k) for k in keys]
     if len(said) > 3:
         return f"{len(said)} fields"
-    return " and ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else "".join(said)
+    return joined(said)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -1,7 +1,9 @@
 """English and Russian dates in words, as tokens for :mod:`casefile.core.phrase_grammar`:
 'on or about February 14, 2023', 'the second half of 2022', '15 июня 2022 г.', 'IV квартал
 2022 г.'. The words are in :mod:`casefile.core.date_words`; a word it does not know is named
-in the refusal, with the nearest word it does know."""
+in the refusal, with the nearest word it does know. Figures joined by dots among the words
+("02.2026 - 8 July 2030", "15.06.2022 г.") are one date in figures, day first as dots are
+written, never loose numbers."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ _PHRASE_RX = re.compile(r"(?<!\w)(?:" + "|".join(
 _LETTERS = r"[^\W\d_]"
 _TOKEN = re.compile(rf"""
     (?P<qh>(?<!{_LETTERS})(?:[qh]\d+|\d[qh])(?!\w))
+  | (?P<fig>\d+(?:\.\d+)+)
   | (?P<num>\d+)(?P<suf>(?:st|nd|rd|th|'s|s)(?!{_LETTERS})
                         |-?(?:ые|ых|ый|ой|го|й|я|е|х)(?!{_LETTERS}))?
   | (?P<word>{_LETTERS}+\.?)
@@ -62,6 +65,8 @@ def phrase_tokens(text: str, s: str) -> list[Tok]:
                 raise FuzzyDateError(text, f"there is no {'quarter' if 'q' in w else 'half'} "
                                            f"{n} ({w.upper()})")
             out.append(Tok("Q" if "q" in w else "H", n, w))
+        elif m.group("fig"):
+            out.extend(_figures(text, m.group("fig")))
         elif m.group("num"):
             out.append(_number(text, m.group("num"), m.group("suf") or "", m.group(0)))
         elif m.group("word"):
@@ -76,6 +81,28 @@ def phrase_tokens(text: str, s: str) -> list[Tok]:
             raise FuzzyDateError(text, f"{m.group(0)!r} is not part of any date Casefile "
                                        "knows")
     return out
+
+
+# the figures of a date joined by dots, by their lengths: day-first as dots are written
+# (15.06.2022, 06.2022, 15.06 before a year the other end gives), or year first (2022.06)
+_DOTTED = {(2, 2, 4): "NMY", (4, 2, 2): "YMN", (2, 4): "MY", (4, 2): "YM", (2, 2): "NM"}
+
+
+def _figures(text: str, group: str) -> list[Tok]:
+    """A date in figures joined by dots inside words ('02.2026 - 8 July 2030'): its parts
+    as the tokens they are, read as one date, never as loose numbers (02.2026 is February
+    2026, not the 2nd of the other end's month)."""
+    parts = group.split(".")
+    shape = tuple(4 if len(p) == 4 else 2 if len(p) <= 2 else 0 for p in parts)
+    kinds = _DOTTED.get(shape)
+    if kinds is None and shape == (2, 2, 2) and len(y := parts[-1]) == 2:
+        raise FuzzyDateError(text, f"the year '{y}' has two digits: write it in full "
+                                   f"(20{y} or 19{y}?)")
+    if kinds is None:
+        raise FuzzyDateError(text, f"'{group}' is no date in figures Casefile knows: write "
+                                   "day.month.year (15.06.2022), month.year (06.2022) or "
+                                   "year-month-day (2022-06-15)")
+    return [Tok(k, int(p), p) for k, p in zip(kinds, parts, strict=True)]
 
 
 def _number(text: str, digits: str, suffix: str, whole: str) -> Tok:

@@ -9,9 +9,9 @@ from functools import partial
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casefile.core.grading import RELIABILITY
-from casefile.core.labels import words
+from casefile.core.labels import counted, words
 from casefile.report import styles as st
-from casefile.report.citing import clip, heading, natural, plural, when
+from casefile.report.citing import clip, heading, natural, when
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, anchored, join, para, r
@@ -83,7 +83,7 @@ def evidence(data: DossierData, f: Furniture) -> list[Flowable]:
     lines: list[Text] = [
         [r("Content digest of the case: ", bold=True), r(data.content_sha256, size=7.5)],
         [r("Attachments: ", bold=True),
-         r(f"{plural(atts, 'file')}, each listed with its SHA-256 under its source in the "
+         r(f"{counted(atts, 'file')}, each listed with its SHA-256 under its source in the "
            "Sources section." if atts else "none are stored in the case.")]]
     head = data.audit_head
     if head:
@@ -107,10 +107,11 @@ def index(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "index", "Index of parties")
     weak = sum(a.get("kind") == "weak_alias" for e in data.entities for a in e["aliases"])
     if weak:
-        out += (para(f"{plural(weak, 'weak alias', 'weak aliases')} (a nickname or "
+        out += (para(f"{counted(weak, 'weak alias', 'weak aliases')} (a nickname or "
                         "short form too common to find a party by) "
-                        f"{'is' if weak == 1 else 'are'} not indexed; each is marked "
-                        "in its party's profile.", st.NOTE), Spacer(1, 4))
+                        f"{'is' if weak == 1 else 'are'} not indexed; "
+                        f"{'it' if weak == 1 else 'each'} is marked in its party's profile.",
+                        st.NOTE), Spacer(1, 4))
 
     def make() -> list[Flowable]:
         entries = [(e["name"], e, "") for e in data.entities]

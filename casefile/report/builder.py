@@ -117,7 +117,7 @@ def _empty_sections(data: DossierData) -> set[str]:
     has = {"findings": data.findings, "entities": data.entities, "index": data.entities,
            "shipments": data.shipments,
            "network": data.shipments or data.chart is not None
-           or any(e["relationships"] for e in data.entities), "sources": data.sources,
+           or bool(data.relationships()), "sources": data.sources,
            "screening": data.screening,
            "chronology": data.shipments or data.events or any(e["sanctions"]
                                                               for e in data.entities)}

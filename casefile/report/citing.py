@@ -129,6 +129,3 @@ def when(stamp: object) -> str:
         return str(stamp)
     return f"{long_date(t.date())}, {t:%H:%M} UTC"
 
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"

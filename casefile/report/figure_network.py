@@ -152,6 +152,7 @@ def _relationships(d: Drawing, rels: list, index: dict, pts: np.ndarray,
             d.add(Line(x2, y2, x2 - ux * 4.5 - uy * 2.5 * side, y2 - uy * 4.5 + ux * 2.5 * side,
                        strokeColor=REL, strokeWidth=0.7))
         segments.append((x1, y1, x2, y2))
+        taken.append(_tip(x2, y2, ux, uy, 4.5))  # no name over the chevron
         _beside(d, (x1, y1, x2, y2), MIDDLES, 1, 1.5, kind, MUTED, taken)
 
 
@@ -179,6 +180,7 @@ def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.
         d.add(Polygon([x2, y2, bx - uy * half, by + ux * half, bx + uy * half, by - ux * half],
                       fillColor=SHIP, strokeColor=None))
         segments.append((x1, y1, x2, y2))
+        taken.append(_tip(x2, y2, ux, uy, head))  # no name over the arrowhead
         for n in range(min(len(via), 3)):  # transit countries as waypoints on the line
             t = 0.25 + 0.5 * (n + 1) / (min(len(via), 3) + 1)
             px, py = x1 + (bx - x1) * t, y1 + (by - y1) * t
@@ -186,6 +188,12 @@ def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.
                           fillColor=VIA, strokeColor=colors.white, strokeWidth=0.4))
         _beside(d, (x1, y1, bx, by), MIDDLES, -1, w / 2 + 2,
                 _edge_text(p.shipments, via if detail else []), SHIP, taken)
+
+
+def _tip(x: float, y: float, ux: float, uy: float, length: float) -> Box:
+    """The box around an arrowhead whose tip is at (x, y), pointing along (ux, uy)."""
+    bx, by = x - ux * length, y - uy * length
+    return (min(x, bx) - 2.5, min(y, by) - 2.5, max(x, bx) + 2.5, max(y, by) + 2.5)
 
 
 def _label_lines(name: str) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casefile.core.countries import country_name
+from casefile.core.labels import counted, joined
 
 Key = tuple[str, Any]  # ("id", 12) or ("name", "Tekhkrim")
 Rel = tuple[Key, Key, str]  # subject, object, kind in words
@@ -143,8 +144,6 @@ def network_caption(sel: NetworkSelection, detail_links: int) -> str:
             return f"both {noun}" if total == 2 else f"all {total:,} {noun}"
         return f"{drawn:,} of {total:,} {noun}"
 
-    def n_of(n: int, one: str, many: str) -> str:
-        return f"{n:,} {one if n == 1 else many}"
     text = f"Shows {of(sel.parties, 'parties')}"  # no "all 0 shipments": only what there is
     if sel.shipments[1]:
         text += f" and {of(sel.shipments, 'shipments')}"
@@ -157,18 +156,16 @@ def network_caption(sel: NetworkSelection, detail_links: int) -> str:
     hidden_s = sel.shipments[1] - sel.shipments[0]
     hidden_r = sel.relationships[1] - sel.relationships[0]
     if hidden_p or hidden_s or hidden_r:
-        parts = [n_of(hidden_p, "party", "parties")] if hidden_p else []
-        if hidden_s:
-            parts.append(n_of(hidden_s, "shipment", "shipments"))
-        if hidden_r:
-            parts.append(n_of(hidden_r, "relationship", "relationships"))
-        text += " Not drawn: " + " and ".join(parts)
+        parts = [counted(n, one, many) for n, one, many in (
+            (hidden_p, "party", "parties"), (hidden_s, "shipment", "shipments"),
+            (hidden_r, "relationship", "relationships")) if n]
+        text += " Not drawn: " + joined(parts)
         if hidden_s:
             why = []
             if sel.left_with_parties:
                 why.append(f"{sel.left_with_parties:,} involving parties not drawn")
             if sel.left_on_links:
-                links = n_of(sel.links[1] - sel.links[0], "smaller link", "smaller links")
+                links = counted(sel.links[1] - sel.links[0], "smaller link")
                 why.append(f"{sel.left_on_links:,} on {links} between parties drawn")
             text += f" ({'; '.join(why)})"
         text += ". Links touching sanctioned parties are drawn first, then the busiest."

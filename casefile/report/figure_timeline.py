@@ -17,6 +17,7 @@ from datetime import date
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect
 from reportlab.lib import colors
 
+from casefile.core.labels import joined
 from casefile.core.timeline import KIND_COLOURS, KIND_ORDER, Timeline
 from casefile.report.figure_periods import Period, choose_period, draw_axis
 from casefile.report.figure_text import fit_text, label_strings, text_width, wrap_text
@@ -245,7 +246,7 @@ def _caption(tl: Timeline, lanes: list[Lane], left_out: list[Lane], period: Peri
         n = sum(len(ln.rows) for ln in group)
         if len(group) > 4:
             return f"{len(group):,} lanes ({n:,} records)"
-        return _join([f"{ln.name} ({len(ln.rows):,} record{'s' if len(ln.rows) != 1 else ''})"
+        return joined([f"{ln.name} ({len(ln.rows):,} record{'s' if len(ln.rows) != 1 else ''})"
                       for ln in group])
 
     drawn = [ln for ln in lanes if ln not in left_out]
@@ -269,13 +270,10 @@ def _caption(tl: Timeline, lanes: list[Lane], left_out: list[Lane], period: Peri
     if left_out:
         n = sum(len(ln.rows) for ln in left_out)
         text += (f" Not drawn: {len(left_out):,} lane{'s' if len(left_out) != 1 else ''} "
-                 f"with {n:,} records ({_join([ln.name for ln in left_out[:3]])}"
+                 f"with {n:,} records ({joined([ln.name for ln in left_out[:3]])}"
                  + (" …" if len(left_out) > 3 else "") + ").")
     if tl.undated:
         text += (f" {tl.undated:,} undated record{'s' if tl.undated != 1 else ''} "
                  f"{'are' if tl.undated != 1 else 'is'} not drawn.")
     return text
 
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -10,10 +10,10 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from casefile.core.grading import CONFIDENCE, CREDIBILITY, RELIABILITY, TLP
+from casefile.core.labels import counted, joined, words
 from casefile.core.labels import plural as kind_plural
-from casefile.core.labels import words
 from casefile.report import styles as st
-from casefile.report.citing import Anchor, heading, long_date, plural
+from casefile.report.citing import Anchor, heading, long_date
 from casefile.report.fonts import BOLD, text_width
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture, TocFlowable
@@ -37,7 +37,7 @@ def scope_words(data: DossierData) -> str:
                      "that touch it")
     if opt.tag:
         parts.append(f"records tagged “{opt.tag}”")
-    return " and ".join(parts) or "the whole case"
+    return joined(parts) or "the whole case"
 
 
 def cover(data: DossierData, f: Furniture) -> list[Flowable]:
@@ -145,25 +145,24 @@ def scope_note(data: DossierData) -> list[str]:
     printed = {"entity": len(data.entities), "shipment": len(data.shipments),
                "event": len(data.events), "finding": len(data.findings),
                "sanction": sum(len(e["sanctions"]) for e in data.entities),
-               "relationship": len({r["id"] for e in data.entities
-                                    for r in e["relationships"]})}
+               "relationship": len(data.relationships())}
     lines = [f"This dossier covers {scope_words(data)}: "
-             + (", ".join(plural(n, words(k), kind_plural(k).lower())
-                          for k, n in printed.items() if n) or "nothing") + "."]
+             + (joined([counted(n, words(k), kind_plural(k).lower())
+                        for k, n in printed.items() if n]) or "nothing") + "."]
     if data.options.entity_id is not None:
         lines.append(f"Findings are included when they name {data.scope_name or 'the party'} "
                      "or one of its aliases.")
     left = {k: data.totals.get(k, 0) - n for k, n in printed.items()
             if data.totals.get(k, 0) > n}
     if left:
-        lines.append("Outside the scope and not printed: " + ", ".join(
-            f"{n:,} {kind_plural(k).lower()}" for k, n in left.items()) + ".")
+        lines.append("Outside the scope and not printed: " + joined([
+            counted(n, words(k), kind_plural(k).lower()) for k, n in left.items()]) + ".")
     undated = [(k, n) for k, n in (
-        ("shipments", sum(1 for s in data.shipments if not s.get("date_start"))),
-        ("events", sum(1 for e in data.events if not e.get("date_start")))) if n]
+        ("shipment", sum(1 for s in data.shipments if not s.get("date_start"))),
+        ("event", sum(1 for e in data.events if not e.get("date_start")))) if n]
     if undated:
         lines.append("Undated, so listed in the tables but not drawn in the chronology "
-                     "figure: " + ", ".join(f"{n:,} {k}" for k, n in undated) + ".")
+                     "figure: " + joined([counted(n, k) for k, n in undated]) + ".")
     unsourced = sum(1 for kind, rows in (("shipment", data.shipments),
                                          ("event", data.events),
                                          ("finding", data.findings),
@@ -173,7 +172,7 @@ def scope_note(data: DossierData) -> list[str]:
         lines.append(f"{unsourced:,} printed records cite no source; each is marked "
                      "“[no source]” where it is printed.")
     if data.uncited_sources:
-        lines.append(f"{plural(data.uncited_sources, 'source')} of the case "
+        lines.append(f"{counted(data.uncited_sources, 'source')} of the case "
                      f"{'is' if data.uncited_sources == 1 else 'are'} cited by nothing "
                      "printed here and so not listed under Sources.")
     lines.append("Dates are printed as the sources gave them. Sanctions show their "
@@ -184,8 +183,8 @@ def scope_note(data: DossierData) -> list[str]:
 
 def sourcing_summary(data: DossierData) -> list[str]:
     grades = Counter(s["reliability"] for s in data.sources)
-    lines = [f"{plural(len(data.sources), 'source')} cited: " + (", ".join(
-        f"{grades[g]} graded {g}" for g in RELIABILITY if grades[g]) or "none") + "."]
+    lines = [f"{counted(len(data.sources), 'source')} cited: " + (joined([
+        f"{grades[g]} graded {g}" for g in RELIABILITY if grades[g]]) or "none") + "."]
     one = Counter(len({n for n, _c in m}) for m in data.marks.values())
     if data.marks and one[1] == len(data.marks):
         lines.append(f"Every one of the {len(data.marks):,} cited records rests on a single "

@@ -260,18 +260,15 @@ def _dated_relationships(data: DossierData, notes: Overflow
     """A chronology row for each relationship with a date (a tie held 'since 2015', 'until
     2021-12-31'), once though both its parties list it; placed at its start, else its end."""
     rows: list[tuple[str, str, int, list[Any]]] = []
-    seen: set[int] = set()
-    for ent in data.entities:
-        for rel in ent["relationships"]:
-            when = rel.get("date_start") or rel.get("date_end")
-            if rel["id"] in seen or not when:
-                continue
-            seen.add(rel["id"])
-            said = f"{rel['subject']} {words(rel['kind'])} {rel['object']}"
-            what: Text = notes.cut(said + (f": {rel['description']}" if rel.get("description")
-                                           else ""), "relationship")
-            rows.append((when, "relationship", rel["id"], [
-                [r(date_as_given(rel))], Plain("Relationship"),
-                what + marks(data, "relationship", rel["id"])]))
+    for rel in data.relationships():
+        when = rel.get("date_start") or rel.get("date_end")
+        if not when:
+            continue
+        said = f"{rel['subject']} {words(rel['kind'])} {rel['object']}"
+        what: Text = notes.cut(said + (f": {rel['description']}" if rel.get("description")
+                                       else ""), "relationship")
+        rows.append((when, "relationship", rel["id"], [
+            [r(date_as_given(rel))], Plain("Relationship"),
+            what + marks(data, "relationship", rel["id"])]))
     return rows
 

@@ -52,6 +52,12 @@ class DossierData:
     # a saved link chart: (name, ChartGraph, positions, ChartState) of casefile.core.chart
     chart: tuple[str, Any, Any, Any] | None = None
 
+    def relationships(self) -> list[dict]:
+        """The dossier's relationships, each once, in the order its entities list them (an
+        entity lists the relationships it is part of, so most appear twice there)."""
+        return list({rel["id"]: rel for e in self.entities
+                     for rel in e["relationships"]}.values())
+
 
 @dataclass
 class DossierReport:

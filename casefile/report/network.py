@@ -8,9 +8,10 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
+from casefile.core.labels import counted
 from casefile.report import styles as st
 from casefile.report.charts import network_drawing
-from casefile.report.citing import heading, natural, plural, with_heading
+from casefile.report.citing import heading, natural, with_heading
 from casefile.report.figure_chart import chart_figure
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
@@ -27,7 +28,7 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         return with_heading(out, [fig.drawing, Spacer(1, 4), para(
             f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
             "Source: the case's shipments, relationships and sanctions.", st.NOTE)])
-    rels = list({rel["id"]: rel for e in data.entities for rel in e["relationships"]}.values())
+    rels = data.relationships()
     title, what, source = network_words(bool(data.shipments), bool(rels))
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities
@@ -47,11 +48,11 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         links = {(True, True): "shipment or relationship", (True, False): "shipment",
                  (False, True): "relationship"}[bool(data.shipments), bool(rels)]
         named = ": " + "; ".join(alone) if len(alone) <= 6 else ""
-        note = (f" {plural(len(alone), 'party', 'parties')} without a {links} in this "
+        note = (f" {counted(len(alone), 'party', 'parties')} without a {links} in this "
                 f"dossier {'is' if len(alone) == 1 else 'are'} not drawn{named}.")
     # the heading never stays alone at a page foot: it goes with its figure
     if ended:
-        note += (f" {plural(len(ended), 'relationship')} whose recorded end has passed "
+        note += (f" {counted(len(ended), 'relationship')} whose recorded end has passed "
                  f"{'is' if len(ended) == 1 else 'are'} labelled “ended” with the year.")
     caption = para(f"Figure 2. {what}{note} {source}", st.NOTE)
     return with_heading(out, [d, Spacer(1, 4), caption])

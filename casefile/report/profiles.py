@@ -81,11 +81,18 @@ def sanction_text(s: dict) -> Text:
     parts = [" ".join(x for x in (s["authority"], s["programme"]) if x) or "Sanction"]
     if s.get("date_text"):
         parts.append(f"listed {s['date_text']}")
+    said = s.get("standing") or ""
     if s.get("start_text") and s.get("start_text") != s.get("date_text"):
-        parts.append(f"in force from {s['start_text']}")
+        # 'in force from A until B', not 'in force from A, in force until B'
+        rest = said.removeprefix("in force").strip()
+        if said.startswith(("in force", "until ")) and rest[:6] in ("", "until "):
+            parts.append(f"in force from {s['start_text']} {rest}".strip())
+            said = ""
+        else:
+            parts.append(f"in force from {s['start_text']}")
     out: Text = [r(", ".join(parts))]
-    if s.get("standing"):
-        out.append(r(f", {s['standing']}", bold=bool(s.get("ended"))))
+    if said:
+        out.append(r(f", {said}", bold=bool(s.get("ended"))))
     if s.get("reason"):
         out.append(r(f": {s['reason']}"))
     return out
@@ -138,8 +145,9 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     # the label hangs in the margin: one paragraph a fact; one that starts a page is
     # preceded by the party's name (pages.DossierDoc)
     lines = [para(value, st.FACT, bullet=label) for label, value in facts]
-    for p in lines[1:]:
-        p.continues = e["name"]
+    for n, p in enumerate(lines):  # a fact split over two pages goes on with the name too
+        p.party = e["name"]
+        p.continues = e["name"] if n else None
     return out + lines
 
 

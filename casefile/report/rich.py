@@ -149,6 +149,8 @@ class WrapOnce(Paragraph):
     main cost."""
 
     _wrapped: tuple[float, float, float] | None = None  # width asked, width, height
+    party: str | None = None  # whose profile it is part of: its parts on later pages say so
+    continues: str | None = None  # said once at a page top (pages.DossierDoc), then None
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         done = self._wrapped
@@ -157,6 +159,12 @@ class WrapOnce(Paragraph):
         w, h = super().wrap(avail_w, avail_h)
         self._wrapped = (avail_w, w, h)
         return w, h
+
+    def split(self, avail_w: float, avail_h: float) -> list[Paragraph]:
+        parts = super().split(avail_w, avail_h)
+        for part in parts[1:]:  # the rest goes on at the top of a later page
+            part.party = part.continues = self.party
+        return parts
 
 
 _shaping_styles: dict[str, ParagraphStyle] = {}

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casefile.core.edtf_forms import read_edtf
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -111,3 +112,103 @@ def test_a_bare_hyphen_between_iso_ends_is_never_split_in_the_wrong_place(a, yea
 
 def test_from_a_day_onwards_is_open_ended():
     assert parse_fuzzy_date("from 2015-03-01 onwards").edtf == "2015-03-01/.."
+
+
+# --- ranges whose ends are written in different forms: figures on one side, words on the
+# other ('02.2026 - 08 July 2030' once read as 2 July 2026 to 8 July 2030)
+MONTHS_RU_DAY = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                 "сентября", "октября", "ноября", "декабря"]
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+DAY_FORMS = {  # a day, as sources write it
+    "iso": lambda d: d.isoformat(),
+    "dotted": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "words": lambda d: f"{d.day:02d} {MONTHS[d.month - 1]} {d.year}",
+    "words-short": lambda d: f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}",
+    "russian": lambda d: f"{d.day} {MONTHS_RU_DAY[d.month - 1]} {d.year}",
+    "russian-g": lambda d: f"{d.day} {MONTHS_RU_DAY[d.month - 1]} {d.year} г.",
+}
+MONTH_FORMS = {  # a month
+    "mm.yyyy": lambda d: f"{d.month:02d}.{d.year}",
+    "m.yyyy": lambda d: f"{d.month}.{d.year}",
+    "yyyy-mm": lambda d: f"{d.year}-{d.month:02d}",
+    "yyyy.mm": lambda d: f"{d.year}.{d.month:02d}",
+    "mm/yyyy": lambda d: f"{d.month:02d}/{d.year}",
+    "words": lambda d: f"{MONTHS[d.month - 1]} {d.year}",
+    "russian": lambda d: f"{MONTHS_RU[d.month - 1]} {d.year}",
+    "russian-g": lambda d: f"{MONTHS_RU[d.month - 1]} {d.year} г.",
+}
+YEAR_FORMS = {"yyyy": lambda d: str(d.year)}
+END_FORMS = {**{f"day {k}": (v, "day") for k, v in DAY_FORMS.items()},
+             **{f"month {k}": (v, "month") for k, v in MONTH_FORMS.items()},
+             **{f"year {k}": (v, "year") for k, v in YEAR_FORMS.items()}}
+MIXED_RANGES = ["{a} - {b}", "{a} – {b}", "{a} to {b}", "from {a} to {b}", "с {a} по {b}",
+                "between {a} and {b}", "между {a} и {b}", "{a}-{b}", "{a}–{b}"]
+
+
+def _end_edtf(d: date, precision: str) -> str:
+    return {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}",
+            "year": f"{d.year:04d}"}[precision]
+
+
+def _bounds(d: date, precision: str) -> tuple[date, date]:
+    if precision == "day":
+        return d, d
+    if precision == "month":
+        nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return d.replace(day=1), nxt - timedelta(days=1)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2090, 12, 31)),
+       st.integers(1, 4000), st.sampled_from(sorted(END_FORMS)),
+       st.sampled_from(sorted(END_FORMS)), st.sampled_from(MIXED_RANGES))
+def test_a_range_with_ends_in_mixed_forms_reads_each_end_as_written(a, gap, fa, fb, shape):
+    """Whatever form each end is in (figures or words, English or Russian, day, month or
+    year), the range is exactly the interval of its two ends — or, where a bare hyphen
+    could split it in two places, refused naming both readings. Never another date."""
+    (form_a, prec_a), (form_b, prec_b) = END_FORMS[fa], END_FORMS[fb]
+    b = a + timedelta(days=gap)
+    if _bounds(b, prec_b)[1] < _bounds(a, prec_a)[0]:
+        return
+    text = shape.format(a=form_a(a), b=form_b(b))
+    want = f"{_end_edtf(a, prec_a)}/{_end_edtf(b, prec_b)}"
+    if read_edtf(text, text) is not None:  # '2000-01-01/2000' is EDTF, and means what it says
+        assert parse_fuzzy_date(text).edtf == text
+        return
+    try:
+        found = parse_fuzzy_date(text)
+    except FuzzyDateError as exc:
+        # only a bare hyphen between ends that hold hyphens of their own may be ambiguous
+        assert shape in ("{a}-{b}", "{a}–{b}") and "it could be" in exc.reason, (text, exc)
+        assert f"from {parse_fuzzy_date(want).reading.removeprefix('from ')}" in exc.reason
+        return
+    assert found.edtf == want, text
+    assert (found.start, found.end) == (_bounds(a, prec_a)[0], _bounds(b, prec_b)[1]), text
+
+
+@pytest.mark.parametrize("text,edtf,reading", [
+    ("02.2026 - 08 July 2030", "2026-02/2030-07-08", "from February 2026 to 8 July 2030"),
+    ("8 July 2030 - 02.2031", "2030-07-08/2031-02", "from 8 July 2030 to February 2031"),
+    ("июль 2026 - 08.2030", "2026-07/2030-08", "from July 2026 to August 2030"),
+    ("2026.02 - 8 July 2030", "2026-02/2030-07-08", "from February 2026 to 8 July 2030"),
+    ("between 02.2026 and 8 July 2030", "2026-02/2030-07-08",
+     "from February 2026 to 8 July 2030"),
+    ("с 02.2026 по 8 июля 2030 г.", "2026-02/2030-07-08", "from February 2026 to 8 July 2030"),
+    ("15.06–20.06.2022", "2022-06-15/2022-06-20", "from 15 June 2022 to 20 June 2022"),
+    ("15.06.2022 г.", "2022-06-15", "15 June 2022"),
+    ("about 02.2026", "2026-02~", "February 2026"),
+])
+def test_dotted_figures_among_words_are_one_date(text, edtf, reading):
+    found = parse_fuzzy_date(text)
+    assert (found.edtf, found.reading) == (edtf, reading)
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("15.06.22 - 8 July 2030", "the year '22' has two digits"),
+    ("13.2026 - 8 July 2030", "there is no month 13"),
+    ("1.2.3 - 8 July 2030", "'1.2.3' is no date in figures"),
+])
+def test_dotted_figures_that_are_no_date_are_refused_with_the_reason(text, reason):
+    with pytest.raises(FuzzyDateError, match=reason):
+        parse_fuzzy_date(text)

@@ -213,3 +213,15 @@ def test_bounds_agree_with_the_edtf_library(text):
     lo, hi = lib.lower_strict(), lib.upper_strict()
     assert fd.start == D(lo.tm_year, lo.tm_mon, lo.tm_mday)
     assert fd.end == D(hi.tm_year, hi.tm_mon, hi.tm_mday)
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("[1667,1668,1670..1672]", "1667, 1668 or 1670 to 1672 (sources differ)"),
+    ("{1960,1961-12}", "1960 and December 1961"),
+    ("[..1760-12-03, 1761~]", "on or before 3 December 1760 or about 1761 (sources differ)"),
+    ("[1760-12..]", "on or after December 1760"),
+    ("[1960-XX-XX, 196X]", "1960 or a year from 1960 to 1969 (sources differ)"),
+])
+def test_a_set_reads_as_its_members_in_words(text, reading):
+    # the one word reading of a set: the editor's hint and the dossier both say this
+    assert parse_fuzzy_date(text).reading == reading

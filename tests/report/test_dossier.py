@@ -251,3 +251,24 @@ def test_counts_in_the_demo_dossier_read_as_english(demo, tmp_path):
     assert "1 further source of the case is cited by nothing printed here and is not listed" \
         in flat
     assert "both relationships" in flat
+
+
+def test_the_demo_dossier_says_its_lists_with_and(demo, tmp_path):
+    # 'a, b, c' once printed with no 'and': 'covers … 1 sanction, 2 relationships.'
+    out = tmp_path / "d.pdf"
+    export_dossier(demo, out)
+    flat = " ".join(_text(out)[1].split())
+    assert "the whole case: 12 entities, 4 shipments, 6 events, 4 findings, 1 sanction and " \
+        "2 relationships." in flat
+    assert "3 sources cited: 1 graded B, 1 graded C and 1 graded F." in flat
+
+
+def test_what_a_scoped_dossier_leaves_out_is_counted_in_english(demo, tmp_path):
+    # once '1 sanctions and 1 relationships', '1 events'
+    out = tmp_path / "s.pdf"
+    export_dossier(demo, out, DossierOptions(entity_id=2))  # Tekhkrim
+    flat = " ".join(_text(out)[1].split())
+    assert "This dossier covers Tekhkrim and the records that touch it" in flat
+    assert "Outside the scope and not printed: 9 entities, 3 shipments, 5 events, 3 findings, " \
+        "1 sanction and 1 relationship." in flat
+    assert "not drawn in the chronology figure: 1 event." in flat

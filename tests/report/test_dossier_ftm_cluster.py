@@ -143,3 +143,71 @@ def test_dated_relationships_are_in_the_chronology_and_on_the_timeline(cluster_p
         "2012-09 – 2014-06", "since 2015", "since 2018-04-01", "since 2019-02-11",
         "until 2021-12-31"]
     assert "Relationships" in tl.lanes and "relationship" in tl.kinds
+
+
+def test_the_dossier_counts_each_relationship_once_everywhere(cluster_pdf):
+    """Each party lists its ties, so most relationships come twice in the dossier's data:
+    the scope note, the chronology and the network count them from one list, each once."""
+    from casefile.services.queries.dossier import DossierOptions, read_dossier
+
+    path, _pdf, pages = cluster_pdf
+    with Case.open(path, readonly=True) as case, case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    rels = data.relationships()
+    listed = [r["id"] for e in data.entities for r in e["relationships"]]
+    assert len(listed) > len(rels) == len(set(listed)) == 11
+    assert [r["id"] for r in rels] == list(dict.fromkeys(listed))  # in the order listed
+    assert "11 relationships" in page_with(pages, "This dossier covers")
+    assert f"all {len(rels)} relationships" in page_with(pages, "Relationship network")
+
+
+def test_lists_and_sanction_spans_read_as_a_briefing_writes_them(cluster_pdf):
+    """Read as a briefing reader reads it: a list ends with 'and'; a sanction in force from
+    one day until another says so once; one weak alias is 'it', not 'each'."""
+    _case, _pdf, pages = cluster_pdf
+    about = page_with(pages, "This dossier covers")
+    assert "the whole case: 10 entities, 7 sanctions and 11 relationships." in about
+    zakharov = page_with(pages, "Decree 82/2023")
+    assert "Decree 82/2023, in force from 2023-02-19 until 2033-02-19" in zakharov
+    assert "2023-02-19, in force until" not in zakharov
+    index = page_with(pages, "Index of parties")
+    assert "is not indexed; it is marked in its party's profile." in index
+
+
+@pytest.mark.parametrize("width", [300.0, 400.0, 481.9, 500.0])
+def test_no_party_name_is_drawn_over_an_arrowhead(cluster_pdf, width):
+    """Five ties end at Zakharov: his name went beside the node, over two chevrons
+    ('Viktorovich' under the arrowheads of 'family of' and 'associate of'). An arrowhead
+    is an obstacle for a name as a node is."""
+    import math
+
+    from reportlab.graphics.shapes import Line, Polygon
+
+    from casefile.report.figure_network import REL, SHIP, SIZE, network_figure
+    from casefile.report.figure_text import text_width
+    from casefile.services.queries.dossier import DossierOptions, read_dossier
+    from tests.report.test_figures import shapes, strings
+
+    path, _pdf, _pages = cluster_pdf
+    with Case.open(path, readonly=True) as case, case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    sanctioned = {e["id"] for e in data.entities
+                  if any(not s.get("ended") for s in e["sanctions"])}
+    fig = network_figure(data.shipments, width, relationships=data.relationships(),
+                         sanctioned=sanctioned)
+    assert fig is not None
+    names = " ".join(n for n, *_ in fig.nodes)
+    boxes = []
+    for s in strings(fig.drawing):
+        if s.fontSize == SIZE and s.text in names:
+            w = text_width(s.text, SIZE)
+            left = s.x - {"start": 0, "middle": w / 2, "end": w}[s.textAnchor]
+            boxes.append((s.text, (left, s.y - 1.5, left + w, s.y + SIZE * 0.75)))
+    tips = [(ln.x2, ln.y2) for ln in shapes(fig.drawing) if isinstance(ln, Line)
+            and ln.strokeColor == REL and math.dist((ln.x1, ln.y1), (ln.x2, ln.y2)) < 6]
+    tips += [(p.points[i], p.points[i + 1]) for p in shapes(fig.drawing)
+             if isinstance(p, Polygon) and len(p.points) == 6 and p.fillColor == SHIP
+             for i in (0, 2, 4)]
+    assert len(tips) >= 2 * 11  # both strokes of each relationship's chevron
+    assert not [(text, tip) for text, b in boxes for tip in tips
+                if b[0] <= tip[0] <= b[2] and b[1] <= tip[1] <= b[3]]

@@ -301,3 +301,20 @@ def test_a_profile_that_runs_onto_a_new_page_repeats_whose_it_is(tmp_path):
     assert "Hub Holding Ltd owns Subsidiary 119" not in pages[start]
     assert "Hub Holding Ltd (continued)" in pages[start + 1]
     assert not any("(continued)" in p for p in pages[:start + 1])
+
+
+def test_a_fact_split_over_two_pages_goes_on_under_its_partys_name(tmp_path):
+    """A profile fact longer than what is left of a page (here notes of 150 lines) is split:
+    the page it runs onto says whose it is, as it does for a fact that starts a page."""
+    with Case.new(tmp_path / "c.casefile", title="Long notes") as case:
+        notes = "\n".join(f"Line {i} of the analyst's notes on this party." for i in range(150))
+        case.create("entity", {"name": "Verbose Trading LLC", "kind": "company",
+                               "description": notes})
+        out = tmp_path / "c.pdf"
+        export_dossier(case, out, DossierOptions(sections=("entities",)))
+    pages = _text(out)[1]
+    start = next(i for i, p in enumerate(pages) if "Names Verbose Trading LLC" in p)
+    assert "Line 149 of" not in pages[start]  # the notes run on
+    for page in pages[start + 1:]:
+        if "of the analyst's notes" in page:
+            assert "Verbose Trading LLC (continued)" in page

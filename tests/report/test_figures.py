@@ -467,3 +467,16 @@ def test_ended_sanctions_are_hatched_against_a_line_for_today_and_the_legend_lis
     assert legend == ["Sanctions", "ended or lifted", "today (29 November 2026)"]
     before = timeline_figure(tl, WIDTH, MAX_H, today=date(2020, 1, 1))
     assert "today" not in before.shown  # off the axis: not drawn, not in the legend
+
+
+def test_what_the_network_leaves_out_is_one_list():
+    # 'Not drawn: 6 parties, 2 shipments and 1 relationship' (once '… and 2 shipments and
+    # 1 relationship')
+    from casefile.report.figure_network_data import network_caption, select_network
+    p = [(i, f"Party {i}") for i in range(1, 9)]
+    rel = {"id": 1, "subject_id": p[6][0], "subject": p[6][1], "object_id": p[7][0],
+           "object": p[7][1], "kind": "owns"}
+    sel = select_network([ship(1, p[0], p[1], 5), ship(2, p[2], p[3]), ship(3, p[4], p[5])],
+                         [rel], set(), 2, 10)
+    assert sel is not None
+    assert "Not drawn: 6 parties, 2 shipments and 1 relationship (" in network_caption(sel, 10)

@@ -27,3 +27,24 @@ def test_any_text_gives_words_without_crashing(text):
     assert isinstance(said, str) and said
     if not text.strip().startswith(("[", "{")):
         assert date_words(text) == text.strip()
+
+
+def test_a_sanction_in_force_from_a_day_says_its_span_once():
+    from casefile.report.profiles import sanction_text
+
+    def said(standing, start="2023-02-19", listed=None):
+        s = {"authority": "NSDC", "programme": "Decree 82/2023", "date_text": listed,
+             "start_text": start, "standing": standing,
+             "ended": standing.startswith(("ended", "lifted"))}
+        return "".join(run.text for run in sanction_text(s))
+    assert said("in force until 2033-02-19") == \
+        "NSDC Decree 82/2023, in force from 2023-02-19 until 2033-02-19"
+    assert said("until 2033-02-19") == "NSDC Decree 82/2023, in force from 2023-02-19 until " \
+        "2033-02-19"
+    assert said("in force") == "NSDC Decree 82/2023, in force from 2023-02-19"
+    assert said("ended 2024-10-30") == "NSDC Decree 82/2023, in force from 2023-02-19, ended " \
+        "2024-10-30"
+    assert said("no status or end date recorded", start=None, listed="2021") == \
+        "NSDC Decree 82/2023, listed 2021, no status or end date recorded"
+    assert said("in force until 2033-02-19", start="2023-02-19", listed="2023-02-19") == \
+        "NSDC Decree 82/2023, listed 2023-02-19, in force until 2033-02-19"
