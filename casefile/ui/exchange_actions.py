@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from casefile.core.labels import counted
 from casefile.paths import default_save_folder, default_save_path
 from casefile.services.exchange.export_csv import export_csv
 from casefile.services.exchange.export_ftm import export_ftm
@@ -59,11 +58,7 @@ class FtmImportDialog(ImportDialog):
 
     @staticmethod
     def headline(report: Any, verb: str) -> str:
-        made = report.made()
-        what = (", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else
-                made[0] if made else "nothing new")
-        head = f"{verb} {what} from {counted(report.rows, 'record')} of {report.file}."
-        return "\n".join([head, *report.summary_lines()[1:]])  # not 'New: …' again
+        return str(report.headline(verb))  # the CLI's sentence (FtmReport.headline)
 
     @staticmethod
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casefile.core.labels import counted
+from casefile.core.labels import counted, joined
 from casefile.services.exchange.imports.report import ImportReport
 
 
@@ -49,9 +49,7 @@ class FtmReport(ImportReport):
     def headline(self, verb: str) -> str:
         """'Imported 1 party and 1 sanction from 8 records of peps.json.', then what the
         summary adds (facts already in the case, skipped schemata)."""
-        made = self.made()
-        what = (", ".join(made[:-1]) + " and " + made[-1] if len(made) > 1 else
-                made[0] if made else "nothing new")
+        what = joined(self.made()) or "nothing new"
         head = f"{verb} {what} from {counted(self.rows, 'record')} of {self.file}."
         return "\n".join([head, *self.summary_lines()[1:]])  # not 'New: …' again
 
