@@ -116,3 +116,41 @@ def test_each_run_of_rows_is_one_entity_with_all_its_values(runs):
             expected.append((key, list(values)))
     assert [(e["id"], [s["value"] for s in e["statements"]]) for _n, e in got] == expected
     assert json.dumps([e for _n, e in got])  # plain data, as a JSON line would give
+
+
+def test_a_value_longer_than_csv_allows_is_read_and_cut_where_its_field_ends(tmp_path):
+    """Python's csv stops at 131,072 characters a value; a statement's notes can be longer.
+    In a fresh process (followthemoney not imported: it raises the limit for its own use)
+    the import reads it and cuts it to the 100,000 characters a description holds, said."""
+    import subprocess
+    import sys
+
+    notes = "Designer of guidance systems. " * 4700  # 141,000 characters
+    path = _statements(tmp_path / "statements.csv", [
+        {"id": "a", "schema": "Person", "properties": {"name": ["Ivan Petrov"],
+                                                       "notes": [notes]}}])
+    case_path = tmp_path / "c.casefile"
+    Case.new(case_path).close()
+    done = subprocess.run([sys.executable, "-m", "casefile", "import-ftm", str(case_path),
+                           str(path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert ("entity notes: longer than the 100,000 characters the field holds; cut there"
+            in done.stdout)
+    case = Case.open(case_path)
+    try:
+        assert case.get("entity", 1)["description"] == notes.strip()[:100_000]
+    finally:
+        case.close()
+
+
+def test_blank_lines_before_the_header_are_skipped_and_lines_still_named(case, tmp_path):
+    path = _statements(tmp_path / "statements.csv", [
+        {"id": "a", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+        {"id": "b", "schema": "Person", "properties": {"birthDate": ["1960"]}}])
+    path.write_text("\r\n\n" + path.read_text("utf-8"), "utf-8")
+    at = next(n for n, text in enumerate(path.read_text("utf-8").split("\n"), 1)
+              if text.startswith('"b"'))
+    with pytest.raises(ImportFailed) as failed:
+        import_ftm(case, path)
+    assert failed.value.report.problems == [
+        f"statements.csv, line {at}, field 'name': a Person without a name"]

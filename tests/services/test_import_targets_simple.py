@@ -6,6 +6,7 @@ left out) is taken apart; the current 16-column layout (program_ids) and the old
 
 import pytest
 
+from casefile.errors import ImportFailed
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.ftm_read import nested, sanction_parts
 from tests.support import ftm_cluster as fc
@@ -110,3 +111,14 @@ def test_the_older_15_column_layout(case, tmp_path, cluster):
     assert rows(case, "SELECT count(*) FROM sanction") == [(5,)]  # no ids, no id-only ones
     assert rows(case, "SELECT name FROM alias WHERE name LIKE '%STC'") == [
         ("Special Technology Centre; STC",)]
+
+
+def test_blank_lines_before_the_header_are_skipped(case, tmp_path, cluster):
+    """A targets.simple.csv saved with a blank line (or CRLF ones) before its header reads
+    as the file itself, and a problem still names the file's own line."""
+    text = fc.targets_simple(cluster)
+    report = _import(case, tmp_path, "\r\n\n" + text)
+    assert len(report.new_entities) == 5 and report.sanctions == 7
+    broken = "\n" + text.splitlines()[0] + "\n" + ',Person,,,,,,,,,,,,,,\n'
+    with pytest.raises(ImportFailed, match="targets.simple.csv, line 3"):
+        _import(case, tmp_path, broken)

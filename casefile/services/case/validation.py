@@ -101,6 +101,11 @@ _PLAIN = {kind: frozenset(c for c in _COLUMNS[kind] if c not in _SPECIAL
           for kind in schema.TABLES}
 
 
+def max_chars(kind: str, column: str) -> int | None:
+    """The most characters a text column of ``kind`` holds (None: not a text column)."""
+    return _MAX_CHARS.get(kind, {}).get(column)
+
+
 def clean_plain(kind: str, values: dict[str, Any]) -> dict[str, Any] | None:
     """What :func:`clean` gives for ``values`` when each is a text of at most
     :data:`ONE_LINE_CHARS` characters for a column taken as given and no required one is

@@ -83,8 +83,9 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         digest = None if again else check_not_imported(conn, path)
         src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
                           "Imported FollowTheMoney records.", digest)
-        run = _Import(path, encoding, report, PartyWriter(conn, src, report.problem),
-                      KnownParties(conn), CaseFacts(conn), accept or {}, keep_apart, progress)
+        writer = PartyWriter(conn, src, report.problem, cut=report.leave_out)
+        run = _Import(path, encoding, report, writer, KnownParties(conn), CaseFacts(conn),
+                      accept or {}, keep_apart, progress)
         run.all_passes()
         if report.problems:
             raise ImportFailed(report)
@@ -265,7 +266,7 @@ class _Import(FtmRecords):
         aliases = fm.aliases(props, name, rec["langs"])
         eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
                            country=country, description=fm.joined(props, "description",
-                                                                  "notes")[:100_000],
+                                                                  "notes"),
                            aliases=aliases, identifiers=idents,
                            details=details, field={"name": "name", "description": "notes",
                                                    **fields})

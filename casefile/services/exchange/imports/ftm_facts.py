@@ -57,7 +57,7 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
     countries = _country_names(props)  # the authority's country: said by the authority
     values = {"authority": joined(props, "authority") or countries,
               "programme": joined(props, "program"), "program_id": joined(props, "programId"),
-              "reason": reason[:100_000], "source_url": (strings(props, "sourceUrl") or [""])[0],
+              "reason": reason, "source_url": (strings(props, "sourceUrl") or [""])[0],
               "status": status or "", "date": earliest(listed) if listed else None,
               "start": earliest(start) if start else None, "end": end_day}
     for key, label in SANCTION_DATES.items():
@@ -114,7 +114,7 @@ def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]
             details.append(detail(prop, v))
     text, _prop = span(props)
     description = "; ".join(x for x in (joined(props, "description", "summary"), *details) if x)
-    return kind, {"kind": kind, "date": text, "description": description[:100_000]}
+    return kind, {"kind": kind, "date": text, "description": description}
 
 
 # -- shipments, events, sources, citations ---------------------------------------------------
@@ -211,8 +211,8 @@ def event_values(props: Props) -> dict[str, Any]:
     kinds = {k.replace("_", " "): k for k in models.EVENT_KINDS}
     kind = next((kinds[k.casefold()] for k in strings(props, "keywords")
                  if k.casefold() in kinds), "other")
-    return {"title": (strings(props, "name") or ["Untitled event"])[0][:1000], "kind": kind,
-            "description": joined(props, "summary", "description", sep="\n")[:100_000],
+    return {"title": (strings(props, "name") or ["Untitled event"])[0], "kind": kind,
+            "description": joined(props, "summary", "description", sep="\n"),
             "date": text}
 
 
@@ -230,7 +230,7 @@ def source_values(schema: str, props: Props) -> dict[str, Any]:
     title = (strings(props, "title") or strings(props, "name") or strings(props, "fileName")
              or ["Untitled document"])[0]
     published = strings(props, "publishedAt") or strings(props, "date")
-    return {"kind": kind, "title": title[:1000], "publisher": joined(props, "publisher"),
+    return {"kind": kind, "title": title, "publisher": joined(props, "publisher"),
             "author": joined(props, "author"), "url": (strings(props, "sourceUrl") or [""])[0],
             "date": earliest(published) if published else None,
             "accessed": (first(props, "retrievedAt") or "")[:10] or None,
@@ -254,5 +254,5 @@ def citation_values(props: Props) -> tuple[str, str, int]:
     for role in strings(props, "role"):
         if m := _CREDIBILITY.fullmatch(role):
             credibility = int(m.group(1))
-    return (joined(props, "summary")[:100_000], joined(props, "description")[:1000],
+    return (joined(props, "summary"), joined(props, "description"),
             credibility)

@@ -30,6 +30,7 @@ from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_document import document_entities, is_document
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_statements import (
+    csv_dicts,
     csv_statements,
     is_statement,
     is_statement_header,
@@ -192,11 +193,11 @@ def sanction_parts(text: str) -> dict[str, str]:
 
 def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
     """(line, entity) of each row of an OpenSanctions targets.simple.csv."""
-    reader = csv.DictReader(f)
-    if not reader.fieldnames or not {"schema", "name"} <= set(reader.fieldnames):
+    header, rows = csv_dicts(path, f)
+    if not {"schema", "name"} <= set(header):
         raise ImportFileError(f"{path.name}: neither FollowTheMoney JSON nor an OpenSanctions "
                               "targets.simple.csv (columns id, schema, name, …)")
-    for row in reader:
+    for line, row in rows:
         props: dict[str, list[Any]] = {
             "name": [row.get("name") or ""], "alias": nested(row.get("aliases")),
             "country": nested(row.get("countries")), "address": nested(row.get("addresses")),
@@ -206,7 +207,7 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
         datasets = nested(row.get("dataset"))
         seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
                 if row.get(k)]
-        yield reader.line_num, {
+        yield line, {
             "id": row.get("id") or "", "schema": row.get("schema") or "",
             "properties": props, "langs": {},
             "_sanctions": [sanction_parts(s) for s in nested(row.get("sanctions"))],

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports import ftm_facts as ff
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
@@ -86,7 +87,9 @@ class FtmRecords:
 
     def source(self, line: int, rec: Record) -> None:
         values = ff.source_values(rec["schema"], rec["properties"])
-        key = (values["title"].casefold(), values["url"])
+        # as stored: a title longer than the field holds is cut there (and said)
+        key = (values["title"][:max_chars("source", "title") or None].casefold(),
+               values["url"])
         sid = self.own("source", rec["id"]) or self.facts.sources.get(key)
         if sid is not None:
             self.report.already["sources"] = self.report.already.get("sources", 0) + 1

@@ -19,6 +19,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -38,17 +39,45 @@ def is_statement(obj: Any) -> bool:
         c in obj for c in REQUIRED)
 
 
+# the longest CSV value read (Python's csv stops at 131,072 characters; a statement's
+# description may be longer, and is then cut to what its field holds, and said)
+FIELD_LIMIT = 1 << 28
+
+
+def csv_dicts(path: Path, f: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
+    """(header, (line, row) of each row) of a CSV with a header line, blank lines before it
+    skipped; a row that cannot be read is an ImportFileError naming its line."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    skipped = 0
+    first = f.readline()
+    while first and not first.strip(" \t\r\n\ufeff"):
+        skipped += 1
+        first = f.readline()
+    reader = csv.DictReader(chain([first.lstrip("\ufeff")], f))
+    try:
+        header = list(reader.fieldnames or [])
+    except csv.Error as exc:
+        raise ImportFileError(f"{path.name}, line {skipped + 1}: {exc}") from None
+
+    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
+        line = skipped + 2
+        try:
+            for row in reader:
+                yield line, row
+                line = skipped + reader.line_num + 1
+        except csv.Error as exc:
+            raise ImportFileError(f"{path.name}, line {line}: {exc}") from None
+
+    return header, rows()
+
+
 def csv_statements(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line, row) of a statements CSV (the header is line 1; a value on several lines
-    counts them)."""
-    reader = csv.DictReader(f)
-    if not is_statement_header(list(reader.fieldnames or [])):
+    """(line, row) of a statements CSV (a value on several lines counts them)."""
+    header, rows = csv_dicts(path, f)
+    if not is_statement_header(header):
         raise ImportFileError(f"{path.name}, line 1: not a FollowTheMoney statements file "
                               f"(columns {', '.join(REQUIRED)})")
-    line = 2
-    for row in reader:
-        yield line, row
-        line = reader.line_num + 1
+    yield from rows
 
 
 def json_statements(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:

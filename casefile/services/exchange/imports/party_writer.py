@@ -24,7 +24,7 @@ from typing import Any
 from casefile.errors import ValidationError
 from casefile.services.case import indexing
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import clean, clean_plain
+from casefile.services.case.validation import clean, clean_plain, max_chars
 from casefile.store import schema
 from casefile.store.bulk import insert_many
 
@@ -55,11 +55,12 @@ class PartyWriter:
     BATCH = 5000
 
     def __init__(self, conn: Any, source_id: int, problem: Callable[[str], None],
-                 write: bool = True) -> None:
+                 write: bool = True, cut: Callable[[str], None] | None = None) -> None:
         self.conn = conn
         self.source_id = source_id
         self.problem = problem
         self.write = write
+        self.cut = cut  # hears of a text cut to what its field holds (else: a problem)
         self.first: dict[str, int] = {}
         self.next: dict[str, int] = {}
         for table in NUMBERED:
@@ -80,7 +81,15 @@ class PartyWriter:
         try:
             return clean_plain(kind, values) or clean(kind, values)
         except ValidationError as exc:
-            self.problem(f"{where((field or {}).get(exc.field, exc.field))}: {exc.message}")
+            name = (field or {}).get(exc.field, exc.field)
+            text, limit = values.get(exc.field), max_chars(kind, exc.field)
+            if self.cut is not None and isinstance(text, str) and limit is not None \
+                    and len(text.strip()) > limit:  # too long: cut, and said
+                self.cut(f"{kind} {name}: longer than the {limit:,} characters the field "
+                         "holds; cut there")
+                return self.check(kind, {**values, exc.field: text.strip()[:limit]}, where,
+                                  field)
+            self.problem(f"{where(name)}: {exc.message}")
             return None
 
     def _queue(self, table: str, values: dict[str, Any]) -> int | None:
