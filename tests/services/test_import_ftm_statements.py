@@ -154,3 +154,21 @@ def test_blank_lines_before_the_header_are_skipped_and_lines_still_named(case, t
         import_ftm(case, path)
     assert failed.value.report.problems == [
         f"statements.csv, line {at}, field 'name': a Person without a name"]
+
+
+def test_an_entity_given_again_later_in_the_file_is_counted_not_lost_unsaid(case, tmp_path):
+    """Two datasets' statements concatenated: Q1's second run comes after another entity.
+    Its values are not merged into the party already written, and the report says so."""
+    other = Dataset.make({"name": "eu_fsf", "title": "EU FSF"})
+    stmts = [*StatementEntity.from_data(DS, {"id": "Q1", "schema": "Person", "properties": {
+                 "name": ["Ivan Petrov"]}}).statements,
+             *StatementEntity.from_data(DS, {"id": "Q9", "schema": "Person", "properties": {
+                 "name": ["Olga Ivanova"]}}).statements,
+             *StatementEntity.from_data(other, {"id": "Q1", "schema": "Person", "properties": {
+                 "name": ["Ivan Petrov"], "alias": ["Иван Петров"],
+                 "passportNumber": ["4509 123456"]}}).statements]
+    report = import_ftm(case, _write(tmp_path / "statements.json", stmts, JSON)).result
+    assert len(report.new_entities) == 2
+    said = "in a later fragment of an entity read before (fragments are not merged)"
+    assert report.left_out == {f"Person {p}: {said}": 1
+                               for p in ("name", "alias", "passportNumber")}

@@ -220,6 +220,11 @@ class _Import(FtmRecords):
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
         if rec["id"] in self.parties:  # the same entity again
+            if not rec.get("nested"):  # a flat file's later fragment: counted, not merged
+                for prop in props:
+                    if fm.strings(props, prop):
+                        report.leave_out(f"{schema} {prop}: in a later fragment of an entity "
+                                         "read before (fragments are not merged)")
             return self.parties[rec["id"]]
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:
