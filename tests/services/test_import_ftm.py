@@ -213,11 +213,13 @@ def test_name_parts_no_kept_name_holds_are_counted(case, tmp_path):
     """A first, middle or father's name that a kept name repeats is read; one that no name
     of the party holds (the name gives only 'PETROV Ivan') is counted as left out."""
     rows = [{"id": "p", "schema": "Person", "properties": {
-        "name": ["PETROV Ivan"], "alias": ["Иван Петров"], "firstName": ["Ivan", "Иван"],
+        "name": ["PETROV Ivan"], "alias": ["Иван Петров", "Joanna P."],
+        "firstName": ["Ivan", "Иван", "Ann"],
         "lastName": ["Petrov"], "fatherName": ["Sergeyevich"], "middleName": ["Sergeyevich"]}}]
     f = tmp_path / "person.json"
     f.write_text(json.dumps(rows[0], ensure_ascii=False), "utf-8")
     report = import_ftm(case, f).result
-    assert report.left_out == {
+    assert report.left_out == {  # 'Ann' is a word of no name ('Joanna' is another name)
+        "Person firstName: a name part no name of the party holds": 1,
         "Person fatherName: a name part no name of the party holds": 1,
         "Person middleName: a name part no name of the party holds": 1}

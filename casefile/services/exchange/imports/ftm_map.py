@@ -10,6 +10,7 @@ data (``resources/ftm/mapping.json``)."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ PARTY_PROPS = frozenset({
     *IDENT_PROPS, *IDENT_OTHER})
 
 
+_WORD = re.compile(r"\w+")
 NAME_PARTS = ("firstName", "secondName", "middleName", "fatherName", "lastName")
 
 
@@ -87,10 +89,10 @@ def name_parts_left_out(schema: str, props: Props, names: list[str],
     holds: where a name holds them they repeat it, else they would be lost unsaid."""
     if not any(p in props for p in NAME_PARTS):
         return
-    held = " ".join(names).casefold()
+    held = set(_WORD.findall(" ".join(names).casefold()))  # words: 'Ann' is not 'Joanna'
     for p in NAME_PARTS:
         for v in strings(props, p):
-            if v.casefold() not in held:
+            if not set(_WORD.findall(v.casefold())) <= held:
                 left_out(f"{schema} {p}: a name part no name of the party holds")
 
 
