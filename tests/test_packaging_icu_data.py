@@ -2,20 +2,16 @@
 transliteration reads, and the check (every assigned code point, names in 20 scripts) that
 fails the frozen build when the trimmed data transliterates otherwise than the full one."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "packaging" / "icu_data.py"
+from tests.support.packaging_scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def icu_data():
-    spec = importlib.util.spec_from_file_location("casefile_build_icu_data", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("icu_data")
 
 
 @pytest.fixture(scope="module")

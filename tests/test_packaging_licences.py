@@ -1,21 +1,19 @@
 """packaging/licenses.py: LICENSES/ for a frozen folder, and the check that fails the build
 on a GPL-only or unlicensed bundled distribution."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "packaging" / "licenses.py"
+from tests.support.packaging_scripts import PACKAGING, load_script
+
+SCRIPT = PACKAGING / "licenses.py"
 
 
 @pytest.fixture(scope="module")
 def licenses():
-    spec = importlib.util.spec_from_file_location("casefile_build_licenses", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("licenses")
 
 
 def _fake_dist(site: Path, name: str, licence_lines: str, licence_file: bool = True) -> None:

@@ -230,13 +230,17 @@ def test_a_nested_peps_posts_are_kept_in_its_entry_for_the_reviewer(tmp_path):
 
     lines = nested_targets([PERSON, DUMA, GOVERNOR, *OCCUPANCIES], targets={PERSON["id"]})
     load(write_nested(tmp_path / "peps.nested.json", lines), "peps", where=tmp_path)
-    con = db.connect(db.path_of("peps", tmp_path))
+    assert _entry(tmp_path, "peps", PERSON["id"])["position"] == EXPECTED.splitlines()
+
+
+def _entry(where, name, key):
+    """What the watchlist ``name`` keeps of the entry ``key``."""
+    con = db.connect(db.path_of(name, where))
     try:
-        (data,) = con.execute("SELECT data FROM entry WHERE key = ?", (PERSON["id"],)
-                              ).fetchone()
+        (data,) = con.execute("SELECT data FROM entry WHERE key = ?", (key,)).fetchone()
     finally:
         con.close()
-    assert json.loads(data)["position"] == EXPECTED.splitlines()
+    return json.loads(data)
 
 
 def test_a_pep_nested_first_under_a_company_gets_its_posts_from_its_own_line(tmp_path):
@@ -257,10 +261,4 @@ def test_a_pep_nested_first_under_a_company_gets_its_posts_from_its_own_line(tmp
     assert [x["id"] for x in lines] == ["Q4285719", "c1"]
     lines.reverse()  # the company's line, nesting the person, comes first
     load(write_nested(tmp_path / "t.nested.json", lines), "t", where=tmp_path)
-    con = db.connect(db.path_of("t", tmp_path))
-    try:
-        (data,) = con.execute("SELECT data FROM entry WHERE key = ?", (PERSON["id"],)
-                              ).fetchone()
-    finally:
-        con.close()
-    assert json.loads(data)["position"] == EXPECTED.splitlines()
+    assert _entry(tmp_path, "t", PERSON["id"])["position"] == EXPECTED.splitlines()

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from casefile.core.labels import counted
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_statements import json_line
 
 MAX_CHARS = 256 * 1024 * 1024  # a response of this size is an export saved the wrong way
 _NOT_ENTITIES = ("not a FollowTheMoney entity, nor a yente response holding entities "
@@ -56,14 +57,7 @@ def document_entities(path: Path, f: TextIO, warn: Callable[[str], None] | None 
         raise ImportFileError(f"{path.name}: one JSON object of more than "
                               f"{MAX_CHARS // (1024 * 1024)} MB; a FollowTheMoney export "
                               "gives one entity a line")
-    try:
-        doc = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(f"{path.name}, line {exc.lineno}, column {exc.colno}: not "
-                              f"valid JSON ({exc.msg})") from None
-    except RecursionError:
-        raise ImportFileError(f"{path.name}: not readable: its JSON is nested too "
-                              "deeply") from None
+    doc = json_line(path, 1, text.lstrip("\ufeff"))
     found = _entities_of(doc)
     if found is None:
         raise ImportFileError(f"{path.name}, line 1: {_NOT_ENTITIES}")

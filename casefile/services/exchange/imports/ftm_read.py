@@ -34,6 +34,7 @@ from casefile.services.exchange.imports.ftm_statements import (
     csv_statements,
     is_statement,
     is_statement_header,
+    json_line,
     json_statements,
 )
 from casefile.services.exchange.imports.ftm_statements import entities as statement_entities
@@ -127,13 +128,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
             if other:
                 other(sniffed.group(1))
             continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
-                                  f"JSON ({exc.msg})") from None
-        except RecursionError:
-            raise ImportFileError(f"{path.name}, line {n}: {_TOO_DEEP}") from None
+        raw = json_line(path, n, line)
         if nested:
             yield from _entities(n, raw, wanted, other)
             continue

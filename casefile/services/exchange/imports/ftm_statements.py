@@ -80,15 +80,25 @@ def csv_statements(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]
     yield from rows
 
 
+def json_line(path: Path, n: int, text: str) -> Any:
+    """The JSON that starts on line ``n`` (a line of a JSON-lines file, or a document over
+    several), decoded; an ImportFileError naming the line and column where it is not
+    JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"{path.name}, line {n + exc.lineno - 1}, column {exc.colno}: "
+                              f"not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ImportFileError(f"{path.name}, line {n}: not readable: its JSON is nested too "
+                              "deeply") from None
+
+
 def json_statements(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
     for n, text in enumerate(f, 1):
         if not text.strip():
             continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"{path.name}, line {n}, column {exc.colno}: not valid "
-                                  f"JSON ({exc.msg})") from None
+        obj = json_line(path, n, text)
         if not is_statement(obj):
             raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney statement "
                                   f"(an object with {', '.join(REQUIRED)})")
