@@ -180,10 +180,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         if len(left_out) > 50:
             print(f"  … and {len(left_out) - 50:,} more kinds of value")
     if args.dry_run and report.preview:
-        unit = "record" if args.verb == "import-ftm" else "row"
-        print(f"What each {unit} creates (first {len(report.preview)} of "
-              f"{counted(report.rows, unit)}):"
-              if len(report.preview) < report.rows else f"What each {unit} creates:")
+        print(report.preview_heading())
         for line in report.preview:
             print(f"  {line}")
     _proposals(report.proposals, kept_apart=not args.dry_run)

@@ -388,3 +388,25 @@ def test_import_ftm_reads_a_large_json_array_as_a_stream(tmp_path, capsys):
                    '{"id": "b", "schema": "Company", "properties": {"name": ["B"]}\n]\n')
     status, out, err = run(capsys, "import-ftm", case, bad)
     assert status == 1 and "bad.json, line 4" in _one_line(err)
+
+
+def test_dry_runs_say_what_their_preview_lists(tmp_path, capsys):
+    """A trade-data preview lists rows; an FtM preview lists the parties it reads (its
+    sanctions and links are counted above it), each saying when it shows only the first."""
+    import json
+
+    case = _demo(tmp_path)
+    f = tmp_path / "t.csv"
+    f.write_text("ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n" + "".join(
+        f"Shipper {i},Consignee {i},15.11.2022,batteries\n" for i in range(25)), "utf-8")
+    status, out, _err = run(capsys, "import", case, f, "--dry-run", "--accept-missing")
+    assert status == 0 and "What each row creates (first 20 of 25 rows):" in out
+    ents = [{"id": f"c{i}", "schema": "Company", "properties": {"name": [f"Volga {i}"]}}
+            for i in range(25)]
+    ents.append({"id": "s", "schema": "Sanction", "properties": {"entity": ["c1"],
+                                                                "authority": ["OFAC"]}})
+    g = tmp_path / "e.json"
+    g.write_text("".join(json.dumps(e) + "\n" for e in ents), "utf-8")
+    status, out, _err = run(capsys, "import-ftm", case, g, "--dry-run")
+    assert status == 0 and "The parties it reads (first 20 of 25):" in out
+    assert "Would import 25 parties and 1 sanction from 26 records of e.json." in out

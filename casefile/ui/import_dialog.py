@@ -408,6 +408,4 @@ def _missing_lines(report: Any, dry_run: bool) -> list[str]:
 
 
 def _first(report: Any, row: str) -> str:
-    n = len(report.preview)
-    return (f"What each {row} creates (first {n} of {counted(report.rows, row)}):"
-            if n < report.rows else f"What each {row} creates:")
+    return str(report.preview_heading(row))

@@ -53,6 +53,12 @@ class FtmReport(ImportReport):
         head = f"{verb} {what} from {counted(self.rows, 'record')} of {self.file}."
         return "\n".join([head, *self.summary_lines()[1:]])  # not 'New: …' again
 
+    def preview_heading(self, unit: str = "record") -> str:
+        """The preview lists the parties the file gives (its other records follow them)."""
+        n, total = len(self.preview), len(self.new_entities) + len(self.reused_entities)
+        return (f"The parties it reads (first {n} of {total:,}):" if n < total else
+                "The parties it reads:")
+
     def summary_lines(self) -> list[str]:
         lines = ["New: " + (", ".join(self.made()) or "nothing")]
         if self.already or self.reused_entities:

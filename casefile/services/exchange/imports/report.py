@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from casefile.core.labels import counted
+
 MAX_PROBLEMS = 200
 
 
@@ -69,6 +71,12 @@ class ImportReport:
             lines.append(f"… and {len(self.skipped) - limit:,} more skipped rows (the row "
                          "report lists every one)")
         return lines
+
+    def preview_heading(self, unit: str = "row") -> str:
+        """What the preview lines are: 'What each row creates (first 20 of 1,200 rows):'."""
+        n = len(self.preview)
+        return (f"What each {unit} creates (first {n} of {counted(self.rows, unit)}):"
+                if n < self.rows else f"What each {unit} creates:")
 
     def problem_lines(self) -> list[str]:
         """Every kept problem, and how many more there were."""
