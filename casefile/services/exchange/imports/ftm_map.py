@@ -87,7 +87,7 @@ def name_parts_left_out(schema: str, props: Props, names: list[str],
                         left_out: Callable[[str], None]) -> None:
     """Count the name parts (firstName, fatherName …) that no name kept for the party
     holds: where a name holds them they repeat it, else they would be lost unsaid."""
-    if not any(p in props for p in NAME_PARTS):
+    if props.keys().isdisjoint(NAME_PARTS):  # (nearly always: 10^5 parties)
         return
     held = set(_WORD.findall(" ".join(names).casefold()))  # words: 'Ann' is not 'Joanna'
     for p in NAME_PARTS:
