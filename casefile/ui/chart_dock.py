@@ -165,6 +165,11 @@ class ChartDock(QDockWidget, ChartCommands):
             self._draw(graph, pos, modified=self.modified)
         self.session.query(read, draw)
 
+    @property
+    def drawing(self) -> QWidget:
+        """What the chart is drawn in."""
+        return self.view
+
     def view_aspect(self) -> float:
         """Width over height of the chart's view (every layout shapes the chart to it)."""
         return self.view.width() / max(self.view.height(), 1)

@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
-        self.window_layout = WindowLayout(self, self.splitter, lambda: self.timeline,
+        self.window_layout = WindowLayout(self, self.splitter,
+                                          lambda: (self.timeline, self.chart),
                                           self.settings, self.menus.view)
         self._docks: CaseDocks | None = None  # timeline and chart: made when first needed
         self._search: SearchPanel | None = None  # Ctrl+F: made when first asked for
