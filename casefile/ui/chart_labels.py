@@ -33,11 +33,12 @@ class Label(NamedTuple):
 
 
 class Spot(NamedTuple):
-    """Where a label may go: its top left corner, and its leader line (if any)."""
+    """Where a label may go: its top left corner, and the ends of its leader line (from
+    the icon, towards the label; None for a label beside its icon)."""
 
     left: float
     top: float
-    leader: QLineF | None = None
+    leader: tuple[float, float, float, float] | None = None
 
 
 class Placed(Protocol):
@@ -138,8 +139,8 @@ class LabelLayer(QGraphicsItem):
 
     def _placed(self, world: QTransform, lod: float, width: int, height: int
                 ) -> list[Label]:
-        """The labels the whole view shows, decided once for a
-        view (zoom, pan, size) and the scene's version of the nodes' places, sizes,
+        """The labels the whole view shows, decided once for a view (zoom, pan, size)
+        and the scene's version of the nodes' places, sizes,
         visibility and fading — so that a repaint of part of the view draws the same labels
         as the full paint. Where two would overlap the node in full view, then the one with
         more links, keeps its label."""
@@ -174,7 +175,6 @@ class LabelLayer(QGraphicsItem):
             x, y, r = float(xs[i]), float(ys[i]), float(reach[k])
             spots = _ring_spots(x, y, w, r, out[k], width, height) if out is not None \
                 else _spots(x, y, w, r, height)
-            spots = [_led(p, w, text.size().height()) for p in spots]
             for left, top, leader in spots:
                 c0 = max(int((left + m) // CELL), 0)
                 c1 = min(int((left + w + m) // CELL), cols - 1)
@@ -182,7 +182,9 @@ class LabelLayer(QGraphicsItem):
                 r1 = min(int((top + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
                 if not taken[r0:r1 + 1, c0:c1 + 1].any():
                     taken[r0:r1 + 1, c0:c1 + 1] = True
-                    self._placed_cache.append(Label(i, left, top, int(alpha_all[i]), leader))
+                    self._placed_cache.append(Label(
+                        i, left, top, int(alpha_all[i]),
+                        _leader(leader, left, top, w, text.size().height())))
                     break  # (else: it would cover another label; shown when zoomed in)
         return self._placed_cache
 
@@ -202,9 +204,9 @@ def _spots(x: float, y: float, w: float, r: float, height: int) -> list[Spot]:
     if over >= 0:
         spots.append(Spot(left, over))
     if under + 2 * LABEL_HEIGHT <= height:
-        spots.append(Spot(left, under + LABEL_HEIGHT, QLineF(x, under, x, under + LABEL_HEIGHT)))
+        spots.append(Spot(left, under + LABEL_HEIGHT, (x, under, x, under + LABEL_HEIGHT)))
     if over - LABEL_HEIGHT >= 0:
-        spots.append(Spot(left, over - LABEL_HEIGHT, QLineF(x, y - r, x, over)))
+        spots.append(Spot(left, over - LABEL_HEIGHT, (x, y - r, x, over)))
     return spots
 
 
@@ -220,7 +222,7 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
         vx, vy = sign * ux, sign * uy
         d = r + 1 + further * LABEL_HEIGHT
         # the label's box touches the point d along v on its side facing the node
-        leader = QLineF(x + vx * r, y + vy * r, x + vx * d, y + vy * d) if further else None
+        leader = (x + vx * r, y + vy * r, x + vx * d, y + vy * d) if further else None
         spots.append(Spot(x + vx * d - w * (1 - vx) / 2,
                           y + vy * d - LABEL_HEIGHT * (1 - vy) / 2, leader))
     spots[1:1] = _spots(x, y, w, r, height)
@@ -229,14 +231,14 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
     return seen + [p for p in spots if p not in seen]
 
 
-def _led(spot: Spot, w: float, h: float) -> Spot:
-    """``spot`` with its leader line ending on the label's box (``w`` by ``h``)."""
-    line = spot.leader
-    if line is None:
-        return spot
-    end = QPointF(min(max(line.x2(), spot.left), spot.left + w),
-                  min(max(line.y2(), spot.top), spot.top + h))
-    return Spot(spot.left, spot.top, QLineF(line.p1(), end))
+def _leader(ends: tuple[float, float, float, float] | None, left: float, top: float,
+            w: float, h: float) -> QLineF | None:
+    """The leader line from ``ends``, ending on the label's box (``w`` by ``h`` at
+    ``left``, ``top``)."""
+    if ends is None:
+        return None
+    x0, y0, x1, y1 = ends
+    return QLineF(x0, y0, min(max(x1, left), left + w), min(max(y1, top), top + h))
 
 
 def _outward(s: Placed, world: QTransform, idx: np.ndarray) -> np.ndarray:

@@ -62,7 +62,7 @@ class WindowLayout(QObject):
         window out by the defaults (sizes only mean something once it is on screen)."""
         if self._pending:
             self._pending = False
-            QTimer.singleShot(0, self.apply_defaults)
+            QTimer.singleShot(0, self, self.apply_defaults)
 
     def reset(self) -> None:
         """View → Reset Layout: the timeline back in its place and visible, default sizes."""
@@ -117,7 +117,7 @@ class WindowLayout(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if self._settling and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._top_up)  # e.g. the legend wrapped to a second line
+            QTimer.singleShot(0, self, self._top_up)  # e.g. the legend wrapped to 2 lines
         return False
 
     def _shown_docks(self) -> list[QDockWidget]:
