@@ -32,13 +32,9 @@ class Label(NamedTuple):
     leader: QLineF | None = None
 
 
-class Spot(NamedTuple):
-    """Where a label may go: its top left corner, and the ends of its leader line (from
-    the icon, towards the label; None for a label beside its icon)."""
-
-    left: float
-    top: float
-    leader: tuple[float, float, float, float] | None = None
+# where a label may go: its top left corner, and the ends of its leader line (from the
+# icon, towards the label; None for a label beside its icon)
+Spot = tuple[float, float, tuple[float, float, float, float] | None]
 
 
 class Placed(Protocol):
@@ -90,6 +86,7 @@ class LabelLayer(QGraphicsItem):
         self.drawn_nodes: list[int] = []  # and whose they are
         self._rect = QRectF()
         self._static: dict[int, QStaticText] = {}  # labels laid out, by node (made as drawn)
+        self._sizes: dict[int, tuple[float, float]] = {}  # and their sizes
         self._key: tuple[object, ...] | None = None  # the view the placed labels are for
         self._placed_cache: list[Label] = []
 
@@ -164,14 +161,13 @@ class LabelLayer(QGraphicsItem):
         # an icon's half on screen, and a pixel
         reach = ICON / 2 * lod * s.icon_scale * s.sizes[idx] + 1
         out = _outward(s, world, idx) if s.ring else None
-        taken = np.zeros(((height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2), bool)
-        rows, cols = taken.shape
+        # the cells taken, a row of them as the bits of an int (cheaper to test and set
+        # than a slice of an array, for the few cells a label covers)
+        rows, cols = (height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2
+        taken = [0] * rows
         for k in np.lexsort((self.rank[idx], -alpha_all[idx])).tolist():
             i = int(idx[k])
-            text = self._static.get(i)
-            if text is None:
-                text = self._static[i] = self._prepared(self.texts[i])
-            w = text.size().width()
+            w, h = self._size(i)
             x, y, r = float(xs[i]), float(ys[i]), float(reach[k])
             spots = _ring_spots(x, y, w, r, out[k], width, height) if out is not None \
                 else _spots(x, y, w, r, height)
@@ -180,13 +176,22 @@ class LabelLayer(QGraphicsItem):
                 c1 = min(int((left + w + m) // CELL), cols - 1)
                 r0 = max(int((top + m) // CELL), 0)
                 r1 = min(int((top + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
-                if not taken[r0:r1 + 1, c0:c1 + 1].any():
-                    taken[r0:r1 + 1, c0:c1 + 1] = True
-                    self._placed_cache.append(Label(
-                        i, left, top, int(alpha_all[i]),
-                        _leader(leader, left, top, w, text.size().height())))
+                bits = ((1 << (c1 - c0 + 1)) - 1) << c0
+                if not any(taken[row] & bits for row in range(r0, r1 + 1)):
+                    for row in range(r0, r1 + 1):
+                        taken[row] |= bits
+                    self._placed_cache.append(Label(i, left, top, int(alpha_all[i]),
+                                                    _leader(leader, left, top, w, h)))
                     break  # (else: it would cover another label; shown when zoomed in)
         return self._placed_cache
+
+    def _size(self, i: int) -> tuple[float, float]:
+        """The width and height of node ``i``'s label (laid out once, when first asked)."""
+        size = self._sizes.get(i)
+        if size is None:
+            text = self._static[i] = self._prepared(self.texts[i])
+            size = self._sizes[i] = (text.size().width(), text.size().height())
+        return size
 
     def _prepared(self, label: str) -> QStaticText:
         """A label laid out once (plain text: a case's text is never markup)."""
@@ -200,13 +205,13 @@ def _spots(x: float, y: float, w: float, r: float, height: int) -> list[Spot]:
     """Where a label may go, best first: under its icon, else over it, else a row further
     under or over (with a line to it from the icon) — those three within the view."""
     left, under, over = x - w / 2, y + r, y - r - LABEL_HEIGHT
-    spots = [Spot(left, under)]
+    spots: list[Spot] = [(left, under, None)]
     if over >= 0:
-        spots.append(Spot(left, over))
+        spots.append((left, over, None))
     if under + 2 * LABEL_HEIGHT <= height:
-        spots.append(Spot(left, under + LABEL_HEIGHT, (x, under, x, under + LABEL_HEIGHT)))
+        spots.append((left, under + LABEL_HEIGHT, (x, under, x, under + LABEL_HEIGHT)))
     if over - LABEL_HEIGHT >= 0:
-        spots.append(Spot(left, over - LABEL_HEIGHT, (x, y - r, x, over)))
+        spots.append((left, over - LABEL_HEIGHT, (x, y - r, x, over)))
     return spots
 
 
@@ -217,17 +222,17 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
     the ring a row or two further in (with a line to it from the icon); those within the
     view first (a node at its edge, zoomed in: the others after)."""
     ux, uy = float(out[0]), float(out[1])
-    spots = []
+    spots: list[Spot] = []
     for sign, further in [(1, 0)] + [(-1, row) for row in range(1, RING_ROWS + 1)]:
         vx, vy = sign * ux, sign * uy
         d = r + 1 + further * LABEL_HEIGHT
         # the label's box touches the point d along v on its side facing the node
         leader = (x + vx * r, y + vy * r, x + vx * d, y + vy * d) if further else None
-        spots.append(Spot(x + vx * d - w * (1 - vx) / 2,
-                          y + vy * d - LABEL_HEIGHT * (1 - vy) / 2, leader))
+        spots.append((x + vx * d - w * (1 - vx) / 2,
+                      y + vy * d - LABEL_HEIGHT * (1 - vy) / 2, leader))
     spots[1:1] = _spots(x, y, w, r, height)
-    seen = [p for p in spots if p.left >= 0 and p.top >= 0 and p.left + w <= width
-            and p.top + LABEL_HEIGHT <= height]
+    seen = [p for p in spots if p[0] >= 0 and p[1] >= 0 and p[0] + w <= width
+            and p[1] + LABEL_HEIGHT <= height]
     return seen + [p for p in spots if p not in seen]
 
 
