@@ -97,12 +97,8 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
         if ln.counted:
             shown.add("counts")
             continue
-        for i, _slot, _label in ln.slots:
-            style = int(tl.style[i])
-            if tl.records[int(tl.rec[i])].ended and style != 0:
-                shown.add("ended")
-            elif style in SHOWN_AS:
-                shown.add(SHOWN_AS[style])
+        shown.update(_look(tl, i) for i, _slot, _label in ln.slots)
+    shown.discard("span")  # (a plain bar: no key needed)
     counts: dict[str, dict[date, int]] = {}
     for ln in lanes:
         if ln.counted and ln not in left_out and period is not None:
@@ -114,6 +110,16 @@ def timeline_figure(tl: Timeline, width: float, max_height: float = 600.0,
 
 
 SHOWN_AS = {0: "exact day", 2: "approximate", 3: "open end", 4: "open end"}  # by style
+
+
+def _look(tl: Timeline, i: int) -> str:
+    """How item ``i`` is drawn — "exact day" (a dot), "ended" (hatched), "open end"
+    (fading), "approximate" (pale, dashed) or "span" (a solid bar) — decided once, for the
+    drawing and for the legend of what the drawing shows."""
+    style = int(tl.style[i])
+    if style != 0 and tl.records[int(tl.rec[i])].ended:  # ended or lifted
+        return "ended"
+    return SHOWN_AS.get(style, "span")
 TODAY = colors.HexColor("#1A1A1A")
 
 
@@ -170,16 +176,17 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
     kind = tl.kind_codes[i]
     colour = colors.HexColor(KIND_COLOURS.get(kind, "#666666"))
     s, e, style = int(tl.start[i]), int(tl.end[i]) + 1, int(tl.style[i])
+    drawn = _look(tl, i)
     bottom = base + 2.5
     lo, hi = x(s), max(x(e), x(s) + 1.2)
-    if style == 0:
+    if drawn == "exact day":
         mid = x(s + 0.5)
         d.add(Circle(mid, bottom + 4.5, 3.2, fillColor=colour, strokeColor=colors.black,
                      strokeWidth=0.4))
         lo, hi = mid - 3.2, mid + 3.2
-    elif tl.records[int(tl.rec[i])].ended:  # ended or lifted: hatched, not solid
+    elif drawn == "ended":  # ended or lifted: hatched, not solid
         hatched(d, lo, bottom, hi - lo, 9, colour)
-    elif style in (3, 4):  # open ends fade in five steps
+    elif drawn == "open end":  # open ends fade in five steps
         for step in range(5):
             frac = step / 5
             seg_a, seg_b = s + (e - s) * frac, s + (e - s) * (frac + 0.2)
@@ -187,7 +194,7 @@ def _item(d: Drawing, tl: Timeline, i: int, base: float, x, label: str,  # noqa:
             d.add(Rect(x(seg_a), bottom, x(seg_b) - x(seg_a), 9, fillColor=colour,
                        fillOpacity=alpha, strokeColor=None))
     else:
-        approx = style == 2
+        approx = drawn == "approximate"
         d.add(Rect(lo, bottom, hi - lo, 9, fillColor=colour, fillOpacity=0.3 if approx else 1,
                    strokeColor=colour.clone() if approx else colors.black,
                    strokeWidth=0.6 if approx else 0.3,

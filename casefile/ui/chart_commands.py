@@ -20,7 +20,7 @@ from casefile.services.case import charts
 from casefile.services.case.change import Change
 from casefile.ui.chart_export import export_chart
 from casefile.ui.chart_rules import RulesDialog
-from casefile.ui.chart_scene import ChartScene
+from casefile.ui.chart_scene import RING_LAYOUTS, ChartScene
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
 from casefile.ui.session import CaseSession
@@ -113,6 +113,7 @@ class ChartCommands:
                 self.state = state
                 self.bar.set_layout(state.layout)
                 self.scene.set_positions(pos)
+                self.scene.set_ring(state.layout in RING_LAYOUTS)
                 self.view.fit()
                 self._set_modified(True)
                 self.bar.show_progress(None, None)

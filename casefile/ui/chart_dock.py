@@ -22,7 +22,7 @@ from casefile.services.case.facade import Case
 from casefile.services.queries.chart import graph_for, list_charts, read_chart
 from casefile.ui.chart_commands import ChartCommands
 from casefile.ui.chart_rules import RulesDialog
-from casefile.ui.chart_scene import ChartScene
+from casefile.ui.chart_scene import RING_LAYOUTS, ChartScene
 from casefile.ui.chart_scope import ChartScope
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
@@ -165,12 +165,18 @@ class ChartDock(QDockWidget, ChartCommands):
             self._draw(graph, pos, modified=self.modified)
         self.session.query(read, draw)
 
+    @property
+    def drawing(self) -> QWidget:
+        """What the chart is drawn in."""
+        return self.view
+
     def view_aspect(self) -> float:
         """Width over height of the chart's view (every layout shapes the chart to it)."""
         return self.view.width() / max(self.view.height(), 1)
 
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
         self.scene.set_graph(graph, pos)
+        self.scene.set_ring(self.state.layout in RING_LAYOUTS)
         self.apply_rules()
         self.scene.set_hidden(self._mask(self.state.hidden), self.bar.grey.isChecked())
         self.apply_window()

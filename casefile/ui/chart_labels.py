@@ -1,20 +1,40 @@
 """The link chart's node labels, drawn by one item: only for the nodes in view (and not when
 too many are), in screen pixels so that they stay readable at any zoom, centred under their
-node's icon (or over it, where the room under it is taken); a label that would cover another
-is left out until the view is zoomed in. One item instead of one per node keeps the scene's
-index (hit tests) and its frames fast at 10,000 nodes."""
+node's icon (or over it, where the room under it is taken, or a row further off with a line
+to it); a label that would cover another is left out until the view is zoomed in. On a ring
+(the circular and radial layouts) a label goes outside the ring, away from its centre —
+above the top of a flat ring, beside its ends — else inside it, a row or two further in
+where the first row is taken, so that a ring in a short dock keeps its names. One item
+instead of one per node keeps the scene's index (hit tests) and its frames fast at 10,000
+nodes."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.model import ChartGraph
 from casefile.ui.chart_icons import ICON
+
+
+class Label(NamedTuple):
+    """A label as placed: its node, top left corner and alpha in screen pixels, and the
+    line that leads to it from its icon when it stands off a row or more (else None)."""
+
+    node: int
+    left: float
+    top: float
+    alpha: int
+    leader: QLineF | None = None
+
+
+# where a label may go: its top left corner, and the ends of its leader line (from the
+# icon, towards the label; None for a label beside its icon)
+Spot = tuple[float, float, tuple[float, float, float, float] | None]
 
 
 class Placed(Protocol):
@@ -24,6 +44,10 @@ class Placed(Protocol):
     pos: np.ndarray
     hidden: np.ndarray
     show_hidden: bool
+    sizes: np.ndarray  # each node's icon size, times the usual (formatting rules)
+    icon_scale: float  # every icon's, times the usual (legible in a short dock)
+    ring: bool  # the nodes are on rings round the scene's origin
+    version: int  # bumped whenever any of the above changes
 
     def opacities(self) -> np.ndarray: ...
 
@@ -33,6 +57,8 @@ LABEL_CHARS = 26
 HALF_WIDTH = 110  # room either side of a node for its label, in screen pixels
 LABEL_HEIGHT = 16  # a label's line below its node's icon, in screen pixels
 CELL = 8  # screen pixels: labels are kept from overlapping to within this
+RING_ROWS = 2  # rows inside a ring tried beyond the first, when the nearer ones are taken
+LEADER = QColor(120, 120, 120, 150)  # the line to a label a row or more off its icon
 
 
 def short(text: str) -> str:
@@ -57,10 +83,12 @@ class LabelLayer(QGraphicsItem):
         self.font.setPixelSize(11)
         self.last_drawn = 0
         self.drawn: list[QRectF] = []  # where the last paint put its labels, in pixels
+        self.drawn_nodes: list[int] = []  # and whose they are
         self._rect = QRectF()
         self._static: dict[int, QStaticText] = {}  # labels laid out, by node (made as drawn)
+        self._sizes: dict[int, tuple[float, float]] = {}  # and their sizes
         self._key: tuple[object, ...] | None = None  # the view the placed labels are for
-        self._placed_cache: list[tuple[int, float, float, int]] = []
+        self._placed_cache: list[Label] = []
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -72,7 +100,7 @@ class LabelLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         self.last_drawn = 0
-        self.drawn = []
+        self.drawn, self.drawn_nodes = [], []
         world = painter.worldTransform()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
         device = painter.device()
@@ -85,14 +113,21 @@ class LabelLayer(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         painter.setFont(self.font)
+        leaders = [label.leader for label in placed if label.leader is not None
+                   and label.leader.p2().y() >= exposed.top() - LABEL_HEIGHT
+                   and label.leader.p1().y() <= exposed.bottom() + LABEL_HEIGHT]
+        if leaders:
+            painter.setPen(QPen(LEADER, 1))
+            painter.drawLines(leaders)
         pen = -1
-        for i, left, y, a in placed:
+        for i, left, y, a, _ in placed:
             text = self._static[i]
             rect = QRectF(left, y, text.size().width(), text.size().height())
             if not rect.intersects(exposed):
                 continue
             self.last_drawn += 1
             self.drawn.append(rect)
+            self.drawn_nodes.append(i)
             if a != pen:
                 pen = a
                 painter.setPen(QColor(34, 34, 34, a))
@@ -100,52 +135,63 @@ class LabelLayer(QGraphicsItem):
         painter.restore()
 
     def _placed(self, world: QTransform, lod: float, width: int, height: int
-                ) -> list[tuple[int, float, float, int]]:
-        """(node, left, top, alpha) of the labels the whole view shows, decided once for a
-        view (zoom, pan, size) and the nodes' places, visibility and fading — so that a
-        repaint of part of the view draws the same labels as the full paint. Where two would
-        overlap the node in full view, then the one with more links, keeps its label."""
+                ) -> list[Label]:
+        """The labels the whole view shows, decided once for a view (zoom, pan, size)
+        and the scene's version of the nodes' places, sizes,
+        visibility and fading — so that a repaint of part of the view draws the same labels
+        as the full paint. Where two would overlap the node in full view, then the one with
+        more links, keeps its label."""
         s = self.chart
-        alpha_all = (255 * s.opacities()).astype(np.int64)
         key = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(),
-               width, height, s.show_hidden, hash(s.pos.tobytes()), hash(s.hidden.tobytes()),
-               hash(alpha_all.tobytes()))
+               width, height, s.version)
         if key == self._key:
             return self._placed_cache
         self._key = key
         self._placed_cache = []
-        drop = ICON / 2 * lod + 1
+        alpha_all = (255 * s.opacities()).astype(np.int64)
         pos = s.pos
         xs = world.m11() * pos[:, 0] + world.m21() * pos[:, 1] + world.dx()
-        ys = world.m12() * pos[:, 0] + world.m22() * pos[:, 1] + world.dy() + drop
+        ys = world.m12() * pos[:, 0] + world.m22() * pos[:, 1] + world.dy()
         m = 2 * HALF_WIDTH  # room beyond the view that a label may reach in from
         inside = ((xs >= -HALF_WIDTH) & (xs <= width + HALF_WIDTH) & (ys >= -m)
                   & (ys <= height + m) & (~s.hidden | s.show_hidden))
         idx = np.flatnonzero(inside)
         if not len(idx) or len(idx) > LABELS_AT_MOST:
             return self._placed_cache
-        taken = np.zeros(((height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2), bool)
-        rows, cols = taken.shape
+        # an icon's half on screen, and a pixel
+        reach = ICON / 2 * lod * s.icon_scale * s.sizes[idx] + 1
+        out = _outward(s, world, idx) if s.ring else None
+        # the cells taken, a row of them as the bits of an int (cheaper to test and set
+        # than a slice of an array, for the few cells a label covers)
+        rows, cols = (height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2
+        taken = [0] * rows
         for k in np.lexsort((self.rank[idx], -alpha_all[idx])).tolist():
             i = int(idx[k])
-            text = self._static.get(i)
-            if text is None:
-                text = self._static[i] = self._prepared(self.texts[i])
-            w = text.size().width()
-            left = float(xs[i]) - w / 2
-            c0 = max(int((left + m) // CELL), 0)
-            c1 = min(int((left + w + m) // CELL), cols - 1)
-            below = float(ys[i])
-            for y in (below, below - 2 * drop - LABEL_HEIGHT):  # under its icon, else over
-                if y < 0 and y < below:  # over it, but off the top of the view
-                    continue
-                r0 = max(int((y + m) // CELL), 0)
-                r1 = min(int((y + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
-                if not taken[r0:r1 + 1, c0:c1 + 1].any():
-                    taken[r0:r1 + 1, c0:c1 + 1] = True
-                    self._placed_cache.append((i, left, y, int(alpha_all[i])))
+            w, h = self._size(i)
+            x, y, r = float(xs[i]), float(ys[i]), float(reach[k])
+            spots = _ring_spots(x, y, w, r, out[k], width, height) if out is not None \
+                else _spots(x, y, w, r, height)
+            for left, top, leader in spots:
+                c0 = max(int((left + m) // CELL), 0)
+                c1 = min(int((left + w + m) // CELL), cols - 1)
+                r0 = max(int((top + m) // CELL), 0)
+                r1 = min(int((top + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
+                bits = ((1 << (c1 - c0 + 1)) - 1) << c0
+                if not any(taken[row] & bits for row in range(r0, r1 + 1)):
+                    for row in range(r0, r1 + 1):
+                        taken[row] |= bits
+                    self._placed_cache.append(Label(i, left, top, int(alpha_all[i]),
+                                                    _leader(leader, left, top, w, h)))
                     break  # (else: it would cover another label; shown when zoomed in)
         return self._placed_cache
+
+    def _size(self, i: int) -> tuple[float, float]:
+        """The width and height of node ``i``'s label (laid out once, when first asked)."""
+        size = self._sizes.get(i)
+        if size is None:
+            text = self._static[i] = self._prepared(self.texts[i])
+            size = self._sizes[i] = (text.size().width(), text.size().height())
+        return size
 
     def _prepared(self, label: str) -> QStaticText:
         """A label laid out once (plain text: a case's text is never markup)."""
@@ -153,3 +199,65 @@ class LabelLayer(QGraphicsItem):
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.prepare(QTransform(), self.font)
         return text
+
+
+def _spots(x: float, y: float, w: float, r: float, height: int) -> list[Spot]:
+    """Where a label may go, best first: under its icon, else over it, else a row further
+    under or over (with a line to it from the icon) — those three within the view."""
+    left, under, over = x - w / 2, y + r, y - r - LABEL_HEIGHT
+    spots: list[Spot] = [(left, under, None)]
+    if over >= 0:
+        spots.append((left, over, None))
+    if under + 2 * LABEL_HEIGHT <= height:
+        spots.append((left, under + LABEL_HEIGHT, (x, under, x, under + LABEL_HEIGHT)))
+    if over - LABEL_HEIGHT >= 0:
+        spots.append((left, over - LABEL_HEIGHT, (x, y - r, x, over)))
+    return spots
+
+
+def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: int,
+                height: int) -> list[Spot]:
+    """Where the label of a node on a ring may go, best first: outside the ring (beside
+    the icon, on the side ``out`` points to), else where any label may go, else inside
+    the ring a row or two further in (with a line to it from the icon); those within the
+    view first (a node at its edge, zoomed in: the others after)."""
+    ux, uy = float(out[0]), float(out[1])
+    spots: list[Spot] = []
+    for sign, further in [(1, 0)] + [(-1, row) for row in range(1, RING_ROWS + 1)]:
+        vx, vy = sign * ux, sign * uy
+        d = r + 1 + further * LABEL_HEIGHT
+        # the label's box touches the point d along v on its side facing the node
+        leader = (x + vx * r, y + vy * r, x + vx * d, y + vy * d) if further else None
+        spots.append((x + vx * d - w * (1 - vx) / 2,
+                      y + vy * d - LABEL_HEIGHT * (1 - vy) / 2, leader))
+    spots[1:1] = _spots(x, y, w, r, height)
+    seen = [p for p in spots if p[0] >= 0 and p[1] >= 0 and p[0] + w <= width
+            and p[1] + LABEL_HEIGHT <= height]
+    return seen + [p for p in spots if p not in seen]
+
+
+def _leader(ends: tuple[float, float, float, float] | None, left: float, top: float,
+            w: float, h: float) -> QLineF | None:
+    """The leader line from ``ends``, ending on the label's box (``w`` by ``h`` at
+    ``left``, ``top``)."""
+    if ends is None:
+        return None
+    x0, y0, x1, y1 = ends
+    return QLineF(x0, y0, min(max(x1, left), left + w), min(max(y1, top), top + h))
+
+
+def _outward(s: Placed, world: QTransform, idx: np.ndarray) -> np.ndarray:
+    """For the nodes ``idx`` on rings round the origin, the way out of their ring on screen
+    (unit vectors): the normal of an ellipse of the rings' shape through the node (a flat
+    ring's top points up, its ends sideways); straight down for a node at the centre."""
+    shown = ~s.hidden | s.show_hidden
+    pos = s.pos[idx]
+    half = np.abs(s.pos[shown]).max(axis=0) if shown.any() else np.ones(2)
+    half = np.where(half > 1e-9, half, 1.0)
+    nx, ny = pos[:, 0] / half[0] ** 2, pos[:, 1] / half[1] ** 2
+    vx = world.m11() * nx + world.m21() * ny
+    vy = world.m12() * nx + world.m22() * ny
+    norm = np.hypot(vx, vy)
+    centre = norm < 1e-12
+    norm[centre] = 1.0
+    return np.column_stack([np.where(centre, 0.0, vx / norm), np.where(centre, 1.0, vy / norm)])

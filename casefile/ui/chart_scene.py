@@ -1,9 +1,12 @@
 """The link chart's scene: one pixmap item per node (its kind's cached icon), one
 :class:`LabelLayer` for their labels and one :class:`LinkLayer` for every link. Labels show
-only when zoomed in far enough to read them. The date filter, hidden nodes and highlighted
-paths change masks and opacities; nothing is rebuilt."""
+only when zoomed in far enough to read them; icons are drawn larger than to scale when the
+zoom would make them too small to tell apart (the short dock's fit), up to a point. The date
+filter, hidden nodes and highlighted paths change masks and opacities; nothing is rebuilt."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
@@ -21,6 +24,9 @@ from casefile.ui.chart_labels import LABEL_LOD, LabelLayer
 from casefile.ui.chart_layer import PATH_COLOUR, LinkLayer
 
 SCALE = 190.0  # scene pixels per layout unit (a node is 32 pixels wide)
+MIN_ICON_PX = 20  # an icon on screen at least, as far as it may grow (its pictogram reads)
+RING_LAYOUTS = frozenset({"circular", "radial"})  # layouts that set nodes on rings round 0, 0
+MOST_ICON_SCALE = 3.0  # an icon grows so by at most this (far out, nodes stay dots)
 DIM = 0.22  # opacity of nodes the date filter leaves without a link
 HIDDEN_GREY = 0.3  # opacity of hidden nodes when they are shown in grey
 
@@ -43,6 +49,10 @@ class ChartScene(QGraphicsScene):
         self.show_hidden = False
         self.window_text = ""  # the date window in words, when the chart is filtered
         self.labels_on = False  # until a view zooms in far enough (set_detail)
+        self.icon_scale = 1.0  # every icon's size, times the usual (set_detail)
+        self.ring = False  # the nodes are on rings round the origin (their labels go out)
+        self.version = 0  # bumped when places, sizes or what shows change (label cache)
+        self.sizes = np.ones(0)
         self.hover: QGraphicsPathItem | None = None
         self._incident: list[np.ndarray] = []
         self.label_font = QFont()
@@ -59,6 +69,7 @@ class ChartScene(QGraphicsScene):
         for i, node in enumerate(graph.nodes):
             item = QGraphicsPixmapItem(icon(node.kind, node.sanctioned))
             item.setOffset(-ICON / 2, -ICON / 2)
+            item.setScale(self.icon_scale)
             item.setFlags(flags)
             item.setData(0, i)
             self.addItem(item)
@@ -86,6 +97,7 @@ class ChartScene(QGraphicsScene):
         """Move every node to ``pos`` (layout units)."""
         self.units = np.array(pos, np.float64)  # as laid out or saved: kept exactly
         self.pos = self.units * SCALE
+        self.version += 1
         for item, (x, y) in zip(self.nodes, self.pos.tolist(), strict=True):
             item.setPos(x, y)
         self.layer.set_positions(self.pos)
@@ -104,6 +116,7 @@ class ChartScene(QGraphicsScene):
             p = self.nodes[i].pos()
             self.pos[i] = (p.x(), p.y())
             self.units[i] = (p.x() / SCALE, p.y() / SCALE)
+        self.version += 1
         links = np.unique(np.concatenate([self._incident[i] for i in indexes]))
         self.layer.set_positions(self.pos, links.astype(np.int64))
         self.labels.set_rect(self.layer.boundingRect())
@@ -119,15 +132,31 @@ class ChartScene(QGraphicsScene):
             node = self.graph.nodes[i]
             self.nodes[i].setPixmap(icon(node.kind, node.sanctioned, colours[i]))
         for i in np.flatnonzero(sizes != self.sizes).tolist():
-            self.nodes[i].setScale(float(sizes[i]))
+            self.nodes[i].setScale(float(sizes[i]) * self.icon_scale)
         self.colours, self.sizes = colours, sizes
+        self.version += 1
 
     # -- what shows ---------------------------------------------------------------------
     def set_detail(self, lod: float) -> None:
-        """Whether labels show at zoom ``lod`` (the label layer decides as it paints)."""
+        """Whether labels show at zoom ``lod`` (the label layer decides as it paints), and
+        how much larger than to scale the icons are drawn there."""
         on = lod >= LABEL_LOD
         if on != self.labels_on:
             self.labels_on = on
+            self.labels.update()
+        grow = icon_scale(lod)
+        if grow != self.icon_scale:
+            self.icon_scale = grow
+            for item, size in zip(self.nodes, self.sizes.tolist(), strict=True):
+                item.setScale(size * grow)
+            self.version += 1
+
+    def set_ring(self, ring: bool) -> None:
+        """Whether the nodes are on rings round the origin (the circular and radial
+        layouts): their labels then go outside the rings."""
+        if ring != self.ring:
+            self.ring = ring
+            self.version += 1
             self.labels.update()
 
     def set_active(self, links: np.ndarray) -> None:
@@ -157,6 +186,7 @@ class ChartScene(QGraphicsScene):
             self.nodes[i].setOpacity(float(opacity[i]))
             self.nodes[i].setVisible(bool(shown[i]))
         self._opacity, self._shown = opacity, shown
+        self.version += 1
         self.labels.update()
 
     def opacities(self) -> np.ndarray:
@@ -215,3 +245,11 @@ class ChartScene(QGraphicsScene):
             return QRectF(-20, -20, 40, 40)
         (x0, y0), (x1, y1) = shown.min(axis=0), shown.max(axis=0)
         return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+def icon_scale(lod: float) -> float:
+    """How much larger than to scale icons are drawn at zoom ``lod``: enough for
+    :data:`MIN_ICON_PX` on screen, at most :data:`MOST_ICON_SCALE`, in steps of a tenth
+    (zooming through re-scales the items a few times, not at every step)."""
+    want = MIN_ICON_PX / (ICON * max(lod, 1e-9))
+    return 1.0 if want <= 1.0 else min(MOST_ICON_SCALE, math.ceil(want * 10) / 10)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QToolTip,
 
 from casefile.ui.chart_icons import ICON
 from casefile.ui.chart_labels import HALF_WIDTH, LABEL_HEIGHT
-from casefile.ui.chart_scene import ChartScene
+from casefile.ui.chart_scene import ChartScene, icon_scale
 from casefile.ui.text import plain_tooltip
 
 LINK_TOLERANCE = 5  # pixels of the mouse from a link that still count as on it
@@ -84,6 +84,10 @@ class ChartView(QGraphicsView):
             self.fitInView(self.chart.extent(), Qt.AspectRatioMode.KeepAspectRatio)
         else:
             scale = min(room_x / max(rect.width(), 1.0), room_y / max(rect.height(), 1.0), 1.5)
+            for _ in range(2):  # icons drawn larger than to scale reach beyond the margin
+                extra = ICON / 2 * scale * (icon_scale(scale) - 1) + 1
+                scale = min(scale, room_x / max(rect.width(), 1.0),
+                            (room_y - 2 * extra) / max(rect.height(), 1.0))
             self.setTransform(QTransform.fromScale(scale, scale))
             self.centerOn(rect.center())
         self.chart.set_detail(self.lod())

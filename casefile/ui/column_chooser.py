@@ -1,10 +1,13 @@
 """The records table's column chooser: right-click the header to show or hide columns. What
 is hidden is remembered per section (by column key) in the settings and applied to every
-listing of that section."""
+listing of that section. Until the user has chosen for a section, its mostly empty columns
+are hidden when the columns do not all fit the table (:meth:`ColumnWidths.crowded`); the
+menu says which columns are empty or mostly empty."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
@@ -12,27 +15,41 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMenu, QTableView
 
 from casefile.core.labels import plural
+from casefile.ui.column_widths import MOSTLY_EMPTY, ColumnWidths
 
 
 class ColumnChooser(QObject):
     """Owns the header's context menu of ``view``; ``columns()`` gives the model's columns
-    and ``kind()`` the section shown."""
+    and ``kind()`` the section shown; ``widths`` (if given) what is empty and crowded."""
 
     def __init__(self, view: QTableView, columns: Callable[[], list[Any]],
-                 kind: Callable[[], str | None], settings: QSettings | None) -> None:
+                 kind: Callable[[], str | None], settings: QSettings | None,
+                 widths: ColumnWidths | None = None) -> None:
         super().__init__(view)
         self.view, self.columns, self.kind, self.settings = view, columns, kind, settings
+        self.widths = widths
         header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_menu)
         view.model().modelReset.connect(self.apply)
+        if widths is not None:
+            widths.measured_section.connect(lambda _kind: self.apply())
 
-    def hidden(self, kind: str) -> set[str]:
-        if self.settings is None:
-            return set()
-        value: Any = self.settings.value(f"table/hidden/{kind}", "")
+    def chosen(self, kind: str) -> set[str] | None:
+        """The columns the user hid in ``kind`` (None: never chosen there)."""
+        key = f"table/hidden/{kind}"
+        if self.settings is None or not self.settings.contains(key):
+            return None
+        value: Any = self.settings.value(key, "")
         items = value if isinstance(value, list) else str(value or "").split(",")
         return {k for k in items if k}
+
+    def hidden(self, kind: str) -> set[str]:
+        """The columns hidden in ``kind``: the user's choice, else the crowded ones."""
+        chosen = self.chosen(kind)
+        if chosen is not None:
+            return chosen
+        return self.widths.crowded(kind) if self.widths is not None else set()
 
     def set_hidden(self, kind: str, keys: set[str]) -> None:
         if self.settings is not None:
@@ -43,8 +60,10 @@ class ColumnChooser(QObject):
         """Hide the columns hidden for the section shown, show the others."""
         kind = self.kind()
         hidden = self.hidden(kind) if kind else set()
-        for col, c in enumerate(self.columns()):
-            self.view.setColumnHidden(col, c.key in hidden)
+        with self.widths.held() if self.widths is not None else nullcontext():
+            for col, c in enumerate(self.columns()):
+                if self.view.isColumnHidden(col) != (c.key in hidden):
+                    self.view.setColumnHidden(col, c.key in hidden)
 
     def menu(self) -> QMenu | None:
         kind = self.kind()
@@ -53,10 +72,12 @@ class ColumnChooser(QObject):
         hidden = self.hidden(kind)
         cols = self.columns()
         shown = [c for c in cols if c.key not in hidden]
+        filled = self.widths.filled.get(kind, {}) if self.widths is not None else {}
         menu = QMenu(self.view)
         menu.addSection(f"Columns of {plural(kind).lower()}")
         for c in cols:
-            act = menu.addAction(c.title)
+            act = menu.addAction(c.title + _emptiness(filled.get(c.key)))
+            act.setData(c.key)
             act.setCheckable(True)
             act.setChecked(c.key not in hidden)
             # the last column shown stays: a table with no column cannot be clicked
@@ -79,3 +100,10 @@ class ColumnChooser(QObject):
         menu = self.menu()
         if menu is not None:
             menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+
+def _emptiness(filled: float | None) -> str:
+    """What the menu says of a column with a value in ``filled`` of the rows seen."""
+    if filled is None or filled >= MOSTLY_EMPTY:
+        return ""
+    return "  (empty)" if filled == 0 else "  (mostly empty)"

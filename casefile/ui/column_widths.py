@@ -10,14 +10,17 @@ nothing). The section's long text column (``Column.stretch``) takes whatever roo
 What was measured is fitted again whenever the table's width changes (the window resized,
 the record pane wider for another kind), so the columns follow it, growing and shrinking.
 A column the user resizes keeps that width, in every listing of its section, for the
-session."""
+session. The share of sampled rows with a value in each column is kept too: when a section's
+columns do not fit at first, its mostly empty ones are proposed to be hidden
+(:meth:`ColumnWidths.crowded`; the column chooser hides them unless the user has chosen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QTableView
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ NAME_PX = 240  # then the record's name gives way to this; last of all to FLOOR_
 ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
+MOSTLY_EMPTY = 0.5  # a column with a value in fewer of the sampled rows than this
 
 Wants = tuple[int, int, str]  # natural width, header's text width, its kind in turns()
 
@@ -89,13 +93,18 @@ def turns(natural: Sequence[int], heads: Sequence[int],
 
 class ColumnWidths(QObject):
     """Sizes the columns of ``view``; ``columns()`` gives the model's columns. Call
-    :meth:`listing_shown` after each new listing is set."""
+    :meth:`listing_shown` after each new listing is set; ``measured_section(kind)`` says a
+    section's columns were measured (what :meth:`crowded` proposes to hide is known)."""
+
+    measured_section = Signal(str)
 
     def __init__(self, view: QTableView, columns: Callable[[], list[Column]]) -> None:
         super().__init__(view)
         self.view, self.columns = view, columns
         # kind -> key -> (natural width, header's text width, "date"/"name"/"empty"/"other")
         self.measured: dict[str, dict[str, Wants]] = {}  # (this case)
+        self.filled: dict[str, dict[str, float]] = {}  # kind -> key -> share with a value
+        self._crowded: dict[str, set[str]] = {}  # kind -> keys proposed to be hidden
         self.chosen: dict[tuple[str, str], int] = {}  # (kind, key) -> the user's width
         self._kind: str | None = None
         self._setting = False
@@ -108,19 +117,48 @@ class ColumnWidths(QObject):
     def forget_case(self) -> None:
         """Another case: its columns are measured afresh (the user's widths stay)."""
         self.measured.clear()
+        self.filled.clear()
+        self._crowded.clear()
+
+    def crowded(self, kind: str) -> set[str]:
+        """The mostly empty columns of ``kind`` (a value in fewer than half the rows seen)
+        to hide as it was first shown with rows, the emptiest (then the rightmost) first,
+        until the others fit the table's width without scrolling; none when they all fit.
+        Never a date, the record's name or the long text column."""
+        return self._crowded.get(kind, set())
 
     def listing_shown(self, kind: str, new_section: bool) -> None:
         """Size the columns of the listing now in the model: a section shown first with
         rows is measured; another section gets the widths it had."""
         rows = self.view.model().rowCount()
-        if kind not in self.measured and rows:
-            self.measured[kind] = self._measure()
+        measured = kind not in self.measured and rows
+        if measured:
+            self.measured[kind] = self._measure(kind)
+            self._crowded[kind] = self._propose(kind)
         elif not new_section and kind == self._kind:
             return
         self._kind = kind
         self._fit()
+        if measured:
+            self.measured_section.emit(kind)
 
-    def _measure(self) -> dict[str, Wants]:
+    def _propose(self, kind: str) -> set[str]:
+        wants, filled, cols = self.measured[kind], self.filled[kind], self.columns()
+        shown = list(range(len(cols)))
+        spare = sorted((filled[c.key], -i, c.key) for i, c in enumerate(cols)
+                       if filled[c.key] < MOSTLY_EMPTY
+                       and not (c.name or c.stretch or c.key == "date"))
+        hide: set[str] = set()
+        for _, at, key in spare:
+            if sum(self._widths(kind, wants, shown)) <= self.view.viewport().width():
+                break  # the others fit (cut to their floors, maybe): no scrolling
+            hide.add(key)
+            shown.remove(-at)
+        return hide
+
+    def _measure(self, kind: str | None = None) -> dict[str, Wants]:
+        """Each column's wants; the share of sampled rows with a value, as ``filled``
+        of ``kind``."""
         cols = self.columns()
         view, model = self.view, self.view.model()
         header = view.horizontalHeader()
@@ -132,19 +170,24 @@ class ColumnWidths(QObject):
             sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
         locale = view.locale()
         wants: dict[str, Wants] = {}
+        filled: dict[str, float] = {}
         for col, c in enumerate(cols):
             delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
-            widest = 0
+            widest = seen = 0
             for row in sample:
                 value = model.index(row, col).data()
                 if value is not None and value != "":
+                    seen += 1
                     text = delegate.displayText(value, locale)
                     widest = max(widest, cell_fm.horizontalAdvance(text))
+            filled[c.key] = seen / max(len(sample), 1)
             head = head_fm.horizontalAdvance(c.title) + PAD_PX
             wants[c.key] = (
                 max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head, head,
                 "empty" if not widest else "date" if c.key == "date"
                 else "name" if c.name else "other")
+        if kind is not None:
+            self.filled[kind] = filled
         return wants
 
     def _fit(self) -> None:
@@ -157,6 +200,29 @@ class ColumnWidths(QObject):
         if any(c.key not in wants for c in cols):  # another kind's listing coming in:
             return  # its listing_shown fits it
         shown = [i for i in range(len(cols)) if not self.view.isColumnHidden(i)]
+        fit = self._widths(kind, wants, shown)
+        self._setting = True
+        try:
+            for i, width in zip(shown, fit, strict=True):
+                if width != self.view.columnWidth(i):
+                    self.view.setColumnWidth(i, width)
+        finally:
+            self._setting = False
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Columns hidden or shown within are fitted once, after (fitting between the
+        header's own hiding and showing of them leaves it placing hidden columns)."""
+        setting, self._setting = self._setting, True
+        try:
+            yield
+        finally:
+            self._setting = setting
+        self._fit()
+
+    def _widths(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> list[int]:
+        """The widths of the columns ``shown`` (indexes) in the table's width now."""
+        cols = self.columns()
         natural, heads, kinds = [], [], []
         for i in shown:
             chosen = self.chosen.get((kind, cols[i].key))
@@ -166,15 +232,8 @@ class ColumnWidths(QObject):
             kinds.append(k)
         stretch = next((at for at, i in enumerate(shown)
                         if cols[i].stretch and kinds[at] != "chosen"), None)
-        fit = fitted(natural, turns(natural, heads, kinds), self.view.viewport().width(),
-                     stretch)
-        self._setting = True
-        try:
-            for i, width in zip(shown, fit, strict=True):
-                if width != self.view.columnWidth(i):
-                    self.view.setColumnWidth(i, width)
-        finally:
-            self._setting = False
+        return fitted(natural, turns(natural, heads, kinds), self.view.viewport().width(),
+                      stretch)
 
     def _resized(self, col: int, old: int, new: int) -> None:
         """A width the user gave a column (by its handle) is kept for the session."""

@@ -123,11 +123,13 @@ class MainWindow(QMainWindow):
         self.nav_menu = NavigatorMenu(self.nav, self.records, self.session, asks)
         self.editor_menu = EditorMenu(self.editor, self.records, self.session, asks)
         self.column_chooser = ColumnChooser(self.records.view, self.records.model.columns,
-                                            lambda: self.records.model.kind, self.settings)
+                                            lambda: self.records.model.kind, self.settings,
+                                            self.records.widths)
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
-        self.window_layout = WindowLayout(self, self.splitter, lambda: self.timeline,
+        self.window_layout = WindowLayout(self, self.splitter,
+                                          lambda: (self.timeline, self.chart),
                                           self.settings, self.menus.view)
         self._docks: CaseDocks | None = None  # timeline and chart: made when first needed
         self._search: SearchPanel | None = None  # Ctrl+F: made when first asked for

@@ -36,6 +36,8 @@ OTHER_KEYS = [("Tab / click elsewhere", "store the field you typed in (one undo 
               ("Enter (in search results)", "go to the record"),
               ("Right-click (on the table)", "open, cite, copy, filter by a value, edit "
                                              "several, delete"),
+              ("Right-click (on a heading)", "show or hide the table's columns (kept "
+                                             "for the section)"),
               ("Number keys (in New Record)", "pick the kind")]
 DATE_EXAMPLES = ["15 June 2022", "June 2022", "late 2022", "Q3 2022",
                  "between June and December 2022", "on or about February 14, 2023",

@@ -77,6 +77,8 @@ class RecordsView(QWidget):
                                                    column, order))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.widths = ColumnWidths(self.view, self.model.columns)
+        self.view.horizontalHeader().sectionResized.connect(  # a column hidden or shown
+            lambda _col, old, new: self._count() if (old == 0) != (new == 0) else None)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter…")
         self.text.setClearButtonEnabled(True)
@@ -304,7 +306,11 @@ class RecordsView(QWidget):
 
     def _count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(f"{n:,} {'record' if n == 1 else 'records'}")
+        hidden = sum(self.view.isColumnHidden(i) for i in range(self.model.columnCount()))
+        self.count_label.setText(
+            f"{n:,} {'record' if n == 1 else 'records'}" + (
+                f" · {hidden} column{'' if hidden == 1 else 's'} hidden (right-click the "
+                "headings to choose)" if hidden else ""))
 
     def current_id(self) -> int | None:
         idx = self.view.currentIndex()

@@ -140,6 +140,11 @@ class TimelineDock(QDockWidget):
         self._reveal = False  # the selection is to be brought into view once drawn
 
     @property
+    def drawing(self) -> QWidget:
+        """What the timeline is drawn in (the lanes, or the note of an empty case)."""
+        return self.empty if self.empty.isVisibleTo(self) else self.lanes
+
+    @property
     def group_by(self) -> str:
         return self.group.currentData()
 

@@ -3,6 +3,7 @@ overlap only one is drawn (the node with more links wins), and Fit leaves every 
 and label room inside the view, even in the short dock the chart opens in."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF
 
 from casefile.core.chart.build import ChartBuilder
@@ -93,3 +94,90 @@ def test_a_repaint_of_part_of_the_view_draws_the_labels_the_whole_view_chose():
     for x in range(-400, 800, 37):  # small repaints all along the row
         part = _paint(scene.labels, QRectF(x, -40, 12, 80))
         assert set(part) <= set(full), (x, part, full)
+
+
+def _ring(qtbot, n, size=(1492, 203)):
+    """``n`` parties laid out by the circular layout in a view of ``size`` (the default
+    dock's chart at 1500 × 950), fitted, as the dock draws it."""
+    from casefile.core.chart.state import ChartState, arrange
+
+    names = ["Shenzhen DJI Technology", "OOO Aeroscan", "Autel Robotics", "Global Trade FZE",
+             "China North Industries", "Tekhkrim", "Rosoboronexport", "Poly Technologies"]
+    b = ChartBuilder()
+    for i in range(n):
+        b.party(i, f"{names[i % len(names)]} {i}", kind=("company", "person")[i % 2])
+    scene = ChartScene()
+    view = ChartView(scene)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    graph = b.graph()
+    scene.set_graph(graph, arrange(graph, ChartState(layout="circular"),
+                                   aspect=view.width() / view.height()))
+    scene.set_ring(True)
+    view.fit()
+    view.viewport().repaint()
+    return scene, view
+
+
+def _icon_rect(scene, view, i):
+    return view.mapFromScene(scene.nodes[i].sceneBoundingRect()).boundingRect()
+
+
+def test_a_ring_in_the_short_dock_keeps_its_names_outside_it(qtbot):
+    """30 names on a flat ring 200 px high: labelled under or over only, 22 were drawn."""
+    scene, view = _ring(qtbot, 30)
+    qtbot.waitUntil(lambda: len(scene.labels.drawn) > 0, timeout=3000)
+    drawn = scene.labels.drawn
+    assert len(drawn) == 30  # every name
+    w, h = view.viewport().width(), view.viewport().height()
+    for i, a in enumerate(drawn):
+        assert 0 <= a.left() and a.right() <= w and 0 <= a.top() and a.bottom() <= h + 1
+        for b in drawn[i + 1:]:
+            assert not a.intersects(b), (a, b)
+    middle = view.mapFromScene(QPointF(0, 0)).y()  # the ring's centre
+    outside = 0
+    for rect, node in zip(drawn, scene.labels.drawn_nodes, strict=True):
+        icon = _icon_rect(scene, view, node).adjusted(1, 1, -1, -1)
+        assert not rect.intersects(icon)  # a label never covers its own icon
+        y = view.mapFromScene(scene.nodes[node].pos()).y()
+        # outside the ring: over a node on its top half, under one on its bottom half
+        if (y < middle - 20 and rect.bottom() <= icon.top() + 1) or \
+                (y > middle + 20 and rect.top() >= icon.bottom() - 1):
+            outside += 1
+    assert outside >= 10  # (neighbours along the flat top and bottom take turns)
+
+
+def test_labels_further_off_their_node_have_a_line_to_it(qtbot):
+    scene, view = _ring(qtbot, 40)
+    qtbot.waitUntil(lambda: len(scene.labels.drawn) > 0, timeout=3000)
+    placed = scene.labels._placed_cache
+    led = [label for label in placed if label.leader is not None]
+    assert led, "40 names on the ring: some stand a row further in"
+    for label in led:
+        at = view.mapFromScene(scene.nodes[label.node].pos())
+        start, end = label.leader.p1(), label.leader.p2()
+        assert abs(start.x() - at.x()) < 20 and abs(start.y() - at.y()) < 20  # at the icon
+        # and it reaches the label's box
+        box = scene.labels.drawn[scene.labels.drawn_nodes.index(label.node)]
+        assert box.adjusted(-1, -1, 1, 1).contains(end)
+
+
+def test_icons_stay_legible_in_the_short_dock(qtbot):
+    """Fitted into a 200 px dock an icon came out 12 px across (its pictogram a smudge)."""
+    from casefile.ui.chart_scene import MIN_ICON_PX, MOST_ICON_SCALE
+
+    scene, view = _ring(qtbot, 12)
+    assert view.lod() * ICON < MIN_ICON_PX  # to scale, the icons would be small here
+    for i in range(12):
+        assert _icon_rect(scene, view, i).width() >= MIN_ICON_PX - 1
+        at = view.mapFromScene(scene.nodes[i].pos())
+        assert at.y() - MIN_ICON_PX / 2 >= 0 and at.y() + MIN_ICON_PX / 2 <= view.height()
+    # zoomed in, to scale again; far out, they shrink again (a big chart stays dots)
+    view.zoom(4.0)
+    assert scene.icon_scale == 1.0
+    assert _icon_rect(scene, view, 0).width() == pytest.approx(view.lod() * ICON, abs=3)
+    view.zoom(1 / 40)
+    assert scene.icon_scale == MOST_ICON_SCALE
+    assert _icon_rect(scene, view, 0).width() < MIN_ICON_PX

@@ -1,6 +1,7 @@
 """Formatting rules in the real window (pytest-qt, demo case): made in the dialog, applied to
 the nodes (colour, size), saved with the chart and applied again when it reopens."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from casefile.ui.chart_rules import RulesDialog
@@ -35,8 +36,11 @@ def test_rules_made_in_the_dialog_colour_and_size_the_nodes(qtbot, demo_window, 
     dock.set_rules(dlg.rules())
     dji = dock.graph.index["entity:3"]  # sanctioned, and Chinese: the later rule's colour
     norinco = dock.graph.index["entity:1"]
-    assert dock.scene.colours[dji] == "#D00000" and dock.scene.nodes[dji].scale() == 1.5
-    assert dock.scene.colours[norinco] == "#D00000" and dock.scene.nodes[norinco].scale() == 1
+    grown = dock.scene.icon_scale  # (icons drawn larger than to scale in the short dock)
+    assert dock.scene.colours[dji] == "#D00000" and dock.scene.nodes[dji].scale() == \
+        pytest.approx(1.5 * grown)
+    assert dock.scene.colours[norinco] == "#D00000" and dock.scene.nodes[norinco].scale() == \
+        pytest.approx(grown)
     assert dock.scene.colours[dock.graph.index["entity:2"]] == ""
     dock.setFloating(True)  # (room to look at it)
     dock.resize(900, 500)
@@ -56,7 +60,7 @@ def test_rules_made_in_the_dialog_colour_and_size_the_nodes(qtbot, demo_window, 
     qtbot.waitUntil(lambda: dock.chart_id == cid, timeout=10000)
     wait_idle(qtbot, win)
     assert dock.scene.colours[dock.graph.index["entity:3"]] == "#D00000"
-    assert dock.scene.nodes[dock.graph.index["entity:3"]].scale() == 1.5
+    assert dock.scene.sizes[dock.graph.index["entity:3"]] == 1.5
     dlg.list.setCurrentRow(0)
     qtbot.mouseClick(dlg.remove, Qt.MouseButton.LeftButton)
     assert dlg.list.count() == 1

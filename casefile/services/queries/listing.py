@@ -19,7 +19,6 @@ from casefile.store import schema, search
 class Column:
     key: str
     title: str
-    width: int = 120  # default width in pixels, so no view measures 100k rows
     numeric: bool = False
     stretch: bool = False  # the kind's long text: a table gives it the room left over
     name: bool = False  # what names the record: a table too narrow cuts it last
@@ -43,54 +42,53 @@ def _cites(kind: str) -> str:
 # filters by its country columns and, when it has a fuzzy date, by date
 LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "entity": (
-        [Column("name", "Name", 300, name=True), Column("kind", "Kind", 110),
-         Column("country", "Countries", 80), Column("aliases", "Aliases", 260, stretch=True),
-         Column("tags", "Tags", 140), Column("cites", "Cited", 55, True)],
+        [Column("name", "Name", name=True), Column("kind", "Kind"),
+         Column("country", "Countries"), Column("aliases", "Aliases", stretch=True),
+         Column("tags", "Tags"), Column("cites", "Cited", numeric=True)],
         ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '') || CASE WHEN "
          "x.other_countries = '' THEN '' ELSE ', ' || replace(x.other_countries, ',', ', ') END",
          "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
          "x.tags", _cites("entity")]),
     "shipment": (
-        [Column("date", "Date", 170), Column("shipper", "Shipper", 220),
-         Column("consignee", "Consignee", 200), Column("route", "Via", 70),
-         Column("declared", "Declared goods", 170, stretch=True,
-                name=True),
-         Column("assessed", "Assessed goods", 190),
-         Column("hs", "HS", 60), Column("weight", "Weight kg", 80, True),
-         Column("value", "Value", 90, True), Column("count", "Shipments", 70, True),
-         Column("dual", "Dual-use", 60)],
+        [Column("date", "Date"), Column("shipper", "Shipper"),
+         Column("consignee", "Consignee"), Column("route", "Via"),
+         Column("declared", "Declared goods", stretch=True, name=True),
+         Column("assessed", "Assessed goods"),
+         Column("hs", "HS"), Column("weight", "Weight kg", numeric=True),
+         Column("value", "Value", numeric=True), Column("count", "Shipments", numeric=True),
+         Column("dual", "Dual-use")],
         ["coalesce(x.date_text, '')", _name("shipper_id"),
          _name("consignee_id"), _ROUTE, "x.declared_goods", "x.assessed_goods",
          "x.hs_code", "x.weight_kg", "x.value", "x.shipment_count",
          "CASE WHEN x.dual_use THEN 'yes' ELSE '' END"]),
     "event": (
-        [Column("date", "Date", 170), Column("kind", "Kind", 130),
-         Column("title", "Title", 420, stretch=True, name=True),
-         Column("cites", "Cited", 55, True)],
+        [Column("date", "Date"), Column("kind", "Kind"),
+         Column("title", "Title", stretch=True, name=True),
+         Column("cites", "Cited", numeric=True)],
         ["coalesce(x.date_text, '')", "replace(x.kind, '_', ' ')", "x.title",
          _cites("event")]),
     "source": (
-        [Column("title", "Title", 380, stretch=True, name=True), Column("kind", "Kind", 120),
-         Column("publisher", "Publisher", 160), Column("date", "Published", 110),
-         Column("reliability", "Reliability", 80),
-         Column("protected", "Protected", 75),
-         Column("cites", "Citations", 70, True)],
+        [Column("title", "Title", stretch=True, name=True), Column("kind", "Kind"),
+         Column("publisher", "Publisher"), Column("date", "Published"),
+         Column("reliability", "Reliability"),
+         Column("protected", "Protected"),
+         Column("cites", "Citations", numeric=True)],
         ["x.title", "replace(x.kind, '_', ' ')", "x.publisher", "coalesce(x.date_text, '')",
          "x.reliability", "CASE WHEN x.protected THEN 'protected' ELSE '' END",
          "(SELECT count(*) FROM citation WHERE citation.source_id = x.id)"]),
     "finding": (
-        [Column("position", "#", 40, True), Column("title", "Title", 460, stretch=True, name=True),
-         Column("confidence", "Confidence", 100), Column("cites", "Cited", 55, True)],
+        [Column("position", "#", numeric=True), Column("title", "Title", stretch=True, name=True),
+         Column("confidence", "Confidence"), Column("cites", "Cited", numeric=True)],
         ["x.position", "x.title", "x.confidence", _cites("finding")]),
     "relationship": (
-        [Column("subject", "Subject", 240, name=True), Column("kind", "Relationship", 140),
-         Column("object", "Object", 240, stretch=True), Column("date", "Date", 120)],
+        [Column("subject", "Subject", name=True), Column("kind", "Relationship"),
+         Column("object", "Object", stretch=True), Column("date", "Date")],
         [_name("subject_id"), "replace(x.kind, '_', ' ')", _name("object_id"),
          "coalesce(x.date_text, '')"]),
     "sanction": (
-        [Column("entity", "Entity", 260, name=True), Column("authority", "Authority", 200),
-         Column("programme", "Programme", 180, stretch=True), Column("date", "Listed", 100),
-         Column("status", "Status", 150)],
+        [Column("entity", "Entity", name=True), Column("authority", "Authority"),
+         Column("programme", "Programme", stretch=True), Column("date", "Listed"),
+         Column("status", "Status")],
         [_name("entity_id"), "x.authority", "CASE WHEN x.programme = '' THEN x.program_id "
          "ELSE x.programme END", "coalesce(x.date_text, '')", standing_sql("x")]),
 }

@@ -1,0 +1,94 @@
+"""The shipments table when the window is short of room (pytest-qt, the demo case in a real
+window): its mostly empty columns are hidden at first instead of scrolling the table
+sideways, the table says so, the header's menu names them and shows them again, and the
+user's choice is remembered (QSettings) and wins over the default from then on."""
+
+from PySide6.QtCore import QSettings
+
+from casefile.services.exchange.demo import write_demo
+from casefile.ui.main_window import MainWindow
+from tests.ui.conftest import choose_kind, wait_idle
+
+
+def _window(qtbot, tmp_path, width, settings="columns.ini"):
+    path = tmp_path / "demo.casefile"
+    if not path.exists():
+        write_demo(path).close()
+    win = MainWindow(QSettings(str(tmp_path / settings), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(width, 950)
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    choose_kind(qtbot, win, "shipment")
+    qtbot.waitUntil(lambda: "shipment" in win.records.widths.measured, timeout=10000)
+    qtbot.wait(50)
+    return win
+
+
+def _hidden(win):
+    return {c.key for i, c in enumerate(win.records.model.columns())
+            if win.records.view.isColumnHidden(i)}
+
+
+def _acts(menu):
+    return {a.data(): a for a in menu.actions() if a.data()}
+
+
+def test_mostly_empty_columns_make_way_in_a_1500_px_window(qtbot, tmp_path):
+    """11 columns needed ~900 px of an 830 px table: its last columns scrolled."""
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        view = win.records.view
+        # HS and Value are empty in the demo's four shipments, Weight has one value
+        assert _hidden(win) == {"hs", "value", "weight"}
+        assert view.horizontalScrollBar().maximum() == 0  # nothing off to the side
+        header = view.horizontalHeader()
+        assert header.length() <= view.viewport().width()  # (no room kept for the hidden)
+        assert "3 columns hidden" in win.records.count_label.text()
+        menu = win.column_chooser.menu()
+        acts = _acts(menu)
+        assert acts["hs"].text() == "HS  (empty)" and not acts["hs"].isChecked()
+        assert acts["weight"].text() == "Weight kg  (mostly empty)"
+        assert acts["shipper"].text() == "Shipper" and acts["shipper"].isChecked()
+        menu.adjustSize()  # drawn unshown: a popup grabs the keyboard
+        menu.grab().save(str(tmp_path / "columns_menu.png"))
+        win.grab().save(str(tmp_path / "shipments_1500.png"))
+        # the user shows Weight again: their choice, remembered for the section
+        acts["weight"].trigger()
+        assert _hidden(win) == {"hs", "value"}
+        assert win.settings.value("table/hidden/shipment") == "hs,value"
+        assert "2 columns hidden" in win.records.count_label.text()
+        choose_kind(qtbot, win, "entity")  # (another section: its own columns)
+        assert not _hidden(win)
+        choose_kind(qtbot, win, "shipment")
+        assert _hidden(win) == {"hs", "value"}
+        [a for a in win.column_chooser.menu().actions()
+         if a.text() == "Show All Columns"][0].trigger()
+        assert not _hidden(win) and win.records.count_label.text() == "4 records"
+    finally:
+        win.close()
+
+
+def test_the_users_choice_wins_in_the_next_window(qtbot, tmp_path):
+    first = _window(qtbot, tmp_path, 1500)
+    first.column_chooser.set_hidden("shipment", set())  # everything shown, though cramped
+    first.close()
+    again = _window(qtbot, tmp_path, 1500)
+    try:
+        assert not _hidden(again)
+        assert again.records.view.horizontalScrollBar().maximum() > 0  # as they chose
+    finally:
+        again.close()
+
+
+def test_a_wide_window_hides_nothing(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path, 2600)
+    try:
+        assert win.records.view.viewport().width() > 1100
+        assert not _hidden(win)
+        assert win.records.widths.crowded("shipment") == set()
+        assert win.records.count_label.text() == "4 records"
+    finally:
+        win.close()
