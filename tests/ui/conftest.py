@@ -32,6 +32,23 @@ def demo_window(qtbot, window, tmp_path):
     return window
 
 
+def open_demo_window(qtbot, tmp_path, settings_name="s.ini", size=None):
+    """A main window of its own (its settings in ``settings_name``) on the demo case in
+    ``tmp_path`` (written once), shown at ``size``, the worker idle. The caller closes it."""
+    path = tmp_path / "demo.casefile"
+    if not path.exists():
+        write_demo(path).close()
+    win = MainWindow(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    return win
+
+
 def choose_kind(qtbot, win, kind):
     from casefile.ui.main_window import NAV_KINDS
 

@@ -5,23 +5,11 @@ it is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
-from casefile.services.exchange.demo import write_demo
-from casefile.ui.main_window import MainWindow
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import open_demo_window, wait_idle
 
 
 def _window(qtbot, tmp_path):
-    path = tmp_path / "demo.casefile"
-    write_demo(path).close()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    win.open_path(path)
-    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
-    wait_idle(qtbot, win)
-    return win
+    return open_demo_window(qtbot, tmp_path)
 
 
 def _dated_sanction(win, day):

@@ -54,22 +54,9 @@ def test_the_handle_between_table_and_timeline_is_drawn(qtbot, demo_window):
 
 
 def _small_window(qtbot, tmp_path, settings_name="small.ini", size=(1100, 700)):
-    from PySide6.QtCore import QSettings
+    from tests.ui.conftest import open_demo_window
 
-    from casefile.services.exchange.demo import write_demo
-    from casefile.ui.main_window import MainWindow
-
-    path = tmp_path / "demo.casefile"
-    if not path.exists():
-        write_demo(path).close()
-    win = MainWindow(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(*size)
-    win.show()
-    win.open_path(path)
-    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
-    wait_idle(qtbot, win)
-    return win
+    return open_demo_window(qtbot, tmp_path, settings_name, size)
 
 
 def test_a_small_window_gives_the_chart_and_the_lanes_a_usable_height(qtbot, tmp_path):
