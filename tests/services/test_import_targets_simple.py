@@ -122,3 +122,16 @@ def test_blank_lines_before_the_header_are_skipped(case, tmp_path, cluster):
     broken = "\n" + text.splitlines()[0] + "\n" + ',Person,,,,,,,,,,,,,,\n'
     with pytest.raises(ImportFailed, match="targets.simple.csv, line 3"):
         _import(case, tmp_path, broken)
+
+
+def test_the_simple_csv_after_the_full_data_adds_no_sanction_twice(case, tmp_path, cluster):
+    """targets.simple.csv names no authority and gives a programme by name or only by id:
+    its sanctions are the ones the full entities file brought already (found by party,
+    programme name or id, and dates), not copies with a blank authority."""
+    from tests.support.ftm_cluster import write_lines
+
+    full = import_ftm(case, write_lines(tmp_path / "entities.ftm.json", cluster)).result
+    assert full.sanctions == 7
+    again = _import(case, tmp_path, fc.targets_simple(cluster))
+    assert again.sanctions == 0 and again.already["sanctions"] == 7
+    assert rows(case, "SELECT count(*) FROM sanction") == [(7,)]

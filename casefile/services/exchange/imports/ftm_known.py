@@ -2,7 +2,9 @@
 the case has (the case's own export, imported back) adds nothing twice.
 
 The same fact is: a source of the same title and URL; a sanction of the same party by the
-same authority under the same programme whose listing dates overlap (or one is unknown); a
+same authority (or by one a file does not name: OpenSanctions' targets.simple.csv never does)
+under the same programme (its name or its id) whose listing dates overlap (or one is
+unknown); a
 relationship of the same kind between the same parties ('A subsidiary of B' is 'B owns A'); a
 shipment between the same parties of the same goods on the same days; an event of the same
 title on the same days; a citation of the same source for the same fact. Each one in the case
@@ -27,6 +29,12 @@ def _overlap(a: Span, b: Span) -> bool:
     return (a[0] or "0000") <= (b[1] or "9999") and (b[0] or "0000") <= (a[1] or "9999")
 
 
+def _programmes(name: str | None, pid: str | None) -> frozenset[str]:
+    """A sanction's programme as a file may name it: by its name, its id, or both."""
+    return frozenset(x.strip().casefold() for x in (name or "", *(pid or "").split(";"))
+                     if x.strip())
+
+
 class CaseFacts:
     """What the case held when the import began, by the keys above; :meth:`take` finds one
     and uses it up."""
@@ -37,12 +45,17 @@ class CaseFacts:
         for sid, title, url in q("SELECT id, title, url FROM source ORDER BY id"):
             self.sources.setdefault((title.casefold(), url), sid)
         self._facts: dict[str, dict[Any, list[tuple[Span, int]]]] = {
-            k: defaultdict(list) for k in ("sanction", "relationship", "shipment", "event")}
+            k: defaultdict(list) for k in ("relationship", "shipment", "event")}
+        # party -> its sanctions: (authority, programme name and id, dates, id)
+        self._sanctions: dict[int, list[tuple[str, frozenset[str], Span, int]]] = \
+            defaultdict(list)
+        self._sanction_party: dict[int, int] = {}
         for rid, eid, auth, prog, pid, lo, hi in q(
                 "SELECT id, entity_id, authority, programme, program_id, date_start, "
                 "date_end FROM sanction ORDER BY id"):
-            self._facts["sanction"][(eid, auth.casefold(), (prog or pid).casefold())].append(
-                ((lo, hi), rid))
+            self._sanctions[eid].append((auth.casefold(), _programmes(prog, pid), (lo, hi),
+                                         rid))
+            self._sanction_party[rid] = eid
         for rid, kind, s, o, lo, hi in q("SELECT id, kind, subject_id, object_id, date_start,"
                                          " date_end FROM relationship ORDER BY id"):
             self._facts["relationship"][relationship_key(kind, s, o)].append(((lo, hi), rid))
@@ -54,7 +67,7 @@ class CaseFacts:
                                     "ORDER BY id"):
             self._facts["event"][(title.casefold(), lo, hi)].append(((lo, hi), rid))
         self._key_of = {kind: {rid: key for key, items in facts.items() for _w, rid in items}
-                        for kind, facts in self._facts.items()}  # id -> its key
+                        for kind, facts in self._facts.items()}  # id -> its key (not sanctions)
         self.citations: set[tuple[int, str, int]] = set()
         for row in q("SELECT source_id, entity_id, relationship_id, sanction_id, shipment_id,"
                      " event_id FROM citation"):
@@ -64,10 +77,7 @@ class CaseFacts:
                     self.citations.add((row[0], kind, fact))
 
     def key(self, kind: str, row: dict[str, Any]) -> Any:
-        """The key of a cleaned row of ``kind``."""
-        if kind == "sanction":
-            return (row["entity_id"], row.get("authority", "").casefold(),
-                    (row.get("programme") or row.get("program_id") or "").casefold())
+        """The key of a cleaned row of ``kind`` (not a sanction: :meth:`_sanction`)."""
         if kind == "relationship":
             return relationship_key(row["kind"], row["subject_id"], row["object_id"])
         if kind == "shipment":
@@ -79,6 +89,8 @@ class CaseFacts:
     def take(self, kind: str, row: dict[str, Any], own: int | None = None) -> int | None:
         """The id of the same fact in the case, if one is left; it is used up. ``own`` is
         the record the case's own export named, which is the same fact whatever its key."""
+        if kind == "sanction":
+            return self._sanction(row, own)
         if own is not None:
             key = self._key_of[kind].pop(own, None)
             if key is None:
@@ -88,11 +100,27 @@ class CaseFacts:
         found = self._facts[kind].get(self.key(kind, row))
         if not found:
             return None
+        rid = found.pop(0)[1]
+        self._key_of[kind].pop(rid, None)
+        return rid
+
+    def _sanction(self, row: dict[str, Any], own: int | None) -> int | None:
+        if own is not None:
+            eid = self._sanction_party.get(own)
+            items = self._sanctions.get(eid, []) if eid is not None else []
+            for i, item in enumerate(items):
+                if item[3] == own:
+                    del items[i]
+                    return own
+            return None  # used up already (the file names it twice)
+        auth = (row.get("authority") or "").casefold()
+        progs = _programmes(row.get("programme"), row.get("program_id"))
         span = (row.get("date_start"), row.get("date_end"))
-        for i, (when, rid) in enumerate(found):
-            if kind != "sanction" or _overlap(when, span):
-                del found[i]
-                self._key_of[kind].pop(rid, None)
+        items = self._sanctions.get(row["entity_id"], [])
+        for i, (a, p, when, rid) in enumerate(items):
+            if (a == auth or not a or not auth) and (p & progs or not (p or progs)) \
+                    and _overlap(when, span):
+                del items[i]
                 return rid
         return None
 
