@@ -24,7 +24,7 @@ from typing import Any
 from casefile.errors import ValidationError
 from casefile.services.case import indexing
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import clean, clean_plain, max_chars
+from casefile.services.case.validation import ONE_LINE_CHARS, clean, clean_plain, max_chars
 from casefile.store import schema
 from casefile.store.bulk import insert_many
 
@@ -39,6 +39,10 @@ CHILD_ROWS = {"route_stop": "shipment_id", "event_party": "event_id"}
 COLUMNS = {t: tuple(schema.columns(t, without=() if t in NUMBERED else ("id",)))
            for t in ORDER}
 GETTERS = {t: itemgetter(*cols) for t, cols in COLUMNS.items()}  # row dict -> tuple
+
+# The one-line texts that may be cut when a file gives more than they hold (with ``cut``):
+# what describes, never what names or identifies (a name or an identifier cut is another)
+CUT_ONE_LINE = frozenset({("citation", "locator"), ("source", "title"), ("event", "title")})
 
 # Where a value came from, for a problem: field -> "file, line 12, column 'Shipper'".
 Where = Callable[[str], str]
@@ -60,7 +64,9 @@ class PartyWriter:
         self.source_id = source_id
         self.problem = problem
         self.write = write
-        self.cut = cut  # hears of a text cut to what its field holds (else: a problem)
+        # hears of a long text cut to what its field holds (without it: a problem); names
+        # and identifiers too long are problems either way
+        self.cut = cut
         self.first: dict[str, int] = {}
         self.next: dict[str, int] = {}
         for table in NUMBERED:
@@ -84,7 +90,8 @@ class PartyWriter:
             name = (field or {}).get(exc.field, exc.field)
             text, limit = values.get(exc.field), max_chars(kind, exc.field)
             if self.cut is not None and isinstance(text, str) and limit is not None \
-                    and len(text.strip()) > limit:  # too long: cut, and said
+                    and (limit > ONE_LINE_CHARS or (kind, exc.field) in CUT_ONE_LINE) \
+                    and len(text.strip()) > limit:  # long text: cut, and said
                 self.cut(f"{kind} {name}: longer than the {limit:,} characters the field "
                          "holds; cut there")
                 return self.check(kind, {**values, exc.field: text.strip()[:limit]}, where,
