@@ -223,3 +223,40 @@ def test_name_parts_no_kept_name_holds_are_counted(case, tmp_path):
         "Person firstName: a name part no name of the party holds": 1,
         "Person fatherName: a name part no name of the party holds": 1,
         "Person middleName: a name part no name of the party holds": 1}
+
+
+def test_a_namesake_born_on_other_days_or_with_another_inn_is_asked_about_not_merged(
+        case, tmp_path):
+    """Same name, but the case's party was born in 1959 and the file's in 1972 (or their
+    INNs differ): two people, perhaps. A new party is made and the match is proposed, to be
+    ticked by a person; the same name with nothing against it is the same party."""
+    case.create("entity", {"name": "Maria Aleksandrovna Osetrova", "kind": "person",
+                           "birth": "1959-03-02"})
+    case.create("entity", {"name": "Volga Trade", "kind": "company"},
+                children={"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+    rows = [{"id": "p", "schema": "Person", "properties": {
+                "name": ["Maria Aleksandrovna Osetrova"], "birthDate": ["1972-03-05"]}},
+            {"id": "c", "schema": "Company", "properties": {
+                "name": ["Volga Trade"], "innCode": ["7804507227"]}},
+            {"id": "q", "schema": "Person", "properties": {
+                "name": ["Maria Aleksandrovna Osetrova"], "birthDate": ["1959"]}}]
+    f = tmp_path / "people.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    report = import_ftm(case, f, dry_run=True).result
+    assert sorted(report.proposals) == [
+        ("Maria Aleksandrovna Osetrova", 1, "Maria Aleksandrovna Osetrova, same name but born "
+         "1959-03-02, the file's 1972-03-05", 100.0),
+        ("Volga Trade", 2, "Volga Trade, same name but its INN is 7707083893, the file's "
+         "7804507227", 100.0)]
+    assert report.reused_entities == {"Maria Aleksandrovna Osetrova": 1}  # born in 1959: same
+    import_ftm(case, f)
+    assert case.counts()["entity"] == 4  # two namesakes added, not merged
+    other = Case.new(tmp_path / "other.casefile")
+    try:  # ticked by a person: then it is the same party
+        other.create("entity", {"name": "Volga Trade", "kind": "company"},
+                     children={"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+        ticked = import_ftm(other, f, accept={"Volga Trade": 1}).result
+        assert ticked.reused_entities == {"Volga Trade": 1}
+        assert other.counts()["entity"] == 3  # and the file's two Marias
+    finally:
+        other.close()

@@ -115,3 +115,22 @@ def test_new_parties_take_the_rows_countries_and_variants_become_aliases(case, t
     case.undo()
     assert case.children("alias", "entity_id", eid) == []
     assert case.get("entity", eid)["name"] == "Shenzhen Sky Tech CO., LTD"
+
+
+def test_a_shipper_of_the_same_name_with_another_inn_is_asked_about(case, tmp_path):
+    """Customs rows name 'ООО «ВОСТОК»' with the INN of another company than the case's
+    ООО «ВОСТОК»: a namesake, perhaps. A new party, and the match proposed; a second new
+    namesake in the same file with a third INN is kept apart, said."""
+    eid = case.create("entity", {"name": "ООО «ВОСТОК»"}, children={
+        "identifier": [{"scheme": "INN", "value": SBER_INN}]}).result
+    f = write(tmp_path, "dt.csv", HEADER + "ООО «ВОСТОК»;7804507227;Buyer;;2022;goods\n"
+              "ООО «ВОСТОК»;7804507227;Buyer;;2023;goods\n"
+              f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2023;parts\n", "cp1251")
+    report = import_shipments(case, f, accept_missing=True).result
+    assert report.proposals == [("ООО «ВОСТОК»", eid, f"ООО «ВОСТОК», same name but its INN "
+                                                      f"is {SBER_INN}, the file's 7804507227",
+                                 100.0)]
+    with case.read() as conn:
+        shippers = [r[0] for r in conn.exec_driver_sql(
+            "SELECT shipper_id FROM shipment ORDER BY id")]
+    assert shippers[0] == shippers[1] != eid and shippers[2] == eid

@@ -233,13 +233,19 @@ class _Import(FtmRecords):
         key = normalise_name(name)
         idents = fm.identifiers(props, detect)
         by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid = self.own("entity", rec["id"]) or self.accept.get(key) or \
-            self.known.existing.get(key) or (
-                by_id if by_id is not None and self.known.named(by_id, key) else None)
+        eid = self.own("entity", rec["id"]) or self.accept.get(key)
+        doubt = None  # why the case's party of this very name may be another
+        if eid is None and (same := self.known.existing.get(key)) is not None:
+            doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")),
+                                        [(s, v) for _p, s, v in idents])
+            eid = same if doubt is None else None
+        if eid is None and doubt is None and by_id is not None \
+                and self.known.named(by_id, key):
+            eid = by_id
         if eid is not None:
             report.reused_entities[name] = eid
         else:
-            eid = self._new_party(line, rec, name, key, idents, by_id)
+            eid = self._new_party(line, rec, name, key, idents, by_id, doubt)
             if eid is None:
                 return None
         self.parties[rec["id"]] = eid
@@ -252,10 +258,15 @@ class _Import(FtmRecords):
         return eid
 
     def _new_party(self, line: int, rec: Record, name: str, key: str,
-                   idents: list[tuple[str, str, str]], by_id: int | None) -> int | None:
+                   idents: list[tuple[str, str, str]], by_id: int | None,
+                   doubt: str | None = None) -> int | None:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
-        if by_id is not None and key not in self.apart and by_id in self.known.names:
+        if doubt is not None and key not in self.apart:  # same name, other facts: asked
+            other = self.known.existing[key]
+            report.proposals.append((name, other, f"{self.known.names[other]}, same name "
+                                                  f"but {doubt}", 100.0))
+        elif by_id is not None and key not in self.apart and by_id in self.known.names:
             same = next(labelled(s, v) for _p, s, v in idents
                         if self.known.by_identifier([(s, v)]) == by_id)
             report.proposals.append((name, by_id, f"{self.known.names[by_id]}, same {same}",

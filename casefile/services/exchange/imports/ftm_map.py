@@ -317,6 +317,16 @@ def _bounds(text: str) -> tuple[str, str]:
     return (d.start.isoformat() if d.start else ""), (d.end.isoformat() if d.end else "9999")
 
 
+def days(dates: list[str]) -> tuple[str, str] | None:
+    """The first and last day several dates of one property can mean, as ISO text (None
+    for none; a date that does not read counts as any day)."""
+    if not dates:
+        return None
+    spans = [_bounds(d) for d in dates]
+    lo, hi = min(a for a, _b in spans), max(b for _a, b in spans)
+    return (lo if lo[:1].isdigit() else "0000", hi if hi[:1].isdigit() else "9999")
+
+
 def last_day(text: str) -> str:
     """The last day a date can mean, as ISO text (the text itself if it does not read)."""
     return _bounds(text)[1]

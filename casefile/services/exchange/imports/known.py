@@ -23,12 +23,17 @@ class KnownParties:
         self.names: dict[int, str] = {}
         self.keys_of: dict[int, set[str]] = {}  # entity -> its normalised names and aliases
         self.spellings: dict[int, set[str]] = {}  # entity -> its names and aliases as written
-        for eid, name in conn.exec_driver_sql("SELECT id, name FROM entity"):
+        self.births: dict[int, tuple[str, str]] = {}  # entity -> first and last day
+        for eid, name, lo, hi in conn.exec_driver_sql(
+                "SELECT id, name, birth_start, birth_end FROM entity"):
             self._name(eid, name)
             self.names[eid] = name
+            if lo or hi:
+                self.births[eid] = (lo or "0000", hi or "9999")
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
             self._name(eid, name)
         self.idents: dict[tuple[str, str], int] = {}
+        self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
         for eid, scheme, value in conn.exec_driver_sql(
                 "SELECT entity_id, scheme, value FROM identifier"):
             self.add_identifier(eid, scheme, value)
@@ -45,6 +50,7 @@ class KnownParties:
         key = match_key(detect_scheme(value, scheme), value)
         if key is not None:
             self.idents.setdefault(key, eid)
+            self.ident_values.setdefault(eid, {}).setdefault(key[0], set()).add(key[1])
 
     def by_identifier(self, identifiers: list[tuple[str, str]]) -> int | None:
         """The party one of ``(scheme, value)`` names, if any."""
@@ -52,6 +58,28 @@ class KnownParties:
             key = match_key(detect_scheme(value, scheme), value)
             if key is not None and key in self.idents:
                 return self.idents[key]
+        return None
+
+    def conflict(self, eid: int, birth: tuple[str, str] | None,
+                 identifiers: list[tuple[str, str]]) -> str | None:
+        """Why a party of the same name may be another: born on days that do not meet, or
+        an identifier of a scheme that names one party with another value (and none the
+        same); None when nothing says so."""
+        have = self.births.get(eid)
+        if birth is not None and have is not None and (birth[1] < have[0]
+                                                       or have[1] < birth[0]):
+            return f"born {_span(have)}, the file's {_span(birth)}"
+        theirs = self.ident_values.get(eid)
+        if not theirs:
+            return None
+        mine: dict[str, set[str]] = {}
+        for scheme, value in identifiers:
+            if (key := match_key(detect_scheme(value, scheme), value)) is not None:
+                mine.setdefault(key[0], set()).add(key[1])
+        for scheme, values in mine.items():
+            if scheme in theirs and not values & theirs[scheme]:
+                return (f"its {scheme} is {', '.join(sorted(theirs[scheme]))}, the file's "
+                        f"{', '.join(sorted(values))}")
         return None
 
     def named(self, eid: int, key: str) -> bool:
@@ -67,3 +95,8 @@ class KnownParties:
             return None
         eid = self.existing[best[0]]
         return eid, self.names.get(eid, best[0]), best[1]
+
+
+def _span(days: tuple[str, str]) -> str:
+    lo, hi = days
+    return lo if lo == hi else f"{lo} – {hi}"

@@ -90,11 +90,15 @@ class _Parties(KnownParties):
             report.warn(f"{_where(report, line)(ident_key)}: {why}; kept, not used to match "
                         "parties")
         by_id = self.by_identifier([(scheme, ident)]) if ident else None
+        # a party of this very name whose identifier of the same scheme differs: maybe
+        # another (asked below, never merged unasked)
+        doubt = self.conflict(self.by_name[key], None, [(scheme, ident)]) \
+            if ident and key in self.by_name and key not in self.accept else None
         if by_id is not None and (not name or self.named(by_id, key)):
             eid = by_id
         elif key in self.accept:
             eid = report.reused_entities[name] = self.accept[key]
-        elif key in self.by_name:
+        elif key in self.by_name and doubt is None:
             eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
@@ -111,7 +115,14 @@ class _Parties(KnownParties):
             return eid
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
-            if by_id is not None and by_id in self.names:  # in the case before the import
+            if doubt is not None and self.by_name[key] in self.names:
+                report.proposals.append((name, self.by_name[key], f"{self.names[self.by_name[key]]}"
+                                         f", same name but {doubt}", 100.0))
+            elif doubt is not None:
+                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the name of "
+                            f"another new party but {doubt}; kept apart (merge them in the "
+                            "case if they are one)")
+            elif by_id is not None and by_id in self.names:  # in the case before the import
                 report.proposals.append((name, by_id, f"{self.names[by_id]}, same "
                                          f"{labelled(scheme, ident)}", 100.0))
             elif by_id is not None:
