@@ -64,7 +64,9 @@ class ScreeningDialog(QDialog):
         self.session = session
         self.task: Task | None = None
         self.model = HitModel()
-        self.watchlists = QComboBox()
+        self.watchlists = QComboBox()  # as wide as its longest name ('us_ofac_sdn')
+        self.watchlists.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.watchlists.setMinimumContentsLength(12)
         self.lists: dict[str, db.Watchlist] = {}
         self.confirm: QMessageBox | None = None  # the question before a deletion, while asked
         self.load_button = QPushButton("Load Watchlist…")

@@ -305,3 +305,20 @@ def test_the_entry_pane_says_properties_as_the_party_pane_does():
     assert said == ["incorporation date: 2010-05-19", "INN: 1831095010", "KPP: 784101001",
                     "name: ZALA AERO", "topics: Sanctioned", "topics: Trade risk"]
     assert "listed 2022-12-16 (amended 2023-06-23)" in text
+
+
+def test_the_list_box_shows_a_watchlists_whole_name(qtbot, session, tmp_path):
+    from PySide6.QtGui import QFontMetrics
+
+    from tests.support.watchlist import ftm
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    folder = tmp_path / "ru_fedsfm_terrorist_list"
+    folder.mkdir()
+    dlg.load_watchlist(write_ftm(folder / "entities.ftm.json", [ftm("P-1", "Person", "A")]))
+    idle(qtbot, session)
+    assert dlg.watchlists.currentText() == "ru_fedsfm_terrorist_list"
+    needed = QFontMetrics(dlg.watchlists.font()).horizontalAdvance("ru_fedsfm_terrorist_list")
+    assert dlg.watchlists.width() > needed

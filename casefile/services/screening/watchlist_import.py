@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -90,6 +91,37 @@ def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
 
 
 Props = dict[str, list[str]]
+
+
+# folders a file is saved to that say nothing of what it holds
+_GENERIC_FOLDERS = frozenset({"downloads", "download", "desktop", "documents", "tmp", "temp",
+                              "data", "home", Path.home().name.casefold()})
+_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_DATASETS = re.compile(r'"datasets"\s*:\s*\[([^\]]*)\]')
+_QUOTED = re.compile(r'"([^"\\]+)"')
+
+
+def _guess_name(path: Path, kind: str, lines: int = 1000) -> str:
+    """The list a file is loaded into when no name is given: the folder OpenSanctions' layout
+    puts it in ('…/peps/entities.ftm.json'), unless it is a Downloads or Desktop folder
+    (where a second download would replace the first list); else the dataset every one of
+    its first entities names (OpenSanctions writes it: 'wd_peps'); else the file's name."""
+    folder = path.parent.name
+    if folder not in ("", ".") and folder.casefold() not in _GENERIC_FOLDERS:
+        return _NAME_CHARS.sub("-", folder)[:64]
+    common: set[str] | None = None
+    if kind != "csv":
+        with path.open("r", encoding="utf-8-sig", errors="replace") as f:
+            for _n, text in zip(range(lines), f, strict=False):
+                found = _DATASETS.search(text)  # read, not parsed: the load parses each once
+                named = set(_QUOTED.findall(found.group(1))) if found else set()
+                common = named if common is None else common & named
+                if not common:
+                    break
+    if common:
+        return _NAME_CHARS.sub("-", sorted(common)[0])[:64]
+    stem = re.sub(r"\s*\(\d+\)$", "", path.name.split(".")[0])  # 'entities (1)'
+    return _NAME_CHARS.sub("-", stem)[:64] or "watchlist"
 
 
 def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
@@ -234,8 +266,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                 }.get(kind, "FollowTheMoney statements")
         raise ImportFileError(f"{path.name}: {what}; a watchlist is loaded from "
                               "OpenSanctions' entities.ftm.json (one entity a line)")
-    guess = dataset or (path.parent.name if path.parent.name not in ("", ".") else "") \
-        or path.stem.split(".")[0]
+    guess = dataset or _guess_name(path, kind)
     name = db.check_name(name or guess or "watchlist")
     con = db.connect(db.path_of(name, where))
     total = path.stat().st_size

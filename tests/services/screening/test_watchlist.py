@@ -184,3 +184,34 @@ def test_any_entity_lines_load_or_are_refused_with_their_line(tmp_path, items):
     assert r.added == len(keys)
     assert r.skipped == sum(x["schema"] not in ("Person", "Company", "Vessel",
                                                 "LegalEntity") for x in items)
+
+
+def _lines(path, entities):
+    """Only these entities, a line each (write_ftm adds the fixture's sanctions too)."""
+    path.write_text("".join(json.dumps(e) + "\n" for e in entities), "utf-8")
+    return path
+
+
+def test_two_downloads_in_one_folder_are_two_lists_named_by_their_datasets(tmp_path):
+    """Both files saved to Downloads as entities.ftm.json and entities.ftm (1).json: each
+    becomes the list of the dataset its entities name, and the second does not replace
+    (and empty) the first. In OpenSanctions' own layout the folder names the list."""
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    peps = _lines(downloads / "entities.ftm.json",
+                  [ftm("P-1", "Person", "Anna Li", datasets=("wd_peps",))])
+    first = load(peps, where=tmp_path)
+    sanctions = _lines(downloads / "entities.ftm (1).json",
+                       [ftm("S-1", "Person", "Ivan Petrov", datasets=("us_ofac_sdn",)),
+                        ftm("S-2", "Company", "Volga", datasets=("us_ofac_sdn", "eu_fsf"))])
+    second = load(sanctions, where=tmp_path)
+    assert (first.name, second.name) == ("wd_peps", "us_ofac_sdn")
+    assert second.removed == 0 and len(rows(tmp_path, "wd_peps")) == 1
+    mixed = _lines(downloads / "entities.ftm (2).json",
+                   [ftm("M-1", "Person", "A B", datasets=("a",)),
+                    ftm("M-2", "Person", "C D", datasets=("b",))])
+    assert load(mixed, where=tmp_path).name == "entities"  # no dataset common to all
+    (tmp_path / "peps").mkdir()
+    layout = _lines(tmp_path / "peps" / "entities.ftm.json",
+                    [ftm("P-2", "Person", "Olga Ivanova", datasets=("wd_peps",))])
+    assert load(layout, where=tmp_path).name == "peps"
