@@ -107,6 +107,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
     the line is not an FtM entity. Statements files (:mod:`.ftm_statements`) are read here
     too."""
     kind = kind_of_file(f)
+    seen: set[str] = set()  # the ids of the nested entities given so far
     if kind != "lines":
         # a stream: a big array is never held whole; a document is a response, small;
         # statements are gathered entity by entity
@@ -115,7 +116,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
                 statement_entities(csv_statements(path, f) if kind == "statements_csv" else
                                    json_statements(path, f), warn))
         for n, raw in raws:
-            yield from _entities(n, raw, wanted, other)
+            yield from _entities(n, raw, wanted, other, seen)
         return
     for n, line in enumerate(f, 1):
         if not line.strip():
@@ -130,7 +131,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
             continue
         raw = json_line(path, n, line)
         if nested:
-            yield from _entities(n, raw, wanted, other)
+            yield from _entities(n, raw, wanted, other, seen)
             continue
         # the common flat line, read here (a generator of its own per line costs 0.2 s in
         # 100k)
@@ -143,10 +144,17 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
 
 
 def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
-              other: Callable[[str], None] | None) -> Iterator[tuple[int, Record | None]]:
-    """The entity of line ``n`` and those nested in it, each of a wanted schema."""
+              other: Callable[[str], None] | None,
+              seen: set[str]) -> Iterator[tuple[int, Record | None]]:
+    """The entity of line ``n`` and those nested in it, each of a wanted schema; an entity
+    a nested line gives again (``seen``: the ids given so far) is given once, and counted
+    once."""
     nested = is_nested(raw)
     for one in flatten(raw) if nested else [raw]:
+        if nested and isinstance(one, dict) and (key := str(one.get("id") or "")):
+            if key in seen:
+                continue
+            seen.add(key)
         schema = str(one.get("schema", "")) if isinstance(one, dict) else ""
         if not isinstance(one, dict) or wanted(schema):
             rec = entity(one)
