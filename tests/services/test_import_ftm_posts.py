@@ -72,6 +72,9 @@ def test_posts_given_before_and_after_the_person_fill_its_position(case, tmp_pat
     assert left["Position topics: Casefile has no field for it"] == 1
     assert left["Position wikidataId: Casefile has no field for it"] == 1
     assert left["Occupancy declarationDate: Casefile has no field for it"] == 1
+    assert (report.posts, report.post_holders) == (2, 1)
+    assert ("Posts held (Occupancy and Position): 2 posts in the Position field of 1 party"
+            in report.summary_lines())
 
 
 def test_posts_nested_under_the_person_as_yente_gives_them(case, tmp_path):
@@ -165,3 +168,12 @@ def test_a_bad_byte_late_in_a_file_with_posts_is_named_not_a_crash(case, tmp_pat
     assert path.stat().st_size > 65536
     with pytest.raises(ImportFileError, match="peps.ftm.json: not readable as utf-8"):
         import_ftm(case, path)
+
+
+def test_posts_are_listed_earliest_first_whatever_the_files_order(case, tmp_path):
+    later = {**OCCUPANCIES[1], "properties": {**OCCUPANCIES[1]["properties"],
+                                              "startDate": ["2021-10-12"]}}
+    earlier = OCCUPANCIES[0]
+    import_ftm(case, _write_lines(tmp_path / "peps.ftm.json",
+                                  [later, PERSON, earlier, DUMA, GOVERNOR]))
+    assert _position(case) == EXPECTED  # 2016's post first, though the file gives it second

@@ -158,7 +158,8 @@ def _posts_into(every: list[dict[str, Any]]) -> None:
         if key in posts.held and isinstance(one.get("properties"), dict):
             own = "\n".join(str(v) for v in one["properties"].get("position") or [])
             one["properties"] = {**one["properties"],
-                                 "position": posts.position(key, own).splitlines()}
+                                 "position": posts.position(posts.lines(key),
+                                                             own).splitlines()}
 
 
 def _row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:

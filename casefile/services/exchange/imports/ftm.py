@@ -278,7 +278,10 @@ class _Import(FtmRecords):
                 report.warn(f"{where(p)}: {why}; kept, not used to match parties")
         country, details, fields = fm.party_details(schema, props, report.leave_out)
         if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
-            details["position"] = self.posts.position(rec["id"], details.get("position", ""))
+            lines = self.posts.lines(rec["id"])
+            details["position"] = self.posts.position(lines, details.get("position", ""))
+            report.posts += len(lines)
+            report.post_holders += bool(lines)
         aliases = fm.aliases(props, name, rec["langs"])
         eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
                            country=country, description=fm.joined(props, "description",

@@ -53,7 +53,8 @@ class Posts:
     def __init__(self, leave_out: Callable[[str], None]) -> None:
         self.leave_out = leave_out
         self.titles: dict[str, str] = {}  # Position id -> 'Member of the State Duma (Russia)'
-        self.held: dict[str, list[tuple[str, str]]] = {}  # holder id -> [(post id, tail)]
+        # holder id -> [(post id, its tail: ', since 2021, current', the day it began)]
+        self.held: dict[str, list[tuple[str, str, str]]] = {}
         self.used: set[str] = set()  # Position ids a post line took
         # what the file gives of each, merged over its fragments (FtM may give an entity
         # over several lines), until :meth:`read` ends
@@ -114,14 +115,16 @@ class Posts:
             dates, _prop = fm.span(given)
             status = [s for s in given.get("status", []) if s.casefold() != "unknown"]
             tail = "".join(f", {x}" for x in (dates, *status) if x)
+            began = (fm.days(given.get("startDate") or given.get("date") or []) or ("9999",))[0]
             for holder in holders:
-                self.held.setdefault(holder, []).extend((post, tail) for post in posts)
+                self.held.setdefault(holder, []).extend((post, tail, began) for post in posts)
         self._given.clear()
 
     def lines(self, holder: str) -> list[str]:
-        """The post lines of a holder (taken: each is given once), in file order."""
+        """The post lines of a holder (taken: each is given once), the earliest first (the
+        undated last, in file order)."""
         out: list[str] = []
-        for post, tail in self.held.pop(holder, ()):
+        for post, tail, _began in sorted(self.held.pop(holder, ()), key=lambda x: x[2]):
             self.used.add(post)
             title = self.titles.get(post)
             if title is None:
@@ -131,11 +134,11 @@ class Posts:
         # a post given again without dates or status says nothing the dated line does not
         return [x for x in out if not any(y.startswith(x + ", ") for y in out)]
 
-    def position(self, holder: str, own: str) -> str:
-        """The Position field of a new party: its post lines, then what its own ``position``
-        property says that no post line does ('Member of the State Duma' is said by
-        'Member of the State Duma (Russia), since 2021')."""
-        posts = self.lines(holder)
+    @staticmethod
+    def position(posts: list[str], own: str) -> str:
+        """The Position field of a new party: its post lines (:meth:`lines`), then what its
+        own ``position`` property says that no post line does ('Member of the State Duma'
+        is said by 'Member of the State Duma (Russia), since 2021')."""
         if not posts:
             return own
         said = [p.casefold() for p in posts]
@@ -151,7 +154,7 @@ class Posts:
         for holder in list(self.held):
             had = existing(holder)
             if had is None:
-                for post, _tail in self.held.pop(holder):
+                for post, _tail, _began in self.held.pop(holder):
                     self.used.add(post)
                     self.leave_out("Occupancy whose holder is not a party in the file")
                 continue

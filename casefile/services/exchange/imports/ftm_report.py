@@ -21,6 +21,8 @@ class FtmReport(ImportReport):
     skipped_schemata: dict[str, int] = field(default_factory=dict)  # schema -> not imported
     already: dict[str, int] = field(default_factory=dict)  # kind -> facts already in the case
     nothing_new: bool = False
+    posts: int = 0  # post lines (Occupancy and Position) written into new parties' Position
+    post_holders: int = 0  # the parties that got them
 
     def skip(self, schema: str) -> None:
         self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
@@ -61,6 +63,10 @@ class FtmReport(ImportReport):
 
     def summary_lines(self) -> list[str]:
         lines = ["New: " + (", ".join(self.made()) or "nothing")]
+        if self.posts:
+            holders = counted(self.post_holders, "party", "parties")
+            lines.append(f"Posts held (Occupancy and Position): {counted(self.posts, 'post')}"
+                         f" in the Position field of {holders}")
         if self.already or self.reused_entities:
             have = {"parties": len(self.reused_entities), **self.already}
             lines.append("Already in the case (not added again): " + ", ".join(
