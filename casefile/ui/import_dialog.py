@@ -271,21 +271,26 @@ class ImportDialog(QDialog):
                       f"{counted(sum(report.left_out.values()), 'value')} Casefile cannot "
                       "hold:"]
             lines += [f"  {line}" for line in report.left_out_lines()[:50]]
-        if dry_run and then_import:
-            near = len(report.proposals)
+        near = len(report.proposals)
+        if dry_run and near:
+            then = "then press Import again" if then_import else "then Import"
             lines += ["", f"{counted(near, 'name')} {'looks' if near == 1 else 'look'} like "
-                      f"{'a party' if near == 1 else 'parties'} already in the case. Tick "
-                      "those that are the same party (untick to create a new one), then press "
-                      "Import again.", "", _first(report, self.ROW)] + report.preview
+                      f"{'a party' if near == 1 else 'parties'} already in the case (listed "
+                      "above). Tick those that are the same party (unticked, each becomes a "
+                      f"new one), {then}.", "", _first(report, self.ROW)] + report.preview
         elif dry_run:
             lines += ["", _first(report, self.ROW)] + report.preview
+        elif getattr(report, "nothing_new", False):
+            lines += ["", "The case is unchanged: it holds everything the file gives."]
+            self.file_info.setText(f"{Path(self.path.text().strip()).name}: nothing new.")
         else:
             lines += ["", f"The file is stored as a source; every {self.CITED} cites it. "
                       "Edit → Undo removes the whole import."]
             self.file_info.setText(f"{Path(self.path.text().strip()).name}: imported.")
         self.report.setPlainText("\n".join(lines))
         self.proposals.clear()
-        for name, eid, existing, score in report.proposals:
+        # after an import its matches are decided (unticked: new parties): none to tick
+        for name, eid, existing, score in report.proposals if dry_run else ():
             item = QListWidgetItem(f"“{name}” looks like “{existing}” (#{eid}, {score:.0f}%)")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

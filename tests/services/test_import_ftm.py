@@ -249,6 +249,8 @@ def test_a_namesake_born_on_other_days_or_with_another_inn_is_asked_about_not_me
         ("Volga Trade", 2, "Volga Trade, same name but its INN is 7707083893, the file's "
          "7804507227", 100.0)]
     assert report.reused_entities == {"Maria Aleksandrovna Osetrova": 1}  # born in 1959: same
+    assert report.preview[0] == ("line 1: Person Maria Aleksandrovna Osetrova (new, unless it "
+                                 "is #1 Maria Aleksandrovna Osetrova: see the matches to tick)")
     import_ftm(case, f)
     assert case.counts()["entity"] == 4  # two namesakes added, not merged
     other = Case.new(tmp_path / "other.casefile")

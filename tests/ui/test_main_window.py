@@ -417,6 +417,7 @@ def test_import_without_a_check_stops_to_show_near_matches(qtbot, demo_window, t
                     timeout=20000)
     assert win.case.counts()["shipment"] == 5
     assert len(win.case.children("shipment", "consignee_id", 4)) == 2
+    assert dlg.proposals.count() == 0  # decided by the import: nothing left to tick
 
 
 def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
@@ -465,6 +466,31 @@ def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypa
     qtbot.waitUntil(lambda: "Exported tables" in win.statusBar().currentMessage(),
                     timeout=20000)
     assert (tmp_path / "tables" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_ftm_file_with_nothing_new_says_the_case_is_unchanged(qtbot, demo_window, tmp_path,
+                                                                 monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    win = demo_window
+    f = tmp_path / "again.ftm.json"
+    f.write_text(json.dumps({"id": "b", "schema": "Company", "properties": {
+        "name": ["Rosoboronexport"]}}), "utf-8")
+    dlg = _import_dialog(win, f, "import_ftm")
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported 1 party" in
+                    dlg.report.toPlainText(), timeout=20000)
+    monkeypatch.setattr("casefile.ui.import_dialog.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dlg.import_button.click()  # again, said yes to: the party is there already
+    qtbot.waitUntil(lambda: dlg.task is None and "nothing new" in dlg.report.toPlainText(),
+                    timeout=20000)
+    said = dlg.report.toPlainText()
+    assert "The case is unchanged: it holds everything the file gives." in said
+    assert "The file is stored as a source" not in said
+    assert dlg.file_info.text() == "again.ftm.json: nothing new."
 
 
 def test_importing_the_same_file_twice_asks_first(qtbot, demo_window, tmp_path, monkeypatch):

@@ -250,7 +250,10 @@ class _Import(FtmRecords):
                 return None
         self.parties[rec["id"]] = eid
         if len(report.preview) < PREVIEW_ROWS:
-            what = "new" if eid not in self.known.names else \
+            asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
+                          in report.proposals if n == name), None)
+            what = ("new" if asked is None else f"new, unless it is {asked}: see the "
+                    "matches to tick") if eid not in self.known.names else \
                 f"= existing #{eid} {self.known.names[eid]}"
             extra = [counted(len(idents), "identifier")] if idents else []
             report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
