@@ -33,8 +33,8 @@ class FtmReport(ImportReport):
         said = ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
         if "Address" in self.skipped_schemata:  # not to be read as 'addresses are lost'
-            said += (" (Address entities; the address a party's own record gives is kept "
-                     "with the party)")
+            said += (". The address a party's own record gives is kept with the party; only "
+                     "the Address entities are not")
         return said
 
     def made(self) -> list[str]:
