@@ -67,11 +67,12 @@ def _details(e: dict) -> list[tuple[str, Text]]:
                          ("Dissolved", date_words(e.get("dissolution_text"),
                                                   e.get("dissolution_edtf"))),
                          ("Legal form", e.get("legal_form")),
-                         ("Position", "; ".join((e.get("position") or "").splitlines())),
-                         ("Address", "; ".join((e.get("address") or "").splitlines())),
+                         ("Position", e.get("position")),
+                         ("Address", e.get("address")),
                          ("Topics", topics_words(e.get("topics")))):
-        if value:
-            out.append((label, [r(value)]))
+        if value:  # a post or an address a line (a PEP's posts, dated, one under another)
+            out.append((label, join([[r(x.strip())] for x in value.splitlines()
+                                     if x.strip()], BR)))
     return out
 
 

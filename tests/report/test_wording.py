@@ -48,3 +48,16 @@ def test_a_sanction_in_force_from_a_day_says_its_span_once():
         "NSDC Decree 82/2023, listed 2021, no status or end date recorded"
     assert said("in force until 2033-02-19", start="2023-02-19", listed="2023-02-19") == \
         "NSDC Decree 82/2023, listed 2023-02-19, in force until 2033-02-19"
+
+
+def test_a_profile_gives_each_post_and_address_a_line_of_its_own():
+    """A PEP's posts, dated, one under another: joined by '; ' into one paragraph they were
+    hard to tell apart (each post holds commas of its own)."""
+    from casefile.report.profiles import _details
+    from casefile.report.rich import plain_text
+
+    posts = ("Member of the State Duma (Russia), 2016-10-05 – 2021-10-12, ended\n"
+             "Governor of Tver Oblast (Tver Oblast, Russia), since 2021-10-12, current")
+    facts = dict(_details({"position": posts, "address": "Tverskaya 1, Moscow\n\nLondon"}))
+    assert plain_text(facts["Position"]) == posts
+    assert plain_text(facts["Address"]) == "Tverskaya 1, Moscow\nLondon"
