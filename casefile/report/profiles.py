@@ -10,13 +10,12 @@ from reportlab.platypus import CondPageBreak, Flowable
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
 from casefile.core.labels import words
-from casefile.core.topics import topics_words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, join, para, r
-from casefile.report.wording import date_words
+from casefile.report.wording import party_facts
 
 LISTED = 8  # shipments and events listed in a profile; the rest are counted
 
@@ -52,28 +51,14 @@ def _listed(data: DossierData, items: list[dict], other: str, word: str) -> Text
 
 
 def _details(e: dict) -> list[tuple[str, Text]]:
-    """What a profile says of a party beyond names and countries, where the case knows it."""
-    out: list[tuple[str, Text]] = []
-    nationality = [c for c in (e.get("nationality") or "").split(",") if c]
-    if nationality:
-        out.append(("Nationality", [r(", ".join(country_name(c) or c for c in nationality))]))
-    if e.get("gender"):
-        out.append(("Gender", [r(e["gender"])]))
-    born = " in ".join(x for x in (date_words(e.get("birth_text"), e.get("birth_edtf")),
-                                   e.get("birth_place")) if x)
-    for label, value in (("Born", born),
-                         ("Incorporated", date_words(e.get("incorporation_text"),
-                                                     e.get("incorporation_edtf"))),
-                         ("Dissolved", date_words(e.get("dissolution_text"),
-                                                  e.get("dissolution_edtf"))),
-                         ("Legal form", e.get("legal_form")),
-                         ("Position", e.get("position")),
-                         ("Address", e.get("address")),
-                         ("Topics", topics_words(e.get("topics")))):
-        if value:  # a post or an address a line (a PEP's posts, dated, one under another)
-            out.append((label, join([[r(x.strip())] for x in value.splitlines()
-                                     if x.strip()], BR)))
-    return out
+    """What a profile says of a party beyond names and countries, where the case knows it:
+    a post or an address a line (a PEP's posts, dated, one under another)."""
+    facts = party_facts(e)
+    if e.get("gender"):  # after nationality, as a reader expects it
+        at = 1 if facts and facts[0][0] == "Nationality" else 0
+        facts.insert(at, ("Gender", e["gender"]))
+    return [(label, join([[r(x.strip())] for x in value.splitlines() if x.strip()], BR))
+            for label, value in facts]
 
 
 def sanction_text(s: dict) -> Text:

@@ -4,8 +4,12 @@ dates ('[1960, 1961-03-02]': the sources give several, one of them right) read o
 
 from __future__ import annotations
 
+from typing import Any
+
+from casefile.core.countries import country_name
 from casefile.core.datetypes import FuzzyDateError
 from casefile.core.fuzzydate import parse_fuzzy_date
+from casefile.core.topics import topics_words
 
 
 def date_words(text: str | None, edtf: str | None = None) -> str:
@@ -20,3 +24,20 @@ def date_words(text: str | None, edtf: str | None = None) -> str:
     except FuzzyDateError:  # not a set Casefile reads: as stored, never dropped
         return text or code
     return found.reading if found.precision == "set" else text
+
+
+def party_facts(e: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a profile says of a party beyond its names, countries and gender, in words, in
+    the dossier's order: ('Born', '3 October 1971 in Tver'), ('Position', a post a line) …
+    (the dossier's profile and the GUI's "All about" view alike)."""
+    nationality = ", ".join(country_name(c) or c
+                            for c in (e.get("nationality") or "").split(",") if c)
+    born = " in ".join(x for x in (date_words(e.get("birth_text"), e.get("birth_edtf")),
+                                   e.get("birth_place")) if x)
+    out = [("Nationality", nationality), ("Born", born),
+           ("Incorporated", date_words(e.get("incorporation_text"),
+                                       e.get("incorporation_edtf"))),
+           ("Dissolved", date_words(e.get("dissolution_text"), e.get("dissolution_edtf"))),
+           ("Legal form", e.get("legal_form") or ""), ("Position", e.get("position") or ""),
+           ("Address", e.get("address") or ""), ("Topics", topics_words(e.get("topics")))]
+    return [(label, value.strip()) for label, value in out if value and value.strip()]

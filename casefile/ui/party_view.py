@@ -98,6 +98,9 @@ class PartyView(QDialog):
         if p.identifiers:
             lines.append("Identifiers: " + "; ".join(
                 labelled(i["scheme"], i["value"]) for i in p.identifiers))
+        for label, value in p.details:  # a post or an address a line, under its label
+            first, *more = value.splitlines()
+            lines += [f"{label}: {first}", *(f"    {x}" for x in more if x.strip())]
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))

@@ -115,3 +115,22 @@ def test_an_identifier_that_names_its_scheme_is_not_prefixed_twice(qtbot, demo_w
     qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
                     timeout=10000)
     assert "Identifiers: IMO 9074729; MMSI 273456789" in view.facts.text()
+
+
+def test_a_peps_posts_birth_and_topics_are_in_its_profile(qtbot, demo_window):
+    """What makes a person a PEP — their posts, dated, and the topic — is what the analyst
+    opens the profile for; the dossier's profile says it, so does this view."""
+    win = demo_window
+    rid = win.case.create("entity", {
+        "name": "Maria Aleksandrovna Osetrova", "kind": "person", "birth": "[1960, 1961-03-02]",
+        "birth_place": "Tver", "topics": "role.pep",
+        "position": "Member of the State Duma (Russia), 2016-10-05 – 2021-10-12, ended\n"
+                    "Governor of Tver Oblast (Tver Oblast, Russia), since 2021-10-12"}).result
+    view = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
+                    timeout=10000)
+    text = view.facts.text()
+    assert "Born: 1960 or 2 March 1961 (sources differ) in Tver" in text
+    assert ("Position: Member of the State Duma (Russia), 2016-10-05 – 2021-10-12, ended\n"
+            "    Governor of Tver Oblast (Tver Oblast, Russia), since 2021-10-12") in text
+    assert "Topics: Politically exposed person (PEP)" in text

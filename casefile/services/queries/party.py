@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
+from casefile.report.wording import party_facts
 from casefile.services.queries.standing import standing_sql
 from casefile.store import schema
 
@@ -35,6 +36,9 @@ class PartyProfile:
     description: str
     gender: str = ""  # a person's: male, female, other; "" when not known
     items: dict[str, list[Item]] = field(default_factory=dict)
+    # what else the case knows of it, in words: ("Born", "3 October 1971 in Tver"),
+    # ("Position", a post a line), ("Topics", "Politically exposed person (PEP)") …
+    details: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self) -> int:
         return sum(len(v) for v in self.items.values())
@@ -62,7 +66,8 @@ def party_profile(conn: Connection, entity_id: int) -> PartyProfile | None:
                             "ORDER BY id", (entity_id,)),
         identifiers=_rows(conn, "SELECT scheme, value, country FROM identifier "
                                 "WHERE entity_id = ? ORDER BY id", (entity_id,)),
-        description=e["description"] or "", gender=e.get("gender") or "")
+        description=e["description"] or "", gender=e.get("gender") or "",
+        details=party_facts(e))
     p.items["shipment"] = _shipments(conn, entity_id)
     p.items["event"] = [
         {"kind": "event", "id": r["id"], "date": r["date_text"] or "",
