@@ -10,7 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from casefile.core.countries import country_name
 from casefile.core.identifiers import scheme_of_ftm
+from casefile.core.labels import words
 from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.core.topics import sanctioned, topic_label
 from casefile.services.case.facade import Case
@@ -102,16 +104,20 @@ class HitModel(QAbstractTableModel):
 
 
 def party_text(case: Case, entity_id: int) -> str:
+    """The case's party beside a list entry: what a reviewer compares — countries, birth,
+    posts, topics — in words (a set of birth dates read out, a post a line)."""
+    from casefile.report.wording import party_facts
+
     e = case.get("entity", entity_id) or {}
-    lines = [f"{e.get('name', '')}", f"kind: {e.get('kind', '')}"]
+    lines = [f"{e.get('name', '')}", f"kind: {words(e.get('kind'))}"]
     countries = [c for c in [e.get("country") or "", *(e.get("other_countries") or "")
-                             .split(","), *(e.get("nationality") or "").split(",")] if c]
+                             .split(",")] if c]
     if countries:
-        lines.append("countries: " + ", ".join(countries))
-    if e.get("birth_text"):
-        lines.append(f"born: {e['birth_text']}")
+        lines.append("countries: " + ", ".join(country_name(c) or c for c in countries))
     if e.get("gender"):
         lines.append(f"gender: {e['gender']}")
+    for label, value in party_facts(e):
+        lines += [f"{label.lower()}: {x}" for x in value.splitlines() if x.strip()]
     for a in case.children("alias", "entity_id", entity_id):
         lines.append(f"alias: {a['name']}")
     for i in case.children("identifier", "entity_id", entity_id):

@@ -322,3 +322,28 @@ def test_the_list_box_shows_a_watchlists_whole_name(qtbot, session, tmp_path):
     assert dlg.watchlists.currentText() == "ru_fedsfm_terrorist_list"
     needed = QFontMetrics(dlg.watchlists.font()).horizontalAdvance("ru_fedsfm_terrorist_list")
     assert dlg.watchlists.width() > needed
+
+
+def test_the_party_pane_says_birth_posts_and_topics_in_words(tmp_path):
+    """Beside a list entry the reviewer compares the case's party: a set of birth dates read
+    out (not '[1960, 1961-03-02]'), countries by name, each post on its line, the topics."""
+    from casefile.services.case.facade import Case
+    from casefile.ui.screening_hits import party_text
+
+    case = Case.new(tmp_path / "c.casefile")
+    try:
+        eid = case.create("entity", {
+            "name": "Zakharov Aleksandr Viktorovich", "kind": "person", "country": "RU",
+            "nationality": "RU", "birth": "[1960, 1961-03-02]", "topics": "role.pep",
+            "position": "Chief Designer of ZALA AERO, until 2021-12-31\n"
+                        "Member of the Duma (Russia)"}).result
+        text = party_text(case, eid).splitlines()
+    finally:
+        case.close()
+    assert text[:3] == ["Zakharov Aleksandr Viktorovich", "kind: person", "countries: Russia"]
+    assert "born: 1960 or 2 March 1961 (sources differ)" in text
+    assert "nationality: Russia" in text
+    assert ["position: Chief Designer of ZALA AERO, until 2021-12-31",
+            "position: Member of the Duma (Russia)"] == [x for x in text
+                                                          if x.startswith("position")]
+    assert "topics: Politically exposed person (PEP)" in text
