@@ -321,7 +321,7 @@ def test_the_list_box_shows_a_watchlists_whole_name(qtbot, session, tmp_path):
     idle(qtbot, session)
     assert dlg.watchlists.currentText() == "ru_fedsfm_terrorist_list"
     needed = QFontMetrics(dlg.watchlists.font()).horizontalAdvance("ru_fedsfm_terrorist_list")
-    assert dlg.watchlists.width() > needed
+    qtbot.waitUntil(lambda: dlg.watchlists.width() > needed, timeout=5000)  # laid out anew
 
 
 def test_the_party_pane_says_birth_posts_and_topics_in_words(tmp_path):
