@@ -91,12 +91,34 @@ def clean_value(value: str) -> str:
     return re.sub(r"[\s\-./]+", "", value).upper()
 
 
+# FollowTheMoney identifier properties Casefile keeps as their own scheme (it has no scheme
+# of its own for them: the property is what the export writes back), as a reader names them
+_FTM_WORDS = {"wikidataId": "Wikidata ID", "okvedCode": "OKVED code", "npiCode": "NPI",
+              "bvdId": "BvD ID", "sayariId": "Sayari ID", "brightQueryId": "BrightQuery ID",
+              "brightQueryOrgId": "BrightQuery org ID", "permId": "PermID",
+              "ricCode": "RIC", "cikCode": "CIK", "isinCode": "ISIN", "bikCode": "BIK",
+              "cageCode": "CAGE code", "giiNumber": "GIIN", "licenseNumber": "licence number",
+              "voenCode": "VOEN", "fnsCode": "FNS code", "ipoCode": "IPO code",
+              "irsCode": "IRS code", "jibCode": "JIB", "mbsCode": "MBS code",
+              "pfrNumber": "PFR number", "coatoCode": "COATO code",
+              "socialSecurityNumber": "social security number", "mmsi": "MMSI",
+              "callSign": "call sign", "crsNumber": "CRS number", "icaoCode": "ICAO code",
+              "serialNumber": "serial number", "ticker": "ticker", "uscCode": "USCC"}
+
+
+def scheme_label(scheme: str) -> str:
+    """A scheme as a reader names it: Casefile's own as they are ('INN'), an FtM property
+    kept as its scheme in words ('wikidataId' -> 'Wikidata ID')."""
+    return _FTM_WORDS.get(scheme, scheme)
+
+
 def labelled(scheme: str, value: str) -> str:
-    """An identifier as a reader meets it: 'INN 7707083893', and 'IMO 9074729' for a value
-    that already says its scheme ('IMO 9074729' as written, not 'IMO IMO 9074729')."""
+    """An identifier as a reader meets it: 'INN 7707083893', 'Wikidata ID Q56226', and
+    'IMO 9074729' for a value that already says its scheme ('IMO 9074729' as written, not
+    'IMO IMO 9074729')."""
     if clean_value(value).startswith(clean_value(scheme)) and scheme.strip():
         return value
-    return f"{scheme} {value}".strip()
+    return f"{scheme_label(scheme)} {value}".strip()
 
 
 def scheme_of_header(header: str) -> str | None:

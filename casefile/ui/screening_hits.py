@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from casefile.core.countries import country_name
-from casefile.core.identifiers import scheme_of_ftm
+from casefile.core.identifiers import scheme_label, scheme_of_ftm
 from casefile.core.labels import words
 from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.core.topics import sanctioned, topic_label
@@ -121,7 +121,7 @@ def party_text(case: Case, entity_id: int) -> str:
     for a in case.children("alias", "entity_id", entity_id):
         lines.append(f"alias: {a['name']}")
     for i in case.children("identifier", "entity_id", entity_id):
-        lines.append(f"{i['scheme']}: {i['value']}")
+        lines.append(f"{scheme_label(i['scheme'])}: {i['value']}")
     return "\n".join(lines)
 
 
@@ -198,4 +198,6 @@ def prop_words(prop: str) -> str:
     scheme = scheme_of_ftm(prop)
     if scheme is not None:
         return scheme
+    if scheme_label(prop) != prop:  # 'wikidataId' -> 'Wikidata ID'
+        return scheme_label(prop)
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", prop).lower()

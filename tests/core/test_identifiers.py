@@ -97,3 +97,15 @@ def test_an_identifier_says_its_scheme_once(scheme, digits):
     for written in (f"{scheme} {digits}", f"{scheme}{digits}", f"{scheme.lower()} {digits}"):
         assert labelled(scheme, written) == written
         assert labelled(scheme, written).upper().count(scheme.upper()) == 1
+
+
+def test_an_ftm_property_kept_as_its_scheme_reads_in_words():
+    """wikidataId, okvedCode … are kept under FtM's property (the export writes them back
+    there) but a reader meets 'Wikidata ID Q56226', not 'wikidataId Q56226'; every such
+    property the importer keeps has its words."""
+    from casefile.core.identifiers import labelled, scheme_label
+    from casefile.services.exchange.imports.ftm_map import IDENT_OTHER
+
+    assert labelled("wikidataId", "Q56226") == "Wikidata ID Q56226"
+    assert labelled("INN", "7707083893") == "INN 7707083893"
+    assert all(scheme_label(p) != p or p == "ticker" for p in IDENT_OTHER)
