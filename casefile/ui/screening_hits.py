@@ -167,6 +167,8 @@ def entry_text(h: HitRow) -> str:
     props: dict[str, list[str]] = e.get("properties") or {}
     lines = [e.get("caption", ""), f"{schema_words(e.get('schema', ''))} — list id "
              f"{e.get('id', '')}"]
+    if h.watchlist:  # the dialog shows the case's hits of every list screened against
+        lines.append(f"from the watchlist: {h.watchlist}")
     if e.get("datasets"):
         lines.append(f"in the lists: {', '.join(e['datasets'])}")
     if e.get("last_change"):

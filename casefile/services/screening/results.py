@@ -36,6 +36,7 @@ class HitRow:
     carried: bool  # the decision was made on an earlier run's hit
     flag: float = 0.7  # the run's thresholds: a score from ``flag`` on is flagged
     review: float = 0.5
+    watchlist: str = ""  # the list the run screened against
 
     @property
     def open(self) -> bool:
@@ -79,7 +80,7 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
         FROM (SELECT h.id, h.run_id, h.entity_id, e.name, e.kind, h.list_key, h.list_schema,
                      h.list_caption, h.score, h.explanation, h.matched_name, h.features,
                      h.entry, h.reopened, h.carried_decision_id, r.flag_threshold,
-                     r.review_threshold,
+                     r.review_threshold, r.watchlist,
                      (SELECT max(id) FROM screening_decision WHERE hit_id = h.id) AS own
               FROM screening_hit h JOIN screening_run r ON r.id = h.run_id
               JOIN entity e ON e.id = h.entity_id WHERE 1 = 1 {where}) x
@@ -92,5 +93,5 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
         json.loads(r["entry"] or "{}"), r["reopened"], r["verdict"], r["reviewer"],
         r["note"], r["decided_at"],
         carried=r["own"] is None and r["carried_decision_id"] is not None,
-        flag=r["flag_threshold"], review=r["review_threshold"])
+        flag=r["flag_threshold"], review=r["review_threshold"], watchlist=r["watchlist"])
         for r in conn.exec_driver_sql(sql, tuple(params)).mappings()]

@@ -262,3 +262,14 @@ def test_a_pep_nested_first_under_a_company_gets_its_posts_from_its_own_line(tmp
     lines.reverse()  # the company's line, nesting the person, comes first
     load(write_nested(tmp_path / "t.nested.json", lines), "t", where=tmp_path)
     assert _entry(tmp_path, "t", PERSON["id"])["position"] == EXPECTED.splitlines()
+
+
+def test_a_hit_says_the_watchlist_it_came_from(tmp_path):
+    """The dialog lists the case's hits of every list it was screened against: the entry
+    pane says which list each hit is from."""
+    from casefile.ui.screening_hits import entry_text
+
+    case, h = _matched(tmp_path, [{"authority": ["OFAC"]}])
+    case.close()
+    assert h.watchlist == "l"
+    assert "from the watchlist: l" in entry_text(h).splitlines()
