@@ -32,9 +32,23 @@ LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
 
 
 class _PlainTextField(QPlainTextEdit):
-    """Multi-line text that commits when focus leaves it."""
+    """Multi-line text that commits when focus leaves it; as tall as its text, from three
+    lines to :data:`MAX_LINES` (a PEP's posts, one a line, are read without scrolling)."""
 
     committed = Signal()
+    MIN_LINES, MAX_LINES = 3, 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = self.document().documentLayout().documentSize().height()  # visual lines
+        shown = max(self.MIN_LINES, min(self.MAX_LINES, int(lines)))
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        pad = int(2 * self.document().documentMargin()) + margins + 2 * self.frameWidth()
+        self.setFixedHeight(max(70, shown * self.fontMetrics().lineSpacing() + pad))
 
     def focusOutEvent(self, event: Any) -> None:  # noqa: N802
         super().focusOutEvent(event)
@@ -127,7 +141,6 @@ class RecordEditor(QWidget):
             w.committed.connect(lambda text, k=key: self._commit(k, text))
         elif spec.widget == "text":
             w = _PlainTextField()
-            w.setFixedHeight(70)
             w.committed.connect(lambda k=key, w=w: self._commit(k, w.toPlainText()))
         elif spec.widget == "enum":
             w = enum_combo(spec.options, dict(spec.words) if spec.words else None)

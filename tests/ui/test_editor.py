@@ -215,3 +215,20 @@ def test_topic_codes_are_named_under_the_field(qtbot, demo_window):
     win.session.op(lambda case: case.update("entity", 1, {"topics": "export.risk"})).run()
     qtbot.waitUntil(lambda: win.editor.current.code_hints["topics"].text() == "Trade risk",
                     timeout=10000)
+
+
+def test_a_text_field_grows_with_its_lines_so_posts_read_without_scrolling(qtbot, demo_window):
+    """A PEP's five posts, one a line: the Positions box shows them all (up to eight lines;
+    past that it scrolls), and an empty box keeps the 70 px every text box had."""
+    win = demo_window
+    posts = "\n".join(f"Post {i} (Russia), since 201{i}" for i in range(5))
+    rid = win.case.create("entity", {"name": "Osetrova", "kind": "person",
+                                     "position": posts}).result
+    editor = _show(qtbot, win, "entity", rid)
+    box, empty = editor.widgets["position"], editor.widgets["address"]
+    line = box.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: box.height() >= 5 * line, timeout=5000)
+    assert box.verticalScrollBar().maximum() == 0  # all five seen
+    assert empty.height() == 70 < box.height()
+    box.setPlainText("\n".join(f"line {i}" for i in range(30)))
+    assert box.height() <= 8 * line + 40  # long text scrolls past eight lines
