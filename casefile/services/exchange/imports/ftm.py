@@ -128,7 +128,6 @@ class _Import(FtmRecords):
         self.before = {k: w.next[k] for k in w.next}
         self.conn = w.conn
         self._own: dict[str, dict[str, int]] | None = None
-        self.handled: set[str] = set()  # ids of the sources and facts read so far
         self.posts = Posts(report.leave_out)  # the posts of the file's holders (PEPs)
         self.shift = 0  # 1 when the posts were gathered by a pass of their own
 
@@ -211,8 +210,7 @@ class _Import(FtmRecords):
 
     def first(self, line: int, rec: Record) -> None:
         if rec["schema"] in fm.mapping().sources:
-            if not self.again(rec):
-                self.source(line, rec)
+            self.source(line, rec)
         else:
             self.party(line, rec)
 

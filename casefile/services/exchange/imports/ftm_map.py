@@ -96,6 +96,22 @@ def name_parts_left_out(schema: str, props: Props, names: list[str],
                 left_out(f"{schema} {p}: a name part no name of the party holds")
 
 
+@lru_cache(maxsize=256)
+def _read_or_kept(read: frozenset[str]) -> frozenset[str]:
+    """The properties an import reads, and those it never counts as left out."""
+    return read | mapping().not_left_out
+
+
+def count_unread(schema: str, props: Props, read: frozenset[str],
+                 left_out: Callable[[str], None]) -> None:
+    """Count, as left out, each property of a record that has a value and that nothing of
+    ``read`` (nor the properties never counted) takes."""
+    used = _read_or_kept(read)
+    for prop in props:
+        if prop not in used and strings(props, prop):
+            left_out(f"{schema} {prop}: Casefile has no field for it")
+
+
 def first(props: Props, prop: str) -> str | None:
     """The first value of a property, or None."""
     values = strings(props, prop)

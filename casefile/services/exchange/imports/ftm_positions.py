@@ -14,7 +14,7 @@ What a post line cannot say is counted as left out, never dropped silently."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -62,36 +62,25 @@ class Posts:
 
     def read(self, f: TextIO, path: Path, tell: Callable[[], None] | None = None) -> None:
         """Gather the file's posts (``tell`` is called every 1,000 entities: progress)."""
-        for i, (_line, rec) in enumerate(self._records(f, path), 1):
+        for i, (_line, rec) in enumerate(json_entities(path, f, SCHEMATA.__contains__), 1):
             if rec is not None:
                 self.take(rec)
             if tell is not None and i % 1000 == 0:
                 tell()
         self.finish()
 
-    @staticmethod
-    def _records(f: TextIO, path: Path) -> Iterator[tuple[int, Record | None]]:
-        return json_entities(path, f, SCHEMATA.__contains__)
-
     def take(self, rec: Record) -> None:
-        """Note what an Occupancy or Position says (a nested file gives each again, the
-        same: read once; a flat file's fragments add to it)."""
+        """Note what an Occupancy or Position says (a flat file's fragments of one entity
+        add to it; the reader gives a nested file's entity once)."""
         schema, props = rec["schema"], rec["properties"]
         key = (schema, rec["id"] or f"#{len(self._given)}")  # no id: one of its own
-        if key in self._given and rec.get("nested"):
-            return
         given = self._given.setdefault(key, {})
         if rec.get("caption") and schema == "Position":
             given.setdefault("caption", [rec["caption"]])
-        for prop in props:
-            values = fm.strings(props, prop)
-            if not values:
-                continue
-            if prop in _READ[schema]:
-                have = given.setdefault(prop, [])
-                have += [v for v in values if v not in have]
-            elif prop not in fm.mapping().not_left_out:
-                self.leave_out(f"{schema} {prop}: Casefile has no field for it")
+        for prop in _READ[schema] & props.keys():
+            have = given.setdefault(prop, [])
+            have += [v for v in fm.strings(props, prop) if v not in have]
+        fm.count_unread(schema, props, _READ[schema], self.leave_out)
 
     def finish(self) -> None:
         """The titles of the posts and the post lines of each holder, from all the file

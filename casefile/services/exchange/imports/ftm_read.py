@@ -30,6 +30,7 @@ from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_document import document_entities, is_document
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_statements import (
+    TOO_DEEP,
     csv_dicts,
     csv_statements,
     is_statement,
@@ -219,7 +220,6 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
                                + seen)}
 
 
-_TOO_DEEP = "not readable: its JSON is nested too deeply"
 _SPACE = re.compile(r"[ \t\r\n\ufeff]*")
 
 
@@ -279,7 +279,7 @@ def _json_array(path: Path, f: TextIO) -> Iterator[tuple[int, Any]]:
                     continue
                 raise bad(exc.msg, line + buf.count("\n", pos, exc.pos)) from None
             except RecursionError:
-                raise ImportFileError(f"{path.name}, line {line}: {_TOO_DEEP}") from None
+                raise ImportFileError(f"{path.name}, line {line}: {TOO_DEEP}") from None
             if end == len(buf) and more():  # a number may go on in the next piece
                 continue
             break

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,6 @@ from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.party_writer import PartyWriter
-
-
-@lru_cache(maxsize=256)
-def _read_or_kept(read: frozenset[str]) -> frozenset[str]:
-    """The properties an import reads, and those it never counts as left out."""
-    return read | fm.mapping().not_left_out
 
 
 def _unknown_nesting(rec: Record) -> str:
@@ -50,7 +43,6 @@ class FtmRecords:
     parties: dict[str, int]  # FtM id -> entity id
     sources: dict[str, int]  # FtM id -> source id
     events: dict[str, int]  # FtM id -> event id
-    handled: set[str]  # ids of the sources and facts read so far
     _own: dict[str, dict[str, int]] | None
 
     def own(self, kind: str, ftm_id: str) -> int | None:
@@ -67,23 +59,8 @@ class FtmRecords:
     def where(self, line: int) -> Callable[[str], str]:
         return lambda prop: f"{self.path.name}, line {line}, field {prop!r}"
 
-    def again(self, rec: Record) -> bool:
-        """Whether this entity, taken out of a nested line, was read before in this file
-        (a nested file gives one entity under every target it touches): then it is the same
-        entity, not another. A flat file's lines are each read, as FtM fragments may repeat
-        an id with more to say."""
-        if not rec["id"] or not rec.get("nested"):
-            return False
-        if rec["id"] in self.handled:
-            return True
-        self.handled.add(rec["id"])
-        return False
-
     def _left_out(self, schema: str, props: fm.Props, read: frozenset[str]) -> None:
-        used = _read_or_kept(read)
-        for prop in props:
-            if prop not in used and fm.strings(props, prop):
-                self.report.leave_out(f"{schema} {prop}: Casefile has no field for it")
+        fm.count_unread(schema, props, read, self.report.leave_out)
 
     def source(self, line: int, rec: Record) -> None:
         values = ff.source_values(rec["schema"], rec["properties"])
@@ -104,8 +81,6 @@ class FtmRecords:
         self.sources[rec["id"]] = sid
 
     def second(self, line: int, rec: Record) -> None:
-        if self.again(rec):
-            return
         rec["properties"] = fm.Seen(rec["properties"])  # what it leaves out is counted
         schema = rec["schema"]
         if schema == "Sanction":
@@ -118,8 +93,6 @@ class FtmRecords:
             self.relationship(line, rec)
 
     def third(self, line: int, rec: Record) -> None:
-        if self.again(rec):
-            return
         props = rec["properties"] = fm.Seen(rec["properties"])
         doc = next((self.sources[d] for d in fm.strings(props, "document")
                     if d in self.sources), None)

@@ -27,6 +27,7 @@ from casefile.errors import ImportFileError
 from casefile.paths import resource_path
 
 REQUIRED = ("entity_id", "prop", "schema", "value")
+TOO_DEEP = "not readable: its JSON is nested too deeply"
 
 
 def is_statement_header(header: list[str]) -> bool:
@@ -90,8 +91,7 @@ def json_line(path: Path, n: int, text: str) -> Any:
         raise ImportFileError(f"{path.name}, line {n + exc.lineno - 1}, column {exc.colno}: "
                               f"not valid JSON ({exc.msg})") from None
     except RecursionError:
-        raise ImportFileError(f"{path.name}, line {n}: not readable: its JSON is nested too "
-                              "deeply") from None
+        raise ImportFileError(f"{path.name}, line {n}: {TOO_DEEP}") from None
 
 
 def json_statements(path: Path, f: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:

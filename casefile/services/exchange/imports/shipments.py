@@ -91,14 +91,14 @@ class _Parties(KnownParties):
                         "parties")
         by_id = self.by_identifier([(scheme, ident)]) if ident else None
         # a party of this very name whose identifier of the same scheme differs: maybe
-        # another (asked below, never merged unasked)
-        doubt = self.conflict(self.by_name[key], None, [(scheme, ident)]) \
-            if ident and key in self.by_name and key not in self.accept else None
+        # another (asked below, never merged unasked); looked at only when the name decides
+        doubt: str | None = None
         if by_id is not None and (not name or self.named(by_id, key)):
             eid = by_id
         elif key in self.accept:
             eid = report.reused_entities[name] = self.accept[key]
-        elif key in self.by_name and doubt is None:
+        elif key in self.by_name and (not ident or (doubt := self.conflict(
+                self.by_name[key], None, [(scheme, ident)])) is None):
             eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
