@@ -92,8 +92,9 @@ def clean_value(value: str) -> str:
 
 
 # FollowTheMoney identifier properties Casefile keeps as their own scheme (it has no scheme
-# of its own for them: the property is what the export writes back), as a reader names them
-_FTM_WORDS = {"wikidataId": "Wikidata ID", "okvedCode": "OKVED code", "npiCode": "NPI",
+# of its own for them: the property is what the export writes back), as a reader names them;
+# the importer reads these properties (ftm_map.IDENT_OTHER)
+FTM_WORDS = {"wikidataId": "Wikidata ID", "okvedCode": "OKVED code", "npiCode": "NPI",
               "bvdId": "BvD ID", "sayariId": "Sayari ID", "brightQueryId": "BrightQuery ID",
               "brightQueryOrgId": "BrightQuery org ID", "permId": "PermID",
               "ricCode": "RIC", "cikCode": "CIK", "isinCode": "ISIN", "bikCode": "BIK",
@@ -109,7 +110,7 @@ _FTM_WORDS = {"wikidataId": "Wikidata ID", "okvedCode": "OKVED code", "npiCode":
 def scheme_label(scheme: str) -> str:
     """A scheme as a reader names it: Casefile's own as they are ('INN'), an FtM property
     kept as its scheme in words ('wikidataId' -> 'Wikidata ID')."""
-    return _FTM_WORDS.get(scheme, scheme)
+    return FTM_WORDS.get(scheme, scheme)
 
 
 def labelled(scheme: str, value: str) -> str:

@@ -53,12 +53,8 @@ def _listed(data: DossierData, items: list[dict], other: str, word: str) -> Text
 def _details(e: dict) -> list[tuple[str, Text]]:
     """What a profile says of a party beyond names and countries, where the case knows it:
     a post or an address a line (a PEP's posts, dated, one under another)."""
-    facts = party_facts(e)
-    if e.get("gender"):  # after nationality, as a reader expects it
-        at = 1 if facts and facts[0][0] == "Nationality" else 0
-        facts.insert(at, ("Gender", e["gender"]))
     return [(label, join([[r(x.strip())] for x in value.splitlines() if x.strip()], BR))
-            for label, value in facts]
+            for label, value in party_facts(e, gender=True)]
 
 
 def sanction_text(s: dict) -> Text:

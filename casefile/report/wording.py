@@ -26,15 +26,16 @@ def date_words(text: str | None, edtf: str | None = None) -> str:
     return found.reading if found.precision == "set" else text
 
 
-def party_facts(e: dict[str, Any]) -> list[tuple[str, str]]:
-    """What a profile says of a party beyond its names, countries and gender, in words, in
-    the dossier's order: ('Born', '3 October 1971 in Tver'), ('Position', a post a line) …
-    (the dossier's profile and the GUI's "All about" view alike)."""
+def party_facts(e: dict[str, Any], gender: bool = False) -> list[tuple[str, str]]:
+    """What a profile says of a party beyond its names and countries (and its gender, with
+    ``gender``), in words, in the dossier's order: ('Born', '3 October 1971 in Tver'),
+    ('Position', a post a line) … (the dossier's profile and the GUI's views alike)."""
     nationality = ", ".join(country_name(c) or c
                             for c in (e.get("nationality") or "").split(",") if c)
     born = " in ".join(x for x in (date_words(e.get("birth_text"), e.get("birth_edtf")),
                                    e.get("birth_place")) if x)
-    out = [("Nationality", nationality), ("Born", born),
+    out = [("Nationality", nationality), ("Gender", e.get("gender") or "" if gender else ""),
+           ("Born", born),
            ("Incorporated", date_words(e.get("incorporation_text"),
                                        e.get("incorporation_edtf"))),
            ("Dissolved", date_words(e.get("dissolution_text"), e.get("dissolution_edtf"))),

@@ -122,7 +122,7 @@ class LabelLayer(QGraphicsItem):
         pen = -1
         for i, left, y, a, _ in placed:
             text = self._static[i]
-            rect = QRectF(left, y, text.size().width(), text.size().height())
+            rect = QRectF(left, y, *self._sizes[i])  # measured once, when placed
             if not rect.intersects(exposed):
                 continue
             self.last_drawn += 1

@@ -277,9 +277,9 @@ class ImportDialog(QDialog):
             lines += ["", f"{counted(near, 'name')} {'looks' if near == 1 else 'look'} like "
                       f"{'a party' if near == 1 else 'parties'} already in the case (listed "
                       "above). Tick those that are the same party (unticked, each becomes a "
-                      f"new one), {then}.", "", _first(report, self.ROW)] + report.preview
+                      f"new one), {then}.", "", report.preview_heading(self.ROW)] + report.preview
         elif dry_run:
-            lines += ["", _first(report, self.ROW)] + report.preview
+            lines += ["", report.preview_heading(self.ROW)] + report.preview
         elif getattr(report, "nothing_new", False):
             lines += ["", "The case is unchanged: it holds everything the file gives."]
             self.file_info.setText(f"{Path(self.path.text().strip()).name}: nothing new.")
@@ -412,5 +412,3 @@ def _missing_lines(report: Any, dry_run: bool) -> list[str]:
                "Imported without them, as you confirmed."), ""]
 
 
-def _first(report: Any, row: str) -> str:
-    return str(report.preview_heading(row))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.labels import counted
 from casefile.ui import table_rows
 from casefile.ui.column_widths import ColumnWidths
 from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
@@ -307,10 +308,9 @@ class RecordsView(QWidget):
     def _count(self) -> None:
         n = self.model.rowCount()
         hidden = sum(self.view.isColumnHidden(i) for i in range(self.model.columnCount()))
-        self.count_label.setText(
-            f"{n:,} {'record' if n == 1 else 'records'}" + (
-                f" · {hidden} column{'' if hidden == 1 else 's'} hidden (right-click the "
-                "headings to choose)" if hidden else ""))
+        self.count_label.setText(counted(n, "record") + (
+            f" · {counted(hidden, 'column')} hidden (right-click the headings to choose)"
+            if hidden else ""))
 
     def current_id(self) -> int | None:
         idx = self.view.currentIndex()

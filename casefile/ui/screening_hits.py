@@ -200,6 +200,6 @@ def prop_words(prop: str) -> str:
     scheme = scheme_of_ftm(prop)
     if scheme is not None:
         return scheme
-    if scheme_label(prop) != prop:  # 'wikidataId' -> 'Wikidata ID'
-        return scheme_label(prop)
+    if (label := scheme_label(prop)) != prop:  # 'wikidataId' -> 'Wikidata ID'
+        return label
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", prop).lower()

@@ -19,7 +19,13 @@ from typing import Any
 
 from casefile.core.countries import CountryError, country_code
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
-from casefile.core.identifiers import GENERIC, clean_value, detect_scheme, schemes
+from casefile.core.identifiers import (
+    FTM_WORDS,
+    GENERIC,
+    clean_value,
+    detect_scheme,
+    schemes,
+)
 from casefile.paths import resource_path
 
 Props = dict[str, list[Any]]
@@ -59,12 +65,7 @@ def mapping() -> FtmMapping:
 # FollowTheMoney property -> identifier scheme (from resources/identifiers/schemes.json); an
 # identifier property Casefile has no scheme for keeps the property's own name as its scheme
 IDENT_PROPS = {prop: s.key for s in schemes().values() for prop in s.ftm}
-IDENT_OTHER = ("okvedCode", "uscCode", "npiCode", "bvdId", "sayariId", "brightQueryId",
-               "brightQueryOrgId", "permId", "ricCode", "cikCode", "isinCode", "bikCode",
-               "cageCode", "giiNumber", "licenseNumber", "voenCode", "fnsCode",
-               "ipoCode", "irsCode", "jibCode", "mbsCode", "pfrNumber", "coatoCode",
-               "socialSecurityNumber", "wikidataId", "mmsi", "callSign", "crsNumber",
-               "icaoCode", "serialNumber", "ticker")
+IDENT_OTHER = tuple(FTM_WORDS)  # kept under their own property, read in words
 _VAGUE = frozenset({GENERIC, "registration", "tax", "ID"})
 _IDENT_ANY = frozenset(IDENT_PROPS) | frozenset(IDENT_OTHER)
 COUNTRY_PROPS = ("mainCountry", "country", "jurisdiction", "flag")  # a vessel's flag state
