@@ -166,6 +166,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
               f"{counted(report.rows, 'row')}; "
               f"{counted(len(report.new_entities), 'new party', 'new parties')}, "
               f"{len(report.reused_entities):,} already in the case")
+        if report.added_to:
+            print(report.added_line())
     notes = list(report.warnings.items())
     for what, n in notes[:50]:
         print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))

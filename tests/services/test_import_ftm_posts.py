@@ -86,7 +86,8 @@ def test_posts_nested_under_the_person_as_yente_gives_them(case, tmp_path):
     assert not report.skipped_schemata
 
 
-def test_posts_of_a_party_already_in_the_case_or_of_no_party_are_counted(case, tmp_path):
+def test_posts_of_a_party_already_in_the_case_are_added_to_it_of_no_party_counted(case,
+                                                                                   tmp_path):
     person = {**PERSON, "properties": {"name": ["Maria Aleksandrovna Osetrova"]}}
     import_ftm(case, _write_lines(tmp_path / "first.ftm.json", [person]))
     stray = {"id": "wd-occ-9", "schema": "Occupancy",
@@ -95,9 +96,10 @@ def test_posts_of_a_party_already_in_the_case_or_of_no_party_are_counted(case, t
         PERSON, DUMA, GOVERNOR, *OCCUPANCIES, stray])).result
     assert not report.problems
     assert report.reused_entities == {"Maria Aleksandrovna Osetrova": 1}
-    assert _position(case) == ""  # not changed by an import
-    # two posts (the third repeats the first undated): each said once
-    assert report.left_out["Occupancy of a party already in the case: not added to it"] == 2
+    # two posts (the third repeats the first undated): each once, added to the party
+    assert _position(case) == EXPECTED
+    assert report.added["positions"] == 1 and report.added_to == 1
+    assert not any("already in the case" in k for k in report.left_out)
     assert report.left_out["Occupancy whose holder is not a party in the file"] == 1
 
 

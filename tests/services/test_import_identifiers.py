@@ -134,3 +134,21 @@ def test_a_shipper_of_the_same_name_with_another_inn_is_asked_about(case, tmp_pa
         shippers = [r[0] for r in conn.exec_driver_sql(
             "SELECT shipper_id FROM shipment ORDER BY id")]
     assert shippers[0] == shippers[1] != eid and shippers[2] == eid
+
+
+def test_an_identifier_rows_give_a_party_the_case_holds_is_added_once(case, tmp_path):
+    """The case knows the shipper by name only; the customs rows give its INN (on every
+    row): the INN is added to it once, cited to the file, and said."""
+    eid = case.create("entity", {"name": "ООО «ВОСТОК»"}).result
+    rows = "".join(f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;;2022;подшипники {n}\n" for n in range(3))
+    report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows, "cp1251"),
+                              accept_missing=True).result
+    assert report.shipments == 3 and report.reused_entities == {"ООО «ВОСТОК»": eid}
+    assert idents(case) == [("ООО «ВОСТОК»", "INN", SBER_INN)]
+    assert report.added_to == 1 and report.added == {"identifier": 1}
+    assert report.added_line() == "Added to 1 party already in the case: 1 identifier"
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT locator FROM citation WHERE entity_id = ?",
+                                    (eid,)).fetchall() == [("line 2",)]
+    case.undo()
+    assert idents(case) == []

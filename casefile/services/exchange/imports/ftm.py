@@ -31,7 +31,7 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_known import CaseFacts
+from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
 from casefile.services.exchange.imports.ftm_read import (
@@ -43,6 +43,7 @@ from casefile.services.exchange.imports.ftm_read import (
 from casefile.services.exchange.imports.ftm_records import FtmRecords
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.known import KnownParties
+from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import (
     check_not_imported,
@@ -81,15 +82,18 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     def work(tx: Tx) -> FtmReport:
         conn = tx.conn
         digest = None if again else check_not_imported(conn, path)
-        src = file_source(conn, path, "database", f"Imported FollowTheMoney data: {path.name}",
+        src = file_source(conn, path, "database", f"{IMPORTED_TITLE}{path.name}",
                           "Imported FollowTheMoney records.", digest)
         writer = PartyWriter(conn, src, report.problem, cut=report.leave_out)
-        run = _Import(path, encoding, report, writer, KnownParties(conn), CaseFacts(conn),
+        known = KnownParties(conn)
+        more = PartyAdditions(tx, writer, known, report.leave_out, report.problem)
+        run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
                       accept or {}, keep_apart, progress)
         run.all_passes()
         if report.problems:
             raise ImportFailed(report)
-        report.nothing_new = run.created_nothing()
+        report.added, report.added_to = more.added, len(more.parties)
+        report.nothing_new = run.created_nothing() and not more.parties
         if dry_run:
             return report
         if review and report.proposals:
@@ -112,11 +116,14 @@ class _Import(FtmRecords):
     are :class:`FtmRecords`')."""
 
     def __init__(self, path: Path, encoding: str, report: FtmReport, w: PartyWriter,
-                 known: KnownParties, facts: CaseFacts, accept: dict[str, int],
+                 known: KnownParties, facts: CaseFacts, more: PartyAdditions,
+                 accept: dict[str, int],
                  keep_apart: Iterable[str],
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
-        self.known, self.facts = known, facts
+        self.known, self.facts, self.more = known, facts, more
+        # the parties earlier imports made of the file's ids
+        self.imported = imported_ids(w.conn, set(fm.mapping().parties))
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.apart = {normalise_name(k) for k in keep_apart}
         self.progress = progress
@@ -231,7 +238,8 @@ class _Import(FtmRecords):
         key = normalise_name(name)
         idents = fm.identifiers(props, detect)
         by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid = self.own("entity", rec["id"]) or self.accept.get(key)
+        eid = self.own("entity", rec["id"]) or self.imported.get(rec["id"]) or \
+            self.accept.get(key)
         doubt = None  # why the case's party of this very name may be another
         if eid is None and (same := self.known.existing.get(key)) is not None:
             doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")),
@@ -240,8 +248,11 @@ class _Import(FtmRecords):
         if eid is None and doubt is None and by_id is not None \
                 and self.known.named(by_id, key):
             eid = by_id
+        added: list[str] = []
         if eid is not None:
             report.reused_entities[name] = eid
+            if self.more.existed(eid):
+                added = self._add_to(eid, line, rec, name, idents)
         else:
             eid = self._new_party(line, rec, name, key, idents, by_id, doubt)
             if eid is None:
@@ -252,7 +263,8 @@ class _Import(FtmRecords):
                           in report.proposals if n == name), None)
             what = ("new" if asked is None else f"new, unless it is {asked}: see the "
                     "matches to tick") if eid not in self.known.names else \
-                f"= existing #{eid} {self.known.names[eid]}"
+                f"= existing #{eid} {self.known.names[eid]}" + \
+                (f"; adds {', '.join(added)}" if added else "")
             extra = [counted(len(idents), "identifier")] if idents else []
             report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
                                              + extra))
@@ -295,11 +307,40 @@ class _Import(FtmRecords):
         self._left_out(schema, props, fm.PARTY_PROPS)
         fm.name_parts_left_out(schema, props, [name, *(a[1] for a in aliases)],
                                report.leave_out)
-        note = rec.get("_note") or " ".join(fm.strings(props, "sourceUrl"))
-        self.w.cite(where, "entity", eid, f"line {line}",
-                    " · ".join(x for x in (f"{schema} {rec['id']}".strip(), note) if x))
+        self._cite_party(line, rec, eid)
         report.new_entities.append(name)
         return eid
+
+    def _cite_party(self, line: int, rec: Record, eid: int, existing: bool = False) -> None:
+        note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
+        self.w.cite(self.where(line), "entity", eid, f"line {line}",
+                    " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
+                               if x), existing=existing)
+
+    def _add_to(self, eid: int, line: int, rec: Record, name: str,
+                idents: list[tuple[str, str, str]]) -> list[str]:
+        """Add what the file's party says to party ``eid``, which the case held before the
+        import (:mod:`.party_additions`), citing the file for it; what was added."""
+        schema, props, report = rec["schema"], rec["properties"], self.report
+        where = self.where(line)
+        country, details, fields = fm.party_details(schema, props, report.leave_out)
+        if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
+            details["position"] = self.posts.position(self.posts.lines(rec["id"]),
+                                                      details.get("position", ""))
+        row = self.w.check("entity", {"kind": fm.mapping().parties[schema], "name": name,
+                                      "country": country,
+                                      "description": fm.joined(props, "description", "notes"),
+                                      **details}, where,
+                           {"name": "name", "description": "notes", **fields})
+        aliases = fm.aliases(props, name, rec["langs"])
+        added = self.more.add(eid, where, schema, names=[("name", name), *aliases],
+                              identifiers=idents, details=row)
+        self._left_out(schema, props, fm.PARTY_PROPS)
+        fm.name_parts_left_out(schema, props, [name, *(a[1] for a in aliases)],
+                               report.leave_out)
+        if added:
+            self._cite_party(line, rec, eid, existing=True)
+        return added
 
     def simple_row(self, line: int, rec: Record) -> None:
         """A row of targets.simple.csv: the party, then its sanctions (the sanctions cell

@@ -46,6 +46,9 @@ class FtmReport(ImportReport):
         made = [counted(n, one, many) for n, one, many in counts if n]
         if self.citations:
             made.append(counted(self.citations, "citation") + " of its sources")
+        if self.added_to:
+            made.append("details of " + counted(self.added_to, "party already in the case",
+                                                "parties already in the case"))
         return made
 
     def headline(self, verb: str) -> str:
@@ -72,6 +75,8 @@ class FtmReport(ImportReport):
             lines.append("Already in the case (not added again): " + ", ".join(
                 counted(n, "party" if k == "parties" else k.removesuffix("s"), k)
                 for k, n in have.items() if n))
+        if self.added_to:
+            lines.append(self.added_line())
         if self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:

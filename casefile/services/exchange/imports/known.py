@@ -39,6 +39,10 @@ class KnownParties:
             self.add_identifier(eid, scheme, value)
         self.existing = dict(self.by_name)  # what was there before the import
 
+    def know_name(self, eid: int, name: str) -> None:
+        """Know party ``eid`` by another name (one an import added to it)."""
+        self._name(eid, name)
+
     def _name(self, eid: int, name: str) -> None:
         self.spellings.setdefault(eid, set()).add(name)
         key = normalise_name(name)

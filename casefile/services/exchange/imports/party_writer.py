@@ -140,11 +140,12 @@ class PartyWriter:
             self._queue(table, {**(values or {}), "entity_id": eid})
         return eid
 
-    def alias(self, where: Where, entity_id: int, name: str, field: str) -> int | None:
+    def alias(self, where: Where, entity_id: int, name: str, field: str,
+              kind: str = "spelling", lang: str = "") -> int | None:
         """Another name of a party (new or already in the case), e.g. a spelling variant
         that resolved to it."""
-        cleaned = self.check("alias", {"name": name, "kind": "spelling"}, where,
-                             {"name": field})
+        values = {"name": name, "kind": kind, **({"lang": lang} if lang else {})}
+        cleaned = self.check("alias", values, where, {"name": field})
         return None if cleaned is None else self._queue("alias",
                                                         {**cleaned, "entity_id": entity_id})
 

@@ -31,6 +31,10 @@ class ImportReport:
     row_problems: list[str] = field(default_factory=list)  # of the row being read
     date_order: str = ""  # how slashed dates were read (day or month first) and why
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
+    # what was added to parties the case held before the import ('name', 'birth date' …)
+    # -> how often, and to how many parties
+    added: dict[str, int] = field(default_factory=dict)
+    added_to: int = 0
     layout: str = ""  # the layout the file's header was recognised as
     constants: dict[str, str] = field(default_factory=dict)  # field -> fixed value
     missing: list[str] = field(default_factory=list)  # essential fields not found (short)
@@ -46,6 +50,15 @@ class ImportReport:
     def leave_out(self, what: str) -> None:
         """Count a value the import does not keep (said in the report, never silent)."""
         self.left_out[what] = self.left_out.get(what, 0) + 1
+
+    def added_line(self) -> str:
+        """'Added to 2 parties already in the case: 3 names, 1 identifier, birth date, other
+        countries (2 parties)'."""
+        what = [counted(n, k) if k in ("name", "identifier") else
+                f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
+                for k, n in self.added.items()]
+        return (f"Added to {counted(self.added_to, 'party', 'parties')} already in the case: "
+                + ", ".join(what))
 
     def left_out_lines(self) -> list[str]:
         return [f"{what} ({n:,}×)" if n > 1 else what

@@ -24,6 +24,7 @@ from casefile.services.exchange.imports.mapping import (
     check_mapping,
     guess_mapping,
 )
+from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import (
     check_not_imported,
@@ -64,13 +65,17 @@ class _Parties(KnownParties):
     """Resolve the party cells of a row to entity ids: existing (name/alias/identifier) or
     new, written by the one party writer."""
 
-    def __init__(self, conn: Any, accept: dict[str, int], keep_apart: Iterable[str],
-                 writer: PartyWriter) -> None:
-        super().__init__(conn)
+    def __init__(self, tx: Any, accept: dict[str, int], keep_apart: Iterable[str],
+                 writer: PartyWriter, report: ImportReport) -> None:
+        super().__init__(tx.conn)
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.keep_apart = {normalise_name(k) for k in keep_apart}
         self.writer = writer
         self.checked: set[str] = set()
+        # what the rows add to parties the case held (an identifier, a country), each
+        # party, identifier and country looked at once however many rows repeat them
+        self.more = PartyAdditions(tx, writer, self, report.leave_out, report.problem)
+        self.looked: set[tuple[int, str, str]] = set()
 
     def resolve(self, role: str, values: dict[str, Any], line: int,
                 report: ImportReport) -> int | None:
@@ -105,9 +110,17 @@ class _Parties(KnownParties):
         else:
             eid = None
         if eid is not None:
-            if stated:  # not written (the party is not changed), but it must be a country
-                self.writer.check("entity", {"country": stated}, _where(report, line),
-                                  _ROLE_FIELDS[role])
+            where = _where(report, line)
+            if (eid, ident, stated) not in self.looked and self.more.existed(eid):
+                self.looked.add((eid, ident, stated))
+                country = self.writer.check("entity", {"country": stated}, where,
+                                            _ROLE_FIELDS[role]) if stated else None
+                if self.more.add(eid, where, role.capitalize(), details=country,
+                                 identifiers=[(ident_key, scheme, ident)] if ident else []):
+                    self.writer.cite(where, "entity", eid, f"line {line}", "",
+                                     existing=True)
+            elif stated:  # it must be a country
+                self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
                 spellings.add(name)
@@ -205,7 +218,7 @@ def import_shipments(case: Case, path: str | Path,
                                 given.constants.get("source_publisher", "")) \
             if not dry_run else 0
         writer = PartyWriter(conn, source_id, report.problem, write=not dry_run)
-        parties = _Parties(conn, accept or {}, keep_apart, writer)
+        parties = _Parties(tx, accept or {}, keep_apart, writer, report)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple[Any, ...]] = []
@@ -271,6 +284,7 @@ def import_shipments(case: Case, path: str | Path,
             raise ImportFailed(report)
         _flush(conn, writer, ships, stops, cites)
         report.shipments = ship_id - first_ship
+        report.added, report.added_to = parties.more.added, len(parties.more.parties)
         if dry_run:
             return report
         if review and report.proposals:

@@ -1,0 +1,206 @@
+"""What an import adds to a party that was in the case before it.
+
+A file's party that resolves to one the case holds (same name, a name the user confirmed, the
+same identifier under the same name) is not created again; what the file says of it that the
+case's party does not say yet is added to it — nothing is replaced:
+
+- its other names (a name the party has under no spelling yet) become aliases;
+- its identifiers the party lacks are added;
+- its details fill what the party's fields leave empty (a date, the place of birth, the
+  legal form …), join the party's lists (other countries, nationality, topics), and add
+  the lines its positions and addresses do not hold yet.
+
+Where the case's party says something else in a field that holds one value (another legal
+form, another incorporation date), the case's value stays and the file's is counted as left
+out, naming the field. The rows are written in the import's own operation (one undo takes the
+import and what it added back) and the imported file is cited for the party, so every value
+added has its source."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+from casefile.core.identifiers import detect_scheme, match_key
+from casefile.core.labels import counted
+from casefile.core.names import normalise_name
+from casefile.errors import ValidationError
+from casefile.services.case.journal import Tx
+from casefile.services.case.operations import insert_row
+from casefile.services.case.validation import max_chars, tags_text
+from casefile.services.exchange.imports.known import KnownParties
+from casefile.services.exchange.imports.party_writer import PartyWriter, Where
+from casefile.store import schema
+
+# a field as a report says it
+WORDS = {"country": "country", "other_countries": "other countries",
+         "nationality": "nationality", "topics": "topics", "birth": "birth date",
+         "incorporation": "incorporation date", "dissolution": "dissolution date",
+         "birth_place": "place of birth", "legal_form": "legal form", "gender": "gender",
+         "description": "description", "position": "positions", "address": "addresses"}
+DATE_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
+LINES = ("position", "address")  # one value a line: the file's lines not there are added
+ONE = ("birth_place", "legal_form", "gender", "description")  # one value: filled if empty
+DATES = tuple(schema.date_fields("entity"))
+
+
+def _items(value: str | None) -> list[str]:
+    return [x for x in (value or "").split(",") if x]
+
+
+def detail_changes(old: dict[str, Any], new: dict[str, Any]
+                   ) -> tuple[dict[str, Any], list[str], list[str]]:
+    """(the columns of the case's party ``old`` to write, the fields they add to, the
+    fields where the file's party ``new`` says otherwise and the case's value stays), both
+    as keys of :data:`WORDS`. ``new`` holds the file's values as cleaned for an entity row; a
+    column it lacks says nothing."""
+    out: dict[str, Any] = {}
+    added: list[str] = []
+    other: list[str] = []
+    country, theirs = old.get("country"), new.get("country")
+    if theirs and not country:
+        out["country"], country = theirs, theirs
+        added.append("country")
+    had = _items(old.get("other_countries"))
+    more = [c for c in dict.fromkeys(([theirs] if theirs else [])
+                                     + _items(new.get("other_countries")))
+            if c != country and c not in had]
+    if more:
+        out["other_countries"] = ",".join(had + more)
+        added.append("other_countries")
+    nation = list(dict.fromkeys(_items(old.get("nationality"))
+                                + _items(new.get("nationality"))))
+    if nation != _items(old.get("nationality")):
+        out["nationality"] = ",".join(nation)
+        added.append("nationality")
+    topics = tags_text(_items(old.get("topics")) + _items(new.get("topics")))
+    if topics != tags_text(_items(old.get("topics"))):
+        out["topics"] = topics
+        added.append("topics")
+    for prefix in DATES:
+        mine, given = old.get(f"{prefix}_text"), new.get(f"{prefix}_text")
+        if given and not mine:
+            out.update({f"{prefix}_{p}": new.get(f"{prefix}_{p}") for p in DATE_PARTS})
+            added.append(prefix)
+        elif given and new.get(f"{prefix}_edtf") != old.get(f"{prefix}_edtf"):
+            other.append(prefix)
+    for col in LINES:
+        have = (old.get(col) or "").splitlines()
+        seen = {" ".join(x.split()).casefold() for x in have}
+        extra = [x for x in (new.get(col) or "").splitlines()
+                 if x.strip() and " ".join(x.split()).casefold() not in seen]
+        if extra:
+            out[col] = "\n".join([*have, *extra]).strip("\n")
+            added.append(col)
+    for col in ONE:
+        mine, given = old.get(col), new.get(col)
+        if given and not mine:
+            out[col] = given
+            added.append(col)
+        elif given and " ".join(str(given).split()).casefold() not in \
+                " ".join(str(mine).split()).casefold():
+            other.append(col)
+    return out, added, other
+
+
+class PartyAdditions:
+    """Adds what a file says to the parties the case held before the import (see the module
+    text); ``left_out`` hears what is not added, ``problem`` a value the rules refuse."""
+
+    def __init__(self, tx: Tx, w: PartyWriter, known: KnownParties,
+                 left_out: Callable[[str], None], problem: Callable[[str], None]) -> None:
+        self.tx, self.w, self.known = tx, w, known
+        self.left_out, self.problem = left_out, problem
+        self.added: dict[str, int] = {}  # what was added (words) -> how often
+        self.parties: set[int] = set()  # the parties anything was added to
+        self._idents: dict[int, set[tuple[str, str]]] = {}
+        # the driver's own cursor on the same transaction: a party looked at costs two plain
+        # queries, not two SQLAlchemy statements (a re-import looks at 10^5 of them)
+        self.driver = cast(sqlite3.Connection, tx.conn.connection.driver_connection)
+
+    def existed(self, eid: int) -> bool:
+        """Whether party ``eid`` was in the case before the import."""
+        return eid < self.w.first["entity"]
+
+    def add(self, eid: int, where: Where, label: str, *,
+            names: Sequence[tuple[str, ...]] = (),
+            identifiers: Sequence[tuple[str, str, str]] = (),
+            details: dict[str, Any] | None = None) -> list[str]:
+        """Add to party ``eid`` its ``names`` ``(field, name[, kind, lang])``, its
+        ``identifiers`` ``(field, scheme, value)`` and its ``details`` (columns cleaned for
+        an entity row) that it lacks; ``label`` names the file's party in what is left
+        out. Returns what was added, as the preview says it ('1 name', 'birth date' …)."""
+        n_names = sum(self._name(eid, where, *one) for one in names)
+        n_idents = sum(self._identifier(eid, where, *one) for one in identifiers)
+        fields = self._details(eid, label, details) if details else []
+        for key, n in (("name", n_names), ("identifier", n_idents),
+                       *((f, 1) for f in fields)):
+            if n:
+                self.added[key] = self.added.get(key, 0) + n
+        said = [counted(n, one) for n, one in ((n_names, "name"), (n_idents, "identifier"))
+                if n] + fields
+        if said:
+            self.parties.add(eid)
+        return said
+
+    def _name(self, eid: int, where: Where, field: str, name: str, kind: str = "alias",
+              lang: str = "") -> bool:
+        if name in self.known.spellings.get(eid, ()):  # as written: no need to normalise
+            return False
+        key = normalise_name(name)
+        if not key or self.known.named(eid, key):
+            return False
+        if self.w.alias(where, eid, name, field, kind=kind, lang=lang) is None:
+            return False
+        self.known.know_name(eid, name)
+        return True
+
+    def _identifier(self, eid: int, where: Where, field: str, scheme: str,
+                    value: str) -> bool:
+        have = self._idents.get(eid)
+        if have is None:
+            have = self._idents[eid] = {_key(s, v) for s, v in self.driver.execute(
+                "SELECT scheme, value FROM identifier WHERE entity_id = ?", (eid,))}
+        key = _key(scheme, value)
+        if key in have:
+            return False
+        try:
+            insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
+                                               "value": value})
+        except ValidationError as exc:
+            self.problem(f"{where(field)}: {exc.message}")
+            return False
+        have.add(key)
+        self.known.add_identifier(eid, scheme, value)
+        return True
+
+    def _details(self, eid: int, label: str, new: dict[str, Any]) -> list[str]:
+        cur = self.driver.execute("SELECT * FROM entity WHERE id = ?", (eid,))
+        found = cur.fetchone()
+        if found is None:
+            return []
+        old = dict(zip([d[0] for d in cur.description], found, strict=True))
+        out, added, other = detail_changes(old, new)
+        for col in [c for c in LINES if c in out]:
+            limit = max_chars("entity", col) or 0
+            if len(out[col]) > limit:  # the field would go past what it holds
+                del out[col]
+                added.remove(col)
+                self.left_out(f"{label} {WORDS[col]}: the case's party's field would go past "
+                              f"the {limit:,} characters it holds; not added")
+        for col in other:
+            self.left_out(f"{label} {WORDS[col]}: the case's party already says another; "
+                          "the case's kept")
+        if out:
+            self.tx.update("entity", eid, out)
+        return [WORDS[c] for c in added]
+
+
+def _key(scheme: str, value: str) -> tuple[str, str]:
+    """An identifier as compared: by its scheme's match key where it has one (an INN under
+    innCode or taxNumber is one INN), else its scheme and value, spaces and case aside."""
+    found = match_key(detect_scheme(value, scheme), value)
+    if found is not None:
+        return found
+    return " ".join(scheme.split()).casefold(), "".join(value.split()).casefold()
