@@ -265,7 +265,7 @@ class _Import(FtmRecords):
                     "matches to tick") if eid not in self.known.names else \
                 f"= existing #{eid} {self.known.names[eid]}" + \
                 (f"; adds {', '.join(added)}" if added else "")
-            extra = [counted(len(idents), "identifier")] if idents else []
+            extra = [counted(len(idents), "identifier")] if idents and not added else []
             report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
                                              + extra))
         return eid
