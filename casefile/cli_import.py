@@ -176,7 +176,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
     left_out = report.left_out_lines()
     if left_out:
         print(f"{'Would leave' if args.dry_run else 'Left'} out "
-              f"{counted(sum(report.left_out.values()), 'value')} Casefile cannot hold:")
+              f"{counted(sum(report.left_out.values()), 'value')}, each with why:")
         for line in left_out[:50]:
             print(f"  {line}")
         if len(left_out) > 50:

@@ -269,8 +269,8 @@ class ImportDialog(QDialog):
             lines += [f"  {line}" for line in report.skipped_lines(50)]
         if report.left_out:
             lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
-                      f"{counted(sum(report.left_out.values()), 'value')} Casefile cannot "
-                      "hold:"]
+                      f"{counted(sum(report.left_out.values()), 'value')}, each "
+                      "with why:"]
             lines += [f"  {line}" for line in report.left_out_lines()[:50]]
         near = len(report.proposals)
         if dry_run and near:
