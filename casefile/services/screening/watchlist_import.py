@@ -81,13 +81,18 @@ class LoadReport:
 
 
 def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
-           progress: Progress | None) -> Iterator[tuple[int, dict[str, Any]]]:
+           progress: Progress | None, read_before: Callable[[int, bytes], bool] | None = None
+           ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The entities of the file's lines, with their line numbers, but those
+    ``read_before`` says were read already (a flat file's posts)."""
     done = 0
     for n, raw in enumerate(fb, 1):
         sha.update(raw)
         done += len(raw)
         if progress is not None and n % 5000 == 0:
             progress(done, total, f"line {n:,}")
+        if read_before is not None and read_before(n, raw):
+            continue  # (what the posts' pass left out is counted there)
         text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
         if not text:
             continue
@@ -305,7 +310,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             if posts.read(path, progress, total) and progress is not None:
                 progress = _after_posts(progress)
             with path.open("rb") as fb:
-                for n, obj in _lines(path, fb, sha, total, progress):
+                for n, obj in _lines(path, fb, sha, total, progress, posts.read_before):
                     op = obj.get("op")
                     if isinstance(op, str) and isinstance(obj.get("entity"), dict):
                         delta = True
@@ -313,8 +318,6 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         if op.upper() == "DEL":
                             w.delete(str(obj.get("id") or ""))
                             continue
-                    if posts.active and obj.get("schema") in POSTS and not is_nested(obj):
-                        continue  # read by the posts' pass (what it left out is counted)
                     for one in _flat(obj, seen):
                         posts.give(one)
                         parsed = _row(one)

@@ -59,6 +59,9 @@ class FlatPosts:
         self.left_out: Counter[str] = Counter()
         self.posts = 0  # post lines given to entries
         self.holders = 0  # entries given posts
+        # the lines that name an Occupancy or Position first but were not read as one (a
+        # nested line, a delta's DEL): the entries' pass reads them
+        self._others: set[int] = set()
 
     def read(self, path: Path, progress: Progress | None = None, total: int = 0) -> bool:
         """Gather the file's flat Occupancy and Position lines (``progress`` hears of the
@@ -83,6 +86,8 @@ class FlatPosts:
                 rec = _fragment(path, n, raw)
                 if rec is not None:
                     rows.append(rec)
+                else:
+                    self._others.add(n)
                 if len(rows) >= _BATCH:
                     self._write(rows)
         self._write(rows)
@@ -91,6 +96,14 @@ class FlatPosts:
             self._build()
         self.con.execute("DROP TABLE temp.post_frag")
         return True
+
+    def read_before(self, n: int, raw: bytes) -> bool:
+        """Whether the line ``n`` (``raw``, its bytes) was read by :meth:`read`: the
+        entries' pass need not parse it again."""
+        if not self.active:
+            return False
+        found = _SCHEMA.search(raw)
+        return found is not None and found.group(1) in _WANTED and n not in self._others
 
     def _write(self, rows: list[tuple[str, str, str | None, str]]) -> None:
         self.con.executemany("INSERT INTO temp.post_frag VALUES (?, ?, ?, ?)", rows)

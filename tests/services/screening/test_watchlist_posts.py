@@ -178,3 +178,15 @@ def test_the_posts_are_the_same_whatever_the_order_of_the_lines(tmp_path, lines)
     got = _positions(tmp_path, name)
     assert {k: got[k] for k in EXPECTED} == EXPECTED
     assert (r.posts, r.post_holders, r.left_out) == (4, 3, LEFT_OUT)
+
+
+def test_a_delta_files_posts_reach_the_persons_it_adds_and_its_deletions_still_apply(
+        tmp_path):
+    load(_write(tmp_path / "entities.ftm.json", [KIM, COMPANY]), "d", where=tmp_path)
+    delta = [{"op": "ADD", "entity": d} for d in (OCC[0], DUMA, OSETROVA)] + [
+        {"op": "DEL", "entity": {"id": COMPANY["id"], "schema": "Company"}},
+        {"op": "DEL", "entity": {"id": "occ-old", "schema": "Occupancy"}}]
+    r = load(_write(tmp_path / "delta.json", delta), "d", where=tmp_path)
+    assert (r.kind, r.added, r.removed, r.posts) == ("delta", 1, 1, 1)
+    assert _positions(tmp_path, "d") == {KIM["id"]: None,
+                                         OSETROVA["id"]: EXPECTED[OSETROVA["id"]][:1]}
