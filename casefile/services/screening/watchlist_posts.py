@@ -209,7 +209,9 @@ def _fragment(path: Path, n: int, raw: bytes) -> tuple[str, str, str | None, str
         if obj["op"].upper() == "DEL":
             return None
         obj = obj["entity"]
-    if is_nested(obj):  # a nested line's posts are read with it (watchlist_import)
+    # a nested line's posts are read with it (watchlist_import); a line with no brace but
+    # its own and its properties' can nest nothing (nearly every flat line: no need to look)
+    if raw.count(b"{") > 2 and is_nested(obj):
         return None
     rec = entity(obj)
     if rec is None or rec["schema"] not in SCHEMATA:

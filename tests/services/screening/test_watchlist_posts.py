@@ -190,3 +190,35 @@ def test_a_delta_files_posts_reach_the_persons_it_adds_and_its_deletions_still_a
     assert (r.kind, r.added, r.removed, r.posts) == ("delta", 1, 1, 1)
     assert _positions(tmp_path, "d") == {KIM["id"]: None,
                                          OSETROVA["id"]: EXPECTED[OSETROVA["id"]][:1]}
+
+
+def test_a_nested_occupancy_line_among_flat_ones_is_read_as_a_nested_line(tmp_path):
+    """A line that is an Occupancy with its holder and post nested in it (as yente gives
+    one) is not a flat post: it is read with the entries, its person given the post."""
+    (nested,) = nested_targets([KIM, LEADER, OCC[2]], targets={"occ-kim"})
+    assert nested["schema"] == "Occupancy" and isinstance(
+        nested["properties"]["holder"][0], dict)
+    flat = [OSETROVA, DUMA, GOVERNOR, OCC[0], OCC[1]]
+    r = load(_write(tmp_path / "entities.ftm.json", [nested, *flat]), "m", where=tmp_path)
+    got = _positions(tmp_path, "m")
+    assert got == {k: EXPECTED[k] for k in (OSETROVA["id"], KIM["id"])}
+    assert (r.added, r.posts, r.post_holders, r.left_out) == (2, 2, 1, {})
+
+
+def test_a_hit_on_a_flat_files_pep_shows_the_reviewer_its_dated_posts(tmp_path):
+    from casefile.services.case.facade import Case
+    from casefile.services.screening.results import hits
+    from casefile.services.screening.screen import screen_case
+    from casefile.ui.screening_hits import entry_text
+
+    load(_write(tmp_path / "entities.ftm.json", LINES), "peps", where=tmp_path)
+    with Case.new(tmp_path / "c.casefile") as case:
+        eid = case.create("entity", {"name": "Мария Осетрова", "kind": "person"}
+                          ).created["entity"][0]
+        screen_case(case, "peps", where=tmp_path, party=eid)
+        with case.read() as conn:
+            (h,) = hits(conn)
+    shown = entry_text(h).splitlines()
+    assert h.entry["id"] == OSETROVA["id"]
+    assert [x for x in shown if x.startswith("position: ")] == [
+        f"position: {line}" for line in EXPECTED[OSETROVA["id"]]]
