@@ -65,8 +65,9 @@ class FlatPosts:
 
     def read(self, path: Path, progress: Progress | None = None, total: int = 0) -> bool:
         """Gather the file's flat Occupancy and Position lines (``progress`` hears of the
-        bytes read, as the first fifth of ``total``; it may raise Cancelled). False when a
-        scan of its bytes finds no Occupancy: then the file is not read."""
+        bytes read, as the first fifth of ``total``: half reading, half making posts; it
+        may raise Cancelled). False when a scan of its bytes finds no Occupancy: then the
+        file is not read."""
         if not names_occupancies(path, "utf-8"):
             return False
         for table in ("post_frag", "post_title", "post_held"):
@@ -79,7 +80,8 @@ class FlatPosts:
             for n, raw in enumerate(fb, 1):
                 done += len(raw)
                 if progress is not None and n % 5000 == 0:
-                    progress(done // 5, total, f"posts: line {n:,}")
+                    progress(done // 10, total, f"reading posts (Occupancy, Position): "
+                             f"line {n:,}")
                 found = _SCHEMA.search(raw)
                 if found is None or found.group(1) not in _WANTED:
                     continue
@@ -93,7 +95,7 @@ class FlatPosts:
         self._write(rows)
         self.active = bool(self.con.execute("SELECT 1 FROM temp.post_frag LIMIT 1").fetchone())
         if self.active:
-            self._build()
+            self._build(progress, total)
         self.con.execute("DROP TABLE temp.post_frag")
         return True
 
@@ -109,12 +111,13 @@ class FlatPosts:
         self.con.executemany("INSERT INTO temp.post_frag VALUES (?, ?, ?, ?)", rows)
         rows.clear()
 
-    def _build(self) -> None:
+    def _build(self, progress: Progress | None, total: int) -> None:
         """Each Occupancy and Position from its fragments (read in id order, so one at a
         time, and the same whatever the file's order), into post lines by holder."""
         posts = Posts(self._count)
         last: tuple[str, str] | None = None
-        n = 0
+        n = made = 0
+        (lines,), = self.con.execute("SELECT count(*) FROM temp.post_frag")
         for schema, rid, caption, data in self.con.execute(
                 "SELECT schema, id, caption, data FROM temp.post_frag "
                 "ORDER BY schema, id, caption, data"):
@@ -122,7 +125,11 @@ class FlatPosts:
                 if n >= _BATCH:
                     self._drain(posts)
                     n = 0
+                    if progress is not None:
+                        progress(total // 10 + total * made // lines // 10, total,
+                                 f"making posts: {made:,} of {lines:,}")
                 last, n = (schema, rid), n + 1
+            made += 1
             posts.take({"id": rid, "schema": schema, "caption": caption,
                         "properties": json.loads(data), "langs": {}})
         self._drain(posts)

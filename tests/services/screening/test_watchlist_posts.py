@@ -163,10 +163,23 @@ def test_a_cancel_while_the_posts_are_read_leaves_the_list_as_it_was(tmp_path):
 
     with pytest.raises(Cancelled):
         load(f, "k", where=tmp_path, progress=progress)
-    assert said[0][2].startswith("posts:") and said[0][0] <= said[0][1] // 5
+    assert said[0][2].startswith("reading posts") and said[0][0] <= said[0][1] // 10
     assert _positions(tmp_path, "k") == {}
-    r = load(f, "k", where=tmp_path)  # the posts' tables of the cancelled load are gone
+    said.clear()
+    r = load(f, "k", where=tmp_path, progress=lambda *a: said.append(a))
     assert r.posts == 70 and len(_positions(tmp_path, "k")[KIM["id"]]) == 70
+    # reading the posts, making them, then the entries: the bar never goes back
+    assert [w.split(":")[0].rstrip(" 0123456789,") for _d, _t, w in said] == [
+        "reading posts (Occupancy, Position)", "making posts", "line", "indexing"]
+    assert [d for d, _t, _w in said] == sorted(d for d, _t, _w in said)
+
+    def cancel_making(done, total, what):
+        if what.startswith("making posts"):
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        load(f, "k2", where=tmp_path, progress=cancel_making)
+    assert _positions(tmp_path, "k2") == {}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[
