@@ -121,8 +121,11 @@ def main() -> None:
         small.parent.mkdir()
         generate(small, args.persons // 10, args.occupancies // 10, work / "small.json")
         s_t, s_m, s_c = run(HERE, small, "small", work)
-        print(f"  a tenth of it, posts kept: {s_t:.1f} s, peak {s_m:.0f} MB "
-              f"({int(s_c[0]):,} entries): memory x{m_ / s_m:.2f} for ten times the posts")
+        a_t, a_m, _c = run(HERE, work / "small.json", "small-alone", work)
+        print(f"  a tenth of it: posts kept {s_t:.1f} s, peak {s_m:.0f} MB; without posts "
+              f"{a_t:.1f} s, peak {a_m:.0f} MB ({int(s_c[0]):,} entries)")
+        print(f"Memory the posts add: {s_m - a_m:+.0f} MB at a tenth, {m_ - base_m:+.0f} MB "
+              "at the whole file")
         print(f"Ratio against the build without posts: time x{t_ / base_t:.2f}, peak "
               f"memory x{m_ / base_m:.2f}")
         if args.before is not None:
