@@ -19,7 +19,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
 from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.watchlist_posts import FlatPosts
 from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
 
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
@@ -57,12 +58,22 @@ class LoadReport:
     unchanged: int = 0
     skipped: int = 0  # entities of schemata that are not matched (addresses, links…)
     sanctions: int = 0  # kept with the entries they list, for the reviewer to read
+    posts: int = 0  # a flat file's PEP posts (Occupancy, Position) kept in entries
+    post_holders: int = 0  # the entries they are kept in
+    left_out: dict[str, int] = field(default_factory=dict)  # of the posts, by reason
     licence: str = db.LICENCE
 
     def said(self) -> str:
         kept = ("1 sanction kept with the entry it lists; " if self.sanctions == 1 else
                 f"{self.sanctions:,} sanctions kept with the entries they list; "
                 if self.sanctions else "")
+        if self.posts:
+            kept += (f"{self.posts:,} post{'s' * (self.posts != 1)} (Occupancy and Position) "
+                     f"kept in the position of {self.post_holders:,} "
+                     f"entr{'ies' if self.post_holders != 1 else 'y'}; ")
+        if self.left_out:
+            kept += "left out: " + ", ".join(f"{n:,} {what}" for what, n in sorted(
+                self.left_out.items())) + "; "
         return (f"{self.name}: {self.added:,} added, {self.changed:,} changed, "
                 f"{self.removed:,} removed, {self.unchanged:,} unchanged; {kept}"
                 f"{self.skipped:,} entities of other schemata left out (dataset "
@@ -70,13 +81,18 @@ class LoadReport:
 
 
 def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
-           progress: Progress | None) -> Iterator[tuple[int, dict[str, Any]]]:
+           progress: Progress | None, read_before: Callable[[int, bytes], bool] | None = None
+           ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The entities of the file's lines, with their line numbers, but those
+    ``read_before`` says were read already (a flat file's posts)."""
     done = 0
     for n, raw in enumerate(fb, 1):
         sha.update(raw)
         done += len(raw)
         if progress is not None and n % 5000 == 0:
             progress(done, total, f"line {n:,}")
+        if read_before is not None and read_before(n, raw):
+            continue  # (what the posts' pass left out is counted there)
         text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
         if not text:
             continue
@@ -290,8 +306,11 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             _load_csv(path, w, progress)
             sha = _sha256(path)
         else:
+            posts = FlatPosts(con)
+            if posts.read(path, progress, total) and progress is not None:
+                progress = _after_posts(progress)
             with path.open("rb") as fb:
-                for n, obj in _lines(path, fb, sha, total, progress):
+                for n, obj in _lines(path, fb, sha, total, progress, posts.read_before):
                     op = obj.get("op")
                     if isinstance(op, str) and isinstance(obj.get("entity"), dict):
                         delta = True
@@ -300,6 +319,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                             w.delete(str(obj.get("id") or ""))
                             continue
                     for one in _flat(obj, seen):
+                        posts.give(one)
                         parsed = _row(one)
                         sanction = sanction_of(one) if parsed is None else None
                         if sanction is not None:
@@ -316,6 +336,9 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                             continue
                         newest = max(newest, str(parsed[0][7] or ""))
                         w.put(*parsed)
+            posts.finish()
+            report.posts, report.post_holders = posts.posts, posts.holders
+            report.left_out = dict(posts.left_out)
         w.flush()
         if delta:
             report.kind = "delta"
@@ -369,6 +392,11 @@ def _load_csv(path: Path, w: _Writer, progress: Progress | None) -> None:
             w.put(*parsed)
             for i, props in enumerate(simple_sanctions(rec)):
                 w.put_sanction(f"{rec['id']}#sanction-{i + 1}", rec["id"], props)
+
+
+def _after_posts(progress: Progress) -> Progress:
+    """The progress of the entries' pass, after the posts' pass (a fifth of the bar)."""
+    return lambda done, total, what: progress(total // 5 + done * 4 // 5, total, what)
 
 
 def _sha256(path: Path) -> Any:
