@@ -27,6 +27,7 @@ from casefile.core.identifiers import (
     schemes,
 )
 from casefile.paths import resource_path
+from casefile.services.exchange.imports.plain_dates import plain_interval
 
 Props = dict[str, list[Any]]
 
@@ -370,6 +371,13 @@ def in_words(words: str, edtf: str) -> str:
     """An interval of FtM's start and end dates as a reader would write it ('since 2015',
     'until 2021-12-31', '2012-09 – 2014-06'), when that reads as the very same interval;
     else its EDTF form ('2015/..'), which the date field reads and says the same of."""
+    if (plain := plain_interval(words)) is not None:  # plain ISO dates: no parser needed
+        return words if plain else edtf
+    return in_words_parsed(words, edtf)
+
+
+def in_words_parsed(words: str, edtf: str) -> str:
+    """:func:`in_words` by the fuzzy date parser alone."""
     try:
         same = parse_fuzzy_date(words).edtf == parse_fuzzy_date(edtf).edtf
     except FuzzyDateError:
