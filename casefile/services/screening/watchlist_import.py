@@ -140,16 +140,22 @@ def _guess_name(path: Path, kind: str, lines: int = 1000) -> str:
     return _NAME_CHARS.sub("-", stem)[:64] or "watchlist"
 
 
-def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
+def _flat(obj: dict[str, Any], seen: set[str], report: LoadReport) -> list[dict[str, Any]]:
     """The entity, and those nested in it (targets.nested.json) that were not read before:
     each on its own, its sanctions naming it again. The line's own entity is given even
-    when an earlier line nested it: its own line says the most of it (a PEP's posts)."""
+    when an earlier line nested it: its own line says the most of it (a PEP's posts). The
+    Occupancy and Position entities nested with a person are its posts (counted in
+    ``report``), not entities of their own."""
     if not is_nested(obj):
         return [obj]
     out = []
     every = flatten(obj)
-    _posts_into(every)
+    lines, holders = _posts_into(every)
+    report.posts += lines
+    report.post_holders += holders
     for i, one in enumerate(every):
+        if lines and one.get("schema") in POSTS:  # taken as posts
+            continue
         key = str(one.get("id") or "")
         if key and key in seen and i > 0:  # a line's own entity is given in full: kept
             continue
@@ -158,12 +164,13 @@ def _flat(obj: dict[str, Any], seen: set[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _posts_into(every: list[dict[str, Any]]) -> None:
+def _posts_into(every: list[dict[str, Any]]) -> tuple[int, int]:
     """A nested line's persons given the posts nested with them (Occupancy and Position, as
     OpenSanctions nests a PEP's) in their ``position``, a dated line each, for the reviewer
-    to read."""
+    to read; (post lines, persons given any)."""
     if not any(one.get("schema") == "Occupancy" for one in every):
-        return
+        return 0, 0
+    lines = holders = 0
     posts = Posts(lambda _what: None)  # the rest of them is not matched, so not kept
     for one in every:
         if one.get("schema") in POSTS and (rec := entity(one)) is not None:
@@ -173,9 +180,11 @@ def _posts_into(every: list[dict[str, Any]]) -> None:
         key = str(one.get("id") or "")
         if key in posts.held and isinstance(one.get("properties"), dict):
             own = "\n".join(str(v) for v in one["properties"].get("position") or [])
+            held = posts.lines(key)
+            lines, holders = lines + len(held), holders + bool(held)
             one["properties"] = {**one["properties"],
-                                 "position": posts.position(posts.lines(key),
-                                                             own).splitlines()}
+                                 "position": posts.position(held, own).splitlines()}
+    return lines, holders
 
 
 def _row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:
@@ -318,7 +327,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         if op.upper() == "DEL":
                             w.delete(str(obj.get("id") or ""))
                             continue
-                    for one in _flat(obj, seen):
+                    for one in _flat(obj, seen, report):
                         posts.give(one)
                         parsed = _row(one)
                         sanction = sanction_of(one) if parsed is None else None
@@ -337,7 +346,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                         newest = max(newest, str(parsed[0][7] or ""))
                         w.put(*parsed)
             posts.finish()
-            report.posts, report.post_holders = posts.posts, posts.holders
+            report.posts += posts.posts  # a flat file's, beside a nested one's
+            report.post_holders += posts.holders
             report.left_out = dict(posts.left_out)
         w.flush()
         if delta:
