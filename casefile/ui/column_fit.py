@@ -4,15 +4,16 @@ header and content); when they all want more than the table has, they give way i
 the widest of each turn first: the other columns down to a floor; a date to its short form
 ("Nov–Dec 2022"); the names — the record's name (``Column.name``) and the parties a record
 names (a shipment's shipper and consignee) — down to a wide floor; an empty column to an
-icon's width (its header's tooltip names it); the others down to their headers; the names
-down to the floor; a date cut at its end (its tooltip says it whole); and last the names
-down to their headers (rather than the table scrolling by a few pixels). Names matter
-more than a date: "Nov–Dec 2022" says as much as "November and December 2022", "China No…"
-says nothing.
+icon's width (its header's tooltip names it); the others down to a few words; the names down
+to the floor; the others down to their headers; a date cut at its end (its tooltip says it
+whole); and last the names down to their headers (rather than the table scrolling by a few
+pixels). Names matter more than a date: "Nov–Dec 2022" says as much as "November and
+December 2022", "China No…" says nothing.
 
-When even so a section's columns would leave a name narrower than the floor, columns are
-proposed to be hidden (:func:`to_hide`): the mostly empty ones, the emptiest first, then the
-section's columns of least worth (:data:`LEAST_WORTH`) in their order, until they fit."""
+When even so a section's columns would leave a name narrower than the floor or another
+column narrower than a few words (``turns()[ROOMY]``), columns are proposed to be hidden
+(:func:`to_hide`): the mostly empty ones, the emptiest first, then the section's columns of
+least worth (:data:`LEAST_WORTH`) in their order, until they fit."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
 MOSTLY_EMPTY = 0.5  # a column with a value in fewer of the sampled rows than this
-ROOMY = 5  # turns()[ROOMY]: the names at the floor, a date short but whole; fewer columns
-# are shown rather than go further (what to_hide is given to fit)
+USEFUL_PX = 80  # the others give way to this before the names go below NAME_PX
+ROOMY = 5  # turns()[ROOMY]: the names at the floor, the others at USEFUL_PX, a date short
+# but whole; fewer columns are shown rather than go further (what to_hide is given to fit)
 
 # the columns, other than the record's name, that name a party of the record
 PARTIES = frozenset({("shipment", "shipper"), ("shipment", "consignee"),
@@ -99,13 +101,15 @@ def turns(natural: Sequence[int], heads: Sequence[int], kinds: Sequence[str],
     date = lambda n, h, s: max(h, min(n, s))  # noqa: E731
     name = lambda n, h, s: max(h, min(n, NAME_PX))  # noqa: E731
     icon = lambda n, h, s: min(n, ICON_PX)  # noqa: E731
-    head = lambda n, h, s: h  # noqa: E731
+    useful = lambda n, h, s: max(h, min(n, USEFUL_PX))  # noqa: E731
     low = lambda n, h, s: max(h, min(n, FLOOR_PX))  # noqa: E731
+    head = lambda n, h, s: h  # noqa: E731
     cut = lambda n, h, s: max(h, min(n, s, DATE_PX))  # noqa: E731
     return [turn(other=soft), turn(other=soft, date=date),
             turn(other=soft, date=date, name=name),
             turn(other=soft, date=date, name=name, empty=icon),
-            turn(other=head, date=date, name=name, empty=icon),
+            turn(other=useful, date=date, name=name, empty=icon),
+            turn(other=useful, date=date, name=low, empty=icon),  # ROOMY
             turn(other=head, date=date, name=low, empty=icon),
             turn(other=head, date=cut, name=low, empty=icon),
             turn(other=head, date=cut, name=head, empty=icon)]

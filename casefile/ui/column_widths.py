@@ -200,8 +200,8 @@ class ColumnWidths(QObject):
         return fitted(natural, floors, self.view.viewport().width(), stretch)
 
     def _floors(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> list[int]:
-        """The narrowest the columns ``shown`` go without a name below the floor or a
-        date cut."""
+        """The narrowest the columns ``shown`` go without a name below the floor, a date
+        cut or another column's text too narrow to say anything."""
         natural, floors, _ = self._wants(kind, wants, shown)
         return [min(n, f) for n, f in zip(natural, floors[ROOMY], strict=True)]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
-from casefile.ui.column_fit import FLOOR_PX
+from casefile.ui.column_fit import FLOOR_PX, USEFUL_PX
 from casefile.ui.date_cells import short_date
 from casefile.ui.text import plain_tooltip
 from tests.ui.conftest import choose_kind, open_demo_window
@@ -100,8 +100,10 @@ def test_the_parties_win_over_the_date_at_1500_px(qtbot, tmp_path):
         assert QToolTip.text() == plain_tooltip("November and December 2022")
         # what the long column was given, it still has: the goods in view, whole
         assert _fits(win, "declared")
-        # the mostly empty columns are hidden, nothing more: there is room for the rest
-        assert _hidden(win) == {"hs", "weight", "value"}
+        # the mostly empty columns are hidden, and the count of shipments (of least worth)
+        # so that the route says something ("Tu…" did not): nothing more
+        assert _hidden(win) == {"hs", "weight", "value", "count"}
+        assert widths["route"] >= USEFUL_PX
     finally:
         QToolTip.hideText()
         win.close()
@@ -134,13 +136,14 @@ def test_what_is_hidden_follows_the_window_until_the_user_chooses(qtbot, tmp_pat
     win = open_demo_window(qtbot, tmp_path, size=(1500, 950))
     try:
         choose_kind(qtbot, win, "shipment")
-        assert _hidden(win) == {"hs", "weight", "value"}
+        assert _hidden(win) == {"hs", "weight", "value", "count"}
         win.resize(1100, 700)  # measured at 1500 px: the proposal follows the width
         qtbot.waitUntil(lambda: "route" in _hidden(win), timeout=5000)
         view = win.records.view
         qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0, timeout=5000)
         win.resize(1500, 950)  # and the columns come back
-        qtbot.waitUntil(lambda: _hidden(win) == {"hs", "weight", "value"}, timeout=5000)
+        qtbot.waitUntil(lambda: _hidden(win) == {"hs", "weight", "value", "count"},
+                        timeout=5000)
         win.column_chooser.set_hidden("shipment", {"hs"})  # the user's own choice
         win.resize(1100, 700)
         qtbot.waitUntil(lambda: win.records.view.viewport().width() < 700, timeout=5000)
