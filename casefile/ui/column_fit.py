@@ -5,10 +5,10 @@ the widest of each turn first: the other columns down to a floor; a date to its 
 ("Nov–Dec 2022"); the names — the record's name (``Column.name``) and the parties a record
 names (a shipment's shipper and consignee) — down to a wide floor; an empty column to an
 icon's width (its header's tooltip names it); the others down to a few words; the names down
-to the floor; the others down to their headers; a date cut at its end (its tooltip says it
-whole); and last the names down to their headers (rather than the table scrolling by a few
-pixels). Names matter more than a date: "Nov–Dec 2022" says as much as "November and
-December 2022", "China No…" says nothing.
+to the floor; the others down to their headers; the names a little further; a date cut at
+its end (its tooltip says it whole); and last the names down to their headers (rather than
+the table scrolling by a few pixels). Names matter more than a date: "Nov–Dec 2022" says as
+much as "November and December 2022", "China No…" says nothing.
 
 When even so a section's columns would leave a name narrower than the floor or another
 column narrower than a few words (``turns()[ROOMY]``), columns are proposed to be hidden
@@ -23,6 +23,7 @@ MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say
 FLOOR_PX = 150  # the others give way to this first (never below their header)
 NAME_PX = 240  # then the names give way to this; after the others' headers to FLOOR_PX
 DATE_PX = 64  # a date shown cut, at last
+NARROW_PX = 120  # a name gives way to this before a date is cut
 ICON_PX = 28  # a column with nothing in it, when the table is narrow
 PAD_PX = 14  # a cell's margins
 SORT_PX = 20  # the header's sort arrow
@@ -103,6 +104,7 @@ def turns(natural: Sequence[int], heads: Sequence[int], kinds: Sequence[str],
     icon = lambda n, h, s: min(n, ICON_PX)  # noqa: E731
     useful = lambda n, h, s: max(h, min(n, USEFUL_PX))  # noqa: E731
     low = lambda n, h, s: max(h, min(n, FLOOR_PX))  # noqa: E731
+    narrow = lambda n, h, s: max(h, min(n, NARROW_PX))  # noqa: E731
     head = lambda n, h, s: h  # noqa: E731
     cut = lambda n, h, s: max(h, min(n, s, DATE_PX))  # noqa: E731
     return [turn(other=soft), turn(other=soft, date=date),
@@ -111,7 +113,8 @@ def turns(natural: Sequence[int], heads: Sequence[int], kinds: Sequence[str],
             turn(other=useful, date=date, name=name, empty=icon),
             turn(other=useful, date=date, name=low, empty=icon),  # ROOMY
             turn(other=head, date=date, name=low, empty=icon),
-            turn(other=head, date=cut, name=low, empty=icon),
+            turn(other=head, date=date, name=narrow, empty=icon),
+            turn(other=head, date=cut, name=narrow, empty=icon),
             turn(other=head, date=cut, name=head, empty=icon)]
 
 

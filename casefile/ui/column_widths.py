@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from casefile.ui.column_fit import (
@@ -115,7 +116,9 @@ class ColumnWidths(QObject):
         cols = self.columns()
         view, model = self.view, self.view.model()
         header = view.horizontalHeader()
-        head_fm, cell_fm = header.fontMetrics(), view.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # (a selected row's headings are bold: "Assessed goo…" else)
+        head_fm, cell_fm = QFontMetrics(bold), view.fontMetrics()
         rows = model.rowCount()
         sample = list(range(min(rows, SAMPLE)))
         if rows > SAMPLE:

@@ -12,6 +12,7 @@ from casefile.ui.column_fit import (
     FLOOR_PX,
     ICON_PX,
     NAME_PX,
+    NARROW_PX,
     PAD_PX,
     SORT_PX,
     fitted,
@@ -58,9 +59,11 @@ def test_fitted_cuts_the_records_name_last():
     assert fitted(natural, t, 600, None) == [150, 300, 150]
     assert fitted(natural, t, 550, None) == [100, 300, 150]
     assert fitted(natural, t, 450, None) == [100, NAME_PX, 110]  # (then the others)
-    # and is cut at its end only once the names are down to the floor; the name goes
-    # below that last, towards its header, rather than the table scrolling
-    assert fitted(natural, t, DATE_PX + FLOOR_PX + 40, None) == [DATE_PX, FLOOR_PX, 40]
+    # and is cut at its end only once the names are down to the floor and a little more;
+    # a name goes below that last, towards its header, rather than the table scrolling
+    assert fitted(natural, t, 100 + FLOOR_PX + 40, None) == [100, FLOOR_PX, 40]
+    assert fitted(natural, t, 100 + NARROW_PX + 40, None) == [100, NARROW_PX, 40]
+    assert fitted(natural, t, DATE_PX + NARROW_PX + 40, None) == [DATE_PX, NARROW_PX, 40]
     assert fitted(natural, t, 200, None) == [DATE_PX, 96, 40]
 
 
@@ -84,8 +87,9 @@ def test_fitted_fills_exactly_when_it_can_and_cuts_the_name_last(cols, available
                if i != stretch)
     for w, h, s, k in zip(widths, heads, short, kinds, strict=True):
         # a date is cut below its short form only when the names are down to the floor
+        # and a little more
         assert k != "date" or w >= max(h, min(s, DATE_PX)) and (
-            w >= max(h, s) or all(ww <= max(hh, min(nn, FLOOR_PX)) for ww, nn, hh, kk
+            w >= max(h, s) or all(ww <= max(hh, min(nn, NARROW_PX)) for ww, nn, hh, kk
                                   in zip(widths, natural, heads, kinds, strict=True)
                                   if kk == "name"))
         assert k not in ("other", "name") or w >= h  # nor a header with text under it

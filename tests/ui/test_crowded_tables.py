@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
-from casefile.ui.column_fit import FLOOR_PX, USEFUL_PX
+from casefile.ui.column_fit import FLOOR_PX, NARROW_PX, USEFUL_PX
 from casefile.ui.date_cells import short_date
 from casefile.ui.text import plain_tooltip
 from tests.ui.conftest import choose_kind, open_demo_window
@@ -120,8 +120,11 @@ def test_a_1100_px_window_hides_columns_of_least_worth_not_scrolls(qtbot, tmp_pa
         assert view.horizontalScrollBar().maximum() == 0
         assert view.horizontalHeader().length() <= view.viewport().width()
         widths = _widths(win)
-        assert widths["shipper"] >= FLOOR_PX and widths["consignee"] >= FLOOR_PX
+        assert widths["shipper"] >= NARROW_PX and widths["consignee"] >= NARROW_PX
         assert {"date", "shipper", "consignee", "declared", "dual"} <= set(widths)
+        option, _ = _shown_text(win, _row_of(win, "date", "November and December 2022"),
+                                "date")  # the short form whole ("Nov–Dec 20…" was not)
+        assert option.fontMetrics.horizontalAdvance(option.text) + 8 <= option.rect.width()
         assert {"count", "route"} <= _hidden(win)  # the count of shipments first
         assert f"{len(_hidden(win))} columns hidden" in win.records.count_label.text()
         # the header's menu shows them again: the user's choice wins, though it scrolls
