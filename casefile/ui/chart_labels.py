@@ -228,8 +228,9 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
                 height: int) -> list[Spot]:
     """Where the label of a node on a ring may go, best first: outside the ring (beside
     the icon, on the side ``out`` points to), else where any label may go, else inside
-    the ring a row or two further in (with a line to it from the icon); those within the
-    view first (a node at its edge, zoomed in: the others after)."""
+    the ring a row or two further in (with a line to it from the icon), straight in or to
+    either side, else beside the icon to its right or left; those within the view first
+    (a node at its edge, zoomed in: the others after)."""
     ux, uy = float(out[0]), float(out[1])
     # a label inside the ring may also stand to either side of the way in (its line then
     # slants to its nearer corner): past another label the straight way would cross
@@ -245,6 +246,9 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
         spots.append((x + vx * d - w * (1 - vx) / 2 + side * aside[0],
                       y + vy * d - LABEL_HEIGHT * (1 - vy) / 2 + side * aside[1], leader))
     spots[1:1] = _spots(x, y, w, r, height)
+    # last, beside the icon on either side (next to its node: no line needed)
+    spots += [(x + r + 2, y - LABEL_HEIGHT / 2, None),
+              (x - r - 2 - w, y - LABEL_HEIGHT / 2, None)]
     seen = [p for p in spots if p[0] >= 0 and p[1] >= 0 and p[0] + w <= width
             and p[1] + LABEL_HEIGHT <= height]
     return seen + [p for p in spots if p not in seen]
