@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.countries import country_name
+from casefile.ui.date_cells import DateCellDelegate
 from casefile.ui.text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -97,14 +98,16 @@ def dress_child_table(view: QAbstractItemView, kind: str, keys: list[str]) -> No
             view.setItemDelegateForColumn(col, CountryNamesDelegate(view))
 
 
-class CountryColumns:
-    """Keeps the country columns of a records table showing names: after each new listing
+class RecordCells:
+    """Keeps the country columns of a records table showing names, and its date columns
+    their short form when narrow (:mod:`casefile.ui.date_cells`): after each new listing
     the columns are (re)assigned (before the table measures its columns, so the names are
     what they are sized to: :mod:`casefile.ui.column_widths`)."""
 
     def __init__(self, view: QTableView, columns: Any) -> None:
         self.view, self.columns = view, columns  # columns(): the model's Column list
         self.delegate = CountryNamesDelegate(view)
+        self.dates = DateCellDelegate(view)
         model = view.model()
         model.modelReset.connect(self.assign)
         self.assign()
@@ -116,3 +119,5 @@ class CountryColumns:
         wanted = [i for i, k in enumerate(keys) if k in TABLE_COUNTRY_COLUMNS]
         for col in wanted:
             self.view.setItemDelegateForColumn(col, self.delegate)
+        for col in (i for i, k in enumerate(keys) if k == "date"):
+            self.view.setItemDelegateForColumn(col, self.dates)

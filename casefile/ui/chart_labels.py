@@ -4,7 +4,9 @@ node's icon (or over it, where the room under it is taken, or a row further off 
 to it); a label that would cover another is left out until the view is zoomed in. On a ring
 (the circular and radial layouts) a label goes outside the ring, away from its centre —
 above the top of a flat ring, beside its ends — else inside it, a row or two further in
-where the first row is taken, so that a ring in a short dock keeps its names. One item
+where the first row is taken (or to either side of the way in, the line slanting to it), so
+that a ring in a short dock keeps its names. A line to a label never passes behind another
+label, nor a label over another's line: where it would, the next place is tried. One item
 instead of one per node keeps the scene's index (hit tests) and its frames fast at 10,000
 nodes."""
 
@@ -165,24 +167,31 @@ class LabelLayer(QGraphicsItem):
         # than a slice of an array, for the few cells a label covers)
         rows, cols = (height + 2 * m) // CELL + 2, (width + 2 * m) // CELL + 2
         taken = [0] * rows
+        lines = [0] * rows  # and the cells the leader lines pass through
         for k in np.lexsort((self.rank[idx], -alpha_all[idx])).tolist():
             i = int(idx[k])
             w, h = self._size(i)
             x, y, r = float(xs[i]), float(ys[i]), float(reach[k])
             spots = _ring_spots(x, y, w, r, out[k], width, height) if out is not None \
                 else _spots(x, y, w, r, height)
-            for left, top, leader in spots:
+            for left, top, ends in spots:
                 c0 = max(int((left + m) // CELL), 0)
                 c1 = min(int((left + w + m) // CELL), cols - 1)
                 r0 = max(int((top + m) // CELL), 0)
                 r1 = min(int((top + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
                 bits = ((1 << (c1 - c0 + 1)) - 1) << c0
-                if not any(taken[row] & bits for row in range(r0, r1 + 1)):
-                    for row in range(r0, r1 + 1):
-                        taken[row] |= bits
-                    self._placed_cache.append(Label(i, left, top, int(alpha_all[i]),
-                                                    _leader(leader, left, top, w, h)))
-                    break  # (else: it would cover another label; shown when zoomed in)
+                if any((taken[row] | lines[row]) & bits for row in range(r0, r1 + 1)):
+                    continue  # it would cover another label, or a line to one
+                leader = _leader(ends, left, top, w, h)
+                led = _cells(leader, m, rows, cols) if leader is not None else []
+                if any(taken[row] & cells for row, cells in led):
+                    continue  # its line would pass behind another label
+                for row in range(r0, r1 + 1):
+                    taken[row] |= bits
+                for row, cells in led:
+                    lines[row] |= cells
+                self._placed_cache.append(Label(i, left, top, int(alpha_all[i]), leader))
+                break  # (none left: shown when zoomed in)
         return self._placed_cache
 
     def _size(self, i: int) -> tuple[float, float]:
@@ -219,18 +228,27 @@ def _ring_spots(x: float, y: float, w: float, r: float, out: np.ndarray, width: 
                 height: int) -> list[Spot]:
     """Where the label of a node on a ring may go, best first: outside the ring (beside
     the icon, on the side ``out`` points to), else where any label may go, else inside
-    the ring a row or two further in (with a line to it from the icon); those within the
-    view first (a node at its edge, zoomed in: the others after)."""
+    the ring a row or two further in (with a line to it from the icon), straight in or to
+    either side, else beside the icon to its right or left; those within the view first
+    (a node at its edge, zoomed in: the others after)."""
     ux, uy = float(out[0]), float(out[1])
+    # a label inside the ring may also stand to either side of the way in (its line then
+    # slants to its nearer corner): past another label the straight way would cross
+    aside = (w / 2 + CELL, 0.0) if abs(uy) >= abs(ux) else (0.0, LABEL_HEIGHT / 2 + CELL)
     spots: list[Spot] = []
-    for sign, further in [(1, 0)] + [(-1, row) for row in range(1, RING_ROWS + 1)]:
+    rows = [(1, 0, 0)] + [(-1, row, 0) for row in range(1, RING_ROWS + 1)] + \
+        [(-1, row, side) for row in range(1, RING_ROWS + 1) for side in (-1, 1)]
+    for sign, further, side in rows:
         vx, vy = sign * ux, sign * uy
         d = r + 1 + further * LABEL_HEIGHT
         # the label's box touches the point d along v on its side facing the node
         leader = (x + vx * r, y + vy * r, x + vx * d, y + vy * d) if further else None
-        spots.append((x + vx * d - w * (1 - vx) / 2,
-                      y + vy * d - LABEL_HEIGHT * (1 - vy) / 2, leader))
+        spots.append((x + vx * d - w * (1 - vx) / 2 + side * aside[0],
+                      y + vy * d - LABEL_HEIGHT * (1 - vy) / 2 + side * aside[1], leader))
     spots[1:1] = _spots(x, y, w, r, height)
+    # last, beside the icon on either side (next to its node: no line needed)
+    spots += [(x + r + 2, y - LABEL_HEIGHT / 2, None),
+              (x - r - 2 - w, y - LABEL_HEIGHT / 2, None)]
     seen = [p for p in spots if p[0] >= 0 and p[1] >= 0 and p[0] + w <= width
             and p[1] + LABEL_HEIGHT <= height]
     return seen + [p for p in spots if p not in seen]
@@ -244,6 +262,22 @@ def _leader(ends: tuple[float, float, float, float] | None, left: float, top: fl
         return None
     x0, y0, x1, y1 = ends
     return QLineF(x0, y0, min(max(x1, left), left + w), min(max(y1, top), top + h))
+
+
+def _cells(line: QLineF, m: int, rows: int, cols: int) -> list[tuple[int, int]]:
+    """The cells (by row: the bits of its columns) that ``line`` passes through, but for a
+    pixel at each end (where it meets its icon and its label)."""
+    x0, y0, x1, y1 = line.x1(), line.y1(), line.x2(), line.y2()
+    length = max(line.length(), 1e-9)
+    steps = int(length // (CELL / 2)) + 1
+    found: dict[int, int] = {}
+    for s in range(steps + 1):
+        t = min(max(s / steps, 1 / length), 1 - 1 / length)
+        row = int((y0 + (y1 - y0) * t + m) // CELL)
+        col = int((x0 + (x1 - x0) * t + m) // CELL)
+        if 0 <= row < rows and 0 <= col < cols:
+            found[row] = found.get(row, 0) | (1 << col)
+    return list(found.items())
 
 
 def _outward(s: Placed, world: QTransform, idx: np.ndarray) -> np.ndarray:

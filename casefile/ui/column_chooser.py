@@ -1,8 +1,9 @@
 """The records table's column chooser: right-click the header to show or hide columns. What
 is hidden is remembered per section (by column key) in the settings and applied to every
-listing of that section. Until the user has chosen for a section, its mostly empty columns
-are hidden when the columns do not all fit the table (:meth:`ColumnWidths.crowded`); the
-menu says which columns are empty or mostly empty."""
+listing of that section. Until the user has chosen for a section, its mostly empty columns,
+then those of least worth, are hidden while the others do not fit the table's width
+(:meth:`ColumnWidths.crowded`: worked out again as the window is resized); the menu says
+which columns are empty or mostly empty."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMenu, QTableView
 
 from casefile.core.labels import plural
-from casefile.ui.column_widths import MOSTLY_EMPTY, ColumnWidths
+from casefile.ui.column_fit import MOSTLY_EMPTY
+from casefile.ui.column_widths import ColumnWidths
 
 
 class ColumnChooser(QObject):
@@ -33,7 +35,7 @@ class ColumnChooser(QObject):
         header.customContextMenuRequested.connect(self.show_menu)
         view.model().modelReset.connect(self.apply)
         if widths is not None:
-            widths.measured_section.connect(lambda _kind: self.apply())
+            widths.crowded_changed.connect(lambda _kind: self.apply())
 
     def chosen(self, kind: str) -> set[str] | None:
         """The columns the user hid in ``kind`` (None: never chosen there)."""

@@ -1,107 +1,59 @@
 """The records table's column widths. The first time a section is shown with rows, each
 column is sized to its header and to a sample of its rows as shown (the first rows and rows
 spread through the rest — never every row of a 100k table), up to a limit; a column empty in
-every sampled row only to its header's text. When that is more than the table's width, the
-columns give way in turns, the widest of each turn first: the other columns down to a floor,
-then the column that names the record (``Column.name``) down to a wide floor, then an empty
-column to an icon's width (its header's tooltip names it), then the others down to their
-headers, and the name last down to the floor; a date never ("November and Decembe…" says
-nothing). The section's long text column (``Column.stretch``) takes whatever room is left.
-What was measured is fitted again whenever the table's width changes (the window resized,
-the record pane wider for another kind), so the columns follow it, growing and shrinking.
-A column the user resizes keeps that width, in every listing of its section, for the
-session. The share of sampled rows with a value in each column is kept too: when a section's
-columns do not fit at first, its mostly empty ones are proposed to be hidden
-(:meth:`ColumnWidths.crowded`; the column chooser hides them unless the user has chosen)."""
+every sampled row only to its header's text; a date also to its short form. When that is
+more than the table's width, the columns give way in turns (:mod:`casefile.ui.column_fit`:
+the names of the record and its parties last, a date to "Nov–Dec 2022" before them). The
+section's long text column (``Column.stretch``) takes whatever room is left. What was
+measured is fitted again whenever the table's width changes (the window resized, the record
+pane wider for another kind), so the columns follow it, growing and shrinking. A column the
+user resizes keeps that width, in every listing of its section, for the session. The share
+of sampled rows with a value in each column is kept too: when a section's columns would
+leave a name too narrow, its mostly empty columns and then those of least worth are proposed
+to be hidden (:meth:`ColumnWidths.crowded`, worked out again as the table's width changes;
+the column chooser hides them unless the user has chosen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
+
+from casefile.ui.column_fit import (
+    MAX_PX,
+    PAD_PX,
+    PARTIES,
+    ROOMY,
+    SORT_PX,
+    Wants,
+    fitted,
+    to_hide,
+    turns,
+)
+from casefile.ui.date_cells import short_date
 
 if TYPE_CHECKING:
     from casefile.services.queries.listing import Column
 
 SAMPLE = 60  # rows from the top, and as many spread through the rest
-MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say the rest)
-FLOOR_PX = 150  # the others give way to this first (never below their header)
-NAME_PX = 240  # then the record's name gives way to this; last of all to FLOOR_PX
-ICON_PX = 28  # a column with nothing in it, when the table is narrow
-PAD_PX = 14  # a cell's margins
-SORT_PX = 20  # the header's sort arrow
-MOSTLY_EMPTY = 0.5  # a column with a value in fewer of the sampled rows than this
-
-Wants = tuple[int, int, str]  # natural width, header's text width, its kind in turns()
-
-
-def _level(top: Sequence[int], floors: Sequence[int], available: int) -> list[int] | None:
-    """``top`` cut to the highest level that fits ``available`` (never below ``floors``),
-    or None when the floors alone do not fit."""
-    cut = [min(f, t) for f, t in zip(floors, top, strict=True)]
-    if sum(cut) > available:
-        return None
-    lo, hi = 0, max(top)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sum(max(f, min(t, mid)) for t, f in zip(top, cut, strict=True)) <= available:
-            lo = mid
-        else:
-            hi = mid - 1
-    return [max(f, min(t, lo)) for t, f in zip(top, cut, strict=True)]
-
-
-def fitted(natural: Sequence[int], turns: Sequence[Sequence[int]], available: int,
-           stretch: int | None) -> list[int]:
-    """Widths for columns wanting ``natural`` pixels in ``available``: all of them when
-    they fit, and the room left over to ``stretch``; else they give way in ``turns``, each
-    a floor per column: in the first turn the widest are cut to one level, never below its
-    floors, so that they fit if they can; when even its floors do not fit, the columns are
-    at those floors and the next turn cuts on from there. At the last turn's floors when
-    nothing fits (the table scrolls)."""
-    widths = list(natural)
-    if sum(widths) <= available:
-        if stretch is not None:
-            widths[stretch] += available - sum(widths)
-        return widths
-    for floors in turns:
-        cut = _level(widths, floors, available)
-        if cut is not None:
-            return cut
-        widths = [min(f, w) for f, w in zip(floors, widths, strict=True)]
-    return widths
-
-
-def turns(natural: Sequence[int], heads: Sequence[int],
-          kinds: Sequence[str]) -> list[list[int]]:
-    """The floors of each turn in which columns give way (see the module); ``kinds`` says
-    of each column "date", "name", "empty" or "other"; ``heads`` its header's text width."""
-    def turn(**floor: Callable[[int, int], int]) -> list[int]:
-        return [floor[k](n, h) if k in floor else n
-                for n, h, k in zip(natural, heads, kinds, strict=True)]
-    soft, name = (lambda n, h: max(h + SORT_PX, min(n, FLOOR_PX))), \
-        (lambda n, h: max(h, min(n, NAME_PX)))
-    icon, head = (lambda n, h: min(n, ICON_PX)), (lambda n, h: h)
-    return [turn(other=soft), turn(other=soft, name=name),
-            turn(other=soft, name=name, empty=icon),
-            turn(other=head, name=name, empty=icon),
-            turn(other=head, name=lambda n, h: max(h, min(n, FLOOR_PX)), empty=icon)]
 
 
 class ColumnWidths(QObject):
     """Sizes the columns of ``view``; ``columns()`` gives the model's columns. Call
-    :meth:`listing_shown` after each new listing is set; ``measured_section(kind)`` says a
-    section's columns were measured (what :meth:`crowded` proposes to hide is known)."""
+    :meth:`listing_shown` after each new listing is set; ``crowded_changed(kind)`` says
+    what :meth:`crowded` proposes to hide in the section shown is new (first measured, or
+    the table's width changed)."""
 
-    measured_section = Signal(str)
+    crowded_changed = Signal(str)
 
     def __init__(self, view: QTableView, columns: Callable[[], list[Column]]) -> None:
         super().__init__(view)
         self.view, self.columns = view, columns
-        # kind -> key -> (natural width, header's text width, "date"/"name"/"empty"/"other")
+        # kind -> key -> (natural width, header's, short form's, "date"/"name"/"empty"/"other")
         self.measured: dict[str, dict[str, Wants]] = {}  # (this case)
         self.filled: dict[str, dict[str, float]] = {}  # kind -> key -> share with a value
         self._crowded: dict[str, set[str]] = {}  # kind -> keys proposed to be hidden
@@ -121,10 +73,11 @@ class ColumnWidths(QObject):
         self._crowded.clear()
 
     def crowded(self, kind: str) -> set[str]:
-        """The mostly empty columns of ``kind`` (a value in fewer than half the rows seen)
-        to hide as it was first shown with rows, the emptiest (then the rightmost) first,
-        until the others fit the table's width without scrolling; none when they all fit.
-        Never a date, the record's name or the long text column."""
+        """The columns of ``kind`` to hide (as it was last shown) so that the others fit
+        the table's width without a name cut below the floor: the mostly empty ones (a
+        value in fewer than half the rows seen), the emptiest (then the rightmost) first,
+        then the section's columns of least worth; none when they all fit. Never a date,
+        a name or the long text column."""
         return self._crowded.get(kind, set())
 
     def listing_shown(self, kind: str, new_section: bool) -> None:
@@ -134,27 +87,28 @@ class ColumnWidths(QObject):
         measured = kind not in self.measured and rows
         if measured:
             self.measured[kind] = self._measure(kind)
-            self._crowded[kind] = self._propose(kind)
         elif not new_section and kind == self._kind:
             return
         self._kind = kind
+        self._propose()
         self._fit()
-        if measured:
-            self.measured_section.emit(kind)
 
-    def _propose(self, kind: str) -> set[str]:
-        wants, filled, cols = self.measured[kind], self.filled[kind], self.columns()
-        shown = list(range(len(cols)))
-        spare = sorted((filled[c.key], -i, c.key) for i, c in enumerate(cols)
-                       if filled[c.key] < MOSTLY_EMPTY
-                       and not (c.name or c.stretch or c.key == "date"))
-        hide: set[str] = set()
-        for _, at, key in spare:
-            if sum(self._widths(kind, wants, shown)) <= self.view.viewport().width():
-                break  # the others fit (cut to their floors, maybe): no scrolling
-            hide.add(key)
-            shown.remove(-at)
-        return hide
+    def _propose(self) -> None:
+        """Work out again what the section shown would hide at the table's width now; say
+        so (``crowded_changed``) if that is new."""
+        kind, cols = self._kind, self.columns()
+        if kind is None or kind not in self.measured or \
+                any(c.key not in self.measured[kind] for c in cols):
+            return
+        wants, width = self.measured[kind], self.view.viewport().width()
+        # may be hidden: all but a date, a name and the long text column
+        filled = {c.key: self.filled[kind][c.key] for c in cols
+                  if wants[c.key][3] in ("other", "empty") and not c.stretch}
+        hide = to_hide(kind, [c.key for c in cols], filled,
+                       lambda shown: sum(self._floors(kind, wants, shown)) <= width)
+        if hide != self._crowded.get(kind):
+            self._crowded[kind] = hide
+            self.crowded_changed.emit(kind)  # (the chooser hides them)
 
     def _measure(self, kind: str | None = None) -> dict[str, Wants]:
         """Each column's wants; the share of sampled rows with a value, as ``filled``
@@ -162,7 +116,9 @@ class ColumnWidths(QObject):
         cols = self.columns()
         view, model = self.view, self.view.model()
         header = view.horizontalHeader()
-        head_fm, cell_fm = header.fontMetrics(), view.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # (a selected row's headings are bold: "Assessed goo…" else)
+        head_fm, cell_fm = QFontMetrics(bold), view.fontMetrics()
         rows = model.rowCount()
         sample = list(range(min(rows, SAMPLE)))
         if rows > SAMPLE:
@@ -173,19 +129,22 @@ class ColumnWidths(QObject):
         filled: dict[str, float] = {}
         for col, c in enumerate(cols):
             delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
-            widest = seen = 0
+            widest = shortest = seen = 0
             for row in sample:
                 value = model.index(row, col).data()
                 if value is not None and value != "":
                     seen += 1
                     text = delegate.displayText(value, locale)
                     widest = max(widest, cell_fm.horizontalAdvance(text))
+                    if c.key == "date":
+                        shortest = max(shortest, cell_fm.horizontalAdvance(short_date(text)))
             filled[c.key] = seen / max(len(sample), 1)
             head = head_fm.horizontalAdvance(c.title) + PAD_PX
+            natural = max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head
             wants[c.key] = (
-                max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head, head,
+                natural, head, min(natural, shortest + PAD_PX) if shortest else natural,
                 "empty" if not widest else "date" if c.key == "date"
-                else "name" if c.name else "other")
+                else "name" if c.name or (kind, c.key) in PARTIES else "other")
         if kind is not None:
             self.filled[kind] = filled
         return wants
@@ -220,20 +179,34 @@ class ColumnWidths(QObject):
             self._setting = setting
         self._fit()
 
-    def _widths(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> list[int]:
-        """The widths of the columns ``shown`` (indexes) in the table's width now."""
+    def _wants(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> \
+            tuple[list[int], list[list[int]], int | None]:
+        """The natural widths of the columns ``shown`` (indexes), the floors of their
+        turns, and which of them stretches."""
         cols = self.columns()
-        natural, heads, kinds = [], [], []
+        natural, heads, short, kinds = [], [], [], []
         for i in shown:
             chosen = self.chosen.get((kind, cols[i].key))
-            n, h, k = wants[cols[i].key] if chosen is None else (chosen, chosen, "chosen")
+            n, h, s, k = wants[cols[i].key] if chosen is None else \
+                (chosen, chosen, chosen, "chosen")
             natural.append(n)
             heads.append(h)
+            short.append(s)
             kinds.append(k)
         stretch = next((at for at, i in enumerate(shown)
                         if cols[i].stretch and kinds[at] != "chosen"), None)
-        return fitted(natural, turns(natural, heads, kinds), self.view.viewport().width(),
-                      stretch)
+        return natural, turns(natural, heads, kinds, short), stretch
+
+    def _widths(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> list[int]:
+        """The widths of the columns ``shown`` (indexes) in the table's width now."""
+        natural, floors, stretch = self._wants(kind, wants, shown)
+        return fitted(natural, floors, self.view.viewport().width(), stretch)
+
+    def _floors(self, kind: str, wants: dict[str, Wants], shown: list[int]) -> list[int]:
+        """The narrowest the columns ``shown`` go without a name below the floor, a date
+        cut or another column's text too narrow to say anything."""
+        natural, floors, _ = self._wants(kind, wants, shown)
+        return [min(n, f) for n, f in zip(natural, floors[ROOMY], strict=True)]
 
     def _resized(self, col: int, old: int, new: int) -> None:
         """A width the user gave a column (by its handle) is kept for the session."""
@@ -248,6 +221,7 @@ class ColumnWidths(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._propose()
             self._fit()
         return False
 

@@ -26,7 +26,7 @@ from casefile.errors import CasefileError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.case_docks import CaseDocks
-from casefile.ui.cell_delegates import CountryColumns
+from casefile.ui.cell_delegates import RecordCells
 from casefile.ui.column_chooser import ColumnChooser
 from casefile.ui.commands import WindowCommands
 from casefile.ui.context_menus import EditorMenu, MenuCommands, NavigatorMenu
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
         self.records = RecordsView(self.session, self.settings)
-        self.country_columns = CountryColumns(self.records.view, self.records.model.columns)
+        self.record_cells = RecordCells(self.records.view, self.records.model.columns)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.nav, self.records, self.editor):

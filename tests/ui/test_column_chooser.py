@@ -6,6 +6,7 @@ user's choice is remembered (QSettings) and wins over the default from then on."
 from PySide6.QtCore import QSettings
 
 from casefile.services.exchange.demo import write_demo
+from casefile.ui.column_fit import FLOOR_PX
 from casefile.ui.main_window import MainWindow
 from tests.ui.conftest import choose_kind, wait_idle
 
@@ -41,29 +42,31 @@ def test_mostly_empty_columns_make_way_in_a_1500_px_window(qtbot, tmp_path):
     win = _window(qtbot, tmp_path, 1500)
     try:
         view = win.records.view
-        # HS and Value are empty in the demo's four shipments, Weight has one value
-        assert _hidden(win) == {"hs", "value", "weight"}
+        # HS and Value are empty in the demo's four shipments, Weight has one value; the
+        # count of shipments (of least worth) makes way for the route to say something
+        assert _hidden(win) == {"hs", "value", "weight", "count"}
         assert view.horizontalScrollBar().maximum() == 0  # nothing off to the side
         header = view.horizontalHeader()
         assert header.length() <= view.viewport().width()  # (no room kept for the hidden)
-        assert "3 columns hidden" in win.records.count_label.text()
+        assert "4 columns hidden" in win.records.count_label.text()
         menu = win.column_chooser.menu()
         acts = _acts(menu)
         assert acts["hs"].text() == "HS  (empty)" and not acts["hs"].isChecked()
         assert acts["weight"].text() == "Weight kg  (mostly empty)"
         assert acts["shipper"].text() == "Shipper" and acts["shipper"].isChecked()
+        assert acts["count"].text() == "Shipments" and not acts["count"].isChecked()
         menu.adjustSize()  # drawn unshown: a popup grabs the keyboard
         menu.grab().save(str(tmp_path / "columns_menu.png"))
         win.grab().save(str(tmp_path / "shipments_1500.png"))
         # the user shows Weight again: their choice, remembered for the section
         acts["weight"].trigger()
-        assert _hidden(win) == {"hs", "value"}
-        assert win.settings.value("table/hidden/shipment") == "hs,value"
-        assert "2 columns hidden" in win.records.count_label.text()
+        assert _hidden(win) == {"hs", "value", "count"}
+        assert win.settings.value("table/hidden/shipment") == "count,hs,value"
+        assert "3 columns hidden" in win.records.count_label.text()
         choose_kind(qtbot, win, "entity")  # (another section: its own columns)
         assert not _hidden(win)
         choose_kind(qtbot, win, "shipment")
-        assert _hidden(win) == {"hs", "value"}
+        assert _hidden(win) == {"hs", "value", "count"}
         [a for a in win.column_chooser.menu().actions()
          if a.text() == "Show All Columns"][0].trigger()
         assert not _hidden(win) and win.records.count_label.text() == "4 records"
@@ -78,7 +81,9 @@ def test_the_users_choice_wins_in_the_next_window(qtbot, tmp_path):
     again = _window(qtbot, tmp_path, 1500)
     try:
         assert not _hidden(again)
-        assert again.records.view.horizontalScrollBar().maximum() > 0  # as they chose
+        view = again.records.view  # cramped, as they chose: the shipper below its floor
+        shipper = [c.key for c in again.records.model.columns()].index("shipper")
+        assert view.columnWidth(shipper) < FLOOR_PX
     finally:
         again.close()
 
