@@ -38,7 +38,8 @@ def short_date(text: str) -> str:
     in three letters, a range of months with a dash, "approximately" as "c."; any other
     words as they are."""
     short = _MONTH.sub(lambda m: m.group(0)[:3], text)
-    short = _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", short)
+    while (joined := _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", short)) != short:
+        short = joined  # until none is left: ranges in a row overlap ('Nov and Nov and Nov')
     return _ABOUT.sub("c.", short)
 
 
