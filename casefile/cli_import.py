@@ -68,7 +68,8 @@ def _review_options(s: argparse.ArgumentParser) -> None:
                    help="every name not matched exactly becomes a new entity (near matches "
                    "are listed, not used)")
     s.add_argument("--again", action="store_true",
-                   help="import a file the case already holds (its records are duplicated)")
+                   help="import a file the case already holds (trade rows are added again; FtM "
+                   "records the case holds are not)")
 
 
 def run(args: argparse.Namespace, open_case: Callable[..., Any],

@@ -6,10 +6,12 @@ the import; what would replace the case's own value is kept out and said."""
 import json
 from pathlib import Path
 
+import pytest
 from followthemoney import model
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casefile.errors import ImportFailed
 from casefile.services.case.integrity import check_case
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.party_additions import detail_changes
@@ -199,3 +201,73 @@ def test_a_citation_whose_words_were_changed_leaves_the_name_to_decide(case, tmp
         "name": ["Ivan Ivanov"], "birthDate": ["1990-01-01"]}}
     report = import_ftm(case, _write(tmp_path / "v2.ftm.json", [other])).result
     assert len(report.new_entities) == 1 and len(report.proposals) == 1  # a namesake: asked
+
+
+def test_two_namesakes_of_one_file_are_not_both_the_case_s_party(case, tmp_path):
+    """The case knows an 'Ivan Ivanov' without a birth date; the file gives two, born 15
+    years apart: the first is taken for it (and gives it his birth date), the second is asked
+    about, never folded in."""
+    eid = case.create("entity", {"kind": "person", "name": "Ivan Ivanov"}).result
+    report = import_ftm(case, _write(tmp_path / "e.ftm.json", _namesakes())).result
+    assert report.reused_entities == {"Ivan Ivanov": eid} and len(report.new_entities) == 1
+    assert [(n, e) for n, e, *_ in report.proposals] == [("Ivan Ivanov", eid)]
+    row = case.get("entity", eid)
+    assert (row["birth_edtf"], row["country"], row["other_countries"]) == ("1961-02-03",
+                                                                           "RU", "")
+
+
+def test_a_namesake_without_a_birth_date_is_asked_about_once_another_entity_took_the_party(
+        case, tmp_path):
+    eid = case.create("entity", {"kind": "person", "name": "Ivan Ivanov"}).result
+    people = [{"id": f"NK-{n}", "schema": "Person", "properties": {"name": ["Ivan Ivanov"]}}
+              for n in ("a", "b")]
+    report = import_ftm(case, _write(tmp_path / "e.ftm.json", people)).result
+    assert report.proposals[0][2] == "Ivan Ivanov, same name but the file's NK-a is that " \
+                                     "party already"
+    assert report.reused_entities == {"Ivan Ivanov": eid} and len(report.new_entities) == 1
+
+
+def test_an_id_of_another_file_is_not_taken_for_a_party_of_another_kind_or_name(case,
+                                                                                tmp_path):
+    """Ids are unique within a list, not across every file: a hand-made file's '1'."""
+    import_ftm(case, _write(tmp_path / "a.ftm.json", [
+        {"id": "1", "schema": "Person", "properties": {"name": ["Ivan Ivanov"]}}]))
+    report = import_ftm(case, _write(tmp_path / "b.ftm.json", [
+        {"id": "1", "schema": "Company", "properties": {"name": ["Acme Trading Ltd"],
+                                                        "innCode": ["7707083893"]}},
+        {"id": "1", "schema": "Person", "properties": {"name": ["Oleg Sidorov"]}}])).result
+    assert report.new_entities == ["Acme Trading Ltd"] and report.added_to == 0
+    assert case.get("entity", 1)["name"] == "Ivan Ivanov"
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM alias").scalar() == 0
+
+
+def test_a_confirmed_match_with_a_party_deleted_since_fails_clearly(case, tmp_path):
+    keep = case.create("entity", {"name": "A One"}).result
+    gone = case.create("entity", {"name": "B Two"}).result
+    case.create("entity", {"name": "C Three"})
+    case.delete("entity", gone)
+    path = _write(tmp_path / "z.ftm.json", [
+        {"id": "z1", "schema": "Company", "properties": {"name": ["Zed Corp"],
+                                                         "alias": ["Zed"]}}])
+    with pytest.raises(ImportFailed) as info:
+        import_ftm(case, path, accept={"Zed Corp": gone})
+    assert info.value.report.problems == [
+        f"the match confirmed for 'Zed Corp' is party #{gone}, which is not in the case "
+        "(deleted since?): check the file again"]
+    assert import_ftm(case, path, accept={"Zed Corp": keep}).result.added_to == 1
+
+
+def test_an_identifier_added_that_lacks_its_form_is_pointed_out(case, tmp_path):
+    case.create("entity", {"name": "Vostok LLC"})
+    report = import_ftm(case, _write(tmp_path / "v.ftm.json", [
+        {"id": "v", "schema": "Company", "properties": {"name": ["Vostok LLC"],
+                                                        "innCode": ["77070838"]}}])).result
+    assert report.added == {"identifier": 1}
+    assert any("'77070838' does not have the form of a INN" in w for w in report.warnings)
+
+
+def test_a_check_says_would_add(case, tmp_path):
+    _petrov(case)
+    report = import_ftm(case, _write(tmp_path / "e.ftm.json", [PETROV]), dry_run=True).result
+    assert report.added_line().startswith("Would add to 1 party already in the case: ")

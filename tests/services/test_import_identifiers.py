@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from casefile.errors import NeedsReview
+from casefile.errors import ImportFailed, NeedsReview
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.shipments import import_shipments
 
@@ -152,3 +152,23 @@ def test_an_identifier_rows_give_a_party_the_case_holds_is_added_once(case, tmp_
                                     (eid,)).fetchall() == [("line 2",)]
     case.undo()
     assert idents(case) == []
+
+
+def test_what_a_later_row_says_of_a_party_an_earlier_row_made_is_counted(case, tmp_path):
+    rows = (f"ООО Альфа;;ТОО Алтын;;2022;подшипники\n"
+            f"ООО Альфа;{SBER_INN};ТОО Алтын;;2022;втулки\n")
+    report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows),
+                              accept_missing=True).result
+    assert report.left_out == {"Shipper identifier of a party an earlier row made with "
+                               "another or none: not added": 1}
+    assert idents(case) == []
+
+
+def test_a_confirmed_match_with_a_deleted_party_fails_the_customs_import(case, tmp_path):
+    gone = case.create("entity", {"name": "Vostok Trading LLC"}).result
+    case.create("entity", {"name": "Other"})
+    case.delete("entity", gone)
+    f = write(tmp_path, "dt.csv", HEADER + "ООО «ВОСТОК»;;Buyer;;2022;goods\n")
+    with pytest.raises(ImportFailed) as info:
+        import_shipments(case, f, accept={"ООО «ВОСТОК»": gone}, accept_missing=True)
+    assert "is party #1, which is not in the case" in info.value.report.problems[0]

@@ -86,7 +86,10 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                           "Imported FollowTheMoney records.", digest)
         writer = PartyWriter(conn, src, report.problem, cut=report.leave_out)
         known = KnownParties(conn)
-        more = PartyAdditions(tx, writer, known, report.leave_out, report.problem)
+        more = PartyAdditions(tx, writer, known, report.leave_out, report.problem,
+                              report.warn)
+        for gone in known.missing(accept or {}):
+            report.problem(gone)
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
                       accept or {}, keep_apart, progress)
         run.all_passes()
@@ -122,8 +125,10 @@ class _Import(FtmRecords):
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
         self.known, self.facts, self.more = known, facts, more
-        # the parties earlier imports made of the file's ids
+        # the parties earlier imports made of the file's ids, and the party of the case
+        # each entity of this file was found to be (another is not taken for it unasked)
         self.imported = imported_ids(w.conn, set(fm.mapping().parties))
+        self.claimed: dict[int, str] = {}
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.apart = {normalise_name(k) for k in keep_apart}
         self.progress = progress
@@ -238,19 +243,11 @@ class _Import(FtmRecords):
         key = normalise_name(name)
         idents = fm.identifiers(props, detect)
         by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid = self.own("entity", rec["id"]) or self.imported.get(rec["id"]) or \
-            self.accept.get(key)
-        doubt = None  # why the case's party of this very name may be another
-        if eid is None and (same := self.known.existing.get(key)) is not None:
-            doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")),
-                                        [(s, v) for _p, s, v in idents])
-            eid = same if doubt is None else None
-        if eid is None and doubt is None and by_id is not None \
-                and self.known.named(by_id, key):
-            eid = by_id
+        eid, doubt = self._resolve(rec, key, idents, by_id)
         added: list[str] = []
         if eid is not None:
             report.reused_entities[name] = eid
+            self.claimed.setdefault(eid, rec["id"])
             if self.more.existed(eid):
                 added = self._add_to(eid, line, rec, name, idents)
         else:
@@ -270,15 +267,59 @@ class _Import(FtmRecords):
                                              + extra))
         return eid
 
+    def _resolve(self, rec: Record, key: str, idents: list[tuple[str, str, str]],
+                 by_id: int | None) -> tuple[int | None, tuple[int, str] | None]:
+        """The party of the case a file's party is (None: a new one), and, when a party of
+        the case may be it but something says otherwise, that party and why. The case's own
+        export's id, a match the user confirmed, the id an earlier import of the list gave
+        it (of a party of its kind that has one of its names), then its name, then an
+        identifier under the same name. A party another entity of this file already is,
+        or whose birth date or identifier of a scheme that names one party says otherwise,
+        is asked about, never taken."""
+        props, pairs = rec["properties"], [(s, v) for _p, s, v in idents]
+        eid = self.own("entity", rec["id"]) or self.accept.get(key)
+        if eid is not None:
+            return eid, None
+        born = fm.days(fm.strings(props, "birthDate"))
+        for same in (self._imported(rec, key), self.known.existing.get(key)):
+            if same is None:
+                continue
+            doubt = self.known.conflict(same, born, pairs)
+            if doubt is None and self.claimed.get(same, rec["id"]) != rec["id"]:
+                doubt = f"the file's {self.claimed[same]} is that party already"
+            return (same, None) if doubt is None else (None, (same, doubt))
+        if by_id is not None and self.known.named(by_id, key) and \
+                self.claimed.get(by_id, rec["id"]) == rec["id"]:
+            return by_id, None
+        return None, None
+
+    def _imported(self, rec: Record, key: str) -> int | None:
+        """The party an earlier import made of this FtM id, when it is of the same kind and
+        has the file's caption or one of its names among its own (ids are unique in a list,
+        not across every file: a hand-made file's "1" is not another file's "1")."""
+        found = self.imported.get(rec["id"])
+        if found is None:
+            return None
+        eid, schema = found
+        kinds = fm.mapping().parties
+        if kinds.get(schema) != kinds.get(rec["schema"]) or eid not in self.known.names:
+            return None
+        names = ("name", *fm.mapping().alias_kinds)
+        if self.known.named(eid, key) or any(
+                self.known.named(eid, normalise_name(n)) for prop in names
+                for n in fm.strings(rec["properties"], prop)):
+            return eid
+        return None
+
     def _new_party(self, line: int, rec: Record, name: str, key: str,
                    idents: list[tuple[str, str, str]], by_id: int | None,
-                   doubt: str | None = None) -> int | None:
+                   doubt: tuple[int, str] | None = None) -> int | None:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
         if doubt is not None and key not in self.apart:  # same name, other facts: asked
-            other = self.known.existing[key]
+            other, reason = doubt
             report.proposals.append((name, other, f"{self.known.names[other]}, same name "
-                                                  f"but {doubt}", 100.0))
+                                                  f"but {reason}", 100.0))
         elif by_id is not None and key not in self.apart and by_id in self.known.names:
             same = next(labelled(s, v) for _p, s, v in idents
                         if self.known.by_identifier([(s, v)]) == by_id)

@@ -151,13 +151,14 @@ def own_ids(conn: Any) -> dict[str, dict[str, int]]:
 IMPORTED_TITLE = "Imported FollowTheMoney data: "  # the title of an imported file's source
 
 
-def imported_ids(conn: Any, schemata: set[str]) -> dict[str, int]:
-    """FtM id -> the party an earlier FtM import made of that entity (or added to), read from
-    the citations of the imported files ("Person Q4285719 · …" cites line 12 of the file for
-    the party): a newer export of the same list finds its parties by id, not by name, so a
-    namesake is never taken for them. A citation whose words a user changed, or whose party
-    was deleted, names none (the name then decides, as for any party)."""
-    out: dict[str, int] = {}
+def imported_ids(conn: Any, schemata: set[str]) -> dict[str, tuple[int, str]]:
+    """FtM id -> (the party an earlier FtM import made of that entity or added to, the
+    entity's schema then), read from the citations of the imported files ("Person Q4285719
+    · …" cites line 12 of the file for the party): a newer export of the same list finds its
+    parties by id, not by name, so a namesake is never taken for them. A citation whose
+    words a user changed, or whose party was deleted, names none (the name then decides, as
+    for any party)."""
+    out: dict[str, tuple[int, str]] = {}
     for eid, excerpt in conn.exec_driver_sql(
             "SELECT c.entity_id, c.excerpt FROM citation c JOIN source s ON s.id = c.source_id "
             "WHERE c.entity_id IS NOT NULL AND s.title LIKE ? AND c.locator LIKE 'line %'",
@@ -165,5 +166,5 @@ def imported_ids(conn: Any, schemata: set[str]) -> dict[str, int]:
         schema, _, rest = (excerpt or "").partition(" ")
         ftm_id = rest.split(" · ", 1)[0]
         if schema in schemata and ftm_id and " " not in ftm_id:
-            out.setdefault(ftm_id, eid)
+            out.setdefault(ftm_id, (eid, schema))
     return out

@@ -136,10 +136,11 @@ class Posts:
         return "\n".join(posts + rest)
 
     def not_taken(self, existing: Callable[[str], str | None]) -> None:
-        """Count the posts no new party took: of a holder not in the file, or of a party
-        already in the case (``existing`` gives its Position field, None for a holder the
-        file did not give): an import does not change a party's details, so a post the
-        field does not already say is left out."""
+        """Count the posts no party took: of a holder not in the file, or of a party the
+        file gives but that neither a new party nor an addition to one the case held took
+        (another entity of the file was that party first; ``existing`` gives its Position
+        field, None for a holder the file did not give): a post the field does not already
+        say is left out."""
         for holder in list(self.held):
             had = existing(holder)
             if had is None:

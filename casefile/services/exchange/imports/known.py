@@ -86,6 +86,13 @@ class KnownParties:
                         f"{', '.join(sorted(values))}")
         return None
 
+    def missing(self, accept: dict[str, int]) -> list[str]:
+        """What is wrong with matches the user confirmed (name -> party) that name a party
+        the case does not hold (deleted since the check)."""
+        return [f"the match confirmed for {name!r} is party #{eid}, which is not in the "
+                "case (deleted since?): check the file again" for name, eid in accept.items()
+                if eid not in self.names]
+
     def named(self, eid: int, key: str) -> bool:
         """Whether party ``eid`` has the normalised name ``key`` (as name or alias)."""
         return key in self.keys_of.get(eid, ())

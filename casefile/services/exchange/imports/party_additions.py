@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from casefile.core.identifiers import detect_scheme, match_key
+from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.errors import ValidationError
@@ -109,9 +110,11 @@ class PartyAdditions:
     text); ``left_out`` hears what is not added, ``problem`` a value the rules refuse."""
 
     def __init__(self, tx: Tx, w: PartyWriter, known: KnownParties,
-                 left_out: Callable[[str], None], problem: Callable[[str], None]) -> None:
+                 left_out: Callable[[str], None], problem: Callable[[str], None],
+                 warn: Callable[[str], None] | None = None) -> None:
         self.tx, self.w, self.known = tx, w, known
         self.left_out, self.problem = left_out, problem
+        self.warn = warn  # hears of an identifier added that does not have its form
         self.added: dict[str, int] = {}  # what was added (words) -> how often
         self.parties: set[int] = set()  # the parties anything was added to
         self._idents: dict[int, set[tuple[str, str]]] = {}
@@ -173,6 +176,8 @@ class PartyAdditions:
             return False
         have.add(key)
         self.known.add_identifier(eid, scheme, value)
+        if self.warn is not None and (why := identifier_problem(scheme, value)):
+            self.warn(f"{where(field)}: {why}; kept, not used to match parties")
         return True
 
     def _details(self, eid: int, label: str, new: dict[str, Any]) -> list[str]:
@@ -194,6 +199,8 @@ class PartyAdditions:
                           "the case's kept")
         if out:
             self.tx.update("entity", eid, out)
+        if "birth" in added:  # a later namesake of another birth date is asked about
+            self.known.births[eid] = (out["birth_start"] or "0000", out["birth_end"] or "9999")
         return [WORDS[c] for c in added]
 
 

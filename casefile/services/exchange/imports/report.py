@@ -57,7 +57,8 @@ class ImportReport:
         what = [counted(n, k) if k in ("name", "identifier") else
                 f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
                 for k, n in self.added.items()]
-        return (f"Added to {counted(self.added_to, 'party', 'parties')} already in the case: "
+        verb = "Would add to" if self.dry_run else "Added to"
+        return (f"{verb} {counted(self.added_to, 'party', 'parties')} already in the case: "
                 + ", ".join(what))
 
     def left_out_lines(self) -> list[str]:

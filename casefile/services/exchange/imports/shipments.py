@@ -25,7 +25,7 @@ from casefile.services.exchange.imports.mapping import (
     guess_mapping,
 )
 from casefile.services.exchange.imports.party_additions import PartyAdditions
-from casefile.services.exchange.imports.party_writer import PartyWriter
+from casefile.services.exchange.imports.party_writer import PartyWriter, Where
 from casefile.services.exchange.imports.provenance import (
     check_not_imported,
     file_source,
@@ -76,6 +76,21 @@ class _Parties(KnownParties):
         # party, identifier and country looked at once however many rows repeat them
         self.more = PartyAdditions(tx, writer, self, report.leave_out, report.problem)
         self.looked: set[tuple[int, str, str]] = set()
+        self.made: dict[int, tuple[str, str | None]] = {}  # new party -> identifier, country
+
+    def _not_added(self, eid: int, role: str, ident: str, stated: str, where: Where,
+                   report: ImportReport) -> None:
+        """Count what a row says of a party an earlier row of the file made that the party
+        does not hold (it is not changed once made)."""
+        had_ident, had_country = self.made[eid]
+        if ident and ident != had_ident:
+            report.leave_out(f"{role.capitalize()} identifier of a party an earlier row made "
+                             "with another or none: not added")
+        country = self.writer.check("entity", {"country": stated}, where,
+                                    _ROLE_FIELDS[role]) if stated else None
+        if country and country.get("country") not in (None, had_country):
+            report.leave_out(f"{role.capitalize()} country of a party an earlier row made "
+                             "with another: not added")
 
     def resolve(self, role: str, values: dict[str, Any], line: int,
                 report: ImportReport) -> int | None:
@@ -121,6 +136,9 @@ class _Parties(KnownParties):
                                      existing=True)
             elif stated:  # it must be a country
                 self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
+            if eid in self.made and (eid, ident, stated) not in self.looked:
+                self.looked.add((eid, ident, stated))
+                self._not_added(eid, role, ident, stated, where, report)
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
                 spellings.add(name)
@@ -152,6 +170,9 @@ class _Parties(KnownParties):
             return None
         if ident:
             self.add_identifier(eid, scheme, ident)
+        made = self.writer.check("entity", {"country": country}, _where(report, line),
+                                 _ROLE_FIELDS[role]) if country else None
+        self.made[eid] = (ident, (made or {}).get("country"))
         self.by_name[key] = eid
         self.spellings[eid] = {name}
         report.new_entities.append(name)
@@ -219,6 +240,8 @@ def import_shipments(case: Case, path: str | Path,
             if not dry_run else 0
         writer = PartyWriter(conn, source_id, report.problem, write=not dry_run)
         parties = _Parties(tx, accept or {}, keep_apart, writer, report)
+        for gone in parties.missing(accept or {}):
+            report.problems.append(gone)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple[Any, ...]] = []
