@@ -7,11 +7,11 @@ keys explicitly (cascade / set null) so the journal holds every row the database
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Row
 
 from casefile.errors import InUseError, NotFoundError
@@ -68,6 +68,33 @@ class Tx:
         t = TABLES[table]
         self.conn.execute(t.update().where(t.c.id == pk), values)
         self.changes.append(RowChange(table, pk, before, self.fetch(table, pk)))
+
+    def update_many(self, table: str, values: Mapping[int, dict[str, Any]]) -> None:
+        """Update many rows, each with values of its own, journaled as :meth:`update` does
+        it: the rows before and after read 500 at a time, one UPDATE statement per set of
+        columns (an import adding to 10^5 parties is not 3 × 10^5 statements)."""
+        t = TABLES[table]
+        pks = list(values)
+        for k in range(0, len(pks), 500):
+            chunk = pks[k:k + 500]
+            before = {r["id"]: dict(r) for r in self.conn.execute(
+                select(t).where(t.c.id.in_(chunk))).mappings()}
+            if len(before) < len(chunk):
+                gone = next(pk for pk in chunk if pk not in before)
+                raise NotFoundError(f"{table} {gone} does not exist")
+            shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for pk in chunk:
+                if any(before[pk].get(c) != v for c, v in values[pk].items()):
+                    shapes.setdefault(tuple(values[pk]), []).append(
+                        {"pk_": pk, **{f"v_{c}": v for c, v in values[pk].items()}})
+            for cols, rows in shapes.items():
+                self.conn.execute(t.update().where(t.c.id == bindparam("pk_")).values(
+                    {c: bindparam(f"v_{c}") for c in cols}), rows)
+            changed = [r["pk_"] for rows in shapes.values() for r in rows]
+            after = {r["id"]: dict(r) for r in self.conn.execute(
+                select(t).where(t.c.id.in_(changed))).mappings()} if changed else {}
+            self.changes += [RowChange(table, pk, before[pk], after[pk])
+                             for pk in chunk if pk in after]
 
     def references(self, table: str, pk: int, ondelete: str = "RESTRICT") -> dict[str, int]:
         """Counts of rows that refer to (table, pk) with the given ON DELETE rule."""

@@ -93,6 +93,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
                       accept or {}, keep_apart, progress)
         run.all_passes()
+        more.flush()
         if report.problems:
             raise ImportFailed(report)
         report.added, report.added_to = more.added, len(more.parties)

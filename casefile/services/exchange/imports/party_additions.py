@@ -118,6 +118,8 @@ class PartyAdditions:
         self.added: dict[str, int] = {}  # what was added (words) -> how often
         self.parties: set[int] = set()  # the parties anything was added to
         self._idents: dict[int, set[tuple[str, str]]] = {}
+        # the parties' new values, written together by flush() (journaled, 500 a statement)
+        self.pending: dict[int, dict[str, Any]] = {}
         # the driver's own cursor on the same transaction: a party looked at costs two plain
         # queries, not two SQLAlchemy statements (a re-import looks at 10^5 of them)
         self.driver = cast(sqlite3.Connection, tx.conn.connection.driver_connection)
@@ -146,6 +148,12 @@ class PartyAdditions:
         if said:
             self.parties.add(eid)
         return said
+
+    def flush(self) -> None:
+        """Write the parties' new values (in the import's transaction, journaled)."""
+        if self.pending:
+            self.tx.update_many("entity", self.pending)
+            self.pending = {}
 
     def _name(self, eid: int, where: Where, field: str, name: str, kind: str = "alias",
               lang: str = "") -> bool:
@@ -185,7 +193,8 @@ class PartyAdditions:
         found = cur.fetchone()
         if found is None:
             return []
-        old = dict(zip([d[0] for d in cur.description], found, strict=True))
+        old = {**dict(zip([d[0] for d in cur.description], found, strict=True)),
+               **self.pending.get(eid, {})}
         out, added, other = detail_changes(old, new)
         for col in [c for c in LINES if c in out]:
             limit = max_chars("entity", col) or 0
@@ -198,7 +207,7 @@ class PartyAdditions:
             self.left_out(f"{label} {WORDS[col]}: the case's party already says another; "
                           "the case's kept")
         if out:
-            self.tx.update("entity", eid, out)
+            self.pending.setdefault(eid, {}).update(out)
         if "birth" in added:  # a later namesake of another birth date is asked about
             self.known.births[eid] = (out["birth_start"] or "0000", out["birth_end"] or "9999")
         return [WORDS[c] for c in added]

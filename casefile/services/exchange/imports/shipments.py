@@ -307,6 +307,7 @@ def import_shipments(case: Case, path: str | Path,
             raise ImportFailed(report)
         _flush(conn, writer, ships, stops, cites)
         report.shipments = ship_id - first_ship
+        parties.more.flush()
         report.added, report.added_to = parties.more.added, len(parties.more.parties)
         if dry_run:
             return report
