@@ -139,7 +139,9 @@ _ROW = st.fixed_dictionaries({
     "country": st.sampled_from(["", "RU", "KZ"]), "other_countries": _COUNTRIES,
     "nationality": _COUNTRIES, "topics": st.sampled_from(["", "sanction", "role.pep,sanction"]),
     "position": _LINES, "address": _LINES,
-    "legal_form": st.sampled_from(["", "LLC", "JSC"]),
+    "legal_form": st.sampled_from(["", "LLC", "JSC", "PJSC", "jsc"]),
+    "gender": st.sampled_from([None, "male", "female"]),
+    "birth_place": st.sampled_from(["", "Tver", "Tverskaya oblast", "TVER"]),
     "birth_text": st.sampled_from([None, "1970", "1970-01-02"])}).map(
     lambda r: {**r, "birth_edtf": r["birth_text"]})
 
@@ -159,6 +161,10 @@ def test_additions_never_take_a_value_away_and_come_once(old, new):
         assert merged["country"] not in merged["other_countries"].split(",")
     assert detail_changes(merged, new)[0] == {}  # what was added is not added again
     assert not set(added) & set(other)
+    for col in ("legal_form", "gender", "birth_place"):  # another value: said, not lost
+        if old[col] and new[col]:
+            same = " ".join(old[col].split()).casefold() == " ".join(new[col].split()).casefold()
+            assert (col in other) != same
 
 
 def _namesakes() -> list[dict]:
@@ -271,3 +277,14 @@ def test_a_check_says_would_add(case, tmp_path):
     _petrov(case)
     report = import_ftm(case, _write(tmp_path / "e.ftm.json", [PETROV]), dry_run=True).result
     assert report.added_line().startswith("Would add to 1 party already in the case: ")
+
+
+def test_a_person_of_a_company_s_name_is_asked_about_not_written_onto_it(case, tmp_path):
+    eid = case.create("entity", {"kind": "company", "name": "Orion"}).result
+    report = import_ftm(case, _write(tmp_path / "o.ftm.json", [
+        {"id": "p-orion", "schema": "Person", "properties": {
+            "name": ["Orion"], "birthDate": ["1970-01-02"], "gender": ["male"]}}])).result
+    assert report.proposals[0][1:3] == (eid, "Orion, same name but not a person, the "
+                                             "file's Person")
+    row = case.get("entity", eid)
+    assert (row["kind"], row["birth_edtf"], row["gender"]) == ("company", None, None)

@@ -99,6 +99,7 @@ def test_posts_of_a_party_already_in_the_case_are_added_to_it_of_no_party_counte
     # two posts (the third repeats the first undated): each once, added to the party
     assert _position(case) == EXPECTED
     assert report.added["positions"] == 1 and report.added_to == 1
+    assert (report.posts, report.post_holders) == (2, 1)
     assert not any("already in the case" in k for k in report.left_out)
     assert report.left_out["Occupancy whose holder is not a party in the file"] == 1
 

@@ -172,3 +172,14 @@ def test_a_confirmed_match_with_a_deleted_party_fails_the_customs_import(case, t
     with pytest.raises(ImportFailed) as info:
         import_shipments(case, f, accept={"ООО «ВОСТОК»": gone}, accept_missing=True)
     assert "is party #1, which is not in the case" in info.value.report.problems[0]
+
+
+def test_a_field_two_rows_add_to_one_party_counts_one_party(case, tmp_path):
+    eid = case.create("entity", {"name": "ООО «ВОСТОК»", "country": "RU"}).result
+    header = "Отправитель;Получатель;Дата;Описание товара;Страна отправителя\n"
+    rows = "ООО «ВОСТОК»;ТОО Алтын;2022;втулки;Казахстан\nООО «ВОСТОК»;ТОО Алтын;2022;" \
+           "втулки;Беларусь\n"
+    report = import_shipments(case, write(tmp_path, "dt.csv", header + rows),
+                              accept_missing=True).result
+    assert case.get("entity", eid)["other_countries"] == "KZ,BY"
+    assert report.added_line() == ("Added to 1 party already in the case: other countries")

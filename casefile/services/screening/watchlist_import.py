@@ -150,7 +150,7 @@ def _flat(obj: dict[str, Any], seen: set[str], report: LoadReport) -> list[dict[
         return [obj]
     out = []
     every = flatten(obj)
-    lines, holders = _posts_into(every)
+    lines, holders = _posts_into(every, report.left_out)
     report.posts += lines
     report.post_holders += holders
     for i, one in enumerate(every):
@@ -164,14 +164,18 @@ def _flat(obj: dict[str, Any], seen: set[str], report: LoadReport) -> list[dict[
     return out
 
 
-def _posts_into(every: list[dict[str, Any]]) -> tuple[int, int]:
+def _posts_into(every: list[dict[str, Any]], left_out: dict[str, int]) -> tuple[int, int]:
     """A nested line's persons given the posts nested with them (Occupancy and Position, as
     OpenSanctions nests a PEP's) in their ``position``, a dated line each, for the reviewer
     to read; (post lines, persons given any)."""
     if not any(one.get("schema") == "Occupancy" for one in every):
         return 0, 0
+
+    def leave_out(what: str) -> None:  # counted as a flat file's are
+        left_out[what] = left_out.get(what, 0) + 1
+
     lines = holders = 0
-    posts = Posts(lambda _what: None)  # the rest of them is not matched, so not kept
+    posts = Posts(leave_out)
     for one in every:
         if one.get("schema") in POSTS and (rec := entity(one)) is not None:
             posts.take(rec)
@@ -348,7 +352,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             posts.finish()
             report.posts += posts.posts  # a flat file's, beside a nested one's
             report.post_holders += posts.holders
-            report.left_out = dict(posts.left_out)
+            for what, n in posts.left_out.items():  # beside a nested line's
+                report.left_out[what] = report.left_out.get(what, 0) + n
         w.flush()
         if delta:
             report.kind = "delta"

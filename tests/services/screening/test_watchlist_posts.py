@@ -236,3 +236,12 @@ def test_a_hit_on_a_flat_files_pep_shows_the_reviewer_its_dated_posts(tmp_path):
     assert h.entry["id"] == OSETROVA["id"]
     assert [x for x in shown if x.startswith("position: ")] == [
         f"position: {line}" for line in EXPECTED[OSETROVA["id"]]]
+
+
+def test_a_nested_post_whose_position_is_missing_is_counted_as_a_flat_one_is(tmp_path):
+    """Ivanov nested with his two Occupancies, one naming a Position the file lacks: one
+    post kept, the other counted under the same words a flat file's would be."""
+    (nested,) = nested_targets([IVANOV, DEPUTY, OCC[3], OCC[4]], targets={IVANOV["id"]})
+    r = load(_write(tmp_path / "targets.nested.json", [nested]), "n", where=tmp_path)
+    assert (r.posts, r.post_holders) == (1, 1)
+    assert r.left_out == {"Occupancy whose post (Position) is not in the file": 1}

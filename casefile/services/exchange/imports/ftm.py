@@ -286,6 +286,9 @@ class _Import(FtmRecords):
             if same is None:
                 continue
             doubt = self.known.conflict(same, born, pairs)
+            person = fm.mapping().parties.get(rec["schema"]) == "person"
+            if doubt is None and person != (same in self.known.people):
+                doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"
             if doubt is None and self.claimed.get(same, rec["id"]) != rec["id"]:
                 doubt = f"the file's {self.claimed[same]} is that party already"
             return (same, None) if doubt is None else (None, (same, doubt))
@@ -366,9 +369,9 @@ class _Import(FtmRecords):
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
         country, details, fields = fm.party_details(schema, props, report.leave_out)
-        if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
-            details["position"] = self.posts.position(self.posts.lines(rec["id"]),
-                                                      details.get("position", ""))
+        held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
+        if held:  # the posts it held (Occupancy, Position)
+            details["position"] = self.posts.position(held, details.get("position", ""))
         row = self.w.check("entity", {"kind": fm.mapping().parties[schema], "name": name,
                                       "country": country,
                                       "description": fm.joined(props, "description", "notes"),
@@ -382,6 +385,9 @@ class _Import(FtmRecords):
                                report.leave_out)
         if added:
             self._cite_party(line, rec, eid, existing=True)
+        if held and "positions" in added:
+            report.posts += len(held)
+            report.post_holders += 1
         return added
 
     def simple_row(self, line: int, rec: Record) -> None:

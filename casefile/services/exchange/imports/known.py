@@ -24,10 +24,13 @@ class KnownParties:
         self.keys_of: dict[int, set[str]] = {}  # entity -> its normalised names and aliases
         self.spellings: dict[int, set[str]] = {}  # entity -> its names and aliases as written
         self.births: dict[int, tuple[str, str]] = {}  # entity -> first and last day
-        for eid, name, lo, hi in conn.exec_driver_sql(
-                "SELECT id, name, birth_start, birth_end FROM entity"):
+        self.people: set[int] = set()  # the parties that are persons
+        for eid, name, lo, hi, kind in conn.exec_driver_sql(
+                "SELECT id, name, birth_start, birth_end, kind FROM entity"):
             self._name(eid, name)
             self.names[eid] = name
+            if kind == "person":
+                self.people.add(eid)
             if lo or hi:
                 self.births[eid] = (lo or "0000", hi or "9999")
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):

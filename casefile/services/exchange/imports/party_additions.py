@@ -28,7 +28,7 @@ from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.errors import ValidationError
 from casefile.services.case.journal import Tx
-from casefile.services.case.operations import insert_row
+from casefile.services.case.operations import DATE_PARTS, insert_row
 from casefile.services.case.validation import max_chars, tags_text
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_writer import PartyWriter, Where
@@ -40,7 +40,6 @@ WORDS = {"country": "country", "other_countries": "other countries",
          "incorporation": "incorporation date", "dissolution": "dissolution date",
          "birth_place": "place of birth", "legal_form": "legal form", "gender": "gender",
          "description": "description", "position": "positions", "address": "addresses"}
-DATE_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
 LINES = ("position", "address")  # one value a line: the file's lines not there are added
 ONE = ("birth_place", "legal_form", "gender", "description")  # one value: filled if empty
 DATES = tuple(schema.date_fields("entity"))
@@ -99,10 +98,16 @@ def detail_changes(old: dict[str, Any], new: dict[str, Any]
         if given and not mine:
             out[col] = given
             added.append(col)
-        elif given and " ".join(str(given).split()).casefold() not in \
-                " ".join(str(mine).split()).casefold():
+        elif given and not _says(str(mine), str(given), col == "description"):
             other.append(col)
     return out, added, other
+
+
+def _says(mine: str, given: str, within: bool) -> bool:
+    """Whether the case's value says the file's: the same (spaces and case aside), or, for
+    free text (``within``), holds it ('male' is not 'female', 'JSC' not 'PJSC')."""
+    mine, given = " ".join(mine.split()).casefold(), " ".join(given.split()).casefold()
+    return given in mine if within else given == mine
 
 
 class PartyAdditions:
@@ -115,8 +120,11 @@ class PartyAdditions:
         self.tx, self.w, self.known = tx, w, known
         self.left_out, self.problem = left_out, problem
         self.warn = warn  # hears of an identifier added that does not have its form
-        self.added: dict[str, int] = {}  # what was added (words) -> how often
+        # what was added: names and identifiers -> how many; a field (words) -> how many
+        # parties (a party given a field by two rows of a file counts once)
+        self.added: dict[str, int] = {}
         self.parties: set[int] = set()  # the parties anything was added to
+        self._fields: dict[str, set[int]] = {}
         self._idents: dict[int, set[tuple[str, str]]] = {}
         # the parties' new values, written together by flush() (journaled, 500 a statement)
         self.pending: dict[int, dict[str, Any]] = {}
@@ -139,10 +147,12 @@ class PartyAdditions:
         n_names = sum(self._name(eid, where, *one) for one in names)
         n_idents = sum(self._identifier(eid, where, *one) for one in identifiers)
         fields = self._details(eid, label, details) if details else []
-        for key, n in (("name", n_names), ("identifier", n_idents),
-                       *((f, 1) for f in fields)):
+        for key, n in (("name", n_names), ("identifier", n_idents)):
             if n:
                 self.added[key] = self.added.get(key, 0) + n
+        for field in fields:
+            self._fields.setdefault(field, set()).add(eid)
+            self.added[field] = len(self._fields[field])
         said = [counted(n, one) for n, one in ((n_names, "name"), (n_idents, "identifier"))
                 if n] + fields
         if said:
