@@ -29,8 +29,12 @@ from typing import Any
 from casefile.core.screening.records import MATCHABLE
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_nested import is_nested
-from casefile.services.exchange.imports.ftm_positions import _READ as READ
-from casefile.services.exchange.imports.ftm_positions import SCHEMATA, Posts, names_occupancies
+from casefile.services.exchange.imports.ftm_positions import (
+    READ,
+    SCHEMATA,
+    Posts,
+    names_occupancies,
+)
 from casefile.services.exchange.imports.ftm_read import entity
 
 Progress = Callable[[int, int, str], None]

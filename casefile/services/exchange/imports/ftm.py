@@ -5,7 +5,8 @@ shipments (EconomicActivity); events; sources (Document, Article) and the citati
 expresses (Documentation links, the ``proof`` of intervals). One undoable operation, all or
 nothing.
 
-Parties already in the case are reused (normalised name, alias or identifier); near matches
+Parties already in the case are reused (the FtM id an earlier import gave them, normalised name,
+alias or identifier) and given what the file adds (:mod:`.party_additions`); near matches
 are proposed, not merged. Facts already in the case are not added again (see
 :mod:`.ftm_known`), so the case's own export imported back adds nothing. Entities of
 schemata Casefile does not hold (Payment, Address, CryptoWallet …) are counted by schema in
@@ -334,27 +335,38 @@ class _Import(FtmRecords):
         for p, s, v in idents:
             if why := identifier_problem(s, v):
                 report.warn(f"{where(p)}: {why}; kept, not used to match parties")
-        country, details, fields = fm.party_details(schema, props, report.leave_out)
-        if rec["id"] in self.posts.held:  # the posts it held (Occupancy, Position)
-            lines = self.posts.lines(rec["id"])
-            details["position"] = self.posts.position(lines, details.get("position", ""))
-            report.posts += len(lines)
-            report.post_holders += bool(lines)
+        country, details, fields, held = self._party_values(rec)
+        report.posts += len(held)
+        report.post_holders += bool(held)
         aliases = fm.aliases(props, name, rec["langs"])
         eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
                            country=country, description=fm.joined(props, "description",
                                                                   "notes"),
-                           aliases=aliases, identifiers=idents,
-                           details=details, field={"name": "name", "description": "notes",
-                                                   **fields})
+                           aliases=aliases, identifiers=idents, details=details, field=fields)
         if eid is None:
             return None
-        self._left_out(schema, props, fm.PARTY_PROPS)
-        fm.name_parts_left_out(schema, props, [name, *(a[1] for a in aliases)],
-                               report.leave_out)
+        self._unread(rec, [name, *(a[1] for a in aliases)])
         self._cite_party(line, rec, eid)
         report.new_entities.append(name)
         return eid
+
+    def _party_values(self, rec: Record
+                      ) -> tuple[str | None, dict[str, Any], dict[str, str], list[str]]:
+        """What the file says of a party, as a new party or an addition takes it: (first
+        country, further entity values, entity column -> the file's field, the post lines
+        it held — Occupancy and Position — already in its Position value)."""
+        country, details, fields = fm.party_details(rec["schema"], rec["properties"],
+                                                    self.report.leave_out)
+        held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
+        if held:
+            details["position"] = self.posts.position(held, details.get("position", ""))
+        return country, details, {"name": "name", "description": "notes", **fields}, held
+
+    def _unread(self, rec: Record, names: list[str]) -> None:
+        """Count what of a party's record the importer did not read (``names``: its names
+        kept, whose parts need no counting)."""
+        self._left_out(rec["schema"], rec["properties"], fm.PARTY_PROPS)
+        fm.name_parts_left_out(rec["schema"], rec["properties"], names, self.report.leave_out)
 
     def _cite_party(self, line: int, rec: Record, eid: int, existing: bool = False) -> None:
         note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
@@ -368,21 +380,15 @@ class _Import(FtmRecords):
         import (:mod:`.party_additions`), citing the file for it; what was added."""
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
-        country, details, fields = fm.party_details(schema, props, report.leave_out)
-        held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
-        if held:  # the posts it held (Occupancy, Position)
-            details["position"] = self.posts.position(held, details.get("position", ""))
+        country, details, fields, held = self._party_values(rec)
         row = self.w.check("entity", {"kind": fm.mapping().parties[schema], "name": name,
                                       "country": country,
                                       "description": fm.joined(props, "description", "notes"),
-                                      **details}, where,
-                           {"name": "name", "description": "notes", **fields})
+                                      **details}, where, fields)
         aliases = fm.aliases(props, name, rec["langs"])
         added = self.more.add(eid, where, schema, names=[("name", name), *aliases],
                               identifiers=idents, details=row)
-        self._left_out(schema, props, fm.PARTY_PROPS)
-        fm.name_parts_left_out(schema, props, [name, *(a[1] for a in aliases)],
-                               report.leave_out)
+        self._unread(rec, [name, *(a[1] for a in aliases)])
         if added:
             self._cite_party(line, rec, eid, existing=True)
         if held and "positions" in added:

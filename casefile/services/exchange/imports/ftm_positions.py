@@ -24,7 +24,7 @@ from casefile.services.exchange.imports.ftm_read import Record, json_entities
 
 SCHEMATA = ("Occupancy", "Position")
 # what each reads (besides the properties the importer never counts as left out)
-_READ = {"Occupancy": frozenset({"holder", "post", "status", "date", "startDate", "endDate"}),
+READ = {"Occupancy": frozenset({"holder", "post", "status", "date", "startDate", "endDate"}),
          "Position": frozenset({"name", "country", "subnationalArea"})}
 _NEEDLE = b"Occupancy"  # quoted in JSON, bare in a statements CSV
 
@@ -77,10 +77,10 @@ class Posts:
         given = self._given.setdefault(key, {})
         if rec.get("caption") and schema == "Position":
             given.setdefault("caption", [rec["caption"]])
-        for prop in _READ[schema] & props.keys():
+        for prop in READ[schema] & props.keys():
             have = given.setdefault(prop, [])
             have += [v for v in fm.strings(props, prop) if v not in have]
-        fm.count_unread(schema, props, _READ[schema], self.leave_out)
+        fm.count_unread(schema, props, READ[schema], self.leave_out)
 
     def finish(self) -> None:
         """The titles of the posts and the post lines of each holder, from all the file
@@ -125,7 +125,7 @@ class Posts:
 
     @staticmethod
     def position(posts: list[str], own: str) -> str:
-        """The Position field of a new party: its post lines (:meth:`lines`), then what its
+        """The Position value of a party: its post lines (:meth:`lines`), then what its
         own ``position`` property says that no post line does ('Member of the State Duma'
         is said by 'Member of the State Duma (Russia), since 2021')."""
         if not posts:

@@ -15,6 +15,7 @@ from casefile.core.identifiers import GENERIC, detect_scheme, labelled
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, MissingColumns, NeedsReview, NotShipments
+from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports.fields import CONSEQUENCE, ESSENTIAL
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.layouts import recognise
@@ -65,7 +66,7 @@ class _Parties(KnownParties):
     """Resolve the party cells of a row to entity ids: existing (name/alias/identifier) or
     new, written by the one party writer."""
 
-    def __init__(self, tx: Any, accept: dict[str, int], keep_apart: Iterable[str],
+    def __init__(self, tx: Tx, accept: dict[str, int], keep_apart: Iterable[str],
                  writer: PartyWriter, report: ImportReport) -> None:
         super().__init__(tx.conn)
         self.accept = {normalise_name(k): v for k, v in accept.items()}
@@ -78,7 +79,14 @@ class _Parties(KnownParties):
         self.looked: set[tuple[int, str, str]] = set()
         self.made: dict[int, tuple[str, str | None]] = {}  # new party -> identifier, country
 
-    def _not_added(self, eid: int, role: str, ident: str, stated: str, where: Where,
+    def _country(self, stated: str, where: Where, role: str) -> dict[str, Any] | None:
+        """The country a row states for a party, checked ({"country": code}); None when it
+        states none or one the rules refuse (said as a problem of the row)."""
+        if not stated:
+            return None
+        return self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
+
+    def _not_added(self, eid: int, role: str, ident: str, country: dict[str, Any] | None,
                    report: ImportReport) -> None:
         """Count what a row says of a party an earlier row of the file made that the party
         does not hold (it is not changed once made)."""
@@ -86,8 +94,6 @@ class _Parties(KnownParties):
         if ident and ident != had_ident:
             report.leave_out(f"{role.capitalize()} identifier of a party an earlier row made "
                              "with another or none: not added")
-        country = self.writer.check("entity", {"country": stated}, where,
-                                    _ROLE_FIELDS[role]) if stated else None
         if country and country.get("country") not in (None, had_country):
             report.leave_out(f"{role.capitalize()} country of a party an earlier row made "
                              "with another: not added")
@@ -126,19 +132,16 @@ class _Parties(KnownParties):
             eid = None
         if eid is not None:
             where = _where(report, line)
-            if (eid, ident, stated) not in self.looked and self.more.existed(eid):
+            country = self._country(stated, where, role)  # every row's must be a country
+            if (eid, ident, stated) not in self.looked:
                 self.looked.add((eid, ident, stated))
-                country = self.writer.check("entity", {"country": stated}, where,
-                                            _ROLE_FIELDS[role]) if stated else None
-                if self.more.add(eid, where, role.capitalize(), details=country,
-                                 identifiers=[(ident_key, scheme, ident)] if ident else []):
+                if self.more.existed(eid) and self.more.add(
+                        eid, where, role.capitalize(), details=country,
+                        identifiers=[(ident_key, scheme, ident)] if ident else []):
                     self.writer.cite(where, "entity", eid, f"line {line}", "",
                                      existing=True)
-            elif stated:  # it must be a country
-                self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
-            if eid in self.made and (eid, ident, stated) not in self.looked:
-                self.looked.add((eid, ident, stated))
-                self._not_added(eid, role, ident, stated, where, report)
+                elif eid in self.made:
+                    self._not_added(eid, role, ident, country, report)
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
                 spellings.add(name)
@@ -170,8 +173,7 @@ class _Parties(KnownParties):
             return None
         if ident:
             self.add_identifier(eid, scheme, ident)
-        made = self.writer.check("entity", {"country": country}, _where(report, line),
-                                 _ROLE_FIELDS[role]) if country else None
+        made = self._country(country, _where(report, line), role)
         self.made[eid] = (ident, (made or {}).get("country"))
         self.by_name[key] = eid
         self.spellings[eid] = {name}
