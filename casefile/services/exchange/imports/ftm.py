@@ -282,11 +282,10 @@ class _Import(FtmRecords):
         eid = self.own("entity", rec["id"]) or self.accept.get(key)
         if eid is not None:
             return eid, None
-        born = fm.days(fm.strings(props, "birthDate"))
         for same in (self._imported(rec, key), self.known.existing.get(key)):
             if same is None:
                 continue
-            doubt = self.known.conflict(same, born, pairs)
+            doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")), pairs)
             person = fm.mapping().parties.get(rec["schema"]) == "person"
             if doubt is None and person != (same in self.known.people):
                 doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"
