@@ -256,3 +256,28 @@ def test_deleting_several_stops_at_a_record_in_use_unless_cascade(case):
     assert case.counts()["shipment"] == 0 and case.counts()["entity"] == 0
     case.undo()
     assert case.counts()["shipment"] == 1 and case.counts()["entity"] == 2
+
+
+def test_a_merge_keeps_the_other_party_s_lines_and_what_it_says_otherwise(case):
+    """Folding one party into another loses nothing: its positions and addresses join the
+    survivor's, and a one-value field it fills otherwise (legal form, its own description)
+    is kept in the survivor's description under its name."""
+    keep = case.create("entity", {"name": "Sky Tech", "legal_form": "JSC",
+                                  "position": "Supplier of drone parts",
+                                  "description": "Seen in the 2022 customs files.",
+                                  "tags": "customs"}).result
+    other = case.create("entity", {"name": "Sky Tech LLC", "legal_form": "LLC",
+                                   "position": "supplier of  drone parts\nImporter of optics",
+                                   "address": "12 Lenina St, Kazan",
+                                   "description": "Listed by the EU in 2023.",
+                                   "tags": "sanctions", "incorporation": "2014"}).result
+    case.merge_entities(keep, other)
+    row = case.get("entity", keep)
+    assert row["position"] == "Supplier of drone parts\nImporter of optics"
+    assert row["address"] == "12 Lenina St, Kazan" and row["legal_form"] == "JSC"
+    assert row["incorporation_edtf"] == "2014" and row["tags"] == "customs,sanctions"
+    assert row["description"] == ("Seen in the 2022 customs files.\n\nFrom the merged party "
+                                  "“Sky Tech LLC”: Listed by the EU in 2023.\nlegal form LLC")
+    case.undo()
+    assert case.get("entity", keep)["position"] == "Supplier of drone parts"
+    assert case.get("entity", other)["legal_form"] == "LLC"

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from casefile.errors import InUseError, NotFoundError, ValidationError
 from casefile.services.case.journal import Tx
+from casefile.services.case.party_fields import DATES, WORDS, detail_changes
 from casefile.services.case.validation import clean
 from casefile.store import schema
 
@@ -18,7 +19,6 @@ __all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "delete
            "insert_row", "label", "merge_entities", "replace_children", "save"]
 
 Children = dict[str, list[dict[str, Any]]]
-DATE_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
 
 
 def defaults(kind: str) -> dict[str, Any]:
@@ -154,27 +154,28 @@ def merge_entities(tx: Tx, survivor_id: int, other_id: int) -> int:
 
 
 def _merged(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
-    """The survivor's values after a merge: what it lacks taken from the other party; lists
-    (tags, topics, countries, nationality) joined; the other's first country among the rest
-    when the survivor has a first country of its own."""
-    def items(row: dict[str, Any], col: str) -> list[str]:
-        return [x for x in (row[col] or "").split(",") if x]
-
-    out: dict[str, Any] = {}
-    for col in ("tags", "topics"):
-        out[col] = ",".join(sorted({*items(keep, col), *items(other, col)}))
-    for col in schema.country_list_columns("entity"):
-        extra = items(other, col) + ([other["country"]] if col == "other_countries" and
-                                     other["country"] else [])
-        codes = [c for c in dict.fromkeys(items(keep, col) + extra)
-                 if col != "other_countries" or c != (keep["country"] or other["country"])]
-        out[col] = ",".join(codes)
-    date_cols = {p: [f"{p}_{part}" for part in DATE_PARTS] for p in schema.date_fields("entity")}
-    in_dates = {c for cols in date_cols.values() for c in cols}
-    for col in schema.text_columns("entity"):
-        if col not in out and col not in ("name", "kind") and col not in in_dates:
-            out[col] = keep[col] or other[col]
-    for prefix, cols in date_cols.items():  # a date moves whole: all its columns, or none
-        if not keep[f"{prefix}_text"] and other[f"{prefix}_text"]:
-            out.update({c: other[c] for c in cols})
+    """The survivor's values after a merge (:func:`party_fields.detail_changes`): what it
+    lacks taken from the other party, lists and lines joined, tags joined; what the other
+    says otherwise in a one-value field (another legal form, its own description) is kept in
+    the survivor's description, under the other's name — a merge loses nothing."""
+    out, _added, differ = detail_changes(keep, other)
+    out["tags"] = ",".join(sorted({*_items(keep["tags"]), *_items(other["tags"])}))
+    said = [f"{WORDS[c]} {_shown(other, c)}" for c in differ if c != "description"]
+    kept = [other["description"].strip()] if "description" in differ else []
+    if said:
+        kept.append("; ".join(said))
+    if kept:
+        mine = str(out.get("description", keep["description"]) or "").strip()
+        note = f"From the merged party “{other['name']}”: " + "\n".join(kept)
+        out["description"] = f"{mine}\n\n{note}" if mine else note
     return out
+
+
+def _items(value: str | None) -> list[str]:
+    return [x for x in (value or "").split(",") if x]
+
+
+def _shown(row: dict[str, Any], field: str) -> str:
+    """A party's field as written (a date as its text)."""
+    value = row.get(f"{field}_text") if field in DATES else row.get(field)
+    return str(value or "")
