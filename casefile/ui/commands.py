@@ -260,7 +260,8 @@ class WindowCommands(QObject):
         labels = [f"{names.get(i, i)} (#{i})" for i in ids]
         choice, ok = QInputDialog.getItem(
             self.parent_widget, "Merge entities", "Keep which entity? The other's names, "
-            "citations and shipments move to it.", labels, 0, False)
+            "identifiers, records and citations move to it, and its details join it.", labels,
+            0, False)
         if ok:
             keep = ids[labels.index(choice)]
             other = ids[1 - labels.index(choice)]

@@ -144,7 +144,9 @@ class DuplicatesDialog(QDialog):
         box.setText(f"Merge {len(pairs)} pair{'s' if len(pairs) != 1 else ''}?\n\n"
                     + "\n".join(lines[:20]) + ("\n…" if len(lines) > 20 else "")
                     + "\n\nThe second party's names, identifiers, records and citations "
-                      "move to the first. Each merge is one step of Undo.")
+                      "move to the first, and its details join the first's (what it says "
+                      "otherwise is kept in the first's description). Each merge is one step "
+                      "of Undo.")
         merge = box.addButton("Merge", QMessageBox.ButtonRole.AcceptRole)
         try:
             box.exec()
