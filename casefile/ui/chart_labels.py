@@ -12,6 +12,7 @@ nodes."""
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple, Protocol
 
 import numpy as np
@@ -266,17 +267,32 @@ def _leader(ends: tuple[float, float, float, float] | None, left: float, top: fl
 
 def _cells(line: QLineF, m: int, rows: int, cols: int) -> list[tuple[int, int]]:
     """The cells (by row: the bits of its columns) that ``line`` passes through, but for a
-    pixel at each end (where it meets its icon and its label)."""
+    pixel at each end (where it meets its icon and its label): every cell it enters, walked
+    cell by cell (Amanatides and Woo's traversal), not sampled — a line that clips a label's
+    corner finds it."""
     x0, y0, x1, y1 = line.x1(), line.y1(), line.x2(), line.y2()
-    length = max(line.length(), 1e-9)
-    steps = int(length // (CELL / 2)) + 1
+    length = line.length()
+    if length <= 2:
+        return []
+    a, b = 1 / length, 1 - 1 / length
+    sx, sy = x0 + (x1 - x0) * a + m, y0 + (y1 - y0) * a + m
+    dx, dy = (x1 - x0) * (b - a), (y1 - y0) * (b - a)
+    col, row = int(sx // CELL), int(sy // CELL)
+    last_col, last_row = int((sx + dx) // CELL), int((sy + dy) // CELL)
+    step_c, step_r = (1 if dx > 0 else -1), (1 if dy > 0 else -1)
+    # the fraction of the line at which it next crosses a column's or a row's edge
+    next_c = ((col + (step_c > 0)) * CELL - sx) / dx if dx else math.inf
+    next_r = ((row + (step_r > 0)) * CELL - sy) / dy if dy else math.inf
+    per_c = CELL / abs(dx) if dx else math.inf
+    per_r = CELL / abs(dy) if dy else math.inf
     found: dict[int, int] = {}
-    for s in range(steps + 1):
-        t = min(max(s / steps, 1 / length), 1 - 1 / length)
-        row = int((y0 + (y1 - y0) * t + m) // CELL)
-        col = int((x0 + (x1 - x0) * t + m) // CELL)
+    for _ in range(abs(last_col - col) + abs(last_row - row) + 1):
         if 0 <= row < rows and 0 <= col < cols:
             found[row] = found.get(row, 0) | (1 << col)
+        if next_c < next_r:
+            col, next_c = col + step_c, next_c + per_c
+        else:
+            row, next_r = row + step_r, next_r + per_r
     return list(found.items())
 
 
