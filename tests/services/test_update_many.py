@@ -47,3 +47,26 @@ def test_a_row_that_does_not_exist_stops_it(case):
         case.operation("Add", lambda tx: tx.update_many("entity", {eid: {"legal_form": "LLC"},
                                                                    99: {"legal_form": "JSC"}}))
     assert case.get("entity", eid)["legal_form"] == ""
+
+
+def test_a_run_of_updates_is_undone_and_redone_in_order(case, case_path):
+    """Rows updated twice in one operation (600 of them: a run longer than one statement's
+    500) come back as they were on undo and as the second update left them on redo."""
+    ids = [case.create("entity", {"name": f"P{n}", "legal_form": "AO"}).result
+           for n in range(600)]
+    before = _rows(case)
+
+    def twice(tx):  # each row twice in a row: both changes of a row in one statement's run
+        for eid in ids:
+            tx.update("entity", eid, {"legal_form": "OOO"})
+            tx.update("entity", eid, {"legal_form": "PAO", "position": f"line {eid}"})
+
+    case.operation("Twice", twice)
+    after = _rows(case)
+    case.undo()
+    assert _rows(case) == before
+    case.redo()
+    assert _rows(case) == after
+    assert {case.get("entity", eid)["legal_form"] for eid in ids} == {"PAO"}
+    case.close()
+    assert check_case(case_path).ok
