@@ -183,11 +183,9 @@ def _posts_into(every: list[dict[str, Any]], left_out: dict[str, int]) -> tuple[
     for one in every:
         key = str(one.get("id") or "")
         if key in posts.held and isinstance(one.get("properties"), dict):
-            own = "\n".join(str(v) for v in one["properties"].get("position") or [])
             held = posts.lines(key)
             lines, holders = lines + len(held), holders + bool(held)
-            one["properties"] = {**one["properties"],
-                                 "position": posts.position(held, own).splitlines()}
+            one["properties"] = Posts.into(one["properties"], held)
     return lines, holders
 
 

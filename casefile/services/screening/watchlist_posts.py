@@ -177,10 +177,7 @@ class FlatPosts:
                              (str(key),))
             self.posts += len(lines)
             self.holders += bool(lines)
-        own = props.get("position") or []
-        own = "\n".join(str(v) for v in (own if isinstance(own, list) else [own]))
-        one["properties"] = {**props,
-                             "position": Posts.position(lines, own).splitlines()}
+        one["properties"] = Posts.into(props, lines)
 
     def finish(self) -> None:
         """Count what no entry took: the posts of a holder not in the file, the Positions

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from casefile.core.countries import country_name
 from casefile.services.exchange.imports import ftm_map as fm
@@ -134,6 +134,14 @@ class Posts:
         rest = [x for x in own.splitlines() if x.strip() and not any(
             p.startswith(x.strip().casefold()) for p in said)]
         return "\n".join(posts + rest)
+
+    @staticmethod
+    def into(props: dict[str, Any], posts: list[str]) -> dict[str, Any]:
+        """FtM ``props`` with the post lines in its ``position`` (as :meth:`position` puts
+        them before what the entity's own ``position`` says): a watchlist entry's."""
+        own = props.get("position") or []
+        own = "\n".join(str(v) for v in (own if isinstance(own, list) else [own]))
+        return {**props, "position": Posts.position(posts, own).splitlines()}
 
     def not_taken(self, existing: Callable[[str], str | None]) -> None:
         """Count the posts no party took: of a holder not in the file, or of a party the
