@@ -183,3 +183,17 @@ def test_a_field_two_rows_add_to_one_party_counts_one_party(case, tmp_path):
                               accept_missing=True).result
     assert case.get("entity", eid)["other_countries"] == "KZ,BY"
     assert report.added_line() == ("Added to 1 party already in the case: other countries")
+
+
+def test_a_doubt_says_where_the_party_s_identifier_came_from_when_the_file_gave_it(
+        case, tmp_path):
+    """The case knows the shipper by name only; row 2 gives it an INN (added), row 3 another:
+    the proposal says the first INN came from this very file, not from the case."""
+    eid = case.create("entity", {"name": "ООО «ВОСТОК»"}).result
+    rows = (f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;;2022;втулки\n"
+            "ООО «ВОСТОК»;7804507227;ТОО Алтын;;2022;втулки\n")
+    report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows),
+                              accept_missing=True).result
+    assert [p[1:3] for p in report.proposals] == [(eid, (
+        f"ООО «ВОСТОК», same name but its INN is {SBER_INN} (added from dt.csv, line 2, "
+        "column 'ИНН отправителя'), the file's 7804507227"))]

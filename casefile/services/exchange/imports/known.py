@@ -36,6 +36,7 @@ class KnownParties:
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
             self._name(eid, name)
         self.idents: dict[tuple[str, str], int] = {}
+        self.added_from: dict[tuple[int, str, str], str] = {}  # see add_identifier
         self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
         for eid, scheme, value in conn.exec_driver_sql(
                 "SELECT entity_id, scheme, value FROM identifier"):
@@ -52,12 +53,16 @@ class KnownParties:
         self.by_name.setdefault(key, eid)
         self.keys_of.setdefault(eid, set()).add(key)
 
-    def add_identifier(self, eid: int, scheme: str, value: str) -> None:
-        """Know a party by an identifier (when the identifier can name one party)."""
+    def add_identifier(self, eid: int, scheme: str, value: str, added: str = "") -> None:
+        """Know a party by an identifier (when the identifier can name one party);
+        ``added`` says where an import found one it added to a party the case held
+        ("dt.csv, line 2, column 'INN'"), for a later doubt to say."""
         key = match_key(detect_scheme(value, scheme), value)
         if key is not None:
             self.idents.setdefault(key, eid)
             self.ident_values.setdefault(eid, {}).setdefault(key[0], set()).add(key[1])
+            if added:
+                self.added_from[(eid, *key)] = added
 
     def by_identifier(self, identifiers: list[tuple[str, str]]) -> int | None:
         """The party one of ``(scheme, value)`` names, if any."""
@@ -85,8 +90,11 @@ class KnownParties:
                 mine.setdefault(key[0], set()).add(key[1])
         for scheme, values in mine.items():
             if scheme in theirs and not values & theirs[scheme]:
-                return (f"its {scheme} is {', '.join(sorted(theirs[scheme]))}, the file's "
-                        f"{', '.join(sorted(values))}")
+                said = [f"{v} (added from {self.added_from[(eid, scheme, v)]})"
+                        if (eid, scheme, v) in self.added_from else v
+                        for v in sorted(theirs[scheme])]
+                return f"its {scheme} is {', '.join(said)}, the file's " \
+                       f"{', '.join(sorted(values))}"
         return None
 
     def missing(self, accept: dict[str, int]) -> list[str]:

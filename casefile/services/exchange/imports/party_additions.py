@@ -118,7 +118,7 @@ class PartyAdditions:
             self.problem(f"{where(field)}: {exc.message}")
             return False
         have.add(key)
-        self.known.add_identifier(eid, scheme, value)
+        self.known.add_identifier(eid, scheme, value, added=where(field))
         if self.warn is not None and (why := identifier_problem(scheme, value)):
             self.warn(f"{where(field)}: {why}; kept, not used to match parties")
         return True
