@@ -182,6 +182,12 @@ def test_a_tooltip_says_nothing_more_for_a_date_shown_whole(qtbot, tmp_path):
         QApplication.sendEvent(view.viewport(), QHelpEvent(
             QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center())))
         assert QToolTip.text() == ""
+        # the control: the same event on a date shown short does bring its tooltip
+        _, cut = _shown_text(win, _row_of(win, "date", "November and December 2022"), "date")
+        rect = view.visualRect(cut)
+        QApplication.sendEvent(view.viewport(), QHelpEvent(
+            QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center())))
+        assert QToolTip.text() == plain_tooltip("November and December 2022")
     finally:
         QToolTip.hideText()
         win.close()
