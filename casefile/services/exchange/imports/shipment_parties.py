@@ -1,0 +1,153 @@
+"""The parties of a trade-data file's rows: each shipper and consignee resolved to a party the
+case holds (by identifier, a confirmed match, or its normalised name unless what the case
+knows of it says otherwise) or made new by the one party writer; near matches and doubtful
+namesakes proposed, never merged; what a row adds to a party the case held added to it
+(:mod:`.party_additions`), what it says of a party an earlier row made counted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from casefile.core.identifiers import GENERIC, detect_scheme, labelled
+from casefile.core.identifiers import problem as identifier_problem
+from casefile.core.names import normalise_name
+from casefile.services.case.journal import Tx
+from casefile.services.exchange.imports.known import KnownParties
+from casefile.services.exchange.imports.party_additions import PartyAdditions
+from casefile.services.exchange.imports.party_writer import PartyWriter, Where
+from casefile.services.exchange.imports.report import ImportReport
+
+# role -> the mapping targets of its name, identifier and country cells
+_ROLE_CELLS = {r: (r, f"{r}_id", f"{r}_country") for r in ("shipper", "consignee")}
+_ROLE_PLACE = {"shipper": "origin_country", "consignee": "destination_country"}
+# role -> the mapping target of each entity column a problem may name
+_ROLE_FIELDS = {r: {"name": r, "country": f"{r}_country"} for r in ("shipper", "consignee")}
+
+
+def _where(report: ImportReport, line: int) -> Callable[[str], str]:
+    """Where a party value of a row came from: target -> "file, line 3, column 'Shipper'"."""
+    return lambda target: f"{report.file}, line {line}, column {col_name(report, target)}"
+
+
+class ShipmentParties(KnownParties):
+    """Resolve the party cells of a row to entity ids: existing (name/alias/identifier) or
+    new, written by the one party writer."""
+
+    def __init__(self, tx: Tx, accept: dict[str, int], keep_apart: Iterable[str],
+                 writer: PartyWriter, report: ImportReport) -> None:
+        super().__init__(tx.conn)
+        self.accept = {normalise_name(k): v for k, v in accept.items()}
+        self.keep_apart = {normalise_name(k) for k in keep_apart}
+        self.writer = writer
+        self.checked: set[str] = set()
+        # what the rows add to parties the case held (an identifier, a country), each
+        # party, identifier and country looked at once however many rows repeat them
+        self.more = PartyAdditions(tx, writer, self, report.leave_out, report.problem)
+        self.looked: set[tuple[int, str, str]] = set()
+        self.made: dict[int, tuple[str, str | None]] = {}  # new party -> identifier, country
+
+    def _country(self, stated: str, where: Where, role: str) -> dict[str, Any] | None:
+        """The country a row states for a party, checked ({"country": code}); None when it
+        states none or one the rules refuse (said as a problem of the row)."""
+        if not stated:
+            return None
+        return self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
+
+    def _not_added(self, eid: int, role: str, ident: str, country: dict[str, Any] | None,
+                   report: ImportReport) -> None:
+        """Count what a row says of a party an earlier row of the file made that the party
+        does not hold (it is not changed once made)."""
+        had_ident, had_country = self.made[eid]
+        if ident and ident != had_ident:
+            report.leave_out(f"{role.capitalize()} identifier of a party an earlier row made "
+                             "with another or none: not added")
+        if country and country.get("country") not in (None, had_country):
+            report.leave_out(f"{role.capitalize()} country of a party an earlier row made "
+                             "with another: not added")
+
+    def resolve(self, role: str, values: dict[str, Any], line: int,
+                report: ImportReport) -> int | None:
+        """The entity of the ``role`` ("shipper" / "consignee") cells of a row; None when
+        the row names none, or when a new party's values are refused (reported)."""
+        name_key, ident_key, country_key = _ROLE_CELLS[role]
+        name, ident = " ".join(values[name_key].split()), values[ident_key].strip()
+        if not name and not ident:
+            return None
+        # a new party is where the row says; else the shipper is in the origin country and
+        # the consignee in the destination
+        stated = values[country_key]
+        country = stated or values[_ROLE_PLACE[role]]
+        key = normalise_name(name) or name.casefold()
+        scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
+        if ident and (why := identifier_problem(scheme, ident)):
+            report.warn(f"{_where(report, line)(ident_key)}: {why}; kept, not used to match "
+                        "parties")
+        by_id = self.by_identifier([(scheme, ident)]) if ident else None
+        # a party of this very name whose identifier of the same scheme differs: maybe
+        # another (asked below, never merged unasked); looked at only when the name decides
+        doubt: str | None = None
+        if by_id is not None and (not name or self.named(by_id, key)):
+            eid = by_id
+        elif key in self.accept:
+            eid = report.reused_entities[name] = self.accept[key]
+        elif key in self.by_name and (not ident or (doubt := self.conflict(
+                self.by_name[key], None, [(scheme, ident)])) is None):
+            eid = self.by_name[key]
+            if key in self.existing:
+                report.reused_entities[name] = eid
+        else:
+            eid = None
+        if eid is not None:
+            where = _where(report, line)
+            country = self._country(stated, where, role)  # every row's must be a country
+            if (eid, ident, stated) not in self.looked:
+                self.looked.add((eid, ident, stated))
+                if self.more.existed(eid) and self.more.add(
+                        eid, where, role.capitalize(), details=country,
+                        identifiers=[(ident_key, scheme, ident)] if ident else []):
+                    self.writer.cite(where, "entity", eid, f"line {line}", "",
+                                     existing=True)
+                elif eid in self.made:
+                    self._not_added(eid, role, ident, country, report)
+            spellings = self.spellings.setdefault(eid, set())
+            if name and name not in spellings:  # a variant that resolved to it: an alias
+                spellings.add(name)
+                self.writer.alias(_where(report, line), eid, name, _ROLE_FIELDS[role]["name"])
+            return eid
+        if key not in self.checked and key not in self.keep_apart:
+            self.checked.add(key)
+            if doubt is not None and self.by_name[key] in self.names:
+                report.proposals.append((name, self.by_name[key], f"{self.names[self.by_name[key]]}"
+                                         f", same name but {doubt}", 100.0))
+            elif doubt is not None:
+                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the name of "
+                            f"another new party but {doubt}; kept apart (merge them in the "
+                            "case if they are one)")
+            elif by_id is not None and by_id in self.names:  # in the case before the import
+                report.proposals.append((name, by_id, f"{self.names[by_id]}, same "
+                                         f"{labelled(scheme, ident)}", 100.0))
+            elif by_id is not None:
+                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the same "
+                            f"{scheme} as another new party; kept apart (merge them in the "
+                            "case if they are one)")
+            elif near := self.near(key):
+                report.proposals.append((name, *near))
+        eid = self.writer.party(
+            _where(report, line), name=name or f"Party {ident}", country=country or None,
+            description="Created by import", field=_ROLE_FIELDS[role],
+            identifiers=[(ident_key, scheme, ident)] if ident else ())
+        if eid is None:
+            return None
+        if ident:
+            self.add_identifier(eid, scheme, ident)
+        made = self._country(country, _where(report, line), role)
+        self.made[eid] = (ident, (made or {}).get("country"))
+        self.by_name[key] = eid
+        self.spellings[eid] = {name}
+        report.new_entities.append(name)
+        return eid
+
+
+def col_name(report: ImportReport, target: str) -> str:
+    return repr(report.mapping.get(target, target))
