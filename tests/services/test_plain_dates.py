@@ -33,3 +33,20 @@ def test_plain_days_are_a_day_a_month_or_a_year():
     assert str(plain_days("2016-02")) == "(datetime.date(2016, 2, 1), datetime.date(2016, 2, 29))"
     assert plain_days("2016-02-30") is None and plain_days("late 2016") is None
     assert plain_interval("since late 2016") is None  # the parser decides
+
+
+@given(_TEXT)
+@example("2016-02")
+@example("1900-02")
+@example("2016-02-30")
+def test_the_bounds_of_a_date_read_as_the_parser_reads_them(text):
+    from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+    from casefile.services.exchange.imports.ftm_map import _bounds
+
+    try:
+        d = parse_fuzzy_date(text)
+        expected = ((d.start.isoformat() if d.start else ""),
+                    (d.end.isoformat() if d.end else "9999"))
+    except FuzzyDateError:
+        expected = (text, text)
+    assert _bounds(text) == expected

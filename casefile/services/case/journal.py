@@ -82,15 +82,13 @@ class Tx:
             if len(before) < len(chunk):
                 gone = next(pk for pk in chunk if pk not in before)
                 raise NotFoundError(f"{table} {gone} does not exist")
-            shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            shapes: dict[tuple[str, ...], dict[int, dict[str, Any]]] = {}
             for pk in chunk:
                 if any(before[pk].get(c) != v for c, v in values[pk].items()):
-                    shapes.setdefault(tuple(values[pk]), []).append(
-                        {"pk_": pk, **{f"v_{c}": v for c, v in values[pk].items()}})
+                    shapes.setdefault(tuple(values[pk]), {})[pk] = values[pk]
             for cols, rows in shapes.items():
-                self.conn.execute(t.update().where(t.c.id == bindparam("pk_")).values(
-                    {c: bindparam(f"v_{c}") for c in cols}), rows)
-            changed = [r["pk_"] for rows in shapes.values() for r in rows]
+                _update_rows(self.conn, t, cols, rows)
+            changed = [pk for rows in shapes.values() for pk in rows]
             after = {r["id"]: dict(r) for r in self.conn.execute(
                 select(t).where(t.c.id.in_(changed))).mappings()} if changed else {}
             self.changes += [RowChange(table, pk, before[pk], after[pk])
@@ -168,35 +166,36 @@ def _apply_one(conn: Connection, ch: RowChange, backwards: bool) -> None:
 
 def _update_run(conn: Connection, run: list[RowChange], backwards: bool) -> None:
     """Updates of rows of one table, in order: those whose rows are there as one statement
-    per 500 rows (their images all have every column), any other one by one."""
+    per 500 rows (the images are whole rows), one gone since as a single change is."""
     t = TABLES[run[0].table]
     for k in range(0, len(run), 500):
         chunk = run[k:k + 500]
         there = {r[0] for r in conn.execute(select(t.c.id).where(
             t.c.id.in_({ch.pk for ch in chunk})))}
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[int, dict[str, Any]]] = []
         for ch in chunk:
-            if ch.pk not in there:  # (gone since: written back as a single change is)
-                if rows:
-                    _write_rows(conn, t, rows)
-                    rows = []
+            if ch.pk not in there:
+                _update_rows(conn, t, None, rows)
+                rows = []
                 _apply_one(conn, ch, backwards)
                 continue
-            image = blobs.restored(cast("dict[str, Any]", ch.before if backwards
-                                        else ch.after))  # an update: both images are rows
-            rows.append({"pk_": ch.pk, **{f"v_{c}": v for c, v in image.items()}})
-        if rows:
-            _write_rows(conn, t, rows)
+            rows.append((ch.pk, blobs.restored(cast(  # an update: both images are rows
+                "dict[str, Any]", ch.before if backwards else ch.after))))
+        _update_rows(conn, t, None, rows)
 
 
-def _write_rows(conn: Connection, t: Any, rows: list[dict[str, Any]]) -> None:
-    cols = [key[2:] for key in rows[0] if key != "pk_"]
-    if any(r.keys() != rows[0].keys() for r in rows):  # images of another shape: one by one
-        for r in rows:
-            _write_rows(conn, t, [r])
+def _update_rows(conn: Connection, t: Any, cols: Sequence[str] | None,
+                 rows: Mapping[int, dict[str, Any]] | list[tuple[int, dict[str, Any]]]
+                 ) -> None:
+    """Set the columns ``cols`` (None: every column of the first row's values) of rows
+    ``pk -> values``, in order, as one statement."""
+    items = list(rows.items()) if isinstance(rows, Mapping) else rows
+    if not items:
         return
+    names = list(cols if cols is not None else items[0][1])
     conn.execute(t.update().where(t.c.id == bindparam("pk_")).values(
-        {c: bindparam(f"v_{c}") for c in cols}), rows)
+        {c: bindparam(f"v_{c}") for c in names}),
+        [{"pk_": pk, **{f"v_{c}": v[c] for c in names}} for pk, v in items])
 
 
 def delete_bulk(conn: Connection, bulk: list[tuple[str, str, Sequence[int]]]) -> None:

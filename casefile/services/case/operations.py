@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from casefile.errors import InUseError, NotFoundError, ValidationError
 from casefile.services.case.journal import Tx
-from casefile.services.case.party_fields import DATES, WORDS, detail_changes
-from casefile.services.case.validation import clean
+from casefile.services.case.party_fields import DATES, WORDS, detail_changes, items
+from casefile.services.case.validation import clean, tags_text
 from casefile.store import schema
 
 __all__ = ["Children", "clean", "create_and_link", "defaults", "delete", "delete_many",
@@ -159,7 +159,7 @@ def _merged(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     says otherwise in a one-value field (another legal form, its own description) is kept in
     the survivor's description, under the other's name — a merge loses nothing."""
     out, _added, differ = detail_changes(keep, other)
-    out["tags"] = ",".join(sorted({*_items(keep["tags"]), *_items(other["tags"])}))
+    out["tags"] = tags_text(items(keep["tags"]) + items(other["tags"]))
     said = [f"{WORDS[c]} {_shown(other, c)}" for c in differ if c != "description"]
     kept = [other["description"].strip()] if "description" in differ else []
     if said:
@@ -169,10 +169,6 @@ def _merged(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
         note = f"From the merged party “{other['name']}”: " + "\n".join(kept)
         out["description"] = f"{mine}\n\n{note}" if mine else note
     return out
-
-
-def _items(value: str | None) -> list[str]:
-    return [x for x in (value or "").split(",") if x]
 
 
 def _shown(row: dict[str, Any], field: str) -> str:

@@ -24,7 +24,8 @@ ONE = ("birth_place", "legal_form", "gender", "description")  # one value: fille
 DATES = tuple(schema.date_fields("entity"))
 
 
-def _items(value: str | None) -> list[str]:
+def items(value: str | None) -> list[str]:
+    """The items of a comma-separated list column."""
     return [x for x in (value or "").split(",") if x]
 
 
@@ -41,20 +42,20 @@ def detail_changes(old: dict[str, Any], new: dict[str, Any]
     if theirs and not country:
         out["country"], country = theirs, theirs
         added.append("country")
-    had = _items(old.get("other_countries"))
+    had = items(old.get("other_countries"))
     more = [c for c in dict.fromkeys(([theirs] if theirs else [])
-                                     + _items(new.get("other_countries")))
+                                     + items(new.get("other_countries")))
             if c != country and c not in had]
     if more:
         out["other_countries"] = ",".join(had + more)
         added.append("other_countries")
-    nation = list(dict.fromkeys(_items(old.get("nationality"))
-                                + _items(new.get("nationality"))))
-    if nation != _items(old.get("nationality")):
+    nation = list(dict.fromkeys(items(old.get("nationality"))
+                                + items(new.get("nationality"))))
+    if nation != items(old.get("nationality")):
         out["nationality"] = ",".join(nation)
         added.append("nationality")
-    topics = tags_text(_items(old.get("topics")) + _items(new.get("topics")))
-    if topics != tags_text(_items(old.get("topics"))):
+    topics = tags_text(items(old.get("topics")) + items(new.get("topics")))
+    if topics != tags_text(items(old.get("topics"))):
         out["topics"] = topics
         added.append("topics")
     for prefix in DATES:

@@ -27,7 +27,7 @@ from casefile.core.identifiers import (
     schemes,
 )
 from casefile.paths import resource_path
-from casefile.services.exchange.imports.plain_dates import plain_interval
+from casefile.services.exchange.imports.plain_dates import plain_days, plain_interval
 
 Props = dict[str, list[Any]]
 
@@ -328,6 +328,8 @@ def span(props: Props, single: str = "date") -> tuple[str | None, str]:
 def _bounds(text: str) -> tuple[str, str]:
     """The first and last day a date can mean, as ISO text ('2016' -> 2016-01-01, 2016-12-31);
     the text itself for one that does not read (then it is compared as written)."""
+    if (plain := plain_days(text)) is not None:  # a plain ISO date: no parser needed
+        return plain[0].isoformat(), plain[1].isoformat()
     try:
         d = parse_fuzzy_date(text)
     except FuzzyDateError:
