@@ -37,6 +37,8 @@ class KnownParties:
             self._name(eid, name)
         self.idents: dict[tuple[str, str], int] = {}
         self.added_from: dict[tuple[int, str, str], str] = {}  # see add_identifier
+        # entity -> its identifiers as compared (ident_key): one INN under two names is one
+        self.held: dict[int, set[tuple[str, str]]] = {}
         self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
         for eid, scheme, value in conn.exec_driver_sql(
                 "SELECT entity_id, scheme, value FROM identifier"):
@@ -58,6 +60,7 @@ class KnownParties:
         ``added`` says where an import found one it added to a party the case held
         ("dt.csv, line 2, column 'INN'"), for a later doubt to say."""
         key = match_key(detect_scheme(value, scheme), value)
+        self.held.setdefault(eid, set()).add(key or _plain_key(scheme, value))
         if key is not None:
             self.idents.setdefault(key, eid)
             self.ident_values.setdefault(eid, {}).setdefault(key[0], set()).add(key[1])
@@ -122,3 +125,13 @@ class KnownParties:
 def _span(days: tuple[str, str]) -> str:
     lo, hi = days
     return lo if lo == hi else f"{lo} – {hi}"
+
+
+def ident_key(scheme: str, value: str) -> tuple[str, str]:
+    """An identifier as compared: by its scheme's match key where it has one (an INN under
+    innCode or taxNumber is one INN), else its scheme and value, spaces and case aside."""
+    return match_key(detect_scheme(value, scheme), value) or _plain_key(scheme, value)
+
+
+def _plain_key(scheme: str, value: str) -> tuple[str, str]:
+    return " ".join(scheme.split()).casefold(), "".join(value.split()).casefold()

@@ -22,7 +22,6 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from casefile.core.identifiers import detect_scheme, match_key
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
@@ -31,7 +30,7 @@ from casefile.services.case.journal import Tx
 from casefile.services.case.operations import insert_row
 from casefile.services.case.party_fields import LINES, WORDS, detail_changes
 from casefile.services.case.validation import max_chars
-from casefile.services.exchange.imports.known import KnownParties
+from casefile.services.exchange.imports.known import KnownParties, ident_key
 from casefile.services.exchange.imports.party_writer import PartyWriter, Where
 
 
@@ -50,11 +49,10 @@ class PartyAdditions:
         self.added: dict[str, int] = {}
         self.parties: set[int] = set()  # the parties anything was added to
         self._fields: dict[str, set[int]] = {}
-        self._idents: dict[int, set[tuple[str, str]]] = {}
         # the parties' new values, written together by flush() (journaled, 500 a statement)
         self.pending: dict[int, dict[str, Any]] = {}
-        # the driver's own cursor on the same transaction: a party looked at costs two plain
-        # queries, not two SQLAlchemy statements (a re-import looks at 10^5 of them)
+        # the driver's own cursor on the same transaction: a party looked at costs one plain
+        # query, not a SQLAlchemy statement (a re-import looks at 10^5 of them)
         self.driver = cast(sqlite3.Connection, tx.conn.connection.driver_connection)
 
     def existed(self, eid: int) -> bool:
@@ -104,12 +102,7 @@ class PartyAdditions:
 
     def _identifier(self, eid: int, where: Where, field: str, scheme: str,
                     value: str) -> bool:
-        have = self._idents.get(eid)
-        if have is None:
-            have = self._idents[eid] = {_key(s, v) for s, v in self.driver.execute(
-                "SELECT scheme, value FROM identifier WHERE entity_id = ?", (eid,))}
-        key = _key(scheme, value)
-        if key in have:
+        if ident_key(scheme, value) in self.known.held.get(eid, ()):
             return False
         try:
             insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
@@ -117,7 +110,6 @@ class PartyAdditions:
         except ValidationError as exc:
             self.problem(f"{where(field)}: {exc.message}")
             return False
-        have.add(key)
         self.known.add_identifier(eid, scheme, value, added=where(field))
         if self.warn is not None and (why := identifier_problem(scheme, value)):
             self.warn(f"{where(field)}: {why}; kept, not used to match parties")
@@ -146,12 +138,3 @@ class PartyAdditions:
         if "birth" in added:  # a later namesake of another birth date is asked about
             self.known.births[eid] = (out["birth_start"] or "0000", out["birth_end"] or "9999")
         return [WORDS[c] for c in added]
-
-
-def _key(scheme: str, value: str) -> tuple[str, str]:
-    """An identifier as compared: by its scheme's match key where it has one (an INN under
-    innCode or taxNumber is one INN), else its scheme and value, spaces and case aside."""
-    found = match_key(detect_scheme(value, scheme), value)
-    if found is not None:
-        return found
-    return " ".join(scheme.split()).casefold(), "".join(value.split()).casefold()
