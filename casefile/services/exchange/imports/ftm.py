@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from casefile.core.identifiers import labelled
 from casefile.core.identifiers import problem as identifier_problem
@@ -114,6 +114,18 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         return report
 
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
+
+
+class _PartyValues(NamedTuple):
+    """What a file says of a party: its name, kind, first country and description (``base``,
+    as the party writer takes them), further entity values, entity column -> the file's
+    field, its other names (property, name, kind, language), and the post lines it held
+    (Occupancy and Position, already in its Position value)."""
+    base: dict[str, Any]
+    details: dict[str, Any]
+    fields: dict[str, str]
+    aliases: list[tuple[str, str, str, str]]
+    held: list[str]
 
 
 class _Import(FtmRecords):
@@ -318,8 +330,7 @@ class _Import(FtmRecords):
     def _new_party(self, line: int, rec: Record, name: str, key: str,
                    idents: list[tuple[str, str, str]], by_id: int | None,
                    doubt: tuple[int, str] | None = None) -> int | None:
-        schema, props, report = rec["schema"], rec["properties"], self.report
-        where = self.where(line)
+        report, where = self.report, self.where(line)
         if doubt is not None and key not in self.apart:  # same name, other facts: asked
             other, reason = doubt
             report.proposals.append((name, other, f"{self.known.names[other]}, same name "
@@ -334,32 +345,31 @@ class _Import(FtmRecords):
         for p, s, v in idents:
             if why := identifier_problem(s, v):
                 report.warn(f"{where(p)}: {why}; kept, not used to match parties")
-        country, details, fields, held = self._party_values(rec)
-        report.posts += len(held)
-        report.post_holders += bool(held)
-        aliases = fm.aliases(props, name, rec["langs"])
-        eid = self.w.party(where, kind=fm.mapping().parties[schema], name=name,
-                           country=country, description=fm.joined(props, "description",
-                                                                  "notes"),
-                           aliases=aliases, identifiers=idents, details=details, field=fields)
+        pv = self._party_values(rec, name)
+        report.posts += len(pv.held)
+        report.post_holders += bool(pv.held)
+        eid = self.w.party(where, **pv.base, aliases=pv.aliases, identifiers=idents,
+                           details=pv.details, field=pv.fields)
         if eid is None:
             return None
-        self._unread(rec, [name, *(a[1] for a in aliases)])
+        self._unread(rec, [name, *(a[1] for a in pv.aliases)])
         self._cite_party(line, rec, eid)
         report.new_entities.append(name)
         return eid
 
-    def _party_values(self, rec: Record
-                      ) -> tuple[str | None, dict[str, Any], dict[str, str], list[str]]:
-        """What the file says of a party, as a new party or an addition takes it: (first
-        country, further entity values, entity column -> the file's field, the post lines
-        it held — Occupancy and Position — already in its Position value)."""
-        country, details, fields = fm.party_details(rec["schema"], rec["properties"],
+    def _party_values(self, rec: Record, name: str) -> _PartyValues:
+        """What the file says of a party named ``name``, as a new party or an addition
+        takes it (:class:`_PartyValues`)."""
+        props = rec["properties"]
+        country, details, fields = fm.party_details(rec["schema"], props,
                                                     self.report.leave_out)
         held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
         if held:
             details["position"] = self.posts.position(held, details.get("position", ""))
-        return country, details, {"name": "name", "description": "notes", **fields}, held
+        base = {"kind": fm.mapping().parties[rec["schema"]], "name": name, "country": country,
+                "description": fm.joined(props, "description", "notes")}
+        return _PartyValues(base, details, {"name": "name", "description": "notes", **fields},
+                            fm.aliases(props, name, rec["langs"]), held)
 
     def _unread(self, rec: Record, names: list[str]) -> None:
         """Count what of a party's record the importer did not read (``names``: its names
@@ -377,21 +387,16 @@ class _Import(FtmRecords):
                 idents: list[tuple[str, str, str]]) -> list[str]:
         """Add what the file's party says to party ``eid``, which the case held before the
         import (:mod:`.party_additions`), citing the file for it; what was added."""
-        schema, props, report = rec["schema"], rec["properties"], self.report
-        where = self.where(line)
-        country, details, fields, held = self._party_values(rec)
-        row = self.w.check("entity", {"kind": fm.mapping().parties[schema], "name": name,
-                                      "country": country,
-                                      "description": fm.joined(props, "description", "notes"),
-                                      **details}, where, fields)
-        aliases = fm.aliases(props, name, rec["langs"])
-        added = self.more.add(eid, where, schema, names=[("name", name), *aliases],
+        schema, report, where = rec["schema"], self.report, self.where(line)
+        v = self._party_values(rec, name)
+        row = self.w.check("entity", {**v.base, **v.details}, where, v.fields)
+        added = self.more.add(eid, where, schema, names=[("name", name), *v.aliases],
                               identifiers=idents, details=row)
-        self._unread(rec, [name, *(a[1] for a in aliases)])
+        self._unread(rec, [name, *(a[1] for a in v.aliases)])
         if added:
             self._cite_party(line, rec, eid, existing=True)
-        if held and "positions" in added:
-            report.posts += len(held)
+        if v.held and "positions" in added:
+            report.posts += len(v.held)
             report.post_holders += 1
         return added
 
