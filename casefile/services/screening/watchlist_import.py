@@ -18,12 +18,14 @@ import io
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.labels import counted
 from casefile.core.screening.keys import entry_keys
 from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
 from casefile.errors import Cancelled, ImportFileError
@@ -60,7 +62,7 @@ class LoadReport:
     sanctions: int = 0  # kept with the entries they list, for the reviewer to read
     posts: int = 0  # a flat file's PEP posts (Occupancy, Position) kept in entries
     post_holders: int = 0  # the entries they are kept in
-    left_out: dict[str, int] = field(default_factory=dict)  # of the posts, by reason
+    left_out: Counter[str] = field(default_factory=Counter)  # of the posts, by reason
     licence: str = db.LICENCE
 
     def said(self) -> str:
@@ -68,9 +70,8 @@ class LoadReport:
                 f"{self.sanctions:,} sanctions kept with the entries they list; "
                 if self.sanctions else "")
         if self.posts:
-            kept += (f"{self.posts:,} post{'s' * (self.posts != 1)} (Occupancy and Position) "
-                     f"kept in the position of {self.post_holders:,} "
-                     f"entr{'ies' if self.post_holders != 1 else 'y'}; ")
+            kept += (f"{counted(self.posts, 'post')} (Occupancy and Position) kept in the "
+                     f"position of {counted(self.post_holders, 'entry', 'entries')}; ")
         if self.left_out:
             kept += "left out: " + ", ".join(f"{n:,} {what}" for what, n in sorted(
                 self.left_out.items())) + "; "
@@ -164,18 +165,14 @@ def _flat(obj: dict[str, Any], seen: set[str], report: LoadReport) -> list[dict[
     return out
 
 
-def _posts_into(every: list[dict[str, Any]], left_out: dict[str, int]) -> tuple[int, int]:
+def _posts_into(every: list[dict[str, Any]], left_out: Counter[str]) -> tuple[int, int]:
     """A nested line's persons given the posts nested with them (Occupancy and Position, as
     OpenSanctions nests a PEP's) in their ``position``, a dated line each, for the reviewer
     to read; (post lines, persons given any)."""
     if not any(one.get("schema") == "Occupancy" for one in every):
         return 0, 0
-
-    def leave_out(what: str) -> None:  # counted as a flat file's are
-        left_out[what] = left_out.get(what, 0) + 1
-
     lines = holders = 0
-    posts = Posts(leave_out)
+    posts = Posts(lambda what: left_out.update((what,)))  # counted as a flat file's are
     for one in every:
         if one.get("schema") in POSTS and (rec := entity(one)) is not None:
             posts.take(rec)
@@ -317,7 +314,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             _load_csv(path, w, progress)
             sha = _sha256(path)
         else:
-            posts = FlatPosts(con)
+            posts = FlatPosts(con, report.left_out)
             if posts.read(path, progress, total) and progress is not None:
                 progress = _after_posts(progress)
             with path.open("rb") as fb:
@@ -350,8 +347,6 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
             posts.finish()
             report.posts += posts.posts  # a flat file's, beside a nested one's
             report.post_holders += posts.holders
-            for what, n in posts.left_out.items():  # beside a nested line's
-                report.left_out[what] = report.left_out.get(what, 0) + n
         w.flush()
         if delta:
             report.kind = "delta"

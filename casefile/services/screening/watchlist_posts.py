@@ -55,12 +55,12 @@ _TABLES = (
 class FlatPosts:
     """The posts of a flat file's holders, in temporary tables of ``con`` (:meth:`read`),
     given to the holders' entries as they are written (:meth:`give`); ``left_out`` counts
-    what no entry takes (:meth:`finish`)."""
+    what no entry takes (:meth:`finish`), into the load's own count."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
+    def __init__(self, con: sqlite3.Connection, left_out: Counter[str]) -> None:
         self.con = con
         self.active = False  # whether the file gave any flat Occupancy or Position
-        self.left_out: Counter[str] = Counter()
+        self.left_out = left_out
         self.posts = 0  # post lines given to entries
         self.holders = 0  # entries given posts
         # the lines that name an Occupancy or Position first but were not read as one (a
