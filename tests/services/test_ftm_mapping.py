@@ -1,9 +1,7 @@
 """The FtM vocabulary Casefile keeps as data (resources/ftm/mapping.json) agrees with the
 followthemoney model it describes, so the importer works the same with or without the
-library installed; and the name Casefile picks without the library is FtM's on real-shaped
-names."""
+library installed; and the caption Casefile picks is FtM's on real-shaped names."""
 
-import pytest
 from followthemoney import model
 
 from casefile.services.exchange.imports import ftm_map as fm
@@ -49,24 +47,11 @@ def test_every_identifier_property_of_a_party_has_a_place():
                    for s in fm.mapping().parties), prop
 
 
-def test_the_caption_is_ftms_and_the_fallback_agrees_on_real_shaped_names():
+def test_the_caption_is_ftms_on_real_shaped_names():
     entities = [d for d in fc.cluster() if d["schema"] in fm.mapping().parties]
     captions = fc.captions(entities)
     for d in entities:
         assert fm.caption(d["schema"], d["properties"]) == captions[d["id"]], d["id"]
-        names = d["properties"]["name"]
-        if len(names) > 1:
-            assert fm._pick_name_fallback(names) == captions[d["id"]], d["id"]
-
-
-@pytest.mark.parametrize("names,picked", [
-    (["Путин Владимир Владимирович", "Vladimir Putin"], "Vladimir Putin"),  # one Latin
-    (["李明"], "李明"),
-    (["GAZPROM", "Gazprom", "ГАЗПРОМ"], None),  # any of them, never something else
-])
-def test_the_fallback_picks_one_of_the_names(names, picked):
-    got = fm._pick_name_fallback(names)
-    assert got in names and (picked is None or got == picked)
 
 
 def test_the_schema_table_is_the_models_and_merges_as_common_schema_does():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from casefile.core.identifiers import (
     schemes,
 )
 from casefile.paths import resource_path
+from casefile.services.exchange.imports.name_pick import pick_name
 from casefile.services.exchange.imports.plain_dates import plain_days, plain_interval
 
 Props = dict[str, list[Any]]
@@ -160,42 +160,6 @@ def joined(props: Props, *names: str, sep: str = "; ") -> str:
 
 
 # -- names ----------------------------------------------------------------------------------
-def _latin_share(name: str) -> float:
-    letters = [c for c in name if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) / len(letters)
-
-
-def _pick_name_fallback(names: list[str]) -> str | None:
-    """The name closest to all the others, Latin-script names weighing more: what
-    FollowTheMoney's pick_name does, without its transliteration (used when the
-    followthemoney package, which brings rigour, is not installed)."""
-    from rapidfuzz.distance import Levenshtein
-
-    forms = [(n, n.casefold(), 1.0 + _latin_share(n)) for n in sorted(names) if n.strip()]
-    latin = [n for n, _f, w in forms if w > 1.85]
-    if len(latin) == 1:
-        return latin[0]
-    best, best_score = None, -1.0
-    for n, f, _w in forms:
-        score = sum(w * Levenshtein.normalized_similarity(f, g) for _n, g, w in forms)
-        if score > best_score:
-            best, best_score = n, score
-    return best
-
-
-def _picker() -> Callable[[list[str]], str | None]:
-    try:
-        from rigour.names import pick_name
-    except ImportError:  # pragma: no cover - depends on the install
-        return _pick_name_fallback
-    return pick_name
-
-
-pick_name = _picker()
-
-
 def caption(schema: str, props: Props, given: str | None = None) -> str | None:
     """The entity's caption as FollowTheMoney computes it: the first of the schema's caption
     properties that has a value; of several names, the one pick_name chooses. ``given`` is
