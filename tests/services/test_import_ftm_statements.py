@@ -156,9 +156,10 @@ def test_blank_lines_before_the_header_are_skipped_and_lines_still_named(case, t
         f"statements.csv, line {at}, field 'name': a Person without a name"]
 
 
-def test_an_entity_given_again_later_in_the_file_is_counted_not_lost_unsaid(case, tmp_path):
+def test_an_entity_given_again_later_in_the_file_is_joined_to_the_party_it_gave(case,
+                                                                                 tmp_path):
     """Two datasets' statements concatenated: Q1's second run comes after another entity.
-    Its values are not merged into the party already written, and the report says so."""
+    What it says is joined to the party its first run gave, as ftm aggregate would."""
     other = Dataset.make({"name": "eu_fsf", "title": "EU FSF"})
     stmts = [*StatementEntity.from_data(DS, {"id": "Q1", "schema": "Person", "properties": {
                  "name": ["Ivan Petrov"]}}).statements,
@@ -168,7 +169,11 @@ def test_an_entity_given_again_later_in_the_file_is_counted_not_lost_unsaid(case
                  "name": ["Ivan Petrov"], "alias": ["Иван Петров"],
                  "passportNumber": ["4509 123456"]}}).statements]
     report = import_ftm(case, _write(tmp_path / "statements.json", stmts, JSON)).result
-    assert len(report.new_entities) == 2
-    said = "in a later fragment of an entity read before (fragments are not merged)"
-    assert report.left_out == {f"Person {p}: {said}": 1
-                               for p in ("name", "alias", "passportNumber")}
+    assert sorted(report.new_entities) == ["Ivan Petrov", "Olga Ivanova"]
+    assert not report.left_out and report.fragments == 1
+    assert report.merged == {"name": 1, "identifier": 1}
+    (eid,) = [h.id for h in case.search("Петров") if h.kind == "entity"]
+    assert case.get("entity", eid)["name"] == "Ivan Petrov"
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT scheme, value FROM identifier WHERE entity_id = ?",
+                                    (eid,)).fetchall() == [("passport", "4509 123456")]

@@ -187,11 +187,13 @@ class Case:
         label = ("Undo: " if backwards else "Redo: ") + step.name
         with self.engine.begin() as conn:
             bulk_rows = parents = None
+            changes = step.changes
             if backwards and step.bulk:  # what the digest and the index need of the rows,
                 bulk_rows = digest.bulk_ids(conn, step.bulk)  # read before they go
                 parents = indexing.bulk_parents(conn, bulk_rows)
                 delete_bulk(conn, step.bulk)
-            apply_images(conn, step.changes, backwards)
+                changes = _not_in(changes, bulk_rows)
+            apply_images(conn, changes, backwards)
             change = record(conn, self.actor, label, step.changes,
                             "undo" if backwards else "redo", step.bulk, bulk_rows, parents)
         src.pop()
@@ -332,3 +334,11 @@ class Case:
         """A consistent copy of the case (SQLite's backup API) at ``target``; never over the
         case itself or its files."""
         database.save_copy(self._file, Path(target))
+
+
+def _not_in(changes: list[RowChange], rows: dict[str, list[int] | range]) -> list[RowChange]:
+    """The changes of rows other than ``rows`` (table -> ids): a change the operation made
+    to a row it wrote in bulk (a later line of a file joined to the party an earlier line
+    made) is undone with that row, not written back after it is deleted."""
+    gone = {t: ids if isinstance(ids, range) else set(ids) for t, ids in rows.items()}
+    return [ch for ch in changes if ch.pk not in gone.get(ch.table, ())]

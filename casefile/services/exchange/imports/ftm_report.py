@@ -23,6 +23,8 @@ class FtmReport(ImportReport):
     nothing_new: bool = False
     posts: int = 0  # post lines (Occupancy and Position) written into new parties' Position
     post_holders: int = 0  # the parties that got them
+    fragments: int = 0  # a flat file's later lines of a party read before (merged into it)
+    merged: dict[str, int] = field(default_factory=dict)  # what they added, as ``added``
 
     def skip(self, schema: str) -> None:
         self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
@@ -51,6 +53,16 @@ class FtmReport(ImportReport):
                                                 "parties already in the case"))
         return made
 
+    def merged_line(self) -> str:
+        """'Joined 3 later lines of parties to the party their first line gave: 2 names,
+        addresses (as ftm aggregate joins an entity's fragments)'."""
+        what = self.what_added(self.merged)
+        verb = "Would join" if self.dry_run else "Joined"
+        return (f"{verb} {counted(self.fragments, 'later line')} of parties to the party "
+                "their first line gave" + (f": {', '.join(what)}" if what else
+                                           "; they add nothing new")
+                + " (as ftm aggregate joins an entity's fragments)")
+
     def headline(self, verb: str) -> str:
         """'Imported 1 party and 1 sanction from 8 records of peps.json.', then what the
         summary adds (facts already in the case, skipped schemata)."""
@@ -77,6 +89,8 @@ class FtmReport(ImportReport):
                 for k, n in have.items() if n))
         if self.added_to:
             lines.append(self.added_line())
+        if self.fragments:
+            lines.append(self.merged_line())
         if self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:

@@ -40,8 +40,10 @@ class PartyAdditions:
 
     def __init__(self, tx: Tx, w: PartyWriter, known: KnownParties,
                  left_out: Callable[[str], None], problem: Callable[[str], None],
-                 warn: Callable[[str], None] | None = None) -> None:
+                 warn: Callable[[str], None] | None = None,
+                 kept: str = "the case's party already says another; the case's kept") -> None:
         self.tx, self.w, self.known = tx, w, known
+        self.kept = kept  # why a one-value field the party has already is not replaced
         self.left_out, self.problem = left_out, problem
         self.warn = warn  # hears of an identifier added that does not have its form
         # what was added: names and identifiers -> how many; a field (words) -> how many
@@ -131,8 +133,7 @@ class PartyAdditions:
                 self.left_out(f"{label} {WORDS[col]}: the case's party's field would go past "
                               f"the {limit:,} characters it holds; not added")
         for col in other:
-            self.left_out(f"{label} {WORDS[col]}: the case's party already says another; "
-                          "the case's kept")
+            self.left_out(f"{label} {WORDS[col]}: {self.kept}")
         if out:
             self.pending.setdefault(eid, {}).update(out)
         if "birth" in added:  # a later namesake of another birth date is asked about

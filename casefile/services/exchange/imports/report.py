@@ -54,12 +54,16 @@ class ImportReport:
     def added_line(self) -> str:
         """'Added to 2 parties already in the case: 3 names, 1 identifier, birth date, other
         countries (2 parties)'."""
-        what = [counted(n, k) if k in ("name", "identifier") else
-                f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
-                for k, n in self.added.items()]
         verb = "Would add to" if self.dry_run else "Added to"
         return (f"{verb} {counted(self.added_to, 'party', 'parties')} already in the case: "
-                + ", ".join(what))
+                + ", ".join(self.what_added(self.added)))
+
+    @staticmethod
+    def what_added(added: dict[str, int]) -> list[str]:
+        """'3 names', '1 identifier', 'birth date', 'other countries (2 parties)'."""
+        return [counted(n, k) if k in ("name", "identifier") else
+                f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
+                for k, n in added.items()]
 
     def left_out_lines(self) -> list[str]:
         return [f"{what} ({n:,}×)" if n > 1 else what

@@ -1,0 +1,192 @@
+"""A flat FtM file may give one entity over several lines: ``ftm map`` writes one fragment of
+a company for each row of the spreadsheet that names it, and ``ftm aggregate`` is the step
+that joins them. A file imported without that step loses nothing: the later lines of a party
+are joined to the party its first line gave (names, identifiers, countries, addresses, dates),
+each cited, one undo with the import; what would replace a value an earlier line gave is kept
+out and said."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from followthemoney import model
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.services.case.facade import Case
+from casefile.services.case.integrity import check_case
+from casefile.services.exchange.imports.ftm import import_ftm
+
+# as a spreadsheet of Russian suppliers mapped with ftm map gives them: each party whole
+ENTITIES = [
+    {"id": "ru-inn-7707083893", "schema": "Company", "properties": {
+        "name": ["OOO VOLGA TRADE", "ООО «ВОЛГА ТРЕЙД»"], "alias": ["Volga Trade LLC"],
+        "innCode": ["7707083893"], "ogrnCode": ["1027700132195"], "kppCode": ["773601001"],
+        "jurisdiction": ["ru"], "country": ["ru", "kz"],
+        "address": ["117997, г. Москва, ул. Вавилова, д. 19", "Almaty, Abai ave 10"],
+        "incorporationDate": ["2002-08-16"], "legalForm": ["ООО"],
+        "topics": ["sanction", "export.control"]}},
+    {"id": "ru-person-petrov", "schema": "Person", "properties": {
+        "name": ["PETROV, Ivan Sergeyevich", "ПЕТРОВ ИВАН СЕРГЕЕВИЧ"],
+        "birthDate": ["1961-02-03"], "birthPlace": ["Тверь"], "nationality": ["ru"],
+        "position": ["Генеральный директор", "Director of Volga Trade"],
+        "innCode": ["500100732259"], "topics": ["role.rca"]}},
+    {"id": "gr-company-aegean", "schema": "Company", "properties": {
+        "name": ["AEGEAN SHIPPING S.A.", "ΑΙΓΑΙΟ ΝΑΥΤΙΛΙΑΚΗ Α.Ε."],
+        "registrationNumber": ["123456789000"], "country": ["gr"],
+        "address": ["Akti Miaouli 47, Piraeus"]}},
+]
+
+
+def _fragments(entity: dict, rnd: random.Random) -> list[dict]:
+    """The entity as fragments: its first name on the first, each other value on one of
+    up to three lines (as rows of a mapped spreadsheet give them)."""
+    props = entity["properties"]
+    parts: list[dict[str, list[str]]] = [{"name": props["name"][:1]}, {}, {}]
+    for prop, values in props.items():
+        for k, value in enumerate(values):
+            if prop == "name" and k == 0:
+                continue
+            parts[rnd.randrange(3)].setdefault(prop, []).append(value)
+    return [{"id": entity["id"], "schema": entity["schema"], "properties": p}
+            for p in parts if p]
+
+
+def _write(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines), "utf-8")
+    return path
+
+
+def _aggregated(lines: list[dict]) -> list[dict]:
+    """What ftm aggregate makes of the lines: FollowTheMoney's own merge of fragments."""
+    out: dict[str, object] = {}
+    for d in lines:
+        proxy = model.get_proxy(d)
+        if d["id"] in out:
+            out[d["id"]].merge(proxy)  # type: ignore[attr-defined]
+        else:
+            out[d["id"]] = proxy
+    return [p.to_dict() for p in out.values()]  # type: ignore[attr-defined]
+
+
+def _parties(case: Case) -> dict[str, dict]:
+    """Each party by the FtM id it came from: every name, identifier, and field."""
+    with case.read() as conn:
+        ids = {eid: excerpt.split(" ")[1] for eid, excerpt in conn.exec_driver_sql(
+            "SELECT entity_id, excerpt FROM citation WHERE entity_id IS NOT NULL")}
+        out = {}
+        for row in conn.exec_driver_sql("SELECT * FROM entity").mappings():
+            names = {row["name"]} | {r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM alias WHERE entity_id = ?", (row["id"],))}
+            idents = set(conn.exec_driver_sql(
+                "SELECT scheme, value FROM identifier WHERE entity_id = ?", (row["id"],)))
+            fields = {k: row[k] for k in ("kind", "birth_edtf", "birth_place",
+                                          "incorporation_edtf", "legal_form")}
+            lists = {k: set(filter(None, (row[k] or "").replace(",", "\n").split("\n")))
+                     for k in ("address", "position", "topics", "nationality")}
+            countries = {row["country"], *(row["other_countries"] or "").split(",")} - {"", None}
+            out[ids[row["id"]]] = {"names": names, "identifiers": idents, **fields, **lists,
+                                   "countries": countries}
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10**6))
+def test_fragments_join_as_ftm_aggregate_joins_them(tmp_path_factory, seed):
+    rnd = random.Random(seed)
+    lines = [f for e in ENTITIES for f in _fragments(e, rnd)]
+    first = {}
+    for k, d in enumerate(lines):
+        first.setdefault(d["id"], k)
+    later = [d for k, d in enumerate(lines) if first[d["id"]] != k]
+    head = [d for k, d in enumerate(lines) if first[d["id"]] == k]
+    rnd.shuffle(later)  # each entity's first line first, its others anywhere after
+    lines = head + later
+    tmp = tmp_path_factory.mktemp("frag")
+    split, whole = Case.new(tmp / "split.casefile"), Case.new(tmp / "whole.casefile")
+    report = import_ftm(split, _write(tmp / "mapped.ftm.json", lines)).result
+    import_ftm(whole, _write(tmp / "aggregated.ftm.json", _aggregated(lines)))
+    assert not report.left_out
+    assert _parties(split) == _parties(whole)
+    assert len(report.new_entities) == len(ENTITIES)
+    assert report.fragments == len(later)
+    if later:
+        assert report.headline("Imported").splitlines()[1].startswith(
+            f"Joined {len(later)} later line")
+    for case in (split, whole):
+        case.close()
+
+
+def test_each_line_is_cited_and_one_undo_takes_it_all_back(case, tmp_path):
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade LLC"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "c1", "schema": "Company", "properties": {
+                 "alias": ["ООО «Волга Трейд»"], "innCode": ["7707083893"],
+                 "address": ["1 Lenin street, Moscow"]}},
+             {"id": "s1", "schema": "Sanction", "properties": {
+                 "entity": ["c1"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert report.merged == {"name": 1, "identifier": 1, "addresses": 1}
+    (eid,) = [h.id for h in case.search("Волга") if h.kind == "entity"]  # indexed
+    assert [h.id for h in case.search("7707083893") if h.kind == "entity"] == [eid]
+    with case.read() as conn:
+        cited = conn.exec_driver_sql("SELECT locator FROM citation WHERE entity_id = ? "
+                                     "ORDER BY id", (eid,)).fetchall()
+    assert cited == [("line 1",), ("line 3",)]
+    assert report.sanctions == 1
+    case.undo()
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM entity").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM alias").scalar() == 0
+    path = case.path
+    case.close()
+    assert check_case(path).ok
+
+
+def test_a_later_line_that_says_otherwise_is_kept_out_and_said(case, tmp_path):
+    lines = [{"id": "c1", "schema": "Company", "properties": {
+                 "name": ["Volga Trade"], "legalForm": ["LLC"]}},
+             {"id": "c1", "schema": "Company", "properties": {
+                 "legalForm": ["JSC"], "incorporationDate": ["2002-08-16"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    (row,) = [case.get("entity", h.id) for h in case.search("Volga") if h.kind == "entity"]
+    assert (row["legal_form"], row["incorporation_edtf"]) == ("LLC", "2002-08-16")
+    assert report.left_out == {"Company legal form: an earlier line of the same entity says "
+                               "another; the first kept": 1}
+
+
+def test_a_later_line_of_a_party_the_case_held_adds_to_it_as_any_addition(case, tmp_path):
+    eid = case.create("entity", {"kind": "company", "name": "Volga Trade"}).result
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "c1", "schema": "Company", "properties": {"innCode": ["7707083893"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert report.reused_entities == {"Volga Trade": eid} and not report.new_entities
+    assert report.added == {"identifier": 1} and report.added_to == 1
+    assert not report.merged and report.fragments == 1
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT scheme, value FROM identifier WHERE entity_id = ?",
+                                    (eid,)).fetchall() == [("INN", "7707083893")]
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_check_says_what_the_later_lines_would_join(case, tmp_path, dry_run):
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines),
+                        dry_run=dry_run).result
+    verb = "Would join" if dry_run else "Joined"
+    assert report.merged_line() == (f"{verb} 1 later line of parties to the party their first "
+                                    "line gave; they add nothing new (as ftm aggregate joins "
+                                    "an entity's fragments)")
+
+
+def test_a_later_line_of_the_id_as_another_kind_is_not_joined_and_said(case, tmp_path):
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "c1", "schema": "Person", "properties": {"name": ["Oleg Sidorov"],
+                                                             "birthDate": ["1970"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert report.new_entities == ["Volga Trade"] and not report.fragments
+    assert report.left_out == {
+        f"Person {p}: a later line of the Company c1 as a Person; not joined to it": 1
+        for p in ("name", "birthDate")}
