@@ -190,3 +190,44 @@ def test_a_later_line_of_the_id_as_another_kind_is_not_joined_and_said(case, tmp
     assert report.left_out == {
         f"Person {p}: a later line of the Company c1 as a Person; not joined to it": 1
         for p in ("name", "birthDate")}
+
+
+def test_a_first_line_without_a_name_waits_for_the_line_that_names_it(case, tmp_path):
+    """ftm map may write a company's registration number before the row that names it."""
+    lines = [{"id": "c1", "schema": "Company", "properties": {
+                 "registrationNumber": ["1027700132195"], "address": ["Moscow"]}},
+             {"id": "o1", "schema": "Ownership", "properties": {
+                 "owner": ["p1"], "asset": ["c1"], "percentage": ["51"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "c1", "schema": "LegalEntity", "properties": {"name": ["Volga Trade"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert sorted(report.new_entities) == ["Ivan Petrov", "Volga Trade"]
+    assert report.relationships == 1 and report.fragments == 1
+    (row,) = [case.get("entity", h.id) for h in case.search("Volga") if h.kind == "entity"]
+    assert row["address"] == "Moscow"
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM identifier WHERE entity_id = ?",
+                                    (row["id"],)).fetchall() == [("1027700132195",)]
+        assert conn.exec_driver_sql("SELECT locator FROM citation WHERE entity_id = ? "
+                                    "ORDER BY locator", (row["id"],)).fetchall() == [
+            ("line 1",), ("line 4",)]
+
+
+def test_a_party_no_line_names_is_a_problem_at_its_first_line(case, tmp_path):
+    from casefile.errors import ImportFailed
+
+    only_number = [{"id": "c9", "schema": "Company", "properties": {
+        "registrationNumber": ["1027700132195"]}}]  # FtM's caption: the number
+    report = import_ftm(case, _write(tmp_path / "number.ftm.json", only_number)).result
+    assert report.new_entities == ["1027700132195"]
+
+    lines = [{"id": "c1", "schema": "Company", "properties": {"address": ["Moscow"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "c1", "schema": "Company", "properties": {"country": ["ru"]}},
+             {"id": "c2", "schema": "Company", "properties": {"country": ["kz"]}}]
+    with pytest.raises(ImportFailed) as failed:
+        import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines))
+    assert failed.value.report.problems == [
+        "mapped.ftm.json, line 1, field 'name': a Company without a name (nor in line 3, "
+        "which gives its id again)",
+        "mapped.ftm.json, line 4, field 'name': a Company without a name"]

@@ -32,6 +32,7 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_fragments import FragmentJoin
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
@@ -43,7 +44,6 @@ from casefile.services.exchange.imports.ftm_read import (
 )
 from casefile.services.exchange.imports.ftm_records import FtmRecords
 from casefile.services.exchange.imports.ftm_report import FtmReport
-from casefile.services.exchange.imports.ftm_statements import common_schema
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter
@@ -61,7 +61,6 @@ if TYPE_CHECKING:
 
 LINKS = ("Sanction", "EconomicActivity", "Event", *fm.mapping().links)
 CITES = ("Documentation",)
-_SCHEMA_NAMES = {s: s for s in fm.mapping().parties}
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -135,7 +134,7 @@ class _PartyValues(NamedTuple):
     held: list[str]
 
 
-class _Import(FtmRecords):
+class _Import(FtmRecords, FragmentJoin):
     """One run of an import: the passes over the file and the parties (the other records
     are :class:`FtmRecords`')."""
 
@@ -147,11 +146,7 @@ class _Import(FtmRecords):
                  merged: PartyAdditions) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
         self.known, self.facts, self.more, self.merged = known, facts, more, merged
-        # (line, FtM id) of a flat file's later fragments of a party read before, merged
-        # into it once the first pass is done (an int and an id each: memory stays flat)
-        self.fragments: set[tuple[int, str]] = set()
-        self.schemata: dict[str, str] = {}  # FtM id -> the schema its first line gave
-        self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
+        self._start_fragments(flat=True)
         # the parties earlier imports made of the file's ids, and the party of the case
         # each entity of this file was found to be (another is not taken for it unasked)
         self.imported = imported_ids(w.conn, set(fm.mapping().parties))
@@ -178,7 +173,7 @@ class _Import(FtmRecords):
         with self.path.open(encoding=self.encoding, newline="") as f:
             is_csv = kind_of_file(f) == "csv"
         if is_csv:
-            self.flat = False
+            self.flat = False  # a row of the same id again is counted, not joined
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
@@ -203,8 +198,7 @@ class _Import(FtmRecords):
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
         self.posts.not_taken(self._position_of)
-        if self.fragments:
-            self._merge_fragments()
+        self.join_fragments()
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
@@ -259,19 +253,10 @@ class _Import(FtmRecords):
     def party(self, line: int, rec: Record, detect: bool = False) -> int | None:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
-        if rec["id"] in self.parties:  # the same entity again
-            first = self.schemata.get(rec["id"]) or schema
-            if rec.get("nested"):  # given nested again where it is referred to
-                return self.parties[rec["id"]]
-            if self.flat and common_schema([first, schema]) is not None:
-                self.fragments.add((line, rec["id"]))  # a later fragment: joined after
-                return self.parties[rec["id"]]
-            why = (f"a later line of the {first} {rec['id']} as a {schema}" if self.flat else
-                   "in a later row of an entity read before")
-            for prop in props:
-                if fm.strings(props, prop):
-                    report.leave_out(f"{schema} {prop}: {why}; not joined to it")
-            return self.parties[rec["id"]]
+        if rec["id"] in self.parties:  # the same entity again (ftm_fragments)
+            return self.later_line(line, rec)
+        if self.held_back(line, rec):  # no name: a later line may give one
+            return None
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:
             report.problem(f"{where('name')}: a {schema} without a name")
@@ -285,13 +270,12 @@ class _Import(FtmRecords):
             report.reused_entities[name] = eid
             self.claimed.setdefault(eid, rec["id"])
             if self.more.existed(eid):
-                added = self._add_to(eid, line, rec, name, idents)
+                added = self.add_to(eid, line, rec, name, idents)
         else:
             eid = self._new_party(line, rec, name, key, idents, by_id, doubt)
             if eid is None:
                 return None
-        self.parties[rec["id"]] = eid
-        self.schemata[rec["id"]] = _SCHEMA_NAMES.get(schema) or schema  # one string each
+        self.made(rec, eid)
         if len(report.preview) < PREVIEW_ROWS:
             asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
                           in report.proposals if n == name), None)
@@ -406,28 +390,7 @@ class _Import(FtmRecords):
                     " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
                                if x), existing=existing)
 
-    def _merge_fragments(self) -> None:
-        """Add what a flat file's later lines of a party say to the party its first line
-        made or found (as ``ftm aggregate`` joins an entity's fragments), reading those
-        lines again: to a party the case held, as any addition; to one this import made,
-        counted apart (:attr:`FtmReport.merged`)."""
-        self.w.flush()  # the parties to add to are rows to read
-        made = {self.parties[i] for _line, i in self.fragments}
-        self.known.load(self.conn, {e for e in made if not self.more.existed(e)})
-        wanted = set(fm.mapping().parties)
-        with self.path.open(encoding=self.encoding, newline="") as f:
-            for line, rec in json_entities(self.path, f, wanted.__contains__):
-                if rec is None or (line, rec["id"]) not in self.fragments:
-                    continue
-                eid, props = self.parties[rec["id"]], rec["properties"]
-                named = any(fm.strings(props, p) for p in fm.mapping().name_props)
-                name = named and fm.caption(rec["schema"], props, rec.get("caption"))
-                self._add_to(eid, line, rec, name or self.known.names[eid],  # not a number
-                             fm.identifiers(rec["properties"]),
-                             self.more if self.more.existed(eid) else self.merged)
-        self.report.fragments = len(self.fragments)
-
-    def _add_to(self, eid: int, line: int, rec: Record, name: str,
+    def add_to(self, eid: int, line: int, rec: Record, name: str,
                 idents: list[tuple[str, str, str]],
                 more: PartyAdditions | None = None) -> list[str]:
         """Add what the file's party says to party ``eid``, which the case held before the
