@@ -125,9 +125,8 @@ def test_a_nested_sanction_names_its_target_again():
 
 
 def test_a_flat_file_that_repeats_an_id_loses_nothing(tmp_path):
-    """FtM fragments: a flat file may give one entity in several lines. Each line of a flat
-    file is read (two sanction lines under one id are two sanctions, as before); only an
-    entity taken out of a nested line is read once."""
+    """FtM fragments: a flat file may give one entity in several lines. Two sanction lines
+    under one id are one sanction, as ftm aggregate makes them, holding both programmes."""
     from casefile.services.case.facade import Case as C
 
     rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
@@ -138,7 +137,11 @@ def test_a_flat_file_that_repeats_an_id_loses_nothing(tmp_path):
     f = tmp_path / "fragments.json"
     f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     case = C.new(tmp_path / "f.casefile")
-    assert import_ftm(case, f).result.sanctions == 2
+    report = import_ftm(case, f).result
+    assert report.sanctions == 1 and report.record_fragments == 1
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT programme, authority FROM sanction").fetchall() \
+            == [("RUSSIA-EO14024; UKRAINE-EO13660", "OFAC")]
 
 
 def test_a_sanction_nested_under_an_unknown_property_says_why_its_entity_is_missing(tmp_path):

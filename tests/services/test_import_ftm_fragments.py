@@ -36,14 +36,27 @@ ENTITIES = [
         "name": ["AEGEAN SHIPPING S.A.", "ΑΙΓΑΙΟ ΝΑΥΤΙΛΙΑΚΗ Α.Ε."],
         "registrationNumber": ["123456789000"], "country": ["gr"],
         "address": ["Akti Miaouli 47, Piraeus"]}},
+    # and what refers to them, which ftm map gives over several rows as well
+    {"id": "ofac-volga", "schema": "Sanction", "properties": {
+        "entity": ["ru-inn-7707083893"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"],
+        "programId": ["US-RUS-EO14024"], "startDate": ["2022-06-28"],
+        "reason": ["Operates in the technology sector of the Russian economy"],
+        "sourceUrl": ["https://sanctionssearch.ofac.treas.gov/"]}},
+    {"id": "own-petrov-volga", "schema": "Ownership", "properties": {
+        "owner": ["ru-person-petrov"], "asset": ["ru-inn-7707083893"], "percentage": ["51"],
+        "startDate": ["2015-03"]}},
+    {"id": "dir-petrov-volga", "schema": "Directorship", "properties": {
+        "director": ["ru-person-petrov"], "organization": ["ru-inn-7707083893"],
+        "role": ["Генеральный директор"], "startDate": ["2012"], "endDate": ["2021-12-31"]}},
 ]
 
 
 def _fragments(entity: dict, rnd: random.Random) -> list[dict]:
-    """The entity as fragments: its first name on the first, each other value on one of
-    up to three lines (as rows of a mapped spreadsheet give them)."""
+    """The entity as fragments: a party's first name on the first, each other value on one
+    of up to three lines (as rows of a mapped spreadsheet give them)."""
     props = entity["properties"]
-    parts: list[dict[str, list[str]]] = [{"name": props["name"][:1]}, {}, {}]
+    parts: list[dict[str, list[str]]] = [{"name": props["name"][:1]} if "name" in props
+                                         else {}, {}, {}]
     for prop, values in props.items():
         for k, value in enumerate(values):
             if prop == "name" and k == 0:
@@ -91,6 +104,18 @@ def _parties(case: Case) -> dict[str, dict]:
     return out
 
 
+def _facts(case: Case) -> list[tuple]:
+    """The sanctions and relationships, by the names of their parties."""
+    with case.read() as conn:
+        return sorted(conn.exec_driver_sql(
+            "SELECT e.name, s.authority, s.programme, s.program_id, s.start_edtf, s.end_edtf, "
+            "s.status, s.reason, s.source_url FROM sanction s JOIN entity e ON e.id = "
+            "s.entity_id")) + sorted(conn.exec_driver_sql(
+            "SELECT a.name, r.kind, b.name, r.description, r.date_edtf "
+            "FROM relationship r JOIN entity a ON a.id = r.subject_id JOIN entity b "
+            "ON b.id = r.object_id"))
+
+
 @settings(max_examples=12, deadline=None)
 @given(st.integers(0, 10**6))
 def test_fragments_join_as_ftm_aggregate_joins_them(tmp_path_factory, seed):
@@ -109,11 +134,11 @@ def test_fragments_join_as_ftm_aggregate_joins_them(tmp_path_factory, seed):
     import_ftm(whole, _write(tmp / "aggregated.ftm.json", _aggregated(lines)))
     assert not report.left_out
     assert _parties(split) == _parties(whole)
-    assert len(report.new_entities) == len(ENTITIES)
-    assert report.fragments == len(later)
+    assert _facts(split) == _facts(whole) and len(_facts(split)) == 3
+    assert len(report.new_entities) == 3
+    assert report.fragments + report.record_fragments == len(later)
     if later:
-        assert report.headline("Imported").splitlines()[1].startswith(
-            f"Joined {len(later)} later line")
+        assert report.headline("Imported").splitlines()[1].startswith("Joined ")
     for case in (split, whole):
         case.close()
 
@@ -177,7 +202,7 @@ def test_a_check_says_what_the_later_lines_would_join(case, tmp_path, dry_run):
                         dry_run=dry_run).result
     verb = "Would join" if dry_run else "Joined"
     assert report.merged_line() == (f"{verb} 1 later line of parties to the party their first "
-                                    "line gave; they add nothing new (as ftm aggregate joins "
+                                    "line gave, which add nothing new (as ftm aggregate joins "
                                     "an entity's fragments)")
 
 
@@ -231,3 +256,28 @@ def test_a_party_no_line_names_is_a_problem_at_its_first_line(case, tmp_path):
         "mapped.ftm.json, line 1, field 'name': a Company without a name (nor in line 3, "
         "which gives its id again)",
         "mapped.ftm.json, line 4, field 'name': a Company without a name"]
+
+
+def test_a_sanction_and_a_link_over_several_lines_are_one_record_each(case, tmp_path):
+    """The lines of a record are read as one, whatever lies between them, cited to each."""
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "s1", "schema": "Sanction", "properties": {
+                 "entity": ["c1"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"]}},
+             {"id": "o1", "schema": "Ownership", "properties": {"percentage": ["51"]}},
+             {"id": "s1", "schema": "Sanction", "properties": {"startDate": ["2022-06-28"]}},
+             {"id": "o1", "schema": "Ownership", "properties": {
+                 "owner": ["p1"], "asset": ["c1"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert (report.sanctions, report.relationships, report.record_fragments) == (1, 1, 2)
+    assert not report.left_out and not report.problems
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT programme, start_edtf FROM sanction").fetchall() \
+            == [("RUSSIA-EO14024", "2022-06-28")]
+        assert conn.exec_driver_sql("SELECT kind, description FROM relationship").fetchall() \
+            == [("owns", "51%")]
+        assert sorted(conn.exec_driver_sql(
+            "SELECT locator FROM citation WHERE sanction_id IS NOT NULL OR relationship_id IS "
+            "NOT NULL").fetchall()) == [("lines 3, 5",), ("lines 4, 6",)]
+    assert "2 later lines of sanctions, relationships, shipments or events" in \
+        report.merged_line()

@@ -32,7 +32,7 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_fragments import FragmentJoin
+from casefile.services.exchange.imports.ftm_fragments import FragmentJoin, LinkFragments
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
@@ -147,6 +147,7 @@ class _Import(FtmRecords, FragmentJoin):
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
         self.known, self.facts, self.more, self.merged = known, facts, more, merged
         self._start_fragments(flat=True)
+        self.links = LinkFragments()
         # the parties earlier imports made of the file's ids, and the party of the case
         # each entity of this file was found to be (another is not taken for it unasked)
         self.imported = imported_ids(w.conn, set(fm.mapping().parties))
@@ -187,22 +188,29 @@ class _Import(FtmRecords, FragmentJoin):
             known |= set(POSTS)
         later: set[str] = set()  # the schemata of the later passes the file holds
 
-        def other(schema: str) -> None:
+        def other(schema: str, ftm_id: str) -> None:
             self.report.rows += 1
             if schema not in known:
                 self.report.skip(schema)
             else:
                 later.add(schema)
+                if schema in links:
+                    self.links.see(ftm_id)
 
-        first = set(fm.mapping().parties) | set(fm.mapping().sources)
+        first, links = set(fm.mapping().parties) | set(fm.mapping().sources), set(LINKS)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
         self.posts.not_taken(self._position_of)
         self.join_fragments()
-        for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
-            if later & wanted:  # a pass that would find nothing does not read the file
-                self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
-                           handle)
+        for n, wanted, handle in ((1, links, self.second), (2, set(CITES), self.third)):
+            if not later & wanted:  # a pass that would find nothing does not read the file
+                continue
+            joined = n == 1 and bool(self.links.repeats)  # a record over several lines
+            self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
+                       partial(self.links.take, handle=handle) if joined else handle)
+            if joined:
+                self.links.finish(handle)
+                self.report.record_fragments = self.links.joined
 
     def _pass(self, n: int, read: Callable[[Any], Iterable[tuple[int, Record | None]]],
               handle: Callable[[int, Record], None]) -> None:

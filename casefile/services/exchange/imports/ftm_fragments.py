@@ -10,7 +10,12 @@ a number where that is all it has, as FtM captions it). Once the pass is done th
 are read again and what they say is added to the party through the rules of
 :mod:`.party_additions`: to a party the case held, as any addition; to one the import made,
 counted apart (:attr:`FtmReport.merged`). A later line of the id as a schema of another kind
-(a Company, then a Person) is not joined, and what it says is counted as left out."""
+(a Company, then a Person) is not joined, and what it says is counted as left out.
+
+The other records (sanctions, relationships, shipments, events) are made whole, not added to:
+the first pass notes the ids it sees more than once (without reading their lines), and the
+second holds such a record's lines until its last one and reads them as one record, cited to
+every line (:class:`LinkFragments`)."""
 
 from __future__ import annotations
 
@@ -138,4 +143,71 @@ class FragmentJoin:
         self.report.fragments = len(self.fragments)
 
 
-__all__ = ["FragmentJoin"]
+class LinkFragments:
+    """The sanctions, relationships, shipments and events a file gives over several lines,
+    read as one record each."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()  # the ids seen so far, by hash (memory stays small)
+        self.repeats: dict[str, int] = {}  # an id seen again -> its lines still to come
+        self._held: dict[str, tuple[int, Record, list[int]]] = {}  # id -> first line, lines
+        self.joined = 0  # later lines read with their first
+
+    def see(self, ftm_id: str) -> None:
+        """The first pass met a line of ``ftm_id`` (without reading it)."""
+        if not ftm_id:
+            return
+        key = hash(ftm_id)
+        if key in self._seen:  # (two ids of one hash: held until the pass ends, no harm)
+            self.repeats[ftm_id] = self.repeats.get(ftm_id, 1) + 1
+        else:
+            self._seen.add(key)
+
+    def take(self, line: int, rec: Record, handle: Callable[[int, Record], None]) -> None:
+        """Hand a record on, or hold it until the last line of its id (then hand on what the
+        lines say together, at its first line)."""
+        left = self.repeats.get(rec["id"])
+        if left is None:
+            handle(line, rec)
+            return
+        held = self._held.get(rec["id"])
+        if held is None:
+            self._held[rec["id"]] = (line, rec, [line])
+        elif common_schema([held[1]["schema"], rec["schema"]]) is None:
+            handle(line, rec)  # the id again, as another kind of record: not joined
+        else:
+            _join(held[1], rec)
+            held[2].append(line)
+            self.joined += 1
+        if left > 1:
+            self.repeats[rec["id"]] = left - 1
+        else:
+            del self.repeats[rec["id"]]
+            self._release(rec["id"], handle)
+
+    def finish(self, handle: Callable[[int, Record], None]) -> None:
+        """Hand on what is still held (an id met again in the first pass by hash only)."""
+        for ftm_id in list(self._held):
+            self._release(ftm_id, handle)
+
+    def _release(self, ftm_id: str, handle: Callable[[int, Record], None]) -> None:
+        line, rec, lines = self._held.pop(ftm_id)
+        if len(lines) > 1:
+            rec["_locator"] = "lines " + ", ".join(map(str, lines))
+        handle(line, rec)
+
+
+def _join(into: Record, rec: Record) -> None:
+    """Add a later line's values to a record's (each value once, in the order given)."""
+    props = into["properties"]
+    for prop, values in rec["properties"].items():
+        have = props.setdefault(prop, [])
+        have += [v for v in values if v not in have]
+    for key, lang in rec.get("langs", {}).items():
+        into.setdefault("langs", {}).setdefault(key, lang)
+    into["schema"] = common_schema([into["schema"], rec["schema"]]) or into["schema"]
+    if not into.get("caption"):
+        into["caption"] = rec.get("caption")
+
+
+__all__ = ["FragmentJoin", "LinkFragments"]

@@ -186,7 +186,8 @@ class FtmRecords:
             rid = self.w.record(where, kind, values, fields, children, row=row)
             if rid is None:
                 return None
-            self.w.cite(where, kind, rid, f"line {line}", f"{rec['schema']} {rec['id']}")
+            self.w.cite(where, kind, rid, rec.get("_locator") or f"line {line}",
+                        f"{rec['schema']} {rec['id']}")
         else:
             self.report.already[f"{kind}s"] = self.report.already.get(f"{kind}s", 0) + 1
         if rid is None:
