@@ -179,6 +179,9 @@ def test_a_later_line_that_says_otherwise_is_kept_out_and_said(case, tmp_path):
     assert (row["legal_form"], row["incorporation_edtf"]) == ("LLC", "2002-08-16")
     assert report.left_out == {"Company legal form: an earlier line of the same entity says "
                                "another; the first kept": 1}
+    path = case.path
+    case.close()
+    assert check_case(path).ok  # the party's row, changed after it was written, is in line
 
 
 def test_a_later_line_of_a_party_the_case_held_adds_to_it_as_any_addition(case, tmp_path):

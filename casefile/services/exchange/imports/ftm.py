@@ -92,7 +92,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                               report.warn)
         merged = PartyAdditions(tx, writer, known, report.leave_out, report.problem,
                                 report.warn, kept="an earlier line of the same entity says "
-                                "another; the first kept")  # a flat file's later fragments
+                                "another; the first kept", made_here=True)  # later fragments
         for gone in known.missing(accept or {}):
             report.problem(gone)
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,

@@ -41,9 +41,13 @@ class PartyAdditions:
     def __init__(self, tx: Tx, w: PartyWriter, known: KnownParties,
                  left_out: Callable[[str], None], problem: Callable[[str], None],
                  warn: Callable[[str], None] | None = None,
-                 kept: str = "the case's party already says another; the case's kept") -> None:
+                 kept: str = "the case's party already says another; the case's kept",
+                 made_here: bool = False) -> None:
         self.tx, self.w, self.known = tx, w, known
         self.kept = kept  # why a one-value field the party has already is not replaced
+        # adding to parties this import made (written in bulk: their new rows go the same
+        # way, and their updates are not journaled, undo deleting them whatever they hold)
+        self.made_here = made_here
         self.left_out, self.problem = left_out, problem
         self.warn = warn  # hears of an identifier added that does not have its form
         # what was added: names and identifiers -> how many; a field (words) -> how many
@@ -82,12 +86,18 @@ class PartyAdditions:
                 if n] + fields
         if said:
             self.parties.add(eid)
+        if len(self.pending) >= 500:  # memory stays flat
+            self.flush()
         return said
 
     def flush(self) -> None:
-        """Write the parties' new values (in the import's transaction, journaled)."""
+        """Write the parties' new values (in the import's transaction; journaled for the
+        parties that were in the case before it)."""
         if self.pending:
-            self.tx.update_many("entity", self.pending)
+            if self.made_here:
+                self.tx.update_written("entity", self.pending)
+            else:
+                self.tx.update_many("entity", self.pending)
             self.pending = {}
 
     def _name(self, eid: int, where: Where, field: str, name: str, kind: str = "alias",
@@ -106,12 +116,16 @@ class PartyAdditions:
                     value: str) -> bool:
         if ident_key(scheme, value) in self.known.held.get(eid, ()):
             return False
-        try:
-            insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
-                                               "value": value})
-        except ValidationError as exc:
-            self.problem(f"{where(field)}: {exc.message}")
-            return False
+        if self.made_here:
+            if not self.w.identifier(where, eid, scheme, value, field):
+                return False
+        else:
+            try:
+                insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
+                                                   "value": value})
+            except ValidationError as exc:
+                self.problem(f"{where(field)}: {exc.message}")
+                return False
         self.known.add_identifier(eid, scheme, value, added=where(field))
         if self.warn is not None and (why := identifier_problem(scheme, value)):
             self.warn(f"{where(field)}: {why}; kept, not used to match parties")
