@@ -33,8 +33,6 @@ _WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, list[tuple[int, int]]]] = (
 # transaction -> the LtHash sum of the rows the bulk path digested, made in a worker and
 # folded into the state by refresh (casefile.store.digest_sums)
 _PENDING: weakref.WeakKeyDictionary[Any, PendingSum] = weakref.WeakKeyDictionary()
-# transaction -> table -> rows the bulk path wrote there and that were changed since
-_CHANGED: weakref.WeakKeyDictionary[Any, dict[str, set[int]]] = weakref.WeakKeyDictionary()
 
 
 def content_tables(conn: Connection) -> list[str]:
@@ -120,14 +118,6 @@ def mark_written(conn: Connection, table: str, first: int, last: int) -> None:
         _WRITTEN.setdefault(transaction, {}).setdefault(table, []).append((first, last))
 
 
-def mark_changed(conn: Connection, table: str, ids: Iterable[int]) -> None:
-    """Rows of ``table`` the bulk path wrote (and digested) in the current transaction were
-    changed since: :func:`refresh` digests them again."""
-    transaction = conn.get_transaction()
-    if transaction is not None:
-        _CHANGED.setdefault(transaction, {}).setdefault(table, set()).update(ids)
-
-
 def pending_sum(conn: Connection) -> PendingSum | None:
     """Where the bulk path adds the row digests it stored in the connection's current
     transaction; :func:`refresh` folds their sum into the state."""
@@ -165,10 +155,9 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     digest.
 
     Rows the bulk path digested as it wrote them in this transaction (:func:`mark_written`)
-    are in line already and skipped, unless changed since (:func:`mark_changed`). Ids above
-    the table's largest stored digest id have no digest yet (a bulk write's new rows): they
-    are read by id range where they are contiguous, and their digests inserted without
-    looking up a previous one."""
+    are in line already and skipped. Ids above the table's largest stored digest id have no
+    digest yet (a bulk write's new rows): they are read by id range where they are
+    contiguous, and their digests inserted without looking up a previous one."""
     transaction = conn.get_transaction()
     pending = _PENDING.pop(transaction, None) if transaction is not None else None
     made, delta = pending.result() if pending is not None else (None, 0)  # stored first
@@ -176,17 +165,14 @@ def refresh(conn: Connection, keys: Mapping[str, Iterable[int]]) -> str:
     if made is not None:
         state.add_state(made.state())
     written = take_written(conn)
-    changed = _CHANGED.pop(transaction, {}) if transaction is not None else {}
     added: list[bytes] = []
     removed: list[bytes] = []
     grew = delta > 0  # new rows' digests go into the state batch by batch (memory flat)
-    for table, ids in {**{t: () for t in changed}, **keys}.items():
+    for table, ids in keys.items():
         ordered: Sequence[int] = (ids if isinstance(ids, range) and ids.step == 1
                                   else sorted(set(ids)))
         if ordered and table in written:
             ordered = _not_written(ordered, written[table])
-        if table in changed:  # written in bulk, then changed: digested again
-            ordered = sorted({*ordered, *changed[table]})
         if not ordered:
             continue
         cols = columns(conn, table)

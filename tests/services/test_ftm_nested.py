@@ -138,7 +138,7 @@ def test_a_flat_file_that_repeats_an_id_loses_nothing(tmp_path):
     f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     case = C.new(tmp_path / "f.casefile")
     report = import_ftm(case, f).result
-    assert report.sanctions == 1 and report.record_fragments == 1
+    assert report.sanctions == 1 and report.fragments == 1
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT programme, authority FROM sanction").fetchall() \
             == [("RUSSIA-EO14024; UKRAINE-EO13660", "OFAC")]

@@ -16,7 +16,6 @@ from sqlalchemy.engine import Connection, Row
 
 from casefile.errors import InUseError, NotFoundError
 from casefile.services.case import blobs
-from casefile.store import digest
 from casefile.store.schema import REFERENCING, TABLES
 
 
@@ -94,18 +93,6 @@ class Tx:
                 select(t).where(t.c.id.in_(changed))).mappings()} if changed else {}
             self.changes += [RowChange(table, pk, before[pk], after[pk])
                              for pk in chunk if pk in after]
-
-    def update_written(self, table: str, values: Mapping[int, dict[str, Any]]) -> None:
-        """Update rows this operation wrote through the bulk path (the party an earlier line
-        of a file made): not journaled, as undoing the bulk write deletes them whatever they
-        hold; their digests are made again when the operation is recorded."""
-        t = TABLES[table]
-        shapes: dict[tuple[str, ...], dict[int, dict[str, Any]]] = {}
-        for pk, row in values.items():
-            shapes.setdefault(tuple(row), {})[pk] = row
-        for cols, rows in shapes.items():
-            _update_rows(self.conn, t, cols, rows)
-        digest.mark_changed(self.conn, table, values)
 
     def references(self, table: str, pk: int, ondelete: str = "RESTRICT") -> dict[str, int]:
         """Counts of rows that refer to (table, pk) with the given ON DELETE rule."""

@@ -32,7 +32,11 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_fragments import FragmentJoin, LinkFragments
+from casefile.services.exchange.imports.ftm_fragments import (
+    HeldLines,
+    later_line,
+    repeated_ids,
+)
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
@@ -61,6 +65,7 @@ if TYPE_CHECKING:
 
 LINKS = ("Sanction", "EconomicActivity", "Event", *fm.mapping().links)
 CITES = ("Documentation",)
+_SCHEMA_NAMES = {s: s for s in fm.mapping().parties}
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -90,20 +95,15 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         known = KnownParties(conn)
         more = PartyAdditions(tx, writer, known, report.leave_out, report.problem,
                               report.warn)
-        merged = PartyAdditions(tx, writer, known, report.leave_out, report.problem,
-                                report.warn, kept="an earlier line of the same entity says "
-                                "another; the first kept", made_here=True)  # later fragments
         for gone in known.missing(accept or {}):
             report.problem(gone)
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
-                      accept or {}, keep_apart, progress, merged)
+                      accept or {}, keep_apart, progress)
         run.all_passes()
         more.flush()
-        merged.flush()
         if report.problems:
             raise ImportFailed(report)
         report.added, report.added_to = more.added, len(more.parties)
-        report.merged = merged.added
         report.nothing_new = run.created_nothing() and not more.parties
         if dry_run:
             return report
@@ -134,7 +134,7 @@ class _PartyValues(NamedTuple):
     held: list[str]
 
 
-class _Import(FtmRecords, FragmentJoin):
+class _Import(FtmRecords):
     """One run of an import: the passes over the file and the parties (the other records
     are :class:`FtmRecords`')."""
 
@@ -142,12 +142,13 @@ class _Import(FtmRecords, FragmentJoin):
                  known: KnownParties, facts: CaseFacts, more: PartyAdditions,
                  accept: dict[str, int],
                  keep_apart: Iterable[str],
-                 progress: Callable[[int, int, str], None] | None,
-                 merged: PartyAdditions) -> None:
+                 progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
-        self.known, self.facts, self.more, self.merged = known, facts, more, merged
-        self._start_fragments(flat=True)
-        self.links = LinkFragments()
+        self.known, self.facts, self.more = known, facts, more
+        self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
+        self.held: HeldLines | None = None  # the lines of ids given more than once
+        self.spans: dict[int, str] = {}
+        self.schemata: dict[str, str] = {}  # FtM id -> the schema of the party it made
         # the parties earlier imports made of the file's ids, and the party of the case
         # each entity of this file was found to be (another is not taken for it unasked)
         self.imported = imported_ids(w.conn, set(fm.mapping().parties))
@@ -177,6 +178,9 @@ class _Import(FtmRecords, FragmentJoin):
             self.flat = False  # a row of the same id again is counted, not joined
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
+        repeated = repeated_ids(self.path, self.encoding)  # (ftm_fragments)
+        if repeated:
+            self.held = HeldLines(self.conn, repeated)
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
         if names_occupancies(self.path, self.encoding):  # a PEP's posts: read first
             with self.path.open(encoding=self.encoding, newline="") as f:
@@ -188,29 +192,33 @@ class _Import(FtmRecords, FragmentJoin):
             known |= set(POSTS)
         later: set[str] = set()  # the schemata of the later passes the file holds
 
-        def other(schema: str, ftm_id: str) -> None:
+        def other(schema: str) -> None:
             self.report.rows += 1
             if schema not in known:
                 self.report.skip(schema)
             else:
                 later.add(schema)
-                if schema in links:
-                    self.links.see(ftm_id)
 
-        first, links = set(fm.mapping().parties) | set(fm.mapping().sources), set(LINKS)
+        first = set(fm.mapping().parties) | set(fm.mapping().sources)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
+        self._release(self.first)
         self.posts.not_taken(self._position_of)
-        self.join_fragments()
-        for n, wanted, handle in ((1, links, self.second), (2, set(CITES), self.third)):
-            if not later & wanted:  # a pass that would find nothing does not read the file
-                continue
-            joined = n == 1 and bool(self.links.repeats)  # a record over several lines
-            self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
-                       partial(self.links.take, handle=handle) if joined else handle)
-            if joined:
-                self.links.finish(handle)
-                self.report.record_fragments = self.links.joined
+        for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
+            if later & wanted:  # a pass that would find nothing does not read the file
+                self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
+                           handle)
+                self._release(handle)
+
+    def _release(self, handle: Callable[[int, Record], None]) -> None:
+        """Read the lines of each id given more than once, held by the pass, as one."""
+        def read(line: int, rec: Record) -> None:
+            handle(line, rec)
+            self.w.flush_if_full()
+
+        if self.held is not None:
+            self.held.release(read, self.spans)
+            self.report.fragments = self.held.joined
 
     def _pass(self, n: int, read: Callable[[Any], Iterable[tuple[int, Record | None]]],
               handle: Callable[[int, Record], None]) -> None:
@@ -253,6 +261,8 @@ class _Import(FtmRecords, FragmentJoin):
             self.progress(done, (3 + self.shift) * self.size, f"{self.report.rows:,} records")
 
     def first(self, line: int, rec: Record) -> None:
+        if self.held is not None and self.held.hold(line, rec):
+            return
         if rec["schema"] in fm.mapping().sources:
             self.source(line, rec)
         else:
@@ -261,10 +271,8 @@ class _Import(FtmRecords, FragmentJoin):
     def party(self, line: int, rec: Record, detect: bool = False) -> int | None:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
-        if rec["id"] in self.parties:  # the same entity again (ftm_fragments)
-            return self.later_line(line, rec)
-        if self.held_back(line, rec):  # no name: a later line may give one
-            return None
+        if rec["id"] in self.parties:  # the same entity again, not joined to it
+            return later_line(report, self.parties, self.schemata, self.flat, rec)
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:
             report.problem(f"{where('name')}: a {schema} without a name")
@@ -278,12 +286,13 @@ class _Import(FtmRecords, FragmentJoin):
             report.reused_entities[name] = eid
             self.claimed.setdefault(eid, rec["id"])
             if self.more.existed(eid):
-                added = self.add_to(eid, line, rec, name, idents)
+                added = self._add_to(eid, line, rec, name, idents)
         else:
             eid = self._new_party(line, rec, name, key, idents, by_id, doubt)
             if eid is None:
                 return None
-        self.made(rec, eid)
+        self.parties[rec["id"]] = eid
+        self.schemata[rec["id"]] = _SCHEMA_NAMES.get(schema) or schema  # one string each
         if len(report.preview) < PREVIEW_ROWS:
             asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
                           in report.proposals if n == name), None)
@@ -394,25 +403,22 @@ class _Import(FtmRecords, FragmentJoin):
 
     def _cite_party(self, line: int, rec: Record, eid: int, existing: bool = False) -> None:
         note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
-        self.w.cite(self.where(line), "entity", eid, f"line {line}",
+        self.w.cite(self.where(line), "entity", eid, self.at(line),
                     " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
                                if x), existing=existing)
 
-    def add_to(self, eid: int, line: int, rec: Record, name: str,
-                idents: list[tuple[str, str, str]],
-                more: PartyAdditions | None = None) -> list[str]:
+    def _add_to(self, eid: int, line: int, rec: Record, name: str,
+                idents: list[tuple[str, str, str]]) -> list[str]:
         """Add what the file's party says to party ``eid``, which the case held before the
-        import (or which an earlier line made: ``more``, :mod:`.party_additions`), citing
-        the file for it; what was added."""
+        import (:mod:`.party_additions`), citing the file for it; what was added."""
         schema, report, where = rec["schema"], self.report, self.where(line)
-        more = more or self.more
         v = self._party_values(rec, name)
         row = self.w.check("entity", {**v.base, **v.details}, where, v.fields)
-        added = more.add(eid, where, schema, names=[("name", name), *v.aliases],
-                         identifiers=idents, details=row)
+        added = self.more.add(eid, where, schema, names=[("name", name), *v.aliases],
+                              identifiers=idents, details=row)
         self._unread(rec, [name, *(a[1] for a in v.aliases)])
         if added:
-            self._cite_party(line, rec, eid, existing=more.existed(eid))
+            self._cite_party(line, rec, eid, existing=True)
         if v.held and "positions" in added:
             report.posts += len(v.held)
             report.post_holders += 1

@@ -43,7 +43,6 @@ from casefile.services.exchange.imports.ftm_statements import entities as statem
 Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows;
 # nested: True for an entity taken out of a nested line)
 _SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
-_ID = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
                   "identifiers", "sanctions", "phones", "emails", "program_ids", "dataset",
@@ -100,25 +99,12 @@ def entity(raw: Any) -> Record | None:
     return rec
 
 
-def _sniffed_id(line: str) -> str:
-    """The id of a flat line's entity, read without parsing the line ('' if none): a
-    quoted key "id" is the entity's own (FtM has no property of that name)."""
-    found = _ID.search(line)
-    if found is None:
-        return ""
-    raw = found.group(1)
-    try:
-        return str(json.loads(f'"{raw}"')) if "\\" in raw else raw
-    except json.JSONDecodeError:
-        return raw
-
-
 def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
-                  other: Callable[[str, str], None] | None = None,
+                  other: Callable[[str], None] | None = None,
                   warn: Callable[[str], None] | None = None
                   ) -> Iterator[tuple[int, Record | None]]:
     """(line, entity) of the entities whose schema is ``wanted``; ``other`` hears the
-    schema and id of each one that is not, ``warn`` what a reader notes. An entity is None when
+    schema of each one that is not, ``warn`` what a reader notes. An entity is None when
     the line is not an FtM entity. Statements files (:mod:`.ftm_statements`) are read here
     too."""
     kind = kind_of_file(f)
@@ -142,7 +128,7 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
             sniffed = None
         if sniffed is not None and not wanted(sniffed.group(1)):
             if other:
-                other(sniffed.group(1), _sniffed_id(line))
+                other(sniffed.group(1))
             continue
         raw = json_line(path, n, line)
         if nested:
@@ -153,13 +139,13 @@ def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
         schema = str(raw.get("schema", "")) if isinstance(raw, dict) else ""
         if sniffed is None and isinstance(raw, dict) and not wanted(schema):
             if other:
-                other(schema, str(raw.get("id") or ""))
+                other(schema)
             continue
         yield n, entity(raw)
 
 
 def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
-              other: Callable[[str, str], None] | None,
+              other: Callable[[str], None] | None,
               seen: set[str]) -> Iterator[tuple[int, Record | None]]:
     """The entity of line ``n`` and those nested in it, each of a wanted schema; an entity
     a nested line gives again (``seen``: the ids given so far) is given once, and counted
@@ -177,7 +163,7 @@ def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
                 rec["nested"] = True  # it may be given again under another target
             yield n, rec
         elif other:
-            other(schema, str(one.get("id") or ""))
+            other(schema)
 
 
 # -- targets.simple.csv ---------------------------------------------------------------------

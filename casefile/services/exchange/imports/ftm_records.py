@@ -14,6 +14,7 @@ from typing import Any
 from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports import ftm_facts as ff
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_fragments import HeldLines
 from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_report import FtmReport
@@ -43,6 +44,8 @@ class FtmRecords:
     parties: dict[str, int]  # FtM id -> entity id
     sources: dict[str, int]  # FtM id -> source id
     events: dict[str, int]  # FtM id -> event id
+    spans: dict[int, str]  # first line -> 'lines 3, 9' while its joined lines are read
+    held: HeldLines | None  # the lines of ids the file gives more than once (ftm_fragments)
     _own: dict[str, dict[str, int]] | None
 
     def own(self, kind: str, ftm_id: str) -> int | None:
@@ -56,8 +59,13 @@ class FtmRecords:
             self._own = own_ids(self.conn)
         return self._own.get(kind, {}).get(ftm_id)
 
+    def at(self, line: int) -> str:
+        """'line 3', or 'lines 3, 9' for an entity the file gives over several lines."""
+        return self.spans.get(line) or f"line {line}"
+
     def where(self, line: int) -> Callable[[str], str]:
-        return lambda prop: f"{self.path.name}, line {line}, field {prop!r}"
+        at = self.at(line)
+        return lambda prop: f"{self.path.name}, {at}, field {prop!r}"
 
     def _left_out(self, schema: str, props: fm.Props, read: frozenset[str]) -> None:
         fm.count_unread(schema, props, read, self.report.leave_out)
@@ -81,6 +89,8 @@ class FtmRecords:
         self.sources[rec["id"]] = sid
 
     def second(self, line: int, rec: Record) -> None:
+        if self.held is not None and self.held.hold(line, rec):  # read with its other lines
+            return
         rec["properties"] = fm.Seen(rec["properties"])  # what it leaves out is counted
         schema = rec["schema"]
         if schema == "Sanction":
@@ -186,8 +196,7 @@ class FtmRecords:
             rid = self.w.record(where, kind, values, fields, children, row=row)
             if rid is None:
                 return None
-            self.w.cite(where, kind, rid, rec.get("_locator") or f"line {line}",
-                        f"{rec['schema']} {rec['id']}")
+            self.w.cite(where, kind, rid, self.at(line), f"{rec['schema']} {rec['id']}")
         else:
             self.report.already[f"{kind}s"] = self.report.already.get(f"{kind}s", 0) + 1
         if rid is None:

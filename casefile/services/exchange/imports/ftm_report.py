@@ -23,9 +23,7 @@ class FtmReport(ImportReport):
     nothing_new: bool = False
     posts: int = 0  # post lines (Occupancy and Position) written into new parties' Position
     post_holders: int = 0  # the parties that got them
-    fragments: int = 0  # a flat file's later lines of a party read before (merged into it)
-    merged: dict[str, int] = field(default_factory=dict)  # what they added, as ``added``
-    record_fragments: int = 0  # the later lines of other records read with their first
+    fragments: int = 0  # later lines of entities the file gives over several (joined)
 
     def skip(self, schema: str) -> None:
         self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
@@ -54,22 +52,13 @@ class FtmReport(ImportReport):
                                                 "parties already in the case"))
         return made
 
-    def merged_line(self) -> str:
-        """'Joined 3 later lines of parties to the party their first line gave: 2 names,
-        addresses; 1 later line of other records … (as ftm aggregate joins an entity's
-        fragments)'."""
-        parts = []
-        if self.fragments:
-            what = self.what_added(self.merged)
-            parts.append(f"{counted(self.fragments, 'later line')} of parties to the party "
-                         "their first line gave" + (f": {', '.join(what)}" if what else
-                                                    ", which add nothing new"))
-        if self.record_fragments:
-            parts.append(f"{counted(self.record_fragments, 'later line')} of sanctions, "
-                         "relationships, shipments or events to the record their first line "
-                         "gave")
+    def joined_line(self) -> str:
+        """'Joined 3 later lines of entities to their first (as ftm aggregate joins an
+        entity's fragments): each entity read as one'."""
         verb = "Would join" if self.dry_run else "Joined"
-        return f"{verb} {'; '.join(parts)} (as ftm aggregate joins an entity's fragments)"
+        return (f"{verb} {counted(self.fragments, 'later line')} of entities given over "
+                "several lines to their first line, each entity read as one (as ftm aggregate "
+                "joins an entity's fragments)")
 
     def headline(self, verb: str) -> str:
         """'Imported 1 party and 1 sanction from 8 records of peps.json.', then what the
@@ -97,8 +86,8 @@ class FtmReport(ImportReport):
                 for k, n in have.items() if n))
         if self.added_to:
             lines.append(self.added_line())
-        if self.fragments or self.record_fragments:
-            lines.append(self.merged_line())
+        if self.fragments:
+            lines.append(self.joined_line())
         if self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:

@@ -25,41 +25,25 @@ class KnownParties:
         self.spellings: dict[int, set[str]] = {}  # entity -> its names and aliases as written
         self.births: dict[int, tuple[str, str]] = {}  # entity -> first and last day
         self.people: set[int] = set()  # the parties that are persons
-        self.idents: dict[tuple[str, str], int] = {}
-        self.added_from: dict[tuple[int, str, str], str] = {}  # see add_identifier
-        # entity -> its identifiers as compared (ident_key): one INN under two names is one
-        self.held: dict[int, set[tuple[str, str]]] = {}
-        self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
-        self._read(conn, "", ())
-        self.existing = dict(self.by_name)  # what was there before the import
-
-    def _read(self, conn: Any, where: str, ids: tuple[int, ...]) -> None:
-        """Know the parties of the case (``where`` ids: only those) by their names, birth
-        dates, kind and identifiers."""
         for eid, name, lo, hi, kind in conn.exec_driver_sql(
-                f"SELECT id, name, birth_start, birth_end, kind FROM entity {where}", ids):
+                "SELECT id, name, birth_start, birth_end, kind FROM entity"):
             self._name(eid, name)
             self.names[eid] = name
             if kind == "person":
                 self.people.add(eid)
             if lo or hi:
                 self.births[eid] = (lo or "0000", hi or "9999")
-        by_party = where.replace("WHERE id", "WHERE entity_id")
-        for eid, name in conn.exec_driver_sql(f"SELECT entity_id, name FROM alias {by_party}",
-                                              ids):
+        for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):
             self._name(eid, name)
+        self.idents: dict[tuple[str, str], int] = {}
+        self.added_from: dict[tuple[int, str, str], str] = {}  # see add_identifier
+        # entity -> its identifiers as compared (ident_key): one INN under two names is one
+        self.held: dict[int, set[tuple[str, str]]] = {}
+        self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
         for eid, scheme, value in conn.exec_driver_sql(
-                f"SELECT entity_id, scheme, value FROM identifier {by_party}", ids):
+                "SELECT entity_id, scheme, value FROM identifier"):
             self.add_identifier(eid, scheme, value)
-
-    def load(self, conn: Any, eids: set[int]) -> None:
-        """Know parties an import made (written already) as it knows those that were in the
-        case before it, to add to them what later lines of the file say; they stay out of
-        :attr:`existing` (nothing is resolved to them by name)."""
-        ordered = sorted(eids)
-        for k in range(0, len(ordered), 500):
-            chunk = tuple(ordered[k:k + 500])
-            self._read(conn, f"WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.existing = dict(self.by_name)  # what was there before the import
 
     def know_name(self, eid: int, name: str) -> None:
         """Know party ``eid`` by another name (one an import added to it)."""

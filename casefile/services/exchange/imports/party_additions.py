@@ -40,14 +40,8 @@ class PartyAdditions:
 
     def __init__(self, tx: Tx, w: PartyWriter, known: KnownParties,
                  left_out: Callable[[str], None], problem: Callable[[str], None],
-                 warn: Callable[[str], None] | None = None,
-                 kept: str = "the case's party already says another; the case's kept",
-                 made_here: bool = False) -> None:
+                 warn: Callable[[str], None] | None = None) -> None:
         self.tx, self.w, self.known = tx, w, known
-        self.kept = kept  # why a one-value field the party has already is not replaced
-        # adding to parties this import made (written in bulk: their new rows go the same
-        # way, and their updates are not journaled, undo deleting them whatever they hold)
-        self.made_here = made_here
         self.left_out, self.problem = left_out, problem
         self.warn = warn  # hears of an identifier added that does not have its form
         # what was added: names and identifiers -> how many; a field (words) -> how many
@@ -91,13 +85,9 @@ class PartyAdditions:
         return said
 
     def flush(self) -> None:
-        """Write the parties' new values (in the import's transaction; journaled for the
-        parties that were in the case before it)."""
+        """Write the parties' new values (in the import's transaction, journaled)."""
         if self.pending:
-            if self.made_here:
-                self.tx.update_written("entity", self.pending)
-            else:
-                self.tx.update_many("entity", self.pending)
+            self.tx.update_many("entity", self.pending)
             self.pending = {}
 
     def _name(self, eid: int, where: Where, field: str, name: str, kind: str = "alias",
@@ -116,16 +106,12 @@ class PartyAdditions:
                     value: str) -> bool:
         if ident_key(scheme, value) in self.known.held.get(eid, ()):
             return False
-        if self.made_here:
-            if not self.w.identifier(where, eid, scheme, value, field):
-                return False
-        else:
-            try:
-                insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
-                                                   "value": value})
-            except ValidationError as exc:
-                self.problem(f"{where(field)}: {exc.message}")
-                return False
+        try:
+            insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
+                                               "value": value})
+        except ValidationError as exc:
+            self.problem(f"{where(field)}: {exc.message}")
+            return False
         self.known.add_identifier(eid, scheme, value, added=where(field))
         if self.warn is not None and (why := identifier_problem(scheme, value)):
             self.warn(f"{where(field)}: {why}; kept, not used to match parties")
@@ -147,7 +133,8 @@ class PartyAdditions:
                 self.left_out(f"{label} {WORDS[col]}: the case's party's field would go past "
                               f"the {limit:,} characters it holds; not added")
         for col in other:
-            self.left_out(f"{label} {WORDS[col]}: {self.kept}")
+            self.left_out(f"{label} {WORDS[col]}: the case's party already says another; "
+                          "the case's kept")
         if out:
             self.pending.setdefault(eid, {}).update(out)
         if "birth" in added:  # a later namesake of another birth date is asked about

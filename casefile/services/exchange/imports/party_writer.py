@@ -149,16 +149,6 @@ class PartyWriter:
         return None if cleaned is None else self._queue("alias",
                                                         {**cleaned, "entity_id": entity_id})
 
-    def identifier(self, where: Where, entity_id: int, scheme: str, value: str,
-                   field: str) -> bool:
-        """Another identifier of a party this import made (one a later line of the file
-        gives); False when the value is refused."""
-        cleaned = self.check("identifier", {"scheme": scheme, "value": value}, where,
-                             {"scheme": field, "value": field})
-        if cleaned is not None:
-            self._queue("identifier", {**cleaned, "entity_id": entity_id})
-        return cleaned is not None
-
     def sanction(self, where: Where, entity_id: int, values: dict[str, Any],
                  field: dict[str, str] | None = None) -> int | None:
         """A sanction of a party (``values`` as the editor takes them, "date" included)."""
