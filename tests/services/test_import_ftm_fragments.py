@@ -306,3 +306,25 @@ def test_a_sanction_and_a_link_over_several_lines_are_one_record_each(case, tmp_
         import_ftm(case, _write(tmp_path / "bad.ftm.json", lines))
     assert failed.value.report.problems[0].startswith("bad.ftm.json, lines 3, 5, field "
                                                       "'startDate'")
+
+
+def test_joining_many_says_how_far_it_is_and_can_be_cancelled(case, tmp_path):
+    from casefile.errors import Cancelled
+
+    lines = [{"id": f"c{i}", "schema": "Company", "properties": {"name": [f"Firm {i}"]}}
+             for i in range(2500)]
+    lines += [{"id": f"c{i}", "schema": "Company", "properties": {"country": ["kz"]}}
+              for i in range(2500)]
+    said: list[str] = []
+
+    def progress(_done: int, _total: int, text: str) -> None:
+        said.append(text)
+        if text.startswith("2,000 entities"):
+            raise Cancelled("stopped")
+
+    with pytest.raises(Cancelled):
+        import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines), progress=progress)
+    assert said[-2:] == ["1,000 entities given over several lines joined",
+                         "2,000 entities given over several lines joined"]
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM entity").scalar() == 0

@@ -202,19 +202,26 @@ class _Import(FtmRecords):
         first = set(fm.mapping().parties) | set(fm.mapping().sources)
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
-        self._release(self.first)
+        self._release(0, self.first)
         self.posts.not_taken(self._position_of)
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
                            handle)
-                self._release(handle)
+                self._release(n, handle)
 
-    def _release(self, handle: Callable[[int, Record], None]) -> None:
-        """Read the lines of each id given more than once, held by the pass, as one."""
+    def _release(self, n: int, handle: Callable[[int, Record], None]) -> None:
+        """Read the lines of each id given more than once, held by pass ``n``, as one."""
+        done = 0
+
         def read(line: int, rec: Record) -> None:
+            nonlocal done
             handle(line, rec)
             self.w.flush_if_full()
+            done += 1
+            if self.progress and done % 1000 == 0:  # may raise to cancel
+                self.progress((n + 1 + self.shift) * self.size, (3 + self.shift) * self.size,
+                              f"{done:,} entities given over several lines joined")
 
         if self.held is not None:
             self.held.release(read, self.spans)
