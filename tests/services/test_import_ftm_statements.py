@@ -156,8 +156,10 @@ def test_blank_lines_before_the_header_are_skipped_and_lines_still_named(case, t
         f"statements.csv, line {at}, field 'name': a Person without a name"]
 
 
+@pytest.mark.parametrize("fmt", [CSV, JSON])
 def test_an_entity_given_again_later_in_the_file_is_joined_to_the_party_it_gave(case,
-                                                                                 tmp_path):
+                                                                                 tmp_path,
+                                                                                 fmt):
     """Two datasets' statements concatenated: Q1's second run comes after another entity.
     What it says is joined to the party its first run gave, as ftm aggregate would."""
     other = Dataset.make({"name": "eu_fsf", "title": "EU FSF"})
@@ -168,7 +170,7 @@ def test_an_entity_given_again_later_in_the_file_is_joined_to_the_party_it_gave(
              *StatementEntity.from_data(other, {"id": "Q1", "schema": "Person", "properties": {
                  "name": ["Ivan Petrov"], "alias": ["Иван Петров"],
                  "passportNumber": ["4509 123456"]}}).statements]
-    report = import_ftm(case, _write(tmp_path / "statements.json", stmts, JSON)).result
+    report = import_ftm(case, _write(tmp_path / f"statements.{fmt}", stmts, fmt)).result
     assert sorted(report.new_entities) == ["Ivan Petrov", "Olga Ivanova"]
     assert not report.left_out and report.fragments == 1
     (eid,) = [h.id for h in case.search("Петров") if h.kind == "entity"]

@@ -26,7 +26,7 @@ from typing import Any, cast
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_read import Record, json_entities, kind_of_file
 from casefile.services.exchange.imports.ftm_report import FtmReport
-from casefile.services.exchange.imports.ftm_statements import common_schema
+from casefile.services.exchange.imports.ftm_statements import common_schema, csv_dicts
 
 _ID = re.compile(rb'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 
@@ -45,7 +45,11 @@ def repeated_ids(path: Path, encoding: str) -> set[str]:
 
     with path.open(encoding=encoding, newline="") as f:
         kind = kind_of_file(f)
-        if kind != "lines":
+        if kind in ("statements_csv", "statements_json"):  # the first key of each run
+            for key in _run_keys(path, f, kind):
+                count(key)
+            return {str(k) for k in repeated}
+        if kind != "lines":  # an array or a document: read whole (small)
             for _n, rec in json_entities(path, f, lambda _s: True):
                 if rec is not None and rec["id"] and not rec.get("nested"):
                     count(rec["id"])
@@ -56,6 +60,31 @@ def repeated_ids(path: Path, encoding: str) -> set[str]:
             if found is not None and line.count(b'"properties"') <= 1:  # nested: read once
                 count(found.group(1))
     return {_decoded(k, encoding) for k in repeated}
+
+
+def _run_keys(path: Path, f: Any, kind: str) -> Iterator[str]:
+    """The entity of each run of a statements file's rows (canonical_id, else entity_id),
+    read without building its entities (a JSON line the pass cannot read, it reports)."""
+    import json
+
+    prev = None
+    if kind == "statements_csv":
+        keys: Iterator[str] = (str(row.get("canonical_id") or row.get("entity_id") or "")
+                               for _n, row in csv_dicts(path, f)[1])
+    else:
+        def json_keys() -> Iterator[str]:
+            for text in f:
+                try:
+                    obj = json.loads(text) if text.strip() else None
+                except (json.JSONDecodeError, RecursionError):
+                    continue
+                if isinstance(obj, dict):
+                    yield str(obj.get("canonical_id") or obj.get("entity_id") or "")
+        keys = json_keys()
+    for key in keys:
+        if key and key != prev:
+            yield key
+        prev = key
 
 
 def _decoded(key: bytes, encoding: str) -> str:
