@@ -223,3 +223,26 @@ def test_negative_zero_is_read_back_not_guessed():
     assert made((-0.0,), 1) is None or made((-0.0,), 1) == row_digester("x", ["id", "f"])(
         stored)
     assert made((0.0,), 1) == row_digester("x", ["id", "f"])(stored)
+
+
+def test_undoing_a_bulk_write_does_not_write_back_a_row_it_made_and_changed(tmp_path):
+    """An operation that writes rows in bulk and then changes one of them through the
+    journal: undo deletes the bulk rows, and the journal's image of the change does not bring
+    the row back."""
+    p = tmp_path / "c.casefile"
+    with Case.new(p) as c:
+        sid = c.create("source", {"title": "Ledger"}).result
+        eid = c.create("entity", {"name": "Maker"}).result
+        cols = ["source_id", "entity_id", "excerpt", "locator", "credibility"]
+
+        def work(tx):  # noqa: ANN001, ANN202
+            insert_many(tx.conn, "citation", cols, [(sid, eid, "a", "row 1", 6)], digest=True)
+            tx.bulk.append(("citation", "source_id", [sid]))
+            cid = tx.conn.exec_driver_sql("SELECT max(id) FROM citation").scalar()
+            tx.update("citation", cid, {"excerpt": "a, and more"})
+        c.operation("Bulk", work)
+        c.undo()
+        with c.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM citation").scalar() == 0
+        assert head(c) == recomputed(c)
+    assert check_case(p).ok
