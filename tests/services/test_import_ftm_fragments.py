@@ -328,3 +328,13 @@ def test_joining_many_says_how_far_it_is_and_can_be_cancelled(case, tmp_path):
                          "2,000 entities given over several lines joined"]
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM entity").scalar() == 0
+
+
+def test_the_preview_names_every_line_of_a_joined_party(case, tmp_path):
+    lines = [{"id": "c1", "schema": "Company", "properties": {"innCode": ["7707083893"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines),
+                        dry_run=True).result
+    assert report.preview == ["line 2: Person Ivan Petrov (new)",
+                              "lines 1, 3: Company Volga Trade (new) · 1 identifier"]

@@ -308,7 +308,7 @@ class _Import(FtmRecords):
                 f"= existing #{eid} {self.known.names[eid]}" + \
                 (f"; adds {', '.join(added)}" if added else "")
             extra = [counted(len(idents), "identifier")] if idents and not added else []
-            report.preview.append(" · ".join([f"line {line}: {schema} {name} ({what})"]
+            report.preview.append(" · ".join([f"{self.at(line)}: {schema} {name} ({what})"]
                                              + extra))
         return eid
 
