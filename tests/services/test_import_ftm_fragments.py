@@ -336,5 +336,109 @@ def test_the_preview_names_every_line_of_a_joined_party(case, tmp_path):
              {"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}}]
     report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines),
                         dry_run=True).result
-    assert report.preview == ["line 2: Person Ivan Petrov (new)",
-                              "lines 1, 3: Company Volga Trade (new) · 1 identifier"]
+    assert report.preview == ["lines 1, 3: Company Volga Trade (new) · 1 identifier",
+                              "line 2: Person Ivan Petrov (new)"]  # in the file's order
+
+
+def test_an_entity_over_several_lines_is_read_in_its_place_among_namesakes(case, tmp_path):
+    """The case's Ivan Petrov (1961) is the file's p1, whose second line gives his birth
+    date; p2, a namesake on the last line, must not take him first."""
+    held = case.create("entity", {"kind": "person", "name": "Ivan Petrov",
+                                  "birth": "1961-02-03"}).result
+    lines = [{"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+             {"id": "p1", "schema": "Person", "properties": {
+                 "birthDate": ["1961-02-03"], "innCode": ["500100732259"]}},
+             {"id": "p2", "schema": "Person", "properties": {
+                 "name": ["Ivan Petrov"], "nationality": ["ua"], "address": ["Kyiv"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert report.reused_entities == {"Ivan Petrov": held}
+    assert report.added == {"identifier": 1}
+    assert [(n, e) for n, e, *_r in report.proposals] == [("Ivan Petrov", held)]
+    row = case.get("entity", held)
+    assert (row["nationality"], row["address"]) == ("", "")
+
+
+def test_an_array_on_one_line_is_joined_entity_by_entity(case, tmp_path):
+    """json.dump without indent, or a yente response: every entity is on line 1."""
+    lines = [{"id": "c1", "schema": "Company", "properties": {"innCode": ["7707083893"]}},
+             {"id": "c2", "schema": "Company", "properties": {"name": ["Aegean Shipping"]}},
+             {"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "c2", "schema": "Company", "properties": {"country": ["gr"]}}]
+    path = tmp_path / "one-line.json"
+    path.write_text(json.dumps(lines, ensure_ascii=False), "utf-8")
+    report = import_ftm(case, path).result
+    assert sorted(report.new_entities) == ["Aegean Shipping", "Volga Trade"]
+    assert not report.left_out and not report.problems and report.fragments == 2
+    with case.read() as conn:
+        assert {r[0] for r in conn.exec_driver_sql("SELECT locator FROM citation WHERE "
+                                                   "entity_id IS NOT NULL")} == {"line 1"}
+
+
+def test_a_documentation_link_over_several_lines_is_one_citation(tmp_path):
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+             {"id": "d1", "schema": "Document", "properties": {
+                 "title": ["Register extract"], "sourceUrl": ["https://egrul.nalog.ru/"]}},
+             {"id": "doc-1", "schema": "Documentation", "properties": {
+                 "document": ["d1"], "entity": ["c1"]}},
+             {"id": "doc-1", "schema": "Documentation", "properties": {
+                 "summary": ["page 3 names it"]}}]
+    split, whole = Case.new(tmp_path / "s.casefile"), Case.new(tmp_path / "w.casefile")
+    report = import_ftm(split, _write(tmp_path / "mapped.ftm.json", lines)).result
+    import_ftm(whole, _write(tmp_path / "whole.ftm.json", _aggregated(lines)))
+    assert not report.left_out and report.fragments == 1
+
+    def cited(case: Case) -> list[tuple]:
+        with case.read() as conn:
+            return conn.exec_driver_sql(
+                "SELECT s.title, c.excerpt FROM citation c JOIN source s ON s.id = "
+                "c.source_id WHERE s.title = 'Register extract'").fetchall()
+    assert cited(split) == cited(whole) == [("Register extract", "page 3 names it")]
+    split.close()
+    whole.close()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_ids_are_compared_as_the_reader_reads_them(tmp_path, encoding):
+    """Escaped and raw, a number and its text, keys in another order (Aleph sorts them,
+    and a collection's id comes first), a value that says "properties": one id each."""
+    from casefile.services.exchange.imports.ftm_fragments import repeated_ids
+
+    text = "\n".join([
+        '{"id": "\\u041e\\u041e\\u041e-1", "schema": "Company", "properties": {}}',
+        '{"id": "ООО-1", "schema": "Company", "properties": {}}',
+        '{"id": 7, "schema": "Company", "properties": {}}',
+        '{"id": "7", "schema": "Company", "properties": {"notes": ["\\"properties\\""]}}',
+        '{"collection": {"id": "42"}, "id": "a/b", "schema": "Company", "properties": {}}',
+        '{"id": "a\\/b", "schema": "Company", "properties": {}}',
+        '{"id": "", "schema": "Company", "properties": {}}',
+        '{"id": "", "schema": "Company", "properties": {}}',
+        '{"id": "once", "schema": "Company", "properties": {}}'])
+    path = tmp_path / "ids.json"
+    path.write_text(text, encoding)
+    assert repeated_ids(path, encoding) == {"ООО-1", "7", "a/b"}
+
+
+def test_lines_that_state_other_captions_are_captioned_over_every_name(case, tmp_path):
+    """OpenSanctions-style lines each state the caption FtM gave their fragment; the
+    joined entity's caption is FtM's over all its names."""
+    held = case.create("entity", {"kind": "person", "name": "Ivan Sergeyevich Petrov"}).result
+    lines = [{"id": "p1", "caption": "Petrov Ivan", "schema": "Person",
+              "properties": {"name": ["Petrov Ivan"]}},
+             {"id": "p1", "caption": "Ivan Sergeyevich Petrov", "schema": "Person",
+              "properties": {"name": ["Ivan Sergeyevich Petrov"]}}]
+    want = model.get_proxy(_aggregated(lines)[0]).caption
+    assert want == "Ivan Sergeyevich Petrov"
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert report.reused_entities == {want: held} and not report.new_entities
+
+
+def test_entities_without_an_id_are_each_their_own(case, tmp_path):
+    lines = [{"id": "", "schema": "Person", "properties": {
+                 "name": ["Ivan Petrov"], "birthDate": ["1961-02-03"]}},
+             {"id": "", "schema": "Person", "properties": {
+                 "name": ["Oleg Sidorov"], "birthDate": ["1975-06-01"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Anna Ivanova"]}},
+             {"id": "p1", "schema": "Person", "properties": {"birthDate": ["1980"]}}]
+    report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
+    assert sorted(report.new_entities) == ["Anna Ivanova", "Ivan Petrov", "Oleg Sidorov"]
+    assert not report.left_out

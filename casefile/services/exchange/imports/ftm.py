@@ -278,7 +278,7 @@ class _Import(FtmRecords):
     def party(self, line: int, rec: Record, detect: bool = False) -> int | None:
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
-        if rec["id"] in self.parties:  # the same entity again, not joined to it
+        if rec["id"] and rec["id"] in self.parties:  # the same entity again, not joined
             return later_line(report, self.parties, self.schemata, self.flat, rec)
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:

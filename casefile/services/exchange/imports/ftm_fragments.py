@@ -4,40 +4,47 @@ aggregate`` joins it.
 ``ftm map`` writes one fragment of a company for each spreadsheet row that names it (one row
 may give only its registration number, another its name); a statements file may give one
 entity in two runs. Before the first pass the ids the file gives more than once are found
-(:func:`repeated_ids`: for JSON lines a scan of the bytes, each line's id read without parsing
-the line). A line of such an id is not read where it stands: it waits in a temporary table
-of the case's connection (memory stays flat), and once the pass has read every other line
-the lines of each id are read as one entity (:class:`HeldLines`) — every value of each, once,
-in the order of the lines, as the schema they share (LegalEntity and Company: Company) — cited
-to every line ("lines 3, 9"). So a party is matched with the case's by all its names,
-identifiers and birth date, as the aggregated file's would be, and a sanction or relationship
-is one record. A line of the id as a schema of another kind (a Company, then a Person) is read
-on its own after them (the party's later line: counted as left out, ``later_line``)."""
+(:func:`repeated_ids`: for JSON lines each line's id, read from the line's start where FtM
+writes it, else by parsing the line; for statements the key of each run). Where there are
+any, each pass holds every entity it reads in a temporary table of the case's connection
+(memory stays flat) and, once it has read the file, reads them in the order of their first
+line (:class:`HeldLines`), the lines of an id as one entity — every value of each, once, as
+the schema they share (LegalEntity and Company: Company) — cited to every line ("lines 3,
+9"). So a party is matched with the case's by all its names, identifiers and birth date, in
+its place among the file's other parties, as the aggregated file's would be; a sanction,
+relationship or citation is one record. A line of the id as a schema of another kind (a
+Company, then a Person) is read on its own after them (the party's later line: counted as
+left out, :func:`later_line`)."""
 
 from __future__ import annotations
 
 import pickle
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
+from casefile.errors import ImportFileError
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_read import Record, json_entities, kind_of_file
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.ftm_statements import common_schema, csv_dicts
 
-_ID = re.compile(rb'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+# a flat line as FtM writes it, its id first ('{"id": "NK-…", …'); any other line is parsed
+_FIRST_ID = re.compile(r'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)\s*,')
 
 
 def repeated_ids(path: Path, encoding: str) -> set[str]:
-    """The ids more than one line (or entity, in the other layouts) of the file gives."""
-    seen: set[int] = set()  # by hash: memory stays small
-    repeated: set[Any] = set()  # the ids as written (bytes) or as read (str)
+    """The ids more than one line (or entity, in the other layouts) of the file gives, as
+    the reader reads them (escapes undone, a number as its text); an empty id is no id."""
+    seen: set[int] = set()  # by hash (a map of the file's ids, as the import keeps one)
+    repeated: set[str] = set()
 
-    def count(key: Any) -> None:
+    def count(key: str) -> None:
         h = hash(key)
+        if not key:
+            return
         if h in seen:
             repeated.add(key)
         else:
@@ -46,20 +53,39 @@ def repeated_ids(path: Path, encoding: str) -> set[str]:
     with path.open(encoding=encoding, newline="") as f:
         kind = kind_of_file(f)
         if kind in ("statements_csv", "statements_json"):  # the first key of each run
-            for key in _run_keys(path, f, kind):
+            keys: Iterable[str] = _run_keys(path, f, kind)
+        elif kind == "lines":
+            keys = _line_ids(f)
+        else:  # an array or a document: read whole (small)
+            keys = (rec["id"] for _n, rec in json_entities(path, f, lambda _s: True)
+                    if rec is not None and not rec.get("nested"))
+        try:
+            for key in keys:
                 count(key)
-            return {str(k) for k in repeated}
-        if kind != "lines":  # an array or a document: read whole (small)
-            for _n, rec in json_entities(path, f, lambda _s: True):
-                if rec is not None and rec["id"] and not rec.get("nested"):
-                    count(rec["id"])
-            return {str(k) for k in repeated}
-    with path.open("rb") as raw:
-        for line in raw:
-            found = _ID.search(line)
-            if found is not None and line.count(b'"properties"') <= 1:  # nested: read once
-                count(found.group(1))
-    return {_decoded(k, encoding) for k in repeated}
+        except (UnicodeDecodeError, ImportFileError):
+            pass  # the pass says where the file cannot be read
+    return repeated
+
+
+def _line_ids(f: Any) -> Iterator[str]:
+    """The id of each line of a JSON-lines file, read as the reader reads it: from the
+    line's start where FtM wrote it first, else by parsing the line (a line that is not
+    JSON, the pass reports)."""
+    import json
+
+    for text in f:
+        found = _FIRST_ID.match(text)
+        if found is not None:
+            raw = found.group(1)
+            yield raw[1:-1] if raw.startswith('"') and "\\" not in raw else \
+                str(json.loads(raw))
+            continue
+        try:
+            obj = json.loads(text) if text.strip() else None
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        if isinstance(obj, dict):
+            yield str(obj.get("id") or "")
 
 
 def _run_keys(path: Path, f: Any, kind: str) -> Iterator[str]:
@@ -87,43 +113,39 @@ def _run_keys(path: Path, f: Any, kind: str) -> Iterator[str]:
         prev = key
 
 
-def _decoded(key: bytes, encoding: str) -> str:
-    """An id as the JSON parser reads it (a number as its digits)."""
-    import json
-
-    text = key.decode(encoding.removesuffix("-sig"), "replace")
-    try:
-        return str(json.loads(text)) if text.startswith('"') else text
-    except json.JSONDecodeError:
-        return text
-
-
 class HeldLines:
-    """The lines of the ids a file gives more than once, held until the pass has read the
-    rest, then read as one entity each."""
+    """Once a file gives any id more than once, every entity of a pass is held until the
+    pass has read the file, then read in the order of its first line (so an entity over
+    several lines is matched with the case's parties in its place, not after the others),
+    each id's lines as one."""
 
     def __init__(self, conn: Any, repeated: set[str]) -> None:
         self.repeated = repeated
         self.driver = cast(sqlite3.Connection, conn.connection.driver_connection)
-        self.first: dict[str, int] = {}  # id -> its first line (the order they are read in)
+        self.first: dict[str, int] = {}  # a repeated id -> the turn of its first line
+        self.turn = 0  # entities held so far (a line may give several: an array on one line)
         self.joined = 0  # later lines read with their first
         self.releasing = False  # (what is handed on is not held again)
         self.driver.execute("CREATE TEMP TABLE IF NOT EXISTS held_lines (first INTEGER, "
-                            "line INTEGER, id TEXT, rec BLOB)")
+                            "turn INTEGER, line INTEGER, rec BLOB)")
 
     def hold(self, line: int, rec: Record) -> bool:
-        """Hold a line of an id another line gives too (True), or not (False)."""
-        if rec["id"] not in self.repeated or rec.get("nested") or self.releasing:
+        """Hold an entity of the pass (True), unless the pass is handing them on."""
+        if self.releasing:
             return False
-        first = self.first.setdefault(rec["id"], line)
+        self.turn += 1
+        first = self.turn
+        if rec["id"] in self.repeated:  # (never an empty id: each is an entity of its own)
+            first = self.first.setdefault(rec["id"], self.turn)
         self.driver.execute("INSERT INTO held_lines VALUES (?, ?, ?, ?)",
-                            (first, line, rec["id"], pickle.dumps(rec)))
+                            (first, self.turn, line, pickle.dumps(rec)))
         return True
 
     def release(self, handle: Callable[[int, Record], None],
                 spans: dict[int, str]) -> None:
-        """Hand on each id's lines as one record, at its first line (``spans``: that line
-        -> 'lines 3, 9', as problems and citations name it), in the order of first lines."""
+        """Hand on each entity, the lines of an id as one record, at its first line
+        (``spans``: that line -> 'lines 3, 9', as problems and citations name it), in the
+        order of first lines."""
         self.releasing = True
         try:
             self._release(handle, spans)
@@ -131,6 +153,7 @@ class HeldLines:
             self.releasing = False
         self.driver.execute("DELETE FROM held_lines")
         self.first.clear()
+        self.turn = 0
 
     def _release(self, handle: Callable[[int, Record], None],
                  spans: dict[int, str]) -> None:
@@ -144,6 +167,7 @@ class HeldLines:
                 _join(rec, more)
                 at.append(n)
                 self.joined += 1
+            at = list(dict.fromkeys(at))  # (an array on one line: all of it is line 1)
             spans[line] = "lines " + ", ".join(map(str, at)) if len(at) > 1 else f"line {line}"
             try:
                 handle(line, rec)
@@ -153,22 +177,25 @@ class HeldLines:
                 handle(n, more)
 
     def _groups(self) -> Iterator[list[tuple[int, Record]]]:
-        cur = self.driver.execute("SELECT line, id, rec FROM held_lines ORDER BY first, line")
+        cur = self.driver.execute("SELECT first, line, rec FROM held_lines ORDER BY first, "
+                                  "turn")
         group: list[tuple[int, Record]] = []
         current = None
         while batch := cur.fetchmany(1000):
-            for line, ftm_id, blob in batch:
-                if ftm_id != current and group:
+            for first, line, blob in batch:
+                if first != current and group:
                     yield group
                     group = []
-                current = ftm_id
+                current = first
                 group.append((line, pickle.loads(blob)))  # our own, written above
         if group:
             yield group
 
 
 def _join(into: Record, rec: Record) -> None:
-    """Add a later line's values to a record's (each value once, in the order given)."""
+    """Add a later line's values to a record's (each value once, in the order given); a
+    caption the lines state differently is left for the importer to work out from every
+    name, as FtM captions the merged entity."""
     props = into["properties"]
     for prop, values in rec["properties"].items():
         have = props.setdefault(prop, [])
@@ -176,8 +203,8 @@ def _join(into: Record, rec: Record) -> None:
     for key, lang in rec.get("langs", {}).items():
         into.setdefault("langs", {}).setdefault(key, lang)
     into["schema"] = common_schema([into["schema"], rec["schema"]]) or into["schema"]
-    if not into.get("caption"):
-        into["caption"] = rec.get("caption")
+    if into.get("caption") != rec.get("caption") or "_captions" in into:
+        into["caption"], into["_captions"] = None, True
 
 
 def later_line(report: FtmReport, parties: dict[str, int], schemata: dict[str, str],

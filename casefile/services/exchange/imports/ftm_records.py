@@ -103,6 +103,8 @@ class FtmRecords:
             self.relationship(line, rec)
 
     def third(self, line: int, rec: Record) -> None:
+        if self.held is not None and self.held.hold(line, rec):  # read with its other lines
+            return
         props = rec["properties"] = fm.Seen(rec["properties"])
         doc = next((self.sources[d] for d in fm.strings(props, "document")
                     if d in self.sources), None)
