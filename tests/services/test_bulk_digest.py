@@ -122,21 +122,27 @@ def test_check_names_an_imported_row_changed_outside_casefile(tmp_path):
     assert f"citation {cid}: changed outside Casefile" in problems
 
 
+def _bulk_citations(c, rows, then=None):  # noqa: ANN001, ANN202
+    """One operation writing citations of a new source and party in bulk (``rows``:
+    excerpt, locator, credibility), then doing ``then(tx)``."""
+    sid = c.create("source", {"title": "Ledger"}).result
+    eid = c.create("entity", {"name": "Maker"}).result
+    cols = ["source_id", "entity_id", "excerpt", "locator", "credibility"]
+
+    def work(tx):  # noqa: ANN001, ANN202
+        insert_many(tx.conn, "citation", cols, [(sid, eid, *r) for r in rows], digest=True)
+        tx.bulk.append(("citation", "source_id", [sid]))
+        if then is not None:
+            then(tx)
+    c.operation("Bulk", work)
+
+
 def test_a_batch_with_a_value_it_cannot_be_sure_of_is_read_back(tmp_path):
     """Text that SQLite takes for a number (credibility "6" into an integer column): the
     batch is digested from the file, and the digest is still right."""
     p = tmp_path / "c.casefile"
     with Case.new(p) as c:
-        sid = c.create("source", {"title": "Ledger"}).result
-        eid = c.create("entity", {"name": "Maker"}).result
-        cols = ["source_id", "entity_id", "excerpt", "locator", "credibility"]
-
-        def work(tx):  # noqa: ANN001, ANN202
-            insert_many(tx.conn, "citation", cols,
-                        [(sid, eid, "a", "row 1", "6"), (sid, eid, "b", "row 2", 5)],
-                        digest=True)
-            tx.bulk.append(("citation", "source_id", [sid]))
-        c.operation("Bulk", work)
+        _bulk_citations(c, [("a", "row 1", "6"), ("b", "row 2", 5)])
         with c.read() as conn:
             assert {type(v) for (v,) in conn.exec_driver_sql(
                 "SELECT credibility FROM citation")} == {int}
@@ -231,16 +237,10 @@ def test_undoing_a_bulk_write_does_not_write_back_a_row_it_made_and_changed(tmp_
     the row back."""
     p = tmp_path / "c.casefile"
     with Case.new(p) as c:
-        sid = c.create("source", {"title": "Ledger"}).result
-        eid = c.create("entity", {"name": "Maker"}).result
-        cols = ["source_id", "entity_id", "excerpt", "locator", "credibility"]
-
-        def work(tx):  # noqa: ANN001, ANN202
-            insert_many(tx.conn, "citation", cols, [(sid, eid, "a", "row 1", 6)], digest=True)
-            tx.bulk.append(("citation", "source_id", [sid]))
+        def change(tx):  # noqa: ANN001, ANN202
             cid = tx.conn.exec_driver_sql("SELECT max(id) FROM citation").scalar()
             tx.update("citation", cid, {"excerpt": "a, and more"})
-        c.operation("Bulk", work)
+        _bulk_citations(c, [("a", "row 1", 6)], then=change)
         c.undo()
         with c.read() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM citation").scalar() == 0

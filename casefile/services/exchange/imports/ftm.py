@@ -23,21 +23,18 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from casefile.core.identifiers import labelled
-from casefile.core.identifiers import problem as identifier_problem
-from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
-    later_line,
     repeated_ids,
 )
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
+from casefile.services.exchange.imports.ftm_parties import FtmParties
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
 from casefile.services.exchange.imports.ftm_read import (
@@ -46,7 +43,6 @@ from casefile.services.exchange.imports.ftm_read import (
     kind_of_file,
     simple_rows,
 )
-from casefile.services.exchange.imports.ftm_records import FtmRecords
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
@@ -57,7 +53,6 @@ from casefile.services.exchange.imports.provenance import (
     note_left_out,
 )
 from casefile.services.exchange.imports.reader import detect_encoding
-from casefile.services.exchange.imports.report import PREVIEW_ROWS
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
@@ -65,7 +60,6 @@ if TYPE_CHECKING:
 
 LINKS = ("Sanction", "EconomicActivity", "Event", *fm.mapping().links)
 CITES = ("Documentation",)
-_SCHEMA_NAMES = {s: s for s in fm.mapping().parties}
 
 
 def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
@@ -122,21 +116,9 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-class _PartyValues(NamedTuple):
-    """What a file says of a party: its name, kind, first country and description (``base``,
-    as the party writer takes them), further entity values, entity column -> the file's
-    field, its other names (property, name, kind, language), and the post lines it held
-    (Occupancy and Position, already in its Position value)."""
-    base: dict[str, Any]
-    details: dict[str, Any]
-    fields: dict[str, str]
-    aliases: list[tuple[str, str, str, str]]
-    held: list[str]
-
-
-class _Import(FtmRecords):
-    """One run of an import: the passes over the file and the parties (the other records
-    are :class:`FtmRecords`')."""
+class _Import(FtmParties):
+    """One run of an import: the passes over the file (its parties are
+    :class:`FtmParties`', its other records :class:`FtmRecords`')."""
 
     def __init__(self, path: Path, encoding: str, report: FtmReport, w: PartyWriter,
                  known: KnownParties, facts: CaseFacts, more: PartyAdditions,
@@ -274,162 +256,6 @@ class _Import(FtmRecords):
             self.source(line, rec)
         else:
             self.party(line, rec)
-
-    def party(self, line: int, rec: Record, detect: bool = False) -> int | None:
-        schema, props, report = rec["schema"], rec["properties"], self.report
-        where = self.where(line)
-        if rec["id"] and rec["id"] in self.parties:  # the same entity again, not joined
-            return later_line(report, self.parties, self.schemata, self.flat, rec)
-        name = fm.caption(schema, props, rec.get("caption"))
-        if not name:
-            report.problem(f"{where('name')}: a {schema} without a name")
-            return None
-        key = normalise_name(name)
-        idents = fm.identifiers(props, detect)
-        by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid, doubt = self._resolve(rec, key, idents, by_id)
-        added: list[str] = []
-        if eid is not None:
-            report.reused_entities[name] = eid
-            self.claimed.setdefault(eid, rec["id"])
-            if self.more.existed(eid):
-                added = self._add_to(eid, line, rec, name, idents)
-        else:
-            eid = self._new_party(line, rec, name, key, idents, by_id, doubt)
-            if eid is None:
-                return None
-        self.parties[rec["id"]] = eid
-        self.schemata[rec["id"]] = _SCHEMA_NAMES.get(schema) or schema  # one string each
-        if len(report.preview) < PREVIEW_ROWS:
-            asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
-                          in report.proposals if n == name), None)
-            what = ("new" if asked is None else f"new, unless it is {asked}: see the "
-                    "matches to tick") if eid not in self.known.names else \
-                f"= existing #{eid} {self.known.names[eid]}" + \
-                (f"; adds {', '.join(added)}" if added else "")
-            extra = [counted(len(idents), "identifier")] if idents and not added else []
-            report.preview.append(" · ".join([f"{self.at(line)}: {schema} {name} ({what})"]
-                                             + extra))
-        return eid
-
-    def _resolve(self, rec: Record, key: str, idents: list[tuple[str, str, str]],
-                 by_id: int | None) -> tuple[int | None, tuple[int, str] | None]:
-        """The party of the case a file's party is (None: a new one), and, when a party of
-        the case may be it but something says otherwise, that party and why. The case's own
-        export's id, a match the user confirmed, the id an earlier import of the list gave
-        it (of a party of its kind that has one of its names), then its name, then an
-        identifier under the same name. A party another entity of this file already is,
-        or whose birth date or identifier of a scheme that names one party says otherwise,
-        is asked about, never taken."""
-        props, pairs = rec["properties"], [(s, v) for _p, s, v in idents]
-        eid = self.own("entity", rec["id"]) or self.accept.get(key)
-        if eid is not None:
-            return eid, None
-        for same in (self._imported(rec, key), self.known.existing.get(key)):
-            if same is None:
-                continue
-            doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")), pairs)
-            person = fm.mapping().parties.get(rec["schema"]) == "person"
-            if doubt is None and person != (same in self.known.people):
-                doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"
-            if doubt is None and self.claimed.get(same, rec["id"]) != rec["id"]:
-                doubt = f"the file's {self.claimed[same]} is that party already"
-            return (same, None) if doubt is None else (None, (same, doubt))
-        if by_id is not None and self.known.named(by_id, key) and \
-                self.claimed.get(by_id, rec["id"]) == rec["id"]:
-            return by_id, None
-        return None, None
-
-    def _imported(self, rec: Record, key: str) -> int | None:
-        """The party an earlier import made of this FtM id, when it is of the same kind and
-        has the file's caption or one of its names among its own (ids are unique in a list,
-        not across every file: a hand-made file's "1" is not another file's "1")."""
-        found = self.imported.get(rec["id"])
-        if found is None:
-            return None
-        eid, schema = found
-        kinds = fm.mapping().parties
-        if kinds.get(schema) != kinds.get(rec["schema"]) or eid not in self.known.names:
-            return None
-        names = ("name", *fm.mapping().alias_kinds)
-        if self.known.named(eid, key) or any(
-                self.known.named(eid, normalise_name(n)) for prop in names
-                for n in fm.strings(rec["properties"], prop)):
-            return eid
-        return None
-
-    def _new_party(self, line: int, rec: Record, name: str, key: str,
-                   idents: list[tuple[str, str, str]], by_id: int | None,
-                   doubt: tuple[int, str] | None = None) -> int | None:
-        report, where = self.report, self.where(line)
-        if doubt is not None and key not in self.apart:  # same name, other facts: asked
-            other, reason = doubt
-            report.proposals.append((name, other, f"{self.known.names[other]}, same name "
-                                                  f"but {reason}", 100.0))
-        elif by_id is not None and key not in self.apart and by_id in self.known.names:
-            same = next(labelled(s, v) for _p, s, v in idents
-                        if self.known.by_identifier([(s, v)]) == by_id)
-            report.proposals.append((name, by_id, f"{self.known.names[by_id]}, same {same}",
-                                     100.0))
-        elif key not in self.apart and (near := self.known.near(key)):
-            report.proposals.append((name, *near))
-        for p, s, v in idents:
-            if why := identifier_problem(s, v):
-                report.warn(f"{where(p)}: {why}; kept, not used to match parties")
-        pv = self._party_values(rec, name)
-        report.posts += len(pv.held)
-        report.post_holders += bool(pv.held)
-        eid = self.w.party(where, **pv.base, aliases=pv.aliases, identifiers=idents,
-                           details=pv.details, field=pv.fields)
-        if eid is None:
-            return None
-        self._unread(rec, [name, *(a[1] for a in pv.aliases)])
-        self._cite_party(line, rec, eid)
-        report.new_entities.append(name)
-        return eid
-
-    def _party_values(self, rec: Record, name: str) -> _PartyValues:
-        """What the file says of a party named ``name``, as a new party or an addition
-        takes it (:class:`_PartyValues`)."""
-        props = rec["properties"]
-        country, details, fields = fm.party_details(rec["schema"], props,
-                                                    self.report.leave_out)
-        held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
-        if held:
-            details["position"] = self.posts.position(held, details.get("position", ""))
-        base = {"kind": fm.mapping().parties[rec["schema"]], "name": name, "country": country,
-                "description": fm.joined(props, "description", "notes")}
-        return _PartyValues(base, details, {"name": "name", "description": "notes", **fields},
-                            fm.aliases(props, name, rec["langs"]), held)
-
-    def _unread(self, rec: Record, names: list[str]) -> None:
-        """Count what of a party's record the importer did not read (``names``: its names
-        kept, whose parts need no counting)."""
-        self._left_out(rec["schema"], rec["properties"], fm.PARTY_PROPS)
-        fm.name_parts_left_out(rec["schema"], rec["properties"], names, self.report.leave_out)
-
-    def _cite_party(self, line: int, rec: Record, eid: int, existing: bool = False) -> None:
-        note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
-        self.w.cite(self.where(line), "entity", eid, self.at(line),
-                    " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
-                               if x), existing=existing)
-
-    def _add_to(self, eid: int, line: int, rec: Record, name: str,
-                idents: list[tuple[str, str, str]]) -> list[str]:
-        """Add what the file's party says to party ``eid``, which the case held before the
-        import (:mod:`.party_additions`), citing the file for it; what was added."""
-        schema, report, where = rec["schema"], self.report, self.where(line)
-        v = self._party_values(rec, name)
-        row = self.w.check("entity", {**v.base, **v.details}, where, v.fields)
-        added = self.more.add(eid, where, schema, names=[("name", name), *v.aliases],
-                              identifiers=idents, details=row)
-        self._unread(rec, [name, *(a[1] for a in v.aliases)])
-        if added:
-            self._cite_party(line, rec, eid, existing=True)
-        if v.held and "positions" in added:
-            report.posts += len(v.held)
-            report.post_holders += 1
-        return added
 
     def simple_row(self, line: int, rec: Record) -> None:
         """A row of targets.simple.csv: the party, then its sanctions (the sanctions cell
