@@ -7,6 +7,7 @@ not shown whole. (What a table column is sized to: :mod:`casefile.ui.column_widt
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QHelpEvent
@@ -33,6 +34,7 @@ _RANGE = re.compile(r"\b(?:(?:between|from)\s+)?(" + _SHORT + r"(?:\s+\d{3,4})?)
 _ABOUT = re.compile(r"\b(?:approximately|circa)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # (a pure function of its text, asked at every paint)
 def short_date(text: str) -> str:
     """``text`` (a date as written) in fewer letters, saying the same: English month names
     in three letters, a range of months with a dash, "approximately" as "c."; any other

@@ -415,7 +415,7 @@ def test_ids_are_compared_as_the_reader_reads_them(tmp_path, encoding):
         '{"id": "once", "schema": "Company", "properties": {}}'])
     path = tmp_path / "ids.json"
     path.write_text(text, encoding)
-    assert repeated_ids(path, encoding) == {"ООО-1", "7", "a/b"}
+    assert repeated_ids(path, encoding, "lines") == {"ООО-1", "7", "a/b"}
 
 
 def test_lines_that_state_other_captions_are_captioned_over_every_name(case, tmp_path):

@@ -155,12 +155,12 @@ class _Import(FtmParties):
     # -- passes ----------------------------------------------------------------------------
     def all_passes(self) -> None:
         with self.path.open(encoding=self.encoding, newline="") as f:
-            is_csv = kind_of_file(f) == "csv"
-        if is_csv:
+            kind = kind_of_file(f)
+        if kind == "csv":
             self.flat = False  # a row of the same id again is counted, not joined
             self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
             return
-        repeated = repeated_ids(self.path, self.encoding)  # (ftm_fragments)
+        repeated = repeated_ids(self.path, self.encoding, kind)  # (ftm_fragments)
         if repeated:
             self.held = HeldLines(self.conn, repeated)
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
@@ -221,7 +221,7 @@ class _Import(FtmParties):
                             self.report.problem(f"{self.path.name}, line {line}: not a "
                                                 "FollowTheMoney entity (an object with schema "
                                                 "and properties)")
-                    else:
+                    elif self.held is None or not self.held.hold(line, rec):  # (ftm_fragments)
                         handle(line, rec)
                     self.w.flush_if_full()
                     if i % 1000 == 0:
@@ -250,8 +250,6 @@ class _Import(FtmParties):
             self.progress(done, (3 + self.shift) * self.size, f"{self.report.rows:,} records")
 
     def first(self, line: int, rec: Record) -> None:
-        if self.held is not None and self.held.hold(line, rec):
-            return
         if rec["schema"] in fm.mapping().sources:
             self.source(line, rec)
         else:

@@ -14,10 +14,11 @@ the schema they share (LegalEntity and Company: Company) — cited to every line
 its place among the file's other parties, as the aggregated file's would be; a sanction,
 relationship or citation is one record. A line of the id as a schema of another kind (a
 Company, then a Person) is read on its own after them (the party's later line: counted as
-left out, :func:`later_line`)."""
+left out, ``FtmParties._later_line``)."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import sqlite3
@@ -26,18 +27,17 @@ from pathlib import Path
 from typing import Any, cast
 
 from casefile.errors import ImportFileError
-from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_read import Record, json_entities, kind_of_file
-from casefile.services.exchange.imports.ftm_report import FtmReport
+from casefile.services.exchange.imports.ftm_read import Record, json_entities
 from casefile.services.exchange.imports.ftm_statements import common_schema, csv_dicts
 
 # a flat line as FtM writes it, its id first ('{"id": "NK-…", …'); any other line is parsed
 _FIRST_ID = re.compile(r'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)\s*,')
 
 
-def repeated_ids(path: Path, encoding: str) -> set[str]:
-    """The ids more than one line (or entity, in the other layouts) of the file gives, as
-    the reader reads them (escapes undone, a number as its text); an empty id is no id."""
+def repeated_ids(path: Path, encoding: str, kind: str) -> set[str]:
+    """The ids more than one line (or entity, in the other layouts) of the file (of
+    ``kind``: ftm_read.kind_of_file) gives, as the reader reads them (escapes undone, a
+    number as its text); an empty id is no id."""
     seen: set[int] = set()  # by hash (a map of the file's ids, as the import keeps one)
     repeated: set[str] = set()
 
@@ -51,7 +51,6 @@ def repeated_ids(path: Path, encoding: str) -> set[str]:
             seen.add(h)
 
     with path.open(encoding=encoding, newline="") as f:
-        kind = kind_of_file(f)
         if kind in ("statements_csv", "statements_json"):  # the first key of each run
             keys: Iterable[str] = _run_keys(path, f, kind)
         elif kind == "lines":
@@ -69,44 +68,38 @@ def repeated_ids(path: Path, encoding: str) -> set[str]:
 
 def _line_ids(f: Any) -> Iterator[str]:
     """The id of each line of a JSON-lines file, read as the reader reads it: from the
-    line's start where FtM wrote it first, else by parsing the line (a line that is not
-    JSON, the pass reports)."""
-    import json
-
+    line's start where FtM wrote it first, else by parsing the line."""
     for text in f:
         found = _FIRST_ID.match(text)
-        if found is not None:
-            raw = found.group(1)
-            yield raw[1:-1] if raw.startswith('"') and "\\" not in raw else \
-                str(json.loads(raw))
+        if found is None:
+            yield from (str(obj.get("id") or "") for obj in _objects([text]))
             continue
+        raw = found.group(1)
+        yield raw[1:-1] if raw.startswith('"') and "\\" not in raw else str(json.loads(raw))
+
+
+def _objects(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The JSON objects of ``lines``, one a line (a line that is not one, the pass
+    reports)."""
+    for text in lines:
         try:
             obj = json.loads(text) if text.strip() else None
         except (json.JSONDecodeError, RecursionError):
             continue
         if isinstance(obj, dict):
-            yield str(obj.get("id") or "")
+            yield obj
 
 
 def _run_keys(path: Path, f: Any, kind: str) -> Iterator[str]:
     """The entity of each run of a statements file's rows (canonical_id, else entity_id),
-    read without building its entities (a JSON line the pass cannot read, it reports)."""
-    import json
-
+    read without building its entities."""
     prev = None
     if kind == "statements_csv":
         keys: Iterator[str] = (str(row.get("canonical_id") or row.get("entity_id") or "")
                                for _n, row in csv_dicts(path, f)[1])
     else:
-        def json_keys() -> Iterator[str]:
-            for text in f:
-                try:
-                    obj = json.loads(text) if text.strip() else None
-                except (json.JSONDecodeError, RecursionError):
-                    continue
-                if isinstance(obj, dict):
-                    yield str(obj.get("canonical_id") or obj.get("entity_id") or "")
-        keys = json_keys()
+        keys = (str(obj.get("canonical_id") or obj.get("entity_id") or "")
+                for obj in _objects(f))
     for key in keys:
         if key and key != prev:
             yield key
@@ -125,13 +118,13 @@ class HeldLines:
         self.first: dict[str, int] = {}  # a repeated id -> the turn of its first line
         self.turn = 0  # entities held so far (a line may give several: an array on one line)
         self.joined = 0  # later lines read with their first
-        self.releasing = False  # (what is handed on is not held again)
         self.driver.execute("CREATE TEMP TABLE IF NOT EXISTS held_lines (first INTEGER, "
                             "turn INTEGER, line INTEGER, rec BLOB)")
 
     def hold(self, line: int, rec: Record) -> bool:
-        """Hold an entity of the pass (True), unless the pass is handing them on."""
-        if self.releasing:
+        """Hold an entity of the pass (True): from the pass's first repeated id on (what
+        comes before it is read in its place, before anything held in any case)."""
+        if self.turn == 0 and rec["id"] not in self.repeated:
             return False
         self.turn += 1
         first = self.turn
@@ -146,11 +139,7 @@ class HeldLines:
         """Hand on each entity, the lines of an id as one record, at its first line
         (``spans``: that line -> 'lines 3, 9', as problems and citations name it), in the
         order of first lines."""
-        self.releasing = True
-        try:
-            self._release(handle, spans)
-        finally:
-            self.releasing = False
+        self._release(handle, spans)
         self.driver.execute("DELETE FROM held_lines")
         self.first.clear()
         self.turn = 0
@@ -207,20 +196,4 @@ def _join(into: Record, rec: Record) -> None:
         into["caption"], into["_captions"] = None, True
 
 
-def later_line(report: FtmReport, parties: dict[str, int], schemata: dict[str, str],
-               flat: bool, rec: Record) -> int:
-    """A line of a party read before, not joined to it (nested again where it is referred
-    to: nothing new; a row of targets.simple.csv, or the id as another kind of entity: what
-    it says is counted as left out); the party's id."""
-    schema, props = rec["schema"], rec["properties"]
-    if not rec.get("nested"):
-        first = schemata.get(rec["id"]) or schema
-        why = (f"a later line of the {first} {rec['id']} as a {schema}" if flat
-               else "in a later row of an entity read before")
-        for prop in props:
-            if fm.strings(props, prop):
-                report.leave_out(f"{schema} {prop}: {why}; not joined to it")
-    return parties[rec["id"]]
-
-
-__all__ = ["HeldLines", "later_line", "repeated_ids"]
+__all__ = ["HeldLines", "repeated_ids"]

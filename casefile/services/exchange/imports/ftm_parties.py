@@ -8,6 +8,7 @@ base of the run in :mod:`.ftm`)."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any, NamedTuple
 
 from casefile.core.identifiers import labelled
@@ -15,15 +16,12 @@ from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_fragments import later_line
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_records import FtmRecords
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.report import PREVIEW_ROWS
-
-_SCHEMA_NAMES = {s: s for s in fm.mapping().parties}
 
 
 class _PartyValues(NamedTuple):
@@ -55,15 +53,16 @@ class FtmParties(FtmRecords):
         schema, props, report = rec["schema"], rec["properties"], self.report
         where = self.where(line)
         if rec["id"] and rec["id"] in self.parties:  # the same entity again, not joined
-            return later_line(report, self.parties, self.schemata, self.flat, rec)
+            return self._later_line(rec)
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:
             report.problem(f"{where('name')}: a {schema} without a name")
             return None
         key = normalise_name(name)
         idents = fm.identifiers(props, detect)
-        by_id = self.known.by_identifier([(s, v) for _p, s, v in idents])
-        eid, doubt = self._resolve(rec, key, idents, by_id)
+        pairs = [(s, v) for _p, s, v in idents]
+        by_id = self.known.by_identifier(pairs)
+        eid, doubt = self._resolve(rec, key, pairs, by_id)
         added: list[str] = []
         if eid is not None:
             report.reused_entities[name] = eid
@@ -75,7 +74,7 @@ class FtmParties(FtmRecords):
             if eid is None:
                 return None
         self.parties[rec["id"]] = eid
-        self.schemata[rec["id"]] = _SCHEMA_NAMES.get(schema) or schema  # one string each
+        self.schemata[rec["id"]] = sys.intern(schema)  # one string of each schema
         if len(report.preview) < PREVIEW_ROWS:
             asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
                           in report.proposals if n == name), None)
@@ -88,7 +87,21 @@ class FtmParties(FtmRecords):
                                              + extra))
         return eid
 
-    def _resolve(self, rec: Record, key: str, idents: list[tuple[str, str, str]],
+    def _later_line(self, rec: Record) -> int:
+        """A line of a party read before, not joined to it (nested again where it is
+        referred to: nothing new; a row of targets.simple.csv, or the id as another kind of
+        entity: what it says is counted as left out); the party's id."""
+        schema, props = rec["schema"], rec["properties"]
+        if not rec.get("nested"):
+            first = self.schemata.get(rec["id"]) or schema
+            why = (f"a later line of the {first} {rec['id']} as a {schema}" if self.flat
+                   else "in a later row of an entity read before")
+            for prop in props:
+                if fm.strings(props, prop):
+                    self.report.leave_out(f"{schema} {prop}: {why}; not joined to it")
+        return self.parties[rec["id"]]
+
+    def _resolve(self, rec: Record, key: str, pairs: list[tuple[str, str]],
                  by_id: int | None) -> tuple[int | None, tuple[int, str] | None]:
         """The party of the case a file's party is (None: a new one), and, when a party of
         the case may be it but something says otherwise, that party and why. The case's own
@@ -97,7 +110,7 @@ class FtmParties(FtmRecords):
         identifier under the same name. A party another entity of this file already is,
         or whose birth date or identifier of a scheme that names one party says otherwise,
         is asked about, never taken."""
-        props, pairs = rec["properties"], [(s, v) for _p, s, v in idents]
+        props = rec["properties"]
         eid = self.own("entity", rec["id"]) or self.accept.get(key)
         if eid is not None:
             return eid, None

@@ -14,7 +14,6 @@ from typing import Any
 from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports import ftm_facts as ff
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.ftm_fragments import HeldLines
 from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_report import FtmReport
@@ -45,7 +44,6 @@ class FtmRecords:
     sources: dict[str, int]  # FtM id -> source id
     events: dict[str, int]  # FtM id -> event id
     spans: dict[int, str]  # first line -> 'lines 3, 9' while its joined lines are read
-    held: HeldLines | None  # the lines of ids the file gives more than once (ftm_fragments)
     _own: dict[str, dict[str, int]] | None
 
     def own(self, kind: str, ftm_id: str) -> int | None:
@@ -89,8 +87,6 @@ class FtmRecords:
         self.sources[rec["id"]] = sid
 
     def second(self, line: int, rec: Record) -> None:
-        if self.held is not None and self.held.hold(line, rec):  # read with its other lines
-            return
         rec["properties"] = fm.Seen(rec["properties"])  # what it leaves out is counted
         schema = rec["schema"]
         if schema == "Sanction":
@@ -103,8 +99,6 @@ class FtmRecords:
             self.relationship(line, rec)
 
     def third(self, line: int, rec: Record) -> None:
-        if self.held is not None and self.held.hold(line, rec):  # read with its other lines
-            return
         props = rec["properties"] = fm.Seen(rec["properties"])
         doc = next((self.sources[d] for d in fm.strings(props, "document")
                     if d in self.sources), None)

@@ -74,6 +74,7 @@ class ShipmentParties(KnownParties):
         name, ident = " ".join(values[name_key].split()), values[ident_key].strip()
         if not name and not ident:
             return None
+        where = _where(report, line)
         # a new party is where the row says; else the shipper is in the origin country and
         # the consignee in the destination
         stated = values[country_key]
@@ -81,7 +82,7 @@ class ShipmentParties(KnownParties):
         key = normalise_name(name) or name.casefold()
         scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
         if ident and (why := identifier_problem(scheme, ident)):
-            report.warn(f"{_where(report, line)(ident_key)}: {why}; kept, not used to match "
+            report.warn(f"{where(ident_key)}: {why}; kept, not used to match "
                         "parties")
         by_id = self.by_identifier([(scheme, ident)]) if ident else None
         # a party of this very name whose identifier of the same scheme differs: maybe
@@ -99,7 +100,6 @@ class ShipmentParties(KnownParties):
         else:
             eid = None
         if eid is not None:
-            where = _where(report, line)
             country = self._country(stated, where, role)  # every row's must be a country
             if (eid, ident, stated) not in self.looked:
                 self.looked.add((eid, ident, stated))
@@ -113,7 +113,7 @@ class ShipmentParties(KnownParties):
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
                 spellings.add(name)
-                self.writer.alias(_where(report, line), eid, name, _ROLE_FIELDS[role]["name"])
+                self.writer.alias(where, eid, name, _ROLE_FIELDS[role]["name"])
             return eid
         if key not in self.checked and key not in self.keep_apart:
             self.checked.add(key)
@@ -121,27 +121,27 @@ class ShipmentParties(KnownParties):
                 report.proposals.append((name, self.by_name[key], f"{self.names[self.by_name[key]]}"
                                          f", same name but {doubt}", 100.0))
             elif doubt is not None:
-                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the name of "
+                report.warn(f"{where(ident_key)}: {name!r} has the name of "
                             f"another new party but {doubt}; kept apart (merge them in the "
                             "case if they are one)")
             elif by_id is not None and by_id in self.names:  # in the case before the import
                 report.proposals.append((name, by_id, f"{self.names[by_id]}, same "
                                          f"{labelled(scheme, ident)}", 100.0))
             elif by_id is not None:
-                report.warn(f"{_where(report, line)(ident_key)}: {name!r} has the same "
+                report.warn(f"{where(ident_key)}: {name!r} has the same "
                             f"{scheme} as another new party; kept apart (merge them in the "
                             "case if they are one)")
             elif near := self.near(key):
                 report.proposals.append((name, *near))
         eid = self.writer.party(
-            _where(report, line), name=name or f"Party {ident}", country=country or None,
+            where, name=name or f"Party {ident}", country=country or None,
             description="Created by import", field=_ROLE_FIELDS[role],
             identifiers=[(ident_key, scheme, ident)] if ident else ())
         if eid is None:
             return None
         if ident:
             self.add_identifier(eid, scheme, ident)
-        made = self._country(country, _where(report, line), role)
+        made = self._country(country, where, role)
         self.made[eid] = (ident, (made or {}).get("country"))
         self.by_name[key] = eid
         self.spellings[eid] = {name}
