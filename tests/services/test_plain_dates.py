@@ -5,7 +5,7 @@ text that is not plain (left to the parser)."""
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from casefile.services.exchange.imports.ftm_map import in_words, in_words_parsed
+from casefile.services.exchange.imports.ftm_date_values import in_words, in_words_parsed
 from casefile.services.exchange.imports.plain_dates import plain_days, plain_interval
 
 _DAY = st.builds(lambda y, m, d, parts: "-".join([f"{y:04d}", f"{m:02d}", f"{d:02d}"][:parts]),
@@ -41,7 +41,7 @@ def test_plain_days_are_a_day_a_month_or_a_year():
 @example("2016-02-30")
 def test_the_bounds_of_a_date_read_as_the_parser_reads_them(text):
     from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
-    from casefile.services.exchange.imports.ftm_map import _bounds
+    from casefile.services.exchange.imports.ftm_date_values import _bounds
 
     try:
         d = parse_fuzzy_date(text)

@@ -12,18 +12,20 @@ from typing import Any
 
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.sanctions import status_of
+from casefile.services.exchange.imports.ftm_date_values import (
+    earliest,
+    given_date,
+    given_in_summary,
+    last_day,
+    latest,
+    span,
+)
 from casefile.services.exchange.imports.ftm_map import (
     Props,
     bcp47,
-    earliest,
     first,
-    given_date,
-    given_in_summary,
     joined,
-    last_day,
-    latest,
     mapping,
-    span,
     strings,
 )
 from casefile.store import models

@@ -1,8 +1,9 @@
 """What one FollowTheMoney party says, as the values a Casefile entity takes: its caption,
-aliases, countries, identifiers and details; and the helpers every FtM reading shares (values
-of a property, dates). Pure functions over an entity's properties (a dict of property -> list
-of values), so the importer stays a loop and each rule is tested alone; the other records
-(sanctions, relationships, shipments, events, sources, citations) are in :mod:`.ftm_facts`.
+aliases, countries and identifiers (its other details: :mod:`.ftm_party_details`); and the
+helpers every FtM reading shares (values of a property; dates: :mod:`.ftm_date_values`).
+Pure functions over an entity's properties (a dict of property -> list of values), so the
+importer stays a loop and each rule is tested alone; the other records (sanctions,
+relationships, shipments, events, sources, citations) are in :mod:`.ftm_facts`.
 
 Which schemata are parties, relationships and sources, and the caption properties of each, are
 data (``resources/ftm/mapping.json``)."""
@@ -17,7 +18,6 @@ from functools import lru_cache
 from typing import Any
 
 from casefile.core.countries import CountryError, country_code
-from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.core.identifiers import (
     FTM_WORDS,
     GENERIC,
@@ -27,7 +27,6 @@ from casefile.core.identifiers import (
 )
 from casefile.paths import resource_path
 from casefile.services.exchange.imports.name_pick import pick_name
-from casefile.services.exchange.imports.plain_dates import plain_days, plain_interval
 
 Props = dict[str, list[Any]]
 
@@ -262,178 +261,3 @@ def identifiers(props: Props, detect: bool = False) -> list[tuple[str, str, str]
                 seen.add(scheme)
                 out.append((prop, scheme, v))
     return out
-
-
-# -- dates -----------------------------------------------------------------------------------
-def one_of(values: list[str]) -> str | None:
-    """One date, or several the source could not decide between as an EDTF set ('one of')."""
-    days = sorted(set(values))
-    if not days:
-        return None
-    return days[0] if len(days) == 1 else "[" + ", ".join(days) + "]"
-
-
-def span(props: Props, single: str = "date") -> tuple[str | None, str]:
-    """A fuzzy date as written from FtM's date / startDate / endDate, and the property it
-    came from: the one date, or the interval of start and end (open where one is missing)."""
-    if one := strings(props, single):
-        return one_of(one), single
-    start, end = strings(props, "startDate"), strings(props, "endDate")
-    first, last = (earliest(start) if start else ""), (latest(end) if end else "")
-    if start and end:
-        return in_words(f"{first} – {last}", f"{first}/{last}"), "startDate"
-    if start:
-        return in_words(f"since {first}", f"{first}/.."), "startDate"
-    if end:
-        return in_words(f"until {last}", f"../{last}"), "endDate"
-    return None, single
-
-
-def _bounds(text: str) -> tuple[str, str]:
-    """The first and last day a date can mean, as ISO text ('2016' -> 2016-01-01, 2016-12-31);
-    the text itself for one that does not read (then it is compared as written)."""
-    if (plain := plain_days(text)) is not None:  # a plain ISO date: no parser needed
-        return plain[0].isoformat(), plain[1].isoformat()
-    try:
-        d = parse_fuzzy_date(text)
-    except FuzzyDateError:
-        return text, text
-    return (d.start.isoformat() if d.start else ""), (d.end.isoformat() if d.end else "9999")
-
-
-def days(dates: list[str]) -> tuple[str, str] | None:
-    """The first and last day several dates of one property can mean, as ISO text (None
-    for none; a date that does not read counts as any day)."""
-    if not dates:
-        return None
-    spans = [_bounds(d) for d in dates]
-    lo, hi = min(a for a, _b in spans), max(b for _a, b in spans)
-    return (lo if lo[:1].isdigit() else "0000", hi if hi[:1].isdigit() else "9999")
-
-
-def last_day(text: str) -> str:
-    """The last day a date can mean, as ISO text (the text itself if it does not read)."""
-    return _bounds(text)[1]
-
-
-def earliest(dates: list[str]) -> str:
-    """Of several dates FtM gives one property, the one that starts first ('2016' before
-    '2016-01', which as text sorts after it)."""
-    if len(dates) == 1:  # (nearly always)
-        return dates[0]
-    return min(dates, key=lambda t: (_bounds(t)[0], t))
-
-
-def latest(dates: list[str]) -> str:
-    """Of several dates, the one that ends last ('2016' after '2016-01': it runs to
-    December)."""
-    if len(dates) == 1:
-        return dates[0]
-    return max(dates, key=lambda t: (_bounds(t)[1], t))
-
-
-@lru_cache(maxsize=4096)
-def in_words(words: str, edtf: str) -> str:
-    """An interval of FtM's start and end dates as a reader would write it ('since 2015',
-    'until 2021-12-31', '2012-09 – 2014-06'), when that reads as the very same interval;
-    else its EDTF form ('2015/..'), which the date field reads and says the same of."""
-    if (plain := plain_interval(words)) is not None:  # plain ISO dates: no parser needed
-        return words if plain else edtf
-    return in_words_parsed(words, edtf)
-
-
-def in_words_parsed(words: str, edtf: str) -> str:
-    """:func:`in_words` by the fuzzy date parser alone."""
-    try:
-        same = parse_fuzzy_date(words).edtf == parse_fuzzy_date(edtf).edtf
-    except FuzzyDateError:
-        same = False
-    return words if same else edtf
-
-
-def given_in_summary(props: Props, prefix: str, date_text: str | None) -> str | None:
-    """The date as the case gave it, from Casefile's own export ('Date as given: late
-    2022' in the summary), when it is a date that holds what FtM says (``date_text``);
-    else ``date_text``."""
-    if "summary" not in props:
-        return date_text
-    for text in strings(props, "summary"):
-        for part in text.split("; "):
-            if part.startswith(prefix):
-                return given_date(part.removeprefix(prefix).strip(), date_text)
-    return date_text
-
-
-def given_date(given: str, date_text: str | None) -> str | None:
-    """``given`` if it reads as a date that lies within what FtM said (``date_text``: FtM
-    carries 'spring 2021' as 2021, '~2004-06-11' as 2004-06-11); else ``date_text``."""
-    from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
-
-    try:
-        g = parse_fuzzy_date(given)
-        d = parse_fuzzy_date(date_text) if date_text else None
-    except FuzzyDateError:
-        return date_text
-    if d is not None and not ((d.start is None or (g.start is not None and d.start <= g.start))
-                              and (d.end is None or (g.end is not None and g.end <= d.end))):
-        return date_text
-    return given
-
-
-# -- parties ---------------------------------------------------------------------------------
-def party_details(schema: str, props: Props, left_out: Callable[[str], None]
-                  ) -> tuple[str | None, dict[str, Any], dict[str, str]]:
-    """(first country, further entity values, entity column -> the FtM property it came
-    from)."""
-    field: dict[str, str] = {}
-    places = countries(props, COUNTRY_PROPS, left_out)
-    first = places[0][1] if places else None
-    if places:
-        field["country"] = places[0][0]
-    nation = countries(props, NATIONALITY_PROPS, left_out)
-    details: dict[str, Any] = {}  # only what the entity has: the rest are the defaults
-    if len(places) > 1:
-        details["other_countries"] = ",".join(c for _p, c in places[1:])
-    if nation:
-        details["nationality"] = ",".join(c for _p, c in nation)
-    field.update(other_countries=places[1][0] if len(places) > 1 else "country",
-                 nationality=nation[0][0] if nation else "nationality")
-    for key, prop, label in (("birth", "birthDate", "Birth date"),
-                             ("incorporation", "incorporationDate", "Incorporation date"),
-                             ("dissolution", "dissolutionDate", "Dissolution date")):
-        if prop not in props and "summary" not in props:
-            continue
-        if when := given_in_summary(props, f"{label} as given: ", one_of(strings(props, prop))):
-            details[key], field[key] = when, prop
-    place = strings(props, "birthPlace") + [
-        c for _p, c in countries(props, ("birthCountry",), left_out)]
-    for key, value in (("birth_place", ", ".join(place)),
-                       ("legal_form", joined(props, "legalForm")),
-                       ("position", "\n".join(strings(props, "position"))),
-                       ("address", "\n".join(strings(props, "address"))),
-                       ("topics", ",".join(strings(props, "topics")))):
-        if value:
-            details[key] = value
-    field.update(birth_place="birthPlace", legal_form="legalForm", position="position",
-                 address="address", topics="topics", gender="gender")
-    if schema == "Person" and (sex := gender(props, left_out)):
-        details["gender"] = sex
-    return first, details, field
-
-
-GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
-
-
-def gender(props: Props, left_out: Callable[[str], None]) -> str:
-    """A person's gender (male, female, other) from FtM's ``gender``: the first value that
-    is one of them; another value, or a second gender, is left out, said."""
-    found = ""
-    for v in strings(props, "gender"):
-        g = GENDERS.get(v.strip().lower())
-        if g is None:
-            left_out(f"gender {v!r}: not male, female or other")
-        elif found and g != found:
-            left_out(f"gender {v!r}: a second gender (kept {found})")
-        else:
-            found = g
-    return found

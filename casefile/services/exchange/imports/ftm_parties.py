@@ -16,6 +16,8 @@ from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_date_values import days
+from casefile.services.exchange.imports.ftm_party_details import party_details
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_records import FtmRecords
@@ -117,7 +119,7 @@ class FtmParties(FtmRecords):
         for same in (self._imported(rec, key), self.known.existing.get(key)):
             if same is None:
                 continue
-            doubt = self.known.conflict(same, fm.days(fm.strings(props, "birthDate")), pairs)
+            doubt = self.known.conflict(same, days(fm.strings(props, "birthDate")), pairs)
             person = fm.mapping().parties.get(rec["schema"]) == "person"
             if doubt is None and person != (same in self.known.people):
                 doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"
@@ -181,7 +183,7 @@ class FtmParties(FtmRecords):
         """What the file says of a party named ``name``, as a new party or an addition
         takes it (:class:`_PartyValues`)."""
         props = rec["properties"]
-        country, details, fields = fm.party_details(rec["schema"], props,
+        country, details, fields = party_details(rec["schema"], props,
                                                     self.report.leave_out)
         held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
         if held:

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from casefile.core.countries import country_name
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_date_values import days, span
 from casefile.services.exchange.imports.ftm_read import Record, json_entities
 
 SCHEMATA = ("Occupancy", "Position")
@@ -101,10 +102,10 @@ class Posts:
             if not holders or not posts:
                 self.leave_out("Occupancy without its holder or post")
                 continue
-            dates, _prop = fm.span(given)
+            dates, _prop = span(given)
             status = [s for s in given.get("status", []) if s.casefold() != "unknown"]
             tail = "".join(f", {x}" for x in (dates, *status) if x)
-            began = (fm.days(given.get("startDate") or given.get("date") or []) or ("9999",))[0]
+            began = (days(given.get("startDate") or given.get("date") or []) or ("9999",))[0]
             for holder in holders:
                 self.held.setdefault(holder, []).extend((post, tail, began) for post in posts)
         self._given.clear()
