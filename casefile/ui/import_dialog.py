@@ -31,9 +31,10 @@ from casefile.core.labels import counted
 from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.reader import open_table
-from casefile.services.exchange.imports.row_report import row_report
 from casefile.services.exchange.imports.shipments import import_shipments
+from casefile.ui.import_outcome import done_lines, problems_text
 from casefile.ui.mapping_panel import MappingPanel
+from casefile.ui.row_report_action import save_row_report
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.worker import Task
@@ -255,39 +256,11 @@ class ImportDialog(QDialog):
         self.close_button.setText("Close")
         self.progress.setValue(1000)
         verb = "Would import" if dry_run else "Imported"
-        lines = _missing_lines(report, dry_run) + [self.headline(report, verb)]
-        if report.date_order:
-            lines.append(f"Dates: {report.date_order}.")
-        if report.warnings:
-            lines += ["", "To look at:"] + [f"  {w}" + (f" ({n:,}×)" if n > 1 else "")
-                                            for w, n in list(report.warnings.items())[:50]]
-        if report.skipped:
-            n = len(report.skipped)
-            lines += ["", f"{'Would skip' if dry_run else 'Skipped'} {n:,} "
-                      f"row{'s' if n != 1 else ''} with problems (kept in the notes of the "
-                      "file's source):"]
-            lines += [f"  {line}" for line in report.skipped_lines(50)]
-        if report.left_out:
-            lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
-                      f"{counted(sum(report.left_out.values()), 'value')}, each "
-                      "with why:"]
-            lines += [f"  {line}" for line in report.left_out_lines()[:50]]
-        near = len(report.proposals)
-        if dry_run and near:
-            then = "then press Import again" if then_import else "then Import"
-            lines += ["", f"{counted(near, 'name')} {'looks' if near == 1 else 'look'} like "
-                      f"{'a party' if near == 1 else 'parties'} already in the case (listed "
-                      "above). Tick those that are the same party (unticked, each becomes a "
-                      f"new one), {then}.", "", report.preview_heading(self.ROW)] + report.preview
-        elif dry_run:
-            lines += ["", report.preview_heading(self.ROW)] + report.preview
-        elif getattr(report, "nothing_new", False):
-            lines += ["", "The case is unchanged: it holds everything the file gives."]
-            self.file_info.setText(f"{Path(self.path.text().strip()).name}: nothing new.")
-        else:
-            lines += ["", f"The file is stored as a source; every {self.CITED} cites it. "
-                      "Edit → Undo removes the whole import."]
-            self.file_info.setText(f"{Path(self.path.text().strip()).name}: imported.")
+        lines = done_lines(report, dry_run, then_import, headline=self.headline(report, verb),
+                           row=self.ROW, cited=self.CITED)
+        if not dry_run:
+            said = "nothing new" if getattr(report, "nothing_new", False) else "imported"
+            self.file_info.setText(f"{Path(self.path.text().strip()).name}: {said}.")
         self.report.setPlainText("\n".join(lines))
         self.proposals.clear()
         # after an import its matches are decided (unticked: new parties): none to tick
@@ -331,85 +304,19 @@ class ImportDialog(QDialog):
             self.report.setPlainText("Check cancelled." if dry_run else
                                      "Cancelled: nothing was imported.")
         elif isinstance(exc, ImportFailed):
-            order = exc.report.date_order
             self.skip_bad.setVisible(self.CAN_SKIP)
-            skip = ("\n\nTo import the good rows, tick “Skip the rows with problems” and "
-                    "check again." if self.CAN_SKIP and not self.skip_bad.isChecked() else "")
-            lines = exc.report.problem_lines()
-            # a slashed date that reads both ways: the box that settles it is in this dialog
-            order_hint = ("\n\nTo read such dates, choose their order under “Slashed dates” "
-                          "(below the columns) and check again."
-                          if self.date_order_box.isVisible()
-                          and any("(day first)" in line for line in lines) else "")
-            self.report.setPlainText(("The check found problems; as it is, nothing would be "
-                                      "imported:\n" if dry_run else
-                                      "Nothing was imported. Problems:\n")
-                                     + "\n".join(lines)
-                                     + (f"\n\nDates: {order}." if order else "") + order_hint
-                                     + skip)
+            self.report.setPlainText(problems_text(
+                exc.report, dry_run, self.CAN_SKIP and not self.skip_bad.isChecked(),
+                self.date_order_box.isVisible()))
         else:
             self.report.setPlainText(f"{stopped}: {exc}")
 
     def _save_row_report(self) -> None:
-        path = Path(self.path.text().strip())
-        if self.session.case is None:
-            return
-        out, _ = QFileDialog.getSaveFileName(self, "Save row report",
-                                             str(path.with_name(path.stem + ".rows.csv")),
-                                             "CSV (*.csv)")
-        if not out:
-            return
-        mapping, accept = self.mapping(), self.accepted_matches()
-        day_first = self.date_order.currentData()
-        task = self.task = Task()
-        task.progress.connect(lambda d, t, w: self.progress.setValue(int(d * 1000 / max(t, 1))),
-                              Qt.ConnectionType.QueuedConnection)
-        self._enable(False)
-        self.close_button.setText("Cancel")
-        self.report.setPlainText("Checking every row…")
-
-        def work(case: Any) -> tuple[int, int]:
-            counts = {"ok": 0, "problem": 0, "checked": 0}
-            with row_report(Path(out)) as log:
-                assert log is not None  # a report file was named
-
-                def count(line: int, status: str, what: str) -> None:
-                    counts[status] += 1
-                    log(line, status, what)
-                try:  # a dry run: nothing is written to the case, whatever it finds
-                    import_shipments(case, path, mapping, True, accept, task.report,
-                                     again=True, row_log=count, day_first=day_first)
-                except ImportFailed:
-                    pass
-            return sum(counts.values()), counts["problem"]
-
-        def done(result: tuple[int, int]) -> None:
-            self.task = None
-            self._enable(True)
-            self.close_button.setText("Close")
-            self.progress.setValue(1000)
-            rows, bad = result
-            self.report.setPlainText(f"Wrote a line for each of {rows:,} rows to {out}; "
-                                     + (f"{bad:,} rows have problems." if bad != 1 else
-                                        "1 row has problems."))
-
-        self.session.query(work, done, self._failed)
+        save_row_report(self)
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:
             self.task.cancel()
         else:
             self.reject()
-
-
-def _missing_lines(report: Any, dry_run: bool) -> list[str]:
-    """The warning a report opens with when essential fields were not found."""
-    missing = report.missing
-    if not missing:
-        return []
-    return [f"⚠ Not found in the file (no column, no fixed value): {', '.join(missing)}. "
-            + ("Import will ask before storing the shipments without them; or choose a "
-               "column or type a fixed value under Columns." if dry_run else
-               "Imported without them, as you confirmed."), ""]
-
 
