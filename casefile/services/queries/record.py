@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.core.grading import admiralty_code
 from casefile.services.queries.sourcing import high_on_few_sources_advice
 from casefile.store import schema
+from casefile.store.id_sets import where_ids
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -68,13 +69,15 @@ def blocking_records(conn: Connection, kind: str, pks: list[int]) -> list[str]:
 
     if not pks:
         return []
-    marks = ",".join("?" * len(pks))
+    ids = sorted(set(pks))
     out: list[str] = []
     for child, col, rule in schema.REFERENCING.get(kind, []):
         if rule != "RESTRICT":
             continue
-        rows = conn.exec_driver_sql(f"SELECT * FROM {child} WHERE {col} IN ({marks}) "
-                                    "ORDER BY id", tuple(pks)).mappings().all()
+        rows = sorted((r for where, params in where_ids(ids, col)  # within SQLite's limit
+                       for r in conn.exec_driver_sql(f"SELECT * FROM {child} WHERE {where}",
+                                                     params).mappings()),
+                      key=lambda r: r["id"])
         for r in rows:
             if child != "citation":
                 out.append(label(child, dict(r)))
