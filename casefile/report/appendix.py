@@ -17,6 +17,7 @@ from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, anchored, join, para, r
 
 CITES = st._p("cites", fontSize=7.5, leading=9.5, leftIndent=12)
+CITES_A_PARAGRAPH = 40  # cited facts
 
 
 def _source_entry(s: dict) -> Text:
@@ -50,8 +51,9 @@ def _cited(fact: dict) -> Text:
 def _source(s: dict) -> list[Flowable]:
     block: list[Flowable] = [anchored(f"src-{s['number']}", _source_entry(s), st.SMALL)]
     cited = [_cited(fact) for fact in s["facts"]]
-    if cited:
-        block.append(para(join(cited, BR), CITES))
+    for at in range(0, len(cited), CITES_A_PARAGRAPH):  # (one paragraph of 10^4 lines is
+        # broken again for every page it runs over: a list of 30k cited facts took minutes)
+        block.append(para(join(cited[at:at + CITES_A_PARAGRAPH], BR), CITES))
     for a in s.get("attachments", []):
         block.append(para([r(f"Attachment: {a['filename']} ({a['size']:,} bytes), SHA-256 "),
                            r(a["sha256"], size=7)], CITES))

@@ -1,4 +1,5 @@
 import hashlib
+import re
 
 import pypdf
 import pytest
@@ -272,3 +273,25 @@ def test_what_a_scoped_dossier_leaves_out_is_counted_in_english(demo, tmp_path):
     assert "Outside the scope and not printed: 9 entities, 3 shipments, 5 events, 3 findings, " \
         "1 sanction and 1 relationship." in flat
     assert "not drawn in the chronology figure: 1 event." in flat
+
+
+def test_a_source_citing_hundreds_of_facts_lists_each_once_in_order(case, tmp_path):
+    """An imported list's file cites every record it made (10^4 of them): the appendix
+    lists each fact it supports once, in order, over as many pages as it takes."""
+    from casefile.services.case.operations import cite, insert_row
+
+    def fill(tx):
+        src = insert_row(tx, "source", {"title": "Imported list", "kind": "database"})
+        for i in range(300):
+            eid = insert_row(tx, "entity", {"name": f"Party {i:03d}"})
+            cite(tx, src, "entity", eid, excerpt=f"row {i}", locator=f"line {i + 2}")
+
+    case.operation("Fill", fill)
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("sources",)))
+    reader, text = _text(out)
+    listed = re.findall(r"entity “Party (\d{3})”, line (\d+): “row (\d+)”",
+                        " ".join(text.split()))
+    assert [int(a) for a, _l, _r in listed] == list(range(300))
+    assert all(int(line) == int(a) + 2 and int(row) == int(a) for a, line, row in listed)
+    assert len(reader.pages) >= 4  # over several pages
