@@ -81,6 +81,26 @@ def test_what_the_file_adds_goes_to_the_party_the_case_holds(case, tmp_path):
                                           "1 identifier, ")
     assert "details of 1 party already in the case" in report.headline("Imported")
     assert [h.id for h in case.search("ПЕТРОВ") if h.kind == "entity"] == [eid]
+    # found by what its new citation says too (the file's id), and the index holds that
+    assert [h.id for h in case.search("NK-petrov") if h.kind == "entity"] == [eid]
+    path = case.path
+    case.close()
+    assert check_case(path).ok
+
+
+def test_a_party_given_only_a_name_and_a_citation_is_found_by_them(case, tmp_path):
+    """A party the file adds nothing to but a name (and the citation of the file) is found
+    by that name and by what the citation says, though its own row is unchanged."""
+    eid = case.create("entity", {"kind": "person", "name": "Ivan Sergeyevich Petrov"}).result
+    import_ftm(case, _write(tmp_path / "entities.ftm.json", [
+        {"id": "NK-only-alias", "schema": "Person", "properties": {
+            "name": ["Ivan Sergeyevich Petrov"], "alias": ["Иван Петров"]}}]))
+    assert case.get("entity", eid)["name"] == "Ivan Sergeyevich Petrov"
+    assert [h.id for h in case.search("Иван") if h.kind == "entity"] == [eid]
+    assert [h.id for h in case.search("NK-only-alias") if h.kind == "entity"] == [eid]
+    path = case.path
+    case.close()
+    assert check_case(path).ok
 
 
 def test_one_undo_takes_the_import_and_what_it_added_back(case, tmp_path):

@@ -34,7 +34,10 @@ def record(conn: Connection, actor: str, name: str, changes: list[RowChange], ac
         if bulk_rows is None:
             bulk_rows = digest.bulk_ids(conn, bulk)
             bulk_parents = indexing.bulk_parents(conn, bulk_rows)
-        indexing.reindex(conn, bulk_parents or {}, follow_names=False)
+        # a record both changed and a bulk row's parent (a party an import added a name
+        # to and changed) is indexed once, above
+        indexing.reindex(conn, {k: set(v) - keys.get(k, set())
+                                for k, v in (bulk_parents or {}).items()}, follow_names=False)
     for k in bulk_keys:
         keys.setdefault(k, set())  # views need the kinds, not every bulk id
     if changes or bulk:

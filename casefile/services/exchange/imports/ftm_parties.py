@@ -199,11 +199,11 @@ class FtmParties(FtmRecords):
         self._left_out(rec["schema"], rec["properties"], fm.PARTY_PROPS)
         fm.name_parts_left_out(rec["schema"], rec["properties"], names, self.report.leave_out)
 
-    def _cite_party(self, line: int, rec: Record, eid: int, existing: bool = False) -> None:
+    def _cite_party(self, line: int, rec: Record, eid: int) -> None:
         note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
         self.w.cite(self.where(line), "entity", eid, self.at(line),
                     " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
-                               if x), existing=existing)
+                               if x))
 
     def _add_to(self, eid: int, line: int, rec: Record, name: str,
                 idents: list[tuple[str, str, str]]) -> list[str]:
@@ -216,7 +216,7 @@ class FtmParties(FtmRecords):
                               identifiers=idents, details=row)
         self._unread(rec, [name, *(a[1] for a in v.aliases)])
         if added:
-            self._cite_party(line, rec, eid, existing=True)
+            self._cite_party(line, rec, eid)
         if v.held and "positions" in added:
             report.posts += len(v.held)
             report.post_holders += 1

@@ -200,18 +200,15 @@ class FtmRecords:
         props = rec["properties"]
         for doc in fm.strings(props, "proof"):
             if doc in self.sources:
-                self._cite(line, kind, rid, self.sources[doc], "", "", 6, existing=not new)
+                self._cite(line, kind, rid, self.sources[doc], "", "", 6)
         if isinstance(props, fm.Seen):  # a row of targets.simple.csv has no more to say
             self._left_out(rec["schema"], props, frozenset(props.read))
         return rid, int(new)
 
     def _cite(self, line: int, kind: str, fact: int, source_id: int, excerpt: str,
-              locator: str, credibility: int, existing: bool | None = None) -> None:
+              locator: str, credibility: int) -> None:
         if self.facts.cited(source_id, kind, fact):
             self.report.already["citations"] = self.report.already.get("citations", 0) + 1
             return
-        if existing is None:
-            existing = fact not in self.w.created(kind)
-        self.w.cite(self.where(line), kind, fact, locator, excerpt, source_id, credibility,
-                    existing=existing)
+        self.w.cite(self.where(line), kind, fact, locator, excerpt, source_id, credibility)
         self.report.citations += 1

@@ -73,7 +73,6 @@ class PartyWriter:
             n = (conn.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
             self.first[table] = self.next[table] = n
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ORDER}
-        self.cited: dict[str, set[int]] = {}  # records already in the case cited anew
         self.queued = 0  # rows waiting to be written
         # each table's defaults, as written (a timestamp is the import's, once)
         self.defaults = {t: {c: _cell(v) for c, v in schema.defaults(t).items()}
@@ -174,21 +173,17 @@ class PartyWriter:
         return rid
 
     def cite(self, where: Where, kind: str, rid: int, locator: str, excerpt: str,
-             source_id: int | None = None, credibility: int = 6,
-             existing: bool = False) -> None:
+             source_id: int | None = None, credibility: int = 6) -> None:
         """Cite a source (the imported file unless ``source_id`` names another) for a
-        record of a fact kind; ``existing`` when the record was in the case before."""
+        record of a fact kind, new or one the case held."""
         values: dict[str, Any] = {"locator": locator, "excerpt": excerpt}
         if credibility != 6:  # 6 (cannot be judged) is what an imported file's citation says
             values["credibility"] = credibility
         cleaned = self.check("citation", values, where)
         if cleaned is not None:
             cleaned.setdefault("credibility", 6)
-        if cleaned is not None:
             self._queue("citation", {**cleaned, "source_id": source_id or self.source_id,
                                      schema.CITATION_COLUMNS[kind]: rid})
-            if existing:
-                self.cited.setdefault(kind, set()).add(rid)
 
     # -- writing -------------------------------------------------------------------------
     def flush_if_full(self) -> None:
@@ -221,8 +216,8 @@ class PartyWriter:
             keys[kind] = self.created(kind)
         keys.update({table: values for table, column, values in dependents if column == "id"})
         indexing.reindex(self.conn, keys, follow_names=False, fresh=True)
-        if self.cited:  # their excerpts are part of what they are found by
-            indexing.reindex(self.conn, self.cited, follow_names=False)
+        # (records the case held that the import cites anew are indexed, with their new
+        # citations' excerpts, when the operation is recorded: its bulk rows' parents)
         steps: list[tuple[str, str, Sequence[int]]] = [
             ("attachment", "source_id", [self.source_id]),
             ("citation", "source_id", [self.source_id]),

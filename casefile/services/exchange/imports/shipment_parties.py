@@ -106,8 +106,7 @@ class ShipmentParties(KnownParties):
                 if self.more.existed(eid) and self.more.add(
                         eid, where, role.capitalize(), details=country,
                         identifiers=[(ident_key, scheme, ident)] if ident else []):
-                    self.writer.cite(where, "entity", eid, f"line {line}", "",
-                                     existing=True)
+                    self.writer.cite(where, "entity", eid, f"line {line}", "")
                 elif eid in self.made:
                     self._not_added(eid, role, ident, country, report)
             spellings = self.spellings.setdefault(eid, set())
