@@ -65,12 +65,11 @@ def _watchlist(args: argparse.Namespace) -> int:
     print(f"Licence: {db.LICENCE}", file=sys.stderr)
 
     def progress(done: int, total: int, message: str) -> None:
-        if total:
-            print(f"\r{100 * done // total:3d}% {message}", end="", file=sys.stderr)
+        _live(f"{100 * done // total:3d}% {message}" if total else "")
 
     report = load(args.file, args.name, version=args.version, dataset=args.dataset,
                   progress=progress)
-    print("", file=sys.stderr)
+    _live(None)
     print(report.said())
     return 0
 
@@ -127,13 +126,12 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
         pool = ScreeningPool(workers) if workers > 0 else None
 
         def progress(done: int, total: int, message: str) -> None:
-            if total:
-                print(f"\r{done:,} of {total:,} parties", end="", file=sys.stderr)
+            _live(f"{done:,} of {total:,} parties" if total else "")
         try:
             summary = screen_case(case, name, party=args.party, review=review, flag=flag,
                                   pool=pool, progress=progress)
         finally:
-            print("", file=sys.stderr)
+            _live(None)
             if pool is not None:
                 pool.close()
         with case.read() as conn:
@@ -160,3 +158,14 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
 def _plain(text: str) -> str:
     """One line of plain text: a case's text never moves the cursor or clears the screen."""
     return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _live(line: str | None) -> None:
+    """Progress on one line of a terminal, redrawn in place; ``None`` ends it. Said only
+    on a terminal: a log or a pipe gets the results, not a run of carriage returns."""
+    if not sys.stderr.isatty():
+        return
+    if line is None:
+        print("", file=sys.stderr)
+    elif line:
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)

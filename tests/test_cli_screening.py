@@ -68,3 +68,32 @@ def test_delete_a_watchlist_the_case_keeps_its_runs(tmp_path, monkeypatch, capsy
 
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "d.pdf").pages)
     assert "Sergei Viktorovich CHEMEZOV" in " ".join(text.split())  # still printed
+
+
+def test_progress_is_drawn_on_a_terminal_and_kept_out_of_logs(tmp_path, monkeypatch, capsys):
+    """A pipe or a log gets the results, not a run of carriage returns ('0 of 2 parties1 of
+    2 parties'); a terminal gets one line redrawn in place, ended before the results."""
+    import io
+    import sys
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    f = write_ftm(tmp_path / "entities.ftm.json")
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+        case.create("entity", {"name": "Nobody Particular", "kind": "person"})
+    assert main(["watchlist", "import", str(f), "--name", "ofac"]) == 0
+    assert main(["screen", str(path)]) == EXIT_OPEN_HITS
+    err = capsys.readouterr().err
+    assert "\r" not in err and "of 2 parties" not in err and "1 flagged hit(s)" in err
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["screen", str(path)]) == EXIT_OPEN_HITS
+    shown = term.getvalue()
+    assert "\r2 of 2 parties\n" in shown  # redrawn in place, then ended
+    assert shown.index("\r2 of 2 parties\n") < shown.index("1 flagged hit(s)")
