@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.cli_progress import Progress
+
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
@@ -60,7 +62,11 @@ def _export_pdf(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
     with open_case(args.path, readonly=True) as case:
         if args.chart:
             options.chart_id = _chart_id(case, args.chart)
-        report = export_dossier(case, args.output, options)
+        progress = Progress()
+        try:
+            report = export_dossier(case, args.output, options, progress)
+        finally:
+            progress.end()
     print(f"Wrote {args.output} ({report.pages} pages)")
     for note in report.notes[:50]:
         print(f"note: {note}")

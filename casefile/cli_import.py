@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from casefile.cli_progress import Progress
 from casefile.core.labels import counted
 
 EXIT_USAGE = 2
@@ -100,25 +101,30 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         from casefile.store.database import refuse_output
 
         refuse_output(args.report, args.path, "the row report", inputs=[args.file])
+    progress = Progress()
     with open_case(args.path, undone="nothing was imported") as case:
         try:
             if args.verb == "import-ftm":
                 from casefile.services.exchange.imports.ftm import import_ftm
 
-                report = import_ftm(case, args.file, args.dry_run, accept,
-                                    keep_apart=args.keep_apart, review=review,
-                                    again=args.again).result
+                try:
+                    report = import_ftm(case, args.file, args.dry_run, accept,
+                                        progress=progress, keep_apart=args.keep_apart,
+                                        review=review, again=args.again).result
+                finally:
+                    progress.end()
             else:
                 try:
                     with row_report(args.report) as row_log:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
-                                                  accept, keep_apart=args.keep_apart,
+                                                  accept, progress, keep_apart=args.keep_apart,
                                                   review=review, again=args.again,
                                                   row_log=row_log, constants=constants,
                                                   accept_missing=args.accept_missing,
                                                   day_first=args.day_first,
                                                   skip_bad_rows=args.skip_bad_rows).result
                 finally:
+                    progress.end()
                     if args.report:
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casefile.cli_progress import Progress
+
 EXIT_OPEN_HITS = 3
 
 
@@ -64,12 +66,12 @@ def _watchlist(args: argparse.Namespace) -> int:
         return _delete(args.name, args.yes)
     print(f"Licence: {db.LICENCE}", file=sys.stderr)
 
-    def progress(done: int, total: int, message: str) -> None:
-        _live(f"{100 * done // total:3d}% {message}" if total else "")
-
-    report = load(args.file, args.name, version=args.version, dataset=args.dataset,
-                  progress=progress)
-    _live(None)
+    progress = Progress()
+    try:
+        report = load(args.file, args.name, version=args.version, dataset=args.dataset,
+                      progress=progress)
+    finally:
+        progress.end()
     print(report.said())
     return 0
 
@@ -125,13 +127,12 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
             "rigour, a few seconds)…", file=sys.stderr))
         pool = ScreeningPool(workers) if workers > 0 else None
 
-        def progress(done: int, total: int, message: str) -> None:
-            _live(f"{done:,} of {total:,} parties" if total else "")
+        progress = Progress("{done:,} of {total:,} parties")
         try:
             summary = screen_case(case, name, party=args.party, review=review, flag=flag,
                                   pool=pool, progress=progress)
         finally:
-            _live(None)
+            progress.end()
             if pool is not None:
                 pool.close()
         with case.read() as conn:
@@ -159,13 +160,3 @@ def _plain(text: str) -> str:
     """One line of plain text: a case's text never moves the cursor or clears the screen."""
     return "".join(c if c.isprintable() else " " for c in text)
 
-
-def _live(line: str | None) -> None:
-    """Progress on one line of a terminal, redrawn in place; ``None`` ends it. Said only
-    on a terminal: a log or a pipe gets the results, not a run of carriage returns."""
-    if not sys.stderr.isatty():
-        return
-    if line is None:
-        print("", file=sys.stderr)
-    elif line:
-        print(f"\r{line}", end="", file=sys.stderr, flush=True)

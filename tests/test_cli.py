@@ -410,3 +410,44 @@ def test_dry_runs_say_what_their_preview_lists(tmp_path, capsys):
     status, out, _err = run(capsys, "import-ftm", case, g, "--dry-run")
     assert status == 0 and "The parties it reads (first 20 of 25):" in out
     assert "Would import 25 parties and 1 sanction from 26 records of e.json." in out
+
+
+class _Terminal:
+    """A terminal's stderr: what is written, and isatty() true."""
+
+    def __init__(self):
+        import io
+
+        self.buf = io.StringIO()
+
+    def write(self, text):
+        return self.buf.write(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+def test_long_verbs_show_progress_on_a_terminal_only(tmp_path, capsys, monkeypatch):
+    """import-ftm and export-pdf draw one line of progress on a terminal, ended before the
+    results; piped (as here under capsys) they print the results alone."""
+    import json
+    import sys
+
+    case, f = tmp_path / "c.casefile", tmp_path / "e.ftm.json"
+    f.write_text("".join(json.dumps({"id": f"p{i}", "schema": "Company", "properties": {
+        "name": [f"Company {i}"]}}) + "\n" for i in range(2500)), encoding="utf-8")
+    assert main(["new", str(case)]) == 0
+    status, _out, err = run(capsys, "import-ftm", case, f, "--dry-run")
+    assert status == 0 and "\r" not in err and "%" not in err
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["import-ftm", str(case), str(f)]) == 0
+    assert main(["export-pdf", str(case), "-o", str(tmp_path / "d.pdf")]) == 0
+    shown = term.buf.getvalue()
+    lines = shown.split("\n")
+    assert re.match(r"\r +\d+% [\d,]+ records", lines[0])  # the import's, redrawn in place
+    assert re.search(r"\r +\d+% Laying out pages", lines[1])  # the dossier's
+    assert lines[2:] == [""]  # each ended once
