@@ -44,6 +44,38 @@ def ok(value: float, limit: float) -> str:
     return "ok" if value <= limit else "OVER"
 
 
+def small_groups_layout() -> None:
+    """A chart of an imported list (bench_import_ftm's slice at 20k entities has 11,078
+    parties in 7,745 groups: 6,831 alone, 626 pairs, one of 1,688): the packed force
+    layout, against one force layout for each small group (as it was laid out before),
+    timed on 300 of them (every 25th) and counted for all, in the same run."""
+    import numpy as np
+
+    from casefile.core.chart.layout import SMALL_GROUP, force_layout, packed_force_layout
+
+    rng = np.random.default_rng(5)
+    src: list[int] = []
+    dst: list[int] = []
+    n = 0
+    sizes = [1] * 6831 + [2] * 626 + [3] * 152 + [4] * 56 + [5] * 26 + [8] * 40 + [1688]
+    for size in sizes:  # each group a random tree
+        src += [n + i for i in range(1, size)]
+        dst += [n + int(rng.integers(0, i)) for i in range(1, size)]
+        n += size
+    a, b = np.array(src, np.int64), np.array(dst, np.int64)
+    t0 = time.perf_counter()
+    packed_force_layout(n, a, b, seed=0, aspect=1.6)
+    packed = time.perf_counter() - t0
+    small = [x for x in sizes if x <= SMALL_GROUP]
+    t0 = time.perf_counter()
+    for size in small[::25][:300]:
+        force_layout(size, np.arange(1, size), np.arange(0, size - 1), iterations=300,
+                     gravity=0.05)
+    each = (time.perf_counter() - t0) / 300 * len(small)
+    say(f"packed layout, {n:,} parties in {len(sizes):,} groups", f"{packed:.2f} s",
+        "—", f"(one force layout per small group: ~{each:.0f} s, {each / packed:.0f}x)")
+
+
 def main() -> int:
     quick = "--quick" in sys.argv
     import networkx as nx
@@ -263,6 +295,7 @@ def main() -> int:
     arrange(graph, ChartState(), "hierarchical")
     say("  (hierarchical layout of the whole chart)", f"{time.perf_counter() - t0:.2f} s",
         "—")
+    small_groups_layout()
     dist = nx.single_source_shortest_path_length(g, 0)
     far = max(dist, key=lambda k: (dist[k], -k))
     t0 = time.perf_counter()

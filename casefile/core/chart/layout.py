@@ -168,23 +168,33 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
             one = one[:, ::-1].copy()
         return spread(one, aspect, margin=MARGIN * k)
     pos = np.zeros((n, 2))
+    order = np.argsort(comp, kind="stable")  # each group's members, without a scan each
+    starts = np.searchsorted(comp[order], roots)
+    members_of = {int(r): order[a:a + c] for r, a, c in zip(roots, starts, sizes, strict=True)}
+    biggest = roots[np.argsort(-sizes, kind="stable")].tolist()
+    small = [r for r in biggest if len(members_of[r]) <= SMALL_GROUP]
+    laid = dict(zip(small, small_groups([members_of[r] for r in small], src, dst, seed=seed,
+                                        k=k), strict=True))
     boxes = []
     link_comp = comp[src]
     done = 0
-    for r in roots[np.argsort(-sizes, kind="stable")].tolist():
-        members = np.flatnonzero(comp == r)
-        local = np.full(n, -1, np.int64)
-        local[members] = np.arange(len(members))
-        mine = link_comp == r
-        sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed, k=k,
-                           iterations=iterations_for(len(members)), gravity=0.05)
-        sub -= sub.min(axis=0)
+    for r in biggest:
+        members = members_of[r]
+        if r in laid:
+            sub = laid[r]
+        else:
+            local = np.full(n, -1, np.int64)
+            local[members] = np.arange(len(members))
+            mine = link_comp == r
+            sub = force_layout(len(members), local[src[mine]], local[dst[mine]], seed=seed,
+                               k=k, iterations=iterations_for(len(members)), gravity=0.05)
+        sub = sub - sub.min(axis=0)
         w, h = sub.max(axis=0)
         if (h > w) != (aspect < 1):  # turned to lie along the view's long side
             sub = sub[:, ::-1].copy()
         boxes.append((members, sub))
         done += len(members)
-        if progress is not None:
+        if progress is not None and (r not in laid or done == n):
             progress(done, n)
     corners = pack_rows([(s[:, 0].max(), s[:, 1].max()) for _m, s in boxes], aspect,
                         1.5 * k)
@@ -192,6 +202,60 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
         pos[members] = sub + corner
     out: np.ndarray = spread(pos - pos.mean(axis=0), aspect, margin=MARGIN * k)
     return out
+
+
+# groups of at most this many parties are laid out together (:func:`small_groups`): a case of
+# 10^4 parties has thousands of lone parties, pairs and small rings, and a force layout each
+# (FFT grid and all, 300 steps) took minutes
+SMALL_GROUP = 24
+
+
+def small_groups(groups: list[np.ndarray], src: np.ndarray, dst: np.ndarray, *,
+                 seed: int = 0, k: float = 1.0, gravity: float = 0.05) -> list[np.ndarray]:
+    """The force layout of each small group of nodes (``groups``: their node indices; the
+    links ``src`` → ``dst`` of the whole chart), all in one run: within each group, every
+    pair of nodes pushes apart (exactly: no grid) and every link pulls, with the same
+    forces, steps and cooling as :func:`force_layout`; no group feels another. The
+    positions of each group, in its own frame, in the order given."""
+    if not groups:
+        return []
+    sizes = np.array([len(g) for g in groups], np.int64)
+    nodes = np.concatenate(groups)
+    m = len(nodes)
+    local = np.full(max(int(nodes.max()), int(src.max(initial=-1)),
+                        int(dst.max(initial=-1))) + 1, -1, np.int64)
+    local[nodes] = np.arange(m)  # node -> its row here (-1: not in a small group)
+    starts = np.cumsum(sizes) - sizes
+    pi, pj = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        a, b = np.triu_indices(size, 1)
+        first = starts[sizes == size][:, None]
+        pi.append((first + a).ravel())
+        pj.append((first + b).ravel())
+    i, j = np.concatenate(pi), np.concatenate(pj)
+    ls, ld = local[src], local[dst]
+    keep = (ls >= 0) & (ld >= 0) & (ls != ld)
+    ls, ld = ls[keep], ld[keep]
+    rng = np.random.default_rng(seed)
+    side = k * np.sqrt(np.repeat(sizes, sizes)) * 1.2
+    pos = rng.uniform(-0.5, 0.5, (m, 2)) * side[:, None]
+    t0, k2, iterations = side / 8, k * k, iterations_for(int(sizes.max()))
+    for it in range(iterations):
+        disp = gravity * -pos * k
+        if len(i):
+            dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
+            push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
+            for ax, d in ((0, dx * push), (1, dy * push)):
+                disp[:, ax] += np.bincount(i, d, m) - np.bincount(j, d, m)
+        if len(ls):
+            dx, dy = pos[ls, 0] - pos[ld, 0], pos[ls, 1] - pos[ld, 1]
+            pull = np.sqrt(dx * dx + dy * dy) / k
+            for ax, d in ((0, dx * pull), (1, dy * pull)):
+                disp[:, ax] += np.bincount(ld, d, m) - np.bincount(ls, d, m)
+        length = np.sqrt((disp * disp).sum(axis=1))
+        t = t0 * (1.0 - it / iterations) + 0.01 * k
+        pos += disp * (np.minimum(length, t) / np.maximum(length, 1e-12))[:, None]
+    return [pos[a:a + c] for a, c in zip(starts.tolist(), sizes.tolist(), strict=True)]
 
 
 def iterations_for(n: int) -> int:
