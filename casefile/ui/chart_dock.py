@@ -6,6 +6,7 @@ its selection in step with the tables."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -64,6 +65,8 @@ class ChartDock(QDockWidget, ChartCommands):
         self.name = UNSAVED
         self.state = ChartState()
         self.full = ChartGraph([], [])  # the whole case's chart (a scoped one shows part)
+        self.loaded = False  # whether ``full`` is the open case's (read once it is shown)
+        self._then: list[Callable[[], object]] = []  # what waits for it (:meth:`when_read`)
         self.scope: ChartScope = ChartScope(self)
         self.modified = False
         self.info: dict[str, Any] = {}
@@ -137,6 +140,7 @@ class ChartDock(QDockWidget, ChartCommands):
             self.state = state
             self.bar.set_charts(saved, self.chart_id)
             self._draw(graph, pos, modified=chart is None)
+            self._read_done()
         self.session.query(read, draw)
 
     def refresh(self) -> None:
@@ -163,7 +167,23 @@ class ChartDock(QDockWidget, ChartCommands):
             self.state = state
             self.bar.set_charts(saved, self.chart_id)
             self._draw(graph, pos, modified=self.modified)
+            self._read_done()
         self.session.query(read, draw)
+
+    def when_read(self, fn: Callable[[], object]) -> None:
+        """Run ``fn`` once the case's chart has been read: now, or after the read that
+        showing the dock starts (a chart of the table's selection asked for before the
+        chart was ever shown charts the selection, not the whole case)."""
+        if self.loaded:
+            fn()
+        else:
+            self._then.append(fn)
+
+    def _read_done(self) -> None:
+        self.loaded = True
+        waiting, self._then = self._then, []
+        for fn in waiting:
+            fn()
 
     @property
     def drawing(self) -> QWidget:
@@ -203,6 +223,8 @@ class ChartDock(QDockWidget, ChartCommands):
         self._timer.stop()
         self.cancel_layout()
         self.table_selection = []  # (kind, id) of the closed case: no other case's
+        self.loaded = False
+        self._then.clear()
         self.chart_id, self.name, self.state = None, UNSAVED, ChartState()
         self.full = ChartGraph([], [])
         self.scene.set_graph(ChartGraph([], []), np.zeros((0, 2)))

@@ -137,11 +137,12 @@ class ChartScope:
         self._show(shown(full, state), state, modified=True)
         return len(scope)
 
-    def chart_records(self, records: list[tuple[str, int]]) -> int:
-        """:meth:`chart_from` ``records``, with the chart brought to the front."""
+    def chart_records(self, records: list[tuple[str, int]]) -> None:
+        """:meth:`chart_from` ``records``, with the chart brought to the front (once it has
+        been read, when this shows it for the first time)."""
         self.dock.show()
         self.dock.raise_()
-        return self.chart_from(records)
+        self.dock.when_read(lambda: self.chart_from(records))
 
     def whole_case(self) -> None:
         """Show every node again (the new ones placed around those shown)."""

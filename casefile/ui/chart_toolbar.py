@@ -5,6 +5,7 @@ of a pair are summarised), export. Shortcuts work while the chart has the focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,6 +50,7 @@ class Controls(Protocol):
     def show_all(self) -> None: ...
     def show_paths(self) -> int: ...
     def refresh(self) -> None: ...
+    def when_read(self, fn: Callable[[], object]) -> None: ...
     def apply_window(self) -> None: ...
     def export(self, path: str | Path) -> Path: ...
     def edit_rules(self) -> None: ...
@@ -85,7 +87,8 @@ class ChartToolbar(QToolBar):
                        menu.addAction("Delete this chart", dock.delete)]
         menu.addAction("New chart (unsaved)", lambda: dock.open_chart(None))
         menu.addSeparator()
-        menu.addAction("Chart from table selection", lambda: dock.scope.chart_from())
+        menu.addAction("Chart from table selection",
+                       lambda: dock.when_read(dock.scope.chart_from))
         menu.addAction("Whole case", lambda: dock.scope.whole_case())
         menu.addSeparator()
         menu.addAction("Formatting rules…", lambda: dock.edit_rules())

@@ -64,6 +64,21 @@ def _keys(dock):
 
 
 @HEADLESS
+def test_chart_from_selection_before_the_chart_was_ever_shown(qtbot, demo_window):
+    """The first chart a user asks for from the table is of the selection, though the
+    chart had not been read yet (it is read when first shown): not the whole case."""
+    win = demo_window
+    dock = win.chart
+    assert not dock.full.nodes  # not read yet
+    _table_menu(qtbot, win, "entity", 2)["Chart from Selection"].trigger()
+    qtbot.waitUntil(lambda: len(dock.full.nodes) == 12, timeout=10000)
+    wait_idle(qtbot, win)
+    qtbot.wait(300)  # nothing else is drawn after it
+    assert _keys(dock) == [TEKHKRIM] and dock.state.scope == {TEKHKRIM}
+    assert "Select parties" not in dock.bar.note.text()
+
+
+@HEADLESS
 def test_chart_from_selection_then_expand_one_hop_at_a_time(qtbot, demo_window, tmp_path):
     win = demo_window
     dock = _ready(qtbot, win)
