@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
+        self._first_counts = False  # the counts read first after a case opened are due
         self.window_layout = WindowLayout(self, self.splitter,
                                           lambda: (self.timeline, self.chart),
                                           self.settings, self.menus.view)
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
+        self._first_counts = True  # (an empty section gives way to one with records)
         kind = str(self.settings.value("nav/kind", "shipment"))
         self.nav.blockSignals(True)  # choose the table before the workspace takes focus
         self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
@@ -302,6 +304,12 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             kind = item.data(Qt.ItemDataRole.UserRole)
             item.setText(f"{plural(kind)}  ({counts.get(kind, 0):,})")
+        if self._first_counts:  # a case opened on a section it holds nothing of (the last
+            # case's): the first section it holds records of instead
+            self._first_counts = False
+            held = [k for k in NAV_KINDS if counts.get(k, 0)]
+            if held and not counts.get(self.current_kind(), 0):
+                self.nav.setCurrentRow(NAV_KINDS.index(held[0]))
 
     # -- navigation ---------------------------------------------------------------------
     def _kind_chosen(self, _row: int) -> None:

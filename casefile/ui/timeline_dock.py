@@ -189,8 +189,9 @@ class TimelineDock(QDockWidget):
         if not keep_range:  # drawn afresh (from the top): the selection is shown again
             self._reveal = bool(self._selected)
         n = len(timeline.records)
-        self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}; {timeline.undated:,} "
-                          "undated not shown")
+        self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}"
+                          + (f"; {timeline.undated:,} undated not shown" if timeline.undated
+                             else ""))
         self.highlight(self._selected)
 
     def _indexes(self, keys: list[tuple[str, int]]) -> np.ndarray:

@@ -164,9 +164,10 @@ def test_what_is_not_imported_is_counted_by_schema_and_property(imported):
     assert report.skipped_schemata == {"Payment": 3, "Address": 2, "CryptoWallet": 1}
     assert report.skipped_line() == ("skipped (Casefile holds no such records): 3 Payment, "
                                      "2 Address, 1 CryptoWallet. The address a party's own "
-                                     "record gives is kept with the party; only the Address "
-                                     "entities are not")  # not 'addresses are lost', and
-    # apart from the list (a bracket after it read as if it explained CryptoWallet)
+                                     "record gives is kept with the party; the Address "
+                                     "entities themselves are not kept")
+    # (not 'addresses are lost', and apart from the list: a bracket after it read as if
+    # it explained CryptoWallet)
     with _case.read() as conn:
         kept = conn.exec_driver_sql("SELECT address FROM entity WHERE name = 'ZALA AERO'"
                                     ).scalar()

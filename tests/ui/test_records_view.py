@@ -132,3 +132,29 @@ def test_a_section_is_sorted_by_its_sort_on_the_worker_as_it_is_read(qtbot, wind
     weight = [c.key for c in window.records.model.columns()].index("weight")
     assert window.records.model.index(0, weight).data() == "12,000"
     assert threads == [False]  # once, and not on the GUI thread
+
+
+def test_a_case_opens_on_a_section_it_holds_records_of(qtbot, window, tmp_path):
+    """The section last used (another case's) is kept when this case holds any of it; a
+    list of parties imported into a new case opens on its parties, not on 'Shipments (0)'."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.demo import write_demo
+
+    parties = tmp_path / "parties.casefile"
+    with Case.new(parties) as case:
+        case.create("entity", {"name": "ZALA AERO"})
+    window.settings.setValue("nav/kind", "shipment")
+    window.open_path(parties)
+    qtbot.waitUntil(lambda: window.current_kind() == "entity"
+                    and window.records.model.rowCount() == 1, timeout=10000)
+    assert window.nav.currentItem().text() == "Entities  (1)"
+    window.session.close()
+    qtbot.waitUntil(lambda: window.session.case is None, timeout=10000)
+    demo = tmp_path / "d.casefile"
+    write_demo(demo).close()
+    window.settings.setValue("nav/kind", "shipment")
+    window.open_path(demo)
+    qtbot.waitUntil(lambda: window.records.model.kind == "shipment"
+                    and window.records.model.rowCount() > 0, timeout=10000)
+    qtbot.wait(300)  # the counts are in: it stays
+    assert window.current_kind() == "shipment"

@@ -150,7 +150,10 @@ def test_an_empty_case_says_how_to_fill_the_timeline(qtbot, window, tmp_path):
                                                        "date": "15 June 2022"}).run()
     qtbot.waitUntil(lambda: len(dock.plot.timeline) == 1, timeout=10000)
     assert dock.plot.isVisibleTo(dock) and not dock.empty.isVisibleTo(dock)
-    assert dock.note.text().startswith("1 dated record;")
+    assert dock.note.text() == "1 dated record"  # (no '0 undated not shown')
+    record_ops.create_record(window.session, "event", {"title": "Undated statement"}).run()
+    qtbot.waitUntil(lambda: "undated" in dock.note.text(), timeout=10000)
+    assert dock.note.text() == "1 dated record; 1 undated not shown"
 
 
 def test_one_dated_day_shows_dates_on_the_axis_at_any_zoom(qtbot, window, tmp_path):

@@ -34,8 +34,8 @@ class FtmReport(ImportReport):
         said = ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
         if "Address" in self.skipped_schemata:  # not to be read as 'addresses are lost'
-            said += (". The address a party's own record gives is kept with the party; only "
-                     "the Address entities are not")
+            said += (". The address a party's own record gives is kept with the party; the "
+                     "Address entities themselves are not kept")
         return said
 
     def made(self) -> list[str]:
