@@ -119,13 +119,24 @@ def index(data: DossierData, f: Furniture) -> list[Flowable]:
         entries = [(e["name"], e, "") for e in data.entities]
         entries += [(a["name"], e, e["name"]) for e in data.entities for a in e["aliases"]
                     if a["name"] and a["name"] != e["name"] and a.get("kind") != "weak_alias"]
-        items: list[Flowable] = []
+        # namesakes (and their aliases) are one line with each page: seven lines of
+        # 'Смирнов Мария — see SMIRNOV, Maria 1378' told the reader nothing
+        lines: dict[tuple[str, str], list[dict]] = {}
         for name, e, see in sorted(entries, key=lambda x: natural(x[0])):
-            page = f.section_pages.get(f"entity-{e['id']}")
+            lines.setdefault((name, see), []).append(e)
+        items: list[Flowable] = []
+        for (name, see), parties in lines.items():
             runs = [r(name)] + ([r(f" — see {see}", italic=True)] if see else [])
-            runs.append(r(f"  {page}" if page else "  (no profile)",
-                          color="#0B4F8A" if page else "#5A5A5A",
-                          link=f"entity-{e['id']}" if page else None))
+            if len(parties) > 1:
+                runs.append(r(f" ({len(parties)} parties)"))
+            pages: dict[int | None, int] = {}  # page -> the first party on it
+            for e in parties:
+                pages.setdefault(f.section_pages.get(f"entity-{e['id']}"), e["id"])
+            for n, (page, eid) in enumerate(sorted(pages.items(), key=lambda x: x[0] or 0)):
+                runs.append(r(("  " if n == 0 else ", ")
+                              + (str(page) if page else "(no profile)"),
+                              color="#0B4F8A" if page else "#5A5A5A",
+                              link=f"entity-{eid}" if page else None))
             items.append(para(runs, st.SMALL))
         return items or [para("No parties.", st.NOTE)]
     return out + [Deferred(make)]

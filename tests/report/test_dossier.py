@@ -298,3 +298,29 @@ def test_a_source_citing_hundreds_of_facts_lists_each_once_in_order(case, tmp_pa
     assert [int(a) for a, _l, _r in listed] == list(range(300))
     assert all(int(line) == int(a) + 2 and int(row) == int(a) for a, line, row in listed)
     assert len(reader.pages) >= 4  # over several pages
+
+
+def test_the_index_gives_namesakes_one_line_with_their_pages(case, tmp_path):
+    """Seven parties called SMIRNOV, Maria (each with the alias Смирнова Мария) are one
+    line each in the index, with every page they are on, not seven identical lines."""
+    from casefile.services.case.operations import insert_row
+
+    def fill(tx):
+        for i in range(7):
+            eid = insert_row(tx, "entity", {"name": "SMIRNOV, Maria", "kind": "person",
+                                            "description": f"Listed person {i}. " * 40})
+            insert_row(tx, "alias", {"entity_id": eid, "name": "Смирнова Мария"})
+        insert_row(tx, "entity", {"name": "Volga Trade"})
+
+    case.operation("Fill", fill)
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("entities", "index")))
+    _reader, text = _text(out)
+    index = " ".join(text[text.rindex("Index of parties"):].split())
+    assert index.startswith("Index of parties SMIRNOV, Maria (7 parties) ")
+    assert index.count("SMIRNOV, Maria") == 2  # its own line and its alias's
+    assert index.count("Смирнова Мария — see SMIRNOV, Maria (7 parties)") == 1
+    pages = re.search(r"— see SMIRNOV, Maria \(7 parties\) ([\d, ]+)", index).group(1)
+    numbers = [int(p) for p in pages.replace(",", " ").split()]
+    assert len(numbers) >= 2 and numbers == sorted(set(numbers))  # each page once
+    assert re.search(r"Volga Trade \d+", index)
