@@ -185,14 +185,17 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.services.case.facade import Case
 
         with _open(args.path, readonly=True) as case:
-            hits = case.search(args.query, args.limit)
+            hits = case.search(args.query, args.limit + 1)
             if not case.full_text_available():
                 print("note: this Python's SQLite has no FTS5; using plain text matching",
                       file=sys.stderr)
-        for h in hits:
+        for h in hits[:args.limit]:
             print(f"{h.kind}\t{h.id}\t{h.title}\t{h.snippet}")
         if not hits:
             print("No matches.", file=sys.stderr)
+        elif len(hits) > args.limit:
+            print(f"note: the best {args.limit:,} matches; more records match (--limit N "
+                  "shows more)", file=sys.stderr)
         return 0
     if args.verb == "check":
         from casefile.services.case.integrity import check_case

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from casefile.core.labels import plural
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
-from casefile.services.queries.case_search import Found, search_case
+from casefile.services.queries.case_search import CaseHits, Found, search_case
 from casefile.store.schema import RECORD_KINDS
 from casefile.ui.match_delegate import SPANS, MatchDelegate, drawn_width
 from casefile.ui.session import CaseSession
@@ -48,7 +48,7 @@ class SearchPanel(QDockWidget):
         super().__init__("Search", parent)
         self.setObjectName("search_dock")
         self.session = session
-        self.results: list[Found] = []
+        self.results = CaseHits()
         self._asked = 0  # the number of the latest query; older answers are dropped
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search names, aliases, goods, titles, text…")
@@ -114,10 +114,10 @@ class SearchPanel(QDockWidget):
         self._asked += 1
         asked = self._asked
         if not text.strip() or self.session.case is None:
-            self._show(asked, text, [])
+            self._show(asked, text, CaseHits())
             return
 
-        def read(case: Case) -> list[Found]:
+        def read(case: Case) -> CaseHits:
             with case.read() as conn:
                 return search_case(conn, text)
         self.session.query(read, lambda found: self._show(asked, text, found))
@@ -133,7 +133,7 @@ class SearchPanel(QDockWidget):
     def _clear(self) -> None:
         """The case closed: its results go, and the query (it named what was in the case)."""
         self._asked += 1
-        self.results = []
+        self.results = CaseHits()
         self.tree.clear()
         self.query.clear()
         self.timer.stop()
@@ -162,7 +162,7 @@ class SearchPanel(QDockWidget):
         typed_here(self.query.text())
 
     # -- showing ------------------------------------------------------------------------
-    def _show(self, asked: int, text: str, found: list[Found]) -> None:
+    def _show(self, asked: int, text: str, found: CaseHits) -> None:
         if asked != self._asked:
             return
         self.results = found
@@ -236,8 +236,12 @@ class SearchPanel(QDockWidget):
             self.summary.setText(f"Nothing found for “{text}”. Try fewer words, or the start "
                                  "of a word.")
         else:
+            cut = (" — the best matches only: more records match" if self.results.more else
+                   " — more records touch these parties" if self.results.more_related
+                   else "")
             self.summary.setText(f"{shown} found for “{text}”"
-                                 + (f" ({hidden} more in hidden kinds)" if hidden else ""))
+                                 + (f" ({hidden} more in hidden kinds)" if hidden else "")
+                                 + (f"{cut}; add a word to narrow the search" if cut else ""))
 
     def _kind_toggled(self, kind: str, on: bool) -> None:
         for i in range(self.tree.topLevelItemCount()):

@@ -106,3 +106,39 @@ def test_a_match_in_the_name_says_so_instead_of_the_records_other_text(tmp_path)
     assert by[("event", ev)].snippet == "in its title"
     found = zhuhai[("event", ev)]  # a match in the text shows the text around it
     assert [found.snippet[s:e] for s, e in found.snippet_spans] == ["Zhuhai"]
+
+
+def test_a_search_that_stops_at_its_limits_says_so(tmp_path, capsys):
+    """857 parties match 'Иван' but the panel lists the best 200 and 500 of their records:
+    what it gives says that more match (the panel and the CLI tell the user)."""
+    from casefile.cli import main
+    from casefile.services.case.operations import insert_row
+
+    case = Case.new(tmp_path / "s.casefile")
+
+    def fill(tx):
+        other = insert_row(tx, "entity", {"name": "Volga Trade"})
+        for i in range(30):  # found by an alias, which their relationships do not show
+            eid = insert_row(tx, "entity", {"name": f"Party {i}"})
+            insert_row(tx, "alias", {"entity_id": eid, "name": f"Иван Петров {i}"})
+            for _ in range(3):
+                insert_row(tx, "relationship", {"subject_id": eid, "object_id": other,
+                                                "kind": "owns"})
+
+    case.operation("Fill", fill)
+    with case.read() as conn:
+        cut = search_case(conn, "Иван", limit=20, related_limit=40)
+        whole = search_case(conn, "Иван", limit=30, related_limit=90)
+    path = case.path
+    case.close()
+    assert (len([f for f in cut if not f.via]), cut.more) == (20, True)
+    assert (len([f for f in cut if f.via]), cut.more_related) == (40, True)
+    assert (len([f for f in whole if not f.via]), whole.more) == (30, False)
+    assert (len([f for f in whole if f.via]), whole.more_related) == (90, False)
+    capsys.readouterr()
+    assert main(["search", str(path), "Иван", "--limit", "10"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 10 and "the best 10 matches; more records match" in err
+    assert main(["search", str(path), "Иван", "--limit", "30"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 30 and "more records match" not in err

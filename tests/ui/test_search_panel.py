@@ -199,3 +199,23 @@ def test_a_cut_text_fits_and_its_spans_still_mark_what_matched(qapp, text, raw, 
 def test_with_no_case_the_search_field_says_it_needs_one(window):
     assert not window.menus.search_field.isEnabled()
     assert window.menus.search_field.placeholderText() == "Open a case to search it"
+
+
+def test_the_panel_says_when_more_records_match_than_it_lists(qtbot, demo_window):
+    """More parties match than the panel lists (it lists the best 200): the count says
+    so, and how to narrow the search; a word that narrows it says nothing of the kind."""
+    from casefile.services.case.operations import insert_row
+
+    win = demo_window
+    win.session.case.operation("Fill", lambda tx: [
+        insert_row(tx, "entity", {"name": f"Zenit Trading {i}"}) for i in range(230)])
+    win.search_panel.show()
+    panel = win.search_panel
+    panel.query.setText("Zenit")
+    qtbot.waitUntil(lambda: "Zenit" in panel.summary.text(), timeout=10000)
+    assert panel.summary.text().startswith("200 found for “Zenit” — the best matches only")
+    assert "add a word to narrow the search" in panel.summary.text()
+    panel.query.setText("Zenit 17")
+    qtbot.waitUntil(lambda: "Zenit 17" in panel.summary.text(), timeout=10000)
+    assert "more records match" not in panel.summary.text()
+    wait_idle(qtbot, win)

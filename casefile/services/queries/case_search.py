@@ -85,12 +85,22 @@ _TOUCHING = {
 }
 
 
+class CaseHits(list[Found]):
+    """What :func:`search_case` found, and whether it stopped at one of its limits (more
+    records match, or more touch the parties found, than it gives)."""
+
+    more: bool = False  # more records match than the ``limit`` given
+    more_related: bool = False  # more records touch the parties found than given
+
+
 def search_case(conn: Connection, query: str, limit: int = 200,
-                related_limit: int = 500) -> list[Found]:
+                related_limit: int = 500) -> CaseHits:
     """Records matching ``query`` (best first), then the records of the parties found."""
     fts = search.uses_fts(conn)
-    hits = search.search(conn, query, limit, marks=(_OPEN, _CLOSE) if fts else None)
-    found: list[Found] = []
+    hits = search.search(conn, query, limit + 1, marks=(_OPEN, _CLOSE) if fts else None)
+    found = CaseHits()
+    found.more = len(hits) > limit
+    hits = hits[:limit]
     seen: set[tuple[str, int]] = set()
     for h in hits:
         title, tspans = unmark(h.title)
@@ -102,7 +112,10 @@ def search_case(conn: Connection, query: str, limit: int = 200,
             snippet = f"in its {'name' if h.kind == 'entity' else 'title'}"
         found.append(Found(h.kind, h.id, title, snippet, tspans, sspans))
         seen.add((h.kind, h.id))
-    wanted = _touching(conn, [f for f in found if f.kind == "entity"], seen, related_limit)
+    wanted = _touching(conn, [f for f in found if f.kind == "entity"], seen,
+                       related_limit + 1)
+    found.more_related = len(wanted) > related_limit
+    wanted = wanted[:related_limit]
     titles = _titles(conn, [(k, i) for k, i, _v in wanted])
     found += [Found(k, i, titles.get((k, i), f"#{i}"), f"found through {via}", via=via)
               for k, i, via in wanted]
