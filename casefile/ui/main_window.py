@@ -286,8 +286,13 @@ class MainWindow(QMainWindow):
         self.menus.enable_for_case(has_case, self.session.readonly)
         self._update_undo()
 
-    def _changed(self, _change: Change) -> None:
+    def _changed(self, change: Change) -> None:
         self._update_undo()
+        for prefix, done in (("Undo: ", "Undone"), ("Redo: ", "Redone")):
+            if change.name.startswith(prefix):  # said: the table may not show it changing
+                what = change.name.removeprefix(prefix)
+                self._say(f"{done}: {what}" + ("" if change.undoable else
+                                               " (for good: import the file again to redo)"))
 
     def _update_undo(self) -> None:
         case = self.session.case

@@ -281,3 +281,18 @@ def test_a_merge_keeps_the_other_party_s_lines_and_what_it_says_otherwise(case):
     case.undo()
     assert case.get("entity", keep)["position"] == "Supplier of drone parts"
     assert case.get("entity", other)["legal_form"] == "LLC"
+
+
+def test_an_edit_of_a_sanction_is_named_by_its_programme(case):
+    """Edit → Undo names a sanction by what it is (its programme, else its authority), not
+    by its date ('Undo Edit reason of sanction “2022-08-01”' told the user nothing)."""
+    eid = case.create("entity", {"name": "ZALA AERO"}).result
+    listed = case.create("sanction", {"entity_id": eid, "date": "2022-08-01",
+                                      "programme": "EU restrictive measures (Ukraine)",
+                                      "authority": "Council of the EU"}).result
+    bare = case.create("sanction", {"entity_id": eid, "date": "2023-01-01",
+                                    "authority": "OFAC"}).result
+    case.update("sanction", listed, {"reason": "Supplies drones"})
+    assert case.undo_name == "Edit reason of sanction “EU restrictive measures (Ukraine)”"
+    case.update("sanction", bare, {"reason": "Supplies drones"})
+    assert case.undo_name == "Edit reason of sanction “OFAC”"

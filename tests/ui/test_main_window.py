@@ -39,9 +39,12 @@ def test_create_edit_undo_redo_an_entity(qtbot, demo_window):
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "New entity"
     qtbot.waitUntil(lambda: win.editor.current.widgets["name"].text() == "New entity")
+    assert win.statusBar().currentMessage() == ("Undone: Edit name of entity “Trading "
+                                                "Техкрим 中国”")  # said, where it is seen
     win.menus.actions()["redo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.get("entity", new_id)["name"] == "Trading Техкрим 中国"
+    assert win.statusBar().currentMessage().startswith("Redone: Edit name of entity")
     assert "Entities  (13)" in [win.nav.item(i).text() for i in range(win.nav.count())]
 
 
@@ -332,6 +335,8 @@ def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_pa
     win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 4
+    assert win.statusBar().currentMessage() == ("Undone: Import trade.csv (for good: import "
+                                                "the file again to redo)")
 
 
 def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):

@@ -28,12 +28,13 @@ def defaults(kind: str) -> dict[str, Any]:
 
 def label(kind: str, row: dict[str, Any] | None) -> str:
     """A record as an operation's name says it: kind and a short quote of its name (its
-    title, goods, excerpt or date; a stored record without any by its number; a new one
-    without any by its kind alone)."""
+    title, goods, excerpt, a sanction's programme or authority, or its date; a stored
+    record without any by its number; a new one without any by its kind alone)."""
     if not row:
         return kind
     text = row.get("name") or row.get("title") or row.get("declared_goods") or \
-        row.get("excerpt") or row.get("date_text") or row.get("filename") or \
+        row.get("excerpt") or row.get("programme") or row.get("authority") or \
+        row.get("date_text") or row.get("filename") or \
         (f"#{row['id']}" if row.get("id") is not None else "")
     text = str(text).strip()
     if not text:
