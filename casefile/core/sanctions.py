@@ -21,6 +21,7 @@ from casefile.paths import resource_path
 
 STATUSES = ("", "in_force", "ended", "lifted")
 NOT_STATED = "no status or end date recorded"  # the standing of a sanction the source leaves open
+NOT_STATED_SHORT = "not stated"  # the same in a table's Status column (3/4 of a list's rows)
 ENDED = ("ended", "lifted")
 
 

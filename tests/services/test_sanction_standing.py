@@ -74,6 +74,19 @@ def test_the_record_list_says_ended_and_lifted(case, sanctioned):
     assert by_id[eu][programme] == "EU-UKR"  # only a programme id: shown, not empty
 
 
+def test_the_record_list_says_a_standing_left_open_in_a_word_the_column_holds(case):
+    """Three quarters of a list's sanctions give neither status nor end: the Status column
+    says 'not stated' (the dossier's sentence says 'no status or end date recorded';
+    the column cut it to 'no status or end date r…')."""
+    person = case.create("entity", {"name": "ZALA AERO"}).result
+    open_ = case.create("sanction", {"entity_id": person, "authority": "HM Treasury",
+                                     "programme": "Russia", "date": "2022-03-24"}).result
+    with case.read() as conn:
+        rows = list_records(conn, "sanction")
+    status = [c.key for c in rows.columns].index("status")
+    assert dict(zip(rows.ids, rows.rows, strict=True))[open_][status] == "not stated"
+
+
 def test_the_timeline_says_ended_with_the_end_date(case, sanctioned):
     ua, eu, us, _later = sanctioned
     with case.read() as conn:

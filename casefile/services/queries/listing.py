@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from sqlalchemy.engine import Connection
 
+from casefile.core.sanctions import NOT_STATED_SHORT
 from casefile.services.queries.standing import standing_sql
 from casefile.store import schema, search
 
@@ -90,7 +91,8 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          Column("programme", "Programme", stretch=True), Column("date", "Listed"),
          Column("status", "Status")],
         [_name("entity_id"), "x.authority", "CASE WHEN x.programme = '' THEN x.program_id "
-         "ELSE x.programme END", "coalesce(x.date_text, '')", standing_sql("x")]),
+         "ELSE x.programme END", "coalesce(x.date_text, '')",
+         standing_sql("x", not_stated=NOT_STATED_SHORT)]),
 }
 
 # How date columns sort: by first day, not by the text.

@@ -10,9 +10,9 @@ from casefile.core.sanctions import NOT_STATED
 TODAY = "date('now', 'localtime')"
 
 
-def standing_sql(alias: str = "x", today: str = TODAY) -> str:
+def standing_sql(alias: str = "x", today: str = TODAY, not_stated: str = NOT_STATED) -> str:
     """SQL for the words of a sanction's standing ('ended 2024-10-30', 'in force',
-    NOT_STATED)."""
+    ``not_stated``: NOT_STATED, or NOT_STATED_SHORT in a table's column)."""
     end = f"trim(coalesce({alias}.end_text, ''))"
     with_end = f"CASE WHEN {end} = '' THEN '' ELSE ' ' || {end} END"
     return (f"CASE WHEN {alias}.status = 'lifted' THEN 'lifted' || {with_end} "
@@ -20,7 +20,7 @@ def standing_sql(alias: str = "x", today: str = TODAY) -> str:
             f"THEN 'ended' || {with_end} "
             f"WHEN {alias}.status = 'in_force' THEN 'in force' || CASE WHEN {end} = '' THEN ''"
             f" ELSE ' until ' || {end} END "
-            f"ELSE CASE WHEN {end} = '' THEN '{NOT_STATED}' ELSE 'until ' || {end} END END")
+            f"ELSE CASE WHEN {end} = '' THEN '{not_stated}' ELSE 'until ' || {end} END END")
 
 
 def ended_sql(alias: str = "x", today: str = TODAY) -> str:
