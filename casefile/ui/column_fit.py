@@ -118,17 +118,24 @@ def turns(natural: Sequence[int], heads: Sequence[int], kinds: Sequence[str],
             turn(other=head, date=cut, name=head, empty=icon)]
 
 
+# columns a section shows only when some of its rows have a value: a party's birth date and
+# identifiers tell a list's namesakes apart, and are a sliver of nothing in a case of none
+WHEN_USED = {"entity": frozenset({"born", "identifiers"})}
+
+
 def to_hide(kind: str, keys: Sequence[str], filled: dict[str, float],
             fits: Callable[[list[int]], bool]) -> set[str]:
     """The columns of ``kind`` (``keys`` in order) to hide until the others ``fits`` (the
     indexes shown): the mostly empty ones (a value in fewer than half the rows seen), the
-    emptiest and then the rightmost first, then those of least worth. ``filled`` has only
-    the columns that may be hidden."""
-    shown = list(range(len(keys)))
+    emptiest and then the rightmost first, then those of least worth; and, whether the others
+    fit or not, those of :data:`WHEN_USED` without a value. ``filled`` has only the columns
+    that may be hidden."""
+    unused = {k for k in WHEN_USED.get(kind, ()) if k in filled and not filled[k]}
+    shown = [i for i, k in enumerate(keys) if k not in unused]
     empty = sorted((filled[k], -i) for i, k in enumerate(keys)
                    if k in filled and filled[k] < MOSTLY_EMPTY)
     worth = [keys.index(k) for k in LEAST_WORTH.get(kind, ()) if k in keys and k in filled]
-    hide: set[str] = set()
+    hide: set[str] = set(unused)
     for at in [-i for _, i in empty] + worth:
         if fits(shown):
             break

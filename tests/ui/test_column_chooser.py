@@ -64,7 +64,7 @@ def test_mostly_empty_columns_make_way_in_a_1500_px_window(qtbot, tmp_path):
         assert win.settings.value("table/hidden/shipment") == "count,hs,value"
         assert "3 columns hidden" in win.records.count_label.text()
         choose_kind(qtbot, win, "entity")  # (another section: its own columns)
-        assert not _hidden(win)
+        assert _hidden(win) == {"born", "identifiers"}  # none of the demo's parties has any
         choose_kind(qtbot, win, "shipment")
         assert _hidden(win) == {"hs", "value", "count"}
         [a for a in win.column_chooser.menu().actions()
@@ -95,5 +95,32 @@ def test_a_wide_window_hides_nothing(qtbot, tmp_path):
         assert not _hidden(win)
         assert win.records.widths.crowded("shipment") == set()
         assert win.records.count_label.text() == "4 records"
+    finally:
+        win.close()
+
+
+def test_namesakes_are_told_apart_by_birth_date_and_identifier(qtbot, tmp_path):
+    """A list's parties of one name show their birth dates and identifiers (columns a case
+    without any does not show)."""
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "list.casefile"
+    with Case.new(path) as case:
+        for born, inn in (("1961-04-02", "7707083893"), ("1975-11-30", "7728168971")):
+            eid = case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person",
+                                         "birth": born}).result
+            case.create("identifier", {"entity_id": eid, "scheme": "INN", "value": inn})
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        win.open_path(path)
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 2, timeout=10000)
+        wait_idle(qtbot, win)
+        assert not _hidden(win) & {"born", "identifiers"}
+        keys = [c.key for c in win.records.model.columns()]
+        rows = {(win.records.model.index(r, keys.index("born")).data(),
+                 win.records.model.index(r, keys.index("identifiers")).data())
+                for r in range(2)}
+        assert rows == {("1961-04-02", "INN 7707083893"), ("1975-11-30", "INN 7728168971")}
     finally:
         win.close()

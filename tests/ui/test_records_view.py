@@ -19,10 +19,10 @@ def test_each_section_keeps_its_own_sort(qtbot, demo_window, tmp_path):
     assert weight > 4
     win.records.view.sortByColumn(weight, Qt.SortOrder.DescendingOrder)
     assert win.records.model.index(0, weight).data() == "12,000"
-    choose_kind(qtbot, win, "entity")  # the shipments' sort column is past the entities' last
+    choose_kind(qtbot, win, "entity")  # the entities' own sort, not the shipments' column
     model = win.records.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
-    assert model.columnCount() == 6 and _header(win)[0] == -1  # entities are not sorted
+    assert model.columnCount() == 8 and _header(win)[0] == -1  # entities are not sorted
     for row in range(model.rowCount()):  # each row opens the record it shows
         rid = model.record_id(row)
         assert model.index(row, 0).data() == win.case.get("entity", rid)["name"]

@@ -43,11 +43,16 @@ def _cites(kind: str) -> str:
 # filters by its country columns and, when it has a fuzzy date, by date
 LISTS: dict[str, tuple[list[Column], list[str]]] = {
     "entity": (
-        [Column("name", "Name", name=True), Column("kind", "Kind"),
-         Column("country", "Countries"), Column("aliases", "Aliases", stretch=True),
+        # born and identifiers tell namesakes apart (a list's seven SMIRNOV, Maria)
+        [Column("name", "Name", name=True), Column("kind", "Kind"), Column("born", "Born"),
+         Column("country", "Countries"), Column("identifiers", "Identifiers"),
+         Column("aliases", "Aliases", stretch=True),
          Column("tags", "Tags"), Column("cites", "Cited", numeric=True)],
-        ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.country, '') || CASE WHEN "
+        ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.birth_text, '')",
+         "coalesce(x.country, '') || CASE WHEN "
          "x.other_countries = '' THEN '' ELSE ', ' || replace(x.other_countries, ',', ', ') END",
+         "coalesce((SELECT group_concat(scheme || ' ' || value, '; ') FROM identifier "
+         "WHERE entity_id = x.id), '')",
          "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
          "x.tags", _cites("entity")]),
     "shipment": (
