@@ -30,6 +30,7 @@ from casefile.errors import CasefileError
 from casefile.paths import default_save_path
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
+from casefile.services.queries.case_search import facts_of
 from casefile.services.queries.timeline import case_timeline
 from casefile.ui.error_dialog import show_error
 from casefile.ui.on_screen import OnScreen
@@ -39,6 +40,7 @@ from casefile.ui.timeline_export import export_timeline
 from casefile.ui.timeline_scroll import lanes_with_scroll_bar, reveal
 from casefile.ui.timeline_view import TimelinePlot
 
+PARTIES_MARKED = 2000  # selected parties whose records are marked (a select-all of 10^5: not)
 # what a timeline row is read from: a change to any of these may move or relabel a row
 TIMELINE_KINDS = ("shipment", "event", "sanction", "relationship", "entity", "route_stop",
                   "event_party", "citation", "source")
@@ -136,6 +138,11 @@ class TimelineDock(QDockWidget):
         lay.addLayout(bottom)
         self.setWidget(body)
         self._selected: list[tuple[str, int]] = []
+        # the dated records of the selected parties (a party has no row of its own: its
+        # shipments, sanctions, relationships and events do), read for ``_facts_for``
+        self._facts: list[tuple[str, int]] = []
+        self._facts_for: list[tuple[str, int]] | None = None
+        self._facts_asked = 0
         self._last_shown: list[tuple[str, int]] = []  # the last selection that was not none
         self._reveal = False  # the selection is to be brought into view once drawn
 
@@ -160,6 +167,8 @@ class TimelineDock(QDockWidget):
         self.info = {}
         # (kind, id) of the closed case: no other case's
         self._selected, self._last_shown, self._reveal = [], [], False
+        self._facts, self._facts_for = [], None
+        self._facts_asked += 1  # (an answer for the closed case is dropped)
         self.set_timeline(build_timeline([]), keep_range=False)
 
     def reload_when_shown(self) -> None:
@@ -192,6 +201,7 @@ class TimelineDock(QDockWidget):
         self.note.setText(f"{n:,} dated record{'' if n == 1 else 's'}"
                           + (f"; {timeline.undated:,} undated not shown" if timeline.undated
                              else ""))
+        self._facts_for = None  # (an edit may have given a selected party another record)
         self.highlight(self._selected)
 
     def _indexes(self, keys: list[tuple[str, int]]) -> np.ndarray:
@@ -208,14 +218,41 @@ class TimelineDock(QDockWidget):
             self._reveal = True  # back after the table was read afresh (which drops it)
         if keys:
             self._last_shown = keys
+        if keys != self._facts_for:
+            self._facts = []
+            self._read_facts(keys)
         self._selected = keys
-        self.plot.highlight(self._indexes(self._selected))
+        self.plot.highlight(self._indexes(self._marked()))
         self._reveal_due()
+
+    def _marked(self) -> list[tuple[str, int]]:
+        """What the timeline marks: the records selected, and those of the parties
+        selected."""
+        return self._selected + self._facts
+
+    def _read_facts(self, keys: list[tuple[str, int]]) -> None:
+        self._facts_for = keys
+        self._facts_asked += 1
+        parties = [i for kind, i in keys if kind == "entity"][:PARTIES_MARKED]
+        if not parties or self.session.case is None:
+            return
+        asked = self._facts_asked
+
+        def read(case: Case) -> list[tuple[str, int]]:
+            with case.read() as conn:
+                return facts_of(conn, parties)
+
+        def got(facts: list[tuple[str, int]]) -> None:
+            if asked == self._facts_asked:  # (not a selection given up meanwhile)
+                self._facts = facts
+                self.plot.highlight(self._indexes(self._marked()))
+                self._reveal_due()
+        self.session.query(read, got)
 
     def _reveal_due(self) -> None:
         if not self._reveal:
             return
-        indexes = self._indexes(self._selected)
+        indexes = self._indexes(self._marked())
         if len(indexes) and reveal(self.plot, indexes):
             self._reveal = False
 
@@ -223,7 +260,7 @@ class TimelineDock(QDockWidget):
         self.filter_requested.emit(*self.plot.visible_range())
 
     def zoom_to_selection(self) -> None:
-        self.plot.zoom_to(self._indexes(self._selected))
+        self.plot.zoom_to(self._indexes(self._marked()))
 
     def export(self, path: str | Path) -> Path:
         """Write the whole timeline, with the case's title, marking and legend, to a PNG
@@ -250,7 +287,7 @@ class TimelineDock(QDockWidget):
             menu.addSeparator()
         selection = menu.addAction("Zoom to selection")
         selection.triggered.connect(self.zoom_to_selection)
-        selection.setEnabled(bool(len(self._indexes(self._selected))))
+        selection.setEnabled(bool(len(self._indexes(self._marked()))))
         menu.addAction("Fit all").triggered.connect(self.plot.fit_all)
         menu.addSeparator()
         menu.addAction("Filter tables to view").triggered.connect(self.filter_to_view)

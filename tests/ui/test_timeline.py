@@ -80,6 +80,38 @@ def test_selection_in_the_table_highlights_on_the_timeline(qtbot, demo_window):
     assert len(x0) == 1
 
 
+def test_a_party_selected_in_the_table_marks_its_records_on_the_timeline(qtbot,
+                                                                         demo_window):
+    """A party has no row of its own on the timeline: selecting it marks its dated
+    shipments, sanctions, relationships and events, and Zoom to selection goes to them."""
+    win = demo_window
+    _wait_timeline(qtbot, win)
+    choose_kind(qtbot, win, "entity")
+    dji = next(r for r in range(win.records.model.rowCount())
+               if win.records.model.index(r, 0).data().startswith("Da-Jiang"))
+    dji_id = win.records.model.record_id(dji)
+    win.records.select_id(dji_id)
+    plot = win.timeline.plot
+    qtbot.waitUntil(lambda: plot.highlight_item is not None, timeout=5000)
+    tl = plot.timeline
+    marked = {(tl.rows[i].record.kind, tl.rows[i].record.id)
+              for i in win.timeline._indexes(win.timeline._marked())}
+    with win.case.read() as conn:
+        mine = {("sanction", r[0]) for r in conn.exec_driver_sql(
+            "SELECT id FROM sanction WHERE entity_id = ?", (dji_id,))} | {
+            ("shipment", r[0]) for r in conn.exec_driver_sql(
+                "SELECT id FROM shipment WHERE shipper_id = ? OR consignee_id = ?",
+                (dji_id, dji_id))} | {("event", r[0]) for r in conn.exec_driver_sql(
+                    "SELECT event_id FROM event_party WHERE entity_id = ?", (dji_id,))} | {
+            ("relationship", r[0]) for r in conn.exec_driver_sql(
+                "SELECT id FROM relationship WHERE subject_id = ? OR object_id = ?",
+                (dji_id, dji_id))}
+    dated = {(r.kind, r.id) for r in tl.records}
+    assert marked == mine & dated and marked  # its own records, and only those
+    assert len(plot.highlight_item.opts["x0"]) == len(win.timeline._indexes(
+        win.timeline._marked()))
+
+
 def test_lanes_by_entity(qtbot, demo_window):
     win = demo_window
     _wait_timeline(qtbot, win)

@@ -85,6 +85,14 @@ _TOUCHING = {
 }
 
 
+def facts_of(conn: Connection, parties: list[int]) -> list[tuple[str, int]]:
+    """(kind, id) of the records that touch any of ``parties``: their shipments (on the
+    route too), relationships, events and sanctions."""
+    ids = json.dumps(parties)
+    return [(kind, r[1]) for kind, sql in _TOUCHING.items()
+            for r in conn.exec_driver_sql(sql.replace(":e", "?"), (ids,) * sql.count(":e"))]
+
+
 class CaseHits(list[Found]):
     """What :func:`search_case` found, and whether it stopped at one of its limits (more
     records match, or more touch the parties found, than it gives)."""
