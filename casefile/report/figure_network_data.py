@@ -89,11 +89,16 @@ def select_network(shipments: list[dict], relationships: list[dict],
         for k in sorted(new, key=name_key):
             chosen[k] = None
         return True
-    for k in sorted(marked, key=lambda k: (-volume[k], name_key(k)))[:limit // 2]:
+    # the parties most tied to others first (a list without shipments: its many sanctioned
+    # parties alone, drawn as rings without a line between them, told nothing)
+    ties = Counter(k for r in rels for k in (r[0], r[1]))
+    for k in sorted(marked, key=lambda k: (-volume[k], -ties[k], name_key(k)))[:limit // 2]:
         chosen[k] = None  # sanctioned parties first (at most half the page)
     rel_room = min(limit, len(chosen) + limit // 4) if pairs else limit
-    kept = {i for i, r in enumerate(rels) if (r[0] in marked or r[1] in marked)
-            and take((r[0], r[1]), limit)}
+    own = [i for i, r in enumerate(rels) if r[0] in chosen or r[1] in chosen]
+    mine = set(own)
+    kept = {i for i in own + [i for i, r in enumerate(rels) if i not in mine and (
+        r[0] in marked or r[1] in marked)] if take((rels[i][0], rels[i][1]), limit)}
     kept |= {i for i, r in enumerate(rels) if i not in kept and take((r[0], r[1]), rel_room)}
     drawn: dict[tuple[Key, Key], Pair] = {}
     for ab, p in sorted(pairs.items(), key=lambda kv: (

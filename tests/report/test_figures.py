@@ -480,3 +480,29 @@ def test_what_the_network_leaves_out_is_one_list():
                          [rel], set(), 2, 10)
     assert sel is not None
     assert "Not drawn: 6 parties, 2 shipments and 1 relationship (" in network_caption(sel, 10)
+
+
+def test_a_list_of_sanctioned_parties_shows_those_tied_to_others():
+    """A list with no shipments, every party sanctioned: a ring of 20 owning each other
+    (first in the file) and 60 parties each owning one other (their names first in the
+    alphabet, their ties later in the file). The figure shows the parties with the most
+    ties and draws a tie of each, not parties picked by name drawn alone (a 20k-entity
+    list's figure showed 40 parties and 14 relationships)."""
+    from casefile.report.figure_network_data import select_network
+
+    def rel(i, a, b):
+        return {"id": i, "subject_id": a[0], "subject": a[1], "object_id": b[0],
+                "object": b[1], "kind": "owns"}
+
+    ring = [(100 + i, f"Zala {i:02d}") for i in range(20)]
+    owners = [((200 + i, f"Aardvark {i:02d}"), (300 + i, f"Zz holding {i:02d}"))
+              for i in range(60)]
+    rels = [rel(i, ring[i], ring[(i + 1) % 20]) for i in range(20)]
+    rels += [rel(100 + i, a, b) for i, (a, b) in enumerate(owners)]
+    sanctioned = {pid for pid, _n in ring + [p for ab in owners for p in ab]}
+    sel = select_network([], rels, sanctioned, 40, 60)
+    assert sel is not None
+    assert {pid for pid, _n in ring} <= {k[1] for k in sel.chosen}
+    tied = {k for r in sel.rels for k in (r[0], r[1])}
+    assert set(sel.chosen) <= tied  # no party drawn alone
+    assert sel.relationships[0] == 30  # the ring's 20 ties and 10 owners'
