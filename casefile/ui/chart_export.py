@@ -18,7 +18,6 @@ from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
-from casefile.ui.chart_layer import GREY
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 
@@ -70,7 +69,7 @@ def draw_chart(p: QPainter, scene: ChartScene) -> None:
     """The chart's links and nodes as vectors, in scene coordinates."""
     layer = scene.layer
     vis = np.flatnonzero(layer.visible)
-    groups = np.where(layer.grey[vis], GREY, layer.pen_group[vis])
+    groups = layer.groups(vis)
     for g in np.unique(groups).tolist():
         idx = vis[groups == g]
         x = np.empty(2 * len(idx))

@@ -34,7 +34,8 @@ TILES = 4  # tiles across the chart, each with paths of its own
 DRAFT_OVER = 2000  # links drawn in a view while zooming, at most (the rest wait)
 CULL = 0.2  # a view showing less than this share of the chart draws only the links in it
 GREY = len(LINK_KINDS) * len(STYLES) * 3  # the pen group of links of hidden nodes in grey
-GROUPS = GREY + 1
+ENDED_PEN = GREY + 1  # the pen group of sanction links whose sanctions have all ended
+GROUPS = GREY + 2
 
 
 def width_class(count: int) -> int:
@@ -62,11 +63,18 @@ class LinkLayer(QGraphicsItem):
                     self.pens[(ki * len(STYLES) + si) * 3 + wi] = pen
         self.pens[GREY] = QPen(QColor("#BBBBBB"), 1)
         self.pens[GREY].setCosmetic(True)
+        faint = QColor(LINK_COLOURS["sanction"])
+        faint.setAlpha(110)
+        self.pens[ENDED_PEN] = QPen(faint, 1, Qt.PenStyle.DashLine)
+        self.pens[ENDED_PEN].setCosmetic(True)
         self.hot_pen = QPen(QColor(PATH_COLOUR), 5)
         self.hot_pen.setCosmetic(True)
         self.directed = graph.directed
         self.visible = np.ones(m, bool)
         self.grey = np.zeros(m, bool)  # links of hidden nodes shown in grey
+        sanction = np.flatnonzero(graph.link_kinds == LINK_KINDS.index("sanction"))
+        self.ended = np.zeros(m, bool)  # sanction links of ended sanctions only: faint
+        self.ended[sanction] = [graph.links[i].ended for i in sanction.tolist()]
         self.highlight = np.zeros(m, bool)
         self.fan = fan_offsets(graph.src, graph.dst, len(graph.nodes))
         self.p1 = np.zeros((m, 2))
@@ -114,6 +122,13 @@ class LinkLayer(QGraphicsItem):
         self._build_hot()
         self.update()
 
+    def groups(self, idx: np.ndarray | None = None) -> np.ndarray:
+        """The pen group each link (of ``idx``, or all) is drawn with: grey for the links
+        of hidden nodes, faint for ended sanctions, else by kind, style and width."""
+        sel = slice(None) if idx is None else idx
+        return np.where(self.grey[sel], GREY,
+                        np.where(self.ended[sel], ENDED_PEN, self.pen_group[sel]))
+
     def _boxes(self) -> None:
         """Each link's bounding box, as four arrays (hit tests and culling read them)."""
         self.x0 = np.minimum(self.p1[:, 0], self.p2[:, 0])
@@ -123,8 +138,7 @@ class LinkLayer(QGraphicsItem):
 
     def restyle(self) -> None:
         """Regroup after the visible, grey or highlighted links changed."""
-        group = np.where(self.grey, GREY, self.pen_group)
-        self.key = np.where(self.visible, self.tile * GROUPS + group, -1)
+        self.key = np.where(self.visible, self.tile * GROUPS + self.groups(), -1)
         self.paths = {}
         self._build(np.unique(self.key))
         self._build_hot()
@@ -244,13 +258,14 @@ class LinkLayer(QGraphicsItem):
         margin = exposed.adjusted(-20, -20, 20, 20)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing,
                               len(idx) < 6000 and not self.deferred)
-        group = np.where(self.grey[idx], GREY, self.pen_group[idx])
+        group = self.groups(idx)
         order = np.argsort(group, kind="stable")
         idx, group = idx[order], group[order]
-        for part in np.split(idx, np.flatnonzero(np.diff(group)) + 1) if len(idx) else []:
-            painter.setPen(self.pens[int(GREY if self.grey[part[0]]
-                                         else self.pen_group[part[0]])])
-            painter.drawPath(self._path(part, margin)[0])
+        cuts = np.flatnonzero(np.diff(group)) + 1
+        for part, first in zip(np.split(idx, cuts), [0, *cuts.tolist()], strict=True):
+            if len(part):
+                painter.setPen(self.pens[int(group[first])])
+                painter.drawPath(self._path(part, margin)[0])
         if self.hot is not None:
             painter.setPen(self.hot_pen)
             painter.drawPath(self.hot)

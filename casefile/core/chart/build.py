@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from casefile.core.chart.model import ChartGraph, ChartLink, ChartNode, Fact
+from casefile.core.chart.parts import ENDED
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class ChartBuilder:
             self._nodes[b].sanctioned = True
         text = f"{name}{' — ' + programme if programme else ''}{' (ended)' if ended else ''}"
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
-        self._link("sanction", "", a, b, programme or "sanctions", fact)
+        self._link("sanction", ENDED if ended else "", a, b, programme or "sanctions", fact)
 
     def event(self, event_id: int, title: str, first: date | None = None,
               last: date | None = None) -> int:

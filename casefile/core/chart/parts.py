@@ -16,6 +16,7 @@ PARTY_KINDS = ("company", "person", "organisation", "public_body", "vessel", "ai
                "other")
 NODE_KINDS = (*PARTY_KINDS, "country", "authority", "event")
 LINK_KINDS = ("shipment", "relationship", "sanction", "participation", "shared_event")
+ENDED = "ended"  # the sub-kind of a sanction link whose sanctions have all ended or been lifted
 STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower, uncited
 STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
                "dotted": "not cited"}
@@ -141,6 +142,11 @@ class ChartLink:
     loader: Callable[[ChartLink], list[Fact]] | None = field(default=None, repr=False,
                                                               compare=False)
     _facts: list[Fact] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ended(self) -> bool:
+        """A sanction link whose sanctions have all ended or been lifted (drawn faint)."""
+        return self.key.startswith(f"sanction:{ENDED}:")
 
     @property
     def facts(self) -> list[Fact]:
