@@ -15,7 +15,7 @@ from reportlab.lib import colors
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.fan import FAN, fan_offsets, fanned
-from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.model import LINK_KINDS, ChartGraph
 from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
 from casefile.report.figure_text import label_strings, wrap_text
@@ -77,8 +77,9 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
                 np.array([link.target]), np.array([across])))
         colour = _c(LINK_COLOURS.get(link.kind, "#4D4D4D"))
         w = 0.6 + min(link.count, 50) ** 0.5 * 0.5 if link.kind == "shipment" else 0.7
-        d.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=w,
-                   strokeDashArray=DASH.get(link.style), strokeOpacity=0.8))
+        d.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=w,  # ended: faint
+                   strokeDashArray=DASH["dashed"] if link.ended else DASH.get(link.style),
+                   strokeOpacity=0.35 if link.ended else 0.8))
         length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
         if link.directed and length > 12:
             ux, uy = (x2 - x1) / length, (y2 - y1) / length
@@ -129,6 +130,9 @@ def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
               ("dashed: cited lower", "#4D4D4D", "dashed"),
               ("dotted: not cited", "#4D4D4D", "dotted"),
               ("sanctioned", SANCTION_RED, "ring")]
+    sanctions = np.flatnonzero(graph.link_kinds == LINK_KINDS.index("sanction")).tolist()
+    if any(graph.links[i].ended for i in sanctions):
+        items.append(("sanction ended or lifted", LINK_COLOURS["sanction"], "ended"))
     for text, colour, what in items:
         if x > width - 90:
             x, y = 0.0, y - 11
@@ -139,7 +143,8 @@ def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
                          strokeColor=_c(colour), strokeWidth=1.4))
         else:
             d.add(Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=_c(colour),
-                       strokeDashArray=DASH[what], strokeWidth=0.9))
+                       strokeDashArray=DASH["dashed" if what == "ended" else what],
+                       strokeWidth=0.9, strokeOpacity=0.35 if what == "ended" else 1))
         for s in label_strings(x + 18, y, text, 6.5):
             d.add(s)
         x += 26 + len(text) * 3.6

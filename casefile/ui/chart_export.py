@@ -18,6 +18,7 @@ from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
+from casefile.ui.chart_layer import ENDED_PEN
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 
@@ -147,6 +148,12 @@ def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:
         words = LINK_WORDS[kind]
         p.drawText(QPointF(x + 32, y + 14), words)
         x += 32 + fm.horizontalAdvance(words) + 22
+    if scene.layer.ended[scene.layer.visible].any():  # in the legend only when drawn
+        p.setPen(scene.layer.pens[ENDED_PEN])
+        p.drawLine(QPointF(x, y + 9), QPointF(x + 26, y + 9))
+        p.setPen(QColor("#222222"))
+        p.drawText(QPointF(x + 32, y + 14), "sanctions ended or lifted")
+        x += 32 + fm.horizontalAdvance("sanctions ended or lifted") + 22
     for style, dash in (("solid", Qt.PenStyle.SolidLine), ("dashed", Qt.PenStyle.DashLine),
                         ("dotted", Qt.PenStyle.DotLine)):
         p.setPen(QPen(QColor("#444444"), 1.5, dash))

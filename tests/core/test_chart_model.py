@@ -76,6 +76,22 @@ def test_relationships_and_sanctions_by_authority():
     assert g.nodes[eu.source].kind == "authority" and g.nodes[eu.source].label == "EU"
     assert g.nodes[g.index["entity:2"]].sanctioned
     assert not g.nodes[g.index["entity:3"]].sanctioned  # its only sanction has ended
+    assert eu.ended and not ofac.ended  # drawn faint, with its own line in the legends
+
+
+def test_an_ended_and_a_current_sanction_of_one_party_are_two_links():
+    """The same authority's sanction in force and one it lifted: the lifted one drawn
+    faint beside the one in force, not one link that looks in force."""
+    b = small()
+    b.sanction(1, 2, "EU", "Regulation 269/2014")
+    b.sanction(2, 2, "EU", "Regulation 833/2014", ended=True)
+    b.sanction(3, 3, "EU", "Regulation 269/2014", ended=True)
+    b.sanction(4, 3, "EU", "Regulation 765/2006", ended=True)
+    g = b.graph()
+    links = [lk for lk in g.links if lk.kind == "sanction"]
+    assert sorted((g.nodes[lk.target].key, lk.ended, len(lk.facts)) for lk in links) == [
+        ("entity:2", False, 1), ("entity:2", True, 1), ("entity:3", True, 2)]
+    assert g.nodes[g.index["entity:2"]].sanctioned
 
 
 def test_styles_follow_the_best_citation():

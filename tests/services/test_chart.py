@@ -162,3 +162,28 @@ def test_the_dossier_applies_the_charts_formatting_rules(demo, tmp_path):
         return any(all(abs(a - b) < 0.005 for a, b in zip(f, want, strict=True))
                    for f in fills(data))
     assert not has(pdfs[0]) and has(pdfs[1])  # Russian parties in the rule's colour
+
+
+def test_the_dossier_chart_says_a_lifted_sanction_in_its_legend(demo, tmp_path):
+    """A saved chart with a lifted sanction prints it faint, and its legend says so; one
+    without prints no such line."""
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    def printed(name):
+        g = graph(demo)
+        state = ChartState(layout="force")
+        state.remember(g, arrange(g, state))
+        cid = save_chart(demo, None, name, state).result
+        out = tmp_path / f"{name}.pdf"
+        export_dossier(demo, out, DossierOptions(sections=("network",), chart_id=cid))
+        return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+                        .split())
+
+    assert "sanction ended or lifted" not in printed("before")
+    demo.create("sanction", {"entity_id": 2, "authority": "Council of the EU",
+                             "programme": "Regulation 833/2014", "date": "2022-03-15",
+                             "status": "lifted", "end": "2023-09-14"})
+    assert "sanction ended or lifted" in printed("after")

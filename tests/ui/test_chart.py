@@ -171,6 +171,37 @@ def test_export_carries_the_marking_title_and_legend(qtbot, demo_window, tmp_pat
     assert "Tekhkrim" in words and "sanctioned" in words and "not cited" in words
 
 
+def test_a_lifted_sanction_is_drawn_faint_and_said_in_the_legend(qtbot, demo_window,
+                                                                  tmp_path):
+    """A sanction lifted is not drawn as one in force: its link is faint and dashed, and the
+    exported legend says what that line means."""
+    from casefile.ui.chart_layer import ENDED_PEN
+    from casefile.ui.ops import records as record_ops
+
+    win = demo_window
+    dock = _chart(qtbot, win)
+    svg = dock.export(tmp_path / "before.svg")
+    assert "ended or lifted" not in " ".join(ET.fromstring(svg.read_text("utf-8")).itertext())
+    record_ops.create_record(win.session, "sanction", {
+        "entity_id": 2, "authority": "Council of the EU", "programme": "Regulation 833/2014",
+        "date": "2022-03-15", "status": "lifted", "end": "2023-09-14"}).run()
+    qtbot.waitUntil(lambda: any(lk.kind == "sanction" and lk.ended
+                                for lk in dock.graph.links), timeout=10000)
+    wait_idle(qtbot, win)
+    layer = dock.scene.layer
+    ended = [i for i, lk in enumerate(dock.graph.links) if lk.ended]
+    current = [i for i, lk in enumerate(dock.graph.links) if lk.kind == "sanction"
+               and not lk.ended]
+    assert len(ended) == 1 and current
+    assert layer.groups()[ended[0]] == ENDED_PEN
+    assert all(layer.groups()[i] != ENDED_PEN for i in current)
+    assert layer.pens[ENDED_PEN].style() == Qt.PenStyle.DashLine
+    assert not dock.graph.nodes[dock.graph.index[TEKHKRIM]].sanctioned  # (lifted only)
+    svg = dock.export(tmp_path / "after.svg")
+    assert "sanctions ended or lifted" in " ".join(ET.fromstring(
+        svg.read_text("utf-8")).itertext())
+
+
 def test_double_click_opens_and_selection_follows_the_table(qtbot, demo_window):
     win = demo_window
     dock = _chart(qtbot, win)
