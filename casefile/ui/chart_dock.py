@@ -141,7 +141,8 @@ class ChartDock(QDockWidget, ChartCommands):
             self.bar.set_charts(saved, self.chart_id)
             self._draw(graph, pos, modified=chart is None)
             self._read_done()
-        self.session.query(read, draw)
+        self.loaded = False  # (what asks for it meanwhile waits for this read)
+        self.session.query(read, draw, self._read_failed)
 
     def refresh(self) -> None:
         """Read the facts again; nodes keep their places, new ones go around them."""
@@ -168,7 +169,8 @@ class ChartDock(QDockWidget, ChartCommands):
             self.bar.set_charts(saved, self.chart_id)
             self._draw(graph, pos, modified=self.modified)
             self._read_done()
-        self.session.query(read, draw)
+        self.loaded = False
+        self.session.query(read, draw, self._read_failed)
 
     def when_read(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` once the case's chart has been read: now, or after the read that
@@ -178,6 +180,12 @@ class ChartDock(QDockWidget, ChartCommands):
             fn()
         else:
             self._then.append(fn)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        """A read of the chart failed: what waited for it is dropped (not run much later
+        against another read), and the failure is said as any other."""
+        self._then.clear()
+        self.session.failed.emit(exc)
 
     def _read_done(self) -> None:
         self.loaded = True

@@ -197,3 +197,42 @@ def test_fold_leaves_into_a_collection_and_unfold_it_by_double_click(qtbot, demo
     back = dock.scene.positions()
     for k in ("entity:5", "entity:6"):  # the members go back where they were
         assert np.array_equal(back[dock.graph.index[k]], before[dock.graph.index[k]])
+
+
+@HEADLESS
+def test_chart_from_selection_after_an_edit_while_the_chart_was_hidden(qtbot, demo_window):
+    """The chart, read once, sat behind the timeline while a party was made: a chart of
+    that party waits for the read its showing starts (found by review17)."""
+    win = demo_window
+    dock = _ready(qtbot, win)
+    win.timeline.raise_()  # the chart behind the timeline's tab
+    qtbot.waitUntil(lambda: not dock.on_screen.showing(), timeout=5000)
+    made = []
+    win.session.op(lambda case: case.create("entity", {"name": "Rosoboronexport"})).success(
+        lambda ch: made.append(ch.result)).run()
+    qtbot.waitUntil(lambda: bool(made), timeout=10000)
+    wait_idle(qtbot, win)
+    eid = made[0]
+    _table_menu(qtbot, win, "entity", eid)["Chart from Selection"].trigger()
+    wait_idle(qtbot, win)
+    qtbot.wait(600)
+    wait_idle(qtbot, win)
+    assert _keys(dock) == [f"entity:{eid}"]
+
+
+@HEADLESS
+def test_chart_from_selection_of_a_known_party_after_an_edit_while_hidden(qtbot, demo_window):
+    win = demo_window
+    dock = _ready(qtbot, win)
+    win.timeline.raise_()
+    qtbot.waitUntil(lambda: not dock.on_screen.showing(), timeout=5000)
+    made = []
+    win.session.op(lambda case: case.create("entity", {"name": "Rosoboronexport"})).success(
+        lambda ch: made.append(ch.result)).run()
+    qtbot.waitUntil(lambda: bool(made), timeout=10000)
+    wait_idle(qtbot, win)
+    _table_menu(qtbot, win, "entity", 2)["Chart from Selection"].trigger()
+    wait_idle(qtbot, win)
+    qtbot.wait(600)
+    wait_idle(qtbot, win)
+    assert _keys(dock) == ["entity:2"]
