@@ -310,14 +310,19 @@ class MainWindow(QMainWindow):
             kind = item.data(Qt.ItemDataRole.UserRole)
             item.setText(f"{plural(kind)}  ({counts.get(kind, 0):,})")
         if self._first_counts:  # a case opened on a section it holds nothing of (the last
-            # case's): the first section it holds records of instead
+            # case's): the first section it holds records of instead, for this case only
+            # (the section remembered stays the user's choice)
             self._first_counts = False
             held = [k for k in NAV_KINDS if counts.get(k, 0)]
             if held and not counts.get(self.current_kind(), 0):
+                self.nav.blockSignals(True)
                 self.nav.setCurrentRow(NAV_KINDS.index(held[0]))
+                self.nav.blockSignals(False)
+                self.records.set_kind(held[0])
 
     # -- navigation ---------------------------------------------------------------------
     def _kind_chosen(self, _row: int) -> None:
+        self._first_counts = False  # the user's choice is not undone when the counts come
         if self.session.case is not None:
             self.settings.setValue("nav/kind", self.current_kind())
         self.records.set_kind(self.current_kind())
