@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QMenu, QTableView
 
 from casefile.core.labels import plural
-from casefile.ui.column_fit import MOSTLY_EMPTY
+from casefile.ui.column_fit import MOSTLY_EMPTY, WHEN_USED
 from casefile.ui.column_widths import ColumnWidths
 
 
@@ -33,9 +33,13 @@ class ColumnChooser(QObject):
         header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_menu)
-        view.model().modelReset.connect(self.apply)
+        model = view.model()
+        model.modelReset.connect(self.apply)
+        for changed in (model.rowsInserted, model.dataChanged):  # a value may come by edit
+            changed.connect(self._used_now)
         if widths is not None:
             widths.crowded_changed.connect(lambda _kind: self.apply())
+            widths.unused = self.unused
 
     def chosen(self, kind: str) -> set[str] | None:
         """The columns the user hid in ``kind`` (None: never chosen there)."""
@@ -47,11 +51,33 @@ class ColumnChooser(QObject):
         return {k for k in items if k}
 
     def hidden(self, kind: str) -> set[str]:
-        """The columns hidden in ``kind``: the user's choice, else the crowded ones."""
+        """The columns hidden in ``kind``: the user's choice, else the crowded ones; and
+        those shown only when used (column_fit.WHEN_USED) while no row has a value."""
+        return self._chosen_or_crowded(kind) | self.unused(kind)
+
+    def _chosen_or_crowded(self, kind: str) -> set[str]:
         chosen = self.chosen(kind)
         if chosen is not None:
             return chosen
-        return self.widths.crowded(kind) if self.widths is not None else set()
+        return set(self.widths.crowded(kind)) if self.widths is not None else set()
+
+    def unused(self, kind: str) -> set[str]:
+        """The columns of ``kind`` shown only when used that no row of the listing shown
+        has a value in (all its rows, not a sample: 100 persons among 10^4 companies)."""
+        keys = WHEN_USED.get(kind)
+        listing = getattr(self.view.model(), "listing", None)
+        if not keys or listing is None or kind != self.kind():
+            return set()
+        at = {c.key: i for i, c in enumerate(listing.columns) if c.key in keys}
+        return {k for k, i in at.items() if not any(row[i] for row in listing.rows)}
+
+    def _used_now(self, *_args: object) -> None:
+        kind = self.kind()
+        if kind is not None and WHEN_USED.get(kind) and any(
+                self.view.isColumnHidden(i) and c.key not in self.unused(kind)
+                and c.key not in self._chosen_or_crowded(kind)
+                for i, c in enumerate(self.columns())):
+            self.apply()  # a column hidden for want of a value has one now
 
     def set_hidden(self, kind: str, keys: set[str]) -> None:
         if self.settings is not None:
@@ -91,7 +117,7 @@ class ColumnChooser(QObject):
         return menu
 
     def _toggle(self, kind: str, key: str, on: bool) -> None:
-        hidden = self.hidden(kind)
+        hidden = self._chosen_or_crowded(kind)  # (never the unused: they come back when used)
         if on:
             hidden.discard(key)
         else:

@@ -17,7 +17,7 @@ least worth (:data:`LEAST_WORTH`) in their order, until they fit."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 MAX_PX = 360  # a column sized to its content is at most this wide (tooltips say the rest)
 FLOOR_PX = 150  # the others give way to this first (never below their header)
@@ -124,18 +124,17 @@ WHEN_USED = {"entity": frozenset({"born", "identifiers"})}
 
 
 def to_hide(kind: str, keys: Sequence[str], filled: dict[str, float],
-            fits: Callable[[list[int]], bool]) -> set[str]:
+            fits: Callable[[list[int]], bool], unused: Collection[str] = ()) -> set[str]:
     """The columns of ``kind`` (``keys`` in order) to hide until the others ``fits`` (the
     indexes shown): the mostly empty ones (a value in fewer than half the rows seen), the
-    emptiest and then the rightmost first, then those of least worth; and, whether the others
-    fit or not, those of :data:`WHEN_USED` without a value. ``filled`` has only the columns
-    that may be hidden."""
-    unused = {k for k in WHEN_USED.get(kind, ()) if k in filled and not filled[k]}
+    emptiest and then the rightmost first, then those of least worth. ``filled`` has only
+    the columns that may be hidden; ``unused`` ones are hidden anyway (:data:`WHEN_USED`)
+    and take no room."""
     shown = [i for i, k in enumerate(keys) if k not in unused]
     empty = sorted((filled[k], -i) for i, k in enumerate(keys)
                    if k in filled and filled[k] < MOSTLY_EMPTY)
     worth = [keys.index(k) for k in LEAST_WORTH.get(kind, ()) if k in keys and k in filled]
-    hide: set[str] = set(unused)
+    hide: set[str] = set()
     for at in [-i for _, i in empty] + worth:
         if fits(shown):
             break

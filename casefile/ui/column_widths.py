@@ -60,6 +60,8 @@ class ColumnWidths(QObject):
         self.chosen: dict[tuple[str, str], int] = {}  # (kind, key) -> the user's width
         self._kind: str | None = None
         self._setting = False
+        # kind -> the columns hidden for having no value (the chooser's: column_fit.WHEN_USED)
+        self.unused: Callable[[str], set[str]] = lambda _kind: set()
         header = view.horizontalHeader()
         header.setStretchLastSection(False)  # the long text column stretches instead
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Prot…", not "tect"
@@ -105,7 +107,8 @@ class ColumnWidths(QObject):
         filled = {c.key: self.filled[kind][c.key] for c in cols
                   if wants[c.key][3] in ("other", "empty") and not c.stretch}
         hide = to_hide(kind, [c.key for c in cols], filled,
-                       lambda shown: sum(self._floors(kind, wants, shown)) <= width)
+                       lambda shown: sum(self._floors(kind, wants, shown)) <= width,
+                       self.unused(kind))
         if hide != self._crowded.get(kind):
             self._crowded[kind] = hide
             self.crowded_changed.emit(kind)  # (the chooser hides them)

@@ -5,6 +5,7 @@ user's choice is remembered (QSettings) and wins over the default from then on."
 
 from PySide6.QtCore import QSettings
 
+from casefile.services.case.facade import Case
 from casefile.services.exchange.demo import write_demo
 from casefile.ui.column_fit import FLOOR_PX
 from casefile.ui.main_window import MainWindow
@@ -122,5 +123,61 @@ def test_namesakes_are_told_apart_by_birth_date_and_identifier(qtbot, tmp_path):
                  win.records.model.index(r, keys.index("identifiers")).data())
                 for r in range(2)}
         assert rows == {("1961-04-02", "INN 7707083893"), ("1975-11-30", "INN 7728168971")}
+    finally:
+        win.close()
+
+
+def test_hiding_tags_in_a_case_without_births_keeps_born_hidden_in_a_list(qtbot, tmp_path):
+    """(review17) The user's choice of columns is theirs alone: a column hidden for want of
+    a value is not saved with it, and shows in a case that has values."""
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: "entity" in win.records.widths.measured, timeout=10000)
+        wait_idle(qtbot, win)
+        assert _hidden(win) == {"born", "identifiers"}
+        _acts(win.column_chooser.menu())["tags"].setChecked(False)  # the user hides Tags
+        assert win.settings.value("table/hidden/entity") == "tags"  # the user's only
+        path = tmp_path / "list.casefile"
+        with Case.new(path) as case:
+            for born, inn in (("1961-04-02", "7707083893"), ("1975-11-30", "7728168971")):
+                eid = case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person",
+                                             "birth": born}).result
+                case.create("identifier", {"entity_id": eid, "scheme": "INN", "value": inn})
+        win.open_path(path)
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 2, timeout=10000)
+        wait_idle(qtbot, win)
+        assert not _hidden(win) & {"born", "identifiers"}
+    finally:
+        win.close()
+
+
+def test_born_appears_once_parties_with_births_arrive(qtbot, tmp_path):
+    """(review17) Born and Identifiers come into view when the first values do."""
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        path = tmp_path / "new.casefile"
+        with Case.new(path) as case:
+            case.create("entity", {"name": "Volga Trade"})
+        win.open_path(path)
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 1, timeout=10000)
+        wait_idle(qtbot, win)
+        assert {"born", "identifiers"} <= _hidden(win)
+        def fill(case):
+            def f(tx):
+                from casefile.services.case.operations import insert_row
+                for i in range(30):
+                    e = insert_row(tx, "entity", {"name": "SMIRNOV, Maria", "kind": "person",
+                                                  "birth": f"19{50 + i}"})
+                    insert_row(tx, "identifier", {"entity_id": e, "scheme": "INN",
+                                                  "value": f"77070838{i:02d}"})
+            return case.operation("Import", f)
+        win.session.op(fill).run()
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 31, timeout=10000)
+        wait_idle(qtbot, win)
+        qtbot.wait(300)
+        assert not _hidden(win) & {"born", "identifiers"}
     finally:
         win.close()
