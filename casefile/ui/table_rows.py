@@ -41,7 +41,7 @@ class RowSignals(Protocol):
 def keyer(listing: Listing, column: int) -> Callable[[int], Key]:
     """id -> what the row of that record sorts by in ``column`` (None: blank)."""
     lst = listing
-    date = lst.columns[column].key == "date" and lst.dated
+    date = lst.columns[column].key == lst.by_day and lst.dated
     numeric = lst.columns[column].numeric
 
     def key(record_id: int) -> Key:
@@ -58,7 +58,7 @@ def permutation(listing: Listing, column: int, desc: bool) -> list[int]:
     the sort of a 100k-row table)."""
     lst = listing
     col = lst.columns[column]
-    date = col.key == "date" and lst.dated
+    date = col.key == lst.by_day and lst.dated
     raw: list[Any] = lst.sort_keys if date else list(map(itemgetter(column), lst.rows))
     if col.numeric and (None in raw or "" in raw):
         filled = [i for i, v in enumerate(raw) if v is not None and v != ""]

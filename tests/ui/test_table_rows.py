@@ -114,3 +114,24 @@ def test_an_edit_that_keeps_the_row_in_place_moves_nothing():
     table_rows.patch(lst, orders, {7}, listing({7: state[7]}), orders[(0, False)], (0, False),
                      mirror)
     assert mirror.steps == 0 and changed == [6] and lst.rows[6][1] == 70
+
+
+def test_born_sorts_by_the_day_each_birth_date_can_begin(tmp_path):
+    """(review17) Birth dates as written ('2 April 1961', 'c. 1950', '1930s') sort by the
+    first day each can mean, not as text."""
+    from casefile.services.case.facade import Case
+    from casefile.services.queries.listing import list_records
+
+    case = Case.new(tmp_path / "c.casefile")
+    for born in ("2 April 1961", "1975-11-30", "c. 1950", "12 March 1980", "1930s"):
+        case.create("entity", {"name": f"P {born}", "kind": "person", "birth": born})
+    with case.read() as conn:
+        listing = list_records(conn, "entity")
+    col = [c.key for c in listing.columns].index("born")
+    rows = dict(zip(listing.ids, listing.rows, strict=True))
+    order = table_rows.permutation(listing, col, False)
+    assert [rows[i][col] for i in order] == ["1930s", "c. 1950", "2 April 1961",
+                                             "1975-11-30", "12 March 1980"]
+    key = table_rows.keyer(listing, col)
+    assert [key(i) for i in order] == sorted(key(i) for i in order)
+    case.close()

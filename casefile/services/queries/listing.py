@@ -100,8 +100,11 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          standing_sql("x", not_stated=NOT_STATED_SHORT)]),
 }
 
-# How date columns sort: by first day, not by the text.
-SORT_KEYS = {"date": "x.date_start"}
+# The column of each kind that sorts by the first day its date can mean, not by its text as
+# written ('12 March 1980' after '1975-11-30'), and what is read for it.
+SORTED_BY_DAY: dict[str, tuple[str, str]] = {
+    **{kind: ("date", "x.date_start") for kind in schema.DATED_KINDS},
+    "entity": ("born", "x.birth_start")}
 
 
 @dataclass
@@ -123,7 +126,8 @@ class Listing:
     ids: list[int] = field(default_factory=list)
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     sort_keys: list[Any] = field(default_factory=list)  # date_start per row, where dated
-    dated: bool = False  # the kind has a fuzzy date (and the rows their sort_keys)
+    dated: bool = False  # a column sorts by day (``by_day``; the rows have their sort_keys)
+    by_day: str = "date"  # that column's key
 
 
 def columns(kind: str) -> list[Column]:
@@ -143,10 +147,12 @@ def list_records(conn: Connection, kind: str, filters: Filters | None = None,
     if ids is not None:
         where.append("x.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(ids)))
-    extra = ", x.date_start" if dated else ""
+    day = SORTED_BY_DAY.get(kind)
+    keyed = day is not None and any(c.key == day[0] for c in cols)
+    extra = f", {day[1]}" if keyed and day is not None else ""
     sql = (f"SELECT x.id, {', '.join(exprs)}{extra} FROM {kind} x"
            f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY x.id")
-    out = Listing(kind, cols, dated=dated)
+    out = Listing(kind, cols, dated=keyed, by_day=day[0] if day else "date")
     n = len(exprs)
     # the driver's own cursor, on the same connection: plain tuples, no Row per record
     driver = cast(sqlite3.Connection, conn.connection.driver_connection)
@@ -154,7 +160,7 @@ def list_records(conn: Connection, kind: str, filters: Filters | None = None,
     while rows := cur.fetchmany(5000):  # a part at a time: no second copy of every row
         out.ids += [r[0] for r in rows]
         out.rows += [r[1:n + 1] for r in rows]
-        if dated:
+        if keyed:
             out.sort_keys += [r[n + 1] or "" for r in rows]
     return out
 
