@@ -121,11 +121,13 @@ def index(data: DossierData, f: Furniture) -> list[Flowable]:
                     if a["name"] and a["name"] != e["name"] and a.get("kind") != "weak_alias"]
         # namesakes (and their aliases) are one line with each page: seven lines of
         # 'Смирнов Мария — see SMIRNOV, Maria 1378' told the reader nothing
-        lines: dict[tuple[str, str], list[dict]] = {}
+        lines: dict[tuple[str, str], dict[int, dict]] = {}  # each party once (an alias
+        # given twice, as an alias and as a previous name, is not a second party)
         for name, e, see in sorted(entries, key=lambda x: natural(x[0])):
-            lines.setdefault((name, see), []).append(e)
+            lines.setdefault((name, see), {})[e["id"]] = e
         items: list[Flowable] = []
-        for (name, see), parties in lines.items():
+        for (name, see), by_id in lines.items():
+            parties = list(by_id.values())
             runs = [r(name)] + ([r(f" — see {see}", italic=True)] if see else [])
             if len(parties) > 1:
                 runs.append(r(f" ({len(parties)} parties)"))

@@ -324,3 +324,22 @@ def test_the_index_gives_namesakes_one_line_with_their_pages(case, tmp_path):
     numbers = [int(p) for p in pages.replace(",", " ").split()]
     assert len(numbers) >= 2 and numbers == sorted(set(numbers))  # each page once
     assert re.search(r"Volga Trade \d+", index)
+
+
+def test_an_alias_given_twice_is_one_party_in_the_index(case, tmp_path):
+    """(review17) A party with the same alias as a previous name and as an alias is one
+    party in its index line, not '(2 parties)'."""
+    from casefile.services.case.operations import insert_row
+
+    def fill(tx):
+        e = insert_row(tx, "entity", {"name": "Gazprom Neft", "kind": "company"})
+        insert_row(tx, "alias", {"entity_id": e, "name": "Sibneft", "kind": "previous_name"})
+        insert_row(tx, "alias", {"entity_id": e, "name": "Sibneft", "kind": "alias"})
+
+    case.operation("Fill", fill)
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("entities", "index")))
+    _reader, text = _text(out)
+    index = " ".join(text[text.rindex("Index of parties"):].split())
+    assert re.search(r"Sibneft — see Gazprom Neft \d", index)
+    assert "parties)" not in index and index.count("Sibneft") == 1
