@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help="full-text search in a case")
     s.add_argument("path", type=Path)
     s.add_argument("query")
-    s.add_argument("--limit", type=int, default=50)
+    s.add_argument("--limit", type=_at_least_one, default=50,
+                   help="the most matches to print (default 50)")
 
     s = sub.add_parser("check", help="integrity check: SQLite, attachment hashes, audit chain")
     s.add_argument("path", type=Path)
@@ -87,6 +88,17 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
     s.add_argument("path", type=Path)
     s.add_argument("-o", "--output", type=Path, required=True)
+
+
+def _at_least_one(text: str) -> int:
+    """A count of 1 or more (``--limit 0`` prints nothing, and said more matched)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("it must be 1 or more")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +198,8 @@ def _run(args: argparse.Namespace) -> int:
 
         with _open(args.path, readonly=True) as case:
             hits = case.search(args.query, args.limit + 1)
-            if not case.full_text_available():
+            fts = case.full_text_available()
+            if not fts:
                 print("note: this Python's SQLite has no FTS5; using plain text matching",
                       file=sys.stderr)
         for h in hits[:args.limit]:
@@ -194,7 +207,8 @@ def _run(args: argparse.Namespace) -> int:
         if not hits:
             print("No matches.", file=sys.stderr)
         elif len(hits) > args.limit:
-            print(f"note: the best {args.limit:,} matches; more records match (--limit N "
+            which = "best" if fts else "first"
+            print(f"note: the {which} {args.limit:,} matches; more records match (--limit N "
                   "shows more)", file=sys.stderr)
         return 0
     if args.verb == "check":

@@ -22,7 +22,7 @@ class Progress:
     def __call__(self, done: float, total: float, what: str) -> None:
         if not self.live or not total:
             return
-        pct = int(100 * done // total)
+        pct = min(max(int(100 * done // total), 0), 100)
         text = self.line.format(pct=pct, done=done, total=total, what=what)
         now = time.monotonic()
         if text == self.shown or (now - self.at < 0.1 and pct == self.pct):

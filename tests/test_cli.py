@@ -451,3 +451,25 @@ def test_long_verbs_show_progress_on_a_terminal_only(tmp_path, capsys, monkeypat
     assert re.match(r"\r +\d+% [\d,]+ records", lines[0])  # the import's, redrawn in place
     assert re.search(r"\r +\d+% Laying out pages", lines[1])  # the dossier's
     assert lines[2:] == [""]  # each ended once
+
+
+def test_search_limit_is_one_or_more_and_progress_stays_within_0_and_100(tmp_path, capsys,
+                                                                         monkeypatch):
+    """(review17) '--limit 0' printed nothing and said more matched; a progress of more
+    than its total drew '140%'."""
+    import sys
+
+    from casefile.cli_progress import Progress
+
+    path = tmp_path / "d.casefile"
+    assert main(["demo", str(path)]) == 0
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", str(path), "Tekhkrim", "--limit", "0"])
+    assert exit_.value.code == 2 and "it must be 1 or more" in capsys.readouterr().err
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    progress = Progress()
+    progress(7, 5, "over")
+    progress(1, -2, "negative")
+    progress.end()
+    assert term.buf.getvalue().split("\r")[1:] == ["100% over", "  0% negative\n"]

@@ -236,7 +236,8 @@ class SearchPanel(QDockWidget):
             self.summary.setText(f"Nothing found for “{text}”. Try fewer words, or the start "
                                  "of a word.")
         else:
-            cut = (" — the best matches only: more records match" if self.results.more else
+            which = "best" if self.results.ranked else "first"
+            cut = (f" — the {which} matches only: more records match" if self.results.more else
                    " — more records touch these parties" if self.results.more_related
                    else "")
             self.summary.setText(f"{shown} found for “{text}”"

@@ -5,6 +5,7 @@ instead of a square block drawn small."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,31 @@ def test_small_groups_laid_out_together_as_each_alone(case, seed):
     loop = src != dst
     length = np.linalg.norm(pos[src[loop]] - pos[dst[loop]], axis=1)
     assert length.size == 0 or (length.min() > 0.3 and length.max() < 4.0)
+
+
+def test_a_small_group_is_laid_out_the_same_whatever_groups_are_beside_it():
+    """(review17) No group feels another: a group's layout is the same next to one group
+    as next to another of the same size; and the run reports progress and can be
+    cancelled, as a force layout can."""
+    a = np.arange(0, 5)
+    ring = (np.array([0, 1, 2, 3, 4]), np.array([1, 2, 3, 4, 0]))
+    beside = [np.arange(5, 9), np.arange(5, 9)]
+    links = [(np.array([5, 6, 7]), np.array([6, 7, 8])), (np.array([5, 5, 5]),
+                                                         np.array([6, 7, 8]))]
+    first, second = (small_groups([a, b], np.concatenate([ring[0], s]),
+                                  np.concatenate([ring[1], d]), seed=2)[0]
+                     for b, (s, d) in zip(beside, links, strict=True))
+    assert np.array_equal(first, second)
+    seen = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done, total):
+        seen.append((done, total))
+        if len(seen) == 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        small_groups([a], *ring, progress=progress)
+    assert seen == [(0, 300), (10, 300), (20, 300)]

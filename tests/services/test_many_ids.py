@@ -98,3 +98,21 @@ def test_deleting_many_parties_with_what_they_hold_and_undoing_it(case):
     path = case.path
     case.close()
     assert check_case(path).ok
+
+
+def test_editing_every_other_party_goes_a_part_at_a_time(case):
+    """(review17) A filtered selection is no run of consecutive ids: its ids go 500 at a
+    time, within the limit, to find what shows their names and what blocks a delete."""
+    ids = _parties(case, 2400)
+    _low_limit(case)
+    every_other = ids[::2]
+    change = case.edit_many("entity", every_other, add_tags=["reviewed"])
+    assert change.result == 1200
+    with case.read() as conn:
+        said = blocking_records(conn, "entity", every_other)
+        tagged = conn.exec_driver_sql(
+            "SELECT count(*) FROM entity WHERE tags LIKE '%reviewed%'").scalar()
+    assert tagged == 1200 and len(said) == 24  # the shipments of every 100th party
+    path = case.path
+    case.close()
+    assert check_case(path).ok

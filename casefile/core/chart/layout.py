@@ -173,8 +173,11 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
     members_of = {int(r): order[a:a + c] for r, a, c in zip(roots, starts, sizes, strict=True)}
     biggest = roots[np.argsort(-sizes, kind="stable")].tolist()
     small = [r for r in biggest if len(members_of[r]) <= SMALL_GROUP]
-    laid = dict(zip(small, small_groups([members_of[r] for r in small], src, dst, seed=seed,
-                                        k=k), strict=True))
+    few = sum(len(members_of[r]) for r in small)
+    laid = dict(zip(small, small_groups(
+        [members_of[r] for r in small], src, dst, seed=seed, k=k,
+        progress=None if progress is None else (
+            lambda it, total: progress(few * it // max(total, 1), n))), strict=True))
     boxes = []
     link_comp = comp[src]
     done = 0
@@ -213,7 +216,8 @@ SMALL_GROUP = 8
 
 
 def small_groups(groups: list[np.ndarray], src: np.ndarray, dst: np.ndarray, *,
-                 seed: int = 0, k: float = 1.0, gravity: float = 0.05) -> list[np.ndarray]:
+                 seed: int = 0, k: float = 1.0, gravity: float = 0.05,
+                 progress: Progress | None = None) -> list[np.ndarray]:
     """The force layout of each small group of nodes (``groups``: their node indices; the
     links ``src`` → ``dst`` of the whole chart), all in one run: within each group, every
     pair of nodes pushes apart (exactly: no grid) and every link pulls, with the same
@@ -243,6 +247,8 @@ def small_groups(groups: list[np.ndarray], src: np.ndarray, dst: np.ndarray, *,
     pos = rng.uniform(-0.5, 0.5, (m, 2)) * side[:, None]
     t0, k2, iterations = side / 8, k * k, iterations_for(int(sizes.max()))
     for it in range(iterations):
+        if progress is not None and it % 10 == 0:  # may raise to cancel
+            progress(it, iterations)
         disp = gravity * -pos * k
         if len(i):
             dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]

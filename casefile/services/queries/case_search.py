@@ -99,6 +99,7 @@ class CaseHits(list[Found]):
 
     more: bool = False  # more records match than the ``limit`` given
     more_related: bool = False  # more records touch the parties found than given
+    ranked: bool = True  # best first (full-text search); else in the order of the case
 
 
 def search_case(conn: Connection, query: str, limit: int = 200,
@@ -107,7 +108,7 @@ def search_case(conn: Connection, query: str, limit: int = 200,
     fts = search.uses_fts(conn)
     hits = search.search(conn, query, limit + 1, marks=(_OPEN, _CLOSE) if fts else None)
     found = CaseHits()
-    found.more = len(hits) > limit
+    found.more, found.ranked = len(hits) > limit, fts
     hits = hits[:limit]
     seen: set[tuple[str, int]] = set()
     for h in hits:
