@@ -199,11 +199,9 @@ def test_fold_leaves_into_a_collection_and_unfold_it_by_double_click(qtbot, demo
         assert np.array_equal(back[dock.graph.index[k]], before[dock.graph.index[k]])
 
 
-@HEADLESS
-def test_chart_from_selection_after_an_edit_while_the_chart_was_hidden(qtbot, demo_window):
-    """The chart, read once, sat behind the timeline while a party was made: a chart of
-    that party waits for the read its showing starts (found by review17)."""
-    win = demo_window
+def _made_behind_the_timeline(qtbot, win):
+    """The chart read once, then behind the timeline's tab while a party is made: the
+    dock, and the new party's id."""
     dock = _ready(qtbot, win)
     win.timeline.raise_()  # the chart behind the timeline's tab
     qtbot.waitUntil(lambda: not dock.on_screen.showing(), timeout=5000)
@@ -212,27 +210,27 @@ def test_chart_from_selection_after_an_edit_while_the_chart_was_hidden(qtbot, de
         lambda ch: made.append(ch.result)).run()
     qtbot.waitUntil(lambda: bool(made), timeout=10000)
     wait_idle(qtbot, win)
-    eid = made[0]
-    _table_menu(qtbot, win, "entity", eid)["Chart from Selection"].trigger()
+    return dock, made[0]
+
+
+def _charted(qtbot, win, dock, record_id):
+    """Chart from Selection of the party ``record_id``, and all it leads to: the keys."""
+    _table_menu(qtbot, win, "entity", record_id)["Chart from Selection"].trigger()
     wait_idle(qtbot, win)
     qtbot.wait(600)
     wait_idle(qtbot, win)
-    assert _keys(dock) == [f"entity:{eid}"]
+    return _keys(dock)
+
+
+@HEADLESS
+def test_chart_from_selection_after_an_edit_while_the_chart_was_hidden(qtbot, demo_window):
+    """The chart, read once, sat behind the timeline while a party was made: a chart of
+    that party waits for the read its showing starts (found by review17)."""
+    dock, eid = _made_behind_the_timeline(qtbot, demo_window)
+    assert _charted(qtbot, demo_window, dock, eid) == [f"entity:{eid}"]
 
 
 @HEADLESS
 def test_chart_from_selection_of_a_known_party_after_an_edit_while_hidden(qtbot, demo_window):
-    win = demo_window
-    dock = _ready(qtbot, win)
-    win.timeline.raise_()
-    qtbot.waitUntil(lambda: not dock.on_screen.showing(), timeout=5000)
-    made = []
-    win.session.op(lambda case: case.create("entity", {"name": "Rosoboronexport"})).success(
-        lambda ch: made.append(ch.result)).run()
-    qtbot.waitUntil(lambda: bool(made), timeout=10000)
-    wait_idle(qtbot, win)
-    _table_menu(qtbot, win, "entity", 2)["Chart from Selection"].trigger()
-    wait_idle(qtbot, win)
-    qtbot.wait(600)
-    wait_idle(qtbot, win)
-    assert _keys(dock) == ["entity:2"]
+    dock, _eid = _made_behind_the_timeline(qtbot, demo_window)
+    assert _charted(qtbot, demo_window, dock, 2) == ["entity:2"]

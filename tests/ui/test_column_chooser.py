@@ -100,17 +100,23 @@ def test_a_wide_window_hides_nothing(qtbot, tmp_path):
         win.close()
 
 
-def test_namesakes_are_told_apart_by_birth_date_and_identifier(qtbot, tmp_path):
-    """A list's parties of one name show their birth dates and identifiers (columns a case
-    without any does not show)."""
+def _namesakes(path):
+    """A case of two SMIRNOV, Maria, each with a birth date and an INN."""
     from casefile.services.case.facade import Case
 
-    path = tmp_path / "list.casefile"
     with Case.new(path) as case:
         for born, inn in (("1961-04-02", "7707083893"), ("1975-11-30", "7728168971")):
             eid = case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person",
                                          "birth": born}).result
             case.create("identifier", {"entity_id": eid, "scheme": "INN", "value": inn})
+
+
+def test_namesakes_are_told_apart_by_birth_date_and_identifier(qtbot, tmp_path):
+    """A list's parties of one name show their birth dates and identifiers (columns a case
+    without any does not show)."""
+
+    path = tmp_path / "list.casefile"
+    _namesakes(path)
     win = _window(qtbot, tmp_path, 1500)
     try:
         win.open_path(path)
@@ -139,11 +145,7 @@ def test_hiding_tags_in_a_case_without_births_keeps_born_hidden_in_a_list(qtbot,
         _acts(win.column_chooser.menu())["tags"].setChecked(False)  # the user hides Tags
         assert win.settings.value("table/hidden/entity") == "tags"  # the user's only
         path = tmp_path / "list.casefile"
-        with Case.new(path) as case:
-            for born, inn in (("1961-04-02", "7707083893"), ("1975-11-30", "7728168971")):
-                eid = case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person",
-                                             "birth": born}).result
-                case.create("identifier", {"entity_id": eid, "scheme": "INN", "value": inn})
+        _namesakes(path)
         win.open_path(path)
         choose_kind(qtbot, win, "entity")
         qtbot.waitUntil(lambda: win.records.model.rowCount() == 2, timeout=10000)

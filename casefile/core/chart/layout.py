@@ -98,6 +98,23 @@ class FarField:
         return out, cs, lo, lo + span
 
 
+def _push_pull(pos: np.ndarray, disp: np.ndarray, i: np.ndarray, j: np.ndarray,
+               src: np.ndarray, dst: np.ndarray, k: float) -> None:
+    """Add to ``disp`` the push k²/d between each pair (``i``, ``j``) of nodes and the pull
+    d²/k along each link ``src`` → ``dst`` (Fruchterman–Reingold's forces)."""
+    n, k2 = len(pos), k * k
+    if len(i):
+        dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
+        push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
+        for ax, d in ((0, dx * push), (1, dy * push)):
+            disp[:, ax] += np.bincount(i, d, n) - np.bincount(j, d, n)
+    if len(src):
+        dx, dy = pos[src, 0] - pos[dst, 0], pos[src, 1] - pos[dst, 1]
+        pull = np.sqrt(dx * dx + dy * dy) / k
+        for ax, d in ((0, dx * pull), (1, dy * pull)):
+            disp[:, ax] += np.bincount(dst, d, n) - np.bincount(src, d, n)
+
+
 def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
                  iterations: int = 120, init: np.ndarray | None = None,
                  fixed: np.ndarray | None = None, k: float = 1.0,
@@ -125,16 +142,7 @@ def force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int = 0,
             progress(it, iterations)
         disp, cs, lo, hi = far(pos, k2)
         i, j = near_pairs(pos, min(1.5 * k, 1.5 * cs))
-        if len(i):
-            dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
-            push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
-            for ax, d in ((0, dx * push), (1, dy * push)):
-                disp[:, ax] += np.bincount(i, d, n) - np.bincount(j, d, n)
-        if len(src):
-            dx, dy = pos[src, 0] - pos[dst, 0], pos[src, 1] - pos[dst, 1]
-            pull = np.sqrt(dx * dx + dy * dy) / k
-            for ax, d in ((0, dx * pull), (1, dy * pull)):
-                disp[:, ax] += np.bincount(dst, d, n) - np.bincount(src, d, n)
+        _push_pull(pos, disp, i, j, src, dst, k)
         disp += gravity * (centre - pos) * k
         length = np.sqrt((disp * disp).sum(axis=1))
         t = t0 * (1.0 - it / iterations) + 0.01 * k
@@ -245,21 +253,12 @@ def small_groups(groups: list[np.ndarray], src: np.ndarray, dst: np.ndarray, *,
     rng = np.random.default_rng(seed)
     side = k * np.sqrt(np.repeat(sizes, sizes)) * 1.2
     pos = rng.uniform(-0.5, 0.5, (m, 2)) * side[:, None]
-    t0, k2, iterations = side / 8, k * k, iterations_for(int(sizes.max()))
+    t0, iterations = side / 8, iterations_for(int(sizes.max()))
     for it in range(iterations):
         if progress is not None and it % 10 == 0:  # may raise to cancel
             progress(it, iterations)
         disp = gravity * -pos * k
-        if len(i):
-            dx, dy = pos[i, 0] - pos[j, 0], pos[i, 1] - pos[j, 1]
-            push = k2 / np.maximum(dx * dx + dy * dy, 1e-6 * k2)
-            for ax, d in ((0, dx * push), (1, dy * push)):
-                disp[:, ax] += np.bincount(i, d, m) - np.bincount(j, d, m)
-        if len(ls):
-            dx, dy = pos[ls, 0] - pos[ld, 0], pos[ls, 1] - pos[ld, 1]
-            pull = np.sqrt(dx * dx + dy * dy) / k
-            for ax, d in ((0, dx * pull), (1, dy * pull)):
-                disp[:, ax] += np.bincount(ld, d, m) - np.bincount(ls, d, m)
+        _push_pull(pos, disp, i, j, ls, ld, k)
         length = np.sqrt((disp * disp).sum(axis=1))
         t = t0 * (1.0 - it / iterations) + 0.01 * k
         pos += disp * (np.minimum(length, t) / np.maximum(length, 1e-12))[:, None]
