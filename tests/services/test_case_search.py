@@ -142,3 +142,27 @@ def test_a_search_that_stops_at_its_limits_says_so(tmp_path, capsys):
     assert main(["search", str(path), "Иван", "--limit", "30"]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 30 and "more records match" not in err
+
+
+def test_a_party_found_by_an_alias_or_identifier_says_which(tmp_path):
+    """(helper-55) 'What matched' named the run of index text the words fell in ('person CY
+    imported CY sanction Director Ivan Ivanova Иванова Иван …'); a party found by an alias
+    or an identifier now says which, with the words marked in it."""
+    case = Case.new(tmp_path / "s.casefile")
+    a = case.create("entity", {"name": "IVANOVA, Olga", "kind": "person",
+                               "position": "Director", "tags": "imported"}).result
+    case.create("alias", {"entity_id": a, "name": "Olga Ivanova"})
+    case.create("alias", {"entity_id": a, "name": "Иванова Ольга"})
+    b = case.create("entity", {"name": "Volga Trade"}).result
+    case.create("identifier", {"entity_id": b, "scheme": "INN", "value": "7707083893"})
+    c = case.create("entity", {"name": "Ural Optics", "description": "Ольга's supplier"}).result
+    with case.read() as conn:
+        by_alias = {f.id: f for f in search_case(conn, "Ольга")}
+        by_inn = {f.id: f for f in search_case(conn, "7707083893")}
+    case.close()
+    olga = by_alias[a]
+    assert olga.snippet == "alias: Иванова Ольга"
+    assert [olga.snippet[s:e] for s, e in olga.snippet_spans] == ["Ольга"]
+    assert by_inn[b].snippet == "INN: 7707083893"
+    assert [by_inn[b].snippet[s:e] for s, e in by_inn[b].snippet_spans] == ["7707083893"]
+    assert "supplier" in by_alias[c].snippet  # found in its description: the index's text

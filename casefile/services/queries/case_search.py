@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from casefile.store import search
@@ -121,6 +121,7 @@ def search_case(conn: Connection, query: str, limit: int = 200,
             snippet = f"in its {'name' if h.kind == 'entity' else 'title'}"
         found.append(Found(h.kind, h.id, title, snippet, tspans, sspans))
         seen.add((h.kind, h.id))
+    _said_where(conn, query, found)
     wanted = _touching(conn, [f for f in found if f.kind == "entity"], seen,
                        related_limit + 1)
     found.more_related = len(wanted) > related_limit
@@ -129,6 +130,28 @@ def search_case(conn: Connection, query: str, limit: int = 200,
     found += [Found(k, i, titles.get((k, i), f"#{i}"), f"found through {via}", via=via)
               for k, i, via in wanted]
     return found
+
+
+def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
+    """A party the words found in one of its aliases or identifiers says which ('alias:
+    Иванова Иван', 'INN: 7707083893'), not the run of its index text they fell in ('person
+    CY imported CY sanction Director Ivan Ivanova Иванова Иван Person ent…'); the index's
+    own snippet stays where neither holds the words (its description, position …)."""
+    at = {f.id: i for i, f in enumerate(found)
+          if f.kind == "entity" and f.snippet_spans and not f.title_spans}
+    if not at:
+        return
+    ids = json.dumps(sorted(at))
+    rows = conn.exec_driver_sql(
+        "SELECT entity_id, 'alias', name FROM alias WHERE entity_id IN (SELECT value FROM "
+        "json_each(?)) UNION ALL SELECT entity_id, scheme, value FROM identifier WHERE "
+        "entity_id IN (SELECT value FROM json_each(?))", (ids, ids))
+    for eid, label, text in rows:
+        i = at.pop(eid, None) if (spans := term_spans(text, query)) else None
+        if i is not None:
+            head = f"{label}: "
+            found[i] = replace(found[i], snippet=head + text, snippet_spans=[
+                (a + len(head), b + len(head)) for a, b in spans])
 
 
 def _touching(conn: Connection, parties: list[Found], seen: set[tuple[str, int]],
