@@ -185,6 +185,7 @@ class ChartDock(QDockWidget, ChartCommands):
         """A read of the chart failed: what waited for it is dropped (not run much later
         against another read), and the failure is said as any other."""
         self._then.clear()
+        self.loaded = bool(self.full.nodes)  # the last graph read stands (review18)
         self.session.failed.emit(exc)
 
     def _read_done(self) -> None:

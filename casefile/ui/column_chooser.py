@@ -35,8 +35,10 @@ class ColumnChooser(QObject):
         header.customContextMenuRequested.connect(self.show_menu)
         model = view.model()
         model.modelReset.connect(self.apply)
-        for changed in (model.rowsInserted, model.dataChanged):  # a value may come by edit
-            changed.connect(self._used_now)
+        model.rowsInserted.connect(  # a value may come by an edit or an import
+            lambda _parent, first, last: self._used_now(first, last))
+        model.dataChanged.connect(
+            lambda top, bottom, *_roles: self._used_now(top.row(), bottom.row()))
         if widths is not None:
             widths.crowded_changed.connect(lambda _kind: self.apply())
             widths.unused = self.unused
@@ -71,13 +73,20 @@ class ColumnChooser(QObject):
         at = {c.key: i for i, c in enumerate(listing.columns) if c.key in keys}
         return {k for k, i in at.items() if not any(row[i] for row in listing.rows)}
 
-    def _used_now(self, *_args: object) -> None:
-        kind = self.kind()
-        if kind is not None and WHEN_USED.get(kind) and any(
-                self.view.isColumnHidden(i) and c.key not in self.unused(kind)
-                and c.key not in self._chosen_or_crowded(kind)
-                for i, c in enumerate(self.columns())):
-            self.apply()  # a column hidden for want of a value has one now
+    def _used_now(self, first: int, last: int) -> None:
+        """Rows ``first``…``last`` came or changed: a column hidden for want of a value
+        that one of them has is shown (only those rows are read: a patch of 200 rows of a
+        100k listing signals 200 times)."""
+        kind, model = self.kind(), self.view.model()
+        keys = WHEN_USED.get(kind or "")
+        if not keys or kind is None:
+            return
+        waiting = [i for i, c in enumerate(self.columns()) if c.key in keys
+                   and self.view.isColumnHidden(i)
+                   and c.key not in self._chosen_or_crowded(kind)]
+        if any(model.index(row, i).data() for i in waiting
+               for row in range(max(first, 0), last + 1)):
+            self.apply()
 
     def set_hidden(self, kind: str, keys: set[str]) -> None:
         if self.settings is not None:
@@ -103,17 +112,22 @@ class ColumnChooser(QObject):
         filled = self.widths.filled.get(kind, {}) if self.widths is not None else {}
         menu = QMenu(self.view)
         menu.addSection(f"Columns of {plural(kind).lower()}")
+        unused = self.unused(kind)
         for c in cols:
-            act = menu.addAction(c.title + _emptiness(filled.get(c.key)))
+            act = menu.addAction(c.title + ("  (no values here: shown when there are)"
+                                            if c.key in unused
+                                            else _emptiness(filled.get(c.key))))
             act.setData(c.key)
             act.setCheckable(True)
             act.setChecked(c.key not in hidden)
-            # the last column shown stays: a table with no column cannot be clicked
-            act.setEnabled(not (len(shown) == 1 and c.key not in hidden))
+            # the last column shown stays: a table with no column cannot be clicked; one
+            # with no values comes by itself (review18: ticking it did nothing)
+            act.setEnabled(not (len(shown) == 1 and c.key not in hidden)
+                           and c.key not in unused)
             act.toggled.connect(partial(self._toggle, kind, c.key))
         menu.addSeparator()
         menu.addAction("Show All Columns", lambda: self.set_hidden(kind, set())) \
-            .setEnabled(bool(hidden))
+            .setEnabled(bool(hidden - unused))
         return menu
 
     def _toggle(self, kind: str, key: str, on: bool) -> None:

@@ -183,3 +183,22 @@ def test_shortest_paths_are_networkxs(n, pairs, a, b):
     except nx.NetworkXNoPath:
         want = []
     assert sorted(shortest_paths(g, a, b)) == want
+
+
+def test_a_folded_collection_of_lifted_sanctions_stays_ended():
+    """(review18) An authority's lifted sanctions on three parties folded into one
+    collection: its link says ended, as each did."""
+    from casefile.core.chart.build import ChartBuilder
+    from casefile.core.chart.fold import fold_key, folded, leaves
+
+    b = ChartBuilder()
+    for i in (1, 2, 3):
+        b.party(i, f"Co {i}")
+    b.party(9, "OFAC", "public_body")
+    for i in (1, 2, 3):
+        b.sanction(100 + i, i, "OFAC", "UKRAINE-EO13662", ended=True)
+    g = b.graph()
+    hub = next(i for i, n in enumerate(g.nodes) if n.key == "entity:9")
+    kind, members = next(iter(leaves(g, hub).items()))
+    f = folded(g, {fold_key(g.nodes[hub].key, kind): members})
+    assert len(f.links) == 1 and f.links[0].ended and len(f.links[0].facts) == 3

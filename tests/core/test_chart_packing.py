@@ -129,3 +129,14 @@ def test_a_small_group_is_laid_out_the_same_whatever_groups_are_beside_it():
     with pytest.raises(Cancelled):
         small_groups([a], *ring, progress=progress)
     assert seen == [(0, 300), (10, 300), (20, 300)]
+
+
+def test_the_layouts_progress_only_moves_forward():
+    """(review18) A ring laid out on its own and 300 pairs together: the progress said
+    went 89, 92, then back to 5."""
+    src = [i for i in range(29)] + [29] + [30 + 2 * p for p in range(300)]
+    dst = [i + 1 for i in range(29)] + [0] + [31 + 2 * p for p in range(300)]
+    said = []
+    packed_force_layout(630, np.array(src), np.array(dst), seed=1,
+                        progress=lambda done, total: said.append(done / total))
+    assert said == sorted(said) and said[-1] == 1.0

@@ -166,3 +166,30 @@ def test_a_party_found_by_an_alias_or_identifier_says_which(tmp_path):
     assert by_inn[b].snippet == "INN: 7707083893"
     assert [by_inn[b].snippet[s:e] for s, e in by_inn[b].snippet_spans] == ["7707083893"]
     assert "supplier" in by_alias[c].snippet  # found in its description: the index's text
+
+
+def test_an_alias_is_named_only_when_it_holds_every_word_at_a_words_start(tmp_path):
+    """(review18) 'ltd' inside 'Altdorf', a phrase's words apart, a query with OR: the
+    index's own snippet stays; the marks land on the right letters in İ and ß names."""
+    case = Case.new(tmp_path / "s.casefile")
+    a = case.create("entity", {"name": "Kaya", "description": "Istanbul house"}).result
+    case.create("alias", {"entity_id": a, "name": "İSTANBUL DENİZCİLİK TRADE"})
+    b = case.create("entity", {"name": "Nordwind"}).result
+    case.create("alias", {"entity_id": b, "name": "Große Straße Holding GmbH"})
+    c = case.create("entity", {"name": "Blue Fin", "description": "Ltd shipping"}).result
+    case.create("alias", {"entity_id": c, "name": "Altdorf Marine"})
+    e = case.create("entity", {"name": "Group", "description": "run by Ivan Petrov"}).result
+    case.create("alias", {"entity_id": e, "name": "Petrov Ivan"})
+    with case.read() as conn:
+        got = {q: {f.id: f for f in search_case(conn, q) if f.kind == "entity"}
+               for q in ("trade", "holding", "ltd", '"ivan petrov"', "hamburg OR holding")}
+    case.close()
+
+    def marked(f):
+        return [f.snippet[s:t] for s, t in f.snippet_spans]
+    assert got["trade"][a].snippet == "alias: İSTANBUL DENİZCİLİK TRADE"
+    assert marked(got["trade"][a]) == ["TRADE"]
+    assert marked(got["holding"][b]) == ["Holding"]
+    assert not got["ltd"][c].snippet.startswith("alias")
+    assert not got['"ivan petrov"'][e].snippet.startswith("alias")
+    assert not got["hamburg OR holding"][b].snippet.startswith("alias")

@@ -234,3 +234,29 @@ def test_chart_from_selection_after_an_edit_while_the_chart_was_hidden(qtbot, de
 def test_chart_from_selection_of_a_known_party_after_an_edit_while_hidden(qtbot, demo_window):
     dock, _eid = _made_behind_the_timeline(qtbot, demo_window)
     assert _charted(qtbot, demo_window, dock, 2) == ["entity:2"]
+
+
+@HEADLESS
+def test_after_a_failed_read_chart_from_selection_still_runs(qtbot, demo_window,
+                                                            monkeypatch):
+    """(review18) A chart read that fails is said, and what asks for the chart afterwards
+    runs against the last graph read, not never."""
+    import casefile.ui.chart_dock as chart_dock
+    from casefile.errors import CasefileError
+
+    win = demo_window
+    dock = _ready(qtbot, win)
+    said = []
+    win.session.failed.disconnect()
+    win.session.failed.connect(said.append)
+    real = chart_dock.graph_for
+
+    def once(conn, state):
+        monkeypatch.setattr(chart_dock, "graph_for", real)
+        raise CasefileError("disk I/O error (simulated)")
+    monkeypatch.setattr(chart_dock, "graph_for", once)
+    dock.refresh()
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    ran = []
+    dock.when_read(lambda: ran.append(1))  # what Chart from Selection does
+    assert ran == [1] and "disk I/O error" in str(said[0])

@@ -183,3 +183,20 @@ def test_born_appears_once_parties_with_births_arrive(qtbot, tmp_path):
         assert not _hidden(win) & {"born", "identifiers"}
     finally:
         win.close()
+
+
+def test_a_column_without_values_is_not_offered_to_tick(qtbot, tmp_path):
+    """(review18) Ticking Born where no party has one did nothing: the menu says it comes
+    when there are values, and does not offer it; Show All Columns leaves it be."""
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: "entity" in win.records.widths.measured, timeout=10000)
+        wait_idle(qtbot, win)
+        menu = win.column_chooser.menu()
+        acts = _acts(menu)
+        assert not acts["born"].isEnabled() and "shown when there are" in acts["born"].text()
+        show_all = next(a for a in menu.actions() if a.text() == "Show All Columns")
+        assert not show_all.isEnabled()  # nothing else hidden in the demo's parties
+    finally:
+        win.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from casefile.core.chart.model import OPEN_FIRST, ChartGraph, ChartLink, ChartNode, better
+from casefile.core.chart.parts import ENDED
 
 PLURAL = {"company": "companies", "person": "people", "organisation": "organisations",
           "public_body": "public bodies", "vessel": "vessels", "aircraft": "aircraft",
@@ -94,15 +95,16 @@ def folded(graph: ChartGraph, folds: dict[str, list[str]]) -> ChartGraph:
                                None, any(m.sanctioned for m in parts),
                                members=tuple(m.label for m in parts)))
     links: list[ChartLink] = []
-    merged: dict[tuple[str, str, int, int], list[ChartLink]] = {}
+    merged: dict[tuple[str, str, bool, int, int], list[ChartLink]] = {}
     for i, lk in enumerate(graph.links):
         s, t = remap[int(graph.src[i])], remap[int(graph.dst[i])]
         if int(graph.src[i]) in owner or int(graph.dst[i]) in owner:
-            merged.setdefault((lk.kind, lk.label, s, t), []).append(lk)
+            # (ended sanctions apart from those in force: the collection's link says which)
+            merged.setdefault((lk.kind, lk.label, lk.ended, s, t), []).append(lk)
         else:
             links.append(lk if (s, t) == (lk.source, lk.target)
                          else replace_ends(lk, lk.key, s, t))
-    for (kind, label, s, t), group in merged.items():
-        key = f"{kind}:{label}:{nodes[s].key}>{nodes[t].key}"
+    for (kind, label, ended, s, t), group in merged.items():
+        key = f"{kind}:{ENDED + ':' if ended else ''}{label}:{nodes[s].key}>{nodes[t].key}"
         links.append(_merge(group, key, s, t))
     return ChartGraph(nodes, links, dict(graph.left_out), graph.locate)

@@ -188,7 +188,7 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
             lambda it, total: progress(few * it // max(total, 1), n))), strict=True))
     boxes = []
     link_comp = comp[src]
-    done = 0
+    done = few  # (laid out above)
     for r in biggest:
         members = members_of[r]
         if r in laid:
@@ -204,9 +204,12 @@ def packed_force_layout(n: int, src: np.ndarray, dst: np.ndarray, *, seed: int =
         if (h > w) != (aspect < 1):  # turned to lie along the view's long side
             sub = sub[:, ::-1].copy()
         boxes.append((members, sub))
-        done += len(members)
-        if progress is not None and (r not in laid or done == n):
-            progress(done, n)
+        if r not in laid:
+            done += len(members)
+            if progress is not None:
+                progress(done, n)
+    if progress is not None:
+        progress(n, n)
     corners = pack_rows([(s[:, 0].max(), s[:, 1].max()) for _m, s in boxes], aspect,
                         1.5 * k)
     for (members, sub), corner in zip(boxes, corners, strict=True):

@@ -147,11 +147,35 @@ def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
         "json_each(?)) UNION ALL SELECT entity_id, scheme, value FROM identifier WHERE "
         "entity_id IN (SELECT value FROM json_each(?))", (ids, ids))
     for eid, label, text in rows:
-        i = at.pop(eid, None) if (spans := term_spans(text, query)) else None
+        i = at.pop(eid, None) if (spans := _all_terms(text, query)) else None
         if i is not None:
             head = f"{label}: "
             found[i] = replace(found[i], snippet=head + text, snippet_spans=[
                 (a + len(head), b + len(head)) for a, b in spans])
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def _all_terms(text: str, query: str) -> Spans:
+    """Where each term of the query begins a word of ``text`` (a quoted phrase as its
+    words in a row), as the full-text index matches them; none unless every term does
+    (review18: 'ltd' inside 'Altdorf', a phrase's words apart, a query with OR: said of an
+    alias that did not hold them). Matched on the text itself, so the spans stay right
+    where case-folding changes a letter's length (İ, ß)."""
+    if re.search(r"\bOR\b", query):
+        return []
+    terms = [r"\W+".join(map(re.escape, p.split())) for p in _PHRASE.findall(query)
+             if p.split()]
+    terms += [re.escape(w) for w in re.findall(r"\w+", _PHRASE.sub(" ", query))]
+    spans: Spans = []
+    for term in terms:
+        found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){term}", text,
+                                                            re.IGNORECASE)]
+        if not found:
+            return []
+        spans += found
+    return sorted(set(spans))
 
 
 def _touching(conn: Connection, parties: list[Found], seen: set[tuple[str, int]],
