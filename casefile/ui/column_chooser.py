@@ -34,6 +34,10 @@ class ColumnChooser(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_menu)
         model = view.model()
+        # what unused() found, for the listing shown (worked out again when it is read
+        # afresh or a value arrives: not on every resize of the table)
+        self._unused: tuple[str, set[str]] | None = None
+        model.modelReset.connect(self._forget_unused)
         model.modelReset.connect(self.apply)
         model.rowsInserted.connect(  # a value may come by an edit or an import
             lambda _parent, first, last: self._used_now(first, last))
@@ -70,8 +74,14 @@ class ColumnChooser(QObject):
         listing = getattr(self.view.model(), "listing", None)
         if not keys or listing is None or kind != self.kind():
             return set()
-        at = {c.key: i for i, c in enumerate(listing.columns) if c.key in keys}
-        return {k for k, i in at.items() if not any(row[i] for row in listing.rows)}
+        if self._unused is None or self._unused[0] != kind:
+            at = {c.key: i for i, c in enumerate(listing.columns) if c.key in keys}
+            self._unused = kind, {k for k, i in at.items()
+                                  if not any(row[i] for row in listing.rows)}
+        return set(self._unused[1])
+
+    def _forget_unused(self) -> None:
+        self._unused = None
 
     def _used_now(self, first: int, last: int) -> None:
         """Rows ``first``…``last`` came or changed: a column hidden for want of a value
@@ -86,6 +96,7 @@ class ColumnChooser(QObject):
                    and c.key not in self._chosen_or_crowded(kind)]
         if any(model.index(row, i).data() for i in waiting
                for row in range(max(first, 0), last + 1)):
+            self._forget_unused()
             self.apply()
 
     def set_hidden(self, kind: str, keys: set[str]) -> None:
