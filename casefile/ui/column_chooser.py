@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QTableView
 
 from casefile.core.labels import plural
@@ -43,6 +43,10 @@ class ColumnChooser(QObject):
             lambda _parent, first, last: self._used_now(first, last))
         model.dataChanged.connect(
             lambda top, bottom, *_roles: self._used_now(top.row(), bottom.row()))
+        # a value may go by a delete, an undo or an edit: looked at once the changes are in
+        self._recheck = QTimer(self, singleShot=True, interval=0)
+        self._recheck.timeout.connect(self._unused_now)
+        model.rowsRemoved.connect(lambda *_a: self._recheck.start())
         if widths is not None:
             widths.crowded_changed.connect(lambda _kind: self.apply())
             widths.unused = self.unused
@@ -94,9 +98,24 @@ class ColumnChooser(QObject):
         waiting = [i for i, c in enumerate(self.columns()) if c.key in keys
                    and self.view.isColumnHidden(i)
                    and c.key not in self._chosen_or_crowded(kind)]
-        if any(model.index(row, i).data() for i in waiting
-               for row in range(max(first, 0), last + 1)):
+        rows = range(max(first, 0), last + 1)
+        if any(model.index(row, i).data() for i in waiting for row in rows):
             self._forget_unused()
+            self.apply()
+        elif any(not self.view.isColumnHidden(i) and not model.index(row, i).data()
+                 for i, c in enumerate(self.columns()) if c.key in keys for row in rows):
+            self._recheck.start()  # a value was cleared: it may have been the last one
+
+    def _unused_now(self) -> None:
+        """After rows went or values were cleared: a when-used column shown whose last
+        value went is hidden again (the listing is read once, at the first value found)."""
+        kind = self.kind()
+        if kind is None or not WHEN_USED.get(kind):
+            return
+        self._forget_unused()
+        gone = self.unused(kind)
+        if any(not self.view.isColumnHidden(i) for i, c in enumerate(self.columns())
+               if c.key in gone):
             self.apply()
 
     def set_hidden(self, kind: str, keys: set[str]) -> None:

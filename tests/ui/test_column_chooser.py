@@ -200,3 +200,49 @@ def test_a_column_without_values_is_not_offered_to_tick(qtbot, tmp_path):
         assert not show_all.isEnabled()  # nothing else hidden in the demo's parties
     finally:
         win.close()
+
+
+def test_born_goes_again_when_its_last_value_goes(qtbot, tmp_path):
+    """(review18) Born and Identifiers are hidden again once no row has a value: after the
+    parties that had them are undone, and after the one birth left is cleared in an edit."""
+    win = _window(qtbot, tmp_path, 1500)
+    try:
+        path = tmp_path / "new.casefile"
+        with Case.new(path) as case:
+            case.create("entity", {"name": "Volga Trade"})
+            case.create("entity", {"name": "PETROV, Ivan", "kind": "person",
+                                   "birth": "1961-04-02"})
+        win.open_path(path)
+        choose_kind(qtbot, win, "entity")
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 2, timeout=10000)
+        wait_idle(qtbot, win)
+        assert "born" not in _hidden(win) and "identifiers" in _hidden(win)
+
+        def fill(case):
+            def f(tx):
+                from casefile.services.case.operations import insert_row
+                for i in range(3):
+                    e = insert_row(tx, "entity", {"name": f"Baltic {i}"})
+                    insert_row(tx, "identifier", {"entity_id": e, "scheme": "INN",
+                                                  "value": f"77070838{i:02d}"})
+            return case.operation("Import", f)
+        win.session.op(fill).run()
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 5, timeout=10000)
+        wait_idle(qtbot, win)
+        qtbot.waitUntil(lambda: "identifiers" not in _hidden(win), timeout=5000)
+        win.menus.undo.trigger()  # the parties with identifiers go
+        qtbot.waitUntil(lambda: win.records.model.rowCount() == 2, timeout=10000)
+        wait_idle(qtbot, win)
+        qtbot.waitUntil(lambda: "identifiers" in _hidden(win), timeout=5000)
+        assert "born" not in _hidden(win)
+        win.session.op(lambda case: case.update("entity", 2, {"birth": None})).run()
+        qtbot.waitUntil(lambda: not any(win.records.model.index(r, _col(win, "born")).data()
+                                        for r in range(2)), timeout=10000)
+        wait_idle(qtbot, win)
+        qtbot.waitUntil(lambda: "born" in _hidden(win), timeout=5000)
+    finally:
+        win.close()
+
+
+def _col(win, key):
+    return next(i for i, c in enumerate(win.records.model.columns()) if c.key == key)
