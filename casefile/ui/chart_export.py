@@ -12,13 +12,16 @@ import numpy as np
 import pyqtgraph.functions as pgfn
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
+from casefile.ui.chart_cells import Grid
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
 from casefile.ui.chart_layer import ENDED_PEN
+from casefile.ui.chart_link_labels import LinkLabels
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 
@@ -54,7 +57,7 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
         p.translate(target.center())
         p.scale(scale, scale)
         p.translate(-src.center())
-        draw_chart(p, scene)
+        draw_chart(p, scene, QRectF(0, 0, WIDTH, height))
         p.restore()
         _legend(p, HEADER + int(target.height()) + 12, small, scene)
 
@@ -66,8 +69,10 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
         ratio=1 if big else 2, antialias=not big)
 
 
-def draw_chart(p: QPainter, scene: ChartScene) -> None:
-    """The chart's links and nodes as vectors, in scene coordinates."""
+def draw_chart(p: QPainter, scene: ChartScene, page: QRectF) -> list[str]:
+    """The chart's links and nodes as vectors, in scene coordinates; the links' labels
+    where they find room, as on screen (``page``: the picture, in the painter's pixels).
+    The link labels written."""
     layer = scene.layer
     vis = np.flatnonzero(layer.visible)
     groups = layer.groups(vis)
@@ -115,6 +120,28 @@ def draw_chart(p: QPainter, scene: ChartScene) -> None:
             p.drawText(QPointF(ICON / 2 - fm.horizontalAdvance(text) / 2,
                                ICON + fm.ascent()), text)
         p.restore()
+    return _link_labels(p, scene, nodes, fm, page) if labels else []
+
+
+def _link_labels(p: QPainter, scene: ChartScene, nodes: np.ndarray, fm: QFontMetrics,
+                 page: QRectF) -> list[str]:
+    """The links' labels, clear of the nodes' icons and names and of each other."""
+    world = p.worldTransform()
+    grid = Grid.blank(int(page.width()), int(page.height()))
+    for i in nodes.tolist():
+        x, y = scene.pos[i]
+        w = fm.horizontalAdvance(short(scene.graph.nodes[i].label))
+        grid.take(world.mapRect(QRectF(x - ICON / 2, y - ICON / 2, ICON, ICON)))
+        grid.take(world.mapRect(QRectF(x - w / 2, y + ICON / 2, w, fm.height())))
+    # at the size the names are drawn (scaled with the chart), a little smaller
+    lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
+    labels = LinkLabels(scene.layer, max(round(0.9 * scene.label_font.pixelSize() * lod), 4))
+    placed = labels.place(world, int(page.width()), int(page.height()), grid)
+    p.save()
+    p.resetTransform()
+    labels.paint(p, placed, page)
+    p.restore()
+    return [labels.text(i) for i, _rect in labels.drawn]
 
 
 def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:

@@ -12,7 +12,6 @@ nodes."""
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple, Protocol
 
 import numpy as np
@@ -21,7 +20,15 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.model import ChartGraph
+from casefile.ui.chart_cells import CELL, Grid, icon_cells, line_cells
 from casefile.ui.chart_icons import ICON
+from casefile.ui.chart_link_labels import (
+    GROUND,
+    LINK_LABEL_LOD,
+    LinkLabel,
+    LinkLabels,
+    Links,
+)
 
 
 class Label(NamedTuple):
@@ -54,12 +61,14 @@ class Placed(Protocol):
 
     def opacities(self) -> np.ndarray: ...
 
+    @property
+    def layer(self) -> Links: ...  # the links, which get labels of their own
+
 LABEL_LOD = 0.02  # labels are drawn from this zoom on (where they would overlap, fewer)
 LABELS_AT_MOST = 1500  # in view at once (more would be unreadable anyway)
 LABEL_CHARS = 26
 HALF_WIDTH = 110  # room either side of a node for its label, in screen pixels
 LABEL_HEIGHT = 16  # a label's line below its node's icon, in screen pixels
-CELL = 8  # screen pixels: labels are kept from overlapping to within this
 RING_ROWS = 2  # rows inside a ring tried beyond the first, when the nearer ones are taken
 LEADER = QColor(120, 120, 120, 150)  # the line to a label a row or more off its icon
 
@@ -92,6 +101,8 @@ class LabelLayer(QGraphicsItem):
         self._sizes: dict[int, tuple[float, float]] = {}  # and their sizes
         self._key: tuple[object, ...] | None = None  # the view the placed labels are for
         self._placed_cache: list[Label] = []
+        self.link_labels = LinkLabels(scene.layer)
+        self._links_placed: list[LinkLabel] = []  # (decided with the node labels)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -104,6 +115,7 @@ class LabelLayer(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         self.last_drawn = 0
         self.drawn, self.drawn_nodes = [], []
+        self.link_labels.drawn = []
         world = painter.worldTransform()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
         device = painter.device()
@@ -134,7 +146,11 @@ class LabelLayer(QGraphicsItem):
             if a != pen:
                 pen = a
                 painter.setPen(QColor(34, 34, 34, a))
+                ground = QColor(GROUND)
+                ground.setAlpha(GROUND.alpha() * a // 255)
+            painter.fillRect(rect, ground)  # a link under the name does not strike it out
             painter.drawStaticText(QPointF(left, y), text)
+        self.link_labels.paint(painter, self._links_placed, exposed)
         painter.restore()
 
     def _placed(self, world: QTransform, lod: float, width: int, height: int
@@ -150,7 +166,7 @@ class LabelLayer(QGraphicsItem):
         if key == self._key:
             return self._placed_cache
         self._key = key
-        self._placed_cache = []
+        self._placed_cache, self._links_placed = [], []
         alpha_all = (255 * s.opacities()).astype(np.int64)
         pos = s.pos
         xs = world.m11() * pos[:, 0] + world.m21() * pos[:, 1] + world.dx()
@@ -184,7 +200,7 @@ class LabelLayer(QGraphicsItem):
                 if any((taken[row] | lines[row]) & bits for row in range(r0, r1 + 1)):
                     continue  # it would cover another label, or a line to one
                 leader = _leader(ends, left, top, w, h)
-                led = _cells(leader, m, rows, cols) if leader is not None else []
+                led = line_cells(leader, m, rows, cols) if leader is not None else []
                 if any(taken[row] & cells for row, cells in led):
                     continue  # its line would pass behind another label
                 for row in range(r0, r1 + 1):
@@ -193,6 +209,11 @@ class LabelLayer(QGraphicsItem):
                     lines[row] |= cells
                 self._placed_cache.append(Label(i, left, top, int(alpha_all[i]), leader))
                 break  # (none left: shown when zoomed in)
+        # then the links' own labels, clear of the node labels, their lines and the icons
+        if lod >= LINK_LABEL_LOD:
+            icons = icon_cells(rows, xs[idx], ys[idx], reach, m)
+            self._links_placed = self.link_labels.place(world, width, height,
+                                                        Grid(taken, lines, icons, m, cols))
         return self._placed_cache
 
     def _size(self, i: int) -> tuple[float, float]:
@@ -263,37 +284,6 @@ def _leader(ends: tuple[float, float, float, float] | None, left: float, top: fl
         return None
     x0, y0, x1, y1 = ends
     return QLineF(x0, y0, min(max(x1, left), left + w), min(max(y1, top), top + h))
-
-
-def _cells(line: QLineF, m: int, rows: int, cols: int) -> list[tuple[int, int]]:
-    """The cells (by row: the bits of its columns) that ``line`` passes through, but for a
-    pixel at each end (where it meets its icon and its label): every cell it enters, walked
-    cell by cell (Amanatides and Woo's traversal), not sampled — a line that clips a label's
-    corner finds it."""
-    x0, y0, x1, y1 = line.x1(), line.y1(), line.x2(), line.y2()
-    length = line.length()
-    if length <= 2:
-        return []
-    a, b = 1 / length, 1 - 1 / length
-    sx, sy = x0 + (x1 - x0) * a + m, y0 + (y1 - y0) * a + m
-    dx, dy = (x1 - x0) * (b - a), (y1 - y0) * (b - a)
-    col, row = int(sx // CELL), int(sy // CELL)
-    last_col, last_row = int((sx + dx) // CELL), int((sy + dy) // CELL)
-    step_c, step_r = (1 if dx > 0 else -1), (1 if dy > 0 else -1)
-    # the fraction of the line at which it next crosses a column's or a row's edge
-    next_c = ((col + (step_c > 0)) * CELL - sx) / dx if dx else math.inf
-    next_r = ((row + (step_r > 0)) * CELL - sy) / dy if dy else math.inf
-    per_c = CELL / abs(dx) if dx else math.inf
-    per_r = CELL / abs(dy) if dy else math.inf
-    found: dict[int, int] = {}
-    for _ in range(abs(last_col - col) + abs(last_row - row) + 1):
-        if 0 <= row < rows and 0 <= col < cols:
-            found[row] = found.get(row, 0) | (1 << col)
-        if next_c < next_r:
-            col, next_c = col + step_c, next_c + per_c
-        else:
-            row, next_r = row + step_r, next_r + per_r
-    return list(found.items())
 
 
 def _outward(s: Placed, world: QTransform, idx: np.ndarray) -> np.ndarray:

@@ -38,8 +38,8 @@ class ChartScene(QGraphicsScene):
         super().__init__(parent)
         self.graph = ChartGraph([], [])
         self.nodes: list[QGraphicsPixmapItem] = []
-        self.labels = LabelLayer(self)
         self.layer = LinkLayer(self.graph)
+        self.labels = LabelLayer(self)  # (after the links: it labels them too)
         self.pos = np.zeros((0, 2))
         self.units = np.zeros((0, 2))
         self.active = np.ones(0, bool)  # links the date filter keeps
@@ -74,10 +74,10 @@ class ChartScene(QGraphicsScene):
             item.setData(0, i)
             self.addItem(item)
             self.nodes.append(item)
-        self.labels = LabelLayer(self)
-        self.addItem(self.labels)
         self.layer = LinkLayer(graph)
         self.addItem(self.layer)
+        self.labels = LabelLayer(self)
+        self.addItem(self.labels)
         n, m = len(graph.nodes), len(graph.links)
         self.active = np.ones(m, bool)
         self.hidden = np.zeros(n, bool)

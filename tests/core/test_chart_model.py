@@ -202,3 +202,30 @@ def test_a_folded_collection_of_lifted_sanctions_stays_ended():
     kind, members = next(iter(leaves(g, hub).items()))
     f = folded(g, {fold_key(g.nodes[hub].key, kind): members})
     assert len(f.links) == 1 and f.links[0].ended and len(f.links[0].facts) == 3
+
+
+def test_a_link_is_captioned_with_what_it_stands_for():
+    """The words written on a link: its relationship, its shipments counted, its sanction's
+    programme — or how many sanctions when one authority's programmes differ — and
+    '(ended)' after sanctions that have all ended."""
+    b = small()
+    b.relationship(1, 3, 2, "subsidiary_of")
+    b.shipment(1, 1, 2, "rifles", count=3)
+    b.shipment(2, 1, 2, "more rifles")
+    b.shipment(3, 2, 3, "one crate")
+    b.sanction(1, 2, "OFAC", "RUSSIA-EO14024")
+    b.sanction(2, 2, "OFAC", "RUSSIA-EO14024")
+    b.sanction(3, 3, "EU", "Regulation 269/2014", ended=True)
+    b.sanction(4, 3, "EU", "Regulation 765/2006", ended=True)
+    b.sanction(5, 1, "UK", "")
+    g = b.graph()
+    caps = sorted((g.nodes[lk.source].key, g.nodes[lk.target].key, lk.caption())
+                  for lk in g.links)
+    assert caps == [
+        ("authority:eu", "entity:3", "2 sanctions (ended)"),
+        ("authority:uk", "entity:1", "sanctions"),
+        ("entity:1", "entity:2", "4 shipments"),
+        ("entity:2", "entity:3", "1 shipment"),
+        ("entity:3", "entity:2", "subsidiary of"),
+        ("entity:4", "entity:2", "RUSSIA-EO14024"),
+    ]

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QLineF, QPointF
 
 from casefile.core.chart.build import ChartBuilder
+from casefile.ui.chart_cells import CELL
+from casefile.ui.chart_cells import line_cells as _cells
 from casefile.ui.chart_icons import ICON
-from casefile.ui.chart_labels import CELL, HALF_WIDTH, LABEL_HEIGHT, _cells
+from casefile.ui.chart_labels import HALF_WIDTH, LABEL_HEIGHT
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.chart_view import ChartView
 

@@ -186,7 +186,10 @@ class ChartBuilder:
             self._nodes[b].sanctioned = True
         text = f"{name}{' — ' + programme if programme else ''}{' (ended)' if ended else ''}"
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
-        self._link("sanction", ENDED if ended else "", a, b, programme or "sanctions", fact)
+        link = self._link("sanction", ENDED if ended else "", a, b, programme or "sanctions",
+                          fact)
+        if link.label != (programme or "sanctions"):  # programmes of one authority: counted
+            link.label = f"{len(link.facts)} sanctions"
 
     def event(self, event_id: int, title: str, first: date | None = None,
               last: date | None = None) -> int:

@@ -233,6 +233,13 @@ class ChartLink:
             parts.append(f"{first or '…'} – {last or '…'}")
         return " · ".join(parts)
 
+    def caption(self) -> str:
+        """The few words written on the link: 'owns', '12 shipments', a sanction's
+        programme ('(ended)' after it when its sanctions have all ended)."""
+        if self.kind == "shipment" and self.label == "shipments":
+            return f"{self.count:,} shipment{'' if self.count == 1 else 's'}"
+        return self.label + (" (ended)" if self.ended else "")
+
     def tooltip(self, nodes: list[ChartNode]) -> str:
         a, b = nodes[self.source].label, nodes[self.target].label
         head = f"{a} {'→' if self.directed else '—'} {b}"
