@@ -112,6 +112,8 @@ class RecordEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.heading)
+        self.top = QVBoxLayout()  # what touches a party goes here, above its fields
+        outer.addLayout(self.top)
         outer.addLayout(form)
         # what the record's values do not bear out (a finding graded high on one source):
         # said, never refused

@@ -15,6 +15,7 @@ from casefile.ui.citations import CitationsPanel
 from casefile.ui.cited_facts import CitedFactsPanel
 from casefile.ui.editor import RecordEditor
 from casefile.ui.fields import FIELDS
+from casefile.ui.party_connections import PartyConnectionsPanel
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 
@@ -53,7 +54,8 @@ class EditorPane(QScrollArea):
     attachment_remove_requested = Signal(int)
     create_entity_requested = Signal(str, int, str, str)  # kind, id, field, name
     record_shown = Signal(str, object)  # kind, id: after the pane shows a record
-    fact_requested = Signal(str, int)  # a fact a source supports was chosen
+    fact_requested = Signal(str, int)  # a fact a source supports (or a party's) was chosen
+    party_requested = Signal(int)  # All about this party…
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,7 @@ class EditorPane(QScrollArea):
         self.citations: dict[str, CitationsPanel] = {}
         self.attachments: AttachmentsPanel | None = None
         self.cited_facts: CitedFactsPanel | None = None  # on the source editor
+        self.connections: PartyConnectionsPanel | None = None  # on the party editor
         self.current: RecordEditor | None = None
         holder = QWidget()
         lay = QVBoxLayout(holder)
@@ -110,9 +113,18 @@ class EditorPane(QScrollArea):
                 cites.open_source_requested.connect(self.source_requested.emit)
                 ed.extra.addWidget(cites)
                 self.citations[kind] = cites
+            if kind == "entity":
+                links = self.connections = PartyConnectionsPanel()
+                links.open_requested.connect(self.fact_requested.emit)
+                links.all_requested.connect(lambda ed=ed: self._all_about(ed))
+                ed.top.addWidget(links)
             self.editors[kind] = ed
             self.stack.addWidget(ed)
         return self.editors[kind]
+
+    def _all_about(self, ed: RecordEditor) -> None:
+        if ed.record_id is not None:
+            self.party_requested.emit(ed.record_id)
 
     # -- following the case -------------------------------------------------------------
     def show_record(self, kind: str, record_id: int | None) -> None:
@@ -160,6 +172,8 @@ class EditorPane(QScrollArea):
             assert self.cited_facts is not None
             self.cited_facts.set_facts(bundle.get("cited_facts", []))
         else:
+            if bundle["kind"] == "entity" and self.connections is not None:
+                self.connections.set_connections(*bundle.get("connections", ([], {})))
             self.citations[bundle["kind"]].set_citations(bundle["citations"])
             self.citations[bundle["kind"]].set_readonly(readonly)
         self.current = ed

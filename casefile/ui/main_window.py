@@ -113,8 +113,7 @@ class MainWindow(QMainWindow):
                                             self.commands, self.editor_actions)
         self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to)
         self.menus.view.addAction(self.party_view)
-        self.editor.editor("entity").extra.insertWidget(0, self.party_view.editor_button(
-            lambda: self.editor.editors["entity"].record_id))
+        self.editor.party_requested.connect(self.party_view.show_party)
         self.record_actions.menu_hooks.append(self._party_menu)
         self.duplicates = DuplicatesAction(self, self.session)  # Edit → Find Duplicate Parties
         asks = MenuCommands(self.commands.new_record, self.commands.delete_selected,

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -170,12 +169,3 @@ class PartyViewAction(QAction):
         self.view.show()
         self.view.activateWindow()
         return self.view
-
-    def editor_button(self, entity_id: Callable[[], int | None]) -> QPushButton:
-        """A button for the party editor that opens the profile of the party it shows."""
-        button = QPushButton("All about this party…")
-        button.setToolTip("Every shipment, event, relationship, sanction and source of this "
-                          "party in one place (Ctrl+Shift+A)")
-        button.clicked.connect(lambda: (rid := entity_id()) is not None
-                               and self.show_party(rid))
-        return button

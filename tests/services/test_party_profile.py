@@ -75,3 +75,30 @@ def test_a_profile_reads_a_fixed_number_of_queries_however_many_records(tmp_path
         "Customs records — 5 citations", "Meeting notes — 1 citation"]
     assert [x["text"] for x in large.items["source"]] == [
         "Customs records — 45 citations", "Meeting notes — 1 citation"]
+
+
+def test_the_editors_connections_give_the_first_of_each_kind_and_how_many(tmp_path):
+    """The party editor lists a party's sanctions, relationships, events and shipments:
+    the first few of each by date, and how many there are in all."""
+    case, a, b, c, ship, src = _case(tmp_path)
+    def more(tx):
+        from casefile.services.case.operations import insert_row
+        for i in range(30):
+            insert_row(tx, "shipment", {"shipper_id": b, "consignee_id": a,
+                                        "declared_goods": f"lot {i}",
+                                        "date_text": f"{2000 + i}"})
+    case.operation("Import", more)
+    from casefile.services.queries.party import party_connections
+    with case.read() as conn:
+        items, totals = party_connections(conn, a, limit=5)
+        everything, all_totals = party_connections(conn, a, limit=-1)
+        alone, none = party_connections(conn, c, limit=5)
+    case.close()
+    assert totals == {"sanction": 1, "relationship": 1, "event": 0, "shipment": 31}
+    assert all_totals == totals
+    assert [it["kind"] for it in items] == ["sanction", "relationship"] + ["shipment"] * 5
+    assert len(everything) == 33
+    shown = [it["text"] for it in items if it["kind"] == "shipment"]
+    assert shown == [x["text"] for x in everything if x["kind"] == "shipment"][:5]
+    assert none == {"sanction": 0, "relationship": 0, "event": 0, "shipment": 2}
+    assert {it["id"] for it in alone} == {ship, ship + 1}  # on the route, and shipped to

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 Item = dict[str, Any]
 SECTIONS = ("shipment", "event", "relationship", "sanction", "source")
+CONNECTIONS = ("sanction", "relationship", "event", "shipment")  # the editor's, in order
 
 
 @dataclass
@@ -68,43 +69,77 @@ def party_profile(conn: Connection, entity_id: int) -> PartyProfile | None:
                                 "WHERE entity_id = ? ORDER BY id", (entity_id,)),
         description=e["description"] or "", gender=e.get("gender") or "",
         details=party_facts(e))
-    p.items["shipment"] = _shipments(conn, entity_id)
-    p.items["event"] = [
-        {"kind": "event", "id": r["id"], "date": r["date_text"] or "",
-         "text": r["title"] + (f" — as {r['role']}" if r["role"] else "")}
-        for r in _rows(conn, "SELECT e.id, e.date_text, e.title, group_concat(p.role, ', ') "
-                             "AS role FROM event e JOIN event_party p ON p.event_id = e.id "
-                             "WHERE p.entity_id = ? GROUP BY e.id "
-                             "ORDER BY e.date_start, e.id", (entity_id,))]
-    p.items["relationship"] = [
-        {"kind": "relationship", "id": r["id"], "date": r["date_text"] or "",
-         "text": f"{r['subject']} — {r['kind'].replace('_', ' ')} — {r['object']}"}
-        for r in _rows(conn, "SELECT r.id, r.kind, r.date_text, s.name AS subject, "
-                             "o.name AS object FROM relationship r "
-                             "JOIN entity s ON s.id = r.subject_id "
-                             "JOIN entity o ON o.id = r.object_id "
-                             "WHERE r.subject_id = ? OR r.object_id = ? "
-                             "ORDER BY r.date_start, r.id", (entity_id, entity_id))]
-    p.items["sanction"] = [
-        {"kind": "sanction", "id": r["id"], "date": r["start_text"] or r["date_text"] or "",
-         "text": " · ".join(x for x in (r["authority"], r["programme"] or r["program_id"],
-                                        r["standing"]) if x)}
-        for r in _rows(conn, f"SELECT x.*, {standing_sql('x')} AS standing FROM sanction x "
-                             "WHERE x.entity_id = ? ORDER BY coalesce(x.date_start, "
-                             "x.start_start), x.id", (entity_id,))]
+    for kind, read in _SECTIONS.items():
+        p.items[kind] = read(conn, entity_id, -1)[0]
     p.items["source"] = _sources(conn, entity_id, p.items)
     return p
 
 
-def _shipments(conn: Connection, entity_id: int) -> list[Item]:
-    rows = _rows(conn, "SELECT s.id, s.date_text, s.declared_goods, s.assessed_goods, "
+def party_connections(conn: Connection, entity_id: int, limit: int = 20
+                      ) -> tuple[list[Item], dict[str, int]]:
+    """The party's sanctions, relationships, events and shipments — the first ``limit``
+    of each, by date — and how many of each there are (the party editor's list)."""
+    items: list[Item] = []
+    totals: dict[str, int] = {}
+    for kind in CONNECTIONS:
+        some, totals[kind] = _SECTIONS[kind](conn, entity_id, limit)
+        items += some
+    return items, totals
+
+
+def _limited(conn: Connection, sql: str, params: tuple[Any, ...], limit: int
+             ) -> tuple[list[Item], int]:
+    """The first ``limit`` rows of ``sql`` (all of them: -1), and how many it gives."""
+    rows = _rows(conn, f"{sql} LIMIT ?", (*params, limit))
+    if limit < 0 or len(rows) < limit:
+        return rows, len(rows)
+    return rows, int(conn.exec_driver_sql(f"SELECT count(*) FROM ({sql})", params).scalar()
+                     or 0)
+
+
+def _events(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], int]:
+    rows, total = _limited(conn, "SELECT e.id, e.date_text, e.title, group_concat(p.role, "
+                                 "', ') AS role FROM event e JOIN event_party p ON "
+                                 "p.event_id = e.id WHERE p.entity_id = ? GROUP BY e.id "
+                                 "ORDER BY e.date_start, e.id", (entity_id,), limit)
+    return [{"kind": "event", "id": r["id"], "date": r["date_text"] or "",
+             "text": r["title"] + (f" — as {r['role']}" if r["role"] else "")}
+            for r in rows], total
+
+
+def _relationships(conn: Connection, entity_id: int, limit: int
+                   ) -> tuple[list[Item], int]:
+    rows, total = _limited(conn, "SELECT r.id, r.kind, r.date_text, s.name AS subject, "
+                                 "o.name AS object FROM relationship r "
+                                 "JOIN entity s ON s.id = r.subject_id "
+                                 "JOIN entity o ON o.id = r.object_id "
+                                 "WHERE r.subject_id = ? OR r.object_id = ? "
+                                 "ORDER BY r.date_start, r.id", (entity_id, entity_id), limit)
+    return [{"kind": "relationship", "id": r["id"], "date": r["date_text"] or "",
+             "text": f"{r['subject']} — {r['kind'].replace('_', ' ')} — {r['object']}"}
+            for r in rows], total
+
+
+def _sanctions(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], int]:
+    rows, total = _limited(conn, f"SELECT x.*, {standing_sql('x')} AS standing FROM "
+                                 "sanction x WHERE x.entity_id = ? ORDER BY "
+                                 "coalesce(x.date_start, x.start_start), x.id",
+                           (entity_id,), limit)
+    return [{"kind": "sanction", "id": r["id"], "date": r["start_text"] or r["date_text"] or "",
+             "text": " · ".join(x for x in (r["authority"], r["programme"] or r["program_id"],
+                                            r["standing"]) if x)}
+            for r in rows], total
+
+
+def _shipments(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], int]:
+    rows, total = _limited(conn, "SELECT s.id, s.date_text, s.declared_goods, s.assessed_goods, "
                        "s.shipper_id, s.consignee_id, s.shipment_count, "
                        "a.name AS shipper, b.name AS consignee FROM shipment s "
                        "LEFT JOIN entity a ON a.id = s.shipper_id "
                        "LEFT JOIN entity b ON b.id = s.consignee_id "
                        "WHERE s.shipper_id = ? OR s.consignee_id = ? OR s.id IN "
                        "(SELECT shipment_id FROM route_stop WHERE entity_id = ?) "
-                       "ORDER BY s.date_start, s.id", (entity_id,) * 3)
+                       "ORDER BY s.date_start, s.id", (entity_id,) * 3, limit)
     out = []
     for r in rows:
         if r["shipper_id"] == entity_id:
@@ -118,7 +153,11 @@ def _shipments(conn: Connection, entity_id: int) -> list[Item]:
         # who with, first: a long description of the goods must not hide the other party
         out.append({"kind": "shipment", "id": r["id"], "date": r["date_text"] or "",
                     "text": f"{role[0].upper()}{role[1:]}: {goods}{many}"})
-    return out
+    return out, total
+
+
+_SECTIONS = {"shipment": _shipments, "event": _events, "relationship": _relationships,
+             "sanction": _sanctions}
 
 
 def _sources(conn: Connection, entity_id: int, items: dict[str, list[Item]]) -> list[Item]:

@@ -52,6 +52,10 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
         if kind == "finding":  # a grade its sources do not bear out (said, not refused)
             bundle["advice"] = high_on_few_sources_advice(
                 row.get("confidence"), (c["source_id"] for c in bundle["citations"]))
+        if kind == "entity":  # what touches it, at the top of its page
+            from casefile.services.queries.party import party_connections
+
+            bundle["connections"] = party_connections(conn, pk)
         if kind == "source":
             from casefile.services.queries.citing import cited_facts
 
