@@ -33,10 +33,11 @@ LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
 
 class _PlainTextField(QPlainTextEdit):
     """Multi-line text that commits when focus leaves it; as tall as its text, from three
-    lines to :data:`MAX_LINES` (a PEP's posts, one a line, are read without scrolling)."""
+    lines to :data:`MAX_LINES` (a PEP's posts, one a line, are read without scrolling), and
+    :data:`EMPTY_LINES` while empty (a company's page is not nine tall empty boxes)."""
 
     committed = Signal()
-    MIN_LINES, MAX_LINES = 3, 8
+    MIN_LINES, MAX_LINES, EMPTY_LINES = 3, 8, 2
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,10 +46,13 @@ class _PlainTextField(QPlainTextEdit):
 
     def _fit(self) -> None:
         lines = self.document().documentLayout().documentSize().height()  # visual lines
-        shown = max(self.MIN_LINES, min(self.MAX_LINES, int(lines)))
+        empty = self.document().isEmpty()
+        shown = self.EMPTY_LINES if empty else max(self.MIN_LINES,
+                                                   min(self.MAX_LINES, int(lines)))
         margins = self.contentsMargins().top() + self.contentsMargins().bottom()
         pad = int(2 * self.document().documentMargin()) + margins + 2 * self.frameWidth()
-        self.setFixedHeight(max(70, shown * self.fontMetrics().lineSpacing() + pad))
+        self.setFixedHeight(max(0 if empty else 70,
+                                shown * self.fontMetrics().lineSpacing() + pad))
 
     def focusOutEvent(self, event: Any) -> None:  # noqa: N802
         super().focusOutEvent(event)

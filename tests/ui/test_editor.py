@@ -219,7 +219,8 @@ def test_topic_codes_are_named_under_the_field(qtbot, demo_window):
 
 def test_a_text_field_grows_with_its_lines_so_posts_read_without_scrolling(qtbot, demo_window):
     """A PEP's five posts, one a line: the Positions box shows them all (up to eight lines;
-    past that it scrolls), and an empty box keeps the 70 px every text box had."""
+    past that it scrolls); an empty box is two lines tall (newcomer review: a company's page
+    was nine tall empty boxes before its aliases), and grows as soon as it has text."""
     win = demo_window
     posts = "\n".join(f"Post {i} (Russia), since 201{i}" for i in range(5))
     rid = win.case.create("entity", {"name": "Osetrova", "kind": "person",
@@ -229,6 +230,8 @@ def test_a_text_field_grows_with_its_lines_so_posts_read_without_scrolling(qtbot
     line = box.fontMetrics().lineSpacing()
     qtbot.waitUntil(lambda: box.height() >= 5 * line, timeout=5000)
     assert box.verticalScrollBar().maximum() == 0  # all five seen
-    assert empty.height() == 70 < box.height()
+    assert 2 * line <= empty.height() < 70 <= box.height()
+    empty.setPlainText("12 Lenin street")
+    assert empty.height() >= 70  # three lines' room once it has text
     box.setPlainText("\n".join(f"line {i}" for i in range(30)))
     assert box.height() <= 8 * line + 40  # long text scrolls past eight lines
