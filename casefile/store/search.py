@@ -61,6 +61,11 @@ def rowid_for(kind: str, ref: int) -> int:
     return (KIND_CODES[kind] << _SHIFT) | ref
 
 
+def kind_rowids(kind: str) -> tuple[int, int]:
+    """The first and last rowid the records of ``kind`` may have."""
+    return rowid_for(kind, 0), rowid_for(kind, (1 << _SHIFT) - 1)
+
+
 def split_rowid(rowid: int) -> tuple[str | None, int]:
     """(kind, id) of an index row's rowid; the kind is None for a code no kind has."""
     return CODE_KINDS.get(rowid >> _SHIFT), rowid & ((1 << _SHIFT) - 1)

@@ -193,3 +193,27 @@ def test_an_alias_is_named_only_when_it_holds_every_word_at_a_words_start(tmp_pa
     assert not got["ltd"][c].snippet.startswith("alias")
     assert not got['"ivan petrov"'][e].snippet.startswith("alias")
     assert not got["hamburg OR holding"][b].snippet.startswith("alias")
+
+
+def test_a_year_finds_the_people_born_in_it_and_says_so(tmp_path):
+    """(newcomer review) '1954' found AEROSCAN 19545 and none of the people born in 1954:
+    a party's dates are in its search document, and the search says which date held the
+    words ('born: 2 March 1954 (1954-03-02)'); 'born 1954' finds only the births."""
+    case = Case.new(tmp_path / "s.casefile")
+    maria = case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person",
+                                   "birth": "2 March 1954"}).result
+    case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person", "birth": "1961"})
+    aeroscan = case.create("entity", {"name": "AEROSCAN 19545"}).result
+    volga = case.create("entity", {"name": "Volga Trade", "incorporation": "June 1954"}).result
+    with case.read() as conn:
+        year = {f.id: f for f in search_case(conn, "1954") if f.kind == "entity"}
+        born = {f.id: f for f in search_case(conn, "born 1954") if f.kind == "entity"}
+        named = {f.id: f for f in search_case(conn, "SMIRNOV 1954") if f.kind == "entity"}
+    case.close()
+    assert set(year) == {maria, aeroscan, volga}
+    assert year[maria].snippet == "born: 2 March 1954 (1954-03-02)"
+    assert [year[maria].snippet[s:e] for s, e in year[maria].snippet_spans] == ["1954", "1954"]
+    assert year[volga].snippet == "incorporated: June 1954 (1954-06)"
+    assert set(born) == {maria}
+    assert [born[maria].snippet[s:e] for s, e in born[maria].snippet_spans][0] == "born"
+    assert set(named) == {maria}  # the other Maria Smirnov was born in 1961

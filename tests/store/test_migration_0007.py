@@ -20,7 +20,7 @@ def test_a_0006_case_upgrades_to_gender_and_back(tmp_path):
             before = digest.head(conn)
     assert revision(path) == "0006"
     with Case.open(path) as c:
-        assert c.schema_version() == migrate.head_revision() == "0007"
+        assert c.schema_version() == migrate.head_revision() >= "0007"
         assert c.backup is not None and c.backup.exists()
         with c.read() as conn:
             assert digest.head(conn) == before  # an empty column adds nothing

@@ -14,55 +14,7 @@ from casefile.services.case.journal import RowChange
 from casefile.store import schema, search
 from casefile.store.id_sets import where_ids
 from casefile.store.schema import CITATION_COLUMNS
-
-
-def _excerpts(kind: str) -> str:
-    """The excerpts and locators of the citations of a fact, as one text."""
-    return ("coalesce((SELECT group_concat(excerpt || ' ' || locator, ' ') FROM citation "
-            f"WHERE citation.{CITATION_COLUMNS[kind]} = x.id), '')")
-
-
-def _name(col: str) -> str:
-    return schema.entity_name_sql(col, "x", default="")
-
-
-DOC_SQL: dict[str, str] = {
-    "entity": (
-        "SELECT x.id, x.name, x.kind || ' ' || coalesce(x.country, '') || ' ' || x.description"
-        " || ' ' || x.tags || ' ' || replace(x.other_countries || ',' || x.nationality, ',', ' ')"
-        " || ' ' || x.topics || ' ' || x.legal_form || ' ' || x.position || ' ' || x.address ||"
-        " ' ' || x.birth_place || ' ' || coalesce((SELECT group_concat(name, ' ') FROM alias "
-        "WHERE entity_id = x.id), '') || ' ' || coalesce((SELECT group_concat(scheme || ' ' ||"
-        " value, ' ') FROM identifier WHERE entity_id = x.id), '') || ' ' || "
-        + _excerpts("entity") + " FROM entity x"),
-    "shipment": (
-        "SELECT x.id, coalesce(x.date_text, '') || ' ' || " + _name("shipper_id")
-        + " || ' → ' || " + _name("consignee_id") + " || ': ' || x.declared_goods, "
-        "x.declared_goods || ' ' || x.assessed_goods || ' ' || x.hs_code || ' ' || x.reference"
-        " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce(x.origin_country, '') || ' ' ||"
-        " coalesce(x.destination_country, '') || ' ' || coalesce((SELECT group_concat("
-        "coalesce(country, '') || ' ' || place, ' ') FROM route_stop WHERE shipment_id = x.id),"
-        " '') || ' ' || " + _excerpts("shipment") + " FROM shipment x"),
-    "event": (
-        "SELECT x.id, x.title, coalesce(x.date_text, '') || ' ' || x.kind || ' ' || "
-        "x.description || ' ' || x.tags || ' ' || " + _excerpts("event")
-        + " FROM event x"),
-    "source": (
-        "SELECT x.id, x.title, x.kind || ' ' || x.publisher || ' ' || x.author || ' ' || x.url"
-        " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(filename,"
-        " ' ') FROM attachment WHERE source_id = x.id), '') FROM source x"),
-    "finding": (
-        "SELECT x.id, x.title, x.text || ' ' || x.tags || ' ' || "
-        + _excerpts("finding") + " FROM finding x"),
-    "relationship": (
-        "SELECT x.id, " + _name("subject_id") + " || ' ' || replace(x.kind, '_', ' ') || ' ' ||"
-        " " + _name("object_id") + ", x.description || ' ' || "
-        + _excerpts("relationship") + " FROM relationship x"),
-    "sanction": (
-        "SELECT x.id, x.authority || ' ' || x.programme || ': ' || " + _name("entity_id")
-        + ", x.reason || ' ' || x.program_id || ' ' || x.source_url || ' ' || "
-        + _excerpts("sanction") + " FROM sanction x"),
-}
+from casefile.store.search_docs import DOC_SQL
 
 # record kind -> columns of it that name an entity (its index title shows the name)
 _NAMES_SHOWN = {k: cols for k, cols in schema.ENTITY_COLUMNS.items() if k in DOC_SQL}

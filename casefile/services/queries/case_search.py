@@ -133,8 +133,9 @@ def search_case(conn: Connection, query: str, limit: int = 200,
 
 
 def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
-    """A party the words found in one of its aliases or identifiers says which ('alias:
-    Иванова Иван', 'INN: 7707083893'), not the run of its index text they fell in ('person
+    """A party the words found in one of its aliases, identifiers or dates says which
+    ('alias: Иванова Иван', 'INN: 7707083893', 'born: 2 March 1954 (1954-03-02)'), not the
+    run of its index text they fell in ('person
     CY imported CY sanction Director Ivan Ivanova Иванова Иван Person ent…'); the index's
     own snippet stays where neither holds the words (its description, position …)."""
     at = {f.id: i for i, f in enumerate(found)
@@ -142,18 +143,28 @@ def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
     if not at:
         return
     ids = json.dumps(sorted(at))
+    dates = " UNION ALL ".join(
+        f"SELECT id, '{word}', {col}_text || coalesce(' (' || {col}_edtf || ')', '') FROM "
+        f"entity WHERE id IN (SELECT value FROM json_each(?)) AND {col}_text IS NOT NULL"
+        for col, word in _DATES)
     rows = conn.exec_driver_sql(
         "SELECT entity_id, 'alias', name FROM alias WHERE entity_id IN (SELECT value FROM "
         "json_each(?)) UNION ALL SELECT entity_id, scheme, value FROM identifier WHERE "
-        "entity_id IN (SELECT value FROM json_each(?))", (ids, ids))
+        f"entity_id IN (SELECT value FROM json_each(?)) UNION ALL {dates}", (ids,) * 5)
     for eid, label, text in rows:
-        i = at.pop(eid, None) if (spans := _all_terms(text, query)) else None
+        head = f"{label}: "
+        # a date's word is in the index ('born 1954'); an alias's or a scheme's is not
+        said = head + text if label in _DATE_WORDS else text
+        spans = _all_terms(said, query)
+        i = at.pop(eid, None) if spans else None
         if i is not None:
-            head = f"{label}: "
+            shift = 0 if label in _DATE_WORDS else len(head)
             found[i] = replace(found[i], snippet=head + text, snippet_spans=[
-                (a + len(head), b + len(head)) for a, b in spans])
+                (a + shift, b + shift) for a, b in spans])
 
 
+_DATES = (("birth", "born"), ("incorporation", "incorporated"), ("dissolution", "dissolved"))
+_DATE_WORDS = {word for _col, word in _DATES}
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
