@@ -197,3 +197,31 @@ def test_a_doubt_says_where_the_party_s_identifier_came_from_when_the_file_gave_
     assert [p[1:3] for p in report.proposals] == [(eid, (
         f"ООО «ВОСТОК», same name but its INN is {SBER_INN} (added from dt.csv, line 2, "
         "column 'ИНН отправителя'), the file's 7804507227"))]
+
+
+def test_two_namesakes_taking_turns_in_a_file_are_two_parties(case, tmp_path):
+    """(review: 61 'ООО ВЕКТОР' parties from two) Two companies of one name with different
+    INNs, their rows taking turns and spelled three ways: two parties, kept apart and said
+    once; a row giving the name without an INN is linked to the first, and said."""
+    other = "7768684242"
+    spellings = ['ООО "ВЕКТОР"', "ООО ВЕКТОР", "ООО «ВЕКТОР»"]
+    rows = "".join(f"{spellings[n % 3]};{SBER_INN if n % 2 else other};ТОО Алтын;;2022;"
+                   f"подшипники {n}\n" for n in range(12))
+    rows += "ООО ВЕКТОР;;ТОО Алтын;;2023;втулки\n"
+    report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows, "cp1251"),
+                              accept_missing=True).result
+    assert report.shipments == 13
+    with case.read() as conn:
+        parties = conn.exec_driver_sql(
+            "SELECT e.id, i.value FROM entity e JOIN identifier i ON i.entity_id = e.id "
+            "WHERE e.name LIKE '%ВЕКТОР%' ORDER BY e.id").fetchall()
+        shippers = conn.exec_driver_sql("SELECT s.shipper_id FROM shipment s ORDER BY s.id"
+                                        ).scalars().all()
+    assert [v for _e, v in parties] == [other, SBER_INN]
+    first, second = (e for e, _v in parties)
+    assert shippers == [first, second] * 6 + [first]
+    kept = [w for w in report.warnings if "kept apart" in w]
+    assert len(kept) == 1 and "line 3" in kept[0]
+    named = [w for w in report.warnings if "the name of 2 parties" in w]
+    assert len(named) == 1 and "line 14" in named[0] and f"#{first}" in named[0]
+    assert report.new_entities.count('ООО "ВЕКТОР"') == 1

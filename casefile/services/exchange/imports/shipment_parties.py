@@ -40,12 +40,14 @@ class ShipmentParties(KnownParties):
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.keep_apart = {normalise_name(k) for k in keep_apart}
         self.writer = writer
-        self.checked: set[str] = set()
+        self.checked: set[str | tuple[str, str]] = set()
         # what the rows add to parties the case held (an identifier, a country), each
         # party, identifier and country looked at once however many rows repeat them
         self.more = PartyAdditions(tx, writer, self, report.leave_out, report.problem)
         self.looked: set[tuple[int, str, str]] = set()
         self.made: dict[int, tuple[str, str | None]] = {}  # new party -> identifier, country
+        self.namesakes: dict[str, set[int]] = {}  # a name -> the parties the file gave it
+        self.said: set[str] = set()  # the names whose rows without an identifier were said
 
     def _country(self, stated: str, where: Where, role: str) -> dict[str, Any] | None:
         """The country a row states for a party, checked ({"country": code}); None when it
@@ -97,6 +99,12 @@ class ShipmentParties(KnownParties):
             eid = self.by_name[key]
             if key in self.existing:
                 report.reused_entities[name] = eid
+            if not ident and len(self.namesakes.get(key, ())) > 1 and key not in self.said:
+                self.said.add(key)  # (once a name: its rows without one go the same way)
+                report.warn(f"{where(ident_key)}: {name!r} is the name of "
+                            f"{len(self.namesakes[key])} parties with different identifiers; "
+                            f"rows that give the name without one are linked to "
+                            f"{self.names.get(eid) or name!r} #{eid}: check them")
         else:
             eid = None
         if eid is not None:
@@ -111,10 +119,15 @@ class ShipmentParties(KnownParties):
                     self._not_added(eid, role, ident, country, report)
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
-                spellings.add(name)
+                self.know_name(eid, name)
                 self.writer.alias(where, eid, name, _ROLE_FIELDS[role]["name"])
             return eid
-        if key not in self.checked and key not in self.keep_apart:
+        # said once a name (a namesake: once an identifier of the name)
+        fresh = key not in self.checked and key not in self.keep_apart
+        if doubt is not None and key not in self.keep_apart:
+            fresh = (key, ident) not in self.checked
+            self.checked.add((key, ident))
+        if fresh:
             self.checked.add(key)
             if doubt is not None and self.by_name[key] in self.names:
                 report.proposals.append((name, self.by_name[key], f"{self.names[self.by_name[key]]}"
@@ -142,8 +155,13 @@ class ShipmentParties(KnownParties):
             self.add_identifier(eid, scheme, ident)
         made = self._country(country, where, role)
         self.made[eid] = (ident, (made or {}).get("country"))
-        self.by_name[key] = eid
-        self.spellings[eid] = {name}
+        # known by its name from now on: a later row with its identifier finds it (review:
+        # two ООО ВЕКТОР taking turns made a new party at every turn, 61 in all); the name
+        # stays with the party that had it first
+        self.spellings.setdefault(eid, set()).add(name)
+        self.by_name.setdefault(key, eid)
+        self.keys_of.setdefault(eid, set()).add(key)
+        self.namesakes.setdefault(key, {self.by_name[key]}).add(eid)
         report.new_entities.append(name)
         return eid
 
