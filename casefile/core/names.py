@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rigour.names import remove_org_types
+
 # Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
 _LEGAL_FORMS = {
     "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
@@ -33,6 +35,9 @@ def normalise_name(name: str) -> str:
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = _AMPERSAND.sub(" and ", s)
     s = re.sub(r"[^\w]+", " ", s)
+    # legal forms spelled out, in any language rigour knows ('общество с ограниченной
+    # ответственностью' is 'ооо': review, two parties of one INN were kept apart by it)
+    s = remove_org_types(s)
     words = [w for w in s.split() if w not in _LEGAL_FORMS]
     return " ".join(words)
 

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casefile.core import grading
 from casefile.core.countries import CountryError, country_code, country_name
@@ -45,6 +47,22 @@ def test_names_normalise_across_forms():
 ])
 def test_ampersand_and_and_are_one_party(ampersand, spelled):
     assert normalise_name(ampersand) == normalise_name(spelled)
+
+
+_WORD = st.text(alphabet="АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ", min_size=3, max_size=12)
+
+
+@given(st.lists(_WORD, min_size=1, max_size=3), st.sampled_from([
+    ("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ", "ООО"),
+    ("Акционерное общество", "АО"), ("ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО", "ПАО"),
+    ("Limited Liability Company", "LLC")]))
+def test_a_legal_form_spelled_out_is_the_same_party_as_abbreviated(words, forms):
+    """(review: ten companies of one INN kept apart, once 'ООО «X»' and once 'ОБЩЕСТВО С
+    ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "X"'; screening already read them as one name)"""
+    name = " ".join(words)
+    spelled, short = forms
+    assert normalise_name(f'{spelled} "{name}"') == normalise_name(f"{short} «{name}»") \
+        == normalise_name(name)
 
 
 def test_and_is_only_the_word():
