@@ -180,5 +180,16 @@ def problem(scheme: str, value: str) -> str | None:
         return None
     v = clean_value(value)
     if not s.pattern.match(v):
-        return f"{value!r} does not have the form of a {s.label}"
-    return f"{value!r} fails the check digits of a {s.label}"
+        return f"{value!r} does not have the form of {_a(s.label)}"
+    return f"{value!r} fails the check digits of {_a(s.label)}"
+
+
+def _a(label: str) -> str:
+    """'an INN …', 'an LEI …', 'a USCC …', 'a passport number': by how the label is said
+    (an acronym letter by letter)."""
+    first = (label.split() or [""])[0]
+    if len(first) > 1 and first.isupper():
+        an = first[0] in "AEFHILMNORSX"
+    else:
+        an = first[:1].lower() in ("a", "e", "i", "o")
+    return f"{'an' if an else 'a'} {label}"

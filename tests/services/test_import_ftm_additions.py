@@ -290,7 +290,7 @@ def test_an_identifier_added_that_lacks_its_form_is_pointed_out(case, tmp_path):
         {"id": "v", "schema": "Company", "properties": {"name": ["Vostok LLC"],
                                                         "innCode": ["77070838"]}}])).result
     assert report.added == {"identifier": 1}
-    assert any("'77070838' does not have the form of a INN" in w for w in report.warnings)
+    assert any("'77070838' does not have the form of an INN" in w for w in report.warnings)
 
 
 def test_a_check_says_would_add(case, tmp_path):
