@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -266,8 +267,22 @@ class ScreeningDialog(QDialog):
         self.session.query(read, self._rows)
 
     def _rows(self, rows: list[HitRow]) -> None:
+        """Show ``rows``, the hits chosen before still chosen (review: after Match the top
+        hit was chosen, and a second click would have decided a hit never looked at); the
+        first when none of them is left."""
+        was = {h.id for h in self.selected()} if self.table.selectionModel() else set()
         self.model.set_rows(rows)
-        if rows:
+        keep = [r for r, h in enumerate(rows) if h.id in was]
+        if keep:
+            selection = self.table.selectionModel()
+            flags = (QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.setCurrentIndex(self.model.index(keep[0], 0))
+            selection.clearSelection()
+            for r in keep:
+                selection.select(self.model.index(r, 0), flags)
+            self.table.scrollTo(self.model.index(keep[0], 0))
+        elif rows:
             self.table.selectRow(0)
         self._show()
 

@@ -347,3 +347,18 @@ def test_the_party_pane_says_birth_posts_and_topics_in_words(tmp_path):
             "position: Member of the Duma (Russia)"] == [x for x in text
                                                           if x.startswith("position")]
     assert "topics: Politically exposed person (PEP)" in text
+
+
+def test_the_hit_decided_stays_chosen_after_the_list_is_read_again(qtbot, session):
+    """(review) After Match on the second hit the first was chosen, its explanation shown:
+    a second click would have decided a hit never looked at. The hit decided stays chosen."""
+    dlg = _screened(qtbot, session)
+    dlg.table.selectRow(1)
+    idle(qtbot, session)
+    second = dlg.model.rows[1]
+    qtbot.mouseClick(dlg.buttons["unsure"], qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: any(h.verdict == "unsure" for h in dlg.model.rows), timeout=10000)
+    (chosen,) = dlg.selected()
+    assert chosen.id == second.id and chosen.verdict == "unsure"
+    assert "decided unsure" in dlg.explanation.text()
