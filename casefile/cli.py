@@ -221,7 +221,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"PROBLEM: {line}")
         print("OK" if report.ok else f"{len(report.problems)} problem(s) found")
         return 0 if report.ok else EXIT_ERROR
-    if args.verb in ("watchlist", "screen"):
+    if args.verb in ("watchlist", "screen", "decide"):
         from casefile.cli_screening import run
 
         return run(args, _open)

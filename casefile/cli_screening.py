@@ -1,6 +1,7 @@
 """The screening verbs of the ``casefile`` command: ``watchlist import FILE``, ``watchlist
-list`` and ``screen CASE``. ``screen`` exits with :data:`EXIT_OPEN_HITS` when hits at or
-above the flag threshold still wait for a decision, so a script can stop on them."""
+list``, ``screen CASE`` and ``decide CASE HIT …``. ``screen`` exits with
+:data:`EXIT_OPEN_HITS` when hits at or above the flag threshold still wait for a decision, so
+a script can stop on them; ``decide`` records decisions, as the window does."""
 
 from __future__ import annotations
 
@@ -42,10 +43,22 @@ def add_verbs(sub: Any) -> None:
     s.add_argument("--workers", type=int, default=None, help="scoring processes (default: "
                    "one per core for 200 parties or more, else none: scored in this one)")
 
+    d = sub.add_parser("decide", help="decide screening hits (the hit numbers 'screen' "
+                       "lists): match, no match or unsure")
+    d.add_argument("path", type=Path, help="the case")
+    d.add_argument("hits", type=int, nargs="+", help="hit number(s)")
+    how = d.add_mutually_exclusive_group(required=True)
+    for flag, verdict in (("--match", "match"), ("--no-match", "no_match"),
+                          ("--unsure", "unsure")):
+        how.add_argument(flag, dest="verdict", action="store_const", const=verdict)
+    d.add_argument("--note", default="", help="why (needed to dismiss several at once)")
+
 
 def run(args: argparse.Namespace, open_case: Any) -> int:
     if args.verb == "watchlist":
         return _watchlist(args)
+    if args.verb == "decide":
+        return _decide(args, open_case)
     return _screen(args, open_case)
 
 
@@ -145,14 +158,26 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
                  f"{'; earlier run' if h.carried else ''})" if h.verdict else
                  "OPEN" + (f" ({h.reopened})" if h.reopened not in ("", "new") else ""))
         mark = "!" if h.score >= flag else " "
-        print(f"{mark} {h.score:.2f}  #{h.entity_id} {_plain(h.party)}  ~  "
+        print(f"{mark} hit {h.id}  {h.score:.2f}  #{h.entity_id} {_plain(h.party)}  ~  "
               f"{_plain(h.list_caption)} [{h.list_schema} {h.list_key}]  {state}")
         print(f"        {_plain(h.explanation)}")
     open_flagged = sum(1 for h in rows if h.open and h.score >= flag)
     if open_flagged:
-        print(f"{open_flagged} flagged hit(s) (score ≥ {flag}) wait for a decision",
+        print(f"{open_flagged} flagged hit(s) (score ≥ {flag}) wait for a decision "
+              f"('casefile decide {args.path} HIT --match|--no-match|--unsure')",
               file=sys.stderr)
         return EXIT_OPEN_HITS
+    return 0
+
+
+def _decide(args: argparse.Namespace, open_case: Any) -> int:
+    from casefile.services.case.screening_ops import VERDICT_WORDS, decide
+
+    with open_case(args.path) as case:
+        change = decide(case, args.hits, args.verdict, args.note)
+    word = VERDICT_WORDS[args.verdict]
+    print(f"Decided {word} on {len(change.result)} hit(s): "
+          f"{', '.join(str(h) for h in args.hits)} (by {case.actor}; in the case's audit log)")
     return 0
 
 

@@ -24,7 +24,7 @@ def test_import_list_screen_and_exit_codes(tmp_path, monkeypatch, capsys):
     assert main(["screen", str(path)]) == EXIT_OPEN_HITS
     out = capsys.readouterr()
     assert "Screened 2 parties against ofac" in out.out
-    assert "! 1.00  #1 Sergey Chemezov  ~  Sergei Viktorovich CHEMEZOV" in out.out
+    assert "! hit 1  1.00  #1 Sergey Chemezov  ~  Sergei Viktorovich CHEMEZOV" in out.out
     assert "1 flagged hit(s)" in out.err
     with Case.open(path) as case:
         with case.read() as conn:
@@ -34,6 +34,36 @@ def test_import_list_screen_and_exit_codes(tmp_path, monkeypatch, capsys):
     assert "match (" in capsys.readouterr().out
     assert main(["screen", str(path), "--watchlist", "nope"]) == 1
     assert "no watchlist called 'nope'" in capsys.readouterr().err
+
+
+def test_hits_are_decided_from_the_command_line(tmp_path, monkeypatch, capsys):
+    """(review) 'screen' kept exiting 3 while flagged hits waited, and nothing on the
+    command line could decide them: 'decide' does, by the hit numbers 'screen' lists."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    main(["watchlist", "import", str(write_ftm(tmp_path / "e.ftm.json")), "--name", "ofac"])
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+        case.create("entity", {"name": "Foo Trading"},
+                    {"identifier": [{"scheme": "INN", "value": "7707083893"}]})
+    assert main(["screen", str(path)]) == EXIT_OPEN_HITS
+    out = capsys.readouterr()
+    assert "casefile decide" in out.err
+    with Case.open(path) as case, case.read() as conn:
+        ids = [h.id for h in hits(conn)]
+    assert len(ids) == 2 and all(f"hit {i} " in out.out for i in ids)
+    assert main(["decide", str(path), *map(str, ids), "--no-match"]) == 1  # needs a note
+    assert "needs a note" in capsys.readouterr().err
+    assert main(["decide", str(path), str(ids[0]), "--match"]) == 0
+    assert "Decided match on 1 hit(s)" in capsys.readouterr().out
+    assert main(["decide", str(path), str(ids[1]), "--no-match", "--note", "namesake"]) == 0
+    assert main(["screen", str(path)]) == 0  # nothing waits
+    with Case.open(path) as case:
+        with case.read() as conn:
+            assert sorted((h.verdict, h.note) for h in hits(conn)) == [
+                ("match", ""), ("no_match", "namesake")]
+    assert main(["decide", str(path), "999", "--unsure"]) == 1
+    assert "999 no longer exists" in capsys.readouterr().err
 
 
 def test_delete_a_watchlist_the_case_keeps_its_runs(tmp_path, monkeypatch, capsys):
