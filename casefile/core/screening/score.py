@@ -2,7 +2,8 @@
 words, after ``logic-v2``: the best of the main features (name match 1.0, a checked
 identifier 0.95, another identifier 0.85, a weak alias 0.8), then the qualifiers added
 (country differs -0.2, birth years disjoint -0.15, birth days disjoint -0.25, gender
-differs -0.2), clipped to 0..1."""
+differs -0.2, an organisation's registration or tax number of one scheme differs -0.2),
+clipped to 0..1."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from casefile.core.screening.records import Entry, Party, comparable, name_type
 
 WEIGHTS = {"name_match": 1.0, "checked_identifier_match": 0.95, "identifier_match": 0.85,
            "weak_alias_match": 0.8, "country_mismatch": -0.2, "dob_year_disjoint": -0.15,
-           "dob_day_disjoint": -0.25, "gender_mismatch": -0.2}
-QUALIFIERS = ("country_mismatch", "dob_year_disjoint", "dob_day_disjoint", "gender_mismatch")
+           "dob_day_disjoint": -0.25, "gender_mismatch": -0.2, "orgid_disjoint": -0.2}
+QUALIFIERS = ("country_mismatch", "dob_year_disjoint", "dob_day_disjoint", "gender_mismatch",
+              "orgid_disjoint")
 
 
 @dataclass
@@ -41,7 +43,9 @@ def _say_pair(p: nm.Pair) -> str:
                 f"{p.result} not in the party's name")
     if p.how == "literal" or p.query == p.result:
         return f"{p.query} = {p.result}"
-    if p.how == "fuzzy":
+    if p.how == "fuzzy":  # (review: 'pengyu ≈ peng (spelling, 0.00)' said they were alike)
+        if p.score < 0.5:
+            return f"{p.query} ≠ {p.result} (spelled too differently, {p.score:.2f})"
         return f"{p.query} ≈ {p.result} (spelling, {p.score:.2f})"
     what = {"name": "same given name" if " " not in p.query else "same name",
             "org_class": "same legal form", "domain": "same trade word",
@@ -92,6 +96,35 @@ def _id_match(party: Party, entry: Entry) -> tuple[str, str]:
             return "checked_identifier_match", reason
         best = ("identifier_match", reason)
     return best
+
+
+def _checked(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """scheme -> values, of the identifiers that name one party and pass their checks (an
+    INN under registrationNumber is an INN: its check digits say so)."""
+    out: dict[str, set[str]] = {}
+    for hint, value in pairs:
+        key = ids.match_key(ids.detect_scheme(value, hint), value)
+        if key is not None:
+            out.setdefault(key[0], set()).add(key[1])
+    return out
+
+
+def _orgid(party: Party, entry: Entry, r: Result) -> None:
+    """logic-v2's ``orgid_disjoint``: two organisations with numbers of one scheme that
+    names one party (INN, OGRN, LEI …), none the same, are likely two (review: an INN that
+    differed went unsaid, the namesake scored 1.00)."""
+    if party.schema == "Person" or entry.schema == "Person":
+        return
+    ours = _checked(list(party.identifiers))
+    theirs = _checked([(p, v) for p, v in entry.identifiers if p != "kppCode"])
+    shared = sorted(set(ours) & set(theirs))
+    if not shared or any(ours[k] & theirs[k] for k in shared):
+        return
+    k = shared[0]
+    label = ids.schemes()[k].label.split(" (")[0]
+    r.features["orgid_disjoint"] = 1.0
+    r.reasons.append(f"{label} differs ({', '.join(sorted(ours[k]))} vs "
+                     f"{', '.join(sorted(theirs[k]))}) -0.2")
 
 
 def _years(dates: list[str]) -> set[str]:
@@ -156,6 +189,7 @@ def score(party: Party, entry: Entry) -> Result:
             r.reasons.append(f"country differs ({', '.join(sorted(ours)).upper()} vs "
                              f"{', '.join(sorted(theirs)).upper()}) -0.2")
     _dob(party, entry, r)
+    _orgid(party, entry, r)
     gender = (entry.values("gender") or [""])[0]
     if party.gender and gender and party.gender != gender:
         r.features["gender_mismatch"] = 1.0

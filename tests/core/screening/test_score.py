@@ -55,6 +55,26 @@ def test_a_checked_identifier_matches_alone_and_a_bad_one_never():
                  kpp).score == 0.0
 
 
+def test_a_namesake_company_with_another_inn_scores_lower_and_says_why():
+    """(review) ООО ВЕКТОР of INN 7768684242 scored 1.00 flagged against the list's OOO
+    VEKTOR of registration number 5403123452, and nothing said the numbers differ:
+    logic-v2's orgid_disjoint takes 0.2 and says so. Numbers of schemes that do not name one
+    party (KPP) or that fail their check digits say nothing either way."""
+    listed = entry("Company", "OOO VEKTOR", registrationNumber=["5403123452"], country=["ru"])
+    ours = Party(1, "Company", ['ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ВЕКТОР"'], {"ru"},
+                 identifiers=[("INN", "7768684242")])
+    r = score(ours, listed)
+    assert r.score == 0.8 and "INN differs (7768684242 vs 5403123452) -0.2" in r.explanation
+    same = Party(1, "Company", ["ООО ВЕКТОР"], {"ru"}, identifiers=[("INN", "5403123452")])
+    assert score(same, listed).score == 1.0
+    assert "differs" not in score(same, listed).explanation
+    unknown = Party(1, "Company", ["ООО ВЕКТОР"], {"ru"}, identifiers=[("INN", "7768684243")])
+    assert score(unknown, listed).score == 1.0  # fails its check digits: no evidence
+    kpp = entry("Company", "OOO VEKTOR", kppCode=["540301001"], country=["ru"])
+    assert score(Party(1, "Company", ["ООО ВЕКТОР"], {"ru"},
+                       identifiers=[("KPP", "770701001")]), kpp).score == 1.0
+
+
 def test_homonyms_apart_by_birth_date_and_country():
     e = entry("Person", "John Smith", birthDate=["1985-03-02"], country=["gb"])
     same = score(Party(1, "Person", ["John Smith"], {"gb"}, ["1985-03-02"]), e)
@@ -88,3 +108,11 @@ def test_any_name_gives_keys_and_scores_itself_fully(name):
     if keys.name_tokens(name):
         r = score(Party(1, "Company", [name]), entry("Company", name))
         assert r.score >= 0.99 or not name.strip()
+
+
+def test_a_word_spelled_too_differently_is_not_said_to_be_alike():
+    """(review) 'pengyu ≈ peng (spelling, 0.00)': a fuzzy pair that scores low says the
+    words differ."""
+    r = score(Party(1, "Person", ["Liu Pengyu"]), entry("Person", "Liu Peng"))
+    assert "pengyu ≠ peng (spelled too differently, 0.00)" in r.explanation
+    assert "≈" not in r.explanation
