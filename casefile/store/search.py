@@ -22,6 +22,7 @@ KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "eve
               "source": 6, "finding": 7}
 CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
 _SHIFT = 40
+TITLE_WEIGHT = 4.0  # words in a record's name count so many times those in its text
 _SEP = "\u3000"  # ideographic space: a separator to FTS5, removed again for display
 
 
@@ -173,7 +174,8 @@ def search(conn: Connection, query: str, limit: int = 200,
         title = "highlight(search_index, 0, ?, ?)" if marks else "title"
         rows = conn.exec_driver_sql(
             f"SELECT rowid, {title}, snippet(search_index, 1, ?, ?, '…', 12) "
-            "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            "FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, "
+            f"{TITLE_WEIGHT}, 1.0) LIMIT ?",
             (*((start, end) if marks else ()), start, end, q, limit)).all()
     else:
         # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so

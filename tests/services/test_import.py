@@ -302,3 +302,26 @@ def test_an_ftm_import_notes_what_it_skipped_on_its_source(case, tmp_path):
     assert notes.endswith("Not imported (still in the attached file):\n"
                           "- Skipped (Casefile holds no such records): 1 Payment\n"
                           "- Company website: Casefile has no field for it")
+
+
+def test_an_import_leaves_the_assessed_goods_to_the_analyst(case, tmp_path):
+    """(review) Every imported shipment had its declared goods copied into 'Assessed goods',
+    so the table showed two identical columns and the declared-versus-assessed distinction
+    read as if someone had assessed them all."""
+    f = write(tmp_path, "t.csv", "Shipper,Consignee,Date,Goods\nDJI,Distributor,2022-11,"
+                                 "agricultural drones\n")
+    import_shipments(case, f, accept_missing=True)
+    s = case.get("shipment", 1)
+    assert (s["declared_goods"], s["assessed_goods"]) == ("agricultural drones", "")
+
+
+def test_a_search_puts_the_record_named_so_before_those_that_mention_it(case):
+    """Words in a record's name weigh more than words in its text: searching a party's
+    name lists the party before the shipments whose cited rows repeat it."""
+    eid = case.create("entity", {"name": "Volga Trade"}).result
+    other = case.create("entity", {"name": "Baltic"}).result
+    for n in range(3):
+        case.create("shipment", {"shipper_id": other, "consignee_id": other,
+                                 "declared_goods": f"lot {n}", "notes": "Volga Trade " * 3})
+    hits = case.search("Volga Trade")
+    assert (hits[0].kind, hits[0].id) == ("entity", eid) and len(hits) == 4

@@ -311,7 +311,7 @@ def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
         notes = "\n".join([notes] * bool(notes) + [f"{what}: {v[f]}" for f, what
                                                     in _NOTE_FIELDS.items() if v[f]])
     v.update(id=sid, shipper_id=shipper, consignee_id=consignee,
-             assessed_goods=v["declared_goods"], weight_kg=v["weight"],
+             assessed_goods="", weight_kg=v["weight"],  # (the analyst's, not the file's)
              currency=(v["currency"] or "").upper(), shipment_count=max(count, 1),
              dual_use=False, tags="imported", notes=notes)
     return cast("tuple[Any, ...]", _SHIPMENT_ROW(v))
