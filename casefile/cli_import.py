@@ -32,6 +32,10 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--skip-bad-rows", action="store_true",
                    help="import the good rows and skip those with problems (each is listed, "
                    "kept in the row report and in the notes of the file's source)")
+    s.add_argument("--keep-duplicates", action="store_true",
+                   help="import rows the case holds already as shipments (same declaration "
+                   "number, date, parties, goods, HS code, weight and value); else they are "
+                   "left out, counted and listed by line")
     s.add_argument("--save-mapping", default=None, metavar="NAME",
                    help="save the mapping used (columns and fixed values) under this name")
     s.add_argument("--report", type=Path, default=None, metavar="FILE.csv",
@@ -122,7 +126,9 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                                                   row_log=row_log, constants=constants,
                                                   accept_missing=args.accept_missing,
                                                   day_first=args.day_first,
-                                                  skip_bad_rows=args.skip_bad_rows).result
+                                                  skip_bad_rows=args.skip_bad_rows,
+                                                  keep_duplicates=args.keep_duplicates
+                                                  ).result
                 finally:
                     progress.end()
                     if args.report:
@@ -158,6 +164,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
               "with problems:")
         for line in report.skipped_lines(50):
             print(f"  {line}")
+    if getattr(report, "duplicates", None):
+        print(report.duplicates_line() + " (--keep-duplicates imports them)")
     if args.verb == "import":
         _columns(report, args.dry_run)
     if report.date_order:
@@ -175,6 +183,9 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
               f"{len(report.reused_entities):,} already in the case")
         if report.added_to:
             print(report.added_line())
+        if report.nothing_new:
+            print("The case is unchanged: it holds every row of the file already (the file "
+                  "is not kept either).")
     notes = list(report.warnings.items())
     for what, n in notes[:50]:
         print(f"Note: {what}" + (f" ({n:,}×)" if n > 1 else ""))

@@ -27,6 +27,9 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
                   f"row{'s' if n != 1 else ''} with problems (kept in the notes of the "
                   "file's source):"]
         lines += [f"  {line}" for line in report.skipped_lines(50)]
+    if getattr(report, "duplicates", None):
+        lines += ["", report.duplicates_line() + " (the command line's casefile import "
+                  "--keep-duplicates imports them)."]
     if report.left_out:
         lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
                   f"{counted(sum(report.left_out.values()), 'value')}, each with why:"]
@@ -41,7 +44,8 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
     elif dry_run:
         lines += ["", report.preview_heading(row)] + report.preview
     elif getattr(report, "nothing_new", False):
-        lines += ["", "The case is unchanged: it holds everything the file gives."]
+        lines += ["", "The case is unchanged: it holds everything the file gives (the file "
+                  "is not kept either)."]
     else:
         lines += ["", f"The file is stored as a source; every {cited} cites it. "
                   "Edit → Undo removes the whole import."]

@@ -325,3 +325,38 @@ def test_a_search_puts_the_record_named_so_before_those_that_mention_it(case):
                                  "declared_goods": f"lot {n}", "notes": "Volga Trade " * 3})
     hits = case.search("Volga Trade")
     assert (hits[0].kind, hits[0].id) == ("entity", eid) and len(hits) == 4
+
+
+def test_rows_the_case_holds_already_are_left_out_and_said(case, tmp_path):
+    """(review) An XLSX export of the declarations a CSV export had already brought in
+    doubled every shipment without a word. Rows with the same declaration number, date,
+    parties, goods, HS code, weight and value as a shipment in the case are left out, said
+    with their lines; new rows of the overlapping file come in; rows repeating each other
+    within one file are kept; --keep-duplicates imports them all."""
+    head = "Shipper,Consignee,Date,Goods,HS Code,Weight,Reference\n"
+    week1 = "".join(f"DJI,Distributor,2022-11-{d:02d},drone parts,8806,{d}.5,10702070/{d}\n"
+                    for d in range(1, 6))
+    import_shipments(case, write(tmp_path, "week1.csv", head + week1), accept_missing=True)
+    overlap = head + week1.replace("DJI,", "dji,") + \
+        "DJI,Distributor,2022-11-09,drone parts,8806,9.5,10702070/9\n" * 2
+    report = import_shipments(case, write(tmp_path, "overlap.csv", overlap),
+                              accept_missing=True).result
+    assert report.shipments == 2 and report.duplicates == [2, 3, 4, 5, 6]
+    assert report.duplicates_line().startswith("Left out 5 rows already in the case")
+    assert report.duplicates_line().endswith("lines 2–6")
+    assert case.counts()["shipment"] == 7
+    with case.read() as conn:
+        notes = conn.exec_driver_sql("SELECT notes FROM source WHERE title LIKE "
+                                     "'%overlap.csv%'").scalar()
+    assert "5 rows already in the case" in notes
+    bad = "DJI,Distributor,2022-02-31,drone parts,8806,1,x\n"  # a row with a problem too
+    again = import_shipments(case, write(tmp_path, "same_rows.csv", head + week1 + bad),
+                             accept_missing=True, skip_bad_rows=True).result
+    assert again.nothing_new and again.shipments == 0
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM source WHERE title LIKE "
+                                    "'%same_rows%'").scalar() == 0  # not even the file
+    kept = import_shipments(case, write(tmp_path, "kept.csv", head + week1),
+                            accept_missing=True, keep_duplicates=True, again=True).result
+    assert kept.shipments == 5 and not kept.duplicates
+    assert case.counts()["shipment"] == 12

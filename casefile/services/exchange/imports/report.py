@@ -42,6 +42,8 @@ class ImportReport:
     warnings: dict[str, int] = field(default_factory=dict)  # kept, but worth a look
     skipping: bool = False  # rows with problems are skipped (on request), not fatal
     skipped: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, problems)
+    duplicates: list[int] = field(default_factory=list)  # lines the case holds already
+    nothing_new: bool = False  # every row was in the case already: nothing kept, not the file
 
     def warn(self, what: str) -> None:
         """Note something kept that a person should look at (said in the report)."""
@@ -89,6 +91,15 @@ class ImportReport:
             lines.append(f"… and {len(self.skipped) - limit:,} more skipped rows (the row "
                          "report lists every one)")
         return lines
+
+    def duplicates_line(self) -> str:
+        """'Left out 3 rows already in the case as shipments (… ): lines 5–7'."""
+        from casefile.services.exchange.imports.shipment_duplicates import WHAT, lines_said
+
+        n = len(self.duplicates)
+        return (f"{'Would leave' if self.dry_run else 'Left'} out "
+                f"{counted(n, 'row')} already in the case as shipments ({WHAT}): "
+                f"{lines_said(self.duplicates)}")
 
     def preview_heading(self, unit: str = "row") -> str:
         """What the preview lines are: 'What each row creates (first 20 of 1,200 rows):'."""

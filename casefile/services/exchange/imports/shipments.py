@@ -28,6 +28,7 @@ from casefile.services.exchange.imports.provenance import (
 )
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
+from casefile.services.exchange.imports.shipment_duplicates import WHAT, KnownShipments
 from casefile.services.exchange.imports.shipment_parties import ShipmentParties, col_name
 from casefile.services.exchange.imports.values import (
     DateReader,
@@ -55,7 +56,7 @@ def import_shipments(case: Case, path: str | Path,
                      day_first: bool | None = None,
                      accept_missing: bool = False,
                      constants: dict[str, str] | None = None,
-                     skip_bad_rows: bool = False) -> Change:
+                     skip_bad_rows: bool = False, keep_duplicates: bool = False) -> Change:
     """Import, or with ``dry_run`` only report what would be created. ``mapping`` (field ->
     column, and fixed values) is guessed from the header when not given; ``constants`` are
     fixed values that win over it (a field they name takes no column). Raises ImportFailed
@@ -72,7 +73,8 @@ def import_shipments(case: Case, path: str | Path,
     ``day_first`` says how the file writes slashed dates (None: guessed from its rows that
     read only one way). With ``skip_bad_rows`` the rows with problems are left out instead
     of failing the import: each is recorded with its problems in the report, the row log and
-    the notes of the imported file's source."""
+    the notes of the imported file's source. Rows the case holds already as shipments are
+    left out, counted and named (:mod:`.shipment_duplicates`), unless ``keep_duplicates``."""
     path = Path(path)
     table = open_table(path)
     found = recognise(table.header)
@@ -108,6 +110,7 @@ def import_shipments(case: Case, path: str | Path,
         parties = ShipmentParties(tx, accept or {}, keep_apart, writer, report)
         for gone in parties.missing(accept or {}):
             report.problems.append(gone)
+        known = None if keep_duplicates else KnownShipments(conn, SHIPMENT_COLS)
         ship_id = (conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar() or 0) + 1
         first_ship = ship_id
         ships: list[tuple[Any, ...]] = []
@@ -143,13 +146,19 @@ def import_shipments(case: Case, path: str | Path,
                     row_log(line, "problem" if report.row_problems else "checked",
                             "; ".join(report.row_problems))
                 continue
+            row = _ship_tuple(ship_id, values, shipper, consignee)
+            if known is not None and known.holds(row):
+                report.duplicates.append(line)
+                if row_log:
+                    row_log(line, "already in the case", WHAT)
+                continue
             if len(report.preview) < PREVIEW_ROWS or row_log:
                 what = _preview(values, parties, shipper, consignee)
                 if len(report.preview) < PREVIEW_ROWS:
                     report.preview.append(f"line {line}: {what}")
                 if row_log:
                     row_log(line, "ok", what)
-            ships.append(_ship_tuple(ship_id, values, shipper, consignee))
+            ships.append(row)
             if values["dispatch_country"] or values["via"]:
                 stops.extend(_stops(ship_id, values))
             excerpt = " | ".join(map(str.strip, cells))[:300]
@@ -166,7 +175,7 @@ def import_shipments(case: Case, path: str | Path,
                                 "field takes it (the file is kept with its source)"] = n
         if report.rows == 0:
             report.problems.append(f"{path.name}: the file has a header but no data rows")
-        elif report.skipped and ship_id == first_ship:
+        elif report.skipped and ship_id == first_ship and not report.duplicates:
             report.problems.append(f"{path.name}: every row has problems; nothing to import")
             report.problems.extend(report.skipped_lines(20))
         if report.problems:
@@ -179,9 +188,16 @@ def import_shipments(case: Case, path: str | Path,
             return report
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
+        if report.duplicates and not report.shipments and not report.new_entities \
+                and not parties.more.parties:  # not even the file is kept: nothing new
+            report.nothing_new = True
+            conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (source_id,))
+            conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (source_id,))
+            return report
         if report.skipped:
             _note_skipped(conn, source_id, report)
-        note_left_out(conn, source_id, report.left_out_lines())
+        note_left_out(conn, source_id, [report.duplicates_line()] * bool(report.duplicates)
+                      + report.left_out_lines())
         shipped = range(first_ship, ship_id)  # compact: memory must not grow with the file
         writer.finish(tx, [("route_stop", "shipment_id", shipped), ("shipment", "id", shipped)])
         return report
