@@ -5,12 +5,10 @@ its SHA-256, and every shipment cites it with its row number."""
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from casefile.core.countries import CountryError, country_name, country_or_unknown
 from casefile.errors import ImportFailed, MissingColumns, NeedsReview, NotShipments
 from casefile.services.exchange.imports.fields import CONSEQUENCE, ESSENTIAL
 from casefile.services.exchange.imports.layouts import recognise
@@ -29,14 +27,18 @@ from casefile.services.exchange.imports.provenance import (
 from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.report import PREVIEW_ROWS, ImportReport
 from casefile.services.exchange.imports.shipment_duplicates import WHAT, KnownShipments
-from casefile.services.exchange.imports.shipment_parties import ShipmentParties, col_name
-from casefile.services.exchange.imports.values import (
-    DateReader,
-    ValueProblem,
-    parse_number,
-    parse_weight,
+from casefile.services.exchange.imports.shipment_parties import ShipmentParties
+from casefile.services.exchange.imports.shipment_rows import (
+    CITE_COLS,
+    ROUTE_COUNTRIES,
+    SHIPMENT_COLS,
+    STOP_COLS,
+    preview,
+    read_row,
+    ship_tuple,
+    stops_of,
 )
-from casefile.store import schema
+from casefile.services.exchange.imports.values import DateReader
 from casefile.store.bulk import insert_many
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ def import_shipments(case: Case, path: str | Path,
     unused = [i for i, h in enumerate(table.header) if i not in col.values()]
     unused_filled = dict.fromkeys(unused, 0)
     fixed = {t: v for t, v in given.constants.items() if t not in col}
-    countries = tuple(t for t in _ROUTE_COUNTRIES if t in col or fixed.get(t))
+    countries = tuple(t for t in ROUTE_COUNTRIES if t in col or fixed.get(t))
     dates = DateReader.for_file(path, col.get("date"), day_first)
 
     def work(tx: Any) -> ImportReport:
@@ -122,7 +124,7 @@ def import_shipments(case: Case, path: str | Path,
                 if i < len(cells) and cells[i].strip():
                     unused_filled[i] += 1
             report.row_problems = []
-            values = _row(cells, col, line, path.name, report, dates, fixed, countries)
+            values = read_row(cells, col, line, path.name, report, dates, fixed, countries)
             if values is None and report.skipping and report.row_problems:
                 report.skip_row(line)
             if values is None:
@@ -146,21 +148,21 @@ def import_shipments(case: Case, path: str | Path,
                     row_log(line, "problem" if report.row_problems else "checked",
                             "; ".join(report.row_problems))
                 continue
-            row = _ship_tuple(ship_id, values, shipper, consignee)
+            row = ship_tuple(ship_id, values, shipper, consignee)
             if known is not None and known.holds(row):
                 report.duplicates.append(line)
                 if row_log:
                     row_log(line, "already in the case", WHAT)
                 continue
             if len(report.preview) < PREVIEW_ROWS or row_log:
-                what = _preview(values, parties, shipper, consignee)
+                what = preview(values, parties, shipper, consignee)
                 if len(report.preview) < PREVIEW_ROWS:
                     report.preview.append(f"line {line}: {what}")
                 if row_log:
                     row_log(line, "ok", what)
             ships.append(row)
             if values["dispatch_country"] or values["via"]:
-                stops.extend(_stops(ship_id, values))
+                stops.extend(stops_of(ship_id, values))
             excerpt = " | ".join(map(str.strip, cells))[:300]
             cites.append((source_id, ship_id, excerpt, f"row {line}", 6))
             ship_id += 1
@@ -205,17 +207,6 @@ def import_shipments(case: Case, path: str | Path,
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-_TEXT_TARGETS = ("shipper", "consignee", "declared_goods", "hs_code", "unit", "currency",
-                 "reference", "notes", "shipper_id", "consignee_id", "shipper_country",
-                 "consignee_country", "manufacturer", "trademark")
-# the countries of a shipment's route (the parties' own countries are the party writer's)
-_ROUTE_COUNTRIES = ("origin_country", "destination_country", "via", "dispatch_country",
-                    "trading_country")
-# fields kept in a shipment's notes, each on a line of its own: field -> what the line says
-_NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufacturer",
-                "trademark": "Trademark"}
-
-
 def _note_skipped(conn: Any, source_id: int, report: ImportReport) -> None:
     """The imported file's source says which rows were skipped and why."""
     n = len(report.skipped)
@@ -223,132 +214,6 @@ def _note_skipped(conn: Any, source_id: int, report: ImportReport) -> None:
             "file itself is attached):\n" + "\n".join(report.skipped_lines()))
     conn.exec_driver_sql("UPDATE source SET notes = notes || ? WHERE id = ?",
                          (text, source_id))
-
-
-def _row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport, dates: DateReader, fixed: dict[str, str],
-         countries: tuple[str, ...] = _ROUTE_COUNTRIES) -> dict[str, Any] | None:
-    """The values of a row by field; a field no column feeds has its fixed value (or
-    none). ``countries``: the route's country fields that a column or value feeds (the
-    others are None). None when the row has a problem (reported)."""
-    def cell(target: str) -> str:
-        i = col.get(target)
-        if i is None:
-            return fixed.get(target, "")
-        if i >= len(cells):
-            raise ValueProblem("the row has fewer cells than the header")
-        return cells[i].strip()
-
-    out: dict[str, Any] = dict.fromkeys(_ROUTE_COUNTRIES)
-    for t in _TEXT_TARGETS:  # inline: this runs for every cell of every row
-        i = col.get(t)
-        if i is None:
-            out[t] = fixed.get(t, "")
-        elif i < len(cells):
-            out[t] = cells[i].strip()
-        else:
-            report.problem(f"{file}, line {line}: the row has fewer cells than the header "
-                           "(a ragged row)")
-            return None
-    try:
-        out.update(dates.columns(cell("date")))  # date_text, date_edtf, date_start …
-    except ValueProblem as exc:
-        report.problem(f"{file}, line {line}, column {col_name(report, 'date')}: {exc}")
-    for target in ("quantity", "value", "shipment_count"):
-        try:
-            out[target] = parse_number(cell(target))
-        except ValueProblem as exc:
-            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
-    try:
-        out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
-    except ValueProblem as exc:
-        report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
-    for target in countries:
-        try:
-            text = cell(target)
-            out[target] = country_or_unknown(text)  # 'НЕИЗВЕСТНА', '00': no country
-        except CountryError as exc:
-            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
-    return None if report.row_problems else out
-
-
-def _preview(v: dict[str, Any], parties: ShipmentParties, shipper: int | None,
-             consignee: int | None) -> str:
-    """What one row creates, in words: parsed date, parties (new or which existing one),
-    route, goods and the numbers as they will be stored."""
-    def party(name: str, eid: int | None) -> str:
-        if eid is None:
-            return "(no party)"
-        if eid in parties.names:
-            return f"{name} (= existing #{eid} {parties.names[eid]})" \
-                if parties.names[eid] != name else f"{name} (existing #{eid})"
-        return f"{name} (new)"
-
-    route = "".join(f"{how} {country_name(code) or code} → "
-                    for how, code in (("dispatched from", _dispatch(v)), ("via", v["via"]))
-                    if code)
-    parts = [f"{v['date_text'] or 'undated'}"
-             + (f" [{v['date_edtf']}]" if v["date_edtf"] and v["date_edtf"] != v["date_text"]
-                else ""),
-             f"{party(v['shipper'], shipper)} → {route}{party(v['consignee'], consignee)}",
-             v["declared_goods"] or "goods not stated"]
-    if v["trading_country"]:
-        parts.append(f"trading country {country_name(v['trading_country'])}")
-    if v["hs_code"]:
-        parts.append(f"HS {v['hs_code']}")
-    if v["weight"] is not None:
-        parts.append(f"{_human(v['weight'], 3)} kg")
-    if v["quantity"] is not None:
-        parts.append(f"qty {_human(v['quantity'], 3)} {v['unit']}".rstrip())
-    if v["value"] is not None:
-        parts.append(f"value {v['value']:,.2f} {v['currency']}".rstrip())
-    return " · ".join(parts)
-
-
-def _human(x: float, decimals: int) -> str:
-    """A number as people write it in a report: digits grouped, no exponent, no trailing
-    zeros (1820340 -> '1,820,340', 1234.5 -> '1,234.5')."""
-    text = f"{x:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-SHIPMENT_COLS = schema.columns("shipment")
-_SHIPMENT_ROW = operator.itemgetter(*SHIPMENT_COLS)  # a row's values in column order
-STOP_COLS = schema.columns("route_stop", without=("id", "entity_id"))
-CITE_COLS = schema.columns("citation", without=("id", *(
-    c for c in schema.CITATION_COLUMNS.values() if c != "shipment_id")))
-
-
-def _ship_tuple(sid: int, v: dict[str, Any], shipper: int | None,
-                consignee: int | None) -> tuple[Any, ...]:
-    count = int(v["shipment_count"]) if v.get("shipment_count") else 1
-    notes = v["notes"]
-    if v["trading_country"] or v["manufacturer"] or v["trademark"]:
-        notes = "\n".join([notes] * bool(notes) + [f"{what}: {v[f]}" for f, what
-                                                    in _NOTE_FIELDS.items() if v[f]])
-    v.update(id=sid, shipper_id=shipper, consignee_id=consignee,
-             assessed_goods="", weight_kg=v["weight"],  # (the analyst's, not the file's)
-             currency=(v["currency"] or "").upper(), shipment_count=max(count, 1),
-             dual_use=False, tags="imported", notes=notes)
-    return cast("tuple[Any, ...]", _SHIPMENT_ROW(v))
-
-
-def _dispatch(v: dict[str, Any]) -> str | None:
-    """The country of dispatch when it is a stop of the route: when it is not the origin."""
-    d: str | None = v["dispatch_country"]
-    return d if d and d != v["origin_country"] else None
-
-
-def _stops(sid: int, v: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """The route stops of a row: the country of dispatch when it differs from the origin
-    (the goods were sent on from there), then the transit country."""
-    out: list[tuple[Any, ...]] = []
-    dispatch = _dispatch(v)
-    if dispatch:
-        out.append((sid, 0, dispatch, "", "dispatch"))
-    if v["via"] and v["via"] != dispatch:
-        out.append((sid, len(out), v["via"], "", "transit"))
-    return out
 
 
 def _flush(conn: Any, writer: PartyWriter, ships: list[tuple[Any, ...]],
