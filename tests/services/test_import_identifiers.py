@@ -225,3 +225,19 @@ def test_two_namesakes_taking_turns_in_a_file_are_two_parties(case, tmp_path):
     named = [w for w in report.warnings if "the name of 2 parties" in w]
     assert len(named) == 1 and "line 14" in named[0] and f"#{first}" in named[0]
     assert report.new_entities.count('ООО "ВЕКТОР"') == 1
+
+
+def test_a_party_an_import_makes_cites_the_row_that_made_it(case, tmp_path):
+    """(review) Imported parties cited nothing, so the dossier marked each '[no source]':
+    a new party cites the file at the line that made it, with the cells that name it."""
+    rows = (f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;;2022;подшипники\n"
+            f"ООО «ВОСТОК»;{SBER_INN};ТОО Алтын;;2023;втулки\n")
+    import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows, "cp1251"),
+                     accept_missing=True)
+    with case.read() as conn:
+        cited = conn.exec_driver_sql(
+            "SELECT e.name, c.locator, c.excerpt FROM citation c JOIN entity e "
+            "ON e.id = c.entity_id ORDER BY e.id").fetchall()
+    assert cited == [("ООО «ВОСТОК»", "line 2", f"Отправитель: ООО «ВОСТОК»; "
+                      f"ИНН отправителя: {SBER_INN}"),
+                     ("ТОО Алтын", "line 2", "Получатель: ТОО Алтын")]

@@ -151,6 +151,11 @@ class ShipmentParties(KnownParties):
             identifiers=[(ident_key, scheme, ident)] if ident else ())
         if eid is None:
             return None
+        # the row that made it is its source (review: every imported party printed "[no
+        # source]" in the dossier): the file's cells that name it
+        said = "; ".join(f"{report.mapping.get(t, t)}: {' '.join(str(values[t]).split())}"
+                         for t in (name_key, ident_key, country_key) if values.get(t))
+        self.writer.cite(where, "entity", eid, f"line {line}", said[:300])
         if ident:
             self.add_identifier(eid, scheme, ident)
         made = self._country(country, where, role)
