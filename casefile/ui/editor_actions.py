@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from casefile.core.labels import singular
 from casefile.errors import CasefileError, ValidationError
 from casefile.ui.cite_dialog import CiteDialog, NewSourceDialog
+from casefile.ui.editor import RecordEditor
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.error_dialog import show_error
 from casefile.ui.ops import citations as cite_ops
@@ -49,22 +51,34 @@ class EditorActions(QObject):
             lambda aid: self._run(cite_ops.remove_attachment(session, aid)))
 
     def _run(self, op: CaseOp[Any], field: str | None = None,
-             after: Callable[[BaseException | None], None] | None = None) -> None:
-        """Run an op; on success clear the field's error, on a validation error show it
-        next to the field, on anything else a message. ``after`` hears how it ended."""
-        editor = self.pane.current
+             after: Callable[[BaseException | None], None] | None = None,
+             record: tuple[str, int] | None = None) -> None:
+        """Run an op (an edit of ``record`` when given, else of the record shown); on
+        success clear the field's error, on a validation error show it next to the field —
+        or, when the user has moved on to another record, in a message naming the one
+        refused (review: the red text showed under another record's field) — on anything
+        else a message. ``after`` hears how it ended."""
+        record = record or self.pane.shown()
+
+        def editor() -> RecordEditor | None:  # the record's, while it is on screen
+            current = self.pane.current
+            return current if record is not None and self.pane.shown() == record else None
 
         def done(_change: Any) -> None:
-            if field and editor is not None:
-                editor.clear_error(field)
+            if field and (ed := editor()) is not None:
+                ed.clear_error(field)
             if after is not None:
                 after(None)
 
         def failed(exc: BaseException) -> None:
             if after is not None:
                 after(exc)
-            if isinstance(exc, ValidationError) and self.pane.current is not None:
-                self.pane.current.show_error(field or exc.field, exc.message)
+            if isinstance(exc, ValidationError) and record is not None:
+                if (ed := editor()) is not None:
+                    ed.show_error(field or exc.field, exc.message)
+                else:
+                    show_error(self.pane, exc, f"Not saved: {singular(record[0])} "
+                                               f"#{record[1]}")
                 return
             shown = self.pane.shown()
             if shown is not None:  # what was refused must not stay on screen as if saved
@@ -119,10 +133,11 @@ class EditorActions(QObject):
              children: dict[str, list[dict[str, Any]]]) -> None:
         field = next(iter(values), None) or next(iter(children), None)
         self._run(record_ops.save_record(self.session, kind, record_id, values, children),
-                  field)
+                  field, record=(kind, record_id))
 
     def create_party(self, kind: str, record_id: int, key: str, name: str) -> None:
-        self._run(record_ops.create_and_link(self.session, kind, record_id, key, name), key)
+        self._run(record_ops.create_and_link(self.session, kind, record_id, key, name), key,
+                  record=(kind, record_id))
 
     def cite(self, kind: str, record_id: int) -> None:
         """Cite a source: pick one (searchable), or make one on the spot."""

@@ -235,3 +235,28 @@ def test_a_text_field_grows_with_its_lines_so_posts_read_without_scrolling(qtbot
     assert empty.height() >= 70  # three lines' room once it has text
     box.setPlainText("\n".join(f"line {i}" for i in range(30)))
     assert box.height() <= 8 * line + 40  # long text scrolls past eight lines
+
+
+def test_a_value_refused_after_the_user_moved_on_is_said_for_its_own_record(qtbot,
+                                                                             demo_window):
+    """(review) A date typed into a shipment, refused while the user was already on an
+    event: the red text showed under the event's date, and the shipment's refusal was
+    never said. It is said in a message naming the shipment; the event shows no error."""
+    from PySide6.QtWidgets import QMessageBox
+
+    win = demo_window
+    ship = _show(qtbot, win, "shipment", 4)
+    date_ed = ship.widgets["date"]
+    date_ed.line.setText("2019 or 2020")
+    win.go_to("event", 1)
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.kind == "event", timeout=10000)
+    event = win.editor.current
+    date_ed.line.editingFinished.emit()  # the shipment's field is left once the event shows
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: bool([b for b in win.findChildren(QMessageBox, "casefile-error")
+                                  if b.isVisible()]), timeout=10000)
+    box = next(b for b in win.findChildren(QMessageBox, "casefile-error") if b.isVisible())
+    assert box.windowTitle() == "Not saved: Shipment #4" and " or " in box.text()
+    assert not event.errors["date"].isVisible()
+    box.close()
