@@ -81,7 +81,12 @@ class FuzzyDate:
         return self.end is None
 
     def bounds_text(self) -> str:
-        """'2022-06-01 … 2022-06-30' (open ends shown as '…')."""
+        """'2022-06-01 … 2022-06-30'; an open end in words: 'until 1994-12-31', 'from
+        2019-01-01 on' (review: '… … 1994-12-31')."""
+        if self.start is None and self.end is not None:
+            return f"until {self.end.isoformat()}"
+        if self.end is None and self.start is not None and not self.is_point:
+            return f"from {self.start.isoformat()} on"
         a = self.start.isoformat() if self.start else "…"
         b = self.end.isoformat() if self.end else "…"
         return a if self.is_point else f"{a} … {b}"

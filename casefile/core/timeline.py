@@ -49,6 +49,14 @@ class TimelineRecord:
     standing: str = ""  # a sanction's: "in force", "ended 2024-10-30", "lifted …"
 
     @property
+    def vague(self) -> bool:
+        """Drawn hatched, as not every day of its bar is the record's: approximate,
+        uncertain, one of several dates ('[2019,2020]') or with digits unspecified
+        ('2019-XX-12'); review: these were solid bars like a span of both years."""
+        return (self.approximate or self.uncertain or self.edtf.startswith("[")
+                or "X" in self.edtf)
+
+    @property
     def ended(self) -> bool:
         """A sanction that has ended or was lifted (core.sanctions.standing's words)."""
         return self.standing.startswith(("ended", "lifted"))
@@ -78,15 +86,17 @@ class TimelineRow:
             return "open_end"
         if self.is_point:
             return "point"
-        return "approx" if self.record.approximate or self.record.uncertain else "span"
+        return "approx" if self.record.vague else "span"
 
     def tooltip(self) -> str:
         r = self.record
         lines = [r.label, f"Date as given: {r.date_text}", f"Understood as: "
                  f"{'…' if self.open_start else self.start.isoformat()} – "
                  f"{'…' if self.open_end else self.end.isoformat()}  ({r.edtf})"]
-        if r.approximate or r.uncertain:
-            lines.append("Approximate" if r.approximate else "Uncertain")
+        if r.vague:
+            lines.append("Approximate" if r.approximate else "Uncertain" if r.uncertain
+                         else "One of these dates" if r.edtf.startswith("[")
+                         else "Some of its digits unspecified")
         if r.standing:
             lines.append(f"Status: {r.standing}")
         if r.parties:
@@ -183,7 +193,7 @@ def build_timeline(records: list[TimelineRecord], group_by: str = "kind") -> Tim
     reach = OPEN_REACH.days
     s0 = np.fromiter((r.start.toordinal() if r.start else -1 for r in dated), int, len(dated))
     e0 = np.fromiter((r.end.toordinal() if r.end else -1 for r in dated), int, len(dated))
-    approx = np.fromiter((r.approximate or r.uncertain for r in dated), bool, len(dated))
+    approx = np.fromiter((r.vague for r in dated), bool, len(dated))
     open_s, open_e = s0 < 0, e0 < 0
     # an open end runs on to the last date the timeline holds (a sanction still in force is
     # drawn in force to the end of the chart), an open start from its first; at least

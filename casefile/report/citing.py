@@ -9,6 +9,7 @@ from datetime import date
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.report import styles as st
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
@@ -96,7 +97,28 @@ def marks(data: DossierData, kind: str, rid: int, brackets: bool = True) -> Text
 
 
 def date_as_given(row: dict) -> str:
-    return row.get("date_text") or "undated"
+    """The date as its record gives it; one typed in EDTF's notation ('../2020',
+    '[2019,2020]', '2019-XX-12') in words first, the notation after it in brackets (review:
+    a reader of the dossier need not know EDTF)."""
+    text = row.get("date_text") or ""
+    if not text:
+        return "undated"
+    if _EDTF_SYNTAX.match(text) and _EDTF_MARKS.search(text):
+        try:
+            return f"{parse_fuzzy_date(text).reading} [{text}]"
+        except FuzzyDateError:
+            return text
+    return text
+
+
+def date_order(row: dict, prefix: str = "date") -> str:
+    """Where a dated record goes in a chronology: its first day, else (open before) its
+    last — 'before 1995' at 1994-12-31, not after every dated record; undated last."""
+    return row.get(f"{prefix}_start") or row.get(f"{prefix}_end") or "9999"
+
+
+_EDTF_SYNTAX = re.compile(r"^[\dX\-/.\[\]{},~?% ]+$")  # nothing but EDTF's characters
+_EDTF_MARKS = re.compile(r"\.\.|[\[\]{}X~?%]|^\d{4}(-\d\d){0,2}/")  # and some of its notation
 
 
 def long_date(d: date) -> str:

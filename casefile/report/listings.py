@@ -20,6 +20,7 @@ from casefile.report.charts import (
 from casefile.report.citing import (
     clip,
     date_as_given,
+    date_order,
     heading,
     long_date,
     marks,
@@ -61,7 +62,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     period = _period(data, width) if big else "month"  # the figure's counting period
     if not big:
         for s in data.shipments:
-            rows.append((s.get("date_start") or "9999", "shipment", s["id"], [
+            rows.append((date_order(s), "shipment", s["id"], [
                 [r(date_as_given(s))], Plain("Shipment"),
                 notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
                 + marks(data, "shipment", s["id"])]))
@@ -79,7 +80,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         if e.get("description"):
             what += [BR] + notes.cut(e["description"], f"event “{e['title'][:60]}”",
                                      chars=400, lines=6, size=6.8, color="#3A3A3A")
-        rows.append((e.get("date_start") or "9999", "event", e["id"], [
+        rows.append((date_order(e), "event", e["id"], [
             [r(date_as_given(e))], [r(words(e["kind"]).capitalize())],
             what + marks(data, "event", e["id"])]))
     for ent in data.entities:
@@ -87,7 +88,8 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             ended = f" — {s['standing']}" if s.get("standing") else ""
             when = (date_as_given(s) if s.get("date_text") or not s.get("start_text")
                     else s["start_text"])
-            rows.append((s.get("date_start") or s.get("start_start") or "9999", "sanction",
+            rows.append((date_order(s) if s.get("date_text") or not s.get("start_text")
+                         else date_order(s, "start"), "sanction",
                          s["id"], [[r(when)], Plain("Sanction"),
                                    notes.cut(f"{s['authority']}: {ent['name']}", "sanction")
                                    + [r(ended, bold=bool(s.get("ended")))]

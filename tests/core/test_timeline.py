@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from casefile.core.timeline import OPEN_REACH, TimelineRecord, build_timeline
+from casefile.core.timeline import OPEN_REACH, STYLES, TimelineRecord, build_timeline
 
 
 def rec(i, start, end, kind="shipment", parties=(), approx=False, countries=(), tags=()):
@@ -11,6 +11,25 @@ def rec(i, start, end, kind="shipment", parties=(), approx=False, countries=(), 
 
 
 D = date
+
+
+def test_one_of_several_dates_and_unspecified_digits_are_drawn_as_uncertain():
+    """(review) '[2019,2020]' (one of the two years) and '2019-XX-12' (one day, its month
+    unknown) were solid bars, like '2019/2020' (both years): they are hatched now and
+    the tooltip says why."""
+    def dated(i, edtf):
+        return TimelineRecord("event", i, f"record {i}", edtf, edtf, D(2019, 1, 1),
+                              D(2020, 12, 31) if i != 2 else D(2019, 12, 12))
+    tl = build_timeline([dated(1, "[2019,2020]"), dated(2, "2019-XX-12"),
+                         dated(3, "2019/2020"), dated(4, "{2019,2020}")])
+    rows = {r.record.id: r for r in tl.rows}
+    assert {i: r.style for i, r in rows.items()} == {1: "approx", 2: "approx", 3: "span",
+                                                     4: "span"}
+    assert "One of these dates" in rows[1].tooltip()
+    assert "Some of its digits unspecified" in rows[2].tooltip()
+    drawn = {tl.records[i].id: STYLES[k]
+             for i, k in zip(tl.rec.tolist(), tl.style.tolist(), strict=True)}
+    assert drawn == {1: "approx", 2: "approx", 3: "span", 4: "span"}  # as the views draw
 
 
 def test_points_spans_and_styles():

@@ -343,3 +343,23 @@ def test_an_alias_given_twice_is_one_party_in_the_index(case, tmp_path):
     index = " ".join(text[text.rindex("Index of parties"):].split())
     assert re.search(r"Sibneft — see Gazprom Neft \d", index)
     assert "parties)" not in index and index.count("Sibneft") == 1
+
+
+def test_the_chronology_puts_open_dates_in_their_place_and_says_edtf_in_words(case,
+                                                                               tmp_path):
+    """(review) 'before 1995' and '../2020' came after every dated record, and EDTF was
+    printed as typed ('../2020', '[2019,2020]'), which a briefing's reader cannot read."""
+    for title, when in (("Audit", "2022-06"), ("Founding", "before 1995"),
+                        ("Contract", "../2020"), ("Meeting", "[2019,2020]"),
+                        ("Visit", "ca. 2018")):
+        case.create("event", {"title": title, "kind": "other", "date": when})
+    out = tmp_path / "c.pdf"
+    export_dossier(case, out)
+    _reader, text = _text(out)
+    flat = " ".join(text.split())
+    at = {t: flat.index(f"Other {t}") for t in ("Founding", "Visit", "Meeting", "Contract",
+                                                   "Audit")}
+    assert list(at) == sorted(at, key=at.get)  # 1994, 2018, 2019–2020, until 2020, 2022
+    assert "until the year 2020 [../2020]" in flat
+    assert "2019 or 2020 (sources differ) [[2019,2020]]" in flat
+    assert "before 1995 " in flat  # words as given stay as given
