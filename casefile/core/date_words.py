@@ -52,11 +52,11 @@ WORDS: dict[str, Token] = {
     **_forms("A", {1: "about around circa c. ca. ca approximately approx. approx roughly "
                       "около примерно приблизительно ок. ориентировочно"}),
     **_forms("U", {1: "possibly probably perhaps предположительно возможно"}),
-    **_forms("L", {"before": "before priorto", "after": "after после",
+    **_forms("L", {"before": "before priorto pre", "after": "after после post",
                    "since": "since noearlierthan notbefore неранее",
                    "until": "by nolaterthan notafter upto непозднее"}),
     **_forms("B", {"from": "from between с со между"}),
-    **_forms("R", {"to": "to through thru until till and по до и"}),
+    **_forms("R", {"to": "to through thru until till and по до и", "or": "or или"}),
     **_forms("D", {0: "monday mon понедельник", 1: "tuesday tue tues вторник",
                    2: "wednesday wed среда среду", 3: "thursday thu thur thurs четверг",
                    4: "friday fri пятница пятницу", 5: "saturday sat суббота субботу",

@@ -64,7 +64,7 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
     if not toks:
         raise FuzzyDateError(text, "it holds a qualifier but no date")
     head = toks[0]
-    if head.kind == "R" and not head.word.isalpha():
+    if head.kind == "R" and (not head.word.isalpha() or head.value == "or"):
         raise FuzzyDateError(text, f"{head.word!r} cannot start a date")
     ranged = [i for i, t in enumerate(toks) if t.kind == "R" and i > 0]
     if head.kind == "L" or (head.kind == "R" and not ranged) or (head.kind == "B"
@@ -79,6 +79,8 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
         if len(ranged) > 1:
             raise FuzzyDateError(text, "a range has two ends, this has more")
         i = ranged[0]
+        if toks[i].value == "or":  # '2019 or 2020': one of the two, EDTF's [2019,2020]
+            return _either(text, toks[:i], toks[i + 1:], approx, uncertain)
         return _range(text, toks[1 if head.kind == "B" else 0:i], toks[i + 1:], approx,
                       uncertain)
     p = _point(text, toks).qualified(approx, uncertain)
@@ -280,3 +282,27 @@ def _range(text: str, left: list[Tok], right: list[Tok], approx: bool,
            f"{mark(b.hi_edtf, b.approximate, b.uncertain)}"
     return FuzzyDate(text, code, a.lo, b.hi, "span", a.approximate or b.approximate,
                      a.uncertain or b.uncertain, f"from {a.reading} to {b.reading}")
+
+
+def _either(text: str, left: list[Tok], right: list[Tok], approx: bool,
+            uncertain: bool) -> FuzzyDate:
+    """One of two dates ('2019 or 2020', 'June or July 2022'), as EDTF's one-of set."""
+    if not left or not right:
+        raise FuzzyDateError(text, "'or' needs a date on either side, e.g. '2019 or 2020'")
+    la, lu, left = _qualifiers(left)
+    ra, ru, right = _qualifiers(right)
+    lp, rp = _partial(text, left), _partial(text, right)
+    if lp.y is None:
+        lp.y = rp.y
+    if rp.y is None:
+        rp.y = lp.y
+    a = _piece(text, lp).qualified(la or approx, lu or uncertain)
+    b = _piece(text, rp).qualified(ra or approx, ru or uncertain)
+    if a.edtf is None or b.edtf is None or a.approximate or a.uncertain or b.approximate \
+            or b.uncertain:
+        raise FuzzyDateError(text, "each side of 'or' must be one date (a day, month or "
+                                   "year), e.g. '2019 or 2020'")
+    if b.lo < a.lo:
+        a, b = b, a
+    return FuzzyDate(text, f"[{a.edtf},{b.edtf}]", a.lo, max(a.hi, b.hi), "set", False,
+                     False, f"{a.reading} or {b.reading}")

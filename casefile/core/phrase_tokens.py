@@ -40,12 +40,20 @@ _REWRITES = [
     (re.compile(r"'(\d)"), r"\1"),  # the '90s (refused below, with the reason)
 ]
 
+# an open end said after the date: '1995 or earlier', '2010 or later', '1995 и ранее'
+_OR_SO = [(re.compile(r"^(.+?)\s+(?:or\s+(?:earlier|before)|и\s+(?:ранее|раньше))$"),
+           r"nolaterthan \1"),
+          (re.compile(r"^(.+?)\s+(?:or\s+(?:later|after)|и\s+(?:позднее|позже))$"),
+           r"noearlierthan \1")]
+
 
 def phrase_tokens(text: str, s: str) -> list[Tok]:
     """``s``: the text lower-cased, its dashes made '–' (a range) or '-' (a hyphen)."""
     if ".." in s:
         raise FuzzyDateError(text, "'..' stands only in an EDTF interval or set, e.g. "
                                    "'../1984' or '[..1984]'")
+    for rx, repl in _OR_SO:  # '1995 or earlier' -> 'nolaterthan 1995'
+        s = rx.sub(repl, s)
     s = _PHRASE_RX.sub(lambda m: PHRASES[m.group(0)], s)
     two = _TWO_DIGIT_YEAR.match(s) if s[-3:-2] in ("-", " ", "'") else None
     if two:

@@ -193,6 +193,9 @@ REFUSED = [
     ("before 0001", "nothing Casefile can place is before the year 1"),
     ("..1984", "'..' stands only in an EDTF interval or set"),
     ("from 2019 to 2020 to 2021", "this has more"),
+    ("or 2020", "'or' cannot start a date"),
+    ("2019 or", "'or' needs a date on either side"),
+    ("ca. 2019 or 2020", "each side of 'or' must be one date"),
     ("x" * 300, "longer than any date"),
 ]
 
@@ -202,6 +205,28 @@ def test_refusals_explain_themselves(text, reason):
     with pytest.raises(FuzzyDateError) as info:
         parse_fuzzy_date(text)
     assert reason in info.value.reason
+
+
+@pytest.mark.parametrize("text,code,start,end,reading", [
+    ("2019 or 2020", "[2019,2020]", D(2019, 1, 1), D(2020, 12, 31),
+     "the year 2019 or the year 2020"),
+    ("June or July 2022", "[2022-06,2022-07]", D(2022, 6, 1), D(2022, 7, 31),
+     "June 2022 or July 2022"),
+    ("2019 или 2020", "[2019,2020]", D(2019, 1, 1), D(2020, 12, 31),
+     "the year 2019 or the year 2020"),
+    ("pre-1995", "../1994-12-31", None, D(1994, 12, 31), "before the year 1995"),
+    ("post-2010", "2011-01-01/..", D(2011, 1, 1), None, "after the year 2010"),
+    ("1995 or earlier", "../1995", None, D(1995, 12, 31), "until the year 1995"),
+    ("2010 or later", "2010/..", D(2010, 1, 1), None, "from the year 2010 on"),
+    ("1995 и ранее", "../1995", None, D(1995, 12, 31), "until the year 1995"),
+])
+def test_one_of_two_dates_and_open_ends_said_after_the_date(text, code, start, end,
+                                                             reading):
+    """(review) '2019 or 2020' was refused, though Casefile's own reading of [2019,2020]
+    is '2019 or 2020'; so were 'pre-1995', 'post-2010' and '1995 or earlier'."""
+    fd = parse_fuzzy_date(text)
+    assert (fd.edtf, fd.start, fd.end, fd.reading) == (code, start, end, reading)
+    assert parse_fuzzy_date(fd.edtf).start == fd.start  # the EDTF reads back the same
 
 
 def test_a_chinese_date_is_not_refused_for_its_characters():
