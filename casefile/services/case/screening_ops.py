@@ -5,6 +5,7 @@ on hits (match / no match / unsure, with the reviewer and a note)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -102,9 +103,10 @@ def record_sanction(case: Case, hit_id: int) -> Change:
                               "no sanction to record")
     url = f"https://www.opensanctions.org/entities/{entry.get('id', '')}/"
     title = f"OpenSanctions watchlist {run[0]} ({run[1]}), version {run[2]}"
-    datasets = ", ".join(entry.get("datasets") or []) or run[1]
+    datasets = [str(d) for d in entry.get("datasets") or []] or [run[1]]
     terms = [_terms(p, datasets, url) for p in listed] or [{
-        "authority": datasets, "programme": ", ".join(props.get("program", [])),
+        "authority": _authority(props.get("programId", []), datasets),
+        "programme": ", ".join(props.get("program", [])),
         "reason": "; ".join(props.get("notes", []))[:2000], "source_url": url}]
 
     def work(tx: Tx) -> list[int]:
@@ -143,15 +145,30 @@ def record_sanction(case: Case, hit_id: int) -> Change:
     return case.operation(f"Record sanction of {hit['list_caption']} from {run[0]}", work)
 
 
-def _terms(props: dict[str, list[str]], datasets: str, url: str) -> dict[str, Any]:
+def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[str, Any]:
     """A sanction the list gives, as the values of a sanction record: as the FtM import
     reads a Sanction entity; the list's datasets stand for an authority it does not name."""
     from casefile.services.exchange.imports.ftm_facts import sanction_values
 
     values, _fields = sanction_values(props, date.today(), lambda _said: None)
     return {k: v for k, v in values.items() if v not in (None, "")} | {
-        "authority": values["authority"] or datasets,
+        "authority": values["authority"] or _authority(props.get("programId", []), datasets),
         "source_url": values["source_url"] or url}
+
+
+def _authority(program_ids: list[str], datasets: list[str]) -> str:
+    """Who imposed a sanction the list names no authority of: the entry's datasets of the
+    country its programme id begins with ('US-NS-CMIC': 'US OFAC Non-SDN Lists', not 'US
+    OFAC Non-SDN Lists, EU Financial Sanctions Files' — review: the EU shown imposing a US
+    programme); else every dataset, said as the list's, not as the authority."""
+    codes = {p.split("-", 1)[0].casefold() for p in program_ids if "-" in p}
+    mine = [d for d in datasets if codes and re.split(r"[\s_]", d.casefold(), maxsplit=1)[0]
+            in codes]
+    if mine:
+        return ", ".join(mine)
+    if len(datasets) == 1:
+        return datasets[0]
+    return f"not named (listed in {', '.join(datasets)})"
 
 
 def _held_key(authority: str, programme: str, listed: str) -> tuple[str, str, str]:

@@ -312,3 +312,19 @@ def test_the_dossier_prints_decisions_and_open_hits(case, listed, tmp_path):
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(scoped)).pages)
                     .split())
     assert "Decisions (0)" in text and "Open hits (1)" in text and "Foo Trading" in text
+
+
+def test_a_sanction_without_an_authority_is_given_the_datasets_of_its_programmes_country():
+    """(review) A US programme's sanction recorded 'US OFAC Non-SDN Lists, EU Financial
+    Sanctions Files' as its authority: the EU shown imposing a US sanction. The datasets of
+    the country its programme id names stand for the authority; where none can be told,
+    the datasets are said as the list's, not as who imposed it."""
+    from casefile.services.case.screening_ops import _authority
+
+    both = ["US OFAC Non-SDN Lists", "EU Financial Sanctions Files"]
+    assert _authority(["US-NS-CMIC"], both) == "US OFAC Non-SDN Lists"
+    assert _authority(["EU-UKR"], ["us_ofac_cons", "eu_fsf"]) == "eu_fsf"
+    assert _authority([], both) == ("not named (listed in US OFAC Non-SDN Lists, EU Financial "
+                                    "Sanctions Files)")
+    assert _authority(["CH-RUS"], both).startswith("not named")
+    assert _authority([], ["us_ofac_sdn"]) == "us_ofac_sdn"
