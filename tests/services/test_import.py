@@ -360,3 +360,26 @@ def test_rows_the_case_holds_already_are_left_out_and_said(case, tmp_path):
                             accept_missing=True, keep_duplicates=True, again=True).result
     assert kept.shipments == 5 and not kept.duplicates
     assert case.counts()["shipment"] == 12
+
+
+def test_customs_words_for_none_undated_rows_and_values_below_zero_are_said(case, tmp_path):
+    """(review) 'ОТСУТСТВУЕТ' (none) was kept as every shipment's manufacturer and printed
+    in the dossier; a row without a date and a value of -5 came in without a word; a row
+    naming its consignee by INN alone showed a blank '(new)' party in the preview."""
+    head = "Отправитель;Получатель;ИНН получателя;Дата;Описание товара;Изготовитель;" \
+           "Статистическая стоимость\n"
+    sber = "7707083893"
+    rows = (f"Maker;ООО Альфа;{sber};2022-01-05;подшипники;ОТСУТСТВУЕТ;100\n"
+            f"Maker;;{sber};;втулки;SKF;-5\n")
+    report = import_shipments(case, write(tmp_path, "dt.csv", head + rows),
+                              accept_missing=True, dry_run=True).result
+    assert any("'ОТСУТСТВУЕТ' (the file's word for none)" in k for k in report.left_out)
+    assert any("rows without a date" in w for w in report.warnings)
+    assert any("a value below zero" in w for w in report.warnings)
+    assert "ООО Альфа (by its identifier)" in report.preview[1]
+    import_shipments(case, write(tmp_path, "dt.csv", head + rows), accept_missing=True)
+    with case.read() as conn:
+        notes = conn.exec_driver_sql("SELECT notes FROM shipment ORDER BY id").scalars().all()
+        consignees = conn.exec_driver_sql("SELECT consignee_id FROM shipment").scalars().all()
+    assert "ОТСУТСТВУЕТ" not in notes[0] and "Manufacturer: SKF" in notes[1]
+    assert len(set(consignees)) == 1

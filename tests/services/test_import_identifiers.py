@@ -159,8 +159,9 @@ def test_what_a_later_row_says_of_a_party_an_earlier_row_made_is_counted(case, t
             f"ООО Альфа;{SBER_INN};ТОО Алтын;;2022;втулки\n")
     report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows),
                               accept_missing=True).result
-    assert report.left_out == {"Shipper identifier of a party an earlier row made with "
-                               "another or none: not added": 1}
+    assert report.left_out == {"column 'ИНН отправителя': an identifier that rows give a "
+                               "shipper an earlier row of the file made with none (a party "
+                               "the import makes is not changed by its later rows)": 1}
     assert idents(case) == []
 
 

@@ -62,11 +62,14 @@ class ShipmentParties(KnownParties):
         does not hold (it is not changed once made)."""
         had_ident, had_country = self.made[eid]
         if ident and ident != had_ident:
-            report.leave_out(f"{role.capitalize()} identifier of a party an earlier row made "
-                             "with another or none: not added")
+            report.leave_out(f"column {col_name(report, f'{role}_id')}: an identifier that "
+                             f"rows give a {role} an earlier row of the file made with "
+                             f"{'another' if had_ident else 'none'} (a party the import "
+                             "makes is not changed by its later rows)")
         if country and country.get("country") not in (None, had_country):
-            report.leave_out(f"{role.capitalize()} country of a party an earlier row made "
-                             "with another: not added")
+            report.leave_out(f"column {col_name(report, f'{role}_country')}: a country that "
+                             f"rows give a {role} an earlier row of the file made with "
+                             "another")
 
     def resolve(self, role: str, values: dict[str, Any], line: int,
                 report: ImportReport) -> int | None:

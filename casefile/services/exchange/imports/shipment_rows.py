@@ -29,6 +29,12 @@ _NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufactu
                 "trademark": "Trademark"}
 
 
+# what customs exports write for 'none' in a text cell
+NONE_WORDS = frozenset({"отсутствует", "не указано", "не указан", "не известно", "нет",
+                        "n/a", "none", "null", "-", "—"})
+_NONE_TARGETS = ("manufacturer", "trademark")
+
+
 def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
          report: ImportReport, dates: DateReader, fixed: dict[str, str],
          countries: tuple[str, ...] = ROUTE_COUNTRIES) -> dict[str, Any] | None:
@@ -54,15 +60,28 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
             report.problem(f"{file}, line {line}: the row has fewer cells than the header "
                            "(a ragged row)")
             return None
+    for t in _NONE_TARGETS:  # customs' word for none ('ОТСУТСТВУЕТ'): no value
+        if out[t] and out[t].casefold() in NONE_WORDS:
+            report.leave_out(f"column {col_name(report, t)}: {out[t]!r} (the file's word "
+                             "for none)")
+            out[t] = ""
     try:
         out.update(dates.columns(cell("date")))  # date_text, date_edtf, date_start …
     except ValueProblem as exc:
         report.problem(f"{file}, line {line}, column {col_name(report, 'date')}: {exc}")
+    else:
+        if "date" in col and not out.get("date_text"):
+            report.warn(f"{file}, column {col_name(report, 'date')}: rows without a date "
+                        "(imported undated; the row report names each)")
     for target in ("quantity", "value", "shipment_count"):
         try:
             out[target] = parse_number(cell(target))
         except ValueProblem as exc:
             report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+        else:
+            if out[target] is not None and out[target] < 0:
+                report.warn(f"{file}, column {col_name(report, target)}: a value below zero "
+                            "(kept as given; the row report names each row)")
     try:
         out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
@@ -86,6 +105,9 @@ def preview(v: dict[str, Any], parties: ShipmentParties, shipper: int | None,
         if eid in parties.names:
             return f"{name} (= existing #{eid} {parties.names[eid]})" \
                 if parties.names[eid] != name else f"{name} (existing #{eid})"
+        if not name:  # the row gives only an identifier: the party an earlier row made
+            made = sorted(parties.spellings.get(eid, ()))
+            return f"{made[0] if made else f'#{eid}'} (by its identifier)"
         return f"{name} (new)"
 
     route = "".join(f"{how} {country_name(code) or code} → "
