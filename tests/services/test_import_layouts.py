@@ -608,6 +608,7 @@ def test_every_layout_file_is_complete():
     ("Отправитель Получатель", "Страна происхождения (гр. 16)", "origin_country", {}),
     ("Shipper Consignee", "country-of-origin", "origin_country", {}),
     ("G022 G082", "G33 (Код товара по ТН ВЭД РФ)", "hs_code", {}),
+    ("SHIPPER CONSIGNEE", "PRODUCT DETAILS", "declared_goods", {}),  # ImportGenius (review)
 ])
 def test_header_names_are_compared_normalised(others, header, field, fixed):
     guess = guess_mapping([*others.split(), header])
