@@ -157,15 +157,15 @@ class NotShipments(ImportFileError):
 
 
 class AlreadyImported(ImportFileError):
-    """The same file (by SHA-256) is already a source of the case: importing it again may
-    add its records a second time (trade rows; FtM records the case holds are not). Import
-    again only on purpose (``again=True``). ``source_id`` is
-    the source that holds it."""
+    """The same file (by SHA-256) is already a source of the case: imported again on
+    purpose only (``again=True``), and then only what the case does not hold comes in (trade
+    rows it holds as shipments are left out and listed; FtM records it holds are not added).
+    ``source_id`` is the source that holds it."""
 
     def __init__(self, path: Path, source_id: int, title: str, added: str) -> None:
         super().__init__(f"{path.name} was already imported into this case on {added[:10]} "
-                         f"(source #{source_id}, “{title}”); importing it again may add "
-                         "its records a second time")
+                         f"(source #{source_id}, “{title}”); importing it again adds only "
+                         "what the case does not hold yet")
         self.source_id = source_id
 
 

@@ -383,3 +383,51 @@ def test_customs_words_for_none_undated_rows_and_values_below_zero_are_said(case
         consignees = conn.exec_driver_sql("SELECT consignee_id FROM shipment").scalars().all()
     assert "ОТСУТСТВУЕТ" not in notes[0] and "Manufacturer: SKF" in notes[1]
     assert len(set(consignees)) == 1
+
+
+def test_a_file_of_rows_the_case_holds_in_another_spelling_is_kept_as_what_it_adds(case,
+                                                                                   tmp_path):
+    """(review19) All rows already in the case, but one spells a party anew: its alias is
+    something new, so the import is kept as one undo step (it said 'unchanged' and wrote
+    the alias outside the journal: the case failed its check)."""
+    from casefile.services.case.integrity import check_case
+
+    head = "Shipper,Consignee,Date,Goods,HS Code,Weight,Reference\n"
+    rows = "".join(f"DJI,Distributor,2022-11-{d:02d},drone parts,8806,{d}.5,R{d}\n"
+                   for d in range(1, 4))
+    import_shipments(case, write(tmp_path, "a.csv", head + rows), accept_missing=True)
+    report = import_shipments(case, write(tmp_path, "b.csv", head + rows.replace(
+        "DJI,", "Dji,")), accept_missing=True).result
+    assert not report.nothing_new and report.duplicates == [2, 3, 4]
+    assert case.undo_name == "Import b.csv" and check_case(case.path).ok
+    case.undo()
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM alias").scalar() == 0
+    assert case.counts()["shipment"] == 3 and check_case(case.path).ok
+
+
+def test_a_row_the_file_gives_twice_and_the_case_holds_once_comes_in_once(case, tmp_path):
+    """(review19) Each shipment the case holds answers for one row of the file: a row
+    repeated in a file (a declaration listing the same goods twice), held once, brings its
+    second copy."""
+    head = "Shipper,Consignee,Date,Goods,HS Code,Weight,Reference\n"
+    row = "DJI,Distributor,2022-11-01,drone parts,8806,1.5,R1\n"
+    import_shipments(case, write(tmp_path, "page1.csv", head + row), accept_missing=True)
+    report = import_shipments(case, write(tmp_path, "month.csv", head + row * 3),
+                              accept_missing=True).result
+    assert report.duplicates == [2] and report.shipments == 2
+    assert case.counts()["shipment"] == 3
+
+
+def test_customs_word_for_none_names_no_party(case, tmp_path):
+    """(review19) 'ОТСУТСТВУЕТ' as a shipper made one party that linked unrelated
+    companies: it names no party, and is counted as left out."""
+    head = "Отправитель;Получатель;Дата;Описание товара\n"
+    rows = "ОТСУТСТВУЕТ;ООО Альфа;2022-01-05;a\nН/А;ООО Бета;2022-01-06;b\n"
+    report = import_shipments(case, write(tmp_path, "dt.csv", head + rows),
+                              accept_missing=True).result
+    assert sorted(report.new_entities) == ["ООО Альфа", "ООО Бета"]
+    assert sum(n for k, n in report.left_out.items() if "word for none" in k) == 2
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM shipment WHERE shipper_id IS "
+                                    "NULL").scalar() == 2

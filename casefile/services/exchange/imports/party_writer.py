@@ -148,6 +148,16 @@ class PartyWriter:
         return None if cleaned is None else self._queue("alias",
                                                         {**cleaned, "entity_id": entity_id})
 
+    def identifier(self, where: Where, entity_id: int, field: str, scheme: str,
+                   value: str) -> bool:
+        """An identifier of a party this writer made (a later row of the file gives it)."""
+        cleaned = self.check("identifier", {"scheme": scheme, "value": value}, where,
+                             {"scheme": field, "value": field})
+        if cleaned is None:
+            return False
+        self._queue("identifier", {**cleaned, "entity_id": entity_id})
+        return True
+
     def sanction(self, where: Where, entity_id: int, values: dict[str, Any],
                  field: dict[str, str] | None = None) -> int | None:
         """A sanction of a party (``values`` as the editor takes them, "date" included)."""

@@ -6,11 +6,12 @@ import of the same rows would double every shipment, count and total without a w
 
 Such rows are left out, counted and named by line; ``casefile import --keep-duplicates``
 imports them all the same. Rows that repeat each other within one file are kept: a
-declaration may list the same goods twice. Only a digest of each shipment's key is held
-(8 bytes a shipment, not its text)."""
+declaration may list the same goods twice — each shipment the case holds answers for one row
+of the file. Only a digest of each shipment's key is held (not its text)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,16 +35,26 @@ def _key(values: Sequence[Any]) -> int:
 
 
 class KnownShipments:
-    """The keys of the shipments a case holds (read once, before the import writes)."""
+    """The keys of the shipments a case holds, each with how many shipments have it (read
+    once, before the import writes)."""
 
     def __init__(self, conn: Any, columns: Sequence[str]) -> None:
         cols = ", ".join(KEY_COLS)
-        self.keys = {_key(r) for r in conn.exec_driver_sql(f"SELECT {cols} FROM shipment")}
+        self.keys = Counter(_key(r) for r in conn.exec_driver_sql(
+            f"SELECT {cols} FROM shipment"))
         self._at = [list(columns).index(c) for c in KEY_COLS]
 
     def holds(self, row: Sequence[Any]) -> bool:
-        """Whether a shipment row (in ``columns`` order) is one the case held already."""
-        return bool(self.keys) and _key([row[i] for i in self._at]) in self.keys
+        """Whether a shipment row (in ``columns`` order) is one the case held already; each
+        shipment the case holds answers for one row (review: a row the file gives twice,
+        held once, lost its second copy)."""
+        if not self.keys:
+            return False
+        key = _key([row[i] for i in self._at])
+        if self.keys[key] <= 0:
+            return False
+        self.keys[key] -= 1
+        return True
 
 
 def lines_said(lines: list[int], limit: int = 30) -> str:

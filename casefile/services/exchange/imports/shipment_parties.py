@@ -17,6 +17,7 @@ from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter, Where
 from casefile.services.exchange.imports.report import ImportReport
+from casefile.services.exchange.imports.values import NONE_WORDS
 
 # role -> the mapping targets of its name, identifier and country cells
 _ROLE_CELLS = {r: (r, f"{r}_id", f"{r}_country") for r in ("shipper", "consignee")}
@@ -56,11 +57,18 @@ class ShipmentParties(KnownParties):
             return None
         return self.writer.check("entity", {"country": stated}, where, _ROLE_FIELDS[role])
 
-    def _not_added(self, eid: int, role: str, ident: str, country: dict[str, Any] | None,
-                   report: ImportReport) -> None:
+    def _not_added(self, eid: int, role: str, ident: str, scheme: str, where: Where,
+                   country: dict[str, Any] | None, report: ImportReport) -> None:
         """Count what a row says of a party an earlier row of the file made that the party
-        does not hold (it is not changed once made)."""
+        does not hold (it is not changed once made) — but for its identifier, when the row
+        that made it gave none: the first a later row gives is taken (review: with the
+        first row of a name without its INN, every namesake's rows joined that party)."""
         had_ident, had_country = self.made[eid]
+        if ident and not had_ident and self.writer.identifier(
+                where, eid, f"{role}_id", scheme, ident):
+            self.add_identifier(eid, scheme, ident)
+            self.made[eid] = (ident, had_country)
+            had_ident = ident
         if ident and ident != had_ident:
             report.leave_out(f"column {col_name(report, f'{role}_id')}: an identifier that "
                              f"rows give a {role} an earlier row of the file made with "
@@ -77,6 +85,12 @@ class ShipmentParties(KnownParties):
         the row names none, or when a new party's values are refused (reported)."""
         name_key, ident_key, country_key = _ROLE_CELLS[role]
         name, ident = " ".join(values[name_key].split()), values[ident_key].strip()
+        if name.casefold() in NONE_WORDS:  # 'ОТСУТСТВУЕТ' names no party (review: one fake
+            report.leave_out(f"column {col_name(report, name_key)}: {name!r} (the file's "
+                             "word for none)")  # party linked unrelated companies)
+            name = ""
+        if ident.casefold() in NONE_WORDS:
+            ident = ""
         if not name and not ident:
             return None
         where = _where(report, line)
@@ -119,7 +133,7 @@ class ShipmentParties(KnownParties):
                         identifiers=[(ident_key, scheme, ident)] if ident else []):
                     self.writer.cite(where, "entity", eid, f"line {line}", "")
                 elif eid in self.made:
-                    self._not_added(eid, role, ident, country, report)
+                    self._not_added(eid, role, ident, scheme, where, country, report)
             spellings = self.spellings.setdefault(eid, set())
             if name and name not in spellings:  # a variant that resolved to it: an alias
                 self.know_name(eid, name)

@@ -11,6 +11,7 @@ from casefile.core.countries import CountryError, country_name, country_or_unkno
 from casefile.services.exchange.imports.report import ImportReport
 from casefile.services.exchange.imports.shipment_parties import ShipmentParties, col_name
 from casefile.services.exchange.imports.values import (
+    NONE_WORDS,
     DateReader,
     ValueProblem,
     parse_number,
@@ -29,9 +30,6 @@ _NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufactu
                 "trademark": "Trademark"}
 
 
-# what customs exports write for 'none' in a text cell
-NONE_WORDS = frozenset({"отсутствует", "не указано", "не указан", "не известно", "нет",
-                        "n/a", "none", "null", "-", "—"})
 _NONE_TARGETS = ("manufacturer", "trademark")
 
 

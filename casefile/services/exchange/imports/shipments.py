@@ -191,7 +191,8 @@ def import_shipments(case: Case, path: str | Path,
         if review and report.proposals:
             raise NeedsReview(report)  # rolls the whole import back
         if report.duplicates and not report.shipments and not report.new_entities \
-                and not parties.more.parties:  # not even the file is kept: nothing new
+                and not parties.more.parties and not len(writer.created("alias")) \
+                and not len(writer.created("citation")):  # nothing new: not even the file
             report.nothing_new = True
             conn.exec_driver_sql("DELETE FROM attachment WHERE source_id = ?", (source_id,))
             conn.exec_driver_sql("DELETE FROM source WHERE id = ?", (source_id,))

@@ -21,6 +21,11 @@ _TO_KG = {"kg": 1.0, "kgs": 1.0, "кг": 1.0, "t": 1000.0, "mt": 1000.0, "ton": 
           "tons": 1000.0, "tonne": 1000.0, "tonnes": 1000.0, "т": 1000.0,
           "lb": 0.45359237, "lbs": 0.45359237, "g": 0.001, "г": 0.001}
 
+# what customs exports write for 'none' in a text cell (a party, a manufacturer): no value
+NONE_WORDS = frozenset({"отсутствует", "не указано", "не указан", "не известно",
+                        "неизвестно", "неизвестен", "нет", "н/а", "n/a", "none", "null", "-",
+                        "—"})
+
 
 _DIGIT = re.compile(r"\d")
 _EDGES = re.compile(r"^[^\d\-+]+|[^\d]+$")  # what surrounds a number: currency signs, units
