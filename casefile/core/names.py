@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rigour.names import remove_org_types
+from rigour.names import extract_org_types
 
 # Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
 _LEGAL_FORMS = {
@@ -36,8 +36,16 @@ def normalise_name(name: str) -> str:
     s = _AMPERSAND.sub(" and ", s)
     s = re.sub(r"[^\w]+", " ", s)
     # legal forms spelled out, in any language rigour knows ('общество с ограниченной
-    # ответственностью' is 'ооо': review, two parties of one INN were kept apart by it)
-    s = remove_org_types(s)
+    # ответственностью' is 'ооо': review, two parties of one INN were kept apart by it);
+    # only forms of several words: rigour's one-word forms include 'se', 'as', 'ek', 'pt'
+    # (review19: 'Kim Se Jin' would be 'Kim Jin'), and a name made only of a form keeps it
+    spelled = [form for form, _short in extract_org_types(s) if " " in form.strip()]
+    if spelled:
+        rest = s
+        for form in spelled:
+            rest = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", " ", rest)
+        if rest.split():
+            s = rest
     words = [w for w in s.split() if w not in _LEGAL_FORMS]
     return " ".join(words)
 

@@ -65,6 +65,22 @@ def test_a_legal_form_spelled_out_is_the_same_party_as_abbreviated(words, forms)
         == normalise_name(name)
 
 
+@pytest.mark.parametrize("name,other", [
+    ("Kim Se Jin", "Kim Jin"), ("Anna Ek", "Anna"), ("Ali As Sayed", "Ali Sayed"),
+    ("SE Asia Trading", "Asia Trading"),
+])
+def test_a_short_word_that_is_also_a_legal_form_stays_part_of_a_name(name, other):
+    """(review19) rigour's one-word forms ('se', 'ek', 'as', 'sa') are parts of people's
+    names: only forms of several words are taken out."""
+    assert normalise_name(name) != normalise_name(other)
+
+
+def test_a_name_made_only_of_a_legal_form_keeps_it():
+    assert normalise_name("State Enterprise") == "state enterprise"
+    assert normalise_name("Государственное предприятие") == "государственное предприятие"
+    assert normalise_name("State Enterprise") != normalise_name("Государственное предприятие")
+
+
 def test_and_is_only_the_word():
     assert normalise_name("Smith & Sons") == "smith and sons"
     assert normalise_name("Smith & Sons") != normalise_name("Smith Sons")
