@@ -127,7 +127,8 @@ def test_a_shipper_of_the_same_name_with_another_inn_is_asked_about(case, tmp_pa
               "ООО «ВОСТОК»;7804507227;Buyer;;2023;goods\n"
               f"ООО «ВОСТОК»;{SBER_INN};Buyer;;2023;parts\n", "cp1251")
     report = import_shipments(case, f, accept_missing=True).result
-    assert report.proposals == [("ООО «ВОСТОК»", eid, f"ООО «ВОСТОК», same name but its INN "
+    assert report.proposals == [("ООО «ВОСТОК» [INN 7804507227]", eid, f"ООО «ВОСТОК», same "
+                                 f"name but its INN "
                                                       f"is {SBER_INN}, the file's 7804507227",
                                  100.0)]
     with case.read() as conn:
@@ -249,3 +250,28 @@ def test_a_party_an_import_makes_cites_the_row_that_made_it(case, tmp_path):
     assert cited == [("ООО «ВОСТОК»", "line 2", f"Отправитель: ООО «ВОСТОК»; "
                       f"ИНН отправителя: {SBER_INN}"),
                      ("ТОО Алтын", "line 2", "Получатель: ТОО Алтын")]
+
+
+def test_confirming_one_namesakes_match_confirms_that_namesake_only(case, tmp_path):
+    """(review19) The case's ООО ВЕКТОР has INN A; the file gives an ООО ВЕКТОР of INN B and
+    one of INN C, each proposed. Ticking the INN B proposal merged both into the case's
+    party (INNs A, B and C). Each proposal names its identifier, and ticking it takes that
+    namesake only; the other is a party of its own, asked about again."""
+    a, b, c = SBER_INN, "7736050003", "7702070139"
+    v = case.create("entity", {"name": "ООО ВЕКТОР"}, children={
+        "identifier": [{"scheme": "INN", "value": a}]}).result
+    f = write(tmp_path, "f.csv", HEADER + f"ООО ВЕКТОР;{b};Buyer;;2022;bolts\n"
+                                          f"ООО ВЕКТОР;{c};Buyer;;2022;nuts\n")
+    dry = import_shipments(case, f, accept_missing=True, dry_run=True).result
+    names = [p[0] for p in dry.proposals]
+    assert names == [f"ООО ВЕКТОР [INN {b}]", f"ООО ВЕКТОР [INN {c}]"]
+    import_shipments(case, f, accept_missing=True, accept={names[0]: v})
+    with case.read() as conn:
+        shippers = conn.exec_driver_sql("SELECT shipper_id FROM shipment ORDER BY id"
+                                        ).scalars().all()
+    assert shippers[0] == v and shippers[1] != v
+    assert sorted(x for n, _s, x in idents(case) if n == "ООО ВЕКТОР") == sorted([a, b, c])
+    with case.read() as conn:
+        held = conn.exec_driver_sql("SELECT value FROM identifier WHERE entity_id = ?",
+                                    (v,)).scalars().all()
+    assert sorted(held) == sorted([a, b])  # C is the other namesake's

@@ -109,7 +109,13 @@ class ShipmentParties(KnownParties):
         doubt: str | None = None
         if by_id is not None and (not name or self.named(by_id, key)):
             eid = by_id
-        elif key in self.accept:
+        elif ident and (akey := normalise_name(f"{name} [{labelled(scheme, ident)}]")) \
+                in self.accept:  # a namesake's match confirmed with its identifier
+            eid = report.reused_entities[name] = self.accept[akey]
+        elif key in self.accept and (not ident or self.conflict(
+                self.accept[key], None, [(scheme, ident)]) is None):
+            # confirmed by name: rows whose identifier says it is another are asked about
+            # (review19: ticking one of two namesakes' matches merged both)
             eid = report.reused_entities[name] = self.accept[key]
         elif key in self.by_name and (not ident or (doubt := self.conflict(
                 self.by_name[key], None, [(scheme, ident)])) is None):
@@ -147,7 +153,9 @@ class ShipmentParties(KnownParties):
         if fresh:
             self.checked.add(key)
             if doubt is not None and self.by_name[key] in self.names:
-                report.proposals.append((name, self.by_name[key], f"{self.names[self.by_name[key]]}"
+                # named with its identifier: ticking it confirms this namesake only
+                report.proposals.append((f"{name} [{labelled(scheme, ident)}]",
+                                         self.by_name[key], f"{self.names[self.by_name[key]]}"
                                          f", same name but {doubt}", 100.0))
             elif doubt is not None:
                 report.warn(f"{where(ident_key)}: {name!r} has the name of "
