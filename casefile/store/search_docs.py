@@ -67,6 +67,11 @@ DOC_SQL: dict[str, str] = {
 }
 
 
+# a party's document as schema 0007 and earlier built it: the same, without its dates
+ENTITY_DOC_0007 = DOC_SQL["entity"].replace(PARTY_DATES + " || ", "")
+assert ENTITY_DOC_0007 != DOC_SQL["entity"]
+
+
 def rebuild_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
     """Index every record of ``kind`` afresh (after its document changed shape), with its
     documents as ``sql`` makes them (else as this version does)."""

@@ -116,9 +116,10 @@ def reindex_all(conn: Connection) -> None:
                                    fresh=True)  # the index was just emptied
 
 
-def verify_index(conn: Connection) -> list[str]:
+def verify_index(conn: Connection, docs: dict[str, str] | None = None) -> list[str]:
     """What differs between the search index and the records: rows for records that do not
-    exist (found by searches all the same), records without a row, rows that are stale."""
+    exist (found by searches all the same), records without a row, rows that are stale.
+    ``docs``: the document SQL to check against (an older schema's), else this version's."""
     fts = search.uses_fts(conn)
     found: dict[tuple[str, int], tuple[str, str]] = {}
     problems: list[str] = []
@@ -129,7 +130,7 @@ def verify_index(conn: Connection) -> list[str]:
             problems.append(f"search index: row {rowid} belongs to no kind of record")
         else:
             found[(kind, ref)] = (title or "", body or "")
-    for kind, sql in DOC_SQL.items():
+    for kind, sql in (docs or DOC_SQL).items():
         cur = conn.exec_driver_sql(sql)
         while batch := cur.fetchmany(5000):
             for ref, title, body in batch:

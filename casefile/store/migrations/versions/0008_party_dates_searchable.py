@@ -11,7 +11,7 @@ Create Date: 2026-11-30 11:20:00
 """
 from alembic import op
 
-from casefile.store.search_docs import DOC_SQL, PARTY_DATES, rebuild_kind
+from casefile.store.search_docs import ENTITY_DOC_0007, rebuild_kind
 
 revision = '0008'
 down_revision = '0007'
@@ -31,7 +31,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # the documents as schema 0007 made them: the same, without the dates
-    old = DOC_SQL["entity"].replace(PARTY_DATES + " || ", "")
-    assert old != DOC_SQL["entity"]
-    _rebuild(old)
+    _rebuild(ENTITY_DOC_0007)  # the documents as schema 0007 made them
