@@ -144,7 +144,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
          progress: Progress | None = None) -> LoadReport:
     """Load ``path`` into the watchlist ``name`` (default: the file's dataset, else its
     stem), creating it if new. ``version`` defaults to the newest ``last_change`` the file
-    holds. Raises :class:`ImportFileError` naming the line of a bad entity, and
+    holds, else the day the file was last written. Raises :class:`ImportFileError` naming the line of a bad entity, and
     :class:`Cancelled` (the list unchanged) when ``progress`` raises it."""
     path = Path(path)
     if not path.is_file():
@@ -236,7 +236,10 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
         con.execute("INSERT INTO key_weight(key, n) SELECT key, count(*) FROM token "
                     "GROUP BY key")
         report.sha256 = sha.hexdigest()
-        report.version = version or newest[:19] or _now()[:10]
+        # else the day the file was written (downloaded), not the day it is loaded (review:
+        # a list fetched last month read as today's)
+        report.version = version or newest[:19] or datetime.fromtimestamp(
+            path.stat().st_mtime, UTC).date().isoformat()
         con.execute("UPDATE load SET sha256=?, version=?, kind=?, added=?, changed=?, "
                     "removed=?, unchanged=?, skipped=?, done=1 WHERE id=?",
                     (report.sha256, report.version, report.kind, report.added,

@@ -105,6 +105,20 @@ def test_targets_simple_csv_is_accepted(tmp_path):
     con.close()
 
 
+def test_a_file_without_change_dates_is_versioned_by_the_day_it_was_written(tmp_path):
+    """(review) A targets.simple.csv fetched last month read as version 'today' (the day it
+    was loaded): without last_change values the version is the file's own date."""
+    import os
+    from datetime import datetime
+
+    f = write_simple(tmp_path / "targets.simple.csv")
+    when = datetime(2026, 10, 3, 12, 0).timestamp()
+    os.utime(f, (when, when))
+    r = load(f, "simple", where=tmp_path)
+    assert r.version == "2026-10-03"
+    assert load(f, "simple", where=tmp_path, version="20261005").version == "20261005"
+
+
 def test_a_bad_line_is_named_and_leaves_the_list_as_it_was(tmp_path):
     load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
     bad = tmp_path / "bad.ftm.json"
