@@ -144,8 +144,9 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
          progress: Progress | None = None) -> LoadReport:
     """Load ``path`` into the watchlist ``name`` (default: the file's dataset, else its
     stem), creating it if new. ``version`` defaults to the newest ``last_change`` the file
-    holds, else the day the file was last written. Raises :class:`ImportFileError` naming the line of a bad entity, and
-    :class:`Cancelled` (the list unchanged) when ``progress`` raises it."""
+    holds, else the day the file was last written. Raises :class:`ImportFileError` naming
+    the line of a bad entity, and :class:`Cancelled` (the list unchanged) when ``progress``
+    raises it."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
