@@ -67,6 +67,11 @@ class ColumnWidths(QObject):
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Prot…", not "tect"
         header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
+        model = view.model()
+        if model is not None:  # values that come later may be wider than those measured
+            model.rowsInserted.connect(lambda _p, first, last: self._grown(first, last))
+            model.dataChanged.connect(
+                lambda top, bottom, *_roles: self._grown(top.row(), bottom.row()))
 
     def forget_case(self) -> None:
         """Another case: its columns are measured afresh (the user's widths stay)."""
@@ -151,6 +156,43 @@ class ColumnWidths(QObject):
         if kind is not None:
             self.filled[kind] = filled
         return wants
+
+    def _grown(self, first: int, last: int) -> None:
+        """Rows ``first``…``last`` came or changed: a column whose values there are wider
+        than it was measured for grows to them, up to the limit (review: an events table
+        measured on dates like '2021' kept 'spring …', 'before …' cut short after edits,
+        its title column wide). At most SAMPLE rows are read."""
+        kind = self._kind
+        wants = self.measured.get(kind) if kind is not None else None
+        cols = self.columns()
+        if kind is None or not wants or any(c.key not in wants for c in cols):
+            return
+        view, model = self.view, self.view.model()
+        fm, locale = view.fontMetrics(), view.locale()
+        rows = range(max(first, 0), min(last, max(first, 0) + SAMPLE - 1) + 1)
+        changed = False
+        for col, c in enumerate(cols):
+            natural, head, short, sort = wants[c.key]
+            delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
+            texts = [delegate.displayText(v, locale) for row in rows
+                     if (v := model.index(row, col).data()) is not None and v != ""]
+            if not texts:
+                continue
+            grown = max(head + SORT_PX, min(max(map(fm.horizontalAdvance, texts)) + PAD_PX,
+                                            MAX_PX))
+            if grown <= natural:
+                continue
+            if c.key == "date":
+                short = max(short, max(fm.horizontalAdvance(short_date(t)) for t in texts)
+                            + PAD_PX)
+            if sort == "empty":
+                sort = "date" if c.key == "date" else "name" if c.name or \
+                    (kind, c.key) in PARTIES else "other"
+            wants[c.key] = (grown, head, min(grown, short), sort)
+            changed = True
+        if changed:
+            self._propose()
+            self._fit()
 
     def _fit(self) -> None:
         """Fit the shown columns to the table's width as it is now (a user's width is

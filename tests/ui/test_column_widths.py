@@ -293,3 +293,31 @@ def test_columns_measured_in_a_wide_window_give_way_when_it_narrows(qtbot, demo_
     assert narrow["title"] == max(narrow.values())
     win.resize(1500, 950)  # and they grow back
     qtbot.waitUntil(lambda: _widths(win) == wide, timeout=5000)
+
+
+def test_a_column_grows_when_edits_bring_wider_values(qtbot, window, tmp_path):
+    """(review) An events table measured on dates like '2021' kept 'spring …', 'before …'
+    cut short after the dates were edited, while the title column had room to spare: a
+    column whose new values are wider than it was measured for grows to them."""
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "dates.casefile"
+    with Case.new(path) as case:
+        for n in range(3):
+            case.create("event", {"title": f"Meeting {n}", "kind": "other",
+                                  "date": f"{2019 + n}"})
+    win = window
+    win.resize(1500, 950)
+    win.open_path(path)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    choose_kind(qtbot, win, "event")
+    qtbot.waitUntil(lambda: "event" in win.records.widths.measured, timeout=10000)
+    wait_idle(qtbot, win)
+    before = _widths(win)["date"]
+    win.session.op(lambda case: case.update("event", 1, {"date": "between June and "
+                                                                 "December 2022"})).run()
+    qtbot.waitUntil(lambda: any("2022" in str(win.records.model.index(
+        r, _col(win, "date")).data()) for r in range(3)), timeout=10000)
+    wait_idle(qtbot, win)
+    assert _widths(win)["date"] > before and _text_fits(win, "date")
+    assert sum(_widths(win).values()) == win.records.view.viewport().width()
