@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.labels import plural
 from casefile.errors import CasefileError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
@@ -40,6 +37,7 @@ from casefile.ui.menus import build_menus
 from casefile.ui.party_view import PartyViewAction
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
+from casefile.ui.sections import Sections
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.status_bar import CaseStatusBar
@@ -75,13 +73,10 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.banner = TlpBanner()
-        self.nav = QListWidget()
-        self.nav.setMaximumWidth(190)
-        for kind in NAV_KINDS:
-            item = QListWidgetItem(plural(kind))
-            item.setData(Qt.ItemDataRole.UserRole, kind)
-            self.nav.addItem(item)
         self.records = RecordsView(self.session, self.settings)
+        self.sections = Sections(NAV_KINDS, self.records, self.settings,
+                                 lambda: self.session.case is not None)
+        self.nav = self.sections.nav
         self.record_cells = RecordCells(self.records.view, self.records.model.columns)
         self.editor = EditorPane(self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -127,7 +122,6 @@ class MainWindow(QMainWindow):
         self.empty_table = EmptyTableNotice(self.records, self.commands.new_record,
                                             lambda: not self.session.readonly)
         self._closing = False  # a close is waiting for what was typed to be stored
-        self._first_counts = False  # the counts read first after a case opened are due
         self.window_layout = WindowLayout(self, self.splitter,
                                           lambda: (self.timeline, self.chart),
                                           self.settings, self.menus.view)
@@ -139,7 +133,6 @@ class MainWindow(QMainWindow):
         # a selectionChanged: the timeline and chart must drop their marks with it
         self.records.model.modelReset.connect(self._selection_changed)
         self.records.selected.connect(self.editor.show_record)
-        self.nav.currentRowChanged.connect(self._kind_chosen)
         self.status.info_read.connect(self._show_info)
         self.session.opened.connect(self._opened)
         self.session.closed.connect(self._closed)
@@ -252,11 +245,7 @@ class MainWindow(QMainWindow):
         self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
-        self._first_counts = True  # (an empty section gives way to one with records)
-        kind = str(self.settings.value("nav/kind", "shipment"))
-        self.nav.blockSignals(True)  # choose the table before the workspace takes focus
-        self.nav.setCurrentRow(NAV_KINDS.index(kind) if kind in NAV_KINDS else 1)
-        self.nav.blockSignals(False)
+        self.sections.opened()  # (the table chosen before the workspace takes focus)
         self._set_case_ui(True)
         self.window_layout.first_shown()
         self._remember(case.path)
@@ -304,45 +293,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
         self.banner.set_marking(info.get("marking"), info.get("classification", ""),
                                 self.session.readonly)
-        for i in range(self.nav.count()):
-            item = self.nav.item(i)
-            kind = item.data(Qt.ItemDataRole.UserRole)
-            item.setText(f"{plural(kind)}  ({counts.get(kind, 0):,})")
-        if self._first_counts:  # a case opened on a section it holds nothing of (the last
-            # case's): the first section it holds records of instead, for this case only
-            # (the section remembered stays the user's choice)
-            self._first_counts = False
-            held = [k for k in NAV_KINDS if counts.get(k, 0)]
-            if held and not counts.get(self.current_kind(), 0):
-                self.nav.blockSignals(True)
-                self.nav.setCurrentRow(NAV_KINDS.index(held[0]))
-                self.nav.blockSignals(False)
-                self.records.set_kind(held[0])
+        self.sections.counts_read(counts)
 
     # -- navigation ---------------------------------------------------------------------
-    def _kind_chosen(self, _row: int) -> None:
-        self._first_counts = False  # the user's choice is not undone when the counts come
-        if self.session.case is not None:
-            self.settings.setValue("nav/kind", self.current_kind())
-        self.records.set_kind(self.current_kind())
-
     def current_kind(self) -> str:
-        item = self.nav.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else "entity"
+        return self.sections.current_kind()
 
     def go_to(self, kind: str, record_id: int) -> None:
         """Show a record: switch the navigator to its kind and select it."""
-        row = NAV_KINDS.index(kind)
-        if (self.nav.currentRow() == row and self.records.model.kind == kind
-                and self.records.select_id(record_id)):  # (not rows of a kind still loading)
-            return
-        self.records.text.blockSignals(True)
-        self.records.text.clear()
-        self.records.text.blockSignals(False)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(row)
-        self.nav.blockSignals(False)
-        self.records.set_kind(kind, keep_id=record_id)
+        self.sections.go_to(kind, record_id)
 
     def _selection_changed(self, *_args: object) -> None:
         kind = self.records.kind
