@@ -21,7 +21,7 @@ from casefile.ui.chart_cells import Grid
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
 from casefile.ui.chart_layer import ENDED_PEN
-from casefile.ui.chart_link_labels import LinkLabels
+from casefile.ui.chart_link_labels import GROUND, LinkLabels
 from casefile.ui.chart_scene import ChartScene
 from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 
@@ -116,9 +116,11 @@ def draw_chart(p: QPainter, scene: ChartScene, page: QRectF) -> list[str]:
             p.drawEllipse(QRectF(1.5, 1.5, ICON - 3, ICON - 3))
         if labels:
             text = short(node.label)
+            w = fm.horizontalAdvance(text)
+            # on a pale ground, as on screen: no line or arrowhead strikes the name out
+            p.fillRect(QRectF(ICON / 2 - w / 2 - 1, ICON, w + 2, fm.height()), GROUND)
             p.setPen(QColor("#222222"))
-            p.drawText(QPointF(ICON / 2 - fm.horizontalAdvance(text) / 2,
-                               ICON + fm.ascent()), text)
+            p.drawText(QPointF(ICON / 2 - w / 2, ICON + fm.ascent()), text)
         p.restore()
     return _link_labels(p, scene, nodes, fm, page) if labels else []
 

@@ -27,7 +27,10 @@ LINK_LABELS_AT_MOST = 800  # links in view at once; with more, none is labelled
 LINK_LABEL_CHARS = 30
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)  # where on its link a label may sit, best first
 CLEAR = 6  # screen pixels a label keeps from its link's ends
-GROUND = QColor(255, 255, 255, 220)
+SPACE = 4  # and from a name or label beside it
+LINES_AT_MOST = 6000  # links across the view; with more, none is labelled
+ENDED_ALPHA = 200  # an ended sanction's label: lighter, still readable
+GROUND = QColor(255, 255, 255, 238)
 PAD = 1  # of the pale ground round the words, in screen pixels
 
 
@@ -88,6 +91,16 @@ class LinkLabels:
         if not len(idx) or len(idx) > LINK_LABELS_AT_MOST:
             return []
         view = QRectF(0, 0, width, height)
+        # every link drawn across the view: a label must not sit on another link's line
+        # (review: "owns … Russia" read as one, an ended sanction's label on one in force)
+        across = np.flatnonzero(s.visible & (np.maximum(x1, x2) >= 0)
+                                & (np.minimum(x1, x2) <= width) & (np.maximum(y1, y2) >= 0)
+                                & (np.minimum(y1, y2) <= height))
+        if len(across) > LINES_AT_MOST:
+            return []
+        lines = (x1[across], y1[across], x2[across], y2[across])
+        pair = np.minimum(s.graph.src, s.graph.dst) * (len(s.graph.nodes) + 1) + \
+            np.maximum(s.graph.src, s.graph.dst)
         placed: list[LinkLabel] = []
         for i in idx[np.argsort(-s.graph.counts[idx], kind="stable")].tolist():
             w, h = self._size(i)
@@ -99,11 +112,14 @@ class LinkLabels:
                 # the label's reach along its link, either way from where it sits
                 reach = _reach(rect, bx - ax, by - ay, length)
                 inner = rect.adjusted(1, 1, -1, -1)  # (its ground may touch another's)
+                # kept a few pixels from names and labels beside it: not read as one phrase
+                room = inner.adjusted(-SPACE, 0, SPACE, 0)
                 if min(t, 1 - t) * length < reach + CLEAR or not view.contains(rect) \
-                        or not grid.free(inner):
+                        or not grid.free(room) \
+                        or _crossed(inner, lines, pair[across] != pair[i]):
                     continue
                 grid.take(inner)
-                placed.append(LinkLabel(i, rect, 130 if s.ended[i] else 255))
+                placed.append(LinkLabel(i, rect, ENDED_ALPHA if s.ended[i] else 255))
                 break
         return placed
 
@@ -134,6 +150,23 @@ class LinkLabels:
             self._static[i] = text
             size = self._sizes[i] = (text.size().width(), text.size().height())
         return size
+
+
+def _crossed(rect: QRectF, lines: tuple[np.ndarray, ...], others: np.ndarray) -> bool:
+    """Whether one of the ``others`` of ``lines`` (ends in screen pixels) passes through
+    ``rect``: its box meets the rectangle and the rectangle's corners are not all on one
+    side of it."""
+    x1, y1, x2, y2 = lines
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    hit = others & (np.maximum(x1, x2) >= left) & (np.minimum(x1, x2) <= right) \
+        & (np.maximum(y1, y2) >= top) & (np.minimum(y1, y2) <= bottom)
+    if not hit.any():
+        return False
+    ax, ay, dx, dy = x1[hit], y1[hit], x2[hit] - x1[hit], y2[hit] - y1[hit]
+    sides = [dx * (cy - ay) - dy * (cx - ax)
+             for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))]
+    low, high = np.minimum.reduce(sides), np.maximum.reduce(sides)
+    return bool(((low <= 0) & (high >= 0)).any())
 
 
 def _reach(rect: QRectF, dx: float, dy: float, length: float) -> float:

@@ -68,6 +68,14 @@ def _on_segment(world, scene, i, rect):
     return float(np.hypot(*(near - [c.x(), c.y()]))) < 1.0
 
 
+def _through(rect, a, b):
+    """Whether the segment a-b passes through the inside of ``rect`` (sampled finely)."""
+    inside = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    return any(inside.contains(QPointF(a.x() + (b.x() - a.x()) * t / 400,
+                                       a.y() + (b.y() - a.y()) * t / 400))
+               for t in range(401))
+
+
 _POS = st.lists(st.tuples(st.floats(-3, 3), st.floats(-3, 3)), min_size=2, max_size=14)
 
 
@@ -84,8 +92,13 @@ def test_a_link_label_sits_on_its_link_and_covers_no_name_icon_or_other_label(
     icons = [world.mapRect(QRectF(x - ICON / 2 * scene.icon_scale, y - ICON / 2
                                   * scene.icon_scale, ICON * scene.icon_scale,
                                   ICON * scene.icon_scale)) for x, y in scene.pos]
+    g, layer = scene.graph, scene.layer
     for k, (_text, i, r) in enumerate(drawn):
         assert _on_segment(world, scene, i, r)
+        for j in range(len(g.links)):  # no other pair's line runs through its words
+            if {int(g.src[j]), int(g.dst[j])} != {int(g.src[i]), int(g.dst[i])}:
+                a, b = world.map(QPointF(*layer.p1[j])), world.map(QPointF(*layer.p2[j]))
+                assert not _through(r.adjusted(1, 1, -1, -1), a, b), (i, j)
         inner = r.adjusted(1, 1, -1, -1)  # its words (the pale grounds may touch)
         assert not any(inner.intersects(o.adjusted(1, 1, -1, -1)) for o in rects[k + 1:])
         assert not any(inner.intersects(o) for o in names)
