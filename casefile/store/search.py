@@ -112,6 +112,7 @@ class Hit:
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
+_YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
 MAX_TERMS = 64  # terms of one query after duplicates are dropped; the rest are left out
 
 
@@ -143,8 +144,11 @@ def fts_query(user_query: str) -> str:
         if not words:
             continue
         body = " ".join(words)
+        # a word finds those it begins ('Tekh' finds Tekhkrim) — but a year finds itself:
+        # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
         star = "*" if not phrase and len(words) == 1 and not re.match(r"[^\x00-\u2fff]",
-                                                                      words[0]) else ""
+                                                                      words[0]) \
+            and not _YEAR.fullmatch(words[0]) else ""
         term = f'"{body}"{star}'
         if term in group:
             continue

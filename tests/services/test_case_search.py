@@ -205,15 +205,18 @@ def test_a_year_finds_the_people_born_in_it_and_says_so(tmp_path):
     case.create("entity", {"name": "SMIRNOV, Maria", "kind": "person", "birth": "1961"})
     aeroscan = case.create("entity", {"name": "AEROSCAN 19545"}).result
     volga = case.create("entity", {"name": "Volga Trade", "incorporation": "June 1954"}).result
+    iso = case.create("entity", {"name": "PETROV, Ivan", "kind": "person",
+                                 "birth": "1954-05-05"}).result
     with case.read() as conn:
         year = {f.id: f for f in search_case(conn, "1954") if f.kind == "entity"}
         born = {f.id: f for f in search_case(conn, "born 1954") if f.kind == "entity"}
         named = {f.id: f for f in search_case(conn, "SMIRNOV 1954") if f.kind == "entity"}
     case.close()
-    assert set(year) == {maria, aeroscan, volga}
+    assert set(year) == {maria, volga, iso}  # a year finds itself, not AEROSCAN 19545
+    assert aeroscan not in year and year[iso].snippet == "born: 1954-05-05"  # said once
     assert year[maria].snippet == "born: 2 March 1954 (1954-03-02)"
     assert [year[maria].snippet[s:e] for s, e in year[maria].snippet_spans] == ["1954", "1954"]
     assert year[volga].snippet == "incorporated: June 1954 (1954-06)"
-    assert set(born) == {maria}
+    assert set(born) == {maria, iso}
     assert [born[maria].snippet[s:e] for s, e in born[maria].snippet_spans][0] == "born"
     assert set(named) == {maria}  # the other Maria Smirnov was born in 1961

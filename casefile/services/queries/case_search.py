@@ -144,7 +144,8 @@ def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
         return
     ids = json.dumps(sorted(at))
     dates = " UNION ALL ".join(
-        f"SELECT id, '{word}', {col}_text || coalesce(' (' || {col}_edtf || ')', '') FROM "
+        f"SELECT id, '{word}', {col}_text || CASE WHEN {col}_edtf IS NULL OR {col}_edtf = "
+        f"{col}_text THEN '' ELSE ' (' || {col}_edtf || ')' END FROM "
         f"entity WHERE id IN (SELECT value FROM json_each(?)) AND {col}_text IS NOT NULL"
         for col, word in _DATES)
     rows = conn.exec_driver_sql(
