@@ -171,14 +171,40 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
 
 
 def _decide(args: argparse.Namespace, open_case: Any) -> int:
+    from casefile.errors import ValidationError
     from casefile.services.case.screening_ops import VERDICT_WORDS, decide
+    from casefile.services.screening.results import hits
 
     with open_case(args.path) as case:
+        with case.read() as conn:
+            current = {h.id: h for h in hits(conn)}
+            said = [_not_current(conn, h, current) for h in args.hits if h not in current]
+        if said:  # (review: a number from an earlier run was decided, and 'screen' disagreed)
+            raise ValidationError("hits", "; ".join(said) + " — 'casefile screen' lists "
+                                  "the current hits and their numbers")
+        before = {h: current[h].verdict for h in args.hits if current[h].verdict}
         change = decide(case, args.hits, args.verdict, args.note)
+        actor = case.actor
     word = VERDICT_WORDS[args.verdict]
     print(f"Decided {word} on {len(change.result)} hit(s): "
-          f"{', '.join(str(h) for h in args.hits)} (by {case.actor}; in the case's audit log)")
+          f"{', '.join(str(h) for h in args.hits)} (by {actor}; in the case's audit log)")
+    for h, verdict in before.items():
+        if verdict != args.verdict:
+            print(f"  hit {h} was decided {VERDICT_WORDS[verdict]} before; now {word}")
     return 0
+
+
+def _not_current(conn: Any, hit: int, current: dict[int, Any]) -> str:
+    """Why hit number ``hit`` cannot be decided: none such, or one of an earlier run (and
+    the current hit of its party and list entry, if any)."""
+    row = conn.exec_driver_sql("SELECT entity_id, list_key FROM screening_hit WHERE id = ?",
+                               (hit,)).first()
+    if row is None:
+        return f"there is no hit {hit} in this case"
+    now = next((h.id for h in current.values()
+                if (h.entity_id, h.list_key) == tuple(row)), None)
+    return f"hit {hit} is of an earlier screening run" + (
+        f" (the same party and list entry are hit {now} now)" if now is not None else "")
 
 
 def _plain(text: str) -> str:

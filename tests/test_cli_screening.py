@@ -54,8 +54,11 @@ def test_hits_are_decided_from_the_command_line(tmp_path, monkeypatch, capsys):
     assert len(ids) == 2 and all(f"hit {i} " in out.out for i in ids)
     assert main(["decide", str(path), *map(str, ids), "--no-match"]) == 1  # needs a note
     assert "needs a note" in capsys.readouterr().err
+    assert main(["decide", str(path), str(ids[0]), "--unsure"]) == 0
+    capsys.readouterr()
     assert main(["decide", str(path), str(ids[0]), "--match"]) == 0
-    assert "Decided match on 1 hit(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Decided match on 1 hit(s)" in out and "was decided unsure before; now match" in out
     assert main(["decide", str(path), str(ids[1]), "--no-match", "--note", "namesake"]) == 0
     assert main(["screen", str(path)]) == 0  # nothing waits
     with Case.open(path) as case:
@@ -63,7 +66,16 @@ def test_hits_are_decided_from_the_command_line(tmp_path, monkeypatch, capsys):
             assert sorted((h.verdict, h.note) for h in hits(conn)) == [
                 ("match", ""), ("no_match", "namesake")]
     assert main(["decide", str(path), "999", "--unsure"]) == 1
-    assert "999 no longer exists" in capsys.readouterr().err
+    assert "there is no hit 999 in this case" in capsys.readouterr().err
+    # (review) after another run, the earlier numbers are refused, the current one named
+    assert main(["screen", str(path)]) == 0
+    capsys.readouterr()
+    with Case.open(path) as case, case.read() as conn:
+        now = {h.list_key: h.id for h in hits(conn)}
+    assert main(["decide", str(path), str(ids[0]), "--no-match", "--note", "x"]) == 1
+    err = capsys.readouterr().err
+    assert f"hit {ids[0]} is of an earlier screening run" in err
+    assert any(f"are hit {i} now" in err for i in now.values())
 
 
 def test_delete_a_watchlist_the_case_keeps_its_runs(tmp_path, monkeypatch, capsys):
