@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import plural, singular
+from casefile.ui.date_cells import short_date
 from casefile.ui.panels import read_only_table
 from casefile.ui.text import plain_label, plain_tooltip
 
@@ -79,7 +80,8 @@ class PartyConnectionsPanel(QWidget):
         self._rows = rows
         self.table.setRowCount(len(rows))
         for r, it in enumerate(rows):
-            cells = [QTableWidgetItem(singular(it["kind"])), QTableWidgetItem(it["date"]),
+            cells = [QTableWidgetItem(singular(it["kind"])),
+                     QTableWidgetItem(short_date(it["date"])),  # 'Nov–Dec 2022', as the table
                      QTableWidgetItem(it["text"])]
             cells[1].setToolTip(plain_tooltip(it["date"]))
             cells[2].setToolTip(plain_tooltip(it["text"]))  # the whole line, literally

@@ -126,8 +126,10 @@ def _sanctions(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item]
                                  "coalesce(x.date_start, x.start_start), x.id",
                            (entity_id,), limit)
     return [{"kind": "sanction", "id": r["id"], "date": r["start_text"] or r["date_text"] or "",
-             "text": " · ".join(x for x in (r["authority"], r["programme"] or r["program_id"],
-                                            r["standing"]) if x)}
+             # whether it is in force first: three of one authority read alike in a
+             # narrow list (review: "National Security and Defense Council…" ×3)
+             "text": " · ".join(x for x in (r["standing"], r["programme"] or r["program_id"],
+                                            r["authority"]) if x)}
             for r in rows], total
 
 
