@@ -11,10 +11,11 @@ from casefile.store import schema, search
 from casefile.store.schema import CITATION_COLUMNS
 
 # a party's dates, each with a word that says which ('' where it has none)
+DATE_WORDS = (("birth", "born"), ("incorporation", "incorporated"),
+              ("dissolution", "dissolved"))  # a party's date column -> its word
 PARTY_DATES = " || ".join(
     f"coalesce('{word} ' || x.{col}_text || ' ' || coalesce(x.{col}_edtf, '') || ' ', '')"
-    for col, word in (("birth", "born"), ("incorporation", "incorporated"),
-                      ("dissolution", "dissolved"))) + " || ''"
+    for col, word in DATE_WORDS) + " || ''"
 
 
 def _excerpts(kind: str) -> str:
@@ -77,6 +78,12 @@ def rebuild_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
     documents as ``sql`` makes them (else as this version does)."""
     conn.exec_driver_sql("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?",
                          search.kind_rowids(kind))
+    index_kind(conn, kind, sql)
+
+
+def index_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
+    """Index every record of ``kind`` (none of which is in the index), with its documents
+    as ``sql`` makes them (else as this version does)."""
     cur = conn.exec_driver_sql(sql or DOC_SQL[kind])
     while batch := cur.fetchmany(5000):
         search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),

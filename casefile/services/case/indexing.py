@@ -14,7 +14,7 @@ from casefile.services.case.journal import RowChange
 from casefile.store import schema, search
 from casefile.store.id_sets import where_ids
 from casefile.store.schema import CITATION_COLUMNS
-from casefile.store.search_docs import DOC_SQL
+from casefile.store.search_docs import DOC_SQL, index_kind
 
 # record kind -> columns of it that name an entity (its index title shows the name)
 _NAMES_SHOWN = {k: cols for k, cols in schema.ENTITY_COLUMNS.items() if k in DOC_SQL}
@@ -109,11 +109,8 @@ def reindex(conn: Connection, keys: Mapping[str, Iterable[int]], follow_names: b
 def reindex_all(conn: Connection) -> None:
     """Rebuild the whole index (after a bulk write)."""
     conn.exec_driver_sql("DELETE FROM search_index")
-    for kind, sql in DOC_SQL.items():
-        cur = conn.exec_driver_sql(sql)
-        while batch := cur.fetchmany(5000):
-            search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),
-                                   fresh=True)  # the index was just emptied
+    for kind in DOC_SQL:
+        index_kind(conn, kind)  # (the index was just emptied)
 
 
 def verify_index(conn: Connection, docs: dict[str, str] | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from casefile.store import search
+from casefile.store.search_docs import DATE_WORDS
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -147,7 +148,7 @@ def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
         f"SELECT id, '{word}', {col}_text || CASE WHEN {col}_edtf IS NULL OR {col}_edtf = "
         f"{col}_text THEN '' ELSE ' (' || {col}_edtf || ')' END FROM "
         f"entity WHERE id IN (SELECT value FROM json_each(?)) AND {col}_text IS NOT NULL"
-        for col, word in _DATES)
+        for col, word in DATE_WORDS)
     rows = conn.exec_driver_sql(
         "SELECT entity_id, 'alias', name FROM alias WHERE entity_id IN (SELECT value FROM "
         "json_each(?)) UNION ALL SELECT entity_id, scheme, value FROM identifier WHERE "
@@ -164,8 +165,7 @@ def _said_where(conn: Connection, query: str, found: CaseHits) -> None:
                 (a + shift, b + shift) for a, b in spans])
 
 
-_DATES = (("birth", "born"), ("incorporation", "incorporated"), ("dissolution", "dissolved"))
-_DATE_WORDS = {word for _col, word in _DATES}
+_DATE_WORDS = {word for _col, word in DATE_WORDS}
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
