@@ -15,7 +15,7 @@ the column chooser hides them unless the user has chosen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -132,30 +132,36 @@ class ColumnWidths(QObject):
         if rows > SAMPLE:
             step = (rows - SAMPLE) / SAMPLE
             sample += sorted({SAMPLE + int(i * step) for i in range(SAMPLE)})
-        locale = view.locale()
         wants: dict[str, Wants] = {}
         filled: dict[str, float] = {}
         for col, c in enumerate(cols):
-            delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
-            widest = shortest = seen = 0
-            for row in sample:
-                value = model.index(row, col).data()
-                if value is not None and value != "":
-                    seen += 1
-                    text = delegate.displayText(value, locale)
-                    widest = max(widest, cell_fm.horizontalAdvance(text))
-                    if c.key == "date":
-                        shortest = max(shortest, cell_fm.horizontalAdvance(short_date(text)))
-            filled[c.key] = seen / max(len(sample), 1)
+            texts = self._texts(col, sample)
+            widest = max(map(cell_fm.horizontalAdvance, texts), default=0)
+            shortest = max((cell_fm.horizontalAdvance(short_date(t)) for t in texts),
+                           default=0) if c.key == "date" else 0
+            filled[c.key] = len(texts) / max(len(sample), 1)
             head = head_fm.horizontalAdvance(c.title) + PAD_PX
             natural = max(head + SORT_PX, min(widest + PAD_PX, MAX_PX)) if widest else head
             wants[c.key] = (
                 natural, head, min(natural, shortest + PAD_PX) if shortest else natural,
-                "empty" if not widest else "date" if c.key == "date"
-                else "name" if c.name or (kind, c.key) in PARTIES else "other")
+                self._sort(kind, c) if widest else "empty")
         if kind is not None:
             self.filled[kind] = filled
         return wants
+
+    def _texts(self, col: int, rows: Iterable[int]) -> list[str]:
+        """Column ``col``'s values in ``rows`` as the table shows them (the empty left out)."""
+        view, model = self.view, self.view.model()
+        delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
+        locale = view.locale()
+        return [delegate.displayText(v, locale) for row in rows
+                if (v := model.index(row, col).data()) is not None and v != ""]
+
+    @staticmethod
+    def _sort(kind: str | None, c: Column) -> str:
+        """How a column with values gives way: as a date, a name or any other."""
+        return "date" if c.key == "date" else "name" if c.name or (kind, c.key) in PARTIES \
+            else "other"
 
     def _grown(self, first: int, last: int) -> None:
         """Rows ``first``…``last`` came or changed: a column whose values there are wider
@@ -167,15 +173,12 @@ class ColumnWidths(QObject):
         cols = self.columns()
         if kind is None or not wants or any(c.key not in wants for c in cols):
             return
-        view, model = self.view, self.view.model()
-        fm, locale = view.fontMetrics(), view.locale()
+        fm = self.view.fontMetrics()
         rows = range(max(first, 0), min(last, max(first, 0) + SAMPLE - 1) + 1)
         changed = False
         for col, c in enumerate(cols):
             natural, head, short, sort = wants[c.key]
-            delegate: Any = view.itemDelegateForColumn(col) or view.itemDelegate()
-            texts = [delegate.displayText(v, locale) for row in rows
-                     if (v := model.index(row, col).data()) is not None and v != ""]
+            texts = self._texts(col, rows)
             if not texts:
                 continue
             grown = max(head + SORT_PX, min(max(map(fm.horizontalAdvance, texts)) + PAD_PX,
@@ -185,10 +188,8 @@ class ColumnWidths(QObject):
             if c.key == "date":
                 short = max(short, max(fm.horizontalAdvance(short_date(t)) for t in texts)
                             + PAD_PX)
-            if sort == "empty":
-                sort = "date" if c.key == "date" else "name" if c.name or \
-                    (kind, c.key) in PARTIES else "other"
-            wants[c.key] = (grown, head, min(grown, short), sort)
+            wants[c.key] = (grown, head, min(grown, short),
+                            self._sort(kind, c) if sort == "empty" else sort)
             changed = True
         if changed:
             self._propose()
