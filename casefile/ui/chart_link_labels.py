@@ -67,6 +67,8 @@ class LinkLabels:
         self._static: dict[int, QStaticText] = {}
         self._sizes: dict[int, tuple[float, float]] = {}
         self.drawn: list[tuple[int, QRectF]] = []  # what the last paint wrote, and where
+        g = links.graph  # each link's pair of nodes, either way round (one number)
+        self.pair = np.minimum(g.src, g.dst) * (len(g.nodes) + 1) + np.maximum(g.src, g.dst)
 
     def text(self, i: int) -> str:
         return short(self.links.graph.links[i].caption())
@@ -99,8 +101,6 @@ class LinkLabels:
         if len(across) > LINES_AT_MOST:
             return []
         lines = (x1[across], y1[across], x2[across], y2[across])
-        pair = np.minimum(s.graph.src, s.graph.dst) * (len(s.graph.nodes) + 1) + \
-            np.maximum(s.graph.src, s.graph.dst)
         placed: list[LinkLabel] = []
         for i in idx[np.argsort(-s.graph.counts[idx], kind="stable")].tolist():
             w, h = self._size(i)
@@ -116,7 +116,7 @@ class LinkLabels:
                 room = inner.adjusted(-SPACE, 0, SPACE, 0)
                 if min(t, 1 - t) * length < reach + CLEAR or not view.contains(rect) \
                         or not grid.free(room) \
-                        or _crossed(inner, lines, pair[across] != pair[i]):
+                        or _crossed(inner, lines, self.pair[across] != self.pair[i]):
                     continue
                 grid.take(inner)
                 placed.append(LinkLabel(i, rect, ENDED_ALPHA if s.ended[i] else 255))
