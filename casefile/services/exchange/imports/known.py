@@ -45,13 +45,15 @@ class KnownParties:
             self.add_identifier(eid, scheme, value)
         self.existing = dict(self.by_name)  # what was there before the import
 
-    def know_name(self, eid: int, name: str) -> None:
-        """Know party ``eid`` by another name (one an import added to it)."""
-        self._name(eid, name)
+    def know_name(self, eid: int, name: str, key: str | None = None) -> None:
+        """Know party ``eid`` by another name (one an import added to it, or made it with);
+        ``key``: the name as compared, when not its normalised form. A name another party
+        has already stays with that party."""
+        self._name(eid, name, key)
 
-    def _name(self, eid: int, name: str) -> None:
+    def _name(self, eid: int, name: str, key: str | None = None) -> None:
         self.spellings.setdefault(eid, set()).add(name)
-        key = normalise_name(name)
+        key = normalise_name(name) if key is None else key
         self.by_name.setdefault(key, eid)
         self.keys_of.setdefault(eid, set()).add(key)
 

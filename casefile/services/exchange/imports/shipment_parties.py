@@ -188,9 +188,7 @@ class ShipmentParties(KnownParties):
         # known by its name from now on: a later row with its identifier finds it (review:
         # two ООО ВЕКТОР taking turns made a new party at every turn, 61 in all); the name
         # stays with the party that had it first
-        self.spellings.setdefault(eid, set()).add(name)
-        self.by_name.setdefault(key, eid)
-        self.keys_of.setdefault(eid, set()).add(key)
+        self.know_name(eid, name, key)
         self.namesakes.setdefault(key, {self.by_name[key]}).add(eid)
         report.new_entities.append(name)
         return eid
