@@ -202,6 +202,18 @@ def test_a_folded_collection_of_lifted_sanctions_stays_ended():
     kind, members = next(iter(leaves(g, hub).items()))
     f = folded(g, {fold_key(g.nodes[hub].key, kind): members})
     assert len(f.links) == 1 and f.links[0].ended and len(f.links[0].facts) == 3
+    # (review20) a programme called "ended", in force, folded: its link is not drawn ended
+    b2 = ChartBuilder()
+    for i in (1, 2, 3):
+        b2.party(i, f"Co {i}")
+    b2.party(9, "OFAC", "public_body")
+    for i in (1, 2, 3):
+        b2.sanction(100 + i, i, "OFAC", "ended")
+    g2 = b2.graph()
+    kind2, members2 = next(iter(leaves(g2, hub).items()))
+    f2 = folded(g2, {fold_key(g2.nodes[hub].key, kind2): members2})
+    assert len(f2.links) == 1 and f2.links[0].key.startswith("sanction:ended:")
+    assert not f2.links[0].ended
 
 
 def test_a_link_is_captioned_with_what_it_stands_for():

@@ -188,6 +188,7 @@ class ChartBuilder:
         fact = Fact("sanction", sanction_id, text, first, last, tuple(dict.fromkeys(sources)))
         link = self._link("sanction", ENDED if ended else "", a, b, programme or "sanctions",
                           fact)
+        link.ended = ended
         if link.label != (programme or "sanctions"):  # programmes of one authority: counted
             link.label = f"{len(link.facts)} sanctions"
 

@@ -56,7 +56,7 @@ def _merge(links: list[ChartLink], key: str, a: int, b: int) -> ChartLink:
         sum(weights) if weights else None, values, grade,
         (min(firsts) if OPEN_FIRST not in firsts else OPEN_FIRST, max(lasts)),
         any(lk.dated for lk in links), sum(lk.fact_count for lk in links),
-        lambda _link: [f for lk in links for f in lk.facts])
+        lambda _link: [f for lk in links for f in lk.facts], ended=first.ended)
 
 
 def replace_ends(link: ChartLink, key: str, a: int, b: int) -> ChartLink:
