@@ -146,9 +146,7 @@ def fts_query(user_query: str) -> str:
         body = " ".join(words)
         # a word finds those it begins ('Tekh' finds Tekhkrim) — but a year finds itself:
         # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
-        star = "*" if not phrase and len(words) == 1 and not re.match(r"[^\x00-\u2fff]",
-                                                                      words[0]) \
-            and not _YEAR.fullmatch(words[0]) else ""
+        star = "*" if not phrase and len(words) == 1 and by_prefix(words[0]) else ""
         term = f'"{body}"{star}'
         if term in group:
             continue
@@ -158,6 +156,17 @@ def fts_query(user_query: str) -> str:
         terms += 1
     close_group()
     return " OR ".join(clauses)
+
+
+def by_prefix(word: str) -> bool:
+    """Whether a word of a query finds the words it begins ('Tekh': Tekhkrim), as the index
+    is asked; a year finds itself only, and so does a CJK character (spaced one by one)."""
+    return not re.match(r"[^\x00-\u2fff]", word) and not is_year(word)
+
+
+def is_year(word: str) -> bool:
+    """'1954', '2022': searched as itself, not as the numbers it begins."""
+    return _YEAR.fullmatch(word) is not None
 
 
 def like_terms(query: str) -> list[str]:

@@ -220,3 +220,17 @@ def test_a_year_finds_the_people_born_in_it_and_says_so(tmp_path):
     assert set(born) == {maria, iso}
     assert [born[maria].snippet[s:e] for s, e in born[maria].snippet_spans][0] == "born"
     assert set(named) == {maria}  # the other Maria Smirnov was born in 1961
+
+
+def test_what_matched_is_said_as_the_index_matched_it(tmp_path):
+    """(review20) The index matches a year whole, but the 'what matched' step took it as a
+    prefix: a party born in 1954 with the alias 'AEROSCAN 19545' was said to be found by
+    the alias. It is found by its birth date, and said so."""
+    case = Case.new(tmp_path / "s.casefile")
+    a = case.create("entity", {"name": "PETROV, Ivan", "kind": "person",
+                               "birth": "2 March 1954"}).result
+    case.create("alias", {"entity_id": a, "name": "AEROSCAN 19545"})
+    with case.read() as conn:
+        (found,) = [f for f in search_case(conn, "1954") if f.kind == "entity"]
+    case.close()
+    assert found.snippet.startswith("born: 2 March 1954")

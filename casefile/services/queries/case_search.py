@@ -177,9 +177,11 @@ def _all_terms(text: str, query: str) -> Spans:
     where case-folding changes a letter's length (İ, ß)."""
     if re.search(r"\bOR\b", query):
         return []
-    terms = [r"\W+".join(map(re.escape, p.split())) for p in _PHRASE.findall(query)
-             if p.split()]
-    terms += [re.escape(w) for w in re.findall(r"\w+", _PHRASE.sub(" ", query))]
+    # as the index is asked (store.search): a phrase and a year whole, a word as a prefix
+    terms = [r"\W+".join(map(re.escape, p.split())) + r"(?!\w)"
+             for p in _PHRASE.findall(query) if p.split()]
+    terms += [re.escape(w) + (r"(?!\w)" if search.is_year(w) else "")
+              for w in re.findall(r"\w+", _PHRASE.sub(" ", query))]
     spans: Spans = []
     for term in terms:
         found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){term}", text,
