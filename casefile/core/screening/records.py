@@ -7,7 +7,10 @@ the names of people and of companies are analysed differently)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from casefile.core import identifiers as ids
 
 # Casefile entity kind -> FollowTheMoney schema
 KIND_SCHEMA = {"person": "Person", "company": "Company", "organisation": "Organization",
@@ -64,6 +67,12 @@ class Party:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     gender: str = ""
 
+    @cached_property
+    def org_ids(self) -> dict[str, set[str]]:
+        """Its identifiers that name one party, by scheme (worked out once, not for every
+        entry it is scored against)."""
+        return checked_ids(self.identifiers)
+
 
 @dataclass
 class Entry:
@@ -103,8 +112,25 @@ class Entry:
     def topics(self) -> list[str]:
         return self.values("topics")
 
+    @cached_property
+    def org_ids(self) -> dict[str, set[str]]:
+        """Its identifiers that name one party, by scheme (a tax office's reason code is
+        shared by many: left out); worked out once, not for every party scored against it."""
+        return checked_ids([(p, v) for p, v in self.identifiers if p != "kppCode"])
+
     def snapshot(self) -> dict[str, Any]:
         """The entry as kept with a hit: enough to defend a decision after the list changes."""
         return {"id": self.key, "schema": self.schema, "caption": self.caption,
                 "datasets": self.datasets, "last_change": self.last_change,
                 "properties": self.properties}
+
+
+def checked_ids(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """scheme -> values, of the identifiers that name one party and pass their checks (an
+    INN under registrationNumber is an INN: its check digits say so)."""
+    out: dict[str, set[str]] = {}
+    for hint, value in pairs:
+        key = ids.match_key(ids.detect_scheme(value, hint), value)
+        if key is not None:
+            out.setdefault(key[0], set()).add(key[1])
+    return out

@@ -98,25 +98,13 @@ def _id_match(party: Party, entry: Entry) -> tuple[str, str]:
     return best
 
 
-def _checked(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
-    """scheme -> values, of the identifiers that name one party and pass their checks (an
-    INN under registrationNumber is an INN: its check digits say so)."""
-    out: dict[str, set[str]] = {}
-    for hint, value in pairs:
-        key = ids.match_key(ids.detect_scheme(value, hint), value)
-        if key is not None:
-            out.setdefault(key[0], set()).add(key[1])
-    return out
-
-
 def _orgid(party: Party, entry: Entry, r: Result) -> None:
     """logic-v2's ``orgid_disjoint``: two organisations with numbers of one scheme that
     names one party (INN, OGRN, LEI …), none the same, are likely two (review: an INN that
     differed went unsaid, the namesake scored 1.00)."""
     if party.schema == "Person" or entry.schema == "Person":
         return
-    ours = _checked(list(party.identifiers))
-    theirs = _checked([(p, v) for p, v in entry.identifiers if p != "kppCode"])
+    ours, theirs = party.org_ids, entry.org_ids
     shared = sorted(set(ours) & set(theirs))
     if not shared or any(ours[k] & theirs[k] for k in shared):
         return
