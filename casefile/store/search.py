@@ -7,6 +7,7 @@ character, so a two-character Chinese word is found as a two-token phrase.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -113,6 +114,14 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
 _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
+# the word a party's search document puts before each of its dates (casefile.store.
+# search_docs: 'born 2 March 1954 1954-03-02'): party date column -> word
+DATE_WORDS = (("birth", "born"), ("incorporation", "incorporated"),
+              ("dissolution", "dissolved"))
+DATE_WORD_SET = frozenset(word for _col, word in DATE_WORDS)
+# the most words between a date's word and its year ('born between 1 March 1950 and 31
+# December 1954': 7)
+DATE_NEAR = 10
 MAX_TERMS = 64  # terms of one query after duplicates are dropped; the rest are left out
 
 
@@ -125,6 +134,7 @@ def fts_query(user_query: str) -> str:
     clauses: list[str] = []  # OR of AND-groups (FTS5: AND binds tighter than OR)
     group: list[str] = []
     terms = 0
+    dated = dated_word = ""  # the last term, when it is a date's word ('born')
 
     def close_group() -> None:
         nonlocal terms
@@ -138,6 +148,7 @@ def fts_query(user_query: str) -> str:
     for phrase, word in _TOKEN.findall(user_query.replace("\u201c", '"').replace("\u201d", '"')):
         if word == "OR" and group:
             close_group()
+            dated = ""
             continue
         raw = phrase if phrase else word
         words = re.findall(r"\w+", spaced_cjk(raw))
@@ -148,6 +159,14 @@ def fts_query(user_query: str) -> str:
         # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
         star = "*" if not phrase and len(words) == 1 and by_prefix(words[0]) else ""
         term = f'"{body}"{star}'
+        if group and group[-1] == dated and len(words) == 1 and is_year(words[0]):
+            # 'born 1954': the year of that date, not a 1954 anywhere in the party's text
+            # (an FtM id 'ent-1954' in a citation): the year within the date's own words
+            group[-1] = f'NEAR("{dated_word}" "{body}", {DATE_NEAR})'
+            dated = ""
+            continue
+        dated, dated_word = (term, body) if not phrase and body.lower() in DATE_WORD_SET \
+            else ("", "")
         if term in group:
             continue
         if terms >= MAX_TERMS:
@@ -185,11 +204,12 @@ def search(conn: Connection, query: str, limit: int = 200,
     if uses_fts(conn):
         start, end = marks or ("[", "]")
         title = "highlight(search_index, 0, ?, ?)" if marks else "title"
+        dated, params = _dated_filter(conn, query)
         rows = conn.exec_driver_sql(
             f"SELECT rowid, {title}, snippet(search_index, 1, ?, ?, '…', 12) "
-            "FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, "
-            f"{TITLE_WEIGHT}, 1.0) LIMIT ?",
-            (*((start, end) if marks else ()), start, end, q, limit)).all()
+            f"FROM search_index WHERE search_index MATCH ?{dated} ORDER BY "
+            f"bm25(search_index, {TITLE_WEIGHT}, 1.0) LIMIT ?",
+            (*((start, end) if marks else ()), start, end, q, *params, limit)).all()
     else:
         # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so
         # "техкрим" finds "Техкрим" too.
@@ -203,6 +223,60 @@ def search(conn: Connection, query: str, limit: int = 200,
             "LIMIT ?", (*[f"%{t}%" for t in terms], limit)).all()
     return [Hit(CODE_KINDS[r[0] >> _SHIFT], r[0] & ((1 << _SHIFT) - 1), _unspace(r[1]),
                 _unspace(r[2] or "")) for r in rows]
+
+
+def dated_years(query: str) -> list[tuple[str, str]]:
+    """The party dates a query without OR asks for by word and year ('born 1954':
+    [('birth', '1954')])."""
+    tokens = _TOKEN.findall(query)
+    column = {word: col for col, word in DATE_WORDS}
+    return [(column[a.lower()], b) for (pa, a), (pb, b) in itertools.pairwise(tokens)
+            if not pa and not pb and a.lower() in column and is_year(b)]
+
+
+def _or_groups(query: str) -> list[str]:
+    """The parts of a query between its ORs, as typed."""
+    groups: list[list[str]] = [[]]
+    for phrase, word in _TOKEN.findall(query):
+        if word == "OR" and groups[-1]:
+            groups.append([])
+        elif word != "OR":
+            groups[-1].append(f'"{phrase}"' if phrase else word)
+    return [" ".join(g) for g in groups if g]
+
+
+def _dated_filter(conn: Connection, query: str) -> tuple[str, tuple[object, ...]]:
+    """SQL (and its parameters) that keeps, of the parties a query finds, those whose
+    dates it asks for by word and year hold that year ('born 1954': a party born in 1960
+    whose citation quotes the FtM id 'ent-1954' is near enough for NEAR, not born then).
+    With OR, a party is kept when one of the parts finds it so."""
+    groups = [(g, dated_years(g)) for g in _or_groups(query)]
+    if not any(wanted for _g, wanted in groups):
+        return "", ()
+    cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
+        "casefile_holds_year", 2, _holds_year, deterministic=True)
+    low, high = kind_rowids("entity")
+    ways: list[str] = []
+    params: list[object] = [low, high]
+    for text, wanted in groups:
+        way: list[str] = []
+        if len(groups) > 1:
+            way.append("search_index.rowid IN (SELECT rowid FROM search_index WHERE "
+                       "search_index MATCH ?)")
+            params.append(fts_query(text))
+        if wanted:
+            way.append("EXISTS (SELECT 1 FROM entity e WHERE e.id = search_index.rowid - ? "
+                       "AND " + " AND ".join(
+                           f"casefile_holds_year(e.{col}_text || ' ' || "
+                           f"coalesce(e.{col}_edtf, ''), ?)" for col, _year in wanted) + ")")
+            params += [low, *(year for _col, year in wanted)]
+        ways.append(" AND ".join(way) or "1")
+    return (" AND (search_index.rowid NOT BETWEEN ? AND ? OR "
+            + " OR ".join(f"({w})" for w in ways) + ")", tuple(params))
+
+
+def _holds_year(text: str | None, year: str) -> bool:
+    return text is not None and re.search(rf"(?<!\d){year}(?!\d)", text) is not None
 
 
 def _fold(text: str | None) -> str | None:

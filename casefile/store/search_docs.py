@@ -11,8 +11,7 @@ from casefile.store import schema, search
 from casefile.store.schema import CITATION_COLUMNS
 
 # a party's dates, each with a word that says which ('' where it has none)
-DATE_WORDS = (("birth", "born"), ("incorporation", "incorporated"),
-              ("dissolution", "dissolved"))  # a party's date column -> its word
+DATE_WORDS = search.DATE_WORDS  # a party's date column -> its word
 PARTY_DATES = " || ".join(
     f"coalesce('{word} ' || x.{col}_text || ' ' || coalesce(x.{col}_edtf, '') || ' ', '')"
     for col, word in DATE_WORDS) + " || ''"

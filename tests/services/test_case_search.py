@@ -222,6 +222,35 @@ def test_a_year_finds_the_people_born_in_it_and_says_so(tmp_path):
     assert set(named) == {maria}  # the other Maria Smirnov was born in 1961
 
 
+def test_a_dates_word_and_year_find_that_date_not_the_year_elsewhere(tmp_path):
+    """(helper-60) 'born 1954' found a man born in 1960 whose citation quoted the FtM id
+    'ent-1954': the word and the year were asked apart. They are asked together (the year
+    among the date's own words), while '1954' alone still finds the id, and 'born 1954 OR
+    Volga' and 'incorporated 2015' work the same way."""
+    case = Case.new(tmp_path / "s.casefile")
+    src = case.create("source", {"title": "OpenSanctions entities.ftm.json"}).result
+    born54 = case.create("entity", {"name": "PETROV, Ivan", "kind": "person",
+                                    "birth": "between 1 March 1950 and 31 December 1954"}
+                         ).result
+    born60 = case.create("entity", {"name": "ZAKHAROV, Oleg", "kind": "person",
+                                    "birth": "1960"}).result
+    case.create("citation", {"source_id": src, "entity_id": born60,
+                             "excerpt": "ent-1954: ZAKHAROV, Oleg"})
+    volga = case.create("entity", {"name": "Volga Trade", "incorporation": "2015"}).result
+    sky = case.create("entity", {"name": "Sky Tech", "description": "founded 2015",
+                                 "incorporation": "2001"}).result
+    with case.read() as conn:
+        def found(q: str) -> set[int]:
+            return {f.id for f in search_case(conn, q) if f.kind == "entity"}
+        assert found("born 1954") == {born54}
+        assert found("1954") == {born54, born60}
+        assert found("born 1954 OR Volga") == {born54, volga}
+        assert found("incorporated 2015") == {volga}
+        assert found("2015") == {volga, sky}
+        assert found("born") == {born54, born60}
+    case.close()
+
+
 def test_what_matched_is_said_as_the_index_matched_it(tmp_path):
     """(review20) The index matches a year whole, but the 'what matched' step took it as a
     prefix: a party born in 1954 with the alias 'AEROSCAN 19545' was said to be found by
