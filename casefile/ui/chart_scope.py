@@ -2,9 +2,11 @@
 starts a chart from the parties (or the parties of the facts) selected in the records table;
 "Expand neighbours"
 (a node's context menu) adds the nodes one link away, placed on a ring around it while
-every other node stays put; "Whole case" shows everything again. The shown nodes are the
-chart state's ``scope``, saved with the chart. "Fold N leaves" folds the leaves of one kind
-hanging off a node into a collection node (state ``folds``); double-click unfolds it."""
+every other node stays put — past :data:`ASK_ABOVE` new ones (an authority with hundreds of
+sanctions) it asks first: all of them, or the most linked; "Whole case" shows everything
+again. The shown nodes are the chart state's ``scope``, saved with the chart. "Fold N
+leaves" folds the leaves of one kind hanging off a node into a collection node (state
+``folds``); double-click unfolds it."""
 
 from __future__ import annotations
 
@@ -12,20 +14,23 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from casefile.core.chart.fold import PREFIX, fold_key, leaves
 from casefile.core.chart.model import ChartGraph
-from casefile.core.chart.scope import RING, neighbours, ring, shown
+from casefile.core.chart.scope import RING, most_linked, neighbours, ring, shown
 from casefile.core.chart.state import ChartState, place
+from casefile.ui.text import message
 
 ChartDock = Any  # casefile.ui.chart_dock.ChartDock (which imports this module)
+ASK_ABOVE = 60  # new nodes one expansion brings without asking first
 
 
 class ChartScope:
     def __init__(self, dock: ChartDock) -> None:
         self.dock = dock
         self.menu: QMenu | None = None  # the node menu while it is open (tests look at it)
+        self.asked: QMessageBox | None = None  # the question before a large expansion
 
     def node_menu(self, node: int, at: QPoint) -> None:
         """The context menu of a node (it is selected first)."""
@@ -47,21 +52,28 @@ class ChartScope:
         menu.exec(at)
         self.menu = None
 
-    def expand(self, nodes: list[int]) -> int:
+    def expand(self, nodes: list[int], limit: int | None = None) -> int:
         """Add the neighbours of ``nodes`` (indexes in the chart shown) that are not shown —
-        hidden ones are shown again; how many nodes this brought."""
+        hidden ones are shown again; how many nodes this brought. More than
+        :data:`ASK_ABOVE` new ones are asked about first (none brought yet); ``limit``: the
+        most linked of them to bring (the answer)."""
         dock = self.dock
         graph, full = dock.graph, dock.full
         state = dock.current_state()
         keys = [graph.nodes[i].key for i in nodes]
         hidden_before = set(state.hidden)
         present = {n.key for n in graph.nodes} | {m for ms in state.folds.values() for m in ms}
+        near = {i: neighbours(full, [key]) for i, key in zip(nodes, keys, strict=True)}
+        new_all = list(dict.fromkeys(k for ks in near.values() for k in ks if k not in present))
+        if limit is None and len(new_all) > ASK_ABOVE:
+            self._ask(nodes, len(new_all))
+            return 0
+        wanted = set(most_linked(full, new_all, limit if limit is not None else len(new_all)))
         pos = dock.scene.positions()
         brought = 0
-        for i, key in zip(nodes, keys, strict=True):
-            near = neighbours(full, [key])
-            new = [k for k in near if k not in present]
-            state.hidden -= set(near)
+        for i in nodes:
+            new = [k for k in near[i] if k in wanted and k not in present]
+            state.hidden -= {k for k in near[i] if k in present or k in wanted}
             for k, xy in zip(new, ring(tuple(pos[i]), len(new), pos), strict=True):
                 state.positions[k] = xy
             present.update(new)
@@ -74,11 +86,40 @@ class ChartScope:
             state.scope |= present
         self._show(shown(full, state), state, modified=True)
         new_keys = present - {n.key for n in graph.nodes}
+        if len(wanted) < len(new_all):
+            dock.bar.note.setText(
+                f"Added the {len(wanted):,} most linked of {len(new_all):,} neighbours; "
+                "expand again for the others.")
         dock.scene.clearSelection()
         for i, node in enumerate(dock.graph.nodes):
             if node.key in new_keys:
                 dock.scene.nodes[i].setSelected(True)
         return brought
+
+    def _ask(self, nodes: list[int], count: int) -> None:
+        """Ask before bringing ``count`` nodes (answered without blocking: the box's
+        buttons expand, or not)."""
+        dock = self.dock
+        whose = (dock.graph.nodes[nodes[0]].label if len(nodes) == 1
+                 else f"the {len(nodes)} selected nodes")
+        box = self.asked = message(
+            dock, "Expand neighbours",
+            f"{whose} has {count:,} neighbours not on the chart. Adding them all may make "
+            f"the chart hard to read.", icon=QMessageBox.Icon.Question)
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        every = box.addButton(f"Add all {count:,}", QMessageBox.ButtonRole.AcceptRole)
+        some = box.addButton(f"Add the {ASK_ABOVE} most linked",
+                             QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(some)
+
+        def answered() -> None:
+            self.asked = None
+            if box.clickedButton() is every:
+                self.expand(nodes, count)
+            elif box.clickedButton() is some:
+                self.expand(nodes, ASK_ABOVE)
+        box.finished.connect(answered)
+        box.open()
 
     def fold(self, node: int) -> int:
         """Fold the leaves hanging off ``node`` into one collection node per kind (where the

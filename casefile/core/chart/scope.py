@@ -64,6 +64,18 @@ def neighbours(graph: ChartGraph, keys: Iterable[str]) -> list[str]:
     return [graph.nodes[i].key for i in np.flatnonzero(near & ~mark).tolist()]
 
 
+def most_linked(graph: ChartGraph, keys: Iterable[str], count: int) -> list[str]:
+    """The ``count`` of ``keys`` with the most links in ``graph`` (ties in the graph's
+    order), in the graph's order."""
+    at = np.fromiter((graph.index[k] for k in keys if k in graph.index), np.int64)
+    if len(at) <= count:
+        return [graph.nodes[i].key for i in np.sort(at).tolist()]
+    degree = (np.bincount(graph.src, minlength=len(graph.nodes))
+              + np.bincount(graph.dst, minlength=len(graph.nodes)))
+    best = at[np.lexsort((at, -degree[at]))[:count]]
+    return [graph.nodes[i].key for i in np.sort(best).tolist()]
+
+
 def ring(centre: tuple[float, float], count: int, taken: np.ndarray | None = None
          ) -> list[tuple[float, float]]:
     """``count`` places on a circle around ``centre``, wide enough for them to stand apart,
