@@ -7,9 +7,10 @@ sorting, filtering and drawing (None for an open end), and the reading in words.
 raises :class:`FuzzyDateError` with the reason; no input makes the parser fail otherwise.
 
 One parser, in readers tried in turn: EDTF levels 0–2 (:mod:`.edtf_forms`), dates in figures
-(:mod:`.numeric_dates`), dates in words in English and Russian (:mod:`.phrase_tokens`) or
-Chinese (:mod:`.phrases_zh`), read by one grammar (:mod:`.phrase_grammar`), and last ranges
-or open ends around dates in figures (:mod:`.date_ranges`). Every canonical
+(:mod:`.numeric_dates`), ISO weeks (:mod:`.week_dates`), dates in words in English and
+Russian (:mod:`.phrase_tokens`) or Chinese (:mod:`.phrases_zh`), read by one grammar
+(:mod:`.phrase_grammar`), and last ranges or open ends around dates in figures
+(:mod:`.date_ranges`). Every canonical
 form it gives is EDTF this parser reads back as the same date.
 
 It never guesses an ambiguous numeric date: '03/04/2022' is refused naming both readings unless
@@ -30,6 +31,7 @@ from casefile.core.numeric_dates import numeric_order, read_numeric
 from casefile.core.phrase_grammar import read_tokens
 from casefile.core.phrase_tokens import phrase_tokens
 from casefile.core.phrases_zh import zh_tokens
+from casefile.core.week_dates import read_week
 
 __all__ = ["FuzzyDate", "FuzzyDateError", "numeric_order", "parse_fuzzy_date"]
 
@@ -66,7 +68,7 @@ def parse_fuzzy_date(text: str, day_first: bool | None = None) -> FuzzyDate:
 def _parse(text: str, s: str, day_first: bool | None, ranges: bool = True) -> FuzzyDate:
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_DASHES).strip()
-    found = read_edtf(text, s) or read_numeric(text, s, day_first)
+    found = read_edtf(text, s) or read_numeric(text, s, day_first) or read_week(text, s)
     if found is not None:
         return found
     if _CJK.search(s):

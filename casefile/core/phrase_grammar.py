@@ -92,6 +92,11 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
     return FuzzyDate(text, code, p.lo, p.hi, "span", p.approximate, p.uncertain, p.reading)
 
 
+_WHICH = {"quarter": "'the first quarter of 2023'",
+          "half": "'the second half of 2022'",
+          "week": "'the last week of June 2022' or 'week 12 2019' (ISO week 12)"}
+
+
 def _combine(text: str, toks: list[Tok]) -> list[Tok]:
     """'first quarter' -> Q1, 'IV квартал' -> Q4, 'last week' -> W-1; 'winter 2022/23' ->
     winter 2022; a separator between a month or quarter and its year ('Q4/2022') dropped."""
@@ -100,8 +105,8 @@ def _combine(text: str, toks: list[Tok]) -> list[Tok]:
         prev = out[-1] if out else None
         if t.kind == "K":
             if prev is None or prev.kind not in "ON":
-                raise FuzzyDateError(text, f"{t.word!r} needs to say which one, e.g. 'the "
-                                           "first quarter of 2023'")
+                raise FuzzyDateError(text, f"{t.word!r} needs to say which one, e.g. "
+                                           f"{_WHICH.get(str(t.value), _WHICH['quarter'])}")
             n = int(prev.value)
             limit = {"quarter": 4, "half": 2, "week": 5}[str(t.value)]
             if not (1 <= n <= limit or (n == -1 and t.value != "half")):
@@ -219,8 +224,8 @@ def _part(text: str, y: int, m: int | None, which: str, d: int | None) -> Piece:
 
 def _week(text: str, y: int, m: int | None, n: int, d: int | None) -> Piece:
     if m is None or d is not None:
-        raise FuzzyDateError(text, "a week is counted within a month, e.g. 'the last week "
-                                   "of June 2022'")
+        raise FuzzyDateError(text, "a week is counted within a month ('the last week of "
+                                   "June 2022') or numbered in its year ('week 12 2019')")
     month = month_piece(y, m, text)
     last = last_day(y, m)
     a, b = (last - 6, last) if n == -1 else ((n - 1) * 7 + 1, min(n * 7, last))

@@ -32,6 +32,11 @@ SECTIONS: list[tuple[str, str, list[str]]] = [
      ["Q3 2022", "the first quarter of 2023", "H1 2023", "the second half of 2022",
       "spring 2022", "winter 2022/23", "IV квартал 2022 г.", "первое полугодие 2023",
       "весна 2022", "2022年第三季度", "2022年上半年", "2022年春"]),
+    ("Weeks of a year",
+     "Numbered as ISO 8601 numbers them: Monday to Sunday, week 1 holding the year's first "
+     "Thursday. Kept as the span of its days.",
+     ["week 12 2019", "2019-W12", "KW 12/2019", "the 12th week of 2019", "12-я неделя 2019 г.",
+      "2019-W12-3"]),
     ("Approximate and uncertain", "", ["about June 2022", "circa 2021",
                                        "on or about February 14, 2023",
                                        "in or around March 2022", "June 2022?", "около 2021 года",

@@ -1,0 +1,70 @@
+"""Weeks numbered within a year, as ISO 8601 counts them (weeks run Monday to Sunday; week 1
+holds the year's first Thursday): '2019-W12', '2019W12', 'week 12 2019', 'week 12 of 2019',
+'W12/2019', 'KW 12 2019' (German Kalenderwoche), 'the 12th week of 2019', '12-я неделя 2019
+г.', and a day of one ('2019-W12-3': its Wednesday). EDTF has no week, so a week is kept as
+the span of its days ('2019-03-18/2019-03-24'), which reads back as the same days; the text
+stays as written and the reading says which week it was."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from casefile.core.datetypes import FuzzyDate, FuzzyDateError, check_year, day_words
+
+_WORD = r"(?:week|wk\.?|kw|w|неделя|нед\.?)"
+_ORD = r"(?:st|nd|rd|th|-?я|-?й)?"
+_YEAR = r"(\d{4})(?:\s*(?:г\.?|года?))?"
+_FORMS = [
+    re.compile(r"(\d{4})-?w(\d{1,2})(?:-?([1-7]))?"),  # ISO: week first after its year
+    re.compile(rf"{_WORD}\s*(?:no\.?\s*|#|№\s*)?(\d{{1,2}})\s*(?:,|/|-|of|in)?\s*{_YEAR}"),
+    re.compile(rf"(?:the\s+)?(\d{{1,2}}){_ORD}\s+{_WORD}\s+(?:of\s+|in\s+)?{_YEAR}"),
+    re.compile(rf"{_YEAR}\s*,?\s*{_WORD}\s*(\d{{1,2}})"),
+]
+_YEAR_FIRST = (0, 3)  # the forms that give the year before the week
+
+
+def weeks_in(year: int) -> int:
+    """52 or 53: the ISO weeks of ``year`` (28 December is always in its last)."""
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def read_week(text: str, s: str) -> FuzzyDate | None:
+    """The ISO week (or a day of one) ``s`` names, or None when it names no week."""
+    words = " ".join(s.lower().split())
+    for k, form in enumerate(_FORMS):
+        m = form.fullmatch(words)
+        if m is None:
+            continue
+        a, b = m.group(1), m.group(2)
+        year, week = (int(a), int(b)) if k in _YEAR_FIRST else (int(b), int(a))
+        day = int(m.group(3)) if k == 0 and m.group(3) else None
+        return _week(text, year, week, day)
+    return None
+
+
+def _week(text: str, year: int, week: int, day: int | None) -> FuzzyDate:
+    check_year(year, text)
+    last = weeks_in(year)
+    if not 1 <= week <= last:
+        raise FuzzyDateError(text, f"{year} has {last} weeks (ISO 8601); there is no week "
+                                   f"{week}")
+    if day is not None:
+        d = date.fromisocalendar(year, week, day)
+        return FuzzyDate(text, d.isoformat(), d, d, "day",
+                         reading=f"{d:%A} {day_words(d)} (ISO week {week} of {year})")
+    lo, hi = date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+    return FuzzyDate(text, f"{lo.isoformat()}/{hi.isoformat()}", lo, hi, "span",
+                     reading=f"ISO week {week} of {year} ({_days(lo, hi)})")
+
+
+def _days(lo: date, hi: date) -> str:
+    """'18–24 March 2019', '29 April – 5 May 2019', '30 December 2024 – 5 January 2025'."""
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.day}–{day_words(hi)}"
+    if lo.year == hi.year:
+        return f"{day_words(lo).rsplit(' ', 1)[0]} – {day_words(hi)}"
+    return f"{day_words(lo)} – {day_words(hi)}"
+
+
+__all__ = ["read_week", "weeks_in"]

@@ -1,0 +1,68 @@
+"""ISO weeks (helper-58: 'week 12 2019' was refused with a hint to write a quarter): a week
+numbered in its year, in the ways people and systems write one, is the span of its days,
+Monday to Sunday; what the case stores reads back as the same days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.core.week_dates import weeks_in
+
+WAYS = ["{y:04d}-W{w:02d}", "{y:04d}W{w:02d}", "week {w} {y:04d}", "Week {w}, {y:04d}",
+        "week {w} of {y:04d}", "W{w} {y:04d}", "W{w}/{y:04d}", "KW {w} {y:04d}",
+        "wk. {w}/{y:04d}", "the {w}th week of {y:04d}", "{y:04d}, week {w}",
+        "неделя {w} {y:04d}", "{w}-я неделя {y:04d} г."]
+
+
+@st.composite
+def year_and_week(draw):
+    y = draw(st.integers(1, 9998))
+    return y, draw(st.integers(1, weeks_in(y)))
+
+
+@given(year_and_week(), st.sampled_from(WAYS))
+def test_a_week_is_its_seven_days_however_written(yw, way):
+    y, w = yw
+    found = parse_fuzzy_date(way.format(y=y, w=w))
+    assert found.start is not None and found.end is not None
+    assert found.start.weekday() == 0 and found.end - found.start == timedelta(days=6)
+    assert found.start.isocalendar()[:2] == (y, w) == found.end.isocalendar()[:2]
+    again = parse_fuzzy_date(found.edtf)  # as the case stores it
+    assert (again.start, again.end) == (found.start, found.end)
+    assert f"ISO week {w} of {y} (" in found.reading
+
+
+@given(year_and_week(), st.integers(1, 7))
+def test_a_day_of_a_week(yw, day):
+    y, w = yw
+    found = parse_fuzzy_date(f"{y:04d}-W{w:02d}-{day}")
+    assert found.start == found.end == date.fromisocalendar(y, w, day)
+    assert parse_fuzzy_date(found.edtf).start == found.start
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("week 12 2019", date(2019, 3, 18), date(2019, 3, 24)),
+    ("2020-W53", date(2020, 12, 28), date(2021, 1, 3)),  # a 53-week year runs into the next
+    ("W1 2025", date(2024, 12, 30), date(2025, 1, 5)),  # week 1 may begin the year before
+])
+def test_known_weeks(text, start, end):
+    found = parse_fuzzy_date(text)
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("2019-W53", "2019 has 52 weeks (ISO 8601); there is no week 53"),
+    ("week 0 2019", "there is no week 0"),
+    ("week 12", "'week 12 2019' (ISO week 12)"),  # which year: the hint says how
+    ("the first week of 2019", "numbered in its year ('week 12 2019')"),
+    ("half 2019", "'the second half of 2022'"),
+])
+def test_a_week_that_is_not_one_is_refused_saying_why(text, reason):
+    with pytest.raises(FuzzyDateError) as err:
+        parse_fuzzy_date(text)
+    assert reason in err.value.reason
