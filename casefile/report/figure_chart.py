@@ -18,11 +18,14 @@ from casefile.core.chart.fan import FAN, fan_offsets, fanned
 from casefile.core.chart.model import LINK_KINDS, ChartGraph
 from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
-from casefile.report.figure_text import label_strings, wrap_text
+from casefile.report.figure_chart_links import AT_MOST, Drawn, link_labels
+from casefile.report.figure_layout import Box, overlap, place_label
+from casefile.report.figure_text import label_strings, text_width, wrap_text
 
 DASH = {"solid": None, "dashed": [4, 2.5], "dotted": [0.8, 1.8]}
 FAN_PT = 2.2  # points between links of one pair
 LABELS = 120  # the most node labels printed (the busiest nodes first)
+NAME_GROUND = colors.Color(1, 1, 1, alpha=0.8)  # under a node's label
 
 
 @dataclass
@@ -49,7 +52,9 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
     pts = positions[shown] if shown.any() else positions
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     span = np.maximum(hi - lo, 1e-9)
-    margin_x, margin_y, legend_h = 70.0, 24.0, 30.0
+    items = _legend_items(graph)
+    places, rows = _legend_places(items, width)
+    margin_x, margin_y, legend_h = 70.0, 24.0, 30.0 + (rows - 1) * LEGEND_ROW
     scale = min((width - 2 * margin_x) / span[0], (max_height - legend_h - 2 * margin_y)
                 / span[1])
     scale = scale if np.isfinite(scale) and scale > 0 else 1.0
@@ -68,6 +73,7 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         degree[graph.links[i].target] += 1
     at = np.array(links, np.int64)
     fan = fan_offsets(graph.src[at], graph.dst[at], len(graph.nodes)) * FAN_PT / FAN
+    drawn: list[Drawn] = []
     for i, across in zip(links, fan.tolist(), strict=True):
         link = graph.links[i]
         (x1, y1), (x2, y2) = xy(link.source), xy(link.target)
@@ -75,6 +81,7 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
             (x1, y1), (x2, y2) = (tuple(p[0]) for p in fanned(
                 np.array([[x1, y1]]), np.array([[x2, y2]]), np.array([link.source]),
                 np.array([link.target]), np.array([across])))
+        drawn.append((i, x1, y1, x2, y2))
         colour = _c(LINK_COLOURS.get(link.kind, "#4D4D4D"))
         w = 0.6 + min(link.count, 50) ** 0.5 * 0.5 if link.kind == "shipment" else 0.7
         d.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=w,  # ended: faint
@@ -87,23 +94,50 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
             d.add(Polygon([tx, ty, tx - ux * 5 - uy * 2.4, ty - uy * 5 + ux * 2.4,
                            tx - ux * 5 + uy * 2.4, ty - uy * 5 - ux * 2.4],
                           fillColor=colour, strokeColor=None))
-    labelled = set(np.argsort(-degree, kind="stable")[:LABELS].tolist())
     # the analyst's formatting rules, as the window applies them
     rules = [rule for rule in (Rule.read(raw) for raw in state.rules) if rule is not None]
     ruled, sizes = formatting(graph, rules)
+    taken: list[Box] = []  # the nodes and their labels: labels keep off them
     for i, node in enumerate(graph.nodes):
         if hidden[i]:
             continue
         x, y = xy(i)
         colour = ruled[i] or KIND_COLOURS.get(node.kind, "#7F7F7F")
-        d.add(Circle(x, y, 4.5 * float(sizes[i]), fillColor=_c(colour),
+        r = 4.5 * float(sizes[i])
+        d.add(Circle(x, y, r, fillColor=_c(colour),
                      strokeColor=_c(SANCTION_RED) if node.sanctioned else colors.white,
                      strokeWidth=1.6 if node.sanctioned else 0.6))
-        if i in labelled:  # two short lines: neighbours in a layer are ~100 pt apart
-            for k, line in enumerate(wrap_text(node.label, 6, 84, max_lines=2)):
-                for s in label_strings(x, y - 11 - 7.5 * k, line, 6, anchor="middle"):
-                    d.add(s)
-    _legend(d, graph, width)
+        taken.append((x - r - 1, y - r - 1, x + r + 1, y + r + 1))
+    segments = [(x1, y1, x2, y2) for _i, x1, y1, x2, y2 in drawn]
+    named: list[Box] = []  # the node labels written
+    tried = 0  # (the best-connected LABELS × 4 nodes are tried: a big chart stays quick)
+    for i in np.argsort(-degree, kind="stable").tolist():
+        if hidden[i]:
+            continue
+        if len(named) == LABELS or tried == LABELS * 4:
+            break
+        tried += 1
+        x, y = xy(i)
+        # two short lines beside its node where they cross fewest lines; never over a
+        # node (it would hide it) or another label (one over the other is read as neither)
+        lines = wrap_text(graph.nodes[i].label, 6, 84, max_lines=2)
+        w = max(text_width(line, 6) for line in lines)
+        near = _near(taken, x, y)
+        spot = place_label(x, y, 4.5 * float(sizes[i]) + 1, w, len(lines) * 7.5 + 1,
+                           (0.0, legend_h, width, height), near, _near(segments, x, y))
+        room = (spot.box[0] - 3, spot.box[1], spot.box[2] + 3, spot.box[3])  # not one phrase
+        if any(overlap(room, b) > 0.5 for b in near):
+            continue
+        taken.append(spot.box)
+        named.append(spot.box)
+        b = spot.box
+        d.add(Rect(b[0], b[1], b[2] - b[0], b[3] - b[1], strokeColor=None,
+                   fillColor=NAME_GROUND))  # over the lines it crosses
+        for k, line in enumerate(lines):
+            for s in label_strings(spot.x, spot.top - 6 - 7.5 * k, line, 6, spot.anchor):
+                d.add(s)
+    captioned = link_labels(d, graph, drawn, taken)
+    _legend(d, items, places, rows)
     left = len(graph.links) - len(links)
     said = [f"Saved chart “{name}”: {sum(shown):,} of {len(graph.nodes):,} nodes and "
             f"{len(links):,} of {len(graph.links):,} links drawn"]
@@ -113,17 +147,33 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         said.append(f"{int(hidden.sum()):,} hidden by the analyst")
     if left:
         said.append(f"{left:,} links outside the window or touching hidden nodes")
-    if sum(shown) > LABELS:
-        said.append(f"labels on the {LABELS} best-connected nodes")
+    if len(named) < sum(shown):
+        said.append(f"labels on {len(named):,} of {sum(shown):,} nodes (the best-connected "
+                    "that had room)")
+    if len(links) > AT_MOST:
+        said.append(f"no link labels (more than {AT_MOST:,} links)")
+    elif captioned < len(links):
+        said.append(f"{captioned:,} of {len(links):,} links labelled (the others had no "
+                    "room)")
     return SavedChartFigure(d, "; ".join(said) + ".")
+
+
+def _near(boxes: list[tuple[float, float, float, float]], x: float, y: float
+          ) -> list[tuple[float, float, float, float]]:
+    """The boxes (or segments) that come within reach of a label at (x, y)."""
+    return [b for b in boxes if min(b[0], b[2]) < x + 110 and max(b[0], b[2]) > x - 110
+            and min(b[1], b[3]) < y + 40 and max(b[1], b[3]) > y - 40]
 
 
 def _day(d: date | None) -> str:
     return d.isoformat() if d else "open"
 
 
-def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
-    x, y = 0.0, 6.0
+Legend = list[tuple[str, str, str]]  # (text, colour, what: node, ring or a line style)
+LEGEND_ROW = 11.0  # points between the legend's rows
+
+
+def _legend_items(graph: ChartGraph) -> Legend:
     kinds = sorted({n.kind for n in graph.nodes})
     items = [(k.replace("_", " "), KIND_COLOURS.get(k, "#7F7F7F"), "node") for k in kinds]
     items += [("solid: cited A–B / 1–2", "#4D4D4D", "solid"),
@@ -133,9 +183,24 @@ def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
     sanctions = np.flatnonzero(graph.link_kinds == LINK_KINDS.index("sanction")).tolist()
     if any(graph.links[i].ended for i in sanctions):
         items.append(("sanction ended or lifted", LINK_COLOURS["sanction"], "ended"))
-    for text, colour, what in items:
-        if x > width - 90:
-            x, y = 0.0, y - 11
+    return items
+
+
+def _legend_places(items: Legend, width: float) -> tuple[list[tuple[float, int]], int]:
+    """Where each item goes (x, its row from the top) within ``width``; how many rows."""
+    x, row, places = 0.0, 0, []
+    for text, _colour, _what in items:
+        w = 18 + text_width(text, 6.5) + 12
+        if x > 0 and x + w > width:
+            x, row = 0.0, row + 1
+        places.append((x, row))
+        x += w
+    return places, row + 1
+
+
+def _legend(d: Drawing, items: Legend, places: list[tuple[float, int]], rows: int) -> None:
+    for (text, colour, what), (x, row) in zip(items, places, strict=True):
+        y = 6.0 + (rows - 1 - row) * LEGEND_ROW
         if what == "node":
             d.add(Circle(x + 4, y + 2.5, 3.5, fillColor=_c(colour), strokeColor=None))
         elif what == "ring":
@@ -147,5 +212,4 @@ def _legend(d: Drawing, graph: ChartGraph, width: float) -> None:
                        strokeWidth=0.9, strokeOpacity=0.35 if what == "ended" else 1))
         for s in label_strings(x + 18, y, text, 6.5):
             d.add(s)
-        x += 26 + len(text) * 3.6
     d.add(Rect(0, 0, 0, 0, strokeColor=None, fillColor=None))

@@ -24,7 +24,6 @@ from casefile.ui.chart_cells import Grid
 
 LINK_LABEL_LOD = 0.35  # link labels from this zoom on (as the arrowheads)
 LINK_LABELS_AT_MOST = 800  # links in view at once; with more, none is labelled
-LINK_LABEL_CHARS = 30
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)  # where on its link a label may sit, best first
 CLEAR = 6  # screen pixels a label keeps from its link's ends
 SPACE = 4  # and from a name or label beside it
@@ -53,10 +52,6 @@ class LinkLabel(NamedTuple):
     alpha: int
 
 
-def short(text: str) -> str:
-    return text if len(text) <= LINK_LABEL_CHARS else text[:LINK_LABEL_CHARS - 1] + "…"
-
-
 class LinkLabels:
     """The link labels of one chart: each text laid out once, when first placed."""
 
@@ -71,7 +66,7 @@ class LinkLabels:
         self.pair = np.minimum(g.src, g.dst) * (len(g.nodes) + 1) + np.maximum(g.src, g.dst)
 
     def text(self, i: int) -> str:
-        return short(self.links.graph.links[i].caption())
+        return self.links.graph.links[i].short_caption()
 
     def place(self, world: QTransform, width: int, height: int,
               grid: Grid) -> list[LinkLabel]:

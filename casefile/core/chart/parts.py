@@ -20,6 +20,7 @@ ENDED = "ended"  # the sub-kind of a sanction link whose sanctions have all ende
 STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower, uncited
 STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
                "dotted": "not cited"}
+CAPTION_CHARS = 30  # the most characters written on a link (ChartLink.short_caption)
 OPEN_FIRST = np.iinfo(np.int64).min  # the day number of an open or unknown start
 OPEN_LAST = np.iinfo(np.int64).max
 
@@ -237,6 +238,12 @@ class ChartLink:
         if self.kind == "shipment" and self.label == "shipments":
             return f"{self.count:,} shipment{'' if self.count == 1 else 's'}"
         return self.label + (" (ended)" if self.ended else "")
+
+    def short_caption(self) -> str:
+        """:meth:`caption` in at most :data:`CAPTION_CHARS` characters (cut with '…'), as
+        the chart and the dossier write it on the link."""
+        text = self.caption()
+        return text if len(text) <= CAPTION_CHARS else text[:CAPTION_CHARS - 1] + "…"
 
     def tooltip(self, nodes: list[ChartNode]) -> str:
         a, b = nodes[self.source].label, nodes[self.target].label
