@@ -210,7 +210,10 @@ class ChartCommands:
             self.session.op(lambda case: charts.rename_chart(case, cid, name)) \
                 .success(done).run()
 
-    def export(self, path: str | Path) -> Path:
+    def export(self, path: str | Path, view_only: bool = False) -> Path:
         """Write the chart as shown, with the case's title, marking and legend, to a PNG
-        or SVG file (by its suffix)."""
-        return export_chart(self.scene, path, self.info, self.name)
+        or SVG file (by its suffix): the whole chart, or with ``view_only`` the part the
+        view shows (as zoomed and scrolled)."""
+        area = (self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+                if view_only else None)
+        return export_chart(self.scene, path, self.info, self.name, area)

@@ -37,9 +37,10 @@ LINK_WORDS = {"shipment": "shipments (→ direction, width by count)",
 
 
 def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
-                 name: str) -> Path:
-    """Write what ``scene`` shows to ``path`` (PNG, or SVG by the suffix)."""
-    src = scene.extent()
+                 name: str, area: QRectF | None = None) -> Path:
+    """Write what ``scene`` shows to ``path`` (PNG, or SVG by the suffix): the whole chart,
+    or the part of it in ``area`` (scene coordinates: the view shown)."""
+    src = scene.extent() if area is None else area
     chart_w = WIDTH - 2 * MARGIN
     scale = min(chart_w / max(src.width(), 1.0), 1.5)
     chart_h = int(min(max(src.height() * scale, 200), 6000))
@@ -48,7 +49,11 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
     target = QRectF(MARGIN, HEADER, chart_w, chart_h)
     shown = int((~scene.hidden).sum())
     links = int(scene.layer.visible.sum())
-    what = (f"Link chart “{name}” · {shown:,} nodes · {links:,} links"
+    part = ""
+    if area is not None:
+        inside = int((~scene.hidden & _within(scene, area)).sum())
+        part = f" · the part shown: {inside:,} of them"
+    what = (f"Link chart “{name}” · {shown:,} nodes{part} · {links:,} links"
             + (f" · {scene.window_text}" if scene.window_text else ""))
 
     def body(p: QPainter, small: QFont) -> None:
@@ -57,7 +62,7 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
         p.translate(target.center())
         p.scale(scale, scale)
         p.translate(-src.center())
-        draw_chart(p, scene, QRectF(0, 0, WIDTH, height))
+        draw_chart(p, scene, QRectF(0, 0, WIDTH, height), area)
         p.restore()
         _legend(p, HEADER + int(target.height()) + 12, small, scene)
 
@@ -69,10 +74,12 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
         ratio=1 if big else 2, antialias=not big)
 
 
-def draw_chart(p: QPainter, scene: ChartScene, page: QRectF) -> list[str]:
+def draw_chart(p: QPainter, scene: ChartScene, page: QRectF,
+               area: QRectF | None = None) -> list[str]:
     """The chart's links and nodes as vectors, in scene coordinates; the links' labels
-    where they find room, as on screen (``page``: the picture, in the painter's pixels).
-    The link labels written."""
+    where they find room, as on screen (``page``: the picture, in the painter's pixels);
+    with ``area``, only the nodes within it (the lines that cross it are clipped). The link
+    labels written."""
     layer = scene.layer
     vis = np.flatnonzero(layer.visible)
     groups = layer.groups(vis)
@@ -90,7 +97,10 @@ def draw_chart(p: QPainter, scene: ChartScene, page: QRectF) -> list[str]:
     arrows = vis[layer.directed[vis] & ~layer.grey[vis]]
     if len(arrows) <= ARROWS_UP_TO:
         layer.arrows(p, arrows)
-    nodes = np.flatnonzero(~scene.hidden | scene.show_hidden)
+    drawn = ~scene.hidden | scene.show_hidden
+    if area is not None:  # (a name reaching in from a node outside is left out with it)
+        drawn &= _within(scene, area.adjusted(-ICON, -ICON, ICON, ICON))
+    nodes = np.flatnonzero(drawn)
     glyphs = len(nodes) <= GLYPHS_UP_TO
     labels = len(nodes) <= LABELS_UP_TO
     font = QFont(scene.label_font)
@@ -144,6 +154,13 @@ def _link_labels(p: QPainter, scene: ChartScene, nodes: np.ndarray, fm: QFontMet
     labels.paint(p, placed, page)
     p.restore()
     return [labels.text(i) for i, _rect in labels.drawn]
+
+
+def _within(scene: ChartScene, area: QRectF) -> np.ndarray:
+    """Which nodes are centred within ``area``."""
+    x, y = scene.pos[:, 0], scene.pos[:, 1]
+    return np.asarray((x >= area.left()) & (x <= area.right()) & (y >= area.top())
+                      & (y <= area.bottom()))
 
 
 def _legend(p: QPainter, y: int, font: QFont, scene: ChartScene) -> None:

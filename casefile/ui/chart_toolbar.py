@@ -52,7 +52,7 @@ class Controls(Protocol):
     def refresh(self) -> None: ...
     def when_read(self, fn: Callable[[], object]) -> None: ...
     def apply_window(self) -> None: ...
-    def export(self, path: str | Path) -> Path: ...
+    def export(self, path: str | Path, view_only: bool = False) -> Path: ...
     def edit_rules(self) -> None: ...
     def set_multiplicity(self, how: str) -> None: ...
 
@@ -156,9 +156,14 @@ class ChartToolbar(QToolBar):
         export = QMenu(self)
         export.addAction("PNG image…", lambda: self._export("png"))
         export.addAction("SVG drawing…", lambda: self._export("svg"))
+        export.addSeparator()
+        export.addAction("PNG image of the part in view…", lambda: self._export("png", True))
+        export.addAction("SVG drawing of the part in view…",
+                         lambda: self._export("svg", True))
         button = QToolButton()
         button.setText("Export")
-        button.setToolTip("The chart as shown, with the case's title, marking and legend")
+        button.setToolTip("The whole chart, or the part in view as zoomed, with the case's "
+                          "title, marking and legend")
         button.setMenu(export)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.addWidget(button)
@@ -253,7 +258,7 @@ class ChartToolbar(QToolBar):
             self.progress.setValue(int(done or 0))
 
     # -- export -------------------------------------------------------------------------
-    def _export(self, fmt: str) -> None:
+    def _export(self, fmt: str, view_only: bool = False) -> None:
         case = self.dock.session.case
         stem = f"{case.path.stem} chart" if case else "chart"
         default = (case.path.with_name(f"{stem}.{fmt}") if case else Path(f"{stem}.{fmt}"))
@@ -261,6 +266,6 @@ class ChartToolbar(QToolBar):
                                               str(default), f"{fmt.upper()} (*.{fmt})")
         if name:
             try:
-                self.dock.export(name)
+                self.dock.export(name, view_only)
             except (OSError, CasefileError) as exc:
                 show_error(self, exc, "Cannot export the chart")

@@ -171,6 +171,34 @@ def test_export_carries_the_marking_title_and_legend(qtbot, demo_window, tmp_pat
     assert "Tekhkrim" in words and "sanctioned" in words and "not cited" in words
 
 
+def test_export_of_the_part_in_view(qtbot, demo_window, tmp_path):
+    """(helper-60) Export wrote the whole chart, whatever the zoom: a user who zoomed in on
+    one corner to show it got all of it. Export → '… of the part in view' writes what the
+    view shows, and says how many of the nodes that is."""
+    dock = _chart(qtbot, demo_window)
+    dock.view.resize(500, 300)
+    i = dock.graph.index[TEKHKRIM]
+    dock.view.resetTransform()
+    dock.view.scale(2.0, 2.0)
+    dock.view.centerOn(dock.scene.nodes[i].pos())
+    qtbot.wait(50)
+    area = dock.view.mapToScene(dock.view.viewport().rect()).boundingRect()
+    x, y = dock.scene.pos[:, 0], dock.scene.pos[:, 1]
+    inside = {dock.graph.nodes[k].label for k in np.flatnonzero(
+        (x >= area.left()) & (x <= area.right()) & (y >= area.top()) & (y <= area.bottom()))}
+    assert "Tekhkrim" in inside and 0 < len(inside) < 12
+
+    def words(path):
+        return " ".join(ET.fromstring(path.read_text("utf-8")).itertext())
+    part = words(dock.export(tmp_path / "part.svg", view_only=True))
+    whole = words(dock.export(tmp_path / "whole.svg"))
+    assert f"the part shown: {len(inside)} of them" in part and "part shown" not in whole
+    assert "Tekhkrim" in part
+    outside = [n.label for n in dock.graph.nodes if n.label not in inside]
+    assert all(name[:20] not in part for name in outside)  # only what the view shows
+    assert all(name[:20] in whole for name in outside if len(name) < 30)
+
+
 def test_a_lifted_sanction_is_drawn_faint_and_said_in_the_legend(qtbot, demo_window,
                                                                   tmp_path):
     """A sanction lifted is not drawn as one in force: its link is faint and dashed, and the
