@@ -191,7 +191,8 @@ class RouteStop(SQLModel, table=True):
     position: int = 0
     country: str | None = None
     place: str = ""
-    entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="SET NULL")
+    entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="SET NULL",
+                                  index=True)  # (schema 0009)
     role: str = "transit"  # transit, transshipment, intermediary
 
 
