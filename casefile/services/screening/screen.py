@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, REVIEW_THRESHOLD
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
 from casefile.core.screening.score import Result
-from casefile.errors import NotFoundError, ValidationError
+from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
@@ -129,6 +129,10 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
     con = db.open_existing(watchlist, where)
     try:
         info = db.describe(watchlist, con, db.path_of(watchlist, where))
+        if not info.entries:  # screening against nothing would read as a clean result
+            raise CasefileError(f"the watchlist {watchlist!r} holds no entries (no load of "
+                                "it finished): load a file into it first ('casefile "
+                                "watchlist import FILE --name NAME') or delete it")
         with case.read() as conn:
             parties = read_parties(conn, [party] if party is not None else None)
             if party is not None and not parties:

@@ -126,12 +126,17 @@ def delete(name: str, where: Path | None = None) -> Watchlist:
     finally:
         con.close()
     try:
-        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            p.unlink(missing_ok=True)
+        remove_files(path)
     except OSError as exc:  # Windows: a screening still has it open
         raise CasefileError(f"cannot delete watchlist {name!r} ({exc.strerror}); is it being "
                             "screened against? Try again when that is done") from exc
     return info
+
+
+def remove_files(path: Path) -> None:
+    """Remove a watchlist's database with its write-ahead log."""
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        p.unlink(missing_ok=True)
 
 
 def size_text(info: Watchlist) -> str:

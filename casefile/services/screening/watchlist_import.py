@@ -9,10 +9,12 @@ The file is read once, in binary, lines decoded one at a time: its SHA-256 is ta
 way, progress is the bytes read, and memory stays flat (rows are written in batches). A full
 file replaces the list (entries it no longer holds are removed; an unchanged entry is not
 rewritten); a delta file changes only what it names. All of one load is one transaction: a
-cancel or an error leaves the list as it was."""
+cancel or an error leaves the list as it was, and a list the load was to create is not made
+(review: a failed first load left an empty list that screened every party clean)."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -29,6 +31,7 @@ from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
+from casefile.services.exchange.imports.reader import detect_encoding
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.watchlist_entries import EntryWriter, LoadReport, entry_row
 from casefile.services.screening.watchlist_posts import FlatPosts
@@ -150,10 +153,14 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
-    with path.open("r", encoding="utf-8-sig", errors="replace") as f:
+    encoding = _encoding(path)
+    with path.open("r", encoding=encoding, errors="replace") as f:
         kind = kind_of_file(f)
         if not f.read(4096).strip():
             raise ImportFileError(f"{path.name} is empty: nothing to load")
+    if kind != "csv" and encoding != "utf-8-sig":
+        raise ImportFileError(f"{path.name} is written in {encoding}: OpenSanctions' JSON "
+                              "files are UTF-8; save it as UTF-8 and load it again")
     if kind in ("array", "document", "statements_csv", "statements_json"):
         what = {"array": "a JSON array", "document": "one JSON object over several lines"
                 }.get(kind, "FollowTheMoney statements")
@@ -161,10 +168,49 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                               "OpenSanctions' entities.ftm.json (one entity a line)")
     guess = dataset or _guess_name(path, kind)
     name = db.check_name(name or guess or "watchlist")
+    new = not db.path_of(name, where).exists()  # made here: gone again when the load fails
+    try:
+        return _load(path, name, kind, encoding, version, dataset or guess, where, progress)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise ImportFileError(f"{path.name}: not readable as a watchlist in {encoding} "
+                              f"({reason}); the watchlist is left as it was") from None
+    finally:
+        if new and not _loaded(name, where):
+            db.remove_files(db.path_of(name, where))
+
+
+def _encoding(path: Path) -> str:
+    """The file's text encoding (a targets.simple.csv saved by a spreadsheet may be UTF-16
+    or a code page), as the importers recognise it."""
+    with path.open("rb") as f:
+        head = f.read(65536)
+    try:
+        enc = detect_encoding(head)
+    except ImportFileError as exc:
+        raise ImportFileError(f"{path.name}: {exc}; a watchlist is loaded from OpenSanctions' "
+                              "entities.ftm.json or targets.simple.csv") from None
+    return "utf-8-sig" if enc in ("utf-8", "utf-8-sig") else enc
+
+
+def _loaded(name: str, where: Path | None) -> bool:
+    """Whether a load of the watchlist ``name`` has finished."""
+    path = db.path_of(name, where)
+    if not path.exists():
+        return False
+    con = db.connect(path)
+    try:
+        return con.execute("SELECT 1 FROM load WHERE done = 1 LIMIT 1").fetchone() is not None
+    finally:
+        con.close()
+
+
+def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
+          dataset: str | None, where: Path | None, progress: Progress | None) -> LoadReport:
     con = db.connect(db.path_of(name, where))
     total = path.stat().st_size
     sha = hashlib.sha256()
-    report = LoadReport(name, path.name, "", dataset or guess, version or "", kind)
+    report = LoadReport(name, path.name, "", dataset or "", version or "", kind)
     try:
         con.execute("BEGIN IMMEDIATE")
         load_id = con.execute(
@@ -179,7 +225,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
         delta = False
         seen: set[str] = set()  # the entities nested in lines read so far
         if kind == "csv":
-            _load_csv(path, w, progress)
+            _load_csv(path, w, progress, encoding)
             sha = _sha256(path)
         else:
             posts = FlatPosts(con, report.left_out)
@@ -256,8 +302,9 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     return report
 
 
-def _load_csv(path: Path, w: EntryWriter, progress: Progress | None) -> None:
-    with path.open("r", encoding="utf-8-sig", newline="") as f:
+def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
+              encoding: str = "utf-8-sig") -> None:
+    with path.open("r", encoding=encoding, newline="") as f:
         for n, rec in simple_rows(path, f):
             if progress is not None and n % 5000 == 0:
                 progress(0, 0, f"line {n:,}")  # the size read is not known here

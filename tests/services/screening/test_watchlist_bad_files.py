@@ -1,0 +1,68 @@
+"""(helper-62) A first load that failed left an empty watchlist behind — and screening
+against it said every party was clean, stored the run and printed it in the dossier. A
+targets.simple.csv saved by a spreadsheet as UTF-16 (Excel's "Unicode text") ended in a
+traceback. Now: such a file loads; a file that is no watchlist is refused in one message
+naming it, and leaves no list (or the list as it was); an empty list is never screened."""
+
+import json
+
+import pytest
+
+from casefile.errors import CasefileError, ImportFileError
+from casefile.services.case.facade import Case
+from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_import import load
+from tests.support.watchlist import write_ftm, write_simple
+
+
+def test_a_utf16_targets_simple_csv_loads_as_the_utf8_one(tmp_path):
+    utf8 = write_simple(tmp_path / "targets.simple.csv")
+    utf16 = tmp_path / "targets16.csv"
+    utf16.write_text(utf8.read_text("utf-8"), encoding="utf-16")  # with its BOM, as Excel
+    a = load(utf8, "a", where=tmp_path)
+    b = load(utf16, "b", where=tmp_path)
+    assert (a.added, a.skipped) == (b.added, b.skipped) == (2, 1)
+    con = db.connect(db.path_of("b", tmp_path))
+    names = {r[0] for r in con.execute("SELECT caption FROM entry")}
+    con.close()
+    assert "OOO TEKHKRIM" in names
+
+
+@pytest.mark.parametrize("name, content", [
+    ("customs.csv", "Номер ДТ;Отправитель;Получатель\n10702030/1;ООО «ВЕКТОР»;АО «ТЕСТ»\n"
+     .encode("cp1251")),
+    ("bin.csv", bytes(range(256)) * 64),
+    ("bad.json", b'{"id": "x", "schema": "Person", "properties": {"name": ["X"]}}\n{not\n'),
+    ("entities16.json", (json.dumps({"id": "x", "schema": "Person", "properties": {
+        "name": ["X"]}}) + "\n").encode("utf-16")),
+])
+def test_a_file_that_is_no_watchlist_is_refused_and_leaves_no_list(tmp_path, name, content):
+    f = tmp_path / name
+    f.write_bytes(content)
+    with pytest.raises(ImportFileError) as err:
+        load(f, "t", where=tmp_path)
+    assert name in str(err.value)
+    assert not db.path_of("t", tmp_path).exists()  # no empty list left to screen against
+    assert [w.name for w in db.list_all(tmp_path)] == []
+
+
+def test_a_failed_load_leaves_a_loaded_list_as_it_was(tmp_path):
+    first = load(write_ftm(tmp_path / "entities.ftm.json"), "s", where=tmp_path)
+    bad = tmp_path / "bin.csv"
+    bad.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(ImportFileError):
+        load(bad, "s", where=tmp_path)
+    (w,) = db.list_all(tmp_path)
+    assert (w.entries, w.sha256) == (first.added, first.sha256)
+
+
+def test_an_empty_watchlist_is_not_screened(tmp_path):
+    db.connect(db.path_of("empty", tmp_path)).close()  # a list no load has filled
+    case = Case.new(tmp_path / "c.casefile")
+    case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+    with pytest.raises(CasefileError, match="holds no entries"):
+        screen_case(case, "empty", where=tmp_path)
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM screening_run").scalar() == 0
+    case.close()
