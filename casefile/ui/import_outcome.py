@@ -48,7 +48,8 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
                   "is not kept either)."]
     else:
         lines += ["", f"The file is stored as a source; every {cited} cites it. "
-                  "Edit → Undo removes the whole import."]
+                  "Edit → Undo removes the whole import for good (it cannot be "
+                  "redone; import the file again to bring it back)."]
     return lines
 
 

@@ -284,7 +284,10 @@ class MainWindow(QMainWindow):
 
     def _update_undo(self) -> None:
         case = self.session.case
-        self.menus.set_undo(case.undo_name if case else None, case.redo_name if case else None)
+        undo = case.undo_name if case else None
+        if undo and case is not None and case.undo_final:
+            undo += " (cannot be redone)"  # said before, not only after (review)
+        self.menus.set_undo(undo, case.redo_name if case else None)
 
     def _show_info(self, info: dict[str, Any], counts: dict[str, int]) -> None:
         case = self.session.case

@@ -431,3 +431,25 @@ def test_customs_word_for_none_names_no_party(case, tmp_path):
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM shipment WHERE shipper_id IS "
                                     "NULL").scalar() == 2
+
+
+def test_undoing_an_import_leaves_nothing_to_redo_after_it(demo, tmp_path):
+    """(helper-62) Import, edit an imported shipment, undo the edit, undo the import: Redo
+    then replayed the edit on a shipment that no longer existed (a foreign-key error; a
+    party's edit brought back a ghost party). Undoing an import is final, and says so
+    before: nothing done after it can be redone either."""
+    f = write(tmp_path, "trade.csv", HEADER + ROWS)
+    import_shipments(demo, f, accept_missing=True)
+    assert demo.undo_final  # the next undo takes the import back for good
+    with demo.read() as conn:
+        ship = conn.exec_driver_sql("SELECT max(id) FROM shipment").scalar()
+    demo.update("shipment", ship, {"notes": "checked against the bill of lading"})
+    assert not demo.undo_final
+    demo.undo()  # the edit
+    assert demo.redo_name is not None and demo.undo_final
+    change = demo.undo()  # the import
+    assert change is not None and not change.undoable
+    assert demo.redo_name is None and demo.redo() is None
+    with demo.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM shipment WHERE id = ?",
+                                    (ship,)).scalar() == 0

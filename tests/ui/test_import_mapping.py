@@ -106,7 +106,7 @@ def test_missing_fields_are_shown_and_the_import_asks_first(qtbot, demo_window, 
     assert len(asked) == 2
     assert "Imported without them, as you confirmed." in dlg.report.toPlainText()
     assert _shipment_count(win) == before + 1
-    assert win.menus.actions()["undo"].text() == "&Undo Import partial.csv"
+    assert win.menus.actions()["undo"].text() == "&Undo Import partial.csv (cannot be redone)"
 
 
 def test_a_file_of_statistics_is_named_and_refused(qtbot, demo_window, tmp_path):

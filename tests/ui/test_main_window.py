@@ -331,12 +331,13 @@ def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_pa
                     timeout=20000)
     assert win.case.counts()["shipment"] == 6
     assert len(win.case.children("shipment", "consignee_id", 4)) == 2  # the accepted match
-    assert win.menus.actions()["undo"].text() == "&Undo Import trade.csv"
+    assert win.menus.actions()["undo"].text() == "&Undo Import trade.csv (cannot be redone)"
     win.menus.actions()["undo"].trigger()
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 4
     assert win.statusBar().currentMessage() == ("Undone: Import trade.csv (for good: import "
                                                 "the file again to redo)")
+    assert not win.menus.actions()["redo"].isEnabled()  # nothing after it either
 
 
 def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
@@ -453,7 +454,7 @@ def test_import_entities_from_followthemoney(qtbot, demo_window, tmp_path):
     assert dlg.file_info.text() == "os.ftm.json: imported."
     assert win.case.counts()["sanction"] == 2
     assert win.case.search("Рособоронэкспорт")[0].title == "Rosoboronexport"
-    assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json"
+    assert win.menus.actions()["undo"].text() == "&Undo Import os.ftm.json (cannot be redone)"
 
 
 def test_export_ftm_and_csv_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch):

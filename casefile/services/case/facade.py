@@ -170,6 +170,12 @@ class Case:
         return self._undo[-1].name if self._undo else None
 
     @property
+    def undo_final(self) -> bool:
+        """Whether the next undo cannot be redone (it takes back an import, and with it
+        every redo)."""
+        return bool(self._undo and self._undo[-1].bulk)
+
+    @property
     def redo_name(self) -> str | None:
         return self._redo[-1].name if self._redo else None
 
@@ -199,8 +205,9 @@ class Case:
         src.pop()
         if not step.bulk:  # a bulk import is undone for good; import the file again to redo
             dst.append(step)
-        else:
-            change.undoable = False
+        else:  # and what was done after it cannot be redone either: its records are gone
+            change.undoable = False  # (review: a redone edit of an imported shipment failed
+            dst.clear()  # on its foreign key; a redone party edit brought back a ghost)
         return change
 
     # -- edits (each one operation) -----------------------------------------------------
