@@ -1,8 +1,9 @@
 """The ``casefile`` command: the GUI, and headless verbs over case files.
 
 An error fit to show a user (:func:`casefile.errors.is_expected`) ends the command with one
-line, ``casefile: <message>``, on stderr and exit status 1. Anything else is a bug: its
-traceback goes to stderr and to the log, and the exit status is 70 (EX_SOFTWARE). The heavy
+line, ``casefile: <message>``, on stderr and exit status 1. Anything else is a bug: one line
+on stderr names it and the log that holds its traceback, and the exit status is 70
+(EX_SOFTWARE). The heavy
 libraries (SQLAlchemy, numpy, reportlab, Qt) are imported by the verbs that need them, so
 ``casefile --version`` and ``--help`` start at once.
 """
@@ -14,7 +15,7 @@ import logging
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from casefile import __version__, cli_integrity
 from casefile.errors import CaseFileError, CasefileError, is_expected
@@ -152,13 +153,16 @@ def _refuse(message: str, args: argparse.Namespace) -> int:
 
 
 def _bug(exc: BaseException, args: argparse.Namespace) -> int:
-    """A bug: the traceback on stderr and in the log; exit status 70."""
+    """A bug: one line on stderr saying what went wrong and where its details are; the
+    traceback in the log (on stderr only when there is no log to keep it); exit status 70."""
     log.error("casefile %s: unexpected error", args.verb or "(window)", exc_info=exc)
-    traceback.print_exception(exc, file=sys.stderr)
     where = log_file()
+    if where is None:
+        traceback.print_exception(exc, file=sys.stderr)
     first = next(iter(str(exc).splitlines()), "")
     print(f"casefile: unexpected error ({type(exc).__name__}: {first}): a bug in Casefile"
-          f"{f'; the traceback is also in {where}' if where else ''}", file=sys.stderr)
+          f"{f'; the details (its traceback) are in {where}' if where else ''}",
+          file=sys.stderr)
     return EXIT_SOFTWARE
 
 
@@ -239,7 +243,7 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
 
-        with _open(args.path, readonly=True) as case:
+        with _open(args.path, readonly=True, whole="the CSV files") as case:
             try:
                 written = export_csv(case, args.folder, replace=args.force)
             except FilesInTheWay as exc:
@@ -251,17 +255,20 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.services.case.facade import Case
         from casefile.services.exchange.export_ftm import export_ftm
 
-        with _open(args.path, readonly=True) as case:
+        with _open(args.path, readonly=True, whole="the FollowTheMoney file") as case:
             n = export_ftm(case, args.output)
         print(f"Wrote {n} FollowTheMoney entities to {args.output}")
         return 0
     return EXIT_USAGE
 
 
-def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed") -> Any:
+def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed",
+          whole: str | None = None) -> Any:
     """Open a case; say so when it was upgraded from an older Casefile (and where the old
     file is kept), or read through an upgraded copy. A verb that writes is refused at once
-    when the file cannot be written (``undone`` says what was not done)."""
+    when the file cannot be written (``undone`` says what was not done). A reading verb
+    checks the file with SQLite's quick check: one that hands the case on (``whole``: what
+    it would write) refuses a damaged file, the others say it is damaged."""
     from casefile.errors import ReadOnlyError
     from casefile.services.case.facade import Case
     from casefile.store import database, migrate
@@ -269,6 +276,12 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
     from casefile.store.engine import writable_reason
 
     case = Case.open(path, readonly=readonly)
+    if readonly:
+        try:
+            _damaged(case, path, whole)
+        except BaseException:
+            case.close()
+            raise
     if case.backup is not None:
         print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
               f"as it was is kept as {case.backup}", file=sys.stderr)
@@ -288,6 +301,30 @@ def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed
               "through an upgraded temporary copy and is unchanged (open it for writing to "
               "upgrade it)", file=sys.stderr)
     return case
+
+
+def _damaged(case: Any, path: Path, whole: str | None) -> None:
+    """Refuse (``whole``) or warn about a case that fails SQLite's quick check: what is read
+    from it may be missing or wrong (review: an export wrote a junk row and left a party
+    out, another ended in a traceback)."""
+    import sqlite3
+
+    from casefile.errors import CorruptCaseError
+    from casefile.store.salvage import quick_check
+
+    with case.read() as conn:
+        found = quick_check(cast(sqlite3.Connection, conn.connection.driver_connection))
+    if not found:
+        return
+    said = " ".join(found[0].replace("*** in database main ***", "").split())
+    advice = (f"`casefile check {path.name}` says more, and `casefile repair {path.name} -o "
+              "REPAIRED.casefile` copies what can still be read into a new case")
+    if whole is not None:
+        raise CorruptCaseError(f"{path.name} is damaged (SQLite's quick check: {said}), so "
+                               f"{whole} could hold wrong or missing records; nothing was "
+                               f"written. {advice}")
+    print(f"casefile: warning: {path.name} is damaged (SQLite's quick check: {said}); "
+          f"what is shown may be wrong or incomplete. {advice}", file=sys.stderr)
 
 
 def _info(path: Path) -> int:

@@ -59,7 +59,7 @@ def _export_pdf(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
         marking_line=args.marking_line, tag=args.tag, entity_id=args.entity,
         redact_protected=args.redact_protected,
         marking=normalise_tlp(args.marking) if args.marking else None)
-    with open_case(args.path, readonly=True) as case:
+    with open_case(args.path, readonly=True, whole="the dossier") as case:
         if args.chart:
             options.chart_id = _chart_id(case, args.chart)
         progress = Progress()

@@ -233,14 +233,16 @@ def test_cli_user_error_is_one_line_exit_1_and_logged(tmp_path, capsys, log_dir)
                                                     f"casefile info: {said}")
 
 
-def test_cli_bug_prints_and_logs_the_traceback_exit_70(tmp_path, capsys, log_dir):
+def test_cli_bug_says_one_line_and_logs_the_traceback_exit_70(tmp_path, capsys, log_dir):
+    """A bug says what went wrong and where its traceback is, in one line; the traceback
+    goes to the log, not at the user (helper-62: tracebacks reached CLI users)."""
     path = _damaged_case(tmp_path)
     capsys.readouterr()
     assert main(["info", str(path)]) == EXIT_SOFTWARE == 70
     err = capsys.readouterr().err
-    assert "Traceback (most recent call last)" in err and "KeyError: 'ORANGE'" in err
-    assert err.splitlines()[-1].startswith("casefile: unexpected error (KeyError: ")
-    assert f"a bug in Casefile; the traceback is also in {log_dir / FILE_NAME}" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith("casefile: unexpected error (KeyError: 'ORANGE')")
+    assert f"a bug in Casefile; the details (its traceback) are in {log_dir / FILE_NAME}" in err
     logged = (log_dir / FILE_NAME).read_text("utf-8")
     assert "ERROR casefile.cli" in logged and "casefile info: unexpected error" in logged
     assert "Traceback (most recent call last)" in logged and 'in _info' in logged
@@ -257,8 +259,8 @@ def test_cli_bug_in_a_real_process_exits_70(tmp_path):
     logs = tmp_path / "process-logs"
     r = _cli_process("info", path, env={ENV: str(logs)})
     assert r.returncode == 70 and r.stdout == ""
-    assert "Traceback (most recent call last)" in r.stderr
-    assert "KeyError: 'ORANGE'" in (logs / FILE_NAME).read_text("utf-8")
+    assert "Traceback" not in r.stderr and "KeyError: 'ORANGE'" in r.stderr
+    assert "Traceback (most recent call last)" in (logs / FILE_NAME).read_text("utf-8")
 
 
 def test_version_and_help_do_not_import_the_heavy_libraries():

@@ -80,6 +80,51 @@ def test_writing_verbs_refuse_a_damaged_case(damaged, tmp_path, capsys):
     assert path.read_bytes() == kept.read_bytes()  # not a byte written
 
 
+def test_reading_verbs_refuse_to_hand_on_a_damaged_case_and_warn_when_showing_it(
+        damaged, tmp_path, capsys):
+    """(helper-62) export-csv wrote a junk row and left a party out with exit 0; export-ftm
+    and export-pdf ended in tracebacks; info and search said nothing. An export refuses a
+    damaged case in one line (nothing written); info and search warn."""
+    path, _ids = damaged
+    kept = tmp_path / "as-it-was.casefile"
+    shutil.copyfile(path, kept)
+    for verb, out in (("export-csv", tmp_path / "csv"), ("export-ftm", tmp_path / "x.json"),
+                      ("export-pdf", tmp_path / "x.pdf")):
+        args = [verb, str(path), str(out)] if verb == "export-csv" else \
+            [verb, str(path), "-o", str(out)]
+        assert main(args) == 1, verb
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("casefile: big.casefile is damaged (SQLite's quick check:"), err
+        assert "casefile repair big.casefile" in err and "Traceback" not in err
+        assert "\n" not in err and not out.exists()
+    assert main(["info", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "Shipments:" in captured.out or "shipments:" in captured.out.lower()
+    assert captured.err.startswith("casefile: warning: big.casefile is damaged")
+    assert path.read_bytes() == kept.read_bytes()  # reading wrote nothing
+
+
+def test_one_byte_flipped_in_a_party_page_is_noticed_by_an_export(demo, tmp_path, capsys):
+    """The review's damage: one byte flipped in the parties' page, which SQLite reads back
+    as junk without an error; export-csv wrote a junk row and dropped a party (exit 0)."""
+    path = demo.path
+    demo.close()
+    con = sqlite3.connect(path)
+    (page,) = con.execute("SELECT pageno FROM dbstat WHERE name = 'entity' AND pagetype = "
+                          "'leaf' ORDER BY pageno LIMIT 1").fetchone()
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as f:
+        f.seek((page - 1) * size + 3)  # the page header's cell-content offset
+        byte = f.read(1)
+        f.seek(-1, os.SEEK_CUR)
+        f.write(bytes([byte[0] ^ 0x10]))
+    assert main(["export-csv", str(path), str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged (SQLite's quick check:" in err and "\n" not in err.strip()
+    assert not (tmp_path / "out").exists()
+
+
 def test_repair_saves_every_readable_row_and_counts_the_lost(damaged, tmp_path):
     path, all_ids = damaged
     before = sha(path)
