@@ -54,10 +54,12 @@ def fsync_folder(folder: Path) -> None:
 
 
 # -- outputs ------------------------------------------------------------------------------
-def refuse_output(out: Path, case: Path, what: str, inputs: Iterable[Path] = ()) -> None:
+def refuse_output(out: Path, case: Path, what: str, inputs: Iterable[Path] = (),
+                  cases: bool = False) -> None:
     """Raise :class:`OutputPathError` when writing ``what`` to ``out`` would overwrite the
     case at ``case``, a file that belongs to it, or one of ``inputs`` (by any name: symlinks
-    and hard links are seen through)."""
+    and hard links are seen through), or a folder, or — unless ``what`` is a case itself
+    (``cases``) — another case or SQLite database."""
     target = real_path(Path(out))
     real = real_path(Path(case))
     if _same(target, real):
@@ -71,6 +73,21 @@ def refuse_output(out: Path, case: Path, what: str, inputs: Iterable[Path] = ())
         if _same(target, real_path(Path(source))):
             raise OutputPathError(f"Refusing to write {what} to {out}: that is the file being "
                                   "read.")
+    if target.is_dir():
+        raise OutputPathError(f"Refusing to write {what} to {out}: that is a folder; give the "
+                              "name of a file in it.")
+    if not cases and target.is_file() and _is_database(target):  # (review: an export
+        # overwrote another case)
+        raise OutputPathError(f"Refusing to write {what} to {out}: that file is a case or "
+                              "another SQLite database; choose another name.")
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -185,7 +202,7 @@ def save_copy(source: sqlite3.Connection, case: Path, target: Path) -> None:
     A case already at ``target`` is replaced only if nobody has it open, and its journals go
     with it (SQLite would apply a stale write-ahead log to the copy)."""
     target = Path(target)
-    refuse_output(target, case, "a copy of the case")
+    refuse_output(target, case, "a copy of the case", cases=True)
     real_target = real_path(target)
     part = real_target.with_name(f".{real_target.name}.{os.getpid()}.part")
     try:

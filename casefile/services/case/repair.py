@@ -66,7 +66,7 @@ def repair_case(source: str | Path, output: str | Path) -> RepairReport:
     source, output = Path(source), Path(output)
     if not source.is_file():
         raise CaseFileError(f"{source} does not exist")
-    database.refuse_output(output, source, "the repaired case")
+    database.refuse_output(output, source, "the repaired case", cases=True)  # (said below)
     if output.exists() or output.is_symlink():
         raise CaseFileError(f"{output} already exists; choose a new name for the repaired "
                             "case")
