@@ -110,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `casefile import … | head -1`: the reader stopped reading; the
+        # verb's work is done (it prints after), and what it said was not wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
         said = _situation(exc, args)
         if said is None and is_expected(exc):

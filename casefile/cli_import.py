@@ -83,6 +83,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
     from casefile.errors import AlreadyImported, ImportFailed, MissingColumns, NeedsReview
     from casefile.services.exchange.imports.mapping import (
         ColumnMapping,
+        check_mapping_name,
         load_mapping,
         save_mapping,
     )
@@ -90,6 +91,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
     from casefile.services.exchange.imports.shipments import import_shipments
 
     mapping = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
+    if getattr(args, "save_mapping", None):  # a bad name is said before anything is imported
+        check_mapping_name(args.save_mapping)
     constants = _constants(getattr(args, "constants", []))
     if constants is None:
         return EXIT_USAGE
@@ -131,7 +134,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                                                   ).result
                 finally:
                     progress.end()
-                    if args.report:
+                    if args.report and args.report.is_file():  # (also when it failed)
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
             return refuse(f"{exc}; pass --again to import it anyway", args)

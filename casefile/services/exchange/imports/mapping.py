@@ -180,11 +180,17 @@ def mappings_dir() -> Path:
     return d
 
 
-def save_mapping(name: str, mapping: ColumnMapping | dict[str, str]) -> Path:
+def check_mapping_name(name: str) -> str:
+    """``name`` if a mapping may be saved under it (asked before an import that saves one,
+    so that a bad name does not fail the command after the import is done)."""
     if not re.fullmatch(r"[\w .-]{1,80}", name):
         raise MappingError(f"A mapping name may use letters, digits, space, '.', '-', not "
                            f"{name!r}")
-    path = mappings_dir() / f"{name}.json"
+    return name
+
+
+def save_mapping(name: str, mapping: ColumnMapping | dict[str, str]) -> Path:
+    path = mappings_dir() / f"{check_mapping_name(name)}.json"
     path.write_text(json.dumps(as_mapping(mapping).to_json(), ensure_ascii=False, indent=1),
                     "utf-8")
     return path
