@@ -453,3 +453,29 @@ def test_undoing_an_import_leaves_nothing_to_redo_after_it(demo, tmp_path):
     with demo.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM shipment WHERE id = ?",
                                     (ship,)).scalar() == 0
+
+
+def test_rows_after_a_cell_with_line_breaks_are_cited_by_their_spreadsheet_row(demo,
+                                                                                tmp_path):
+    """(helper-62) A goods description over three lines put every later row two rows on:
+    the row a spreadsheet shows as 3 was cited 'row 5' and its problems said 'line 5'. A
+    CSV record is one row, however many lines its cells hold."""
+    goods = "hunting rifles\nmodel X\n(see annex)"
+    f = write(tmp_path, "multi.csv", HEADER + f'NORINCO,Tekhkrim LLC,June 2022,9303,"{goods}",'
+              '2 t,,China,\nNew Shipper Ltd,Tekhkrim LLC,July 2022,9303,cartridges,1 t,,China,'
+              '\nNORINCO,Tekhkrim LLC,Jnue 2022,9303,rifles,1 t,,China,\n')
+    with pytest.raises(ImportFailed) as failed:
+        import_shipments(demo, f, accept_missing=True)
+    assert any("multi.csv, line 4, column 'ArrivalDate'" in p
+               for p in failed.value.report.problems)
+    f.write_text(f.read_text("utf-8").replace("Jnue", "June"), "utf-8")
+    import_shipments(demo, f, accept_missing=True, review=False)
+    with demo.read() as conn:
+        cited = dict(conn.exec_driver_sql(
+            "SELECT s.declared_goods, c.locator FROM shipment s JOIN citation c ON "
+            "c.shipment_id = s.id WHERE c.locator LIKE 'row %'").all())
+        party = conn.exec_driver_sql(
+            "SELECT c.locator FROM citation c JOIN entity e ON e.id = c.entity_id WHERE "
+            "e.name = 'New Shipper Ltd'").scalar()
+    assert cited == {goods: "row 2", "cartridges": "row 3", "rifles": "row 4"}
+    assert party == "row 3"

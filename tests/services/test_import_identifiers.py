@@ -150,7 +150,7 @@ def test_an_identifier_rows_give_a_party_the_case_holds_is_added_once(case, tmp_
     assert report.added_line() == "Added to 1 party already in the case: 1 identifier"
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT locator FROM citation WHERE entity_id = ?",
-                                    (eid,)).fetchall() == [("line 2",)]
+                                    (eid,)).fetchall() == [("row 2",)]
     case.undo()
     assert idents(case) == []
 
@@ -247,9 +247,9 @@ def test_a_party_an_import_makes_cites_the_row_that_made_it(case, tmp_path):
         cited = conn.exec_driver_sql(
             "SELECT e.name, c.locator, c.excerpt FROM citation c JOIN entity e "
             "ON e.id = c.entity_id ORDER BY e.id").fetchall()
-    assert cited == [("ООО «ВОСТОК»", "line 2", f"Отправитель: ООО «ВОСТОК»; "
+    assert cited == [("ООО «ВОСТОК»", "row 2", f"Отправитель: ООО «ВОСТОК»; "
                       f"ИНН отправителя: {SBER_INN}"),
-                     ("ТОО Алтын", "line 2", "Получатель: ТОО Алтын")]
+                     ("ТОО Алтын", "row 2", "Получатель: ТОО Алтын")]
 
 
 def test_confirming_one_namesakes_match_confirms_that_namesake_only(case, tmp_path):

@@ -29,11 +29,14 @@ class TableFile:
     encoding: str | None
     delimiter: str | None
     header: list[str]
-    header_line: int = 1  # line (CSV) or row (XLSX) of the header; data rows follow it
+    header_line: int = 1  # row of the header (as a spreadsheet numbers it); data follow it
     done: float = 0.0  # how far rows() has read, 0 to 1 (for progress)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(line number in the file, cells) for every data row after the header."""
+        """(row number, cells) for every data row after the header. A row is numbered as a
+        spreadsheet opening the file numbers it — a CSV record whose cells hold line breaks
+        is one row (review: after a goods description over three lines, every later row was
+        cited two too far on, by the text line it ended on)."""
         if self.kind == "xlsx":
             for n, cells, done in _xlsx_rows(self.path, with_done=True):
                 self.done = done
@@ -44,20 +47,19 @@ class TableFile:
         with self.path.open("rb") as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="", errors="strict")
             reader = csv.reader(text, delimiter=self.delimiter or ",")
+            n = 0
             try:
-                for n, row in enumerate(reader):
-                    if reader.line_num > self.header_line and any(c.strip() for c in row):
+                for n, row in enumerate(reader, 1):
+                    if n > self.header_line and any(c.strip() for c in row):
                         if not n & 255:  # read ahead a little: close enough
                             self.done = raw.tell() / size
-                        yield reader.line_num, row
+                        yield n, row
                 self.done = 1.0
             except UnicodeDecodeError as exc:
-                raise ImportFileError(f"{self.path.name}, line {reader.line_num + 1}: the "
-                                      f"bytes are not valid {self.encoding} ({exc.reason})"
-                                      ) from None
+                raise ImportFileError(f"{self.path.name}, line {n + 1}: the bytes are not "
+                                      f"valid {self.encoding} ({exc.reason})") from None
             except csv.Error as exc:
-                raise ImportFileError(f"{self.path.name}, line {reader.line_num}: {exc}"
-                                      ) from None
+                raise ImportFileError(f"{self.path.name}, line {n + 1}: {exc}") from None
 
 
 def open_table(path: str | Path) -> TableFile:
@@ -97,9 +99,9 @@ def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     rows = []
     try:
-        for row in reader:
+        for n, row in enumerate(reader, 1):  # (numbered as rows(): a record is one row)
             if any(c.strip() for c in row):
-                rows.append((reader.line_num, row))
+                rows.append((n, row))
                 if len(rows) >= HEADER_SCAN:
                     break
     except csv.Error:

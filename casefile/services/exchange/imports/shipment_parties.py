@@ -137,7 +137,7 @@ class ShipmentParties(KnownParties):
                 if self.more.existed(eid) and self.more.add(
                         eid, where, role.capitalize(), details=country,
                         identifiers=[(ident_key, scheme, ident)] if ident else []):
-                    self.writer.cite(where, "entity", eid, f"line {line}", "")
+                    self.writer.cite(where, "entity", eid, f"row {line}", "")
                 elif eid in self.made:
                     self._not_added(eid, role, ident, scheme, where, country, report)
             spellings = self.spellings.setdefault(eid, set())
@@ -180,7 +180,7 @@ class ShipmentParties(KnownParties):
         # source]" in the dossier): the file's cells that name it
         said = "; ".join(f"{report.mapping.get(t, t)}: {' '.join(str(values[t]).split())}"
                          for t in (name_key, ident_key, country_key) if values.get(t))
-        self.writer.cite(where, "entity", eid, f"line {line}", said[:300])
+        self.writer.cite(where, "entity", eid, f"row {line}", said[:300])
         if ident:
             self.add_identifier(eid, scheme, ident)
         made = self._country(country, where, role)
