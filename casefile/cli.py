@@ -260,10 +260,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "export-ftm":
         from casefile.services.case.facade import Case
         from casefile.services.exchange.export_ftm import export_ftm
+        from casefile.services.exchange.export_ftm_left import left_out_line
 
         with _open(args.path, readonly=True, whole="the FollowTheMoney file") as case:
             n = export_ftm(case, args.output)
+            with case.read() as conn:
+                left = left_out_line(conn)
         print(f"Wrote {n} FollowTheMoney entities to {args.output}")
+        if left:
+            print(left)
         return 0
     return EXIT_USAGE
 

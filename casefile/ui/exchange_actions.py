@@ -8,15 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from casefile.paths import default_save_folder, default_save_path
 from casefile.services.exchange.export_csv import export_csv
 from casefile.services.exchange.export_ftm import export_ftm
+from casefile.services.exchange.export_ftm_left import left_out_line
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.ui.error_dialog import show_error
 from casefile.ui.import_dialog import ImportDialog
 from casefile.ui.session import CaseSession
+from casefile.ui.text import message
 
 
 class FtmImportDialog(ImportDialog):
@@ -84,7 +86,32 @@ def export_ftm_file(session: CaseSession, parent: QWidget,
     name, _ = QFileDialog.getSaveFileName(parent, "Export as FollowTheMoney", default,
                                           "FtM JSON lines (*.ftm.json *.json)")
     if name:
-        _export(session, parent, status, "FollowTheMoney entities", Path(name), export_ftm)
+        target = Path(name)
+
+        def done(left: str | None) -> None:
+            exported_ftm(parent, status, target, left)
+        status("Exporting FollowTheMoney entities…")
+        session.query(lambda case: ftm_and_left(case, target), done,
+                      lambda exc: show_error(parent, exc))
+
+
+def ftm_and_left(case: Any, target: Path) -> str | None:
+    """Export, and say what the export left out (None: nothing)."""
+    export_ftm(case, target)
+    with case.read() as conn:
+        return left_out_line(conn)
+
+
+def exported_ftm(parent: QWidget, status: Callable[[str], None], target: Path,
+                 left: str | None) -> QMessageBox | None:
+    """Say the export is done; what it left out in a box (a status line goes in seconds)."""
+    status(f"Exported FollowTheMoney entities to {target}")
+    if not left:
+        return None
+    box = message(parent, "Exported as FollowTheMoney", f"Wrote {target.name}.\n\n{left}",
+                  icon=QMessageBox.Icon.Information)
+    box.open()
+    return box
 
 
 def export_csv_tables(session: CaseSession, parent: QWidget,

@@ -134,10 +134,15 @@ def iter_entities(case: Case) -> Iterator[Any]:
             for doc in sorted(proof.get((kind, rid), ())):
                 proxy.add("proof", doc)
 
+        files: dict[int, list[str]] = {}
+        for a in rows("SELECT source_id, filename FROM attachment ORDER BY id"):
+            files.setdefault(a["source_id"], []).append(a["filename"])
         for s in rows("SELECT * FROM source ORDER BY id"):
             doc = make("Article" if s["kind"] == "news_article" else "Document", "source",
                        s["id"])
             doc.add("title", s["title"])
+            for name in files.get(s["id"], ()):  # (the file itself stays in the case)
+                doc.add("fileName", name)
             doc.add("publisher", s["publisher"] or None)
             doc.add("author", s["author"] or None)
             doc.add("sourceUrl", s["url"] or None)
