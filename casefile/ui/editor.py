@@ -41,6 +41,9 @@ class _PlainTextField(QPlainTextEdit):
 
     def __init__(self) -> None:
         super().__init__()
+        # Tab moves to the next field, as in every other field of a form (review: it stored
+        # a tab character); a tab pasted in is kept
+        self.setTabChangesFocus(True)
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
         self._fit()
 

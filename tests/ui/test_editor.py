@@ -260,3 +260,23 @@ def test_a_value_refused_after_the_user_moved_on_is_said_for_its_own_record(qtbo
     assert box.windowTitle() == "Not saved: Shipment #4" and "28 days" in box.text()
     assert not event.errors["date"].isVisible()
     box.close()
+
+
+def test_tab_in_a_multi_line_field_goes_to_the_next_field(qtbot, demo_window):
+    """(helper-62) Tab in a description stored a tab character; in a form it moves on, and
+    leaving the field keeps what was typed."""
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "entity", 2)
+    description = ed.widgets["description"]
+    description.setFocus()
+    qtbot.waitUntil(description.hasFocus, timeout=5000)
+    description.moveCursor(description.textCursor().MoveOperation.End)
+    qtbot.keyClicks(description, " Checked.")
+    qtbot.keyClick(description, Qt.Key.Key_Tab)
+    assert "\t" not in description.toPlainText()
+    assert not description.hasFocus()  # on to the next field
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.case.get("entity", 2)["description"].endswith("Checked."),
+                    timeout=10000)
