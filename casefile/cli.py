@@ -125,6 +125,19 @@ def main(argv: list[str] | None = None) -> int:
         return _bug(exc, args)
 
 
+def _need_display() -> None:
+    """Refuse, in one line, to open the window where there is no display to open it on (Qt
+    would abort the process: exit 134 and a message about plugins)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise CasefileError("there is no display to open the window on (neither DISPLAY nor "
+                            "WAYLAND_DISPLAY is set): run a verb instead (casefile --help "
+                            "lists them), or start Casefile from a desktop session")
+
+
 def _file_opened(argv: list[str]) -> list[str]:
     """``casefile CASE.casefile``, as a desktop starts it for a double-clicked case (the
     .desktop entry's ``%f``), means ``casefile open CASE.casefile``."""
@@ -174,6 +187,7 @@ def _bug(exc: BaseException, args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.verb is None or args.verb == "open":
+        _need_display()
         from casefile.ui.app import run_gui
         from casefile.ui.error_dialog import install_excepthook
 

@@ -473,3 +473,19 @@ def test_search_limit_is_one_or_more_and_progress_stays_within_0_and_100(tmp_pat
     progress(1, -2, "negative")
     progress.end()
     assert term.buf.getvalue().split("\r")[1:] == ["100% over", "  0% negative\n"]
+
+
+def test_the_window_without_a_display_is_refused_in_one_line(tmp_path):
+    """(helper-62) `casefile` on a machine without a display aborted with exit 134 and Qt's
+    message about plugins; it says why in one line and exits 1."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "casefile.cli"], capture_output=True, text=True,
+                       timeout=120, env={**env, "HOME": str(tmp_path)})
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.startswith("casefile: there is no display to open the window on")
+    assert len(r.stderr.strip().splitlines()) == 1
