@@ -43,6 +43,10 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
                   f"new one), {then}.", "", report.preview_heading(row)] + report.preview
     elif dry_run:
         lines += ["", report.preview_heading(row)] + report.preview
+    elif getattr(report, "nothing_new", False) and getattr(report, "only_skipped",
+                                                           lambda: False)():
+        lines += ["", "The case is unchanged: the file holds only records of kinds Casefile "
+                  "does not keep (the file is not kept either)."]
     elif getattr(report, "nothing_new", False):
         lines += ["", "The case is unchanged: it holds everything the file gives (the file "
                   "is not kept either)."]

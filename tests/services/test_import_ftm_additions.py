@@ -308,3 +308,29 @@ def test_a_person_of_a_company_s_name_is_asked_about_not_written_onto_it(case, t
                                              "file's Person")
     row = case.get("entity", eid)
     assert (row["kind"], row["birth_edtf"], row["gender"]) == ("company", None, None)
+
+
+def test_a_file_of_kinds_casefile_does_not_keep_says_so(tmp_path):
+    """(helper-62) A file of Payments and Addresses was said to hold nothing the case
+    lacked ('the case holds everything the file says it can hold'): it holds nothing
+    Casefile keeps, and says that; a file whose party the case holds still says the other."""
+    import json
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    only = tmp_path / "payments.json"
+    only.write_text("\n".join(json.dumps(e) for e in (
+        {"id": "pay-1", "schema": "Payment", "properties": {"amount": ["1000"]}},
+        {"id": "addr-1", "schema": "Address", "properties": {"full": ["1 Lenin street"]}},
+    )) + "\n", "utf-8")
+    party = tmp_path / "party.json"
+    party.write_text(json.dumps({"id": "p-1", "schema": "Company", "properties": {
+        "name": ["Tekhkrim"]}}) + "\n" + only.read_text("utf-8"), "utf-8")
+    with Case.new(tmp_path / "c.casefile") as case:
+        said = " ".join(import_ftm(case, only).result.summary_lines())
+        assert "Nothing to import: the file holds only records of kinds" in said
+        assert "holds everything" not in said
+        import_ftm(case, party)
+        again = " ".join(import_ftm(case, party, again=True).result.summary_lines())
+        assert "holds everything the file says it can hold" in again

@@ -73,6 +73,11 @@ class FtmReport(ImportReport):
         return (f"The parties it reads (first {n} of {total:,}):" if n < total else
                 "The parties it reads:")
 
+    def only_skipped(self) -> bool:
+        """Whether every record of the file was of a kind Casefile does not keep (review:
+        a file of Payments was said to hold nothing the case lacked)."""
+        return bool(self.skipped_schemata) and sum(self.skipped_schemata.values()) >= self.rows
+
     def summary_lines(self) -> list[str]:
         lines = ["New: " + (", ".join(self.made()) or "nothing")]
         if self.posts:
@@ -88,7 +93,10 @@ class FtmReport(ImportReport):
             lines.append(self.added_line())
         if self.fragments:
             lines.append(self.joined_line())
-        if self.nothing_new:
+        if self.nothing_new and self.only_skipped():
+            lines.append("Nothing to import: the file holds only records of kinds Casefile "
+                         "does not keep (below).")
+        elif self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:
             lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
