@@ -125,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         return _bug(exc, args)
 
 
+def _one_line(text: str, most: int = 200) -> str:
+    """``text`` on one line, at most ``most`` characters (cut with '…')."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[:most - 1] + "…"
+
+
 def _need_display() -> None:
     """Refuse, in one line, to open the window where there is no display to open it on (Qt
     would abort the process: exit 134 and a message about plugins)."""
@@ -226,8 +232,9 @@ def _run(args: argparse.Namespace) -> int:
             if not fts:
                 print("note: this Python's SQLite has no FTS5; using plain text matching",
                       file=sys.stderr)
-        for h in hits[:args.limit]:
-            print(f"{h.kind}\t{h.id}\t{h.title}\t{h.snippet}")
+        for h in hits[:args.limit]:  # one line a hit: a cell's line breaks and tabs are
+            # spaces here, and a goods description of thousands of characters is cut
+            print(f"{h.kind}\t{h.id}\t{_one_line(h.title)}\t{_one_line(h.snippet)}")
         if not hits:
             print("No matches.", file=sys.stderr)
         elif len(hits) > args.limit:

@@ -489,3 +489,23 @@ def test_the_window_without_a_display_is_refused_in_one_line(tmp_path):
     assert r.returncode == 1, r.stderr
     assert r.stderr.startswith("casefile: there is no display to open the window on")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_search_prints_one_line_a_hit(tmp_path, capsys):
+    """(helper-62) A goods description with line breaks broke `casefile search`'s one line
+    a hit, and a 4,000-character one was printed whole."""
+    from casefile.cli import main
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        a = case.create("entity", {"name": "NORINCO"}).result
+        b = case.create("entity", {"name": "Tekhkrim"}).result
+        goods = "hunting rifles\nmodel X\tcal. 7.62\n" + "spare parts " * 400
+        case.create("shipment", {"shipper_id": a, "consignee_id": b, "date": "2022-06",
+                                 "declared_goods": goods})
+    capsys.readouterr()
+    assert main(["search", str(path), "rifles"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].count("\t") == 3
+    assert "hunting rifles model X cal. 7.62" in lines[0] and len(lines[0]) < 500
