@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -103,11 +104,42 @@ def private_copy(path: Path) -> Iterator[sqlite3.Connection]:
         finally:
             if held is not None:
                 held.release()
+        pad_truncated(copy)
         con = sqlite3.connect(copy, isolation_level=None)
         try:
             yield con
         finally:
             con.close()
+
+
+def missing_bytes(path: Path) -> int:
+    """How many bytes ``path`` lacks of the length its SQLite header states (0: none, or a
+    header not to be trusted)."""
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100:
+        return 0
+    size = struct.unpack(">H", header[16:18])[0]
+    size = 65536 if size == 1 else size
+    pages = struct.unpack(">I", header[28:32])[0]
+    valid = header[24:28] == header[92:96]  # the page count is kept up to date
+    have = path.stat().st_size
+    want = pages * size if valid and size else 0
+    if want <= have or want > 64 * have + (1 << 30):
+        return 0
+    return want - have
+
+
+def pad_truncated(copy: Path) -> int:
+    """Give a truncated file back the length its header states, in zeros: SQLite refuses a
+    file shorter than that outright ("its list of tables cannot be read", review: a case cut
+    by a single page), while the pages that are there read as ever and the missing ones as
+    damage. How many bytes were added."""
+    short = missing_bytes(copy)
+    if short:
+        with copy.open("ab") as f:
+            f.write(b"\0" * short)
+    return short
 
 
 def table_columns(con: sqlite3.Connection, table: str) -> list[str]:

@@ -236,3 +236,52 @@ def test_the_window_turns_a_damaged_case_read_only_and_says_why(damaged, qtbot, 
     assert not win.menus.actions()["new_shipment"].isEnabled()
     qtbot.waitUntil(lambda: "(read-only)" in win.windowTitle(), timeout=20000)
     win.session.shut_down()
+
+
+def test_shipments_of_lost_parties_are_kept_and_every_count_is_true(tmp_path):
+    """(helper-62) One damaged page of parties left out every shipment of theirs, though
+    each shipment's own data was read whole, and the report said route stops were saved
+    that the new case did not hold. A shipment whose shipper or consignee was lost is kept
+    without it (its notes say which party), and each table's count is what the new case
+    holds."""
+    path = tmp_path / "big.casefile"
+    synthetic.build_synthetic_case(path, shipments=2_000, entities=300, sources=50,
+                                   citations=3_000).close()
+    with Case.open(path, readonly=True) as c:
+        ships = c.counts()["shipment"]
+    _damage_leaf(path, "entity")
+    out = tmp_path / "repaired.casefile"
+    report = repair_case(path, out)
+    by = {t.table: t for t in report.tables}
+    assert by["entity"].lost > 0
+    assert by["shipment"].unlinked > 0 and by["shipment"].saved == ships  # none left out
+    con = sqlite3.connect(out)
+    try:
+        for table, t in by.items():
+            if t.error is None and table != "audit_log":  # (+ the repair's own entry)
+                assert con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] == t.saved
+        noted = con.execute("SELECT count(*) FROM shipment WHERE notes LIKE '%Repair: its %"
+                            "(party #% was lost.%'").fetchone()[0]
+        unlinked = con.execute("SELECT count(*) FROM shipment WHERE shipper_id IS NULL OR "
+                               "consignee_id IS NULL").fetchone()[0]
+    finally:
+        con.close()
+    assert noted == unlinked > 0
+    assert check_case(out).ok
+
+
+def test_a_case_cut_short_by_a_page_is_repaired_whole(demo, tmp_path):
+    """(helper-62) A case missing only its last page was 'too damaged to repair: its list
+    of tables cannot be read'; given back its stated length, every row is read."""
+    with demo.read() as conn:
+        rows = sum(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                   for t in ("entity", "shipment", "citation", "source"))
+    path = demo.path
+    demo.close()
+    cut = tmp_path / "cut.casefile"
+    data = path.read_bytes()
+    cut.write_bytes(data[:-4096])
+    report = repair_case(cut, tmp_path / "r.casefile")
+    assert "bytes shorter than its header says" in report.problems[0]
+    by = {t.table: t for t in report.tables}
+    assert sum(by[t].saved for t in ("entity", "shipment", "citation", "source")) == rows
