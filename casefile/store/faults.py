@@ -48,8 +48,8 @@ def translate(exc: BaseException, name: str, where: Path | None = None) -> Casef
                              "read-only. Open it read-only, or copy it somewhere writable.")
     if (code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
             or "file is not a database" in text):
-        return CorruptCaseError(f"{name} is damaged ({text}). Restore it from a backup copy "
-                                "(the file itself is left as it is).")
+        return CorruptCaseError(f"{name} is damaged ({text}); the file itself is left as it "
+                                f"is. {restore_or_repair(name)}")
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         if where is not None and _nearly_full(where):  # e.g. the -shm could not grow
             return disk_full(name)
@@ -77,3 +77,9 @@ def disk_full(name: str | None) -> DiskFullError:
     what = f"Cannot write {name}: the disk is full" if name else "The disk is full"
     return DiskFullError(f"{what}. The step was not made and nothing of it was kept; free "
                          "some space and try again.")
+
+
+def restore_or_repair(name: str) -> str:
+    """What to do about a damaged case (review: the messages named only a backup copy)."""
+    return (f"Restore it from a backup copy, or run `casefile repair {name} -o "
+            "REPAIRED.casefile` to copy what can still be read into a new case.")

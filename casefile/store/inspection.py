@@ -13,7 +13,7 @@ from casefile.errors import CaseFileError, CorruptCaseError, NewerCaseError, Not
 from casefile.store import lock, migrate
 from casefile.store.copies import real_path
 from casefile.store.engine import connect_readonly
-from casefile.store.faults import translate
+from casefile.store.faults import restore_or_repair, translate
 from casefile.store.schema import TABLES
 
 APPLICATION_ID = 0x43415345  # "CASE"
@@ -56,7 +56,7 @@ def check_header(real: Path, name: str) -> None:
     wal = real.with_name(real.name + "-wal")
     if pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
         raise CorruptCaseError(f"{name} is truncated: {size} bytes where the database "
-                               f"says {pages * page_size}. Restore it from a backup copy.")
+                               f"says {pages * page_size}. {restore_or_repair(name)}")
 
 
 def read_schema(real: Path, name: str) -> Schema:
@@ -73,8 +73,8 @@ def read_schema(real: Path, name: str) -> Schema:
                 con.close()
     except sqlite3.Error as exc:
         raise translate(exc, name) or CorruptCaseError(
-            f"{name} cannot be read ({exc}): it is damaged. Restore it from a backup "
-            "copy.") from exc
+            f"{name} cannot be read ({exc}): it is damaged. {restore_or_repair(name)}"
+        ) from exc
     return Schema(row[0] if row else None, tables, versioned)
 
 

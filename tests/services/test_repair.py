@@ -285,3 +285,15 @@ def test_a_case_cut_short_by_a_page_is_repaired_whole(demo, tmp_path):
     assert "bytes shorter than its header says" in report.problems[0]
     by = {t.table: t for t in report.tables}
     assert sum(by[t].saved for t in ("entity", "shipment", "citation", "source")) == rows
+
+
+def test_a_damaged_case_is_told_about_repair_not_only_backups(demo, tmp_path, capsys):
+    """(helper-62) info and check on a truncated case said 'Restore it from a backup copy'
+    and never named `casefile repair`."""
+    path = demo.path
+    demo.close()
+    cut = tmp_path / "cut.casefile"
+    cut.write_bytes(path.read_bytes()[:-4096])
+    assert main(["info", str(cut)]) == 1
+    err = capsys.readouterr().err
+    assert "casefile repair cut.casefile -o REPAIRED.casefile" in err
