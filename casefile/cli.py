@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="casefile",
         description="Casefile: offline case files for investigators. Run without a verb to "
-                    "open the main window.")
+                    "open the main window.",
+        epilog="`casefile CASE.casefile` opens that case in the main window (as a desktop "
+               "does for a double-clicked case); `casefile VERB --help` says more of a verb.")
     p.add_argument("--version", action="version", version=f"casefile {__version__}")
     p.add_argument("--demo", action="store_true",
                    help="open a fresh copy of the demo case in the main window")
@@ -42,30 +44,32 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="verb", metavar="VERB")
 
     s = sub.add_parser("open", help="open a case in the main window")
-    s.add_argument("path", type=Path)
-    s.add_argument("--read-only", action="store_true")
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
+    s.add_argument("--read-only", action="store_true", help="open it without writing to it")
 
     s = sub.add_parser("demo", help="write the demo case (from the article in resources/demo)")
-    s.add_argument("path", type=Path, nargs="?", default=Path("casefile-demo.casefile"))
+    s.add_argument("path", type=Path, nargs="?", default=Path("casefile-demo.casefile"),
+                   help="where to write it (default: casefile-demo.casefile here)")
     s.add_argument("--force", action="store_true", help="replace the file if it exists")
 
     s = sub.add_parser("new", help="create an empty case")
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=Path, help="the case file to create (.casefile)")
     s.add_argument("--title", default="Untitled case")
     s.add_argument("--marking", default=None, help="TLP label: CLEAR, GREEN, AMBER, "
                    "AMBER+STRICT or RED")
 
     s = sub.add_parser("info", help="counts, marking and schema version of a case")
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
 
     s = sub.add_parser("search", help="full-text search in a case")
-    s.add_argument("path", type=Path)
-    s.add_argument("query")
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
+    s.add_argument("query", help="words (each must match; OR between them for either; "
+                   "\"a phrase\" in quotes)")
     s.add_argument("--limit", type=_at_least_one, default=50,
                    help="the most matches to print (default 50)")
 
     s = sub.add_parser("check", help="integrity check: SQLite, attachment hashes, audit chain")
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
 
     _add_export_verbs(sub)
     from casefile.cli_screening import add_verbs
@@ -81,14 +85,15 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
     cli_import.add_verbs(sub)
     cli_dossier.add_verbs(sub)
     s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
-    s.add_argument("path", type=Path)
-    s.add_argument("folder", type=Path)
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
+    s.add_argument("folder", type=Path, help="the folder to write the CSV files into")
     s.add_argument("--force", action="store_true",
                    help="replace CSV files of an earlier export already in the folder")
 
     s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
-    s.add_argument("path", type=Path)
-    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
+    s.add_argument("-o", "--output", type=Path, required=True,
+                   help="the file to write (e.g. case.ftm.json)")
 
 
 def _at_least_one(text: str) -> int:

@@ -20,8 +20,8 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
     from casefile.report.model import SECTIONS
 
     s = sub.add_parser("export-pdf", help="the PDF dossier of a case")
-    s.add_argument("path", type=Path)
-    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
+    s.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     s.add_argument("--sections", default=",".join(SECTIONS),
                    help=f"comma-separated, from: {', '.join(SECTIONS)}")
     s.add_argument("--marking-line", default=None,
@@ -39,8 +39,8 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
 
     s = sub.add_parser("verify-dossier", help="check that a PDF dossier names the content "
                        "of a case as it is now")
-    s.add_argument("pdf", type=Path)
-    s.add_argument("path", type=Path, help="the case")
+    s.add_argument("pdf", type=Path, help="the dossier (a PDF Casefile wrote)")
+    s.add_argument("path", type=Path, help="the case file (.casefile)")
 
 
 def run(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:

@@ -58,7 +58,8 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
                        "FtM statements (OpenSanctions' statements.csv) or an OpenSanctions "
                        "targets.simple.csv")
     s.add_argument("path", type=Path, help="the case")
-    s.add_argument("file", type=Path)
+    s.add_argument("file", type=Path, help="the FtM JSON (lines, nested or a yente response), "
+                   "statements.csv or targets.simple.csv")
     s.add_argument("--dry-run", action="store_true",
                    help="report what would be created and every problem; change nothing")
     _review_options(s)

@@ -21,7 +21,8 @@ def add_verbs(sub: Any) -> None:
     wsub = s.add_subparsers(dest="watchlist_verb", metavar="VERB", required=True)
     w = wsub.add_parser("import", help="load an OpenSanctions entities.ftm.json (full or "
                         "delta), targets.nested.json or targets.simple.csv into a watchlist")
-    w.add_argument("file", type=Path)
+    w.add_argument("file", type=Path, help="OpenSanctions' entities.ftm.json (or a delta "
+                   "file) or targets.simple.csv")
     w.add_argument("--name", default=None, help="the watchlist's name (default: the dataset)")
     w.add_argument("--dataset", default=None, help="the dataset's name, as OpenSanctions "
                    "calls it (default: the file's folder or name)")

@@ -509,3 +509,20 @@ def test_search_prints_one_line_a_hit(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and lines[0].count("\t") == 3
     assert "hunting rifles model X cal. 7.62" in lines[0] and len(lines[0]) < 500
+
+
+def test_every_verb_says_what_each_of_its_arguments_is():
+    """(helper-62) The help of most verbs listed 'path', 'file', 'folder' and 'pdf' with no
+    word of what they are, and `export-ftm -o` had none either."""
+    import argparse
+
+    from casefile.cli import _parser
+
+    parser = _parser()
+    assert "casefile CASE.casefile" in parser.format_help()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    bare = [(verb, a.dest) for verb, p in sub.choices.items() for a in p._actions
+            if a.help is None
+            and not isinstance(a, argparse._HelpAction | argparse._SubParsersAction)
+            and (not a.option_strings or a.required)]
+    assert bare == []

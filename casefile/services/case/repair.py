@@ -68,6 +68,8 @@ class RepairReport:
 def repair_case(source: str | Path, output: str | Path) -> RepairReport:
     """Copy what can be read of ``source`` into a new case at ``output``."""
     source, output = Path(source), Path(output)
+    if source.is_dir():
+        raise CaseFileError(f"{source} is a folder, not a case file")
     if not source.is_file():
         raise CaseFileError(f"{source} does not exist")
     database.refuse_output(output, source, "the repaired case", cases=True)  # (said below)
