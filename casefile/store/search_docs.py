@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from casefile.store import schema, search
+from casefile.store import schema, search, search_query
 from casefile.store.schema import CITATION_COLUMNS
 
 # a party's dates, each with a word that says which ('' where it has none)
-DATE_WORDS = search.DATE_WORDS  # a party's date column -> its word
+DATE_WORDS = search_query.DATE_WORDS  # a party's date column -> its word
 PARTY_DATES = " || ".join(
     f"coalesce('{word} ' || x.{col}_text || ' ' || coalesce(x.{col}_edtf, '') || ' ', '')"
     for col, word in DATE_WORDS) + " || ''"

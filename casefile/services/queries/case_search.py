@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from casefile.store import search
+from casefile.store import search, search_query
 from casefile.store.search_docs import DATE_WORDS
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def _all_terms(text: str, query: str) -> Spans:
     # as the index is asked (store.search): a phrase and a year whole, a word as a prefix
     terms = [r"\W+".join(map(re.escape, p.split())) + r"(?!\w)"
              for p in _PHRASE.findall(query) if p.split()]
-    terms += [re.escape(w) + (r"(?!\w)" if search.is_year(w) else "")
+    terms += [re.escape(w) + (r"(?!\w)" if search_query.is_year(w) else "")
               for w in re.findall(r"\w+", _PHRASE.sub(" ", query))]
     spans: Spans = []
     for term in terms:
