@@ -111,16 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = _file_opened(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)  # --version and --help end here, before any logging
     setup_logging()
+    out = sys.stdout
+    sys.stdout = _PipeSafe(out)
     try:
         return _run(args)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `casefile import … | head -1`: the reader stopped reading; the
-        # verb's work is done (it prints after), and what it said was not wanted
-        import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     except Exception as exc:  # noqa: BLE001 - a user's error in one line, a bug in full
         said = _situation(exc, args)
         if said is None and is_expected(exc):
@@ -128,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         if said is not None:
             return _refuse(said, args)
         return _bug(exc, args)
+    finally:
+        sys.stdout = out
 
 
 def _one_line(text: str, most: int = 200) -> str:
@@ -147,6 +146,44 @@ def _need_display() -> None:
         raise CasefileError("there is no display to open the window on (neither DISPLAY nor "
                             "WAYLAND_DISPLAY is set): run a verb instead (casefile --help "
                             "lists them), or start Casefile from a desktop session")
+
+
+class _PipeSafe:
+    """Standard output that a reader who stops reading (``casefile import … | head -1``)
+    does not break: the rest of what the verb prints is dropped, the verb runs to its end,
+    says its errors on standard error and exits with its own status (review21: a refused
+    import piped so exited 0 without its message)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return int(self._inner.write(text))
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._inner.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        self._gone = True
+        import os
+
+        try:  # the interpreter's last flush at exit goes nowhere rather than failing
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._inner.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def _file_opened(argv: list[str]) -> list[str]:

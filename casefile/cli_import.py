@@ -122,6 +122,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                 finally:
                     progress.end()
             else:
+                stamp = _stamp(args.report)
                 try:
                     with row_report(args.report) as row_log:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
@@ -135,7 +136,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                                                   ).result
                 finally:
                     progress.end()
-                    if args.report and args.report.is_file():  # (also when it failed)
+                    if args.report and _stamp(args.report) != stamp:  # (also when it
+                        # failed; not when it was refused before a row: the report is kept)
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
             return refuse(f"{exc}; pass --again to import it anyway", args)
@@ -249,3 +251,12 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """What tells a file written anew (its inode and time), or None when there is none."""
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns) if st is not None else None

@@ -56,3 +56,31 @@ def test_a_reader_that_stops_early_does_not_make_a_done_import_fail(tmp_path):
     assert r.returncode == 0, r.stderr  # (pipefail: the import's own status)
     assert "Broken pipe" not in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert _shipments(case) == 2
+
+
+def test_a_refused_import_piped_to_a_reader_gone_early_still_says_why_and_fails(tmp_path):
+    """(review21) With its near matches printed into a closed pipe, a refused import exited
+    0 and its 'nothing was imported' was lost."""
+    case, f = _files(tmp_path)
+    with Case.open(case) as c:
+        c.create("entity", {"name": "Small distributor Ltd (Russia)"})
+    r = subprocess.run(f"set -o pipefail; {sys.executable} -m casefile.cli import {case} {f}"
+                       " | true", shell=True, capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONUNBUFFERED": "1"}, executable="/bin/bash")
+    assert r.returncode == 1 and "nothing was imported" in r.stderr, r.stderr
+    assert _shipments(case) == 0
+
+
+def test_a_refused_import_keeps_the_earlier_row_report(tmp_path, capsys):
+    """(review21) A second run refused as already imported emptied the first run's row
+    report to its header, and said it had written it."""
+    case, f = _files(tmp_path)
+    report = tmp_path / "rows.csv"
+    assert main(["import", str(case), str(f), "--report", str(report)]) == 0
+    first = report.read_bytes()
+    assert first.count(b"\n") == 3  # its header and two rows
+    capsys.readouterr()
+    assert main(["import", str(case), str(f), "--report", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "Wrote a line" not in out and report.read_bytes() == first
+    assert not list(tmp_path.glob(".rows.csv.part"))

@@ -17,11 +17,28 @@ RowLog = Callable[[int, str, str], None]
 @contextmanager
 def row_report(out: Path | None) -> Iterator[RowLog | None]:
     """A ``row_log`` for :func:`import_shipments` writing to ``out`` (None: no report). The
-    file is complete when the block ends, also when the import fails."""
+    file is complete when the block ends, also when the import fails; it is written beside
+    ``out`` and put in its place only when a row was logged, so an import refused before
+    reading a row (already imported, a column missing) leaves an earlier report as it was
+    (review21: it was emptied to its header)."""
     if out is None:
         yield None
         return
-    with Path(out).open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["line", "status", "what"])
-        yield lambda line, status, what: w.writerow([line, status, safe_cell(what)])
+    out = Path(out)
+    part = out.with_name(f".{out.name}.part")
+    logged = 0
+    try:
+        with part.open("w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["line", "status", "what"])
+
+            def log(line: int, status: str, what: str) -> None:
+                nonlocal logged
+                w.writerow([line, status, safe_cell(what)])
+                logged += 1
+            yield log
+    finally:
+        if logged:
+            part.replace(out)
+        else:
+            part.unlink(missing_ok=True)
