@@ -19,7 +19,7 @@ from casefile.core.chart.model import LINK_KINDS, ChartGraph
 from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
 from casefile.report.figure_chart_links import AT_MOST, Drawn, link_labels
-from casefile.report.figure_layout import Box, overlap, place_label
+from casefile.report.figure_layout import Box, clear_spot
 from casefile.report.figure_text import label_strings, text_width, wrap_text
 
 DASH = {"solid": None, "dashed": [4, 2.5], "dotted": [0.8, 1.8]}
@@ -98,6 +98,7 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
     rules = [rule for rule in (Rule.read(raw) for raw in state.rules) if rule is not None]
     ruled, sizes = formatting(graph, rules)
     taken: list[Box] = []  # the nodes and their labels: labels keep off them
+    boxes: dict[int, Box] = {}  # each node's own
     for i, node in enumerate(graph.nodes):
         if hidden[i]:
             continue
@@ -107,7 +108,8 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         d.add(Circle(x, y, r, fillColor=_c(colour),
                      strokeColor=_c(SANCTION_RED) if node.sanctioned else colors.white,
                      strokeWidth=1.6 if node.sanctioned else 0.6))
-        taken.append((x - r - 1, y - r - 1, x + r + 1, y + r + 1))
+        boxes[i] = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
+        taken.append(boxes[i])
     segments = [(x1, y1, x2, y2) for _i, x1, y1, x2, y2 in drawn]
     named: list[Box] = []  # the node labels written
     tried = 0  # (the best-connected LABELS × 4 nodes are tried: a big chart stays quick)
@@ -122,11 +124,12 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         # node (it would hide it) or another label (one over the other is read as neither)
         lines = wrap_text(graph.nodes[i].label, 6, 84, max_lines=2)
         w = max(text_width(line, 6) for line in lines)
-        near = _near(taken, x, y)
-        spot = place_label(x, y, 4.5 * float(sizes[i]) + 1, w, len(lines) * 7.5 + 1,
-                           (0.0, legend_h, width, height), near, _near(segments, x, y))
-        room = (spot.box[0] - 3, spot.box[1], spot.box[2] + 3, spot.box[3])  # not one phrase
-        if any(overlap(room, b) > 0.5 for b in near):
+        own = boxes[i]  # (a label beside its node sits within a point or two of it)
+        spot = clear_spot(x, y, 4.5 * float(sizes[i]) + 1, w, len(lines) * 7.5 + 1,
+                          (0.0, legend_h, width, height),
+                          [b for b in _near(taken, x, y) if b is not own],
+                          _near(segments, x, y))
+        if spot is None:
             continue
         taken.append(spot.box)
         named.append(spot.box)

@@ -111,6 +111,26 @@ def place_label(cx: float, cy: float, r: float, w: float, h: float, bounds: Box,
     return best
 
 
+def clear_spot(cx: float, cy: float, r: float, w: float, h: float, bounds: Box,
+               taken: list[Box], segments: list[tuple[float, float, float, float]],
+               space: float = 3.0) -> LabelSpot | None:
+    """The spot next to a node (as :func:`place_label` orders them) that overlaps none of
+    ``taken`` — kept ``space`` points from them side by side, so that two labels do not
+    read as one — and crosses fewest lines; None when every spot overlaps something."""
+    best, best_cost = None, math.inf
+    for rank, spot in enumerate(s for gap in (2.0, 9.0) for s in _spots(cx, cy, r, w, h, gap)):
+        if not _inside(spot.box, bounds):
+            continue
+        b = spot.box
+        room = (b[0] - space, b[1], b[2] + space, b[3])
+        if any(overlap(room, t) > 0.5 for t in taken):
+            continue
+        cost = sum(_crosses(b, seg) for seg in segments) * 6 + rank * 0.5
+        if cost < best_cost:
+            best, best_cost = spot, cost
+    return best
+
+
 def _spots(cx: float, cy: float, r: float, w: float, h: float, gap: float) -> list[LabelSpot]:
     """Below, above, right, left, then the four corners, ``gap`` points from the node."""
     c = r * 0.7 + gap  # corners: diagonally off the rim

@@ -118,3 +118,13 @@ def test_a_legend_of_several_rows_stays_inside_the_figure(demo_graph):
     _g, circles, _l, strings, _n = _parts(fig)
     assert min(s.y for s in strings) >= 0
     assert min(c[1] for c in circles) >= 0
+
+
+def test_nodes_with_room_beside_them_are_all_labelled(demo_graph):
+    """(review21) A label beside its node was thrown away for touching its own node, so a
+    two-column chart with room to spare labelled 2 of its 12 nodes and no link."""
+    state = ChartState(layout="force")
+    positions = np.array([(3.0 * (k % 2), 1.0 * (k // 2)) for k in range(12)], float)
+    fig = chart_figure("Columns", demo_graph, positions, state, 480)
+    _g, _c, _l, _s, names = _parts(fig)
+    assert len(names) == 12 and "labels on" not in fig.caption
