@@ -98,14 +98,15 @@ class ChartScope:
 
     def _ask(self, nodes: list[int], count: int) -> None:
         """Ask before bringing ``count`` nodes (answered without blocking: the box's
-        buttons expand, or not)."""
+        buttons expand, or not — the nodes asked about, by key, as the chart is then)."""
         dock = self.dock
-        whose = (dock.graph.nodes[nodes[0]].label if len(nodes) == 1
-                 else f"the {len(nodes)} selected nodes")
+        keys = [dock.graph.nodes[i].key for i in nodes]
+        whose = (f"{dock.graph.nodes[nodes[0]].label} has" if len(nodes) == 1
+                 else f"The {len(nodes)} selected nodes have")
         box = self.asked = message(
             dock, "Expand neighbours",
-            f"{whose} has {count:,} neighbours not on the chart. Adding them all may make "
-            f"the chart hard to read.", icon=QMessageBox.Icon.Question)
+            f"{whose} {count:,} neighbours not on the chart. Adding them all may make the "
+            f"chart hard to read.", icon=QMessageBox.Icon.Question)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         every = box.addButton(f"Add all {count:,}", QMessageBox.ButtonRole.AcceptRole)
         some = box.addButton(f"Add the {ASK_ABOVE} most linked",
@@ -114,10 +115,15 @@ class ChartScope:
 
         def answered() -> None:
             self.asked = None
-            if box.clickedButton() is every:
-                self.expand(nodes, count)
-            elif box.clickedButton() is some:
-                self.expand(nodes, ASK_ABOVE)
+            if box.clickedButton() not in (every, some):
+                return
+            # the chart may have changed while the box was open (an edit, a party deleted):
+            # the nodes are found again by key, and those gone are passed over (review21)
+            now = [dock.graph.index[k] for k in keys if k in dock.graph.index]
+            if not now:
+                dock.bar.note.setText("The nodes to expand are no longer on the chart.")
+                return
+            self.expand(now, count if box.clickedButton() is every else ASK_ABOVE)
         box.finished.connect(answered)
         box.open()
 

@@ -67,3 +67,26 @@ def test_add_all_brings_every_neighbour(qtbot, window, tmp_path):
     _button(dock.scope.asked, "Add all 79").click()
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == PARTIES + 1, timeout=5000)
     assert dock.state.scope == {n.key for n in dock.graph.nodes}
+
+
+def test_the_answer_finds_its_nodes_again_when_the_chart_changed_meanwhile(qtbot, window,
+                                                                        tmp_path):
+    """(review21) While the box was open a party was deleted; 'Add all' then expanded by the
+    node numbers of the chart as it had been (an IndexError, or another node expanded)."""
+    from casefile.ui.ops import records as record_ops
+
+    path = tmp_path / "many.casefile"
+    ids = _case(path)
+    dock = open_chart(qtbot, window, path, PARTIES + 1)
+    dock.scope.chart_from([("entity", ids[1])])
+    dock.scope.expand([0])
+    dock.scope.expand([dock.graph.index["authority:ofac"]])
+    box = dock.scope.asked
+    assert box is not None
+    record_ops.delete_record(window.session, "entity", ids[1], cascade=True).run()
+    qtbot.waitUntil(lambda: f"entity:{ids[1]}" not in dock.graph.index, timeout=10000)
+    wait_idle(qtbot, window)
+    _button(box, "Add all").click()
+    qtbot.waitUntil(lambda: dock.scope.asked is None, timeout=5000)
+    assert "authority:ofac" in dock.graph.index
+    assert len(dock.graph.nodes) == PARTIES  # OFAC and the 79 left of its parties
