@@ -130,9 +130,9 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
     try:
         info = db.describe(watchlist, con, db.path_of(watchlist, where))
         if not info.entries:  # screening against nothing would read as a clean result
-            raise CasefileError(f"the watchlist {watchlist!r} holds no entries (no load of "
-                                "it finished): load a file into it first ('casefile "
-                                "watchlist import FILE --name NAME') or delete it")
+            raise CasefileError(f"the watchlist {watchlist!r} holds no entries: load a list "
+                                "of people or companies into it first ('casefile watchlist "
+                                "import FILE --name NAME'), or delete it")
         with case.read() as conn:
             parties = read_parties(conn, [party] if party is not None else None)
             if party is not None and not parties:

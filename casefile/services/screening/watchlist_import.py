@@ -264,7 +264,8 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
         w.flush()
         if delta:
             report.kind = "delta"
-        elif report.added + report.changed + report.unchanged == 0 and not w.fresh:
+        elif report.added + report.changed + report.unchanged == 0:  # (a first load too:
+            # review21, an empty list was made of a header-only file)
             raise ImportFileError(f"{path.name} holds no entity of a schema that is matched "
                                   "(Person, Company, Organization, LegalEntity, PublicBody, "
                                   "Vessel, Airplane); the watchlist is left as it was")

@@ -66,3 +66,18 @@ def test_an_empty_watchlist_is_not_screened(tmp_path):
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM screening_run").scalar() == 0
     case.close()
+
+
+def test_a_first_load_of_no_matchable_entity_makes_no_list(tmp_path):
+    """(review21) A header-only targets.simple.csv, or one of Address rows only, loaded
+    into a new list, kept a list of 0 entries."""
+    utf8 = write_simple(tmp_path / "targets.simple.csv").read_text("utf-8").splitlines()
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(utf8[0] + "\n", "utf-8")
+    addresses = tmp_path / "addr.csv"
+    addresses.write_text("\n".join([utf8[0]] + [r for r in utf8 if ",Address," in r]) + "\n",
+                         "utf-8")
+    for f in (header_only, addresses):
+        with pytest.raises(ImportFileError, match="holds no entity of a schema that is"):
+            load(f, "t", where=tmp_path)
+        assert not db.path_of("t", tmp_path).exists()
