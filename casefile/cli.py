@@ -15,9 +15,10 @@ import logging
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, cast
 
 from casefile import __version__, cli_integrity
+from casefile.cli_open import open_case
+from casefile.cli_terminal import PipeSafe, need_display, one_line
 from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)  # --version and --help end here, before any logging
     setup_logging()
     out = sys.stdout
-    sys.stdout = _PipeSafe(out)
+    sys.stdout = PipeSafe(out)
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -127,63 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         return _bug(exc, args)
     finally:
         sys.stdout = out
-
-
-def _one_line(text: str, most: int = 200) -> str:
-    """``text`` on one line, at most ``most`` characters (cut with '…')."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= most else flat[:most - 1] + "…"
-
-
-def _need_display() -> None:
-    """Refuse, in one line, to open the window where there is no display to open it on (Qt
-    would abort the process: exit 134 and a message about plugins)."""
-    import os
-
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        raise CasefileError("there is no display to open the window on (neither DISPLAY nor "
-                            "WAYLAND_DISPLAY is set): run a verb instead (casefile --help "
-                            "lists them), or start Casefile from a desktop session")
-
-
-class _PipeSafe:
-    """Standard output that a reader who stops reading (``casefile import … | head -1``)
-    does not break: the rest of what the verb prints is dropped, the verb runs to its end,
-    says its errors on standard error and exits with its own status (review21: a refused
-    import piped so exited 0 without its message)."""
-
-    def __init__(self, inner: Any) -> None:
-        self._inner = inner
-        self._gone = False
-
-    def write(self, text: str) -> int:
-        if not self._gone:
-            try:
-                return int(self._inner.write(text))
-            except BrokenPipeError:
-                self._drop()
-        return len(text)
-
-    def flush(self) -> None:
-        if not self._gone:
-            try:
-                self._inner.flush()
-            except BrokenPipeError:
-                self._drop()
-
-    def _drop(self) -> None:
-        self._gone = True
-        import os
-
-        try:  # the interpreter's last flush at exit goes nowhere rather than failing
-            os.dup2(os.open(os.devnull, os.O_WRONLY), self._inner.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
 
 
 def _file_opened(argv: list[str]) -> list[str]:
@@ -235,7 +179,7 @@ def _bug(exc: BaseException, args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.verb is None or args.verb == "open":
-        _need_display()
+        need_display()
         from casefile.ui.app import run_gui
         from casefile.ui.error_dialog import install_excepthook
 
@@ -268,7 +212,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "search":
         from casefile.services.case.facade import Case
 
-        with _open(args.path, readonly=True) as case:
+        with open_case(args.path, readonly=True) as case:
             hits = case.search(args.query, args.limit + 1)
             fts = case.full_text_available()
             if not fts:
@@ -276,7 +220,7 @@ def _run(args: argparse.Namespace) -> int:
                       file=sys.stderr)
         for h in hits[:args.limit]:  # one line a hit: a cell's line breaks and tabs are
             # spaces here, and a goods description of thousands of characters is cut
-            print(f"{h.kind}\t{h.id}\t{_one_line(h.title)}\t{_one_line(h.snippet)}")
+            print(f"{h.kind}\t{h.id}\t{one_line(h.title)}\t{one_line(h.snippet)}")
         if not hits:
             print("No matches.", file=sys.stderr)
         elif len(hits) > args.limit:
@@ -297,22 +241,22 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb in ("watchlist", "screen", "decide"):
         from casefile.cli_screening import run
 
-        return run(args, _open)
+        return run(args, open_case)
     if args.verb in ("export-pdf", "verify-dossier"):
         from casefile.cli_dossier import run as run_dossier
 
-        return run_dossier(args, _open)
+        return run_dossier(args, open_case)
     if args.verb in ("import", "import-ftm"):
         from casefile.cli_import import run as run_import
 
-        return run_import(args, _open, _refuse)
+        return run_import(args, open_case, _refuse)
     if args.verb in cli_integrity.VERBS:
         return cli_integrity.run(args)
     if args.verb == "export-csv":
         from casefile.errors import FilesInTheWay
         from casefile.services.exchange.export_csv import export_csv
 
-        with _open(args.path, readonly=True, whole="the CSV files") as case:
+        with open_case(args.path, readonly=True, whole="the CSV files") as case:
             try:
                 written = export_csv(case, args.folder, replace=args.force)
             except FilesInTheWay as exc:
@@ -325,7 +269,7 @@ def _run(args: argparse.Namespace) -> int:
         from casefile.services.exchange.export_ftm import export_ftm
         from casefile.services.exchange.export_ftm_left import left_out_line
 
-        with _open(args.path, readonly=True, whole="the FollowTheMoney file") as case:
+        with open_case(args.path, readonly=True, whole="the FollowTheMoney file") as case:
             n = export_ftm(case, args.output)
             with case.read() as conn:
                 left = left_out_line(conn)
@@ -336,77 +280,11 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open(path: Path, readonly: bool = False, undone: str = "nothing was changed",
-          whole: str | None = None, warn: bool = False) -> Any:
-    """Open a case; say so when it was upgraded from an older Casefile (and where the old
-    file is kept), or read through an upgraded copy. A verb that writes is refused at once
-    when the file cannot be written (``undone`` says what was not done). A verb that hands
-    the case on (``whole``: what it would write) checks it with SQLite's quick check first
-    and refuses a damaged file; ``warn``: one that reports on the file says it is damaged
-    (a search does not pay for the check: half a second on a 300 MB case)."""
-    from casefile.errors import ReadOnlyError
-    from casefile.services.case.facade import Case
-    from casefile.store import database, migrate
-    from casefile.store.copies import real_path
-    from casefile.store.engine import writable_reason
-
-    case = Case.open(path, readonly=readonly)
-    if readonly and (whole is not None or warn):
-        try:
-            _damaged(case, path, whole)
-        except BaseException:
-            case.close()
-            raise
-    if case.backup is not None:
-        print(f"casefile: note: {path.name} was upgraded to this version's schema; the file "
-              f"as it was is kept as {case.backup}", file=sys.stderr)
-    if not readonly and not case.readonly and case.damage() is not None:
-        case.close()
-        raise ReadOnlyError(f"{path.name} cannot be written: {case.why_readonly}; {undone}.")
-    if not case.readonly:
-        return case
-    why = None if readonly else writable_reason(real_path(path))
-    if why is not None:
-        case.close()
-        raise ReadOnlyError(f"{path.name} cannot be written ({why}); {undone}. Copy the "
-                            "case somewhere writable first.")
-    revision = database.read_revision(path)
-    if revision != migrate.head_revision():
-        print(f"casefile: note: {path.name} uses an older schema ({revision}); it was read "
-              "through an upgraded temporary copy and is unchanged (open it for writing to "
-              "upgrade it)", file=sys.stderr)
-    return case
-
-
-def _damaged(case: Any, path: Path, whole: str | None) -> None:
-    """Refuse (``whole``) or warn about a case that fails SQLite's quick check: what is read
-    from it may be missing or wrong (review: an export wrote a junk row and left a party
-    out, another ended in a traceback)."""
-    import sqlite3
-
-    from casefile.errors import CorruptCaseError
-    from casefile.store.salvage import quick_check
-
-    with case.read() as conn:
-        found = quick_check(cast(sqlite3.Connection, conn.connection.driver_connection))
-    if not found:
-        return
-    said = " ".join(found[0].replace("*** in database main ***", "").split())
-    advice = (f"`casefile check {path.name}` says more, and `casefile repair {path.name} -o "
-              "REPAIRED.casefile` copies what can still be read into a new case")
-    if whole is not None:
-        raise CorruptCaseError(f"{path.name} is damaged (SQLite's quick check: {said}), so "
-                               f"{whole} could hold wrong or missing records; nothing was "
-                               f"written. {advice}")
-    print(f"casefile: warning: {path.name} is damaged (SQLite's quick check: {said}); "
-          f"what is shown may be wrong or incomplete. {advice}", file=sys.stderr)
-
-
 def _info(path: Path) -> int:
     from casefile.core.grading import TLP
     from casefile.core.labels import plural
 
-    with _open(path, readonly=True, warn=True) as case:
+    with open_case(path, readonly=True, warn=True) as case:
         info, counts, version = case.info(), case.counts(), case.schema_version()
         head = case.head_digest()
     marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
