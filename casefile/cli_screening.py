@@ -31,7 +31,7 @@ def add_verbs(sub: Any) -> None:
     wsub.add_parser("list", help="the watchlists, with their version and size")
     d = wsub.add_parser("delete", help="remove a watchlist (cases keep their screening "
                         "runs, hits and decisions)")
-    d.add_argument("name")
+    d.add_argument("name", help="the watchlist's name (casefile watchlist list shows them)")
     d.add_argument("--yes", action="store_true", help="do not ask (needed when not run "
                    "in a terminal)")
 

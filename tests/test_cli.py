@@ -520,8 +520,14 @@ def test_every_verb_says_what_each_of_its_arguments_is():
 
     parser = _parser()
     assert "casefile CASE.casefile" in parser.format_help()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    bare = [(verb, a.dest) for verb, p in sub.choices.items() for a in p._actions
+    def verbs(p, prefix=""):  # every verb, nested ones too ('watchlist delete')
+        for a in p._actions:
+            if isinstance(a, argparse._SubParsersAction):
+                for verb, child in a.choices.items():
+                    yield f"{prefix}{verb}", child
+                    yield from verbs(child, f"{prefix}{verb} ")
+
+    bare = [(verb, a.dest) for verb, p in verbs(parser) for a in p._actions
             if a.help is None
             and not isinstance(a, argparse._HelpAction | argparse._SubParsersAction)
             and (not a.option_strings or a.required)]
