@@ -43,22 +43,29 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
     src = scene.extent() if area is None else area
     chart_w = WIDTH - 2 * MARGIN
     scale = min(chart_w / max(src.width(), 1.0), 1.5)
-    chart_h = int(min(max(src.height() * scale, 200), 6000))
+    chart_h = int(min(max(src.height() * scale, 200 if area is None else 60), 6000))
     scale = min(scale, chart_h / max(src.height(), 1.0))
     height = HEADER + chart_h + LEGEND + FOOTER
     target = QRectF(MARGIN, HEADER, chart_w, chart_h)
+    clip = target
     shown = int((~scene.hidden).sum())
     links = int(scene.layer.visible.sum())
-    part = ""
-    if area is not None:
-        inside = int((~scene.hidden & _within(scene, area)).sum())
-        part = f" · the part shown: {inside:,} of them"
-    what = (f"Link chart “{name}” · {shown:,} nodes{part} · {links:,} links"
+    said = f"{shown:,} nodes · {links:,} links"
+    if area is not None:  # the part in view, and nothing around it
+        w, h = src.width() * scale, src.height() * scale
+        clip = QRectF(target.center().x() - w / 2, target.center().y() - h / 2, w, h) \
+            .intersected(target)
+        drawn = ~scene.hidden & _within(scene, area.adjusted(-ICON, -ICON, ICON, ICON))
+        g = scene.graph
+        touching = scene.layer.visible & (drawn[g.src] | drawn[g.dst]) if len(g.src) else []
+        said = (f"{shown:,} nodes, {int(drawn.sum()):,} of them in the part shown · "
+                f"{int(np.sum(touching)):,} of its {links:,} links")
+    what = (f"Link chart “{name}” · {said}"
             + (f" · {scene.window_text}" if scene.window_text else ""))
 
     def body(p: QPainter, small: QFont) -> None:
         p.save()
-        p.setClipRect(target)
+        p.setClipRect(clip)
         p.translate(target.center())
         p.scale(scale, scale)
         p.translate(-src.center())

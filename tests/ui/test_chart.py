@@ -184,15 +184,19 @@ def test_export_of_the_part_in_view(qtbot, demo_window, tmp_path):
     qtbot.wait(50)
     area = dock.view.mapToScene(dock.view.viewport().rect()).boundingRect()
     x, y = dock.scene.pos[:, 0], dock.scene.pos[:, 1]
+    from casefile.ui.chart_icons import ICON
+
+    near = area.adjusted(-ICON, -ICON, ICON, ICON)  # (a node at the edge is drawn in part)
     inside = {dock.graph.nodes[k].label for k in np.flatnonzero(
-        (x >= area.left()) & (x <= area.right()) & (y >= area.top()) & (y <= area.bottom()))}
+        (x >= near.left()) & (x <= near.right()) & (y >= near.top()) & (y <= near.bottom()))}
     assert "Tekhkrim" in inside and 0 < len(inside) < 12
 
     def words(path):
         return " ".join(ET.fromstring(path.read_text("utf-8")).itertext())
     part = words(dock.export(tmp_path / "part.svg", view_only=True))
     whole = words(dock.export(tmp_path / "whole.svg"))
-    assert f"the part shown: {len(inside)} of them" in part and "part shown" not in whole
+    assert f"{len(inside)} of them in the part shown" in part and "part shown" not in whole
+    assert " of its 7 links" in part
     assert "Tekhkrim" in part
     outside = [n.label for n in dock.graph.nodes if n.label not in inside]
     assert all(name[:20] not in part for name in outside)  # only what the view shows
