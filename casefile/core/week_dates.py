@@ -8,12 +8,17 @@ stays as written and the reading says which week it was."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from casefile.core.datetypes import FuzzyDate, FuzzyDateError, check_year, day_words
+from casefile.core.datetypes import FuzzyDate, FuzzyDateError, check_year, day_words, mark
 
 _WORD = r"(?:week|wk\.?|kw|w|неделя|нед\.?)"
-_ORD = r"(?:st|nd|rd|th|-?я|-?й)?"
+_ORD = r"(?:st|nd|rd|th|[-–]?я|[-–]?й)?"  # ('12–я': the dash a Russian keyboard types)
+# a qualifier before the week, or a mark after it, as the other dates take them
+_BEFORE = re.compile(r"^(?:about|around|circa|approximately|approx\.?|ca\.?|c\.|~|около|"
+                     r"примерно)\s*")
+_AFTER = re.compile(r"\s*([?~%])$")
 _YEAR = r"(\d{4})(?:\s*(?:г\.?|года?))?"
 _FORMS = [
     re.compile(r"(\d{4})-?w(\d{1,2})(?:-?([1-7]))?"),  # ISO: week first after its year
@@ -29,9 +34,47 @@ def weeks_in(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
 
+_SPAN = re.compile(r"\s*–\s*|\s+-\s+|\s+(?:to|till|until|through|and|по)\s+")
+_SPAN_START = re.compile(r"^(?:from|between|с)\s+")
+
+
 def read_week(text: str, s: str) -> FuzzyDate | None:
-    """The ISO week (or a day of one) ``s`` names, or None when it names no week."""
+    """The ISO week (or a day of one) ``s`` names, or the weeks from one to another ('week
+    12 2019 – week 14 2019'); None when it names no week. 'about week 12 2019' is
+    approximate, 'week 12 2019?' uncertain."""
     words = " ".join(s.lower().split())
+    parts = _SPAN.split(_SPAN_START.sub("", words))
+    if len(parts) != 2 and words.count("/") == 1:  # '2019-W12/2019-W14', as EDTF writes one
+        parts = words.split("/")
+    if len(parts) == 2:
+        first, last = (_one(text, part) for part in parts)
+        if first is not None and last is not None:
+            return _span(text, first, last)
+    return _one(text, words)
+
+
+def _span(text: str, first: FuzzyDate, last: FuzzyDate) -> FuzzyDate:
+    assert first.start is not None and last.end is not None  # (weeks are closed)
+    if last.end < first.start:
+        raise FuzzyDateError(text, f"it ends ({last.reading}) before it begins "
+                                   f"({first.reading})")
+    lo, hi = first.edtf.partition("/")[0], last.edtf.rpartition("/")[2]
+    return FuzzyDate(text, f"{lo}/{hi}", first.start, last.end, "span",
+                     first.approximate or last.approximate, first.uncertain or last.uncertain,
+                     f"from {first.reading.split(' (')[0]} to {last.reading.split(' (')[0]} "
+                     f"({_days(first.start, last.end)})")
+
+
+def _one(text: str, words: str) -> FuzzyDate | None:
+    approx = uncertain = False
+    before = _BEFORE.match(words)
+    if before:
+        words, approx = words[before.end():], True
+    after = _AFTER.search(words)
+    if after:
+        words = words[:after.start()]
+        approx = approx or after.group(1) in "~%"
+        uncertain = after.group(1) in "?%"
     for k, form in enumerate(_FORMS):
         m = form.fullmatch(words)
         if m is None:
@@ -39,7 +82,14 @@ def read_week(text: str, s: str) -> FuzzyDate | None:
         a, b = m.group(1), m.group(2)
         year, week = (int(a), int(b)) if k in _YEAR_FIRST else (int(b), int(a))
         day = int(m.group(3)) if k == 0 and m.group(3) else None
-        return _week(text, year, week, day)
+        found = _week(text, year, week, day)
+        if not (approx or uncertain):
+            return found
+        lo, _sep, hi = found.edtf.partition("/")
+        edtf = "/".join(mark(x, approx, uncertain) for x in (lo, hi) if x)
+        return replace(found, edtf=edtf, approximate=approx, uncertain=uncertain,
+                       reading=("about " if approx else "") + found.reading
+                       + (", uncertain" if uncertain else ""))
     return None
 
 

@@ -66,3 +66,45 @@ def test_a_week_that_is_not_one_is_refused_saying_why(text, reason):
     with pytest.raises(FuzzyDateError) as err:
         parse_fuzzy_date(text)
     assert reason in err.value.reason
+
+
+@given(year_and_week(), st.integers(0, 60), st.sampled_from(
+    ["week {w} {y:04d} – week {v} {x:04d}", "from week {w} {y:04d} to week {v} {x:04d}",
+     "{y:04d}-W{w:02d} - {x:04d}-W{v:02d}", "{y:04d}-W{w:02d}/{x:04d}-W{v:02d}",
+     "between week {w} {y:04d} and week {v} {x:04d}"]))
+def test_from_one_week_to_another(yw, later, way):
+    """(review21) 'week 12 2019 – week 14 2019' was refused: from the Monday of the first to
+    the Sunday of the last, read back the same."""
+    from datetime import timedelta as td
+
+    y, w = yw
+    start = date.fromisocalendar(y, w, 1)
+    end = start + td(weeks=later, days=6)
+    if end.year > 9998:
+        return
+    x, v, _d = end.isocalendar()
+    found = parse_fuzzy_date(way.format(y=y, w=w, x=x, v=v))
+    assert (found.start, found.end) == (start, end)
+    again = parse_fuzzy_date(found.edtf)
+    assert (again.start, again.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, approx, uncertain", [
+    ("about week 12 2019", True, False), ("c. week 12 2019", True, False),
+    ("week 12 2019?", False, True), ("2019-W12~", True, False), ("около 12-я неделя 2019",
+                                                                 True, False)])
+def test_a_week_can_be_approximate_or_uncertain(text, approx, uncertain):
+    found = parse_fuzzy_date(text)
+    assert (found.start, found.end) == (date(2019, 3, 18), date(2019, 3, 24))
+    assert (found.approximate, found.uncertain) == (approx, uncertain)
+    again = parse_fuzzy_date(found.edtf)
+    assert (again.approximate, again.uncertain) == (approx, uncertain)
+
+
+def test_the_dash_a_russian_keyboard_types():
+    assert parse_fuzzy_date("12–я неделя 2019 г.").start == date(2019, 3, 18)
+
+
+def test_a_span_of_weeks_that_ends_before_it_begins_is_refused():
+    with pytest.raises(FuzzyDateError, match="before it begins"):
+        parse_fuzzy_date("week 14 2019 – week 12 2019")
