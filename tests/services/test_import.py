@@ -479,3 +479,17 @@ def test_rows_after_a_cell_with_line_breaks_are_cited_by_their_spreadsheet_row(d
             "e.name = 'New Shipper Ltd'").scalar()
     assert cited == {goods: "row 2", "cartridges": "row 3", "rifles": "row 4"}
     assert party == "row 3"
+
+
+def test_bytes_not_in_the_files_encoding_are_placed_by_their_offset(demo, tmp_path):
+    """(review21) A bad byte in data row 5,000 was said to be at 'line 4999': a count of the
+    rows read ahead of the decoder, called a line. The bytes' offset is exact."""
+    rows = HEADER + "".join(f"Shipper {i},Consignee {i},2022-01-01,9303,goods {i},1,,CN,\n"
+                            for i in range(5000))
+    data = rows.encode("utf-8")
+    at = data.index(b"goods 4998")
+    f = tmp_path / "bad.csv"
+    f.write_bytes(data[:at] + b"\xff\xfe\xfd" + data[at:])
+    with pytest.raises(ImportFileError) as err:
+        import_shipments(demo, f, accept_missing=True)
+    assert f"the bytes at {at:,} are not valid" in str(err.value)

@@ -55,9 +55,12 @@ class TableFile:
                             self.done = raw.tell() / size
                         yield n, row
                 self.done = 1.0
-            except UnicodeDecodeError as exc:
-                raise ImportFileError(f"{self.path.name}, line {n + 1}: the bytes are not "
-                                      f"valid {self.encoding} ({exc.reason})") from None
+            except UnicodeDecodeError as exc:  # (text is decoded ahead of the rows read:
+                # the place is said as the bytes, which is exact, and the row before them)
+                raise ImportFileError(
+                    f"{self.path.name}: the bytes at {raw.tell() - len(exc.object) + exc.start:,}"
+                    f" are not valid {self.encoding} ({exc.reason}); the rows up to {n:,} "
+                    "were read") from None
             except csv.Error as exc:
                 raise ImportFileError(f"{self.path.name}, line {n + 1}: {exc}") from None
 
