@@ -16,12 +16,13 @@ from reportlab.lib import colors
 
 from casefile.core.chart.colours import LINK_COLOURS
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.parts import CAPTION_ALONG
 from casefile.report.figure_layout import Box
 from casefile.report.figure_text import label_strings, text_width
 
 SIZE = 5.5  # points
 PAD = 0.7  # of the pale ground round the words
-ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)  # where on its link a label may sit, best first
+ALONG = CAPTION_ALONG  # where on its link a label may sit, best first (as on screen)
 CLEAR = 6.0  # points a label keeps from its link's ends (the nodes' rims)
 AT_MOST = 400  # links drawn; with more, none is labelled
 # one drawn link: its index in the graph and its ends in the drawing's points

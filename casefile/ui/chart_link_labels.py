@@ -20,11 +20,12 @@ from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
 
 from casefile.core.chart.colours import LINK_COLOURS
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.parts import CAPTION_ALONG
 from casefile.ui.chart_cells import Grid
 
 LINK_LABEL_LOD = 0.35  # link labels from this zoom on (as the arrowheads)
 LINK_LABELS_AT_MOST = 800  # links in view at once; with more, none is labelled
-ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)  # where on its link a label may sit, best first
+ALONG = CAPTION_ALONG  # where on its link a label may sit, best first (as in print)
 CLEAR = 6  # screen pixels a label keeps from its link's ends
 SPACE = 4  # and from a name or label beside it
 LINES_AT_MOST = 6000  # links across the view; with more, none is labelled

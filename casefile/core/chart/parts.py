@@ -21,6 +21,7 @@ STYLES = ("solid", "dashed", "dotted")  # best citation A–B/1–2, cited lower
 STYLE_WORDS = {"solid": "best source graded A–B / 1–2", "dashed": "cited, graded lower",
                "dotted": "not cited"}
 CAPTION_CHARS = 30  # the most characters written on a link (ChartLink.short_caption)
+CAPTION_ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)  # where on its link a caption may sit, best first
 OPEN_FIRST = np.iinfo(np.int64).min  # the day number of an open or unknown start
 OPEN_LAST = np.iinfo(np.int64).max
 

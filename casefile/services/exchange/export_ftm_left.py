@@ -1,5 +1,5 @@
 """What a FollowTheMoney export leaves out, counted: the parts of a case FtM has no place
-for — findings, saved charts, screening runs and decisions, tags, the languages of aliases,
+for — findings, saved charts, screening decisions, tags, the languages of aliases,
 attached files, and the excerpt, locator and grade of a citation of a shipment, relationship
 or sanction (FtM keeps only which source proves an interval) — so that an export says what
 it does not carry (review: a round trip lost findings, tags and citation grades unsaid)."""
