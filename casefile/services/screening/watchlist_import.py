@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
-import json
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,70 +28,18 @@ from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import entity, kind_of_file, simple_rows
-from casefile.services.exchange.imports.reader import detect_encoding
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.watchlist_entries import EntryWriter, LoadReport, entry_row
+from casefile.services.screening.watchlist_files import (
+    file_encoding,
+    file_lines,
+    file_sha256,
+    guess_name,
+)
 from casefile.services.screening.watchlist_posts import FlatPosts
 from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
 
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
-
-
-def _lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
-           progress: Progress | None, read_before: Callable[[int, bytes], bool] | None = None
-           ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The entities of the file's lines, with their line numbers, but those
-    ``read_before`` says were read already (a flat file's posts)."""
-    done = 0
-    for n, raw in enumerate(fb, 1):
-        sha.update(raw)
-        done += len(raw)
-        if progress is not None and n % 5000 == 0:
-            progress(done, total, f"line {n:,}")
-        if read_before is not None and read_before(n, raw):
-            continue  # (what the posts' pass left out is counted there)
-        text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
-        if not text:
-            continue
-        try:
-            obj = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
-                                  f"({getattr(exc, 'msg', 'nested too deeply')})") from None
-        if not isinstance(obj, dict):
-            raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney entity")
-        yield n, obj
-
-
-# folders a file is saved to that say nothing of what it holds
-_GENERIC_FOLDERS = frozenset({"downloads", "download", "desktop", "documents", "tmp", "temp",
-                              "data", "home", Path.home().name.casefold()})
-_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-_DATASETS = re.compile(r'"datasets"\s*:\s*\[([^\]]*)\]')
-_QUOTED = re.compile(r'"([^"\\]+)"')
-
-
-def _guess_name(path: Path, kind: str, lines: int = 1000) -> str:
-    """The list a file is loaded into when no name is given: the folder OpenSanctions' layout
-    puts it in ('…/peps/entities.ftm.json'), unless it is a Downloads or Desktop folder
-    (where a second download would replace the first list); else the dataset every one of
-    its first entities names (OpenSanctions writes it: 'wd_peps'); else the file's name."""
-    folder = path.parent.name
-    if folder not in ("", ".") and folder.casefold() not in _GENERIC_FOLDERS:
-        return _NAME_CHARS.sub("-", folder)[:64]
-    common: set[str] | None = None
-    if kind != "csv":
-        with path.open("r", encoding="utf-8-sig", errors="replace") as f:
-            for _n, text in zip(range(lines), f, strict=False):
-                found = _DATASETS.search(text)  # read, not parsed: the load parses each once
-                named = set(_QUOTED.findall(found.group(1))) if found else set()
-                common = named if common is None else common & named
-                if not common:
-                    break
-    if common:
-        return _NAME_CHARS.sub("-", sorted(common)[0])[:64]
-    stem = re.sub(r"\s*\(\d+\)$", "", path.name.split(".")[0])  # 'entities (1)'
-    return _NAME_CHARS.sub("-", stem)[:64] or "watchlist"
 
 
 def _flat(obj: dict[str, Any], seen: set[str], report: LoadReport) -> list[dict[str, Any]]:
@@ -153,7 +98,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
-    encoding = _encoding(path)
+    encoding = file_encoding(path)
     with path.open("r", encoding=encoding, errors="replace") as f:
         kind = kind_of_file(f)
         if not f.read(4096).strip():
@@ -166,7 +111,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                 }.get(kind, "FollowTheMoney statements")
         raise ImportFileError(f"{path.name}: {what}; a watchlist is loaded from "
                               "OpenSanctions' entities.ftm.json (one entity a line)")
-    guess = dataset or _guess_name(path, kind)
+    guess = dataset or guess_name(path, kind)
     name = db.check_name(name or guess or "watchlist")
     new = not db.path_of(name, where).exists()  # made here: gone again when the load fails
     try:
@@ -178,19 +123,6 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     finally:
         if new and not _loaded(name, where):
             db.remove_files(db.path_of(name, where))
-
-
-def _encoding(path: Path) -> str:
-    """The file's text encoding (a targets.simple.csv saved by a spreadsheet may be UTF-16
-    or a code page), as the importers recognise it."""
-    with path.open("rb") as f:
-        head = f.read(65536)
-    try:
-        enc = detect_encoding(head)
-    except ImportFileError as exc:
-        raise ImportFileError(f"{path.name}: {exc}; a watchlist is loaded from OpenSanctions' "
-                              "entities.ftm.json or targets.simple.csv") from None
-    return "utf-8-sig" if enc in ("utf-8", "utf-8-sig") else enc
 
 
 def _loaded(name: str, where: Path | None) -> bool:
@@ -226,13 +158,13 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
         seen: set[str] = set()  # the entities nested in lines read so far
         if kind == "csv":
             _load_csv(path, w, progress, encoding)
-            sha = _sha256(path)
+            sha = file_sha256(path)
         else:
             posts = FlatPosts(con, report.left_out)
             if posts.read(path, progress, total) and progress is not None:
                 progress = _after_posts(progress)
             with path.open("rb") as fb:
-                for n, obj in _lines(path, fb, sha, total, progress, posts.read_before):
+                for n, obj in file_lines(path, fb, sha, total, progress, posts.read_before):
                     op = obj.get("op")
                     if isinstance(op, str) and isinstance(obj.get("entity"), dict):
                         delta = True
@@ -324,14 +256,6 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
 def _after_posts(progress: Progress) -> Progress:
     """The progress of the entries' pass, after the posts' pass (a fifth of the bar)."""
     return lambda done, total, what: progress(total // 5 + done * 4 // 5, total, what)
-
-
-def _sha256(path: Path) -> Any:
-    sha = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            sha.update(chunk)
-    return sha
 
 
 def _now() -> str:

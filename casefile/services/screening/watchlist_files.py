@@ -1,0 +1,99 @@
+"""Reading an OpenSanctions file for a watchlist: its text encoding, its lines as entities
+(hashed as they are read), its SHA-256, and the name of the list it goes into when none is
+given."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.reader import detect_encoding
+
+Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
+
+
+def file_lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
+           progress: Progress | None, read_before: Callable[[int, bytes], bool] | None = None
+           ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The entities of the file's lines, with their line numbers, but those
+    ``read_before`` says were read already (a flat file's posts)."""
+    done = 0
+    for n, raw in enumerate(fb, 1):
+        sha.update(raw)
+        done += len(raw)
+        if progress is not None and n % 5000 == 0:
+            progress(done, total, f"line {n:,}")
+        if read_before is not None and read_before(n, raw):
+            continue  # (what the posts' pass left out is counted there)
+        text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
+        if not text:
+            continue
+        try:
+            obj = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
+                                  f"({getattr(exc, 'msg', 'nested too deeply')})") from None
+        if not isinstance(obj, dict):
+            raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney entity")
+        yield n, obj
+
+
+# folders a file is saved to that say nothing of what it holds
+_GENERIC_FOLDERS = frozenset({"downloads", "download", "desktop", "documents", "tmp", "temp",
+                              "data", "home", Path.home().name.casefold()})
+_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_DATASETS = re.compile(r'"datasets"\s*:\s*\[([^\]]*)\]')
+_QUOTED = re.compile(r'"([^"\\]+)"')
+
+
+def guess_name(path: Path, kind: str, lines: int = 1000) -> str:
+    """The list a file is loaded into when no name is given: the folder OpenSanctions' layout
+    puts it in ('…/peps/entities.ftm.json'), unless it is a Downloads or Desktop folder
+    (where a second download would replace the first list); else the dataset every one of
+    its first entities names (OpenSanctions writes it: 'wd_peps'); else the file's name."""
+    folder = path.parent.name
+    if folder not in ("", ".") and folder.casefold() not in _GENERIC_FOLDERS:
+        return _NAME_CHARS.sub("-", folder)[:64]
+    common: set[str] | None = None
+    if kind != "csv":
+        with path.open("r", encoding="utf-8-sig", errors="replace") as f:
+            for _n, text in zip(range(lines), f, strict=False):
+                found = _DATASETS.search(text)  # read, not parsed: the load parses each once
+                named = set(_QUOTED.findall(found.group(1))) if found else set()
+                common = named if common is None else common & named
+                if not common:
+                    break
+    if common:
+        return _NAME_CHARS.sub("-", sorted(common)[0])[:64]
+    stem = re.sub(r"\s*\(\d+\)$", "", path.name.split(".")[0])  # 'entities (1)'
+    return _NAME_CHARS.sub("-", stem)[:64] or "watchlist"
+
+
+def file_encoding(path: Path) -> str:
+    """The file's text encoding (a targets.simple.csv saved by a spreadsheet may be UTF-16
+    or a code page), as the importers recognise it."""
+    with path.open("rb") as f:
+        head = f.read(65536)
+    try:
+        enc = detect_encoding(head)
+    except ImportFileError as exc:
+        raise ImportFileError(f"{path.name}: {exc}; a watchlist is loaded from OpenSanctions' "
+                              "entities.ftm.json or targets.simple.csv") from None
+    return "utf-8-sig" if enc in ("utf-8", "utf-8-sig") else enc
+
+
+def file_sha256(path: Path) -> Any:
+    sha = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            sha.update(chunk)
+    return sha
+
+
+__all__ = ["file_encoding", "file_lines", "file_sha256", "guess_name"]
