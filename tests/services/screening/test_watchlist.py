@@ -45,13 +45,13 @@ def test_each_line_is_parsed_once_and_its_entry_indexed_by_its_names(tmp_path, m
 
     from casefile.core.screening.keys import entry_keys
     from casefile.core.screening.records import NAME_PROPS, WEAK_PROPS
-    from casefile.services.screening import watchlist_import
+    from casefile.services.screening import watchlist_files  # (where lines are parsed)
 
     f = write_ftm(tmp_path / "entities.ftm.json")
     parsed = []
     counting = SimpleNamespace(**{**vars(json), "loads": lambda *a, **k: parsed.append(1)
                                   or json.loads(*a, **k)})
-    monkeypatch.setattr(watchlist_import, "json", counting)
+    monkeypatch.setattr(watchlist_files, "json", counting)
     load(f, "s", where=tmp_path)
     lines = [x for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(parsed) == len(lines)  # what was just written is not read back
