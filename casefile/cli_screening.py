@@ -28,6 +28,8 @@ def add_verbs(sub: Any) -> None:
                    "calls it (default: the file's folder or name)")
     w.add_argument("--version", default=None, help="the data's version (default: the newest "
                    "last_change in the file)")
+    w.add_argument("--shrink", action="store_true", help="load a full file that removes more "
+                   "than half of the list's entries (refused otherwise: a download cut short)")
     wsub.add_parser("list", help="the watchlists, with their version and size")
     d = wsub.add_parser("delete", help="remove a watchlist (cases keep their screening "
                         "runs, hits and decisions)")
@@ -83,7 +85,7 @@ def _watchlist(args: argparse.Namespace) -> int:
     progress = Progress()
     try:
         report = load(args.file, args.name, version=args.version, dataset=args.dataset,
-                      progress=progress)
+                      progress=progress, shrink=args.shrink)
     finally:
         progress.end()
     print(report.said())

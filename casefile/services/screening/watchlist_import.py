@@ -87,14 +87,19 @@ def _posts_into(every: list[dict[str, Any]], left_out: Counter[str]) -> tuple[in
     return lines, holders
 
 
+SHRINK_ASK = 0.5  # a full file that would remove more than this share of a list is refused
+SHRINK_FEW = 10  # … unless it removes no more than this many entries
+
+
 def load(path: str | Path, name: str | None = None, *, version: str | None = None,
          dataset: str | None = None, where: Path | None = None,
-         progress: Progress | None = None) -> LoadReport:
+         progress: Progress | None = None, shrink: bool = False) -> LoadReport:
     """Load ``path`` into the watchlist ``name`` (default: the file's dataset, else its
     stem), creating it if new. ``version`` defaults to the newest ``last_change`` the file
     holds, else the day the file was last written. Raises :class:`ImportFileError` naming
     the line of a bad entity, and :class:`Cancelled` (the list unchanged) when ``progress``
-    raises it."""
+    raises it. A full file that would remove more than half of a list's entries (a
+    download cut short at a line's end) is refused unless ``shrink``."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
@@ -115,7 +120,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     name = db.check_name(name or guess or "watchlist")
     new = not db.path_of(name, where).exists()  # made here: gone again when the load fails
     try:
-        return _load(path, name, kind, encoding, version, dataset or guess, where, progress)
+        return _load(path, name, kind, encoding, version, dataset or guess, where, progress,
+                     shrink)
     except (UnicodeDecodeError, csv.Error) as exc:
         reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
         raise ImportFileError(f"{path.name}: not readable as a watchlist in {encoding} "
@@ -138,7 +144,8 @@ def _loaded(name: str, where: Path | None) -> bool:
 
 
 def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
-          dataset: str | None, where: Path | None, progress: Progress | None) -> LoadReport:
+          dataset: str | None, where: Path | None, progress: Progress | None,
+          shrink: bool = False) -> LoadReport:
     con = db.connect(db.path_of(name, where))
     total = path.stat().st_size
     sha = hashlib.sha256()
@@ -203,6 +210,15 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
                                   "Vessel, Airplane); the watchlist is left as it was")
         else:  # a full file: what it no longer holds goes
             gone = con.execute("SELECT id FROM entry WHERE seen != ?", (load_id,)).fetchall()
+            had = len(gone) + report.changed + report.unchanged
+            if not shrink and len(gone) > SHRINK_FEW and len(gone) > SHRINK_ASK * had:
+                # (review: a download cut short at a line's end emptied most of a list)
+                raise ImportFileError(
+                    f"{path.name} would remove {len(gone):,} of the {had:,} entries of the "
+                    f"watchlist {name!r}, more than half: is the file whole (a download that "
+                    "did not finish)? The watchlist is left as it was; if the list has "
+                    "shrunk so, load it with 'casefile watchlist import FILE --name "
+                    f"{name} --shrink'")
             for (eid,) in gone:
                 con.execute("DELETE FROM token WHERE entry = ?", (eid,))
             con.execute("DELETE FROM entry WHERE seen != ?", (load_id,))

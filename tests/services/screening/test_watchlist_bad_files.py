@@ -81,3 +81,36 @@ def test_a_first_load_of_no_matchable_entity_makes_no_list(tmp_path):
         with pytest.raises(ImportFileError, match="holds no entity of a schema that is"):
             load(f, "t", where=tmp_path)
         assert not db.path_of("t", tmp_path).exists()
+
+
+def _simple_rows(n):
+    head = ("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+            "phones,emails,program_ids,dataset,first_seen,last_seen,last_change")
+    rows = [f'NK-{i},Company,"Sky Tech {i} ""LLC""",,,ru,,,,,,,sanctions,2022-03-01,'
+            f"2024-06-01,2024-05-01" for i in range(n)]
+    return head, rows
+
+
+def test_a_download_cut_short_does_not_empty_a_list(tmp_path):
+    """(look15, blocker) Reloading a list from a targets.simple.csv cut short removed 53 of
+    its 62 entries, loaded the half-written last row as a changed entry, and exit 0;
+    screening then called a listed party clean. A row cut inside is refused naming its
+    line; a file cut at a line's end that would remove most of the list is refused unless
+    the user says the list has shrunk so."""
+    head, rows = _simple_rows(62)
+    whole = tmp_path / "targets.simple.csv"
+    whole.write_text("\n".join([head, *rows]) + "\n", "utf-8")
+    load(whole, "l", where=tmp_path)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[:data.index(b"Sky Tech 8 ") + 4])  # inside a quoted cell
+    with pytest.raises(ImportFileError, match=r"cut\.csv, line \d+: the row has \d+ of the "
+                                              r"header's 16 cells — was the file cut short"):
+        load(cut, "l", where=tmp_path)
+    at_line = tmp_path / "at_line.csv"
+    at_line.write_text("\n".join([head, *rows[:9]]) + "\n", "utf-8")
+    with pytest.raises(ImportFileError, match="would remove 53 of the 62 entries"):
+        load(at_line, "l", where=tmp_path)
+    (w,) = db.list_all(tmp_path)
+    assert w.entries == 62  # left as it was
+    assert load(at_line, "l", where=tmp_path, shrink=True).removed == 53

@@ -64,6 +64,12 @@ def csv_dicts(path: Path, f: TextIO) -> tuple[list[str], Iterator[tuple[int, dic
         line = skipped + 2
         try:
             for row in reader:
+                if None in row.values():  # fewer cells than the header: a row cut short
+                    cells = sum(v is not None for v in row.values())
+                    raise ImportFileError(
+                        f"{path.name}, line {line}: the row has {cells} of the header's "
+                        f"{len(header)} cells — was the file cut short (a download that did "
+                        "not finish)? Nothing was loaded from it")
                 yield line, row
                 line = skipped + reader.line_num + 1
         except csv.Error as exc:
