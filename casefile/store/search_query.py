@@ -25,6 +25,12 @@ _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
 DATE_WORDS = (("birth", "born"), ("incorporation", "incorporated"),
               ("dissolution", "dissolved"))
 _COLUMN = {word: col for col, word in DATE_WORDS}
+# other words for a date's word, as the index has it ('founded 2015': incorporated)
+_SAME = {"born": "born", "incorporated": "incorporated", "dissolved": "dissolved",
+         "founded": "incorporated", "established": "incorporated", "registered":
+         "incorporated", "liquidated": "dissolved"}
+# words between a date's word and its year that change nothing ('born in 1954')
+_BETWEEN = frozenset({"in", "on", "of", "during", "around", "about", "c", "circa", "ca"})
 # the most words between a date's word and its year ('born between 1 March 1950 and 31
 # December 1954': 7)
 DATE_NEAR = 10
@@ -46,6 +52,7 @@ def groups(user_query: str) -> list[list[Term]]:
     group: list[Term] = []
     terms = 0
     word_before = ""  # the last term's word, when it is a date's word ('born') on its own
+    between = False  # and a word like 'in' came after it
 
     def close() -> None:
         nonlocal terms
@@ -59,7 +66,7 @@ def groups(user_query: str) -> list[list[Term]]:
     for phrase, word in _TOKEN.findall(text):
         if word == "OR" and group:
             close()
-            word_before = ""
+            word_before, between = "", False
             continue
         raw = phrase if phrase else word
         words = re.findall(r"\w+", spaced_cjk(raw))
@@ -70,17 +77,23 @@ def groups(user_query: str) -> list[list[Term]]:
             # 'born 1954': the year of that date, not a 1954 anywhere in the party's text
             # (an FtM id 'ent-1954' in a citation): the year near the date's word, and the
             # date checked by the search
-            group[-1] = Term(f'NEAR("{word_before}" "{body}", {DATE_NEAR})',
-                             (_COLUMN[word_before], word_before, body))
-            word_before = ""
+            if between:  # 'born in 1954' is 'born 1954' (look15: it found only the texts
+                group.pop()  # saying 'born in 1954', none of the people born then)
+            doc = _SAME[word_before]
+            group[-1] = Term(f'NEAR("{doc}" "{body}", {DATE_NEAR})',
+                             (_COLUMN[doc], word_before, body))
+            word_before, between = "", False
             continue
+        if word_before and not phrase and body.lower() in _BETWEEN and not between:
+            between = True  # (kept as a word of its own unless a year follows)
+        else:
+            word_before, between = (body.lower() if body.lower() in _SAME else ""), False
         # a word finds those it begins ('Tekh' finds Tekhkrim) — but a year finds itself:
         # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
         star = "*" if not phrase and len(words) == 1 and by_prefix(words[0]) else ""
         term = Term(f'"{body}"{star}')
-        word_before = body.lower() if body.lower() in _COLUMN else ""  # ('"born"' too)
         if term in group:
-            word_before = word_before if group[-1] == term else ""
+            word_before, between = "", False
             continue
         if terms >= MAX_TERMS:
             break
@@ -104,9 +117,9 @@ def dated_years(query: str) -> list[tuple[str, str]]:
 def dated_filter(conn: Connection, query: str, low: int, high: int
                  ) -> tuple[str, tuple[object, ...]]:
     """SQL (and its parameters) that keeps, of the parties (rowids ``low``…``high``) the
-    query finds, those whose date it asks for by word and year holds that year, or whose
-    text says it in so many words ('born 1954 in Kazan', quoted from a source about a party
-    whose birth date is not entered yet); with OR, a party one of the groups finds so."""
+    query finds, those whose date it asks for by word and year holds that year, or — when the
+    date is not entered — whose text says it ('born in 1954 in Kazan'); with OR, a party one
+    of the groups finds so."""
     found = groups(query)
     if not any(t.dated for g in found for t in g):
         return "", ()
@@ -124,11 +137,15 @@ def dated_filter(conn: Connection, query: str, low: int, high: int
             if t.dated is None:
                 continue
             col, word, year = t.dated
-            way.append("(EXISTS (SELECT 1 FROM entity e WHERE e.id = search_index.rowid - ? "
-                       f"AND casefile_holds_year(e.{col}_text || ' ' || coalesce("
-                       f"e.{col}_edtf, ''), ?)) OR search_index.rowid IN (SELECT rowid FROM "
-                       "search_index WHERE search_index MATCH ?))")
-            params += [low, year, f'"{word} {year}"']
+            # the date as entered; a party without one (not entered yet) by what its text
+            # says ('Иванов, born in 1954 in Kazan'); one whose date says otherwise is not
+            # found by a text's 'born in 1954' (look15: a man born in 1960, a press report)
+            way.append("EXISTS (SELECT 1 FROM entity e WHERE e.id = search_index.rowid - ? "
+                       f"AND (casefile_holds_year(e.{col}_text || ' ' || coalesce("
+                       f"e.{col}_edtf, ''), ?) OR (e.{col}_text IS NULL AND "
+                       "search_index.rowid IN (SELECT rowid FROM search_index WHERE "
+                       "search_index MATCH ?))))")
+            params += [low, year, f'NEAR("{word}" "{year}", 2)']
         ways.append(" AND ".join(way) or "1")
     return (" AND (search_index.rowid NOT BETWEEN ? AND ? OR "
             + " OR ".join(f"({w})" for w in ways) + ")", tuple(params))

@@ -107,3 +107,31 @@ def test_the_dated_party_is_found_and_the_others_are_not(case):
         assert names("1954") == {"Party 0", "Party 1", "Party 2", "Party 4", "Party 5"}
         assert names("incorporated 2015") == {"Party 2"}
         assert names("born 1960 OR incorporated 2001") == {"Party 1", "Party 3", "Party 5"}
+
+
+def test_born_in_a_year_and_founded_in_one_read_as_the_dates(tmp_path):
+    """(look15) 'born in 1954' found only a man born in 1960 whose notes quoted a press
+    report 'born in 1954', and none of the people born then; 'founded 2015' found nothing.
+    A word between the date's word and the year changes nothing, 'founded' is an
+    incorporation, a date entered outweighs a text, and a party without one is found by
+    what its text says."""
+    c = Case.new(tmp_path / "b.casefile")
+    src = c.create("source", {"title": "Press"}).result
+    born54 = c.create("entity", {"name": "SMIRNOV, Ivan", "kind": "person",
+                                 "birth": "2 March 1954"}).result
+    grachev = c.create("entity", {"name": "GRACHEV, Boris", "kind": "person", "birth": "1960",
+                                  "description": "born in 1954 according to one press "
+                                                 "report"}).result
+    unknown = c.create("entity", {"name": "IVANOV, Petr", "kind": "person"}).result
+    c.create("citation", {"source_id": src, "entity_id": unknown,
+                          "excerpt": "Иванов, born in 1954 in Kazan"})
+    volga = c.create("entity", {"name": "Volga Trade", "incorporation": "2015"}).result
+    with c.read() as conn:
+        def found(q: str) -> set[int]:
+            return {h.id for h in search.search(conn, q) if h.kind == "entity"}
+        for q in ("born in 1954", "born 1954", "Born in 1954.", "born c. 1954"):
+            assert found(q) == {born54, unknown}, q
+        assert grachev not in found("born in 1954")
+        assert found("founded 2015") == found("founded in 2015") == {volga}
+        assert found("born in Kazan") == {unknown}  # (no year: words as ever)
+    c.close()
