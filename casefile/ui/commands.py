@@ -67,7 +67,7 @@ class WindowCommands(QObject):
         m.save_copy.triggered.connect(self.save_copy)
         m.close.triggered.connect(lambda: self.store_typing(s.close))
         m.quit.triggered.connect(parent.close)
-        m.undo.triggered.connect(lambda: record_ops.undo(s).run())
+        m.undo.triggered.connect(self.undo)
         m.redo.triggered.connect(lambda: record_ops.redo(s).run())
         for kind, act in m.new_record.items():
             act.triggered.connect(lambda _=False, k=kind: self.new_record(k))
@@ -306,6 +306,16 @@ class WindowCommands(QObject):
         from casefile.ui.exchange_actions import export_csv_tables
 
         export_csv_tables(self.session, self.parent_widget, self.status)
+
+    def undo(self) -> None:
+        """Undo the last step; one that cannot be redone (an import) is asked about first."""
+        from casefile.ui.undo_final import undo_asking
+
+        self.dialogs.pop("undo", None)
+        box = undo_asking(self.session, self.parent_widget,
+                          lambda: record_ops.undo(self.session).run())
+        if box is not None:
+            self.dialogs["undo"] = box
 
     def search(self, query: str) -> None:
         """The toolbar's search field: its text in the search panel."""

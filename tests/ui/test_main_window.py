@@ -332,7 +332,17 @@ def test_import_wizard_checks_then_imports_and_undoes(qtbot, demo_window, tmp_pa
     assert win.case.counts()["shipment"] == 6
     assert len(win.case.children("shipment", "consignee_id", 4)) == 2  # the accepted match
     assert win.menus.actions()["undo"].text() == "&Undo Import trade.csv (cannot be redone)"
-    win.menus.actions()["undo"].trigger()
+    win.menus.actions()["undo"].trigger()  # final: asked first (look15), Cancel the default
+    box = win.commands.dialogs["undo"]
+    assert "Undo “Import trade.csv”?" in box.text() and "cannot be redone" in box.text()
+    assert box.defaultButton() is box.button(box.StandardButton.Cancel)
+    box.button(box.StandardButton.Cancel).click()
+    wait_idle(qtbot, win)
+    assert win.case.counts()["shipment"] == 6  # kept
+    win.menus.toolbar_undo.trigger()  # the toolbar's Undo asks too
+    box = win.commands.dialogs["undo"]
+    next(b for b in box.buttons() if b.text() == "Undo import").click()
+    qtbot.waitUntil(lambda: win.case.counts()["shipment"] == 4, timeout=10000)
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 4
     assert win.statusBar().currentMessage() == ("Undone: Import trade.csv (for good: import "
