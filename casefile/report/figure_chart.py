@@ -19,13 +19,15 @@ from casefile.core.chart.model import LINK_KINDS, ChartGraph
 from casefile.core.chart.rules import Rule, formatting
 from casefile.core.chart.state import ChartState
 from casefile.report.figure_chart_links import AT_MOST, Drawn, link_labels
-from casefile.report.figure_layout import Box, clear_spot
-from casefile.report.figure_text import label_strings, text_width, wrap_text
+from casefile.report.figure_chart_names import node_labels
+from casefile.report.figure_layout import Box
+from casefile.report.figure_text import label_strings, text_width
 
 DASH = {"solid": None, "dashed": [4, 2.5], "dotted": [0.8, 1.8]}
+LINK_WORDS = {"shipment": "shipments", "relationship": "relationships",
+              "sanction": "sanctions", "participation": "took part in an event",
+              "shared_event": "shared an event"}
 FAN_PT = 2.2  # points between links of one pair
-LABELS = 120  # the most node labels printed (the busiest nodes first)
-NAME_GROUND = colors.Color(1, 1, 1, alpha=0.8)  # under a node's label
 
 
 @dataclass
@@ -111,34 +113,9 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         boxes[i] = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
         taken.append(boxes[i])
     segments = [(x1, y1, x2, y2) for _i, x1, y1, x2, y2 in drawn]
-    named: list[Box] = []  # the node labels written
-    tried = 0  # (the best-connected LABELS × 4 nodes are tried: a big chart stays quick)
-    for i in np.argsort(-degree, kind="stable").tolist():
-        if hidden[i]:
-            continue
-        if len(named) == LABELS or tried == LABELS * 4:
-            break
-        tried += 1
-        x, y = xy(i)
-        # two short lines beside its node where they cross fewest lines; never over a
-        # node (it would hide it) or another label (one over the other is read as neither)
-        lines = wrap_text(graph.nodes[i].label, 6, 84, max_lines=2)
-        w = max(text_width(line, 6) for line in lines)
-        own = boxes[i]  # (a label beside its node sits within a point or two of it)
-        spot = clear_spot(x, y, 4.5 * float(sizes[i]) + 1, w, len(lines) * 7.5 + 1,
-                          (0.0, legend_h, width, height),
-                          [b for b in _near(taken, x, y) if b is not own],
-                          _near(segments, x, y))
-        if spot is None:
-            continue
-        taken.append(spot.box)
-        named.append(spot.box)
-        b = spot.box
-        d.add(Rect(b[0], b[1], b[2] - b[0], b[3] - b[1], strokeColor=None,
-                   fillColor=NAME_GROUND))  # over the lines it crosses
-        for k, line in enumerate(lines):
-            for s in label_strings(spot.x, spot.top - 6 - 7.5 * k, line, 6, spot.anchor):
-                d.add(s)
+    radius = [4.5 * float(r) for r in sizes]
+    named = node_labels(d, graph, ~hidden, degree, xy, radius, boxes, taken, segments,
+                        (0.0, legend_h, width, height))
     captioned = link_labels(d, graph, drawn, taken)
     _legend(d, items, places, rows)
     left = len(graph.links) - len(links)
@@ -150,22 +127,15 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         said.append(f"{int(hidden.sum()):,} hidden by the analyst")
     if left:
         said.append(f"{left:,} links outside the window or touching hidden nodes")
-    if len(named) < sum(shown):
-        said.append(f"labels on {len(named):,} of {sum(shown):,} nodes (the best-connected "
-                    "that had room)")
+    if named < sum(shown):
+        said.append(f"labels on {named:,} of {sum(shown):,} nodes (the best-connected that "
+                    "had room)")
     if len(links) > AT_MOST:
         said.append(f"no link labels (more than {AT_MOST:,} links)")
     elif captioned < len(links):
         said.append(f"{captioned:,} of {len(links):,} links labelled (the others had no "
                     "room)")
     return SavedChartFigure(d, "; ".join(said) + ".")
-
-
-def _near(boxes: list[tuple[float, float, float, float]], x: float, y: float
-          ) -> list[tuple[float, float, float, float]]:
-    """The boxes (or segments) that come within reach of a label at (x, y)."""
-    return [b for b in boxes if min(b[0], b[2]) < x + 110 and max(b[0], b[2]) > x - 110
-            and min(b[1], b[3]) < y + 40 and max(b[1], b[3]) > y - 40]
 
 
 def _day(d: date | None) -> str:
@@ -179,6 +149,10 @@ LEGEND_ROW = 11.0  # points between the legend's rows
 def _legend_items(graph: ChartGraph) -> Legend:
     kinds = sorted({n.kind for n in graph.nodes})
     items = [(k.replace("_", " "), KIND_COLOURS.get(k, "#7F7F7F"), "node") for k in kinds]
+    # the links' colours, for the kinds drawn (look15: an orange line was not explained)
+    present = {LINK_KINDS[int(k)] for k in np.unique(graph.link_kinds)} if graph.links else set()
+    items += [(LINK_WORDS[k], LINK_COLOURS[k], "solid") for k in LINK_KINDS
+              if k in present and k in LINK_COLOURS and k in LINK_WORDS]
     items += [("solid: cited A–B / 1–2", "#4D4D4D", "solid"),
               ("dashed: cited lower", "#4D4D4D", "dashed"),
               ("dotted: not cited", "#4D4D4D", "dotted"),

@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Circle, Line, Rect, String
 from casefile.core.chart.state import ChartState, arrange
 from casefile.report.figure_chart import chart_figure
 from casefile.report.figure_chart_links import PAD, SIZE
+from casefile.report.figure_chart_names import GROUND, GROUND_FORCED
 from casefile.report.fonts import register_fonts
 from casefile.services.exchange.demo import write_demo
 from casefile.services.queries.chart import read_graph
@@ -33,11 +34,12 @@ def demo_graph(tmp_path_factory):
 
 def _parts(fig):
     items = fig.drawing.contents
-    boxes = [(r.x, r.y, r.x + r.width, r.y + r.height) for r in items
-             if isinstance(r, Rect) and r.width > 0]
-    # a link label's ground is one line of SIZE high; a node label's, one or two of 7.5
-    grounds = [b for b in boxes if abs(b[3] - b[1] - (SIZE + 2 * PAD)) < 1e-6]
-    names = [b for b in boxes if b not in grounds]
+    rects = [r for r in items if isinstance(r, Rect) and r.width > 0]
+    box = lambda r: (r.x, r.y, r.x + r.width, r.y + r.height)  # noqa: E731
+    # a link label's ground is one line of SIZE high; a node label's, one or two of 7.5 —
+    # written clear, or (a best-connected node without a free spot) on a denser ground
+    grounds = [box(r) for r in rects if abs(r.height - (SIZE + 2 * PAD)) < 1e-6]
+    names = [box(r) for r in rects if r.fillColor.alpha == GROUND.alpha and box(r) not in grounds]
     circles = [(c.cx - c.r, c.cy - c.r, c.cx + c.r, c.cy + c.r) for c in items
                if isinstance(c, Circle)]
     lines = [(ln.x1, ln.y1, ln.x2, ln.y2) for ln in items if isinstance(ln, Line)]
@@ -128,3 +130,20 @@ def test_nodes_with_room_beside_them_are_all_labelled(demo_graph):
     fig = chart_figure("Columns", demo_graph, positions, state, 480)
     _g, _c, _l, _s, names = _parts(fig)
     assert len(names) == 12 and "labels on" not in fig.caption
+
+
+def test_the_best_connected_nodes_are_named_even_without_a_free_spot(demo_graph):
+    """(look15) The hub of a chart — its best-connected node — printed without its name when
+    every spot beside it was taken. The few best-connected are named at the spot that covers
+    least, under the names written clear."""
+    state = ChartState(layout="force")
+    positions = np.array([(0.02 * k, 0.0) for k in range(12)], float)  # all on top of each other
+    fig = chart_figure("Crowded", demo_graph, positions, state, 480)
+    rects = [r for r in fig.drawing.contents if isinstance(r, Rect) and r.width > 0]
+    forced = [r for r in rects if r.fillColor.alpha == GROUND_FORCED.alpha]
+    assert forced  # named though nothing was free
+    text = " ".join(s.text for s in fig.drawing.contents if isinstance(s, String))
+    degree = np.bincount(np.concatenate([demo_graph.src, demo_graph.dst]),
+                         minlength=len(demo_graph.nodes))
+    hub = demo_graph.nodes[int(np.argmax(degree))].label
+    assert hub.split()[0] in text
