@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.cli_progress import Progress
+from casefile.core.labels import counted
 
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
@@ -67,7 +68,7 @@ def _export_pdf(args: argparse.Namespace, open_case: Callable[..., Any]) -> int:
             report = export_dossier(case, args.output, options, progress)
         finally:
             progress.end()
-    print(f"Wrote {args.output} ({report.pages} pages)")
+    print(f"Wrote {args.output} ({counted(report.pages, 'page')})")
     for note in report.notes[:50]:
         print(f"note: {note}")
     if len(report.notes) > 50:

@@ -55,8 +55,8 @@ def check_header(real: Path, name: str) -> None:
         raise NotACaseError(f"{name} is an SQLite database but not a Casefile case")
     wal = real.with_name(real.name + "-wal")
     if pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
-        raise CorruptCaseError(f"{name} is truncated: {size} bytes where the database "
-                               f"says {pages * page_size}. {restore_or_repair(name)}")
+        raise CorruptCaseError(f"{name} is truncated: {size:,} bytes where the database "
+                               f"says {pages * page_size:,}. {restore_or_repair(name)}")
 
 
 def read_schema(real: Path, name: str) -> Schema:

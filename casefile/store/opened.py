@@ -86,7 +86,7 @@ def open_engine(path: Path, real: Path, held: lock.CaseLock | None, backup: Path
 
 def damage_reason(name: str, damage: str) -> str:
     return (f"it fails SQLite's quick check ({damage}), so nothing more is written into it; "
-            f"run `casefile repair {name} -o REPAIRED.casefile` to copy what can be read "
+            f"run: casefile repair {name} -o REPAIRED.casefile — to copy what can be read "
             "into a new case")
 
 
