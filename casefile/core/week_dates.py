@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from casefile.core.datetypes import FuzzyDate, FuzzyDateError, check_year, day_words, mark
 
@@ -38,11 +38,39 @@ _SPAN = re.compile(r"\s*–\s*|\s+-\s+|\s+(?:to|till|until|through|and|по)\s+"
 _SPAN_START = re.compile(r"^(?:from|between|с)\s+")
 
 
+_OPEN = re.compile(r"^(since|from|after|until|till|by|before|с|после|до|по)\s+(.+)$")
+
+
+def _open(text: str, limit: str, week: FuzzyDate) -> FuzzyDate:
+    """'since week 12 2019' and the like: from or until a week, the other end open."""
+    assert week.start is not None and week.end is not None
+    lo, _sep, hi = week.edtf.partition("/")
+    name = week.reading.split(" (")[0]
+    if limit in ("since", "from", "с"):
+        return FuzzyDate(text, f"{lo}/..", week.start, None, "open", week.approximate,
+                         week.uncertain, f"from {name} on ({day_words(week.start)})")
+    if limit in ("after", "после"):
+        day = week.end + timedelta(days=1)
+        return FuzzyDate(text, f"{day.isoformat()}/..", day, None, "open", week.approximate,
+                         week.uncertain, f"after {name} (from {day_words(day)})")
+    if limit in ("before", "до"):
+        day = week.start - timedelta(days=1)
+        return FuzzyDate(text, f"../{day.isoformat()}", None, day, "open", week.approximate,
+                         week.uncertain, f"before {name} (until {day_words(day)})")
+    return FuzzyDate(text, f"../{hi or lo}", None, week.end, "open", week.approximate,
+                     week.uncertain, f"until {name} ({day_words(week.end)})")
+
+
 def read_week(text: str, s: str) -> FuzzyDate | None:
     """The ISO week (or a day of one) ``s`` names, or the weeks from one to another ('week
     12 2019 – week 14 2019'); None when it names no week. 'about week 12 2019' is
     approximate, 'week 12 2019?' uncertain."""
     words = " ".join(s.lower().split())
+    opened = _OPEN.match(words)
+    if opened and not _SPAN.search(opened.group(2)):  # ('from week 12 to week 14': a span)
+        week = _one(text, opened.group(2))
+        if week is not None:
+            return _open(text, opened.group(1), week)
     parts = _SPAN.split(_SPAN_START.sub("", words))
     if len(parts) != 2 and words.count("/") == 1:  # '2019-W12/2019-W14', as EDTF writes one
         parts = words.split("/")

@@ -36,7 +36,8 @@ SECTIONS: list[tuple[str, str, list[str]]] = [
      "Numbered as ISO 8601 numbers them: Monday to Sunday, week 1 holding the year's first "
      "Thursday. Kept as the span of its days.",
      ["week 12 2019", "2019-W12", "KW 12/2019", "the 12th week of 2019", "12-я неделя 2019 г.",
-      "2019-W12-3"]),
+      "2019-W12-3", "about week 12 2019", "week 12 2019 – week 14 2019",
+      "since week 12 2019"]),
     ("Approximate and uncertain", "", ["about June 2022", "circa 2021",
                                        "on or about February 14, 2023",
                                        "in or around March 2022", "June 2022?", "около 2021 года",

@@ -108,3 +108,19 @@ def test_the_dash_a_russian_keyboard_types():
 def test_a_span_of_weeks_that_ends_before_it_begins_is_refused():
     with pytest.raises(FuzzyDateError, match="before it begins"):
         parse_fuzzy_date("week 14 2019 – week 12 2019")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("since week 12 2019", date(2019, 3, 18), None),
+    ("from week 12 2019", date(2019, 3, 18), None),
+    ("after week 12 2019", date(2019, 3, 25), None),
+    ("until week 12 2019", None, date(2019, 3, 24)),
+    ("before week 12 2019", None, date(2019, 3, 17)),
+])
+def test_a_week_can_open_or_close_an_open_span(text, start, end):
+    """(look15) 'since week 12 2019' and 'until week 12 2019' were refused, though 'since
+    Q3 2022' is read."""
+    found = parse_fuzzy_date(text)
+    assert (found.start, found.end) == (start, end)
+    again = parse_fuzzy_date(found.edtf)
+    assert (again.start, again.end) == (start, end)
