@@ -260,7 +260,7 @@ class ChartToolbar(QToolBar):
     # -- export -------------------------------------------------------------------------
     def _export(self, fmt: str, view_only: bool = False) -> None:
         case = self.dock.session.case
-        stem = f"{case.path.stem} chart" if case else "chart"
+        stem = (f"{case.path.stem} chart" if case else "chart") + (" part" if view_only else "")
         default = (case.path.with_name(f"{stem}.{fmt}") if case else Path(f"{stem}.{fmt}"))
         name, _ = QFileDialog.getSaveFileName(self, f"Export chart as {fmt.upper()}",
                                               str(default), f"{fmt.upper()} (*.{fmt})")

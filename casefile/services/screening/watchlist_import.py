@@ -101,6 +101,8 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
     raises it. A full file that would remove more than half of a list's entries (a
     download cut short at a line's end) is refused unless ``shrink``."""
     path = Path(path)
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder: give the file of the list in it")
     if not path.is_file():
         raise ImportFileError(f"{path}: no such file")
     encoding = file_encoding(path)
@@ -164,7 +166,7 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
         delta = False
         seen: set[str] = set()  # the entities nested in lines read so far
         if kind == "csv":
-            _load_csv(path, w, progress, encoding)
+            newest = _load_csv(path, w, progress, encoding)
             sha = file_sha256(path)
         else:
             posts = FlatPosts(con, report.left_out)
@@ -252,21 +254,27 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
 
 
 def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
-              encoding: str = "utf-8-sig") -> None:
+              encoding: str = "utf-8-sig") -> str:
+    """Load a targets.simple.csv; its newest last_change (the list's version, as a JSON
+    file's: look15, the file's date was taken though the rows said when they changed)."""
+    newest = ""
     with path.open("r", encoding=encoding, newline="") as f:
         for n, rec in simple_rows(path, f):
             if progress is not None and n % 5000 == 0:
                 progress(0, 0, f"line {n:,}")  # the size read is not known here
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": {
                 k: v for k, v in rec["properties"].items() if v and any(v)},
-                "datasets": rec.get("_datasets") or []}
+                "datasets": rec.get("_datasets") or [],
+                "last_change": rec.get("_last_change") or None}
             parsed = entry_row(obj)
             if parsed is None:
                 w.report.skipped += 1
                 continue
+            newest = max(newest, str(parsed[0][7] or ""))
             w.put(*parsed)
             for i, props in enumerate(simple_sanctions(rec)):
                 w.put_sanction(f"{rec['id']}#sanction-{i + 1}", rec["id"], props)
+    return newest
 
 
 def _after_posts(progress: Progress) -> Progress:

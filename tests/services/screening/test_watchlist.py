@@ -112,6 +112,7 @@ def test_a_file_without_change_dates_is_versioned_by_the_day_it_was_written(tmp_
     from datetime import datetime
 
     f = write_simple(tmp_path / "targets.simple.csv")
+    f.write_text(f.read_text("utf-8").replace(",2024-05-01\n", ",\n"), "utf-8")  # (none said)
     when = datetime(2026, 10, 3, 12, 0).timestamp()
     os.utime(f, (when, when))
     r = load(f, "simple", where=tmp_path)
@@ -233,3 +234,20 @@ def test_two_downloads_in_one_folder_are_two_lists_named_by_their_datasets(tmp_p
     layout = _lines(tmp_path / "peps" / "entities.ftm.json",
                     [ftm("P-2", "Person", "Olga Ivanova", datasets=("wd_peps",))])
     assert load(layout, where=tmp_path).name == "peps"
+
+
+def test_a_targets_simple_csv_is_versioned_by_its_newest_change(tmp_path):
+    """(look15) A targets.simple.csv whose rows said they last changed on 2024-05-01 was
+    given the file's own date as its version, as if it said nothing."""
+    import os
+    from datetime import datetime
+
+    f = write_simple(tmp_path / "targets.simple.csv")
+    when = datetime(2026, 10, 3, 12, 0).timestamp()
+    os.utime(f, (when, when))
+    assert load(f, "simple", where=tmp_path).version == "2024-05-01"
+
+
+def test_a_folder_is_said_to_be_one(tmp_path):
+    with pytest.raises(ImportFileError, match="is a folder"):
+        load(tmp_path, "x", where=tmp_path)

@@ -216,6 +216,7 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
             "properties": props, "langs": {},
             "_sanctions": [sanction_parts(s) for s in nested(row.get("sanctions"))],
             "_program_ids": nested(row.get("program_ids")), "_datasets": datasets,
+            "_last_change": row.get("last_change") or "",
             "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
                                + seen)}
 
