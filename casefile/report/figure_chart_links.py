@@ -15,6 +15,7 @@ from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 
 from casefile.core.chart.colours import LINK_COLOURS
+from casefile.core.chart.crossing import crossed
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.parts import CAPTION_ALONG
 from casefile.report.figure_layout import Box
@@ -87,21 +88,11 @@ def _meets(box: Box, boxes: list[Box]) -> bool:
 
 
 def _crossed(box: Box, segs: np.ndarray) -> bool:
-    """Whether one of ``segs`` (x1, y1, x2, y2 rows) passes through ``box``: its bounding
-    box meets the box and the box's corners are not all on one side of its line."""
+    """Whether one of ``segs`` (x1, y1, x2, y2 rows) passes through ``box``."""
     if not len(segs):
         return False
     x1, y1, x2, y2 = segs.T
-    left, bottom, right, top = box
-    hit = (np.maximum(x1, x2) >= left) & (np.minimum(x1, x2) <= right) \
-        & (np.maximum(y1, y2) >= bottom) & (np.minimum(y1, y2) <= top)
-    if not hit.any():
-        return False
-    ax, ay, dx, dy = x1[hit], y1[hit], x2[hit] - x1[hit], y2[hit] - y1[hit]
-    sides = [dx * (cy - ay) - dy * (cx - ax)
-             for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))]
-    low, high = np.minimum.reduce(sides), np.maximum.reduce(sides)
-    return bool(((low <= 0) & (high >= 0)).any())
+    return crossed(box[0], box[1], box[2], box[3], x1, y1, x2, y2)
 
 
 __all__ = ["AT_MOST", "link_labels"]

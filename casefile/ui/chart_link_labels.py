@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
 
 from casefile.core.chart.colours import LINK_COLOURS
+from casefile.core.chart.crossing import crossed
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.parts import CAPTION_ALONG
 from casefile.ui.chart_cells import Grid
@@ -150,19 +151,9 @@ class LinkLabels:
 
 def _crossed(rect: QRectF, lines: tuple[np.ndarray, ...], others: np.ndarray) -> bool:
     """Whether one of the ``others`` of ``lines`` (ends in screen pixels) passes through
-    ``rect``: its box meets the rectangle and the rectangle's corners are not all on one
-    side of it."""
-    x1, y1, x2, y2 = lines
-    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-    hit = others & (np.maximum(x1, x2) >= left) & (np.minimum(x1, x2) <= right) \
-        & (np.maximum(y1, y2) >= top) & (np.minimum(y1, y2) <= bottom)
-    if not hit.any():
-        return False
-    ax, ay, dx, dy = x1[hit], y1[hit], x2[hit] - x1[hit], y2[hit] - y1[hit]
-    sides = [dx * (cy - ay) - dy * (cx - ax)
-             for cx, cy in ((left, top), (right, top), (left, bottom), (right, bottom))]
-    low, high = np.minimum.reduce(sides), np.maximum.reduce(sides)
-    return bool(((low <= 0) & (high >= 0)).any())
+    ``rect``."""
+    x1, y1, x2, y2 = (a[others] for a in lines)
+    return crossed(rect.left(), rect.top(), rect.right(), rect.bottom(), x1, y1, x2, y2)
 
 
 def _reach(rect: QRectF, dx: float, dy: float, length: float) -> float:

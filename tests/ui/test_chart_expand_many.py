@@ -57,13 +57,20 @@ def test_a_large_expansion_is_asked_about_and_can_bring_the_most_linked(qtbot, w
     assert dock.scope.asked is None and len(dock.graph.nodes) == PARTIES + 1
 
 
-def test_add_all_brings_every_neighbour(qtbot, window, tmp_path):
+def _asked(qtbot, window, tmp_path):
+    """A chart of one party and OFAC, asked about OFAC's 79 other parties: (dock, ids)."""
     path = tmp_path / "many.casefile"
     ids = _case(path)
     dock = open_chart(qtbot, window, path, PARTIES + 1)
     dock.scope.chart_from([("entity", ids[1])])
     dock.scope.expand([0])
     dock.scope.expand([dock.graph.index["authority:ofac"]])
+    assert dock.scope.asked is not None
+    return dock, ids
+
+
+def test_add_all_brings_every_neighbour(qtbot, window, tmp_path):
+    dock, _ids = _asked(qtbot, window, tmp_path)
     _button(dock.scope.asked, "Add all 79").click()
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == PARTIES + 1, timeout=5000)
     assert dock.state.scope == {n.key for n in dock.graph.nodes}
@@ -75,14 +82,8 @@ def test_the_answer_finds_its_nodes_again_when_the_chart_changed_meanwhile(qtbot
     node numbers of the chart as it had been (an IndexError, or another node expanded)."""
     from casefile.ui.ops import records as record_ops
 
-    path = tmp_path / "many.casefile"
-    ids = _case(path)
-    dock = open_chart(qtbot, window, path, PARTIES + 1)
-    dock.scope.chart_from([("entity", ids[1])])
-    dock.scope.expand([0])
-    dock.scope.expand([dock.graph.index["authority:ofac"]])
+    dock, ids = _asked(qtbot, window, tmp_path)
     box = dock.scope.asked
-    assert box is not None
     record_ops.delete_record(window.session, "entity", ids[1], cascade=True).run()
     qtbot.waitUntil(lambda: f"entity:{ids[1]}" not in dock.graph.index, timeout=10000)
     wait_idle(qtbot, window)
