@@ -80,8 +80,6 @@ def _watchlist(args: argparse.Namespace) -> int:
         return 0
     if args.watchlist_verb == "delete":
         return _delete(args.name, args.yes)
-    print(f"Licence: {db.LICENCE}", file=sys.stderr)
-
     progress = Progress()
     try:
         report = load(args.file, args.name, version=args.version, dataset=args.dataset,
@@ -89,6 +87,7 @@ def _watchlist(args: argparse.Namespace) -> int:
     finally:
         progress.end()
     print(report.said())
+    print(f"Licence: {db.LICENCE}", file=sys.stderr)  # (of the data loaded: not on a failure)
     return 0
 
 

@@ -139,3 +139,16 @@ def test_progress_is_drawn_on_a_terminal_and_kept_out_of_logs(tmp_path, monkeypa
     shown = term.getvalue()
     assert "\r2 of 2 parties\n" in shown  # redrawn in place, then ended
     assert shown.index("\r2 of 2 parties\n") < shown.index("1 flagged hit(s)")
+
+
+def test_the_licence_is_said_of_data_loaded_not_before_a_failure(tmp_path, monkeypatch,
+                                                                  capsys):
+    """(look15) The licence paragraph was printed before every load, failed ones too."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    bad = tmp_path / "bin.csv"
+    bad.write_bytes(bytes(range(256)) * 64)
+    assert main(["watchlist", "import", str(bad), "--name", "b"]) == 1
+    assert "CC BY-NC 4.0" not in capsys.readouterr().err
+    assert main(["watchlist", "import", str(write_ftm(tmp_path / "e.ftm.json")), "--name",
+                 "ofac"]) == 0
+    assert "CC BY-NC 4.0" in capsys.readouterr().err

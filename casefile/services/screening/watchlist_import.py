@@ -203,6 +203,11 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
             report.posts += posts.posts  # a flat file's, beside a nested one's
             report.post_holders += posts.holders
         w.flush()
+        if delta and w.fresh and report.added == 0:  # (look15: a delta of DEL lines alone
+            # made an empty new list)
+            raise ImportFileError(f"{path.name} is a delta file that adds nothing, and there "
+                                  f"is no watchlist {name!r} for it to change: load the full "
+                                  "file first")
         if delta:
             report.kind = "delta"
         elif report.added + report.changed + report.unchanged == 0:  # (a first load too:

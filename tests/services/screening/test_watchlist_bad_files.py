@@ -114,3 +114,14 @@ def test_a_download_cut_short_does_not_empty_a_list(tmp_path):
     (w,) = db.list_all(tmp_path)
     assert w.entries == 62  # left as it was
     assert load(at_line, "l", where=tmp_path, shrink=True).removed == 53
+
+
+def test_a_delta_file_with_nothing_to_add_makes_no_new_list(tmp_path):
+    """(look15) A delta file of only DEL lines, loaded under a new name, made a list of 0
+    entries."""
+    f = tmp_path / "delta.json"
+    f.write_text(json.dumps({"op": "DEL", "entity": {"id": "NK-x", "schema": "Person",
+                                                    "properties": {}}}) + "\n", "utf-8")
+    with pytest.raises(ImportFileError, match="a delta file that adds nothing"):
+        load(f, "fresh", where=tmp_path)
+    assert not db.path_of("fresh", tmp_path).exists()
