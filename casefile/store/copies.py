@@ -13,7 +13,6 @@ import errno
 import glob
 import os
 import sqlite3
-import struct
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from urllib.parse import quote
 from casefile.errors import CaseFileError, CorruptCaseError, DiskFullError, OutputPathError
 from casefile.store import lock
 from casefile.store.faults import translate
+from casefile.store.sqlite_header import SQLITE_MAGIC, page_size
 
 _JOURNALS = ("-wal", "-shm", "-journal")
 # Files that belong to a case beside it, with what they are (for messages).
@@ -85,7 +85,7 @@ def refuse_output(out: Path, case: Path, what: str, inputs: Iterable[Path] = (),
 def _is_database(path: Path) -> bool:
     try:
         with path.open("rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
+            return f.read(16) == SQLITE_MAGIC
     except OSError:
         return False
 
@@ -104,8 +104,7 @@ def page_count(path: Path) -> int:
     """Pages the file holds, by its size and the page size in its header."""
     with path.open("rb") as f:
         header = f.read(100)
-    size = struct.unpack(">H", header[16:18])[0] if len(header) >= 18 else 0
-    size = 65536 if size == 1 else size
+    size = page_size(header)
     return path.stat().st_size // size if size else 0
 
 

@@ -15,9 +15,9 @@ from casefile.store.copies import real_path
 from casefile.store.engine import connect_readonly
 from casefile.store.faults import restore_or_repair, translate
 from casefile.store.schema import TABLES
+from casefile.store.sqlite_header import SQLITE_MAGIC, page_size, stated_pages
 
 APPLICATION_ID = 0x43415345  # "CASE"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -47,16 +47,14 @@ def check_header(real: Path, name: str) -> None:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise NotACaseError(f"{name} is not a Casefile case (it is not an SQLite database)")
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    pages = struct.unpack(">I", header[28:32])[0]
+    size_of_page, pages = page_size(header), stated_pages(header)
     app_id = struct.unpack(">I", header[68:72])[0]
     if app_id != APPLICATION_ID:
         raise NotACaseError(f"{name} is an SQLite database but not a Casefile case")
     wal = real.with_name(real.name + "-wal")
-    if pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
+    if pages and size < pages * size_of_page and not (wal.exists() and wal.stat().st_size):
         raise CorruptCaseError(f"{name} is truncated: {size:,} bytes where the database "
-                               f"says {pages * page_size:,}. {restore_or_repair(name)}")
+                               f"says {pages * size_of_page:,}. {restore_or_repair(name)}")
 
 
 def read_schema(real: Path, name: str) -> Schema:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import struct
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from casefile.errors import CorruptCaseError
 from casefile.store import lock
+from casefile.store.sqlite_header import page_size, stated_pages
 
 CHUNK = 1024
 PROBE_ALL = 64  # a failing range this short is probed row by row
@@ -119,9 +119,7 @@ def missing_bytes(path: Path) -> int:
         header = f.read(100)
     if len(header) < 100:
         return 0
-    size = struct.unpack(">H", header[16:18])[0]
-    size = 65536 if size == 1 else size
-    pages = struct.unpack(">I", header[28:32])[0]
+    size, pages = page_size(header), stated_pages(header)
     valid = header[24:28] == header[92:96]  # the page count is kept up to date
     have = path.stat().st_size
     want = pages * size if valid and size else 0

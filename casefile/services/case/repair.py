@@ -19,7 +19,8 @@ from pathlib import Path
 from casefile.errors import CaseFileError, CorruptCaseError, NotACaseError
 from casefile.services.case import audit, indexing
 from casefile.store import database, digest, salvage
-from casefile.store.inspection import APPLICATION_ID, SQLITE_MAGIC
+from casefile.store.inspection import APPLICATION_ID
+from casefile.store.sqlite_header import SQLITE_MAGIC
 
 DERIVED = ("alembic_version", "row_digest", "digest_state")  # rebuilt, not copied
 
