@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                 finally:
                     progress.end()
             else:
-                stamp = _stamp(args.report)
+                row_log = None
                 try:
                     with row_report(args.report) as row_log:
                         report = import_shipments(case, args.file, mapping, args.dry_run,
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                                                   ).result
                 finally:
                     progress.end()
-                    if args.report and _stamp(args.report) != stamp:  # (also when it
+                    if getattr(row_log, "logged", 0):  # (also when it
                         # failed; not when it was refused before a row: the report is kept)
                         print(f"Wrote a line for every row read to {args.report}")
         except AlreadyImported as exc:
@@ -251,12 +251,3 @@ def _proposals(proposals: list, kept_apart: bool = False) -> None:
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))
-
-
-def _stamp(path: Path | None) -> tuple[int, int] | None:
-    """What tells a file written anew (its inode and time), or None when there is none."""
-    try:
-        st = path.stat() if path is not None else None
-    except OSError:
-        return None
-    return (st.st_ino, st.st_mtime_ns) if st is not None else None

@@ -8,6 +8,7 @@ import csv
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from casefile.services.exchange.export_csv import safe_cell
 
@@ -26,19 +27,27 @@ def row_report(out: Path | None) -> Iterator[RowLog | None]:
         return
     out = Path(out)
     part = out.with_name(f".{out.name}.part")
-    logged = 0
+    writer = _Writer()
     try:
         with part.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(["line", "status", "what"])
-
-            def log(line: int, status: str, what: str) -> None:
-                nonlocal logged
-                w.writerow([line, status, safe_cell(what)])
-                logged += 1
-            yield log
+            writer.csv = csv.writer(f)
+            writer.csv.writerow(["line", "status", "what"])
+            yield writer
     finally:
-        if logged:
+        if writer.logged:
             part.replace(out)
         else:
             part.unlink(missing_ok=True)
+
+
+class _Writer:
+    """The ``row_log`` of a report: a line per row; ``logged`` says whether it wrote one
+    (then the report replaces the file, and the command says so)."""
+
+    def __init__(self) -> None:
+        self.csv: Any = None
+        self.logged = 0
+
+    def __call__(self, line: int, status: str, what: str) -> None:
+        self.csv.writerow([line, status, safe_cell(what)])
+        self.logged += 1
