@@ -10,10 +10,14 @@ from rigour.names import extract_org_types
 
 # Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
 _LEGAL_FORMS = {
-    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
-    "plc", "gmbh", "ag", "sa", "srl", "bv", "jsc", "pjsc", "ojsc", "cjsc", "group", "the",
-    "ооо", "оао", "зао", "пао", "ао", "ип",
+    "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "plc", "gmbh", "srl", "bv", "jsc", "pjsc", "ojsc", "cjsc", "ооо", "оао", "зао", "пао",
 }
+# Legal forms that are also parts of people's names ("Park Sa Rang", "Iyad Ag Ghaly", "Co Thi
+# Mai"): dropped only where a legal form stands — "The", "АО", "ИП" first; "Co", "AG", "SA",
+# "Group" last ("Boeing Company, The" and "Ромашка АО" too).
+_FORMS_FIRST = {"the", "ао", "ип"}
+_FORMS_LAST = {"co", "ag", "sa", "group", "the", "ао", "ип"}
 _CJK_LEGAL = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
 # "&" between Latin letters or digits is the word "and": "Smith & Sons" is "Smith and Sons".
 _LATIN = r"[0-9a-z\u00c0-\u024f]"
@@ -47,7 +51,12 @@ def normalise_name(name: str) -> str:
         if rest.split():
             s = rest
     words = [w for w in s.split() if w not in _LEGAL_FORMS]
-    return " ".join(words)
+    start, end = 0, len(words)
+    while start < end and words[start] in _FORMS_FIRST:
+        start += 1
+    while end > start and words[end - 1] in _FORMS_LAST:
+        end -= 1
+    return " ".join(words[start:end])
 
 
 def spaced_cjk(text: str, sep: str = " ") -> str:

@@ -75,6 +75,26 @@ def test_a_short_word_that_is_also_a_legal_form_stays_part_of_a_name(name, other
     assert normalise_name(name) != normalise_name(other)
 
 
+@pytest.mark.parametrize("name,other", [
+    ("Park Sa Rang", "Park Rang"), ("Iyad Ag Ghaly", "Iyad Ghaly"),
+    ("Co Thi Mai", "Thi Mai"), ("Nguyen Co Thach", "Nguyen Thach"),
+    ("Ivan The Great Trading", "Ivan Great Trading"),
+])
+def test_a_legal_form_inside_a_name_is_part_of_it(name, other):
+    """(helper-62) 'sa', 'ag', 'co' inside a person's name are not legal forms: the two
+    are different people, never taken for one party by the import."""
+    assert normalise_name(name) != normalise_name(other)
+
+
+@pytest.mark.parametrize("name,plain", [
+    ("Siemens AG", "Siemens"), ("Nestlé SA", "Nestle"), ("Samsung Co.", "Samsung"),
+    ("The Boeing Company", "Boeing"), ("Boeing Company, The", "Boeing"), ("АО «Ромашка»", "Ромашка"), ("Ромашка АО", "Ромашка"),
+    ("Alfa Group", "Alfa"), ("Smith & Co.", "Smith and Company"), ("ИП Иванов", "Иванов"),
+])
+def test_a_legal_form_at_either_end_of_a_name_is_dropped(name, plain):
+    assert normalise_name(name) == normalise_name(plain)
+
+
 def test_a_name_made_only_of_a_legal_form_keeps_it():
     assert normalise_name("State Enterprise") == "state enterprise"
     assert normalise_name("Государственное предприятие") == "государственное предприятие"
