@@ -127,6 +127,16 @@ class ImportFileError(CasefileError, ValueError):
     and column)."""
 
 
+class ListWouldShrink(ImportFileError):
+    """A full watchlist file that would remove more than half of the list's entries (most
+    often a download cut short): refused unless the person says the list has shrunk so.
+    ``removed`` of the ``had`` entries of the watchlist ``name`` would go."""
+
+    def __init__(self, message: str, name: str, removed: int, had: int) -> None:
+        super().__init__(message)
+        self.name, self.removed, self.had = name, removed, had
+
+
 class MappingError(ImportFileError):
     """A column mapping that cannot be used: unknown, unreadable, or naming columns the
     file lacks."""

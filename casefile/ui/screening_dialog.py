@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import counted
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, ListWouldShrink
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
@@ -43,6 +43,7 @@ from casefile.ui.screening_hits import COLUMNS, LEGEND, HitModel, entry_text, pa
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.watchlist_delete import ask_delete
+from casefile.ui.watchlist_shrink import ask_shrink
 from casefile.ui.worker import Task
 
 
@@ -69,7 +70,7 @@ class ScreeningDialog(QDialog):
         self.watchlists.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.watchlists.setMinimumContentsLength(12)
         self.lists: dict[str, db.Watchlist] = {}
-        self.confirm: QMessageBox | None = None  # the question before a deletion, while asked
+        self.confirm: QMessageBox | None = None  # a question (delete; load a shrinking list)
         self.load_button = QPushButton("Load Watchlist…")
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setToolTip("Remove the chosen watchlist from this computer (the "
@@ -176,9 +177,11 @@ class ScreeningDialog(QDialog):
         if name:
             self.load_watchlist(Path(name))
 
-    def load_watchlist(self, path: Path) -> None:
+    def load_watchlist(self, path: Path, shrink: bool = False) -> None:
         """Load an OpenSanctions file into the watchlist of its dataset, on the worker,
-        with progress and cancel; the licence notice is shown with the result."""
+        with progress and cancel; the licence notice is shown with the result. A file that
+        would remove more than half of the list is loaded only after asking (``shrink``:
+        asked and answered)."""
         task = self.task = Task()
         task.progress.connect(self._progress)
         self.screen_button.setEnabled(False)
@@ -186,8 +189,17 @@ class ScreeningDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(f"Loading {path.name}… {db.LICENCE}")
-        self.session.run(lambda: load(path, progress=task.report), self._loaded,
-                         self._failed)
+        self.session.run(lambda: load(path, progress=task.report, shrink=shrink),
+                         self._loaded, lambda exc: self._load_failed(path, exc))
+
+    def _load_failed(self, path: Path, exc: BaseException) -> None:
+        self._failed(exc)
+        if isinstance(exc, ListWouldShrink):
+            self.status.setText(f"{path.name} was not loaded: it would remove "
+                                f"{exc.removed:,} of the {exc.had:,} entries of {exc.name}.")
+            self.confirm = ask_shrink(self, path, exc,
+                                      lambda: self.load_watchlist(path, shrink=True))
+            self.confirm.finished.connect(self._asked)
 
     def _loaded(self, report: LoadReport) -> None:
         self._idle()

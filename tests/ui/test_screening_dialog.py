@@ -156,6 +156,44 @@ def test_load_a_watchlist_from_the_dialog_with_its_licence(qtbot, session, tmp_p
     assert "bad.ftm.json, line 1: not valid JSON" in dlg.status.text()
 
 
+def test_a_load_that_would_empty_most_of_a_list_asks_and_loads_only_when_told(
+        qtbot, session, tmp_path):
+    """(look15) The window showed the refusal of a file that would remove more than half of
+    a list, and named a command-line option as the only way past it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from casefile.services.screening import watchlist_db as db
+    from tests.support.watchlist import ftm
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    folder = tmp_path / "pep"
+    folder.mkdir()
+    whole = [ftm(f"P-{k}", "Person", f"Анна Ли {k}") for k in range(40)]
+    dlg.load_watchlist(write_ftm(folder / "entities.ftm.json", whole))
+    idle(qtbot, session)
+    assert "pep: 40 added" in dlg.status.text()
+    cut = write_ftm(folder / "entities.ftm.json", whole[:12])  # a download cut short
+    dlg.load_watchlist(cut)
+    idle(qtbot, session)
+    box = dlg.confirm
+    assert box is not None and box.isVisible()
+    assert "would remove 28 of the 40 entries" in box.text() and "“pep”" in box.text()
+    assert "--shrink" not in box.text() and "--shrink" not in dlg.status.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.grab().save(str(tmp_path / "shrink.png"))
+    box.button(QMessageBox.StandardButton.No).click()  # Keep the list
+    idle(qtbot, session)
+    assert db.list_all()[0].entries == 40 and dlg.confirm is None
+    dlg.load_watchlist(cut)
+    idle(qtbot, session)
+    dlg.confirm.button(QMessageBox.StandardButton.Yes).click()  # Load anyway
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "28 removed" in dlg.status.text(), timeout=10000)
+    assert db.list_all()[0].entries == 12
+
+
 def test_delete_a_watchlist_after_asking_and_keep_the_cases_decisions(qtbot, session,
                                                                        tmp_path):
     from PySide6.QtWidgets import QMessageBox

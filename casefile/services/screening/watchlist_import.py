@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.screening.records import MATCHABLE
-from casefile.errors import Cancelled, ImportFileError
+from casefile.errors import Cancelled, ImportFileError, ListWouldShrink
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
@@ -220,12 +220,12 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
             had = len(gone) + report.changed + report.unchanged
             if not shrink and len(gone) > SHRINK_FEW and len(gone) > SHRINK_ASK * had:
                 # (review: a download cut short at a line's end emptied most of a list)
-                raise ImportFileError(
+                raise ListWouldShrink(
                     f"{path.name} would remove {len(gone):,} of the {had:,} entries of the "
                     f"watchlist {name!r}, more than half: is the file whole (a download that "
                     "did not finish)? The watchlist is left as it was; if the list has "
                     "shrunk so, load it with 'casefile watchlist import FILE --name "
-                    f"{name} --shrink'")
+                    f"{name} --shrink'", name, len(gone), had)
             for (eid,) in gone:
                 con.execute("DELETE FROM token WHERE entry = ?", (eid,))
             con.execute("DELETE FROM entry WHERE seen != ?", (load_id,))

@@ -1,0 +1,38 @@
+"""The question asked when a full watchlist file would remove more than half of the list it
+loads into — most often a download cut short at a line's end, sometimes a list that really
+has shrunk (a programme lifted). Keep the list is the default; Load anyway loads the file
+again, removing the entries it no longer holds. Asked without blocking (``open``); the box
+answers through ``finished``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from casefile.errors import ListWouldShrink
+from casefile.ui.text import message
+
+
+def ask_shrink(parent: QWidget, path: Path, refused: ListWouldShrink,
+               load_anyway: Callable[[], None]) -> QMessageBox:
+    """Show the question; ``load_anyway`` runs only when the answer is Load anyway."""
+    kept = refused.had - refused.removed
+    box = message(
+        parent, "Load watchlist",
+        f"{path.name} would remove {refused.removed:,} of the {refused.had:,} entries of "
+        f"the watchlist “{refused.name}”, keeping {kept:,}.\n\nIs the file whole? A download "
+        "that did not finish looks like this. Parties screened against a list that lost "
+        "its entries would screen clean.\n\nLoad it anyway only if the list has really "
+        "shrunk so (a programme lifted, entries delisted). The watchlist is unchanged "
+        "until you do.",
+        icon=QMessageBox.Icon.Warning)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Load anyway")
+    box.button(QMessageBox.StandardButton.No).setText("Keep the list")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.finished.connect(
+        lambda answer: load_anyway() if answer == QMessageBox.StandardButton.Yes else None)
+    box.open()
+    return box
