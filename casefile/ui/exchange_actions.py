@@ -27,7 +27,7 @@ class FtmImportDialog(ImportDialog):
     TITLE = "Import entities (FollowTheMoney, OpenSanctions)"
     PLACEHOLDER = ("FtM JSON lines (Aleph, OpenSanctions entities.ftm.json or "
                    "targets.nested.json) or targets.simple.csv")
-    FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv);;All files (*)")
+    FILTER = ("Entity data (*.json *.jsonl *.ftm *.csv *.txt);;All files (*)")
     CITED = "created record"
     ROW = "record"
     CAN_SKIP = False

@@ -173,7 +173,7 @@ class ScreeningDialog(QDialog):
     def choose_watchlist_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Load a watchlist", "", "OpenSanctions entities (*.json *.ftm.json);;"
-            "OpenSanctions targets.simple.csv (*.csv);;All files (*)")
+            "OpenSanctions targets.simple.csv (*.csv *.txt);;All files (*)")
         if name:
             self.load_watchlist(Path(name))
 

@@ -5,10 +5,13 @@ left out) is taken apart; the current 16-column layout (program_ids) and the old
 15-column one both import."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casefile.errors import ImportFailed
 from casefile.services.exchange.imports.ftm import import_ftm
-from casefile.services.exchange.imports.ftm_read import nested, sanction_parts
+from casefile.services.exchange.imports.ftm_read import SIMPLE_COLUMNS, nested, sanction_parts
+from casefile.services.exchange.imports.ftm_statements import delimiter
 from tests.support import ftm_cluster as fc
 
 
@@ -111,6 +114,47 @@ def test_the_older_15_column_layout(case, tmp_path, cluster):
     assert rows(case, "SELECT count(*) FROM sanction") == [(5,)]  # no ids, no id-only ones
     assert rows(case, "SELECT name FROM alias WHERE name LIKE '%STC'") == [
         ("Special Technology Centre; STC",)]
+
+
+def _as_spreadsheet_saves(text: str, delimiter: str, encoding: str) -> bytes:
+    """The file as a spreadsheet writes it back: its cells re-joined with ``delimiter``
+    (quoted only where a cell needs it, quotes doubled), CRLF lines, in ``encoding``."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow(row)
+    return out.getvalue().encode(encoding)
+
+
+@given(st.lists(st.sampled_from(SIMPLE_COLUMNS), min_size=2, max_size=16),
+       st.sampled_from([",", "\t", ";"]))
+def test_the_delimiter_is_read_off_the_header(columns, sep):
+    assert delimiter(sep.join(columns) + "\r\n") == sep
+
+
+@pytest.mark.parametrize("delimiter,encoding", [
+    ("\t", "utf-16"),  # Excel: Save As "Unicode Text" (UTF-16 with its BOM)
+    (";", "cp1251"),  # a Russian Excel's "CSV (разделители — точка с запятой)"
+    (";", "utf-8-sig"),  # "CSV UTF-8" where the list separator is ';'
+])
+def test_the_file_saved_again_by_a_spreadsheet_imports_as_the_file(
+        case, tmp_path, cluster, delimiter, encoding):
+    """(look15) a targets.simple.csv opened in Excel and saved as Unicode Text (tabs,
+    UTF-16) was refused as "neither FollowTheMoney JSON nor targets.simple.csv"."""
+    text = fc.targets_simple(cluster)
+    if encoding == "cp1251":  # the code page cannot hold the Greek and CJK names
+        text = text.encode("cp1251", "replace").decode("cp1251")
+    f = tmp_path / "targets.simple.txt"
+    f.write_bytes(_as_spreadsheet_saves(text, delimiter, encoding))
+    report = import_ftm(case, f).result
+    assert len(report.new_entities) == 5 and report.sanctions == 7
+    assert rows(case, "SELECT name FROM alias WHERE name IN ('Limited Liability Company "
+                "\"CST\"', 'Special Technology Centre; STC') ORDER BY name") == [
+        ('Limited Liability Company "CST"',), ("Special Technology Centre; STC",)]
+    assert rows(case, "SELECT count(*) FROM alias WHERE name = 'ООО «СТЦ»'") == [(1,)]
 
 
 def test_blank_lines_before_the_header_are_skipped(case, tmp_path, cluster):

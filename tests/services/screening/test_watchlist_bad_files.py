@@ -29,6 +29,28 @@ def test_a_utf16_targets_simple_csv_loads_as_the_utf8_one(tmp_path):
     assert "OOO TEKHKRIM" in names
 
 
+@pytest.mark.parametrize("delimiter,encoding", [("\t", "utf-16"), (";", "cp1251")])
+def test_a_targets_simple_csv_saved_by_excel_loads_as_the_file(tmp_path, delimiter, encoding):
+    """(look15) Excel's "Unicode Text" is tab-separated UTF-16; a Russian Excel's CSV is
+    ';'-separated cp1251: both were refused."""
+    import csv
+    import io
+
+    utf8 = write_simple(tmp_path / "targets.simple.csv")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(utf8.read_text("utf-8"))))
+    saved = tmp_path / "targets.simple.txt"
+    saved.write_bytes(out.getvalue().encode(encoding))
+    a = load(utf8, "a", where=tmp_path)
+    b = load(saved, "b", where=tmp_path)
+    assert (a.added, a.skipped) == (b.added, b.skipped) == (2, 1)
+    con = db.connect(db.path_of("b", tmp_path))
+    names = {r[0] for r in con.execute("SELECT caption FROM entry")}
+    con.close()
+    assert names == {"OOO TEKHKRIM", "Sergei Viktorovich CHEMEZOV"}
+
+
 @pytest.mark.parametrize("name, content", [
     ("customs.csv", "Номер ДТ;Отправитель;Получатель\n10702030/1;ООО «ВЕКТОР»;АО «ТЕСТ»\n"
      .encode("cp1251")),

@@ -33,6 +33,7 @@ from casefile.services.exchange.imports.ftm_statements import (
     TOO_DEEP,
     csv_dicts,
     csv_statements,
+    delimiter,
     is_statement,
     is_statement_header,
     json_line,
@@ -60,7 +61,8 @@ def kind_of_file(f: TextIO) -> str:
         pass
     f.seek(0)
     if not first.startswith("{"):
-        header = next(csv.reader([line.lstrip("\ufeff")]), [])
+        line = line.lstrip("\ufeff")
+        header = next(csv.reader([line], delimiter=delimiter(line)), [])
         return "statements_csv" if is_statement_header(header) else "csv"
     if is_document(line):
         return "document"

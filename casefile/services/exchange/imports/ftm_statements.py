@@ -45,6 +45,14 @@ def is_statement(obj: Any) -> bool:
 FIELD_LIMIT = 1 << 28
 
 
+def delimiter(header: str) -> str:
+    """The delimiter of a CSV from its header line: ',' as OpenSanctions writes it, a tab
+    where Excel saved it as "Unicode Text" (UTF-16), ';' where a European Excel saved it as
+    CSV (look15: a tab-separated targets.simple.csv was refused)."""
+    cells = {d: len(next(csv.reader([header], delimiter=d), [])) for d in (",", "\t", ";")}
+    return max(cells, key=lambda d: cells[d])  # a tie (one column) keeps ','
+
+
 def csv_dicts(path: Path, f: TextIO) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, (line, row) of each row) of a CSV with a header line, blank lines before it
     skipped; a row that cannot be read is an ImportFileError naming its line."""
@@ -54,7 +62,8 @@ def csv_dicts(path: Path, f: TextIO) -> tuple[list[str], Iterator[tuple[int, dic
     while first and not first.strip(" \t\r\n\ufeff"):
         skipped += 1
         first = f.readline()
-    reader = csv.DictReader(chain([first.lstrip("\ufeff")], f))
+    first = first.lstrip("\ufeff")
+    reader = csv.DictReader(chain([first], f), delimiter=delimiter(first))
     try:
         header = list(reader.fieldnames or [])
     except csv.Error as exc:
