@@ -22,22 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from casefile.services.case.repair import repair_case
 
     report = repair_case(args.path, args.output)
-    if report.problems:
-        print(f"{args.path.name}: SQLite's check found {len(report.problems)} problem(s), "
-              f"the first: {report.problems[0]}")
-    else:
-        print(f"{args.path.name}: SQLite's check found no damage; every readable row is "
-              "copied all the same")
-    for t in report.tables:
-        if t.saved or t.lost or t.orphans or t.unreadable or t.error:
-            print(f"  {t.line()}")
-    if not report.digests_known:
-        print("  (the file's row digests could not be read: rows lost in a damaged range "
-              "are not counted, only the ranges named)")
-    saved = sum(t.saved for t in report.tables)
-    lost = sum(t.lost + t.orphans for t in report.tables)
-    print(f"Wrote {args.output}: {saved:,} rows saved, {lost:,} lost; {args.path.name} is "
-          "unchanged")
+    for line in report.lines():
+        print(line)
     if report.lost_anything:
         print("casefile: some rows could not be saved (listed above); the repair is "
               "recorded in the new case's audit log", file=sys.stderr)

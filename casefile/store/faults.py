@@ -81,5 +81,6 @@ def disk_full(name: str | None) -> DiskFullError:
 
 def restore_or_repair(name: str) -> str:
     """What to do about a damaged case (review: the messages named only a backup copy)."""
-    return (f"Restore it from a backup copy, or run: casefile repair {name} -o "
-            "REPAIRED.casefile — which copies what can still be read into a new case.")
+    return (f"Restore it from a backup copy, or repair it (File → Repair a Damaged Case… in "
+            f"the window, or: casefile repair {name} -o REPAIRED.casefile), which copies "
+            "what can still be read into a new case.")

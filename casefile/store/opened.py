@@ -86,8 +86,8 @@ def open_engine(path: Path, real: Path, held: lock.CaseLock | None, backup: Path
 
 def damage_reason(name: str, damage: str) -> str:
     return (f"it fails SQLite's quick check ({damage}), so nothing more is written into it; "
-            f"run: casefile repair {name} -o REPAIRED.casefile — to copy what can be read "
-            "into a new case")
+            "repair it (File → Repair a Damaged Case… in the window, or: casefile repair "
+            f"{name} -o REPAIRED.casefile) to copy what can be read into a new case")
 
 
 def finish_writing(real: Path, name: str) -> None:

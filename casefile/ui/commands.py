@@ -13,13 +13,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from casefile.core.labels import human_time, plural, singular
-from casefile.errors import CaseLockedError, ValidationError
+from casefile.errors import CaseLockedError, CorruptCaseError, ValidationError
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.menus import Menus
 from casefile.ui.ops import case_file
 from casefile.ui.ops import records as record_ops
 from casefile.ui.records_view import RecordsView
+from casefile.ui.repair_command import RepairCommand
 from casefile.ui.session import CaseSession
 from casefile.ui.start_screen import StartScreen
 from casefile.ui.text import message
@@ -65,6 +66,8 @@ class WindowCommands(QObject):
         m.open.triggered.connect(self.open_dialog)
         m.demo.triggered.connect(self.open_demo)
         m.save_copy.triggered.connect(self.save_copy)
+        self.repair = RepairCommand(s, parent, self.open_path)
+        m.repair.triggered.connect(lambda: self.repair.start())
         m.close.triggered.connect(lambda: self.store_typing(s.close))
         m.quit.triggered.connect(parent.close)
         m.undo.triggered.connect(self.undo)
@@ -114,6 +117,9 @@ class WindowCommands(QObject):
                 box.button(QMessageBox.StandardButton.Open).setText("Open read-only")
                 if box.exec() == QMessageBox.StandardButton.Open:
                     self.open_path(path, readonly=True)
+                return
+            if isinstance(exc, CorruptCaseError):  # (look15: only the CLI could repair)
+                self.repair.offer(path, exc)
                 return
             show_error(self.parent_widget, exc, "Cannot open the case")
 

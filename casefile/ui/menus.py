@@ -16,7 +16,7 @@ from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.text import plain_tooltip
 
 # the actions that need no open case
-_ALWAYS = ("new", "open", "demo", "quit", "about", "log_folder", "dates_help")
+_ALWAYS = ("new", "open", "demo", "repair", "quit", "about", "log_folder", "dates_help")
 # the actions that change the case (off when it is open read-only)
 _WRITES = ("delete", "merge", "case_details", "import_shipments", "import_ftm", "screening",
            "screen_party")
@@ -31,6 +31,7 @@ class Menus:
     demo: QAction
     recent: QMenu
     save_copy: QAction
+    repair: QAction
     case_details: QAction
     import_shipments: QAction
     import_ftm: QAction
@@ -121,6 +122,7 @@ def build_menus(win: QMainWindow) -> Menus:
         open=_action(win, "&Open Case…", std.Open),
         demo=_action(win, "Open the &Demo Case"), recent=QMenu("Open &Recent", win),
         save_copy=_action(win, "Save a &Copy As…", std.SaveAs),
+        repair=_action(win, "Re&pair a Damaged Case…"),
         case_details=_action(win, "Case &Details…"),
         import_shipments=_action(win, "&Import Shipments (CSV, XLSX)…", "Ctrl+I"),
         import_ftm=_action(win, "Import E&ntities (FollowTheMoney, OpenSanctions)…"),
@@ -142,7 +144,7 @@ def build_menus(win: QMainWindow) -> Menus:
         toolbar_undo=_action(win, "Undo", name="toolbar_undo"),
         toolbar_redo=_action(win, "Redo", name="toolbar_redo"))
     file_menu = bar.addMenu("&File")
-    for group in (("new", "open", "demo"), ("save_copy", "case_details"),
+    for group in (("new", "open", "demo"), ("save_copy", "repair", "case_details"),
                   ("import_shipments", "import_ftm"), ("screening", "screen_party"),
                   ("export_pdf", "export_ftm", "export_csv"),
                   ("close", "quit")):

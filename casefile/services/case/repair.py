@@ -65,6 +65,25 @@ class RepairReport:
     def lost_anything(self) -> bool:
         return any(t.lost or t.orphans or t.unreadable or t.error for t in self.tables)
 
+    def lines(self) -> list[str]:
+        """What the repair did, in lines (the command line and the window say these): what
+        SQLite's check found, each table's saved and lost rows, the totals."""
+        name = self.source.name
+        out = [f"{name}: SQLite's check found {len(self.problems)} problem(s), the first: "
+               f"{self.problems[0]}" if self.problems else
+               f"{name}: SQLite's check found no damage; every readable row is copied all "
+               "the same"]
+        out += [f"  {t.line()}" for t in self.tables
+                if t.saved or t.lost or t.orphans or t.unreadable or t.error]
+        if not self.digests_known:
+            out.append("  (the file's row digests could not be read: rows lost in a damaged "
+                       "range are not counted, only the ranges named)")
+        saved = sum(t.saved for t in self.tables)
+        lost = sum(t.lost + t.orphans for t in self.tables)
+        out.append(f"Wrote {self.output}: {saved:,} rows saved, {lost:,} lost; {name} is "
+                   "unchanged")
+        return out
+
 
 def repair_case(source: str | Path, output: str | Path) -> RepairReport:
     """Copy what can be read of ``source`` into a new case at ``output``."""

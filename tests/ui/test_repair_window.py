@@ -1,0 +1,61 @@
+"""(look15) A damaged case could be repaired only from the command line: the window said
+"run: casefile repair …". Now File → Repair a Damaged Case… does it, a case that cannot be
+opened because it is damaged offers it, and the repaired case opens from the result."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from casefile.services.exchange.demo import write_demo
+from tests.ui.conftest import wait_idle
+
+
+def _cut_demo(tmp_path):
+    whole = tmp_path / "whole.casefile"
+    write_demo(whole).close()
+    cut = tmp_path / "Ведомость (cut).casefile"
+    cut.write_bytes(whole.read_bytes()[:-4096])  # a copy that did not finish
+    return whole, cut
+
+
+def test_a_case_that_cannot_be_opened_offers_repair_and_opens_the_result(qtbot, window,
+                                                                         tmp_path):
+    _whole, cut = _cut_demo(tmp_path)
+    before = cut.read_bytes()
+    window.open_path(cut)
+    qtbot.waitUntil(lambda: window.commands.repair.box is not None, timeout=10000)
+    offer = window.commands.repair.box
+    assert offer.objectName() == "repair-offer" and cut.name in offer.text()
+    assert "File → Repair a Damaged Case…" in offer.text()
+    assert window.case is None
+    offer.grab().save(str(tmp_path / "offer.png"))
+    output = tmp_path / "Ведомость (cut) (repaired).casefile"
+    window.commands.repair.start(cut, output)  # as Repair… does, the names chosen
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.commands.repair.box is not None
+                    and window.commands.repair.box.objectName() == "repair-result",
+                    timeout=10000)
+    result = window.commands.repair.box
+    text = result.text()
+    assert output.name in text and "bytes shorter than its header says" in text
+    assert "rows saved" in text and "entity: 12 saved" in result.detailedText()
+    result.grab().save(str(tmp_path / "repaired.png"))
+    assert cut.read_bytes() == before  # the damaged file is never written
+    result.button(QMessageBox.StandardButton.Open).click()
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    assert window.case.path == output.resolve()
+    with window.case.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM entity").scalar() > 0
+
+
+def test_the_menu_repairs_a_case_without_one_open(qtbot, window, tmp_path):
+    from casefile.ui.repair_command import repaired_name
+
+    _whole, cut = _cut_demo(tmp_path)
+    assert window.menus.repair.isEnabled()  # no case open: still there
+    assert repaired_name(cut).name == "Ведомость (cut) (repaired).casefile"
+    repaired_name(cut).write_bytes(b"")  # taken: the next name is offered
+    assert repaired_name(cut).name == "Ведомость (cut) (repaired 2).casefile"
+    window.commands.repair.start(cut, repaired_name(cut))
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.commands.repair.box is not None, timeout=10000)
+    window.commands.repair.box.button(QMessageBox.StandardButton.Close).click()
+    assert window.case is None and repaired_name(cut).name.endswith("(repaired 3).casefile")
