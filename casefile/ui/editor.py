@@ -115,6 +115,12 @@ class RecordEditor(QWidget):
             if isinstance(target, QLineEdit | QPlainTextEdit):
                 self._escape[target] = spec.key
                 target.installEventFilter(self)
+            # a refusal is of the text refused: once the field is typed in again it is
+            # gone (look15: it stayed in red under a valid date being typed)
+            if isinstance(target, QLineEdit):
+                target.textEdited.connect(err.hide)
+            elif isinstance(target, QPlainTextEdit):
+                target.textChanged.connect(lambda e=err: None if self._loading else e.hide())
         self.children_tables: dict[str, ChildTable] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -280,3 +280,26 @@ def test_tab_in_a_multi_line_field_goes_to_the_next_field(qtbot, demo_window):
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: win.case.get("entity", 2)["description"].endswith("Checked."),
                     timeout=10000)
+
+
+def test_a_refusal_goes_once_the_field_is_typed_in_again(qtbot, demo_window):
+    """(look15) "31 February 2022" refused in red; typing a valid date kept the red text
+    under it until the field was left."""
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ship = _show(qtbot, win, "shipment", 4)
+    date_ed = ship.widgets["date"]
+    date_ed.line.setFocus()
+    date_ed.line.selectAll()
+    qtbot.keyClicks(date_ed.line, "31 February 2022")
+    date_ed.line.editingFinished.emit()
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: ship.errors["date"].isVisible(), timeout=10000)
+    assert "28 days" in ship.errors["date"].text()
+    qtbot.keyClick(date_ed.line, Qt.Key.Key_Backspace)  # typing again: the refusal goes
+    assert not ship.errors["date"].isVisible()
+    assert "not understood" in date_ed.hint.text() or "2022" in date_ed.hint.text()
+    date_ed.line.selectAll()
+    qtbot.keyClicks(date_ed.line, "28 February 2022")
+    assert not ship.errors["date"].isVisible() and "2022-02-28" in date_ed.hint.text()
