@@ -13,7 +13,7 @@ from casefile.report import styles as st
 from casefile.report.charts import network_drawing
 from casefile.report.citing import heading, natural, with_heading
 from casefile.report.figure_chart import chart_figure
-from casefile.report.model import DossierData
+from casefile.report.model import SECTIONS, DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import para
 
@@ -26,10 +26,12 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         if fig is None:
             return out + [para("The chart is empty.", st.NOTE)]
         return with_heading(out, [fig.drawing, Spacer(1, 4), para(
-            f"Figure 2. {fig.caption} Line style follows the best citation of each link. "
+            f"Figure {figure_number(data)}. {fig.caption} Line style follows the best "
+            "citation of each link. "
             "Source: the case's shipments, relationships and sanctions.", st.NOTE)])
     rels = data.relationships()
-    title, what, source = network_words(bool(data.shipments), bool(rels))
+    title, what, source = network_words(bool(data.shipments), bool(rels),
+                                        set(data.options.sections))
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities
                   if any(not s.get("ended") for s in e["sanctions"])}
@@ -54,29 +56,41 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     if ended:
         note += (f" {counted(len(ended), 'relationship')} whose recorded end has passed "
                  f"{'is' if len(ended) == 1 else 'are'} labelled “ended” with the year.")
-    caption = para(f"Figure 2. {what}{note} {source}", st.NOTE)
+    caption = para(f"Figure {figure_number(data)}. {what}{note} {source}", st.NOTE)
     return with_heading(out, [d, Spacer(1, 4), caption])
 
 
-def network_words(shipments: bool, relationships: bool) -> tuple[str, str, str]:
+def figure_number(data: DossierData) -> int:
+    """The network's figure number: 2 after the chronology's, 1 in a dossier without it
+    (look15: a network-only dossier began at "Figure 2")."""
+    return 2 if "chronology" in data.options.sections and data.timeline is not None else 1
+
+
+def network_words(shipments: bool, relationships: bool,
+                  printed: set[str] | None = None) -> tuple[str, str, str]:
     """The network section's title, its figure's caption and its source line, for what the
-    figure draws: shipments, relationships or both."""
+    figure draws: shipments, relationships or both. The source names the sections that list
+    them where they are ``printed`` (all, by default), else the case."""
+    printed = set(SECTIONS) if printed is None else printed
+    ships = ("the shipments listed in the Shipments section" if "shipments" in printed
+             else "the case's shipments")
+    rels = ("the relationships listed in the Entity profiles" if "entities" in printed
+            else "the case's relationships")
     if shipments and relationships:
         return ("Shipment and relationship network",
                 "Who shipped to whom, through which countries, and how the parties are "
                 "related. Line width grows with the number of shipments; dashed arrows are "
                 "relationships, read from subject to object.",
-                "Source: the shipments listed in the Shipments section and the relationships "
-                "in the Entity profiles.")
+                f"Source: {ships} and {rels}.")
     if relationships:
         return ("Relationship network",
                 "How the parties are related: each dashed arrow reads from subject to object "
                 "(“A owns B”). No shipments are recorded.",
-                "Source: the relationships listed in the Entity profiles.")
+                f"Source: {rels}.")
     return ("Shipment network",
             "Who shipped to whom, and through which countries. Line width grows with the "
             "number of shipments.",
-            "Source: the shipments listed in the Shipments section.")
+            f"Source: {ships}.")
 
 
 def _over(rel: dict, today: date | None) -> bool:

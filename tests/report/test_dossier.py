@@ -363,3 +363,24 @@ def test_the_chronology_puts_open_dates_in_their_place_and_says_edtf_in_words(ca
     assert "until the year 2020 [../2020]" in flat
     assert "2019 or 2020 (sources differ) [[2019,2020]]" in flat
     assert "before 1995 " in flat  # words as given stay as given
+
+
+def test_a_dossier_of_some_sections_speaks_only_of_what_it_prints(demo, tmp_path):
+    """(look15) `--sections network` still noted finding 4's grade (no finding printed),
+    numbered its one figure "Figure 2" and sent the reader to a Shipments section and Entity
+    profiles it did not hold."""
+    out = tmp_path / "n.pdf"
+    report = export_dossier(demo, out, DossierOptions(sections=("network",)))
+    _, text = _text(out)
+    flat = " ".join(text.split())
+    assert not [n for n in report.notes if n.startswith("Finding ")]
+    assert "Figure 1. Who shipped to whom" in flat and "Figure 2" not in flat
+    assert "Source: the case's shipments and the case's relationships." in flat
+    assert "Shipments section" not in flat and "Entity profiles" not in flat
+    whole = export_dossier(demo, out)
+    _, text = _text(out)
+    flat = " ".join(text.split())
+    assert [n for n in whole.notes if n.startswith("Finding 4 ")]
+    assert "Figure 2. Who shipped to whom" in flat
+    assert ("Source: the shipments listed in the Shipments section and the relationships "
+            "listed in the Entity profiles.") in flat

@@ -126,7 +126,8 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
         said = high_on_few_sources(fi["confidence"], (
             num for num, _code in data.marks.get(("finding", fi["id"]), [])))
         fi["sourcing_note"] = said  # printed with the finding, and said by the export
-        if said is not None:
+        if said is not None and "findings" in opt.sections:  # (look15: said of a dossier
+            # of the network alone)
             data.warnings.append(f"Finding {n} (“{fi['title'][:60]}”) is {said}")
     if opt.redact_protected:
         data.warnings += _redaction_leaks(conn, data)
@@ -142,16 +143,17 @@ def _redaction_leaks(conn: Connection, data: DossierData) -> list[str]:
     if not needles:
         return []
     texts: list[tuple[str, str]] = []
-    for s in data.shipments:
+    printed = set(data.options.sections)  # what is not printed names nothing
+    for s in data.shipments if "shipments" in printed else ():
         texts += [(f"shipment #{s['id']}", s.get(c) or "") for c in ("declared_goods",
                                                                       "assessed_goods",
                                                                       "notes")]
     texts += [(f"event #{e['id']}", f"{e['title']} {e.get('description') or ''}")
-              for e in data.events]
+              for e in data.events if "chronology" in printed]
     texts += [(f"finding #{f['id']}", f"{f['title']} {f['text'] or ''}")
-              for f in data.findings]
+              for f in data.findings if "findings" in printed]
     texts += [(f"entity #{e['id']}", f"{e['name']} {e.get('description') or ''}")
-              for e in data.entities]
+              for e in data.entities if "entities" in printed]
     out = []
     for where, text in texts:
         low = text.casefold()
