@@ -17,6 +17,23 @@ from casefile.core.names import normalise_name
 NEAR = 88  # token-set similarity (0-100) from which a name is proposed as the same party
 
 
+def likeness(a: str, b: str) -> float:
+    """How alike two normalised names are, as said to the person deciding (0-100): the
+    token-set similarity (word order aside) averaged with the token-sort one, so that words
+    one name has and the other lacks count against it (helper-62: 'тест' and 'шэньчжэнь ко
+    лтд тест' were "100%" alike)."""
+    same_words = fuzz.token_set_ratio(a, b)
+    return min(same_words, (same_words + fuzz.token_sort_ratio(a, b)) / 2)
+
+
+def _one_word_inside(a: str, b: str) -> bool:
+    """Whether one name is a single word that the other, longer, holds whole: too weak to
+    propose ('тест' in 'шэньчжэнь ко лтд тест')."""
+    wa, wb = set(a.split()), set(b.split())
+    small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) == 1 and small < big
+
+
 class KnownParties:
     def __init__(self, conn: Any) -> None:
         self.by_name: dict[str, int] = {}
@@ -117,11 +134,14 @@ class KnownParties:
         """The closest party that was in the case before the import: (id, name, score)."""
         if not self.existing:
             return None
-        best = process.extractOne(key, self.existing.keys(), scorer=fuzz.token_set_ratio)
-        if not best or best[1] < NEAR:
+        near = [k for k, _score, _i in process.extract(
+            key, self.existing.keys(), scorer=fuzz.token_set_ratio, score_cutoff=NEAR,
+            limit=10) if not _one_word_inside(key, k)]
+        if not near:
             return None
-        eid = self.existing[best[0]]
-        return eid, self.names.get(eid, best[0]), best[1]
+        best = max(near, key=lambda k: likeness(key, k))
+        eid = self.existing[best]
+        return eid, self.names.get(eid, best), likeness(key, best)
 
 
 def _span(days: tuple[str, str]) -> str:

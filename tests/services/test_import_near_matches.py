@@ -1,0 +1,55 @@
+"""(helper-62) A near match was scored by token-set similarity alone, which calls two names
+"100%" alike whenever one's words are all in the other: "=ТЕСТ" against "ШЭНЬЧЖЭНЬ КО., ЛТД
+«ТЕСТ»" was proposed as the same party at 100%. A proposal now needs more than one word in
+common when one name lies inside the other, and its score counts the words one name lacks."""
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.services.exchange.imports.ftm import import_ftm
+from casefile.services.exchange.imports.known import likeness
+
+
+def _file(tmp_path, *names):
+    f = tmp_path / "parties.ftm.json"
+    f.write_text("".join(json.dumps({"id": f"p{i}", "schema": "Company" if i else "Person",
+                                     "properties": {"name": [n]}}, ensure_ascii=False) + "\n"
+                         for i, n in enumerate(names)), "utf-8")
+    return f
+
+
+def test_one_word_inside_a_long_name_is_not_proposed_and_a_subset_is_not_100(case, tmp_path):
+    case.create("entity", {"name": "ШЭНЬЧЖЭНЬ КО., ЛТД «ТЕСТ»", "kind": "company"})
+    ivan = case.create("entity", {"name": "Ivan Sergeevich Petrov", "kind": "person"}).result
+    report = import_ftm(case, _file(tmp_path, "Ivan Petrov", "=ТЕСТ")).result
+    assert sorted(report.new_entities) == ["=ТЕСТ", "Ivan Petrov"]  # never merged unasked
+    (proposal,) = report.proposals  # ТЕСТ is not proposed
+    name, eid, existing, score = proposal
+    assert (name, eid, existing) == ("Ivan Petrov", ivan, "Ivan Sergeevich Petrov")
+    assert 60 < score < 100  # alike, not the same: a patronymic is missing
+
+
+def test_a_name_spelled_a_little_differently_is_still_proposed_high(case, tmp_path):
+    dji = case.create("entity", {"name": "Da-Jiang Innovations Science & Technology Co., Ltd.",
+                                 "kind": "company"}).result
+    report = import_ftm(case, _file(tmp_path, "Nobody",
+                                    "DA JIANG INNOVATION SCIENCE AND TECHNOLOGY")).result
+    (proposal,) = report.proposals
+    assert proposal[1] == dji and proposal[3] >= 90
+
+
+_WORDS = st.lists(st.text("абвгдеёжзийклмнопрстуфхцчшщыэюяabcdefgh", min_size=1, max_size=8),
+                  min_size=1, max_size=5)
+
+
+@given(_WORDS, _WORDS, st.randoms())
+def test_likeness_is_symmetric_and_counts_the_words_one_name_lacks(a, b, rnd):
+    x, y = " ".join(a), " ".join(b)
+    assert likeness(x, y) == likeness(y, x)
+    if set(a) < set(b):  # words one name lacks count against it
+        assert likeness(x, y) < 100
+    shuffled = list(dict.fromkeys(a))
+    rnd.shuffle(shuffled)
+    assert likeness(" ".join(dict.fromkeys(a)), " ".join(shuffled)) == 100  # word order aside
