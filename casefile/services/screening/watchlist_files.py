@@ -1,6 +1,6 @@
 """Reading an OpenSanctions file for a watchlist: its text encoding, its lines as entities
-(hashed as they are read), its SHA-256, and the name of the list it goes into when none is
-given."""
+(hashed as they are read), its SHA-256, the name of the list it goes into when none is
+given, and its dates as OpenSanctions writes them where a spreadsheet re-wrote them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.reader import detect_encoding
 
@@ -97,3 +98,29 @@ def file_sha256(path: Path) -> Any:
 
 
 __all__ = ["file_encoding", "file_lines", "file_sha256", "guess_name"]
+
+
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_AT = re.compile(r"(.*?\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def iso_date(value: str) -> str:
+    """A date (or date and time) as OpenSanctions writes it — ISO 8601, '1964-03-16',
+    '2025-12-25T10:00:00' — from the form a spreadsheet saved it in ('16.03.1964',
+    '25.12.2025 10:00'; look16: a targets.simple.csv saved by a Russian Excel kept its birth
+    dates as '16.03.1964', and screening took them for other dates than the case's). A value
+    that reads two ways ('03/04/1964') or not at all is given back as it is."""
+    text = value.strip()
+    if _ISO.fullmatch(text) or not text:
+        return text
+    at = _AT.fullmatch(text)
+    day = at.group(1) if at else text
+    try:
+        edtf = parse_fuzzy_date(day).edtf
+    except FuzzyDateError:
+        return value
+    if not _ISO.fullmatch(edtf):
+        return value
+    if at and len(edtf) == 10:
+        return f"{edtf}T{int(at.group(2)):02d}:{at.group(3)}:{at.group(4) or '00'}"
+    return edtf

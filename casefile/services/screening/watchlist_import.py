@@ -35,6 +35,7 @@ from casefile.services.screening.watchlist_files import (
     file_lines,
     file_sha256,
     guess_name,
+    iso_date,
 )
 from casefile.services.screening.watchlist_posts import FlatPosts
 from casefile.services.screening.watchlist_sanctions import sanction_of, simple_sanctions
@@ -267,10 +268,12 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
         for n, rec in simple_rows(path, f):
             if progress is not None and n % 5000 == 0:
                 progress(0, 0, f"line {n:,}")  # the size read is not known here
-            obj = {"id": rec["id"], "schema": rec["schema"], "properties": {
-                k: v for k, v in rec["properties"].items() if v and any(v)},
-                "datasets": rec.get("_datasets") or [],
-                "last_change": rec.get("_last_change") or None}
+            props = {k: v for k, v in rec["properties"].items() if v and any(v)}
+            if "birthDate" in props:  # as a spreadsheet may have saved them (look16)
+                props["birthDate"] = [iso_date(d) for d in props["birthDate"]]
+            obj = {"id": rec["id"], "schema": rec["schema"], "properties": props,
+                   "datasets": rec.get("_datasets") or [],
+                   "last_change": iso_date(rec.get("_last_change") or "") or None}
             parsed = entry_row(obj)
             if parsed is None:
                 w.report.skipped += 1

@@ -51,6 +51,39 @@ def test_a_targets_simple_csv_saved_by_excel_loads_as_the_file(tmp_path, delimit
     assert names == {"OOO TEKHKRIM", "Sergei Viktorovich CHEMEZOV"}
 
 
+def test_dates_a_spreadsheet_rewrote_are_read_as_the_file_wrote_them(tmp_path):
+    """(look16) A Russian Excel saves '1952-08-20' as '20.08.1952' and '2024-05-01' as
+    '01.05.2024': screening compared them as text ("birth date differs (1952-08-20 vs
+    20.08.1952)"), and the list's version was the largest text, not the newest date."""
+    import csv
+    import io
+    import json
+
+    utf8 = write_simple(tmp_path / "targets.simple.csv")
+    rows = list(csv.reader(io.StringIO(utf8.read_text("utf-8"))))
+    for row in rows[1:]:
+        row[4] = ".".join(reversed(row[4].split("-"))) if row[4] else ""  # birth_date
+        row[15] = ".".join(reversed(row[15].split("-")))  # last_change
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    saved = tmp_path / "targets.simple.txt"
+    saved.write_bytes(out.getvalue().encode("cp1251"))
+    assert "20.08.1952" in saved.read_text("cp1251")
+    a = load(utf8, "a", where=tmp_path)
+    b = load(saved, "b", where=tmp_path)
+    assert a.version == b.version == "2024-05-01"
+    con = db.connect(db.path_of("b", tmp_path))
+    (data,) = [json.loads(r[0]) for r in con.execute(
+        "SELECT data FROM entry WHERE key = 'NK-chemezov'")]
+    con.close()
+    assert data["birthDate"] == ["1952-08-20"]
+    from casefile.services.screening.watchlist_files import iso_date
+
+    assert iso_date("25.12.2025 10:00") == "2025-12-25T10:00:00"
+    assert iso_date("03/04/1964") == "03/04/1964"  # reads two ways: left as it is
+    assert iso_date("sometime") == "sometime"
+
+
 @pytest.mark.parametrize("name, content", [
     ("customs.csv", "Номер ДТ;Отправитель;Получатель\n10702030/1;ООО «ВЕКТОР»;АО «ТЕСТ»\n"
      .encode("cp1251")),
