@@ -119,7 +119,7 @@ class WindowCommands(QObject):
                     self.open_path(path, readonly=True)
                 return
             if isinstance(exc, CorruptCaseError):  # (look15: only the CLI could repair)
-                self.repair.offer(path, exc)
+                self.repair.offer(path, str(exc))
                 return
             show_error(self.parent_widget, exc, "Cannot open the case")
 

@@ -48,6 +48,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Casefil
     if QApplication.instance() is None:
         sys.stderr.write(f"casefile: {said}\n" if expected else trace)
         return
+    if expected and any(isValid(b) and b.isVisible() and b.windowTitle() == title
+                        and b.text() == said for b in _open_boxes):
+        return  # said already, in a box still open (look16: one damage, a box per section)
     if expected:
         box = message(parent, title, said)
     else:

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Casefile", "Casefile")
         self.session = CaseSession(self)
         self.session.failed.connect(lambda exc: show_error(self, exc))
+        self._damage: str | None = None  # why the open case is damaged, once its check said
         self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
         self.setWindowIcon(app_icon())
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
         self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
+        self._damage = None
         self.sections.opened()  # (the table chosen before the workspace takes focus)
         self._set_case_ui(True)
         self.window_layout.first_shown()
@@ -254,9 +256,14 @@ class MainWindow(QMainWindow):
     def _damaged(self, why: str) -> None:
         """The case failed SQLite's quick check after it opened: from now on it is read-only
         (edits are refused by the case); say so, and why, and stop offering edits."""
+        self._damage = why
         self._set_case_ui(True)
         self.status.refresh()  # the title, banner and status bar say read-only
         self.statusBar().showMessage(why)  # until the next message
+        if self.case is not None:  # and offer the way out (look16: only the status bar said)
+            self.commands.repair.offer(
+                self.case.path, f"{self.case.path.name} is open read-only: {why}.",
+                "Damaged case")
 
     def _closed(self) -> None:
         self.setWindowTitle("Casefile")
@@ -295,7 +302,7 @@ class MainWindow(QMainWindow):
         name = f" — {case.path.name}" if case is not None else ""
         self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
         self.banner.set_marking(info.get("marking"), info.get("classification", ""),
-                                self.session.readonly)
+                                self.session.readonly, damaged=self._damage is not None)
         self.sections.counts_read(counts)
 
     # -- navigation ---------------------------------------------------------------------

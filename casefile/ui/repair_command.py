@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from casefile.services.case.repair import RepairReport, repair_case
 from casefile.ui.error_dialog import show_error
 from casefile.ui.session import CaseSession
 from casefile.ui.text import message
+
+if TYPE_CHECKING:  # the database layer loads once a case is opened or repaired (cold start)
+    from casefile.services.case.repair import RepairReport
 
 FILE_FILTER = "Casefile cases (*.casefile);;All files (*)"
 
@@ -58,13 +61,20 @@ class RepairCommand:
             output = Path(name)
             if output.suffix.lower() != ".casefile":
                 output = output.with_name(output.name + ".casefile")
-        self.session.run(lambda: repair_case(damaged, output), self._done,
+        case = self.session.case
+        if case is not None and case.path.resolve() == damaged.resolve():
+            self.session.close()  # (look16: its own lock refused the repair) read after
+        def repair() -> RepairReport:
+            from casefile.services.case.repair import repair_case
+            return repair_case(damaged, output)
+        self.session.run(repair, self._done,
                          lambda exc: show_error(self.parent, exc, "Cannot repair the case"))
 
-    def offer(self, path: Path, exc: BaseException) -> None:
-        """Say why ``path`` cannot be opened (it is damaged) and offer to repair it."""
+    def offer(self, path: Path, why: str, title: str = "Cannot open the case") -> None:
+        """Say why ``path`` is damaged (it cannot be opened, or was opened read-only) and
+        offer to repair it."""
         box = self.box = message(
-            self.parent, "Cannot open the case", str(exc),
+            self.parent, title, why,
             "Repair… asks where to save the new case; this file is not changed.",
             icon=QMessageBox.Icon.Critical)
         box.setObjectName("repair-offer")
@@ -84,8 +94,8 @@ class RepairCommand:
         lines = report.lines()
         if report.lost_anything:
             head = (f"Some of {report.source.name} could not be read. What could is in "
-                    f"{report.output.name}; what was lost is listed below and in the new "
-                    "case's audit log.")
+                    f"{report.output.name}; what was lost, table by table, is under Show "
+                    "Details and in the new case's audit log.")
         else:
             head = (f"Every readable row of {report.source.name} is in {report.output.name}."
                     f" {report.source.name} is left as it was.")

@@ -197,6 +197,7 @@ class TlpBanner(QLabel):
     """The case's marking in its TLP colours, always visible."""
 
     READ_ONLY = "READ-ONLY: nothing can be changed"
+    DAMAGED = "READ-ONLY: the file is damaged — File → Repair a Damaged Case…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,14 +210,16 @@ class TlpBanner(QLabel):
         self.set_marking(None, "")
 
     def set_marking(self, marking: str | None, classification: str,
-                    readonly: bool = False) -> None:
+                    readonly: bool = False, damaged: bool = False) -> None:
         """Show the marking (and the classification line); a case open read-only says so
-        here too."""
+        here too, and a damaged one what to do about it."""
         tlp = TLP.get(marking or "")
         parts = [tlp.label] if tlp else ["NO MARKING"]
         if classification:
             parts.append(classification)
-        if readonly:
+        if damaged:
+            parts.append(self.DAMAGED)
+        elif readonly:
             parts.append(self.READ_ONLY)
         self.setText("   ·   ".join(parts))
         fg, bg = (tlp.fg, tlp.bg) if tlp else ("#000000", "#DDDDDD")

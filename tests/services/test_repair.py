@@ -66,6 +66,20 @@ def test_a_damaged_case_opens_read_only_and_says_to_repair(damaged, tmp_path):
     assert path.read_bytes() == kept.read_bytes()
 
 
+def test_reading_a_damaged_page_is_said_as_damage_not_as_a_bug(damaged):
+    """(look16) A listing reads with the driver's own cursor: a junk page came out as a raw
+    sqlite3.DatabaseError, which the window showed as "Unexpected error … a bug"."""
+    from casefile.errors import CorruptCaseError, is_expected
+    from casefile.services.queries.listing import list_records
+
+    path, _ids = damaged
+    with Case.open(path, readonly=True) as case:
+        with pytest.raises(CorruptCaseError, match="big.casefile is damaged") as err, \
+                case.read() as conn:
+            list_records(conn, "shipment", None)
+    assert is_expected(err.value) and "casefile repair big.casefile" in str(err.value)
+
+
 def test_writing_verbs_refuse_a_damaged_case(damaged, tmp_path, capsys):
     path, _ids = damaged
     kept = tmp_path / "as-it-was.casefile"

@@ -59,3 +59,45 @@ def test_the_menu_repairs_a_case_without_one_open(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.commands.repair.box is not None, timeout=10000)
     window.commands.repair.box.button(QMessageBox.StandardButton.Close).click()
     assert window.case is None and repaired_name(cut).name.endswith("(repaired 3).casefile")
+
+
+def test_a_case_found_damaged_once_open_says_so_offers_repair_and_repairs_while_open(
+        qtbot, window, tmp_path):
+    """(look16) A case with one junk page opened read-only with the reason only in the status
+    bar; every section said "Unexpected error: DatabaseError … a bug", each in its own box;
+    and Repair refused the case because this very window held it."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.services.test_repair import _damage_leaf
+    from tests.support import synthetic
+
+    path = tmp_path / "junk.casefile"
+    synthetic.build_synthetic_case(path, shipments=500, entities=300, sources=20,
+                                   citations=500).close()
+    _damage_leaf(path, "entity")
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.commands.repair.box is not None, timeout=20000)
+    wait_idle(qtbot, window)
+    offer = window.commands.repair.box
+    assert offer.objectName() == "repair-offer" and "fails SQLite's quick check" in offer.text()
+    assert "damaged — File → Repair a Damaged Case…" in window.banner.text()
+    window.records.set_kind("entity")  # a section read from the damaged page
+    wait_idle(qtbot, window)
+    boxes = [b for b in QApplication.topLevelWidgets()
+             if isinstance(b, QMessageBox) and b.isVisible()]
+    assert not [b for b in boxes if b.objectName() == "casefile-unexpected-error"]
+    said = [b.text() for b in boxes if b.objectName() == "casefile-error"]
+    assert len(said) == len(set(said)) and all("is damaged" in t for t in said)
+    for b in boxes:
+        if b is not offer:
+            b.close()
+    output = tmp_path / "junk (repaired).casefile"
+    window.commands.repair.start(path, output)  # as Repair… does, the case still open
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.commands.repair.box is not None
+                    and window.commands.repair.box.objectName() == "repair-result",
+                    timeout=20000)
+    result = window.commands.repair.box
+    assert "could not be read" in result.text() and "Show Details" in result.text()
+    assert "entity: " in result.detailedText() and output.exists()
+    assert window.case is None  # closed, to be read whole

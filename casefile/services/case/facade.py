@@ -23,7 +23,7 @@ from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
-from casefile.store import database, digest, migrate, schema, search
+from casefile.store import database, digest, faults, migrate, schema, search
 from casefile.store.bulk import release_cache
 
 __all__ = ["Case", "Change", "ReadOnlyError"]
@@ -122,8 +122,18 @@ class Case:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """A connection to read with. SQLite's answers about the file met while reading —
+        through SQLAlchemy or the driver's own cursor (a listing reads 10^5 rows that way)
+        — are said as what they are (a damaged file, a disk error), never as a bug (look16:
+        a damaged page showed "Unexpected error: DatabaseError" in every section)."""
         with self.engine.connect() as conn:
-            yield conn
+            try:
+                yield conn
+            except Exception as exc:
+                mapped = faults.translate(exc, self.path.name, self.path.parent)
+                if mapped is None or mapped is exc:
+                    raise
+                raise mapped from exc
 
     # -- operations ---------------------------------------------------------------------
     def operation(self, name: str, fn: Callable[[Tx], Any], dry_run: bool = False) -> Change:
