@@ -247,7 +247,9 @@ def _columns(report: Any, dry_run: bool) -> None:
 
 def _proposals(proposals: list, kept_apart: bool = False) -> None:
     for name, eid, existing, score in proposals:
-        print(f"Possible match: {name!r} looks like entity {eid} {existing!r} ({score:.0f}%): "
+        shown, same, why = existing.partition(", same ")  # the name quoted, not the reason
+        print(f"Possible match: {name!r} looks like entity {eid} {shown!r}"
+              f"{same + why} ({score:.0f}%): "
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))

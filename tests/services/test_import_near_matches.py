@@ -53,3 +53,34 @@ def test_likeness_is_symmetric_and_counts_the_words_one_name_lacks(a, b, rnd):
     shuffled = list(dict.fromkeys(a))
     rnd.shuffle(shuffled)
     assert likeness(" ".join(dict.fromkeys(a)), " ".join(shuffled)) == 100  # word order aside
+
+
+def test_a_name_several_parties_share_goes_to_the_one_written_so_or_is_asked(case, tmp_path):
+    """(look16) With 'Siemens AG' and 'Siemens' in the case (one name once the legal form
+    is set aside), a file's 'Siemens' was put on 'Siemens AG' unasked."""
+    def party(name, kind="company"):
+        return case.create("entity", {"name": name, "kind": kind}).result
+
+    ag, plain = party("Siemens AG"), party("Siemens")
+    ooo, _bare = party("ООО «Ромашка»"), party("Ромашка")
+    report = import_ftm(case, _file(tmp_path, "Nobody", "SIEMENS", "ООО «Ромашка»",
+                                    "Siemens A.G.")).result
+    assert report.reused_entities["SIEMENS"] == plain
+    assert report.reused_entities["ООО «Ромашка»"] == ooo
+    assert "Siemens A.G." in report.new_entities  # not put on either unasked
+    (asked,) = [p for p in report.proposals if p[0] == "Siemens A.G."]
+    assert asked[1] == ag and f"#{plain} Siemens has that name too" in asked[2]
+
+
+def test_the_command_line_quotes_the_party_not_the_reason(case, tmp_path, capsys):
+    from casefile.cli import main
+
+    case.create("entity", {"name": "Siemens AG", "kind": "company"})
+    plain = case.create("entity", {"name": "Siemens", "kind": "company"}).result
+    path = case.path
+    case.close()
+    f = _file(tmp_path, "Nobody", "Siemens A.G.")
+    assert main(["import-ftm", str(path), str(f), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert ("looks like entity 1 'Siemens AG', same name but "
+            f"#{plain} Siemens has that name too (100%)") in out

@@ -64,7 +64,7 @@ class FtmParties(FtmRecords):
         idents = fm.identifiers(props, detect)
         pairs = [(s, v) for _p, s, v in idents]
         by_id = self.known.by_identifier(pairs)
-        eid, doubt = self._resolve(rec, key, pairs, by_id)
+        eid, doubt = self._resolve(rec, name, key, pairs, by_id)
         added: list[str] = []
         if eid is not None:
             report.reused_entities[name] = eid
@@ -103,7 +103,7 @@ class FtmParties(FtmRecords):
                     self.report.leave_out(f"{schema} {prop}: {why}; not joined to it")
         return self.parties[rec["id"]]
 
-    def _resolve(self, rec: Record, key: str, pairs: list[tuple[str, str]],
+    def _resolve(self, rec: Record, name: str, key: str, pairs: list[tuple[str, str]],
                  by_id: int | None) -> tuple[int | None, tuple[int, str] | None]:
         """The party of the case a file's party is (None: a new one), and, when a party of
         the case may be it but something says otherwise, that party and why. The case's own
@@ -116,10 +116,12 @@ class FtmParties(FtmRecords):
         eid = self.own("entity", rec["id"]) or self.accept.get(key)
         if eid is not None:
             return eid, None
-        for same in (self._imported(rec, key), self.known.existing.get(key)):
+        for same, shared in ((self._imported(rec, key), None),
+                             self.known.existing_party(key, name)):
             if same is None:
                 continue
-            doubt = self.known.conflict(same, days(fm.strings(props, "birthDate")), pairs)
+            doubt = shared or self.known.conflict(same, days(fm.strings(props, "birthDate")),
+                                                  pairs)
             person = fm.mapping().parties.get(rec["schema"]) == "person"
             if doubt is None and person != (same in self.known.people):
                 doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"

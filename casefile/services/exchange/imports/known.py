@@ -61,6 +61,29 @@ class KnownParties:
                 "SELECT entity_id, scheme, value FROM identifier"):
             self.add_identifier(eid, scheme, value)
         self.existing = dict(self.by_name)  # what was there before the import
+        # the names that were several parties' before the import (their normalised form:
+        # 'Siemens AG' and 'Siemens' are both 'siemens'), and each party's names as written
+        self.sharing: dict[str, list[int]] = {}
+        for eid, keys in self.keys_of.items():
+            for k in keys:
+                self.sharing.setdefault(k, []).append(eid)
+        self.sharing = {k: sorted(v) for k, v in self.sharing.items() if len(v) > 1}
+        self.written = {_plain(n): eid for eid, names in self.spellings.items()
+                        for n in names}
+
+    def existing_party(self, key: str, name: str) -> tuple[int | None, str | None]:
+        """The party of the case before the import a file's party of this name (``key``
+        its normalised form) is, and a doubt when several had that name: the one written
+        exactly so is taken; otherwise the first is asked about, naming the other (look16:
+        'Siemens' went to 'Siemens AG' though the case held 'Siemens' too)."""
+        found = self.sharing.get(key)
+        if not found:
+            return self.existing.get(key), None
+        exact = self.written.get(_plain(name))
+        if exact in found:
+            return exact, None
+        others = ", ".join(f"#{e} {self.names.get(e, '')}" for e in found[1:4])
+        return found[0], f"{others} {'has' if len(found) == 2 else 'have'} that name too"
 
     def know_name(self, eid: int, name: str, key: str | None = None) -> None:
         """Know party ``eid`` by another name (one an import added to it, or made it with);
@@ -153,6 +176,11 @@ def ident_key(scheme: str, value: str) -> tuple[str, str]:
     """An identifier as compared: by its scheme's match key where it has one (an INN under
     innCode or taxNumber is one INN), else its scheme and value, spaces and case aside."""
     return match_key(detect_scheme(value, scheme), value) or _plain_key(scheme, value)
+
+
+def _plain(name: str) -> str:
+    """A name as written, case and spacing aside."""
+    return " ".join(name.casefold().split())
 
 
 def _plain_key(scheme: str, value: str) -> tuple[str, str]:
