@@ -132,9 +132,11 @@ class ListWouldShrink(ImportFileError):
     often a download cut short): refused unless the person says the list has shrunk so.
     ``removed`` of the ``had`` entries of the watchlist ``name`` would go."""
 
-    def __init__(self, message: str, name: str, removed: int, had: int) -> None:
+    def __init__(self, message: str, name: str, removed: int, had: int,
+                 older: str = "") -> None:
         super().__init__(message)
         self.name, self.removed, self.had = name, removed, had
+        self.older = older  # said when the file is older than the list too
 
 
 class MappingError(ImportFileError):

@@ -21,8 +21,9 @@ def ask_shrink(parent: QWidget, path: Path, refused: ListWouldShrink,
     kept = refused.had - refused.removed
     box = message(
         parent, "Load watchlist",
-        f"{path.name} would remove {refused.removed:,} of the {refused.had:,} entries of "
-        f"the watchlist “{refused.name}”, keeping {kept:,}.\n\nIs the file whole? A download "
+        f"{path.parent.name}/{path.name} would remove {refused.removed:,} of the "
+        f"{refused.had:,} entries of the watchlist “{refused.name}”, keeping {kept:,}."
+        f"{' ' + refused.older if refused.older else ''}\n\nIs the file whole? A download "
         "that did not finish looks like this. Parties screened against a list that lost "
         "its entries would screen clean.\n\nLoad it anyway only if the list has really "
         "shrunk so (a programme lifted, entries delisted). The watchlist is unchanged "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -221,12 +222,7 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
             had = len(gone) + report.changed + report.unchanged
             if not shrink and len(gone) > SHRINK_FEW and len(gone) > SHRINK_ASK * had:
                 # (review: a download cut short at a line's end emptied most of a list)
-                raise ListWouldShrink(
-                    f"{path.name} would remove {len(gone):,} of the {had:,} entries of the "
-                    f"watchlist {name!r}, more than half: is the file whole (a download that "
-                    "did not finish)? The watchlist is left as it was; if the list has "
-                    "shrunk so, load it with 'casefile watchlist import FILE --name "
-                    f"{name} --shrink'", name, len(gone), had)
+                raise _shrinks(con, path, name, len(gone), had, version or newest[:19])
             for (eid,) in gone:
                 con.execute("DELETE FROM token WHERE entry = ?", (eid,))
             con.execute("DELETE FROM entry WHERE seen != ?", (load_id,))
@@ -257,6 +253,23 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
     finally:
         con.close()
     return report
+
+
+def _shrinks(con: sqlite3.Connection, path: Path, name: str, gone: int, had: int,
+             version: str) -> ListWouldShrink:
+    """The refusal of a full file that would remove ``gone`` of the list's ``had`` entries:
+    the file by its folder too (every download is called entities.ftm.json), and, when the
+    file's version is older than the list's, that too (look16)."""
+    before = con.execute("SELECT version FROM load WHERE done = 1 ORDER BY id DESC "
+                         "LIMIT 1").fetchone()
+    older = (f" It is also older than the list: version {version}, the list's "
+             f"{before[0]}." if before and version and version < (before[0] or "") else "")
+    shown = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    return ListWouldShrink(
+        f"{shown} would remove {gone:,} of the {had:,} entries of the watchlist {name!r}, "
+        f"more than half: is the file whole (a download that did not finish)?{older} The "
+        "watchlist is left as it was; if the list has shrunk so, load it with 'casefile "
+        f"watchlist import FILE --name {name} --shrink'", name, gone, had, older.strip())
 
 
 def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,

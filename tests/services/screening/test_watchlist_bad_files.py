@@ -180,3 +180,30 @@ def test_a_delta_file_with_nothing_to_add_makes_no_new_list(tmp_path):
     with pytest.raises(ImportFileError, match="a delta file that adds nothing"):
         load(f, "fresh", where=tmp_path)
     assert not db.path_of("fresh", tmp_path).exists()
+
+
+def test_a_shrinking_file_is_named_by_its_folder_and_said_older_when_it_is(tmp_path):
+    """(look16) Every OpenSanctions download is called entities.ftm.json: the refusal named
+    only that; and an older file cut short (a stale, broken download) was not said older."""
+    from casefile.errors import ListWouldShrink
+    from tests.support.watchlist import ftm
+
+    folder = tmp_path / "ru_fsb_list"
+    folder.mkdir()
+    new = [ftm(f"P-{k}", "Person", f"Name {k}", last_change="2025-12-25T10:00:00")
+           for k in range(30)]
+    load(write_ftm(folder / "entities.ftm.json", new), "fsb", where=tmp_path)
+    old = [ftm(f"P-{k}", "Person", f"Name {k}", last_change="2025-11-14T08:00:00")
+           for k in range(5)]
+    with pytest.raises(ListWouldShrink) as err:
+        load(write_ftm(folder / "entities.ftm.json", old), "fsb", where=tmp_path)
+    said = str(err.value)
+    assert said.startswith("ru_fsb_list/entities.ftm.json would remove 25 of the 30")
+    assert "older than the list: version 2025-11-14T08:00:00, the list's " \
+           "2025-12-25T10:00:00" in said
+    assert err.value.older and (err.value.removed, err.value.had) == (25, 30)
+    newer = [ftm(f"P-{k}", "Person", f"Name {k}", last_change="2026-01-10T08:00:00")
+             for k in range(5)]
+    with pytest.raises(ListWouldShrink) as err:
+        load(write_ftm(folder / "entities.ftm.json", newer), "fsb", where=tmp_path)
+    assert not err.value.older and "older" not in str(err.value)
