@@ -155,6 +155,8 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
     print(f"Screened {summary.parties} part{'y' if summary.parties == 1 else 'ies'} against "
           f"{name} (version {summary.version}): {summary.hits} hit(s) at or above {review}, "
           f"{summary.carried} keeping an earlier decision, {summary.reopened} reopened")
+    if summary.cleared:
+        print(summary.cleared_line())
     for h in rows:
         state = (f"{h.verdict.replace('_', ' ')} ({h.reviewer}"
                  f"{'; earlier run' if h.carried else ''})" if h.verdict else

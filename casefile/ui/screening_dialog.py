@@ -254,7 +254,8 @@ class ScreeningDialog(QDialog):
         self.status.setText(
             f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against "
             f"{s.watchlist} (version {s.version}): "
-            f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened.")
+            f"{s.hits} hits, {s.carried} keeping an earlier decision, {s.reopened} reopened."
+            + (f" {s.cleared_line()}." if s.cleared else ""))
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()

@@ -207,3 +207,28 @@ def test_a_shrinking_file_is_named_by_its_folder_and_said_older_when_it_is(tmp_p
     with pytest.raises(ListWouldShrink) as err:
         load(write_ftm(folder / "entities.ftm.json", newer), "fsb", where=tmp_path)
     assert not err.value.older and "older" not in str(err.value)
+
+
+def test_parties_flagged_by_the_last_run_and_hit_by_nothing_now_are_said(tmp_path):
+    """(look16) After a shrinking list was loaded anyway, the run said "5 hits, 0 reopened"
+    and nothing of the two parties that had been flagged and were now clean."""
+    from tests.support.watchlist import ftm
+
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Dmitry Sokolov", "kind": "person"})
+        case.create("entity", {"name": "Olga Volkova", "kind": "person"})
+        case.create("entity", {"name": "Ivan Petrov", "kind": "person"})
+    people = [ftm("P-1", "Person", "Dmitry Sokolov"), ftm("P-2", "Person", "Olga Volkova"),
+              ftm("P-3", "Person", "Ivan Petrov")]
+    load(write_ftm(tmp_path / "entities.ftm.json", people), "fsb", where=tmp_path)
+    with Case.open(path) as case:
+        first = screen_case(case, "fsb", where=tmp_path)
+        assert first.hits == 3 and first.cleared == []
+    load(write_ftm(tmp_path / "entities.ftm.json", people[2:]), "fsb", where=tmp_path,
+         shrink=True)
+    with Case.open(path) as case:
+        again = screen_case(case, "fsb", where=tmp_path)
+    assert again.hits == 1 and again.cleared == ["Dmitry Sokolov", "Olga Volkova"]
+    assert again.cleared_line() == ("2 parties flagged by the previous run against fsb have "
+                                    "no hit now: Dmitry Sokolov; Olga Volkova")
