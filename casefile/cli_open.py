@@ -65,8 +65,10 @@ def damaged(case: Any, path: Path, whole: str | None) -> None:
     if not found:
         return
     said = " ".join(found[0].replace("*** in database main ***", "").split())
-    advice = (f"`casefile check {path.name}` says more, and `casefile repair {path.name} -o "
-              "REPAIRED.casefile` copies what can still be read into a new case")
+    advice = (f"casefile check {path.name} says more. Restore it from a backup copy, or "
+              f"repair it (casefile repair {path.name} -o REPAIRED.casefile, or File → Repair "
+              "a Damaged Case… in the window), which copies what can still be read into a new "
+              "case")
     if whole is not None:
         raise CorruptCaseError(f"{path.name} is damaged (SQLite's quick check: {said}), so "
                                f"{whole} could hold wrong or missing records; nothing was "

@@ -311,3 +311,19 @@ def test_a_damaged_case_is_told_about_repair_not_only_backups(demo, tmp_path, ca
     assert main(["info", str(cut)]) == 1
     err = capsys.readouterr().err
     assert "casefile repair cut.casefile -o REPAIRED.casefile" in err
+
+
+def test_a_row_of_an_unreadable_range_counts_as_lost_where_no_digest_lists_it(demo, tmp_path):
+    """(look16) The demo cut 40,960 bytes short lost its second audit entry ("unreadable row
+    ids 2"), yet the summary said "0 lost" beside exit status 1."""
+    path = demo.path
+    demo.close()
+    cut = tmp_path / "cut40k.casefile"
+    cut.write_bytes(path.read_bytes()[:-40960])
+    report = repair_case(cut, tmp_path / "r.casefile")
+    by = {t.table: t for t in report.tables}
+    assert by["audit_log"].unreadable and by["audit_log"].lost == 0
+    assert by["audit_log"].lost_count() >= 1 and report.lost_anything
+    assert report.lines()[-1].endswith(f"{sum(t.lost_count() for t in report.tables):,} "
+                                       "lost; cut40k.casefile is unchanged")
+    assert ", 0 lost;" not in report.lines()[-1]

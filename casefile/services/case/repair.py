@@ -35,6 +35,13 @@ class TableOutcome:
     unreadable: list[tuple[int, int]] = field(default_factory=list)  # row id ranges
     error: str | None = None
 
+    def lost_count(self) -> int:
+        """The rows lost: those the file's digests list and the repair could not read, and
+        those left out with them — or, where the digests do not say (the audit log has
+        none), the ids of the ranges that could not be read (look16: "0 lost" beside an
+        unreadable audit entry)."""
+        return self.orphans + (self.lost or sum(b - a + 1 for a, b in self.unreadable))
+
     def line(self) -> str:
         parts = [f"{self.saved:,} saved"]
         if self.lost:
@@ -79,7 +86,7 @@ class RepairReport:
             out.append("  (the file's row digests could not be read: rows lost in a damaged "
                        "range are not counted, only the ranges named)")
         saved = sum(t.saved for t in self.tables)
-        lost = sum(t.lost + t.orphans for t in self.tables)
+        lost = sum(t.lost_count() for t in self.tables)
         out.append(f"Wrote {self.output}: {saved:,} rows saved, {lost:,} lost; {name} is "
                    "unchanged")
         return out
