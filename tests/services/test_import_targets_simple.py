@@ -179,3 +179,38 @@ def test_the_simple_csv_after_the_full_data_adds_no_sanction_twice(case, tmp_pat
     again = _import(case, tmp_path, fc.targets_simple(cluster))
     assert again.sanctions == 0 and again.already["sanctions"] == 7
     assert rows(case, "SELECT count(*) FROM sanction") == [(7,)]
+
+
+def test_names_a_code_page_turned_into_question_marks_are_said_and_not_kept(case, tmp_path):
+    """(look16) Saved in cp1251, the Chinese and Greek names became '??' and '???????', kept
+    as aliases without a word."""
+    import json
+
+    from casefile.services.screening import watchlist_db as db
+    from casefile.services.screening.watchlist_import import load
+
+    text = ("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+            "phones,emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+            "cn-li,Person,LI Wei,李伟;Ли Вэй,1970-01-02,cn,深圳市南山区,,,,,,OS,,,2024-01-01\n"
+            "gr-pap,Person,Georgios Papadopoulos,Γεώργιος Παπαδόπουλος,,gr,,,,,,,OS,,,"
+            "2024-01-01\n"
+            "ru-rom,Company,ООО «РОМАШКА»,Общество с ограниченной ответственностью "
+            "«Ромашка»,,ru,\"Москва, улица Тверская, дом 7\",,,,,,OS,,,2024-01-01\n")
+    text = text.encode("cp1251", "replace").decode("cp1251")
+    assert "Ли Вэй" in text and "??" in text
+    f = tmp_path / "targets.simple.txt"
+    f.write_bytes(_as_spreadsheet_saves(text, ";", "cp1251"))
+    report = import_ftm(case, f).result
+    assert len(report.new_entities) == 3
+    assert rows(case, "SELECT name FROM alias ORDER BY name") == [
+        ("Ли Вэй",), ("Общество с ограниченной ответственностью «Ромашка»",)]
+    assert rows(case, "SELECT count(*) FROM entity WHERE address LIKE '%?%'") == [(0,)]
+    (note,) = [n for w, n in report.warnings.items() if "lost to the file's code page" in w]
+    assert note == 3  # 李伟, its address and the Greek name
+    listed = load(f, "cp", where=tmp_path)
+    assert sum(n for what, n in listed.left_out.items() if "code page" in what) == 3
+    con = db.connect(db.path_of("cp", tmp_path))
+    kept = [json.loads(d) for (d,) in con.execute("SELECT data FROM entry")]
+    con.close()
+    assert not [v for d in kept for k in ("alias", "address") for v in d.get(k, [])
+                if "??" in v]

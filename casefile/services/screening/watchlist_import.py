@@ -282,6 +282,9 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
             if progress is not None and n % 5000 == 0:
                 progress(0, 0, f"line {n:,}")  # the size read is not known here
             props = {k: v for k, v in rec["properties"].items() if v and any(v)}
+            if rec["_lost"]:  # '?' for characters a code page could not hold (look16)
+                w.report.left_out["names or addresses whose characters were lost to a "
+                                  "code page ('??')"] += len(rec["_lost"])
             if "birthDate" in props:  # as a spreadsheet may have saved them (look16)
                 props["birthDate"] = [iso_date(d) for d in props["birthDate"]]
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": props,

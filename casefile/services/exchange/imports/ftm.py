@@ -261,6 +261,11 @@ class _Import(FtmParties):
         if rec["schema"] not in fm.mapping().parties:
             self.report.skip(rec["schema"])
             return
+        for _value in rec["_lost"]:  # counted under one note
+            self.report.warn(f"{self.path.name}: names or addresses whose characters were "
+                             "lost to the file's code page ('??' where a program could not "
+                             "write them): such aliases and addresses are left out, names "
+                             "kept — import the file as OpenSanctions wrote it (UTF-8)")
         eid = self.party(line, rec, detect=True)
         if eid is None:
             return

@@ -45,6 +45,10 @@ Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note 
 # nested: True for an entity taken out of a nested line)
 _SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# characters a program could not write in the file's code page come out as '?' ("Shenzhen
+# ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
+# saved by a Russian Excel in cp1251 turned Chinese and Greek names into question marks)
+QUESTION_MARKS = "??"
 SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
                   "identifiers", "sanctions", "phones", "emails", "program_ids", "dataset",
                   "first_seen", "last_seen", "last_change")
@@ -210,6 +214,11 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
             "birthDate": nested(row.get("birth_date")),
             "registrationNumber": nested(row.get("identifiers")),  # schemes not said
             "phone": nested(row.get("phones")), "email": nested(row.get("emails"))}
+        lost = [v for k in ("alias", "address") for v in props[k] if QUESTION_MARKS in v]
+        for k in ("alias", "address"):  # (look16) not kept as a name or an address
+            props[k] = [v for v in props[k] if QUESTION_MARKS not in v]
+        if QUESTION_MARKS in props["name"][0]:
+            lost.append(props["name"][0])  # kept: a party needs its name; said
         datasets = nested(row.get("dataset"))
         seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
                 if row.get(k)]
@@ -219,6 +228,7 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
             "_sanctions": [sanction_parts(s) for s in nested(row.get("sanctions"))],
             "_program_ids": nested(row.get("program_ids")), "_datasets": datasets,
             "_last_change": row.get("last_change") or "",
+            "_lost": lost,
             "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
                                + seen)}
 
