@@ -327,3 +327,21 @@ def test_a_row_of_an_unreadable_range_counts_as_lost_where_no_digest_lists_it(de
     assert report.lines()[-1].endswith(f"{sum(t.lost_count() for t in report.tables):,} "
                                        "lost; cut40k.casefile is unchanged")
     assert ", 0 lost;" not in report.lines()[-1]
+
+
+def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):
+    """(look16) A junk page of parties lost 24 of them; their aliases and citations, which
+    named them and the lines they came from, were left out unread."""
+    path = tmp_path / "parties.casefile"
+    synthetic.build_synthetic_case(path, shipments=200, entities=300, sources=10,
+                                   citations=300).close()
+    _damage_leaf(path, "entity")
+    report = repair_case(path, tmp_path / "r.casefile")
+    entity = next(t for t in report.tables if t.table == "entity")
+    assert entity.lost and len(entity.traces) == entity.lost
+    lost_ids = {i for a, b in entity.unreadable for i in range(a, b + 1)}
+    assert set(entity.traces) <= lost_ids
+    with sqlite3.connect(path) as con:  # what the traces say is what the file held
+        aliases = dict(con.execute("SELECT entity_id, name FROM alias").fetchall())
+    assert all(aliases[i] in said for i, said in entity.traces.items() if i in aliases)
+    assert "what is left of the lost ones (to import them again): #" in entity.line()

@@ -34,6 +34,9 @@ class TableOutcome:
     unlinked: int = 0  # kept without the party they named, which was lost
     unreadable: list[tuple[int, int]] = field(default_factory=list)  # row id ranges
     error: str | None = None
+    # a lost row -> what the rows left out with it said of it (a lost party's aliases,
+    # identifiers and the lines its citations point to): enough to import it again
+    traces: dict[int, list[str]] = field(default_factory=dict)
 
     def lost_count(self) -> int:
         """The rows lost: those the file's digests list and the repair could not read, and
@@ -57,6 +60,11 @@ class TableOutcome:
             parts.append(f"unreadable row ids {shown}{more}")
         if self.error:
             parts.append(f"nothing readable ({self.error})")
+        if self.traces:
+            shown = "; ".join(f"#{rid} " + ", ".join(dict.fromkeys(said))[:160]
+                              for rid, said in sorted(self.traces.items())[:8])
+            more = f" … and {len(self.traces) - 8} more" if len(self.traces) > 8 else ""
+            parts.append(f"what is left of the lost ones (to import them again): {shown}{more}")
         return f"{self.table}: " + "; ".join(parts)
 
 
@@ -217,6 +225,8 @@ def _drop_orphans(conn: object, by_table: dict[str, TableOutcome]) -> None:
                 if table in by_table:
                     by_table[table].unlinked += 1
                 continue
+            if parent == "entity" and table in TRACES and "entity" in by_table:
+                _trace(conn, table, rowid, column, by_table["entity"])
             done = conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
             if done.rowcount and table in by_table:
                 by_table[table].orphans += 1
@@ -226,6 +236,24 @@ def _drop_orphans(conn: object, by_table: dict[str, TableOutcome]) -> None:
             now = int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
             out.orphans += max(out.saved - now, 0)
             out.saved = now
+
+
+# what a row left out with its lost party says of that party (look16: the aliases and
+# citations of 24 lost parties named them, and were thrown away unread)
+TRACES = {"alias": "name",
+          "identifier": "scheme || ' ' || value",
+          "citation": "coalesce((SELECT title FROM source WHERE id = source_id), 'source') "
+                      "|| ', ' || locator"}
+
+
+def _trace(conn: object, table: str, rowid: int, column: str, lost: TableOutcome) -> None:
+    from sqlalchemy.engine import Connection
+
+    assert isinstance(conn, Connection)
+    row = conn.exec_driver_sql(f'SELECT "{column}", {TRACES[table]} FROM "{table}" '
+                               "WHERE rowid = ?", (rowid,)).first()
+    if row is not None and row[0] is not None and row[1]:
+        lost.traces.setdefault(int(row[0]), []).append(" ".join(str(row[1]).split()))
 
 
 def _fk_column(conn: object, table: str, fk: int) -> str:
