@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -148,7 +149,21 @@ def detect_encoding(head: bytes) -> str:
     if best is None:
         raise ImportFileError("the file's text encoding cannot be recognised")
     enc = best.encoding
+    if enc == "cp1252" and _cyrillic_read_as_latin(head[:65536]):
+        return "cp1251"
     return "gb18030" if enc in ("gbk", "gb2312") else enc
+
+
+_LATIN1_WORD = re.compile(r"\b[\u00c0-\u00ff]{2,}\b")
+
+
+def _cyrillic_read_as_latin(head: bytes) -> bool:
+    """Whether a sample taken for cp1252 is Cyrillic in cp1251: words made only of accented
+    Latin letters ('Ëè Âýé') are how Russian reads in the wrong code page, and no Western
+    language writes them (its words hold plain letters too: 'Müller', 'été'). With only a
+    few Cyrillic words in a file (look16: 'Ли Вэй' among Latin names) charset-normalizer
+    cannot tell the two apart."""
+    return bool(_LATIN1_WORD.search(head.decode("cp1252", "replace")))
 
 
 def _open_xlsx(path: Path, head: bytes) -> TableFile:

@@ -1,0 +1,35 @@
+"""(look16) A small file in cp1251 with only a few Cyrillic words among Latin ones ('LI Wei;
+Ли Вэй') was read as cp1252: its Russian came out as 'Ëè Âýé'. Words made only of accented
+Latin letters are how Russian reads in the wrong code page; Western text never writes them."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.services.exchange.imports.reader import detect_encoding
+
+_RU = ["Ли Вэй", "ООО «Ромашка»", "Иванов", "Москва", "ЗАО Вектор", "Сергей Чемезов"]
+_WEST = ["Müller GmbH", "Société Générale", "Café Crème", "Ångström AB", "São Paulo",
+         "Françoise Dürrenmatt", "naïve façade", "Öl und Wärme"]
+
+
+@given(st.lists(st.sampled_from(_RU), min_size=1, max_size=3),
+       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
+                min_size=1, max_size=20))
+def test_russian_in_a_code_page_is_never_read_as_western(russian, latin):
+    rows = [f"p{i};Person;{n};" for i, n in enumerate(latin)]
+    rows.insert(len(rows) // 2, "ru;Person;" + ";".join(russian))
+    text = "id;schema;name;aliases\r\n" + "\r\n".join(rows) + "\r\n"
+    assert detect_encoding(text.encode("cp1251")) != "cp1252"
+
+
+def test_the_list_a_russian_excel_saved_reads_as_cp1251():
+    text = ("id;schema;name;aliases;birth_date\r\ncn-li;Person;LI Wei;\"??;Ли Вэй\";"
+            "1970-01-02\r\ngr-pap;Person;Georgios Papadopoulos;?????? ??????;\r\n")
+    assert detect_encoding(text.encode("cp1251")) == "cp1251"
+
+
+@pytest.mark.parametrize("name", _WEST)
+def test_western_text_in_a_code_page_stays_cp1252(name):
+    text = "id;schema;name\r\n" + "".join(f"x{i};Company;{name} {i}\r\n" for i in range(5))
+    assert detect_encoding(text.encode("cp1252")) == "cp1252"
