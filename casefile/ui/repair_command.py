@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from casefile.ui.error_dialog import show_error
 from casefile.ui.session import CaseSession
-from casefile.ui.text import message
+from casefile.ui.text import ask
 
 if TYPE_CHECKING:  # the database layer loads once a case is opened or repaired (cold start)
     from casefile.services.case.repair import RepairReport
@@ -63,7 +63,7 @@ class RepairCommand:
                 output = output.with_name(output.name + ".casefile")
         case = self.session.case
         if case is not None and case.path.resolve() == damaged.resolve():
-            self.session.close()  # (look16: its own lock refused the repair) read after
+            self.session.close()  # its lock held by this window refused the repair (look16)
         def repair() -> RepairReport:
             from casefile.services.case.repair import repair_case
             return repair_case(damaged, output)
@@ -73,22 +73,13 @@ class RepairCommand:
     def offer(self, path: Path, why: str, title: str = "Cannot open the case") -> None:
         """Say why ``path`` is damaged (it cannot be opened, or was opened read-only) and
         offer to repair it."""
-        box = self.box = message(
-            self.parent, title, why,
-            "Repair… asks where to save the new case; this file is not changed.",
+        box = self.box = ask(
+            self.parent, title, why, "Repair…", "Close", lambda: self.start(path),
+            detail="Repair… asks where to save the new case; this file is not changed.",
+            yes_default=True, no_button=QMessageBox.StandardButton.Close,
             icon=QMessageBox.Icon.Critical)
         box.setObjectName("repair-offer")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes
-                               | QMessageBox.StandardButton.Close)
-        box.button(QMessageBox.StandardButton.Yes).setText("Repair…")
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-
-        def answered(answer: int) -> None:
-            self.box = None
-            if answer == QMessageBox.StandardButton.Yes:
-                self.start(path)
-        box.finished.connect(answered)
-        box.open()
+        box.finished.connect(self._answered)
 
     def _done(self, report: RepairReport) -> None:
         lines = report.lines()
@@ -99,21 +90,16 @@ class RepairCommand:
         else:
             head = (f"Every readable row of {report.source.name} is in {report.output.name}."
                     f" {report.source.name} is left as it was.")
-        box = self.box = message(self.parent, "Case repaired", head,
-                                 f"{lines[0]}\n\n{lines[-1]}",
-                                 icon=QMessageBox.Icon.Warning if report.lost_anything
-                                 else QMessageBox.Icon.Information)
+        output = report.output
+        box = self.box = ask(
+            self.parent, "Case repaired", head, "Open the Repaired Case", "Close",
+            lambda: self.open_path(output), detail=f"{lines[0]}\n\n{lines[-1]}",
+            yes_default=True, no_button=QMessageBox.StandardButton.Close,
+            icon=QMessageBox.Icon.Warning if report.lost_anything
+            else QMessageBox.Icon.Information)
         box.setDetailedText("\n".join(line.strip() for line in lines))  # table by table
         box.setObjectName("repair-result")
-        box.setStandardButtons(QMessageBox.StandardButton.Open
-                               | QMessageBox.StandardButton.Close)
-        box.button(QMessageBox.StandardButton.Open).setText("Open the Repaired Case")
-        box.setDefaultButton(QMessageBox.StandardButton.Open)
-        output = report.output
+        box.finished.connect(self._answered)
 
-        def answered(answer: int) -> None:
-            self.box = None
-            if answer == QMessageBox.StandardButton.Open:
-                self.open_path(output)
-        box.finished.connect(answered)
-        box.open()
+    def _answered(self) -> None:
+        self.box = None

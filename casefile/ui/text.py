@@ -4,6 +4,7 @@ text (HTML) — in labels, tooltips and message boxes."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -29,4 +30,22 @@ def message(parent: QWidget | None, title: str, text: str, detail: str = "",
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(f"{text}\n\n{detail}" if detail else text)
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str,
+        then: Callable[[], None], *, detail: str = "", yes_default: bool = False,
+        no_button: QMessageBox.StandardButton = QMessageBox.StandardButton.No,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    """Ask a question in a plain-text box opened without blocking: ``then`` runs only when
+    the answer is ``yes``; the other button (``no``) is the default unless ``yes_default``.
+    The box answers through ``finished``."""
+    box = message(parent, title, text, detail, icon=icon)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | no_button)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(no_button).setText(no)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes if yes_default else no_button)
+    box.finished.connect(
+        lambda answer: then() if answer == QMessageBox.StandardButton.Yes else None)
+    box.open()
     return box

@@ -10,25 +10,17 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from casefile.services.screening import watchlist_db as db
-from casefile.ui.text import message
+from casefile.ui.text import ask
 
 
 def ask_delete(parent: QWidget, info: db.Watchlist, delete: Callable[[], None]) -> QMessageBox:
     """Show the question; ``delete`` runs only when the answer is Delete (Keep it is the
     default)."""
-    box = message(
+    return ask(
         parent, "Delete watchlist",
         f"Delete the watchlist “{info.name}”?\n\nDataset {info.dataset or 'not said'}, "
         f"version {info.version or 'not said'}, {db.size_text(info)}, loaded "
         f"{info.loaded_at or 'at an unknown time'}.\n\nUsing it again means loading "
         "the OpenSanctions file again. This case keeps its screening runs, hits and "
-        "decisions against it, and the dossier still prints them.",
-        icon=QMessageBox.Icon.Warning)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-    box.button(QMessageBox.StandardButton.No).setText("Keep it")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.finished.connect(
-        lambda answer: delete() if answer == QMessageBox.StandardButton.Yes else None)
-    box.open()
-    return box
+        "decisions against it, and the dossier still prints them.", "Delete", "Keep it",
+        delete)

@@ -12,14 +12,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from casefile.errors import ListWouldShrink
-from casefile.ui.text import message
+from casefile.ui.text import ask
 
 
 def ask_shrink(parent: QWidget, path: Path, refused: ListWouldShrink,
                load_anyway: Callable[[], None]) -> QMessageBox:
     """Show the question; ``load_anyway`` runs only when the answer is Load anyway."""
     kept = refused.had - refused.removed
-    box = message(
+    return ask(
         parent, "Load watchlist",
         f"{path.parent.name}/{path.name} would remove {refused.removed:,} of the "
         f"{refused.had:,} entries of the watchlist “{refused.name}”, keeping {kept:,}."
@@ -27,13 +27,4 @@ def ask_shrink(parent: QWidget, path: Path, refused: ListWouldShrink,
         "that did not finish looks like this. Parties screened against a list that lost "
         "its entries would screen clean.\n\nLoad it anyway only if the list has really "
         "shrunk so (a programme lifted, entries delisted). The watchlist is unchanged "
-        "until you do.",
-        icon=QMessageBox.Icon.Warning)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("Load anyway")
-    box.button(QMessageBox.StandardButton.No).setText("Keep the list")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.finished.connect(
-        lambda answer: load_anyway() if answer == QMessageBox.StandardButton.Yes else None)
-    box.open()
-    return box
+        "until you do.", "Load anyway", "Keep the list", load_anyway)

@@ -39,7 +39,9 @@ def test_a_case_that_cannot_be_opened_offers_repair_and_opens_the_result(qtbot, 
     assert "rows saved" in text and "entity: 12 saved" in result.detailedText()
     result.grab().save(str(tmp_path / "repaired.png"))
     assert cut.read_bytes() == before  # the damaged file is never written
-    result.button(QMessageBox.StandardButton.Open).click()
+    (opening,) = [b for b in result.buttons() if b.text() == "Open the Repaired Case"]
+    assert result.defaultButton() is opening
+    opening.click()
     qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
     assert window.case.path == output.resolve()
     with window.case.read() as conn:
