@@ -4,6 +4,7 @@ own; the window only arranges them, navigates, and remembers its layout and rece
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, CorruptCaseError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.case_docks import CaseDocks
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from casefile.ui.timeline_dock import TimelineDock
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
+log = logging.getLogger("casefile.ui")
 
 
 def absolute(path: str | Path) -> Path:
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings("Casefile", "Casefile")
         self.session = CaseSession(self)
-        self.session.failed.connect(lambda exc: show_error(self, exc))
+        self.session.failed.connect(self._failed)
         self._damage: str | None = None  # why the open case is damaged, once its check said
         self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
@@ -256,14 +258,28 @@ class MainWindow(QMainWindow):
     def _damaged(self, why: str) -> None:
         """The case failed SQLite's quick check after it opened: from now on it is read-only
         (edits are refused by the case); say so, and why, and stop offering edits."""
-        self._damage = why
         self._set_case_ui(True)
+        if self.case is not None:
+            self._say_damage(f"{self.case.path.name} is open read-only: {why}.")
+
+    def _failed(self, exc: BaseException) -> None:
+        """An error nobody asked to handle: a read that met a damaged page is the damage
+        said once, with Repair offered (look16: a box per section beside the offer)."""
+        if isinstance(exc, CorruptCaseError) and self.case is not None:
+            log.warning("%s", exc)
+            self._say_damage(str(exc))
+            return
+        show_error(self, exc)
+
+    def _say_damage(self, why: str) -> None:
+        """The banner and status bar say the open case is damaged, and Repair is offered —
+        once a case (look16: only the status bar said)."""
+        offered = self._damage is not None
+        self._damage = why
         self.status.refresh()  # the title, banner and status bar say read-only
         self.statusBar().showMessage(why)  # until the next message
-        if self.case is not None:  # and offer the way out (look16: only the status bar said)
-            self.commands.repair.offer(
-                self.case.path, f"{self.case.path.name} is open read-only: {why}.",
-                "Damaged case")
+        if not offered and self.case is not None:
+            self.commands.repair.offer(self.case.path, why, "Damaged case")
 
     def _closed(self) -> None:
         self.setWindowTitle("Casefile")

@@ -81,18 +81,17 @@ def test_a_case_found_damaged_once_open_says_so_offers_repair_and_repairs_while_
     qtbot.waitUntil(lambda: window.commands.repair.box is not None, timeout=20000)
     wait_idle(qtbot, window)
     offer = window.commands.repair.box
-    assert offer.objectName() == "repair-offer" and "fails SQLite's quick check" in offer.text()
+    said = offer.text()  # the quick check's verdict, or a read that met the page first
+    assert offer.objectName() == "repair-offer" and said.startswith("junk.casefile is ")
+    assert "fails SQLite's quick check" in said or "is damaged" in said
     assert "damaged — File → Repair a Damaged Case…" in window.banner.text()
     window.records.set_kind("entity")  # a section read from the damaged page
     wait_idle(qtbot, window)
     boxes = [b for b in QApplication.topLevelWidgets()
              if isinstance(b, QMessageBox) and b.isVisible()]
     assert not [b for b in boxes if b.objectName() == "casefile-unexpected-error"]
-    said = [b.text() for b in boxes if b.objectName() == "casefile-error"]
-    assert len(said) == len(set(said)) and all("is damaged" in t for t in said)
-    for b in boxes:
-        if b is not offer:
-            b.close()
+    assert [b for b in boxes if b.objectName().startswith(("casefile", "repair"))] == [offer]
+    # the damage said once: the reads that met it add no box of their own
     output = tmp_path / "junk (repaired).casefile"
     window.commands.repair.start(path, output)  # as Repair… does, the case still open
     wait_idle(qtbot, window)
