@@ -4,7 +4,6 @@ own; the window only arranges them, navigates, and remembers its layout and rece
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import CasefileError, CorruptCaseError
+from casefile.errors import CasefileError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
 from casefile.ui.case_docks import CaseDocks
@@ -28,6 +27,7 @@ from casefile.ui.cell_delegates import RecordCells
 from casefile.ui.column_chooser import ColumnChooser
 from casefile.ui.commands import WindowCommands
 from casefile.ui.context_menus import EditorMenu, MenuCommands, NavigatorMenu
+from casefile.ui.damage_notice import DamageNotice
 from casefile.ui.duplicates_dialog import DuplicatesAction
 from casefile.ui.editor_actions import EditorActions
 from casefile.ui.editor_pane import EditorPane
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from casefile.ui.timeline_dock import TimelineDock
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
-log = logging.getLogger("casefile.ui")
 
 
 def absolute(path: str | Path) -> Path:
@@ -68,8 +67,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings("Casefile", "Casefile")
         self.session = CaseSession(self)
-        self.session.failed.connect(self._failed)
-        self._damage: str | None = None  # why the open case is damaged, once its check said
         self.setObjectName("casefile_main")
         self.setWindowTitle("Casefile")
         self.setWindowIcon(app_icon())
@@ -107,6 +104,10 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.damage = DamageNotice(self, self.status, self.commands.repair,
+                                   lambda: self.case.path if self.case else None,
+                                   self.status.refresh)
+        self.session.failed.connect(self.damage.failed)  # errors nobody asked to handle
         self.record_actions = RecordActions(self, self.session, self.records, self.nav,
                                             self.commands, self.editor_actions)
         self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to)
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self.commands.open_path(absolute(path), readonly)
 
     def _opened(self, case: Case) -> None:
-        self._damage = None
+        self.damage.reset()
         self.sections.opened()  # (the table chosen before the workspace takes focus)
         self._set_case_ui(True)
         self.window_layout.first_shown()
@@ -257,29 +258,9 @@ class MainWindow(QMainWindow):
 
     def _damaged(self, why: str) -> None:
         """The case failed SQLite's quick check after it opened: from now on it is read-only
-        (edits are refused by the case); say so, and why, and stop offering edits."""
+        (edits are refused by the case); stop offering edits, and say so (damage_notice)."""
         self._set_case_ui(True)
-        if self.case is not None:
-            self._say_damage(f"{self.case.path.name} is open read-only: {why}.")
-
-    def _failed(self, exc: BaseException) -> None:
-        """An error nobody asked to handle: a read that met a damaged page is the damage
-        said once, with Repair offered (look16: a box per section beside the offer)."""
-        if isinstance(exc, CorruptCaseError) and self.case is not None:
-            log.warning("%s", exc)
-            self._say_damage(str(exc))
-            return
-        show_error(self, exc)
-
-    def _say_damage(self, why: str) -> None:
-        """The banner and status bar say the open case is damaged, and Repair is offered —
-        once a case (look16: only the status bar said)."""
-        offered = self._damage is not None
-        self._damage = why
-        self.status.refresh()  # the title, banner and status bar say read-only
-        self.statusBar().showMessage(why)  # until the next message
-        if not offered and self.case is not None:
-            self.commands.repair.offer(self.case.path, why, "Damaged case")
+        self.damage.checked(why)
 
     def _closed(self) -> None:
         self.setWindowTitle("Casefile")
@@ -318,7 +299,7 @@ class MainWindow(QMainWindow):
         name = f" — {case.path.name}" if case is not None else ""
         self.setWindowTitle(f"{info['title']}{name} — Casefile{ro}")
         self.banner.set_marking(info.get("marking"), info.get("classification", ""),
-                                self.session.readonly, damaged=self._damage is not None)
+                                self.session.readonly, damaged=self.damage.why is not None)
         self.sections.counts_read(counts)
 
     # -- navigation ---------------------------------------------------------------------
