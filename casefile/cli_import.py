@@ -12,6 +12,7 @@ from typing import Any
 
 from casefile.cli_progress import Progress
 from casefile.core.labels import counted
+from casefile.services.exchange.imports.report import party_and_reason
 
 EXIT_USAGE = 2
 
@@ -247,9 +248,9 @@ def _columns(report: Any, dry_run: bool) -> None:
 
 def _proposals(proposals: list, kept_apart: bool = False) -> None:
     for name, eid, existing, score in proposals:
-        shown, same, why = existing.partition(", same ")  # the name quoted, not the reason
-        print(f"Possible match: {name!r} looks like entity {eid} {shown!r}"
-              f"{same + why} ({score:.0f}%): "
+        shown, reason = party_and_reason(existing)  # the name quoted, not the reason
+        print(f"Possible match: {name!r} looks like entity {eid} {shown!r}{reason} "
+              f"({score:.0f}%): "
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))

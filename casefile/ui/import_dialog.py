@@ -31,6 +31,7 @@ from casefile.core.labels import counted
 from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.report import party_and_reason
 from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.ui.import_outcome import done_lines, problems_text
 from casefile.ui.mapping_panel import MappingPanel
@@ -265,7 +266,9 @@ class ImportDialog(QDialog):
         self.proposals.clear()
         # after an import its matches are decided (unticked: new parties): none to tick
         for name, eid, existing, score in report.proposals if dry_run else ():
-            item = QListWidgetItem(f"“{name}” looks like “{existing}” (#{eid}, {score:.0f}%)")
+            shown, reason = party_and_reason(existing)
+            item = QListWidgetItem(f"“{name}” looks like “{shown}” (#{eid}, {score:.0f}%)"
+                                   f"{reason}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, (name, eid))

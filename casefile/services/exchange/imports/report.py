@@ -12,6 +12,13 @@ from casefile.core.labels import counted
 MAX_PROBLEMS = 200
 
 
+def party_and_reason(existing: str) -> tuple[str, str]:
+    """A proposal's party of the case as written ('Siemens AG') and the reason that follows
+    it (', same name but …'), so that only the name is quoted when it is said (look16)."""
+    shown, same, why = existing.partition(", same ")
+    return shown, same + why
+
+
 @dataclass
 class ImportReport:
     """Everything an import (or its dry run) has to say."""
