@@ -84,3 +84,29 @@ def test_the_command_line_quotes_the_party_not_the_reason(case, tmp_path, capsys
     out = capsys.readouterr().out
     assert ("looks like entity 1 'Siemens AG', same name but "
             f"#{plain} Siemens has that name too (100%)") in out
+
+
+def test_customs_rows_naming_a_shared_name_go_to_the_party_written_so_or_are_asked(case,
+                                                                                   tmp_path):
+    """(look17) The trade import put 'Siemens' rows on 'Siemens AG' unasked (and kept
+    'Siemens' as its alias), though the case held a party named exactly 'Siemens'."""
+    from casefile.services.exchange.imports.shipments import import_shipments
+
+    ag = case.create("entity", {"name": "Siemens AG", "kind": "company"}).result
+    plain = case.create("entity", {"name": "Siemens", "kind": "company"}).result
+    f = tmp_path / "customs.csv"
+    f.write_text("ShipperName,ConsigneeName,ProductDescription,Origin,Destination\n"
+                 "SIEMENS,Tekhkrim,turbine parts,DE,RU\n"
+                 "Siemens A.G.,Tekhkrim,turbine blades,DE,RU\n"
+                 "Siemens A.G.,Tekhkrim,seals,DE,RU\n", "utf-8")
+    report = import_shipments(case, f, accept_missing=True).result
+    assert report.reused_entities["SIEMENS"] == plain
+    assert "Siemens A.G." in report.new_entities  # made once, for both its rows
+    (asked,) = [p for p in report.proposals if p[0] == "Siemens A.G."]
+    assert asked[1] == ag and f"#{plain} Siemens has that name too" in asked[2]
+    with case.read() as conn:
+        shippers = [r[0] for r in conn.exec_driver_sql(
+            "SELECT e.name FROM shipment s JOIN entity e ON e.id = s.shipper_id ORDER BY s.id")]
+        aliases = conn.exec_driver_sql("SELECT count(*) FROM alias WHERE entity_id = ?",
+                                       (ag,)).scalar()
+    assert shippers == ["Siemens", "Siemens A.G.", "Siemens A.G."] and aliases == 0

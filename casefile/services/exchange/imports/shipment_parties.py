@@ -49,6 +49,7 @@ class ShipmentParties(KnownParties):
         self.made: dict[int, tuple[str, str | None]] = {}  # new party -> identifier, country
         self.namesakes: dict[str, set[int]] = {}  # a name -> the parties the file gave it
         self.said: set[str] = set()  # the names whose rows without an identifier were said
+        self.made_for: dict[str, int] = {}  # a shared name as written -> the party made for it
 
     def _country(self, stated: str, where: Where, role: str) -> dict[str, Any] | None:
         """The country a row states for a party, checked ({"country": code}); None when it
@@ -79,6 +80,16 @@ class ShipmentParties(KnownParties):
                              f"rows give a {role} an earlier row of the file made with "
                              "another")
 
+    def _shared(self, key: str, name: str) -> int | None:
+        """For a name several parties of the case had before the import once legal forms are
+        set aside ('Siemens AG', 'Siemens'): the one written exactly so; else the party an
+        earlier row of this file made for it (a proposal asks about it); None for the first
+        such row (look17: rows went to the first of them unasked)."""
+        eid, doubt = self.existing_party(key, name)
+        if doubt is None:
+            return eid
+        return self.made_for.get(name.casefold())
+
     def resolve(self, role: str, values: dict[str, Any], line: int,
                 report: ImportReport) -> int | None:
         """The entity of the ``role`` ("shipper" / "consignee") cells of a row; None when
@@ -107,6 +118,7 @@ class ShipmentParties(KnownParties):
         # a party of this very name whose identifier of the same scheme differs: maybe
         # another (asked below, never merged unasked); looked at only when the name decides
         doubt: str | None = None
+        eid: int | None
         if by_id is not None and (not name or self.named(by_id, key)):
             eid = by_id
         elif ident and (akey := normalise_name(f"{name} [{labelled(scheme, ident)}]")) \
@@ -117,6 +129,10 @@ class ShipmentParties(KnownParties):
             # confirmed by name: rows whose identifier says it is another are asked about
             # (review19: ticking one of two namesakes' matches merged both)
             eid = report.reused_entities[name] = self.accept[key]
+        elif key in self.sharing:  # a name several parties of the case had: the one
+            eid = self._shared(key, name)  # written so, else a new party, asked about
+            if eid is not None and name.casefold() not in self.made_for:
+                report.reused_entities[name] = eid
         elif key in self.by_name and (not ident or (doubt := self.conflict(
                 self.by_name[key], None, [(scheme, ident)])) is None):
             eid = self.by_name[key]
@@ -152,7 +168,12 @@ class ShipmentParties(KnownParties):
             self.checked.add((key, ident))
         if fresh:
             self.checked.add(key)
-            if doubt is not None and self.by_name[key] in self.names:
+            if key in self.sharing:  # (the first row of a name several parties had)
+                other, why = self.existing_party(key, name)
+                if other is not None:
+                    report.proposals.append((name, other, f"{self.names[other]}, same name "
+                                                          f"but {why}", 100.0))
+            elif doubt is not None and self.by_name[key] in self.names:
                 # named with its identifier: ticking it confirms this namesake only
                 report.proposals.append((f"{name} [{labelled(scheme, ident)}]",
                                          self.by_name[key], f"{self.names[self.by_name[key]]}"
@@ -190,6 +211,8 @@ class ShipmentParties(KnownParties):
         # stays with the party that had it first
         self.know_name(eid, name, key)
         self.namesakes.setdefault(key, {self.by_name[key]}).add(eid)
+        if key in self.sharing:
+            self.made_for[name.casefold()] = eid
         report.new_entities.append(name)
         return eid
 
