@@ -28,7 +28,10 @@ class DamageNotice:
         self.why: str | None = None  # why the open case is damaged, once something said
 
     def reset(self) -> None:
-        """Another case is open (or none)."""
+        """Another case is open (or none): what was said of the last one goes (look17: the
+        repaired case opened under the damaged one's message)."""
+        if self.why is not None and self.status_bar.currentMessage() == self.why:
+            self.status_bar.clearMessage()
         self.why = None
 
     def checked(self, why: str) -> None:

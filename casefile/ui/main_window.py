@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.damage.checked(why)
 
     def _closed(self) -> None:
+        self.damage.reset()
         self.setWindowTitle("Casefile")
         self.editor.show_nothing()
         self._set_case_ui(False)

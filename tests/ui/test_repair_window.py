@@ -102,3 +102,10 @@ def test_a_case_found_damaged_once_open_says_so_offers_repair_and_repairs_while_
     assert "could not be read" in result.text() and "Show Details" in result.text()
     assert "entity: " in result.detailedText() and output.exists()
     assert window.case is None  # closed, to be read whole
+    (opening,) = [b for b in result.buttons() if b.text() == "Open the Repaired Case"]
+    opening.click()
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    # (look17) the repaired case is not said to be damaged
+    assert "damaged" not in window.statusBar().currentMessage()
+    assert "damaged" not in window.banner.text() and "READ-ONLY" not in window.banner.text()
