@@ -97,7 +97,8 @@ class RepairCommand:
             yes_default=True, no_button=QMessageBox.StandardButton.Close,
             icon=QMessageBox.Icon.Warning if report.lost_anything
             else QMessageBox.Icon.Information)
-        box.setDetailedText("\n".join(line.strip() for line in lines))  # table by table
+        box.setDetailedText("\n".join(line[2:] if line.startswith("  ") else line
+                                      for line in lines))  # table by table, lost rows named
         box.setObjectName("repair-result")
         box.finished.connect(self._answered)
 

@@ -344,4 +344,9 @@ def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):
     with sqlite3.connect(path) as con:  # what the traces say is what the file held
         aliases = dict(con.execute("SELECT entity_id, name FROM alias").fetchall())
     assert all(aliases[i] in said for i, said in entity.traces.items() if i in aliases)
-    assert "what is left of the lost ones (to import them again): #" in entity.line()
+    assert f"{entity.lost} of the lost named below by what is left of them" in entity.line()
+    named = [line for line in report.lines() if line.startswith("    #")]
+    assert len(named) == entity.lost  # every one (look17: 8 of 24 were named)
+    with sqlite3.connect(tmp_path / "r.casefile") as con:  # and kept in the audit log
+        detail = con.execute("SELECT detail FROM audit_log WHERE action = 'repair'").fetchone()
+    assert all(f'"{rid}":' in detail[0] for rid in entity.traces)

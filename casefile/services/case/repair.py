@@ -47,8 +47,8 @@ class TableOutcome:
 
     def line(self) -> str:
         parts = [f"{self.saved:,} saved"]
-        if self.lost:
-            parts.append(f"{self.lost:,} lost")
+        if self.lost_count() > self.orphans:  # (counted by the ranges where no digest says)
+            parts.append(f"{self.lost_count() - self.orphans:,} lost")
         if self.orphans:
             parts.append(f"{self.orphans:,} left out (what they belong to was lost)")
         if self.unlinked:
@@ -61,11 +61,18 @@ class TableOutcome:
         if self.error:
             parts.append(f"nothing readable ({self.error})")
         if self.traces:
-            shown = "; ".join(f"#{rid} " + ", ".join(dict.fromkeys(said))[:160]
-                              for rid, said in sorted(self.traces.items())[:8])
-            more = f" … and {len(self.traces) - 8} more" if len(self.traces) > 8 else ""
-            parts.append(f"what is left of the lost ones (to import them again): {shown}{more}")
+            parts.append(f"{len(self.traces):,} of the lost named below by what is left of "
+                         "them")
         return f"{self.table}: " + "; ".join(parts)
+
+    def trace_lines(self, most: int = 1000) -> list[str]:
+        """A line for each lost row named by what is left of it (to import it again); all
+        of them are in the repaired case's audit log too (look17: 8 of 24 were named)."""
+        rows = sorted(self.traces.items())
+        out = [f"    #{rid}: " + "; ".join(dict.fromkeys(said)) for rid, said in rows[:most]]
+        if len(rows) > most:
+            out.append(f"    … and {len(rows) - most:,} more (in the new case's audit log)")
+        return out
 
 
 @dataclass
@@ -88,8 +95,9 @@ class RepairReport:
                f"{self.problems[0]}" if self.problems else
                f"{name}: SQLite's check found no damage; every readable row is copied all "
                "the same"]
-        out += [f"  {t.line()}" for t in self.tables
-                if t.saved or t.lost or t.orphans or t.unreadable or t.error]
+        for t in self.tables:
+            if t.saved or t.lost or t.orphans or t.unreadable or t.error:
+                out += [f"  {t.line()}", *t.trace_lines()]
         if not self.digests_known:
             out.append("  (the file's row digests could not be read: rows lost in a damaged "
                        "range are not counted, only the ranges named)")
@@ -189,8 +197,10 @@ def _copy(src: object, opened: database.OpenedFile, source_tables: set[str],
             head = digest.rebuild(conn)
             indexing.reindex_all(conn)
             detail = json.dumps([{"table": o.table, "saved": o.saved, "lost": o.lost,
-                                  "left_out": o.orphans, "unreadable": o.unreadable}
-                                 for o in outcomes], separators=(",", ":"))
+                                  "left_out": o.orphans, "unreadable": o.unreadable,
+                                  **({"lost_rows": {str(k): v for k, v in o.traces.items()}}
+                                     if o.traces else {})}
+                                 for o in outcomes], separators=(",", ":"), ensure_ascii=False)
             audit.append(conn, getpass.getuser() or "unknown", "repair",
                          f"Repaired from the damaged case {name}", detail, head)
     return outcomes
