@@ -249,8 +249,8 @@ def _columns(report: Any, dry_run: bool) -> None:
 def _proposals(proposals: list, kept_apart: bool = False) -> None:
     for name, eid, existing, score in proposals:
         shown, reason = party_and_reason(existing)  # the name quoted, not the reason
-        print(f"Possible match: {name!r} looks like entity {eid} {shown!r}{reason} "
-              f"({score:.0f}%): "
+        print(f"Possible match: {name!r} looks like entity {eid} {shown!r} ({score:.0f}%)"
+              f"{reason}: "
               + ("imported as a new entity (--keep-all-apart)" if kept_apart else
                  f"--accept '{name}={eid}' if it is the same party, --keep-apart '{name}' if "
                  "not"))

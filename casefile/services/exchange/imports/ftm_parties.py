@@ -155,7 +155,10 @@ class FtmParties(FtmRecords):
                    idents: list[tuple[str, str, str]], by_id: int | None,
                    doubt: tuple[int, str] | None = None) -> int | None:
         report, where = self.report, self.where(line)
-        if doubt is not None and key not in self.apart:  # same name, other facts: asked
+        shared = self.known.shared_proposals(key) if doubt is not None else []
+        if shared and doubt is not None and doubt[0] in dict(shared) and key not in self.apart:
+            report.proposals += [(name, e, said, 100.0) for e, said in shared]  # any of them
+        elif doubt is not None and key not in self.apart:  # same name, other facts: asked
             other, reason = doubt
             report.proposals.append((name, other, f"{self.known.names[other]}, same name "
                                                   f"but {reason}", 100.0))

@@ -82,8 +82,20 @@ class KnownParties:
         exact = self.written.get(_plain(name))
         if exact in found:
             return exact, None
-        others = ", ".join(f"#{e} {self.names.get(e, '')}" for e in found[1:4])
-        return found[0], f"{others} {'has' if len(found) == 2 else 'have'} that name too"
+        return found[0], self._too(found, found[0])
+
+    def shared_proposals(self, key: str) -> list[tuple[int, str]]:
+        """(party, what to say of it) for each party of the case that had the name ``key``
+        before the import: one proposal each, so that any of them can be accepted (look17:
+        only the first could be ticked)."""
+        found = self.sharing.get(key, [])
+        return [(e, f"{self.names.get(e, '')}, same name but {self._too(found, e)}")
+                for e in found]
+
+    def _too(self, found: list[int], eid: int) -> str:
+        others = [e for e in found if e != eid]
+        listed = ", ".join(f"#{e} {self.names.get(e, '')}" for e in others[:3])
+        return f"{listed} {'has' if len(others) == 1 else 'have'} that name too"
 
     def know_name(self, eid: int, name: str, key: str | None = None) -> None:
         """Know party ``eid`` by another name (one an import added to it, or made it with);

@@ -169,10 +169,8 @@ class ShipmentParties(KnownParties):
         if fresh:
             self.checked.add(key)
             if key in self.sharing:  # (the first row of a name several parties had)
-                other, why = self.existing_party(key, name)
-                if other is not None:
-                    report.proposals.append((name, other, f"{self.names[other]}, same name "
-                                                          f"but {why}", 100.0))
+                report.proposals += [(name, e, said, 100.0)
+                                     for e, said in self.shared_proposals(key)]
             elif doubt is not None and self.by_name[key] in self.names:
                 # named with its identifier: ticking it confirms this namesake only
                 report.proposals.append((f"{name} [{labelled(scheme, ident)}]",
