@@ -195,7 +195,7 @@ class ScreeningDialog(QDialog):
     def _load_failed(self, path: Path, exc: BaseException) -> None:
         self._failed(exc)
         if isinstance(exc, ListWouldShrink):
-            self.status.setText(f"{path.name} was not loaded: it would remove "
+            self.status.setText(f"{path.parent.name}/{path.name} was not loaded: it would remove "
                                 f"{exc.removed:,} of the {exc.had:,} entries of {exc.name}.")
             self.confirm = ask_shrink(self, path, exc,
                                       lambda: self.load_watchlist(path, shrink=True))

@@ -327,6 +327,8 @@ def test_a_row_of_an_unreadable_range_counts_as_lost_where_no_digest_lists_it(de
     assert report.lines()[-1].endswith(f"{sum(t.lost_count() for t in report.tables):,} "
                                        "lost; cut40k.casefile is unchanged")
     assert ", 0 lost;" not in report.lines()[-1]
+    assert "SQLite's check found 2 problems, the first: " in report.lines()[0]
+    assert "  audit_log: 1 saved; 1 lost; unreadable row ids 2" in report.lines()
 
 
 def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):

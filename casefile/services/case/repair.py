@@ -16,6 +16,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casefile.core.labels import counted
 from casefile.errors import CaseFileError, CorruptCaseError, NotACaseError
 from casefile.services.case import audit, indexing
 from casefile.store import database, digest, salvage
@@ -91,8 +92,9 @@ class RepairReport:
         """What the repair did, in lines (the command line and the window say these): what
         SQLite's check found, each table's saved and lost rows, the totals."""
         name = self.source.name
-        out = [f"{name}: SQLite's check found {len(self.problems)} problem(s), the first: "
-               f"{self.problems[0]}" if self.problems else
+        out = [f"{name}: SQLite's check found {counted(len(self.problems), 'problem')}"
+               f"{', the first' if len(self.problems) > 1 else ''}: {self.problems[0]}"
+               if self.problems else
                f"{name}: SQLite's check found no damage; every readable row is copied all "
                "the same"]
         for t in self.tables:

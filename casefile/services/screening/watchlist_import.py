@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import shlex
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -268,8 +269,9 @@ def _shrinks(con: sqlite3.Connection, path: Path, name: str, gone: int, had: int
     return ListWouldShrink(
         f"{shown} would remove {gone:,} of the {had:,} entries of the watchlist {name!r}, "
         f"more than half: is the file whole (a download that did not finish)?{older} The "
-        "watchlist is left as it was; if the list has shrunk so, load it with 'casefile "
-        f"watchlist import FILE --name {name} --shrink'", name, gone, had, older.strip())
+        "watchlist is left as it was; if the list has shrunk so, load it with: casefile "
+        f"watchlist import {shlex.quote(str(path))} --name {shlex.quote(name)} --shrink",
+        name, gone, had, older.strip())
 
 
 def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,

@@ -190,6 +190,8 @@ def test_a_shrinking_file_is_named_by_its_folder_and_said_older_when_it_is(tmp_p
     assert "older than the list: version 2025-11-14T08:00:00, the list's " \
            "2025-12-25T10:00:00" in said
     assert err.value.older and (err.value.removed, err.value.had) == (25, 30)
+    assert said.endswith(f"casefile watchlist import {folder / 'entities.ftm.json'} --name fsb "
+                         "--shrink")  # the command to give, not a placeholder (look17)
     newer = [ftm(f"P-{k}", "Person", f"Name {k}", last_change="2026-01-10T08:00:00")
              for k in range(5)]
     with pytest.raises(ListWouldShrink) as err:
