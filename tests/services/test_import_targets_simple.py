@@ -195,20 +195,27 @@ def test_names_a_code_page_turned_into_question_marks_are_said_and_not_kept(case
             "gr-pap,Person,Georgios Papadopoulos,Γεώργιος Παπαδόπουλος,,gr,,,,,,,OS,,,"
             "2024-01-01\n"
             "ru-rom,Company,ООО «РОМАШКА»,Общество с ограниченной ответственностью "
-            "«Ромашка»,,ru,\"Москва, улица Тверская, дом 7\",,,,,,OS,,,2024-01-01\n")
+            "«Ромашка»,,ru,\"Москва, улица Тверская, дом 7\",,,,,,OS,,,2024-01-01\n"
+            "cn-zh,Person,张三,Чжан Сань,,cn,,,,,,,OS,,,2024-01-01\n"  # named by its alias
+            "cn-sz,Company,深圳无人机,,,cn,,,Sanctioned - 2024-01-01,,,,OS,,,2024-01-01\n")
     text = text.encode("cp1251", "replace").decode("cp1251")
     assert "Ли Вэй" in text and "??" in text
     f = tmp_path / "targets.simple.txt"
     f.write_bytes(_as_spreadsheet_saves(text, ";", "cp1251"))
     report = import_ftm(case, f).result
-    assert len(report.new_entities) == 3
+    assert sorted(report.new_entities) == ["Georgios Papadopoulos", "LI Wei", "ООО «РОМАШКА»",
+                                           "Чжан Сань"]  # (look17: a party named '??')
     assert rows(case, "SELECT name FROM alias ORDER BY name") == [
         ("Ли Вэй",), ("Общество с ограниченной ответственностью «Ромашка»",)]
-    assert rows(case, "SELECT count(*) FROM entity WHERE address LIKE '%?%'") == [(0,)]
-    (note,) = [n for w, n in report.warnings.items() if "lost to the file's code page" in w]
-    assert note == 3  # 李伟, its address and the Greek name
+    assert rows(case, "SELECT count(*) FROM entity WHERE address LIKE '%?%' OR name LIKE "
+                      "'%??%'") == [(0,)]
+    notes = [w for w in report.warnings if "lost characters to the file's code page" in w]
+    assert len(notes) == 5  # 李伟, its address, the Greek name, 张三, 深圳无人机: by row
+    assert any(w.startswith("targets.simple.txt, row 2: '??'") for w in notes)
+    assert any("whose name was lost" in w for w in report.left_out)  # 深圳无人机, said
     listed = load(f, "cp", where=tmp_path)
-    assert sum(n for what, n in listed.left_out.items() if "code page" in what) == 3
+    assert sum(n for what, n in listed.left_out.items() if "code page" in what) == 5
+    assert listed.added == 4
     con = db.connect(db.path_of("cp", tmp_path))
     kept = [json.loads(d) for (d,) in con.execute("SELECT data FROM entry")]
     con.close()

@@ -287,6 +287,9 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
             if rec["_lost"]:  # '?' for characters a code page could not hold (look16)
                 w.report.left_out["names or addresses whose characters were lost to a "
                                   "code page ('??')"] += len(rec["_lost"])
+            if not rec["properties"]["name"]:  # no letter of its name or aliases left
+                w.report.skipped += 1
+                continue
             if "birthDate" in props:  # as a spreadsheet may have saved them (look16)
                 props["birthDate"] = [iso_date(d) for d in props["birthDate"]]
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": props,

@@ -261,11 +261,16 @@ class _Import(FtmParties):
         if rec["schema"] not in fm.mapping().parties:
             self.report.skip(rec["schema"])
             return
-        for _value in rec["_lost"]:  # counted under one note
-            self.report.warn(f"{self.path.name}: names or addresses whose characters were "
-                             "lost to the file's code page ('??' where a program could not "
-                             "write them): such aliases and addresses are left out, names "
-                             "kept — import the file as OpenSanctions wrote it (UTF-8)")
+        for value in rec["_lost"]:
+            self.report.warn(f"{self.path.name}, row {line}: {value!r} lost characters to the "
+                             "file's code page ('?' where a program could not write them): "
+                             "an alias or address so is left out, a name kept if letters of "
+                             "it are left — import the file as OpenSanctions wrote it (UTF-8)")
+        if not rec["properties"]["name"]:
+            self.report.leave_out("rows of targets.simple.csv whose name was lost to the "
+                                  "file's code page and that have no readable alias (their "
+                                  "sanctions too)")
+            return
         eid = self.party(line, rec, detect=True)
         if eid is None:
             return

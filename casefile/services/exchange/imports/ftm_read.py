@@ -217,8 +217,13 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
         lost = [v for k in ("alias", "address") for v in props[k] if QUESTION_MARKS in v]
         for k in ("alias", "address"):  # (look16) not kept as a name or an address
             props[k] = [v for v in props[k] if QUESTION_MARKS not in v]
-        if QUESTION_MARKS in props["name"][0]:
-            lost.append(props["name"][0])  # kept: a party needs its name; said
+        name = props["name"][0]
+        if QUESTION_MARKS in name:
+            lost.append(name)  # kept where letters of it are left; said
+            if not name.strip("?  .,;:-'\"«»()"):  # nothing of it left (look17: a party
+                # named '??'): its first readable alias names it, else the row is left out
+                props["name"] = props["alias"][:1]
+                props["alias"] = props["alias"][1:]
         datasets = nested(row.get("dataset"))
         seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
                 if row.get(k)]
