@@ -220,7 +220,7 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
         name = props["name"][0]
         if QUESTION_MARKS in name:
             lost.append(name)  # kept where letters of it are left; said
-            if not name.strip("?  .,;:-'\"«»()"):  # nothing of it left (look17: a party
+            if not any(c.isalnum() for c in name):  # nothing of it left (look17: a party
                 # named '??'): its first readable alias names it, else the row is left out
                 props["name"] = props["alias"][:1]
                 props["alias"] = props["alias"][1:]
