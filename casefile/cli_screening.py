@@ -115,7 +115,7 @@ def _delete(name: str, yes: bool) -> int:
 
 
 def _screen(args: argparse.Namespace, open_case: Any) -> int:
-    from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
+    from casefile.core.screening import FLAG_THRESHOLD, NOT_REOPENED, REVIEW_THRESHOLD
     from casefile.errors import NotFoundError
     from casefile.services.screening import name_table
     from casefile.services.screening import watchlist_db as db
@@ -160,7 +160,7 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
     for h in rows:
         state = (f"{h.verdict.replace('_', ' ')} ({h.reviewer}"
                  f"{'; earlier run' if h.carried else ''})" if h.verdict else
-                 "OPEN" + (f" ({h.reopened})" if h.reopened not in ("", "new") else ""))
+                 "OPEN" + (f" ({h.reopened})" if h.reopened not in NOT_REOPENED else ""))
         mark = "!" if h.score >= flag else " "
         print(f"{mark} hit {h.id}  {h.score:.2f}  #{h.entity_id} {_plain(h.party)}  ~  "
               f"{_plain(h.list_caption)} [{h.list_schema} {h.list_key}]  {state}")

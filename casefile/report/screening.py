@@ -8,6 +8,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
+from casefile.core.labels import counted
+from casefile.core.screening import NOT_REOPENED
 from casefile.report import styles as st
 from casefile.report.citing import heading, when
 from casefile.report.model import DossierData
@@ -36,7 +38,7 @@ def _decision(line: Any) -> list:
 
 def _open(hit: Any) -> list:
     what = _entry(hit)
-    if hit.reopened:
+    if hit.reopened not in NOT_REOPENED:
         what += [r("\nReopened: ", italic=True), r(hit.reopened)]
     return [[r(hit.party)], what, Num(f"{hit.score:.2f}"),
             [r("FLAGGED, not reviewed" if hit.flagged else "to review",
@@ -54,7 +56,7 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     for s in data.screening:
         out.append(para(f"{s.watchlist}: {s.dataset}, version {s.list_version}", st.H2))
         out.append(para(
-            f"Screened {s.parties:,} parties on {when(s.screened_at)} with {s.algorithm}; "
+            f"Screened {counted(s.parties, 'party', 'parties')} on {when(s.screened_at)} with {s.algorithm}; "
             f"scores from {s.review_threshold:.2f} are shown for review and from "
             f"{s.flag_threshold:.2f} flagged. List file SHA-256 {s.list_sha256}. "
             f"{s.licence}", st.SMALL))

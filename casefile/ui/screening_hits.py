@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from casefile.core.countries import country_name
 from casefile.core.identifiers import scheme_label, scheme_of_ftm
 from casefile.core.labels import words
-from casefile.core.screening import FLAG_THRESHOLD, REVIEW_THRESHOLD
+from casefile.core.screening import FLAG_THRESHOLD, NOT_REOPENED, REVIEW_THRESHOLD
 from casefile.core.topics import sanctioned, topic_label
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS
@@ -96,8 +96,7 @@ class HitModel(QAbstractTableModel):
             return schema_words(h.list_schema)
         if index.column() == 4:
             if h.open:
-                return "open" + (f" ({h.reopened})" if h.reopened not in ("", "new",
-                                                                          "not yet decided")
+                return "open" + (f" ({h.reopened})" if h.reopened not in NOT_REOPENED
                                  else "")
             return VERDICT_WORDS[h.verdict] + (" (earlier run)" if h.carried else "")
         return (h.party, h.list_caption, h.list_schema)[index.column() - 1]

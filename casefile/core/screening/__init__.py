@@ -13,3 +13,6 @@ ALGORITHM = "casefile-logic-v2"
 ALGORITHM_VERSION = "1"
 REVIEW_THRESHOLD = 0.5
 FLAG_THRESHOLD = 0.7
+# a hit's 'reopened' that says no earlier decision was set aside: a new pair, or one seen
+# before and never decided (look17: the dossier printed "Reopened: not yet decided")
+NOT_REOPENED = ("", "new", "not yet decided")

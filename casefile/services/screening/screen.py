@@ -19,7 +19,13 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.screening import ALGORITHM, ALGORITHM_VERSION, FLAG_THRESHOLD, REVIEW_THRESHOLD
+from casefile.core.screening import (
+    ALGORITHM,
+    ALGORITHM_VERSION,
+    FLAG_THRESHOLD,
+    NOT_REOPENED,
+    REVIEW_THRESHOLD,
+)
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
 from casefile.core.screening.score import Result
 from casefile.errors import CasefileError, NotFoundError, ValidationError
@@ -179,7 +185,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
         elif prev is not None:
             why = "not yet decided"
         carried += carried_id is not None
-        reopened += why not in ("", "new", "not yet decided")
+        reopened += why not in NOT_REOPENED
         flagged_open += carried_id is None and f.result.score >= flag
         m = f.result.name
         hits.append({

@@ -222,3 +222,27 @@ def test_parties_flagged_by_the_last_run_and_hit_by_nothing_now_are_said(tmp_pat
     assert again.hits == 1 and again.cleared == ["Dmitry Sokolov", "Olga Volkova"]
     assert again.cleared_line() == ("2 parties flagged by the previous run against fsb have "
                                     "no hit now: Dmitry Sokolov; Olga Volkova")
+
+
+def test_a_hit_never_decided_is_not_said_reopened(tmp_path):
+    """(look17) A hit seen in an earlier run and never decided printed "Reopened: not yet
+    decided" in the dossier, though nothing was reopened (the run said "0 reopened")."""
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+    from tests.support.watchlist import ftm
+
+    path = tmp_path / "c.casefile"
+    load(write_ftm(tmp_path / "entities.ftm.json", [ftm("P-1", "Person", "Dmitry Sokolov")]),
+         "fsb", where=tmp_path)
+    with Case.new(path) as case:
+        case.create("entity", {"name": "Dmitry Sokolov", "kind": "person"})
+        screen_case(case, "fsb", where=tmp_path)
+        again = screen_case(case, "fsb", where=tmp_path)
+        assert again.reopened == 0
+        out = tmp_path / "s.pdf"
+        export_dossier(case, out, DossierOptions(sections=("screening",)))
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+    assert "Dmitry Sokolov" in text and "Reopened" not in text
+    assert "Screened 1 party on" in text  # (not "1 parties")
