@@ -56,7 +56,8 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     for s in data.screening:
         out.append(para(f"{s.watchlist}: {s.dataset}, version {s.list_version}", st.H2))
         out.append(para(
-            f"Screened {counted(s.parties, 'party', 'parties')} on {when(s.screened_at)} with {s.algorithm}; "
+            f"Screened {counted(s.parties, 'party', 'parties')} on {when(s.screened_at)} "
+            f"with {s.algorithm}; "
             f"scores from {s.review_threshold:.2f} are shown for review and from "
             f"{s.flag_threshold:.2f} flagged. List file SHA-256 {s.list_sha256}. "
             f"{s.licence}", st.SMALL))
