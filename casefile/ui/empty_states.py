@@ -99,10 +99,13 @@ class EmptyTableNotice(QWidget):
             self.hide()
             return
         said = self.filter_said()
-        self.text.setText(no_match_text(kind, said) if said else empty_text(kind))
-        self.clear_button.setVisible(bool(said))
+        unreadable = self.records.unreadable  # (look17: 'No shipments yet' on a damaged page)
+        self.text.setText(f"The {plural(kind).lower()} cannot be read: {unreadable}"
+                          if unreadable else no_match_text(kind, said) if said
+                          else empty_text(kind))
+        self.clear_button.setVisible(bool(said) and not unreadable)
         self.new_button.setText(f"New {singular(kind).lower()}")
-        self.new_button.setVisible(not said and self._writable()
+        self.new_button.setVisible(not said and not unreadable and self._writable()
                                     and kind not in ("relationship", "sanction"))
         self.setGeometry(self.records.view.viewport().rect())
         self.show()

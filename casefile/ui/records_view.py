@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import counted
+from casefile.errors import CasefileError
 from casefile.ui import table_rows
 from casefile.ui.column_widths import ColumnWidths
 from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
@@ -56,6 +57,7 @@ class RecordsView(QWidget):
         self.settings = settings
         self.sorts = SectionSorts(settings)  # each kind's own, remembered
         self.kind = "entity"  # the kind the table shows
+        self.unreadable: str | None = None  # why the section shown could not be read
         self.wanted = "entity"  # the kind asked for (shown once its rows arrive)
         self._shown = KeptListings()  # kind -> its last listing, while it can be patched
         # the read on its way: (kind, filters, changes seen when asked), and the record
@@ -201,7 +203,21 @@ class RecordsView(QWidget):
             if asked[2] == self._changes:  # nothing changed while it was read
                 self._shown.keep(kind, entry)
             self._show(entry, self._keep if latest else keep)
-        self.session.query(read, shown)
+
+        def failed(exc: BaseException) -> None:
+            """The section could not be read (a damaged page): it shows empty and says why,
+            under its own headings (look17: the last section's stayed, 'No shipments yet');
+            the error goes on to the window (the damage is said there once)."""
+            if self._asked == asked:
+                self._asked = None
+            if self.wanted == kind:
+                from casefile.services.queries import listing as queries
+                self.show_listing(queries.Listing(kind, queries.columns(kind)))
+                self.unreadable = str(exc) if isinstance(exc, CasefileError) else \
+                    "an unexpected error (see the log)"
+                self.listing_shown.emit(kind)
+            self.session.failed.emit(exc)
+        self.session.query(read, shown, failed)
 
     def _patch(self, kind: str, keep: int | None = None) -> None:
         """Re-read the records a change touched in the kept listing of ``kind`` and patch
@@ -250,6 +266,7 @@ class RecordsView(QWidget):
 
     def _show(self, entry: Kept, keep: int | None) -> None:
         kind = entry.data.kind
+        self.unreadable = None
         self.show_listing(entry.data, keep, entry.orders)
         if keep is None or self.current_id() is None:
             self.selected.emit(kind, None)

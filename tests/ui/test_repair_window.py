@@ -87,6 +87,10 @@ def test_a_case_found_damaged_once_open_says_so_offers_repair_and_repairs_while_
     assert "damaged — File → Repair a Damaged Case…" in window.banner.text()
     window.records.set_kind("entity")  # a section read from the damaged page
     wait_idle(qtbot, window)
+    # (look17) it shows under its own headings and says why it is empty
+    qtbot.waitUntil(lambda: window.records.model.kind == "entity", timeout=10000)
+    assert window.empty_table.text.text().startswith("The entities cannot be read: ")
+    assert not window.empty_table.new_button.isVisible()
     boxes = [b for b in QApplication.topLevelWidgets()
              if isinstance(b, QMessageBox) and b.isVisible()]
     assert not [b for b in boxes if b.objectName() == "casefile-unexpected-error"]
