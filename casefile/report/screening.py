@@ -61,6 +61,11 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             f"scores from {s.review_threshold:.2f} are shown for review and from "
             f"{s.flag_threshold:.2f} flagged. List file SHA-256 {s.list_sha256}. "
             f"{s.licence}", st.SMALL))
+        if s.cleared:  # (look17: said by the run, then nowhere)
+            n = len(s.cleared)
+            out.append(para(f"{counted(n, 'party', 'parties')} flagged by the previous run "
+                            f"against {s.watchlist} {'has' if n == 1 else 'have'} no hit in "
+                            f"this one: {'; '.join(s.cleared)}.", st.NOTE))
         out.append(Spacer(1, 4))
         out.append(para(f"Decisions ({len(s.decisions):,})", st.H3))
         if s.decisions:

@@ -36,7 +36,7 @@ from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
-from casefile.services.screening.results import HitRow, hits
+from casefile.services.screening.results import HitRow, cleared_now, hits
 from casefile.services.screening.screen import screen_case
 from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.ui.screening_hits import COLUMNS, LEGEND, HitModel, entry_text, party_text
@@ -45,6 +45,11 @@ from casefile.ui.text import plain_label
 from casefile.ui.watchlist_delete import ask_delete
 from casefile.ui.watchlist_shrink import ask_shrink
 from casefile.ui.worker import Task
+
+
+def _cleared_now(case: Case) -> str:
+    with case.read() as conn:
+        return cleared_now(conn)
 
 
 class ScreeningDialog(QDialog):
@@ -278,6 +283,9 @@ class ScreeningDialog(QDialog):
             with case.read() as conn:
                 return hits(conn, party=party)
         self.session.query(read, self._rows)
+        if party is None and not self.status.text():  # what the last run said (look17)
+            self.session.query(_cleared_now, lambda said: self.status.setText(f"{said}.")
+                               if said and not self.status.text() else None)
 
     def _rows(self, rows: list[HitRow]) -> None:
         """Show ``rows``, the hits chosen before still chosen (review: after Match the top

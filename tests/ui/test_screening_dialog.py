@@ -400,3 +400,33 @@ def test_the_hit_decided_stays_chosen_after_the_list_is_read_again(qtbot, sessio
     (chosen,) = dlg.selected()
     assert chosen.id == second.id and chosen.verdict == "unsure"
     assert "decided unsure" in dlg.explanation.text()
+
+
+def test_the_window_says_which_parties_went_clean_when_opened_again(qtbot, session,
+                                                                    tmp_path):
+    """(look17) "2 parties flagged by the previous run … have no hit now" was said once by
+    the run; reopening the screening window said nothing."""
+    from tests.support.watchlist import ftm
+
+    folder = tmp_path / "people"
+    folder.mkdir()
+    people = [ftm("P-1", "Person", "Sergey Chemezov"), ftm("P-2", "Person", "Anna Li")]
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.load_watchlist(write_ftm(folder / "entities.ftm.json", people))
+    idle(qtbot, session)
+    dlg.watchlists.setCurrentText("people")
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    load(write_ftm(folder / "entities.ftm.json", people[1:]), "people")  # Chemezov delisted
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    dlg.close()
+    again = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(again)
+    again.show()
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "have no hit now" in again.status.text()
+                    or "has no hit now" in again.status.text(), timeout=10000)
+    assert "flagged by the previous run against people has no hit now: Sergey Chemezov" \
+        in again.status.text()

@@ -95,3 +95,40 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
         carried=r["own"] is None and r["carried_decision_id"] is not None,
         flag=r["flag_threshold"], review=r["review_threshold"], watchlist=r["watchlist"])
         for r in conn.exec_driver_sql(sql, tuple(params)).mappings()]
+
+
+def cleared(conn: Connection, run: dict[str, Any]) -> list[str]:
+    """The parties (by name) the run before ``run`` against its watchlist flagged — a hit at
+    its flag threshold or more, or decided a match — that ``run`` screened and found no hit
+    for: they went clean, most often because the list lost their entries (look16, look17:
+    said by the run, and kept for the window and the dossier)."""
+    before = conn.exec_driver_sql(
+        "SELECT id, flag_threshold FROM screening_run WHERE watchlist = ? AND id < ? "
+        "ORDER BY id DESC LIMIT 1", (run["watchlist"], run["id"])).first()
+    if before is None:
+        return []
+    scope = str(run["scope"])
+    only = int(scope.split()[1]) if scope.startswith("entity ") else None
+    rows = conn.exec_driver_sql(
+        "SELECT DISTINCT e.id, e.name FROM screening_hit h JOIN entity e ON e.id = h.entity_id "
+        "WHERE h.run_id = ? AND (h.score >= ? OR EXISTS (SELECT 1 FROM screening_decision d "
+        "WHERE d.hit_id = h.id AND d.verdict = 'match')) AND NOT EXISTS (SELECT 1 FROM "
+        "screening_hit n WHERE n.run_id = ? AND n.entity_id = h.entity_id) ORDER BY e.id",
+        (before[0], before[1], run["id"])).all()
+    return [name for eid, name in rows if only is None or eid == only]
+
+
+def cleared_said(watchlist: str, names: list[str]) -> str:
+    """The parties that went clean in a sentence ('' when none)."""
+    if not names:
+        return ""
+    n = len(names)
+    shown = "; ".join(names[:6]) + (" …" if n > 6 else "")
+    return (f"{n} part{'y' if n == 1 else 'ies'} flagged by the previous run against "
+            f"{watchlist} {'has' if n == 1 else 'have'} no hit now: {shown}")
+
+
+def cleared_now(conn: Connection) -> str:
+    """What the latest run of each list found clean that the run before flagged."""
+    said = [cleared_said(run["watchlist"], cleared(conn, run)) for run in latest_runs(conn)]
+    return ". ".join(s for s in said if s)

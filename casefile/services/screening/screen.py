@@ -32,7 +32,7 @@ from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import record_run
-from casefile.services.screening import name_table
+from casefile.services.screening import name_table, results
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
 from casefile.services.screening.pool import ScreeningPool
@@ -71,12 +71,7 @@ class RunSummary:
 
     def cleared_line(self) -> str:
         """The cleared parties in a sentence ('' when none)."""
-        if not self.cleared:
-            return ""
-        shown = "; ".join(self.cleared[:6]) + (" …" if len(self.cleared) > 6 else "")
-        n = len(self.cleared)
-        return (f"{n} part{'y' if n == 1 else 'ies'} flagged by the previous run against "
-                f"{self.watchlist} {'has' if n == 1 else 'have'} no hit now: {shown}")
+        return results.cleared_said(self.watchlist, self.cleared)
 
 
 def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[Party, str]]:
@@ -156,7 +151,6 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             if party is not None and not parties:
                 raise NotFoundError(f"the case has no party {party}")
             earlier = _earlier(conn, watchlist)
-            flagged_before = _flagged_last(conn, watchlist, flag)
         started = _now()
         if pool is None:
             name_table.prepare()
@@ -205,20 +199,10 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
            "parties": len(parties), "started_at": started, "finished_at": _now(),
            "actor": case.actor}
     change = record_run(case, run, hits)
-    hit = {f.party.id for f in found}
-    cleared = [name for p, name in parties if p.id in flagged_before and p.id not in hit]
+    with case.read() as conn:
+        gone = results.cleared(conn, {**run, "id": int(change.result)})
     return RunSummary(int(change.result), watchlist, info.version, len(parties), len(hits),
-                      reopened, carried, flagged_open, found, change, cleared)
-
-
-def _flagged_last(conn: Connection, watchlist: str, flag: float) -> set[int]:
-    """The parties the latest run against ``watchlist`` flagged (a hit at ``flag`` or more,
-    or decided a match)."""
-    return {eid for (eid,) in conn.exec_driver_sql(
-        "SELECT DISTINCT h.entity_id FROM screening_hit h WHERE h.run_id = (SELECT max(id) "
-        "FROM screening_run WHERE watchlist = ?) AND (h.score >= ? OR EXISTS (SELECT 1 FROM "
-        "screening_decision d WHERE d.hit_id = h.id AND d.verdict = 'match'))",
-        (watchlist, flag))}
+                      reopened, carried, flagged_open, found, change, gone)
 
 
 def _sanctions(watchlist: str, where: Path | None, keys: list[str]

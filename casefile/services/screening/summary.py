@@ -1,6 +1,7 @@
 """What the dossier says of screening, as plain data (the report layer prints it; it imports
 nothing of the store): per watchlist, the list and its version, the algorithm, when it ran,
-every decision with its reviewer and note, and the hits still open."""
+every decision with its reviewer and note, the hits still open, and the parties the run before
+flagged that this one found no hit for."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ class ScreeningSummary:
     decisions: tuple[DecisionLine, ...]
     open_hits: tuple[OpenHit, ...]
     licence: str = ("Watchlist data from OpenSanctions, licensed under CC BY-NC 4.0.")
+    # the parties the run before flagged and this one found no hit for (look17)
+    cleared: tuple[str, ...] = ()
 
 
 def screening_summary(case: Case) -> list[ScreeningSummary]:
@@ -68,5 +71,6 @@ def screening_summary(case: Case) -> list[ScreeningSummary]:
                       for h in rows if not h.open),
                 tuple(OpenHit(h.party, h.list_caption, h.list_key, h.score,
                               h.score >= run["flag_threshold"], h.explanation, h.reopened)
-                      for h in rows if h.open)))
+                      for h in rows if h.open),
+                cleared=tuple(results.cleared(conn, run))))
     return out

@@ -222,6 +222,23 @@ def test_parties_flagged_by_the_last_run_and_hit_by_nothing_now_are_said(tmp_pat
     assert again.hits == 1 and again.cleared == ["Dmitry Sokolov", "Olga Volkova"]
     assert again.cleared_line() == ("2 parties flagged by the previous run against fsb have "
                                     "no hit now: Dmitry Sokolov; Olga Volkova")
+    # (look17) kept: the window says it when opened again, and the dossier prints it
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+    from casefile.services.screening.results import cleared_now
+    from casefile.services.screening.summary import screening_summary
+
+    with Case.open(path) as case:
+        with case.read() as conn:
+            assert cleared_now(conn) == again.cleared_line()
+        assert screening_summary(case)[0].cleared == ("Dmitry Sokolov", "Olga Volkova")
+        out = tmp_path / "s.pdf"
+        export_dossier(case, out, DossierOptions(sections=("screening",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).split())
+    assert ("2 parties flagged by the previous run against fsb have no hit in this one: "
+            "Dmitry Sokolov; Olga Volkova.") in text
 
 
 def test_a_hit_never_decided_is_not_said_reopened(tmp_path):
