@@ -33,10 +33,12 @@ from casefile.core.phrase_tokens import phrase_tokens
 from casefile.core.phrases_zh import zh_tokens
 from casefile.core.week_dates import read_week
 
-__all__ = ["FuzzyDate", "FuzzyDateError", "numeric_order", "parse_fuzzy_date"]
+__all__ = ["ISO_PREFIX", "FuzzyDate", "FuzzyDateError", "numeric_order", "parse_fuzzy_date"]
 
 MAX_LENGTH = 200
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# a date as FollowTheMoney and OpenSanctions write it: a year, year-month or day in ISO 8601
+ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _DASHES = str.maketrans({"‒": "–", "—": "–", "―": "–", "−": "–", "‐": "-", "‑": "-"})
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from casefile.core.labels import counted
+
 
 @dataclass(frozen=True)
 class HitRow:
@@ -124,7 +126,7 @@ def cleared_said(watchlist: str, names: list[str]) -> str:
         return ""
     n = len(names)
     shown = "; ".join(names[:6]) + (" …" if n > 6 else "")
-    return (f"{n} part{'y' if n == 1 else 'ies'} flagged by the previous run against "
+    return (f"{counted(n, 'party', 'parties')} flagged by the previous run against "
             f"{watchlist} {'has' if n == 1 else 'have'} no hit now: {shown}")
 
 

@@ -10,7 +10,6 @@ hit is reopened and says why."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.screening import (
     ALGORITHM,
     ALGORITHM_VERSION,
@@ -38,7 +38,6 @@ from casefile.services.screening.candidates import Index
 from casefile.services.screening.pool import ScreeningPool
 
 Progress = Callable[[int, int, str], None]
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass
@@ -93,7 +92,7 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
     for eid, kind, name, country, others, nationality, edtf, start, gender in rows:
         countries = {c.lower() for c in [country or "", *(others or "").split(","),
                                          *(nationality or "").split(",")] if c}
-        births = [edtf] if edtf and _ISO.match(edtf) else [start[:4]] if start else []
+        births = [edtf] if edtf and ISO_PREFIX.fullmatch(edtf) else [start[:4]] if start else []
         out.append((Party(eid, KIND_SCHEMA.get(kind, "LegalEntity"),
                           list(dict.fromkeys([name, *aliases.get(eid, [])])), countries,
                           births, idents.get(eid, []), gender or ""), name))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.core.fuzzydate import ISO_PREFIX, FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.reader import detect_encoding
 
@@ -100,7 +100,6 @@ def file_sha256(path: Path) -> Any:
 __all__ = ["file_encoding", "file_lines", "file_sha256", "guess_name"]
 
 
-_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _AT = re.compile(r"(.*?\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
@@ -111,7 +110,7 @@ def iso_date(value: str) -> str:
     dates as '16.03.1964', and screening took them for other dates than the case's). A value
     that reads two ways ('03/04/1964') or not at all is given back as it is."""
     text = value.strip()
-    if _ISO.fullmatch(text) or not text:
+    if ISO_PREFIX.fullmatch(text) or not text:
         return text
     at = _AT.fullmatch(text)
     day = at.group(1) if at else text
@@ -119,7 +118,7 @@ def iso_date(value: str) -> str:
         edtf = parse_fuzzy_date(day).edtf
     except FuzzyDateError:
         return value
-    if not _ISO.fullmatch(edtf):
+    if not ISO_PREFIX.fullmatch(edtf):
         return value
     if at and len(edtf) == 10:
         return f"{edtf}T{int(at.group(2)):02d}:{at.group(3)}:{at.group(4) or '00'}"

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_document import document_entities, is_document
@@ -44,7 +45,6 @@ from casefile.services.exchange.imports.ftm_statements import entities as statem
 Record = dict[str, Any]  # id, schema, properties, langs (and _sanctions, _note for CSV rows;
 # nested: True for an entity taken out of a nested line)
 _SCHEMA = re.compile(r'"schema"\s*:\s*"([^"\\]*)"')
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # characters a program could not write in the file's code page come out as '?' ("Shenzhen
 # ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
 # saved by a Russian Excel in cp1251 turned Chinese and Greek names into question marks)
@@ -188,7 +188,7 @@ def sanction_parts(text: str) -> dict[str, str]:
     is the programme and what lies between the reason (a reason may itself hold ' - ')."""
     parts = [p.strip() for p in text.split(" - ")]
     dates: list[str] = []
-    while parts and _DATE.fullmatch(parts[-1]) and len(dates) < 2:
+    while parts and ISO_PREFIX.fullmatch(parts[-1]) and len(dates) < 2:
         dates.insert(0, parts.pop())
     status = parts.pop() if parts and status_of(parts[-1]) is not None else ""
     out = {"program": parts[0] if parts else "", "reason": " - ".join(parts[1:]),
