@@ -197,7 +197,7 @@ class NeedsReview(CasefileError):
     are the same: nothing was imported. ``report.proposals`` lists them."""
 
     def __init__(self, report: ImportReportLike) -> None:
-        n = len(report.proposals)
+        n = len({name for name, *_rest in report.proposals})  # (a name may have several)
         said = "1 name looks like a party" if n == 1 else f"{n:,} names look like parties"
         super().__init__(f"{said} already in the case; say for each whether it is the same "
                          "party")

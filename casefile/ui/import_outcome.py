@@ -34,7 +34,7 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
         lines += ["", f"{'Would leave' if dry_run else 'Left'} out "
                   f"{counted(sum(report.left_out.values()), 'value')}, each with why:"]
         lines += [f"  {line}" for line in report.left_out_lines()[:50]]
-    near = len(report.proposals)
+    near = len({name for name, *_rest in report.proposals})  # a name may have several
     if dry_run and near:
         then = "then press Import again" if then_import else "then Import"
         lines += ["", f"{counted(near, 'name')} {'looks' if near == 1 else 'look'} like "

@@ -25,3 +25,6 @@ def test_a_proposal_quotes_the_party_and_says_the_reason_after_it(qtbot, demo_wi
         "Siemens has that name too",
         f"“Siemens A.G.” looks like “Siemens” (#{plain}, 100%), same name but #{ag} "
         "Siemens AG has that name too"]
+    report = dlg.report.toPlainText()  # one name, though two parties are proposed for it
+    assert "1 name looks like a party already in the case" in report
+    assert f"new, unless it is #{ag} Siemens AG or #{plain} Siemens" in report

@@ -78,8 +78,8 @@ class FtmParties(FtmRecords):
         self.parties[rec["id"]] = eid
         self.schemata[rec["id"]] = sys.intern(schema)  # one string of each schema
         if len(report.preview) < PREVIEW_ROWS:
-            asked = next((f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
-                          in report.proposals if n == name), None)
+            asked = " or ".join(f"#{e} {self.known.names.get(e, '')}" for n, e, *_r
+                                in report.proposals if n == name) or None
             what = ("new" if asked is None else f"new, unless it is {asked}: see the "
                     "matches to tick") if eid not in self.known.names else \
                 f"= existing #{eid} {self.known.names[eid]}" + \
