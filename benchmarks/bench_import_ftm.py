@@ -9,9 +9,11 @@ citations and the search index included), against a raw sqlite3.executemany of t
 the import wrote, in the same run. Peak memory (VmHWM) is measured in a fresh process at three
 sizes: it must not grow with the file beyond the map of the file's ids. The CPU time of the
 import and of the baseline is printed too: on a shared machine it varies far less than the
-wall time. At 100k the slice is imported twice more: without stated captions (as Aleph and the
-ftm CLI write entities; FtM's pick_name picks each) and with each party over two lines (as
-ftm map writes them without ftm aggregate; the import joins the lines).
+wall time. So is the time the import spent inside SQLite (benchmarks/sqlite_time.py): the
+ratio it would reach if its Python took no time at all. At 100k the slice is imported twice
+more: without stated captions (as Aleph and the ftm CLI write entities; FtM's pick_name picks
+each) and with each party over two lines (as ftm map writes them without ftm aggregate; the
+import joins the lines).
 
     python benchmarks/bench_import_ftm.py            # 20k, 100k and 400k entities
     python benchmarks/bench_import_ftm.py 100000     # one size
@@ -136,18 +138,23 @@ def make_file(path: Path, n: int, captions: bool = True, fragments: bool = False
 
 
 def child(path: str, case_path: str) -> None:
+    import sqlite_time
+
+    sqlite_time.install()
     from casefile.services.case.facade import Case
     from casefile.services.exchange.imports.ftm import import_ftm
 
     case = Case.new(case_path)
     before = _hwm()
+    sqlite_time.reset()
     t0, c0 = time.perf_counter(), time.process_time()
     report = import_ftm(case, path).result
     t, cpu = time.perf_counter() - t0, time.process_time() - c0
+    in_sqlite = sqlite_time.spent()
     case.close()
     print(f"{t:.3f} {_hwm():.0f} {before:.0f} {len(report.new_entities)} {report.sanctions} "
           f"{report.relationships} {sum(report.skipped_schemata.values())} {cpu:.3f} "
-          f"{' '.join(map(str, digest_worker_usage()))}")
+          f"{' '.join(map(str, digest_worker_usage()))} {in_sqlite:.3f}")
 
 
 TABLES = ("source", "entity", "alias", "identifier", "sanction", "relationship", "citation")
@@ -174,8 +181,8 @@ def main() -> int:
         path = tmp / f"slice{n}-{kind.replace(' ', '-')}.ftm.json"
         make_file(path, n, kind == "captions", kind == "fragments")
         case = tmp / f"c{n}{kind}.casefile"
-        t, peak, before, parties, sanctions, links, skipped, cpu, wcpu, wpeak = run_child(
-            path, case)
+        t, peak, before, parties, sanctions, links, skipped, cpu, wcpu, wpeak, sql = \
+            run_child(path, case)
         same = write_again(case, tmp / f"same{n}{kind}.sqlite", TABLES)
         how = hows[kind]
         print(f"{n:>7,} FtM entities, {how} ({path.stat().st_size / 1e6:.1f} MB; "
@@ -187,7 +194,10 @@ def main() -> int:
               f"{same.written_all:,} rows written (row digests and the file kept too) "
               f"{same.all:.2f} s (ratio {t / same.all:.1f}x) | CPU time {cpu:.2f} s against "
               f"{same.cpu_rows:.2f} s (ratio {cpu / same.cpu_rows:.1f}x; with the digest "
-              f"worker's {wcpu:.2f} s {(cpu + wcpu) / same.cpu_rows:.1f}x) | peak RSS "
+              f"worker's {wcpu:.2f} s {(cpu + wcpu) / same.cpu_rows:.1f}x) | inside SQLite "
+              f"{sql:.2f} s of the import's {t:.2f} s, Python the rest {t - sql:.2f} s (with "
+              f"no Python at all: ratio {sql / same.rows:.1f}x, every row "
+              f"{sql / same.all:.1f}x) | peak RSS "
               f"{peak:.0f} MB (before the import {before:.0f} MB, "
               f"{(peak - before) * 1024 / n:.2f} KB an entity; digest worker {wpeak:.0f} MB)")
     return 0
