@@ -20,7 +20,7 @@ from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening.results import HitRow
 from casefile.ui.text import plain_tooltip
 
-COLUMNS = ("Score", "Party", "List entry", "Entry type", "Decision")
+COLUMNS = ("Score", "Party", "List entry", "Watchlist", "Entry type", "Decision")
 HEADER_TIPS = (
     f"How alike the party and the list entry are, from {REVIEW_THRESHOLD:.2f} (worth a "
     "look) to 1.00 (the same name, and nothing that tells them apart). “flagged”: at or "
@@ -28,6 +28,8 @@ HEADER_TIPS = (
     "these first; the command line reports them until they are decided.",
     "The party in this case",
     "The entry of the watchlist it resembles",
+    "The watchlist the entry is in: the table holds the latest run against each list "
+    "screened",
     "What the list entry is: a person, a company, an organisation, a vessel… (its "
     "FollowTheMoney schema)",
     "Your decision on the hit: open (not yet decided), match, no match or unsure")
@@ -93,13 +95,15 @@ class HitModel(QAbstractTableModel):
         if index.column() == 0:
             return score_text(h)
         if index.column() == 3:
-            return schema_words(h.list_schema)
+            return h.watchlist
         if index.column() == 4:
+            return schema_words(h.list_schema)
+        if index.column() == 5:
             if h.open:
                 return "open" + (f" ({h.reopened})" if h.reopened not in NOT_REOPENED
                                  else "")
             return VERDICT_WORDS[h.verdict] + (" (earlier run)" if h.carried else "")
-        return (h.party, h.list_caption, h.list_schema)[index.column() - 1]
+        return (h.party, h.list_caption)[index.column() - 1]
 
 
 def party_text(case: Case, entity_id: int) -> str:
@@ -178,10 +182,14 @@ def entry_text(h: HitRow) -> str:
         lines.append(f"Sanctions ({len(sanctions)}):")
         for s in sanctions:
             lines += sanction_lines(s)
+    elif sanctioned(props.get("topics", [])) and "sanctions" in e:
+        lines.append("Sanctions: marked as sanctioned in the list (its topics), but the "
+                     "list gives no sanction record for this entry (no authority, "
+                     "programme or dates)")
     elif sanctioned(props.get("topics", [])):
-        lines.append("Sanctions: listed as sanctioned, but this copy of the entry holds no "
-                     "details (the list was loaded without them: load it again, then screen "
-                     "again)")
+        lines.append("Sanctions: marked as sanctioned in the list (its topics), but this "
+                     "copy of the list holds no sanction records (a list loaded by an "
+                     "earlier Casefile kept none: load it again, then screen again)")
     else:
         lines.append("Sanctions: none in the list")
     if props.get("program"):

@@ -72,7 +72,7 @@ def test_screen_review_and_decide(qtbot, qapp, session, tmp_path):
     qtbot.mouseClick(dlg.buttons["match"], qtbot_button())
     idle(qtbot, session)
     qtbot.waitUntil(lambda: dlg.model.rows[0].verdict == "match", timeout=10000)
-    assert dlg.model.data(dlg.model.index(0, 4)) == "match"
+    assert dlg.model.data(dlg.model.index(0, 5)) == "match"
     assert session.case.undo_name.startswith("Decide “match” on")
     qtbot.waitUntil(dlg.sanction_button.isEnabled, timeout=5000)
     qtbot.mouseClick(dlg.sanction_button, qtbot_button())
@@ -281,11 +281,12 @@ def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session,
     tips = [m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
             for c in range(m.columnCount())]
     assert all(tips) and "flagged" in tips[0] and "0.70" in tips[0]
-    assert m.headerData(3, Qt.Orientation.Horizontal) == "Entry type"
-    assert "FollowTheMoney schema" in tips[3]
+    assert m.headerData(4, Qt.Orientation.Horizontal) == "Entry type"
+    assert "FollowTheMoney schema" in tips[4]
     assert m.data(m.index(row, 0)) == "1.00  flagged"
     assert "flag threshold, 0.70" in m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole)
-    assert m.data(m.index(row, 3)) == "person"
+    assert m.data(m.index(row, 3)) == "sanctions"  # the watchlist it is in
+    assert m.data(m.index(row, 4)) == "person"
     assert "“flagged”: 0.70 or more" in dlg.legend.text() and dlg.legend.isVisible()
     text = dlg.entry_view.toPlainText()
     assert "Sanctions (1):\n• OFAC: RUSSIA-EO14024" in text
@@ -293,8 +294,11 @@ def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session,
     vessel = next(i for i, h in enumerate(dlg.model.rows) if h.list_key != "NK-chemezov")
     dlg.table.selectRow(vessel)
     idle(qtbot, session)
-    assert "Sanctions: listed as sanctioned, but this copy of the entry holds no details" \
-        in dlg.entry_view.toPlainText()  # the fixture's list gives only Chemezov one
+    # the fixture's list gives only Chemezov a sanction record: the list's doing, not the
+    # load's (nothing to load again)
+    text = dlg.entry_view.toPlainText()
+    assert "marked as sanctioned in the list (its topics), but the list gives no sanction " \
+        "record for this entry" in text and "load it again" not in text
     dlg.table.selectRow(row)
     idle(qtbot, session)
     dlg.grab().save(str(tmp_path / "screening-explained.png"))
@@ -430,3 +434,35 @@ def test_the_window_says_which_parties_went_clean_when_opened_again(qtbot, sessi
                     or "has no hit now" in again.status.text(), timeout=10000)
     assert "flagged by the previous run against people has no hit now: Sergey Chemezov" \
         in again.status.text()
+
+
+def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
+    """(look16) The table holds the latest run against every list screened: with two lists
+    its rows said nothing of which list each hit came from, while the list box showed
+    one of them. A list that holds no sanction record at all is told apart from one that
+    gives this entry none."""
+    import json
+
+    from tests.support.watchlist import ftm
+
+    folder = tmp_path / "eu"
+    folder.mkdir()
+    entry = ftm("EU-1", "Person", "Sergey Chemezov", datasets=("eu_fsf",), topics="sanction")
+    (folder / "entities.ftm.json").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    load(folder / "entities.ftm.json", "eu")  # no Sanction entity: the list holds none
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for name, hits in (("sanctions", 3), ("eu", 4)):
+        dlg.watchlists.setCurrentText(name)
+        qtbot.mouseClick(dlg.screen_button, qtbot_button())
+        idle(qtbot, session)
+        qtbot.waitUntil(lambda n=hits: dlg.model.rowCount() == n, timeout=10000)
+    m = dlg.model
+    lists = {(h.list_key, m.data(m.index(r, 3))) for r, h in enumerate(m.rows)}
+    assert ("EU-1", "eu") in lists and ("NK-chemezov", "sanctions") in lists
+    assert {w for _k, w in lists} == {"eu", "sanctions"}
+    row = next(r for r, h in enumerate(m.rows) if h.list_key == "EU-1")
+    dlg.table.selectRow(row)
+    idle(qtbot, session)
+    assert "this copy of the list holds no sanction records" in dlg.entry_view.toPlainText()

@@ -205,21 +205,24 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
 
 
 def _sanctions(watchlist: str, where: Path | None, keys: list[str]
-               ) -> dict[str, list[dict[str, list[str]]]]:
+               ) -> dict[str, list[dict[str, list[str]]]] | None:
+    """Entry key -> the sanctions the list gives it; None when the list holds no sanction
+    record at all (then whether it gives an entry none is not known)."""
     con = db.open_existing(watchlist, where)
     try:
-        return db.sanctions_of(con, keys)
+        return db.sanctions_of(con, keys) if db.holds_sanctions(con) else None
     finally:
         con.close()
 
 
-def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]]
+def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]] | None
               ) -> dict[str, Any]:
-    """The entry as the hit keeps it, with the sanctions the list gives it (when it gives
-    any): a reviewer reads them there even after the list is changed or deleted."""
+    """The entry as the hit keeps it, with the sanctions the list gives it — none, when
+    the list holds sanction records but not for this entry: a reviewer reads them there
+    even after the list is changed or deleted."""
     out = entry.snapshot()
-    if entry.key in sanctions:
-        out["sanctions"] = sanctions[entry.key]
+    if sanctions is not None:
+        out["sanctions"] = sanctions.get(entry.key, [])
     return out
 
 

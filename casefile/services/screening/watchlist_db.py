@@ -156,6 +156,12 @@ def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:
 Props = dict[str, list[str]]
 
 
+def holds_sanctions(con: sqlite3.Connection) -> bool:
+    """Whether the list holds any sanction record (a list loaded before they were kept, or
+    one that gives none, holds none)."""
+    return con.execute("SELECT 1 FROM sanction LIMIT 1").fetchone() is not None
+
+
 def sanctions_of(con: sqlite3.Connection, keys: list[str]) -> dict[str, list[Props]]:
     """Entry key -> the sanctions the list holds for it (their properties), in key order."""
     out: dict[str, list[Props]] = {}
