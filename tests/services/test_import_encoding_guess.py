@@ -1,6 +1,8 @@
 """(look16) A small file in cp1251 with only a few Cyrillic words among Latin ones ('LI Wei;
 Ли Вэй') was read as cp1252: its Russian came out as 'Ëè Âýé'. Words made only of accented
-Latin letters are how Russian reads in the wrong code page; Western text never writes them."""
+Latin letters are how Russian reads in the wrong code page; Western text never writes them.
+(session 14's note) One Russian word among Latin rows was read as gb18030 or big5 ('Иванов'
+as three Chinese characters), and a few Chinese names in gb18030 as cp1252 ('Íõ')."""
 
 import pytest
 from hypothesis import given
@@ -20,7 +22,7 @@ def test_russian_in_a_code_page_is_never_read_as_western(russian, latin):
     rows = [f"p{i};Person;{n};" for i, n in enumerate(latin)]
     rows.insert(len(rows) // 2, "ru;Person;" + ";".join(russian))
     text = "id;schema;name;aliases\r\n" + "\r\n".join(rows) + "\r\n"
-    assert detect_encoding(text.encode("cp1251")) != "cp1252"
+    assert detect_encoding(text.encode("cp1251")) == "cp1251"
 
 
 def test_the_list_a_russian_excel_saved_reads_as_cp1251():
@@ -33,3 +35,31 @@ def test_the_list_a_russian_excel_saved_reads_as_cp1251():
 def test_western_text_in_a_code_page_stays_cp1252(name):
     text = "id;schema;name\r\n" + "".join(f"x{i};Company;{name} {i}\r\n" for i in range(5))
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
+
+
+_ZH = ["王伟", "李娜", "张敏", "刘洋", "陈静", "王", "深圳市大疆创新科技有限公司",
+       "中国北方工业公司", "华为技术有限公司"]
+
+
+@given(st.lists(st.sampled_from(_ZH), min_size=1, max_size=3),
+       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
+                min_size=1, max_size=20))
+def test_chinese_in_gb18030_is_never_read_as_a_european_code_page(chinese, latin):
+    rows = [f"p{i},Company,{n}," for i, n in enumerate(latin)]
+    rows.insert(len(rows) // 2, "cn,Company," + ",".join(chinese))
+    text = "id,schema,name,aliases\n" + "\n".join(rows) + "\n"
+    assert detect_encoding(text.encode("gb18030")) not in ("cp1251", "cp1252")
+
+
+@pytest.mark.parametrize("rows", [
+    "ru-1,Person,Ivanov,Иванов\n",  # one word: read as gb18030 before
+    "".join(f"x-{i},Company,Acme {i},,us\n" for i in range(30)) + "ru,Person,Ivanov,Иванов\n",
+    'ru-2,Company,Tekhkrim,"ООО ""ТЕХКРИМ"""\n'])
+def test_one_russian_word_among_latin_rows_reads_as_cp1251(rows):
+    text = "id,schema,name,aliases,countries\n" + rows
+    assert detect_encoding(text.encode("cp1251")) == "cp1251"
+
+
+def test_a_few_chinese_names_in_gb18030_read_as_gb18030():
+    text = "name,alias\n" + "".join(f"Wang {i},王{i}\n" for i in range(20))
+    assert detect_encoding(text.encode("gb18030")) == "gb18030"  # was cp1252: 'Íõ0'

@@ -149,21 +149,64 @@ def detect_encoding(head: bytes) -> str:
     if best is None:
         raise ImportFileError("the file's text encoding cannot be recognised")
     enc = best.encoding
-    if enc == "cp1252" and _cyrillic_read_as_latin(head[:65536]):
+    sample = head[:65536]
+    if enc == "cp1252" and _cyrillic_read_as_latin(sample):
+        return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
+            else "cp1251"
+    if enc in ("gb18030", "gbk", "gb2312", "big5") and _reads_as_russian(sample):
         return "cp1251"
+    if enc == "cp1251" and not _reads_as_russian(sample) and _reads_as_chinese(sample):
+        return "gb18030"  # 'АоДИ' is no Russian: 李娜
     return "gb18030" if enc in ("gbk", "gb2312") else enc
 
 
-_LATIN1_WORD = re.compile(r"\b[\u00c0-\u00ff]{2,}\b")
+# a word of accented Latin letters only (no plain letter beside them: 'Ëè', 'Íõ7')
+_LATIN1_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff]{2,}"
+                          r"(?![A-Za-z\u00c0-\u00ff])")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CYRILLIC_MARKS = str.maketrans("", "", "«»№–—…„“”‘’\u00a0")
+_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 
 
 def _cyrillic_read_as_latin(head: bytes) -> bool:
-    """Whether a sample taken for cp1252 is Cyrillic in cp1251: words made only of accented
-    Latin letters ('Ëè Âýé') are how Russian reads in the wrong code page, and no Western
-    language writes them (its words hold plain letters too: 'Müller', 'été'). With only a
-    few Cyrillic words in a file (look16: 'Ли Вэй' among Latin names) charset-normalizer
-    cannot tell the two apart."""
+    """Whether a sample taken for cp1252 is in another code page: words made only of
+    accented Latin letters ('Ëè Âýé') are how Russian (or Chinese: 'Íõ') reads in the wrong
+    one, and no Western language writes them (its words hold plain letters too: 'Müller',
+    'été'). With only a few such words in a file (look16: 'Ли Вэй' among Latin names)
+    charset-normalizer cannot tell them apart."""
     return bool(_LATIN1_WORD.search(head.decode("cp1252", "replace")))
+
+
+def _reads_as_russian(head: bytes) -> bool:
+    """Whether the sample reads as Russian in cp1251: its every run of non-ASCII text a
+    Cyrillic word cased as words are ('Иванов', 'ООО', 'ромашка', between « » or after №),
+    and, unless in capitals (an abbreviation), holding a vowel. A file of Latin text with one
+    Russian word has too few of its bytes for charset-normalizer, which may read each
+    letter pair as one Chinese character (gb18030, big5). Chinese read in cp1251 is no
+    such text: half its bytes are symbols there ('ґуЅ®') and its letters change case at
+    random ('Нх' for 王)."""
+    try:
+        text = head.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    words = [w for run in _NON_ASCII.findall(text) if (w := run.translate(_CYRILLIC_MARKS))]
+    return bool(words) and all(
+        all("\u0400" <= c <= "\u04ff" for c in w)
+        and (w.isupper() or ((w.islower() or (w[0].isupper() and w[1:].islower()))
+                             and not _VOWELS.isdisjoint(w)))
+        for w in words)
+
+
+def _reads_as_chinese(head: bytes) -> bool:
+    """Whether the sample reads as Chinese in gb18030: its every run of non-ASCII text CJK
+    characters or their punctuation."""
+    try:
+        text = head.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    runs = _NON_ASCII.findall(text)
+    return bool(runs) and all(
+        "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for r in runs for c in r)
 
 
 def _open_xlsx(path: Path, head: bytes) -> TableFile:
