@@ -255,33 +255,95 @@ def test_the_window_turns_a_damaged_case_read_only_and_says_why(damaged, qtbot, 
 def test_shipments_of_lost_parties_are_kept_and_every_count_is_true(tmp_path):
     """(helper-62) One damaged page of parties left out every shipment of theirs, though
     each shipment's own data was read whole, and the report said route stops were saved
-    that the new case did not hold. A shipment whose shipper or consignee was lost is kept
-    without it (its notes say which party), and each table's count is what the new case
-    holds."""
+    that the new case did not hold. Every shipment is kept, linked as it was: to its party
+    or to the stand-in the repair made for a lost one; each table's count is what the new
+    case holds."""
     path = tmp_path / "big.casefile"
     synthetic.build_synthetic_case(path, shipments=2_000, entities=300, sources=50,
                                    citations=3_000).close()
-    with Case.open(path, readonly=True) as c:
-        ships = c.counts()["shipment"]
+    with sqlite3.connect(path) as con:
+        links = {r[0]: r[1:] for r in con.execute(
+            "SELECT id, shipper_id, consignee_id FROM shipment")}
     _damage_leaf(path, "entity")
     out = tmp_path / "repaired.casefile"
     report = repair_case(path, out)
     by = {t.table: t for t in report.tables}
-    assert by["entity"].lost > 0
-    assert by["shipment"].unlinked > 0 and by["shipment"].saved == ships  # none left out
+    assert by["entity"].lost > 0 and by["entity"].stand_ins
+    assert by["shipment"].saved == len(links) and not by["shipment"].orphans
     con = sqlite3.connect(out)
     try:
         for table, t in by.items():
             if t.error is None and table != "audit_log":  # (+ the repair's own entry)
-                assert con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] == t.saved
-        noted = con.execute("SELECT count(*) FROM shipment WHERE notes LIKE '%Repair: its %"
-                            "(party #% was lost.%'").fetchone()[0]
-        unlinked = con.execute("SELECT count(*) FROM shipment WHERE shipper_id IS NULL OR "
-                               "consignee_id IS NULL").fetchone()[0]
+                held = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                assert held == t.saved + len(t.stand_ins)
+        kept = {r[0]: r[1:] for r in con.execute(
+            "SELECT id, shipper_id, consignee_id FROM shipment")}
+        stand_ins = {r[0] for r in con.execute("SELECT id FROM entity WHERE name LIKE "
+                                               "'Lost party #%' AND kind = 'other'")}
     finally:
         con.close()
-    assert noted == unlinked > 0
+    assert kept == links  # every link as it was
+    assert stand_ins == set(by["entity"].stand_ins)
     assert check_case(out).ok
+
+
+def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_path):
+    """(session 14's note) A junk page of parties took their sanctions and relationships
+    with it, though those were read whole. The repair keeps them, on a stand-in party of
+    the lost one's id, named by its first alias; its description says what happened."""
+    import json
+
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    lines = []
+    for i in range(400):
+        lines.append({"id": f"c{i}", "schema": "Company", "properties": {
+            "name": [f"Company {i} " + "Trading and Logistics " * 3],
+            "alias": [f"ООО «Компания {i}»"], "innCode": [f"77{i:08d}"],
+            "country": ["ru"]}})
+    for i in range(400):
+        lines.append({"id": f"s{i}", "schema": "Sanction", "properties": {
+            "entity": [f"c{i}"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"],
+            "startDate": ["2022-03-11"]}})
+        lines.append({"id": f"o{i}", "schema": "Ownership", "properties": {
+            "owner": [f"c{i}"], "asset": [f"c{(i + 1) % 400}"], "percentage": ["51"]}})
+    src = tmp_path / "list.ftm.json"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                   encoding="utf-8")
+    path = tmp_path / "case.casefile"
+    with Case.new(path) as case:
+        import_ftm(case, src)
+    with sqlite3.connect(path) as con:
+        sanctions = con.execute("SELECT id, entity_id, programme FROM sanction").fetchall()
+        owns = con.execute("SELECT id, subject_id, object_id, kind FROM relationship").fetchall()
+        first_alias = dict(con.execute("SELECT entity_id, min(name) FROM alias GROUP BY "
+                                       "entity_id").fetchall())
+    _damage_leaf(path, "entity")
+    out = tmp_path / "r.casefile"
+    report = repair_case(path, out)
+    entity = next(t for t in report.tables if t.table == "entity")
+    lost = {i for a, b in entity.unreadable for i in range(a, b + 1)}
+    assert entity.lost and set(entity.stand_ins) <= lost and entity.stand_ins
+    with sqlite3.connect(out) as con:
+        assert con.execute("SELECT id, entity_id, programme FROM sanction").fetchall() == \
+            sanctions
+        assert con.execute("SELECT id, subject_id, object_id, kind FROM "
+                           "relationship").fetchall() == owns
+        marks = ",".join("?" * len(entity.stand_ins))
+        stand = con.execute("SELECT id, name, kind, description, tags FROM entity WHERE id "
+                            f"IN ({marks})", entity.stand_ins).fetchall()
+    assert len(stand) == len(entity.stand_ins)
+    for eid, name, kind, about, tags in stand:
+        assert name == f"Lost party #{eid}: {first_alias[eid]}" and kind == "other"
+        assert about.startswith(f"Made by repair: party #{eid} of case.casefile could not "
+                                "be read") and "Rename it" in about
+        assert tags == "lost in repair"
+    assert f"{len(entity.stand_ins)} of the lost are kept as stand-in parties ('Lost " \
+        "party #id')" in entity.line()
+    assert check_case(out).ok
+    with Case.open(out) as case:  # found by its alias, as the party was
+        word = first_alias[entity.stand_ins[0]].split("«")[1].rstrip("»")
+        assert ("entity", entity.stand_ins[0]) in {(h.kind, h.id) for h in case.search(word)}
 
 
 def test_a_case_cut_short_by_a_page_is_repaired_whole(demo, tmp_path):
@@ -346,7 +408,8 @@ def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):
     with sqlite3.connect(path) as con:  # what the traces say is what the file held
         aliases = dict(con.execute("SELECT entity_id, name FROM alias").fetchall())
     assert all(aliases[i] in said for i, said in entity.traces.items() if i in aliases)
-    assert f"{entity.lost} of the lost named below by what is left of them" in entity.line()
+    assert sorted(entity.traces) == entity.stand_ins  # each kept as a stand-in, named
+    assert f"{entity.lost} of the lost are kept as stand-in parties" in entity.line()
     named = [line for line in report.lines() if line.startswith("    #")]
     assert len(named) == entity.lost  # every one (look17: 8 of 24 were named)
     with sqlite3.connect(tmp_path / "r.casefile") as con:  # and kept in the audit log

@@ -2,7 +2,8 @@
 
 The original is never written (it is read from a private copy). Every table of the current
 schema is read row range by row range (:mod:`casefile.store.salvage`); rows whose parent was
-lost are left out too (so the new case has no dangling reference); the search index, the row
+lost are left out too (so the new case has no dangling reference), but what refers to a lost
+party is kept with a stand-in for it (:mod:`.repair_links`); the search index, the row
 digests and the content digest are rebuilt from what was saved, the audit log keeps every
 entry that could be read, and a last entry records the repair: what was saved and lost per
 table. The new case is built under a temporary name and appears only when complete.
@@ -13,67 +14,19 @@ from __future__ import annotations
 import getpass
 import json
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from casefile.core.labels import counted
 from casefile.errors import CaseFileError, CorruptCaseError, NotACaseError
 from casefile.services.case import audit, indexing
+from casefile.services.case.repair_links import drop_orphans, make_stand_ins
+from casefile.services.case.repair_outcome import TableOutcome
 from casefile.store import database, digest, salvage
 from casefile.store.inspection import APPLICATION_ID
 from casefile.store.sqlite_header import SQLITE_MAGIC
 
 DERIVED = ("alembic_version", "row_digest", "digest_state")  # rebuilt, not copied
-
-
-@dataclass
-class TableOutcome:
-    table: str
-    saved: int = 0
-    lost: int = 0  # rows the file's digests list that could not be read
-    orphans: int = 0  # read, but left out: the row they belong to was lost
-    unlinked: int = 0  # kept without the party they named, which was lost
-    unreadable: list[tuple[int, int]] = field(default_factory=list)  # row id ranges
-    error: str | None = None
-    # a lost row -> what the rows left out with it said of it (a lost party's aliases,
-    # identifiers and the lines its citations point to): enough to import it again
-    traces: dict[int, list[str]] = field(default_factory=dict)
-
-    def lost_count(self) -> int:
-        """The rows lost: those the file's digests list and the repair could not read, and
-        those left out with them — or, where the digests do not say (the audit log has
-        none), the ids of the ranges that could not be read (look16: "0 lost" beside an
-        unreadable audit entry)."""
-        return self.orphans + (self.lost or sum(b - a + 1 for a, b in self.unreadable))
-
-    def line(self) -> str:
-        parts = [f"{self.saved:,} saved"]
-        if self.lost_count() > self.orphans:  # (counted by the ranges where no digest says)
-            parts.append(f"{self.lost_count() - self.orphans:,} lost")
-        if self.orphans:
-            parts.append(f"{self.orphans:,} left out (what they belong to was lost)")
-        if self.unlinked:
-            parts.append(f"{self.unlinked:,} kept without a party that was lost (said in "
-                         "their notes)")
-        if self.unreadable:
-            shown = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in self.unreadable[:5])
-            more = " …" if len(self.unreadable) > 5 else ""
-            parts.append(f"unreadable row ids {shown}{more}")
-        if self.error:
-            parts.append(f"nothing readable ({self.error})")
-        if self.traces:
-            parts.append(f"{len(self.traces):,} of the lost named below by what is left of "
-                         "them")
-        return f"{self.table}: " + "; ".join(parts)
-
-    def trace_lines(self, most: int = 1000) -> list[str]:
-        """A line for each lost row named by what is left of it (to import it again); all
-        of them are in the repaired case's audit log too (look17: 8 of 24 were named)."""
-        rows = sorted(self.traces.items())
-        out = [f"    #{rid}: " + "; ".join(dict.fromkeys(said)) for rid, said in rows[:most]]
-        if len(rows) > most:
-            out.append(f"    … and {len(rows) - most:,} more (in the new case's audit log)")
-        return out
 
 
 @dataclass
@@ -193,7 +146,9 @@ def _copy(src: object, opened: database.OpenedFile, source_tables: set[str],
                     names = ", ".join(f'"{c}"' for c in cols)
                     conn.exec_driver_sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
                                          [r[1:] for r in got.rows])
-            _drop_orphans(conn, by_table)
+            if "entity" in by_table:  # what refers to a lost party is kept with a stand-in
+                make_stand_ins(conn, by_table["entity"], name)
+            drop_orphans(conn, by_table)
             if not conn.exec_driver_sql("SELECT count(*) FROM case_info").scalar():
                 database.ensure_case_row(conn)
             head = digest.rebuild(conn)
@@ -201,79 +156,9 @@ def _copy(src: object, opened: database.OpenedFile, source_tables: set[str],
             detail = json.dumps([{"table": o.table, "saved": o.saved, "lost": o.lost,
                                   "left_out": o.orphans, "unreadable": o.unreadable,
                                   **({"lost_rows": {str(k): v for k, v in o.traces.items()}}
-                                     if o.traces else {})}
+                                     if o.traces else {}),
+                                  **({"stand_ins": o.stand_ins} if o.stand_ins else {})}
                                  for o in outcomes], separators=(",", ":"), ensure_ascii=False)
             audit.append(conn, getpass.getuser() or "unknown", "repair",
                          f"Repaired from the damaged case {name}", detail, head)
     return outcomes
-
-
-# a row whose party was lost that is kept, the party's column emptied and said in a note
-# (review: one damaged page of parties took every shipment of theirs with it, though each
-# shipment's own data was read whole): table -> the party columns, the note column
-KEEP_WITHOUT = {"shipment": (("shipper_id", "shipper"), ("consignee_id", "consignee"), "notes")}
-
-
-def _drop_orphans(conn: object, by_table: dict[str, TableOutcome]) -> None:
-    """Rows that refer to a row that was lost: a shipment whose shipper or consignee was
-    lost is kept without it (its notes say so); any other is deleted — until none refers to
-    a lost row. Then each table's count is taken again, so what went with a deleted row
-    (a route stop of its shipment) is counted too."""
-    from sqlalchemy.engine import Connection
-
-    assert isinstance(conn, Connection)
-    while rows := conn.exec_driver_sql("PRAGMA foreign_key_check").all():
-        for table, rowid, parent, fk in rows:
-            column = _fk_column(conn, table, fk)
-            kept = KEEP_WITHOUT.get(table)
-            roles = dict(kept[:-1]) if kept else {}
-            if kept and parent == "entity" and column in roles:
-                lost = conn.exec_driver_sql(f'SELECT "{column}" FROM "{table}" WHERE rowid = ?',
-                                            (rowid,)).scalar()
-                note = f"Repair: its {roles[column]} (party #{lost}) was lost."
-                conn.exec_driver_sql(
-                    f'UPDATE "{table}" SET "{column}" = NULL, "{kept[-1]}" = trim("{kept[-1]}" '
-                    f"|| char(10) || ?) WHERE rowid = ?", (note, rowid))
-                if table in by_table:
-                    by_table[table].unlinked += 1
-                continue
-            if parent == "entity" and table in TRACES and "entity" in by_table:
-                _trace(conn, table, rowid, column, by_table["entity"])
-            done = conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
-            if done.rowcount and table in by_table:
-                by_table[table].orphans += 1
-                by_table[table].saved -= 1
-    for table, out in by_table.items():  # (rows a cascade took are left out too)
-        if out.error is None:
-            now = int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
-            out.orphans += max(out.saved - now, 0)
-            out.saved = now
-
-
-# what a row left out with its lost party says of that party (look16: the aliases and
-# citations of 24 lost parties named them, and were thrown away unread)
-TRACES = {"alias": "name",
-          "identifier": "scheme || ' ' || value",
-          "citation": "coalesce((SELECT title FROM source WHERE id = source_id), 'source') "
-                      "|| ', ' || locator"}
-
-
-def _trace(conn: object, table: str, rowid: int, column: str, lost: TableOutcome) -> None:
-    from sqlalchemy.engine import Connection
-
-    assert isinstance(conn, Connection)
-    row = conn.exec_driver_sql(f'SELECT "{column}", {TRACES[table]} FROM "{table}" '
-                               "WHERE rowid = ?", (rowid,)).first()
-    if row is not None and row[0] is not None and row[1]:
-        lost.traces.setdefault(int(row[0]), []).append(" ".join(str(row[1]).split()))
-
-
-def _fk_column(conn: object, table: str, fk: int) -> str:
-    """The column of ``table``'s foreign key number ``fk`` (PRAGMA foreign_key_check's)."""
-    from sqlalchemy.engine import Connection
-
-    assert isinstance(conn, Connection)
-    for row in conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")'):
-        if row[0] == fk:
-            return str(row[3])
-    return ""
