@@ -83,7 +83,7 @@ def test_import_verb_dry_run_and_errors(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
     status, out, err = run(capsys, "import", case, bad, "--accept-missing")
-    assert status == 1 and "bad.csv, line 2, column 'ArrivalDate'" in err
+    assert status == 1 and "bad.csv, row 2, column 'ArrivalDate'" in err
     assert "Not found in the file: consignee, goods, origin, destination" in err
     assert err.splitlines()[-1] == "casefile: the import of bad.csv failed; the case is unchanged"
     status, out, err = run(capsys, "import", case, f, "--mapping", "no such mapping")
@@ -140,10 +140,10 @@ def test_import_report_has_a_line_for_every_row(tmp_path, capsys):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["line", "status", "what"]
+    assert rows[0] == ["row", "status", "what"]
     assert [r[:2] for r in rows[1:]] == [["3", "ok"], ["4", "problem"], ["5", "checked"]]
     assert "NORINCO (= existing #1" in rows[1][2] and "=HYPERLINK" in rows[1][2]
-    assert "line 4, column 'Дата': February 2022 has 28 days" in rows[2][2]
+    assert "row 4, column 'Дата': February 2022 has 28 days" in rows[2][2]
     assert "Wrote a line for every row read" in capsys.readouterr().out
 
 

@@ -85,7 +85,7 @@ def test_dry_run_reports_and_changes_nothing(demo, tmp_path):
     assert report.shipments == 3 and len(report.preview) == 3
     assert report.missing == ["destination"]  # said, not refused: a dry run writes nothing
     assert report.preview[0] == (  # per row: parsed values, and which parties are new
-        "line 2: 15.11.2022 [2022-11-15] · DJI (= existing #3 Da-Jiang Innovations Science & "
+        "row 2: 15.11.2022 [2022-11-15] · DJI (= existing #3 Da-Jiang Innovations Science & "
         "Technology Co.) → via United Arab Emirates → Small distributor (new) · drone "
         "batteries · HS 8806 · 1,234.5 kg · value 12,000.00 USD")  # ValueOfGoodsUSD
     assert snapshot(demo) == before
@@ -146,13 +146,13 @@ def test_saved_mappings(case, tmp_path, monkeypatch):
 BAD = [
     ("empty.csv", "", "is empty"),
     ("header.csv", HEADER, "header but no data rows"),
-    ("ragged.csv", HEADER + "DJI,X\n", "line 2: the row has fewer cells"),
+    ("ragged.csv", HEADER + "DJI,X\n", "row 2: the row has fewer cells"),
     ("date.csv", HEADER + "DJI,X,31.02.2022,1,a,1,1,China,\n",
-     "line 2, column 'ArrivalDate': February 2022 has 28 days"),
+     "row 2, column 'ArrivalDate': February 2022 has 28 days"),
     ("number.csv", HEADER + "DJI,X,2022,1,a,heavy,1,China,\n",
-     "line 2, column 'GrossWeightKg'"),
+     "row 2, column 'GrossWeightKg'"),
     ("country.csv", HEADER + "DJI,X,2022,1,a,1,1,Atlantis,\n",
-     "line 2, column 'CountryOfOrigin'"),
+     "row 2, column 'CountryOfOrigin'"),
 ]
 
 
@@ -171,7 +171,7 @@ def test_good_rows_before_a_bad_one_are_not_kept(demo, tmp_path):
     before = snapshot(demo)
     with pytest.raises(ImportFailed) as info:
         import_shipments(demo, f, accept_missing=True)
-    assert "line 9002" in str(info.value) and "jnue" in str(info.value)
+    assert "row 9002" in str(info.value) and "jnue" in str(info.value)
     assert snapshot(demo) == before
 
 
@@ -224,7 +224,7 @@ def test_many_bad_rows_are_all_counted(case, tmp_path):
     with pytest.raises(ImportFailed, match=r"\(and 249 more problems\)") as info:
         import_shipments(case, f, accept_missing=True)
     lines = info.value.report.problem_lines()
-    assert len(lines) == 201 and lines[0].startswith("many.csv, line 2, column 'ArrivalDate'")
+    assert len(lines) == 201 and lines[0].startswith("many.csv, row 2, column 'ArrivalDate'")
     assert lines[-1] == "… and 50 more problems, not listed"
     assert case.counts()["shipment"] == 0
 
@@ -264,7 +264,7 @@ def test_xlsx_header_below_a_title_and_unknown_names(case, tmp_path, monkeypatch
     save_mapping("vendor-x", {"shipper": "From", "consignee": "To", "date": "When",
                               "declared_goods": "What"})
     report = import_shipments(case, path, load_mapping("vendor-x"), accept_missing=True).result
-    assert report.shipments == 1 and report.preview[0].startswith("line 4: 2022-11-15")
+    assert report.shipments == 1 and report.preview[0].startswith("row 4: 2022-11-15")
 
 
 def test_columns_no_field_takes_are_counted_and_noted_on_the_source(case, tmp_path):
@@ -466,7 +466,7 @@ def test_rows_after_a_cell_with_line_breaks_are_cited_by_their_spreadsheet_row(d
               '\nNORINCO,Tekhkrim LLC,Jnue 2022,9303,rifles,1 t,,China,\n')
     with pytest.raises(ImportFailed) as failed:
         import_shipments(demo, f, accept_missing=True)
-    assert any("multi.csv, line 4, column 'ArrivalDate'" in p
+    assert any("multi.csv, row 4, column 'ArrivalDate'" in p
                for p in failed.value.report.problems)
     f.write_text(f.read_text("utf-8").replace("Jnue", "June"), "utf-8")
     import_shipments(demo, f, accept_missing=True, review=False)

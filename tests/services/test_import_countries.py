@@ -87,7 +87,7 @@ def test_a_country_still_unknown_is_a_problem_with_line_column_and_suggestion(ca
     with pytest.raises(ImportFailed) as info:
         import_shipments(case, f, DECLARATION)
     assert info.value.report.problems == [
-        "typo.csv, line 3, column 'Страна происхождения': 'КАЗАХСТН' is not a country "
+        "typo.csv, row 3, column 'Страна происхождения': 'КАЗАХСТН' is not a country "
         "Casefile knows; did you mean Казахстан (KZ)?"]
     assert case.counts()["shipment"] == 0 and case.counts()["entity"] == 0
 

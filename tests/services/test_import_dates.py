@@ -34,14 +34,14 @@ def test_guess_from_the_rows_that_read_one_way():
     order = guess_date_order([(2, "03/04/2022"), (3, "15/06/2022"), (4, "20/07/2022")])
     assert order.day_first is True
     assert order.how.startswith("day first, guessed from the file: 2 rows")
-    assert "line 3: '15/06/2022'" in order.how
+    assert "row 3: '15/06/2022'" in order.how
     order = guess_date_order([(2, "06/15/2022"), (3, "01/02/2022")])
-    assert order.day_first is False and "line 2: '06/15/2022'" in order.how
+    assert order.day_first is False and "row 2: '06/15/2022'" in order.how
 
 
 def test_no_guess_from_a_file_that_shows_both_orders_or_neither():
     both = guess_date_order([(2, "15/06/2022"), (3, "06/15/2022")])
-    assert both.day_first is None and "line 2" in both.how and "line 3" in both.how
+    assert both.day_first is None and "row 2" in both.how and "row 3" in both.how
     neither = guess_date_order([(2, "03/04/2022"), (3, "12.07.2022"), (4, "June 2022")])
     assert neither.day_first is None and neither.how.startswith("not guessed")
 
@@ -73,8 +73,8 @@ def test_import_guesses_day_first_and_the_dry_run_says_so(case, tmp_path):
     f = trade_file(tmp_path, ["03/04/2022", "15/06/2022", "2022-07-01"])
     report = import_shipments(case, f, dry_run=True).result
     assert report.date_order.startswith("day first, guessed from the file: 1 row")
-    assert "line 3: '15/06/2022'" in report.date_order
-    assert report.preview[0].startswith("line 2: 03/04/2022 [2022-04-03]")
+    assert "row 3: '15/06/2022'" in report.date_order
+    assert report.preview[0].startswith("row 2: 03/04/2022 [2022-04-03]")
     import_shipments(case, f, accept_missing=True)
     assert [d[1] for d in stored_dates(case)] == ["2022-04-03", "2022-06-15", "2022-07-01"]
 
@@ -88,7 +88,7 @@ def test_the_setting_overrides_the_guess(case, tmp_path):
 
 @pytest.mark.parametrize("dates,why", [
     (["03/04/2022", "05/06/2022"], "no date in the file shows whether"),
-    (["15/06/2022", "06/15/2022", "03/04/2022"], "only day first (1, line 2"),
+    (["15/06/2022", "06/15/2022", "03/04/2022"], "only day first (1, row 2"),
 ])
 def test_an_undecided_order_refuses_the_rows_that_read_two_ways(case, tmp_path, dates, why):
     f = trade_file(tmp_path, dates)
@@ -96,7 +96,7 @@ def test_an_undecided_order_refuses_the_rows_that_read_two_ways(case, tmp_path, 
         import_shipments(case, f, accept_missing=True)
     report = info.value.report
     line = 2 + dates.index("03/04/2022")
-    problem = next(p for p in report.problems if p.startswith(f"t.csv, line {line},"))
+    problem = next(p for p in report.problems if p.startswith(f"t.csv, row {line},"))
     assert "column 'ArrivalDate'" in problem
     assert "3 April 2022 (day first)" in problem and "4 March 2022 (month first)" in problem
     assert why in problem and why in report.date_order
@@ -108,8 +108,8 @@ def test_a_date_that_used_to_crash_the_import_is_a_problem_with_its_place(case, 
     with pytest.raises(ImportFailed) as info:
         import_shipments(case, f, accept_missing=True)
     assert info.value.report.problems == [
-        "t.csv, line 2, column 'ArrivalDate': February 2021 has 28 days, not 29",
-        "t.csv, line 3, column 'ArrivalDate': September has 30 days, not 31"]
+        "t.csv, row 2, column 'ArrivalDate': February 2021 has 28 days, not 29",
+        "t.csv, row 3, column 'ArrivalDate': September has 30 days, not 31"]
 
 
 def test_cli_day_first_month_first_and_the_dry_run_report(tmp_path, capsys):
@@ -124,7 +124,7 @@ def test_cli_day_first_month_first_and_the_dry_run_report(tmp_path, capsys):
                  "--month-first"]) == 0
     out = capsys.readouterr().out
     assert "Dates: month first, as set for this import" in out
-    assert "line 2: 03/04/2022 [2022-03-04]" in out
+    assert "row 2: 03/04/2022 [2022-03-04]" in out
     assert main(["import", str(case), str(f), "--accept-missing", "--day-first"]) == 0
     assert "Dates: day first, as set" in capsys.readouterr().out
     with pytest.raises(SystemExit):

@@ -204,7 +204,7 @@ def test_a_doubt_says_where_the_party_s_identifier_came_from_when_the_file_gave_
     report = import_shipments(case, write(tmp_path, "dt.csv", HEADER + rows),
                               accept_missing=True).result
     assert [p[1:3] for p in report.proposals] == [(eid, (
-        f"ООО «ВОСТОК», same name but its INN is {SBER_INN} (added from dt.csv, line 2, "
+        f"ООО «ВОСТОК», same name but its INN is {SBER_INN} (added from dt.csv, row 2, "
         "column 'ИНН отправителя'), the file's 7804507227"))]
 
 
@@ -230,9 +230,9 @@ def test_two_namesakes_taking_turns_in_a_file_are_two_parties(case, tmp_path):
     first, second = (e for e, _v in parties)
     assert shippers == [first, second] * 6 + [first]
     kept = [w for w in report.warnings if "kept apart" in w]
-    assert len(kept) == 1 and "line 3" in kept[0]
+    assert len(kept) == 1 and "row 3" in kept[0]
     named = [w for w in report.warnings if "the name of 2 parties" in w]
-    assert len(named) == 1 and "line 14" in named[0] and f"#{first}" in named[0]
+    assert len(named) == 1 and "row 14" in named[0] and f"#{first}" in named[0]
     assert report.new_entities.count('ООО "ВЕКТОР"') == 1
 
 

@@ -309,7 +309,7 @@ def test_russian_declaration_vendor_xlsx(case, tmp_path):
     assert stops(case) == [(1, 0, "AE", "dispatch")]
     assert party_countries(case)["SINO-TECH TRADING FZE"] == "AE"
     assert report.preview[0].startswith(
-        "line 5: 2022-06-15 · SINO-TECH TRADING FZE (new) → dispatched from United Arab "
+        "row 5: 2022-06-15 · SINO-TECH TRADING FZE (new) → dispatched from United Arab "
         "Emirates → ООО «ТЕХКРИМ» (new) · 1) БЕСПИЛОТНЫЕ")
 
 

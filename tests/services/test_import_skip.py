@@ -41,7 +41,7 @@ def test_skipping_imports_the_good_rows_and_records_the_others(case, tmp_path):
             "SELECT notes FROM source WHERE title LIKE '%trade.csv%'").scalar()
     assert goods == ["rifles", "optics"]
     assert "2 rows skipped on request" in notes
-    assert "line 3:" in notes and "line 4:" in notes and "Atlantis" in notes
+    assert "row 3:" in notes and "row 4:" in notes and "Atlantis" in notes
     case.undo()  # one step, as any import
     assert case.counts()["shipment"] == 0 and case.counts()["source"] == 0
 
@@ -67,9 +67,9 @@ def test_cli_skips_on_request_and_the_row_report_lists_every_row(tmp_path, capsy
     assert "--skip-bad-rows" in capsys.readouterr().err
     assert main(["import", str(path), str(f), "--skip-bad-rows", "--report", str(rows)]) == 0
     out = capsys.readouterr().out
-    assert "Skipped 2 rows with problems:" in out and "line 4:" in out
+    assert "Skipped 2 rows with problems:" in out and "row 4:" in out
     with rows.open(encoding="utf-8-sig", newline="") as fh:
-        status = {int(r["line"]): r["status"] for r in csv.DictReader(fh)}
+        status = {int(r["row"]): r["status"] for r in csv.DictReader(fh)}
     assert status == {2: "ok", 3: "problem", 4: "problem", 5: "ok"}
 
 

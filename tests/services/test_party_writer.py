@@ -70,11 +70,11 @@ def test_csv_party_with_a_bad_country_or_long_field_is_reported_and_nothing_writ
               + "Other Co,,7" + "0" * 1100 + ",Buyer,2022,drones\n")
     before = counts(case)
     problems = failed(import_shipments, case, f, dry_run=dry_run, accept_missing=True)
-    assert problems[0].startswith("trade.csv, line 3, column 'ShipperCountry': 'Atlantis' is "
+    assert problems[0].startswith("trade.csv, row 3, column 'ShipperCountry': 'Atlantis' is "
                                   "not a country")
-    assert problems[1] == ("trade.csv, line 4, column 'ShipperName': is 1,209 characters "
+    assert problems[1] == ("trade.csv, row 4, column 'ShipperName': is 1,209 characters "
                            "long; at most 1,000 fit")
-    assert problems[2].startswith("trade.csv, line 5, column 'ShipperID': is 1,101 characters")
+    assert problems[2].startswith("trade.csv, row 5, column 'ShipperID': is 1,101 characters")
     assert len(problems) == 3
     assert counts(case) == before
 
@@ -85,7 +85,7 @@ def test_csv_bad_country_of_a_party_already_in_the_case_is_reported(demo, tmp_pa
     lines = []
     problems = failed(import_shipments, demo, f, accept_missing=True,
                       row_log=lambda line, status, what: lines.append((line, status, what)))
-    assert problems == ["t.csv, line 2, column 'ShipperCountry': 'Narnia' is not a country "
+    assert problems == ["t.csv, row 2, column 'ShipperCountry': 'Narnia' is not a country "
                         "Casefile knows (ISO 3166)"]
     assert lines == [(2, "problem", problems[0])]
     assert counts(demo) == before

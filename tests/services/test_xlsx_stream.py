@@ -97,7 +97,7 @@ def test_a_party_name_over_its_limit_is_a_problem_not_a_party(case, tmp_path):
     with pytest.raises(ImportFailed) as info:
         import_shipments(case, f, accept_missing=True)
     problems = info.value.report.problem_lines()
-    assert any(p.startswith("long.xlsx, line 3, column 'Shipper'") and "5,000 characters" in p
+    assert any(p.startswith("long.xlsx, row 3, column 'Shipper'") and "5,000 characters" in p
                for p in problems), problems
     assert case.counts()["entity"] == 0
 

@@ -138,5 +138,5 @@ def test_the_import_dialog_reads_slashed_dates_in_the_order_chosen(qtbot, demo_w
                     timeout=20000)
     report = dlg.report.toPlainText()
     assert "Dates: month first, as set for this import." in report
-    assert "line 2: 03/04/2022 [2022-03-04]" in report
+    assert "row 2: 03/04/2022 [2022-03-04]" in report
     dlg.close()

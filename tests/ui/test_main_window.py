@@ -358,7 +358,7 @@ def test_import_wizard_shows_problems(qtbot, demo_window, tmp_path):
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Problems" in dlg.report.toPlainText(),
                     timeout=20000)
-    assert "bad.csv, line 2, column 'ArrivalDate'" in dlg.report.toPlainText()
+    assert "bad.csv, row 2, column 'ArrivalDate'" in dlg.report.toPlainText()
     assert win.case.counts()["shipment"] == 4
 
 
@@ -577,7 +577,7 @@ def test_import_wizard_offers_to_skip_bad_rows_after_a_failed_check(qtbot, demo_
                     timeout=20000)
     wait_idle(qtbot, win)
     assert win.case.counts()["shipment"] == 5  # the demo's 4 and the good row
-    assert "line 3:" in dlg.report.toPlainText()
+    assert "row 3:" in dlg.report.toPlainText()
 
 
 def test_recent_and_last_case_are_absolute_paths(qtbot, window, tmp_path, monkeypatch):
@@ -627,7 +627,7 @@ def test_a_check_that_finds_problems_says_nothing_would_be_imported(qtbot, demo_
     f.write_text("ShipperName,ArrivalDate\nDJI,Jnue 2022\n", encoding="utf-8")
     dlg = _import_dialog(win, f)
     dlg.check_button.click()
-    qtbot.waitUntil(lambda: dlg.task is None and "line 2" in dlg.report.toPlainText(),
+    qtbot.waitUntil(lambda: dlg.task is None and "row 2" in dlg.report.toPlainText(),
                     timeout=20000)
     report = dlg.report.toPlainText()
     assert report.startswith("The check found problems")

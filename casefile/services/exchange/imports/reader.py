@@ -63,7 +63,7 @@ class TableFile:
                     f" are not valid {self.encoding} ({exc.reason}); the rows up to {n:,} "
                     "were read") from None
             except csv.Error as exc:
-                raise ImportFileError(f"{self.path.name}, line {n + 1}: {exc}") from None
+                raise ImportFileError(f"{self.path.name}, row {n + 1}: {exc}") from None
 
 
 def open_table(path: str | Path) -> TableFile:
@@ -95,7 +95,7 @@ def open_table(path: str | Path) -> TableFile:
     _score, delimiter, line, header = best
     header = [h.strip() for h in header]
     if not any(header):
-        raise ImportFileError(f"{path.name}, line 1: there is no header row")
+        raise ImportFileError(f"{path.name}, row 1: there is no header row")
     return TableFile(path, "csv", encoding, delimiter, header, line)
 
 

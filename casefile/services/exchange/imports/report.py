@@ -93,7 +93,7 @@ class ImportReport:
 
     def skipped_lines(self, limit: int = MAX_PROBLEMS) -> list[str]:
         """The skipped rows with their problems, as the source's notes and reports say."""
-        lines = [f"line {n}: {'; '.join(p)}" for n, p in self.skipped[:limit]]
+        lines = [f"row {n}: {'; '.join(p)}" for n, p in self.skipped[:limit]]
         if len(self.skipped) > limit:
             lines.append(f"… and {len(self.skipped) - limit:,} more skipped rows (the row "
                          "report lists every one)")

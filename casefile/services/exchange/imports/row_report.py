@@ -31,7 +31,7 @@ def row_report(out: Path | None) -> Iterator[RowLog | None]:
     try:
         with part.open("w", encoding="utf-8-sig", newline="") as f:
             writer.csv = csv.writer(f)
-            writer.csv.writerow(["line", "status", "what"])
+            writer.csv.writerow(["row", "status", "what"])
             yield writer
     finally:
         if writer.logged:

@@ -28,7 +28,7 @@ _ROLE_FIELDS = {r: {"name": r, "country": f"{r}_country"} for r in ("shipper", "
 
 def _where(report: ImportReport, line: int) -> Callable[[str], str]:
     """Where a party value of a row came from: target -> "file, line 3, column 'Shipper'"."""
-    return lambda target: f"{report.file}, line {line}, column {col_name(report, target)}"
+    return lambda target: f"{report.file}, row {line}, column {col_name(report, target)}"
 
 
 class ShipmentParties(KnownParties):

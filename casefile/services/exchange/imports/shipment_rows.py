@@ -55,7 +55,7 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
         elif i < len(cells):
             out[t] = cells[i].strip()
         else:
-            report.problem(f"{file}, line {line}: the row has fewer cells than the header "
+            report.problem(f"{file}, row {line}: the row has fewer cells than the header "
                            "(a ragged row)")
             return None
     for t in _NONE_TARGETS:  # customs' word for none ('ОТСУТСТВУЕТ'): no value
@@ -66,7 +66,7 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
     try:
         out.update(dates.columns(cell("date")))  # date_text, date_edtf, date_start …
     except ValueProblem as exc:
-        report.problem(f"{file}, line {line}, column {col_name(report, 'date')}: {exc}")
+        report.problem(f"{file}, row {line}, column {col_name(report, 'date')}: {exc}")
     else:
         if "date" in col and not out.get("date_text"):
             report.warn(f"{file}, column {col_name(report, 'date')}: rows without a date "
@@ -75,7 +75,7 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
         try:
             out[target] = parse_number(cell(target))
         except ValueProblem as exc:
-            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+            report.problem(f"{file}, row {line}, column {col_name(report, target)}: {exc}")
         else:
             if out[target] is not None and out[target] < 0:
                 report.warn(f"{file}, column {col_name(report, target)}: a value below zero "
@@ -83,13 +83,13 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
     try:
         out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
-        report.problem(f"{file}, line {line}, column {col_name(report, 'weight')}: {exc}")
+        report.problem(f"{file}, row {line}, column {col_name(report, 'weight')}: {exc}")
     for target in countries:
         try:
             text = cell(target)
             out[target] = country_or_unknown(text)  # 'НЕИЗВЕСТНА', '00': no country
         except CountryError as exc:
-            report.problem(f"{file}, line {line}, column {col_name(report, target)}: {exc}")
+            report.problem(f"{file}, row {line}, column {col_name(report, target)}: {exc}")
     return None if report.row_problems else out
 
 

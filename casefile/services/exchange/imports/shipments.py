@@ -157,7 +157,7 @@ def import_shipments(case: Case, path: str | Path,
             if len(report.preview) < PREVIEW_ROWS or row_log:
                 what = preview(values, parties, shipper, consignee)
                 if len(report.preview) < PREVIEW_ROWS:
-                    report.preview.append(f"line {line}: {what}")
+                    report.preview.append(f"row {line}: {what}")
                 if row_log:
                     row_log(line, "ok", what)
             ships.append(row)

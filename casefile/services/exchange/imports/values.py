@@ -110,7 +110,7 @@ def guess_date_order(cells: Iterable[tuple[int, str]]) -> DateOrder:
         order = numeric_order(text)
         if order in seen:
             seen[order] += 1
-            example.setdefault(order, f"line {line}: {text.strip()!r}")
+            example.setdefault(order, f"row {line}: {text.strip()!r}")
     day, month = seen["day"], seen["month"]
     if day and not month:
         return DateOrder(True, f"day first, guessed from the file: {day:,} "
