@@ -14,6 +14,12 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+# the tags of the parties a repair put back (casefile.services.case.repair_links): made a
+# stand-in (its name and kind are the repair's, not a source's), or restored from the audit log
+LOST_IN_REPAIR = "lost in repair"
+RESTORED_IN_REPAIR = "restored in repair"
+
+
 def plural(kind: str) -> str:
     return KINDS.get(kind, (kind, kind + "s"))[1]
 

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
-from casefile.core.labels import words
+from casefile.core.labels import LOST_IN_REPAIR, words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
@@ -94,17 +94,25 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
     own = partial(marks, data, "entity", e["id"])
     countries = [c for c in [e["country"], *(e.get("other_countries") or "").split(",")] if c]
+    # a stand-in a repair made for a lost party: its name, kind and notes are the repair's,
+    # not its sources' — they are cited for its other names and identifiers only (look18)
+    stand_in = LOST_IN_REPAIR in (e.get("tags") or "").split(",")
     facts: list[tuple[str, Text]] = [
-        ("Names", _names(e)), ("Kind", [r(words(e["kind"]))]),
+        ("Names", _names(e)),
+        ("Kind", [r("not known: the party's own record was lost (a stand-in made by "
+                    "repair)", italic=True)] if stand_in else [r(words(e["kind"]))]),
         ("Country" if len(countries) < 2 else "Countries",
          [r(", ".join(country_name(c) or c for c in countries) or "not known")])]
     facts += _details(e)
     if e["identifiers"]:
         facts.append(("Identifiers", [r("; ".join(labelled(i["scheme"], i["value"])
                                                 for i in e["identifiers"]))]))
+    cited = {"Names", "Identifiers"} if stand_in else None
+    facts = [(label, value + own() if cited is None or label in cited else value)
+             for label, value in facts]  # the party's own sources
     if e["description"]:
-        facts.append(("Notes", [r(e["description"])]))
-    facts = [(label, value + own()) for label, value in facts]  # the party's own sources
+        facts.append(("Notes", [r(e["description"])]
+                      + ([] if stand_in else own())))
     for s in e["sanctions"]:
         facts.append(("Sanction", sanction_text(s) + marks(data, "sanction", s["id"])))
     for rel in e["relationships"]:

@@ -296,11 +296,11 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
     from casefile.services.exchange.imports.ftm import import_ftm
 
     lines = []
-    for i in range(400):
+    for i in range(400):  # every fourth gives no other name nor identifier
         lines.append({"id": f"c{i}", "schema": "Company", "properties": {
-            "name": [f"Company {i} " + "Trading and Logistics " * 3],
-            "alias": [f"ООО «Компания {i}»"], "innCode": [f"77{i:08d}"],
-            "country": ["ru"]}})
+            "name": [f"Company {i} " + "Trading and Logistics " * 3], "country": ["ru"],
+            **({} if i % 4 == 0 else {"alias": [f"ООО «Компания {i}»"],
+                                      "innCode": [f"77{i:08d}"]})}})
     for i in range(400):
         lines.append({"id": f"s{i}", "schema": "Sanction", "properties": {
             "entity": [f"c{i}"], "authority": ["OFAC"], "program": ["RUSSIA-EO14024"],
@@ -333,8 +333,10 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
         stand = con.execute("SELECT id, name, kind, description, tags FROM entity WHERE id "
                             f"IN ({marks})", entity.stand_ins).fetchall()
     assert len(stand) == len(entity.stand_ins)
-    for eid, name, kind, about, tags in stand:
-        assert name == f"Lost party #{eid}: {first_alias[eid]}" and kind == "other"
+    assert any(eid not in first_alias for eid, *_r in stand)  # (the damage took some)
+    for eid, name, kind, about, tags in stand:  # (look18) never named after a source
+        shown = f"Lost party #{eid}" + (f": {first_alias[eid]}" if eid in first_alias else "")
+        assert name == shown and kind == "other"
         assert about.startswith(f"Made by repair: party #{eid} of case.casefile could not "
                                 "be read") and "Rename it" in about
         assert tags == "lost in repair"
@@ -342,8 +344,9 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
         "party #id')" in entity.line()
     assert check_case(out).ok
     with Case.open(out) as case:  # found by its alias, as the party was
-        word = first_alias[entity.stand_ins[0]].split("«")[1].rstrip("»")
-        assert ("entity", entity.stand_ins[0]) in {(h.kind, h.id) for h in case.search(word)}
+        named = next(e for e in entity.stand_ins if e in first_alias)
+        word = first_alias[named].split("«")[1].rstrip("»")
+        assert ("entity", named) in {(h.kind, h.id) for h in case.search(word)}
 
 
 def test_a_case_cut_short_by_a_page_is_repaired_whole(demo, tmp_path):
@@ -415,3 +418,77 @@ def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):
     with sqlite3.connect(tmp_path / "r.casefile") as con:  # and kept in the audit log
         detail = con.execute("SELECT detail FROM audit_log WHERE action = 'repair'").fetchone()
     assert all(f'"{rid}":' in detail[0] for rid in entity.traces)
+
+
+def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tmp_path):
+    """(look18) A stand-in said its party's name and kind were lost while the audit log of
+    the very case recorded them, as made and as last edited. A party made or edited in the
+    window is restored from the audit log; the dossier does not cite a stand-in's sources
+    for what the repair wrote (its kind, its notes)."""
+    import json
+
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    path = tmp_path / "hand.casefile"
+    made = {}
+    with Case.new(path) as case:
+        source = case.create("source", {"title": "EGRUL extract", "kind": "database"}).result
+        for i in range(150):
+            eid = case.create("entity", {
+                "name": f"ООО «Вектор {i}»", "kind": "company" if i % 2 else "person",
+                "country": "RU", "description": f"Party {i}: " + "notes " * 40},
+                {"alias": [{"name": f"Vektor {i}"}]}).result
+            case.create("sanction", {"entity_id": eid, "authority": "OFAC",
+                                     "programme": "RUSSIA-EO14024", "date": "2022"})
+            if i % 3 == 0:  # edited after it was made: its last name is restored
+                case.update("entity", eid, {"name": f"ООО «Вектор {i}» (renamed)"})
+            made[eid] = (f"ООО «Вектор {i}»" + (" (renamed)" if i % 3 == 0 else ""),
+                         "company" if i % 2 else "person")
+        case.create("citation", {"source_id": source, "entity_id": next(iter(made)),
+                                 "locator": "p. 1"})
+    _damage_leaf(path, "entity")
+    out = tmp_path / "r.casefile"
+    report = repair_case(path, out)
+    entity = next(t for t in report.tables if t.table == "entity")
+    assert entity.lost and entity.restored and not entity.stand_ins
+    assert "of the lost restored from the audit log" in entity.line()
+    with sqlite3.connect(out) as con:
+        rows = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind, country, tags, "
+                                                  "description FROM entity")}
+        sanctioned = {r[0] for r in con.execute("SELECT entity_id FROM sanction")}
+    assert set(made) <= set(rows) and sanctioned == set(made)  # every party, every sanction
+    for eid in entity.restored:
+        name, kind, country, tags, about = rows[eid]
+        assert (name, kind) == made[eid] and country == "RU"
+        assert "restored in repair" in tags.split(",") and about.startswith("Party ")
+    assert check_case(out).ok
+
+    # a stand-in's dossier profile: what the repair wrote is not credited to its sources
+    stand = tmp_path / "stand.casefile"
+    src = tmp_path / "p.ftm.json"
+    src.write_text("".join(
+        json.dumps({"id": f"c{i}", "schema": "Company", "properties": {
+            "name": [f"Company {i} " + "Trading " * 20], "alias": [f"Alias {i}"]}}) + "\n"
+        for i in range(300)), encoding="utf-8")
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    with Case.new(stand) as case:
+        import_ftm(case, src)
+    _damage_leaf(stand, "entity")
+    report = repair_case(stand, tmp_path / "s.casefile")
+    lost = next(t for t in report.tables if t.table == "entity").stand_ins
+    pdf = tmp_path / "s.pdf"
+    with Case.open(tmp_path / "s.casefile") as case:
+        export_dossier(case, pdf, DossierOptions(sections=("entities",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
+                    .split())
+    assert f"Lost party #{lost[0]}: Alias" in text
+    assert "Kind not known: the party's own record was lost (a stand-in made by repair)" \
+        in text and "Kind other" not in text
+    notes = text.split(f"Made by repair: party #{lost[0]} of stand.casefile")[1]
+    assert notes.split("was.")[0].rstrip().endswith("Rename it and set its kind once you "
+                                                    "know which party it")
+    assert not notes.split("was.")[1].lstrip().startswith("[")  # no citation mark after it

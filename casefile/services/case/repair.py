@@ -157,7 +157,8 @@ def _copy(src: object, opened: database.OpenedFile, source_tables: set[str],
                                   "left_out": o.orphans, "unreadable": o.unreadable,
                                   **({"lost_rows": {str(k): v for k, v in o.traces.items()}}
                                      if o.traces else {}),
-                                  **({"stand_ins": o.stand_ins} if o.stand_ins else {})}
+                                  **({"stand_ins": o.stand_ins} if o.stand_ins else {}),
+                                  **({"restored": o.restored} if o.restored else {})}
                                  for o in outcomes], separators=(",", ":"), ensure_ascii=False)
             audit.append(conn, getpass.getuser() or "unknown", "repair",
                          f"Repaired from the damaged case {name}", detail, head)

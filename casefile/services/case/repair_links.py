@@ -1,18 +1,24 @@
 """What a repair does with the rows that refer to a lost row.
 
-A row that refers to a lost party is kept: the repair makes the party a stand-in of the same
-id ("Lost party #12: ROSTEC", kind other, its description saying what happened), so its
-aliases, identifiers, sanctions, relationships, shipments, citations and screening hits —
-read whole from the damaged file — stay together and linked (session 14's note: a junk
-page of parties took their sanctions and relationships with it). Any other row whose parent
-was lost (a citation of a lost shipment, a route stop of one) is left out and counted."""
+A row that refers to a lost party is kept, and so is the party: restored from the audit log
+where it holds the party's values (a party made or edited in the window: its last recorded
+state), else made a stand-in of the same id ("Lost party #12: ООО «Ромашка»" after its first
+alias or identifier, kind other, its description saying what happened) — so its aliases,
+identifiers, sanctions, relationships, shipments, citations and screening hits, read whole
+from the damaged file, stay together and linked (session 14's note: a junk page of parties
+took their sanctions and relationships with it). Any other row whose parent was lost (a
+citation of a lost shipment, a route stop of one) is left out and counted."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from casefile.core.labels import LOST_IN_REPAIR as LOST
+from casefile.core.labels import RESTORED_IN_REPAIR as RESTORED
 from casefile.services.case.repair_outcome import TableOutcome
 from casefile.store.id_sets import where_ids
 
@@ -22,13 +28,13 @@ TRACES = {"alias": "name",
           "identifier": "scheme || ' ' || value",
           "citation": "coalesce((SELECT title FROM source WHERE id = source_id), 'source') "
                       "|| ', ' || locator"}
-STAND_IN_TAGS = "lost in repair"
+NAMED_BY = ("alias", "identifier")  # what names a stand-in (a citation names a source)
 
 
 def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
-    """A stand-in party for every lost party a row still refers to (``name``: the damaged
-    case's), named by its first alias or identifier; what is left of each is kept in
-    ``entity.traces``, and their ids in ``entity.stand_ins``."""
+    """Every lost party a row still refers to, restored from the audit log or made a
+    stand-in (``name``: the damaged case's); what is left of each is kept in
+    ``entity.traces``, their ids in ``entity.restored`` and ``entity.stand_ins``."""
     missing: set[int] = set()
     for table, rowid, parent, fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
         if parent != "entity":
@@ -41,25 +47,81 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
     if not missing:
         return
     ids = sorted(missing)
+    names: dict[int, list[str]] = {}
     for table, said in TRACES.items():
         for where, params in where_ids(ids, "entity_id"):
             for eid, text in conn.exec_driver_sql(
                     f"SELECT entity_id, {said} FROM {table} WHERE {where} ORDER BY id", params):
                 if text:
-                    entity.traces.setdefault(int(eid), []).append(" ".join(str(text).split()))
+                    text = " ".join(str(text).split())
+                    entity.traces.setdefault(int(eid), []).append(text)
+                    if table in NAMED_BY:
+                        names.setdefault(int(eid), []).append(text)
+    columns = [r[1] for r in conn.exec_driver_sql('PRAGMA table_info("entity")')]
+    known = last_states(conn, "entity", set(ids))
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    rows = []
     for eid in ids:
-        left = entity.traces.get(eid, [])
-        shown = f"Lost party #{eid}" + (f": {left[0]}" if left else "")
-        about = (f"Made by repair: party #{eid} of {name} could not be read. Its name, kind "
-                 "and details were lost; what referred to it was read and is kept here"
-                 + (f" ({'; '.join(dict.fromkeys(left))})" if left else "")
-                 + ". Rename it and set its kind once you know which party it was.")
-        rows.append((eid, "other", shown[:1000], about, STAND_IN_TAGS, now, now))
-    conn.exec_driver_sql("INSERT INTO entity (id, kind, name, description, tags, created_at, "
-                         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    entity.stand_ins = ids
+        state = known.get(eid)
+        if state is not None:
+            values = {c: _stored(state[c]) for c in columns if c in state}
+            values.update(id=eid, tags=",".join(sorted({*str(values.get("tags") or "")
+                                                       .split(","), RESTORED} - {""})))
+            values.setdefault("created_at", now)
+            values.setdefault("updated_at", now)
+            entity.restored.append(eid)
+        else:
+            left = names.get(eid, [])
+            shown = f"Lost party #{eid}" + (f": {left[0]}" if left else "")
+            traces = entity.traces.get(eid, [])
+            values = {"id": eid, "kind": "other", "name": shown[:1000], "tags": LOST,
+                      "created_at": now, "updated_at": now, "description": (
+                          f"Made by repair: party #{eid} of {name} could not be read. Its "
+                          "name, kind and details were lost; what referred to it was read "
+                          "and is kept here"
+                          + (f" ({'; '.join(dict.fromkeys(traces))})" if traces else "")
+                          + ". Rename it and set its kind once you know which party it "
+                          "was.")}
+            entity.stand_ins.append(eid)
+        cols = ", ".join(f'"{c}"' for c in values)
+        conn.exec_driver_sql(f"INSERT INTO entity ({cols}) VALUES "
+                             f"({', '.join('?' * len(values))})", tuple(values.values()))
+
+
+def last_states(conn: Connection, table: str, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """The last values the audit log records of rows ``ids`` of ``table``: its entries'
+    inserts and updates played in order (a row written in bulk, as an import writes them,
+    has none; one deleted last has none either). An entry that cannot be read is passed
+    over."""
+    states: dict[int, dict[str, Any]] = {}
+    for (detail,) in conn.exec_driver_sql(
+            "SELECT detail FROM audit_log WHERE detail LIKE ? ORDER BY id",
+            (f'%"table":"{table}"%',)):
+        try:
+            changes = json.loads(detail)
+        except (TypeError, ValueError):
+            continue
+        for ch in changes if isinstance(changes, list) else []:
+            if not isinstance(ch, dict) or ch.get("table") != table or ch.get("id") not in ids:
+                continue
+            if ch.get("op") == "insert" and isinstance(ch.get("values"), dict):
+                states[ch["id"]] = dict(ch["values"])
+            elif ch.get("op") == "update" and ch["id"] in states \
+                    and isinstance(ch.get("set"), dict):
+                states[ch["id"]].update(ch["set"])
+            elif ch.get("op") == "delete":
+                states.pop(ch["id"], None)
+    return states
+
+
+def _stored(v: Any) -> Any:
+    """A value as the audit log wrote it, as the table stores it (a time: '2026-11-30
+    19:00:00.000000', not ISO's 'T')."""
+    if isinstance(v, str) and len(v) >= 19 and v[4] == "-" and v[10] == "T":
+        try:
+            return datetime.fromisoformat(v).strftime("%Y-%m-%d %H:%M:%S.%f")
+        except ValueError:
+            return v
+    return v
 
 
 def drop_orphans(conn: Connection, by_table: dict[str, TableOutcome]) -> None:
@@ -75,7 +137,7 @@ def drop_orphans(conn: Connection, by_table: dict[str, TableOutcome]) -> None:
     for table, out in by_table.items():  # (rows a cascade took are left out too)
         if out.error is None:
             now = int(conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0)
-            now -= len(out.stand_ins)
+            now -= len(out.stand_ins) + len(out.restored)
             out.orphans += max(out.saved - now, 0)
             out.saved = now
 

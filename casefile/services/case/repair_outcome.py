@@ -19,6 +19,8 @@ class TableOutcome:
     traces: dict[int, list[str]] = field(default_factory=dict)
     # lost parties the repair made a stand-in for, by id: what referred to them is kept
     stand_ins: list[int] = field(default_factory=list)
+    # and those it restored from the audit log's record of their last values
+    restored: list[int] = field(default_factory=list)
 
     def lost_count(self) -> int:
         """The rows lost: those the file's digests list and the repair could not read, and
@@ -39,13 +41,17 @@ class TableOutcome:
             parts.append(f"unreadable row ids {shown}{more}")
         if self.error:
             parts.append(f"nothing readable ({self.error})")
+        if self.restored:
+            n = len(self.restored)
+            parts.append(f"{n:,} of the lost restored from the audit log (the last values "
+                         "it records of them; tagged 'restored in repair')")
         if self.stand_ins:
             n = len(self.stand_ins)
             parts.append(f"{n:,} of the lost {'is' if n == 1 else 'are'} kept as "
                          f"{'a stand-in party' if n == 1 else 'stand-in parties'} ('Lost "
                          "party #id') with what referred to them (aliases, sanctions, "
                          "relationships …), named below by what is left")
-        elif self.traces:
+        elif self.traces and not self.restored:
             parts.append(f"{len(self.traces):,} of the lost named below by what is left of "
                          "them")
         return f"{self.table}: " + "; ".join(parts)
