@@ -433,16 +433,18 @@ def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tm
     from casefile.services.queries.dossier import DossierOptions
 
     path = tmp_path / "hand.casefile"
-    made = {}
+    made, referred = {}, set()
     with Case.new(path) as case:
         source = case.create("source", {"title": "EGRUL extract", "kind": "database"}).result
-        for i in range(150):
+        for i in range(150):  # every fifth with nothing that refers to it
             eid = case.create("entity", {
                 "name": f"ООО «Вектор {i}»", "kind": "company" if i % 2 else "person",
                 "country": "RU", "description": f"Party {i}: " + "notes " * 40},
-                {"alias": [{"name": f"Vektor {i}"}]}).result
-            case.create("sanction", {"entity_id": eid, "authority": "OFAC",
-                                     "programme": "RUSSIA-EO14024", "date": "2022"})
+                {"alias": [{"name": f"Vektor {i}"}]} if i % 5 else None).result
+            if i % 5:
+                case.create("sanction", {"entity_id": eid, "authority": "OFAC",
+                                         "programme": "RUSSIA-EO14024", "date": "2022"})
+                referred.add(eid)
             if i % 3 == 0:  # edited after it was made: its last name is restored
                 case.update("entity", eid, {"name": f"ООО «Вектор {i}» (renamed)"})
             made[eid] = (f"ООО «Вектор {i}»" + (" (renamed)" if i % 3 == 0 else ""),
@@ -459,7 +461,8 @@ def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tm
         rows = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind, country, tags, "
                                                   "description FROM entity")}
         sanctioned = {r[0] for r in con.execute("SELECT entity_id FROM sanction")}
-    assert set(made) <= set(rows) and sanctioned == set(made)  # every party, every sanction
+    assert set(made) <= set(rows) and sanctioned == referred  # every party, every sanction
+    assert set(entity.restored) - referred  # (one that nothing refers to is put back too)
     for eid in entity.restored:
         name, kind, country, tags, about = rows[eid]
         assert (name, kind) == made[eid] and country == "RU"

@@ -33,8 +33,9 @@ NAMED_BY = ("alias", "identifier")  # what names a stand-in (a citation names a 
 
 def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
     """Every lost party a row still refers to, restored from the audit log or made a
-    stand-in (``name``: the damaged case's); what is left of each is kept in
-    ``entity.traces``, their ids in ``entity.restored`` and ``entity.stand_ins``."""
+    stand-in (``name``: the damaged case's), and every other lost party the audit log
+    records, restored; what is left of each is kept in ``entity.traces``, their ids in
+    ``entity.restored`` and ``entity.stand_ins``."""
     missing: set[int] = set()
     for table, rowid, parent, fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
         if parent != "entity":
@@ -44,9 +45,13 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                                      (rowid,)).scalar()
         if value is not None:
             missing.add(int(value))
-    if not missing:
+    unread = {i for a, b in entity.unreadable for i in range(a, b + 1)}
+    # a table that could not be read at all: every party the audit log records
+    known = last_states(conn, "entity", None if entity.error else missing | unread)
+    # what nothing refers to is put back only when the audit log has it
+    ids = sorted(missing | (set(known) - _present(conn, set(known))))
+    if not ids:
         return
-    ids = sorted(missing)
     names: dict[int, list[str]] = {}
     for table, said in TRACES.items():
         for where, params in where_ids(ids, "entity_id"):
@@ -58,7 +63,6 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                     if table in NAMED_BY:
                         names.setdefault(int(eid), []).append(text)
     columns = [r[1] for r in conn.exec_driver_sql('PRAGMA table_info("entity")')]
-    known = last_states(conn, "entity", set(ids))
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     for eid in ids:
         state = known.get(eid)
@@ -87,11 +91,12 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                              f"({', '.join('?' * len(values))})", tuple(values.values()))
 
 
-def last_states(conn: Connection, table: str, ids: set[int]) -> dict[int, dict[str, Any]]:
-    """The last values the audit log records of rows ``ids`` of ``table``: its entries'
-    inserts and updates played in order (a row written in bulk, as an import writes them,
-    has none; one deleted last has none either). An entry that cannot be read is passed
-    over."""
+def last_states(conn: Connection, table: str, ids: set[int] | None
+                ) -> dict[int, dict[str, Any]]:
+    """The last values the audit log records of rows ``ids`` of ``table`` (None: of every
+    row): its entries' inserts and updates played in order (a row written in bulk, as an
+    import writes them, has none; one deleted last has none either). An entry that cannot
+    be read is passed over."""
     states: dict[int, dict[str, Any]] = {}
     for (detail,) in conn.exec_driver_sql(
             "SELECT detail FROM audit_log WHERE detail LIKE ? ORDER BY id",
@@ -101,7 +106,8 @@ def last_states(conn: Connection, table: str, ids: set[int]) -> dict[int, dict[s
         except (TypeError, ValueError):
             continue
         for ch in changes if isinstance(changes, list) else []:
-            if not isinstance(ch, dict) or ch.get("table") != table or ch.get("id") not in ids:
+            if not isinstance(ch, dict) or ch.get("table") != table or \
+                    not isinstance(ch.get("id"), int) or (ids is not None and ch["id"] not in ids):
                 continue
             if ch.get("op") == "insert" and isinstance(ch.get("values"), dict):
                 states[ch["id"]] = dict(ch["values"])
@@ -111,6 +117,15 @@ def last_states(conn: Connection, table: str, ids: set[int]) -> dict[int, dict[s
             elif ch.get("op") == "delete":
                 states.pop(ch["id"], None)
     return states
+
+
+def _present(conn: Connection, ids: set[int]) -> set[int]:
+    """Which of ``ids`` the new case's entity table holds (read from the damaged file)."""
+    found: set[int] = set()
+    for where, params in where_ids(sorted(ids), "id"):
+        found.update(r[0] for r in conn.exec_driver_sql(f"SELECT id FROM entity WHERE {where}",
+                                                         params))
+    return found
 
 
 def _stored(v: Any) -> Any:
