@@ -187,9 +187,10 @@ def entry_text(h: HitRow) -> str:
                      "list gives no sanction record for this entry (no authority, "
                      "programme or dates)")
     elif sanctioned(props.get("topics", [])):
-        lines.append("Sanctions: marked as sanctioned in the list (its topics), but this "
-                     "copy of the list holds no sanction records (a list loaded by an "
-                     "earlier Casefile kept none: load it again, then screen again)")
+        lines.append("Sanctions: marked as sanctioned in the list (its topics), but the "
+                     "list holds no sanction record for any of its entries (no authority, "
+                     "programme or dates). A list loaded by an earlier Casefile kept none: "
+                     "if its file gives Sanction entities, load it again and screen again.")
     else:
         lines.append("Sanctions: none in the list")
     if props.get("program"):

@@ -465,4 +465,8 @@ def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
     row = next(r for r, h in enumerate(m.rows) if h.list_key == "EU-1")
     dlg.table.selectRow(row)
     idle(qtbot, session)
-    assert "this copy of the list holds no sanction records" in dlg.entry_view.toPlainText()
+    # (look18) the list's own doing is said first; loading it again is advised only if
+    # its file gives Sanction entities
+    text = dlg.entry_view.toPlainText()
+    assert "the list holds no sanction record for any of its entries" in text
+    assert "if its file gives Sanction entities, load it again" in text
