@@ -15,7 +15,7 @@ from casefile.core.labels import counted
 from casefile.services.exchange.imports.report import party_and_reason
 
 EXIT_USAGE = 2
-
+CHOOSE_ENCODING = "name the right one with --encoding (cp1251, koi8-r, gb18030, big5 …)"
 
 def add_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")
@@ -77,6 +77,9 @@ def _review_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--again", action="store_true",
                    help="import a file the case already holds (trade rows are added again; FtM "
                    "records the case holds are not)")
+    s.add_argument("--encoding", default=None, metavar="ENC",
+                   help="the file's text encoding (utf-8, cp1251, koi8-r, cp1252, gb18030, "
+                   "big5, utf-16 …); guessed from its bytes when not given, and said")
 
 
 def run(args: argparse.Namespace, open_case: Callable[..., Any],
@@ -119,7 +122,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                 try:
                     report = import_ftm(case, args.file, args.dry_run, accept,
                                         progress=progress, keep_apart=args.keep_apart,
-                                        review=review, again=args.again).result
+                                        review=review, again=args.again,
+                                        encoding=args.encoding).result
                 finally:
                     progress.end()
             else:
@@ -133,6 +137,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                                                   accept_missing=args.accept_missing,
                                                   day_first=args.day_first,
                                                   skip_bad_rows=args.skip_bad_rows,
+                                                  encoding=args.encoding,
                                                   keep_duplicates=args.keep_duplicates
                                                   ).result
                 finally:
@@ -153,6 +158,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         except ImportFailed as exc:
             for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
+            if said := exc.report.encoding_line(CHOOSE_ENCODING):
+                print(said, file=sys.stderr)
             order = exc.report.date_order
             if order.startswith("not guessed"):
                 print(f"Dates: {order} (--day-first or --month-first)", file=sys.stderr)
@@ -175,6 +182,8 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         print(report.duplicates_line() + " (--keep-duplicates imports them)")
     if args.verb == "import":
         _columns(report, args.dry_run)
+    if said := report.encoding_line(CHOOSE_ENCODING):
+        print(said)
     if report.date_order:
         print(f"Dates: {report.date_order}")
     if getattr(args, "save_mapping", None):

@@ -121,6 +121,8 @@ class ImportReportLike(Protocol):
 
     def problem_lines(self) -> list[str]: ...
 
+    def encoding_line(self, choose: str) -> str: ...  # the text encoding read, if worth saying
+
 
 class ImportFileError(CasefileError, ValueError):
     """A file that cannot be read for an import; the message names the file (and the line

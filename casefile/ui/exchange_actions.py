@@ -66,8 +66,9 @@ class FtmImportDialog(ImportDialog):
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
                  day_first: bool | None = None, missing_ok: bool = False,
-                 skip_bad_rows: bool = False) -> Any:
-        return import_ftm(case, path, dry_run, accept, progress, again=again)
+                 skip_bad_rows: bool = False, encoding: str | None = None) -> Any:
+        return import_ftm(case, path, dry_run, accept, progress, again=again,
+                          encoding=encoding)
 
 
 def _export(session: CaseSession, parent: QWidget, status: Callable[[str], None],

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from casefile.core.labels import counted
 from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
-from casefile.services.exchange.imports.reader import open_table
+from casefile.services.exchange.imports.reader import encoding_label, open_table
 from casefile.services.exchange.imports.report import party_and_reason
 from casefile.services.exchange.imports.shipments import import_shipments
+from casefile.ui.encoding_choice import EncodingChoice
 from casefile.ui.import_outcome import done_lines, problems_text
 from casefile.ui.mapping_panel import MappingPanel
 from casefile.ui.row_report_action import save_row_report
@@ -77,6 +78,8 @@ class ImportDialog(QDialog):
         order_row.setContentsMargins(0, 0, 0, 0)
         order_row.addWidget(plain_label("Slashed dates:"))
         order_row.addWidget(self.date_order, 1)
+        self.encoding = EncodingChoice()
+        self.encoding.changed.connect(self.load_file)  # (the header is read in it too)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(110)
         self.report = QPlainTextEdit()
@@ -108,6 +111,7 @@ class ImportDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.mapping_panel, 1)
         left.addWidget(self.date_order_box)
+        left.addWidget(self.encoding)
         right = QVBoxLayout()
         right.addWidget(plain_label("Possible matches with parties already in the case "
                                     "(tick to use the existing party):"))
@@ -151,7 +155,7 @@ class ImportDialog(QDialog):
         if not self.path.text().strip():
             return
         try:
-            table = open_table(path)
+            table = open_table(path, self.encoding.codec())
         except (ValueError, OSError) as exc:
             self.file_info.setText(str(exc))
             self._enable(False)
@@ -160,8 +164,9 @@ class ImportDialog(QDialog):
         self.checked = None
         self.again = False
         self.missing_ok = None
-        enc = f", {table.encoding}, delimiter {table.delimiter!r}" if table.kind == "csv" \
-            else ""
+        enc = (f", {encoding_label(table.encoding or '')}"
+               f"{' (guessed)' if table.guessed else ''}, delimiter {table.delimiter!r}"
+               if table.kind == "csv" else "")
         where = (f" (the header is on {'line' if table.kind == 'csv' else 'row'} "
                  f"{table.header_line}; the rows above it are skipped)"
                  if table.header_line > 1 else "")
@@ -198,13 +203,13 @@ class ImportDialog(QDialog):
     def importer(case: Any, path: Path, mapping: Any, dry_run: bool,
                  accept: dict[str, int], progress: Any, again: bool,
                  day_first: bool | None = None, missing_ok: bool = False,
-                 skip_bad_rows: bool = False) -> Any:
+                 skip_bad_rows: bool = False, encoding: str | None = None) -> Any:
         """The import as the user set it up: ``missing_ok`` once they let this file go
         without some essential fields, ``skip_bad_rows`` once they chose to skip rows with
-        problems."""
+        problems, ``encoding`` once they chose the file's text encoding."""
         return import_shipments(case, path, mapping, dry_run, accept, progress, again=again,
                                 day_first=day_first, accept_missing=missing_ok,
-                                skip_bad_rows=skip_bad_rows)
+                                skip_bad_rows=skip_bad_rows, encoding=encoding)
 
     def _key(self) -> tuple:
         path = Path(self.path.text().strip())
@@ -214,7 +219,7 @@ class ImportDialog(QDialog):
             stamp = None
         mapping = self.mapping()
         key = mapping.key() if hasattr(mapping, "key") else tuple(sorted(mapping.items()))
-        return (str(path), stamp, key, self.date_order.currentData())
+        return (str(path), stamp, key, self.date_order.currentData(), self.encoding.codec())
 
     def run(self, dry_run: bool) -> None:
         path = Path(self.path.text().strip())
@@ -234,9 +239,10 @@ class ImportDialog(QDialog):
         # once the user let this file and mapping go without some fields, it may
         missing_ok = self.missing_ok == self._key()
         skip = self.skip_bad.isVisible() and self.skip_bad.isChecked()
+        encoding = self.encoding.codec()
         self.session.op(lambda case: self.importer(case, path, mapping, dry_run, accept,
                                                    task.report, again, day_first, missing_ok,
-                                                   skip)) \
+                                                   skip, encoding)) \
             .success(lambda change: self._done(change, dry_run, review_first)) \
             .failure(lambda exc: self._failed(exc, dry_run and not review_first)).run()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.core.labels import counted
+from casefile.ui.encoding_choice import CHOOSE
 
 
 def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, row: str,
@@ -16,6 +17,8 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
     it; ``row`` names what the file holds one of per line, ``cited`` what cites the file;
     ``then_import`` when the check ran because Import was pressed."""
     lines = missing_lines(report, dry_run) + [headline]
+    if said := report.encoding_line(CHOOSE):
+        lines.append(f"{said}.")
     if report.date_order:
         lines.append(f"Dates: {report.date_order}.")
     if report.warnings:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from casefile.errors import ImportFailed
 from casefile.services.exchange.imports.row_report import row_report
 from casefile.services.exchange.imports.shipments import import_shipments
+from casefile.ui.encoding_choice import EncodingChoice
 from casefile.ui.session import CaseSession
 from casefile.ui.worker import Task
 
@@ -36,6 +37,7 @@ class ImportSetUp(Protocol):
     close_button: QPushButton
     report: QPlainTextEdit
     date_order: QComboBox
+    encoding: EncodingChoice
 
     def window(self) -> QWidget: ...
     def mapping(self) -> Any: ...
@@ -56,7 +58,7 @@ def save_row_report(dialog: ImportSetUp) -> None:
     if not out:
         return
     mapping, accept = dialog.mapping(), dialog.accepted_matches()
-    day_first = dialog.date_order.currentData()
+    day_first, encoding = dialog.date_order.currentData(), dialog.encoding.codec()
     task = dialog.task = Task()
     task.progress.connect(lambda d, t, w: dialog.progress.setValue(int(d * 1000 / max(t, 1))),
                           Qt.ConnectionType.QueuedConnection)
@@ -74,7 +76,8 @@ def save_row_report(dialog: ImportSetUp) -> None:
                 log(line, status, what)
             try:  # a dry run: nothing is written to the case, whatever it finds
                 import_shipments(case, path, mapping, True, accept, task.report,
-                                 again=True, row_log=count, day_first=day_first)
+                                 again=True, row_log=count, day_first=day_first,
+                                 encoding=encoding)
             except ImportFailed:
                 pass
         return sum(counts.values()), counts["problem"]

@@ -63,3 +63,25 @@ def test_one_russian_word_among_latin_rows_reads_as_cp1251(rows):
 def test_a_few_chinese_names_in_gb18030_read_as_gb18030():
     text = "name,alias\n" + "".join(f"Wang {i},王{i}\n" for i in range(20))
     assert detect_encoding(text.encode("gb18030")) == "gb18030"  # was cp1252: 'Íõ0'
+
+
+# (KOI8-R has no « »)
+_RU_CAPS = ["ООО ТЕХКРИМ", "АО НПК ЭЛЕКТРОН", "ЗАО ВЕКТОР", "ИВАНОВ ИВАН", "ПАО РОСТЕХ"]
+
+
+@given(st.lists(st.sampled_from(_RU_CAPS), min_size=1, max_size=3),
+       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
+                min_size=1, max_size=20))
+def test_russian_capitals_in_koi8_r_read_as_koi8_r(russian, latin):
+    """(look18) KOI8-R's capitals are cp1251's small letters: 'ООО ТЕХКРИМ' was read as
+    'ппп феилтйн'."""
+    rows = [f"p{i},Company,{n}" for i, n in enumerate(latin)]
+    rows.insert(len(rows) // 2, "ru,Company," + ",".join(f'"{n}"' for n in russian))
+    text = "id,schema,name\n" + "\n".join(rows) + "\n"
+    assert detect_encoding(text.encode("koi8_r")) == "koi8_r"
+
+
+def test_one_russian_word_in_koi8_r_reads_as_koi8_r():
+    """(look18) 'Иванов' alone in KOI8-R among Latin rows was read as Big5 ('樼蹉瓬')."""
+    text = "id,schema,name,aliases\nru-1,Person,Ivanov,Иванов\n"
+    assert detect_encoding(text.encode("koi8_r")) == "koi8_r"

@@ -52,7 +52,7 @@ from casefile.services.exchange.imports.provenance import (
     file_source,
     note_left_out,
 )
-from casefile.services.exchange.imports.reader import detect_encoding
+from casefile.services.exchange.imports.reader import chosen_encoding, detect_encoding
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
@@ -66,9 +66,11 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
                accept: dict[str, int] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                keep_apart: Iterable[str] = (), review: bool = False,
-               again: bool = False) -> Change:
+               again: bool = False, encoding: str | None = None) -> Change:
     """Import a file of FtM entities (one undoable operation; nothing is kept when any
-    record has a problem). Rows are written in batches, not one journaled edit each."""
+    record has a problem). Rows are written in batches, not one journaled edit each. The
+    text ``encoding`` is guessed from the file's bytes unless given (the report says
+    which)."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
@@ -76,9 +78,11 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         head = f.read(65536)
     if not head.strip():
         raise ImportFileError(f"{path.name} is empty")
-    encoding = detect_encoding(head)
+    guessed = encoding is None
+    encoding = detect_encoding(head) if encoding is None else chosen_encoding(encoding)
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    report = FtmReport(path.name, {}, dry_run=dry_run)
+    report = FtmReport(path.name, {}, dry_run=dry_run, encoding=encoding,
+                       encoding_guessed=guessed)
 
     def work(tx: Tx) -> FtmReport:
         conn = tx.conn

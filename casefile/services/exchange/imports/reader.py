@@ -20,6 +20,29 @@ from charset_normalizer import from_bytes
 from casefile.errors import ImportFileError
 
 SAMPLE = 256 * 1024
+# the text encodings an import offers to choose (codec, as a reader names it); any other
+# codec Python knows is taken too (the command line's --encoding)
+ENCODINGS = (("utf-8", "UTF-8"), ("cp1251", "Windows-1251 (Cyrillic)"),
+             ("koi8_r", "KOI8-R (Cyrillic)"), ("cp1252", "Windows-1252 (Western European)"),
+             ("gb18030", "GB18030 (Chinese, simplified)"),
+             ("big5", "Big5 (Chinese, traditional)"), ("utf-16", "UTF-16 (Unicode Text)"))
+
+
+def encoding_label(codec: str) -> str:
+    """'cp1251' -> 'Windows-1251 (Cyrillic)'; a codec not listed as Python names it."""
+    name = codecs.lookup(codec).name
+    return next((label for c, label in ENCODINGS if codecs.lookup(c).name == name),
+                "UTF-8 with a byte-order mark" if name == "utf-8-sig" else codec)
+
+
+def chosen_encoding(codec: str) -> str:
+    """A text encoding a user chose, checked: ImportFileError if Python knows no such."""
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        raise ImportFileError(f"{codec!r} is no text encoding Casefile knows (such as "
+                              + ", ".join(c for c, _l in ENCODINGS) + ")") from None
+    return "utf-8-sig" if codecs.lookup(codec).name == "utf-8" else codec
 HEADER_SCAN = 30  # non-empty rows looked at to find the header
 
 
@@ -32,6 +55,7 @@ class TableFile:
     header: list[str]
     header_line: int = 1  # row of the header (as a spreadsheet numbers it); data follow it
     done: float = 0.0  # how far rows() has read, 0 to 1 (for progress)
+    guessed: bool = True  # the encoding was guessed from the bytes (not chosen)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells) for every data row after the header. A row is numbered as a
@@ -66,7 +90,9 @@ class TableFile:
                 raise ImportFileError(f"{self.path.name}, row {n + 1}: {exc}") from None
 
 
-def open_table(path: str | Path) -> TableFile:
+def open_table(path: str | Path, encoding: str | None = None) -> TableFile:
+    """The table of a CSV or XLSX file, its header found; a CSV's text ``encoding`` guessed
+    from its bytes unless given."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist")
@@ -76,7 +102,8 @@ def open_table(path: str | Path) -> TableFile:
         raise ImportFileError(f"{path.name} is empty")
     if head[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _open_xlsx(path, head)
-    encoding = detect_encoding(head)
+    guessed = encoding is None
+    encoding = detect_encoding(head) if encoding is None else chosen_encoding(encoding)
     sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
     if len(head) == SAMPLE:  # the last line may be cut short
         sample = sample[:max(sample.rfind("\n"), 0)] or sample
@@ -96,7 +123,7 @@ def open_table(path: str | Path) -> TableFile:
     header = [h.strip() for h in header]
     if not any(header):
         raise ImportFileError(f"{path.name}, row 1: there is no header row")
-    return TableFile(path, "csv", encoding, delimiter, header, line)
+    return TableFile(path, "csv", encoding, delimiter, header, line, guessed=guessed)
 
 
 def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -153,10 +180,14 @@ def detect_encoding(head: bytes) -> str:
     if enc == "cp1252" and _cyrillic_read_as_latin(sample):
         return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
             else "cp1251"
-    if enc in ("gb18030", "gbk", "gb2312", "big5") and _reads_as_russian(sample):
-        return "cp1251"
+    if enc in ("gb18030", "gbk", "gb2312", "big5"):
+        for russian in ("cp1251", "koi8_r"):
+            if _reads_as_russian(sample, russian):
+                return russian
     if enc == "cp1251" and not _reads_as_russian(sample) and _reads_as_chinese(sample):
         return "gb18030"  # 'АоДИ' is no Russian: 李娜
+    if enc == "cp1251" and _capitals_of_koi8(sample):
+        return "koi8_r"  # 'ппп феилтйн' is ООО ТЕХКРИМ
     return "gb18030" if enc in ("gbk", "gb2312") else enc
 
 
@@ -177,16 +208,17 @@ def _cyrillic_read_as_latin(head: bytes) -> bool:
     return bool(_LATIN1_WORD.search(head.decode("cp1252", "replace")))
 
 
-def _reads_as_russian(head: bytes) -> bool:
-    """Whether the sample reads as Russian in cp1251: its every run of non-ASCII text a
-    Cyrillic word cased as words are ('Иванов', 'ООО', 'ромашка', between « » or after №),
-    and, unless in capitals (an abbreviation), holding a vowel. A file of Latin text with one
+def _reads_as_russian(head: bytes, codec: str = "cp1251") -> bool:
+    """Whether the sample reads as Russian in ``codec`` (cp1251, or koi8_r): its every run
+    of non-ASCII text a Cyrillic word cased as words are ('Иванов', 'ООО', 'ромашка',
+    between « » or after №), and, unless in capitals (an abbreviation), holding a vowel.
+    A file of Latin text with one
     Russian word has too few of its bytes for charset-normalizer, which may read each
     letter pair as one Chinese character (gb18030, big5). Chinese read in cp1251 is no
     such text: half its bytes are symbols there ('ґуЅ®') and its letters change case at
     random ('Нх' for 王)."""
     try:
-        text = head.decode("cp1251")
+        text = head.decode(codec)
     except UnicodeDecodeError:
         return False
     words = [w for run in _NON_ASCII.findall(text) if (w := run.translate(_CYRILLIC_MARKS))]
@@ -195,6 +227,24 @@ def _reads_as_russian(head: bytes) -> bool:
         and (w.isupper() or ((w.islower() or (w[0].isupper() and w[1:].islower()))
                              and not _VOWELS.isdisjoint(w)))
         for w in words)
+
+
+def _cyrillic_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\u0400-\u04ff]+", text) if len(w) > 1]
+
+
+def _capitals_of_koi8(head: bytes) -> bool:
+    """Whether a sample taken for cp1251 is KOI8-R written in capitals (look18: 'ООО
+    ТЕХКРИМ' read as 'ппп феилтйн'): KOI8-R's capitals are cp1251's small letters, so every
+    Cyrillic word reads in small letters, while in KOI8-R they read as names are written, in
+    capitals or capitalised."""
+    try:
+        as_cp1251, as_koi8 = head.decode("cp1251"), head.decode("koi8_r")
+    except UnicodeDecodeError:
+        return False
+    small, names = _cyrillic_words(as_cp1251), _cyrillic_words(as_koi8)
+    return bool(small) and all(w.islower() for w in small) and bool(names) and all(
+        w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names)
 
 
 def _reads_as_chinese(head: bytes) -> bool:

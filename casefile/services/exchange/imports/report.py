@@ -37,6 +37,8 @@ class ImportReport:
     unlisted: int = 0  # problems beyond MAX_PROBLEMS, counted but not kept
     row_problems: list[str] = field(default_factory=list)  # of the row being read
     date_order: str = ""  # how slashed dates were read (day or month first) and why
+    encoding: str = ""  # the text encoding the file was read in ('' for a spreadsheet)
+    encoding_guessed: bool = True  # guessed from its bytes, not chosen
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
     # what was added to parties the case held before the import ('name', 'birth date' …)
     # -> how often, and to how many parties
@@ -51,6 +53,20 @@ class ImportReport:
     skipped: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, problems)
     duplicates: list[int] = field(default_factory=list)  # lines the case holds already
     nothing_new: bool = False  # every row was in the case already: nothing kept, not the file
+
+    def encoding_line(self, choose: str) -> str:
+        """'Text encoding: Windows-1251 (Cyrillic), guessed from the file's bytes …' (look18:
+        a short file read in the wrong one showed garbled names and never said which it
+        was); none for a spreadsheet, or UTF-8 guessed (its bytes prove it). ``choose``:
+        how to choose another, in the words of the command line or the window."""
+        from casefile.services.exchange.imports.reader import encoding_label
+
+        if not self.encoding or (self.encoding_guessed and self.encoding.startswith("utf-8")):
+            return ""
+        if not self.encoding_guessed:
+            return f"Text encoding: {encoding_label(self.encoding)}, as chosen"
+        return (f"Text encoding: {encoding_label(self.encoding)}, guessed from the file's "
+                f"bytes — if names look garbled, {choose}")
 
     def warn(self, what: str) -> None:
         """Note something kept that a person should look at (said in the report)."""

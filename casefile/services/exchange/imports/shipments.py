@@ -58,7 +58,8 @@ def import_shipments(case: Case, path: str | Path,
                      day_first: bool | None = None,
                      accept_missing: bool = False,
                      constants: dict[str, str] | None = None,
-                     skip_bad_rows: bool = False, keep_duplicates: bool = False) -> Change:
+                     skip_bad_rows: bool = False, keep_duplicates: bool = False,
+                     encoding: str | None = None) -> Change:
     """Import, or with ``dry_run`` only report what would be created. ``mapping`` (field ->
     column, and fixed values) is guessed from the header when not given; ``constants`` are
     fixed values that win over it (a field they name takes no column). Raises ImportFailed
@@ -76,9 +77,11 @@ def import_shipments(case: Case, path: str | Path,
     read only one way). With ``skip_bad_rows`` the rows with problems are left out instead
     of failing the import: each is recorded with its problems in the report, the row log and
     the notes of the imported file's source. Rows the case holds already as shipments are
-    left out, counted and named (:mod:`.shipment_duplicates`), unless ``keep_duplicates``."""
+    left out, counted and named (:mod:`.shipment_duplicates`), unless ``keep_duplicates``.
+    A CSV's text ``encoding`` is guessed from its bytes unless given (the report says
+    which)."""
     path = Path(path)
-    table = open_table(path)
+    table = open_table(path, encoding)
     found = recognise(table.header)
     if found.layout.kind != "shipments":
         raise NotShipments(path.name, found.layout.name, found.labels())
@@ -89,7 +92,8 @@ def import_shipments(case: Case, path: str | Path,
     missing = given.missing()
     report = ImportReport(path.name, dict(given.columns), dry_run=dry_run,
                           layout=found.layout.name, constants=dict(given.constants),
-                          missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows)
+                          missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows,
+                          encoding=table.encoding or "", encoding_guessed=table.guessed)
     if missing and not dry_run and not accept_missing:
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
@@ -99,7 +103,7 @@ def import_shipments(case: Case, path: str | Path,
     unused_filled = dict.fromkeys(unused, 0)
     fixed = {t: v for t, v in given.constants.items() if t not in col}
     countries = tuple(t for t in ROUTE_COUNTRIES if t in col or fixed.get(t))
-    dates = DateReader.for_file(path, col.get("date"), day_first)
+    dates = DateReader.for_file(path, col.get("date"), day_first, table.encoding)
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn

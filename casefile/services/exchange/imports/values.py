@@ -145,13 +145,15 @@ class DateReader:
         self._seen: dict[str, tuple[FuzzyDate | None, dict[str, Any]]] = {}
 
     @classmethod
-    def for_file(cls, path: Path, column: int | None, day_first: bool | None) -> DateReader:
+    def for_file(cls, path: Path, column: int | None, day_first: bool | None,
+                 encoding: str | None = None) -> DateReader:
         """For the date column ``column`` (None: the file has none) of the table at ``path``
-        (read again, from the start, only if the order has to be guessed)."""
+        (read again, in ``encoding`` when given, from the start, only if the order has to
+        be guessed)."""
         def cells() -> Iterator[tuple[int, str]]:
             if column is None:
                 return
-            for line, row in open_table(path).rows():
+            for line, row in open_table(path, encoding).rows():
                 if column < len(row):
                     yield line, row[column]
         return cls(day_first, cells)
