@@ -15,13 +15,20 @@ _WEST = ["Müller GmbH", "Société Générale", "Café Crème", "Ångström AB"
          "Françoise Dürrenmatt", "naïve façade", "Öl und Wärme"]
 
 
-@given(st.lists(st.sampled_from(_RU), min_size=1, max_size=3),
-       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
-                min_size=1, max_size=20))
+_LATIN = st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
+                  min_size=1, max_size=20)
+
+
+def _list(names: list[str], latin: list[str], sep: str = ",", end: str = "\n") -> str:
+    """A short list: Latin rows, and one row of ``names`` amid them."""
+    rows = [f"p{i}{sep}Company{sep}{n}{sep}" for i, n in enumerate(latin)]
+    rows.insert(len(rows) // 2, f"x{sep}Company{sep}" + sep.join(names))
+    return f"id{sep}schema{sep}name{sep}aliases{end}" + end.join(rows) + end
+
+
+@given(st.lists(st.sampled_from(_RU), min_size=1, max_size=3), _LATIN)
 def test_russian_in_a_code_page_is_never_read_as_western(russian, latin):
-    rows = [f"p{i};Person;{n};" for i, n in enumerate(latin)]
-    rows.insert(len(rows) // 2, "ru;Person;" + ";".join(russian))
-    text = "id;schema;name;aliases\r\n" + "\r\n".join(rows) + "\r\n"
+    text = _list(russian, latin, ";", "\r\n")
     assert detect_encoding(text.encode("cp1251")) == "cp1251"
 
 
@@ -41,13 +48,9 @@ _ZH = ["王伟", "李娜", "张敏", "刘洋", "陈静", "王", "深圳市大疆
        "中国北方工业公司", "华为技术有限公司"]
 
 
-@given(st.lists(st.sampled_from(_ZH), min_size=1, max_size=3),
-       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
-                min_size=1, max_size=20))
+@given(st.lists(st.sampled_from(_ZH), min_size=1, max_size=3), _LATIN)
 def test_chinese_in_gb18030_is_never_read_as_a_european_code_page(chinese, latin):
-    rows = [f"p{i},Company,{n}," for i, n in enumerate(latin)]
-    rows.insert(len(rows) // 2, "cn,Company," + ",".join(chinese))
-    text = "id,schema,name,aliases\n" + "\n".join(rows) + "\n"
+    text = _list(chinese, latin)
     assert detect_encoding(text.encode("gb18030")) not in ("cp1251", "cp1252")
 
 
@@ -69,16 +72,11 @@ def test_a_few_chinese_names_in_gb18030_read_as_gb18030():
 _RU_CAPS = ["ООО ТЕХКРИМ", "АО НПК ЭЛЕКТРОН", "ЗАО ВЕКТОР", "ИВАНОВ ИВАН", "ПАО РОСТЕХ"]
 
 
-@given(st.lists(st.sampled_from(_RU_CAPS), min_size=1, max_size=3),
-       st.lists(st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", fullmatch=True),
-                min_size=1, max_size=20))
+@given(st.lists(st.sampled_from(_RU_CAPS), min_size=1, max_size=3), _LATIN)
 def test_russian_capitals_in_koi8_r_read_as_koi8_r(russian, latin):
     """(look18) KOI8-R's capitals are cp1251's small letters: 'ООО ТЕХКРИМ' was read as
     'ппп феилтйн'."""
-    rows = [f"p{i},Company,{n}" for i, n in enumerate(latin)]
-    rows.insert(len(rows) // 2, "ru,Company," + ",".join(f'"{n}"' for n in russian))
-    text = "id,schema,name\n" + "\n".join(rows) + "\n"
-    assert detect_encoding(text.encode("koi8_r")) == "koi8_r"
+    assert detect_encoding(_list(russian, latin).encode("koi8_r")) == "koi8_r"
 
 
 def test_one_russian_word_in_koi8_r_reads_as_koi8_r():
