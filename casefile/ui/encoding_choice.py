@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from casefile.services.exchange.imports.reader import ENCODINGS
+from casefile.services.exchange.imports.encodings import ENCODINGS
 from casefile.ui.text import plain_label
 
 GUESS = "guess from the file"

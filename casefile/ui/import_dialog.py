@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from casefile.core.labels import counted
 from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingColumns
 from casefile.services.case.change import Change
-from casefile.services.exchange.imports.reader import encoding_label, open_table
+from casefile.services.exchange.imports.encodings import encoding_label
+from casefile.services.exchange.imports.reader import open_table
 from casefile.services.exchange.imports.report import party_and_reason
 from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.ui.encoding_choice import EncodingChoice

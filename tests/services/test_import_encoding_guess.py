@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casefile.services.exchange.imports.reader import detect_encoding
+from casefile.services.exchange.imports.encodings import detect_encoding
 
 _RU = ["Ли Вэй", "ООО «Ромашка»", "Иванов", "Москва", "ЗАО Вектор", "Сергей Чемезов"]
 _WEST = ["Müller GmbH", "Société Générale", "Café Crème", "Ångström AB", "São Paulo",

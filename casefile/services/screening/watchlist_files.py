@@ -14,7 +14,7 @@ from typing import Any
 
 from casefile.core.fuzzydate import ISO_PREFIX, FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ImportFileError
-from casefile.services.exchange.imports.reader import detect_encoding
+from casefile.services.exchange.imports.encodings import detect_encoding
 
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
 

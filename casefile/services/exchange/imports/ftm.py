@@ -29,6 +29,7 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.encodings import chosen_encoding, detect_encoding
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
     repeated_ids,
@@ -52,7 +53,6 @@ from casefile.services.exchange.imports.provenance import (
     file_source,
     note_left_out,
 )
-from casefile.services.exchange.imports.reader import chosen_encoding, detect_encoding
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change

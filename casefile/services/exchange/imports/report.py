@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casefile.core.labels import counted
+from casefile.services.exchange.imports.encodings import encoding_label
 
 MAX_PROBLEMS = 200
 
@@ -59,8 +60,6 @@ class ImportReport:
         a short file read in the wrong one showed garbled names and never said which it
         was); none for a spreadsheet, or UTF-8 guessed (its bytes prove it). ``choose``:
         how to choose another, in the words of the command line or the window."""
-        from casefile.services.exchange.imports.reader import encoding_label
-
         if not self.encoding or (self.encoding_guessed and self.encoding.startswith("utf-8")):
             return ""
         if not self.encoding_guessed:

@@ -1,0 +1,135 @@
+"""The text encoding of an imported file: guessed from its bytes (charset-normalizer, with
+what it cannot tell from a short sample read both ways), or chosen by the user from the ones
+an import offers (the window's Text encoding, the command line's --encoding)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from casefile.errors import ImportFileError
+
+# the text encodings an import offers to choose (codec, as a reader names it); any other
+# codec Python knows is taken too (the command line's --encoding)
+ENCODINGS = (("utf-8", "UTF-8"), ("cp1251", "Windows-1251 (Cyrillic)"),
+             ("koi8_r", "KOI8-R (Cyrillic)"), ("cp1252", "Windows-1252 (Western European)"),
+             ("gb18030", "GB18030 (Chinese, simplified)"),
+             ("big5", "Big5 (Chinese, traditional)"), ("utf-16", "UTF-16 (Unicode Text)"))
+
+
+def encoding_label(codec: str) -> str:
+    """'cp1251' -> 'Windows-1251 (Cyrillic)'; a codec not listed as Python names it."""
+    name = codecs.lookup(codec).name
+    return next((label for c, label in ENCODINGS if codecs.lookup(c).name == name),
+                "UTF-8 with a byte-order mark" if name == "utf-8-sig" else codec)
+
+
+def chosen_encoding(codec: str) -> str:
+    """A text encoding a user chose, checked: ImportFileError if Python knows no such."""
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        raise ImportFileError(f"{codec!r} is no text encoding Casefile knows (such as "
+                              + ", ".join(c for c, _l in ENCODINGS) + ")") from None
+    return "utf-8-sig" if codecs.lookup(codec).name == "utf-8" else codec
+
+
+def detect_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4:  # a character cut by the sample's end
+            return "utf-8"
+    best = from_bytes(head[:65536], cp_isolation=["cp1251", "gb18030", "utf_16",
+                                                  "cp1252", "koi8_r", "big5"]).best()
+    if best is None:
+        raise ImportFileError("the file's text encoding cannot be recognised")
+    enc = best.encoding
+    sample = head[:65536]
+    if enc == "cp1252" and _cyrillic_read_as_latin(sample):
+        return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
+            else "cp1251"
+    if enc in ("gb18030", "gbk", "gb2312", "big5"):
+        for russian in ("cp1251", "koi8_r"):
+            if _reads_as_russian(sample, russian):
+                return russian
+    if enc == "cp1251" and not _reads_as_russian(sample) and _reads_as_chinese(sample):
+        return "gb18030"  # 'АоДИ' is no Russian: 李娜
+    if enc == "cp1251" and _capitals_of_koi8(sample):
+        return "koi8_r"  # 'ппп феилтйн' is ООО ТЕХКРИМ
+    return "gb18030" if enc in ("gbk", "gb2312") else enc
+
+
+# a word of accented Latin letters only (no plain letter beside them: 'Ëè', 'Íõ7')
+_LATIN1_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff]{2,}"
+                          r"(?![A-Za-z\u00c0-\u00ff])")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CYRILLIC_MARKS = str.maketrans("", "", "«»№–—…„“”‘’\u00a0")
+_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+
+
+def _cyrillic_read_as_latin(head: bytes) -> bool:
+    """Whether a sample taken for cp1252 is in another code page: words made only of
+    accented Latin letters ('Ëè Âýé') are how Russian (or Chinese: 'Íõ') reads in the wrong
+    one, and no Western language writes them (its words hold plain letters too: 'Müller',
+    'été'). With only a few such words in a file (look16: 'Ли Вэй' among Latin names)
+    charset-normalizer cannot tell them apart."""
+    return bool(_LATIN1_WORD.search(head.decode("cp1252", "replace")))
+
+
+def _reads_as_russian(head: bytes, codec: str = "cp1251") -> bool:
+    """Whether the sample reads as Russian in ``codec`` (cp1251, or koi8_r): its every run
+    of non-ASCII text a Cyrillic word cased as words are ('Иванов', 'ООО', 'ромашка',
+    between « » or after №), and, unless in capitals (an abbreviation), holding a vowel.
+    A file of Latin text with one Russian word has too few of its bytes for
+    charset-normalizer, which may read each letter pair as one Chinese character (gb18030,
+    big5). Chinese read in cp1251 is no
+    such text: half its bytes are symbols there ('ґуЅ®') and its letters change case at
+    random ('Нх' for 王)."""
+    try:
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    words = [w for run in _NON_ASCII.findall(text) if (w := run.translate(_CYRILLIC_MARKS))]
+    return bool(words) and all(
+        all("\u0400" <= c <= "\u04ff" for c in w)
+        and (w.isupper() or ((w.islower() or (w[0].isupper() and w[1:].islower()))
+                             and not _VOWELS.isdisjoint(w)))
+        for w in words)
+
+
+def _cyrillic_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\u0400-\u04ff]+", text) if len(w) > 1]
+
+
+def _capitals_of_koi8(head: bytes) -> bool:
+    """Whether a sample taken for cp1251 is KOI8-R written in capitals (look18: 'ООО
+    ТЕХКРИМ' read as 'ппп феилтйн'): KOI8-R's capitals are cp1251's small letters, so every
+    Cyrillic word reads in small letters, while in KOI8-R they read as names are written, in
+    capitals or capitalised."""
+    try:
+        as_cp1251, as_koi8 = head.decode("cp1251"), head.decode("koi8_r")
+    except UnicodeDecodeError:
+        return False
+    small, names = _cyrillic_words(as_cp1251), _cyrillic_words(as_koi8)
+    return bool(small) and all(w.islower() for w in small) and bool(names) and all(
+        w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names)
+
+
+def _reads_as_chinese(head: bytes) -> bool:
+    """Whether the sample reads as Chinese in gb18030: its every run of non-ASCII text CJK
+    characters or their punctuation."""
+    try:
+        text = head.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    runs = _NON_ASCII.findall(text)
+    return bool(runs) and all(
+        "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for r in runs for c in r)
