@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from casefile.paths import default_save_folder, default_save_path
 from casefile.services.exchange.export_csv import export_csv
@@ -37,6 +37,10 @@ class FtmImportDialog(ImportDialog):
         self.mapping_panel.hide()
         self.date_order_box.hide()  # FtM dates are ISO
         self.rows_button.hide()  # FtM records are reported in the check itself
+        # the left column holds nothing else: the choice goes under the file, across
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.encoding)
         self.body.setStretch(0, 0)  # the report takes the whole width
         self.resize(900, 560)
 

@@ -62,3 +62,27 @@ def test_the_command_line_says_the_encoding_and_takes_another(tmp_path, capsys):
     assert "Text encoding: Big5 (Chinese, traditional), as chosen" in capsys.readouterr().out
     with Case.open(case) as c:
         assert [h.id for h in c.search("李娜") if h.kind == "entity"]
+
+
+def test_the_entities_window_takes_an_encoding_too(qtbot, demo_window, tmp_path):
+    win = demo_window
+    f = tmp_path / "targets.simple.csv"  # a short list saved in Big5
+    f.write_bytes(("id,schema,name,aliases,birth_date,countries,addresses,identifiers,"
+                   "sanctions,phones,emails,dataset,first_seen,last_seen,last_change\n"
+                   "tw-1,Person,Li Na,李娜,,tw,,,,,,test,,,\n").encode("big5"))
+    win.menus.actions()["import_ftm"].trigger()
+    dlg = win.commands.dialogs["import_ftm"]
+    dlg.path.setText(str(f))
+    dlg.load_file()
+    assert dlg.encoding.isVisible()  # under the file, not in an empty column
+    assert dlg.encoding.geometry().top() < dlg.report.mapTo(dlg, dlg.report.rect().topLeft()).y()
+    dlg.encoding.combo.setCurrentIndex(dlg.encoding.combo.findData("big5"))
+    dlg.check_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "as chosen" in dlg.report.toPlainText(),
+                    timeout=20000)
+    assert "Text encoding: Big5 (Chinese, traditional), as chosen." in dlg.report.toPlainText()
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.task is None and "Imported" in dlg.report.toPlainText(),
+                    timeout=20000)
+    wait_idle(qtbot, win)
+    assert any(h.kind == "entity" for h in win.case.search("李娜"))
