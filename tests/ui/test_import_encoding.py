@@ -6,6 +6,8 @@ in the one named."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
+
 from casefile.cli import main
 from casefile.services.case.facade import Case
 from tests.ui.conftest import wait_idle
@@ -74,8 +76,10 @@ def test_the_entities_window_takes_an_encoding_too(qtbot, demo_window, tmp_path)
     dlg = win.commands.dialogs["import_ftm"]
     dlg.path.setText(str(f))
     dlg.load_file()
-    assert dlg.encoding.isVisible()  # under the file, not in an empty column
-    assert dlg.encoding.geometry().top() < dlg.report.mapTo(dlg, dlg.report.rect().topLeft()).y()
+    qtbot.waitExposed(dlg)
+    top = dlg.encoding.mapTo(dlg, QPoint(0, 0)).y()  # under the file, above the matches
+    assert dlg.encoding.isVisible()  # (not alone in the middle of an empty column)
+    assert top + dlg.encoding.height() <= dlg.proposals.mapTo(dlg, QPoint(0, 0)).y()
     dlg.encoding.combo.setCurrentIndex(dlg.encoding.combo.findData("big5"))
     dlg.check_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "as chosen" in dlg.report.toPlainText(),
