@@ -282,11 +282,15 @@ def _run(args: argparse.Namespace) -> int:
 
 def _info(path: Path) -> int:
     from casefile.core.grading import TLP
-    from casefile.core.labels import plural
+    from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, plural
 
     with open_case(path, readonly=True, warn=True) as case:
         info, counts, version = case.info(), case.counts(), case.schema_version()
         head = case.head_digest()
+        with case.read() as conn:  # (look18) a repaired case's count holds what repair made
+            repaired = {tag: conn.exec_driver_sql(
+                "SELECT count(*) FROM entity WHERE (',' || tags || ',') LIKE ?",
+                (f"%,{tag},%",)).scalar() or 0 for tag in (LOST_IN_REPAIR, RESTORED_IN_REPAIR)}
     marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
     line = f"  {info['classification']}" if info["classification"] else ""
     print(f"{'Case:':<15}{info['title']}")
@@ -297,6 +301,12 @@ def _info(path: Path) -> int:
     print(f"{'Digest:':<15}{head or '(none recorded)'}")
     for kind, n in counts.items():
         print(f"{plural(kind) + ':':<15}{n}")
+        if kind == "entity" and any(repaired.values()):
+            said = [f"{repaired[LOST_IN_REPAIR]:,} stand-ins for parties a repair lost "
+                    f"(tagged '{LOST_IN_REPAIR}')" if repaired[LOST_IN_REPAIR] else "",
+                    f"{repaired[RESTORED_IN_REPAIR]:,} restored from the audit log (tagged "
+                    f"'{RESTORED_IN_REPAIR}')" if repaired[RESTORED_IN_REPAIR] else ""]
+            print(f"{'':<15}of them {' and '.join(x for x in said if x)}")
     return 0
 
 

@@ -287,7 +287,7 @@ def test_shipments_of_lost_parties_are_kept_and_every_count_is_true(tmp_path):
     assert check_case(out).ok
 
 
-def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_path):
+def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_path, capsys):
     """(session 14's note) A junk page of parties took their sanctions and relationships
     with it, though those were read whole. The repair keeps them, on a stand-in party of
     the lost one's id, named by its first alias; its description says what happened."""
@@ -343,6 +343,9 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
     assert f"{len(entity.stand_ins)} of the lost are kept as stand-in parties ('Lost " \
         "party #id')" in entity.line()
     assert check_case(out).ok
+    assert main(["info", str(out)]) == 0  # (look18) the count said what repair made
+    said = capsys.readouterr().out
+    assert f"of them {len(entity.stand_ins)} stand-ins for parties a repair lost" in said
     with Case.open(out) as case:  # found by its alias, as the party was
         named = next(e for e in entity.stand_ins if e in first_alias)
         word = first_alias[named].split("«")[1].rstrip("»")
