@@ -498,3 +498,37 @@ def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tm
     assert notes.split("was.")[0].rstrip().endswith("Rename it and set its kind once you "
                                                     "know which party it")
     assert not notes.split("was.")[1].lstrip().startswith("[")  # no citation mark after it
+
+
+def test_importing_the_list_again_names_its_stand_ins(tmp_path):
+    """(look18) After a repair, importing the original list again gave a stand-in only an
+    alias (its name stayed 'Lost party #…', its kind other), and offered a person's
+    stand-in only as 'same name but not a person'. The import names it again: the file's
+    name and kind, its repair tag gone; nothing is made twice."""
+    import json
+
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    src = tmp_path / "list.ftm.json"
+    src.write_text("".join(json.dumps({
+        "id": f"e{i}", "schema": "Person" if i % 2 else "Company", "properties": {
+            "name": [f"{'Person' if i % 2 else 'Company'} {i} " + "Long Name " * 8],
+            "alias": [f"Псевдоним {i}"], "country": ["ru"]}}, ensure_ascii=False) + "\n"
+        for i in range(300)), encoding="utf-8")
+    path = tmp_path / "case.casefile"
+    with Case.new(path) as case:
+        import_ftm(case, src)
+    with sqlite3.connect(path) as con:
+        before = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind FROM entity")}
+    _damage_leaf(path, "entity")
+    out = tmp_path / "r.casefile"
+    lost = next(t for t in repair_case(path, out).tables if t.table == "entity").stand_ins
+    assert lost and any(before[e][1] == "person" for e in lost)
+    with Case.open(out) as case:
+        report = import_ftm(case, src, again=True).result
+    assert not report.new_entities and not report.proposals
+    with sqlite3.connect(out) as con:
+        after = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind FROM entity")}
+        tags = dict(con.execute("SELECT id, tags FROM entity"))
+    assert after == before  # every stand-in named again, as it was
+    assert not [e for e in lost if "lost in repair" in tags[e]]

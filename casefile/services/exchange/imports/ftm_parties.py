@@ -123,7 +123,8 @@ class FtmParties(FtmRecords):
             doubt = shared or self.known.conflict(same, days(fm.strings(props, "birthDate")),
                                                   pairs)
             person = fm.mapping().parties.get(rec["schema"]) == "person"
-            if doubt is None and person != (same in self.known.people):
+            if doubt is None and person != (same in self.known.people) and \
+                    same not in self.known.stand_ins:  # (a stand-in's kind is not known)
                 doubt = f"{'not ' if person else ''}a person, the file's {rec['schema']}"
             if doubt is None and self.claimed.get(same, rec["id"]) != rec["id"]:
                 doubt = f"the file's {self.claimed[same]} is that party already"

@@ -12,6 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from casefile.core.identifiers import detect_scheme, match_key
+from casefile.core.labels import LOST_IN_REPAIR
 from casefile.core.names import normalise_name
 
 NEAR = 88  # token-set similarity (0-100) from which a name is proposed as the same party
@@ -42,12 +43,16 @@ class KnownParties:
         self.spellings: dict[int, set[str]] = {}  # entity -> its names and aliases as written
         self.births: dict[int, tuple[str, str]] = {}  # entity -> first and last day
         self.people: set[int] = set()  # the parties that are persons
-        for eid, name, lo, hi, kind in conn.exec_driver_sql(
-                "SELECT id, name, birth_start, birth_end, kind FROM entity"):
+        # stand-ins a repair made for lost parties: their name and kind are not known
+        self.stand_ins: set[int] = set()
+        for eid, name, lo, hi, kind, tags in conn.exec_driver_sql(
+                "SELECT id, name, birth_start, birth_end, kind, tags FROM entity"):
             self._name(eid, name)
             self.names[eid] = name
             if kind == "person":
                 self.people.add(eid)
+            if LOST_IN_REPAIR in (tags or "").split(","):
+                self.stand_ins.add(eid)
             if lo or hi:
                 self.births[eid] = (lo or "0000", hi or "9999")
         for eid, name in conn.exec_driver_sql("SELECT entity_id, name FROM alias"):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from casefile.core.identifiers import problem as identifier_problem
-from casefile.core.labels import counted
+from casefile.core.labels import LOST_IN_REPAIR, counted
 from casefile.core.names import normalise_name
 from casefile.errors import ValidationError
 from casefile.services.case.journal import Tx
@@ -66,7 +66,9 @@ class PartyAdditions:
         """Add to party ``eid`` its ``names`` ``(field, name[, kind, lang])``, its
         ``identifiers`` ``(field, scheme, value)`` and its ``details`` (columns cleaned for
         an entity row) that it lacks; ``label`` names the file's party in what is left
-        out. Returns what was added, as the preview says it ('1 name', 'birth date' …)."""
+        out. Returns what was added, as the preview says it ('1 name', 'birth date' …). A
+        stand-in a repair made for a lost party takes the file's name and kind."""
+        named = self._stand_in(eid, details) if eid in self.known.stand_ins else []
         n_names = sum(self._name(eid, where, *one) for one in names)
         n_idents = sum(self._identifier(eid, where, *one) for one in identifiers)
         fields = self._details(eid, label, details) if details else []
@@ -76,8 +78,8 @@ class PartyAdditions:
         for field in fields:
             self._fields.setdefault(field, set()).add(eid)
             self.added[field] = len(self._fields[field])
-        said = [counted(n, one) for n, one in ((n_names, "name"), (n_idents, "identifier"))
-                if n] + fields
+        said = named + [counted(n, one) for n, one in ((n_names, "name"),
+                                                        (n_idents, "identifier")) if n] + fields
         if said:
             self.parties.add(eid)
         if len(self.pending) >= 500:  # memory stays flat
@@ -89,6 +91,30 @@ class PartyAdditions:
         if self.pending:
             self.tx.update_many("entity", self.pending)
             self.pending = {}
+
+    def _stand_in(self, eid: int, details: dict[str, Any] | None) -> list[str]:
+        """A stand-in a repair made ('Lost party #12: …', kind other) named again: the file's
+        name and kind are the party's, its repair tag and note go (look18: importing the
+        list again gave a stand-in only an alias)."""
+        if not details or not details.get("name"):
+            return []
+        row = self.driver.execute("SELECT tags, description FROM entity WHERE id = ?",
+                                  (eid,)).fetchone()
+        tags = {t for t in [*(row[0] if row else "").split(","),
+                            *str(details.get("tags") or "").split(",")]
+                if t and t != LOST_IN_REPAIR}
+        about = details.get("description") or ""
+        self.pending.setdefault(eid, {}).update(
+            name=details["name"], kind=details.get("kind") or "other",
+            tags=",".join(sorted(tags)), description=about)
+        self.known.stand_ins.discard(eid)
+        self.known.names[eid] = details["name"]
+        self.known.know_name(eid, details["name"])
+        if details.get("kind") == "person":
+            self.known.people.add(eid)
+        self._fields.setdefault("name", set()).add(eid)
+        self.added["name and kind of a stand-in"] = len(self._fields["name"])
+        return ["its name and kind (it stood in for a party a repair lost)"]
 
     def _name(self, eid: int, where: Where, field: str, name: str, kind: str = "alias",
               lang: str = "") -> bool:
