@@ -532,3 +532,77 @@ def test_importing_the_list_again_names_its_stand_ins(tmp_path):
         tags = dict(con.execute("SELECT id, tags FROM entity"))
     assert after == before  # every stand-in named again, as it was
     assert not [e for e in lost if "lost in repair" in tags[e]]
+
+
+def _damage_rows(path, table, ids):
+    """Overwrite the leaf pages of ``table`` that hold rows ``ids`` (leaves in key order:
+    dbstat's path; each holds ``ncell`` rows of the ids in order); the ids they held."""
+    con = sqlite3.connect(path)
+    leaves = con.execute("SELECT pageno, ncell FROM dbstat WHERE name = ? AND pagetype = "
+                         "'leaf' ORDER BY path", (table,)).fetchall()
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    rows = [r for (r,) in con.execute(f"SELECT id FROM {table} ORDER BY id")]
+    con.close()
+    held, at = [], 0
+    for page, n in leaves:
+        on = rows[at:at + n]
+        at += n
+        if set(on) & set(ids):
+            held += on
+            with open(path, "r+b") as f:
+                f.seek((page - 1) * size)
+                f.write(b"\xff" * 8 + os.urandom(size - 8))
+    return held
+
+
+def test_the_audit_log_is_played_with_its_undos(tmp_path):
+    """(look19) Repair crashed as a bug on a party made with no description (the audit log
+    leaves empty values out; NOT NULL refused the row), played an undo entry as a new edit
+    (an undone rename came back), and lost a party deleted and brought back by undo; an
+    undone party whose id an import reused came back in its place, and a party imported
+    then renamed in the window became a stand-in without the name given it."""
+    import json
+
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    path = tmp_path / "hand.casefile"
+    with Case.new(path) as case:
+        ids = []
+        for i in range(60):
+            eid = case.create("entity", {"name": f"Party {i} " + "Holding " * 12}).result
+            case.update("entity", eid, {"name": f"Final {i} " + "Holding " * 12})
+            case.update("entity", eid, {"name": f"Undone {i}"})
+            case.undo()  # the rename taken back
+            if i % 3 == 0:
+                case.delete("entity", eid)
+                case.undo()  # deleted, and brought back
+            ids.append(eid)
+        gone = case.create("entity", {"name": "Made then undone"}).result
+        case.undo()
+        src = tmp_path / "list.ftm.json"
+        src.write_text("".join(json.dumps({"id": f"c{i}", "schema": "Company", "properties": {
+            "name": [f"Imported {i} " + "Trading " * 12], "alias": [f"Alias {i}"]}}) + "\n"
+            for i in range(40)), encoding="utf-8")
+        import_ftm(case, src)
+        reused = gone  # the import numbered its first party with the id undone
+        renamed = reused + 5
+        case.update("entity", renamed, {"name": "Renamed by the analyst"})
+    with sqlite3.connect(path) as con:
+        before = dict(con.execute("SELECT id, name FROM entity"))
+    assert before[reused].startswith("Imported 0")
+    lost = _damage_rows(path, "entity", [ids[10], ids[30], reused, renamed])
+    out = tmp_path / "r.casefile"
+    report = repair_case(path, out)  # (look19: "IntegrityError … a bug")
+    entity = next(t for t in report.tables if t.table == "entity")
+    with sqlite3.connect(out) as con:
+        after = dict(con.execute("SELECT id, name FROM entity"))
+        kinds = dict(con.execute("SELECT id, tags FROM entity"))
+    hand = [e for e in lost if e in ids]
+    assert hand and set(hand) <= set(entity.restored)
+    assert all(after[e] == before[e] and after[e].startswith("Final ") for e in hand)
+    assert reused in entity.stand_ins and after[reused] == f"Lost party #{reused}: Alias 0"
+    assert renamed in entity.stand_ins
+    assert after[renamed] == f"Lost party #{renamed}: Renamed by the analyst"
+    assert "lost in repair" in kinds[renamed] and "restored in repair" in kinds[hand[0]]
+    assert sorted(entity.traces) == entity.stand_ins  # what is named below is stand-ins
+    assert check_case(out).ok

@@ -49,7 +49,8 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
     # a table that could not be read at all: every party the audit log records
     known = last_states(conn, "entity", None if entity.error else missing | unread)
     # what nothing refers to is put back only when the audit log has it
-    ids = sorted(missing | (set(known) - _present(conn, set(known))))
+    whole = {rid for rid, (_v, complete) in known.items() if complete}
+    ids = sorted(missing | (whole - _present(conn, whole)))
     if not ids:
         return
     names: dict[int, list[str]] = {}
@@ -62,19 +63,22 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                     entity.traces.setdefault(int(eid), []).append(text)
                     if table in NAMED_BY:
                         names.setdefault(int(eid), []).append(text)
-    columns = [r[1] for r in conn.exec_driver_sql('PRAGMA table_info("entity")')]
+    info = list(conn.exec_driver_sql('PRAGMA table_info("entity")'))
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     for eid in ids:
-        state = known.get(eid)
-        if state is not None:
-            values = {c: _stored(state[c]) for c in columns if c in state}
+        state, complete = known.get(eid, ({}, False))
+        if complete:
+            # the audit log leaves a new row's empty values out (look19: a party made with
+            # no description was refused by NOT NULL): those are put back as empty
+            values = {r[1]: _stored(state[r[1]]) if r[1] in state else _empty(r)
+                      for r in info if r[1] in state or (r[3] and r[4] is None)}
             values.update(id=eid, tags=",".join(sorted({*str(values.get("tags") or "")
                                                        .split(","), RESTORED} - {""})))
-            values.setdefault("created_at", now)
-            values.setdefault("updated_at", now)
+            values["created_at"] = values.get("created_at") or now
+            values["updated_at"] = values.get("updated_at") or now
             entity.restored.append(eid)
-        else:
-            left = names.get(eid, [])
+        else:  # named by the last name an edit gave it (look19), else by its other names
+            left = [str(state["name"])] if state.get("name") else names.get(eid, [])
             shown = f"Lost party #{eid}" + (f": {left[0]}" if left else "")
             traces = entity.traces.get(eid, [])
             values = {"id": eid, "kind": "other", "name": shown[:1000], "tags": LOST,
@@ -89,34 +93,47 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
         cols = ", ".join(f'"{c}"' for c in values)
         conn.exec_driver_sql(f"INSERT INTO entity ({cols}) VALUES "
                              f"({', '.join('?' * len(values))})", tuple(values.values()))
+    for eid in entity.restored:  # (look19) what names the lost is said of stand-ins only
+        entity.traces.pop(eid, None)
 
 
 def last_states(conn: Connection, table: str, ids: set[int] | None
-                ) -> dict[int, dict[str, Any]]:
+                ) -> dict[int, tuple[dict[str, Any], bool]]:
     """The last values the audit log records of rows ``ids`` of ``table`` (None: of every
-    row): its entries' inserts and updates played in order (a row written in bulk, as an
-    import writes them, has none; one deleted last has none either). An entry that cannot
-    be read is passed over."""
-    states: dict[int, dict[str, Any]] = {}
-    for (detail,) in conn.exec_driver_sql(
-            "SELECT detail FROM audit_log WHERE detail LIKE ? ORDER BY id",
+    row), and whether they are the whole row: its entries played in order — an insert gives
+    the whole row, an update the columns it set (a row written in bulk, as an import writes
+    them, is known only by what was set since), a delete takes it away, and an undo puts
+    back the state before the step it undoes (look19: an undone rename came back, a party
+    deleted and brought back by undo was lost). An entry that cannot be read is passed
+    over; a row an undo leaves unknown is not given."""
+    states: dict[int, tuple[dict[str, Any], bool] | None] = {}
+    before: dict[int, list[tuple[dict[str, Any], bool] | None]] = {}
+    for action, detail in conn.exec_driver_sql(
+            "SELECT action, detail FROM audit_log WHERE detail LIKE ? ORDER BY id",
             (f'%"table":"{table}"%',)):
         try:
             changes = json.loads(detail)
         except (TypeError, ValueError):
             continue
-        for ch in changes if isinstance(changes, list) else []:
-            if not isinstance(ch, dict) or ch.get("table") != table or \
-                    not isinstance(ch.get("id"), int) or (ids is not None and ch["id"] not in ids):
-                continue
+        mine = [ch for ch in (changes if isinstance(changes, list) else [])
+                if isinstance(ch, dict) and ch.get("table") == table
+                and isinstance(ch.get("id"), int) and (ids is None or ch["id"] in ids)]
+        if action == "undo":  # the step's changes taken back, last first
+            for ch in reversed(mine):
+                stack = before.get(ch["id"])
+                states[ch["id"]] = stack.pop() if stack else None
+            continue
+        for ch in mine:
+            rid, now = ch["id"], states.get(ch["id"])
+            before.setdefault(rid, []).append(now)
             if ch.get("op") == "insert" and isinstance(ch.get("values"), dict):
-                states[ch["id"]] = dict(ch["values"])
-            elif ch.get("op") == "update" and ch["id"] in states \
-                    and isinstance(ch.get("set"), dict):
-                states[ch["id"]].update(ch["set"])
+                states[rid] = (dict(ch["values"]), True)
+            elif ch.get("op") == "update" and isinstance(ch.get("set"), dict):
+                states[rid] = ({**(now[0] if now else {}), **ch["set"]},
+                               bool(now and now[1]))
             elif ch.get("op") == "delete":
-                states.pop(ch["id"], None)
-    return states
+                states[rid] = None
+    return {rid: state for rid, state in states.items() if state is not None}
 
 
 def _present(conn: Connection, ids: set[int]) -> set[int]:
@@ -126,6 +143,12 @@ def _present(conn: Connection, ids: set[int]) -> set[int]:
         found.update(r[0] for r in conn.exec_driver_sql(f"SELECT id FROM entity WHERE {where}",
                                                          params))
     return found
+
+
+def _empty(column: Any) -> Any:
+    """The empty value of a NOT NULL column without a default (PRAGMA table_info's row): a
+    flag is false, a text empty."""
+    return 0 if str(column[2]).upper() in ("BOOLEAN", "INTEGER") else ""
 
 
 def _stored(v: Any) -> Any:
