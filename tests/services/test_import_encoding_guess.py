@@ -49,9 +49,28 @@ _ZH = ["王伟", "李娜", "张敏", "刘洋", "陈静", "王", "深圳市大疆
 
 
 @given(st.lists(st.sampled_from(_ZH), min_size=1, max_size=3), _LATIN)
-def test_chinese_in_gb18030_is_never_read_as_a_european_code_page(chinese, latin):
-    text = _list(chinese, latin)
-    assert detect_encoding(text.encode("gb18030")) not in ("cp1251", "cp1252")
+def test_chinese_in_gb18030_reads_as_gb18030(chinese, latin):
+    """(look19) one name ('王伟' among Latin rows) was read as Big5 ('卼帡')."""
+    assert detect_encoding(_list(chinese, latin).encode("gb18030")) == "gb18030"
+
+
+_ZH_TW = ["王偉", "陳靜", "李娜", "台灣積體電路製造股份有限公司", "鴻海精密工業"]
+
+
+@given(st.lists(st.sampled_from(_ZH_TW), min_size=1, max_size=3), _LATIN)
+def test_chinese_in_big5_reads_as_big5(chinese, latin):
+    """(look19) '王偉' in Big5 was read as Windows-1252 ('¤ý°¶') at every size."""
+    assert detect_encoding(_list(chinese, latin).encode("big5")) == "big5"
+
+
+def test_a_name_far_down_a_file_tells_its_encoding():
+    """(look19) One cp1251 name on row 2,502, after 140 KB of ASCII, was guessed from the
+    first 64 KB — plain ASCII — as Big5."""
+    rows = [f"Shipper {i},Consignee {i},2022-01-01,8806,drones,CN,RU" for i in range(3000)]
+    rows[2500] = "ООО «Ромашка»,Consignee,2022-01-01,8806,drones,CN,RU"
+    text = "ShipperName,ConsigneeName,ArrivalDate,HSCode,Goods,Origin,Destination\n"
+    data = (text + "\n".join(rows) + "\n").encode("cp1251")
+    assert detect_encoding(data[:256 * 1024]) == "cp1251"
 
 
 @pytest.mark.parametrize("rows", [

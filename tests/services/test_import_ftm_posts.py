@@ -169,7 +169,7 @@ def test_a_bad_byte_late_in_a_file_with_posts_is_named_not_a_crash(case, tmp_pat
         f.write(b'{"id": "x", "schema": "Person", "properties": {"name": ["Caf'
                 + b"\xe9" + b'"]}}\n')
     assert path.stat().st_size > 65536
-    with pytest.raises(ImportFileError, match="peps.ftm.json: not readable as utf-8"):
+    with pytest.raises(ImportFileError, match="peps.ftm.json: not readable as UTF-8"):
         import_ftm(case, path)
 
 

@@ -90,3 +90,31 @@ def test_the_entities_window_takes_an_encoding_too(qtbot, demo_window, tmp_path)
                     timeout=20000)
     wait_idle(qtbot, win)
     assert any(h.kind == "entity" for h in win.case.search("李娜"))
+
+
+def test_a_file_the_encoding_does_not_read_is_said_with_its_line_and_the_way_out(tmp_path,
+                                                                               capsys):
+    """(look19) A cp1251 name beyond what the guess looks at was 'not valid utf-8' with the
+    wrong row and no word of the encoding being a guess; a wrong --encoding for an FtM
+    import crashed as a bug; 'rot13' was taken as a text encoding."""
+    case = tmp_path / "c.casefile"
+    Case.new(case).close()
+    rows = [f"Shipper {i},Consignee {i},2022-01-01,8806,drones,CN,RU" for i in range(9000)]
+    rows[8000] = "ООО Ромашка,Consignee,2022-01-01,8806,drones,CN,RU"
+    f = tmp_path / "late.csv"
+    f.write_bytes(("ShipperName,ConsigneeName,ArrivalDate,HSCode,Goods,Origin,Destination\n"
+                   + "\n".join(rows) + "\n").encode("cp1251"))  # past the 256 KB looked at
+    assert main(["import", str(case), str(f), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "late.csv, line 8,002: the bytes at" in err and "are not valid UTF-8" in err
+    assert "the encoding guessed from the start of the file; if the file is in another, " \
+        "name the right one (the command line's --encoding" in err
+    assert main(["import", str(case), str(f), "--dry-run", "--encoding", "cp1251"]) == 0
+    simple = tmp_path / "targets.simple.csv"
+    simple.write_text("id,schema,name\n1,Company,Acme\n", encoding="utf-8")
+    assert main(["import-ftm", str(case), str(simple), "--dry-run", "--encoding",
+                 "utf-16"]) == 1
+    err = capsys.readouterr().err
+    assert "targets.simple.csv: not readable as UTF-16" in err and "a bug" not in err
+    assert main(["import", str(case), str(f), "--encoding", "rot13"]) == 1
+    assert "'rot13' is no text encoding Casefile knows" in capsys.readouterr().err

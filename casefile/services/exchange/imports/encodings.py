@@ -20,20 +20,39 @@ ENCODINGS = (("utf-8", "UTF-8"), ("cp1251", "Windows-1251 (Cyrillic)"),
 
 
 def encoding_label(codec: str) -> str:
-    """'cp1251' -> 'Windows-1251 (Cyrillic)'; a codec not listed as Python names it."""
+    """'cp1251' -> 'Windows-1251 (Cyrillic)'; a codec not listed as Python names it (UTF-8
+    read past a byte-order mark, if any, is UTF-8: look19)."""
     name = codecs.lookup(codec).name
-    return next((label for c, label in ENCODINGS if codecs.lookup(c).name == name),
-                "UTF-8 with a byte-order mark" if name == "utf-8-sig" else codec)
+    name = "utf-8" if name == "utf-8-sig" else name
+    return next((label for c, label in ENCODINGS if codecs.lookup(c).name == name), codec)
+
+
+# how to name another encoding, said with a file that does not read in the one used
+CHOOSE_ANOTHER = ("name the right one (the command line's --encoding, the import window's "
+                  "Text encoding)")
+
+
+def unreadable(name: str, codec: str, guessed: bool, what: str) -> str:
+    """'trade.csv, line 2,502: the bytes at 140,363 are not valid Windows-1251 (…), the
+    encoding guessed …; if the file is in another, …' (look19: a cp1251 name on row 2,502
+    of a file that began in plain ASCII was 'not valid utf-8', said of the wrong row, with
+    no word of the encoding being a guess). ``what`` holds '{encoding}' where the
+    encoding's name goes."""
+    return (f"{name}{what.format(encoding=encoding_label(codec))}"
+            + (", the encoding guessed from the start of the file" if guessed else "")
+            + f"; if the file is in another, {CHOOSE_ANOTHER}")
 
 
 def chosen_encoding(codec: str) -> str:
     """A text encoding a user chose, checked: ImportFileError if Python knows no such."""
     try:
-        codecs.lookup(codec)
+        info = codecs.lookup(codec)
     except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # (look19: rot13, hex)
         raise ImportFileError(f"{codec!r} is no text encoding Casefile knows (such as "
-                              + ", ".join(c for c, _l in ENCODINGS) + ")") from None
-    return "utf-8-sig" if codecs.lookup(codec).name == "utf-8" else codec
+                              + ", ".join(c for c, _l in ENCODINGS) + ")")
+    return "utf-8-sig" if info.name == "utf-8" else codec
 
 
 def detect_encoding(head: bytes) -> str:
@@ -47,12 +66,17 @@ def detect_encoding(head: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start > len(head) - 4:  # a character cut by the sample's end
             return "utf-8"
-    best = from_bytes(head[:65536], cp_isolation=["cp1251", "gb18030", "utf_16",
-                                                  "cp1252", "koi8_r", "big5"]).best()
+    sample = _telling(head)
+    best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
+                                            "big5"]).best()
     if best is None:
         raise ImportFileError("the file's text encoding cannot be recognised")
     enc = best.encoding
-    sample = head[:65536]
+    if enc == "cp1252" and _chinese_read_as_latin(sample):  # (look19: '¤ý°¶' was 王偉)
+        if _reads_as_chinese(sample) and _is_gb2312(sample):
+            return "gb18030"
+        if _reads_as_chinese(sample, "big5"):
+            return "big5"
     if enc == "cp1252" and _cyrillic_read_as_latin(sample):
         return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
             else "cp1251"
@@ -62,9 +86,38 @@ def detect_encoding(head: bytes) -> str:
                 return russian
     if enc == "cp1251" and not _reads_as_russian(sample) and _reads_as_chinese(sample):
         return "gb18030"  # 'АоДИ' is no Russian: 李娜
+    if enc == "big5" and _reads_as_chinese(sample) and _is_gb2312(sample):
+        return "gb18030"  # (look19) simplified Chinese read as Big5's rarer characters
     if enc == "cp1251" and _capitals_of_koi8(sample):
         return "koi8_r"  # 'ппп феилтйн' is ООО ТЕХКРИМ
     return "gb18030" if enc in ("gbk", "gb2312") else enc
+
+
+_HIGH = re.compile(rb"[\x80-\xff]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_SYMBOL = re.compile(rb"[\xa1-\xbf]")  # cp1252's symbols: ¡ … ¿
+
+
+def _telling(head: bytes, most: int = 65536) -> bytes:
+    """What of a file's first bytes tells its encoding: its lines that hold a byte beyond
+    ASCII, up to ``most`` bytes (look19: one cp1251 name on row 2,502, after 140 KB of
+    ASCII, was guessed from the first 64 KB — plain ASCII — as Big5; a few Cyrillic or
+    Chinese names among many Latin rows were guessed from the Latin). A file with NUL
+    bytes (UTF-16 without its mark) is taken as it is."""
+    if b"\x00" in head:
+        return head[:most]
+    lines = head.split(b"\n")
+    if len(head) >= most and not head.endswith(b"\n"):
+        lines = lines[:-1] or lines  # (a sample's last line may be cut)
+    out: list[bytes] = []
+    size = 0
+    for line in lines:
+        if _HIGH.search(line):
+            out.append(line)
+            size += len(line) + 1
+            if size >= most:
+                break
+    return b"\n".join(out) if out else head[:most]
 
 
 # a word of accented Latin letters only (no plain letter beside them: 'Ëè', 'Íõ7')
@@ -123,11 +176,31 @@ def _capitals_of_koi8(head: bytes) -> bool:
         w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names)
 
 
-def _reads_as_chinese(head: bytes) -> bool:
-    """Whether the sample reads as Chinese in gb18030: its every run of non-ASCII text CJK
-    characters or their punctuation."""
+def _is_gb2312(head: bytes) -> bool:
+    """Whether every character of the sample is one of GB2312's (the 7,000 most common of
+    simplified Chinese, each two bytes from 0xA1): Big5 text is not, its second bytes run
+    from 0x40 too."""
     try:
-        text = head.decode("gb18030")
+        head.decode("gb2312")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _chinese_read_as_latin(head: bytes) -> bool:
+    """Whether a sample taken for cp1252 may be Chinese: its bytes beyond ASCII come two or
+    more together, with a symbol among them ('§õ®R' for 李娜 in Big5, '³¯ÀR' for 陳靜) —
+    Western text writes such a symbol alone ('20°C', 'Nº 5', '¿Qué?', «École»)."""
+    runs = _HIGH_RUN.findall(head)
+    return bool(runs) and all(len(r) > 1 for r in runs) and any(
+        _SYMBOL.search(r) for r in runs)
+
+
+def _reads_as_chinese(head: bytes, codec: str = "gb18030") -> bool:
+    """Whether the sample reads as Chinese in ``codec`` (gb18030, or big5): its every run of
+    non-ASCII text CJK characters or their punctuation."""
+    try:
+        text = head.decode(codec)
     except UnicodeDecodeError:
         return False
     runs = _NON_ASCII.findall(text)

@@ -29,7 +29,11 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
-from casefile.services.exchange.imports.encodings import chosen_encoding, detect_encoding
+from casefile.services.exchange.imports.encodings import (
+    chosen_encoding,
+    detect_encoding,
+    unreadable,
+)
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
     repeated_ids,
@@ -97,7 +101,11 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             report.problem(gone)
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
                       accept or {}, keep_apart, progress)
-        run.all_passes()
+        run.guessed = guessed
+        try:
+            run.all_passes()
+        except UnicodeError as exc:  # (look19: read before a pass, as a bug)
+            raise run._unreadable(exc) from None
         more.flush()
         if report.problems:
             raise ImportFailed(report)
@@ -130,6 +138,7 @@ class _Import(FtmParties):
                  keep_apart: Iterable[str],
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
+        self.guessed = True  # the encoding was guessed, not chosen
         self.known, self.facts, self.more = known, facts, more
         self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
         self.held: HeldLines | None = None  # the lines of ids given more than once
@@ -233,9 +242,10 @@ class _Import(FtmParties):
             except UnicodeDecodeError as exc:
                 raise self._unreadable(exc) from None
 
-    def _unreadable(self, exc: UnicodeDecodeError) -> ImportFileError:
-        return ImportFileError(f"{self.path.name}: not readable as {self.encoding} "
-                               f"({exc.reason})")
+    def _unreadable(self, exc: UnicodeError) -> ImportFileError:
+        why = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+        return ImportFileError(unreadable(self.path.name, self.encoding, self.guessed,
+                                          f": not readable as {{encoding}} ({why})"))
 
     def _position_of(self, ftm_id: str) -> str | None:
         """The Position field of the case's party the file's ``ftm_id`` became (None when

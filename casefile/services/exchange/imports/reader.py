@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import ImportFileError
-from casefile.services.exchange.imports.encodings import chosen_encoding, detect_encoding
+from casefile.services.exchange.imports.encodings import (
+    chosen_encoding,
+    detect_encoding,
+    unreadable,
+)
 
 SAMPLE = 256 * 1024
 HEADER_SCAN = 30  # non-empty rows looked at to find the header
@@ -55,13 +59,30 @@ class TableFile:
                         yield n, row
                 self.done = 1.0
             except UnicodeDecodeError as exc:  # (text is decoded ahead of the rows read:
-                # the place is said as the bytes, which is exact, and the row before them)
-                raise ImportFileError(
-                    f"{self.path.name}: the bytes at {raw.tell() - len(exc.object) + exc.start:,}"
-                    f" are not valid {self.encoding} ({exc.reason}); the rows up to {n:,} "
-                    "were read") from None
+                # the place is said as the bytes, which is exact, and the line they are on)
+                at = raw.tell() - len(exc.object) + exc.start
+                raise ImportFileError(unreadable(
+                    self.path.name, self.encoding or "", self.guessed,
+                    f", line {_line_of(self.path, at):,}: the bytes at {at:,} are not valid "
+                    f"{{encoding}} ({exc.reason})")) from None
+            except UnicodeError as exc:  # a UTF-16 file without its byte-order mark …
+                raise ImportFileError(unreadable(self.path.name, self.encoding or "",
+                                                 self.guessed,
+                                                 f": not readable as {{encoding}} ({exc})")
+                                      ) from None
             except csv.Error as exc:
                 raise ImportFileError(f"{self.path.name}, row {n + 1}: {exc}") from None
+
+
+def _line_of(path: Path, offset: int) -> int:
+    """The line of a file the byte at ``offset`` is on (its line breaks counted, a MB at a
+    time)."""
+    lines, left = 1, offset
+    with path.open("rb") as f:
+        while left > 0 and (chunk := f.read(min(left, 1 << 20))):
+            lines += chunk.count(b"\n")
+            left -= len(chunk)
+    return lines
 
 
 def open_table(path: str | Path, encoding: str | None = None) -> TableFile:
