@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
-from casefile.core.labels import LOST_IN_REPAIR, words
+from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
@@ -113,6 +113,9 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
     if e["description"]:
         facts.append(("Notes", [r(e["description"])]
                       + ([] if stand_in else own())))
+    if RESTORED_IN_REPAIR in (e.get("tags") or "").split(","):  # (look19: never said)
+        facts.append(("Restored", [r("by a repair, from the audit log's record of its last "
+                                     "values: its own row could not be read", italic=True)]))
     for s in e["sanctions"]:
         facts.append(("Sanction", sanction_text(s) + marks(data, "sanction", s["id"])))
     for rel in e["relationships"]:

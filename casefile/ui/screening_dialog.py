@@ -39,7 +39,14 @@ from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, cleared_now, hits
 from casefile.services.screening.screen import screen_case
 from casefile.services.screening.watchlist_import import LoadReport, load
-from casefile.ui.screening_hits import COLUMNS, LEGEND, HitModel, entry_text, party_text
+from casefile.ui.screening_hits import (
+    COLUMNS,
+    LEGEND,
+    WATCHLIST_COLUMN,
+    HitModel,
+    entry_text,
+    party_text,
+)
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
 from casefile.ui.watchlist_delete import ask_delete
@@ -94,6 +101,10 @@ class ScreeningDialog(QDialog):
         for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2)
                                         else QHeaderView.ResizeMode.ResizeToContents)
+        # a watchlist's name may run to 64 characters: cut, whole in its tooltip (look19:
+        # a long one squeezed the parties' names out)
+        header.setSectionResizeMode(WATCHLIST_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WATCHLIST_COLUMN, 130)
         self.table.verticalHeader().setVisible(False)
         self.legend = plain_label(LEGEND, wrap=True)
         self.legend.setStyleSheet("color: #555;")

@@ -21,6 +21,7 @@ from casefile.services.screening.results import HitRow
 from casefile.ui.text import plain_tooltip
 
 COLUMNS = ("Score", "Party", "List entry", "Watchlist", "Entry type", "Decision")
+WATCHLIST_COLUMN = 3
 HEADER_TIPS = (
     f"How alike the party and the list entry are, from {REVIEW_THRESHOLD:.2f} (worth a "
     "look) to 1.00 (the same name, and nothing that tells them apart). “flagged”: at or "
@@ -90,11 +91,13 @@ class HitModel(QAbstractTableModel):
                 f"{h.flag:.2f}. Decide it first." if h.score >= h.flag else
                 f"{h.score:.2f}: at or above the review threshold ({h.review:.2f}), "
                 f"below the flag threshold ({h.flag:.2f}).")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WATCHLIST_COLUMN:
+            return plain_tooltip(h.watchlist)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
             return score_text(h)
-        if index.column() == 3:
+        if index.column() == WATCHLIST_COLUMN:
             return h.watchlist
         if index.column() == 4:
             return schema_words(h.list_schema)

@@ -471,6 +471,13 @@ def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tm
         assert (name, kind) == made[eid] and country == "RU"
         assert "restored in repair" in tags.split(",") and about.startswith("Party ")
     assert check_case(out).ok
+    pdf = tmp_path / "restored.pdf"
+    with Case.open(out) as case:  # (look19) the dossier says so
+        export_dossier(case, pdf, DossierOptions(sections=("entities",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
+                    .split())
+    assert text.count("Restored by a repair, from the audit log's record of its last values: "
+                      "its own row could not be read") == len(entity.restored)
 
     # a stand-in's dossier profile: what the repair wrote is not credited to its sources
     stand = tmp_path / "stand.casefile"

@@ -462,11 +462,45 @@ def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
     lists = {(h.list_key, m.data(m.index(r, 3))) for r, h in enumerate(m.rows)}
     assert ("EU-1", "eu") in lists and ("NK-chemezov", "sanctions") in lists
     assert {w for _k, w in lists} == {"eu", "sanctions"}
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+
+    # (look19) a long list name is cut, not let squeeze the names out: whole in its tooltip
+    header = dlg.table.horizontalHeader()
+    assert header.sectionResizeMode(3) == QHeaderView.ResizeMode.Interactive
+    assert header.sectionSize(3) <= 150
+    assert "sanctions" in m.data(m.index(next(r for r, h in enumerate(m.rows)
+                                              if h.watchlist == "sanctions"), 3),
+                                 Qt.ItemDataRole.ToolTipRole)
     row = next(r for r, h in enumerate(m.rows) if h.list_key == "EU-1")
     dlg.table.selectRow(row)
     idle(qtbot, session)
-    # (look18) the list's own doing is said first; loading it again is advised only if
-    # its file gives Sanction entities
+    # (look19) a list loaded now that gives no Sanction entity: no advice to load it again
+    text = dlg.entry_view.toPlainText()
+    assert "the list gives no sanction record for this entry" in text
+    assert "load it again" not in text
+    # a list loaded by an earlier Casefile, which kept none (look18: the list's own doing
+    # is said first; loading it again is advised only if its file gives Sanction entities)
+    import sqlite3
+
+    from casefile.services.screening import watchlist_db as db
+
+    with sqlite3.connect(db.path_of("eu")) as con:
+        con.execute("PRAGMA user_version = 0")
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "for any of its entries" in _entry_of(qtbot, session, dlg, "EU-1"),
+                    timeout=10000)
     text = dlg.entry_view.toPlainText()
     assert "the list holds no sanction record for any of its entries" in text
     assert "if its file gives Sanction entities, load it again" in text
+
+
+def _entry_of(qtbot, session, dlg, key):
+    """The entry pane's text with the hit of list entry ``key`` chosen."""
+    rows = [r for r, h in enumerate(dlg.model.rows) if h.list_key == key]
+    if not rows:
+        return ""
+    dlg.table.selectRow(rows[0])
+    idle(qtbot, session)
+    return dlg.entry_view.toPlainText()

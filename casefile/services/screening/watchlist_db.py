@@ -156,9 +156,16 @@ def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:
 Props = dict[str, list[str]]
 
 
+# a list's user_version once loaded by a Casefile that keeps the sanctions a file gives
+KEEPS_SANCTIONS = 1
+
+
 def holds_sanctions(con: sqlite3.Connection) -> bool:
-    """Whether the list holds any sanction record (a list loaded before they were kept, or
-    one that gives none, holds none)."""
+    """Whether the list's sanction records are all its file gave: it holds some, or it was
+    loaded by a Casefile that keeps them (look19: a list loaded today that gives none was
+    told apart from one loaded before they were kept only by holding some)."""
+    if con.execute("PRAGMA user_version").fetchone()[0] >= KEEPS_SANCTIONS:
+        return True
     return con.execute("SELECT 1 FROM sanction LIMIT 1").fetchone() is not None
 
 

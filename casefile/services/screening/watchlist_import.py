@@ -246,6 +246,7 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
                     (report.sha256, report.version, report.kind, report.added,
                      report.changed, report.removed, report.unchanged, report.skipped,
                      load_id))
+        con.execute(f"PRAGMA user_version = {db.KEEPS_SANCTIONS}")  # see holds_sanctions
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
