@@ -8,14 +8,12 @@ case's runs, hits and decisions stay)."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import counted
-from casefile.errors import CasefileError, ListWouldShrink
+from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
@@ -38,7 +36,6 @@ from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, cleared_now, hits
 from casefile.services.screening.screen import screen_case
-from casefile.services.screening.watchlist_import import LoadReport, load
 from casefile.ui.screening_hits import (
     COLUMNS,
     LEGEND,
@@ -49,8 +46,7 @@ from casefile.ui.screening_hits import (
 )
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
-from casefile.ui.watchlist_delete import ask_delete
-from casefile.ui.watchlist_shrink import ask_shrink
+from casefile.ui.watchlist_controls import WatchlistControls
 from casefile.ui.worker import Task
 
 
@@ -59,7 +55,7 @@ def _cleared_now(case: Case) -> str:
         return cleared_now(conn)
 
 
-class ScreeningDialog(QDialog):
+class ScreeningDialog(QDialog, WatchlistControls):
     """Screen the open case and review its hits."""
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
@@ -184,72 +180,6 @@ class ScreeningDialog(QDialog):
             s.change.result = s
             return s.change
         self.session.op(work).success(self._screened).failure(self._failed).run()
-
-    # -- loading a watchlist -------------------------------------------------------------
-    def choose_watchlist_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Load a watchlist", "", "OpenSanctions entities (*.json *.ftm.json);;"
-            "OpenSanctions targets.simple.csv (*.csv *.txt);;All files (*)")
-        if name:
-            self.load_watchlist(Path(name))
-
-    def load_watchlist(self, path: Path, shrink: bool = False) -> None:
-        """Load an OpenSanctions file into the watchlist of its dataset, on the worker,
-        with progress and cancel; the licence notice is shown with the result. A file that
-        would remove more than half of the list is loaded only after asking (``shrink``:
-        asked and answered)."""
-        task = self.task = Task()
-        task.progress.connect(self._progress)
-        self.screen_button.setEnabled(False)
-        self.load_button.setEnabled(False)
-        self.delete_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(f"Loading {path.name}… {db.LICENCE}")
-        self.session.run(lambda: load(path, progress=task.report, shrink=shrink),
-                         self._loaded, lambda exc: self._load_failed(path, exc))
-
-    def _load_failed(self, path: Path, exc: BaseException) -> None:
-        self._failed(exc)
-        if isinstance(exc, ListWouldShrink):
-            self.status.setText(f"{path.parent.name}/{path.name} was not loaded: it would remove "
-                                f"{exc.removed:,} of the {exc.had:,} entries of {exc.name}.")
-            self.confirm = ask_shrink(self, path, exc,
-                                      lambda: self.load_watchlist(path, shrink=True))
-            self.confirm.finished.connect(self._asked)
-
-    def _loaded(self, report: LoadReport) -> None:
-        self._idle()
-        self._fill_lists(report.name)
-        self.status.setText(f"{report.said()}. {report.licence}")
-
-    def _fill_lists(self, current: str | None = None) -> None:
-        self.lists = {w.name: w for w in db.list_all()}
-        self.watchlists.clear()
-        self.watchlists.addItems(list(self.lists))
-        if current in self.lists:
-            self.watchlists.setCurrentText(current)
-        self.delete_button.setEnabled(bool(self.lists) and self.task is None)
-
-    # -- deleting a watchlist ------------------------------------------------------------
-    def ask_delete(self) -> None:
-        """Ask before deleting the chosen watchlist, naming it, its version and size."""
-        info = self.lists.get(self.watchlists.currentText())
-        if info is not None:
-            self.confirm = ask_delete(self, info, lambda: self._delete(info))
-            self.confirm.finished.connect(self._asked)
-
-    def _asked(self) -> None:
-        self.confirm = None
-
-    def _delete(self, info: db.Watchlist) -> None:
-        self.delete_button.setEnabled(False)
-        self.session.run(lambda: db.delete(info.name, info.path.parent), self._deleted,
-                         self._failed)
-
-    def _deleted(self, info: db.Watchlist) -> None:
-        self._fill_lists()
-        self.status.setText(f"Deleted the watchlist {info.name} (version {info.version}). "
-                            "This case's screening runs and decisions are kept.")
 
     def _close_pool(self) -> None:
         if self.pool is not None:
