@@ -5,7 +5,7 @@ Latin letters are how Russian reads in the wrong code page; Western text never w
 as three Chinese characters), and a few Chinese names in gb18030 as cp1252 ('Íõ')."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casefile.services.exchange.imports.encodings import detect_encoding
@@ -102,3 +102,20 @@ def test_one_russian_word_in_koi8_r_reads_as_koi8_r():
     """(look18) 'Иванов' alone in KOI8-R among Latin rows was read as Big5 ('樼蹉瓬')."""
     text = "id,schema,name,aliases\nru-1,Person,Ivanov,Иванов\n"
     assert detect_encoding(text.encode("koi8_r")) == "koi8_r"
+
+
+@settings(max_examples=30, deadline=None)
+@given(at=st.integers(min_value=0, max_value=12_000), name=st.sampled_from(_RU))
+def test_the_guess_looks_past_plain_ascii_to_the_first_name_beyond_it(tmp_path_factory, at,
+                                                                      name):
+    """(look19) A file whose first byte beyond ASCII came after the first 256 KB was guessed
+    from the ASCII alone. Wherever the name stands, the guess sees it and reads cp1251."""
+    from casefile.services.exchange.imports.encodings import file_sample
+
+    rows = [f"Shipper {i},Consignee {i},2022-01-01,8806,drones,CN,RU" for i in range(12_001)]
+    rows[at] = f"{name},Consignee,2022-01-01,8806,drones,CN,RU"
+    f = tmp_path_factory.mktemp("late") / "late.csv"
+    f.write_bytes(("ShipperName,ConsigneeName\n" + "\n".join(rows) + "\n").encode("cp1251"))
+    sample = file_sample(f)
+    assert name.encode("cp1251") in sample and len(sample) <= 320 * 1024
+    assert detect_encoding(sample) == "cp1251"

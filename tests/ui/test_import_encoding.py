@@ -99,17 +99,23 @@ def test_a_file_the_encoding_does_not_read_is_said_with_its_line_and_the_way_out
     import crashed as a bug; 'rot13' was taken as a text encoding."""
     case = tmp_path / "c.casefile"
     Case.new(case).close()
+    header = "ShipperName,ConsigneeName,ArrivalDate,HSCode,Goods,Origin,Destination\n"
     rows = [f"Shipper {i},Consignee {i},2022-01-01,8806,drones,CN,RU" for i in range(9000)]
     rows[8000] = "ООО Ромашка,Consignee,2022-01-01,8806,drones,CN,RU"
-    f = tmp_path / "late.csv"
-    f.write_bytes(("ShipperName,ConsigneeName,ArrivalDate,HSCode,Goods,Origin,Destination\n"
-                   + "\n".join(rows) + "\n").encode("cp1251"))  # past the 256 KB looked at
+    f = tmp_path / "late.csv"  # its one name beyond ASCII past the first 256 KB
+    f.write_bytes((header + "\n".join(rows) + "\n").encode("cp1251"))
+    assert main(["import", str(case), str(f), "--dry-run", "--report",
+                 str(tmp_path / "rows.csv")]) == 0
+    assert "Text encoding: Windows-1251 (Cyrillic), guessed" in capsys.readouterr().out
+    assert "ООО Ромашка" in (tmp_path / "rows.csv").read_text(encoding="utf-8-sig")
+    rows[3] = "Société Générale,Consignee,2022-01-01,8806,drones,FR,RU"  # UTF-8 first …
+    f.write_bytes((header + "\n".join(rows[:8000])).encode("utf-8") + b"\n"
+                  + ("\n".join(rows[8000:]) + "\n").encode("cp1251"))  # … cp1251 after
     assert main(["import", str(case), str(f), "--dry-run"]) == 1
     err = capsys.readouterr().err
     assert "late.csv, line 8,002: the bytes at" in err and "are not valid UTF-8" in err
     assert "the encoding guessed from the start of the file; if the file is in another, " \
         "name the right one (the command line's --encoding" in err
-    assert main(["import", str(case), str(f), "--dry-run", "--encoding", "cp1251"]) == 0
     simple = tmp_path / "targets.simple.csv"
     simple.write_text("id,schema,name\n1,Company,Acme\n", encoding="utf-8")
     assert main(["import-ftm", str(case), str(simple), "--dry-run", "--encoding",

@@ -14,7 +14,7 @@ from typing import Any
 
 from casefile.core.fuzzydate import ISO_PREFIX, FuzzyDateError, parse_fuzzy_date
 from casefile.errors import ImportFileError
-from casefile.services.exchange.imports.encodings import detect_encoding
+from casefile.services.exchange.imports.encodings import detect_encoding, file_sample
 
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
 
@@ -79,10 +79,8 @@ def guess_name(path: Path, kind: str, lines: int = 1000) -> str:
 def file_encoding(path: Path) -> str:
     """The file's text encoding (a targets.simple.csv saved by a spreadsheet may be UTF-16
     or a code page), as the importers recognise it."""
-    with path.open("rb") as f:
-        head = f.read(65536)
     try:
-        enc = detect_encoding(head)
+        enc = detect_encoding(file_sample(path))
     except ImportFileError as exc:
         raise ImportFileError(f"{path.name}: {exc}; a watchlist is loaded from OpenSanctions' "
                               "entities.ftm.json or targets.simple.csv") from None
