@@ -15,7 +15,8 @@ from casefile.core.labels import counted
 from casefile.services.exchange.imports.report import party_and_reason
 
 EXIT_USAGE = 2
-CHOOSE_ENCODING = "name the right one with --encoding (cp1251, koi8-r, gb18030, big5 …)"
+CHOOSE_ENCODING = ("name the right one with --encoding (cp1251, koi8-r, koi8-u, cp1252, "
+                   "cp1250, cp1254, gb18030, big5 …)")
 
 def add_verbs(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("import", help="import shipments from a CSV or XLSX trade-data file")

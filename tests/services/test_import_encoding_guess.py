@@ -119,3 +119,40 @@ def test_the_guess_looks_past_plain_ascii_to_the_first_name_beyond_it(tmp_path_f
     sample = file_sample(f)
     assert name.encode("cp1251") in sample and len(sample) <= 320 * 1024
     assert detect_encoding(sample) == "cp1251"
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("SARL «Éco Café»", "cp1252"),  # read as Big5: '宥co Caf暺'
+    ("Keep at -18°C", "cp1252"),  # read as Big5: '-18蚓'
+    ("ооо северная рыба", "cp1251"),  # lower-case Russian read as KOI8-R capitals
+    ("филе трески мороженое", "cp1251")])
+def test_look20s_short_files(text, codec):
+    rows = "".join(f"p{i},Company,Acme {i}\n" for i in range(10))
+    data = f"id,schema,name\n{rows}x,Company,{text}\n".encode(codec)
+    assert detect_encoding(data) == codec
+
+
+def test_one_dash_at_the_start_does_not_decide_for_names_far_down(tmp_path):
+    """(look20) An en dash in row 4 of a 4 MB cp1252 file (the same byte in cp1251) decided
+    cp1251 for the German and French names on row 30,002: 'Mьller & Sцhne'."""
+    from casefile.services.exchange.imports.encodings import file_sample
+
+    rows = [f"Shipper {i},Consignee {i},2022-01-01,0304,frozen fish,NO,DE" for i in range(40_000)]
+    rows[3] = "Shipper 3,Consignee 3,2022-01-01,0304,Frozen cod – fillets,NO,DE"
+    rows[30_000] = "Müller & Söhne GmbH,Société Générale Équipements,2022-01-01,0304,cod,NO,FR"
+    rows[30_001] = "Lerøy Seafood AS,Pescanova España,2022-01-01,0304,cod,NO,ES"
+    f = tmp_path / "west.csv"
+    f.write_bytes(("ShipperName,ConsigneeName\n" + "\n".join(rows) + "\n").encode("cp1252"))
+    assert detect_encoding(file_sample(f)) == "cp1252"
+
+
+def test_the_encodings_offered_include_ukrainian_central_european_and_turkish():
+    """(look20) KOI8-U, Windows-1250 and Windows-1254 files could not be read right from the
+    window: its list did not offer them."""
+    from casefile.services.exchange.imports.encodings import ENCODINGS, chosen_encoding
+
+    offered = dict(ENCODINGS)
+    assert {"koi8_u", "cp1250", "cp1254"} <= set(offered)
+    assert "Ukrainian" in offered["koi8_u"] and "Turkish" in offered["cp1254"]
+    text = "ТОВ Київська риба,Ґудзь Євген Іванович\n"
+    assert text.encode("koi8_u").decode(chosen_encoding("koi8-u")) == text

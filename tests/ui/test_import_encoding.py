@@ -26,13 +26,13 @@ def test_the_window_reads_a_file_in_the_encoding_chosen(qtbot, demo_window, tmp_
     dlg.load_file()
     assert "(guessed)" in dlg.file_info.text()
     dlg.encoding.combo.setCurrentIndex(dlg.encoding.combo.findData("koi8_r"))
-    assert "KOI8-R (Cyrillic)," in dlg.file_info.text()  # the file read again, in it
+    assert "KOI8-R (Russian)," in dlg.file_info.text()  # the file read again, in it
     assert "(guessed)" not in dlg.file_info.text()
     dlg.check_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Would import" in dlg.report.toPlainText(),
                     timeout=20000)
     report = dlg.report.toPlainText()
-    assert "Text encoding: KOI8-R (Cyrillic), as chosen." in report
+    assert "Text encoding: KOI8-R (Russian), as chosen." in report
     assert "ООО ВЕКТОР-СЕВЕР (new)" in report
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.task is None and "Imported" in dlg.report.toPlainText(),
@@ -53,7 +53,7 @@ def test_the_command_line_says_the_encoding_and_takes_another(tmp_path, capsys):
         "with --encoding" in guessed
     assert main(["import", str(case), str(f), "--encoding", "koi8-r", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "Text encoding: KOI8-R (Cyrillic), as chosen" in out and "ООО ВЕКТОР-СЕВЕР (new)" in out
+    assert "Text encoding: KOI8-R (Russian), as chosen" in out and "ООО ВЕКТОР-СЕВЕР (new)" in out
     assert main(["import", str(case), str(f), "--encoding", "koi9"]) == 1
     assert "'koi9' is no text encoding Casefile knows" in capsys.readouterr().err
     simple = tmp_path / "targets.simple.csv"  # a short list saved in Big5

@@ -15,8 +15,10 @@ from casefile.errors import ImportFileError
 # the text encodings an import offers to choose (codec, as a reader names it); any other
 # codec Python knows is taken too (the command line's --encoding)
 ENCODINGS = (("utf-8", "UTF-8"), ("cp1251", "Windows-1251 (Cyrillic)"),
-             ("koi8_r", "KOI8-R (Cyrillic)"), ("cp1252", "Windows-1252 (Western European)"),
-             ("gb18030", "GB18030 (Chinese, simplified)"),
+             ("koi8_r", "KOI8-R (Russian)"), ("koi8_u", "KOI8-U (Ukrainian)"),
+             ("cp1252", "Windows-1252 (Western European)"),
+             ("cp1250", "Windows-1250 (Central European)"),
+             ("cp1254", "Windows-1254 (Turkish)"), ("gb18030", "GB18030 (Chinese, simplified)"),
              ("big5", "Big5 (Chinese, traditional)"), ("utf-16", "UTF-16 (Unicode Text)"))
 
 
@@ -57,30 +59,39 @@ def chosen_encoding(codec: str) -> str:
 
 
 HEAD = 256 * 1024  # the first bytes a guess reads
+ENOUGH = 64  # bytes beyond ASCII a guess wants before it stops reading on
 FURTHER = 256 * 1024 * 1024  # how far on it looks for a byte beyond ASCII, if none came first
 WINDOW = 64 * 1024  # and how much it takes from there
 
 
 def file_sample(path: Path) -> bytes:
-    """What a guess of ``path``'s encoding reads: its first bytes, and when those are all
-    ASCII, the lines around its first byte beyond ASCII further on (look19: one cp1251 name
-    on row 8,000 of a trade file was guessed UTF-8 from the plain ASCII before it). Read a
-    MB at a time; a file of ASCII only is read to FURTHER."""
+    """What a guess of ``path``'s encoding reads: its first bytes, and when those hold few
+    bytes beyond ASCII, the lines holding such bytes further on (look19: one cp1251 name on
+    row 8,000 of a trade file was guessed UTF-8 from the plain ASCII before it). Read a MB at
+    a time, to FURTHER at most."""
     with path.open("rb") as f:
         head = f.read(HEAD)
-        if _HIGH.search(head) or b"\x00" in head or len(head) < HEAD:
+        if len(_HIGH.findall(head)) >= ENOUGH or b"\x00" in head or len(head) < HEAD \
+                or (_HIGH.search(head) and _utf8(head)):  # (UTF-8 shows itself at once)
             return head
+        # few bytes beyond ASCII at the start (look20: one en dash in row 4 of a cp1252
+        # file decided cp1251 for the German names on row 30,002): the lines holding them
+        # further on are read too, until there are enough
+        found, more = len(_HIGH.findall(head)), []
         start = len(head)
-        while start < FURTHER and (chunk := f.read(1 << 20)):
-            found = _HIGH.search(chunk)
-            if found is not None:
-                line = chunk.rfind(b"\n", 0, found.start()) + 1
-                f.seek(start + line)
-                window = f.read(WINDOW)
-                end = window.rfind(b"\n")
-                return head[:head.rfind(b"\n") + 1] + (window[:end + 1] if end > 0 else window)
+        tail = b""
+        while start < FURTHER and found < ENOUGH and (chunk := f.read(1 << 20)):
             start += len(chunk)
-    return head
+            lines = (tail + chunk).split(b"\n")
+            tail = lines.pop()
+            for line in lines:
+                if _HIGH.search(line):
+                    more.append(line)
+                    found += len(_HIGH.findall(line))
+            if sum(len(m) for m in more) > WINDOW:
+                break
+    cut = head[:head.rfind(b"\n") + 1]
+    return cut + b"\n".join(more) + b"\n" if more else head
 
 
 def detect_encoding(head: bytes) -> str:
@@ -92,8 +103,11 @@ def detect_encoding(head: bytes) -> str:
         head.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
-        if exc.start > len(head) - 4:  # a character cut by the sample's end
+        if exc.start > len(head) - 4 and len(head) >= 65536:  # a character cut by the
+            # end of a sample (a whole small file ending '-18°C' is no cut character)
             return "utf-8"
+    if _mostly_utf8(head):  # a stray byte in UTF-8 text: said with its line when read
+        return "utf-8"
     sample = _telling(head)
     best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
                                             "big5"]).best()
@@ -108,6 +122,9 @@ def detect_encoding(head: bytes) -> str:
     if enc == "cp1252" and _cyrillic_read_as_latin(sample):
         return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
             else "cp1251"
+    if enc in ("gb18030", "gbk", "gb2312", "big5") and all(
+            len(r) == 1 for r in _HIGH_RUN.findall(sample)):
+        return "cp1252"  # (look20) '-18°C' alone is no Chinese: each character has two bytes
     if enc in ("gb18030", "gbk", "gb2312", "big5"):
         for russian in ("cp1251", "koi8_r"):
             if _reads_as_russian(sample, russian):
@@ -123,7 +140,28 @@ def detect_encoding(head: bytes) -> str:
 
 _HIGH = re.compile(rb"[\x80-\xff]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
-_SYMBOL = re.compile(rb"[\xa1-\xbf]")  # cp1252's symbols: ¡ … ¿
+# cp1252's symbols that Western text does not write beside letters (not « » ° º ª ¿ ¡ ± µ
+# × · ½: look20 — 'SARL «Éco Café»' was read as Big5)
+_SYMBOL = re.compile(rb"[\xa2-\xa9\xac\xae\xaf\xb2-\xb4\xb6\xb8\xb9\xbe]")
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether the sample reads as UTF-8 (but for a character its end may cut)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4
+    return True
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """Whether the sample is UTF-8 text with a stray byte or two of another encoding (a
+    name pasted in from elsewhere): eight characters beyond ASCII read whole for each one
+    not. A code page's text read as UTF-8 is not (its letters rarely make UTF-8's pairs)."""
+    text = head.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return good >= 8 * bad and good > 0
 
 
 def _telling(head: bytes, most: int = 65536) -> bytes:
@@ -201,7 +239,15 @@ def _capitals_of_koi8(head: bytes) -> bool:
         return False
     small, names = _cyrillic_words(as_cp1251), _cyrillic_words(as_koi8)
     return bool(small) and all(w.islower() for w in small) and bool(names) and all(
-        w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names)
+        w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names) and \
+        _vowels(names) > _vowels(small)  # (look20: 'филе трески' is Russian in lower case)
+
+
+def _vowels(words: list[str]) -> float:
+    """The share of vowels in ``words`` (about 0.42 in Russian; much less in a reading in
+    the wrong code page: 'ппп феилтйн', 'ТХКЕ РПЕЯЙХ')."""
+    letters = "".join(words)
+    return sum(c in _VOWELS for c in letters) / max(len(letters), 1)
 
 
 def _is_gb2312(head: bytes) -> bool:
