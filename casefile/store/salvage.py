@@ -161,14 +161,17 @@ def salvage_table(con: sqlite3.Connection, table: str, columns: list[str],
     got = TableSalvage(table, columns)
     select = ", ".join(["rowid", *(f'"{c}"' for c in columns)])
     sql = f'SELECT {select} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
-    try:
-        lo, hi = con.execute(f'SELECT min(rowid), max(rowid) FROM "{table}"').fetchone()
-    except sqlite3.DatabaseError as exc:
-        lo, hi = 1, top_hint  # the ends cannot be read: try up to the highest id known
-        if not top_hint:
-            got.error = str(exc)
-            return got
-    if lo is None:
+    # the ends, each from its own edge of the table's b-tree (look20: min and max together
+    # scan the whole table, so one damaged page of the audit log lost every entry of it)
+    lo, hi, why = _end(con, table, "ASC"), _end(con, table, "DESC"), None
+    if isinstance(hi, str):
+        why, hi = hi, top_hint  # the last end cannot be read: up to the highest id known
+    if isinstance(lo, str):
+        why, lo = lo, 1
+    if why is not None and not hi:
+        got.error = why
+        return got
+    if lo is None or hi is None:
         lo, hi = (1, top_hint) if top_hint else (1, 0)
     hi = max(hi, top_hint)
     failed = 0
@@ -190,6 +193,17 @@ def salvage_table(con: sqlite3.Connection, table: str, columns: list[str],
             mid = (a + b) // 2
             pending += [(mid + 1, b), (a, mid)]
     return got
+
+
+def _end(con: sqlite3.Connection, table: str, order: str) -> int | str | None:
+    """The first (ASC) or last (DESC) rowid of ``table``; None when it is empty, SQLite's
+    complaint when it cannot be read."""
+    try:
+        row = con.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid {order} LIMIT 1'
+                          ).fetchone()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if row is None else int(row[0])
 
 
 def _add_range(ranges: list[tuple[int, int]], a: int, b: int) -> None:

@@ -613,3 +613,29 @@ def test_the_audit_log_is_played_with_its_undos(tmp_path):
     assert "lost in repair" in kinds[renamed] and "restored in repair" in kinds[hand[0]]
     assert sorted(entity.traces) == entity.stand_ins  # what is named below is stand-ins
     assert check_case(out).ok
+
+
+def test_a_damaged_page_of_the_audit_log_loses_that_page_only(tmp_path):
+    """(look20) One damaged page of the audit log lost all of it ('0 saved; nothing
+    readable'): reading its first and last id together scanned the whole table. The other
+    entries are kept, the lost ones counted, and what they hold still restores parties."""
+    path = tmp_path / "log.casefile"
+    with Case.new(path) as case:
+        ids = [case.create("entity", {"name": f"Party {i} " + "Holding " * 12,
+                                      "description": "notes " * 30}).result
+               for i in range(120)]
+    with sqlite3.connect(path) as con:
+        entries = [r for (r,) in con.execute("SELECT id FROM audit_log ORDER BY id")]
+        before = dict(con.execute("SELECT id, name FROM entity"))
+    gone = _damage_rows(path, "audit_log", [entries[len(entries) // 2]])
+    lost = _damage_rows(path, "entity", [ids[10]])
+    report = repair_case(path, tmp_path / "r.casefile")
+    log = next(t for t in report.tables if t.table == "audit_log")
+    unread = {i for a, b in log.unreadable for i in range(a, b + 1)}
+    assert log.error is None and set(gone) <= unread and len(unread) < 10
+    assert log.saved == len(entries) - len(unread) and log.lost_count() == len(unread)
+    entity = next(t for t in report.tables if t.table == "entity")
+    with sqlite3.connect(tmp_path / "r.casefile") as con:
+        after = dict(con.execute("SELECT id, name FROM entity"))
+    assert set(lost) <= set(entity.restored)  # their entries were on other pages
+    assert all(after[e] == before[e] for e in entity.restored)
