@@ -94,6 +94,15 @@ def file_sample(path: Path) -> bytes:
     return cut + b"\n".join(more) + b"\n" if more else head
 
 
+def guess_encoding(path: Path) -> str:
+    """The text encoding of the file at ``path``, guessed (:func:`file_sample`,
+    :func:`detect_encoding`); ImportFileError naming the file when none fits."""
+    try:
+        return detect_encoding(file_sample(path))
+    except ImportFileError as exc:
+        raise ImportFileError(f"{path.name}: {exc}; {CHOOSE_ANOTHER}") from None
+
+
 def detect_encoding(head: bytes) -> str:
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -112,7 +121,7 @@ def detect_encoding(head: bytes) -> str:
     best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
                                             "big5"]).best()
     if best is None:
-        raise ImportFileError("the file's text encoding cannot be recognised")
+        raise ImportFileError("its text encoding cannot be recognised")
     enc = best.encoding
     if enc == "cp1252" and _chinese_read_as_latin(sample):  # (look19: '¤ý°¶' was 王偉)
         if _reads_as_chinese(sample) and _is_gb2312(sample):

@@ -31,8 +31,7 @@ from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
-    detect_encoding,
-    file_sample,
+    guess_encoding,
     unreadable,
 )
 from casefile.services.exchange.imports.ftm_fragments import (
@@ -84,8 +83,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     if not head.strip():
         raise ImportFileError(f"{path.name} is empty")
     guessed = encoding is None
-    encoding = detect_encoding(file_sample(path)) if encoding is None \
-        else chosen_encoding(encoding)
+    encoding = guess_encoding(path) if encoding is None else chosen_encoding(encoding)
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     report = FtmReport(path.name, {}, dry_run=dry_run, encoding=encoding,
                        encoding_guessed=guessed)

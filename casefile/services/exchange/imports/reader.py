@@ -16,8 +16,7 @@ from typing import Any
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
-    detect_encoding,
-    file_sample,
+    guess_encoding,
     unreadable,
 )
 
@@ -99,8 +98,7 @@ def open_table(path: str | Path, encoding: str | None = None) -> TableFile:
     if head[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _open_xlsx(path, head)
     guessed = encoding is None
-    encoding = detect_encoding(file_sample(path)) if encoding is None \
-        else chosen_encoding(encoding)
+    encoding = guess_encoding(path) if encoding is None else chosen_encoding(encoding)
     sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
     if len(head) == SAMPLE:  # the last line may be cut short
         sample = sample[:max(sample.rfind("\n"), 0)] or sample
