@@ -71,13 +71,14 @@ def file_sample(path: Path) -> bytes:
     a time, to FURTHER at most."""
     with path.open("rb") as f:
         head = f.read(HEAD)
-        if len(_HIGH.findall(head)) >= ENOUGH or b"\x00" in head or len(head) < HEAD \
+        found = len(_HIGH.findall(head))
+        if found >= ENOUGH or b"\x00" in head or len(head) < HEAD \
                 or (_HIGH.search(head) and _utf8(head)):  # (UTF-8 shows itself at once)
             return head
         # few bytes beyond ASCII at the start (look20: one en dash in row 4 of a cp1252
         # file decided cp1251 for the German names on row 30,002): the lines holding them
         # further on are read too, until there are enough
-        found, more = len(_HIGH.findall(head)), []
+        more: list[bytes] = []
         start = len(head)
         tail = b""
         while start < FURTHER and found < ENOUGH and (chunk := f.read(1 << 20)):

@@ -101,7 +101,6 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             report.problem(gone)
         run = _Import(path, encoding, report, writer, known, CaseFacts(conn), more,
                       accept or {}, keep_apart, progress)
-        run.guessed = guessed
         try:
             run.all_passes()
         except UnicodeError as exc:  # (look19: read before a pass, as a bug)
@@ -138,7 +137,6 @@ class _Import(FtmParties):
                  keep_apart: Iterable[str],
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
-        self.guessed = True  # the encoding was guessed, not chosen
         self.known, self.facts, self.more = known, facts, more
         self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
         self.held: HeldLines | None = None  # the lines of ids given more than once
@@ -244,7 +242,8 @@ class _Import(FtmParties):
 
     def _unreadable(self, exc: UnicodeError) -> ImportFileError:
         why = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
-        return ImportFileError(unreadable(self.path.name, self.encoding, self.guessed,
+        return ImportFileError(unreadable(self.path.name, self.encoding,
+                                          self.report.encoding_guessed,
                                           f": not readable as {{encoding}} ({why})"))
 
     def _position_of(self, ftm_id: str) -> str | None:
