@@ -15,6 +15,7 @@ from casefile.core.identifiers import scheme_label, scheme_of_ftm
 from casefile.core.labels import words
 from casefile.core.screening import FLAG_THRESHOLD, NOT_REOPENED, REVIEW_THRESHOLD
 from casefile.core.topics import sanctioned, topic_label
+from casefile.core.watchlist_datasets import dataset_words
 from casefile.services.case.facade import Case
 from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening.results import HitRow
@@ -176,7 +177,7 @@ def entry_text(h: HitRow) -> str:
     if h.watchlist:  # the dialog shows the case's hits of every list screened against
         lines.append(f"from the watchlist: {h.watchlist}")
     if e.get("datasets"):
-        lines.append(f"in the lists: {', '.join(e['datasets'])}")
+        lines.append(f"in the lists: {'; '.join(dataset_words(d) for d in e['datasets'])}")
     if e.get("last_change"):
         lines.append(f"last changed in the list: {e['last_change']}")
     sanctions = e.get("sanctions") or []

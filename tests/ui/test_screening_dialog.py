@@ -290,7 +290,9 @@ def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session,
     assert "“flagged”: 0.70 or more" in dlg.legend.text() and dlg.legend.isVisible()
     text = dlg.entry_view.toPlainText()
     assert "Sanctions (1):\n• OFAC: RUSSIA-EO14024" in text
-    assert "in the lists: us_ofac_sdn" in text
+    # a dataset by its title, with the code its files use (look18: the code alone)
+    assert "in the lists: US OFAC Specially Designated Nationals (SDN) List (us_ofac_sdn)" \
+        in text
     vessel = next(i for i, h in enumerate(dlg.model.rows) if h.list_key != "NK-chemezov")
     dlg.table.selectRow(vessel)
     idle(qtbot, session)

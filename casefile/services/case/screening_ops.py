@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.topics import sanctioned
+from casefile.core.watchlist_datasets import dataset_title, official_publisher
 from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
@@ -160,15 +161,23 @@ def _authority(program_ids: list[str], datasets: list[str]) -> str:
     """Who imposed a sanction the list names no authority of: the entry's datasets of the
     country its programme id begins with ('US-NS-CMIC': 'US OFAC Non-SDN Lists', not 'US
     OFAC Non-SDN Lists, EU Financial Sanctions Files' — review: the EU shown imposing a US
-    programme); else every dataset, said as the list's, not as the authority."""
+    programme); else every dataset, said as the list's, not as the authority. A dataset
+    given by its OpenSanctions code ('us_ofac_sdn') is said by its title, and where one
+    official body publishes the lists, by that body, as their publisher (look18: the code
+    was recorded as the authority)."""
     codes = {p.split("-", 1)[0].casefold() for p in program_ids if "-" in p}
     mine = [d for d in datasets if codes and re.split(r"[\s_]", d.casefold(), maxsplit=1)[0]
             in codes]
+    publishers = {official_publisher(d) for d in mine or datasets}
+    if len(publishers) == 1 and None not in publishers:
+        return (f"{publishers.pop()}, publisher of "
+                f"{'; '.join(dataset_title(d) for d in mine or datasets)} (the entry names "
+                "no authority)")
     if mine:
-        return ", ".join(mine)
+        return ", ".join(dataset_title(d) for d in mine)
     if len(datasets) == 1:
-        return datasets[0]
-    return f"not named (listed in {', '.join(datasets)})"
+        return dataset_title(datasets[0])
+    return f"not named (listed in {', '.join(dataset_title(d) for d in datasets)})"
 
 
 def _held_key(authority: str, programme: str, listed: str) -> tuple[str, str, str]:

@@ -323,8 +323,20 @@ def test_a_sanction_without_an_authority_is_given_the_datasets_of_its_programmes
 
     both = ["US OFAC Non-SDN Lists", "EU Financial Sanctions Files"]
     assert _authority(["US-NS-CMIC"], both) == "US OFAC Non-SDN Lists"
-    assert _authority(["EU-UKR"], ["us_ofac_cons", "eu_fsf"]) == "eu_fsf"
+    assert "publisher of EU Financial Sanctions Files (FSF)" in \
+        _authority(["EU-UKR"], ["us_ofac_cons", "eu_fsf"])
     assert _authority([], both) == ("not named (listed in US OFAC Non-SDN Lists, EU Financial "
                                     "Sanctions Files)")
     assert _authority(["CH-RUS"], both).startswith("not named")
-    assert _authority([], ["us_ofac_sdn"]) == "us_ofac_sdn"
+    # (look18) a dataset's code is said by its title, and by its official publisher
+    assert _authority([], ["us_ofac_sdn"]).startswith("Office of Foreign Assets Control "
+                                                      "(OFAC), publisher of US OFAC")
+    assert _authority(["US-RUS"], ["us_ofac_sdn", "us_ofac_cons"]) == (
+        "Office of Foreign Assets Control (OFAC), publisher of US OFAC Specially Designated "
+        "Nationals (SDN) List; US OFAC Consolidated (non-SDN) List (the entry names no "
+        "authority)")
+    assert _authority([], ["us_ofac_sdn", "eu_fsf"]) == (
+        "not named (listed in US OFAC Specially Designated Nationals (SDN) List, EU "
+        "Financial Sanctions Files (FSF))")
+    assert _authority([], ["xx_newer_list"]) == "xx_newer_list"
+    assert _authority([], ["cn_sanctions"]) == "China Sanctions Research"  # not official

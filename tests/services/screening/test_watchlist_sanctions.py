@@ -275,3 +275,29 @@ def test_a_hit_says_the_watchlist_it_came_from(tmp_path):
     case.close()
     assert h.watchlist == "l"
     assert "from the watchlist: l" in entry_text(h).splitlines()
+
+
+def test_an_entry_with_no_sanction_record_is_recorded_with_its_lists_publisher(tmp_path):
+    """(look18) An OpenSanctions entry marked sanctioned with no Sanction of its own names
+    its datasets by code: the recorded sanction's authority was 'us_ofac_sdn'. It is now
+    the official body that publishes the list, said as its publisher, the list by its
+    title; a code of no known dataset stays as given."""
+    from casefile.services.case.screening_ops import decide, record_sanction
+
+    ents = [{"id": "p1", "schema": "Person", "datasets": ["us_ofac_sdn"],
+             "properties": {"name": ["Ivan Petrov"], "topics": ["sanction"],
+                            "program": ["RUSSIA-EO14024"]}}]
+    load(_lines(tmp_path / "l.json", ents), "l", where=tmp_path)
+    case = Case.new(tmp_path / "x.casefile")
+    eid = case.create("entity", {"name": "Ivan Petrov", "kind": "person"}).created[
+        "entity"][0]
+    screen_case(case, "l", where=tmp_path, party=eid)
+    with case.read() as conn:
+        (h,) = hits(conn)
+    decide(case, [h.id], "match", "same person")
+    (made,) = record_sanction(case, h.id).result
+    s = case.get("sanction", made)
+    assert s["authority"] == ("Office of Foreign Assets Control (OFAC), publisher of US "
+                              "OFAC Specially Designated Nationals (SDN) List (the entry "
+                              "names no authority)")
+    assert s["programme"] == "RUSSIA-EO14024"
