@@ -156,3 +156,29 @@ def test_the_encodings_offered_include_ukrainian_central_european_and_turkish():
     assert "Ukrainian" in offered["koi8_u"] and "Turkish" in offered["cp1254"]
     text = "ТОВ Київська риба,Ґудзь Євген Іванович\n"
     assert text.encode("koi8_u").decode(chosen_encoding("koi8-u")) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(st.sampled_from(_RU + _WEST), min_size=1, max_size=4), latin=_LATIN,
+       chosen=st.sampled_from(["koi8_r", "cp1251", "cp1252", "big5", "gb18030"]))
+def test_a_code_pages_file_never_proves_utf8_and_a_utf8_one_always_does(tmp_path_factory,
+                                                                        names, latin, chosen):
+    """(look20) The check says a chosen encoding's file reads as UTF-8 only when it does:
+    never for a file in a code page it can be written in, always for the same text in
+    UTF-8 (but with UTF-8 itself chosen)."""
+    from casefile.services.exchange.imports.encodings import utf8_evident
+
+    text = _list(names, latin)
+    folder = tmp_path_factory.mktemp("evident")
+    try:
+        data = text.encode(chosen)
+    except UnicodeEncodeError:
+        data = None
+    if data is not None:
+        (folder / "cp.csv").write_bytes(data)
+        assert not utf8_evident(folder / "cp.csv", chosen)
+    (folder / "u.csv").write_text(text, "utf-8")
+    assert utf8_evident(folder / "u.csv", chosen)
+    assert not utf8_evident(folder / "u.csv", "utf-8")
+    (folder / "ascii.csv").write_text(_list(latin[:1], latin), "ascii")
+    assert not utf8_evident(folder / "ascii.csv", chosen)  # nothing to tell by

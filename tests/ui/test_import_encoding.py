@@ -124,3 +124,36 @@ def test_a_file_the_encoding_does_not_read_is_said_with_its_line_and_the_way_out
     assert "targets.simple.csv: not readable as UTF-16" in err and "a bug" not in err
     assert main(["import", str(case), str(f), "--encoding", "rot13"]) == 1
     assert "'rot13' is no text encoding Casefile knows" in capsys.readouterr().err
+
+
+def test_a_utf8_file_read_in_another_encoding_chosen_is_said_to_read_as_utf8(tmp_path, capsys):
+    """(look20) KOI8-R chosen for a UTF-8 file was honoured 'as chosen', its names garbled,
+    without a word. The choice is still honoured (the user may know better), but the check
+    says the file's bytes read as UTF-8; a file its chosen encoding fits is not said so."""
+    case = tmp_path / "c.casefile"
+    Case.new(case).close()
+    f = tmp_path / "utf8.csv"
+    f.write_text(ROWS, "utf-8")
+    assert main(["import", str(case), str(f), "--encoding", "koi8-r", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Text encoding: KOI8-R (Russian), as chosen — but the file's bytes beyond plain " \
+        "ASCII all read as UTF-8, the encoding it is most likely in: if names look " \
+        "garbled, name the right one with --encoding" in out
+    koi = tmp_path / "koi.csv"
+    koi.write_bytes(ROWS.encode("koi8_r"))
+    assert main(["import", str(case), str(koi), "--encoding", "koi8-r", "--dry-run"]) == 0
+    assert "as chosen —" not in capsys.readouterr().out
+    simple = tmp_path / "targets.simple.csv"
+    simple.write_text("id,schema,name,aliases,birth_date,countries,addresses,identifiers,"
+                      "sanctions,phones,emails,dataset,first_seen,last_seen,last_change\n"
+                      "tw-1,Person,Li Na,李娜,,tw,,,,,,test,,,\n", "utf-8")
+    assert main(["import-ftm", str(case), str(simple), "--encoding", "cp1251",
+                 "--dry-run"]) == 0
+    assert "Windows-1251 (Cyrillic), as chosen — but the file's bytes beyond " \
+        "plain ASCII all read as UTF-8" in capsys.readouterr().out
+    # and a choice the file does not even read in says which it reads in
+    assert main(["import-ftm", str(case), str(simple), "--encoding", "big5"]) == 1
+    assert "not readable as Big5 (Chinese, traditional) (illegal multibyte sequence); the " \
+        "file's bytes read as UTF-8: choose UTF-8" in capsys.readouterr().err
+    assert main(["import", str(case), str(f), "--encoding", "big5", "--dry-run"]) == 1
+    assert "the file's bytes read as UTF-8: choose UTF-8" in capsys.readouterr().err

@@ -35,12 +35,17 @@ CHOOSE_ANOTHER = ("name the right one (the command line's --encoding, the import
                   "Text encoding)")
 
 
-def unreadable(name: str, codec: str, guessed: bool, what: str) -> str:
+def unreadable(name: str, codec: str, guessed: bool, what: str, utf8: bool = False) -> str:
     """'trade.csv, line 2,502: the bytes at 140,363 are not valid Windows-1251 (…), the
     encoding guessed …; if the file is in another, …' (look19: a cp1251 name on row 2,502
     of a file that began in plain ASCII was 'not valid utf-8', said of the wrong row, with
     no word of the encoding being a guess). ``what`` holds '{encoding}' where the
-    encoding's name goes."""
+    encoding's name goes. With ``utf8`` (a chosen encoding, the file's bytes proving it UTF-8:
+    :func:`utf8_evident`) that is said as the way out."""
+    if utf8:
+        return (f"{name}{what.format(encoding=encoding_label(codec))}; the file's bytes "
+                "read as UTF-8: choose UTF-8 (the command line's --encoding, the import "
+                "window's Text encoding)")
     return (f"{name}{what.format(encoding=encoding_label(codec))}"
             + (", the encoding guessed from the start of the file" if guessed else "")
             + f"; if the file is in another, {CHOOSE_ANOTHER}")
@@ -102,6 +107,17 @@ def guess_encoding(path: Path) -> str:
         return detect_encoding(file_sample(path))
     except ImportFileError as exc:
         raise ImportFileError(f"{path.name}: {exc}; {CHOOSE_ANOTHER}") from None
+
+
+def utf8_evident(path: Path, chosen: str) -> bool:
+    """Whether a file a user chose to read in ``chosen`` (not UTF-8) proves to be UTF-8: its
+    bytes beyond ASCII all read as UTF-8's (look20: KOI8-R chosen for a UTF-8 file was
+    honoured 'as chosen', its names garbled, without a word). Such bytes are proof: a code
+    page's text rarely forms UTF-8's pairs; other guesses are not, and are not said."""
+    if codecs.lookup(chosen).name in ("utf-8", "utf-8-sig"):
+        return False
+    sample = file_sample(path)
+    return _HIGH.search(sample) is not None and (_utf8(sample) or _mostly_utf8(sample))
 
 
 def detect_encoding(head: bytes) -> str:

@@ -33,6 +33,7 @@ from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
     guess_encoding,
     unreadable,
+    utf8_evident,
 )
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
@@ -86,7 +87,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     encoding = guess_encoding(path) if encoding is None else chosen_encoding(encoding)
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     report = FtmReport(path.name, {}, dry_run=dry_run, encoding=encoding,
-                       encoding_guessed=guessed)
+                       encoding_guessed=guessed,
+                       utf8_evident=not guessed and utf8_evident(path, encoding))
 
     def work(tx: Tx) -> FtmReport:
         conn = tx.conn
@@ -244,7 +246,8 @@ class _Import(FtmParties):
         why = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
         return ImportFileError(unreadable(self.path.name, self.encoding,
                                           self.report.encoding_guessed,
-                                          f": not readable as {{encoding}} ({why})"))
+                                          f": not readable as {{encoding}} ({why})",
+                                          self.report.utf8_evident))
 
     def _position_of(self, ftm_id: str) -> str | None:
         """The Position field of the case's party the file's ``ftm_id`` became (None when

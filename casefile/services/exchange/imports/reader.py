@@ -18,6 +18,7 @@ from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
     guess_encoding,
     unreadable,
+    utf8_evident,
 )
 
 SAMPLE = 256 * 1024
@@ -34,6 +35,7 @@ class TableFile:
     header_line: int = 1  # row of the header (as a spreadsheet numbers it); data follow it
     done: float = 0.0  # how far rows() has read, 0 to 1 (for progress)
     guessed: bool = True  # the encoding was guessed from the bytes (not chosen)
+    utf8_evident: bool = False  # chosen, but the bytes prove the file UTF-8
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells) for every data row after the header. A row is numbered as a
@@ -64,12 +66,12 @@ class TableFile:
                 raise ImportFileError(unreadable(
                     self.path.name, self.encoding or "", self.guessed,
                     f", line {_line_of(self.path, at):,}: the bytes at {at:,} are not valid "
-                    f"{{encoding}} ({exc.reason})")) from None
+                    f"{{encoding}} ({exc.reason})", self.utf8_evident)) from None
             except UnicodeError as exc:  # a UTF-16 file without its byte-order mark …
                 raise ImportFileError(unreadable(self.path.name, self.encoding or "",
                                                  self.guessed,
-                                                 f": not readable as {{encoding}} ({exc})")
-                                      ) from None
+                                                 f": not readable as {{encoding}} ({exc})",
+                                                 self.utf8_evident)) from None
             except csv.Error as exc:
                 raise ImportFileError(f"{self.path.name}, row {n + 1}: {exc}") from None
 
@@ -118,7 +120,8 @@ def open_table(path: str | Path, encoding: str | None = None) -> TableFile:
     header = [h.strip() for h in header]
     if not any(header):
         raise ImportFileError(f"{path.name}, row 1: there is no header row")
-    return TableFile(path, "csv", encoding, delimiter, header, line, guessed=guessed)
+    return TableFile(path, "csv", encoding, delimiter, header, line, guessed=guessed,
+                     utf8_evident=not guessed and utf8_evident(path, encoding))
 
 
 def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:

@@ -40,6 +40,7 @@ class ImportReport:
     date_order: str = ""  # how slashed dates were read (day or month first) and why
     encoding: str = ""  # the text encoding the file was read in ('' for a spreadsheet)
     encoding_guessed: bool = True  # guessed from its bytes, not chosen
+    utf8_evident: bool = False  # chosen, but the file's bytes prove it UTF-8
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
     # what was added to parties the case held before the import ('name', 'birth date' …)
     # -> how often, and to how many parties
@@ -62,6 +63,10 @@ class ImportReport:
         how to choose another, in the words of the command line or the window."""
         if not self.encoding or (self.encoding_guessed and self.encoding.startswith("utf-8")):
             return ""
+        if not self.encoding_guessed and self.utf8_evident:
+            return (f"Text encoding: {encoding_label(self.encoding)}, as chosen — but the "
+                    "file's bytes beyond plain ASCII all read as UTF-8, the encoding it is "
+                    f"most likely in: if names look garbled, {choose}")
         if not self.encoding_guessed:
             return f"Text encoding: {encoding_label(self.encoding)}, as chosen"
         return (f"Text encoding: {encoding_label(self.encoding)}, guessed from the file's "

@@ -93,7 +93,8 @@ def import_shipments(case: Case, path: str | Path,
     report = ImportReport(path.name, dict(given.columns), dry_run=dry_run,
                           layout=found.layout.name, constants=dict(given.constants),
                           missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows,
-                          encoding=table.encoding or "", encoding_guessed=table.guessed)
+                          encoding=table.encoding or "", encoding_guessed=table.guessed,
+                          utf8_evident=table.utf8_evident)
     if missing and not dry_run and not accept_missing:
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
