@@ -639,3 +639,34 @@ def test_a_damaged_page_of_the_audit_log_loses_that_page_only(tmp_path):
         after = dict(con.execute("SELECT id, name FROM entity"))
     assert set(lost) <= set(entity.restored)  # their entries were on other pages
     assert all(after[e] == before[e] for e in entity.restored)
+
+
+def test_a_trade_imports_lost_parties_are_named_by_the_cells_they_came_from(tmp_path):
+    """(look20) A trade import's shipper and consignee have no alias nor identifier, and are
+    cited by the same row: their stand-ins were both 'Lost party #…', said to come from
+    'trade.csv, row 2'. They are named by the cell the import quoted, and say it."""
+    from casefile.services.exchange.imports.shipments import import_shipments
+
+    rows = [f"ООО «ВЕКТОР-{i}»,Shenzhen Parts {i} Co. Ltd,2022-01-{1 + i % 28:02d},8806,"
+            f"drones,CN,RU" for i in range(400)]
+    src = tmp_path / "trade.csv"
+    src.write_text("ShipperName,ConsigneeName,ArrivalDate,HSCode,GoodsDescription,Origin,"
+                   "Destination\n" + "\n".join(rows) + "\n", "utf-8")
+    path = tmp_path / "case.casefile"
+    with Case.new(path) as case:
+        import_shipments(case, src)
+    with sqlite3.connect(path) as con:
+        names = dict(con.execute("SELECT id, name FROM entity"))
+    _damage_leaf(path, "entity")
+    report = repair_case(path, tmp_path / "r.casefile")
+    entity = next(t for t in report.tables if t.table == "entity")
+    assert len(entity.stand_ins) > 2
+    with sqlite3.connect(tmp_path / "r.casefile") as con:
+        got = {eid: (name, about) for eid, name, about in con.execute(
+            "SELECT id, name, description FROM entity WHERE id IN "
+            f"({','.join(map(str, entity.stand_ins))})")}
+    for eid, (name, about) in got.items():
+        assert name == f"Lost party #{eid}: {names[eid]}"
+        column = "ShipperName" if names[eid].startswith("ООО") else "ConsigneeName"
+        assert "Imported trade data: trade.csv, row " in about
+        assert f": “{column}: {names[eid]}”" in about

@@ -24,11 +24,20 @@ from casefile.store.id_sets import where_ids
 
 # what a row that refers to a lost party says of that party (look16: the aliases and
 # citations of 24 lost parties named them, and were thrown away unread)
+# (look20) a citation says the words it quotes: a trade import quotes the cell that named
+# the party ('ShipperName: ООО ВЕКТОР'), and its shipper and consignee are cited by the same
+# row — by the locator alone their stand-ins could not be told apart
 TRACES = {"alias": "name",
           "identifier": "scheme || ' ' || value",
           "citation": "coalesce((SELECT title FROM source WHERE id = source_id), 'source') "
-                      "|| ', ' || locator"}
+                      "|| ', ' || locator || CASE WHEN trim(coalesce(excerpt, '')) = '' "
+                      "THEN '' ELSE ': “' || substr(excerpt, 1, 200) || '”' END"}
 NAMED_BY = ("alias", "identifier")  # what names a stand-in (a citation names a source)
+# the cell of a trade file a party was made from, as its import quotes it ('Column: name'):
+# the name the file gave it, which names a stand-in that has no alias nor identifier
+QUOTED = ("SELECT c.entity_id, substr(c.excerpt, instr(c.excerpt, ': ') + 2) FROM citation c "
+          "JOIN source s ON s.id = c.source_id WHERE s.kind = 'trade_record' AND "
+          "instr(c.excerpt, ': ') > 1 AND {where} ORDER BY c.id")
 
 
 def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
@@ -63,6 +72,10 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                     entity.traces.setdefault(int(eid), []).append(text)
                     if table in NAMED_BY:
                         names.setdefault(int(eid), []).append(text)
+    for where, params in where_ids(ids, "c.entity_id"):
+        for eid, text in conn.exec_driver_sql(QUOTED.format(where=where), params):
+            if text and text.strip() and int(eid) not in names:
+                names[int(eid)] = [" ".join(text.split())]
     info = list(conn.exec_driver_sql('PRAGMA table_info("entity")'))
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     for eid in ids:
