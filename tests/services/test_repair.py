@@ -670,3 +670,40 @@ def test_a_trade_imports_lost_parties_are_named_by_the_cells_they_came_from(tmp_
         column = "ShipperName" if names[eid].startswith("ООО") else "ConsigneeName"
         assert "Imported trade data: trade.csv, row " in about
         assert f": “{column}: {names[eid]}”" in about
+
+
+def test_a_stand_in_the_user_described_and_lost_again_keeps_what_they_recorded(tmp_path):
+    """(look20) A stand-in the user had given a kind, a country and a note, lost again in
+    a second repair, came back as kind other with only its name. What the audit log
+    recorded of it comes back with it; it stays a stand-in (its other values were lost)."""
+    import json
+
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    src = tmp_path / "list.ftm.json"
+    src.write_text("".join(json.dumps({"id": f"c{i}", "schema": "Person", "properties": {
+        "name": [f"Imported {i} " + "Trading " * 12], "alias": [f"Alias {i}"]}}) + "\n"
+        for i in range(60)), encoding="utf-8")
+    path = tmp_path / "case.casefile"
+    with Case.new(path) as case:
+        import_ftm(case, src)  # written in bulk: the audit log holds none of their values
+    eid = 30
+    _damage_rows(path, "entity", [eid])
+    first = tmp_path / "r1.casefile"
+    assert eid in next(t for t in repair_case(path, first).tables
+                       if t.table == "entity").stand_ins
+    with Case.open(first) as case:  # the user says who it was
+        case.update("entity", eid, {"name": "ООО «Ромашка»", "kind": "company",
+                                    "country": "RU", "description": "Our shell in Tver",
+                                    "tags": "lead"})
+    _damage_rows(first, "entity", [eid])
+    out = tmp_path / "r2.casefile"
+    entity = next(t for t in repair_case(first, out).tables if t.table == "entity")
+    assert eid in entity.stand_ins
+    with Case.open(out) as case:
+        got = case.get("entity", eid)
+    assert got["name"] == f"Lost party #{eid}: ООО «Ромашка»"
+    assert (got["kind"], got["country"]) == ("company", "RU")
+    assert got["description"].startswith("Our shell in Tver\n\nMade by repair:")
+    assert set(got["tags"].split(",")) == {"lead", "lost in repair"}
+    assert check_case(out).ok

@@ -102,12 +102,28 @@ def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
                           + (f" ({'; '.join(dict.fromkeys(traces))})" if traces else "")
                           + ". Rename it and set its kind once you know which party it "
                           "was.")}
+            _recorded(values, state, {r[1] for r in info})
             entity.stand_ins.append(eid)
         cols = ", ".join(f'"{c}"' for c in values)
         conn.exec_driver_sql(f"INSERT INTO entity ({cols}) VALUES "
                              f"({', '.join('?' * len(values))})", tuple(values.values()))
     for eid in entity.restored:  # (look19) what names the lost is said of stand-ins only
         entity.traces.pop(eid, None)
+
+
+def _recorded(values: dict[str, Any], state: dict[str, Any], columns: set[str]) -> None:
+    """Put on a stand-in what the audit log recorded of the lost party beyond its name
+    (look20: a stand-in the user had given its kind and country, lost again, came back as
+    kind other): each value an edit set, its tags beside the repair's, its description
+    before the repair's."""
+    for column, value in state.items():
+        if column in columns and column not in ("id", "name", "tags", "description",
+                                                "created_at", "updated_at"):
+            values[column] = _stored(value)
+    tags = {t for t in str(state.get("tags") or "").split(",") if t} - {RESTORED}
+    values["tags"] = ",".join(sorted(tags | {LOST}))
+    if str(state.get("description") or "").strip():
+        values["description"] = f"{state['description']}\n\n{values['description']}"
 
 
 def last_states(conn: Connection, table: str, ids: set[int] | None
