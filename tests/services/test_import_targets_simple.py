@@ -31,6 +31,30 @@ def test_nested_cells_are_decoded_as_csv(cell, values):
     assert nested(cell) == values
 
 
+def _concat_values(values):
+    """A nested cell as OpenSanctions' exporter writes it (zavod's simplecsv
+    concat_values: the unix dialect, ';', no line terminator, minimal quoting — so a value
+    holding a line break is not quoted)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, dialect=csv.unix_dialect, delimiter=";", lineterminator="",
+               quoting=csv.QUOTE_MINIMAL).writerow(sorted(values))
+    return out.getvalue()
+
+
+_VALUE = st.text(st.sampled_from(list('ab ;"\nЖ字-')), min_size=1, max_size=12).filter(
+    lambda v: v.strip() == v and v.strip())
+
+
+@given(st.lists(_VALUE, min_size=1, max_size=5, unique=True))
+def test_every_value_the_exporter_writes_comes_back_whole(values):
+    """(look21) A sanction's reason over three lines ended the cell at its first line
+    break: the rest of it and the sanction after it were lost without a word."""
+    assert nested(_concat_values(values)) == sorted(values)
+
+
 @pytest.mark.parametrize("text,parts", [
     ("Decree 265/2021 - expired - 2021-05-14 - 2024-10-30",
      ("Decree 265/2021", "", "expired", "2021-05-14", "2024-10-30")),
@@ -221,3 +245,28 @@ def test_names_a_code_page_turned_into_question_marks_are_said_and_not_kept(case
     con.close()
     assert not [v for d in kept for k in ("alias", "address") for v in d.get(k, [])
                 if "??" in v]
+
+
+def test_a_reason_over_several_lines_keeps_every_sanction_of_the_row(case, tmp_path):
+    """(look21) The row as OpenSanctions writes it: the EU reason over three lines, then an
+    ended UK sanction, in one cell. Both sanctions are imported whole."""
+    import csv
+    import io
+
+    reason = ("Is the General Director of JSC 163 Armor Repair Plant.\nHe is therefore "
+              "responsible for actions which undermine Ukraine.\nЛистинг 2024.")
+    cell = _concat_values([f"EU Russia/Ukraine (Regulation 269/2014) - {reason} - Active - "
+                           "2024-02-23",
+                           "UK Russia - Involvement in armour repair - Inactive - 2022-06 - "
+                           "2023-11-30"])
+    out = io.StringIO()
+    w = csv.writer(out, dialect=csv.unix_dialect)
+    w.writerow(SIMPLE_COLUMNS)
+    w.writerow(["NK-kuz", "Person", "Vitaly Yurievich KUZMENKO", "", "1971-01", "ru", "", "",
+                cell, "", "", "EU-UKR;GB-RUS", "EU Financial Sanctions Files (FSF)", "", "", ""])
+    report = _import(case, tmp_path, out.getvalue())
+    assert report.sanctions == 2
+    got = dict(rows(case, "SELECT programme, reason FROM sanction"))
+    assert got["EU Russia/Ukraine (Regulation 269/2014)"] == reason
+    assert rows(case, "SELECT status, end_text FROM sanction WHERE programme = ?",
+                "UK Russia") == [("ended", "2023-11-30")]

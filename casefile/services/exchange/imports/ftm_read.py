@@ -18,7 +18,6 @@ own (:mod:`.ftm_nested`).'''
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -173,13 +172,22 @@ def _entities(n: int, raw: Any, wanted: Callable[[str], bool],
 
 
 # -- targets.simple.csv ---------------------------------------------------------------------
+# stands for a line break inside a nested cell while it is split (a private-use character)
+_BREAK = "\ue000"
+
+
 def nested(cell: str | None) -> list[str]:
-    """The values of a nested-CSV cell: ``a;"b;c";"d ""e"" f"`` -> a, b;c, d "e" f."""
+    """The values of a nested-CSV cell: ``a;"b;c";"d ""e"" f"`` -> a, b;c, d "e" f. A line
+    break inside a value stays in it: OpenSanctions' exporter writes the cell with no line
+    terminator, so a value holding one is not quoted (look21: an EU reason over three lines
+    ended the cell at its first line break — the rest of that sanction and the ended UK
+    sanction after it were lost without a word)."""
     if not cell or not cell.strip():
         return []
-    row = next(csv.reader(io.StringIO(cell), delimiter=";", quotechar='"', doublequote=True,
+    text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK)
+    row = next(csv.reader([text], delimiter=";", quotechar='"', doublequote=True,
                           skipinitialspace=True), [])
-    return [v.strip() for v in row if v.strip()]
+    return [v.replace(_BREAK, "\n").strip() for v in row if v.strip()]
 
 
 def sanction_parts(text: str) -> dict[str, str]:
