@@ -31,6 +31,11 @@ CASES = [
     ("no later than June 30, 2022", (None, None, "2022-06-30")),
     ("1985-04-12T23:20:30Z", ("1985-04-12T23:20:30Z", None, None)),
     ("[1667,1668,1670..1672]", (None, "1667", "1672")),
+    # (look21) each end at its own precision: a year is not made a false exact day
+    ("2015/2021-06-15", (None, "2015", "2021-06-15")),
+    ("2018-05/2023", (None, "2018-05", "2023")),
+    ("2021/2021-05-09", (None, "2021", "2021-05-09")),
+    ("2015~/2021-06-15", (None, "2015", "2021-06-15")),
 ]
 
 
@@ -60,3 +65,54 @@ def test_exported_events_and_sanctions_carry_their_dates(case, tmp_path):
     sanction = next(e["properties"] for e in entities if e["schema"] == "Sanction")
     assert sanction["listingDate"] == ["2022-06"]  # the month that holds 15-20 June
     assert sanction["summary"] == ["Listing date as given: 15–20 June 2022"]
+
+
+def test_a_start_date_alone_is_a_shipments_or_a_successions_day(case, tmp_path):
+    """(look21) An EconomicActivity (a customs declaration) and a Succession with only a
+    startDate were stored as 'since …' and drawn as flows to this day; an ownership with
+    only a start is still one that runs on."""
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    lines = [
+        {"id": "a", "schema": "Company", "properties": {"name": ["OOO VEKTOR"]}},
+        {"id": "b", "schema": "Company", "properties": {"name": ["Ocean Fortune Ltd"]}},
+        {"id": "x", "schema": "EconomicActivity", "properties": {
+            "sender": ["b"], "receiver": ["a"], "startDate": ["2022-06-15"],
+            "goodsDescription": ["drone parts"]}},
+        {"id": "s", "schema": "Succession", "properties": {
+            "predecessor": ["b"], "successor": ["a"], "startDate": ["2023-03-15"]}},
+        {"id": "o", "schema": "Ownership", "properties": {
+            "owner": ["b"], "asset": ["a"], "startDate": ["2019"]}}]
+    f = tmp_path / "e.ftm.json"
+    f.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    import_ftm(case, f)
+    with case.read() as conn:
+        shipped = conn.exec_driver_sql("SELECT date_text, date_end FROM shipment").one()
+        links = dict(conn.exec_driver_sql("SELECT kind, date_edtf FROM relationship").all())
+    assert tuple(shipped) == ("2022-06-15", "2022-06-15")
+    assert links["owns"] == "2019/.."
+    assert [v for k, v in links.items() if k != "owns"] == ["2023-03-15"]
+
+
+def test_an_open_event_and_shipment_come_back_open(case, tmp_path):
+    """A start alone is read as a day; the case's own open dates ('since …') still come
+    back as they were, by the date as given that the export writes with them."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    a = case.create("entity", {"name": "OOO VEKTOR"}).result
+    b = case.create("entity", {"name": "Ocean Fortune Ltd"}).result
+    case.create("event", {"title": "Blockade", "date": "since 24 February 2022"})
+    case.create("event", {"title": "Raid", "date": "2022-03-01"})
+    case.create("shipment", {"shipper_id": b, "consignee_id": a, "date": "since June 2022"})
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    with Case.new(tmp_path / "new.casefile") as new:
+        import_ftm(new, out)
+        with new.read() as conn:
+            events = dict(conn.exec_driver_sql("SELECT title, date_edtf FROM event").all())
+            shipped = conn.exec_driver_sql("SELECT date_edtf FROM shipment").scalar()
+            about = dict(conn.exec_driver_sql("SELECT title, description FROM event").all())
+    assert events == {"Blockade": "2022-02-24/..", "Raid": "2022-03-01"}
+    assert shipped == "2022-06/.."
+    assert "Date as given" not in about["Blockade"]

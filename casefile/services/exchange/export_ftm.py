@@ -196,6 +196,10 @@ def iter_entities(case: Case) -> Iterator[Any]:
             e.add("summary", ev["description"] or None)
             e.add("keywords", ev["kind"].replace("_", " "))
             _dates(e, ev)
+            if ev["date_text"] and (e.get("startDate") or e.get("endDate")) and not (
+                    e.get("startDate") and e.get("endDate")):  # open at one end: a start
+                # date alone is read as the event's day (look21), so the case's words go too
+                e.add("summary", f"Date as given: {ev['date_text']}")
             for p in involved.take(ev["id"]):
                 e.add("involved", parties[p["entity_id"]])
             yield e

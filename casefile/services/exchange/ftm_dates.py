@@ -44,10 +44,12 @@ def ftm_dates(row: dict[str, Any], p: str = "date"
         (hi is None or (hi.month, hi.day) == (12, 31))
     months = (lo is None or lo.day == 1) and (hi is None or _month_end(hi))
     cut = 4 if years else 7 if months else 10
-    if lo is None or hi is None:  # one end: as precise as the case wrote it ('../2022-06-30')
-        known = _PLAIN_END.fullmatch(code.split("/")[0 if hi is None else -1])
-        cut = len(known.group(1)) if known else cut
-    return None, lo.isoformat()[:cut] if lo else None, hi.isoformat()[:cut] if hi else None
+    sides = code.split("/") if code.count("/") == 1 else ["", ""]
+    # each end as precise as the case wrote it where it wrote a plain date ('../2022-06-30';
+    # look21: '2015/2021-06-15' went out as 2015-01-01, a year made a false exact day)
+    first, last = (_PLAIN_END.fullmatch(side) for side in sides)
+    return (None, (first.group(1) if first else lo.isoformat()[:cut]) if lo else None,
+            (last.group(1) if last else hi.isoformat()[:cut]) if hi else None)
 
 
 def _exactly(lo: date | None, hi: date | None) -> str | None:

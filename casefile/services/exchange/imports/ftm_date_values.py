@@ -20,15 +20,20 @@ def one_of(values: list[str]) -> str | None:
     return days[0] if len(days) == 1 else "[" + ", ".join(days) + "]"
 
 
-def span(props: Props, single: str = "date") -> tuple[str | None, str]:
+def span(props: Props, single: str = "date", point: bool = False) -> tuple[str | None, str]:
     """A fuzzy date as written from FtM's date / startDate / endDate, and the property it
-    came from: the one date, or the interval of start and end (open where one is missing)."""
+    came from: the one date, or the interval of start and end (open where one is missing).
+    With ``point`` a start date alone is the record's date, not an open interval (a
+    shipment, a succession, an event: look21 — a customs declaration of 2022-06-15 was
+    drawn as a flow 'since 2022-06-15' to this day)."""
     if one := strings(props, single):
         return one_of(one), single
     start, end = strings(props, "startDate"), strings(props, "endDate")
     first, last = (earliest(start) if start else ""), (latest(end) if end else "")
     if start and end:
         return in_words(f"{first} – {last}", f"{first}/{last}"), "startDate"
+    if start and point:
+        return one_of(start), "startDate"
     if start:
         return in_words(f"since {first}", f"{first}/.."), "startDate"
     if end:

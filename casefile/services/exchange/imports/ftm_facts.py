@@ -114,22 +114,27 @@ def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]
                 kind = _KIND_WORDS[v.casefold()]
                 continue
             details.append(detail(prop, v))
-    text, _prop = span(props)
+    text, _prop = span(props, point=schema in POINT_LINKS)
     description = "; ".join(x for x in (joined(props, "description", "summary"), *details) if x)
     return kind, {"kind": kind, "date": text, "description": description}
+
+
+GIVEN = "Date as given: "  # the date as the case gave it, in Casefile's own export
+# links that happen at a moment: a start date alone is when (a succession), not 'since'
+POINT_LINKS = frozenset({"Succession"})
 
 
 # -- shipments, events, sources, citations ---------------------------------------------------
 _AMOUNT = re.compile(r"\s*([-+]?\d[\d,. ]*)\s*([A-Za-z]{3})?\s*$")
 _SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
-            "Weight: ": "weight_kg", "Route: via ": "route", "Date as given: ": "given_date"}
+            "Weight: ": "weight_kg", "Route: via ": "route", GIVEN: "given_date"}
 
 
 def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     """(values, route stop countries) of an EconomicActivity; what Casefile's own export
     wrote into the summary (assessed goods, quantity, weight, route, number of shipments,
     dual use, the date as given) is read back into its fields."""
-    text, _p = span(props)
+    text, _p = span(props, point=True)
     values: dict[str, Any] = {
         "date": text, "declared_goods": joined(props, "goodsDescription"),
         "hs_code": (strings(props, "vedCode") or [""])[0],
@@ -156,8 +161,16 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
             notes.append(_summary_part(summary, values, route))
     values["notes"] = "\n".join(n for n in notes if n)
     if given := values.pop("given_date", None):
-        values["date"] = given_date(given, values["date"])
+        values["date"] = _as_given(given, props, values["date"])
     return values, route
+
+
+def _as_given(given: str, props: Props, point: str | None) -> str | None:
+    """The date the case gave (Casefile's own export: 'Date as given: since 2022-06') where
+    it lies within what FtM said, read as an interval (a start alone: since then); else the
+    record's date as read (``point``)."""
+    chosen = given_date(given, span(props)[0])
+    return chosen if chosen == given else point
 
 
 def route_stops(route: list[str]) -> list[dict[str, Any]]:
@@ -209,13 +222,15 @@ def _summary_part(part: str, values: dict[str, Any], route: list[str]) -> str:
 
 
 def event_values(props: Props) -> dict[str, Any]:
-    text, _p = span(props)
+    text, _p = span(props, point=True)
     kinds = {k.replace("_", " "): k for k in models.EVENT_KINDS}
     kind = next((kinds[k.casefold()] for k in strings(props, "keywords")
                  if k.casefold() in kinds), "other")
+    said = [*strings(props, "summary"), *strings(props, "description")]
+    given = [s.removeprefix(GIVEN) for s in said if s.startswith(GIVEN)]
     return {"title": (strings(props, "name") or ["Untitled event"])[0], "kind": kind,
-            "description": joined(props, "summary", "description", sep="\n"),
-            "date": text}
+            "description": "\n".join(s for s in said if not s.startswith(GIVEN)),
+            "date": _as_given(given[0], props, text) if given else text}
 
 
 def source_values(schema: str, props: Props) -> dict[str, Any]:
