@@ -21,6 +21,12 @@ GENERIC = "identifier"  # the scheme of a value nothing more is known of
 _VAGUE = frozenset({GENERIC, "registration", "tax"})
 
 
+def is_vague(scheme: str) -> bool:
+    """Whether a scheme says only "some number" (the generic identifier, a registration or
+    tax number of no named kind)."""
+    return scheme in _VAGUE
+
+
 @dataclass(frozen=True)
 class Scheme:
     key: str

@@ -270,3 +270,36 @@ def test_a_reason_over_several_lines_keeps_every_sanction_of_the_row(case, tmp_p
     assert got["EU Russia/Ukraine (Regulation 269/2014)"] == reason
     assert rows(case, "SELECT status, end_text FROM sanction WHERE programme = ?",
                 "UK Russia") == [("ended", "2023-11-30")]
+
+
+def _twice(case):
+    """(party, value) pairs the case holds under more than one scheme."""
+    return rows(case, "SELECT entity_id, value, group_concat(scheme) FROM identifier "
+                "GROUP BY entity_id, replace(lower(value), ' ', '') HAVING count(*) > 1")
+
+
+def test_the_same_list_in_the_other_format_gives_no_number_twice(case, tmp_path, cluster):
+    """(look21) The case of entities.ftm.json, then the same list's targets.simple.csv
+    (whose identifiers cell names no scheme): its KPP, OKPO, passport and other numbers
+    were added again under the generic scheme, and exported twice. The other way round,
+    the full file gives the simple file's numbers their schemes."""
+    from casefile.services.case.facade import Case
+    from tests.support.ftm_cluster import write_lines
+
+    full = write_lines(tmp_path / "entities.ftm.json", cluster)
+    import_ftm(case, full)
+    held = rows(case, "SELECT entity_id, scheme, value FROM identifier ORDER BY 1, 2, 3")
+    again = _import(case, tmp_path, fc.targets_simple(cluster))
+    assert "identifier" not in again.added and _twice(case) == []
+    assert rows(case, "SELECT entity_id, scheme, value FROM identifier ORDER BY 1, 2, 3") \
+        == held
+    with Case.new(tmp_path / "other.casefile") as other:  # the simple file first
+        _import(other, tmp_path, fc.targets_simple(cluster))
+        generic = rows(other, "SELECT count(*) FROM identifier WHERE scheme = 'identifier'")
+        report = import_ftm(other, full).result
+        assert _twice(other) == []
+        assert report.added.get("identifier's scheme", 0) >= 2
+        assert "identifiers' schemes" in report.added_line()
+        assert rows(other, "SELECT count(*) FROM identifier WHERE scheme = 'identifier'") \
+            < generic
+        assert rows(other, "SELECT count(*) FROM identifier WHERE scheme = 'KPP'") != [(0,)]

@@ -62,9 +62,12 @@ class KnownParties:
         # entity -> its identifiers as compared (ident_key): one INN under two names is one
         self.held: dict[int, set[tuple[str, str]]] = {}
         self.ident_values: dict[int, dict[str, set[str]]] = {}  # entity -> scheme -> values
-        for eid, scheme, value in conn.exec_driver_sql(
-                "SELECT entity_id, scheme, value FROM identifier"):
-            self.add_identifier(eid, scheme, value)
+        # entity -> each identifier's value as compared -> (its scheme, its row; None for one
+        # this import adds): a number under no named scheme is the one the party holds
+        self.by_value: dict[int, dict[str, tuple[str, int | None]]] = {}
+        for rid, eid, scheme, value in conn.exec_driver_sql(
+                "SELECT id, entity_id, scheme, value FROM identifier"):
+            self.add_identifier(eid, scheme, value, row=rid)
         self.existing = dict(self.by_name)  # what was there before the import
         # the names that were several parties' before the import (their normalised form:
         # 'Siemens AG' and 'Siemens' are both 'siemens'), and each party's names as written
@@ -114,12 +117,14 @@ class KnownParties:
         self.by_name.setdefault(key, eid)
         self.keys_of.setdefault(eid, set()).add(key)
 
-    def add_identifier(self, eid: int, scheme: str, value: str, added: str = "") -> None:
+    def add_identifier(self, eid: int, scheme: str, value: str, added: str = "",
+                       row: int | None = None) -> None:
         """Know a party by an identifier (when the identifier can name one party);
         ``added`` says where an import found one it added to a party the case held
-        ("dt.csv, line 2, column 'INN'"), for a later doubt to say."""
+        ("dt.csv, line 2, column 'INN'"), for a later doubt to say; ``row``: its row."""
         key = match_key(detect_scheme(value, scheme), value)
         self.held.setdefault(eid, set()).add(key or _plain_key(scheme, value))
+        self.by_value.setdefault(eid, {})[value_key(value)] = (scheme, row)
         if key is not None:
             self.idents.setdefault(key, eid)
             self.ident_values.setdefault(eid, {}).setdefault(key[0], set()).add(key[1])
@@ -193,6 +198,11 @@ def ident_key(scheme: str, value: str) -> tuple[str, str]:
     """An identifier as compared: by its scheme's match key where it has one (an INN under
     innCode or taxNumber is one INN), else its scheme and value, spaces and case aside."""
     return match_key(detect_scheme(value, scheme), value) or _plain_key(scheme, value)
+
+
+def value_key(value: str) -> str:
+    """An identifier's value as compared whatever its scheme: spaces and case aside."""
+    return "".join(value.split()).casefold()
 
 
 def _plain(name: str) -> str:

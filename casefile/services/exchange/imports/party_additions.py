@@ -22,16 +22,19 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
+from casefile.core.identifiers import is_vague
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import LOST_IN_REPAIR, counted
 from casefile.core.names import normalise_name
 from casefile.errors import ValidationError
 from casefile.services.case.journal import Tx
-from casefile.services.case.operations import insert_row
+from casefile.services.case.operations import insert_row, save
 from casefile.services.case.party_fields import LINES, WORDS, detail_changes
 from casefile.services.case.validation import max_chars
-from casefile.services.exchange.imports.known import KnownParties, ident_key
+from casefile.services.exchange.imports.known import KnownParties, ident_key, value_key
 from casefile.services.exchange.imports.party_writer import PartyWriter, Where
+
+IDENTIFIER_SCHEME = "identifier's scheme"  # what was added: the scheme of a number held
 
 
 class PartyAdditions:
@@ -132,6 +135,19 @@ class PartyAdditions:
                     value: str) -> bool:
         if ident_key(scheme, value) in self.known.held.get(eid, ()):
             return False
+        # (look21) the same number the party holds under another scheme is that identifier:
+        # a file that names no scheme for it adds nothing; one that names the scheme the
+        # party's lacks gives it that scheme (targets.simple.csv then entities.ftm.json)
+        held = self.known.by_value.get(eid, {}).get(value_key(value))
+        if held is not None and (is_vague(scheme) or not is_vague(held[0])):
+            return False
+        if held is not None and held[1] is not None:
+            save(self.tx, "identifier", held[1], {"scheme": scheme})
+            self.known.add_identifier(eid, scheme, value, added=where(field), row=held[1])
+            self.added[IDENTIFIER_SCHEME] = self.added.get(IDENTIFIER_SCHEME, 0) + 1
+            return False
+        if held is not None:  # added by this import under no scheme: the file's two
+            return False  # records of one party give it twice (kept as the first said)
         try:
             insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
                                                "value": value})

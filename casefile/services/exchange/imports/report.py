@@ -91,6 +91,8 @@ class ImportReport:
     def what_added(added: dict[str, int]) -> list[str]:
         """'3 names', '1 identifier', 'birth date', 'other countries (2 parties)'."""
         return [counted(n, k) if k in ("name", "identifier") else
+                counted(n, "identifier's scheme", "identifiers' schemes")
+                if k == "identifier's scheme" else
                 f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
                 for k, n in added.items()]
 
