@@ -35,6 +35,8 @@ from casefile.services.exchange.imports.encodings import (
     unreadable,
     utf8_evident,
 )
+from casefile.services.exchange.imports.ftm_attached import SCHEMATA as ATTACHED
+from casefile.services.exchange.imports.ftm_attached import Attached, names_attached
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
     repeated_ids,
@@ -160,6 +162,7 @@ class _Import(FtmParties):
         self.conn = w.conn
         self._own: dict[str, dict[str, int]] | None = None
         self.posts = Posts(report.leave_out)  # the posts of the file's holders (PEPs)
+        self.attached = Attached(report.leave_out, report.skip)  # their addresses, papers
         self.shift = 0  # 1 when the posts were gathered by a pass of their own
 
     def created_nothing(self) -> bool:
@@ -177,14 +180,13 @@ class _Import(FtmParties):
         if repeated:
             self.held = HeldLines(self.conn, repeated)
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
-        if names_occupancies(self.path, self.encoding):  # a PEP's posts: read first
-            with self.path.open(encoding=self.encoding, newline="") as f:
-                self.shift = 1
-                try:
-                    self.posts.read(f, self.path, lambda: self._tell(f, -1))
-                except UnicodeDecodeError as exc:
-                    raise self._unreadable(exc) from None
-            known |= set(POSTS)
+        # a PEP's posts, and the addresses and documents parties name: read first
+        first_read = {*(POSTS if names_occupancies(self.path, self.encoding) else ()),
+                      *(ATTACHED if names_attached(self.path, self.encoding) else ())}
+        if first_read:
+            self.shift = 1
+            self._gather(first_read)
+            known |= first_read
         later: set[str] = set()  # the schemata of the later passes the file holds
 
         def other(schema: str) -> None:
@@ -199,11 +201,28 @@ class _Import(FtmParties):
                                               self.report.warn), self.first)
         self._release(0, self.first)
         self.posts.not_taken(self._position_of)
+        self.attached.not_taken()
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
                            handle)
                 self._release(n, handle)
+
+    def _gather(self, schemata: set[str]) -> None:
+        """The pass before the others: the posts (Occupancy, Position) and what attaches
+        to a party (Address, Identification, Passport) the file gives."""
+        with self.path.open(encoding=self.encoding, newline="") as f:
+            try:
+                for i, (_line, rec) in enumerate(json_entities(self.path, f,
+                                                               schemata.__contains__), 1):
+                    if rec is not None:
+                        (self.posts.take if rec["schema"] in POSTS else
+                         self.attached.take)(rec)
+                    if i % 1000 == 0:
+                        self._tell(f, -1)
+            except UnicodeDecodeError as exc:
+                raise self._unreadable(exc) from None
+        self.posts.finish()
 
     def _release(self, n: int, handle: Callable[[int, Record], None]) -> None:
         """Read the lines of each id given more than once, held by pass ``n``, as one."""

@@ -16,6 +16,7 @@ from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.labels import counted
 from casefile.core.names import normalise_name
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_attached import Attached
 from casefile.services.exchange.imports.ftm_date_values import days
 from casefile.services.exchange.imports.ftm_party_details import party_details
 from casefile.services.exchange.imports.ftm_positions import Posts
@@ -48,6 +49,7 @@ class FtmParties(FtmRecords):
     accept: dict[str, int]  # normalised name -> the party the user confirmed
     apart: set[str]  # normalised names the user keeps apart from the case's parties
     posts: Posts
+    attached: Attached
     schemata: dict[str, str]  # FtM id -> the schema of the party it made
     flat: bool  # a file of FtM entities (not targets.simple.csv's rows)
 
@@ -56,6 +58,7 @@ class FtmParties(FtmRecords):
         where = self.where(line)
         if rec["id"] and rec["id"] in self.parties:  # the same entity again, not joined
             return self._later_line(rec)
+        self.attached.enrich(rec)  # (its Address and Passport entities: ftm_attached)
         name = fm.caption(schema, props, rec.get("caption"))
         if not name:
             report.problem(f"{where('name')}: a {schema} without a name")

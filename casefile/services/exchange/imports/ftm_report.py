@@ -34,8 +34,11 @@ class FtmReport(ImportReport):
         said = ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
         if "Address" in self.skipped_schemata:  # not to be read as 'addresses are lost'
-            said += (". The address a party's own record gives is kept with the party; the "
-                     "Address entities themselves are not kept")
+            said += (". The address a party's own record gives, and an Address entity a "
+                     "party of the file names, are kept with the party; these name none")
+        if {"Identification", "Passport"} & self.skipped_schemata.keys():
+            said += (". An Identification or Passport whose holder is a party of the file "
+                     "is kept as its identifier; these have none")
         return said
 
     def made(self) -> list[str]:
@@ -99,5 +102,6 @@ class FtmReport(ImportReport):
         elif self.nothing_new:
             lines.append("Nothing new: the case holds everything the file says it can hold.")
         if self.skipped_schemata:
-            lines.append(self.skipped_line()[0].upper() + self.skipped_line()[1:])
+            said = self.skipped_line()
+            lines.append(said[0].upper() + said[1:] + ".")  # (look21: no full stop)
         return lines

@@ -1,0 +1,131 @@
+"""What other FollowTheMoney entities attach to a party: the Address entities a party names in
+its ``addressEntity``, and the Identification and Passport entities whose ``holder`` it is — how
+OpenSanctions gives most addresses and passports (look21: they were counted as skipped, and a
+company whose address was only an Address entity came in with none, though the simpler
+targets.simple.csv of the same list kept it).
+
+Casefile keeps each as what the party says of itself: the address in the party's Address
+field (the entity's ``full`` address, else its parts joined), the number as an identifier
+of the party (a passport's as a passport number, any other's under the scheme its type names,
+else as an identity document's). A
+file gives them in any order, before or after their party, and a party's row is written
+when the party is read: so they are gathered first, by the pass that gathers a PEP's posts
+(:mod:`.ftm_positions`; no pass at all when a byte scan finds none). What one of them says
+beyond that (an address's coordinates, a passport's dates) is counted as left out, and one
+no party of the file takes is counted as skipped, by its schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from casefile.core.countries import country_name
+from casefile.core.identifiers import schemes
+from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_read import Record
+
+SCHEMATA = ("Address", "Identification", "Passport")
+_PARTS = ("street", "street2", "postalCode", "city", "region", "state")
+READ = {"Address": frozenset({"full", *_PARTS, "country"}),
+        "Identification": frozenset({"holder", "number", "type"}),
+        "Passport": frozenset({"holder", "number", "type", "passportNumber"})}
+_NEEDLES = tuple(s.encode("ascii") for s in SCHEMATA)  # quoted in JSON, bare in a CSV
+
+
+def names_attached(path: Path, encoding: str) -> bool:
+    """Whether the file may hold an Address, Identification or Passport entity: a scan of
+    its bytes (an encoding that does not write ASCII as ASCII is read in the pass)."""
+    try:
+        if "Address".encode(encoding.removesuffix("-sig")) != b"Address":
+            return True
+    except (LookupError, UnicodeError):
+        return True
+    longest = max(len(n) for n in _NEEDLES)
+    tail = b""
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            if any(n in tail + chunk for n in _NEEDLES):
+                return True
+            tail = chunk[-longest:]
+    return False
+
+
+class Attached:
+    """The addresses and identity documents of the file, until the parties take them;
+    ``leave_out`` hears of what they say that no party keeps."""
+
+    def __init__(self, leave_out: Callable[[str], None], skip: Callable[[str], None]) -> None:
+        self.leave_out = leave_out
+        self.skip = skip  # hears the schema of each entity no party of the file took
+        self.addresses: dict[str, str] = {}  # Address id -> the address as one text
+        self.used: set[str] = set()  # the Address ids a party took
+        # holder id -> (schema, the FtM property its numbers go under, the numbers)
+        self.numbers: dict[str, list[tuple[str, str, list[str]]]] = {}
+
+    def take(self, rec: Record) -> None:
+        """Note what an Address, Identification or Passport entity says."""
+        schema, props = rec["schema"], rec["properties"]
+        fm.count_unread(schema, props, READ[schema], self.leave_out)
+        if schema == "Address":
+            text = _address(props)
+            if text and rec["id"]:
+                self.addresses.setdefault(rec["id"], text)
+            elif not text:
+                self.leave_out("Address entity without an address")
+            return
+        holders = fm.strings(props, "holder")
+        numbers = fm.strings(props, "number") + fm.strings(props, "passportNumber")
+        if not holders or not numbers:
+            self.leave_out(f"{schema} without its holder or number")
+            return
+        prop = "passportNumber" if schema == "Passport" else _prop_of(fm.strings(props, "type"))
+        for holder in holders:
+            self.numbers.setdefault(holder, []).append((schema, prop, numbers))
+
+    def enrich(self, rec: Record) -> None:
+        """Put on a party's record the addresses and numbers attached to it (as its own
+        ``address``, ``passportNumber`` and ``idNumber`` values)."""
+        if not self.addresses and not self.numbers:
+            return
+        props: dict[str, list[Any]] = rec["properties"]
+        for aid in fm.strings(props, "addressEntity"):
+            if (text := self.addresses.get(aid)) is not None:
+                self.used.add(aid)
+                have = props.setdefault("address", [])
+                if text not in have:
+                    have.append(text)
+        for _schema, prop, numbers in self.numbers.pop(rec["id"], ()) if rec["id"] else ():
+            have = props.setdefault(prop, [])
+            have += [n for n in numbers if n not in have]
+
+    def not_taken(self) -> None:
+        """Count, as skipped, each entity no party of the file took."""
+        for _aid in self.addresses.keys() - self.used:
+            self.skip("Address")
+        for documents in self.numbers.values():
+            for schema, _prop, _numbers in documents:
+                self.skip(schema)
+        self.numbers.clear()
+
+
+def _prop_of(types: list[str]) -> str:
+    """The FtM property an Identification's number goes under, by the ``type`` it names:
+    a scheme Casefile knows ('INN', 'passport', 'OGRN'), else an identity document's."""
+    for t in types:
+        key = t.strip().casefold()
+        for name, scheme in schemes().items():
+            if scheme.ftm and key in (name.casefold(), scheme.label.casefold()):
+                return scheme.ftm[0]
+        if "passport" in key:
+            return "passportNumber"
+    return "idNumber"
+
+
+def _address(props: fm.Props) -> str:
+    """An Address entity as one line: its full address, else its parts and country."""
+    if full := fm.strings(props, "full"):
+        return full[0]
+    parts = [v for p in _PARTS for v in fm.strings(props, p)]
+    parts += [country_name(c) or c for c in fm.strings(props, "country")]
+    return ", ".join(parts)
