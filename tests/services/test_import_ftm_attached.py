@@ -115,3 +115,16 @@ def test_a_party_takes_its_addresses_whatever_the_order(texts, rnd: random.Rando
     assert party["properties"]["address"] == want
     attached.not_taken()
     assert len(said) == len(texts) - len(named)
+
+
+def test_a_file_that_attaches_nothing_is_read_in_no_pass_of_its_own(tmp_path):
+    """A file of parties with their own address, and Address entities no party names (a
+    slice of a bigger export), needs no pass to gather them: the byte scan says so."""
+    from casefile.services.exchange.imports.ftm_attached import names_attached
+
+    plain = _lines(tmp_path / "plain.json", [
+        {"id": "c", "schema": "Company", "properties": {"name": ["Acme"],
+                                                         "address": ["1 Main St"]}}, STRAY])
+    assert not names_attached(plain, "utf-8-sig")
+    for one in (COMPANY, PASSPORT, IDENT):
+        assert names_attached(_lines(tmp_path / "one.json", [one]), "utf-8-sig")
