@@ -117,8 +117,10 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                         if "ended" in fig.shown else "")
                      + (f"; the dashed line marks today, {today}" if "today" in fig.shown
                         else "")
-                     + ". Undated records are listed below but not drawn. Source: the records "
-                     "listed below.", st.NOTE)]) + [Spacer(1, 8)]
+                     + ". Undated shipments, events and sanctions are listed below but "
+                     "not drawn; a relationship is listed only when dated (each is in the "
+                     "profiles of its parties). Source: the records listed below.",
+                     st.NOTE)]) + [Spacer(1, 8)]
     if big:
         out.append(para(f"{len(data.shipments):,} shipments are counted per "
                         f"{period} they start in; each is listed in the "

@@ -211,3 +211,33 @@ def test_no_party_name_is_drawn_over_an_arrowhead(cluster_pdf, width):
     assert len(tips) >= 2 * 11  # both strokes of each relationship's chevron
     assert not [(text, tip) for text, b in boxes for tip in tips
                 if b[0] <= tip[0] <= b[2] and b[1] <= tip[1] <= b[3]]
+
+
+def test_the_chronology_says_which_undated_records_it_lists(tmp_path):
+    """(look21) The caption said 'Undated records are listed below but not drawn', but an
+    undated relationship is not in the chronology's table: it is in its parties'
+    profiles. The caption says so; the dated ones are in the table."""
+    case = Case.new(tmp_path / "c.casefile", title="Links")
+    try:
+        a = case.create("entity", {"name": "OOO VEKTOR"}).result
+        b = case.create("entity", {"name": "Ocean Fortune Ltd", "country": "AE"}).result
+        case.create("relationship", {"subject_id": b, "object_id": a, "kind": "owns",
+                                     "description": "51%"})
+        case.create("relationship", {"subject_id": a, "object_id": b, "kind": "supplies",
+                                     "date": "2022"})
+        case.create("event", {"title": "Raid on the warehouse"})
+        out = tmp_path / "d.pdf"
+        export_dossier(case, out)
+    finally:
+        case.close()
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(out)).pages]
+    chronology = page_with(pages, "Figure 1. Chronology.")
+    assert "Undated records are listed below" not in chronology
+    assert "Undated shipments, events and sanctions are listed below but not drawn; a " \
+        "relationship is listed only when dated (each is in the profiles of its parties)" \
+        in chronology
+    table = flat(" ".join(pages)).split("Figure 1. Chronology.")[1].split("Entity profiles")[0]
+    assert "undated Other Raid on the warehouse" in table and "OOO VEKTOR supplies" in table
+    assert "Ocean Fortune Ltd owns" not in table
+    profile = page_with(pages, "Ocean Fortune Ltd owns")  # in the profiles
+    assert "Ocean Fortune Ltd owns OOO VEKTOR: 51%" in profile
