@@ -116,3 +116,21 @@ def test_an_open_event_and_shipment_come_back_open(case, tmp_path):
     assert events == {"Blockade": "2022-02-24/..", "Raid": "2022-03-01"}
     assert shipped == "2022-06/.."
     assert "Date as given" not in about["Blockade"]
+
+
+def test_a_sanction_in_force_whose_end_has_passed_goes_out_as_ended(case, tmp_path):
+    """(look21) Listed 'Active' with an end date that has passed: the window and the
+    dossier say it ended, the export wrote status 'in force' beside the end date. A status
+    goes out as the sanction stands; none stated, none written."""
+    party = case.create("entity", {"name": "Example Co"}).result
+    for authority, status, end in (("UK", "in_force", "2024-01-01"),
+                                   ("EU", "in_force", "2999-01-01"),
+                                   ("UN", "", "2024-01-01"), ("CH", "lifted", "")):
+        case.create("sanction", {"entity_id": party, "authority": authority,
+                                 "status": status, "end": end})
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    got = {e["properties"]["authority"][0]: e["properties"].get("status")
+           for e in map(json.loads, out.read_text("utf-8").splitlines())
+           if e["schema"] == "Sanction"}
+    assert got == {"UK": ["ended"], "EU": ["in force"], "UN": None, "CH": ["lifted"]}

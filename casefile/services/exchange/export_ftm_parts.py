@@ -6,9 +6,11 @@ export imported into a new case gives the same parties and facts."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from casefile.core.identifiers import schemes
+from casefile.core.sanctions import standing
 from casefile.services.exchange.ftm_dates import ftm_dates, single_dates, within
 
 SCHEMA = {"company": "Company", "person": "Person", "organisation": "Organization",
@@ -122,5 +124,9 @@ def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
         _add(sanc, prop, day)
         if s.get(f"{prefix}_text") and day != ftm_dates(s, prefix)[0]:
             sanc.add("summary", f"{label} as given: {s[f'{prefix}_text']}")
-    _add(sanc, "status", STATUS_WORDS.get(s["status"]))
+    # a stated status as it stands, as every view says it (look21: 'in force' went out
+    # beside an end date that has passed, which the window and the dossier show as ended);
+    # none stated, none written: the end date says it
+    held = standing(s["status"], s["end_text"], s.get("end_end"), date.today()).state
+    _add(sanc, "status", STATUS_WORDS.get(held) if s["status"] else None)
     _add(sanc, "sourceUrl", s["source_url"])
