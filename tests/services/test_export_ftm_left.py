@@ -18,7 +18,8 @@ def _counts(demo):
                 "langs": one("SELECT count(*) FROM alias WHERE lang <> ''"),
                 "files": one("SELECT count(*) FROM attachment"),
                 "cites": one("SELECT count(*) FROM citation WHERE shipment_id IS NOT NULL OR "
-                             "relationship_id IS NOT NULL OR sanction_id IS NOT NULL")}
+                             "relationship_id IS NOT NULL OR sanction_id IS NOT NULL"),
+                "roles": one("SELECT count(*) FROM event_party WHERE role <> ''")}
 
 
 def test_the_export_says_what_ftm_cannot_hold(demo, tmp_path, capsys):
@@ -31,6 +32,8 @@ def test_the_export_says_what_ftm_cannot_hold(demo, tmp_path, capsys):
     assert any(s.startswith(f"{n['files']} attached file") for s in said)
     assert any(s.startswith(f"the excerpts, locators and grades of {n['cites']} citations")
                for s in said)
+    # (look21) the roles of the events' parties (target, manufacturer …) too
+    assert any(s.startswith(f"the roles of {n['roles']} parties in events") for s in said)
     demo.close()
     out = tmp_path / "d.ftm.json"
     assert main(["export-ftm", str(demo.path), "-o", str(out)]) == 0
@@ -63,3 +66,21 @@ def test_a_case_ftm_holds_whole_says_nothing_left_out(tmp_path):
         case.create("entity", {"name": "Tekhkrim"})
         with case.read() as conn:
             assert left_out_of_ftm(conn) == []
+
+
+def test_a_routes_party_is_said_left_out(tmp_path):
+    """A stop's country and place go out in the shipment's route; its party does not."""
+    from casefile.services.case.facade import Case
+
+    with Case.new(tmp_path / "c.casefile") as case:
+        a = case.create("entity", {"name": "Tekhkrim"}).result
+        b = case.create("entity", {"name": "Transit FZE"}).result
+        ship = case.create("shipment", {"shipper_id": a, "consignee_id": a}).result
+        case.create("route_stop", {"shipment_id": ship, "country": "AE", "place": "Jebel Ali"})
+        with case.read() as conn:
+            assert left_out_of_ftm(conn) == []
+        case.create("route_stop", {"shipment_id": ship, "entity_id": b, "country": "TR"})
+        with case.read() as conn:
+            assert left_out_of_ftm(conn) == [
+                "the party or role of 1 stop of a shipment's route (its country and place are "
+                "kept)"]
