@@ -28,7 +28,8 @@ _LEFT = (
     ("the party or role of {n} stop of a shipment's route (its country and place are kept)",
      "the parties or roles of {n} stops of shipments' routes (their countries and places "
      "are kept)",
-     "SELECT count(*) FROM route_stop WHERE entity_id IS NOT NULL OR role <> ''"),
+     "SELECT count(*) FROM route_stop WHERE entity_id IS NOT NULL OR role NOT IN ('', "
+     "'transit')"),  # a stop on the way is what 'via' says
     ("{n} attached file (its source is named)", "{n} attached files (their sources are named)",
      "SELECT count(*) FROM attachment"),
     ("the excerpt, locator and grade of {n} citation of a shipment, relationship or sanction "
