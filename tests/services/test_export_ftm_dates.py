@@ -134,3 +134,39 @@ def test_a_sanction_in_force_whose_end_has_passed_goes_out_as_ended(case, tmp_pa
            for e in map(json.loads, out.read_text("utf-8").splitlines())
            if e["schema"] == "Sanction"}
     assert got == {"UK": ["ended"], "EU": ["in force"], "UN": None, "CH": ["lifted"]}
+
+
+def test_an_ownerships_details_go_out_as_its_properties_and_come_back_once(case, tmp_path):
+    """(look21) An ownership's percentage, ownership type and shares went out only inside
+    its description: FtM readers (Aleph) saw no percentage. They go out as the properties
+    too, the description whole; imported back, nothing is said twice."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    lines = [
+        {"id": "a", "schema": "Company", "properties": {"name": ["OOO VEKTOR"]}},
+        {"id": "b", "schema": "Company", "properties": {"name": ["Ocean Fortune Ltd"]}},
+        {"id": "o", "schema": "Ownership", "properties": {
+            "owner": ["b"], "asset": ["a"], "percentage": ["51"], "role": ["beneficial owner"],
+            "ownershipType": ["Shares"], "sharesCount": ["5100"],
+            "description": ["Via a nominee; see the register"]}},
+        {"id": "d", "schema": "Directorship", "properties": {
+            "director": ["b"], "organization": ["a"], "role": ["Chief Designer"]}}]
+    f = tmp_path / "in.ftm.json"
+    f.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    import_ftm(case, f)
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    own = next(e["properties"] for e in map(json.loads, out.read_text("utf-8").splitlines())
+               if e["schema"] == "Ownership")
+    assert (own["percentage"], own["ownershipType"], own["sharesCount"]) == (
+        ["51"], ["Shares"], ["5100"])
+    with Case.new(tmp_path / "new.casefile") as new:
+        import_ftm(new, out)
+        with new.read() as conn:
+            again = dict(conn.exec_driver_sql("SELECT kind, description FROM relationship").all())
+    with case.read() as conn:
+        first = dict(conn.exec_driver_sql("SELECT kind, description FROM relationship").all())
+    assert again == first
+    assert first["owns"] == ("Via a nominee; see the register; 51%; beneficial owner; "
+                             "ownership type: Shares; shares: 5100")

@@ -34,6 +34,7 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
+from casefile.services.exchange.imports.ftm_facts import details_said
 from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS
 
@@ -177,6 +178,8 @@ def iter_entities(case: Case) -> Iterator[Any]:
             if role:
                 link.add("role", role)
             link.add("description", r["description"] or None)
+            for prop, value in details_said(schema, r["description"] or ""):
+                link.add(prop, value)
             _dates(link, r)
             add_proof(link, "relationship", r["id"])
             yield link

@@ -92,6 +92,22 @@ _DETAIL_WORDS = {"ownershipType": "ownership type", "sharesCount": "shares",
                  "status": "status", "secretary": "secretary"}
 
 
+def details_said(schema: str, description: str) -> list[tuple[str, str]]:
+    """The (property, value) of a link's details its description says as :func:`detail`
+    writes them ('51%', 'ownership type: Shares'), for Casefile's export to give FtM
+    readers (look21: an ownership's percentage went out only as text). A role is plain
+    text, not told from the rest, and stays in the description only."""
+    props = [p for p in mapping().links.get(schema, {}).get("details", []) if p != "role"]
+    words = {w: p for p, w in _DETAIL_WORDS.items() if p in props}
+    out = []
+    for part in description.split("; "):
+        if "percentage" in props and re.fullmatch(r"\d+(?:[.,]\d+)?%", part.strip()):
+            out.append(("percentage", part.strip().removesuffix("%")))
+        elif ": " in part and (prop := words.get(part.split(": ", 1)[0].strip())):
+            out.append((prop, part.split(": ", 1)[1].strip()))
+    return out
+
+
 def detail(prop: str, value: str) -> str:
     """'25%', 'Chief Designer', 'ownership type: Shares'."""
     if prop == "percentage":
@@ -108,14 +124,17 @@ def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]
     link = mapping().links[schema]
     kind = link["kind"]
     details = []
+    said = joined(props, "description", "summary")
+    within = set(said.split("; "))  # Casefile's own export keeps them in it too
     for prop in link["details"]:
         for v in strings(props, prop):
             if schema == "UnknownLink" and prop == "role" and v.casefold() in _KIND_WORDS:
                 kind = _KIND_WORDS[v.casefold()]
                 continue
-            details.append(detail(prop, v))
+            if (part := detail(prop, v)) not in within:
+                details.append(part)
     text, _prop = span(props, point=schema in POINT_LINKS)
-    description = "; ".join(x for x in (joined(props, "description", "summary"), *details) if x)
+    description = "; ".join(x for x in (said, *details) if x)
     return kind, {"kind": kind, "date": text, "description": description}
 
 
