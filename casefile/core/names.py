@@ -59,6 +59,31 @@ def normalise_name(name: str) -> str:
     return " ".join(words[start:end])
 
 
+# Greek letters written with an accent or diaeresis (tonos, dialytika; polytonic forms):
+# SQLite's unicode61 tokenizer folds Latin accents but not these (look21: 'ΓΕΩΡΓΙΟΣ' did not
+# find 'ΓΕΏΡΓΙΟΣ'). Written decomposed — the letter, then its combining mark, which the
+# tokenizer drops — a word is found with or without them.
+_GREEK_MARKED = re.compile(r"[\u0386\u0388-\u038a\u038c\u038e-\u0390\u03aa-\u03b0"
+                           r"\u03ca-\u03ce\u1f00-\u1fff]")
+
+
+def greek_decomposed(text: str) -> str:
+    """``text`` with each accented Greek letter written as the letter and its mark."""
+    if text.isascii():
+        return text
+    return _GREEK_MARKED.sub(lambda m: unicodedata.normalize("NFD", m.group(0)), text)
+
+
+def greek_unaccented(text: str) -> str:
+    """``text`` with the accents and diaereses of its Greek letters left out (as a search
+    query: the marks are no word characters)."""
+    if text.isascii():
+        return text
+    return _GREEK_MARKED.sub(lambda m: "".join(
+        c for c in unicodedata.normalize("NFD", m.group(0)) if not unicodedata.combining(c)),
+        text)
+
+
 def spaced_cjk(text: str, sep: str = " ") -> str:
     """Put spaces around every CJK character so a word tokenizer indexes each one.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import spaced_cjk
+from casefile.core.names import greek_decomposed, spaced_cjk
 from casefile.store.search_query import MAX_TERMS, dated_filter, fts_query
 
 KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "event": 5,
@@ -74,8 +75,13 @@ def split_rowid(rowid: int) -> tuple[str | None, int]:
 
 
 def stored_form(fts: bool, title: str, body: str) -> tuple[str, str]:
-    """Title and body as an index row holds them."""
-    return (spaced_cjk(title, _SEP), spaced_cjk(body, _SEP)) if fts else (title, body)
+    """Title and body as an index row holds them (FTS5: CJK spaced, Greek accents
+    decomposed so that a word is found with or without them)."""
+    return (_stored(title), _stored(body)) if fts else (title, body)
+
+
+def _stored(text: str) -> str:
+    return greek_decomposed(spaced_cjk(text, _SEP))
 
 
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
@@ -86,8 +92,7 @@ def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
     if not docs:
         return
     if uses_fts(conn):
-        rows = [(rowid_for(k, i), spaced_cjk(t, _SEP), spaced_cjk(b, _SEP))
-                for k, i, t, b in docs]
+        rows = [(rowid_for(k, i), _stored(t), _stored(b)) for k, i, t, b in docs]
     else:
         rows = [(rowid_for(k, i), t, b) for k, i, t, b in docs]
     if not fresh:
@@ -157,5 +162,6 @@ def _like_escape(term: str) -> str:
 
 
 def _unspace(text: str) -> str:
-    """Undo the CJK spacing for display."""
-    return text.replace(_SEP, "")
+    """Undo the CJK spacing and the Greek decomposition for display."""
+    text = text.replace(_SEP, "")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

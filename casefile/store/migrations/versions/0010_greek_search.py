@@ -1,0 +1,48 @@
+"""Greek found with or without its accents
+
+SQLite's unicode61 tokenizer folds the accents of Latin letters but not those of Greek ones
+(look21: 'ΓΕΩΡΓΙΟΣ' did not find 'ΓΕΏΡΓΙΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ'). The search index now holds an
+accented Greek letter decomposed — the letter, then its combining mark, which the tokenizer
+drops — and shows it composed again. The index is derived from the records, outside the
+content digest: the rows holding such a letter are rewritten and nothing else changes.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-11-30 22:00:00
+"""
+import unicodedata
+from collections.abc import Callable
+
+from alembic import op
+
+from casefile.core.names import greek_decomposed
+
+revision = '0010'
+down_revision = '0009'
+branch_labels = None
+depends_on = None
+
+
+def _rewrite(form: Callable[[str], str]) -> None:
+    conn = op.get_bind()
+    sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'search_index'").scalar() or ""
+    if "fts5" not in sql.lower():  # no index, or the plain table: stored as written
+        return
+    changed = []
+    for rowid, title, body in conn.exec_driver_sql(
+            "SELECT rowid, title, body FROM search_index"):
+        new = (form(title or ""), form(body or ""))
+        if new != (title or "", body or ""):
+            changed.append((*new, rowid))
+    if changed:
+        conn.exec_driver_sql("UPDATE search_index SET title = ?, body = ? WHERE rowid = ?",
+                             changed)
+
+
+def upgrade() -> None:
+    _rewrite(greek_decomposed)
+
+
+def downgrade() -> None:
+    _rewrite(lambda text: text if text.isascii() else unicodedata.normalize("NFC", text))
