@@ -204,9 +204,12 @@ def test_values_a_record_holds_one_of_are_counted_when_more_are_given(case, tmp_
     report = import_ftm(case, f).result
     assert report.left_out == {
         "EconomicActivity vedCode: only the first value kept": 1,
-        "EconomicActivity invoiceAmount/customsAmount: only the first amount kept as the "
-        "value": 1,
         "Documentation role: Casefile keeps a citation's credibility, not its role": 1}
+    # (look21: 'only the first amount kept' — which, it did not say): the value is one
+    # amount, the note says which, and keeps the other
+    shipment = case.get("shipment", 1)
+    assert (shipment["value"], shipment["currency"]) == (1000, "USD")
+    assert shipment["notes"] == "Value: invoice amount 1000 USD; also customs amount 1200 USD"
 
 
 def test_name_parts_no_kept_name_holds_are_counted(case, tmp_path):

@@ -144,6 +144,7 @@ POINT_LINKS = frozenset({"Succession"})
 
 
 # -- shipments, events, sources, citations ---------------------------------------------------
+_AMOUNT_WORDS = {"invoiceAmount": "invoice amount", "customsAmount": "customs amount"}
 _AMOUNT = re.compile(r"\s*([-+]?\d[\d,. ]*)\s*([A-Za-z]{3})?\s*$")
 _SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
             "Weight: ": "weight_kg", "Route: via ": "route", GIVEN: "given_date"}
@@ -161,12 +162,16 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
         "destination_country": first(props, "destinationCountry"),
         "reference": (strings(props, "ccdNumber") or strings(props, "recordId") or [""])[0],
         "shipment_count": 1, "dual_use": False}
+    more = []  # (look21) the amounts beyond the one kept as the value: in the notes
     for prop in ("invoiceAmount", "customsAmount"):
         for amount in strings(props, prop):
             m = _AMOUNT.match(amount)
             if m and "value" not in values:
                 values["value"] = m.group(1).replace(" ", "").replace(",", "")
                 values["currency"] = (m.group(2) or "").upper()
+                values["_kept"] = f"{_AMOUNT_WORDS[prop]} {amount}"
+            else:
+                more.append(f"{_AMOUNT_WORDS[prop]} {amount}")
     route: list[str] = []
     departure = first(props, "departureCountry")
     if departure and departure != values["origin_country"]:
@@ -178,6 +183,10 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
             notes += [_summary_part(p, values, route) for p in pieces]
         else:
             notes.append(_summary_part(summary, values, route))
+    kept = values.pop("_kept", None)
+    if more:  # which amount the value is, and the others
+        notes.append(f"Value: {kept}; also {', '.join(more)}" if kept else
+                     f"Amounts: {', '.join(more)}")
     values["notes"] = "\n".join(n for n in notes if n)
     if given := values.pop("given_date", None):
         values["date"] = _as_given(given, props, values["date"])

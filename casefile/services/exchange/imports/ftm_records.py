@@ -150,9 +150,6 @@ class FtmRecords:
         for prop in ("vedCode", "originCountry", "destinationCountry", "ccdNumber"):
             if len(fm.strings(props, prop)) > 1:  # the record holds one
                 self.report.leave_out(f"EconomicActivity {prop}: only the first value kept")
-        if len(fm.strings(props, "invoiceAmount") + fm.strings(props, "customsAmount")) > 1:
-            self.report.leave_out("EconomicActivity invoiceAmount/customsAmount: only the "
-                                  "first amount kept as the value")
         for role, prop in (("shipper_id", "sender"), ("consignee_id", "receiver")):
             refs = fm.strings(props, prop)
             values[role] = next((self.parties[e] for e in refs if e in self.parties), None)
