@@ -46,6 +46,13 @@ def words(code: str | None) -> str:
     return (code or "").replace("_", " ")
 
 
+def link_words(kind: str | None) -> str:
+    """A relationship's kind as the words between its two parties ('A owns B', 'A subsidiary
+    of B'); an 'other' link reads 'A is linked to B' (look21: 'OCEAN FORTUNE other OOO
+    VEKTOR')."""
+    return "is linked to" if kind == "other" else words(kind)
+
+
 # field keys whose words are not just the key with spaces (a column naming a party loses
 # its "_id"); child collections by the name an editor gives them
 _FIELD_WORDS = {"weight_kg": "weight", "hs_code": "HS code", "dual_use": "dual-use",

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casefile.core.countries import country_name
 from casefile.core.grading import CONFIDENCE
-from casefile.core.labels import words
+from casefile.core.labels import link_words, words
 from casefile.report import styles as st
 from casefile.report.charts import (
     counting_period,
@@ -268,7 +268,7 @@ def _dated_relationships(data: DossierData, notes: Overflow
         when = rel.get("date_start") or rel.get("date_end")
         if not when:
             continue
-        said = f"{rel['subject']} {words(rel['kind'])} {rel['object']}"
+        said = f"{rel['subject']} {link_words(rel['kind'])} {rel['object']}"
         what: Text = notes.cut(said + (f": {rel['description']}" if rel.get("description")
                                        else ""), "relationship")
         rows.append((when, "relationship", rel["id"], [

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
-from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, words
+from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, link_words, words
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
@@ -81,7 +81,7 @@ def sanction_text(s: dict) -> Text:
 
 
 def _relationship(rel: dict) -> Text:
-    out: Text = [r(f"{rel['subject']} {words(rel['kind'])} {rel['object']}")]
+    out: Text = [r(f"{rel['subject']} {link_words(rel['kind'])} {rel['object']}")]
     if rel.get("date_text"):
         out.append(r(f", {rel['date_text']}"))
     if rel.get("description"):

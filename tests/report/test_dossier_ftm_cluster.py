@@ -225,6 +225,13 @@ def test_the_chronology_says_which_undated_records_it_lists(tmp_path):
                                      "description": "51%"})
         case.create("relationship", {"subject_id": a, "object_id": b, "kind": "supplies",
                                      "date": "2022"})
+        case.create("relationship", {"subject_id": b, "object_id": a, "kind": "other",
+                                     "date": "2023"})
+        from casefile.services.queries.party import party_connections
+
+        with case.read() as conn:  # the party pane says it so too
+            linked = [i["text"] for i in party_connections(conn, b)[0]]
+        assert "Ocean Fortune Ltd — is linked to — OOO VEKTOR" in linked
         case.create("event", {"title": "Raid on the warehouse"})
         out = tmp_path / "d.pdf"
         export_dossier(case, out)
@@ -241,3 +248,6 @@ def test_the_chronology_says_which_undated_records_it_lists(tmp_path):
     assert "Ocean Fortune Ltd owns" not in table
     profile = page_with(pages, "Ocean Fortune Ltd owns")  # in the profiles
     assert "Ocean Fortune Ltd owns OOO VEKTOR: 51%" in profile
+    # (look21: 'OCEAN FORTUNE other OOO VEKTOR')
+    assert "Ocean Fortune Ltd is linked to OOO VEKTOR" in table
+    assert "Ocean Fortune Ltd is linked to OOO VEKTOR, 2023" in profile

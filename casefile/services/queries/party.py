@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
+from casefile.core.labels import link_words
 from casefile.report.wording import party_facts
 from casefile.services.queries.standing import standing_sql
 from casefile.store import schema
@@ -116,7 +117,7 @@ def _relationships(conn: Connection, entity_id: int, limit: int
                                  "WHERE r.subject_id = ? OR r.object_id = ? "
                                  "ORDER BY r.date_start, r.id", (entity_id, entity_id), limit)
     return [{"kind": "relationship", "id": r["id"], "date": r["date_text"] or "",
-             "text": f"{r['subject']} — {r['kind'].replace('_', ' ')} — {r['object']}"}
+             "text": f"{r['subject']} — {link_words(r['kind'])} — {r['object']}"}
             for r in rows], total
 
 
