@@ -170,3 +170,26 @@ def test_an_ownerships_details_go_out_as_its_properties_and_come_back_once(case,
     assert again == first
     assert first["owns"] == ("Via a nominee; see the register; 51%; beneficial owner; "
                              "ownership type: Shares; shares: 5100")
+
+
+def test_where_an_event_happened_is_kept_in_its_description(case, tmp_path):
+    """(look21) An Event's location and country were counted as left out: an event has no
+    field for a place. Its description says it, and a round trip keeps it once."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    f = tmp_path / "e.ftm.json"
+    f.write_text(json.dumps({"id": "ev", "schema": "Event", "properties": {
+        "name": ["Seizure of the cargo"], "date": ["2023-04-02"], "location": ["Новороссийск"],
+        "country": ["ru"], "summary": ["The port authority held the vessel."]}},
+        ensure_ascii=False) + "\n", "utf-8")
+    report = import_ftm(case, f).result
+    assert not any(k.startswith("Event location") or k.startswith("Event country")
+                   for k in report.left_out)
+    about = case.get("event", 1)["description"]
+    assert about == "The port authority held the vessel.\nPlace: Новороссийск, Russia"
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    with Case.new(tmp_path / "new.casefile") as new:
+        import_ftm(new, out)
+        assert new.get("event", 1)["description"] == about

@@ -139,6 +139,7 @@ def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]
 
 
 GIVEN = "Date as given: "  # the date as the case gave it, in Casefile's own export
+PLACE = "Place: "  # where an event happened, in its description
 # links that happen at a moment: a start date alone is when (a succession), not 'since'
 POINT_LINKS = frozenset({"Succession"})
 
@@ -256,8 +257,13 @@ def event_values(props: Props) -> dict[str, Any]:
                  if k.casefold() in kinds), "other")
     said = [*strings(props, "summary"), *strings(props, "description")]
     given = [s.removeprefix(GIVEN) for s in said if s.startswith(GIVEN)]
+    # (look21) where it happened: an event has no field for it, its description says it
+    where = [*strings(props, "location"), *strings(props, "address"),
+             *(country_name(c) or c for c in strings(props, "country"))]
+    place = f"{PLACE}{', '.join(dict.fromkeys(where))}" if where else ""
     return {"title": (strings(props, "name") or ["Untitled event"])[0], "kind": kind,
-            "description": "\n".join(s for s in said if not s.startswith(GIVEN)),
+            "description": "\n".join(dict.fromkeys(
+                s for s in [*said, place] if s and not s.startswith(GIVEN))),
             "date": _as_given(given[0], props, text) if given else text}
 
 
