@@ -42,7 +42,6 @@ from casefile.services.exchange.imports.ftm_fragments import (
     repeated_ids,
 )
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
-from casefile.services.exchange.imports.ftm_parties import FtmParties
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
 from casefile.services.exchange.imports.ftm_read import (
@@ -52,6 +51,7 @@ from casefile.services.exchange.imports.ftm_read import (
     simple_rows,
 )
 from casefile.services.exchange.imports.ftm_report import FtmReport
+from casefile.services.exchange.imports.ftm_simple_rows import SimpleRows
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter
@@ -131,9 +131,10 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     return case.operation(f"Import {path.name}", work, dry_run=dry_run)
 
 
-class _Import(FtmParties):
+class _Import(SimpleRows):
     """One run of an import: the passes over the file (its parties are
-    :class:`FtmParties`', its other records :class:`FtmRecords`')."""
+    :class:`FtmParties`' (a targets.simple.csv row :class:`SimpleRows`'), its other records
+    :class:`FtmRecords`')."""
 
     def __init__(self, path: Path, encoding: str, report: FtmReport, w: PartyWriter,
                  known: KnownParties, facts: CaseFacts, more: PartyAdditions,
@@ -289,34 +290,3 @@ class _Import(FtmParties):
             self.source(line, rec)
         else:
             self.party(line, rec)
-
-    def simple_row(self, line: int, rec: Record) -> None:
-        """A row of targets.simple.csv: the party, then its sanctions (the sanctions cell
-        in parts; program_ids go to its one sanction, or each makes one when it has none)."""
-        if rec["schema"] not in fm.mapping().parties:
-            self.report.skip(rec["schema"])
-            return
-        for value in rec["_lost"]:
-            self.report.warn(f"{self.path.name}, row {line}: {value!r} lost characters to the "
-                             "file's code page ('?' where a program could not write them): "
-                             "an alias or address so is left out, a name kept if letters of "
-                             "it are left — import the file as OpenSanctions wrote it (UTF-8)")
-        if not rec["properties"]["name"]:
-            self.report.leave_out("rows of targets.simple.csv whose name was lost to the "
-                                  "file's code page and that have no readable alias (their "
-                                  "sanctions too)")
-            return
-        eid = self.party(line, rec, detect=True)
-        if eid is None:
-            return
-        sanctions, ids = rec["_sanctions"], rec["_program_ids"]
-        if not sanctions:
-            sanctions = [{"programId": pid} for pid in ids]
-        elif len(sanctions) == 1:
-            sanctions[0]["programId"] = "; ".join(ids)
-        elif ids:
-            self.report.leave_out(f"program_ids {'; '.join(ids)!r} of a row with several "
-                                  "sanctions: which sanction each belongs to is not said")
-        for parts in sanctions:  # the authority is not in the file (its dataset is cited)
-            self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
-

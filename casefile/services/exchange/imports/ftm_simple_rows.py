@@ -1,0 +1,50 @@
+"""The rows of OpenSanctions' targets.simple.csv, as an import run reads them: each row a
+party, then the sanctions of its sanctions cell (taken apart by
+:func:`casefile.services.exchange.imports.ftm_read.sanction_parts`), with what the file cannot
+say — which of several countries is the main one, which sanction a programme id belongs to,
+letters a code page lost — said or counted."""
+
+from __future__ import annotations
+
+from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.ftm_parties import FtmParties
+from casefile.services.exchange.imports.ftm_read import Record
+
+
+class SimpleRows(FtmParties):
+    """The run's reading of targets.simple.csv rows (its state is the run's, ftm._Import)."""
+
+    def simple_row(self, line: int, rec: Record) -> None:
+        """A row of targets.simple.csv: the party, then its sanctions (the sanctions cell
+        in parts; program_ids go to its one sanction, or each makes one when it has none)."""
+        if rec["schema"] not in fm.mapping().parties:
+            self.report.skip(rec["schema"])
+            return
+        if len(rec["properties"]["country"]) > 1:  # (look21: Belarus made the main one)
+            self.report.warn(f"{self.path.name}: a party given several countries has the "
+                             "first as its Country, the others as other countries — the file "
+                             "sorts them by code and does not say which is its main one")
+        for value in rec["_lost"]:
+            self.report.warn(f"{self.path.name}, row {line}: {value!r} lost characters to the "
+                             "file's code page ('?' where a program could not write them): "
+                             "an alias or address so is left out, a name kept if letters of "
+                             "it are left — import the file as OpenSanctions wrote it (UTF-8)")
+        if not rec["properties"]["name"]:
+            self.report.leave_out("rows of targets.simple.csv whose name was lost to the "
+                                  "file's code page and that have no readable alias (their "
+                                  "sanctions too)")
+            return
+        eid = self.party(line, rec, detect=True)
+        if eid is None:
+            return
+        sanctions, ids = rec["_sanctions"], rec["_program_ids"]
+        if not sanctions:
+            sanctions = [{"programId": pid} for pid in ids]
+        elif len(sanctions) == 1:
+            sanctions[0]["programId"] = "; ".join(ids)
+        elif ids:
+            self.report.leave_out(f"program_ids {'; '.join(ids)!r} of a row with several "
+                                  "sanctions: which sanction each belongs to is not said")
+        for parts in sanctions:  # the authority is not in the file (its dataset is cited)
+            self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
+
