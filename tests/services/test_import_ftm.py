@@ -223,9 +223,22 @@ def test_name_parts_no_kept_name_holds_are_counted(case, tmp_path):
     f.write_text(json.dumps(rows[0], ensure_ascii=False), "utf-8")
     report = import_ftm(case, f).result
     assert report.left_out == {  # 'Ann' is a word of no name ('Joanna' is another name)
-        "Person firstName: a name part no name of the party holds": 1,
-        "Person fatherName: a name part no name of the party holds": 1,
-        "Person middleName: a name part no name of the party holds": 1}
+        "Person firstName: a part of a name that none of the party's names contains": 1,
+        "Person fatherName: a part of a name that none of the party's names contains": 1,
+        "Person middleName: a part of a name that none of the party's names contains": 1}
+
+
+def test_a_person_given_only_the_parts_of_a_name_is_named_by_them(case, tmp_path):
+    """(look21) A person with first, middle and last names but no name was named 'IVANOV'
+    (FtM's caption falls back on the last name), the rest counted as left out."""
+    rec = {"id": "q5", "schema": "Person", "caption": "IVANOV", "properties": {
+        "firstName": ["Sergei"], "middleName": ["Borisovich"], "fatherName": ["Borisovich"],
+        "lastName": ["IVANOV"], "weakAlias": ["Seryoga"]}}
+    f = tmp_path / "person.json"
+    f.write_text(json.dumps(rec), "utf-8")
+    report = import_ftm(case, f).result
+    assert report.new_entities == ["Sergei Borisovich IVANOV"]
+    assert not any("name" in k for k in report.left_out)
 
 
 def test_a_namesake_born_on_other_days_or_with_another_inn_is_asked_about_not_merged(

@@ -94,7 +94,8 @@ def name_parts_left_out(schema: str, props: Props, names: list[str],
     for p in NAME_PARTS:
         for v in strings(props, p):
             if not set(_WORD.findall(v.casefold())) <= held:
-                left_out(f"{schema} {p}: a name part no name of the party holds")
+                left_out(f"{schema} {p}: a part of a name that none of the party's names "
+                         "contains")
 
 
 @lru_cache(maxsize=256)
@@ -161,11 +162,17 @@ def joined(props: Props, *names: str, sep: str = "; ") -> str:
 # -- names ----------------------------------------------------------------------------------
 def caption(schema: str, props: Props, given: str | None = None) -> str | None:
     """The entity's caption as FollowTheMoney computes it: the first of the schema's caption
-    properties that has a value; of several names, the one pick_name chooses. ``given`` is
+    properties that has a value; of several names, the one pick_name chooses. A person the
+    file gives no name but its parts is named by them, in order (first, second, middle,
+    father's, last name), as OpenSanctions composes a name. ``given`` is
     the caption the file states (OpenSanctions writes the one FtM computed), used when it is
     one of those values: picking among names transliterates them, the slowest step of an
     import by far."""
     m = mapping()
+    if not props.get("name") and not props.keys().isdisjoint(NAME_PARTS):
+        if composed := " ".join(dict.fromkeys(v for p in NAME_PARTS
+                                              for v in strings(props, p)[:1])):
+            return composed  # (look21: 'IVANOV' for Sergei Borisovich IVANOV)
     if given:
         given = " ".join(given.split())
         for prop in m.captions.get(schema, ["name"]):
