@@ -46,6 +46,17 @@ def words(code: str | None) -> str:
     return (code or "").replace("_", " ")
 
 
+# an alias's kind where it is more than a plain alias or a transliteration: a weak alias
+# ('Sasha') is marked as one, not passed off as a full name (the dossier and the window)
+ALIAS_KINDS = {"weak_alias": "weak alias", "previous_name": "previous name",
+               "abbreviation": "abbreviation", "trading_name": "trading name"}
+
+
+def alias_notes(lang: str | None, kind: str | None) -> str:
+    """'ru, weak alias' — what is said after an alias (empty when nothing is)."""
+    return ", ".join(x for x in (lang, ALIAS_KINDS.get(kind or "")) if x)
+
+
 def link_words(kind: str | None) -> str:
     """A relationship's kind as the words between its two parties ('A owns B', 'A subsidiary
     of B'); an 'other' link reads 'A is linked to B' (look21: 'OCEAN FORTUNE other OOO

@@ -9,7 +9,13 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from casefile.core.countries import country_name
 from casefile.core.identifiers import labelled
-from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, link_words, words
+from casefile.core.labels import (
+    LOST_IN_REPAIR,
+    RESTORED_IN_REPAIR,
+    alias_notes,
+    link_words,
+    words,
+)
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural
 from casefile.report.model import DossierData
@@ -20,18 +26,14 @@ from casefile.report.wording import party_facts
 LISTED = 8  # shipments and events listed in a profile; the rest are counted
 
 
-ALIAS_KINDS = {"weak_alias": "weak alias", "previous_name": "previous name",
-               "abbreviation": "abbreviation", "trading_name": "trading name"}
-
-
 def _names(e: dict) -> Text:
     """The name, then every alias with its language and, unless it is a plain alias or a
     transliteration, its kind: a weak alias ('Sasha') is marked as one, not passed off as
     a full name."""
     parts = [[r(e["name"])]]
     for a in e["aliases"]:
-        notes = [x for x in (a.get("lang"), ALIAS_KINDS.get(a.get("kind") or "")) if x]
-        said = [r(f" ({', '.join(notes)})", size=7, color="#5A5A5A")] if notes else []
+        notes = alias_notes(a.get("lang"), a.get("kind"))
+        said = [r(f" ({notes})", size=7, color="#5A5A5A")] if notes else []
         parts.append([r(a["name"])] + said)
     return join(parts)
 

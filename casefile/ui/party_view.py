@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.identifiers import labelled
-from casefile.core.labels import plural
+from casefile.core.labels import alias_notes, plural
 from casefile.ui.session import CaseSession
 
 if TYPE_CHECKING:  # the database layer loads with the first case, not with the window
@@ -92,8 +92,9 @@ class PartyView(QDialog):
                  + (f", {p.gender}" if p.gender else "")
                  + (f" · {', '.join(p.countries)}" if p.countries else "")]
         if p.aliases:
-            lines.append("Also known as: " + "; ".join(
-                a["name"] + (f" ({a['lang']})" if a["lang"] else "") for a in p.aliases))
+            lines.append("Also known as: " + "; ".join(  # (look21: a weak alias unmarked)
+                a["name"] + (f" ({n})" if (n := alias_notes(a["lang"], a["kind"])) else "")
+                for a in p.aliases))
         if p.identifiers:
             lines.append("Identifiers: " + "; ".join(
                 labelled(i["scheme"], i["value"]) for i in p.identifiers))

@@ -232,6 +232,7 @@ def test_the_chronology_says_which_undated_records_it_lists(tmp_path):
         with case.read() as conn:  # the party pane says it so too
             linked = [i["text"] for i in party_connections(conn, b)[0]]
         assert "Ocean Fortune Ltd — is linked to — OOO VEKTOR" in linked
+        assert "Ocean Fortune Ltd — owns — OOO VEKTOR: 51%" in linked  # its details too
         case.create("event", {"title": "Raid on the warehouse"})
         out = tmp_path / "d.pdf"
         export_dossier(case, out)

@@ -33,7 +33,9 @@ def test_the_table_menu_opens_the_profile_and_items_open_records(qtbot, demo_win
     assert "Техкрим" in pv.facts.text()
     # the other party first, then the goods (however long their description)
     assert any(t.startswith("Received from China North") for t in pv.item_texts("shipment"))
-    assert pv.item_texts("relationship") == ["Tekhkrim — supplies — Russian state and military"]
+    assert pv.item_texts("relationship") == [  # with what the relationship says (look21)
+        "Tekhkrim — supplies — Russian state and military: Does business with the Russian "
+        "state and military."]
     assert pv.item_texts("source")
     qtbot.wait(100)  # laid out with its text
     pv.grab().save(str(tmp_path / "party_view.png"))
@@ -134,3 +136,21 @@ def test_a_peps_posts_birth_and_topics_are_in_its_profile(qtbot, demo_window):
     assert ("Position: Member of the State Duma (Russia), 2016-10-05 – 2021-10-12, ended\n"
             "    Governor of Tver Oblast (Tver Oblast, Russia), since 2021-10-12") in text
     assert "Topics: Politically exposed person (PEP)" in text
+
+
+def test_a_weak_alias_and_a_links_details_are_said_in_the_profile(qtbot, demo_window):
+    """(look21) The party pane showed neither that KUZYA is a weak alias nor a
+    relationship's details (51%, brother-in-law); the dossier showed both."""
+    win = demo_window
+    rid = win.case.create("entity", {"name": "Vitaly KUZMENKO", "kind": "person"}, children={
+        "alias": [{"name": "KUZYA", "kind": "weak_alias"},
+                  {"name": "Виталий Кузьменко", "lang": "ru"}]}).result
+    other = win.case.create("entity", {"name": "Armour Repair Plant 163"}).result
+    win.case.create("relationship", {"subject_id": rid, "object_id": other, "kind": "owns",
+                                     "description": "51%; beneficial owner"})
+    view = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
+                    timeout=10000)
+    assert "Also known as: KUZYA (weak alias); Виталий Кузьменко (ru)" in view.facts.text()
+    assert view.item_texts("relationship") == [
+        "Vitaly KUZMENKO — owns — Armour Repair Plant 163: 51%; beneficial owner"]

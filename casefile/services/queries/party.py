@@ -110,15 +110,23 @@ def _events(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], i
 
 def _relationships(conn: Connection, entity_id: int, limit: int
                    ) -> tuple[list[Item], int]:
-    rows, total = _limited(conn, "SELECT r.id, r.kind, r.date_text, s.name AS subject, "
-                                 "o.name AS object FROM relationship r "
+    rows, total = _limited(conn, "SELECT r.id, r.kind, r.date_text, r.description, "
+                                 "s.name AS subject, o.name AS object FROM relationship r "
                                  "JOIN entity s ON s.id = r.subject_id "
                                  "JOIN entity o ON o.id = r.object_id "
                                  "WHERE r.subject_id = ? OR r.object_id = ? "
                                  "ORDER BY r.date_start, r.id", (entity_id, entity_id), limit)
     return [{"kind": "relationship", "id": r["id"], "date": r["date_text"] or "",
-             "text": f"{r['subject']} — {link_words(r['kind'])} — {r['object']}"}
+             "text": f"{r['subject']} — {link_words(r['kind'])} — {r['object']}"
+                     + _detail(r["description"])}
             for r in rows], total
+
+
+def _detail(description: str | None) -> str:
+    """A relationship's description after it, on one line and cut short (look21: the party
+    pane showed neither '51%' nor 'brother-in-law', the dossier both)."""
+    text = " ".join((description or "").split())
+    return f": {text[:77]}…" if len(text) > 80 else f": {text}" if text else ""
 
 
 def _sanctions(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item], int]:
