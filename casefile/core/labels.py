@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 KINDS: dict[str, tuple[str, str]] = {
     "entity": ("Entity", "Entities"), "shipment": ("Shipment", "Shipments"),
@@ -55,6 +56,17 @@ ALIAS_KINDS = {"weak_alias": "weak alias", "previous_name": "previous name",
 def alias_notes(lang: str | None, kind: str | None) -> str:
     """'ru, weak alias' — what is said after an alias (empty when nothing is)."""
     return ", ".join(x for x in (lang, ALIAS_KINDS.get(kind or "")) if x)
+
+
+def number_text(value: float | int | None) -> str:
+    """A stored number as a field shows it to be edited: every digit, never rounded nor in
+    scientific notation ('665660.02', '1755034'; look22: '{:g}' showed 1.75503e+06 and
+    665660, and a Tab through the field stored the rounded value)."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
 
 
 def link_words(kind: str | None) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from casefile.core.countries import CountryError, country_name
 from casefile.core.fuzzydate import FuzzyDate
-from casefile.core.labels import singular
+from casefile.core.labels import number_text, singular
 from casefile.core.topics import topics_words
 from casefile.ui.children import ChildTable
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
@@ -232,7 +232,7 @@ class RecordEditor(QWidget):
         elif spec.widget == "entity":
             w.set_current(value, self._names.get(value, "") if value else "")
         elif spec.widget in ("number", "int"):
-            w.setText("" if value is None else f"{value:g}")
+            w.setText(number_text(value))
         elif spec.widget == "tags":
             w.setText((value or "").replace(",", ", "))
         else:

@@ -303,3 +303,27 @@ def test_a_refusal_goes_once_the_field_is_typed_in_again(qtbot, demo_window):
     date_ed.line.selectAll()
     qtbot.keyClicks(date_ed.line, "28 February 2022")
     assert not ship.errors["date"].isVisible() and "2022-02-28" in date_ed.hint.text()
+
+
+def test_a_shipments_numbers_are_shown_whole_and_a_tab_through_them_changes_nothing(
+        qtbot, demo_window):
+    """(look22, blocker) The editor showed a weight of 1,755,034 kg as '1.75503e+06' and a
+    value of 665,660.02 as '665660'; tabbing through the field stored the rounded number.
+    Every digit is shown, and leaving a field untouched stores nothing."""
+    win = demo_window
+    sid = 1
+    win.case.update("shipment", sid, {"value": 665660.02, "currency": "USD",
+                                      "weight_kg": 1755034, "quantity": 0.85})
+    wait_idle(qtbot, win)
+    done = win.case.undo_name
+    ed = _show(qtbot, win, "shipment", sid)
+    assert [ed.widgets[k].text() for k in ("value", "weight_kg", "quantity")] == [
+        "665660.02", "1755034", "0.85"]
+    for key in ("value", "weight_kg", "quantity"):
+        ed.widgets[key].setFocus()
+        ed.widgets[key].editingFinished.emit()  # Tab through it
+    wait_idle(qtbot, win)
+    stored = win.case.get("shipment", sid)
+    assert (stored["value"], stored["weight_kg"], stored["quantity"]) == (665660.02, 1755034,
+                                                                         0.85)
+    assert win.case.undo_name == done  # no edit after it
