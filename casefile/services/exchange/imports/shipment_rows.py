@@ -8,14 +8,13 @@ import operator
 from typing import Any, cast
 
 from casefile.core.countries import CountryError, country_name, country_or_unknown
+from casefile.services.exchange.imports.number_reader import NumberReader
 from casefile.services.exchange.imports.report import ImportReport
 from casefile.services.exchange.imports.shipment_parties import ShipmentParties, col_name
 from casefile.services.exchange.imports.values import (
     NONE_WORDS,
     DateReader,
     ValueProblem,
-    parse_number,
-    parse_weight,
 )
 from casefile.store import schema
 
@@ -34,7 +33,8 @@ _NONE_TARGETS = ("manufacturer", "trademark")
 
 
 def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
-         report: ImportReport, dates: DateReader, fixed: dict[str, str],
+         report: ImportReport, dates: DateReader, numbers: NumberReader,
+         fixed: dict[str, str],
          countries: tuple[str, ...] = ROUTE_COUNTRIES) -> dict[str, Any] | None:
     """The values of a row by field; a field no column feeds has its fixed value (or
     none). ``countries``: the route's country fields that a column or value feeds (the
@@ -73,7 +73,7 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
                         "(imported undated; the row report names each)")
     for target in ("quantity", "value", "shipment_count"):
         try:
-            out[target] = parse_number(cell(target))
+            out[target] = numbers.number(cell(target))
         except ValueProblem as exc:
             report.problem(f"{file}, row {line}, column {col_name(report, target)}: {exc}")
         else:
@@ -81,7 +81,7 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
                 report.warn(f"{file}, column {col_name(report, target)}: a value below zero "
                             "(kept as given; the row report names each row)")
     try:
-        out["weight"] = parse_weight(cell("weight"), cell("weight_unit"))
+        out["weight"] = numbers.weight(cell("weight"), cell("weight_unit"))
     except ValueProblem as exc:
         report.problem(f"{file}, row {line}, column {col_name(report, 'weight')}: {exc}")
     for target in countries:

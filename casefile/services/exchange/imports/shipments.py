@@ -18,6 +18,7 @@ from casefile.services.exchange.imports.mapping import (
     check_mapping,
     guess_mapping,
 )
+from casefile.services.exchange.imports.number_reader import NumberReader
 from casefile.services.exchange.imports.party_writer import PartyWriter
 from casefile.services.exchange.imports.provenance import (
     check_not_imported,
@@ -44,6 +45,9 @@ from casefile.store.bulk import insert_many
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
+
+# the fields that hold numbers: how the file writes their commas is decided over all of them
+NUMBER_FIELDS = ("quantity", "value", "shipment_count", "weight")
 
 BATCH = 5000
 
@@ -105,6 +109,8 @@ def import_shipments(case: Case, path: str | Path,
     fixed = {t: v for t, v in given.constants.items() if t not in col}
     countries = tuple(t for t in ROUTE_COUNTRIES if t in col or fixed.get(t))
     dates = DateReader.for_file(path, col.get("date"), day_first, table.encoding)
+    numbers = NumberReader.for_file(path, [col[t] for t in NUMBER_FIELDS if t in col],
+                                    table.encoding)
 
     def work(tx: Any) -> ImportReport:
         conn = tx.conn
@@ -129,7 +135,8 @@ def import_shipments(case: Case, path: str | Path,
                 if i < len(cells) and cells[i].strip():
                     unused_filled[i] += 1
             report.row_problems = []
-            values = read_row(cells, col, line, path.name, report, dates, fixed, countries)
+            values = read_row(cells, col, line, path.name, report, dates, numbers, fixed,
+                              countries)
             if values is None and report.skipping and report.row_problems:
                 report.skip_row(line)
             if values is None:
@@ -176,6 +183,8 @@ def import_shipments(case: Case, path: str | Path,
                 if progress:  # may raise to cancel
                     progress(int(table.done * 1000), 1000, f"{report.rows:,} rows")
         report.date_order = dates.how()
+        if numbers.how:  # (look22) how '123,288' was read is said, never guessed silently
+            report.warn(numbers.how[0].upper() + numbers.how[1:])
         for i, n in unused_filled.items():
             if n:
                 report.left_out[f"column {table.header[i] or f'{i + 1} (no name)'!r}: no "

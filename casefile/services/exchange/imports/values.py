@@ -29,6 +29,7 @@ NONE_WORDS = frozenset({"отсутствует", "не указано", "не �
 
 _DIGIT = re.compile(r"\d")
 _EDGES = re.compile(r"^[^\d\-+]+|[^\d]+$")  # what surrounds a number: currency signs, units
+_SPACED = re.compile(r"\d[ '](?:\d{3}[ '])*\d{3},\d+$")  # '1 250,500', "1'234,5"
 _WEIGHT = re.compile(r"^\s*([\d\s.,'\u00a0]+)\s*([^\d\s].*)?$")
 
 
@@ -36,8 +37,11 @@ class ValueProblem(ValueError):
     """A cell that does not parse; the importer adds file, line and column."""
 
 
-def parse_number(text: str) -> float | None:
-    """'1 234,5', '1,234.5', '1.234,5', '1234' -> float; '' -> None."""
+def parse_number(text: str, decimal_comma: bool | None = None) -> float | None:
+    """'1 234,5', '1,234.5', '1.234,5', '1234' -> float; '' -> None. A lone comma before
+    three digits ('123,288') separates thousands, unless ``decimal_comma`` (the file's
+    numbers say so: :mod:`.number_reader`) or the number groups its thousands with spaces
+    ('1 250,500': look22 — read as 1,250,500 kg, a Russian 1,250.5)."""
     if not text:
         return None
     if text.isascii() and text.isdigit():
@@ -46,6 +50,8 @@ def parse_number(text: str) -> float | None:
     if not s:
         return None
     s = _EDGES.sub("", s) if _DIGIT.search(s) else s
+    if _SPACED.search(s) and "." not in s:
+        decimal_comma = True  # spaces group the thousands: the comma is the decimal one
     s = s.replace(" ", "").replace("'", "")
     if "," in s and "." in s:
         if s.rfind(",") > s.rfind("."):
@@ -54,7 +60,8 @@ def parse_number(text: str) -> float | None:
             s = s.replace(",", "")
     elif "," in s:
         parts = s.split(",")
-        if len(parts) > 2 or (len(parts[-1]) == 3 and parts[0].lstrip("+-") not in ("", "0")):
+        if len(parts) > 2 or (len(parts[-1]) == 3 and parts[0].lstrip("+-") not in ("", "0")
+                              and not decimal_comma):
             s = s.replace(",", "")  # thousands separators
         else:
             s = s.replace(",", ".")  # a decimal comma
@@ -66,14 +73,15 @@ def parse_number(text: str) -> float | None:
         raise ValueProblem(f"{text!r} is not a number") from None
 
 
-def parse_weight(text: str, unit: str = "") -> float | None:
+def parse_weight(text: str, unit: str = "", decimal_comma: bool | None = None
+                 ) -> float | None:
     """A weight in kilograms; the unit may be in the cell ('12 t') or its own column."""
     m = _WEIGHT.match(text or "")
     if not (text or "").strip():
         return None
     if not m:
         raise ValueProblem(f"{text!r} is not a weight")
-    number = parse_number(m.group(1))
+    number = parse_number(m.group(1).strip(), decimal_comma)
     u = (m.group(2) or unit or "kg").strip().lower().rstrip(".")
     if u not in _TO_KG:
         raise ValueProblem(f"{u!r} is not a weight unit (kg, t, lb)")
