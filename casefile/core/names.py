@@ -59,29 +59,36 @@ def normalise_name(name: str) -> str:
     return " ".join(words[start:end])
 
 
-# Greek letters written with an accent or diaeresis (tonos, dialytika; polytonic forms):
-# SQLite's unicode61 tokenizer folds Latin accents but not these (look21: 'ΓΕΩΡΓΙΟΣ' did not
-# find 'ΓΕΏΡΓΙΟΣ'). Written decomposed — the letter, then its combining mark, which the
-# tokenizer drops — a word is found with or without them.
-_GREEK_MARKED = re.compile(r"[\u0386\u0388-\u038a\u038c\u038e-\u0390\u03aa-\u03b0"
-                           r"\u03ca-\u03ce\u1f00-\u1fff]")
+# Letters written with a mark SQLite's unicode61 tokenizer does not fold away: Greek with an
+# accent or diaeresis (tonos, dialytika; polytonic forms — look21: 'ΓΕΩΡΓΙΟΣ' did not find
+# 'ΓΕΏΡΓΙΟΣ'), and Russian ё (look22: 'ежик' did not find ЁЖИК; Russian writes е for ё as
+# often as not). Written decomposed — the letter, then its combining mark, which the
+# tokenizer drops — a word is found with or without them. (Not й: it is another letter.)
+_MARKED = re.compile(r"[\u0386\u0388-\u038a\u038c\u038e-\u0390\u03aa-\u03b0"
+                     r"\u03ca-\u03ce\u1f00-\u1fff\u0401\u0451]")
 
 
-def greek_decomposed(text: str) -> str:
-    """``text`` with each accented Greek letter written as the letter and its mark."""
+def decomposed_marks(text: str) -> str:
+    """``text`` with each letter of :data:`_MARKED` written as the letter and its mark."""
     if text.isascii():
         return text
-    return _GREEK_MARKED.sub(lambda m: unicodedata.normalize("NFD", m.group(0)), text)
+    return _MARKED.sub(lambda m: unicodedata.normalize("NFD", m.group(0)), text)
 
 
-def greek_unaccented(text: str) -> str:
-    """``text`` with the accents and diaereses of its Greek letters left out (as a search
-    query: the marks are no word characters)."""
+def without_marks(text: str) -> str:
+    """``text`` with the marks of its :data:`_MARKED` letters left out (as a search query:
+    the marks are no word characters)."""
     if text.isascii():
         return text
-    return _GREEK_MARKED.sub(lambda m: "".join(
+    return _MARKED.sub(lambda m: "".join(
         c for c in unicodedata.normalize("NFD", m.group(0)) if not unicodedata.combining(c)),
         text)
+
+
+def folded(text: str) -> str:
+    """``text`` as compared whatever its case, in any script: case-folded, ё as е (Russian
+    text writes е for ё as often as not)."""
+    return text.casefold().replace("ё", "е")
 
 
 def spaced_cjk(text: str, sep: str = " ") -> str:

@@ -17,7 +17,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import greek_decomposed, spaced_cjk
+from casefile.core.names import decomposed_marks, folded, spaced_cjk
 from casefile.store.search_query import MAX_TERMS, dated_filter, fts_query
 
 KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "event": 5,
@@ -81,7 +81,7 @@ def stored_form(fts: bool, title: str, body: str) -> tuple[str, str]:
 
 
 def _stored(text: str) -> str:
-    return greek_decomposed(spaced_cjk(text, _SEP))
+    return decomposed_marks(spaced_cjk(text, _SEP))
 
 
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
@@ -142,7 +142,7 @@ def search(conn: Connection, query: str, limit: int = 200,
         # "техкрим" finds "Техкрим" too.
         cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
             "casefile_fold", 1, _fold, deterministic=True)
-        terms = [_like_escape(t) for t in like_terms(query)]
+        terms = [like_escape(t) for t in like_terms(query)]
         where = " AND ".join(
             "casefile_fold(title || ' ' || body) LIKE ? ESCAPE '\\'" for _ in terms) or "1"
         rows = conn.exec_driver_sql(
@@ -153,10 +153,10 @@ def search(conn: Connection, query: str, limit: int = 200,
 
 
 def _fold(text: str | None) -> str | None:
-    return None if text is None else text.casefold()
+    return None if text is None else folded(text)
 
 
-def _like_escape(term: str) -> str:
+def like_escape(term: str) -> str:
     """A term taken literally by LIKE ... ESCAPE '\\' (``_`` is a word character)."""
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

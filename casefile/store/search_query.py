@@ -16,7 +16,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import greek_unaccented, spaced_cjk
+from casefile.core.names import spaced_cjk, without_marks
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
@@ -69,7 +69,7 @@ def groups(user_query: str) -> list[list[Term]]:
             word_before, between = "", False
             continue
         raw = phrase if phrase else word
-        words = re.findall(r"\w+", spaced_cjk(greek_unaccented(raw)))
+        words = re.findall(r"\w+", spaced_cjk(without_marks(raw)))
         if not words:
             continue
         body = " ".join(words)

@@ -6,7 +6,7 @@ from alembic import command
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casefile.core.names import greek_decomposed, greek_unaccented
+from casefile.core.names import decomposed_marks, without_marks
 from casefile.services.case.facade import Case
 from casefile.services.case.integrity import check_case
 from casefile.store import digest, migrate
@@ -24,6 +24,7 @@ def test_a_0009_case_upgrades_to_greek_without_accents_and_back(tmp_path):
     with Case.new(path, title="Old") as c:
         c.create("entity", {"name": NAME, "kind": "person", "country": "CY"})
         c.create("entity", {"name": "Ευαγγελία Σαββίδου", "kind": "person"})
+        c.create("entity", {"name": "ИП ГРИГОРЬЕВ ЁЖИК", "kind": "company"})
         with c.engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0009")
             before = digest.head(conn)
@@ -31,7 +32,8 @@ def test_a_0009_case_upgrades_to_greek_without_accents_and_back(tmp_path):
     assert revision(path) == "0009"
     with Case.open(path) as c:
         assert c.schema_version() == migrate.head_revision() >= "0010"
-        for query in ("ΓΕΩΡΓΙΟΣ", "παπαδοπουλος", "Γεώργιος", NAME, "σαββιδου"):
+        for query in ("ΓΕΩΡΓΙΟΣ", "παπαδοπουλος", "Γεώργιος", NAME, "σαββιδου", "ежик",
+                      "ёжик", "ЕЖИК"):
             assert _found(c, query), query
         assert _found(c, "ΓΕΩΡΓΙΟΣ") == [NAME]  # shown as written
         with c.read() as conn:
@@ -47,17 +49,33 @@ def test_latin_and_cyrillic_are_searched_as_before(case):
     case.create("entity", {"name": "Société Générale"})
     case.create("entity", {"name": "ООО Мой Край"})
     assert _found(case, "societe") == ["Société Générale"]
-    assert _found(case, "Мой") == ["ООО Мой Край"] and _found(case, "Мои") == []
+    assert _found(case, "Мой") == ["ООО Мой Край"] and _found(case, "Мои") == []  # й is й
 
 
 @given(st.text(st.sampled_from(list("ΓΕΏΡΙΟΣΠΑΔΌΥΛάέήίόύώϊϋΐΰabcЙй字 ")), max_size=20))
-def test_greek_decomposed_reads_back_the_same_and_unaccented_keeps_the_letters(text):
+def test_decomposed_marks_reads_back_the_same_and_unaccented_keeps_the_letters(text):
     import unicodedata
 
-    assert unicodedata.normalize("NFC", greek_decomposed(text)) == \
+    assert unicodedata.normalize("NFC", decomposed_marks(text)) == \
         unicodedata.normalize("NFC", text)
-    bare = greek_unaccented(text)
+    bare = without_marks(text)
     assert len(bare) == len(text)  # a letter for each letter
     assert not any(unicodedata.combining(c) for c in bare)
     assert "Й" in text or "й" in text or bare == unicodedata.normalize("NFC", bare)
     assert [c for c in bare if c in "Йй字abc "] == [c for c in text if c in "Йй字abc "]
+
+
+def test_the_party_picker_finds_any_case_of_any_script(case):
+    """(look22) The picker used SQLite's LIKE, which folds Latin letters only: 'север' did
+    not find ООО «СЕВЕРНЫЙ ВЕТЕР» and offered to create a party 'север'."""
+    from casefile.services.queries.listing import entity_choices
+
+    ids = {case.create("entity", {"name": n}).result: n for n in (
+        "ООО «СЕВЕРНЫЙ ВЕТЕР»", "ИП ГРИГОРЬЕВ ЁЖИК", "ΓΕΏΡΓΙΟΣ LTD", "Acme 100% Ltd")}
+    with case.read() as conn:
+        def found(typed):
+            return [ids.get(i) for i, _label in entity_choices(conn, typed)]
+        assert found("север") == ["ООО «СЕВЕРНЫЙ ВЕТЕР»"]
+        assert found("ежик") == ["ИП ГРИГОРЬЕВ ЁЖИК"] == found("Ёжик")
+        assert found("γεώργιος") == ["ΓΕΏΡΓΙΟΣ LTD"]
+        assert found("100%") == ["Acme 100% Ltd"] and found("1%0") == []  # % is a percent

@@ -1,9 +1,9 @@
-"""Greek found with or without its accents
+"""Greek found with or without its accents, and ё as е
 
 SQLite's unicode61 tokenizer folds the accents of Latin letters but not those of Greek ones
-(look21: 'ΓΕΩΡΓΙΟΣ' did not find 'ΓΕΏΡΓΙΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ'). The search index now holds an
-accented Greek letter decomposed — the letter, then its combining mark, which the tokenizer
-drops — and shows it composed again. The index is derived from the records, outside the
+(look21: 'ΓΕΩΡΓΙΟΣ' did not find 'ΓΕΏΡΓΙΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ'), nor Russian ё (look22: 'ежик'
+did not find ЁЖИК). The search index now holds such a letter decomposed — the letter, then
+its combining mark, which the tokenizer drops — and shows it composed again. The index is derived from the records, outside the
 content digest: the rows holding such a letter are rewritten and nothing else changes.
 
 Revision ID: 0010
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from alembic import op
 
-from casefile.core.names import greek_decomposed
+from casefile.core.names import decomposed_marks
 
 revision = '0010'
 down_revision = '0009'
@@ -41,7 +41,7 @@ def _rewrite(form: Callable[[str], str]) -> None:
 
 
 def upgrade() -> None:
-    _rewrite(greek_decomposed)
+    _rewrite(decomposed_marks)
 
 
 def downgrade() -> None:
