@@ -67,10 +67,7 @@ class NavigatorMenu(QObject):
         self.records.text.selectAll()
 
     def clear_filters(self) -> None:
-        r = self.records
-        for w in (r.text, r.country, r.date_from, r.date_to):
-            w.clear()
-        r.tag.setCurrentIndex(0)
+        self.records.clear_filters()
 
 
 class EditorMenu(QObject):

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self._set_case_ui(True)
         self.window_layout.first_shown()
         self._remember(case.path)
+        self.records.clear_filters(quiet=True)  # (look22) another case's filters are not its
         self.records.set_kind(self.current_kind())
 
     def _damaged(self, why: str) -> None:

@@ -337,6 +337,20 @@ class RecordsView(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [i for i in (self.model.record_id(r) for r in rows) if i is not None]
 
+    def clear_filters(self, quiet: bool = False) -> None:
+        """Empty every filter (``quiet``: without reloading — the caller shows a kind next,
+        which reloads)."""
+        widgets = (self.text, self.country, self.date_from, self.date_to, self.tag)
+        for w in widgets:
+            w.blockSignals(quiet)
+        for line in widgets[:4]:
+            line.clear()
+        self.tag.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        if not quiet:
+            self.filters_changed.emit()
+
     def select_id(self, record_id: int) -> bool:
         row = self.model.row_of(record_id)
         if row is None:

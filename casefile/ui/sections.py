@@ -66,9 +66,8 @@ class Sections:
         if (self.nav.currentRow() == row and self.records.model.kind == kind
                 and self.records.select_id(record_id)):  # (not rows of a kind still loading)
             return
-        self.records.text.blockSignals(True)
-        self.records.text.clear()
-        self.records.text.blockSignals(False)
+        # (look22) a filter left from before (dates, a country) would hide it: every one goes
+        self.records.clear_filters(quiet=True)
         self._select(row)
         self.records.set_kind(kind, keep_id=record_id)
 

@@ -54,3 +54,35 @@ def test_an_empty_section_a_filter_with_no_match_and_an_uncited_fact(qtbot, wind
     choose_kind(qtbot, window, "relationship")  # starts from an entity: no button here
     qtbot.waitUntil(notice.isVisible, timeout=5000)
     assert "Select an entity" in notice.text.text() and not notice.new_button.isVisible()
+
+
+def test_another_case_opens_unfiltered_and_going_to_a_record_clears_what_hides_it(
+        qtbot, demo_window, tmp_path):
+    """(look22) Dates set as a filter in one case still filtered the next case opened
+    ('No sanctions match dates март 2023 – май 2023'), and going to a search result the
+    filter hid showed nothing, without a word."""
+    from casefile.services.exchange.demo import write_demo
+
+    win = demo_window
+    choose_kind(qtbot, win, "sanction")
+    win.records.date_from.setText("март 2023")
+    win.records.date_to.setText("май 2023")
+    win.records.country.setText("CN")
+    qtbot.waitUntil(win.empty_table.isVisible, timeout=5000)
+    other = tmp_path / "other.casefile"
+    write_demo(other).close()
+    win.open_path(other)
+    qtbot.waitUntil(lambda: win.case is not None and win.case.path == other, timeout=10000)
+    wait_idle(qtbot, win)
+    r = win.records
+    assert (r.text.text(), r.country.text(), r.date_from.text(), r.date_to.text()) == \
+        ("", "", "", "")
+    qtbot.waitUntil(lambda: r.model.rowCount() > 0, timeout=5000)
+    r.date_from.setText("1900")  # a filter that hides every sanction
+    r.date_to.setText("1901")
+    qtbot.waitUntil(win.empty_table.isVisible, timeout=5000)
+    sid = win.case.children("sanction", "entity_id", 3)[0]["id"]
+    win.sections.go_to("sanction", sid)
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.record_id == sid, timeout=10000)
+    assert r.date_from.text() == "" and not win.empty_table.isVisible()
