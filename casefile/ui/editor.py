@@ -25,10 +25,11 @@ from casefile.core.labels import number_text, singular
 from casefile.core.topics import topics_words
 from casefile.ui.children import ChildTable
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
-from casefile.ui.text import plain_label
+from casefile.ui.text import plain_label, plain_tooltip
 from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
 
 LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
+HEADING_CHARS = 120  # the most of a record's name the heading shows (two lines at most)
 
 
 class _PlainTextField(QPlainTextEdit):
@@ -191,7 +192,13 @@ class RecordEditor(QWidget):
         self.record_id, self._row = row["id"], row
         self._names = bundle.get("names", {})
         title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
-        self.heading.setText(f"{singular(self.kind)} #{row['id']}  {title}".strip())
+        # (look22) a shipment's goods run to thousands of characters: the heading takes its
+        # first line, cut short, the whole in its tooltip and its field below
+        first = " ".join(title.split("\n", 1)[0].split())
+        short = first if len(first) <= HEADING_CHARS and "\n" not in title.strip() else \
+            first[:HEADING_CHARS - 1].rstrip() + "…"
+        self.heading.setText(f"{singular(self.kind)} #{row['id']}  {short}".strip())
+        self.heading.setToolTip(plain_tooltip(title) if short != title else "")
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
             box = self.widgets[spec.key].parentWidget()

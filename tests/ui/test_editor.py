@@ -327,3 +327,20 @@ def test_a_shipments_numbers_are_shown_whole_and_a_tab_through_them_changes_noth
     assert (stored["value"], stored["weight_kg"], stored["quantity"]) == (665660.02, 1755034,
                                                                          0.85)
     assert win.case.undo_name == done  # no edit after it
+
+
+def test_a_long_goods_description_does_not_fill_the_editor_heading(qtbot, demo_window):
+    """(look22) A shipment's heading repeated its whole goods description in large bold
+    type: 1,296 px for one of a customs file's, the Date field far below. The heading shows
+    its first line, cut short; the tooltip and the Goods field hold the whole."""
+    win = demo_window
+    goods = ("БЕСПИЛОТНЫЕ ЛЕТАТЕЛЬНЫЕ АППАРАТЫ ДЛЯ АЭРОФОТОСЪЕМКИ, " * 8 + "\n"
+             + "1. КОМПЛЕКТУЮЩИЕ: АККУМУЛЯТОРЫ, КАМЕРЫ, ПУЛЬТЫ УПРАВЛЕНИЯ\n" * 40)
+    win.case.update("shipment", 1, {"declared_goods": goods})
+    wait_idle(qtbot, win)
+    ed = _show(qtbot, win, "shipment", 1)
+    text = ed.heading.text()
+    assert text.startswith("Shipment #1  БЕСПИЛОТНЫЕ") and text.endswith("…")
+    assert len(text) <= len("Shipment #1  ") + 120
+    assert goods.strip() in ed.heading.toolTip().replace("<br>", "\n")
+    assert ed.heading.heightForWidth(500) < 80  # two or three lines at most
