@@ -344,3 +344,24 @@ def test_a_long_goods_description_does_not_fill_the_editor_heading(qtbot, demo_w
     assert len(text) <= len("Shipment #1  ") + 120
     assert goods.strip() in ed.heading.toolTip().replace("<br>", "\n")
     assert ed.heading.heightForWidth(500) < 80  # two or three lines at most
+
+
+def test_a_sanction_in_force_whose_end_has_passed_is_said_in_the_editor(qtbot, demo_window):
+    """(look22) Status 'in force' with an end date of 15.01.2024: the table and the
+    dossier said ended, the editor in force, and nothing said they disagree."""
+    win = demo_window
+    sid = win.case.children("sanction", "entity_id", 3)[0]["id"]
+    win.case.update("sanction", sid, {"status": "in_force", "end": "15.01.2024"})
+    wait_idle(qtbot, win)
+    ed = _show(qtbot, win, "sanction", sid)
+    assert ed.advice.isVisible()
+    assert ed.advice.text().startswith("Recorded as in force, but its end date (15.01.2024) "
+                                       "has passed")
+    from datetime import date
+
+    from casefile.services.queries.record import status_advice
+
+    row = win.case.get("sanction", sid)
+    assert status_advice({**row, "status": "ended"}, date.today()) == ""
+    assert status_advice({**row, "end_text": "2999", "end_end": "2999-12-31"},
+                         date.today()) == ""

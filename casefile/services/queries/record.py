@@ -3,9 +3,11 @@ citations with their sources' grades, and the names of the parties it points at.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.grading import admiralty_code
+from casefile.core.sanctions import standing
 from casefile.services.queries.sourcing import high_on_few_sources_advice
 from casefile.store import schema
 from casefile.store.id_sets import where_ids
@@ -52,6 +54,8 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
         if kind == "finding":  # a grade its sources do not bear out (said, not refused)
             bundle["advice"] = high_on_few_sources_advice(
                 row.get("confidence"), (c["source_id"] for c in bundle["citations"]))
+        if kind == "sanction":  # (look22) a status its end date contradicts: said
+            bundle["advice"] = status_advice(row, date.today())
         if kind == "entity":  # what touches it, at the top of its page
             from casefile.services.queries.party import party_connections
 
@@ -101,3 +105,16 @@ def attachment_data(case: Case, attachment_id: int) -> tuple[str, bytes]:
         name, data = conn.exec_driver_sql(
             "SELECT filename, data FROM attachment WHERE id = ?", (attachment_id,)).one()
     return name, data
+
+
+def status_advice(row: dict[str, Any], today: date) -> str:
+    """What the editor says of a sanction recorded in force whose end date has passed (the
+    table, timeline and dossier show it as ended): '' for any other."""
+    if row.get("status") != "in_force":
+        return ""
+    held = standing(row["status"], row.get("end_text"), row.get("end_end"), today)
+    if held.state != "ended":
+        return ""
+    return (f"Recorded as in force, but its end date ({row.get('end_text')}) has passed: "
+            "the case shows it as ended everywhere. Set its status to ended, or correct its "
+            "end date.")
