@@ -67,3 +67,23 @@ def test_a_russian_customs_file_is_read_with_its_decimal_commas(case, tmp_path):
         got = conn.exec_driver_sql("SELECT weight_kg, value FROM shipment ORDER BY id").all()
     assert [tuple(r) for r in got] == [(123.288, 665660.02), (0.85, 1250.5)]
     assert any("read with a decimal comma (123.288)" in w for w in report.warnings)
+
+
+def test_names_a_code_page_turned_into_question_marks_are_said(case, tmp_path):
+    """(look22) A file saved in Windows-1251 turned Chinese and Turkish names into
+    '???????????' and 'NEPTUNE DIS T?CARET A.?.': parties made of them, without a word. They
+    are kept as written (the file says nothing else), and said."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";")
+    w.writerow(HEADER)
+    w.writerow(["???????????", "ООО ВЕКТОР", "15.03.2023", "8806", "БПЛА", "12,5", "100",
+                "CN"])
+    w.writerow(["NEPTUNE DIS T?CARET A.?.", "ООО ВЕКТОР", "16.03.2023", "8806", "БПЛА",
+                "12,5", "100", "TR"])
+    w.writerow(["Is it? Yes Ltd", "ООО ВЕКТОР", "17.03.2023", "8806", "БПЛА", "12,5", "100",
+                "TR"])
+    f = tmp_path / "dt.csv"
+    f.write_bytes(out.getvalue().encode("cp1251"))
+    report = import_shipments(case, f, accept_missing=True).result
+    (said, n), = [(k, v) for k, v in report.warnings.items() if "names with '?'" in k]
+    assert n == 2 and "column 'Отправитель'" in said

@@ -5,6 +5,7 @@ the line the dry run shows for it."""
 from __future__ import annotations
 
 import operator
+import re
 from typing import Any, cast
 
 from casefile.core.countries import CountryError, country_name, country_or_unknown
@@ -30,6 +31,8 @@ _NOTE_FIELDS = {"trading_country": "Trading country", "manufacturer": "Manufactu
 
 
 _NONE_TARGETS = ("manufacturer", "trademark")
+# letters a code page could not hold, written as '?': two together, or one inside a word
+_LOST = re.compile(r"\?\?|\w\?\w|\w\?(?=\.)")
 
 
 def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
@@ -58,6 +61,12 @@ def read_row(cells: list[str], col: dict[str, int], line: int, file: str,
             report.problem(f"{file}, row {line}: the row has fewer cells than the header "
                            "(a ragged row)")
             return None
+    for t in ("shipper", "consignee"):  # (look22) '???????????', 'T?CARET A.?.' kept unsaid
+        if out[t] and _LOST.search(out[t]):
+            report.warn(f"{file}, column {col_name(report, t)}: names with '?' where letters "
+                        "were — the file was saved in a code page that cannot hold them "
+                        "(Chinese, Turkish …); kept as written: correct them, or import the "
+                        "file as its source wrote it (the row report names each row)")
     for t in _NONE_TARGETS:  # customs' word for none ('ОТСУТСТВУЕТ'): no value
         if out[t] and out[t].casefold() in NONE_WORDS:
             report.leave_out(f"column {col_name(report, t)}: {out[t]!r} (the file's word "
