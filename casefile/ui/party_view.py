@@ -119,7 +119,9 @@ class PartyView(QDialog):
                 none.setForeground(1, Qt.GlobalColor.gray)
                 top.addChild(none)
             for it in items:
-                child = QTreeWidgetItem([it["date"], it["text"]])
+                # one line a record (look22: a goods description's later lines were drawn
+                # beside the next shipment's date); the whole in the tooltip
+                child = QTreeWidgetItem([it["date"], " ".join(it["text"].split())])
                 child.setData(0, _KEY, (it["kind"], it["id"]))
                 child.setToolTip(1, plain_tooltip(it["text"]))  # the whole line, literally
                 top.addChild(child)

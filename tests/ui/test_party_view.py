@@ -154,3 +154,16 @@ def test_a_weak_alias_and_a_links_details_are_said_in_the_profile(qtbot, demo_wi
     assert "Also known as: KUZYA (weak alias); Виталий Кузьменко (ru)" in view.facts.text()
     assert view.item_texts("relationship") == [
         "Vitaly KUZMENKO — owns — Armour Repair Plant 163: 51%; beneficial owner"]
+
+
+def test_a_goods_description_over_lines_is_one_line_in_the_profile(qtbot, demo_window):
+    """(look22) The later lines of a shipment's goods were drawn beside the next
+    shipment's date. Each record is one line; the tooltip holds the whole."""
+    win = demo_window
+    ship = win.case.children("shipment", "consignee_id", 2)[0]["id"]
+    win.case.update("shipment", ship, {"declared_goods": "CQ-A rifles\n1. barrels\n2. stocks",
+                                      "assessed_goods": ""})
+    view = win.party_view.show_party(2)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == 2, timeout=10000)
+    line = next(t for t in view.item_texts("shipment") if "CQ-A rifles" in t)
+    assert "\n" not in line and "CQ-A rifles 1. barrels 2. stocks" in line
