@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from casefile.core.labels import human_time, plural, singular
+from casefile.core.labels import human_time
 from casefile.errors import CaseLockedError, CorruptCaseError, ValidationError
+from casefile.ui.delete_question import ask_delete, what_uses
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.menus import Menus
@@ -26,13 +27,6 @@ from casefile.ui.start_screen import StartScreen
 from casefile.ui.text import message
 
 
-def _blocking(case: Any, kind: str, ids: list[int]) -> list[str]:
-    from casefile.services.queries.record import blocking_records
-
-    with case.read() as conn:
-        return blocking_records(conn, kind, ids)
-
-
 def _in_use(path: Path, holder: dict[str, Any]) -> str:
     """Who has a case open, and since when, in words."""
     since = holder.get("since")
@@ -43,7 +37,6 @@ def _in_use(path: Path, holder: dict[str, Any]) -> str:
 
 
 FILE_FILTER = "Casefile cases (*.casefile);;All files (*)"
-Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 class WindowCommands(QObject):
@@ -230,26 +223,13 @@ class WindowCommands(QObject):
         kind, ids = self.records.kind, self.records.selected_ids()
         if not ids:
             return
-        self.session.query(lambda case: _blocking(case, kind, ids),
-                           lambda blocking: self._confirm_delete(kind, ids, blocking))
+        self.session.query(lambda case: what_uses(case, kind, ids),
+                           lambda found: self._confirm_delete(kind, ids, found))
 
-    def _confirm_delete(self, kind: str, ids: list[int], blocking: list[str]) -> None:
-        n = len(ids)
-        what = (f"these {n} {plural(kind).lower()}" if n > 1
-                else f"this {singular(kind).lower()}")
-        if blocking:
-            shown = "\n".join(f"  • {b}" for b in blocking[:12])
-            more = f"\n  … and {len(blocking) - 12} more" if len(blocking) > 12 else ""
-            text = (f"{what[0].upper()}{what[1:]} {'are' if n > 1 else 'is'} still used by "
-                    f"{len(blocking)} record{'s' if len(blocking) != 1 else ''}:\n{shown}"
-                    f"{more}\n\nDelete {what} and {'these' if len(blocking) > 1 else 'that'} "
-                    "too? You can undo this.")
-        else:
-            text = f"Delete {what}? You can undo this."
-        box = message(self.parent_widget, "Delete", text, icon=QMessageBox.Icon.Question)
-        box.setStandardButtons(Yes | No)
-        box.setDefaultButton(No if blocking else Yes)
-        if box.exec() != Yes:
+    def _confirm_delete(self, kind: str, ids: list[int],
+                        found: tuple[list[str], list[str]]) -> None:
+        blocking, names = found
+        if not ask_delete(self.parent_widget, kind, ids, blocking, names):
             return
         record_ops.delete_records(self.session, kind, ids, cascade=bool(blocking)) \
             .failure(self._error("Cannot delete")).run()

@@ -240,6 +240,10 @@ def test_deleting_several_records_is_one_undo_step(qtbot, demo_window):
         sel.select(model.index(model.row_of(rid), 0), sel.SelectionFlag.Select
                    | sel.SelectionFlag.Rows)
     assert sorted(win.records.selected_ids()) == [1, 2, 3]
+    from casefile.services.case.operations import label
+
+    titles = [label("event", win.case.get("event", i)).removeprefix("event ")
+              for i in win.records.selected_ids()]
     asked = []
 
     def yes(dlg):
@@ -249,7 +253,8 @@ def test_deleting_several_records_is_one_undo_step(qtbot, demo_window):
     win.menus.actions()["delete"].trigger()
     qtbot.waitUntil(lambda: win.case.counts()["event"] == 3, timeout=10000)
     wait_idle(qtbot, win)
-    assert asked == ["Delete these 3 events? You can undo this."]
+    # (look22) the records are named, not only counted
+    assert asked == [f"Delete these 3 events ({', '.join(titles)})? You can undo this."]
     assert win.menus.undo.text() == "&Undo Delete 3 events"
     win.menus.undo.trigger()
     wait_idle(qtbot, win)
