@@ -74,10 +74,15 @@ def split_rowid(rowid: int) -> tuple[str | None, int]:
     return CODE_KINDS.get(rowid >> _SHIFT), rowid & ((1 << _SHIFT) - 1)
 
 
-def stored_form(fts: bool, title: str, body: str) -> tuple[str, str]:
-    """Title and body as an index row holds them (FTS5: CJK spaced, Greek accents
-    decomposed so that a word is found with or without them)."""
-    return (_stored(title), _stored(body)) if fts else (title, body)
+def stored_form(fts: bool, title: str, body: str, marks: bool = True) -> tuple[str, str]:
+    """Title and body as an index row holds them (FTS5: CJK spaced, and with ``marks`` the
+    accents of Greek and ё decomposed so that a word is found with or without them, as
+    schema 0010 on writes them)."""
+    if not fts:
+        return title, body
+    if not marks:
+        return spaced_cjk(title, _SEP), spaced_cjk(body, _SEP)
+    return _stored(title), _stored(body)
 
 
 def _stored(text: str) -> str:

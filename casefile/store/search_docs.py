@@ -23,13 +23,19 @@ def _excerpts(kind: str) -> str:
             f"WHERE citation.{CITATION_COLUMNS[kind]} = x.id), '')")
 
 
+# a record's kind in its document as words ('no response', not 'no_response': look22 — the
+# code showed in search results); the words are the same tokens to the search
+_KIND = "replace(x.kind, '_', ' ')"
+
+
 def _name(col: str) -> str:
     return schema.entity_name_sql(col, "x", default="")
 
 
 DOC_SQL: dict[str, str] = {
     "entity": (
-        "SELECT x.id, x.name, x.kind || ' ' || coalesce(x.country, '') || ' ' || x.description"
+        "SELECT x.id, x.name, " + _KIND + " || ' ' || coalesce(x.country, '') || ' ' || "
+        "x.description"
         " || ' ' || x.tags || ' ' || replace(x.other_countries || ',' || x.nationality, ',', ' ')"
         " || ' ' || x.topics || ' ' || x.legal_form || ' ' || x.position || ' ' || x.address ||"
         " ' ' || x.birth_place || ' ' || " + PARTY_DATES + " || coalesce((SELECT group_concat("
@@ -46,11 +52,12 @@ DOC_SQL: dict[str, str] = {
         "coalesce(country, '') || ' ' || place, ' ') FROM route_stop WHERE shipment_id = x.id),"
         " '') || ' ' || " + _excerpts("shipment") + " FROM shipment x"),
     "event": (
-        "SELECT x.id, x.title, coalesce(x.date_text, '') || ' ' || x.kind || ' ' || "
+        "SELECT x.id, x.title, coalesce(x.date_text, '') || ' ' || " + _KIND + " || ' ' || "
         "x.description || ' ' || x.tags || ' ' || " + _excerpts("event")
         + " FROM event x"),
     "source": (
-        "SELECT x.id, x.title, x.kind || ' ' || x.publisher || ' ' || x.author || ' ' || x.url"
+        "SELECT x.id, x.title, " + _KIND + " || ' ' || x.publisher || ' ' || x.author || ' ' || "
+        "x.url"
         " || ' ' || x.notes || ' ' || x.tags || ' ' || coalesce((SELECT group_concat(filename,"
         " ' ') FROM attachment WHERE source_id = x.id), '') FROM source x"),
     "finding": (
@@ -67,9 +74,12 @@ DOC_SQL: dict[str, str] = {
 }
 
 
+# the documents of kinds whose code schema 0009 and earlier wrote as it is ('no_response')
+DOCS_0009 = {k: DOC_SQL[k].replace(_KIND, "x.kind") for k in ("entity", "event", "source")}
+assert all(DOCS_0009[k] != DOC_SQL[k] for k in DOCS_0009)
 # a party's document as schema 0007 and earlier built it: the same, without its dates
-ENTITY_DOC_0007 = DOC_SQL["entity"].replace(PARTY_DATES + " || ", "")
-assert ENTITY_DOC_0007 != DOC_SQL["entity"]
+ENTITY_DOC_0007 = DOCS_0009["entity"].replace(PARTY_DATES + " || ", "")
+assert ENTITY_DOC_0007 != DOCS_0009["entity"]
 
 
 def rebuild_kind(conn: Connection, kind: str, sql: str | None = None) -> None:

@@ -25,6 +25,7 @@ def test_a_0009_case_upgrades_to_greek_without_accents_and_back(tmp_path):
         c.create("entity", {"name": NAME, "kind": "person", "country": "CY"})
         c.create("entity", {"name": "Ευαγγελία Σαββίδου", "kind": "person"})
         c.create("entity", {"name": "ИП ГРИГОРЬЕВ ЁЖИК", "kind": "company"})
+        c.create("event", {"title": "No answer", "kind": "no_response"})
         with c.engine.begin() as conn:
             command.downgrade(migrate.alembic_config(conn), "0009")
             before = digest.head(conn)
@@ -43,6 +44,15 @@ def test_a_0009_case_upgrades_to_greek_without_accents_and_back(tmp_path):
         command.downgrade(migrate.alembic_config(conn), "0009")
         titles = [t for (t,) in conn.exec_driver_sql("SELECT title FROM search_index")]
     assert NAME in titles  # composed again, as schema 0009 wrote it
+    assert check_case(path).ok  # and checked as schema 0009 built its index
+
+
+def test_a_kind_is_said_in_words_in_search_results(case):
+    """(look22) Search results showed codes: 'no_response DJI did not…'."""
+    case.create("event", {"title": "DJI did not answer", "kind": "no_response",
+                          "description": "Asked by email"})
+    (hit,) = [h for h in case.search("asked email") if h.kind == "event"]
+    assert "no response" in hit.snippet and "no_response" not in hit.snippet
 
 
 def test_latin_and_cyrillic_are_searched_as_before(case):

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError
 from casefile.services.case import audit, indexing
 from casefile.services.case import digest as content
 from casefile.store import database, migrate
-from casefile.store.search_docs import DOC_SQL, ENTITY_DOC_0007
+from casefile.store.search_docs import DOC_SQL, DOCS_0009, ENTITY_DOC_0007
 
 
 @dataclass
@@ -81,9 +81,11 @@ def _check(conn: Connection, report: IntegrityReport) -> None:
     report.checked.append("content digest of every row")
     revision = migrate.current_revision(conn)
     docs = None
-    if revision is not None and revision < "0008":  # (revisions are numbered: 0001 …)
-        # a party's document before 0008 held no dates: its index is checked as its own
-        # schema built it (the upgrade rebuilds it when the case is opened)
-        docs = {**DOC_SQL, "entity": ENTITY_DOC_0007}
-    report.problems += indexing.verify_index(conn, docs)
+    old = revision is not None and revision < "0010"  # (revisions are numbered: 0001 …)
+    if old:  # checked as its own schema built it (the upgrade rebuilds it when opened):
+        # kinds as codes; before 0008 a party's document held no dates
+        docs = {**DOC_SQL, **DOCS_0009}
+        if revision is not None and revision < "0008":
+            docs["entity"] = ENTITY_DOC_0007
+    report.problems += indexing.verify_index(conn, docs, marks=not old)
     report.checked.append("search index against the records")

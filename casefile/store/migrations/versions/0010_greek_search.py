@@ -1,4 +1,4 @@
-"""Greek found with or without its accents, and ё as е
+"""Greek found with or without its accents, ё as е, and kinds in words
 
 SQLite's unicode61 tokenizer folds the accents of Latin letters but not those of Greek ones
 (look21: 'ΓΕΩΡΓΙΟΣ' did not find 'ΓΕΏΡΓΙΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ'), nor Russian ё (look22: 'ежик'
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from alembic import op
 
 from casefile.core.names import decomposed_marks
+from casefile.store.search_docs import DOCS_0009, rebuild_kind
 
 revision = '0010'
 down_revision = '0009'
@@ -40,9 +41,19 @@ def _rewrite(form: Callable[[str], str]) -> None:
                              changed)
 
 
+def _rebuild(docs: dict[str, str] | None) -> None:
+    conn = op.get_bind()
+    if conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_index'").first() is not None:
+        for kind in DOCS_0009:
+            rebuild_kind(conn, kind, docs[kind] if docs else None)
+
+
 def upgrade() -> None:
+    _rebuild(None)
     _rewrite(decomposed_marks)
 
 
 def downgrade() -> None:
+    _rebuild(DOCS_0009)  # (written decomposed, as this version writes: composed next)
     _rewrite(lambda text: text if text.isascii() else unicodedata.normalize("NFC", text))
