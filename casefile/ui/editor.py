@@ -359,6 +359,9 @@ class RecordEditor(QWidget):
             return
         label.setText(message)
         label.show()
+        w = self.widgets.get(key)
+        if isinstance(w, FuzzyDateEdit) and w.hint.text().startswith("not understood"):
+            w.hint.setText("not understood (see below)")  # (look22: said twice, grey and red)
 
     def clear_error(self, key: str) -> None:
         if key in self.errors:
