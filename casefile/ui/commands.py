@@ -54,6 +54,8 @@ class WindowCommands(QObject):
         self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
         # the search panel's find(text or None), set by the window that holds the panel
         self.find_panel: Callable[[str | None], None] | None = None
+        # the editor's: the cursor in a new record's first field once it is shown
+        self.focus_new: Callable[[str, int], None] | None = None
         m, s = menus, session
         m.new.triggered.connect(self.new_case)
         m.open.triggered.connect(self.open_dialog)
@@ -213,8 +215,13 @@ class WindowCommands(QObject):
             values.update({"entity_id": eid} if kind == "sanction" else
                           {"subject_id": eid, "object_id": eid, "kind": "other"})
         record_ops.create_record(self.session, kind, values) \
-            .success(lambda change: self.go_to(kind, change.result)) \
+            .success(lambda change: self._new_shown(kind, change.result)) \
             .failure(self._error()).run()
+
+    def _new_shown(self, kind: str, rid: int) -> None:
+        self.go_to(kind, rid)
+        if self.focus_new is not None:
+            self.focus_new(kind, rid)
 
     def delete_selected(self) -> None:
         """Delete the selected records as one undo step, after asking; records that still

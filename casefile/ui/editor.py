@@ -248,6 +248,16 @@ class RecordEditor(QWidget):
         if isinstance(line, QLineEdit):
             line.setCursorPosition(0)  # show the start of long names, not their end
 
+    def focus_first(self) -> None:
+        """The cursor in the first field typed into (a name, a title), its text selected:
+        typing replaces a new record's placeholder name."""
+        for spec in FIELDS[self.kind]:
+            target = self._typing_target(spec.key)
+            if isinstance(target, QLineEdit) and not target.isReadOnly():
+                target.setFocus()
+                target.selectAll()
+                return
+
     def _typing_target(self, key: str) -> QWidget:
         """The widget a field is typed into (a date or party field holds a line)."""
         w = self.widgets[key]

@@ -64,6 +64,7 @@ class EditorPane(QScrollArea):
         self.setMinimumWidth(MIN_WIDTH)
         self.session = session
         self._wanted: tuple[str, int] | None = None
+        self._focus_next: tuple[str, int] | None = None  # a new record: its first field
         session.changed.connect(self._changed)
         session.closed.connect(self.show_nothing)
         self.stack = _PageStack()
@@ -138,8 +139,19 @@ class EditorPane(QScrollArea):
             if self._wanted == wanted:
                 self.show_bundle(bundle)
                 self.record_shown.emit(kind, record_id)
+                if self._focus_next == wanted and self.current is not None:
+                    self._focus_next = None
+                    self.current.focus_first()
         from casefile.services.queries.record import record_bundle  # loads late
         self.session.query(lambda case: record_bundle(case, kind, record_id), shown)
+
+    def focus_when_shown(self, kind: str, record_id: int) -> None:
+        """Put the cursor in the first field of a record once it is shown (a new record:
+        look22 — its name 'New entity' waited while the cursor stayed in the table)."""
+        self._focus_next = (kind, record_id)
+        if self.shown() == (kind, record_id) and self.current is not None:
+            self._focus_next = None
+            self.current.focus_first()
 
     def _changed(self, change: Change) -> None:
         shown = self.shown()

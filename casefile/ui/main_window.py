@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
+        self.commands.focus_new = self.editor.focus_when_shown
         self.damage = DamageNotice(self, self.status, self.commands.repair,
                                    lambda: self.case.path if self.case else None,
                                    self.status.refresh)

@@ -734,3 +734,21 @@ def test_gui_export_prints_the_chosen_marking_and_matches_the_headless_bytes(
     import pypdf
 
     assert "TLP:CLEAR" in pypdf.PdfReader(str(out)).pages[0].extract_text()
+
+
+def test_a_new_record_puts_the_cursor_in_its_name(qtbot, demo_window):
+    """(look22) New Entity made a company named 'New entity' and left the cursor in the
+    table: typing went nowhere. The cursor is in the Name field, its text selected, so the
+    name typed replaces it."""
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    choose_kind(qtbot, win, "entity")
+    win.menus.actions()["new_entity"].trigger()
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.widgets["name"].text() == "New entity"
+                    and win.editor.current.widgets["name"].hasFocus(), timeout=10000)
+    name = win.editor.current.widgets["name"]
+    assert name.selectedText() == "New entity"
+    qtbot.keyClicks(name, "Volga Trade")
+    assert name.text() == "Volga Trade"
