@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
 from casefile.ui.session import CaseSession
-from casefile.ui.text import plain_label
+from casefile.ui.text import message, plain_label
 from casefile.ui.worker import Task
 
 TITLES = {"cover": "Cover", "toc": "Contents", "findings": "Key findings",
@@ -50,6 +51,7 @@ class ExportDialog(QDialog):
         # beside the case, or in Documents: never in Casefile's own (demo) folder
         default = default_save_path(case.path if case else None, ".pdf", "dossier.pdf")
         self.path = QLineEdit(str(default))
+        self._replace = ""  # a path the file dialog already asked to replace
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -129,11 +131,14 @@ class ExportDialog(QDialog):
                                               "PDF (*.pdf)")
         if name:
             self.path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+            self._replace = self.path.text()  # the file dialog asked before replacing it
 
     def start(self) -> None:
         out, opt = Path(self.path.text().strip()), self.options()
         if self.session.case is None or not self.path.text().strip():
             return
+        if out.exists() and self.path.text() != self._replace and not self._may_replace(out):
+            return  # (look22: an earlier dossier was overwritten without a word)
         task = self.task = Task()
         task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self.export_button.setEnabled(False)
@@ -147,6 +152,13 @@ class ExportDialog(QDialog):
 
         self.session.query(lambda case: export_dossier(case, out, opt, report),
                            lambda report: self._done(out, report), self._failed)
+
+    def _may_replace(self, out: Path) -> bool:
+        box = message(self, "Export dossier", f"{out.name} exists already in {out.parent}. "
+                      "Replace it?", icon=QMessageBox.Icon.Question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setValue(done)

@@ -752,3 +752,34 @@ def test_a_new_record_puts_the_cursor_in_its_name(qtbot, demo_window):
     assert name.selectedText() == "New entity"
     qtbot.keyClicks(name, "Volga Trade")
     assert name.text() == "Volga Trade"
+
+
+def test_an_existing_dossier_is_replaced_only_when_the_user_says_so(qtbot, demo_window,
+                                                                    tmp_path):
+    """(look22) Export overwrote an earlier demo.pdf without asking."""
+    win = demo_window
+    win.menus.actions()["export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
+    dlg = win.commands.dialogs["export"]
+    dlg.open_after.setChecked(False)
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"the briefing of last week")
+    dlg.path.setText(str(out))
+    asked = []
+
+    def no(box):
+        asked.append(box.text())
+        box.done(QMessageBox.StandardButton.No)
+    _answer_dialog(qtbot, no)
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [f"brief.pdf exists already in {tmp_path}. Replace it?"]
+    assert out.read_bytes() == b"the briefing of last week" and dlg.task is None
+
+    def yes(box):
+        asked.append(box.text())
+        box.done(QMessageBox.StandardButton.Yes)
+    _answer_dialog(qtbot, yes)
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: len(asked) == 2 and dlg.task is None
+                    and out.read_bytes().startswith(b"%PDF"), timeout=60000)
