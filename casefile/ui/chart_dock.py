@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.scope import shown
 from casefile.core.chart.state import ChartState, place
+from casefile.core.labels import counted
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.chart import graph_for, list_charts, read_chart
@@ -264,7 +265,7 @@ class ChartDock(QDockWidget, ChartCommands):
         star = " (changed, not saved)" if modified and self.chart_id is not None else ""
         self.setWindowTitle(f"Link chart — {self.name}{star}")
         left = "; ".join(f"{v:,} {k}" for k, v in self.graph.left_out.items())
-        self.bar.note.setText(f"{n:,} nodes · {m:,} links shown"
+        self.bar.note.setText(f"{counted(n, 'node')} · {counted(m, 'link')} shown"
                               + (f" · not drawn: {left}" if left else ""))
 
     # -- the date window ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from casefile.core.chart.colours import KIND_COLOURS, LINK_COLOURS, SANCTION_RED
 from casefile.core.chart.links import links_in
 from casefile.core.chart.model import NODE_KINDS, STYLE_WORDS
+from casefile.core.labels import counted
 from casefile.ui.chart_cells import Grid
 from casefile.ui.chart_icons import ICON, _glyph
 from casefile.ui.chart_labels import short
@@ -50,7 +51,7 @@ def export_chart(scene: ChartScene, path: str | Path, info: dict[str, Any],
     clip = target
     shown = int((~scene.hidden).sum())
     links = int(scene.layer.visible.sum())
-    said = f"{shown:,} nodes · {links:,} links"
+    said = f"{counted(shown, 'node')} · {counted(links, 'link')}"
     if area is not None:  # the part in view, and nothing around it
         w, h = src.width() * scale, src.height() * scale
         clip = QRectF(target.center().x() - w / 2, target.center().y() - h / 2, w, h) \
