@@ -250,9 +250,13 @@ class RecordEditor(QWidget):
 
     def focus_first(self) -> None:
         """The cursor in the first field typed into (a name, a title), its text selected:
-        typing replaces a new record's placeholder name."""
-        for spec in FIELDS[self.kind]:
-            target = self._typing_target(spec.key)
+        typing replaces a new record's placeholder name. A new relationship starts from the
+        party selected, as its subject and object both: the other party comes first."""
+        keys = [s.key for s in FIELDS[self.kind]]
+        if self.kind == "relationship":
+            keys.insert(0, "object_id")
+        for key in keys:
+            target = self._typing_target(key)
             if isinstance(target, QLineEdit) and not target.isReadOnly():
                 target.setFocus()
                 target.selectAll()

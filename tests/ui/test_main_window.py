@@ -783,3 +783,21 @@ def test_an_existing_dossier_is_replaced_only_when_the_user_says_so(qtbot, demo_
     dlg.export_button.click()
     qtbot.waitUntil(lambda: len(asked) == 2 and dlg.task is None
                     and out.read_bytes().startswith(b"%PDF"), timeout=60000)
+
+
+def test_a_new_relationship_asks_for_the_other_party_first(qtbot, demo_window):
+    """(look22) New Relationship saved the selected party as 'other' to itself, and the
+    cursor went to the Subject: nothing said the other party was still to be chosen."""
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    choose_kind(qtbot, win, "entity")
+    assert win.records.select_id(2)
+    qtbot.waitUntil(lambda: win.editor.shown() == ("entity", 2), timeout=10000)
+    win.commands.new_record("relationship")
+    qtbot.waitUntil(lambda: win.editor.current is not None
+                    and win.editor.current.kind == "relationship", timeout=10000)
+    ed = win.editor.current
+    qtbot.waitUntil(lambda: ed.widgets["object_id"].line.hasFocus(), timeout=5000)
+    assert ed.advice.isVisible()
+    assert ed.advice.text().startswith("It links a party to itself")

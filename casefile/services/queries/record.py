@@ -54,6 +54,9 @@ def record_bundle(case: Case, kind: str, pk: int) -> dict[str, Any] | None:
         if kind == "finding":  # a grade its sources do not bear out (said, not refused)
             bundle["advice"] = high_on_few_sources_advice(
                 row.get("confidence"), (c["source_id"] for c in bundle["citations"]))
+        if kind == "relationship" and row.get("subject_id") == row.get("object_id"):
+            bundle["advice"] = ("It links a party to itself (a new relationship starts so): "
+                                "choose the other party as its object.")  # (look22)
         if kind == "sanction":  # (look22) a status its end date contradicts: said
             bundle["advice"] = status_advice(row, date.today())
         if kind == "entity":  # what touches it, at the top of its page
