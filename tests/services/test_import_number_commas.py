@@ -87,3 +87,32 @@ def test_names_a_code_page_turned_into_question_marks_are_said(case, tmp_path):
     report = import_shipments(case, f, accept_missing=True).result
     (said, n), = [(k, v) for k, v in report.warnings.items() if "names with '?'" in k]
     assert n == 2 and "column 'Отправитель'" in said
+
+
+def test_a_file_of_several_batches_with_new_parties_in_each_imports_whole(case, tmp_path):
+    """A trade file of more than one batch whose later batches make new parties failed with
+    'UNIQUE constraint failed: citation.id' (shown as a bug): the shipments' citations,
+    written beside the party writer, took the ids it had given its parties' citations. Every
+    shipment and party is imported, each cited once, and one Undo takes it all back."""
+    from casefile.services.case.integrity import check_case
+    from casefile.services.exchange.imports.shipments import BATCH
+
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";")
+    w.writerow(HEADER)
+    rows = BATCH * 2 + 300
+    for i in range(rows):
+        w.writerow([f"ООО «ПОСТАВЩИК {i}»", f"Consignee {i % 997}", "15.03.2023", "8806",
+                    "БПЛА", "12,5", "100", "CN"])
+    f = tmp_path / "dt.csv"
+    f.write_text(out.getvalue(), "utf-8")
+    report = import_shipments(case, f, accept_missing=True).result
+    assert report.shipments == rows
+    with case.read() as conn:
+        n = dict(conn.exec_driver_sql(
+            "SELECT 'shipments', count(*) FROM citation WHERE shipment_id IS NOT NULL UNION "
+            "SELECT 'parties', count(*) FROM citation WHERE entity_id IS NOT NULL").all())
+    assert n == {"shipments": rows, "parties": rows + 997}
+    assert check_case(case.path).ok
+    case.undo()
+    assert case.counts()["shipment"] == 0 and case.counts()["citation"] == 0

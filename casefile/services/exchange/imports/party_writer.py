@@ -11,8 +11,8 @@ bulk step, so a file of 10^5 records does not become 10^5 journaled edits.
 
 The writer numbers the rows of the tables in NUMBERED itself (from the largest id at its
 start), so the undo step can name them: an importer writes rows of those tables through it,
-not beside it (the trade-data importer writes its shipments and their citations itself and
-asks the writer for neither)."""
+not beside it — or takes their ids from it (the trade-data importer writes its shipments and
+their citations itself, the citations' ids from :meth:`PartyWriter.reserve`)."""
 
 from __future__ import annotations
 
@@ -206,6 +206,14 @@ class PartyWriter:
                 insert_many(self.conn, table, COLUMNS[table], self.rows[table], digest=True)
             self.rows[table] = []
         self.queued = 0
+
+    def reserve(self, table: str, n: int) -> int:
+        """The first of ``n`` ids of a numbered table taken for rows an importer writes
+        itself, beside the writer (the trade importer's shipments' citations): numbered by
+        the writer, they never meet the ids it gives its own rows."""
+        first = self.next[table]
+        self.next[table] += n
+        return first
 
     def created(self, table: str) -> range:
         """The ids of the rows of a numbered table this writer created."""

@@ -235,10 +235,15 @@ def _flush(conn: Any, writer: PartyWriter, ships: list[tuple[Any, ...]],
            stops: list[tuple[Any, ...]], cites: list[tuple[Any, ...]]) -> None:
     """Write a batch: the new parties first (the shipments point at them)."""
     writer.flush()
+    # the shipments' citations take their ids from the writer, which numbers the citations
+    # of the parties it makes (written beside it, they took the ids it gave those next:
+    # 'UNIQUE constraint failed: citation.id' on a file of more than one batch)
+    first = writer.reserve("citation", len(cites))
     if writer.write:
         insert_many(conn, "shipment", SHIPMENT_COLS, ships, digest=True)
         insert_many(conn, "route_stop", STOP_COLS, stops, digest=True)
-        insert_many(conn, "citation", CITE_COLS, cites, digest=True)
+        insert_many(conn, "citation", ("id", *CITE_COLS),
+                    [(first + k, *c) for k, c in enumerate(cites)], digest=True)
     ships.clear()
     stops.clear()
     cites.clear()
