@@ -1,5 +1,6 @@
 """Rows of trade files as real exports write them. (look22) A Russian customs export writes
-'1 250,500' kg (1,250.5) and '123,288' kg (123.288): they were read as 1,250,500 and 123,288 kg, a thousand times too heavy, while
+'1 250,500' kg (1,250.5) and '123,288' kg (123.288): they were read as 1,250,500 and
+123,288 kg, a thousand times too heavy, while
 '0,850' in the same column was read right — and the dossier printed 732,897 kg for fifty
 drones. A number that groups its thousands with spaces has a decimal comma; a lone comma
 before three digits is read as the file's other numbers write it, and the report says so.
