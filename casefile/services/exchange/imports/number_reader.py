@@ -57,8 +57,10 @@ class NumberReader:
         return parse_weight(text, unit, self._comma(text))
 
     def _comma(self, text: str) -> bool | None:
-        if not self.how and _AMBIGUOUS.fullmatch(_number(text)):
-            self._decide(_number(text))
+        if self.how or "," not in text:  # decided, or nothing to decide (10^5 cells)
+            return self.decimal
+        if _AMBIGUOUS.fullmatch(number := _number(text)):
+            self._decide(number)
         return self.decimal
 
     def _decide(self, asked: str) -> None:
