@@ -197,8 +197,12 @@ class RecordEditor(QWidget):
         first = " ".join(title.split("\n", 1)[0].split())
         short = first if len(first) <= HEADING_CHARS and "\n" not in title.strip() else \
             first[:HEADING_CHARS - 1].rstrip() + "…"
-        self.heading.setText(f"{singular(self.kind)} #{row['id']}  {short}".strip())
-        self.heading.setToolTip(plain_tooltip(title) if short != title else "")
+        head = f"{singular(self.kind)} #{row['id']}  {short}".strip()
+        # and in two lines of the pane's width at most (a narrow pane: 120 capitals ran to 5)
+        room = int(max(self.heading.width(), 240) * 1.5)
+        head = self.heading.fontMetrics().elidedText(head, Qt.TextElideMode.ElideRight, room)
+        self.heading.setText(head)
+        self.heading.setToolTip(plain_tooltip(title) if not head.endswith(title) else "")
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
             box = self.widgets[spec.key].parentWidget()
