@@ -291,12 +291,18 @@ def test_export_dossier_from_the_menu(qtbot, demo_window, tmp_path, monkeypatch)
     assert "pages" in dlg.status.text()
 
 
-def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
-    win = demo_window
+def _export_dialog(qtbot, win):
+    """File → Export Dossier, the PDF not opened after it is written."""
     win.menus.actions()["export_pdf"].trigger()
     qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
     dlg = win.commands.dialogs["export"]
     dlg.open_after.setChecked(False)
+    return dlg
+
+
+def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
+    win = demo_window
+    dlg = _export_dialog(qtbot, win)
     out = tmp_path / "never.pdf"
     dlg.path.setText(str(out))
     dlg.start()
@@ -757,11 +763,7 @@ def test_a_new_record_puts_the_cursor_in_its_name(qtbot, demo_window):
 def test_an_existing_dossier_is_replaced_only_when_the_user_says_so(qtbot, demo_window,
                                                                     tmp_path):
     """(look22) Export overwrote an earlier demo.pdf without asking."""
-    win = demo_window
-    win.menus.actions()["export_pdf"].trigger()
-    qtbot.waitUntil(lambda: "export" in win.commands.dialogs, timeout=10000)
-    dlg = win.commands.dialogs["export"]
-    dlg.open_after.setChecked(False)
+    dlg = _export_dialog(qtbot, demo_window)
     out = tmp_path / "brief.pdf"
     out.write_bytes(b"the briefing of last week")
     dlg.path.setText(str(out))

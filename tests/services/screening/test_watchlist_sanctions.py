@@ -170,11 +170,11 @@ def test_targets_nested_json_loads_the_same_entries_and_sanctions(tmp_path):
     assert (again.added, again.changed, again.removed) == (0, 0, 0)
 
 
-def _matched(tmp_path, sanctions):
+def _matched(tmp_path, sanctions, person=None):
     """A case whose one party is matched to a list entry giving ``sanctions``."""
     from casefile.services.case.screening_ops import decide
 
-    ents = [{"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}}]
+    ents = [person or {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}}]
     ents += [{"id": f"s{i}", "schema": "Sanction", "properties": {"entity": ["p1"], **s}}
              for i, s in enumerate(sanctions)]
     load(_lines(tmp_path / "l.json", ents), "l", where=tmp_path)
@@ -282,19 +282,12 @@ def test_an_entry_with_no_sanction_record_is_recorded_with_its_lists_publisher(t
     its datasets by code: the recorded sanction's authority was 'us_ofac_sdn'. It is now
     the official body that publishes the list, said as its publisher, the list by its
     title; a code of no known dataset stays as given."""
-    from casefile.services.case.screening_ops import decide, record_sanction
+    from casefile.services.case.screening_ops import record_sanction
 
-    ents = [{"id": "p1", "schema": "Person", "datasets": ["us_ofac_sdn"],
-             "properties": {"name": ["Ivan Petrov"], "topics": ["sanction"],
-                            "program": ["RUSSIA-EO14024"]}}]
-    load(_lines(tmp_path / "l.json", ents), "l", where=tmp_path)
-    case = Case.new(tmp_path / "x.casefile")
-    eid = case.create("entity", {"name": "Ivan Petrov", "kind": "person"}).created[
-        "entity"][0]
-    screen_case(case, "l", where=tmp_path, party=eid)
-    with case.read() as conn:
-        (h,) = hits(conn)
-    decide(case, [h.id], "match", "same person")
+    case, h = _matched(tmp_path, [], person={
+        "id": "p1", "schema": "Person", "datasets": ["us_ofac_sdn"],
+        "properties": {"name": ["Ivan Petrov"], "topics": ["sanction"],
+                       "program": ["RUSSIA-EO14024"]}})
     (made,) = record_sanction(case, h.id).result
     s = case.get("sanction", made)
     assert s["authority"] == ("Office of Foreign Assets Control (OFAC), publisher of US "
