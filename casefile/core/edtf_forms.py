@@ -136,8 +136,12 @@ def _subyear(text: str, year: str, code: int, day: str | None) -> Piece:
         raise FuzzyDateError(text, f"there is no month {code}{extra}")
     piece = subyear_piece(int(year), code, text)
     kind = "season" if code <= 32 else piece.precision
+    # '2021-22' is the EDTF season, but reads as a span of two years to most people (look22)
+    after = int(year) + 1
+    span = f"; for the years {year} to {after} write {year}–{after}" \
+        if code == after % 100 else ""
     return Piece(piece.lo, piece.hi, piece.edtf, piece.lo_edtf, piece.hi_edtf, piece.precision,
-                 f"{piece.reading} (EDTF {kind} {code})")
+                 f"{piece.reading} (EDTF {kind} {code}{span})")
 
 
 def _choices(mask: str, lo: int, hi: int) -> list[int]:

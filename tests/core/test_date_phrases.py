@@ -240,8 +240,8 @@ def test_a_chinese_date_is_not_refused_for_its_characters():
 
 def test_a_season_typed_as_edtf_says_so():
     fd = parse_fuzzy_date("2022-23")  # autumn 2022, not the years 2022-2023
-    assert fd.reading == "autumn 2022 (EDTF season 23)"
-    assert "autumn 2022 (EDTF season 23)" in fd.explain()
+    said = "autumn 2022 (EDTF season 23; for the years 2022 to 2023 write 2022–2023)"
+    assert fd.reading == said and said in fd.explain()
     assert parse_fuzzy_date("2022-2023").end == D(2023, 12, 31)
 
 

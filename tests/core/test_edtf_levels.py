@@ -11,6 +11,8 @@ from datetime import date
 
 import edtf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
 
@@ -144,8 +146,19 @@ def test_sub_year_groupings(code):
 
 
 def test_a_season_says_it_is_one():
-    assert parse_fuzzy_date("2022-23").reading == "autumn 2022 (EDTF season 23)"
+    assert parse_fuzzy_date("2021-23").reading == "autumn 2021 (EDTF season 23)"
     assert parse_fuzzy_date("2022-35").reading == "Q3 2022 (EDTF quarter 35)"
+    # (look22) '2022-23' reads as two years to a journalist: the reading says how to write
+    # those, the EDTF season being what it is
+    assert parse_fuzzy_date("2022-23").reading == ("autumn 2022 (EDTF season 23; for the "
+                                                   "years 2022 to 2023 write 2022–2023)")
+
+
+@given(st.integers(min_value=1900, max_value=2098))
+def test_only_a_code_that_is_the_next_years_digits_is_said_as_a_span(year):
+    for code in range(21, 42):
+        reading = parse_fuzzy_date(f"{year}-{code}").reading
+        assert ("for the years" in reading) == (code == (year + 1) % 100)
 
 
 REFUSED = [

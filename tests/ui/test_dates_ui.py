@@ -19,7 +19,8 @@ def test_the_hint_shows_the_reading_as_it_is_typed(qtbot):
     committed = []
     w.committed.connect(committed.append)
     qtbot.keyClicks(w.line, "2022-23")
-    assert w.hint.text() == "autumn 2022 (EDTF season 23): 2022-09-01 … 2022-11-30  [2022-23]"
+    assert w.hint.text() == ("autumn 2022 (EDTF season 23; for the years 2022 to 2023 write "
+                             "2022–2023): 2022-09-01 … 2022-11-30  [2022-23]")
     w.line.setText("2022年第三季度")
     assert w.hint.text().startswith("Q3 2022: 2022-07-01 … 2022-09-30")
     w.line.setText("03/04/2022")
@@ -97,7 +98,7 @@ def test_help_dates_lists_what_can_be_typed_in_three_languages(qtbot, window):
         for example in ("the second half of 2022", "IV квартал 2022 г.", "2022年第三季度",
                         "2022-35", "156X-12-25", "03/04/2022"):
             assert f"  {example}\n" in text
-        assert "autumn 2022 (EDTF season 23)" in text  # read by the parser, not written out
+        assert "autumn 2022 (EDTF season 23; for the years 2022 to 2023" in text  # (parsed)
         assert "refused: it could be 3 April 2022 (day first)" in text
         assert "refused" not in text.split("NOT ACCEPTED")[0]  # every example parses
         window.menus.dates_help.trigger()  # shown again, not opened twice
