@@ -90,10 +90,16 @@ class ChartScope:
             dock.bar.note.setText(
                 f"Added the {len(wanted):,} most linked of {len(new_all):,} neighbours; "
                 "expand again for the others.")
-        dock.scene.clearSelection()
-        for i, node in enumerate(dock.graph.nodes):
-            if node.key in new_keys:
-                dock.scene.nodes[i].setSelected(True)
+        # the nodes brought are selected, to be seen; the table and the editor stay on what
+        # the user chose (look22: they jumped to the last party added)
+        dock._syncing = True
+        try:
+            dock.scene.clearSelection()
+            for i, node in enumerate(dock.graph.nodes):
+                if node.key in new_keys:
+                    dock.scene.nodes[i].setSelected(True)
+        finally:
+            dock._syncing = False
         return brought
 
     def _ask(self, nodes: list[int], count: int) -> None:

@@ -100,6 +100,8 @@ def test_chart_from_selection_then_expand_one_hop_at_a_time(qtbot, demo_window, 
     assert _keys(dock) == [NORINCO, TEKHKRIM, RUSSIA]
     assert np.array_equal(dock.scene.positions()[:2], before)  # nothing else moved
     assert dock.scene.nodes[2].isSelected()  # the new node, ready for the next hop
+    wait_idle(qtbot, win)  # (look22) the table stays on the party the user chose
+    assert win.records.kind == "entity" and win.records.selected_ids() == [1]
     assert dock.scope.expand([0]) == 0  # nothing more to bring
     dock.setFloating(True)  # (room to look at it)
     dock.resize(900, 500)
