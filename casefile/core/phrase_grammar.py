@@ -50,8 +50,9 @@ class _Partial:
     y: int | None = None
     m: int | None = None
     d: int | None = None
-    kind: str = "date"  # date, part, quarter, half, season, week, decade
+    kind: str = "date"  # date, part, quarter, half, season, week, decade, decade part
     value: int | str = 0
+    decade: int = 0  # of a decade part ('early 1970s': value 'early', decade 1970)
     weekday: int | None = None
     words: str = ""
 
@@ -161,6 +162,10 @@ def _partial(text: str, toks: list[Tok]) -> _Partial:
                 raise FuzzyDateError(text, f"{p.words!r} gives the {what} twice")
             setattr(p, field, int(t.value))
         elif t.kind in "PQHSWX":
+            if {p.kind, t.kind} in ({"part", "X"}, {"decade", "P"}):  # 'early 1970s'
+                part, decade = (p.value, t.value) if p.kind == "part" else (t.value, p.value)
+                p.kind, p.value, p.decade = "decade part", part, int(decade)
+                continue
             if p.kind != "date":
                 raise FuzzyDateError(text, f"{p.words!r} says two things at once")
             p.kind = {"P": "part", "Q": "quarter", "H": "half", "S": "season", "W": "week",
@@ -179,6 +184,12 @@ def _piece(text: str, p: _Partial) -> Piece:
     if p.kind == "decade":
         y = int(p.value)
         return years_piece(y, y + 9, text, f"{y // 10:03d}X", f"the {y}s")
+    if p.kind == "decade part":  # (look22: 'early 1970s' was refused)
+        which, decade = str(p.value).rstrip("!"), p.decade
+        a, b = _DECADE_PARTS[which]
+        piece = years_piece(decade + a, decade + b, text, "", "")
+        return Piece(piece.lo, piece.hi, None, piece.lo_edtf, piece.hi_edtf, "span",
+                     f"{which} {decade}s ({decade + a}–{decade + b})", approximate=True)
     if p.y is None:
         raise FuzzyDateError(text, f"{p.words!r} has no year")
     if p.kind in ("quarter", "half", "season"):
@@ -200,6 +211,10 @@ def _piece(text: str, p: _Partial) -> Piece:
                                        f"{WEEKDAYS[p.weekday]}")
         return piece
     return month_piece(p.y, p.m, text) if p.m is not None else year_piece(p.y, text)
+
+
+# early / mid / late in a decade: its first four years, the middle three, the last three
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 
 def _part(text: str, y: int, m: int | None, which: str, d: int | None) -> Piece:

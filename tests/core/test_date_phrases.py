@@ -77,6 +77,11 @@ def test_as_the_world_writes_them(text, code, start, end, approx):
 
 
 MORE = [
+    # (look22: 'early 1970s' was refused as saying two things at once) parts of a decade
+    ("early 1970s", D(1970, 1, 1), D(1973, 12, 31)),
+    ("the mid-1980s", D(1984, 1, 1), D(1986, 12, 31)),
+    ("late 1990s", D(1997, 1, 1), D(1999, 12, 31)),
+    ("начало 1990-х", D(1990, 1, 1), D(1993, 12, 31)),
     # the same things said other ways
     ("2022 H2", D(2022, 7, 1), D(2022, 12, 31)),
     ("2022-Q3", D(2022, 7, 1), month_end(2022, 9)),

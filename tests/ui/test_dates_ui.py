@@ -144,18 +144,18 @@ def test_the_import_dialog_reads_slashed_dates_in_the_order_chosen(qtbot, demo_w
 
 
 def test_a_date_refused_is_said_once(qtbot, demo_window):
-    """(look22) 'early 1970s' refused: the reason showed twice, grey under the field and
-    red below it. The red error says it; the hint points to it."""
+    """(look22) A date refused ('early 1970s' then): the reason showed twice, grey under
+    the field and red below it. The red error says it; the hint points to it."""
     win = demo_window
     choose_kind(qtbot, win, "shipment")
     win.records.select_id(1)
     qtbot.waitUntil(lambda: win.editor.current is not None and win.editor.current.record_id == 1)
     ed = win.editor.current
     field = ed.widgets["date"]
-    field.line.setText("early 1970s")
+    field.line.setText("30 February 2022")
     field.line.editingFinished.emit()
     qtbot.waitUntil(lambda: ed.errors["date"].isVisible(), timeout=10000)
     reason = ed.errors["date"].text()
-    assert "early 1970s" in reason
+    assert "February 2022 has 28 days" in reason
     assert field.hint.text() == "not understood (see below)"
     assert win.case.get("shipment", 1)["date_text"] == "June 2022"  # nothing stored
