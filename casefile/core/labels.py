@@ -76,6 +76,11 @@ def link_words(kind: str | None) -> str:
     return "is linked to" if kind == "other" else words(kind)
 
 
+def link_words_sql(column: str) -> str:
+    """:func:`link_words` as SQL, for the relationship kind in ``column``."""
+    return f"CASE {column} WHEN 'other' THEN 'is linked to' ELSE replace({column}, '_', ' ') END"
+
+
 # field keys whose words are not just the key with spaces (a column naming a party loses
 # its "_id"); child collections by the name an editor gives them
 _FIELD_WORDS = {"weight_kg": "weight", "hs_code": "HS code", "dual_use": "dual-use",

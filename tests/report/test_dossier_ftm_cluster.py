@@ -228,11 +228,14 @@ def test_the_chronology_says_which_undated_records_it_lists(tmp_path):
         case.create("relationship", {"subject_id": b, "object_id": a, "kind": "other",
                                      "date": "2023"})
         from casefile.services.queries.party import party_connections
+        from casefile.services.queries.timeline import timeline_records
 
-        with case.read() as conn:  # the party pane says it so too
+        with case.read() as conn:  # the party pane and the timeline say it so too
             linked = [i["text"] for i in party_connections(conn, b)[0]]
+            rows = [r.label for r in timeline_records(conn) if r.kind == "relationship"]
         assert "Ocean Fortune Ltd — is linked to — OOO VEKTOR" in linked
         assert "Ocean Fortune Ltd — owns — OOO VEKTOR: 51%" in linked  # its details too
+        assert "Ocean Fortune Ltd is linked to OOO VEKTOR" in rows  # on the timeline too
         case.create("event", {"title": "Raid on the warehouse"})
         out = tmp_path / "d.pdf"
         export_dossier(case, out)

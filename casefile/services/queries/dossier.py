@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from casefile.core.grading import admiralty_code
+from casefile.core.labels import link_words_sql
 from casefile.core.sanctions import standing
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
@@ -257,7 +258,7 @@ def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
         "finding": "SELECT id, title FROM finding",
         "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "
                     "ON e.id = s.entity_id",
-        "relationship": "SELECT r.id, a.name || ' ' || replace(r.kind, '_', ' ') || ' ' || "
+        "relationship": "SELECT r.id, a.name || ' ' || " + link_words_sql("r.kind") + " || ' ' || "
                         "b.name FROM relationship r JOIN entity a ON a.id = r.subject_id "
                         "JOIN entity b ON b.id = r.object_id",
     }

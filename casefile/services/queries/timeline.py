@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
+from casefile.core.labels import link_words_sql
 from casefile.core.timeline import Timeline, TimelineRecord, build_timeline
 from casefile.services.queries.chart_facts import SEP as _SEP
 from casefile.services.queries.chart_facts import cites_sql as _cites
@@ -54,7 +55,7 @@ SQL = {
     # a relationship with a date (a tie held 'since 2015', 'until 2021-12-31'): who, what
     # and with whom; one without is no point in time and is not drawn
     "relationship": (
-        "SELECT x.id, a.name || ' ' || replace(x.kind, '_', ' ') || ' ' || b.name || CASE "
+        "SELECT x.id, a.name || ' ' || " + link_words_sql("x.kind") + " || ' ' || b.name || CASE "
         "WHEN x.description != '' THEN ': ' || x.description ELSE '' END, " + _DATE + ", "
         "a.name || '\x1f' || b.name, coalesce(a.country, '') || '\x1f' || "
         "coalesce(b.country, ''), '', " + _cites("relationship") + ", '' FROM relationship x "
