@@ -20,7 +20,8 @@ from casefile.services.exchange.imports.values import parse_number, parse_weight
 
 _NUMBER = re.compile(r"[+-]?\d[\d \u00a0\u202f',.]*")  # the number in a cell ('12,5 кг')
 _AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # '123,288'
-_DECIMAL = re.compile(r"\d[ \u00a0\u202f']\d{3},\d+|[+-]?\d+,(?:\d{1,2}|\d{4,})|[+-]?0,\d+")
+_DECIMAL = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f']\d{3})+,\d+|[+-]?\d+,(?:\d{1,2}|\d{4,})"
+                      r"|[+-]?0,\d+")  # '12 250,500', '665 660,02', '12,5', '0,850'
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+\.\d+|[+-]?\d{1,3}(?:,\d{3}){2,}")
 
 
