@@ -62,14 +62,14 @@ def test_a_russian_customs_file_is_read_with_its_decimal_commas(case, tmp_path):
     w.writerow(["ООО «СЕВЕРНЫЙ ВЕТЕР»", "ООО ВЕКТОР", "15.03.2023", "8806", "БПЛА", "123,288",
                 "665 660,02", "CN"])
     w.writerow(["ООО «СЕВЕРНЫЙ ВЕТЕР»", "ООО ВЕКТОР", "16.03.2023", "8806", "БПЛА",
-                "12 250,500", "1 250,500", "CN"])
+                "12 250,500", "12 345,67", "CN"])
     f = tmp_path / "dt.csv"
     f.write_bytes(out.getvalue().encode("cp1251"))
     report = import_shipments(case, f, accept_missing=True).result
     with case.read() as conn:
         got = conn.exec_driver_sql("SELECT weight_kg, value FROM shipment ORDER BY id").all()
     # (review23) the evidence is any number grouped by spaces, not only '0,850'
-    assert [tuple(r) for r in got] == [(123.288, 665660.02), (12250.5, 1250.5)]
+    assert [tuple(r) for r in got] == [(123.288, 665660.02), (12250.5, 12345.67)]
     assert any("read with a decimal comma (123.288)" in w for w in report.warnings)
 
 
