@@ -278,3 +278,16 @@ def test_a_namesake_born_on_other_days_or_with_another_inn_is_asked_about_not_me
         assert other.counts()["entity"] == 3  # and the file's two Marias
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("amount,value,currency", [
+    ("12,5 EUR", 12.5, "EUR"), ("1 250,50 EUR", 1250.5, "EUR"),
+    ("1.234,56 EUR", 1234.56, "EUR"), ("EUR 1000", 1000.0, "EUR"),
+    ("1,234.50 USD", 1234.5, "USD"), ("250", 250.0, "")])
+def test_an_amount_is_read_as_a_trade_files_number_is(amount, value, currency):
+    """(review23) '12,5 EUR' was kept as 125, '1 250,50 EUR' as 125050 and '1.234,56 EUR' as
+    1.23456; 'EUR 1000' was no amount at all."""
+    from casefile.services.exchange.imports.ftm_facts import shipment_values
+
+    values, _route = shipment_values({"invoiceAmount": [amount]})
+    assert (values["value"], values["currency"]) == (value, currency)

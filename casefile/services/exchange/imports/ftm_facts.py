@@ -28,6 +28,7 @@ from casefile.services.exchange.imports.ftm_map import (
     mapping,
     strings,
 )
+from casefile.services.exchange.imports.values import ValueProblem, parse_number
 from casefile.store import models
 
 
@@ -146,7 +147,8 @@ POINT_LINKS = frozenset({"Succession"})
 
 # -- shipments, events, sources, citations ---------------------------------------------------
 _AMOUNT_WORDS = {"invoiceAmount": "invoice amount", "customsAmount": "customs amount"}
-_AMOUNT = re.compile(r"\s*([-+]?\d[\d,. ]*)\s*([A-Za-z]{3})?\s*$")
+# an amount as FtM writes one: a number and perhaps its currency's code, before or after it
+_AMOUNT = re.compile(r"\s*(?:([A-Za-z]{3})\s*)?([-+]?\d[\d,. \u00a0']*)\s*(?:([A-Za-z]{3}))?\s*$")
 _SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
             "Weight: ": "weight_kg", "Route: via ": "route", GIVEN: "given_date"}
 
@@ -167,9 +169,11 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     for prop in ("invoiceAmount", "customsAmount"):
         for amount in strings(props, prop):
             m = _AMOUNT.match(amount)
-            if m and "value" not in values:
-                values["value"] = m.group(1).replace(" ", "").replace(",", "")
-                values["currency"] = (m.group(2) or "").upper()
+            number = _amount(m.group(2)) if m else None
+            if number is not None and "value" not in values:
+                # (review23) read as trade files' numbers are: '12,5 EUR' is 12.5, not 125
+                values["value"] = number
+                values["currency"] = (m.group(1) or m.group(3) or "").upper() if m else ""
                 values["_kept"] = f"{_AMOUNT_WORDS[prop]} {amount}"
             else:
                 more.append(f"{_AMOUNT_WORDS[prop]} {amount}")
@@ -192,6 +196,13 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     if given := values.pop("given_date", None):
         values["date"] = _as_given(given, props, values["date"])
     return values, route
+
+
+def _amount(text: str) -> float | None:
+    try:
+        return parse_number(text.strip())
+    except ValueProblem:
+        return None
 
 
 def _as_given(given: str, props: Props, point: str | None) -> str | None:
