@@ -108,6 +108,7 @@ def test_a_party_takes_its_addresses_whatever_the_order(texts, rnd: random.Rando
     rnd.shuffle(records)
     for rec in records:
         attached.take(rec)
+    attached.finish()
     named = [f"a{i}" for i in range(len(texts)) if i % 2 == 0]
     party = {"id": "p", "schema": "Company", "properties": {"addressEntity": named}}
     attached.enrich(party)
@@ -128,3 +129,20 @@ def test_a_file_that_attaches_nothing_is_read_in_no_pass_of_its_own(tmp_path):
     assert not names_attached(plain, "utf-8-sig")
     for one in (COMPANY, PASSPORT, IDENT):
         assert names_attached(_lines(tmp_path / "one.json", [one]), "utf-8-sig")
+
+
+def test_an_address_or_a_passport_given_over_several_lines_is_joined(case, tmp_path):
+    """(review23) As ``ftm map`` writes entities without ``ftm aggregate``: an Address
+    whose street and city are on two lines kept the first only; a Passport whose holder and
+    number were on two lines was dropped twice as 'without its holder or number'."""
+    lines = [
+        {"id": "addr-parts", "schema": "Address", "properties": {"street": ["ул. ЛЕНИНА 15"]}},
+        PERSON,
+        {"id": "addr-parts", "schema": "Address", "properties": {"city": ["Воронеж"]}},
+        {"id": "pass-1", "schema": "Passport", "properties": {"holder": ["ru-kuz"]}},
+        {"id": "pass-1", "schema": "Passport", "properties": {"number": ["7209 123456"]}}]
+    report = import_ftm(case, _lines(tmp_path / "frag.ftm.json", lines)).result
+    address, idents = _held(case)
+    assert address["Vitaly KUZMENKO"] == "ул. ЛЕНИНА 15, Воронеж"
+    assert idents == [("passport", "7209 123456")]
+    assert not any("without its holder" in k for k in report.left_out)

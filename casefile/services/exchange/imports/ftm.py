@@ -224,6 +224,7 @@ class _Import(SimpleRows):
             except UnicodeDecodeError as exc:
                 raise self._unreadable(exc) from None
         self.posts.finish()
+        self.attached.finish()
 
     def _release(self, n: int, handle: Callable[[int, Record], None]) -> None:
         """Read the lines of each id given more than once, held by pass ``n``, as one."""

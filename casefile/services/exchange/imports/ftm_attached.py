@@ -66,26 +66,40 @@ class Attached:
         self.used: set[str] = set()  # the Address ids a party took
         # holder id -> (schema, the FtM property its numbers go under, the numbers)
         self.numbers: dict[str, list[tuple[str, str, list[str]]]] = {}
+        # what the file gives of each, merged over its lines, until :meth:`finish`
+        self._given: dict[tuple[str, str], dict[str, list[str]]] = {}
 
     def take(self, rec: Record) -> None:
-        """Note what an Address, Identification or Passport entity says."""
+        """Note what an Address, Identification or Passport entity says; the lines of one
+        given over several are joined (review23: a repeated Address kept its first line, a
+        Passport whose holder and number were on two lines was dropped twice)."""
         schema, props = rec["schema"], rec["properties"]
         fm.count_unread(schema, props, READ[schema], self.leave_out)
-        if schema == "Address":
-            text = _address(props)
-            if text and rec["id"]:
-                self.addresses.setdefault(rec["id"], text)
-            elif not text:
-                self.leave_out("Address entity without an address")
-            return
-        holders = fm.strings(props, "holder")
-        numbers = fm.strings(props, "number") + fm.strings(props, "passportNumber")
-        if not holders or not numbers:
-            self.leave_out(f"{schema} without its holder or number")
-            return
-        prop = "passportNumber" if schema == "Passport" else _prop_of(fm.strings(props, "type"))
-        for holder in holders:
-            self.numbers.setdefault(holder, []).append((schema, prop, numbers))
+        key = (schema, rec["id"] or f"#{len(self._given)}")  # no id: one of its own
+        given = self._given.setdefault(key, {})
+        for prop in READ[schema] & props.keys():
+            have = given.setdefault(prop, [])
+            have += [v for v in fm.strings(props, prop) if v not in have]
+
+    def finish(self) -> None:
+        """The addresses and numbers of the entities gathered (each whole)."""
+        for (schema, rid), props in self._given.items():
+            if schema == "Address":
+                text = _address(props)
+                if text and not rid.startswith("#"):
+                    self.addresses[rid] = text
+                elif not text:
+                    self.leave_out("Address entity without an address")
+                continue
+            holders = props.get("holder", [])
+            numbers = props.get("number", []) + props.get("passportNumber", [])
+            if not holders or not numbers:
+                self.leave_out(f"{schema} without its holder or number")
+                continue
+            prop = "passportNumber" if schema == "Passport" else _prop_of(props.get("type", []))
+            for holder in holders:
+                self.numbers.setdefault(holder, []).append((schema, prop, numbers))
+        self._given.clear()
 
     def enrich(self, rec: Record) -> None:
         """Put on a party's record the addresses and numbers attached to it (as its own
