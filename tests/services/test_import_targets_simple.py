@@ -308,3 +308,24 @@ def test_the_same_list_in_the_other_format_gives_no_number_twice(case, tmp_path,
         assert rows(other, "SELECT count(*) FROM identifier WHERE scheme = 'identifier'") \
             < generic
         assert rows(other, "SELECT count(*) FROM identifier WHERE scheme = 'KPP'") != [(0,)]
+
+
+def test_a_scheme_given_to_a_number_held_is_said_and_cited(case, tmp_path):
+    """(review23) The party held 770701001 under no scheme; the file gives it as kppCode:
+    its scheme became KPP, but the report said 'Nothing new' and the party was not cited
+    for it. It is said as added, the file cited for the party, and Undo takes it back."""
+    import json
+
+    eid = case.create("entity", {"name": "ООО ВЕКТОР", "kind": "company"}, children={
+        "identifier": [{"scheme": "identifier", "value": "770701001"}]}).result
+    f = tmp_path / "one.ftm.json"
+    f.write_text(json.dumps({"id": "ru-x", "schema": "Company", "properties": {
+        "name": ["ООО ВЕКТОР"], "kppCode": ["770701001"]}}, ensure_ascii=False) + "\n",
+        "utf-8")
+    report = import_ftm(case, f).result
+    assert report.added_to == 1 and "1 identifier's scheme" in report.added_line()
+    assert not report.nothing_new
+    assert rows(case, "SELECT scheme, value FROM identifier") == [("KPP", "770701001")]
+    assert rows(case, "SELECT count(*) FROM citation WHERE entity_id = ?", eid) == [(1,)]
+    case.undo()
+    assert rows(case, "SELECT scheme FROM identifier") == [("identifier",)]

@@ -33,8 +33,9 @@ from casefile.services.case.party_fields import LINES, WORDS, detail_changes
 from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports.known import KnownParties, ident_key, value_key
 from casefile.services.exchange.imports.party_writer import PartyWriter, Where
+from casefile.services.exchange.imports.report import IDENTIFIER_SCHEME
 
-IDENTIFIER_SCHEME = "identifier's scheme"  # what was added: the scheme of a number held
+ADDED, SCHEMED = 1, 2  # an identifier added; a number held under no scheme given one
 
 
 class PartyAdditions:
@@ -73,16 +74,20 @@ class PartyAdditions:
         stand-in a repair made for a lost party takes the file's name and kind."""
         named = self._stand_in(eid, details) if eid in self.known.stand_ins else []
         n_names = sum(self._name(eid, where, *one) for one in names)
-        n_idents = sum(self._identifier(eid, where, *one) for one in identifiers)
+        done = [self._identifier(eid, where, *one) for one in identifiers]
+        n_idents, n_schemes = done.count(ADDED), done.count(SCHEMED)
         fields = self._details(eid, label, details) if details else []
-        for key, n in (("name", n_names), ("identifier", n_idents)):
+        for key, n in (("name", n_names), ("identifier", n_idents),
+                       (IDENTIFIER_SCHEME, n_schemes)):
             if n:
                 self.added[key] = self.added.get(key, 0) + n
         for field in fields:
             self._fields.setdefault(field, set()).add(eid)
             self.added[field] = len(self._fields[field])
-        said = named + [counted(n, one) for n, one in ((n_names, "name"),
-                                                        (n_idents, "identifier")) if n] + fields
+        # (review23) a scheme given is said, and its party cited for it, as an addition is
+        said = named + [counted(n, one, many) for n, one, many in (
+            (n_names, "name", None), (n_idents, "identifier", None),
+            (n_schemes, IDENTIFIER_SCHEME, "identifiers' schemes")) if n] + fields
         if said:
             self.parties.add(eid)
         if len(self.pending) >= 500:  # memory stays flat
@@ -132,32 +137,32 @@ class PartyAdditions:
         return True
 
     def _identifier(self, eid: int, where: Where, field: str, scheme: str,
-                    value: str) -> bool:
+                    value: str) -> int:
+        """ADDED, SCHEMED (a number held under no scheme given this one) or 0."""
         if ident_key(scheme, value) in self.known.held.get(eid, ()):
-            return False
+            return 0
         # (look21) the same number the party holds under another scheme is that identifier:
         # a file that names no scheme for it adds nothing; one that names the scheme the
         # party's lacks gives it that scheme (targets.simple.csv then entities.ftm.json)
         held = self.known.by_value.get(eid, {}).get(value_key(value))
         if held is not None and (is_vague(scheme) or not is_vague(held[0])):
-            return False
-        if held is not None and held[1] is not None:
-            save(self.tx, "identifier", held[1], {"scheme": scheme})
-            self.known.add_identifier(eid, scheme, value, added=where(field), row=held[1])
-            self.added[IDENTIFIER_SCHEME] = self.added.get(IDENTIFIER_SCHEME, 0) + 1
-            return False
-        if held is not None:  # added by this import under no scheme: the file's two
-            return False  # records of one party give it twice (kept as the first said)
+            return 0
+        if held is not None and held[1] is None:  # added by this import under no scheme:
+            return 0  # the file's two records of one party give it twice (the first kept)
         try:
-            insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
-                                               "value": value})
+            if held is not None:
+                save(self.tx, "identifier", held[1], {"scheme": scheme})
+            else:
+                insert_row(self.tx, "identifier", {"entity_id": eid, "scheme": scheme,
+                                                   "value": value})
         except ValidationError as exc:
             self.problem(f"{where(field)}: {exc.message}")
-            return False
-        self.known.add_identifier(eid, scheme, value, added=where(field))
+            return 0
+        self.known.add_identifier(eid, scheme, value, added=where(field),
+                                  row=held[1] if held is not None else None)
         if self.warn is not None and (why := identifier_problem(scheme, value)):
             self.warn(f"{where(field)}: {why}; kept, not used to match parties")
-        return True
+        return SCHEMED if held is not None else ADDED
 
     def _details(self, eid: int, label: str, new: dict[str, Any]) -> list[str]:
         cur = self.driver.execute("SELECT * FROM entity WHERE id = ?", (eid,))

@@ -20,6 +20,9 @@ def party_and_reason(existing: str) -> tuple[str, str]:
     return shown, same + why
 
 
+IDENTIFIER_SCHEME = "identifier's scheme"  # what was added: the scheme of a number held
+
+
 @dataclass
 class ImportReport:
     """Everything an import (or its dry run) has to say."""
@@ -91,8 +94,8 @@ class ImportReport:
     def what_added(added: dict[str, int]) -> list[str]:
         """'3 names', '1 identifier', 'birth date', 'other countries (2 parties)'."""
         return [counted(n, k) if k in ("name", "identifier") else
-                counted(n, "identifier's scheme", "identifiers' schemes")
-                if k == "identifier's scheme" else
+                counted(n, IDENTIFIER_SCHEME, "identifiers' schemes")
+                if k == IDENTIFIER_SCHEME else
                 f"{k} ({counted(n, 'party', 'parties')})" if n > 1 else k
                 for k, n in added.items()]
 
