@@ -105,6 +105,7 @@ def record_sanction(case: Case, hit_id: int) -> Change:
     url = f"https://www.opensanctions.org/entities/{entry.get('id', '')}/"
     title = f"OpenSanctions watchlist {run[0]} ({run[1]}), version {run[2]}"
     datasets = [str(d) for d in entry.get("datasets") or []] or [run[1]]
+    earlier = _authority_0(props.get("programId", []), datasets)
     terms = [_terms(p, datasets, url) for p in listed] or [{
         "authority": _authority(props.get("programId", []), datasets),
         "programme": ", ".join(props.get("program", [])),
@@ -125,10 +126,10 @@ def record_sanction(case: Case, hit_id: int) -> Change:
             "FROM sanction WHERE entity_id = ?", (hit["entity_id"],))}
         made = []
         for values in terms:
-            key = _held_key(values["authority"], values.get("programme") or
-                            values.get("program_id") or "",
-                            values.get("date") or values.get("start") or "")
-            if key in held:
+            rest = (values.get("programme") or values.get("program_id") or "",
+                    values.get("date") or values.get("start") or "")
+            key = _held_key(values["authority"], *rest)
+            if key in held or (not listed and _held_key(earlier, *rest) in held):
                 continue
             held.add(key)
             sid = _insert_sanction(tx, {**values, "entity_id": hit["entity_id"]})
@@ -164,20 +165,45 @@ def _authority(program_ids: list[str], datasets: list[str]) -> str:
     programme); else every dataset, said as the list's, not as the authority. A dataset
     given by its OpenSanctions code ('us_ofac_sdn') is said by its title, and where one
     official body publishes the lists, by that body, as their publisher (look18: the code
-    was recorded as the authority)."""
-    codes = {p.split("-", 1)[0].casefold() for p in program_ids if "-" in p}
-    mine = [d for d in datasets if codes and re.split(r"[\s_]", d.casefold(), maxsplit=1)[0]
-            in codes]
-    publishers = {official_publisher(d) for d in mine or datasets}
+    was recorded as the authority); an entry in many lists names the first few (review23:
+    30 datasets' titles ran past the field's 1,000 characters)."""
+    mine = _of_programme(program_ids, datasets)
+    chosen = mine or datasets
+    publishers = {official_publisher(d) for d in chosen}
     if len(publishers) == 1 and None not in publishers:
-        return (f"{publishers.pop()}, publisher of "
-                f"{'; '.join(dataset_title(d) for d in mine or datasets)} (the entry names "
-                "no authority)")
+        return (f"{publishers.pop()}, publisher of {_titles(chosen, '; ')} (the entry "
+                "names no authority)")
     if mine:
-        return ", ".join(dataset_title(d) for d in mine)
+        return _titles(mine, ", ")
     if len(datasets) == 1:
         return dataset_title(datasets[0])
-    return f"not named (listed in {', '.join(dataset_title(d) for d in datasets)})"
+    return f"not named (listed in {_titles(datasets, ', ')})"
+
+
+def _of_programme(program_ids: list[str], datasets: list[str]) -> list[str]:
+    """The datasets of the country the programme ids begin with."""
+    codes = {p.split("-", 1)[0].casefold() for p in program_ids if "-" in p}
+    return [d for d in datasets if codes and re.split(r"[\s_]", d.casefold(), maxsplit=1)[0]
+            in codes]
+
+
+def _titles(datasets: list[str], sep: str, most: int = 4) -> str:
+    """The datasets' titles; past ``most`` of them, how many more."""
+    shown = sep.join(dataset_title(d) for d in datasets[:most])
+    more = len(datasets) - most
+    return shown + (f"{sep}and {more} more list{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _authority_0(program_ids: list[str], datasets: list[str]) -> str:
+    """The authority Casefile recorded before the lists' titles (the datasets' codes): a
+    sanction recorded so is the same sanction again (review23: a duplicate, not 'already
+    has every sanction')."""
+    mine = _of_programme(program_ids, datasets)
+    if mine:
+        return ", ".join(mine)
+    if len(datasets) == 1:
+        return datasets[0]
+    return f"not named (listed in {', '.join(datasets)})"
 
 
 def _held_key(authority: str, programme: str, listed: str) -> tuple[str, str, str]:

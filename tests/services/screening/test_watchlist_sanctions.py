@@ -294,3 +294,28 @@ def test_an_entry_with_no_sanction_record_is_recorded_with_its_lists_publisher(t
                               "OFAC Specially Designated Nationals (SDN) List (the entry "
                               "names no authority)")
     assert s["programme"] == "RUSSIA-EO14024"
+
+
+def test_an_entry_in_many_lists_or_recorded_before_is_recorded_once_and_fits(tmp_path):
+    """(review23) An entry in 30 lists made an authority of 1,227 characters, refused by
+    the field; and a sanction recorded before the lists were named by title (its
+    authority the dataset's code) was recorded a second time."""
+    import pytest
+
+    from casefile.errors import ValidationError
+    from casefile.services.case.screening_ops import _authority, record_sanction
+
+    many = ["us_ofac_sdn", "eu_fsf", "gb_fcdo_sanctions", "ch_seco_sanctions",
+            "ca_dfatd_sema_sanctions", "au_dfat_sanctions", "jp_mof_sanctions",
+            "ua_nsdc_sanctions"] * 4
+    said = _authority([], many)
+    assert len(said) < 1000 and said.endswith("and 28 more lists)")
+    case, h = _matched(tmp_path, [], person={
+        "id": "p1", "schema": "Person", "datasets": ["us_ofac_sdn"],
+        "properties": {"name": ["Ivan Petrov"], "topics": ["sanction"],
+                       "program": ["RUSSIA-EO14024"]}})
+    eid = case.get("screening_hit", h.id)["entity_id"]
+    case.create("sanction", {"entity_id": eid, "authority": "us_ofac_sdn",
+                             "programme": "RUSSIA-EO14024"})  # as recorded before
+    with pytest.raises(ValidationError, match="already has every sanction"):
+        record_sanction(case, h.id)
