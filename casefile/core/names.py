@@ -86,9 +86,10 @@ def without_marks(text: str) -> str:
 
 
 def folded(text: str) -> str:
-    """``text`` as compared whatever its case, in any script: case-folded, ё as е (Russian
-    text writes е for ё as often as not)."""
-    return text.casefold().replace("ё", "е")
+    """``text`` as compared whatever its case, in any script: case-folded, without the
+    marks of Greek letters, ё as е (Russian text writes е for ё as often as not; Greek
+    capitals go without accents: review23)."""
+    return without_marks(text.casefold())
 
 
 def spaced_cjk(text: str, sep: str = " ") -> str:

@@ -17,7 +17,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import decomposed_marks, folded, spaced_cjk
+from casefile.core.names import decomposed_marks, folded, spaced_cjk, without_marks
 from casefile.store.search_query import MAX_TERMS, dated_filter, fts_query
 
 KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "event": 5,
@@ -122,7 +122,8 @@ class Hit:
 
 def like_terms(query: str) -> list[str]:
     """The words of a query for the plain-text fallback: each once, at most MAX_TERMS."""
-    return list(dict.fromkeys(t.casefold() for t in re.findall(r"\w+", query)))[:MAX_TERMS]
+    return list(dict.fromkeys(folded(t) for t in re.findall(r"\w+", without_marks(query))))[
+        :MAX_TERMS]  # folded as the rows are (review23: 'ЁЖИК' no longer found ЁЖИК)
 
 
 def search(conn: Connection, query: str, limit: int = 200,
@@ -145,8 +146,7 @@ def search(conn: Connection, query: str, limit: int = 200,
     else:
         # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so
         # "техкрим" finds "Техкрим" too.
-        cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
-            "casefile_fold", 1, _fold, deterministic=True)
+        register_fold(conn)
         terms = [like_escape(t) for t in like_terms(query)]
         where = " AND ".join(
             "casefile_fold(title || ' ' || body) LIKE ? ESCAPE '\\'" for _ in terms) or "1"
@@ -155,6 +155,13 @@ def search(conn: Connection, query: str, limit: int = 200,
             "LIMIT ?", (*[f"%{t}%" for t in terms], limit)).all()
     return [Hit(CODE_KINDS[r[0] >> _SHIFT], r[0] & ((1 << _SHIFT) - 1), _unspace(r[1]),
                 _unspace(r[2] or "")) for r in rows]
+
+
+def register_fold(conn: Connection) -> None:
+    """SQL's casefile_fold(text): the text as :func:`casefile.core.names.folded` compares
+    it (SQLite's own LIKE folds Latin letters only)."""
+    cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
+        "casefile_fold", 1, _fold, deterministic=True)
 
 
 def _fold(text: str | None) -> str | None:

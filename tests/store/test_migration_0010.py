@@ -88,4 +88,23 @@ def test_the_party_picker_finds_any_case_of_any_script(case):
         assert found("север") == ["ООО «СЕВЕРНЫЙ ВЕТЕР»"]
         assert found("ежик") == ["ИП ГРИГОРЬЕВ ЁЖИК"] == found("Ёжик")
         assert found("γεώργιος") == ["ΓΕΏΡΓΙΟΣ LTD"]
+        assert found("ΓΕΩΡΓΙΟΣ") == ["ΓΕΏΡΓΙΟΣ LTD"] == found("γεωργιος")  # (review23)
         assert found("100%") == ["Acme 100% Ltd"] and found("1%0") == []  # % is a percent
+
+
+def test_the_plain_search_without_fts5_folds_the_query_as_the_rows(tmp_path):
+    """(review23) Where SQLite has no FTS5 the index is a plain table searched with LIKE:
+    its rows were folded ё to е, the query only case-folded, so 'ЁЖИК' found nothing."""
+    from sqlalchemy import create_engine
+
+    from casefile.store import search
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain.sqlite'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE search_index (rowid INTEGER PRIMARY KEY, title "
+                             "TEXT, body TEXT)")
+        search.index_documents(conn, [("entity", 1, "ЁЖИК ООО", ""),
+                                      ("entity", 2, "ΓΕΏΡΓΙΟΣ LTD", "")])
+        assert not search.uses_fts(conn)
+        for query, rid in (("ЁЖИК", 1), ("ёжик", 1), ("ежик", 1), ("γεωργιος", 2)):
+            assert [h.id for h in search.search(conn, query)] == [rid], query

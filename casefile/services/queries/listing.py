@@ -233,8 +233,7 @@ def entity_choices(conn: Connection, text: str = "", limit: int = 50) -> list[tu
     if typed.isascii():  # SQLite's own LIKE folds these (fast on 10^5 parties)
         like, name, alias = f"%{search.like_escape(typed)}%", "e.name", "a.name"
     else:
-        cast(sqlite3.Connection, conn.connection.driver_connection).create_function(
-            "casefile_fold", 1, _folded, deterministic=True)
+        search.register_fold(conn)
         like = f"%{search.like_escape(folded(typed))}%"
         name, alias = "casefile_fold(e.name)", "casefile_fold(a.name)"
     rows = conn.exec_driver_sql(
@@ -244,7 +243,4 @@ def entity_choices(conn: Connection, text: str = "", limit: int = 50) -> list[tu
         "ESCAPE '\\') ORDER BY e.name LIMIT ?", (like, like, limit)).all()
     return [(i, f"{n}{f' ({a})' if a else ''}{f' [{c}]' if c else ''}") for i, n, c, a in rows]
 
-
-def _folded(text: str | None) -> str | None:
-    return None if text is None else folded(text)
 
