@@ -133,6 +133,9 @@ def _subyear(text: str, year: str, code: int, day: str | None) -> Piece:
     if day or code not in SUBYEAR:
         extra = (" (EDTF seasons, quarters and halves are 21 to 41, without a day)"
                  if code > 12 else "")
+        after = int(year) + 1
+        if not day and code == after % 100:  # '2019-20': a fiscal year (review23)
+            extra += f"; for the years {year} to {after} write {year}–{after}"
         raise FuzzyDateError(text, f"there is no month {code}{extra}")
     piece = subyear_piece(int(year), code, text)
     kind = "season" if code <= 32 else piece.precision

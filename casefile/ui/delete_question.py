@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from casefile.core.labels import plural, singular
+from casefile.core.labels import link_words, plural, singular
 from casefile.ui.text import message
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
@@ -22,8 +22,19 @@ def what_uses(case: Any, kind: str, ids: list[int]) -> tuple[list[str], list[str
 
     with case.read() as conn:
         blocking = blocking_records(conn, kind, ids)
-    return blocking, [label(kind, case.get(kind, i)).removeprefix(f"{kind} ")
-                      for i in ids[:3]]
+    names = []
+    for i in ids[:3]:
+        row = case.get(kind, i)
+        if row is None:  # gone meanwhile (review23: 'the entity entity')
+            names.append(f"#{i}")
+        elif kind == "relationship":  # no name of its own: its parties (review23: “2019”)
+            subject, other = (case.get("entity", row[c]) or {} for c in ("subject_id",
+                                                                           "object_id"))
+            names.append(f"“{subject.get('name', '?')} {link_words(row['kind'])} "
+                         f"{other.get('name', '?')}”")
+        else:
+            names.append(label(kind, row).removeprefix(f"{kind} "))
+    return blocking, names
 
 
 def ask_delete(parent: QWidget | None, kind: str, ids: list[int], blocking: list[str],

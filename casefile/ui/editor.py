@@ -194,7 +194,7 @@ class RecordEditor(QWidget):
         title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
         # (look22) a shipment's goods run to thousands of characters: the heading takes its
         # first line, cut short, the whole in its tooltip and its field below
-        first = " ".join(title.split("\n", 1)[0].split())
+        first = next((" ".join(x.split()) for x in title.splitlines() if x.strip()), "")
         short = first if len(first) <= HEADING_CHARS and "\n" not in title.strip() else \
             first[:HEADING_CHARS - 1].rstrip() + "…"
         head = f"{singular(self.kind)} #{row['id']}  {short}".strip()
@@ -202,7 +202,8 @@ class RecordEditor(QWidget):
         room = int(max(self.heading.width(), 240) * 1.5)
         head = self.heading.fontMetrics().elidedText(head, Qt.TextElideMode.ElideRight, room)
         self.heading.setText(head)
-        self.heading.setToolTip(plain_tooltip(title) if not head.endswith(title) else "")
+        whole = " ".join(title.split())
+        self.heading.setToolTip(plain_tooltip(title) if not head.endswith(whole) else "")
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
             box = self.widgets[spec.key].parentWidget()

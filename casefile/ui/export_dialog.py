@@ -131,7 +131,8 @@ class ExportDialog(QDialog):
                                               "PDF (*.pdf)")
         if name:
             self.path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
-            self._replace = self.path.text()  # the file dialog asked before replacing it
+            # the file dialog asked before replacing the file it named, not one '.pdf' made
+            self._replace = self.path.text() if self.path.text() == name else ""
 
     def start(self) -> None:
         out, opt = Path(self.path.text().strip()), self.options()

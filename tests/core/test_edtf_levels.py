@@ -161,6 +161,16 @@ def test_only_a_code_that_is_the_next_years_digits_is_said_as_a_span(year):
         assert ("for the years" in reading) == (code == (year + 1) % 100)
 
 
+def test_a_fiscal_year_that_is_no_season_says_how_to_write_it():
+    """(review23) '2019-20' and '2012-13' are no EDTF code: refused, but the reason now says
+    how to write the two years."""
+    from casefile.core.fuzzydate import FuzzyDateError
+
+    for text, years in (("2019-20", "2019–2020"), ("2012-13", "2012–2013")):
+        with pytest.raises(FuzzyDateError, match=f"write {years}"):
+            parse_fuzzy_date(text)
+
+
 REFUSED = [
     # the years a calendar date cannot hold, with the reason
     ("-1985", "1986 BC"),

@@ -365,3 +365,12 @@ def test_a_sanction_in_force_whose_end_has_passed_is_said_in_the_editor(qtbot, d
     assert status_advice({**row, "status": "ended"}, date.today()) == ""
     assert status_advice({**row, "end_text": "2999", "end_end": "2999-12-31"},
                          date.today()) == ""
+
+
+def test_a_heading_of_goods_beginning_with_a_blank_line_shows_them(qtbot, demo_window):
+    """(review23) Goods whose first line was empty gave the heading 'Shipment #1' alone."""
+    win = demo_window
+    win.case.update("shipment", 1, {"declared_goods": "\n  БПЛА  \nкамеры"})
+    wait_idle(qtbot, win)
+    ed = _show(qtbot, win, "shipment", 1)
+    assert ed.heading.text() == "Shipment #1  БПЛА…"

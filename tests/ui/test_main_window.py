@@ -803,3 +803,40 @@ def test_a_new_relationship_asks_for_the_other_party_first(qtbot, demo_window):
     qtbot.waitUntil(lambda: ed.widgets["object_id"].line.hasFocus(), timeout=5000)
     assert ed.advice.isVisible()
     assert ed.advice.text().startswith("It links a party to itself")
+
+
+def test_the_delete_question_names_a_relationship_by_its_parties(qtbot, demo_window):
+    """(review23) A relationship has no name: it was asked about as 'the relationship
+    “2019”', by its date."""
+    from casefile.ui.delete_question import what_uses
+
+    win = demo_window
+    rid = win.case.create("relationship", {"subject_id": 2, "object_id": 3, "kind": "owns",
+                                           "date": "2019"}).result
+    _blocking, names = what_uses(win.case, "relationship", [rid, 10**6])
+    assert names == ["“Tekhkrim owns Da-Jiang Innovations Science & Technology Co.”",
+                     "#1000000"]
+
+
+def test_a_name_given_without_pdf_still_asks_before_replacing(qtbot, demo_window, tmp_path,
+                                                              monkeypatch):
+    """(review23) Typed as 'brief' in the file dialog (which asked nothing: no such file),
+    '.pdf' was added and an existing brief.pdf replaced without the question."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dlg = _export_dialog(qtbot, demo_window)
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"the briefing of last week")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "brief"), "")))
+    dlg._browse()
+    assert dlg.path.text() == str(out)
+    asked = []
+
+    def no(box):
+        asked.append(box.text())
+        box.done(QMessageBox.StandardButton.No)
+    _answer_dialog(qtbot, no)
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert out.read_bytes() == b"the briefing of last week"

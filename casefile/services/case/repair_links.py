@@ -36,8 +36,9 @@ NAMED_BY = ("alias", "identifier")  # what names a stand-in (a citation names a 
 # the cell of a trade file a party was made from, as its import quotes it ('Column: name'):
 # the name the file gave it, which names a stand-in that has no alias nor identifier
 QUOTED = ("SELECT c.entity_id, substr(c.excerpt, instr(c.excerpt, ': ') + 2) FROM citation c "
-          "JOIN source s ON s.id = c.source_id WHERE s.kind = 'trade_record' AND "
-          "instr(c.excerpt, ': ') > 1 AND {where} ORDER BY c.id")
+          "JOIN source s ON s.id = c.source_id WHERE s.kind = 'trade_record' AND s.title LIKE "
+          "'Imported trade data: %' AND c.locator LIKE 'row %' AND instr(c.excerpt, ': ') > 1 "
+          "AND {where} ORDER BY c.id")  # (the import's own, not one a person wrote: review23)
 
 
 def make_stand_ins(conn: Connection, entity: TableOutcome, name: str) -> None:
