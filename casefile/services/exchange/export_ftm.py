@@ -34,7 +34,7 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
-from casefile.services.exchange.imports.ftm_facts import details_said
+from casefile.services.exchange.link_details import details_said
 from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS
 

@@ -29,6 +29,7 @@ from casefile.services.exchange.imports.ftm_map import (
     strings,
 )
 from casefile.services.exchange.imports.values import ValueProblem, parse_number
+from casefile.services.exchange.link_details import detail
 from casefile.store import models
 
 
@@ -87,37 +88,6 @@ _KIND_WORDS = {k.replace("_", " "): k for k in models.RELATIONSHIP_KINDS}
 
 # how a relationship's FtM detail reads in its description: the value alone where it says
 # what it is ('Chief Designer', 'spouse', '25%'), else the property in words
-_DETAIL_WORDS = {"ownershipType": "ownership type", "sharesCount": "shares",
-                 "sharesValue": "value of shares", "sharesCurrency": "currency of shares",
-                 "sharesType": "type of shares", "legalBasis": "legal basis",
-                 "status": "status", "secretary": "secretary"}
-
-
-def details_said(schema: str, description: str) -> list[tuple[str, str]]:
-    """The (property, value) of a link's details its description says as :func:`detail`
-    writes them ('51%', 'ownership type: Shares'), for Casefile's export to give FtM
-    readers (look21: an ownership's percentage went out only as text). A role is plain
-    text, not told from the rest, and stays in the description only."""
-    props = [p for p in mapping().links.get(schema, {}).get("details", []) if p != "role"]
-    words = {w: p for p, w in _DETAIL_WORDS.items() if p in props}
-    out = []
-    for part in description.split("; "):
-        if "percentage" in props and re.fullmatch(r"\d+(?:[.,]\d+)?%", part.strip()):
-            out.append(("percentage", part.strip().removesuffix("%")))
-        elif ": " in part and (prop := words.get(part.split(": ", 1)[0].strip())):
-            out.append((prop, part.split(": ", 1)[1].strip()))
-    return out
-
-
-def detail(prop: str, value: str) -> str:
-    """'25%', 'Chief Designer', 'ownership type: Shares'."""
-    if prop == "percentage":
-        return value if value.endswith("%") else f"{value}%"
-    if prop in ("role", "relationship"):
-        return value
-    return f"{_DETAIL_WORDS.get(prop, prop)}: {value}"
-
-
 def relationship_values(schema: str, props: Props) -> tuple[str, dict[str, Any]]:
     """(kind, values) of a relationship: an UnknownLink whose role is a Casefile kind in
     words ('supplies', 'spokesperson for') is that kind; the role, percentage and the like
