@@ -300,6 +300,19 @@ def _export_dialog(qtbot, win):
     return dlg
 
 
+def _export_answered(qtbot, dlg, answer):
+    """Press Export, answer the question it asks with ``answer``; what it asked."""
+    asked = []
+
+    def reply(box):
+        asked.append(box.text())
+        box.done(answer)
+    _answer_dialog(qtbot, reply)
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    return asked
+
+
 def test_cancelled_export_writes_nothing(qtbot, demo_window, tmp_path):
     win = demo_window
     dlg = _export_dialog(qtbot, win)
@@ -767,24 +780,12 @@ def test_an_existing_dossier_is_replaced_only_when_the_user_says_so(qtbot, demo_
     out = tmp_path / "brief.pdf"
     out.write_bytes(b"the briefing of last week")
     dlg.path.setText(str(out))
-    asked = []
-
-    def no(box):
-        asked.append(box.text())
-        box.done(QMessageBox.StandardButton.No)
-    _answer_dialog(qtbot, no)
-    dlg.export_button.click()
-    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    asked = _export_answered(qtbot, dlg, QMessageBox.StandardButton.No)
     assert asked == [f"brief.pdf exists already in {tmp_path}. Replace it?"]
     assert out.read_bytes() == b"the briefing of last week" and dlg.task is None
-
-    def yes(box):
-        asked.append(box.text())
-        box.done(QMessageBox.StandardButton.Yes)
-    _answer_dialog(qtbot, yes)
-    dlg.export_button.click()
-    qtbot.waitUntil(lambda: len(asked) == 2 and dlg.task is None
-                    and out.read_bytes().startswith(b"%PDF"), timeout=60000)
+    assert _export_answered(qtbot, dlg, QMessageBox.StandardButton.Yes) == asked
+    qtbot.waitUntil(lambda: dlg.task is None and out.read_bytes().startswith(b"%PDF"),
+                    timeout=60000)
 
 
 def test_a_new_relationship_asks_for_the_other_party_first(qtbot, demo_window):
@@ -831,12 +832,6 @@ def test_a_name_given_without_pdf_still_asks_before_replacing(qtbot, demo_window
                         staticmethod(lambda *a, **k: (str(tmp_path / "brief"), "")))
     dlg._browse()
     assert dlg.path.text() == str(out)
-    asked = []
-
-    def no(box):
-        asked.append(box.text())
-        box.done(QMessageBox.StandardButton.No)
-    _answer_dialog(qtbot, no)
-    dlg.export_button.click()
-    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert _export_answered(qtbot, dlg, QMessageBox.StandardButton.No) == [
+        f"brief.pdf exists already in {tmp_path}. Replace it?"]
     assert out.read_bytes() == b"the briefing of last week"
