@@ -29,21 +29,24 @@ from casefile.core.names import normalise_name
 from casefile.errors import ImportFailed, ImportFileError, NeedsReview
 from casefile.services.case.journal import Tx
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.byte_scan import words_in
 from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
     guess_encoding,
     unreadable,
     utf8_evident,
 )
+from casefile.services.exchange.imports.ftm_attached import NEEDLES as ATTACHED_NEEDLES
 from casefile.services.exchange.imports.ftm_attached import SCHEMATA as ATTACHED
-from casefile.services.exchange.imports.ftm_attached import Attached, names_attached
+from casefile.services.exchange.imports.ftm_attached import Attached
 from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
     repeated_ids,
 )
 from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
+from casefile.services.exchange.imports.ftm_positions import NEEDLE as POST_NEEDLE
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
-from casefile.services.exchange.imports.ftm_positions import Posts, names_occupancies
+from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import (
     Record,
     json_entities,
@@ -182,8 +185,9 @@ class _Import(SimpleRows):
             self.held = HeldLines(self.conn, repeated)
         known = set(fm.mapping().parties) | set(fm.mapping().sources) | set(LINKS) | set(CITES)
         # a PEP's posts, and the addresses and documents parties name: read first
-        first_read = {*(POSTS if names_occupancies(self.path, self.encoding) else ()),
-                      *(ATTACHED if names_attached(self.path, self.encoding) else ())}
+        said = words_in(self.path, self.encoding, [POST_NEEDLE, *ATTACHED_NEEDLES])  # one scan
+        first_read = {*(POSTS if POST_NEEDLE in said else ()),
+                      *(ATTACHED if said & set(ATTACHED_NEEDLES) else ())}
         if first_read:
             self.shift = 1
             self._gather(first_read)

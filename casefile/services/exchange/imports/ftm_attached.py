@@ -23,6 +23,7 @@ from typing import Any
 from casefile.core.countries import country_name
 from casefile.core.identifiers import schemes
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.byte_scan import words_in
 from casefile.services.exchange.imports.ftm_read import Record
 
 SCHEMATA = ("Address", "Identification", "Passport")
@@ -33,26 +34,14 @@ READ = {"Address": frozenset({"full", *_PARTS, "country"}),
 # what a file that attaches any holds (quoted in JSON, bare in a CSV): an Address attaches
 # only when a party names it, so a file of parties with their own address and some Address
 # entities besides is read in no pass of its own (they are counted as skipped, as before)
-_NEEDLES = (b"addressEntity", b"Identification", b"Passport")
+NEEDLES = (b"addressEntity", b"Identification", b"Passport")
 
 
 def names_attached(path: Path, encoding: str) -> bool:
     """Whether the file may attach an Address, Identification or Passport entity to a
     party: a scan of its bytes (an encoding that does not write ASCII as ASCII is read in
     the pass)."""
-    try:
-        if "Address".encode(encoding.removesuffix("-sig")) != b"Address":
-            return True
-    except (LookupError, UnicodeError):
-        return True
-    longest = max(len(n) for n in _NEEDLES)
-    tail = b""
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            if any(n in tail + chunk for n in _NEEDLES):
-                return True
-            tail = chunk[-longest:]
-    return False
+    return bool(words_in(path, encoding, NEEDLES))
 
 
 class Attached:
@@ -77,9 +66,7 @@ class Attached:
         fm.count_unread(schema, props, READ[schema], self.leave_out)
         key = (schema, rec["id"] or f"#{len(self._given)}")  # no id: one of its own
         given = self._given.setdefault(key, {})
-        for prop in READ[schema] & props.keys():
-            have = given.setdefault(prop, [])
-            have += [v for v in fm.strings(props, prop) if v not in have]
+        fm.merge_read(given, props, READ[schema])
 
     def finish(self) -> None:
         """The addresses and numbers of the entities gathered (each whole)."""

@@ -114,6 +114,14 @@ def count_unread(schema: str, props: Props, read: frozenset[str],
             left_out(f"{schema} {prop}: Casefile has no field for it")
 
 
+def merge_read(given: dict[str, list[str]], props: Props, read: frozenset[str]) -> None:
+    """Add to ``given`` (an entity gathered over the lines that give it) the values of
+    ``props`` under the properties of ``read``, each once."""
+    for prop in read & props.keys():
+        have = given.setdefault(prop, [])
+        have += [v for v in strings(props, prop) if v not in have]
+
+
 def first(props: Props, prop: str) -> str | None:
     """The first value of a property, or None."""
     values = strings(props, prop)

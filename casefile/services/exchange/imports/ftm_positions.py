@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from casefile.core.countries import country_name
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports.byte_scan import words_in
 from casefile.services.exchange.imports.ftm_date_values import days, span
 from casefile.services.exchange.imports.ftm_read import Record, json_entities
 
@@ -27,24 +28,13 @@ SCHEMATA = ("Occupancy", "Position")
 # what each reads (besides the properties the importer never counts as left out)
 READ = {"Occupancy": frozenset({"holder", "post", "status", "date", "startDate", "endDate"}),
          "Position": frozenset({"name", "country", "subnationalArea"})}
-_NEEDLE = b"Occupancy"  # quoted in JSON, bare in a statements CSV
+NEEDLE = b"Occupancy"  # quoted in JSON, bare in a statements CSV
 
 
 def names_occupancies(path: Path, encoding: str) -> bool:
     """Whether the file may hold an Occupancy: a scan of its bytes (an encoding that does
     not write ASCII as ASCII is read in the pass itself)."""
-    try:
-        if _NEEDLE.decode("ascii").encode(encoding.removesuffix("-sig")) != _NEEDLE:
-            return True
-    except (LookupError, UnicodeError):
-        return True
-    tail = b""
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            if _NEEDLE in tail + chunk[:len(_NEEDLE)] or _NEEDLE in chunk:
-                return True
-            tail = chunk[-len(_NEEDLE):]
-    return False
+    return bool(words_in(path, encoding, [NEEDLE]))
 
 
 class Posts:
@@ -78,9 +68,7 @@ class Posts:
         given = self._given.setdefault(key, {})
         if rec.get("caption") and schema == "Position":
             given.setdefault("caption", [rec["caption"]])
-        for prop in READ[schema] & props.keys():
-            have = given.setdefault(prop, [])
-            have += [v for v in fm.strings(props, prop) if v not in have]
+        fm.merge_read(given, props, READ[schema])
         fm.count_unread(schema, props, READ[schema], self.leave_out)
 
     def finish(self) -> None:

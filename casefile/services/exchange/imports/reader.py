@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
     guess_encoding,
     unreadable,
-    utf8_evident,
 )
+from casefile.services.exchange.imports.encodings import utf8_evident as proves_utf8
 
 SAMPLE = 256 * 1024
 HEADER_SCAN = 30  # non-empty rows looked at to find the header
@@ -35,7 +36,13 @@ class TableFile:
     header_line: int = 1  # row of the header (as a spreadsheet numbers it); data follow it
     done: float = 0.0  # how far rows() has read, 0 to 1 (for progress)
     guessed: bool = True  # the encoding was guessed from the bytes (not chosen)
-    utf8_evident: bool = False  # chosen, but the bytes prove the file UTF-8
+
+    @cached_property
+    def utf8_evident(self) -> bool:
+        """The encoding was chosen, but the bytes prove the file UTF-8 (read when asked: the
+        readers that open the table again for its dates or numbers never ask)."""
+        return (self.kind == "csv" and not self.guessed and self.encoding is not None
+                and proves_utf8(self.path, self.encoding))
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells) for every data row after the header. A row is numbered as a
@@ -120,8 +127,7 @@ def open_table(path: str | Path, encoding: str | None = None) -> TableFile:
     header = [h.strip() for h in header]
     if not any(header):
         raise ImportFileError(f"{path.name}, row 1: there is no header row")
-    return TableFile(path, "csv", encoding, delimiter, header, line, guessed=guessed,
-                     utf8_evident=not guessed and utf8_evident(path, encoding))
+    return TableFile(path, "csv", encoding, delimiter, header, line, guessed=guessed)
 
 
 def _sample_rows(sample: str, delimiter: str) -> list[tuple[int, list[str]]]:
