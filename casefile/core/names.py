@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rigour.names import extract_org_types
+from rigour.names import extract_org_types, replace_org_types_display
 
 # Legal-form words dropped before comparing company names ("Co., Ltd", "ООО", "有限公司").
 _LEGAL_FORMS = {
@@ -101,3 +101,13 @@ def spaced_cjk(text: str, sep: str = " ") -> str:
     if text.isascii():  # nothing to space (the common case, checked in C)
         return text
     return _CJK.sub(lambda m: f"{sep}{m.group(1)}{sep}", text)
+
+
+def short_legal_form(name: str) -> str:
+    """``name`` with a legal form written out in words given as its abbreviation, as a
+    figure's label shows it ('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"' ->
+    'ООО "ТЕХНОПРОМСНАБ"', 'Public Joint Stock Company Aeroflot' -> 'PJSC Aeroflot'), in any
+    language rigour knows; a name without one is returned as it is. Only forms of several
+    words are shortened: a one-word form ("Limited") and its punctuation stay as written."""
+    short = replace_org_types_display(name)
+    return short if len(short.split()) < len(name.split()) else name

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect
 from reportlab.lib import colors
 
+from casefile.core.names import short_legal_form
 from casefile.report.figure_layout import Box, fit_to_box, force_layout, overlap, place_label
 from casefile.report.figure_network_data import (
     Key,
@@ -43,6 +46,8 @@ SIZE = 6.5  # party labels
 LEAD = 7.8
 LABEL_W = 130.0  # widest label: two lines of it hold 60 characters
 SMALL = 5.5
+GROUND = colors.Color(1, 1, 1, alpha=0.82)  # under a label: the lines it lies on show through
+SHORTENED = " Legal forms written out in words are abbreviated in the labels (ООО, PJSC, GmbH …)."
 DETAIL_LINKS = 24  # up to this many links, each names its transit countries
 
 
@@ -71,9 +76,13 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
                          max_links)
     if sel is None:
         return None
-    fig = NetworkFigure(Drawing(width, 10), network_caption(sel, DETAIL_LINKS), sel.parties,
-                        sel.shipments, sel.records, sel.relationships, sel.links)
     chosen, names, volume = sel.chosen, sel.names, sel.volume
+    labels = {k: _label_lines(names[k]) for k in chosen}
+    caption = network_caption(sel, DETAIL_LINKS)
+    if any(_label_lines(names[k], short=False) != labels[k] for k in chosen):
+        caption += SHORTENED
+    fig = NetworkFigure(Drawing(width, 10), caption, sel.parties, sel.shipments, sel.records,
+                        sel.relationships, sel.links)
     fig.legend = legend_entries(sel)
     cap_lines = wrap_text(fig.caption, CAPTION_SIZE, width, 12, 4000) if caption_in_drawing \
         else []
@@ -104,8 +113,11 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
     taken: list[Box] = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(pts, radius,
                                                                          strict=True)]
     segments: list[tuple[float, float, float, float]] = []
-    _relationships(d, drawn_rels, index, pts, radius, drawn_pairs, segments, taken)
-    _edges(d, drawn_pairs, index, pts, radius, segments, taken)
+    # the lines' labels: placed after the names, clear of them where there is room, and
+    # drawn over every line (look22: names and numbers were struck through by lines)
+    later: list[Callable[[Group], None]] = []
+    _relationships(d, later, drawn_rels, index, pts, radius, drawn_pairs, segments, taken)
+    _edges(d, later, drawn_pairs, index, pts, radius, segments, taken)
     for i, k in enumerate(chosen):
         x, y = float(pts[i][0]), float(pts[i][1])
         fig.nodes.append((names[k], x, y, radius[i]))
@@ -116,15 +128,20 @@ def network_figure(shipments: list[dict], width: float, limit: int = 40,
                      strokeWidth=0.5))
     for i, k in enumerate(chosen):
         x, y = float(pts[i][0]), float(pts[i][1])
-        lines = _label_lines(names[k])
+        lines = labels[k]
         w = max(text_width(ln, SIZE) for ln in lines)
         r = radius[i] + (2.2 if is_marked(k) else 0)
         spot = place_label(x, y, r, w, len(lines) * LEAD + 1, bounds, taken, segments)
         taken.append(spot.box)
+        _ground(d, spot.box)  # a name stays readable where lines pass under it (look22)
         for n, line in enumerate(lines):
             for s in label_strings(spot.x, spot.top - SIZE - n * LEAD, line, SIZE,
                                    spot.anchor):
                 d.add(s)
+    over = Group()
+    for place in later:
+        place(over)
+    d.add(over)
     legend(d, foot, cap_lines, fig.legend)
     return fig
 
@@ -138,7 +155,7 @@ def network_drawing(shipments: list[dict], width: float, limit: int = 40,
     return fig.drawing if fig else None
 
 
-def _relationships(d: Drawing, rels: list, index: dict, pts: np.ndarray,
+def _relationships(d: Drawing, later: list, rels: list, index: dict, pts: np.ndarray,
                    radius: list[float], pairs: dict, segments: list, taken: list) -> None:
     for a, b, kind in rels:
         i, j = index[a], index[b]
@@ -153,11 +170,12 @@ def _relationships(d: Drawing, rels: list, index: dict, pts: np.ndarray,
                        strokeColor=REL, strokeWidth=0.7))
         segments.append((x1, y1, x2, y2))
         taken.append(_tip(x2, y2, ux, uy, 4.5))  # no name over the chevron
-        _beside(d, (x1, y1, x2, y2), MIDDLES, 1, 1.5, kind, MUTED, taken)
+        later.append(partial(_beside, seg=(x1, y1, x2, y2), along=MIDDLES, side=1, gap=1.5,
+                             text=kind, fill=MUTED, taken=taken))
 
 
-def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.ndarray,
-           radius: list[float], segments: list, taken: list) -> None:
+def _edges(d: Drawing, later: list, pairs: dict[tuple[Key, Key], Pair], index: dict,
+           pts: np.ndarray, radius: list[float], segments: list, taken: list) -> None:
     most = max([p.shipments for p in pairs.values()] + [12])  # below 12, thin lines
     detail = len(pairs) <= DETAIL_LINKS
     for (a, b), p in sorted(pairs.items(), key=lambda kv: (-kv[1].shipments, str(kv[0]))):
@@ -168,8 +186,8 @@ def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.
             x, y = float(pts[i][0]), float(pts[i][1])
             d.add(Circle(x, y + radius[i] + 4, 4, fillColor=None, strokeColor=SHIP,
                          strokeWidth=min(w, 2)))
-            _small(d, x + 6, y + radius[i] + 6, _edge_text(p.shipments, via if detail else []),
-                   SHIP, taken, "start")
+            later.append(partial(_small, x=x + 6, y=y + radius[i] + 6, text=_edge_text(
+                p.shipments, via if detail else []), fill=SHIP, taken=taken, anchor="start"))
             continue
         shift = 2.5 if (b, a) in pairs else 0.0
         (x1, y1), (x2, y2), (ux, uy) = _rim(pts, radius, i, j, shift)
@@ -186,8 +204,9 @@ def _edges(d: Drawing, pairs: dict[tuple[Key, Key], Pair], index: dict, pts: np.
             px, py = x1 + (bx - x1) * t, y1 + (by - y1) * t
             d.add(Polygon([px, py + 2.6, px + 2.6, py, px, py - 2.6, px - 2.6, py],
                           fillColor=VIA, strokeColor=colors.white, strokeWidth=0.4))
-        _beside(d, (x1, y1, bx, by), MIDDLES, -1, w / 2 + 2,
-                _edge_text(p.shipments, via if detail else []), SHIP, taken)
+        later.append(partial(_beside, seg=(x1, y1, bx, by), along=MIDDLES, side=-1,
+                             gap=w / 2 + 2, text=_edge_text(p.shipments, via if detail else []),
+                             fill=SHIP, taken=taken))
 
 
 def _tip(x: float, y: float, ux: float, uy: float, length: float) -> Box:
@@ -196,11 +215,15 @@ def _tip(x: float, y: float, ux: float, uy: float, length: float) -> Box:
     return (min(x, bx) - 2.5, min(y, by) - 2.5, max(x, bx) + 2.5, max(y, by) + 2.5)
 
 
-def _label_lines(name: str) -> list[str]:
+def _label_lines(name: str, short: bool = True) -> list[str]:
     """Short names on one line; longer ones on two lines, as narrow as lets them fit (up to
-    LABEL_W points), past 60 characters ending in "…"."""
+    LABEL_W points), past 60 characters ending in "…". A name too long for one line gives
+    a legal form written out in words as its abbreviation (``short``; look22: "ОБЩЕСТВО С
+    ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ" took the label, and the name was cut)."""
     full = text_width(name, SIZE)
     if full <= 80:
+        return [name]
+    if short and (name := short_legal_form(name)) and (full := text_width(name, SIZE)) <= 80:
         return [name]
     flat = " ".join(name.split())
     whole = "".join((flat if len(flat) <= 60 else flat[:59].rstrip() + "…").split())
@@ -239,11 +262,12 @@ def _rim(pts: np.ndarray, radius: list[float], i: int, j: int,
 MIDDLES = (0.5, 0.4, 0.6, 0.3, 0.7)  # where along a line its label may go, best first
 
 
-def _beside(d: Drawing, seg: tuple[float, float, float, float], along: tuple[float, ...],
+def _beside(d: Group, seg: tuple[float, float, float, float], along: tuple[float, ...],
             side: int, gap: float, text: str, fill: colors.Color, taken: list) -> None:
     """``text`` beside a line, its box clear of the line by ``gap`` points whatever the
     slope: at the first place ``along`` it (either side, ``side`` first: +1 left of the
-    direction of travel) where it overlaps no other label; else at the first place."""
+    direction of travel) where it overlaps no other label; else where it overlaps least
+    (look22: a number forced onto the first place covered a name)."""
     x1, y1, x2, y2 = seg
     length = math.hypot(x2 - x1, y2 - y1) or 1.0
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
@@ -254,16 +278,22 @@ def _beside(d: Drawing, seg: tuple[float, float, float, float], along: tuple[flo
             nx, ny = -uy * sign, ux * sign
             reach = gap + w / 2 * abs(nx) + h / 2 * abs(ny)
             spots.append((x1 + (x2 - x1) * t + nx * reach, y1 + (y2 - y1) * t + ny * reach))
-    cx, cy = next(((x, y) for x, y in spots
-                   if not any(overlap((x - w / 2, y - h / 2, x + w / 2, y + h / 2), b)
-                              for b in taken)), spots[0])
+    cx, cy = min(spots, key=lambda p: sum(
+        overlap((p[0] - w / 2, p[1] - h / 2, p[0] + w / 2, p[1] + h / 2), b) for b in taken))
     _small(d, cx, cy - h / 2 + 2, text, fill, taken)
 
 
-def _small(d: Drawing, x: float, y: float, text: str, fill: colors.Color, taken: list,
+def _small(d: Group, x: float, y: float, text: str, fill: colors.Color, taken: list,
            anchor: str = "middle") -> None:
     w = text_width(text, SMALL)
     left = x - {"start": 0.0, "middle": w / 2, "end": w}[anchor]
     taken.append((left, y - 2, left + w, y + SMALL))
+    _ground(d, (left, y - 3.2, left + w, y + SMALL - 1))
     for s in label_strings(x, y - 2, text, SMALL, anchor, fill=fill):
         d.add(s)
+
+
+def _ground(d: Drawing | Group, box: Box, pad: float = 0.8) -> None:
+    """A pale ground under a label's ``box``."""
+    d.add(Rect(box[0] - pad, box[1] - pad / 2, box[2] - box[0] + 2 * pad,
+               box[3] - box[1] + pad, strokeColor=None, fillColor=GROUND))

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from casefile.core import grading
 from casefile.core.countries import CountryError, country_code, country_name
-from casefile.core.names import normalise_name, spaced_cjk
+from casefile.core.names import normalise_name, short_legal_form, spaced_cjk
 
 
 @pytest.mark.parametrize("given,expected", [("amber", "AMBER"), ("TLP:RED", "RED"),
@@ -120,3 +120,23 @@ def test_countries():
     assert country_name("RU") == "Russia"
     with pytest.raises(CountryError):
         country_code("Atlantis")
+
+
+@pytest.mark.parametrize("name, label", [
+    ('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"', 'ООО "ТЕХНОПРОМСНАБ"'),
+    ('Закрытое акционерное общество "Промэлектроника-Юг"', 'ЗАО "Промэлектроника-Юг"'),
+    ("Public Joint Stock Company Aeroflot", "PJSC Aeroflot"),
+    ("Gesellschaft mit beschränkter Haftung Alpha", "GmbH Alpha"),
+    # one-word forms and people's names are left as written
+    ("Sky Trading Limited", "Sky Trading Limited"),
+    ("Da-Jiang Innovations Science & Technology Co., Ltd.",
+     "Da-Jiang Innovations Science & Technology Co., Ltd."),
+    ("Kim Se Jin", "Kim Se Jin"), ("Iyad Ag Ghaly", "Iyad Ag Ghaly"), ("", ""),
+])
+def test_a_legal_form_written_out_is_abbreviated_for_a_label(name, label):
+    assert short_legal_form(name) == label
+
+
+@given(st.text(max_size=80))
+def test_a_shortened_label_never_grows(name):
+    assert len(short_legal_form(name).split()) <= len(name.split())

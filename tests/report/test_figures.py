@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from casefile.core.timeline import TimelineRecord, build_timeline
@@ -296,7 +297,10 @@ def test_party_that_ships_and_receives_is_drawn_once():
     assert len(chevron) == 2  # pointing at the object of "subject owned by object"
     for s in chevron:
         assert math.dist((s.x1, s.y1), owner[1:3]) == pytest.approx(owner[3] + 1.5, abs=0.01)
-    assert not [s for s in shapes(d) if isinstance(s, Rect)]  # no box hides a line
+    grounds = [s for s in shapes(d) if isinstance(s, Rect)]  # under labels only: no box
+    assert grounds and all(g.fillColor.alpha < 1 and g.strokeColor is None  # hides a line
+                           for g in grounds)
+    assert len(grounds) == len(fig.nodes) + len(edge_numbers(d)) + 1  # + "owned by"
     edge_counts = sorted(edge_numbers(d))
     assert edge_counts == [1, 1, 5]  # Alpha→Beta aggregated: 3 + 2
     assert "5 via TR, AE" in [s.text for s in strings(d)]  # transit countries, busiest first
@@ -413,7 +417,10 @@ def test_long_names_wrap_onto_two_lines_inside_the_box():
                          max_height=300)
     assert_inside(fig.drawing)
     texts = [s.text for s in strings(fig.drawing)]
-    assert "Joint Stock Company Scientific" in " ".join(texts)
+    assert "JSC Scientific Production" in " ".join(texts)  # the legal form abbreviated
+    assert "Joint Stock" not in " ".join(texts)
+    assert fig.caption.endswith("Legal forms written out in words are abbreviated in the "
+                                "labels (ООО, PJSC, GmbH …).")
     assert any(t.endswith("…") for t in texts)
     assert network_figure([], WIDTH) is None
     narrow = network_figure([ship(1, (1, long), BETA), ship(2, ALPHA, GAMMA)], 260,
@@ -506,3 +513,35 @@ def test_a_list_of_sanctioned_parties_shows_those_tied_to_others():
     tied = {k for r in sel.rels for k in (r[0], r[1])}
     assert set(sel.chosen) <= tied  # no party drawn alone
     assert sel.relationships[0] == 30  # the ring's 20 ties and 10 owners'
+
+
+def test_names_and_numbers_lie_on_a_ground_over_every_line_they_cross(big_case):
+    """look22: in a 2,000-shipment dossier lines struck through the party names and the
+    numbers of other links. Each label is drawn after every line, on a pale ground that
+    covers it."""
+    with big_case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    d = network_figure(data.shipments, WIDTH, max_height=MAX_H).drawing
+    order = list(shapes(d))
+    last_line = max(n for n, s in enumerate(order) if isinstance(s, Line | Polygon)
+                    and s.strokeColor != colors.white and n < len(order) - 12)  # not legend
+    labels = [(n, s) for n, s in enumerate(order) if isinstance(s, String)
+              and n < last_line + 400 and s.fontSize <= 6.5]
+    assert len(labels) > 40  # the names and the links' numbers
+    grounds = [(n, s) for n, s in enumerate(order) if isinstance(s, Rect)]
+    for n, s in labels:
+        assert n > last_line  # no line is drawn over a label
+        x0, y0, x1, y1 = s.getBounds()
+        assert any(g.x <= x0 + 0.01 and g.y <= y0 + 1 and g.x + g.width >= x1 - 0.01
+                   and m < n for m, g in grounds), s.text
+
+
+def test_a_spelled_out_legal_form_is_abbreviated_in_a_long_label_and_said():
+    long = 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"'
+    fig = network_figure([ship(1, (5, long), BETA), ship(2, ALPHA, BETA)], WIDTH)
+    texts = " ".join(s.text for s in strings(fig.drawing))
+    assert 'ООО "ТЕХНОПРОМСНАБ"' in texts and "ОБЩЕСТВО" not in texts
+    assert "abbreviated in the labels" in fig.caption
+    assert [n for n, *_ in fig.nodes if n == long]  # the node is still the party's name
+    short = network_figure([ship(1, (5, 'ООО "ТЕХНОПРОМСНАБ"'), BETA)], WIDTH)
+    assert "abbreviated" not in short.caption  # said only when a label was shortened
