@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.model import ChartGraph
+from casefile.core.names import short_legal_form
 from casefile.ui.chart_cells import CELL, Grid, icon_cells, line_cells
 from casefile.ui.chart_icons import ICON
 from casefile.ui.chart_link_labels import (
@@ -74,6 +75,11 @@ LEADER = QColor(120, 120, 120, 150)  # the line to a label a row or more off its
 
 
 def short(text: str) -> str:
+    """A node's label: its name, a legal form written out in words abbreviated where the
+    name is too long (look22: "ОБЩЕСТВО С ОГРАНИЧЕННОЙ …" named no one), cut with "…"."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    text = short_legal_form(text)
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
 
 

@@ -20,7 +20,7 @@ from casefile.ui.chart_view import ChartView
 def _view(qtbot, pos, links=(), size=(900, 150)):
     b = ChartBuilder()
     for i in range(len(pos)):
-        b.party(i, f"Limited Liability Company number {i}")
+        b.party(i, f"Northern Aerospace Holdings number {i}")
     for k, (a, c) in enumerate(links):
         b.relationship(k, a, c, "owns")
     scene = ChartScene()
@@ -87,7 +87,7 @@ def test_a_repaint_of_part_of_the_view_draws_the_labels_the_whole_view_chose():
 
     b = ChartBuilder()
     for i in range(7):
-        b.party(i, f"Limited Liability Company number {i}")
+        b.party(i, f"Northern Aerospace Holdings number {i}")
     for k, (a, c) in enumerate([(0, 5), (0, 6), (1, 5)]):
         b.relationship(k, a, c, "owns")
     scene = ChartScene()
@@ -265,3 +265,16 @@ def test_a_leader_line_finds_every_cell_it_enters_and_no_other(x0, y0, x1, y1):
     near = {(r, c) for r in range(rows) for c in range(cols)  # and none it does not touch
             if _clips(sx, sy, ex, ey, c * CELL - 1e-6, r * CELL - 1e-6, CELL + 2e-6)}
     assert found <= near
+
+
+def test_a_long_name_shows_its_legal_form_abbreviated_then_is_cut(qtbot):
+    """look22: 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ …' was the label of every Russian company."""
+    b = ChartBuilder()
+    b.party(1, 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"')
+    b.party(2, "Public Joint Stock Company Aeroflot Russian Airlines")
+    b.party(3, "Kim Se Jin")
+    scene = ChartScene()
+    scene.set_graph(b.graph(), np.asarray([(0, 0), (1, 0), (2, 0)], float))
+    assert scene.labels.texts == ['ООО "ТЕХНОПРОМСНАБ"', "PJSC Aeroflot Russian Air…",
+                                  "Kim Se Jin"]
+    assert [n.label for n in scene.graph.nodes][0].startswith("ОБЩЕСТВО")  # the node's name
