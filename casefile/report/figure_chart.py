@@ -114,7 +114,7 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
         taken.append(boxes[i])
     segments = [(x1, y1, x2, y2) for _i, x1, y1, x2, y2 in drawn]
     radius = [4.5 * float(r) for r in sizes]
-    named = node_labels(d, graph, ~hidden, degree, xy, radius, boxes, taken, segments,
+    named, shortened = node_labels(d, graph, ~hidden, degree, xy, radius, boxes, taken, segments,
                         (0.0, legend_h, width, height))
     captioned = link_labels(d, graph, drawn, taken)
     _legend(d, items, places, rows)
@@ -130,6 +130,9 @@ def chart_figure(name: str, graph: ChartGraph, positions: np.ndarray, state: Cha
     if named < sum(shown):
         said.append(f"labels on {named:,} of {sum(shown):,} nodes (the best-connected that "
                     "had room)")
+    if shortened:
+        said.append("legal forms written out in words abbreviated in the labels (ООО, PJSC, "
+                    "GmbH …)")
     if len(links) > AT_MOST:
         said.append(f"no link labels (more than {AT_MOST:,} links)")
     elif captioned < len(links):

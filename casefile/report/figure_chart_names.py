@@ -13,6 +13,7 @@ from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 
 from casefile.core.chart.model import ChartGraph
+from casefile.core.names import short_legal_form
 from casefile.report.figure_layout import Box, LabelSpot, clear_spot, place_label
 from casefile.report.figure_text import label_strings, text_width, wrap_text
 
@@ -26,12 +27,14 @@ Segment = tuple[float, float, float, float]
 def node_labels(d: Drawing, graph: ChartGraph, shown: np.ndarray, degree: np.ndarray,
                 xy: Callable[[int], tuple[float, float]], radius: Sequence[float],
                 boxes: dict[int, Box], taken: list[Box], segments: list[Segment],
-                bounds: Box) -> int:
-    """Write the labels; how many nodes are named. ``taken`` holds the nodes' boxes and gets
-    the labels' (the link labels keep off them)."""
+                bounds: Box) -> tuple[int, int]:
+    """Write the labels; how many nodes are named, and how many of the names tried gave a
+    legal form written out in words as its abbreviation. ``taken`` holds the nodes' boxes
+    and gets the labels' (the link labels keep off them)."""
     clear: list[tuple[LabelSpot, list[str]]] = []
     forced: list[tuple[LabelSpot, list[str]]] = []
     names: list[Box] = []
+    shortened = 0
     tried = 0  # (the best-connected LABELS × 4 are tried: a big chart stays quick)
     for rank, i in enumerate(k for k in np.argsort(-degree, kind="stable").tolist()
                              if shown[k]):
@@ -39,7 +42,10 @@ def node_labels(d: Drawing, graph: ChartGraph, shown: np.ndarray, degree: np.nda
             break
         tried += 1
         x, y = xy(i)
-        lines = wrap_text(graph.nodes[i].label, 6, 84, max_lines=2)
+        label = full = graph.nodes[i].label
+        if text_width(label, 6) > 84:  # (look22: "ОБЩЕСТВО С …" took the label)
+            label = short_legal_form(label)
+        lines = wrap_text(label, 6, 84, max_lines=2)
         w, h = max(text_width(line, 6) for line in lines), len(lines) * 7.5 + 1
         own = boxes[i]  # (a label beside its node sits within a point or two of it)
         near = [b for b in _near(taken, x, y) if b is not own]
@@ -53,6 +59,7 @@ def node_labels(d: Drawing, graph: ChartGraph, shown: np.ndarray, degree: np.nda
             continue
         taken.append(spot.box)
         names.append(spot.box)
+        shortened += label != full
     for group, ground in ((forced, GROUND_FORCED), (clear, GROUND)):  # clear ones on top
         for spot, lines in group:
             b = spot.box
@@ -61,7 +68,7 @@ def node_labels(d: Drawing, graph: ChartGraph, shown: np.ndarray, degree: np.nda
             for k, line in enumerate(lines):
                 for s in label_strings(spot.x, spot.top - 6 - 7.5 * k, line, 6, spot.anchor):
                     d.add(s)
-    return len(names)
+    return len(names), shortened
 
 
 def _near(boxes: list[Box], x: float, y: float) -> list[Box]:

@@ -147,3 +147,25 @@ def test_the_best_connected_nodes_are_named_even_without_a_free_spot(demo_graph)
                          minlength=len(demo_graph.nodes))
     hub = demo_graph.nodes[int(np.argmax(degree))].label
     assert hub.split()[0] in text
+
+
+def test_a_long_name_prints_its_legal_form_abbreviated_and_the_caption_says_so():
+    """look22: 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ' took the two lines of a label."""
+    from casefile.core.chart.build import ChartBuilder
+
+    register_fonts()
+    b = ChartBuilder()
+    b.party(1, 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"')
+    b.party(2, "Beta Trading")
+    b.relationship(1, 0, 1, "owns")
+    g = b.graph()
+    state = ChartState(layout="force")
+    fig = chart_figure("Short", g, np.array([(0.0, 0.0), (3.0, 0.0)]), state, 480)
+    text = " ".join(s.text for s in fig.drawing.contents if isinstance(s, String))
+    assert 'ООО "ТЕХНОПРОМСНАБ"' in text and "ОБЩЕСТВО" not in text
+    assert "legal forms written out in words abbreviated in the labels" in fig.caption
+    plain = ChartBuilder()
+    plain.party(1, "Alpha")
+    plain.party(2, "Beta")
+    fig = chart_figure("Plain", plain.graph(), np.array([(0.0, 0.0), (3.0, 0.0)]), state, 480)
+    assert "abbreviated" not in fig.caption
