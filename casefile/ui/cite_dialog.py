@@ -1,6 +1,8 @@
 """Cite a source: a searchable list of the case's sources (every word typed must start a
 word of it; fine at hundreds of sources), "New source…" without leaving the dialog, and the
-credibility the same source was last cited at as the starting value."""
+credibility the same source was last cited at as the starting value. No source is picked
+until the user picks one (or types words only one source has, or presses Enter on them):
+OK does not cite a source nobody chose."""
 
 from __future__ import annotations
 
@@ -160,8 +162,14 @@ class CiteDialog(QDialog):
                            f"{total:,} source{'s' if total != 1 else ''}" if total else
                            "The case has no sources yet: add one with New source….")
         current = self.list.currentItem()
-        if current is None or current.isHidden():
-            self._first_shown()
+        if current is None or current.isHidden():  # no source is picked for the user (look22:
+            self._only_shown()  # OK cited the first one listed, unasked): one found is
+
+    def _only_shown(self) -> None:
+        """Pick the one source the typed words leave (none while several are listed)."""
+        shown = [row for row in range(self.list.count()) if not self.list.item(row).isHidden()]
+        self.list.setCurrentRow(shown[0] if len(shown) == 1 and self.search.text().strip()
+                                else -1)
 
     def _first_shown(self) -> None:
         for row in range(self.list.count()):

@@ -2,7 +2,7 @@
 dialog, the credibility last given to a source as the start, and a source's page listing
 the facts it supports (clickable)."""
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from casefile.ui.cite_dialog import CiteDialog
 from tests.ui.conftest import choose_kind, wait_idle
@@ -106,6 +106,8 @@ def test_the_picker_is_usable_at_400_sources(qtbot):
     assert shown == [f"Report {i} on rifles — Desk F" for i in range(1, 401)
                      if i % 7 == 0 and i % 13 == 5]
     assert dlg.count.text() == f"{len(shown)} of 400 sources"
+    assert dlg.list.currentItem() is None  # several listed: none picked for the user
+    qtbot.keyClick(dlg.search, Qt.Key.Key_Return)
     assert dlg.list.currentItem().text() == shown[0]  # Enter takes the first one shown
     dlg.credibility.setCurrentIndex(dlg.credibility.findData(4))
     dlg.credibility.activated.emit(dlg.credibility.currentIndex())  # the user chose it
@@ -131,3 +133,24 @@ def test_a_source_lists_the_facts_it_supports_and_opens_them(qtbot, demo_window,
     qtbot.waitUntil(lambda: win.editor.shown() == ("entity", 2), timeout=10000)
     assert win.records.kind == "entity" and win.records.current_id() == 2
     assert win.nav.currentItem().text().startswith("Entities")
+
+
+def test_no_source_is_cited_that_nobody_picked(qtbot):
+    """look22: the dialog opened with the first source picked and the last grade set, so
+    OK cited a source the user never chose."""
+    sources = [{"id": i, "title": t, "reliability": "B", "last_credibility": 2,
+                "label": t} for i, t in ((1, "Customs register 2022"), (2, "Reuters article"),
+                                        (3, "Company filing"))]
+    dlg = CiteDialog(sources)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.source_id() is None and dlg.credibility_note.text() == ""
+    dlg.accept()
+    assert dlg.isVisible() and dlg.result() == 0  # not accepted: asked to pick one
+    assert dlg.problem.text() == "Pick a source from the list, or make one with New source…."
+    qtbot.keyClicks(dlg.search, "reut")  # words only one source has: that one
+    assert dlg.source_id() == 2 and dlg.credibility_note.text().startswith("Last cited at 2")
+    dlg.search.clear()
+    assert dlg.source_id() == 2  # still the one picked
+    dlg.list.setCurrentRow(2)
+    assert dlg.source_id() == 3

@@ -93,6 +93,8 @@ def test_new_shipment_citing_a_source(qtbot, demo_window):
     wait_idle(qtbot, win)
 
     def fill(dlg):
+        assert dlg.source_id() is None  # the user picks the source (look22)
+        dlg.list.setCurrentRow(0)
         dlg.excerpt.setPlainText("Russian entities also received 12 shipments")
         dlg.locator.setText("para. 4")
         dlg.credibility.setCurrentIndex(dlg.credibility.findData(2))
