@@ -69,9 +69,11 @@ class ExportDialog(QDialog):
         self.tag = QComboBox()
         self.tag.addItem("All records", None)
         for t in tags:
-            self.tag.addItem(f"Tagged “{t}”", t)
+            self.tag.addItem(f"Only those tagged “{t}”", t)
         self.entity = QComboBox()
-        self.entity.addItem("All entities", None)
+        self.entity.addItem("Every party", None)
+        self.entity.setToolTip("Print one party and the records that touch it")
+        self.tag.setToolTip("Print only the records that carry a tag")
         for eid, label in entities:
             self.entity.addItem(label, eid)
         self.marking = QComboBox()  # a redacted copy may go out at a lower marking
@@ -92,7 +94,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.hide()  # shown from the first export on: an empty bar looks like a field
-        self.status = plain_label()
+        self.status = plain_label(wrap=True)  # (look22: a long note widened the dialog)
         self.export_button = QPushButton("Export")
         self.cancel_button = QPushButton("Close")
         self.export_button.clicked.connect(self.start)
@@ -103,8 +105,8 @@ class ExportDialog(QDialog):
         form.addRow("Print as", self.marking)
         form.addRow("Network page", self.chart)
         form.addRow("Marking line", self.marking_line)
-        form.addRow("Only", self.tag)
-        form.addRow("Only entity", self.entity)
+        form.addRow("Records", self.tag)  # (look22: "Only" and "Only entity" said nothing)
+        form.addRow("About", self.entity)
         form.addRow("", self.redact)
         form.addRow("", self.open_after)
         buttons = QHBoxLayout()

@@ -837,3 +837,21 @@ def test_a_name_given_without_pdf_still_asks_before_replacing(qtbot, demo_window
     assert _export_answered(qtbot, dlg, QMessageBox.StandardButton.No) == [
         f"brief.pdf exists already in {tmp_path}. Replace it?"]
     assert out.read_bytes() == b"the briefing of last week"
+
+
+def test_the_export_dialog_keeps_its_width_and_says_what_its_choices_limit(qtbot,
+                                                                         demo_window):
+    """(look22) A long note after an export widened the dialog past the screen, and its
+    rows "Only" and "Only entity" did not say what they limit."""
+    from PySide6.QtWidgets import QFormLayout
+
+    dlg = _export_dialog(qtbot, demo_window)
+    qtbot.waitExposed(dlg)
+    width = dlg.width()
+    dlg.status.setText("Wrote brief.pdf (12 pages). " + "A note the reader should know. " * 60)
+    qtbot.wait(50)
+    assert dlg.width() == width and dlg.status.height() > 3 * dlg.status.fontMetrics().height()
+    form = next(lay for lay in dlg.findChildren(QFormLayout))
+    said = {form.labelForField(w).text(): w for w in (dlg.tag, dlg.entity)}
+    assert said == {"Records": dlg.tag, "About": dlg.entity}
+    assert dlg.tag.itemText(0) == "All records" and dlg.entity.itemText(0) == "Every party"
