@@ -86,10 +86,11 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     for ent in data.entities:
         for s in ent["sanctions"]:
             ended = f" — {s['standing']}" if s.get("standing") else ""
-            when = (date_as_given(s) if s.get("date_text") or not s.get("start_text")
-                    else s["start_text"])
-            rows.append((date_order(s) if s.get("date_text") or not s.get("start_text")
-                         else date_order(s, "start"), "sanction",
+            given = "date" if s.get("date_text") else "start" if s.get("start_text") else \
+                "end" if s.get("end_text") else "date"  # (look21: one known to end only
+            when = (f"until {s['end_text']}" if given == "end"  # was 'undated', its bar drawn)
+                    else s["start_text"] if given == "start" else date_as_given(s))
+            rows.append((date_order(s, given), "sanction",
                          s["id"], [[r(when)], Plain("Sanction"),
                                    notes.cut(f"{s['authority']}: {ent['name']}", "sanction")
                                    + [r(ended, bold=bool(s.get("ended")))]

@@ -216,7 +216,7 @@ class TimelinePlot(pg.PlotWidget):
 
         def text(i: int) -> str:
             rec = tl.records[int(tl.rec[i])]
-            return f"{rec.date_text}: {rec.label}"
+            return f"{rec.date_text}: {rec.label}" if rec.date_text else rec.label
         self.placed = label_places(self.x0, self.x1, self.y, tl.style == 0, text,
                                    View(xa, xb, min(ya, yb), max(ya, yb), px_x, px_y),
                                    metrics, self.label_limit)

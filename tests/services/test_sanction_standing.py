@@ -10,6 +10,7 @@ import pytest
 
 from casefile.core.sanctions import standing, status_of
 from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.queries.dossier import DossierOptions
 from casefile.services.queries.listing import list_records
 from casefile.services.queries.standing import ended_sql, standing_sql
 from casefile.services.queries.timeline import case_timeline
@@ -126,3 +127,23 @@ def test_a_sanction_with_neither_status_nor_end_says_so():
     said = standing("", None, None, TODAY)
     assert said.text == "no status or end date recorded" and not said.ended
     assert standing("", "2033-02-19", "2033-02-19", TODAY).text == "until 2033-02-19"
+
+
+def test_a_sanction_known_only_by_its_end_is_dated_until_it_everywhere(case, tmp_path):
+    """(look21) A sanction whose list gives only when it ended was drawn on the timeline
+    as ': Sanction …' (no date before the colon), and the dossier's chronology called it
+    'undated' beside the bar the figure drew for it."""
+    person = case.create("entity", {"name": "Unnamed small Russian distributor"}).result
+    sid = case.create("sanction", {"entity_id": person, "authority": "NSDC of Ukraine",
+                                   "programme": "Decree 265/2021", "status": "ended",
+                                   "end": "2022-10-30"}).result
+    with case.read() as conn:
+        row = next(r for r in case_timeline(conn).rows if r.record.id == sid)
+    assert row.record.date_text == "until 2022-10-30"
+    assert row.open_start and row.end == date(2022, 10, 30)
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("chronology",)))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
+    assert "1 until 2022-10-30 Sanction NSDC of Ukraine: Unnamed small Russian distributor" \
+        in text
+    assert "undated" not in text

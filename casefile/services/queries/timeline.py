@@ -50,7 +50,7 @@ SQL = {
         + ended_sql("x") + " THEN ' — ' || " + standing_sql("x") + " ELSE '' END, "
         + _LISTED_OR_START + ", e.name, coalesce(e.country, ''), e.tags, "
         + _cites("sanction") + ", " + standing_sql("x")
-        + ", x.end_end, " + ended_sql("x") + " FROM sanction x JOIN entity e ON "
+        + ", x.end_end, " + ended_sql("x") + ", x.end_text FROM sanction x JOIN entity e ON "
         "e.id = x.entity_id"),
     # a relationship with a date (a tie held 'since 2015', 'until 2021-12-31'): who, what
     # and with whom; one without is no point in time and is not drawn
@@ -120,8 +120,10 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = RECORD_KINDS
             (rid, label, text, code, start, end, approx, uncertain, parties, countries, tags,
              sources, standing, *term) = row
             if term:  # a sanction spans its time in force: to its end, or on (open end)
-                end_end, ended = term
+                end_end, ended, end_text = term
                 end = end_end or (end if ended else None)
+                if not text and end_text:  # known only to end (look21: ": Sanction …")
+                    text = f"until {end_text}"
             out.append(TimelineRecord(
                 kind, rid, label or "", one(text or "", text or ""),  # (labels differ)
                 one(code or "", code or ""), day(start), day(end), bool(approx),
