@@ -182,3 +182,38 @@ def test_a_code_pages_file_never_proves_utf8_and_a_utf8_one_always_does(tmp_path
     assert not utf8_evident(folder / "u.csv", "utf-8")
     (folder / "ascii.csv").write_text(_list(latin[:1], latin), "ascii")
     assert not utf8_evident(folder / "ascii.csv", chosen)  # nothing to tell by
+
+
+# Turkish and Polish trade names as exporters' registers write them (look20: never guessed:
+# a cp1254 file read as 'ÇELÝK MAKÝNA SANAYÝ VE TÝCARET A.Þ.', a cp1250 one refused as
+# 'its text encoding cannot be recognised')
+_TR = ["ÇELİK MAKİNA SANAYİ VE TİCARET A.Ş.", "AKDENİZ DIŞ TİCARET LTD. ŞTİ.",
+       "Yıldız Gıda İhracat", "İstanbul Ağır Sanayi Anonim Şirketi", "Kuzey Doğu Lojistik"]
+_PL = ["Zakłady Mechaniczne Łódź Spółka z o.o.", "Przedsiębiorstwo Handlowe Wrocław",
+       "Fabryka Śrub Żywiec S.A.", "Huta Łabędy", "Spółdzielnia Mleczarska Mlekpol"]
+_UA = ["Міністерство оборони України", "ТОВ «Київ-Експорт»", "Укрзалізниця", "Іванів"]
+
+
+@given(st.lists(st.sampled_from(_TR), min_size=1, max_size=3), _LATIN)
+def test_turkish_in_its_code_page_reads_as_cp1254(turkish, latin):
+    assert detect_encoding(_list(turkish, latin, ";", "\r\n").encode("cp1254")) == "cp1254"
+
+
+@given(st.lists(st.sampled_from(_PL), min_size=1, max_size=3), _LATIN)
+def test_polish_in_its_code_page_reads_as_cp1250(polish, latin):
+    assert detect_encoding(_list(polish, latin, ";", "\r\n").encode("cp1250")) == "cp1250"
+
+
+@given(st.lists(st.sampled_from(_UA + _RU), min_size=1, max_size=3), _LATIN)
+def test_ukrainian_i_is_no_polish_l(names, latin):
+    """cp1251's і is cp1250's ł; a Cyrillic word has no plain letter beside it."""
+    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1251")) == "cp1251"
+
+
+@pytest.mark.parametrize("name", ["Þórður Guðmundsson ehf", "Volume 100 m³ net", "Cœur d'Œuvre",
+                                  "¿Qué tal? Compañía Española", "Ýmir Þór ehf. Reykjavík"])
+def test_western_text_with_the_same_bytes_stays_cp1252(name):
+    """Icelandic writes Þ ð ý (Turkish Ş ğ ı's bytes) beside á é í ó ú; Western text writes
+    ³ after a unit, not inside a word."""
+    text = "id;schema;name\r\n" + "".join(f"x{i};Company;{name} {i}\r\n" for i in range(5))
+    assert detect_encoding(text.encode("cp1252")) == "cp1252"

@@ -11,6 +11,11 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.code_pages import (
+    central_european,
+    code_page,
+    in_latin_words,
+)
 
 # the text encodings an import offers to choose (codec, as a reader names it); any other
 # codec Python knows is taken too (the command line's --encoding)
@@ -137,38 +142,16 @@ def detect_encoding(head: bytes) -> str:
     sample = _telling(head)
     best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
                                             "big5"]).best()
-    if best is None:
+    enc = code_page(sample, best.encoding if best is not None else None)
+    if (enc in (None, "cp1252") or (enc == "gb18030" and in_latin_words(sample))) \
+            and (central := central_european(sample)):
+        return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.')
+    if enc is None:
         raise ImportFileError("its text encoding cannot be recognised")
-    enc = best.encoding
-    if enc == "cp1252" and _chinese_read_as_latin(sample):  # (look19: '¤ý°¶' was 王偉)
-        if _reads_as_chinese(sample) and _is_gb2312(sample):
-            return "gb18030"
-        if _reads_as_chinese(sample, "big5"):
-            return "big5"
-    if enc == "cp1252" and _cyrillic_read_as_latin(sample):
-        return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
-            else "cp1251"
-    if enc in ("gb18030", "gbk", "gb2312", "big5") and all(
-            len(r) == 1 for r in _HIGH_RUN.findall(sample)):
-        return "cp1252"  # (look20) '-18°C' alone is no Chinese: each character has two bytes
-    if enc in ("gb18030", "gbk", "gb2312", "big5"):
-        for russian in ("cp1251", "koi8_r"):
-            if _reads_as_russian(sample, russian):
-                return russian
-    if enc == "cp1251" and not _reads_as_russian(sample) and _reads_as_chinese(sample):
-        return "gb18030"  # 'АоДИ' is no Russian: 李娜
-    if enc == "big5" and _reads_as_chinese(sample) and _is_gb2312(sample):
-        return "gb18030"  # (look19) simplified Chinese read as Big5's rarer characters
-    if enc == "cp1251" and _capitals_of_koi8(sample):
-        return "koi8_r"  # 'ппп феилтйн' is ООО ТЕХКРИМ
-    return "gb18030" if enc in ("gbk", "gb2312") else enc
+    return enc
 
 
 _HIGH = re.compile(rb"[\x80-\xff]")
-_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
-# cp1252's symbols that Western text does not write beside letters (not « » ° º ª ¿ ¡ ± µ
-# × · ½: look20 — 'SARL «Éco Café»' was read as Big5)
-_SYMBOL = re.compile(rb"[\xa2-\xa9\xac\xae\xaf\xb2-\xb4\xb6\xb8\xb9\xbe]")
 
 
 def _utf8(head: bytes) -> bool:
@@ -210,99 +193,3 @@ def _telling(head: bytes, most: int = 65536) -> bytes:
             if size >= most:
                 break
     return b"\n".join(out) if out else head[:most]
-
-
-# a word of accented Latin letters only (no plain letter beside them: 'Ëè', 'Íõ7')
-_LATIN1_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff]{2,}"
-                          r"(?![A-Za-z\u00c0-\u00ff])")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_CYRILLIC_MARKS = str.maketrans("", "", "«»№–—…„“”‘’\u00a0")
-_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
-
-
-def _cyrillic_read_as_latin(head: bytes) -> bool:
-    """Whether a sample taken for cp1252 is in another code page: words made only of
-    accented Latin letters ('Ëè Âýé') are how Russian (or Chinese: 'Íõ') reads in the wrong
-    one, and no Western language writes them (its words hold plain letters too: 'Müller',
-    'été'). With only a few such words in a file (look16: 'Ли Вэй' among Latin names)
-    charset-normalizer cannot tell them apart."""
-    return bool(_LATIN1_WORD.search(head.decode("cp1252", "replace")))
-
-
-def _reads_as_russian(head: bytes, codec: str = "cp1251") -> bool:
-    """Whether the sample reads as Russian in ``codec`` (cp1251, or koi8_r): its every run
-    of non-ASCII text a Cyrillic word cased as words are ('Иванов', 'ООО', 'ромашка',
-    between « » or after №), and, unless in capitals (an abbreviation), holding a vowel.
-    A file of Latin text with one Russian word has too few of its bytes for
-    charset-normalizer, which may read each letter pair as one Chinese character (gb18030,
-    big5). Chinese read in cp1251 is no
-    such text: half its bytes are symbols there ('ґуЅ®') and its letters change case at
-    random ('Нх' for 王)."""
-    try:
-        text = head.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    words = [w for run in _NON_ASCII.findall(text) if (w := run.translate(_CYRILLIC_MARKS))]
-    return bool(words) and all(
-        all("\u0400" <= c <= "\u04ff" for c in w)
-        and (w.isupper() or ((w.islower() or (w[0].isupper() and w[1:].islower()))
-                             and not _VOWELS.isdisjoint(w)))
-        for w in words)
-
-
-def _cyrillic_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\u0400-\u04ff]+", text) if len(w) > 1]
-
-
-def _capitals_of_koi8(head: bytes) -> bool:
-    """Whether a sample taken for cp1251 is KOI8-R written in capitals (look18: 'ООО
-    ТЕХКРИМ' read as 'ппп феилтйн'): KOI8-R's capitals are cp1251's small letters, so every
-    Cyrillic word reads in small letters, while in KOI8-R they read as names are written, in
-    capitals or capitalised."""
-    try:
-        as_cp1251, as_koi8 = head.decode("cp1251"), head.decode("koi8_r")
-    except UnicodeDecodeError:
-        return False
-    small, names = _cyrillic_words(as_cp1251), _cyrillic_words(as_koi8)
-    return bool(small) and all(w.islower() for w in small) and bool(names) and all(
-        w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names) and \
-        _vowels(names) > _vowels(small)  # (look20: 'филе трески' is Russian in lower case)
-
-
-def _vowels(words: list[str]) -> float:
-    """The share of vowels in ``words`` (about 0.42 in Russian; much less in a reading in
-    the wrong code page: 'ппп феилтйн', 'ТХКЕ РПЕЯЙХ')."""
-    letters = "".join(words)
-    return sum(c in _VOWELS for c in letters) / max(len(letters), 1)
-
-
-def _is_gb2312(head: bytes) -> bool:
-    """Whether every character of the sample is one of GB2312's (the 7,000 most common of
-    simplified Chinese, each two bytes from 0xA1): Big5 text is not, its second bytes run
-    from 0x40 too."""
-    try:
-        head.decode("gb2312")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _chinese_read_as_latin(head: bytes) -> bool:
-    """Whether a sample taken for cp1252 may be Chinese: its bytes beyond ASCII come two or
-    more together, with a symbol among them ('§õ®R' for 李娜 in Big5, '³¯ÀR' for 陳靜) —
-    Western text writes such a symbol alone ('20°C', 'Nº 5', '¿Qué?', «École»)."""
-    runs = _HIGH_RUN.findall(head)
-    return bool(runs) and all(len(r) > 1 for r in runs) and any(
-        _SYMBOL.search(r) for r in runs)
-
-
-def _reads_as_chinese(head: bytes, codec: str = "gb18030") -> bool:
-    """Whether the sample reads as Chinese in ``codec`` (gb18030, or big5): its every run of
-    non-ASCII text CJK characters or their punctuation."""
-    try:
-        text = head.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    runs = _NON_ASCII.findall(text)
-    return bool(runs) and all(
-        "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for r in runs for c in r)
