@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,48 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.countries import CountryError, country_name
+from casefile.core.countries import CountryError
 from casefile.core.fuzzydate import FuzzyDate
-from casefile.core.labels import number_text, singular
-from casefile.core.topics import topics_words
 from casefile.ui.children import ChildTable
+from casefile.ui.editor_fields import field_widget, heading_text, show_value
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label, plain_tooltip
-from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
+from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit
 
 LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
-HEADING_CHARS = 120  # the most of a record's name the heading shows (two lines at most)
-
-
-class _PlainTextField(QPlainTextEdit):
-    """Multi-line text that commits when focus leaves it; as tall as its text, from three
-    lines to :data:`MAX_LINES` (a PEP's posts, one a line, are read without scrolling), and
-    :data:`EMPTY_LINES` while empty (a company's page is not nine tall empty boxes)."""
-
-    committed = Signal()
-    MIN_LINES, MAX_LINES, EMPTY_LINES = 3, 8, 2
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Tab moves to the next field, as in every other field of a form (review: it stored
-        # a tab character); a tab pasted in is kept
-        self.setTabChangesFocus(True)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
-        self._fit()
-
-    def _fit(self) -> None:
-        lines = self.document().documentLayout().documentSize().height()  # visual lines
-        empty = self.document().isEmpty()
-        shown = self.EMPTY_LINES if empty else max(self.MIN_LINES,
-                                                   min(self.MAX_LINES, int(lines)))
-        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
-        pad = int(2 * self.document().documentMargin()) + margins + 2 * self.frameWidth()
-        self.setFixedHeight(max(0 if empty else 70,
-                                shown * self.fontMetrics().lineSpacing() + pad))
-
-    def focusOutEvent(self, event: Any) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.committed.emit()
 
 
 class RecordEditor(QWidget):
@@ -90,7 +56,8 @@ class RecordEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
-            w = self._make(spec, entity_choices)
+            w = field_widget(spec, entity_choices, self._commit, self._commit_country,
+                             self.create_entity_requested.emit)
             err = plain_label(wrap=True)
             err.setStyleSheet("color: #B00020;")
             err.hide()
@@ -148,41 +115,6 @@ class RecordEditor(QWidget):
         outer.addLayout(self.extra)
         outer.addStretch(1)
 
-    # -- building -----------------------------------------------------------------------
-    def _make(self, spec: FieldSpec, entity_choices: Any) -> QWidget:
-        key = spec.key
-        w: Any  # the field's widget, of the spec's kind
-        if spec.widget == "date":
-            w = FuzzyDateEdit()
-            w.committed.connect(lambda text, k=key: self._commit(k, text))
-        elif spec.widget == "text":
-            w = _PlainTextField()
-            w.committed.connect(lambda k=key, w=w: self._commit(k, w.toPlainText()))
-        elif spec.widget == "enum":
-            w = enum_combo(spec.options, dict(spec.words) if spec.words else None)
-            w.activated.connect(lambda _i, k=key, w=w: self._commit(k, w.currentData()))
-        elif spec.widget == "bool":
-            w = QCheckBox()
-            w.clicked.connect(lambda checked, k=key: self._commit(k, checked))
-        elif spec.widget == "country":
-            w = CountryEdit()
-            w.editingFinished.connect(lambda k=key, w=w: self._commit_country(k, w))
-        elif spec.widget == "entity":
-            w = EntityPicker(entity_choices)
-            w.picked.connect(lambda eid, k=key: self._commit(k, eid))
-            w.create_requested.connect(lambda name, k=key: self.create_entity_requested.emit(
-                k, name))
-        else:
-            w = QLineEdit()
-            if spec.widget == "tags":
-                w.setPlaceholderText("comma-separated")
-            elif spec.widget == "countries":
-                w.setPlaceholderText("countries or ISO codes, comma-separated")
-            elif spec.widget == "day":  # a date kept in one column, written like any other
-                w.setPlaceholderText("e.g. 5 March 2024, 2024-03-05, March 2024")
-            w.editingFinished.connect(lambda k=key, w=w: self._commit(k, w.text()))
-        return w
-
     # -- loading ------------------------------------------------------------------------
     def load(self, bundle: dict[str, Any]) -> None:
         """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
@@ -191,19 +123,10 @@ class RecordEditor(QWidget):
         same_record = row["id"] == self.record_id
         self.record_id, self._row = row["id"], row
         self._names = bundle.get("names", {})
-        title = row.get("name") or row.get("title") or row.get("declared_goods") or ""
-        # (look22) a shipment's goods run to thousands of characters: the heading takes its
-        # first line, cut short, the whole in its tooltip and its field below
-        first = next((" ".join(x.split()) for x in title.splitlines() if x.strip()), "")
-        short = first if len(first) <= HEADING_CHARS and "\n" not in title.strip() else \
-            first[:HEADING_CHARS - 1].rstrip() + "…"
-        head = f"{singular(self.kind)} #{row['id']}  {short}".strip()
-        # and in two lines of the pane's width at most (a narrow pane: 120 capitals ran to 5)
-        room = int(max(self.heading.width(), 240) * 1.5)
-        head = self.heading.fontMetrics().elidedText(head, Qt.TextElideMode.ElideRight, room)
+        head, whole = heading_text(self.kind, row, self.heading.fontMetrics(),
+                                   self.heading.width())
         self.heading.setText(head)
-        whole = " ".join(title.split())
-        self.heading.setToolTip(plain_tooltip(title) if not head.endswith(whole) else "")
+        self.heading.setToolTip(plain_tooltip(whole) if whole else "")
         for spec in FIELDS[self.kind]:
             self._show_value(spec)
             box = self.widgets[spec.key].parentWidget()
@@ -219,39 +142,13 @@ class RecordEditor(QWidget):
 
     def _show_value(self, spec: FieldSpec) -> None:
         """Put the stored value of a field back on screen (and hide its error)."""
-        w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
-        value = self._row.get(spec.key)
         self.errors[spec.key].hide()
-        if spec.widget == "date":
-            w.setText(self._row.get(f"{spec.key}_text") or "")
-        elif spec.widget == "countries":
-            w.setText((value or "").replace(",", ", "))
-            self.code_hints[spec.key].setText(
-                ", ".join(country_name(c) for c in (value or "").split(",") if c))
-            self.code_hints[spec.key].setVisible(bool(value))
-        elif spec.key == "topics":
-            w.setText((value or "").replace(",", ", "))
-            self.code_hints[spec.key].setText(topics_words(value))
-            self.code_hints[spec.key].setVisible(bool(value))
-        elif spec.widget == "text":
-            w.setPlainText(value or "")
-        elif spec.widget == "enum":
-            w.setCurrentIndex(max(0, w.findData(value)))
-        elif spec.widget == "bool":
-            w.setChecked(bool(value))
-        elif spec.widget == "country":
-            w.set_code(value)
-        elif spec.widget == "entity":
-            w.set_current(value, self._names.get(value, "") if value else "")
-        elif spec.widget in ("number", "int"):
-            w.setText(number_text(value))
-        elif spec.widget == "tags":
-            w.setText((value or "").replace(",", ", "))
-        else:
-            w.setText("" if value is None else str(value))
+        show_value(self.widgets[spec.key], spec, self._row, self._names,
+                   self.code_hints.get(spec.key))
         line = self._typing_target(spec.key)
         if isinstance(line, QLineEdit):
             line.setCursorPosition(0)  # show the start of long names, not their end
+
 
     def focus_first(self) -> None:
         """The cursor in the first field typed into (a name, a title), its text selected:

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,7 +19,8 @@ from casefile.core.labels import counted
 from casefile.errors import CasefileError
 from casefile.ui import table_rows
 from casefile.ui.column_widths import ColumnWidths
-from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread, typed_filters
+from casefile.ui.filter_bar import FilterBar
+from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread
 from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
@@ -82,77 +80,35 @@ class RecordsView(QWidget):
         self.widths = ColumnWidths(self.view, self.model.columns)
         self.view.horizontalHeader().sectionResized.connect(  # a column hidden or shown
             lambda _col, old, new: self._count() if (old == 0) != (new == 0) else None)
-        self.text = QLineEdit()
-        self.text.setPlaceholderText("Filter…")
-        self.text.setClearButtonEnabled(True)
-        # the main filter keeps room for a few words; country and dates give way first
-        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("x" * 26))
-        self.tag = QComboBox()
-        self.tag.setMinimumWidth(110)
-        self.country = QLineEdit()
-        self.country.setPlaceholderText("Country")
-        self.country.setMaximumWidth(110)
-        self.country.setMinimumWidth(60)
-        self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("From (e.g. 2022)")
-        self.date_from.setMaximumWidth(130)
-        self.date_from.setMinimumWidth(60)
-        self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("To (e.g. Dec 2022)")
-        self.date_to.setMaximumWidth(130)
-        self.date_to.setMinimumWidth(60)
-        self.problem = plain_label()
-        self.problem.setStyleSheet("color: #B00020;")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(self.filters_changed.emit)
+        self.bar = FilterBar(self)
+        self.bar.changed.connect(self.filters_changed.emit)
+        # the bar's fields, as the window and its tests reach them
+        self.text, self.tag, self.country = self.bar.text, self.bar.tag, self.bar.country
+        self.date_from, self.date_to, self.problem = (self.bar.date_from, self.bar.date_to,
+                                                      self.bar.problem)
         self.filters_changed.connect(lambda: self.reload())
         session.changed.connect(self._changed)
         session.opened.connect(self._case_opened)
         session.closed.connect(self._shown.clear)
-        for w in (self.text, self.country, self.date_from, self.date_to):
-            w.textChanged.connect(lambda _t: self._timer.start())
-        self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        for field in (self.text, self.tag, self.country, self.date_from, self.date_to):
-            bar.addWidget(field)
-        bar.setStretch(0, 1)
         self.count_label = plain_label()
         self.count_label.setStyleSheet("color: #555;")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(bar)
+        lay.addWidget(self.bar)
         lay.addWidget(self.problem)
         lay.addWidget(self.view)
         lay.addWidget(self.count_label)
-        self.problem.hide()
 
     # -- filters ------------------------------------------------------------------------
     def filters(self) -> listing.Filters:
-        """The filters as typed; a date or country that is not understood is shown, not
-        applied."""
-        filters, problems = typed_filters(self.text.text(), self.tag.currentData() or "",
-                                          self.country.text(), self.date_from.text(),
-                                          self.date_to.text())
-        self.problem.setText("  ".join(problems))
-        self.problem.setVisible(bool(problems))
-        return filters
+        """The filters as typed (:meth:`FilterBar.filters`)."""
+        return self.bar.filters()
 
     def set_date_range(self, start: str, end: str) -> None:
-        self.date_from.setText(start)
-        self.date_to.setText(end)
+        self.bar.set_date_range(start, end)
 
     def set_tags(self, tags: list[str]) -> None:
-        current = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("Any tag", "")
-        for t in tags:
-            self.tag.addItem(t, t)
-        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
-        self.tag.blockSignals(False)
+        self.bar.set_tags(tags)
 
     # -- following the case -------------------------------------------------------------
     def set_kind(self, kind: str, keep_id: int | None = None) -> None:
@@ -340,16 +296,7 @@ class RecordsView(QWidget):
     def clear_filters(self, quiet: bool = False) -> None:
         """Empty every filter (``quiet``: without reloading — the caller shows a kind next,
         which reloads)."""
-        widgets = (self.text, self.country, self.date_from, self.date_to, self.tag)
-        for w in widgets:
-            w.blockSignals(quiet)
-        for line in widgets[:4]:
-            line.clear()
-        self.tag.setCurrentIndex(0)
-        for w in widgets:
-            w.blockSignals(False)
-        if not quiet:
-            self.filters_changed.emit()
+        self.bar.clear(quiet)
 
     def select_id(self, record_id: int) -> bool:
         row = self.model.row_of(record_id)

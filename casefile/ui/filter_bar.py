@@ -1,0 +1,94 @@
+"""The filter bar above a records table: text, tag, country and a date range, typed as
+dates are written anywhere ("2022", "Dec 2022"). It says ``changed`` a moment after typing
+pauses; what it does not understand (a date, a country) is shown under it, not applied."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from casefile.ui.kept_listings import typed_filters
+from casefile.ui.text import plain_label
+
+if TYPE_CHECKING:
+    from casefile.services.queries import listing
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter…")
+        self.text.setClearButtonEnabled(True)
+        # the main filter keeps room for a few words; country and dates give way first
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("x" * 26))
+        self.tag = QComboBox()
+        self.tag.setMinimumWidth(110)
+        self.country = QLineEdit()
+        self.country.setPlaceholderText("Country")
+        self.country.setMaximumWidth(110)
+        self.country.setMinimumWidth(60)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("From (e.g. 2022)")
+        self.date_from.setMaximumWidth(130)
+        self.date_from.setMinimumWidth(60)
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("To (e.g. Dec 2022)")
+        self.date_to.setMaximumWidth(130)
+        self.date_to.setMinimumWidth(60)
+        self.problem = plain_label()  # (laid out by the view, under the bar)
+        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.changed.emit)
+        for w in (self.text, self.country, self.date_from, self.date_to):
+            w.textChanged.connect(lambda _t: self._timer.start())
+        self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for field in (self.text, self.tag, self.country, self.date_from, self.date_to):
+            bar.addWidget(field)
+        bar.setStretch(0, 1)
+
+    def filters(self) -> listing.Filters:
+        """The filters as typed; a date or country that is not understood is shown, not
+        applied."""
+        filters, problems = typed_filters(self.text.text(), self.tag.currentData() or "",
+                                          self.country.text(), self.date_from.text(),
+                                          self.date_to.text())
+        self.problem.setText("  ".join(problems))
+        self.problem.setVisible(bool(problems))
+        return filters
+
+    def set_date_range(self, start: str, end: str) -> None:
+        self.date_from.setText(start)
+        self.date_to.setText(end)
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag", "")
+        for t in tags:
+            self.tag.addItem(t, t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
+        self.tag.blockSignals(False)
+
+    def clear(self, quiet: bool = False) -> None:
+        """Empty every filter; said as a change unless ``quiet``."""
+        widgets = (self.text, self.country, self.date_from, self.date_to, self.tag)
+        for w in widgets:
+            w.blockSignals(quiet)
+        for line in widgets[:4]:
+            line.clear()
+        self.tag.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        if not quiet:
+            self.changed.emit()
