@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from casefile.ui.kept_listings import typed_filters
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 class FilterBar(QWidget):
     changed = Signal()
+    # each date field's placeholder, and the word it is cut to where the field is narrower
+    # (look22: "From (…" and "To (e.g…" in a window 1,024 pixels wide)
+    _HINTS = {"date_from": ("From (e.g. 2022)", "From"), "date_to": ("To (e.g. Dec 2022)", "To")}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,13 +36,17 @@ class FilterBar(QWidget):
         self.country.setMaximumWidth(110)
         self.country.setMinimumWidth(60)
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("From (e.g. 2022)")
         self.date_from.setMaximumWidth(130)
         self.date_from.setMinimumWidth(60)
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("To (e.g. Dec 2022)")
         self.date_to.setMaximumWidth(130)
         self.date_to.setMinimumWidth(60)
+        for name, (long, short) in self._HINTS.items():
+            field: QLineEdit = getattr(self, name)
+            field.setPlaceholderText(long)
+            field.setToolTip(f"{short} a date written as anywhere else: 2022, Dec 2022, "
+                             "5 March 2022")
+            field.installEventFilter(self)
         self.problem = plain_label()  # (laid out by the view, under the bar)
         self.problem.setStyleSheet("color: #B00020;")
         self.problem.hide()
@@ -52,9 +59,16 @@ class FilterBar(QWidget):
         self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
-        for field in (self.text, self.tag, self.country, self.date_from, self.date_to):
-            bar.addWidget(field)
+        for part in (self.text, self.tag, self.country, self.date_from, self.date_to):
+            bar.addWidget(part)
         bar.setStretch(0, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLineEdit):
+            long, short = next(h for w, h in self._HINTS.items() if getattr(self, w) is watched)
+            fits = watched.fontMetrics().horizontalAdvance(long) + 14 <= watched.width()
+            watched.setPlaceholderText(long if fits else short)
+        return False
 
     def filters(self) -> listing.Filters:
         """The filters as typed; a date or country that is not understood is shown, not

@@ -855,3 +855,18 @@ def test_the_export_dialog_keeps_its_width_and_says_what_its_choices_limit(qtbot
     said = {form.labelForField(w).text(): w for w in (dlg.tag, dlg.entity)}
     assert said == {"Records": dlg.tag, "About": dlg.entity}
     assert dlg.tag.itemText(0) == "All records" and dlg.entity.itemText(0) == "Every party"
+
+
+def test_the_date_filters_say_a_short_word_where_their_hint_would_be_cut(qtbot,
+                                                                        demo_window):
+    """(look22) At 1,024 pixels the filter bar showed 'From (…' and 'To (e.g…'."""
+    bar = demo_window.records.bar
+    for width, want in ((1400, ("From (e.g. 2022)", "To (e.g. Dec 2022)")),
+                        (1024, ("From", "To"))):
+        demo_window.resize(width, 700)
+        qtbot.waitUntil(lambda w=want: (bar.date_from.placeholderText(),
+                                        bar.date_to.placeholderText()) == w, timeout=3000)
+        for field in (bar.date_from, bar.date_to):  # the hint shown fits the field
+            assert field.fontMetrics().horizontalAdvance(field.placeholderText()) + 14 \
+                <= field.width()
+    assert bar.date_from.toolTip().startswith("From a date written as anywhere else")
