@@ -57,7 +57,10 @@ def legend_html() -> str:
     parts = [f'<span style="color:{KIND_COLOURS[k]}">{_GLYPH[k]} ▬</span> {KIND_LANES[k]}'
              for k in KIND_COLOURS]
     parts += ["● exact day", "▬ span", "▨ approximate / uncertain", "░ open end (fades)"]
-    return "&nbsp;&nbsp;&nbsp;".join(parts)
+    # a narrow window wraps it between its entries, never inside one (look22: the hatch of
+    # 'approximate / uncertain' ended one line, its words began the next)
+    return "&nbsp;&nbsp; ".join(p.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ")
+                                 for p in parts)
 
 
 class TimelineDock(QDockWidget):

@@ -431,3 +431,16 @@ def test_an_item_at_the_right_edge_says_what_it_is_on_its_left(qtbot):
     bar = items[next(i for i in range(len(items)) if tl.records[int(tl.rec[i])].id == 2)]
     assert said[text].right() <= bar.left()
     assert "January 2020: talks open" in said  # the first still says it on its right
+
+
+def test_the_legend_wraps_between_its_entries_never_inside_one():
+    """(look22) In a window 1,024 pixels wide the hatch of 'approximate / uncertain' ended
+    one line and its words began the next."""
+    import re
+
+    from casefile.ui.timeline_dock import legend_html
+
+    entries = legend_html().split("&nbsp;&nbsp; ")
+    assert len(entries) == 9 and entries[-2] == "▨&nbsp;approximate&nbsp;/&nbsp;uncertain"
+    for entry in entries:  # the only spaces a line may break at are between entries
+        assert " " not in re.sub(r"<[^>]*>", "", entry), entry
