@@ -6,6 +6,7 @@ the names of people and of companies are analysed differently)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -41,6 +42,25 @@ def comparable(a: str, b: str) -> bool:
         return True
     legal = {"Person", "LegalEntity", *_ORGS}
     return "LegalEntity" in (a, b) and {a, b} <= legal
+
+
+# a sole trader's legal form before its owner's name: Russian and Kazakh ИП (индивидуальный
+# предприниматель), Ukrainian ФОП / ФЛП (фізична особа-підприємець) — a person trading in
+# their own name, whom trade files list as a company (look23: ИП ГРИГОРЬЕВ ЁЖИК
+# АЛЕКСАНДРОВИЧ was never compared with the person on the list)
+_SOLE_TRADER = re.compile(r"^\s*(?:ИП|И\.\s?П\.|ИНДИВИДУАЛЬНЫЙ\s+ПРЕДПРИНИМАТЕЛЬ|ФОП|ФЛП|"
+                          r"ФІЗИЧНА\s+ОСОБА[\s-]+ПІДПРИЄМЕЦЬ)(?=[\s,«\"])[\s,«»\"]*(.*\S)",
+                          re.IGNORECASE)
+
+
+def sole_trader(name: str) -> str | None:
+    """The owner's name of a sole trader's name ('ИП Григорьев Ёжик Александрович' ->
+    'Григорьев Ёжик Александрович'), None for any other name."""
+    m = _SOLE_TRADER.match(name)
+    if m is None:
+        return None
+    person = m.group(1).strip(' "«»')
+    return person if len(person.split()) >= 2 else None
 
 
 def name_type(schema: str) -> str:

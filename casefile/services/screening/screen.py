@@ -26,7 +26,7 @@ from casefile.core.screening import (
     NOT_REOPENED,
     REVIEW_THRESHOLD,
 )
-from casefile.core.screening.records import KIND_SCHEMA, Entry, Party
+from casefile.core.screening.records import KIND_SCHEMA, Entry, Party, sole_trader
 from casefile.core.screening.score import Result
 from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.services.case.change import Change
@@ -93,9 +93,13 @@ def read_parties(conn: Connection, ids: list[int] | None = None) -> list[tuple[P
         countries = {c.lower() for c in [country or "", *(others or "").split(","),
                                          *(nationality or "").split(",")] if c}
         births = [edtf] if edtf and ISO_PREFIX.fullmatch(edtf) else [start[:4]] if start else []
-        out.append((Party(eid, KIND_SCHEMA.get(kind, "LegalEntity"),
-                          list(dict.fromkeys([name, *aliases.get(eid, [])])), countries,
-                          births, idents.get(eid, []), gender or ""), name))
+        names = list(dict.fromkeys([name, *aliases.get(eid, [])]))
+        schema = KIND_SCHEMA.get(kind, "LegalEntity")
+        owners = [o for n in names if (o := sole_trader(n))] if kind != "person" else []
+        if owners:  # a sole trader: compared with people as well, by its owner's name
+            schema, names = "LegalEntity", list(dict.fromkeys([*names, *owners]))
+        out.append((Party(eid, schema, names, countries, births, idents.get(eid, []),
+                          gender or ""), name))
     return out
 
 

@@ -340,3 +340,21 @@ def test_a_sanction_without_an_authority_is_given_the_datasets_of_its_programmes
         "Financial Sanctions Files (FSF))")
     assert _authority([], ["xx_newer_list"]) == "xx_newer_list"
     assert _authority([], ["cn_sanctions"]) == "China Sanctions Research"  # not official
+
+
+def test_a_sole_trader_is_compared_with_the_person_trading_in_their_name(case, tmp_path):
+    """(look23) Customs files list a Russian sole trader, ИП, as a company: 'ИП ГРИГОРЬЕВ
+    ЁЖИК АЛЕКСАНДРОВИЧ' was never compared with the person on the list, who was missed."""
+    person = ftm("NK-grig", "Person", "Yozhik Aleksandrovich GRIGOREV",
+                 alias=["ГРИГОРЬЕВ Ёжик Александрович"], birthDate="1975-04-02")
+    company = ftm("NK-ip", "Company", "IP MARKET LLC", alias=["ИП Маркет"])
+    load(write_ftm(tmp_path / "e.ftm.json", [person, company]), "sanctions", where=tmp_path,
+         dataset="sanctions")
+    trader = case.create("entity", {"name": "ИП ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ",
+                                    "kind": "company"}).result
+    case.create("entity", {"name": "ИПОТЕЧНЫЙ ЦЕНТР", "kind": "company"})  # no ИП: a word
+    screen_case(case, "sanctions", where=tmp_path)
+    got = {(h.party, h.list_key): h for h in current(case)}
+    hit = got[("ИП ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ", "NK-grig")]
+    assert hit.score >= 0.95 and hit.entity_id == trader
+    assert not any(p == "ИПОТЕЧНЫЙ ЦЕНТР" for p, _k in got)
