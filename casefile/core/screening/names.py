@@ -176,7 +176,7 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
     best = NameMatch(0.0, "", "", ())
     for qn in query_names:
         for rn in result_names:
-            for q_text, r_text, derived in _forms(qn, rn):
+            for q_text, r_text, derived in _forms(qn, rn, tag == "PER"):
                 for q in analyse(q_text, tag):
                     for r in analyse(r_text, tag):
                         if q.comparable == r.comparable and q.comparable:
@@ -198,11 +198,16 @@ def _keep_best(a: NameMatch, b: NameMatch) -> NameMatch:
     return b if b.score > a.score else a
 
 
-def _forms(q: str, r: str) -> list[tuple[str, str, bool]]:
+def _forms(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
     """The pairs of spellings to compare: as written, and through the derived Latin form
-    where one side (or both) is Han and the other is not (or is)."""
+    where one side (or both) is Han and the other is not (or is); a ``person``'s with ё as
+    е too."""
     qh, rh = han.has_han(q), han.has_han(r)
     out = [(q, r, False)]
+    if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
+        # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'
+        # missed the list's EZHIK)
+        out.append((_without_yo(q), _without_yo(r), False))
     if qh and not rh:
         out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
                     True))
@@ -213,3 +218,7 @@ def _forms(q: str, r: str) -> list[tuple[str, str, bool]]:
         out.append((han.latin_form(han.without_legal_forms(q)),
                     han.latin_form(han.without_legal_forms(r)), True))
     return out
+
+
+def _without_yo(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")

@@ -1,6 +1,7 @@
 """The scorer on rigour: logic-v2's name alignment, identifiers with check digits, the
 qualifiers, Han names through pinyin, and the explanation in words."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +117,17 @@ def test_a_word_spelled_too_differently_is_not_said_to_be_alike():
     r = score(Party(1, "Person", ["Liu Pengyu"]), entry("Person", "Liu Peng"))
     assert "pengyu ≠ peng (spelled too differently, 0.00)" in r.explanation
     assert "≈" not in r.explanation
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ", "GRIGOREV EZHIK ALEKSANDROVICH"),  # the passport's E
+    ("Фёдоров Иван Петрович", "FEDOROV Ivan Petrovich"),
+    ("Семёнов Олег", "Семенов Олег"),  # е for ё, as Russian writes it as often as not
+])
+def test_yo_is_compared_as_e_too(ours, theirs):
+    """(look23) ЁЖИК read as 'yozhik' scored 0.67 against the list's EZHIK: not flagged."""
+    from casefile.core.screening.names import compare
+
+    assert compare([ours], [theirs], "PER").score == 1.0
+    assert compare(["GRIGORYEV YOZHIK ALEKSANDROVICH"], ["ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ"],
+                   "PER").score > 0.9  # the other spelling still found
