@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
 
+from casefile.core.names import short_legal_form
 from casefile.core.timeline import KIND_COLOURS
 
 WHEEL_ROWS = 3  # rows scrolled by a notch of the wheel over the lane names
@@ -41,6 +42,9 @@ class DayAxis(pg.DateAxisItem):
         self.fontMetrics = QFontMetrics(self.font())  # until the first paint measures it
 
 
+LANE_MARGIN = 24  # pixels of the lane axis its labels leave to the tick and its gap
+
+
 class LaneAxis(pg.AxisItem):
     """Lane names at the first drawing row of each lane; the wheel over them scrolls the
     lanes (over the chart it zooms the time)."""
@@ -63,8 +67,19 @@ class LaneAxis(pg.AxisItem):
         vb.setYRange(top, top + rows, padding=0)
 
     def set_lanes(self, lane_y: list[int], names: list[str]) -> None:
-        self.setTicks([[(float(y), n if len(n) <= 24 else n[:23] + "…")
-                        for y, n in zip(lane_y, names, strict=True)], []])
+        """Each lane's name at its first row, cut with "…" to the axis's width in pixels (a
+        legal form written out in words abbreviated first: 'ООО "ТЕХНОПРОМСНАБ"'):
+        pyqtgraph leaves out a label wider than the axis (look23: the lanes of long
+        Cyrillic names, the sanctioned consignees, had no name at all)."""
+        font = self.style.get("tickFont") or self.font()
+        metrics = QFontMetrics(font)
+        room = self.width() - LANE_MARGIN
+        def fitted(name: str) -> str:  # a long name gives its legal form abbreviated first
+            if metrics.horizontalAdvance(name) > room:
+                name = short_legal_form(name)
+            return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        self.setTicks([[(float(y), fitted(n)) for y, n in zip(lane_y, names, strict=True)],
+                       []])
 
 
 def item_brush(kind: str, style: str) -> QBrush:

@@ -444,3 +444,34 @@ def test_the_legend_wraps_between_its_entries_never_inside_one():
     assert len(entries) == 9 and entries[-2] == "▨&nbsp;approximate&nbsp;/&nbsp;uncertain"
     for entry in entries:  # the only spaces a line may break at are between entries
         assert " " not in re.sub(r"<[^>]*>", "", entry), entry
+
+
+def test_every_lane_by_entity_is_named_however_long_its_name(qtbot):
+    """(look23) pyqtgraph leaves out an axis label wider than the axis: the lanes of the
+    long Cyrillic names — the sanctioned consignees — had no name at all."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from casefile.core.timeline import TimelineRecord, build_timeline
+    from casefile.ui.timeline_view import TimelinePlot
+
+    names = ['АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"',
+             'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"', "ООО «ТД»",
+             "SHENZHEN JINGHUA ELECTRONICS CO., LTD"]
+    records = [TimelineRecord("shipment", i, f"goods {i}", "2022", "2022", date(2022, 1, i + 1),
+                              date(2022, 1, i + 1), parties=(n,))
+               for i, n in enumerate(names)]
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_timeline(build_timeline(records, "entity"))
+    img = QImage(900, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(img)
+    _axis, _ticks, texts = plot.lane_axis.generateDrawSpecs(painter)
+    painter.end()
+    drawn = [t[2] for t in texts]
+    assert len(drawn) == len(names)  # each lane named
+    assert "ООО «ТД»" in drawn and any(d.startswith('АО "НАУЧНО-') and d.endswith("…")
+                                       for d in drawn)
+    assert 'ООО "ТЕХНОПРОМСНАБ"' in drawn  # the legal form abbreviated, not the name cut
