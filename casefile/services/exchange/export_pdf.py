@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.labels import counted
 from casefile.errors import NotFoundError, ValidationError
 from casefile.report.builder import build_pdf
 from casefile.report.model import DossierData, DossierReport
@@ -38,7 +39,17 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
         if opt.chart_id is not None:
             data.chart = _chart(conn, opt.chart_id)
     data.screening = _screening(case, data)
-    return build_pdf(data, out, progress)
+    report = build_pdf(data, out, progress)
+    flagged = [h for s in data.screening for h in s.open_hits if h.flagged]
+    if flagged and "screening" in opt.sections:  # (look23: printed without a word)
+        parties, one = len({h.party for h in flagged}), len(flagged) == 1
+        it = "it" if one else "them"
+        report.notes.append(
+            f"{counted(len(flagged), 'flagged screening hit')} on "
+            f"{counted(parties, 'party', 'parties')} still wait{'s' if one else ''} for a "
+            f"decision: the dossier prints {it} as open (decide {it} in the screening window, "
+            "or with 'casefile decide')")
+    return report
 
 
 def _chart(conn: Any, chart_id: int) -> tuple[str, Any, Any, Any]:

@@ -301,14 +301,21 @@ def test_the_dossier_prints_decisions_and_open_hits(case, listed, tmp_path):
     decide(case, [by["NK-chemezov"].id], "match", "same birth date in the source",
            reviewer="ana")
     out = tmp_path / "d.pdf"
-    export_dossier(case, out, DossierOptions(sections=("screening",)))
+    report = export_dossier(case, out, DossierOptions(sections=("screening",)))
+    # (look23) the export said nothing of the hits still to decide
+    assert "2 flagged screening hits on 2 parties still wait for a decision: the dossier " \
+        "prints them as open (decide them in the screening window, or with 'casefile " \
+        "decide')" in report.notes
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
                     .split())
     assert "Screening" in text and "casefile-logic-v2" in text and "CC BY-NC 4.0" in text
     assert "Decisions (1)" in text and "same birth date in the source" in text
     assert "Open hits (2)" in text and "FLAGGED, not reviewed" in text
     scoped = tmp_path / "s.pdf"  # a pack about one party keeps that party's lines only
-    export_dossier(case, scoped, DossierOptions(sections=("screening",), entity_id=2))
+    report = export_dossier(case, scoped, DossierOptions(sections=("screening",), entity_id=2))
+    assert "1 flagged screening hit on 1 party still waits for a decision: the dossier " \
+        "prints it as open (decide it in the screening window, or with 'casefile " \
+        "decide')" in report.notes
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(scoped)).pages)
                     .split())
     assert "Decisions (0)" in text and "Open hits (1)" in text and "Foo Trading" in text
