@@ -275,3 +275,25 @@ def test_confirming_one_namesakes_match_confirms_that_namesake_only(case, tmp_pa
         held = conn.exec_driver_sql("SELECT value FROM identifier WHERE entity_id = ?",
                                     (v,)).scalars().all()
     assert sorted(held) == sorted([a, b])  # C is the other namesake's
+
+
+def test_a_spelling_taken_for_a_party_the_file_made_is_said(case, tmp_path):
+    """(look23) 'SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED' on row 25 became an alias of
+    'CO., LTD', made from row 2, and the report said '17 new parties' of 18 names without a
+    word of it."""
+    f = write(tmp_path, "dt.csv",
+              "Отправитель,Получатель,Дата ДТ,Описание товаров,Страна происхождения,"
+              "Страна назначения\n"
+              "\"SHENZHEN JINGHUA ELECTRONICS CO., LTD\",ООО «ВОСТОК»,01.02.2023,чипы,CN,RU\n"
+              "\"SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED\",ООО «ВОСТОК»,02.02.2023,чипы,CN,RU\n"
+              "\"Shenzhen Jinghua Electronics Co., Ltd\",ООО «ВОСТОК»,03.02.2023,чипы,CN,RU\n")
+    report = import_shipments(case, f).result
+    assert len(report.new_entities) == 2
+    said = [w for w in report.warnings if "taken as another spelling" in w]
+    assert said == [
+        "dt.csv, row 3, column 'Отправитель': 'SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED' taken "
+        "as another spelling of 'SHENZHEN JINGHUA ELECTRONICS CO., LTD' (the same name once "
+        "case, punctuation and legal forms are set aside) and kept as its alias: check it",
+        "dt.csv, row 4, column 'Отправитель': 'Shenzhen Jinghua Electronics Co., Ltd' taken "
+        "as another spelling of 'SHENZHEN JINGHUA ELECTRONICS CO., LTD' (the same name once "
+        "case, punctuation and legal forms are set aside) and kept as its alias: check it"]

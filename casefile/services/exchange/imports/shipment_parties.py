@@ -50,6 +50,7 @@ class ShipmentParties(KnownParties):
         self.namesakes: dict[str, set[int]] = {}  # a name -> the parties the file gave it
         self.said: set[str] = set()  # the names whose rows without an identifier were said
         self.made_for: dict[str, int] = {}  # a shared name as written -> the party made for it
+        self.first_names: dict[int, str] = {}  # new party -> the name it was made with
 
     def _country(self, stated: str, where: Where, role: str) -> dict[str, Any] | None:
         """The country a row states for a party, checked ({"country": code}); None when it
@@ -157,7 +158,12 @@ class ShipmentParties(KnownParties):
                 elif eid in self.made:
                     self._not_added(eid, role, ident, scheme, where, country, report)
             spellings = self.spellings.setdefault(eid, set())
-            if name and name not in spellings:  # a variant that resolved to it: an alias
+            if name and name not in spellings:  # a variant that resolved to it: an alias,
+                # said (look23: 'CO.,LIMITED' joined 'CO., LTD' without a word)
+                party = self.names.get(eid) or self.first_names.get(eid) or ""
+                report.warn(f"{where(name_key)}: {name!r} taken as another spelling of "
+                            f"{party!r} (the same name once case, punctuation and legal "
+                            "forms are set aside) and kept as its alias: check it")
                 self.know_name(eid, name)
                 self.writer.alias(where, eid, name, _ROLE_FIELDS[role]["name"])
             return eid
@@ -208,6 +214,7 @@ class ShipmentParties(KnownParties):
         # two ООО ВЕКТОР taking turns made a new party at every turn, 61 in all); the name
         # stays with the party that had it first
         self.know_name(eid, name, key)
+        self.first_names[eid] = name
         self.namesakes.setdefault(key, {self.by_name[key]}).add(eid)
         if key in self.sharing:
             self.made_for[name.casefold()] = eid
