@@ -104,6 +104,7 @@ class Entry:
     properties: dict[str, list[str]]
     datasets: list[str] = field(default_factory=list)
     last_change: str = ""
+    first_seen: str = ""  # when OpenSanctions first saw it listed (not the listing date)
 
     def values(self, *props: str) -> list[str]:
         return [v for p in props for v in self.properties.get(p, ())]
@@ -142,7 +143,8 @@ class Entry:
         """The entry as kept with a hit: enough to defend a decision after the list changes."""
         return {"id": self.key, "schema": self.schema, "caption": self.caption,
                 "datasets": self.datasets, "last_change": self.last_change,
-                "properties": self.properties}
+                "properties": self.properties,
+                **({"first_seen": self.first_seen} if self.first_seen else {})}
 
 
 def checked_ids(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:

@@ -110,6 +110,10 @@ def record_sanction(case: Case, hit_id: int) -> Change:
         "authority": _authority(props.get("programId", []), datasets),
         "programme": ", ".join(props.get("program", [])),
         "reason": "; ".join(props.get("notes", []))[:2000], "source_url": url}]
+    seen = _first_seen(entry)
+    for values in terms:  # (look23: a targets.simple.csv sanction gives no dates, and
+        if seen and not values.get("date") and not values.get("start"):  # was undated)
+            values["date"] = f"{seen} or earlier"  # listed by then: OpenSanctions saw it
 
     def work(tx: Tx) -> list[int]:
         found = tx.conn.exec_driver_sql("SELECT id FROM source WHERE title = ? AND kind = "
@@ -135,9 +139,13 @@ def record_sanction(case: Case, hit_id: int) -> Change:
             sid = _insert_sanction(tx, {**values, "entity_id": hit["entity_id"]})
             ids = (f"; programme ids, not said of which sanction: {', '.join(loose)}"
                    if loose else "")
+            when = (f"; listing date not given by the list: OpenSanctions first saw the "
+                    f"entry on {seen}, so it was listed then or earlier"
+                    if seen and values.get("date") == f"{seen} or earlier" else "")
             ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
                      f"{entry.get('schema', '')} {entry.get('id', '')}; topics: "
-                     f"{', '.join(topics) or 'none'}{ids}", locator=str(entry.get("id", "")),
+                     f"{', '.join(topics) or 'none'}{ids}{when}",
+                     locator=str(entry.get("id", "")),
                      credibility=2)
             made.append(sid)
         if not made:
@@ -145,6 +153,20 @@ def record_sanction(case: Case, hit_id: int) -> Change:
                                   "every sanction this entry gives")
         return made
     return case.operation(f"Record sanction of {hit['list_caption']} from {run[0]}", work)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _first_seen(entry: dict[str, Any]) -> str:
+    """The day OpenSanctions first saw the entry, in words ('19 May 2023'); '' when the
+    list does not say."""
+    try:
+        day = date.fromisoformat(str(entry.get("first_seen") or "")[:10])
+    except ValueError:
+        return ""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[str, Any]:

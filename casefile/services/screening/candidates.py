@@ -69,7 +69,8 @@ class Index:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             out += [entry_of(r) for r in self.con.execute(
-                "SELECT key, schema, caption, datasets, last_change, data FROM entry WHERE "
+                "SELECT key, schema, caption, datasets, last_change, data, first_seen FROM "
+                "entry WHERE "
                 f"id IN ({','.join('?' * len(chunk))})", chunk)]
         return out
 

@@ -146,11 +146,12 @@ def size_text(info: Watchlist) -> str:
         f"{info.entries:,} entries, {max(1, size // 1000):,} kB"
 
 
-def entry_of(row: tuple[str, str, str, str, str, str]) -> Entry:
-    """An Entry from (key, schema, caption, datasets, last_change, data)."""
-    key, schema, caption, datasets, last_change, data = row
+def entry_of(row: tuple[str, ...]) -> Entry:
+    """An Entry from (key, schema, caption, datasets, last_change, data[, first_seen])."""
+    key, schema, caption, datasets, last_change, data, *seen = row
     return Entry(key, schema, caption, json.loads(data),
-                 [d for d in datasets.split(",") if d], last_change or "")
+                 [d for d in datasets.split(",") if d], last_change or "",
+                 (seen[0] or "") if seen else "")
 
 
 Props = dict[str, list[str]]

@@ -295,7 +295,8 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
                 props["birthDate"] = [iso_date(d) for d in props["birthDate"]]
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": props,
                    "datasets": rec.get("_datasets") or [],
-                   "last_change": iso_date(rec.get("_last_change") or "") or None}
+                   "last_change": iso_date(rec.get("_last_change") or "") or None,
+                   "first_seen": iso_date(rec.get("_first_seen") or "") or None}
             parsed = entry_row(obj)
             if parsed is None:
                 w.report.skipped += 1

@@ -2,6 +2,8 @@
 chain, content digest); re-screening keeps a decision unless the list entry changed or the
 score crossed a threshold; the summary the dossier prints."""
 
+from datetime import date
+
 import pytest
 
 from casefile.errors import ValidationError
@@ -365,3 +367,36 @@ def test_a_sole_trader_is_compared_with_the_person_trading_in_their_name(case, t
     hit = got[("ИП ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ", "NK-grig")]
     assert hit.score >= 0.95 and hit.entity_id == trader
     assert not any(p == "ИПОТЕЧНЫЙ ЦЕНТР" for p, _k in got)
+
+
+def test_a_simple_csv_sanction_is_dated_by_when_the_list_first_saw_it(case, tmp_path):
+    """(look23) targets.simple.csv gives a sanction no dates: recorded from a hit it was
+    undated, not drawn, and whether shipments went on after the listing could not be read.
+    OpenSanctions' first sighting of the entry bounds it: listed on that day or earlier."""
+    from casefile.services.case.screening_ops import record_sanction
+    from casefile.services.queries.timeline import case_timeline
+
+    f = tmp_path / "targets.simple.csv"
+    f.write_text(
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
+        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+        "NK-tps,Company,LIMITED LIABILITY COMPANY TEKHNOPROMSNAB,OOO TEKHNOPROMSNAB;ООО "
+        "ТЕХНОПРОМСНАБ,,ru,,7704123450,OFAC SDN List - RUSSIA-EO14024 - Executive Order "
+        "14024,,,US-RUS,us_ofac_sdn,2024-02-23T00:00:00,2026-11-28T06:12:01,"
+        "2024-02-24T09:00:00\n", encoding="utf-8")
+    load(f, "simple", where=tmp_path, dataset="us_ofac_sdn")
+    eid = case.create("entity", {"name": "ООО ТЕХНОПРОМСНАБ", "kind": "company"}).result
+    screen_case(case, "simple", where=tmp_path)
+    (h,) = current(case)
+    decide(case, [h.id], "match", "")
+    (sid,) = record_sanction(case, h.id).result
+    s = case.get("sanction", sid)
+    assert s["date_text"] == "23 February 2024 or earlier" and s["date_end"] == "2024-02-23"
+    (cite,) = case.children("citation", "sanction_id", sid)
+    assert cite["excerpt"].endswith("listing date not given by the list: OpenSanctions first "
+                                    "saw the entry on 23 February 2024, so it was listed then "
+                                    "or earlier")
+    with case.read() as conn:
+        row = next(r for r in case_timeline(conn).rows if r.record.kind == "sanction")
+    assert row.record.id == sid and row.start == date(2024, 2, 23) and row.open_end
+    assert case.get("entity", eid)["name"] == "ООО ТЕХНОПРОМСНАБ"

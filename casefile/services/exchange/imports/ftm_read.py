@@ -241,6 +241,7 @@ def simple_rows(path: Path, f: TextIO) -> Iterator[tuple[int, Record]]:
             "_sanctions": [sanction_parts(s) for s in nested(row.get("sanctions"))],
             "_program_ids": nested(row.get("program_ids")), "_datasets": datasets,
             "_last_change": row.get("last_change") or "",
+            "_first_seen": row.get("first_seen") or "",
             "_lost": lost,
             "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
                                + seen)}
