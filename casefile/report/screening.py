@@ -15,7 +15,7 @@ from casefile.report.citing import heading, when
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
 from casefile.report.rich import Text, para, r
-from casefile.report.tables import Column, Num, long_table
+from casefile.report.tables import PAD, Column, Num, cell_width, long_table
 
 
 def _entry(line: Any) -> Text:
@@ -50,7 +50,12 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     if not data.screening:
         return out + [para("The parties of this case have not been screened against a "
                            "watchlist.", st.NOTE)]
-    cols = [Column("Party", 0.22), Column("List entry and why it matched", 0.5),
+    # the party column as wide as its longest word, within a third of the page (look23:
+    # 'ПРОМЭЛЕКТРОНИ / КА-ЮГ' broke mid-word, with no hyphen)
+    longest = max((cell_width(w) for s in data.screening for h in (*s.decisions, *s.open_hits)
+                   for w in h.party.split()), default=0.0)
+    party = min(longest + 2 * PAD + 1, width / 3)
+    cols = [Column("Party", 0.22, minimum=party), Column("List entry and why it matched", 0.5),
             Column("Score", fit=True, numeric=True), Column("Decision", 0.12),
             Column("Reviewer", 0.16)]
     for s in data.screening:

@@ -400,3 +400,30 @@ def test_a_simple_csv_sanction_is_dated_by_when_the_list_first_saw_it(case, tmp_
         row = next(r for r in case_timeline(conn).rows if r.record.kind == "sanction")
     assert row.record.id == sid and row.start == date(2024, 2, 23) and row.open_end
     assert case.get("entity", eid)["name"] == "ООО ТЕХНОПРОМСНАБ"
+
+
+def test_the_dossiers_screening_table_does_not_break_a_party_name_mid_word(case, tmp_path):
+    """(look23) The Party column was a fixed 22% of the page: 'ПРОМЭЛЕКТРОНИ / КА-ЮГ',
+    'НАУЧНО-ПРОИЗВОД / СТВЕННОЕ'."""
+    import re
+
+    import pypdf
+
+    from casefile.services.exchange.export_pdf import export_dossier
+    from casefile.services.queries.dossier import DossierOptions
+
+    names = ['ЗАО "ПРОМЭЛЕКТРОНИКА-ЮГ"',
+             'АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"']
+    entries = [ftm(f"NK-{i}", "Company", n) for i, n in enumerate(names)]
+    load(write_ftm(tmp_path / "e.ftm.json", entries), "long", where=tmp_path, dataset="long")
+    for n in names:
+        case.create("entity", {"name": n, "kind": "company"})
+    screen_case(case, "long", where=tmp_path)
+    assert len(current(case)) == 2
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("screening",)))
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+    for word in ("ПРОМЭЛЕКТРОНИКА-ЮГ", "НАУЧНО-ПРОИЗВОДСТВЕННОЕ", "ЭЛЕКТРОНСНАБЖЕНИЕ"):
+        for cut in range(4, len(word) - 2):  # nowhere cut by a line break
+            assert not re.search(re.escape(word[:cut]) + r"\s+" + re.escape(word[cut:]),
+                                 text), (word, cut)
