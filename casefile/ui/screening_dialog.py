@@ -64,6 +64,7 @@ class ScreeningDialog(QDialog, WatchlistControls):
         worker thread instead (where the person-name table is opened, or built the first
         time after rigour is installed: a few seconds of Python that the window shares)."""
         super().__init__(parent)
+        self._just_screened = ""  # the list a run has just screened against
         self.pool: ScreeningPool | None = None
         if workers != 0:
             self.pool = ScreeningPool(workers or min(2, os.cpu_count() or 1))
@@ -197,6 +198,7 @@ class ScreeningDialog(QDialog, WatchlistControls):
     def _screened(self, change: Change) -> None:
         s = change.result
         self._idle()
+        self._just_screened = s.watchlist  # its first hit is chosen when the rows come
         self.status.setText(
             f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against "
             f"{s.watchlist} (version {s.version}): "
@@ -235,6 +237,15 @@ class ScreeningDialog(QDialog, WatchlistControls):
         was = {h.id for h in self.selected()} if self.table.selectionModel() else set()
         self.model.set_rows(rows)
         keep = [r for r, h in enumerate(rows) if h.id in was]
+        run, self._just_screened = self._just_screened, ""
+        if run:  # after a run: its own first hit, and the table's other lists said
+            # (look23: '3 hits' said over 37 rows of every list, an earlier hit chosen)
+            keep = [r for r, h in enumerate(rows) if h.watchlist == run][:1]
+            others = sorted({h.watchlist for h in rows} - {run})
+            if others:
+                self.status.setText(
+                    f"{self.status.text()} The table holds the latest hits of every list "
+                    f"screened: {len(rows):,} in all, with {', '.join(others)}.")
         if keep:
             selection = self.table.selectionModel()
             flags = (QItemSelectionModel.SelectionFlag.Select

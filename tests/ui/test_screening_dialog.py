@@ -506,3 +506,33 @@ def _entry_of(qtbot, session, dlg, key):
     dlg.table.selectRow(rows[0])
     idle(qtbot, session)
     return dlg.entry_view.toPlainText()
+
+
+def test_after_a_run_its_first_hit_is_chosen_and_the_other_lists_rows_are_said(
+        qtbot, session, tmp_path):
+    """(look23) After screening a second list the status said '1 hits' over a table of
+    every list's hits, and the hit chosen before, from the other list, stayed chosen."""
+    import json
+
+    from tests.support.watchlist import ftm
+
+    folder = tmp_path / "eu"
+    folder.mkdir()
+    entry = ftm("EU-1", "Person", "Sergey Chemezov", datasets=("eu_fsf",), topics="sanction")
+    (folder / "entities.ftm.json").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    load(folder / "entities.ftm.json", "eu")
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for name, rows in (("sanctions", 3), ("eu", 4)):
+        dlg.watchlists.setCurrentText(name)
+        qtbot.mouseClick(dlg.screen_button, qtbot_button())
+        idle(qtbot, session)
+        qtbot.waitUntil(lambda n=rows: dlg.model.rowCount() == n, timeout=10000)
+        if name == "sanctions":
+            dlg.table.selectRow(2)  # a hit of the first list chosen
+    qtbot.waitUntil(lambda: "every list" in dlg.status.text(), timeout=5000)
+    (chosen,) = dlg.selected()
+    assert chosen.watchlist == "eu" and chosen.list_key == "EU-1"
+    assert dlg.status.text().endswith("The table holds the latest hits of every list "
+                                      "screened: 4 in all, with sanctions.")
