@@ -32,6 +32,12 @@ from casefile.ui.text import plain_label, plain_tooltip
 _KEY = Qt.ItemDataRole.UserRole
 
 
+# the sections in the order a researcher reads a party (look23: its sanctions came fourth,
+# under 255 shipments); a section of more records than OPEN_UP_TO starts closed
+SHOWN = ("sanction", "relationship", "event", "shipment", "source")
+OPEN_UP_TO = 30
+
+
 class PartyView(QDialog):
     """The profile of one party; ``record_opened(kind, id)`` when an item is activated."""
 
@@ -104,9 +110,7 @@ class PartyView(QDialog):
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))
-        from casefile.services.queries.party import SECTIONS
-
-        for kind in SECTIONS:
+        for kind in SHOWN:
             items = p.items.get(kind, [])
             top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -127,7 +131,7 @@ class PartyView(QDialog):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
-            top.setExpanded(True)
+            top.setExpanded(len(items) <= OPEN_UP_TO)  # (look23: 255 shipments open first)
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         data = item.data(0, _KEY)
@@ -136,9 +140,7 @@ class PartyView(QDialog):
 
     def item_texts(self, kind: str) -> list[str]:
         """What the section of ``kind`` lists (for tests and tools)."""
-        from casefile.services.queries.party import SECTIONS
-
-        top = self.tree.topLevelItem(SECTIONS.index(kind))
+        top = self.tree.topLevelItem(SHOWN.index(kind))
         if top is None:
             return []
         children = [c for i in range(top.childCount()) if (c := top.child(i)) is not None]

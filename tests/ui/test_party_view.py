@@ -40,7 +40,7 @@ def test_the_table_menu_opens_the_profile_and_items_open_records(qtbot, demo_win
     qtbot.wait(100)  # laid out with its text
     pv.grab().save(str(tmp_path / "party_view.png"))
     # an item opens its record in the main window
-    top = pv.tree.topLevelItem(0)  # shipments
+    top = pv.tree.topLevelItem(3)  # shipments (after sanctions, relationships, events)
     pv.tree.setCurrentItem(top.child(0))
     qtbot.keyClick(pv.tree, Qt.Key.Key_Return)
     kind, sid = top.child(0).data(0, Qt.ItemDataRole.UserRole)
@@ -167,3 +167,23 @@ def test_a_goods_description_over_lines_is_one_line_in_the_profile(qtbot, demo_w
     qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == 2, timeout=10000)
     line = next(t for t in view.item_texts("shipment") if "CQ-A rifles" in t)
     assert "\n" not in line and "CQ-A rifles 1. barrels 2. stocks" in line
+
+
+def test_sanctions_come_first_and_a_long_section_starts_closed(qtbot, demo_window):
+    """(look23) A consignee of 255 shipments showed them all, open, above its sanctions,
+    which were out of view."""
+    win = demo_window
+    rid = win.case.create("entity", {"name": "ООО «СИБИРСКАЯ ТОРГОВАЯ КОМПАНИЯ»"}).result
+    for i in range(40):
+        win.case.create("shipment", {"consignee_id": rid, "declared_goods": f"chips {i}",
+                                     "date": f"2023-03-{i % 28 + 1:02d}"})
+    win.case.create("sanction", {"entity_id": rid, "authority": "OFAC",
+                                 "programme": "RUSSIA-EO14024", "date": "2024-02-23"})
+    view = win.party_view.show_party(rid)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
+                    timeout=10000)
+    tops = [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
+    assert [t.text(0) for t in tops] == ["Sanctions (1)", "Relationships (0)", "Events (0)",
+                                         "Shipments (40)", "Sources (0)"]
+    assert tops[0].isExpanded() and not tops[3].isExpanded()
+    assert len(view.item_texts("shipment")) == 40  # all there, one click away
