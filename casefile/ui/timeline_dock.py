@@ -263,7 +263,11 @@ class TimelineDock(QDockWidget):
         self.filter_requested.emit(*self.plot.visible_range())
 
     def zoom_to_selection(self) -> None:
-        self.plot.zoom_to(self._indexes(self._marked()))
+        """The time of what is marked, and its lanes scrolled to (look23: with lanes by
+        entity the view stayed on the first lanes, the party's out of sight)."""
+        marked = self._indexes(self._marked())
+        self.plot.zoom_to(marked)
+        reveal(self.plot, marked)
 
     def export(self, path: str | Path) -> Path:
         """Write the whole timeline, with the case's title, marking and legend, to a PNG

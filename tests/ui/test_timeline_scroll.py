@@ -203,3 +203,37 @@ def test_a_table_read_again_does_not_move_a_timeline_panned_away(qtbot, short_do
     qtbot.wait(200)
     assert win.records.selected_ids() == [4]
     assert vb.viewRange()[0] == before
+
+
+def test_zoom_to_selection_scrolls_to_the_lanes_of_the_party_selected(qtbot, short_dock):
+    """(look23) With lanes by entity, a party selected and Zoom to selection pressed, the
+    view stayed on the first three lanes and the party's were out of sight."""
+    win = short_dock
+    dock, plot = win.timeline, win.timeline.plot
+    choose_kind(qtbot, win, "entity")
+
+    def in_view(marked):
+        top, bottom = _rows_in_view(plot)
+        return any(top <= plot.y[i] - 0.25 and plot.y[i] + 0.25 <= bottom for i in marked)
+
+    with win.case.read() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM entity ORDER BY id")]
+    found = None
+    for rid in ids:  # a party none of whose records is in view at one end of the lanes
+        win.records.select_id(rid)
+        qtbot.waitUntil(lambda r=rid: ("entity", r) in dock._marked(), timeout=5000)
+        qtbot.wait(100)
+        marked = dock._indexes(dock._marked())
+        if not len(marked):
+            continue
+        for end in (0, dock.lane_bar.maximum()):
+            dock.lane_bar.setValue(end)
+            qtbot.wait(20)
+            if not in_view(marked):
+                found = marked
+                break
+        if found is not None:
+            break
+    assert found is not None
+    qtbot.mouseClick(dock.zoom_sel, Qt.MouseButton.LeftButton)
+    assert in_view(found)
