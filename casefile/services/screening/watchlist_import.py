@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.screening.records import MATCHABLE
 from casefile.errors import Cancelled, ImportFileError, ListWouldShrink
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
@@ -295,8 +296,8 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
                 props["birthDate"] = [iso_date(d) for d in props["birthDate"]]
             obj = {"id": rec["id"], "schema": rec["schema"], "properties": props,
                    "datasets": rec.get("_datasets") or [],
-                   "last_change": iso_date(rec.get("_last_change") or "") or None,
-                   "first_seen": iso_date(rec.get("_first_seen") or "") or None}
+                   "last_change": _when(rec.get("_last_change") or "", "last_change", w),
+                   "first_seen": _when(rec.get("_first_seen") or "", "first_seen", w)}
             parsed = entry_row(obj)
             if parsed is None:
                 w.report.skipped += 1
@@ -306,6 +307,20 @@ def _load_csv(path: Path, w: EntryWriter, progress: Progress | None,
             for i, props in enumerate(simple_sanctions(rec)):
                 w.put_sanction(f"{rec['id']}#sanction-{i + 1}", rec["id"], props)
     return newest
+
+
+def _when(value: str, column: str, w: EntryWriter) -> str | None:
+    """A row's date of ``column`` (ISO 8601), None when it gives none; a value that is no
+    date is left out, counted (look23: a file whose columns were shifted gave 'US-RUS' as
+    the list's version, unsaid)."""
+    day = iso_date(value) if value.strip() else ""
+    if not day:
+        return None
+    if not ISO_PREFIX.match(day):
+        w.report.left_out[f"{column} values that are no dates (are the file's columns "
+                          "shifted?)"] += 1
+        return None
+    return day
 
 
 def _after_posts(progress: Progress) -> Progress:

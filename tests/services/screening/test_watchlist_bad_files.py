@@ -263,3 +263,26 @@ def test_a_hit_never_decided_is_not_said_reopened(tmp_path):
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
     assert "Dmitry Sokolov" in text and "Reopened" not in text
     assert "Screened 1 party on" in text  # (not "1 parties")
+
+
+def test_a_row_whose_dates_are_no_dates_is_said_and_gives_no_version(tmp_path):
+    """(look23) A targets.simple.csv whose rows were shifted a column (program_ids under
+    dataset, dataset under first_seen …) loaded without a word, 'US-RUS' as its version."""
+    import csv
+    import io
+
+    utf8 = write_simple(tmp_path / "targets.simple.csv")
+    rows = list(csv.reader(io.StringIO(utf8.read_text("utf-8"))))
+    for row in rows[1:]:  # program_ids dropped: every later cell one column to the left
+        del row[11]
+        row.append("US-RUS")  # what now stands in last_change
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    shifted = tmp_path / "shifted" / "targets.simple.csv"
+    shifted.parent.mkdir()
+    shifted.write_text(out.getvalue(), encoding="utf-8")
+    report = load(shifted, "s", where=tmp_path)
+    assert report.version != "US-RUS"
+    assert report.left_out["last_change values that are no dates (are the file's columns "
+                           "shifted?)"] == 3  # every row
+    assert "are the file's columns shifted?" in report.said()
