@@ -438,11 +438,9 @@ def test_the_window_says_which_parties_went_clean_when_opened_again(qtbot, sessi
         in again.status.text()
 
 
-def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
-    """(look16) The table holds the latest run against every list screened: with two lists
-    its rows said nothing of which list each hit came from, while the list box showed
-    one of them. A list that holds no sanction record at all is told apart from one that
-    gives this entry none."""
+def _screened_against_two_lists(qtbot, session, tmp_path, chosen=None):
+    """The dialog after screening 'sanctions' (3 hits; then row ``chosen`` chosen) and
+    'eu' (a list of one sanctioned person and no Sanction entity: 4 hits in all)."""
     import json
 
     from tests.support.watchlist import ftm
@@ -460,6 +458,17 @@ def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
         qtbot.mouseClick(dlg.screen_button, qtbot_button())
         idle(qtbot, session)
         qtbot.waitUntil(lambda n=hits: dlg.model.rowCount() == n, timeout=10000)
+        if name == "sanctions" and chosen is not None:
+            dlg.table.selectRow(chosen)
+    return dlg
+
+
+def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
+    """(look16) The table holds the latest run against every list screened: with two lists
+    its rows said nothing of which list each hit came from, while the list box showed
+    one of them. A list that holds no sanction record at all is told apart from one that
+    gives this entry none."""
+    dlg = _screened_against_two_lists(qtbot, session, tmp_path)
     m = dlg.model
     lists = {(h.list_key, m.data(m.index(r, 3))) for r, h in enumerate(m.rows)}
     assert ("EU-1", "eu") in lists and ("NK-chemezov", "sanctions") in lists
@@ -512,25 +521,8 @@ def test_after_a_run_its_first_hit_is_chosen_and_the_other_lists_rows_are_said(
         qtbot, session, tmp_path):
     """(look23) After screening a second list the status said '1 hits' over a table of
     every list's hits, and the hit chosen before, from the other list, stayed chosen."""
-    import json
-
-    from tests.support.watchlist import ftm
-
-    folder = tmp_path / "eu"
-    folder.mkdir()
-    entry = ftm("EU-1", "Person", "Sergey Chemezov", datasets=("eu_fsf",), topics="sanction")
-    (folder / "entities.ftm.json").write_text(json.dumps(entry) + "\n", encoding="utf-8")
-    load(folder / "entities.ftm.json", "eu")
-    dlg = ScreeningDialog(session, workers=0)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    for name, rows in (("sanctions", 3), ("eu", 4)):
-        dlg.watchlists.setCurrentText(name)
-        qtbot.mouseClick(dlg.screen_button, qtbot_button())
-        idle(qtbot, session)
-        qtbot.waitUntil(lambda n=rows: dlg.model.rowCount() == n, timeout=10000)
-        if name == "sanctions":
-            dlg.table.selectRow(2)  # a hit of the first list chosen
+    dlg = _screened_against_two_lists(qtbot, session, tmp_path,
+                                      chosen=2)  # a hit of the first list chosen
     qtbot.waitUntil(lambda: "every list" in dlg.status.text(), timeout=5000)
     (chosen,) = dlg.selected()
     assert chosen.watchlist == "eu" and chosen.list_key == "EU-1"
