@@ -47,3 +47,8 @@ def official_publisher(code: str) -> str | None:
     if not acronym or acronym.casefold() in name.casefold():
         return name
     return f"{name} ({acronym})"
+
+
+def dataset_acronym(code: str) -> str:
+    """The acronym of the dataset's publisher ('OFAC' for us_ofac_sdn); '' when not known."""
+    return str((_datasets().get(code.strip()) or {}).get("acronym") or "")

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.topics import sanctioned
-from casefile.core.watchlist_datasets import dataset_title, official_publisher
+from casefile.core.watchlist_datasets import dataset_acronym, dataset_title, official_publisher
 from casefile.errors import NotFoundError, ValidationError
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
@@ -175,6 +175,11 @@ def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[s
     from casefile.services.exchange.imports.ftm_facts import sanction_values
 
     values, _fields = sanction_values(props, date.today(), lambda _said: None)
+    if not values["authority"] and not props.get("programId") and len(datasets) > 1:
+        # (look23: 'OFAC SDN List - …' and 'Council Regulation (EU) …' of one entry both
+        # went down as 'not named (listed in US OFAC …, EU FSF)')
+        said = " ".join(props.get("program", []) + props.get("reason", []))
+        datasets = _named_in(said, datasets) or datasets
     return {k: v for k, v in values.items() if v not in (None, "")} | {
         "authority": values["authority"] or _authority(props.get("programId", []), datasets),
         "source_url": values["source_url"] or url}
@@ -207,6 +212,23 @@ def _of_programme(program_ids: list[str], datasets: list[str]) -> list[str]:
     codes = {p.split("-", 1)[0].casefold() for p in program_ids if "-" in p}
     return [d for d in datasets if codes and re.split(r"[\s_]", d.casefold(), maxsplit=1)[0]
             in codes]
+
+
+# how a sanction's programme names the country whose lists it comes from, by the prefix
+# of OpenSanctions' dataset codes (besides each dataset's own acronym: OFAC, FCDO, NSDC …)
+_COUNTRY_WORDS = {"us": {"OFAC", "US", "U.S.", "BIS"}, "eu": {"EU", "(EU)", "CFSP", "EUROPEAN"},
+                  "gb": {"UK", "HMT", "OFSI", "FCDO"}, "ua": {"UKRAINE", "NSDC", "РНБО"},
+                  "ch": {"SECO", "SWISS"}, "ca": {"CANADA", "SEMA"},
+                  "au": {"AUSTRALIA", "DFAT"}, "jp": {"JAPAN", "METI", "MOFA"}}
+
+
+def _named_in(text: str, datasets: list[str]) -> list[str]:
+    """The datasets a sanction's programme text names ('OFAC SDN List' -> us_ofac_sdn,
+    'Council Regulation (EU) No 833/2014' -> eu_fsf), by their acronym or country."""
+    words = set(re.findall(r"\(EU\)|[^\W\d_][\w.]*", text.upper()))
+    return [d for d in datasets
+            if (dataset_acronym(d) or "\0").upper() in words
+            or words & _COUNTRY_WORDS.get(d.split("_", 1)[0].casefold(), set())]
 
 
 def _titles(datasets: list[str], sep: str, most: int = 4) -> str:

@@ -427,3 +427,31 @@ def test_the_dossiers_screening_table_does_not_break_a_party_name_mid_word(case,
         for cut in range(4, len(word) - 2):  # nowhere cut by a line break
             assert not re.search(re.escape(word[:cut]) + r"\s+" + re.escape(word[cut:]),
                                  text), (word, cut)
+
+
+def test_each_sanction_of_an_entry_in_two_lists_is_given_the_list_its_programme_names(
+        case, tmp_path):
+    """(look23) An entry of the US and EU lists with an OFAC and an EU sanction: both were
+    recorded under 'not named (listed in US OFAC …, EU Financial Sanctions Files (FSF))'."""
+    from casefile.services.case.screening_ops import record_sanction
+
+    f = tmp_path / "targets.simple.csv"
+    f.write_text(
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
+        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+        "NK-npo,Company,AO NPO ELEKTRONSNABZHENIE,АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ,,ru,,5027120008,"
+        "OFAC SDN List - RUSSIA-EO14024;Council Regulation (EU) No 833/2014 - Annex IV,,,"
+        "US-RUS;EU-UKR,us_ofac_sdn;eu_fsf,2023-05-19T00:00:00,2026-11-28T06:12:01,"
+        "2025-02-24T12:40:11\n", encoding="utf-8")
+    load(f, "two", where=tmp_path, dataset="sanctions")
+    case.create("entity", {"name": "АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ", "kind": "company"})
+    screen_case(case, "two", where=tmp_path)
+    (h,) = current(case)
+    decide(case, [h.id], "match", "")
+    made = record_sanction(case, h.id).result
+    said = {case.get("sanction", sid)["programme"]: case.get("sanction", sid)["authority"]
+            for sid in made}
+    assert said["OFAC SDN List"].startswith("Office of Foreign Assets Control (OFAC), "
+                                            "publisher of US OFAC Specially Designated")
+    assert "EU Financial Sanctions Files (FSF)" in said["Council Regulation (EU) No 833/2014"]
+    assert not any("US OFAC" in a for p, a in said.items() if p.startswith("Council"))
