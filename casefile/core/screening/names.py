@@ -11,6 +11,7 @@ compared as they are (and as pinyin)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -208,6 +209,8 @@ def _forms(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
         # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'
         # missed the list's EZHIK)
         out.append((_without_yo(q), _without_yo(r), False))
+    if not person and (short := _research_forms(q, r)):  # НПО and its spellings
+        out.append((*short, False))
     if qh and not rh:
         out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
                     True))
@@ -222,3 +225,34 @@ def _forms(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
 
 def _without_yo(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
+
+
+# Russian research-and-production forms, written out, translated or abbreviated: a form both
+# names hold is set aside, as a legal form is (look23: 'AO NPO ELEKTRONSNABZHENIE' scored 0.43
+# against АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"", and rigour reads a
+# Latin 'NPO' as a non-profit, 'ngo'); it names no one, so it adds nothing to a score
+_RESEARCH = [(short, re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE))
+             for short, forms in (
+                 ("НПО", (r"научно[\s-]+производственное\s+объединение",
+                          r"(?:scientific|research)(?:\s+and)?\s+production\s+association",
+                          r"nauchno[\s-]+proizvodstvennoe\s+ob[\"'ʺ]?y?edineni[ey]e?",
+                          "npo", "нпо")),
+                 ("НПП", (r"научно[\s-]+производственное\s+предприятие",
+                          r"(?:scientific|research)(?:\s+and)?\s+production\s+enterprise",
+                          r"nauchno[\s-]+proizvodstvennoe\s+predpriyatie", "npp", "нпп")),
+                 ("НПК", (r"научно[\s-]+производственная\s+(?:корпорация|компания)",
+                          r"(?:scientific|research)(?:\s+and)?\s+production\s+"
+                          r"(?:corporation|company)",
+                          r"nauchno[\s-]+proizvodstvennaya\s+(?:korporatsiya|kompaniya)",
+                          "npk", "нпк")))]
+
+
+def _research_forms(q: str, r: str) -> tuple[str, str] | None:
+    """``q`` and ``r`` without a research-and-production form both hold; None when they
+    hold none in common (or nothing else)."""
+    found = False
+    for _short, pattern in _RESEARCH:
+        if pattern.search(q) and pattern.search(r):
+            q, r, found = pattern.sub(" ", q), pattern.sub(" ", r), True
+    q, r = " ".join(q.split()), " ".join(r.split())
+    return (q, r) if found and q.strip(' "«»') and r.strip(' "«»') else None

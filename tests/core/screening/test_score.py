@@ -131,3 +131,22 @@ def test_yo_is_compared_as_e_too(ours, theirs):
     assert compare([ours], [theirs], "PER").score == 1.0
     assert compare(["GRIGORYEV YOZHIK ALEKSANDROVICH"], ["ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ"],
                    "PER").score > 0.9  # the other spelling still found
+
+
+@pytest.mark.parametrize("ours, theirs, flagged", [
+    ('АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"',
+     "AO NPO ELEKTRONSNABZHENIE", True),
+    ("АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ", "AO NPO ELEKTRONSNABZHENIE", True),
+    ('АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"',
+     "JOINT STOCK COMPANY SCIENTIFIC AND PRODUCTION ASSOCIATION ELEKTRONSNABZHENIE", True),
+    ("ООО НПП ИТЭЛМА", "OOO NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE ITELMA", True),
+    ("АО НПО ВЕКТОР", "AO NPO ELEKTRONSNABZHENIE", False),  # the form alone names no one
+])
+def test_a_research_and_production_form_written_out_or_abbreviated_is_one(ours, theirs,
+                                                                          flagged):
+    """(look23) 'AO NPO ELEKTRONSNABZHENIE' scored 0.43 against АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ
+    ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"": the sanctioned consignee was not shown at all."""
+    from casefile.core.screening.names import compare
+
+    got = compare([ours], [theirs], "ORG").score
+    assert (got >= 0.7) is flagged and (got < 0.5 or flagged), got
