@@ -110,10 +110,14 @@ def record_sanction(case: Case, hit_id: int) -> Change:
         "authority": _authority(props.get("programId", []), datasets),
         "programme": ", ".join(props.get("program", [])),
         "reason": "; ".join(props.get("notes", []))[:2000], "source_url": url}]
-    seen = _first_seen(entry)
-    for values in terms:  # (look23: a targets.simple.csv sanction gives no dates, and
-        if seen and not values.get("date") and not values.get("start"):  # was undated)
-            values["date"] = f"{seen} or earlier"  # listed by then: OpenSanctions saw it
+    # (look23) a targets.simple.csv sanction gives no dates, and was undated: an entry of
+    # one list was listed on the day OpenSanctions first saw it there, or earlier (of
+    # several lists it may have been seen on another first: review24), so it is dated so
+    seen = _first_seen(entry) if len(datasets) == 1 else ""
+    derived = {id(v) for v in terms if seen and not v.get("date") and not v.get("start")}
+    for values in terms:
+        if id(values) in derived:
+            values["date"] = f"{seen} or earlier"
 
     def work(tx: Tx) -> list[int]:
         found = tx.conn.exec_driver_sql("SELECT id FROM source WHERE title = ? AND kind = "
@@ -133,15 +137,17 @@ def record_sanction(case: Case, hit_id: int) -> Change:
             rest = (values.get("programme") or values.get("program_id") or "",
                     values.get("date") or values.get("start") or "")
             key = _held_key(values["authority"], *rest)
-            if key in held or (not listed and _held_key(earlier, *rest) in held):
+            undated = _held_key(values["authority"], rest[0], "")  # as recorded before
+            if key in held or (not listed and _held_key(earlier, *rest) in held) or (
+                    id(values) in derived and undated in held):  # the date (review24)
                 continue
             held.add(key)
             sid = _insert_sanction(tx, {**values, "entity_id": hit["entity_id"]})
             ids = (f"; programme ids, not said of which sanction: {', '.join(loose)}"
                    if loose else "")
             when = (f"; listing date not given by the list: OpenSanctions first saw the "
-                    f"entry on {seen}, so it was listed then or earlier"
-                    if seen and values.get("date") == f"{seen} or earlier" else "")
+                    f"entry in it on {seen}, so it was listed then or earlier"
+                    if id(values) in derived else "")
             ops.cite(tx, source, "sanction", sid, excerpt=f"{entry.get('caption', '')} — "
                      f"{entry.get('schema', '')} {entry.get('id', '')}; topics: "
                      f"{', '.join(topics) or 'none'}{ids}{when}",

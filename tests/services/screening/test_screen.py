@@ -394,12 +394,16 @@ def test_a_simple_csv_sanction_is_dated_by_when_the_list_first_saw_it(case, tmp_
     assert s["date_text"] == "23 February 2024 or earlier" and s["date_end"] == "2024-02-23"
     (cite,) = case.children("citation", "sanction_id", sid)
     assert cite["excerpt"].endswith("listing date not given by the list: OpenSanctions first "
-                                    "saw the entry on 23 February 2024, so it was listed then "
-                                    "or earlier")
+                                    "saw the entry in it on 23 February 2024, so it was listed "
+                                    "then or earlier")
     with case.read() as conn:
         row = next(r for r in case_timeline(conn).rows if r.record.kind == "sanction")
     assert row.record.id == sid and row.start == date(2024, 2, 23) and row.open_end
     assert case.get("entity", eid)["name"] == "ООО ТЕХНОПРОМСНАБ"
+    # (review24) recorded before today, undated: not recorded again with the date
+    case.update("sanction", sid, {"date": ""})
+    with pytest.raises(ValidationError, match="already has every sanction"):
+        record_sanction(case, h.id)
 
 
 def test_the_dossiers_screening_table_does_not_break_a_party_name_mid_word(case, tmp_path):
@@ -451,6 +455,9 @@ def test_each_sanction_of_an_entry_in_two_lists_is_given_the_list_its_programme_
     made = record_sanction(case, h.id).result
     said = {case.get("sanction", sid)["programme"]: case.get("sanction", sid)["authority"]
             for sid in made}
+    # (review24) an entry of two lists may have been seen in one long before the other
+    # listed it: its first sighting dates neither sanction
+    assert all(case.get("sanction", sid)["date_text"] is None for sid in made)
     assert said["OFAC SDN List"].startswith("Office of Foreign Assets Control (OFAC), "
                                             "publisher of US OFAC Specially Designated")
     assert "EU Financial Sanctions Files (FSF)" in said["Council Regulation (EU) No 833/2014"]
