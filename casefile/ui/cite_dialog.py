@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -83,7 +84,9 @@ class CiteDialog(QDialog):
         for s in sources:
             self._add_item(s)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._first_shown)
+        # Enter in the search picks the first source shown and goes on to the excerpt; it
+        # does not press OK (review24: the dialog's default button took it and cited it)
+        self.search.installEventFilter(self)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._picked(cur))
         self.credibility.activated.connect(lambda _i: setattr(self, "_credibility_chosen",
                                                               True))
@@ -170,6 +173,15 @@ class CiteDialog(QDialog):
         shown = [row for row in range(self.list.count()) if not self.list.item(row).isHidden()]
         self.list.setCurrentRow(shown[0] if len(shown) == 1 and self.search.text().strip()
                                 else -1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(
+                event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._first_shown()
+            if self.source_id() is not None:
+                self.excerpt.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _first_shown(self) -> None:
         for row in range(self.list.count()):

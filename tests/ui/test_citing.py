@@ -154,3 +154,10 @@ def test_no_source_is_cited_that_nobody_picked(qtbot):
     assert dlg.source_id() == 2  # still the one picked
     dlg.list.setCurrentRow(2)
     assert dlg.source_id() == 3
+    # (review24) Enter in the search picks the first shown and goes on: it presses no OK
+    dlg.list.setCurrentRow(-1)
+    dlg.search.setFocus()
+    qtbot.keyClicks(dlg.search, "re")  # Reuters and Customs register: none picked
+    assert dlg.source_id() is None
+    qtbot.keyClick(dlg.search, Qt.Key.Key_Return)
+    assert dlg.isVisible() and dlg.result() == 0 and dlg.source_id() == 1
