@@ -188,7 +188,8 @@ def test_a_code_pages_file_never_proves_utf8_and_a_utf8_one_always_does(tmp_path
 # a cp1254 file read as 'ÇELÝK MAKÝNA SANAYÝ VE TÝCARET A.Þ.', a cp1250 one refused as
 # 'its text encoding cannot be recognised')
 _TR = ["ÇELİK MAKİNA SANAYİ VE TİCARET A.Ş.", "AKDENİZ DIŞ TİCARET LTD. ŞTİ.",
-       "Yıldız Gıda İhracat", "İstanbul Ağır Sanayi Anonim Şirketi", "Kuzey Doğu Lojistik"]
+       "Yıldız Gıda İhracat", "İstanbul Ağır Sanayi Anonim Şirketi",
+       "Kuzey Doğu Lojistik Ltd. Şti."]  # (one ğ alone is as much Icelandic ð: review24)
 _PL = ["Zakłady Mechaniczne Łódź Spółka z o.o.", "Przedsiębiorstwo Handlowe Wrocław",
        "Fabryka Śrub Żywiec S.A.", "Huta Łabędy", "Spółdzielnia Mleczarska Mlekpol"]
 _UA = ["Міністерство оборони України", "ТОВ «Київ-Експорт»", "Укрзалізниця", "Іванів"]
@@ -216,4 +217,17 @@ def test_western_text_with_the_same_bytes_stays_cp1252(name):
     """Icelandic writes Þ ð ý (Turkish Ş ğ ı's bytes) beside á é í ó ú; Western text writes
     ³ after a unit, not inside a word."""
     text = "id;schema;name\r\n" + "".join(f"x{i};Company;{name} {i}\r\n" for i in range(5))
+    assert detect_encoding(text.encode("cp1252")) == "cp1252"
+
+
+@pytest.mark.parametrize("name", ["McDonald¿s Corp", "Revenue £bn 5", "Price £GBP 100",
+                                  "Price ¥JPY 100", "Petr Novotný s.r.o.", "Aðalsteinn ehf",
+                                  "Foo¯bar Ltd"])
+def test_one_odd_name_among_western_rows_does_not_make_the_file_polish_or_turkish(name):
+    """(review24) Each of these turned a Western file Polish or Turkish: '¿' put for an
+    apostrophe, pounds, yen, a macron, one Czech or one Icelandic name (however often its
+    row is repeated)."""
+    rows = "".join(f"x{i};Company;Société Générale {i};Compañía Española;Möller AB\r\n"
+                   for i in range(40))
+    text = "id;schema;name;alias;other\r\n" + rows + f"y;Company;{name};;\r\n" * 3
     assert detect_encoding(text.encode("cp1252")) == "cp1252"

@@ -107,21 +107,24 @@ def _vowels(words: list[str]) -> float:
     return sum(c in _VOWELS for c in letters) / max(len(letters), 1)
 
 
-# Polish Ł ł ą Ą ź Ż ż (cp1250's A3 B3 B9 A5 9F AF BF) inside a word of Latin letters:
-# cp1252's £ ³ ¹ ¥ Ÿ ¯ ¿, which Western text writes after a number or a unit ('m³'), or
-# before a word
-# ('¿Qué'), never inside one ('Wroc³aw', 'Spó³ka', '¯ywiec'); with a plain letter beside
-# them, as Cyrillic words have none (cp1251's B3 is Ukrainian і: 'Міністерство'). Not Ś ś
-# (8C 9C): French writes Œ œ at those bytes ('Cœur')
+# Polish ł ą Ą Ł ź (cp1250's B3 B9 A5 A3 9F) inside a word of Latin letters: cp1252's
+# ³ ¹ ¥ £ Ÿ, which Western text writes after a number or a unit ('m³'), never inside a word
+# ('Wroc³aw', 'Spó³ka'); with a plain letter beside them, as Cyrillic words have none
+# (cp1251's B3 is Ukrainian і: 'Міністерство'). Ż and Ł may start a word too ('¯ywiec',
+# '£abêdy'; not '£bn' or '£GBP'). Not ż (BF: cp1252's ¿, which conversions put for an
+# apostrophe: 'McDonald¿s' — review24), nor Ś ś (8C 9C: French writes Œ œ there: 'Cœur')
 _LETTER = rb"[A-Za-z\xc0-\xff]"
-_PL = rb"[\xa3\xb3\xb9\xa5\x9f\xaf\xbf]"
+_PL = rb"[\xa3\xb3\xb9\xa5\x9f]"
 _POLISH = re.compile(rb"[A-Za-z]" + _PL + _LETTER + b"|" + _LETTER + _PL + rb"[A-Za-z]|"
-                     rb"[\xa3\xa5\x9f\xaf][A-Za-z]{2}")  # Ł Ą Ź Ż starting a word ('¯ywiec',
-# '£abêdy'; not ż: Spanish '¿Qué')
+                     rb"(?<![A-Za-z])\xaf[A-Za-z]{2}|(?<![A-Za-z])\xa3[a-z]{2}[a-z\xe0-\xff]")
 # Turkish İ Ş Ğ ı ş ğ (cp1254's DD DE D0 FD FE F0) beside a plain letter ('T\xddCARET'):
 # cp1252's Ý Þ Ð ý þ ð, which only Icelandic and Faroese write, beside á é í ó ú æ (bytes
-# Turkish has no letter at); a Cyrillic word (cp1251's Р Э Ю р э ю) has no plain letter
-_TURKISH = re.compile(rb"[A-Za-z][\xd0\xdd\xde\xf0\xfd\xfe]|[\xd0\xdd\xde\xf0\xfd\xfe][A-Za-z]")
+# Turkish has no letter at), and Czech's ý; a Cyrillic word (cp1251's Р Э Ю р э ю) has no
+# plain letter. In two words at least: one Czech or Icelandic name among Western ones
+# ('Novotný', 'Aðalsteinn'), however often repeated, has one (review24)
+_TURKISH = re.compile(rb"[A-Za-z\x80-\xff]*(?:[A-Za-z][\xd0\xdd\xde\xf0\xfd\xfe]|"
+                      rb"[\xd0\xdd\xde\xf0\xfd\xfe][A-Za-z])[A-Za-z\x80-\xff]*")
+TURKISH_AT_LEAST = 2
 _ICELANDIC = re.compile(rb"[\xc1\xc6\xc9\xcd\xd3\xda\xe1\xe6\xe9\xed\xf3\xfa]")
 
 
@@ -136,13 +139,24 @@ def in_latin_words(head: bytes) -> bool:
     return runs > 0 and 2 * len(_IN_WORD.findall(head)) >= runs
 
 
+def western(head: bytes) -> bool:
+    """Whether a sample charset-normalizer recognised as nothing is plain Western text: in
+    cp1252 nine in ten of its characters beyond ASCII are letters, and no word is made of
+    accented letters only, as Russian read in cp1252 is (review24: Western rows with one
+    'McDonald¿s', '¿' put for an apostrophe, were refused as unrecognisable)."""
+    text = head.decode("cp1252", "replace")
+    high = [c for c in text if c > "\x7f"]
+    return bool(high) and sum(c.isalpha() for c in high) >= 0.9 * len(high) \
+        and not _cyrillic_read_as_latin(head)
+
+
 def central_european(head: bytes) -> str | None:
     """cp1250 (Polish) or cp1254 (Turkish) for a sample charset-normalizer cannot tell
     from cp1252, or cannot read at all, by the letters only they hold at bytes where cp1252
     has symbols or Icelandic letters; None when it shows neither."""
     if _POLISH.search(head):
         return "cp1250"
-    if _TURKISH.search(head) and not _ICELANDIC.search(head):
+    if len(set(_TURKISH.findall(head))) >= TURKISH_AT_LEAST and not _ICELANDIC.search(head):
         return "cp1254"
     return None
 

@@ -15,6 +15,7 @@ from casefile.services.exchange.imports.code_pages import (
     central_european,
     code_page,
     in_latin_words,
+    western,
 )
 
 # the text encodings an import offers to choose (codec, as a reader names it); any other
@@ -146,6 +147,8 @@ def detect_encoding(head: bytes) -> str:
     if (enc in (None, "cp1252") or (enc == "gb18030" and in_latin_words(sample))) \
             and (central := central_european(sample)):
         return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.')
+    if enc is None and western(sample):
+        return "cp1252"
     if enc is None:
         raise ImportFileError("its text encoding cannot be recognised")
     return enc
