@@ -103,11 +103,31 @@ def spaced_cjk(text: str, sep: str = " ") -> str:
     return _CJK.sub(lambda m: f"{sep}{m.group(1)}{sep}", text)
 
 
+# Latin abbreviations of a legal form written out that rigour gives rightly (its others
+# include 'FGBU' for 'Federal State Unitary Enterprise', a ФГУП: review24)
+_LATIN_SHORT = frozenset({"LLC", "JSC", "PJSC", "OJSC", "CJSC", "GmbH", "AG", "PLC", "LLP",
+                          "SA", "SRL", "BV", "NV", "KG", "SE", "Co", "Ltd"})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def short_legal_form(name: str) -> str:
-    """``name`` with a legal form written out in words given as its abbreviation, as a
-    figure's label shows it ('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТЕХНОПРОМСНАБ"' ->
-    'ООО "ТЕХНОПРОМСНАБ"', 'Public Joint Stock Company Aeroflot' -> 'PJSC Aeroflot'), in any
-    language rigour knows; a name without one is returned as it is. Only forms of several
-    words are shortened: a one-word form ("Limited") and its punctuation stay as written."""
-    short = replace_org_types_display(name)
-    return short if len(short.split()) < len(name.split()) else name
+    """``name`` with a legal form written out in words at its start or end given as its
+    abbreviation, as a figure's label shows it ('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ
+    "ТЕХНОПРОМСНАБ"' -> 'ООО "ТЕХНОПРОМСНАБ"', 'Public Joint Stock Company Aeroflot' ->
+    'PJSC Aeroflot'), by rigour's forms; a name without one is returned as it is. Only a
+    form of several words is shortened, into capitals, and in Latin script only to the
+    abbreviations rigour gives rightly: a one-word form ('Limited'), one inside the name
+    ('The Limited Company Store') and one rigour mistakes ('Federal State Unitary
+    Enterprise' is no 'FGBU') stay as written."""
+    words = name.split()
+    short = replace_org_types_display(name).split()
+    cut = len(words) - len(short) + 1  # the words of the form replaced
+    if cut < 2 or not short:
+        return name
+    for form, abbreviation, kept, rest in ((words[:cut], short[0], short[1:], words[cut:]),
+                                           (words[-cut:], short[-1], short[:-1],
+                                            words[:-cut])):
+        if kept == rest and abbreviation[:1].isupper() and (
+                _CYRILLIC.search(" ".join(form)) or abbreviation in _LATIN_SHORT):
+            return " ".join(short)
+    return name

@@ -132,6 +132,13 @@ def test_countries():
     ("Da-Jiang Innovations Science & Technology Co., Ltd.",
      "Da-Jiang Innovations Science & Technology Co., Ltd."),
     ("Kim Se Jin", "Kim Se Jin"), ("Iyad Ag Ghaly", "Iyad Ag Ghaly"), ("", ""),
+    # (review24) a form inside the name, one lower-cased, one rigour gives wrongly
+    ("The Limited Company Store", "The Limited Company Store"),
+    ("General Partnership Fund", "General Partnership Fund"),
+    ("Joint Venture Company Ltd", "Joint Venture Company Ltd"),
+    ("FEDERAL STATE UNITARY ENTERPRISE ROSOBORONEXPORT",
+     "FEDERAL STATE UNITARY ENTERPRISE ROSOBORONEXPORT"),
+    ("Alpha Limited Liability Company", "Alpha LLC"),
 ])
 def test_a_legal_form_written_out_is_abbreviated_for_a_label(name, label):
     assert short_legal_form(name) == label
