@@ -45,22 +45,33 @@ def comparable(a: str, b: str) -> bool:
 
 
 # a sole trader's legal form before its owner's name: Russian and Kazakh ИП (индивидуальный
-# предприниматель), Ukrainian ФОП / ФЛП (фізична особа-підприємець) — a person trading in
-# their own name, whom trade files list as a company (look23: ИП ГРИГОРЬЕВ ЁЖИК
-# АЛЕКСАНДРОВИЧ was never compared with the person on the list)
+# предприниматель), Ukrainian ФОП / ФЛП (фізична особа-підприємець), and their translation
+# — a person trading in their own name, whom trade files list as a company (look23: ИП
+# ГРИГОРЬЕВ ЁЖИК АЛЕКСАНДРОВИЧ was never compared with the person on the list)
 _SOLE_TRADER = re.compile(r"^\s*(?:ИП|И\.\s?П\.|ИНДИВИДУАЛЬНЫЙ\s+ПРЕДПРИНИМАТЕЛЬ|ФОП|ФЛП|"
-                          r"ФІЗИЧНА\s+ОСОБА[\s-]+ПІДПРИЄМЕЦЬ)(?=[\s,«\"])[\s,«»\"]*(.*\S)",
-                          re.IGNORECASE)
+                          r"ФІЗИЧНА\s+ОСОБА[\s-]+ПІДПРИЄМЕЦЬ|INDIVIDUAL\s+ENTREPRENEUR)"
+                          r"(?:\s*[-:,]\s*|\s+)(.*\S)", re.IGNORECASE)
+# what follows the owner's name in a customs cell: its taxpayer number
+_TAX_NUMBER = re.compile(r"[\s,;]+(?:ИНН|INN|ІПН|РНОКПП)?[\s:№]*\d{8,12}\s*$", re.IGNORECASE)
+# words of a trade name, not of a person's (review24: ИП "Альфа Трейд", ИП Групп Холдинг)
+_TRADE_WORDS = frozenset({"групп", "холдинг", "трейд", "торговый", "дом", "компания", "сервис",
+                          "плюс", "строй", "снаб", "экспорт", "импорт", "логистик", "group",
+                          "holding", "trade", "trading", "service", "company"})
 
 
 def sole_trader(name: str) -> str | None:
-    """The owner's name of a sole trader's name ('ИП Григорьев Ёжик Александрович' ->
-    'Григорьев Ёжик Александрович'), None for any other name."""
+    """The owner's name of a sole trader's name ('ИП Григорьев Ёжик Александрович ИНН
+    ...' -> 'Григорьев Ёжик Александрович'), None for any other name — and for a trade
+    name in quotes ('ИП «Торговый Дом»'), which names no person."""
     m = _SOLE_TRADER.match(name)
-    if m is None:
+    if m is None or m.group(1)[:1] in "\"«'“„":
         return None
-    person = m.group(1).strip(' "«»')
-    return person if len(person.split()) >= 2 else None
+    person = _TAX_NUMBER.sub("", m.group(1)).strip(' ,"«»')
+    words = person.split()
+    if not 2 <= len(words) <= 4 or any(c.isdigit() or c in "\"«»" for c in person) \
+            or _TRADE_WORDS & {w.casefold().strip(".,") for w in words}:
+        return None
+    return person
 
 
 def name_type(schema: str) -> str:

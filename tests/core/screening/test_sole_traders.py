@@ -17,6 +17,12 @@ from casefile.core.screening.records import sole_trader
     ("ИП, Смирнова Анна", "Смирнова Анна"),
     ("ИПОТЕКА БАНК", None), ("ИП", None), ("ИП «Ромашка»", None), ("ООО ИП Маркет", None),
     ("IP Holdings Ltd", None),
+    # (review24) separators, a taxpayer number after the name, the Latin form; and trade
+    # names, which name no person
+    ("ИП-Иванов Иван", "Иванов Иван"), ("ИП: Иванов Иван", "Иванов Иван"),
+    ("ИП ИВАНОВ ИВАН ИВАНОВИЧ ИНН 770123456789", "ИВАНОВ ИВАН ИВАНОВИЧ"),
+    ("INDIVIDUAL ENTREPRENEUR GRIGOREV EZHIK", "GRIGOREV EZHIK"),
+    ("ИП «Торговый Дом»", None), ('ИП "Альфа Трейд"', None), ("ИП Групп Холдинг", None),
 ])
 def test_the_owner_of_a_sole_traders_name(name, owner):
     assert sole_trader(name) == owner
