@@ -44,8 +44,8 @@ class FilterBar(QWidget):
         for name, (long, short) in self._HINTS.items():
             field: QLineEdit = getattr(self, name)
             field.setPlaceholderText(long)
-            field.setToolTip(f"{short} a date written as anywhere else: 2022, Dec 2022, "
-                             "5 March 2022")
+            field.setToolTip(f"{short} this date, written as any date in Casefile: 2022, "
+                             "Dec 2022, 5 March 2022")
             field.installEventFilter(self)
         self.problem = plain_label()  # (laid out by the view, under the bar)
         self.problem.setStyleSheet("color: #B00020;")

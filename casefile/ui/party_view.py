@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the database layer loads with the first case, not with the 
     from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
     from casefile.services.queries.party import PartyProfile
+from casefile.services.queries.party import CONNECTIONS
 from casefile.ui.text import plain_label, plain_tooltip
 
 _KEY = Qt.ItemDataRole.UserRole
@@ -34,7 +35,7 @@ _KEY = Qt.ItemDataRole.UserRole
 
 # the sections in the order a researcher reads a party (look23: its sanctions came fourth,
 # under 255 shipments); a section of more records than OPEN_UP_TO starts closed
-SHOWN = ("sanction", "relationship", "event", "shipment", "source")
+SHOWN = (*CONNECTIONS, "source")  # (the party page's order: sanctions first)
 OPEN_UP_TO = 30
 
 

@@ -8,6 +8,7 @@ case's runs, hits and decisions stay)."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
@@ -65,6 +66,7 @@ class ScreeningDialog(QDialog, WatchlistControls):
         time after rigour is installed: a few seconds of Python that the window shares)."""
         super().__init__(parent)
         self._just_screened = ""  # the list a run has just screened against
+        self._none_found = False  # that run found no hit: no other list's is chosen
         self.pool: ScreeningPool | None = None
         if workers != 0:
             self.pool = ScreeningPool(workers or min(2, os.cpu_count() or 1))
@@ -199,6 +201,7 @@ class ScreeningDialog(QDialog, WatchlistControls):
         s = change.result
         self._idle()
         self._just_screened = s.watchlist  # its first hit is chosen when the rows come
+        self.refresh()  # (read again: the change's own reading may have come first)
         self.status.setText(
             f"Screened {s.parties} part{'y' if s.parties == 1 else 'ies'} against "
             f"{s.watchlist} (version {s.version}): "
@@ -238,15 +241,19 @@ class ScreeningDialog(QDialog, WatchlistControls):
         self.model.set_rows(rows)
         keep = [r for r, h in enumerate(rows) if h.id in was]
         run, self._just_screened = self._just_screened, ""
-        if run:  # after a run: its own first hit, and the table's other lists said
-            # (look23: '3 hits' said over 37 rows of every list, an earlier hit chosen)
-            keep = [r for r, h in enumerate(rows) if h.watchlist == run][:1]
-            others = sorted({h.watchlist for h in rows} - {run})
+        if run:  # after a run: its own first hit (none, when it found none), and the
+            # table's other lists said (look23: '3 hits' said over 37 rows of every list,
+            # an earlier hit chosen)
+            keep = [r for r, h in enumerate(rows) if h.watchlist == run][:1] or [-1]
+            self._none_found = keep == [-1]  # nothing chosen for the user until they do
+            others = Counter(h.watchlist for h in rows if h.watchlist != run)
             if others:
                 self.status.setText(
-                    f"{self.status.text()} The table holds the latest hits of every list "
-                    f"screened: {len(rows):,} in all, with {', '.join(others)}.")
-        if keep:
+                    f"{self.status.text()} The table also holds the latest hits against "
+                    + ", ".join(f"{w} ({n:,})" for w, n in sorted(others.items())) + ".")
+        if keep == [-1] or (not keep and self._none_found):
+            self.table.clearSelection()
+        elif keep:
             selection = self.table.selectionModel()
             flags = (QItemSelectionModel.SelectionFlag.Select
                      | QItemSelectionModel.SelectionFlag.Rows)
@@ -269,6 +276,7 @@ class ScreeningDialog(QDialog, WatchlistControls):
 
     def _show(self) -> None:
         chosen = self.selected()
+        self._none_found = self._none_found and not chosen
         self._enable()
         if len(chosen) != 1:
             self.explanation.setText(f"{len(chosen)} hits chosen" if chosen else "")

@@ -869,4 +869,4 @@ def test_the_date_filters_say_a_short_word_where_their_hint_would_be_cut(qtbot,
         for field in (bar.date_from, bar.date_to):  # the hint shown fits the field
             assert field.fontMetrics().horizontalAdvance(field.placeholderText()) + 14 \
                 <= field.width()
-    assert bar.date_from.toolTip().startswith("From a date written as anywhere else")
+    assert bar.date_from.toolTip().startswith("From this date, written as any date")

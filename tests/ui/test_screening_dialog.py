@@ -523,8 +523,31 @@ def test_after_a_run_its_first_hit_is_chosen_and_the_other_lists_rows_are_said(
     every list's hits, and the hit chosen before, from the other list, stayed chosen."""
     dlg = _screened_against_two_lists(qtbot, session, tmp_path,
                                       chosen=2)  # a hit of the first list chosen
-    qtbot.waitUntil(lambda: "every list" in dlg.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "also holds" in dlg.status.text(), timeout=5000)
     (chosen,) = dlg.selected()
     assert chosen.watchlist == "eu" and chosen.list_key == "EU-1"
-    assert dlg.status.text().endswith("The table holds the latest hits of every list "
-                                      "screened: 4 in all, with sanctions.")
+    assert dlg.status.text().endswith("The table also holds the latest hits against "
+                                      "sanctions (3).")
+
+
+def test_a_run_that_finds_nothing_chooses_no_other_lists_hit(qtbot, session, tmp_path):
+    """(review24) After a run that found no hit on its own list, the first row — a hit of
+    another list — was chosen, as if the run had found it."""
+    import json
+
+    from tests.support.watchlist import ftm
+
+    folder = tmp_path / "none"
+    folder.mkdir()
+    entry = ftm("X-1", "Person", "Quentin Zzyzx Unrelated", topics="sanction")
+    (folder / "entities.ftm.json").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    load(folder / "entities.ftm.json", "unrelated")  # (after 'sanctions', chosen first)
+    dlg = _screened(qtbot, session)
+    dlg.table.selectRow(1)
+    dlg.watchlists.setCurrentText("unrelated")
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: "also holds" in dlg.status.text(), timeout=10000)
+    assert dlg.selected() == [] and dlg.model.rowCount() == 3
+    assert dlg.status.text().endswith("The table also holds the latest hits against "
+                                      "sanctions (3).")
