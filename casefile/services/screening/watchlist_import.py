@@ -317,8 +317,8 @@ def _when(value: str, column: str, w: EntryWriter) -> str | None:
     if not day:
         return None
     if not ISO_PREFIX.match(day):
-        w.report.left_out[f"{column} values that are no dates (are the file's columns "
-                          "shifted?)"] += 1
+        w.report.left_out[f"{column} values that are no date, or read two ways like "
+                          "'03/04/2024' (or are the file's columns shifted?)"] += 1
         return None
     return day
 
