@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # the database layer loads with the first case, not with the 
     from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
     from casefile.services.queries.party import PartyProfile
-from casefile.services.queries.party import CONNECTIONS
 from casefile.ui.text import plain_label, plain_tooltip
 
 _KEY = Qt.ItemDataRole.UserRole
@@ -35,7 +34,12 @@ _KEY = Qt.ItemDataRole.UserRole
 
 # the sections in the order a researcher reads a party (look23: its sanctions came fourth,
 # under 255 shipments); a section of more records than OPEN_UP_TO starts closed
-SHOWN = (*CONNECTIONS, "source")  # (the party page's order: sanctions first)
+def _shown() -> tuple[str, ...]:
+    """The sections (the party pane's order, sanctions first, and sources); read when a
+    party is shown: the start screen paints before the database layer is imported."""
+    from casefile.services.queries.party import CONNECTIONS
+
+    return (*CONNECTIONS, "source")
 OPEN_UP_TO = 30
 
 
@@ -111,7 +115,7 @@ class PartyView(QDialog):
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))
-        for kind in SHOWN:
+        for kind in _shown():
             items = p.items.get(kind, [])
             top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -141,7 +145,7 @@ class PartyView(QDialog):
 
     def item_texts(self, kind: str) -> list[str]:
         """What the section of ``kind`` lists (for tests and tools)."""
-        top = self.tree.topLevelItem(SHOWN.index(kind))
+        top = self.tree.topLevelItem(_shown().index(kind))
         if top is None:
             return []
         children = [c for i in range(top.childCount()) if (c := top.child(i)) is not None]

@@ -376,20 +376,12 @@ def test_a_simple_csv_sanction_is_dated_by_when_the_list_first_saw_it(case, tmp_
     from casefile.services.case.screening_ops import record_sanction
     from casefile.services.queries.timeline import case_timeline
 
-    f = tmp_path / "targets.simple.csv"
-    f.write_text(
-        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
-        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
-        "NK-tps,Company,LIMITED LIABILITY COMPANY TEKHNOPROMSNAB,OOO TEKHNOPROMSNAB;ООО "
-        "ТЕХНОПРОМСНАБ,,ru,,7704123450,OFAC SDN List - RUSSIA-EO14024 - Executive Order "
-        "14024,,,US-RUS,us_ofac_sdn,2024-02-23T00:00:00,2026-11-28T06:12:01,"
-        "2024-02-24T09:00:00\n", encoding="utf-8")
-    load(f, "simple", where=tmp_path, dataset="us_ofac_sdn")
-    eid = case.create("entity", {"name": "ООО ТЕХНОПРОМСНАБ", "kind": "company"}).result
-    screen_case(case, "simple", where=tmp_path)
-    (h,) = current(case)
-    decide(case, [h.id], "match", "")
-    (sid,) = record_sanction(case, h.id).result
+    row = ("NK-tps,Company,LIMITED LIABILITY COMPANY TEKHNOPROMSNAB,OOO TEKHNOPROMSNAB;ООО "
+           "ТЕХНОПРОМСНАБ,,ru,,7704123450,OFAC SDN List - RUSSIA-EO14024 - Executive Order "
+           "14024,,,US-RUS,us_ofac_sdn,2024-02-23T00:00:00,2026-11-28T06:12:01,"
+           "2024-02-24T09:00:00")
+    h, (sid,) = _matched_and_recorded(case, tmp_path, row, "ООО ТЕХНОПРОМСНАБ")
+    eid = h.entity_id
     s = case.get("sanction", sid)
     assert s["date_text"] == "23 February 2024 or earlier" and s["date_end"] == "2024-02-23"
     (cite,) = case.children("citation", "sanction_id", sid)
@@ -437,22 +429,12 @@ def test_each_sanction_of_an_entry_in_two_lists_is_given_the_list_its_programme_
         case, tmp_path):
     """(look23) An entry of the US and EU lists with an OFAC and an EU sanction: both were
     recorded under 'not named (listed in US OFAC …, EU Financial Sanctions Files (FSF))'."""
-    from casefile.services.case.screening_ops import record_sanction
 
-    f = tmp_path / "targets.simple.csv"
-    f.write_text(
-        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
-        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
-        "NK-npo,Company,AO NPO ELEKTRONSNABZHENIE,АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ,,ru,,5027120008,"
-        "OFAC SDN List - RUSSIA-EO14024;Council Regulation (EU) No 833/2014 - Annex IV,,,"
-        "US-RUS;EU-UKR,us_ofac_sdn;eu_fsf,2023-05-19T00:00:00,2026-11-28T06:12:01,"
-        "2025-02-24T12:40:11\n", encoding="utf-8")
-    load(f, "two", where=tmp_path, dataset="sanctions")
-    case.create("entity", {"name": "АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ", "kind": "company"})
-    screen_case(case, "two", where=tmp_path)
-    (h,) = current(case)
-    decide(case, [h.id], "match", "")
-    made = record_sanction(case, h.id).result
+    row = ("NK-npo,Company,AO NPO ELEKTRONSNABZHENIE,АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ,,ru,,5027120008,"
+           "OFAC SDN List - RUSSIA-EO14024;Council Regulation (EU) No 833/2014 - Annex IV,,,"
+           "US-RUS;EU-UKR,us_ofac_sdn;eu_fsf,2023-05-19T00:00:00,2026-11-28T06:12:01,"
+           "2025-02-24T12:40:11")
+    _h, made = _matched_and_recorded(case, tmp_path, row, "АО НПО ЭЛЕКТРОНСНАБЖЕНИЕ")
     said = {case.get("sanction", sid)["programme"]: case.get("sanction", sid)["authority"]
             for sid in made}
     # (review24) an entry of two lists may have been seen in one long before the other
@@ -462,3 +444,20 @@ def test_each_sanction_of_an_entry_in_two_lists_is_given_the_list_its_programme_
                                             "publisher of US OFAC Specially Designated")
     assert "EU Financial Sanctions Files (FSF)" in said["Council Regulation (EU) No 833/2014"]
     assert not any("US OFAC" in a for p, a in said.items() if p.startswith("Council"))
+
+
+def _matched_and_recorded(case, tmp_path, row, party):
+    """A targets.simple.csv of one ``row`` loaded, ``party`` made and screened against it,
+    its one hit decided a match and recorded: (the hit, the sanctions' ids)."""
+    from casefile.services.case.screening_ops import record_sanction
+
+    f = tmp_path / "targets.simple.csv"
+    f.write_text("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+                 "phones,emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+                 + row + "\n", encoding="utf-8")
+    load(f, "simple", where=tmp_path, dataset="sanctions")
+    case.create("entity", {"name": party, "kind": "company"})
+    screen_case(case, "simple", where=tmp_path)
+    (h,) = current(case)
+    decide(case, [h.id], "match", "")
+    return h, record_sanction(case, h.id).result
