@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -108,6 +108,11 @@ def fields_said(keys: list[str]) -> str:
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+
+
+def long_date(d: date) -> str:
+    """'29 November 2026', in English whatever the locale."""
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 def human_time(iso: str, now: datetime | None = None) -> str:

@@ -5,11 +5,11 @@ written in English whatever the desktop's locale."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from casefile.core.fuzzydate import FuzzyDateError, parse_fuzzy_date
+from casefile.core.labels import long_date
 from casefile.report import styles as st
 from casefile.report.model import DossierData
 from casefile.report.pages import Furniture
@@ -17,8 +17,6 @@ from casefile.report.rich import Text, para, r
 
 LINK = "#0B4F8A"
 UNSOURCED = "#B00020"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 class Anchor(Flowable):
@@ -119,11 +117,6 @@ def date_order(row: dict, prefix: str = "date") -> str:
 
 _EDTF_SYNTAX = re.compile(r"^[\dX\-/.\[\]{},~?% ]+$")  # nothing but EDTF's characters
 _EDTF_MARKS = re.compile(r"\.\.|[\[\]{}X~?%]|^\d{4}(-\d\d){0,2}/")  # and some of its notation
-
-
-def long_date(d: date) -> str:
-    """'29 November 2026', in English whatever the locale."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def clip(text: str, n: int) -> str:

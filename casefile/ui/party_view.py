@@ -32,15 +32,16 @@ from casefile.ui.text import plain_label, plain_tooltip
 _KEY = Qt.ItemDataRole.UserRole
 
 
-# the sections in the order a researcher reads a party (look23: its sanctions came fourth,
-# under 255 shipments); a section of more records than OPEN_UP_TO starts closed
+OPEN_UP_TO = 30  # a section of more records starts closed (look23: 255 shipments open)
+
+
 def _shown() -> tuple[str, ...]:
-    """The sections (the party pane's order, sanctions first, and sources); read when a
-    party is shown: the start screen paints before the database layer is imported."""
+    """The sections in the order a researcher reads a party — the party pane's, sanctions
+    first (look23: they came fourth, under 255 shipments) — and sources; read when a party
+    is shown: the start screen paints before the database layer is imported."""
     from casefile.services.queries.party import CONNECTIONS
 
     return (*CONNECTIONS, "source")
-OPEN_UP_TO = 30
 
 
 class PartyView(QDialog):

@@ -244,16 +244,14 @@ class ScreeningDialog(QDialog, WatchlistControls):
         if run:  # after a run: its own first hit (none, when it found none), and the
             # table's other lists said (look23: '3 hits' said over 37 rows of every list,
             # an earlier hit chosen)
-            keep = [r for r, h in enumerate(rows) if h.watchlist == run][:1] or [-1]
-            self._none_found = keep == [-1]  # nothing chosen for the user until they do
+            keep = [r for r, h in enumerate(rows) if h.watchlist == run][:1]
+            self._none_found = not keep  # nothing chosen for the user until they do
             others = Counter(h.watchlist for h in rows if h.watchlist != run)
             if others:
                 self.status.setText(
                     f"{self.status.text()} The table also holds the latest hits against "
                     + ", ".join(f"{w} ({n:,})" for w, n in sorted(others.items())) + ".")
-        if keep == [-1] or (not keep and self._none_found):
-            self.table.clearSelection()
-        elif keep:
+        if keep:
             selection = self.table.selectionModel()
             flags = (QItemSelectionModel.SelectionFlag.Select
                      | QItemSelectionModel.SelectionFlag.Rows)
@@ -262,8 +260,10 @@ class ScreeningDialog(QDialog, WatchlistControls):
             for r in keep:
                 selection.select(self.model.index(r, 0), flags)
             self.table.scrollTo(self.model.index(keep[0], 0))
-        elif rows:
+        elif rows and not self._none_found:
             self.table.selectRow(0)
+        else:
+            self.table.clearSelection()
         self._show()
 
     def _changed(self, change: Change) -> None:

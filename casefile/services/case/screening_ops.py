@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.labels import long_date
 from casefile.core.topics import sanctioned
 from casefile.core.watchlist_datasets import dataset_acronym, dataset_title, official_publisher
 from casefile.errors import NotFoundError, ValidationError
@@ -161,10 +162,6 @@ def record_sanction(case: Case, hit_id: int) -> Change:
     return case.operation(f"Record sanction of {hit['list_caption']} from {run[0]}", work)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
 def _first_seen(entry: dict[str, Any]) -> str:
     """The day OpenSanctions first saw the entry, in words ('19 May 2023'); '' when the
     list does not say."""
@@ -172,7 +169,7 @@ def _first_seen(entry: dict[str, Any]) -> str:
         day = date.fromisoformat(str(entry.get("first_seen") or "")[:10])
     except ValueError:
         return ""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[str, Any]:
