@@ -12,6 +12,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "finding": ("Finding", "Findings"), "relationship": ("Relationship", "Relationships"),
     "sanction": ("Sanction", "Sanctions"), "citation": ("Citation", "Citations"),
     "attachment": ("Attachment", "Attachments"),
+    "screening_hit": ("Screening hit", "Screening hits"),
 }
 
 

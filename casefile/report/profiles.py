@@ -3,7 +3,9 @@ party's own for what describes it, each record's for what it took part in)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import partial
+from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable
 
@@ -17,7 +19,7 @@ from casefile.core.labels import (
     words,
 )
 from casefile.report import styles as st
-from casefile.report.citing import clip, date_as_given, heading, marks, natural
+from casefile.report.citing import clip, date_as_given, heading, marks, natural, when
 from casefile.report.model import DossierData
 from casefile.report.pages import Deferred, Furniture
 from casefile.report.rich import BR, Text, join, para, r
@@ -91,7 +93,44 @@ def _relationship(rel: dict) -> Text:
     return out
 
 
-def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
+_DECIDED = {"match": "Match", "no match": "Not a match", "unsure": "Unsure"}
+
+
+def _screened(data: DossierData) -> dict[int, list[Text]]:
+    """Per party, what screening decided of it and which flagged hits wait for a decision
+    (look23: a match decided left no trace in the party's profile unless a sanction was
+    recorded); the other open hits are counted. Empty when the Screening section is not
+    printed."""
+    out: dict[int, list[Text]] = defaultdict(list)
+    if "screening" not in data.options.sections:
+        return out
+    waiting: dict[int, int] = defaultdict(int)
+    for s in data.screening:
+        def entry(line: Any, s: Any = s) -> Text:
+            return [r(line.list_caption, bold=True),
+                    r(f" ({line.list_key}) on {s.watchlist}, score {line.score:.2f}")]
+        for d in s.decisions:
+            who = ", ".join(x for x in (d.reviewer, when(d.decided_at) if d.decided_at
+                                        else "") if x)
+            out[d.entity_id].append(
+                [r(f"{_DECIDED.get(d.verdict, d.verdict)}: ", bold=d.verdict == "match")]
+                + entry(d) + ([r(f" — decided by {who}" if d.reviewer else f" — {who}")]
+                              if who else []) + ([r(f"; note: {d.note}")] if d.note else []))
+        for h in s.open_hits:
+            if h.flagged:
+                out[h.entity_id].append([r("Flagged, not reviewed: ", bold=True,
+                                           color="#B00020")] + entry(h))
+            else:
+                waiting[h.entity_id] += 1
+    for eid, n in waiting.items():
+        more = " more" if out[eid] else ""
+        out[eid].append([r(f"{n:,}{more} hit{'s' if n != 1 else ''} under the flag threshold "
+                           "to review (see Screening)", italic=True)])
+    return out
+
+
+def _profile(data: DossierData, f: Furniture, e: dict,
+             screened: list[Text] | None = None) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(90)]
     out += heading(f, f"entity-{e['id']}", e["name"], 1, st.H2)
     own = partial(marks, data, "entity", e["id"])
@@ -120,6 +159,7 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
                                      "values: its own row could not be read", italic=True)]))
     for s in e["sanctions"]:
         facts.append(("Sanction", sanction_text(s) + marks(data, "sanction", s["id"])))
+    facts += [("Screening", line) for line in screened or ()]
     for rel in e["relationships"]:
         facts.append(("Relationship", _relationship(rel)
                       + marks(data, "relationship", rel["id"])))
@@ -147,6 +187,7 @@ def _profile(data: DossierData, f: Furniture, e: dict) -> list[Flowable]:
 
 
 def entities(data: DossierData, f: Furniture) -> list[Flowable]:
+    screened = _screened(data)
     return heading(f, "entities", "Entity profiles") + [
-        Deferred(partial(_profile, data, f, e))
+        Deferred(partial(_profile, data, f, e, screened.get(e["id"])))
         for e in sorted(data.entities, key=lambda e: natural(e["name"]))]

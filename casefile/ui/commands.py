@@ -270,11 +270,12 @@ class WindowCommands(QObject):
         dlg = self.dialogs[which] = cls(self.session, self.parent_widget)
         dlg.show()
 
-    def screening(self, party: int | None) -> None:
+    def screening(self, party: int | None, hit: int | None = None) -> None:
+        """The screening window, of the case or of one party (``hit``: that hit chosen)."""
         from casefile.ui.screening_dialog import ScreeningDialog
 
         dlg = self.dialogs["screening"] = ScreeningDialog(self.session, self.parent_widget,
-                                                          party=party)
+                                                          party=party, hit=hit)
         dlg.show()
 
     def screen_selected_party(self) -> None:

@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.damage.failed)  # errors nobody asked to handle
         self.record_actions = RecordActions(self, self.session, self.records, self.nav,
                                             self.commands, self.editor_actions)
-        self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to)
+        self.party_view = PartyViewAction(self, self.session, self._current_party, self.go_to,
+                                          self.commands.screening)
         self.menus.view.addAction(self.party_view)
         self.editor.party_requested.connect(self.party_view.show_party)
         self.record_actions.menu_hooks.append(self._party_menu)

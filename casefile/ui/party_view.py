@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.identifiers import labelled
-from casefile.core.labels import alias_notes, plural
+from casefile.core.labels import alias_notes, human_time, joined, plural
 from casefile.ui.session import CaseSession
 
 if TYPE_CHECKING:  # the database layer loads with the first case, not with the window
@@ -41,13 +41,27 @@ def _shown() -> tuple[str, ...]:
     is shown: the start screen paints before the database layer is imported."""
     from casefile.services.queries.party import CONNECTIONS
 
-    return (*CONNECTIONS, "source")
+    shown = list(CONNECTIONS)  # what screening found and who decided it, after sanctions
+    shown.insert(shown.index("sanction") + 1, "screening_hit")
+    return (*shown, "source")
+
+
+def _none(kind: str, p: PartyProfile) -> str:
+    """What an empty section says: for screening, whether the party was screened at all."""
+    if kind != "screening_hit":
+        return f"No {plural(kind).lower()} touch this party."
+    if not p.screened:
+        return "Not screened against a watchlist yet (File → Screen This Party…)."
+    return "No hit in the latest screening against " + joined(
+        [f"{w} ({human_time(at)})" for w, at in p.screened]) + "."
 
 
 class PartyView(QDialog):
-    """The profile of one party; ``record_opened(kind, id)`` when an item is activated."""
+    """The profile of one party; ``record_opened(kind, id)`` when an item is activated
+    (a screening hit: ``hit_opened(entity id, hit id)``)."""
 
     record_opened = Signal(str, int)
+    hit_opened = Signal(int, int)
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +138,7 @@ class PartyView(QDialog):
             font.setBold(True)
             top.setFont(0, font)
             if not items:
-                none = QTreeWidgetItem(["", f"No {plural(kind).lower()} touch this party."])
+                none = QTreeWidgetItem(["", _none(kind, p)])
                 none.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 none.setForeground(1, Qt.GlobalColor.gray)
                 top.addChild(none)
@@ -134,6 +148,8 @@ class PartyView(QDialog):
                 child = QTreeWidgetItem([it["date"], " ".join(it["text"].split())])
                 child.setData(0, _KEY, (it["kind"], it["id"]))
                 child.setToolTip(1, plain_tooltip(it["text"]))  # the whole line, literally
+                if it.get("alert"):  # a flagged hit no one has decided: as the dossier's
+                    child.setForeground(1, QColor("#B00020"))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
@@ -141,7 +157,9 @@ class PartyView(QDialog):
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         data = item.data(0, _KEY)
-        if data:
+        if data and data[0] == "screening_hit" and self.entity_id is not None:
+            self.hit_opened.emit(self.entity_id, data[1])
+        elif data:
             self.record_opened.emit(*data)
 
     def item_texts(self, kind: str) -> list[str]:
@@ -159,9 +177,11 @@ class PartyViewAction(QAction):
 
     def __init__(self, win: QMainWindow, session: CaseSession,
                  current_party: Callable[[], int | None],
-                 go_to: Callable[[str, int], None]) -> None:
+                 go_to: Callable[[str, int], None],
+                 open_hit: Callable[[int, int], None]) -> None:
         super().__init__("&All About This Party…", win)
         self.win, self.session, self.current_party, self.go_to = win, session, current_party, go_to
+        self.open_hit = open_hit  # (entity id, hit id): the screening window on that hit
         self.view: PartyView | None = None
         self.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.triggered.connect(lambda: self.show_current())
@@ -176,6 +196,7 @@ class PartyViewAction(QAction):
         if self.view is None:
             self.view = PartyView(self.session, self.win)
             self.view.record_opened.connect(self.go_to)
+            self.view.hit_opened.connect(self.open_hit)
         self.view.show_party(entity_id)
         self.view.show()
         self.view.activateWindow()

@@ -60,13 +60,16 @@ class ScreeningDialog(QDialog, WatchlistControls):
     """Screen the open case and review its hits."""
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
-                 party: int | None = None, workers: int | None = None) -> None:
-        """``workers`` scoring processes (default: up to two); 0 scores on the session's
+                 party: int | None = None, workers: int | None = None,
+                 hit: int | None = None) -> None:
+        """``hit``: the hit chosen when the table first fills (one a party's profile
+        opens). ``workers`` scoring processes (default: up to two); 0 scores on the session's
         worker thread instead (where the person-name table is opened, or built the first
         time after rigour is installed: a few seconds of Python that the window shares)."""
         super().__init__(parent)
         self._just_screened = ""  # the list a run has just screened against
         self._none_found = False  # that run found no hit: no other list's is chosen
+        self._wanted = hit  # the hit to choose when the table first fills
         self.pool: ScreeningPool | None = None
         if workers != 0:
             self.pool = ScreeningPool(workers or min(2, os.cpu_count() or 1))
@@ -240,6 +243,9 @@ class ScreeningDialog(QDialog, WatchlistControls):
         was = {h.id for h in self.selected()} if self.table.selectionModel() else set()
         self.model.set_rows(rows)
         keep = [r for r, h in enumerate(rows) if h.id in was]
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            keep = [r for r, h in enumerate(rows) if h.id == wanted]
         run, self._just_screened = self._just_screened, ""
         if run:  # after a run: its own first hit (none, when it found none), and the
             # table's other lists said (look23: '3 hits' said over 37 rows of every list,

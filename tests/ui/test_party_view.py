@@ -3,6 +3,7 @@ Ctrl+Shift+A; each item opens its record."""
 
 from PySide6.QtCore import Qt
 
+from casefile.ui.party_view import _shown
 from tests.ui.conftest import choose_kind, wait_idle
 
 
@@ -40,7 +41,7 @@ def test_the_table_menu_opens_the_profile_and_items_open_records(qtbot, demo_win
     qtbot.wait(100)  # laid out with its text
     pv.grab().save(str(tmp_path / "party_view.png"))
     # an item opens its record in the main window
-    top = pv.tree.topLevelItem(3)  # shipments (after sanctions, relationships, events)
+    top = pv.tree.topLevelItem(_shown().index("shipment"))  # (after sanctions, screening …)
     pv.tree.setCurrentItem(top.child(0))
     qtbot.keyClick(pv.tree, Qt.Key.Key_Return)
     kind, sid = top.child(0).data(0, Qt.ItemDataRole.UserRole)
@@ -183,7 +184,64 @@ def test_sanctions_come_first_and_a_long_section_starts_closed(qtbot, demo_windo
     qtbot.waitUntil(lambda: view.profile is not None and view.profile.id == rid,
                     timeout=10000)
     tops = [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
-    assert [t.text(0) for t in tops] == ["Sanctions (1)", "Relationships (0)", "Events (0)",
-                                         "Shipments (40)", "Sources (0)"]
-    assert tops[0].isExpanded() and not tops[3].isExpanded()
+    assert [t.text(0) for t in tops] == ["Sanctions (1)", "Screening hits (0)",
+                                         "Relationships (0)", "Events (0)", "Shipments (40)",
+                                         "Sources (0)"]
+    assert tops[0].isExpanded() and not tops[4].isExpanded()
     assert len(view.item_texts("shipment")) == 40  # all there, one click away
+
+
+def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
+        qtbot, window, tmp_path, monkeypatch):
+    """(look23) A decided match left no trace in the party's profile: it lists each hit
+    with its decision and reviewer, says when a party had no hit or was never screened,
+    and a hit opens the screening window of that party with the hit chosen."""
+    from casefile.services.case.facade import Case
+    from casefile.services.case.screening_ops import decide
+    from casefile.services.screening.pool import ScreeningPool
+    from casefile.services.screening.results import hits
+    from casefile.services.screening.screen import screen_case
+    from casefile.services.screening.watchlist_import import load
+    from tests.support.watchlist import write_ftm
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", dataset="sanctions")
+    path = tmp_path / "w.casefile"
+    with Case.new(path) as case:
+        chemezov = case.create("entity", {"name": "Sergey Chemezov", "kind": "person"}).result
+        acme = case.create("entity", {"name": "Acme Widgets", "kind": "company"}).result
+        screen_case(case, "sanctions")
+        later = case.create("entity", {"name": "Made Later", "kind": "company"}).result
+        with case.read() as conn:
+            (hit,) = hits(conn, party=chemezov)
+        decide(case, [hit.id], "match", "same birth date", reviewer="ana")
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    pv = window.party_view.show_party(chemezov)
+    qtbot.waitUntil(lambda: pv.profile is not None and pv.profile.id == chemezov,
+                    timeout=10000)
+    (text,) = pv.item_texts("screening_hit")
+    assert text.startswith("Match: ") and "decided by ana" in text
+    section = pv.tree.topLevelItem(_shown().index("screening_hit"))
+    assert section.text(0) == "Screening hits (1)"
+    for rid, said in ((acme, "No hit in the latest screening against sanctions ("),
+                      (later, "Not screened against a watchlist yet")):
+        pv.show_party(rid)
+        qtbot.waitUntil(lambda rid=rid: pv.profile is not None and pv.profile.id == rid,
+                        timeout=10000)
+        none = pv.tree.topLevelItem(_shown().index("screening_hit")).child(0)
+        assert none.text(1).startswith(said)
+    pv.show_party(chemezov)
+    qtbot.waitUntil(lambda: pv.profile.id == chemezov and bool(pv.item_texts("screening_hit")),
+                    timeout=10000)
+    monkeypatch.setattr("casefile.ui.screening_dialog.ScreeningPool",
+                        lambda n: ScreeningPool(1))
+    section = pv.tree.topLevelItem(_shown().index("screening_hit"))
+    pv.tree.setCurrentItem(section.child(0))
+    qtbot.keyClick(pv.tree, Qt.Key.Key_Return)
+    dlg = window.commands.dialogs["screening"]
+    assert dlg.party == chemezov
+    qtbot.waitUntil(lambda: [h.id for h in dlg.selected()] == [hit.id], timeout=10000)
+    dlg.close()
+    wait_idle(qtbot, window)

@@ -42,7 +42,7 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
     report = build_pdf(data, out, progress)
     flagged = [h for s in data.screening for h in s.open_hits if h.flagged]
     if flagged and "screening" in opt.sections:  # (look23: printed without a word)
-        parties, one = len({h.party for h in flagged}), len(flagged) == 1
+        parties, one = len({h.entity_id for h in flagged}), len(flagged) == 1
         it = "it" if one else "them"
         report.notes.append(
             f"{counted(len(flagged), 'flagged screening hit')} on "
@@ -75,9 +75,9 @@ def _screening(case: Case, data: DossierData) -> list[Any]:
     summaries = screening_summary(case)
     if data.options.entity_id is None and not data.options.tag:
         return summaries
-    names = {e["name"] for e in data.entities}
-    return [replace(s, decisions=tuple(d for d in s.decisions if d.party in names),
-                    open_hits=tuple(h for h in s.open_hits if h.party in names))
+    ids = {e["id"] for e in data.entities}  # (review24: a namesake's hits were kept too)
+    return [replace(s, decisions=tuple(d for d in s.decisions if d.entity_id in ids),
+                    open_hits=tuple(h for h in s.open_hits if h.entity_id in ids))
             for s in summaries]
 
 

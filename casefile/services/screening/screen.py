@@ -149,12 +149,12 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             raise CasefileError(f"the watchlist {watchlist!r} holds no entries: load a list "
                                 "of people or companies into it first ('casefile watchlist "
                                 "import FILE --name NAME'), or delete it")
+        started = _now()  # before the parties are read: a party made later was not screened
         with case.read() as conn:
             parties = read_parties(conn, [party] if party is not None else None)
             if party is not None and not parties:
                 raise NotFoundError(f"the case has no party {party}")
             earlier = _earlier(conn, watchlist)
-        started = _now()
         if pool is None:
             name_table.prepare()
             found = find(Index(con), parties, review, progress)
@@ -231,4 +231,4 @@ def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]] | N
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat()  # to the microsecond, as an entity's created_at

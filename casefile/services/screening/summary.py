@@ -23,6 +23,7 @@ class DecisionLine:
     note: str
     decided_at: str
     explanation: str
+    entity_id: int = 0  # the party's (a namesake is another party)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class OpenHit:
     flagged: bool  # at or above the flag threshold
     explanation: str
     reopened: str  # why an earlier decision no longer holds ("" when never decided)
+    entity_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,11 @@ def screening_summary(case: Case) -> list[ScreeningSummary]:
                 run["parties"], run["review_threshold"], run["flag_threshold"],
                 tuple(DecisionLine(h.party, h.list_caption, h.list_key, h.score,
                                    VERDICT_WORDS[h.verdict], h.reviewer, h.note,
-                                   h.decided_at, h.explanation)
+                                   h.decided_at, h.explanation, h.entity_id)
                       for h in rows if not h.open),
                 tuple(OpenHit(h.party, h.list_caption, h.list_key, h.score,
-                              h.score >= run["flag_threshold"], h.explanation, h.reopened)
+                              h.score >= run["flag_threshold"], h.explanation, h.reopened,
+                              h.entity_id)
                       for h in rows if h.open),
                 cleared=tuple(results.cleared(conn, run))))
     return out

@@ -1,0 +1,85 @@
+"""A screening decision shows where the party is read: its profile (the window's All About
+This Party) and its block in the dossier say which list entry it was screened against, what
+was decided and by whom — or that it was screened without a hit, or never (look23: a match
+decided left no trace there unless a sanction was recorded)."""
+
+import pypdf
+import pytest
+
+from casefile.services.case.screening_ops import decide
+from casefile.services.exchange.export_pdf import export_dossier
+from casefile.services.queries.dossier import DossierOptions
+from casefile.services.queries.party import party_profile
+from casefile.services.screening.results import hits
+from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_import import load
+from tests.support.watchlist import write_ftm
+
+
+@pytest.fixture
+def listed(tmp_path):
+    load(write_ftm(tmp_path / "entities.ftm.json"), "sanctions", where=tmp_path,
+         dataset="sanctions")
+    return tmp_path
+
+
+def _screened(case, listed):
+    """Four parties screened: Chemezov decided a match, Foo Trading flagged and open,
+    Acme without a hit; a fifth party, made after the run, never screened."""
+    chemezov = case.create("entity", {"name": "Sergey Chemezov", "kind": "person"}).result
+    foo = case.create("entity", {"name": "Foo Trading", "kind": "company"},
+                      {"identifier": [{"scheme": "INN", "value": "7707083893"}]}).result
+    case.create("entity", {"name": "Shenzhen Dajiang Chuangxin Keji Youxian Gongsi",
+                           "kind": "company"})
+    acme = case.create("entity", {"name": "Acme Widgets", "kind": "company"}).result
+    screen_case(case, "sanctions", where=listed)
+    later = case.create("entity", {"name": "Foo Trading", "kind": "company"}).result
+    with case.read() as conn:
+        by = {h.list_key: h for h in hits(conn)}
+    decide(case, [by["NK-chemezov"].id], "match", "same birth date", reviewer="ana")
+    return chemezov, foo, acme, later
+
+
+def test_the_profile_lists_each_hit_with_its_decision_or_says_it_was_screened(case, listed):
+    chemezov, foo, acme, later = _screened(case, listed)
+    with case.read() as conn:
+        c, f, a, new = (party_profile(conn, i) for i in (chemezov, foo, acme, later))
+    (hit,) = c.items["screening_hit"]
+    assert hit["text"].startswith("Match: ") and "(NK-chemezov) on sanctions" in hit["text"]
+    assert "decided by ana; note: same birth date" in hit["text"] and hit["date"]
+    (hit,) = f.items["screening_hit"]
+    assert hit["text"].startswith("Flagged, not reviewed: ") and not hit["date"]
+    assert [w for w, _ in a.screened] == ["sanctions"] and a.items["screening_hit"] == []
+    # made after the case was screened: not screened, though it bears a listed party's name
+    assert new.screened == [] and new.items["screening_hit"] == []
+    assert c.count() == 1  # a hit counts among the records about the party
+
+
+def _text(path):
+    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+                    .split())
+
+
+def test_the_dossier_profile_says_what_screening_decided(case, listed, tmp_path):
+    chemezov, foo, acme, later = _screened(case, listed)
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("entities", "screening")))
+    text = _text(out)
+    block = text[text.index("Entity profiles"):text.rindex("Screening")]
+    assert "Match: Sergei Viktorovich CHEMEZOV (NK-chemezov) on sanctions, score" in block
+    assert "decided by ana" in block and "note: same birth date" in block
+    assert "Flagged, not reviewed:" in block
+    # without the Screening section, the profiles say nothing of it either
+    bare = tmp_path / "bare.pdf"
+    export_dossier(case, bare, DossierOptions(sections=("entities",)))
+    assert "NK-chemezov" not in _text(bare)
+
+
+def test_a_dossier_of_one_party_keeps_its_own_hits_not_a_namesakes(case, listed, tmp_path):
+    chemezov, foo, acme, later = _screened(case, listed)
+    out = tmp_path / "one.pdf"  # the later 'Foo Trading' was never screened
+    report = export_dossier(case, out, DossierOptions(sections=("entities", "screening"),
+                                                      entity_id=later))
+    assert not any("flagged screening hit" in n for n in report.notes)
+    text = _text(out)
+    assert "Open hits (0)" in text and "NK-tekhkrim" not in text
