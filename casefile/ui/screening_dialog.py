@@ -28,22 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.labels import counted
 from casefile.errors import CasefileError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
-from casefile.services.case.screening_ops import VERDICT_WORDS, decide, record_sanction
+from casefile.services.case.screening_ops import VERDICT_WORDS
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, cleared_now, hits
 from casefile.services.screening.screen import screen_case
+from casefile.ui.hit_review import HitReview
 from casefile.ui.screening_hits import (
     COLUMNS,
     LEGEND,
     WATCHLIST_COLUMN,
     HitModel,
-    entry_text,
-    party_text,
 )
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
@@ -56,7 +54,7 @@ def _cleared_now(case: Case) -> str:
         return cleared_now(conn)
 
 
-class ScreeningDialog(QDialog, WatchlistControls):
+class ScreeningDialog(QDialog, WatchlistControls, HitReview):
     """Screen the open case and review its hits."""
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None,
@@ -275,56 +273,6 @@ class ScreeningDialog(QDialog, WatchlistControls):
     def _changed(self, change: Change) -> None:
         if change.concerns("screening_run", "screening_hit", "screening_decision", "entity"):
             self.refresh()
-
-    def selected(self) -> list[HitRow]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
-
-    def _show(self) -> None:
-        chosen = self.selected()
-        self._none_found = self._none_found and not chosen
-        self._enable()
-        if len(chosen) != 1:
-            self.explanation.setText(f"{len(chosen)} hits chosen" if chosen else "")
-            self.party_view.setPlainText("")
-            self.entry_view.setPlainText("")
-            return
-        h = chosen[0]
-        decided = f" — decided {VERDICT_WORDS[h.verdict]} by {h.reviewer}" + \
-            (f": {h.note}" if h.note else "") if h.verdict else ""
-        self.explanation.setText(f"{h.score:.2f}: {h.explanation}{decided}")
-        self.entry_view.setPlainText(entry_text(h))
-        self.session.query(lambda case: party_text(case, h.entity_id),
-                           self.party_view.setPlainText)
-
-    def _enable(self) -> None:
-        n = len(self.selected()) if self.table.selectionModel() else 0
-        for v, b in self.buttons.items():
-            b.setEnabled(not self.session.readonly and (n == 1 or (n > 1 and v == "no_match")))
-        chosen = self.selected() if n == 1 else []
-        self.sanction_button.setEnabled(not self.session.readonly and bool(chosen) and
-                                        chosen[0].verdict == "match")
-
-    def decide(self, verdict: str) -> None:
-        chosen = [h.id for h in self.selected()]
-        note = self.note.text()
-        if len(chosen) > 1 and not note.strip():
-            self.status.setText("Write a note saying why these hits are all dismissed.")
-            self.note.setFocus()
-            return
-        self.session.op(lambda case: decide(case, chosen, verdict, note)).success(
-            self._decided).failure(self._failed).run()
-
-    def record_sanction(self) -> None:
-        (h,) = self.selected()
-        self.session.op(lambda case: record_sanction(case, h.id)).success(
-            lambda c: self.status.setText(
-                f"Recorded {counted(len(c.result), 'sanction')} of {h.party} from "
-                f"{h.list_caption}.")).failure(self._failed).run()
-
-    def _decided(self, _change: Change) -> None:
-        self.note.clear()
-        self.status.setText("")
 
 
 __all__ = ["ScreeningDialog"]
