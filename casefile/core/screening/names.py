@@ -26,6 +26,7 @@ from rigour.names import (
     align_person_name_order,
     analyze_names,
     compare_parts,
+    extract_org_types,
 )
 from rigour.names.symbol import pair_symbols
 
@@ -98,6 +99,31 @@ def _how(a: Alignment) -> str:
     if not a.qstr or not a.rstr:
         return "extra"
     return "literal" if a.qstr == a.rstr else "fuzzy"
+
+
+@lru_cache(maxsize=4096)
+def _legal_forms(original: str) -> dict[str, str]:
+    """A name's legal forms as it writes them, by the form rigour compares ('coltd':
+    'CO., LTD'; 'ooo': 'ООО'). rigour finds them in lower case only."""
+    lowered = original.lower()
+    out = {}
+    for written, compared in extract_org_types(lowered):
+        at = lowered.find(written) if len(lowered) == len(original) else -1
+        out[compared] = original[at:at + len(written)] if at >= 0 else written
+    return out
+
+
+def _words(name: Name, parts: Sequence[NamePart]) -> str:
+    """An alignment's words of one name as a reader can find them in it (look23: the
+    explanation said 'coltd = coltd'): a legal form as the name writes it ('CO., LTD'), a
+    word of another script with the Latin form compared ('восток (vostok)')."""
+    compared = " ".join(p.comparable for p in parts)
+    if len(parts) == 1 and parts[0].tag == NamePartTag.LEGAL:
+        written = _legal_forms(name.original).get(parts[0].comparable)
+        if written:
+            return written
+    form = " ".join(p.form for p in parts)
+    return compared if form == compared else f"{form} ({compared})"
 
 
 def _extra_weights(name: Name) -> dict[tuple[NamePart, ...], float]:
@@ -190,7 +216,8 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                             score = min(score, 0.45)
                         if score > best.score:
                             best = NameMatch(score, qn, rn, tuple(
-                                Pair(m.qstr, m.rstr, m.score, m.weight, _how(m))
+                                Pair(_words(q, m.qps), _words(r, m.rps), m.score,
+                                     m.weight, _how(m))
                                 for m in matches), derived, generic)
     return best
 

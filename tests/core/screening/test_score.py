@@ -150,3 +150,21 @@ def test_a_research_and_production_form_written_out_or_abbreviated_is_one(ours, 
 
     got = compare([ours], [theirs], "ORG").score
     assert (got >= 0.7) is flagged and (got < 0.5 or flagged), got
+
+
+def test_the_explanation_says_words_as_the_names_write_them():
+    """(look23) rigour compares legal forms as symbols ('coltd', 'ooo') and other scripts in
+    Latin: the explanation names the legal form as each name writes it, and a word of
+    another script with the Latin form that was compared."""
+    r = score(Party(1, "Company", ["SHENZHEN XYZ ELECTRONICS CO., LTD"]),
+              entry("Company", "Shenzhen ABC Electronics Co., Ltd."))
+    assert "CO., LTD ≈ Co., Ltd. (same legal form)" in r.explanation
+    assert "coltd" not in r.explanation
+    r = score(Party(1, "Company", ["ООО «ВОСТОК-ЭКСПОРТ»"]),
+              entry("Company", "VOSTOK IMPORT LLC"))
+    assert "ООО ≈ LLC (same legal form)" in r.explanation
+    assert "восток (vostok) = vostok" in r.explanation
+    assert "экспорт (eksport) ≠ import" in r.explanation
+    r = score(Party(1, "Company", ["Общество с ограниченной ответственностью «Восток»"]),
+              entry("Company", "Vostok LLC"))
+    assert "Общество с ограниченной ответственностью ≈ LLC" in r.explanation
