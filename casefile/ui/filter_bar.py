@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 class FilterBar(QWidget):
     changed = Signal()
+    period_changed = Signal(str, str)  # the dates understood (ISO days; "" for an open end)
     # each date field's placeholder, and the word it is cut to where the field is narrower
     # (look22: "From (…" and "To (e.g…" in a window 1,024 pixels wide)
     _HINTS = {"date_from": ("From (e.g. 2022)", "From"), "date_to": ("To (e.g. Dec 2022)", "To")}
@@ -54,6 +55,8 @@ class FilterBar(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.changed.emit)
+        self._period = ("", "")  # the period last said
+        self._timer.timeout.connect(self._period_said)
         for w in (self.text, self.country, self.date_from, self.date_to):
             w.textChanged.connect(lambda _t: self._timer.start())
         self.tag.currentIndexChanged.connect(lambda _i: self._timer.start())
@@ -104,5 +107,17 @@ class FilterBar(QWidget):
         self.tag.setCurrentIndex(0)
         for w in widgets:
             w.blockSignals(False)
-        if not quiet:
+        if quiet:
+            self._period = ("", "")
+        else:
             self.changed.emit()
+            self._period_said()
+
+    def _period_said(self) -> None:
+        """Say the period the dates give when it changed (the timeline follows it)."""
+        dates, _problems = typed_filters("", "", "", self.date_from.text(),
+                                         self.date_to.text())
+        period = (dates.date_from, dates.date_to)
+        if period != self._period:
+            self._period = period
+            self.period_changed.emit(*period)

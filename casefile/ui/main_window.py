@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
                                     (self.menus.view, self.window_layout.separator),
                                     self.go_to, self.records.set_date_range,
                                     self._chart_selected)
+            # the tables' date filter zooms the timeline to its period (look22)
+            self.records.bar.period_changed.connect(self._docks.timeline.plot.show_days)
         return self._docks
 
     # -- for tests and tools: what the window is showing ---------------------------------

@@ -185,6 +185,26 @@ class TimelinePlot(pg.PlotWidget):
         pad = max((b - a) * 0.15, 10 * DAY)
         self.getViewBox().setXRange(a - pad, b + pad, padding=0)
 
+    def show_days(self, first: str, last: str) -> None:
+        """The days from ``first`` to ``last`` (ISO; an open end: the case's first or last
+        date) in view; neither: all the time."""
+        if self.timeline is None or not len(self.x0):
+            return
+        if not first and not last:
+            self.fit_all()
+            return
+        if (first, last) == self.visible_range():  # (the view's own range, filtered to)
+            return
+        def x(day: str) -> float:
+            return datetime.combine(date.fromisoformat(day), datetime.min.time(),
+                                    UTC).timestamp()
+        a = x(first) if first else float(self.x0.min())
+        b = x(last) + DAY if last else float(self.x1.max())
+        if b <= a:
+            return
+        pad = max((b - a) * 0.02, DAY)
+        self.getViewBox().setXRange(a - pad, b + pad, padding=0)
+
     def highlight(self, indexes: np.ndarray) -> None:
         if self.highlight_item is not None:
             self.removeItem(self.highlight_item)

@@ -146,6 +146,38 @@ def test_filter_tables_to_the_view(qtbot, demo_window):
     assert np.all([win.records.model.index(r, 0).data() != "June 2022" for r in range(3)])
 
 
+def test_the_tables_date_filter_zooms_the_timeline_to_its_period(qtbot, demo_window):
+    """(look22) Typing a period in the table's date filter narrowed the table only: the
+    timeline now shows that period (an open end: the case's first or last date), and the
+    whole case again when the dates are cleared."""
+    win = demo_window
+    _wait_timeline(qtbot, win)
+    plot = win.timeline.plot
+    whole = plot.visible_range()
+    choose_kind(qtbot, win, "shipment")
+    qtbot.keyClicks(win.records.date_from, "Oct 2022")
+    qtbot.keyClicks(win.records.date_to, "Jan 2023")
+    qtbot.waitUntil(lambda: win.records.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: plot.visible_range() != whole, timeout=5000)
+    first, last = plot.visible_range()
+    assert "2022-09-28" <= first <= "2022-10-01" and "2023-01-31" <= last <= "2023-02-04"
+    win.records.date_to.clear()  # from October 2022 to the case's last date
+    qtbot.waitUntil(lambda: plot.visible_range()[0] != first
+                    or plot.visible_range()[1] != last, timeout=5000)
+    assert "2022-09-20" <= plot.visible_range()[0] <= "2022-10-01"
+    win.records.bar.clear()
+    qtbot.waitUntil(lambda: plot.visible_range() == whole, timeout=5000)
+    # the view's own period, filtered to, leaves the view where it is
+    plot.getViewBox().setXRange(
+        (date(2022, 10, 15).toordinal() - 719163) * 86400.0,
+        (date(2023, 1, 31).toordinal() - 719163) * 86400.0, padding=0)
+    shown = plot.visible_range()
+    win.timeline.filter_requested.emit(*shown)
+    qtbot.waitUntil(lambda: win.records.model.rowCount() == 3, timeout=10000)
+    qtbot.wait(400)
+    assert plot.visible_range() == shown
+
+
 def _tick_texts(plot):
     axis = plot.getAxis("bottom")
     (xa, xb), _ = plot.getViewBox().viewRange()
