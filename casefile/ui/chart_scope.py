@@ -74,7 +74,8 @@ class ChartScope:
         for i in nodes:
             new = [k for k in near[i] if k in wanted and k not in present]
             state.hidden -= {k for k in near[i] if k in present or k in wanted}
-            for k, xy in zip(new, ring(tuple(pos[i]), len(new), pos), strict=True):
+            for k, xy in zip(new, ring(tuple(pos[i]), len(new), pos, dock.view_aspect()),
+                             strict=True):
                 state.positions[k] = xy
             present.update(new)
             brought += len(new)

@@ -4,6 +4,7 @@ neighbours are placed on, and the scope saved in the chart state."""
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,24 @@ def test_new_neighbours_stand_on_a_ring_around_the_node_they_came_from():
         gaps = [math.dist(a, b) for a, b in zip(spots, spots[1:], strict=False)]
         assert not gaps or min(gaps) >= GAP * 0.99  # apart enough to read the labels
     assert ring((0.0, 0.0), 0) == []
+
+
+def test_in_a_wide_view_new_neighbours_stand_on_an_ellipse_of_its_shape():
+    """(look22) A circle fitted into the short, wide dock drew names over the icons: three
+    or more new neighbours stand on an ellipse as wide as the view, a gap apart."""
+    for count, aspect in ((9, 7.0), (40, 7.0), (9, 0.3)):
+        spots = np.array(ring((3.0, 4.0), count, np.array([[0.0, 0.0]]), aspect))
+        assert len({tuple(p) for p in spots.tolist()}) == count
+        w, h = np.ptp(spots, axis=0)
+        assert w / h == pytest.approx(aspect, rel=0.2) if aspect > 1 else \
+            h / w == pytest.approx(1 / aspect, rel=0.2)
+        assert np.hypot(*(spots - (3.0, 4.0)).T).min() >= RING * 0.999
+        along = np.hypot(*(spots - np.roll(spots, 1, axis=0)).T)  # neighbours on the ring
+        assert along.min() >= GAP * 0.95
+        d = np.hypot(*(spots[:, None] - spots[None]).transpose(2, 0, 1))
+        assert d[~np.eye(count, dtype=bool)].min() >= GAP * 0.8  # across a flat ring's end
+    one = ring((0.0, 0.0), 1, None, 7.0)  # one or two: RING off, as before
+    assert math.dist(one[0], (0.0, 0.0)) == pytest.approx(RING)
 
 
 def test_the_scope_is_saved_with_the_chart():

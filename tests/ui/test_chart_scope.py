@@ -262,3 +262,44 @@ def test_after_a_failed_read_chart_from_selection_still_runs(qtbot, demo_window,
     ran = []
     dock.when_read(lambda: ran.append(1))  # what Chart from Selection does
     assert ran == [1] and "disk I/O error" in str(said[0])
+
+
+def test_expanding_in_the_short_wide_dock_leaves_every_icon_uncovered(qtbot, window, tmp_path):
+    """(look22) Nine counterparties brought round a node in the window's default dock
+    (wide and 200-odd pixels high) stood on a circle fitted to its height: names were drawn
+    over other nodes' icons, or left out for want of room. They now stand on an ellipse of
+    the dock's shape, every name drawn."""
+    from casefile.services.case.facade import Case
+
+    names = ["SHENZHEN JINGHUA ELECTRONICS CO., LTD", "ООО БЕЛПРОМТЕХ",
+             "GUANGZHOU ANYI SUPPLY CHAIN MANAGEMENT CO., LTD", "ТОО «КАЗТЕХИМПОРТ»",
+             "HONG KONG FAR EAST TRADING LIMITED", "ALTAIR GENERAL TRADING L.L.C.",
+             "NEPTUNE MARINE ELECTRONICS FZE", "KOMPANIJA ELEKTRON DOO", "ООО «ЮГ-ЭКСПОРТ»"]
+    path = tmp_path / "hub.casefile"
+    with Case.new(path) as case:
+        hub = case.create("entity", {"name": "ООО «СИБИРСКАЯ ТОРГОВАЯ КОМПАНИЯ»",
+                                     "kind": "company"}).result
+        for n in names:
+            other = case.create("entity", {"name": n, "kind": "company"}).result
+            case.create("shipment", {"shipper_id": other, "consignee_id": hub,
+                                     "declared_goods": "microchips"})
+    window.resize(1400, 860)
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    wait_idle(qtbot, window)
+    dock = window.chart
+    dock.scope.chart_records([("entity", hub)])
+    qtbot.waitUntil(lambda: len(dock.graph.nodes) == 1 and dock.view.isVisible(),
+                    timeout=10000)
+    assert dock.view.height() < 260 and dock.view.width() > 4 * dock.view.height()
+    assert dock.scope.expand([0]) == 9
+    view, scene = dock.view, dock.scene
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: len(scene.labels.drawn) >= 9, timeout=3000)
+    icons = [view.mapFromScene(n.sceneBoundingRect()).boundingRect().adjusted(1, 1, -1, -1)
+             for n in scene.nodes]
+    for rect, node in zip(scene.labels.drawn, scene.labels.drawn_nodes, strict=True):
+        for i, icon in enumerate(icons):
+            assert not rect.intersects(icon), (scene.graph.nodes[node].label,
+                                               scene.graph.nodes[i].label)
+    dock.grab().save(str(tmp_path / "expanded.png"))

@@ -13,6 +13,7 @@ import numpy as np
 
 from casefile.core.chart.fold import folded
 from casefile.core.chart.model import ChartGraph
+from casefile.core.chart.shape import ellipse_perimeter, ellipse_points, view_shape
 from casefile.core.chart.state import ChartState
 from casefile.core.chart.summary import summarised
 
@@ -76,19 +77,31 @@ def most_linked(graph: ChartGraph, keys: Iterable[str], count: int) -> list[str]
     return [graph.nodes[i].key for i in np.sort(best).tolist()]
 
 
-def ring(centre: tuple[float, float], count: int, taken: np.ndarray | None = None
-         ) -> list[tuple[float, float]]:
-    """``count`` places on a circle around ``centre``, wide enough for them to stand apart,
-    turned away from the nodes already ``taken`` (their positions) when there are some."""
+def ring(centre: tuple[float, float], count: int, taken: np.ndarray | None = None,
+         aspect: float = 1.0) -> list[tuple[float, float]]:
+    """``count`` places round ``centre``, wide enough for them to stand apart, turned away
+    from the nodes already ``taken`` (their positions) when there are some: a circle in a
+    square view, an ellipse of the view's shape (``aspect``, its width over its height) in
+    another — in the short, wide dock the chart opens in, a circle fitted to its height
+    drew the names over one another's icons (look22)."""
     if count <= 0:
         return []
-    radius = RING if count < 2 else max(RING, GAP / (2 * math.sin(math.pi / count)))
+    a = view_shape(aspect) if count > 2 else 1.0  # one or two: at RING, as on a circle
+    rx, ry = (a, 1.0) if a >= 1 else (1.0, 1.0 / a)
+    radius = RING
+    if count >= 2:  # a crowded ring grows until neighbours are GAP apart along it
+        radius = max(RING, count * GAP / ellipse_perimeter(rx, ry)) if a != 1.0 else \
+            max(RING, GAP / (2 * math.sin(math.pi / count)))
     start = 0.0
     if taken is not None and len(taken):
         d = taken.mean(axis=0) - np.asarray(centre)
         if np.hypot(*d) > 1e-9:  # open the ring away from where the others are
             start = math.atan2(d[1], d[0]) + math.pi / max(count, 1)
-    step = 2 * math.pi / count
-    cx, cy = centre
-    return [(cx + radius * math.cos(start + k * step), cy + radius * math.sin(start + k * step))
-            for k in range(count)]
+    fractions = start / (2 * math.pi) + np.arange(count) / count
+    points = ellipse_points(radius * rx, radius * ry, fractions)
+    if count > 2:  # round a flat ellipse's ends the way is shorter than along it: wider
+        chord = float(np.hypot(*(points - np.roll(points, 1, axis=0)).T).min())
+        if 0 < chord < GAP:
+            points *= GAP / chord
+    points += np.asarray(centre)
+    return [(float(x), float(y)) for x, y in points]
