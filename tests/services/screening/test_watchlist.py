@@ -236,6 +236,26 @@ def test_two_downloads_in_one_folder_are_two_lists_named_by_their_datasets(tmp_p
     assert load(layout, where=tmp_path).name == "peps"
 
 
+def test_two_targets_simple_downloads_are_two_lists_named_by_their_datasets(tmp_path):
+    """(look24) targets.simple.csv and targets.simple (1).csv saved to Downloads both went
+    into the list 'targets': the second replaced the first without a word. Each is now the
+    list of the dataset its rows name (their title); a file of several, the file's name."""
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    sdn = write_simple(downloads / "targets.simple.csv")
+    eu = downloads / "targets.simple (1).csv"
+    eu.write_text(sdn.read_text("utf-8").replace("US OFAC SDN", "EU FSF")
+                  .replace("NK-", "EU-"), "utf-8")
+    first, second = load(sdn, where=tmp_path), load(eu, where=tmp_path)
+    assert (first.name, second.name) == ("US-OFAC-SDN", "EU-FSF")
+    assert second.removed == 0 and len(rows(tmp_path, "US-OFAC-SDN")) == first.added
+    mixed = downloads / "targets.simple (2).csv"
+    text = sdn.read_text("utf-8").splitlines()
+    mixed.write_text("\n".join([*text[:2], text[2].replace("US OFAC SDN", "EU FSF")]) + "\n",
+                     "utf-8")
+    assert load(mixed, where=tmp_path).name == "targets"
+
+
 def test_a_targets_simple_csv_is_versioned_by_its_newest_change(tmp_path):
     """(look15) A targets.simple.csv whose rows said they last changed on 2024-05-01 was
     given the file's own date as its version, as if it said nothing."""
