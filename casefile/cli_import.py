@@ -157,6 +157,9 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
                            "(the same party) or --keep-apart 'NAME' (a different one), or "
                            "pass --keep-all-apart", args)
         except ImportFailed as exc:
+            if args.dry_run and args.verb == "import":  # what it read, before why it stops
+                _columns(exc.report, True)  # (look24: a dry run said only the problems)
+                _preview(exc.report)
             for line in exc.report.problem_lines():
                 print(line, file=sys.stderr)
             if said := exc.report.encoding_line(CHOOSE_ENCODING):
@@ -171,8 +174,9 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
             if args.verb == "import" and not args.skip_bad_rows:
                 print("Pass --skip-bad-rows to import the good rows (the others are listed "
                       "and kept in the notes of the file's source)", file=sys.stderr)
-            return refuse(f"the import of {args.file.name} failed; the case is unchanged",
-                           args)
+            failed = "would fail" if args.dry_run else "failed"
+            return refuse(f"the import of {args.file.name} {failed}; the case is unchanged",
+                          args)
     if report.skipped:
         n = len(report.skipped)
         print(f"{'Would skip' if args.dry_run else 'Skipped'} {n:,} row{'s' if n != 1 else ''} "
@@ -216,12 +220,17 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
             print(f"  {line}")
         if len(left_out) > 50:
             print(f"  … and {len(left_out) - 50:,} more kinds of value")
-    if args.dry_run and report.preview:
+    if args.dry_run:
+        _preview(report)
+    _proposals(report.proposals, kept_apart=not args.dry_run)
+    return 0
+
+
+def _preview(report: Any) -> None:
+    if report.preview:
         print(report.preview_heading())
         for line in report.preview:
             print(f"  {line}")
-    _proposals(report.proposals, kept_apart=not args.dry_run)
-    return 0
 
 
 def _constants(items: list[str]) -> dict[str, str] | None:

@@ -73,6 +73,20 @@ def test_cli_skips_on_request_and_the_row_report_lists_every_row(tmp_path, capsy
     assert status == {2: "ok", 3: "problem", 4: "problem", 5: "ok"}
 
 
+def test_a_dry_run_of_a_file_with_bad_rows_shows_what_it_read_then_why_it_would_stop(
+        tmp_path, capsys):
+    """(look24) --dry-run on a file with bad rows printed the problems only: not the columns
+    it recognised nor what the good rows would make — what a dry run is for."""
+    path = tmp_path / "c.casefile"
+    assert main(["new", str(path)]) == 0
+    assert main(["import", str(path), str(trade(tmp_path)), "--dry-run"]) == 1
+    out, err = capsys.readouterr()
+    assert "Columns: " in out and "shipper <- 'Shipper'" in out
+    assert "What each row creates" in out and "Norinco (new) → Tekhkrim (new)" in out
+    assert "row 3" in err and "Atlantis" in err
+    assert "the import of trade.csv would fail; the case is unchanged" in err
+
+
 def test_a_fixed_source_names_the_vendor_of_the_file(case, tmp_path, capsys):
     f = trade(tmp_path, "Norinco,Tekhkrim,June 2022,rifles,China,Russia\n")
     import_shipments(case, f, constants={"source_publisher": "ImportGenius"})
