@@ -24,9 +24,12 @@ _LISTED_OR_START = ", ".join(f"CASE WHEN x.date_start IS NULL AND x.date_end IS 
 
 SQL = {
     "shipment": (
-        "SELECT x.id, x.declared_goods || CASE WHEN x.assessed_goods != '' AND "
-        "x.assessed_goods != x.declared_goods THEN ' (assessed: ' || x.assessed_goods || ')' "
-        "ELSE '' END || ': ' || coalesce(a.name, 'unknown shipper') || ' → ' || "
+        # the goods (none said: no goods and no colon — look24: '03/04/2022: : SPÓŁKA…')
+        "SELECT x.id, CASE WHEN x.declared_goods = '' AND x.assessed_goods = '' THEN '' "
+        "WHEN x.declared_goods = '' THEN x.assessed_goods || ': ' "
+        "WHEN x.assessed_goods != '' AND x.assessed_goods != x.declared_goods THEN "
+        "x.declared_goods || ' (assessed: ' || x.assessed_goods || '): ' "
+        "ELSE x.declared_goods || ': ' END || coalesce(a.name, 'unknown shipper') || ' → ' || "
         "coalesce(b.name, 'unknown consignee'), " + _DATE + ", "
         "coalesce(a.name, '') || '\x1f' || coalesce(b.name, '') || '\x1f' || "
         "coalesce((SELECT group_concat(e.name, '\x1f') FROM route_stop r JOIN entity e ON "
