@@ -76,6 +76,10 @@ def test_accepting_a_proposed_match(demo, tmp_path):
                               accept_missing=True).result
     assert "Small distributor" not in report.new_entities
     assert len(demo.children("shipment", "consignee_id", 4)) == 3
+    # the name kept as an alias is said as confirmed, not as 'the same name once case,
+    # punctuation and legal forms are set aside' (look24: it is not)
+    (said,) = [w for w in report.warnings if "'Small distributor' taken as" in w]
+    assert "(as you confirmed) and kept as its alias" in said and "check it" not in said
 
 
 def test_dry_run_reports_and_changes_nothing(demo, tmp_path):

@@ -120,16 +120,19 @@ class ShipmentParties(KnownParties):
         # another (asked below, never merged unasked); looked at only when the name decides
         doubt: str | None = None
         eid: int | None
+        why = "the same name once case, punctuation and legal forms are set aside"
         if by_id is not None and (not name or self.named(by_id, key)):
             eid = by_id
         elif ident and (akey := normalise_name(f"{name} [{labelled(scheme, ident)}]")) \
                 in self.accept:  # a namesake's match confirmed with its identifier
             eid = report.reused_entities[name] = self.accept[akey]
+            why = "as you confirmed"
         elif key in self.accept and (not ident or self.conflict(
                 self.accept[key], None, [(scheme, ident)]) is None):
             # confirmed by name: rows whose identifier says it is another are asked about
             # (review19: ticking one of two namesakes' matches merged both)
             eid = report.reused_entities[name] = self.accept[key]
+            why = "as you confirmed"  # (look24: not 'the same name once … set aside')
         elif key in self.sharing:  # a name several parties of the case had: the one
             eid = self._shared(key, name)  # written so, else a new party, asked about
             if eid is not None and name.casefold() not in self.made_for:
@@ -162,8 +165,8 @@ class ShipmentParties(KnownParties):
                 # said (look23: 'CO.,LIMITED' joined 'CO., LTD' without a word)
                 party = self.names.get(eid) or self.first_names.get(eid) or ""
                 report.warn(f"{where(name_key)}: {name!r} taken as another spelling of "
-                            f"{party!r} (the same name once case, punctuation and legal "
-                            "forms are set aside) and kept as its alias: check it")
+                            f"{party!r} ({why}) and kept as its alias"
+                            + (": check it" if why != "as you confirmed" else ""))
                 self.know_name(eid, name)
                 self.writer.alias(where, eid, name, _ROLE_FIELDS[role]["name"])
             return eid
