@@ -83,14 +83,23 @@ def since_start() -> float:
 
 
 class _FirstPaint(QObject):
-    """Prints when the window first paints, then closes it (``--paint-and-quit``)."""
+    """Prints when the window first paints, then closes it (``--paint-and-quit``) once the
+    case it opens is open: closed before, the case opened after the window had gone and
+    kept its lock files (look24)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print(f"first paint: {since_start():.2f} s after start", flush=True)
-            QTimer.singleShot(0, watched.close)  # type: ignore[attr-defined]
+            QTimer.singleShot(0, lambda: self._close_when_idle(watched))
         return False
+
+    def _close_when_idle(self, win: QObject) -> None:
+        session = getattr(win, "session", None)
+        if session is not None and session.worker.pending:
+            QTimer.singleShot(20, lambda: self._close_when_idle(win))
+        else:
+            win.close()  # type: ignore[attr-defined]
 
 
 def run_gui(path: Path | None = None, demo: bool = False, readonly: bool = False,

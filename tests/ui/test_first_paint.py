@@ -18,6 +18,28 @@ def test_the_probe_prints_the_first_paint_and_closes_the_window(qtbot, capsys):
     assert 0 < seconds <= since_start() + 0.02  # from the process start (printed to 0.01 s)
 
 
+def test_a_case_opened_so_is_closed_whole_its_lock_files_gone(tmp_path):
+    """(look24) The window closed at its first paint, while its case was still opening:
+    the case opened after and kept its .lock and .owner files beside it."""
+    import os
+    import subprocess
+    import sys
+
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "pq.casefile"
+    Case.new(path).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "casefile", "--paint-and-quit", "open",
+                           str(path)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("first paint: ")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("pq")) == [
+        "pq.casefile"]
+
+
 def test_the_flag_is_on_the_command_line():
     args = _parser().parse_args(["--paint-and-quit", "open", "x.casefile"])
     assert args.paint_and_quit and args.verb == "open"
