@@ -184,4 +184,9 @@ def score(party: Party, entry: Entry) -> Result:
         r.reasons.append("gender differs -0.2")
     total = main + sum(r.features.get(q, 0.0) * WEIGHTS[q] for q in QUALIFIERS)
     r.score = round(max(0.0, min(1.0, total)), 4)
+    if not feature and not (ours and theirs) and not (party.birth_dates and entry.birth_dates):
+        # (look23: 'ИВАНОВ СЕРГЕЙ' scored 1.00 with nothing else to weigh: a reviewer must
+        # know that before deciding; the score itself tracks logic-v2's)
+        r.reasons.append("the name alone: no identifier, birth date or country on both "
+                         "sides to compare")
     return r

@@ -168,3 +168,15 @@ def test_the_explanation_says_words_as_the_names_write_them():
     r = score(Party(1, "Company", ["Общество с ограниченной ответственностью «Восток»"]),
               entry("Company", "Vostok LLC"))
     assert "Общество с ограниченной ответственностью ≈ LLC" in r.explanation
+
+
+def test_a_match_on_the_name_alone_says_so():
+    """(look23) A common name ('ИВАНОВ СЕРГЕЙ') scored 1.00 against a list entry with
+    nothing else to compare, and the explanation did not say that was all there was."""
+    alone = score(Party(1, "Person", ["Иванов Сергей"]), entry("Person", "Sergey Ivanov"))
+    assert alone.score >= 0.9
+    assert "the name alone: no identifier, birth date or country on both sides" in \
+        alone.explanation
+    more = score(Party(1, "Person", ["Иванов Сергей"], {"ru"}),
+                 entry("Person", "Sergey Ivanov", country=["ru"]))
+    assert "the name alone" not in more.explanation and more.score == alone.score
