@@ -115,25 +115,6 @@ def test_russian_declaration_columns_in_any_encoding(case, tmp_path, encoding):
     assert case.search("Техкрим")[0].title.startswith("АО «Техкрим»")
 
 
-def test_a_czech_customs_file_in_windows_1250_reads_as_written(case, tmp_path):
-    """(look20's list of encodings never guessed) A Czech export saved by Excel in
-    Windows-1250 was read as Western: 'Tøinecké železárny', 'Odbìratel'."""
-    text = ("ShipperName;ConsigneeName;ArrivalDate;HSCode;ProductDescription;GrossWeightKg\n"
-            "Třinecké železárny, a.s.;Strojírny Tatra Kopřivnice;15.06.2022;7208;"
-            "Plechy válcované za tepla;12 500,5\n"
-            "Budějovický Budvar, národní podnik;Moravskoslezské dřevařské závody;"
-            "16.06.2022;2203;Pivo ležák světlý;800\n"
-            "Česká zbrojovka a.s.;Výrobní družstvo Kovo Liberec;17.06.2022;9303;"
-            "Díly čerpadel;14\n")
-    f = write(tmp_path, "cz.csv", text, "cp1250")
-    import_shipments(case, f, accept_missing=True)
-    with case.read() as conn:
-        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM entity")}
-        goods = {r[0] for r in conn.exec_driver_sql("SELECT declared_goods FROM shipment")}
-    assert "Třinecké železárny, a.s." in names and "Česká zbrojovka a.s." in names
-    assert goods == {"Plechy válcované za tepla", "Pivo ležák světlý", "Díly čerpadel"}
-
-
 def test_gb18030_chinese_file(case, tmp_path):
     text = "ShipperName,ConsigneeName,ArrivalDate,ProductDescription\n" \
            "中国北方工业集团有限公司,Tekhkrim,2022-06,步枪\n" * 1

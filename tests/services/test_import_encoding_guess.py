@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casefile.services.exchange.imports.encodings import detect_encoding
-from tests.support.latin_names import CENTRAL, WESTERN
 
 _RU = ["Ли Вэй", "ООО «Ромашка»", "Иванов", "Москва", "ЗАО Вектор", "Сергей Чемезов"]
 _WEST = ["Müller GmbH", "Société Générale", "Café Crème", "Ångström AB", "São Paulo",
@@ -232,55 +231,3 @@ def test_one_odd_name_among_western_rows_does_not_make_the_file_polish_or_turkis
                    for i in range(40))
     text = "id;schema;name;alias;other\r\n" + rows + f"y;Company;{name};;\r\n" * 3
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
-
-
-# -- Windows-1250 (Central European) against Windows-1252: letter pairs (latin_letters) ----
-
-@pytest.mark.parametrize("lang", sorted(CENTRAL))
-@settings(max_examples=25, deadline=None)
-@given(latin=_LATIN, data=st.data())
-def test_a_central_european_file_reads_as_cp1250(lang, latin, data):
-    """A Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian or Polish file of names —
-    Windows-1250, which puts č ě ř ő ű ľ ć đ ţ where Western puts è ì ø õ û ¾ æ ð þ — was
-    read as Western: 'Tøinecké železárny', 'Magyar Villamos Mûvek', or refused outright
-    (Slovak: 'its text encoding cannot be recognised')."""
-    names = data.draw(st.permutations(CENTRAL[lang]))
-    rows = [f"p{i};Company;{n}" for i, n in enumerate(latin)]
-    for n in names:
-        rows.insert(data.draw(st.integers(0, len(rows))), f"x;Company;{n}")
-    assert detect_encoding(("id;schema;name\r\n" + "\r\n".join(rows) + "\r\n")
-                           .encode("cp1250")) == "cp1250"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([n for names in WESTERN.values() for n in names]),
-                min_size=1, max_size=12), _LATIN)
-def test_western_names_are_never_read_as_central_european(names, latin):
-    """Any mix of French, Italian, Spanish, Portuguese, Catalan, Scandinavian, Icelandic,
-    Dutch and German names (each of which some Central European reading could spell:
-    'Crčme', 'Řresund') stays off Windows-1250."""
-    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1252")) != "cp1250"
-
-
-def test_the_letter_pairs_shipped_are_counted_from_pycountrys_names():
-    """resources/encodings/latin_pairs.json is what latin_letters.count_pairs counts in the
-    installed pycountry (a newer release may shift a count a little, not the common
-    pairs)."""
-    from casefile.services.exchange.imports import latin_letters as ll
-
-    for lang in ("cs", "hu", "pl", "fr", "da", "pt"):
-        shipped, letters = ll._pairs(lang)
-        counted, counted_letters = ll.count_pairs(lang)
-        for pair, n in counted.most_common(15):
-            assert abs(shipped.get(pair, 0) - n) <= 0.2 * n, (lang, pair)
-        assert abs(letters.get("a", 0) - counted_letters["a"]) <= 0.2 * counted_letters["a"]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=3000))
-def test_any_bytes_are_weighed_without_an_error(sample):
-    """A binary file ('bytes(range(256))': 0x81 is no letter in either code page) is weighed
-    like any other, never raised on."""
-    from casefile.services.exchange.imports.latin_letters import latin_code_page
-
-    assert latin_code_page(sample) in (None, "cp1250")

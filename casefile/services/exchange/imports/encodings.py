@@ -17,7 +17,6 @@ from casefile.services.exchange.imports.code_pages import (
     in_latin_words,
     western,
 )
-from casefile.services.exchange.imports.latin_letters import latin_code_page
 
 # the text encodings an import offers to choose (codec, as a reader names it); any other
 # codec Python knows is taken too (the command line's --encoding)
@@ -146,9 +145,8 @@ def detect_encoding(head: bytes) -> str:
                                             "big5"]).best()
     enc = code_page(sample, best.encoding if best is not None else None)
     if (enc in (None, "cp1252") or (enc == "gb18030" and in_latin_words(sample))) \
-            and (central := latin_code_page(sample) or central_european(sample)):
-        return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.';
-        # a Hungarian file as 'Magyar Villamos Mûvek', a Czech one 'Tøinecké železárny')
+            and (central := central_european(sample)):
+        return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.')
     if enc is None and western(sample):
         return "cp1252"
     if enc is None:
