@@ -231,3 +231,41 @@ def test_one_odd_name_among_western_rows_does_not_make_the_file_polish_or_turkis
                    for i in range(40))
     text = "id;schema;name;alias;other\r\n" + rows + f"y;Company;{name};;\r\n" * 3
     assert detect_encoding(text.encode("cp1252")) == "cp1252"
+
+
+_SK = ["Železiarne Podbrezová a.s.", "Duslo, a.s. Šaľa", "Dodávateľ", "Odberateľ",
+       "Ľubovnianske strojárne", "Tlačiareň Ružomberok", "ZVS holding, a.s."]
+_RO = ["Şantierul Naval Constanţa", "Întreprinderea de Maşini Grele",
+       "Uzinele Mecanice Bucureşti", "Oţelul Roşu", "Aeroportul Băneasa"]
+
+
+@given(st.lists(st.sampled_from(_SK), min_size=2, max_size=4, unique=True), _LATIN,
+       st.booleans())
+def test_slovak_in_its_code_page_reads_as_cp1250(slovak, latin, upper):
+    """Slovak ľ Ľ are cp1252's ¾ ¼: inside a word ('Ša¾a', 'Dodávate¾'), no Western text
+    writes them (a Slovak file was refused as unrecognisable, or read so)."""
+    names = [n.upper() if upper else n for n in slovak]
+    if not any("ľ" in n.lower() for n in names):
+        names.append("ODBERATEĽ" if upper else "Odberateľ")
+    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1250")) == "cp1250"
+
+
+@given(st.lists(st.sampled_from(_RO[:3]), min_size=1, max_size=3), _LATIN)
+def test_romanian_in_its_code_page_reads_as_cp1250_not_turkish(romanian, latin):
+    """Romanian ş is cp1252's º inside a word ('Maºini'); its ţ is Turkish ş's byte — a file
+    of Romanian names was read as Turkish ('Constanşa')."""
+    text = _list([*romanian, "Aeroportul Băneasa"], latin, ";", "\r\n")
+    assert detect_encoding(text.encode("cp1250")) == "cp1250"
+
+
+_WESTERN_SYMBOLS = ["Factura Nº 12", "1ª clase", "Pipe 1¼ inch", "Tube ¾ inch", "Srªs Maria",
+                    "Exmºs Senhores", "Rua 1º de Maio", "Müller ½ kg", "Volume 5 m³",
+                    "Construções Nº 45, 1º andar", "Società per Azioni", "Caffè Perù",
+                    "Crème Brûlée", "Forêt Lumière", "Mærsk Ørsted", "Peñarroya"]
+
+
+@given(st.lists(st.sampled_from(_WESTERN_SYMBOLS), min_size=1, max_size=8), _LATIN)
+def test_western_ordinals_fractions_and_units_are_no_central_european_letters(names, latin):
+    """(review25) Nº, 1ª, 1¼ and ¾ are cp1250's ş Ş Ľ ľ: after a number or alone they stay
+    Western; only between letters do they make a file Slovak or Romanian."""
+    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1252")) == "cp1252"

@@ -22,9 +22,10 @@ def code_page(sample: bytes, enc: str | None) -> str | None:
     if enc == "cp1252" and _cyrillic_read_as_latin(sample):
         return "gb18030" if not _reads_as_russian(sample) and _reads_as_chinese(sample) \
             else "cp1251"
-    if enc in ("gb18030", "gbk", "gb2312", "big5") and all(
+    if enc in ("gb18030", "gbk", "gb2312", "big5", "cp1251") and all(
             len(r) == 1 for r in _HIGH_RUN.findall(sample)):
-        return "cp1252"  # (look20) '-18°C' alone is no Chinese: each character has two bytes
+        return "cp1252"  # (look20) '-18°C' alone is no Chinese: each character has two bytes;
+        # nor is 'Tube ¾ inch' Russian ('Tube ѕ inch'): no Russian word is one letter alone
     if enc in ("gb18030", "gbk", "gb2312", "big5"):
         for russian in ("cp1251", "koi8_r"):
             if _reads_as_russian(sample, russian):
@@ -117,6 +118,18 @@ _LETTER = rb"[A-Za-z\xc0-\xff]"
 _PL = rb"[\xa3\xb3\xb9\xa5\x9f]"
 _POLISH = re.compile(rb"[A-Za-z]" + _PL + _LETTER + b"|" + _LETTER + _PL + rb"[A-Za-z]|"
                      rb"(?<![A-Za-z])\xaf[A-Za-z]{2}|(?<![A-Za-z])\xa3[a-z]{2}[a-z\xe0-\xff]")
+# Slovak ľ Ľ (cp1250's BE BC: cp1252's ¾ ¼) and Romanian ş Ş (BA AA: º ª) between two
+# letters ('Ša¾a', 'Bucureºti', 'ªantierul' at a word's start): Western text writes a
+# fraction or an ordinal after a number ('1¼', 'Nº 5', '1ª'), never inside a word
+# (a plain letter beside each: a Cyrillic word, whose bytes are these letters' in cp1251 —
+# Ukrainian є is cp1250's ş — has none)
+_START, _END = rb"(?<![A-Za-z0-9\x80-\xff])", rb"(?![A-Za-z0-9])"
+_SLOVAK_OR_ROMANIAN = re.compile(b"|".join([
+    rb"[a-z]\xbe(?:[a-z\xdf-\xff]|" + _END + b")", rb"[A-Z]\xbe[a-z]",  # 'Ša¾a', 'Dodávate¾'
+    rb"[A-Z]\xbc(?:[A-Z\xc0-\xde]|" + _END + b")", _START + rb"\xbc[A-Za-z]{2}",  # Ľ
+    rb"[A-Za-z]\xba[a-z\xdf-\xff]{2}", rb"[A-Z]\xaa[A-Z\xc0-\xde]{2}",  # 'Maºini', 'MAªINI'
+    _START + rb"\xaa[A-Za-z]{3}"]))  # 'ªantierul' (not 'Srªs', 'Nº 5')
+_ROMANIAN_A = re.compile(rb"[A-Za-z][\xe3\xc3]|[\xe3\xc3][A-Za-z]")  # ă Ă beside a letter
 # Turkish İ Ş Ğ ı ş ğ (cp1254's DD DE D0 FD FE F0) beside a plain letter ('T\xddCARET'):
 # cp1252's Ý Þ Ð ý þ ð, which only Icelandic and Faroese write, beside á é í ó ú æ (bytes
 # Turkish has no letter at), and Czech's ý; a Cyrillic word (cp1251's Р Э Ю р э ю) has no
@@ -151,13 +164,14 @@ def western(head: bytes) -> bool:
 
 
 def central_european(head: bytes) -> str | None:
-    """cp1250 (Polish) or cp1254 (Turkish) for a sample charset-normalizer cannot tell
-    from cp1252, or cannot read at all, by the letters only they hold at bytes where cp1252
-    has symbols or Icelandic letters; None when it shows neither."""
-    if _POLISH.search(head):
+    """cp1250 (Polish, Slovak, Romanian) or cp1254 (Turkish) for a sample charset-normalizer
+    cannot tell from cp1252, or cannot read at all, by the letters only they hold at bytes
+    where cp1252 has symbols or Icelandic letters; None when it shows neither."""
+    if _POLISH.search(head) or _SLOVAK_OR_ROMANIAN.search(head):
         return "cp1250"
     if len(set(_TURKISH.findall(head))) >= TURKISH_AT_LEAST and not _ICELANDIC.search(head):
-        return "cp1254"
+        # Romanian's ţ Ţ are Turkish ş Ş's bytes; its ă (cp1254's ã) no Turkish word has
+        return "cp1250" if _ROMANIAN_A.search(head) else "cp1254"
     return None
 
 

@@ -144,9 +144,10 @@ def detect_encoding(head: bytes) -> str:
     best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
                                             "big5"]).best()
     enc = code_page(sample, best.encoding if best is not None else None)
-    if (enc in (None, "cp1252") or (enc == "gb18030" and in_latin_words(sample))) \
+    if (enc in (None, "cp1252", "cp1251") or (enc == "gb18030" and in_latin_words(sample))) \
             and (central := central_european(sample)):
-        return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.')
+        return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.'; a
+        # Slovak file was taken for cp1251)
     if enc is None and western(sample):
         return "cp1252"
     if enc is None:
