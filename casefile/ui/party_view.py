@@ -47,13 +47,19 @@ def _shown() -> tuple[str, ...]:
 
 
 def _none(kind: str, p: PartyProfile) -> str:
-    """What an empty section says: for screening, whether the party was screened at all."""
+    """What an empty section says: for screening, whether the party was screened at all,
+    and whether it changed since (review25: renamed after the run to a listed name, it read
+    "No hit")."""
     if kind != "screening_hit":
         return f"No {plural(kind).lower()} touch this party."
     if not p.screened:
         return "Not screened against a watchlist yet (File → Screen This Party…)."
-    return "No hit in the latest screening against " + joined(
-        [f"{w} ({human_time(at)})" for w, at in p.screened]) + "."
+    said = "No hit in the latest screening against " + joined(
+        [f"{w} ({human_time(at)})" for w, at, _changed in p.screened])
+    if any(changed for _w, _at, changed in p.screened):
+        return (f"{said} — but its names, identifiers or details have changed since: "
+                "screen it again (File → Screen This Party…).")
+    return f"{said}."
 
 
 class PartyView(QDialog):

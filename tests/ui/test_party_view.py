@@ -232,6 +232,14 @@ def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
                         timeout=10000)
         none = pv.tree.topLevelItem(_shown().index("screening_hit")).child(0)
         assert none.text(1).startswith(said)
+    # renamed after the run: no longer "no hit" without a word (review25)
+    window.session.changed.emit(window.case.update("entity", acme, {"name": "Sergey Chemezov"}))
+    pv.show_party(acme)
+    qtbot.waitUntil(lambda: pv.profile.id == acme and pv.profile.name == "Sergey Chemezov",
+                    timeout=10000)
+    none = pv.tree.topLevelItem(_shown().index("screening_hit")).child(0)
+    assert "but its names, identifiers or details have changed since: screen it again" in \
+        none.text(1)
     pv.show_party(chemezov)
     qtbot.waitUntil(lambda: pv.profile.id == chemezov and bool(pv.item_texts("screening_hit")),
                     timeout=10000)

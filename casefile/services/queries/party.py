@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from casefile.core.countries import country_name
 from casefile.core.labels import link_words
 from casefile.report.wording import party_facts
+from casefile.services.queries.party_screening import screened, screening_items
 from casefile.services.queries.standing import standing_sql
 from casefile.store import schema
 
@@ -42,8 +42,9 @@ class PartyProfile:
     # what else the case knows of it, in words: ("Born", "3 October 1971 in Tver"),
     # ("Position", a post a line), ("Topics", "Politically exposed person (PEP)") …
     details: list[tuple[str, str]] = field(default_factory=list)
-    # the watchlists a run screened it against, latest first: (watchlist, finished_at ISO)
-    screened: list[tuple[str, str]] = field(default_factory=list)
+    # the watchlists a run screened it against, latest first: (watchlist, finished_at ISO,
+    # whether its names or details changed since: .party_screening.screened)
+    screened: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def count(self) -> int:
         return sum(len(v) for v in self.items.values())
@@ -75,8 +76,8 @@ def party_profile(conn: Connection, entity_id: int) -> PartyProfile | None:
         details=party_facts(e))
     for kind, read in _SECTIONS.items():
         p.items[kind] = read(conn, entity_id, -1)[0]
-    p.items["screening_hit"] = _screening(conn, entity_id)
-    p.screened = _screened(conn, entity_id, e["created_at"])
+    p.items["screening_hit"] = screening_items(conn, entity_id)
+    p.screened = screened(conn, entity_id, e["created_at"])
     p.items["source"] = _sources(conn, entity_id, p.items)
     return p
 
@@ -182,57 +183,6 @@ def _shipments(conn: Connection, entity_id: int, limit: int) -> tuple[list[Item]
 
 _SECTIONS = {"shipment": _shipments, "event": _events, "relationship": _relationships,
              "sanction": _sanctions}
-
-
-def screening_said(verdict: str, score: float, flag: float) -> str:
-    """A hit's standing in words: its decision, or whether it waits for one."""
-    if verdict:
-        return {"match": "Match", "no_match": "Not a match", "unsure": "Unsure"}[verdict]
-    return "Flagged, not reviewed" if score >= flag else "To review"
-
-
-def _utc(stamp: object) -> datetime | None:
-    try:
-        t = datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return None
-    return t.astimezone(UTC).replace(tzinfo=None) if t.tzinfo else t
-
-
-def _screened(conn: Connection, entity_id: int, created: object) -> list[tuple[str, str]]:
-    """The watchlists the party was screened against — the latest run of each that covered
-    it: one of the whole case begun after the party was made, or one of the party alone.
-    (Runs before December 2026 kept their start to the second only: a party made in the
-    second one began, before it, reads as not screened by it.)"""
-    made = _utc(created)
-    out: dict[str, str] = {}
-    for watchlist, scope, started, finished in conn.exec_driver_sql(
-            "SELECT watchlist, scope, started_at, finished_at FROM screening_run WHERE "
-            "finished_at != '' AND (scope = 'case' OR scope = ?) ORDER BY id DESC",
-            (f"entity {entity_id}",)).all():
-        begun = _utc(started)
-        if watchlist not in out and (scope != "case" or made is None or begun is None
-                                     or begun >= made):
-            out[watchlist] = finished
-    return sorted(out.items(), key=lambda w: w[1], reverse=True)
-
-
-def _screening(conn: Connection, entity_id: int) -> list[Item]:
-    """The party's current screening hits (the latest run against each watchlist), best
-    score first, each with the decision that holds for it and who made it (look23: a match
-    decided left no trace in the party's profile unless a sanction was recorded)."""
-    from casefile.services.screening.results import hits
-
-    out = []
-    for h in hits(conn, party=entity_id):
-        by = f" — decided by {h.reviewer}" if h.verdict and h.reviewer else ""
-        note = f"; note: {h.note}" if h.note else ""
-        out.append({"kind": "screening_hit", "id": h.id, "date": h.decided_at[:10],
-                    "alert": not h.verdict and h.score >= h.flag,  # flagged, undecided
-                    "text": f"{screening_said(h.verdict, h.score, h.flag)}: "
-                            f"{h.list_caption} ({h.list_key}) on {h.watchlist}, score "
-                            f"{h.score:.2f}{by}{note}"})
-    return out
 
 
 def _sources(conn: Connection, entity_id: int, items: dict[str, list[Item]]) -> list[Item]:

@@ -49,10 +49,39 @@ def test_the_profile_lists_each_hit_with_its_decision_or_says_it_was_screened(ca
     assert "decided by ana; note: same birth date" in hit["text"] and hit["date"]
     (hit,) = f.items["screening_hit"]
     assert hit["text"].startswith("Flagged, not reviewed: ") and not hit["date"]
-    assert [w for w, _ in a.screened] == ["sanctions"] and a.items["screening_hit"] == []
+    assert [(w, changed) for w, _at, changed in a.screened] == [("sanctions", False)]
+    assert a.items["screening_hit"] == []
     # made after the case was screened: not screened, though it bears a listed party's name
     assert new.screened == [] and new.items["screening_hit"] == []
     assert c.count() == 1  # a hit counts among the records about the party
+
+
+def test_a_party_changed_since_it_was_screened_says_so(case, listed):
+    """(review25) Renamed after the run to a listed name, a party read "No hit in the latest
+    screening against sanctions": what screening reads of it — its names, aliases,
+    identifiers, countries, kind, birth date, gender — changed since, and the profile says
+    so; an edit of anything else (its notes) does not count, nor does another party's."""
+    chemezov, foo, acme, later = _screened(case, listed)
+
+    def changed(eid):
+        with case.read() as conn:
+            return [c for _w, _at, c in party_profile(conn, eid).screened]
+    assert changed(acme) == [False]
+    case.update("entity", acme, {"description": "a supplier of widgets"})
+    case.update("entity", later, {"name": "Sergei Viktorovich CHEMEZOV"})  # another party
+    assert changed(acme) == [False]
+    case.update("entity", acme, {"name": "Sergei Viktorovich CHEMEZOV"})
+    assert changed(acme) == [True]
+    other = case.create("entity", {"name": "Zeta Works", "kind": "company"}).result
+    screen_case(case, "sanctions", party=other, where=listed)
+    assert changed(other) == [False]
+    case.create("alias", {"entity_id": other, "name": "Zeta"})
+    assert changed(other) == [True]
+    third = case.create("entity", {"name": "Omega Works", "kind": "company"}).result
+    screen_case(case, "sanctions", party=third, where=listed)
+    assert changed(third) == [False]
+    case.merge_entities(third, later)  # a name never screened with it joins it
+    assert changed(third) == [True]
 
 
 def _text(path):
