@@ -271,9 +271,20 @@ class WindowCommands(QObject):
         dlg.show()
 
     def screening(self, party: int | None, hit: int | None = None) -> None:
-        """The screening window, of the case or of one party (``hit``: that hit chosen)."""
+        """The screening window, of the case or of one party (``hit``: that hit chosen);
+        the one open already if it shows the same, else it closes first (review25: each
+        hit opened from a party's profile opened another window, with its own workers)."""
         from casefile.ui.screening_dialog import ScreeningDialog
 
+        open_now = self.dialogs.get("screening")
+        if isinstance(open_now, ScreeningDialog) and open_now.isVisible():
+            if open_now.party == party:
+                if hit is not None:
+                    open_now.choose_hit(hit)
+                open_now.raise_()
+                open_now.activateWindow()
+                return
+            open_now.close()
         dlg = self.dialogs["screening"] = ScreeningDialog(self.session, self.parent_widget,
                                                           party=party, hit=hit)
         dlg.show()

@@ -223,6 +223,11 @@ class ScreeningDialog(QDialog, WatchlistControls, HitReview):
         self.cancel_button.setEnabled(False)
 
     # -- reviewing ----------------------------------------------------------------------
+    def choose_hit(self, hit: int) -> None:
+        """Choose hit ``hit`` (read again: it may be of a newer run)."""
+        self._wanted = hit
+        self.refresh()
+
     def refresh(self) -> None:
         party = self.party
 

@@ -251,5 +251,11 @@ def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
     dlg = window.commands.dialogs["screening"]
     assert dlg.party == chemezov
     qtbot.waitUntil(lambda: [h.id for h in dlg.selected()] == [hit.id], timeout=10000)
-    dlg.close()
+    dlg.table.clearSelection()
+    qtbot.keyClick(pv.tree, Qt.Key.Key_Return)  # again: the same window, the hit chosen again
+    assert window.commands.dialogs["screening"] is dlg and dlg.isVisible()
+    qtbot.waitUntil(lambda: [h.id for h in dlg.selected()] == [hit.id], timeout=10000)
+    window.commands.screening(None)  # the whole case's: the party's window closes first
+    assert not dlg.isVisible() and dlg.pool is None  # (its workers gone: review25)
+    window.commands.dialogs["screening"].close()
     wait_idle(qtbot, window)
