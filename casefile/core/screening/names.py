@@ -104,11 +104,17 @@ def _how(a: Alignment) -> str:
 @lru_cache(maxsize=4096)
 def _legal_forms(original: str) -> dict[str, str]:
     """A name's legal forms as it writes them, by the form rigour compares ('coltd':
-    'CO., LTD'; 'ooo': 'ООО'). rigour finds them in lower case only."""
+    'CO., LTD'; 'ooo': 'ООО'). rigour finds them in lower case only; each is taken back from
+    the name where it stands as words of their own, the last such place (review25: 'Sagal
+    Trading SA' gave 'Sa', from 'Sagal'); where the name's lower case is not letter for
+    letter its own (Turkish İ), as rigour gives it."""
     lowered = original.lower()
     out = {}
     for written, compared in extract_org_types(lowered):
-        at = lowered.find(written) if len(lowered) == len(original) else -1
+        places = [m.start() for m in re.finditer(
+            rf"(?<!\w){re.escape(written)}(?!\w)", lowered)] if len(lowered) == len(original) \
+            else []
+        at = places[-1] if places else -1
         out[compared] = original[at:at + len(written)] if at >= 0 else written
     return out
 

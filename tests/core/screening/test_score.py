@@ -180,3 +180,18 @@ def test_a_match_on_the_name_alone_says_so():
     more = score(Party(1, "Person", ["Иванов Сергей"], {"ru"}),
                  entry("Person", "Sergey Ivanov", country=["ru"]))
     assert "the name alone" not in more.explanation and more.score == alone.score
+
+
+def test_explanations_take_legal_forms_from_words_of_their_own_and_keep_given_names():
+    """(review25) 'Sagal Trading SA' explained 'Sa = Sa', the form found inside 'Sagal'; and
+    Cyrillic name shown with its Latin form ('чемезов (chemezov)') equal to the list's was
+    said '≈ chemezov (same given name)'; a given name spelled otherwise stays one."""
+    r = score(Party(1, "Company", ["Sagal Trading SA"]), entry("Company", "Sagal SA"))
+    assert "SA = SA" in r.explanation and "Sa = Sa" not in r.explanation
+    r = score(Party(1, "Person", ["Сергей Чемезов"]),
+              entry("Person", "Sergei Viktorovich Chemezov"))
+    assert "сергей (sergei) = sergei" in r.explanation
+    assert "чемезов (chemezov) = chemezov" in r.explanation
+    r = score(Party(1, "Person", ["Сергій Чемезов"]),
+              entry("Person", "Sergei Viktorovich Chemezov"))
+    assert "(same given name)" in r.explanation and "(same name)" not in r.explanation
