@@ -115,8 +115,10 @@ class FilterBar(QWidget):
 
     def _period_said(self) -> None:
         """Say the period the dates give when it changed (the timeline follows it)."""
-        dates, _problems = typed_filters("", "", "", self.date_from.text(),
-                                         self.date_to.text())
+        dates, problems = typed_filters("", "", "", self.date_from.text(),
+                                        self.date_to.text())
+        if problems:  # half typed ('Oct 20'), or a typo: the timeline stays (review25)
+            return
         period = (dates.date_from, dates.date_to)
         if period != self._period:
             self._period = period

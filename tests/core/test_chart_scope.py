@@ -85,8 +85,10 @@ def test_in_a_wide_view_new_neighbours_stand_on_an_ellipse_of_its_shape():
         assert along.min() >= GAP * 0.95
         d = np.hypot(*(spots[:, None] - spots[None]).transpose(2, 0, 1))
         assert d[~np.eye(count, dtype=bool)].min() >= GAP * 0.8  # across a flat ring's end
-    one = ring((0.0, 0.0), 1, None, 7.0)  # one or two: RING off, as before
-    assert math.dist(one[0], (0.0, 0.0)) == pytest.approx(RING)
+    for count in (1, 2, 3):  # up to three: RING off all round, as before (review25: three
+        # on an 8:1 ellipse stood one at x=+8, two at x=-2.7)
+        spots = ring((0.0, 0.0), count, None, 8.0)
+        assert [math.dist(p, (0.0, 0.0)) for p in spots] == pytest.approx([RING] * count)
 
 
 def test_the_scope_is_saved_with_the_chart():

@@ -165,6 +165,13 @@ def test_the_tables_date_filter_zooms_the_timeline_to_its_period(qtbot, demo_win
     qtbot.waitUntil(lambda: plot.visible_range()[0] != first
                     or plot.visible_range()[1] != last, timeout=5000)
     assert "2022-09-20" <= plot.visible_range()[0] <= "2022-10-01"
+    win.records.date_to.setText("Jan 2023")
+    qtbot.waitUntil(lambda: "2023-01-31" <= plot.visible_range()[1] <= "2023-02-04",
+                    timeout=5000)
+    shown = plot.visible_range()
+    win.records.date_to.setText("Jan 20")  # half typed: not understood, the view stays
+    qtbot.wait(500)
+    assert plot.visible_range() == shown and win.records.problem.isVisibleTo(win.records)
     win.records.bar.clear()
     qtbot.waitUntil(lambda: plot.visible_range() == whole, timeout=5000)
     # the view's own period, filtered to, leaves the view where it is

@@ -86,7 +86,9 @@ def ring(centre: tuple[float, float], count: int, taken: np.ndarray | None = Non
     drew the names over one another's icons (look22)."""
     if count <= 0:
         return []
-    a = view_shape(aspect) if count > 2 else 1.0  # one or two: at RING, as on a circle
+    # one to three: a circle (three on a flat ellipse stand one at an end, two far off
+    # round the other side: review25)
+    a = view_shape(aspect) if count > 3 else 1.0
     rx, ry = (a, 1.0) if a >= 1 else (1.0, 1.0 / a)
     radius = RING
     if count >= 2:  # a crowded ring grows until neighbours are GAP apart along it
@@ -99,7 +101,7 @@ def ring(centre: tuple[float, float], count: int, taken: np.ndarray | None = Non
             start = math.atan2(d[1], d[0]) + math.pi / max(count, 1)
     fractions = start / (2 * math.pi) + np.arange(count) / count
     points = ellipse_points(radius * rx, radius * ry, fractions)
-    if count > 2:  # round a flat ellipse's ends the way is shorter than along it: wider
+    if count > 3:  # round a flat ellipse's ends the way is shorter than along it: wider
         chord = float(np.hypot(*(points - np.roll(points, 1, axis=0)).T).min())
         if 0 < chord < GAP:
             points *= GAP / chord
