@@ -54,12 +54,11 @@ def _none(kind: str, p: PartyProfile) -> str:
         return f"No {plural(kind).lower()} touch this party."
     if not p.screened:
         return "Not screened against a watchlist yet (File → Screen This Party…)."
-    said = "No hit in the latest screening against " + joined(
-        [f"{w} ({human_time(at)})" for w, at, _changed in p.screened])
-    if any(changed for _w, _at, changed in p.screened):
-        return (f"{said} — but its names, identifiers or details have changed since: "
-                "screen it again (File → Screen This Party…).")
-    return f"{said}."
+    lists = joined([f"{w} ({human_time(at)})" for w, at, _changed in p.screened])
+    if any(changed for _w, _at, changed in p.screened):  # said first: the column cuts it
+        return (f"Changed since it was screened — its names, identifiers or details: screen "
+                f"it again (File → Screen This Party…). No hit then against {lists}.")
+    return f"No hit in the latest screening against {lists}."
 
 
 class PartyView(QDialog):
@@ -146,7 +145,9 @@ class PartyView(QDialog):
             if not items:
                 none = QTreeWidgetItem(["", _none(kind, p)])
                 none.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                none.setForeground(1, Qt.GlobalColor.gray)
+                none.setToolTip(1, plain_tooltip(none.text(1)))  # the whole, however cut
+                changed = none.text(1).startswith("Changed since")
+                none.setForeground(1, QColor("#B00020") if changed else Qt.GlobalColor.gray)
                 top.addChild(none)
             for it in items:
                 # one line a record (look22: a goods description's later lines were drawn

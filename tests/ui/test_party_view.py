@@ -238,8 +238,9 @@ def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
     qtbot.waitUntil(lambda: pv.profile.id == acme and pv.profile.name == "Sergey Chemezov",
                     timeout=10000)
     none = pv.tree.topLevelItem(_shown().index("screening_hit")).child(0)
-    assert "but its names, identifiers or details have changed since: screen it again" in \
-        none.text(1)
+    assert none.text(1).startswith("Changed since it was screened — its names, identifiers "
+                                   "or details: screen it again")
+    assert none.toolTip(1)
     pv.show_party(chemezov)
     qtbot.waitUntil(lambda: pv.profile.id == chemezov and bool(pv.item_texts("screening_hit")),
                     timeout=10000)
