@@ -46,19 +46,19 @@ def _shown() -> tuple[str, ...]:
     return (*shown, "source")
 
 
-def _none(kind: str, p: PartyProfile) -> str:
-    """What an empty section says: for screening, whether the party was screened at all,
-    and whether it changed since (review25: renamed after the run to a listed name, it read
-    "No hit")."""
+def _none(kind: str, p: PartyProfile) -> tuple[str, bool]:
+    """What an empty section says, and whether it is a warning: for screening, whether the
+    party was screened at all, and whether it changed since (review25: renamed after the
+    run to a listed name, it read "No hit")."""
     if kind != "screening_hit":
-        return f"No {plural(kind).lower()} touch this party."
+        return f"No {plural(kind).lower()} touch this party.", False
     if not p.screened:
-        return "Not screened against a watchlist yet (File → Screen This Party…)."
+        return "Not screened against a watchlist yet (File → Screen This Party…).", False
     lists = joined([f"{w} ({human_time(at)})" for w, at, _changed in p.screened])
     if any(changed for _w, _at, changed in p.screened):  # said first: the column cuts it
         return (f"Changed since it was screened — its names, identifiers or details: screen "
-                f"it again (File → Screen This Party…). No hit then against {lists}.")
-    return f"No hit in the latest screening against {lists}."
+                f"it again (File → Screen This Party…). No hit then against {lists}.", True)
+    return f"No hit in the latest screening against {lists}.", False
 
 
 class PartyView(QDialog):
@@ -143,11 +143,11 @@ class PartyView(QDialog):
             font.setBold(True)
             top.setFont(0, font)
             if not items:
-                none = QTreeWidgetItem(["", _none(kind, p)])
+                said, warning = _none(kind, p)
+                none = QTreeWidgetItem(["", said])
                 none.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                none.setToolTip(1, plain_tooltip(none.text(1)))  # the whole, however cut
-                changed = none.text(1).startswith("Changed since")
-                none.setForeground(1, QColor("#B00020") if changed else Qt.GlobalColor.gray)
+                none.setToolTip(1, plain_tooltip(said))  # the whole, however cut
+                none.setForeground(1, QColor("#B00020") if warning else Qt.GlobalColor.gray)
                 top.addChild(none)
             for it in items:
                 # one line a record (look22: a goods description's later lines were drawn

@@ -195,11 +195,8 @@ class TimelinePlot(pg.PlotWidget):
             return
         if (first, last) == self.visible_range():  # (the view's own range, filtered to)
             return
-        def x(day: str) -> float:
-            return datetime.combine(date.fromisoformat(day), datetime.min.time(),
-                                    UTC).timestamp()
-        a = x(first) if first else float(self.x0.min())
-        b = x(last) + DAY if last else float(self.x1.max())
+        a = epoch(date.fromisoformat(first)) if first else float(self.x0.min())
+        b = epoch(date.fromisoformat(last)) + DAY if last else float(self.x1.max())
         if b <= a:
             return
         pad = max((b - a) * 0.02, DAY)

@@ -48,14 +48,22 @@ GENERIC = (_C.DOMAIN, _C.ORG_CLASS, _C.SYMBOL, _C.LOCATION)
 
 @dataclass(frozen=True)
 class Pair:
-    """One piece of evidence of an alignment: the party's words, the list's words, a score
-    (0..1), its weight, and how it was found (literal, symbol category name, fuzzy, extra)."""
+    """One piece of evidence of an alignment: the party's words, the list's words (as each
+    name writes them), a score (0..1), its weight, how it was found (literal, symbol
+    category name, fuzzy, extra), and the forms of both that were compared (the words
+    themselves when not given)."""
 
     query: str
     result: str
     score: float
     weight: float
     how: str
+    compared: tuple[str, str] | None = None
+
+    @property
+    def forms(self) -> tuple[str, str]:
+        """The party's and the list's words as compared ('sergei', not 'сергей (sergei)')."""
+        return self.compared or (self.query, self.result)
 
 
 @dataclass(frozen=True)
@@ -119,17 +127,18 @@ def _legal_forms(original: str) -> dict[str, str]:
     return out
 
 
-def _words(name: Name, parts: Sequence[NamePart]) -> str:
+def _words(name: Name, parts: Sequence[NamePart]) -> tuple[str, str]:
     """An alignment's words of one name as a reader can find them in it (look23: the
-    explanation said 'coltd = coltd'): a legal form as the name writes it ('CO., LTD'), a
-    word of another script with the Latin form compared ('восток (vostok)')."""
+    explanation said 'coltd = coltd'), and the form they were compared in: a legal form as
+    the name writes it ('CO., LTD', both), a word of another script with the Latin form
+    compared ('восток (vostok)', 'vostok')."""
     compared = " ".join(p.comparable for p in parts)
     if len(parts) == 1 and parts[0].tag == NamePartTag.LEGAL:
         written = _legal_forms(name.original).get(parts[0].comparable)
         if written:
-            return written
+            return written, written
     form = " ".join(p.form for p in parts)
-    return compared if form == compared else f"{form} ({compared})"
+    return (compared if form == compared else f"{form} ({compared})"), compared
 
 
 def _extra_weights(name: Name) -> dict[tuple[NamePart, ...], float]:
@@ -222,10 +231,13 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                             score = min(score, 0.45)
                         if score > best.score:
                             best = NameMatch(score, qn, rn, tuple(
-                                Pair(_words(q, m.qps), _words(r, m.rps), m.score,
-                                     m.weight, _how(m))
-                                for m in matches), derived, generic)
+                                _pair(q, r, m) for m in matches), derived, generic)
     return best
+
+
+def _pair(q: Name, r: Name, m: Alignment) -> Pair:
+    (query, q_form), (result, r_form) = _words(q, m.qps), _words(r, m.rps)
+    return Pair(query, result, m.score, m.weight, _how(m), (q_form, r_form))
 
 
 def _keep_best(a: NameMatch, b: NameMatch) -> NameMatch:

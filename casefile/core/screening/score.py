@@ -37,25 +37,18 @@ class Result:
         return "; ".join(self.reasons)
 
 
-def _compared(words: str) -> str:
-    """The Latin form compared of words shown with it ('чемезов (chemezov)': 'chemezov')."""
-    return words[words.rindex(" (") + 2:-1] if words.endswith(")") and " (" in words \
-        else words
-
-
 def _say_pair(p: nm.Pair) -> str:
     if p.how == "extra":
         return (f"{p.query} not in the list's name" if p.query else
                 f"{p.result} not in the party's name")
-    if p.how == "literal" or _compared(p.query) == _compared(p.result):
+    query, result = p.forms
+    if p.how == "literal" or query == result:
         return f"{p.query} = {p.result}"
     if p.how == "fuzzy":  # (review: 'pengyu ≈ peng (spelling, 0.00)' said they were alike)
         if p.score < 0.5:
             return f"{p.query} ≠ {p.result} (spelled too differently, {p.score:.2f})"
         return f"{p.query} ≈ {p.result} (spelling, {p.score:.2f})"
-    # (one word, as the name writes it: 'сергей (sergei)' is one — review25)
-    one_word = " " not in p.query.split(" (", 1)[0]
-    what = {"name": "same given name" if one_word else "same name",
+    what = {"name": "same given name" if " " not in query else "same name",
             "org_class": "same legal form", "domain": "same trade word",
             "location": "same place", "numeric": "same number", "initial": "initial",
             "nick": "nickname", "symbol": "same word"}.get(p.how, p.how)

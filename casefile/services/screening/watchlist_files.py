@@ -53,18 +53,19 @@ _DATASETS = re.compile(r'"datasets"\s*:\s*\[([^\]]*)\]')
 _QUOTED = re.compile(r'"([^"\\]+)"')
 
 
-def guess_name(path: Path, kind: str, lines: int = 1000) -> str:
+def guess_name(path: Path, kind: str, encoding: str, lines: int = 1000) -> str:
     """The list a file is loaded into when no name is given: the folder OpenSanctions' layout
     puts it in ('…/peps/entities.ftm.json'), unless it is a Downloads or Desktop folder
     (where a second download would replace the first list); else the dataset every one of
     its first entities names (OpenSanctions writes it: 'wd_peps'; a targets.simple.csv by
     its title, 'US OFAC SDN' — look24: any two went into the list 'targets'); else the
-    file's name."""
+    file's name. ``encoding``: the file's, as the load found it."""
     folder = path.parent.name
     if folder not in ("", ".") and folder.casefold() not in _GENERIC_FOLDERS:
         return _NAME_CHARS.sub("-", folder)[:64]
     common: set[str] | None = None
-    for named in _csv_datasets(path, lines) if kind == "csv" else _json_datasets(path, lines):
+    datasets = _csv_datasets if kind == "csv" else _json_datasets
+    for named in datasets(path, encoding, lines):
         common = named if common is None else common & named
         if not common:
             break
@@ -74,22 +75,18 @@ def guess_name(path: Path, kind: str, lines: int = 1000) -> str:
     return _NAME_CHARS.sub("-", stem)[:64] or "watchlist"
 
 
-def _json_datasets(path: Path, lines: int) -> Iterator[set[str]]:
-    with path.open("r", encoding="utf-8-sig", errors="replace") as f:
+def _json_datasets(path: Path, encoding: str, lines: int) -> Iterator[set[str]]:
+    with path.open("r", encoding=encoding, errors="replace") as f:
         for _n, text in zip(range(lines), f, strict=False):
             found = _DATASETS.search(text)  # read, not parsed: the load parses each once
             yield set(_QUOTED.findall(found.group(1))) if found else set()
 
 
-def _csv_datasets(path: Path, lines: int) -> Iterator[set[str]]:
+def _csv_datasets(path: Path, encoding: str, lines: int) -> Iterator[set[str]]:
     """The datasets of the first ``lines`` rows of a targets.simple.csv (its dataset column:
     their titles, ';'-separated)."""
     from casefile.services.exchange.imports.ftm_read import simple_rows
 
-    try:
-        encoding = file_encoding(path)
-    except ImportFileError:
-        return  # (said by the load itself)
     with path.open("r", encoding=encoding, errors="replace", newline="") as f:
         try:
             for _n, rec in zip(range(lines), (r for _i, r in simple_rows(path, f)),

@@ -121,7 +121,7 @@ def load(path: str | Path, name: str | None = None, *, version: str | None = Non
                 }.get(kind, "FollowTheMoney statements")
         raise ImportFileError(f"{path.name}: {what}; a watchlist is loaded from "
                               "OpenSanctions' entities.ftm.json (one entity a line)")
-    guess = dataset or guess_name(path, kind)
+    guess = dataset or guess_name(path, kind, encoding)
     name = db.check_name(name or guess or "watchlist")
     new = not db.path_of(name, where).exists()  # made here: gone again when the load fails
     try:
