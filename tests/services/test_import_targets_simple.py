@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from casefile.errors import ImportFailed
 from casefile.services.exchange.imports.ftm import import_ftm
-from casefile.services.exchange.imports.ftm_read import SIMPLE_COLUMNS, nested, sanction_parts
+from casefile.services.exchange.imports.ftm_read import (
+    BLANK,
+    FURTHER,
+    SIMPLE_COLUMNS,
+    nested,
+    sanction_parts,
+)
 from casefile.services.exchange.imports.ftm_statements import delimiter
 from tests.support import ftm_cluster as fc
 
@@ -57,20 +63,36 @@ def test_every_value_the_exporter_writes_comes_back_whole(values):
 
 @pytest.mark.parametrize("text,parts", [
     ("Decree 265/2021 - expired - 2021-05-14 - 2024-10-30",
-     ("Decree 265/2021", "", "expired", "2021-05-14", "2024-10-30")),
+     ("Decree 265/2021", "", "expired", "2021-05-14", "2024-10-30", "")),
     ("RUSSIA-EO14024 - Operating in the technology sector - 2022-06-28",
-     ("RUSSIA-EO14024", "Operating in the technology sector", "", "2022-06-28", "")),
+     ("RUSSIA-EO14024", "Operating in the technology sector", "", "2022-06-28", "", "")),
     ("EU - Ukraine - Supplies drones - to the army - active - 2022-12-16",
-     ("EU", "Ukraine - Supplies drones - to the army", "active", "2022-12-16", "")),
+     ("EU", "Ukraine - Supplies drones - to the army", "active", "2022-12-16", "", "")),
+    # two dates and no status: the second may be another start or the end (look25)
     ("Decree 64/2022 - 2022-01-01 - 2023-01-01",
-     ("Decree 64/2022", "", "", "2022-01-01", "2023-01-01")),
-    ("Decree 1/2020 - lifted - 2024-05", ("Decree 1/2020", "", "lifted", "", "2024-05")),
-    ("US OFAC SDN", ("US OFAC SDN", "", "", "", "")),
+     ("Decree 64/2022", "", "", "2022-01-01", "", "2023-01-01")),
+    ("Decree 64/2022 - expired - 2022-01-01 - 2023-01-01",
+     ("Decree 64/2022", "", "expired", "2022-01-01", "2023-01-01", "")),
+    ("364/2023 - active - 2023-07-01 - 2033-07-01",  # a term that runs on: its end
+     ("364/2023", "", "active", "2023-07-01", "2033-07-01", "")),
+    ("SECO - 2023-06-28 - 2023-08-16 - 2023-12-21",
+     ("SECO", "", "", "2023-06-28", "", "2023-08-16; 2023-12-21")),
+    # ' - ' inside brackets is not a separator; a long text or a sentence is a reason
+    ("(UE) 2023/1216 (UE Ukraine intégrité territoriale - R (UE) 269/2014) - Le groupe",
+     ("(UE) 2023/1216 (UE Ukraine intégrité territoriale - R (UE) 269/2014)", "Le groupe",
+      "", "", "", "")),
+    ("A maker of drones. It is part of the Zala Aero Group - 2024-03-01",
+     ("", "A maker of drones. It is part of the Zala Aero Group", "", "2024-03-01", "", "")),
+    ("Regulation (EU) No. 269/2014 - Supplies drones",
+     ("Regulation (EU) No. 269/2014", "Supplies drones", "", "", "", "")),
+    ("x" * 301 + " - 2024-03-01", ("", "x" * 301, "", "2024-03-01", "", "")),
+    ("Decree 1/2020 - lifted - 2024-05", ("Decree 1/2020", "", "lifted", "", "2024-05", "")),
+    ("US OFAC SDN", ("US OFAC SDN", "", "", "", "", "")),
 ])
 def test_the_sanctions_cell_is_taken_apart(text, parts):
-    got = sanction_parts(text)
+    got = sanction_parts(text, "2026-12-01")
     assert (got["program"], got["reason"], got["status"], got["startDate"],
-            got["endDate"]) == parts
+            got["endDate"], got["further"]) == parts
 
 
 @pytest.fixture
@@ -106,8 +128,12 @@ def test_the_16_column_layout(case, tmp_path, cluster):
             "forces", "", "2022-12-16", None) in sanctions  # ';' inside: one sanction
     assert ("Maria Aleksandrovna Osetrova", "Decree 265/2021", "", "", "ended", "2021-05-14",
             "2024-10-30") in sanctions
-    assert ("Zakharov Aleksandr Viktorovich", "Decree 64/2022", "", "", "ended",
-            "2022-01-01", "2023-01-01") in sanctions  # its end has passed
+    # start and end with no status: the cell cannot tell an end from a second start, so the
+    # second date is kept in the reason, not taken for an end (look25), and that is said
+    assert ("Zakharov Aleksandr Viktorovich", "Decree 64/2022", "", FURTHER.format(
+        "2023-01-01"), "", "2022-01-01", None) in sanctions
+    assert any("does not say whether a later date is another start or the end" in w
+               for w in report.warnings)
     assert ("Zakharov Aleksandr Viktorovich", "Decree 82/2023", "", "", "in_force",
             "2023-02-19", "2033-02-19") in sanctions
     # program_ids: a row with no sanction text gets one sanction per id
@@ -135,9 +161,36 @@ def test_the_older_15_column_layout(case, tmp_path, cluster):
     assert text.splitlines()[0].count(",") == 14 and "program_ids" not in text
     report = _import(case, tmp_path, text)
     assert len(report.new_entities) == 5
-    assert rows(case, "SELECT count(*) FROM sanction") == [(5,)]  # no ids, no id-only ones
+    # no ids: a sanction the cell gives no words (a programme id alone) is one all the same
+    assert rows(case, "SELECT e.name, s.programme, s.reason FROM sanction s JOIN entity e ON "
+                      "e.id = s.entity_id WHERE s.programme = '' ORDER BY e.name") == [
+        ("AEROSCAN", "", BLANK), ("LLC CST", "", BLANK)]
+    assert rows(case, "SELECT count(*) FROM sanction") == [(7,)]
     assert rows(case, "SELECT name FROM alias WHERE name LIKE '%STC'") == [
         ("Special Technology Centre; STC",)]
+
+
+def test_the_older_layouts_programme_ids_among_identifiers_are_programme_ids(case, tmp_path):
+    """(look25) The 15-column layout wrote a party's programme ids among its identifiers:
+    they became identifiers 'EU-UKR', 'UA-SA1644' of five to ten parties each."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out, dialect=csv.unix_dialect)
+    w.writerow([c for c in SIMPLE_COLUMNS if c != "program_ids"])
+    for row in (["NK-1", "Company", "ZALA AERO", "", "", "ru", "",
+                 _concat_values(["1101831001469", "EU-UKR", "UA-SA1644"]), _concat_values([""])],
+                ["NK-2", "Company", "AEROSCAN", "", "", "ru", "", "US-BIS-EL",
+                 _concat_values(["RUSSIA-EO14024 - 2022-06-28"])]):
+        w.writerow(row + ["", "", "EU FSF", "2022-03-01", "2025-05-30", "2024-11-01"])
+    text = out.getvalue()
+    _import(case, tmp_path, text)
+    assert rows(case, "SELECT value FROM identifier ORDER BY value") == [("1101831001469",)]
+    assert rows(case, "SELECT e.name, s.programme, s.program_id, s.start_text FROM sanction s "
+                      "JOIN entity e ON e.id = s.entity_id ORDER BY s.id") == [
+        ("ZALA AERO", "", "EU-UKR", None), ("ZALA AERO", "", "UA-SA1644", None),
+        ("AEROSCAN", "RUSSIA-EO14024", "US-BIS-EL", "2022-06-28")]
 
 
 def _as_spreadsheet_saves(text: str, delimiter: str, encoding: str) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casefile.services.exchange.imports.ftm_read import entity
+from casefile.services.exchange.imports.ftm_read import FURTHER, entity, row_sanctions
 
 Props = dict[str, list[str]]
 # what a reviewer reads of a sanction (shown with the entry it lists; never matched on)
@@ -42,14 +42,14 @@ def simple_sanctions(rec: dict[str, Any]) -> list[Props]:
     """The sanctions of a targets.simple.csv row (its sanctions cell in parts, with no
     authority: the file does not say it), program_ids given to its one sanction, or each
     one of its own when it has none (as the case import does them)."""
-    out = [{k: [v] for k, v in parts.items() if v} for parts in rec.get("_sanctions") or []]
-    ids = list(rec.get("_program_ids") or [])
-    if not out:
-        return [{"programId": [pid]} for pid in ids]
-    if len(out) == 1 and ids:
-        out[0]["programId"] = ids
-    elif ids:  # which sanction each id belongs to is not said: kept apart, said so
-        out.append({"programId": ids, "note": ["the list does not say which of the "
-                                                "sanctions above these programme ids "
-                                                "belong to"]})
+    sanctions, loose = row_sanctions(rec)
+    out = [{("note" if k == "further" else k): [FURTHER.format(v) if k == "further" else v]
+            for k, v in parts.items() if v} for parts in sanctions]
+    for one in out:
+        if "programId" in one:
+            one["programId"] = one["programId"][0].split("; ")
+    if loose:  # which sanction each id belongs to is not said: kept apart, said so
+        out.append({"programId": loose, "note": ["the list does not say which of the "
+                                                  "sanctions above these programme ids "
+                                                  "belong to"]})
     return out

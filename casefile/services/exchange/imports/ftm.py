@@ -178,7 +178,7 @@ class _Import(SimpleRows):
             kind = kind_of_file(f)
         if kind == "csv":
             self.flat = False  # a row of the same id again is counted, not joined
-            self._pass(0, lambda f: simple_rows(self.path, f), self.simple_row)
+            self._pass(0, lambda f: simple_rows(self.path, f, self.today), self.simple_row)
             return
         repeated = repeated_ids(self.path, self.encoding, kind)  # (ftm_fragments)
         if repeated:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_parties import FtmParties
-from casefile.services.exchange.imports.ftm_read import Record
+from casefile.services.exchange.imports.ftm_read import FURTHER, Record, row_sanctions
 
 
 class SimpleRows(FtmParties):
@@ -37,14 +37,18 @@ class SimpleRows(FtmParties):
         eid = self.party(line, rec, detect=True)
         if eid is None:
             return
-        sanctions, ids = rec["_sanctions"], rec["_program_ids"]
-        if not sanctions:
-            sanctions = [{"programId": pid} for pid in ids]
-        elif len(sanctions) == 1:
-            sanctions[0]["programId"] = "; ".join(ids)
-        elif ids:
-            self.report.leave_out(f"program_ids {'; '.join(ids)!r} of a row with several "
+        sanctions, loose = row_sanctions(rec)
+        if loose:
+            self.report.leave_out(f"program_ids {'; '.join(loose)!r} of a row with several "
                                   "sanctions: which sanction each belongs to is not said")
         for parts in sanctions:  # the authority is not in the file (its dataset is cited)
+            if further := parts.pop("further", ""):
+                parts["reason"] = "\n".join(x for x in (parts.get("reason"), FURTHER.format(
+                    further)) if x)
+                self.report.warn(f"{self.path.name}: a sanction the file gives more than one "
+                                 "date and no status that says it ended has its first date "
+                                 "as its start and the others in its reason — "
+                                 "targets.simple.csv does not say whether a later date is "
+                                 "another start or the end (entities.ftm.json does)")
             self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
 
