@@ -110,7 +110,7 @@ FTM_WORDS = {"wikidataId": "Wikidata ID", "okvedCode": "OKVED code", "npiCode": 
               "pfrNumber": "PFR number", "coatoCode": "COATO code",
               "socialSecurityNumber": "social security number", "mmsi": "MMSI",
               "callSign": "call sign", "crsNumber": "CRS number", "icaoCode": "ICAO code",
-              "serialNumber": "serial number", "ticker": "ticker", "uscCode": "USCC"}
+              "serialNumber": "serial number", "ticker": "ticker"}
 
 
 def scheme_label(scheme: str) -> str:

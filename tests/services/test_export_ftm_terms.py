@@ -56,6 +56,30 @@ def test_parties_say_their_identifiers_countries_and_details(case, tmp_path):
     assert "Incorporation date as given: late 2010" in sky["summary"]
 
 
+def test_a_uscc_and_a_sam_uei_go_out_under_their_own_properties_and_come_back(case, tmp_path):
+    """(look25) FtM's uniqueEntityId is SAM.gov's UEI, not the Chinese USCC (uscCode): a real
+    USCC went out as uniqueEntityId, which FtM refused, and 26 UEIs came in as USCCs, each
+    with a false note that it had not the form of one."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    case.create("entity", {"name": "SZ DJI", "kind": "company"}, children={"identifier": [
+        {"scheme": "USCC", "value": "914403007954257495"},
+        {"scheme": "UEI", "value": "M83QKJMENEF9"}]})
+    dji = one(exported(case, tmp_path), "Company", name="SZ DJI")
+    assert dji["uscCode"] == ["914403007954257495"]
+    assert dji["uniqueEntityId"] == ["M83QKJMENEF9"]
+    other = Case.new(tmp_path / "back.casefile")
+    try:
+        report = import_ftm(other, tmp_path / "case.ftm.json").result
+        with other.read() as conn:
+            assert sorted(conn.exec_driver_sql("SELECT scheme, value FROM identifier")) == [
+                ("UEI", "M83QKJMENEF9"), ("USCC", "914403007954257495")]
+        assert not [w for w in report.warnings if "form" in w]
+    finally:
+        other.close()
+
+
 def test_an_ended_sanction_says_its_end_and_status(case, tmp_path):
     who = case.create("entity", {"name": "Osetrova", "kind": "person"}).result
     case.create("sanction", {"entity_id": who, "authority": "NSDC", "programme": "Decree",

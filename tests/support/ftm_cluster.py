@@ -66,7 +66,7 @@ def cluster() -> list[dict[str, Any]]:
           alias=["Special Technology Centre; STC", "ООО \"Специальный Технологический Центр\""],
           jurisdiction="ru", innCode=CST_INN, kppCode=KPP, topics=["sanction"]),
         e("cn-skytech", "Company", name=["Shenzhen Sky Tech Co., Ltd.", "深圳天空科技有限公司"],
-          jurisdiction="cn", uniqueEntityId="91350100M000100Y43", topics=["export.risk"]),
+          jurisdiction="cn", uscCode="91350100M000100Y43", topics=["export.risk"]),
         e("gr-papadopoulos-sa", "Company", name=["ΑΦΟΙ ΠΑΠΑΔΟΠΟΥΛΟΙ Α.Ε.",
                                                  "Papadopoulos Bros SA"],
           jurisdiction="gr", leiCode="529900T8BM49AURSDO55"),
