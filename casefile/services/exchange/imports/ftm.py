@@ -55,6 +55,7 @@ from casefile.services.exchange.imports.ftm_read import (
 )
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.ftm_simple_rows import SimpleRows
+from casefile.services.exchange.imports.ftm_updates import FactUpdates
 from casefile.services.exchange.imports.known import KnownParties
 from casefile.services.exchange.imports.party_additions import PartyAdditions
 from casefile.services.exchange.imports.party_writer import PartyWriter
@@ -113,10 +114,13 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         except UnicodeError as exc:  # (look19: read before a pass, as a bug)
             raise run._unreadable(exc) from None
         more.flush()
+        run.updates.flush()
+        report.updated, report.updated_facts = run.updates.line(dry_run), len(run.updates.facts)
         if report.problems:
             raise ImportFailed(report)
         report.added, report.added_to = more.added, len(more.parties)
-        report.nothing_new = run.created_nothing() and not more.parties
+        report.nothing_new = (run.created_nothing() and not more.parties
+                              and not run.updates.done)
         if dry_run:
             return report
         if review and report.proposals:
@@ -146,6 +150,7 @@ class _Import(SimpleRows):
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
         self.known, self.facts, self.more = known, facts, more
+        self.updates = FactUpdates(more.tx, report.leave_out)
         self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
         self.held: HeldLines | None = None  # the lines of ids given more than once
         self.spans: dict[int, str] = {}

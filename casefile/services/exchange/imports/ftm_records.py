@@ -17,6 +17,7 @@ from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_report import FtmReport
+from casefile.services.exchange.imports.ftm_updates import FactUpdates
 from casefile.services.exchange.imports.party_writer import PartyWriter
 
 
@@ -38,6 +39,7 @@ class FtmRecords:
     report: FtmReport
     w: PartyWriter
     facts: CaseFacts
+    updates: FactUpdates
     conn: Any
     today: date
     parties: dict[str, int]  # FtM id -> entity id
@@ -185,15 +187,15 @@ class FtmRecords:
             return None
         rid = self.facts.take(kind, row, self.own(kind, rec["id"]))
         new = rid is None
-        if new:
+        if rid is None:
             rid = self.w.record(where, kind, values, fields, children, row=row)
             if rid is None:
                 return None
             self.w.cite(where, kind, rid, self.at(line), f"{rec['schema']} {rec['id']}")
         else:
             self.report.already[f"{kind}s"] = self.report.already.get(f"{kind}s", 0) + 1
-        if rid is None:
-            return None
+            if self.updates.fact(kind, rid, row):  # what the file says anew of it
+                self.w.cite(where, kind, rid, self.at(line), f"{rec['schema']} {rec['id']}")
         props = rec["properties"]
         for doc in fm.strings(props, "proof"):
             if doc in self.sources:

@@ -24,6 +24,8 @@ class FtmReport(ImportReport):
     posts: int = 0  # post lines (Occupancy and Position) written into new parties' Position
     post_holders: int = 0  # the parties that got them
     fragments: int = 0  # later lines of entities the file gives over several (joined)
+    updated: str = ""  # what the file brought up to date in facts the case held (a line)
+    updated_facts: int = 0  # how many facts that was
 
     def skip(self, schema: str) -> None:
         self.skipped_schemata[schema] = self.skipped_schemata.get(schema, 0) + 1
@@ -53,6 +55,9 @@ class FtmReport(ImportReport):
         if self.added_to:
             made.append("details of " + counted(self.added_to, "party already in the case",
                                                 "parties already in the case"))
+        if self.updated_facts:
+            made.append("news of " + counted(self.updated_facts, "fact already in the case",
+                                             "facts already in the case"))
         return made
 
     def joined_line(self) -> str:
@@ -94,6 +99,8 @@ class FtmReport(ImportReport):
                 for k, n in have.items() if n))
         if self.added_to:
             lines.append(self.added_line())
+        if self.updated:
+            lines.append(self.updated)
         if self.fragments:
             lines.append(self.joined_line())
         if self.nothing_new and self.only_skipped():

@@ -1,0 +1,122 @@
+"""What a file says anew of the sanctions and relationships the case holds already.
+
+An FtM import that finds a fact the case holds (:mod:`.ftm_known`) used to leave it as it
+was, whatever the file said of it now (look25: a sanction lifted in a newer OpenSanctions
+release stayed current, and the report said only "already in the case"). Now, as
+:mod:`.party_additions` does for parties:
+
+- what the case's fact leaves empty and the file says is filled in (an end date, a status,
+  a programme id, a reason, a relationship's description or dates);
+- a sanction the file says has ended or was lifted is marked so, with the file's end date,
+  while the case's still reads as running: a researcher must never read a lifted sanction as
+  current (the reverse — the case's ended, the file's running — keeps the case's: a file
+  may be an older release);
+- where the case's fact says something else, the case's stays, and the field is named in
+  what the import left out (a user may have corrected it; the file may be the older one).
+
+The rows are written in the import's own operation, journaled (one undo takes the import
+and these back), and counted in its report."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from casefile.core.labels import counted
+from casefile.core.sanctions import ENDED
+from casefile.services.case.journal import Tx
+
+_PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
+# per kind: its one-value fields and its dates, as a reader names them
+_FIELDS = {"sanction": {"programme": "programme", "program_id": "programme id",
+                        "authority": "authority", "reason": "reason",
+                        "source_url": "source page", "status": "status"},
+           "relationship": {"description": "description"}}
+_DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "end date"},
+          "relationship": {"date": "dates"}}
+
+
+class FactUpdates:
+    """The updates an import makes to facts the case held before it (see the module
+    text); ``left_out`` hears of a value the case's fact already says otherwise."""
+
+    def __init__(self, tx: Tx, left_out: Callable[[str], None]) -> None:
+        self.tx, self.left_out = tx, left_out
+        self.driver: sqlite3.Connection = tx.conn.connection.driver_connection  # type: ignore
+        self.pending: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in _FIELDS}
+        self.done: dict[str, int] = {}  # what was updated, in words -> how many facts
+        self.facts: set[tuple[str, int]] = set()  # the facts updated
+
+    def fact(self, kind: str, rid: int, row: dict[str, Any]) -> bool:
+        """Bring fact ``rid`` of ``kind`` up to what the file's cleaned ``row`` says;
+        whether anything of it changed (the file is then cited for it)."""
+        if kind not in _FIELDS:
+            return False
+        cur = self.driver.execute(f"SELECT * FROM {kind} WHERE id = ?", (rid,))
+        found = cur.fetchone()
+        if found is None:
+            return False
+        old = dict(zip([d[0] for d in cur.description], found, strict=True))
+        old.update(self.pending[kind].get(rid, {}))
+        out: dict[str, Any] = {}
+        said: list[str] = []
+        ends = (kind == "sanction" and row.get("status") in ENDED
+                and old.get("status") not in ENDED)
+        if ends:  # (look25) lifted or ended in the file: marked so, never left current
+            out["status"] = row["status"]
+            said.append("marked ended or lifted")
+        for col, word in _FIELDS[kind].items():
+            new, was = row.get(col) or "", old.get(col) or ""
+            if col in out or not new or new == was:
+                continue
+            if not was:
+                out[col] = new
+                said.append(word)
+            elif not (col == "reason" and new in was):
+                self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
+                              "another; the case's kept")
+        for prefix, word in _DATES[kind].items():
+            new, was = row.get(f"{prefix}_text"), old.get(f"{prefix}_text")
+            if not new or new == was:
+                continue
+            if not was or (ends and prefix == "end"):
+                out.update({f"{prefix}_{p}": row.get(f"{prefix}_{p}") for p in _PARTS})
+                said.append(word)
+            else:
+                self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
+                              "another; the case's kept")
+        if not out:
+            return False
+        self.pending[kind].setdefault(rid, {}).update(out)
+        self.facts.add((kind, rid))
+        for word in said:
+            key = f"{kind} {word}"
+            self.done[key] = self.done.get(key, 0) + 1
+        if len(self.pending[kind]) >= 500:  # memory stays flat
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        """Write the facts' new values (in the import's transaction, journaled)."""
+        for kind, rows in self.pending.items():
+            if rows:
+                self.tx.update_many(kind, rows)
+        self.pending = {k: {} for k in _FIELDS}
+
+    def line(self, dry_run: bool) -> str:
+        """'Updated facts already in the case from the file: 1 sanction marked ended or
+        lifted, 1 sanction end date, 2 relationship descriptions' ('' when none was)."""
+        if not self.done:
+            return ""
+        verb = "Would update" if dry_run else "Updated"
+        return (f"{verb} facts already in the case from the file: " + ", ".join(
+            _said(what, n) for what, n in self.done.items()))
+
+
+def _said(what: str, n: int) -> str:
+    kind, _, word = what.partition(" ")
+    if word == "marked ended or lifted":
+        return f"{counted(n, kind)} marked ended or lifted"
+    return f"{counted(n, kind)} given its {word}" if n == 1 else \
+        f"{counted(n, kind)} given their {word}"

@@ -1,0 +1,89 @@
+"""A newer release of a list, imported into the case that holds the older one: a sanction it
+says has ended or was lifted is marked so (look25: it stayed current and the report said
+only 'already in the case'); what the case's facts leave empty is filled in; what they say
+otherwise is kept and said; one undo takes it all back; the file is cited for what it
+changed."""
+
+import json
+from pathlib import Path
+
+from followthemoney import model
+
+from casefile.services.case.integrity import check_case
+from casefile.services.exchange.imports.ftm import import_ftm
+
+
+def _write(path: Path, entities: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for data in entities:
+            proxy = model.get_proxy(data)
+            f.write(json.dumps({**proxy.to_dict(), "caption": proxy.caption},
+                               ensure_ascii=False) + "\n")
+    return path
+
+
+def _release(sanction: dict, percentage: str, role: str | None = None) -> list[dict]:
+    owner = {"id": "NK-zakharov", "schema": "Person",
+             "properties": {"name": ["Aleksandr Zakharov"], "country": ["ru"]}}
+    cst = {"id": "NK-cst", "schema": "Company",
+           "properties": {"name": ["LLC CST"], "country": ["ru"]}}
+    owns = {"id": "NK-own", "schema": "Ownership", "properties": {
+        "owner": ["NK-zakharov"], "asset": ["NK-cst"], "percentage": [percentage],
+        "startDate": ["2019"], **({"role": [role]} if role else {})}}
+    gb = {"id": "NK-gb-cst", "schema": "Sanction", "properties": {
+        "entity": ["NK-cst"], "authority": ["HM Treasury"], "program": ["Russia"],
+        "listingDate": ["2022-11-04"], "startDate": ["2022-11-04"], **sanction}}
+    return [owner, cst, owns, gb]
+
+
+def _sanction(case):
+    with case.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT status, end_text, reason, program_id FROM sanction").fetchall()
+
+
+def test_a_sanction_lifted_in_the_newer_release_is_marked_lifted(case, tmp_path):
+    import_ftm(case, _write(tmp_path / "v1.ftm.json", _release({}, "10.5")))
+    assert [tuple(r) for r in _sanction(case)] == [("", None, "", "")]
+    v2 = _release({"endDate": ["2025-12-01"], "status": ["Delisted"],
+                   "programId": ["GB-RUS"]}, "60")
+    report = import_ftm(case, _write(tmp_path / "v2.ftm.json", v2)).result
+    assert [tuple(r) for r in _sanction(case)] == [("lifted", "2025-12-01", "", "GB-RUS")]
+    assert report.updated == ("Updated facts already in the case from the file: 1 sanction "
+                              "marked ended or lifted, 1 sanction given its programme id, "
+                              "1 sanction given its end date")
+    assert "news of 1 fact already in the case" in report.headline("Imported")
+    # the ownership's share is another in the newer file: the case's kept, and said
+    assert report.left_out == {"Relationship description: the case's relationship already "
+                               "says another; the case's kept": 1}
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT description FROM relationship").scalar() == \
+            "10.5%"
+        cited = conn.exec_driver_sql(
+            "SELECT s.title FROM citation c JOIN source s ON s.id = c.source_id "
+            "WHERE c.sanction_id IS NOT NULL ORDER BY c.id").scalars().all()
+    assert cited[-1].endswith("v2.ftm.json")  # the file that lifted it is cited for it
+    assert check_case(case.path).ok
+    case.undo()
+    assert [tuple(r) for r in _sanction(case)] == [("", None, "", "")]
+
+
+def test_an_older_release_does_not_make_an_ended_sanction_current(case, tmp_path):
+    ended = _release({"endDate": ["2024-10-30"], "status": ["expired"]}, "10.5")
+    import_ftm(case, _write(tmp_path / "v2.ftm.json", ended))
+    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2024-10-30")]
+    older = _release({"status": ["active"]}, "10.5", role="founder")
+    report = import_ftm(case, _write(tmp_path / "v1.ftm.json", older)).result
+    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2024-10-30")]
+    assert "Sanction status: the case's sanction already says another; the case's kept" in \
+        report.left_out
+    assert report.updated == ""  # the founder's role is said in the description: another
+
+
+def test_the_same_file_again_changes_nothing(case, tmp_path):
+    path = _write(tmp_path / "v1.ftm.json", _release({"endDate": ["2030-01-01"]}, "10.5"))
+    import_ftm(case, path)
+    again = tmp_path / "copy.ftm.json"
+    again.write_bytes(path.read_bytes() + b"\n")
+    report = import_ftm(case, again).result
+    assert report.updated == "" and report.left_out == {} and report.nothing_new
