@@ -32,3 +32,25 @@ def demo(tmp_path):
     c = write_demo(tmp_path / "demo.casefile")
     yield c
     c.close()
+
+
+@pytest.fixture(autouse=True)
+def _cases_closed(monkeypatch):
+    """Every case a test opens is closed when it ends, as the app closes its own: a test
+    that drops a Case unclosed left its pooled SQLite connection to the garbage collector,
+    which Python 3.13 reports (ResourceWarning: unclosed database) in whatever test runs
+    next. Kept alive until then, closed here (closing twice is harmless)."""
+    opened: list[Case] = []
+    init = Case.__init__
+
+    def recorded(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        opened.append(self)
+
+    monkeypatch.setattr(Case, "__init__", recorded)
+    yield
+    for c in reversed(opened):
+        try:
+            c.close()
+        except Exception:  # noqa: BLE001 - a test may have removed its folder; asserted already
+            pass
