@@ -20,8 +20,10 @@ def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = Fals
 
 
 def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally (tooltips otherwise guess at rich text)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+    """A tooltip that shows ``text`` literally (tooltips otherwise guess at rich text), left
+    to right whatever script it starts with (look25: a record of a party with an Arabic
+    name, first in its text, turned the whole tooltip right to left, dates reversed)."""
+    return "<qt><div dir='ltr'>" + html.escape(text).replace("\n", "<br>") + "</div></qt>"
 
 
 def message(parent: QWidget | None, title: str, text: str, detail: str = "",

@@ -241,7 +241,14 @@ class TimelinePlot(pg.PlotWidget):
             label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5),
                                 fill=INSIDE_FILL if place.inside else None)
             label.setFont(self.label_font)
-            label.textItem.document().setDocumentMargin(0)
+            doc = label.textItem.document()
+            doc.setDocumentMargin(0)
+            # (look25) read left to right whatever script the record's text has: a party's
+            # Arabic name, first after the date, turned the label around ('2021-12-31 –
+            # 2015-05-01'), its dates reversed
+            option = doc.defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+            doc.setDefaultTextOption(option)
             label.setPos(place.x, place.y)
             label.setZValue(Z_LABELS)
             self.addItem(label)

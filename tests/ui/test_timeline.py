@@ -514,3 +514,26 @@ def test_every_lane_by_entity_is_named_however_long_its_name(qtbot):
     assert "ООО «ТД»" in drawn and any(d.startswith('АО "НАУЧНО-') and d.endswith("…")
                                        for d in drawn)
     assert 'ООО "ТЕХНОПРОМСНАБ"' in drawn  # the legal form abbreviated, not the name cut
+
+
+def test_a_label_beginning_in_arabic_reads_left_to_right_dates_in_order(qtbot):
+    """(look25) A relationship of a party with an Arabic name read '…: ناصر عبد الله الحمادي
+    2021-12-31 – 2015-05-01' on the timeline: the label's paragraph took the direction of
+    its first letters, and its tooltip too."""
+    from PySide6.QtGui import QTextDocument
+
+    from casefile.core.timeline import TimelineRecord
+    from casefile.ui.text import plain_tooltip
+
+    label = "ناصر عبد الله الحمادي → LLC CST: owns"
+    rec = TimelineRecord("relationship", 1, label, "2015-05-01 – 2021-12-31", "edtf",
+                         date(2015, 5, 1), date(2021, 12, 31))
+    plot = _plot_with(qtbot, [rec], (900, 300))
+    (item,) = plot.labels
+    assert item.toPlainText() == f"2015-05-01 – 2021-12-31: {label}"
+    block = item.textItem.document().firstBlock()
+    assert block.textDirection() == Qt.LayoutDirection.LeftToRight
+    tip = QTextDocument()
+    tip.setHtml(plain_tooltip(plot.timeline.row(0).tooltip()))
+    assert tip.firstBlock().text().startswith(label)
+    assert tip.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
