@@ -150,7 +150,8 @@ def test_sanctions_keep_their_terms_and_an_expired_one_is_ended(imported):
     assert eu[1:5] == ("EU-UKR", "2022-12-16", "2022-12-16", None)
     assert eu[6] == ("Develops and produces unmanned aerial vehicles; supplies the Russian "
                      "armed forces\nProvisions: Asset freeze; Prohibition to make funds "
-                     "available")  # the measures the list names are kept with the reason
+                     "available\nFurther listing dates: 2023-06-23")  # the measures the list
+    # names are kept with the reason, and the amendment's date (look25: it was lost)
     # no status, but its end has passed: ended; a future end with 'active': in force
     assert found["Zakharov Aleksandr Viktorovich / Decree 64/2022"][5] == "ended"
     assert found["Zakharov Aleksandr Viktorovich / Decree 82/2023"][5] == "in_force"

@@ -72,12 +72,22 @@ def test_an_older_release_does_not_make_an_ended_sanction_current(case, tmp_path
     ended = _release({"endDate": ["2024-10-30"], "status": ["expired"]}, "10.5")
     import_ftm(case, _write(tmp_path / "v2.ftm.json", ended))
     assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2024-10-30")]
-    older = _release({"status": ["active"]}, "10.5", role="founder")
+    older = _release({"status": ["active"]}, "10.5")
     report = import_ftm(case, _write(tmp_path / "v1.ftm.json", older)).result
     assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2024-10-30")]
     assert "Sanction status: the case's sanction already says another; the case's kept" in \
         report.left_out
-    assert report.updated == ""  # the founder's role is said in the description: another
+    assert report.updated == ""
+
+
+def test_a_description_the_file_says_more_in_is_the_files(case, tmp_path):
+    import_ftm(case, _write(tmp_path / "v1.ftm.json", _release({}, "10.5")))
+    report = import_ftm(case, _write(tmp_path / "v2.ftm.json",
+                                     _release({}, "10.5", role="founder"))).result
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT description FROM relationship").scalar() == \
+            "10.5%; founder"
+    assert report.updated.endswith("1 relationship given its description")
 
 
 def test_the_same_file_again_changes_nothing(case, tmp_path):
@@ -87,3 +97,24 @@ def test_the_same_file_again_changes_nothing(case, tmp_path):
     again.write_bytes(path.read_bytes() + b"\n")
     report = import_ftm(case, again).result
     assert report.updated == "" and report.left_out == {} and report.nothing_new
+
+
+def test_what_a_sanctions_fields_hold_one_of_is_kept_in_its_reason(case, tmp_path):
+    """(look25) A sanction's summary, its second source page and its later start dates were
+    dropped without a word; a programme longer than the field holds stopped the import."""
+    long_programme = "Council Decision concerning restrictive measures " * 30
+    v1 = _release({"summary": ["Secondary sanctions risk: See Section 11 of EO 14024."],
+                   "sourceUrl": ["https://a.example/1", "https://a.example/2"],
+                   "startDate": ["2022-11-04", "2023-06-23", "2024-02-01"],
+                   "program": [long_programme]}, "10.5")
+    report = import_ftm(case, _write(tmp_path / "v1.ftm.json", v1)).result
+    assert report.sanctions == 1
+    with case.read() as conn:
+        programme, reason, url, start = conn.exec_driver_sql(
+            "SELECT programme, reason, source_url, start_text FROM sanction").one()
+    assert programme == "" and start == "2022-11-04" and url == "https://a.example/1"
+    assert reason.splitlines() == [
+        f"Programme: {long_programme.strip()}",
+        "Further start dates: 2023-06-23; 2024-02-01",
+        "Further source pages: https://a.example/2",
+        "Summary: Secondary sanctions risk: See Section 11 of EO 14024."]

@@ -12,6 +12,7 @@ from typing import Any
 
 from casefile.core.countries import CountryError, country_code, country_name
 from casefile.core.sanctions import status_of
+from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports.ftm_date_values import (
     earliest,
     given_date,
@@ -53,17 +54,33 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
             reason = "; ".join(x for x in (reason, f"Status as listed: {said}") if x)
     terms = [f"{label}: {'; '.join(given)}" for prop, label in _TERMS
              if (given := strings(props, prop))]
-    reason = "\n".join(x for x in (reason, *terms) if x)
+    # (look25) what the fields hold one of: the other dates and source pages, and the
+    # list's summary (not Casefile's own export's 'Start date as given: …'), in the reason
     end_day = latest(end) if end else None
+    listed_on, start_on = (earliest(listed) if listed else None,
+                           earliest(start) if start else None)
+    for label, given, kept in (("Further listing dates", listed, listed_on),
+                               ("Further start dates", start, start_on),
+                               ("Further end dates", end, end_day),
+                               ("Further source pages", strings(props, "sourceUrl")[1:], None)):
+        if more := [v for v in dict.fromkeys(given) if v != kept]:
+            terms.append(f"{label}: {'; '.join(more)}")
+    summary = [part for text in strings(props, "summary") for part in text.split("; ")
+               if not _AS_GIVEN.match(part)]
+    if summary:
+        terms.append("Summary: " + "; ".join(summary))
+    if len(programme := joined(props, "program")) > (max_chars("sanction", "programme") or 0):
+        terms.insert(0, f"Programme: {programme}")  # (look25) past what the field holds
+        programme = ""
+    reason = "\n".join(x for x in (reason, *terms) if x)
     # ended when its last day has passed ('2026' runs to 31 December 2026)
     if status is None and end_day and last_day(end_day) < today.isoformat():
         status = "ended"  # expired: its term ran out before the import
     countries = _country_names(props)  # the authority's country: said by the authority
     values = {"authority": joined(props, "authority") or countries,
-              "programme": joined(props, "program"), "program_id": joined(props, "programId"),
+              "programme": programme, "program_id": joined(props, "programId"),
               "reason": reason, "source_url": (strings(props, "sourceUrl") or [""])[0],
-              "status": status or "", "date": earliest(listed) if listed else None,
-              "start": earliest(start) if start else None, "end": end_day}
+              "status": status or "", "date": listed_on, "start": start_on, "end": end_day}
     for key, label in SANCTION_DATES.items():
         values[key] = given_in_summary(props, f"{label} as given: ", values[key])
     field.update(start="startDate", end="endDate", status="status")
@@ -72,6 +89,7 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
 
 # a sanction's dates, and how a summary or a reason names them
 SANCTION_DATES = {"date": "Listing date", "start": "Start date", "end": "End date"}
+_AS_GIVEN = re.compile(r"(?:Listing|Start|End) date as given: ")
 # what else a list says of a sanction, kept in its reason, each on a line of its own
 _TERMS = (("provisions", "Provisions"), ("duration", "Duration"),
           ("authorityId", "Authority's listing id"), ("unscId", "UN listing id"),

@@ -6,7 +6,8 @@ release stayed current, and the report said only "already in the case"). Now, as
 :mod:`.party_additions` does for parties:
 
 - what the case's fact leaves empty and the file says is filled in (an end date, a status,
-  a programme id, a reason, a relationship's description or dates);
+  a programme id, a reason, a relationship's description or dates), and a reason or
+  description the file's says more of (holding the case's whole) is the file's;
 - a sanction the file says has ended or was lifted is marked so, with the file's end date,
   while the case's still reads as running: a researcher must never read a lifted sanction as
   current (the reverse — the case's ended, the file's running — keeps the case's: a file
@@ -33,6 +34,7 @@ _FIELDS = {"sanction": {"programme": "programme", "program_id": "programme id",
                         "authority": "authority", "reason": "reason",
                         "source_url": "source page", "status": "status"},
            "relationship": {"description": "description"}}
+_GROWS = frozenset({"reason", "description"})  # texts a newer file may say more in
 _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "end date"},
           "relationship": {"date": "dates"}}
 
@@ -70,10 +72,10 @@ class FactUpdates:
             new, was = row.get(col) or "", old.get(col) or ""
             if col in out or not new or new == was:
                 continue
-            if not was:
+            if not was or (col in _GROWS and was in new):  # a reason that says more
                 out[col] = new
                 said.append(word)
-            elif not (col == "reason" and new in was):
+            elif not (col in _GROWS and new in was):
                 self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
                               "another; the case's kept")
         for prefix, word in _DATES[kind].items():
