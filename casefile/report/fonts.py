@@ -1,9 +1,11 @@
 """Fonts for the dossier, embedded as subsets: DejaVu Sans (Latin, Cyrillic, Greek, Arabic,
-Hebrew) and Droid Sans Fallback (CJK). Every string is printed as runs of one font each
-(:func:`font_runs`): CJK characters in the CJK font, the rest in the body font; a character
-neither font has is printed as a visible replacement mark and counted (:data:`missing`), so
-the export can say what it could not print. Right-to-left runs (Arabic, Hebrew) are shaped
-with HarfBuzz and laid out right to left."""
+Hebrew), Droid Sans Fallback (Chinese, Japanese) and Casefile Hangul (NanumSquare's Hangul;
+Droid has three Hangul syllables of 11,172 — look25: a DPRK designation's 김민준 printed as
+□□□). Every string is printed as runs of one font each (:func:`font_runs`): Hangul in the
+Korean font, other CJK characters in the CJK font, the rest in the body font; a character no
+font has is printed as a visible replacement mark and counted (:data:`missing`), so the
+export can say what it could not print. Right-to-left runs (Arabic, Hebrew) are shaped with
+HarfBuzz and laid out right to left."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ BODY = "CasefileSans"
 BOLD = "CasefileSans-Bold"
 ITALIC = "CasefileSans-Oblique"
 CJK = "CasefileCJK"
+KOREAN = "CasefileKorean"
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: what prints for a character no font has
 CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
 RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -40,16 +44,17 @@ def register_fonts() -> None:
     if _registered:
         return
     for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
-                       (ITALIC, "DejaVuSans-Oblique.ttf"), (CJK, "DroidSansFallbackFull.ttf")):
+                       (ITALIC, "DejaVuSans-Oblique.ttf"), (CJK, "DroidSansFallbackFull.ttf"),
+                       (KOREAN, "CasefileHangul.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
     addMapping(BODY, 0, 0, BODY)
     addMapping(BODY, 1, 0, BOLD)
     addMapping(BODY, 0, 1, ITALIC)
     addMapping(BODY, 1, 1, BOLD)
-    addMapping(CJK, 0, 0, CJK)
-    addMapping(CJK, 1, 0, CJK)
-    addMapping(CJK, 0, 1, CJK)
-    addMapping(CJK, 1, 1, CJK)
+    for fallback in (CJK, KOREAN):
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(fallback, bold, italic, fallback)
     _hard = re.compile("[^" + _ranges(_cmap(BODY)) + "]+")
     # Drawings start from a default font state; make it ours so that no unembedded
     # standard font (Helvetica) is ever referenced.
@@ -82,9 +87,9 @@ def _ranges(codes: set[int]) -> str:
     return "".join(out) + "\\\\\\]\\^\\-\\t\\n"
 
 
-@lru_cache(maxsize=1)
-def _cjk_cmap() -> frozenset[int]:
-    return frozenset(_cmap(CJK))
+@lru_cache(maxsize=2)
+def _fallback_cmap(font: str) -> frozenset[int]:
+    return frozenset(_cmap(font))
 
 
 def has_cjk(text: str) -> bool:
@@ -101,9 +106,9 @@ def is_rtl(text: str) -> bool:
 
 
 def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
-    """``text`` as runs of (text, font): the base font where it has the glyphs, the CJK
-    font for what only it has, and the replacement mark (counted in :data:`missing`)
-    for what neither has."""
+    """``text`` as runs of (text, font): the base font where it has the glyphs, the Korean
+    font for Hangul, the CJK font for what only it has, and the replacement mark (counted
+    in :data:`missing`) for what none has."""
     if not text or _EASY.fullmatch(text) or _hard is None:
         return [(text, base)] if text else []
     out: list[tuple[str, str]] = []
@@ -114,15 +119,19 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
         else:
             out.append((piece, font))
     pos = 0
-    cjk = _cjk_cmap()
+    cjk, korean = _fallback_cmap(CJK), _fallback_cmap(KOREAN)
     for m in _hard.finditer(text):
         if m.start() > pos:
             add(text[pos:m.start()], base)
         for ch in m.group(0):
-            if ord(ch) in cjk:
-                add(ch, CJK)
-            elif ch in _INVISIBLE:  # dropped
+            if ch in _INVISIBLE:  # dropped
                 continue
+            if ord(ch) in korean and HANGUL.match(ch):
+                add(ch, KOREAN)
+            elif ord(ch) in cjk:
+                add(ch, CJK)
+            elif ord(ch) in korean:
+                add(ch, KOREAN)
             else:
                 missing[ch] += 1
                 add(REPLACEMENT, base)

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QApplication
 from casefile import __version__
 from casefile.paths import resource_path
 
+# (look25) Korean in NanumSquare's Hangul, before Droid (which has 가 and two more
+# syllables, drawn in another face than the rest of a name); it has no Hanja, so Chinese
+# keeps Droid's glyphs
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-              "DroidSansFallbackFull.ttf")
+              "CasefileHangul.ttf", "DroidSansFallbackFull.ttf")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -33,7 +36,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def register_fonts(app: QApplication) -> None:
-    """Use the shipped fonts, so Latin, Cyrillic and CJK render on any machine."""
+    """Use the shipped fonts, so Latin, Cyrillic, CJK and Korean render on any machine."""
     families: list[str] = []
     for name in FONT_FILES:
         fid = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))

@@ -25,10 +25,22 @@ def test_runs_give_back_the_text_with_only_unprintables_replaced(text):
     assert len(joined) == len(kept)
     for got, ch in zip(joined, kept, strict=True):
         assert got == ch or (got == fonts.REPLACEMENT and fonts.missing[ch] > 0)
-    assert all(f in (fonts.BODY, fonts.CJK) for _t, f in runs)
+    assert all(f in (fonts.BODY, fonts.CJK, fonts.KOREAN) for _t, f in runs)
     for t, f in runs:  # every character printed in a font that has it
         face = __import__("reportlab.pdfbase.pdfmetrics", fromlist=["x"]).getFont(f).face
         assert all(ord(ch) in face.charToGlyph or ch in "\t\n" for ch in t)
+
+
+@given(st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1,
+               max_size=20))
+def test_every_hangul_syllable_prints_in_one_korean_font(name):
+    """(look25) A DPRK designation's 김민준 printed as □□□: Droid Sans Fallback holds three
+    Hangul syllables of 11,172 (가 among them, which must not print in another face than
+    the rest of its name)."""
+    fonts.missing.clear()
+    assert fonts.font_runs(f"KIM Min Jun ({name})") == [
+        ("KIM Min Jun (", fonts.BODY), (name, fonts.KOREAN), (")", fonts.BODY)]
+    assert not fonts.missing
 
 
 @settings(max_examples=200, deadline=None)
