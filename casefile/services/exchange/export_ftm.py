@@ -34,6 +34,8 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
+from casefile.services.exchange.imports.ftm_known import imported_ids
+from casefile.services.exchange.imports.ftm_map import mapping
 from casefile.services.exchange.link_details import details_said
 from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS
@@ -112,7 +114,15 @@ def iter_entities(case: Case) -> Iterator[Any]:
         info = dict(conn.exec_driver_sql("SELECT * FROM case_info").mappings().one())
         ns = f"casefile-{info['created_at']}"
 
+        # (look25) a party an FtM import made keeps the id its file gave it (OpenSanctions'
+        # NK-…), so the export merges with that list's data by id; the rest are made
+        given: dict[int, str] = {}
+        for ftm_id, (eid, _schema) in imported_ids(conn, set(mapping().parties)).items():
+            given.setdefault(eid, ftm_id)
+
         def fid(kind: str, rid: int) -> str:
+            if kind == "entity" and rid in given:
+                return given[rid]
             return cast(str, make_entity_id(ns, kind, rid))  # None only without parts
 
         def rows(sql: str) -> Iterator[dict[str, Any]]:

@@ -161,7 +161,8 @@ def imported_ids(conn: Any, schemata: set[str]) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     for eid, excerpt in conn.exec_driver_sql(
             "SELECT c.entity_id, c.excerpt FROM citation c JOIN source s ON s.id = c.source_id "
-            "WHERE c.entity_id IS NOT NULL AND s.title LIKE ? AND c.locator LIKE 'line %'",
+            "WHERE c.entity_id IS NOT NULL AND s.title LIKE ? AND c.locator LIKE 'line %' "
+            "ORDER BY c.id",
             (IMPORTED_TITLE + "%",)):
         schema, _, rest = (excerpt or "").partition(" ")
         ftm_id = rest.split(" · ", 1)[0]

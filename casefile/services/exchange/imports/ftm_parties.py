@@ -209,7 +209,8 @@ class FtmParties(FtmRecords):
         fm.name_parts_left_out(rec["schema"], rec["properties"], names, self.report.leave_out)
 
     def _cite_party(self, line: int, rec: Record, eid: int) -> None:
-        note = rec.get("_note") or " ".join(fm.strings(rec["properties"], "sourceUrl"))
+        note = "; ".join(x for x in (rec.get("_note"), " ".join(
+            fm.strings(rec["properties"], "sourceUrl"))) if x)
         self.w.cite(self.where(line), "entity", eid, self.at(line),
                     " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
                                if x))

@@ -27,6 +27,7 @@ from typing import Any, TextIO, cast
 
 from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.sanctions import status_of
+from casefile.core.watchlist_datasets import dataset_words
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_document import document_entities, is_document
 from casefile.services.exchange.imports.ftm_nested import flatten, is_nested
@@ -104,7 +105,29 @@ def entity(raw: Any) -> Record | None:
            "caption": caption if isinstance(caption, str) else None}
     if "_under" in raw:  # nested under a property the reverse table does not know
         rec["_under"] = raw["_under"]
+    if "datasets" in raw or "first_seen" in raw:
+        rec["_note"] = _provenance(raw)
     return rec
+
+
+def _provenance(raw: dict[str, Any]) -> str:
+    """What an OpenSanctions entity says of where it comes from — its datasets, first and
+    last seen, last change, the ids it was known by, whether it is a target — in the words
+    of a targets.simple.csv row's note (look25: dropped from entities.ftm.json, kept from the
+    CSV of the same list)."""
+    def texts(key: str) -> list[str]:
+        v = raw.get(key)
+        return [str(x) for x in (v if isinstance(v, list) else [v]) if x not in (None, "")]
+
+    datasets = [dataset_words(d) for d in texts("datasets")]
+    parts = ["OpenSanctions: " + ", ".join(datasets)] if datasets else []
+    parts += [f"{k.replace('_', ' ')} {v[0]}" for k in ("first_seen", "last_seen",
+                                                         "last_change") if (v := texts(k))]
+    if referents := [r for r in texts("referents") if r != raw.get("id")]:
+        parts.append("also known by the ids " + ", ".join(referents))
+    if raw.get("target") is True:
+        parts.append("a target of the list")
+    return "; ".join(parts)
 
 
 def json_entities(path: Path, f: TextIO, wanted: Callable[[str], bool],
