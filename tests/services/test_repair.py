@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -261,7 +262,7 @@ def test_shipments_of_lost_parties_are_kept_and_every_count_is_true(tmp_path):
     path = tmp_path / "big.casefile"
     synthetic.build_synthetic_case(path, shipments=2_000, entities=300, sources=50,
                                    citations=3_000).close()
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         links = {r[0]: r[1:] for r in con.execute(
             "SELECT id, shipper_id, consignee_id FROM shipment")}
     _damage_leaf(path, "entity")
@@ -313,7 +314,7 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
     path = tmp_path / "case.casefile"
     with Case.new(path) as case:
         import_ftm(case, src)
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         sanctions = con.execute("SELECT id, entity_id, programme FROM sanction").fetchall()
         owns = con.execute("SELECT id, subject_id, object_id, kind FROM relationship").fetchall()
         first_alias = dict(con.execute("SELECT entity_id, min(name) FROM alias GROUP BY "
@@ -324,7 +325,7 @@ def test_a_lost_partys_sanctions_and_relationships_are_kept_with_a_stand_in(tmp_
     entity = next(t for t in report.tables if t.table == "entity")
     lost = {i for a, b in entity.unreadable for i in range(a, b + 1)}
     assert entity.lost and set(entity.stand_ins) <= lost and entity.stand_ins
-    with sqlite3.connect(out) as con:
+    with closing(sqlite3.connect(out)) as con, con:
         assert con.execute("SELECT id, entity_id, programme FROM sanction").fetchall() == \
             sanctions
         assert con.execute("SELECT id, subject_id, object_id, kind FROM "
@@ -411,14 +412,14 @@ def test_lost_parties_are_named_by_what_was_left_of_them(tmp_path):
     assert entity.lost and len(entity.traces) == entity.lost
     lost_ids = {i for a, b in entity.unreadable for i in range(a, b + 1)}
     assert set(entity.traces) <= lost_ids
-    with sqlite3.connect(path) as con:  # what the traces say is what the file held
+    with closing(sqlite3.connect(path)) as con, con:  # what the traces say is what the file held
         aliases = dict(con.execute("SELECT entity_id, name FROM alias").fetchall())
     assert all(aliases[i] in said for i, said in entity.traces.items() if i in aliases)
     assert sorted(entity.traces) == entity.stand_ins  # each kept as a stand-in, named
     assert f"{entity.lost} of the lost are kept as stand-in parties" in entity.line()
     named = [line for line in report.lines() if line.startswith("    #")]
     assert len(named) == entity.lost  # every one (look17: 8 of 24 were named)
-    with sqlite3.connect(tmp_path / "r.casefile") as con:  # and kept in the audit log
+    with closing(sqlite3.connect(tmp_path / "r.casefile")) as con, con:  # and kept in the audit log
         detail = con.execute("SELECT detail FROM audit_log WHERE action = 'repair'").fetchone()
     assert all(f'"{rid}":' in detail[0] for rid in entity.traces)
 
@@ -460,7 +461,7 @@ def test_a_lost_party_the_audit_log_recorded_is_restored_with_its_last_values(tm
     entity = next(t for t in report.tables if t.table == "entity")
     assert entity.lost and entity.restored and not entity.stand_ins
     assert "of the lost restored from the audit log" in entity.line()
-    with sqlite3.connect(out) as con:
+    with closing(sqlite3.connect(out)) as con, con:
         rows = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind, country, tags, "
                                                   "description FROM entity")}
         sanctioned = {r[0] for r in con.execute("SELECT entity_id FROM sanction")}
@@ -525,7 +526,7 @@ def test_importing_the_list_again_names_its_stand_ins(tmp_path):
     path = tmp_path / "case.casefile"
     with Case.new(path) as case:
         import_ftm(case, src)
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         before = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind FROM entity")}
     _damage_leaf(path, "entity")
     out = tmp_path / "r.casefile"
@@ -534,7 +535,7 @@ def test_importing_the_list_again_names_its_stand_ins(tmp_path):
     with Case.open(out) as case:
         report = import_ftm(case, src, again=True).result
     assert not report.new_entities and not report.proposals
-    with sqlite3.connect(out) as con:
+    with closing(sqlite3.connect(out)) as con, con:
         after = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind FROM entity")}
         tags = dict(con.execute("SELECT id, tags FROM entity"))
     assert after == before  # every stand-in named again, as it was
@@ -594,14 +595,14 @@ def test_the_audit_log_is_played_with_its_undos(tmp_path):
         reused = gone  # the import numbered its first party with the id undone
         renamed = reused + 5
         case.update("entity", renamed, {"name": "Renamed by the analyst"})
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         before = dict(con.execute("SELECT id, name FROM entity"))
     assert before[reused].startswith("Imported 0")
     lost = _damage_rows(path, "entity", [ids[10], ids[30], reused, renamed])
     out = tmp_path / "r.casefile"
     report = repair_case(path, out)  # (look19: "IntegrityError … a bug")
     entity = next(t for t in report.tables if t.table == "entity")
-    with sqlite3.connect(out) as con:
+    with closing(sqlite3.connect(out)) as con, con:
         after = dict(con.execute("SELECT id, name FROM entity"))
         kinds = dict(con.execute("SELECT id, tags FROM entity"))
     hand = [e for e in lost if e in ids]
@@ -624,7 +625,7 @@ def test_a_damaged_page_of_the_audit_log_loses_that_page_only(tmp_path):
         ids = [case.create("entity", {"name": f"Party {i} " + "Holding " * 12,
                                       "description": "notes " * 30}).result
                for i in range(120)]
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         entries = [r for (r,) in con.execute("SELECT id FROM audit_log ORDER BY id")]
         before = dict(con.execute("SELECT id, name FROM entity"))
     gone = _damage_rows(path, "audit_log", [entries[len(entries) // 2]])
@@ -635,7 +636,7 @@ def test_a_damaged_page_of_the_audit_log_loses_that_page_only(tmp_path):
     assert log.error is None and set(gone) <= unread and len(unread) < 10
     assert log.saved == len(entries) - len(unread) and log.lost_count() == len(unread)
     entity = next(t for t in report.tables if t.table == "entity")
-    with sqlite3.connect(tmp_path / "r.casefile") as con:
+    with closing(sqlite3.connect(tmp_path / "r.casefile")) as con, con:
         after = dict(con.execute("SELECT id, name FROM entity"))
     assert set(lost) <= set(entity.restored)  # their entries were on other pages
     assert all(after[e] == before[e] for e in entity.restored)
@@ -655,13 +656,13 @@ def test_a_trade_imports_lost_parties_are_named_by_the_cells_they_came_from(tmp_
     path = tmp_path / "case.casefile"
     with Case.new(path) as case:
         import_shipments(case, src)
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         names = dict(con.execute("SELECT id, name FROM entity"))
     _damage_leaf(path, "entity")
     report = repair_case(path, tmp_path / "r.casefile")
     entity = next(t for t in report.tables if t.table == "entity")
     assert len(entity.stand_ins) > 2
-    with sqlite3.connect(tmp_path / "r.casefile") as con:
+    with closing(sqlite3.connect(tmp_path / "r.casefile")) as con, con:
         got = {eid: (name, about) for eid, name, about in con.execute(
             "SELECT id, name, description FROM entity WHERE id IN "
             f"({','.join(map(str, entity.stand_ins))})")}

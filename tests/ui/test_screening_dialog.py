@@ -493,10 +493,11 @@ def test_the_table_names_each_hits_watchlist(qtbot, session, tmp_path):
     # a list loaded by an earlier Casefile, which kept none (look18: the list's own doing
     # is said first; loading it again is advised only if its file gives Sanction entities)
     import sqlite3
+    from contextlib import closing
 
     from casefile.services.screening import watchlist_db as db
 
-    with sqlite3.connect(db.path_of("eu")) as con:
+    with closing(sqlite3.connect(db.path_of("eu"))) as con, con:
         con.execute("PRAGMA user_version = 0")
     qtbot.mouseClick(dlg.screen_button, qtbot_button())
     idle(qtbot, session)
