@@ -118,3 +118,23 @@ def test_what_a_sanctions_fields_hold_one_of_is_kept_in_its_reason(case, tmp_pat
         "Further start dates: 2023-06-23; 2024-02-01",
         "Further source pages: https://a.example/2",
         "Summary: Secondary sanctions risk: See Section 11 of EO 14024."]
+
+
+def test_of_several_countries_the_nationality_is_the_main_one(case, tmp_path):
+    """(look25) A Russian-born person listed 'gb', 'ru' (FtM files list countries by code)
+    with nationality 'ru' was made British; with no hint the first is taken, and said."""
+    people = [{"id": "NK-z", "schema": "Person", "properties": {
+                  "name": ["Svetlana Zakharova"], "country": ["gb", "ru"],
+                  "nationality": ["ru"]}},
+              {"id": "NK-y", "schema": "Company", "properties": {
+                  "name": ["Sky Trade"], "country": ["ae", "ru"], "jurisdiction": ["ru"]}},
+              {"id": "NK-x", "schema": "Person", "properties": {
+                  "name": ["Ivan Petrov"], "country": ["kz", "ru"]}}]
+    report = import_ftm(case, _write(tmp_path / "p.ftm.json", people)).result
+    with case.read() as conn:
+        got = dict(conn.exec_driver_sql(
+            "SELECT name, country || ' ' || other_countries FROM entity").fetchall())
+    assert got == {"Svetlana Zakharova": "RU GB", "Sky Trade": "RU AE",
+                   "Ivan Petrov": "KZ RU"}
+    assert list(report.warnings.values()) == [1]
+    assert "no main one (mainCountry)" in next(iter(report.warnings))

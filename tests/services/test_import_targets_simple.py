@@ -320,10 +320,11 @@ def test_a_reason_over_several_lines_keeps_every_sanction_of_the_row(case, tmp_p
     report = _import(case, tmp_path, out.getvalue().replace("\"ru\"", "\"by;kz;ru;ua\""))
     assert report.sanctions == 2
     # (look21) which of its countries is the main one the file does not say: said
-    assert report.warnings == {"targets.simple.csv: a party given several countries has "
-                               "the first as its Country, the others as other countries — "
-                               "the file sorts them by code and does not say which is its "
-                               "main one": 1}
+    assert report.warnings == {"targets.simple.csv: a party given several countries and no "
+                               "main one (mainCountry) — nor a nationality or jurisdiction "
+                               "among them — has the first as its Country, the others as "
+                               "other countries: the file lists them by code, not by "
+                               "weight": 1}
     got = dict(rows(case, "SELECT programme, reason FROM sanction"))
     assert got["EU Russia/Ukraine (Regulation 269/2014)"] == reason
     assert rows(case, "SELECT status, end_text FROM sanction WHERE programme = ?",

@@ -193,7 +193,7 @@ class FtmParties(FtmRecords):
         takes it (:class:`_PartyValues`)."""
         props = rec["properties"]
         country, details, fields = party_details(rec["schema"], props,
-                                                    self.report.leave_out)
+                                                    self.report.leave_out, self._unsure)
         held = self.posts.lines(rec["id"]) if rec["id"] in self.posts.held else []
         if held:
             details["position"] = self.posts.position(held, details.get("position", ""))
@@ -201,6 +201,12 @@ class FtmParties(FtmRecords):
                 "description": fm.joined(props, "description", "notes")}
         return _PartyValues(base, details, {"name": "name", "description": "notes", **fields},
                             fm.aliases(props, name, rec["langs"]), held)
+
+    def _unsure(self) -> None:
+        self.report.warn(f"{self.path.name}: a party given several countries and no main one "
+                         "(mainCountry) — nor a nationality or jurisdiction among them — has "
+                         "the first as its Country, the others as other countries: the file "
+                         "lists them by code, not by weight")
 
     def _unread(self, rec: Record, names: list[str]) -> None:
         """Count what of a party's record the importer did not read (``names``: its names

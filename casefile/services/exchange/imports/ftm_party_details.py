@@ -18,16 +18,29 @@ from casefile.services.exchange.imports.ftm_map import (
 )
 
 
-def party_details(schema: str, props: Props, left_out: Callable[[str], None]
+def party_details(schema: str, props: Props, left_out: Callable[[str], None],
+                  unsure: Callable[[], None] | None = None
                   ) -> tuple[str | None, dict[str, Any], dict[str, str]]:
-    """(first country, further entity values, entity column -> the FtM property it came
-    from)."""
+    """(main country, further entity values, entity column -> the FtM property it came
+    from). The main country is the one the file calls so (mainCountry); else, of several,
+    the one that is also the party's nationality or jurisdiction (look25: a Russian-born
+    person listed 'gb', 'ru' — FtM files list countries by code — was made British); else
+    the first, and ``unsure`` hears of it."""
     field: dict[str, str] = {}
     places = countries(props, COUNTRY_PROPS, left_out)
+    nation = countries(props, NATIONALITY_PROPS, left_out)
+    if len(places) > 1 and "mainCountry" not in props:
+        said = [c for _p, c in nation] + [c for _p, c in countries(
+            props, ("jurisdiction",), lambda _what: None)]
+        main = next((p for p in places if p[1] in said), None)
+        if main is not None:
+            places.remove(main)
+            places.insert(0, main)
+        elif unsure is not None:
+            unsure()
     first = places[0][1] if places else None
     if places:
         field["country"] = places[0][0]
-    nation = countries(props, NATIONALITY_PROPS, left_out)
     details: dict[str, Any] = {}  # only what the entity has: the rest are the defaults
     if len(places) > 1:
         details["other_countries"] = ",".join(c for _p, c in places[1:])

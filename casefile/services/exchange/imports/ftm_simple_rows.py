@@ -20,10 +20,6 @@ class SimpleRows(FtmParties):
         if rec["schema"] not in fm.mapping().parties:
             self.report.skip(rec["schema"])
             return
-        if len(rec["properties"]["country"]) > 1:  # (look21: Belarus made the main one)
-            self.report.warn(f"{self.path.name}: a party given several countries has the "
-                             "first as its Country, the others as other countries — the file "
-                             "sorts them by code and does not say which is its main one")
         for value in rec["_lost"]:
             self.report.warn(f"{self.path.name}, row {line}: {value!r} lost characters to the "
                              "file's code page ('?' where a program could not write them): "
