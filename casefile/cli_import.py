@@ -201,7 +201,7 @@ def run(args: argparse.Namespace, open_case: Callable[..., Any],
         print(f"{verb} {counted(report.shipments, 'shipment')} from "
               f"{counted(report.rows, 'row')}; "
               f"{counted(len(report.new_entities), 'new party', 'new parties')}, "
-              f"{len(report.reused_entities):,} already in the case")
+              f"{report.reused:,} already in the case")
         if report.added_to:
             print(report.added_line())
         if report.nothing_new:

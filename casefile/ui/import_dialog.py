@@ -197,7 +197,7 @@ class ImportDialog(QDialog):
         return (f"{verb} {counted(report.shipments, 'shipment')} from "
                 f"{counted(report.rows, 'row')} of {report.file}.\n"
                 f"New parties: {len(report.new_entities):,}; parties already in the case: "
-                f"{len(report.reused_entities):,}."
+                f"{report.reused:,}."
                 + (f"\n{report.added_line()}." if report.added_to else ""))
 
     @staticmethod

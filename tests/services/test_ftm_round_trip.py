@@ -208,4 +208,6 @@ def test_two_parties_of_one_name_stay_two_when_the_export_comes_back(case, tmp_p
     counts = case.counts()
     report = import_ftm(case, out).result
     assert report.nothing_new and case.counts() == counts
-    assert report.reused_entities == {"Ivan Petrov": b, "Volga Trade": firm}
+    assert report.reused_entities == {"Ivan Petrov": a, f"Ivan Petrov (#{b})": b,
+                                      "Volga Trade": firm}  # each namesake (look25)
+    assert report.reused == 3

@@ -138,3 +138,18 @@ def test_of_several_countries_the_nationality_is_the_main_one(case, tmp_path):
                    "Ivan Petrov": "KZ RU"}
     assert list(report.warnings.values()) == [1]
     assert "no main one (mainCountry)" in next(iter(report.warnings))
+
+
+def test_namesakes_already_in_the_case_are_counted_each(case, tmp_path):
+    """(look25) Five homonyms of different INNs, all in the case, were said as one party
+    already in the case."""
+    people = [{"id": f"NK-iv{i}", "schema": "Person", "properties": {
+        "name": ["ИВАНОВ ИВАН ИВАНОВИЧ"], "innCode": [inn]}}
+        for i, inn in enumerate(("500100732259", "7707083893", "7736207543"))]
+    path = _write(tmp_path / "iv.ftm.json", people)
+    import_ftm(case, path)
+    again = tmp_path / "again.ftm.json"
+    again.write_bytes(path.read_bytes() + b"\n")
+    report = import_ftm(case, again).result
+    assert report.reused == 3 and len(report.new_entities) == 0
+    assert "Already in the case (not added again): 3 parties" in report.headline("Imported")

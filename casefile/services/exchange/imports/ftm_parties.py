@@ -70,7 +70,7 @@ class FtmParties(FtmRecords):
         eid, doubt = self._resolve(rec, name, key, pairs, by_id)
         added: list[str] = []
         if eid is not None:
-            report.reused_entities[name] = eid
+            report.reuse(name, eid)
             self.claimed.setdefault(eid, rec["id"])
             if self.more.existed(eid):
                 added = self._add_to(eid, line, rec, name, idents)

@@ -77,7 +77,7 @@ class FtmReport(ImportReport):
 
     def preview_heading(self, unit: str = "record") -> str:
         """The preview lists the parties the file gives (its other records follow them)."""
-        n, total = len(self.preview), len(self.new_entities) + len(self.reused_entities)
+        n, total = len(self.preview), len(self.new_entities) + self.reused
         return (f"The parties it reads (first {n} of {total:,}):" if n < total else
                 "The parties it reads:")
 
@@ -93,7 +93,7 @@ class FtmReport(ImportReport):
             lines.append(f"Posts held (Occupancy and Position): {counted(self.posts, 'post')}"
                          f" in the Position field of {holders}")
         if self.already or self.reused_entities:
-            have = {"parties": len(self.reused_entities), **self.already}
+            have = {"parties": self.reused, **self.already}
             lines.append("Already in the case (not added again): " + ", ".join(
                 counted(n, "party" if k == "parties" else k.removesuffix("s"), k)
                 for k, n in have.items() if n))

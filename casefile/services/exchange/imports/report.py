@@ -75,6 +75,20 @@ class ImportReport:
         return (f"Text encoding: {encoding_label(self.encoding)}, guessed from the file's "
                 f"bytes — if names look garbled, {choose}")
 
+    def reuse(self, name: str, eid: int) -> int:
+        """Note party ``eid`` of the case, met under ``name``, as used by the import: a
+        namesake that is another party is noted beside it (look25: five homonyms of
+        different INNs counted as one party already in the case)."""
+        if self.reused_entities.get(name, eid) != eid:
+            name = f"{name} (#{eid})"
+        self.reused_entities[name] = eid
+        return eid
+
+    @property
+    def reused(self) -> int:
+        """How many parties of the case the import used (each once, under any name)."""
+        return len(set(self.reused_entities.values()))
+
     def warn(self, what: str) -> None:
         """Note something kept that a person should look at (said in the report)."""
         self.warnings[what] = self.warnings.get(what, 0) + 1

@@ -125,23 +125,23 @@ class ShipmentParties(KnownParties):
             eid = by_id
         elif ident and (akey := normalise_name(f"{name} [{labelled(scheme, ident)}]")) \
                 in self.accept:  # a namesake's match confirmed with its identifier
-            eid = report.reused_entities[name] = self.accept[akey]
+            eid = report.reuse(name, self.accept[akey])
             why = "as you confirmed"
         elif key in self.accept and (not ident or self.conflict(
                 self.accept[key], None, [(scheme, ident)]) is None):
             # confirmed by name: rows whose identifier says it is another are asked about
             # (review19: ticking one of two namesakes' matches merged both)
-            eid = report.reused_entities[name] = self.accept[key]
+            eid = report.reuse(name, self.accept[key])
             why = "as you confirmed"  # (look24: not 'the same name once … set aside')
         elif key in self.sharing:  # a name several parties of the case had: the one
             eid = self._shared(key, name)  # written so, else a new party, asked about
             if eid is not None and name.casefold() not in self.made_for:
-                report.reused_entities[name] = eid
+                report.reuse(name, eid)
         elif key in self.by_name and (not ident or (doubt := self.conflict(
                 self.by_name[key], None, [(scheme, ident)])) is None):
             eid = self.by_name[key]
             if key in self.existing:
-                report.reused_entities[name] = eid
+                report.reuse(name, eid)
             if not ident and len(self.namesakes.get(key, ())) > 1 and key not in self.said:
                 self.said.add(key)  # (once a name: its rows without one go the same way)
                 report.warn(f"{where(ident_key)}: {name!r} is the name of "
