@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QMainWindow,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -84,10 +87,22 @@ class PartyView(QDialog):
         self.tree.itemActivated.connect(self._activated)
         self.hint = plain_label("Double-click or press Enter on an item to open it.")
         self.hint.setStyleSheet("color: #666;")
+        # (look25) a party of an OpenSanctions list — 60 names, 30 addresses, a page of notes
+        # — filled the window with its facts, three rows of its records left below: the
+        # facts scroll in the upper part, at most a third at first; the split can be moved
+        self.facts_area = QScrollArea()
+        self.facts_area.setWidget(self.facts)
+        self.facts_area.setWidgetResizable(True)
+        self.facts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.facts_area)
+        self.split.addWidget(self.tree)
+        self.split.setStretchFactor(0, 1)  # a window made taller gives the records two
+        self.split.setStretchFactor(1, 2)  # thirds of the room it gains
+        self.split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
-        lay.addWidget(self.facts)
-        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.split, 1)
         lay.addWidget(self.hint)
         self.resize(720, 560)
         session.changed.connect(self._changed)
@@ -135,6 +150,7 @@ class PartyView(QDialog):
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))
+        self._share()
         for kind in _shown():
             items = p.items.get(kind, [])
             top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])
@@ -161,6 +177,14 @@ class PartyView(QDialog):
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
             top.setExpanded(len(items) <= OPEN_UP_TO)  # (look23: 255 shipments open first)
+
+    def _share(self) -> None:
+        """The facts take what they need, up to a third of the split; the records the rest."""
+        total = max(sum(self.split.sizes()), self.split.height(), 300)
+        width = max(self.facts_area.viewport().width(), 200)
+        need = self.facts.heightForWidth(width) + 4
+        facts = min(need, total // 3)
+        self.split.setSizes([facts, total - facts])
 
     def _activated(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         data = item.data(0, _KEY)

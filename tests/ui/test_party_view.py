@@ -260,3 +260,31 @@ def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
     assert not dlg.isVisible() and dlg.pool is None  # (its workers gone: review25)
     window.commands.dialogs["screening"].close()
     wait_idle(qtbot, window)
+
+
+def test_a_party_with_pages_of_facts_leaves_its_records_most_of_the_window(qtbot, window,
+                                                                             tmp_path):
+    """(look25) LLC CST of an OpenSanctions list — 60 names, 30 addresses, a page of notes —
+    filled nine tenths of the window with its facts; three rows of its 28 sanctions showed."""
+    from casefile.services.case.facade import Case
+
+    path = tmp_path / "big.casefile"
+    with Case.new(path) as case:
+        eid = case.create("entity", {
+            "name": "LLC CST", "address": "\n".join(f"{n} Vorovskogo St., Izhevsk, 4260{n}"
+                                                    for n in range(30)),
+            "description": "Associated entities: JSCs Kalashnikov Concern. " * 80},
+            children={"alias": [{"name": f"ZALA AERO GROUP {n}"} for n in range(60)]}).result
+        for n in range(28):
+            case.create("sanction", {"entity_id": eid, "authority": f"Authority {n}"})
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.case is not None, timeout=10000)
+    view = window.party_view.show_party(eid)
+    qtbot.waitUntil(lambda: view.tree.topLevelItemCount() > 0, timeout=10000)
+    facts, records = view.split.sizes()
+    assert records >= 2 * facts  # the records keep two thirds at least
+    assert view.facts_area.verticalScrollBar().maximum() > 0  # the facts scroll, whole
+    assert "Authority 27" in " ".join(view.item_texts("sanction"))
+    view.resize(view.width(), view.height() + 300)
+    qtbot.waitUntil(lambda: sum(view.split.sizes()) > facts + records, timeout=5000)
+    assert view.split.sizes()[1] >= 2 * view.split.sizes()[0]
