@@ -25,6 +25,10 @@ KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "eve
 CODE_KINDS = {v: k for k, v in KIND_CODES.items()}
 _SHIFT = 40
 TITLE_WEIGHT = 4.0  # words in a record's name count so many times those in its text
+# a party's score counts so many times a record's that names it: a search for a name is for
+# the party first (look25: ИВАНОВ ИВАН ИВАНОВИЧ, with his aliases and notes, came sixth
+# behind five of his shorter relationships and sanctions, which name him too)
+PARTY_WEIGHT = 2.0
 _SEP = "\u3000"  # ideographic space: a separator to FTS5, removed again for display
 
 
@@ -141,7 +145,8 @@ def search(conn: Connection, query: str, limit: int = 200,
         rows = conn.exec_driver_sql(
             f"SELECT rowid, {title}, snippet(search_index, 1, ?, ?, '…', 12) "
             f"FROM search_index WHERE search_index MATCH ?{dated} ORDER BY "
-            f"bm25(search_index, {TITLE_WEIGHT}, 1.0) LIMIT ?",
+            f"bm25(search_index, {TITLE_WEIGHT}, 1.0) * (CASE rowid >> {_SHIFT} WHEN "
+            f"{KIND_CODES['entity']} THEN {PARTY_WEIGHT} ELSE 1.0 END) LIMIT ?",
             (*((start, end) if marks else ()), start, end, q, *params, limit)).all()
     else:
         # SQLite's LIKE folds ASCII letters only: both sides are case-folded in Python, so

@@ -68,3 +68,22 @@ def test_like_fallback_when_fts5_is_missing(tmp_path, monkeypatch):
         assert c.search("k_k") == []  # "_" is literal, not LIKE's any character ("khk")
         assert [h.title for h in c.search("北方")] == ["中国北方工业集团有限公司"]
         assert c.search('"(') == []
+
+
+def test_a_search_for_a_name_finds_the_party_before_the_records_naming_it(case):
+    """(look25) 'ИВАНОВ ИВАН' put the person sixth, behind five of his relationships and
+    sanctions: their short texts name him too, and his own row holds his aliases and notes."""
+    ivanov = case.create("entity", {
+        "name": "ИВАНОВ ИВАН ИВАНОВИЧ", "kind": "person",
+        "description": "Director of several trading houses in Moscow and Izhevsk. " * 20},
+        children={"alias": [{"name": n} for n in (
+            "Ivan Ivanovich IVANOV", "Иванов Иван Иванович", "IVANOV, Ivan",
+            "Ivan I. Ivanov")]}).result
+    for n in range(5):
+        firm = case.create("entity", {"name": f"Trading House {n}"}).result
+        case.create("relationship", {"subject_id": ivanov, "object_id": firm,
+                                     "kind": "director_of"})
+        case.create("sanction", {"entity_id": ivanov, "authority": f"List {n}"})
+    hits = case.search("ИВАНОВ ИВАН")
+    assert len(hits) == 11
+    assert (hits[0].kind, hits[0].id) == ("entity", ivanov)
