@@ -59,8 +59,8 @@ def test_addresses_and_documents_before_or_after_their_party_are_kept(case, tmp_
     assert address["Vitaly KUZMENKO"] == "ул. ЛЕНИНА 15, кв. 3, 394000, Воронеж, Russia"
     assert ("passport", "7209 123456") in idents and ("INN", "366510784303") in idents
     assert report.skipped_schemata == {"Address": 1}  # the one no party names
-    assert "an Address entity a party of the file names, are kept with the party; these " \
-        "name none" in report.skipped_line()
+    assert "The Address entities skipped are those no party of the file names" in \
+        report.skipped_line()
     said = report.left_out_lines()
     assert any(line.startswith("Passport country") for line in said)
     assert any(line.startswith("Address latitude") for line in said)
@@ -86,10 +86,10 @@ def test_a_holder_not_in_the_file_is_said(case, tmp_path):
     lonely = {**PASSPORT, "properties": {**PASSPORT["properties"], "holder": ["elsewhere"]}}
     report = import_ftm(case, _lines(tmp_path / "e.ftm.json", [COMPANY, lonely])).result
     assert report.skipped_schemata == {"Passport": 1}
-    assert report.skipped_line().endswith("An Identification or Passport whose holder is a "
-                                          "party of the file is kept as its identifier; "
-                                          "these have none")
-    assert report.summary_lines()[-1].endswith("these have none.")
+    assert report.skipped_line().endswith("The Identification and Passport entities skipped "
+                                          "are those whose holder is no party of the file: "
+                                          "a party's own are kept as its identifiers")
+    assert report.summary_lines()[-1].endswith("kept as its identifiers.")
 
 
 _ADDRESSES = st.lists(st.text(st.sampled_from(list("abc ул.,Ж字1")), min_size=1,

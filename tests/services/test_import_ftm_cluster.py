@@ -168,9 +168,11 @@ def test_what_is_not_imported_is_counted_by_schema_and_property(imported):
     # no party names is
     assert report.skipped_schemata == {"Payment": 3, "Address": 1, "CryptoWallet": 1}
     assert report.skipped_line() == ("skipped (Casefile holds no such records): 3 Payment, "
-                                     "1 Address, 1 CryptoWallet. The address a party's own "
-                                     "record gives, and an Address entity a party of the "
-                                     "file names, are kept with the party; these name none")
+                                     "1 Address, 1 CryptoWallet. The Address entities "
+                                     "skipped are those no party of the file names: a "
+                                     "party's addresses (its own and the Address entities "
+                                     "it names) are kept with it")  # (look25: 'these name
+    # none' was hard to follow)
     # (not 'addresses are lost', and apart from the list: a bracket after it read as if
     # it explained CryptoWallet)
     with _case.read() as conn:

@@ -105,3 +105,22 @@ def test_a_fixed_source_names_the_vendor_of_the_file(case, tmp_path, capsys):
     with pytest.raises(MappingError, match="describes the whole file"):
         import_shipments(case, f, {"source_publisher": "Shipper", "shipper": "Shipper"},
                          again=True)
+
+
+@pytest.mark.parametrize("name,text,said", [
+    ("targets.simple.csv", "id,schema,name,aliases,birth_date,countries\n"
+     "NK-1,Company,LLC CST,,,ru\n", "OpenSanctions' targets.simple.csv"),
+    ("entities.ftm.json", '{"id": "NK-1", "schema": "Company", "properties": {"name": '
+     '["LLC CST"]}}\n', "a FollowTheMoney file of entities"),
+])
+def test_a_file_of_entities_given_as_shipments_is_pointed_to_its_import(case, tmp_path, name,
+                                                                        text, said):
+    """(look25) Both were answered 'no column could be matched to a shipper, consignee or
+    goods', which never said where such a file goes."""
+    from casefile.errors import MappingError
+
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    with pytest.raises(MappingError) as raised:
+        import_shipments(case, path)
+    assert said in str(raised.value) and "casefile import-ftm" in str(raised.value)

@@ -36,11 +36,13 @@ class FtmReport(ImportReport):
         said = ("skipped (Casefile holds no such records): "
                 + ", ".join(f"{n:,} {s or '(no schema)'}" for s, n in items)) if items else ""
         if "Address" in self.skipped_schemata:  # not to be read as 'addresses are lost'
-            said += (". The address a party's own record gives, and an Address entity a "
-                     "party of the file names, are kept with the party; these name none")
+            said += (". The Address entities skipped are those no party of the file names: "
+                     "a party's addresses (its own and the Address entities it names) are "
+                     "kept with it")
         if {"Identification", "Passport"} & self.skipped_schemata.keys():
-            said += (". An Identification or Passport whose holder is a party of the file "
-                     "is kept as its identifier; these have none")
+            said += (". The Identification and Passport entities skipped are those whose "
+                     "holder is no party of the file: a party's own are kept as its "
+                     "identifiers")
         return said
 
     def made(self) -> list[str]:

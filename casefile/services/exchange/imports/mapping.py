@@ -146,10 +146,26 @@ def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> 
     for target, value in mapping.constants.items():
         check_constant(target, value)
     fed = set(mapping.columns) | {t for t, v in mapping.constants.items() if v}
+    if not fed & set(PARTIES_OR_GOODS) and (what := _entities_file(header)):
+        raise MappingError(f"{file_name} is {what}, not a table of shipments: import it with "
+                           "'casefile import-ftm' (in the window: File → Import Entities "
+                           "(FollowTheMoney, OpenSanctions)…)")
     if not fed & set(PARTIES_OR_GOODS):
         raise MappingError(f"{file_name}: no column could be matched to a shipper, consignee or "
                            "goods: say which column holds them (under Columns in the import "
                            "dialog, or with --mapping on the command line)")
+
+
+def _entities_file(header: list[str]) -> str:
+    """What a file of entities read as a table of shipments is ('' for none): OpenSanctions'
+    targets.simple.csv, or FollowTheMoney JSON (look25: both were answered 'no column could
+    be matched to a shipper', never pointing to the import that reads them)."""
+    if {"id", "schema", "name"} <= {h.strip().lower() for h in header}:
+        return "OpenSanctions' targets.simple.csv (a list of entities)"
+    first = ",".join(header).lstrip("\ufeff \t[")
+    if first.startswith("{") and '"schema"' in first:
+        return "a FollowTheMoney file of entities (JSON)"
+    return ""
 
 
 def check_constant(target: str, value: str) -> None:
