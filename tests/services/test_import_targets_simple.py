@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from casefile.errors import ImportFailed
 from casefile.services.exchange.imports.ftm import import_ftm
-from casefile.services.exchange.imports.ftm_read import (
+from casefile.services.exchange.imports.ftm_statements import delimiter
+from casefile.services.exchange.imports.targets_simple import (
     BLANK,
     FURTHER,
     SIMPLE_COLUMNS,
     nested,
     sanction_parts,
 )
-from casefile.services.exchange.imports.ftm_statements import delimiter
 from tests.support import ftm_cluster as fc
 
 

@@ -85,7 +85,7 @@ def _json_datasets(path: Path, encoding: str, lines: int) -> Iterator[set[str]]:
 def _csv_datasets(path: Path, encoding: str, lines: int) -> Iterator[set[str]]:
     """The datasets of the first ``lines`` rows of a targets.simple.csv (its dataset column:
     their titles, ';'-separated)."""
-    from casefile.services.exchange.imports.ftm_read import simple_rows
+    from casefile.services.exchange.imports.targets_simple import simple_rows
 
     with path.open("r", encoding=encoding, errors="replace", newline="") as f:
         try:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from casefile.services.exchange.imports.ftm_read import FURTHER, entity, row_sanctions
+from casefile.services.exchange.imports.ftm_read import entity
+from casefile.services.exchange.imports.targets_simple import FURTHER, row_sanctions
 
 Props = dict[str, list[str]]
 # what a reviewer reads of a sanction (shown with the entry it lists; never matched on)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casefile.core.fuzzydate import ISO_PREFIX
-from casefile.services.exchange.imports.ftm_read import simple_rows
+from casefile.services.exchange.imports.targets_simple import simple_rows
 from casefile.services.screening.watchlist_entries import EntryWriter, entry_row
 from casefile.services.screening.watchlist_files import iso_date
 from casefile.services.screening.watchlist_sanctions import simple_sanctions

@@ -47,12 +47,7 @@ from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFac
 from casefile.services.exchange.imports.ftm_positions import NEEDLE as POST_NEEDLE
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
-from casefile.services.exchange.imports.ftm_read import (
-    Record,
-    json_entities,
-    kind_of_file,
-    simple_rows,
-)
+from casefile.services.exchange.imports.ftm_read import Record, json_entities, kind_of_file
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.ftm_simple_rows import SimpleRows
 from casefile.services.exchange.imports.ftm_updates import FactUpdates
@@ -64,6 +59,7 @@ from casefile.services.exchange.imports.provenance import (
     file_source,
     note_left_out,
 )
+from casefile.services.exchange.imports.targets_simple import simple_rows
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change

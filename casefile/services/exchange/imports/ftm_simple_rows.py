@@ -1,6 +1,6 @@
 """The rows of OpenSanctions' targets.simple.csv, as an import run reads them: each row a
 party, then the sanctions of its sanctions cell (taken apart by
-:func:`casefile.services.exchange.imports.ftm_read.sanction_parts`), with what the file cannot
+:func:`casefile.services.exchange.imports.targets_simple.sanction_parts`), with what the file cannot
 say — which of several countries is the main one, which sanction a programme id belongs to,
 letters a code page lost — said or counted."""
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_parties import FtmParties
-from casefile.services.exchange.imports.ftm_read import FURTHER, Record, row_sanctions
+from casefile.services.exchange.imports.ftm_read import Record
+from casefile.services.exchange.imports.targets_simple import FURTHER, row_sanctions
 
 
 class SimpleRows(FtmParties):

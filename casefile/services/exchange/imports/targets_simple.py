@@ -1,0 +1,209 @@
+'''OpenSanctions' ``targets.simple.csv`` read as FollowTheMoney-like records (both its
+current 16-column layout with ``program_ids`` and the older 15-column one, which gave the
+party's programme ids among its identifiers).
+
+Several values in one cell are a nested CSV: separated by ``;``, a value holding ``;`` or
+``"`` quoted with doubled quotes (``"Limited Liability Company ""CST"""``). The sanctions cell
+joins each sanction's programme, reason, status, start and end with `` - ``, leaving out the
+empty ones; :func:`sanction_parts` takes it apart again, as far as the text allows.'''
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from casefile.core.fuzzydate import ISO_PREFIX
+from casefile.core.sanctions import status_of
+from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_statements import csv_dicts
+
+Record = dict[str, Any]
+
+# characters a program could not write in the file's code page come out as '?' ("Shenzhen
+# ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
+# saved by a Russian Excel in cp1251 turned Chinese and Greek names into question marks)
+QUESTION_MARKS = "??"
+# an OpenSanctions programme id: 'EU-UKR', 'UA-SA1644', 'US-BIS-EL', 'SECO-UKRAINE'
+PROGRAM_ID = re.compile(r"[A-Z]{2,5}(?:-[A-Z][A-Z0-9]*)+")
+SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
+                  "identifiers", "sanctions", "phones", "emails", "program_ids", "dataset",
+                  "first_seen", "last_seen", "last_change")
+
+
+# stands for a line break inside a nested cell while it is split (a private-use character)
+_BREAK = "\ue000"
+
+
+def nested(cell: str | None) -> list[str]:
+    """The values of a nested-CSV cell: ``a;"b;c";"d ""e"" f"`` -> a, b;c, d "e" f. A line
+    break inside a value stays in it: OpenSanctions' exporter writes the cell with no line
+    terminator, so a value holding one is not quoted (look21: an EU reason over three lines
+    ended the cell at its first line break — the rest of that sanction and the ended UK
+    sanction after it were lost without a word)."""
+    if not cell or not cell.strip():
+        return []
+    text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK)
+    row = next(csv.reader([text], delimiter=";", quotechar='"', doublequote=True,
+                          skipinitialspace=True), [])
+    return [v.replace(_BREAK, "\n").strip() for v in row if v.strip()]
+
+
+# what a sanction of targets.simple.csv says of itself when the cell gives it no words, and
+# of a date the cell does not say the kind of
+BLANK = ("targets.simple.csv lists a sanction of this party without its programme, "
+         "reason, status or dates")
+FURTHER = ("Further dates the list gives: {} (targets.simple.csv does not say whether each "
+           "is another start or the end)")
+
+
+def row_sanctions(rec: Record) -> tuple[list[dict[str, str]], list[str]]:
+    """The sanctions of a targets.simple.csv row, each in parts, and the row's programme ids
+    none of them takes: the ids go to its one sanction, or each makes one of its own when
+    the cell names none (or a blank one alone); a blank sanction beside others is one too
+    (:data:`BLANK`); of several, which id is whose is not said."""
+    out = [dict(p) for p in rec.get("_sanctions") or []]
+    ids = list(rec.get("_program_ids") or [])
+    if not out:
+        if ids:
+            return [{"programId": pid} for pid in ids], []
+        return ([{"reason": BLANK}] if rec.get("_blank_sanction") else []), []
+    if rec.get("_blank_sanction"):
+        out.append({"reason": BLANK})
+    if len(out) == 1 and ids:
+        out[0]["programId"] = "; ".join(ids)
+        return out, []
+    return out, ids
+
+
+def sanction_texts(cell: str | None) -> tuple[list[str], bool]:
+    """The sanctions of a sanctions cell, and whether one of them is blank: the exporter
+    writes a sanction with no programme, reason, status or date as an empty value (look25:
+    LLC VOSTOK-TRADE's one sanction, a programme id alone, was dropped without a word)."""
+    if not cell or not cell.strip():
+        return [], False
+    values = nested(cell)
+    text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK)
+    row = next(csv.reader([text], delimiter=";", quotechar='"', doublequote=True,
+                          skipinitialspace=True), [])
+    return values, any(not v.strip() for v in row)
+
+
+# a sentence break: two small letters, a full stop and more text (not 'No. 269', 'Co. Ltd')
+_SENTENCE = re.compile(r"[a-zà-ÿа-яёіїєґ]{2}[.!?]\s+\S")
+# a programme's name is short: a part longer than this is a reason (look25: a French
+# designation's 1,345-character reason was taken for its programme and stopped the import)
+PROGRAMME_CHARS = 300
+_OPEN, _CLOSE = "([{«“", ")]}»”"
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at each ' - ' outside brackets: '(UE Ukraine intégrité territoriale -
+    R (UE) 269/2014)' is one part (look25: the programme was cut inside its brackets)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(" - ", i):
+            parts.append(text[start:i].strip())
+            start = i = i + 3
+            continue
+        i += 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def reads_as_reason(part: str) -> bool:
+    """Whether the first part of a sanction's text is its reason, not a programme: a
+    programme's name is short and no sentence ('A developer and manufacturer of unmanned
+    systems. It is part of …')."""
+    return len(part) > PROGRAMME_CHARS or bool(_SENTENCE.search(part))
+
+
+def sanction_parts(text: str, today: str = "") -> dict[str, str]:
+    """'program - reason - status - start - end' (the empty ones left out by the exporter)
+    -> its parts. Read from the end: dates, then a word that is a status; the first part is
+    the programme (unless it reads as a reason, :func:`reads_as_reason`) and what lies
+    between the reason (a reason may itself hold ' - ').
+
+    One date is the start, unless the status says the sanction ended or was lifted. Of two
+    dates the second is the end when the status says it ended or when it lies after
+    ``today`` (ISO; a term running on); otherwise the cell cannot say whether it is a second
+    start (OpenSanctions lists each amendment's) or the end, and it is given as ``further``
+    (look25: LLC CST's Swiss listing, started 2023-12-21 and amended 2025-04-23, was stored
+    as ended)."""
+    parts = _top_level_parts(text)
+    dates: list[str] = []
+    while parts and ISO_PREFIX.fullmatch(parts[-1]) and len(dates) < 4:
+        dates.insert(0, parts.pop())
+    status = parts.pop() if parts and status_of(parts[-1]) is not None else ""
+    program = parts[0] if parts and not reads_as_reason(parts[0]) else ""
+    reason = " - ".join(parts[1:] if program else parts)
+    out = {"program": program, "reason": reason, "status": status, "startDate": "",
+           "endDate": "", "further": ""}
+    ended = bool(status) and status_of(status) in ("ended", "lifted")
+    if len(dates) == 1:  # when it took effect, unless the status says it ended then
+        out["endDate" if ended else "startDate"] = dates[0]
+    elif dates:
+        out["startDate"] = dates[0]
+        if ended or (today and dates[-1][:10] > today):
+            out["endDate"] = dates[-1]
+            out["further"] = "; ".join(dates[1:-1])
+        else:
+            out["further"] = "; ".join(dates[1:])
+    return out
+
+
+def simple_rows(path: Path, f: TextIO, today: date | None = None
+                ) -> Iterator[tuple[int, Record]]:
+    """(line, entity) of each row of an OpenSanctions targets.simple.csv (``today``: the
+    day a sanction's end is compared with)."""
+    header, rows = csv_dicts(path, f)
+    if not {"schema", "name"} <= set(header):
+        raise ImportFileError(f"{path.name}: neither FollowTheMoney JSON nor an OpenSanctions "
+                              "targets.simple.csv (columns id, schema, name, …)")
+    older = "program_ids" not in header
+    day = (today or date.today()).isoformat()
+    for line, row in rows:
+        idents, pids = nested(row.get("identifiers")), nested(row.get("program_ids"))
+        if older:  # (look25) the 15-column layout gives the party's programme ids among its
+            # identifiers ('EU-UKR', 'UA-SA1644'), where they identify nothing
+            pids = [v for v in idents if PROGRAM_ID.fullmatch(v)]
+            idents = [v for v in idents if v not in pids]
+        props: dict[str, list[Any]] = {
+            "name": [row.get("name") or ""], "alias": nested(row.get("aliases")),
+            "country": nested(row.get("countries")), "address": nested(row.get("addresses")),
+            "birthDate": nested(row.get("birth_date")),
+            "registrationNumber": idents,  # schemes not said
+            "phone": nested(row.get("phones")), "email": nested(row.get("emails"))}
+        lost = [v for k in ("alias", "address") for v in props[k] if QUESTION_MARKS in v]
+        for k in ("alias", "address"):  # (look16) not kept as a name or an address
+            props[k] = [v for v in props[k] if QUESTION_MARKS not in v]
+        name = props["name"][0]
+        if QUESTION_MARKS in name:
+            lost.append(name)  # kept where letters of it are left; said
+            if not any(c.isalnum() for c in name):  # nothing of it left (look17: a party
+                # named '??'): its first readable alias names it, else the row is left out
+                props["name"] = props["alias"][:1]
+                props["alias"] = props["alias"][1:]
+        sanctions, blank = sanction_texts(row.get("sanctions"))
+        datasets = nested(row.get("dataset"))
+        seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
+                if row.get(k)]
+        yield line, {
+            "id": row.get("id") or "", "schema": row.get("schema") or "",
+            "properties": props, "langs": {},
+            "_sanctions": [sanction_parts(s, day) for s in sanctions],
+            "_blank_sanction": blank,
+            "_program_ids": pids, "_datasets": datasets,
+            "_last_change": row.get("last_change") or "",
+            "_first_seen": row.get("first_seen") or "",
+            "_lost": lost,
+            "_note": "; ".join(["OpenSanctions: " + ", ".join(datasets)] if datasets else []
+                               + seen)}
