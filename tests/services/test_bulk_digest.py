@@ -228,6 +228,7 @@ def test_negative_zero_is_read_back_not_guessed():
     made = make_digester("x", ["id", "f"], {"id": "integer", "f": "real"}, ["f"])
     con.execute("INSERT INTO x VALUES (1, ?)", (-0.0,))
     stored = con.execute("SELECT id, f FROM x").fetchone()
+    con.close()
     assert made((-0.0,), 1) is None or made((-0.0,), 1) == row_digester("x", ["id", "f"])(
         stored)
     assert made((0.0,), 1) == row_digester("x", ["id", "f"])(stored)

@@ -108,3 +108,4 @@ def test_the_plain_search_without_fts5_folds_the_query_as_the_rows(tmp_path):
         assert not search.uses_fts(conn)
         for query, rid in (("ЁЖИК", 1), ("ёжик", 1), ("ежик", 1), ("γεωργιος", 2)):
             assert [h.id for h in search.search(conn, query)] == [rid], query
+    engine.dispose()

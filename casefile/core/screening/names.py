@@ -83,8 +83,10 @@ def use_person_table(table: pt.PhraseTable | None) -> None:
     """Tag person names from ``table`` (:mod:`.person_tagger`) rather than with rigour's
     own automaton, which takes seconds to build in every process; None: rigour's again."""
     global _person_table
-    _person_table = table
+    old, _person_table = _person_table, table
     analyse.cache_clear()
+    if old is not None and old is not table and callable(close := getattr(old, "close", None)):
+        close()  # its file's connection goes with it (not left to the collector)
 
 
 def person_table() -> pt.PhraseTable | None:

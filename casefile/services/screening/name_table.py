@@ -95,6 +95,9 @@ class SqliteTable:
     def __init__(self, file: Path, con: sqlite3.Connection, longest: int) -> None:
         self.file, self.con, self.longest = file, con, longest
 
+    def close(self) -> None:
+        self.con.close()
+
     def lookup(self, phrases: Sequence[str]) -> Mapping[str, pt.Symbols]:
         try:
             rows = self.con.execute(
