@@ -83,10 +83,8 @@ def use_person_table(table: pt.PhraseTable | None) -> None:
     """Tag person names from ``table`` (:mod:`.person_tagger`) rather than with rigour's
     own automaton, which takes seconds to build in every process; None: rigour's again."""
     global _person_table
-    old, _person_table = _person_table, table
+    _person_table = table
     analyse.cache_clear()
-    if old is not None and old is not table and callable(close := getattr(old, "close", None)):
-        close()  # its file's connection goes with it (not left to the collector)
 
 
 def person_table() -> pt.PhraseTable | None:
@@ -99,7 +97,10 @@ def analyse(name: str, tag: str) -> tuple[Name, ...]:
         try:
             return tuple(pt.analyse(name, _TAGS[tag], _person_table))
         except pt.TableBroken:
+            broken = _person_table
             use_person_table(None)
+            if callable(close := getattr(broken, "close", None)):
+                close()  # its file's connection goes now, not with the garbage collector
     return tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
 
 
