@@ -29,8 +29,11 @@ from casefile.services.exchange.imports.ftm_read import Record
 SCHEMATA = ("Address", "Identification", "Passport")
 _PARTS = ("street", "street2", "postalCode", "city", "region", "state")
 READ = {"Address": frozenset({"full", *_PARTS, "country"}),
-        "Identification": frozenset({"holder", "number", "type"}),
-        "Passport": frozenset({"holder", "number", "type", "passportNumber"})}
+        "Identification": frozenset({"holder", "number", "type", "country"}),
+        "Passport": frozenset({"holder", "number", "type", "passportNumber", "country"})}
+# what an identity document says that its identifier does not keep (never counted as left
+# out for other records: a sanction's or a relationship's dates are read)
+_DOCUMENT_DATES = ("startDate", "endDate", "date")
 # what a file that attaches any holds (quoted in JSON, bare in a CSV): an Address attaches
 # only when a party names it, so a file of parties with their own address and some Address
 # entities besides is read in no pass of its own (they are counted as skipped, as before)
@@ -53,8 +56,9 @@ class Attached:
         self.skip = skip  # hears the schema of each entity no party of the file took
         self.addresses: dict[str, str] = {}  # Address id -> the address as one text
         self.used: set[str] = set()  # the Address ids a party took
-        # holder id -> (schema, the FtM property its numbers go under, the numbers)
-        self.numbers: dict[str, list[tuple[str, str, list[str]]]] = {}
+        # holder id -> (schema, the FtM property its numbers go under, the numbers, the
+        # country that issued them or '')
+        self.numbers: dict[str, list[tuple[str, str, list[str], str]]] = {}
         # what the file gives of each, merged over its lines, until :meth:`finish`
         self._given: dict[tuple[str, str], dict[str, list[str]]] = {}
 
@@ -64,6 +68,11 @@ class Attached:
         Passport whose holder and number were on two lines was dropped twice)."""
         schema, props = rec["schema"], rec["properties"]
         fm.count_unread(schema, props, READ[schema], self.leave_out)
+        if schema != "Address":  # (look25: a passport's dates went without a word)
+            for prop in _DOCUMENT_DATES:
+                if fm.strings(props, prop):
+                    self.leave_out(f"{schema} {prop}: Casefile keeps an identifier's number, "
+                                   "scheme and country, not its dates")
         key = (schema, rec["id"] or f"#{len(self._given)}")  # no id: one of its own
         given = self._given.setdefault(key, {})
         fm.merge_read(given, props, READ[schema])
@@ -84,8 +93,9 @@ class Attached:
                 self.leave_out(f"{schema} without its holder or number")
                 continue
             prop = "passportNumber" if schema == "Passport" else _prop_of(props.get("type", []))
+            issued = (props.get("country") or [""])[0]
             for holder in holders:
-                self.numbers.setdefault(holder, []).append((schema, prop, numbers))
+                self.numbers.setdefault(holder, []).append((schema, prop, numbers, issued))
         self._given.clear()
 
     def enrich(self, rec: Record) -> None:
@@ -100,16 +110,19 @@ class Attached:
                 have = props.setdefault("address", [])
                 if text not in have:
                     have.append(text)
-        for _schema, prop, numbers in self.numbers.pop(rec["id"], ()) if rec["id"] else ():
+        for _schema, prop, numbers, issued in (self.numbers.pop(rec["id"], ()) if rec["id"]
+                                               else ()):
             have = props.setdefault(prop, [])
             have += [n for n in numbers if n not in have]
+            if issued:  # (look25) the country that issued it: the identifier's own field
+                rec.setdefault("_id_countries", {}).update(dict.fromkeys(numbers, issued))
 
     def not_taken(self) -> None:
         """Count, as skipped, each entity no party of the file took."""
         for _aid in self.addresses.keys() - self.used:
             self.skip("Address")
         for documents in self.numbers.values():
-            for schema, _prop, _numbers in documents:
+            for schema, *_rest in documents:
                 self.skip(schema)
         self.numbers.clear()
 

@@ -180,6 +180,7 @@ class FtmParties(FtmRecords):
         report.posts += len(pv.held)
         report.post_holders += bool(pv.held)
         eid = self.w.party(where, **pv.base, aliases=pv.aliases, identifiers=idents,
+                           issued=rec.get("_id_countries"),
                            details=pv.details, field=pv.fields)
         if eid is None:
             return None

@@ -114,12 +114,14 @@ class PartyWriter:
               aliases: Iterable[tuple[str, ...]] = (),
               identifiers: Iterable[tuple[str, str, str]] = (),
               field: dict[str, str] | None = None,
-              details: dict[str, Any] | None = None) -> int | None:
+              details: dict[str, Any] | None = None,
+              issued: dict[str, str] | None = None) -> int | None:
         """A new party with its aliases ``(field, name)`` or ``(field, name, kind, lang)``
         and identifiers ``(field, scheme, value)``; ``details`` are further entity values
         (other countries, birth date …) as the editor takes them; ``field`` names the file's
-        field of each entity column. Returns its id, or None when any of its values is
-        refused (then none of it is written)."""
+        field of each entity column; ``issued``: the country an identifier's value was
+        issued by. Returns its id, or None when any of its values is refused (then none of
+        it is written)."""
         entity = self.check("entity", {"kind": kind, "name": name, "country": country,
                                        "description": description, "tags": tags,
                                        **(details or {})}, where, field)
@@ -129,9 +131,11 @@ class PartyWriter:
             children.append(("alias", self.check("alias", {"name": alias, "kind": a_kind,
                                                            "lang": lang}, where, {"name": f})))
         for f, scheme, value in identifiers:
+            country = (issued or {}).get(value)
             children.append(("identifier", self.check(
-                "identifier", {"scheme": scheme, "value": value}, where,
-                {"scheme": f, "value": f})))
+                "identifier", {"scheme": scheme, "value": value,
+                               **({"country": country} if country else {})}, where,
+                {"scheme": f, "value": f, "country": "country"})))
         if entity is None or None in [values for _t, values in children]:
             return None
         eid = self._queue("entity", entity)
