@@ -44,3 +44,17 @@ def test_an_opensanctions_entity_keeps_its_provenance_and_its_id(case, tmp_path)
     assert ids["Company"] == "NK-abdzbEBkqyT29GyREbiURZ"
     report = import_ftm(case, out).result  # the case's own export, back: nothing twice
     assert report.nothing_new and not report.new_entities
+
+
+def test_a_partys_own_programme_ids_are_cited_for_it(case, tmp_path):
+    """(look25) A party's programId with no Sanction record of it (Osetrova's GB-RUS,
+    UA-SA1644) was dropped from entities.ftm.json without a word; the same list's
+    targets.simple.csv made sanctions of them."""
+    osetrova = {"id": "NK-os", "schema": "Person", "properties": {
+        "name": ["Maria Osetrova"], "programId": ["GB-RUS", "UA-SA1644"]}}
+    src = tmp_path / "entities.ftm.json"
+    src.write_text(_line(osetrova), "utf-8")
+    import_ftm(case, src)
+    with case.read() as conn:
+        excerpt = conn.exec_driver_sql("SELECT excerpt FROM citation").scalar()
+    assert excerpt == "Person NK-os · programme ids GB-RUS, UA-SA1644"

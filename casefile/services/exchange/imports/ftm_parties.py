@@ -216,8 +216,12 @@ class FtmParties(FtmRecords):
         fm.name_parts_left_out(rec["schema"], rec["properties"], names, self.report.leave_out)
 
     def _cite_party(self, line: int, rec: Record, eid: int) -> None:
-        note = "; ".join(x for x in (rec.get("_note"), " ".join(
-            fm.strings(rec["properties"], "sourceUrl"))) if x)
+        props = rec["properties"]
+        # (look25) the programmes a list says the party is under, which its own Sanction
+        # records may not name (a targets.simple.csv row makes sanctions of them)
+        ids = fm.strings(props, "programId") if self.flat else []
+        note = "; ".join(x for x in (rec.get("_note"), " ".join(fm.strings(
+            props, "sourceUrl")), "programme ids " + ", ".join(ids) if ids else "") if x)
         self.w.cite(self.where(line), "entity", eid, self.at(line),
                     " · ".join(x for x in (f"{rec['schema']} {rec['id']}".strip(), note)
                                if x))
