@@ -80,14 +80,38 @@ def test_an_older_release_does_not_make_an_ended_sanction_current(case, tmp_path
     assert report.updated == ""
 
 
-def test_a_description_the_file_says_more_in_is_the_files(case, tmp_path):
+def test_a_text_the_user_cut_stays_cut(case, tmp_path):
+    """(review26) A reason or description the file says more in was taken whole, putting
+    back what a user had cut; the case's stays, and that is said."""
     import_ftm(case, _write(tmp_path / "v1.ftm.json", _release({}, "10.5")))
     report = import_ftm(case, _write(tmp_path / "v2.ftm.json",
                                      _release({}, "10.5", role="founder"))).result
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT description FROM relationship").scalar() == \
-            "10.5%; founder"
-    assert report.updated.endswith("1 relationship given its description")
+            "10.5%"
+    assert report.updated == ""
+    assert "Relationship description: the case's relationship already says another; the " \
+           "case's kept" in report.left_out
+
+
+def test_an_earlier_listing_under_the_same_programme_is_not_taken_for_the_current(case,
+                                                                                 tmp_path):
+    """(review26) The case held a party's current EU listing (2022); the newer file added an
+    earlier, ended one under the same programme (2014–2015), its id first: it was paired
+    with the current one, which was marked ended seven years before it began."""
+    current = {"startDate": ["2022-02-23"], "listingDate": [], "program": ["UKR"],
+               "authority": ["EU"]}
+    import_ftm(case, _write(tmp_path / "v1.ftm.json", _release(current, "10.5")))
+    earlier = {"id": "NK-a-2014", "schema": "Sanction", "properties": {
+        "entity": ["NK-cst"], "authority": ["EU"], "program": ["UKR"],
+        "startDate": ["2014-03-17"], "endDate": ["2015-03-15"], "status": ["ended"]}}
+    v2 = [earlier, *_release(current, "10.5")]
+    report = import_ftm(case, _write(tmp_path / "v2.ftm.json", v2)).result
+    with case.read() as conn:
+        got = sorted(tuple(r) for r in conn.exec_driver_sql(
+            "SELECT start_text, status, end_text FROM sanction").fetchall())
+    assert got == [("2014-03-17", "ended", "2015-03-15"), ("2022-02-23", "", None)]
+    assert report.sanctions == 1 and report.updated == ""
 
 
 def test_the_same_file_again_changes_nothing(case, tmp_path):

@@ -4,7 +4,7 @@ the case has (the case's own export, imported back) adds nothing twice.
 The same fact is: a source of the same title and URL; a sanction of the same party by the
 same authority (or by one a file does not name: OpenSanctions' targets.simple.csv never does)
 under the same programme (its name or its id) whose listing dates overlap (or one is
-unknown); a
+unknown) and whose start dates, where both give one, are the same (the same dates first); a
 relationship of the same kind between the same parties ('A subsidiary of B' is 'B owns A'); a
 shipment between the same parties of the same goods on the same days; an event of the same
 title on the same days; a citation of the same source for the same fact. Each one in the case
@@ -46,15 +46,16 @@ class CaseFacts:
             self.sources.setdefault((title.casefold(), url), sid)
         self._facts: dict[str, dict[Any, list[tuple[Span, int]]]] = {
             k: defaultdict(list) for k in ("relationship", "shipment", "event")}
-        # party -> its sanctions: (authority, programme name and id, dates, id)
-        self._sanctions: dict[int, list[tuple[str, frozenset[str], Span, int]]] = \
+        # party -> its sanctions: (authority, programme name and id, listing dates, start as
+        # given, id)
+        self._sanctions: dict[int, list[tuple[str, frozenset[str], Span, str | None, int]]] = \
             defaultdict(list)
         self._sanction_party: dict[int, int] = {}
-        for rid, eid, auth, prog, pid, lo, hi in q(
+        for rid, eid, auth, prog, pid, lo, hi, start in q(
                 "SELECT id, entity_id, authority, programme, program_id, date_start, "
-                "date_end FROM sanction ORDER BY id"):
+                "date_end, start_text FROM sanction ORDER BY id"):
             self._sanctions[eid].append((auth.casefold(), _programmes(prog, pid), (lo, hi),
-                                         rid))
+                                         start, rid))
             self._sanction_party[rid] = eid
         for rid, kind, s, o, lo, hi in q("SELECT id, kind, subject_id, object_id, date_start,"
                                          " date_end FROM relationship ORDER BY id"):
@@ -109,20 +110,27 @@ class CaseFacts:
             eid = self._sanction_party.get(own)
             items = self._sanctions.get(eid, []) if eid is not None else []
             for i, item in enumerate(items):
-                if item[3] == own:
+                if item[4] == own:
                     del items[i]
                     return own
             return None  # used up already (the file names it twice)
         auth = (row.get("authority") or "").casefold()
         progs = _programmes(row.get("programme"), row.get("program_id"))
         span = (row.get("date_start"), row.get("date_end"))
+        start = row.get("start_text") or None
         items = self._sanctions.get(row["entity_id"], [])
-        for i, (a, p, when, rid) in enumerate(items):
-            if (a == auth or not a or not auth) and (p & progs or not (p or progs)) \
-                    and _overlap(when, span):
-                del items[i]
-                return rid
-        return None
+        fits = [i for i, (a, p, when, began, _r) in enumerate(items)
+                if (a == auth or not a or not auth) and (p & progs or not (p or progs))
+                and _overlap(when, span) and (not began or not start or began == start)]
+        # (review26) the same dates first: of a party's two sanctions under one programme
+        # (listed 2014 and ended, listed again 2022), the file's 2014 one is not the case's
+        # 2022 one because its listing date is unknown and so 'overlaps'
+        same = [i for i in fits if items[i][2] == span and items[i][3] == start]
+        if not (same or fits):
+            return None
+        rid = items[(same or fits)[0]][4]
+        del items[(same or fits)[0]]
+        return rid
 
     def cited(self, source_id: int, kind: str, fact: int) -> bool:
         """Whether the case already cites the source for the fact (and note it now)."""

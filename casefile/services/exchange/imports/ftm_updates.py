@@ -6,8 +6,9 @@ release stayed current, and the report said only "already in the case"). Now, as
 :mod:`.party_additions` does for parties:
 
 - what the case's fact leaves empty and the file says is filled in (an end date, a status,
-  a programme id, a reason, a relationship's description or dates), and a reason or
-  description the file's says more of (holding the case's whole) is the file's;
+  a programme id, a reason, a relationship's description or dates);
+- a fact the file dates otherwise (another listing or start date) is left as it was: it
+  may be another listing under the same programme;
 - a sanction the file says has ended or was lifted is marked so, with the file's end date,
   while the case's still reads as running: a researcher must never read a lifted sanction as
   current (the reverse — the case's ended, the file's running — keeps the case's: a file
@@ -34,7 +35,7 @@ _FIELDS = {"sanction": {"programme": "programme", "program_id": "programme id",
                         "authority": "authority", "reason": "reason",
                         "source_url": "source page", "status": "status"},
            "relationship": {"description": "description"}}
-_GROWS = frozenset({"reason", "description"})  # texts a newer file may say more in
+_GROWS = frozenset({"reason", "description"})  # texts a file may say less of (kept)
 _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "end date"},
           "relationship": {"date": "dates"}}
 
@@ -63,6 +64,15 @@ class FactUpdates:
         old.update(self.pending[kind].get(rid, {}))
         out: dict[str, Any] = {}
         said: list[str] = []
+        # (review26) a fact whose dates the file gives otherwise may be another one (a
+        # party's earlier listing under the same programme): left as it was, and said
+        other = [word for prefix, word in _DATES[kind].items() if prefix != "end"
+                 and (new := row.get(f"{prefix}_text")) and (was := old.get(f"{prefix}_text"))
+                 and new != was]
+        if other:
+            self.left_out(f"{kind.capitalize()} of the file with another {other[0]} than the "
+                          f"case's {kind} it was taken for: the case's left as it was")
+            return False
         ends = (kind == "sanction" and row.get("status") in ENDED
                 and old.get("status") not in ENDED)
         if ends:  # (look25) lifted or ended in the file: marked so, never left current
@@ -72,10 +82,11 @@ class FactUpdates:
             new, was = row.get(col) or "", old.get(col) or ""
             if col in out or not new or new == was:
                 continue
-            if not was or (col in _GROWS and was in new):  # a reason that says more
+            if not was:
                 out[col] = new
                 said.append(word)
-            elif not (col in _GROWS and new in was):
+            elif not (col in _GROWS and new in was):  # (review26) the case's text stays,
+                # even one the file says more in: a user may have cut it
                 self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
                               "another; the case's kept")
         for prefix, word in _DATES[kind].items():
