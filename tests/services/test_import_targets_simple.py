@@ -86,6 +86,14 @@ def test_every_value_the_exporter_writes_comes_back_whole(values):
     ("Regulation (EU) No. 269/2014 - Supplies drones",
      ("Regulation (EU) No. 269/2014", "Supplies drones", "", "", "", "")),
     ("x" * 301 + " - 2024-03-01", ("", "x" * 301, "", "2024-03-01", "", "")),
+    # (review26) quotes are no brackets („Alfa“ closes with “); a bracket left open splits
+    # at every ' - '; every date at the end is one, five of them too
+    ("265/2021 - Директор ТОВ „Альфа“ - expired - 2021-05-14 - 2024-05-14",
+     ("265/2021", "Директор ТОВ „Альфа“", "expired", "2021-05-14", "2024-05-14", "")),
+    ("Decree (No. 7 - Director - expired - 2021-05-14 - 2024-05-14",
+     ("Decree (No. 7", "Director", "expired", "2021-05-14", "2024-05-14", "")),
+    ("SECO - 2022-03-04 - 2022-04-13 - 2022-06-28 - 2023-02-03 - 2024-01-01",
+     ("SECO", "", "", "2022-03-04", "", "2022-04-13; 2022-06-28; 2023-02-03; 2024-01-01")),
     ("Decree 1/2020 - lifted - 2024-05", ("Decree 1/2020", "", "lifted", "", "2024-05", "")),
     ("US OFAC SDN", ("US OFAC SDN", "", "", "", "", "")),
 ])
@@ -383,3 +391,23 @@ def test_a_scheme_given_to_a_number_held_is_said_and_cited(case, tmp_path):
     assert rows(case, "SELECT count(*) FROM citation WHERE entity_id = ?", eid) == [(1,)]
     case.undo()
     assert rows(case, "SELECT scheme FROM identifier") == [("identifier",)]
+
+
+_WORDS = st.text(st.sampled_from(list("ab (Ж)„“«»[]-.1")), min_size=1, max_size=14).filter(
+    lambda t: t.strip() == t and " - " not in t and not t.endswith(" -") and
+    not t.startswith("- "))
+
+
+@given(_WORDS, st.lists(_WORDS, max_size=2), st.sampled_from(["", "active", "expired"]),
+       st.lists(st.dates().map(lambda d: d.isoformat()), max_size=6))
+def test_no_date_or_status_the_exporter_joins_is_lost(program, reasons, status, dates):
+    """(review26) Whatever brackets or quotes a programme or reason holds, and however many
+    dates follow, the status and every date come back out of the cell zavod joins."""
+    text = " - ".join([program, *reasons, *([status] if status else []), *dates])
+    got = sanction_parts(text, "2026-12-01")
+    if status:
+        assert got["status"] == status
+    kept = [got["startDate"], got["endDate"], *got["further"].split("; ")]
+    assert [d for d in dates if d not in kept] == []
+    if dates:
+        assert got["startDate"] == dates[0] or got["endDate"] == dates[0]

@@ -97,12 +97,14 @@ _SENTENCE = re.compile(r"[a-zà-ÿа-яёіїєґ]{2}[.!?]\s+\S")
 # a programme's name is short: a part longer than this is a reason (look25: a French
 # designation's 1,345-character reason was taken for its programme and stopped the import)
 PROGRAMME_CHARS = 300
-_OPEN, _CLOSE = "([{«“", ")]}»”"
+_OPEN, _CLOSE = "([{", ")]}"  # not quotes: „Alfa“ closes with the mark “ opens with
 
 
 def _top_level_parts(text: str) -> list[str]:
     """``text`` split at each ' - ' outside brackets: '(UE Ukraine intégrité territoriale -
-    R (UE) 269/2014)' is one part (look25: the programme was cut inside its brackets)."""
+    R (UE) 269/2014)' is one part (look25: the programme was cut inside its brackets). A
+    text whose brackets do not close is split at every ' - ' (review26: a stray '(' hid an
+    expired sanction's status and dates in its reason)."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(text):
         c = text[i]
@@ -115,6 +117,8 @@ def _top_level_parts(text: str) -> list[str]:
             start = i = i + 3
             continue
         i += 1
+    if depth:
+        parts, start = [p.strip() for p in text.split(" - ")], len(text)
     parts.append(text[start:].strip())
     return [p for p in parts if p]
 
@@ -140,7 +144,7 @@ def sanction_parts(text: str, today: str = "") -> dict[str, str]:
     as ended)."""
     parts = _top_level_parts(text)
     dates: list[str] = []
-    while parts and ISO_PREFIX.fullmatch(parts[-1]) and len(dates) < 4:
+    while parts and ISO_PREFIX.fullmatch(parts[-1]):  # (review26: SECO gives five)
         dates.insert(0, parts.pop())
     status = parts.pop() if parts and status_of(parts[-1]) is not None else ""
     program = parts[0] if parts and not reads_as_reason(parts[0]) else ""
