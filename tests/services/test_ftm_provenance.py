@@ -58,3 +58,19 @@ def test_a_partys_own_programme_ids_are_cited_for_it(case, tmp_path):
     with case.read() as conn:
         excerpt = conn.exec_driver_sql("SELECT excerpt FROM citation").scalar()
     assert excerpt == "Person NK-os · programme ids GB-RUS, UA-SA1644"
+
+
+def test_an_id_ftm_would_not_take_is_made_anew_so_its_references_hold(case, tmp_path):
+    """(review26) A file's id such as 'ivan_petrov' is no FtM id: the export gave it to the
+    party, FtM dropped every reference to it, and its sanction lost its party."""
+    person = {"id": "ivan_petrov", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}}
+    sanction = {"id": "s1", "schema": "Sanction", "properties": {
+        "entity": ["ivan_petrov"], "authority": ["EU"], "program": ["UKR"]}}
+    src = tmp_path / "entities.ftm.json"
+    src.write_text(json.dumps(person) + "\n" + json.dumps(sanction) + "\n", "utf-8")
+    import_ftm(case, src)
+    out = tmp_path / "case.ftm.json"
+    export_ftm(case, out)
+    got = {e["schema"]: e for e in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert got["Person"]["id"] != "ivan_petrov"
+    assert got["Sanction"]["properties"]["entity"] == [got["Person"]["id"]]

@@ -108,6 +108,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
     """The case as FtM entities, made and handed out one by one (a big case is never held
     whole: only its parties are, to collect their aliases and identifiers)."""
     model = _model()
+    from followthemoney import registry
     from followthemoney.util import make_entity_id
 
     with case.read() as conn:
@@ -117,8 +118,10 @@ def iter_entities(case: Case) -> Iterator[Any]:
         # (look25) a party an FtM import made keeps the id its file gave it (OpenSanctions'
         # NK-…), so the export merges with that list's data by id; the rest are made
         given: dict[int, str] = {}
+        valid = registry.entity.clean  # (review26) 'ivan_petrov' is no FtM id: references
         for ftm_id, (eid, _schema) in imported_ids(conn, set(mapping().parties)).items():
-            given.setdefault(eid, ftm_id)
+            if valid(ftm_id) == ftm_id:  # to it were dropped; such a party's id is made
+                given.setdefault(eid, ftm_id)
 
         def fid(kind: str, rid: int) -> str:
             if kind == "entity" and rid in given:
