@@ -100,6 +100,7 @@ class PartyView(QDialog):
         self.split.setStretchFactor(0, 1)  # a window made taller gives the records two
         self.split.setStretchFactor(1, 2)  # thirds of the room it gains
         self.split.setChildrenCollapsible(False)
+        self._shared: int | None = None  # the party the split was last shared out for
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.split, 1)
@@ -150,7 +151,9 @@ class PartyView(QDialog):
         if p.description:
             lines.append(p.description)
         self.facts.setText("\n".join(lines))
-        self._share()
+        if self._shared != entity_id:  # (review26) an edit refreshes it: a split the user
+            self._shared = entity_id  # moved stays where it was
+            self._share()
         for kind in _shown():
             items = p.items.get(kind, [])
             top = QTreeWidgetItem([f"{plural(kind)} ({len(items)})", ""])

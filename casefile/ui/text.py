@@ -4,6 +4,7 @@ text (HTML) — in labels, tooltips and message boxes."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -19,11 +20,19 @@ def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = Fals
     return label
 
 
+_LEFT_TO_RIGHT = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u052f]")
+
+
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally (tooltips otherwise guess at rich text), left
-    to right whatever script it starts with (look25: a record of a party with an Arabic
-    name, first in its text, turned the whole tooltip right to left, dates reversed)."""
-    return "<qt><div dir='ltr'>" + html.escape(text).replace("\n", "<br>") + "</div></qt>"
+    to right when it holds Latin letters or digits whatever script it starts with (look25:
+    a record of a party with an Arabic name, first in its text, turned the whole tooltip
+    right to left, dates reversed); a text of a right-to-left script alone keeps its own
+    direction (review26: its full stop went to its start)."""
+    body = html.escape(text).replace("\n", "<br>")
+    if _LEFT_TO_RIGHT.search(text):
+        return "<qt><div dir='ltr'>" + body + "</div></qt>"
+    return "<qt>" + body + "</qt>"
 
 
 def message(parent: QWidget | None, title: str, text: str, detail: str = "",

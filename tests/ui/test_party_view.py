@@ -288,3 +288,10 @@ def test_a_party_with_pages_of_facts_leaves_its_records_most_of_the_window(qtbot
     view.resize(view.width(), view.height() + 300)
     qtbot.waitUntil(lambda: sum(view.split.sizes()) > facts + records, timeout=5000)
     assert view.split.sizes()[1] >= 2 * view.split.sizes()[0]
+    # (review26) a split the user moved stays where it is when an edit refreshes the view
+    total = sum(view.split.sizes())
+    view.split.setSizes([total // 2, total - total // 2])
+    moved = view.split.sizes()
+    window.session.changed.emit(window.case.update("entity", eid, {"description": "Shorter now."}))
+    qtbot.waitUntil(lambda: "Shorter now." in view.facts.text(), timeout=10000)
+    assert view.split.sizes() == moved

@@ -537,3 +537,16 @@ def test_a_label_beginning_in_arabic_reads_left_to_right_dates_in_order(qtbot):
     tip.setHtml(plain_tooltip(plot.timeline.row(0).tooltip()))
     assert tip.firstBlock().text().startswith(label)
     assert tip.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_a_tooltip_in_a_right_to_left_script_alone_keeps_its_direction():
+    """(review26) Forced left to right, an Arabic tooltip showed its full stop first."""
+    from PySide6.QtGui import QTextDocument
+
+    from casefile.ui.text import plain_tooltip
+
+    tip = QTextDocument()
+    tip.setHtml(plain_tooltip("ناصر عبد الله الحمادي."))
+    assert tip.firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
+    tip.setHtml(plain_tooltip("ناصر عبد الله الحمادي: 2015-05-01"))
+    assert tip.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
