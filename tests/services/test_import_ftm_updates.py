@@ -50,9 +50,9 @@ def test_a_sanction_lifted_in_the_newer_release_is_marked_lifted(case, tmp_path)
     report = import_ftm(case, _write(tmp_path / "v2.ftm.json", v2)).result
     assert [tuple(r) for r in _sanction(case)] == [("lifted", "2025-12-01", "", "GB-RUS")]
     assert report.updated == ("Updated facts already in the case from the file: 1 sanction "
-                              "marked ended or lifted, 1 sanction given its programme id, "
-                              "1 sanction given its end date")
-    assert "news of 1 fact already in the case" in report.headline("Imported")
+                              "marked ended or lifted (LLC CST: Russia), 1 sanction given its "
+                              "programme id, 1 sanction given its end date")
+    assert "updates to 1 fact already in the case" in report.headline("Imported")
     # the ownership's share is another in the newer file: the case's kept, and said
     assert report.left_out == {"Relationship description: the case's relationship already "
                                "says another; the case's kept": 1}

@@ -109,9 +109,13 @@ def test_a_fixed_source_names_the_vendor_of_the_file(case, tmp_path, capsys):
 
 @pytest.mark.parametrize("name,text,said", [
     ("targets.simple.csv", "id,schema,name,aliases,birth_date,countries\n"
-     "NK-1,Company,LLC CST,,,ru\n", "OpenSanctions' targets.simple.csv"),
+     "NK-1,Company,LLC CST,,,ru\n", "as OpenSanctions' targets.simple.csv"),
     ("entities.ftm.json", '{"id": "NK-1", "schema": "Company", "properties": {"name": '
-     '["LLC CST"]}}\n', "a FollowTheMoney file of entities"),
+     '["LLC CST"]}}\n', "FollowTheMoney entities"),
+    ("pretty.json", '[\n  {\n    "id": "NK-1",\n    "schema": "Company"\n  }\n]\n',
+     "FollowTheMoney entities"),  # (review26) pretty-printed, a yente response
+    ("statements.csv", "id,entity_id,canonical_id,prop,prop_type,schema,value,dataset\n"
+     "s1,NK-1,NK-1,name,name,Company,LLC CST,ru_cst\n", "FollowTheMoney statements"),
 ])
 def test_a_file_of_entities_given_as_shipments_is_pointed_to_its_import(case, tmp_path, name,
                                                                         text, said):

@@ -58,8 +58,8 @@ class FtmReport(ImportReport):
             made.append("details of " + counted(self.added_to, "party already in the case",
                                                 "parties already in the case"))
         if self.updated_facts:
-            made.append("news of " + counted(self.updated_facts, "fact already in the case",
-                                             "facts already in the case"))
+            made.append("updates to " + counted(self.updated_facts, "fact already in the case",
+                                                "facts already in the case"))
         return made
 
     def joined_line(self) -> str:

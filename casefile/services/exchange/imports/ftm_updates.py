@@ -50,6 +50,7 @@ class FactUpdates:
         self.pending: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in _FIELDS}
         self.done: dict[str, int] = {}  # what was updated, in words -> how many facts
         self.facts: set[tuple[str, int]] = set()  # the facts updated
+        self.ended: list[str] = []  # the first sanctions marked ended: 'party: programme'
 
     def fact(self, kind: str, rid: int, row: dict[str, Any]) -> bool:
         """Bring fact ``rid`` of ``kind`` up to what the file's cleaned ``row`` says;
@@ -78,6 +79,11 @@ class FactUpdates:
         if ends:  # (look25) lifted or ended in the file: marked so, never left current
             out["status"] = row["status"]
             said.append("marked ended or lifted")
+            if len(self.ended) < 3:  # (review26) which, the line a user checks first
+                party = self.driver.execute("SELECT name FROM entity WHERE id = ?",
+                                            (old["entity_id"],)).fetchone()
+                self.ended.append(f"{party[0] if party else '?'}: "
+                                  f"{old.get('programme') or old.get('program_id') or '?'}")
         for col, word in _FIELDS[kind].items():
             new, was = row.get(col) or "", old.get(col) or ""
             if col in out or not new or new == was:
@@ -124,12 +130,13 @@ class FactUpdates:
             return ""
         verb = "Would update" if dry_run else "Updated"
         return (f"{verb} facts already in the case from the file: " + ", ".join(
-            _said(what, n) for what, n in self.done.items()))
+            _said(what, n, self.ended) for what, n in self.done.items()))
 
 
-def _said(what: str, n: int) -> str:
+def _said(what: str, n: int, ended: list[str]) -> str:
     kind, _, word = what.partition(" ")
     if word == "marked ended or lifted":
-        return f"{counted(n, kind)} marked ended or lifted"
+        more = "; …" if n > len(ended) else ""
+        return f"{counted(n, kind)} marked ended or lifted ({'; '.join(ended)}{more})"
     return f"{counted(n, kind)} given its {word}" if n == 1 else \
         f"{counted(n, kind)} given their {word}"

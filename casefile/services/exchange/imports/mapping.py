@@ -146,7 +146,7 @@ def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> 
     for target, value in mapping.constants.items():
         check_constant(target, value)
     fed = set(mapping.columns) | {t for t, v in mapping.constants.items() if v}
-    if not fed & set(PARTIES_OR_GOODS) and (what := _entities_file(header)):
+    if not fed & set(PARTIES_OR_GOODS) and (what := _entities_file(header, file_name)):
         raise MappingError(f"{file_name} is {what}, not a table of shipments: import it with "
                            "'casefile import-ftm' (in the window: File → Import Entities "
                            "(FollowTheMoney, OpenSanctions)…)")
@@ -156,15 +156,20 @@ def check_mapping(mapping: ColumnMapping, header: list[str], file_name: str) -> 
                            "dialog, or with --mapping on the command line)")
 
 
-def _entities_file(header: list[str]) -> str:
+def _entities_file(header: list[str], file_name: str) -> str:
     """What a file of entities read as a table of shipments is ('' for none): OpenSanctions'
-    targets.simple.csv, or FollowTheMoney JSON (look25: both were answered 'no column could
-    be matched to a shipper', never pointing to the import that reads them)."""
-    if {"id", "schema", "name"} <= {h.strip().lower() for h in header}:
-        return "OpenSanctions' targets.simple.csv (a list of entities)"
+    targets.simple.csv or statements.csv, or FollowTheMoney JSON (look25: each was answered
+    'no column could be matched to a shipper', never pointing to the import that reads
+    them)."""
+    columns = {h.strip().lower() for h in header}
+    if {"schema", "prop", "value"} <= columns:
+        return "a file of FollowTheMoney statements (as OpenSanctions' statements.csv)"
+    if {"id", "schema", "name"} <= columns:
+        return "a list of entities (as OpenSanctions' targets.simple.csv)"
     first = ",".join(header).lstrip("\ufeff \t[")
-    if first.startswith("{") and '"schema"' in first:
-        return "a FollowTheMoney file of entities (JSON)"
+    if (first.startswith("{") and '"schema"' in first) or file_name.lower().endswith(
+            (".json", ".jsonl", ".ndjson")):
+        return "JSON (FollowTheMoney entities, if it holds any)"
     return ""
 
 
