@@ -24,7 +24,8 @@ BOLD = "CasefileSans-Bold"
 ITALIC = "CasefileSans-Oblique"
 CJK = "CasefileCJK"
 KOREAN = "CasefileKorean"
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\u3200-\u321e\u3260-\u327f\ua960-\ua97f"
+                    r"\uac00-\ud7ff]")  # ㈜ (review26) among them
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: what prints for a character no font has
 CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
 RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

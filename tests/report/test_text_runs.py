@@ -38,6 +38,7 @@ def test_every_hangul_syllable_prints_in_one_korean_font(name):
     Hangul syllables of 11,172 (가 among them, which must not print in another face than
     the rest of its name)."""
     fonts.missing.clear()
+    assert fonts.font_runs("㈜대우") == [("㈜대우", fonts.KOREAN)]  # (review26: ㈜ was □)
     assert fonts.font_runs(f"KIM Min Jun ({name})") == [
         ("KIM Min Jun (", fonts.BODY), (name, fonts.KOREAN), (")", fonts.BODY)]
     assert not fonts.missing

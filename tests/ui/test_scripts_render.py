@@ -19,6 +19,7 @@ def _runs(app, text: str) -> list[tuple[str, list[int]]]:
 @pytest.mark.parametrize("text,family", [
     ("김민준", "Casefile Hangul"),  # (look25: drawn as boxes; 가 alone was Droid's)
     ("가나다조선광선은행", "Casefile Hangul"),  # 가: Droid has it too, in another face
+    ("㈜대우", "Casefile Hangul"),  # (review26: ㈜, 'company', was a box)
     ("深圳市大疆创新科技有限公司", "Droid Sans Fallback"),  # Chinese keeps Droid's glyphs
     ("ИВАНОВ Ελλάδα", "DejaVu Sans"),
 ])
