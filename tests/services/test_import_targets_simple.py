@@ -178,6 +178,19 @@ def test_the_older_15_column_layout(case, tmp_path, cluster):
         ("Special Technology Centre; STC",)]
 
 
+@pytest.mark.parametrize("value,is_programme", [
+    ("EU-UKR", True), ("UA-SA1644", True), ("US-DOD-1260H", True), ("INTERPOL-RN", True),
+    ("CZ-A1-2023COLL", True), ("US-5949LIST", True), ("TH-SEC-7", True),
+    ("HRB-12345", False), ("CHE-123.456.789", False), ("7707083893", False),
+    ("RU-7707083893", False), ("M83QKJMENEF9", False)])
+def test_a_programme_id_is_told_from_an_identifier(value, is_programme):
+    """(review26) Ten of OpenSanctions' 261 programme ids, those with digits, stayed
+    identifiers in the older layout."""
+    from casefile.services.exchange.imports.targets_simple import PROGRAM_ID
+
+    assert bool(PROGRAM_ID.fullmatch(value)) is is_programme
+
+
 def test_the_older_layouts_programme_ids_among_identifiers_are_programme_ids(case, tmp_path):
     """(look25) The 15-column layout wrote a party's programme ids among its identifiers:
     they became identifiers 'EU-UKR', 'UA-SA1644' of five to ten parties each."""

@@ -27,8 +27,11 @@ Record = dict[str, Any]
 # ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
 # saved by a Russian Excel in cp1251 turned Chinese and Greek names into question marks)
 QUESTION_MARKS = "??"
-# an OpenSanctions programme id: 'EU-UKR', 'UA-SA1644', 'US-BIS-EL', 'SECO-UKRAINE'
-PROGRAM_ID = re.compile(r"[A-Z]{2,5}(?:-[A-Z][A-Z0-9]*)+")
+# an OpenSanctions programme id: 'EU-UKR', 'UA-SA1644', 'US-DOD-1260H', 'INTERPOL-RN' — a
+# code of capitals, then parts of capitals and digits, one with a letter (all 261 of
+# OpenSanctions' programmes; review26: ten with digits were kept as identifiers); a
+# registration number ('HRB-12345', 'CHE-123.456.789') is none
+PROGRAM_ID = re.compile(r"[A-Z]{2,9}(?:-[A-Z0-9]+)*-[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "addresses",
                   "identifiers", "sanctions", "phones", "emails", "program_ids", "dataset",
                   "first_seen", "last_seen", "last_change")
