@@ -177,3 +177,12 @@ def test_namesakes_already_in_the_case_are_counted_each(case, tmp_path):
     report = import_ftm(case, again).result
     assert report.reused == 3 and len(report.new_entities) == 0
     assert "Already in the case (not added again): 3 parties" in report.headline("Imported")
+
+
+def test_of_two_nationalities_among_the_countries_neither_is_taken_unsaid(case, tmp_path):
+    """(review26) Abramovich, nationality il, pt and ru, was made Israeli without a word."""
+    person = [{"id": "NK-ab", "schema": "Person", "properties": {
+        "name": ["Roman Abramovich"], "country": ["il", "pt", "ru"],
+        "nationality": ["il", "pt", "ru"]}}]
+    report = import_ftm(case, _write(tmp_path / "a.ftm.json", person)).result
+    assert "no main one (mainCountry)" in next(iter(report.warnings))

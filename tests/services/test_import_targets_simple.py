@@ -342,7 +342,7 @@ def test_a_reason_over_several_lines_keeps_every_sanction_of_the_row(case, tmp_p
     assert report.sanctions == 2
     # (look21) which of its countries is the main one the file does not say: said
     assert report.warnings == {"targets.simple.csv: a party given several countries and no "
-                               "main one (mainCountry) — nor a nationality or jurisdiction "
+                               "main one (mainCountry) — nor one nationality or jurisdiction "
                                "among them — has the first as its Country, the others as "
                                "other countries: the file lists them by code, not by "
                                "weight": 1}

@@ -97,10 +97,7 @@ def analyse(name: str, tag: str) -> tuple[Name, ...]:
         try:
             return tuple(pt.analyse(name, _TAGS[tag], _person_table))
         except pt.TableBroken:
-            broken = _person_table
             use_person_table(None)
-            if callable(close := getattr(broken, "close", None)):
-                close()  # its file's connection goes now, not with the garbage collector
     return tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
 
 

@@ -205,7 +205,7 @@ class FtmParties(FtmRecords):
 
     def _unsure(self) -> None:
         self.report.warn(f"{self.path.name}: a party given several countries and no main one "
-                         "(mainCountry) — nor a nationality or jurisdiction among them — has "
+                         "(mainCountry) — nor one nationality or jurisdiction among them — has "
                          "the first as its Country, the others as other countries: the file "
                          "lists them by code, not by weight")
 

@@ -32,8 +32,9 @@ def party_details(schema: str, props: Props, left_out: Callable[[str], None],
     if len(places) > 1 and "mainCountry" not in props:
         said = [c for _p, c in nation] + [c for _p, c in countries(
             props, ("jurisdiction",), lambda _what: None)]
-        main = next((p for p in places if p[1] in said), None)
-        if main is not None:
+        hinted = [p for p in places if p[1] in said]
+        main = hinted[0] if len(hinted) == 1 else None  # (review26) of two nationalities
+        if main is not None:  # among them, neither is the main one more than the other
             places.remove(main)
             places.insert(0, main)
         elif unsure is not None:
