@@ -4,10 +4,8 @@ it — names, identifiers, countries, dates, posts, topics — cited to the file
 the import; what would replace the case's own value is kept out and said."""
 
 import json
-from pathlib import Path
 
 import pytest
-from followthemoney import model
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,16 +13,9 @@ from casefile.errors import ImportFailed
 from casefile.services.case.integrity import check_case
 from casefile.services.exchange.imports.ftm import import_ftm
 from casefile.services.exchange.imports.party_additions import detail_changes
+from tests.support import ftm_cluster as fc
 
-
-def _write(path: Path, entities: list[dict]) -> Path:
-    """JSON lines as OpenSanctions writes them: FtM's own entity dicts, caption included."""
-    with path.open("w", encoding="utf-8") as f:
-        for data in entities:
-            proxy = model.get_proxy(data)
-            f.write(json.dumps({**proxy.to_dict(), "caption": proxy.caption},
-                               ensure_ascii=False) + "\n")
-    return path
+_write = fc.write_captioned
 
 
 PETROV = {"id": "NK-petrov", "schema": "Person", "properties": {
@@ -314,7 +305,6 @@ def test_a_file_of_kinds_casefile_does_not_keep_says_so(tmp_path):
     """(helper-62) A file of Payments and Addresses was said to hold nothing the case
     lacked ('the case holds everything the file says it can hold'): it holds nothing
     Casefile keeps, and says that; a file whose party the case holds still says the other."""
-    import json
 
     from casefile.services.case.facade import Case
     from casefile.services.exchange.imports.ftm import import_ftm

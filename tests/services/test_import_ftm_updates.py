@@ -4,22 +4,13 @@ only 'already in the case'); what the case's facts leave empty is filled in; wha
 otherwise is kept and said; one undo takes it all back; the file is cited for what it
 changed."""
 
-import json
-from pathlib import Path
 
-from followthemoney import model
 
 from casefile.services.case.integrity import check_case
 from casefile.services.exchange.imports.ftm import import_ftm
+from tests.support import ftm_cluster as fc
 
-
-def _write(path: Path, entities: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8") as f:
-        for data in entities:
-            proxy = model.get_proxy(data)
-            f.write(json.dumps({**proxy.to_dict(), "caption": proxy.caption},
-                               ensure_ascii=False) + "\n")
-    return path
+_write = fc.write_captioned
 
 
 def _release(sanction: dict, percentage: str, role: str | None = None) -> list[dict]:

@@ -25,6 +25,16 @@ from followthemoney import model
 KPP = "784101001"  # one tax office's code, shared by the three companies
 
 
+def write_captioned(path: Path, entities: list[dict[str, Any]]) -> Path:
+    """JSON lines as OpenSanctions writes them: FtM's own entity dicts, caption included."""
+    with path.open("w", encoding="utf-8") as f:
+        for data in entities:
+            proxy = model.get_proxy(data)
+            f.write(json.dumps({**proxy.to_dict(), "caption": proxy.caption},
+                               ensure_ascii=False) + "\n")
+    return path
+
+
 def _ogrn(prefix12: str) -> str:
     return prefix12 + str(int(prefix12) % 11 % 10)
 
