@@ -260,7 +260,10 @@ def test_the_name_table_is_built_on_the_worker_never_on_the_windows_thread(
         assert len(built_on) == 1 and built_on[0] is not threading.main_thread()
         assert list((tmp_path / "cache").rglob("rigour-*-person-names.sqlite"))
     finally:
+        built = names.person_table()
         names.use_person_table(before)
+        if built is not None and built is not before:  # closed, not left to the collector
+            built.close()
 
 
 def test_a_newcomer_is_told_what_the_columns_and_panes_are(qtbot, qapp, session, tmp_path):

@@ -27,7 +27,19 @@ def fresh():
     before = names.person_table()
     names.use_person_table(None)
     yield
+    _put_back(before)
+
+
+def _put_back(before):
+    """Use ``before`` again; a table the test opened is closed, not left to the collector
+    (Python 3.13 reports it in whichever test runs next)."""
+    now = names.person_table()
     names.use_person_table(before)
+    if now is not None and now is not before and now not in _SHARED:
+        now.close()
+
+
+_SHARED: list = []  # the module's built table, which its tests share (closed at its end)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +54,11 @@ def built(tmp_path_factory):
         assert names.person_table() is not None
     table = names.person_table()
     names.use_person_table(before)
-    return folder, table
+    _SHARED.append(table)
+    yield folder, table
+    _SHARED.remove(table)
+    if table is not None and table is not names.person_table():
+        table.close()
 
 
 def _drop_table():
