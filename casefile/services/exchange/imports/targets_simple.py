@@ -19,9 +19,8 @@ from typing import Any, TextIO
 from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.sanctions import status_of
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_statements import csv_dicts
-
-Record = dict[str, Any]
 
 # characters a program could not write in the file's code page come out as '?' ("Shenzhen
 # ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
@@ -47,12 +46,17 @@ def nested(cell: str | None) -> list[str]:
     terminator, so a value holding one is not quoted (look21: an EU reason over three lines
     ended the cell at its first line break — the rest of that sanction and the ended UK
     sanction after it were lost without a word)."""
+    return [v for v in _cell_values(cell) if v]
+
+
+def _cell_values(cell: str | None) -> list[str]:
+    """Every value of a nested-CSV cell, an empty one too (stripped)."""
     if not cell or not cell.strip():
         return []
     text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK)
     row = next(csv.reader([text], delimiter=";", quotechar='"', doublequote=True,
                           skipinitialspace=True), [])
-    return [v.replace(_BREAK, "\n").strip() for v in row if v.strip()]
+    return [v.replace(_BREAK, "\n").strip() for v in row]
 
 
 # what a sanction of targets.simple.csv says of itself when the cell gives it no words, and
@@ -86,13 +90,8 @@ def sanction_texts(cell: str | None) -> tuple[list[str], bool]:
     """The sanctions of a sanctions cell, and whether one of them is blank: the exporter
     writes a sanction with no programme, reason, status or date as an empty value (look25:
     LLC VOSTOK-TRADE's one sanction, a programme id alone, was dropped without a word)."""
-    if not cell or not cell.strip():
-        return [], False
-    values = nested(cell)
-    text = cell.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _BREAK)
-    row = next(csv.reader([text], delimiter=";", quotechar='"', doublequote=True,
-                          skipinitialspace=True), [])
-    return values, any(not v.strip() for v in row)
+    values = _cell_values(cell)
+    return [v for v in values if v], "" in values
 
 
 # a sentence break: two small letters, a full stop and more text (not 'No. 269', 'Co. Ltd')
