@@ -80,6 +80,8 @@ class PartyView(QDialog):
         self.heading = plain_label(wrap=True)
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.facts = plain_label(wrap=True)
+        # at the top of its scrolling area: a short party's three lines floated in its middle
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Date", "Record"])
         self.tree.setColumnWidth(0, 190)
