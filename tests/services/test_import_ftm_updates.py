@@ -6,6 +6,8 @@ changed."""
 
 
 
+import pytest
+
 from casefile.services.case.integrity import check_case
 from casefile.services.exchange.imports.ftm import import_ftm
 from tests.support import ftm_cluster as fc
@@ -177,3 +179,55 @@ def test_of_two_nationalities_among_the_countries_neither_is_taken_unsaid(case, 
         "nationality": ["il", "pt", "ru"]}}]
     report = import_ftm(case, _write(tmp_path / "a.ftm.json", person)).result
     assert "no main one (mainCountry)" in next(iter(report.warnings))
+
+
+_SIMPLE = ("id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,"
+           "phones,emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+           'NK-cst,Company,LLC CST,,,ru,,,"{cell}",,,CH-RUS,Swiss SECO,2023-12-21,'
+           "{seen},2025-04-23\n")
+
+
+def _simple(tmp_path, name, cell):
+    """The list's release ``name`` (a later one was last seen later)."""
+    path = tmp_path / name
+    seen = "2025-05-30" if name.startswith("v1") else "2025-12-01"
+    path.write_text(_SIMPLE.format(cell=cell, seen=seen), encoding="utf-8")
+    return path
+
+
+def test_an_end_date_an_earlier_casefile_misread_is_taken_back(case, tmp_path):
+    """(review26 (a)) Before 30 November, the second date of a targets.simple.csv sanction
+    with no status was read as its end: LLC CST's Swiss listing, started 2023-12-21 and
+    amended 2025-04-23, read as ended in every case imported then. The list imported again
+    now gives that date as a further one: the end is taken back, the reason that names the
+    date replaces the case's, the report says so, and one undo puts it back."""
+    cell = "SECO - Ordinance of 4 March 2022 - 2023-12-21 - 2025-04-23"
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
+    with case.read() as conn:
+        sid, reason = conn.exec_driver_sql("SELECT id, reason FROM sanction").one()
+    assert "Further dates the list gives: 2025-04-23" in reason
+    # the case as a Casefile before 30 November left it
+    case.update("sanction", sid, {"end": "2025-04-23", "reason": "Ordinance of 4 March 2022"})
+    assert [tuple(r[:2]) for r in _sanction(case)] == [("", "2025-04-23")]
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
+    assert [tuple(r[:3]) for r in _sanction(case)] == [("", None, reason)]
+    assert report.updated == (
+        "Updated facts already in the case from the file: 1 sanction: end date taken back (a "
+        "further listing date an earlier Casefile read as the end)")
+    assert check_case(case.path).ok
+    case.undo()
+    assert [tuple(r[:3]) for r in _sanction(case)] == [
+        ("", "2025-04-23", "Ordinance of 4 March 2022")]
+
+
+@pytest.mark.parametrize("end,status", [("2026-01-31", ""), ("2025-04-23", "ended")])
+def test_an_end_date_the_file_does_not_give_as_further_stays(case, tmp_path, end, status):
+    """An end date the file does not name as a further date (a user's), or one the case
+    says the sanction ended on, is the case's: kept."""
+    cell = "SECO - Ordinance of 4 March 2022 - 2023-12-21 - 2025-04-23"
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
+    with case.read() as conn:
+        sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
+    case.update("sanction", sid, {"end": end, "status": status})
+    import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell))
+    assert [tuple(r[:2]) for r in _sanction(case)] == [(status, end)]

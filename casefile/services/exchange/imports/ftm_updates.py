@@ -14,13 +14,17 @@ release stayed current, and the report said only "already in the case"). Now, as
   current (the reverse — the case's ended, the file's running — keeps the case's: a file
   may be an older release);
 - where the case's fact says something else, the case's stays, and the field is named in
-  what the import left out (a user may have corrected it; the file may be the older one).
+  what the import left out (a user may have corrected it; the file may be the older one);
+- an end date an earlier Casefile read into a sanction of targets.simple.csv — a second
+  listing date of a cell with no status, which the file now gives as a further date — is
+  taken back, with the file's reason that names it (review26 (a): the false "ended").
 
 The rows are written in the import's own operation, journaled (one undo takes the import
 and these back), and counted in its report."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +32,8 @@ from typing import Any
 from casefile.core.labels import counted
 from casefile.core.sanctions import ENDED
 from casefile.services.case.journal import Tx
+from casefile.services.case.validation import date_columns
+from casefile.services.exchange.imports.targets_simple import FURTHER
 
 _PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
 # per kind: its one-value fields and its dates, as a reader names them
@@ -38,6 +44,9 @@ _FIELDS = {"sanction": {"programme": "programme", "program_id": "programme id",
 _GROWS = frozenset({"reason", "description"})  # texts a file may say less of (kept)
 _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "end date"},
           "relationship": {"date": "dates"}}
+# the further dates of a targets.simple.csv sanction, as its reason gives them
+_FURTHER = re.compile(re.escape(FURTHER).replace(re.escape("{}"), "(.+?)"))
+_MISREAD = "end date taken back (a further listing date an earlier Casefile read as the end)"
 
 
 class FactUpdates:
@@ -84,6 +93,9 @@ class FactUpdates:
                                             (old["entity_id"],)).fetchone()
                 self.ended.append(f"{party[0] if party else '?'}: "
                                   f"{old.get('programme') or old.get('program_id') or '?'}")
+        if kind == "sanction" and not ends and (misread := _misread_end(old, row)):
+            out.update(misread)
+            said.append(_MISREAD)
         for col, word in _FIELDS[kind].items():
             new, was = row.get(col) or "", old.get(col) or ""
             if col in out or not new or new == was:
@@ -97,7 +109,7 @@ class FactUpdates:
                               "another; the case's kept")
         for prefix, word in _DATES[kind].items():
             new, was = row.get(f"{prefix}_text"), old.get(f"{prefix}_text")
-            if not new or new == was:
+            if not new or new == was or f"{prefix}_text" in out:
                 continue
             if not was or (ends and prefix == "end"):
                 out.update({f"{prefix}_{p}": row.get(f"{prefix}_{p}") for p in _PARTS})
@@ -133,8 +145,31 @@ class FactUpdates:
             _said(what, n, self.ended) for what, n in self.done.items()))
 
 
+def _misread_end(old: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """The values that take back the end date of the case's sanction ``old`` when it is
+    one of the further dates the file's ``row`` gives (and neither says the sanction ended):
+    an earlier Casefile took the second date of a targets.simple.csv cell with no status for
+    the end ({} when it is not so). The file's reason, which names the date, replaces the
+    case's when it only adds that to it."""
+    end, reason, was = old.get("end_text"), row.get("reason") or "", old.get("reason") or ""
+    if not end or row.get("end_text") or ENDED_ANY & {old.get("status"), row.get("status")}:
+        return {}
+    found = _FURTHER.search(reason)
+    if found is None or end not in found.group(1).split("; "):
+        return {}
+    out = date_columns(None, "end")
+    if reason != was and reason.startswith(was):
+        out["reason"] = reason
+    return out
+
+
+ENDED_ANY = frozenset(ENDED)
+
+
 def _said(what: str, n: int, ended: list[str]) -> str:
     kind, _, word = what.partition(" ")
+    if word == _MISREAD:
+        return f"{counted(n, kind)}: {word}"
     if word == "marked ended or lifted":
         more = "; …" if n > len(ended) else ""
         return f"{counted(n, kind)} marked ended or lifted ({'; '.join(ended)}{more})"
