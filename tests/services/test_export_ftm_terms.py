@@ -143,3 +143,40 @@ def test_long_text_keeps_its_line_breaks_into_another_case(case, tmp_path):
         assert other.get("entity", 1)["description"] == "Designer.\n\nSee the 2022 listing."
     finally:
         other.close()
+
+
+def test_a_customs_value_goes_out_and_comes_back_as_a_customs_amount(case, tmp_path):
+    """(review26 (b)) A shipment whose one amount was FtM's customsAmount went out as an
+    invoiceAmount: another figure for a reader who compares the two. Its notes now say which
+    amount the value is; the export gives it as that; the round trip adds no second note."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    rows = [{"id": "a", "schema": "Company", "properties": {"name": ["Volga Trade"]}},
+            {"id": "b", "schema": "Company", "properties": {"name": ["Ural Optics"]}},
+            {"id": "t", "schema": "EconomicActivity", "properties": {
+                "sender": ["a"], "receiver": ["b"], "goodsDescription": ["lenses"],
+                "customsAmount": ["USD 1,200.50"], "description": ["Declared at Pulkovo"]}},
+            {"id": "u", "schema": "EconomicActivity", "properties": {
+                "sender": ["a"], "receiver": ["b"], "goodsDescription": ["prisms"],
+                "invoiceAmount": ["900 EUR"]}}]
+    f = tmp_path / "t.json"
+    f.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    import_ftm(case, f)
+    assert [(s["value"], s["currency"], s["notes"]) for s in
+            (case.get("shipment", 1), case.get("shipment", 2))] == [
+        (1200.5, "USD", "Declared at Pulkovo\nValue: customs amount USD 1,200.50"),
+        (900, "EUR", "")]
+    entities = exported(case, tmp_path)
+    lenses = one(entities, "EconomicActivity", goodsDescription="lenses")
+    assert lenses["customsAmount"] == ["1200.5 USD"] and "invoiceAmount" not in lenses
+    assert one(entities, "EconomicActivity", goodsDescription="prisms")["invoiceAmount"] == \
+        ["900 EUR"]
+    other = Case.new(tmp_path / "back.casefile")
+    try:
+        import_ftm(other, tmp_path / "case.ftm.json")
+        back = other.get("shipment", 1)
+        assert (back["value"], back["currency"], back["notes"]) == (
+            1200.5, "USD", "Declared at Pulkovo\nValue: customs amount USD 1,200.50")
+    finally:
+        other.close()

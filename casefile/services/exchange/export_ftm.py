@@ -34,6 +34,7 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
+from casefile.services.exchange.imports.ftm_facts import CUSTOMS_VALUE
 from casefile.services.exchange.imports.ftm_known import imported_ids
 from casefile.services.exchange.imports.ftm_map import mapping
 from casefile.services.exchange.link_details import details_said
@@ -236,7 +237,10 @@ def iter_entities(case: Case) -> Iterator[Any]:
                 if s[col]:
                     act.add(prop, s[col].lower())
             if s["value"] is not None:
-                act.add("invoiceAmount", f"{_num(s['value'])} {s['currency']}".strip())
+                customs = any(line.startswith(CUSTOMS_VALUE) for line in
+                              (s["notes"] or "").splitlines())  # (review26 (b))
+                act.add("customsAmount" if customs else "invoiceAmount",
+                        f"{_num(s['value'])} {s['currency']}".strip())
             if s["reference"]:
                 act.add(shipment_reference(s["reference"]), s["reference"])
             act.add("description", s["notes"] or None)

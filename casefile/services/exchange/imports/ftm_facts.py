@@ -135,6 +135,7 @@ POINT_LINKS = frozenset({"Succession"})
 
 # -- shipments, events, sources, citations ---------------------------------------------------
 _AMOUNT_WORDS = {"invoiceAmount": "invoice amount", "customsAmount": "customs amount"}
+CUSTOMS_VALUE = "Value: customs amount"  # a shipment's notes: its value is the customs one
 # an amount as FtM writes one: a number and perhaps its currency's code, before or after it
 _AMOUNT = re.compile(r"\s*(?:([A-Za-z]{3})\s*)?([-+]?\d[\d,. \u00a0']*)\s*(?:([A-Za-z]{3}))?\s*$")
 _SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
@@ -180,6 +181,9 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     if more:  # which amount the value is, and the others
         notes.append(f"Value: {kept}; also {', '.join(more)}" if kept else
                      f"Amounts: {', '.join(more)}")
+    elif kept and not kept.startswith(_AMOUNT_WORDS["invoiceAmount"]) and not any(
+            n.startswith(CUSTOMS_VALUE) for note in notes for n in note.splitlines()):
+        notes.append(f"Value: {kept}")  # (review26 (b)) a customs value, not an invoice's
     values["notes"] = "\n".join(n for n in notes if n)
     if given := values.pop("given_date", None):
         values["date"] = _as_given(given, props, values["date"])
