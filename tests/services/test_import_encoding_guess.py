@@ -269,3 +269,48 @@ def test_western_ordinals_fractions_and_units_are_no_central_european_letters(na
     """(review25) Nº, 1ª, 1¼ and ¾ are cp1250's ş Ş Ľ ľ: after a number or alone they stay
     Western; only between letters do they make a file Slovak or Romanian."""
     assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1252")) == "cp1252"
+
+
+_CZ = ["Česká zbrojovka a.s.", "Jiří Dvořák", "Děčínská strojírna s.r.o.",
+       "Střelivo ráže 7,62 mm", "Optické přístroje Přerov", "Růžička",
+       "ČESKÁ ZBROJOVKA A.S.", "JIŘÍ NOVÁK"]
+_HU = ["Műszaki Fejlesztő Kft.", "Győri Gépgyár Zrt.", "Kőbányai Sörgyár", "Szűcs Ödön",
+       "Hűtőberendezés Kft."]
+_HR = ["Đuro Đaković Grupa d.d.", "Končar - Elektroindustrija d.d.", "Ivan Horvatić",
+       "Marija Kovačević", "Čelične cijevi Split", "Čistilnica Ljubljana"]
+
+
+@given(st.lists(st.sampled_from(_CZ + _HU + _HR), min_size=1, max_size=3), _LATIN)
+def test_czech_hungarian_and_croatian_in_their_code_page_read_as_cp1250(names, latin):
+    """(session 19's note) Czech, Hungarian and Croatian in Windows-1250 were read as
+    Western: 'Jiøí Dvoøák', 'Gyõri Gépgyár', 'Ðuro Ðakoviæ' — a name a researcher then
+    searches for in vain. One name among Latin rows is enough."""
+    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1250")) == "cp1250"
+
+
+_WEST_SAME_BYTES = ["Høeg Autoliners", "Tønder Havn", "Søren Møller", "Bjørn Ødegård",
+                    "così lunedì più", "Caffè Perù", "Niccolò", "coût sûr août brûlé",
+                    "frère très crème", "Thalès Systèmes", "Construções põe Camões",
+                    "Tõnis Mägi OÜ", "Põltsamaa Võõras", "Ærø Næstved træ",
+                    "Guðmundur Aðalsteinn", "Françoise Lefèvre", "Dûment Flûte"]
+
+
+@given(st.lists(st.sampled_from(_WEST_SAME_BYTES), min_size=1, max_size=6), _LATIN)
+def test_western_words_at_the_same_bytes_stay_cp1252(names, latin):
+    """The bytes of Czech č ě ř ů, Croatian ć đ and Hungarian ő ű are Western è ì ø ù æ ð
+    õ û: Danish, Italian, French, Portuguese, Estonian and Icelandic words that write them
+    stay Western."""
+    assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1252")) == "cp1252"
+
+
+_UA_KOI8 = ["Відправник", "ТзОВ «Їжак»", "ПрАТ «Євроцемент-Україна»", "ґрунтові машини",
+            "Ґалаґан Євген", "ІВАНОВ ІВАН ІВАНОВИЧ", "ЗАПЧАСТИНИ ДО ҐРУНТОВИХ МАШИН"]
+
+
+@given(st.lists(st.sampled_from(_UA_KOI8), min_size=1, max_size=3), _LATIN)
+def test_ukrainian_in_koi8_u_reads_as_koi8_u_and_in_cp1251_as_cp1251(names, latin):
+    """(session 19's note) KOI8-U was never guessed: Ukrainian's і ї є ґ are box-drawing
+    signs in KOI8-R, and a file was refused as unrecognisable or read as Chinese."""
+    text = _list([n.replace("«", '"').replace("»", '"') for n in names], latin, ";", "\r\n")
+    assert detect_encoding(text.encode("koi8_u")) == "koi8_u"
+    assert detect_encoding(text.encode("cp1251")) == "cp1251"

@@ -12,8 +12,9 @@ import re
 def code_page(sample: bytes, enc: str | None) -> str | None:
     """The code page of ``sample`` charset-normalizer took for ``enc``, set right where it
     is known to mistake one for another (None: none it recognised)."""
-    if enc is None:
-        return None
+    if enc in (None, "koi8_r", "cp1251", "gb18030", "gbk", "gb2312", "big5") and \
+            _reads_as_ukrainian(sample):
+        return "koi8_u"  # Ukrainian's і ї є ґ are box-drawing signs in KOI8-R
     if enc == "cp1252" and _chinese_read_as_latin(sample):  # (look19: '¤ý°¶' was 王偉)
         if _reads_as_chinese(sample) and _is_gb2312(sample):
             return "gb18030"
@@ -35,11 +36,19 @@ def code_page(sample: bytes, enc: str | None) -> str | None:
     if enc == "big5" and _reads_as_chinese(sample) and _is_gb2312(sample):
         return "gb18030"  # (look19) simplified Chinese read as Big5's rarer characters
     if enc == "cp1251" and _capitals_of_koi8(sample):
-        return "koi8_r"  # 'ппп феилтйн' is ООО ТЕХКРИМ
+        return _koi8(sample)  # 'ппп феилтйн' is ООО ТЕХКРИМ
     return "gb18030" if enc in ("gbk", "gb2312") else enc
 
 
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+# the letters KOI8-U has where KOI8-R draws boxes: є і ї ґ Є І Ї Ґ
+_KOI8_U = re.compile(rb"[\xa4\xa6\xa7\xad\xb4\xb6\xb7\xbd]")
+
+
+def _koi8(sample: bytes) -> str:
+    """KOI8-U for a sample holding a letter only it has (і ї є ґ), else KOI8-R (their
+    Russian letters are the same bytes)."""
+    return "koi8_u" if _KOI8_U.search(sample) else "koi8_r"
 # cp1252's symbols that Western text does not write beside letters (not « » ° º ª ¿ ¡ ± µ
 # × · ½: look20 — 'SARL «Éco Café»' was read as Big5)
 _SYMBOL = re.compile(rb"[\xa2-\xa9\xac\xae\xaf\xb2-\xb4\xb6\xb8\xb9\xbe]")
@@ -49,7 +58,7 @@ _LATIN1_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff]{2,}"
                           r"(?![A-Za-z\u00c0-\u00ff])")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CYRILLIC_MARKS = str.maketrans("", "", "«»№–—…„“”‘’\u00a0")
-_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+_VOWELS = frozenset("аеёиоуыэюяієїАЕЁИОУЫЭЮЯІЄЇ")
 
 
 def _cyrillic_read_as_latin(head: bytes) -> bool:
@@ -77,9 +86,23 @@ def _reads_as_russian(head: bytes, codec: str = "cp1251") -> bool:
     words = [w for run in _NON_ASCII.findall(text) if (w := run.translate(_CYRILLIC_MARKS))]
     return bool(words) and all(
         all("\u0400" <= c <= "\u04ff" for c in w)
-        and (w.isupper() or ((w.islower() or (w[0].isupper() and w[1:].islower()))
-                             and not _VOWELS.isdisjoint(w)))
+        and (w.isupper() or w in _FORMS
+             or ((w.islower() or (w[0].isupper() and w[1:].islower()))
+                 and not _VOWELS.isdisjoint(w)))
         for w in words)
+
+
+# Ukrainian company forms written in mixed case (private joint-stock company, limited
+# liability company), cased so in every register
+_FORMS = frozenset({"ПрАТ", "ТзОВ"})
+
+
+def _reads_as_ukrainian(head: bytes) -> bool:
+    """Whether the sample is Ukrainian in KOI8-U: it holds a letter only KOI8-U has (і ї є
+    ґ), reads so as Russian or Ukrainian words do (:func:`_reads_as_russian`), and not so
+    in cp1251 (whose Ukrainian holds some of the same bytes: ґ is KOI8-U's є)."""
+    return bool(_KOI8_U.search(head)) and _reads_as_russian(head, "koi8_u") and \
+        not _reads_as_russian(head)
 
 
 def _cyrillic_words(text: str) -> list[str]:
@@ -92,10 +115,11 @@ def _capitals_of_koi8(head: bytes) -> bool:
     Cyrillic word reads in small letters, while in KOI8-R they read as names are written, in
     capitals or capitalised."""
     try:
-        as_cp1251, as_koi8 = head.decode("cp1251"), head.decode("koi8_r")
+        as_cp1251, as_koi8 = head.decode("cp1251"), head.decode(_koi8(head))
     except UnicodeDecodeError:
         return False
-    small, names = _cyrillic_words(as_cp1251), _cyrillic_words(as_koi8)
+    # (KOI8-U's Ґ is cp1251's capital Ѕ, a letter no Russian or Ukrainian word writes)
+    small, names = _cyrillic_words(as_cp1251.replace("Ѕ", "ѕ")), _cyrillic_words(as_koi8)
     return bool(small) and all(w.islower() for w in small) and bool(names) and all(
         w.isupper() or (w[0].isupper() and w[1:].islower()) for w in names) and \
         _vowels(names) > _vowels(small)  # (look20: 'филе трески' is Russian in lower case)
@@ -129,6 +153,35 @@ _SLOVAK_OR_ROMANIAN = re.compile(b"|".join([
     rb"[A-Z]\xbc(?:[A-Z\xc0-\xde]|" + _END + b")", _START + rb"\xbc[A-Za-z]{2}",  # Ľ
     rb"[A-Za-z]\xba[a-z\xdf-\xff]{2}", rb"[A-Z]\xaa[A-Z\xc0-\xde]{2}",  # 'Maºini', 'MAªINI'
     _START + rb"\xaa[A-Za-z]{3}"]))  # 'ªantierul' (not 'Srªs', 'Nº 5')
+# Czech and Croatian letters at cp1252's è ì ø ù æ ð, where no Western word writes these:
+# č before a vowel ('Èeská', 'Konèar': French è never is), ě inside a word ('Dìèín':
+# Italian writes ì last), ř before í á ě or before e after p t z ('Jiøí', 'Dvoøák',
+# 'Støelivo'), ů inside a word ('Rùžièka': French and Italian write ù last, 'où', 'Perù'),
+# the -ić of South Slavic names ('Horvatiæ': Danish æ never ends a word after i), and Đ đ
+# starting a word ('Ðuro': Icelandic ð never does) — each beside a plain letter, as
+# Cyrillic bytes have none
+_CZECH_OR_CROATIAN = re.compile(b"|".join([
+    rb"[\xe8\xc8][aeiou]", rb"\xc8[AEIOU]",  # č Č before a vowel
+    rb"[A-Za-z]\xec[A-Za-z\x80-\xff]", rb"[A-Z]\xcc[A-Z\xc0-\xde]",  # ě Ě inside a word
+    rb"[A-Za-z]\xf8[\xed\xe1\xec]", rb"[A-Z]\xd8[\xcd\xc1\xcc]",  # ří řá řě ŘÍ ŘÁ
+    rb"[PpTtZz]\xf8e", rb"[PTZ]\xd8E",  # pře tře zře (Danish: 'Høeg', 'døer', 'køer')
+    rb"[A-Za-z]\xf9[A-Za-z\x80-\xff]",  # ů inside a word (Italian writes ù last: 'Perù')
+    rb"[a-z]i\xe6(?![A-Za-z\x80-\xff])", rb"[A-Z]I\xc6(?![A-Za-z\x80-\xff])",  # -ić -IĆ
+    _START + rb"[\xd0\xf0][a-z]{2}"]))  # Đuro, đak
+# Hungarian ő ű (cp1252's õ û) in a word of Latin letters that also writes one of the
+# letter pairs only Hungarian among these languages does ('Gyõr', 'Mûszaki', 'Kõbánya'), or
+# both ('Hûtõ'): Portuguese writes õ before e or s, Estonian õ and French û without them
+_HUNGARIAN_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\xf5\xfb\xd5\xdb][A-Za-z\x80-\xff]*")
+_HUNGARIAN_PAIRS = re.compile(rb"(?i)sz|gy|cs|zs|ny|ly|ty")
+
+
+def _hungarian(head: bytes) -> bool:
+    return any(re.search(rb"[A-Za-z]", w) and (
+        _HUNGARIAN_PAIRS.search(w) or (re.search(rb"[\xf5\xd5]", w)
+                                       and re.search(rb"[\xfb\xdb]", w)))
+        for w in _HUNGARIAN_WORD.findall(head))
+
+
 _ROMANIAN_A = re.compile(rb"[A-Za-z][\xe3\xc3]|[\xe3\xc3][A-Za-z]")  # ă Ă beside a letter
 # Turkish İ Ş Ğ ı ş ğ (cp1254's DD DE D0 FD FE F0) beside a plain letter ('T\xddCARET'):
 # cp1252's Ý Þ Ð ý þ ð, which only Icelandic and Faroese write, beside á é í ó ú æ (bytes
@@ -138,6 +191,7 @@ _ROMANIAN_A = re.compile(rb"[A-Za-z][\xe3\xc3]|[\xe3\xc3][A-Za-z]")  # ă Ă bes
 _TURKISH = re.compile(rb"[A-Za-z\x80-\xff]*(?:[A-Za-z][\xd0\xdd\xde\xf0\xfd\xfe]|"
                       rb"[\xd0\xdd\xde\xf0\xfd\xfe][A-Za-z])[A-Za-z\x80-\xff]*")
 TURKISH_AT_LEAST = 2
+_TURKISH_NOT_G = re.compile(rb"[\xdd\xde\xfd\xfe]")
 _ICELANDIC = re.compile(rb"[\xc1\xc6\xc9\xcd\xd3\xda\xe1\xe6\xe9\xed\xf3\xfa]")
 
 
@@ -164,12 +218,16 @@ def western(head: bytes) -> bool:
 
 
 def central_european(head: bytes) -> str | None:
-    """cp1250 (Polish, Slovak, Romanian) or cp1254 (Turkish) for a sample charset-normalizer
-    cannot tell from cp1252, or cannot read at all, by the letters only they hold at bytes
-    where cp1252 has symbols or Icelandic letters; None when it shows neither."""
-    if _POLISH.search(head) or _SLOVAK_OR_ROMANIAN.search(head):
+    """cp1250 (Polish, Czech, Slovak, Hungarian, Croatian, Romanian) or cp1254 (Turkish) for
+    a sample charset-normalizer cannot tell from cp1252, or cannot read at all, by the
+    letters only they hold at bytes where cp1252 has symbols or letters Western words do
+    not write there; None when it shows neither."""
+    if _POLISH.search(head) or _SLOVAK_OR_ROMANIAN.search(head) or \
+            _CZECH_OR_CROATIAN.search(head) or _hungarian(head):
         return "cp1250"
-    if len(set(_TURKISH.findall(head))) >= TURKISH_AT_LEAST and not _ICELANDIC.search(head):
+    if len(set(_TURKISH.findall(head))) >= TURKISH_AT_LEAST and not _ICELANDIC.search(head) \
+            and _TURKISH_NOT_G.search(head):  # ('Guðmundur Aðalsteinn' alone is no Turkish:
+        # Turkish writes ı ş İ Ş beside its ğ)
         # Romanian's ţ Ţ are Turkish ş Ş's bytes; its ă (cp1254's ã) no Turkish word has
         return "cp1250" if _ROMANIAN_A.search(head) else "cp1254"
     return None
