@@ -29,21 +29,46 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[\s\-_.,;:()]+", " ", text.casefold()).split())
 
 
+AMBIGUOUS = "ambiguous"  # a status word lists write with opposite meanings (status.json)
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
     data = json.loads(resource_path("sanctions", "status.json").read_text("utf-8"))
-    return {_fold(w): status for status in ("in_force", "ended", "lifted")
+    return {_fold(w): status for status in ("in_force", "ended", "lifted", AMBIGUOUS)
             for w in data[status]}
 
 
+# a closing remark a status may carry: '(expired 12 March 2024)', ' – Adequate Assurances'
+_REMARK = re.compile(r"\s*(?:\([^()]*\)|\s[-–—]\s.*)\s*$")
+
+
+def _meaning(text: str) -> str | None:
+    """What the status words ``text`` mean in status.json (AMBIGUOUS included): the whole
+    value, else the value without its closing remark ('Past (expired 12 March 2024)')."""
+    words = _words()
+    found = words.get(_fold(text))
+    if found is None and (bare := _REMARK.sub("", text)) != text and bare.strip():
+        found = words.get(_fold(bare))
+    return found
+
+
 def status_of(text: str | None) -> str | None:
-    """The status a list's word means ('Expired' -> 'ended', 'excluded' -> 'lifted'); a key
-    of STATUSES is itself; None when the words are not known."""
+    """The status a list's word means ('Expired' -> 'ended', 'delisted' -> 'lifted'); a key
+    of STATUSES is itself; None when the words are not known, or mean opposite things in
+    different lists ('Excluded': removed from Ukraine's list, barred by a US Medicaid one)."""
     if text is None or not text.strip():
         return None
     if text.strip() in STATUSES:
         return text.strip()
-    return _words().get(_fold(text))
+    found = _meaning(text)
+    return None if found == AMBIGUOUS else found
+
+
+def is_status(text: str) -> bool:
+    """Whether ``text`` is a word lists write as a sanction's status, whatever it means
+    (one of status.json's, the ambiguous ones too)."""
+    return bool(text.strip()) and (text.strip() in STATUSES or _meaning(text) is not None)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,18 @@ TODAY = date(2025, 6, 1)
 
 @pytest.mark.parametrize("words,status", [
     ("active", "in_force"), ("Active", "in_force"), ("expired", "ended"),
-    ("excluded", "lifted"), ("De-listed", "lifted"), ("не діє", "ended"),
+    ("De-listed", "lifted"), ("не діє", "ended"),
     ("скасовано", "lifted"), ("ended", "ended"), ("in_force", "in_force"),
-    ("under review", None), ("", None), (None, None)])
+    ("under review", None), ("", None), (None, None),
+    # (research27) what OpenSanctions' crawlers write: Czech, the DFSA's and the FDA's words,
+    # a remark in brackets or after a dash
+    ("zrušen", "lifted"), ("platný", "in_force"), ("změněn", "ended"),
+    ("Past (expired 12 March 2024)", "ended"), ("temporary debarment", "in_force"),
+    ("Reinstated – Adequate Assurances1", "lifted"), ("Totally Restricted", "in_force"),
+    # 'excluded' was read as lifted (Ukraine NSDC's word for removed from the list); a US
+    # Medicaid list's 'Excluded' and 'Terminated' mean barred now: neither is presumed, nor
+    # a court stage
+    ("excluded", None), ("Terminated", None), ("Final consent judgement", None)])
 def test_the_words_lists_write_in_a_status(words, status):
     assert status_of(words) == status
 

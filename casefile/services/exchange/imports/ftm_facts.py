@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from casefile.core.countries import CountryError, country_code, country_name
-from casefile.core.sanctions import status_of
+from casefile.core.sanctions import is_status, status_of
 from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports.ftm_date_values import (
     earliest,
@@ -50,7 +50,10 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
     for said in strings(props, "status"):
         status = status_of(said)
         if status is None:
-            warn(f"Sanction status {said!r} is not one Casefile knows; kept in the reason")
+            warn(f"Sanction status {said!r} means different things in different lists "
+                 "(removed from one, barred by another), or nothing of whether measures are "
+                 "in force; kept in the reason" if is_status(said) else
+                 f"Sanction status {said!r} is not one Casefile knows; kept in the reason")
             reason = "; ".join(x for x in (reason, f"Status as listed: {said}") if x)
     terms = [f"{label}: {'; '.join(given)}" for prop, label in _TERMS
              if (given := strings(props, prop))]

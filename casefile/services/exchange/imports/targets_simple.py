@@ -17,10 +17,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from casefile.core.fuzzydate import ISO_PREFIX
-from casefile.core.sanctions import status_of
+from casefile.core.sanctions import is_status, status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_statements import csv_dicts
+from casefile.services.exchange.imports.programme_names import (
+    known_programme,
+    programme_at_start,
+)
 
 # characters a program could not write in the file's code page come out as '?' ("Shenzhen
 # ???????", "??"): a cell holding two in a row lost its text (look16: a targets.simple.csv
@@ -94,8 +98,10 @@ def sanction_texts(cell: str | None) -> tuple[list[str], bool]:
     return [v for v in values if v], "" in values
 
 
-# a sentence break: two small letters, a full stop and more text (not 'No. 269', 'Co. Ltd')
-_SENTENCE = re.compile(r"[a-zà-ÿа-яёіїєґ]{2}[.!?]\s+\S")
+# a sentence break: two small letters or a year, a full stop and a capital (not 'No. 269',
+# 'Co. Ltd', nor a legal reference's 'odst. 3 písm. a)', 'Abs. 1', 'Art. 5': research27)
+_SENTENCE = re.compile(r"(?:(?<![.\w])(?!(?:art|abs|reg|dec|para|sec|ust|pkt|odst|písm|nr)\.)"
+                       r"[a-zà-ÿа-яёіїєґ]{2,}|\b\d{4})[.!?]\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
 # a programme's name is short: a part longer than this is a reason (look25: a French
 # designation's 1,345-character reason was taken for its programme and stopped the import)
 PROGRAMME_CHARS = 300
@@ -144,12 +150,15 @@ def sanction_parts(text: str, today: str = "") -> dict[str, str]:
     start (OpenSanctions lists each amendment's) or the end, and it is given as ``further``
     (look25: LLC CST's Swiss listing, started 2023-12-21 and amended 2025-04-23, was stored
     as ended)."""
-    parts = _top_level_parts(text)
+    named = programme_at_start(text)  # (research27: 'CAATSA - RUSSIA' was cut at its dash)
+    parts = [named, *_top_level_parts(text.lstrip()[len(named):])] if named else \
+        _top_level_parts(text)
     dates: list[str] = []
     while parts and ISO_PREFIX.fullmatch(parts[-1]):  # (review26: SECO gives five)
         dates.insert(0, parts.pop())
-    status = parts.pop() if parts and status_of(parts[-1]) is not None else ""
-    program = parts[0] if parts and not reads_as_reason(parts[0]) else ""
+    status = parts.pop() if parts and is_status(parts[-1]) else ""
+    program = parts[0] if parts and (named or known_programme(parts[0])
+                                     or not reads_as_reason(parts[0])) else ""
     reason = " - ".join(parts[1:] if program else parts)
     out = {"program": program, "reason": reason, "status": status, "startDate": "",
            "endDate": "", "further": ""}
