@@ -5,8 +5,6 @@ transaction, one audit entry, search index kept in step, one undo step, and a
 from __future__ import annotations
 
 import getpass
-import hashlib
-import mimetypes
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,11 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
-from casefile.core.labels import fields_said, plural
-from casefile.errors import ReadOnlyError, ValidationError
+from casefile.errors import ReadOnlyError
 from casefile.services.case import audit, indexing
-from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
+from casefile.services.case.edits import CaseEdits
 from casefile.services.case.journal import RowChange, Tx, apply_images, delete_bulk
 from casefile.services.case.recording import describe, record
 from casefile.store import database, digest, faults, migrate, schema, search
@@ -38,9 +35,10 @@ class _Step:
     bulk: list[tuple[str, str, Sequence[int]]] = field(default_factory=list)
 
 
-class Case:
+class Case(CaseEdits):
     """An open case file. Make with :meth:`new` or :meth:`open`; close when done. Every
-    change goes through :meth:`operation`; the edit methods below are named operations."""
+    change goes through :meth:`operation`; the edit methods (:class:`CaseEdits`) are named
+    operations."""
 
     def __init__(self, opened: database.OpenedFile, actor: str | None = None) -> None:
         self._file = opened
@@ -219,91 +217,6 @@ class Case:
             change.undoable = False  # (review: a redone edit of an imported shipment failed
             dst.clear()  # on its foreign key; a redone party edit brought back a ghost)
         return change
-
-    # -- edits (each one operation) -----------------------------------------------------
-    def set_info(self, **values: Any) -> Change:
-        return self.operation("Edit case details", lambda tx: tx.update(
-            "case_info", 1, ops.clean("case_info", values)))
-
-    def save(self, kind: str, pk: int | None, values: dict[str, Any],
-             children: ops.Children | None = None, dry_run: bool = False) -> Change:
-        """Create (pk None) or update a record and replace the given child collections.
-        An edit is named by its fields and the record: 'Edit date of shipment “rifles”'."""
-        if pk is None:
-            name = f"New {ops.label(kind, values or {})}"
-        else:
-            row = {**(self.get(kind, pk) or {"id": pk}), **(values or {})}
-            if values and values.get("date"):  # a date as typed, or as read (FuzzyDate)
-                row["date_text"] = str(getattr(values["date"], "text", values["date"]))
-            what = fields_said([*(values or {}), *(children or {})])
-            name = f"Edit {what + ' of ' if what else ''}{ops.label(kind, row)}"
-        return self.operation(name, lambda tx: ops.save(tx, kind, pk, values, children),
-                              dry_run)
-
-    def create(self, kind: str, values: dict[str, Any],
-               children: ops.Children | None = None) -> Change:
-        return self.save(kind, None, values, children)
-
-    def update(self, kind: str, pk: int, values: dict[str, Any]) -> Change:
-        return self.save(kind, pk, values)
-
-    def create_and_link(self, kind: str, pk: int, column: str, name: str) -> Change:
-        """Create a party called ``name`` and point ``column`` of (kind, pk) at it: one
-        operation, one undo step. The Change's result is the new party's id."""
-        return self.operation(f"New {ops.label('entity', {'name': name})}", lambda tx:
-                              ops.create_and_link(tx, kind, pk, column, {"name": name}))
-
-    def delete(self, kind: str, pk: int, cascade: bool = False) -> Change:
-        """Delete a record; one that is still used is refused unless ``cascade``."""
-        return self.operation(f"Delete {ops.label(kind, self.get(kind, pk))}",
-                              lambda tx: ops.delete(tx, kind, pk, cascade))
-
-    def delete_many(self, kind: str, pks: list[int], cascade: bool = False) -> Change:
-        """Delete several records of a kind: one operation, one undo step. One still in use
-        stops them all (InUseError) unless ``cascade``."""
-        if len(pks) == 1:
-            name = f"Delete {ops.label(kind, self.get(kind, pks[0]))}"
-        else:
-            name = f"Delete {len(pks):,} {plural(kind).lower()}"
-        return self.operation(name, lambda tx: ops.delete_many(tx, kind, list(pks), cascade))
-
-    def edit_many(self, kind: str, pks: Sequence[int], values: dict[str, Any] | None = None,
-                  add_tags: Sequence[str] = (), remove_tags: Sequence[str] = ()) -> Change:
-        """The same edit to several records of a kind (tags added and removed, columns set):
-        one operation, one undo step. The Change's result is how many records changed."""
-        from casefile.services.case import bulk
-
-        vals, ids = dict(values or {}), list(pks)
-        bulk.check(kind, vals, add_tags, remove_tags)
-        return self.operation(bulk.name(kind, len(ids), vals, add_tags, remove_tags),
-                              lambda tx: bulk.edit_many(tx, kind, ids, vals, add_tags,
-                                                        remove_tags))
-
-    def cite(self, source_id: int, target_kind: str, target_id: int, excerpt: str = "",
-             locator: str = "", credibility: int = 6) -> Change:
-        return self.operation("Cite source", lambda tx: ops.cite(
-            tx, source_id, target_kind, target_id, excerpt, locator, credibility))
-
-    def attach_file(self, source_id: int, path: str | Path | None = None,
-                    filename: str | None = None, data: bytes | None = None) -> Change:
-        """Store a file's bytes inside the case with its SHA-256, attached to a source."""
-        if path is not None:
-            path = Path(path)
-            data = path.read_bytes()
-            filename = filename or path.name
-        if data is None or not filename:
-            raise ValidationError("file", "nothing to attach")
-        row = {"source_id": source_id, "filename": filename, "size": len(data), "data": data,
-               "mime": mimetypes.guess_type(filename)[0] or "application/octet-stream",
-               "sha256": hashlib.sha256(data).hexdigest()}
-        return self.operation(f"Attach {filename}",
-                              lambda tx: ops.insert_row(tx, "attachment", row))
-
-    def merge_entities(self, survivor_id: int, other_id: int) -> Change:
-        """Fold one entity into another (see :func:`operations.merge_entities`)."""
-        a, b = self.get("entity", survivor_id), self.get("entity", other_id)
-        return self.operation(f"Merge {ops.label('entity', b)} into {ops.label('entity', a)}",
-                              lambda tx: ops.merge_entities(tx, survivor_id, other_id))
 
     # -- reading ------------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
