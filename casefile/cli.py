@@ -16,9 +16,9 @@ import sys
 import traceback
 from pathlib import Path
 
-from casefile import __version__, cli_integrity
+from casefile import __version__, cli_case, cli_export, cli_integrity
 from casefile.cli_open import open_case
-from casefile.cli_terminal import PipeSafe, need_display, one_line
+from casefile.cli_terminal import PipeSafe, need_display
 from casefile.errors import CaseFileError, CasefileError, is_expected
 from casefile.log import log_file, setup_logging
 
@@ -85,16 +85,7 @@ def _add_export_verbs(sub: argparse._SubParsersAction) -> None:
 
     cli_import.add_verbs(sub)
     cli_dossier.add_verbs(sub)
-    s = sub.add_parser("export-csv", help="each table as a CSV file (UTF-8 with BOM)")
-    s.add_argument("path", type=Path, help="the case file (.casefile)")
-    s.add_argument("folder", type=Path, help="the folder to write the CSV files into")
-    s.add_argument("--force", action="store_true",
-                   help="replace CSV files of an earlier export already in the folder")
-
-    s = sub.add_parser("export-ftm", help="FollowTheMoney entities (JSON lines)")
-    s.add_argument("path", type=Path, help="the case file (.casefile)")
-    s.add_argument("-o", "--output", type=Path, required=True,
-                   help="the file to write (e.g. case.ftm.json)")
+    cli_export.add_verbs(sub)
 
 
 def _at_least_one(text: str) -> int:
@@ -208,26 +199,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Created {args.path}")
         return 0
     if args.verb == "info":
-        return _info(args.path)
+        return cli_case.info(args.path, open_case)
     if args.verb == "search":
-        from casefile.services.case.facade import Case
-
-        with open_case(args.path, readonly=True) as case:
-            hits = case.search(args.query, args.limit + 1)
-            fts = case.full_text_available()
-            if not fts:
-                print("note: this Python's SQLite has no FTS5; using plain text matching",
-                      file=sys.stderr)
-        for h in hits[:args.limit]:  # one line a hit: a cell's line breaks and tabs are
-            # spaces here, and a goods description of thousands of characters is cut
-            print(f"{h.kind}\t{h.id}\t{one_line(h.title)}\t{one_line(h.snippet)}")
-        if not hits:
-            print("No matches.", file=sys.stderr)
-        elif len(hits) > args.limit:
-            which = "best" if fts else "first"
-            print(f"note: the {which} {args.limit:,} matches; more records match (--limit N "
-                  "shows more)", file=sys.stderr)
-        return 0
+        return cli_case.search(args, open_case)
     if args.verb == "check":
         from casefile.services.case.integrity import check_case
 
@@ -252,62 +226,9 @@ def _run(args: argparse.Namespace) -> int:
         return run_import(args, open_case, _refuse)
     if args.verb in cli_integrity.VERBS:
         return cli_integrity.run(args)
-    if args.verb == "export-csv":
-        from casefile.errors import FilesInTheWay
-        from casefile.services.exchange.export_csv import export_csv
-
-        with open_case(args.path, readonly=True, whole="the CSV files") as case:
-            try:
-                written = export_csv(case, args.folder, replace=args.force)
-            except FilesInTheWay as exc:
-                raise FilesInTheWay(f"{exc} (pass --force to replace them)", exc.paths) from None
-        for p in written:
-            print(p)
-        return 0
-    if args.verb == "export-ftm":
-        from casefile.services.case.facade import Case
-        from casefile.services.exchange.export_ftm import export_ftm
-        from casefile.services.exchange.export_ftm_left import left_out_line
-
-        with open_case(args.path, readonly=True, whole="the FollowTheMoney file") as case:
-            n = export_ftm(case, args.output)
-            with case.read() as conn:
-                left = left_out_line(conn)
-        print(f"Wrote {n} FollowTheMoney entities to {args.output}")
-        if left:
-            print(left)
-        return 0
+    if args.verb in cli_export.VERBS:
+        return cli_export.run(args, open_case)
     return EXIT_USAGE
-
-
-def _info(path: Path) -> int:
-    from casefile.core.grading import TLP
-    from casefile.core.labels import LOST_IN_REPAIR, RESTORED_IN_REPAIR, plural
-
-    with open_case(path, readonly=True, warn=True) as case:
-        info, counts, version = case.info(), case.counts(), case.schema_version()
-        head = case.head_digest()
-        with case.read() as conn:  # (look18) a repaired case's count holds what repair made
-            repaired = {tag: conn.exec_driver_sql(
-                "SELECT count(*) FROM entity WHERE (',' || tags || ',') LIKE ?",
-                (f"%,{tag},%",)).scalar() or 0 for tag in (LOST_IN_REPAIR, RESTORED_IN_REPAIR)}
-    marking = TLP[info["marking"]].label if info.get("marking") else "(none)"
-    line = f"  {info['classification']}" if info["classification"] else ""
-    print(f"{'Case:':<15}{info['title']}")
-    print(f"{'Reference:':<15}{info['reference'] or '-'}")
-    print(f"{'Marking:':<15}{marking}{line}")
-    print(f"{'Author:':<15}{info['author'] or '-'} / {info['organisation'] or '-'}")
-    print(f"{'Schema:':<15}{version}")
-    print(f"{'Digest:':<15}{head or '(none recorded)'}")
-    for kind, n in counts.items():
-        print(f"{plural(kind) + ':':<15}{n}")
-        if kind == "entity" and any(repaired.values()):
-            said = [f"{repaired[LOST_IN_REPAIR]:,} stand-ins for parties a repair lost "
-                    f"(tagged '{LOST_IN_REPAIR}')" if repaired[LOST_IN_REPAIR] else "",
-                    f"{repaired[RESTORED_IN_REPAIR]:,} restored from the audit log (tagged "
-                    f"'{RESTORED_IN_REPAIR}')" if repaired[RESTORED_IN_REPAIR] else ""]
-            print(f"{'':<15}of them {' and '.join(x for x in said if x)}")
-    return 0
 
 
 if __name__ == "__main__":
