@@ -245,7 +245,8 @@ def test_cli_bug_says_one_line_and_logs_the_traceback_exit_70(tmp_path, capsys, 
     assert f"a bug in Casefile; the details (its traceback) are in {log_dir / FILE_NAME}" in err
     logged = (log_dir / FILE_NAME).read_text("utf-8")
     assert "ERROR casefile.cli" in logged and "casefile info: unexpected error" in logged
-    assert "Traceback (most recent call last)" in logged and 'cli_case.py", line' in logged and 'in info' in logged
+    assert "Traceback (most recent call last)" in logged
+    assert 'cli_case.py", line' in logged and "in info" in logged
 
 
 def _cli_process(*args, env=None):
