@@ -287,7 +287,7 @@ def test_a_namesake_born_on_other_days_or_with_another_inn_is_asked_about_not_me
 def test_an_amount_is_read_as_a_trade_files_number_is(amount, value, currency):
     """(review23) '12,5 EUR' was kept as 125, '1 250,50 EUR' as 125050 and '1.234,56 EUR' as
     1.23456; 'EUR 1000' was no amount at all."""
-    from casefile.services.exchange.imports.ftm_facts import shipment_values
+    from casefile.services.exchange.imports.ftm_shipment_values import shipment_values
 
     values, _route = shipment_values({"invoiceAmount": [amount]})
     assert (values["value"], values["currency"]) == (value, currency)

@@ -34,9 +34,9 @@ from casefile.services.exchange.export_ftm_parts import (
     shipment_reference,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
-from casefile.services.exchange.imports.ftm_facts import CUSTOMS_VALUE
 from casefile.services.exchange.imports.ftm_known import imported_ids
 from casefile.services.exchange.imports.ftm_map import mapping
+from casefile.services.exchange.imports.ftm_shipment_values import CUSTOMS_VALUE
 from casefile.services.exchange.link_details import details_said
 from casefile.store.copies import refuse_output
 from casefile.store.schema import CITATION_COLUMNS

@@ -14,6 +14,7 @@ from typing import Any
 from casefile.services.case.validation import max_chars
 from casefile.services.exchange.imports import ftm_facts as ff
 from casefile.services.exchange.imports import ftm_map as fm
+from casefile.services.exchange.imports import ftm_shipment_values as fsv
 from casefile.services.exchange.imports.ftm_known import CaseFacts, own_ids
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_report import FtmReport
@@ -148,7 +149,7 @@ class FtmRecords:
 
     def shipment(self, line: int, rec: Record) -> None:
         props = rec["properties"]
-        values, route = ff.shipment_values(props)
+        values, route = fsv.shipment_values(props)
         for prop in ("vedCode", "originCountry", "destinationCountry", "ccdNumber"):
             if len(fm.strings(props, prop)) > 1:  # the record holds one
                 self.report.leave_out(f"EconomicActivity {prop}: only the first value kept")
@@ -157,7 +158,7 @@ class FtmRecords:
             values[role] = next((self.parties[e] for e in refs if e in self.parties), None)
             if refs and values[role] is None:
                 self.report.leave_out(f"EconomicActivity {prop}: not in the file")
-        stops = ff.route_stops(route)
+        stops = fsv.route_stops(route)
         made = self._fact(line, "shipment", values,
                           {"declared_goods": "goodsDescription", "hs_code": "vedCode",
                            "origin_country": "originCountry", "reference": "ccdNumber",
