@@ -30,8 +30,8 @@ from rigour.names import (
 )
 from rigour.names.symbol import pair_symbols
 
-from casefile.core.screening import han
 from casefile.core.screening import person_tagger as pt
+from casefile.core.screening.name_spellings import spellings
 
 EXTRA_QUERY, EXTRA_RESULT, FAMILY = 0.8, 0.2, 1.3
 _C = Symbol.Category
@@ -218,7 +218,7 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
     best = NameMatch(0.0, "", "", ())
     for qn in query_names:
         for rn in result_names:
-            for q_text, r_text, derived in _forms(qn, rn, tag == "PER"):
+            for q_text, r_text, derived in spellings(qn, rn, tag == "PER"):
                 for q in analyse(q_text, tag):
                     for r in analyse(r_text, tag):
                         if q.comparable == r.comparable and q.comparable:
@@ -242,62 +242,3 @@ def _pair(q: Name, r: Name, m: Alignment) -> Pair:
 
 def _keep_best(a: NameMatch, b: NameMatch) -> NameMatch:
     return b if b.score > a.score else a
-
-
-def _forms(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
-    """The pairs of spellings to compare: as written, and through the derived Latin form
-    where one side (or both) is Han and the other is not (or is); a ``person``'s with ё as
-    е too."""
-    qh, rh = han.has_han(q), han.has_han(r)
-    out = [(q, r, False)]
-    if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
-        # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'
-        # missed the list's EZHIK)
-        out.append((_without_yo(q), _without_yo(r), False))
-    if not person and (short := _research_forms(q, r)):  # НПО and its spellings
-        out.append((*short, False))
-    if qh and not rh:
-        out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
-                    True))
-    elif rh and not qh:
-        out.append((han.without_pinyin_forms(q), han.latin_form(han.without_legal_forms(r)),
-                    True))
-    elif qh and rh:
-        out.append((han.latin_form(han.without_legal_forms(q)),
-                    han.latin_form(han.without_legal_forms(r)), True))
-    return out
-
-
-def _without_yo(text: str) -> str:
-    return text.replace("ё", "е").replace("Ё", "Е")
-
-
-# Russian research-and-production forms, written out, translated or abbreviated: a form both
-# names hold is set aside, as a legal form is (look23: 'AO NPO ELEKTRONSNABZHENIE' scored 0.43
-# against АО "НАУЧНО-ПРОИЗВОДСТВЕННОЕ ОБЪЕДИНЕНИЕ "ЭЛЕКТРОНСНАБЖЕНИЕ"", and rigour reads a
-# Latin 'NPO' as a non-profit, 'ngo'); it names no one, so it adds nothing to a score
-_RESEARCH = [(short, re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE))
-             for short, forms in (
-                 ("НПО", (r"научно[\s-]+производственное\s+объединение",
-                          r"(?:scientific|research)(?:\s+and)?\s+production\s+association",
-                          r"nauchno[\s-]+proizvodstvennoe\s+ob[\"'ʺ]?y?edineni[ey]e?",
-                          "npo", "нпо")),
-                 ("НПП", (r"научно[\s-]+производственное\s+предприятие",
-                          r"(?:scientific|research)(?:\s+and)?\s+production\s+enterprise",
-                          r"nauchno[\s-]+proizvodstvennoe\s+predpriyatie", "npp", "нпп")),
-                 ("НПК", (r"научно[\s-]+производственная\s+(?:корпорация|компания)",
-                          r"(?:scientific|research)(?:\s+and)?\s+production\s+"
-                          r"(?:corporation|company)",
-                          r"nauchno[\s-]+proizvodstvennaya\s+(?:korporatsiya|kompaniya)",
-                          "npk", "нпк")))]
-
-
-def _research_forms(q: str, r: str) -> tuple[str, str] | None:
-    """``q`` and ``r`` without a research-and-production form both hold; None when they
-    hold none in common (or nothing else)."""
-    found = False
-    for _short, pattern in _RESEARCH:
-        if pattern.search(q) and pattern.search(r):
-            q, r, found = pattern.sub(" ", q), pattern.sub(" ", r), True
-    q, r = " ".join(q.split()), " ".join(r.split())
-    return (q, r) if found and q.strip(' "«»') and r.strip(' "«»') else None
