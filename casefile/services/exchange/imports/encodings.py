@@ -15,6 +15,7 @@ from casefile.services.exchange.imports.code_pages import (
     central_european,
     code_page,
     in_latin_words,
+    latin_script,
     western,
 )
 
@@ -82,6 +83,8 @@ def file_sample(path: Path) -> bytes:
     a time, to FURTHER at most."""
     with path.open("rb") as f:
         head = f.read(HEAD)
+        if len(head) == HEAD and not head.endswith(b"\n"):  # the line the head cuts, whole
+            head += f.readline(1 << 20)  # (a name across the cut was left out as cut)
         found = len(_HIGH.findall(head))
         if found >= ENOUGH or b"\x00" in head or len(head) < HEAD \
                 or (_HIGH.search(head) and _utf8(head)):  # (UTF-8 shows itself at once)
@@ -144,15 +147,29 @@ def detect_encoding(head: bytes) -> str:
     best = from_bytes(sample, cp_isolation=["cp1251", "gb18030", "utf_16", "cp1252", "koi8_r",
                                             "big5"]).best()
     enc = code_page(sample, best.encoding if best is not None else None)
-    if (enc in (None, "cp1252", "cp1251") or (enc == "gb18030" and in_latin_words(sample))) \
-            and (central := central_european(sample)):
+    if (enc in (None, "cp1252")
+            or (enc == "gb18030" and (in_latin_words(sample) or latin_script(sample)))
+            or (enc == "cp1251" and latin_script(sample))) \
+            and (central := central_european(sample)):  # (review27: Cyrillic with a Latin
+        # 'i' typed into its words, 'Сiмферопольський', is no Czech)
         return central  # (look20: Polish was unrecognised, Turkish read as 'ÇELÝK A.Þ.'; a
         # Slovak file was taken for cp1251)
+    if enc in (None, "cp1252") and _reads(sample, "cp1250") and not _reads(sample, "cp1252"):
+        return "cp1250"  # (look26) Czech Ť ť, Slovak Ť, Polish Ź are bytes cp1252 has no
+        # character at: 'Ťoupalík' was guessed cp1252, then refused as not valid in it
     if enc is None and western(sample):
         return "cp1252"
     if enc is None:
         raise ImportFileError("its text encoding cannot be recognised")
     return enc
+
+
+def _reads(sample: bytes, codec: str) -> bool:
+    try:
+        sample.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _HIGH = re.compile(rb"[\x80-\xff]")
