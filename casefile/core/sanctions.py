@@ -45,11 +45,15 @@ _REMARK = re.compile(r"\s*(?:\([^()]*\)|\s[-–—]\s.*)\s*$")
 
 def _meaning(text: str) -> str | None:
     """What the status words ``text`` mean in status.json (AMBIGUOUS included): the whole
-    value, else the value without its closing remark ('Past (expired 12 March 2024)')."""
+    value, else the value without a closing remark that itself speaks of the status ('Past
+    (expired 12 March 2024)', 'Reinstated – Adequate Assurances'; not 'Sanctioned (under
+    EO 14024)', a reason: review27)."""
     words = _words()
     found = words.get(_fold(text))
     if found is None and (bare := _REMARK.sub("", text)) != text and bare.strip():
-        found = words.get(_fold(bare))
+        remark = f" {_fold(re.sub(r'[0-9]+', ' ', text[len(bare):]))} "  # ('Assurances1')
+        if any(f" {w} " in remark for w in words):
+            found = words.get(_fold(bare))
     return found
 
 
@@ -84,11 +88,26 @@ class Standing:
         return self.state in ENDED
 
 
+# how a sanction's reason keeps a status word Casefile does not read as one of STATUSES
+LISTED = "Status as listed: "
+
+
+def listed_status(reason: str | None) -> str:
+    """The status words a sanction's reason keeps ('Status as listed: Excluded' ->
+    'Excluded'), '' when it keeps none."""
+    text = reason or ""
+    at = text.find(LISTED)
+    return "" if at < 0 else text[at + len(LISTED):].split("\n", 1)[0].strip()
+
+
 def standing(status: str | None, end_text: str | None, end_last: date | str | None,
-             today: date) -> Standing:
+             today: date, reason: str | None = None) -> Standing:
     """How a sanction stands on ``today``: lifted or ended as its status says, ended when
     its last possible end day is before today, else in force (until its end, if it has
-    one), or "until" its end, or — with neither status nor end — NOT_STATED, never blank."""
+    one), or "until" its end, or — with neither status nor end — NOT_STATED, never blank.
+    Where the status is not one of STATUSES but the ``reason`` keeps the list's own words
+    (:func:`listed_status`: 'Excluded' means opposite things in two lists), they are said
+    instead of NOT_STATED (look26: 'no status recorded' beside 'Status as listed: …')."""
     status = status or ""
     end = (end_text or "").strip()
     last = date.fromisoformat(end_last) if isinstance(end_last, str) and end_last else \
@@ -100,4 +119,8 @@ def standing(status: str | None, end_text: str | None, end_last: date | str | No
     if status == "in_force":
         return Standing("in_force", f"in force until {end}" if end else "in force")
     # the source says neither: say so, rather than print nothing or presume it in force
-    return Standing("", f"until {end}" if end else NOT_STATED)
+    listed = listed_status(reason)
+    said = f"status as listed: {listed}" if listed else ""
+    if end:
+        return Standing("", f"until {end} ({said})" if said else f"until {end}")
+    return Standing("", said or NOT_STATED)

@@ -68,14 +68,17 @@ def sanction_text(s: dict) -> Text:
     if s.get("date_text"):
         parts.append(f"listed {s['date_text']}")
     said = s.get("standing") or ""
+    # (look26) 'in force from' only where the list says it is or was in force: a status
+    # the case does not know ('Filed', 'Excluded') is no such statement
+    since = "from" if s.get("state", "in_force") == "" else "in force from"
     if s.get("start_text") and s.get("start_text") != s.get("date_text"):
         # 'in force from A until B', not 'in force from A, in force until B'
         rest = said.removeprefix("in force").strip()
         if said.startswith(("in force", "until ")) and rest[:6] in ("", "until "):
-            parts.append(f"in force from {s['start_text']} {rest}".strip())
+            parts.append(f"{since} {s['start_text']} {rest}".strip())
             said = ""
         else:
-            parts.append(f"in force from {s['start_text']}")
+            parts.append(f"{since} {s['start_text']}")
     out: Text = [r(", ".join(parts))]
     if said:
         out.append(r(f", {said}", bold=bool(s.get("ended"))))

@@ -48,6 +48,12 @@ def test_a_sanction_in_force_from_a_day_says_its_span_once():
         "NSDC Decree 82/2023, listed 2021, no status or end date recorded"
     assert said("in force until 2033-02-19", start="2023-02-19", listed="2023-02-19") == \
         "NSDC Decree 82/2023, listed 2023-02-19, in force until 2033-02-19"
+    # (look26) a status the case does not read as one of its own is no 'in force from'
+    s = {"authority": "SC Medicaid", "programme": "Exclusions", "date_text": None,
+         "start_text": "2020-05-01", "standing": "status as listed: Excluded",
+         "ended": False, "state": ""}
+    assert "".join(run.text for run in sanction_text(s)) == \
+        "SC Medicaid Exclusions, from 2020-05-01, status as listed: Excluded"
 
 
 def test_a_profile_gives_each_post_and_address_a_line_of_its_own():

@@ -206,24 +206,42 @@ def test_an_end_date_an_earlier_casefile_misread_is_taken_back(case, tmp_path):
     with case.read() as conn:
         sid, reason = conn.exec_driver_sql("SELECT id, reason FROM sanction").one()
     assert "Further dates the list gives: 2025-04-23" in reason
-    # the case as a Casefile before 30 November left it
-    case.update("sanction", sid, {"end": "2025-04-23", "reason": "Ordinance of 4 March 2022"})
-    assert [tuple(r[:2]) for r in _sanction(case)] == [("", "2025-04-23")]
+    # the case as a Casefile before 30 November left it: the end, and 'ended' because that
+    # end had passed (review27: the test had left the status blank, and the fix missed the
+    # very case it was written for)
+    case.update("sanction", sid, {"end": "2025-04-23", "status": "ended",
+                                  "reason": "Ordinance of 4 March 2022"})
+    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2025-04-23")]
     report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
     assert [tuple(r[:3]) for r in _sanction(case)] == [("", None, reason)]
     assert report.updated == (
-        "Updated facts already in the case from the file: 1 sanction: end date taken back (a "
-        "further listing date an earlier Casefile read as the end)")
+        "Updated facts already in the case from the file: 1 sanction: end date cleared (a "
+        "date the list does not say is the end, read as the end by an earlier Casefile)")
     assert check_case(case.path).ok
     case.undo()
     assert [tuple(r[:3]) for r in _sanction(case)] == [
-        ("", "2025-04-23", "Ordinance of 4 March 2022")]
+        ("ended", "2025-04-23", "Ordinance of 4 March 2022")]
 
 
-@pytest.mark.parametrize("end,status", [("2026-01-31", ""), ("2025-04-23", "ended")])
+def test_the_one_date_of_an_ended_sanction_read_as_its_end_is_cleared(case, tmp_path):
+    """(look26) 'EU-TERR - Osoba - změněn - 2023-06-14': the Czech list's one date is the
+    entry's start, and a Casefile before 1 December read it as the end ('ended
+    2023-06-14'). Imported again, the end is cleared; the status, ended, stays."""
+    cell = "EU-TERR - Osoba - změněn - 2023-06-14"
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
+    with case.read() as conn:
+        sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
+    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", None)]
+    case.update("sanction", sid, {"end": "2023-06-14", "reason": "Osoba"})  # as then
+    import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell))
+    (status, end, reason, _pid), = _sanction(case)
+    assert (status, end) == ("ended", None) and "Date the list gives: 2023-06-14" in reason
+
+
+@pytest.mark.parametrize("end,status", [("2026-01-31", ""), ("2025-04-23", "lifted")])
 def test_an_end_date_the_file_does_not_give_as_further_stays(case, tmp_path, end, status):
     """An end date the file does not name as a further date (a user's), or one the case
-    says the sanction ended on, is the case's: kept."""
+    says the sanction was lifted on, is the case's: kept."""
     cell = "SECO - Ordinance of 4 March 2022 - 2023-12-21 - 2025-04-23"
     import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
     with case.read() as conn:
@@ -231,3 +249,19 @@ def test_an_end_date_the_file_does_not_give_as_further_stays(case, tmp_path, end
     case.update("sanction", sid, {"end": end, "status": status})
     import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell))
     assert [tuple(r[:2]) for r in _sanction(case)] == [(status, end)]
+
+
+def test_a_status_the_list_words_anew_is_taken(case, tmp_path):
+    """(look26) A court stage the list changed ('Final consent judgement' to 'Dismissed'),
+    kept in words in the reason, stayed as it was, and the report said only that the
+    reason 'already says another'. When only the list's own status words differ, the
+    file's are taken, and said."""
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv",
+                             "SEC Litigation - Fraud - Final consent judgement - 2024-05-01"))
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv",
+                                      "SEC Litigation - Fraud - Dismissed - 2024-05-01")).result
+    (status, end, reason, _pid), = _sanction(case)
+    assert (status, end, reason) == ("", None, "Fraud; Status as listed: Dismissed")
+    assert report.updated == ("Updated facts already in the case from the file: 1 sanction "
+                              "given its status as listed")
+    assert report.left_out == {}

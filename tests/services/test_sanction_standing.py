@@ -31,7 +31,10 @@ TODAY = date(2025, 6, 1)
     # 'excluded' was read as lifted (Ukraine NSDC's word for removed from the list); a US
     # Medicaid list's 'Excluded' and 'Terminated' mean barred now: neither is presumed, nor
     # a court stage
-    ("excluded", None), ("Terminated", None), ("Final consent judgement", None)])
+    ("excluded", None), ("Terminated", None), ("Final consent judgement", None),
+    # (review27) a remark that is no status word is no remark to read past: a reason
+    ("Sanctioned (under EO 14024)", None), ("Suspended (pending review)", None),
+    ("Other", None)])
 def test_the_words_lists_write_in_a_status(words, status):
     assert status_of(words) == status
 
@@ -40,14 +43,22 @@ def test_the_sql_says_what_the_core_says(case):
     statuses = ("", "in_force", "ended", "lifted")
     ends = ((None, None), ("2024-10-30", "2024-10-30"), ("2026", "2026-12-31"),
             ("May 2025", "2025-05-31"), ("June 2025", "2025-06-30"))
+    # (look26) a status word the case does not read as one of its own, kept in the reason
+    reasons = (None, "", "Supplies drones", "Supplies drones; Status as listed: Excluded",
+               "Status as listed: Final consent judgement \nFurther dates the list gives: 2024")
     with case.engine.begin() as conn:
-        for status, (text, last) in itertools.product(statuses, ends):
-            core = standing(status, text, last, TODAY)
+        for status, (text, last), reason in itertools.product(statuses, ends, reasons):
+            core = standing(status, text, last, TODAY, reason)
             sql = conn.exec_driver_sql(
                 f"SELECT {standing_sql('x', repr(TODAY.isoformat()))}, "
                 f"{ended_sql('x', repr(TODAY.isoformat()))} FROM (SELECT ? AS status, "
-                "? AS end_text, ? AS end_end) x", (status, text, last)).one()
-            assert (sql[0], bool(sql[1])) == (core.text, core.ended), (status, text)
+                "? AS end_text, ? AS end_end, ? AS reason) x",
+                (status, text, last, reason)).one()
+            assert (sql[0], bool(sql[1])) == (core.text, core.ended), (status, text, reason)
+    assert standing("", None, None, TODAY, "x; Status as listed: Excluded").text == \
+        "status as listed: Excluded"
+    assert standing("", "2031-05-14", "2031-05-14", TODAY, "Status as listed: excluded"
+                    ).text == "until 2031-05-14 (status as listed: excluded)"
     assert standing("", "2024-10-30", "2024-10-30", TODAY).text == "ended 2024-10-30"
     assert standing("in_force", "2026", "2026-12-31", TODAY).text == "in force until 2026"
     assert standing("lifted", None, None, TODAY).text == "lifted"
@@ -108,6 +119,29 @@ def test_the_timeline_says_ended_with_the_end_date(case, sanctioned):
     assert rows[eu].record.label == "Sanction: EU (EU-UKR) — Maria Aleksandrovna Osetrova — " \
                                     "lifted 2023-09-14"
     assert "ended" not in rows[us].record.label and "lifted" not in rows[us].record.label
+
+
+def test_a_sanctions_label_names_what_it_has_and_the_lists_words(case):
+    """(look26) An empty authority printed 'Sanction:  (…)'; a Czech legal reference of 300
+    characters pushed the standing off the label; the Status column said 'not stated' of
+    a sanction whose reason keeps the list's status words."""
+    person = case.create("entity", {"name": "Oksana Marčenko", "kind": "person"}).result
+    czech = "čl. 2 odst. 3 bod ii) nařízení Rady (ES) č. 2580/2001 " * 6
+    cz = case.create("sanction", {"entity_id": person, "programme": czech.strip(),
+                                  "start": "2023-01-01", "end": "2024-01-01",
+                                  "status": "ended"}).result
+    sec = case.create("sanction", {"entity_id": person, "programme": "SEC Litigation",
+                                   "start": "2024-05-01",
+                                   "reason": "Fraud; Status as listed: Dismissed"}).result
+    with case.read() as conn:
+        rows = {row.record.id: row for row in case_timeline(conn).rows}
+        listed = list_records(conn, "sanction")
+    assert rows[cz].record.label.startswith("Sanction: (čl. 2 odst. 3")
+    assert "…) — Oksana Marčenko — ended 2024-01-01" in rows[cz].record.label
+    assert rows[sec].record.label == "Sanction: (SEC Litigation) — Oksana Marčenko"
+    status = [c.key for c in listed.columns].index("status")
+    assert dict(zip(listed.ids, listed.rows, strict=True))[sec][status] == \
+        "status as listed: Dismissed"
 
 
 def test_the_timeline_draws_a_sanction_for_its_time_in_force(case, sanctioned):

@@ -127,6 +127,7 @@ def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
     # a stated status as it stands, as every view says it (look21: 'in force' went out
     # beside an end date that has passed, which the window and the dossier show as ended);
     # none stated, none written: the end date says it
-    held = standing(s["status"], s["end_text"], s.get("end_end"), date.today()).state
+    held = standing(s["status"], s["end_text"], s.get("end_end"), date.today(),
+                    s.get("reason")).state
     _add(sanc, "status", STATUS_WORDS.get(held) if s["status"] else None)
     _add(sanc, "sourceUrl", s["source_url"])

@@ -178,8 +178,8 @@ def _entities(conn: Connection, keep: Any, names: dict[int, str],
     for s in _rows(conn, "SELECT * FROM sanction ORDER BY coalesce(date_start, start_start), "
                          "id"):
         if keep("sanction", s["id"]):
-            st = standing(s["status"], s["end_text"], s["end_end"], today)
-            s.update(standing=st.text, ended=st.ended,
+            st = standing(s["status"], s["end_text"], s["end_end"], today, s["reason"])
+            s.update(standing=st.text, ended=st.ended, state=st.state,
                      programme=s["programme"] or s["program_id"])
             sanctions[s["entity_id"]].append(s)
     rels: dict[int, list[Row]] = defaultdict(list)

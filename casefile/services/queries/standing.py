@@ -5,22 +5,34 @@ two to each other)."""
 
 from __future__ import annotations
 
-from casefile.core.sanctions import NOT_STATED
+from casefile.core.sanctions import LISTED, NOT_STATED
 
 TODAY = "date('now', 'localtime')"
 
 
+def _listed_sql(alias: str) -> str:
+    """SQL for :func:`casefile.core.sanctions.listed_status` of the sanction's reason."""
+    rest = f"substr({alias}.reason, instr({alias}.reason, '{LISTED}') + {len(LISTED)})"
+    return (f"CASE WHEN instr(coalesce({alias}.reason, ''), '{LISTED}') > 0 THEN "
+            f"trim(substr({rest}, 1, instr({rest} || char(10), char(10)) - 1)) ELSE '' END")
+
+
 def standing_sql(alias: str = "x", today: str = TODAY, not_stated: str = NOT_STATED) -> str:
     """SQL for the words of a sanction's standing ('ended 2024-10-30', 'in force',
-    ``not_stated``: NOT_STATED, or NOT_STATED_SHORT in a table's column)."""
+    ``not_stated``: NOT_STATED, or NOT_STATED_SHORT in a table's column; the list's own
+    status words where the reason keeps them)."""
     end = f"trim(coalesce({alias}.end_text, ''))"
     with_end = f"CASE WHEN {end} = '' THEN '' ELSE ' ' || {end} END"
+    listed = _listed_sql(alias)
+    said = f"CASE WHEN {listed} = '' THEN '' ELSE 'status as listed: ' || {listed} END"
     return (f"CASE WHEN {alias}.status = 'lifted' THEN 'lifted' || {with_end} "
             f"WHEN {alias}.status = 'ended' OR {alias}.end_end < {today} "
             f"THEN 'ended' || {with_end} "
             f"WHEN {alias}.status = 'in_force' THEN 'in force' || CASE WHEN {end} = '' THEN ''"
             f" ELSE ' until ' || {end} END "
-            f"ELSE CASE WHEN {end} = '' THEN '{not_stated}' ELSE 'until ' || {end} END END")
+            f"WHEN {end} = '' THEN CASE WHEN {said} = '' THEN '{not_stated}' ELSE {said} END "
+            f"ELSE 'until ' || {end} || CASE WHEN {said} = '' THEN '' ELSE ' (' || {said} || ')'"
+            " END END")
 
 
 def ended_sql(alias: str = "x", today: str = TODAY) -> str:

@@ -22,6 +22,17 @@ _DATE = ", ".join(f"x.date_{p}" for p in _PARTS)
 _LISTED_OR_START = ", ".join(f"CASE WHEN x.date_start IS NULL AND x.date_end IS NULL THEN "
                              f"x.start_{p} ELSE x.date_{p} END" for p in _PARTS)
 
+# a sanction's authority and programme, as its label on the timeline says them: neither
+# an empty authority's ': ' (look26: 'Sanction:  (…)') nor a Czech legal reference of 300
+# characters that pushed the standing off the label
+_PROGRAMME = ("CASE WHEN length(x.programme) > 80 THEN substr(x.programme, 1, 79) || '…' "
+              "ELSE x.programme END")
+_WHO = ("ltrim(x.authority || CASE WHEN x.programme = '' THEN CASE WHEN x.program_id = '' "
+        "THEN '' ELSE ' (' || x.program_id || ')' END WHEN x.programme LIKE '(%)' AND "
+        "length(x.programme) <= 80 THEN ' ' || x.programme "  # already in brackets
+        "ELSE ' (' || " + _PROGRAMME + " || ')' END)")
+
+
 SQL = {
     "shipment": (
         # the goods (none said: no goods and no colon — look24: '03/04/2022: : SPÓŁKA…')
@@ -46,10 +57,8 @@ SQL = {
         "ON e.id = p.entity_id WHERE p.event_id = x.id), ''), x.tags, "
         + _cites("event") + ", '' FROM event x"),
     "sanction": (
-        "SELECT x.id, 'Sanction: ' || x.authority || CASE WHEN x.programme = '' THEN "
-        "CASE WHEN x.program_id = '' THEN '' ELSE ' (' || x.program_id || ')' END "
-        "WHEN x.programme LIKE '(%)' THEN ' ' || x.programme "  # already in brackets
-        "ELSE ' (' || x.programme || ')' END || ' — ' || e.name || CASE WHEN "
+        "SELECT x.id, 'Sanction' || CASE WHEN " + _WHO + " = '' THEN '' ELSE ': ' || "
+        + _WHO + " END || ' — ' || e.name || CASE WHEN "
         + ended_sql("x") + " THEN ' — ' || " + standing_sql("x") + " ELSE '' END, "
         + _LISTED_OR_START + ", e.name, coalesce(e.country, ''), e.tags, "
         + _cites("sanction") + ", " + standing_sql("x")

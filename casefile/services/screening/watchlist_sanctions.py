@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.services.exchange.imports.ftm_read import entity
-from casefile.services.exchange.imports.targets_simple import FURTHER, row_sanctions
+from casefile.services.exchange.imports.targets_simple import row_sanctions, unplaced
 
 Props = dict[str, list[str]]
 # what a reviewer reads of a sanction (shown with the entry it lists; never matched on)
@@ -44,8 +44,12 @@ def simple_sanctions(rec: dict[str, Any]) -> list[Props]:
     authority: the file does not say it), program_ids given to its one sanction, or each
     one of its own when it has none (as the case import does them)."""
     sanctions, loose = row_sanctions(rec)
-    out = [{("note" if k == "further" else k): [FURTHER.format(v) if k == "further" else v]
-            for k, v in parts.items() if v} for parts in sanctions]
+    out: list[Props] = []
+    for parts in sanctions:  # (a "note" marks the programme ids no sanction is said to
+        # have: the further dates of a sanction made it one, and the sanction was never
+        # recorded from a hit; they go into its reason, as the case import puts them)
+        parts["reason"] = "\n".join(x for x in (parts.get("reason", ""), *unplaced(parts)) if x)
+        out.append({k: [v] for k, v in parts.items() if v})
     for one in out:
         if "programId" in one:
             one["programId"] = one["programId"][0].split("; ")

@@ -4,6 +4,7 @@ targets.simple.csv), and a screening hit keeps them in its snapshot of the entry
 reviewer to read — authority, programme, dates and reason."""
 
 import json
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -319,3 +320,45 @@ def test_an_entry_in_many_lists_or_recorded_before_is_recorded_once_and_fits(tmp
                              "programme": "RUSSIA-EO14024"})  # as recorded before
     with pytest.raises(ValidationError, match="already has every sanction"):
         record_sanction(case, h.id)
+
+
+def test_a_sanction_with_dates_the_cell_does_not_place_is_recorded_from_a_match(tmp_path):
+    """A targets.simple.csv sanction with a second date and no status (SECO gives a listing
+    and its amendments), or one date beside 'changed' (the Czech list's 'změněn'): its
+    further dates marked it as the programme ids no sanction is said to have, and a
+    confirmed match never recorded it. Now it is recorded, the dates the cell does not
+    place kept in its reason, and a status like 'in force' beside a date that has passed
+    kept as the list's words, not as the sanction's standing (look26)."""
+    from casefile.core.sanctions import standing
+    from casefile.services.case.screening_ops import decide, record_sanction
+
+    simple = tmp_path / "targets.simple.csv"
+    cells = ["SECO - 2023-12-21 - 2025-04-23", "EU-TERR - změněn - 2023-06-14",
+             "GPPB Blacklist - temporary debarment - 2023-01-10 - 2024-01-10"]
+    simple.write_text(
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
+        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+        f'NK-cst,Company,LLC CST,,,ru,,,"{";".join(cells)}",,,,Swiss SECO,2023-12-21,'
+        "2025-05-30,2025-04-23\n", "utf-8")
+    load(simple, "c", where=tmp_path)
+    case = Case.new(tmp_path / "x.casefile")
+    eid = case.create("entity", {"name": "LLC CST", "kind": "company",
+                                 "country": "RU"}).created["entity"][0]
+    screen_case(case, "c", where=tmp_path, party=eid)
+    with case.read() as conn:
+        (h,) = hits(conn)
+    decide(case, [h.id], "match", "same name and country")
+    made = record_sanction(case, h.id).result
+    with case.read() as conn:
+        got = {r[0]: r[1:] for r in conn.exec_driver_sql(
+            "SELECT programme, start_text, end_text, status, reason, end_end FROM sanction")}
+    assert len(made) == 3 and set(got) == {"SECO", "EU-TERR", "GPPB Blacklist"}
+    assert got["SECO"][:3] == ("2023-12-21", None, "")
+    assert "Further dates the list gives: 2025-04-23" in got["SECO"][3]
+    assert got["EU-TERR"][:3] == (None, None, "ended")
+    assert "Date the list gives: 2023-06-14" in got["EU-TERR"][3]
+    assert got["GPPB Blacklist"][:3] == ("2023-01-10", None, "")
+    gppb = got["GPPB Blacklist"]
+    assert standing(gppb[2], gppb[1], gppb[4], date.today(), gppb[3]).text == (
+        "status as listed: temporary debarment (a later date the list gives, 2024-01-10, "
+        "has passed)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_parties import FtmParties
 from casefile.services.exchange.imports.ftm_read import Record
-from casefile.services.exchange.imports.targets_simple import FURTHER, row_sanctions
+from casefile.services.exchange.imports.targets_simple import row_sanctions, unplaced
 
 
 class SimpleRows(FtmParties):
@@ -39,13 +39,29 @@ class SimpleRows(FtmParties):
             self.report.leave_out(f"program_ids {'; '.join(loose)!r} of a row with several "
                                   "sanctions: which sanction each belongs to is not said")
         for parts in sanctions:  # the authority is not in the file (its dataset is cited)
-            if further := parts.pop("further", ""):
-                parts["reason"] = "\n".join(x for x in (parts.get("reason"), FURTHER.format(
-                    further)) if x)
-                self.report.warn(f"{self.path.name}: a sanction the file gives more than one "
-                                 "date and no status that says it ended has its first date "
-                                 "as its start and the others in its reason — "
-                                 "targets.simple.csv does not say whether a later date is "
-                                 "another start or the end (entities.ftm.json does)")
-            self.sanction(line, {k: [v] for k, v in parts.items() if v}, rec, eid)
+            self.sanction(line, {k: [v] for k, v in self._placed(parts).items() if v}, rec,
+                          eid)
+
+    def _placed(self, parts: dict[str, str]) -> dict[str, str]:
+        """A sanction's parts with the dates the cell does not place, and a status its
+        dates cast doubt on, said in its reason (and warned of once)."""
+        further, either, doubted = (parts.get(k) for k in ("further", "either", "doubted"))
+        parts["reason"] = "\n".join(x for x in (parts.get("reason", ""), *unplaced(parts))
+                                    if x)
+        if further:
+            self.report.warn(f"{self.path.name}: a sanction the file gives more than one "
+                             "date and no status that says it ended has its first date "
+                             "as its start and the others in its reason — "
+                             "targets.simple.csv does not say whether a later date is "
+                             "another start or the end (entities.ftm.json does)")
+        if either:
+            self.report.warn(f"{self.path.name}: a sanction the file says has ended or was "
+                             "lifted, with one date, keeps that date in its reason — "
+                             "targets.simple.csv does not say whether it is the start or "
+                             "the end (entities.ftm.json does)")
+        if doubted:
+            self.report.warn(f"{self.path.name}: a sanction the file lists as in force, with "
+                             "a later date that has passed, is not recorded as in force: "
+                             "its status as listed is kept in its reason")
+        return parts
 

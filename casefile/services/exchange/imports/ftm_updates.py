@@ -15,9 +15,10 @@ release stayed current, and the report said only "already in the case"). Now, as
   may be an older release);
 - where the case's fact says something else, the case's stays, and the field is named in
   what the import left out (a user may have corrected it; the file may be the older one);
-- an end date an earlier Casefile read into a sanction of targets.simple.csv — a second
-  listing date of a cell with no status, which the file now gives as a further date — is
-  taken back, with the file's reason that names it (review26 (a): the false "ended").
+- an end date an earlier Casefile read into a sanction of targets.simple.csv from a date
+  the cell does not say is the end (a second date with no status; the one date of an ended
+  sanction) is cleared, with the file's reason that names it (review26 (a), review27,
+  look26: the false "ended").
 
 The rows are written in the import's own operation, journaled (one undo takes the import
 and these back), and counted in its report."""
@@ -30,10 +31,10 @@ from collections.abc import Callable
 from typing import Any
 
 from casefile.core.labels import counted
-from casefile.core.sanctions import ENDED
+from casefile.core.sanctions import ENDED, LISTED
 from casefile.services.case.journal import Tx
 from casefile.services.case.validation import date_columns
-from casefile.services.exchange.imports.targets_simple import FURTHER
+from casefile.services.exchange.imports.targets_simple import EITHER, FURTHER
 
 _PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
 # per kind: its one-value fields and its dates, as a reader names them
@@ -44,9 +45,13 @@ _FIELDS = {"sanction": {"programme": "programme", "program_id": "programme id",
 _GROWS = frozenset({"reason", "description"})  # texts a file may say less of (kept)
 _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "end date"},
           "relationship": {"date": "dates"}}
-# the further dates of a targets.simple.csv sanction, as its reason gives them
+# the dates a targets.simple.csv sanction's cell does not place, as its reason gives them
 _FURTHER = re.compile(re.escape(FURTHER).replace(re.escape("{}"), "(.+?)"))
-_MISREAD = "end date taken back (a further listing date an earlier Casefile read as the end)"
+_EITHER = re.compile(re.escape(EITHER).replace(re.escape("{}"), "(.+?)"))
+# the status words a sanction's reason keeps (core.sanctions.LISTED), where they stand
+_LISTED = re.compile(r"(?:^|; |\n)" + re.escape(LISTED) + r"[^\n]*")
+_MISREAD = ("end date cleared (a date the list does not say is the end, read as the end by "
+            "an earlier Casefile)")
 
 
 class FactUpdates:
@@ -91,8 +96,9 @@ class FactUpdates:
             if len(self.ended) < 3:  # (review26) which, the line a user checks first
                 party = self.driver.execute("SELECT name FROM entity WHERE id = ?",
                                             (old["entity_id"],)).fetchone()
-                self.ended.append(f"{party[0] if party else '?'}: "
-                                  f"{old.get('programme') or old.get('program_id') or '?'}")
+                what = old.get("programme") or old.get("program_id") or "?"
+                self.ended.append(f"{party[0] if party else '?'}: "  # (look26: a Czech
+                                  f"{what if len(what) <= 60 else what[:59] + '…'}")  # 300)
         if kind == "sanction" and not ends and (misread := _misread_end(old, row)):
             out.update(misread)
             said.append(_MISREAD)
@@ -103,6 +109,9 @@ class FactUpdates:
             if not was:
                 out[col] = new
                 said.append(word)
+            elif col == "reason" and _LISTED.sub("", new) == _LISTED.sub("", was):
+                out[col] = new  # (look26) only the list's own status words changed: 'Final
+                said.append("status as listed")  # consent judgement' is 'Dismissed' now
             elif not (col in _GROWS and new in was):  # (review26) the case's text stays,
                 # even one the file says more in: a user may have cut it
                 self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
@@ -146,24 +155,31 @@ class FactUpdates:
 
 
 def _misread_end(old: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-    """The values that take back the end date of the case's sanction ``old`` when it is
-    one of the further dates the file's ``row`` gives (and neither says the sanction ended):
-    an earlier Casefile took the second date of a targets.simple.csv cell with no status for
-    the end ({} when it is not so). The file's reason, which names the date, replaces the
-    case's when it only adds that to it."""
+    """The values that clear the end date of the case's sanction ``old`` where an earlier
+    Casefile read it from a targets.simple.csv cell that does not say it is the end ({}
+    when it is not so). Such a sanction, imported again, gives that date in its reason:
+
+    - as a further date, with no status that says it ended (the second date of a cell with
+      no status: LLC CST's Swiss listing, amended 2025-04-23, read as ended then — the
+      case's status 'ended' came of that end's having passed, and goes with it: review27);
+    - as the one date of a sanction the file says has ended or was lifted, which may be its
+      start (look26: a Czech entry read as ended on the day it began) — the status stays.
+
+    The file's reason, which names the date, replaces the case's when it only adds to it."""
     end, reason, was = old.get("end_text"), row.get("reason") or "", old.get("reason") or ""
-    if not end or row.get("end_text") or ENDED_ANY & {old.get("status"), row.get("status")}:
-        return {}
-    found = _FURTHER.search(reason)
-    if found is None or end not in found.group(1).split("; "):
+    if not end or row.get("end_text"):
         return {}
     out = date_columns(None, "end")
+    further, either = _FURTHER.search(reason), _EITHER.search(reason)
+    if further and end in further.group(1).split("; ") and row.get("status") not in ENDED \
+            and old.get("status") in ("", None, "ended"):
+        out["status"] = ""
+    elif not (either and end == either.group(1) and row.get("status") in ENDED
+              and old.get("status") in ("", None, row.get("status"))):
+        return {}
     if reason != was and reason.startswith(was):
         out["reason"] = reason
     return out
-
-
-ENDED_ANY = frozenset(ENDED)
 
 
 def _said(what: str, n: int, ended: list[str]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from casefile.core.fuzzydate import ISO_PREFIX
-from casefile.core.sanctions import is_status, status_of
+from casefile.core.sanctions import LISTED, is_status, status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_statements import csv_dicts
@@ -67,6 +67,9 @@ def _cell_values(cell: str | None) -> list[str]:
 # of a date the cell does not say the kind of
 BLANK = ("targets.simple.csv lists a sanction of this party without its programme, "
          "reason, status or dates")
+EITHER = ("Date the list gives: {} (targets.simple.csv does not say whether it is the start "
+          "or the end)")
+DOUBTED = "{} (a later date the list gives, {}, has passed)"  # the status as listed
 FURTHER = ("Further dates the list gives: {} (targets.simple.csv does not say whether each "
            "is another start or the end)")
 
@@ -138,18 +141,33 @@ def reads_as_reason(part: str) -> bool:
     return len(part) > PROGRAMME_CHARS or bool(_SENTENCE.search(part))
 
 
+def unplaced(parts: dict[str, str]) -> list[str]:
+    """Take out of a sanction's parts (:func:`sanction_parts`) the dates the cell does not
+    place and a status its dates cast doubt on: the lines its reason says them in."""
+    further, either, doubted = (parts.pop(k, "") for k in ("further", "either", "doubted"))
+    return [x for x in (FURTHER.format(further) if further else "",
+                        EITHER.format(either) if either else "",
+                        LISTED + DOUBTED.format(doubted, further.split("; ")[-1])
+                        if doubted else "") if x]
+
+
 def sanction_parts(text: str, today: str = "") -> dict[str, str]:
     """'program - reason - status - start - end' (the empty ones left out by the exporter)
     -> its parts. Read from the end: dates, then a word that is a status; the first part is
     the programme (unless it reads as a reason, :func:`reads_as_reason`) and what lies
     between the reason (a reason may itself hold ' - ').
 
-    One date is the start, unless the status says the sanction ended or was lifted. Of two
-    dates the second is the end when the status says it ended or when it lies after
-    ``today`` (ISO; a term running on); otherwise the cell cannot say whether it is a second
-    start (OpenSanctions lists each amendment's) or the end, and it is given as ``further``
-    (look25: LLC CST's Swiss listing, started 2023-12-21 and amended 2025-04-23, was stored
-    as ended)."""
+    One date is the start; with a status that says the sanction ended or was lifted it may
+    be either (the Czech list's 'změněn', the FDA's 'Reinstated' give the start; zavod's
+    end-date helper the end), and it is given as ``either`` (look26: a Czech entry read as
+    ended on the day it began). Of two dates the second is the end when the status says it
+    ended or when it lies after ``today`` (ISO; a term running on); otherwise the cell
+    cannot say whether it is a second start (OpenSanctions lists each amendment's) or the
+    end, and it is given as ``further`` (look25: LLC CST's Swiss listing, started
+    2023-12-21 and amended 2025-04-23, was stored as ended). A status that says in force
+    beside a later date that has passed (a term of debarment run out, or an amendment) is
+    not taken for the sanction's standing: it is given as ``doubted`` (look26: a debarment
+    that ended in 2024 read as in force)."""
     named = programme_at_start(text)  # (research27: 'CAATSA - RUSSIA' was cut at its dash)
     parts = [named, *_top_level_parts(text.lstrip()[len(named):])] if named else \
         _top_level_parts(text)
@@ -161,10 +179,11 @@ def sanction_parts(text: str, today: str = "") -> dict[str, str]:
                                      or not reads_as_reason(parts[0])) else ""
     reason = " - ".join(parts[1:] if program else parts)
     out = {"program": program, "reason": reason, "status": status, "startDate": "",
-           "endDate": "", "further": ""}
-    ended = bool(status) and status_of(status) in ("ended", "lifted")
-    if len(dates) == 1:  # when it took effect, unless the status says it ended then
-        out["endDate" if ended else "startDate"] = dates[0]
+           "endDate": "", "further": "", "either": "", "doubted": ""}
+    meaning = status_of(status) if status else None
+    ended = meaning in ("ended", "lifted")
+    if len(dates) == 1:  # when it took effect, unless the status says it ended
+        out["either" if ended else "startDate"] = dates[0]
     elif dates:
         out["startDate"] = dates[0]
         if ended or (today and dates[-1][:10] > today):
@@ -172,6 +191,8 @@ def sanction_parts(text: str, today: str = "") -> dict[str, str]:
             out["further"] = "; ".join(dates[1:-1])
         else:
             out["further"] = "; ".join(dates[1:])
+            if meaning == "in_force" and today and dates[-1][:10] < today:
+                out["doubted"], out["status"] = status, ""
     return out
 
 
