@@ -57,15 +57,28 @@ def _meaning(text: str) -> str | None:
     return found
 
 
-def status_of(text: str | None) -> str | None:
+@lru_cache(maxsize=1)
+def _by_list() -> list[tuple[frozenset[str], str, tuple[str, ...]]]:
+    data = json.loads(resource_path("sanctions", "status.json").read_text("utf-8"))
+    return [(frozenset(_fold(w) for w in rule["words"]), rule["means"],
+             tuple(_fold(x) for x in rule["lists"])) for rule in data.get("by_list", [])]
+
+
+def status_of(text: str | None, context: str = "") -> str | None:
     """The status a list's word means ('Expired' -> 'ended', 'delisted' -> 'lifted'); a key
     of STATUSES is itself; None when the words are not known, or mean opposite things in
-    different lists ('Excluded': removed from Ukraine's list, barred by a US Medicaid one)."""
+    different lists ('Excluded': removed from Ukraine's list, barred by a US Medicaid one)
+    and the ``context`` (the sanction's authority, programme, datasets) names none whose
+    meaning status.json knows."""
     if text is None or not text.strip():
         return None
     if text.strip() in STATUSES:
         return text.strip()
     found = _meaning(text)
+    if found == AMBIGUOUS and context:
+        said, where = _fold(text), f" {_fold(context)} "
+        found = next((means for words, means, lists in _by_list() if said in words
+                      and any(f" {x} " in where for x in lists)), AMBIGUOUS)
     return None if found == AMBIGUOUS else found
 
 

@@ -454,3 +454,28 @@ def test_no_date_or_status_the_exporter_joins_is_lost(program, reasons, status, 
     assert [d for d in dates if d not in kept] == []
     if dates:  # (look26: one date of an ended sanction may be its start or its end)
         assert dates[0] in (got["startDate"], got["endDate"], got["either"])
+
+
+def test_excluded_means_what_the_list_it_comes_from_means(case, tmp_path):
+    """(review27) 'excluded' is Ukraine's NSDC word for a party removed from its register;
+    a US Medicaid list's 'Excluded' means barred now. Read as lifted everywhere, a barred
+    provider read as lifted; read as neither, an NSDC delisting read as open. The row's
+    datasets say which list it is."""
+    path = tmp_path / "targets.simple.csv"
+    path.write_text(
+        "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,"
+        "emails,program_ids,dataset,first_seen,last_seen,last_change\n"
+        'ua-1,Company,TOV Alfa,,,ua,,,"Decree 265/2021 - excluded - 2021-05-14 - 2024-02-01",'
+        ",,UA-SA1644,Ukraine NSDC State Register of Sanctions,2021-05-14,2025-05-30,2024-02-01\n"
+        'us-1,Person,John Doe,,,us,,,"Excluded - 2019-05-01",,,,'
+        "US South Carolina Medicaid Excluded Providers,2019-05-01,2025-05-30,2019-05-01\n",
+        "utf-8")
+    import_ftm(case, path)
+    got = rows(case, "SELECT e.name, s.status, s.start_text, s.end_text FROM sanction s "
+                     "JOIN entity e ON e.id = s.entity_id ORDER BY e.name")
+    assert got == [("John Doe", "", "2019-05-01", None),
+                   ("TOV Alfa", "lifted", "2021-05-14", "2024-02-01")]
+    with case.read() as conn:
+        doe = conn.exec_driver_sql("SELECT reason FROM sanction s JOIN entity e ON "
+                                   "e.id = s.entity_id WHERE e.name = 'John Doe'").scalar()
+    assert "Status as listed: Excluded" in doe

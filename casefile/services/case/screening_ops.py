@@ -177,7 +177,8 @@ def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[s
     reads a Sanction entity; the list's datasets stand for an authority it does not name."""
     from casefile.services.exchange.imports.ftm_facts import sanction_values
 
-    values, _fields = sanction_values(props, date.today(), lambda _said: None)
+    values, _fields = sanction_values(props, date.today(), lambda _said: None,
+                                      " ".join(datasets))  # (which list: 'excluded')
     if not values["authority"] and not props.get("programId") and len(datasets) > 1:
         # (look23: 'OFAC SDN List - …' and 'Council Regulation (EU) …' of one entry both
         # went down as 'not named (listed in US OFAC …, EU FSF)')

@@ -34,11 +34,13 @@ from casefile.store import models
 
 
 # -- sanctions -------------------------------------------------------------------------------
-def sanction_values(props: Props, today: date, warn: Callable[[str], None]
-                    ) -> tuple[dict[str, Any], dict[str, str]]:
+def sanction_values(props: Props, today: date, warn: Callable[[str], None],
+                    context: str = "") -> tuple[dict[str, Any], dict[str, str]]:
     """A sanction's terms: the listing date is the designation (the earliest listingDate,
     not a later amendment); start the earliest startDate, end the latest endDate; the
-    status in the case's words, else 'ended' when the end has passed."""
+    status in the case's words (a word lists use in opposite senses as the list its
+    authority, programme or ``context`` — the entity's datasets — names means it), else
+    'ended' when the end has passed."""
     field = {"programme": "program", "program_id": "programId", "authority": "authority",
              "reason": "reason", "source_url": "sourceUrl"}
     listed = strings(props, "listingDate") or strings(props, "date")
@@ -46,8 +48,10 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None]
     start, end = strings(props, "startDate"), strings(props, "endDate")
     reason = joined(props, "reason")
     status = None
+    named = " ".join([context, *(v for p in ("authority", "program", "programId")
+                                 for v in strings(props, p))])
     for said in strings(props, "status"):
-        status = status_of(said)
+        status = status_of(said, named)
         if status is None:
             warn(f"Sanction status {said!r} means different things in different lists, or "
                  "says nothing of whether the measures are in force; kept in the reason as "

@@ -151,7 +151,7 @@ def unplaced(parts: dict[str, str]) -> list[str]:
                         if doubted else "") if x]
 
 
-def sanction_parts(text: str, today: str = "") -> dict[str, str]:
+def sanction_parts(text: str, today: str = "", context: str = "") -> dict[str, str]:
     """'program - reason - status - start - end' (the empty ones left out by the exporter)
     -> its parts. Read from the end: dates, then a word that is a status; the first part is
     the programme (unless it reads as a reason, :func:`reads_as_reason`) and what lies
@@ -180,7 +180,7 @@ def sanction_parts(text: str, today: str = "") -> dict[str, str]:
     reason = " - ".join(parts[1:] if program else parts)
     out = {"program": program, "reason": reason, "status": status, "startDate": "",
            "endDate": "", "further": "", "either": "", "doubted": ""}
-    meaning = status_of(status) if status else None
+    meaning = status_of(status, context) if status else None  # (the row's datasets)
     ended = meaning in ("ended", "lifted")
     if len(dates) == 1:  # when it took effect, unless the status says it ended
         out["either" if ended else "startDate"] = dates[0]
@@ -235,7 +235,7 @@ def simple_rows(path: Path, f: TextIO, today: date | None = None
         yield line, {
             "id": row.get("id") or "", "schema": row.get("schema") or "",
             "properties": props, "langs": {},
-            "_sanctions": [sanction_parts(s, day) for s in sanctions],
+            "_sanctions": [sanction_parts(s, day, " ".join(datasets)) for s in sanctions],
             "_blank_sanction": blank,
             "_program_ids": pids, "_datasets": datasets,
             "_last_change": row.get("last_change") or "",
