@@ -113,6 +113,15 @@ def listed_status(reason: str | None) -> str:
     return "" if at < 0 else text[at + len(LISTED):].split("\n", 1)[0].strip()
 
 
+_LISTED_PART = re.compile(r"(?:^|; |\n)" + re.escape(LISTED) + r"[^\n]*")
+
+
+def without_listed(reason: str) -> str:
+    """The reason without the status words it keeps (:func:`listed_status`), for a view
+    that says them with the standing already."""
+    return _LISTED_PART.sub("", reason).strip()
+
+
 def standing(status: str | None, end_text: str | None, end_last: date | str | None,
              today: date, reason: str | None = None) -> Standing:
     """How a sanction stands on ``today``: lifted or ended as its status says, ended when

@@ -18,6 +18,7 @@ from casefile.core.labels import (
     link_words,
     words,
 )
+from casefile.core.sanctions import without_listed
 from casefile.report import styles as st
 from casefile.report.citing import clip, date_as_given, heading, marks, natural, when
 from casefile.report.model import DossierData
@@ -82,8 +83,11 @@ def sanction_text(s: dict) -> Text:
     out: Text = [r(", ".join(parts))]
     if said:
         out.append(r(f", {said}", bold=bool(s.get("ended"))))
-    if s.get("reason"):
-        out.append(r(f": {s['reason']}"))
+    # (the list's own status words, said with the standing, are not said again)
+    reason = without_listed(s["reason"]) if "status as listed: " in (s.get("standing") or "") \
+        else s.get("reason")
+    if reason:
+        out.append(r(f": {reason}"))
     return out
 
 

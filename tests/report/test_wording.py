@@ -51,9 +51,9 @@ def test_a_sanction_in_force_from_a_day_says_its_span_once():
     # (look26) a status the case does not read as one of its own is no 'in force from'
     s = {"authority": "SC Medicaid", "programme": "Exclusions", "date_text": None,
          "start_text": "2020-05-01", "standing": "status as listed: Excluded",
-         "ended": False, "state": ""}
+         "ended": False, "state": "", "reason": "Fraud; Status as listed: Excluded"}
     assert "".join(run.text for run in sanction_text(s)) == \
-        "SC Medicaid Exclusions, from 2020-05-01, status as listed: Excluded"
+        "SC Medicaid Exclusions, from 2020-05-01, status as listed: Excluded: Fraud"
 
 
 def test_a_profile_gives_each_post_and_address_a_line_of_its_own():

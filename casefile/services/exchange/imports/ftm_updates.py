@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from casefile.core.labels import counted
-from casefile.core.sanctions import ENDED, LISTED
+from casefile.core.sanctions import ENDED, without_listed
 from casefile.services.case.journal import Tx
 from casefile.services.case.validation import date_columns
 from casefile.services.exchange.imports.targets_simple import EITHER, FURTHER
@@ -48,8 +48,6 @@ _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "en
 # the dates a targets.simple.csv sanction's cell does not place, as its reason gives them
 _FURTHER = re.compile(re.escape(FURTHER).replace(re.escape("{}"), "(.+?)"))
 _EITHER = re.compile(re.escape(EITHER).replace(re.escape("{}"), "(.+?)"))
-# the status words a sanction's reason keeps (core.sanctions.LISTED), where they stand
-_LISTED = re.compile(r"(?:^|; |\n)" + re.escape(LISTED) + r"[^\n]*")
 _MISREAD = ("end date cleared (a date the list does not say is the end, read as the end by "
             "an earlier Casefile)")
 
@@ -109,7 +107,7 @@ class FactUpdates:
             if not was:
                 out[col] = new
                 said.append(word)
-            elif col == "reason" and _LISTED.sub("", new) == _LISTED.sub("", was):
+            elif col == "reason" and without_listed(new) == without_listed(was):
                 out[col] = new  # (look26) only the list's own status words changed: 'Final
                 said.append("status as listed")  # consent judgement' is 'Dismissed' now
             elif not (col in _GROWS and new in was):  # (review26) the case's text stays,
