@@ -265,3 +265,26 @@ def test_a_status_the_list_words_anew_is_taken(case, tmp_path):
     assert report.updated == ("Updated facts already in the case from the file: 1 sanction "
                               "given its status as listed")
     assert report.left_out == {}
+
+
+def test_a_party_the_newer_release_leaves_out_is_named(case, tmp_path):
+    """(look26) A newer release without a party an earlier one listed — the likeliest sign
+    it was delisted — said only 'Already in the case: 79 parties'. The report names whom
+    the file no longer gives; a file of another name says nothing of them."""
+    header = _SIMPLE.split("\n", 1)[0] + "\n"
+    row = ('{id},Company,{name},,,ru,,,"EU - 2022-01-01",,,,EU FSF,2022-01-01,{seen},'
+           "2022-01-01\n")
+    v1 = tmp_path / "v1" / "targets.simple.csv"
+    v2 = tmp_path / "v2" / "targets.simple.csv"
+    for path, names in ((v1, ("LLC CST", "ZALA AERO")), (v2, ("LLC CST",))):
+        path.parent.mkdir()
+        path.write_text(header + "".join(row.format(id=f"NK-{n[:3]}", name=n, seen=path.parent.name)
+                                         for n in names), "utf-8")
+    import_ftm(case, v1)
+    report = import_ftm(case, v2).result
+    assert ("1 party an earlier import of targets.simple.csv brought in is not in this file "
+            "(ZALA AERO): a newer release of a list leaves out whom it delisted — check "
+            "their sanctions") in report.warnings
+    other = tmp_path / "other.simple.csv"
+    other.write_text(v2.read_text("utf-8").replace("v2", "v3"), "utf-8")
+    assert not [w for w in import_ftm(case, other).result.warnings if "earlier import" in w]

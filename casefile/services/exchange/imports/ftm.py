@@ -43,7 +43,12 @@ from casefile.services.exchange.imports.ftm_fragments import (
     HeldLines,
     repeated_ids,
 )
-from casefile.services.exchange.imports.ftm_known import IMPORTED_TITLE, CaseFacts, imported_ids
+from casefile.services.exchange.imports.ftm_known import (
+    IMPORTED_TITLE,
+    CaseFacts,
+    imported_ids,
+    not_given_again,
+)
 from casefile.services.exchange.imports.ftm_positions import NEEDLE as POST_NEEDLE
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
@@ -111,6 +116,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             raise run._unreadable(exc) from None
         more.flush()
         run.updates.flush()
+        if dropped := not_given_again(conn, path.name, src, set(run.parties)):
+            report.warn(dropped)
         report.updated, report.updated_facts = run.updates.line(dry_run), len(run.updates.facts)
         if report.problems:
             raise ImportFailed(report)

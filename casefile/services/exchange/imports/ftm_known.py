@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from casefile.core.labels import counted
+
 Span = tuple[str | None, str | None]
 
 
@@ -177,3 +179,27 @@ def imported_ids(conn: Any, schemata: set[str]) -> dict[str, tuple[int, str]]:
         if schema in schemata and ftm_id and " " not in ftm_id:
             out.setdefault(ftm_id, (eid, schema))
     return out
+
+
+def not_given_again(conn: Any, name: str, source_id: int, given: set[str]) -> str:
+    """What the report says of the parties an earlier import of a file called ``name`` made
+    or added to (its citations, as :func:`imported_ids` reads them) of which this import's
+    file (``source_id``; its party ids ``given``) gives no id: a newer release of a list
+    that leaves a party out may have delisted it (look26: the report said only 'already in
+    the case: 79 parties'). '' when there are none."""
+    ids: dict[int, tuple[str, set[str]]] = {}
+    for eid, excerpt, party in conn.exec_driver_sql(
+            "SELECT c.entity_id, c.excerpt, e.name FROM citation c JOIN source s ON "
+            "s.id = c.source_id JOIN entity e ON e.id = c.entity_id WHERE s.title = ? AND "
+            "s.id <> ? ORDER BY c.id", (IMPORTED_TITLE + name, source_id)):
+        _schema, _, rest = (excerpt or "").partition(" ")
+        ftm_id = rest.split(" · ", 1)[0]
+        if ftm_id and " " not in ftm_id:
+            ids.setdefault(eid, (party, set()))[1].add(ftm_id)
+    gone = [party for party, theirs in ids.values() if not theirs & given]
+    if not gone:
+        return ""
+    names = "; ".join(gone[:3]) + ("; …" if len(gone) > 3 else "")
+    return (f"{counted(len(gone), 'party', 'parties')} an earlier import of {name} brought "
+            f"in {'is' if len(gone) == 1 else 'are'} not in this file ({names}): a newer "
+            "release of a list leaves out whom it delisted — check their sanctions")
