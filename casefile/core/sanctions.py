@@ -105,21 +105,24 @@ class Standing:
 LISTED = "Status as listed: "
 
 
+# where an import puts them: at the reason's start, after '; ' or on a line of their own,
+# up to the next '; ' or line break (review28: a user's "noted 'Status as listed: active' was
+# wrong" set the standing)
+_LISTED_AT = re.compile(r"(?:^|; |\n)" + re.escape(LISTED) + r"((?:(?!; )[^\n])*)")
+STRIPPED = " \t\r\u00a0"  # what is trimmed off them, here and in SQL
+
+
 def listed_status(reason: str | None) -> str:
     """The status words a sanction's reason keeps ('Status as listed: Excluded' ->
-    'Excluded'), '' when it keeps none."""
-    text = reason or ""
-    at = text.find(LISTED)
-    return "" if at < 0 else text[at + len(LISTED):].split("\n", 1)[0].strip()
-
-
-_LISTED_PART = re.compile(r"(?:^|; |\n)" + re.escape(LISTED) + r"[^\n]*")
+    'Excluded'; the first, where it keeps two), '' when it keeps none."""
+    found = _LISTED_AT.search(reason or "")
+    return found.group(1).strip(STRIPPED) if found else ""
 
 
 def without_listed(reason: str) -> str:
     """The reason without the status words it keeps (:func:`listed_status`), for a view
     that says them with the standing already."""
-    return _LISTED_PART.sub("", reason).strip()
+    return _LISTED_AT.sub("", reason).strip()
 
 
 def standing(status: str | None, end_text: str | None, end_last: date | str | None,

@@ -195,60 +195,49 @@ def _simple(tmp_path, name, cell):
     return path
 
 
-def test_an_end_date_an_earlier_casefile_misread_is_taken_back(case, tmp_path):
+def _check_warning(report):
+    return [w for w in report.warnings if "does not bear out" in w]
+
+
+def test_an_end_date_the_file_does_not_bear_out_is_pointed_out_not_changed(case, tmp_path):
     """(review26 (a)) Before 30 November, the second date of a targets.simple.csv sanction
     with no status was read as its end: LLC CST's Swiss listing, started 2023-12-21 and
-    amended 2025-04-23, read as ended in every case imported then. The list imported again
-    now gives that date as a further one: the end is taken back, the reason that names the
-    date replaces the case's, the report says so, and one undo puts it back."""
+    amended 2025-04-23, read as ended. The list imported again gives that date as a further
+    one. (review28) Clearing it cleared real ends too — one entities.ftm.json gave, one a
+    user set: the import names the sanction to check and changes nothing."""
     cell = "SECO - Ordinance of 4 March 2022 - 2023-12-21 - 2025-04-23"
-    import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
-    with case.read() as conn:
-        sid, reason = conn.exec_driver_sql("SELECT id, reason FROM sanction").one()
-    assert "Further dates the list gives: 2025-04-23" in reason
-    # the case as a Casefile before 30 November left it: the end, and 'ended' because that
-    # end had passed (review27: the test had left the status blank, and the fix missed the
-    # very case it was written for)
-    case.update("sanction", sid, {"end": "2025-04-23", "status": "ended",
-                                  "reason": "Ordinance of 4 March 2022"})
-    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", "2025-04-23")]
-    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
-    assert [tuple(r[:3]) for r in _sanction(case)] == [("", None, reason)]
-    assert report.updated == (
-        "Updated facts already in the case from the file: 1 sanction: end date cleared (a "
-        "date the list does not say is the end, read as the end by an earlier Casefile)")
-    assert check_case(case.path).ok
-    case.undo()
-    assert [tuple(r[:3]) for r in _sanction(case)] == [
-        ("ended", "2025-04-23", "Ordinance of 4 March 2022")]
-
-
-def test_the_one_date_of_an_ended_sanction_read_as_its_end_is_cleared(case, tmp_path):
-    """(look26) 'EU-TERR - Osoba - změněn - 2023-06-14': the Czech list's one date is the
-    entry's start, and a Casefile before 1 December read it as the end ('ended
-    2023-06-14'). Imported again, the end is cleared; the status, ended, stays."""
-    cell = "EU-TERR - Osoba - změněn - 2023-06-14"
     import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
     with case.read() as conn:
         sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
-    assert [tuple(r[:2]) for r in _sanction(case)] == [("ended", None)]
-    case.update("sanction", sid, {"end": "2023-06-14", "reason": "Osoba"})  # as then
-    import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell))
-    (status, end, reason, _pid), = _sanction(case)
-    assert (status, end) == ("ended", None) and "Date the list gives: 2023-06-14" in reason
+    # the case as a Casefile before 30 November left it: the end, and 'ended' because that
+    # end had passed (review27)
+    case.update("sanction", sid, {"end": "2025-04-23", "status": "ended",
+                                  "reason": "Ordinance of 4 March 2022"})
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
+    assert [tuple(r[:3]) for r in _sanction(case)] == [
+        ("ended", "2025-04-23", "Ordinance of 4 March 2022")]
+    assert _check_warning(report) == [
+        "1 sanction in the case has an end date or an 'in force' this file does not bear out "
+        "— it gives the end as a date it does not place, or gives a later date that has "
+        "passed (Casefile before 1 December read such dates as the end) — left as it is; "
+        "check it: LLC CST: SECO"]
 
 
-@pytest.mark.parametrize("end,status", [("2026-01-31", ""), ("2025-04-23", "lifted")])
-def test_an_end_date_the_file_does_not_give_as_further_stays(case, tmp_path, end, status):
-    """An end date the file does not name as a further date (a user's), or one the case
-    says the sanction was lifted on, is the case's: kept."""
-    cell = "SECO - Ordinance of 4 March 2022 - 2023-12-21 - 2025-04-23"
+@pytest.mark.parametrize("cell,end,status,warned", [
+    ("EU-TERR - Osoba - změněn - 2023-06-14", "2023-06-14", "ended", True),  # (look26)
+    ("EU-TERR - Osoba - změněn - 2023-06-14", "2024-01-31", "ended", False),
+    ("SECO - Ordinance - 2023-12-21 - 2025-04-23", "2026-01-31", "", False),  # a user's
+    ("GPPB Blacklist - temporary debarment - 2023-01-10 - 2024-01-10", None, "in_force",
+     True)])  # an earlier import's 'in force' beside a date that has passed (review28)
+def test_what_the_file_does_not_bear_out_is_kept_and_named(case, tmp_path, cell, end,
+                                                            status, warned):
     import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
     with case.read() as conn:
         sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
     case.update("sanction", sid, {"end": end, "status": status})
-    import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell))
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
     assert [tuple(r[:2]) for r in _sanction(case)] == [(status, end)]
+    assert bool(_check_warning(report)) == warned
 
 
 def test_a_status_the_list_words_anew_is_taken(case, tmp_path):
@@ -270,21 +259,45 @@ def test_a_status_the_list_words_anew_is_taken(case, tmp_path):
 def test_a_party_the_newer_release_leaves_out_is_named(case, tmp_path):
     """(look26) A newer release without a party an earlier one listed — the likeliest sign
     it was delisted — said only 'Already in the case: 79 parties'. The report names whom
-    the file no longer gives; a file of another name says nothing of them."""
+    the file no longer gives. (review28) Every OpenSanctions export is called
+    targets.simple.csv: another list's file, or a party the release gives under a new id
+    that matched, is no delisting."""
     header = _SIMPLE.split("\n", 1)[0] + "\n"
-    row = ('{id},Company,{name},,,ru,,,"EU - 2022-01-01",,,,EU FSF,2022-01-01,{seen},'
+    row = ('{id},Company,{name},,,ru,,,"{prog} - 2022-01-01",,,,{list},2022-01-01,{seen},'
            "2022-01-01\n")
-    v1 = tmp_path / "v1" / "targets.simple.csv"
-    v2 = tmp_path / "v2" / "targets.simple.csv"
-    for path, names in ((v1, ("LLC CST", "ZALA AERO")), (v2, ("LLC CST",))):
+
+    def release(folder, *rows):
+        path = tmp_path / folder / "targets.simple.csv"
         path.parent.mkdir()
-        path.write_text(header + "".join(row.format(id=f"NK-{n[:3]}", name=n, seen=path.parent.name)
-                                         for n in names), "utf-8")
-    import_ftm(case, v1)
-    report = import_ftm(case, v2).result
-    assert ("1 party an earlier import of targets.simple.csv brought in is not in this file "
-            "(ZALA AERO): a newer release of a list leaves out whom it delisted — check "
-            "their sanctions") in report.warnings
-    other = tmp_path / "other.simple.csv"
-    other.write_text(v2.read_text("utf-8").replace("v2", "v3"), "utf-8")
-    assert not [w for w in import_ftm(case, other).result.warnings if "earlier import" in w]
+        path.write_text(header + "".join(row.format(seen=folder, **r) for r in rows), "utf-8")
+        return path
+
+    ofac = {"prog": "SDGT", "list": "US OFAC SDN"}
+    eu = {"prog": "EU-UKR", "list": "EU FSF"}
+    import_ftm(case, release("ofac1", {"id": "NK-cst", "name": "LLC CST", **ofac},
+                             {"id": "NK-zala", "name": "ZALA AERO", **ofac},
+                             {"id": "NK-jh", "name": "Shenzhen Jinghua", **ofac}))
+    other = import_ftm(case, release("eu1", {"id": "NK-pet", "name": "Maria Petrova", **eu}))
+    assert not [w for w in other.result.warnings if "earlier import" in w]
+    report = import_ftm(case, release("ofac2", {"id": "NK-cst", "name": "LLC CST", **ofac},
+                                      {"id": "Q123", "name": "Shenzhen Jinghua", **ofac})).result
+    assert [w for w in report.warnings if "earlier import" in w] == [
+        "1 party an earlier import of targets.simple.csv from the same list brought in is not "
+        "in this file (ZALA AERO): a newer release of a list leaves out whom it delisted — "
+        "check its sanctions"]
+
+
+def test_a_note_beside_the_lists_status_words_is_kept(case, tmp_path):
+    """(review28) A user's note after the list's words ('— appeal pending') was dropped
+    when the newer release changed the words."""
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv",
+                             "SEC Litigation - Fraud - Final consent judgement - 2024-05-01"))
+    with case.read() as conn:
+        sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
+    noted = "Fraud; Status as listed: Final consent judgement — appeal pending (analyst)"
+    case.update("sanction", sid, {"reason": noted})
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv",
+                                      "SEC Litigation - Fraud - Dismissed - 2024-05-01")).result
+    assert _sanction(case)[0][2] == noted
+    assert "Sanction reason: the case's sanction already says another; the case's kept" in \
+        report.left_out

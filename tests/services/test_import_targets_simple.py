@@ -103,6 +103,11 @@ def test_every_value_the_exporter_writes_comes_back_whole(values):
      ("GPPB Blacklist", "", "", "2023-01-10", "", "2024-01-10", "", "temporary debarment")),
     ("Decree 364/2022 - застосовано - 2022-10-19 - 2025-10-19",
      ("Decree 364/2022", "", "", "2022-10-19", "", "2025-10-19", "", "застосовано")),
+    # (review28) '2026' and '2026-12' have not passed on 1 December 2026: a term running on
+    ("Decree 1/2021 - active - 2021-03-01 - 2026",
+     ("Decree 1/2021", "", "active", "2021-03-01", "2026", "")),
+    ("Decree 1/2021 - active - 2021-03-01 - 2026-12",
+     ("Decree 1/2021", "", "active", "2021-03-01", "2026-12", "")),
     ("US OFAC SDN", ("US OFAC SDN", "", "", "", "", "")),
     # (research27) programme names OpenSanctions' crawlers write that hold ' - ', read like
     # a sentence or a legal reference; statuses with a remark; words of opposite meanings
@@ -468,12 +473,15 @@ def test_excluded_means_what_the_list_it_comes_from_means(case, tmp_path):
         'ua-1,Company,TOV Alfa,,,ua,,,"Decree 265/2021 - excluded - 2021-05-14 - 2024-02-01",'
         ",,UA-SA1644,Ukraine NSDC State Register of Sanctions,2021-05-14,2025-05-30,2024-02-01\n"
         'us-1,Person,John Doe,,,us,,,"Excluded - 2019-05-01",,,,'
-        "US South Carolina Medicaid Excluded Providers,2019-05-01,2025-05-30,2019-05-01\n",
-        "utf-8")
+        "US South Carolina Medicaid Excluded Providers,2019-05-01,2025-05-30,2019-05-01\n"
+        # (review28) a row of both lists: which sanction is whose, the row does not say
+        'us-2,Person,Jane Doe,,,us,,,"Excluded - 2020-02-02",,,,'
+        '"Ukraine NSDC State Register of Sanctions;US South Carolina Medicaid Excluded '
+        'Providers",2019-05-01,2025-05-30,2019-05-01\n', "utf-8")
     import_ftm(case, path)
     got = rows(case, "SELECT e.name, s.status, s.start_text, s.end_text FROM sanction s "
                      "JOIN entity e ON e.id = s.entity_id ORDER BY e.name")
-    assert got == [("John Doe", "", "2019-05-01", None),
+    assert got == [("Jane Doe", "", "2020-02-02", None), ("John Doe", "", "2019-05-01", None),
                    ("TOV Alfa", "lifted", "2021-05-14", "2024-02-01")]
     with case.read() as conn:
         doe = conn.exec_driver_sql("SELECT reason FROM sanction s JOIN entity e ON "

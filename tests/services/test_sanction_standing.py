@@ -45,7 +45,15 @@ def test_the_sql_says_what_the_core_says(case):
             ("May 2025", "2025-05-31"), ("June 2025", "2025-06-30"))
     # (look26) a status word the case does not read as one of its own, kept in the reason
     reasons = (None, "", "Supplies drones", "Supplies drones; Status as listed: Excluded",
-               "Status as listed: Final consent judgement \nFurther dates the list gives: 2024")
+               "Status as listed: Final consent judgement \nFurther dates the list gives: 2024",
+               # (review28) as a reason may hold them: a line break of Windows, a no-break
+               # space, the words twice, mid-sentence, or quoted in a user's own words
+               "Fraud; Status as listed: Excluded\r\nFurther dates", "Status as listed: "
+               "Filed\u00a0", "x; Status as listed: Filed; Status as listed: Dismissed",
+               "Supplies drones. Status as listed: Excluded",
+               "Court noted: 'Status as listed: active' was wrong; lifted 2024",
+               "Note\nStatus as listed: temporary debarment (a later date the list gives, "
+               "2024-01-10, has passed)\nFurther")
     with case.engine.begin() as conn:
         for status, (text, last), reason in itertools.product(statuses, ends, reasons):
             core = standing(status, text, last, TODAY, reason)
@@ -57,6 +65,8 @@ def test_the_sql_says_what_the_core_says(case):
             assert (sql[0], bool(sql[1])) == (core.text, core.ended), (status, text, reason)
     assert standing("", None, None, TODAY, "x; Status as listed: Excluded").text == \
         "status as listed: Excluded"
+    assert standing("", None, None, TODAY, "Court noted: 'Status as listed: active' was "
+                    "wrong").text == "no status or end date recorded"
     assert standing("", "2031-05-14", "2031-05-14", TODAY, "Status as listed: excluded"
                     ).text == "until 2031-05-14 (status as listed: excluded)"
     assert standing("", "2024-10-30", "2024-10-30", TODAY).text == "ended 2024-10-30"
@@ -133,9 +143,15 @@ def test_a_sanctions_label_names_what_it_has_and_the_lists_words(case):
     sec = case.create("sanction", {"entity_id": person, "programme": "SEC Litigation",
                                    "start": "2024-05-01",
                                    "reason": "Fraud; Status as listed: Dismissed"}).result
+    fr = case.create("sanction", {"entity_id": person, "authority": "Trésor",
+                                  "programme": "(UE) 2023/1216 " + "(UE Ukraine) " * 8,
+                                  "start": "2023-06-23"}).result
     with case.read() as conn:
         rows = {row.record.id: row for row in case_timeline(conn).rows}
         listed = list_records(conn, "sanction")
+    # (review28) a programme that begins in brackets is not bracketed again, cut or not
+    assert rows[fr].record.label.startswith("Sanction: Trésor (UE) 2023/1216 (UE Ukraine)")
+    assert "…" in rows[fr].record.label and "((" not in rows[fr].record.label
     assert rows[cz].record.label.startswith("Sanction: (čl. 2 odst. 3")
     assert "…) — Oksana Marčenko — ended 2024-01-01" in rows[cz].record.label
     assert rows[sec].record.label == "Sanction: (SEC Litigation) — Oksana Marčenko"

@@ -178,7 +178,8 @@ def _terms(props: dict[str, list[str]], datasets: list[str], url: str) -> dict[s
     from casefile.services.exchange.imports.ftm_facts import sanction_values
 
     values, _fields = sanction_values(props, date.today(), lambda _said: None,
-                                      " ".join(datasets))  # (which list: 'excluded')
+                                      datasets[0] if len(datasets) == 1 else "")  # (which
+    # list, where the entry names one: 'excluded' means what it means there)
     if not values["authority"] and not props.get("programId") and len(datasets) > 1:
         # (look23: 'OFAC SDN List - …' and 'Council Regulation (EU) …' of one entry both
         # went down as 'not named (listed in US OFAC …, EU FSF)')

@@ -5,16 +5,23 @@ two to each other)."""
 
 from __future__ import annotations
 
-from casefile.core.sanctions import LISTED, NOT_STATED
+from casefile.core.sanctions import LISTED, NOT_STATED, STRIPPED
 
 TODAY = "date('now', 'localtime')"
 
 
 def _listed_sql(alias: str) -> str:
-    """SQL for :func:`casefile.core.sanctions.listed_status` of the sanction's reason."""
-    rest = f"substr({alias}.reason, instr({alias}.reason, '{LISTED}') + {len(LISTED)})"
-    return (f"CASE WHEN instr(coalesce({alias}.reason, ''), '{LISTED}') > 0 THEN "
-            f"trim(substr({rest}, 1, instr({rest} || char(10), char(10)) - 1)) ELSE '' END")
+    """SQL for :func:`casefile.core.sanctions.listed_status` of the sanction's reason: the
+    words after the first LISTED at the reason's start, after '; ' or a line break, up to
+    the next '; ' or line break."""
+    text = (f"(char(10) || replace(coalesce({alias}.reason, ''), '; {LISTED}', "
+            f"char(10) || '{LISTED}'))")
+    at = f"instr({text}, char(10) || '{LISTED}')"
+    rest = f"substr({text}, {at} + {1 + len(LISTED)})"
+    cut = (f"min(instr({rest} || char(10), char(10)), instr({rest} || '; ', '; '))")
+    strip = STRIPPED.replace("\t", "' || char(9) || '").replace("\r", "' || char(13) || '")
+    return (f"CASE WHEN {at} > 0 THEN trim(substr({rest}, 1, {cut} - 1), '{strip}') "
+            "ELSE '' END")
 
 
 def standing_sql(alias: str = "x", today: str = TODAY, not_stated: str = NOT_STATED) -> str:

@@ -28,8 +28,8 @@ _LISTED_OR_START = ", ".join(f"CASE WHEN x.date_start IS NULL AND x.date_end IS 
 _PROGRAMME = ("CASE WHEN length(x.programme) > 80 THEN substr(x.programme, 1, 79) || '…' "
               "ELSE x.programme END")
 _WHO = ("ltrim(x.authority || CASE WHEN x.programme = '' THEN CASE WHEN x.program_id = '' "
-        "THEN '' ELSE ' (' || x.program_id || ')' END WHEN x.programme LIKE '(%)' AND "
-        "length(x.programme) <= 80 THEN ' ' || x.programme "  # already in brackets
+        "THEN '' ELSE ' (' || x.program_id || ')' END WHEN x.programme LIKE '(%' THEN ' ' || "
+        + _PROGRAMME + " "  # begins in brackets: '(UE) 2023/1216 (…)', '(A) and (B)'
         "ELSE ' (' || " + _PROGRAMME + " || ')' END)")
 
 

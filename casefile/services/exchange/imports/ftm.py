@@ -116,7 +116,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
             raise run._unreadable(exc) from None
         more.flush()
         run.updates.flush()
-        if dropped := not_given_again(conn, path.name, src, set(run.parties)):
+        run.updates.say_to_check()
+        if dropped := not_given_again(conn, path.name, src, run.parties, run.lists):
             report.warn(dropped)
         report.updated, report.updated_facts = run.updates.line(dry_run), len(run.updates.facts)
         if report.problems:
@@ -153,7 +154,7 @@ class _Import(SimpleRows):
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.path, self.encoding, self.report, self.w = path, encoding, report, w
         self.known, self.facts, self.more = known, facts, more
-        self.updates = FactUpdates(more.tx, report.leave_out)
+        self.updates = FactUpdates(more.tx, report.leave_out, report.warn)
         self.flat = True  # a file of FtM entities (not targets.simple.csv's rows)
         self.held: HeldLines | None = None  # the lines of ids given more than once
         self.spans: dict[int, str] = {}
@@ -162,6 +163,7 @@ class _Import(SimpleRows):
         # each entity of this file was found to be (another is not taken for it unasked)
         self.imported = imported_ids(w.conn, set(fm.mapping().parties))
         self.claimed: dict[int, str] = {}
+        self.lists: set[str] = set()
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.apart = {normalise_name(k) for k in keep_apart}
         self.progress = progress

@@ -54,8 +54,8 @@ def sanction_values(props: Props, today: date, warn: Callable[[str], None],
         status = status_of(said, named)
         if status is None:
             warn(f"Sanction status {said!r} means different things in different lists, or "
-                 "says nothing of whether the measures are in force; kept in the reason as "
-                 "the list words it" if is_status(said) else
+                 "says nothing of whether the measures are in force; kept in the reason in "
+                 "the list's words" if is_status(said) else
                  f"Sanction status {said!r} is not one Casefile knows; kept in the reason")
             reason = "; ".join(x for x in (reason, f"Status as listed: {said}") if x)
     terms = [f"{label}: {'; '.join(given)}" for prop, label in _TERMS

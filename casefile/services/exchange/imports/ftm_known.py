@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from casefile.core.labels import counted
+from casefile.services.exchange.imports.ftm_map import mapping
 
 Span = tuple[str | None, str | None]
 
@@ -181,25 +182,46 @@ def imported_ids(conn: Any, schemata: set[str]) -> dict[str, tuple[int, str]]:
     return out
 
 
-def not_given_again(conn: Any, name: str, source_id: int, given: set[str]) -> str:
+_LISTS = "OpenSanctions: "  # how an import's citation names its datasets (ftm_read)
+
+
+def lists_of(note: str) -> list[str]:
+    """The datasets an entity's provenance note names ('OpenSanctions: US OFAC SDN, EU
+    FSF; first seen …')."""
+    if not note.startswith(_LISTS):
+        return []
+    return [x.strip() for x in note[len(_LISTS):].split(";", 1)[0].split(",") if x.strip()]
+
+
+def not_given_again(conn: Any, name: str, source_id: int, given: dict[str, int],
+                    lists: set[str]) -> str:
     """What the report says of the parties an earlier import of a file called ``name`` made
-    or added to (its citations, as :func:`imported_ids` reads them) of which this import's
-    file (``source_id``; its party ids ``given``) gives no id: a newer release of a list
+    or added to (its citations, as :func:`imported_ids` reads them) from one of the same
+    OpenSanctions ``lists``, that this import's file (``source_id``; its party ids and the
+    parties they became, ``given``) neither gives nor matched: a newer release of a list
     that leaves a party out may have delisted it (look26: the report said only 'already in
-    the case: 79 parties'). '' when there are none."""
+    the case: 79 parties'). Every OpenSanctions export has the same file name: another
+    list's is no newer release of this one, nor is a file that names no dataset, and a
+    party matched under a new id is there (review28). '' when there are none."""
+    if not lists:
+        return ""
+    found = set(given.values())
     ids: dict[int, tuple[str, set[str]]] = {}
     for eid, excerpt, party in conn.exec_driver_sql(
             "SELECT c.entity_id, c.excerpt, e.name FROM citation c JOIN source s ON "
             "s.id = c.source_id JOIN entity e ON e.id = c.entity_id WHERE s.title = ? AND "
             "s.id <> ? ORDER BY c.id", (IMPORTED_TITLE + name, source_id)):
-        _schema, _, rest = (excerpt or "").partition(" ")
-        ftm_id = rest.split(" · ", 1)[0]
-        if ftm_id and " " not in ftm_id:
+        schema, _, rest = (excerpt or "").partition(" ")
+        ftm_id, _, note = rest.partition(" · ")
+        if eid not in found and schema in mapping().parties and ftm_id and " " not in ftm_id \
+                and any(x in note for x in lists):
             ids.setdefault(eid, (party, set()))[1].add(ftm_id)
-    gone = [party for party, theirs in ids.values() if not theirs & given]
+    gone = [party for party, theirs in ids.values() if not theirs & given.keys()]
     if not gone:
         return ""
     names = "; ".join(gone[:3]) + ("; …" if len(gone) > 3 else "")
-    return (f"{counted(len(gone), 'party', 'parties')} an earlier import of {name} brought "
-            f"in {'is' if len(gone) == 1 else 'are'} not in this file ({names}): a newer "
-            "release of a list leaves out whom it delisted — check their sanctions")
+    return (f"{counted(len(gone), 'party', 'parties')} an earlier import of {name} from the "
+            f"same list brought in {'is' if len(gone) == 1 else 'are'} not in this file "
+            f"({names}): a newer release of a list leaves out whom it delisted — check "
+            f"{'its' if len(gone) == 1 else 'their'} sanctions")
+

@@ -18,6 +18,7 @@ from casefile.core.names import normalise_name
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_attached import Attached
 from casefile.services.exchange.imports.ftm_date_values import days
+from casefile.services.exchange.imports.ftm_known import lists_of
 from casefile.services.exchange.imports.ftm_party_details import party_details
 from casefile.services.exchange.imports.ftm_positions import Posts
 from casefile.services.exchange.imports.ftm_read import Record
@@ -46,6 +47,7 @@ class FtmParties(FtmRecords):
     more: PartyAdditions  # adds what the file says to the parties the case held
     imported: dict[str, tuple[int, str]]  # FtM id -> (party, schema) an earlier import made
     claimed: dict[int, str]  # party of the case -> the file's entity found to be it
+    lists: set[str]  # the OpenSanctions datasets the file's parties come from
     accept: dict[str, int]  # normalised name -> the party the user confirmed
     apart: set[str]  # normalised names the user keeps apart from the case's parties
     posts: Posts
@@ -79,6 +81,7 @@ class FtmParties(FtmRecords):
             if eid is None:
                 return None
         self.parties[rec["id"]] = eid
+        self.lists.update(rec.get("_datasets") or lists_of(rec.get("_note") or ""))
         self.schemata[rec["id"]] = sys.intern(schema)  # one string of each schema
         if len(report.preview) < PREVIEW_ROWS:
             asked = " or ".join(f"#{e} {self.known.names.get(e, '')}" for n, e, *_r

@@ -127,8 +127,9 @@ class FtmRecords:
             self.report.problem(f"{where('entity')}: the sanctioned entity is not in the "
                                 f"file{_unknown_nesting(rec)}")
             return
-        values, fields = ff.sanction_values(props, self.today, self.report.warn, " ".join(
-            [*(rec.get("_datasets") or []), rec.get("_note") or ""]))  # (its lists: review27)
+        values, fields = ff.sanction_values(  # (the list it comes from: review27, 28)
+            props, self.today, self.report.warn,
+            rec["_list"] if "_list" in rec else rec.get("_note") or "")
         rid = self._fact(line, "sanction", {**values, "entity_id": target}, fields, rec)
         if rid is not None:
             self.report.sanctions += rid[1]

@@ -15,10 +15,9 @@ release stayed current, and the report said only "already in the case"). Now, as
   may be an older release);
 - where the case's fact says something else, the case's stays, and the field is named in
   what the import left out (a user may have corrected it; the file may be the older one);
-- an end date an earlier Casefile read into a sanction of targets.simple.csv from a date
-  the cell does not say is the end (a second date with no status; the one date of an ended
-  sanction) is cleared, with the file's reason that names it (review26 (a), review27,
-  look26: the false "ended").
+- a sanction whose end date (or 'in force') the file does not bear out — an earlier
+  Casefile read a date a targets.simple.csv cell does not place as the end — is named in a
+  warning, never changed: the end may as well be a user's or another file's (review28).
 
 The rows are written in the import's own operation, journaled (one undo takes the import
 and these back), and counted in its report."""
@@ -31,9 +30,8 @@ from collections.abc import Callable
 from typing import Any
 
 from casefile.core.labels import counted
-from casefile.core.sanctions import ENDED, without_listed
+from casefile.core.sanctions import ENDED, LISTED, is_status, listed_status, without_listed
 from casefile.services.case.journal import Tx
-from casefile.services.case.validation import date_columns
 from casefile.services.exchange.imports.targets_simple import EITHER, FURTHER
 
 _PARTS = ("text", "edtf", "start", "end", "precision", "approx", "uncertain")
@@ -48,16 +46,20 @@ _DATES = {"sanction": {"date": "listing date", "start": "start date", "end": "en
 # the dates a targets.simple.csv sanction's cell does not place, as its reason gives them
 _FURTHER = re.compile(re.escape(FURTHER).replace(re.escape("{}"), "(.+?)"))
 _EITHER = re.compile(re.escape(EITHER).replace(re.escape("{}"), "(.+?)"))
-_MISREAD = ("end date cleared (a date the list does not say is the end, read as the end by "
-            "an earlier Casefile)")
+_DOUBTED = re.compile(re.escape(LISTED) + r".* \(a later date the list gives, .*, has passed\)")
 
 
 class FactUpdates:
     """The updates an import makes to facts the case held before it (see the module
     text); ``left_out`` hears of a value the case's fact already says otherwise."""
 
-    def __init__(self, tx: Tx, left_out: Callable[[str], None]) -> None:
-        self.tx, self.left_out = tx, left_out
+    def __init__(self, tx: Tx, left_out: Callable[[str], None],
+                 warn: Callable[[str], None] = lambda _said: None) -> None:
+        self.tx, self.left_out, self.warn = tx, left_out, warn
+        # the case's sanctions whose end or 'in force' the file does not bear out, to check:
+        # pointed out, never changed (review28: an end from entities.ftm.json or a user's
+        # was cleared as if an earlier Casefile had misread it)
+        self.to_check: list[str] = []
         self.driver: sqlite3.Connection = tx.conn.connection.driver_connection  # type: ignore
         self.pending: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in _FIELDS}
         self.done: dict[str, int] = {}  # what was updated, in words -> how many facts
@@ -92,14 +94,9 @@ class FactUpdates:
             out["status"] = row["status"]
             said.append("marked ended or lifted")
             if len(self.ended) < 3:  # (review26) which, the line a user checks first
-                party = self.driver.execute("SELECT name FROM entity WHERE id = ?",
-                                            (old["entity_id"],)).fetchone()
-                what = old.get("programme") or old.get("program_id") or "?"
-                self.ended.append(f"{party[0] if party else '?'}: "  # (look26: a Czech
-                                  f"{what if len(what) <= 60 else what[:59] + '…'}")  # 300)
-        if kind == "sanction" and not ends and (misread := _misread_end(old, row)):
-            out.update(misread)
-            said.append(_MISREAD)
+                self.ended.append(self._named(old))
+        if kind == "sanction" and not ends and _not_borne_out(old, row):
+            self.to_check.append(self._named(old))
         for col, word in _FIELDS[kind].items():
             new, was = row.get(col) or "", old.get(col) or ""
             if col in out or not new or new == was:
@@ -107,9 +104,13 @@ class FactUpdates:
             if not was:
                 out[col] = new
                 said.append(word)
-            elif col == "reason" and without_listed(new) == without_listed(was):
-                out[col] = new  # (look26) only the list's own status words changed: 'Final
-                said.append("status as listed")  # consent judgement' is 'Dismissed' now
+            elif col == "reason" and not old.get("status") and is_status(
+                    listed_status(was)) and without_listed(new) == without_listed(was):
+                # (look26) only the list's own status words changed ('Final consent
+                # judgement' is 'Dismissed' now), where the case keeps them as its standing
+                # and as the list wrote them (review28: not a user's note beside them)
+                out[col] = new
+                said.append("status as listed")
             elif not (col in _GROWS and new in was):  # (review26) the case's text stays,
                 # even one the file says more in: a user may have cut it
                 self.left_out(f"{kind.capitalize()} {word}: the case's {kind} already says "
@@ -142,6 +143,24 @@ class FactUpdates:
                 self.tx.update_many(kind, rows)
         self.pending = {k: {} for k in _FIELDS}
 
+    def _named(self, old: dict[str, Any]) -> str:
+        """'LLC CST: SECO' (a programme of 300 characters cut at 60: look26)."""
+        party = self.driver.execute("SELECT name FROM entity WHERE id = ?",
+                                    (old["entity_id"],)).fetchone()
+        what = old.get("programme") or old.get("program_id") or "?"
+        return f"{party[0] if party else '?'}: {what if len(what) <= 60 else what[:59] + '…'}"
+
+    def say_to_check(self) -> None:
+        """Warn of the case's sanctions the file does not bear out (:func:`_not_borne_out`)."""
+        if n := len(self.to_check):
+            more = "; …" if n > 3 else ""
+            self.warn(f"{counted(n, 'sanction')} in the case {'has' if n == 1 else 'have'} an "
+                      "end date or an 'in force' this file does not bear out — it gives the "
+                      "end as a date it does not place, or gives a later date that has passed "
+                      "(Casefile before 1 December read such dates as the end) — left as "
+                      f"{'it is' if n == 1 else 'they are'}; check "
+                      f"{'it' if n == 1 else 'them'}: {'; '.join(self.to_check[:3])}{more}")
+
     def line(self, dry_run: bool) -> str:
         """'Updated facts already in the case from the file: 1 sanction marked ended or
         lifted, 1 sanction end date, 2 relationship descriptions' ('' when none was)."""
@@ -152,38 +171,27 @@ class FactUpdates:
             _said(what, n, self.ended) for what, n in self.done.items()))
 
 
-def _misread_end(old: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-    """The values that clear the end date of the case's sanction ``old`` where an earlier
-    Casefile read it from a targets.simple.csv cell that does not say it is the end ({}
-    when it is not so). Such a sanction, imported again, gives that date in its reason:
-
-    - as a further date, with no status that says it ended (the second date of a cell with
-      no status: LLC CST's Swiss listing, amended 2025-04-23, read as ended then — the
-      case's status 'ended' came of that end's having passed, and goes with it: review27);
-    - as the one date of a sanction the file says has ended or was lifted, which may be its
-      start (look26: a Czech entry read as ended on the day it began) — the status stays.
-
-    The file's reason, which names the date, replaces the case's when it only adds to it."""
-    end, reason, was = old.get("end_text"), row.get("reason") or "", old.get("reason") or ""
+def _not_borne_out(old: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether the case's sanction ``old`` ends on, or stands in force beside, a date the
+    file's ``row`` (a targets.simple.csv sanction) does not say is its end: a further date
+    with no status that says it ended; the one date of a sanction that has ended; a later
+    date that has passed beside 'in force' (an earlier Casefile read each so: LLC CST's
+    Swiss listing, amended 2025-04-23, read as ended; a Czech entry as ended the day it
+    began; a debarment run out as in force). The end may as well be a user's, or another
+    file's: it is pointed out, not changed."""
+    end, reason = old.get("end_text"), row.get("reason") or ""
+    if old.get("status") == "in_force" and not row.get("status") and _DOUBTED.search(reason):
+        return True
     if not end or row.get("end_text"):
-        return {}
-    out = date_columns(None, "end")
+        return False
     further, either = _FURTHER.search(reason), _EITHER.search(reason)
-    if further and end in further.group(1).split("; ") and row.get("status") not in ENDED \
-            and old.get("status") in ("", None, "ended"):
-        out["status"] = ""
-    elif not (either and end == either.group(1) and row.get("status") in ENDED
-              and old.get("status") in ("", None, row.get("status"))):
-        return {}
-    if reason != was and reason.startswith(was):
-        out["reason"] = reason
-    return out
+    return bool(further and end in further.group(1).split("; ")
+                and row.get("status") not in ENDED) or bool(
+        either and end == either.group(1) and row.get("status") in ENDED)
 
 
 def _said(what: str, n: int, ended: list[str]) -> str:
     kind, _, word = what.partition(" ")
-    if word == _MISREAD:
-        return f"{counted(n, kind)}: {word}"
     if word == "marked ended or lifted":
         more = "; …" if n > len(ended) else ""
         return f"{counted(n, kind)} marked ended or lifted ({'; '.join(ended)}{more})"

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from casefile.core.fuzzydate import ISO_PREFIX
 from casefile.core.sanctions import LISTED, is_status, status_of
 from casefile.errors import ImportFileError
+from casefile.services.exchange.imports.ftm_date_values import last_day
 from casefile.services.exchange.imports.ftm_read import Record
 from casefile.services.exchange.imports.ftm_statements import csv_dicts
 from casefile.services.exchange.imports.programme_names import (
@@ -180,18 +181,20 @@ def sanction_parts(text: str, today: str = "", context: str = "") -> dict[str, s
     reason = " - ".join(parts[1:] if program else parts)
     out = {"program": program, "reason": reason, "status": status, "startDate": "",
            "endDate": "", "further": "", "either": "", "doubted": ""}
-    meaning = status_of(status, context) if status else None  # (the row's datasets)
+    meaning = status_of(status, f"{context} {program}") if status else None  # (review28:
+    # as sanction_values reads it, the programme too)
     ended = meaning in ("ended", "lifted")
     if len(dates) == 1:  # when it took effect, unless the status says it ended
         out["either" if ended else "startDate"] = dates[0]
     elif dates:
         out["startDate"] = dates[0]
-        if ended or (today and dates[-1][:10] > today):
+        last = last_day(dates[-1])  # ('2026' runs to 31 December: review28)
+        if ended or (today and last > today):
             out["endDate"] = dates[-1]
             out["further"] = "; ".join(dates[1:-1])
         else:
             out["further"] = "; ".join(dates[1:])
-            if meaning == "in_force" and today and dates[-1][:10] < today:
+            if meaning == "in_force" and today and last < today:
                 out["doubted"], out["status"] = status, ""
     return out
 
@@ -230,14 +233,17 @@ def simple_rows(path: Path, f: TextIO, today: date | None = None
                 props["alias"] = props["alias"][1:]
         sanctions, blank = sanction_texts(row.get("sanctions"))
         datasets = nested(row.get("dataset"))
+        # the list a row's sanctions come from, where it names one (review28: a row of the
+        # NSDC's and a US Medicaid list's read the Medicaid 'Excluded' as the NSDC's)
+        which = datasets[0] if len(datasets) == 1 else ""
         seen = [f"{k.replace('_', ' ')} {row[k]}" for k in ("first_seen", "last_seen")
                 if row.get(k)]
         yield line, {
             "id": row.get("id") or "", "schema": row.get("schema") or "",
             "properties": props, "langs": {},
-            "_sanctions": [sanction_parts(s, day, " ".join(datasets)) for s in sanctions],
+            "_sanctions": [sanction_parts(s, day, which) for s in sanctions],
             "_blank_sanction": blank,
-            "_program_ids": pids, "_datasets": datasets,
+            "_program_ids": pids, "_datasets": datasets, "_list": which,
             "_last_change": row.get("last_change") or "",
             "_first_seen": row.get("first_seen") or "",
             "_lost": lost,
