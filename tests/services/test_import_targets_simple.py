@@ -122,6 +122,9 @@ def test_every_value_the_exporter_writes_comes_back_whole(values):
      ("Art. 5 ust. 1 pkt 2 ustawy", "Wspiera agresję", "", "2022-04-25", "", "")),
     ("Past (expired 12 March 2024) - 2021-03-12 - 2024-03-12",
      ("", "", "Past (expired 12 March 2024)", "2021-03-12", "2024-03-12", "")),
+    # (review28) the DFSA's one date beside a status that says when it expired: the start
+    ("DFSA Prohibition - Past (expired 12 March 2024) - 2019-03-12",
+     ("DFSA Prohibition", "", "Past (expired 12 March 2024)", "2019-03-12", "2024-03-12", "")),
     ("EU-TERR - Osoba - zrušen - 2023-01-01", ("EU-TERR", "Osoba", "zrušen", "", "", "",
                                                "2023-01-01")),
     # a US Medicaid list's 'Excluded' is barred since then, not lifted then

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from casefile.core.fuzzydate import ISO_PREFIX
+from casefile.core.fuzzydate import ISO_PREFIX, FuzzyDateError, parse_fuzzy_date
 from casefile.core.sanctions import LISTED, is_status, status_of
 from casefile.errors import ImportFileError
 from casefile.services.exchange.imports.ftm_date_values import last_day
@@ -142,6 +142,23 @@ def reads_as_reason(part: str) -> bool:
     return len(part) > PROGRAMME_CHARS or bool(_SENTENCE.search(part))
 
 
+_ENDED_ON = re.compile(r"\(\s*(?:expired|ended|lifted|removed|delisted)\s+(?:on\s+)?([^()]+)\)",
+                       re.IGNORECASE)
+
+
+def _end_in_remark(status: str) -> str:
+    """The day a status's remark says the sanction ended ('Past (expired 12 March 2024)'
+    -> '2024-03-12'), '' when it says none to the day."""
+    found = _ENDED_ON.search(status)
+    if found is None:
+        return ""
+    try:
+        day = parse_fuzzy_date(found.group(1).strip())
+    except FuzzyDateError:
+        return ""
+    return day.start.isoformat() if day.precision == "day" and day.start else ""
+
+
 def unplaced(parts: dict[str, str]) -> list[str]:
     """Take out of a sanction's parts (:func:`sanction_parts`) the dates the cell does not
     place and a status its dates cast doubt on: the lines its reason says them in."""
@@ -184,7 +201,10 @@ def sanction_parts(text: str, today: str = "", context: str = "") -> dict[str, s
     meaning = status_of(status, f"{context} {program}") if status else None  # (review28:
     # as sanction_values reads it, the programme too)
     ended = meaning in ("ended", "lifted")
-    if len(dates) == 1:  # when it took effect, unless the status says it ended
+    if len(dates) == 1 and ended and (said := _end_in_remark(status)) \
+            and said != dates[0][:10]:  # 'Past (expired 12 March 2024) - 2019-03-12': the
+        out["startDate"], out["endDate"] = dates[0], said  # status says the end (review28)
+    elif len(dates) == 1:  # when it took effect, unless the status says it ended
         out["either" if ended else "startDate"] = dates[0]
     elif dates:
         out["startDate"] = dates[0]
