@@ -180,3 +180,27 @@ def test_a_customs_value_goes_out_and_comes_back_as_a_customs_amount(case, tmp_p
             1200.5, "USD", "Declared at Pulkovo\nValue: customs amount USD 1,200.50")
     finally:
         other.close()
+
+
+def test_the_lists_own_status_words_go_out_as_its_status_and_come_back(case, tmp_path):
+    """A status the case keeps in the list's words ('Excluded': removed from Ukraine's
+    register, barred on a US Medicaid list) went out inside the reason, with no status:
+    another reader saw none. It goes out as the sanction's status, as the list wrote it,
+    and comes back as the same words."""
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    doe = case.create("entity", {"name": "John Doe Medical", "kind": "person"}).result
+    case.create("sanction", {"entity_id": doe, "programme": "South Carolina Medicaid",
+                             "start": "2020-05-01",
+                             "reason": "Billing fraud; Status as listed: Excluded"})
+    sanc = one(exported(case, tmp_path), "Sanction", program="South Carolina Medicaid")
+    assert (sanc["status"], sanc["reason"]) == (["Excluded"], ["Billing fraud"])
+    other = Case.new(tmp_path / "back.casefile")
+    try:
+        import_ftm(other, tmp_path / "case.ftm.json")
+        with other.read() as conn:
+            assert conn.exec_driver_sql("SELECT status, reason FROM sanction").one() == \
+                ("", "Billing fraud; Status as listed: Excluded")
+    finally:
+        other.close()

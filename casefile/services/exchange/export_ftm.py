@@ -202,8 +202,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             sanc.add("entity", parties[s["entity_id"]])
             sanc.add("authority", s["authority"] or None)
             sanc.add("program", s["programme"] or None)
-            sanc.add("reason", s["reason"] or None)
-            sanction_terms(sanc, s)
+            sanction_terms(sanc, s)  # (the list's own status words go out as its status)
             add_proof(sanc, "sanction", s["id"])
             yield sanc
         involved = _Merge(rows("SELECT * FROM event_party ORDER BY event_id, id"), "event_id")

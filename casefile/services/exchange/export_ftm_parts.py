@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from casefile.core.identifiers import schemes
-from casefile.core.sanctions import standing
+from casefile.core.sanctions import listed_status, standing, without_listed
 from casefile.services.exchange.ftm_dates import ftm_dates, single_dates, within
 
 SCHEMA = {"company": "Company", "person": "Person", "organisation": "Organization",
@@ -115,7 +115,8 @@ def add_party_details(p: Any, e: dict[str, Any]) -> None:
 
 
 def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
-    """Programme id, listing, start and end dates, status and source URL of a sanction."""
+    """Programme id, listing, start and end dates, status, reason and source URL of a
+    sanction."""
     _add(sanc, "programId", s["program_id"])
     for prefix, prop, label in (("date", "listingDate", "Listing date"),
                                 ("start", "startDate", "Start date"),
@@ -129,5 +130,9 @@ def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
     # none stated, none written: the end date says it
     held = standing(s["status"], s["end_text"], s.get("end_end"), date.today(),
                     s.get("reason")).state
-    _add(sanc, "status", STATUS_WORDS.get(held) if s["status"] else None)
+    listed = "" if s["status"] else listed_status(s["reason"])
+    _add(sanc, "status", STATUS_WORDS.get(held) if s["status"] else listed or None)
+    # the list's status words a reason keeps (an import put them there: 'Excluded' means
+    # opposite things in two lists) go out as the status they were, not in the reason
+    _add(sanc, "reason", (without_listed(s["reason"]) if listed else s["reason"]) or None)
     _add(sanc, "sourceUrl", s["source_url"])
