@@ -215,7 +215,7 @@ class _Import(SimpleRows):
         self._pass(0, lambda f: json_entities(self.path, f, first.__contains__, other,
                                               self.report.warn), self.first)
         self._release(0, self.first)
-        self.posts.not_taken(self._position_of)
+        self.posts.not_taken(self.position_of)
         self.attached.not_taken()
         for n, wanted, handle in ((1, set(LINKS), self.second), (2, set(CITES), self.third)):
             if later & wanted:  # a pass that would find nothing does not read the file
@@ -283,15 +283,6 @@ class _Import(SimpleRows):
                                           self.report.encoding_guessed,
                                           f": not readable as {{encoding}} ({why})",
                                           self.report.utf8_evident))
-
-    def _position_of(self, ftm_id: str) -> str | None:
-        """The Position field of the case's party the file's ``ftm_id`` became (None when
-        the file gave no such party)."""
-        eid = self.parties.get(ftm_id)
-        if eid is None:
-            return None
-        return self.conn.exec_driver_sql("SELECT position FROM entity WHERE id = ?",
-                                         (eid,)).scalar() or ""
 
     def _tell(self, f: Any, n: int) -> None:
         """Say how far the passes are (pass ``n``; -1 gathers the posts); may raise to

@@ -95,6 +95,15 @@ class FtmParties(FtmRecords):
                                              + extra))
         return eid
 
+    def position_of(self, ftm_id: str) -> str | None:
+        """The Position field of the case's party the file's ``ftm_id`` became (None when
+        the file gave no such party)."""
+        eid = self.parties.get(ftm_id)
+        if eid is None:
+            return None
+        return self.w.conn.exec_driver_sql("SELECT position FROM entity WHERE id = ?",
+                                           (eid,)).scalar() or ""
+
     def _later_line(self, rec: Record) -> int:
         """A line of a party read before, not joined to it (nested again where it is
         referred to: nothing new; a row of targets.simple.csv, or the id as another kind of
