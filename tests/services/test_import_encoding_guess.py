@@ -365,3 +365,24 @@ def test_scottish_gaelic_stays_cp1252(names, latin):
     the bytes of Czech č ě ů: a Gaelic list was read as Czech ('Fčis Ěle'), Irish names
     beside it or not."""
     assert detect_encoding(_list(names, latin, ";", "\r\n").encode("cp1252")) == "cp1252"
+
+
+def test_the_report_shows_values_as_read_in_the_guess_from_far_down(tmp_path):
+    """(look26) A name garbled on row 8,000 was seen only in a saved row report: the line
+    that says the guessed encoding shows a few values as read in it, from wherever in the
+    file they stand; none for UTF-8, which its bytes prove."""
+    from casefile.services.exchange.imports.encodings import guess_encoding, names_as_read
+    from casefile.services.exchange.imports.report import ImportReport
+
+    rows = [f"Shipper {i},Consignee {i},2022-01-01,8806,drones,CZ" for i in range(8_000)]
+    rows.append("Jiří Dvořák,Třinecké železárny a.s.,2022-01-01,8806,drones,CZ")
+    f = tmp_path / "late.csv"
+    f.write_bytes(("ShipperName,ConsigneeName\n" + "\n".join(rows) + "\n").encode("cp1250"))
+    codec = guess_encoding(f)
+    shown = names_as_read(f, codec)
+    assert shown == ["Jiří Dvořák", "Třinecké železárny a.s."]
+    report = ImportReport("late.csv", {}, encoding=codec, names_read=shown)
+    assert "read in it: “Jiří Dvořák”; “Třinecké železárny a.s.” — if names" in \
+        report.encoding_line("choose another")
+    f.write_text("Jiří Dvořák,x\n", "utf-8")
+    assert names_as_read(f, "utf-8-sig") == []

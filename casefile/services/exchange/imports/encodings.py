@@ -118,6 +118,28 @@ def guess_encoding(path: Path) -> str:
         raise ImportFileError(f"{path.name}: {exc}; {CHOOSE_ANOTHER}") from None
 
 
+_CELL = re.compile(rb'[^,;\t"\r\n|\[\]{}:]+')
+
+
+def names_as_read(path: Path, codec: str, most: int = 3) -> list[str]:
+    """A few of the file's values that hold letters beyond ASCII, as ``codec`` reads them,
+    from wherever in the file they stand (the guess's own sample): what the report shows
+    beside a guessed code page, so a name garbled on row 8,000 is seen without a row
+    report (look26). None for UTF-8 and UTF-16, which their bytes prove."""
+    if codecs.lookup(codec).name in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le",
+                                     "utf-16-be"):
+        return []
+    out: list[str] = []
+    for line in file_sample(path).split(b"\n"):
+        for cell in _CELL.findall(line) if _HIGH.search(line) else ():
+            text = cell.decode(codec, "replace").strip()
+            if _HIGH.search(cell) and 1 < len(text) <= 60 and text not in out:
+                out.append(text)
+                if len(out) == most:
+                    return out
+    return out
+
+
 def utf8_evident(path: Path, chosen: str) -> bool:
     """Whether a file a user chose to read in ``chosen`` (not UTF-8) proves to be UTF-8: its
     bytes beyond ASCII all read as UTF-8's (look20: KOI8-R chosen for a UTF-8 file was

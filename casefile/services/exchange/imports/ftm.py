@@ -33,6 +33,7 @@ from casefile.services.exchange.imports.byte_scan import words_in
 from casefile.services.exchange.imports.encodings import (
     chosen_encoding,
     guess_encoding,
+    names_as_read,
     unreadable,
     utf8_evident,
 )
@@ -95,7 +96,8 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
     encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     report = FtmReport(path.name, {}, dry_run=dry_run, encoding=encoding,
                        encoding_guessed=guessed,
-                       utf8_evident=not guessed and utf8_evident(path, encoding))
+                       utf8_evident=not guessed and utf8_evident(path, encoding),
+                       names_read=names_as_read(path, encoding) if guessed else [])
 
     def work(tx: Tx) -> FtmReport:
         conn = tx.conn

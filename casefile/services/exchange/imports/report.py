@@ -44,6 +44,7 @@ class ImportReport:
     encoding: str = ""  # the text encoding the file was read in ('' for a spreadsheet)
     encoding_guessed: bool = True  # guessed from its bytes, not chosen
     utf8_evident: bool = False  # chosen, but the file's bytes prove it UTF-8
+    names_read: list[str] = field(default_factory=list)  # a few values as read in it
     left_out: dict[str, int] = field(default_factory=dict)  # what was not kept -> how often
     # what was added to parties the case held before the import ('name', 'birth date' …)
     # -> how often, and to how many parties
@@ -72,8 +73,10 @@ class ImportReport:
                     f"most likely in: if names look garbled, {choose}")
         if not self.encoding_guessed:
             return f"Text encoding: {encoding_label(self.encoding)}, as chosen"
+        shown = "; ".join(f"“{n}”" for n in self.names_read)
         return (f"Text encoding: {encoding_label(self.encoding)}, guessed from the file's "
-                f"bytes — if names look garbled, {choose}")
+                f"bytes{f' — read in it: {shown}' if shown else ''} — if names look "
+                f"garbled, {choose}")
 
     def reuse(self, name: str, eid: int) -> int:
         """Note party ``eid`` of the case, met under ``name``, as used by the import: a

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.errors import ImportFailed, MissingColumns, NeedsReview, NotShipments
+from casefile.services.exchange.imports.encodings import names_as_read
 from casefile.services.exchange.imports.fields import CONSEQUENCE, ESSENTIAL
 from casefile.services.exchange.imports.layouts import recognise
 from casefile.services.exchange.imports.mapping import (
@@ -98,7 +99,9 @@ def import_shipments(case: Case, path: str | Path,
                           layout=found.layout.name, constants=dict(given.constants),
                           missing=[ESSENTIAL[f] for f in missing], skipping=skip_bad_rows,
                           encoding=table.encoding or "", encoding_guessed=table.guessed,
-                          utf8_evident=table.utf8_evident)
+                          utf8_evident=table.utf8_evident,
+                          names_read=names_as_read(path, table.encoding)
+                          if table.guessed and table.encoding else [])
     if missing and not dry_run and not accept_missing:
         raise MissingColumns(path.name, report.missing, [CONSEQUENCE[f] for f in missing])
     col = {t: table.header.index(c) for t, c in given.columns.items()}
