@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from casefile.paths import resource_path
 
@@ -33,8 +34,16 @@ AMBIGUOUS = "ambiguous"  # a status word lists write with opposite meanings (sta
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """status.json, read once."""
+    data: dict[str, Any] = json.loads(resource_path("sanctions", "status.json").read_text(
+        "utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
-    data = json.loads(resource_path("sanctions", "status.json").read_text("utf-8"))
+    data = _data()
     return {_fold(w): status for status in ("in_force", "ended", "lifted", AMBIGUOUS)
             for w in data[status]}
 
@@ -59,7 +68,7 @@ def _meaning(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _by_list() -> list[tuple[frozenset[str], str, tuple[str, ...]]]:
-    data = json.loads(resource_path("sanctions", "status.json").read_text("utf-8"))
+    data = _data()
     return [(frozenset(_fold(w) for w in rule["words"]), rule["means"],
              tuple(_fold(x) for x in rule["lists"])) for rule in data.get("by_list", [])]
 

@@ -128,8 +128,7 @@ def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
     # a stated status as it stands, as every view says it (look21: 'in force' went out
     # beside an end date that has passed, which the window and the dossier show as ended);
     # none stated, none written: the end date says it
-    held = standing(s["status"], s["end_text"], s.get("end_end"), date.today(),
-                    s.get("reason")).state
+    held = standing(s["status"], s["end_text"], s.get("end_end"), date.today()).state
     listed = "" if s["status"] else listed_status(s["reason"])
     _add(sanc, "status", STATUS_WORDS.get(held) if s["status"] else listed or None)
     # the list's status words a reason keeps (an import put them there: 'Excluded' means

@@ -115,8 +115,7 @@ def status_advice(row: dict[str, Any], today: date) -> str:
     table, timeline and dossier show it as ended): '' for any other."""
     if row.get("status") != "in_force":
         return ""
-    held = standing(row["status"], row.get("end_text"), row.get("end_end"), today,
-                    row.get("reason"))
+    held = standing(row["status"], row.get("end_text"), row.get("end_end"), today)
     if held.state != "ended":
         return ""
     return (f"Recorded as in force, but its end date ({row.get('end_text')}) has passed: "

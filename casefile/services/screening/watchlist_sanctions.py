@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.services.exchange.imports.ftm_read import entity
-from casefile.services.exchange.imports.targets_simple import row_sanctions, unplaced
+from casefile.services.exchange.imports.targets_simple import row_sanctions, with_unplaced
 
 Props = dict[str, list[str]]
 # what a reviewer reads of a sanction (shown with the entry it lists; never matched on)
@@ -48,8 +48,7 @@ def simple_sanctions(rec: dict[str, Any]) -> list[Props]:
     for parts in sanctions:  # (a "note" marks the programme ids no sanction is said to
         # have: the further dates of a sanction made it one, and the sanction was never
         # recorded from a hit; they go into its reason, as the case import puts them)
-        parts["reason"] = "\n".join(x for x in (parts.get("reason", ""), *unplaced(parts)) if x)
-        out.append({k: [v] for k, v in parts.items() if v})
+        out.append({k: [v] for k, v in with_unplaced(parts).items() if v})
     for one in out:
         if "programId" in one:
             one["programId"] = one["programId"][0].split("; ")

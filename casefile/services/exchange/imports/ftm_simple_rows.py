@@ -9,7 +9,7 @@ from __future__ import annotations
 from casefile.services.exchange.imports import ftm_map as fm
 from casefile.services.exchange.imports.ftm_parties import FtmParties
 from casefile.services.exchange.imports.ftm_read import Record
-from casefile.services.exchange.imports.targets_simple import row_sanctions, unplaced
+from casefile.services.exchange.imports.targets_simple import row_sanctions, with_unplaced
 
 
 class SimpleRows(FtmParties):
@@ -46,8 +46,7 @@ class SimpleRows(FtmParties):
         """A sanction's parts with the dates the cell does not place, and a status its
         dates cast doubt on, said in its reason (and warned of once)."""
         further, either, doubted = (parts.get(k) for k in ("further", "either", "doubted"))
-        parts["reason"] = "\n".join(x for x in (parts.get("reason", ""), *unplaced(parts))
-                                    if x)
+        with_unplaced(parts)
         if further:
             self.report.warn(f"{self.path.name}: a sanction the file gives more than one "
                              "date and no status that says it ended has its first date "

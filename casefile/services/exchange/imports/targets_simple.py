@@ -159,14 +159,15 @@ def _end_in_remark(status: str) -> str:
     return day.start.isoformat() if day.precision == "day" and day.start else ""
 
 
-def unplaced(parts: dict[str, str]) -> list[str]:
-    """Take out of a sanction's parts (:func:`sanction_parts`) the dates the cell does not
-    place and a status its dates cast doubt on: the lines its reason says them in."""
+def with_unplaced(parts: dict[str, str]) -> dict[str, str]:
+    """A sanction's parts (:func:`sanction_parts`) with the dates the cell does not place
+    and a status its dates cast doubt on taken out and said in its reason."""
     further, either, doubted = (parts.pop(k, "") for k in ("further", "either", "doubted"))
-    return [x for x in (FURTHER.format(further) if further else "",
-                        EITHER.format(either) if either else "",
-                        LISTED + DOUBTED.format(doubted, further.split("; ")[-1])
-                        if doubted else "") if x]
+    lines = (parts.get("reason", ""), FURTHER.format(further) if further else "",
+             EITHER.format(either) if either else "",
+             LISTED + DOUBTED.format(doubted, further.split("; ")[-1]) if doubted else "")
+    parts["reason"] = "\n".join(x for x in lines if x)
+    return parts
 
 
 def sanction_parts(text: str, today: str = "", context: str = "") -> dict[str, str]:
