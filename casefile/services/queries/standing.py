@@ -20,8 +20,9 @@ def _listed_sql(alias: str) -> str:
     rest = f"substr({text}, {at} + {1 + len(LISTED)})"
     cut = (f"min(instr({rest} || char(10), char(10)), instr({rest} || '; ', '; '))")
     strip = STRIPPED.replace("\t", "' || char(9) || '").replace("\r", "' || char(13) || '")
-    return (f"CASE WHEN {at} > 0 THEN trim(substr({rest}, 1, {cut} - 1), '{strip}') "
-            "ELSE '' END")
+    # (a reason without the words, as most are, is passed over by one instr)
+    return (f"CASE WHEN instr(coalesce({alias}.reason, ''), '{LISTED}') = 0 THEN '' "
+            f"WHEN {at} > 0 THEN trim(substr({rest}, 1, {cut} - 1), '{strip}') ELSE '' END")
 
 
 def standing_sql(alias: str = "x", today: str = TODAY, not_stated: str = NOT_STATED) -> str:
@@ -30,16 +31,15 @@ def standing_sql(alias: str = "x", today: str = TODAY, not_stated: str = NOT_STA
     status words where the reason keeps them)."""
     end = f"trim(coalesce({alias}.end_text, ''))"
     with_end = f"CASE WHEN {end} = '' THEN '' ELSE ' ' || {end} END"
-    listed = _listed_sql(alias)
-    said = f"CASE WHEN {listed} = '' THEN '' ELSE 'status as listed: ' || {listed} END"
+    # the list's words, where the reason keeps them, else NULL: each once in the SQL
+    said = f"'status as listed: ' || nullif({_listed_sql(alias)}, '')"
     return (f"CASE WHEN {alias}.status = 'lifted' THEN 'lifted' || {with_end} "
             f"WHEN {alias}.status = 'ended' OR {alias}.end_end < {today} "
             f"THEN 'ended' || {with_end} "
             f"WHEN {alias}.status = 'in_force' THEN 'in force' || CASE WHEN {end} = '' THEN ''"
             f" ELSE ' until ' || {end} END "
-            f"WHEN {end} = '' THEN CASE WHEN {said} = '' THEN '{not_stated}' ELSE {said} END "
-            f"ELSE 'until ' || {end} || CASE WHEN {said} = '' THEN '' ELSE ' (' || {said} || ')'"
-            " END END")
+            f"WHEN {end} = '' THEN coalesce({said}, '{not_stated}') "
+            f"ELSE 'until ' || {end} || coalesce(' (' || {said} || ')', '') END")
 
 
 def ended_sql(alias: str = "x", today: str = TODAY) -> str:
