@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -80,8 +81,15 @@ def file_sample(path: Path) -> bytes:
     """What a guess of ``path``'s encoding reads: its first bytes, and when those hold few
     bytes beyond ASCII, the lines holding such bytes further on (look19: one cp1251 name on
     row 8,000 of a trade file was guessed UTF-8 from the plain ASCII before it). Read a MB at
-    a time, to FURTHER at most."""
-    with path.open("rb") as f:
+    a time, to FURTHER at most; once for the guess and what the report shows of it, while
+    the file is unchanged."""
+    stat = path.stat()
+    return _sample(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _sample(where: str, _mtime: int, _size: int) -> bytes:
+    with Path(where).open("rb") as f:
         head = f.read(HEAD)
         if len(head) == HEAD and not head.endswith(b"\n"):  # the line the head cuts, whole
             head += f.readline(1 << 20)  # (a name across the cut was left out as cut)
