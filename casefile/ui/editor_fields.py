@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from casefile.core.countries import country_name
 from casefile.core.labels import number_text, singular
+from casefile.core.sanctions import listed_status
 from casefile.core.topics import topics_words
 from casefile.ui.fields import FieldSpec
 from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
 
 HEADING_CHARS = 120  # the most of a record's name the heading shows (two lines at most)
+LISTED_CHARS = 60  # the most of a list's own status words the status choice shows
 
 
 class PlainTextField(QPlainTextEdit):
@@ -108,6 +110,8 @@ def show_value(w: Any, spec: FieldSpec, row: dict[str, Any], names: dict[int, st
     elif spec.widget == "text":
         w.setPlainText(value or "")
     elif spec.widget == "enum":
+        if spec.key == "status" and "reason" in row:
+            _say_listed(w, spec, row.get("reason"))
         w.setCurrentIndex(max(0, w.findData(value)))
     elif spec.widget == "bool":
         w.setChecked(bool(value))
@@ -121,6 +125,22 @@ def show_value(w: Any, spec: FieldSpec, row: dict[str, Any], names: dict[int, st
         w.setText((value or "").replace(",", ", "))
     else:
         w.setText("" if value is None else str(value))
+
+
+def _say_listed(w: Any, spec: FieldSpec, reason: str | None) -> None:
+    """A sanction's status: where the case holds none of its four but the reason keeps the
+    list's own words ('Status as listed: Excluded'), its empty choice says them instead of
+    'not stated' (session 20: the editor said 'not stated' beside them)."""
+    at = w.findData("")
+    if at < 0:
+        return
+    listed = listed_status(reason)
+    if len(listed) > LISTED_CHARS:
+        listed = listed[:LISTED_CHARS - 1].rstrip() + "…"
+    w.setItemText(at, f"as listed: {listed}" if listed else dict(spec.words).get("", ""))
+    w.setItemData(at, "The list's own words, kept in the reason: Casefile does not read "
+                  "them as in force, ended or lifted. Choose one of those if you know it."
+                  if listed else None, Qt.ItemDataRole.ToolTipRole)
 
 
 def heading_text(kind: str, row: dict[str, Any], metrics: QFontMetrics, width: int

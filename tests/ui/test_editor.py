@@ -374,3 +374,28 @@ def test_a_heading_of_goods_beginning_with_a_blank_line_shows_them(qtbot, demo_w
     wait_idle(qtbot, win)
     ed = _show(qtbot, win, "shipment", 1)
     assert ed.heading.text() == "Shipment #1  БПЛА…"
+
+
+def test_a_sanction_whose_list_words_are_kept_shows_them_as_its_status(qtbot, demo_window):
+    """(session 20) An imported sanction whose list wrote 'Excluded' (barred now in a US
+    list, lifted in Ukraine's) keeps the words in its reason and none of the four statuses:
+    the editor's Status said 'not stated' beside them."""
+    win = demo_window
+    sid = win.case.children("sanction", "entity_id", 3)[0]["id"]
+    win.case.update("sanction", sid, {"status": "", "end": "",
+                                      "reason": "Fraud\nStatus as listed: Excluded"})
+    wait_idle(qtbot, win)
+    ed = _show(qtbot, win, "sanction", sid)
+    box = ed.widgets["status"]
+    assert box.currentData() == "" and box.currentText() == "as listed: Excluded"
+    assert "does not read them" in box.itemData(box.currentIndex(),
+                                                Qt.ItemDataRole.ToolTipRole)
+    win.session.op(lambda case: case.create("sanction", {
+        "entity_id": 3, "programme": "Test", "reason": "Supplies drones"})).run()
+    wait_idle(qtbot, win)
+    plain = max(s["id"] for s in win.case.children("sanction", "entity_id", 3))
+    wait_idle(qtbot, win)
+    ed = _show(qtbot, win, "sanction", plain)  # the same widget, another sanction
+    box = ed.widgets["status"]
+    assert box.currentText() == "not stated"
+    assert box.itemData(box.currentIndex(), Qt.ItemDataRole.ToolTipRole) is None
