@@ -1,4 +1,5 @@
-"""The timeline and link chart docks of the main window, made when a case first needs them.
+"""The timeline and link chart docks of the main window, made when a case first needs them,
+and the search panel's, made when first asked for.
 
 They draw with pyqtgraph and numpy and read through the database layer; making them (and
 importing those) only when the first case opens keeps all of it out of the start screen's
@@ -11,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QMenu
 
 if TYPE_CHECKING:
     from casefile.ui.chart_dock import ChartDock
+    from casefile.ui.search_panel import SearchPanel
     from casefile.ui.session import CaseSession
     from casefile.ui.timeline_dock import TimelineDock
 
@@ -55,6 +57,22 @@ class CaseDocks:
         if session.case is not None:  # made as a case opens: read it as they would have
             timeline.reload_when_shown()
             chart.open_when_shown()
+
+
+def search_dock(win: QMainWindow, session: CaseSession, beside: QDockWidget, view: QMenu,
+                field: QLineEdit, go_to: Callable[[str, int], None]) -> SearchPanel:
+    """The live search panel (Ctrl+F), hidden, in a tab ``beside`` the chart, following the
+    menu bar's search ``field``; its toggle goes in the ``view`` menu."""
+    from casefile.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(session, win)
+    win.addDockWidget(_BOTTOM, panel)
+    win.tabifyDockWidget(beside, panel)
+    panel.hide()
+    panel.record_opened.connect(go_to)
+    panel.follow(field)
+    view.addAction(panel.toggleViewAction())
+    return panel
 
 
 def _place(win: QMainWindow, dock: QDockWidget) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from casefile.errors import CasefileError
 from casefile.store.kinds import RECORD_KINDS
 from casefile.ui.about import app_icon
-from casefile.ui.case_docks import CaseDocks
+from casefile.ui.case_docks import CaseDocks, search_dock
 from casefile.ui.cell_delegates import RecordCells
 from casefile.ui.column_chooser import ColumnChooser
 from casefile.ui.commands import WindowCommands
@@ -36,6 +36,7 @@ from casefile.ui.error_dialog import show_error
 from casefile.ui.manual import ManualAction
 from casefile.ui.menus import build_menus
 from casefile.ui.party_view import PartyViewAction
+from casefile.ui.recent_cases import RecentCases, absolute
 from casefile.ui.record_actions import RecordActions
 from casefile.ui.records_view import RecordsView
 from casefile.ui.sections import Sections
@@ -53,11 +54,6 @@ if TYPE_CHECKING:
     from casefile.ui.timeline_dock import TimelineDock
 
 NAV_KINDS: tuple[str, ...] = RECORD_KINDS
-
-
-def absolute(path: str | Path) -> Path:
-    """A case's path as remembered: absolute, links resolved, wherever Casefile started."""
-    return Path(path).expanduser().resolve()
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.menus = build_menus(self)
+        self.recent = RecentCases(self.settings, self.start, self.menus, self.open_path)
         self.manual = ManualAction(self)  # Help → Manual (F1)
         self.editor_actions = EditorActions(self.session, self.editor, self.go_to, self._say)
         self.commands = WindowCommands(self.session, self, self.menus, self.records,
@@ -159,15 +156,8 @@ class MainWindow(QMainWindow):
     def search_panel(self) -> SearchPanel:
         """The live search panel (Ctrl+F), beside the timeline and chart."""
         if self._search is None:
-            from casefile.ui.search_panel import SearchPanel
-
-            panel = self._search = SearchPanel(self.session, self)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
-            self.tabifyDockWidget(self.chart, panel)
-            panel.hide()
-            panel.record_opened.connect(self.go_to)
-            panel.follow(self.menus.search_field)
-            self.menus.view.addAction(panel.toggleViewAction())
+            self._search = search_dock(self, self.session, self.chart, self.menus.view,
+                                       self.menus.search_field, self.go_to)
         return self._search
 
     def _made_docks(self) -> CaseDocks:
@@ -196,25 +186,11 @@ class MainWindow(QMainWindow):
             value = self.settings.value(key)
             if value is not None:
                 restore(value)
-        self._recent_changed()
+        self.recent.shown()
 
     def recent_files(self) -> list[str]:
-        """The cases opened last, newest first, as absolute paths (a relative one, stored
-        by an older Casefile, meant a folder nobody knows now and is left out)."""
-        value: Any = self.settings.value("recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if p and Path(p).is_absolute()][:10]
-
-    def _remember(self, path: Path) -> None:
-        where = str(absolute(path))
-        items = [where] + [p for p in self.recent_files() if p != where]
-        self.settings.setValue("recent", items[:10])
-        self.settings.setValue("last_case", where)
-        self._recent_changed()
-
-    def _recent_changed(self) -> None:
-        self.start.set_recent(self.recent_files())
-        self.menus.fill_recent(self.recent_files(), self.open_path)
+        """The cases opened last, newest first (:class:`RecentCases`)."""
+        return self.recent.files()
 
     def store_typing(self, then: Callable[[], None]) -> None:
         """Store the field being edited, then ``then()``; if it is refused, say so and
@@ -257,7 +233,7 @@ class MainWindow(QMainWindow):
         self.sections.opened()  # (the table chosen before the workspace takes focus)
         self._set_case_ui(True)
         self.window_layout.first_shown()
-        self._remember(case.path)
+        self.recent.remember(case.path)
         self.records.clear_filters(quiet=True)  # (look22) another case's filters are not its
         self.records.set_kind(self.current_kind())
 
