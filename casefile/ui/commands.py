@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from casefile.core.labels import human_time
@@ -17,6 +16,7 @@ from casefile.errors import CaseLockedError, CorruptCaseError, ValidationError
 from casefile.ui.delete_question import ask_delete, what_uses
 from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
+from casefile.ui.help_commands import HelpCommands
 from casefile.ui.menus import Menus
 from casefile.ui.ops import case_file
 from casefile.ui.ops import records as record_ops
@@ -72,9 +72,10 @@ class WindowCommands(QObject):
         m.delete.triggered.connect(self.delete_selected)
         m.merge.triggered.connect(self.merge_selected)
         m.find.triggered.connect(self._find)
-        m.about.triggered.connect(self.show_about)
-        m.log_folder.triggered.connect(self.show_log_folder)
-        m.dates_help.triggered.connect(self.show_dates_help)
+        self.help = HelpCommands(parent, self.dialogs, status)
+        m.about.triggered.connect(self.help.show_about)
+        m.log_folder.triggered.connect(self.help.show_log_folder)
+        m.dates_help.triggered.connect(self.help.show_dates_help)
         m.case_details.triggered.connect(self.edit_case_details)
         m.export_pdf.triggered.connect(self.export_pdf)
         m.import_shipments.triggered.connect(lambda: self._import("import_shipments"))
@@ -161,36 +162,6 @@ class WindowCommands(QObject):
             case_file.save_copy(self.session, Path(name),
                                 lambda _r: self.status(f"Saved a copy to {name}"),
                                 self._error())
-
-    def show_log_folder(self) -> None:
-        from casefile.log import log_folder
-
-        folder = log_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-        self.status(f"Log folder: {folder}")
-
-    def show_about(self) -> None:
-        """Help → About (modeless; its Licences page lists what Casefile ships)."""
-        from casefile.ui.about import AboutDialog
-
-        dlg = self.dialogs.get("about")
-        if dlg is None:
-            dlg = self.dialogs["about"] = AboutDialog(self.parent_widget)
-        dlg.show()
-        dlg.activateWindow()
-
-    def show_dates_help(self) -> None:
-        """Help → Dates (modeless; shown again, not opened twice)."""
-        from casefile.ui.help_dates import DatesHelpDialog
-        from casefile.ui.widgets import locale_day_first
-
-        dlg = self.dialogs.get("dates_help")
-        if dlg is None:
-            dlg = self.dialogs["dates_help"] = DatesHelpDialog(self.parent_widget,
-                                                               locale_day_first())
-        dlg.show()
-        dlg.activateWindow()
 
     def edit_case_details(self) -> None:
         from casefile.ui.case_details import CaseDetailsDialog
