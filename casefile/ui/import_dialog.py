@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -32,11 +30,11 @@ from casefile.errors import AlreadyImported, Cancelled, ImportFailed, MissingCol
 from casefile.services.case.change import Change
 from casefile.services.exchange.imports.encodings import encoding_label
 from casefile.services.exchange.imports.reader import open_table
-from casefile.services.exchange.imports.report import party_and_reason
 from casefile.services.exchange.imports.shipments import import_shipments
 from casefile.ui.encoding_choice import EncodingChoice
 from casefile.ui.import_outcome import done_lines, problems_text
 from casefile.ui.mapping_panel import MappingPanel
+from casefile.ui.match_list import MatchList
 from casefile.ui.row_report_action import save_row_report
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
@@ -81,8 +79,7 @@ class ImportDialog(QDialog):
         order_row.addWidget(self.date_order, 1)
         self.encoding = EncodingChoice()
         self.encoding.changed.connect(self.load_file)  # (the header is read in it too)
-        self.proposals = QListWidget()
-        self.proposals.setMaximumHeight(110)
+        self.proposals = MatchList()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.progress = QProgressBar()
@@ -180,13 +177,7 @@ class ImportDialog(QDialog):
         return self.mapping_panel.mapping()
 
     def accepted_matches(self) -> dict[str, int]:
-        out = {}
-        for i in range(self.proposals.count()):
-            item = self.proposals.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                name, eid = item.data(Qt.ItemDataRole.UserRole)
-                out[name] = eid
-        return out
+        return self.proposals.accepted()
 
     CITED = "shipment"
     ROW = "row"  # what the file holds one of per line
@@ -270,16 +261,8 @@ class ImportDialog(QDialog):
             said = "nothing new" if getattr(report, "nothing_new", False) else "imported"
             self.file_info.setText(f"{Path(self.path.text().strip()).name}: {said}.")
         self.report.setPlainText("\n".join(lines))
-        self.proposals.clear()
         # after an import its matches are decided (unticked: new parties): none to tick
-        for name, eid, existing, score in report.proposals if dry_run else ():
-            shown, reason = party_and_reason(existing)
-            item = QListWidgetItem(f"“{name}” looks like “{shown}” (#{eid}, {score:.0f}%)"
-                                   f"{reason}")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setData(Qt.ItemDataRole.UserRole, (name, eid))
-            self.proposals.addItem(item)
+        self.proposals.show_proposals(report.proposals if dry_run else ())
         self.last_report = report
 
     def _failed(self, exc: BaseException, dry_run: bool = False) -> None:
