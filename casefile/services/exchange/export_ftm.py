@@ -28,10 +28,12 @@ from casefile.services.exchange.export_ftm_parts import (
     SCHEMA,
     add_party_details,
     alias_prop,
+    full_number,
     identifier_prop,
     link_for,
     sanction_terms,
     shipment_reference,
+    shipment_summary,
 )
 from casefile.services.exchange.ftm_dates import ftm_dates, within
 from casefile.services.exchange.imports.ftm_known import imported_ids
@@ -239,7 +241,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
                 customs = any(line.startswith(CUSTOMS_VALUE) for line in
                               (s["notes"] or "").splitlines())  # (review26 (b))
                 act.add("customsAmount" if customs else "invoiceAmount",
-                        f"{_num(s['value'])} {s['currency']}".strip())
+                        f"{full_number(s['value'])} {s['currency']}".strip())
             if s["reference"]:
                 act.add(shipment_reference(s["reference"]), s["reference"])
             act.add("description", s["notes"] or None)
@@ -247,7 +249,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             stops = [f"{country_name(st['country'])} ({st['place']})" if st["country"] and
                      st["place"] else country_name(st["country"]) or st["place"]
                      for st in route.take(s["id"]) if st["country"] or st["place"]]
-            for part in _summary(s, stops):
+            for part in shipment_summary(s, stops):
                 act.add("summary", part)
             for c in cited.take(s["id"]):
                 act.add("proof", fid("source", c["source_id"]))
@@ -262,32 +264,6 @@ def iter_entities(case: Case) -> Iterator[Any]:
             link.add("summary", c["excerpt"] or None)
             link.add("description", c["locator"] or None)
             yield link
-
-
-def _num(x: float) -> str:
-    """A number in full (1820340, not 1.82034e+06)."""
-    return str(int(x)) if x == int(x) else repr(x)
-
-
-def _summary(s: dict[str, Any], route: list[str]) -> list[str]:
-    """What a shipment holds that EconomicActivity has no property for, one part per
-    summary value (read back by the importer)."""
-    parts = []
-    if s["assessed_goods"]:
-        parts.append(f"Assessed goods: {s['assessed_goods']}")
-    if s["quantity"] is not None:
-        parts.append(f"Quantity: {_num(s['quantity'])} {s['unit']}".strip())
-    if s["weight_kg"] is not None:
-        parts.append(f"Weight: {_num(s['weight_kg'])} kg")
-    if route:
-        parts.append("Route: via " + ", ".join(route))
-    if s["shipment_count"] and s["shipment_count"] > 1:
-        parts.append(f"Record stands for {s['shipment_count']} shipments")
-    if s["dual_use"]:
-        parts.append("Dual-use goods")
-    if s["date_text"]:
-        parts.append(f"Date as given: {s['date_text']}")
-    return parts
 
 
 def export_ftm(case: Case, out: str | Path) -> int:

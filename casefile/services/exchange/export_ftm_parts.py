@@ -1,6 +1,7 @@
 """How each part of a case is said in FollowTheMoney: which schema a party or relationship
 becomes, under which property an alias or identifier goes, and a party's details and a
-sanction's terms as properties. Read back by :mod:`.imports.ftm_map`, so that the case's own
+sanction's terms as properties, and what of a shipment EconomicActivity has no property for
+(its summary). Read back by :mod:`.imports.ftm_map`, so that the case's own
 export imported into a new case gives the same parties and facts."""
 
 from __future__ import annotations
@@ -135,3 +136,29 @@ def sanction_terms(sanc: Any, s: dict[str, Any]) -> None:
     # opposite things in two lists) go out as the status they were, not in the reason
     _add(sanc, "reason", (without_listed(s["reason"]) if listed else s["reason"]) or None)
     _add(sanc, "sourceUrl", s["source_url"])
+
+
+def full_number(x: float) -> str:
+    """A number in full (1820340, not 1.82034e+06)."""
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def shipment_summary(s: dict[str, Any], route: list[str]) -> list[str]:
+    """What a shipment holds that EconomicActivity has no property for, one part per
+    summary value (read back by the importer)."""
+    parts = []
+    if s["assessed_goods"]:
+        parts.append(f"Assessed goods: {s['assessed_goods']}")
+    if s["quantity"] is not None:
+        parts.append(f"Quantity: {full_number(s['quantity'])} {s['unit']}".strip())
+    if s["weight_kg"] is not None:
+        parts.append(f"Weight: {full_number(s['weight_kg'])} kg")
+    if route:
+        parts.append("Route: via " + ", ".join(route))
+    if s["shipment_count"] and s["shipment_count"] > 1:
+        parts.append(f"Record stands for {s['shipment_count']} shipments")
+    if s["dual_use"]:
+        parts.append("Dual-use goods")
+    if s["date_text"]:
+        parts.append(f"Date as given: {s['date_text']}")
+    return parts
