@@ -5,31 +5,28 @@ a :class:`FuzzyDate` whose canonical form is the text as written (upper-cased, w
 after commas), or raises :class:`FuzzyDateError` for EDTF that names no date Casefile can place:
 an impossible day ('2022-02-30'), a year before 1 or after 9999 ('-1985', 'Y170000002'), no
 year at all ('XXXX-12-XX'). Unspecified digits ('156X-12-25') give the first and the last day
-that fit; qualifiers ('?', '~', '%', anywhere) set the uncertain and approximate flags.
+that fit (:mod:`.edtf_unspecified`); qualifiers ('?', '~', '%', anywhere) set the uncertain and approximate flags.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import product
 
 from casefile.core.datetypes import (
-    MONTH_NAMES,
     SUBYEAR,
     FuzzyDate,
     FuzzyDateError,
     Piece,
     check_year,
     day_piece,
-    day_words,
-    last_day,
     mark,
     month_piece,
     subyear_piece,
     year_piece,
     years_piece,
 )
+from casefile.core.edtf_unspecified import unspecified
 from casefile.core.labels import joined
 
 _SHAPE = re.compile(r"[\dXYES\-?~%/.\[\]{},:TZ+]+")
@@ -39,7 +36,6 @@ _SINGLE = re.compile(
     r"(?:-(?P<q4>[?~%])?(?P<day>[\dX]{2})(?P<q5>[?~%])?"
     r"(?:T(?P<time>\d{2}:\d{2}:\d{2})(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?")
 _SHORT_Y = re.compile(r"(?<![\dXYES])Y(\d{1,4})(?![\dE])")
-_LEAP_FEB = 29
 
 
 def read_edtf(text: str, s: str) -> FuzzyDate | None:
@@ -92,7 +88,7 @@ def _single(text: str, code: str) -> tuple[Piece, bool, bool] | None:
     if month and "X" not in month and "X" not in year and int(month) > 12:
         return _subyear(text, year, int(month), day), approx, uncertain
     if "X" in year + (month or "") + (day or ""):
-        return _unspecified(text, year, month, day), approx, uncertain
+        return unspecified(text, year, month, day), approx, uncertain
     y = int(year)
     if day:
         piece = day_piece(y, int(month), int(day), text)
@@ -145,79 +141,6 @@ def _subyear(text: str, year: str, code: int, day: str | None) -> Piece:
         if code == after % 100 else ""
     return Piece(piece.lo, piece.hi, piece.edtf, piece.lo_edtf, piece.hi_edtf, piece.precision,
                  f"{piece.reading} (EDTF {kind} {code}{span})")
-
-
-def _choices(mask: str, lo: int, hi: int) -> list[int]:
-    """Every number the digits of ``mask`` (X: any digit) can stand for, within lo..hi."""
-    options = [("0123456789" if c == "X" else c) for c in mask]
-    values = sorted({int("".join(p)) for p in product(*options)})
-    return [v for v in values if lo <= v <= hi]
-
-
-def _range_words(mask: str) -> str:
-    a, b = mask.replace("X", "0"), mask.replace("X", "9")
-    return str(int(a)) if a == b else f"{int(a)}–{int(b)}"
-
-
-def _unspecified(text: str, year: str, month: str | None, day: str | None) -> Piece:
-    """Unspecified digits in any position ('201X', '156X-12-25', '1985-XX-XX')."""
-    if year == "XXXX":
-        raise FuzzyDateError(text, "it names no year (XXXX): Casefile cannot place a date "
-                                   "without at least part of its year; write e.g. "
-                                   "'19XX-12-XX' for a December in the 1900s")
-    if year.startswith("-"):
-        raise FuzzyDateError(text, f"the years {year} are before the dates Casefile can "
-                                   "place, which run from the year 1 to 9999")
-    years = _choices(year, 0, 9999)
-    if years[0] == 0:
-        raise FuzzyDateError(text, f"{year} includes the year 0 (1 BC in EDTF); Casefile "
-                                   "places dates from the year 1 to 9999")
-    if month is None:
-        return years_piece(years[0], years[-1], text, year,
-                           f"a year from {years[0]} to {years[-1]}")
-    months = _choices(month, 1, 12)
-    if not months:
-        raise FuzzyDateError(text, f"there is no month {_range_words(month)}")
-    days = _choices(day, 1, 31) if day else [0]
-    if not days:
-        raise FuzzyDateError(text, f"there is no day {_range_words(day or '')}")
-    pairs = [(mo, d) for mo in months for d in days if d <= (_LEAP_FEB if mo == 2 else
-                                                             last_day(2001, mo))]
-    first = _first_fit(years, pairs)
-    last = _first_fit(years[::-1], pairs[::-1])
-    if first is None or last is None:
-        raise FuzzyDateError(text, _no_fit(year, years, months, day or ""))
-    lo = date(first[0], first[1], first[2] or 1)
-    hi = date(last[0], last[1], last[2] or last_day(last[0], last[1]))
-    precision = ("day" if lo == hi else "month" if (lo.year, lo.month) == (hi.year, hi.month)
-                 and lo.day == 1 and hi.day == last_day(hi.year, hi.month) else
-                 "year" if lo.year == hi.year and (lo.month, lo.day, hi.month, hi.day)
-                 == (1, 1, 12, 31) else "span")
-    reading = (f"{MONTH_NAMES[lo.month]} {lo.year} (day unspecified)" if precision == "month"
-               else f"the year {lo.year} (month and day unspecified)" if precision == "year"
-               else f"a day from {day_words(lo)} to {day_words(hi)} (unspecified digits)")
-    return Piece(lo, hi, None, lo.isoformat(), hi.isoformat(), precision, reading)
-
-
-def _first_fit(years: list[int], pairs: list[tuple[int, int]]) -> tuple[int, int, int] | None:
-    for y in years:
-        for mo, d in pairs:
-            if d <= last_day(y, mo):
-                return y, mo, d
-    return None
-
-
-def _no_fit(year: str, years: list[int], months: list[int], day: str) -> str:
-    if len(months) == 1:
-        name = MONTH_NAMES[months[0]]
-        if len(years) == 1:
-            return f"{name} {years[0]} has {last_day(years[0], months[0])} days, not " \
-                   f"{_range_words(day)}"
-        if months[0] == 2 and _range_words(day) == "29":
-            return f"February 29 falls in none of the years {year} (none is a leap year)"
-        return f"{name} has {last_day(2000, months[0])} days, not {_range_words(day)}"
-    return f"no month {', '.join(MONTH_NAMES[m] for m in months)} has a day " \
-           f"{_range_words(day)}"
 
 
 def _with_time(piece: Piece, clock: str, tz: str | None, text: str) -> Piece:
