@@ -5,7 +5,8 @@ a :class:`FuzzyDate` whose canonical form is the text as written (upper-cased, w
 after commas), or raises :class:`FuzzyDateError` for EDTF that names no date Casefile can place:
 an impossible day ('2022-02-30'), a year before 1 or after 9999 ('-1985', 'Y170000002'), no
 year at all ('XXXX-12-XX'). Unspecified digits ('156X-12-25') give the first and the last day
-that fit (:mod:`.edtf_unspecified`); qualifiers ('?', '~', '%', anywhere) set the uncertain and approximate flags.
+that fit (:mod:`.edtf_unspecified`); qualifiers ('?', '~', '%', anywhere) set the uncertain
+and approximate flags.
 """
 
 from __future__ import annotations

@@ -11,27 +11,24 @@ may leave out what the second gives ('Nov–Dec 2022', '15–20 June 2022'). Qua
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import NamedTuple
 
 from casefile.core.datetypes import (
-    MONTH_NAMES,
-    ORDINALS,
     FuzzyDate,
     FuzzyDateError,
     Piece,
     day_piece,
     day_words,
-    last_day,
     mark,
     month_piece,
     subyear_piece,
     year_piece,
     years_piece,
 )
+from casefile.core.year_parts import DECADE_PARTS, month_week, part_piece
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _SINGLE_EDTF = ("day", "month", "year")  # precisions whose EDTF may carry a qualifier
 
 
@@ -186,7 +183,7 @@ def _piece(text: str, p: _Partial) -> Piece:
         return years_piece(y, y + 9, text, f"{y // 10:03d}X", f"the {y}s")
     if p.kind == "decade part":  # (look22: 'early 1970s' was refused)
         which, decade = str(p.value).rstrip("!"), p.decade
-        a, b = _DECADE_PARTS[which]
+        a, b = DECADE_PARTS[which]
         piece = years_piece(decade + a, decade + b, text, "", "")
         return Piece(piece.lo, piece.hi, None, piece.lo_edtf, piece.hi_edtf, "span",
                      f"{which} {decade}s ({decade + a}–{decade + b})", approximate=True)
@@ -200,9 +197,9 @@ def _piece(text: str, p: _Partial) -> Piece:
     if p.d is not None and p.m is None:
         raise FuzzyDateError(text, f"{p.words!r} has a day but no month")
     if p.kind == "part":
-        return _part(text, p.y, p.m, str(p.value), p.d)
+        return part_piece(text, p.y, p.m, str(p.value), p.d)
     if p.kind == "week":
-        return _week(text, p.y, p.m, int(p.value), p.d)
+        return month_week(text, p.y, p.m, int(p.value), p.d)
     if p.d is not None and p.m is not None:
         piece = day_piece(p.y, p.m, p.d, text)
         if p.weekday is not None and piece.lo.weekday() != p.weekday:
@@ -211,45 +208,6 @@ def _piece(text: str, p: _Partial) -> Piece:
                                        f"{WEEKDAYS[p.weekday]}")
         return piece
     return month_piece(p.y, p.m, text) if p.m is not None else year_piece(p.y, text)
-
-
-# early / mid / late in a decade: its first four years, the middle three, the last three
-_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-
-
-def _part(text: str, y: int, m: int | None, which: str, d: int | None) -> Piece:
-    """early / mid / late (beginning, middle, end) of a year (thirds: January–April,
-    May–August, September–December) or a month (days 1–10, 11–20, 21 to the end);
-    approximate, except an exact third of a month ('!': Chinese 上旬 / 中旬 / 下旬)."""
-    exact = which.endswith("!")
-    which = which.rstrip("!")
-    if d is not None:
-        raise FuzzyDateError(text, f"'{which}' cannot go with a day")
-    if m is None:
-        a, b = _YEAR_THIRDS[which]
-        first, last = month_piece(y, a, text), month_piece(y, b, text)
-        return Piece(first.lo, last.hi, None, first.lo_edtf, last.hi_edtf, "span",
-                     f"{which} {y} ({MONTH_NAMES[a]}–{MONTH_NAMES[b]})", approximate=True)
-    month = month_piece(y, m, text)
-    a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(y, m))}[which]
-    lo, hi = date(y, m, a), date(y, m, b)
-    return Piece(lo, hi, None, lo.isoformat(), hi.isoformat(), "span",
-                 f"{which} {month.reading} (days {a}–{b})", approximate=not exact)
-
-
-def _week(text: str, y: int, m: int | None, n: int, d: int | None) -> Piece:
-    if m is None or d is not None:
-        raise FuzzyDateError(text, "a week is counted within a month ('the last week of "
-                                   "June 2022') or numbered in its year ('week 12 2019')")
-    month = month_piece(y, m, text)
-    last = last_day(y, m)
-    a, b = (last - 6, last) if n == -1 else ((n - 1) * 7 + 1, min(n * 7, last))
-    if a > last:
-        raise FuzzyDateError(text, f"{month.reading} has no {ORDINALS[n]} week")
-    lo, hi = date(y, m, a), date(y, m, b)
-    which = "last" if n == -1 else ORDINALS[n]
-    return Piece(lo, hi, None, lo.isoformat(), hi.isoformat(), "span",
-                 f"the {which} week of {month.reading} (days {a}–{b})")
 
 
 def _point(text: str, toks: list[Tok]) -> Piece:
