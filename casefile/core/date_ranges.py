@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
+from typing import cast
 
-from casefile.core.datetypes import FuzzyDate, FuzzyDateError
+from casefile.core.datetypes import FuzzyDate, FuzzyDateError, mark
 from casefile.core.edtf_forms import read_edtf
 
 # words before a date that leave its end open: 'since 2015-03-01', 'с 01.03.2015'
-_FROM = r"(?:since|from|starting(?:\s+from|\s+on)?|beginning|as\s+of|начиная\s+с|со|с|от)"
+_FROM = (r"(?:since(?:\s+at\s+least)?|at\s+least\s+since|from(?:\s+at\s+least)?"
+         r"|starting(?:\s+from|\s+on)?|beginning|as\s+of|no(?:t)?\s+earlier\s+than"
+         r"|not\s+before|[oi]n\s+or\s+after|не\s+ран(?:ее|ьше)|(?:по\s+меньшей\s+мере"
+         r"|как\s+минимум|начиная)\s+со?|со|с|от)")
 # words before a date that leave its start open: 'until 2021-12-31', 'по 31.12.2021'
-_UNTIL = r"(?:until|till|til|up\s+to|up\s+until|through|thru|to|по|до)"
+_UNTIL = (r"(?:until|till|til|up\s+to(?:\s+and\s+including)?|up\s+until|through|thru|to"
+          r"|by|no(?:t)?\s+later\s+than|not\s+after|[oi]n\s+or\s+before"
+          r"|не\s+поз(?:днее|же)|по|до)")
+# words before a date that leave its start open and exclude the date itself: 'before
+# 2021-05-01' ends on 30 April 2021, 'after 01.05.2021' starts on 2 May
+_BEFORE_AFTER = re.compile(r"^(before|prior\s+to|after|после)\s+(.+)$")
 # words after a date that leave its end open: '2015-03-01 onwards'
 _ONWARDS = r"(?:onwards?|on|and\s+later|and\s+after|or\s+later|и\s+позднее|и\s+далее)"
 # what stands between the two ends of a range ('and' only after 'between')
@@ -38,12 +48,40 @@ Parse = Callable[[str], FuzzyDate]
 def read_range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
     """``s``: ``text`` stripped, lower-cased, dashes made '–'. ``parse`` reads one end (the
     whole parser, with the caller's day order). None when ``s`` is no such range."""
-    if (m := _OPEN_END.match(s)) and (a := _single(m.group(1) or m.group(2), parse)):
+    if (m := _OPEN_END.match(s)) and (a := _open(m.group(1) or m.group(2), parse, text)):
         found = _range(text, s, parse)  # 'from A to B' is a range, not an open end
         return found or read_edtf(text, f"{a.edtf}/..")
-    if (m := _OPEN_START.match(s)) and (b := _single(m.group(1), parse)):
+    if (m := _OPEN_START.match(s)) and (b := _open(m.group(1), parse, text)):
         return read_edtf(text, f"../{b.edtf}")
+    if (m := _BEFORE_AFTER.match(s)) and (c := _open(m.group(2), parse, text)):
+        return _beyond(text, m.group(1), c)
     return _range(text, s, parse)
+
+
+def _open(part: str, parse: Parse, text: str) -> FuzzyDate | None:
+    """The date of an open end; when it is a whole date in figures that does not read, why
+    ('until 03/04/2022' reads both ways: said so, not 'a range has two ends')."""
+    try:
+        return _single(part, parse, strict=_FIGURES.fullmatch(part.strip()) is not None)
+    except FuzzyDateError as exc:
+        raise FuzzyDateError(text, exc.reason) from None
+
+
+def _beyond(text: str, word: str, c: FuzzyDate) -> FuzzyDate:
+    """Before or after a date in figures: open, the date itself left out (as the phrase
+    grammar reads 'before June 2022')."""
+    a, u = c.approximate, c.uncertain
+    try:
+        if word in ("after", "после"):
+            start = cast(date, c.end) + timedelta(days=1)
+            return FuzzyDate(text, f"{mark(start.isoformat(), a, u)}/..", start, None,
+                             "open", a, u, f"after {c.reading}")
+        end = cast(date, c.start) - timedelta(days=1)
+    except OverflowError:
+        raise FuzzyDateError(text, f"nothing Casefile can place is {word} {c.reading}"
+                             ) from None
+    return FuzzyDate(text, f"../{mark(end.isoformat(), a, u)}", None, end, "open", a, u,
+                     f"before {c.reading}")
 
 
 def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:

@@ -73,6 +73,12 @@ PHRASES = {
     "no later than": "nolaterthan", "not later than": "nolaterthan",
     "no earlier than": "noearlierthan", "not earlier than": "noearlierthan",
     "not before": "notbefore", "not after": "notafter", "up to": "upto",
+    # court filings and sanctions notices (US indictments: 'on or before 30 June 2022';
+    # Treasury: 'since at least 2018' — from then on, begun then or earlier)
+    "on or before": "nolaterthan", "in or before": "nolaterthan",
+    "on or after": "noearlierthan", "in or after": "noearlierthan",
+    "up to and including": "upto", "since at least": "since", "at least since": "since",
+    "from at least": "from", "по меньшей мере с": "с", "как минимум с": "с",
     "prior to": "priorto", "не позднее": "непозднее", "не позже": "непозднее",
     "не ранее": "неранее", "не раньше": "неранее", "начиная с": "с", "начиная со": "с",
     "в течение": "",

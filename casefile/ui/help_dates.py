@@ -50,6 +50,8 @@ SECTIONS: list[tuple[str, str, list[str]]] = [
       "2015-03-01 – 2016-02-01", "с 01.03.2015 по 01.02.2016", "2022年6月至8月"]),
     ("Open ends", "", ["since 2021", "before March 2022", "after March 2022",
                        "until June 2022", "no later than June 30, 2022", "since 2015-03-01",
+                       "on or before June 30, 2022", "since at least 2018",
+                       "before 2021-05-01",
                        "pre-1995", "1995 or earlier", "2010 or later",
                        "until 31.12.2021", "с 2021 года",
                        "не позднее 30 июня 2022 г.", "2021年以来", "截至2022年6月"]),

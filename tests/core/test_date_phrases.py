@@ -37,6 +37,14 @@ ENGLISH = [
     ("from in or around 2019 through in or around 2022", "2019~/2022~", D(2019, 1, 1),
      D(2022, 12, 31), True),
     ("no later than June 30, 2022", "../2022-06-30", None, D(2022, 6, 30), False),
+    # (session 21) US indictments and Treasury notices
+    ("on or before June 30, 2022", "../2022-06-30", None, D(2022, 6, 30), False),
+    ("in or before 2023", "../2023", None, D(2023, 12, 31), False),
+    ("on or after 1 May 2021", "2021-05-01/..", D(2021, 5, 1), None, False),
+    ("since at least March 2015", "2015-03/..", D(2015, 3, 1), None, False),
+    ("from at least 2019 through in or around 2022", "2019/2022~", D(2019, 1, 1),
+     D(2022, 12, 31), True),
+    ("up to and including 2023", "../2023", None, D(2023, 12, 31), False),
     ("15-JUN-2022", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
     ("20220615", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
     ("2022/06/15", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
@@ -50,6 +58,7 @@ RUSSIAN = [
     ("первое полугодие 2023", "2023-40", D(2023, 1, 1), D(2023, 6, 30), False),
     ("весна 2022", "2022-21", D(2022, 3, 1), D(2022, 5, 31), False),
     ("с 2021 года", "2021/..", D(2021, 1, 1), None, False),
+    ("по меньшей мере с 2018 года", "2018/..", D(2018, 1, 1), None, False),
     ("12.07.2022", "2022-07-12", D(2022, 7, 12), D(2022, 7, 12), False),  # day first
 ]
 CHINESE = [

@@ -61,6 +61,50 @@ def test_until_a_day_in_figures_is_open_at_the_start(d, form, shape):
     assert (found.start, found.end, found.edtf) == (None, d, f"../{d.isoformat()}")
 
 
+# (session 21) as court filings and sanctions notices write them: 'on or before',
+# 'no earlier than', 'since at least', Russian 'не позднее'; 'before' and 'after' leave the
+# day itself out. Before, all but 'since' and 'until' were refused with a day in figures.
+SINCE = ["no earlier than {d}", "not before {d}", "on or after {d}", "in or after {d}",
+         "since at least {d}", "at least since {d}", "не ранее {d}", "не раньше {d}",
+         "по меньшей мере с {d}", "как минимум с {d}"]
+UNTIL = ["no later than {d}", "not later than {d}", "not after {d}", "on or before {d}",
+         "in or before {d}", "by {d}", "up to and including {d}", "не позднее {d}",
+         "не позже {d}"]
+
+
+@given(days, st.sampled_from(["iso", "dotted"]), st.sampled_from(SINCE + UNTIL),
+       st.booleans())
+def test_legal_open_ends_of_a_day_in_figures_keep_the_day(d, form, shape, upper):
+    text = shape.format(d=FORMS[form](d))
+    found = parse_fuzzy_date(text.upper() if upper else text)
+    if shape in SINCE:
+        assert (found.start, found.end, found.edtf) == (d, None, f"{d.isoformat()}/..")
+    else:
+        assert (found.start, found.end, found.edtf) == (None, d, f"../{d.isoformat()}")
+
+
+@given(st.dates(min_value=date(1900, 1, 2), max_value=date(2099, 12, 30)),
+       st.sampled_from(["iso", "dotted"]),
+       st.sampled_from(["before {d}", "prior to {d}", "after {d}", "после {d}"]))
+def test_before_and_after_a_day_in_figures_leave_the_day_out(d, form, shape):
+    found = parse_fuzzy_date(shape.format(d=FORMS[form](d)))
+    if shape.startswith(("after", "после")):
+        assert (found.start, found.end) == (d + timedelta(days=1), None)
+        assert found.reading.startswith("after ")
+    else:
+        assert (found.start, found.end) == (None, d - timedelta(days=1))
+        assert found.reading.startswith("before ")
+
+
+def test_an_open_end_that_reads_both_ways_says_so():
+    for text in ("until 03/04/2022", "since 03/04/2022", "before 03/04/2022"):
+        with pytest.raises(FuzzyDateError, match=r"3 April 2022 \(day first\) or 4 March"):
+            parse_fuzzy_date(text)
+    assert parse_fuzzy_date("before 03/04/2022", day_first=True).end == date(2022, 4, 2)
+    with pytest.raises(FuzzyDateError, match="nothing Casefile can place is after"):
+        parse_fuzzy_date("after 9999-12-31")
+
+
 @pytest.mark.parametrize("text,edtf", [
     ("2015-03 – 2016-02", "2015-03/2016-02"),
     ("2015-03 onwards", "2015-03/.."),
