@@ -708,3 +708,24 @@ def test_a_stand_in_the_user_described_and_lost_again_keeps_what_they_recorded(t
     assert got["description"].startswith("Our shell in Tver\n\nMade by repair:")
     assert set(got["tags"].split(",")) == {"lead", "lost in repair"}
     assert check_case(out).ok
+
+
+def test_a_case_cut_to_a_third_does_not_say_0_lost_of_tables_it_could_not_read(tmp_path):
+    """(session 21) A case cut to 35% of its length (row digests and whole tables gone) said
+    '464 rows saved, 0 lost': with no digests to count by, the rows of a table nothing could
+    be read of are not known, and the summary says so."""
+    path = tmp_path / "whole.casefile"
+    synthetic.build_synthetic_case(path, shipments=600, entities=450, sources=10,
+                                   citations=600).close()
+    cut = tmp_path / "third.casefile"
+    data = path.read_bytes()
+    cut.write_bytes(data[:int(len(data) * 0.35)])
+    report = repair_case(cut, tmp_path / "r.casefile")
+    unread = [t.table for t in report.tables if t.error]
+    assert not report.digests_known and "shipment" in unread  # what this test is about
+    last = report.lines()[-1]
+    assert ", 0 lost" not in last
+    assert "an unknown number lost (the tables nothing could be read of cannot be " \
+           "counted)" in last
+    assert any(line.startswith("  shipment: 0 saved; nothing readable")
+               for line in report.lines())
