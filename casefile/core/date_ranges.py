@@ -1,7 +1,10 @@
 """Ranges and open ends around whole dates written in figures, which the phrase grammar
 cannot read because the dates carry hyphens, dots or slashes of their own:
 '2015-03-01 – 2016-02-01', '01.03.2015 - 01.02.2016', 'from 2015-03-01 to 2016-02-01',
-'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until 2021-12-31', '2015-03 onwards'.
+'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until 2021-12-31', '2015-03 onwards', as
+court filings and sanctions notices write them too ('on or before 2022-06-30', 'no earlier
+than 01.05.2021', 'since at least 2018-03-01', 'не позднее 01.05.2021'); 'before' and
+'after' a day leave the day itself out ('before 2021-05-01' ends on 30 April 2021).
 
 Each end is read on its own by the whole parser (so it is any single date the parser knows);
 the two are joined as the EDTF interval of their canonical forms and that interval is read, so
@@ -13,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import cast
 
 from casefile.core.datetypes import FuzzyDate, FuzzyDateError, mark
 from casefile.core.edtf_forms import read_edtf
+from casefile.core.phrase_grammar import IF_NOT_EARLIER
 
 # words before a date that leave its end open: 'since 2015-03-01', 'с 01.03.2015'
 _FROM = (r"(?:since(?:\s+at\s+least)?|at\s+least\s+since|from(?:\s+at\s+least)?"
@@ -26,11 +31,14 @@ _FROM = (r"(?:since(?:\s+at\s+least)?|at\s+least\s+since|from(?:\s+at\s+least)?"
          r"|как\s+минимум|начиная)\s+со?|со|с|от)")
 # words before a date that leave its start open: 'until 2021-12-31', 'по 31.12.2021'
 _UNTIL = (r"(?:until|till|til|up\s+to(?:\s+and\s+including)?|up\s+until|through|thru|to"
-          r"|by|no(?:t)?\s+later\s+than|not\s+after|[oi]n\s+or\s+before"
+          r"|(?:by\s+)?no(?:t)?\s+later\s+than|by|not\s+after|[oi]n\s+or\s+before"
           r"|не\s+поз(?:днее|же)|по|до)")
 # words before a date that leave its start open and exclude the date itself: 'before
 # 2021-05-01' ends on 30 April 2021, 'after 01.05.2021' starts on 2 May
-_BEFORE_AFTER = re.compile(r"^(before|prior\s+to|after|после)\s+(.+)$")
+_BEFORE_AFTER = re.compile(r"^(before|prior\s+to|pre|after|post|после)\s+(.+)$")
+# an open end that may have begun earlier: 'since at least 2018-03-01'
+_AT_LEAST = re.compile(r"^(?:since\s+at\s+least|at\s+least\s+since|from\s+at\s+least"
+                       r"|(?:по\s+меньшей\s+мере|как\s+минимум)\s+со?)\s")
 # words after a date that leave its end open: '2015-03-01 onwards'
 _ONWARDS = r"(?:onwards?|on|and\s+later|and\s+after|or\s+later|и\s+позднее|и\s+далее)"
 # what stands between the two ends of a range ('and' only after 'between')
@@ -48,14 +56,24 @@ Parse = Callable[[str], FuzzyDate]
 def read_range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
     """``s``: ``text`` stripped, lower-cased, dashes made '–'. ``parse`` reads one end (the
     whole parser, with the caller's day order). None when ``s`` is no such range."""
-    if (m := _OPEN_END.match(s)) and (a := _open(m.group(1) or m.group(2), parse, text)):
-        found = _range(text, s, parse)  # 'from A to B' is a range, not an open end
-        return found or read_edtf(text, f"{a.edtf}/..")
-    if (m := _OPEN_START.match(s)) and (b := _open(m.group(1), parse, text)):
-        return read_edtf(text, f"../{b.edtf}")
-    if (m := _BEFORE_AFTER.match(s)) and (c := _open(m.group(2), parse, text)):
-        return _beyond(text, m.group(1), c)
-    return _range(text, s, parse)
+    at_least = _AT_LEAST.match(s) is not None
+    try:
+        if (m := _OPEN_END.match(s)) and (a := _open(m.group(1) or m.group(2), parse, text)):
+            found = _range(text, s, parse, at_least)  # 'from A to B' is a range
+            if found is not None:
+                return found
+            found = cast(FuzzyDate, read_edtf(text, f"{a.edtf}/.."))
+            return replace(found, reading=f"from {a.reading}{IF_NOT_EARLIER} on") \
+                if at_least else found
+        if (m := _OPEN_START.match(s)) and (b := _open(m.group(1), parse, text)):
+            return read_edtf(text, f"../{b.edtf}")
+        if (m := _BEFORE_AFTER.match(s)) and (c := _open(m.group(2), parse, text)):
+            return _beyond(text, m.group(1), c)
+    except FuzzyDateError:  # its one end in figures does not read: unless it is a range
+        if (found := _range(text, s, parse, at_least)) is not None:  # ('from 1957-02-1963')
+            return found
+        raise
+    return _range(text, s, parse, at_least)
 
 
 def _open(part: str, parse: Parse, text: str) -> FuzzyDate | None:
@@ -72,7 +90,7 @@ def _beyond(text: str, word: str, c: FuzzyDate) -> FuzzyDate:
     grammar reads 'before June 2022')."""
     a, u = c.approximate, c.uncertain
     try:
-        if word in ("after", "после"):
+        if word in ("after", "post", "после"):
             start = cast(date, c.end) + timedelta(days=1)
             return FuzzyDate(text, f"{mark(start.isoformat(), a, u)}/..", start, None,
                              "open", a, u, f"after {c.reading}")
@@ -84,13 +102,13 @@ def _beyond(text: str, word: str, c: FuzzyDate) -> FuzzyDate:
                      f"before {c.reading}")
 
 
-def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
+def _range(text: str, s: str, parse: Parse, at_least: bool = False) -> FuzzyDate | None:
     if between := _BETWEEN.match(s):
         body, seps = s[between.end():], _SEP_BETWEEN
     else:
         body, seps = _FROM_PREFIX.sub("", s, count=1), _SEP
     refused: FuzzyDateError | None = None  # why an end in figures did not read
-    readings: dict[str, str] = {}  # the range each split gives -> its ends as read
+    readings: dict[str, tuple[str, str]] = {}  # each split's range -> its ends as read
     for sep in seps.finditer(body):
         ends = body[:sep.start()], body[sep.end():]
         try:
@@ -100,13 +118,16 @@ def _range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
             refused = refused or FuzzyDateError(text, exc.reason)
             continue
         if a is not None and b is not None:
-            readings.setdefault(f"{a.edtf}/{b.edtf}", f"{a.reading} to {b.reading}")
+            readings.setdefault(f"{a.edtf}/{b.edtf}", (a.reading, b.reading))
     if len(readings) > 1:  # '1957-02-21-1963': split where? never guessed
-        said = " or ".join(f"from {r}" for r in readings.values())
+        said = " or ".join(f"from {x} to {y}" for x, y in readings.values())
         raise FuzzyDateError(text, f"it could be {said}: write the two ends with ' – ' "
                                    "between them")
     if readings:
-        return read_edtf(text, next(iter(readings)))
+        code, (first, last) = next(iter(readings.items()))
+        found = cast(FuzzyDate, read_edtf(text, code))
+        return replace(found, reading=f"from {first}{IF_NOT_EARLIER} to {last}") \
+            if at_least else found
     if refused is not None:
         raise refused
     return None

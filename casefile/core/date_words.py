@@ -53,10 +53,15 @@ WORDS: dict[str, Token] = {
                       "около примерно приблизительно ок. ориентировочно"}),
     **_forms("U", {1: "possibly probably perhaps предположительно возможно"}),
     **_forms("L", {"before": "before priorto pre", "after": "after после post",
-                   "since": "since noearlierthan notbefore неранее",
-                   "until": "by nolaterthan notafter upto непозднее"}),
-    **_forms("B", {"from": "from between с со между"}),
-    **_forms("R", {"to": "to through thru until till and по до и", "or": "or или"}),
+                   "since": "since noearlierthan notbefore неранее onorafter inorafter",
+                   "until": "by nolaterthan notafter непозднее onorbefore inorbefore "
+                            "bynolaterthan",
+                   "atleast": "sinceatleast atleastsince"}),  # begun then or earlier
+    **_forms("B", {"from": "from between с со между",
+                   "atleast": "fromatleast поменьшеймерес поменьшеймересо какминимумс "
+                              "какминимумсо"}),
+    **_forms("R", {"to": "to through thru until till and по до и upto uptoandincluding",
+                   "or": "or или"}),
     **_forms("D", {0: "monday mon понедельник", 1: "tuesday tue tues вторник",
                    2: "wednesday wed среда среду", 3: "thursday thu thur thurs четверг",
                    4: "friday fri пятница пятницу", 5: "saturday sat суббота субботу",
@@ -75,10 +80,10 @@ PHRASES = {
     "not before": "notbefore", "not after": "notafter", "up to": "upto",
     # court filings and sanctions notices (US indictments: 'on or before 30 June 2022';
     # Treasury: 'since at least 2018' — from then on, begun then or earlier)
-    "on or before": "nolaterthan", "in or before": "nolaterthan",
-    "on or after": "noearlierthan", "in or after": "noearlierthan",
-    "up to and including": "upto", "since at least": "since", "at least since": "since",
-    "from at least": "from", "по меньшей мере с": "с", "как минимум с": "с",
+    **{p: p.replace(" ", "") for p in (
+        "on or before", "in or before", "on or after", "in or after", "by no later than",
+        "up to and including", "since at least", "at least since", "from at least",
+        "по меньшей мере с", "по меньшей мере со", "как минимум с", "как минимум со")},
     "prior to": "priorto", "не позднее": "непозднее", "не позже": "непозднее",
     "не ранее": "неранее", "не раньше": "неранее", "начиная с": "с", "начиная со": "с",
     "в течение": "",
@@ -104,3 +109,7 @@ ZH_WORDS: dict[str, Token] = {
     "~": ("R", "-"),
 }
 ZH_WEEKDAYS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "日": 6, "天": 6}
+
+# the phrase a word made of it stands for ('nolaterthan' -> 'no later than'), for a refusal
+# to quote as the user wrote it
+SAID = {v: k for k, v in PHRASES.items() if v and k.replace(" ", "") == v}

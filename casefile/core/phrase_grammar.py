@@ -30,6 +30,8 @@ from casefile.core.year_parts import DECADE_PARTS, month_week, part_piece
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SINGLE_EDTF = ("day", "month", "year")  # precisions whose EDTF may carry a qualifier
+# 'since at least 2018', 'from at least 2019 to 2022': the start is the latest it can be
+IF_NOT_EARLIER = ", if not earlier,"
 
 
 class Tok(NamedTuple):
@@ -62,7 +64,7 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
     if not toks:
         raise FuzzyDateError(text, "it holds a qualifier but no date")
     head = toks[0]
-    if head.kind == "R" and (not head.word.isalpha() or head.value == "or"):
+    if head.kind == "R" and (not head.word.replace(" ", "").isalpha() or head.value == "or"):
         raise FuzzyDateError(text, f"{head.word!r} cannot start a date")
     ranged = [i for i, t in enumerate(toks) if t.kind == "R" and i > 0]
     if head.kind == "L" or (head.kind == "R" and not ranged) or (head.kind == "B"
@@ -70,8 +72,8 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
         if head.kind == "B" and head.word in ("between", "между"):
             raise FuzzyDateError(text, "a range needs two ends, e.g. 'between June and "
                                        "December 2022'")
-        limit = str(head.value) if head.kind == "L" else "since" if head.kind == "B" else \
-            "until"
+        limit = str(head.value) if head.kind == "L" or head.value == "atleast" else \
+            "since" if head.kind == "B" else "until"
         return _open(text, limit, _point(text, toks[1:]).qualified(approx, uncertain))
     if ranged:
         if len(ranged) > 1:
@@ -80,7 +82,7 @@ def read_tokens(text: str, toks: list[Tok]) -> FuzzyDate:
         if toks[i].value == "or":  # '2019 or 2020': one of the two, EDTF's [2019,2020]
             return _either(text, toks[:i], toks[i + 1:], approx, uncertain)
         return _range(text, toks[1 if head.kind == "B" else 0:i], toks[i + 1:], approx,
-                      uncertain)
+                      uncertain, head.value == "atleast")
     p = _point(text, toks).qualified(approx, uncertain)
     if p.edtf and (p.precision in _SINGLE_EDTF or not (p.approximate or p.uncertain)):
         return FuzzyDate(text, mark(p.edtf, p.approximate, p.uncertain), p.lo, p.hi,
@@ -231,15 +233,15 @@ def _open(text: str, limit: str, p: Piece) -> FuzzyDate:
     except OverflowError:
         raise FuzzyDateError(text, f"nothing Casefile can place is {limit} {p.reading}"
                              ) from None
-    if limit == "since":
+    if limit in ("since", "atleast"):  # 'since at least 2018': begun then or earlier
         return FuzzyDate(text, f"{mark(p.lo_edtf, a, u)}/..", p.lo, None, "open", a, u,
-                         f"from {p.reading} on")
+                         f"from {p.reading}{IF_NOT_EARLIER if limit == 'atleast' else ''} on")
     return FuzzyDate(text, f"../{mark(p.hi_edtf, a, u)}", None, p.hi, "open", a, u,
                      f"until {p.reading}")
 
 
 def _range(text: str, left: list[Tok], right: list[Tok], approx: bool,
-           uncertain: bool) -> FuzzyDate:
+           uncertain: bool, at_least: bool = False) -> FuzzyDate:
     la, lu, left = _qualifiers(left)
     ra, ru, right = _qualifiers(right)
     lp, rp = _partial(text, left), _partial(text, right)
@@ -259,7 +261,8 @@ def _range(text: str, left: list[Tok], right: list[Tok], approx: bool,
     code = f"{mark(a.lo_edtf, a.approximate, a.uncertain)}/" \
            f"{mark(b.hi_edtf, b.approximate, b.uncertain)}"
     return FuzzyDate(text, code, a.lo, b.hi, "span", a.approximate or b.approximate,
-                     a.uncertain or b.uncertain, f"from {a.reading} to {b.reading}")
+                     a.uncertain or b.uncertain,
+                     f"from {a.reading}{IF_NOT_EARLIER if at_least else ''} to {b.reading}")
 
 
 def _either(text: str, left: list[Tok], right: list[Tok], approx: bool,

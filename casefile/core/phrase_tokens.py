@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from casefile.core.date_words import PHRASES, WORDS
+from casefile.core.date_words import PHRASES, SAID, WORDS
 from casefile.core.datetypes import FuzzyDateError
 from casefile.core.phrase_grammar import Tok
 
@@ -142,4 +142,4 @@ def _word(text: str, w: str) -> Tok | None:
         raise FuzzyDateError(text, f"the word {bare!r} is not a month or a known "
                                    f"qualifier{hint}")
     kind, value = found
-    return Tok(kind, value, w) if kind else None
+    return Tok(kind, value, SAID.get(w, w)) if kind else None

@@ -45,6 +45,9 @@ ENGLISH = [
     ("from at least 2019 through in or around 2022", "2019/2022~", D(2019, 1, 1),
      D(2022, 12, 31), True),
     ("up to and including 2023", "../2023", None, D(2023, 12, 31), False),
+    ("from 2019 up to and including 2022", "2019/2022", D(2019, 1, 1), D(2022, 12, 31),
+     False),
+    ("by no later than June 2022", "../2022-06", None, D(2022, 6, 30), False),
     ("15-JUN-2022", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
     ("20220615", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
     ("2022/06/15", "2022-06-15", D(2022, 6, 15), D(2022, 6, 15), False),
@@ -59,6 +62,8 @@ RUSSIAN = [
     ("весна 2022", "2022-21", D(2022, 3, 1), D(2022, 5, 31), False),
     ("с 2021 года", "2021/..", D(2021, 1, 1), None, False),
     ("по меньшей мере с 2018 года", "2018/..", D(2018, 1, 1), None, False),
+    ("как минимум со 2 мая по 30 июня 2021 г.", "2021-05-02/2021-06-30", D(2021, 5, 2),
+     D(2021, 6, 30), False),
     ("12.07.2022", "2022-07-12", D(2022, 7, 12), D(2022, 7, 12), False),  # day first
 ]
 CHINESE = [
@@ -266,3 +271,25 @@ def test_what_the_case_stores_reads_back_as_the_same_date(text):
     assert (again.start, again.end) == (fd.start, fd.end)
     assert (again.approximate, again.uncertain) == (fd.approximate, fd.uncertain)
     assert again.edtf == fd.edtf
+
+
+def test_a_start_that_may_be_earlier_says_so_in_its_reading():
+    """(review29) 'since at least 2018' read 'from the year 2018 on': the source says it may
+    have begun before (the stored start is the latest it can be)."""
+    assert parse_fuzzy_date("since at least 2018").reading == \
+        "from the year 2018, if not earlier, on"
+    assert parse_fuzzy_date("from at least 2019 through 2022").reading == \
+        "from the year 2019, if not earlier, to the year 2022"
+    assert parse_fuzzy_date("since 2018").reading == "from the year 2018 on"
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("2019 on or before 2022", "'on or before' cannot stand there"),
+    ("from on or after 1 May 2019 to 2022", "'on or after' cannot stand there"),
+    ("2019 no later than 2022", "'no later than' cannot stand there"),
+])
+def test_a_refusal_quotes_the_phrase_as_written(text, quoted):
+    """(review29) Refusals named the words the parser makes of a phrase ('nolaterthan')."""
+    with pytest.raises(FuzzyDateError) as err:
+        parse_fuzzy_date(text)
+    assert quoted in str(err.value)

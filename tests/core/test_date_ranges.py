@@ -96,6 +96,26 @@ def test_before_and_after_a_day_in_figures_leave_the_day_out(d, form, shape):
         assert found.reading.startswith("before ")
 
 
+@pytest.mark.parametrize("text,edtf,reading", [
+    # (review29) an open-end word before a range in figures: read as the range, as before
+    ("from 1957-02-1963", "1957-02/1963", "from February 1957 to the year 1963"),
+    ("since 2015-03-2016", "2015-03/2016", "from March 2015 to the year 2016"),
+    ("с 1957-02-1963", "1957-02/1963", "from February 1957 to the year 1963"),
+    # a start that may be earlier says so, open or ranged
+    ("since at least 2018-03-01", "2018-03-01/..", "from 1 March 2018, if not earlier, on"),
+    ("from at least 2019-05-01 to 2022-01-31", "2019-05-01/2022-01-31",
+     "from 1 May 2019, if not earlier, to 31 January 2022"),
+    ("по меньшей мере со 02.05.2021 по 30.06.2021", "2021-05-02/2021-06-30",
+     "from 2 May 2021, if not earlier, to 30 June 2021"),
+    ("pre 2021-05-01", "../2021-04-30", "before 1 May 2021"),
+    ("post 2021-05-01", "2021-05-02/..", "after 1 May 2021"),
+    ("by no later than 2021-05-01", "../2021-05-01", "until 1 May 2021"),
+])
+def test_open_ends_and_ranges_in_figures_read_as_written(text, edtf, reading):
+    found = parse_fuzzy_date(text)
+    assert (found.edtf, found.reading) == (edtf, reading)
+
+
 def test_an_open_end_that_reads_both_ways_says_so():
     for text in ("until 03/04/2022", "since 03/04/2022", "before 03/04/2022"):
         with pytest.raises(FuzzyDateError, match=r"3 April 2022 \(day first\) or 4 March"):
