@@ -19,7 +19,7 @@ from casefile.ui.fields import FieldSpec
 from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
 
 HEADING_CHARS = 120  # the most of a record's name the heading shows (two lines at most)
-LISTED_CHARS = 60  # the most of a list's own status words the status choice shows
+LISTED_CHARS = 30  # the most of a list's own status words the status choice shows
 
 
 class PlainTextField(QPlainTextEdit):
@@ -130,17 +130,20 @@ def show_value(w: Any, spec: FieldSpec, row: dict[str, Any], names: dict[int, st
 def _say_listed(w: Any, spec: FieldSpec, reason: str | None) -> None:
     """A sanction's status: where the case holds none of its four but the reason keeps the
     list's own words ('Status as listed: Excluded'), its empty choice says them instead of
-    'not stated' (session 20: the editor said 'not stated' beside them)."""
+    'not stated' (session 20: the editor said 'not stated' beside them), cut to what the
+    field shows, whole in the field's tooltip with what they mean here."""
     at = w.findData("")
     if at < 0:
         return
     listed = listed_status(reason)
-    if len(listed) > LISTED_CHARS:
-        listed = listed[:LISTED_CHARS - 1].rstrip() + "…"
-    w.setItemText(at, f"as listed: {listed}" if listed else dict(spec.words).get("", ""))
-    w.setItemData(at, "The list's own words, kept in the reason: Casefile does not read "
-                  "them as in force, ended or lifted. Choose one of those if you know it."
-                  if listed else None, Qt.ItemDataRole.ToolTipRole)
+    short = listed if len(listed) <= LISTED_CHARS else \
+        listed[:LISTED_CHARS - 1].rstrip() + "…"
+    w.setItemText(at, f"as listed: {short}" if listed else dict(spec.words).get("", ""))
+    tip = (f"As listed: {listed}. The list's own words, kept in the reason: Casefile does "
+           "not read them as in force, ended or lifted. Choose one of those if you know it."
+           if listed else None)
+    w.setItemData(at, tip, Qt.ItemDataRole.ToolTipRole)
+    w.setToolTip(tip or "")
 
 
 def heading_text(kind: str, row: dict[str, Any], metrics: QFontMetrics, width: int

@@ -390,6 +390,15 @@ def test_a_sanction_whose_list_words_are_kept_shows_them_as_its_status(qtbot, de
     assert box.currentData() == "" and box.currentText() == "as listed: Excluded"
     assert "does not read them" in box.itemData(box.currentIndex(),
                                                 Qt.ItemDataRole.ToolTipRole)
+    assert box.toolTip().startswith("As listed: Excluded. ")  # (review29: the closed box)
+    long = "Excluded from federal procurement and non-procurement programs"
+    win.session.op(lambda case: case.update("sanction", sid, {
+        "reason": f"Status as listed: {long}"})).run()
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: box.currentText() != "as listed: Excluded", timeout=10000)
+    assert box.currentText() == "as listed: Excluded from federal procure…"
+    assert box.toolTip().startswith(f"As listed: {long}. ")
+    assert box.sizeHint().width() < 400  # (review29: cut mid-word by the field, no '…')
     win.session.op(lambda case: case.create("sanction", {
         "entity_id": 3, "programme": "Test", "reason": "Supplies drones"})).run()
     wait_idle(qtbot, win)
@@ -399,3 +408,4 @@ def test_a_sanction_whose_list_words_are_kept_shows_them_as_its_status(qtbot, de
     box = ed.widgets["status"]
     assert box.currentText() == "not stated"
     assert box.itemData(box.currentIndex(), Qt.ItemDataRole.ToolTipRole) is None
+    assert box.toolTip() == ""
