@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -25,18 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.labels import singular
-from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline, build_timeline
+from casefile.core.timeline import Timeline, build_timeline
 from casefile.errors import CasefileError
-from casefile.paths import default_save_path
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
 from casefile.services.queries.case_search import facts_of
 from casefile.services.queries.timeline import case_timeline
-from casefile.ui.error_dialog import show_error
 from casefile.ui.on_screen import OnScreen
 from casefile.ui.session import CaseSession
 from casefile.ui.text import plain_label
-from casefile.ui.timeline_export import export_timeline
+from casefile.ui.timeline_export import export_asked, export_timeline
+from casefile.ui.timeline_parts import legend_html
 from casefile.ui.timeline_scroll import lanes_with_scroll_bar, reveal
 from casefile.ui.timeline_view import TimelinePlot
 
@@ -48,21 +46,6 @@ EMPTY_TEXT = ("No dated records yet.\n\nGive a shipment, event, sanction or rela
               "date — as the "
               "source writes it: “15 June 2022”, “late 2022”, “between June and December "
               "2022” — and it appears here. Help → Dates lists what can be typed.")
-_GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "relationship": "⬢",
-          "source": "▲"}
-
-
-def legend_html() -> str:
-    """Fixed legend text (no case data in it)."""
-    parts = [f'<span style="color:{KIND_COLOURS[k]}">{_GLYPH[k]} ▬</span> {KIND_LANES[k]}'
-             for k in KIND_COLOURS]
-    parts += ["● exact day", "▬ span", "▨ approximate / uncertain", "░ open end (fades)"]
-    # a narrow window wraps it between its entries, never inside one (look22: the hatch of
-    # 'approximate / uncertain' ended one line, its words began the next)
-    return "&nbsp;&nbsp; ".join(p.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ")
-                                 for p in parts)
-
-
 class TimelineDock(QDockWidget):
     record_clicked = Signal(str, int)
     filter_requested = Signal(str, str)  # first day, last day (ISO)
@@ -307,12 +290,4 @@ class TimelineDock(QDockWidget):
 
     def _export(self, fmt: str) -> None:
         case = self.session.case
-        default = default_save_path(case.path if case else None, f" timeline.{fmt}",
-                                    f"timeline.{fmt}")
-        name, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {fmt.upper()}",
-                                              str(default), f"{fmt.upper()} (*.{fmt})")
-        if name:
-            try:
-                self.export(name)
-            except (OSError, CasefileError) as exc:
-                show_error(self, exc, "Cannot export the timeline")
+        export_asked(self, case.path if case else None, fmt, self.export)

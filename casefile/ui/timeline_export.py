@@ -5,13 +5,18 @@ so the window's view stays as the user left it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES, Timeline
+from casefile.errors import CasefileError
+from casefile.paths import default_save_path
+from casefile.ui.error_dialog import show_error
 from casefile.ui.picture_page import FOOTER, HEADER, MARGIN, WIDTH, draw_page, write_picture
 from casefile.ui.timeline_view import TimelinePlot
 
@@ -82,3 +87,17 @@ def _legend(p: QPainter, at: QPoint, font: QFont, kinds: list[str]) -> None:
                  "░ open end (fades)"):
         p.drawText(QPoint(x, y + 14), text)
         x += fm.horizontalAdvance(text) + 22
+
+
+def export_asked(parent: QWidget, case_path: Path | None, fmt: str,
+                 export: Callable[[str], Path]) -> None:
+    """Ask where to write the timeline as ``fmt`` (png, svg), beside the case by default,
+    and write it there with ``export``; a failure is shown, not raised."""
+    default = default_save_path(case_path, f" timeline.{fmt}", f"timeline.{fmt}")
+    name, _ = QFileDialog.getSaveFileName(parent, f"Export timeline as {fmt.upper()}",
+                                          str(default), f"{fmt.upper()} (*.{fmt})")
+    if name:
+        try:
+            export(name)
+        except (OSError, CasefileError) as exc:
+            show_error(parent, exc, "Cannot export the timeline")

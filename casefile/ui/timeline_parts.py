@@ -1,6 +1,6 @@
 """The pieces the timeline is drawn with: a view box whose wheel zooms time only, a time
 axis in dates only, the lane names on the left, and the brushes and pens of each kind and
-style of item."""
+style of item, and the legend that names them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
 
 from casefile.core.names import short_legal_form
-from casefile.core.timeline import KIND_COLOURS
+from casefile.core.timeline import KIND_COLOURS, KIND_LANES
 
 WHEEL_ROWS = 3  # rows scrolled by a notch of the wheel over the lane names
 
@@ -106,3 +106,18 @@ def item_pen(kind: str, style: str) -> QPen:
     if style in ("open_start", "open_end"):
         pen = QPen(Qt.PenStyle.NoPen)
     return pen
+
+
+_GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "relationship": "⬢",
+          "source": "▲"}
+
+
+def legend_html() -> str:
+    """Fixed legend text (no case data in it)."""
+    parts = [f'<span style="color:{KIND_COLOURS[k]}">{_GLYPH[k]} ▬</span> {KIND_LANES[k]}'
+             for k in KIND_COLOURS]
+    parts += ["● exact day", "▬ span", "▨ approximate / uncertain", "░ open end (fades)"]
+    # a narrow window wraps it between its entries, never inside one (look22: the hatch of
+    # 'approximate / uncertain' ended one line, its words began the next)
+    return "&nbsp;&nbsp; ".join(p.replace(" ", "&nbsp;").replace("<span&nbsp;", "<span ")
+                                 for p in parts)

@@ -477,7 +477,7 @@ def test_the_legend_wraps_between_its_entries_never_inside_one():
     one line and its words began the next."""
     import re
 
-    from casefile.ui.timeline_dock import legend_html
+    from casefile.ui.timeline_parts import legend_html
 
     entries = legend_html().split("&nbsp;&nbsp; ")
     assert len(entries) == 9 and entries[-2] == "▨&nbsp;approximate&nbsp;/&nbsp;uncertain"
