@@ -13,13 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 GAP_PX = 6.0  # between an item and its label, and a label and the next item
 POINT_PX = 11.0  # a day point's symbol
 MIN_CHARS = 4  # a label shorter than this (with its ellipsis) is left out
 INSET_PX = 4.0  # between a bar's end and a label inside it
+INSIDE_FILL = QColor(255, 255, 255, 215)  # the ground of a label drawn over its bar
 
 
 @dataclass(frozen=True)
@@ -99,3 +101,20 @@ def label_places(x0: np.ndarray, x1: np.ndarray, y: np.ndarray, points: np.ndarr
         out.append(Place(i, said, x, float(y[i]), where == "inside"))
         reached[float(y[i])] = max(x + width, float(right[i]))
     return out
+
+
+def label_item(place: Place, font: QFont) -> pg.TextItem:
+    """The label of a :class:`Place`, as plain text, at its place."""
+    label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5),
+                        fill=INSIDE_FILL if place.inside else None)
+    label.setFont(font)
+    doc = label.textItem.document()
+    doc.setDocumentMargin(0)
+    # (look25) read left to right whatever script the record's text has: a party's Arabic
+    # name, first after the date, turned the label around ('2021-12-31 – 2015-05-01'), its
+    # dates reversed
+    option = doc.defaultTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    doc.setDefaultTextOption(option)
+    label.setPos(place.x, place.y)
+    return label

@@ -1,14 +1,15 @@
 """The pieces the timeline is drawn with: a view box whose wheel zooms time only, a time
-axis in dates only, the lane names on the left, and the brushes and pens of each kind and
-style of item, and the legend that names them."""
+axis in dates only, the lane names on the left and the lines between lanes, the brushes and
+pens of each kind and style of item, and the legend that names them."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 
 from casefile.core.names import short_legal_form
 from casefile.core.timeline import KIND_COLOURS, KIND_LANES
@@ -107,6 +108,36 @@ def item_pen(kind: str, style: str) -> QPen:
         pen = QPen(Qt.PenStyle.NoPen)
     return pen
 
+
+
+class LaneLines(pg.GraphicsObject):
+    """Horizontal lines at ``ys`` across the view, however far it is panned or zoomed; only
+    those in view are drawn."""
+
+    def __init__(self, ys: np.ndarray) -> None:
+        super().__init__()
+        self.ys = np.sort(ys)
+        self.pen = QPen(QColor("#CCCCCC"))
+        self.pen.setCosmetic(True)
+        self.pen.setWidthF(1)
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph's hook
+        super().viewTransformChanged()  # (forgets the view's bounds it keeps)
+        self.prepareGeometryChange()  # its bounds are the view's
+
+    def boundingRect(self) -> QRectF:
+        view = self.viewRect()
+        return QRectF() if view is None else view.normalized()
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        view = self.viewRect()
+        if view is None:
+            return
+        view = view.normalized()
+        a, b = np.searchsorted(self.ys, [view.top(), view.bottom()])
+        painter.setPen(self.pen)
+        for y in self.ys[a:b]:
+            painter.drawLine(QPointF(view.left(), y), QPointF(view.right(), y))
 
 _GLYPH = {"shipment": "◆", "event": "●", "sanction": "■", "relationship": "⬢",
           "source": "▲"}

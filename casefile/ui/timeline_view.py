@@ -3,7 +3,8 @@ and style, never one item per record. Exact days are points, drawn above spans; 
 bars; approximate or uncertain spans are hatched with a dashed outline; open ends fade out.
 Rows are refitted to the height after every redraw and resize; labels sit beside their
 items (:mod:`casefile.ui.timeline_labels`); hovering an item shows its record, a left click
-opens it, a right click asks for Casefile's own menu (``context_requested``)."""
+opens it, a right click asks for Casefile's own menu (``context_requested``; picking is
+:mod:`casefile.ui.timeline_picking`'s)."""
 
 from __future__ import annotations
 
@@ -11,20 +12,32 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QHelpEvent, QPen
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
 from casefile.core.timeline import KIND_COLOURS, KIND_SYMBOLS, STYLES, Timeline
-from casefile.ui.text import plain_tooltip
-from casefile.ui.timeline_labels import POINT_PX, Place, View, item_edges, label_places
-from casefile.ui.timeline_parts import DayAxis, LaneAxis, TimeViewBox, item_brush, item_pen
+from casefile.ui.timeline_labels import (
+    POINT_PX,
+    Place,
+    View,
+    label_item,
+    label_places,
+)
+from casefile.ui.timeline_parts import (
+    DayAxis,
+    LaneAxis,
+    LaneLines,
+    TimeViewBox,
+    item_brush,
+    item_pen,
+)
+from casefile.ui.timeline_picking import TimelinePicking
 
 DAY = 86400.0
 MIN_DAYS = 3  # the narrowest time range shown (zoomed in as far as it goes)
 LABEL_LIMIT = 60  # labels are drawn when at most this many items are in view
-INSIDE_FILL = QColor(255, 255, 255, 215)  # the ground of a label drawn over its bar
-ROW_BLOCK = 32  # drawing rows per graphics item
+ROW_BLOCK = 32  # drawing rows per graphics item, at least…
+ROW_BLOCKS = 300  # …and at most this many blocks (37k rows of parties' lanes made 3,900 items)
 MIN_ROW_PX = 18  # all rows are shown when each gets at least this many pixels…
 ROW_PX = 24  # …else this many, from the top row in view
 TOP, BOTTOM = -0.5, 0.5  # the rows' margins above the first and below the last (in rows):
@@ -36,7 +49,7 @@ def epoch(d) -> float:  # noqa: ANN001
     return (d.toordinal() - 719163) * DAY
 
 
-class TimelinePlot(pg.PlotWidget):
+class TimelinePlot(TimelinePicking, pg.PlotWidget):
     """Draws a :class:`casefile.core.timeline.Timeline`; reports clicks on records."""
 
     record_clicked = Signal(str, int)
@@ -64,6 +77,7 @@ class TimelinePlot(pg.PlotWidget):
         self.labels: list[pg.TextItem] = []
         self.placed: list[Place] = []  # where each of the labels goes, and for which row
         self.highlight_item: pg.GraphicsObject | None = None
+        self.layer: pg.ItemGroup | None = None  # what set_timeline draws (self.items)
         self.x0 = self.x1 = self.y = np.zeros(0)
         self._label_timer = QTimer(self)
         self._label_timer.setSingleShot(True)
@@ -82,8 +96,14 @@ class TimelinePlot(pg.PlotWidget):
         if self.highlight_item is not None:
             self.removeItem(self.highlight_item)
             self.highlight_item = None
-        for item in self.items + self.labels:
+        for item in self.labels:
             self.removeItem(item)
+        # the drawing's items go as one: removed one by one from pyqtgraph's lists, the
+        # 17,000 items of 13,680 lanes took 9 s (look27: 'Lanes by country' after 'by entity')
+        if self.layer is not None:
+            self.getViewBox().removeItem(self.layer)
+        self.layer = pg.ItemGroup()
+        self.getViewBox().addItem(self.layer, ignoreBounds=True)
         self.items, self.labels, self.placed = [], [], []
         self.timeline = timeline
         self.lane_axis.set_lanes(timeline.lane_y, timeline.lanes)
@@ -101,7 +121,8 @@ class TimelinePlot(pg.PlotWidget):
                               for k in timeline.kind_codes], dtype=int)
         # one item per (block of rows, kind, style): few items, and the scene culls blocks
         # that are off screen vertically
-        key = (timeline.y // ROW_BLOCK) * 100 + kind_code * 10 + timeline.style
+        block = max(ROW_BLOCK, timeline.height // ROW_BLOCKS + 1)
+        key = (timeline.y // block) * 100 + kind_code * 10 + timeline.style
         order = np.argsort(key, kind="stable")
         groups, starts = np.unique(key[order], return_index=True)
         bounds = list(starts[1:]) + [len(order)]
@@ -130,14 +151,15 @@ class TimelinePlot(pg.PlotWidget):
                   Z_BARS)
 
     def _lane_lines(self, timeline: Timeline) -> None:
-        """Thin separators between lanes."""
-        for y in timeline.lane_y[1:]:
-            line = pg.InfiniteLine(pos=y - 0.5, angle=0, pen=pg.mkPen("#CCCCCC", width=1))
-            self._add(line, Z_BARS - 1)
+        """Thin separators between lanes: one item for all of them (one line item a lane
+        took 7 s for 13,680 lanes of parties, look27)."""
+        if len(timeline.lane_y) > 1:
+            self._add(LaneLines(np.asarray(timeline.lane_y[1:], dtype=float) - 0.5),
+                      Z_BARS - 1)
 
     def _add(self, item: pg.GraphicsObject, z: float) -> None:
         item.setZValue(z)
-        self.addItem(item)
+        item.setParentItem(self.layer)
         self.items.append(item)
 
     def fit_all(self, room: float = 0.04) -> None:
@@ -238,75 +260,10 @@ class TimelinePlot(pg.PlotWidget):
                                    View(xa, xb, min(ya, yb), max(ya, yb), px_x, px_y),
                                    metrics, self.label_limit)
         for place in self.placed:
-            label = pg.TextItem(place.text, color="#111111", anchor=(0, 0.5),
-                                fill=INSIDE_FILL if place.inside else None)
-            label.setFont(self.label_font)
-            doc = label.textItem.document()
-            doc.setDocumentMargin(0)
-            # (look25) read left to right whatever script the record's text has: a party's
-            # Arabic name, first after the date, turned the label around ('2021-12-31 –
-            # 2015-05-01'), its dates reversed
-            option = doc.defaultTextOption()
-            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-            doc.setDefaultTextOption(option)
-            label.setPos(place.x, place.y)
+            label = label_item(place, self.label_font)
             label.setZValue(Z_LABELS)
             self.addItem(label)
             self.labels.append(label)
-
-    # -- picking ------------------------------------------------------------------------
-    def index_at(self, scene_pos: QPointF) -> int | None:
-        """The row under a scene position (the narrowest item there), or None."""
-        if self.timeline is None or not len(self.x0):
-            return None
-        vb = self.getViewBox()
-        p = vb.mapSceneToView(scene_pos)
-        tol = abs(vb.mapSceneToView(scene_pos + QPointF(6, 0)).x() - p.x())
-        lane = round(p.y())
-        if abs(p.y() - lane) > 0.4:
-            return None
-        hit = np.nonzero((self.y == lane) & (self.x0 - tol <= p.x())
-                         & (self.x1 + tol >= p.x()))[0]
-        if not len(hit):
-            return None
-        return int(hit[np.argmin(self.x1[hit] - self.x0[hit])])
-
-    def _clicked(self, ev) -> None:  # noqa: ANN001
-        i = self.index_at(ev.scenePos())
-        if ev.button() == Qt.MouseButton.RightButton:
-            ev.accept()
-            screen = ev.screenPos()
-            self.context_requested.emit(i, QPoint(int(screen.x()), int(screen.y())))
-            return
-        if i is not None and self.timeline is not None:
-            rec = self.timeline.records[int(self.timeline.rec[i])]
-            self.record_clicked.emit(rec.kind, rec.id)
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        """A tooltip for the item under a resting mouse (the scene would hide any tooltip:
-        none of its items has one)."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            i = self.index_at(self.mapToScene(event.pos()))
-            if i is None or self.timeline is None:
-                QToolTip.hideText()
-                event.ignore()
-            else:
-                QToolTip.showText(event.globalPos(),
-                                  plain_tooltip(self.timeline.row(i).tooltip()),
-                                  self.viewport(), self._item_rect(i))
-            return True
-        return super().viewportEvent(event)
-
-    def _item_rect(self, i: int) -> QRect:
-        """Where item ``i`` is drawn, in viewport pixels (its tooltip goes when the mouse
-        leaves it)."""
-        vb = self.getViewBox()
-        left, right = item_edges(self.x0[i:i + 1], self.x1[i:i + 1],
-                                 self.timeline.style[i:i + 1] == 0 if self.timeline
-                                 else np.zeros(1, bool), vb.viewPixelSize()[0])
-        a = self.mapFromScene(vb.mapViewToScene(QPointF(float(left[0]), self.y[i] - 0.4)))
-        b = self.mapFromScene(vb.mapViewToScene(QPointF(float(right[0]), self.y[i] + 0.4)))
-        return QRect(a, b).normalized().adjusted(-3, -3, 3, 3)
 
     def visible_range(self) -> tuple[str, str]:
         (xa, xb), _ = self.getViewBox().viewRange()

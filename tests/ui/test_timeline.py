@@ -550,3 +550,34 @@ def test_a_tooltip_in_a_right_to_left_script_alone_keeps_its_direction():
     assert tip.firstBlock().textDirection() == Qt.LayoutDirection.RightToLeft
     tip.setHtml(plain_tooltip("ناصر عبد الله الحمادي: 2015-05-01"))
     assert tip.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_thousands_of_party_lanes_are_drawn_with_few_items_lines_across_the_view(qtbot):
+    """(look27) 'Lanes by entity' on 13,680 parties froze the window for 10 s (one line
+    item a lane) and 'by country' after it for 14 s (removing them one by one); the lanes
+    are drawn with a bounded number of items, their lines are one item that spans the view
+    wherever it goes, and redrawing replaces them all at once."""
+    import pyqtgraph as pg
+
+    from casefile.core.timeline import TimelineRecord, build_timeline
+    from casefile.ui.timeline_parts import LaneLines
+
+    records = [TimelineRecord("sanction", i, f"sanction {i}", "2020", "2020",
+                              date(2015 + i % 9, 1 + i % 12, 1), date(2024, 12, 31),
+                              parties=(f"Party {i:05d}",)) for i in range(6000)]
+    plot = _plot_with(qtbot, [])
+    plot.set_timeline(build_timeline(records, "entity"))
+    assert len(plot.timeline.lanes) == 6000
+    lines = [i for i in plot.items if isinstance(i, LaneLines)]
+    assert len(lines) == 1 and len(lines[0].ys) == 5999
+    assert len(plot.items) < 700  # not one a lane (nor one a block of 32 rows: 376)
+    assert not any(isinstance(i, pg.InfiniteLine) for i in plot.plotItem.items)
+    vb = plot.getViewBox()
+    vb.setXRange(-3e9, 3e9, padding=0)  # far out, both ways
+    qtbot.wait(50)
+    view = vb.viewRect()
+    drawn = lines[0].mapRectToView(lines[0].boundingRect())
+    assert drawn.left() <= view.left() + 1 and drawn.right() >= view.right() - 1
+    layer = plot.layer
+    plot.set_timeline(build_timeline(records, "kind"))
+    assert layer.scene() is None and plot.layer is not layer  # the old drawing went whole
