@@ -131,12 +131,15 @@ class EntityPicker(QWidget):
     create_requested = Signal(str)
 
     def __init__(self, choices: Callable[[str, Callable[[list[tuple[int, str]]], None]], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, creates: bool = True,
+                 placeholder: str = "type a name or alias…") -> None:
+        """``creates``: offer to create a party of what is typed."""
         super().__init__(parent)
         self._choices = choices
+        self._creates = creates
         self._ids: dict[str, int] = {}
         self.line = QLineEdit()
-        self.line.setPlaceholderText("type a name or alias…")
+        self.line.setPlaceholderText(placeholder)
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -166,7 +169,7 @@ class EntityPicker(QWidget):
             return  # typing went on; a newer answer is coming
         self._ids = {label: i for i, label in found}
         labels = list(self._ids)
-        if text.strip():
+        if text.strip() and self._creates:
             labels.append(f"Create new: {text.strip()}")
         self._model.setStringList(labels)
         completer = self.line.completer()
