@@ -95,3 +95,23 @@ def test_a_floating_dock_closed_by_the_user_waits_too(qtbot, tmp_path):
     assert len(chart.graph.nodes) == 12 and chart.on_screen.due == "refresh"
     chart.show()
     qtbot.waitUntil(lambda: len(chart.graph.nodes) == 13, timeout=10000)
+
+
+def test_a_chart_behind_the_timeline_in_a_remembered_layout_waits_when_a_case_opens(
+        qtbot, tmp_path):
+    """(look27) Reopened with the layout of last time (the chart tabbed behind the
+    timeline), the chart read the case as the docks were made — placed but not yet tabbed,
+    it looked on screen: 9 s of the worker on a 55k-party case, which the tables waited
+    for. It waits for its tab, as it does when a case is opened in a fresh layout."""
+    first = open_demo_window(qtbot, tmp_path, "layout.ini")
+    qtbot.waitUntil(lambda: first.timeline.plot.timeline is not None, timeout=10000)
+    assert first.chart.visibleRegion().isEmpty()  # behind the timeline's tab
+    first.close()  # the layout is remembered
+    win = open_demo_window(qtbot, tmp_path, "layout.ini")
+    qtbot.waitUntil(lambda: win.timeline.plot.timeline is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    chart = win.chart
+    assert chart.visibleRegion().isEmpty()
+    assert len(chart.graph.nodes) == 0 and chart.on_screen.due == "open"  # not read
+    chart.raise_()
+    qtbot.waitUntil(lambda: len(chart.graph.nodes) == 12, timeout=10000)
