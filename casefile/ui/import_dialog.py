@@ -51,6 +51,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.task: Task | None = None
         self.checked: tuple | None = None  # what the last clean dry run was run on
+        self._file_said = ""  # the file's line, while a run's progress stands in it
         self.again = False  # the user said: import this file although the case holds it
         self.missing_ok: tuple | None = None  # what the user let import without some fields
         self.setWindowTitle(self.TITLE)
@@ -223,6 +224,10 @@ class ImportDialog(QDialog):
         mapping, accept = self.mapping(), self.accepted_matches()
         task = self.task = Task()
         task.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        # (look27) the last run's full bar stood for half a second, and its last count
+        # beside 'Cancelled' after: the bar starts empty, the file's line comes back after
+        self._file_said = self.file_info.text()
+        self.progress.setValue(0)
         self._enable(False)
         self.close_button.setText("Cancel")
         self.report.setPlainText("Checking…" if dry_run else "Importing…")
@@ -254,6 +259,7 @@ class ImportDialog(QDialog):
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(1000)
+        self.file_info.setText(self._file_said)
         verb = "Would import" if dry_run else "Imported"
         lines = done_lines(report, dry_run, then_import, headline=self.headline(report, verb),
                            row=self.ROW, cited=self.CITED)
@@ -273,6 +279,7 @@ class ImportDialog(QDialog):
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.reset()  # empty, not a '0%' that reads as work still to come
+        self.file_info.setText(self._file_said)
         if isinstance(exc, AlreadyImported):
             self.report.setPlainText(f"{stopped}: {exc}.")
             answer = QMessageBox.question(

@@ -499,3 +499,31 @@ def test_bytes_not_in_the_files_encoding_are_placed_by_their_offset(demo, tmp_pa
     with pytest.raises(ImportFileError) as err:
         import_shipments(demo, f, accept_missing=True)
     assert f"the bytes at {at:,} are not valid" in str(err.value)
+
+
+def test_the_progress_of_a_shipments_import_says_the_writing_at_the_end(tmp_path):
+    """(look27) The bar reached its end when the last row was read and stood there, saying
+    the rows read, through the seconds of indexing after it."""
+    import csv
+
+    from casefile.services.case.facade import Case
+    from casefile.services.exchange.imports.shipments import import_shipments
+
+    from casefile.services.exchange.imports.shipments import BATCH
+
+    ROWS = 2 * BATCH + 10  # noqa: N806 - read in three batches
+    path = tmp_path / "ships.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Date", "Shipper", "Consignee", "Goods", "Origin", "Destination"])
+        for i in range(ROWS):
+            w.writerow(["2023-01-05", f"Shipper {i % 40}", "Alpha Trading FZE",
+                        "drone motors", "CN", "RU"])
+    case = Case.new(tmp_path / "c.casefile")
+    said: list[tuple[int, int, str]] = []
+    import_shipments(case, path, progress=lambda d, n, t: said.append((d, n, t)))
+    case.close()
+    assert said[0][2].startswith("Reading the file: ")
+    assert said[-1] == (900, 1000, f"{ROWS:,} rows read; writing the search index and the "
+                                   "row digests…")
+    assert all(d <= 900 for d, _n, _t in said)

@@ -442,3 +442,24 @@ def test_entities_without_an_id_are_each_their_own(case, tmp_path):
     report = import_ftm(case, _write(tmp_path / "mapped.ftm.json", lines)).result
     assert sorted(report.new_entities) == ["Anna Ivanova", "Ivan Petrov", "Oleg Sidorov"]
     assert not report.left_out
+
+
+def test_the_progress_says_what_each_pass_reads_and_the_writing_at_the_end(case, tmp_path):
+    """(look27) From a third of the bar to its end the label said '100,198 records' and
+    nothing of what was done; the bar sat at two thirds, then jumped to its end."""
+    lines = [{"id": f"c{i}", "schema": "Company", "properties": {"name": [f"Firm {i}"]}}
+             for i in range(2500)]
+    lines += [{"id": f"s{i}", "schema": "Sanction", "properties": {
+        "entity": [f"c{i}"], "authority": ["OFAC"], "startDate": ["2022-03-01"]}}
+        for i in range(1500)]
+    said: list[tuple[int, int, str]] = []
+    import_ftm(case, _write(tmp_path / "list.ftm.json", lines),
+               progress=lambda done, total, text: said.append((done, total, text)))
+    texts = [t for _d, _n, t in said]
+    assert any(t.startswith("Reading parties and sources: ") for t in texts)
+    assert any(t.startswith("Reading sanctions, relationships, shipments and events: ")
+               for t in texts)
+    done, total, last = said[-1]
+    assert last == "4,000 records read; writing the search index and the row digests…"
+    assert done == total * 3 // 4  # the last quarter is the writing
+    assert [d for d, _n, _t in said] == sorted(d for d, _n, _t in said)  # never back

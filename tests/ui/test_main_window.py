@@ -911,3 +911,32 @@ def test_a_dossier_can_be_about_any_party_of_a_big_case(qtbot, window, tmp_path)
     picker.line.editingFinished.emit()
     assert dlg.options().entity_id is None
     dlg.close()
+
+
+def test_a_cancelled_import_gives_back_the_files_line_and_starts_its_bar_empty(
+        qtbot, demo_window, tmp_path):
+    """(look27) After Cancel the file's line still said the last count ('100,198 records')
+    beside 'Cancelled: nothing was imported', and Import after a Check showed the check's
+    full bar for half a second."""
+    win = demo_window
+    f = tmp_path / "many.csv"
+    rows = "".join(f"Shipper {i},Alpha Trading FZE,2023-01-05,drone motors,CN,RU\n"
+                   for i in range(30000))
+    f.write_text("Shipper,Consignee,Date,Goods,Origin,Destination\n" + rows, encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    line = dlg.file_info.text()
+    assert line.startswith("many.csv: CSV")
+    dlg.progress.setValue(1000)  # as a check leaves it
+    dlg.check_button.click()
+    assert dlg.progress.value() == 0  # a new run starts empty
+    task, said = dlg.task, []
+
+    def first_report(*args: object) -> None:  # in the worker, as it reports: stop it there
+        said.append(args)
+        task.cancel()
+    task.progress.connect(first_report, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+    assert said and said[0][2].startswith("Reading the file: ")  # shown in the file's line
+    assert dlg.report.toPlainText() == "Check cancelled."
+    assert dlg.file_info.text() == line  # given back
+    dlg.close()

@@ -53,6 +53,7 @@ from casefile.services.exchange.imports.ftm_known import (
 from casefile.services.exchange.imports.ftm_positions import NEEDLE as POST_NEEDLE
 from casefile.services.exchange.imports.ftm_positions import SCHEMATA as POSTS
 from casefile.services.exchange.imports.ftm_positions import Posts
+from casefile.services.exchange.imports.ftm_progress import PassProgress
 from casefile.services.exchange.imports.ftm_read import Record, json_entities, kind_of_file
 from casefile.services.exchange.imports.ftm_report import FtmReport
 from casefile.services.exchange.imports.ftm_simple_rows import SimpleRows
@@ -138,6 +139,7 @@ def import_ftm(case: Case, path: str | Path, dry_run: bool = False,
         skipped = report.skipped_line()
         note_left_out(conn, src, ([skipped[0].upper() + skipped[1:]] if skipped else [])
                       + report.left_out_lines())
+        run.tell.writing(report.rows)  # (:mod:`.ftm_progress`)
         run.w.finish(tx)
         return report
 
@@ -168,8 +170,7 @@ class _Import(SimpleRows):
         self.lists: set[str] = set()
         self.accept = {normalise_name(k): v for k, v in accept.items()}
         self.apart = {normalise_name(k) for k in keep_apart}
-        self.progress = progress
-        self.size = max(path.stat().st_size, 1)
+        self.tell = PassProgress(progress, path.stat().st_size)
         self.today = date.today()
         self.parties: dict[str, int] = {}  # FtM id -> entity id
         self.sources: dict[str, int] = {}  # FtM id -> source id
@@ -179,7 +180,6 @@ class _Import(SimpleRows):
         self._own: dict[str, dict[str, int]] | None = None
         self.posts = Posts(report.leave_out)  # the posts of the file's holders (PEPs)
         self.attached = Attached(report.leave_out, report.skip)  # their addresses, papers
-        self.shift = 0  # 1 when the posts were gathered by a pass of their own
 
     def created_nothing(self) -> bool:
         return all(self.w.next[k] == self.before[k] for k in self.w.next)
@@ -201,7 +201,7 @@ class _Import(SimpleRows):
         first_read = {*(POSTS if POST_NEEDLE in said else ()),
                       *(ATTACHED if said & set(ATTACHED_NEEDLES) else ())}
         if first_read:
-            self.shift = 1
+            self.tell.shift = 1  # the posts gathered by a pass of their own
             self._gather(first_read)
             known |= first_read
         later: set[str] = set()  # the schemata of the later passes the file holds
@@ -236,7 +236,7 @@ class _Import(SimpleRows):
                         (self.posts.take if rec["schema"] in POSTS else
                          self.attached.take)(rec)
                     if i % 1000 == 0:
-                        self._tell(f, -1)
+                        self.tell.reading(f, -1, self.report.rows)
             except UnicodeDecodeError as exc:
                 raise self._unreadable(exc) from None
         self.posts.finish()
@@ -251,9 +251,8 @@ class _Import(SimpleRows):
             handle(line, rec)
             self.w.flush_if_full()
             done += 1
-            if self.progress and done % 1000 == 0:  # may raise to cancel
-                self.progress((n + 1 + self.shift) * self.size, (3 + self.shift) * self.size,
-                              f"{done:,} entities given over several lines joined")
+            if done % 1000 == 0:  # may raise to cancel
+                self.tell.joined(n, done)
 
         if self.held is not None:
             self.held.release(read, self.spans)
@@ -275,7 +274,7 @@ class _Import(SimpleRows):
                         handle(line, rec)
                     self.w.flush_if_full()
                     if i % 1000 == 0:
-                        self._tell(f, n)
+                        self.tell.reading(f, n, self.report.rows)
             except UnicodeDecodeError as exc:
                 raise self._unreadable(exc) from None
 
@@ -285,13 +284,6 @@ class _Import(SimpleRows):
                                           self.report.encoding_guessed,
                                           f": not readable as {{encoding}} ({why})",
                                           self.report.utf8_evident))
-
-    def _tell(self, f: Any, n: int) -> None:
-        """Say how far the passes are (pass ``n``; -1 gathers the posts); may raise to
-        cancel."""
-        if self.progress:
-            done = f.buffer.tell() + (n + self.shift) * self.size
-            self.progress(done, (3 + self.shift) * self.size, f"{self.report.rows:,} records")
 
     def first(self, line: int, rec: Record) -> None:
         if rec["schema"] in fm.mapping().sources:
