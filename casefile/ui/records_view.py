@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from casefile.ui import table_rows
 from casefile.ui.column_widths import ColumnWidths
 from casefile.ui.filter_bar import FilterBar
 from casefile.ui.kept_listings import Kept, KeptListings, read_sorted, reread
+from casefile.ui.record_table import RecordTable
 from casefile.ui.section_sorts import SectionSorts
 from casefile.ui.session import CaseSession
 from casefile.ui.table_model import RecordTableModel
@@ -64,15 +63,8 @@ class RecordsView(QWidget):
         self._keep: int | None = None
         self._changes = 0
         self.model = RecordTableModel(parent=self)
-        self.view = QTableView()
+        self.view = RecordTable()
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(22)
-        self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: self.sorts.chose(self.model.kind, self.model.columns(),
                                                    column, order))

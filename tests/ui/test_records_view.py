@@ -158,3 +158,31 @@ def test_a_case_opens_on_a_section_it_holds_records_of(qtbot, window, tmp_path):
                     and window.records.model.rowCount() > 0, timeout=10000)
     qtbot.wait(300)  # the counts are in: it stays
     assert window.current_kind() == "shipment"
+
+
+def test_ctrl_end_selects_the_row_it_goes_to(qtbot, demo_window):
+    """(look27) Ctrl+End moved to the last row — the editor showed its party — and left the
+    selection on the row before, which the timeline kept marking: two parties at once."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import choose_kind, wait_idle
+
+    win = demo_window
+    choose_kind(qtbot, win, "entity")
+    view = win.records.view
+    rows = win.records.model.rowCount()
+    assert rows > 3
+    win.records.select_id(win.records.model.record_id(1))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = win.records.model.record_id(rows - 1)
+    assert win.records.current_id() == last and win.records.selected_ids() == [last]
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.editor.shown() == ("entity", last), timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    first = win.records.model.record_id(0)
+    assert win.records.selected_ids() == [first]
+    # Shift still extends, and a click with Ctrl still adds a row to the selection
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(win.records.selected_ids()) == sorted([first,
+                                                         win.records.model.record_id(1)])
