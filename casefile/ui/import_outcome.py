@@ -55,8 +55,10 @@ def done_lines(report: Any, dry_run: bool, then_import: bool, *, headline: str, 
                   "is not kept either)."]
     else:
         lines += ["", f"The file is stored as a source; every {cited} cites it. "
-                  "Edit → Undo removes the whole import for good (it cannot be "
-                  "redone; import the file again to bring it back)."]
+                  "Until the case is closed, Edit → Undo removes the whole import for good "
+                  "(it cannot be redone; import the file again to bring it back). Once the "
+                  "case is closed, the import stays: Undo starts afresh each time a case "
+                  "is opened."]
     return lines
 
 
