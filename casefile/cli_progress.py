@@ -4,6 +4,7 @@ gets the results, not a run of carriage returns."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 
@@ -24,6 +25,9 @@ class Progress:
             return
         pct = min(max(int(100 * done // total), 0), 100)
         text = self.line.format(pct=pct, done=done, total=total, what=what)
+        # within the terminal's width: a wrapped line is not redrawn in place by '\r'
+        room = shutil.get_terminal_size().columns - 1
+        text = text if len(text) <= room else text[:max(room - 1, 1)] + "…"
         now = time.monotonic()
         if text == self.shown or (now - self.at < 0.1 and pct == self.pct):
             return

@@ -448,7 +448,10 @@ def test_long_verbs_show_progress_on_a_terminal_only(tmp_path, capsys, monkeypat
     assert main(["export-pdf", str(case), "-o", str(tmp_path / "d.pdf")]) == 0
     shown = term.buf.getvalue()
     lines = shown.split("\n")
-    assert re.match(r"\r +\d+% [\d,]+ records", lines[0])  # the import's, redrawn in place
+    # the import's, redrawn in place, saying what it reads, then what it writes (look27)
+    assert re.match(r"\r +\d+% Reading parties and sources: [\d,]+ records", lines[0])
+    assert lines[0].split("\r")[-1].rstrip().endswith(
+        "% 2,500 records read; writing the search index and the row digests…")
     assert re.search(r"\r +\d+% Laying out pages", lines[1])  # the dossier's
     assert lines[2:] == [""]  # each ended once
 
@@ -532,3 +535,20 @@ def test_every_verb_says_what_each_of_its_arguments_is():
             and not isinstance(a, argparse._HelpAction | argparse._SubParsersAction)
             and (not a.option_strings or a.required)]
     assert bare == []
+
+
+def test_a_progress_line_stays_within_the_terminal(monkeypatch):
+    """A line wider than the terminal wraps, and '\\r' then redraws only its last part:
+    the progress line is cut to the terminal's width (look27's longer phase words)."""
+    import sys
+
+    from casefile.cli_progress import Progress
+
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    monkeypatch.setenv("COLUMNS", "40")
+    progress = Progress()
+    progress(3, 4, "Reading sanctions, relationships, shipments and events: 60,000 records")
+    line = term.buf.getvalue()
+    assert line.startswith("\r 75% Reading sanctions") and line.endswith("…")
+    assert len(line) - 1 == 39  # within 40 columns, the cursor's too

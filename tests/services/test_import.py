@@ -507,9 +507,7 @@ def test_the_progress_of_a_shipments_import_says_the_writing_at_the_end(tmp_path
     import csv
 
     from casefile.services.case.facade import Case
-    from casefile.services.exchange.imports.shipments import import_shipments
-
-    from casefile.services.exchange.imports.shipments import BATCH
+    from casefile.services.exchange.imports.shipments import BATCH, import_shipments
 
     ROWS = 2 * BATCH + 10  # noqa: N806 - read in three batches
     path = tmp_path / "ships.csv"
