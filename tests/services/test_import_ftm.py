@@ -291,3 +291,25 @@ def test_an_amount_is_read_as_a_trade_files_number_is(amount, value, currency):
 
     values, _route = shipment_values({"invoiceAmount": [amount]})
     assert (values["value"], values["currency"]) == (value, currency)
+
+
+def test_a_family_link_between_companies_is_kept_and_said(case, tmp_path):
+    """(look27) FollowTheMoney's Family links people; one between two companies was kept
+    as 'family of' without a word."""
+    lines = [{"id": "c1", "schema": "Company", "properties": {"name": ["AEROSCAN"]}},
+             {"id": "c2", "schema": "Company", "properties": {"name": ["ZALA AERO"]}},
+             {"id": "p1", "schema": "Person", "properties": {"name": ["Olga Zakharova"]}},
+             {"id": "p2", "schema": "Person", "properties": {"name": ["Ivan Zakharov"]}},
+             {"id": "f1", "schema": "Family", "properties": {"person": ["c1"],
+                                                             "relative": ["c2"]}},
+             {"id": "f2", "schema": "Family", "properties": {"person": ["p1"],
+                                                             "relative": ["p2"]}}]
+    path = tmp_path / "fam.ftm.json"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    report = import_ftm(case, path).result
+    assert report.relationships == 2  # kept, as the file gives them
+    said = {w: n for w, n in report.warnings.items() if w.startswith("Family")}
+    assert said == {"Family person: a Company where FollowTheMoney has only people; the "
+                    "link is kept as the file gives it": 1,
+                    "Family relative: a Company where FollowTheMoney has only people; the "
+                    "link is kept as the file gives it": 1}

@@ -33,6 +33,11 @@ def _unknown_nesting(rec: Record) -> str:
             "names cannot be told)")
 
 
+# the ends of links FollowTheMoney's schema gives to people only (Person, not LegalEntity)
+PEOPLE_ONLY = {"Family": ("person", "relative"), "Associate": ("person", "associate"),
+               "Employment": ("employee",)}
+
+
 class FtmRecords:
     """The records of one import run (its state is set up by the run, ftm._Import)."""
 
@@ -47,6 +52,7 @@ class FtmRecords:
     sources: dict[str, int]  # FtM id -> source id
     events: dict[str, int]  # FtM id -> event id
     spans: dict[int, str]  # first line -> 'lines 3, 9' while its joined lines are read
+    schemata: dict[str, str]  # FtM id -> the schema of the party it made
     _own: dict[str, dict[str, int]] | None
 
     def own(self, kind: str, ftm_id: str) -> int | None:
@@ -143,11 +149,24 @@ class FtmRecords:
             self.report.leave_out(f"{rec['schema']}: a party it links is not in the "
                                   f"file{_unknown_nesting(rec)}")
             return
+        self._people_only(rec)
         _kind, values = ff.relationship_values(rec["schema"], props)
         values.update(subject_id=ends[0], object_id=ends[1])
         made = self._fact(line, "relationship", values, {"date": "startDate"}, rec)
         if made is not None:
             self.report.relationships += made[1]
+
+    def _people_only(self, rec: Record) -> None:
+        """Say where a link FollowTheMoney gives only to people (a Family's relatives, an
+        Employment's employee) names a company or another body: kept as the file gives
+        it, for a person to look at (look27: 'AEROSCAN 0 family of ZALA AERO 2863')."""
+        for prop in PEOPLE_ONLY.get(rec["schema"], ()):
+            for ref in fm.strings(rec["properties"], prop):
+                other = self.schemata.get(ref)
+                if other is not None and fm.mapping().parties.get(other) != "person":
+                    self.report.warn(f"{rec['schema']} {prop}: a {other} where "
+                                     "FollowTheMoney has only people; the link is kept as "
+                                     "the file gives it")
 
     def shipment(self, line: int, rec: Record) -> None:
         props = rec["properties"]
