@@ -22,9 +22,10 @@ from casefile.core.countries import CountryError
 from casefile.core.fuzzydate import FuzzyDate
 from casefile.ui.children import ChildTable
 from casefile.ui.editor_fields import field_widget, heading_text, show_value
+from casefile.ui.entity_picker import EntityPicker
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label, plain_tooltip
-from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit
+from casefile.ui.widgets import CountryEdit, FuzzyDateEdit
 
 LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
 

@@ -30,9 +30,9 @@ from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
+from casefile.ui.entity_picker import EntityPicker
 from casefile.ui.session import CaseSession
 from casefile.ui.text import message, plain_label
-from casefile.ui.widgets import EntityPicker
 from casefile.ui.worker import Task
 
 EVERY_PARTY = "Every party (or type a name or alias to print one)"
@@ -154,6 +154,12 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         out, opt = Path(self.path.text().strip()), self.options()
         if self.session.case is None or not self.path.text().strip():
+            return
+        if self.entity.unmatched:  # (review30: it printed every party of the case)
+            self.status.setText(f"“{self.entity.line.text().strip()}” is no party picked from "
+                                "the list: pick one as you type (its name, an alias or "
+                                "#number), or empty the About field to print every party.")
+            self.entity.line.setFocus()
             return
         if out.exists() and self.path.text() != self._replace and not self._may_replace(out):
             return  # (look22: an earlier dossier was overwritten without a word)

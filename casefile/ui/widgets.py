@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -120,80 +118,6 @@ class CountryEdit(QLineEdit):
 
     def set_code(self, code: str | None) -> None:
         self.setText(f"{country_name(code)} ({code})" if code else "")
-
-
-class EntityPicker(QWidget):
-    """Pick a party by typing part of a name or alias; 'create new' makes one.
-
-    ``choices(text, answer)`` looks parties up and calls ``answer`` with (id, label) pairs."""
-
-    picked = Signal(object)  # entity id or None
-    create_requested = Signal(str)
-
-    def __init__(self, choices: Callable[[str, Callable[[list[tuple[int, str]]], None]], None],
-                 parent: QWidget | None = None, creates: bool = True,
-                 placeholder: str = "type a name or alias…") -> None:
-        """``creates``: offer to create a party of what is typed."""
-        super().__init__(parent)
-        self._choices = choices
-        self._creates = creates
-        self._ids: dict[str, int] = {}
-        self.line = QLineEdit()
-        self.line.setPlaceholderText(placeholder)
-        self._model = QStringListModel(self)
-        completer = QCompleter(self._model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated[str].connect(self._activated)  # type: ignore[index]  # overload
-        self.line.setCompleter(completer)
-        self.line.textEdited.connect(self._refresh)
-        self.line.editingFinished.connect(self._finished)
-        self.current_id: int | None = None
-        self._current_text = ""
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.line)
-
-    def set_current(self, entity_id: int | None, text: str) -> None:
-        self.current_id, self._current_text = entity_id, text
-        self.line.setText(text)
-
-    def _refresh(self, text: str) -> None:
-        """Ask for matching parties (answered later, from the worker thread's read)."""
-        def answer(found: list[tuple[int, str]]) -> None:
-            self._show_choices(text, found)
-        self._choices(text, answer)
-
-    def _show_choices(self, text: str, found: list[tuple[int, str]]) -> None:
-        if text != self.line.text():
-            return  # typing went on; a newer answer is coming
-        self._ids = {label: i for i, label in found}
-        labels = list(self._ids)
-        if text.strip() and self._creates:
-            labels.append(f"Create new: {text.strip()}")
-        self._model.setStringList(labels)
-        completer = self.line.completer()
-        if self.line.hasFocus() and labels:
-            completer.complete()
-
-    def _activated(self, label: str) -> None:
-        if label.startswith("Create new: "):
-            self.create_requested.emit(label.removeprefix("Create new: "))
-            return
-        if label in self._ids:
-            self.current_id, self._current_text = self._ids[label], label
-            self.line.setText(label)
-            self.picked.emit(self.current_id)
-
-    def _finished(self) -> None:
-        text = self.line.text().strip()
-        if not text and self.current_id is not None:
-            self.current_id, self._current_text = None, ""
-            self.picked.emit(None)
-        elif text in self._ids and self._ids[text] != self.current_id:
-            self._activated(text)
-        elif text and text != self._current_text and text not in self._ids:
-            self.line.setText(self._current_text)  # not a known party: keep the old one
 
 
 class TlpBanner(QLabel):

@@ -4,6 +4,7 @@ filtered in SQL by text, tag, country and date range. Used by the GUI tables and
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -236,11 +237,16 @@ def entity_choices(conn: Connection, text: str = "", limit: int = 50) -> list[tu
         search.register_fold(conn)
         like = f"%{search.like_escape(folded(typed))}%"
         name, alias = "casefile_fold(e.name)", "casefile_fold(a.name)"
-    rows = conn.exec_driver_sql(
-        "SELECT e.id, e.name, coalesce(e.country, ''), coalesce((SELECT group_concat(name, '; ')"
-        f" FROM alias WHERE entity_id = e.id), '') FROM entity e WHERE {name} LIKE ? ESCAPE "
-        f"'\\' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND {alias} LIKE ? "
-        "ESCAPE '\\') ORDER BY e.name LIMIT ?", (like, like, limit)).all()
-    return [(i, f"{n}{f' ({a})' if a else ''}{f' [{c}]' if c else ''}") for i, n, c, a in rows]
+    columns = ("SELECT e.id, e.name, coalesce(e.country, ''), coalesce((SELECT "
+               "group_concat(name, '; ') FROM alias WHERE entity_id = e.id), '') FROM entity e")
+    # '#1234': that party first (review30: sixty parties of one name, the picker shows 50)
+    rows = list(conn.exec_driver_sql(f"{columns} WHERE e.id = ?", (int(typed[1:]),))) \
+        if re.fullmatch(r"#\d{1,18}", typed) else []
+    rows += conn.exec_driver_sql(
+        f"{columns} WHERE {name} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM alias a WHERE "
+        f"a.entity_id = e.id AND {alias} LIKE ? ESCAPE '\\') ORDER BY e.name LIMIT ?",
+        (like, like, limit)).all()
+    return [(i, f"{n}{f' ({a})' if a else ''}{f' [{c}]' if c else ''}")
+            for i, n, c, a in dict.fromkeys(rows)]
 
 
