@@ -250,6 +250,7 @@ class ImportDialog(QDialog):
     def _done(self, change: Change, dry_run: bool, then_import: bool = False) -> None:
         """Show what an import did (its Change is already announced to every view)."""
         self.task = None
+        self.file_info.setText(self._file_said)  # (before a check hands on to the import)
         report = change.result
         if dry_run:
             self.checked = self._key()
@@ -259,7 +260,6 @@ class ImportDialog(QDialog):
         self._enable(True)
         self.close_button.setText("Close")
         self.progress.setValue(1000)
-        self.file_info.setText(self._file_said)
         verb = "Would import" if dry_run else "Imported"
         lines = done_lines(report, dry_run, then_import, headline=self.headline(report, verb),
                            row=self.ROW, cited=self.CITED)

@@ -942,3 +942,57 @@ def test_a_cancelled_import_gives_back_the_files_line_and_starts_its_bar_empty(
     assert dlg.report.toPlainText() == "Check cancelled."
     assert dlg.file_info.text() == line  # given back
     dlg.close()
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support grabbing the keyboard$")
+def test_the_dossier_picker_tells_namesakes_apart_and_refuses_a_name_not_picked(
+        qtbot, demo_window, tmp_path):
+    """(review30) Two parties of one name and country showed as one entry, which printed
+    the other; a name typed but not picked emptied the field and printed every party."""
+    win = demo_window
+    made = []
+    for _ in range(2):
+        win.session.op(lambda case: made.append(case.create("entity", {
+            "name": "ACME Trading LLC", "country": "AE"}).result)).run()
+    wait_idle(qtbot, win)
+    dlg = _export_dialog(qtbot, win)
+    dlg.path.setText(str(tmp_path / "acme.pdf"))
+    picker = dlg.entity
+    picker.line.setFocus()
+    qtbot.keyClicks(picker.line, "ACME")
+    completer = picker.line.completer()
+    model = completer.completionModel()
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+    offered = sorted(model.index(i, 0).data() for i in range(2))
+    assert offered == sorted(f"ACME Trading LLC [AE] #{i}" for i in made)
+    completer.activated.emit(f"ACME Trading LLC [AE] #{made[1]}")
+    assert dlg.options().entity_id == made[1]
+    picker.line.clear()
+    qtbot.keyClicks(picker.line, "ACME Trad")  # typed, never picked
+    picker.line.editingFinished.emit()  # as focus leaves for Export
+    assert picker.line.text() == "ACME Trad" and dlg.options().entity_id is None
+    dlg.export_button.click()
+    assert dlg.task is None and "“ACME Trad” is no party picked" in dlg.status.text()
+    assert not (tmp_path / "acme.pdf").exists()
+    dlg.close()
+
+
+def test_an_import_run_after_its_own_check_gives_back_the_files_line(qtbot, demo_window,
+                                                                     tmp_path):
+    """(review30) Import pressed without a Check checks first, then imports: the import
+    took the check's last progress for the file's line, and showed it after a cancel."""
+    win = demo_window
+    f = tmp_path / "more.csv"
+    rows = "".join(f"Shipper {i % 50},Alpha Trading FZE,2023-01-05,drone motors,CN,RU\n"
+                   for i in range(12000))
+    f.write_text("Shipper,Consignee,Date,Goods,Origin,Destination\n" + rows, encoding="utf-8")
+    dlg = _import_dialog(win, f)
+    line = dlg.file_info.text()
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.report.toPlainText() == "Importing…", timeout=60000)
+    task = dlg.task
+    task.progress.connect(lambda *_a: task.cancel(), Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+    assert dlg.report.toPlainText() == "Cancelled: nothing was imported."
+    assert dlg.file_info.text() == line
+    dlg.close()
