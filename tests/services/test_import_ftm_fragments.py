@@ -463,3 +463,27 @@ def test_the_progress_says_what_each_pass_reads_and_the_writing_at_the_end(case,
     assert last == "4,000 records read; writing the search index and the row digests…"
     assert done == total * 3 // 4  # the last quarter is the writing
     assert [d for d, _n, _t in said] == sorted(d for d, _n, _t in said)  # never back
+
+
+def test_a_pass_a_file_needs_not_gives_up_its_share_and_the_gathering_pass_counts(
+        case, tmp_path):
+    """(review30) Parties alone filled a quarter of the bar, then it jumped to three
+    quarters; the pass gathering posts said '0 records' throughout."""
+    parties = [{"id": f"p{i}", "schema": "Person", "properties": {"name": [f"Person {i}"]}}
+               for i in range(2500)]
+    posts = [{"id": f"o{i}", "schema": "Occupancy", "properties": {
+        "holder": [f"p{i}"], "post": ["pos1"]}} for i in range(1500)]
+    position = [{"id": "pos1", "schema": "Position", "properties": {"name": ["Deputy"]}}]
+    said: list[tuple[int, int, str]] = []
+    import_ftm(case, _write(tmp_path / "peps.ftm.json", parties + posts + position),
+               progress=lambda done, total, text: said.append((done, total, text)))
+    fractions = [d / n for d, n, _t in said]
+    assert fractions == sorted(fractions)  # never back
+    gathered = [t for _d, _n, t in said if t.startswith("Reading posts and addresses: ")]
+    assert gathered and gathered[-1] == "Reading posts and addresses: 1,000 records"
+    first_pass = [d / n for d, n, t in said if t.startswith("Reading parties and sources")]
+    # its share comes after the gathering's, in six while the later passes may run
+    # (gathering 1, parties 2, links 1, documentation 1, writing 1)
+    assert 1 / 6 <= first_pass[0] and first_pass[-1] <= 3 / 6
+    assert fractions[-1] == 0.75 and said[-1][2].endswith("writing the search index and "
+                                                          "the row digests…")

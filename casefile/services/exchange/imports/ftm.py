@@ -190,6 +190,8 @@ class _Import(SimpleRows):
             kind = kind_of_file(f)
         if kind == "csv":
             self.flat = False  # a row of the same id again is counted, not joined
+            self.tell.skip(1)
+            self.tell.skip(2)  # one pass reads a row whole
             self._pass(0, lambda f: simple_rows(self.path, f, self.today), self.simple_row)
             return
         repeated = repeated_ids(self.path, self.encoding, kind)  # (ftm_fragments)
@@ -201,7 +203,7 @@ class _Import(SimpleRows):
         first_read = {*(POSTS if POST_NEEDLE in said else ()),
                       *(ATTACHED if said & set(ATTACHED_NEEDLES) else ())}
         if first_read:
-            self.tell.shift = 1  # the posts gathered by a pass of their own
+            self.tell.gathers()  # the posts gathered by a pass of their own
             self._gather(first_read)
             known |= first_read
         later: set[str] = set()  # the schemata of the later passes the file holds
@@ -224,6 +226,8 @@ class _Import(SimpleRows):
                 self._pass(n, partial(json_entities, self.path, wanted=wanted.__contains__),
                            handle)
                 self._release(n, handle)
+            else:
+                self.tell.skip(n)
 
     def _gather(self, schemata: set[str]) -> None:
         """The pass before the others: the posts (Occupancy, Position) and what attaches
@@ -236,7 +240,7 @@ class _Import(SimpleRows):
                         (self.posts.take if rec["schema"] in POSTS else
                          self.attached.take)(rec)
                     if i % 1000 == 0:
-                        self.tell.reading(f, -1, self.report.rows)
+                        self.tell.reading(f, -1, i)
             except UnicodeDecodeError as exc:
                 raise self._unreadable(exc) from None
         self.posts.finish()
