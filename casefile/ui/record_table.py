@@ -1,6 +1,6 @@
-"""The table of a section's records: whole rows selected, sortable, read-only in place; a
-key that moves to another row selects it, held Ctrl or not, so the row the editor shows is
-the row the timeline and the chart mark."""
+"""The table of a section's records: whole rows selected, sortable, read-only in place;
+Ctrl+Home and Ctrl+End select the row they go to, as Home and End do, so the row the editor
+shows is the row the timeline and the chart mark."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistent
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-# keys that go to another row: with Ctrl they moved the current row (the editor followed it)
-# and left the selection behind (the timeline and chart marked it) — look27: Ctrl+End
-_MOVES = {Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
-          Qt.Key.Key_Up, Qt.Key.Key_Down}
+# keys that go to the first or last row: with Ctrl they moved the current row (the editor
+# followed it) and left the selection behind (the timeline and chart marked it) — look27:
+# Ctrl+End. Ctrl with an arrow still moves alone, for Ctrl+Space to add rows (review30).
+_ENDS = {Qt.Key.Key_Home, Qt.Key.Key_End}
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier  # X11 marks the keypad's Home and End
 
 
 class RecordTable(QTableView):
@@ -29,8 +30,8 @@ class RecordTable(QTableView):
 
     def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
                          event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
-        if isinstance(event, QKeyEvent) and event.key() in _MOVES and \
-                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+        if isinstance(event, QKeyEvent) and event.key() in _ENDS and \
+                event.modifiers() & ~_KEYPAD == Qt.KeyboardModifier.ControlModifier:
             return (QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
         return super().selectionCommand(index, event)
