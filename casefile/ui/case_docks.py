@@ -58,8 +58,13 @@ class CaseDocks:
             # once the window has laid them out (look27: placed but not yet tabbed, the
             # chart behind the timeline's tab read as on screen: 9 s of the worker the
             # tables waited for, on a 55k-party case)
-            QTimer.singleShot(0, timeline.reload_when_shown)
-            QTimer.singleShot(0, chart.open_when_shown)
+            case = session.case
+
+            def read_if_still_open() -> None:  # (review30: a case closed meanwhile left
+                if session.case is case:  # reads owed to the next one: read twice)
+                    timeline.reload_when_shown()
+                    chart.open_when_shown()
+            QTimer.singleShot(0, read_if_still_open)
 
 
 def search_dock(win: QMainWindow, session: CaseSession, beside: QDockWidget, view: QMenu,

@@ -115,3 +115,34 @@ def test_a_chart_behind_the_timeline_in_a_remembered_layout_waits_when_a_case_op
     assert len(chart.graph.nodes) == 0 and chart.on_screen.due == "open"  # not read
     chart.raise_()
     qtbot.waitUntil(lambda: len(chart.graph.nodes) == 12, timeout=10000)
+
+
+def test_a_case_closed_as_it_opens_leaves_no_read_owed_to_the_next(qtbot, window,
+                                                                    tmp_path):
+    """(review30) Closed in the instant it opened, a case left the docks' deferred reads
+    to run for nothing and owe a read: the next case's timeline was read twice."""
+    from casefile.services.exchange.demo import write_demo
+
+    first, second = tmp_path / "a.casefile", tmp_path / "b.casefile"
+    write_demo(first).close()
+    write_demo(second).close()
+    win = window
+    once = []
+
+    def close_at_once(_case: object) -> None:
+        if not once:
+            once.append(1)
+            win.session.close()
+    win.session.opened.connect(close_at_once)
+    win.open_path(first)
+    qtbot.waitUntil(lambda: bool(once) and win.case is None and win.session.worker.pending == 0,
+                    timeout=10000)
+    qtbot.wait(100)
+    reads = []
+    win.timeline.shown.connect(lambda: reads.append(1))
+    win.open_path(second)
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    qtbot.wait(700)  # past the timeline's delay for a burst
+    wait_idle(qtbot, win)
+    assert reads == [1]
