@@ -15,8 +15,9 @@ from casefile.core.countries import country_name
 from casefile.core.labels import number_text, singular
 from casefile.core.sanctions import listed_status
 from casefile.core.topics import topics_words
+from casefile.ui.entity_picker import EntityPicker
 from casefile.ui.fields import FieldSpec
-from casefile.ui.widgets import CountryEdit, EntityPicker, FuzzyDateEdit, enum_combo
+from casefile.ui.widgets import CountryEdit, FuzzyDateEdit, enum_combo
 
 HEADING_CHARS = 120  # the most of a record's name the heading shows (two lines at most)
 LISTED_CHARS = 30  # the most of a list's own status words the status choice shows
@@ -111,7 +112,7 @@ def show_value(w: Any, spec: FieldSpec, row: dict[str, Any], names: dict[int, st
         w.setPlainText(value or "")
     elif spec.widget == "enum":
         if spec.key == "status" and "reason" in row:
-            _say_listed(w, spec, row.get("reason"))
+            _say_listed(w, spec, row.get("reason"), not value)
         w.setCurrentIndex(max(0, w.findData(value)))
     elif spec.widget == "bool":
         w.setChecked(bool(value))
@@ -127,23 +128,25 @@ def show_value(w: Any, spec: FieldSpec, row: dict[str, Any], names: dict[int, st
         w.setText("" if value is None else str(value))
 
 
-def _say_listed(w: Any, spec: FieldSpec, reason: str | None) -> None:
+def _say_listed(w: Any, spec: FieldSpec, reason: str | None, chosen: bool) -> None:
     """A sanction's status: where the case holds none of its four but the reason keeps the
     list's own words ('Status as listed: Excluded'), its empty choice says them instead of
-    'not stated' (session 20: the editor said 'not stated' beside them), cut to what the
-    field shows, whole in the field's tooltip with what they mean here."""
+    'not stated' (session 20: the editor said 'not stated' beside them), cut at a word to
+    what the field shows, whole in the field's tooltip with what they mean here while that
+    choice is the sanction's (``chosen``)."""
     at = w.findData("")
     if at < 0:
         return
     listed = listed_status(reason)
+    cut = listed[:LISTED_CHARS - 1]
     short = listed if len(listed) <= LISTED_CHARS else \
-        listed[:LISTED_CHARS - 1].rstrip() + "…"
+        (cut.rsplit(" ", 1)[0] if " " in cut.strip() else cut).rstrip(" ,;-") + "…"
     w.setItemText(at, f"as listed: {short}" if listed else dict(spec.words).get("", ""))
     tip = (f"As listed: {listed}. The list's own words, kept in the reason: Casefile does "
            "not read them as in force, ended or lifted. Choose one of those if you know it."
            if listed else None)
     w.setItemData(at, tip, Qt.ItemDataRole.ToolTipRole)
-    w.setToolTip(tip or "")
+    w.setToolTip(tip if tip and chosen else "")  # (review30: not beside 'in force')
 
 
 def heading_text(kind: str, row: dict[str, Any], metrics: QFontMetrics, width: int

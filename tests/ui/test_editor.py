@@ -396,9 +396,13 @@ def test_a_sanction_whose_list_words_are_kept_shows_them_as_its_status(qtbot, de
         "reason": f"Status as listed: {long}"})).run()
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: box.currentText() != "as listed: Excluded", timeout=10000)
-    assert box.currentText() == "as listed: Excluded from federal procure…"
+    assert box.currentText() == "as listed: Excluded from federal…"  # at a word (review30)
     assert box.toolTip().startswith(f"As listed: {long}. ")
     assert box.sizeHint().width() < 400  # (review29: cut mid-word by the field, no '…')
+    win.session.op(lambda case: case.update("sanction", sid, {"status": "in_force"})).run()
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: box.currentData() == "in_force", timeout=10000)
+    assert box.toolTip() == ""  # (review30: the list's words said beside 'in force')
     win.session.op(lambda case: case.create("sanction", {
         "entity_id": 3, "programme": "Test", "reason": "Supplies drones"})).run()
     wait_idle(qtbot, win)
