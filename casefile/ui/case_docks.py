@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from casefile.ui.timeline_dock import TimelineDock
 
 TIMELINE_HEIGHT = 250  # at first: the tables keep most of the height
+FRONT = "docks/front"  # the setting: which tabbed dock was in front
 _BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
@@ -45,6 +46,14 @@ class CaseDocks:
         if not _place(win, chart):
             win.tabifyDockWidget(timeline, chart)
             timeline.raise_()
+        else:  # Qt tabs the restored docks later, with the timeline's tab in front
+            front = settings.value(FRONT)  # (review30: the chart left in front was not)
+            QTimer.singleShot(0, lambda: chart.raise_() if front == "chart" and chart in
+                              win.tabifiedDockWidgets(timeline) else None)
+        self.win, self.settings = win, settings
+        for dock, name in ((timeline, "timeline"), (chart, "chart")):
+            dock.visibilityChanged.connect(
+                lambda on, d=dock, n=name: _remember_front(win, settings, d, n, on))
         _add_toggles(*toggles, timeline, chart)
         timeline.record_clicked.connect(go_to)
         timeline.filter_requested.connect(set_date_range)
@@ -65,6 +74,18 @@ class CaseDocks:
                     timeline.reload_when_shown()
                     chart.open_when_shown()
             QTimer.singleShot(0, read_if_still_open)
+
+
+    def show_for_case(self, has_case: bool) -> None:
+        """Show the docks while a case is open (the timeline unless the user closed it),
+        the one the user left in front in front (shown again, the timeline's tab came
+        first); hide them when none is."""
+        front = self.settings.value(FRONT)
+        self.timeline.setVisible(has_case and self.settings.value(
+            "timeline/visible", "true") in ("true", True))
+        self.chart.setVisible(has_case)
+        if has_case and front == "chart":
+            self.chart.raise_()
 
 
 def search_dock(win: QMainWindow, session: CaseSession, beside: QDockWidget, view: QMenu,
@@ -94,6 +115,13 @@ def _place(win: QMainWindow, dock: QDockWidget) -> bool:
 def _add_toggles(view: QMenu, before: QAction, *docks: QDockWidget) -> None:
     for dock in docks:
         view.insertAction(before, dock.toggleViewAction())
+
+
+def _remember_front(win: QMainWindow, settings: QSettings, dock: QDockWidget, name: str,
+                    on: bool) -> None:
+    """Which of the two tabbed docks the user has in front, for the next time."""
+    if on and win.tabifiedDockWidgets(dock):
+        settings.setValue(FRONT, name)
 
 
 def _remember_visible(settings: QSettings, on: bool) -> None:

@@ -252,9 +252,7 @@ class MainWindow(QMainWindow):
     def _set_case_ui(self, has_case: bool) -> None:
         self.pages.setCurrentIndex(1 if has_case else 0)
         if has_case or self._docks is not None:  # (no docks made yet: nothing to hide)
-            self.timeline.setVisible(has_case and self.settings.value(
-                "timeline/visible", "true") in ("true", True))
-            self.chart.setVisible(has_case)
+            self._made_docks().show_for_case(has_case)
         if not has_case and self._search is not None:
             self._search.hide()
         self.menus.enable_for_case(has_case, self.session.readonly)

@@ -107,6 +107,7 @@ def test_a_chart_behind_the_timeline_in_a_remembered_layout_waits_when_a_case_op
     qtbot.waitUntil(lambda: first.timeline.plot.timeline is not None, timeout=10000)
     assert first.chart.visibleRegion().isEmpty()  # behind the timeline's tab
     first.close()  # the layout is remembered
+    qtbot.waitUntil(lambda: first.case is None, timeout=10000)  # (closes once stored)
     win = open_demo_window(qtbot, tmp_path, "layout.ini")
     qtbot.waitUntil(lambda: win.timeline.plot.timeline is not None, timeout=10000)
     wait_idle(qtbot, win)
@@ -146,3 +147,23 @@ def test_a_case_closed_as_it_opens_leaves_no_read_owed_to_the_next(qtbot, window
     qtbot.wait(700)  # past the timeline's delay for a burst
     wait_idle(qtbot, win)
     assert reads == [1]
+
+
+def test_the_chart_left_in_front_comes_back_in_front(qtbot, tmp_path):
+    """(review30) A layout remembered with the chart's tab in front came back with the
+    timeline in front: showing the docks as the case opened raised the timeline."""
+    first = open_demo_window(qtbot, tmp_path, "front.ini")
+    first.chart.raise_()
+    qtbot.waitUntil(lambda: first.timeline.visibleRegion().isEmpty(), timeout=5000)
+    first.close()
+    qtbot.waitUntil(lambda: first.case is None, timeout=10000)  # (closes once stored)
+    win = open_demo_window(qtbot, tmp_path, "front.ini")
+    qtbot.waitUntil(lambda: len(win.chart.graph.nodes) == 12, timeout=10000)  # read: shown
+    assert win.timeline.visibleRegion().isEmpty()
+    assert not win.chart.visibleRegion().isEmpty()
+    win.session.close()  # and a case closed and opened again keeps it so
+    qtbot.waitUntil(lambda: win.case is None, timeout=5000)
+    win.open_path(tmp_path / "demo.casefile")
+    qtbot.waitUntil(lambda: win.case is not None, timeout=10000)
+    wait_idle(qtbot, win)
+    assert not win.chart.visibleRegion().isEmpty()
