@@ -915,17 +915,21 @@ def test_a_dossier_can_be_about_any_party_of_a_big_case(qtbot, window, tmp_path)
     dlg.close()
 
 
+def _shipments_csv(f, rows, shippers):
+    """A CSV of ``rows`` shipments by ``shippers`` shippers, in the generic columns."""
+    f.write_text("Shipper,Consignee,Date,Goods,Origin,Destination\n" + "".join(
+        f"Shipper {i % shippers},Alpha Trading FZE,2023-01-05,drone motors,CN,RU\n"
+        for i in range(rows)), encoding="utf-8")
+    return f
+
+
 def test_a_cancelled_import_gives_back_the_files_line_and_starts_its_bar_empty(
         qtbot, demo_window, tmp_path):
     """(look27) After Cancel the file's line still said the last count ('100,198 records')
     beside 'Cancelled: nothing was imported', and Import after a Check showed the check's
     full bar for half a second."""
     win = demo_window
-    f = tmp_path / "many.csv"
-    rows = "".join(f"Shipper {i},Alpha Trading FZE,2023-01-05,drone motors,CN,RU\n"
-                   for i in range(30000))
-    f.write_text("Shipper,Consignee,Date,Goods,Origin,Destination\n" + rows, encoding="utf-8")
-    dlg = _import_dialog(win, f)
+    dlg = _import_dialog(win, _shipments_csv(tmp_path / "many.csv", 30000, 30000))
     line = dlg.file_info.text()
     assert line.startswith("many.csv: CSV")
     dlg.progress.setValue(1000)  # as a check leaves it
@@ -982,11 +986,7 @@ def test_an_import_run_after_its_own_check_gives_back_the_files_line(qtbot, demo
     """(review30) Import pressed without a Check checks first, then imports: the import
     took the check's last progress for the file's line, and showed it after a cancel."""
     win = demo_window
-    f = tmp_path / "more.csv"
-    rows = "".join(f"Shipper {i % 50},Alpha Trading FZE,2023-01-05,drone motors,CN,RU\n"
-                   for i in range(12000))
-    f.write_text("Shipper,Consignee,Date,Goods,Origin,Destination\n" + rows, encoding="utf-8")
-    dlg = _import_dialog(win, f)
+    dlg = _import_dialog(win, _shipments_csv(tmp_path / "more.csv", 12000, 50))
     line = dlg.file_info.text()
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.report.toPlainText() == "Importing…", timeout=60000)
