@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import cast
 
-from casefile.core.datetypes import FuzzyDate, FuzzyDateError, mark
+from casefile.core.datetypes import FuzzyDate, FuzzyDateError
 from casefile.core.edtf_forms import read_edtf
-from casefile.core.phrase_grammar import IF_NOT_EARLIER
+from casefile.core.phrase_grammar import IF_NOT_EARLIER, beyond
 
 # words before a date that leave its end open: 'since 2015-03-01', 'с 01.03.2015'
 _FROM = (r"(?:since(?:\s+at\s+least)?|at\s+least\s+since|from(?:\s+at\s+least)?"
@@ -68,7 +68,9 @@ def read_range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
         if (m := _OPEN_START.match(s)) and (b := _open(m.group(1), parse, text)):
             return read_edtf(text, f"../{b.edtf}")
         if (m := _BEFORE_AFTER.match(s)) and (c := _open(m.group(2), parse, text)):
-            return _beyond(text, m.group(1), c)
+            limit = "after" if m.group(1) in ("after", "post", "после") else "before"
+            return beyond(text, limit, cast(date, c.start), cast(date, c.end), c.reading,
+                          c.approximate, c.uncertain, m.group(1))
     except FuzzyDateError:  # its one end in figures does not read: unless it is a range
         if (found := _range(text, s, parse, at_least)) is not None:  # ('from 1957-02-1963')
             return found
@@ -83,23 +85,6 @@ def _open(part: str, parse: Parse, text: str) -> FuzzyDate | None:
         return _single(part, parse, strict=_FIGURES.fullmatch(part.strip()) is not None)
     except FuzzyDateError as exc:
         raise FuzzyDateError(text, exc.reason) from None
-
-
-def _beyond(text: str, word: str, c: FuzzyDate) -> FuzzyDate:
-    """Before or after a date in figures: open, the date itself left out (as the phrase
-    grammar reads 'before June 2022')."""
-    a, u = c.approximate, c.uncertain
-    try:
-        if word in ("after", "post", "после"):
-            start = cast(date, c.end) + timedelta(days=1)
-            return FuzzyDate(text, f"{mark(start.isoformat(), a, u)}/..", start, None,
-                             "open", a, u, f"after {c.reading}")
-        end = cast(date, c.start) - timedelta(days=1)
-    except OverflowError:
-        raise FuzzyDateError(text, f"nothing Casefile can place is {word} {c.reading}"
-                             ) from None
-    return FuzzyDate(text, f"../{mark(end.isoformat(), a, u)}", None, end, "open", a, u,
-                     f"before {c.reading}")
 
 
 def _range(text: str, s: str, parse: Parse, at_least: bool = False) -> FuzzyDate | None:

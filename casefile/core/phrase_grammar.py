@@ -11,7 +11,7 @@ may leave out what the second gives ('Nov–Dec 2022', '15–20 June 2022'). Qua
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from casefile.core.datetypes import (
@@ -219,20 +219,28 @@ def _point(text: str, toks: list[Tok]) -> Piece:
     return _piece(text, _partial(text, toks)).qualified(approx, uncertain)
 
 
-def _open(text: str, limit: str, p: Piece) -> FuzzyDate:
-    a, u = p.approximate, p.uncertain
+def beyond(text: str, limit: str, lo: date, hi: date, reading: str, approximate: bool,
+           uncertain: bool, word: str = "") -> FuzzyDate:
+    """Before (``limit`` 'before') or after ('after') the days ``lo`` … ``hi``, open, those
+    days left out; ``word``: the limit as the text wrote it ('prior to'), for a refusal."""
+    a, u = approximate, uncertain
     try:
         if limit == "before":
-            end = p.lo - timedelta(days=1)
+            end = lo - timedelta(days=1)
             return FuzzyDate(text, f"../{mark(end.isoformat(), a, u)}", None, end, "open", a,
-                             u, f"before {p.reading}")
-        if limit == "after":
-            start = p.hi + timedelta(days=1)
-            return FuzzyDate(text, f"{mark(start.isoformat(), a, u)}/..", start, None, "open",
-                             a, u, f"after {p.reading}")
+                             u, f"before {reading}")
+        start = hi + timedelta(days=1)
+        return FuzzyDate(text, f"{mark(start.isoformat(), a, u)}/..", start, None, "open", a,
+                         u, f"after {reading}")
     except OverflowError:
-        raise FuzzyDateError(text, f"nothing Casefile can place is {limit} {p.reading}"
-                             ) from None
+        raise FuzzyDateError(text, f"nothing Casefile can place is {word or limit} "
+                                   f"{reading}") from None
+
+
+def _open(text: str, limit: str, p: Piece) -> FuzzyDate:
+    a, u = p.approximate, p.uncertain
+    if limit in ("before", "after"):
+        return beyond(text, limit, p.lo, p.hi, p.reading, a, u)
     if limit in ("since", "atleast"):  # 'since at least 2018': begun then or earlier
         return FuzzyDate(text, f"{mark(p.lo_edtf, a, u)}/..", p.lo, None, "open", a, u,
                          f"from {p.reading}{IF_NOT_EARLIER if limit == 'atleast' else ''} on")
