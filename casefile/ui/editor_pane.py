@@ -14,6 +14,7 @@ from casefile.ui.attachments import AttachmentsPanel
 from casefile.ui.citations import CitationsPanel
 from casefile.ui.cited_facts import CitedFactsPanel
 from casefile.ui.editor import RecordEditor
+from casefile.ui.entity_picker import case_parties
 from casefile.ui.fields import FIELDS
 from casefile.ui.party_connections import PartyConnectionsPanel
 from casefile.ui.session import CaseSession
@@ -21,7 +22,6 @@ from casefile.ui.text import plain_label
 
 if TYPE_CHECKING:
     from casefile.services.case.change import Change
-    from casefile.services.case.facade import Case
 
 MIN_WIDTH = 340
 
@@ -86,7 +86,7 @@ class EditorPane(QScrollArea):
 
     def editor(self, kind: str) -> RecordEditor:
         if kind not in self.editors:
-            ed = RecordEditor(kind, self._entity_choices)
+            ed = RecordEditor(kind, case_parties(self.session))
             ed.edit_requested.connect(
                 lambda values, children, ed=ed: self.edit_requested.emit(
                     ed.kind, ed.record_id, values, children))
@@ -157,14 +157,6 @@ class EditorPane(QScrollArea):
         shown = self.shown()
         if shown is not None and not change.created.get(shown[0]):
             self.show_record(*shown)  # a new record of its kind is selected (and shown) next
-
-    def _entity_choices(self, text: str, answer: Any) -> None:
-        """Picker completions, read on the worker."""
-        def read(case: Case) -> list[tuple[int, str]]:
-            from casefile.services.queries import listing
-            with case.read() as conn:
-                return listing.entity_choices(conn, text)
-        self.session.query(read, answer)
 
     def show_bundle(self, bundle: dict[str, Any] | None) -> None:
         if bundle is None or bundle["kind"] not in FIELDS:

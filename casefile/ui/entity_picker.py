@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from casefile.services.case.facade import Case
+    from casefile.ui.session import CaseSession
 
 Choices = Callable[[str, Callable[[list[tuple[int, str]]], None]], None]
 _NUMBERED = re.compile(r" #\d+$")
@@ -22,6 +27,19 @@ def told_apart(found: list[tuple[int, str]]) -> dict[str, int]:
     for _i, label in found:
         seen[label] = seen.get(label, 0) + 1
     return {(f"{label} #{i}" if seen[label] > 1 else label): i for i, label in found}
+
+
+def case_parties(session: CaseSession) -> Choices:
+    """The parties of the session's case whose name or alias holds what is typed, read on
+    the worker (the editor's pickers and the dossier dialog's)."""
+    def choices(text: str, answer: Callable[[list[tuple[int, str]]], None]) -> None:
+        def read(case: Case) -> list[tuple[int, str]]:
+            from casefile.services.queries.listing import entity_choices
+
+            with case.read() as conn:
+                return entity_choices(conn, text)
+        session.query(read, answer)
+    return choices
 
 
 class EntityPicker(QWidget):

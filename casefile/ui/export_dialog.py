@@ -30,7 +30,7 @@ from casefile.report.model import DossierReport
 from casefile.services.case.facade import Case
 from casefile.services.exchange.export_pdf import export_dossier
 from casefile.services.queries.dossier import SECTIONS, DossierOptions
-from casefile.ui.entity_picker import EntityPicker
+from casefile.ui.entity_picker import EntityPicker, case_parties
 from casefile.ui.session import CaseSession
 from casefile.ui.text import message, plain_label
 from casefile.ui.worker import Task
@@ -75,7 +75,7 @@ class ExportDialog(QDialog):
             self.tag.addItem(f"Only those tagged “{t}”", t)
         # any party of the case, found by typing (look27: a list of the first 5,000 names
         # left out 50,000 parties of a big case, the one with 40 sanctions among them)
-        self.entity = EntityPicker(self._party_choices, creates=False,
+        self.entity = EntityPicker(case_parties(session), creates=False,
                                    placeholder=EVERY_PARTY)
         self.entity.setToolTip("Print one party and the records that touch it: type part "
                                "of its name or an alias and pick it; empty prints every "
@@ -132,16 +132,6 @@ class ExportDialog(QDialog):
             marking_line=line or None, tag=self.tag.currentData(),
             entity_id=self.entity.current_id, redact_protected=self.redact.isChecked(),
             marking=self.marking.currentData(), chart_id=self.chart.currentData())
-
-    def _party_choices(self, text: str, answer: Callable[[list[tuple[int, str]]], None]
-                       ) -> None:
-        """The parties whose name or alias holds ``text``, read on the worker."""
-        def read(case: Case) -> list[tuple[int, str]]:
-            from casefile.services.queries.listing import entity_choices
-
-            with case.read() as conn:
-                return entity_choices(conn, text)
-        self.session.query(read, answer)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.path.text(),
