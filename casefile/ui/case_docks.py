@@ -50,7 +50,7 @@ class CaseDocks:
             front = settings.value(FRONT)  # (review30: the chart left in front was not)
             QTimer.singleShot(0, lambda: chart.raise_() if front == "chart" and chart in
                               win.tabifiedDockWidgets(timeline) else None)
-        self.win, self.settings = win, settings
+        self.settings = settings
         for dock, name in ((timeline, "timeline"), (chart, "chart")):
             dock.visibilityChanged.connect(
                 lambda on, d=dock, n=name: _remember_front(win, settings, d, n, on))
