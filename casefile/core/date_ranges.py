@@ -1,7 +1,8 @@
 """Ranges and open ends around whole dates written in figures, which the phrase grammar
 cannot read because the dates carry hyphens, dots or slashes of their own:
 '2015-03-01 – 2016-02-01', '01.03.2015 - 01.02.2016', 'from 2015-03-01 to 2016-02-01',
-'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until 2021-12-31', '2015-03 onwards', as
+'с 01.03.2015 по 01.02.2016', 'since 2015-03-01', 'until 2021-12-31', '2015-03 onwards',
+'2024-03-12 or earlier', as
 court filings and sanctions notices write them too ('on or before 2022-06-30', 'no earlier
 than 01.05.2021', 'since at least 2018-03-01', 'не позднее 01.05.2021'); 'before' and
 'after' a day leave the day itself out ('before 2021-05-01' ends on 30 April 2021).
@@ -23,6 +24,7 @@ from typing import cast
 from casefile.core.datetypes import FuzzyDate, FuzzyDateError
 from casefile.core.edtf_forms import read_edtf
 from casefile.core.phrase_grammar import IF_NOT_EARLIER, beyond
+from casefile.core.phrase_tokens import OR_EARLIER, OR_LATER
 
 # words before a date that leave its end open: 'since 2015-03-01', 'с 01.03.2015'
 _FROM = (r"(?:since(?:\s+at\s+least)?|at\s+least\s+since|from(?:\s+at\s+least)?"
@@ -40,13 +42,13 @@ _BEFORE_AFTER = re.compile(r"^(before|prior\s+to|pre|after|post|после)\s+(.
 _AT_LEAST = re.compile(r"^(?:since\s+at\s+least|at\s+least\s+since|from\s+at\s+least"
                        r"|(?:по\s+меньшей\s+мере|как\s+минимум)\s+со?)\s")
 # words after a date that leave its end open: '2015-03-01 onwards'
-_ONWARDS = r"(?:onwards?|on|and\s+later|and\s+after|or\s+later|и\s+позднее|и\s+далее)"
+_ONWARDS = rf"(?:onwards?|on|{OR_LATER}|и\s+далее)"
 # what stands between the two ends of a range ('and' only after 'between')
 _SEP = re.compile(r"\s*[–-]\s*|\s+(?:to|till|until|through|thru|по|до)\s+")
 _SEP_BETWEEN = re.compile(r"\s+(?:and|и)\s+")
 
 _OPEN_END = re.compile(rf"^{_FROM}\s+(.+?)(?:\s+{_ONWARDS})?$|^(.+?)\s+{_ONWARDS}$")
-_OPEN_START = re.compile(rf"^{_UNTIL}\s+(.+)$")
+_OPEN_START = re.compile(rf"^{_UNTIL}\s+(.+)$|^(.+?)\s+{OR_EARLIER}$")
 _FROM_PREFIX = re.compile(rf"^{_FROM}\s+")
 _BETWEEN = re.compile(r"^(?:between|между)\s+")
 
@@ -65,7 +67,8 @@ def read_range(text: str, s: str, parse: Parse) -> FuzzyDate | None:
             found = cast(FuzzyDate, read_edtf(text, f"{a.edtf}/.."))
             return replace(found, reading=f"from {a.reading}{IF_NOT_EARLIER} on") \
                 if at_least else found
-        if (m := _OPEN_START.match(s)) and (b := _open(m.group(1), parse, text)):
+        if (m := _OPEN_START.match(s)) and (b := _open(m.group(1) or m.group(2), parse,
+                                                         text)):
             return read_edtf(text, f"../{b.edtf}")
         if (m := _BEFORE_AFTER.match(s)) and (c := _open(m.group(2), parse, text)):
             limit = "after" if m.group(1) in ("after", "post", "после") else "before"

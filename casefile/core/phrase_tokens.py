@@ -40,11 +40,12 @@ _REWRITES = [
     (re.compile(r"'(\d)"), r"\1"),  # the '90s (refused below, with the reason)
 ]
 
-# an open end said after the date: '1995 or earlier', '2010 or later', '1995 и ранее'
-_OR_SO = [(re.compile(r"^(.+?)\s+(?:or\s+(?:earlier|before)|и\s+(?:ранее|раньше))$"),
-           r"nolaterthan \1"),
-          (re.compile(r"^(.+?)\s+(?:or\s+(?:later|after)|и\s+(?:позднее|позже))$"),
-           r"noearlierthan \1")]
+# an open end said after the date: '1995 or earlier', '2010 or later', '1995 и ранее',
+# 'March 2024 and earlier' (also read after a date in figures: casefile.core.date_ranges)
+OR_EARLIER = r"(?:(?:or|and)\s+(?:earlier|before)|и\s+(?:ранее|раньше))"
+OR_LATER = r"(?:(?:or|and)\s+(?:later|after)|и\s+(?:позднее|позже))"
+_OR_SO = [(re.compile(rf"^(.+?)\s+{OR_EARLIER}$"), r"nolaterthan \1"),
+          (re.compile(rf"^(.+?)\s+{OR_LATER}$"), r"noearlierthan \1")]
 
 
 def phrase_tokens(text: str, s: str) -> list[Tok]:

@@ -48,14 +48,18 @@ def test_a_range_that_ends_before_it_starts_is_refused(b, gap, form):
 
 
 @given(days, st.sampled_from(["iso", "dotted"]),
-       st.sampled_from(["since {d}", "from {d}", "{d} onwards", "с {d}", "starting {d}"]))
+       st.sampled_from(["since {d}", "from {d}", "{d} onwards", "с {d}", "starting {d}",
+                        "{d} or later", "{d} and after", "{d} и позднее"]))
 def test_since_a_day_in_figures_is_open_ended(d, form, shape):
     found = parse_fuzzy_date(shape.format(d=FORMS[form](d)))
     assert (found.start, found.end, found.edtf) == (d, None, f"{d.isoformat()}/..")
 
 
 @given(days, st.sampled_from(["iso", "dotted"]),
-       st.sampled_from(["until {d}", "till {d}", "up to {d}", "по {d}", "through {d}"]))
+       st.sampled_from(["until {d}", "till {d}", "up to {d}", "по {d}", "through {d}",
+                        # (session 22) said after the day, as '{d} or later' always read
+                        "{d} or earlier", "{d} or before", "{d} and earlier",
+                        "{d} и ранее", "{d} и раньше"]))
 def test_until_a_day_in_figures_is_open_at_the_start(d, form, shape):
     found = parse_fuzzy_date(shape.format(d=FORMS[form](d)))
     assert (found.start, found.end, found.edtf) == (None, d, f"../{d.isoformat()}")
@@ -128,6 +132,8 @@ def test_an_open_end_that_reads_both_ways_says_so():
 @pytest.mark.parametrize("text,edtf", [
     ("2015-03 – 2016-02", "2015-03/2016-02"),
     ("2015-03 onwards", "2015-03/.."),
+    ("2015-03 or earlier", "../2015-03"),  # (session 22: was refused)
+    ("March 2015 and earlier", "../2015-03"),
     ("Q3 2022 – Q4 2022", "2022-07/2022-12"),
     ("15/06/2022 - 20/06/2022", "2022-06-15/2022-06-20"),  # 15 and 20 can only be days
 ])
