@@ -301,3 +301,42 @@ def test_a_note_beside_the_lists_status_words_is_kept(case, tmp_path):
     assert _sanction(case)[0][2] == noted
     assert "Sanction reason: the case's sanction already says another; the case's kept" in \
         report.left_out
+
+
+def test_the_one_date_of_an_ended_sanction_dates_its_listing(case, tmp_path):
+    """(session 22) The one date of a sanction the list says has ended ('změněn', the Czech
+    list's 'changed') may be its start or its end: it was kept in the reason only, and the
+    sanction had no date — not on the timeline. Listed before it began and before it ended,
+    it was listed on that day or earlier: so it is dated, and drawn there as ended."""
+    from datetime import date
+
+    from casefile.services.queries.timeline import timeline_records
+
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv", "EU-TERR - Osoba - změněn - 2023-06-14"))
+    with case.read() as conn:
+        (when, status, reason), = conn.exec_driver_sql(
+            "SELECT date_text, status, reason FROM sanction").fetchall()
+        (drawn,) = timeline_records(conn, ("sanction",))
+    assert (when, status) == ("2023-06-14 or earlier", "ended")
+    assert "Date the list gives: 2023-06-14" in reason  # which it is: still said
+    assert (drawn.start, drawn.end) == (date(2023, 6, 14), date(2023, 6, 14))
+    assert drawn.standing.startswith("ended")
+
+
+def test_a_listing_or_earlier_that_holds_the_cases_is_no_other_listing(case, tmp_path):
+    """(session 22) A sanction the case holds from the full data (listed 2021-05-01), and
+    targets.simple.csv's one date of it ended: '2023-06-14 or earlier' holds 2021-05-01 — the
+    same listing said with less; it is marked ended, not left as another listing."""
+    full = [{"id": "NK-cst", "schema": "Company",
+             "properties": {"name": ["LLC CST"], "country": ["ru"]}},
+            {"id": "NK-cst-terr", "schema": "Sanction", "properties": {
+                "entity": ["NK-cst"], "program": ["EU-TERR"], "listingDate": ["2021-05-01"]}}]
+    import_ftm(case, _write(tmp_path / "full.ftm.json", full))
+    report = import_ftm(case, _simple(tmp_path, "v1.simple.csv",
+                                      "EU-TERR - Osoba - změněn - 2023-06-14")).result
+    with case.read() as conn:
+        got = conn.exec_driver_sql("SELECT date_text, status FROM sanction").fetchall()
+    assert [tuple(r) for r in got] == [("2021-05-01", "ended")]
+    assert report.sanctions == 0
+    assert "marked ended or lifted" in report.updated
+    assert not [k for k in report.left_out if "listing date" in k]

@@ -357,6 +357,10 @@ def test_a_sanction_with_dates_the_cell_does_not_place_is_recorded_from_a_match(
     assert "Further dates the list gives: 2025-04-23" in got["SECO"][3]
     assert got["EU-TERR"][:3] == (None, None, "ended")
     assert "Date the list gives: 2023-06-14" in got["EU-TERR"][3]
+    with case.read() as conn:  # (session 22) listed on its one date or earlier, not on
+        # the day OpenSanctions first saw the entry (2023-12-21) or earlier
+        assert conn.exec_driver_sql("SELECT date_text FROM sanction WHERE programme = "
+                                    "'EU-TERR'").scalar() == "2023-06-14 or earlier"
     assert got["GPPB Blacklist"][:3] == ("2023-01-10", None, "")
     gppb = got["GPPB Blacklist"]
     assert standing(gppb[2], gppb[1], gppb[4], date.today(), gppb[3]).text == (

@@ -83,7 +83,7 @@ class FactUpdates:
         # party's earlier listing under the same programme): left as it was, and said
         other = [word for prefix, word in _DATES[kind].items() if prefix != "end"
                  and (new := row.get(f"{prefix}_text")) and (was := old.get(f"{prefix}_text"))
-                 and new != was]
+                 and new != was and not _holds(row, old, prefix)]
         if other:
             self.left_out(f"{kind.capitalize()} of the file with another {other[0]} than the "
                           f"case's {kind} it was taken for: the case's left as it was")
@@ -117,7 +117,8 @@ class FactUpdates:
                               "another; the case's kept")
         for prefix, word in _DATES[kind].items():
             new, was = row.get(f"{prefix}_text"), old.get(f"{prefix}_text")
-            if not new or new == was or f"{prefix}_text" in out:
+            if not new or new == was or f"{prefix}_text" in out or (
+                    was and _holds(row, old, prefix)):  # says less than the case's
                 continue
             if not was or (ends and prefix == "end"):
                 out.update({f"{prefix}_{p}": row.get(f"{prefix}_{p}") for p in _PARTS})
@@ -169,6 +170,18 @@ class FactUpdates:
         verb = "Would update" if dry_run else "Updated"
         return (f"{verb} facts already in the case from the file: " + ", ".join(
             _said(what, n, self.ended) for what, n in self.done.items()))
+
+
+def _holds(row: dict[str, Any], old: dict[str, Any], prefix: str) -> bool:
+    """Whether the file's date ``prefix`` of a fact holds the case's, saying less of it: a
+    listing '2023-06-14 or earlier' (a targets.simple.csv sanction's one date) beside the
+    case's 2021-05-01 is no other listing."""
+    lo, hi = row.get(f"{prefix}_start"), row.get(f"{prefix}_end")
+    was_lo, was_hi = old.get(f"{prefix}_start"), old.get(f"{prefix}_end")
+    if was_lo is None and was_hi is None:
+        return False
+    return (lo is None or (was_lo is not None and str(lo) <= str(was_lo))) and (
+        hi is None or (was_hi is not None and str(was_hi) <= str(hi)))
 
 
 def _not_borne_out(old: dict[str, Any], row: dict[str, Any]) -> bool:

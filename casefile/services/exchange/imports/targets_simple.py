@@ -161,8 +161,13 @@ def _end_in_remark(status: str) -> str:
 
 def with_unplaced(parts: dict[str, str]) -> dict[str, str]:
     """A sanction's parts (:func:`sanction_parts`) with the dates the cell does not place
-    and a status its dates cast doubt on taken out and said in its reason."""
+    and a status its dates cast doubt on taken out and said in its reason. The one date of
+    a sanction that has ended, the start or the end, is its listing date 'or earlier':
+    listed before it began and before it ended, it was listed on that day or earlier
+    (session 22: it had no date, and was not on the timeline)."""
     further, either, doubted = (parts.pop(k, "") for k in ("further", "either", "doubted"))
+    if either and not parts.get("listingDate"):
+        parts["listingDate"] = f"{either} or earlier"
     lines = (parts.get("reason", ""), FURTHER.format(further) if further else "",
              EITHER.format(either) if either else "",
              LISTED + DOUBTED.format(doubted, further.split("; ")[-1]) if doubted else "")
