@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import QLineF, QRectF
 
 CELL = 8  # screen pixels: labels are kept from overlapping to within this
+LABEL_GAP = 4  # screen pixels at least between two node labels side by side (look27)
 
 
 class Grid(NamedTuple):

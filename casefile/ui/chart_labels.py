@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.names import short_legal_form
-from casefile.ui.chart_cells import CELL, Grid, icon_cells, line_cells
+from casefile.ui.chart_cells import CELL, LABEL_GAP, Grid, icon_cells, line_cells
 from casefile.ui.chart_icons import ICON
 from casefile.ui.chart_link_labels import (
     GROUND,
@@ -203,8 +203,12 @@ class LabelLayer(QGraphicsItem):
                 r0 = max(int((top + m) // CELL), 0)
                 r1 = min(int((top + LABEL_HEIGHT - 2 + m) // CELL), rows - 1)
                 bits = ((1 << (c1 - c0 + 1)) - 1) << c0
-                if any((taken[row] | lines[row]) & bits for row in range(r0, r1 + 1)):
-                    continue  # it would cover another label, or a line to one
+                # tried with a gap to either side, so no two names meet (look27)
+                g0 = max(int((left - LABEL_GAP + m) // CELL), 0)
+                g1 = min(int((left + w + LABEL_GAP + m) // CELL), cols - 1)
+                near = ((1 << (g1 - g0 + 1)) - 1) << g0
+                if any(taken[row] & near | lines[row] & bits for row in range(r0, r1 + 1)):
+                    continue  # it would cover or meet another label, or a line to one
                 leader = _leader(ends, left, top, w, h)
                 led = line_cells(leader, m, rows, cols) if leader is not None else []
                 if any(taken[row] & cells for row, cells in led):

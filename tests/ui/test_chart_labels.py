@@ -278,3 +278,23 @@ def test_a_long_name_shows_its_legal_form_abbreviated_then_is_cut(qtbot):
     assert scene.labels.texts == ['ООО "ТЕХНОПРОМСНАБ"', "PJSC Aeroflot Russian Air…",
                                   "Kim Se Jin"]
     assert [n.label for n in scene.graph.nodes][0].startswith("ОБЩЕСТВО")  # the node's name
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_labels_side_by_side_keep_a_gap_between_them(qtbot, seed):
+    """(look27) After a star of 60 parties was expanded in the flat dock, names stood
+    touching ('ZALA AERO GROUP 6AEROSCAN 45' read as one): labels were kept apart to the
+    cell of 8 pixels, so two could meet. A label now keeps LABEL_GAP pixels from the next."""
+    from casefile.ui.chart_cells import LABEL_GAP
+
+    rnd = np.random.default_rng(seed)
+    pos = list(zip(rnd.uniform(0, 12, 200).tolist(), rnd.uniform(0, 1.5, 200).tolist(),
+                   strict=True))
+    scene, view = _view(qtbot, pos, size=(1400, 220))
+    view.fit()
+    qtbot.waitUntil(lambda: len(scene.labels.drawn) > 5, timeout=3000)
+    drawn = scene.labels.drawn
+    gaps = [max(b.left() - a.right(), a.left() - b.right())
+            for i, a in enumerate(drawn) for b in drawn[i + 1:]
+            if a.top() < b.bottom() and b.top() < a.bottom()]  # on the same line
+    assert min(gaps, default=LABEL_GAP) >= LABEL_GAP
