@@ -36,12 +36,12 @@ _EASY = re.compile(r"[\t\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u2000
                    r"\u2010-\u206f"
                    r"\u20a0-\u20bf\u2100-\u214f\u2190-\u21ff\u2212\u25a1]*")
 _registered = False
-_hard: re.Pattern[str] | None = None  # characters the body font lacks
+_hard: dict[str, re.Pattern[str]] = {}  # per font of the body: the characters it lacks
 missing: Counter[str] = Counter()  # characters printed as REPLACEMENT since the last reset
 
 
 def register_fonts() -> None:
-    global _registered, _hard
+    global _registered, _hard, _EASY
     if _registered:
         return
     for name, file in ((BODY, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
@@ -56,7 +56,12 @@ def register_fonts() -> None:
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(fallback, bold, italic, fallback)
-    _hard = re.compile("[^" + _ranges(_cmap(BODY)) + "]+")
+    faces = {font: _cmap(font) for font in (BODY, BOLD, ITALIC)}
+    _hard = {font: re.compile("[^" + _ranges(codes) + "]+") for font, codes in faces.items()}
+    # the fast path only for what all three print (session 22: ₿ ₾ ₼ lie in its ranges,
+    # and DejaVu has none of them: they printed as □ uncounted)
+    _EASY = re.compile("[" + _ranges({c for c in range(0x20, 0x2200) if _EASY.fullmatch(
+        chr(c)) and all(c in codes for codes in faces.values())}) + "]*")
     # Drawings start from a default font state; make it ours so that no unembedded
     # standard font (Helvetica) is ever referenced.
     from reportlab import rl_config
@@ -88,7 +93,7 @@ def _ranges(codes: set[int]) -> str:
     return "".join(out) + "\\\\\\]\\^\\-\\t\\n"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _fallback_cmap(font: str) -> frozenset[int]:
     return frozenset(_cmap(font))
 
@@ -107,10 +112,13 @@ def is_rtl(text: str) -> bool:
 
 
 def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
-    """``text`` as runs of (text, font): the base font where it has the glyphs, the Korean
-    font for Hangul, the CJK font for what only it has, and the replacement mark (counted
-    in :data:`missing`) for what none has."""
-    if not text or _EASY.fullmatch(text) or _hard is None:
+    """``text`` as runs of (text, font): the base font where it has the glyphs, the body
+    font where it has them and the base font (bold, oblique) does not (look28: an Arabic
+    name in italics printed as □□□, uncounted: DejaVu Sans Oblique has no Arabic), the
+    Korean font for Hangul, the CJK font for what only it has, and the replacement mark
+    (counted in :data:`missing`) for what none has."""
+    hard = _hard.get(base) or _hard.get(BODY)
+    if not text or _EASY.fullmatch(text) or hard is None:
         return [(text, base)] if text else []
     out: list[tuple[str, str]] = []
 
@@ -120,14 +128,16 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
         else:
             out.append((piece, font))
     pos = 0
-    cjk, korean = _fallback_cmap(CJK), _fallback_cmap(KOREAN)
-    for m in _hard.finditer(text):
+    cjk, korean, body = _fallback_cmap(CJK), _fallback_cmap(KOREAN), _fallback_cmap(BODY)
+    for m in hard.finditer(text):
         if m.start() > pos:
             add(text[pos:m.start()], base)
         for ch in m.group(0):
             if ch in _INVISIBLE:  # dropped
                 continue
-            if ord(ch) in korean and HANGUL.match(ch):
+            if base != BODY and ord(ch) in body:
+                add(ch, BODY)
+            elif ord(ch) in korean and HANGUL.match(ch):
                 add(ch, KOREAN)
             elif ord(ch) in cjk:
                 add(ch, CJK)

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from casefile.report.fonts import font_runs, is_rtl
+from casefile.report.shaping import install
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,7 @@ def _shaping(style: ParagraphStyle) -> ParagraphStyle:
     """``style`` with HarfBuzz shaping on: for paragraphs with right-to-left text."""
     found = _shaping_styles.get(style.name)
     if found is None:
+        install()  # word by word, run by run (casefile.report.shaping)
         found = _shaping_styles[style.name] = ParagraphStyle(style.name + "-shaped",
                                                              parent=style, shaping=1)
     return found

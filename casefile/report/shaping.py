@@ -1,0 +1,71 @@
+"""HarfBuzz shaping of a paragraph that holds right-to-left text, word by word.
+
+reportlab shapes every word of such a paragraph (``shaping=1``) in the font of the word's
+first run. A word of one run prints as it should; a word of several — a quote mark in the
+body font and a Chinese name in the CJK font, as the dossier's Sources write ``“北京华夏…”`` —
+was shaped in the body font: the Chinese came out as □, or the export stopped ('TTFont'
+object has no attribute 'hbAddPrivate'; look28). And the Latin words beside the Arabic took
+the body font's discretionary ligatures ('Logiﬆics', 'ﬁrﬆ'), unlike every other paragraph.
+
+So here a word without right-to-left letters is left as it is (as in every other paragraph),
+and a word with them is shaped run by run (one font each), with kerning and the standard
+ligatures only. :func:`install` puts :func:`shape_word` in reportlab's paragraph module, in
+place of its own (which it calls)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import paragraph
+
+from casefile.report.fonts import RTL
+
+FEATURES = {"kern": True, "liga": True}  # not 'dlig' (DejaVu's 'st' ligature: look28)
+_own = ttfonts.shapeFragWord
+
+
+def _special(frag: Any) -> bool:
+    return hasattr(frag, "cbDefn")  # an anchor or an image in the word, not text
+
+
+def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
+    """A paragraph's word (``[width, (frag, text), …]``) as reportlab draws it: shaped
+    where it holds right-to-left letters, run by run; else the word itself."""
+    parts = word[1:]
+    if not any(RTL.search(text) for frag, text in parts if not _special(frag)):
+        return word
+    runs: list[list[Any]] = []  # the word's pieces, in runs of one font
+    for frag, text in parts:
+        if runs and (_special(frag) or _special(runs[-1][-1][0])
+                     or runs[-1][-1][0].fontName == frag.fontName):
+            runs[-1].append((frag, text))
+        else:
+            runs.append([(frag, text)])
+    if len(runs) == 1:
+        return _own(word, features=FEATURES, force=force)
+    total, pieces, changed = 0.0, [], False
+    for run in runs:
+        texts = [(frag, text) for frag, text in run if not _special(frag)]
+        width = sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
+                    for frag, text in texts)
+        if texts and any(RTL.search(text) for _frag, text in texts):
+            shaped = _own([width, *run], features=FEATURES, force=force)
+            if shaped is not None and shaped[1:] != run:
+                changed = True
+                width, run = shaped[0], list(shaped[1:])
+        total += width
+        pieces += run
+    if not changed:
+        return word
+    return ttfonts.makeShapedFragWord(word)([total, *pieces])
+
+
+def install() -> None:
+    """Shape paragraphs' words with :func:`shape_word` (once; reportlab's paragraph module
+    calls it by this name)."""
+    if paragraph.shapeFragWord is not shape_word:
+        paragraph.shapeFragWord = shape_word
+
+
+__all__ = ["FEATURES", "install", "shape_word"]

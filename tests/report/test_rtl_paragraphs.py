@@ -1,0 +1,63 @@
+"""Paragraphs that hold right-to-left text beside other scripts, laid out and printed as a
+dossier prints them (reportlab, the bundled fonts): look28 found a Sources line citing an
+Arabic-named and a Chinese-named party stopped the export, the Chinese printed as □ where it
+did not, Latin words beside Arabic took discretionary ligatures ('Logiﬆics'), and an Arabic
+name in italics printed as □□□ (the oblique face has no Arabic), uncounted."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import SimpleDocTemplate
+
+from casefile.report import fonts
+from casefile.report.rich import para, r
+from casefile.report.styles import BODY_TEXT
+
+fonts.register_fonts()
+ARABIC = "عبد الرحمن بن خالد العتيبي"
+CHINESE = "北京华夏精密仪器有限公司"
+
+
+def _printed(runs):
+    """(font, text) of each piece of each line, as a paragraph of ``runs`` printed in a
+    real PDF lays them out."""
+    p = para(runs, BODY_TEXT)
+    SimpleDocTemplate(io.BytesIO()).build([p])  # (look28: raised here)
+    return [[(w.fontName, str(w.text)) for w in line.words] for line in p.blPara.lines]
+
+
+def test_a_line_citing_an_arabic_and_a_chinese_name_prints():
+    lines = _printed([r("B2 ", bold=True), r(f"entity “{ARABIC}”, p. 1"), r("\n"),
+                      r("B2 ", bold=True), r(f"entity “{CHINESE}”, p. 2")])
+    assert (fonts.CJK, CHINESE) in lines[-1]  # not □, nor shaped in the body font
+
+
+@pytest.mark.parametrize("words", ["Logistics staff first listed", "Ministry of Trade"])
+def test_latin_beside_arabic_keeps_its_letters(words):
+    lines = _printed([r(f"{ARABIC} — {words}")])
+    text = " ".join(t for line in lines for _f, t in line)
+    assert words in text  # no 'ﬆ', 'ﬁ': the letters as written
+    assert not set(text) & set("ﬀﬁﬂﬃﬄﬅﬆ")
+    assert any("\ufe70" <= ch <= "\ufefc" for ch in text)  # the Arabic is shaped
+
+
+ANY = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY, st.sampled_from([fonts.BODY, fonts.BOLD, fonts.ITALIC]))
+@example(f"أبو خالد — see {ARABIC}", fonts.ITALIC)
+@example("Price ₾ 120, ₿ 0.1, ₼ 5", fonts.BODY)
+def test_every_character_prints_in_a_face_that_has_it_or_is_counted(text, base):
+    fonts.missing.clear()
+    for piece, font in fonts.font_runs(text, base):
+        assert font in (base, fonts.BODY, fonts.CJK, fonts.KOREAN)
+        face = pdfmetrics.getFont(font).face
+        for ch in piece:
+            assert ord(ch) in face.charToGlyph or ch in "\t\n" or (
+                ch == fonts.REPLACEMENT and fonts.missing), (ch, font)
