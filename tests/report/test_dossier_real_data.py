@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import random
 import re
+import tempfile
+from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casefile.cli import main
 from casefile.services.case.facade import Case
@@ -17,6 +21,9 @@ from casefile.services.queries.dossier import DossierOptions
 
 WORDS = ["подшипник", "шариковый", "радиальный", "ТОВАРНЫЙ", "ЗНАК", "ОТСУТСТВУЕТ",
          "изготовитель", "8482105008", "SKF", "кол-во", "шт"]
+
+
+_PDF_DIR = Path(tempfile.mkdtemp(prefix="casefile-keywords-"))
 
 
 def _text(path) -> tuple[pypdf.PdfReader, list[str]]:
@@ -240,6 +247,41 @@ def test_verify_dossier_recomputes_the_cover_digest(demo, tmp_path, capsys):
     demo.close()
     assert main(["verify-dossier", str(out), str(demo.path)]) == 1
     assert "DIFFERENT" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["عبد الرحمن بن خالد العتيبي", "北京华夏精密仪器有限公司",
+                                  "ООО «СЕВЕРНЫЙ ВЕТЕР»", "Ørsted A/S"])
+def test_a_dossier_of_a_party_of_any_script_verifies(tmp_path, name):
+    """(look28) A dossier scoped to a party named in Arabic, Chinese or Cyrillic was 'not a
+    Casefile dossier' to verify-dossier: reportlab writes the keywords (digest and scope)
+    in UTF-16 then, and the check looked for the digest as plain bytes."""
+    case = Case.new(tmp_path / "s.casefile")
+    eid = case.create("entity", {"name": name, "kind": "company"}).result
+    out = tmp_path / "one.pdf"
+    export_dossier(case, out, DossierOptions(entity_id=eid))
+    assert verify_dossier(out, case).ok
+    case.update("entity", eid, {"description": "changed after printing"})
+    assert not verify_dossier(out, case).ok
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.services.exchange.export_pdf import printed_digest
+
+    digest = "%064x" % (hash(scope) & (2**256 - 1))
+    buf = io.BytesIO()
+    pdf = Canvas(buf)
+    pdf.setKeywords(f"content-sha256:{digest}; scope: {scope}")
+    pdf.showPage()
+    pdf.save()
+    path = _PDF_DIR / "k.pdf"
+    path.write_bytes(buf.getvalue())
+    assert printed_digest(path) == digest
 
 
 def test_a_lower_marking_and_redaction_warnings(demo, tmp_path):

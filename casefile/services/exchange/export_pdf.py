@@ -3,6 +3,7 @@ the case it claims to be built from."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,25 @@ from casefile.store.copies import refuse_output
 if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
-_PRINTED = re.compile(rb"content-sha256:([0-9a-f]{64})")
+_PRINTED = re.compile(r"content-sha256:([0-9a-f]{64})")
+
+
+def printed_digest(pdf: Path) -> str | None:
+    """The content digest a dossier names in its keywords (read by pypdf, however encoded:
+    reportlab writes UTF-16 when the scope names a non-Latin party — look28 — and a viewer
+    that saved it again may have compressed them), else as plain text anywhere in it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # what it cannot read is said below
+    try:
+        meta = PdfReader(str(pdf)).metadata
+        keywords = str((meta or {}).get("/Keywords") or "")
+    except (PyPdfError, ValueError, KeyError):  # not a PDF, or a damaged one
+        keywords = ""
+    found = _PRINTED.search(keywords) or _PRINTED.search(
+        Path(pdf).read_bytes().decode("latin-1"))
+    return found.group(1) if found else None
 
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,
@@ -94,11 +113,10 @@ def verify_dossier(pdf: str | Path, case: Case) -> Verdict:
     the dossier names (in its metadata, as on its cover)."""
     from casefile.services.case.digest import compare
 
-    found = _PRINTED.search(Path(pdf).read_bytes())
-    if found is None:
+    printed = printed_digest(Path(pdf))
+    if printed is None:
         raise ValidationError("dossier", f"{pdf} names no content digest: it is not a "
                               "Casefile dossier, or one older than content digests")
-    printed = found.group(1).decode()
     with case.read() as conn:
         problems, recomputed = compare(conn)
     return Verdict(printed == recomputed and not problems, printed, recomputed, problems)
