@@ -33,7 +33,7 @@ def printed_digest(pdf: Path) -> str | None:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # what it cannot read is said below
     try:
         meta = PdfReader(str(pdf)).metadata
-        keywords = str((meta or {}).get("/Keywords") or "")
+        keywords = str(meta.get("/Keywords") or "") if meta is not None else ""
     except (PyPdfError, ValueError, KeyError):  # not a PDF, or a damaged one
         keywords = ""
     found = _PRINTED.search(keywords) or _PRINTED.search(
