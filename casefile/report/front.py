@@ -163,11 +163,12 @@ def scope_note(data: DossierData) -> list[str]:
     if undated:
         lines.append("Undated, so listed in the tables but not drawn in the chronology "
                      "figure: " + joined([counted(n, k) for k, n in undated]) + ".")
-    unsourced = sum(1 for kind, rows in (("shipment", data.shipments),
-                                         ("event", data.events),
-                                         ("finding", data.findings),
-                                         ("entity", data.entities))
-                    for x in rows if (kind, x["id"]) not in data.marks)
+    unsourced = sum(1 for kind, rows in (  # (look28: sanctions and relationships too)
+        ("shipment", data.shipments), ("event", data.events), ("finding", data.findings),
+        ("entity", data.entities), ("sanction", [s for e in data.entities
+                                                 for s in e["sanctions"]]),
+        ("relationship", data.relationships())) for x in rows
+        if (kind, x["id"]) not in data.marks)
     if unsourced:
         lines.append(f"{unsourced:,} printed records cite no source; each is marked "
                      "“[no source]” where it is printed.")
@@ -190,6 +191,8 @@ def sourcing_summary(data: DossierData) -> list[str]:
         lines.append(f"Every one of the {len(data.marks):,} cited records rests on a single "
                      "source.")
     elif data.marks:
+        more = len(data.marks) - one[1]
         lines.append(f"{one[1]:,} of {len(data.marks):,} cited records rest on a single "
-                     "source; the others on two or more.")
+                     "source; " + ("the other on two or more." if more == 1 else
+                                   f"the other {more:,} on two or more."))
     return lines

@@ -179,6 +179,30 @@ def test_every_fact_carries_its_source_or_says_it_has_none(demo, tmp_path):
     assert "About this dossier" in text and "printed records cite no source" in text
 
 
+def test_the_count_of_unsourced_records_is_the_count_of_marks(tmp_path):
+    """(look28) 'printed records cite no source' counted shipments, events, findings and
+    parties only: four '[no source]' marks were printed beside 'two'. It counts what is
+    marked, sanctions and relationships too."""
+    from casefile.report.front import scope_note, sourcing_summary
+    from casefile.services.queries.dossier import read_dossier
+
+    case = Case.new(tmp_path / "u.casefile")
+    a = case.create("entity", {"name": "Gulf Star Trading FZE"}).result
+    b = case.create("entity", {"name": "OOO Vektor"}).result
+    src = case.create("source", {"kind": "document", "title": "Registry"}).result
+    other = case.create("source", {"kind": "document", "title": "Court file"}).result
+    for eid in (a, b):
+        case.cite(src, "entity", eid, excerpt="registered", locator="p. 1")
+    case.cite(other, "entity", a, excerpt="named", locator="p. 9")
+    case.create("sanction", {"entity_id": a, "authority": "EU", "programme": "RUS"})
+    case.create("relationship", {"kind": "owns", "subject_id": a, "object_id": b})
+    with case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+    lines = " ".join(scope_note(data) + sourcing_summary(data))
+    assert "2 printed records cite no source" in lines
+    assert "1 of 2 cited records rest on a single source; the other on two or more" in lines
+
+
 def test_relationship_dates_and_descriptions_and_route_stops_are_printed(demo, tmp_path):
     a, b = 1, 2
     demo.create("relationship", {"kind": "owns", "subject_id": a, "object_id": b,
