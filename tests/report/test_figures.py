@@ -545,3 +545,27 @@ def test_a_spelled_out_legal_form_is_abbreviated_in_a_long_label_and_said():
     assert [n for n, *_ in fig.nodes if n == long]  # the node is still the party's name
     short = network_figure([ship(1, (5, 'ООО "ТЕХНОПРОМСНАБ"'), BETA)], WIDTH)
     assert "abbreviated" not in short.caption  # said only when a label was shortened
+
+
+@pytest.mark.parametrize("text,ended", [
+    ("2023-03-15", False),  # a succession on one day (look28: 'successor of (ended 2023)')
+    ("2019", False),  # known to hold in 2019: no end said
+    ("since 2015", False),
+    ("2015 – 2020", True),
+    ("until 2021-12-31", True),
+    ("2015 – 2090", False),  # its end has not come
+])
+def test_a_relationship_is_labelled_ended_only_where_its_span_ends(tmp_path, text, ended):
+    from datetime import date
+
+    from casefile.report.network import ended_before
+    from casefile.services.case.facade import Case
+    from casefile.services.queries.dossier import DossierOptions, read_dossier
+
+    case = Case.new(tmp_path / "r.casefile")
+    a, b = (case.create("entity", {"name": n}).result for n in ("OOO Vektor", "AO Vektor-2"))
+    case.create("relationship", {"kind": "successor_of", "subject_id": b, "object_id": a,
+                                 "date": text})
+    with case.read() as conn:
+        (rel,) = read_dossier(conn, DossierOptions()).relationships()
+    assert ended_before(rel, date(2026, 12, 1)) is ended
