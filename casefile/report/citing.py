@@ -103,9 +103,14 @@ def date_as_given(row: dict) -> str:
         return "undated"
     if _EDTF_SYNTAX.match(text) and _EDTF_MARKS.search(text):
         try:
-            return f"{parse_fuzzy_date(text).reading} [{text}]"
+            found = parse_fuzzy_date(text)
         except FuzzyDateError:
             return text
+        # (look28: '2019-05-12?' printed as '12 May 2019 [2019-05-12?]', a day for sure to
+        # a reader who does not read EDTF's '?')
+        said = " and ".join(w for w, on in (("approximate", found.approximate),
+                                            ("uncertain", found.uncertain)) if on)
+        return f"{found.reading}{f' ({said})' if said else ''} [{text}]"
     return text
 
 

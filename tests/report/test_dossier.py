@@ -365,6 +365,20 @@ def test_the_chronology_puts_open_dates_in_their_place_and_says_edtf_in_words(ca
     assert "before 1995 " in flat  # words as given stay as given
 
 
+@pytest.mark.parametrize("when,printed", [
+    ("2019-05-12?", "12 May 2019 (uncertain) [2019-05-12?]"),
+    ("2020-06%", "June 2020 (approximate and uncertain) [2020-06%]"),
+    ("2021~", "the year 2021 (approximate) [2021~]"),
+    ("../2020", "until the year 2020 [../2020]"),
+])
+def test_an_uncertain_or_approximate_date_says_so_in_words(when, printed):
+    """(look28) '2019-05-12?' printed as '12 May 2019 [2019-05-12?]': a day for sure to a
+    reader who does not read EDTF's '?'."""
+    from casefile.report.citing import date_as_given
+
+    assert date_as_given({"date_text": when}) == printed
+
+
 def test_a_dossier_of_some_sections_speaks_only_of_what_it_prints(demo, tmp_path):
     """(look15) `--sections network` still noted finding 4's grade (no finding printed),
     numbered its one figure "Figure 2" and sent the reader to a Shipments section and Entity
