@@ -27,6 +27,7 @@ from casefile.report.citing import (
     with_heading,
 )
 from casefile.report.model import DossierData
+from casefile.report.profiles import sanction_who
 from casefile.report.pages import Furniture
 from casefile.report.rich import BR, Text, para, r
 from casefile.report.tables import (
@@ -92,7 +93,9 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                     else s["start_text"] if given == "start" else date_as_given(s))
             rows.append((date_order(s, given), "sanction",
                          s["id"], [[r(when)], Plain("Sanction"),
-                                   notes.cut(f"{s['authority']}: {ent['name']}", "sanction")
+                                   notes.cut(": ".join(x for x in (sanction_who(s),
+                                                                   ent["name"]) if x),
+                                             "sanction")  # (look28: ': Maria …')
                                    + [r(ended, bold=bool(s.get("ended")))]
                                    + marks(data, "sanction", s["id"])]))
     rows += _dated_relationships(data, notes)

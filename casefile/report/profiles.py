@@ -62,10 +62,18 @@ def _details(e: dict) -> list[tuple[str, Text]]:
             for label, value in party_facts(e, gender=True)]
 
 
+def sanction_who(s: dict) -> str:
+    """A sanction's authority and programme (its id where the name is not recorded, as
+    OpenSanctions' targets.simple.csv gives many): '' when neither is."""
+    return " ".join(x for x in (s.get("authority"), s.get("programme") or s.get("program_id"))
+                    if x)
+
+
 def sanction_text(s: dict) -> Text:
     """'U.S. Treasury NS-CMIC, listed 2021, in force from …, ended 30 October 2024: reason',
     the standing in bold when the sanction has ended or was lifted."""
-    parts = [" ".join(x for x in (s["authority"], s["programme"]) if x) or "Sanction"]
+    parts = [sanction_who(s) or "authority and programme not recorded"]  # (look28: was
+    # 'Sanction Sanction, no status …' beside its label)
     if s.get("date_text"):
         parts.append(f"listed {s['date_text']}")
     said = s.get("standing") or ""

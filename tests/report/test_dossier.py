@@ -398,3 +398,21 @@ def test_a_dossier_of_some_sections_speaks_only_of_what_it_prints(demo, tmp_path
     assert "Figure 2. Who shipped to whom" in flat
     assert ("Source: the shipments listed in the Shipments section and the relationships "
             "listed in the Entity profiles.") in flat
+
+
+def test_a_sanction_without_authority_is_named_by_its_programme(case, tmp_path):
+    """(look28) targets.simple.csv names no authority: 54 chronology rows read ': Maria
+    Aleksandrovna Osetrova — …' and profiles 'Sanction Sanction, no status …'."""
+    eid = case.create("entity", {"name": "Maria Aleksandrovna Osetrova",
+                                 "kind": "person"}).result
+    case.create("sanction", {"entity_id": eid, "program_id": "UA-NSDC-265",
+                             "date": "2021-05-14"})
+    case.create("sanction", {"entity_id": eid, "date": "2022-02-24"})
+    out = tmp_path / "s.pdf"
+    export_dossier(case, out)
+    flat = " ".join(_text(out)[1].split())
+    assert "UA-NSDC-265: Maria Aleksandrovna Osetrova" in flat
+    assert ": Maria Aleksandrovna Osetrova" not in flat.replace(
+        "UA-NSDC-265: Maria Aleksandrovna Osetrova", "")
+    assert "Sanction Sanction" not in flat
+    assert "Sanction authority and programme not recorded, listed 2022-02-24" in flat
