@@ -27,8 +27,8 @@ from casefile.report.citing import (
     with_heading,
 )
 from casefile.report.model import DossierData
-from casefile.report.profiles import sanction_who
 from casefile.report.pages import Furniture
+from casefile.report.profiles import sanction_who
 from casefile.report.rich import BR, Text, para, r
 from casefile.report.tables import (
     PAD,
