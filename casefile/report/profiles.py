@@ -34,7 +34,11 @@ def _names(e: dict) -> Text:
     transliteration, its kind: a weak alias ('Sasha') is marked as one, not passed off as
     a full name."""
     parts = [[r(e["name"])]]
+    seen = {" ".join(e["name"].split())}
     for a in e["aliases"]:
+        if (same := " ".join(a["name"].split())) in seen:
+            continue  # (look28) the name again: a party renamed to one of its aliases
+        seen.add(same)
         notes = alias_notes(a.get("lang"), a.get("kind"))
         said = [r(f" ({notes})", size=7, color="#5A5A5A")] if notes else []
         parts.append([r(a["name"])] + said)

@@ -416,3 +416,17 @@ def test_a_sanction_without_authority_is_named_by_its_programme(case, tmp_path):
         "UA-NSDC-265: Maria Aleksandrovna Osetrova", "")
     assert "Sanction Sanction" not in flat
     assert "Sanction authority and programme not recorded, listed 2022-02-24" in flat
+
+
+def test_an_alias_that_is_the_name_is_not_printed_again(case, tmp_path):
+    """(look28) A party renamed to one of its aliases printed 'ООО «СЕВЕРНЫЙ ВЕТЕР» · ООО
+    «СЕВЕРНЫЙ ВЕТЕР»'."""
+    eid = case.create("entity", {"name": "OOO Severny Veter", "kind": "company"}).result
+    for alias in ("ООО «СЕВЕРНЫЙ ВЕТЕР»", "Severny Veter LLC"):
+        case.create("alias", {"entity_id": eid, "name": alias})
+    case.update("entity", eid, {"name": "ООО «СЕВЕРНЫЙ ВЕТЕР»"})
+    out = tmp_path / "a.pdf"
+    export_dossier(case, out)
+    flat = " ".join(_text(out)[1].split())
+    assert "ООО «СЕВЕРНЫЙ ВЕТЕР» · Severny Veter LLC" in flat
+    assert "ВЕТЕР» · ООО «СЕВЕРНЫЙ" not in flat
