@@ -158,7 +158,12 @@ def _route(s: dict, notes: Overflow) -> Text:
         via = [x for x in (where, stop.get("entity"), words(stop["role"])
                            if stop.get("role") else "") if x]
         out += [r(" → "), r(", ".join(via) or "a stop", italic=True)]
-    return out + [r(" → ")] + notes.cut(s["consignee"], "consignee", chars=200)
+    out += [r(" → ")] + notes.cut(s["consignee"], "consignee", chars=200)
+    ends = [f"{word} {country_name(s[col]) or s[col]}" for word, col in (
+        ("origin", "origin_country"), ("destination", "destination_country")) if s.get(col)]
+    if ends:  # (look28: never printed — the chips' origin Taiwan nowhere in the dossier)
+        out += [BR, r(", ".join(ends), size=6.5, color="#5A5A5A")]
+    return out
 
 
 def _goods(s: dict, notes: Overflow) -> Text:
@@ -210,12 +215,18 @@ def _figures(s: dict) -> list[str]:
     """Quantity, weight and value, one a line with its unit, and the count of shipments a
     record stands for when it is more than one."""
     out = []
+    # a number without its unit or currency says which it is (look28: '125,000.50' and
+    # '842,000' under 'Quantity, weight, value')
     if s["quantity"] is not None:
-        out.append(" ".join(x for x in (_number(s["quantity"]), (s["unit"] or "")[:14]) if x))
+        unit = (s["unit"] or "")[:14]
+        out.append(f"{_number(s['quantity'])} {unit}" if unit else
+                   f"quantity {_number(s['quantity'])}")
     if s["weight_kg"] is not None:
         out.append(f"{_number(s['weight_kg'])} kg")
     if s["value"] is not None:
-        out.append(" ".join(x for x in (_number(s["value"]), (s["currency"] or "")[:14]) if x))
+        currency = (s["currency"] or "")[:14]
+        out.append(f"{_number(s['value'])} {currency}" if currency else
+                   f"value {_number(s['value'])}")
     if (s["shipment_count"] or 1) > 1:
         out.append(f"×{s['shipment_count']:,} shipments")
     return out

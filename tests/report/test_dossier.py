@@ -430,3 +430,20 @@ def test_an_alias_that_is_the_name_is_not_printed_again(case, tmp_path):
     flat = " ".join(_text(out)[1].split())
     assert "ООО «СЕВЕРНЫЙ ВЕТЕР» · Severny Veter LLC" in flat
     assert "ВЕТЕР» · ООО «СЕВЕРНЫЙ" not in flat
+
+
+def test_a_shipments_origin_destination_and_bare_figures_are_said(case, tmp_path):
+    """(look28) The origin (Taiwan) and destination of a shipment were printed nowhere, and
+    a value with no currency or a quantity with no unit stood as a bare number under
+    'Quantity, weight, value'."""
+    a, b = (case.create("entity", {"name": n}).result
+            for n in ("Shenzhen Jinghua Electronics", "OOO Vektor"))
+    case.create("shipment", {"date": "2022-06-15", "shipper_id": a, "consignee_id": b,
+                             "declared_goods": "microchips", "origin_country": "TW",
+                             "destination_country": "RU", "value": 125000.5,
+                             "quantity": 842000})
+    out = tmp_path / "o.pdf"
+    export_dossier(case, out)
+    flat = " ".join(_text(out)[1].split())
+    assert "origin Taiwan, destination Russia" in flat
+    assert "quantity 842,000" in flat and "value 125,000.50" in flat
