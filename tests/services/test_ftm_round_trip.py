@@ -211,3 +211,36 @@ def test_two_parties_of_one_name_stay_two_when_the_export_comes_back(case, tmp_p
     assert report.reused_entities == {"Ivan Petrov": a, f"Ivan Petrov (#{b})": b,
                                       "Volga Trade": firm}  # each namesake (look25)
     assert report.reused == 3
+
+
+def test_the_country_of_dispatch_goes_out_as_departure_and_comes_back(tmp_path):
+    """(look28) FtM's departureCountry was read as a transit stop ('China, transit'), and
+    the case's country of dispatch (the customs importer's) went out as one more 'via'."""
+    import json
+
+    from casefile.services.exchange.export_ftm_left import left_out_of_ftm
+
+    with Case.new(tmp_path / "a.casefile") as case:
+        a = case.create("entity", {"name": "Shenzhen Jinghua Electronics"}).result
+        b = case.create("entity", {"name": "OOO Vektor"}).result
+        ship = case.create("shipment", {"shipper_id": a, "consignee_id": b,
+                                        "declared_goods": "microchips", "date": "2022-06-15",
+                                        "origin_country": "TW",
+                                        "destination_country": "RU"}).result
+        case.create("route_stop", {"shipment_id": ship, "country": "CN", "role": "dispatch"})
+        case.create("route_stop", {"shipment_id": ship, "country": "TR", "role": "transit",
+                                   "position": 1})
+        with case.read() as conn:
+            assert left_out_of_ftm(conn) == []  # nothing of the route is lost
+        out = tmp_path / "a.ftm.json"
+        export_ftm(case, out)
+    acts = [e for e in map(json.loads, out.read_text("utf-8").splitlines())
+            if e["schema"] == "EconomicActivity"]
+    assert [a["properties"]["departureCountry"] for a in acts] == [["cn"]]
+    assert "Route: via Turkey" in acts[0]["properties"]["summary"]
+    with Case.new(tmp_path / "b.casefile") as fresh:
+        import_ftm(fresh, out)
+        with fresh.read() as conn:
+            stops = conn.exec_driver_sql("SELECT country, place, role FROM route_stop ORDER BY "
+                                         "position").fetchall()
+    assert [tuple(s) for s in stops] == [("CN", "", "dispatch"), ("TR", "", "transit")]

@@ -203,6 +203,6 @@ def test_a_sanction_known_only_by_its_end_is_dated_until_it_everywhere(case, tmp
     out = tmp_path / "d.pdf"
     export_dossier(case, out, DossierOptions(sections=("chronology",)))
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
-    assert "1 until 2022-10-30 Sanction NSDC of Ukraine: Unnamed small Russian distributor" \
-        in text
+    assert ("1 until 2022-10-30 Sanction NSDC of Ukraine Decree 265/2021: Unnamed small "
+            "Russian distributor") in text  # (with its programme: session 22)
     assert "undated" not in text

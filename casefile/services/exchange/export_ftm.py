@@ -32,6 +32,7 @@ from casefile.services.exchange.export_ftm_parts import (
     identifier_prop,
     link_for,
     sanction_terms,
+    sent_from,
     shipment_reference,
     shipment_summary,
 )
@@ -246,9 +247,12 @@ def iter_entities(case: Case) -> Iterator[Any]:
                 act.add(shipment_reference(s["reference"]), s["reference"])
             act.add("description", s["notes"] or None)
             _dates(act, s)
+            taken = route.take(s["id"])
+            if taken and sent_from(taken[0]):  # the country of dispatch (look28)
+                act.add("departureCountry", taken.pop(0)["country"].lower())
             stops = [f"{country_name(st['country'])} ({st['place']})" if st["country"] and
                      st["place"] else country_name(st["country"]) or st["place"]
-                     for st in route.take(s["id"]) if st["country"] or st["place"]]
+                     for st in taken if st["country"] or st["place"]]
             for part in shipment_summary(s, stops):
                 act.add("summary", part)
             for c in cited.take(s["id"]):

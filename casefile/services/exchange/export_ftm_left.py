@@ -28,8 +28,11 @@ _LEFT = (
     ("the party or role of {n} stop of a shipment's route (its country and place are kept)",
      "the parties or roles of {n} stops of shipments' routes (their countries and places "
      "are kept)",
-     "SELECT count(*) FROM route_stop WHERE entity_id IS NOT NULL OR role NOT IN ('', "
-     "'transit')"),  # a stop on the way is what 'via' says
+     "SELECT count(*) FROM route_stop r WHERE entity_id IS NOT NULL OR role NOT IN ('', "
+     "'transit', 'dispatch') OR (role = 'dispatch' AND (country IS NULL OR place <> '' OR "
+     "EXISTS (SELECT 1 FROM route_stop o WHERE o.shipment_id = r.shipment_id AND "
+     "o.position < r.position)))"),  # a stop on the way is what 'via' says; the first
+    # one's dispatch, departureCountry (export_ftm_parts.sent_from)
     ("{n} attached file (its source is named)", "{n} attached files (their sources are named)",
      "SELECT count(*) FROM attachment"),
     ("the excerpt, locator and grade of {n} citation of a shipment, relationship or sanction "

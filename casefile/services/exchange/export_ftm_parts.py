@@ -143,6 +143,13 @@ def full_number(x: float) -> str:
     return str(int(x)) if x == int(x) else repr(x)
 
 
+def sent_from(stop: dict[str, Any]) -> bool:
+    """Whether a shipment's first route stop is what FtM's departureCountry says: the
+    country of dispatch, with no place or party (those would be lost in it)."""
+    return bool(stop["role"] == "dispatch" and stop["country"] and not stop["place"]
+                and stop["entity_id"] is None)
+
+
 def shipment_summary(s: dict[str, Any], route: list[str]) -> list[str]:
     """What a shipment holds that EconomicActivity has no property for, one part per
     summary value (read back by the importer)."""

@@ -22,6 +22,9 @@ _SUMMARY = {"Assessed goods: ": "assessed_goods", "Quantity: ": "quantity",
             "Weight: ": "weight_kg", "Route: via ": "route", GIVEN: "given_date"}
 
 
+DISPATCH = "\x00dispatch:"  # marks the country of dispatch (departureCountry) in a route
+
+
 def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     """(values, route stop countries) of an EconomicActivity; what Casefile's own export
     wrote into the summary (assessed goods, quantity, weight, route, number of shipments,
@@ -49,7 +52,9 @@ def shipment_values(props: Props) -> tuple[dict[str, Any], list[str]]:
     route: list[str] = []
     departure = first(props, "departureCountry")
     if departure and departure != values["origin_country"]:
-        route.append(departure)  # sent from a country other than the origin: a transit
+        # sent from a country other than the origin: the country of dispatch, first on the
+        # way, as the customs importer makes it (look28: it was called a transit)
+        route.append(DISPATCH + departure)
     notes = [joined(props, "description")]
     for summary in strings(props, "summary"):
         pieces = summary.split("; ")
@@ -79,9 +84,17 @@ def _amount(text: str) -> float | None:
 
 def route_stops(route: list[str]) -> list[dict[str, Any]]:
     """Route stops of the route as the summary says it: 'Turkey', 'Turkey (Istanbul)' or a
-    place, in order."""
+    place, in order (the country of dispatch first, marked :data:`DISPATCH`)."""
     stops = []
     for i, stop in enumerate(route):
+        if stop.startswith(DISPATCH):
+            given = stop.removeprefix(DISPATCH)
+            try:
+                code, place = country_code(given), ""
+            except CountryError:  # kept as the file gives it
+                code, place = None, given
+            stops.append({"position": i, "country": code, "place": place, "role": "dispatch"})
+            continue
         both = re.fullmatch(r"(.+?) \((.+)\)", stop)
         options = [(both.group(1), both.group(2))] if both else []
         for country, place in [*options, (stop, ""), (None, stop)]:
