@@ -94,6 +94,17 @@ def marks(data: DossierData, kind: str, rid: int, brackets: bool = True) -> Text
     return out
 
 
+def none_printed(data: DossierData, kind: str, plural: str) -> str:
+    """'No shipments recorded.', or where the dossier's scope leaves the case's out, how
+    many there are (look28: a party's dossier said 'No shipments recorded.' of a case
+    with seven)."""
+    total = data.totals.get(kind, 0)
+    if total and (data.options.entity_id is not None or data.options.tag):
+        return (f"No {plural} in this dossier's scope (the case has {total:,}; a dossier of "
+                "the whole case prints them).")
+    return f"No {plural} recorded."
+
+
 def date_as_given(row: dict) -> str:
     """The date as its record gives it; one typed in EDTF's notation ('../2020',
     '[2019,2020]', '2019-XX-12') in words first, the notation after it in brackets (review:

@@ -24,6 +24,7 @@ from casefile.report.citing import (
     heading,
     long_date,
     marks,
+    none_printed,
     with_heading,
 )
 from casefile.report.model import DossierData
@@ -249,7 +250,8 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
     fitted = [[_longest_token(date_as_given(s)), "", "", (s["hs_code"] or "")[:14],
                max(_figures(s), key=len, default=""), ""] for s in data.shipments]
     if not data.shipments:
-        return heading(f, "shipments", "Shipments") + [para("No shipments recorded.", st.NOTE)]
+        return heading(f, "shipments", "Shipments") + [
+            para(none_printed(data, "shipment", "shipments"), st.NOTE)]
     return heading(f, "shipments", "Shipments") + long_table(
         cols, data.shipments, partial(_shipment_row, data, notes), width, fitted=fitted,
         label=lambda s: f"shipment #{s['id']}" + (f" ({s['reference']})"
@@ -260,7 +262,7 @@ def shipments(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
 def findings(data: DossierData, f: Furniture) -> list[Flowable]:
     out = heading(f, "findings", "Key findings")
     if not data.findings:
-        return out + [para("No findings recorded.", st.NOTE)]
+        return out + [para(none_printed(data, "finding", "findings"), st.NOTE)]
     for n, fi in enumerate(data.findings, 1):
         conf = CONFIDENCE.get(fi["confidence"], fi["confidence"])
         graded: Text = [r(conf, italic=True)]

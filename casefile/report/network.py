@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from casefile.core.labels import counted
 from casefile.report import styles as st
 from casefile.report.charts import network_drawing
-from casefile.report.citing import heading, natural, with_heading
+from casefile.report.citing import heading, natural, none_printed, with_heading
 from casefile.report.figure_chart import chart_figure
 from casefile.report.model import SECTIONS, DossierData
 from casefile.report.pages import Furniture
@@ -31,7 +31,8 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             "Source: the case's shipments, relationships and sanctions.", st.NOTE)])
     rels = data.relationships()
     title, what, source = network_words(bool(data.shipments), bool(rels),
-                                        set(data.options.sections))
+                                        set(data.options.sections),
+                                        none_printed(data, "shipment", "shipments"))
     out = heading(f, "network", title)
     sanctioned = {e["id"] for e in data.entities
                   if any(not s.get("ended") for s in e["sanctions"])}
@@ -40,7 +41,11 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         {**rel, "kind": f"{rel['kind']} (ended {rel['date_end'][:4]})"}
         if rel["id"] in ended else rel for rel in rels], sanctioned=sanctioned)
     if d is None:
-        return out + [para("No shipments or relationships recorded.", st.NOTE)]
+        scoped = data.options.entity_id is not None or bool(data.options.tag)
+        held = data.totals.get("shipment", 0) + data.totals.get("relationship", 0)
+        return out + [para("No shipments or relationships in this dossier's scope." if
+                           scoped and held else "No shipments or relationships recorded.",
+                           st.NOTE)]
     linked = ({s["shipper_id"] for s in data.shipments} | {s["consignee_id"]
                                                             for s in data.shipments}
               | {rel[k] for rel in rels for k in ("subject_id", "object_id")})
@@ -67,7 +72,8 @@ def figure_number(data: DossierData) -> int:
 
 
 def network_words(shipments: bool, relationships: bool,
-                  printed: set[str] | None = None) -> tuple[str, str, str]:
+                  printed: set[str] | None = None,
+                  no_shipments: str = "No shipments recorded.") -> tuple[str, str, str]:
     """The network section's title, its figure's caption and its source line, for what the
     figure draws: shipments, relationships or both. The source names the sections that list
     them where they are ``printed`` (all, by default), else the case."""
@@ -85,7 +91,7 @@ def network_words(shipments: bool, relationships: bool,
     if relationships:
         return ("Relationship network",
                 "How the parties are related: each dashed arrow reads from subject to object "
-                "(“A owns B”). No shipments are recorded.",
+                f"(“A owns B”). {no_shipments}",
                 f"Source: {rels}.")
     return ("Shipment network",
             "Who shipped to whom, and through which countries. Line width grows with the "

@@ -447,3 +447,31 @@ def test_a_shipments_origin_destination_and_bare_figures_are_said(case, tmp_path
     flat = " ".join(_text(out)[1].split())
     assert "origin Taiwan, destination Russia" in flat
     assert "quantity 842,000" in flat and "value 125,000.50" in flat
+
+
+def test_a_partys_dossier_prints_its_counterparties_sanctions_and_says_what_it_leaves(
+        case, tmp_path):
+    """(look28) A dossier of one party printed its counterparty (listed by the EU) with no
+    sanction and drew it without the 'sanctioned' ring, and said 'No shipments recorded.'
+    of a case with shipments (none touching the party)."""
+    from casefile.services.queries.dossier import read_dossier
+
+    x = case.create("entity", {"name": "Khalid Al-Otaibi", "kind": "person"}).result
+    gulf = case.create("entity", {"name": "Gulf Star Trading FZE"}).result
+    other, third = (case.create("entity", {"name": n}).result for n in ("Vektor", "Orion"))
+    case.create("relationship", {"kind": "owns", "subject_id": x, "object_id": gulf})
+    case.create("sanction", {"entity_id": gulf, "authority": "Council of the European Union",
+                             "programme": "RUS", "date": "2023-06-23"})
+    case.create("sanction", {"entity_id": third, "authority": "OFAC", "programme": "SDGT"})
+    case.create("shipment", {"shipper_id": gulf, "consignee_id": other, "date": "2023"})
+    with case.read() as conn:
+        data = read_dossier(conn, DossierOptions(entity_id=x))
+    by_name = {e["name"]: e for e in data.entities}
+    assert [s["authority"] for s in by_name["Gulf Star Trading FZE"]["sanctions"]] == [
+        "Council of the European Union"]
+    assert "Orion" not in by_name  # not touching the party: not printed, nor its sanction
+    out = tmp_path / "x.pdf"
+    export_dossier(case, out, DossierOptions(entity_id=x))
+    flat = " ".join(_text(out)[1].split())
+    assert "No shipments in this dossier's scope (the case has 1;" in flat
+    assert "No shipments recorded" not in flat

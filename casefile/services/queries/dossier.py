@@ -4,6 +4,7 @@ redacted before any of their text leaves this module."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
@@ -60,8 +61,12 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
                 "object_id = ?", (e, e)):
             s["relationship"].add(rid)
             s["entity"].update((a, b))
+        # the sanctions of every party printed, not its own alone: a counterparty's
+        # standing is what a briefing on the party must show (look28: Gulf Star, listed by
+        # the EU, was printed with no sanction and drawn without its ring)
         s["sanction"].update(r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM sanction WHERE entity_id = ?", (e,)))
+            "SELECT id FROM sanction WHERE entity_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(s["entity"])),)))
     if opt.tag:
         like = f"%,{opt.tag.strip().lower()},%"
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
