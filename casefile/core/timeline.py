@@ -167,8 +167,12 @@ def _lanes_of(rec: TimelineRecord, group_by: str) -> list[str]:
     return seen or [f"(no {group_by})"]
 
 
-def build_timeline(records: list[TimelineRecord], group_by: str = "kind") -> Timeline:
-    """Rows to draw, one per record and lane, sorted by start within each lane."""
+def build_timeline(records: list[TimelineRecord], group_by: str = "kind",
+                   until: date | None = None) -> Timeline:
+    """Rows to draw, one per record and lane, sorted by start within each lane. With
+    ``until`` (a printed chronology's day of export) an open end runs on to that day at
+    least: a sanction in force is in force today, not until the case's last dated record
+    (look28: a party's dossier drew its in-force sanctions ending in 2023)."""
     if group_by not in GROUPINGS:
         raise ValueError(f"Group the timeline by one of {', '.join(GROUPINGS)}, "
                          f"not {group_by!r}")
@@ -200,6 +204,8 @@ def build_timeline(records: list[TimelineRecord], group_by: str = "kind") -> Tim
     # OPEN_REACH either way, fading out
     known = np.concatenate([s0[~open_s], e0[~open_e]])
     earliest, latest = (int(known.min()), int(known.max())) if len(known) else (0, 0)
+    if until is not None and open_e.any():
+        latest = max(latest, until.toordinal())
     s0 = np.where(open_s, np.minimum(e0 - reach, earliest), s0)
     e0 = np.where(open_e, np.maximum(s0 + reach, latest), e0)
     style = np.where(open_s, 3, np.where(open_e, 4, np.where(s0 == e0, 0,

@@ -14,7 +14,9 @@ from casefile.report.figure_text import label_strings, text_width
 
 LEGEND_STYLES = ("exact day", "approximate", "open end")
 HATCH_STEP = 2.6  # points between the lines of a hatched (ended) bar
-WORDS = {"ended": "ended or lifted", "today": "today", "counts": "records per period"}
+WORDS = {"ended": "ended or lifted", "today": "today", "counts": "records per period",
+         # (look28: an uncertain '2021?' is drawn so too, and the key said 'approximate')
+         "approximate": "approximate or uncertain"}
 
 
 def legend_drawing(width: float, kinds: list[str], counts: bool = False,
@@ -25,11 +27,11 @@ def legend_drawing(width: float, kinds: list[str], counts: bool = False,
     line of today stands for."""
     entries: list[tuple[str, str]] = [(k, KIND_LANES.get(k, k)) for k in kinds]
     if shown is None:
-        entries += [(s, s) for s in LEGEND_STYLES]
+        entries += [(s, WORDS.get(s, s)) for s in LEGEND_STYLES]
         if counts:
             entries.append(("counts", WORDS["counts"]))
     else:
-        entries += [(s, s) for s in LEGEND_STYLES if s in shown]
+        entries += [(s, WORDS.get(s, s)) for s in LEGEND_STYLES if s in shown]
         entries += [(k, WORDS[k] + (f" ({today})" if k == "today" and today else ""))
                     for k in ("ended", "today", "counts") if k in shown]
     widths = [22 + text_width(label, 7) + 12 for _k, label in entries]

@@ -53,6 +53,19 @@ def test_points_spans_and_styles():
     assert tl.first == D(2021, 1, 1)
 
 
+def test_an_open_end_runs_on_to_the_day_given():
+    """(look28) A printed chronology drew a sanction in force as ending with the case's last
+    dated record (2023), the day of export (2026) off its axis."""
+    records = [rec(1, D(2019, 5, 1), None, kind="sanction"),
+               rec(2, D(2023, 3, 1), D(2023, 3, 1))]
+    rows = {r.record.id: r for r in build_timeline(records, until=D(2026, 12, 1)).rows}
+    assert rows[1].end == D(2026, 12, 1) and rows[2].end == D(2023, 3, 1)
+    assert build_timeline(records, until=D(2026, 12, 1)).last == D(2026, 12, 1)
+    assert {r.record.id: r.end for r in build_timeline(records).rows}[1] == D(2023, 3, 1)
+    closed = build_timeline([rec(2, D(2023, 3, 1), D(2023, 3, 1))], until=D(2026, 12, 1))
+    assert closed.last == D(2023, 3, 1)  # nothing runs on: the axis stays the records'
+
+
 def test_overlapping_items_stack_within_their_lane():
     tl = build_timeline([rec(1, D(2022, 9, 1), D(2022, 12, 31)),
                          rec(2, D(2022, 9, 1), D(2022, 12, 31)),

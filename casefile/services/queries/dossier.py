@@ -126,7 +126,7 @@ def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
     records = [r for r in timeline_records(conn) if keep(r.kind, r.id)]
     if opt.redact_protected:
         records = [_redact_record(r, data) for r in records]
-    data.timeline = build_timeline(records, "kind")
+    data.timeline = build_timeline(records, "kind", until=data.today)
     data.uncited_sources = max(data.totals["source"] - len(data.sources), 0)
     for n, fi in enumerate(data.findings, 1):  # a grade the sourcing does not bear out
         said = high_on_few_sources(fi["confidence"], (
