@@ -297,3 +297,26 @@ def test_a_spelling_taken_for_a_party_the_file_made_is_said(case, tmp_path):
         "dt.csv, row 4, column 'Отправитель': 'Shenzhen Jinghua Electronics Co., Ltd' taken "
         "as another spelling of 'SHENZHEN JINGHUA ELECTRONICS CO., LTD' (the same name once "
         "case, punctuation and legal forms are set aside) and kept as its alias: check it"]
+
+
+def test_a_spelling_added_to_a_party_of_the_case_cites_the_file(case, tmp_path):
+    """(look28) A customs file's spelling of a party the case held became its alias, and
+    the dossier printed it under the party's other source: the file is now cited for the
+    party, with the name as the row writes it."""
+    eid = case.create("entity", {"name": "Shenzhen Jinghua Electronics Co., Ltd",
+                                 "kind": "company"}).result
+    f = write(tmp_path, "dt.csv",
+              "Отправитель,Получатель,Дата ДТ,Описание товаров,Страна происхождения,"
+              "Страна назначения\n"
+              "\"SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED\",ООО «ВОСТОК»,01.02.2023,чипы,CN,"
+              "RU\n")
+    import_shipments(case, f)
+    with case.read() as conn:
+        cited = conn.exec_driver_sql(
+            "SELECT s.title, c.locator, c.excerpt FROM citation c JOIN source s ON "
+            "s.id = c.source_id WHERE c.entity_id = ?", (eid,)).fetchall()
+        aliases = conn.exec_driver_sql("SELECT name FROM alias WHERE entity_id = ?",
+                                       (eid,)).scalars().all()
+    assert aliases == ["SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED"]
+    assert [(loc, ex) for title, loc, ex in cited if "dt.csv" in title] == [
+        ("row 2", "Отправитель: SHENZHEN JINGHUA ELECTRONICS CO.,LIMITED")]

@@ -169,6 +169,10 @@ class ShipmentParties(KnownParties):
                             + (": check it" if why != "as you confirmed" else ""))
                 self.know_name(eid, name)
                 self.writer.alias(where, eid, name, _ROLE_FIELDS[role]["name"])
+                if self.more.existed(eid):  # the file is the spelling's source (look28: a
+                    # party of the case printed it as its other source's)
+                    self.writer.cite(where, "entity", eid, f"row {line}",
+                                     f"{report.mapping.get(name_key, name_key)}: {name}"[:300])
             return eid
         # said once a name (a namesake: once an identifier of the name)
         fresh = key not in self.checked and key not in self.keep_apart
