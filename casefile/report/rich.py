@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from casefile.report.fonts import font_runs, is_rtl
+from casefile.report.fonts import apart, font_runs, is_rtl
 from casefile.report.shaping import install
 
 
@@ -126,7 +126,7 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
                 f = _frag("", font, size, color, [], bold, italic)
                 f.lineBreak = True
                 out.append(f)
-            for text, script_font in font_runs(line, font):
+            for text, script_font in font_runs(apart(line), font):
                 add(text, script_font, size, color, link, bold, italic)
     if not out:
         out.append(_frag("", style.fontName, style.fontSize, style.textColor, [], sbold,
