@@ -31,6 +31,7 @@ CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u30
 RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # invisible characters, dropped from what is printed (the body font may have glyphs for some)
 _INVISIBLE = "\r\u200b\u200c\u200d\u200e\u200f\ufeff"
+JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: kept in right-to-left text, where they shape it
 # text the body font prints as it is (the common case, checked by one regex)
 _EASY = re.compile(r"[\t\n\x20-\x7e\u00a0-\u024f\u0370-\u03ff\u0400-\u052f\u2000-\u200a"
                    r"\u2010-\u206f"
@@ -143,14 +144,17 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
         else:
             out.append((piece, font))
     pos = 0
+    rtl = is_rtl(text)
     cjk, korean, body = _fallback_cmap(CJK), _fallback_cmap(KOREAN), _fallback_cmap(BODY)
     for m in hard.finditer(text):
         if m.start() > pos:
             add(text[pos:m.start()], base)
         for ch in m.group(0):
-            if ch in _INVISIBLE:  # dropped
+            if ch in JOINERS and rtl:  # within a Persian word ('بین‌المللی'): shaped by
+                add(ch, BODY)  # HarfBuzz, which draws nothing of it (session 22)
+            elif ch in _INVISIBLE:  # dropped
                 continue
-            if base != BODY and ord(ch) in body:
+            elif base != BODY and ord(ch) in body:
                 add(ch, BODY)
             elif ord(ch) in korean and HANGUL.match(ch):
                 add(ch, KOREAN)

@@ -93,3 +93,11 @@ def test_a_quoted_arabic_name_prints_as_words_of_one_direction():
     words = " ".join(t for line in lines for _f, t in line).split()
     assert "“" in words and "”," in words  # (was '“عبد' and 'العتيبي”,')
     assert all(_one_direction(w) for w in words), words
+
+
+def test_a_persian_name_keeps_its_zero_width_non_joiner():
+    """(session 22) 'بین‌المللی' (international) printed joined as 'بینالمللی': the ZWNJ that
+    keeps its two parts apart was dropped as an invisible character."""
+    name = "شرکت ملی نفت بین\u200cالمللی"
+    assert "".join(t for t, _f in fonts.font_runs(name)) == name
+    assert "".join(t for t, _f in fonts.font_runs("a\u200cb")) == "ab"  # not in Latin text
