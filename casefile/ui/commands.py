@@ -18,6 +18,7 @@ from casefile.ui.error_dialog import show_error
 from casefile.ui.fields import DEFAULTS
 from casefile.ui.help_commands import HelpCommands
 from casefile.ui.menus import Menus
+from casefile.ui.open_dialogs import OpenDialogs
 from casefile.ui.ops import case_file
 from casefile.ui.ops import records as record_ops
 from casefile.ui.records_view import RecordsView
@@ -51,7 +52,7 @@ class WindowCommands(QObject):
         self.records, self.go_to, self.status = records, go_to, status
         # before the case is closed: store what is typed (then close), or say why not
         self.store_typing = store_typing or (lambda then: then())
-        self.dialogs: dict[str, QDialog] = {}  # the modeless dialogs open now, by name
+        self.dialogs: dict[str, QDialog] = OpenDialogs()  # the modeless dialogs, by name
         # the search panel's find(text or None), set by the window that holds the panel
         self.find_panel: Callable[[str | None], None] | None = None
         # the editor's: the cursor in a new record's first field once it is shown

@@ -996,3 +996,31 @@ def test_an_import_run_after_its_own_check_gives_back_the_files_line(qtbot, demo
     assert dlg.report.toPlainText() == "Cancelled: nothing was imported."
     assert dlg.file_info.text() == line
     dlg.close()
+
+
+def test_a_closed_dialog_replaced_by_another_is_let_go(qtbot, demo_window, tmp_path):
+    """(look27) Each import and its undo left the import dialog (with its report) and the
+    undo question alive as children of the window: memory grew 9–16 MB a cycle on a big
+    file. A closed dialog replaced by another of its kind is deleted."""
+    import json
+
+    from PySide6.QtWidgets import QDialog
+
+    win = demo_window
+    for i in range(3):
+        f = tmp_path / f"c{i}.ftm.json"
+        f.write_text(json.dumps({"id": f"c{i}", "schema": "Company",
+                                 "properties": {"name": [f"Cycle Trading {i}"]}}), "utf-8")
+        dlg = _import_dialog(win, f, "import_ftm")
+        dlg.import_button.click()
+        qtbot.waitUntil(lambda d=dlg: d.task is None and "Imported" in d.report.toPlainText(),
+                        timeout=20000)
+        dlg.close()
+        win.menus.toolbar_undo.trigger()
+        box = win.commands.dialogs["undo"]
+        next(b for b in box.buttons() if b.text() == "Undo import").click()
+        qtbot.waitUntil(lambda n=i: not win.case.search(f"Cycle Trading {n}"), timeout=10000)
+        wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: len(win.findChildren(QDialog)) <= 2, timeout=5000)
+    kinds = sorted(type(d).__name__ for d in win.findChildren(QDialog))
+    assert kinds == ["FtmImportDialog", "QMessageBox"]  # the last of each, not three
