@@ -262,7 +262,8 @@ def _caption(tl: Timeline, lanes: list[Lane], left_out: list[Lane], period: Peri
     parts = []
     if counted and period is not None:
         parts.append(f"{what(counted)} are counted "
-                     f"per {period.name}, by first possible day (the figure above each bar)")
+                     f"per {period.name}, by first possible day (by the last where only it "
+                     "is known, as for '2014 or earlier'; the figure above each bar)")
     if single:
         numbered = any(nums.get((tl.records[int(tl.rec[i])].kind,
                                  tl.records[int(tl.rec[i])].id)) is not None

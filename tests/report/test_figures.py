@@ -170,6 +170,8 @@ def test_big_timeline_counts_shipments_and_draws_every_kind():
     assert sorted(fig.numbers.values()) == list(range(1, len(singles) + 1))
     cap = fig.caption
     assert "Shipments (2,000 records) are counted per quarter" in cap
+    # (look28) 'by first possible day' of '2014 or earlier', counted in 2014: said how
+    assert "by the last where only it is known, as for '2014 or earlier'" in cap
     assert "Events (30 records) and Sanctions (12 records) are drawn one by one" in cap
     assert "3 undated records are not drawn" in cap
     drawn = sum(int(n.replace(",", "")) for n in re.findall(r"\(([\d,]+) records?\)", cap))
