@@ -475,3 +475,25 @@ def test_a_partys_dossier_prints_its_counterparties_sanctions_and_says_what_it_l
     flat = " ".join(_text(out)[1].split())
     assert "No shipments in this dossier's scope (the case has 1;" in flat
     assert "No shipments recorded" not in flat
+
+
+def test_a_sanction_is_named_in_sources_without_an_empty_authority(case, tmp_path):
+    """(look28) The Sources appendix listed targets.simple.csv's sanctions as 'sanction
+    “: Maria Aleksandrovna Osetrova”'; a source's page in the window as 'Maria:'."""
+    from casefile.services.queries.citing import cited_facts
+    from casefile.services.queries.dossier import read_dossier
+
+    eid = case.create("entity", {"name": "Maria Osetrova", "kind": "person"}).result
+    src = case.create("source", {"kind": "database", "title": "targets.simple.csv"}).result
+    for values in ({"program_id": "UA-NSDC-265"}, {}, {"authority": "OFAC",
+                                                      "programme": "SDGT"}):
+        sid = case.create("sanction", {"entity_id": eid, **values}).result
+        case.cite(src, "sanction", sid, excerpt="row", locator="line 2")
+    with case.read() as conn:
+        data = read_dossier(conn, DossierOptions())
+        labels = [f["label"] for s in data.sources for f in s["facts"]]
+        said = [f["what"] for f in cited_facts(conn, src)]
+    assert labels == ["UA-NSDC-265: Maria Osetrova", "Maria Osetrova",
+                      "OFAC SDGT: Maria Osetrova"]
+    assert sorted(said) == ["Maria Osetrova", "Maria Osetrova: OFAC SDGT",
+                            "Maria Osetrova: UA-NSDC-265"]

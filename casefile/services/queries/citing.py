@@ -24,8 +24,9 @@ _FACT_WORDS: dict[str, str] = {
     "relationship": "SELECT t.id, a.name || ' — ' || t.kind || ' — ' || b.name "
                     "FROM relationship t JOIN entity a ON a.id = t.subject_id "
                     "JOIN entity b ON b.id = t.object_id",
-    "sanction": "SELECT t.id, trim(e.name || ': ' || t.authority || ' ' || t.programme) "
-                "FROM sanction t JOIN entity e ON e.id = t.entity_id",
+    "sanction": "SELECT t.id, e.name || coalesce(': ' || nullif(trim(t.authority || ' ' || "
+                "coalesce(nullif(t.programme, ''), t.program_id, '')), ''), '') "
+                "FROM sanction t JOIN entity e ON e.id = t.entity_id",  # (no 'Name:' alone)
     "finding": "SELECT t.id, t.title FROM finding t",
 }
 

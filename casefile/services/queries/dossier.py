@@ -39,6 +39,9 @@ def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]
     return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings()]
 
 
+_WHO = "trim(s.authority || ' ' || coalesce(nullif(s.programme, ''), s.program_id, ''))"
+
+
 def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
     """Ids in scope per kind, or None for the whole case."""
     if opt.entity_id is None and not opt.tag:
@@ -261,7 +264,10 @@ def _fact_labels(conn: Connection) -> dict[tuple[str, int], str]:
                     " FROM shipment",
         "event": "SELECT id, title FROM event",
         "finding": "SELECT id, title FROM finding",
-        "sanction": "SELECT s.id, s.authority || ': ' || e.name FROM sanction s JOIN entity e "
+        # its authority and programme (or programme id) before the party, where it has
+        # them (look28: targets.simple.csv's ': Maria Aleksandrovna Osetrova')
+        "sanction": "SELECT s.id, CASE WHEN " + _WHO + " = '' THEN e.name ELSE " + _WHO
+                    + " || ': ' || e.name END FROM sanction s JOIN entity e "
                     "ON e.id = s.entity_id",
         "relationship": "SELECT r.id, a.name || ' ' || " + link_words_sql("r.kind") + " || ' ' || "
                         "b.name FROM relationship r JOIN entity a ON a.id = r.subject_id "
