@@ -112,19 +112,23 @@ def is_rtl(text: str) -> bool:
     return bool(RTL.search(text or ""))
 
 
-# where a right-to-left word meets a left-to-right or neutral character with no space
-# between them ('“عبد', 'العتيبي”,'): reportlab orders a line's words by direction, and such
-# a word, of both, came out with its quote mark in the middle of the name (look28)
-_RTL_CLASS = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200c\u200d"  # (joiners: within)
-_MEETS = re.compile(rf"(?<=[{_RTL_CLASS}])(?=[^\s{_RTL_CLASS}])"
-                    rf"|(?<=[^\s{_RTL_CLASS}])(?=[{_RTL_CLASS}])")
+# a word with right-to-left letters, and what stands before its first and after its last
+# with no space between ('“عبد', 'العتيبي”,', '(ذ.م.م)'): reportlab draws a line's words in
+# typing order (casefile.report.bidi_lines puts them in reading order, word by word), so a
+# quote mark joined to a name stood inside it (look28); what lies between its letters
+# ('ذ.م.م', 'בע"מ') is the word's own (review31)
+_RTL_CLASS = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_EDGES = re.compile(rf"(?<!\S)([^\s{_RTL_CLASS}]*)([{_RTL_CLASS}](?:\S*[{_RTL_CLASS}])?)"
+                    rf"([^\s{_RTL_CLASS}]*)(?!\S)")
 NARROW_SPACE = "\u202f"  # NARROW NO-BREAK SPACE: a word break, a thin one
 
 
 def apart(text: str) -> str:
-    """``text`` with a narrow space where a right-to-left word meets another character
-    with none between them, so that each is a word of one direction."""
-    return _MEETS.sub(NARROW_SPACE, text) if is_rtl(text) else text
+    """``text`` with a narrow space between a right-to-left word and the marks joined to
+    its ends, so that each is a word of one direction."""
+    if not is_rtl(text):
+        return text
+    return _EDGES.sub(lambda m: NARROW_SPACE.join(x for x in m.groups() if x), text)
 
 
 def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
@@ -151,7 +155,9 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
             add(text[pos:m.start()], base)
         for ch in m.group(0):
             if ch in JOINERS and rtl:  # within a Persian word ('بین‌المللی'): shaped by
-                add(ch, BODY)  # HarfBuzz, which draws nothing of it (session 22)
+                # HarfBuzz, which draws nothing of it, in the font of the letter before it
+                # (review31: bold Persian was cut into three runs around it)
+                add(ch, out[-1][1] if out else base)
             elif ch in _INVISIBLE:  # dropped
                 continue
             elif base != BODY and ord(ch) in body:

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
+from casefile.report.bidi_lines import visual_order
 from casefile.report.fonts import apart, font_runs, is_rtl
 from casefile.report.shaping import install
 
@@ -160,6 +161,22 @@ class WrapOnce(Paragraph):
         w, h = super().wrap(avail_w, avail_h)
         self._wrapped = (avail_w, w, h)
         return w, h
+
+    def draw(self) -> None:
+        """Drawn with each line's right-to-left words in reading order (only as drawn:
+        a split keeps the typing order; casefile.report.bidi_lines)."""
+        lines = getattr(self.__dict__.get("blPara"), "lines", None)
+        if not getattr(self.style, "shaping", 0) or self.blPara.kind != 1 or not lines:
+            super().draw()
+            return
+        typed = [line.words for line in lines]
+        try:
+            for line in lines:
+                line.words = visual_order(line.words)
+            super().draw()
+        finally:
+            for line, words in zip(lines, typed, strict=True):
+                line.words = words
 
     def split(self, avail_w: float, avail_h: float) -> list[Paragraph]:
         parts = super().split(avail_w, avail_h)

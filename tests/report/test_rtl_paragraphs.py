@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import SimpleDocTemplate
 
 from casefile.report import fonts
+from casefile.report.bidi_lines import visual_order
 from casefile.report.rich import para, r
 from casefile.report.styles import BODY_TEXT
 
@@ -72,9 +73,10 @@ MIXED = st.text(st.sampled_from(list("abc “”«»,.:()0123 ") + list("عبد�
 @given(MIXED)
 @example(f"entity “{ARABIC}”, line 1")
 def test_each_word_of_a_line_with_right_to_left_text_is_of_one_direction(text):
-    """(look28) reportlab orders a line's words by direction: '“عبد' (a quote mark and an
-    Arabic word) came out with the mark inside the name. A narrow no-break space now parts
-    them; nothing else of the text changes."""
+    """(look28) '“عبد' (a quote mark and an Arabic word) came out with the mark inside the
+    name. A narrow no-break space now parts a right-to-left word from the marks joined to
+    its ends — not from what lies between its letters ('ذ.م.م': review31); nothing else of
+    the text changes."""
     out = fonts.apart(text)
     assert out.replace(fonts.NARROW_SPACE, "") == text.replace(fonts.NARROW_SPACE, "")
     if not fonts.is_rtl(text):
@@ -84,8 +86,10 @@ def test_each_word_of_a_line_with_right_to_left_text_is_of_one_direction(text):
 
 
 def _one_direction(word: str) -> bool:
-    rtl = [bool(fonts.RTL.match(ch)) for ch in word if ch not in "\u200c\u200d"]
-    return all(rtl) or not any(rtl)  # (a joiner stands within a word of either)
+    """No right-to-left letters, or begins and ends with one (a joiner aside)."""
+    letters = [ch for ch in word if ch not in "\u200c\u200d"]
+    rtl = [bool(fonts.RTL.match(ch)) for ch in letters]
+    return not any(rtl) or (rtl[0] and rtl[-1])
 
 
 def test_a_quoted_arabic_name_prints_as_words_of_one_direction():
@@ -101,3 +105,63 @@ def test_a_persian_name_keeps_its_zero_width_non_joiner():
     name = "شرکت ملی نفت بین\u200cالمللی"
     assert "".join(t for t, _f in fonts.font_runs(name)) == name
     assert "".join(t for t, _f in fonts.font_runs("a\u200cb")) == "ab"  # not in Latin text
+
+
+@pytest.mark.parametrize("text", ["Company ذ.م.م (UAE)", "P.O. Box ص.ب 1234",
+                                  'חברה בע"מ ok'])
+def test_marks_between_the_letters_of_a_right_to_left_word_stay_in_it(text):
+    """(review31) 'ذ.م.م' (LLC) was cut at its dots and printed 'م.م.ذ'."""
+    assert fonts.apart(text) == text
+
+
+def _line(runs):
+    """The first laid-out line of a paragraph of ``runs``, in typing order and as drawn."""
+    p = para(runs, BODY_TEXT)
+    SimpleDocTemplate(io.BytesIO()).build([p])
+    words = p.blPara.lines[0].words
+    return words, visual_order(words)
+
+
+def _tokens(frags):
+    return " ".join(str(f.text) for f in frags if getattr(f, "text", "")).split()
+
+
+def test_the_words_of_a_right_to_left_name_are_drawn_last_first():
+    """(review31) reportlab drew a line's words in typing order: 'ب ممممم' (a short word,
+    then a long one) printed with the short one on the left — an Arabic name read
+    backwards. They are drawn in reading order; the line's own words keep typing order."""
+    short, long_ = "ب", "ممممممممممممممم"
+    typed, drawn = _line([r(f"XX {short} {long_} YY")])
+    said = _tokens(drawn)
+    assert said[0] == "XX" and said[-1] == "YY"
+    shaped = said[1:-1]  # (HarfBuzz's glyphs: the long word is the longer)
+    assert len(shaped[0]) > len(shaped[1])
+    assert len(_tokens(typed)[1]) < len(_tokens(typed)[2])  # typing order kept
+
+
+def test_marks_and_numbers_between_right_to_left_words_go_with_them():
+    typed, drawn = _line([r("Firm “شركة (الخليج) 2021 للتجارة”, Dubai")])
+    said = _tokens(drawn)
+    assert said[0] == "Firm" and said[1] == "“" and said[-2:] == ["”,", "Dubai"]
+    # reversed: 'للتجارة 2021 (الخليج) شركة' as drawn, the brackets turned round with them
+    assert said[3] == "2021" and (said[4], said[6]) == ("(", ")")
+    assert _tokens(typed)[3] == "(" and _tokens(typed)[6] == "2021"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["abc", "12", "“", "”", "(", ")", "عبد", "الرحمن", "שלום"]),
+                max_size=12))
+def test_drawing_order_keeps_every_word_and_leaves_left_to_right_lines_alone(words):
+    from reportlab.platypus.paraparser import ParaFrag
+
+    frag = ParaFrag()
+    frag.text, frag.fontName, frag.fontSize = " ".join(words), fonts.BODY, 9
+    drawn = visual_order([frag])
+    out = _tokens(drawn)
+    bracket = str.maketrans("()", "[[")  # a bracket may turn round: either counts
+    assert sorted(w.translate(bracket) for w in out) == sorted(
+        w.translate(bracket) for w in words)
+    if not any(fonts.is_rtl(w) for w in words):
+        assert drawn == [frag]
+    # a word of another script keeps its place among its own: 'abc' words stay in order
+    assert [w for w in out if w == "abc"] == [w for w in words if w == "abc"]
