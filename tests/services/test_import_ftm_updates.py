@@ -340,3 +340,22 @@ def test_a_listing_or_earlier_that_holds_the_cases_is_no_other_listing(case, tmp
     assert report.sanctions == 0
     assert "marked ended or lifted" in report.updated
     assert not [k for k in report.left_out if "listing date" in k]
+
+
+@pytest.mark.parametrize("listed", ["2024-01-01", "2023", "2020-05-01"])
+def test_the_file_again_adds_no_second_sanction_whatever_the_cases_listing(case, tmp_path,
+                                                                           listed):
+    """(review31) With its one date read as a listing '2023-06-14 or earlier', the same
+    targets.simple.csv imported again added a second sanction where a user had set a later
+    listing date (2024-01-01), and left 'another listing date' out where it was 2023."""
+    cell = "EU-TERR - Osoba - změněn - 2023-06-14"
+    import_ftm(case, _simple(tmp_path, "v1.simple.csv", cell))
+    with case.read() as conn:
+        sid = conn.exec_driver_sql("SELECT id FROM sanction").scalar()
+    case.update("sanction", sid, {"date": listed, "status": ""})
+    report = import_ftm(case, _simple(tmp_path, "v2.simple.csv", cell)).result
+    with case.read() as conn:
+        got = conn.exec_driver_sql("SELECT date_text, status FROM sanction").fetchall()
+    assert [tuple(r) for r in got] == [(listed, "ended")]  # one, marked ended again
+    assert report.sanctions == 0
+    assert not [k for k in report.left_out if "listing date" in k]

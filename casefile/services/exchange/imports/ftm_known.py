@@ -120,6 +120,8 @@ class CaseFacts:
         auth = (row.get("authority") or "").casefold()
         progs = _programmes(row.get("programme"), row.get("program_id"))
         span = (row.get("date_start"), row.get("date_end"))
+        if span[0] is None:  # a bound only ('2023-06-14 or earlier'): not a listing to
+            span = (None, None)  # tell one sanction from another by (review31)
         start = row.get("start_text") or None
         items = self._sanctions.get(row["entity_id"], [])
         fits = [i for i, (a, p, when, began, _r) in enumerate(items)

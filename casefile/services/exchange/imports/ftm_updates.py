@@ -180,7 +180,9 @@ def _holds(row: dict[str, Any], old: dict[str, Any], prefix: str) -> bool:
     was_lo, was_hi = old.get(f"{prefix}_start"), old.get(f"{prefix}_end")
     if was_lo is None and was_hi is None:
         return False
-    return (lo is None or (was_lo is not None and str(lo) <= str(was_lo))) and (
+    if lo is None:  # a bound only ('or earlier': what the file's one date lets be said,
+        return True  # review31 — against a later listing the case's stays, as it did)
+    return (was_lo is not None and str(lo) <= str(was_lo)) and (
         hi is None or (was_hi is not None and str(was_hi) <= str(hi)))
 
 
