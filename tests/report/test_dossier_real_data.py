@@ -284,6 +284,13 @@ def test_a_dossier_of_a_party_of_any_script_verifies(tmp_path, name):
     out = tmp_path / "one.pdf"
     export_dossier(case, out, DossierOptions(entity_id=eid))
     assert verify_dossier(out, case).ok
+    stripped = tmp_path / "stripped.pdf"  # (review31) a tool saved it without metadata:
+    copy = pypdf.PdfWriter()  # the cover's digest is read
+    for page in pypdf.PdfReader(out).pages:
+        copy.add_page(page)
+    copy.write(stripped)
+    assert "/Keywords" not in (pypdf.PdfReader(stripped).metadata or {})
+    assert verify_dossier(stripped, case).ok
     case.update("entity", eid, {"description": "changed after printing"})
     assert not verify_dossier(out, case).ok
 
@@ -384,3 +391,14 @@ def test_a_fact_split_over_two_pages_goes_on_under_its_partys_name(tmp_path):
     for page in pages[start + 1:]:
         if "of the analyst's notes" in page:
             assert "Verbose Trading LLC (continued)" in page
+
+
+def test_a_file_that_is_no_dossier_is_said_so(tmp_path, demo):
+    from casefile.errors import ValidationError
+
+    for name, data in (("notes.pdf", "Meeting notes, no PDF at all\n" * 1000),
+                       ("cut.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog")):
+        path = tmp_path / name
+        path.write_text(data, "utf-8")
+        with pytest.raises(ValidationError, match="names no content digest"):
+            verify_dossier(path, demo)

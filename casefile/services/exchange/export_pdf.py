@@ -23,22 +23,34 @@ if TYPE_CHECKING:
 _PRINTED = re.compile(r"content-sha256:([0-9a-f]{64})")
 
 
+_COVER = re.compile(r"Content digest\s+([0-9a-f]{64})")
+
+
 def printed_digest(pdf: Path) -> str | None:
     """The content digest a dossier names in its keywords (read by pypdf, however encoded:
     reportlab writes UTF-16 when the scope names a non-Latin party — look28 — and a viewer
-    that saved it again may have compressed them), else as plain text anywhere in it."""
+    that saved it again may have compressed them), else on its cover (a copy whose metadata
+    a tool stripped: review31); None when it names none, or is no PDF."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    with Path(pdf).open("rb") as f:
+        if b"%PDF-" not in f.read(1024):  # (review31: pypdf took 10 s on 200 MB of other)
+            return None
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # what it cannot read is said below
     try:
-        meta = PdfReader(str(pdf)).metadata
+        reader = PdfReader(str(pdf))
+        meta = reader.metadata
         keywords = str(meta.get("/Keywords") or "") if meta is not None else ""
-    except (PyPdfError, ValueError, KeyError):  # not a PDF, or a damaged one
-        keywords = ""
-    found = _PRINTED.search(keywords) or _PRINTED.search(
-        Path(pdf).read_bytes().decode("latin-1"))
-    return found.group(1) if found else None
+        if found := _PRINTED.search(keywords):
+            return found.group(1)
+        for page in reader.pages[:2]:
+            if found := _COVER.search(" ".join((page.extract_text() or "").split())):
+                return found.group(1)
+    except (PyPdfError, ValueError, KeyError, OSError):  # a damaged PDF
+        pass
+    found = _PRINTED.search(Path(pdf).read_bytes().decode("latin-1"))  # (cut short, its
+    return found.group(1) if found else None  # keywords plain)
 
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,
