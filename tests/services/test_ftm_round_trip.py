@@ -244,3 +244,27 @@ def test_the_country_of_dispatch_goes_out_as_departure_and_comes_back(tmp_path):
             stops = conn.exec_driver_sql("SELECT country, place, role FROM route_stop ORDER BY "
                                          "position").fetchall()
     assert [tuple(s) for s in stops] == [("CN", "", "dispatch"), ("TR", "", "transit")]
+
+
+
+def test_a_dispatch_from_the_origin_stays_a_stop_of_the_route(tmp_path):
+    """(review31) A stop of dispatch in the country of origin went out as departureCountry,
+    which the import reads as no stop (it is the origin): lost, unsaid. It goes out as a
+    stop of the route, its role said as left out."""
+    import json
+
+    from casefile.services.exchange.export_ftm_left import left_out_of_ftm
+
+    with Case.new(tmp_path / "a.casefile") as case:
+        a = case.create("entity", {"name": "Shenzhen Jinghua Electronics"}).result
+        ship = case.create("shipment", {"shipper_id": a, "consignee_id": a,
+                                        "origin_country": "CN"}).result
+        case.create("route_stop", {"shipment_id": ship, "country": "CN", "role": "dispatch"})
+        with case.read() as conn:
+            assert len(left_out_of_ftm(conn)) == 1  # its role
+        out = tmp_path / "a.ftm.json"
+        export_ftm(case, out)
+    act = next(e for e in map(json.loads, out.read_text("utf-8").splitlines())
+               if e["schema"] == "EconomicActivity")
+    assert "departureCountry" not in act["properties"]
+    assert "Route: via China" in act["properties"]["summary"]

@@ -248,7 +248,7 @@ def iter_entities(case: Case) -> Iterator[Any]:
             act.add("description", s["notes"] or None)
             _dates(act, s)
             taken = route.take(s["id"])
-            if taken and sent_from(taken[0]):  # the country of dispatch (look28)
+            if taken and sent_from(taken[0], s["origin_country"]):  # (look28)
                 act.add("departureCountry", taken.pop(0)["country"].lower())
             stops = [f"{country_name(st['country'])} ({st['place']})" if st["country"] and
                      st["place"] else country_name(st["country"]) or st["place"]

@@ -30,6 +30,7 @@ _LEFT = (
      "are kept)",
      "SELECT count(*) FROM route_stop r WHERE entity_id IS NOT NULL OR role NOT IN ('', "
      "'transit', 'dispatch') OR (role = 'dispatch' AND (country IS NULL OR place <> '' OR "
+     "country = (SELECT origin_country FROM shipment WHERE id = r.shipment_id) OR "
      "EXISTS (SELECT 1 FROM route_stop o WHERE o.shipment_id = r.shipment_id AND "
      "o.position < r.position)))"),  # a stop on the way is what 'via' says; the first
     # one's dispatch, departureCountry (export_ftm_parts.sent_from)

@@ -143,11 +143,12 @@ def full_number(x: float) -> str:
     return str(int(x)) if x == int(x) else repr(x)
 
 
-def sent_from(stop: dict[str, Any]) -> bool:
+def sent_from(stop: dict[str, Any], origin: str | None) -> bool:
     """Whether a shipment's first route stop is what FtM's departureCountry says: the
-    country of dispatch, with no place or party (those would be lost in it)."""
+    country of dispatch, with no place or party (those would be lost in it), other than
+    the origin (a departure from the origin is no stop to an importer: review31)."""
     return bool(stop["role"] == "dispatch" and stop["country"] and not stop["place"]
-                and stop["entity_id"] is None)
+                and stop["entity_id"] is None and stop["country"] != origin)
 
 
 def shipment_summary(s: dict[str, Any], route: list[str]) -> list[str]:
