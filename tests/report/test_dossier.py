@@ -497,3 +497,17 @@ def test_a_sanction_is_named_in_sources_without_an_empty_authority(case, tmp_pat
                       "OFAC SDGT: Maria Osetrova"]
     assert sorted(said) == ["Maria Osetrova", "Maria Osetrova: OFAC SDGT",
                             "Maria Osetrova: UA-NSDC-265"]
+
+
+def test_a_tags_dossier_prints_the_sanctions_of_its_parties(case, tmp_path):
+    """(review31) '--tag imported' printed 27 parties and none of their sanctions."""
+    from casefile.services.queries.dossier import read_dossier
+
+    tagged = case.create("entity", {"name": "Gulf Star Trading FZE", "tags": "gulf"}).result
+    other = case.create("entity", {"name": "Orion"}).result
+    for eid in (tagged, other):
+        case.create("sanction", {"entity_id": eid, "authority": "OFAC", "programme": "SDGT"})
+    with case.read() as conn:
+        data = read_dossier(conn, DossierOptions(tag="gulf"))
+    assert [(e["name"], len(e["sanctions"])) for e in data.entities] == [
+        ("Gulf Star Trading FZE", 1)]

@@ -64,17 +64,17 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
                 "object_id = ?", (e, e)):
             s["relationship"].add(rid)
             s["entity"].update((a, b))
-        # the sanctions of every party printed, not its own alone: a counterparty's
-        # standing is what a briefing on the party must show (look28: Gulf Star, listed by
-        # the EU, was printed with no sanction and drawn without its ring)
-        s["sanction"].update(r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM sanction WHERE entity_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(s["entity"])),)))
     if opt.tag:
         like = f"%,{opt.tag.strip().lower()},%"
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
             s[kind].update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
+    # the sanctions of every party printed, not a party's own alone: a counterparty's
+    # standing is what a briefing must show (look28: Gulf Star, listed by the EU, was
+    # printed with no sanction and drawn without its ring; review31: a tag's pack too)
+    s["sanction"].update(r[0] for r in conn.exec_driver_sql(
+        "SELECT id FROM sanction WHERE entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(s["entity"])),)))
     if opt.entity_id is not None:  # a finding is about the party when it names it
         names = [n.casefold() for (n,) in conn.exec_driver_sql(
             "SELECT name FROM entity WHERE id = ? UNION SELECT name FROM alias WHERE "
