@@ -359,3 +359,10 @@ def test_the_file_again_adds_no_second_sanction_whatever_the_cases_listing(case,
     assert [tuple(r) for r in got] == [(listed, "ended")]  # one, marked ended again
     assert report.sanctions == 0
     assert not [k for k in report.left_out if "listing date" in k]
+
+
+def test_the_report_says_how_a_sanctions_one_date_is_kept(case, tmp_path):
+    report = import_ftm(case, _simple(tmp_path, "v1.simple.csv",
+                                      "EU-TERR - Osoba - změněn - 2023-06-14")).result
+    assert any("is listed on that date or earlier and keeps the date in its reason" in w
+               for w in report.warnings)  # (review31: it said 'in its reason' only)

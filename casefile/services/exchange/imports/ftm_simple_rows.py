@@ -55,9 +55,10 @@ class SimpleRows(FtmParties):
                              "another start or the end (entities.ftm.json does)")
         if either:
             self.report.warn(f"{self.path.name}: a sanction the file says has ended or was "
-                             "lifted, with one date, keeps that date in its reason — "
-                             "targets.simple.csv does not say whether it is the start or "
-                             "the end (entities.ftm.json does)")
+                             "lifted, with one date, is listed on that date or earlier "
+                             "and keeps the date in its reason — targets.simple.csv does "
+                             "not say whether it is the start or the end (entities.ftm.json "
+                             "does)")
         if doubted:
             self.report.warn(f"{self.path.name}: a sanction the file lists as in force, with "
                              "a later date that has passed, is not recorded as in force: "
