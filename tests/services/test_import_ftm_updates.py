@@ -319,8 +319,12 @@ def test_the_one_date_of_an_ended_sanction_dates_its_listing(case, tmp_path):
         (drawn,) = timeline_records(conn, ("sanction",))
     assert (when, status) == ("2023-06-14 or earlier", "ended")
     assert "Date the list gives: 2023-06-14" in reason  # which it is: still said
-    assert (drawn.start, drawn.end) == (date(2023, 6, 14), date(2023, 6, 14))
+    # drawn up to that day, begun before it: not a dot of an exact day (review31)
+    assert (drawn.start, drawn.end) == (None, date(2023, 6, 14))
     assert drawn.standing.startswith("ended")
+    from casefile.core.timeline import build_timeline
+
+    assert [r.style for r in build_timeline([drawn]).rows] == ["open_start"]
 
 
 def test_a_listing_or_earlier_that_holds_the_cases_is_no_other_listing(case, tmp_path):

@@ -133,8 +133,11 @@ def timeline_records(conn: Connection, kinds: tuple[str, ...] = RECORD_KINDS
              sources, standing, *term) = row
             if term:  # a sanction spans its time in force: to its end, or on (open end)
                 end_end, ended, end_text = term
-                if start is None and end is not None:  # listed on that day or earlier
-                    start = end  # (a list's first sighting): in force from then at least
+                if start is None and end is not None and not (ended and not end_end):
+                    start = end  # listed on that day or earlier (a list's first sighting,
+                    # a targets.simple.csv sanction's one date): in force from then at least
+                # (ended, its end unknown: drawn up to that day, begun before it — not as a
+                # dot of an exact day: review31)
                 end = end_end or (end if ended else None)
                 if not text and end_text:  # known only to end (look21: ": Sanction …")
                     text = f"until {end_text}"
