@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.core.grading import admiralty_code
 from casefile.core.labels import singular
+from casefile.services.queries.standing import who_sql
 from casefile.store import schema
 
 if TYPE_CHECKING:
@@ -24,9 +25,8 @@ _FACT_WORDS: dict[str, str] = {
     "relationship": "SELECT t.id, a.name || ' — ' || t.kind || ' — ' || b.name "
                     "FROM relationship t JOIN entity a ON a.id = t.subject_id "
                     "JOIN entity b ON b.id = t.object_id",
-    "sanction": "SELECT t.id, e.name || coalesce(': ' || nullif(trim(t.authority || ' ' || "
-                "coalesce(nullif(t.programme, ''), t.program_id, '')), ''), '') "
-                "FROM sanction t JOIN entity e ON e.id = t.entity_id",  # (no 'Name:' alone)
+    "sanction": "SELECT t.id, e.name || coalesce(': ' || nullif(" + who_sql("t") + ", ''), "
+                "'') FROM sanction t JOIN entity e ON e.id = t.entity_id",  # (no 'Name:')
     "finding": "SELECT t.id, t.title FROM finding t",
 }
 

@@ -17,6 +17,7 @@ from casefile.core.sanctions import standing
 from casefile.core.timeline import build_timeline
 from casefile.report.model import FACTS, SECTIONS, DossierData, DossierOptions
 from casefile.services.queries.sourcing import high_on_few_sources
+from casefile.services.queries.standing import who_sql
 from casefile.services.queries.timeline import timeline_records
 from casefile.store import digest, schema
 from casefile.store.schema import CITATION_COLUMNS
@@ -39,7 +40,7 @@ def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]
     return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings()]
 
 
-_WHO = "trim(s.authority || ' ' || coalesce(nullif(s.programme, ''), s.program_id, ''))"
+_WHO = who_sql("s")
 
 
 def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:

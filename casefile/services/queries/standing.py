@@ -46,3 +46,12 @@ def ended_sql(alias: str = "x", today: str = TODAY) -> str:
     """SQL that is 1 for a sanction that has ended or was lifted, else 0."""
     return (f"({alias}.status IN ('ended', 'lifted') OR coalesce({alias}.end_end < {today}, "
             "0))")
+
+
+def who_sql(alias: str = "x") -> str:
+    """A sanction's authority and programme (its id where the name is not recorded, as
+    targets.simple.csv gives many), '' when neither is: how a list of facts names it
+    beside its party (casefile.report.profiles.sanction_who says the same in Python)."""
+    return (f"trim({alias}.authority || ' ' || coalesce(nullif({alias}.programme, ''), "
+            f"{alias}.program_id, ''))")
+
