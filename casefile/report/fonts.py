@@ -28,7 +28,8 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\u3200-\u321e\u3260-\u327f\ua96
                     r"\uac00-\ud7ff]")  # ㈜ (review26) among them
 REPLACEMENT = "\u25a1"  # WHITE SQUARE: what prints for a character no font has
 CJK_RUN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
-RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL_CLASS = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"  # Hebrew, Arabic and their forms
+RTL = re.compile(f"[{_RTL_CLASS}]")
 # invisible characters, dropped from what is printed (the body font may have glyphs for some)
 _INVISIBLE = "\r\u200b\u200c\u200d\u200e\u200f\ufeff"
 JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: kept in right-to-left text, where they shape it
@@ -117,7 +118,6 @@ def is_rtl(text: str) -> bool:
 # typing order (casefile.report.bidi_lines puts them in reading order, word by word), so a
 # quote mark joined to a name stood inside it (look28); what lies between its letters
 # ('ذ.م.م', 'בע"מ') is the word's own (review31)
-_RTL_CLASS = r"\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _EDGES = re.compile(rf"(?<!\S)([^\s{_RTL_CLASS}]*)([{_RTL_CLASS}](?:\S*[{_RTL_CLASS}])?)"
                     rf"([^\s{_RTL_CLASS}]*)(?!\S)")
 NARROW_SPACE = "\u202f"  # NARROW NO-BREAK SPACE: a word break, a thin one
