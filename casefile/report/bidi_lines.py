@@ -21,26 +21,63 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from casefile.report.fonts import RTL
 
-_TOKEN = re.compile(r"\S+|\s+")
+_TOKEN = re.compile(r"\u2060|[^\s\u2060]+|\s+")  # words, spaces, word joiners (fonts.apart)
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # brackets, standing right to left
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
+_OPENING, _CLOSING = "([{<«‹", ")]}>»›"
+_EDGE = set("()[]{}<>«»‹›“”‘’\"'.,:;!?")  # marks that turn round at a word's ends (not %)
+
+
 def _kind(piece: str) -> str:
-    """'R' (right to left), 'L' (a letter of another script), ' ' (space) or 'N'."""
+    """'R' (right to left), 'L' (a letter of another script), ' ' (space, joiner) or
+    'N'."""
     if RTL.search(piece):
         return "R"
-    if piece.isspace():
+    if piece.isspace() or piece == "\u2060":
         return " "
     return "L" if _LETTER.search(piece) else "N"
 
 
-def _mirrored(piece: Any) -> Any:
-    text = str(piece).translate(_MIRROR)
-    if text == str(piece):
+def _turned(piece: Any) -> Any:
+    """A neutral word as it stands in a right-to-left run: the marks at its ends swapped
+    round and mirrored, what lies between them as it is ('(2021)' stays '(2021)', not
+    ')2021(': review32; '25%' stays)."""
+    text = str(piece)
+    head = len(text) - len(text.lstrip("".join(_EDGE)))
+    tail = len(text) - len(text.rstrip("".join(_EDGE)))
+    if head + tail >= len(text):  # marks only: all of it turns round
+        head, tail = len(text), 0
+    order = ([*range(len(text) - 1, len(text) - tail - 1, -1)]
+             + [*range(head, len(text) - tail)] + [*range(head - 1, -1, -1)])
+    if order == list(range(len(text))) and text == text.translate(_MIRROR):
         return piece
-    return ShapedStr(text, shapeData=piece.__shapeData__) if isinstance(piece, ShapedStr) \
-        else text
+    chars = [piece[k:k + 1] for k in order]  # (a ShapedStr's slices keep their glyphs)
+    out = [ShapedStr(c.translate(_MIRROR), shapeData=c.__shapeData__)
+           if isinstance(c, ShapedStr) else str(c).translate(_MIRROR) for c in chars]
+    joined = out[0]
+    for c in out[1:]:
+        joined = joined + c
+    return joined
+
+
+def _pairs(texts: list[str], kinds: list[str]) -> list[tuple[int, int]]:
+    """The brackets standing alone that open and close each other, as (opening, closing)
+    token indexes."""
+    stack: list[tuple[int, str]] = []
+    pairs = []
+    for i, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
+        if kind != "N" or len(text) != 1:
+            continue
+        if text in _OPENING:
+            stack.append((i, _CLOSING[_OPENING.index(text)]))
+        elif text in _CLOSING:
+            while stack and stack[-1][1] != text:
+                stack.pop()
+            if stack:
+                pairs.append((stack.pop()[0], i))
+    return pairs
 
 
 def visual_order(frags: list[Any]) -> list[Any]:
@@ -58,9 +95,25 @@ def visual_order(frags: list[Any]) -> list[Any]:
     kinds = [k for _f, _p, k in tokens]
     if "R" not in kinds:
         return frags
-    before, after = _strong_sides(kinds)
+    # a pair of brackets goes as one, a strong word of its own: right to left when it
+    # holds right-to-left words and none of another script and what stands before it is
+    # right to left ('شركة (ذ.م.م)' at a line's end: review32 — its ')' stayed, its '('
+    # turned round), else left to right
+    before, _after = _strong_sides(kinds)
+    strong = list(kinds)
+    for i, j in _pairs([str(p) if p is not None else "" for _f, p, _k in tokens], kinds):
+        inside = set(kinds[i + 1:j])
+        strong[i] = strong[j] = "R" if "R" in inside and "L" not in inside and \
+            before[i] == "R" else "L"
+    # a number after right-to-left words is one of them, whatever follows it ('قرار
+    # 265/2021 then' reads '265/2021 قرار then': review32), as the algorithm's rule W2 says
+    before, _after = _strong_sides(strong)
+    for i, (_f, p, _k) in enumerate(tokens):
+        if strong[i] == "N" and before[i] == "R" and any(c.isdigit() for c in str(p)):
+            strong[i] = "R"
+    before, after = _strong_sides(strong)
     rtl = [k == "R" or (k in " N" and before[i] == after[i] == "R")
-           for i, k in enumerate(kinds)]
+           for i, k in enumerate(strong)]
     ordered: list[tuple[Any, Any]] = []
     i = 0
     while i < len(tokens):
@@ -71,8 +124,8 @@ def visual_order(frags: list[Any]) -> list[Any]:
         j = i
         while j < len(tokens) and rtl[j]:
             j += 1
-        ordered += [(f, _mirrored(p) if p is not None and k != "R" else p)
-                    for f, p, k in reversed(tokens[i:j])]
+        ordered += [(f, _turned(p) if p is not None and k != "R" else p)
+                    for f, p, k in reversed(tokens[i:j])]  # (k: as read, not as paired)
         i = j
     return _joined(ordered)
 

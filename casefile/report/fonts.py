@@ -114,21 +114,22 @@ def is_rtl(text: str) -> bool:
 
 
 # a word with right-to-left letters, and what stands before its first and after its last
-# with no space between ('“عبد', 'العتيبي”,', '(ذ.م.م)'): reportlab draws a line's words in
-# typing order (casefile.report.bidi_lines puts them in reading order, word by word), so a
-# quote mark joined to a name stood inside it (look28); what lies between its letters
-# ('ذ.م.م', 'בע"מ') is the word's own (review31)
+# with no space between ('“عبد', 'العتيبي”,', '(ذ.م.م)'): parted by a word joiner (no width,
+# no line break: review32 — a narrow space let a line end after '“'), where the shaping
+# (casefile.report.shaping) and the drawing in reading order (casefile.report.bidi_lines)
+# take them as words of their own; what lies between its letters ('ذ.م.م', 'בע"מ') is the
+# word's own (review31)
 _EDGES = re.compile(rf"(?<!\S)([^\s{_RTL_CLASS}]*)([{_RTL_CLASS}](?:\S*[{_RTL_CLASS}])?)"
                     rf"([^\s{_RTL_CLASS}]*)(?!\S)")
-NARROW_SPACE = "\u202f"  # NARROW NO-BREAK SPACE: a word break, a thin one
+WORD_JOINER = "\u2060"
 
 
 def apart(text: str) -> str:
-    """``text`` with a narrow space between a right-to-left word and the marks joined to
-    its ends, so that each is a word of one direction."""
+    """``text`` with a word joiner between a right-to-left word and the marks joined to
+    its ends, so that each is drawn as a word of one direction."""
     if not is_rtl(text):
         return text
-    return _EDGES.sub(lambda m: NARROW_SPACE.join(x for x in m.groups() if x), text)
+    return _EDGES.sub(lambda m: WORD_JOINER.join(x for x in m.groups() if x), text)
 
 
 def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:

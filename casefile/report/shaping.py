@@ -19,7 +19,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
 
-from casefile.report.fonts import RTL
+from casefile.report.fonts import RTL, WORD_JOINER
 
 FEATURES = {"kern": True, "liga": True}  # not 'dlig' (DejaVu's 'st' ligature: look28)
 _own = ttfonts.shapeFragWord
@@ -35,10 +35,12 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     parts = word[1:]
     if not any(RTL.search(text) for frag, text in parts if not _special(frag)):
         return word
-    runs: list[list[Any]] = []  # the word's pieces, in runs of one font
-    for frag, text in parts:
+    parts = _at_joiners(parts)
+    runs: list[list[Any]] = []  # the word's pieces, in runs of one font (and of one side
+    for frag, text in parts:  # of a word joiner: casefile.report.fonts.apart)
         if runs and (_special(frag) or _special(runs[-1][-1][0])
-                     or runs[-1][-1][0].fontName == frag.fontName):
+                     or (runs[-1][-1][0].fontName == frag.fontName
+                         and WORD_JOINER not in (text, runs[-1][-1][1]))):
             runs[-1].append((frag, text))
         else:
             runs.append([(frag, text)])
@@ -59,6 +61,21 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     if not changed:
         return word
     return ttfonts.makeShapedFragWord(word)([total, *pieces])
+
+
+def _at_joiners(parts: list[Any]) -> list[Any]:
+    """The word's pieces with each word joiner a piece of its own."""
+    out = []
+    for frag, text in parts:
+        if _special(frag) or WORD_JOINER not in text or text == WORD_JOINER:
+            out.append((frag, text))
+            continue
+        for i, bit in enumerate(text.split(WORD_JOINER)):
+            if i:
+                out.append((frag, WORD_JOINER))
+            if bit:
+                out.append((frag, bit))
+    return out
 
 
 def install() -> None:

@@ -7,6 +7,7 @@ name in italics printed as □□□ (the oblique face has no Arabic), uncounted
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from hypothesis import example, given, settings
@@ -78,10 +79,10 @@ def test_each_word_of_a_line_with_right_to_left_text_is_of_one_direction(text):
     its ends — not from what lies between its letters ('ذ.م.م': review31); nothing else of
     the text changes."""
     out = fonts.apart(text)
-    assert out.replace(fonts.NARROW_SPACE, "") == text.replace(fonts.NARROW_SPACE, "")
+    assert out.replace(fonts.WORD_JOINER, "") == text.replace(fonts.WORD_JOINER, "")
     if not fonts.is_rtl(text):
         assert out == text
-    for word in out.split():
+    for word in _split(out):
         assert _one_direction(word), word
 
 
@@ -94,7 +95,7 @@ def _one_direction(word: str) -> bool:
 
 def test_a_quoted_arabic_name_prints_as_words_of_one_direction():
     lines = _printed([r(f"entity “{ARABIC}”, line 1")])
-    words = " ".join(t for line in lines for _f, t in line).split()
+    words = _split(" ".join(t for line in lines for _f, t in line))
     assert "“" in words and "”," in words  # (was '“عبد' and 'العتيبي”,')
     assert all(_one_direction(w) for w in words), words
 
@@ -123,7 +124,12 @@ def _line(runs):
 
 
 def _tokens(frags):
-    return " ".join(str(f.text) for f in frags if getattr(f, "text", "")).split()
+    return _split(" ".join(str(f.text) for f in frags if getattr(f, "text", "")))
+
+
+def _split(text):
+    """Words as drawn: between spaces and word joiners (fonts.apart)."""
+    return [w for w in re.split(r"[\s\u2060]+", text) if w]
 
 
 def test_the_words_of_a_right_to_left_name_are_drawn_last_first():
@@ -165,3 +171,42 @@ def test_drawing_order_keeps_every_word_and_leaves_left_to_right_lines_alone(wor
         assert drawn == [frag]
     # a word of another script keeps its place among its own: 'abc' words stay in order
     assert [w for w in out if w == "abc"] == [w for w in words if w == "abc"]
+
+
+
+def test_a_pair_of_brackets_turns_round_together():
+    """(review32) 'شركة الخليج (ذ.م.م)' at the end of a line printed with both brackets
+    facing one way: its ')' stayed, its '(' turned round. A pair goes as one."""
+    _typed, drawn = _line([r("Shipper: شركة الخليج (ذ.م.م)")])
+    said = _tokens(drawn)
+    assert said[0] == "Shipper:" and said[1] == "(" and said[3] == ")"  # (ذ.م.م) leftmost
+    assert len(said) == 6
+
+
+@pytest.mark.parametrize("mark", ["(2021)", "[2]", "[25%]", "(5)"])
+def test_a_number_in_brackets_among_arabic_words_is_not_turned_inside_out(mark):
+    """(review32) 'المادة (5) من القانون' printed ')5(' between the words."""
+    _typed, drawn = _line([r(f"Law المادة {mark} من القانون applies")])
+    assert mark in _tokens(drawn)
+
+
+def test_a_number_after_arabic_words_goes_with_them():
+    """(review32) 'قرار 265/2021 then' printed the number right of the word; the
+    algorithm (rule W2) puts it left of it, as a word processor does."""
+    _typed, drawn = _line([r("Ref قرار 265/2021 then text")])
+    said = _tokens(drawn)
+    assert said[:3] == ["Ref", "265/2021", said[2]] and fonts.is_rtl(said[2])
+
+
+def test_no_line_ends_after_a_mark_parted_from_a_name():
+    """(review32) The narrow space that parted '“' from an Arabic name let a line end
+    after '“' (38 of 108 lines in a narrow cell). A word joiner parts them: no break."""
+    from reportlab.platypus import Paragraph
+
+    text = " ".join(f"“{ARABIC}” (ذ.م.م)," for _ in range(12))
+    p = para([r(text)], BODY_TEXT)
+    p.wrap(110, 10**6)  # a narrow table cell
+    assert isinstance(p, Paragraph) and len(p.blPara.lines) > 10
+    for line in p.blPara.lines:
+        words = _split(" ".join(str(w.text) for w in line.words))
+        assert words[0] not in ("”,", ")", ")," ) and words[-1] not in ("“", "(")
