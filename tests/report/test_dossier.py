@@ -511,3 +511,24 @@ def test_a_tags_dossier_prints_the_sanctions_of_its_parties(case, tmp_path):
         data = read_dossier(conn, DossierOptions(tag="gulf"))
     assert [(e["name"], len(e["sanctions"])) for e in data.entities] == [
         ("Gulf Star Trading FZE", 1)]
+
+
+def test_the_parties_a_scoped_dossiers_records_name_are_printed_with_their_sanctions(
+        case, tmp_path):
+    """(review32) A party's dossier printed 'Delta Forwarder, transit' in a route with no
+    word of Delta's EU sanction; a tag's dossier printed a tagged shipment to a sanctioned
+    buyer with no mark of it."""
+    from casefile.services.queries.dossier import read_dossier
+
+    alpha, echo, delta, far = (case.create("entity", {"name": n}).result for n in (
+        "Alpha Trading", "Echo Buyer", "Delta Forwarder", "Far Away Ltd"))
+    for eid in (echo, delta, far):
+        case.create("sanction", {"entity_id": eid, "authority": "EU", "programme": "RUS"})
+    ship = case.create("shipment", {"shipper_id": alpha, "consignee_id": echo,
+                                    "date": "2023", "tags": "probe"}).result
+    case.create("route_stop", {"shipment_id": ship, "entity_id": delta, "country": "AE"})
+    with case.read() as conn:
+        for options in (DossierOptions(entity_id=alpha), DossierOptions(tag="probe")):
+            data = read_dossier(conn, options)
+            got = {e["name"]: len(e["sanctions"]) for e in data.entities}
+            assert got == {"Alpha Trading": 0, "Echo Buyer": 1, "Delta Forwarder": 1}, options

@@ -70,9 +70,11 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
             s[kind].update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT id FROM {kind} WHERE (',' || tags || ',') LIKE ?", (like,)))
-    # the sanctions of every party printed, not a party's own alone: a counterparty's
-    # standing is what a briefing must show (look28: Gulf Star, listed by the EU, was
-    # printed with no sanction and drawn without its ring; review31: a tag's pack too)
+    # every party the records in scope name is printed, with its sanctions: a
+    # counterparty's standing is what a briefing must show (look28: Gulf Star, listed by
+    # the EU, was printed with no sanction and drawn without its ring; review31: a tag's
+    # pack too; review32: a route's forwarder, the parties of a tagged shipment)
+    s["entity"].update(_named(conn, s))
     s["sanction"].update(r[0] for r in conn.exec_driver_sql(
         "SELECT id FROM sanction WHERE entity_id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(s["entity"])),)))
@@ -85,6 +87,26 @@ def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
             if any(n in said for n in names):
                 s["finding"].add(fid)
     return s
+
+
+_IN = "IN (SELECT value FROM json_each(?))"
+_NAMED = (  # the parties a record names: (kind, sql of its party ids for records in scope)
+    ("shipment", f"SELECT shipper_id FROM shipment WHERE id {_IN}"),
+    ("shipment", f"SELECT consignee_id FROM shipment WHERE id {_IN}"),
+    ("shipment", f"SELECT entity_id FROM route_stop WHERE shipment_id {_IN}"),
+    ("relationship", f"SELECT subject_id FROM relationship WHERE id {_IN}"),
+    ("relationship", f"SELECT object_id FROM relationship WHERE id {_IN}"),
+    ("event", f"SELECT entity_id FROM event_party WHERE event_id {_IN}"))
+
+
+def _named(conn: Connection, s: dict[str, set[int]]) -> set[int]:
+    """The parties the shipments, relationships and events in scope name."""
+    out: set[int] = set()
+    for kind, sql in _NAMED:
+        if s.get(kind):
+            out.update(party for (party,) in conn.exec_driver_sql(
+                sql, (json.dumps(sorted(s[kind])),)) if party is not None)
+    return out
 
 
 def read_dossier(conn: Connection, opt: DossierOptions) -> DossierData:
