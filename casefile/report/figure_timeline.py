@@ -117,7 +117,10 @@ def _look(tl: Timeline, i: int) -> str:
     (fading), "approximate" (pale, dashed) or "span" (a solid bar) — decided once, for the
     drawing and for the legend of what the drawing shows."""
     style = int(tl.style[i])
-    if style != 0 and tl.records[int(tl.rec[i])].ended:  # ended or lifted
+    # ended or lifted — but one whose start is not known (listed on a day or earlier, its
+    # end unknown) fades in as an open start: a hatched bar of ~6 months read as dates
+    # known (review32)
+    if style not in (0, 3) and tl.records[int(tl.rec[i])].ended:
         return "ended"
     return SHOWN_AS.get(style, "span")
 TODAY = colors.HexColor("#1A1A1A")

@@ -571,3 +571,21 @@ def test_a_relationship_is_labelled_ended_only_where_its_span_ends(tmp_path, tex
     with case.read() as conn:
         (rel,) = read_dossier(conn, DossierOptions()).relationships()
     assert ended_before(rel, date(2026, 12, 1)) is ended
+
+
+def test_an_ended_sanction_whose_start_is_not_known_fades_in():
+    """(review32) An ended sanction known only to be listed on a day or earlier was drawn
+    as a hatched bar of about six months ending that day: dates it does not know."""
+    from datetime import date
+
+    from casefile.core.timeline import TimelineRecord, build_timeline
+    from casefile.report.figure_timeline import _look
+
+    def sanction(i, start, end, standing):
+        return TimelineRecord("sanction", i, f"s{i}", "as given", "", start, end, False,
+                              False, (), (), (), (), standing)
+
+    tl = build_timeline([sanction(1, None, date(2022, 12, 31), "lifted"),
+                         sanction(2, date(2019, 1, 1), date(2021, 6, 30), "ended 2021-06-30")])
+    looks = {tl.records[int(tl.rec[i])].id: _look(tl, i) for i in range(len(tl.rows))}
+    assert looks == {1: "open end", 2: "ended"}
