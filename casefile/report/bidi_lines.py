@@ -163,4 +163,24 @@ def _joined(ordered: list[tuple[Any, Any]]) -> list[Any]:
     return out
 
 
-__all__ = ["visual_order"]
+class _Run:
+    """A run of a figure's label (text in one font) as :func:`visual_order` takes it."""
+
+    def __init__(self, text: str, font: str) -> None:
+        self.text, self.font = text, font
+
+    def clone(self) -> _Run:
+        return _Run(self.text, self.font)
+
+
+def visual_words(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A label's runs of (text, font) as (word or space, font), in the order they are
+    drawn: each right-to-left word alone, to be shaped alone (review32: a label shaped
+    whole printed its Latin words backwards, 'ratS fluG')."""
+    out = []
+    for run in visual_order([_Run(t, f) for t, f in runs]):
+        out += [(piece, run.font) for piece in _TOKEN.findall(str(run.text))]
+    return out
+
+
+__all__ = ["visual_order", "visual_words"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from reportlab.graphics.shapes import String
 from reportlab.lib import colors
 
-from casefile.report.fonts import BODY, BOLD, font_runs, shaped, text_width
+from casefile.report.bidi_lines import visual_words
+from casefile.report.fonts import BODY, BOLD, apart, font_runs, is_rtl, shaped, text_width
 
 ELLIPSIS = "…"
 __all__ = ["fit_text", "label_strings", "text_width", "wrap_text"]
@@ -18,8 +19,11 @@ def label_strings(x: float, y: float, text: str, size: float, anchor: str = "sta
                   bold: bool = False, fill: colors.Color = colors.black) -> list[String]:
     """``text`` at (x, y) as one String per font run, anchored at its start, middle or end
     as a whole (each run is placed by the measured widths of the runs before it)."""
-    runs = [(*shaped(piece, font, size), font)
-            for piece, font in font_runs(text, BOLD if bold else BODY)]
+    found = font_runs(apart(text), BOLD if bold else BODY)
+    if is_rtl(text) and any(c.isalnum() and not is_rtl(c) for c in text):
+        found = visual_words(found)  # right-to-left words among others: in reading
+        # order, each shaped alone (a label all right to left is shaped whole, as before)
+    runs = [(*shaped(piece, font, size), font) for piece, font in found]
     total = sum(w for _t, w, _f in runs)
     left = x - {"start": 0.0, "middle": total / 2, "end": total}[anchor]
     out = []

@@ -210,3 +210,17 @@ def test_no_line_ends_after_a_mark_parted_from_a_name():
     for line in p.blPara.lines:
         words = _split(" ".join(str(w.text) for w in line.words))
         assert words[0] not in ("”,", ")", ")," ) and words[-1] not in ("“", "(")
+
+
+def test_a_figure_label_keeps_latin_words_and_orders_arabic_ones():
+    """(review32) A chart label 'شركة Gulf Star للتجارة' printed 'ratS fluG' (shaped
+    whole as right-to-left), and a name of several Arabic words in typing order."""
+    from casefile.report.figure_text import label_strings
+
+    said = [s.text for s in label_strings(0, 0, "شركة Gulf Star للتجارة", 7)]
+    assert "Gulf" in said and "Star" in said and said.index("Gulf") < said.index("Star")
+    words = [t for t in (s.text for s in label_strings(0, 0, "Ltd ب ممممممم", 7))
+             if t.strip()]
+    assert words[0] == "Ltd" and len(words[1]) > len(words[2])  # the long (last) word
+    # drawn before the short one, on its left
+    (whole,) = label_strings(0, 0, "ب ممممممم", 7)  # all right to left: shaped whole
