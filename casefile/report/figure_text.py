@@ -12,18 +12,39 @@ from casefile.report.bidi_lines import visual_words
 from casefile.report.fonts import BODY, BOLD, apart, font_runs, is_rtl, shaped, text_width
 
 ELLIPSIS = "…"
-__all__ = ["fit_text", "label_strings", "text_width", "wrap_text"]
+__all__ = ["draw_text", "drawn_runs", "fit_text", "label_strings", "text_width", "wrap_text"]
+
+
+def drawn_runs(text: str, size: float, bold: bool = False) -> list[tuple[str, float, str]]:
+    """``text`` as (piece, width, font) in the order drawn, left to right: font runs,
+    right-to-left ones shaped; right-to-left words among others each alone, in reading
+    order (review32: a label shaped whole printed its Latin words backwards, 'ratS
+    fluG'); a text all right to left shaped whole."""
+    found = font_runs(apart(text), BOLD if bold else BODY)
+    if is_rtl(text) and any(c.isalnum() and not is_rtl(c) for c in text):
+        found = visual_words(found)
+    return [(*shaped(piece, font, size), font) for piece, font in found]
+
+
+def draw_text(canvas: object, x: float, y: float, text: str, size: float,
+              bold: bool = False, anchor: str = "start") -> float:
+    """Draw ``text`` on a reportlab canvas (the pages' furniture) as :func:`drawn_runs`
+    gives it; ``anchor`` is start, middle or end. Returns the width drawn."""
+    runs = drawn_runs(text, size, bold)
+    width = sum(w for _t, w, _f in runs)
+    x -= width if anchor == "end" else width / 2 if anchor == "middle" else 0
+    for t, w, f in runs:
+        canvas.setFont(f, size)  # type: ignore[attr-defined]
+        canvas.drawString(x, y, t)  # type: ignore[attr-defined]
+        x += w
+    return width
 
 
 def label_strings(x: float, y: float, text: str, size: float, anchor: str = "start",
                   bold: bool = False, fill: colors.Color = colors.black) -> list[String]:
     """``text`` at (x, y) as one String per font run, anchored at its start, middle or end
     as a whole (each run is placed by the measured widths of the runs before it)."""
-    found = font_runs(apart(text), BOLD if bold else BODY)
-    if is_rtl(text) and any(c.isalnum() and not is_rtl(c) for c in text):
-        found = visual_words(found)  # right-to-left words among others: in reading
-        # order, each shaped alone (a label all right to left is shaped whole, as before)
-    runs = [(*shaped(piece, font, size), font) for piece, font in found]
+    runs = drawn_runs(text, size, bold)
     total = sum(w for _t, w, _f in runs)
     left = x - {"start": 0.0, "middle": total / 2, "end": total}[anchor]
     out = []

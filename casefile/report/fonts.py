@@ -196,17 +196,3 @@ def shaped(text: str, font: str, size: float) -> tuple[str, float]:
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide ``text`` prints, run by run."""
     return sum(shaped(t, f, size)[1] for t, f in font_runs(text, BOLD if bold else BODY))
-
-
-def draw_text(canvas: object, x: float, y: float, text: str, size: float,
-              bold: bool = False, anchor: str = "start") -> float:
-    """Draw ``text`` on a reportlab canvas run by run (font fallback, shaping); ``anchor``
-    is start, middle or end. Returns the width drawn."""
-    runs = [(*shaped(t, f, size), f) for t, f in font_runs(text, BOLD if bold else BODY)]
-    width = sum(w for _t, w, _f in runs)
-    x -= width if anchor == "end" else width / 2 if anchor == "middle" else 0
-    for t, w, f in runs:
-        canvas.setFont(f, size)  # type: ignore[attr-defined]
-        canvas.drawString(x, y, t)  # type: ignore[attr-defined]
-        x += w
-    return width

@@ -18,7 +18,8 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from casefile.core.grading import TLP
 from casefile.errors import ExportError
-from casefile.report.fonts import BODY, draw_text, text_width
+from casefile.report.figure_text import draw_text
+from casefile.report.fonts import BODY, text_width
 from casefile.report.rich import para, r
 from casefile.report.styles import CONTINUED, MUTED, RULE, TOC_ENTRY
 

@@ -224,3 +224,23 @@ def test_a_figure_label_keeps_latin_words_and_orders_arabic_ones():
     assert words[0] == "Ltd" and len(words[1]) > len(words[2])  # the long (last) word
     # drawn before the short one, on its left
     (whole,) = label_strings(0, 0, "ب ممممممم", 7)  # all right to left: shaped whole
+
+
+def test_page_furniture_draws_a_mixed_title_word_by_word():
+    """(review32) The page header and contents drew a title of Arabic and Latin words
+    shaped whole, the Latin words backwards."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from casefile.report.figure_text import draw_text
+
+    drawn = []
+
+    class Recording(Canvas):
+        def drawString(self, x, y, text, *args, **kwargs):  # noqa: N802 (reportlab's)
+            drawn.append(str(text))
+            return super().drawString(x, y, text, *args, **kwargs)
+
+    canvas = Recording(io.BytesIO())
+    width = draw_text(canvas, 500, 20, "شبكة Gulf Star — briefing", 9, anchor="end")
+    assert "Gulf" in drawn and "Star" in drawn and width > 0
+    canvas.save()
