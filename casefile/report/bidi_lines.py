@@ -19,15 +19,14 @@ from typing import Any
 
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-from casefile.report.fonts import RTL
+from casefile.report.fonts import RTL, WORD_JOINER
 
-_TOKEN = re.compile(r"\u2060|[^\s\u2060]+|\s+")  # words, spaces, word joiners (fonts.apart)
-_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # brackets, standing right to left
+# words, spaces and word joiners (casefile.report.fonts.apart)
+_TOKEN = re.compile(rf"{WORD_JOINER}|[^\s{WORD_JOINER}]+|\s+")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
-
-
 _OPENING, _CLOSING = "([{<«‹", ")]}>»›"
-_EDGE = set("()[]{}<>«»‹›“”‘’\"'.,:;!?")  # marks that turn round at a word's ends (not %)
+_MIRROR = str.maketrans(_OPENING + _CLOSING, _CLOSING + _OPENING)  # standing right to left
+_EDGE = _OPENING + _CLOSING + "“”‘’\"'.,:;!?"  # marks that turn round at a word's ends
 
 
 def _kind(piece: str) -> str:
@@ -35,7 +34,7 @@ def _kind(piece: str) -> str:
     'N'."""
     if RTL.search(piece):
         return "R"
-    if piece.isspace() or piece == "\u2060":
+    if piece.isspace() or piece == WORD_JOINER:
         return " "
     return "L" if _LETTER.search(piece) else "N"
 
@@ -45,8 +44,8 @@ def _turned(piece: Any) -> Any:
     round and mirrored, what lies between them as it is ('(2021)' stays '(2021)', not
     ')2021(': review32; '25%' stays)."""
     text = str(piece)
-    head = len(text) - len(text.lstrip("".join(_EDGE)))
-    tail = len(text) - len(text.rstrip("".join(_EDGE)))
+    head = len(text) - len(text.lstrip(_EDGE))
+    tail = len(text) - len(text.rstrip(_EDGE))
     if head + tail >= len(text):  # marks only: all of it turns round
         head, tail = len(text), 0
     order = ([*range(len(text) - 1, len(text) - tail - 1, -1)]

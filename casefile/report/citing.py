@@ -99,7 +99,7 @@ def none_printed(data: DossierData, kind: str, plural: str) -> str:
     many there are (look28: a party's dossier said 'No shipments recorded.' of a case
     with seven)."""
     total = data.totals.get(kind, 0)
-    if total and (data.options.entity_id is not None or data.options.tag):
+    if total and data.options.scoped:
         return (f"No {plural} in this dossier's scope (the case has {total:,}; a dossier of "
                 "the whole case prints them).")
     return f"No {plural} recorded."

@@ -52,7 +52,7 @@ def cover(data: DossierData, f: Furniture) -> list[Flowable]:
                          ("LEFTPADDING", (0, 0), (-1, -1), 8)], hAlign="LEFT")
     out += [badge, Spacer(1, 18)]
     out.append(para(info["title"], st.TITLE))
-    if data.options.entity_id is not None or data.options.tag:
+    if data.options.scoped:
         out.append(para(f"Scope: {scope_words(data)}", st.SUBTITLE))
     if info.get("reference"):
         out.append(para(f"Reference {info['reference']}", st.SUBTITLE))

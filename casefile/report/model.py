@@ -26,6 +26,11 @@ class DossierOptions:
     marking: str | None = None  # a TLP key to print instead of the case's (e.g. a lower one)
     chart_id: int | None = None  # a saved link chart printed instead of the network figure
 
+    @property
+    def scoped(self) -> bool:
+        """Whether the dossier is of a party or a tag, not of the whole case."""
+        return self.entity_id is not None or bool(self.tag)
+
 
 @dataclass
 class DossierData:

@@ -41,10 +41,10 @@ def network(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         {**rel, "kind": f"{rel['kind']} (ended {rel['date_end'][:4]})"}
         if rel["id"] in ended else rel for rel in rels], sanctioned=sanctioned)
     if d is None:
-        scoped = data.options.entity_id is not None or bool(data.options.tag)
         held = data.totals.get("shipment", 0) + data.totals.get("relationship", 0)
         return out + [para("No shipments or relationships in this dossier's scope." if
-                           scoped and held else "No shipments or relationships recorded.",
+                           data.options.scoped and held else
+                           "No shipments or relationships recorded.",
                            st.NOTE)]
     linked = ({s["shipper_id"] for s in data.shipments} | {s["consignee_id"]
                                                             for s in data.shipments}

@@ -45,26 +45,20 @@ _WHO = who_sql("s")
 
 def _scope(conn: Connection, opt: DossierOptions) -> dict[str, set[int]] | None:
     """Ids in scope per kind, or None for the whole case."""
-    if opt.entity_id is None and not opt.tag:
+    if not opt.scoped:
         return None
     s: dict[str, set[int]] = defaultdict(set)
     if opt.entity_id is not None:
         e = opt.entity_id
         s["entity"].add(e)
-        for sid, a, b in conn.exec_driver_sql(
-                "SELECT id, shipper_id, consignee_id FROM shipment WHERE shipper_id = ? OR "
-                "consignee_id = ? OR id IN (SELECT shipment_id FROM route_stop WHERE "
-                "entity_id = ?)", (e, e, e)):
-            s["shipment"].add(sid)
-            s["entity"].update(x for x in (a, b) if x)
+        s["shipment"].update(r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM shipment WHERE shipper_id = ? OR consignee_id = ? OR id IN "
+            "(SELECT shipment_id FROM route_stop WHERE entity_id = ?)", (e, e, e)))
         for (ev,) in conn.exec_driver_sql("SELECT event_id FROM event_party WHERE "
                                           "entity_id = ?", (e,)):
             s["event"].add(ev)
-        for rid, a, b in conn.exec_driver_sql(
-                "SELECT id, subject_id, object_id FROM relationship WHERE subject_id = ? OR "
-                "object_id = ?", (e, e)):
-            s["relationship"].add(rid)
-            s["entity"].update((a, b))
+        s["relationship"].update(r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM relationship WHERE subject_id = ? OR object_id = ?", (e, e)))
     if opt.tag:
         like = f"%,{opt.tag.strip().lower()},%"
         for kind in (k for k in schema.FACT_KINDS if k in schema.TAGGED_KINDS):
