@@ -34,18 +34,19 @@ def _source_entry(s: dict) -> Text:
         out += [r(f"Accessed {s['accessed']}"), BR]
     out.append(r(f"Reliability {s['reliability']} — {rel}"))
     if s.get("notes"):
-        out += [BR, r("Notes: ", italic=True), r(s["notes"])]
+        out += [BR, r("Notes: ", italic=True), r(s["notes"], isolate=True)]
     return out
 
 
 def _cited(fact: dict) -> Text:
     name = fact.get("label") or f"#{fact['id']}"
-    text = f" {fact['kind']} “{clip(name, 90)}”"
+    out = [r(fact["code"], bold=True), r(f" {fact['kind']} “"),
+           r(clip(name, 90), isolate=True), r("”")]
     if fact["locator"]:
-        text += f", {fact['locator']}"
+        out.append(r(f", {fact['locator']}"))
     if fact["excerpt"]:
-        text += f": “{fact['excerpt']}”"
-    return [r(fact["code"], bold=True), r(text)]
+        out += [r(": “"), r(fact["excerpt"], isolate=True), r("”")]
+    return out
 
 
 def _source(s: dict) -> list[Flowable]:

@@ -43,8 +43,8 @@ def heading(f: Furniture, key: str, title: str, level: int = 0,
     if level == 0:
         f.toc.append((key, title, level))
         return [CondPageBreak(KEEP_BELOW_HEADING), Anchor(key, title, level),
-                para(title, style)]
-    return [Anchor(key, title, level), para(title, style)]
+                para(r(title, isolate=True), style)]
+    return [Anchor(key, title, level), para(r(title, isolate=True), style)]
 
 
 def with_heading(head: list[Flowable], first: list[Flowable]) -> list[Flowable]:

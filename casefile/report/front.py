@@ -51,7 +51,7 @@ def cover(data: DossierData, f: Furniture) -> list[Flowable]:
                   style=[("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#000000")),
                          ("LEFTPADDING", (0, 0), (-1, -1), 8)], hAlign="LEFT")
     out += [badge, Spacer(1, 18)]
-    out.append(para(info["title"], st.TITLE))
+    out.append(para(r(info["title"], isolate=True), st.TITLE))
     if data.options.scoped:
         out.append(para(f"Scope: {scope_words(data)}", st.SUBTITLE))
     if info.get("reference"):

@@ -270,7 +270,8 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
             graded += [r(" — note: this finding is " + fi["sourcing_note"] + ".",
                          color="#8A4B00")]
         body = [para(f"{n}. {fi['title']}", st.H3), para(graded, st.MUTED_TEXT),
-                para([r(fi["text"])] + marks(data, "finding", fi["id"]), st.BODY_TEXT)]
+                para([r(fi["text"], isolate=True)] + marks(data, "finding", fi["id"]),
+                     st.BODY_TEXT)]
         # a short finding stays on one page; a long one flows on
         out += [KeepTogether(body)] if len(fi["text"] or "") < 1500 else body
     return out

@@ -33,7 +33,7 @@ def _names(e: dict) -> Text:
     """The name, then every alias with its language and, unless it is a plain alias or a
     transliteration, its kind: a weak alias ('Sasha') is marked as one, not passed off as
     a full name."""
-    parts = [[r(e["name"])]]
+    parts = [[r(e["name"], isolate=True)]]
     seen = {" ".join(e["name"].split())}
     for a in e["aliases"]:
         if (same := " ".join(a["name"].split())) in seen:
@@ -41,7 +41,7 @@ def _names(e: dict) -> Text:
         seen.add(same)
         notes = alias_notes(a.get("lang"), a.get("kind"))
         said = [r(f" ({notes})", size=7, color="#5A5A5A")] if notes else []
-        parts.append([r(a["name"])] + said)
+        parts.append([r(a["name"], isolate=True)] + said)
     return join(parts)
 
 
@@ -108,7 +108,7 @@ def _relationship(rel: dict) -> Text:
     if rel.get("date_text"):
         out.append(r(f", {rel['date_text']}"))
     if rel.get("description"):
-        out += [r(": "), r(rel["description"])]
+        out += [r(": "), r(rel["description"], isolate=True)]
     return out
 
 
@@ -171,7 +171,7 @@ def _profile(data: DossierData, f: Furniture, e: dict,
     facts = [(label, value + own() if cited is None or label in cited else value)
              for label, value in facts]  # the party's own sources
     if e["description"]:
-        facts.append(("Notes", [r(e["description"])]
+        facts.append(("Notes", [r(e["description"], isolate=True)]
                       + ([] if stand_in else own())))
     if RESTORED_IN_REPAIR in (e.get("tags") or "").split(","):  # (look19: never said)
         facts.append(("Restored", [r("by a repair, from the audit log's record of its last "
@@ -191,7 +191,8 @@ def _profile(data: DossierData, f: Furniture, e: dict,
         text: Text = [r(f"{date_as_given(ev)}: {ev['title']}{role}")]
         if ev.get("description"):
             text += [r(" — "), r(ev["description"][:300]
-                                 + ("…" if len(ev["description"]) > 300 else ""))]
+                                 + ("…" if len(ev["description"]) > 300 else ""),
+                                 isolate=True)]
         facts.append(("Event", text + marks(data, "event", ev["id"])))
     if len(e["events"]) > LISTED:
         facts.append(("Events", [r(f"and {len(e['events']) - LISTED:,} more (see "

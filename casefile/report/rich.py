@@ -18,14 +18,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from casefile.report.bidi_lines import visual_order
+from casefile.report.bidi_lines import direction, visual_order
 from casefile.report.fonts import apart, font_runs, is_rtl
 from casefile.report.shaping import install
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A piece of text with one format. ``link`` names a destination in the document."""
+    """A piece of text with one format. ``link`` names a destination in the document.
+    ``isolate``: a text of the case that stands alone (a note, an excerpt, a name), laid out
+    in its own direction — right to left when it begins in Arabic or Hebrew — whatever the
+    sentence around it (casefile.report.bidi_lines)."""
 
     text: str
     bold: bool = False
@@ -34,6 +37,7 @@ class Run:
     color: str | None = None
     link: str | None = None
     br: bool = False
+    isolate: bool = False
 
 
 BR = Run("", br=True)
@@ -96,17 +100,26 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
     family, sbold, sitalic = ps2tt(style.fontName)
     out: list[ParaFrag] = []
     nlinks = 0
+    # in a paragraph with right-to-left text, a run that stands alone is laid out in its own
+    # direction (casefile.report.bidi_lines.visual_order): its fragments say which run and
+    # which way
+    isolates = bool(getattr(style, "shaping", 0))
+    isolate: tuple[int, str] | None = None
 
     def add(text: str, font: str, size: float, color: object, link: list, bold: int,
             italic: int) -> None:
         last = out[-1] if out else None
         if (last is not None and not link and not last.link and last.fontName == font
                 and last.fontSize == size and last.textColor is color
-                and not getattr(last, "lineBreak", False)):
+                and not getattr(last, "lineBreak", False)
+                and getattr(last, "isolate", None) == isolate):
             last.text += text
         else:
             out.append(_frag(text, font, size, color, link, bold, italic))
-    for run in runs:
+            if isolate is not None:
+                out[-1].isolate = isolate
+    for n_run, run in enumerate(runs):
+        isolate = (n_run, direction(run.text)) if isolates and run.isolate else None
         if run.br:
             f = _frag("", style.fontName, style.fontSize, style.textColor, [], sbold, sitalic)
             f.lineBreak = True
@@ -163,8 +176,9 @@ class WrapOnce(Paragraph):
         return w, h
 
     def draw(self) -> None:
-        """Drawn with each line's right-to-left words in reading order (only as drawn:
-        a split keeps the typing order; casefile.report.bidi_lines)."""
+        """Drawn with each line's words in reading order, each run of text in its own
+        direction (only as drawn: a split keeps the typing order;
+        casefile.report.bidi_lines)."""
         lines = getattr(self.__dict__.get("blPara"), "lines", None)
         if not getattr(self.style, "shaping", 0) or self.blPara.kind != 1 or not lines:
             super().draw()

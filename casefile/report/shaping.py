@@ -23,6 +23,7 @@ from casefile.report.fonts import RTL, WORD_JOINER
 
 FEATURES = {"kern": True, "liga": True}  # not 'dlig' (DejaVu's 'st' ligature: look28)
 _own = ttfonts.shapeFragWord
+_same = paragraph.sameFrag
 
 
 def _special(frag: Any) -> bool:
@@ -40,7 +41,8 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     for frag, text in parts:  # of a word joiner: casefile.report.fonts.apart)
         if runs and (_special(frag) or _special(runs[-1][-1][0])
                      or (runs[-1][-1][0].fontName == frag.fontName
-                         and WORD_JOINER not in (text, runs[-1][-1][1]))):
+                         and WORD_JOINER not in (text, runs[-1][-1][1])
+                         and _isolate(runs[-1][-1][0]) == _isolate(frag))):
             runs[-1].append((frag, text))
         else:
             runs.append([(frag, text)])
@@ -78,11 +80,24 @@ def _at_joiners(parts: list[Any]) -> list[Any]:
     return out
 
 
+def _isolate(frag: Any) -> Any:
+    """The text that stands alone a fragment is part of (casefile.report.rich), or None."""
+    return frag.__dict__.get("isolate")
+
+
+def same_frag(f: Any, g: Any) -> bool:
+    """reportlab's test whether two fragments of a line may be drawn as one, which also
+    keeps apart a text that stands alone from what is around it (it is laid out in its own
+    direction: casefile.report.bidi_lines)."""
+    return bool(_same(f, g)) and f.__dict__.get("isolate") == g.__dict__.get("isolate")
+
+
 def install() -> None:
-    """Shape paragraphs' words with :func:`shape_word` (once; reportlab's paragraph module
-    calls it by this name)."""
+    """Shape paragraphs' words with :func:`shape_word`, and join a line's fragments with
+    :func:`same_frag` (once; reportlab's paragraph module calls them by these names)."""
     if paragraph.shapeFragWord is not shape_word:
         paragraph.shapeFragWord = shape_word
+        paragraph.sameFrag = same_frag
 
 
-__all__ = ["FEATURES", "install", "shape_word"]
+__all__ = ["FEATURES", "install", "same_frag", "shape_word"]

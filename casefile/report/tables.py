@@ -173,7 +173,7 @@ class Overflow:
         out: list[Flowable] = [para("Continued texts", st.H3)]
         for n, (anchor, label, text) in enumerate(self.notes, 1):
             out.append(anchored(anchor, [r(f"Note {n} — {label}", bold=True)], st.SMALL))
-            out.append(para(text, st.SMALL))
+            out.append(para(r(text, isolate=True), st.SMALL))
         return out
 
 

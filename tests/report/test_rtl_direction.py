@@ -1,0 +1,117 @@
+"""A text of the case that stands alone in a dossier line (a note, an excerpt, a name) is
+laid out in its own direction — right to left when it begins in Arabic or Hebrew — while the
+sentence around it stays left to right: before, an Arabic note that names 'ZALA Aero Group'
+printed its clauses in an English sentence's order. A label begins in its first letter's
+direction. The word order is checked against an implementation of the Unicode
+bidirectional algorithm (python-bidi, Rust's unicode-bidi)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from bidi import get_display
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from reportlab.platypus import SimpleDocTemplate
+
+from casefile.report import fonts
+from casefile.report.bidi_lines import _Run, direction, visual_order
+from casefile.report.figure_text import label_strings
+from casefile.report.rich import para, r
+from casefile.report.styles import BODY_TEXT
+
+fonts.register_fonts()
+WORDS = ["عبد", "الرحمن", "شركة", "שלום", "Gulf", "Star", "Ltd", "2021", "12", "265/2021",
+         "(", ")", "-", "—", ":"]
+# (guillemets are left out: the dossier keeps '«ZALA Aero»' together as it does brackets,
+# where the algorithm takes them as marks of no direction, not a pair)
+# the oracle does not mirror brackets (it gives characters, not glyphs): either counts
+_SAME = str.maketrans("()", "[[")
+
+
+def _words_drawn(text: str) -> list[str]:
+    drawn = visual_order([_Run(text, fonts.BODY)], direction(text))
+    return "".join(str(x.text) for x in drawn).split()
+
+
+def _words_by_the_algorithm(text: str) -> list[str]:
+    shown = get_display(text, base_dir=direction(text))  # right-to-left words reversed
+    return [w[::-1] if fonts.is_rtl(w) else w for w in shown.split()]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9))
+@example(["Gulf", "Ltd", "الرحمن", "(", "265/2021", "265/2021", ")"])  # numbers in brackets
+@example(["Ltd", "شركة", "(", ")", "12"])  # a pair with nothing in it: its neighbours'
+@example(["شركة", "Gulf", "Star", "2021", "الرحمن"])  # begins in Arabic
+def test_words_are_drawn_in_the_order_the_bidirectional_algorithm_gives(words):
+    text = " ".join(words)
+    assert [w.translate(_SAME) for w in _words_drawn(text)] == \
+        [w.translate(_SAME) for w in _words_by_the_algorithm(text)]
+
+
+def test_direction_is_the_first_letters():
+    assert direction("“2021: شركة Gulf") == "R"
+    assert direction("2021: Gulf شركة") == "L"
+    assert direction("12 (3)") == "L"  # no letter: left to right
+
+
+EXCERPT = "قالت شركة زالا للطيران ZALA Aero Group إن الطائرات صنعت في روسيا."
+
+
+def _drawn_line(runs) -> list[str]:
+    p = para(runs, BODY_TEXT)
+    SimpleDocTemplate(io.BytesIO()).build([p])
+    words = visual_order(p.blPara.lines[0].words)
+    return "".join(str(f.text) for f in words).replace(fonts.WORD_JOINER, " ").split()
+
+
+def test_a_text_that_begins_in_arabic_is_laid_out_right_to_left_in_its_sentence():
+    """An Arabic note that names 'ZALA Aero Group' printed its clauses in an English
+    sentence's order; the words around it (a label, a citation mark) stay where they are."""
+    drawn = _drawn_line([r("Notes: ", bold=True), r(EXCERPT, isolate=True),
+                         r(" [1 B2]", color="#1a4f8b")])
+    assert drawn[0] == "Notes:" and drawn[-2:] == ["[1", "B2]"]  # the mark whole, last
+    note = drawn[1:-2]
+    name = note.index("ZALA")
+    assert note[name:name + 3] == ["ZALA", "Aero", "Group"]
+    assert len(note) - name - 3 == 4  # 'قالت شركة زالا للطيران' right of it
+    assert note[0] == "."  # the full stop ends the sentence: the note's leftmost
+
+
+@pytest.mark.parametrize("text", [f"Notes: {EXCERPT}", f"{EXCERPT} Notes:"])
+def test_a_sentence_of_the_dossier_keeps_left_to_right(text):
+    """A sentence the dossier writes round a name ('شركة … customer of ZALA Aero Group,
+    2022-03') is English, whatever its first word: left to right, as before."""
+    drawn = _drawn_line([r(text)])
+    name = drawn.index("ZALA")
+    assert name == 4 + (text.startswith("Notes:"))  # the clause before it on its left
+    assert drawn[name:name + 3] == ["ZALA", "Aero", "Group"]
+
+
+def test_an_arabic_name_and_its_citation_mark_each_keep_their_order():
+    name = "شركة الخليج للتجارة العامة (ذ.م.م)"
+    drawn = _drawn_line([r(name, isolate=True), r(" "), r("[1 B2]", color="#1a4f8b")])
+    assert drawn[-2:] == ["[1", "B2]"]  # the mark whole, right of the name
+    # the name's last word, '(ذ.م.م)', leftmost, its brackets facing its letters
+    assert (drawn[0], drawn[2]) == ("(", ")") and fonts.is_rtl(drawn[1])
+
+
+def test_a_label_that_begins_in_arabic_reads_right_to_left():
+    said = [s.text for s in label_strings(0, 0, "شركة Gulf Star للتجارة", 7) if s.text.strip()]
+    # drawn left to right: 'للتجارة', 'Gulf', 'Star', 'شركة' (the first word rightmost)
+    assert said[1:3] == ["Gulf", "Star"] and fonts.is_rtl(said[0]) and fonts.is_rtl(said[3])
+    assert len(said[0]) > len(said[3])  # the long word ('للتجارة', shaped) on the left
+
+
+def test_a_quoted_name_keeps_its_quote_marks_outside_it():
+    """The Sources' '“شركة … (ذ.م.م)”': the quote mark before the name (another run, the
+    same font) was joined to it when the line was built and laid out with it, right to
+    left — the mark printed inside the name."""
+    name = "شركة الخليج للتجارة العامة (ذ.م.م)"
+    drawn = _drawn_line([r("B2", bold=True), r(" entity “"), r(name, isolate=True),
+                         r("”, p. 3: “"), r(EXCERPT, isolate=True), r("”")])
+    assert drawn[:3] == ["B2", "entity", "“("]  # the name's last word, "(ذ.م.م)", by the mark
+    first = str(fonts.shaped("شركة", fonts.BODY, BODY_TEXT.fontSize)[0])  # its first word,
+    assert f"{first}”, p. 3: “" in " ".join(drawn)  # rightmost, by the closing mark
