@@ -98,6 +98,13 @@ def _verify_dossier(args: argparse.Namespace, open_case: Callable[..., Any]) -> 
     print(f"case now:      {v.recomputed}")
     for p in v.problems:
         print(f"PROBLEM: {p}")
+    if v.damage:  # (the digest found in what is left: said, but not passed as whole)
+        print(f"DAMAGED: the file is cut short or damaged ({v.damage}); its digest was read "
+              "from what is left of it, and its pages may be incomplete: export it again")
+        print("The digest it names is this case's as it is now" if v.ok else
+              "DIFFERENT: the case changed since the dossier was built, or it is another "
+              "case")
+        return EXIT_ERROR
     print("OK: the dossier was built from this case as it is now" if v.ok else
           "DIFFERENT: the case changed since the dossier was built, or it is another case")
     return 0 if v.ok else EXIT_ERROR

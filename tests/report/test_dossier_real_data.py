@@ -295,6 +295,31 @@ def test_a_dossier_of_a_party_of_any_script_verifies(tmp_path, name):
     assert not verify_dossier(out, case).ok
 
 
+@pytest.mark.parametrize("name", ["عبد الرحمن بن خالد العتيبي", "Ørsted A/S"])
+def test_a_dossier_cut_short_names_its_digest_and_is_said_damaged(tmp_path, name, capsys):
+    """(review31) A dossier cut short and scoped to an Arabic-named party was 'not a
+    dossier' (its keywords are UTF-16), where a Latin-named one still read — and neither was
+    said to be damaged."""
+    from casefile.errors import ValidationError
+
+    case = Case.new(tmp_path / "s.casefile")
+    eid = case.create("entity", {"name": name, "kind": "company"}).result
+    out, cut = tmp_path / "one.pdf", tmp_path / "cut.pdf"
+    export_dossier(case, out, DossierOptions(entity_id=eid))
+    data = out.read_bytes()
+    at = data.index(b"/Keywords")
+    cut.write_bytes(data[:data.index(b"endobj", at) + 6])  # its trailer lost
+    verdict = verify_dossier(cut, case)
+    assert verdict.ok and verdict.damage
+    case.close()
+    assert main(["verify-dossier", str(cut), str(tmp_path / "s.casefile")]) == 1
+    assert "DAMAGED" in capsys.readouterr().out
+    cut.write_bytes(data[:at - 200])  # cut before them: said, not 'no dossier'
+    with Case.open(tmp_path / "s.casefile") as again, \
+            pytest.raises(ValidationError, match="cut short or damaged"):
+        verify_dossier(cut, again)
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):
@@ -302,7 +327,7 @@ def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from casefile.services.exchange.export_pdf import printed_digest
+    from casefile.services.exchange.export_pdf import printed_digest, read_digest
 
     digest = "%064x" % (hash(scope) & (2**256 - 1))
     buf = io.BytesIO()
@@ -313,6 +338,12 @@ def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):
     path = _PDF_DIR / "k.pdf"
     path.write_bytes(buf.getvalue())
     assert printed_digest(path) == digest
+    # cut short after its keywords (its trailer lost): read from what is left (review31:
+    # plain keywords were, UTF-16 ones were not)
+    data = buf.getvalue()
+    at = data.index(b"/Keywords")
+    path.write_bytes(data[:data.index(b"endobj", at) + 6])
+    assert read_digest(path) == (digest, read_digest(path)[1]) and read_digest(path)[1]
 
 
 def test_a_lower_marking_and_redaction_warnings(demo, tmp_path):
@@ -396,9 +427,11 @@ def test_a_fact_split_over_two_pages_goes_on_under_its_partys_name(tmp_path):
 def test_a_file_that_is_no_dossier_is_said_so(tmp_path, demo):
     from casefile.errors import ValidationError
 
-    for name, data in (("notes.pdf", "Meeting notes, no PDF at all\n" * 1000),
-                       ("cut.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog")):
+    for name, data, said in (("notes.pdf", "Meeting notes, no PDF at all\n" * 1000,
+                              "names no content digest"),
+                             ("cut.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog",
+                              "cut short or damaged")):
         path = tmp_path / name
         path.write_text(data, "utf-8")
-        with pytest.raises(ValidationError, match="names no content digest"):
+        with pytest.raises(ValidationError, match=said):
             verify_dossier(path, demo)

@@ -31,26 +31,54 @@ def printed_digest(pdf: Path) -> str | None:
     reportlab writes UTF-16 when the scope names a non-Latin party — look28 — and a viewer
     that saved it again may have compressed them), else on its cover (a copy whose metadata
     a tool stripped: review31); None when it names none, or is no PDF."""
+    return read_digest(pdf)[0]
+
+
+def read_digest(pdf: Path) -> tuple[str | None, str | None]:
+    """:func:`printed_digest`, and why pypdf could not read the file whole (None: it could):
+    a file cut short is still searched for its keywords, plain or UTF-16 (review31)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     with Path(pdf).open("rb") as f:
         if b"%PDF-" not in f.read(1024):  # (review31: pypdf took 10 s on 200 MB of other)
-            return None
+            return None, None
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # what it cannot read is said below
+    damage = None
     try:
         reader = PdfReader(str(pdf))
         meta = reader.metadata
         keywords = str(meta.get("/Keywords") or "") if meta is not None else ""
         if found := _PRINTED.search(keywords):
-            return found.group(1)
+            return found.group(1), None
         for page in reader.pages[:2]:
             if found := _COVER.search(" ".join((page.extract_text() or "").split())):
-                return found.group(1)
-    except (PyPdfError, ValueError, KeyError, OSError):  # a damaged PDF
-        pass
-    found = _PRINTED.search(Path(pdf).read_bytes().decode("latin-1"))  # (cut short, its
-    return found.group(1) if found else None  # keywords plain)
+                return found.group(1), None
+    except (PyPdfError, ValueError, KeyError, OSError) as exc:  # a damaged PDF
+        damage = str(exc) or type(exc).__name__
+    data = Path(pdf).read_bytes()
+    for text in [data.decode("latin-1"), *map(_literal, _KEYWORDS.findall(data))]:
+        if found := _PRINTED.search(text):
+            return found.group(1), damage
+    return None, damage
+
+
+_KEYWORDS = re.compile(rb"/Keywords\s*\(((?:[^\\()]|\\.)*)\)", re.DOTALL)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
+_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\n": b""}
+
+
+def _literal(raw: bytes) -> str:
+    """A PDF literal string's text: its escapes undone, UTF-16 when it says so."""
+    def undo(m: re.Match[bytes]) -> bytes:
+        code = m.group(1)
+        if code[:1].isdigit():
+            return bytes([int(code, 8) & 0xFF])
+        return _ESCAPED.get(code, code)
+    data = _ESCAPE.sub(undo, raw)
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    return data.decode("latin-1")
 
 
 def export_dossier(case: Case, out: str | Path, options: DossierOptions | None = None,
@@ -118,6 +146,7 @@ class Verdict:
     printed: str  # the content digest the dossier names
     recomputed: str  # the case's content digest, recomputed from its rows
     problems: list[str]
+    damage: str | None = None  # why the file could not be read whole (its digest was found)
 
 
 def verify_dossier(pdf: str | Path, case: Case) -> Verdict:
@@ -125,10 +154,15 @@ def verify_dossier(pdf: str | Path, case: Case) -> Verdict:
     the dossier names (in its metadata, as on its cover)."""
     from casefile.services.case.digest import compare
 
-    printed = printed_digest(Path(pdf))
+    printed, damage = read_digest(Path(pdf))
+    if printed is None and damage is not None:
+        raise ValidationError("dossier", f"{pdf} cannot be read whole — it is cut short or "
+                              f"damaged ({damage}) — and no content digest was found in "
+                              "what is left of it")
     if printed is None:
         raise ValidationError("dossier", f"{pdf} names no content digest: it is not a "
                               "Casefile dossier, or one older than content digests")
     with case.read() as conn:
         problems, recomputed = compare(conn)
-    return Verdict(printed == recomputed and not problems, printed, recomputed, problems)
+    return Verdict(printed == recomputed and not problems, printed, recomputed, problems,
+                   damage)
