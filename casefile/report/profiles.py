@@ -145,6 +145,13 @@ def _screened(data: DossierData) -> dict[int, list[Text]]:
         more = " more" if out[eid] else ""
         out[eid].append([r(f"{n:,}{more} hit{'s' if n != 1 else ''} under the flag threshold "
                            "to review (see Screening)", italic=True)])
+    for s in data.screening:  # said first (look30: an edited party's old hits unsaid)
+        for eid in s.changed:
+            if eid in out:
+                out[eid].insert(0, [r(f"Changed since it was screened against {s.watchlist} "
+                                      f"({when(s.screened_at)}): the hits here come from its "
+                                      "earlier names or details — screen it again",
+                                      italic=True, color="#B00020")])
     return out
 
 

@@ -4,6 +4,7 @@ the hits still open. Its input is plain data (services.screening.summary), read 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
@@ -26,21 +27,31 @@ def _entry(line: Any) -> Text:
     return what
 
 
-def _decision(line: Any) -> list:
+CHANGED = "changed since this run"
+
+
+def _party(line: Any, changed: frozenset[int]) -> Text:
+    """The party a hit is of; said when it changed since the run (look30)."""
+    if line.entity_id not in changed:
+        return [r(line.party)]
+    return [r(line.party), r(f"\n{CHANGED}", italic=True, size=6.8, color="#B00020")]
+
+
+def _decision(line: Any, changed: frozenset[int] = frozenset()) -> list:
     who = " · ".join(x for x in (line.reviewer, when(line.decided_at) if line.decided_at
                                  else "") if x)
     what = _entry(line)
     if line.note:
         what += [r("\nNote: ", italic=True), r(line.note)]
-    return [[r(line.party)], what, Num(f"{line.score:.2f}"),
+    return [_party(line, changed), what, Num(f"{line.score:.2f}"),
             [r(line.verdict, bold=line.verdict == "match")], [r(who)]]
 
 
-def _open(hit: Any) -> list:
+def _open(hit: Any, changed: frozenset[int] = frozenset()) -> list:
     what = _entry(hit)
     if hit.reopened not in NOT_REOPENED:
         what += [r("\nReopened: ", italic=True), r(hit.reopened)]
-    return [[r(hit.party)], what, Num(f"{hit.score:.2f}"),
+    return [_party(hit, changed), what, Num(f"{hit.score:.2f}"),
             [r("FLAGGED, not reviewed" if hit.flagged else "to review",
                bold=hit.flagged, color="#B00020" if hit.flagged else None)], [r("")]]
 
@@ -71,17 +82,25 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             out.append(para(f"{counted(n, 'party', 'parties')} flagged by the previous run "
                             f"against {s.watchlist} {'has' if n == 1 else 'have'} no hit in "
                             f"this one: {'; '.join(s.cleared)}.", st.NOTE))
+        if s.changed:  # (look30: an edited party's old hits printed as current)
+            names = sorted({h.party for h in (*s.decisions, *s.open_hits)
+                            if h.entity_id in s.changed})
+            out.append(para([r(f"{counted(len(names), 'party', 'parties')} changed since "
+                               "this run — names, identifiers or details — and their hits "
+                               "below come from what they were then: screen "
+                               f"{'it' if len(names) == 1 else 'them'} again. ", bold=True,
+                               color="#B00020"), r("; ".join(names))], st.NOTE))
         out.append(Spacer(1, 4))
         out.append(para(f"Decisions ({len(s.decisions):,})", st.H3))
         if s.decisions:
-            out += long_table(cols, list(s.decisions), _decision, width,
-                              fitted=[["", "", "0.00", "", ""]])
+            out += long_table(cols, list(s.decisions), partial(_decision, changed=s.changed),
+                              width, fitted=[["", "", "0.00", "", ""]])
         else:
             out.append(para("No decisions recorded.", st.NOTE))
         out.append(para(f"Open hits ({len(s.open_hits):,})", st.H3))
         if s.open_hits:
-            out += long_table(cols, list(s.open_hits), _open, width,
-                              fitted=[["", "", "0.00", "", ""]])
+            out += long_table(cols, list(s.open_hits), partial(_open, changed=s.changed),
+                              width, fitted=[["", "", "0.00", "", ""]])
         else:
             out.append(para("None: every hit has a decision.", st.NOTE))
     return out

@@ -64,6 +64,16 @@ def _none(kind: str, p: PartyProfile) -> tuple[str, bool]:
     return f"No hit in the latest screening against {lists}.", False
 
 
+def _stale(p: PartyProfile) -> str:
+    """What a party's hits say of it when it changed since the run that found them."""
+    lists = [w for w, _at, changed in p.screened if changed]
+    if not lists:
+        return ""
+    return (f"Changed since it was screened against {joined(lists)} — its names, "
+            "identifiers or details: these hits come from what it was then. Screen it again "
+            "(File → Screen This Party…).")
+
+
 class PartyView(QDialog):
     """The profile of one party; ``record_opened(kind, id)`` when an item is activated
     (a screening hit: ``hit_opened(entity id, hit id)``)."""
@@ -170,6 +180,13 @@ class PartyView(QDialog):
                 none.setToolTip(1, plain_tooltip(said))  # the whole, however cut
                 none.setForeground(1, QColor("#B00020") if warning else Qt.GlobalColor.gray)
                 top.addChild(none)
+            elif kind == "screening_hit" and (stale := _stale(p)):  # (look30: only said
+                # of a party with no hit; its old hits read as current)
+                warn = QTreeWidgetItem(["", stale])
+                warn.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                warn.setToolTip(1, plain_tooltip(stale))
+                warn.setForeground(1, QColor("#B00020"))
+                top.addChild(warn)
             for it in items:
                 # one line a record (look22: a goods description's later lines were drawn
                 # beside the next shipment's date); the whole in the tooltip

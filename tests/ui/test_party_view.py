@@ -260,6 +260,16 @@ def test_screening_hits_show_with_their_decision_and_open_the_screening_window(
     assert not dlg.isVisible() and dlg.pool is None  # (its workers gone: review25)
     window.commands.dialogs["screening"].close()
     wait_idle(qtbot, window)
+    # (look30) its birth date corrected after the run: its hits are said to be the old ones
+    window.session.changed.emit(window.case.update("entity", chemezov, {"birth": "1952"}))
+    pv.show_party(chemezov)
+    qtbot.waitUntil(lambda: pv.profile.id == chemezov and any(
+        s[2] for s in pv.profile.screened) and "1952" in pv.facts.text(),
+                    timeout=10000)
+    first = pv.tree.topLevelItem(_shown().index("screening_hit")).child(0)
+    assert first.text(1).startswith("Changed since it was screened against sanctions — ")
+    assert first.foreground(1).color().name() == "#b00020"
+    assert len(pv.item_texts("screening_hit")) == 1  # the hit itself still listed
 
 
 def test_a_party_with_pages_of_facts_leaves_its_records_most_of_the_window(qtbot, window,

@@ -99,6 +99,13 @@ def export_dossier(case: Case, out: str | Path, options: DossierOptions | None =
             data.chart = _chart(conn, opt.chart_id)
     data.screening = _screening(case, data)
     report = build_pdf(data, out, progress)
+    stale = {e for s in data.screening for e in s.changed}
+    if stale and "screening" in opt.sections:  # (look30: printed as current, unsaid)
+        its = "its" if len(stale) == 1 else "their"
+        report.notes.append(
+            f"{counted(len(stale), 'party', 'parties')} changed since {its} screening — "
+            "names, identifiers or details — and the dossier prints the hits found for "
+            "what they were then, marked as such: screen again for current results")
     flagged = [h for s in data.screening for h in s.open_hits if h.flagged]
     if flagged and "screening" in opt.sections:  # (look23: printed without a word)
         parties, one = len({h.entity_id for h in flagged}), len(flagged) == 1

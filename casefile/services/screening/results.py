@@ -99,6 +99,23 @@ def hits(conn: Connection, watchlist: str | None = None, party: int | None = Non
         for r in conn.exec_driver_sql(sql, tuple(params)).mappings()]
 
 
+def outdated(conn: Connection, rows: list[HitRow]) -> set[int]:
+    """The parties of ``rows`` whose names or details changed after the run their hits come
+    from began: those hits were worked out from what they were then (look30: a party
+    renamed, or its birth date or nationality corrected, kept its old hits unsaid)."""
+    from casefile.services.queries.party_screening import changed_parties
+
+    runs: dict[int, set[int]] = {}
+    for h in rows:
+        runs.setdefault(h.run_id, set()).add(h.entity_id)
+    out: set[int] = set()
+    for run_id, ids in runs.items():
+        started = conn.exec_driver_sql("SELECT started_at FROM screening_run WHERE id = ?",
+                                       (run_id,)).scalar()
+        out |= changed_parties(conn, str(started or ""), ids)
+    return out
+
+
 def cleared(conn: Connection, run: dict[str, Any]) -> list[str]:
     """The parties (by name) the run before ``run`` against its watchlist flagged — a hit at
     its flag threshold or more, or decided a match — that ``run`` screened and found no hit

@@ -54,6 +54,9 @@ class ScreeningSummary:
     licence: str = ("Watchlist data from OpenSanctions, licensed under CC BY-NC 4.0.")
     # the parties the run before flagged and this one found no hit for (look17)
     cleared: tuple[str, ...] = ()
+    # the parties (ids) whose names or details changed after the run that found their hits
+    # began: the hits come from what they were then (look30)
+    changed: frozenset[int] = frozenset()
 
 
 def screening_summary(case: Case) -> list[ScreeningSummary]:
@@ -75,5 +78,6 @@ def screening_summary(case: Case) -> list[ScreeningSummary]:
                               h.score >= run["flag_threshold"], h.explanation, h.reopened,
                               h.entity_id)
                       for h in rows if h.open),
-                cleared=tuple(results.cleared(conn, run))))
+                cleared=tuple(results.cleared(conn, run)),
+                changed=frozenset(results.outdated(conn, rows))))
     return out

@@ -112,3 +112,29 @@ def test_a_dossier_of_one_party_keeps_its_own_hits_not_a_namesakes(case, listed,
     assert not any("flagged screening hit" in n for n in report.notes)
     text = _text(out)
     assert "Open hits (0)" in text and "NK-tekhkrim" not in text
+
+
+def test_a_party_with_hits_changed_since_the_run_is_said_changed_everywhere(case, listed,
+                                                                            tmp_path):
+    """(look30) A party renamed, or its birth date or nationality corrected, after the run
+    kept its old hits with no word — in its profile, the dossier's profile and Screening
+    section — where a party with no hit was said to have changed. A nationality change was
+    not counted at all (screening reads it)."""
+    chemezov, foo, acme, later = _screened(case, listed)
+    with case.read() as conn:
+        assert [c for _w, _at, c in party_profile(conn, chemezov).screened] == [False]
+    case.update("entity", chemezov, {"nationality": "TW"})
+    with case.read() as conn:
+        assert [c for _w, _at, c in party_profile(conn, chemezov).screened] == [True]
+        assert hits(conn, party=chemezov)  # still its hits from the run
+    case.update("entity", foo, {"description": "notes only"})  # not read by screening
+    out = tmp_path / "d.pdf"
+    report = export_dossier(case, out, DossierOptions(sections=("entities", "screening")))
+    text = _text(out)
+    block = text[text.index("Entity profiles"):text.rindex("Screening")]
+    assert block.count("Changed since it was screened against sanctions") == 1
+    assert block.index("Changed since it was screened") < block.index("Match: Sergei")
+    section = text[text.rindex("Screening"):]
+    assert "1 party changed since this run" in section and "changed since this run" in \
+        section[section.index("Decisions"):]
+    assert any("1 party changed since its screening" in n for n in report.notes)
