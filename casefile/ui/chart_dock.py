@@ -204,8 +204,18 @@ class ChartDock(QDockWidget, ChartCommands):
         """Width over height of the chart's view (every layout shapes the chart to it)."""
         return self.view.width() / max(self.view.height(), 1)
 
+    def _redraw(self, graph: ChartGraph, pos: np.ndarray) -> None:
+        """Put ``graph`` in the scene. The nodes it takes away were selected, maybe: that is
+        no choice of the user's (look29: with two parties selected, an edit's redraw sent
+        the editor to one of them, and the next keys typed renamed it)."""
+        self._syncing = True
+        try:
+            self.scene.set_graph(graph, pos)
+        finally:
+            self._syncing = False
+
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
-        self.scene.set_graph(graph, pos)
+        self._redraw(graph, pos)
         self.scene.set_ring(self.state.layout in RING_LAYOUTS)
         self.apply_rules()
         self.scene.set_hidden(self._mask(self.state.hidden), self.bar.grey.isChecked())
@@ -237,7 +247,7 @@ class ChartDock(QDockWidget, ChartCommands):
         self._then.clear()
         self.chart_id, self.name, self.state = None, UNSAVED, ChartState()
         self.full = ChartGraph([], [])
-        self.scene.set_graph(ChartGraph([], []), np.zeros((0, 2)))
+        self._redraw(ChartGraph([], []), np.zeros((0, 2)))
         self.bar.set_charts([], None)
 
     # -- the state ----------------------------------------------------------------------

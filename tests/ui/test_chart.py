@@ -267,3 +267,24 @@ def test_transit_countries_become_waypoints_and_edits_redraw(qtbot, demo_window)
     assert "Rosoboronexport" in {n.label for n in dock.graph.nodes}
     win.menus.undo.trigger()
     qtbot.waitUntil(lambda: len(dock.graph.nodes) == 14, timeout=10000)
+
+
+def test_a_redraw_with_two_parties_selected_leaves_the_editor_where_it_is(qtbot, demo_window):
+    """(look29) Two parties selected in the chart (as picked for Paths, or following the
+    table), then an edit elsewhere: the chart's redraw took its nodes away one by one, each
+    step a 'selection changed' that sent the window to a party — the editor jumped to it and
+    the next keys typed renamed it."""
+    win = demo_window
+    dock = _chart(qtbot, win)
+    _select(dock, NORINCO, TEKHKRIM)
+    choose_kind(qtbot, win, "shipment")
+    assert win.records.select_id(1)
+    qtbot.waitUntil(lambda: win.editor.shown() == ("shipment", 1), timeout=10000)
+    dock._syncing = True  # (as the table following the chart: keep both selected)
+    _select(dock, NORINCO, TEKHKRIM)
+    dock._syncing = False
+    shown = dock.shown
+    with qtbot.waitSignal(shown, timeout=10000):
+        win.session.changed.emit(win.case.update("shipment", 1, {"notes": "edited"}))
+    wait_idle(qtbot, win)
+    assert win.editor.shown() == ("shipment", 1) and win.records.kind == "shipment"
