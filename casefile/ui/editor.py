@@ -58,7 +58,7 @@ class RecordEditor(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
             w = field_widget(spec, entity_choices, self._commit, self._commit_country,
-                             self.create_entity_requested.emit)
+                             self.create_entity_requested.emit, self.show_error)
             err = plain_label(wrap=True)
             err.setStyleSheet("color: #B00020;")
             err.hide()

@@ -56,7 +56,8 @@ class PlainTextField(QPlainTextEdit):
 
 def field_widget(spec: FieldSpec, entity_choices: Any, commit: Callable[[str, Any], None],
                  commit_country: Callable[[str, CountryEdit], None],
-                 create: Callable[[str, str], None]) -> QWidget:
+                 create: Callable[[str, str], None],
+                 refuse: Callable[[str, str], None] | None = None) -> QWidget:
     """The widget of a field, committing through ``commit(key, value)`` when its editing
     finishes (a country through ``commit_country``; ``create(key, name)`` asks for a new
     party typed into a party field)."""
@@ -81,6 +82,8 @@ def field_widget(spec: FieldSpec, entity_choices: Any, commit: Callable[[str, An
         w = EntityPicker(entity_choices)
         w.picked.connect(lambda eid, k=key: commit(k, eid))
         w.create_requested.connect(lambda name, k=key: create(k, name))
+        if refuse is not None:
+            w.refused.connect(lambda why, k=key: refuse(k, why))
     else:
         w = QLineEdit()
         if spec.widget == "tags":

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 Choices = Callable[[str, Callable[[list[tuple[int, str]]], None]], None]
 _NUMBERED = re.compile(r" #\d+$")
+_NAME = re.compile(r"(?: \([^()]*\))?(?: \[[^\[\]]*\])?$")  # a label's alias and country
 
 
 def told_apart(found: list[tuple[int, str]]) -> dict[str, int]:
@@ -51,6 +52,7 @@ class EntityPicker(QWidget):
 
     picked = Signal(object)  # entity id or None
     create_requested = Signal(str)
+    refused = Signal(str)  # what is typed is no one party: why (the editor says it)
 
     def __init__(self, choices: Choices, parent: QWidget | None = None, creates: bool = True,
                  placeholder: str = "type a name or alias…") -> None:
@@ -73,6 +75,8 @@ class EntityPicker(QWidget):
         self.current_id: int | None = None
         self._current_text = ""
         self.unmatched = False
+        self._answered: str | None = None  # the text the offered parties (_ids) are for
+        self._waiting = False  # editing finished before they came: decided when they do
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.line)
@@ -94,6 +98,11 @@ class EntityPicker(QWidget):
         if text != self.line.text():
             return  # typing went on; a newer answer is coming
         self._ids = told_apart(found)
+        self._answered = text
+        if self._waiting:
+            self._waiting = False
+            self._finished()
+            return
         labels = list(self._ids)
         if text.strip() and self._creates:
             labels.append(f"Create new: {text.strip()}")
@@ -114,14 +123,40 @@ class EntityPicker(QWidget):
 
     def _finished(self) -> None:
         text = self.line.text().strip()
+        if text and text != self._current_text and text not in self._ids and \
+                self._answered != self.line.text():  # the parties it names not read yet
+            self._waiting = True
+            if not self._creates:  # no party until they are (review30)
+                self.current_id, self._current_text, self.unmatched = None, "", True
+            return
         if not text and self.current_id is not None:
             self.current_id, self._current_text = None, ""
             self.picked.emit(None)
         elif text in self._ids and self._ids[text] != self.current_id:
             self._activated(text)
         elif text and text != self._current_text and text not in self._ids:
-            if self._creates:
-                self.line.setText(self._current_text)  # not a known party: keep the old one
+            if (one := self._only(text)) is not None:  # (look29: 'Tekhkrim', one party
+                self._activated(one)  # offered, Tab: dropped without a word)
+            elif self._creates:
+                self.line.setText(self._current_text)  # not one party: keep the old one
+                self.refused.emit(self._why(text))
             else:  # (review30: the field went blank and every party was printed)
                 self.current_id, self._current_text, self.unmatched = None, "", True
         self.unmatched = self.unmatched and bool(self.line.text().strip())
+
+    def _only(self, text: str) -> str | None:
+        """The one offered party ``text`` names: the only one offered, or the only one whose
+        name (the label before its alias and country) is ``text``, whatever the case."""
+        if len(self._ids) == 1:
+            return next(iter(self._ids))
+        folded = text.casefold()
+        named = [label for label in self._ids
+                 if _NAME.sub("", _NUMBERED.sub("", label)).casefold() == folded]
+        return named[0] if len(named) == 1 else None
+
+    def _why(self, text: str) -> str:
+        if not self._ids:
+            return (f"No party is named “{text}”: the field keeps its party. To make one, "
+                    "pick “Create new” in the list.")
+        return (f"“{text}” names {len(self._ids):,} parties: pick one in the list (or "
+                "“Create new”); the field keeps its party.")
