@@ -165,6 +165,8 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
         print(f"{mark} hit {h.id}  {h.score:.2f}  #{h.entity_id} {_plain(h.party)}  ~  "
               f"{_plain(h.list_caption)} [{h.list_schema} {h.list_key}]  {state}")
         print(f"        {_plain(h.explanation)}")
+        if h.unsanctioned:  # (look30: a registry record printed as a sanctions hit)
+            print(f"        {h.unsanctioned.upper()[:1]}{h.unsanctioned[1:]}")
     open_flagged = sum(1 for h in rows if h.open and h.score >= flag)
     if open_flagged:
         print(f"{open_flagged} flagged hit(s) (score ≥ {flag}) wait for a decision "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Any
 
 from casefile.paths import resource_path
 
@@ -37,3 +38,16 @@ def topics_words(codes: str | None) -> str:
         if label and label not in seen:
             seen.append(label)
     return ", ".join(seen)
+
+
+def unsanctioned(entry: dict[str, Any]) -> str:
+    """What a watchlist entry (as a screening hit keeps it) is when its list gives it no
+    sanction and no sanctions topic — an entity related to listed ones (OpenSanctions ships
+    companies' registry records with its lists: look30, ООО «ЦСТ» matched 1.00 and printed
+    as a sanctions 'Match') — in words; '' when the list says it is sanctioned."""
+    topics = [str(t) for t in (entry.get("properties") or {}).get("topics", [])]
+    if entry.get("sanctions") or sanctioned(topics):
+        return ""
+    if topics:
+        return f"not listed as sanctioned (topics: {topics_words(','.join(topics))})"
+    return "not listed as sanctioned (no sanction or topic in the list: a related entity)"

@@ -126,8 +126,9 @@ def _screened(data: DossierData) -> dict[int, list[Text]]:
     waiting: dict[int, int] = defaultdict(int)
     for s in data.screening:
         def entry(line: Any, s: Any = s) -> Text:
+            said = f", {line.unsanctioned}," if line.unsanctioned else ""
             return [r(line.list_caption, bold=True),
-                    r(f" ({line.list_key}) on {s.watchlist}, score {line.score:.2f}")]
+                    r(f" ({line.list_key}){said} on {s.watchlist}, score {line.score:.2f}")]
         for d in s.decisions:
             who = ", ".join(x for x in (d.reviewer, when(d.decided_at) if d.decided_at
                                         else "") if x)

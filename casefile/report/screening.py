@@ -22,6 +22,9 @@ from casefile.report.tables import PAD, Column, Num, cell_width, long_table
 def _entry(line: Any) -> Text:
     """The list entry a hit names, and why it matched."""
     what: Text = [r(line.list_caption, bold=True), r(f" ({line.list_key})", size=6.8)]
+    if line.unsanctioned:  # (look30: a registry record printed as a sanctions 'Match')
+        what += [r("\n" + line.unsanctioned[:1].upper() + line.unsanctioned[1:], bold=True,
+                   size=6.8, color="#B00020")]
     if line.explanation:
         what += [r("\n" + line.explanation, size=6.8, color="#3A3A3A")]
     return what

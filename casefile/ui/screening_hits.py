@@ -94,6 +94,8 @@ class HitModel(QAbstractTableModel):
                 f"below the flag threshold ({h.flag:.2f}).")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == WATCHLIST_COLUMN:
             return plain_tooltip(h.watchlist)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2 and h.unsanctioned:
+            return plain_tooltip(f"{h.list_caption}: {h.unsanctioned}")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
@@ -107,6 +109,8 @@ class HitModel(QAbstractTableModel):
                 return "open" + (f" ({h.reopened})" if h.reopened not in NOT_REOPENED
                                  else "")
             return VERDICT_WORDS[h.verdict] + (" (earlier run)" if h.carried else "")
+        if index.column() == 2 and h.unsanctioned:  # (look30: read as a sanctions hit)
+            return f"{h.list_caption} — {h.unsanctioned}"
         return (h.party, h.list_caption)[index.column() - 1]
 
 

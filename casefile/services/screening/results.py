@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from casefile.core.labels import counted
+from casefile.core.topics import unsanctioned
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class HitRow:
     @property
     def open(self) -> bool:
         return not self.verdict
+
+    @property
+    def unsanctioned(self) -> str:
+        """'' when the list says its entry is sanctioned; else what it is (core.topics)."""
+        return unsanctioned(self.entry)
 
 
 def latest_runs(conn: Connection, watchlist: str | None = None) -> list[dict[str, Any]]:
@@ -103,7 +109,7 @@ def outdated(conn: Connection, rows: list[HitRow]) -> set[int]:
     """The parties of ``rows`` whose names or details changed after the run their hits come
     from began: those hits were worked out from what they were then (look30: a party
     renamed, or its birth date or nationality corrected, kept its old hits unsaid)."""
-    from casefile.services.queries.party_screening import changed_parties
+    from casefile.services.queries.screening_changes import changed_parties
 
     runs: dict[int, set[int]] = {}
     for h in rows:

@@ -24,6 +24,7 @@ class DecisionLine:
     decided_at: str
     explanation: str
     entity_id: int = 0  # the party's (a namesake is another party)
+    unsanctioned: str = ""  # what the entry is when its list says it is not sanctioned
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class OpenHit:
     explanation: str
     reopened: str  # why an earlier decision no longer holds ("" when never decided)
     entity_id: int = 0
+    unsanctioned: str = ""  # what the entry is when its list says it is not sanctioned
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,12 @@ def screening_summary(case: Case) -> list[ScreeningSummary]:
                 run["parties"], run["review_threshold"], run["flag_threshold"],
                 tuple(DecisionLine(h.party, h.list_caption, h.list_key, h.score,
                                    VERDICT_WORDS[h.verdict], h.reviewer, h.note,
-                                   h.decided_at, h.explanation, h.entity_id)
+                                   h.decided_at, h.explanation, h.entity_id,
+                                   h.unsanctioned)
                       for h in rows if not h.open),
                 tuple(OpenHit(h.party, h.list_caption, h.list_key, h.score,
                               h.score >= run["flag_threshold"], h.explanation, h.reopened,
-                              h.entity_id)
+                              h.entity_id, h.unsanctioned)
                       for h in rows if h.open),
                 cleared=tuple(results.cleared(conn, run)),
                 changed=frozenset(results.outdated(conn, rows))))
