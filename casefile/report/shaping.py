@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
 
 from casefile.report.fonts import RTL, WORD_JOINER
@@ -24,6 +25,7 @@ from casefile.report.fonts import RTL, WORD_JOINER
 FEATURES = {"kern": True, "liga": True}  # not 'dlig' (DejaVu's 'st' ligature: look28)
 _own = ttfonts.shapeFragWord
 _same = paragraph.sameFrag
+_rise = textobject.PDFTextObject.setRise
 
 
 def _special(frag: Any) -> bool:
@@ -36,6 +38,9 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     parts = word[1:]
     if not any(RTL.search(text) for frag, text in parts if not _special(frag)):
         return word
+    if any(isinstance(text, ttfonts.ShapedStr) for _frag, text in parts):
+        return word  # shaped when the paragraph was first broken into lines: the rest of
+        # one split at a page foot is broken again (review33: it stopped the export)
     parts = _at_joiners(parts)
     runs: list[list[Any]] = []  # the word's pieces, in runs of one font (and of one side
     for frag, text in parts:  # of a word joiner: casefile.report.fonts.apart)
@@ -92,12 +97,23 @@ def same_frag(f: Any, g: Any) -> bool:
     return bool(_same(f, g)) and f.__dict__.get("isolate") == g.__dict__.get("isolate")
 
 
+def _set_rise(text: Any, rise: float) -> None:
+    """reportlab's, for a line whose first glyph is raised: it reads the text's last
+    instruction, and there is none yet (review33: a line that begins with a word ending
+    in 'اً' — 'فعلاً', drawn last letter first, its mark raised — stopped the export)."""
+    if not text._code:
+        text._code.append("")
+    _rise(text, rise)
+
+
 def install() -> None:
-    """Shape paragraphs' words with :func:`shape_word`, and join a line's fragments with
-    :func:`same_frag` (once; reportlab's paragraph module calls them by these names)."""
+    """Shape paragraphs' words with :func:`shape_word`, join a line's fragments with
+    :func:`same_frag`, and raise a line's first glyph with :func:`_set_rise` (once;
+    reportlab calls them by these names)."""
     if paragraph.shapeFragWord is not shape_word:
         paragraph.shapeFragWord = shape_word
         paragraph.sameFrag = same_frag
+        textobject.PDFTextObject.setRise = _set_rise  # type: ignore[method-assign]
 
 
 __all__ = ["FEATURES", "install", "same_frag", "shape_word"]

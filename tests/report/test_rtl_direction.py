@@ -115,3 +115,27 @@ def test_a_quoted_name_keeps_its_quote_marks_outside_it():
     assert drawn[:3] == ["B2", "entity", "“("]  # the name's last word, "(ذ.م.م)", by the mark
     first = str(fonts.shaped("شركة", fonts.BODY, BODY_TEXT.fontSize)[0])  # its first word,
     assert f"{first}”, p. 3: “" in " ".join(drawn)  # rightmost, by the closing mark
+
+
+@pytest.mark.parametrize("text", ["قال ذلك فعلاً.", "وصلت الشحنة أيضاً", "اشترت 40 محركاً"])
+def test_a_line_that_begins_with_a_raised_mark_prints(text):
+    """(review33) A note or excerpt ending in 'اً' ('فعلاً', drawn last letter first: its
+    tanwin, raised, is the line's first glyph) stopped the export in reportlab's setRise."""
+    for runs in ([r(text, isolate=True), r(" [1 B2]", color="#1a4f8b")],
+                 [r("B2", bold=True), r(" entity “"), r("x", isolate=True), r("”: “"),
+                  r(text, isolate=True), r("”")]):
+        SimpleDocTemplate(io.BytesIO()).build([para(runs, BODY_TEXT)])
+
+
+def test_an_arabic_paragraph_split_over_a_page_prints():
+    """(review33) The rest of a paragraph split at a page foot is broken into lines again,
+    and its words, shaped already, were shaped again: 'expected str, got ShapedStr'."""
+    from reportlab.platypus import Spacer
+
+    text = "وذكر تقرير «رويترز» أن الشركة اشترت محركات عبر دبي. " * 40
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([Spacer(1, 600), para([r(text, isolate=True), r(" [1 B2]")],
+                                                       BODY_TEXT)])
+    import pypdf
+
+    assert len(pypdf.PdfReader(buf).pages) == 2  # split over two pages, both printed
