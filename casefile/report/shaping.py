@@ -113,7 +113,7 @@ def install() -> None:
     if paragraph.shapeFragWord is not shape_word:
         paragraph.shapeFragWord = shape_word
         paragraph.sameFrag = same_frag
-        textobject.PDFTextObject.setRise = _set_rise  # type: ignore[method-assign]
+        textobject.PDFTextObject.setRise = _set_rise
 
 
 __all__ = ["FEATURES", "install", "same_frag", "shape_word"]
