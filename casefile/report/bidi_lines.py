@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-from casefile.report.fonts import RTL, WORD_JOINER
+from casefile.report.fonts import RTL, WORD_JOINER, rtl_letters
 
 # words, spaces and word joiners (casefile.report.fonts.apart)
 _TOKEN = re.compile(rf"{WORD_JOINER}|[^\s{WORD_JOINER}]+|\s+")
@@ -34,7 +34,7 @@ _EDGE = _OPENING + _CLOSING + "“”‘’\"'.,:;!?"  # marks that turn round a
 def _kind(piece: str) -> str:
     """'R' (right to left), 'L' (a letter of another script), ' ' (space, joiner) or
     'N'."""
-    if RTL.search(piece):
+    if rtl_letters(piece):  # (Arabic-Indic digits are a number's: review33)
         return "R"
     if piece.isspace() or piece == WORD_JOINER:
         return " "

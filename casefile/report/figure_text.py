@@ -21,7 +21,7 @@ def drawn_runs(text: str, size: float, bold: bool = False) -> list[tuple[str, fl
     order (review32: a label shaped whole printed its Latin words backwards, 'ratS
     fluG'); a text all right to left shaped whole."""
     found = font_runs(apart(text), BOLD if bold else BODY)
-    if is_rtl(text) and any(c.isalnum() and not is_rtl(c) for c in text):
+    if is_rtl(text) and any((c.isalnum() and not is_rtl(c)) or c.isdigit() for c in text):
         found = visual_words(found)
     return [(*shaped(piece, font, size), font) for piece, font in found]
 

@@ -113,6 +113,12 @@ def is_rtl(text: str) -> bool:
     return bool(RTL.search(text or ""))
 
 
+def rtl_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script — not only its digits
+    ('١٢٣٤٥', which read left to right: review33) or punctuation."""
+    return any(c.isalpha() for c in RTL.findall(text or ""))
+
+
 # a word with right-to-left letters, and what stands before its first and after its last
 # with no space between ('“عبد', 'العتيبي”,', '(ذ.م.م)'): parted by a word joiner (no width,
 # no line break: review32 — a narrow space let a line end after '“'), where the shaping
@@ -181,7 +187,7 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
 def shaped(text: str, font: str, size: float) -> tuple[str, float]:
     """A run as drawn: right-to-left text shaped by HarfBuzz (visual order), with its
     width."""
-    if is_rtl(text) and pdfmetrics.getFont(font).shapable:
+    if rtl_letters(text) and pdfmetrics.getFont(font).shapable:
         from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
         try:

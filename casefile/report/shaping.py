@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
 
-from casefile.report.fonts import RTL, WORD_JOINER
+from casefile.report.fonts import JOINERS, WORD_JOINER, rtl_letters
 
 FEATURES = {"kern": True, "liga": True}  # not 'dlig' (DejaVu's 'st' ligature: look28)
 _own = ttfonts.shapeFragWord
@@ -36,8 +36,8 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     """A paragraph's word (``[width, (frag, text), …]``) as reportlab draws it: shaped
     where it holds right-to-left letters, run by run; else the word itself."""
     parts = word[1:]
-    if not any(RTL.search(text) for frag, text in parts if not _special(frag)):
-        return word
+    if not any(rtl_letters(text) for frag, text in parts if not _special(frag)):
+        return word  # (Arabic-Indic digits alone read left to right: not shaped, review33)
     if any(isinstance(text, ttfonts.ShapedStr) for _frag, text in parts):
         return word  # shaped when the paragraph was first broken into lines: the rest of
         # one split at a page foot is broken again (review33: it stopped the export)
@@ -52,14 +52,14 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
         else:
             runs.append([(frag, text)])
     if len(runs) == 1:
-        return _own(word, features=FEATURES, force=force)
+        return _shape(word, force)
     total, pieces, changed = 0.0, [], False
     for run in runs:
         texts = [(frag, text) for frag, text in run if not _special(frag)]
         width = sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
                     for frag, text in texts)
-        if texts and any(RTL.search(text) for _frag, text in texts):
-            shaped = _own([width, *run], features=FEATURES, force=force)
+        if texts and any(rtl_letters(text) for _frag, text in texts):
+            shaped = _shape([width, *run], force)
             if shaped is not None and shaped[1:] != run:
                 changed = True
                 width, run = shaped[0], list(shaped[1:])
@@ -68,6 +68,28 @@ def shape_word(word: Any, features: Any = None, force: bool = False) -> Any:
     if not changed:
         return word
     return ttfonts.makeShapedFragWord(word)([total, *pieces])
+
+
+def _shape(word: Any, force: bool) -> Any:
+    """``word`` shaped by reportlab (HarfBuzz), without the glyphs HarfBuzz gives a zero
+    width non-joiner or joiner: a space glyph, which the drawing in reading order took for
+    a space between words (review33: 'پارس‌تجارت' printed 'تجارت‌پارس')."""
+    shaped = _own(word, features=FEATURES, force=force)
+    source = "".join(text for frag, text in word[1:] if not _special(frag))
+    if shaped is None or shaped is word or not any(c in JOINERS for c in source):
+        return shaped
+    for k in range(1, len(shaped)):
+        frag, text = shaped[k]
+        if not isinstance(text, ttfonts.ShapedStr):
+            continue
+        data = text.__shapeData__
+        keep = [i for i, sd in enumerate(data)
+                if not (0 <= sd.cluster < len(source) and source[sd.cluster] in JOINERS)]
+        if len(keep) < len(data):
+            chars = str(text)
+            shaped[k] = (frag, ttfonts.ShapedStr("".join(chars[i] for i in keep),
+                                                 shapeData=[data[i] for i in keep]))
+    return shaped
 
 
 def _at_joiners(parts: list[Any]) -> list[Any]:

@@ -139,3 +139,22 @@ def test_an_arabic_paragraph_split_over_a_page_prints():
     import pypdf
 
     assert len(pypdf.PdfReader(buf).pages) == 2  # split over two pages, both printed
+
+
+def test_arabic_indic_and_persian_digits_read_left_to_right():
+    """(review33) HarfBuzz shaped a number in Arabic-Indic digits as right-to-left text:
+    '١٢٣٤٥' printed '٥٤٣٢١', '٢٠٢١/٠٣/٠٤' printed '٤٠/٣٠/١٢٠٢', in English sentences too."""
+    assert _drawn_line([r("Invoice ١٢٣٤٥ dated")]) == ["Invoice", "١٢٣٤٥", "dated"]
+    drawn = _drawn_line([r("عام ٢٠٢١/٠٣/٠٤ وصلت ۱۴۰۰", isolate=True)])
+    assert drawn[0] == "۱۴۰۰" and drawn[2] == "٢٠٢١/٠٣/٠٤"  # in its place, digits in order
+    said = [s.text for s in label_strings(0, 0, "عام ٢٠٢١", 7) if s.text.strip()]
+    assert said[0] == "٢٠٢١" and fonts.is_rtl(said[1])
+
+
+def test_a_persian_word_with_a_zero_width_non_joiner_stays_whole():
+    """(review33) HarfBuzz gives the ZWNJ of 'پارس‌تجارت' a space glyph, which the drawing
+    in reading order took for a space between two words: 'تجارت‌پارس'."""
+    drawn = _drawn_line([r("شرکت پارس‌تجارت و می‌خواهد", isolate=True)])
+    assert len(drawn) == 4  # four words, none cut at its ZWNJ
+    whole = str(fonts.shaped("پارس‌تجارت", fonts.BODY, BODY_TEXT.fontSize)[0])
+    assert drawn[2] == whole.replace(" ", "")  # its halves in reading order
