@@ -38,10 +38,17 @@ def _source_entry(s: dict) -> Text:
     return out
 
 
+_OWN_LABEL = frozenset({"entity", "event", "finding"})
+
+
 def _cited(fact: dict) -> Text:
     name = fact.get("label") or f"#{fact['id']}"
+    # a party's name, an event's or finding's title stand alone; the label of a
+    # relationship, sanction or shipment is a sentence the dossier writes (review33: an
+    # Arabic-led one, 'شركة … customer of ZALA Aero Group', was turned round)
+    own = fact["kind"] in _OWN_LABEL
     out = [r(fact["code"], bold=True), r(f" {fact['kind']} “"),
-           r(clip(name, 90), isolate=True), r("”")]
+           r(clip(name, 90), isolate=own), r("”")]
     if fact["locator"]:
         out.append(r(f", {fact['locator']}"))
     if fact["excerpt"]:

@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from casefile.report.bidi_lines import direction, visual_order
-from casefile.report.fonts import apart, font_runs, is_rtl
+from casefile.report.fonts import WORD_JOINER, apart, font_runs, is_rtl
 from casefile.report.shaping import install
 
 
@@ -140,12 +140,24 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
                 f = _frag("", font, size, color, [], bold, italic)
                 f.lineBreak = True
                 out.append(f)
-            for text, script_font in font_runs(apart(line), font):
+            line = apart(line)
+            if isolates and line and out and out[-1].text and _parted(out[-1].text, line):
+                line = WORD_JOINER + line  # (review33: '“' ending the run before an Arabic
+                # name was drawn inside it, as apart() parts them within a run)
+            for text, script_font in font_runs(line, font):
                 add(text, script_font, size, color, link, bold, italic)
     if not out:
         out.append(_frag("", style.fontName, style.fontSize, style.textColor, [], sbold,
                          sitalic))
     return out
+
+
+def _parted(before: str, after: str) -> bool:
+    """Whether two runs meet inside a word, one side of it right to left and the other
+    not: they are parted as fonts.apart parts a right-to-left word from its marks."""
+    a, b = before[-1], after[0]
+    return not a.isspace() and not b.isspace() and WORD_JOINER not in (a, b) and \
+        is_rtl(a) != is_rtl(b)
 
 
 def para(runs: Text | Run | str, style: ParagraphStyle, bullet: str | None = None

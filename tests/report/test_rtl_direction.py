@@ -112,7 +112,7 @@ def test_a_quoted_name_keeps_its_quote_marks_outside_it():
     name = "شركة الخليج للتجارة العامة (ذ.م.م)"
     drawn = _drawn_line([r("B2", bold=True), r(" entity “"), r(name, isolate=True),
                          r("”, p. 3: “"), r(EXCERPT, isolate=True), r("”")])
-    assert drawn[:3] == ["B2", "entity", "“("]  # the name's last word, "(ذ.م.م)", by the mark
+    assert drawn[:4] == ["B2", "entity", "“", "("]  # the name's last word, "(ذ.م.م)", by the mark
     first = str(fonts.shaped("شركة", fonts.BODY, BODY_TEXT.fontSize)[0])  # its first word,
     assert f"{first}”, p. 3: “" in " ".join(drawn)  # rightmost, by the closing mark
 
@@ -158,3 +158,18 @@ def test_a_persian_word_with_a_zero_width_non_joiner_stays_whole():
     assert len(drawn) == 4  # four words, none cut at its ZWNJ
     whole = str(fonts.shaped("پارس‌تجارت", fonts.BODY, BODY_TEXT.fontSize)[0])
     assert drawn[2] == whole.replace(" ", "")  # its halves in reading order
+
+
+def test_a_cited_relationship_reads_as_the_dossier_writes_it():
+    """(review33) The Sources' label of a cited relationship — a sentence the dossier
+    writes, '<subject> customer of <object>' — was laid out as an Arabic text when its
+    subject's name is Arabic: 'customer of ZALA Aero Group … شركة'."""
+    from casefile.report.appendix import _cited
+
+    fact = {"kind": "relationship", "id": 1, "code": "B2", "locator": "", "excerpt": "",
+            "label": "شركة الخليج customer of ZALA Aero Group"}
+    drawn = _drawn_line(_cited(fact))
+    assert drawn[:3] == ["B2", "relationship", "“"]  # the mark outside the name
+    at = drawn.index("customer")
+    assert drawn[at:at + 5] == ["customer", "of", "ZALA", "Aero", "Group”"]
+    assert at == 5  # the Arabic name first (its two words), as the sentence is written
