@@ -136,7 +136,9 @@ def index(data: DossierData, f: Furniture) -> list[Flowable]:
         items: list[Flowable] = []
         for (name, see), by_id in lines.items():
             parties = list(by_id.values())
-            runs = [r(name)] + ([r(f" — see {see}", italic=True)] if see else [])
+            runs = [r(name, isolate=True)] + ([r(" — see ", italic=True),
+                                                r(see, italic=True, isolate=True)]
+                                               if see else [])
             if len(parties) > 1:
                 runs.append(r(f" ({len(parties)} parties)"))
             pages: dict[int | None, int] = {}  # page -> the first party on it

@@ -111,7 +111,7 @@ def visual_order(frags: list[Any], base: str = "L") -> list[Any]:
             piece = text[m.start():m.end()]  # (a ShapedStr's slice keeps its glyphs)
             tokens.append((f, piece, _kind(str(piece))))
     if not any(k == "R" for _f, _p, k in tokens) and base == "L" and not any(
-            g and g[1] == "R" for g, _i in groups):
+            g and g[-1] == "R" for g, _i in groups):
         return frags
     ordered: list[tuple[Any, Any]] = []
     ends = [i for _g, i in groups[1:]] + [len(tokens)]
@@ -127,7 +127,7 @@ def visual_order(frags: list[Any], base: str = "L") -> list[Any]:
         last = end
         while last > start and tokens[last - 1][2] == " ":
             last -= 1
-        ordered += _ordered(tokens[start:last], isolate[1])
+        ordered += _ordered(tokens[start:last], isolate[-1])
         ordered += [t[:2] for t in tokens[last:end]]
     return _joined(ordered)
 

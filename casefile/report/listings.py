@@ -47,13 +47,14 @@ CHRONO_LIMIT = 300  # above this many shipments the chronology counts them by mo
 ORANGE = "#D55E00"
 
 
-def _what(kind: str, row: dict, ent: dict | None = None) -> str:
-    if kind == "shipment":
-        return f"{clip(row['declared_goods'] or 'goods not stated', 80)}: " \
-               f"{clip(row['shipper'], 120)} → {clip(row['consignee'], 120)}"
-    if kind == "event":
-        return row["title"]
-    return f"{row['authority']}: {ent['name'] if ent else ''}"
+def _shipped(s: dict, notes: Overflow) -> Text:
+    """A shipment in the chronology: its goods, shipper → consignee, each party's name
+    standing alone (review33: between two Arabic-named parties the arrow pointed from the
+    consignee to the shipper)."""
+    label = f"shipment on {date_as_given(s)}"
+    return (notes.cut(f"{clip(s['declared_goods'] or 'goods not stated', 80)}: ", label)
+            + notes.cut(clip(s["shipper"], 120), label, isolate=True) + [r(" → ")]
+            + notes.cut(clip(s["consignee"], 120), label, isolate=True))
 
 
 def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
@@ -66,8 +67,7 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
         for s in data.shipments:
             rows.append((date_order(s), "shipment", s["id"], [
                 [r(date_as_given(s))], Plain("Shipment"),
-                notes.cut(_what("shipment", s), f"shipment on {date_as_given(s)}")
-                + marks(data, "shipment", s["id"])]))
+                _shipped(s, notes) + marks(data, "shipment", s["id"])]))
     else:  # a big case: shipments counted per period here (the figure's), each one listed
         counted: dict[str, int] = {}
         for s in data.shipments:
@@ -78,10 +78,11 @@ def chronology(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
                 Plain(key), Plain("Shipments"),
                 Plain(f"{n:,} shipment{'s' if n != 1 else ''} (see Shipments)")]))
     for e in data.events:
-        what: Text = notes.cut(e["title"], f"event {date_as_given(e)}")
+        what: Text = notes.cut(e["title"], f"event {date_as_given(e)}", isolate=True)
         if e.get("description"):
             what += [BR] + notes.cut(e["description"], f"event “{e['title'][:60]}”",
-                                     chars=400, lines=6, size=6.8, color="#3A3A3A")
+                                     chars=400, lines=6, size=6.8, color="#3A3A3A",
+                                     isolate=True)
         rows.append((date_order(e), "event", e["id"], [
             [r(date_as_given(e))], [r(words(e["kind"]).capitalize())],
             what + marks(data, "event", e["id"])]))
@@ -152,14 +153,14 @@ def _number(v: float | None) -> str:
 
 
 def _route(s: dict, notes: Overflow) -> Text:
-    out: Text = notes.cut(s["shipper"], "shipper", chars=200)
+    out: Text = notes.cut(s["shipper"], "shipper", chars=200, isolate=True)
     for stop in s["route"]:
         where = " ".join(x for x in (country_name(stop.get("country")) or stop.get("country"),
                                      stop.get("place")) if x)
         via = [x for x in (where, stop.get("entity"), words(stop["role"])
                            if stop.get("role") else "") if x]
         out += [r(" → "), r(", ".join(via) or "a stop", italic=True)]
-    out += [r(" → ")] + notes.cut(s["consignee"], "consignee", chars=200)
+    out += [r(" → ")] + notes.cut(s["consignee"], "consignee", chars=200, isolate=True)
     ends = [f"{word} {country_name(s[col]) or s[col]}" for word, col in (
         ("origin", "origin_country"), ("destination", "destination_country")) if s.get(col)]
     if ends:  # (look28: never printed — the chips' origin Taiwan nowhere in the dossier)
@@ -269,7 +270,8 @@ def findings(data: DossierData, f: Furniture) -> list[Flowable]:
         if fi.get("sourcing_note"):  # a grade its sources do not bear out is said with it
             graded += [r(" — note: this finding is " + fi["sourcing_note"] + ".",
                          color="#8A4B00")]
-        body = [para(f"{n}. {fi['title']}", st.H3), para(graded, st.MUTED_TEXT),
+        body = [para([r(f"{n}. "), r(fi["title"], isolate=True)], st.H3),
+                para(graded, st.MUTED_TEXT),
                 para([r(fi["text"], isolate=True)] + marks(data, "finding", fi["id"]),
                      st.BODY_TEXT)]
         # a short finding stays on one page; a long one flows on
@@ -286,9 +288,11 @@ def _dated_relationships(data: DossierData, notes: Overflow
         when = rel.get("date_start") or rel.get("date_end")
         if not when:
             continue
-        said = f"{rel['subject']} {link_words(rel['kind'])} {rel['object']}"
-        what: Text = notes.cut(said + (f": {rel['description']}" if rel.get("description")
-                                       else ""), "relationship")
+        what: Text = (notes.cut(rel["subject"], "relationship", isolate=True)
+                      + [r(f" {link_words(rel['kind'])} ")]
+                      + notes.cut(rel["object"], "relationship", isolate=True))
+        if rel.get("description"):  # (review33: an Arabic one in English clause order)
+            what += [r(": ")] + notes.cut(rel["description"], "relationship", isolate=True)
         rows.append((when, "relationship", rel["id"], [
             [r(date_as_given(rel))], Plain("Relationship"),
             what + marks(data, "relationship", rel["id"])]))

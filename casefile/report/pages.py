@@ -213,7 +213,8 @@ class DossierDoc(BaseDocTemplate):
         party = getattr(first, "continues", None)
         if party and self.frame._atTop:  # a profile runs onto a new page: say whose it is
             first.continues = None
-            flowables.insert(0, para([r(party, bold=True), r(" (continued)", italic=True)],
+            flowables.insert(0, para([r(party, bold=True, isolate=True),
+                                      r(" (continued)", italic=True)],
                                      CONTINUED))
             first = flowables[0]
         try:

@@ -104,7 +104,7 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
     # direction (casefile.report.bidi_lines.visual_order): its fragments say which run and
     # which way
     isolates = bool(getattr(style, "shaping", 0))
-    isolate: tuple[int, str] | None = None
+    isolate: tuple[int, int, str] | None = None
 
     def add(text: str, font: str, size: float, color: object, link: list, bold: int,
             italic: int) -> None:
@@ -119,7 +119,7 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
             if isolate is not None:
                 out[-1].isolate = isolate
     for n_run, run in enumerate(runs):
-        isolate = (n_run, direction(run.text)) if isolates and run.isolate else None
+        isolate = None
         if run.br:
             f = _frag("", style.fontName, style.fontSize, style.textColor, [], sbold, sitalic)
             f.lineBreak = True
@@ -140,6 +140,8 @@ def frags(runs: Iterable[Run], style: ParagraphStyle) -> list[ParaFrag]:
                 f = _frag("", font, size, color, [], bold, italic)
                 f.lineBreak = True
                 out.append(f)
+            if isolates and run.isolate:  # each line of it a paragraph, of its own
+                isolate = (n_run, n, direction(line))  # direction (review33)
             line = apart(line)
             if isolates and line and out and out[-1].text and _parted(out[-1].text, line):
                 line = WORD_JOINER + line  # (review33: '“' ending the run before an Arabic

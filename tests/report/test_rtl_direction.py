@@ -173,3 +173,33 @@ def test_a_cited_relationship_reads_as_the_dossier_writes_it():
     at = drawn.index("customer")
     assert drawn[at:at + 5] == ["customer", "of", "ZALA", "Aero", "Group”"]
     assert at == 5  # the Arabic name first (its two words), as the sentence is written
+
+
+def test_a_shipment_between_two_arabic_named_parties_points_from_shipper_to_consignee():
+    """(review33) 'شركة الخليج → مؤسسة النور' was one right-to-left run: drawn with the
+    consignee on the left of the arrow, it read as shipped the other way."""
+    from casefile.report.listings import _route, _shipped
+    from casefile.report.tables import Overflow
+
+    s = {"shipper": "شركة الخليج", "consignee": "مؤسسة النور", "route": [],
+         "declared_goods": "drones", "date_text": "2022"}
+    for runs in (_route(s, Overflow("t")), _shipped(s, Overflow("c"))):
+        drawn = _drawn_line(runs)
+        arrow = drawn.index("→")
+        left, right = " ".join(drawn[:arrow]), " ".join(drawn[arrow + 1:])
+        shipper = {str(fonts.shaped(w, fonts.BODY, BODY_TEXT.fontSize)[0]) for w in ("شركة",
+                                                                                   "الخليج")}
+        assert shipper <= set(left.split()) and not shipper & set(right.split())
+
+
+def test_each_line_of_a_note_takes_its_own_direction():
+    """(review33) 'Summary in English first.' then, on its own line, an Arabic sentence
+    that names Rostec: the Arabic line was laid out left to right, as the first."""
+    p = para([r("Summary in English first.\nثم ملاحظة عن Rostec وشركة", isolate=True)],
+             BODY_TEXT)
+    SimpleDocTemplate(io.BytesIO()).build([p])
+    first, second = ("".join(str(f.text) for f in visual_order(line.words)).split()
+                     for line in p.blPara.lines[:2])
+    assert first == ["Summary", "in", "English", "first."]
+    at = second.index("Rostec")
+    assert at == 1 and len(second) == 5  # 'وشركة' left of it, 'ثم ملاحظة عن' right of it
