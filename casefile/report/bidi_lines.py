@@ -108,8 +108,20 @@ def visual_order(frags: list[Any], base: str = "L") -> list[Any]:
             tokens.append((f, None, "N"))
             continue
         for m in _TOKEN.finditer(str(text)):
-            piece = text[m.start():m.end()]  # (a ShapedStr's slice keeps its glyphs)
-            tokens.append((f, piece, _kind(str(piece))))
+            a, b = m.start(), m.end()
+            kind = _kind(text[a:b])
+            if kind in "LN" and text[a:b].strip(_EDGE):  # its marks apart ('Star:', 'Ltd.',
+                # '(2021)'): they take the direction of what is around them (review33:
+                # a colon typed after a Latin name in an Arabic title stayed on its right)
+                core = str(text[a:b]).strip(_EDGE)
+                head = str(text[a:b]).index(core)
+                tail = head + len(core)
+                for x, y in ((a, a + head), (a + head, a + tail), (a + tail, b)):
+                    if y > x:
+                        piece = text[x:y]  # (a ShapedStr's slice keeps its glyphs)
+                        tokens.append((f, piece, _kind(str(piece))))
+                continue
+            tokens.append((f, text[a:b], kind))
     if not any(k == "R" for _f, _p, k in tokens) and base == "L" and not any(
             g and g[-1] == "R" for g, _i in groups):
         return frags
@@ -147,12 +159,11 @@ def _ordered(tokens: list[tuple[Any, Any, str]], base: str) -> list[tuple[Any, A
     # before it is of the other too ('شركة (ذ.م.م)' at a line's end: review32 — its ')'
     # stayed, its '(' turned round); else of the paragraph's; a pair that holds no word
     # is left to its neighbours (rule N0)
-    before, _after = _strong_sides(strong, base)
-    for i, j in _pairs(texts, kinds):
-        inside = set(strong[i + 1:j])
+    for i, j in sorted(_pairs(texts, kinds)):  # in order: a pair resolved is the context
+        inside = set(strong[i + 1:j])  # of the next (as the algorithm says)
         if base in inside or other in inside:
-            strong[i] = strong[j] = other if base not in inside and \
-                before[i] == other else base
+            before = next((k for k in reversed(strong[:i]) if k in "RL"), base)
+            strong[i] = strong[j] = other if base not in inside and before == other else base
     before, after = _strong_sides(strong, base)
     rtl = [k == "R" or (k in " N" and (before[i] if before[i] == after[i] else base) == "R")
            for i, k in enumerate(strong)]
