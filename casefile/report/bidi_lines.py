@@ -162,8 +162,8 @@ def _ordered(tokens: list[tuple[Any, Any, str]], base: str) -> list[tuple[Any, A
     for i, j in sorted(_pairs(texts, kinds)):  # in order: a pair resolved is the context
         inside = set(strong[i + 1:j])  # of the next (as the algorithm says)
         if base in inside or other in inside:
-            before = next((k for k in reversed(strong[:i]) if k in "RL"), base)
-            strong[i] = strong[j] = other if base not in inside and before == other else base
+            context = next((k for k in reversed(strong[:i]) if k in "RL"), base)
+            strong[i] = strong[j] = other if base not in inside and context == other else base
     before, after = _strong_sides(strong, base)
     rtl = [k == "R" or (k in " N" and (before[i] if before[i] == after[i] else base) == "R")
            for i, k in enumerate(strong)]
