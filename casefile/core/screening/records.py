@@ -150,6 +150,20 @@ class Entry:
         shared by many: left out); worked out once, not for every party scored against it."""
         return checked_ids([(p, v) for p, v in self.identifiers if p != "kppCode"])
 
+    def compared(self) -> dict[str, list[str]]:
+        """What screening compares of the entry — its kind, every name, birth date, country
+        and identifier value (schemes apart) — whatever file or layout gave them: a
+        decision on a hit holds while it is unchanged (look30: the same list loaded from
+        its targets.simple.csv instead of its FtM file reopened every decision, 'the list
+        entry changed', for properties the CSV does not carry)."""
+        def fold(values: Any) -> list[str]:
+            return sorted({" ".join(str(v).casefold().split()) for v in values if v})
+        return {"kind": [name_type(self.schema)],
+                "names": fold([*self.names, *self.weak_aliases]),
+                "birth dates": fold(d[:10] for d in self.birth_dates),
+                "countries": fold(self.countries),
+                "identifiers": fold(re.sub(r"[\W_]", "", v) for _p, v in self.identifiers)}
+
     def snapshot(self) -> dict[str, Any]:
         """The entry as kept with a hit: enough to defend a decision after the list changes."""
         return {"id": self.key, "schema": self.schema, "caption": self.caption,

@@ -124,14 +124,34 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
     """(party, entry key) -> the latest earlier hit against this list, with the decision
     that holds for it (its own latest, else the one it carried)."""
     out: dict[tuple[int, str], dict[str, Any]] = {}
-    for hid, eid, key, sc, digest, carried, own in conn.exec_driver_sql(
+    for hid, eid, key, sc, digest, carried, own, entry in conn.exec_driver_sql(
             "SELECT h.id, h.entity_id, h.list_key, h.score, h.entry_digest, "
             "h.carried_decision_id, (SELECT max(d.id) FROM screening_decision d WHERE "
-            "d.hit_id = h.id) FROM screening_hit h JOIN screening_run r ON r.id = h.run_id "
-            "WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
+            "d.hit_id = h.id), h.entry FROM screening_hit h JOIN screening_run r ON "
+            "r.id = h.run_id WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
         out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest,
-                           "decision": own or carried}
+                           "decision": own or carried, "entry": entry}
     return out
+
+
+def _changes(snapshot: str | None, entry: Entry) -> str:
+    """What of ``entry`` that screening compares differs from an earlier hit's snapshot of
+    it, in words ('names and identifiers'); '' when nothing does."""
+    before, now = _compared(snapshot), entry.compared()
+    if before is None:
+        return "details"
+    differ = [what for what in now if before.get(what) != now[what]]
+    return " and ".join([", ".join(differ[:-1]), differ[-1]] if len(differ) > 1 else differ)
+
+
+def _compared(snapshot: str | None) -> dict[str, list[str]] | None:
+    """What screening compared of an entry as an earlier hit kept it (Entry.compared)."""
+    try:
+        e = json.loads(snapshot or "")
+        return Entry(str(e["id"]), str(e["schema"]), str(e.get("caption") or ""),
+                     dict(e.get("properties") or {})).compared()
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def screen_case(case: Case, watchlist: str, *, party: int | None = None,
@@ -172,8 +192,9 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
         prev = earlier.get((f.party.id, f.entry.key))
         carried_id, why = None, "new"
         if prev is not None and prev["decision"] is not None:
-            if prev["digest"] != f.digest:
-                why = "the list entry changed"
+            if prev["digest"] != f.digest and (changed := _changes(prev["entry"], f.entry)):
+                why = f"the list entry changed: its {changed}"  # (look30: the same entry
+                # from the list's other file reopened every decision)
             elif _band(prev["score"], review, flag) != _band(f.result.score, review, flag):
                 why = (f"score crossed a threshold ({prev['score']:.2f} -> "
                        f"{f.result.score:.2f})")

@@ -14,7 +14,7 @@ from casefile.services.screening.screen import screen_case
 from casefile.services.screening.summary import screening_summary
 from casefile.services.screening.watchlist_import import load
 from tests.support.statements import counted
-from tests.support.watchlist import ENTRIES, ftm, write_ftm
+from tests.support.watchlist import ENTRIES, ftm, write_ftm, write_simple
 
 
 @pytest.fixture
@@ -79,9 +79,24 @@ def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
     load(write_ftm(listed / "v2.ftm.json", changed), "sanctions", where=listed)
     s = screen_case(case, "sanctions", where=listed)
     by = {h.list_key: h for h in current(case)}
-    assert by["NK-chemezov"].open and by["NK-chemezov"].reopened == "the list entry changed"
+    assert by["NK-chemezov"].open
+    assert by["NK-chemezov"].reopened == "the list entry changed: its names"  # (an alias gone)
     assert by["NK-tekhkrim"].verdict == "no_match"
     assert s.reopened == 1
+
+
+def test_the_same_list_from_its_other_file_keeps_the_decisions(case, listed):
+    """(look30) OpenSanctions publishes a list as entities.ftm.json and targets.simple.csv
+    side by side; loaded from the CSV after the JSON, every entry read as changed (the CSV
+    carries fewer properties) and every decision was reopened, 'the list entry changed'.
+    A decision holds while what screening compares — names, birth dates, countries,
+    identifiers — is the same, whatever the file's layout."""
+    screened_and_decided(case, listed)
+    load(write_simple(listed / "targets.simple.csv"), "sanctions", where=listed)
+    s = screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    assert (by["NK-chemezov"].verdict, by["NK-tekhkrim"].verdict) == ("match", "no_match")
+    assert s.reopened == 0 and s.carried == 2
 
 
 def test_the_review_list_is_one_query_however_many_hits_are_decided(case, listed):
