@@ -31,7 +31,7 @@ from casefile.core.screening.score import Result
 from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
-from casefile.services.case.screening_ops import record_run
+from casefile.services.case.screening_ops import VERDICT_WORDS, record_run
 from casefile.services.screening import name_table, results
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
@@ -131,6 +131,14 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
             "r.id = h.run_id WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
         out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest,
                            "decision": own or carried, "entry": entry}
+    decided = {d: None for p in out.values() if (d := p["decision"]) is not None}
+    for did, verdict, reviewer, note in conn.exec_driver_sql(
+            "SELECT id, verdict, reviewer, note FROM screening_decision"):
+        if did in decided:
+            said = VERDICT_WORDS.get(verdict, verdict) + (f" by {reviewer}" if reviewer else "")
+            decided[did] = said + (f": {note}" if note else "")
+    for p in out.values():
+        p["said"] = decided.get(p["decision"]) if p["decision"] is not None else None
     return out
 
 
@@ -200,6 +208,8 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
                        f"{f.result.score:.2f})")
             else:
                 carried_id, why = prev["decision"], ""
+            if why and prev["said"]:  # (look30: the reviewer's 'unsure — DOB one year
+                why += f"; it was decided {prev['said']}"  # off; ask registry' vanished)
         elif prev is not None:
             why = "not yet decided"
         carried += carried_id is not None
