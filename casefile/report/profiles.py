@@ -171,6 +171,8 @@ def _profile(data: DossierData, f: Furniture, e: dict,
                     "repair)", italic=True)] if stand_in else [r(words(e["kind"]))]),
         ("Country" if len(countries) < 2 else "Countries",
          [r(", ".join(country_name(c) or c for c in countries) or "not known")])]
+    if not countries and e.get("nationality"):  # (look30: 'Country not known' printed
+        facts.pop()  # above a person's recorded nationality)
     facts += _details(e)
     if e["identifiers"]:
         facts.append(("Identifiers", [r("; ".join(labelled(i["scheme"], i["value"])

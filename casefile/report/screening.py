@@ -73,7 +73,9 @@ def screening(data: DossierData, f: Furniture, width: float) -> list[Flowable]:
             Column("Score", fit=True, numeric=True), Column("Decision", 0.12),
             Column("Reviewer", 0.16)]
     for s in data.screening:
-        out.append(para(f"{s.watchlist}: {s.dataset}, version {s.list_version}", st.H2))
+        named = s.watchlist if s.dataset in ("", s.watchlist) else f"{s.watchlist}: {s.dataset}"
+        out.append(para(f"{named}, version {s.list_version}", st.H2))  # (look30: 'sanctions:
+        # sanctions, version …')
         out.append(para(
             f"Screened {counted(s.parties, 'party', 'parties')} on {when(s.screened_at)} "
             f"with {s.algorithm}; "

@@ -78,7 +78,8 @@ class HitReview:
         self.session.op(lambda case: record_sanction(case, h.id)).success(
             lambda c: self.status.setText(
                 f"Recorded {counted(len(c.result), 'sanction')} of {h.party} from "
-                f"{h.list_caption}.")).failure(self._failed).run()
+                f"{h.list_caption}" + ("" if h.list_caption.endswith(".") else "."))
+        ).failure(self._failed).run()  # (look30: '… CO., LTD..')
 
     def _decided(self, _change: Change) -> None:
         self.note.clear()

@@ -138,3 +138,17 @@ def test_a_party_with_hits_changed_since_the_run_is_said_changed_everywhere(case
     assert "1 party changed since this run" in section and "changed since this run" in \
         section[section.index("Decisions"):]
     assert any("1 party changed since its screening" in n for n in report.notes)
+
+
+def test_the_dossier_names_a_list_once_and_no_unknown_country_above_a_nationality(
+        case, listed, tmp_path):
+    """(look30) A list named as its dataset was headed 'sanctions: sanctions, version …'; a
+    person with a nationality and no country printed 'Country not known' above it."""
+    _screened(case, listed)
+    case.create("entity", {"name": "Sun Pengyu", "kind": "person", "nationality": "TW"})
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("entities", "screening")))
+    text = _text(out)
+    assert "sanctions, version" in text and "sanctions: sanctions" not in text
+    sun = text[text.index("Sun Pengyu"):]
+    assert "Taiwan" in sun[:200] and "not known" not in sun[:200]
