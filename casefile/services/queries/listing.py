@@ -214,7 +214,16 @@ def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
     if dated and f.date_to:
         where.append("coalesce(x.date_start, '0001-01-01') <= ?")
         params.append(f.date_to)
+    if kind == "entity" and (f.date_from or f.date_to):  # (look29: ignored without a word)
+        # a party born, incorporated or dissolved in the period
+        spans = [f"(x.{d}_start IS NOT NULL AND x.{d}_end >= ? AND x.{d}_start <= ?)"
+                 for d in _PARTY_DATES]
+        where.append("(" + " OR ".join(spans) + ")")
+        params += [f.date_from or "0001-01-01", f.date_to or "9999-12-31"] * len(spans)
     return where, params
+
+
+_PARTY_DATES = ("birth", "incorporation", "dissolution")
 
 
 def all_tags(conn: Connection) -> list[str]:
