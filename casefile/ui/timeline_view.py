@@ -79,6 +79,7 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
         self.highlight_item: pg.GraphicsObject | None = None
         self.layer: pg.ItemGroup | None = None  # what set_timeline draws (self.items)
         self.x0 = self.x1 = self.y = np.zeros(0)
+        self._fitted: tuple[float, float] | None = None  # the time range fit_all showed
         self._label_timer = QTimer(self)
         self._label_timer.setSingleShot(True)
         self._label_timer.setInterval(60)
@@ -93,6 +94,10 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
         all of it is shown. The rows are fitted to the height either way."""
         vb = self.getViewBox()
         old_range = vb.viewRange() if keep_range and self.timeline else None
+        if old_range is not None and self._fitted is not None and np.allclose(
+                old_range[0], self._fitted, rtol=0, atol=DAY / 4):  # all the time was in
+            old_range = None  # view: it stays so (look29: a case built from empty was left
+            # zoomed to the month of its first shipment, the next ones out of view)
         if self.highlight_item is not None:
             self.removeItem(self.highlight_item)
             self.highlight_item = None
@@ -172,6 +177,7 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
         vb.setXRange(self.x0.min() - 0.04 * span, self.x1.max() + room * span, padding=0)
         vb.setYRange(TOP, TOP + 1, padding=0)
         self.fit_rows()
+        self._fitted = tuple(vb.viewRange()[0])
 
     def _resized(self, *_args: object) -> None:
         self.fit_rows()

@@ -581,3 +581,25 @@ def test_thousands_of_party_lanes_are_drawn_with_few_items_lines_across_the_view
     layer = plot.layer
     plot.set_timeline(build_timeline(records, "kind"))
     assert layer.scene() is None and plot.layer is not layer  # the old drawing went whole
+
+
+def test_a_case_built_from_empty_keeps_all_its_time_in_view(qtbot):
+    """(look29) A case built by hand: the first shipment fitted the view to its month, and
+    each edit kept that month — the next shipments fell out of view ('28 Oct – 30 Nov
+    2022', June off screen). While all the time is in view, an edit keeps it so; a view
+    the user zoomed stays as it is."""
+    from casefile.core.timeline import build_timeline
+
+    records = _records()
+    plot = _plot_with(qtbot, records[:1])  # June 2022 alone: its month
+    vb = plot.getViewBox()
+    plot.set_timeline(build_timeline(records[:4]), keep_range=True)  # an edit adds three
+    (xa, xb), _ = vb.viewRange()
+    assert xa <= plot.x0.min() and xb >= plot.x1.max()  # June to September, all of it
+    plot.set_timeline(build_timeline(records), keep_range=True)
+    (xa, xb), _ = vb.viewRange()
+    assert xa <= plot.x0.min() and xb >= plot.x1.max()  # 2021 to 2022
+    plot.zoom_to(np.array([0]))  # the user zooms in: an edit leaves the zoom alone
+    zoomed = vb.viewRange()[0]
+    plot.set_timeline(build_timeline(records[:6]), keep_range=True)
+    assert np.allclose(vb.viewRange()[0], zoomed)
