@@ -180,9 +180,10 @@ class WindowCommands(QObject):
         if kind in ("relationship", "sanction"):
             eid = self.records.current_id() if self.records.kind == "entity" else None
             if eid is None:
+                why = (f"Select a party in Entities first: a new {kind} starts from the "
+                       "selected party.")
                 show_error(self.parent_widget, ValidationError(
-                    "entity", f"Select an entity first: a new {kind} starts from the "
-                    "selected entity."))
+                    "entity", why, display=why))  # (look29: 'entity: Select …')
                 return
             values.update({"entity_id": eid} if kind == "sanction" else
                           {"subject_id": eid, "object_id": eid, "kind": "other"})

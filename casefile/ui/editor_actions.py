@@ -18,6 +18,7 @@ from casefile.ui.cite_dialog import CiteDialog, NewSourceDialog
 from casefile.ui.editor import RecordEditor
 from casefile.ui.editor_pane import EditorPane
 from casefile.ui.error_dialog import show_error
+from casefile.ui.fields import FIELDS
 from casefile.ui.ops import citations as cite_ops
 from casefile.ui.ops import records as record_ops
 from casefile.ui.session import CaseOp, CaseSession
@@ -117,8 +118,12 @@ class EditorActions(QObject):
         refused: list[str] = []
         waiting = [len(edits)]
 
+        labels = {spec.key: spec.label for spec in FIELDS.get(kind, [])}
+
         def answered(exc: BaseException | None) -> None:
-            if exc is not None:
+            if isinstance(exc, ValidationError) and exc.field in labels:  # (look29: said
+                refused.append(f"{labels[exc.field]}: {exc.message}")  # 'country: …')
+            elif exc is not None:
                 refused.append(str(exc))
             waiting[0] -= 1
             if waiting[0] == 0:

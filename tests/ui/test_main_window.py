@@ -811,6 +811,25 @@ def test_a_new_relationship_asks_for_the_other_party_first(qtbot, demo_window):
     assert ed.advice.text().startswith("It links a party to itself")
 
 
+def test_a_new_relationship_with_no_party_selected_says_so_in_words(qtbot, demo_window):
+    """(look29) The box read 'entity: Select an entity first…' — a field's key."""
+    win = demo_window
+    choose_kind(qtbot, win, "shipment")
+    said = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.done(QMessageBox.StandardButton.Ok)
+        else:
+            QTimer.singleShot(50, answer)
+    QTimer.singleShot(0, answer)
+    win.commands.new_record("relationship")
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert said[0].startswith("Select a party in Entities first: a new relationship starts")
+
+
 def test_the_delete_question_names_a_relationship_by_its_parties(qtbot, demo_window):
     """(review23) A relationship has no name: it was asked about as 'the relationship
     “2019”', by its date."""

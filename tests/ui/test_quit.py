@@ -76,6 +76,7 @@ def test_a_refused_value_is_said_and_the_window_stays(qtbot, demo_window):
     qtbot.waitUntil(answer, timeout=10000)
     assert win.isVisible() and win.case is not None
     assert "Not closed" in said[0] and "Atlantis" in said[0]
+    assert "\nCountry: " in said[0] and "country:" not in said[0]  # its label (look29)
     assert ed.errors["country"].isVisible()
     assert win.case.get("entity", 2)["country"] == "RU"
     qtbot.keyClick(country, Qt.Key.Key_Escape)  # puts the stored country back
