@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casefile.core.labels import fields_said, plural
+from casefile.core.labels import fields_said, link_words, plural
 from casefile.errors import ValidationError
 from casefile.services.case import operations as ops
 from casefile.services.case.change import Change
@@ -28,6 +28,15 @@ class CaseEdits:
 
         def get(self, kind: str, pk: int) -> dict[str, Any] | None: ...
 
+    def _named(self, kind: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
+        """``row``, a relationship named by its parties ('Tekhkrim owns STC'), which has
+        no name of its own (look29: undo read 'Edit description of relationship “2020”')."""
+        if kind != "relationship" or not row or not row.get("subject_id"):
+            return row
+        a, b = (self.get("entity", row.get(k) or 0) or {} for k in ("subject_id", "object_id"))
+        return {**row, "name": f"{a.get('name', '?')} {link_words(row.get('kind'))} "
+                               f"{b.get('name', '?')}"}
+
     def set_info(self, **values: Any) -> Change:
         return self.operation("Edit case details", lambda tx: tx.update(
             "case_info", 1, ops.clean("case_info", values)))
@@ -43,7 +52,7 @@ class CaseEdits:
             if values and values.get("date"):  # a date as typed, or as read (FuzzyDate)
                 row["date_text"] = str(getattr(values["date"], "text", values["date"]))
             what = fields_said([*(values or {}), *(children or {})])
-            name = f"Edit {what + ' of ' if what else ''}{ops.label(kind, row)}"
+            name = f"Edit {what + ' of ' if what else ''}{ops.label(kind, self._named(kind, row))}"
         return self.operation(name, lambda tx: ops.save(tx, kind, pk, values, children),
                               dry_run)
 
@@ -62,7 +71,7 @@ class CaseEdits:
 
     def delete(self, kind: str, pk: int, cascade: bool = False) -> Change:
         """Delete a record; one that is still used is refused unless ``cascade``."""
-        return self.operation(f"Delete {ops.label(kind, self.get(kind, pk))}",
+        return self.operation(f"Delete {ops.label(kind, self._named(kind, self.get(kind, pk)))}",
                               lambda tx: ops.delete(tx, kind, pk, cascade))
 
     def delete_many(self, kind: str, pks: list[int], cascade: bool = False) -> Change:
