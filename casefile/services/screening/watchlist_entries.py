@@ -16,6 +16,7 @@ from casefile.core.labels import counted
 from casefile.core.screening.keys import entry_keys
 from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
 from casefile.services.exchange.imports.ftm_read import entity
+from casefile.services.exchange.imports.ftm_statements import schema_names
 from casefile.services.screening import watchlist_db as db
 
 KEPT = frozenset({*NAME_PROPS, *WEAK_PROPS, *ID_PROPS, "country", "nationality",
@@ -46,6 +47,7 @@ class LoadReport:
     posts: int = 0  # a flat file's PEP posts (Occupancy, Position) kept in entries
     post_holders: int = 0  # the entries they are kept in
     left_out: Counter[str] = field(default_factory=Counter)  # of the posts, by reason
+    schemata: Counter[str] = field(default_factory=Counter)  # what was skipped, by schema
     licence: str = db.LICENCE
 
     def said(self) -> str:
@@ -60,8 +62,20 @@ class LoadReport:
                 self.left_out.items())) + "; "
         return (f"{self.name}: {self.added:,} added, {self.changed:,} changed, "
                 f"{self.removed:,} removed, {self.unchanged:,} unchanged; {kept}"
-                f"{self.skipped:,} entities of other schemata left out (dataset "
-                f"{self.dataset}, version {self.version}, SHA-256 {self.sha256[:16]}…)")
+                f"{self._skipped()} (dataset {self.dataset}, version {self.version}, "
+                f"SHA-256 {self.sha256[:16]}…)")
+
+    def _skipped(self) -> str:
+        """What was left out, by schema, one no FollowTheMoney schema said to be none
+        (look30: a misspelt 'Persn' went into '1 entities of other schemata left out')."""
+        if not self.skipped:
+            return "no entity of another schema left out"
+        if not self.schemata:
+            return f"{counted(self.skipped, 'entity', 'entities')} of other schemata left out"
+        known = schema_names()
+        return "left out: " + ", ".join(
+            f"{n:,} {schema}" + ("" if schema in known else " (no FollowTheMoney schema)")
+            for schema, n in self.schemata.most_common())
 
 
 def entry_row(obj: dict[str, Any]) -> tuple[tuple[Any, ...], Props] | None:

@@ -199,6 +199,7 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
                                 raise ImportFileError(f"{path.name}, line {n}: a "
                                                       f"{one['schema']} without an id")
                             report.skipped += 1
+                            report.schemata[str(one["schema"])] += 1
                             continue
                         newest = max(newest, str(parsed[0][7] or ""))
                         w.put(*parsed)

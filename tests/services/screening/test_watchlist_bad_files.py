@@ -293,3 +293,17 @@ def test_a_row_whose_dates_are_no_dates_is_said_and_gives_no_version(tmp_path):
     report = load(f, "us", where=tmp_path)
     assert report.left_out["last_change values that are no date, or read two ways like "
                            "'03/04/2024' (or are the file's columns shifted?)"] == 3
+
+
+def test_what_is_left_out_is_counted_by_schema_and_a_misspelt_one_is_said(tmp_path):
+    """(look30) A misspelt schema ('Persn') went into '1 entities of other schemata left
+    out' with the file's addresses, unnamed."""
+    from tests.support.watchlist import ENTRIES, ftm
+
+    typo = ftm("NK-typo", "Persn", "Ivan Petrov", birthDate="1970-01-01")
+    report = load(write_ftm(tmp_path / "entities.ftm.json", [*ENTRIES, typo]), "sanctions",
+                  where=tmp_path)
+    said = report.said()
+    assert "left out: 1 Address, 1 Persn (no FollowTheMoney schema)" in said or \
+        "left out: 1 Persn (no FollowTheMoney schema), 1 Address" in said
+    assert "entities of other schemata" not in said

@@ -161,6 +161,11 @@ def _is_a() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data["is_a"].items()}
 
 
+def schema_names() -> frozenset[str]:
+    """Every FollowTheMoney schema's name (resources/ftm/schemata.json)."""
+    return frozenset(_is_a())
+
+
 def common_schema(schemata: list[str]) -> str | None:
     """The one of ``schemata`` that is each of the others (LegalEntity and Person: Person),
     as FollowTheMoney's model.common_schema merges them; None where none is (the table of
