@@ -19,6 +19,15 @@ from casefile.services.exchange.imports.encodings import detect_encoding, file_s
 Progress = Callable[[int, int, str], None]  # done, total, message; raises Cancelled
 
 
+def json_reason(exc: Exception) -> str:
+    """Why a line is no JSON, where in it ('Unterminated string starting at character
+    5,120': look30 read '(Unterminated string starting at)')."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} character {exc.pos + 1:,}" if exc.msg.endswith(" at") else \
+            f"{exc.msg} at character {exc.pos + 1:,}"
+    return "nested too deeply"
+
+
 def file_lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
            progress: Progress | None, read_before: Callable[[int, bytes], bool] | None = None
            ) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -32,14 +41,19 @@ def file_lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
             progress(done, total, f"line {n:,}")
         if read_before is not None and read_before(n, raw):
             continue  # (what the posts' pass left out is counted there)
-        text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
+        try:
+            text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
+        except UnicodeDecodeError as exc:  # (look30: said with no line, 'in utf-8-sig')
+            raise ImportFileError(f"{path.name}, line {n}: not UTF-8 text at byte "
+                                  f"{exc.start + 1} of the line ({exc.reason}; a download cut "
+                                  "short ends inside a letter)") from None
         if not text:
             continue
         try:
             obj = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
-                                  f"({getattr(exc, 'msg', 'nested too deeply')})") from None
+                                  f"({json_reason(exc)})") from None
         if not isinstance(obj, dict):
             raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney entity")
         yield n, obj

@@ -36,6 +36,7 @@ from casefile.services.exchange.imports.ftm_positions import (
     names_occupancies,
 )
 from casefile.services.exchange.imports.ftm_read import entity
+from casefile.services.screening.watchlist_files import json_reason
 
 Progress = Callable[[int, int, str], None]
 # the first schema a line names is its own (a flat entity nests none; JSON escapes the
@@ -211,7 +212,7 @@ def _fragment(path: Path, n: int, raw: bytes) -> tuple[str, str, str | None, str
                               f"{exc.start + 1} of the line)") from None
     except (json.JSONDecodeError, RecursionError) as exc:
         raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
-                              f"({getattr(exc, 'msg', 'nested too deeply')})") from None
+                              f"({json_reason(exc)})") from None
     if isinstance(obj, dict) and isinstance(obj.get("op"), str) and isinstance(
             obj.get("entity"), dict):
         if obj["op"].upper() == "DEL":

@@ -307,3 +307,24 @@ def test_what_is_left_out_is_counted_by_schema_and_a_misspelt_one_is_said(tmp_pa
     assert "left out: 1 Address, 1 Persn (no FollowTheMoney schema)" in said or \
         "left out: 1 Persn (no FollowTheMoney schema), 1 Address" in said
     assert "entities of other schemata" not in said
+
+
+def test_a_download_cut_short_is_said_with_its_line_and_where_in_it(tmp_path):
+    """(look30) A file cut inside a Cyrillic letter read 'not readable as a watchlist in
+    utf-8-sig (unexpected end of data)', no line; a line cut inside a string read 'not
+    valid JSON (Unterminated string starting at)'."""
+    from tests.support.watchlist import ENTRIES, ftm
+
+    many = [*ENTRIES, *(ftm(f"NK-{i}", "Company", f"ООО «ВОСТОК {i}»") for i in range(50))]
+    whole = write_ftm(tmp_path / "whole.ftm.json", many).read_bytes()
+    cut = tmp_path / "sanctions" / "entities.ftm.json"
+    cut.parent.mkdir()
+    end = whole.index("ВОСТОК 40".encode()) + 1  # inside the В (two bytes)
+    cut.write_bytes(whole[:end])
+    with pytest.raises(ImportFileError, match=r"entities.ftm.json, line \d+: not UTF-8 text "
+                                              r"at byte [\d,]+ of the line"):
+        load(cut, "cut", where=tmp_path)
+    cut.write_bytes(whole[:end - 3])  # inside the caption's string, on a letter's edge
+    with pytest.raises(ImportFileError, match=r"not valid JSON \(Unterminated string "
+                                              r"starting at character [\d,]+\)"):
+        load(cut, "cut", where=tmp_path)
