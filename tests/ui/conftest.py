@@ -1,5 +1,6 @@
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casefile.services.exchange.demo import write_demo
 from casefile.ui.app import register_fonts
@@ -98,4 +99,20 @@ def open_chart(qtbot, window, path, nodes):
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: dock.view_aspect() > 4, timeout=5000)  # the default dock
     return dock
+
+
+def answer_box(said: list[str]) -> bool:
+    """Answer the message box on screen with OK, its text kept in ``said``; whether one was
+    answered yet (for qtbot.waitUntil)."""
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        said.append(box.text())
+        box.done(QMessageBox.StandardButton.Ok)
+    return bool(said)
+
+
+def answer_box_when_shown(said: list[str]) -> None:
+    """Answer the next message box once it is shown — one a call opens and waits for."""
+    if not answer_box(said):
+        QTimer.singleShot(50, lambda: answer_box_when_shown(said))
 

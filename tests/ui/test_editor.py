@@ -4,7 +4,7 @@ shows."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from tests.ui.conftest import choose_kind, wait_idle
+from tests.ui.conftest import answer_box, choose_kind, wait_idle
 
 
 def _show(qtbot, win, kind, rid):
@@ -92,7 +92,7 @@ def test_another_record_is_shown_from_the_top(qtbot, demo_window):
 
 
 def test_read_only_nothing_is_editable_and_the_banner_says_so(qtbot, window, tmp_path):
-    from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QPlainTextEdit, QPushButton
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QPushButton
 
     from casefile.services.exchange.demo import write_demo
 
@@ -125,16 +125,10 @@ def test_read_only_nothing_is_editable_and_the_banner_says_so(qtbot, window, tmp
     assert not window.menus.toolbar_new["entity"].isEnabled()
     # an edit that gets through all the same is refused, said, and not left on screen
     ed = _show(qtbot, window, "entity", 2)
-    said = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.done(QMessageBox.StandardButton.Ok)
+    said: list[str] = []
     ed.edit_requested.emit({"name": "Changed"}, {})
     ed.widgets["name"].setText("Changed")
-    qtbot.waitUntil(lambda: (answer(), bool(said))[1], timeout=10000)
+    qtbot.waitUntil(lambda: answer_box(said), timeout=10000)
     wait_idle(qtbot, window)
     assert "read-only" in said[0]
     qtbot.waitUntil(lambda: window.editor.current.widgets["name"].text() == "Tekhkrim",

@@ -5,7 +5,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.conftest import choose_kind, wait_idle
+from tests.ui.conftest import answer_box_when_shown, choose_kind, wait_idle
 
 
 def test_opens_the_demo_case_and_shows_counts(demo_window):
@@ -815,16 +815,8 @@ def test_a_new_relationship_with_no_party_selected_says_so_in_words(qtbot, demo_
     """(look29) The box read 'entity: Select an entity first…' — a field's key."""
     win = demo_window
     choose_kind(qtbot, win, "shipment")
-    said = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.done(QMessageBox.StandardButton.Ok)
-        else:
-            QTimer.singleShot(50, answer)
-    QTimer.singleShot(0, answer)
+    said: list[str] = []
+    QTimer.singleShot(0, lambda: answer_box_when_shown(said))
     win.commands.new_record("relationship")
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
     assert said[0].startswith("Select a party in Entities first: a new relationship starts")

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import filelock
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casefile.ui import private_files
-from tests.ui.conftest import choose_kind, wait_idle
+from tests.ui.conftest import answer_box, choose_kind, wait_idle
 
 SECRET = b"%PDF-1.4 the protected source's own words"
 
@@ -64,16 +63,9 @@ def test_no_program_to_open_it_is_said_and_the_copy_goes(qtbot, demo_window, mon
     tried = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: tried.append(Path(url.toLocalFile())) and False))
-    said = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.done(QMessageBox.StandardButton.Ok)
-        return bool(said)
+    said: list[str] = []
     win.editor.attachment_open_requested.emit(_source_with_a_file(qtbot, win))
-    qtbot.waitUntil(answer, timeout=10000)
+    qtbot.waitUntil(lambda: answer_box(said), timeout=10000)
     assert "No program could open memo.pdf" in said[0]
     assert not tried[0].exists()
 

@@ -4,9 +4,9 @@ that cannot be stored is said, and the window stays."""
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import choose_kind, wait_idle
+from tests.ui.conftest import answer_box, choose_kind, wait_idle
 
 
 def _show(qtbot, win, kind, rid):
@@ -64,16 +64,9 @@ def test_a_refused_value_is_said_and_the_window_stays(qtbot, demo_window):
     country = ed.widgets["country"]
     country.setFocus()
     country.setText("Atlantis")
-    said = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.done(QMessageBox.StandardButton.Ok)
-        return bool(said)
+    said: list[str] = []
     win.menus.quit.trigger()
-    qtbot.waitUntil(answer, timeout=10000)
+    qtbot.waitUntil(lambda: answer_box(said), timeout=10000)
     assert win.isVisible() and win.case is not None
     assert "Not closed" in said[0] and "Atlantis" in said[0]
     assert "\nCountry: " in said[0] and "country:" not in said[0]  # its label (look29)
