@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from casefile.core.chart.model import ChartGraph
 from casefile.core.chart.scope import shown
@@ -26,6 +25,7 @@ from casefile.ui.chart_commands import ChartCommands
 from casefile.ui.chart_rules import RulesDialog
 from casefile.ui.chart_scene import RING_LAYOUTS, ChartScene
 from casefile.ui.chart_scope import ChartScope
+from casefile.ui.chart_selection import ChartSelection
 from casefile.ui.chart_toolbar import ChartToolbar
 from casefile.ui.chart_view import ChartView
 from casefile.ui.on_screen import OnScreen
@@ -38,8 +38,9 @@ CHART_KINDS = ("entity", "shipment", "relationship", "sanction", "route_stop", "
 UNSAVED = "Unsaved chart"
 
 
-class ChartDock(QDockWidget, ChartCommands):
-    """The link chart of the open case, with its toolbar (its commands: ChartCommands)."""
+class ChartDock(QDockWidget, ChartCommands, ChartSelection):
+    """The link chart of the open case, with its toolbar (its commands: ChartCommands; its
+    selection in step with the tables: ChartSelection)."""
 
     record_opened = Signal(str, int)
     records_selected = Signal(list)  # [(kind, id)] of the nodes selected in the chart
@@ -204,16 +205,6 @@ class ChartDock(QDockWidget, ChartCommands):
         """Width over height of the chart's view (every layout shapes the chart to it)."""
         return self.view.width() / max(self.view.height(), 1)
 
-    def _redraw(self, graph: ChartGraph, pos: np.ndarray) -> None:
-        """Put ``graph`` in the scene. The nodes it takes away were selected, maybe: that is
-        no choice of the user's (look29: with two parties selected, an edit's redraw sent
-        the editor to one of them, and the next keys typed renamed it)."""
-        self._syncing = True
-        try:
-            self.scene.set_graph(graph, pos)
-        finally:
-            self._syncing = False
-
     def _draw(self, graph: ChartGraph, pos: np.ndarray, modified: bool) -> None:
         self._redraw(graph, pos)
         self.scene.set_ring(self.state.layout in RING_LAYOUTS)
@@ -295,37 +286,3 @@ class ChartDock(QDockWidget, ChartCommands):
         self.scene.window_text = (f"links active {first or '…'} – {last or '…'}"
                                   if first or last else "")
         self._set_modified(self.modified)
-
-    # -- selection ----------------------------------------------------------------------
-    def _selection_changed(self) -> None:
-        if self._syncing or not isValid(self.scene):  # (the scene goes with the window)
-            return
-        records = [r for i in self.scene.selected_nodes()
-                   if (r := self.graph.nodes[i].record) is not None]
-        if records:
-            self.records_selected.emit(records)
-
-    def _link_chosen(self, index: int) -> None:
-        facts = self.graph.links[index].facts  # (read now; gone if the case changed since)
-        if facts:
-            self.records_selected.emit([(facts[0].kind, facts[0].id)])
-
-    def highlight(self, keys: list[tuple[str, int]]) -> None:
-        """Select the nodes of the records selected elsewhere; mark the links of facts."""
-        self.table_selection = list(keys)
-        wanted = set(keys)
-        chosen = {self.graph.nodes[i].record for i in self.scene.selected_nodes()}
-        self._syncing = True
-        try:
-            parties = {k for k in wanted if k[0] == "entity"}
-            if parties and not parties <= chosen:  # (not the table following the chart)
-                self.scene.clearSelection()
-                for i, node in enumerate(self.graph.nodes):
-                    if node.record in parties:
-                        self.scene.nodes[i].setSelected(True)
-            facts = {k for k in wanted if k[0] != "entity"}
-            on = self.graph.links_of(facts)
-            if on.any() or not parties:  # (a party chosen keeps the paths shown)
-                self.scene.layer.set_highlight(on)
-        finally:
-            self._syncing = False
