@@ -94,10 +94,11 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
         all of it is shown. The rows are fitted to the height either way."""
         vb = self.getViewBox()
         old_range = vb.viewRange() if keep_range and self.timeline else None
-        if old_range is not None and self._fitted is not None and np.allclose(
-                old_range[0], self._fitted, rtol=0, atol=DAY / 4):  # all the time was in
-            old_range = None  # view: it stays so (look29: a case built from empty was left
-            # zoomed to the month of its first shipment, the next ones out of view)
+        # all the time was in view: it stays so, the rows where they were (look29: a case
+        # built from empty was left zoomed to the month of its first shipment; review34:
+        # refitting the rows too scrolled a short dock back to its first lane)
+        refit = old_range is not None and self._fitted is not None and np.allclose(
+            old_range[0], self._fitted, rtol=0, atol=DAY / 4)
         if self.highlight_item is not None:
             self.removeItem(self.highlight_item)
             self.highlight_item = None
@@ -135,7 +136,10 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
             self._draw_group(kind_list[(g // 10) % 10], STYLES[g % 10], order[a:b])
         vb.setLimits(yMin=-1.5, yMax=max(timeline.height, 1) + 0.5)
         self._lane_lines(timeline)
-        if old_range is not None:
+        if refit:
+            self.fit_time()
+            self.fit_rows()
+        elif old_range is not None:
             vb.setXRange(*old_range[0], padding=0)
             self.fit_rows()
         else:
@@ -172,11 +176,16 @@ class TimelinePlot(TimelinePicking, pg.PlotWidget):
         from the top."""
         if self.timeline is None or not len(self.x0):
             return
+        self.fit_time(room)
+        self.getViewBox().setYRange(TOP, TOP + 1, padding=0)
+        self.fit_rows()
+
+    def fit_time(self, room: float = 0.04) -> None:
+        """All the time in view (and ``room`` of it more at the right), the rows as they
+        are."""
         span = max(self.x1.max() - self.x0.min(), 30 * DAY)
         vb = self.getViewBox()
         vb.setXRange(self.x0.min() - 0.04 * span, self.x1.max() + room * span, padding=0)
-        vb.setYRange(TOP, TOP + 1, padding=0)
-        self.fit_rows()
         self._fitted = tuple(vb.viewRange()[0])
 
     def _resized(self, *_args: object) -> None:

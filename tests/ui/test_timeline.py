@@ -1,6 +1,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from casefile.services.queries.timeline import case_timeline
@@ -599,6 +600,21 @@ def test_a_case_built_from_empty_keeps_all_its_time_in_view(qtbot):
     plot.set_timeline(build_timeline(records), keep_range=True)
     (xa, xb), _ = vb.viewRange()
     assert xa <= plot.x0.min() and xb >= plot.x1.max()  # 2021 to 2022
+    from casefile.core.timeline import TimelineRecord
+
+    many = records + [TimelineRecord("event", 20 + n, "overlap", "2022", "edtf",
+                                     date(2022, 1, 1), date(2022, 12, 31)) for n in range(20)]
+    plot.set_timeline(build_timeline(many), keep_range=True)
+    plot.resize(900, 120)  # (review34) a short dock scrolled down to its last lanes: the
+    qtbot.waitUntil(lambda: vb.height() < 110, timeout=5000)  # edit leaves them in view
+    qtbot.wait(50)
+    low = plot.timeline.height - 3
+    vb.setYRange(low - 2, low + 2, padding=0)
+    rows = vb.viewRange()[1]
+    plot.set_timeline(build_timeline(many), keep_range=True)
+    assert vb.viewRange()[1][0] == pytest.approx(rows[0])  # the lanes in view stay
+    (xa, xb), _ = vb.viewRange()
+    assert xa <= plot.x0.min() and xb >= plot.x1.max()  # and all the time still
     plot.zoom_to(np.array([0]))  # the user zooms in: an edit leaves the zoom alone
     zoomed = vb.viewRange()[0]
     plot.set_timeline(build_timeline(records[:6]), keep_range=True)
