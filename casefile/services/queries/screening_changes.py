@@ -23,9 +23,11 @@ def changed_since(conn: Connection, entity_id: int, since: str) -> bool:
     """Whether an operation the audit log records after ``since`` (ISO 8601) changed what
     screening reads of the party: its name, kind, countries, nationality, birth date or
     gender, or an alias or identifier of it (added, edited, moved to it by a merge,
-    removed). An import writes its rows in bulk, not one by one: one that wrote aliases,
-    identifiers or parties after ``since`` counts as a change (it may have named this
-    party); so do more than :data:`AUDIT_READ` entries."""
+    removed). An import writes its rows in bulk, not one by one: the parties whose aliases
+    or identifiers are among the rows last written to their tables, as many as imports
+    wrote since, count as changed (review34: every screened party did, after an import of
+    new parties); an import undone, or more than :data:`AUDIT_READ` entries, count as a
+    change of every party."""
     return entity_id in changed_parties(conn, since, {entity_id})
 
 
@@ -33,24 +35,61 @@ def changed_parties(conn: Connection, since: str, ids: Iterable[int]) -> set[int
     """Those of the parties ``ids`` whose names or details screening reads changed after
     ``since`` (as :func:`changed_since` says of one), read from the audit log once."""
     ids = set(ids)
-    rows = conn.exec_driver_sql("SELECT detail FROM audit_log WHERE at > ? ORDER BY id "
-                                "LIMIT ?", (since, AUDIT_READ + 1)).all()
+    rows = conn.exec_driver_sql("SELECT action, detail FROM audit_log WHERE at > ? ORDER BY "
+                                "id LIMIT ?", (since, AUDIT_READ + 1)).all()
     if len(rows) > AUDIT_READ:
         return ids
-    owner: dict[str, dict[int, int]] = {t: {int(i): e for i, e in conn.exec_driver_sql(
-        f"SELECT id, entity_id FROM {t}")} for t in _CHILDREN} if rows else {}
     out: set[int | None] = set()
-    for (detail,) in rows:
+    children: dict[str, set[int]] = {t: set() for t in _CHILDREN}  # rows changed or gone
+    bulk = dict.fromkeys(_CHILDREN, 0)  # rows imports wrote, by table
+    for action, detail in rows:
         for change in json.loads(detail or "[]"):
             table = change.get("table")
             if table not in ("entity", *_CHILDREN):
                 continue
             if "bulk" in change:
-                return ids
+                if action == "undo" and table in _CHILDREN:  # names taken away, whose?
+                    return ids
+                if table in _CHILDREN:  # (new parties' own are not the screened ones')
+                    bulk[table] += int(change["bulk"])
+                continue
             values = {**(change.get("values") or {}), **(change.get("set") or {})}
             if table != "entity":
-                out.update((values.get("entity_id"), owner[table].get(change.get("id"))))
+                if values.get("entity_id") is not None:  # (moved to it, or added)
+                    out.add(values["entity_id"])
+                children[table].add(int(change.get("id") or 0))
             elif change.get("op") != "update" or any(k in _READ or k.startswith("birth")
                                                      for k in values):
                 out.add(change.get("id"))
+    for table in _CHILDREN:
+        out |= _owners(conn, table, children[table], bulk[table])
+        if None in out:  # a name or identifier removed whose party is not known
+            return ids
     return ids & out
+
+
+def _owners(conn: Connection, table: str, rows: set[int], last: int) -> set[int | None]:
+    """The parties of ``rows`` of ``table`` (None for a row gone whose insert the log does
+    not hold: one an import wrote), and those of its ``last`` rows (an import's)."""
+    out: set[int | None] = set()
+    found: dict[int, int] = {}
+    listed = sorted(rows)
+    for at in range(0, len(listed), 500):
+        part = listed[at:at + 500]
+        found.update(conn.exec_driver_sql(
+            f"SELECT id, entity_id FROM {table} WHERE id IN ({','.join('?' * len(part))})",
+            tuple(part)).all())
+    for rid in rows:
+        if rid in found:
+            out.add(found[rid])
+            continue
+        inserted = conn.exec_driver_sql(  # a row gone: its party, as its insert said
+            "SELECT detail FROM audit_log WHERE detail LIKE ? ORDER BY id DESC LIMIT 1",
+            (f'%"table":"{table}","id":{rid},"op":"insert"%',)).scalar()
+        out.add(next((int(c["values"]["entity_id"]) for c in json.loads(inserted or "[]")
+                      if c.get("table") == table and c.get("id") == rid
+                      and (c.get("values") or {}).get("entity_id")), None))
+    if last:
+        out.update(e for (e,) in conn.exec_driver_sql(
+            f"SELECT entity_id FROM {table} ORDER BY id DESC LIMIT ?", (last,)))
+    return out

@@ -152,3 +152,40 @@ def test_the_dossier_names_a_list_once_and_no_unknown_country_above_a_nationalit
     assert "sanctions, version" in text and "sanctions: sanctions" not in text
     sun = text[text.index("Sun Pengyu"):]
     assert "Taiwan" in sun[:200] and "not known" not in sun[:200]
+
+
+def test_an_import_marks_changed_only_the_parties_it_gave_names(case, listed, tmp_path):
+    """(review34) Any import marked every screened party 'changed since it was screened'
+    (its rows are written in bulk, unnamed in the audit log): one of new parties marks
+    none; one that gives a screened party another name marks that party; an identifier
+    taken away marks its party."""
+    import json
+
+    from casefile.services.exchange.imports.ftm import import_ftm
+
+    chemezov, foo, acme, later = _screened(case, listed)
+
+    def changed():
+        with case.read() as conn:
+            return {e for e in (chemezov, foo, acme)
+                    if any(c for _w, _at, c in party_profile(conn, e).screened)}
+    new = tmp_path / "new.ftm.json"
+    new.write_text("".join(json.dumps(e) + "\n" for e in [
+        {"id": "z1", "schema": "Company", "properties": {"name": ["Zeta Holdings"],
+                                                         "alias": ["Zeta H."]}},
+        {"id": "z2", "schema": "Person", "properties": {"name": ["Ivan Novak"]}}]), "utf-8")
+    import_ftm(case, new)
+    assert changed() == set()
+    more = tmp_path / "more.ftm.json"
+    more.write_text(json.dumps({"id": "a1", "schema": "Company", "properties": {
+        "name": ["Acme Widgets"], "alias": ["ACME Widgets Trading"]}}) + "\n", "utf-8")
+    import_ftm(case, more)
+    with case.read() as conn:
+        assert "ACME Widgets Trading" in [r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM alias WHERE entity_id = ?", (acme,))]
+    assert changed() == {acme}
+    with case.read() as conn:
+        (ident,) = conn.exec_driver_sql("SELECT id FROM identifier WHERE entity_id = ?",
+                                        (foo,)).first()
+    case.delete("identifier", ident)
+    assert changed() == {acme, foo}
