@@ -46,8 +46,9 @@ def unsanctioned(entry: dict[str, Any]) -> str:
     companies' registry records with its lists: look30, ООО «ЦСТ» matched 1.00 and printed
     as a sanctions 'Match') — in words; '' when the list says it is sanctioned."""
     topics = [str(t) for t in (entry.get("properties") or {}).get("topics", [])]
-    if entry.get("sanctions") or sanctioned(topics):
-        return ""
+    if entry.get("sanctions") or sanctioned(topics) or entry.get("targets"):
+        return ""  # (a targets.simple.csv row: a target, whose topics the file does not
+        # give — a sanctioned party without a sanction record, or a PEP: review34)
     if topics:
         return f"not listed as sanctioned (topics: {topics_words(','.join(topics))})"
     return "not listed as sanctioned (no sanction or topic in the list: a related entity)"

@@ -28,6 +28,7 @@ from casefile.core.screening import (
 )
 from casefile.core.screening.records import KIND_SCHEMA, Entry, Party, sole_trader
 from casefile.core.screening.score import Result
+from casefile.core.topics import unsanctioned
 from casefile.errors import CasefileError, NotFoundError, ValidationError
 from casefile.services.case.change import Change
 from casefile.services.case.facade import Case
@@ -142,13 +143,22 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
     return out
 
 
-def _changes(snapshot: str | None, entry: Entry) -> str:
-    """What of ``entry`` that screening compares differs from an earlier hit's snapshot of
-    it, in words ('names and identifiers'); '' when nothing does."""
+def _changes(snapshot: str | None, entry: Entry, kept: dict[str, Any]) -> str:
+    """What of ``entry`` (``kept``: as the new hit keeps it) that screening compares — or
+    whether its list says it is sanctioned — differs from an earlier hit's snapshot of it,
+    in words ('names and identifiers'); '' when nothing does."""
     before, now = _compared(snapshot), entry.compared()
     if before is None:
         return "details"
     differ = [what for what in now if before.get(what) != now[what]]
+    try:
+        listed = not unsanctioned(json.loads(snapshot or ""))
+    except ValueError:
+        listed = None
+    if listed is not None and listed != (not unsanctioned(kept)):  # (review34: a delisted
+        differ.append("sanctions: the list no longer says it is sanctioned" if listed
+                      else "sanctions: the list now says it is sanctioned")  # entry's
+        # decision was carried without a word)
     return " and ".join([", ".join(differ[:-1]), differ[-1]] if len(differ) > 1 else differ)
 
 
@@ -193,14 +203,15 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
         found = [Found(names[pid][0], names[pid][1], e, r, digest) for pid, e, r, digest
                  in pool.score(db.path_of(watchlist, where), [p for p, _n in parties],
                                review, progress)]
-    sanctions = _sanctions(watchlist, where, [f.entry.key for f in found])
+    sanctions, targets = _sanctions(watchlist, where, [f.entry.key for f in found])
     hits: list[dict[str, Any]] = []
     reopened = carried = flagged_open = 0
     for f in found:
         prev = earlier.get((f.party.id, f.entry.key))
         carried_id, why = None, "new"
         if prev is not None and prev["decision"] is not None:
-            if prev["digest"] != f.digest and (changed := _changes(prev["entry"], f.entry)):
+            kept = _snapshot(f.entry, sanctions, targets)
+            if changed := _changes(prev["entry"], f.entry, kept):
                 why = f"the list entry changed: its {changed}"  # (look30: the same entry
                 # from the list's other file reopened every decision)
             elif _band(prev["score"], review, flag) != _band(f.result.score, review, flag):
@@ -222,7 +233,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
             "features": json.dumps(f.result.features, sort_keys=True),
             "explanation": f.result.explanation,
             "matched_name": f"{m.query} ~ {m.result}" if m and m.pairs else "",
-            "entry": json.dumps(_snapshot(f.entry, sanctions), ensure_ascii=False,
+            "entry": json.dumps(_snapshot(f.entry, sanctions, targets), ensure_ascii=False,
                                 sort_keys=True),
             "entry_digest": f.digest, "carried_decision_id": carried_id,
             "reopened": why})
@@ -240,24 +251,31 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
 
 
 def _sanctions(watchlist: str, where: Path | None, keys: list[str]
-               ) -> dict[str, list[dict[str, list[str]]]] | None:
-    """Entry key -> the sanctions the list gives it; None when the list holds no sanction
-    record at all (then whether it gives an entry none is not known)."""
+               ) -> tuple[dict[str, list[dict[str, list[str]]]] | None, bool]:
+    """Entry key -> the sanctions the list gives it (None when the list holds no sanction
+    record at all: then whether it gives an entry none is not known), and whether the list
+    was loaded from a targets.simple.csv (its rows are targets; it gives no topics)."""
     con = db.open_existing(watchlist, where)
     try:
-        return db.sanctions_of(con, keys) if db.holds_sanctions(con) else None
+        kind = con.execute("SELECT kind FROM load WHERE done = 1 ORDER BY id DESC "
+                           "LIMIT 1").fetchone()
+        return (db.sanctions_of(con, keys) if db.holds_sanctions(con) else None,
+                bool(kind) and kind[0] == "csv")
     finally:
         con.close()
 
 
-def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]] | None
-              ) -> dict[str, Any]:
+def _snapshot(entry: Entry, sanctions: dict[str, list[dict[str, list[str]]]] | None,
+              targets: bool = False) -> dict[str, Any]:
     """The entry as the hit keeps it, with the sanctions the list gives it — none, when
     the list holds sanction records but not for this entry: a reviewer reads them there
-    even after the list is changed or deleted."""
+    even after the list is changed or deleted; ``targets``: a row of a targets.simple.csv
+    (a target of the list, its topics not given: core.topics.unsanctioned)."""
     out = entry.snapshot()
     if sanctions is not None:
         out["sanctions"] = sanctions.get(entry.key, [])
+    if targets:
+        out["targets"] = True
     return out
 
 

@@ -101,6 +101,25 @@ def test_the_same_list_from_its_other_file_keeps_the_decisions(case, listed):
     assert s.reopened == 0 and s.carried == 2
 
 
+def test_a_decided_entry_the_list_no_longer_says_is_sanctioned_is_reopened(case, listed):
+    """(review34) Reloaded with its Sanction gone and its topics down to 'role.pep', a
+    decided entry kept its decision without a word: a delisting is news to the reviewer."""
+    import json
+
+    screened_and_decided(case, listed)
+    delisted = [{**e, "properties": {**e["properties"], "topics": ["role.pep"]}}
+                if e["id"] == "NK-chemezov" else e for e in ENTRIES]
+    path = listed / "v3.ftm.json"
+    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in delisted),
+                    "utf-8")
+    load(path, "sanctions", where=listed)
+    screen_case(case, "sanctions", where=listed)
+    by = {h.list_key: h for h in current(case)}
+    assert by["NK-chemezov"].open and by["NK-chemezov"].reopened.startswith(
+        "the list entry changed: its sanctions: the list no longer says it is sanctioned")
+    assert by["NK-tekhkrim"].verdict == "no_match"  # unchanged: its decision holds
+
+
 def test_the_review_list_is_one_query_however_many_hits_are_decided(case, listed):
     screened_and_decided(case, listed)
     screen_case(case, "sanctions", where=listed)  # carries both decisions to the new hits

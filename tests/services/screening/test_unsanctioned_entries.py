@@ -66,3 +66,20 @@ def test_a_registry_record_is_said_not_sanctioned_wherever_its_hit_shows(tmp_pat
     assert text.count("not listed as sanctioned") == 1  # the profile's line
     assert text.count("Not listed as sanctioned") == 1  # the Screening section's entry
     case.close()
+
+
+def test_a_row_of_a_targets_simple_csv_is_not_called_unsanctioned(tmp_path):
+    """(review34) A targets.simple.csv gives no topics: each of its rows with an empty
+    sanctions cell — a PEP, or a party sanctioned by its topics — was called 'not listed
+    as sanctioned … a related entity'. Its rows are the list's targets: nothing is said."""
+    from casefile.services.screening.screen import screen_case
+    from casefile.services.screening.watchlist_import import load
+    from tests.support.watchlist import write_simple
+
+    load(write_simple(tmp_path / "targets.simple.csv"), "sanctions", where=tmp_path)
+    with Case.new(tmp_path / "c.casefile") as case:
+        case.create("entity", {"name": "Sergey Chemezov", "kind": "person"})
+        screen_case(case, "sanctions", where=tmp_path)
+        with case.read() as conn:
+            (hit,) = hits(conn)
+    assert hit.list_key == "NK-chemezov" and hit.unsanctioned == ""
