@@ -125,13 +125,13 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
     """(party, entry key) -> the latest earlier hit against this list, with the decision
     that holds for it (its own latest, else the one it carried)."""
     out: dict[tuple[int, str], dict[str, Any]] = {}
-    for hid, eid, key, sc, digest, carried, own, entry in conn.exec_driver_sql(
+    for hid, eid, key, sc, digest, carried, own, entry, reopened in conn.exec_driver_sql(
             "SELECT h.id, h.entity_id, h.list_key, h.score, h.entry_digest, "
             "h.carried_decision_id, (SELECT max(d.id) FROM screening_decision d WHERE "
-            "d.hit_id = h.id), h.entry FROM screening_hit h JOIN screening_run r ON "
-            "r.id = h.run_id WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
+            "d.hit_id = h.id), h.entry, h.reopened FROM screening_hit h JOIN screening_run "
+            "r ON r.id = h.run_id WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
         out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest,
-                           "decision": own or carried, "entry": entry}
+                           "decision": own or carried, "entry": entry, "why": reopened}
     decided = {d: None for p in out.values() if (d := p["decision"]) is not None}
     for did, verdict, reviewer, note in conn.exec_driver_sql(
             "SELECT id, verdict, reviewer, note FROM screening_decision"):
@@ -208,7 +208,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
     reopened = carried = flagged_open = 0
     for f in found:
         prev = earlier.get((f.party.id, f.entry.key))
-        carried_id, why = None, "new"
+        carried_id, why, still_open = None, "new", False
         if prev is not None and prev["decision"] is not None:
             kept = _snapshot(f.entry, sanctions, targets)
             if changed := _changes(prev["entry"], f.entry, kept):
@@ -221,10 +221,13 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
                 carried_id, why = prev["decision"], ""
             if why and prev["said"]:  # (look30: the reviewer's 'unsure — DOB one year
                 why += f"; it was decided {prev['said']}"  # off; ask registry' vanished)
+        elif prev is not None and prev["why"] not in NOT_REOPENED:
+            why = prev["why"]  # still open: still why, and what was decided (review34: it
+            still_open = True  # went at the next run)
         elif prev is not None:
             why = "not yet decided"
         carried += carried_id is not None
-        reopened += why not in NOT_REOPENED
+        reopened += why not in NOT_REOPENED and not still_open
         flagged_open += carried_id is None and f.result.score >= flag
         m = f.result.name
         hits.append({

@@ -85,6 +85,10 @@ def test_decisions_hold_across_runs_until_the_entry_changes(case, listed):
     assert by["NK-chemezov"].reopened.endswith(": same birth date in the source")  # (look30)
     assert by["NK-tekhkrim"].verdict == "no_match"
     assert s.reopened == 1
+    s = screen_case(case, "sanctions", where=listed)  # again, nothing changed: still open,
+    by = {h.list_key: h for h in current(case)}  # still saying why (review34: it went)
+    assert by["NK-chemezov"].open and "it was decided match by " in by["NK-chemezov"].reopened
+    assert s.reopened == 0
 
 
 def test_the_same_list_from_its_other_file_keeps_the_decisions(case, listed):
