@@ -83,11 +83,13 @@ class EntityPicker(QWidget):
 
     def set_current(self, entity_id: int | None, text: str) -> None:
         self.current_id, self._current_text = entity_id, text
-        self.unmatched = False
+        self.unmatched = self._waiting = False
         self.line.setText(text)
 
     def _refresh(self, text: str) -> None:
         """Ask for matching parties (answered later, from the worker thread's read)."""
+        self._waiting = False  # typing goes on: what is typed is decided when it is left
+        # again (review34: a field typed in again was decided under the cursor)
         if not self._creates:
             self.unmatched = bool(text.strip())  # until a party is picked
         def answer(found: list[tuple[int, str]]) -> None:

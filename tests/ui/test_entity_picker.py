@@ -47,3 +47,25 @@ def test_a_name_of_several_parties_is_refused_and_said(qtbot, demo_window):
     qtbot.waitUntil(lambda: "No party is named “No Such Party Ltd”" in
                     ed.errors["consignee_id"].text(), timeout=10000)
     assert win.case.get("shipment", 2)["consignee_id"] == before
+
+
+def test_typing_again_before_the_parties_are_read_decides_nothing(qtbot, demo_window):
+    """(review34) Left before the parties were read, then typed in again: when they came,
+    the field was decided under the cursor ('Unnamed Chi' wiped mid-typing)."""
+    win = demo_window
+    ed, picker = _consignee(qtbot, win)
+    before = win.case.get("shipment", 2)["consignee_id"]
+    held = []
+    picker._choices = lambda text, answer: held.append((text, answer))  # answers held back
+    picker.line.selectAll()  # (no focus: no completer popup, which would grab the keys)
+    picker.line.insert("Unnamed")
+    picker.line.textEdited.emit("Unnamed")
+    picker.line.editingFinished.emit()  # left before the answer: waits for it
+    picker.line.insert(" Chi")
+    picker.line.textEdited.emit("Unnamed Chi")  # typed in again
+    for _text, answer in held:
+        answer([(5, "Unnamed Chinese companies (drone-part shippers) [CN]")])
+    wait_idle(qtbot, win)
+    assert picker.line.text() == "Unnamed Chi"  # still as typed, nothing decided
+    assert not ed.errors["consignee_id"].isVisible()
+    assert win.case.get("shipment", 2)["consignee_id"] == before
