@@ -215,10 +215,15 @@ def _where(conn: Connection, kind: str, f: Filters, country_cols: list[str],
         where.append("coalesce(x.date_start, '0001-01-01') <= ?")
         params.append(f.date_to)
     if kind == "entity" and (f.date_from or f.date_to):  # (look29: ignored without a word)
-        # a party born, incorporated or dissolved in the period
-        spans = [f"(x.{d}_start IS NOT NULL AND x.{d}_end >= ? AND x.{d}_start <= ?)"
-                 for d in _PARTY_DATES]
-        where.append("(" + " OR ".join(spans) + ")")
+        # a party born, incorporated or dissolved in the period (a date open at one end,
+        # 'before 1970', reaching into it), or with none of those dates — as an undated
+        # record of another kind is kept (review34)
+        dated_party = " OR ".join(f"x.{d}_start IS NOT NULL OR x.{d}_end IS NOT NULL"
+                                  for d in _PARTY_DATES)
+        spans = [f"((x.{d}_start IS NOT NULL OR x.{d}_end IS NOT NULL) AND "
+                 f"coalesce(x.{d}_end, '9999-12-31') >= ? AND "
+                 f"coalesce(x.{d}_start, '0001-01-01') <= ?)" for d in _PARTY_DATES]
+        where.append(f"(NOT ({dated_party}) OR " + " OR ".join(spans) + ")")
         params += [f.date_from or "0001-01-01", f.date_to or "9999-12-31"] * len(spans)
     return where, params
 
