@@ -137,8 +137,9 @@ class EntityPicker(QWidget):
         elif text in self._ids and self._ids[text] != self.current_id:
             self._activated(text)
         elif text and text != self._current_text and text not in self._ids:
-            if (one := self._only(text)) is not None:  # (look29: 'Tekhkrim', one party
-                self._activated(one)  # offered, Tab: dropped without a word)
+            if self._creates and (one := self._only(text)) is not None:  # (look29:
+                self._activated(one)  # 'Tekhkrim', one party offered, Tab: dropped unsaid;
+                # the dossier's picker waits for a pick, as its Export says: review34)
             elif self._creates:
                 self.line.setText(self._current_text)  # not one party: keep the old one
                 self.refused.emit(self._why(text))
@@ -149,6 +150,10 @@ class EntityPicker(QWidget):
     def _only(self, text: str) -> str | None:
         """The one offered party ``text`` names: the only one offered, or the only one whose
         name (the label before its alias and country) is ``text``, whatever the case."""
+        number = re.search(r"#(\d+)$", text)
+        if number is not None:  # (review34: 'Tekhkrim #6' took #2, the one offered)
+            return next((label for label, i in self._ids.items()
+                         if i == int(number.group(1))), None)
         if len(self._ids) == 1:
             return next(iter(self._ids))
         folded = text.casefold()

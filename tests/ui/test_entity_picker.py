@@ -69,3 +69,15 @@ def test_typing_again_before_the_parties_are_read_decides_nothing(qtbot, demo_wi
     assert picker.line.text() == "Unnamed Chi"  # still as typed, nothing decided
     assert not ed.errors["consignee_id"].isVisible()
     assert win.case.get("shipment", 2)["consignee_id"] == before
+
+
+def test_a_party_typed_with_its_number_is_that_party(qtbot, demo_window):
+    """(review34) 'Tekhkrim #6' took the one Tekhkrim offered, #2: a number typed names
+    the party, else none."""
+    win = demo_window
+    ed, picker = _consignee(qtbot, win)
+    _type_and_leave(qtbot, win, picker, "Unnamed #5")  # one of four 'Unnamed' parties
+    qtbot.waitUntil(lambda: win.case.get("shipment", 2)["consignee_id"] == 5, timeout=10000)
+    _type_and_leave(qtbot, win, picker, "Tekhkrim #6")  # Tekhkrim is #2: no such party
+    qtbot.waitUntil(lambda: ed.errors["consignee_id"].isVisible(), timeout=10000)
+    assert win.case.get("shipment", 2)["consignee_id"] == 5

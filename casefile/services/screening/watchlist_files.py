@@ -44,15 +44,15 @@ def file_lines(path: Path, fb: io.BufferedReader, sha: Any, total: int,
         try:
             text = raw.decode("utf-8", errors="strict").strip() if raw.strip() else ""
         except UnicodeDecodeError as exc:  # (look30: said with no line, 'in utf-8-sig')
-            raise ImportFileError(f"{path.name}, line {n}: not UTF-8 text at byte "
-                                  f"{exc.start + 1} of the line ({exc.reason}; a download cut "
+            raise ImportFileError(f"{path.name}, line {n:,}: not UTF-8 text at byte "
+                                  f"{exc.start + 1:,} of the line ({exc.reason}; a download cut "
                                   "short ends inside a letter)") from None
         if not text:
             continue
         try:
             obj = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
-            raise ImportFileError(f"{path.name}, line {n}: not valid JSON "
+            raise ImportFileError(f"{path.name}, line {n:,}: not valid JSON "
                                   f"({json_reason(exc)})") from None
         if not isinstance(obj, dict):
             raise ImportFileError(f"{path.name}, line {n}: not a FollowTheMoney entity")
