@@ -15,3 +15,17 @@ def test_an_edit_of_a_relationship_is_named_by_its_parties(tmp_path):
                                   "of STC”")
         case.delete("relationship", rel)
         assert case.undo_name == "Delete relationship “ИВАНОВ Сергей director of STC”"
+
+
+def test_a_relationship_of_long_names_names_both_parties(tmp_path):
+    """(review34) 'Delete relationship “ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ…”' named
+    neither party distinctly; 'New relationship' named none."""
+    with Case.new(tmp_path / "c.casefile") as case:
+        a = case.create("entity", {"name": "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ «ЦСТ»",
+                                   "kind": "company"}).result
+        b = case.create("entity", {"name": "АКЦИОНЕРНОЕ ОБЩЕСТВО «ЗАЛА АЭРО»",
+                                   "kind": "company"}).result
+        case.create("relationship", {"subject_id": a, "object_id": b, "kind": "owns"})
+        said = case.undo_name
+        assert said.startswith("New relationship “ОБЩЕСТВО") and " owns АКЦИОНЕРНОЕ" in said
+        assert said.endswith("…”") and "…" in said.split(" owns ")[0]

@@ -223,7 +223,8 @@ def test_operation_names_say_which_record_and_which_field(case):
     case.update("shipment", sid, {"shipper_id": eid})
     assert case.undo_name == "Edit shipper of shipment “ball bearings”"
     assert case.create("relationship", {"subject_id": eid, "object_id": eid,
-                                        "kind": "other"}).name == "New relationship"
+                                        "kind": "other"}).name == (
+        "New relationship “Tekhkrim is linked to Tekhkrim”")  # by its parties (review34)
 
 
 def test_deleting_several_records_is_one_step(case):

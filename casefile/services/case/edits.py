@@ -33,9 +33,15 @@ class CaseEdits:
         no name of its own (look29: undo read 'Edit description of relationship “2020”')."""
         if kind != "relationship" or not row or not row.get("subject_id"):
             return row
-        a, b = (self.get("entity", row.get(k) or 0) or {} for k in ("subject_id", "object_id"))
-        return {**row, "name": f"{a.get('name', '?')} {link_words(row.get('kind'))} "
-                               f"{b.get('name', '?')}"}
+        a, b = (str((self.get("entity", row.get(k) or 0) or {}).get("name") or "?")
+                for k in ("subject_id", "object_id"))
+        words = link_words(row.get("kind"))
+        room = max((40 - len(words) - 2) // 2, 6)  # both parties within the 40 characters
+        # an operation's name quotes (review34: 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ…')
+
+        def short(name: str) -> str:
+            return name if len(name) <= room else name[:room - 1].rstrip() + "…"
+        return {**row, "name": f"{short(a)} {words} {short(b)}"}
 
     def set_info(self, **values: Any) -> Change:
         return self.operation("Edit case details", lambda tx: tx.update(
@@ -46,7 +52,7 @@ class CaseEdits:
         """Create (pk None) or update a record and replace the given child collections.
         An edit is named by its fields and the record: 'Edit date of shipment “rifles”'."""
         if pk is None:
-            name = f"New {ops.label(kind, values or {})}"
+            name = f"New {ops.label(kind, self._named(kind, values or {}))}"
         else:
             row = {**(self.get(kind, pk) or {"id": pk}), **(values or {})}
             if values and values.get("date"):  # a date as typed, or as read (FuzzyDate)
