@@ -116,7 +116,7 @@ def same_frag(f: Any, g: Any) -> bool:
     """reportlab's test whether two fragments of a line may be drawn as one, which also
     keeps apart a text that stands alone from what is around it (it is laid out in its own
     direction: casefile.report.bidi_lines)."""
-    return bool(_same(f, g)) and f.__dict__.get("isolate") == g.__dict__.get("isolate")
+    return bool(_same(f, g)) and _isolate(f) == _isolate(g)
 
 
 def _set_rise(text: Any, rise: float) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from casefile.core.labels import counted
 from casefile.core.topics import unsanctioned
+from casefile.services.queries.screening_changes import changed_parties
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,6 @@ def outdated(conn: Connection, rows: list[HitRow]) -> set[int]:
     """The parties of ``rows`` whose names or details changed after the run their hits come
     from began: those hits were worked out from what they were then (look30: a party
     renamed, or its birth date or nationality corrected, kept its old hits unsaid)."""
-    from casefile.services.queries.screening_changes import changed_parties
-
     runs: dict[int, set[int]] = {}
     for h in rows:
         runs.setdefault(h.run_id, set()).add(h.entity_id)

@@ -125,21 +125,21 @@ def _earlier(conn: Connection, watchlist: str) -> dict[tuple[int, str], dict[str
     """(party, entry key) -> the latest earlier hit against this list, with the decision
     that holds for it (its own latest, else the one it carried)."""
     out: dict[tuple[int, str], dict[str, Any]] = {}
-    for hid, eid, key, sc, digest, carried, own, entry, reopened in conn.exec_driver_sql(
-            "SELECT h.id, h.entity_id, h.list_key, h.score, h.entry_digest, "
-            "h.carried_decision_id, (SELECT max(d.id) FROM screening_decision d WHERE "
-            "d.hit_id = h.id), h.entry, h.reopened FROM screening_hit h JOIN screening_run "
-            "r ON r.id = h.run_id WHERE r.watchlist = ? ORDER BY h.id", (watchlist,)):
-        out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest,
-                           "decision": own or carried, "entry": entry, "why": reopened}
-    decided = {d: None for p in out.values() if (d := p["decision"]) is not None}
-    for did, verdict, reviewer, note in conn.exec_driver_sql(
-            "SELECT id, verdict, reviewer, note FROM screening_decision"):
-        if did in decided:
-            said = VERDICT_WORDS.get(verdict, verdict) + (f" by {reviewer}" if reviewer else "")
-            decided[did] = said + (f": {note}" if note else "")
-    for p in out.values():
-        p["said"] = decided.get(p["decision"]) if p["decision"] is not None else None
+    for hid, eid, key, sc, digest, decision, entry, reopened, verdict, reviewer, note in \
+            conn.exec_driver_sql(
+                "SELECT x.*, d.verdict, d.reviewer, d.note FROM (SELECT h.id, h.entity_id, "
+                "h.list_key, h.score, h.entry_digest, coalesce((SELECT max(d.id) FROM "
+                "screening_decision d WHERE d.hit_id = h.id), h.carried_decision_id) AS "
+                "decision, h.entry, h.reopened FROM screening_hit h JOIN screening_run r ON "
+                "r.id = h.run_id WHERE r.watchlist = ?) x LEFT JOIN screening_decision d ON "
+                "d.id = x.decision ORDER BY x.id", (watchlist,)):
+        said = None
+        if decision is not None:  # what was decided, in words, for a reopened hit to say
+            said = VERDICT_WORDS.get(verdict, verdict) + (f" by {reviewer}" if reviewer
+                                                          else "") + (f": {note}" if note
+                                                                      else "")
+        out[(eid, key)] = {"hit": hid, "score": sc, "digest": digest, "decision": decision,
+                           "entry": entry, "why": reopened, "said": said}
     return out
 
 
@@ -147,25 +147,25 @@ def _changes(snapshot: str | None, entry: Entry, kept: dict[str, Any]) -> str:
     """What of ``entry`` (``kept``: as the new hit keeps it) that screening compares — or
     whether its list says it is sanctioned — differs from an earlier hit's snapshot of it,
     in words ('names and identifiers'); '' when nothing does."""
-    before, now = _compared(snapshot), entry.compared()
+    try:
+        earlier = json.loads(snapshot or "")
+    except ValueError:
+        return "details"
+    before, now = _compared(earlier), entry.compared()
     if before is None:
         return "details"
     differ = [what for what in now if before.get(what) != now[what]]
-    try:
-        listed = not unsanctioned(json.loads(snapshot or ""))
-    except ValueError:
-        listed = None
-    if listed is not None and listed != (not unsanctioned(kept)):  # (review34: a delisted
+    listed = not unsanctioned(earlier)
+    if listed != (not unsanctioned(kept)):  # (review34: a delisted
         differ.append("sanctions: the list no longer says it is sanctioned" if listed
                       else "sanctions: the list now says it is sanctioned")  # entry's
         # decision was carried without a word)
     return " and ".join([", ".join(differ[:-1]), differ[-1]] if len(differ) > 1 else differ)
 
 
-def _compared(snapshot: str | None) -> dict[str, list[str]] | None:
+def _compared(e: Any) -> dict[str, list[str]] | None:
     """What screening compared of an entry as an earlier hit kept it (Entry.compared)."""
     try:
-        e = json.loads(snapshot or "")
         return Entry(str(e["id"]), str(e["schema"]), str(e.get("caption") or ""),
                      dict(e.get("properties") or {})).compared()
     except (ValueError, KeyError, TypeError, AttributeError):
