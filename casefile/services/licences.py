@@ -45,6 +45,15 @@ code.qt.io/pyside/pyside-setup (PySide6) under the same version number.
 """
 
 
+DATA_NOTICE = """\
+Data Casefile carries (in its resources folder, each with its licence beside it):
+- OpenSanctions' dataset titles and publishers, programme names and status words
+  (resources/sanctions): MIT, (c) OpenSanctions Datenbanken GmbH.
+- Cities read as place words when screening (resources/places/cities.tsv): from GeoNames
+  (www.geonames.org), CC BY 4.0; a selection of its rows, nothing else changed.
+"""
+
+
 def dist_key(name: str) -> str:
     """A distribution's name as the packaging standards compare it ("PySide6_Essentials"
     -> "pyside6-essentials")."""
@@ -121,7 +130,8 @@ def runtime_distributions(root: str = "casefile") -> list[str]:
 
 
 def format_list(rows: Iterable[tuple[str, str, str]], python: str, extra: str = "") -> str:
-    """The text the dialog shows: one line per distribution, then the Qt notice."""
+    """The text the dialog shows: one line per distribution, the data Casefile carries,
+    then the Qt notice."""
     lines = ["Casefile is free software under the Apache License 2.0.",
              "It is built on the software below, each under its own licence; their full",
              "texts are in the LICENSES folder of the installed Casefile.", "",
@@ -131,7 +141,7 @@ def format_list(rows: Iterable[tuple[str, str, str]], python: str, extra: str = 
     text = "\n".join(lines) + "\n"
     if extra:
         text += "\n" + extra.rstrip() + "\n"
-    return text + "\n" + QT_NOTICE
+    return text + "\n" + DATA_NOTICE + "\n" + QT_NOTICE
 
 
 def licence_text() -> str:

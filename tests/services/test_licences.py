@@ -43,3 +43,14 @@ def test_the_build_names_licences_and_writes_the_list_with_this_module(tmp_path)
         "pyside6-essentials"
     text = format_list([("demo", "1.0", "")], "3.11.9")
     assert "demo                         1.0          (see its licence file)" in text
+
+
+def test_the_data_casefile_carries_is_credited_with_its_licence_beside_it():
+    from casefile.paths import resource_path
+
+    text = format_list([("demo", "1.0", "")], "3.11.9")
+    assert "GeoNames" in text and "CC BY 4.0" in text and "OpenSanctions" in text
+    assert text.index("GeoNames") < text.index("Qt and Qt for Python")
+    notice = resource_path("places", "NOTICE.txt").read_text("utf-8")
+    assert "CC BY 4.0" in notice and "cities.tsv" in notice
+    assert resource_path("sanctions", "LICENSE-opensanctions.txt").is_file()

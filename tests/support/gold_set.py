@@ -169,6 +169,10 @@ GIVEN = ["Ivan", "Sergei", "Olga", "Maria", "Alexander", "Dmitry", "Natalia", "P
 FAMILY = ["Petrov", "Ivanov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Lebedev",
           "Kozlov", "Novikov", "Morozov", "Volkov", "Solovyov", "Vasiliev", "Zaitsev",
           "Pavlov", "Semenov", "Golubev", "Vinogradov", "Bogdanov", "Vorobyov"]
+CITIES = ["Shenzhen", "Guangzhou", "Hangzhou", "Chengdu", "Wuhan", "Dongguan", "Ningbo",
+          "Xiamen", "Qingdao", "Nanjing", "Zhuhai", "Hsinchu"]
+TRADE_NAMES = ["Dajiang", "Jiayuan", "Haige", "Tianhe", "Baiwang", "Huaxin", "Zhongke",
+               "Ruilian", "Jinpeng", "Hongda", "Xinchen", "Yuanhang"]
 GENERIC_CO = ["Technology", "Trading", "Industrial", "Engineering", "Logistics", "Systems",
               "Electronics", "International", "Holding", "Energy"]
 
@@ -287,6 +291,15 @@ def pairs() -> list[Pair]:  # noqa: C901 - one list of categories, read top to b
         g = rnd.sample(GENERIC_CO, 2)
         out.append(Pair("control-generic", False, "Company", [f"{a} {g[0]} {g[1]} Ltd"],
                         "Company", {"name": [f"{b} {g[0]} {g[1]} Co., Ltd."]}))
+    for _ in range(15):  # Chinese companies of one city sharing only generic words (look30)
+        city = rnd.choice(CITIES)
+        a, b = rnd.sample(TRADE_NAMES, 2)
+        g = rnd.choice(GENERIC_CO)
+        out.append(Pair("control-generic", False, "Company", [f"{city} {a} {g} Co., Ltd."],
+                        "Company", {"name": [f"{city.upper()} {b.upper()} {g.upper()} CO., "
+                                             "LTD."]}))
+        out.append(Pair("legal-form", True, "Company", [f"{city} {a} {g} Co., Ltd."],
+                        "Company", {"name": [f"{a} {g} Company Limited"]}))
     for _ in range(25):  # people sharing a family name
         f = rnd.choice(FAMILY)
         a, b = rnd.sample(GIVEN, 2)

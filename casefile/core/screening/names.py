@@ -32,6 +32,7 @@ from rigour.names.symbol import pair_symbols
 
 from casefile.core.screening import person_tagger as pt
 from casefile.core.screening.name_spellings import spellings
+from casefile.core.screening.places import tag_places
 
 EXTRA_QUERY, EXTRA_RESULT, FAMILY = 0.8, 0.2, 1.3
 _C = Symbol.Category
@@ -93,12 +94,20 @@ def person_table() -> pt.PhraseTable | None:
 
 @lru_cache(maxsize=65536)
 def analyse(name: str, tag: str) -> tuple[Name, ...]:
+    """``name`` analysed by rigour as a name of kind ``tag``; an organisation's (or an
+    entity's) cities marked as places (:mod:`.places`)."""
+    found: tuple[Name, ...] | None = None
     if _person_table is not None and tag in ("PER", "ENT"):
         try:
-            return tuple(pt.analyse(name, _TAGS[tag], _person_table))
+            found = tuple(pt.analyse(name, _TAGS[tag], _person_table))
         except pt.TableBroken:
             use_person_table(None)
-    return tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
+    if found is None:
+        found = tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
+    if tag in ("ORG", "ENT"):
+        for n in found:
+            tag_places(n)
+    return found
 
 
 def _how(a: Alignment) -> str:
@@ -174,6 +183,8 @@ def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
             if NameTypeTag.PER in (query.tag, result.tag):
                 q_rem, r_rem = align_person_name_order(q_rem, r_rem)
             else:
+                same, q_rem, r_rem = _same_words(q_rem, r_rem)
+                matches.extend(same)
                 q_rem, r_rem = NamePart.tag_sort(q_rem), NamePart.tag_sort(r_rem)
             matches.extend(compare_parts(q_rem, r_rem))
         for m in matches:
@@ -195,6 +206,28 @@ def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
         if score >= 1.0:
             break
     return best
+
+
+def _same_words(q_rem: list[NamePart], r_rem: list[NamePart]
+                ) -> tuple[list[Alignment], list[NamePart], list[NamePart]]:
+    """The words of an organisation's name left to align that the other name holds as
+    they are, paired first: rigour's residue alignment lost them beside a word of one name
+    alone ('nanjing xinchen' against 'xinchen company': four words unmatched, so 'Nanjing
+    Xinchen Electronics Co., Ltd.' scored 0.40 against 'Xinchen Electronics Company
+    Limited'; logic-v2 too). Returns those pairs and the words still left on each side."""
+    theirs: dict[str, list[NamePart]] = {}
+    for p in r_rem:
+        theirs.setdefault(p.comparable, []).append(p)
+    pairs: list[Alignment] = []
+    q_left: list[NamePart] = []
+    for p in q_rem:
+        same = theirs.get(p.comparable)
+        if same and len(p.comparable) > 1:
+            pairs.append(Alignment([p], [same.pop(0)], score=1.0))
+        else:
+            q_left.append(p)
+    taken = {id(a.rps[0]) for a in pairs}
+    return pairs, q_left, [p for p in r_rem if id(p) not in taken]
 
 
 def _generic_only(query: Name, result: Name, matches: Sequence[Alignment]) -> bool:

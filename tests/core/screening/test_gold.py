@@ -2,13 +2,18 @@
 the issue names; the scorer's recall at 0.5, precision at 0.7 and Han-to-pinyin rate reach
 the goals; and it tracks OpenSanctions' own logic-v2 (nomenklatura, the oracle) within 0.05
 on every pair both can compare, except where it says only generic words matched (a cap
-logic-v2 does not have, which keeps such pairs out of review)."""
+logic-v2 does not have, which keeps such pairs out of review) and where a word both names
+hold as they are was paired before the residue alignment, which logic-v2 lets lose it
+(casefile.core.screening.names._same_words: 'Nanjing Xinchen Electronics Co., Ltd.' against
+'Xinchen Electronics Company Limited', 0.71 here, 0.38 there) — only ever higher, and
+within 0.05 of logic-v2 again without that step."""
 
 from collections import Counter
 
 import pytest
 
 from casefile.core.screening import han
+from casefile.core.screening import names as nm
 from casefile.core.screening.score import score
 from tests.support.gold_set import as_party_entry, pairs
 
@@ -42,7 +47,7 @@ def test_recall_precision_and_pinyin_reach_the_goals(scored):
 
 
 @pytest.mark.slow
-def test_it_tracks_nomenklatura_logic_v2(scored):
+def test_it_tracks_nomenklatura_logic_v2(scored, monkeypatch):
     from followthemoney import model
     from nomenklatura.matching import LogicV2
     from nomenklatura.matching.types import ScoringConfig
@@ -69,7 +74,13 @@ def test_it_tracks_nomenklatura_logic_v2(scored):
         theirs = LogicV2.compare(q, r, config).score
         compared += 1
         if abs(ours.score - theirs) > 0.05:
-            apart.append((p.names, p.entry["name"], ours.score, theirs, ours.explanation))
+            apart.append((i, p, ours.score, theirs, ours.explanation))
     assert compared >= 300
-    assert all("only generic words" in a[4] and a[2] < a[3] for a in apart), apart[:5]
+    generic = [a for a in apart if "only generic words" in a[4] and a[2] < a[3]]
+    rest = [a for a in apart if a not in generic]
+    monkeypatch.setattr(nm, "_same_words", lambda q, r: ([], q, r))
+    unpaired = [score(*as_party_entry(p, i)).score for i, p, _o, _t, _e in rest]
+    rescued = [a for a, s in zip(rest, unpaired, strict=True)
+               if a[2] > a[3] and abs(s - a[3]) <= 0.05]
+    assert len(rescued) == len(rest), [a[1:] for a in rest if a not in rescued][:5]
     assert len(apart) <= 0.1 * compared

@@ -1,0 +1,78 @@
+"""Cities as place words in organisation names: 'Shenzhen' in 'Shenzhen Dajiang Technology
+Co., Ltd.' says where a company is registered, not who it is, as 'Beijing' does — but rigour
+knows countries and their ISO 3166-2 subdivisions (Beijing, Tianjin, Moscow), not cities, so
+'Shenzhen' counted as a word of the company's own and two Shenzhen companies sharing
+'Technology Co., Ltd.' scored 0.71, flagged (look30).
+
+The cities are a data file (``resources/places/cities.tsv``, from GeoNames, CC BY 4.0; see
+its NOTICE.txt): China's of 300,000 people or more, Hong Kong's, Macau's and Taiwan's of
+200,000 or more, other cities of a million or more, without names that are ordinary words.
+A city is known by its Latin name as rigour reads it (not Xi'an's 'xian': it is one pinyin
+syllable, as in 有限 'you xian') and by the pinyin of its Chinese names one syllable a word
+('shen zhen shi', 'shen zhen'), as Chinese names are compared; every form of one city carries
+one symbol, so 'Shenzhen' and 深圳市 are the same place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from rigour.names import Name, NameTypeTag, Span, Symbol, analyze_names
+
+from casefile.core.screening.han import latin_form
+from casefile.paths import resource_path
+
+Phrase = tuple[str, ...]
+_LOCATION = Symbol.Category.LOCATION
+
+
+def _rows() -> Iterator[tuple[str, bool, list[str]]]:
+    """(name, whether the name is read, Chinese names) of each city of the file."""
+    text = resource_path("places", "cities.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:  # (the header)
+        _geonameid, _country, name, read, chinese = line.split("\t")
+        yield name, read == "yes", [c for c in chinese.split("|") if c]
+
+
+def _words(text: str) -> Phrase:
+    return tuple(p.comparable for n in analyze_names(NameTypeTag.UNK, [text],
+                                                     consolidate=False) for p in n.parts)
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, list[tuple[Phrase, Symbol]]]:
+    """The cities' phrases by their first word, longest first: ``{'shen': [(('shen',
+    'zhen', 'shi'), <LOCATION city:shenzhen>), (('shen', 'zhen'), …)], …}``. A city's
+    symbol is named by its Latin name (two cities of one name are one word)."""
+    by_first: dict[str, dict[Phrase, Symbol]] = {}
+    for name, read, chinese in _rows():
+        latin = _words(name)
+        symbol = Symbol(_LOCATION, "city:" + "".join(latin))
+        forms = {*([latin] if read else []), *(tuple(latin_form(c).split()) for c in chinese)}
+        for form in forms:
+            if form:
+                by_first.setdefault(form[0], {}).setdefault(form, symbol)
+    return {first: sorted(found.items(), key=lambda kv: -len(kv[0]))
+            for first, found in by_first.items()}
+
+
+def tag_places(name: Name) -> None:
+    """Mark the cities ``name`` holds as places (rigour's LOCATION symbol), where rigour has
+    not marked those words a place already; the longest city at each word first."""
+    known = phrases()
+    parts = name.parts
+    words = [p.comparable for p in parts]
+    placed = {p.index for s in name.spans if s.symbol.category == _LOCATION for p in s.parts}
+    i = 0
+    while i < len(words):
+        for phrase, symbol in known.get(words[i], ()):
+            end = i + len(phrase)
+            if tuple(words[i:end]) == phrase:
+                if not placed.intersection(range(i, end)):
+                    # a span of these words (rigour's apply_phrase takes words that are
+                    # not side by side: 'shen shen zhen' gave 'shen … zhen')
+                    name.spans.append(Span(list(parts[i:end]), symbol))
+                i = end - 1
+                break
+        i += 1

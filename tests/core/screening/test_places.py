@@ -1,0 +1,122 @@
+"""Cities in organisation names are place words (casefile.core.screening.places): two
+companies of one city that share only the city and 'Technology Co., Ltd.' are not a hit
+(look30: two Shenzhen companies scored 0.71, flagged), in Latin letters or in Chinese; the
+same company with and without its city still is; people's names are left alone."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.core.screening import REVIEW_THRESHOLD, han
+from casefile.core.screening import names as nm
+from casefile.core.screening.places import _words, phrases, tag_places
+from casefile.core.screening.records import Entry, Party
+from casefile.core.screening.score import score
+from casefile.paths import resource_path
+
+_LOCATION = "LOCATION"
+
+
+def _places(text: str, tag: str = "ORG") -> list[tuple[str, str]]:
+    """(words, symbol id) of each place marked in ``text``'s first analysed name."""
+    name = nm.analyse(text, tag)[0]
+    return sorted((" ".join(p.comparable for p in s.parts), s.symbol.id) for s in name.spans
+                  if _LOCATION in str(s.symbol.category))
+
+
+def _entry(name: str) -> Entry:
+    return Entry("e", "Company", name, {"name": [name]})
+
+
+def _cities() -> list[tuple[str, str, str]]:
+    lines = resource_path("places", "cities.tsv").read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+@pytest.mark.parametrize("city", ["Shenzhen", "Guangzhou", "Hangzhou", "Chengdu", "Wuhan",
+                                  "Dongguan", "Suzhou", "Ningbo", "Xiamen", "Hsinchu"])
+def test_two_companies_of_one_city_sharing_trade_words_are_not_a_hit(city):
+    r = score(Party(1, "Company", [f"{city} Dajiang Technology Co., Ltd."]),
+              _entry(f"{city} Jiayuan Technology Co., Ltd."))
+    assert r.score < REVIEW_THRESHOLD
+    assert "only generic words" in r.explanation
+    assert r.name is not None
+    assert [p.how for p in r.name.pairs if p.query == city.lower()] == ["location"]
+
+
+def test_two_chinese_names_of_one_city_sharing_trade_words_are_not_a_hit():
+    r = score(Party(1, "Company", ["深圳市大疆创新科技有限公司"]),
+              _entry("深圳市佳源科技有限公司"))
+    assert r.score < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(("ours", "theirs", "least"), [
+    ("Shenzhen Jiayuan Technology Co., Ltd.", "Jiayuan Technology Co., Ltd", 0.7),
+    ("Shenzhen Jiayuan Technology Co., Ltd.", "SHENZHEN JIAYUAN TECHNOLOGY CO LTD", 0.99),
+    ("Shenzhen Dajiang Chuangxin Keji Youxian Gongsi", "深圳市大疆创新科技有限公司", 0.9),
+])
+def test_one_company_with_and_without_its_city_is_still_a_hit(ours, theirs, least):
+    r = score(Party(1, "Company", [ours]), _entry(theirs))
+    assert r.score >= least, r.explanation
+
+
+def test_a_city_in_latin_letters_and_in_chinese_is_one_place():
+    (latin,) = _places("Shenzhen Dajiang Technology")
+    (pinyin,) = _places(han.latin_form("深圳市大疆创新科技有限公司"))
+    assert latin[0] == "shenzhen" and pinyin[0] == "shen zhen shi"
+    assert latin[1] == pinyin[1]
+
+
+def test_a_city_written_with_letters_rigour_folds_is_found():
+    assert [w for w, _id in _places("Ürümqi Dajiang Trading Co")] == ["urumqi"]
+
+
+def test_a_pinyin_syllable_is_never_read_as_a_city():
+    # Xi'an is 'xian' in Latin letters, and 有限 reads 'you xian' one syllable a word
+    assert _places(han.latin_form("大疆创新科技有限公司")) == []
+    assert _places("Xian You Trading Co") == []
+    assert [w for w, _id in _places(han.latin_form("西安飞机工业有限公司"))] == ["xi an"]
+
+
+def test_people_are_not_given_places():
+    assert _places("Shenzhen Wang", "PER") == []
+
+
+def test_a_place_rigour_knows_keeps_rigours_symbol():
+    assert _places("Tianjin Dajiang Co") == [("tianjin", "cn-tj")]
+
+
+def test_the_cities_file_has_no_word_left_out_and_every_row_is_read():
+    from resources.places.make_cities import LEFT_OUT
+
+    rows = _cities()
+    assert len(rows) > 700
+    names = {name for _id, _country, name in rows}
+    assert not names & LEFT_OUT
+    assert all(geonameid.isdigit() and len(country) == 2 for geonameid, country, _n in rows)
+    symbols = {s.id for found in phrases().values() for _p, s in found}
+    latin = {"city:" + "".join(_words(name)) for _id, _country, name in rows}
+    assert symbols == latin
+
+
+_WORDS = st.sampled_from(["dajiang", "technology", "co", "ltd", "shen", "zhen", "shi",
+                          "you", "xian", "gong", "si", "hong", "kong", "wuhan", "sao",
+                          "paulo", "trading", "ürümqi", "new", "york", "city"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8))
+def test_a_place_is_marked_only_over_words_that_spell_a_city(words):
+    name = nm.analyse(" ".join(words), "ORG")[0]
+    known = {p for found in phrases().values() for p, _s in found}
+    comparable = [p.comparable for p in name.parts]
+    for span in name.spans:
+        if _LOCATION in str(span.symbol.category) and span.symbol.id.startswith("city:"):
+            spelled = tuple(p.comparable for p in span.parts)
+            assert spelled in known
+            at = span.parts[0].index
+            assert tuple(comparable[at:at + len(spelled)]) == spelled
+    tag_places(name)  # again: nothing is marked twice
+    assert len(name.spans) == len({(tuple(p.index for p in s.parts), s.symbol.id)
+                                   for s in name.spans})
