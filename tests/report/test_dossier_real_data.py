@@ -320,6 +320,44 @@ def test_a_dossier_cut_short_names_its_digest_and_is_said_damaged(tmp_path, name
         verify_dossier(cut, again)
 
 
+def test_a_dossier_that_lost_pages_in_its_middle_is_said_damaged(demo, tmp_path, capsys):
+    """(review34) A dossier damaged in its middle verified OK: a PDF reader rebuilds the
+    page tree from what is left (7 of 13 pages, each readable). The dossier names its page
+    count beside its digest; a copy with fewer or more pages is said damaged, exit 1."""
+    out, fewer, more = tmp_path / "d.pdf", tmp_path / "fewer.pdf", tmp_path / "more.pdf"
+    pages = export_dossier(demo, out).pages
+    keywords = str(pypdf.PdfReader(out).metadata["/Keywords"])
+    assert keywords.startswith("content-sha256:") and f"; pages: {pages}; scope: " in keywords
+    assert verify_dossier(out, demo).damage is None
+    copy = pypdf.PdfWriter(clone_from=out)  # its metadata kept, its last pages gone
+    for i in range(pages - 1, 6, -1):
+        del copy.pages[i]
+    copy.write(fewer)
+    verdict = verify_dossier(fewer, demo)
+    assert verdict.ok and verdict.damage == f"7 of the {pages} pages it was written with " \
+        "can be read"
+    copy = pypdf.PdfWriter(clone_from=out)
+    copy.add_blank_page()
+    copy.write(more)
+    assert verify_dossier(more, demo).damage == f"it has {pages + 1} pages where it was " \
+        f"written with {pages}"
+    demo.close()
+    assert main(["verify-dossier", str(fewer), str(demo.path)]) == 1
+    assert f"DAMAGED: the file is cut short or damaged (7 of the {pages} pages" in \
+        capsys.readouterr().out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_the_pages_are_said_before_any_scope(scope):
+    from casefile.report.pages import pages_said
+
+    digest = "a" * 64
+    said = pages_said(f"content-sha256:{digest}; scope: {scope}", 13)
+    assert said == f"content-sha256:{digest}; pages: 13; scope: {scope}"
+    assert pages_said(f"scope: {scope}", 13) == f"scope: {scope}"  # not a dossier's
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from casefile.services.case.facade import Case
 
 _PRINTED = re.compile(r"content-sha256:([0-9a-f]{64})")
+_PAGES = re.compile(r"content-sha256:[0-9a-f]{64}; pages: (\d+);")
 
 
 _COVER = re.compile(r"Content digest\s+([0-9a-f]{64})")
@@ -50,7 +51,7 @@ def read_digest(pdf: Path) -> tuple[str | None, str | None]:
         meta = reader.metadata
         keywords = str(meta.get("/Keywords") or "") if meta is not None else ""
         if found := _PRINTED.search(keywords):
-            return found.group(1), None
+            return found.group(1), _pages_lost(keywords, len(reader.pages))
         for page in reader.pages[:2]:
             if found := _COVER.search(" ".join((page.extract_text() or "").split())):
                 return found.group(1), None
@@ -61,6 +62,19 @@ def read_digest(pdf: Path) -> tuple[str | None, str | None]:
         if found := _PRINTED.search(text):
             return found.group(1), damage
     return None, damage
+
+
+def _pages_lost(keywords: str, read: int) -> str | None:
+    """Why the dossier is not whole when it has other pages than it was written with (its
+    keywords say how many: :func:`casefile.report.pages.pages_said`); None when it has
+    them all, or does not say."""
+    said = _PAGES.search(keywords)
+    if said is None or int(said.group(1)) == read:
+        return None
+    written = int(said.group(1))
+    if read < written:
+        return f"{read} of the {written} pages it was written with can be read"
+    return f"it has {read} pages where it was written with {written}"
 
 
 _KEYWORDS = re.compile(rb"/Keywords\s*\(((?:[^\\()]|\\.)*)\)", re.DOTALL)
