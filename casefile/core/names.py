@@ -103,6 +103,39 @@ def spaced_cjk(text: str, sep: str = " ") -> str:
     return _CJK.sub(lambda m: f"{sep}{m.group(1)}{sep}", text)
 
 
+# an Arabic word, its letters and their vowel marks; and the article that begins one, with
+# the one-letter word it may follow (و and, ف so, ب by, ك as; ل to, whose alif is dropped:
+# للخليج), before a stem of two letters or more (والد 'father' is not و + ال + د)
+_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+")
+_ARTICLES = r"(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)"
+_LETTER = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"
+_ARTICLE = re.compile(rf"{_ARTICLES}(?={_LETTER}{{2}})")
+
+
+def parted_articles(text: str, sep: str = " ") -> str:
+    """``text`` with the article of each Arabic word parted from it by ``sep`` ('الخليج' ->
+    'ال' sep 'خليج', 'والخليج' -> 'وال' sep 'خليج'), so that a search for the word finds it
+    with its article (look29: خليج did not find الخليج). Used both when indexing and when
+    querying, as :func:`spaced_cjk` is."""
+    if text.isascii() or _ARABIC_WORD.search(text) is None:
+        return text
+
+    def part(m: re.Match[str]) -> str:
+        word = m.group(0)
+        article = _ARTICLE.match(word)
+        return word if article is None else f"{article.group(0)}{sep}{word[article.end():]}"
+
+    return _ARABIC_WORD.sub(part, text)
+
+
+def joined_articles(text: str, sep: str = " ") -> str:
+    """:func:`parted_articles` undone: each Arabic article joined to its word again."""
+    if sep not in text:
+        return text
+    return re.sub(rf"(?<![\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff])({_ARTICLES})"
+                  rf"{re.escape(sep)}(?={_LETTER})", r"\1", text)
+
+
 # Latin abbreviations of a legal form written out that rigour gives rightly (its others
 # include 'FGBU' for 'Federal State Unitary Enterprise', a ФГУП: review24)
 _LATIN_SHORT = frozenset({"LLC", "JSC", "PJSC", "OJSC", "CJSC", "GmbH", "AG", "PLC", "LLP",

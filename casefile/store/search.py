@@ -2,7 +2,8 @@
 
 One row per searchable record, keyed by a rowid that encodes (kind, id) so a record's row can
 be replaced without a scan. CJK text is indexed and queried with a space around each
-character, so a two-character Chinese word is found as a two-token phrase.
+character, so a two-character Chinese word is found as a two-token phrase; an Arabic word's
+article is parted from it the same way (الخليج is 'ال خليج': خليج finds it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import decomposed_marks, folded, spaced_cjk, without_marks
+from casefile.core.names import (
+    decomposed_marks,
+    folded,
+    parted_articles,
+    spaced_cjk,
+    without_marks,
+)
 from casefile.store.search_query import MAX_TERMS, dated_filter, fts_query
 
 KIND_CODES = {"entity": 1, "relationship": 2, "sanction": 3, "shipment": 4, "event": 5,
@@ -78,19 +85,26 @@ def split_rowid(rowid: int) -> tuple[str | None, int]:
     return CODE_KINDS.get(rowid >> _SHIFT), rowid & ((1 << _SHIFT) - 1)
 
 
-def stored_form(fts: bool, title: str, body: str, marks: bool = True) -> tuple[str, str]:
-    """Title and body as an index row holds them (FTS5: CJK spaced, and with ``marks`` the
+def stored_form(fts: bool, title: str, body: str, marks: bool = True,
+                articles: bool = True) -> tuple[str, str]:
+    """Title and body as an index row holds them (FTS5: CJK spaced; with ``marks`` the
     accents of Greek and ё decomposed so that a word is found with or without them, as
-    schema 0010 on writes them)."""
+    schema 0010 on writes them; with ``articles`` the Arabic article parted from its word,
+    as schema 0011 on writes them)."""
     if not fts:
         return title, body
     if not marks:
         return spaced_cjk(title, _SEP), spaced_cjk(body, _SEP)
+    if not articles:
+        return (decomposed_marks(spaced_cjk(title, _SEP)),
+                decomposed_marks(spaced_cjk(body, _SEP)))
     return _stored(title), _stored(body)
 
 
 def _stored(text: str) -> str:
-    return decomposed_marks(spaced_cjk(text, _SEP))
+    """A text as the index holds it: CJK characters spaced, the Arabic article parted
+    (both by a separator shown as nothing), marked letters decomposed."""
+    return decomposed_marks(spaced_cjk(parted_articles(text, _SEP), _SEP))
 
 
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],

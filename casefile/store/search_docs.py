@@ -5,6 +5,8 @@ the people born in it and the companies incorporated in it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.engine import Connection
 
 from casefile.store import schema, search, search_query
@@ -97,3 +99,22 @@ def index_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
     while batch := cur.fetchmany(5000):
         search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),
                                fresh=True)  # its rows were just removed
+
+
+def rewrite_rows(conn: Connection, form: Callable[[str], str]) -> None:
+    """Rewrite each FTS5 index row's title and body as ``form`` gives them, where that
+    changes them (a schema upgrade that stores words another way: 0010, 0011); the plain
+    table stores text as written and is left."""
+    sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'search_index'").scalar() or ""
+    if "fts5" not in sql.lower():  # no index, or the plain table
+        return
+    changed = []
+    for rowid, title, body in conn.exec_driver_sql(
+            "SELECT rowid, title, body FROM search_index"):
+        new = (form(title or ""), form(body or ""))
+        if new != (title or "", body or ""):
+            changed.append((*new, rowid))
+    if changed:
+        conn.exec_driver_sql("UPDATE search_index SET title = ?, body = ? WHERE rowid = ?",
+                             changed)

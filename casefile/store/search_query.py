@@ -16,7 +16,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import spaced_cjk, without_marks
+from casefile.core.names import parted_articles, spaced_cjk, without_marks
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
@@ -69,9 +69,12 @@ def groups(user_query: str) -> list[list[Term]]:
             word_before, between = "", False
             continue
         raw = phrase if phrase else word
-        words = re.findall(r"\w+", spaced_cjk(without_marks(raw)))
+        words = re.findall(r"\w+", spaced_cjk(parted_articles(without_marks(raw))))
         if not words:
             continue
+        # one word parted from its Arabic article ('الخليج': 'ال خليج') is still one word
+        one = len(words) == 1 or (not phrase and len(re.findall(r"\w+", raw)) == 1
+                                  and parted_articles(raw) != raw)
         body = " ".join(words)
         if word_before and len(words) == 1 and is_year(body):
             # 'born 1954': the year of that date, not a 1954 anywhere in the party's text
@@ -90,7 +93,7 @@ def groups(user_query: str) -> list[list[Term]]:
             word_before, between = (body.lower() if body.lower() in _SAME else ""), False
         # a word finds those it begins ('Tekh' finds Tekhkrim) — but a year finds itself:
         # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
-        star = "*" if not phrase and len(words) == 1 and by_prefix(words[0]) else ""
+        star = "*" if not phrase and one and by_prefix(words[-1]) else ""
         term = Term(f'"{body}"{star}')
         if term in group:
             word_before, between = "", False

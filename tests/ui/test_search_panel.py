@@ -19,6 +19,23 @@ def _type(widget, text):
                                                  Qt.KeyboardModifier.NoModifier, ch))
 
 
+def test_an_arabic_word_finds_it_with_its_article_highlighted(qtbot, demo_window, tmp_path):
+    """(look29) خليج did not find شركة الخليج للتجارة: the article is written joined to its
+    word. Found, shown as written, the word itself highlighted."""
+    win = demo_window
+    win.case.create("entity", {"name": "شركة الخليج للتجارة", "kind": "company"})
+    wait_idle(qtbot, win)
+    win.search_panel.show()
+    panel = win.search_panel
+    _type(panel.query, "خليج")
+    qtbot.waitUntil(lambda: bool(panel.results), timeout=10000)
+    assert panel.shown_results()["entity"] == ["شركة الخليج للتجارة"]
+    item = panel.tree.topLevelItem(0).child(0)
+    spans = item.data(0, SPANS)
+    assert [item.text(0)[s:e] for s, e in spans] == ["خليج"]
+    panel.grab().save(str(tmp_path / "search_arabic.png"))
+
+
 def test_typing_a_cyrillic_alias_lists_the_partys_records(qtbot, demo_window, tmp_path):
     win = demo_window
     win.activateWindow()

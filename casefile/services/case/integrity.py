@@ -87,5 +87,6 @@ def _check(conn: Connection, report: IntegrityReport) -> None:
         docs = {**DOC_SQL, **DOCS_0009}
         if revision is not None and revision < "0008":
             docs["entity"] = ENTITY_DOC_0007
-    report.problems += indexing.verify_index(conn, docs, marks=not old)
+    articles = revision is None or revision >= "0011"
+    report.problems += indexing.verify_index(conn, docs, marks=not old, articles=articles)
     report.checked.append("search index against the records")

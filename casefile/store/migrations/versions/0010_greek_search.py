@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from alembic import op
 
-from casefile.core.names import decomposed_marks
-from casefile.store.search_docs import DOCS_0009, rebuild_kind
+from casefile.core.names import decomposed_marks, joined_articles
+from casefile.store.search_docs import DOCS_0009, rebuild_kind, rewrite_rows
 
 revision = '0010'
 down_revision = '0009'
@@ -25,20 +25,7 @@ depends_on = None
 
 
 def _rewrite(form: Callable[[str], str]) -> None:
-    conn = op.get_bind()
-    sql = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE name = 'search_index'").scalar() or ""
-    if "fts5" not in sql.lower():  # no index, or the plain table: stored as written
-        return
-    changed = []
-    for rowid, title, body in conn.exec_driver_sql(
-            "SELECT rowid, title, body FROM search_index"):
-        new = (form(title or ""), form(body or ""))
-        if new != (title or "", body or ""):
-            changed.append((*new, rowid))
-    if changed:
-        conn.exec_driver_sql("UPDATE search_index SET title = ?, body = ? WHERE rowid = ?",
-                             changed)
+    rewrite_rows(op.get_bind(), form)
 
 
 def _rebuild(docs: dict[str, str] | None) -> None:
@@ -56,4 +43,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _rebuild(DOCS_0009)  # (written decomposed, as this version writes: composed next)
-    _rewrite(lambda text: text if text.isascii() else unicodedata.normalize("NFC", text))
+    # (the rebuild writes as the newest schema does: the Arabic article parted, since 0011)
+    _rewrite(lambda text: text if text.isascii() else unicodedata.normalize(
+        "NFC", joined_articles(text, "\u3000")))
