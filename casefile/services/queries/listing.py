@@ -41,6 +41,17 @@ def _cites(kind: str) -> str:
     return f"(SELECT count(*) FROM citation WHERE citation.{col} = x.id)"
 
 
+# a party's countries, then its nationality where it says more ('GB; nationality RU'): the
+# country filter finds a party by its nationality too, and a person listed under RU with an
+# empty Countries cell did not say why (look29)
+_PLACES = ("coalesce(x.country, '') || CASE WHEN x.other_countries = '' THEN '' ELSE ', ' || "
+           "replace(x.other_countries, ',', ', ') END")
+_NATIONALITY = ("CASE WHEN x.nationality = '' OR x.nationality = coalesce(x.country, '') "
+                "THEN '' ELSE 'nationality ' || replace(x.nationality, ',', ', ') END")
+_COUNTRIES = (f"{_PLACES} || CASE WHEN {_PLACES} <> '' AND {_NATIONALITY} <> '' THEN '; ' "
+              f"ELSE '' END || {_NATIONALITY}")
+
+
 # kind -> (columns, SELECT expressions in the same order); every kind lists from "kind x",
 # filters by its country columns and, when it has a fuzzy date, by date
 LISTS: dict[str, tuple[list[Column], list[str]]] = {
@@ -51,8 +62,7 @@ LISTS: dict[str, tuple[list[Column], list[str]]] = {
          Column("aliases", "Aliases", stretch=True),
          Column("tags", "Tags"), Column("cites", "Cited", numeric=True)],
         ["x.name", "replace(x.kind, '_', ' ')", "coalesce(x.birth_text, '')",
-         "coalesce(x.country, '') || CASE WHEN "
-         "x.other_countries = '' THEN '' ELSE ', ' || replace(x.other_countries, ',', ', ') END",
+         _COUNTRIES,
          "coalesce((SELECT group_concat(scheme || ' ' || value, '; ') FROM identifier "
          "WHERE entity_id = x.id), '')",
          "coalesce((SELECT group_concat(name, '; ') FROM alias WHERE entity_id = x.id), '')",
