@@ -25,7 +25,7 @@ from casefile.ui.editor_fields import field_widget, heading_text, show_value
 from casefile.ui.entity_picker import EntityPicker
 from casefile.ui.fields import CHILDREN, FIELDS, FieldSpec
 from casefile.ui.text import plain_label, plain_tooltip
-from casefile.ui.widgets import CountryEdit, FuzzyDateEdit
+from casefile.ui.widgets import CountryEdit, EnumCombo, FuzzyDateEdit
 
 LABEL_WIDTH = 150  # the widest a field's label gets before it wraps
 
@@ -119,6 +119,9 @@ class RecordEditor(QWidget):
     # -- loading ------------------------------------------------------------------------
     def load(self, bundle: dict[str, Any]) -> None:
         """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
+        for w in self.widgets.values():  # a value reached by keys, still settling, is
+            if isinstance(w, EnumCombo):  # the shown record's: stored before it goes
+                w.flush()
         self._loading = True
         row = bundle["row"]
         same_record = row["id"] == self.record_id
@@ -235,9 +238,12 @@ class RecordEditor(QWidget):
         out: list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
         for spec in FIELDS[self.kind]:
             w: Any = self.widgets[spec.key]  # the field's widget, of the spec's kind
-            if spec.widget in ("enum", "bool", "entity"):
+            if spec.widget in ("bool", "entity"):
                 continue  # stored the moment they are chosen
-            if spec.widget == "date":
+            if spec.widget == "enum":  # (one reached by keys is stored when they rest)
+                w.settle.stop()
+                value = w.currentData()
+            elif spec.widget == "date":
                 value = w.value()
             elif spec.widget == "text":
                 value = w.toPlainText()

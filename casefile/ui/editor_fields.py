@@ -71,7 +71,7 @@ def field_widget(spec: FieldSpec, entity_choices: Any, commit: Callable[[str, An
         w.committed.connect(lambda k=key, w=w: commit(k, w.toPlainText()))
     elif spec.widget == "enum":
         w = enum_combo(spec.options, dict(spec.words) if spec.words else None)
-        w.activated.connect(lambda _i, k=key, w=w: commit(k, w.currentData()))
+        w.chosen.connect(lambda k=key, w=w: commit(k, w.currentData()))
     elif spec.widget == "bool":
         w = QCheckBox()
         w.clicked.connect(lambda checked, k=key: commit(k, checked))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -163,8 +163,59 @@ def check_country(edit: CountryEdit) -> tuple[str | None, str | None]:
         return None, str(exc)
 
 
-def enum_combo(values: tuple[str, ...] | list[str], words: dict | None = None) -> QComboBox:
-    box = QComboBox()
+class EnumCombo(QComboBox):
+    """A drop-down of a field's values that says ``chosen`` once per choice: at once for a
+    value picked from its list; for one reached by keys or the wheel on the closed box, when
+    they rest for :data:`SETTLE_MS` or the box loses focus (look29: each arrow key press
+    through 'company', 'person', 'state body' … was an edit of its own, an undo step
+    each)."""
+
+    chosen = Signal()
+    SETTLE_MS = 700
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stepping = False  # a key or wheel event is changing the value
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(self.SETTLE_MS)
+        self.settle.timeout.connect(self.chosen.emit)
+        self.activated.connect(self._activated)
+
+    def _activated(self, _index: int) -> None:
+        if self._stepping:
+            self.settle.start()
+        else:
+            self.settle.stop()
+            self.chosen.emit()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        self._stepping = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._stepping = False
+
+    def wheelEvent(self, event: Any) -> None:  # noqa: N802
+        self._stepping = True
+        try:
+            super().wheelEvent(event)
+        finally:
+            self._stepping = False
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.flush()
+
+    def flush(self) -> None:
+        """Say a choice still settling now (the field is left, or the record saved)."""
+        if self.settle.isActive():
+            self.settle.stop()
+            self.chosen.emit()
+
+
+def enum_combo(values: tuple[str, ...] | list[str], words: dict | None = None) -> EnumCombo:
+    box = EnumCombo()
     for v in values:
         box.addItem(words.get(v, v) if words else v.replace("_", " "), v)
     return box

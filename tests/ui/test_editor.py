@@ -1,6 +1,7 @@
 """The record editor: typing in child tables, Escape, where it starts, and what read-only
 shows."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
@@ -407,3 +408,49 @@ def test_a_sanction_whose_list_words_are_kept_shows_them_as_its_status(qtbot, de
     assert box.currentText() == "not stated"
     assert box.itemData(box.currentIndex(), Qt.ItemDataRole.ToolTipRole) is None
     assert box.toolTip() == ""
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support grabbing the keyboard$")
+def test_keys_through_a_drop_down_store_one_edit_when_they_rest(qtbot, demo_window):
+    """(look29) Each arrow key press through the Kind drop-down was an edit of its own and
+    an undo step each; now the value reached is stored once the keys rest (or the field is
+    left), and a value picked from the open list at once."""
+    from casefile.ui.widgets import EnumCombo
+
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "entity", 3)
+    box = ed.widgets["kind"]
+    assert isinstance(box, EnumCombo)
+    steps = len(win.case._undo)
+    start = box.currentIndex()
+    box.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    wanted = box.currentData()
+    assert box.currentIndex() == start + 3
+    qtbot.wait(100)
+    wait_idle(qtbot, win)
+    assert len(win.case._undo) == steps  # still resting
+    qtbot.waitUntil(lambda: len(win.case._undo) == steps + 1, timeout=5000)
+    wait_idle(qtbot, win)
+    qtbot.wait(EnumCombo.SETTLE_MS + 100)
+    wait_idle(qtbot, win)
+    assert len(win.case._undo) == steps + 1  # one step for three keys
+    assert win.case.get("entity", 3)["kind"] == wanted
+    # keys, then the field left at once: stored as it is left
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    left = box.currentData()
+    ed.widgets["name"].setFocus()
+    qtbot.waitUntil(lambda: win.case.get("entity", 3)["kind"] == left, timeout=5000)
+    wait_idle(qtbot, win)
+    assert len(win.case._undo) == steps + 2
+    # picked from the open list: stored at once
+    box.showPopup()
+    qtbot.waitUntil(box.view().isVisible, timeout=2000)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Return)
+    picked = box.currentData()
+    assert not box.settle.isActive()
+    qtbot.waitUntil(lambda: win.case.get("entity", 3)["kind"] == picked, timeout=2000)
