@@ -67,3 +67,33 @@ def bigram_words(text: str) -> list[str]:
     """The pinyin of each bigram, joined ('深圳' -> 'shenzhen'): how a Latin spelling that
     writes two-character words as one word ('Shenzhen Dajiang') finds the Han name."""
     return list(dict.fromkeys("".join(latin_form(b).split()) for b in bigrams(text)))
+
+
+# two-character family names (复姓), simplified and traditional: the rest of the name is the
+# given name
+_COMPOUND = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 钟离 "
+    "澹台 公冶 宗政 濮阳 淳于 单于 太叔 申屠 仲孙 万俟 闻人 赫连 呼延 独孤 南宫 西门 百里 "
+    "东郭 歐陽 司馬 諸葛 東方 尉遲 公孫 長孫 軒轅 鍾離 濮陽 單于 萬俟 聞人 赫連 獨孤 南宮 "
+    "西門 東郭".split())
+_CHINESE_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
+
+
+def person_form(text: str) -> str | None:
+    """A Chinese person's name as pinyin writes it — the family name, then the given name's
+    syllables joined ('刘鹏宇' -> 'liu pengyu', '欧阳修' -> 'ouyang xiu'); None when ``text``
+    is not a Chinese personal name of two to four characters (kana, other letters, a name
+    of four without a two-character family name, which is more likely Japanese). One
+    syllable a word, a given name's syllable was matched to another family name (look30:
+    'Liu Pengyu' scored 0.77 against 周鹏宇, 'liu ≈ yu')."""
+    name = "".join(text.split()).replace("·", "").replace("・", "")
+    if not _CHINESE_NAME.fullmatch(name):
+        return None
+    family = 2 if name[:2] in _COMPOUND and len(name) > 2 else 1
+    if len(name) == 4 and family == 1:
+        return None
+
+    def joined(part: str) -> str:
+        return "".join(latin_form(part).split())
+
+    return f"{joined(name[:family])} {joined(name[family:])}"

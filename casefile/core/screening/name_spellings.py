@@ -23,15 +23,20 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool
     if not person and (short := _research_forms(q, r)):  # НПО and its spellings
         out.append((*short, False))
     if qh and not rh:
-        out.append((han.latin_form(han.without_legal_forms(q)), han.without_pinyin_forms(r),
-                    True))
+        out.append((_latin(q, person), han.without_pinyin_forms(r), True))
     elif rh and not qh:
-        out.append((han.without_pinyin_forms(q), han.latin_form(han.without_legal_forms(r)),
-                    True))
+        out.append((han.without_pinyin_forms(q), _latin(r, person), True))
     elif qh and rh:
-        out.append((han.latin_form(han.without_legal_forms(q)),
-                    han.latin_form(han.without_legal_forms(r)), True))
+        out.append((_latin(q, person), _latin(r, person), True))
     return out
+
+
+def _latin(text: str, person: bool) -> str:
+    """A Han name's derived Latin form: a Chinese person's as pinyin writes a name (family
+    name, given name joined: :func:`han.person_form`), else one syllable a word."""
+    if person and (form := han.person_form(text)) is not None:
+        return form
+    return han.latin_form(han.without_legal_forms(text))
 
 
 def _without_yo(text: str) -> str:

@@ -209,3 +209,35 @@ def test_a_word_both_names_hold_is_matched_beside_a_word_of_one_alone(ours, thei
     assert r.score >= 0.7, r.explanation
     word = ours.split()[1] if ours.split()[0] in ("Nanjing", "Moscow") else ours.split()[0]
     assert f"{word.lower()} = {word.lower()}" in r.explanation
+
+
+@pytest.mark.parametrize(("ours", "theirs", "low", "high"), [
+    ("Liu Pengyu", "周鹏宇", 0.0, 0.69),  # look30: 0.77, 'liu ≈ yu (same given name)'
+    ("刘鹏宇", "ZHOU Pengyu", 0.0, 0.69),
+    ("Zhou Pengyu", "周鹏宇", 0.99, 1.0),
+    ("ZHOU Peng Yu", "周鹏宇", 0.9, 1.0),
+    ("Zhou Peng-yu", "周鹏宇", 0.9, 1.0),
+    ("Ouyang Xiu", "欧阳修", 0.99, 1.0),  # a two-character family name
+    ("XI, Jinping", "习近平", 0.99, 1.0),
+])
+def test_a_chinese_persons_name_is_read_as_family_name_and_given_name(ours, theirs, low,
+                                                                       high):
+    r = score(Party(1, "Person", [ours]), entry("Person", theirs))
+    assert low <= r.score <= high, r.explanation
+
+
+@given(st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2,
+               max_size=3))
+def test_a_chinese_persons_derived_name_is_two_words_of_latin_letters(name):
+    form = han.person_form(name)
+    assert form is not None
+    family, given = form.split(" ")
+    assert family.isascii() and given.isascii() and family and given
+    assert "".join(form.split()) == "".join(han.latin_form(name).split())
+
+
+def test_names_that_are_not_a_chinese_persons_have_no_such_form():
+    assert han.person_form("山田太郎") is None  # four characters, no two-character surname
+    assert han.person_form("やまだ") is None and han.person_form("王") is None
+    assert han.person_form("Wang Yi") is None
+    assert han.person_form("司马相如") == "sima xiangru"
