@@ -1,13 +1,14 @@
 """The spellings of two names the name matcher compares (:mod:`.names`): as written; a
 person's with ё as е; without a Russian research-and-production form both hold (НПО, НПП,
 НПК, written out, translated or abbreviated); through the derived Latin form where a side is
-Han."""
+Han (and, for an organisation, as an English list translates it: :mod:`.han_words`)."""
 
 from __future__ import annotations
 
 import re
 
 from casefile.core.screening import han
+from casefile.core.screening.han_words import english_form
 
 
 def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
@@ -24,8 +25,12 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool
         out.append((*short, False))
     if qh and not rh:
         out.append((_latin(q, person), han.without_pinyin_forms(r), True))
+        if not person:  # and as an English list translates it, with its legal form or not
+            out += [(english_form(q, legal), r, True) for legal in (True, False)]
     elif rh and not qh:
         out.append((han.without_pinyin_forms(q), _latin(r, person), True))
+        if not person:
+            out += [(q, english_form(r, legal), True) for legal in (True, False)]
     elif qh and rh:
         out.append((_latin(q, person), _latin(r, person), True))
     return out

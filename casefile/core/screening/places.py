@@ -57,6 +57,13 @@ def phrases() -> dict[str, list[tuple[Phrase, Symbol]]]:
             for first, found in by_first.items()}
 
 
+@lru_cache(maxsize=1)
+def chinese_names() -> dict[str, str]:
+    """The cities' Chinese names to their names as rigour reads them ('深圳市', '深圳':
+    'shenzhen')."""
+    return {c: "".join(_words(name)) for name, _read, chinese in _rows() for c in chinese}
+
+
 def tag_places(name: Name) -> None:
     """Mark the cities ``name`` holds as places (rigour's LOCATION symbol), where rigour has
     not marked those words a place already; the longest city at each word first."""

@@ -1,0 +1,65 @@
+"""A Chinese company's registered name against the English name a list gives it alone
+(casefile.core.screening.han_words): words of trade translated, the place and trade name in
+pinyin (华为技术有限公司 scored 0.33 against 'Huawei Technologies Co., Ltd.'); two companies
+that share only such words stay apart."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.core.screening import REVIEW_THRESHOLD
+from casefile.core.screening.han_words import english_form
+from casefile.core.screening.records import Entry, Party
+from casefile.core.screening.score import score
+
+
+def _score(ours: str, theirs: str) -> float:
+    return score(Party(1, "Company", [ours]), Entry("e", "Company", theirs,
+                                                    {"name": [theirs]})).score
+
+
+@pytest.mark.parametrize(("han", "english"), [
+    ("深圳市大疆创新科技有限公司", "Shenzhen Dajiang Innovation Technology Co., Ltd."),
+    ("华为技术有限公司", "Huawei Technologies Co., Ltd."),
+    ("浙江大华技术股份有限公司", "Zhejiang Dahua Technology Co., Ltd."),
+    ("中国电子科技集团有限公司", "China Electronics Technology Group Corporation"),
+    ("中国航天科工集团有限公司", "China Aerospace Science and Industry Corporation"),
+    ("中国精密机械进出口总公司", "China Precision Machinery Import-Export Corporation"),
+    ("西安飞机工业(集团)有限责任公司", "Xi'an Aircraft Industrial Corporation"),
+    ("哈尔滨工程大学", "Harbin Engineering University"),
+    ("中国北方工业集团有限公司", "China North Industries Group Corporation Limited"),
+    ("上海微电子装备(集团)股份有限公司",
+     "Shanghai Micro Electronics Equipment (Group) Co., Ltd."),
+    ("成都国星宇航科技股份有限公司", "Chengdu Guoxing Aerospace Technology Co., Ltd."),
+])
+def test_a_registered_chinese_name_matches_its_english_name(han, english):
+    assert _score(han, english) >= 0.8
+    assert _score(english, han) >= 0.7  # either side may be the list's (a word of the
+    # party's own the list lacks costs more than one of the list's: 'Group Corporation')
+
+
+@pytest.mark.parametrize(("han", "english"), [
+    ("中国航天科工集团有限公司", "China Aerospace Science and Technology Corporation"),
+    ("中国电子科技集团有限公司", "China Electronics Import and Export Corporation"),
+    ("中国北方工业集团有限公司", "China South Industries Group Corporation"),
+    ("深圳市佳源科技有限公司", "Shenzhen Dajiang Innovation Technology Co., Ltd."),
+])
+def test_companies_sharing_only_words_of_trade_stay_apart(han, english):
+    assert _score(han, english) < REVIEW_THRESHOLD
+
+
+def test_the_english_form_reads_places_trade_words_and_names():
+    assert english_form("深圳市大疆创新科技有限公司") == \
+        "shenzhen dajiang innovation technology co., ltd."
+    assert english_form("西安飞机工业(集团)有限责任公司") == \
+        "xian aircraft industrial group co., ltd."
+    assert english_form("西安飞机工业(集团)有限责任公司", legal=False) == "xian aircraft industrial"
+    assert english_form("ACME 香港 Trading") == "ACME hong kong Trading"
+
+
+@given(st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1,
+               max_size=20))
+def test_every_character_of_a_han_name_is_read(name):
+    form = english_form(name)
+    assert form.isascii() or form == ""
+    assert form == "" or all(w for w in form.split(" "))
