@@ -11,28 +11,29 @@ from casefile.core.screening import han
 from casefile.core.screening.han_words import english_form
 
 
-def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, bool]]:
-    """The pairs of spellings to compare: as written, and through the derived Latin form
-    where one side (or both) is Han and the other is not (or is); a ``person``'s with ё as
-    е too."""
+def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]]:
+    """The pairs of spellings to compare, each with how it was derived ('' as written,
+    'pinyin' or 'english'): as written, and through the derived Latin form where one side
+    (or both) is Han and the other is not (or is), an organisation's also as an English list
+    writes it; a ``person``'s with ё as е too."""
     qh, rh = han.has_han(q), han.has_han(r)
-    out = [(q, r, False)]
+    out = [(q, r, "")]
     if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
         # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'
         # missed the list's EZHIK)
-        out.append((_without_yo(q), _without_yo(r), False))
+        out.append((_without_yo(q), _without_yo(r), ""))
     if not person and (short := _research_forms(q, r)):  # НПО and its spellings
-        out.append((*short, False))
+        out.append((*short, ""))
     if qh and not rh:
-        out.append((_latin(q, person), han.without_pinyin_forms(r), True))
+        out.append((_latin(q, person), han.without_pinyin_forms(r), "pinyin"))
         if not person:  # and as an English list translates it, with its legal form or not
-            out += [(english_form(q, legal), r, True) for legal in (True, False)]
+            out += [(english_form(q, legal), r, "english") for legal in (True, False)]
     elif rh and not qh:
-        out.append((han.without_pinyin_forms(q), _latin(r, person), True))
+        out.append((han.without_pinyin_forms(q), _latin(r, person), "pinyin"))
         if not person:
-            out += [(q, english_form(r, legal), True) for legal in (True, False)]
+            out += [(q, english_form(r, legal), "english") for legal in (True, False)]
     elif qh and rh:
-        out.append((_latin(q, person), _latin(r, person), True))
+        out.append((_latin(q, person), _latin(r, person), "pinyin"))
     return out
 
 

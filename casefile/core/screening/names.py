@@ -73,8 +73,9 @@ class NameMatch:
     query: str  # the party's name compared
     result: str  # the list's name compared
     pairs: tuple[Pair, ...]
-    derived: bool = False  # compared through a derived Latin form of a Han name
+    derived: str = ""  # 'pinyin' or 'english': compared through that form of a Han name
     generic_only: bool = False  # only generic words (legal forms, "technology") matched
+    form: str = ""  # that form, as compared
 
 
 _person_table: pt.PhraseTable | None = None
@@ -256,7 +257,8 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                     for r in analyse(r_text, tag):
                         if q.comparable == r.comparable and q.comparable:
                             pairs = (Pair(q.comparable, r.comparable, 1.0, 1.0, "literal"),)
-                            m = NameMatch(1.0, qn, rn, pairs, derived)
+                            m = NameMatch(1.0, qn, rn, pairs, derived,
+                                          form=_derived_form(qn, q_text, r_text, derived))
                             return m if not derived else _keep_best(best, m)
                         score, matches = align(q, r)
                         generic = _generic_only(q, r, matches)
@@ -264,8 +266,16 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                             score = min(score, 0.45)
                         if score > best.score:
                             best = NameMatch(score, qn, rn, tuple(
-                                _pair(q, r, m) for m in matches), derived, generic)
+                                _pair(q, r, m) for m in matches), derived, generic,
+                                _derived_form(qn, q_text, r_text, derived))
     return best
+
+
+def _derived_form(qn: str, q_text: str, r_text: str, derived: str) -> str:
+    """The form of the Han name compared (the party's when it is the Han one)."""
+    if not derived:
+        return ""
+    return q_text if q_text != qn else r_text
 
 
 def _pair(q: Name, r: Name, m: Alignment) -> Pair:

@@ -58,9 +58,11 @@ def _say_pair(p: nm.Pair) -> str:
 def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     out = []
     alias = " (a name the list gives besides its caption)" if m.result != caption else ""
-    if m.derived:
-        out.append(f"compared through the pinyin/romanised form of "
-                   f"{m.query if han.has_han(m.query) else m.result}")
+    named = m.query if han.has_han(m.query) else m.result
+    if m.derived == "english":  # (its words of trade translated: core/screening/han_words)
+        out.append(f"compared as an English list writes {named}: “{m.form}”")
+    elif m.derived:
+        out.append(f"compared through the pinyin/romanised form of {named}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
         out.append(f"name equal: {m.query} = {m.result}{alias}")
     else:

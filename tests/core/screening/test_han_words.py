@@ -34,6 +34,9 @@ def _score(ours: str, theirs: str) -> float:
 ])
 def test_a_registered_chinese_name_matches_its_english_name(han, english):
     assert _score(han, english) >= 0.8
+    said = score(Party(1, "Company", [han]), Entry("e", "Company", english,
+                                                   {"name": [english]})).explanation
+    assert said.startswith(f"compared as an English list writes {han}: “")  # the form shown
     assert _score(english, han) >= 0.7  # either side may be the list's (a word of the
     # party's own the list lacks costs more than one of the list's: 'Group Corporation')
 
