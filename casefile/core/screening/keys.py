@@ -1,7 +1,7 @@
 """The keys a watchlist entry is indexed by and a party searches with: name parts (in Latin
 letters, whatever the script), their phonetic keys, Han character bigrams and their pinyin,
-and normalised identifiers. Both sides use the same functions, so a key found is a key
-shared.
+a Han name's words as an English list writes it, and normalised identifiers. Both sides use
+the same functions, so a key found is a key shared.
 
 Keys are short strings with a one-letter prefix: ``n:`` a name part, ``p:`` its metaphone,
 ``b:`` a Han bigram, ``i:`` an identifier value."""
@@ -18,6 +18,7 @@ from rigour.text.translit import ascii_text
 
 from casefile.core.identifiers import clean_value
 from casefile.core.screening import han
+from casefile.core.screening.han_words import english_form
 
 # words that say nothing of who a party is: legal forms, articles, "and"
 STOP = frozenset({
@@ -49,17 +50,21 @@ def name_tokens(name: str) -> list[str]:
 
 
 def name_keys(name: str) -> set[str]:
-    """Every key a name is found by."""
+    """Every key a name is found by; a Han name's also as an English list writes it
+    (:mod:`.han_words`: 中国航天科工集团有限公司 by 'china', 'aerospace' …, so that the list's
+    'China Aerospace Science and Industry Corporation' is a candidate at all)."""
     keys: set[str] = set()
-    for t in name_tokens(name):
+    tokens = name_tokens(name)
+    if han.has_han(name):
+        keys.update("b:" + b for b in han.bigrams(name))
+        keys.update("n:" + w for w in han.bigram_words(name) if w not in STOP)
+        tokens += name_tokens(english_form(name, legal=False))
+    for t in tokens:
         keys.add("n:" + t)
         if len(t) >= _MIN_PHONETIC and t.isalpha():
             m = metaphone(t)
             if m:
                 keys.add("p:" + m)
-    if han.has_han(name):
-        keys.update("b:" + b for b in han.bigrams(name))
-        keys.update("n:" + w for w in han.bigram_words(name) if w not in STOP)
     return keys
 
 
