@@ -55,6 +55,8 @@ class WindowCommands(QObject):
         self.dialogs: dict[str, QDialog] = OpenDialogs()  # the modeless dialogs, by name
         # the search panel's find(text or None), set by the window that holds the panel
         self.find_panel: Callable[[str | None], None] | None = None
+        # the editor's: store a drop-down's value still settling (before an undo or redo)
+        self.settle_editor: Callable[[], None] = lambda: None
         # the editor's: the cursor in a new record's first field once it is shown
         self.focus_new: Callable[[str, int], None] | None = None
         m, s = menus, session
@@ -67,7 +69,7 @@ class WindowCommands(QObject):
         m.close.triggered.connect(lambda: self.store_typing(s.close))
         m.quit.triggered.connect(parent.close)
         m.undo.triggered.connect(self.undo)
-        m.redo.triggered.connect(lambda: record_ops.redo(s).run())
+        m.redo.triggered.connect(self.redo)
         for kind, act in m.new_record.items():
             act.triggered.connect(lambda _=False, k=kind: self.new_record(k))
         m.delete.triggered.connect(self.delete_selected)
@@ -289,11 +291,16 @@ class WindowCommands(QObject):
         """Undo the last step; one that cannot be redone (an import) is asked about first."""
         from casefile.ui.undo_final import undo_asking
 
+        self.settle_editor()  # (the value a user keyed is what Undo takes back: review35)
         self.dialogs.pop("undo", None)
         box = undo_asking(self.session, self.parent_widget,
                           lambda: record_ops.undo(self.session).run())
         if box is not None:
             self.dialogs["undo"] = box
+
+    def redo(self) -> None:
+        self.settle_editor()
+        record_ops.redo(self.session).run()
 
     def search(self, query: str) -> None:
         """The toolbar's search field: its text in the search panel."""

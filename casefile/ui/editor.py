@@ -58,7 +58,7 @@ class RecordEditor(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never sideways
         for spec in FIELDS[kind]:
             w = field_widget(spec, entity_choices, self._commit, self._commit_country,
-                             self.create_entity_requested.emit, self.show_error)
+                             self.create_entity_requested.emit, self.show_error, self.restore)
             err = plain_label(wrap=True)
             err.setStyleSheet("color: #B00020;")
             err.hide()
@@ -119,12 +119,16 @@ class RecordEditor(QWidget):
     # -- loading ------------------------------------------------------------------------
     def load(self, bundle: dict[str, Any]) -> None:
         """Show a record bundle (see casefile.services.queries.record.record_bundle)."""
-        for w in self.widgets.values():  # a value reached by keys, still settling, is
-            if isinstance(w, EnumCombo):  # the shown record's: stored before it goes
-                w.flush()
-        self._loading = True
         row = bundle["row"]
         same_record = row["id"] == self.record_id
+        # a value reached by keys and still settling is the shown record's: stored before
+        # another record is shown; kept on screen, still settling, when this one is shown
+        # again (its other edits stored meanwhile)
+        settling = {k: w.currentData() for k, w in self.widgets.items()
+                    if isinstance(w, EnumCombo) and w.settle.isActive()}
+        if not same_record:
+            self.flush_choices()
+        self._loading = True
         self.record_id, self._row = row["id"], row
         self._names = bundle.get("names", {})
         head, whole = heading_text(self.kind, row, self.heading.fontMetrics(),
@@ -142,7 +146,18 @@ class RecordEditor(QWidget):
         self.child_error.hide()
         self.advice.setText(bundle.get("advice") or "")
         self.advice.setVisible(bool(bundle.get("advice")))
+        if same_record:
+            for key, value in settling.items():
+                box = self.widgets[key]
+                box.setCurrentIndex(box.findData(value))
         self._loading = False
+
+    def flush_choices(self) -> None:
+        """Store the drop-down values reached by keys and still settling (before the record
+        goes, or an undo or redo: that takes back this edit, not the one before it)."""
+        for w in self.widgets.values():
+            if isinstance(w, EnumCombo):
+                w.flush()
 
     def _show_value(self, spec: FieldSpec) -> None:
         """Put the stored value of a field back on screen (and hide its error)."""

@@ -57,10 +57,11 @@ class PlainTextField(QPlainTextEdit):
 def field_widget(spec: FieldSpec, entity_choices: Any, commit: Callable[[str, Any], None],
                  commit_country: Callable[[str, CountryEdit], None],
                  create: Callable[[str, str], None],
-                 refuse: Callable[[str, str], None] | None = None) -> QWidget:
+                 refuse: Callable[[str, str], None] | None = None,
+                 restore: Callable[[str], None] | None = None) -> QWidget:
     """The widget of a field, committing through ``commit(key, value)`` when its editing
     finishes (a country through ``commit_country``; ``create(key, name)`` asks for a new
-    party typed into a party field)."""
+    party typed into a party field; ``restore(key)`` shows the stored value again)."""
     key = spec.key
     w: Any  # the field's widget, of the spec's kind
     if spec.widget == "date":
@@ -72,6 +73,8 @@ def field_widget(spec: FieldSpec, entity_choices: Any, commit: Callable[[str, An
     elif spec.widget == "enum":
         w = enum_combo(spec.options, dict(spec.words) if spec.words else None)
         w.chosen.connect(lambda k=key, w=w: commit(k, w.currentData()))
+        if restore is not None:
+            w.reverted.connect(lambda k=key: restore(k))
     elif spec.widget == "bool":
         w = QCheckBox()
         w.clicked.connect(lambda checked, k=key: commit(k, checked))

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
                                        self.go_to, self._say, self.store_typing)
         self.commands.connect_start(self.start)
         self.commands.focus_new = self.editor.focus_when_shown
+        self.commands.settle_editor = lambda: (self.editor.current.flush_choices()
+                                               if self.editor.current is not None else None)
         self.damage = DamageNotice(self, self.status, self.commands.repair,
                                    lambda: self.case.path if self.case else None,
                                    self.status.refresh)

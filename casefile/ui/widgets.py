@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -168,9 +169,10 @@ class EnumCombo(QComboBox):
     value picked from its list; for one reached by keys or the wheel on the closed box, when
     they rest for :data:`SETTLE_MS` or the box loses focus (look29: each arrow key press
     through 'company', 'person', 'state body' … was an edit of its own, an undo step
-    each)."""
+    each). Escape or Ctrl+Z while one settles takes it back (``reverted``)."""
 
     chosen = Signal()
+    reverted = Signal()  # Escape or Undo while a choice settles: the stored value again
     SETTLE_MS = 700
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -189,7 +191,20 @@ class EnumCombo(QComboBox):
             self.settle.stop()
             self.chosen.emit()
 
+    def event(self, event: QEvent) -> bool:
+        """Escape and Undo are the box's own while a choice settles (not the window's Undo,
+        which would take back the edit before it: review35)."""
+        if event.type() == QEvent.Type.ShortcutOverride and self.settle.isActive() \
+                and isinstance(event, QKeyEvent) and _takes_back(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if self.settle.isActive() and _takes_back(event):
+            self.settle.stop()
+            self.reverted.emit()
+            return
         self._stepping = True
         try:
             super().keyPressEvent(event)
@@ -212,6 +227,10 @@ class EnumCombo(QComboBox):
         if self.settle.isActive():
             self.settle.stop()
             self.chosen.emit()
+
+
+def _takes_back(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Undo)
 
 
 def enum_combo(values: tuple[str, ...] | list[str], words: dict | None = None) -> EnumCombo:

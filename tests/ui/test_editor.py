@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from casefile.ui.widgets import EnumCombo
 from tests.ui.conftest import answer_box, choose_kind, wait_idle
 
 
@@ -415,8 +416,6 @@ def test_keys_through_a_drop_down_store_one_edit_when_they_rest(qtbot, demo_wind
     """(look29) Each arrow key press through the Kind drop-down was an edit of its own and
     an undo step each; now the value reached is stored once the keys rest (or the field is
     left), and a value picked from the open list at once."""
-    from casefile.ui.widgets import EnumCombo
-
     win = demo_window
     win.activateWindow()
     qtbot.waitActive(win)
@@ -454,3 +453,40 @@ def test_keys_through_a_drop_down_store_one_edit_when_they_rest(qtbot, demo_wind
     picked = box.currentData()
     assert not box.settle.isActive()
     qtbot.waitUntil(lambda: win.case.get("entity", 3)["kind"] == picked, timeout=2000)
+
+
+@pytest.mark.parametrize("how", ["ctrl+z", "escape", "undo action"])
+def test_undo_or_escape_while_a_choice_settles_takes_that_choice_back(qtbot, demo_window, how):
+    """(review35) Ctrl+Z pressed within the settling time undid the edit before (a rename),
+    and the reload then stored the keyed Kind: the rename lost, the Kind changed, no Redo.
+    Ctrl+Z or Escape in the box takes the keyed value back; the window's Undo (menu or
+    toolbar) takes back the keyed value, stored first — the rename stays."""
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitActive(win)
+    ed = _show(qtbot, win, "entity", 3)
+    name = ed.widgets["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Renamed party")
+    box = ed.widgets["kind"]
+    box.setFocus()  # the name is stored as it is left
+    qtbot.waitUntil(lambda: win.case.get("entity", 3)["name"] == "Renamed party",
+                    timeout=5000)
+    wait_idle(qtbot, win)
+    before = win.case.get("entity", 3)["kind"]
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.settle.isActive() and box.currentData() != before
+    if how == "ctrl+z":
+        qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    elif how == "escape":
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    else:
+        win.menus.undo.trigger()
+    wait_idle(qtbot, win)
+    qtbot.wait(EnumCombo.SETTLE_MS + 200)
+    wait_idle(qtbot, win)
+    row = win.case.get("entity", 3)
+    assert (row["kind"], row["name"]) == (before, "Renamed party")
+    assert box.currentData() == before and not box.settle.isActive()
+    assert win.case.undo_name is not None and "Renamed party" in win.case.undo_name
