@@ -149,6 +149,7 @@ class RecordEditor(QWidget):
         if same_record:
             for key, value in settling.items():
                 box = self.widgets[key]
+                assert isinstance(box, EnumCombo)
                 box.setCurrentIndex(box.findData(value))
         self._loading = False
 
