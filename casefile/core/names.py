@@ -110,6 +110,7 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+")
 _ARTICLES = r"(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)"
 _LETTER = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"
 _ARTICLE = re.compile(rf"{_ARTICLES}(?={_LETTER}{{2}})")
+_ARTICLE_START = re.compile(rf"{_ARTICLES}(?={_LETTER})")
 
 
 def parted_articles(text: str, sep: str = " ") -> str:
@@ -126,6 +127,15 @@ def parted_articles(text: str, sep: str = " ") -> str:
         return word if article is None else f"{article.group(0)}{sep}{word[article.end():]}"
 
     return _ARABIC_WORD.sub(part, text)
+
+
+def article_of(word: str) -> tuple[str, str] | None:
+    """(article, the rest) of an Arabic word typed that begins with one — a rest of one
+    letter too ('الخ': ('ال', 'خ'), the start of a word being typed); None otherwise."""
+    found = _ARTICLE_START.match(word)
+    if found is None or _ARABIC_WORD.fullmatch(word) is None:
+        return None
+    return found.group(0), word[found.end():]
 
 
 def joined_articles(text: str, sep: str = " ") -> str:

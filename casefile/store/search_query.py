@@ -16,7 +16,7 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import parted_articles, spaced_cjk, without_marks
+from casefile.core.names import article_of, parted_articles, spaced_cjk, without_marks
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
@@ -95,6 +95,11 @@ def groups(user_query: str) -> list[list[Term]]:
         # '1954' is not '19545' or 'line 19543' (review: a birth year found them first)
         star = "*" if not phrase and one and by_prefix(words[-1]) else ""
         term = Term(f'"{body}"{star}')
+        if not phrase and (parts := article_of(without_marks(raw))) is not None:
+            # an Arabic word with its article, found as the index holds it — parted from
+            # a stem of two letters or more, whole with one — and as the start of either
+            # (review35: 'الخ', typed on the way to الخليج, found nothing; 'والد' no والدة)
+            term = Term(f'("{"".join(parts)}"* OR "{parts[0]} {parts[1]}"*)')
         if term in group:
             word_before, between = "", False
             continue
@@ -108,7 +113,19 @@ def groups(user_query: str) -> list[list[Term]]:
 
 def fts_query(user_query: str) -> str:
     """A safe FTS5 query of what a user typed ('' when it holds no word)."""
-    return " OR ".join(" ".join(t.fts for t in g) for g in groups(user_query))
+    return " OR ".join(_all_of(g) for g in groups(user_query))
+
+
+def _all_of(group: list[Term]) -> str:
+    """A group's terms AND-ed: side by side, as FTS5 reads phrases, with an explicit AND
+    beside a bracketed term (an Arabic word's two forms), which FTS5 does not AND unsaid."""
+    out = ""
+    for i, t in enumerate(group):
+        if i:
+            out += " AND " if t.fts.startswith("(") or group[i - 1].fts.startswith("(") \
+                else " "
+        out += t.fts
+    return out
 
 
 def dated_years(query: str) -> list[tuple[str, str]]:
@@ -135,7 +152,7 @@ def dated_filter(conn: Connection, query: str, low: int, high: int
         if len(found) > 1:  # (each group has a word: its query is never empty)
             way.append("search_index.rowid IN (SELECT rowid FROM search_index WHERE "
                        "search_index MATCH ?)")
-            params.append(" ".join(t.fts for t in g))
+            params.append(_all_of(g))
         for t in g:
             if t.dated is None:
                 continue
