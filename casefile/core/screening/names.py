@@ -95,8 +95,8 @@ def person_table() -> pt.PhraseTable | None:
 
 @lru_cache(maxsize=65536)
 def analyse(name: str, tag: str) -> tuple[Name, ...]:
-    """``name`` analysed by rigour as a name of kind ``tag``; an organisation's (or an
-    entity's) cities marked as places (:mod:`.places`)."""
+    """``name`` analysed by rigour as a name of kind ``tag``; the city an organisation's
+    name begins with marked as a place (:mod:`.places`)."""
     found: tuple[Name, ...] | None = None
     if _person_table is not None and tag in ("PER", "ENT"):
         try:
@@ -105,7 +105,7 @@ def analyse(name: str, tag: str) -> tuple[Name, ...]:
             use_person_table(None)
     if found is None:
         found = tuple(analyze_names(_TAGS[tag], [name], consolidate=False))
-    if tag in ("ORG", "ENT"):
+    if tag == "ORG":  # (not a person's name, nor one of either: review35, 'Sofia Ivanova')
         for n in found:
             tag_places(n)
     return found

@@ -65,21 +65,22 @@ def chinese_names() -> dict[str, str]:
 
 
 def tag_places(name: Name) -> None:
-    """Mark the cities ``name`` holds as places (rigour's LOCATION symbol), where rigour has
-    not marked those words a place already; the longest city at each word first."""
+    """Mark the city ``name`` begins with as a place (rigour's LOCATION symbol), after the
+    places rigour marked already ('Zhejiang Hangzhou …'); the longest city first. Only
+    there: a Chinese company's registered name begins with its place, and a city's name
+    further in is its trade name ('Hangzhou Datong Electronics': review35 found 'Datong
+    Electronics (HK)' set apart from it as sharing a place alone)."""
     known = phrases()
     parts = name.parts
     words = [p.comparable for p in parts]
     placed = {p.index for s in name.spans if s.symbol.category == _LOCATION for p in s.parts}
     i = 0
-    while i < len(words):
-        for phrase, symbol in known.get(words[i], ()):
-            end = i + len(phrase)
-            if tuple(words[i:end]) == phrase:
-                if not placed.intersection(range(i, end)):
-                    # a span of these words (rigour's apply_phrase takes words that are
-                    # not side by side: 'shen shen zhen' gave 'shen … zhen')
-                    name.spans.append(Span(list(parts[i:end]), symbol))
-                i = end - 1
-                break
+    while i < len(words) and parts[i].index in placed:
         i += 1
+    for phrase, symbol in known.get(words[i], ()) if i < len(words) else ():
+        end = i + len(phrase)
+        if tuple(words[i:end]) == phrase:
+            # a span of these words (rigour's apply_phrase takes words that are not side
+            # by side: 'shen shen zhen' gave 'shen … zhen')
+            name.spans.append(Span(list(parts[i:end]), symbol))
+            return

@@ -120,3 +120,28 @@ def test_a_place_is_marked_only_over_words_that_spell_a_city(words):
     tag_places(name)  # again: nothing is marked twice
     assert len(name.spans) == len({(tuple(p.index for p in s.parts), s.symbol.id)
                                    for s in name.spans})
+
+
+def test_only_the_city_a_name_begins_with_is_a_place():
+    """(review35) A trade name spelled as a city (Datong, Dalian, Tonghua) was a place word
+    anywhere in the name: 'Datong Electronics (HK) Limited' was set apart from 'HANGZHOU
+    DATONG ELECTRONICS CO., LTD.' (0.45) where the same shape with another trade name scores
+    0.67. Only the city a name begins with is its place; after a province rigour knows."""
+    assert _places("Hangzhou Datong Electronics Co") == [("hangzhou", "city:hangzhou")]
+    assert _places("Zhejiang Hangzhou Datong Co") == [("hangzhou", "city:hangzhou"),
+                                                     ("zhejiang", "cn-zj")]
+    datong = score(Party(1, "Company", ["Datong Electronics (HK) Limited"]),
+                   _entry("HANGZHOU DATONG ELECTRONICS CO., LTD."))
+    kehua = score(Party(1, "Company", ["Kehua Electronics (HK) Limited"]),
+                  _entry("HANGZHOU KEHUA ELECTRONICS CO., LTD."))
+    assert datong.score == kehua.score >= REVIEW_THRESHOLD
+    assert "only generic words" not in datong.explanation
+
+
+def test_a_name_of_either_kind_is_not_given_places():
+    # (review35) LegalEntity against LegalEntity: 'Sofia Ivanova' / 'Sofia Petrova' said
+    # 'only generic words … matched'
+    assert _places("Sofia Ivanova", "ENT") == []
+    r = score(Party(1, "LegalEntity", ["Sofia Ivanova"]),
+              Entry("e", "LegalEntity", "Sofia Petrova", {"name": ["Sofia Petrova"]}))
+    assert "only generic words" not in r.explanation
