@@ -75,7 +75,7 @@ class NameMatch:
     pairs: tuple[Pair, ...]
     derived: str = ""  # 'pinyin' or 'english': compared through that form of a Han name
     generic_only: bool = False  # only generic words (legal forms, "technology") matched
-    form: str = ""  # that form, as compared
+    forms: tuple[str, str] = ("", "")  # the party's and the list's names as compared
 
 
 _person_table: pt.PhraseTable | None = None
@@ -180,7 +180,7 @@ def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
         elif q_rem or r_rem:
             residue = compare_parts(NamePart.tag_sort(q_rem), NamePart.tag_sort(r_rem))
         found = _scored(edges, residue, extras)
-        if _lost_same_words(residue):  # rigour's alignment left a word both hold unmatched
+        if _lost_same_words(residue, q_rem, r_rem):  # a word both hold not matched itself
             same, q_left, r_left = _same_words(q_rem, r_rem)
             again = _scored(edges, same + compare_parts(NamePart.tag_sort(q_left),
                                                         NamePart.tag_sort(r_left)), extras)
@@ -220,11 +220,17 @@ def _scored(edges: Sequence[Alignment], residue: list[Alignment],
     return (sum(m.score * m.weight for m in matches) / total if total else 0.0), matches
 
 
-def _lost_same_words(residue: Sequence[Alignment]) -> bool:
-    """Whether a word of two letters or more is left unmatched on both sides."""
-    ours = {p.comparable for m in residue if not m.rps for p in m.qps}
-    theirs = {p.comparable for m in residue if not m.qps for p in m.rps}
-    return any(len(w) > 1 for w in ours & theirs)
+def _lost_same_words(residue: Sequence[Alignment], q_rem: Sequence[NamePart],
+                     r_rem: Sequence[NamePart]) -> bool:
+    """Whether a word of two letters or more that both names hold was not matched with
+    itself (left alone, or paired with another word: 'nanjing ≈ dajiang', 'dajiang' alone)."""
+    shared = {p.comparable for p in q_rem if len(p.comparable) > 1} & \
+        {p.comparable for p in r_rem}
+    for word in shared:
+        if not any(m.score > 0 and word in {p.comparable for p in m.qps}
+                   and word in {p.comparable for p in m.rps} for m in residue):
+            return True
+    return False
 
 
 def _same_words(q_rem: list[NamePart], r_rem: list[NamePart]
@@ -279,7 +285,7 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                         if q.comparable == r.comparable and q.comparable:
                             pairs = (Pair(q.comparable, r.comparable, 1.0, 1.0, "literal"),)
                             m = NameMatch(1.0, qn, rn, pairs, derived,
-                                          form=_derived_form(qn, q_text, r_text, derived))
+                                          forms=(q_text, r_text))
                             return m if not derived else _keep_best(best, m)
                         score, matches = align(q, r)
                         generic = _generic_only(q, r, matches)
@@ -288,15 +294,8 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                         if score > best.score:
                             best = NameMatch(score, qn, rn, tuple(
                                 _pair(q, r, m) for m in matches), derived, generic,
-                                _derived_form(qn, q_text, r_text, derived))
+                                (q_text, r_text))
     return best
-
-
-def _derived_form(qn: str, q_text: str, r_text: str, derived: str) -> str:
-    """The form of the Han name compared (the party's when it is the Han one)."""
-    if not derived:
-        return ""
-    return q_text if q_text != qn else r_text
 
 
 def _pair(q: Name, r: Name, m: Alignment) -> Pair:
