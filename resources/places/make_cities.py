@@ -15,7 +15,8 @@ Moscow); it does not know cities. Names that are ordinary words or given names i
 names are left out (``LEFT_OUT``): a word that tells two companies apart must stay one.
 Each row: GeoNames id, country, name, whether the name is read as written ('yes'; 'no' for a
 pinyin syllable, below), its Chinese names (the official one ending in 市 and the same
-without it), ``|``-separated.
+without it; where GeoNames gives none so, a Chinese name whose pinyin is the city's name,
+with 市 and without), ``|``-separated.
 
 A Latin name of one word that is one pinyin syllable (Xi'an, 'xian'; Ji'an, Lu'an) is not
 read: a Chinese name compared through its pinyin is one syllable a word, and 有限公司
@@ -39,6 +40,19 @@ LEFT_OUT = {"Aba", "Aden", "Bade", "Budta", "Cali", "Fes", "Jos", "Kano", "Kota"
             "Malingao", "Medan", "Pest", "Phoenix", "Salvador", "Surat", "Teni", "Touba",
             "Valencia", "Victoria", "Bannu", "Pikine", "Camayenne"}
 _HAN_CITY = re.compile(r"^[\u4e00-\u9fff]{1,6}市$")
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def pinyin_of(han: str) -> str:
+    from rigour.text.translit import ascii_text
+
+    return "".join(ascii_text(han).lower().split())
+
+
+def latin_of(name: str) -> str:
+    from rigour.text.translit import ascii_text
+
+    return "".join(ch for ch in ascii_text(name).lower() if ch.isalpha())
 
 
 def syllables() -> set[str]:
@@ -65,6 +79,9 @@ def rows(cities: dict[str, dict]) -> list[tuple[int, str, str, str, str]]:
         if c["population"] < least or c["name"] in LEFT_OUT:
             continue
         han = sorted({a for a in c.get("alternatenames", []) if _HAN_CITY.match(a)})
+        if not han:  # (review35: Changsha, Yiwu gave none) its name spelled in pinyin
+            han = sorted({f"{a}市" for a in c.get("alternatenames", [])
+                          if _HAN_NAME.match(a) and pinyin_of(a) == latin_of(c["name"])})
         han += [a[:-1] for a in han if len(a) > 2]  # 深圳市 -> 深圳 (not 沙市 -> 沙)
         read = "no" if one_word(c["name"]) in pinyin else "yes"
         out.append((c["geonameid"], c["countrycode"], c["name"], read, "|".join(han)))

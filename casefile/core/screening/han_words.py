@@ -88,6 +88,8 @@ def _words(run: str) -> list[str]:
     unknown = ""
     i = 0
     places = _places()
+    if len(run) > 3 and run[2] == "市" and run[:2] not in GLOSSARY and run[:3] not in places:
+        out, i = _pinyin(run[:2]), 3  # a city the table does not hold: 'XX市' begins it
     while i < len(run):
         for n in range(min(_LONGEST + 1, len(run) - i), 1, -1):
             piece = run[i:i + n]

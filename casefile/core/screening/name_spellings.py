@@ -17,6 +17,13 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]
     (or both) is Han and the other is not (or is), an organisation's also as an English list
     writes it; a ``person``'s with ё as е too."""
     qh, rh = han.has_han(q), han.has_han(r)
+    if qh and rh and not person and q != r:
+        # two Chinese organisations as English lists write them: compared as they are (one
+        # word each) a character told apart little (review35: 深圳市佳源科技有限公司 and
+        # 深圳市大疆科技有限公司 0.67; 中国航天科工 / 中国航天科技 0.84), and one pinyin
+        # syllable a word, 科技 'ke ji' was no trade word
+        return [(english_form(q, legal), english_form(r, legal), "english")
+                for legal in (True, False)]
     out = [(q, r, "")]
     if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
         # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'

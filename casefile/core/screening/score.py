@@ -59,8 +59,11 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     out = []
     alias = " (a name the list gives besides its caption)" if m.result != caption else ""
     named = m.query if han.has_han(m.query) else m.result
-    if m.derived == "english":  # (its words of trade translated: core/screening/han_words)
-        out.append(f"compared as an English list writes {named}: “{m.form}”")
+    if m.derived == "english" and han.has_han(m.query) and han.has_han(m.result):
+        out.append(f"compared as English lists write both: “{m.forms[0]}”, “{m.forms[1]}”")
+    elif m.derived == "english":  # (its words of trade translated: core/screening/han_words)
+        form = m.forms[0] if named == m.query else m.forms[1]
+        out.append(f"compared as an English list writes {named}: “{form}”")
     elif m.derived:
         out.append(f"compared through the pinyin/romanised form of {named}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
