@@ -98,9 +98,9 @@ def _verify_dossier(args: argparse.Namespace, open_case: Callable[..., Any]) -> 
     print(f"case now:      {v.recomputed}")
     for p in v.problems:
         print(f"PROBLEM: {p}")
-    if v.damage:  # (the digest found in what is left: said, but not passed as whole)
-        print(f"DAMAGED: the file is cut short or damaged ({v.damage}); its digest was read "
-              "from what is left of it, and its pages may be incomplete: export it again")
+    if v.damage:  # (the digest found: said, but the file not passed as whole)
+        print(f"DAMAGED: {v.damage} — the file is not whole as Casefile wrote it, and what "
+              "it prints cannot be vouched for: export it again")
         print("The digest it names is this case's as it is now" if v.ok else
               "DIFFERENT: the case changed since the dossier was built, or it is another "
               "case")

@@ -343,8 +343,35 @@ def test_a_dossier_that_lost_pages_in_its_middle_is_said_damaged(demo, tmp_path,
         f"written with {pages}"
     demo.close()
     assert main(["verify-dossier", str(fewer), str(demo.path)]) == 1
-    assert f"DAMAGED: the file is cut short or damaged (7 of the {pages} pages" in \
-        capsys.readouterr().out
+    assert f"DAMAGED: 7 of the {pages} pages it was written with can be read — the file " \
+        "is not whole" in capsys.readouterr().out
+
+
+def test_a_dossier_whose_middle_is_destroyed_or_that_lost_its_metadata_and_pages(
+        demo, tmp_path):
+    """(review35) Zeroing the middle of the demo dossier drew its contents page and sources
+    blank and verified OK; a copy stripped of its metadata that lost three pages verified OK
+    (the page count is in the metadata). What the pages draw is looked up, and every page's
+    foot says the count too ('Page 1 of 13')."""
+    out = tmp_path / "d.pdf"
+    pages = export_dossier(demo, out).pages
+    data = out.read_bytes()
+    zeroed = tmp_path / "zeroed.pdf"
+    zeroed.write_bytes(data[:int(len(data) * 0.4)] + bytes(int(len(data) * 0.6)
+                                                          - int(len(data) * 0.4))
+                       + data[int(len(data) * 0.6):])
+    damage = verify_dossier(zeroed, demo).damage or ""
+    assert re.fullmatch(r"part of what page \d+ draws is missing from the file", damage)
+    stripped = tmp_path / "stripped.pdf"
+    copy = pypdf.PdfWriter()
+    for i, page in enumerate(pypdf.PdfReader(out).pages):
+        if i not in (6, 7, 8):
+            copy.add_page(page)
+    copy.write(stripped)
+    assert "/Keywords" not in (pypdf.PdfReader(stripped).metadata or {})
+    verdict = verify_dossier(stripped, demo)
+    assert verdict.ok and verdict.damage == \
+        f"{pages - 3} of the {pages} pages it was written with can be read"
 
 
 @settings(max_examples=40, deadline=None)
@@ -365,7 +392,7 @@ def test_the_digest_is_read_back_from_any_keywords_reportlab_writes(scope):
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from casefile.services.exchange.export_pdf import printed_digest, read_digest
+    from casefile.services.exchange.dossier_check import printed_digest, read_digest
 
     digest = "%064x" % (hash(scope) & (2**256 - 1))
     buf = io.BytesIO()
