@@ -41,13 +41,14 @@ def _cites(kind: str) -> str:
     return f"(SELECT count(*) FROM citation WHERE citation.{col} = x.id)"
 
 
-# a party's countries, then its nationality where it says more ('GB; nationality RU'): the
+# a party's countries, then its nationality where it says more ('GB; RU nationality'): the
 # country filter finds a party by its nationality too, and a person listed under RU with an
-# empty Countries cell did not say why (look29)
+# empty Countries cell did not say why (look29); the code first, so that a narrow column
+# shows it and the column sorts by it (review35: 'nationality …' cut, sorted under 'n')
 _PLACES = ("coalesce(x.country, '') || CASE WHEN x.other_countries = '' THEN '' ELSE ', ' || "
            "replace(x.other_countries, ',', ', ') END")
 _NATIONALITY = ("CASE WHEN x.nationality = '' OR x.nationality = coalesce(x.country, '') "
-                "THEN '' ELSE 'nationality ' || replace(x.nationality, ',', ', ') END")
+                "THEN '' ELSE replace(x.nationality, ',', ', ') || ' nationality' END")
 _COUNTRIES = (f"{_PLACES} || CASE WHEN {_PLACES} <> '' AND {_NATIONALITY} <> '' THEN '; ' "
               f"ELSE '' END || {_NATIONALITY}")
 
