@@ -99,3 +99,26 @@ def test_the_editor_stores_unknown_as_no_country(case):
     assert case.get("entity", eid)["country"] == "TR"
     case.update("entity", eid, {"country": "неизвестна"})
     assert case.get("entity", eid)["country"] is None
+
+
+def test_a_re_exporter_is_where_it_dispatches_from_not_where_the_goods_were_made(case,
+                                                                               tmp_path):
+    """(look31) Declarations of goods made in the US, Germany or Taiwan and dispatched from
+    the UAE or Hong Kong gave their shippers the country of origin: the dossier printed 'AL
+    KHALEEJ GENERAL TRADING LLC — Country United States', the AE filter left them out and
+    screening took 0.2 off for a country that differs."""
+    fields = {**DECLARATION, "dispatch_country": "Страна отправления"}
+    del fields["shipper_country"]
+    text = ";".join(fields.values()) + "\n" + (
+        "10702070/120124/3004511;12.01.2024;AL KHALEEJ GENERAL TRADING LLC;OOO AEROSNAB;"
+        "МИКРОСХЕМЫ;США;РОССИЯ;ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ\n"
+        "10702070/130124/3004512;13.01.2024;HK HESHENG TECHNOLOGY LIMITED;OOO AEROSNAB;"
+        "МОДУЛИ;КИТАЙ;РОССИЯ;ГОНКОНГ\n"
+        "10702070/140124/3004513;14.01.2024;SHENZHEN JIAYUAN TECHNOLOGY CO.,LTD;OOO AEROSNAB;"
+        "АККУМУЛЯТОРЫ;КИТАЙ;РОССИЯ;\n")
+    f = write(tmp_path, "dt.csv", text, "cp1251")
+    report = import_shipments(case, f, fields).result
+    assert report.shipments == 3 and not report.problems
+    assert [(r[0], r[1], r[3]) for r in shipments(case)] == [
+        ("10702070/120124/3004511", "US", "AE"), ("10702070/130124/3004512", "CN", "HK"),
+        ("10702070/140124/3004513", "CN", "CN")]  # no dispatch given: where it was made

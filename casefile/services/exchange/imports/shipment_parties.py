@@ -106,10 +106,14 @@ class ShipmentParties(KnownParties):
         if not name and not ident:
             return None
         where = _where(report, line)
-        # a new party is where the row says; else the shipper is in the origin country and
-        # the consignee in the destination
+        # a new party is where the row says; else the shipper is in the country the goods
+        # were dispatched from (box 15, 启运国), or where they were made when the row gives
+        # no dispatch — a re-exporter in Hong Kong or the UAE is not where its goods were
+        # made (look31: AL KHALEEJ GENERAL TRADING LLC took the United States) — and the
+        # consignee in the destination
         stated = values[country_key]
-        country = stated or values[_ROLE_PLACE[role]]
+        country = stated or (values.get("dispatch_country") if role == "shipper" else "") \
+            or values[_ROLE_PLACE[role]]
         key = normalise_name(name) or name.casefold()
         scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
         if ident and (why := identifier_problem(scheme, ident)):
