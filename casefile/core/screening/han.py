@@ -9,6 +9,7 @@ readings gets its commonest one) and is never stored as an alias of a party."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rigour.text.translit import ascii_text
@@ -97,3 +98,23 @@ def person_form(text: str) -> str | None:
         return "".join(latin_form(part).split())
 
     return f"{joined(name[:family])} {joined(name[family:])}"
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> Callable[[str], str]:
+    """ICU's Traditional-Simplified transform (PyICU, which rigour's transliteration runs
+    on); the text as it is where this ICU lacks it."""
+    try:
+        import icu  # type: ignore[import-untyped]
+
+        found = icu.Transliterator.createInstance("Traditional-Simplified")
+    except Exception:  # noqa: BLE001 - an ICU without the transform: characters as written
+        return lambda text: text
+    return lambda text: str(found.transliterate(text))
+
+
+@lru_cache(maxsize=65536)
+def han_key(text: str) -> str:
+    """A Han name as its characters tell it apart: simplified, without spaces and middle
+    dots ('王曉明' and '王 晓明' -> '王晓明')."""
+    return _to_simplified()("".join(text.split()).replace("·", "").replace("・", ""))

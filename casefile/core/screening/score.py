@@ -77,6 +77,27 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     return out
 
 
+# the most a Han name matched through its pinyin scores when the list writes the name in
+# other characters: the same sound, very likely another person or company (look31: 王小明
+# 'name equal' to WANG Xiaoming, whose entry gives 王晓明)
+OTHER_CHARACTERS = 0.6
+
+
+def _other_characters(party: Party, entry: Entry, m: nm.NameMatch) -> str:
+    """Why the match is capped when it came through the pinyin of a Han name while the list
+    writes the name in Chinese itself, in other characters; '' when it does not."""
+    if m.derived != "pinyin":
+        return ""
+    ours = {han.han_key(n) for n in party.names if han.has_han(n)}
+    theirs = {han.han_key(n) for n in entry.names if han.has_han(n)}
+    if not ours or not theirs or ours & theirs:
+        return ""
+    listed = ", ".join(sorted(n for n in entry.names if han.has_han(n))[:3])
+    return (f"the list writes the name in Chinese as {listed}: other characters than "
+            f"{', '.join(sorted(n for n in party.names if han.has_han(n))[:3])}, the same "
+            f"sound (name {OTHER_CHARACTERS:.2f} at most)")
+
+
 def _id_match(party: Party, entry: Entry) -> tuple[str, str]:
     """(feature, reason) of the best identifier both carry: ``checked_identifier_match``
     when the value passes the check digits of a scheme that has them, else
@@ -161,6 +182,9 @@ def score(party: Party, entry: Entry) -> Result:
     r.name = m
     r.features["name_match"] = m.score
     r.reasons += _name_reasons(m, entry.caption) if m.pairs else ["no name part matched"]
+    if (other := _other_characters(party, entry, m)) and m.score > OTHER_CHARACTERS:
+        r.features["name_match"] = OTHER_CHARACTERS
+        r.reasons.append(other)
     if entry.weak_aliases and m.score < 1.0:
         w = nm.compare(party.names, entry.weak_aliases, tag)
         if w.score >= 1.0:

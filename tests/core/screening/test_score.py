@@ -254,3 +254,19 @@ def test_a_misspelt_word_beside_shared_words_keeps_its_spelling_score(ours, thei
     # 0.84 -> 0.64, unflagged; pairing them first is only tried beside rigour's alignment
     r = score(Party(1, "Company", [ours]), entry("Company", theirs))
     assert r.score >= least, r.explanation
+
+
+def test_a_han_name_the_list_writes_in_other_characters_is_not_said_equal():
+    """(look31) 王小明 was flagged 1.00, 'name equal', against WANG Xiaoming, whose entry
+    gives 王晓明: only the pinyin is the same. The same characters (or their traditional
+    form) still match whole."""
+    def run(ours, **props):
+        return score(Party(1, "Person", [ours]), entry("Person", "WANG Xiaoming", **props))
+
+    other = run("王小明", alias=["王晓明"])
+    assert other.score <= 0.6
+    assert "the list writes the name in Chinese as 王晓明: other characters than 王小明" in \
+        other.explanation
+    assert run("王晓明", alias=["王晓明"]).score == 1.0
+    assert run("王曉明", alias=["王晓明"]).score == 1.0  # traditional characters
+    assert run("王小明").score == 1.0  # the list gives no characters: the sound is all
