@@ -50,7 +50,9 @@ class HitReview:
         h = chosen[0]
         decided = f" — decided {VERDICT_WORDS[h.verdict]} by {h.reviewer}" + \
             (f": {h.note}" if h.note else "") if h.verdict else ""
-        self.explanation.setText(f"{h.score:.2f}: {h.explanation}{decided}")
+        # an English sentence, laid out left to right though it quotes an Arabic name first
+        # (look31: '0.57: محمد ≈ mohammed …' was right-aligned, its words out of order)
+        self.explanation.setText(f"\u200e{h.score:.2f}: {h.explanation}{decided}")
         self.entry_view.setPlainText(entry_text(h))
         self.session.query(lambda case: party_text(case, h.entity_id),
                            self.party_view.setPlainText)

@@ -555,3 +555,41 @@ def test_a_run_that_finds_nothing_chooses_no_other_lists_hit(qtbot, session, tmp
     assert dlg.selected() == [] and dlg.model.rowCount() == 3
     assert dlg.status.text().endswith("The table also holds the latest hits against "
                                       "sanctions (3).")
+
+
+def test_an_explanation_quoting_an_arabic_name_first_reads_left_to_right(qtbot, qapp,
+                                                                         tmp_path,
+                                                                         monkeypatch):
+    """(look31) '0.57: محمد ≈ mohammed (same given name), …' was laid out right to left
+    — right-aligned, its words out of order — as its first letters are Arabic."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    from tests.support.watchlist import ftm
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    load(write_ftm(tmp_path / "e.ftm.json", [ftm("NK-m", "Person",
+                                                 "Mohammed Ahmed AL MANSOORI")]),
+         "gulf", dataset="gulf")
+    path = tmp_path / "c.casefile"
+    with Case.new(path) as case:
+        case.create("entity", {"name": "محمد أحمد المنصوري", "kind": "person"})
+    s = CaseSession()
+    s.open(path)
+    qtbot.waitUntil(lambda: s.case is not None, timeout=10000)
+    try:
+        dlg = ScreeningDialog(s, workers=0)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.mouseClick(dlg.screen_button, qtbot_button())
+        idle(qtbot, s)
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=10000)
+        dlg.table.selectRow(0)
+        idle(qtbot, s)
+        text = dlg.explanation.text()
+        assert "محمد" in text
+        doc = QTextDocument()
+        doc.setPlainText(text)
+        assert doc.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        s.shut_down()
