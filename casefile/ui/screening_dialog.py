@@ -92,6 +92,11 @@ class ScreeningDialog(QDialog, WatchlistControls, HitReview):
                                          "Screen This Party")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        # Enter screens; it never asks to delete a list (look31: Delete… was the first
+        # button a dialog makes the default, and a window just opened asked it)
+        for button in (self.load_button, self.delete_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.screen_button.setDefault(True)
         self.progress = QProgressBar()
         self.status = plain_label("", wrap=True)
         self.table = QTableView()

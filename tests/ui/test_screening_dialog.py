@@ -593,3 +593,19 @@ def test_an_explanation_quoting_an_arabic_name_first_reads_left_to_right(qtbot, 
         assert doc.firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
     finally:
         s.shut_down()
+
+
+def test_enter_in_a_window_just_opened_screens_and_never_asks_to_delete(qtbot, qapp,
+                                                                         session):
+    """(look31) Enter in a freshly opened screening window opened 'Delete watchlist…': the
+    first auto-default button of the dialog."""
+    from PySide6.QtCore import Qt
+
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.keyClick(dlg.watchlists, Qt.Key.Key_Return)
+    idle(qtbot, session)
+    assert dlg.confirm is None or not dlg.confirm.isVisible()
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)  # it screened
