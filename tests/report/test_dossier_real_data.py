@@ -372,6 +372,22 @@ def test_a_dossier_whose_middle_is_destroyed_or_that_lost_its_metadata_and_pages
     verdict = verify_dossier(stripped, demo)
     assert verdict.ok and verdict.damage == \
         f"{pages - 3} of the {pages} pages it was written with can be read"
+    swapped, replaced = tmp_path / "swapped.pdf", tmp_path / "replaced.pdf"
+    for target, order in ((swapped, [0, 1, 2, 4, 3, *range(5, pages)]),
+                          (replaced, [0, 1, 2, 3, 1, *range(5, pages)])):
+        copy = pypdf.PdfWriter(clone_from=out)  # its metadata kept, the count the same
+        original = pypdf.PdfReader(out).pages
+        for i in range(pages - 1, -1, -1):
+            del copy.pages[i]
+        for i in order:
+            copy.add_page(original[i])
+        copy.write(target)
+    # (look31) two pages swapped, or one replaced by another of the same dossier: OK
+    assert verify_dossier(swapped, demo).damage == "page 4 is page 5 of the dossier as " \
+        "it was written"
+    assert verify_dossier(replaced, demo).damage == "page 5 is page 2 of the dossier as " \
+        "it was written"
+    assert verify_dossier(out, demo).damage is None
 
 
 @settings(max_examples=40, deadline=None)

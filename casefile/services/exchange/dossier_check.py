@@ -1,7 +1,7 @@
 """Reading a dossier back for ``verify-dossier``: the content digest it names (in its
 keywords, however a PDF writer encoded them, else on its cover), and whether it is whole as
-Casefile wrote it — readable, with the pages it was written with, none of what its pages
-draw missing.
+Casefile wrote it — readable, with the pages it was written with, each where its foot
+says, none of what its pages draw missing.
 
 A dossier names its page count beside its digest (:func:`casefile.report.pages.pages_said`)
 and on every page's foot ('Page 1 of 13', which a copy stripped of its metadata keeps); a
@@ -20,6 +20,7 @@ _PRINTED = re.compile(r"content-sha256:([0-9a-f]{64})")
 _PAGES = re.compile(r"content-sha256:[0-9a-f]{64}; pages: (\d+);")
 _COVER = re.compile(r"Content digest\s+([0-9a-f]{64})")
 _FOOT = re.compile(r"Page\s+1\s+of\s+(\d+)")
+_FEET = re.compile(r"Page (\d+) of *\n(\d+)")
 
 
 def printed_digest(pdf: Path) -> str | None:
@@ -72,7 +73,21 @@ def _not_whole(reader: Any, keywords: str, first: str) -> str | None:
         if read < written:
             return f"{read} of the {written} pages it was written with can be read"
         return f"it has {read} pages where it was written with {written}"
-    return _missing(reader)
+    return _out_of_place(reader) or _missing(reader)
+
+
+def _out_of_place(reader: Any) -> str | None:
+    """The first page whose foot names another place ('Page 6 of 28' read 18th: look31, a
+    page swapped or replaced by another of the same dossier verified OK); None when each
+    stands where its foot says, or a foot cannot be read (a copy without them)."""
+    total = str(len(reader.pages))
+    for place, page in enumerate(reader.pages, 1):
+        # the foot as the dossier draws it: 'Page 6 of ', the total beneath in a form of
+        # its own (a case's text quoting 'Page 3 of 10' stays on one line)
+        feet = [n for n, of in _FEET.findall(page.extract_text() or "") if of == total]
+        if feet and int(feet[-1]) != place:
+            return f"page {place} is page {feet[-1]} of the dossier as it was written"
+    return None
 
 
 def _missing(reader: Any) -> str | None:
