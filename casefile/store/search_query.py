@@ -35,6 +35,9 @@ _BETWEEN = frozenset({"in", "on", "of", "during", "around", "about", "c", "circa
 # December 1954': 7)
 DATE_NEAR = 10
 MAX_TERMS = 64  # terms of one query after duplicates are dropped; the rest are left out
+# the Arabic article as the index parts it from its word, after the one-letter words that
+# join it (و and, ف so, ب by, ك as) and as ل to writes it (لل)
+_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل")
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,11 @@ def groups(user_query: str) -> list[list[Term]]:
             # an Arabic word with its article, found as the index holds it — parted from
             # a stem of two letters or more, whole with one — and as the start of either
             # (review35: 'الخ', typed on the way to الخليج, found nothing; 'والد' no والدة)
-            term = Term(f'("{"".join(parts)}"* OR "{parts[0]} {parts[1]}"*)')
+            # with the bare article, the word after و, ف, ب, ك and ل too (look31: الخليج
+            # did not find والخليج or بالخليج, التجارة never للتجارة)
+            articles = _ARTICLES if parts[0] == "ال" else (parts[0],)
+            term = Term("(" + " OR ".join([f'"{"".join(parts)}"*'] + [
+                f'"{a} {parts[1]}"*' for a in articles]) + ")")
         if term in group:
             word_before, between = "", False
             continue

@@ -67,6 +67,17 @@ def test_a_word_with_its_article_finds_the_longer_words_it_begins(case):
     assert _found(case, "والخليج") == []  # 'and the Gulf' is a word of its own
 
 
+def test_a_word_with_the_article_finds_it_after_a_joined_word(case):
+    """(look31) الخليج did not find والخليج or بالخليج, and التجارة could never find
+    للتجارة (ل and ال are written لل)."""
+    for name in ("شركة الخليج للتجارة", "مكتب والخليج", "بنك بالخليج", "دار الخليج"):
+        case.create("entity", {"name": name, "kind": "company"})
+    assert sorted(_found(case, "الخليج")) == sorted(["شركة الخليج للتجارة", "مكتب والخليج",
+                                                      "بنك بالخليج", "دار الخليج"])
+    assert _found(case, "التجارة") == ["شركة الخليج للتجارة"]
+    assert _found(case, "والخليج") == ["مكتب والخليج"]  # as typed, that form alone
+
+
 def test_the_start_of_a_word_with_its_article_finds_it_as_it_is_typed(case):
     """(review35) 'الخ', typed on the way to الخليج, found nothing: the index holds the
     word parted from its article, the query left a stem of one letter whole; 'والد' did not
