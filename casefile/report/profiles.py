@@ -113,17 +113,23 @@ def _relationship(rel: dict) -> Text:
 
 
 _DECIDED = {"match": "Match", "no match": "Not a match", "unsure": "Unsure"}
+DISMISSED_NAMED = 3  # hits decided not a match a party's profile names; the rest counted
 
 
 def _screened(data: DossierData) -> dict[int, list[Text]]:
     """Per party, what screening decided of it and which flagged hits wait for a decision
     (look23: a match decided left no trace in the party's profile unless a sanction was
-    recorded); the other open hits are counted. Empty when the Screening section is not
-    printed."""
+    recorded): the flagged hits waiting first, then matches and unsure ones, then those
+    decided not a match — a few named, the rest counted (look31: 25 'Not a match' lines
+    came first, the one open flagged hit last, over a page break); the other open hits are
+    counted. Empty when the Screening section is not printed."""
     out: dict[int, list[Text]] = defaultdict(list)
     if "screening" not in data.options.sections:
         return out
     waiting: dict[int, int] = defaultdict(int)
+    flagged: dict[int, list[Text]] = defaultdict(list)
+    decided: dict[int, list[Text]] = defaultdict(list)
+    dismissed: dict[int, list[Text]] = defaultdict(list)
     for s in data.screening:
         def entry(line: Any, s: Any = s) -> Text:
             said = f", {line.unsanctioned}," if line.unsanctioned else ""
@@ -132,16 +138,21 @@ def _screened(data: DossierData) -> dict[int, list[Text]]:
         for d in s.decisions:
             who = ", ".join(x for x in (d.reviewer, when(d.decided_at) if d.decided_at
                                         else "") if x)
-            out[d.entity_id].append(
+            (dismissed if d.verdict == "no match" else decided)[d.entity_id].append(
                 [r(f"{_DECIDED.get(d.verdict, d.verdict)}: ", bold=d.verdict == "match")]
                 + entry(d) + ([r(f" — decided by {who}" if d.reviewer else f" — {who}")]
                               if who else []) + ([r(f"; note: {d.note}")] if d.note else []))
         for h in s.open_hits:
             if h.flagged:
-                out[h.entity_id].append([r("Flagged, not reviewed: ", bold=True,
-                                           color="#B00020")] + entry(h))
+                flagged[h.entity_id].append([r("Flagged, not reviewed: ", bold=True,
+                                               color="#B00020")] + entry(h))
             else:
                 waiting[h.entity_id] += 1
+    for eid in {*flagged, *decided, *dismissed}:
+        out[eid] += flagged[eid] + decided[eid] + dismissed[eid][:DISMISSED_NAMED]
+        if (rest := len(dismissed[eid]) - DISMISSED_NAMED) > 0:
+            out[eid].append([r(f"{rest:,} more hit{'s' if rest != 1 else ''} decided not a "
+                               "match (see Screening)", italic=True)])
     for eid, n in waiting.items():
         more = " more" if out[eid] else ""
         out[eid].append([r(f"{n:,}{more} hit{'s' if n != 1 else ''} under the flag threshold "

@@ -189,3 +189,29 @@ def test_an_import_marks_changed_only_the_parties_it_gave_names(case, listed, tm
                                         (foo,)).first()
     case.delete("identifier", ident)
     assert changed() == {acme, foo}
+
+
+def test_a_profile_puts_the_open_flagged_hit_first_and_counts_the_dismissed(case, tmp_path):
+    """(look31) ZHOU Pengyu's profile listed 25 'Not a match' lines, and the open flagged
+    hit (1.00) last, over a page break. The flagged hits waiting come first, then what was
+    decided, three dismissed hits named and the rest counted."""
+    from tests.support.watchlist import ftm
+
+    given = ["Yangli", "Wei", "Jun", "Lei", "Tao", "Bin", "Hao"]
+    entries = [ftm("NK-zhou", "Person", "ZHOU Pengyu", topics="sanction")] + [
+        ftm(f"NK-z{i}", "Person", f"ZHOU {g}", topics="sanction") for i, g in enumerate(given)]
+    load(write_ftm(tmp_path / "e.ftm.json", entries), "bis", where=tmp_path, dataset="bis")
+    zhou = case.create("entity", {"name": "Zhou Pengyu", "kind": "person"}).result
+    screen_case(case, "bis", where=tmp_path)
+    with case.read() as conn:
+        others = [h.id for h in hits(conn) if h.list_key != "NK-zhou"]
+    assert len(others) == len(given)  # each shares the family name alone (0.50)
+    decide(case, others, "no_match", "another given name", reviewer="ana")
+    out = tmp_path / "d.pdf"
+    export_dossier(case, out, DossierOptions(sections=("entities", "screening")))
+    text = _text(out)
+    block = text[text.index("Entity profiles"):text.rindex("Screening")]
+    assert zhou and block.index("Flagged, not reviewed: ZHOU Pengyu") < \
+        block.index("Not a match:")
+    assert block.count("Not a match:") == 3
+    assert f"{len(given) - 3} more hits decided not a match (see Screening)" in block
