@@ -76,6 +76,7 @@ class NameMatch:
     derived: str = ""  # 'pinyin' or 'english': compared through that form of a Han name
     generic_only: bool = False  # only generic words (legal forms, "technology") matched
     forms: tuple[str, str] = ("", "")  # the party's and the list's names as compared
+    one_part: bool = False  # of two people's names, one part alone matched
 
 
 _person_table: pt.PhraseTable | None = None
@@ -274,6 +275,19 @@ def _generic_only(query: Name, result: Name, matches: Sequence[Alignment]) -> bo
     return own_q and own_r
 
 
+def _one_part_only(matches: Sequence[Alignment]) -> bool:
+    """Whether, of two people's names, one part alone matched while each keeps a part of two
+    letters or more the other lacks: 'Zhou Pengyu' and 'ZHOU Yangli' (look31: 24 people of
+    a common family name, each at 0.50, in review for one party)."""
+    matched = [m for m in matches if m.qps and m.rps and m.score > 0]
+    if len(matched) != 1 or len(matched[0].qps) != 1 or len(matched[0].rps) != 1:
+        return False
+    rest = [m for m in matches if m is not matched[0]]
+    own_q = any(len(p.comparable) > 1 for m in rest for p in m.qps)
+    own_r = any(len(p.comparable) > 1 for m in rest for p in m.rps)
+    return own_q and own_r
+
+
 def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -> NameMatch:
     """The best match between any of the party's names and any of the entry's names."""
     best = NameMatch(0.0, "", "", ())
@@ -289,12 +303,13 @@ def compare(query_names: Sequence[str], result_names: Sequence[str], tag: str) -
                             return m if not derived else _keep_best(best, m)
                         score, matches = align(q, r)
                         generic = _generic_only(q, r, matches)
-                        if generic:
+                        one = tag == "PER" and _one_part_only(matches)
+                        if generic or one:
                             score = min(score, 0.45)
                         if score > best.score:
                             best = NameMatch(score, qn, rn, tuple(
                                 _pair(q, r, m) for m in matches), derived, generic,
-                                (q_text, r_text))
+                                (q_text, r_text), one)
     return best
 
 

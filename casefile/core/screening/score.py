@@ -74,6 +74,8 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
         out.append(", ".join(shown) + f" (name {m.score:.2f}{against})")
     if m.generic_only:
         out.append("only generic words (legal form, trade or place words) matched")
+    if m.one_part:
+        out.append("one part of the names alone matched: the others differ")
     return out
 
 

@@ -270,3 +270,22 @@ def test_a_han_name_the_list_writes_in_other_characters_is_not_said_equal():
     assert run("王晓明", alias=["王晓明"]).score == 1.0
     assert run("王曉明", alias=["王晓明"]).score == 1.0  # traditional characters
     assert run("王小明").score == 1.0  # the list gives no characters: the sound is all
+
+
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("Zhou Pengyu", "ZHOU Yangli"), ("周鹏宇", "ZHOU Yangli"), ("Liu Pengyu", "ZHOU Pengyu"),
+    ("Ivan Petrov", "Sergey Petrov")])
+def test_two_people_sharing_one_name_part_alone_are_not_a_hit(ours, theirs):
+    """(look31) 24 people of a common family name, each at 0.50, filled the review list of
+    one party: one part alone matched while each keeps one the other lacks."""
+    r = score(Party(1, "Person", [ours]), entry("Person", theirs))
+    assert r.score < 0.5
+    assert "one part of the names alone matched: the others differ" in r.explanation
+
+
+@pytest.mark.parametrize(("ours", "theirs", "least"), [
+    ("J Smith", "John Smith", 0.5), ("Smith", "John Smith", 0.8),
+    ("Wang Xiaoming", "Wang Hsiao-ming", 0.8),
+    ("Sergei Chemezov", "Sergei Viktorovich CHEMEZOV", 0.9)])
+def test_a_name_missing_a_part_or_spelled_otherwise_still_matches(ours, theirs, least):
+    assert score(Party(1, "Person", [ours]), entry("Person", theirs)).score >= least
