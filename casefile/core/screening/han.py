@@ -23,6 +23,14 @@ _PINYIN_FORMS = re.compile(r"\b(?:youxian|zeren|gufen|gongsi|zonggongsi|jituan)\
                            re.IGNORECASE)
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def has_kana(text: str) -> bool:
+    """Whether ``text`` holds kana (a Japanese name)."""
+    return _KANA.search(text) is not None
+
+
 def has_han(text: str) -> bool:
     """Whether ``text`` holds Han characters or kana."""
     return _HAN.search(text) is not None

@@ -10,6 +10,12 @@ import re
 from casefile.core.screening import han
 from casefile.core.screening.han_words import english_form
 
+# two Han organisation names compared as written, or one pinyin syllable a word, count
+# from this likeness: an abbreviation (中航 for 中国航空) scores so; two companies of one
+# city, or CASIC and CASC, under it
+WRITTEN_LEAST = 0.9
+NEAR_WHOLE = ("written", "pinyin, near-whole")
+
 
 def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]]:
     """The pairs of spellings to compare, each with how it was derived ('' as written,
@@ -17,13 +23,16 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]
     (or both) is Han and the other is not (or is), an organisation's also as an English list
     writes it; a ``person``'s with ё as е too."""
     qh, rh = han.has_han(q), han.has_han(r)
-    if qh and rh and not person and q != r:
+    if qh and rh and not person and q != r and not (han.has_kana(q) or han.has_kana(r)):
         # two Chinese organisations as English lists write them: compared as they are (one
         # word each) a character told apart little (review35: 深圳市佳源科技有限公司 and
         # 深圳市大疆科技有限公司 0.67; 中国航天科工 / 中国航天科技 0.84), and one pinyin
-        # syllable a word, 科技 'ke ji' was no trade word
-        return [(english_form(q, legal), english_form(r, legal), "english")
-                for legal in (True, False)]
+        # syllable a word, 科技 'ke ji' was no trade word; as they are, only a near-whole
+        # likeness counts ('as written', :data:`WRITTEN_LEAST`: 中航工业集团 / 中国航空工业
+        # 集团有限公司, review36); Japanese names as before
+        return [(q, r, "written"), (_latin(q, False), _latin(r, False), "pinyin, near-whole"),
+                *((english_form(q, legal), english_form(r, legal), "english")
+                  for legal in (True, False))]
     out = [(q, r, "")]
     if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
         # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'

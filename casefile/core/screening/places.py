@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from rigour.names import Name, NameTypeTag, Span, Symbol, analyze_names
+from rigour.names import Name, NamePartTag, NameTypeTag, Span, Symbol, analyze_names
 
 from casefile.core.screening.han import latin_form
 from casefile.paths import resource_path
@@ -28,6 +28,13 @@ _LOCATION = Symbol.Category.LOCATION
 # full (rigour's Hong Kong, our Shenzhen): look31, 'HK HESHENG TECHNOLOGY LIMITED' scored
 # 0.43 against 'Hong Kong Hesheng Technology Co., Limited'
 SHORT = {"hk": "hk", "sz": "city:shenzhen"}
+_BEFORE = (NamePartTag.LEGAL, NamePartTag.STOP)  # a legal form or article a name begins with
+
+
+def cities(name: Name) -> set[str]:
+    """The symbols of the cities marked in ``name`` (by :func:`tag_places`)."""
+    return {s.symbol.id for s in name.spans
+            if s.symbol.category == _LOCATION and s.symbol.id.startswith("city:")}
 
 
 def _rows() -> Iterator[tuple[str, bool, list[str]]]:
@@ -84,8 +91,8 @@ def tag_places(name: Name) -> None:
             name.apply_part(part, Symbol(_LOCATION, short))
             placed.add(part.index)
     i = 0
-    while i < len(words) and parts[i].index in placed:
-        i += 1
+    while i < len(words) and (parts[i].index in placed or parts[i].tag in _BEFORE):
+        i += 1  # (review36: 'ООО Казань Технологии …' — the legal form before the city)
     for phrase, symbol in known.get(words[i], ()) if i < len(words) else ():
         end = i + len(phrase)
         if tuple(words[i:end]) == phrase:

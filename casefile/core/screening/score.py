@@ -64,7 +64,7 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     elif m.derived == "english":  # (its words of trade translated: core/screening/han_words)
         form = m.forms[0] if named == m.query else m.forms[1]
         out.append(f"compared as an English list writes {named}: “{form}”")
-    elif m.derived:
+    elif m.derived.startswith("pinyin"):
         out.append(f"compared through the pinyin/romanised form of {named}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
         out.append(f"name equal: {m.query} = {m.result}{alias}")
@@ -76,6 +76,9 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
         out.append("only generic words (legal form, trade or place words) matched")
     if m.one_part:
         out.append("one part of the names alone matched: the others differ")
+    if m.other_cities:
+        out.append(f"each name begins with another city: one trade name registered in two "
+                   f"places, or a company that moved (name {nm.OTHER_CITIES:.2f} at most)")
     return out
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casefile.core.screening import REVIEW_THRESHOLD
+from casefile.core.screening import REVIEW_THRESHOLD, han
 from casefile.core.screening.han_words import english_form
 from casefile.core.screening.records import Entry, Party
 from casefile.core.screening.score import score
@@ -82,10 +82,13 @@ def test_two_chinese_names_of_one_city_sharing_trade_words_stay_apart(city):
     ("华为技术有限公司", "華為技術有限公司", 1.0, 1.0),  # simplified and traditional
     ("中兴通讯股份有限公司", "中兴通讯有限公司", 1.0, 1.0),
     ("深圳市大疆创新科技有限公司", "大疆创新科技有限公司", 0.7, 1.0),
+    ("中航工业集团", "中国航空工业集团有限公司", 0.9, 1.0),  # (review36) an abbreviation
+    ("ザラ・アエロ・グループ有限会社", "ザラ・アエロ", 0.6, 1.0),  # Japanese, as before
 ])
 def test_two_chinese_names_are_compared_as_english_lists_write_them(ours, theirs, low,
                                                                     high):
     r = score(Party(1, "Company", [ours]), Entry("e", "Company", theirs,
                                                  {"name": [theirs]}))
     assert low <= r.score <= high, r.explanation
-    assert r.explanation.startswith("compared as English lists write both: “")
+    assert han.has_kana(ours) or r.explanation.startswith((
+        "compared as English lists write both: “", "compared through the pinyin"))

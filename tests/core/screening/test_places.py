@@ -134,8 +134,9 @@ def test_only_the_city_a_name_begins_with_is_a_place():
                    _entry("HANGZHOU DATONG ELECTRONICS CO., LTD."))
     kehua = score(Party(1, "Company", ["Kehua Electronics (HK) Limited"]),
                   _entry("HANGZHOU KEHUA ELECTRONICS CO., LTD."))
-    assert datong.score == kehua.score >= REVIEW_THRESHOLD
-    assert "only generic words" not in datong.explanation
+    assert datong.score >= REVIEW_THRESHOLD and kehua.score >= REVIEW_THRESHOLD
+    assert "only generic words" not in datong.explanation  # (a trade name that begins a
+    # name reads as its city: the two cities differ, in review — review36)
 
 
 def test_a_name_of_either_kind_is_not_given_places():

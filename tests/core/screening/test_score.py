@@ -289,3 +289,16 @@ def test_two_people_sharing_one_name_part_alone_are_not_a_hit(ours, theirs):
     ("Sergei Chemezov", "Sergei Viktorovich CHEMEZOV", 0.9)])
 def test_a_name_missing_a_part_or_spelled_otherwise_still_matches(ours, theirs, least):
     assert score(Party(1, "Person", [ours]), entry("Person", theirs)).score >= least
+
+
+@pytest.mark.parametrize(("ours", "theirs", "low", "high"), [
+    # (review36) each was brought under review or flagged by a change of the day before
+    ("ООО Казань Технологии Альфа", "ООО Казань Технологии Бета", 0.0, 0.49),
+    ("Shenzhen Tonghua Trading Co., Ltd.", "HANGZHOU TONGHUA TRADING CO., LTD.", 0.5, 0.65),
+    ("Kalashnikov-konserni", "АО «Концерн «Калашников»", 0.7, 1.0),
+    ("Khalifa Haftar", "Khalifa Hifter", 0.5, 1.0),
+])
+def test_review36_pairs(ours, theirs, low, high):
+    schema = "Person" if "Khalifa" in ours else "Company"
+    r = score(Party(1, schema, [ours]), entry(schema, theirs))
+    assert low <= r.score <= high, r.explanation
