@@ -115,10 +115,16 @@ def test_a_re_exporter_is_where_it_dispatches_from_not_where_the_goods_were_made
         "10702070/130124/3004512;13.01.2024;HK HESHENG TECHNOLOGY LIMITED;OOO AEROSNAB;"
         "МОДУЛИ;КИТАЙ;РОССИЯ;ГОНКОНГ\n"
         "10702070/140124/3004513;14.01.2024;SHENZHEN JIAYUAN TECHNOLOGY CO.,LTD;OOO AEROSNAB;"
-        "АККУМУЛЯТОРЫ;КИТАЙ;РОССИЯ;\n")
+        "АККУМУЛЯТОРЫ;КИТАЙ;РОССИЯ;\n"
+        "10702070/150124/3004514;15.01.2024;ETA GMBH;OOO AEROSNAB;"
+        "СТАНКИ;ГЕРМАНИЯ;РОССИЯ;ЕВРОСОЮЗ\n"
+        "10702070/160124/3004515;16.01.2024;PRISHTINA TRADE SH.P.K.;OOO AEROSNAB;"
+        "ДЕТАЛИ;ГЕРМАНИЯ;РОССИЯ;КОСОВО\n")
     f = write(tmp_path, "dt.csv", text, "cp1251")
     report = import_shipments(case, f, fields).result
-    assert report.shipments == 3 and not report.problems
+    assert report.shipments == 5 and not report.problems
     assert [(r[0], r[1], r[3]) for r in shipments(case)] == [
         ("10702070/120124/3004511", "US", "AE"), ("10702070/130124/3004512", "CN", "HK"),
-        ("10702070/140124/3004513", "CN", "CN")]  # no dispatch given: where it was made
+        ("10702070/140124/3004513", "CN", "CN"),  # no dispatch given: where it was made
+        ("10702070/150124/3004514", "DE", "DE"),  # (review36) the EU is no party's country
+        ("10702070/160124/3004515", "DE", "XK")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from casefile.core.countries import CountryError, country_or_unknown
 from casefile.core.identifiers import GENERIC, detect_scheme, labelled
 from casefile.core.identifiers import problem as identifier_problem
 from casefile.core.names import normalise_name
@@ -24,6 +25,18 @@ _ROLE_CELLS = {r: (r, f"{r}_id", f"{r}_country") for r in ("shipper", "consignee
 _ROLE_PLACE = {"shipper": "origin_country", "consignee": "destination_country"}
 # role -> the mapping target of each entity column a problem may name
 _ROLE_FIELDS = {r: {"name": r, "country": f"{r}_country"} for r in ("shipper", "consignee")}
+
+
+def _dispatch(values: dict[str, str]) -> str:
+    """The country of dispatch a row gives, where it names one country a party can be in:
+    not a bloc (ЕВРОСОЮЗ: review36, a German shipper was made 'EU') nor an unknown or
+    unreadable one (then the origin is taken, as before)."""
+    given = values.get("dispatch_country") or ""
+    try:
+        code = country_or_unknown(given)
+    except CountryError:
+        return ""
+    return given if code and code != "EU" else ""
 
 
 def _where(report: ImportReport, line: int) -> Callable[[str], str]:
@@ -112,7 +125,7 @@ class ShipmentParties(KnownParties):
         # made (look31: AL KHALEEJ GENERAL TRADING LLC took the United States) — and the
         # consignee in the destination
         stated = values[country_key]
-        country = stated or (values.get("dispatch_country") if role == "shipper" else "") \
+        country = stated or (_dispatch(values) if role == "shipper" else "") \
             or values[_ROLE_PLACE[role]]
         key = normalise_name(name) or name.casefold()
         scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
