@@ -182,10 +182,10 @@ def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:
         elif q_rem or r_rem:
             residue = compare_parts(NamePart.tag_sort(q_rem), NamePart.tag_sort(r_rem))
         found = _scored(edges, residue, extras)
-        same, q_left, r_left = _same_words(q_rem, r_rem)
-        if same and NameTypeTag.PER not in (query.tag, result.tag):
-            # (review36: tried only where a shared word was lost, 'Kalashnikov-konserni'
-            # fell from 0.82 to 0.48 — 'konserni' left alone beside it)
+        same, q_left, r_left = _same_words(q_rem, r_rem) \
+            if NameTypeTag.PER not in (query.tag, result.tag) else ([], q_rem, r_rem)
+        if same:  # (review36: tried only where a shared word was lost, 'Kalashnikov-
+            # konserni' fell from 0.82 to 0.48 — 'konserni' left alone beside it)
             again = _scored(edges, same + compare_parts(NamePart.tag_sort(q_left),
                                                         NamePart.tag_sort(r_left)), extras)
             found = max(found, again, key=lambda f: f[0])
@@ -227,8 +227,8 @@ def _scored(edges: Sequence[Alignment], residue: list[Alignment],
 def _same_words(q_rem: list[NamePart], r_rem: list[NamePart]
                 ) -> tuple[list[Alignment], list[NamePart], list[NamePart]]:
     """The words of an organisation's name left to align that the other name holds as
-    they are, paired first, where rigour's residue alignment lost them beside a word of one
-    name alone ('nanjing xinchen' against 'xinchen company': four words unmatched, so
+    they are, paired first — for where rigour's residue alignment loses them beside a word
+    of one name alone ('nanjing xinchen' against 'xinchen company': four words unmatched, so
     'Nanjing Xinchen Electronics Co., Ltd.' scored 0.40 against 'Xinchen Electronics Company
     Limited'; logic-v2 too) — tried beside that alignment, the better kept (review35: paired
     first always, 'wega' was left alone against 'vega', 0.00, where the alignment of 'wega
