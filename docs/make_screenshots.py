@@ -1,6 +1,7 @@
 """Render the README's screenshots offscreen from the demo case — the main window, the
 timeline, the link chart and the dossier's chronology page (through pdftoppm, from
-poppler-utils):
+poppler-utils) — and the screening window on a small case of Chinese suppliers against an
+entity-list-style watchlist (kept in a data folder of its own):
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 """
@@ -47,9 +48,73 @@ def main() -> int:
         QTimer.singleShot(1500 * (i + 1), step)
     app.exec()
     _dossier_page(tmp)
+    _screening(app, tmp)
     print("wrote", *(DOCS / n for n in ("main-window.png", "timeline.png", "chart.png",
-                                         "dossier-chronology.png")))
+                                         "dossier-chronology.png", "screening.png")))
     return 0
+
+
+LISTED = [  # (id, schema, caption, Chinese alias) as the US Entity List gives them
+    ("NK-casic", "Company", "China Aerospace Science and Industry Corporation", None),
+    ("NK-huawei", "Company", "Huawei Technologies Co., Ltd.", None),
+    ("NK-jiayuan", "Company", "SHENZHEN JIAYUAN TECHNOLOGY CO., LTD.", None),
+    ("NK-zhou", "Person", "ZHOU Pengyu", "周鹏宇")]
+SUPPLIERS = [("中国航天科工集团有限公司", "company"), ("华为技术有限公司", "company"),
+             ("深圳市大疆创新科技有限公司", "company"),
+             ("Shenzhen Jiayuan Technology Co. Ltd", "company"),
+             ("Shenzhen Dajiang Technology Co., Ltd.", "company"), ("周鹏宇", "person"),
+             ("Liu Pengyu", "person")]
+
+
+def _screening(app: object, tmp: Path) -> None:
+    """The screening window after Screen Case, its first hit chosen."""
+    import json
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    os.environ["XDG_DATA_HOME"] = str(tmp / "data")  # (not the user's watchlists)
+    from casefile.services.case.facade import Case
+    from casefile.services.screening.watchlist_import import load
+    from casefile.ui.screening_dialog import ScreeningDialog
+    from casefile.ui.session import CaseSession
+
+    lines = [json.dumps({"id": key, "schema": schema, "caption": caption,
+                         "properties": {"name": [caption], "country": ["cn"],
+                                        "topics": ["sanction"],
+                                        **({"alias": [alias]} if alias else {})},
+                         "datasets": ["us_bis_entity"], "referents": [],
+                         "first_seen": "2022-03-01T00:00:00",
+                         "last_seen": "2024-06-01T00:00:00",
+                         "last_change": "2024-05-01T10:00:00", "target": True},
+                        ensure_ascii=False) for key, schema, caption, alias in LISTED]
+    (tmp / "entities.ftm.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load(tmp / "entities.ftm.json", "us_bis_entity", dataset="us_bis_entity")
+    with Case.new(tmp / "suppliers.casefile", title="Drone parts suppliers") as case:
+        for name, kind in SUPPLIERS:
+            case.create("entity", {"name": name, "kind": kind, "country": "CN"})
+    session = CaseSession()
+    session.open(tmp / "suppliers.casefile")
+
+    def wait(done: object, seconds: float = 120) -> None:
+        end = time.time() + seconds
+        while not done() and time.time() < end:  # type: ignore[operator]
+            QApplication.processEvents()
+            time.sleep(0.02)
+
+    wait(lambda: session.case is not None)
+    dlg = ScreeningDialog(session, workers=0)
+    dlg.resize(1300, 720)
+    dlg.show()
+    QTest.mouseClick(dlg.screen_button, Qt.MouseButton.LeftButton)
+    wait(lambda: session.worker.pending == 0 and dlg.model.rowCount() > 0)
+    dlg.table.selectRow(0)
+    wait(lambda: False, 1.0)
+    dlg.grab().save(str(DOCS / "screening.png"))
+    dlg.close()
+    session.shut_down()
 
 
 def _dossier_page(tmp: Path) -> None:
