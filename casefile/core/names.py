@@ -129,6 +129,14 @@ def parted_articles(text: str, sep: str = " ") -> str:
     return _ARABIC_WORD.sub(part, text)
 
 
+def without_articles(text: str) -> str:
+    """``text`` with the article of each Arabic word left out ('محمد المنصوري' -> 'محمد
+    منصوري'), as a Latin spelling's 'Al' is set apart: for comparing names."""
+    if text.isascii() or _ARABIC_WORD.search(text) is None:
+        return text
+    return _ARABIC_WORD.sub(lambda m: _ARTICLE.sub("", m.group(0), count=1), text)
+
+
 def article_of(word: str) -> tuple[str, str] | None:
     """(article, the rest) of an Arabic word typed that begins with one — a rest of one
     letter too ('الخ': ('ال', 'خ'), the start of a word being typed); None otherwise."""

@@ -302,3 +302,24 @@ def test_review36_pairs(ours, theirs, low, high):
     schema = "Person" if "Khalifa" in ours else "Company"
     r = score(Party(1, schema, [ours]), entry(schema, theirs))
     assert low <= r.score <= high, r.explanation
+
+
+@pytest.mark.parametrize(("ours", "theirs", "low", "high"), [
+    ("محمد أحمد المنصوري", "Mohammed Ahmed AL MANSOORI", 0.8, 1.0),  # look31: 0.57
+    ("محمد أحمد المنصوري", "Mohammed Ahmed AL-MANSOORI", 0.8, 1.0),
+    ("محمد أحمد المنصوري", "Mohammed Ahmed Al Hashimi", 0.0, 0.69),  # another family
+])
+def test_an_arabic_family_name_with_its_article_meets_its_latin_spelling(ours, theirs, low,
+                                                                         high):
+    r = score(Party(1, "Person", [ours]), entry("Person", theirs))
+    assert low <= r.score <= high, r.explanation
+
+
+@given(st.text(st.sampled_from(list("المنصوريحدأ abc")), max_size=30))
+def test_leaving_out_arabic_articles_only_takes_letters_away(text):
+    from casefile.core.names import without_articles
+
+    bare = without_articles(text)
+    assert len(bare) <= len(text)
+    assert len(bare.split()) == len(text.split())  # no word left empty (a stem keeps two)
+    assert [c for c in bare if c.isascii()] == [c for c in text if c.isascii()]
