@@ -64,6 +64,10 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     elif m.derived == "english":  # (its words of trade translated: core/screening/han_words)
         form = m.forms[0] if named == m.query else m.forms[1]
         out.append(f"compared as an English list writes {named}: “{form}”")
+    elif m.derived.startswith("pinyin") and han.has_han(m.query) and \
+            han.has_han(m.result) and han.han_key(m.query) == han.han_key(m.result):
+        out.append("the same characters, one name in simplified and one in traditional "
+                   "Chinese")  # (review36: said to be compared through pinyin)
     elif m.derived.startswith("pinyin"):
         out.append(f"compared through the pinyin/romanised form of {named}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:

@@ -323,3 +323,10 @@ def test_leaving_out_arabic_articles_only_takes_letters_away(text):
     assert len(bare) <= len(text)
     assert len(bare.split()) == len(text.split())  # no word left empty (a stem keeps two)
     assert [c for c in bare if c.isascii()] == [c for c in text if c.isascii()]
+
+
+def test_simplified_and_traditional_characters_are_said_to_be_the_same():
+    r = score(Party(1, "Person", ["王晓明"]), entry("Person", "王曉明"))
+    assert r.score == 1.0
+    assert r.explanation.startswith("the same characters, one name in simplified and one in "
+                                    "traditional Chinese")
