@@ -75,7 +75,12 @@ def bigrams(text: str) -> list[str]:
 def bigram_words(text: str) -> list[str]:
     """The pinyin of each bigram, joined ('深圳' -> 'shenzhen'): how a Latin spelling that
     writes two-character words as one word ('Shenzhen Dajiang') finds the Han name."""
-    return list(dict.fromkeys("".join(latin_form(b).split()) for b in bigrams(text)))
+    return list(dict.fromkeys(joined_pinyin(b) for b in bigrams(text)))
+
+
+def joined_pinyin(text: str) -> str:
+    """The pinyin of Han characters as one word ('深圳' -> 'shenzhen', '鹏宇' -> 'pengyu')."""
+    return "".join(latin_form(text).split())
 
 
 # two-character family names (复姓), simplified and traditional: the rest of the name is the
@@ -95,17 +100,18 @@ def person_form(text: str) -> str | None:
     of four without a two-character family name, which is more likely Japanese). One
     syllable a word, a given name's syllable was matched to another family name (look30:
     'Liu Pengyu' scored 0.77 against 周鹏宇, 'liu ≈ yu')."""
-    name = "".join(text.split()).replace("·", "").replace("・", "")
+    name = _bare(text)
     if not _CHINESE_NAME.fullmatch(name):
         return None
     family = 2 if name[:2] in _COMPOUND and len(name) > 2 else 1
     if len(name) == 4 and family == 1:
         return None
+    return f"{joined_pinyin(name[:family])} {joined_pinyin(name[family:])}"
 
-    def joined(part: str) -> str:
-        return "".join(latin_form(part).split())
 
-    return f"{joined(name[:family])} {joined(name[family:])}"
+def _bare(text: str) -> str:
+    """A Han name without its spaces and middle dots ('王 晓明', '王·晓明' -> '王晓明')."""
+    return "".join(text.split()).replace("·", "").replace("・", "")
 
 
 @lru_cache(maxsize=1)
@@ -125,4 +131,4 @@ def _to_simplified() -> Callable[[str], str]:
 def han_key(text: str) -> str:
     """A Han name as its characters tell it apart: simplified, without spaces and middle
     dots ('王曉明' and '王 晓明' -> '王晓明')."""
-    return _to_simplified()("".join(text.split()).replace("·", "").replace("・", ""))
+    return _to_simplified()(_bare(text))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from casefile.core.screening.han import latin_form, without_legal_forms
+from casefile.core.screening.han import joined_pinyin, without_legal_forms
 from casefile.core.screening.places import chinese_names
 
 # words of trade in Chinese company names, as English lists translate them (simplified and
@@ -75,19 +75,13 @@ _LONGEST = max(map(len, GLOSSARY))
 _BRACKETS = re.compile(r"[()（）]")
 
 
-@lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    """The Chinese names of the cities of :mod:`.places` to their names."""
-    return chinese_names()
-
-
 def _words(run: str) -> list[str]:
     """A run of Han characters as English words: glossary words translated, cities named,
     the rest in pinyin two characters a word (the longest known word at each place)."""
     out: list[str] = []
     unknown = ""
     i = 0
-    places = _places()
+    places = chinese_names()
     if len(run) > 3 and run[2] == "市" and run[:2] not in GLOSSARY and run[:3] not in places:
         out, i = _pinyin(run[:2]), 3  # a city the table does not hold: 'XX市' begins it
     while i < len(run):
@@ -106,7 +100,7 @@ def _words(run: str) -> list[str]:
 
 
 def _pinyin(run: str) -> list[str]:
-    return ["".join(latin_form(run[i:i + 2]).split()) for i in range(0, len(run), 2)]
+    return [joined_pinyin(run[i:i + 2]) for i in range(0, len(run), 2)]
 
 
 @lru_cache(maxsize=16384)

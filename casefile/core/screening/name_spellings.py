@@ -35,11 +35,11 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]
                 *((english_form(q, legal), english_form(r, legal), "english")
                   for legal in (True, False))]
     out = [(q, r, "")]
-    if person and (without_articles(q) != q or without_articles(r) != r):
-        # an Arabic family name with its article ('المنصوري') against 'AL MANSOORI', whose
-        # 'Al' rigour sets apart: compared without it (look31: 0.57, 'المنصوري not in the
-        # list's name'; 0.9 so)
-        out.append((without_articles(q), without_articles(r), ""))
+    # an Arabic family name with its article ('المنصوري') against 'AL MANSOORI', whose 'Al'
+    # rigour sets apart: compared without it (look31: 0.57, 'المنصوري not in the list's
+    # name'; 0.9 so)
+    if person and (bare := (without_articles(q), without_articles(r))) != (q, r):
+        out.append((*bare, ""))
     if person and ("ё" in q or "Ё" in q or "ё" in r or "Ё" in r):  # Russian writes е for
         # ё as often as not, and a passport spells it E (look23: ЁЖИК read as 'yozhik'
         # missed the list's EZHIK)

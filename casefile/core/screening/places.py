@@ -14,7 +14,6 @@ one symbol, so 'Shenzhen' and 深圳市 are the same place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 from rigour.names import Name, NamePartTag, NameTypeTag, Span, Symbol, analyze_names
@@ -37,13 +36,17 @@ def cities(name: Name) -> set[str]:
             if s.symbol.category == _LOCATION and s.symbol.id.startswith("city:")}
 
 
-def _rows() -> Iterator[tuple[str, bool, list[str]]]:
-    """(name, whether the name is read, Chinese names) of each city of the file."""
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[Phrase, bool, tuple[str, ...]], ...]:
+    """(the name as rigour reads it, whether that is read, Chinese names) of each city of
+    the file, read and analysed once for :func:`phrases` and :func:`chinese_names`."""
     text = resource_path("places", "cities.tsv").read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    out = []
     for line in lines[1:]:  # (the header)
         _geonameid, _country, name, read, chinese = line.split("\t")
-        yield name, read == "yes", [c for c in chinese.split("|") if c]
+        out.append((_words(name), read == "yes", tuple(c for c in chinese.split("|") if c)))
+    return tuple(out)
 
 
 def _words(text: str) -> Phrase:
@@ -57,8 +60,7 @@ def phrases() -> dict[str, list[tuple[Phrase, Symbol]]]:
     'zhen', 'shi'), <LOCATION city:shenzhen>), (('shen', 'zhen'), …)], …}``. A city's
     symbol is named by its Latin name (two cities of one name are one word)."""
     by_first: dict[str, dict[Phrase, Symbol]] = {}
-    for name, read, chinese in _rows():
-        latin = _words(name)
+    for latin, read, chinese in _rows():
         symbol = Symbol(_LOCATION, "city:" + "".join(latin))
         forms = {*([latin] if read else []), *(tuple(latin_form(c).split()) for c in chinese)}
         for form in forms:
@@ -72,7 +74,7 @@ def phrases() -> dict[str, list[tuple[Phrase, Symbol]]]:
 def chinese_names() -> dict[str, str]:
     """The cities' Chinese names to their names as rigour reads them ('深圳市', '深圳':
     'shenzhen')."""
-    return {c: "".join(_words(name)) for name, _read, chinese in _rows() for c in chinese}
+    return {c: "".join(latin) for latin, _read, chinese in _rows() for c in chinese}
 
 
 def tag_places(name: Name) -> None:
