@@ -166,6 +166,35 @@ COMPANIES = [
 ]
 GIVEN = ["Ivan", "Sergei", "Olga", "Maria", "Alexander", "Dmitry", "Natalia", "Pavel",
          "Andrei", "Elena", "Mikhail", "Anna", "Yuri", "Tatiana", "Vladimir"]
+# Arabic-script names (as a Gulf or Levant registry, a court record or the press writes them)
+# and the Latin name a list gives (OFAC, the UN, the EU), with a name of the same shape that
+# is someone else: (Arabic, as listed, another, schema)
+ARABIC = [
+    ("قاسم سليماني", "Qasem SOLEIMANI", "Qasim SALEM", "Person"),
+    ("حسن نصر الله", "Hasan NASRALLAH", "Hasan NASSAR", "Person"),
+    ("محمد حمدان دقلو", "Mohamed Hamdan DAGALO", "Mohamed Hamdan DAKHIL", "Person"),
+    ("عبد الملك الحوثي", "Abdulmalik AL-HOUTHI", "Abdulmalik AL-HASHIMI", "Person"),
+    ("سامر فوز", "Samer FOZ", "Samer FAWAZ", "Person"),
+    ("رامي مخلوف", "Rami MAKHLOUF", "Rami MAKKI", "Person"),
+    ("حسام القاطرجي", "Hussam KATERJI", "Hussam KHATIB", "Person"),
+    ("خليفة حفتر", "Khalifa HAFTAR", "Khalifa HAMAD", "Person"),
+    ("بنك ملت", "BANK MELLAT", "BANK MELLI IRAN", "Company"),
+    ("بنك صادرات ايران", "BANK SADERAT IRAN", "BANK SEPAH", "Company"),
+    ("شركة النفط الوطنية الإيرانية", "NATIONAL IRANIAN OIL COMPANY",
+     "NATIONAL IRANIAN GAS COMPANY", "Company"),
+    ("الشركة الوطنية الإيرانية لناقلات النفط", "NATIONAL IRANIAN TANKER COMPANY",
+     "IRAN NATIONAL STEEL COMPANY", "Company"),
+    ("مصرف الرافدين", "RAFIDAIN BANK", "RASHEED BANK", "Company"),
+    ("مجموعة القاطرجي", "KATERJI GROUP", "KHATIB GROUP", "Company"),
+    ("شركة الخليج للتجارة العامة ذ.م.م", "AL KHALEEJ GENERAL TRADING LLC",
+     "AL NOOR GENERAL TRADING LLC", "Company"),
+    ("شركة الإمارات للشحن ذ.م.م", "EMIRATES SHIPPING LLC", "SHARJAH SHIPPING LLC", "Company"),
+    ("هيئة تحرير الشام", "HAY'AT TAHRIR AL-SHAM", "HARAKAT AHRAR AL-SHAM", "Organization"),
+    ("جبهة النصرة", "AL-NUSRAH FRONT", "AL-NASR FRONT", "Organization"),
+    ("كتائب حزب الله", "KATA'IB HIZBALLAH", "KATA'IB SAYYID AL-SHUHADA", "Organization"),
+    ("عصائب أهل الحق", "ASA'IB AHL AL-HAQ", "ASA'IB AHL AL-KAHF", "Organization"),
+    ("مؤسسة الحرمين", "AL-HARAMAIN FOUNDATION", "AL-RASHID FOUNDATION", "Organization"),
+]
 FAMILY = ["Petrov", "Ivanov", "Smirnov", "Kuznetsov", "Popov", "Sokolov", "Lebedev",
           "Kozlov", "Novikov", "Morozov", "Volkov", "Solovyov", "Vasiliev", "Zaitsev",
           "Pavlov", "Semenov", "Golubev", "Vinogradov", "Bogdanov", "Vorobyov"]
@@ -300,6 +329,11 @@ def pairs() -> list[Pair]:  # noqa: C901 - one list of categories, read top to b
                                              "LTD."]}))
         out.append(Pair("legal-form", True, "Company", [f"{city} {a} {g} Co., Ltd."],
                         "Company", {"name": [f"{a} {g} Company Limited"]}))
+    for arabic, listed, other, schema in ARABIC:  # the list's Latin name alone
+        out.append(Pair("arabic", True, schema, [arabic], schema, {"name": [listed]}))
+        out.append(Pair("arabic", True, schema, [listed.title()], schema,
+                        {"name": [listed], "alias": [arabic]}))
+        out.append(Pair("arabic-control", False, schema, [arabic], schema, {"name": [other]}))
     for _ in range(25):  # people sharing a family name
         f = rnd.choice(FAMILY)
         a, b = rnd.sample(GIVEN, 2)

@@ -17,7 +17,7 @@ from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
 from casefile.core.identifiers import clean_value
-from casefile.core.screening import han
+from casefile.core.screening import arabic_words, han
 from casefile.core.screening.han_words import english_form
 
 # words that say nothing of who a party is: legal forms, articles, "and"
@@ -52,13 +52,17 @@ def name_tokens(name: str) -> list[str]:
 def name_keys(name: str) -> set[str]:
     """Every key a name is found by; a Han name's also as an English list writes it
     (:mod:`.han_words`: 中国航天科工集团有限公司 by 'china', 'aerospace' …, so that the list's
-    'China Aerospace Science and Industry Corporation' is a candidate at all)."""
+    'China Aerospace Science and Industry Corporation' is a candidate at all), an Arabic
+    one's as lists spell it (:mod:`.arabic_words`: الخليج by 'gulf' and 'khalij', whose
+    phonetic key is Khaleej's)."""
     keys: set[str] = set()
     tokens = name_tokens(name)
     if han.has_han(name):
         keys.update("b:" + b for b in han.bigrams(name))
         keys.update("n:" + w for w in han.bigram_words(name) if w not in STOP)
         tokens += name_tokens(english_form(name, legal=False))
+    if arabic_words.has_arabic(name):  # and an Arabic one's words as lists spell them
+        tokens += [t for w in arabic_words.key_words(name) for t in name_tokens(w)]
     for t in tokens:
         keys.add("n:" + t)
         if len(t) >= _MIN_PHONETIC and t.isalpha():

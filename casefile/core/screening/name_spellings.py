@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from casefile.core.names import without_articles
-from casefile.core.screening import han
+from casefile.core.screening import arabic_words, han
 from casefile.core.screening.han_words import english_form
 
 # two Han organisation names compared as written, or one pinyin syllable a word, count
@@ -56,7 +56,20 @@ def spellings(q: str, r: str, person: bool = False) -> list[tuple[str, str, str]
             out += [(q, english_form(r, legal), "english") for legal in (True, False)]
     elif qh and rh:
         out.append((_latin(q, person), _latin(r, person), "pinyin"))
+    out += _arabic(q, r, person)
     return out
+
+
+def _arabic(q: str, r: str, person: bool) -> list[tuple[str, str, str]]:
+    """An Arabic-script name against a Latin one, read in Latin letters as the other
+    writes it (:mod:`.arabic_words`; an organisation's with its legal form and without)."""
+    qa, ra = arabic_words.has_arabic(q), arabic_words.has_arabic(r)
+    if qa == ra or not (q if ra else r).isascii():
+        return []
+    legals = (True,) if person else (True, False)
+    if qa:
+        return [(arabic_words.latin_form(q, r, legal), r, "arabic") for legal in legals]
+    return [(q, arabic_words.latin_form(r, q, legal), "arabic") for legal in legals]
 
 
 def _latin(text: str, person: bool) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from casefile.core import identifiers as ids
 from casefile.core.screening import han
 from casefile.core.screening import names as nm
+from casefile.core.screening.arabic_words import has_arabic
 from casefile.core.screening.keys import identifier_key
 from casefile.core.screening.records import Entry, Party, comparable, name_type
 
@@ -64,6 +65,11 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     elif m.derived == "english":  # (its words of trade translated: core/screening/han_words)
         form = m.forms[0] if named == m.query else m.forms[1]
         out.append(f"compared as an English list writes {named}: “{form}”")
+    elif m.derived == "arabic":  # (core/screening/arabic_words)
+        named, form = ((m.query, m.forms[0]) if has_arabic(m.query) else
+                       (m.result, m.forms[1]))
+        out.append(f"{named} read in Latin letters as the list spells it: “{form}” (words "
+                   "of trade translated, names by their consonants and long vowels)")
     elif m.derived.startswith("pinyin") and han.has_han(m.query) and \
             han.has_han(m.result) and han.han_key(m.query) == han.han_key(m.result):
         out.append("the same characters, one name in simplified and one in traditional "
