@@ -29,6 +29,11 @@ STOP = frozenset({
     "public", "open", "closed", "private", "obshchestvo", "s", "ogranichennoi",
     "otvetstvennostyu", "aktsionernoe", "you", "xian", "gong", "si", "zeren"})
 _MIN_PHONETIC = 4
+# the keys' version, one more each time a name is found by keys it was not before (1: a Han
+# name by its English form's words; 2: an Arabic one by its spellings): a list indexed
+# with older keys is indexed again before it is screened against (services/screening/
+# watchlist_keys.py)
+KEYS_VERSION = 2
 
 
 @lru_cache(maxsize=262144)

@@ -37,6 +37,7 @@ from casefile.services.screening import name_table, results
 from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.candidates import Index
 from casefile.services.screening.pool import ScreeningPool
+from casefile.services.screening.watchlist_keys import bring_up_to_date
 
 Progress = Callable[[int, int, str], None]
 
@@ -182,6 +183,7 @@ def screen_case(case: Case, watchlist: str, *, party: int | None = None,
         raise ValidationError("threshold", "thresholds must satisfy 0 < review ≤ flag ≤ 1")
     con = db.open_existing(watchlist, where)
     try:
+        bring_up_to_date(con, progress)  # a list an earlier Casefile indexed
         info = db.describe(watchlist, con, db.path_of(watchlist, where))
         if not info.entries:  # screening against nothing would read as a clean result
             raise CasefileError(f"the watchlist {watchlist!r} holds no entries: load a list "

@@ -42,6 +42,7 @@ CREATE INDEX IF NOT EXISTS sanction_entity ON sanction(entity);
 CREATE TABLE IF NOT EXISTS token (key TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS key_weight (key TEXT PRIMARY KEY, n INTEGER NOT NULL)
     WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS setting (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 INDEXES = ("CREATE INDEX IF NOT EXISTS token_key ON token(key, entry)",
            "CREATE INDEX IF NOT EXISTS token_entry ON token(entry)")

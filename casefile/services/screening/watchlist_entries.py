@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casefile.core.labels import counted
-from casefile.core.screening.keys import entry_keys
 from casefile.core.screening.records import ID_PROPS, MATCHABLE, NAME_PROPS, WEAK_PROPS
 from casefile.services.exchange.imports.ftm_read import entity
 from casefile.services.exchange.imports.ftm_statements import schema_names
 from casefile.services.screening import watchlist_db as db
+from casefile.services.screening.watchlist_keys import entry_tokens
 
 KEPT = frozenset({*NAME_PROPS, *WEAK_PROPS, *ID_PROPS, "country", "nationality",
                   "citizenship", "jurisdiction", "mainCountry", "flag", "birthDate",
@@ -136,9 +136,7 @@ class EntryWriter:
                              "seen=? WHERE id = ?", (*row[1:], self.load, old[0]))
             eid = old[0]
             self.report.changed += 1
-        names = [v for p in (*NAME_PROPS, *WEAK_PROPS) for v in props.get(p, ())]
-        idents = [v for p in ID_PROPS if p != "kppCode" for v in props.get(p, ())]
-        self.tokens += [(k, eid) for k in entry_keys(names or [row[2]], idents)]
+        self.tokens += entry_tokens(eid, row[2], props)
         if len(self.tokens) >= _BATCH * 8:
             self.flush()
 

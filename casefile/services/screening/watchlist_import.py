@@ -38,6 +38,7 @@ from casefile.services.screening.watchlist_files import (
     file_sha256,
     guess_name,
 )
+from casefile.services.screening.watchlist_keys import mark_current, weigh
 from casefile.services.screening.watchlist_posts import FlatPosts
 from casefile.services.screening.watchlist_sanctions import sanction_of
 from casefile.services.screening.watchlist_simple import load_csv
@@ -234,9 +235,8 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
             progress(total, total, "indexing")
         for sql in db.INDEXES:
             con.execute(sql)
-        con.execute("DELETE FROM key_weight")
-        con.execute("INSERT INTO key_weight(key, n) SELECT key, count(*) FROM token "
-                    "GROUP BY key")
+        weigh(con)
+        mark_current(con)
         report.sha256 = sha.hexdigest()
         # else the day the file was written (downloaded), not the day it is loaded (review:
         # a list fetched last month read as today's)
