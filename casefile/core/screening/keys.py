@@ -9,6 +9,7 @@ Keys are short strings with a one-letter prefix: ``n:`` a name part, ``p:`` its 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -30,10 +31,16 @@ STOP = frozenset({
     "otvetstvennostyu", "aktsionernoe", "you", "xian", "gong", "si", "zeren"})
 _MIN_PHONETIC = 4
 # the keys' version, one more each time a name is found by keys it was not before (1: a Han
-# name by its English form's words; 2: an Arabic one by its spellings): a list indexed
-# with older keys is indexed again before it is screened against (services/screening/
-# watchlist_keys.py)
-KEYS_VERSION = 2
+# name by its English form's words; 2: an Arabic one by its spellings; 3: a Cyrillic one
+# as passports and lists spell it): a list indexed with older keys is indexed again before
+# it is screened against (services/screening/watchlist_keys.py)
+KEYS_VERSION = 3
+# Cyrillic letters as passports and Western lists spell them where rigour spells them
+# otherwise (Михаил 'Mihail', list 'MIKHAIL'; Техкрим 'Tehkrim', list 'TEKHKRIM'; Ельцин
+# 'Eltsin', list 'YELTSIN'), and the start of a word that Е begins
+_PASSPORT = str.maketrans({"х": "kh", "й": "y", "ы": "y", "ё": "yo"})
+_FIRST_YE = re.compile(r"(?<![\w])е")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=262144)
@@ -43,7 +50,7 @@ def _latin(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The Latin-letter name parts of a name, without legal forms and stop words:
-    'ООО «Техкрим»' -> ['tekhkrim'] (rigour spells Cyrillic as it does)."""
+    'ООО «Техкрим»' -> ['tehkrim'] (rigour spells Cyrillic as it does)."""
     out: list[str] = []
     for token in tokenize_name(name.casefold()):
         if han.has_han(token):
@@ -59,7 +66,8 @@ def name_keys(name: str) -> set[str]:
     (:mod:`.han_words`: 中国航天科工集团有限公司 by 'china', 'aerospace' …, so that the list's
     'China Aerospace Science and Industry Corporation' is a candidate at all), an Arabic
     one's as lists spell it (:mod:`.arabic_words`: الخليج by 'gulf' and 'khalij', whose
-    phonetic key is Khaleej's)."""
+    phonetic key is Khaleej's), a Cyrillic one's as passports do (Михаил by 'mikhail' as
+    well as rigour's 'mihail')."""
     keys: set[str] = set()
     tokens = name_tokens(name)
     if han.has_han(name):
@@ -68,6 +76,8 @@ def name_keys(name: str) -> set[str]:
         tokens += name_tokens(english_form(name, legal=False))
     if arabic_words.has_arabic(name):  # and an Arabic one's words as lists spell them
         tokens += [t for w in arabic_words.key_words(name) for t in name_tokens(w)]
+    if _CYRILLIC.search(name):  # and a Cyrillic one as a passport spells it
+        tokens += name_tokens(_FIRST_YE.sub("ye", name.casefold()).translate(_PASSPORT))
     for t in tokens:
         keys.add("n:" + t)
         if len(t) >= _MIN_PHONETIC and t.isalpha():

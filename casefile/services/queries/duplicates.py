@@ -1,7 +1,8 @@
 """Parties of a case that may be one and the same: proposals for the duplicate finder, by
 the importer's rules (:mod:`casefile.services.exchange.imports.known`) — the same normalised
-name or alias, the same identifier (where its scheme names one party), or names at least
-``NEAR`` alike by token-set similarity. Proposals only: nothing is merged here."""
+name or alias, the same identifier (where its scheme names one party), names at least
+``NEAR`` alike by token-set similarity, or names in two scripts the screening matcher
+finds alike (:mod:`.duplicates_scripts`). Proposals only: nothing is merged here."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from casefile.core.identifiers import detect_scheme, labelled, match_key
 from casefile.services.exchange.imports.known import NEAR, KnownParties
+from casefile.services.queries.duplicates_scripts import across_scripts
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -73,6 +75,8 @@ def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> li
             for a in holders[key]:
                 for b in holders[other]:
                     propose(a, b, int(score), f"names {int(score)}% alike")
+    for a, b, score, reason in across_scripts(known):  # 深圳市大疆… / SHENZHEN DAJIANG …
+        propose(a, b, score, reason)
     out = []
     for (a, b), (alike, reason) in found.items():
         keep, gone = (a, b) if (weight.get(a, 0), -a) >= (weight.get(b, 0), -b) else (b, a)
