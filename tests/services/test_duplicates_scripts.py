@@ -14,7 +14,8 @@ COMPANIES = [("深圳市大疆创新科技有限公司", "SHENZHEN DAJIANG INNOV
              ("شركة الخليج للتجارة العامة ذ.م.م", "AL KHALEEJ GENERAL TRADING LLC")]
 PEOPLE = [("Михаил Ходорковский", "Mikhail KHODORKOVSKY"), ("周鹏宇", "Zhou Pengyu"),
           ("حسام القاطرجي", "Hussam Katerji")]
-APART = [("深圳市佳源科技有限公司", "company"), ("Shenzhen Baiwang Technology Co., Ltd.", "company"),
+APART = [("深圳市佳源科技有限公司", "company"),
+         ("Shenzhen Baiwang Technology Co., Ltd.", "company"),
          ("AL NOOR GENERAL TRADING LLC", "company"), ("ООО «Техпром»", "company"),
          ("Liu Pengyu", "person"), ("Mikhail Khodakov", "person"), ("Hussam Khatib", "person")]
 

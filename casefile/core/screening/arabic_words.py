@@ -13,27 +13,27 @@ with any of them, and the name matcher scored a Gulf trading company against its
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from casefile.core.names import article_of
 from casefile.core.screening import arabic_glossary as glossary
+from casefile.core.screening.arabic_reading import (
+    SPELLINGS,
+    Reading,
+    reading,
+    semivowel,
+    writes,
+)
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")  # vowel marks, tatweel
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms (text from PDFs)
+# vowel marks, tatweel, and the zero-width (non-)joiners Persian writes inside a word
+_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d]")
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ا", "ة": "ه",
                           "ک": "ك", "ی": "ي", "ؤ": "ء", "ئ": "ء"})
-# each letter's consonant, as romanisations write it most ('' for ع and hamza, which Latin
-# spellings drop or write as an apostrophe); و and ي are vowels inside a word
-_CONSONANT = {"ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
-              "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
-              "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
-              "م": "m", "ن": "n", "ه": "h", "ء": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g"}
-# the same consonants told apart as little as romanisations tell them (q, g and k; th and t;
-# dh, d and z …), for the skeleton both sides are compared by
-_LOOSE = [("kh", "x"), ("gh", "k"), ("sh", "c"), ("ch", "c"), ("th", "t"), ("dh", "d"),
-          ("zh", "j"), ("ph", "f"), ("q", "k"), ("g", "k")]
-# Latin vowel letters and the Arabic long vowels each may write (e and o go either way)
-_VOWELS = {"a": "a", "e": "ai", "i": "i", "y": "i", "o": "ua", "u": "u", "w": "u"}
+# each letter's consonant in a word spelled out alone ('' for ع and hamza)
+_CONSONANT = {letter: spelled[0] for letter, spelled in SPELLINGS.items()}
 _LATIN_ARTICLE = re.compile(r"^(?:[ae][lnrstdz]{1,2})[-‐'’ʼ]", re.IGNORECASE)
 
 
@@ -42,14 +42,18 @@ def has_arabic(text: str) -> bool:
     return _ARABIC.search(text) is not None
 
 
-def _normal(word: str) -> str:
-    return _MARKS.sub("", word).translate(_LETTERS)
+def normal(text: str) -> str:
+    """Arabic text as the reader reads it: presentation forms as letters, without vowel
+    marks, tatweel and joiners, hamza seats and alif forms as one (ة as ه)."""
+    if _FORMS.search(text):  # (review37: ﻣﺤﻤﺪ ﻋﻠﻲ copied from a PDF scored 0.00)
+        text = unicodedata.normalize("NFKC", text)
+    return _MARKS.sub("", text).translate(_LETTERS)
 
 
 # the glossary read as the reader reads a word (each word's translations, likelier first)
-GLOSSARY = {_normal(k): v.split("|") for k, v in glossary.GLOSSARY.items()}
-LEGAL = [(re.compile(_normal(p.pattern)), english) for p, english in glossary.LEGAL]
-LEGAL_WORDS = frozenset(map(_normal, glossary.LEGAL_WORDS))
+GLOSSARY = {normal(k): v.split("|") for k, v in glossary.GLOSSARY.items()}
+LEGAL = [(re.compile(normal(p.pattern)), english) for p, english in glossary.LEGAL]
+LEGAL_WORDS = frozenset(map(normal, glossary.LEGAL_WORDS))
 
 
 def _stem(word: str) -> str:
@@ -63,69 +67,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def _semivowel(stem: str, i: int) -> bool:
-    """Whether the و or ي at ``i`` is a consonant (w, y): first, or beside an alif ('فواز'
-    Fawaz, 'قرضاوي' Qaradawi); elsewhere a long vowel ('فوز' Foz, 'خليج' Khaleej)."""
-    return i == 0 or "ا" in (stem[i - 1], stem[i + 1:i + 2])
-
-
-def _reading(stem: str) -> tuple[str, str, bool]:
-    """(consonants, long vowels, whether it ends in ة) of an Arabic stem: 'خليج' ->
-    ('xlj', 'i', False), 'نصرة' -> ('nsr', '', True); the final ه (ة as most write it) is
-    no consonant: Latin spellings end such a word in a vowel ('Nusrah', 'Nusra')."""
-    feminine = len(stem) > 2 and stem.endswith("ه")
-    stem = stem[:-1] if feminine else stem
-    cons, vowels = [], []
-    for i, ch in enumerate(stem):
-        if ch == "ا":
-            if i:
-                vowels.append("a")
-        elif ch in "وي" and not _semivowel(stem, i):
-            vowels.append("u" if ch == "و" else "i")
-        elif ch in "وي":
-            cons.append("w" if ch == "و" else "y")
-        else:
-            cons.append(_CONSONANT.get(ch, ""))
-    return _loose("".join(cons)), "".join(vowels), feminine
-
-
-def _loose(consonants: str) -> str:
-    for a, b in _LOOSE:
-        consonants = consonants.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", consonants)
-
-
-_LATIN_VOWEL = "aeiou"
-
-
 @lru_cache(maxsize=65536)
-def _latin_reading(word: str) -> tuple[str, str, bool]:
-    """(consonants, vowel letters, whether it ends in a vowel) of a Latin word as
-    :func:`_reading` gives an Arabic one's: 'Khaleej' -> ('xlj', 'aee', False); its article
-    ('Al-', 'as-') and apostrophes left out; w and y are vowels but first and between two
-    vowels ('Fawaz')."""
+def _latin(word: str) -> tuple[str, bool]:
+    """A Latin word as :func:`arabic_reading.writes` reads it (lower case, its article
+    ('Al-', 'as-') and all but letters left out, a final h after a vowel too, doubled
+    consonants single: 'Al-Haramain' -> 'haramain'), and whether it ends in a vowel."""
     w = re.sub(r"[^a-z]", "", _LATIN_ARTICLE.sub("", word.casefold()))
     vowel_end = re.search(r"[aeiouy]h?$|[aei]t$", w) is not None
     w = re.sub(r"(?<=[aeiou])h$", "", w)  # 'Fatimah', 'Hizballah' as 'Fatima'
-    cons, vowels = "", ""
-    for i, c in enumerate(w):
-        if c in "wy" and (i == 0 or (w[i - 1] in _LATIN_VOWEL
-                                     and w[i + 1:i + 2] in tuple(_LATIN_VOWEL))):
-            cons += c
-        elif c in _VOWELS:
-            vowels += c if i else ""
-        else:
-            cons += c
-    return _loose(cons), vowels, vowel_end
+    return re.sub(r"([^aeiou])\1+", r"\1", w), vowel_end  # (not ee, oo: long vowels)
 
 
-def _alike(arabic: tuple[str, str, bool], latin: tuple[str, str, bool]) -> bool:
-    """Whether a Latin word writes an Arabic one: the same consonants, its long vowels in
-    order among the Latin word's vowel letters, and a vowel last where it ends in ة."""
-    if not arabic[0] or arabic[0] != latin[0] or (arabic[2] and not latin[2]):
-        return False
-    spots = iter(latin[1])
-    return all(any(v in _VOWELS[c] for c in spots) for v in arabic[1])
+def _written_by(readings: list[Reading], theirs: list[tuple[str, tuple[str, bool]]],
+                strict: bool) -> str | None:
+    """The first of ``theirs`` (Latin words and runs of them, with :func:`_latin`) that
+    writes one of ``readings`` (a short word too, unless ``strict``)."""
+    for word, (latin, vowel_end) in theirs:
+        if latin and any(writes(latin, r, vowel_end, strict) for r in readings):
+            return word
+    return None
 
 
 def _spelled(stem: str, vowels: bool = True) -> str:
@@ -138,7 +98,7 @@ def _spelled(stem: str, vowels: bool = True) -> str:
     for i, ch in enumerate(stem):
         if ch == "ا":
             out += "a"
-        elif ch in "وي" and not _semivowel(stem, i):
+        elif ch in "وي" and not semivowel(stem, i):
             out += "u" if ch == "و" else "i"
         else:
             c = ("w" if ch == "و" else "y") if ch in "وي" else _CONSONANT.get(ch, "")
@@ -147,70 +107,83 @@ def _spelled(stem: str, vowels: bool = True) -> str:
     return out + ("a" if feminine else "")
 
 
-def latin_form(text: str, against: str = "", legal: bool = True) -> str:
+def latin_form(text: str, against: str = "", legal: bool = True, person: bool = False
+               ) -> str:
     """``text`` in Latin letters: its Arabic words of trade and legal forms translated, a
     name read as the word of ``against`` (a Latin name) that writes it, else spelled out
     ('شركة الخليج للتجارة العامة ذ.م.م' against 'Al Khaleej General Trading LLC' -> 'company
     khaleej trading general llc'); without ``legal``, its legal form left out. Other
     letters are kept as written."""
-    return _latin_form(text, against, legal)
+    return _latin_form(text, against, legal, person)
 
 
-# parts of a compound name, joined to the word after ('عبد') or before ('الله', 'الدين'):
-# Latin writes 'Abdulmalik', 'Nasrallah', 'Nasruddin' as one word, or two or three
-_BEFORE, _AFTER = frozenset({"عبد", "ابو"}), frozenset({"الله", "الدين"})
+# parts of a compound name, joined to the word after ('عبد', 'ذو') or before ('الله',
+# 'الدين'): Latin writes 'Abdulmalik', 'Nasrallah', 'Zulfiqar' as one word, or two or three
+_BEFORE = frozenset({"عبد", "ابو", "ذو"})
+_AFTER = frozenset({"الله", "الدين", "زاده"})  # (Persian: Fakhrizadeh)
 
 
-def _units(words: list[str]) -> list[str]:
-    """Arabic words grouped into names: a compound's parts joined ('عبد الملك' ->
-    'عبدالملك'), other words as they are."""
-    out: list[str] = []
+def _units(words: list[str]) -> list[list[str]]:
+    """Words grouped into names: a compound's parts together (['عبد', 'الملك']), other words
+    alone."""
+    out: list[list[str]] = []
     glue = False
     for word in words:
-        if out and has_arabic(word) and has_arabic(out[-1]) and (glue or word in _AFTER):
-            out[-1] += word
+        if out and has_arabic(word) and has_arabic(out[-1][-1]) and (glue or word in _AFTER):
+            out[-1].append(word)
         else:
-            out.append(word)
+            out.append([word])
         glue = word in _BEFORE
     return out
 
 
-def _spans(against: str) -> list[tuple[str, tuple[str, str, bool]]]:
+def _spans(against: str) -> list[tuple[str, tuple[str, bool]]]:
     """The words of a Latin name, and each run of two and three (a compound written apart:
     'Abd al-Malik', 'Nasr Allah'), with their readings; single words first."""
     words = against.split()
     spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
-    return [(w, _latin_reading(w.replace(" ", ""))) for w in spans]
+    return [(w, _latin(w.replace(" ", ""))) for w in spans]
 
 
 @lru_cache(maxsize=16384)
-def _latin_form(text: str, against: str, legal: bool) -> str:
-    text = _normal(text)
+def _latin_form(text: str, against: str, legal: bool, person: bool) -> str:
+    text = normal(text)
     for pattern, english in LEGAL:
         text = pattern.sub(f" {english if legal else ''} ", text)
     theirs = _spans(against)
     bare = {w.casefold() for w in against.split()}
     out: list[str] = []
-    for word in _units(text.split()):
+    short: list[tuple[int, list[Reading]]] = []  # words read only beside a name read
+    named = False
+    for parts in _units(text.split()):
+        word = "".join(parts)
         if not has_arabic(word):
             out.append(word.casefold())
             continue
         stem = _stem(word)
         if not legal and stem in LEGAL_WORDS:
             continue
-        readings = [_reading(stem)]
-        if (inner := stem.find("ال", 1)) > 0:  # its article's l taken by the letter after,
-            readings.append(_reading(stem[:inner] + stem[inner + 2:]))  # 'ud-din', 'Salahuddin'
-        found = next((w for w, r in theirs if any(_alike(x, r) for x in readings)), None)
+        readings = [reading(stem)]
+        if (inner := stem.find("ال", 1)) > 0:  # a compound's article: its alif a short
+            # vowel ('Abdulmalik'), its l perhaps taken by the letter after ('Salahuddin')
+            readings = [reading(f"{stem[:inner]}{glue}{stem[inner + 2:]}")
+                        for glue in ("ءل", "ء")]
         translations = GLOSSARY.get(stem, [])
         theirs_too = [e for e in translations if set(e.split()) <= bare]
-        if found is not None and not theirs_too:  # (its article left out, as rigour sets
-            out.append(found.casefold())  # a Latin 'Al' apart: it says nothing of who)
+        found = None if theirs_too else _written_by(readings, theirs, True)
+        if found is not None:  # (its article left out, as rigour sets a Latin 'Al' apart)
+            out.append(found.casefold())
+            named = named or not translations
         elif translations:
             out.append((theirs_too or translations)[0])
-        else:  # letter by letter: a vowel of one's own would bring it near other names
-            out.append(_spelled(stem, vowels=False))  # (look32: 'wafaq' ≈ 'Wafa', 0.75)
-    return " ".join(" ".join(out).split())
+        else:  # as written, for rigour to compare as it does: spelled out, it came near
+            out.append(" ".join(parts))  # other names (review37: 'sliman' ≈ 'Salman' 0.85)
+            if not person and all(r.short for r in readings):
+                short.append((len(out) - 1, readings))
+    for i, readings in short if named else ():  # a company's short word read beside a
+        found = _written_by(readings, theirs, False)  # name (أهل الحق: Ahl al-Haqq), not
+        out[i] = found.casefold() if found is not None else out[i]  # alone (review37: عمر
+    return " ".join(" ".join(out).split())  # read as 'Amir')
 
 
 def key_words(text: str) -> list[str]:
@@ -220,7 +193,7 @@ def key_words(text: str) -> list[str]:
     out: list[str] = []
     for pattern, _english in LEGAL:
         text = pattern.sub(" ", text)
-    for word in _normal(text).split():
+    for word in normal(text).split():
         if not has_arabic(word):
             continue
         stem = _stem(word)

@@ -68,8 +68,9 @@ def _arabic(q: str, r: str, person: bool) -> list[tuple[str, str, str]]:
         return []
     legals = (True,) if person else (True, False)
     if qa:
-        return [(arabic_words.latin_form(q, r, legal), r, "arabic") for legal in legals]
-    return [(q, arabic_words.latin_form(r, q, legal), "arabic") for legal in legals]
+        return [(arabic_words.latin_form(q, r, legal, person), r, "arabic")
+                for legal in legals]
+    return [(q, arabic_words.latin_form(r, q, legal, person), "arabic") for legal in legals]
 
 
 def _latin(text: str, person: bool) -> str:

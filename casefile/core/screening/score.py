@@ -76,7 +76,10 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
                    "Chinese")  # (review36: said to be compared through pinyin)
     elif m.derived.startswith("pinyin"):
         out.append(f"compared through the pinyin/romanised form of {named}")
-    if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
+    if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0 and \
+            m.derived == "arabic":  # (review37: 'name equal' said of محمد and 'Mahmoud')
+        out.append(f"name read as the list spells it: {m.query} ≈ {m.result}{alias}")
+    elif len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
         out.append(f"name equal: {m.query} = {m.result}{alias}")
     else:
         shown = [_say_pair(p) for p in m.pairs if not (p.how == "extra" and p.weight < 0.15)]

@@ -3,14 +3,14 @@ arabic_words): a Gulf trading company in Arabic scored 0.00 against 'Al Khaleej 
 Trading LLC', as did Iranian banks, Syrian and Iraqi groups and most companies (look31).
 Words of trade and legal forms are translated, names read by their consonants and long
 vowels; a name of the same shape that is someone else's scores no more than its Latin
-spelling would."""
+spelling would (review37: محمد read as 'Mahmoud', 1.00)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from casefile.core.screening import REVIEW_THRESHOLD
-from casefile.core.screening.arabic_words import has_arabic, key_words, latin_form
+from casefile.core.screening.arabic_words import has_arabic, key_words, latin_form, normal
 from casefile.core.screening.keys import name_keys
 from casefile.core.screening.records import Entry, Party
 from casefile.core.screening.score import score
@@ -35,8 +35,11 @@ def test_an_arabic_name_meets_the_latin_name_a_list_gives(arabic, listed, _other
 def test_a_name_of_the_same_shape_scores_no_more_than_its_latin_spelling(arabic, listed,
                                                                         other, schema):
     ours = _result(schema, arabic, other).score
+    latin = _result(schema, listed.title(), other).score
     assert ours < 0.7
-    assert ours <= _result(schema, listed.title(), other).score + 0.05
+    # out of review where its Latin spelling is, else no higher (an adjective read as its
+    # country, الإيرانية as 'Iran', may add a little under review)
+    assert ours < REVIEW_THRESHOLD if latin < REVIEW_THRESHOLD else ours <= latin + 0.05
 
 
 @pytest.mark.parametrize(("ours", "theirs", "least", "most"), [
@@ -64,7 +67,8 @@ def test_the_latin_form_translates_trade_words_and_reads_names_as_the_other_spel
         "khaleej trading general"
     assert latin_form(ours) == "company gulf trading general llc"  # nothing to read it as
     assert latin_form("مؤسسة الحرمين", "Al-Haramain Foundation") == "foundation al-haramain"
-    assert latin_form("مؤسسة الحرمين") == "establishment hrmin"
+    assert latin_form("مؤسسة الحرمين") == "establishment الحرمين"  # as written: no spelling
+    # of its own, which came near other names (review37: 'sliman' ≈ 'Salman' 0.85)
     assert latin_form("ACME للتجارة") == "acme trading"
 
 
@@ -78,9 +82,52 @@ def test_the_latin_form_translates_trade_words_and_reads_names_as_the_other_spel
     ("صلاح الدين", "Salahuddin", True),  # the article's l taken by the d
     ("القاطرجي", "Qaterji", True),
     ("القاطرجي", "Katerji", True),
+    # (review37) a long vowel the Latin spells is one the Arabic writes, a word that
+    # begins with alif or ع begins with a vowel, one that ends in a consonant ends so
+    ("محمد", "Mahmoud", False), ("محمود", "Mohammed", False), ("حسن", "Hussein", False),
+    ("حسن", "Hasanein", False), ("سعد", "Saeed", False),
+    ("سعد", "Saad", False), ("عمر", "Omar", False),  # too short to read alone: Omar, Amir
+    ("عصائب أهل الحق", "Asa'ib Ahl al-Haqq", True),  # a company's, beside a name read
+    ("أحمد", "Hamed", False), ("أحمد", "Ahmed", True), ("علي", "Lee", False),
+    ("علي", "Ali", True), ("سلمان", "Suleiman", False), ("سليمان", "Suleiman", True),
+    ("مصر", "Maysar", False), ("النصر", "Nusra", False),
+    # romanisations: Egyptian g and Maghreb dj, Persian z and v, compounds joined
+    ("جمال", "Gamal", True), ("جمال", "Djamel", True), ("ظريف", "Zarif", True),
+    ("جواد", "Javad", True), ("ذو الفقار", "Zulfiqar", True),
+    ("فخري زاده", "Fakhrizadeh", True), ("صلاح الدين", "Salah Eddine", True),
 ])
 def test_a_name_is_read_as_a_latin_word_only_when_its_letters_allow(arabic, latin, reads):
-    assert (latin.casefold() in latin_form(arabic, latin).split()) is reads
+    assert (latin.casefold() in latin_form(arabic, latin)) is reads
+
+
+@pytest.mark.parametrize(("arabic", "other", "its_latin", "schema"), [
+    # (review37) flagged at 1.00 though the Latin spellings of the pair score 0.5 at most
+    ("محمد علي", "Mahmoud Ali", "Mohammed Ali", "Person"),
+    ("حسن علي", "Hussein Ali", "Hasan Ali", "Person"),
+    ("سعد الحريري", "Saeed Hariri", "Saad Hariri", "Person"),
+    ("عمر علي", "Amir Ali", "Omar Ali", "Person"),
+    ("محمد سليمان", "Mohammed Salman", "Mohammed Suleiman", "Person"),
+    ("مجموعة فوز", "FAWAZ GROUP", "Foz Group", "Company"),
+    ("شركة الشام للتجارة", "SHAMS TRADING", "Al Sham Trading", "Company"),
+    ("شركة دبي للتجارة العامة ذ.م.م", "ABU DHABI GENERAL TRADING LLC",
+     "Dubai General Trading LLC", "Company"),
+])
+def test_names_of_the_same_root_score_as_their_latin_spellings(arabic, other, its_latin,
+                                                              schema):
+    assert _result(schema, arabic, other).score <= \
+        max(_result(schema, its_latin, other).score + 0.05, REVIEW_THRESHOLD)
+
+
+def test_a_name_read_whole_is_said_to_be_read_not_equal():
+    said = _result("Person", "رامي مخلوف", "Rami MAKHLOUF").explanation
+    assert "name read as the list spells it: رامي مخلوف ≈ Rami MAKHLOUF" in said
+    assert "name equal" not in said
+
+
+def test_presentation_forms_copied_from_a_pdf_are_read():
+    assert _result("Person", "ﻣﺤﻤﺪ ﻋﻠﻲ", "Mohammed Ali").score >= 0.9  # review37: 0.00
+    assert _result("Company", "ﺷﺮﻛﺔ ﺍﻟﺨﻠﻴﺞ ﻟﻠﺘﺠﺎﺭﺓ ﺍﻟﻌﺎﻣﺔ",
+                   "AL KHALEEJ GENERAL TRADING").score >= 0.8
 
 
 @pytest.mark.parametrize("abbreviation", ["ذ.م.م", "ذ. م. م", "ذ م م", "ذ.م.م."])
@@ -107,14 +154,18 @@ ARABIC_TEXT = st.lists(st.sampled_from(list("ابتثجحخدذرسشصضطظع�
 
 
 @given(ARABIC_TEXT, st.text(st.sampled_from(list("abdehiklmnorstuwyz -'")), max_size=30))
-def test_the_latin_form_holds_no_arabic_letter_and_only_words_it_can_say(text, against):
+def test_the_latin_form_says_only_words_it_can_say(text, against):
+    """Each word: one of the Latin name's, a translation, or a word of the text as
+    written (never a spelling of its own)."""
     form = latin_form(text, against)
-    assert not has_arabic(form)
     theirs = {w.casefold() for w in against.split()}
+    ours = set(normal(text).split())
     for word in form.split():
-        assert word.isascii()
-        assert word in theirs or word.replace(".", "").isalpha() or not word.strip(".-'"), \
-            word
+        if has_arabic(word):
+            assert any(word in w for w in ours), word
+        else:
+            assert word in theirs or word.replace(".", "").isalpha() or \
+                not word.strip(".-'"), word
 
 
 @given(ARABIC_TEXT)
