@@ -88,8 +88,27 @@ def without_marks(text: str) -> str:
 def folded(text: str) -> str:
     """``text`` as compared whatever its case, in any script: case-folded, without the
     marks of Greek letters, ё as е (Russian text writes е for ё as often as not; Greek
-    capitals go without accents: review23)."""
-    return without_marks(text.casefold())
+    capitals go without accents: review23), as a search reads it (:func:`searchable`)."""
+    return without_marks(searchable(text).casefold())
+
+
+# what a search reads as the letters they stand for: compatibility forms (Arabic
+# presentation forms, as text copied from a PDF holds them; the full-width Latin letters and
+# digits and the ideographic space of Chinese and Japanese documents, which is also the
+# index's own separator) and Arabic vowel marks and tatweel, which the
+# tokenizer took as word breaks (مُحَمَّد as م ح م د) or as letters (محـــمد): none found محمد
+_COMPATIBLE = re.compile(r"[\u3000\ufb50-\ufdff\ufe70-\ufefe\uff01-\uffef]+")
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def searchable(text: str) -> str:
+    """``text`` as the search index holds it and a query is read: compatibility forms as
+    their letters ('ﺷﺮﻛﺔ' -> 'شركة', 'ＬＴＤ' -> 'LTD'), without Arabic vowel marks and
+    tatweel ('مُحَمَّد', 'محـــمد' -> 'محمد')."""
+    if text.isascii():
+        return text
+    text = _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return _ARABIC_MARKS.sub("", text)
 
 
 def spaced_cjk(text: str, sep: str = " ") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -22,6 +22,7 @@ from casefile.core.names import (
     decomposed_marks,
     folded,
     parted_articles,
+    searchable,
     spaced_cjk,
     without_marks,
 )
@@ -86,11 +87,12 @@ def split_rowid(rowid: int) -> tuple[str | None, int]:
 
 
 def stored_form(fts: bool, title: str, body: str, marks: bool = True,
-                articles: bool = True) -> tuple[str, str]:
+                articles: bool = True, letters: bool = True) -> tuple[str, str]:
     """Title and body as an index row holds them (FTS5: CJK spaced; with ``marks`` the
     accents of Greek and ё decomposed so that a word is found with or without them, as
     schema 0010 on writes them; with ``articles`` the Arabic article parted from its word,
-    as schema 0011 on writes them)."""
+    as schema 0011 on writes them; with ``letters`` compatibility forms, Arabic vowel marks
+    and tatweel read as :func:`searchable` reads them, as 0012 on writes them)."""
     if not fts:
         return title, body
     if not marks:
@@ -98,24 +100,33 @@ def stored_form(fts: bool, title: str, body: str, marks: bool = True,
     if not articles:
         return (decomposed_marks(spaced_cjk(title, _SEP)),
                 decomposed_marks(spaced_cjk(body, _SEP)))
-    return _stored(title), _stored(body)
+    form = _stored if letters else stored_0011
+    return form(title), form(body)
 
 
-def _stored(text: str) -> str:
-    """A text as the index holds it: CJK characters spaced, the Arabic article parted
-    (both by a separator shown as nothing), marked letters decomposed."""
+def stored_0011(text: str) -> str:
+    """A text as schemas 0011 held it: :func:`_stored` without :func:`searchable`."""
     return decomposed_marks(spaced_cjk(parted_articles(text, _SEP), _SEP))
 
 
+def _stored(text: str) -> str:
+    """A text as the index holds it: compatibility forms as letters and Arabic vowel marks
+    left out (:func:`searchable`), CJK characters spaced, the Arabic article parted (both by
+    a separator shown as nothing), marked letters decomposed."""
+    return stored_0011(searchable(text))
+
+
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],
-                    fresh: bool = False) -> None:
+                    fresh: bool = False, form: Callable[[str], str] | None = None) -> None:
     """Replace the index rows of (kind, id, title, body) documents; ``fresh`` when none of
-    them is in the index yet (records just made, or an index just emptied)."""
+    them is in the index yet (records just made, or an index just emptied); ``form``: the
+    form an older schema stored a text in (a downgrade), else this version's."""
     docs = list(docs)
     if not docs:
         return
     if uses_fts(conn):
-        rows = [(rowid_for(k, i), _stored(t), _stored(b)) for k, i, t, b in docs]
+        stored = form or _stored
+        rows = [(rowid_for(k, i), stored(t), stored(b)) for k, i, t, b in docs]
     else:
         rows = [(rowid_for(k, i), t, b) for k, i, t, b in docs]
     if not fresh:

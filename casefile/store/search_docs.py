@@ -84,26 +84,28 @@ ENTITY_DOC_0007 = DOCS_0009["entity"].replace(PARTY_DATES + " || ", "")
 assert ENTITY_DOC_0007 != DOCS_0009["entity"]
 
 
-def rebuild_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
+def rebuild_kind(conn: Connection, kind: str, sql: str | None = None,
+                 form: Callable[[str], str] | None = None) -> None:
     """Index every record of ``kind`` afresh (after its document changed shape), with its
-    documents as ``sql`` makes them (else as this version does)."""
+    documents as ``sql`` makes them and stored in ``form`` (else as this version does)."""
     conn.exec_driver_sql("DELETE FROM search_index WHERE rowid BETWEEN ? AND ?",
                          search.kind_rowids(kind))
-    index_kind(conn, kind, sql)
+    index_kind(conn, kind, sql, form)
 
 
-def index_kind(conn: Connection, kind: str, sql: str | None = None) -> None:
+def index_kind(conn: Connection, kind: str, sql: str | None = None,
+               form: Callable[[str], str] | None = None) -> None:
     """Index every record of ``kind`` (none of which is in the index), with its documents
-    as ``sql`` makes them (else as this version does)."""
+    as ``sql`` makes them and stored in ``form`` (else as this version does)."""
     cur = conn.exec_driver_sql(sql or DOC_SQL[kind])
     while batch := cur.fetchmany(5000):
         search.index_documents(conn, ((kind, r[0], r[1] or "", r[2] or "") for r in batch),
-                               fresh=True)  # its rows were just removed
+                               fresh=True, form=form)  # its rows were just removed
 
 
 def rewrite_rows(conn: Connection, form: Callable[[str], str]) -> None:
     """Rewrite each FTS5 index row's title and body as ``form`` gives them, where that
-    changes them (a schema upgrade that stores words another way: 0010, 0011); the plain
+    changes them (a schema upgrade that stores words another way: 0010, 0011, 0012); the plain
     table stores text as written and is left."""
     sql = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE name = 'search_index'").scalar() or ""

@@ -16,7 +16,13 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
-from casefile.core.names import article_of, parted_articles, spaced_cjk, without_marks
+from casefile.core.names import (
+    article_of,
+    parted_articles,
+    searchable,
+    spaced_cjk,
+    without_marks,
+)
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year, as people search one
@@ -72,6 +78,7 @@ def groups(user_query: str) -> list[list[Term]]:
             word_before, between = "", False
             continue
         raw = phrase if phrase else word
+        raw = searchable(raw)  # (as the index holds it: مُحَمَّد as محمد, ＬＴＤ as LTD)
         words = re.findall(r"\w+", spaced_cjk(parted_articles(without_marks(raw))))
         if not words:
             continue

@@ -114,12 +114,14 @@ def reindex_all(conn: Connection) -> None:
 
 
 def verify_index(conn: Connection, docs: dict[str, str] | None = None,
-                 marks: bool = True, articles: bool = True) -> list[str]:
+                 marks: bool = True, articles: bool = True, letters: bool = True
+                 ) -> list[str]:
     """What differs between the search index and the records: rows for records that do not
     exist (found by searches all the same), records without a row, rows that are stale.
     ``docs``: the document SQL to check against (an older schema's), else this version's;
     ``marks``: whether the rows hold marked letters decomposed (schema 0010 on);
-    ``articles``: whether they hold the Arabic article parted (0011 on)."""
+    ``articles``: whether they hold the Arabic article parted (0011 on); ``letters``:
+    compatibility forms as letters, without Arabic vowel marks (0012 on)."""
     fts = search.uses_fts(conn)
     found: dict[tuple[str, int], tuple[str, str]] = {}
     problems: list[str] = []
@@ -138,7 +140,7 @@ def verify_index(conn: Connection, docs: dict[str, str] | None = None,
                 if have is None:
                     problems.append(f"search index: {kind} {ref} has no row")
                 elif have != search.stored_form(fts, title or "", body or "", marks,
-                                                articles):
+                                                articles, letters):
                     problems.append(f"search index: the row of {kind} {ref} does not match "
                                     "the record")
     problems += [f"search index: a row for {kind} {ref}, which does not exist"

@@ -88,5 +88,7 @@ def _check(conn: Connection, report: IntegrityReport) -> None:
         if revision is not None and revision < "0008":
             docs["entity"] = ENTITY_DOC_0007
     articles = revision is None or revision >= "0011"
-    report.problems += indexing.verify_index(conn, docs, marks=not old, articles=articles)
+    letters = revision is None or revision >= "0012"
+    report.problems += indexing.verify_index(conn, docs, marks=not old, articles=articles,
+                                             letters=letters)
     report.checked.append("search index against the records")
