@@ -122,6 +122,7 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
     from casefile.services.screening.pool import ScreeningPool
     from casefile.services.screening.results import hits
     from casefile.services.screening.screen import screen_case
+    from casefile.services.screening.watchlist_keys import INDEXING
 
     name = args.watchlist
     if name is None:
@@ -142,10 +143,20 @@ def _screen(args: argparse.Namespace, open_case: Any) -> int:
             "rigour, a few seconds)…", file=sys.stderr))
         pool = ScreeningPool(workers) if workers > 0 else None
 
-        progress = Progress("{done:,} of {total:,} parties")
+        progress = Progress("{done:,} of {total:,} {what}")
+
+        said: set[str] = set()
+
+        def report(done: int, total: int, what: str) -> None:  # (review38: a list indexed
+            if what == INDEXING and not progress.live and what not in said:  # anew sat
+                said.add(what)  # silent, 8 s for 300,000 entries)
+                print(f"Indexing the watchlist {name}'s names anew (once, so that names in "
+                      "other scripts are found)…", file=sys.stderr)
+            progress(done, total, "list entries indexed anew (once)" if what == INDEXING
+                     else "parties")
         try:
             summary = screen_case(case, name, party=args.party, review=review, flag=flag,
-                                  pool=pool, progress=progress)
+                                  pool=pool, progress=report)
         finally:
             progress.end()
             if pool is not None:

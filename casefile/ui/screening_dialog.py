@@ -36,6 +36,7 @@ from casefile.services.screening import watchlist_db as db
 from casefile.services.screening.pool import ScreeningPool
 from casefile.services.screening.results import HitRow, cleared_now, hits
 from casefile.services.screening.screen import screen_case
+from casefile.services.screening.watchlist_keys import INDEXING
 from casefile.ui.hit_review import HitReview
 from casefile.ui.screening_hits import (
     COLUMNS,
@@ -99,6 +100,7 @@ class ScreeningDialog(QDialog, WatchlistControls, HitReview):
         self.screen_button.setDefault(True)
         self.progress = QProgressBar()
         self.status = plain_label("", wrap=True)
+        self._said = ""  # the status said before a list was indexed anew
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,6 +204,14 @@ class ScreeningDialog(QDialog, WatchlistControls, HitReview):
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
+        indexing = self.status.text().startswith("Indexing the list's names anew")
+        if message == INDEXING:  # (review38: 'Screening against …' while it indexed)
+            if not indexing:
+                self._said = self.status.text()  # said again once it is done
+            self.status.setText("Indexing the list's names anew, once, so that names in "
+                                f"other scripts are found… {done:,} of {total:,} entries")
+        elif indexing:
+            self.status.setText(self._said)
 
     def _screened(self, change: Change) -> None:
         s = change.result

@@ -609,3 +609,28 @@ def test_enter_in_a_window_just_opened_screens_and_never_asks_to_delete(qtbot, q
     idle(qtbot, session)
     assert dlg.confirm is None or not dlg.confirm.isVisible()
     qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)  # it screened
+
+
+def test_a_list_indexed_by_an_earlier_casefile_is_said_to_be_indexed_anew(qtbot, session,
+                                                                          tmp_path):
+    """(review38) The window said 'Screening against …' while the bar ran through the
+    list's re-indexing, then started again from 0."""
+    from casefile.services.screening import watchlist_db as db
+
+    con = db.open_existing("sanctions")
+    con.execute("DELETE FROM setting")  # as a Casefile before the keys' version left it
+    con.close()
+    dlg = ScreeningDialog(session, workers=0)
+    qtbot.addWidget(dlg)
+    said: list[str] = []
+    set_text = dlg.status.setText
+    dlg.status.setText = lambda text: (said.append(text), set_text(text))[1]
+    dlg.show()
+    qtbot.mouseClick(dlg.screen_button, qtbot_button())
+    idle(qtbot, session)
+    qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+    indexing = [t for t in said if t.startswith("Indexing the list's names anew")]
+    assert indexing and "entries" in indexing[-1]
+    assert said.index(indexing[0]) > said.index("Screening against sanctions…")
+    assert said[said.index(indexing[-1]) + 1] == "Screening against sanctions…"  # again
+    assert dlg.status.text().startswith("Screened 3 parties against sanctions")

@@ -38,7 +38,7 @@ from casefile.services.screening.watchlist_files import (
     file_sha256,
     guess_name,
 )
-from casefile.services.screening.watchlist_keys import mark_current, weigh
+from casefile.services.screening.watchlist_keys import bring_up_to_date, mark_current, weigh
 from casefile.services.screening.watchlist_posts import FlatPosts
 from casefile.services.screening.watchlist_sanctions import sanction_of
 from casefile.services.screening.watchlist_simple import load_csv
@@ -153,6 +153,11 @@ def _load(path: Path, name: str, kind: str, encoding: str, version: str | None,
           dataset: str | None, where: Path | None, progress: Progress | None,
           shrink: bool = False) -> LoadReport:
     con = db.connect(db.path_of(name, where))
+    try:  # a list an earlier Casefile indexed: all of it, for the entries this file leaves
+        bring_up_to_date(con, progress)  # as they are keep their keys (review38)
+    except BaseException:
+        con.close()
+        raise
     total = path.stat().st_size
     sha = hashlib.sha256()
     report = LoadReport(name, path.name, "", dataset or "", version or "", kind)

@@ -18,6 +18,7 @@ from casefile.core.screening.records import ID_PROPS, NAME_PROPS, WEAK_PROPS
 from casefile.services.screening import watchlist_db as db
 
 _BATCH = 5000
+INDEXING = "indexing the list's names anew"  # the progress message while it does
 
 
 def entry_tokens(eid: int, caption: str, props: db.Props) -> list[tuple[str, int]]:
@@ -53,6 +54,8 @@ def bring_up_to_date(con: sqlite3.Connection,
     if keys_version(con) >= KEYS_VERSION:
         return False
     total = int(con.execute("SELECT count(*) FROM entry").fetchone()[0])
+    if not total:  # a list being made: its load says the version
+        return False
     con.execute("BEGIN IMMEDIATE")
     try:
         con.execute("DROP INDEX IF EXISTS token_key")
@@ -66,8 +69,10 @@ def bring_up_to_date(con: sqlite3.Connection,
                 con.executemany("INSERT INTO token(key, entry) VALUES (?, ?)", tokens)
                 tokens = []
             if progress is not None and done % _BATCH == 0:
-                progress(done, total, "indexing the list's names anew")
+                progress(done, total, INDEXING)
         con.executemany("INSERT INTO token(key, entry) VALUES (?, ?)", tokens)
+        if progress is not None:
+            progress(total, total, INDEXING)  # (said once at least, however few entries)
         for sql in db.INDEXES:
             con.execute(sql)
         weigh(con)

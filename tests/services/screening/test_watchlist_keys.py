@@ -69,3 +69,21 @@ def test_reindexing_cut_short_keeps_the_old_index(tmp_path):
     assert bring_up_to_date(con) is True
     assert con.execute("SELECT count(*) FROM token").fetchone()[0] > before
     con.close()
+
+
+def test_loading_a_file_into_an_old_list_indexes_all_of_it_first(case, tmp_path):
+    """(review38) Loading the next day's file marked the whole list current, though the
+    entries it left as they were kept the keys of the Casefile that indexed them: screening
+    then missed them, and never indexed the list again."""
+    file = write_ftm(tmp_path / "e.ftm.json", LISTED)
+    load(file, "old", where=tmp_path)
+    _as_an_old_casefile_left_it(tmp_path, "b:%")
+    load(file, "old", where=tmp_path)  # the same entries: all unchanged
+    case.create("entity", {"name": "Al Khaleej General Trading LLC", "kind": "company"})
+    con = db.open_existing("old", tmp_path)
+    assert keys_version(con) == KEYS_VERSION
+    assert bring_up_to_date(con) is False
+    con.close()
+    screen_case(case, "old", where=tmp_path)
+    with case.read() as conn:
+        assert [h.list_key for h in hits(conn) if h.score >= 0.7] == ["NK-khaleej"]
