@@ -60,12 +60,12 @@ GLOSSARY = {
     # places and their adjectives
     "خليج": "gulf", "امارات": "emirates", "اماراتيه": "emirates", "دبي": "dubai",
     "ابوظبي": "abu dhabi", "شارقه": "sharjah", "عجمان": "ajman", "سعوديه": "saudi",
-    "رياض": "riyadh", "جده": "jeddah", "مصر": "egypt", "قاهره": "cairo", "كويت": "kuwait",
+    "رياض": "riyadh", "جده": "jeddah", "مصر": "egypt|egyptian", "قاهره": "cairo", "كويت": "kuwait",
     "قطر": "qatar", "دوحه": "doha", "بحرين": "bahrain", "عمان": "oman", "مسقط": "muscat",
-    "عراق": "iraq", "عراقي": "iraqi|iraq", "عراقيه": "iraqi|iraq", "بغداد": "baghdad",
-    "سوريا": "syria", "سوريه": "syrian|syria", "سوري": "syrian|syria", "دمشق": "damascus",
+    "عراق": "iraq|iraqi", "عراقي": "iraqi|iraq", "عراقيه": "iraqi|iraq", "بغداد": "baghdad",
+    "سوريا": "syria|syrian", "سوريه": "syrian|syria", "سوري": "syrian|syria", "دمشق": "damascus",
     "لبنان": "lebanon",
-    "بيروت": "beirut", "اردن": "jordan", "ايران": "iran", "ايراني": "iranian|iran",
+    "بيروت": "beirut", "اردن": "jordan", "ايران": "iran|iranian", "ايراني": "iranian|iran",
     "ايرانيه": "iranian|iran", "طهران": "tehran", "يمن": "yemen", "ليبيا": "libya",
     "سودان": "sudan", "تركيا": "turkey", "روسيا": "russia", "صين": "china",
 }

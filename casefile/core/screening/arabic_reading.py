@@ -40,7 +40,8 @@ SPELLINGS = {
 _FREE = frozenset("عء")
 _LONG = {"ا": "a", "و": "u", "ي": "i"}
 # the Latin letters that may spell each long vowel
-_WRITES = {"a": "aeo", "i": "eiy", "u": "ouw"}
+_WRITES = {"a": "aeo", "i": "iy", "u": "ouw"}  # and ee a long i: an e alone (Djamel) is
+# a short vowel or a long a, never a long i (review38: Djamel read جميل, Jamil)
 _VOWEL_LETTERS = frozenset("aeiouyw")
 # Latin spellings of a long i or u (or a diphthong): the Arabic must write one
 _LONG_MARKS = ("ee", "ii", "ei", "ie", "ey", "oo", "uu", "ou", "ow", "ay", "ai", "aw")
@@ -70,9 +71,10 @@ def semivowel(stem: str, i: int) -> bool:
     return i == 0 or "ا" in (stem[i - 1], stem[i + 1:i + 2])
 
 
-def reading(stem: str) -> Reading:
-    """The reading of a normalised Arabic stem (without its article; ة written ه)."""
-    feminine = len(stem) > 2 and stem.endswith("ه")
+def reading(stem: str, final_h: bool = False) -> Reading:
+    """The reading of a normalised Arabic stem (without its article; ة written ه, so a
+    final ه is read as ة unless ``final_h``: a consonant, as in سپه Sepah)."""
+    feminine = len(stem) > 2 and stem.endswith("ه") and not final_h
     stem = stem[:-1] if feminine else stem
     consonants: list[tuple[str, ...]] = []
     vowels, free = [""], [False]
@@ -94,7 +96,8 @@ def _fits(group: str, long: str, free: bool, where: str) -> bool:
     """Whether a Latin slot's vowel letters may stand where the Arabic writes ``long``
     vowels (and ``free``: an ع or hamza) at the ``where`` ('first', 'last' or '') slot."""
     if long:
-        return bool(group) and all(any(c in _WRITES[v] for c in group) for v in long)
+        return bool(group) and all(any(c in _WRITES[v] for c in group) or
+                                   (v == "i" and "ee" in group) for v in long)
     if free:  # a word that begins with alif or ع begins with a vowel (Ahmed, not Hamed;
         # Ali, not Lee); a long a may stand for ع (Saad), not a long i or u (Saeed)
         return not (where == "first" and not group) and \
@@ -118,9 +121,11 @@ def writes(latin: str, r: Reading, vowel_end: bool, strict: bool = True) -> bool
     def at(k: int, j: int) -> bool:  # slot k of the Arabic, letter j of the Latin
         if (k, j) in seen:
             return seen[(k, j)]
-        run = j  # (a w or y before a vowel is a consonant: Fawaz is no فوز)
+        run = j  # (a w or y before a vowel is a consonant: Fawaz is no فوز; but the y of
+        # an i before a vowel is the long i's: Mughniyeh, Sumayya for مغنية, سمية)
         while run < len(latin) and latin[run] in _VOWEL_LETTERS and not (
-                latin[run] in "wy" and latin[run + 1:run + 2] in tuple("aeiou")):
+                latin[run] in "wy" and latin[run + 1:run + 2] in tuple("aeiou")
+                and not (latin[run] == "y" and run > j and latin[run - 1] in "ai")):
             run += 1
         where = "first" if k == 0 else "last" if k == last and not r.feminine else ""
         ok = False

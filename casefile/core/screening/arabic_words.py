@@ -68,14 +68,16 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _latin(word: str) -> tuple[str, bool]:
+def _latin(word: str) -> tuple[tuple[str, bool], ...]:
     """A Latin word as :func:`arabic_reading.writes` reads it (lower case, its article
-    ('Al-', 'as-') and all but letters left out, a final h after a vowel too, doubled
-    consonants single: 'Al-Haramain' -> 'haramain'), and whether it ends in a vowel."""
+    ('Al-', 'as-') and all but letters left out, doubled consonants single: 'Al-Haramain'
+    -> 'haramain'), and whether it ends in a vowel; a final h after a vowel left out too
+    ('Fatimah' as 'Fatima', for ة) and kept (Sepah, for سپه)."""
     w = re.sub(r"[^a-z]", "", _LATIN_ARTICLE.sub("", word.casefold()))
+    w = re.sub(r"([^aeiou])\1+", r"\1", w)  # (not ee, oo: long vowels)
     vowel_end = re.search(r"[aeiouy]h?$|[aei]t$", w) is not None
-    w = re.sub(r"(?<=[aeiou])h$", "", w)  # 'Fatimah', 'Hizballah' as 'Fatima'
-    return re.sub(r"([^aeiou])\1+", r"\1", w), vowel_end  # (not ee, oo: long vowels)
+    bare = re.sub(r"(?<=[aeiou])h$", "", w)
+    return ((bare, vowel_end), *(((w, False),) if bare != w else ()))
 
 
 def _written_by(readings: list[Reading], theirs: list[tuple[str, tuple[str, bool]]],
@@ -120,7 +122,7 @@ def latin_form(text: str, against: str = "", legal: bool = True, person: bool = 
 # parts of a compound name, joined to the word after ('عبد', 'ذو') or before ('الله',
 # 'الدين'): Latin writes 'Abdulmalik', 'Nasrallah', 'Zulfiqar' as one word, or two or three
 _BEFORE = frozenset({"عبد", "ابو", "ذو"})
-_AFTER = frozenset({"الله", "الدين", "زاده"})  # (Persian: Fakhrizadeh)
+_AFTER = frozenset({"الله", "الدين", "زاده", "نژاد", "نجاد"})  # (Persian: Fakhrizadeh, Ahmadinejad)
 
 
 def _units(words: list[str]) -> list[list[str]]:
@@ -142,7 +144,7 @@ def _spans(against: str) -> list[tuple[str, tuple[str, bool]]]:
     'Abd al-Malik', 'Nasr Allah'), with their readings; single words first."""
     words = against.split()
     spans = [" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
-    return [(w, _latin(w.replace(" ", ""))) for w in spans]
+    return [(w, form) for w in spans for form in _latin(w.replace(" ", ""))]
 
 
 @lru_cache(maxsize=16384)
@@ -163,7 +165,8 @@ def _latin_form(text: str, against: str, legal: bool, person: bool) -> str:
         stem = _stem(word)
         if not legal and stem in LEGAL_WORDS:
             continue
-        readings = [reading(stem)]
+        readings = [reading(stem), *([reading(stem, final_h=True)] if stem.endswith("ه")
+                                     else [])]
         if (inner := stem.find("ال", 1)) > 0:  # a compound's article: its alif a short
             # vowel ('Abdulmalik'), its l perhaps taken by the letter after ('Salahuddin')
             readings = [reading(f"{stem[:inner]}{glue}{stem[inner + 2:]}")

@@ -67,10 +67,18 @@ def _arabic(q: str, r: str, person: bool) -> list[tuple[str, str, str]]:
     if qa == ra or not (q if ra else r).isascii():
         return []
     legals = (True,) if person else (True, False)
-    if qa:
+    if qa:  # (the Latin name's article apart, as the Arabic's is: review38, 'al not in the
+        r = _without_al(r)  # list's name', though the list's الخليج holds it)
         return [(arabic_words.latin_form(q, r, legal, person), r, "arabic")
                 for legal in legals]
+    q = _without_al(q)
     return [(q, arabic_words.latin_form(r, q, legal, person), "arabic") for legal in legals]
+
+
+def _without_al(latin: str) -> str:
+    """A Latin name without the articles that stand apart ('Al Khaleej' -> 'Khaleej');
+    'Al-Nusrah', an article joined, is read with its word."""
+    return re.sub(r"(?i)(?<!\w)(?:al|el)\s+(?=\w)", "", latin).strip() or latin
 
 
 def _latin(text: str, person: bool) -> str:

@@ -68,7 +68,7 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
     elif m.derived == "arabic":  # (core/screening/arabic_words)
         named, form = ((m.query, m.forms[0]) if has_arabic(m.query) else
                        (m.result, m.forms[1]))
-        out.append(f"{named} read in Latin letters as the list spells it: “{form}” (words "
+        out.append(f"{named} read in Latin letters as {_spelling(m)}: “{form}” (words "
                    "of trade translated, names by their consonants and long vowels)")
     elif m.derived.startswith("pinyin") and han.has_han(m.query) and \
             han.has_han(m.result) and han.han_key(m.query) == han.han_key(m.result):
@@ -78,7 +78,7 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
         out.append(f"compared through the pinyin/romanised form of {named}")
     if len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0 and \
             m.derived == "arabic":  # (review37: 'name equal' said of محمد and 'Mahmoud')
-        out.append(f"name read as the list spells it: {m.query} ≈ {m.result}{alias}")
+        out.append(f"name read as {_spelling(m)}: {m.query} ≈ {m.result}{alias}")
     elif len(m.pairs) == 1 and m.pairs[0].how == "literal" and m.score == 1.0:
         out.append(f"name equal: {m.query} = {m.result}{alias}")
     else:
@@ -93,6 +93,12 @@ def _name_reasons(m: nm.NameMatch, caption: str) -> list[str]:
         out.append(f"each name begins with another city: one trade name registered in two "
                    f"places, or a company that moved (name {nm.OTHER_CITIES:.2f} at most)")
     return out
+
+
+def _spelling(m: nm.NameMatch) -> str:
+    """Whose Latin spelling an Arabic name was read as: the list's, or the party's where
+    the list gives it in Arabic (review38)."""
+    return "the party's name spells it" if has_arabic(m.result) else "the list spells it"
 
 
 # the most a Han name matched through its pinyin scores when the list writes the name in
