@@ -206,3 +206,13 @@ def short_legal_form(name: str) -> str:
                 _CYRILLIC.search(" ".join(form)) or abbreviation in _LATIN_SHORT):
             return " ".join(short)
     return name
+
+
+def kept_apart(text: str) -> str:
+    """``text`` between two left-to-right marks where it holds right-to-left letters, so
+    that a line that begins with it reads left to right and what follows it stays after it
+    ('جميل حسن (#3)' shown as '(3#) جميل حسن': review38); else as it is."""
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return f"\u200e{text}\u200e"
+

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.names import kept_apart
 from casefile.ui.error_dialog import show_error
 from casefile.ui.ops import records as record_ops
 from casefile.ui.session import CaseSession
@@ -102,8 +103,8 @@ class DuplicatesDialog(QDialog):
     @staticmethod
     def _set_pair(item: QTreeWidgetItem, keep: int, keep_name: str, other: int,
                   other_name: str) -> None:
-        item.setText(0, f"{keep_name}  (#{keep})")
-        item.setText(1, f"{other_name}  (#{other})")
+        item.setText(0, f"{kept_apart(keep_name)}  (#{keep})")  # (an Arabic name kept
+        item.setText(1, f"{kept_apart(other_name)}  (#{other})")  # from turning the line)
         item.setData(0, _PAIR, (keep, keep_name, other, other_name))
         item.setToolTip(0, plain_tooltip(keep_name))
         item.setToolTip(1, plain_tooltip(other_name))

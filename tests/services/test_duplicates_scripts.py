@@ -54,3 +54,24 @@ def test_scripts():
     assert [script_of(n) for n in ("Acme", "Société Générale", "华为", "ООО Ромашка",
                                    "بنك ملت", "Ωμέγα")] == \
         ["latin", "latin", "han", "cyrillic", "arabic", "greek"]
+
+
+def test_a_reading_is_no_identity_and_words_one_name_lacks_count(tmp_path):
+    """(review38) 王伟 and 汪伟 were each '100%' alike WANG WEI; 'AL KHALEEJ GENERAL TRADING
+    LLC' and 'AL KHALEEJ AL AMAL 3 GENERAL TRADING' were '100% alike' (token sets)."""
+    case = Case.new(tmp_path / "d.casefile")
+    ids = {n: case.create("entity", {"name": n, "kind": "company"}).result for n in (
+        "王伟", "WANG WEI", "AL KHALEEJ GENERAL TRADING LLC",
+        "AL KHALEEJ AL AMAL 3 GENERAL TRADING", "شركة الخليج الأمل 3 للتجارة العامة")}
+    with case.read() as conn:
+        found = {frozenset((p.keep, p.other)): p for p in find_duplicates(conn)}
+    case.close()
+    wang = found[frozenset((ids["王伟"], ids["WANG WEI"]))]
+    assert wang.score == 95 and "read as “wang wei”" in wang.reason
+    same_words = found[frozenset((ids["AL KHALEEJ GENERAL TRADING LLC"],
+                                  ids["AL KHALEEJ AL AMAL 3 GENERAL TRADING"]))]
+    assert 88 <= same_words.score < 100
+    amal = found[frozenset((ids["شركة الخليج الأمل 3 للتجارة العامة"],
+                            ids["AL KHALEEJ AL AMAL 3 GENERAL TRADING"]))]
+    assert amal.score >= 85  # the short word read beside the name read
+    assert amal.reason.startswith("names ") and "\u200eشركة الخليج" in amal.reason

@@ -76,3 +76,16 @@ def test_swap_keeps_the_other_party(qtbot, demo_window):
     wait_idle(qtbot, win)
     assert case.get("entity", dup)["name"] == "Tekhkrim LLC"
     assert QMessageBox is not None
+
+
+def test_an_arabic_name_does_not_turn_its_line(qtbot, demo_window):
+    """(review38) 'جميل حسن  (#26)' was shown as '(26#) جميل حسن': the line took the
+    name's direction. The name is kept apart by left-to-right marks; a Latin name as it is."""
+    win = demo_window
+    a = win.case.create("entity", {"name": "جميل حسن", "kind": "person"}).result
+    b = win.case.create("entity", {"name": "JAMIL HASSAN", "kind": "person"}).result
+    dlg = win.duplicates.show_dialog()
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() >= 1, timeout=10000)
+    texts = {it.text(0) for it in dlg.items()} | {it.text(1) for it in dlg.items()}
+    assert f"\u200eجميل حسن\u200e  (#{a})" in texts
+    assert f"JAMIL HASSAN  (#{b})" in texts

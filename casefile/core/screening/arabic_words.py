@@ -176,7 +176,7 @@ def _latin_form(text: str, against: str, legal: bool, person: bool) -> str:
         found = None if theirs_too else _written_by(readings, theirs, True)
         if found is not None:  # (its article left out, as rigour sets a Latin 'Al' apart)
             out.append(found.casefold())
-            named = named or not translations
+            named = True
         elif translations:
             out.append((theirs_too or translations)[0])
         else:  # as written, for rigour to compare as it does: spelled out, it came near

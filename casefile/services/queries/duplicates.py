@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from casefile.core.identifiers import detect_scheme, labelled, match_key
-from casefile.services.exchange.imports.known import NEAR, KnownParties
+from casefile.services.exchange.imports.known import NEAR, KnownParties, likeness
 from casefile.services.queries.duplicates_scripts import across_scripts
 
 if TYPE_CHECKING:
@@ -70,11 +70,17 @@ def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> li
             propose(a, b, 100, f"same identifier {labelled(scheme, value)}")
     names = [k for k in holders if k]
     for i, key in enumerate(names):
-        for other, score, _j in process.extract(key, names[i + 1:], scorer=fuzz.token_set_ratio,
-                                                score_cutoff=near, limit=20):
+        for other, _s, _j in process.extract(key, names[i + 1:], scorer=fuzz.token_set_ratio,
+                                             score_cutoff=near, limit=20):
+            # as the importer says it: words one name has and the other lacks count
+            # (review38: 'al khaleej general trading' and 'al khaleej al amal 3 general
+            # trading' were '100% alike')
+            score = int(likeness(key, other))
+            if score < near:
+                continue
             for a in holders[key]:
                 for b in holders[other]:
-                    propose(a, b, int(score), f"names {int(score)}% alike")
+                    propose(a, b, score, f"names {score}% alike")
     for a, b, score, reason in across_scripts(known):  # 深圳市大疆… / SHENZHEN DAJIANG …
         propose(a, b, score, reason)
     out = []

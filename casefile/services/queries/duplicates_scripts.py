@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from casefile.core.names import kept_apart
 from casefile.core.screening import han
 from casefile.core.screening import names as nm
 from casefile.core.screening.arabic_words import has_arabic
@@ -67,10 +68,12 @@ def across_scripts(known: KnownParties) -> Iterator[tuple[int, int, int, str]]:
         if set(scripts) == {"latin"}:
             continue
         rank: dict[int, float] = defaultdict(float)
-        for k in keys_of[eid]:
-            if len(holders[k]) <= cap:
-                for other in holders[k] - {eid}:
-                    rank[other] += math.log(1 + len(written) / len(holders[k]))
+        usable = sorted(keys_of[eid], key=lambda k: (len(holders[k]), k))
+        # keys that are rare, or the two rarest where all are common (review38: a UAE case
+        # of a thousand '… General Trading' companies lost its cross-script pairs)
+        for k in [k for k in usable if len(holders[k]) <= cap] or usable[:2]:
+            for other in holders[k] - {eid}:
+                rank[other] += math.log(1 + len(written) / len(holders[k]))
         for other in sorted(rank, key=lambda o: (-rank[o], o))[:_CANDIDATES]:
             pair = (min(eid, other), max(eid, other))
             if pair in done:
@@ -95,7 +98,11 @@ def _compare(ours: dict[str, list[str]], theirs: dict[str, list[str]],
                 best = m
     if best is None or best.score < ACROSS:
         return None
-    pct = round(best.score * 100)
+    # a reading is no identity: through a romanisation, 95% at most (review38: 王伟 and
+    # 汪伟 both '100%' alike WANG WEI)
+    pct = min(round(best.score * 100), 100 if best.forms == (best.query, best.result)
+              and not best.derived else 95)
     read = "" if best.forms == (best.query, best.result) else \
         f": read as “{best.forms[0]}” and “{best.forms[1]}”"
-    return pct, f"names {pct}% alike in two scripts ({best.query} / {best.result}{read})"
+    return pct, (f"names {pct}% alike in two scripts ({kept_apart(best.query)} / "
+                 f"{kept_apart(best.result)}{read})")
