@@ -114,8 +114,11 @@ class DuplicatesDialog(QDialog):
         total = self.tree.topLevelItemCount()
         self.merge_button.setEnabled(n > 0 and not self.session.readonly)
         self.swap_button.setEnabled(total > 0)
-        self.summary.setText(f"{total} possible duplicate{'s' if total != 1 else ''}, "
-                             f"{n} ticked." if total else
+        found = getattr(self.proposals, "total", total)
+        shown = (f"The {total:,} most alike of {found:,} possible duplicates (merge some "
+                 "and look again for the rest)" if found > total else
+                 f"{total} possible duplicate{'s' if total != 1 else ''}")
+        self.summary.setText(f"{shown}, {n} ticked." if total else
                              "No parties look alike: nothing to merge.")
 
     def items(self) -> list[QTreeWidgetItem]:

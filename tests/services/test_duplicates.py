@@ -29,3 +29,15 @@ def test_proposals_by_alias_identifier_and_similar_names(tmp_path):
     assert frozenset((p1, p2)) not in pairs  # a person is not a vessel
     assert len(found) == 3
     assert [p.score for p in found] == sorted((p.score for p in found), reverse=True)
+
+
+def test_a_cut_list_says_how_many_were_found(tmp_path):
+    """(review38) The dialog said '1000 possible duplicates' of 20,520 found."""
+    case = Case.new(tmp_path / "d.casefile")
+    for name in ("Tekhkrim", "Tekhkrim LLC", "DJI", "DJI Ltd", "Rostec", "Rostec JSC"):
+        case.create("entity", {"name": name})
+    with case.read() as conn:
+        every, cut = find_duplicates(conn), find_duplicates(conn, limit=2)
+    case.close()
+    assert len(every) == every.total == 3
+    assert cut == every[:2] and cut.total == 3

@@ -89,3 +89,19 @@ def test_an_arabic_name_does_not_turn_its_line(qtbot, demo_window):
     texts = {it.text(0) for it in dlg.items()} | {it.text(1) for it in dlg.items()}
     assert f"\u200eجميل حسن\u200e  (#{a})" in texts
     assert f"JAMIL HASSAN  (#{b})" in texts
+
+
+def test_the_dialog_says_when_it_shows_only_the_most_alike(qtbot, demo_window,
+                                                          monkeypatch):
+    from functools import partial
+
+    from casefile.services.queries import duplicates
+
+    monkeypatch.setattr(duplicates, "find_duplicates",
+                        partial(duplicates.find_duplicates, limit=1))
+    win = demo_window
+    win.case.create("entity", {"name": "Tekhkrim LLC", "country": "RU"})
+    win.case.create("entity", {"name": "DJI"})
+    dlg = win.duplicates.show_dialog()
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 1, timeout=10000)
+    assert dlg.summary.text().startswith("The 1 most alike of 2 possible duplicates")

@@ -37,8 +37,16 @@ class Proposal:
     reason: str
 
 
-def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> list[Proposal]:
-    """Pairs of parties that may be duplicates, most alike first."""
+class Proposals(list[Proposal]):
+    """Proposals, most alike first, and how many were found before the list was cut."""
+
+    def __init__(self, proposals: list[Proposal], total: int) -> None:
+        super().__init__(proposals)
+        self.total = total
+
+
+def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> Proposals:
+    """Pairs of parties that may be duplicates, most alike first (``limit`` of them)."""
     known = KnownParties(conn)
     kinds: dict[int, str] = {i: k for i, k in conn.exec_driver_sql(
         "SELECT id, kind FROM entity").all()}
@@ -89,7 +97,7 @@ def find_duplicates(conn: Connection, limit: int = 1000, near: int = NEAR) -> li
         out.append(Proposal(keep, known.names.get(keep, f"#{keep}"), gone,
                             known.names.get(gone, f"#{gone}"), alike, reason))
     out.sort(key=lambda p: (-p.score, p.keep_name.casefold(), p.other_name.casefold()))
-    return out[:limit]
+    return Proposals(out[:limit], total=len(out))
 
 
 def _kinds_fit(a: str, b: str) -> bool:
