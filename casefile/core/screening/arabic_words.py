@@ -13,10 +13,9 @@ with any of them, and the name matcher scored a Gulf trading company against its
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from casefile.core.names import article_of
+from casefile.core.names import article_of, searchable
 from casefile.core.screening import arabic_glossary as glossary
 from casefile.core.screening.arabic_reading import (
     SPELLINGS,
@@ -27,9 +26,7 @@ from casefile.core.screening.arabic_reading import (
 )
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms (text from PDFs)
-# vowel marks, tatweel, and the zero-width (non-)joiners Persian writes inside a word
-_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c\u200d]")
+_JOINERS = re.compile(r"[\u200c\u200d]")  # the zero-width (non-)joiners of Persian words
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ا", "ة": "ه",
                           "ک": "ك", "ی": "ي", "ؤ": "ء", "ئ": "ء"})
 # each letter's consonant in a word spelled out alone ('' for ع and hamza)
@@ -43,11 +40,11 @@ def has_arabic(text: str) -> bool:
 
 
 def normal(text: str) -> str:
-    """Arabic text as the reader reads it: presentation forms as letters, without vowel
-    marks, tatweel and joiners, hamza seats and alif forms as one (ة as ه)."""
-    if _FORMS.search(text):  # (review37: ﻣﺤﻤﺪ ﻋﻠﻲ copied from a PDF scored 0.00)
-        text = unicodedata.normalize("NFKC", text)
-    return _MARKS.sub("", text).translate(_LETTERS)
+    """Arabic text as the reader reads it: as a search does (presentation forms as letters
+    — review37: ﻣﺤﻤﺪ ﻋﻠﻲ copied from a PDF scored 0.00 —, without vowel marks and
+    tatweel: :func:`casefile.core.names.searchable`), without joiners, hamza seats and alif
+    forms as one (ة as ه)."""
+    return _JOINERS.sub("", searchable(text)).translate(_LETTERS)
 
 
 # the glossary read as the reader reads a word (each word's translations, likelier first)
@@ -90,10 +87,10 @@ def _written_by(readings: list[Reading], theirs: list[tuple[str, tuple[str, bool
     return None
 
 
-def _spelled(stem: str, vowels: bool = True) -> str:
+def _spelled(stem: str) -> str:
     """A stem spelled out alone, a vowel between consonants: 'خليج' -> 'khalij', 'نصرة' ->
     'nasara' (not the 'nasar' of 'Nasr'), for the phonetic keys of an index (the list's
-    spelling of it is not known); without ``vowels``, letter by letter ('khlij', 'nsra')."""
+    spelling of it is not known)."""
     feminine = len(stem) > 2 and stem.endswith("ه")
     stem = stem[:-1] if feminine else stem
     out = ""
@@ -105,16 +102,17 @@ def _spelled(stem: str, vowels: bool = True) -> str:
         else:
             c = ("w" if ch == "و" else "y") if ch in "وي" else _CONSONANT.get(ch, "")
             nxt = stem[i + 1] if i + 1 < len(stem) else ""
-            out += c + ("a" if vowels and c and nxt and nxt not in "اوي" else "")
+            out += c + ("a" if c and nxt and nxt not in "اوي" else "")
     return out + ("a" if feminine else "")
 
 
 def latin_form(text: str, against: str = "", legal: bool = True, person: bool = False
                ) -> str:
     """``text`` in Latin letters: its Arabic words of trade and legal forms translated, a
-    name read as the word of ``against`` (a Latin name) that writes it, else spelled out
+    name read as the word of ``against`` (a Latin name) that writes it, else as written
     ('شركة الخليج للتجارة العامة ذ.م.م' against 'Al Khaleej General Trading LLC' -> 'company
-    khaleej trading general llc'); without ``legal``, its legal form left out. Other
+    khaleej trading general llc'); without ``legal``, its legal form left out; a
+    ``person``'s short words never read (:attr:`arabic_reading.Reading.short`). Other
     letters are kept as written."""
     return _latin_form(text, against, legal, person)
 
