@@ -50,15 +50,19 @@ def with_country_names(text: str) -> str:
 
 
 class CountryNamesDelegate(QStyledItemDelegate):
-    """Shows the country codes of a cell with their names; edits the code as stored."""
+    """Shows the country code of a cell with its name, several codes as they are ('GB, CY;
+    RU nationality': a narrow column showed 'United Kingdom (GB)…' of it), the names in the
+    tooltip; edits the code as stored."""
 
     def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:  # noqa: N802
-        return with_country_names(super().displayText(value, locale))
+        text = super().displayText(value, locale)
+        return with_country_names(text) if len(_CODE.findall(text)) <= 1 else text
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
                   option: QStyleOptionViewItem, index: _Index) -> bool:
         """The names in full as the cell's tooltip (a narrow column cuts them)."""
-        text = self.displayText(index.data(), view.locale()) if index.isValid() else ""
+        text = with_country_names(super().displayText(index.data(), view.locale())) \
+            if index.isValid() else ""
         if event.type() == QEvent.Type.ToolTip and text:
             QToolTip.showText(event.globalPos(), plain_tooltip(text), view)
             return True

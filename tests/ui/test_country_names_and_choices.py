@@ -100,3 +100,18 @@ def test_other_countries_show_their_names_and_accessed_is_fuzzy(qtbot, demo_wind
     field.setText("2024-03-05")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     wait_idle(qtbot, win)
+
+
+def test_a_cell_of_several_countries_shows_codes_and_names_them_in_its_tooltip(
+        qtbot, demo_window):
+    """(review35, look today) A narrow Countries column showed 'United Kingdom (GB)…' of
+    'GB, CY; RU nationality': several codes are shown as codes, one with its name."""
+    win = demo_window
+    win.case.create("entity", {"name": "Ivan Petrov", "kind": "person", "country": "GB",
+                               "other_countries": "CY", "nationality": "RU"})
+    choose_kind(qtbot, win, "entity")
+    wait_idle(qtbot, win)
+    col = [c.key for c in win.records.model.columns()].index("country")
+    texts = {_shown(win.records.view, r, col) for r in range(win.records.model.rowCount())}
+    assert "GB, CY; RU nationality" in texts
+    assert "Russia (RU)" in texts  # one country: with its name
