@@ -128,3 +128,43 @@ def test_a_re_exporter_is_where_it_dispatches_from_not_where_the_goods_were_made
         ("10702070/140124/3004513", "CN", "CN"),  # no dispatch given: where it was made
         ("10702070/150124/3004514", "DE", "DE"),  # (review36) the EU is no party's country
         ("10702070/160124/3004515", "DE", "XK")]
+
+
+def test_a_consignee_is_not_made_where_the_goods_went_on_to(case, tmp_path):
+    """(look32) A Chinese export declared to arrive in the UAE (运抵国) and go on to Russia
+    (目的国) made its consignee ALFA TRADING FZE of Dubai Russian, and said nothing: a new
+    consignee is made without a country where the goods first arrived elsewhere, and the
+    report says so; one whose goods arrive where they are going is where they go."""
+    text = ("日期,出口商,进口商,商品名称,原产国,运抵国,目的国\n"
+            "2023-03-01,深圳市华信微电子有限公司,ALFA TRADING FZE,集成电路,中国,阿联酋,俄罗斯\n"
+            "2023-03-02,深圳市华信微电子有限公司,ООО «РАДИОКОМПЛЕКТ»,集成电路,中国,俄罗斯,俄罗斯\n"
+            "2023-03-03,深圳市华信微电子有限公司,KAZ TRADE LLP,集成电路,中国,,哈萨克斯坦\n")
+    f = write(tmp_path, "cn.csv", text, "gb18030")
+    mapping = {"date": "日期", "shipper": "出口商", "consignee": "进口商",
+               "declared_goods": "商品名称", "origin_country": "原产国", "via": "运抵国",
+               "destination_country": "目的国"}
+    report = import_shipments(case, f, mapping).result
+    assert report.shipments == 3 and not report.problems
+    with case.read() as conn:
+        countries = dict(conn.exec_driver_sql("SELECT name, country FROM entity").all())
+    assert countries["ALFA TRADING FZE"] is None
+    assert countries["ООО «РАДИОКОМПЛЕКТ»"] == "RU"
+    assert countries["KAZ TRADE LLP"] == "KZ"
+    assert any("first arrived in" in w for w in report.warnings)
+
+
+def test_a_consignee_whose_goods_pass_through_a_transit_country_is_where_they_go(case,
+                                                                               tmp_path):
+    """Only the country the goods first arrive in (运抵国) says the consignee may be
+    elsewhere: a transit country passed through does not."""
+    text = ("Date,Shipper,Consignee,Goods,Transit country,Destination\n"
+            "2023-03-01,Acme Ltd,OOO Radiokomplekt,chips,Kazakhstan,Russia\n")
+    f = write(tmp_path, "t.csv", text, "utf-8")
+    mapping = {"date": "Date", "shipper": "Shipper", "consignee": "Consignee",
+               "declared_goods": "Goods", "via": "Transit country",
+               "destination_country": "Destination"}
+    report = import_shipments(case, f, mapping).result
+    with case.read() as conn:
+        assert conn.exec_driver_sql("SELECT country FROM entity WHERE name = "
+                                    "'OOO Radiokomplekt'").scalar() == "RU"
+    assert not any("first arrived in" in w for w in report.warnings)

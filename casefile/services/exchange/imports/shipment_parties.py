@@ -39,6 +39,27 @@ def _dispatch(values: dict[str, str]) -> str:
     return given if code and code != "EU" else ""
 
 
+# the columns that name the country the goods first arrive in (a Chinese declaration's
+# 运抵国), where a consignee that sends them on is: other transit countries are passed
+# through, and the consignee is where the goods go
+_ARRIVAL = frozenset({"运抵国", "运抵国(地区)", "运抵国（地区）"})
+
+
+def _elsewhere(values: dict[str, str], report: ImportReport) -> bool:
+    """Whether the row names a country the goods first arrive in (运抵国) that is not its
+    destination."""
+    if str(report.mapping.get("via", "")).strip() not in _ARRIVAL:
+        return False
+
+    def code(text: str) -> str:
+        try:
+            return country_or_unknown(text) or ""
+        except CountryError:
+            return ""
+    via = code(values.get("via") or "")
+    return bool(via) and via != code(values.get("destination_country") or "")
+
+
 def _where(report: ImportReport, line: int) -> Callable[[str], str]:
     """Where a party value of a row came from: target -> "file, line 3, column 'Shipper'"."""
     return lambda target: f"{report.file}, row {line}, column {col_name(report, target)}"
@@ -123,10 +144,19 @@ class ShipmentParties(KnownParties):
         # were dispatched from (box 15, 启运国), or where they were made when the row gives
         # no dispatch — a re-exporter in Hong Kong or the UAE is not where its goods were
         # made (look31: AL KHALEEJ GENERAL TRADING LLC took the United States) — and the
-        # consignee in the destination
+        # consignee in the destination, unless the goods first arrived elsewhere
         stated = values[country_key]
         country = stated or (_dispatch(values) if role == "shipper" else "") \
             or values[_ROLE_PLACE[role]]
+        if not stated and role == "consignee" and _elsewhere(values, report):
+            # the goods first arrived elsewhere (运抵国): a consignee there re-exports them,
+            # and is not where they went on to (look32: ALFA TRADING FZE of Dubai made
+            # Russian); none taken, and said
+            country = ""
+            report.warn(f"{report.file}: a consignee's country is not taken from the "
+                        "destination where the row names a country the goods first arrived "
+                        "in (a transit country) besides it; a new consignee is made without "
+                        "one")
         key = normalise_name(name) or name.casefold()
         scheme = detect_scheme(ident, report.mapping.get(ident_key)) if ident else GENERIC
         if ident and (why := identifier_problem(scheme, ident)):
