@@ -157,12 +157,12 @@ def test_a_consignee_whose_goods_pass_through_a_transit_country_is_where_they_go
                                                                                tmp_path):
     """Only the country the goods first arrive in (运抵国) says the consignee may be
     elsewhere: a transit country passed through does not."""
-    text = ("Date,Shipper,Consignee,Goods,Transit country,Destination\n"
-            "2023-03-01,Acme Ltd,OOO Radiokomplekt,chips,Kazakhstan,Russia\n")
+    text = ("Date,Shipper,Consignee,Goods,Origin,Transit country,Destination\n"
+            "2023-03-01,Acme Ltd,OOO Radiokomplekt,chips,China,Kazakhstan,Russia\n")
     f = write(tmp_path, "t.csv", text, "utf-8")
     mapping = {"date": "Date", "shipper": "Shipper", "consignee": "Consignee",
-               "declared_goods": "Goods", "via": "Transit country",
-               "destination_country": "Destination"}
+               "declared_goods": "Goods", "origin_country": "Origin",
+               "via": "Transit country", "destination_country": "Destination"}
     report = import_shipments(case, f, mapping).result
     with case.read() as conn:
         assert conn.exec_driver_sql("SELECT country FROM entity WHERE name = "
