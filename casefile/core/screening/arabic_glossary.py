@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-GLOSSARY = {
+TRADE = {
     # kinds of company and body
     "شركه": "company", "شركات": "companies",
     "مؤسسة": "establishment|foundation|organization|organisation",
@@ -57,7 +57,9 @@ GLOSSARY = {
     "سپاه": "corps", "پاسداران": "guards", "انقلاب": "revolution|revolutionary",
     "كشتيراني": "shipping", "بازرگاني": "trading|commercial", "گروه": "group",
     "سازمان": "organization", "بنياد": "foundation", "پتروشيمي": "petrochemical",
-    # places and their adjectives
+}
+# places and their adjectives
+PLACES = {
     "خليج": "gulf", "امارات": "emirates", "اماراتيه": "emirates", "دبي": "dubai",
     "ابوظبي": "abu dhabi", "شارقه": "sharjah", "عجمان": "ajman", "سعوديه": "saudi",
     "رياض": "riyadh", "جده": "jeddah", "مصر": "egypt|egyptian", "قاهره": "cairo", "كويت": "kuwait",
@@ -69,13 +71,14 @@ GLOSSARY = {
     "ايرانيه": "iranian|iran", "طهران": "tehran", "يمن": "yemen", "ليبيا": "libya",
     "سودان": "sudan", "تركيا": "turkey", "روسيا": "russia", "صين": "china",
 }
+GLOSSARY = {**TRADE, **PLACES}
 # legal forms as abbreviations (their letters dotted, spaced or not) and written out, as
 # English lists write them; the longest first
-_FORMS = [("ش ذ م م", "llc"), ("ذ م م", "llc"), ("ش م ع", "pjsc"), ("ش م خ", "pjsc"),
+FORMS = [("ش ذ م م", "llc"), ("ذ م م", "llc"), ("ش م ع", "pjsc"), ("ش م خ", "pjsc"),
           ("ش م ل", "sal"), ("ش م ب", "bsc"), ("ش م ك", "ksc"), ("ش م م", "llc"),
           ("ش ش و", "llc"), ("م م ح", "fze"), ("ش م ح", "fzco")]
 LEGAL = [(re.compile(r"(?<![\u0621-\u064a])" + r"(?:\s*\.\s*|\s+)".join(letters.split())
-                     + r"(?![\u0621-\u064a])\.?"), english) for letters, english in _FORMS]
+                     + r"(?![\u0621-\u064a])\.?"), english) for letters, english in FORMS]
 LEGAL += [(re.compile(written), english) for written, english in (
     (r"ذات\s+(?:ال)?مسءوليه\s+(?:ال)?محدوده", "llc"),
     (r"(?:ال)?شركه\s+(?:ال)?مساهمه\s+(?:ال)?عامه", "pjsc"),

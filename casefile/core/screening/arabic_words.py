@@ -53,6 +53,21 @@ LEGAL = [(re.compile(normal(p.pattern)), english) for p, english in glossary.LEG
 LEGAL_WORDS = frozenset(map(normal, glossary.LEGAL_WORDS))
 
 
+# the legal forms' abbreviations as their letters ('ذمم' for ذ.م.م)
+_LEGAL_LETTERS = frozenset("".join(letters.split()) for letters, _e in glossary.FORMS)
+TRADE = frozenset(normal(k) for k in glossary.TRADE)
+
+
+def trade_word(word: str) -> bool:
+    """Whether an Arabic word is a word of trade or a legal form ('للتجارة', 'العامة',
+    'ذ.م.م'): it says what a company does or is, not who (look32: two companies of other
+    names sharing 'للتجارة' and 'ذ.م.م' alone scored 0.60, for review)."""
+    if not has_arabic(word):
+        return False
+    w = normal(word).replace(".", "")
+    return w in _LEGAL_LETTERS or _stem(w) in TRADE or _stem(w) in LEGAL_WORDS
+
+
 def _stem(word: str) -> str:
     """A normalised Arabic word without its article (and the letter it may follow); 'ل' or
     'و' before a word of trade is left out too ('لناقلات' -> 'ناقلات')."""
@@ -164,7 +179,9 @@ def _latin_form(text: str, against: str, legal: bool, person: bool) -> str:
         if not legal and stem in LEGAL_WORDS:
             continue
         readings = [reading(stem), *([reading(stem, final_h=True)] if stem.endswith("ه")
-                                     else [])]
+                                     else []),
+                    # a word that only looks as if it had the article (الفا Alfa: look32)
+                    *([reading(word)] if stem != word and len(stem) <= 3 else [])]
         if (inner := stem.find("ال", 1)) > 0:  # a compound's article: its alif a short
             # vowel ('Abdulmalik'), its l perhaps taken by the letter after ('Salahuddin')
             readings = [reading(f"{stem[:inner]}{glue}{stem[inner + 2:]}")
@@ -179,7 +196,7 @@ def _latin_form(text: str, against: str, legal: bool, person: bool) -> str:
             out.append((theirs_too or translations)[0])
         else:  # as written, for rigour to compare as it does: spelled out, it came near
             out.append(" ".join(parts))  # other names (review37: 'sliman' ≈ 'Salman' 0.85)
-            if not person and all(r.short for r in readings):
+            if not person and readings[0].short:
                 short.append((len(out) - 1, readings))
     for i, readings in short if named else ():  # a company's short word read beside a
         found = _written_by(readings, theirs, False)  # name (أهل الحق: Ahl al-Haqq), not
@@ -199,5 +216,6 @@ def key_words(text: str) -> list[str]:
             continue
         stem = _stem(word)
         if stem not in LEGAL_WORDS:  # a word of trade may be a name ('الخليج' Khaleej)
-            out += [*GLOSSARY.get(stem, ()), _spelled(stem)]
+            out += [*GLOSSARY.get(stem, ()), _spelled(stem),
+                    *([_spelled(word)] if stem != word and len(stem) <= 3 else [])]
     return [w for w in out if w]  # (ع alone is no letter a Latin spelling writes)

@@ -31,6 +31,7 @@ from rigour.names import (
 from rigour.names.symbol import pair_symbols
 
 from casefile.core.screening import person_tagger as pt
+from casefile.core.screening.arabic_words import trade_word
 from casefile.core.screening.name_spellings import NEAR_WHOLE, WRITTEN_LEAST, spellings
 from casefile.core.screening.places import cities, tag_places
 
@@ -164,7 +165,8 @@ def _extra_weights(name: Name) -> dict[tuple[NamePart, ...], float]:
 
 def _generic_parts(name: Name) -> set[NamePart]:
     return {p for s in name.spans if s.symbol.category in GENERIC for p in s.parts} | \
-        {p for p in name.parts if p.tag in (NamePartTag.LEGAL, NamePartTag.STOP)}
+        {p for p in name.parts if p.tag in (NamePartTag.LEGAL, NamePartTag.STOP)
+         or trade_word(p.form)}  # (Arabic words of trade, which rigour does not know)
 
 
 def align(query: Name, result: Name) -> tuple[float, list[Alignment]]:

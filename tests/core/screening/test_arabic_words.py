@@ -98,6 +98,8 @@ def test_the_latin_form_translates_trade_words_and_reads_names_as_the_other_spel
     # (review38) an e alone is no long i; -iyeh and -iyya end ـية; a final ه may be an h
     ("جميل", "Djamel", False), ("جميل", "Jamil", True), ("مغنية", "Mughniyeh", True),
     ("سمية", "Sumayyah", True), ("سپه", "Sepah", True), ("احمدی نژاد", "Ahmadinejad", True),
+    # (look32) a word that only looks as if it had the article: الفا, ألفا Alfa
+    ("الفا", "Alfa", True), ("ألفا", "Alfa", True),
 ])
 def test_a_name_is_read_as_a_latin_word_only_when_its_letters_allow(arabic, latin, reads):
     assert (latin.casefold() in latin_form(arabic, latin)) is reads
@@ -186,3 +188,13 @@ def test_a_latin_party_against_an_arabic_entry_is_said_the_other_way_round():
     assert "read in Latin letters as the party's name spells it" in r.explanation
     assert "the list spells it" not in r.explanation
     assert "not in the list's name" not in r.explanation
+
+
+def test_two_companies_sharing_only_arabic_words_of_trade_stay_out_of_review():
+    """(look32) الفا للتجارة ذ.م.م against AL NOOR GENERAL TRADING L.L.C., whose alias is
+    شركة النور للتجارة العامة ذ.م.م: 'للتجارة = للتجارة, ذمم = ذمم', 0.60 for review."""
+    entry = Entry("e", "Company", "AL NOOR GENERAL TRADING L.L.C.", {
+        "name": ["AL NOOR GENERAL TRADING L.L.C."], "alias": ["شركة النور للتجارة العامة ذ.م.م"]})
+    other = score(Party(1, "Company", ["الفا للتجارة ذ.م.م"]), entry)
+    assert other.score < REVIEW_THRESHOLD, other.explanation
+    assert score(Party(1, "Company", ["شركة النور للتجارة العامة"]), entry).score >= 0.9
