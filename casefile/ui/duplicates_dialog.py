@@ -29,6 +29,7 @@ from casefile.ui.ops import records as record_ops
 from casefile.ui.session import CaseSession
 
 if TYPE_CHECKING:  # the database layer loads with the first case, not with the window
+    from casefile.services.case.change import Change
     from casefile.services.case.facade import Case
     from casefile.services.queries.duplicates import Proposal
 from casefile.ui.text import plain_label, plain_tooltip
@@ -73,7 +74,15 @@ class DuplicatesDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addLayout(row)
         self.resize(860, 480)
+        session.changed.connect(self._case_changed)
         self.reload()
+
+    def _case_changed(self, change: Change) -> None:
+        """Look again when parties changed while the list is shown (look32: an Edit → Undo
+        of a merge brought the party back, the list kept it out)."""
+        kinds = {*change.touched, *change.created, *change.deleted}
+        if self.isVisible() and kinds & {"entity", "alias", "identifier"}:
+            self.reload()
 
     def reload(self) -> None:
         def read(case: Case) -> list[Proposal]:

@@ -105,3 +105,23 @@ def test_the_dialog_says_when_it_shows_only_the_most_alike(qtbot, demo_window,
     dlg = win.duplicates.show_dialog()
     qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 1, timeout=10000)
     assert dlg.summary.text().startswith("The 1 most alike of 2 possible duplicates")
+
+
+def test_the_list_follows_an_undo_of_a_merge(qtbot, demo_window):
+    """(look32) Edit → Undo of a merge, the list still open, brought the party back; the
+    list kept the pair out until it was opened again."""
+    win = demo_window
+    win.case.create("entity", {"name": "Tekhkrim LLC", "country": "RU"})
+    dlg = win.duplicates.show_dialog()
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 1, timeout=10000)
+    dlg.items()[0].setCheckState(0, Qt.CheckState.Checked)
+    seen = []
+    _answer(qtbot, dlg, "Merge", seen)
+    qtbot.mouseClick(dlg.merge_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 0, timeout=10000)
+    before = win.case.counts()["entity"]
+    win.commands.undo()  # Edit → Undo
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.case.counts()["entity"] == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 1, timeout=10000)
