@@ -25,11 +25,16 @@ def _source_with_a_file(qtbot, win):
 
 
 def test_an_opened_attachment_is_a_private_copy_gone_with_the_case(qtbot, demo_window,
-                                                                  monkeypatch):
+                                                                  monkeypatch, tmp_path):
     win = demo_window
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
+    # this process's shared temporary folder, apart from the other test processes' (one's
+    # repair left 'casefile-repair-…' in /tmp while this ran, and the check failed)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
     before = set(Path(tempfile.gettempdir()).glob("casefile-*"))
     aid = _source_with_a_file(qtbot, win)
     win.editor.attachment_open_requested.emit(aid)
