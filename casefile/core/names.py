@@ -99,14 +99,15 @@ def folded(text: str) -> str:
 # tokenizer took as word breaks (مُحَمَّد as م ح م د) or as letters (محـــمد): none found محمد
 _COMPATIBLE = re.compile(r"[\u3000\ufb50-\ufdff\ufe70-\ufefe\uff01-\uffef]+")
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_SEARCH_ODD = re.compile(f"{_COMPATIBLE.pattern}|{_ARABIC_MARKS.pattern}")
 
 
 def searchable(text: str) -> str:
     """``text`` as the search index holds it and a query is read: compatibility forms as
     their letters ('ﺷﺮﻛﺔ' -> 'شركة', 'ＬＴＤ' -> 'LTD'), without Arabic vowel marks and
     tatweel ('مُحَمَّد', 'محـــمد' -> 'محمد')."""
-    if text.isascii():
-        return text
+    if text.isascii() or _SEARCH_ODD.search(text) is None:  # (one scan of an import's
+        return text  # documents, nearly none of which hold such letters)
     text = _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return _ARABIC_MARKS.sub("", text)
 
@@ -183,6 +184,11 @@ def joined_articles(text: str, sep: str = " ") -> str:
 _LATIN_SHORT = frozenset({"LLC", "JSC", "PJSC", "OJSC", "CJSC", "GmbH", "AG", "PLC", "LLP",
                           "SA", "SRL", "BV", "NV", "KG", "SE", "Co", "Ltd"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether ``text`` holds Cyrillic letters."""
+    return _CYRILLIC.search(text) is not None
 
 
 def short_legal_form(name: str) -> str:

@@ -43,8 +43,8 @@ _LONG = {"ا": "a", "و": "u", "ي": "i"}
 _WRITES = {"a": "aeo", "i": "iy", "u": "ouw"}  # and ee a long i: an e alone (Djamel) is
 # a short vowel or a long a, never a long i (review38: Djamel read جميل, Jamil)
 _VOWEL_LETTERS = frozenset("aeiouyw")
-# Latin spellings of a long i or u (or a diphthong): the Arabic must write one
-_LONG_MARKS = ("ee", "ii", "ei", "ie", "ey", "oo", "uu", "ou", "ow", "ay", "ai", "aw")
+# Latin spellings of a long i or u: where ع stands, the Arabic must write one
+_LONG_MARKS = ("ee", "ii", "ei", "ie", "ey", "oo", "uu", "ou", "ow")
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _fits(group: str, long: str, free: bool, where: str) -> bool:
     if free:  # a word that begins with alif or ع begins with a vowel (Ahmed, not Hamed;
         # Ali, not Lee); a long a may stand for ع (Saad), not a long i or u (Saeed)
         return not (where == "first" and not group) and \
-            not any(m in group for m in _LONG_MARKS[:9])
+            not any(m in group for m in _LONG_MARKS)
     if where == "first":
         return not group
     if where == "last":  # a word that ends in a consonant ends so (Nasr, not Nusra), or

@@ -58,6 +58,7 @@ _LEGAL_LETTERS = frozenset("".join(letters.split()) for letters, _e in glossary.
 TRADE = frozenset(normal(k) for k in glossary.TRADE)
 
 
+@lru_cache(maxsize=65536)
 def trade_word(word: str) -> bool:
     """Whether an Arabic word is a word of trade or a legal form ('للتجارة', 'العامة',
     'ذ.م.م'): it says what a company does or is, not who (look32: two companies of other

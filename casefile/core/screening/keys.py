@@ -18,6 +18,7 @@ from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
 from casefile.core.identifiers import clean_value
+from casefile.core.names import has_cyrillic
 from casefile.core.screening import arabic_words, han
 from casefile.core.screening.han_words import english_form
 
@@ -40,7 +41,6 @@ KEYS_VERSION = 3
 # 'Eltsin', list 'YELTSIN'), and the start of a word that Е begins
 _PASSPORT = str.maketrans({"х": "kh", "й": "y", "ы": "y", "ё": "yo"})
 _FIRST_YE = re.compile(r"(?<![\w])е")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=262144)
@@ -76,7 +76,7 @@ def name_keys(name: str) -> set[str]:
         tokens += name_tokens(english_form(name, legal=False))
     if arabic_words.has_arabic(name):  # and an Arabic one's words as lists spell them
         tokens += [t for w in arabic_words.key_words(name) for t in name_tokens(w)]
-    if _CYRILLIC.search(name):  # and a Cyrillic one as a passport spells it
+    if has_cyrillic(name):  # and a Cyrillic one as a passport spells it
         tokens += name_tokens(_FIRST_YE.sub("ye", name.casefold()).translate(_PASSPORT))
     for t in tokens:
         keys.add("n:" + t)

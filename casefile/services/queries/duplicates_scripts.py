@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from casefile.core.names import kept_apart
+from casefile.core.names import has_cyrillic, kept_apart
 from casefile.core.screening import han
 from casefile.core.screening import names as nm
 from casefile.core.screening.arabic_words import has_arabic
@@ -27,7 +27,6 @@ from casefile.services.screening import name_table
 
 ACROSS = 0.85  # the screening name score from which two names in two scripts are proposed
 _CANDIDATES = 8  # parties scored for each party with a name in another script
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
@@ -37,7 +36,7 @@ def script_of(name: str) -> str:
     if name.isascii():
         return "latin"
     for script, found in (("han", han.has_han), ("arabic", has_arabic),
-                          ("cyrillic", _CYRILLIC.search), ("greek", _GREEK.search)):
+                          ("cyrillic", has_cyrillic), ("greek", _GREEK.search)):
         if found(name):
             return script
     return "latin"
